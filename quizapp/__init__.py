@@ -1,0 +1,56 @@
+"""Application factory: the one place the Flask app is made."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from . import config as cfg
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        instance_path=(test_config or {}).get("INSTANCE_PATH")
+        or os.environ.get("QUIZAPP_INSTANCE")
+        or str(ROOT / "instance"),
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    app.config.from_object(cfg.Defaults)
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+        app.config["SQLALCHEMY_DATABASE_URI"] = cfg.database_url_from_env(app.instance_path)
+        app.config["SECRET_KEY"] = cfg.read_secret_key(app.instance_path)
+    else:
+        app.config.update(test_config)
+        if "SQLALCHEMY_DATABASE_URI" in test_config:
+            app.config["SQLALCHEMY_DATABASE_URI"] = cfg.normalize_database_url(
+                test_config["SQLALCHEMY_DATABASE_URI"]
+            )
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    from .database import configure_engine
+    from .extensions import compress, csrf, db, login_manager, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
+    csrf.init_app(app)
+    compress.init_app(app)
+    login_manager.init_app(app)
+    configure_engine(app)
+
+    from . import models  # noqa: F401  (every table registered before migrations look)
+    from .web import register_web
+
+    register_web(app)
+
+    from .commands import register_commands
+
+    register_commands(app)
+    return app

@@ -1,0 +1,1 @@
+"""Domain services for materials and their question banks, shared by every area."""

@@ -1,0 +1,137 @@
+"""Add a material and (re)generate its bank.
+
+Services add and flush; the caller (view or CLI command) commits once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from .. import generation
+from ..extensions import db
+from ..models import BankQuestion, Material, utcnow
+
+DEFAULT_MATERIAL_PATH = Path(__file__).resolve().parent.parent / "data" / "seed_speech.txt"
+DEFAULT_MATERIAL_TITLE = "在理论学习专题班上的讲话"
+DEFAULT_MATERIAL_SOURCE = "随应用附带的默认学习材料"
+
+
+@dataclass
+class BankStats:
+    added: int = 0
+    updated: int = 0
+    kept: int = 0  # edited, manual or imported rows left as they are
+    retired: int = 0  # generated rows the engine no longer produces (disabled, not deleted)
+
+    @property
+    def total(self) -> int:
+        return self.added + self.updated + self.kept
+
+
+def content_hash(text: str) -> str:
+    """Hash of the folded text: the same speech with other widths or spaces is the same text."""
+    folded = generation.normalize.fold(text)
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+def find_material_by_text(text: str) -> Material | None:
+    return db.session.scalar(select(Material).where(Material.content_hash == content_hash(text)))
+
+
+def add_material(
+    text: str,
+    *,
+    title: str,
+    source: str = "",
+    created_by_id: int | None = None,
+    is_default: bool = False,
+    lexicon: generation.Lexicon | None = None,
+) -> tuple[Material, bool]:
+    """Store a text as a material with its generated bank; an already-known text is returned."""
+    existing = find_material_by_text(text)
+    if existing is not None:
+        return existing, False
+    material = Material(
+        title=title.strip()[:200] or "未命名材料",
+        source=source.strip()[:300],
+        text=text,
+        content_hash=content_hash(text),
+        char_count=len(text),
+        created_by_id=created_by_id,
+        is_default=is_default,
+    )
+    db.session.add(material)
+    db.session.flush()
+    regenerate_bank(material, lexicon=lexicon)
+    return material, True
+
+
+def regenerate_bank(material: Material, *, lexicon: generation.Lexicon | None = None) -> BankStats:
+    """Bring a material's generated questions up to date with the engine.
+
+    Rows are matched by the engine's stable id. A row a person edited, disabled or made keeps
+    every field; a generated row the engine no longer produces is disabled, never deleted, so
+    answers stored against it keep their question.
+    """
+    if lexicon is None:
+        from .lexicon import current_lexicon
+
+        lexicon = current_lexicon()
+    generated = generation.generate_questions(material.text, lexicon=lexicon)
+    material.key_phrases = [
+        {"text": k.text, "type": k.type, "start": k.start, "end": k.end, "formula": k.formula}
+        for k in generation.find_key_phrases(material.text, lexicon=lexicon)
+    ]
+    existing = {
+        q.uid: q
+        for q in db.session.scalars(
+            select(BankQuestion).where(BankQuestion.material_id == material.id)
+        )
+    }
+    stats = BankStats()
+    seen: set[str] = set()
+    for question in generated:
+        seen.add(question.id)
+        row = existing.get(question.id)
+        if row is None:
+            db.session.add(question_row(material.id, question))
+            stats.added += 1
+        elif row.edited or row.origin != "generated" or row.status == "disabled":
+            stats.kept += 1
+        else:
+            apply_generated(row, question)
+            stats.updated += 1
+    for uid, row in existing.items():
+        if uid in seen:
+            continue
+        if row.origin == "generated" and not row.edited and row.status == "active":
+            row.status = "disabled"
+            stats.retired += 1
+        else:
+            stats.kept += 1
+    material.generated_at = utcnow()
+    db.session.flush()
+    return stats
+
+
+def question_row(material_id: int, question: generation.Question) -> BankQuestion:
+    row = BankQuestion(material_id=material_id, uid=question.id, origin="generated")
+    apply_generated(row, question)
+    return row
+
+
+def apply_generated(row: BankQuestion, question: generation.Question) -> None:
+    data = question.to_dict()
+    for name in BankQuestion.ENGINE_FIELDS:
+        setattr(row, name, data[name])
+
+
+def ensure_default_material() -> tuple[Material, bool]:
+    text = DEFAULT_MATERIAL_PATH.read_text(encoding="utf-8")
+    return add_material(
+        text, title=DEFAULT_MATERIAL_TITLE, source=DEFAULT_MATERIAL_SOURCE, is_default=True
+    )

@@ -1,0 +1,56 @@
+"""Database engine set-up: SQLite tuned for many concurrent users; write-transaction helpers."""
+
+from __future__ import annotations
+
+from flask import Flask, g, has_request_context, request
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from .extensions import db
+
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def configure_engine(app: Flask) -> None:
+    """Install SQLite pragmas and IMMEDIATE write transactions on the app's engine."""
+    with app.app_context():
+        engine = db.engine
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection, _record):  # noqa: ANN001
+        # Let SQLAlchemy's "begin" event decide how transactions start (pysqlite would
+        # otherwise emit a plain BEGIN lazily, which fails with "database is locked" when a
+        # read-then-write transaction meets another writer).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=15000")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(conn):  # noqa: ANN001
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if wants_write() else "BEGIN")
+
+
+def wants_write() -> bool:
+    """A transaction takes the write lock at once unless it serves a plain read request.
+
+    CLI commands and POST/PUT/DELETE requests write; a GET that must write calls
+    `begin_write()` first.
+    """
+    if not has_request_context():
+        return True
+    return request.method not in READ_METHODS or bool(g.get("_write_intent"))
+
+
+def begin_write() -> None:
+    """From a GET request: end the read transaction and start the next one as a writer."""
+    if has_request_context():
+        g._write_intent = True
+    db.session.commit()

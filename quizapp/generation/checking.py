@@ -1,0 +1,196 @@
+"""Answer checking: is a learner's response right? Pure functions, no Flask, no database.
+
+Responses by kind:
+
+* ``cloze`` — a list of strings, one per blank (a single string is taken for a one-blank cloze);
+* ``single`` — the chosen option's text;
+* ``multiple`` — a list of the chosen options' texts (order and repeats do not matter);
+* ``judge`` — ``True``/``False``, or one of the usual words: 对/错, 正确/错误, √/×, true/false …
+
+Texts are compared after :func:`~quizapp.generation.normalize.fold`: width, spaces, quotes,
+punctuation, Latin case and traditional characters do not count. A cloze blank is right when its
+folded text equals any spelling listed in ``accepted`` for that blank (or the answer itself); an
+order-free cloze (``ordered`` false) is right when the responses can be paired one-to-one with
+the blanks; a multiple choice is right only when exactly the correct options are chosen.
+
+A response of the wrong shape (a number for a cloze, an option that is not on the question, three
+answers for two blanks) raises :class:`InvalidAnswer`, a ``ValueError`` with a Chinese message:
+it is a broken request, not a wrong answer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .normalize import fold
+
+__all__ = ["InvalidAnswer", "check_answer", "canonical_response", "parse_judge"]
+
+
+class InvalidAnswer(ValueError):
+    """A response that does not fit the question; ``message`` is Chinese, for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+_TRUE_WORDS = frozenset(
+    fold(w) for w in ("对", "正确", "是", "√", "✓", "✔", "true", "t", "yes", "y", "1")
+)
+_FALSE_WORDS = frozenset(
+    fold(w) for w in ("错", "错误", "否", "×", "✗", "✘", "x", "false", "f", "no", "n", "0")
+)
+
+
+def _get(question: Any, name: str, default: Any = None) -> Any:
+    if isinstance(question, Mapping):
+        return question.get(name, default)
+    return getattr(question, name, default)
+
+
+def parse_judge(given: Any) -> bool:
+    """The boolean meant by a true/false response, or :class:`InvalidAnswer`."""
+    if isinstance(given, bool):
+        return given
+    if isinstance(given, int) and given in (0, 1):
+        return bool(given)
+    if isinstance(given, str):
+        key = fold(given)
+        if key in _TRUE_WORDS:
+            return True
+        if key in _FALSE_WORDS:
+            return False
+    raise InvalidAnswer("判断题的答案应为“对”或“错”。")
+
+
+def _as_text_list(given: Any, message: str) -> list[str]:
+    if isinstance(given, str):
+        return [given]
+    if not isinstance(given, Sequence) or isinstance(given, bytes | bytearray):
+        raise InvalidAnswer(message)
+    out: list[str] = []
+    for item in given:
+        if item is None:
+            item = ""
+        if not isinstance(item, str):
+            raise InvalidAnswer(message)
+        out.append(item)
+    return out
+
+
+def _option_index(options: Sequence[str], given: str) -> int:
+    key = fold(given)
+    for index, option in enumerate(options):
+        if fold(option) == key:
+            return index
+    shown = given if len(given) <= 30 else given[:30] + "…"
+    raise InvalidAnswer(f"“{shown}”不是这道题的选项。")
+
+
+def _blank_spellings(question: Any) -> list[set[str]]:
+    """For each blank, the folded spellings that count as right."""
+    answer = _get(question, "answer") or []
+    if isinstance(answer, str):
+        answer = [answer]
+    accepted = _get(question, "accepted") or []
+    spellings: list[set[str]] = []
+    for index, right in enumerate(answer):
+        keys = {fold(right)}
+        if index < len(accepted) and accepted[index]:
+            keys.update(fold(s) for s in accepted[index])
+        keys.discard("")
+        spellings.append(keys)
+    return spellings
+
+
+def _cloze_response(question: Any, given: Any) -> list[str]:
+    blanks = len(_blank_spellings(question))
+    responses = _as_text_list(given, "填空题的答案应为每个空的文字（列表）。")
+    if len(responses) != blanks:
+        raise InvalidAnswer(f"这道填空题有 {blanks} 个空，收到了 {len(responses)} 个答案。")
+    return responses
+
+
+def _pairs_one_to_one(keys: list[str], spellings: list[set[str]]) -> bool:
+    """Can every response be matched to a different blank that accepts it? (bipartite matching)"""
+    owner: dict[int, int] = {}  # blank -> response
+
+    def place(response: int, seen: set[int]) -> bool:
+        for blank, accepted in enumerate(spellings):
+            if blank in seen or keys[response] not in accepted:
+                continue
+            seen.add(blank)
+            if blank not in owner or place(owner[blank], seen):
+                owner[blank] = response
+                return True
+        return False
+
+    return all(place(response, set()) for response in range(len(keys)))
+
+
+def _kind(question: Any) -> str:
+    kind = _get(question, "kind")
+    if kind not in ("cloze", "single", "multiple", "judge"):
+        raise InvalidAnswer(f"未知的题型：{kind}")
+    return str(kind)
+
+
+def check_answer(question: Any, given: Any) -> bool:
+    """Is ``given`` a right response to ``question`` (a Question or a mapping of its fields)?"""
+    kind = _kind(question)
+    if kind == "judge":
+        return parse_judge(given) == bool(_get(question, "answer"))
+
+    if kind == "cloze":
+        keys = [fold(r) for r in _cloze_response(question, given)]
+        spellings = _blank_spellings(question)
+        ordered = _get(question, "ordered", True)
+        if ordered or len(keys) == 1:
+            return all(key in accepted for key, accepted in zip(keys, spellings, strict=True))
+        return _pairs_one_to_one(keys, spellings)
+
+    options: list[str] = list(_get(question, "options") or [])
+    if kind == "single":
+        if not isinstance(given, str):
+            raise InvalidAnswer("单选题的答案应为一个选项的文字。")
+        _option_index(options, given)
+        return fold(given) == fold(str(_get(question, "answer") or ""))
+
+    chosen = _as_text_list(given, "多选题的答案应为所选选项文字的列表。")
+    for item in chosen:
+        _option_index(options, item)
+    answer = _get(question, "answer") or []
+    if isinstance(answer, str):
+        answer = [answer]
+    return {fold(c) for c in chosen} == {fold(a) for a in answer}
+
+
+def canonical_response(question: Any, given: Any) -> str:
+    """A stable JSON string of the normalised response; equal for equivalent responses.
+
+    cloze → the folded blanks (sorted when order-free); single → the option's text as the
+    question writes it; multiple → the chosen options' texts in the question's option order,
+    without repeats; judge → ``true``/``false``. Raises :class:`InvalidAnswer` like
+    :func:`check_answer`.
+    """
+    kind = _kind(question)
+    value: Any
+    if kind == "judge":
+        value = parse_judge(given)
+    elif kind == "cloze":
+        keys = [fold(r) for r in _cloze_response(question, given)]
+        value = keys if _get(question, "ordered", True) else sorted(keys)
+    else:
+        options: list[str] = list(_get(question, "options") or [])
+        if kind == "single":
+            if not isinstance(given, str):
+                raise InvalidAnswer("单选题的答案应为一个选项的文字。")
+            value = options[_option_index(options, given)]
+        else:
+            chosen = _as_text_list(given, "多选题的答案应为所选选项文字的列表。")
+            indexes = sorted({_option_index(options, item) for item in chosen})
+            value = [options[i] for i in indexes]
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,206 @@
+"""The curated lexicon of 党建 formulas (提法) and how it is matched against a text.
+
+The data lives in ``quizapp/data/formulas.json`` (see docs/generation.md, "Adding a formula").
+A :class:`Lexicon` answers three questions for the rest of the engine:
+
+* which formulas a text names (``四个意识``, ``“四个全面”战略布局`` …) or spells out
+  (``道路自信、理论自信、制度自信、文化自信`` without the name);
+* which phrases are siblings of a member or of a name (same category, same shape), for distractors;
+* which phrases must never be offered as a wrong option for a formula (its members, their
+  aliases, the phrases listed as ``related``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .model import Formula
+
+__all__ = ["Lexicon", "FormulaHit", "load_lexicon", "DEFAULT_LEXICON_PATH"]
+
+DEFAULT_LEXICON_PATH = Path(str(resources.files("quizapp") / "data" / "formulas.json"))
+
+# Chinese numerals that open a numbered formula name (四个意识, 三严三实, 两学一做 …).
+NUMERALS = "一二三四五六七八九十两百"
+
+
+@dataclass(frozen=True)
+class FormulaHit:
+    """One place where a text names a formula or spells out its members."""
+
+    formula: Formula
+    start: int  # offset in the text
+    end: int
+    by_members: bool  # True when the members were spelled out rather than the name
+    members_found: tuple[str, ...] = ()  # canonical members present (by_members only)
+
+
+class Lexicon:
+    """A set of formulas with lookups by name, variant, member and category."""
+
+    def __init__(self, formulas: Iterable[Formula]):
+        self.formulas: list[Formula] = sorted(formulas, key=lambda f: f.name)
+        self._by_name: dict[str, Formula] = {}
+        for formula in self.formulas:
+            self._by_name[formula.name] = formula
+            for variant in formula.variants:
+                self._by_name.setdefault(variant, formula)
+        # Longest spelling first, so “中央八项规定” wins over “八项规定”.
+        names = sorted(self._by_name, key=lambda s: (-len(s), s))
+        self._name_re = re.compile("|".join(re.escape(n) for n in names)) if names else None
+        self._member_owner: dict[str, list[Formula]] = {}
+        for formula in self.formulas:
+            for member in formula.members:
+                for spelling in formula.spellings(member):
+                    self._member_owner.setdefault(spelling, []).append(formula)
+
+    # -- construction -------------------------------------------------------------------
+    @classmethod
+    def from_formulas(cls, formulas: Iterable[Formula]) -> Lexicon:
+        return cls(formulas)
+
+    @classmethod
+    def from_json(cls, data: dict) -> Lexicon:
+        return cls(_formula_from_dict(item) for item in data.get("formulas", []))
+
+    # -- lookups ------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.formulas)
+
+    def __iter__(self) -> Iterator[Formula]:
+        return iter(self.formulas)
+
+    def get(self, name: str) -> Formula | None:
+        """The formula called ``name`` (or one of its variants), else None."""
+        return self._by_name.get(name.strip("“”\"'‘’ "))
+
+    def owners(self, phrase: str) -> list[Formula]:
+        """Formulas having ``phrase`` as a member (or member alias)."""
+        return self._member_owner.get(phrase, [])
+
+    def user_words(self) -> list[str]:
+        """Words jieba should keep whole: names, variants and short members."""
+        words = set(self._by_name)
+        for formula in self.formulas:
+            for member in formula.members:
+                if 2 <= len(member) <= 8 and "、" not in member:
+                    words.add(member)
+        return sorted(w for w in words if "“" not in w and "”" not in w)
+
+    def siblings(self, formula: Formula) -> list[Formula]:
+        """Other formulas of the same category (the source of sibling distractors)."""
+        return [f for f in self.formulas if f is not formula and f.category == formula.category]
+
+    def forbidden_for(self, formula: Formula) -> set[str]:
+        """Phrases never to be offered as a wrong option in a question on ``formula``."""
+        out: set[str] = {formula.name, *formula.variants, *formula.related}
+        for member in formula.members:
+            out.update(formula.spellings(member))
+            core = formula.cores.get(member)
+            if core:
+                out.add(core)
+        return out
+
+    def name_pool(self) -> list[str]:
+        """All formula names, for name distractors."""
+        return [f.name for f in self.formulas]
+
+    def phrase_pool(self) -> list[tuple[str, Formula]]:
+        """Every member and foil with its formula, for member-shaped distractors."""
+        pool: list[tuple[str, Formula]] = []
+        for formula in self.formulas:
+            for member in formula.members:
+                pool.append((member, formula))
+            for foil in formula.foils:
+                pool.append((foil, formula))
+        return pool
+
+    # -- matching -----------------------------------------------------------------------
+    def find_names(self, text: str) -> list[FormulaHit]:
+        """Every place ``text`` names a formula (longest spelling wins)."""
+        if self._name_re is None:
+            return []
+        hits = []
+        for m in self._name_re.finditer(text):
+            formula = self._by_name[m.group(0)]
+            hits.append(FormulaHit(formula, m.start(), m.end(), by_members=False))
+        return hits
+
+    def find_member_runs(self, text: str, offset: int = 0) -> list[FormulaHit]:
+        """Places where ``text`` (one sentence) spells out most members of a formula.
+
+        A formula counts when all of its members (two or three members) or all but one
+        (four or more) occur close together: the span from the first to the last member is no
+        longer than the members themselves plus a few characters each.
+        """
+        hits = []
+        for formula in self.formulas:
+            if not formula.match_members or len(formula.members) < 2:
+                continue
+            first = formula.members[0]
+            if len(first) <= 2 and not _all_present(text, formula):
+                continue  # single-word members (创新、协调 …) only count all together
+            found: list[tuple[int, int, str]] = []
+            for member in formula.members:
+                for spelling in formula.spellings(member):
+                    pos = text.find(spelling)
+                    if pos >= 0:
+                        found.append((pos, pos + len(spelling), member))
+                        break
+            need = len(formula.members) if len(formula.members) <= 3 else len(formula.members) - 1
+            if len(found) < need:
+                continue
+            found.sort()
+            span = found[-1][1] - found[0][0]
+            budget = sum(e - s for s, e, _ in found) + 6 * len(found)
+            if span > budget:
+                continue
+            members = tuple(m for m in formula.members if any(m == f[2] for f in found))
+            hits.append(
+                FormulaHit(
+                    formula, offset + found[0][0], offset + found[-1][1], True, members
+                )
+            )
+        return hits
+
+
+def _all_present(text: str, formula: Formula) -> bool:
+    """All members in one 、-list: for formulas whose members are single common words."""
+    joined = "、".join(formula.members)
+    return joined in text
+
+
+def _formula_from_dict(item: dict) -> Formula:
+    return Formula(
+        name=item["name"],
+        members=tuple(item["members"]),
+        variants=tuple(item.get("variants", ())),
+        origin=item.get("origin", ""),
+        source=item.get("source", ""),
+        effective=item.get("effective", ""),
+        category=item.get("category", ""),
+        member_aliases={k: tuple(v) for k, v in item.get("member_aliases", {}).items()},
+        note=item.get("note", ""),
+        parts={k: tuple(v) for k, v in item.get("parts", {}).items()},
+        foils=tuple(item.get("foils", ())),
+        related=tuple(item.get("related", ())),
+        cores=dict(item.get("cores", {})),
+        match_members=bool(item.get("match_members", True)),
+    )
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: str) -> Lexicon:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return Lexicon.from_json(data)
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """The lexicon in ``path`` (default: the packaged ``formulas.json``), cached per path."""
+    return _load_cached(str(path or DEFAULT_LEXICON_PATH))

@@ -1,0 +1,101 @@
+"""Plain data passed between the steps of the question engine.
+
+Nothing here imports Flask or the database: the engine takes text and returns these objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Kind = Literal["cloze", "single", "multiple", "judge"]
+KINDS: tuple[Kind, ...] = ("cloze", "single", "multiple", "judge")
+KIND_LABELS: dict[str, str] = {"cloze": "填空", "single": "单选", "multiple": "多选", "judge": "判断"}
+
+# The blank written into cloze stems (two ideographic spaces inside full-width brackets).
+BLANK = "（　　）"
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A curated 党建 formula (提法) from the lexicon data file."""
+
+    name: str  # 四个意识
+    members: tuple[str, ...]  # 规范表述, in canonical order
+    variants: tuple[str, ...] = ()  # loose spellings of the name: 4个意识 …
+    origin: str = ""  # where and when it was first put forward
+    source: str = ""  # the source checked for the wording
+    effective: str = ""  # ISO date the current wording took effect
+    category: str = ""  # groups siblings for distractors: 意识/自信/作风/…
+    member_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    note: str = ""
+    # Sub-groups named inside the formula: 三严三实 → {"三严": (...), "三实": (...)}.
+    parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Real phrases of the same shape that are NOT members: the preferred distractors.
+    foils: tuple[str, ...] = ()
+    # Phrases tied to the formula that must never serve as distractors (制度建设 for 5+2 …).
+    related: tuple[str, ...] = ()
+    # For long members, the short phrase a cloze blanks: {"以党的政治建设为统领": "党的政治建设"}.
+    cores: dict[str, str] = field(default_factory=dict)
+    # Whether the members spelled out in a text count as an occurrence of the formula.
+    match_members: bool = True
+
+    def spellings(self, member: str) -> tuple[str, ...]:
+        """The member and its accepted aliases, canonical spelling first."""
+        return (member, *self.member_aliases.get(member, ()))
+
+    def is_member_text(self, text: str) -> bool:
+        """Is ``text`` a member of this formula (or one of its aliases)?"""
+        return any(text in self.spellings(m) for m in self.members)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int  # position in the whole text
+    paragraph: int  # index of its paragraph
+    text: str  # original text, as displayed
+    start: int  # offset of the sentence in the whole (original) text
+    is_heading: bool = False
+    is_noise: bool = False  # caption, elision line, headline …
+
+
+@dataclass(frozen=True)
+class KeyPhrase:
+    """A phrase worth testing, found in the text."""
+
+    text: str
+    type: str  # lexicon | formula | member | quoted | enumeration | heading | quotation | term
+    sentence: int  # Sentence.index where it occurs (first occurrence used for questions)
+    start: int  # offset in the original text
+    end: int
+    score: float = 0.0
+    formula: str | None = None  # lexicon formula name, when it is one or a member of one
+    group: tuple[str, ...] = ()  # the enumeration / formula members it belongs with
+
+
+@dataclass
+class Question:
+    """One generated (or hand-made) question, in the engine's contract format."""
+
+    id: str
+    kind: Kind
+    stem: str
+    options: list[str]
+    answer: Any  # cloze: list[str]; single: str; multiple: list[str]; judge: bool
+    keys: list[str]
+    source: str
+    explanation: str
+    accepted: list[list[str]] = field(default_factory=list)  # cloze only: per blank
+    ordered: bool = True  # cloze with several blanks: does their order matter
+    paragraph: int | None = None
+    difficulty: float = 0.5
+    template: str = ""  # which template made it (for ids, stats and review)
+    formula: str | None = None  # lexicon formula it is built on, if any
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Question:
+        names = cls.__dataclass_fields__.keys()
+        return cls(**{k: v for k, v in data.items() if k in names})

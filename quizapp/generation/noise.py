@@ -1,0 +1,87 @@
+"""Spans and lines that must never become a question, an answer or an option.
+
+* anonymised placeholders: ``x个``, ``x名``, ``x次``, ``x%``, ``x多条``, ``x市``, ``**作``, ``××``,
+  ``某某`` … — and the whole clause around them (a bare number next to a placeholder is as
+  meaningless as the placeholder);
+* photo captions (``新华社记者 谢环驰 摄``), elision lines (``…………``), salutations
+  (``同志们：``), headline and byline lines before the body.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "PLACEHOLDER_RE",
+    "placeholder_spans",
+    "tainted_spans",
+    "is_caption",
+    "is_elision",
+    "is_salutation",
+    "has_placeholder",
+    "overlaps",
+]
+
+_UNITS = (
+    "多|余|个|名|次|人|条|市|县|区|项|家|件|万|亿|元|年|月|日|天|位|所|户|村|镇|乡|省|批|场|期|类|"
+    "种|篇|套|台|辆|吨|亩|倍|成|%|％|‰"
+)
+PLACEHOLDER_RE = re.compile(
+    r"(?<![A-Za-z])[xX×ｘＸ]{1,3}(?![A-Za-z])(?:\.\d+)?(?:(?:" + _UNITS + r")+)?"
+    r"|[*＊]{2,}[\u4e00-\u9fff]?"
+    r"|[○〇Ｏ]{2,}"
+    r"|某某|某[市县区乡镇村单位同志]"
+)
+
+# Clause boundaries: a placeholder taints its clause, not the whole sentence.
+_CLAUSE_RE = re.compile(r"[^，,；;：:。！？!?、（）()“”]+")
+
+_CAPTION_RE = re.compile(r"(记者|摄影|通讯员)[^。！？]{0,30}摄\s*[)）]?\s*$|^\s*[(（]?[^。]{0,40}摄\s*[)）]?\s*$")
+_ELISION_RE = re.compile(r"^[\s…\.．。·•⋯—\-－_]*$")
+_SALUTATION_RE = re.compile(r"^[^。！？]{1,16}[：:]$")
+
+
+def placeholder_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of every placeholder in ``text``."""
+    return [(m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text)]
+
+
+def has_placeholder(text: str) -> bool:
+    return PLACEHOLDER_RE.search(text) is not None
+
+
+def tainted_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the clauses holding a placeholder (sorted, non-overlapping)."""
+    spans = placeholder_spans(text)
+    if not spans:
+        return []
+    out: list[tuple[int, int]] = []
+    for m in _CLAUSE_RE.finditer(text):
+        if any(s < m.end() and e > m.start() for s, e in spans):
+            out.append((m.start(), m.end()))
+    # placeholders sitting on a boundary character still count
+    out.extend(spans)
+    out.sort()
+    return out
+
+
+def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Does [start, end) overlap any span of ``spans``?"""
+    return any(s < end and e > start for s, e in spans)
+
+
+def is_caption(line: str) -> bool:
+    """A photo caption such as ``新华社记者 谢环驰 摄``."""
+    line = line.strip()
+    return bool(line) and len(line) <= 120 and _CAPTION_RE.search(line) is not None
+
+
+def is_elision(line: str) -> bool:
+    """A line made only of ellipses, dots or dashes (``…………``)."""
+    line = line.strip()
+    return bool(line) and _ELISION_RE.match(line) is not None
+
+
+def is_salutation(line: str) -> bool:
+    """``同志们：``, ``各位代表：`` and the like."""
+    return _SALUTATION_RE.match(line.strip()) is not None

@@ -1,0 +1,114 @@
+"""Wiring of the web layer: blueprints, login, error pages, security headers, template helpers."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from flask import Flask, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from .extensions import csrf, db, login_manager
+
+CHINA = ZoneInfo("Asia/Shanghai")
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+
+ERROR_MESSAGES = {
+    400: "请求无效。如果是表单过期，请刷新页面后再提交。",
+    401: "请先登录。",
+    403: "您没有权限访问此页面。",
+    404: "页面不存在，或者已被删除。",
+    405: "不支持这种请求方式。",
+    409: "操作与当前状态冲突，请刷新后再试。",
+    413: "上传的内容太大。",
+    429: "操作太频繁，请稍后再试。",
+    500: "服务器出错了，请稍后再试。管理员可以在日志中查看原因。",
+}
+
+
+def register_web(app: Flask) -> None:
+    from .admin.views import bp as admin_bp
+    from .api.views import bp as api_bp
+    from .auth.views import bp as auth_bp
+    from .contests.views import bp as contests_bp
+    from .live.views import bp as live_bp
+    from .study.views import bp as study_bp
+    from .workbench.views import bp as workbench_bp
+
+    for bp in (study_bp, auth_bp, admin_bp, workbench_bp, contests_bp, live_bp):
+        app.register_blueprint(bp)
+    csrf.exempt(api_bp)  # bearer-token JSON API: no cookies, no CSRF
+    app.register_blueprint(api_bp)
+
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "请先登录。"
+    login_manager.login_message_category = "info"
+
+    @login_manager.user_loader
+    def load_user(user_id: str):  # noqa: ANN202
+        from .models import User
+
+        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+    app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(Exception, handle_unexpected_error)
+    app.after_request(add_security_headers)
+    app.jinja_env.filters["cntime"] = china_time
+    app.jinja_env.globals["KIND_LABELS"] = {
+        "cloze": "填空", "single": "单选", "multiple": "多选", "judge": "判断",
+    }  # fmt: skip
+
+
+def wants_json() -> bool:
+    return request.path.startswith("/api/") or (
+        request.accept_mimetypes.best == "application/json"
+    )
+
+
+def handle_http_error(error: HTTPException):  # noqa: ANN201
+    code = error.code or 500
+    message = ERROR_MESSAGES.get(code, error.description or "请求出错。")
+    if code == 400 and "CSRF" in (error.description or ""):
+        message = "表单已失效（缺少或错误的安全令牌），请刷新页面后重新提交。"
+    if code == 413:
+        limit_mb = request.max_content_length // (1024 * 1024) if request.max_content_length else 5
+        message = f"上传的内容太大，不能超过 {limit_mb} MB。"
+    if wants_json():
+        return jsonify(error=error.name.lower().replace(" ", "_"), message=message), code
+    return render_template("errors/error.html", code=code, message=message), code
+
+
+def handle_unexpected_error(error: Exception):  # noqa: ANN201
+    db.session.rollback()
+    from flask import current_app
+
+    current_app.logger.exception("unhandled error", exc_info=error)
+    if current_app.config.get("PROPAGATE_EXCEPTIONS"):
+        raise error
+    message = ERROR_MESSAGES[500]
+    if wants_json():
+        return jsonify(error="internal_error", message=message), 500
+    return render_template("errors/error.html", code=500, message=message), 500
+
+
+def add_security_headers(response):  # noqa: ANN001, ANN201
+    headers = response.headers
+    headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    headers.setdefault("X-Content-Type-Options", "nosniff")
+    headers.setdefault("X-Frame-Options", "DENY")
+    headers.setdefault("Referrer-Policy", "same-origin")
+    if request.path.startswith("/static/"):
+        headers.setdefault("Cache-Control", "public, max-age=3600")
+    return response
+
+
+def china_time(value: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    """Times are stored in UTC and shown in China time."""
+    if value is None:
+        return ""
+    return value.astimezone(CHINA).strftime(fmt)

@@ -1,0 +1,414 @@
+"""Shared fixtures: apps on a real SQLite file (and the machine's PostgreSQL), clients,
+factories, and headless Chromium for browser tests.
+
+PostgreSQL and Chromium tests skip with a reason on a machine without them, unless
+QUIZAPP_REQUIRE_PG=1 / QUIZAPP_REQUIRE_BROWSER=1 (set by .ci/run), which turns a skip into a failure.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import socket
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from quizapp import create_app
+from quizapp.extensions import db
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+PG_URL = os.environ.get("QUIZAPP_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
+CHROMIUM = os.environ.get("QUIZAPP_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 800}
+DEFAULT_PASSWORD = "password123"
+
+
+def _required(var: str) -> bool:
+    return os.environ.get(var, "") == "1"
+
+
+def skip_or_fail(var: str, reason: str) -> None:
+    if _required(var):
+        pytest.fail(f"{reason} ({var}=1 makes this required)")
+    pytest.skip(reason)
+
+
+# ---------------------------------------------------------------- shared texts
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared (corpus and seed speech) is not beside this checkout")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return (ROOT / "quizapp" / "data" / "seed_speech.txt").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- databases
+
+
+def base_config(database_url: str, instance: Path) -> dict[str, Any]:
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret-" + uuid.uuid4().hex,
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "WTF_CSRF_ENABLED": False,
+        "INSTANCE_PATH": str(instance / "instance"),
+    }
+
+
+@pytest.fixture(scope="session")
+def pg_available() -> str:
+    try:
+        engine = create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1))
+        with engine.connect() as conn:
+            conn.execute(text("select 1"))
+        engine.dispose()
+    except Exception as exc:  # noqa: BLE001
+        skip_or_fail("QUIZAPP_REQUIRE_PG", f"PostgreSQL at {PG_URL} is not reachable: {exc}")
+    return PG_URL
+
+
+@pytest.fixture
+def pg_schema_url(pg_available: str) -> Iterator[str]:
+    """A fresh schema in the test database, dropped afterwards (tests may run side by side)."""
+    schema = "t_" + uuid.uuid4().hex[:12]
+    admin = create_engine(pg_available.replace("postgresql://", "postgresql+psycopg://", 1))
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    sep = "&" if "?" in pg_available else "?"
+    yield f"{pg_available}{sep}options=-csearch_path%3D{schema}"
+    with admin.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+def _make_app(database_url: str, tmp_path: Path, extra: dict[str, Any] | None = None):
+    config = base_config(database_url, tmp_path)
+    config.update(extra or {})
+    app = create_app(config)
+    with app.app_context():
+        db.create_all()
+    return app
+
+
+@pytest.fixture
+def app_config() -> dict[str, Any]:
+    """Override in a test module to change the test app's configuration."""
+    return {}
+
+
+@pytest.fixture
+def app(tmp_path: Path, app_config: dict[str, Any]) -> Iterator:
+    app = _make_app("sqlite:///" + str(tmp_path / "test.db"), tmp_path, app_config)
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_app(request, tmp_path: Path, app_config: dict[str, Any]) -> Iterator:
+    """The test app on each backend: the suite's SQLite file and the machine's PostgreSQL."""
+    if request.param == "sqlite":
+        url = "sqlite:///" + str(tmp_path / "test.db")
+    else:
+        url = request.getfixturevalue("pg_schema_url")
+    app = _make_app(url, tmp_path, app_config)
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def ctx(app) -> Iterator:
+    """An app context, for tests that call services directly."""
+    with app.app_context():
+        yield app
+
+
+# ---------------------------------------------------------------- factories
+
+_counter = itertools.count(1)
+
+
+@pytest.fixture
+def make_group(app) -> Callable[..., Any]:
+    from quizapp.models import Group
+
+    def make(name: str | None = None) -> Group:
+        with app.app_context():
+            group = Group(name=name or f"第{next(_counter)}党支部")
+            db.session.add(group)
+            db.session.commit()
+            db.session.refresh(group)
+            db.session.expunge(group)
+            return group
+
+    return make
+
+
+@pytest.fixture
+def make_user(app) -> Callable[..., Any]:
+    from quizapp.models import User
+
+    def make(
+        username: str | None = None,
+        *,
+        role: str = "learner",
+        password: str = DEFAULT_PASSWORD,
+        display_name: str | None = None,
+        group_id: int | None = None,
+    ) -> User:
+        username = username or f"user{next(_counter)}"
+        with app.app_context():
+            user = User(
+                username=username,
+                display_name=display_name or username,
+                role=role,
+                group_id=group_id,
+            )
+            user.set_password(password)
+            db.session.add(user)
+            db.session.commit()
+            db.session.refresh(user)
+            db.session.expunge(user)
+            return user
+
+    return make
+
+
+@pytest.fixture
+def make_material(app, seed_text: str) -> Callable[..., Any]:
+    """Adds a material with its generated bank (the bundled speech unless text is given)."""
+    from quizapp.bank.services import add_material
+
+    def make(text: str | None = None, *, title: str = "测试材料", source: str = ""):
+        with app.app_context():
+            material, _ = add_material(text or seed_text, title=title, source=source)
+            db.session.commit()
+            db.session.refresh(material)
+            db.session.expunge(material)
+            return material
+
+    return make
+
+
+class AuthActions:
+    def __init__(self, client) -> None:
+        self._client = client
+
+    def login(self, username: str, password: str = DEFAULT_PASSWORD, **kwargs: Any):
+        return self._client.post(
+            "/auth/login", data={"username": username, "password": password}, **kwargs
+        )
+
+    def logout(self):
+        return self._client.post("/auth/logout")
+
+
+@pytest.fixture
+def auth(client) -> AuthActions:
+    return AuthActions(client)
+
+
+@pytest.fixture
+def login_as(make_user, auth) -> Callable[..., Any]:
+    """Create a user with the role and log the test client in as them."""
+
+    def login(role: str = "learner", **kwargs: Any):
+        user = make_user(role=role, **kwargs)
+        response = auth.login(user.username)
+        assert response.status_code in (302, 303), "login should redirect"
+        return user
+
+    return login
+
+
+# ---------------------------------------------------------------- live server and browser
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def live_server(tmp_path: Path) -> Iterator[Callable[..., Any]]:
+    """Start a threaded server for an app with real CSRF; returns (app, base_url)."""
+    from werkzeug.serving import make_server
+
+    servers = []
+
+    def start(extra: dict[str, Any] | None = None, setup: Callable | None = None):
+        config = {"WTF_CSRF_ENABLED": True, "TESTING": False}
+        config.update(extra or {})
+        app = _make_app("sqlite:///" + str(tmp_path / "live.db"), tmp_path, config)
+        if setup is not None:
+            with app.app_context():
+                setup(app)
+                db.session.commit()
+        port = free_port()
+        server = make_server("127.0.0.1", port, app, threaded=True)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        servers.append((server, thread, app))
+        return app, f"http://127.0.0.1:{port}"
+
+    yield start
+    for server, thread, app in servers:
+        server.shutdown()
+        thread.join(timeout=5)
+        with app.app_context():
+            db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        skip_or_fail("QUIZAPP_REQUIRE_BROWSER", f"Chromium not found at {CHROMIUM}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:  # pragma: no cover
+        skip_or_fail("QUIZAPP_REQUIRE_BROWSER", f"playwright is not installed: {exc}")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone_page(chromium) -> Iterator[Any]:
+    context = chromium.new_context(viewport=PHONE, device_scale_factor=2, locale="zh-CN")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def screenshot(tmp_path: Path) -> Callable[..., Path]:
+    """Save a full-page screenshot into the test's temporary folder."""
+    folder = tmp_path / "screenshots"
+    folder.mkdir(exist_ok=True)
+
+    def shoot(page: Any, name: str) -> Path:
+        path = folder / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return shoot
+
+
+# ---------------------------------------------------------------- hand-made banks
+
+SAMPLE_QUESTIONS: list[dict[str, Any]] = [
+    {
+        "kind": "single",
+        "stem": "增强“四个意识”中，居于核心地位的是（　　）。",
+        "options": ["政治意识", "大局意识", "核心意识", "看齐意识"],
+        "answer": "核心意识",
+        "keys": ["核心意识", "四个意识"],
+        "source": "增强“四个意识”、坚定“四个自信”，做到“两个维护”。",
+        "explanation": "四个意识：政治意识、大局意识、核心意识、看齐意识。",
+    },
+    {
+        "kind": "multiple",
+        "stem": "下列属于“四个自信”的有（　　）。",
+        "options": ["道路自信", "理论自信", "忧患意识", "文化自信", "纪律意识"],
+        "answer": ["道路自信", "理论自信", "文化自信"],
+        "keys": ["四个自信"],
+        "source": "坚定“四个自信”。",
+        "explanation": "四个自信：道路自信、理论自信、制度自信、文化自信。",
+    },
+    {
+        "kind": "judge",
+        "stem": "“三严三实”中的“三实”是谋事要实、创业要实、做人要实。",
+        "options": [],
+        "answer": True,
+        "keys": ["三严三实"],
+        "source": "“三严三实”",
+        "explanation": "三严三实：严以修身、严以用权、严以律己；谋事要实、创业要实、做人要实。",
+    },
+    {
+        "kind": "cloze",
+        "stem": "党的政治建设是党的（　　）建设，决定着党的建设方向和效果。",
+        "options": [],
+        "answer": ["根本性"],
+        "accepted": [["根本性"]],
+        "keys": ["根本性建设"],
+        "source": "党的政治建设是党的根本性建设，决定着党的建设方向和效果。",
+        "explanation": "",
+    },
+]
+
+
+@pytest.fixture
+def make_question(app) -> Callable[..., Any]:
+    """Adds one hand-made question to a material (sample i of SAMPLE_QUESTIONS, overridable)."""
+    from quizapp.models import BankQuestion
+
+    def make(material_id: int, sample: int = 0, **fields: Any) -> BankQuestion:
+        data = dict(SAMPLE_QUESTIONS[sample % len(SAMPLE_QUESTIONS)])
+        data.update(fields)
+        data.setdefault("accepted", [])
+        data.setdefault("uid", uuid.uuid4().hex[:16])
+        data.setdefault("origin", "manual")
+        with app.app_context():
+            row = BankQuestion(material_id=material_id, **data)
+            db.session.add(row)
+            db.session.commit()
+            db.session.refresh(row)
+            db.session.expunge(row)
+            return row
+
+    return make
+
+
+@pytest.fixture
+def make_bank(app, make_question) -> Callable[..., Any]:
+    """A material holding `n` hand-made questions of all four kinds; returns (material_id, [ids])."""
+    from quizapp.models import Material
+
+    def make(n: int = 8, title: str = "手工题库") -> tuple[int, list[int]]:
+        with app.app_context():
+            material = Material(
+                title=title, text="（手工题库）" + uuid.uuid4().hex, content_hash=uuid.uuid4().hex
+            )
+            db.session.add(material)
+            db.session.commit()
+            material_id = material.id
+        ids = [make_question(material_id, sample=i).id for i in range(n)]
+        return material_id, ids
+
+    return make
