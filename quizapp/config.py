@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 SECRET_KEY_FILE = "secret_key"
@@ -76,8 +77,10 @@ def ensure_secret_key_file(instance_path: str) -> bool:
     if path.exists():
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{SECRET_KEY_FILE}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    # A unique temporary name per call (not per process): the link shares the inode, so two
+    # writers of one name could truncate a key that is already in place.
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{SECRET_KEY_FILE}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(secrets.token_hex(32))
     try:

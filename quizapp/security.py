@@ -22,6 +22,7 @@ def role_required(*roles: str) -> Callable:
                 abort(403)
             return view(*args, **kwargs)
 
+        wrapped.required_roles = roles  # type: ignore[attr-defined]  # read by the access tests
         return wrapped
 
     return decorator

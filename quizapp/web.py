@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from .extensions import csrf, db, login_manager
@@ -53,11 +53,14 @@ def register_web(app: Flask) -> None:
     def load_user(user_id: str):  # noqa: ANN202
         from .models import User
 
-        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        # A disabled account is logged out at its next request, not only at its next login.
+        return user if user is not None and user.active else None
 
     app.register_error_handler(HTTPException, handle_http_error)
     app.register_error_handler(Exception, handle_unexpected_error)
     app.after_request(add_security_headers)
+    app.after_request(buffer_static_text)  # runs before Flask-Compress (registered earlier)
     app.jinja_env.filters["cntime"] = china_time
     app.jinja_env.globals["KIND_LABELS"] = {
         "cloze": "填空", "single": "单选", "multiple": "多选", "judge": "判断",
@@ -65,9 +68,7 @@ def register_web(app: Flask) -> None:
 
 
 def wants_json() -> bool:
-    return request.path.startswith("/api/") or (
-        request.accept_mimetypes.best == "application/json"
-    )
+    return request.path.startswith("/api/") or (request.accept_mimetypes.best == "application/json")
 
 
 def handle_http_error(error: HTTPException):  # noqa: ANN201
@@ -76,16 +77,21 @@ def handle_http_error(error: HTTPException):  # noqa: ANN201
     if code == 400 and "CSRF" in (error.description or ""):
         message = "表单已失效（缺少或错误的安全令牌），请刷新页面后重新提交。"
     if code == 413:
-        limit_mb = request.max_content_length // (1024 * 1024) if request.max_content_length else 5
-        message = f"上传的内容太大，不能超过 {limit_mb} MB。"
+        message = f"上传的内容太大，不能超过 {_size_label(request.max_content_length)}。"
     if wants_json():
         return jsonify(error=error.name.lower().replace(" ", "_"), message=message), code
     return render_template("errors/error.html", code=code, message=message), code
 
 
+def _size_label(limit: int | None) -> str:
+    limit = limit or current_app.config.get("MAX_CONTENT_LENGTH") or 0
+    if limit >= 1024 * 1024:
+        return f"{limit // (1024 * 1024)} MB"
+    return f"{max(1, limit // 1024)} KB"
+
+
 def handle_unexpected_error(error: Exception):  # noqa: ANN201
     db.session.rollback()
-    from flask import current_app
 
     current_app.logger.exception("unhandled error", exc_info=error)
     if current_app.config.get("PROPAGATE_EXCEPTIONS"):
@@ -105,6 +111,34 @@ def add_security_headers(response):  # noqa: ANN001, ANN201
     if request.path.startswith("/static/"):
         headers.setdefault("Cache-Control", "public, max-age=3600")
     return response
+
+
+def buffer_static_text(response):  # noqa: ANN001, ANN201
+    """Read a small static text file into memory so that it is gzipped like any page.
+
+    Flask-Compress would otherwise treat the streamed file as a stream: it then skips gzip (only
+    deflate/br/zstd) and never closes the file it wrapped (a ResourceWarning per request).
+    """
+    if (
+        request.endpoint == "static"
+        and response.direct_passthrough
+        and response.status_code == 200
+        and response.mimetype in STATIC_TEXT_TYPES
+        and (response.content_length or 0) <= 512 * 1024
+    ):
+        stream = response.response
+        try:
+            body = b"".join(stream)
+        finally:
+            getattr(stream, "close", lambda: None)()
+        response.direct_passthrough = False
+        response.set_data(body)
+    return response
+
+
+STATIC_TEXT_TYPES = frozenset(
+    {"text/css", "text/javascript", "application/javascript", "image/svg+xml"}
+)
 
 
 def china_time(value: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:

@@ -24,12 +24,14 @@ DEFAULT_MATERIAL_SOURCE = "随应用附带的默认学习材料"
 class BankStats:
     added: int = 0
     updated: int = 0
-    kept: int = 0  # edited, manual or imported rows left as they are
+    kept: int = 0  # edited, disabled, in review, manual or imported rows left as they are
     retired: int = 0  # generated rows the engine no longer produces (disabled, not deleted)
+    revived: int = 0  # retired rows the engine produces again (active again)
+    duplicates: int = 0  # new generated questions skipped: a kept row already asks them
 
     @property
     def total(self) -> int:
-        return self.added + self.updated + self.kept
+        return self.added + self.updated + self.kept + self.revived
 
 
 def content_hash(text: str) -> str:
@@ -40,6 +42,29 @@ def content_hash(text: str) -> str:
 
 def find_material_by_text(text: str) -> Material | None:
     return db.session.scalar(select(Material).where(Material.content_hash == content_hash(text)))
+
+
+def new_material(
+    text: str,
+    *,
+    title: str,
+    source: str = "",
+    created_by_id: int | None = None,
+    is_default: bool = False,
+) -> Material:
+    """A material row without its bank yet (the caller generates it, now or in the background)."""
+    material = Material(
+        title=title.strip()[:200] or "未命名材料",
+        source=source.strip()[:300],
+        text=text,
+        content_hash=content_hash(text),
+        char_count=len(text),
+        created_by_id=created_by_id,
+        is_default=is_default,
+    )
+    db.session.add(material)
+    db.session.flush()
+    return material
 
 
 def add_material(
@@ -55,28 +80,38 @@ def add_material(
     existing = find_material_by_text(text)
     if existing is not None:
         return existing, False
-    material = Material(
-        title=title.strip()[:200] or "未命名材料",
-        source=source.strip()[:300],
-        text=text,
-        content_hash=content_hash(text),
-        char_count=len(text),
-        created_by_id=created_by_id,
-        is_default=is_default,
+    material = new_material(
+        text, title=title, source=source, created_by_id=created_by_id, is_default=is_default
     )
-    db.session.add(material)
-    db.session.flush()
     regenerate_bank(material, lexicon=lexicon)
     return material, True
+
+
+def _kept(row: BankQuestion) -> bool:
+    """A row regeneration must leave exactly as it is."""
+    return row.edited or row.origin != "generated" or (row.status != "active" and not row.retired)
+
+
+def _same_key(kind: str, stem: str) -> tuple[str, str]:
+    return kind, generation.normalize.fold(stem)
 
 
 def regenerate_bank(material: Material, *, lexicon: generation.Lexicon | None = None) -> BankStats:
     """Bring a material's generated questions up to date with the engine.
 
-    Rows are matched by the engine's stable id. A row a person edited, disabled or made keeps
-    every field; a generated row the engine no longer produces is disabled, never deleted, so
-    answers stored against it keep their question.
+    Rows are matched by the engine's stable id (``uid``):
+
+    * a row a person edited, disabled, sent to review, made by hand or imported keeps every field;
+    * an untouched generated row takes the engine's new version;
+    * a generated row the engine no longer produces is retired (status "disabled", ``retired``
+      set), never deleted, so answers stored against it keep their question; if the engine
+      produces it again later it comes back as active;
+    * a generated question a person deleted (a tombstone) is not brought back, and a new
+      generated question asking what a kept row already asks (same kind and folded stem) is
+      skipped: regeneration never duplicates a question.
     """
+    from ..models import QuestionTombstone
+
     if lexicon is None:
         from .lexicon import current_lexicon
 
@@ -92,26 +127,50 @@ def regenerate_bank(material: Material, *, lexicon: generation.Lexicon | None = 
             select(BankQuestion).where(BankQuestion.material_id == material.id)
         )
     }
+    tombstones = set(
+        db.session.scalars(
+            select(QuestionTombstone.uid).where(QuestionTombstone.material_id == material.id)
+        )
+    )
+    generated_ids = {q.id for q in generated}
+    taken = {
+        _same_key(row.kind, row.stem)
+        for row in existing.values()
+        if _kept(row) or row.uid not in generated_ids
+    }
     stats = BankStats()
     seen: set[str] = set()
     for question in generated:
+        if question.id in tombstones or question.id in seen:
+            continue
         seen.add(question.id)
         row = existing.get(question.id)
         if row is None:
+            key = _same_key(question.kind, question.stem)
+            if key in taken:
+                stats.duplicates += 1
+                continue
+            taken.add(key)
             db.session.add(question_row(material.id, question))
             stats.added += 1
-        elif row.edited or row.origin != "generated" or row.status == "disabled":
+        elif _kept(row):
             stats.kept += 1
+        elif row.retired:
+            apply_generated(row, question)
+            row.retired = False
+            row.status = "active"
+            stats.revived += 1
         else:
             apply_generated(row, question)
             stats.updated += 1
     for uid, row in existing.items():
         if uid in seen:
             continue
-        if row.origin == "generated" and not row.edited and row.status == "active":
+        if not _kept(row) and not row.retired:
             row.status = "disabled"
+            row.retired = True
             stats.retired += 1
-        else:
+        elif _kept(row):
             stats.kept += 1
     material.generated_at = utcnow()
     db.session.flush()

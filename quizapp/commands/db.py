@@ -11,7 +11,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 from flask_migrate import upgrade
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from .. import config as cfg
 from ..extensions import db
@@ -48,16 +48,18 @@ def _secret_from_env() -> bool:
 @with_appcontext
 def create_admin_command(username: str, display_name: str, password: str | None) -> None:
     """创建（或提升为）管理员账号。"""
+    from ..auth.forms import normalize_username, username_problem
     from ..models import User
 
-    username = username.strip()
-    if not username:
-        raise click.ClickException("账号不能为空。")
+    username = normalize_username(username)  # the same rules as the register form
+    problem = username_problem(username)
+    if problem:
+        raise click.ClickException(problem)
     if password is None:
         password = getpass.getpass("密码：")
     if len(password) < 8:
         raise click.ClickException("密码至少 8 位。")
-    user = db.session.scalar(select(User).where(User.username == username))
+    user = db.session.scalar(select(User).where(func.lower(User.username) == username))
     if user is None:
         user = User(username=username, display_name=(display_name or username)[:32])
         db.session.add(user)

@@ -10,21 +10,30 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 EXIT_BAD_INPUT = 2
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"错误：{message}", err=True)
     raise click.exceptions.Exit(EXIT_BAD_INPUT)
 
 
 def _read(path: Path) -> str:
-    from quizapp.generation.reader import MAX_UPLOAD_BYTES, DocumentError, read_document
+    from quizapp.generation.reader import (
+        MAX_UPLOAD_BYTES,
+        DocumentError,
+        read_document,
+        too_large_message,
+    )
 
     try:
+        size = path.stat().st_size if path.is_file() else 0
+        if size > MAX_UPLOAD_BYTES:  # refuse before reading a huge file into memory
+            _fail(too_large_message(size, MAX_UPLOAD_BYTES))
         data = path.read_bytes()
     except FileNotFoundError:
         _fail(f"找不到文件“{path}”。")
@@ -39,7 +48,6 @@ def _read(path: Path) -> str:
         return read_document(data, name, max_bytes=MAX_UPLOAD_BYTES)
     except DocumentError as exc:
         _fail(exc.message)
-    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _silence_jieba() -> None:

@@ -44,8 +44,18 @@ class FormulaHit:
 class Lexicon:
     """A set of formulas with lookups by name, variant, member and category."""
 
-    def __init__(self, formulas: Iterable[Formula]):
+    def __init__(self, formulas: Iterable[Formula], terms: dict[str, Iterable[str]] | None = None):
         self.formulas: list[Formula] = sorted(formulas, key=lambda f: f.name)
+        # standard vocabulary: term → its class (the first class listing it wins)
+        self.terms: dict[str, str] = {}
+        for cls_name, words in sorted((terms or {}).items()):
+            for word in words:
+                self.terms.setdefault(word, cls_name)
+        term_list = sorted(self.terms, key=lambda s: (-len(s), s))
+        self._term_re = re.compile("|".join(re.escape(t) for t in term_list)) if term_list else None
+        self._term_classes: dict[str, list[str]] = {}
+        for word, cls_name in sorted(self.terms.items()):
+            self._term_classes.setdefault(cls_name, []).append(word)
         self._by_name: dict[str, Formula] = {}
         for formula in self.formulas:
             self._by_name[formula.name] = formula
@@ -54,20 +64,30 @@ class Lexicon:
         # Longest spelling first, so “中央八项规定” wins over “八项规定”.
         names = sorted(self._by_name, key=lambda s: (-len(s), s))
         self._name_re = re.compile("|".join(re.escape(n) for n in names)) if names else None
+        self._phrase_pool: list[tuple[str, Formula]] | None = None
         self._member_owner: dict[str, list[Formula]] = {}
         for formula in self.formulas:
             for member in formula.members:
                 for spelling in formula.spellings(member):
                     self._member_owner.setdefault(spelling, []).append(formula)
+        spellings = sorted(self._member_owner, key=lambda s: (-len(s), s))
+        self._member_re = (
+            re.compile("|".join(re.escape(s) for s in spellings)) if spellings else None
+        )
 
     # -- construction -------------------------------------------------------------------
     @classmethod
-    def from_formulas(cls, formulas: Iterable[Formula]) -> Lexicon:
-        return cls(formulas)
+    def from_formulas(
+        cls, formulas: Iterable[Formula], terms: dict[str, Iterable[str]] | None = None
+    ) -> Lexicon:
+        return cls(formulas, terms)
 
     @classmethod
     def from_json(cls, data: dict) -> Lexicon:
-        return cls(_formula_from_dict(item) for item in data.get("formulas", []))
+        """A lexicon from the data file's shape; without a ``terms`` key (a formulas-only
+        overlay such as the admins' edits), the packaged vocabulary is kept."""
+        terms = data["terms"] if "terms" in data else _packaged_terms()
+        return cls((_formula_from_dict(item) for item in data.get("formulas", [])), terms)
 
     # -- lookups ------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -84,9 +104,21 @@ class Lexicon:
         """Formulas having ``phrase`` as a member (or member alias)."""
         return self._member_owner.get(phrase, [])
 
+    def term_class(self, term: str) -> str | None:
+        return self.terms.get(term)
+
+    def class_terms(self, cls_name: str) -> list[str]:
+        return self._term_classes.get(cls_name, [])
+
+    def find_terms(self, text: str) -> list[tuple[str, int, int]]:
+        """(term, start, end) of every vocabulary term in ``text`` (longest first)."""
+        if self._term_re is None:
+            return []
+        return [(m.group(0), m.start(), m.end()) for m in self._term_re.finditer(text)]
+
     def user_words(self) -> list[str]:
-        """Words jieba should keep whole: names, variants and short members."""
-        words = set(self._by_name)
+        """Words jieba should keep whole: names, variants, short members, vocabulary terms."""
+        words = set(self._by_name) | {t for t in self.terms if "、" not in t and "，" not in t}
         for formula in self.formulas:
             for member in formula.members:
                 if 2 <= len(member) <= 8 and "、" not in member:
@@ -113,12 +145,15 @@ class Lexicon:
 
     def phrase_pool(self) -> list[tuple[str, Formula]]:
         """Every member and foil with its formula, for member-shaped distractors."""
+        if self._phrase_pool is not None:
+            return self._phrase_pool
         pool: list[tuple[str, Formula]] = []
         for formula in self.formulas:
             for member in formula.members:
                 pool.append((member, formula))
             for foil in formula.foils:
                 pool.append((foil, formula))
+        self._phrase_pool = pool
         return pool
 
     # -- matching -----------------------------------------------------------------------
@@ -140,7 +175,15 @@ class Lexicon:
         longer than the members themselves plus a few characters each.
         """
         hits = []
+        if self._member_re is None:
+            return hits
+        present: dict[str, int] = {}
+        for m in self._member_re.finditer(text):
+            for owner in self._member_owner[m.group(0)]:
+                present[owner.name] = present.get(owner.name, 0) + 1
         for formula in self.formulas:
+            if present.get(formula.name, 0) < 2:
+                continue
             if not formula.match_members or len(formula.members) < 2:
                 continue
             first = formula.members[0]
@@ -180,7 +223,8 @@ def _formula_from_dict(item: dict) -> Formula:
     return Formula(
         name=item["name"],
         members=tuple(item["members"]),
-        variants=tuple(item.get("variants", ())),
+        # quoted variants (“三农”问题) are found through the bare name inside the quotes
+        variants=tuple(v for v in item.get("variants", ()) if "“" not in v and "”" not in v),
         origin=item.get("origin", ""),
         source=item.get("source", ""),
         effective=item.get("effective", ""),
@@ -193,6 +237,12 @@ def _formula_from_dict(item: dict) -> Formula:
         cores=dict(item.get("cores", {})),
         match_members=bool(item.get("match_members", True)),
     )
+
+
+@lru_cache(maxsize=1)
+def _packaged_terms() -> dict[str, list[str]]:
+    data = json.loads(DEFAULT_LEXICON_PATH.read_text(encoding="utf-8"))
+    return dict(data.get("terms", {}))
 
 
 @lru_cache(maxsize=8)

@@ -50,16 +50,20 @@ INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\
 _SPACE_CHARS = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace()) + "\u3000"
 
 
+def _zhconv_data_file() -> Path:
+    spec = importlib.util.find_spec("zhconv")
+    if spec is None or spec.origin is None:  # pragma: no cover - zhconv is a dependency
+        raise RuntimeError("zhconv is not installed")
+    return Path(spec.origin).parent / "zhcdict.json"
+
+
 def _traditional_to_simplified_table() -> dict[int, str]:
     """Single-character traditional → simplified pairs of zhconv's zh-Hans table.
 
     Read straight from zhconv's data file: importing ``zhconv`` itself pulls in pkg_resources
     (about 70 ms), which the web app's start-up should not pay.
     """
-    spec = importlib.util.find_spec("zhconv")
-    if spec is None or spec.origin is None:  # pragma: no cover - zhconv is a dependency
-        return {}
-    data = json.loads((Path(spec.origin).parent / "zhcdict.json").read_text(encoding="utf-8"))
+    data = json.loads(_zhconv_data_file().read_text(encoding="utf-8"))
     table: dict[str, str] = data["zh2Hans"]
     return {
         ord(trad): simp
@@ -151,11 +155,18 @@ def simplify_chars(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def to_simplified(text: str) -> str:
-    """Traditional → simplified with zhconv's phrase-aware zh-Hans table; other text unchanged."""
+    """Traditional → simplified with zhconv's phrase-aware zh-Hans table.
+
+    zhconv also turns corner quotes 「」 into “”; everything else simplified stays unchanged.
+    """
     if not text or text.isascii():
         return text
     import zhconv  # deferred: it imports pkg_resources
+    from zhconv import zhconv as tables
 
+    if tables.zhcdicts is None:
+        # Given a path, zhconv closes the file; its default loader leaks the handle.
+        tables.loaddict(str(_zhconv_data_file()))
     return str(zhconv.convert(text, "zh-hans"))
 
 

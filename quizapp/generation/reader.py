@@ -39,6 +39,7 @@ __all__ = [
     "clean_text",
     "is_plausible_chinese",
     "text_stats",
+    "too_large_message",
 ]
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -91,7 +92,8 @@ def _megabytes(n: int) -> str:
     return f"{n / (1024 * 1024):.1f}".rstrip("0").rstrip(".") + " MB"
 
 
-def _msg_too_large(size: int, limit: int) -> str:
+def too_large_message(size: int, limit: int = MAX_UPLOAD_BYTES) -> str:
+    """The message for a file of ``size`` bytes over the ``limit``."""
     return f"文件太大（{_megabytes(size)}），上传上限是 {_megabytes(limit)}。"
 
 
@@ -182,6 +184,11 @@ def text_stats(text: str, *, sample: int = 200_000) -> TextStats:
     )
 
 
+def _too_many_bad(st: TextStats) -> bool:
+    # A few stray symbols (Word's private-use bullets, a control character) are tolerated.
+    return st.bad > max(3, st.visible // 200)
+
+
 def is_plausible_chinese(text: str) -> bool:
     """Does ``text`` read as Chinese that somebody wrote (not bytes decoded the wrong way)?
 
@@ -193,7 +200,7 @@ def is_plausible_chinese(text: str) -> bool:
     st = text_stats(text)
     if st.hanzi == 0:
         return False
-    if st.bad > max(2, st.visible // 1000):
+    if _too_many_bad(st):
         return False
     if st.hanzi_share < 0.2:
         return False
@@ -303,7 +310,7 @@ def decode_text(data: bytes) -> str:
 
 def _implausible_code(text: str) -> str:
     st = text_stats(text)
-    if st.bad > max(2, st.visible // 1000):
+    if _too_many_bad(st):
         return "binary"
     if st.hanzi == 0:
         return "no_text"
@@ -445,7 +452,7 @@ def read_document(data: bytes, filename: str, *, max_bytes: int = MAX_UPLOAD_BYT
     Chinese text is left (``no_text``).
     """
     if len(data) > max_bytes:
-        raise DocumentError(_msg_too_large(len(data), max_bytes), "too_large")
+        raise DocumentError(too_large_message(len(data), max_bytes), "too_large")
     ext = PurePath(filename or "").suffix.lower()
     if ext == ".doc":
         raise DocumentError(MSG_DOC, "type")

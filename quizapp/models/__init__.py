@@ -11,3 +11,29 @@ __all__ = [
 ]  # fmt: skip
 
 # Area models (contests, workbench) are appended below by their modules' owners.
+from .paper import (  # noqa: E402  (paper contests, quizapp/contests)
+    PaperAnswer,
+    PaperAttempt,
+    PaperContest,
+    PaperRosterGroup,
+    PaperRosterUser,
+)
+
+__all__ += ["PaperContest", "PaperRosterGroup", "PaperRosterUser", "PaperAttempt", "PaperAnswer"]
+from .workbench import (  # noqa: E402
+    AuditEntry,
+    GenerationJob,
+    LexiconEntry,
+    QuestionReport,
+    QuestionTombstone,
+    UploadDraft,
+)
+
+__all__ += [
+    "AuditEntry", "GenerationJob", "LexiconEntry", "QuestionReport", "QuestionTombstone",
+    "UploadDraft",
+]  # fmt: skip
+
+from .live import LiveAnswer, LiveContest, LivePlayer, LiveQuestion, RateCounter  # noqa: E402
+
+__all__ += ["LiveContest", "LiveQuestion", "LivePlayer", "LiveAnswer", "RateCounter"]

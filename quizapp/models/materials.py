@@ -79,6 +79,9 @@ class BankQuestion(db.Model):
     origin: Mapped[str] = mapped_column(String(16), default="generated")
     status: Mapped[str] = mapped_column(String(16), default="active")
     edited: Mapped[bool] = mapped_column(default=False)
+    # Set by regeneration when the engine no longer produces a generated row (status "disabled");
+    # a row a person disabled has retired False and stays disabled through regeneration.
+    retired: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

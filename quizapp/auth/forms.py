@@ -1,0 +1,191 @@
+"""Account forms: register, log in, settings. Messages in Chinese; database checks live here."""
+
+from __future__ import annotations
+
+import re
+
+from flask_wtf import FlaskForm
+from sqlalchemy import func, select
+from wtforms import BooleanField, PasswordField, SelectChoice, SelectField, StringField
+from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, ValidationError
+
+from ..extensions import db
+from ..models import Group, User
+
+USERNAME_RE = re.compile(r"^[\w.@-]+$")  # \w includes Chinese characters
+PASSWORD_MIN = 8
+PASSWORD_MAX = 128
+
+
+def normalize_username(value: str | None) -> str:
+    """Accounts compare without surrounding spaces and without ASCII case."""
+    return (value or "").strip().lower()
+
+
+def username_problem(username: str) -> str | None:
+    """Why a (normalized) account name is not acceptable, or None. Shared with the roster import."""
+    if not username:
+        return "请填写账号。"
+    if len(username) < 2 or len(username) > 32:
+        return "账号长度应为 2–32 个字符。"
+    if not USERNAME_RE.match(username):
+        return "账号只能包含字母、数字、汉字和 . _ - @。"
+    return None
+
+
+def username_taken(username: str, *, except_id: int | None = None) -> bool:
+    query = select(User.id).where(func.lower(User.username) == username)
+    if except_id is not None:
+        query = query.where(User.id != except_id)
+    return db.session.scalar(query) is not None
+
+
+def group_choices(*, placeholder: str = "请选择所属支部/小组") -> list[SelectChoice]:
+    """The admin-managed groups in the admin's order, after a placeholder with value 0."""
+    groups = db.session.scalars(select(Group).order_by(Group.sort_order, Group.id)).all()
+    return [SelectChoice(0, placeholder)] + [SelectChoice(g.id, g.name) for g in groups]
+
+
+def group_ids(field: SelectField) -> set[int]:
+    return {choice.value for choice in field.choices if choice.value}
+
+
+def safe_int(value: object) -> int:
+    """Coerce a submitted choice; garbage becomes -1 (rejected by the validator, in Chinese)."""
+    try:
+        return int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return -1
+
+
+def strip_text(value: str | None) -> str | None:
+    return value.strip() if isinstance(value, str) else value
+
+
+class PasswordPair:
+    """The two password fields shared by register and change-password."""
+
+    @staticmethod
+    def check(field: PasswordField) -> None:
+        if field.data and len(field.data) < PASSWORD_MIN:
+            raise ValidationError(f"密码至少 {PASSWORD_MIN} 位。")
+        if field.data and len(field.data) > PASSWORD_MAX:
+            raise ValidationError(f"密码不能超过 {PASSWORD_MAX} 位。")
+
+
+class RegisterForm(FlaskForm):
+    username = StringField(
+        "账号",
+        filters=[normalize_username],
+        description="登录时使用，2–32 个字符，例如工号或姓名拼音。",
+        render_kw={"autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"},
+    )
+    display_name = StringField(
+        "姓名/显示名",
+        filters=[strip_text],
+        validators=[
+            DataRequired("请填写姓名或显示名。"),
+            Length(max=32, message="显示名不能超过 32 个字。"),
+        ],
+        render_kw={"autocomplete": "name"},
+    )
+    group_id = SelectField("所属支部/小组", coerce=safe_int, validate_choice=False)
+    password = PasswordField(
+        "密码",
+        validators=[InputRequired("请设置密码。")],
+        description=f"至少 {PASSWORD_MIN} 位。",
+        render_kw={"autocomplete": "new-password"},
+    )
+    password2 = PasswordField(
+        "确认密码",
+        validators=[
+            InputRequired("请再输入一次密码。"),
+            EqualTo("password", message="两次输入的密码不一致。"),
+        ],
+        render_kw={"autocomplete": "new-password"},
+    )
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        self.group_id.choices = group_choices()
+
+    def validate_username(self, field: StringField) -> None:
+        problem = username_problem(field.data)
+        if problem:
+            raise ValidationError(problem)
+        if username_taken(field.data):
+            raise ValidationError("这个账号已被注册，请换一个，或直接登录。")
+
+    def validate_group_id(self, field: SelectField) -> None:
+        known = group_ids(field)
+        if not known:  # no groups set up yet: registration still works
+            field.data = None
+            return
+        if field.data not in known:
+            raise ValidationError("请从列表中选择所属支部/小组。")
+
+    def validate_password(self, field: PasswordField) -> None:
+        PasswordPair.check(field)
+
+
+class LoginForm(FlaskForm):
+    username = StringField(
+        "账号",
+        filters=[normalize_username],
+        validators=[DataRequired("请填写账号。")],
+        render_kw={"autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"},
+    )
+    password = PasswordField(
+        "密码",
+        validators=[InputRequired("请填写密码。")],
+        render_kw={"autocomplete": "current-password"},
+    )
+    remember = BooleanField("在这台设备上保持登录")
+
+
+class ProfileForm(FlaskForm):
+    display_name = StringField(
+        "姓名/显示名",
+        filters=[strip_text],
+        validators=[
+            DataRequired("请填写姓名或显示名。"),
+            Length(max=32, message="显示名不能超过 32 个字。"),
+        ],
+    )
+
+
+class FontForm(FlaskForm):
+    large_font = BooleanField("大字号（适合老花眼或小屏幕）")
+
+
+class PasswordForm(FlaskForm):
+    current = PasswordField(
+        "当前密码",
+        validators=[InputRequired("请填写当前密码。")],
+        render_kw={"autocomplete": "current-password"},
+    )
+    password = PasswordField(
+        "新密码",
+        validators=[InputRequired("请设置新密码。")],
+        description=f"至少 {PASSWORD_MIN} 位。",
+        render_kw={"autocomplete": "new-password"},
+    )
+    password2 = PasswordField(
+        "确认新密码",
+        validators=[
+            InputRequired("请再输入一次新密码。"),
+            EqualTo("password", message="两次输入的密码不一致。"),
+        ],
+        render_kw={"autocomplete": "new-password"},
+    )
+
+    def __init__(self, user: User, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        self._user = user
+
+    def validate_current(self, field: PasswordField) -> None:
+        if not self._user.check_password(field.data or ""):
+            raise ValidationError("当前密码不正确。")
+
+    def validate_password(self, field: PasswordField) -> None:
+        PasswordPair.check(field)

@@ -1,0 +1,760 @@
+"""Question templates: turn key phrases (and lexicon formulas) into questions of four kinds.
+
+Text templates (one key phrase, its source sentence):
+  ``cloze``        填空: the stem is the sentence (trimmed to the clauses around the key) with
+                   the key blanked;
+  ``single``       单选: the same stem, the key among three distractors of its class and shape;
+  ``judge_true`` / ``judge_false``  判断: the statement as written, or with the key swapped
+                   for one of its distractors (which one is fixed per question, not per seed);
+  ``multi_enum``   多选: a 、-list blanked as a whole, its items among one or two intruders;
+  ``multi_heading`` 多选: the sibling headings of a series (“…从严”) among look-alikes.
+
+Lexicon templates (one formula the text names or spells out):
+  ``lex_member`` (属于), ``lex_nonmember`` (不属于), ``lex_members`` (多选, 包括),
+  ``lex_part`` (“三严三实”中的“三实”是), ``lex_cloze`` (complete the members),
+  ``lex_name`` (…合称), ``lex_judge_true`` / ``lex_judge_false``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from . import distractors as dis
+from .keyphrases import Extraction, _common_prefix, _common_suffix
+from .lexicon import NUMERALS, Lexicon
+from .model import BLANK, Formula, KeyPhrase, Question, Sentence
+
+__all__ = ["Context", "build_all", "question_id"]
+
+# Below MIN_SCORE a key gets no question, below CHOICE_SCORE only a cloze, below FULL_SCORE a
+# cloze and a single choice; from FULL_SCORE on also a true/false statement.
+MIN_SCORE = 0.5
+CHOICE_SCORE = 0.6
+FULL_SCORE = 0.7
+WINDOW_CHARS = 64
+_CLAUSE_END = "，,；;：:"
+_SENT_END = "。！？!?"
+_BASE_DIFFICULTY = {"judge": 0.3, "single": 0.45, "multiple": 0.6, "cloze": 0.65}
+
+
+@dataclass
+class Context:
+    ex: Extraction
+    seed: int
+    doc_key: str
+    pools: dict[str, list[str]] = field(default_factory=dict)
+    scores: dict[str, float] = field(default_factory=dict)  # question id → key score
+    indexes: dict[str, dis.LengthIndex] = field(default_factory=dict)
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return self.ex.lexicon
+
+    def sentence(self, index: int) -> Sentence:
+        return self.ex.doc.sentences[index]
+
+
+def question_id(doc_key: str, kind: str, template: str, key: str, source: str) -> str:
+    """Stable id of a question: independent of the seed and of the options' order."""
+    raw = "\x1f".join((doc_key, kind, template, dis.fold_key(key), dis.fold_key(source)))
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def shown_subset(items: tuple[str, ...] | list[str], size: int = 4) -> list[str]:
+    """The items a 多选 shows (all when few; else a fixed pick of ``size``), in text order."""
+    items = list(items)
+    if len(items) <= size:
+        return items
+    keep = set(sorted(items, key=_hash)[:size])
+    return [i for i in items if i in keep]
+
+
+def _rngs(ctx: Context, qid: str) -> tuple[random.Random, random.Random]:
+    """(seeded rng for picks and option order, seed-free rng for what fixes the answer)."""
+    return random.Random(f"{ctx.seed}\x1f{qid}"), random.Random(f"fixed\x1f{qid}")
+
+
+def _difficulty(kind: str, key: str, bonus: float = 0.0) -> float:
+    d = _BASE_DIFFICULTY[kind] + (0.08 if len(key) > 6 else 0.0) + bonus
+    return round(min(0.95, max(0.05, d)), 2)
+
+
+def _shuffle(options: list[str], rng: random.Random) -> list[str]:
+    options = sorted(options)
+    rng.shuffle(options)
+    return options
+
+
+# -- stems ---------------------------------------------------------------------------------
+def window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
+    """The clauses of ``s`` around [a, b) (offsets in the text): (stem text, local a, local b).
+
+    Whole sentence when short; otherwise clauses are added around the key while the stem stays
+    under WINDOW_CHARS; clauses holding a placeholder are never included.
+    """
+    text = s.text
+    la, lb = a - s.start, b - s.start
+    tainted = [(x - s.start, y - s.start) for x, y in ctx.ex.doc.sentence_tainted(s)]
+    if not tainted and len(text) <= WINDOW_CHARS + 12:
+        return text, la, lb
+    bounds = [0]
+    depth = 0  # never cut inside quotation marks
+    for i, ch in enumerate(text):
+        if ch in "“‘「":
+            depth += 1
+        elif ch in "”’」":
+            depth = max(0, depth - 1)
+        elif ch in _CLAUSE_END and depth == 0 and 0 < i + 1 < len(text):
+            bounds.append(i + 1)
+    bounds.append(len(text))
+    clauses = list(zip(bounds[:-1], bounds[1:], strict=True))
+    first = next(i for i, (x, y) in enumerate(clauses) if x <= la < y)
+    last = next(i for i, (x, y) in enumerate(clauses) if x < lb <= y)
+
+    def bad(i: int) -> bool:
+        if not tainted:
+            return False
+        x, y = clauses[i]
+        return any(p < y and q > x for p, q in tainted)
+
+    if any(bad(i) for i in range(first, last + 1)):
+        return "", 0, 0
+    if len(text) <= WINDOW_CHARS + 12 and not tainted:
+        return text, la, lb
+    lo, hi = first, last
+    while True:
+        grown = False
+        if hi + 1 < len(clauses) and not bad(hi + 1):
+            if clauses[hi + 1][1] - clauses[lo][0] <= WINDOW_CHARS:
+                hi += 1
+                grown = True
+        if lo - 1 >= 0 and not bad(lo - 1):
+            if clauses[hi][1] - clauses[lo - 1][0] <= WINDOW_CHARS:
+                lo -= 1
+                grown = True
+        if not grown:
+            break
+    if text[clauses[hi][1] - 1] in "：:" and hi + 1 < len(clauses) and not bad(hi + 1):
+        hi += 1  # never end on a colon: what follows it is the point
+    x, y = clauses[lo][0], clauses[hi][1]
+    stem = text[x:y]
+    if stem and stem[-1] in "：:":
+        stem = stem[:-1] + "……"
+    elif stem and stem[-1] in _CLAUSE_END:
+        stem = stem[:-1] + "。"
+    elif stem and stem[-1] not in _SENT_END + "”’）)":
+        stem += "。"
+    return stem, la - x, lb - x
+
+
+def _blank(stem: str, a: int, b: int) -> str:
+    return stem[:a] + BLANK + stem[b:]
+
+
+def _readable(answer: str, stem: str) -> bool:
+    """Is the answer (or a spelling of it) readable in the blanked stem?"""
+    fa = dis.fold_key(answer)
+    return bool(fa) and fa in dis.fold_key(stem.replace(BLANK, "|"))
+
+
+# -- candidate pools for distractors --------------------------------------------------------
+def build_pools(ex: Extraction) -> dict[str, list[str]]:
+    pools: dict[str, list[str]] = {}
+    for key in ex.keys:
+        pools.setdefault(key.type, [])
+        if key.text not in pools[key.type]:
+            pools[key.type].append(key.text)
+    return pools
+
+
+def _formula(ctx: Context, key: KeyPhrase) -> Formula | None:
+    return ctx.lexicon.get(key.formula) if key.formula else None
+
+
+def _index(ctx: Context, name: str, build: Callable[[], Iterable[str]]) -> dis.LengthIndex:
+    """A cached LengthIndex over a candidate pool of this text."""
+    index = ctx.indexes.get(name)
+    if index is None:
+        index = dis.LengthIndex(build())
+        ctx.indexes[name] = index
+    return index
+
+
+def candidates_for(ctx: Context, key: KeyPhrase) -> tuple[list[str] | dis.LengthIndex, set[str], bool]:
+    """(candidates, phrases never to offer, ranked?) for one key.
+
+    Small sibling sets come as ranked lists (siblings first); large pools as a LengthIndex.
+    """
+    lex, pools = ctx.lexicon, ctx.pools
+    exclude: set[str] = set(key.group)
+
+    def lex_phrases() -> list[str]:
+        return [p for p, _ in lex.phrase_pool()]
+    if key.type == "lexicon":
+        formula = _formula(ctx, key)
+        exclude |= lex.forbidden_for(formula) if formula else set()
+        names = lex.name_pool() + pools.get("formula", [])
+        if key.text[:1] not in NUMERALS:
+            # 新发展理念, 好干部标准: only names of the same kind (same ending) will do
+            names = [n for n in names if n[-1:] == key.text[-1:] and n[:1] not in NUMERALS]
+        return names, exclude, False
+    if key.type == "member":
+        formula = _formula(ctx, key)
+        assert formula is not None
+        exclude |= lex.forbidden_for(formula)
+        cands = list(formula.foils)
+        for sib in lex.siblings(formula):
+            cands.extend(sib.members)
+        cands.extend(p for p, f in lex.phrase_pool() if f is not formula)
+        return cands, exclude, True
+    if key.type == "formula":
+        shape = _formula_shape(key.text)
+        names = [n for n in pools.get("formula", []) + lex.name_pool() if _formula_shape(n) == shape]
+        return names, exclude, False
+    if key.type == "heading":
+        exclude = set()  # siblings are the best wrong options for a heading slot
+        siblings = [k for k in key.group if k != key.text]
+        if len(siblings) >= 3:
+            return siblings, exclude, True
+        others = [k for k in pools.get("heading", []) if k not in key.group]
+        return siblings + others, exclude, True
+    for owner in lex.owners(key.text):
+        exclude |= lex.forbidden_for(owner)
+    if key.type == "term":
+        cls_name = lex.term_class(key.text)
+        same = lex.class_terms(cls_name) if cls_name else []
+        if len(same) >= 8:
+            return same, exclude, False
+        return _index(ctx, "term", lambda: same + list(lex.terms) + pools.get("term", [])), exclude, False
+    if key.type in ("quotation", "definition"):
+        return _index(ctx, "quotation", lambda: (
+            pools.get("quotation", []) + pools.get("definition", []) + pools.get("term", [])
+            + pools.get("quoted", []) + pools.get("enumeration", []) + lex_phrases()
+        )), exclude, False
+    if key.type == "quoted":
+        return _index(ctx, "quoted", lambda: (
+            pools.get("quoted", []) + pools.get("formula", []) + pools.get("enumeration", [])
+            + lex_phrases()
+        )), exclude, False
+    return _index(ctx, "enumeration", lambda: (
+        pools.get("enumeration", []) + pools.get("quoted", []) + lex_phrases()
+    )), exclude, False
+
+
+_SHAPES = [
+    ("numbered", re.compile(rf"^[{NUMERALS}]")),
+    ("grasp", re.compile(r"^抓.{2,3}促")),
+]
+
+
+def _formula_shape(text: str) -> str:
+    """The class of a formula-like slogan: numbered (四个意识, 一报告两评议) or 抓X促Y."""
+    for name, pattern in _SHAPES:
+        if pattern.match(text):
+            return name
+    return "other"
+
+
+def _explain_formula(formula: Formula) -> str:
+    parts = [f"“{formula.name}”是指：{'、'.join(formula.members)}。"]
+    if formula.origin:
+        parts.append(f"提出：{formula.origin}。")
+    if formula.source:
+        parts.append(f"出处：{formula.source}。")
+    if formula.effective:
+        parts.append(f"现行表述自{formula.effective}起。")
+    if formula.note and not formula.note.startswith("*check*"):
+        parts.append(formula.note)
+    return "".join(parts)
+
+
+def _explain_text(ctx: Context, key: KeyPhrase, s: Sentence) -> str:
+    text = f"原文：{s.text}"
+    formula = _formula(ctx, key)
+    if formula is not None:
+        text += " " + _explain_formula(formula)
+    return text
+
+
+def _accepted(ctx: Context, key: KeyPhrase) -> list[str]:
+    spellings = [key.text]
+    formula = _formula(ctx, key)
+    if formula is not None:
+        if key.type == "lexicon":
+            spellings += [formula.name, *formula.variants]
+        else:
+            for member in formula.members:
+                if key.text in formula.spellings(member):
+                    spellings += list(formula.spellings(member))
+    out: list[str] = []
+    for sp in spellings:
+        if sp not in out and "“" not in sp:
+            out.append(sp)
+    return out
+
+
+# -- text templates ---------------------------------------------------------------------------
+def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
+    if key.score < MIN_SCORE:
+        return
+    s = ctx.sentence(key.sentence)
+    if s.is_noise:
+        return
+    if key.type == "heading":
+        yield from _heading_questions(ctx, key, s)
+        return
+    stem, a, b = window(ctx, s, key.start, key.end)
+    if not stem:
+        return
+    blanked = _blank(stem, a, b)
+    accepted = _accepted(ctx, key)
+    if any(_readable(sp, blanked) for sp in accepted):
+        return
+    source = s.text
+    explanation = _explain_text(ctx, key, s)
+    para = s.paragraph
+    cands, exclude, ranked = candidates_for(ctx, key)
+
+    qid = question_id(ctx.doc_key, "cloze", "cloze", key.text, source)
+    yield Question(
+        id=qid, kind="cloze", stem=blanked, options=[], answer=[key.text], keys=[key.text],
+        source=source, explanation=explanation, accepted=[accepted], ordered=True,
+        paragraph=para, difficulty=_difficulty("cloze", key.text), template="cloze",
+        formula=key.formula,
+    )
+
+    if key.score < CHOICE_SCORE:
+        return
+    qid = question_id(ctx.doc_key, "single", "single", key.text, source)
+    rng, fixed = _rngs(ctx, qid)
+    # free-text keys need look-alikes with the same ending (…导向 for 问题导向)
+    strict = key.type in ("quotation", "definition", "quoted", "enumeration")
+    tail = key.text[-1] if strict else ""
+    reach = 1.95 if strict else 3.5
+    wrong = dis.pick(key.text, cands, 3, rng, exclude=exclude, stem=blanked, ranked=ranked,
+                     same_ending=tail, max_distance=reach)
+    single_ok = wrong is not None
+    if wrong is None:
+        wrong = dis.pick(key.text, cands, 1, rng, exclude=exclude, stem=blanked, ranked=ranked,
+                         same_ending=tail, max_distance=reach)
+    if wrong and single_ok:
+        yield Question(
+            id=qid, kind="single", stem=blanked, options=_shuffle([key.text, *wrong], rng),
+            answer=key.text, keys=[key.text], source=source, explanation=explanation,
+            paragraph=para, difficulty=_difficulty("single", key.text), template="single",
+            formula=key.formula,
+        )
+    if key.score < FULL_SCORE:
+        return
+    truth = int(hashlib.sha1(f"{ctx.doc_key}|{key.text}|{source}".encode()).hexdigest(), 16) % 2 == 0
+    template = "judge_true" if truth else "judge_false"
+    qid = question_id(ctx.doc_key, "judge", template, key.text, source)
+    if truth:
+        statement = stem
+    else:
+        if not wrong:
+            return
+        swap = sorted(wrong)[fixed.randrange(len(wrong))]
+        statement = stem[:a] + swap + stem[b:]
+        explanation = f"错误。原文为“{key.text}”，不是“{swap}”。" + explanation
+    if truth:
+        explanation = "正确。" + explanation
+    shown_key = key.text if truth else swap
+    yield Question(
+        id=qid, kind="judge", stem=statement, options=[], answer=truth, keys=[shown_key],
+        source=source, explanation=explanation, paragraph=para,
+        difficulty=_difficulty("judge", key.text), template=template, formula=key.formula,
+    )
+
+
+def group_questions(ctx: Context, items: tuple[str, ...], where: tuple[int, int, int]) -> Iterator[Question]:
+    """多选 over a whole 、-list: its items among one or two intruders of the same shape."""
+    index, start, end = where
+    if len(items) < 3:
+        return
+    s = ctx.sentence(index)
+    if s.is_noise:
+        return
+    stem, a, b = window(ctx, s, start, end)
+    if not stem:
+        return
+    blanked = _blank(stem, a, b)
+    source = s.text
+    qid = question_id(ctx.doc_key, "multiple", "multi_enum", "、".join(items), source)
+    rng, fixed = _rngs(ctx, qid)
+    correct = shown_subset(items)
+    n_wrong = 1 if len(correct) >= 4 else 2
+    key0 = KeyPhrase(items[0], "enumeration", index, start, end, 0.6, None, items)
+    _, exclude, _ = candidates_for(ctx, key0)
+    exclude |= set(items)
+    typical = sorted(items, key=len)[len(items) // 2]
+    prefix, suffix = _common_prefix(list(items)), _common_suffix(list(items))
+    if prefix or suffix:
+        # 为谁培养人、培养什么人 …: intruders must share the pattern (…之变, 生…)
+        pool = [c for c in _enum_pool(ctx) if c.startswith(prefix) and c.endswith(suffix)]
+    else:
+        # no shared pattern: other list items of this text and vocabulary terms, same length
+        pool = [c for c in _enum_pool(ctx) if len(c) == len(typical)]
+    wrong = dis.pick(typical, pool, n_wrong, rng, exclude=exclude, stem=blanked, max_distance=2.5)
+    if not wrong:
+        return
+    for item in items:
+        if _readable(item, blanked):
+            return
+    yield Question(
+        id=qid, kind="multiple", stem=blanked, options=_shuffle(correct + wrong, rng),
+        answer=correct, keys=list(correct), source=source,
+        explanation=f"原文：{source}", paragraph=s.paragraph,
+        difficulty=_difficulty("multiple", typical), template="multi_enum",
+    )
+
+
+def _enum_pool(ctx: Context) -> list[str]:
+    pool = ctx.pools.get("_enum_pool")
+    if pool is None:
+        pool = ctx.pools["_enum_pool"] = sorted(
+            set(ctx.pools.get("enumeration", [])) | set(ctx.lexicon.terms)
+        )
+    return pool
+
+
+def _curated_pool(ctx: Context) -> list[str]:
+    pool = ctx.pools.get("_curated_pool")
+    if pool is None:
+        lex = ctx.lexicon
+        pool = ctx.pools["_curated_pool"] = sorted({p for p, _ in lex.phrase_pool()} | set(lex.terms))
+    return pool
+
+
+# -- headings ----------------------------------------------------------------------------------
+def _heading_context(ctx: Context, s: Sentence) -> str:
+    heading = ctx.ex.doc.headings.get(s.index)
+    if heading is not None and heading.level == 4:
+        # 一是…/二是… items: introduce them with the sentence that announces them
+        series = [h for h in ctx.ex.doc.headings.values()
+                  if h.level == 4 and h.parent == heading.parent and h.ordinal == 1
+                  and h.sentence <= s.index]
+        first = max((h.sentence for h in series), default=0)
+        if first > 0:
+            intro = ctx.sentence(first - 1)
+            if intro.paragraph == s.paragraph and not intro.is_noise and intro.text.endswith(("：", ":")):
+                tail = intro.text.rstrip("：:").split("，")[-1]
+                return f"材料中“{tail}”的"
+    if heading is None or heading.parent is None:
+        return "材料"
+    parent = ctx.ex.doc.headings[heading.parent]
+    title = parent.clauses[0][0] if parent.clauses else parent.title
+    return f"材料“{parent.label}{title}”部分"
+
+
+def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Question]:
+    heading = ctx.ex.doc.headings.get(s.index)
+    if heading is None:
+        return
+    title_local = heading.title_start - s.start
+    a, b = key.start - s.start, key.end - s.start
+    line = s.text[: title_local + len(heading.title)]
+    blanked = _blank(line, a, b)
+    context = _heading_context(ctx, s)
+    if context.endswith("的"):
+        stem = f"{context}第{heading.ordinal}项：{blanked}"
+    else:
+        stem = f"{context}中的小标题：{blanked}"
+    if _readable(key.text, stem):
+        return
+    source = s.text
+    explanation = f"原文小标题：{line}"
+    cands, exclude, ranked = candidates_for(ctx, key)
+    qid = question_id(ctx.doc_key, "cloze", "heading_cloze", key.text, source)
+    yield Question(
+        id=qid, kind="cloze", stem=stem, options=[], answer=[key.text], keys=[key.text],
+        source=source, explanation=explanation, accepted=[[key.text]], paragraph=s.paragraph,
+        difficulty=_difficulty("cloze", key.text, 0.05), template="heading_cloze",
+    )
+    qid = question_id(ctx.doc_key, "single", "heading_single", key.text, source)
+    rng, _ = _rngs(ctx, qid)
+    siblings = [k for k in key.group if k != key.text and not _readable(k, stem)]
+    wrong = None
+    if len(siblings) >= 3:
+        wrong = rng.sample(siblings, 3)
+    elif len(siblings) == 2:
+        others = [k for k in ctx.pools.get("heading", []) if k not in key.group]
+        extra = dis.pick(key.text, others, 1, rng, exclude=exclude, stem=stem, max_distance=8.0)
+        wrong = siblings + extra if extra else None
+    if wrong:
+        yield Question(
+            id=qid, kind="single", stem=stem, options=_shuffle([key.text, *wrong], rng),
+            answer=key.text, keys=[key.text], source=source, explanation=explanation,
+            paragraph=s.paragraph, difficulty=_difficulty("single", key.text),
+            template="heading_single",
+        )
+
+
+def heading_set_questions(ctx: Context) -> Iterator[Question]:
+    """多选 over a heading series sharing an ending (思想教育从严 / 选人用人从严 / …)."""
+    for (parent, level, ci), members in sorted(ctx.ex.heading_sets.items(), key=lambda kv: (kv[0][0] or -1, kv[0][1], kv[0][2])):
+        keys = [k for _, k in members]
+        if len(keys) < 3:
+            continue
+        suffix = _common_suffix(keys)
+        first_sentence = ctx.sentence(members[0][0])
+        source = "；".join(ctx.sentence(i).text.rstrip("。") for i, _ in members) + "。"
+        qid = question_id(ctx.doc_key, "multiple", "multi_heading", "、".join(keys), source)
+        rng, fixed = _rngs(ctx, qid)
+        correct = shown_subset(keys)
+        n_wrong = 1 if len(correct) >= 4 else 2
+        if len(suffix) >= 2:
+            head_len = len(keys[0]) - len(suffix)
+            heads = [p for p, _ in ctx.lexicon.phrase_pool() if len(p) == head_len]
+            cands = [h + suffix for h in heads]
+            stem = f"根据材料，文中提出的“……{suffix}”要求有（　　）。"
+        elif ci > 0:
+            continue
+        else:
+            cands = [k for k in ctx.pools.get("heading", []) if k not in keys]
+            context = _heading_context(ctx, first_sentence)
+            stem = f"{context}的小标题包括（　　）。"
+        wrong = dis.pick(keys[0], cands, n_wrong, rng, exclude=set(keys), max_distance=6.0)
+        if not wrong:
+            continue
+        yield Question(
+            id=qid, kind="multiple", stem=stem, options=_shuffle(list(correct) + wrong, rng),
+            answer=list(correct), keys=list(correct), source=source,
+            explanation=f"原文：{source}", paragraph=first_sentence.paragraph,
+            difficulty=_difficulty("multiple", keys[0]), template="multi_heading",
+        )
+
+
+# -- lexicon templates --------------------------------------------------------------------------
+def _member_display(formula: Formula, member: str) -> str:
+    return member
+
+
+def _foils(ctx: Context, formula: Formula, like: str, n: int, rng: random.Random,
+           stem: str = "") -> list[str] | None:
+    exclude = ctx.lexicon.forbidden_for(formula)
+    cands = list(formula.foils)
+    for sib in ctx.lexicon.siblings(formula):
+        cands.extend(sib.members)
+    cands.extend(p for p, f in ctx.lexicon.phrase_pool() if f is not formula)
+    return dis.pick(like, cands, n, rng, exclude=exclude, stem=stem, ranked=True,
+                    max_distance=4.0)
+
+
+def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> Iterator[Question]:
+    s = ctx.sentence(sentence_index)
+    source = s.text
+    name = formula.name
+    explanation = _explain_formula(formula)
+    members = list(formula.members)
+    para = s.paragraph
+    common = dict(source=source, explanation=explanation, paragraph=para, formula=name)
+
+    def qid(kind: str, template: str, key: str = name) -> str:
+        return question_id(ctx.doc_key, kind, template, key, f"lexicon:{name}")
+
+    # 属于
+    i = qid("single", "lex_member")
+    rng, fixed = _rngs(ctx, i)
+    answer = fixed.choice(members)
+    wrong = _foils(ctx, formula, answer, 3, rng)
+    if wrong:
+        yield Question(id=i, kind="single", stem=f"下列属于“{name}”的是（　　）。",
+                       options=_shuffle([answer, *wrong], rng), answer=answer, keys=[name],
+                       difficulty=_difficulty("single", answer), template="lex_member", **common)
+    # 不属于
+    if len(members) >= 3:
+        i = qid("single", "lex_nonmember")
+        rng, fixed = _rngs(ctx, i)
+        foil = _foils(ctx, formula, members[0], 1, fixed)
+        if foil:
+            shown = sorted(rng.sample(members, 3), key=members.index)
+            yield Question(id=i, kind="single", stem=f"下列不属于“{name}”的是（　　）。",
+                           options=_shuffle([*shown, foil[0]], rng), answer=foil[0], keys=[name],
+                           difficulty=_difficulty("single", name, 0.05),
+                           template="lex_nonmember", **common)
+    # 多选
+    i = qid("multiple", "lex_members")
+    rng, fixed = _rngs(ctx, i)
+    correct = members if len(members) <= 4 else sorted(fixed.sample(members, 4), key=members.index)
+    n_wrong = 1 if len(correct) >= 4 else 2
+    wrong = _foils(ctx, formula, correct[0], n_wrong, rng)
+    if wrong and len(correct) >= 2:
+        stem = f"“{name}”包括（　　）。" if len(correct) == len(members) else f"下列属于“{name}”的有（　　）。"
+        yield Question(id=i, kind="multiple", stem=stem,
+                       options=_shuffle(list(correct) + wrong, rng), answer=list(correct),
+                       keys=[name], difficulty=_difficulty("multiple", name),
+                       template="lex_members", **common)
+    # parts: “三严三实”中的“三实”是指
+    for part, part_members in sorted(formula.parts.items()):
+        if len(part_members) < 2:
+            continue
+        i = qid("single", "lex_part", part)
+        rng, fixed = _rngs(ctx, i)
+        right = "、".join(part_members)
+        others = ["、".join(v) for k, v in sorted(formula.parts.items()) if k != part and len(v) >= 2]
+        wrong_opts = list(others)
+        tries = 0
+        while len(wrong_opts) < 3 and tries < 6:
+            tries += 1
+            swap_at = fixed.randrange(len(part_members))
+            foil = _foils(ctx, formula, part_members[swap_at], 1, fixed)
+            if not foil:
+                break
+            mutated = list(part_members)
+            mutated[swap_at] = foil[0]
+            text = "、".join(mutated)
+            if text not in wrong_opts and text != right:
+                wrong_opts.append(text)
+        if len(wrong_opts) >= 3:
+            yield Question(id=i, kind="single", stem=f"“{name}”中的“{part}”是指（　　）。",
+                           options=_shuffle([right, *wrong_opts[:3]], rng), answer=right,
+                           keys=[name, part], difficulty=_difficulty("single", right, 0.05),
+                           template="lex_part", **common)
+    # complete the members
+    if 2 <= len(members) <= 8:
+        i = qid("cloze", "lex_cloze")
+        rng, fixed = _rngs(ctx, i)
+        target = fixed.randrange(len(members))
+        member = members[target]
+        core = formula.cores.get(member)
+        if core and core in member:
+            blanked_member = member.replace(core, BLANK, 1)
+            answer, accepted = core, [core]
+        elif len(member) <= 10:
+            blanked_member = BLANK
+            answer, accepted = member, list(formula.spellings(member))
+        else:
+            answer = ""
+        if answer:
+            shown = list(members)
+            shown[target] = blanked_member
+            sep = "；" if any("、" in m for m in members) else "、"
+            stem = f"“{name}”是指：{sep.join(shown)}。"
+            if not _readable(answer, stem):
+                yield Question(id=i, kind="cloze", stem=stem, options=[], answer=[answer],
+                               keys=[name], accepted=[accepted],
+                               difficulty=_difficulty("cloze", answer),
+                               template="lex_cloze", **common)
+    # …合称
+    i = qid("single", "lex_name")
+    rng, fixed = _rngs(ctx, i)
+    sep = "；" if any("、" in m for m in members) else "、"
+    listing = sep.join(members)
+    names = [f.name for f in ctx.lexicon.formulas if f is not formula]
+    wrong = dis.pick(name, names, 3, rng, exclude={name, *formula.variants}, max_distance=3.0)
+    if wrong and len(listing) <= 80:
+        yield Question(id=i, kind="single", stem=f"“{listing}”合称为（　　）。",
+                       options=_shuffle([name, *wrong], rng), answer=name, keys=[name],
+                       difficulty=_difficulty("single", name, -0.05), template="lex_name", **common)
+    # 判断
+    truth = int(hashlib.sha1(f"{ctx.doc_key}|lex|{name}".encode()).hexdigest(), 16) % 2 == 0
+    template = "lex_judge_true" if truth else "lex_judge_false"
+    i = qid("judge", template)
+    rng, fixed = _rngs(ctx, i)
+    shown = list(members)
+    expl = explanation
+    if not truth:
+        at = fixed.randrange(len(members))
+        foil = _foils(ctx, formula, members[at], 1, rng)
+        if not foil:
+            return
+        shown[at] = foil[0]
+        expl = f"错误。“{foil[0]}”不属于“{name}”。" + explanation
+    else:
+        expl = "正确。" + explanation
+    if len(sep.join(shown)) <= 90:
+        yield Question(id=i, kind="judge", stem=f"“{name}”是指{sep.join(shown)}。", options=[],
+                       answer=truth, keys=[name], source=source, explanation=expl,
+                       paragraph=para, formula=name, difficulty=_difficulty("judge", name),
+                       template=template)
+
+
+# -- all ------------------------------------------------------------------------------------------
+def _keys_by_text(ctx: Context) -> list[list[KeyPhrase]]:
+    """Occurrences of each distinct key text, best first; enumerations capped per list.
+
+    A key text gets its questions once (from its best occurrence); of a 、-list of three or
+    more items, which the 多选 covers whole, only two items (fixed per text) get their own.
+    """
+    by_text: dict[str, list[KeyPhrase]] = {}
+    for key in ctx.ex.keys:
+        by_text.setdefault(key.text, []).append(key)
+    chosen: dict[tuple[str, ...], set[str]] = {}
+    out = []
+    for text, occ in by_text.items():
+        occ.sort(key=lambda k: (-k.score, k.start))
+        best = occ[0]
+        if best.type == "enumeration" and len(best.group) >= 3:
+            pair = chosen.get(best.group)
+            if pair is None:
+                shown = shown_subset(best.group)
+                ranked = sorted(best.group, key=lambda t: (t in shown, _hash(t)))
+                pair = chosen[best.group] = set(ranked[:2])
+            if text not in pair:
+                continue
+        out.append(occ)
+    out.sort(key=lambda o: min(k.start for k in o))
+    return out
+
+
+def _first_good(ctx: Context, occurrences: list[KeyPhrase]) -> Iterator[Question]:
+    """Questions from the first occurrence that can carry them (up to three tried)."""
+    for key in occurrences[:3]:
+        made = list(text_questions(ctx, key))
+        if made:
+            yield from made
+            return
+
+
+def add_subkeys(ctx: Context, q: Question) -> Question:
+    """Add to ``keys`` the lexicon names and vocabulary terms the answer contains
+    (党管干部 in 党管干部原则, 战斗堡垒 in 坚强战斗堡垒)."""
+    answers = q.answer if isinstance(q.answer, list) else [q.answer] if isinstance(q.answer, str) else []
+    extra: list[str] = []
+    for answer in answers:
+        for term, _, _ in ctx.lexicon.find_terms(answer):
+            if term != answer and term not in q.keys and term not in extra:
+                extra.append(term)
+        for hit in ctx.lexicon.find_names(answer):
+            name = answer[hit.start:hit.end]
+            if name != answer and name not in q.keys and name not in extra:
+                extra.append(name)
+        for suffix in ("原则", "标准", "机制", "制度"):
+            if answer.endswith(suffix) and len(answer) - len(suffix) >= 3:
+                head = answer[: -len(suffix)]
+                if head not in q.keys and head not in extra:
+                    extra.append(head)
+    if extra:
+        q.keys = [*q.keys, *extra]
+    return q
+
+
+
+def build_all(ctx: Context) -> list[Question]:
+    ctx.pools = build_pools(ctx.ex)
+    out: list[Question] = []
+    builders: list[tuple[float, Callable[[], Iterator[Question]]]] = []
+    for name, index in sorted(ctx.ex.formula_sentences.items(), key=lambda kv: (kv[1], kv[0])):
+        formula = ctx.lexicon.get(name)
+        if formula is not None:
+            builders.append((1.0, lambda f=formula, i=index: lexicon_questions(ctx, f, i)))
+    for occurrences in _keys_by_text(ctx):
+        builders.append((occurrences[0].score, lambda o=occurrences: _first_good(ctx, o)))
+    for items, where in sorted(ctx.ex.groups.items(), key=lambda kv: kv[1]):
+        builders.append((0.66, lambda it=items, w=where: group_questions(ctx, it, w)))
+    builders.append((0.82, lambda: heading_set_questions(ctx)))
+    for score, build in builders:
+        for question in build():
+            ctx.scores.setdefault(question.id, score)
+            out.append(add_subkeys(ctx, question))
+    return out
+

@@ -1,0 +1,169 @@
+"""Wrong options of the same class and shape as the key.
+
+Candidates come from the caller (siblings first: the other headings of a series, the foils and
+sibling formulas of a lexicon entry, the other slogans of the text); this module filters them
+(never the answer again, never a spelling variant, never a placeholder, never something the stem
+already shows, never a phrase the caller forbids) and ranks them by *shape* — same length, same
+ending, same punctuation pattern, same numeral opening — before a seeded pick.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from . import noise
+from .keyphrases import is_generic
+from .lexicon import NUMERALS
+
+__all__ = ["pick", "shape_distance", "is_variant", "fold_key", "LengthIndex"]
+
+try:  # E3's folding (width, punctuation, quotes, traditional → simplified)
+    from .normalize import fold as _fold
+except ImportError:  # pragma: no cover - normalize.py ships with the package
+    _fold = None
+
+_LOOSE = str.maketrans({c: None for c in "个种项条大0123456789一二三四五六七八九十两"})
+_PUNCT = re.compile(r"[、，,；;：:]")
+
+
+@lru_cache(maxsize=65536)
+def fold_key(text: str) -> str:
+    """Comparison key: folded width/punctuation/script (normalize.fold when available)."""
+    if _fold is not None:
+        return _fold(text)
+    return re.sub(r"[\s“”‘’\"'、，,。；;：:！!？?（）()《》]", "", text)
+
+
+@lru_cache(maxsize=65536)
+def _loose(text: str) -> str:
+    return fold_key(text).translate(_LOOSE)
+
+
+def is_variant(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` spellings of the same thing (4个意识 / 四个意识 / 四种意识)?"""
+    fa, fb = fold_key(a), fold_key(b)
+    if fa == fb:
+        return True
+    la, lb = _loose(a), _loose(b)
+    return bool(la) and la == lb and len(fa) > 2
+
+
+@lru_cache(maxsize=65536)
+def _usable(cand: str) -> bool:
+    """Can ``cand`` ever be an option (not generic, no placeholder, no digits)?"""
+    return not (is_generic(cand) or noise.has_placeholder(cand) or re.search(r"\d", cand))
+
+
+def _numeral_start(text: str) -> bool:
+    return bool(text) and text[0] in NUMERALS
+
+
+@lru_cache(maxsize=65536)
+def _punct_count(text: str) -> int:
+    return len(_PUNCT.findall(text))
+
+
+def shape_distance(key: str, other: str) -> float:
+    """How far ``other`` is from looking like ``key`` (0 = same shape)."""
+    d = abs(len(key) - len(other)) * 1.0
+    if key[-1:] != other[-1:]:
+        d += 0.6
+    if key[-2:] != other[-2:]:
+        d += 0.3
+    if _punct_count(key) != _punct_count(other):
+        d += 2.5
+    if _numeral_start(key) != _numeral_start(other):
+        d += 2.0
+    return d
+
+
+class LengthIndex:
+    """A large candidate pool bucketed by length, scanned nearest length first."""
+
+    def __init__(self, items: Iterable[str]):
+        self.by_len: dict[int, list[str]] = {}
+        seen: set[str] = set()
+        for item in items:
+            if item in seen:
+                continue
+            seen.add(item)
+            self.by_len.setdefault(len(item), []).append(item)
+
+    def scan(self, length: int, max_delta: int, per_bucket: int = 30):
+        """Yield (delta, candidate), nearest lengths first, the first ones of each bucket.
+
+        Seed-free on purpose: whether a question has enough distractors must not depend on the
+        seed (the seed only picks among them), so the same questions exist for every seed.
+        """
+        for delta in range(max_delta + 1):
+            for size in sorted({length - delta, length + delta}):
+                bucket = self.by_len.get(size)
+                if not bucket:
+                    continue
+                yield from ((delta, c) for c in bucket[:per_bucket])
+
+
+def pick(
+    key: str,
+    candidates: Iterable[str] | LengthIndex,
+    n: int,
+    rng: random.Random,
+    *,
+    exclude: Iterable[str] = (),
+    stem: str = "",
+    max_distance: float = 3.5,
+    ranked: bool = False,
+    same_ending: str = "",
+) -> list[str] | None:
+    """``n`` distractors for ``key`` from ``candidates``, or None when there are not enough.
+
+    ``ranked=True`` keeps the caller's order as the first criterion (sibling sets), shape only
+    breaking ties; otherwise shape decides and the caller's order breaks ties. ``same_ending``
+    keeps only candidates ending like the key (free-text keys: 问题导向 → 结果导向).
+    """
+    banned = {fold_key(x) for x in exclude}
+    banned.add(fold_key(key))
+    stem_key = fold_key(stem)
+    seen: set[str] = set()
+    scored: list[tuple[float, int, str]] = []
+    fkey = fold_key(key)
+    klen = len(key)
+    if isinstance(candidates, LengthIndex):
+        stream = candidates.scan(klen, int(max_distance))
+    else:
+        stream = ((abs(len(c) - klen), c) for c in candidates)
+    indexed = isinstance(candidates, LengthIndex)
+    near = 0  # candidates at the nearest shape seen so far (indexed pools stop early)
+    for order, (delta, cand) in enumerate(stream):
+        if delta > max_distance:
+            continue
+        if indexed and near >= n + 3:
+            break
+        if same_ending and not cand.endswith(same_ending):
+            continue
+        fc = fold_key(cand)
+        if not fc or fc in seen or fc in banned:
+            continue
+        seen.add(fc)
+        if not _usable(cand):
+            continue
+        if is_variant(cand, key) or fc in fkey or fkey in fc:
+            continue
+        if stem_key and fc in stem_key:
+            continue  # the stem shows it already: a giveaway or a second right answer
+        dist = shape_distance(key, cand)
+        if dist > max_distance:
+            continue
+        scored.append((order if ranked else dist, dist if ranked else order, cand))
+        if dist <= delta + 1.0:
+            near += 1
+    if len(scored) < n:
+        return None
+    scored.sort()
+    # a seeded pick among the best few keeps quality and still varies with the seed
+    pool = [c for _, _, c in scored[: n + 1 if ranked else n + 2]]
+    chosen = rng.sample(pool, n)
+    return chosen

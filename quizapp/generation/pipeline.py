@@ -1,0 +1,161 @@
+"""The question engine as a sequence of small named steps.
+
+    text ─ segment ─ extract key phrases ─ build questions ─ check ─ (pick ``count``)
+
+Every step is deterministic: sets are sorted, randomness comes only from ``random.Random``
+instances seeded with the caller's seed and the question's stable id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections.abc import Iterable
+
+from . import distractors as dis
+from . import noise
+from .builders import Context, build_all
+from .jieba_setup import warm_up
+from .keyphrases import extract
+from .lexicon import Lexicon, load_lexicon
+from .model import BLANK, KINDS, Question
+
+__all__ = ["generate_questions", "check_question", "select", "document_key"]
+
+
+def document_key(text: str) -> str:
+    """Hash of the normalised text: part of every question id."""
+    return hashlib.sha1(dis.fold_key(text).encode("utf-8")).hexdigest()
+
+
+def generate_questions(
+    text: str,
+    *,
+    seed: int = 0,
+    count: int | None = None,
+    lexicon: Lexicon | None = None,
+    kinds: Iterable[str] | None = None,
+) -> list[Question]:
+    """Questions for ``text``.
+
+    ``count=None`` gives every question worth asking, in reading order; with ``count``, a
+    seeded pick of that many, balanced over the kinds asked for.
+    """
+    lexicon = lexicon or load_lexicon()
+    warm_up(lexicon)
+    wanted = tuple(k for k in KINDS if kinds is None or k in set(kinds))
+    if not text or not text.strip() or not wanted:
+        return []
+    extraction = extract(text, lexicon=lexicon)
+    ctx = Context(extraction, seed, document_key(text))
+    questions = [q for q in build_all(ctx) if q.kind in wanted]
+    questions = _checked(questions)
+    if count is None:
+        return questions
+    return select(questions, count, seed, ctx.scores, wanted)
+
+
+# -- step: check --------------------------------------------------------------------------
+def check_question(q: Question) -> str | None:
+    """The first defect of ``q`` (a short reason), or None when it is fit to ask."""
+    texts = [q.stem, *q.options]
+    if q.kind == "cloze":
+        answers = list(q.answer)
+        if q.stem.count(BLANK) != len(answers) or not answers:
+            return "blank count"
+        folded = dis.fold_key(q.stem.replace(BLANK, "|"))
+        if any(dis.fold_key(a) and dis.fold_key(a) in folded for a in answers):
+            return "answer readable in stem"
+    elif q.kind == "single":
+        if len(q.options) != 4 or q.options.count(q.answer) != 1:
+            return "single needs 4 options, answer once"
+        answers = [q.answer]
+    elif q.kind == "multiple":
+        answers = list(q.answer)
+        if not 4 <= len(q.options) <= 5 or len(answers) < 2:
+            return "multiple shape"
+        if any(q.options.count(a) != 1 for a in answers) or len(answers) >= len(q.options):
+            return "multiple answers"
+    elif q.kind == "judge":
+        if not isinstance(q.answer, bool):
+            return "judge answer"
+        answers = []
+    else:
+        return "kind"
+    folded_opts = [dis.fold_key(o) for o in q.options]
+    if len(set(folded_opts)) != len(folded_opts):
+        return "duplicate options"
+    for t in [*answers, *q.options]:
+        if noise.has_placeholder(t):
+            return "placeholder"
+    if q.kind in ("single", "multiple"):
+        for a in answers:
+            for o in q.options:
+                if o != a and o not in answers and dis.is_variant(o, a):
+                    return "variant of the answer among options"
+    del texts
+    return None
+
+
+def _checked(questions: list[Question]) -> list[Question]:
+    seen_ids: set[str] = set()
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for q in questions:
+        if check_question(q) is not None or q.id in seen_ids:
+            continue
+        sig = (q.kind, dis.fold_key(q.stem))
+        if sig in seen:
+            continue
+        seen_ids.add(q.id)
+        seen.add(sig)
+        out.append(q)
+    return out
+
+
+# -- step: pick -----------------------------------------------------------------------------
+def select(
+    questions: list[Question],
+    count: int,
+    seed: int,
+    scores: dict[str, float] | None = None,
+    kinds: Iterable[str] = KINDS,
+) -> list[Question]:
+    """A seeded pick of ``count`` questions, round-robin over the kinds, best keys first.
+
+    Within a kind, questions are ranked by their key's score plus a seeded jitter (so another
+    seed picks others among near-equals); a key already asked is avoided while fresh ones remain.
+    """
+    if count <= 0:
+        return []
+    scores = scores or {}
+    rng = random.Random(seed)
+    by_kind: dict[str, list[Question]] = {}
+    for q in sorted(questions, key=lambda q: q.id):
+        by_kind.setdefault(q.kind, []).append(q)
+    for kind, items in by_kind.items():
+        jitter = {q.id: rng.random() * 0.3 for q in items}
+        items.sort(key=lambda q: (-(scores.get(q.id, 0.5) + jitter[q.id]), q.id))
+    order = [k for k in kinds if by_kind.get(k)]
+    picked: list[Question] = []
+    used_keys: set[str] = set()
+    picked_ids: set[str] = set()
+    for allow_repeat in (False, True):
+        progress = True
+        while len(picked) < count and progress:
+            progress = False
+            for kind in order:
+                if len(picked) >= count:
+                    break
+                for q in by_kind[kind]:
+                    if q.id in picked_ids:
+                        continue
+                    key = dis.fold_key(q.keys[0]) if q.keys else q.id
+                    if key in used_keys and not allow_repeat:
+                        continue
+                    picked.append(q)
+                    picked_ids.add(q.id)
+                    used_keys.add(key)
+                    progress = True
+                    break
+    return picked

@@ -1,0 +1,106 @@
+"""Scoring and ranking of a live round (现场赛). Pure functions on plain data: no Flask, no db.
+
+Points for one answer (:func:`answer_points`): a right answer scores
+``round(P × (1 − t / (2T)))`` where P is the round's points (1000 by default), T the question's
+seconds and t the seconds from the question's opening to the answer's arrival, capped at T — so a
+right answer is worth between P/2 and P. A wrong answer scores 0. With the streak bonus on, the
+n-th right answer in a row adds ``min(cap, 100 × (n − 1))`` (:func:`streak_bonus`), at most +500.
+A multiple-choice or cloze answer is right only when all of it is (the engine's check_answer).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+STREAK_STEP = 100
+
+
+def round_half_up(value: float) -> int:
+    """Round to the nearest integer, halves up (Python's round() rounds halves to even)."""
+    return math.floor(value + 0.5)
+
+
+def answer_points(correct: bool, elapsed_ms: int, seconds: int, points_max: int = 1000) -> int:
+    """Points for one answer, without any streak bonus (see the module docstring)."""
+    if not correct:
+        return 0
+    total_ms = seconds * 1000
+    t = min(max(elapsed_ms, 0), total_ms)
+    return round_half_up(points_max * (1 - t / (2 * total_ms)))
+
+
+def streak_bonus(run_length: int, cap: int) -> int:
+    """Bonus for a right answer that is the `run_length`-th right answer in a row (0 when off)."""
+    if cap <= 0 or run_length <= 1:
+        return 0
+    return min(cap, STREAK_STEP * (run_length - 1))
+
+
+@dataclass(frozen=True)
+class PlayerTotals:
+    """A player's totals over the closed questions. `joined` orders players by joining."""
+
+    player_id: int
+    name: str
+    team: str | None
+    joined: int
+    score: int = 0
+    correct: int = 0
+    right_ms: int = 0  # total time, from opening to arrival, of the right answers
+
+
+@dataclass(frozen=True)
+class RankedPlayer:
+    rank: int
+    totals: PlayerTotals
+
+
+@dataclass(frozen=True)
+class RankedTeam:
+    rank: int
+    team: str
+    score: int
+    players: int
+
+
+def player_sort_key(p: PlayerTotals) -> tuple[int, int, int]:
+    return (-p.score, p.right_ms, p.joined)
+
+
+def rank_players(players: Iterable[PlayerTotals]) -> list[RankedPlayer]:
+    """Order players and number them 1, 2, 3 … (rank is the 1-based position; no shared ranks).
+
+    The ranking rule, each clause deciding only when all earlier ones are equal:
+
+    1. higher score first;
+    2. then less total time taken by the right answers (from each question's opening to the
+       answer's arrival) first;
+    3. then earlier joining first.
+    """
+    ordered = sorted(players, key=player_sort_key)
+    return [RankedPlayer(rank=i, totals=p) for i, p in enumerate(ordered, start=1)]
+
+
+def rank_teams(players: Sequence[PlayerTotals]) -> list[RankedTeam]:
+    """Team rows: one per team name, over its members; players without a team are in no row.
+
+    A team's score is its members' average score, rounded (halves up); `players` is its member
+    count. Teams are ordered by score (higher first), then by member count (more first), then by
+    the joining order of their earliest member; rank is the 1-based position.
+    """
+    members: dict[str, list[PlayerTotals]] = {}
+    for player in players:
+        if player.team:
+            members.setdefault(player.team, []).append(player)
+    rows = []
+    for team, group in members.items():
+        average = round_half_up(sum(p.score for p in group) / len(group))
+        first = min(p.joined for p in group)
+        rows.append((-average, -len(group), first, team, average, len(group)))
+    rows.sort()
+    return [
+        RankedTeam(rank=i, team=team, score=score, players=count)
+        for i, (_, _, _, team, score, count) in enumerate(rows, start=1)
+    ]

@@ -1,0 +1,977 @@
+"""Live rounds (现场赛): create, join, answer, advance, settle, standings.
+
+Services add and flush; the caller (API view or CLI command) commits once, and acknowledges an
+answer only after that commit. All state is in the database (see quizapp.models.live).
+
+Concurrency. On SQLite every POST starts with BEGIN IMMEDIATE, so write transactions are
+serialised. On PostgreSQL an answer holds a share lock on its question row while it checks and
+inserts; closing a question (settling it) takes the row's update lock, so it waits for answers in
+flight and every answer after it sees the question closed. Host actions and settling also lock the
+round's row, so two workers never settle or advance the same round twice.
+
+Closing. A question is closed from its deadline on (read time decides: polls never write). Its
+close is *settled* — `closed_at` written, standings recomputed, wrong answers of logged-in
+players put in their 错题本 — by the first request that needs it: the host's advance, or a
+leaderboard or player-result read (which then starts a short write transaction).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import random
+import secrets
+import time
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import and_, case, func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
+
+from ..extensions import db
+from ..generation.checking import InvalidAnswer, canonical_response, check_answer
+from ..models import (
+    BankQuestion,
+    LiveAnswer,
+    LiveContest,
+    LivePlayer,
+    LiveQuestion,
+    Material,
+)
+from ..models.live import LIVE_POINTS_RANGE, LIVE_SECONDS_RANGE, LIVE_STREAK_MAX
+from .ranking import (
+    PlayerTotals,
+    RankedTeam,
+    answer_points,
+    rank_players,
+    rank_teams,
+    streak_bonus,
+)
+from .state import LiveStatus, derive_status, question_closed
+
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L: easy to read out and type
+CODE_LENGTH = 6
+NAME_MAX = 16
+TEAM_MAX = 32
+TITLE_MAX = 100
+MAX_GRACE_S = 0.5
+MAX_RESPONSE_CHARS = 2000
+QUESTION_KINDS = ("single", "multiple", "judge", "cloze")
+
+
+class LiveError(Exception):
+    """A refusal with an HTTP status, a short code and a Chinese message for the user."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+# ---------------------------------------------------------------- clock, tokens, names
+
+
+def now_ts() -> float:
+    """The server clock (unix seconds). Tests monkeypatch this."""
+    return time.time()
+
+
+def to_dt(ts: float) -> datetime:
+    return datetime.fromtimestamp(ts, UTC)
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def normalize_code(code: str) -> str:
+    return "".join(ch for ch in (code or "").upper() if ch.isalnum())[:12]
+
+
+def clean_text(value: Any, *, limit: int, what: str, required: bool) -> str | None:
+    """Trim, drop control and bidirectional/format characters, collapse spaces; check length."""
+    if value is None:
+        if required:
+            raise LiveError(400, "bad_request", f"请填写{what}。")
+        return None
+    if not isinstance(value, str):
+        raise LiveError(400, "bad_request", f"{what}应为文字。")
+    text = unicodedata.normalize("NFC", value)
+    kept = []
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"):
+            kept.append(" " if ch in "\t\n\r\x0b\x0c\u2028\u2029" else "")
+        elif category == "Zs":
+            kept.append(" ")
+        else:
+            kept.append(ch)
+    text = " ".join("".join(kept).split())
+    if not text:
+        if required:
+            raise LiveError(400, "bad_request", f"请填写{what}。")
+        return None
+    if len(text) > limit:
+        raise LiveError(400, "bad_request", f"{what}最多 {limit} 个字。")
+    return text
+
+
+# ---------------------------------------------------------------- creating a round
+
+
+def _new_code() -> str:
+    for _ in range(50):
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        if db.session.scalar(select(LiveContest.id).where(LiveContest.code == code)) is None:
+            return code
+    raise RuntimeError("could not find a free contest code")  # pragma: no cover
+
+
+def pick_questions(
+    material_id: int, count: int, kinds: list[str] | None = None, seed: int | None = None
+) -> list[BankQuestion]:
+    """`count` active questions of the material's bank, of the given kinds, in random order."""
+    kinds = [k for k in (kinds or QUESTION_KINDS) if k in QUESTION_KINDS]
+    if not kinds:
+        raise LiveError(400, "bad_request", "请至少选择一种题型。")
+    pool = list(
+        db.session.scalars(
+            select(BankQuestion)
+            .where(
+                BankQuestion.material_id == material_id,
+                BankQuestion.status == "active",
+                BankQuestion.kind.in_(kinds),
+            )
+            .order_by(BankQuestion.id)
+        )
+    )
+    if len(pool) < count:
+        raise LiveError(
+            400, "not_enough_questions", f"题库中符合条件的题只有 {len(pool)} 道，不够 {count} 道。"
+        )
+    rng = random.Random(seed) if seed is not None else random.SystemRandom()
+    return rng.sample(pool, count)
+
+
+def create_contest(
+    questions: list[BankQuestion],
+    *,
+    title: str,
+    seconds: int = 20,
+    points: int = 1000,
+    streak: int = 0,
+    material_id: int | None = None,
+    created_by_id: int | None = None,
+) -> tuple[LiveContest, str]:
+    """Make a round from bank questions (in the given order); returns it and its host token."""
+    if not questions:
+        raise LiveError(400, "bad_request", "至少需要一道题。")
+    low, high = LIVE_SECONDS_RANGE
+    if not low <= seconds <= high:
+        raise LiveError(400, "bad_request", f"每题时间应在 {low}–{high} 秒之间。")
+    if not LIVE_POINTS_RANGE[0] <= points <= LIVE_POINTS_RANGE[1]:
+        raise LiveError(
+            400, "bad_request", f"每题分值应在 {LIVE_POINTS_RANGE[0]}–{LIVE_POINTS_RANGE[1]} 之间。"
+        )
+    if not 0 <= streak <= LIVE_STREAK_MAX:
+        raise LiveError(400, "bad_request", f"连对奖励最多 {LIVE_STREAK_MAX} 分。")
+    title = clean_text(title, limit=TITLE_MAX, what="比赛名称", required=False) or "现场赛"
+    host_token = new_token()
+    contest = LiveContest(
+        code=_new_code(),
+        title=title,
+        host_token_hash=hash_token(host_token),
+        material_id=material_id,
+        created_by_id=created_by_id,
+        seconds_per_question=seconds,
+        points_max=points,
+        streak_bonus=streak,
+        question_count=len(questions),
+    )
+    db.session.add(contest)
+    db.session.flush()
+    for position, bank in enumerate(questions, start=1):
+        data = bank.to_engine_dict()
+        data = json.loads(json.dumps(data, ensure_ascii=False, default=str))
+        db.session.add(
+            LiveQuestion(
+                contest_id=contest.id,
+                position=position,
+                uid=f"{position}-{bank.uid}"[:40],
+                bank_question_id=bank.id,
+                question=data,
+                seconds=seconds,
+            )
+        )
+    db.session.flush()
+    return contest, host_token
+
+
+def create_from_material(
+    material: Material,
+    *,
+    count: int,
+    kinds: list[str] | None = None,
+    title: str | None = None,
+    seconds: int = 20,
+    points: int = 1000,
+    streak: int = 0,
+    created_by_id: int | None = None,
+) -> tuple[LiveContest, str]:
+    questions = pick_questions(material.id, count, kinds)
+    return create_contest(
+        questions,
+        title=title or material.title,
+        seconds=seconds,
+        points=points,
+        streak=streak,
+        material_id=material.id,
+        created_by_id=created_by_id,
+    )
+
+
+# ---------------------------------------------------------------- finding and authorising
+
+
+def find_contest(code: str, *, lock: bool = False) -> LiveContest | None:
+    stmt = select(LiveContest).where(LiveContest.code == normalize_code(code))
+    if lock:
+        stmt = stmt.with_for_update().execution_options(populate_existing=True)
+    return db.session.scalar(stmt)
+
+
+def get_contest_or_error(code: str, *, lock: bool = False) -> LiveContest:
+    contest = find_contest(code, lock=lock)
+    if contest is None:
+        raise LiveError(404, "not_found", "没有这个比赛码，请核对后再输入。")
+    return contest
+
+
+def lock_contest(contest: LiveContest) -> LiveContest:
+    """Re-read the round under its row lock (PostgreSQL; SQLite writers are serialised)."""
+    stmt = (
+        select(LiveContest)
+        .where(LiveContest.id == contest.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    return db.session.scalar(stmt)
+
+
+def check_host(contest: LiveContest, token: str | None) -> None:
+    if not token or not hmac.compare_digest(hash_token(token), contest.host_token_hash):
+        raise LiveError(401, "unauthorized", "主持人凭证无效，请从创建比赛时得到的主持链接进入。")
+
+
+def player_for_token(contest: LiveContest, token: str | None) -> LivePlayer:
+    """The player holding this token in this round (401 if none, 403 if the host removed them)."""
+    player = None
+    if token:
+        player = db.session.scalar(
+            select(LivePlayer).where(
+                LivePlayer.token_hash == hash_token(token), LivePlayer.contest_id == contest.id
+            )
+        )
+    if player is None:
+        raise LiveError(401, "unauthorized", "参赛凭证无效，请重新加入比赛。")
+    if player.removed:
+        raise LiveError(403, "removed", "你已被主持人移出本场比赛。")
+    return player
+
+
+# ---------------------------------------------------------------- state (what GET returns)
+
+
+def question_payload(
+    q: dict[str, Any], uid: str, number: int, total: int, deadline: datetime | None, reveal: bool
+) -> dict[str, Any]:
+    payload = {
+        "id": uid,
+        "number": number,
+        "total": total,
+        "kind": q.get("kind"),
+        "stem": q.get("stem"),
+        "options": list(q.get("options") or []),
+        "deadline": deadline.timestamp() if deadline else None,
+    }
+    if reveal:
+        payload["answer"] = q.get("answer")
+    return payload
+
+
+def state_payload(
+    *,
+    code: str,
+    title: str,
+    locked: bool,
+    position: int,
+    total: int,
+    finished: bool,
+    uid: str | None,
+    question: dict[str, Any] | None,
+    deadline: datetime | None,
+    closed_at: datetime | None,
+    now: float,
+) -> dict[str, Any]:
+    status = derive_status(position, finished, deadline, closed_at, to_dt(now))
+    q = None
+    if question is not None and uid is not None and status != LiveStatus.LOBBY:
+        q = question_payload(
+            question, uid, position, total, deadline, reveal=status != LiveStatus.OPEN
+        )
+    return {
+        "status": str(status),
+        "question": q,
+        "server_time": now,
+        "code": code,
+        "title": title,
+        "locked": locked,
+    }
+
+
+def read_state(code: str, now: float) -> dict[str, Any] | None:
+    """The round's state for a poll: one indexed read, no write (None if the code is unknown)."""
+    row = db.session.execute(
+        select(
+            LiveContest.code,
+            LiveContest.title,
+            LiveContest.lobby_locked,
+            LiveContest.current_position,
+            LiveContest.question_count,
+            LiveContest.finished_at,
+            LiveQuestion.uid,
+            LiveQuestion.question,
+            LiveQuestion.deadline,
+            LiveQuestion.closed_at,
+        )
+        .outerjoin(
+            LiveQuestion,
+            and_(
+                LiveQuestion.contest_id == LiveContest.id,
+                LiveQuestion.position == LiveContest.current_position,
+            ),
+        )
+        .where(LiveContest.code == normalize_code(code))
+    ).first()
+    if row is None:
+        return None
+    return state_payload(
+        code=row.code,
+        title=row.title,
+        locked=row.lobby_locked,
+        position=row.current_position,
+        total=row.question_count,
+        finished=row.finished_at is not None,
+        uid=row.uid,
+        question=row.question,
+        deadline=row.deadline,
+        closed_at=row.closed_at,
+        now=now,
+    )
+
+
+def current_question(contest: LiveContest, *, lock: bool = False) -> LiveQuestion | None:
+    if contest.current_position == 0:
+        return None
+    stmt = select(LiveQuestion).where(
+        LiveQuestion.contest_id == contest.id, LiveQuestion.position == contest.current_position
+    )
+    if lock:
+        stmt = stmt.with_for_update().execution_options(populate_existing=True)
+    return db.session.scalar(stmt)
+
+
+def contest_state(contest: LiveContest, now: float) -> dict[str, Any]:
+    question = current_question(contest)
+    return state_payload(
+        code=contest.code,
+        title=contest.title,
+        locked=contest.lobby_locked,
+        position=contest.current_position,
+        total=contest.question_count,
+        finished=contest.finished_at is not None,
+        uid=question.uid if question else None,
+        question=question.question if question else None,
+        deadline=question.deadline if question else None,
+        closed_at=question.closed_at if question else None,
+        now=now,
+    )
+
+
+def status_of(contest: LiveContest, question: LiveQuestion | None, now: float) -> LiveStatus:
+    return derive_status(
+        contest.current_position,
+        contest.finished_at is not None,
+        question.deadline if question else None,
+        question.closed_at if question else None,
+        to_dt(now),
+    )
+
+
+# ---------------------------------------------------------------- joining
+
+
+def join(
+    contest: LiveContest,
+    *,
+    name: Any,
+    team: Any,
+    user_id: int | None,
+    default_team: str | None = None,
+) -> tuple[LivePlayer, str, bool]:
+    """Add a player; returns (player, token, created).
+
+    A logged-in user who already plays in this round gets their own player back with a new
+    token (created False), which is how a reload on another device keeps the score. The join
+    rate limit is counted by the caller, in its own short transaction.
+    """
+    if user_id is not None:
+        mine = db.session.scalar(
+            select(LivePlayer).where(
+                LivePlayer.contest_id == contest.id, LivePlayer.user_id == user_id
+            )
+        )
+        if mine is not None:
+            if mine.removed:
+                raise LiveError(403, "removed", "你已被主持人移出本场比赛。")
+            token = new_token()
+            mine.token_hash = hash_token(token)
+            db.session.flush()
+            return mine, token, False
+    clean_name = clean_text(name, limit=NAME_MAX, what="名字", required=True)
+    clean_team = clean_text(team, limit=TEAM_MAX, what="队伍（支部/小组）", required=False)
+    if clean_team is None and default_team:
+        clean_team = default_team[:TEAM_MAX]
+    if contest.finished_at is not None:
+        raise LiveError(409, "finished", "比赛已经结束，不能再加入。")
+    if contest.lobby_locked:
+        raise LiveError(403, "locked", "主持人已锁定入场，不能再加入本场比赛。")
+    taken = db.session.scalar(
+        select(LivePlayer.id).where(
+            LivePlayer.contest_id == contest.id, LivePlayer.name == clean_name
+        )
+    )
+    if taken is not None:
+        raise LiveError(409, "name_taken", f"名字“{clean_name}”已经有人用了，请换一个。")
+    token = new_token()
+    player = LivePlayer(
+        contest_id=contest.id,
+        name=clean_name,
+        team=clean_team,
+        token_hash=hash_token(token),
+        user_id=user_id,
+    )
+    try:
+        with db.session.begin_nested():
+            db.session.add(player)
+            db.session.flush()
+    except IntegrityError:
+        raise LiveError(409, "name_taken", f"名字“{clean_name}”已经有人用了，请换一个。") from None
+    return player, token, True
+
+
+# ---------------------------------------------------------------- answering
+
+
+class UnknownCode(LiveError):
+    def __init__(self) -> None:
+        super().__init__(404, "not_found", "没有这个比赛码，请核对后再输入。")
+
+
+def submit_answer(
+    code: str,
+    token: str | None,
+    body: Any,
+    *,
+    arrival: float,
+    grace: float = MAX_GRACE_S,
+) -> bool:
+    """Store a player's answer; returns True if stored now, False for an identical repeat.
+
+    Refusals (LiveError): UnknownCode, 401 bad token, 403 removed player, 400 malformed body or
+    answer, 409 question not open / too late / a different answer already given. Only a few
+    small statements run, so the write transaction (BEGIN IMMEDIATE on SQLite) stays short.
+    The caller commits before acknowledging.
+    """
+    grace = min(max(grace, 0.0), MAX_GRACE_S)
+    row = db.session.execute(
+        select(
+            LiveContest.id,
+            LiveContest.points_max,
+            LiveContest.streak_bonus,
+            LivePlayer.id.label("player_id"),
+            LivePlayer.removed,
+        )
+        .outerjoin(
+            LivePlayer,
+            and_(
+                LivePlayer.contest_id == LiveContest.id,
+                LivePlayer.token_hash == hash_token(token or ""),
+            ),
+        )
+        .where(LiveContest.code == normalize_code(code))
+    ).first()
+    if row is None:
+        raise UnknownCode()
+    if not token or row.player_id is None:
+        raise LiveError(401, "unauthorized", "参赛凭证无效，请重新加入比赛。")
+    if row.removed:
+        raise LiveError(403, "removed", "你已被主持人移出本场比赛。")
+    if not isinstance(body, dict):
+        raise LiveError(
+            400, "bad_request", "请求体应为 JSON 对象（Content-Type: application/json）。"
+        )
+    question_uid, given = body.get("question_id"), body.get("answer")
+    if not isinstance(question_uid, str) or not question_uid:
+        raise LiveError(400, "bad_request", "缺少题目编号（question_id）。")
+    if "answer" not in body:
+        raise LiveError(400, "bad_request", "缺少答案（answer）。")
+
+    question = db.session.execute(
+        select(
+            LiveQuestion.id,
+            LiveQuestion.position,
+            LiveQuestion.question,
+            LiveQuestion.seconds,
+            LiveQuestion.opened_at,
+            LiveQuestion.deadline,
+            LiveQuestion.closed_at,
+        )
+        .where(LiveQuestion.contest_id == row.id, LiveQuestion.uid == question_uid)
+        .with_for_update(read=True)  # PostgreSQL: a settle waits for this answer, then wins
+    ).first()
+    if question is None or question.opened_at is None:
+        raise LiveError(409, "not_open", "这道题现在不在作答时间内。")
+    try:
+        if len(json.dumps(given, ensure_ascii=False)) > MAX_RESPONSE_CHARS:
+            raise InvalidAnswer("答案太长了。")
+        canonical = canonical_response(question.question, given)
+        correct = check_answer(question.question, given)
+    except InvalidAnswer as exc:
+        raise LiveError(400, "bad_answer", exc.message) from None
+    except (TypeError, ValueError):
+        raise LiveError(400, "bad_answer", "答案的格式不对。") from None
+
+    existing = _existing_canonical(row.player_id, question.id)
+    if existing is not None:
+        return _repeat(existing, canonical)
+    if question.closed_at is not None or arrival > question.deadline.timestamp() + grace:
+        raise LiveError(409, "closed", "这道题的作答时间已经结束，答案没有被记录。")
+
+    elapsed_ms = round((arrival - question.opened_at.timestamp()) * 1000)
+    elapsed_ms = max(0, min(elapsed_ms, question.seconds * 1000))
+    points = answer_points(correct, elapsed_ms, question.seconds, row.points_max)
+    if correct and row.streak_bonus > 0:
+        run = _run_length(row.player_id, question.position) + 1
+        points += streak_bonus(run, row.streak_bonus)
+    dialect = db.session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    stored = db.session.execute(
+        insert(LiveAnswer)
+        .values(
+            player_id=row.player_id,
+            question_id=question.id,
+            response=given,
+            canonical=canonical,
+            correct=correct,
+            points=points,
+            elapsed_ms=elapsed_ms,
+            arrived_at=to_dt(arrival),
+        )
+        .on_conflict_do_nothing(index_elements=["player_id", "question_id"])
+        .returning(LiveAnswer.id)
+    ).scalar()
+    if stored is None:  # the same player's other request got there first
+        return _repeat(_existing_canonical(row.player_id, question.id) or "", canonical)
+    return True
+
+
+def _existing_canonical(player_id: int, question_id: int) -> str | None:
+    return db.session.scalar(
+        select(LiveAnswer.canonical).where(
+            LiveAnswer.player_id == player_id, LiveAnswer.question_id == question_id
+        )
+    )
+
+
+def _existing_answer(player_id: int, question_id: int) -> LiveAnswer | None:
+    return db.session.scalar(
+        select(LiveAnswer).where(
+            LiveAnswer.player_id == player_id, LiveAnswer.question_id == question_id
+        )
+    )
+
+
+def _repeat(existing: str, canonical: str) -> bool:
+    if existing == canonical:
+        return False
+    raise LiveError(409, "already_answered", "这道题你已经作答，第一次的答案有效。")
+
+
+def _run_length(player_id: int, position: int) -> int:
+    """How many questions right in a row the player has just before `position`."""
+    rows = db.session.execute(
+        select(LiveQuestion.position, LiveAnswer.correct)
+        .join(LiveAnswer, LiveAnswer.question_id == LiveQuestion.id)
+        .where(LiveAnswer.player_id == player_id, LiveQuestion.position < position)
+    ).all()
+    right = {row.position for row in rows if row.correct}
+    run = 0
+    while position - run - 1 in right:
+        run += 1
+    return run
+
+
+# ---------------------------------------------------------------- closing and standings
+
+
+def needs_settling(contest: LiveContest, question: LiveQuestion | None, now: float) -> bool:
+    if question is None or contest.ranked_through >= question.position:
+        return False
+    return question_closed(question.deadline, question.closed_at, to_dt(now))
+
+
+def settle_if_due(contest: LiveContest, now: float) -> bool:
+    """Settle the current question if it is closed and not yet settled (caller commits)."""
+    contest = lock_contest(contest)
+    question = current_question(contest, lock=True)
+    if not needs_settling(contest, question, now):
+        return False
+    settle(contest, question, now, by="host" if question.closed_at else "deadline")
+    return True
+
+
+def settle(contest: LiveContest, question: LiveQuestion, now: float, *, by: str) -> None:
+    """Close `question` for good: write closed_at, recompute standings, fill 错题本s."""
+    if question.closed_at is None:
+        deadline = question.deadline.timestamp() if question.deadline else now
+        if by == "deadline" and now >= deadline:
+            question.closed_at, question.closed_by = question.deadline, "deadline"
+        else:
+            question.closed_at, question.closed_by = to_dt(now), by
+    contest.ranked_through = question.position
+    db.session.flush()
+    recompute_standings(contest)
+    record_wrong_answers(question)
+
+
+def recompute_standings(contest: LiveContest) -> None:
+    """Rewrite every player's score, right answers, right-answer time and rank."""
+    sums = {
+        row.player_id: row
+        for row in db.session.execute(
+            select(
+                LiveAnswer.player_id,
+                func.sum(LiveAnswer.points).label("score"),
+                func.sum(case((LiveAnswer.correct, 1), else_=0)).label("correct"),
+                func.sum(case((LiveAnswer.correct, LiveAnswer.elapsed_ms), else_=0)).label("ms"),
+            )
+            .join(LiveQuestion, LiveQuestion.id == LiveAnswer.question_id)
+            .where(
+                LiveQuestion.contest_id == contest.id,
+                LiveQuestion.position <= contest.ranked_through,
+            )
+            .group_by(LiveAnswer.player_id)
+        )
+    }
+    players = db.session.execute(
+        select(LivePlayer.id, LivePlayer.name, LivePlayer.team, LivePlayer.removed).where(
+            LivePlayer.contest_id == contest.id
+        )
+    ).all()
+    totals = {}
+    for p in players:
+        s = sums.get(p.id)
+        totals[p.id] = PlayerTotals(
+            player_id=p.id,
+            name=p.name,
+            team=p.team,
+            joined=p.id,
+            score=int(s.score or 0) if s else 0,
+            correct=int(s.correct or 0) if s else 0,
+            right_ms=int(s.ms or 0) if s else 0,
+        )
+    removed = {p.id for p in players if p.removed}
+    ranks = {
+        r.totals.player_id: r.rank
+        for r in rank_players(t for pid, t in totals.items() if pid not in removed)
+    }
+    rows = [
+        {
+            "id": pid,
+            "score": t.score,
+            "correct_count": t.correct,
+            "right_ms": t.right_ms,
+            "rank": ranks.get(pid),
+        }
+        for pid, t in totals.items()
+    ]
+    if rows:
+        db.session.execute(update(LivePlayer), rows)
+    db.session.flush()
+
+
+def record_wrong_answers(question: LiveQuestion) -> None:
+    """Wrong answers of players linked to a user go to their 错题本."""
+    if question.bank_question_id is None:
+        return
+    rows = db.session.execute(
+        select(LivePlayer.user_id, LiveAnswer.response)
+        .join(LivePlayer, LivePlayer.id == LiveAnswer.player_id)
+        .where(
+            LiveAnswer.question_id == question.id,
+            LiveAnswer.correct.is_(False),
+            LivePlayer.user_id.is_not(None),
+        )
+    ).all()
+    if not rows:
+        return
+    from ..study.notebook import record_answer
+
+    for row in rows:
+        record_answer(
+            user_id=row.user_id,
+            visitor_id=None,
+            question_id=question.bank_question_id,
+            response=row.response,
+            is_correct=False,
+            source_kind="live",
+        )
+
+
+# ---------------------------------------------------------------- host actions
+
+
+def advance(contest: LiveContest, now: float) -> None:
+    """lobby → question 1 open; open → closed; closed → next open (or finished after the last)."""
+    contest = lock_contest(contest)
+    question = current_question(contest, lock=True)
+    status = status_of(contest, question, now)
+    if status == LiveStatus.FINISHED:
+        raise LiveError(409, "finished", "比赛已经结束。")
+    if status == LiveStatus.OPEN:
+        settle(contest, question, now, by="host")
+        return
+    if status == LiveStatus.CLOSED:
+        if contest.ranked_through < question.position:
+            settle(contest, question, now, by="host" if question.closed_at else "deadline")
+        if contest.current_position >= contest.question_count:
+            contest.finished_at = to_dt(now)
+            db.session.flush()
+            return
+    # lobby, or closed with questions left: open the next one
+    if contest.current_position == 0:
+        contest.started_at = to_dt(now)
+    contest.current_position += 1
+    nxt = current_question(contest, lock=True)
+    nxt.opened_at = to_dt(now)
+    nxt.deadline = to_dt(now + nxt.seconds)
+    db.session.flush()
+
+
+def set_locked(contest: LiveContest, locked: bool) -> None:
+    contest.lobby_locked = locked
+    db.session.flush()
+
+
+def _player_of(contest: LiveContest, player_id: int) -> LivePlayer:
+    player = db.session.get(LivePlayer, player_id)
+    if player is None or player.contest_id != contest.id:
+        raise LiveError(404, "not_found", "本场比赛没有这位选手。")
+    return player
+
+
+def remove_player(contest: LiveContest, player_id: int) -> LivePlayer:
+    """Take a player out: their token stops working and they leave the standings."""
+    contest = lock_contest(contest)
+    player = _player_of(contest, player_id)
+    player.removed = True
+    player.rank = None
+    db.session.flush()
+    recompute_standings(contest)
+    return player
+
+
+def readmit_player(contest: LiveContest, player_id: int) -> tuple[LivePlayer, str]:
+    """Give a player a new token (for a new phone) and let them back in if they were removed."""
+    contest = lock_contest(contest)
+    player = _player_of(contest, player_id)
+    token = new_token()
+    player.token_hash = hash_token(token)
+    was_removed = player.removed
+    player.removed = False
+    db.session.flush()
+    if was_removed:
+        recompute_standings(contest)
+    return player, token
+
+
+# ---------------------------------------------------------------- reads for screens
+
+
+def players_list(contest: LiveContest, *, include_removed: bool) -> list[dict[str, Any]]:
+    stmt = select(LivePlayer).where(LivePlayer.contest_id == contest.id).order_by(LivePlayer.id)
+    if not include_removed:
+        stmt = stmt.where(LivePlayer.removed.is_(False))
+    return [
+        {"id": p.id, "name": p.name, "team": p.team, "removed": p.removed}
+        for p in db.session.scalars(stmt)
+    ]
+
+
+@dataclass
+class Standings:
+    players: list[LivePlayer]  # ranked, removed players left out
+    teams: list[RankedTeam]
+
+
+def standings(contest: LiveContest) -> Standings:
+    """The stored standings (as of the last settled question), players in rank order."""
+    players = list(
+        db.session.scalars(
+            select(LivePlayer)
+            .where(LivePlayer.contest_id == contest.id, LivePlayer.removed.is_(False))
+            .order_by(LivePlayer.rank.is_(None), LivePlayer.rank, LivePlayer.id)
+        )
+    )
+    totals = [
+        PlayerTotals(
+            player_id=p.id,
+            name=p.name,
+            team=p.team,
+            joined=p.id,
+            score=p.score,
+            correct=p.correct_count,
+            right_ms=p.right_ms,
+        )
+        for p in players
+    ]
+    return Standings(players=players, teams=rank_teams(totals))
+
+
+def leaderboard_payload(contest: LiveContest) -> dict[str, Any]:
+    result = standings(contest)
+    return {
+        "players": [
+            {
+                "rank": i,
+                "name": p.name,
+                "team": p.team,
+                "score": p.score,
+                "correct": p.correct_count,
+                "player_id": p.id,
+                "time_ms": p.right_ms,
+            }
+            for i, p in enumerate(result.players, start=1)
+        ],
+        "teams": [
+            {"rank": t.rank, "team": t.team, "score": t.score, "players": t.players}
+            for t in result.teams
+        ],
+        "questions_counted": contest.ranked_through,
+    }
+
+
+def player_payload(contest: LiveContest, player: LivePlayer, now: float) -> dict[str, Any]:
+    """What a player's phone shows: own standing and own answer to the current question."""
+    question = current_question(contest)
+    status = status_of(contest, question, now)
+    mine = None
+    if question is not None:
+        answer = _existing_answer(player.id, question.id)
+        revealed = status in (LiveStatus.CLOSED, LiveStatus.FINISHED)
+        mine = {
+            "question_id": question.uid,
+            "number": question.position,
+            "answered": answer is not None,
+            "answer": answer.response if answer else None,
+            "correct": (answer.correct if answer else False) if revealed else None,
+            "points": (answer.points if answer else 0) if revealed else None,
+        }
+    ranked = db.session.scalar(
+        select(func.count())
+        .select_from(LivePlayer)
+        .where(LivePlayer.contest_id == contest.id, LivePlayer.removed.is_(False))
+    )
+    return {
+        "player_id": player.id,
+        "name": player.name,
+        "team": player.team,
+        "status": str(status),
+        "score": player.score,
+        "correct": player.correct_count,
+        "rank": player.rank,
+        "players": ranked,
+        "questions_counted": contest.ranked_through,
+        "current": mine,
+    }
+
+
+def question_stats(contest: LiveContest, uid: str, now: float) -> dict[str, Any]:
+    """The answer distribution of a closed question (nothing while it is open)."""
+    question = db.session.scalar(
+        select(LiveQuestion).where(LiveQuestion.contest_id == contest.id, LiveQuestion.uid == uid)
+    )
+    if question is None:
+        raise LiveError(404, "not_found", "本场比赛没有这道题。")
+    if question.opened_at is None or not question_closed(
+        question.deadline, question.closed_at, to_dt(now)
+    ):
+        raise LiveError(409, "not_closed", "这道题还没有结束，结束后才能查看答题分布。")
+    rows = db.session.execute(
+        select(LiveAnswer.canonical, LiveAnswer.correct, func.count().label("n"))
+        .where(LiveAnswer.question_id == question.id)
+        .group_by(LiveAnswer.canonical, LiveAnswer.correct)
+    ).all()
+    q = question.question
+    counts: Counter[str] = Counter()
+    responses = []
+    for row in rows:
+        value = json.loads(row.canonical)
+        responses.append({"answer": value, "count": row.n, "correct": bool(row.correct)})
+        if isinstance(value, list):
+            for item in value:
+                counts[str(item)] += row.n
+        elif isinstance(value, bool):
+            counts["对" if value else "错"] += row.n
+        else:
+            counts[str(value)] += row.n
+    kind = q.get("kind")
+    answer = q.get("answer")
+    if kind == "judge":
+        options = [
+            {"text": "对", "count": counts["对"], "correct": bool(answer)},
+            {"text": "错", "count": counts["错"], "correct": not bool(answer)},
+        ]
+    elif kind in ("single", "multiple"):
+        right = set(answer if isinstance(answer, list) else [answer])
+        options = [
+            {"text": o, "count": counts[o], "correct": o in right} for o in q.get("options") or []
+        ]
+    else:
+        options = []
+    responses.sort(key=lambda r: -r["count"])
+    answered = sum(r["count"] for r in responses)
+    return {
+        "question_id": question.uid,
+        "number": question.position,
+        "kind": kind,
+        "stem": q.get("stem"),
+        "answer": answer,
+        "explanation": q.get("explanation", ""),
+        "answered": answered,
+        "correct": sum(r["count"] for r in responses if r["correct"]),
+        "options": options,
+        "responses": responses[:20],
+    }

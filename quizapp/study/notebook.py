@@ -1,0 +1,166 @@
+"""The 错题本: every wrong answer, re-asked on the spaced schedule of `schedule.py`.
+
+Services add and flush; the caller commits.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from ..extensions import db
+from ..models import BankQuestion, NotebookEntry, utcnow
+from ..web import CHINA
+from .owner import Owner
+from .schedule import ReviewState, due_cutoff, schedule_next
+
+SOURCE_KINDS = ("self", "review", "live", "paper", "contest")
+
+
+def _find(owner: Owner, question_id: int) -> NotebookEntry | None:
+    return db.session.scalar(
+        select(NotebookEntry).where(
+            owner.filter(NotebookEntry), NotebookEntry.question_id == question_id
+        )
+    )
+
+
+def _state(entry: NotebookEntry) -> ReviewState:
+    return ReviewState(
+        interval_days=entry.interval_days,
+        right_streak=entry.right_streak,
+        due_at=entry.due_at,
+        mastered=entry.mastered_at is not None,
+    )
+
+
+def _apply(entry: NotebookEntry, is_correct: bool, now: datetime) -> None:
+    state = schedule_next(_state(entry), is_correct, now)
+    entry.interval_days = state.interval_days
+    entry.right_streak = state.right_streak
+    entry.due_at = state.due_at or now
+    if state.mastered:
+        entry.mastered_at = now
+    elif not is_correct:
+        entry.mastered_at = None
+    entry.updated_at = now
+
+
+def record_answer(
+    *,
+    user_id: int | None,
+    visitor_id: str | None,
+    question_id: int,
+    response: Any,
+    is_correct: bool,
+    source_kind: str = "self",
+    now: datetime | None = None,
+) -> None:
+    """Note one answer in the owner's 错题本.
+
+    A wrong answer puts the question in the notebook (or back into it), due at once. A right
+    answer moves an item along its schedule only when the item is due today; otherwise (or when
+    the question is not in the notebook) it changes nothing.
+    """
+    if user_id is None and visitor_id is None:
+        return
+    owner = Owner(user_id=user_id, visitor_id=None if user_id is not None else visitor_id)
+    now = now or utcnow()
+    entry = _find(owner, question_id)
+    if entry is None:
+        if is_correct:
+            return
+        entry = NotebookEntry(
+            user_id=owner.user_id,
+            visitor_id=owner.visitor_id,
+            question_id=question_id,
+            last_response=response,
+            wrong_count=1,
+            right_streak=0,
+            interval_days=0,
+            due_at=now,
+            source_kind=source_kind[:16],
+            created_at=now,
+            updated_at=now,
+        )
+        try:
+            with db.session.begin_nested():
+                db.session.add(entry)
+        except IntegrityError:  # the same mistake noted at the same moment by another request
+            entry = _find(owner, question_id)
+            if entry is None:  # pragma: no cover - the other row vanished again
+                raise
+        else:
+            return
+    if is_correct:
+        if entry.mastered_at is None and entry.due_at < due_cutoff(now, CHINA):
+            _apply(entry, True, now)
+        db.session.flush()
+        return
+    entry.wrong_count += 1
+    entry.last_response = response
+    _apply(entry, False, now)
+    db.session.flush()
+
+
+def mark_mastered(entry: NotebookEntry, now: datetime | None = None) -> None:
+    """已掌握 by hand: the item leaves the notebook until the next mistake."""
+    entry.mastered_at = now or utcnow()
+    db.session.flush()
+
+
+def open_entries(owner: Owner):  # noqa: ANN201
+    """A select of the owner's notebook rows still to learn, due first."""
+    return (
+        select(NotebookEntry)
+        .where(owner.filter(NotebookEntry), NotebookEntry.mastered_at.is_(None))
+        .order_by(NotebookEntry.due_at, NotebookEntry.id)
+    )
+
+
+def due_query(owner: Owner, now: datetime | None = None):  # noqa: ANN201
+    cutoff = due_cutoff(now or utcnow(), CHINA)
+    return open_entries(owner).where(NotebookEntry.due_at < cutoff)
+
+
+def count_due(owner: Owner, now: datetime | None = None) -> int:
+    if not owner.is_known:
+        return 0
+    return (
+        db.session.scalar(select(func.count()).select_from(due_query(owner, now).subquery())) or 0
+    )
+
+
+def count_open(owner: Owner) -> int:
+    if not owner.is_known:
+        return 0
+    return db.session.scalar(select(func.count()).select_from(open_entries(owner).subquery())) or 0
+
+
+def count_mastered(owner: Owner) -> int:
+    if not owner.is_known:
+        return 0
+    return (
+        db.session.scalar(
+            select(func.count())
+            .select_from(NotebookEntry)
+            .where(owner.filter(NotebookEntry), NotebookEntry.mastered_at.is_not(None))
+        )
+        or 0
+    )
+
+
+def due_question_ids(owner: Owner, limit: int, now: datetime | None = None) -> list[int]:
+    """The questions of a review session: due items whose question is still in use."""
+    if not owner.is_known:
+        return []
+    query = (
+        due_query(owner, now)
+        .join(BankQuestion, BankQuestion.id == NotebookEntry.question_id)
+        .where(BankQuestion.status != "disabled")
+        .limit(limit)
+    )
+    return [e.question_id for e in db.session.scalars(query)]

@@ -1,0 +1,129 @@
+"""The reading page 学习原文: a material's text cut into parts, with its key phrases marked.
+
+Pure functions over the text and the key phrases cached on the material (offsets into the text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup, escape
+
+# One part of a long material holds about this many characters (≈ 15 KB compressed on the wire).
+PART_CHARS = 6000
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    key: int | None = None  # index of the phrase in the phrase list (linked), or plain text
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    segments: tuple[Segment, ...]
+
+
+def phrase_index(phrases: Sequence[dict[str, Any]]) -> dict[str, int]:
+    """Phrase text → the index of its first entry: one link per distinct phrase."""
+    index: dict[str, int] = {}
+    for i, phrase in enumerate(phrases):
+        index.setdefault(str(phrase.get("text", "")), i)
+    return index
+
+
+def non_overlapping(phrases: Sequence[dict[str, Any]], length: int) -> list[tuple[int, int, int]]:
+    """(start, end, link index) of the marks, left to right, longest first where they overlap."""
+    first = phrase_index(phrases)
+    spans = []
+    for phrase in phrases:
+        try:
+            start, end = int(phrase["start"]), int(phrase["end"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if 0 <= start < end <= length:
+            spans.append((start, -(end - start), end, first[str(phrase.get("text", ""))]))
+    spans.sort()
+    marks: list[tuple[int, int, int]] = []
+    last_end = 0
+    for start, _neg, end, key in spans:
+        if start >= last_end:
+            marks.append((start, end, key))
+            last_end = end
+    return marks
+
+
+def paragraphs(text: str, phrases: Sequence[dict[str, Any]] = ()) -> list[Paragraph]:
+    """The text's non-empty lines, each cut into plain and marked segments."""
+    marks = non_overlapping(phrases, len(text))
+    out: list[Paragraph] = []
+    pos = 0
+    m = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            continue
+        while m < len(marks) and marks[m][0] < start:
+            m += 1
+        segments: list[Segment] = []
+        cursor = start
+        j = m
+        while j < len(marks) and marks[j][1] <= end:
+            mark_start, mark_end, key = marks[j]
+            if mark_start > cursor:
+                segments.append(Segment(text[cursor:mark_start]))
+            segments.append(Segment(text[mark_start:mark_end], key))
+            cursor = mark_end
+            j += 1
+        if cursor < end:
+            segments.append(Segment(text[cursor:end]))
+        out.append(Paragraph(start, tuple(segments)))
+    return out
+
+
+def split_parts(paras: Sequence[Paragraph], limit: int = PART_CHARS) -> list[list[Paragraph]]:
+    """Group paragraphs into parts of about `limit` characters (a long paragraph stands alone)."""
+    parts: list[list[Paragraph]] = []
+    current: list[Paragraph] = []
+    size = 0
+    for para in paras:
+        length = sum(len(s.text) for s in para.segments)
+        if current and size + length > limit:
+            parts.append(current)
+            current, size = [], 0
+        current.append(para)
+        size += length
+    if current:
+        parts.append(current)
+    return parts or [[]]
+
+
+def mark_keys(text: str, keys: Iterable[str]) -> Markup:
+    """The text, escaped, with every occurrence of the keys wrapped in <mark>."""
+    wanted = sorted({k for k in keys if k and isinstance(k, str)}, key=len, reverse=True)
+    if not text:
+        return Markup("")
+    spans: list[tuple[int, int]] = []
+    taken = [False] * len(text)
+    for key in wanted:
+        start = text.find(key)
+        while start != -1:
+            end = start + len(key)
+            if not any(taken[start:end]):
+                spans.append((start, end))
+                for i in range(start, end):
+                    taken[i] = True
+            start = text.find(key, end)
+    spans.sort()
+    out = []
+    cursor = 0
+    for start, end in spans:
+        out.append(escape(text[cursor:start]))
+        out.append(Markup("<mark>") + escape(text[start:end]) + Markup("</mark>"))
+        cursor = end
+    out.append(escape(text[cursor:]))
+    return Markup("").join(out)

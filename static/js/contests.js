@@ -1,0 +1,123 @@
+// 答题赛: the paper's countdown (from the server's deadline), saving answers as they go,
+// submitting by itself when time is up; the bank sizes on the create form.
+(function () {
+  "use strict";
+
+  // ------------------------------------------------------------ create form: bank sizes
+  var bank = document.querySelector("[data-bank-sizes]");
+  if (bank) {
+    var sizes = JSON.parse(bank.getAttribute("data-bank-sizes") || "{}");
+    var select = bank.querySelector("select");
+    var out = document.getElementById("bank-sizes");
+    var names = { single: "单选", multiple: "多选", judge: "判断", cloze: "填空" };
+    var show = function () {
+      var s = sizes[select.value];
+      if (!s) { out.textContent = ""; return; }
+      out.textContent = "该题库现有：" + ["single", "multiple", "judge", "cloze"].map(function (k) {
+        return names[k] + " " + (s[k] || 0) + " 道";
+      }).join("，");
+    };
+    select.addEventListener("change", show);
+    show();
+  }
+
+  // ------------------------------------------------------------ sitting a paper
+  var paper = document.getElementById("pc-paper");
+  var bar = document.getElementById("pc-bar");
+  if (!paper || !bar) { return; }
+
+  var deadline = parseFloat(bar.dataset.deadline) * 1000;
+  // Correct for the phone's clock: the server's time when the page was made vs ours now.
+  var offset = parseFloat(bar.dataset.serverNow) * 1000 - Date.now();
+  var remainingEl = document.getElementById("pc-remaining");
+  var statusEl = document.getElementById("pc-status");
+  var answeredEl = document.getElementById("pc-answered");
+  var csrf = paper.querySelector("input[name=csrf_token]");
+  var pending = 0;
+  var submitting = false;
+  var timers = {};
+
+  function serverNow() { return Date.now() + offset; }
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+  function tick() {
+    var left = Math.max(0, Math.floor((deadline - serverNow()) / 1000));
+    var h = Math.floor(left / 3600), m = Math.floor((left % 3600) / 60), s = left % 60;
+    remainingEl.textContent = (h ? h + ":" + pad(m) : m) + ":" + pad(s);
+    bar.classList.toggle("is-urgent", left <= 60);
+    // Submit a moment before the deadline so what is on the page still counts.
+    if (!submitting && deadline - serverNow() <= 1200) {
+      submitting = true;
+      statusEl.textContent = "时间到，正在交卷…";
+      paper.submit();
+      return;
+    }
+    window.setTimeout(tick, 250);
+  }
+
+  function countAnswered() {
+    answeredEl.textContent = String(paper.querySelectorAll("[data-saved].is-saved").length);
+  }
+
+  function save(fieldset) {
+    var qid = fieldset.dataset.question;
+    var body = new URLSearchParams();
+    body.append("question", qid);
+    if (csrf) { body.append("csrf_token", csrf.value); }
+    fieldset.querySelectorAll("input").forEach(function (input) {
+      if ((input.type === "radio" || input.type === "checkbox") && !input.checked) { return; }
+      body.append(input.name, input.value);
+    });
+    var mark = fieldset.querySelector("[data-saved]");
+    mark.textContent = "保存中…";
+    mark.classList.remove("is-error");
+    pending += 1;
+    fetch(paper.dataset.saveUrl, {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      headers: { "Accept": "application/json", "X-CSRFToken": csrf ? csrf.value : "" }
+    }).then(function (response) {
+      return response.json().then(function (data) { return { ok: response.ok, data: data }; });
+    }).then(function (result) {
+      if (result.ok) {
+        mark.textContent = result.data.saved ? "已保存" : "";
+        mark.classList.toggle("is-saved", !!result.data.saved);
+        statusEl.textContent = "已自动保存";
+      } else {
+        mark.textContent = result.data.message || "没有保存";
+        mark.classList.add("is-error");
+        mark.classList.remove("is-saved");
+        if (result.data.error === "closed" || result.data.error === "late") {
+          window.location.reload();
+        }
+      }
+    }).catch(function () {
+      mark.textContent = "网络中断，未保存（恢复后再改一下答案，或直接交卷）";
+      mark.classList.add("is-error");
+    }).then(function () {
+      pending -= 1;
+      countAnswered();
+    });
+  }
+
+  paper.querySelectorAll("fieldset[data-question]").forEach(function (fieldset) {
+    var qid = fieldset.dataset.question;
+    fieldset.addEventListener("change", function () {
+      window.clearTimeout(timers[qid]);
+      save(fieldset);
+    });
+    fieldset.addEventListener("input", function (event) {
+      if (event.target.type !== "text") { return; }
+      window.clearTimeout(timers[qid]);
+      timers[qid] = window.setTimeout(function () { save(fieldset); }, 700);
+    });
+  });
+
+  window.addEventListener("beforeunload", function (event) {
+    if (pending > 0 && !submitting) { event.preventDefault(); event.returnValue = ""; }
+  });
+  paper.addEventListener("submit", function () { submitting = true; });
+  tick();
+})();

@@ -1,0 +1,387 @@
+// 现场赛 player screen (phone). Polls the small state endpoint about once a second; the server owns
+// the clock (absolute deadlines), this page only corrects for its own clock offset.
+// The player token is kept in localStorage (and the server's cookie) keyed by the contest code, so
+// a reload or a lost network brings the same player back with the score intact.
+(function () {
+  "use strict";
+  // The join page: a phone that already joined this round gets a way back to it.
+  var enter = document.getElementById("live-enter");
+  if (enter) {
+    var saved = "";
+    try { saved = window.localStorage.getItem("quizapp.live." + enter.dataset.code) || ""; } catch (e) { saved = ""; }
+    var resume = enter.querySelector("[data-resume]");
+    if (saved && resume) { resume.hidden = false; }
+  }
+  var root = document.getElementById("live-player");
+  if (!root) { return; }
+
+  var code = root.dataset.code;
+  var storeKey = "quizapp.live." + code;
+  var stateUrl = root.dataset.stateUrl;
+  var answerUrl = root.dataset.answerUrl;
+  var meUrl = root.dataset.meUrl;
+  var joinUrl = root.dataset.joinUrl;
+  var BLANK = "（　　）";
+  var LETTERS = "ABCDEFGHIJ";
+  var KIND_LABELS = { cloze: "填空", single: "单选", multiple: "多选", judge: "判断" };
+
+  function readToken() {
+    try { return window.localStorage.getItem(storeKey) || ""; } catch (e) { return ""; }
+  }
+  function saveToken(token) {
+    try { window.localStorage.setItem(storeKey, token); } catch (e) { /* private mode */ }
+  }
+  function dropToken() {
+    try { window.localStorage.removeItem(storeKey); } catch (e) { /* private mode */ }
+  }
+
+  var token = root.dataset.token || readToken();
+  if (!token) { window.location.replace(joinUrl); return; }
+  saveToken(token);
+
+  var offset = 0;          // server clock minus this clock, in seconds
+  var offsetKnown = false;
+  var state = null;        // last state from the server
+  var shownKey = "";       // which screen is drawn (status + question id)
+  var me = null;           // the player's own standing
+  var meKey = "";          // for which state key `me` was fetched
+  var sentAnswer = null;   // what this page sent for the open question
+  var sending = false;
+  var pollTimer = null;
+  var failures = 0;
+
+  var $ = function (sel) { return root.querySelector(sel); };
+  var views = root.querySelectorAll("[data-view]");
+
+  function show(name) {
+    views.forEach(function (v) { v.hidden = v.dataset.view !== name; });
+  }
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) { node.className = cls; }
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    return node;
+  }
+
+  function serverNow() { return Date.now() / 1000 + offset; }
+
+  function api(method, url, body) {
+    var headers = { "Accept": "application/json", "Authorization": "Bearer " + token };
+    var init = { method: method, headers: headers, cache: "no-store", credentials: "same-origin" };
+    if (body !== undefined) {
+      headers["Content-Type"] = "application/json";
+      init.body = JSON.stringify(body);
+    }
+    return fetch(url, init).then(function (resp) {
+      return resp.json().catch(function () { return {}; }).then(function (data) {
+        return { status: resp.status, data: data };
+      });
+    });
+  }
+
+  // ------------------------------------------------------------------ polling
+
+  function schedule(ms) {
+    window.clearTimeout(pollTimer);
+    pollTimer = window.setTimeout(poll, ms);
+  }
+
+  function poll() {
+    var sentAt = Date.now() / 1000;
+    api("GET", stateUrl).then(function (res) {
+      var receivedAt = Date.now() / 1000;
+      if (res.status !== 200) { throw new Error(res.data.message || "状态读取失败"); }
+      var sample = res.data.server_time - (sentAt + receivedAt) / 2;
+      // Keep the offset from the fastest round trips: smooth, but follow big jumps at once.
+      if (!offsetKnown || Math.abs(sample - offset) > 1) { offset = sample; } else { offset = offset * 0.7 + sample * 0.3; }
+      offsetKnown = true;
+      failures = 0;
+      setNetwork(true);
+      onState(res.data);
+      schedule(nextDelay());
+    }).catch(function () {
+      failures += 1;
+      setNetwork(false);
+      schedule(Math.min(1000 * failures, 4000));
+    });
+  }
+
+  function nextDelay() {
+    if (state && state.status === "open" && state.question) {
+      var left = state.question.deadline - serverNow();
+      if (left > 0 && left < 1) { return Math.max(150, left * 1000 + 120); }
+    }
+    return 1000;
+  }
+
+  function setNetwork(ok) {
+    var bar = $("[data-network]");
+    if (bar) { bar.hidden = ok; }
+  }
+
+  function stateKey(s) {
+    return s.status + ":" + (s.question ? s.question.id : "");
+  }
+
+  function onState(s) {
+    state = s;
+    var key = stateKey(s);
+    if (sentAnswer && (!s.question || sentAnswer.qid !== s.question.id)) { sentAnswer = null; }
+    if (meKey !== key) { refreshMe(key); }
+    if (key !== shownKey) {
+      shownKey = key;
+      draw();
+    }
+    tick();
+  }
+
+  function refreshMe(key) {
+    meKey = key;
+    api("GET", meUrl).then(function (res) {
+      if (res.status === 401) { dropToken(); window.location.replace(joinUrl); return; }
+      if (res.status === 403) { me = { removed: true }; draw(); return; }
+      if (res.status !== 200) { meKey = ""; return; }
+      me = res.data;
+      if (me.removed) { draw(); return; }
+      drawMe();
+      if (state && (state.status === "closed" || state.status === "finished")) { drawResult(); }
+      if (state && state.status === "open" && me.current && me.current.answered && !sentAnswer) {
+        sentAnswer = { qid: state.question.id, answer: me.current.answer };
+        drawSent();
+      }
+    }).catch(function () { meKey = ""; });
+  }
+
+  // ------------------------------------------------------------------ drawing
+
+  function drawMe() {
+    if (!me) { return; }
+    root.querySelectorAll("[data-me-name]").forEach(function (n) { n.textContent = me.name || ""; });
+    root.querySelectorAll("[data-me-team]").forEach(function (n) { n.textContent = me.team || "未选支部"; });
+    root.querySelectorAll("[data-me-score]").forEach(function (n) { n.textContent = String(me.score || 0); });
+    root.querySelectorAll("[data-me-rank]").forEach(function (n) {
+      n.textContent = me.rank ? ("第 " + me.rank + " 名 / " + me.players + " 人") : "—";
+    });
+  }
+
+  function draw() {
+    if (me && me.removed) { show("removed"); return; }
+    var s = state;
+    if (!s) { return; }
+    if (s.status === "lobby") { show("lobby"); return; }
+    if (s.status === "open") { drawQuestion(s.question); show("question"); return; }
+    if (s.status === "closed") { drawResult(); show("result"); return; }
+    if (s.status === "finished") { drawResult(); show("finished"); }
+  }
+
+  function headline(q, container) {
+    container.textContent = "";
+    container.appendChild(el("span", "live-qno", "第 " + q.number + " / " + q.total + " 题"));
+    container.appendChild(el("span", "badge badge-" + q.kind, KIND_LABELS[q.kind] || q.kind));
+  }
+
+  function blankCount(stem) {
+    var n = stem.split(BLANK).length - 1;
+    return n > 0 ? n : 1;
+  }
+
+  function drawQuestion(q) {
+    var view = $("[data-view=question]");
+    headline(q, view.querySelector("[data-q-head]"));
+    view.querySelector("[data-q-stem]").textContent = q.stem;
+    var form = view.querySelector("[data-q-form]");
+    form.textContent = "";
+    form.classList.remove("is-locked");
+    form.dataset.qid = q.id;
+    view.querySelector("[data-q-msg]").textContent = "";
+    if (q.kind === "single" || q.kind === "judge") {
+      var opts = q.kind === "judge" ? [["对", true], ["错", false]] : q.options.map(function (o) { return [o, o]; });
+      var list = el("div", "live-choices" + (q.kind === "judge" ? " live-judge" : ""));
+      opts.forEach(function (pair, i) {
+        var b = el("button", "live-choice");
+        b.type = "button";
+        b.dataset.index = String(i);
+        if (q.kind !== "judge") { b.appendChild(el("span", "option-letter", LETTERS[i])); }
+        b.appendChild(el("span", "live-choice-text", pair[0]));
+        b.addEventListener("click", function () { submit(q, pair[1], b); });
+        list.appendChild(b);
+      });
+      form.appendChild(list);
+    } else if (q.kind === "multiple") {
+      var box = el("div", "live-choices");
+      q.options.forEach(function (o, i) {
+        var label = el("label", "live-choice live-check");
+        var input = el("input");
+        input.type = "checkbox";
+        input.value = o;
+        label.appendChild(input);
+        label.appendChild(el("span", "option-letter", LETTERS[i]));
+        label.appendChild(el("span", "live-choice-text", o));
+        box.appendChild(label);
+      });
+      form.appendChild(box);
+      form.appendChild(submitButton(function (btn) {
+        var chosen = Array.prototype.map.call(form.querySelectorAll("input:checked"), function (i) { return i.value; });
+        if (!chosen.length) { message("请至少选择一项。"); return; }
+        submit(q, chosen, btn);
+      }));
+    } else {
+      var n = blankCount(q.stem);
+      for (var i = 0; i < n; i++) {
+        var input = el("input", "live-blank");
+        input.type = "text";
+        input.autocomplete = "off";
+        input.maxLength = 40;
+        input.setAttribute("aria-label", "第 " + (i + 1) + " 空");
+        input.placeholder = n > 1 ? "第 " + (i + 1) + " 空" : "填写答案";
+        form.appendChild(input);
+      }
+      form.appendChild(submitButton(function (btn) {
+        var values = Array.prototype.map.call(form.querySelectorAll("input.live-blank"), function (i) { return i.value.trim(); });
+        if (values.some(function (v) { return !v; })) { message("请填写每一个空。"); return; }
+        submit(q, values, btn);
+      }));
+    }
+    if (sentAnswer && sentAnswer.qid === q.id) { drawSent(); }
+  }
+
+  function submitButton(onClick) {
+    var b = el("button", "btn btn-primary btn-block live-submit", "提交答案");
+    b.type = "button";
+    b.addEventListener("click", function () { onClick(b); });
+    return b;
+  }
+
+  function message(text, cls) {
+    var m = $("[data-q-msg]");
+    m.textContent = text;
+    m.className = "live-msg " + (cls || "");
+  }
+
+  function answerText(answer) {
+    if (answer === true) { return "对"; }
+    if (answer === false) { return "错"; }
+    if (Array.isArray(answer)) { return answer.join("；"); }
+    return answer === null || answer === undefined ? "" : String(answer);
+  }
+
+  function lockForm() {
+    var form = $("[data-q-form]");
+    form.querySelectorAll("button, input").forEach(function (n) { n.disabled = true; });
+    form.classList.add("is-locked");
+  }
+
+  function drawSent() {
+    if (!sentAnswer) { return; }
+    lockForm();
+    var form = $("[data-q-form]");
+    var a = sentAnswer.answer;
+    form.querySelectorAll(".live-choice").forEach(function (b) {
+      var text = b.querySelector(".live-choice-text").textContent;
+      var input = b.querySelector("input");
+      var picked = Array.isArray(a) ? a.indexOf(text) >= 0 : (answerText(a) === text);
+      if (input) { input.checked = picked; }
+      b.classList.toggle("is-picked", picked);
+    });
+    if (Array.isArray(a)) {
+      form.querySelectorAll("input.live-blank").forEach(function (inp, i) { if (a[i] !== undefined) { inp.value = a[i]; } });
+    }
+    message("已提交：" + answerText(a) + "。等待揭晓…", "live-msg-ok");
+  }
+
+  function submit(q, answer, button) {
+    if (sending || (sentAnswer && sentAnswer.qid === q.id)) { return; }
+    if (q.deadline - serverNow() <= 0) { message("本题已截止。", "live-msg-bad"); return; }
+    sending = true;
+    if (button) { button.classList.add("is-busy"); }
+    message("正在提交…");
+    var body = { question_id: q.id, answer: answer };
+    var attempt = 0;
+    function send() {
+      attempt += 1;
+      api("POST", answerUrl, body).then(function (res) {
+        sending = false;
+        if (button) { button.classList.remove("is-busy"); }
+        if (res.status === 200) {
+          sentAnswer = { qid: q.id, answer: answer };
+          drawSent();
+        } else if (res.status === 401) {
+          dropToken(); window.location.replace(joinUrl);
+        } else if (res.status === 403) {
+          me = { removed: true }; draw();
+        } else if (res.status === 409) {
+          message(res.data.message || "本题已不能作答。", "live-msg-bad");
+          lockForm();
+          meKey = "";
+        } else {
+          message(res.data.message || "提交失败，请重试。", "live-msg-bad");
+        }
+      }).catch(function () {
+        // Network trouble: the same answer sent again is harmless, so retry while time remains.
+        if (attempt < 4 && q.deadline - serverNow() > 0) { window.setTimeout(send, 400 * attempt); return; }
+        sending = false;
+        if (button) { button.classList.remove("is-busy"); }
+        message("网络不稳定，提交失败，请重试。", "live-msg-bad");
+      });
+    }
+    send();
+  }
+
+  function drawResult() {
+    var s = state;
+    if (!s || !s.question) { return; }
+    var finished = s.status === "finished";
+    var view = $(finished ? "[data-view=finished]" : "[data-view=result]");
+    var q = s.question;
+    var head = view.querySelector("[data-q-head]");
+    if (head) { headline(q, head); }
+    var verdict = view.querySelector("[data-verdict]");
+    var points = view.querySelector("[data-points]");
+    var answerBox = view.querySelector("[data-answer]");
+    if (answerBox) { answerBox.textContent = answerText(q.answer); }
+    var cur = me && me.current && me.current.question_id === q.id ? me.current : null;
+    if (verdict) {
+      verdict.className = "live-verdict";
+      if (!cur || !cur.answered) {
+        verdict.textContent = "本题未作答";
+        verdict.classList.add("is-none");
+      } else if (cur.correct) {
+        verdict.textContent = "回答正确";
+        verdict.classList.add("is-right");
+      } else {
+        verdict.textContent = "回答错误";
+        verdict.classList.add("is-wrong");
+      }
+    }
+    if (points) { points.textContent = cur && cur.points ? "+" + cur.points + " 分" : "+0 分"; }
+    var mine = view.querySelector("[data-mine]");
+    if (mine) { mine.textContent = cur && cur.answered ? "你的答案：" + answerText(cur.answer) : ""; }
+    drawMe();
+  }
+
+  // ------------------------------------------------------------------ countdown
+
+  function tick() {
+    var s = state;
+    var clock = root.querySelector("[data-view=question] [data-countdown]");
+    if (s && s.status === "open" && s.question && clock) {
+      var total = s.question.seconds || Number(root.dataset.seconds) || 0;
+      var left = Math.max(0, s.question.deadline - serverNow());
+      clock.textContent = String(Math.ceil(left));
+      clock.classList.toggle("is-urgent", left <= 5);
+      var bar = root.querySelector("[data-view=question] [data-timebar]");
+      if (bar && total) { bar.style.width = Math.min(100, (left / total) * 100) + "%"; }
+      if (left <= 0) {
+        if (!sentAnswer) { lockForm(); message("时间到。", "live-msg-bad"); }
+      }
+    }
+  }
+
+  window.setInterval(tick, 200);
+  document.addEventListener("visibilitychange", function () {
+    if (!document.hidden) { schedule(0); }
+  });
+  window.addEventListener("online", function () { schedule(0); });
+  poll();
+})();

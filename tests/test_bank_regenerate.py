@@ -1,0 +1,204 @@
+"""Regenerating a bank keeps every edited, disabled or hand-made question, never duplicating."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import func, select
+
+from quizapp import generation
+from quizapp.bank.services import add_material, regenerate_bank
+from quizapp.extensions import db
+from quizapp.generation.model import Question
+from quizapp.models import AuditEntry, BankQuestion, Material
+from quizapp.workbench import services
+
+
+def q(uid: str, stem: str, answer: str = "甲") -> Question:
+    return Question(
+        id=uid,
+        kind="single",
+        stem=stem,
+        options=["甲", "乙", "丙", "丁"],
+        answer=answer,
+        keys=[answer],
+        source=stem,
+        explanation="",
+    )
+
+
+class FakeEngine:
+    """Stands in for the engine so each regeneration's output is chosen by the test."""
+
+    def __init__(self, monkeypatch):
+        self.questions: list[Question] = []
+        monkeypatch.setattr(
+            generation, "generate_questions", lambda text, **kw: list(self.questions)
+        )
+        monkeypatch.setattr(generation, "find_key_phrases", lambda text, **kw: [])
+
+
+@pytest.fixture
+def engine(monkeypatch):
+    return FakeEngine(monkeypatch)
+
+
+def rows(material_id: int) -> dict[str, BankQuestion]:
+    return {
+        r.uid: r
+        for r in db.session.scalars(
+            select(BankQuestion).where(BankQuestion.material_id == material_id)
+        )
+    }
+
+
+def test_regeneration_keeps_edits_disabled_and_manual_questions(ctx, engine):
+    engine.questions = [
+        q("g1", "第一题（　　）"),
+        q("g2", "第二题（　　）"),
+        q("g3", "第三题（　　）"),
+        q("g4", "第四题（　　）"),
+    ]
+    material, created = add_material("一段材料的文字。", title="材料")
+    assert created
+    db.session.commit()
+    bank = rows(material.id)
+    assert set(bank) == {"g1", "g2", "g3", "g4"}
+
+    # A person edits g1, disables g2 and adds a question by hand.
+    services.update_question(bank["g1"], {"stem": "第一题（改过）（　　）"}, status=None, user=None)
+    services.set_status(bank["g2"], "disabled", user=None)
+    services.create_question(
+        material,
+        {
+            "kind": "single",
+            "stem": "第五题（　　）",
+            "options": ["甲", "乙"],
+            "answer": "乙",
+            "keys": ["乙"],
+        },
+        user=None,
+    )
+    db.session.commit()
+
+    # The engine now words g1-g3 differently, drops g4, and newly asks what the manual row asks.
+    engine.questions = [
+        q("g1", "第一题新版（　　）"),
+        q("g2", "第二题新版（　　）"),
+        q("g3", "第三题新版（　　）"),
+        q("g5", "第五题（　　）"),
+    ]
+    stats = regenerate_bank(material)
+    db.session.commit()
+    bank = rows(material.id)
+    assert bank["g1"].stem == "第一题（改过）（　　）" and bank["g1"].edited
+    assert bank["g2"].stem == "第二题（　　）" and bank["g2"].status == "disabled"
+    assert bank["g3"].stem == "第三题新版（　　）" and bank["g3"].status == "active"
+    assert bank["g4"].status == "disabled" and bank["g4"].retired  # retired, not deleted
+    assert "g5" not in bank  # the manual row already asks it
+    assert len(bank) == 5
+    assert (stats.updated, stats.kept, stats.retired, stats.duplicates, stats.added) == (
+        1,
+        3,
+        1,
+        1,
+        0,
+    )
+
+    # The engine produces g4 again: a retired row comes back; a row a person disabled does not.
+    engine.questions.append(q("g4", "第四题新版（　　）"))
+    stats = regenerate_bank(material)
+    bank = rows(material.id)
+    assert bank["g4"].status == "active" and not bank["g4"].retired and stats.revived == 1
+    assert bank["g2"].status == "disabled"
+
+    # A generated question a person deleted does not come back either.
+    services.delete_question(bank["g3"], user=None)
+    db.session.commit()
+    regenerate_bank(material)
+    assert "g3" not in rows(material.id)
+
+
+def test_regenerating_twice_with_the_real_engine_changes_nothing(ctx, seed_text):
+    material, _ = add_material(seed_text, title="讲话")
+    db.session.commit()
+    before = {r.uid: (r.stem, r.status) for r in rows(material.id).values()}
+    assert len(before) > 20
+    first = next(r for r in rows(material.id).values() if r.kind == "single")
+    services.update_question(first, {"explanation": "组织者补充的解析。"}, status=None, user=None)
+    db.session.commit()
+    stats = regenerate_bank(material)
+    db.session.commit()
+    after = rows(material.id)
+    assert {uid: (r.stem, r.status) for uid, r in after.items()} == before
+    assert after[first.uid].explanation == "组织者补充的解析。"
+    assert stats.added == 0 and stats.retired == 0 and stats.kept == 1
+    stems = [(r.kind, r.stem) for r in after.values()]
+    assert len(stems) == len(set(stems))
+
+
+def test_adding_the_same_text_returns_the_existing_material(ctx, seed_text):
+    first, created = add_material(seed_text, title="一")
+    again, created_again = add_material(seed_text.replace("，", ", ") + "\n", title="二")
+    assert created and not created_again and again.id == first.id
+    assert db.session.scalar(select(func.count()).select_from(Material)) == 1
+
+
+def test_regenerate_button_runs_a_job_and_records_it(app, client, login_as, make_material):
+    app.config["WORKBENCH_GENERATE_INLINE"] = True
+    material = make_material(title="讲话")
+    login_as("organizer", display_name="张书记")
+    response = client.post(f"/manage/materials/{material.id}/regenerate")
+    assert response.status_code == 302
+    done = client.get(response.headers["Location"])
+    assert done.status_code == 302  # finished: on to the bank
+    page = client.get(done.headers["Location"]).get_data(as_text=True)
+    assert "重新生成《讲话》的题库" in page
+    with app.app_context():
+        entry = db.session.scalars(select(AuditEntry)).one()
+        assert entry.action == "bank.regenerate" and entry.actor == "张书记"
+        assert entry.details["added"] == 0
+
+
+@pytest.mark.postgres
+def test_regeneration_import_and_review_list_on_each_backend(db_app, engine):
+    from quizapp.workbench.importing import parse_json
+
+    engine.questions = [q("g1", "第一题（　　）"), q("g2", "第二题（　　）")]
+    with db_app.app_context():
+        material, _ = add_material("另一段材料的文字。", title="材料")
+        bank = rows(material.id)
+        services.update_question(
+            bank["g1"], {"stem": "第一题改（　　）"}, status="review", user=None
+        )
+        db.session.commit()
+        engine.questions = [q("g1", "第一题新（　　）")]
+        regenerate_bank(material)
+        db.session.commit()
+        bank = rows(material.id)
+        assert bank["g1"].stem == "第一题改（　　）" and bank["g1"].status == "review"
+        assert bank["g2"].retired
+        data = json.dumps(
+            [q("x1", "导入的题（　　）").to_dict(), q("x2", "第一题改（　　）").to_dict()]
+        )
+        imported, rejected = services.import_questions(
+            material, parse_json(data.encode()), user=None
+        )
+        db.session.commit()
+        assert imported == 1 and [r["row"] for r in rejected] == [2]
+        assert rows(material.id)["x1"].origin == "imported"
+    client = db_app.test_client()
+    with db_app.app_context():
+        from quizapp.models import User
+
+        user = User(username="org", display_name="组织者", role="organizer")
+        user.set_password("password123")
+        db.session.add(user)
+        db.session.commit()
+    client.post("/auth/login", data={"username": "org", "password": "password123"})
+    page = client.get(f"/manage/questions?material={material.id}&status=review").get_data(
+        as_text=True
+    )
+    assert "共 1 道题" in page and "第一题改" in page
+    assert client.get("/manage/stats").status_code == 200

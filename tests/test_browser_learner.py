@@ -1,0 +1,158 @@
+"""A learner on a phone, in headless Chromium: register, read the speech, take a 练习 and a 测验,
+see the score the database holds, and find the mistake in the 错题本."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from quizapp.extensions import db
+from quizapp.models import Attempt, BankQuestion, Group, NotebookEntry, User
+
+expect = pytest.importorskip("playwright.sync_api").expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+REPORT_ID = re.compile(r"/manage/questions/(\d+)/report")
+
+
+def setup_data(app: Any) -> None:
+    from quizapp.bank.services import ensure_default_material
+
+    db.session.add(Group(name="第一党支部"))
+    ensure_default_material()
+
+
+def no_sideways_scroll(page: Any) -> None:
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360, page.url
+
+
+def question_ids(page: Any, scope: str = "body") -> list[int]:
+    links = page.locator(f"{scope} a.report-link").evaluate_all("els => els.map(e => e.href)")
+    return [int(REPORT_ID.search(href).group(1)) for href in links]
+
+
+def load_question(app: Any, qid: int) -> BankQuestion:
+    with app.app_context():
+        row = db.session.get(BankQuestion, qid)
+        db.session.expunge(row)
+        return row
+
+
+def answer(page: Any, card: Any, q: BankQuestion, *, right: bool) -> None:
+    """Answer inside `card` the way a person taps: right, or deliberately wrong."""
+    if q.kind == "cloze":
+        blanks = card.locator("input[type=text]")
+        answers = q.answer if right else ["不知道"] * blanks.count()
+        for i in range(blanks.count()):
+            blanks.nth(i).fill(answers[i])
+        return
+    labels = card.locator("label.option")
+    if q.kind == "judge":
+        want = {"对" if q.answer == right else "错"}
+        texts = ["对", "错"]
+    else:
+        correct = set(q.answer if isinstance(q.answer, list) else [q.answer])
+        texts = list(q.options)
+        want = correct if right else {next(t for t in texts if t not in correct)}
+    for i, text in enumerate(texts):
+        if text in want:
+            labels.nth(i).click()
+
+
+def test_learner_on_a_phone(live_server, phone_page, screenshot) -> None:
+    app, base = live_server(setup=setup_data)
+    page = phone_page
+
+    # register
+    page.goto(base + "/auth/register")
+    page.fill("input[name=username]", "xiaoli")
+    page.fill("input[name=display_name]", "小李")
+    page.select_option("select[name=group_id]", label="第一党支部")
+    page.fill("input[name=password]", "password123")
+    page.fill("input[name=password2]", "password123")
+    page.click("form button[type=submit]")
+    page.wait_for_url(base + "/")
+    assert "小李" in page.inner_text(".topbar")
+    screenshot(page, "01-home")
+    no_sideways_scroll(page)
+
+    # read the speech: key phrases are marked and link to their questions
+    page.click(".nav >> text=学习材料")
+    page.click("a:has-text('学习原文')")
+    assert page.locator("a.key").count() > 10
+    screenshot(page, "02-reading")
+    no_sideways_scroll(page)
+
+    # 练习: the first answer deliberately wrong, the rest right; feedback after each
+    page.click("text=自测这份材料")
+    page.click("form.start-form button[type=submit]")
+    wrong_qid = None
+    for number in range(1, 11):
+        page.wait_for_selector("button.submit-answer")
+        card = page.locator(".question-card")
+        qid = question_ids(page, ".question-card")[0]
+        answer(page, card, load_question(app, qid), right=number != 1)
+        if number == 1:
+            wrong_qid = qid
+            screenshot(page, "03-practice-question")
+        page.click("button.submit-answer")
+        verdict = page.inner_text(".feedback .verdict")
+        assert verdict == ("回答错误" if number == 1 else "回答正确")
+        if number == 1:
+            assert "正确答案" in page.inner_text(".feedback")
+            screenshot(page, "04-practice-feedback")
+            no_sideways_scroll(page)
+        page.click("a.next")
+    page.wait_for_selector("[data-testid=score]")
+    shown = page.inner_text("[data-testid=score]")
+    with app.app_context():
+        user_id = db.session.scalar(select(User.id).where(User.username == "xiaoli"))
+        practice = db.session.scalar(select(Attempt).where(Attempt.user_id == user_id))
+        assert shown.replace(" ", "") == f"{practice.score}/{practice.total}" == "9/10"
+    screenshot(page, "05-practice-result")
+
+    # 测验: all questions on one page, nothing revealed until 交卷
+    page.goto(base + "/test/new")
+    page.check("input[value=exam]")
+    page.select_option("select[name=time_limit]", "10")
+    page.click("form.start-form button[type=submit]")
+    page.wait_for_selector("#exam-form")
+    html = page.content()
+    assert "正确答案" not in html and "解析" not in html and "is-right" not in html
+    cards = page.locator("#exam-form .question-card")
+    ids = question_ids(page, "#exam-form")
+    assert len(ids) == cards.count() == 10
+    for i, qid in enumerate(ids):
+        answer(page, cards.nth(i), load_question(app, qid), right=i % 3 != 0)
+    expect(page.locator("[data-save-status]")).to_contain_text("已自动保存 10 题")
+    screenshot(page, "06-exam")
+    no_sideways_scroll(page)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("button[data-submit-exam]")
+    page.wait_for_selector("[data-testid=score]")
+    shown = page.inner_text("[data-testid=score]").replace(" ", "")
+    with app.app_context():
+        exam = db.session.scalar(
+            select(Attempt).where(Attempt.user_id == user_id, Attempt.mode == "exam")
+        )
+        assert exam.submitted_at is not None
+        assert shown == f"{exam.score}/{exam.total}" == "6/10"
+        mistakes = set(
+            db.session.scalars(
+                select(NotebookEntry.question_id).where(NotebookEntry.user_id == user_id)
+            )
+        )
+    assert mistakes == {wrong_qid, ids[0], ids[3], ids[6], ids[9]}
+    screenshot(page, "07-exam-result")
+
+    # the 错题本 holds the practice mistake, due today
+    page.click(".nav >> text=错题本")
+    stem = load_question(app, wrong_qid).stem
+    assert stem in page.inner_text("main")
+    assert "今日待复习 5 题" in page.inner_text("main")
+    screenshot(page, "08-notebook")
+    no_sideways_scroll(page)

@@ -1,0 +1,199 @@
+"""A live round in real browsers: a host on the 大屏 and three players on phones, via the UI only.
+
+The host logs in, creates a three-question round from a bank and runs it; three players join by
+code in their own Chromium contexts (phone-sized), answer by tapping (single choice), ticking
+boxes (multiple choice) and typing (cloze); one reloads mid-round and comes back as the same
+player. The podium the 大屏 shows at the end must match the standings in the database.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from conftest import DEFAULT_PASSWORD, DESKTOP, PHONE, SAMPLE_QUESTIONS
+from sqlalchemy import select
+
+from quizapp.extensions import db
+
+pytestmark = pytest.mark.browser
+
+# Plans by question kind: True answers right, False answers wrong.
+PLANS = {
+    "甲": {"single": True, "multiple": True, "cloze": True},
+    "乙": {"single": True, "multiple": False, "cloze": True},
+    "丙": {"single": False, "multiple": False, "cloze": True},
+}
+TEAMS = {"甲": "第一支部", "乙": "第二支部", "丙": "第一支部"}
+WRONG = {"single": "政治意识", "multiple": ["道路自信"], "cloze": ["重要性"]}
+
+
+def setup_data(app) -> None:
+    from quizapp.models import BankQuestion, Material, User
+
+    user = User(username="host1", display_name="主持人", role="organizer")
+    user.set_password(DEFAULT_PASSWORD)
+    material = Material(title="浏览器题库", text="（手工题库）", content_hash=uuid.uuid4().hex)
+    db.session.add_all([user, material])
+    db.session.flush()
+    for sample in (0, 1, 3):  # single, multiple, cloze
+        data = dict(SAMPLE_QUESTIONS[sample])
+        data.setdefault("accepted", [])
+        db.session.add(
+            BankQuestion(
+                material_id=material.id, uid=uuid.uuid4().hex[:16], origin="manual", **data
+            )
+        )
+
+
+def play_answer(page, name: str) -> None:
+    """Answer the open question as `name`'s plan says (right or wrong for its kind)."""
+    view = page.locator("[data-view=question]")
+    stem = view.locator("[data-q-stem]").inner_text()
+    sample = next(q for q in SAMPLE_QUESTIONS if q["stem"] == stem)
+    kind = sample["kind"]
+    answer = sample["answer"] if PLANS[name][kind] else WRONG[kind]
+    if kind == "single":
+        view.locator(".live-choice", has_text=answer).click()
+    elif kind == "multiple":
+        for option in answer:
+            view.locator("label.live-check", has_text=option).locator("input").check()
+        view.get_by_role("button", name="提交答案").click()
+    else:
+        view.locator("input.live-blank").first.fill(answer[0])
+        view.get_by_role("button", name="提交答案").click()
+    view.locator("[data-q-msg]", has_text="已提交").wait_for()
+
+
+def test_host_and_three_players_play_a_round(live_server, chromium, screenshot):
+    app, base = live_server(setup=setup_data)
+    host_ctx = chromium.new_context(viewport=DESKTOP, locale="zh-CN")
+    contexts = [host_ctx]
+    errors: list[str] = []
+
+    def watch(page) -> None:
+        page.on("pageerror", lambda exc: errors.append(f"{page.url}: {exc}"))
+        page.on(
+            "console",
+            lambda msg: errors.append(f"{page.url}: {msg.text}") if msg.type == "error" else None,
+        )
+
+    try:
+        host = host_ctx.new_page()
+        watch(host)
+        host.goto(f"{base}/auth/login")
+        host.fill("input[name=username]", "host1")
+        host.fill("input[name=password]", DEFAULT_PASSWORD)
+        host.get_by_role("button", name="登录").click()
+        host.goto(f"{base}/live/rounds/new")
+        host.fill("input[name=title]", "浏览器现场赛")
+        host.fill("input[name=count]", "3")
+        for value in ("single", "multiple", "cloze"):
+            host.locator(f"input[name=kinds][value={value}]").check()
+        host.locator("input[name=kinds][value=judge]").uncheck()
+        host.fill("input[name=seconds]", "60")
+        screenshot(host, "host-create")
+        host.get_by_role("button", name="创建并打开大屏").click()
+        host.locator("#live-host").wait_for()
+        code = host.locator(".lobby-code").inner_text().strip()
+        assert host.locator("img.lobby-qr").evaluate("img => img.naturalWidth") > 0
+
+        players = {}
+        for name in PLANS:
+            ctx = chromium.new_context(viewport=PHONE, device_scale_factor=2, locale="zh-CN")
+            contexts.append(ctx)
+            page = ctx.new_page()
+            watch(page)
+            page.goto(f"{base}/join")
+            page.fill("input[name=code]", code.lower())
+            page.get_by_role("button", name="下一步").click()
+            if name == "甲":
+                screenshot(page, "player-enter")
+            page.fill("input[name=name]", name)
+            page.fill("input[name=team_text]", TEAMS[name])
+            page.get_by_role("button", name="加入比赛").click()
+            page.locator("[data-view=lobby]", has_text="等待主持人开始").wait_for()
+            players[name] = page
+        host.locator(".host-name", has_text="丙").wait_for(timeout=3000)
+        screenshot(host, "host-lobby")
+        screenshot(players["甲"], "player-lobby")
+
+        host.get_by_role("button", name="锁定报名").click()
+        host.locator("[data-locked]").wait_for(timeout=3000)
+        host.get_by_role("button", name="开放报名").click()
+        host.locator("[data-locked]").wait_for(state="hidden", timeout=3000)
+
+        advance = host.locator("[data-advance]")
+        for number in (1, 2, 3):
+            advance.click()  # 开始比赛 / 下一题
+            host.locator("[data-q-no]", has_text=f"第 {number} / 3 题").wait_for()
+            if number == 2:  # 丙 loses the network for a moment, then answers as before
+                contexts[3].set_offline(True)
+                players["丙"].locator("[data-network]").wait_for(timeout=5000)
+                contexts[3].set_offline(False)
+            for name, page in players.items():
+                page.locator(
+                    "[data-view=question] .live-qno", has_text=f"第 {number} / 3 题"
+                ).wait_for(timeout=5000)
+                play_answer(page, name)
+            if number == 2:
+                assert players["丙"].locator("[data-network]").is_hidden()
+            host.locator("[data-answered]", has_text="已作答 3 / 3").wait_for(timeout=3000)
+            screenshot(players["乙"], f"player-question-{number}")
+            if number == 1:
+                screenshot(host, "host-question")
+            advance.click()  # 提前结束本题
+            host.locator("[data-answer-box]").wait_for()
+            host.locator("[data-top10] .board-row").first.wait_for(timeout=3000)
+            for page in players.values():
+                page.locator("[data-view=result] [data-verdict]", has_text="回答").wait_for(
+                    timeout=3000
+                )
+            if number == 1:
+                screenshot(host, "host-closed")
+                screenshot(players["丙"], "player-result-wrong")
+                # 乙 reloads: same player, same score, no second join
+                verdict = players["乙"].locator("[data-view=result] [data-verdict]")
+                before = (
+                    verdict.inner_text(),
+                    players["乙"].locator("[data-me-score]").first.inner_text(),
+                )
+                players["乙"].reload()
+                verdict.filter(has_text=before[0]).wait_for(timeout=3000)
+                players["乙"].locator("[data-me-score]", has_text=before[1]).first.wait_for(
+                    timeout=3000
+                )
+            if number == 2:
+                screenshot(players["甲"], "player-result-right")
+                screenshot(host, "host-closed-multiple")
+
+        advance.click()  # 公布最终结果
+        host.locator("[data-stage=finished]").wait_for()
+        host.locator(".podium-1 .podium-name").wait_for()
+        shown = [host.locator(f".podium-{i} .podium-name").inner_text() for i in (1, 2, 3)]
+        for page in players.values():
+            page.locator("[data-view=finished]").wait_for(timeout=3000)
+        screenshot(host, "host-podium")
+        screenshot(players["丙"], "player-finished")
+
+        from quizapp.models import LivePlayer
+
+        with app.app_context():
+            rows = db.session.execute(
+                select(LivePlayer.name, LivePlayer.rank, LivePlayer.score).order_by(LivePlayer.rank)
+            ).all()
+        assert shown == [r.name for r in rows] == ["甲", "乙", "丙"]
+        assert host.locator(".podium-1 .podium-score").inner_text() == f"{rows[0].score} 分"
+        final_rank = players["乙"].locator("[data-view=finished] [data-me-rank]").inner_text()
+        assert final_rank.startswith("第 2 名")
+        teams = host.locator("[data-teams] .board-name").all_inner_texts()
+        assert sorted(teams) == ["第一支部", "第二支部"]
+        host.get_by_role("link", name="成绩与导出").click()
+        host.locator("h2", has_text="逐题统计").wait_for()
+        screenshot(host, "host-results")
+        host.set_viewport_size(PHONE)
+        screenshot(host, "host-results-phone")
+        assert [e for e in errors if "ERR_INTERNET_DISCONNECTED" not in e] == []
+    finally:
+        for ctx in contexts:
+            ctx.close()

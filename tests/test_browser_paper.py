@@ -1,0 +1,83 @@
+"""A paper (答题赛) on a phone-sized Chromium: answers are saved as they go and survive a reload,
+the countdown submits by itself before the server's deadline, and the score is the server's."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+import pytest
+from conftest import DEFAULT_PASSWORD, SAMPLE_QUESTIONS
+from playwright.sync_api import expect
+from sqlalchemy import select
+
+from quizapp.extensions import db
+
+pytestmark = pytest.mark.browser
+
+LIMIT_S = 9
+
+
+def setup_data(app) -> None:
+    from quizapp.contests import services
+    from quizapp.models import BankQuestion, Material, User, utcnow
+
+    user = User(username="learner1", display_name="学员甲")
+    user.set_password(DEFAULT_PASSWORD)
+    material = Material(title="浏览器题库", text="（手工题库）", content_hash=uuid.uuid4().hex)
+    db.session.add_all([user, material])
+    db.session.flush()
+    for sample in (0, 3):  # one single choice, one cloze
+        data = dict(SAMPLE_QUESTIONS[sample])
+        data.setdefault("accepted", [])
+        db.session.add(
+            BankQuestion(
+                material_id=material.id, uid=uuid.uuid4().hex[:16], origin="manual", **data
+            )
+        )
+    db.session.flush()
+    services.create_contest(
+        title="浏览器答题赛",
+        material_id=material.id,
+        opens_at=utcnow() - timedelta(minutes=5),
+        closes_at=utcnow() + timedelta(hours=1),
+        kind_counts={"single": 1, "cloze": 1},
+        time_limit_s=LIMIT_S,
+        max_attempts=1,
+        reveal="immediately",
+        created_by_id=None,
+    )
+
+
+def test_a_paper_saves_as_it_goes_and_submits_itself(live_server, phone_page, screenshot) -> None:
+    from quizapp.models import PaperAnswer, PaperAttempt
+
+    app, base = live_server(setup=setup_data)
+    page = phone_page
+    page.goto(f"{base}/auth/login")
+    page.fill("input[name=username]", "learner1")
+    page.fill("input[name=password]", DEFAULT_PASSWORD)
+    page.click("button[type=submit]")
+    page.goto(f"{base}/contests/")
+    page.click("text=浏览器答题赛")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("text=开始答题")
+    page.wait_for_selector("#pc-paper")
+
+    page.locator(".option", has_text="核心意识").click()
+    page.fill("fieldset[data-question] input[type=text]", "根本性")
+    expect(page.locator("[data-saved].is-saved")).to_have_count(2, timeout=5000)
+    page.reload()
+    assert page.locator(".option", has_text="核心意识").locator("input").is_checked()
+    assert page.input_value("fieldset[data-question] input[type=text]") == "根本性"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    screenshot(page, "paper-phone")
+
+    # Nobody presses 交卷: the countdown does, and the page shows the server's score.
+    page.wait_for_selector("text=正确答案", timeout=(LIMIT_S + 5) * 1000)
+    assert "2 <span" in page.content()
+    with app.app_context():
+        attempt = db.session.scalar(select(PaperAttempt))
+        assert (attempt.score, attempt.total, attempt.close_reason) == (2, 2, "submitted")
+        assert attempt.time_used_ms <= LIMIT_S * 1000
+        assert len(db.session.scalars(select(PaperAnswer)).all()) == 2

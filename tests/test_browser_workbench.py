@@ -1,0 +1,138 @@
+"""The workbench in a real browser: upload a GB18030 speech, review and edit a question, export the
+bank to Excel and import it into a fresh database with the same questions."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from conftest import DEFAULT_PASSWORD, DESKTOP, PHONE
+from sqlalchemy import select
+
+from quizapp.extensions import db
+
+pytestmark = pytest.mark.browser
+
+
+def add_organizer(app) -> None:
+    from quizapp.models import User
+
+    user = User(username="org1", display_name="李组织", role="organizer")
+    user.set_password(DEFAULT_PASSWORD)
+    db.session.add(user)
+
+
+def bank_of(app) -> list[tuple]:
+    from quizapp.models import BankQuestion
+
+    with app.app_context():
+        rows = db.session.scalars(select(BankQuestion).where(BankQuestion.status != "disabled"))
+        out = []
+        for q in rows:
+            answer = q.answer
+            if q.kind == "multiple":  # the same set of right options, whatever their order
+                answer = sorted(answer, key=q.options.index)
+            out.append((q.kind, q.stem, tuple(q.options), json.dumps(answer, ensure_ascii=False)))
+        return sorted(out)
+
+
+def login(page, base: str) -> None:
+    page.goto(f"{base}/auth/login")
+    page.fill("input[name=username]", "org1")
+    page.fill("input[name=password]", DEFAULT_PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_load_state()
+
+
+def fits_phone(page) -> bool:
+    return page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth + 1")
+
+
+def test_upload_review_edit_export_and_import_into_a_fresh_database(
+    live_server, chromium, screenshot, shared_dir, tmp_path
+):
+    shots = Path(os.environ.get("QUIZAPP_SHOTS", tmp_path / "shots"))
+    shots.mkdir(parents=True, exist_ok=True)
+
+    def shoot(page, name: str) -> None:
+        page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
+
+    source_app, base = live_server({"WORKBENCH_GENERATE_INLINE": False}, setup=add_organizer)
+    context = chromium.new_context(viewport=DESKTOP, locale="zh-CN", accept_downloads=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    login(page, base)
+
+    # upload the GB18030 file and look at the decoded text
+    page.goto(f"{base}/manage/materials/upload")
+    page.set_input_files(
+        "input[name=file]", str(shared_dir / "corpus" / "encodings" / "seed_gb18030.txt")
+    )
+    page.get_by_role("button", name="上传并预览").click()
+    page.wait_for_url("**/manage/materials/draft/**")
+    assert "四个意识" in page.locator(".wb-preview").inner_text()
+    shoot(page, "preview-desktop")
+    page.fill("input[name=title]", "理论学习专题班讲话")
+    page.get_by_role("button", name="保存并生成题库").click()
+    page.wait_for_url("**/manage/questions?material=*", timeout=60_000)
+    assert "已为" not in page.url
+    shoot(page, "questions-desktop")
+
+    # review: filter to single choice, open the first question and edit its stem
+    page.select_option("select[name=kind]", "single")
+    page.get_by_role("button", name="筛选").click()
+    page.wait_for_url("**kind=single**")
+    page.locator(".wb-q").first.get_by_role("link", name="编辑").click()
+    page.wait_for_url("**/edit")
+    stem = page.locator("textarea[name=stem]")
+    new_stem = stem.input_value().replace("（　　）", "（　　）【已审核】", 1)
+    stem.fill(new_stem)
+    page.get_by_role("button", name="保存修改").click()
+    page.wait_for_load_state()
+    assert "已保存修改" in page.locator(".flashes").inner_text()
+    assert "已保存修改" in page.content()
+    shoot(page, "edit-desktop")
+
+    # export the bank to Excel from the material page
+    page.get_by_role("link", name="《理论学习专题班讲话》").click()
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Excel").click()
+    exported = tmp_path / "bank.xlsx"
+    info.value.save_as(str(exported))
+    original = bank_of(source_app)
+    assert any(new_stem == row[1] for row in original)
+
+    # a fresh database: import the file as a new material
+    fresh_app, fresh_base = live_server(
+        {"SQLALCHEMY_DATABASE_URI": "sqlite:///" + str(tmp_path / "fresh.db")}, setup=add_organizer
+    )
+    other = chromium.new_context(viewport=PHONE, device_scale_factor=2, locale="zh-CN")
+    phone = other.new_page()
+    phone.on("pageerror", lambda exc: errors.append(str(exc)))
+    login(phone, fresh_base)
+    phone.goto(f"{fresh_base}/manage/import")
+    assert fits_phone(phone)
+    shoot(phone, "import-phone")
+    phone.set_input_files("input[name=file]", str(exported))
+    phone.get_by_role("button", name="导入").click()
+    phone.wait_for_load_state()
+    assert f"{len(original)}\n道题已导入" in phone.locator(".wb-result").inner_text().replace(
+        " ", "\n"
+    )
+    assert fits_phone(phone)
+    shoot(phone, "import-result-phone")
+    assert bank_of(fresh_app) == original
+
+    # the pages a phone user sees in the workbench fit the screen
+    phone.goto(f"{fresh_base}/manage/questions")
+    assert fits_phone(phone)
+    shoot(phone, "questions-phone")
+    phone.locator(".wb-q").first.get_by_role("link", name="编辑").click()
+    assert fits_phone(phone)
+    shoot(phone, "edit-phone")
+    assert errors == []
+    context.close()
+    other.close()

@@ -1,0 +1,191 @@
+"""The question engine on the bundled speech and on small texts: what a learner would notice."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from quizapp.generation import (
+    BLANK,
+    KINDS,
+    find_key_phrases,
+    generate_questions,
+    load_lexicon,
+)
+from quizapp.generation.normalize import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_TEXT = (ROOT / "quizapp" / "data" / "seed_speech.txt").read_text(encoding="utf-8")
+CONTRACT = {
+    "id", "kind", "stem", "options", "answer", "keys", "source", "explanation", "accepted",
+    "ordered", "paragraph", "difficulty", "template", "formula",
+}
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return generate_questions(SEED_TEXT, seed=0)
+
+
+def answers_of(q) -> list[str]:
+    if isinstance(q.answer, list):
+        return q.answer
+    return [q.answer] if isinstance(q.answer, str) else []
+
+
+def test_the_speech_gives_every_kind_in_the_contract_format(bank) -> None:
+    counts = Counter(q.kind for q in bank)
+    assert set(counts) == set(KINDS)
+    assert all(n >= 10 for n in counts.values()), counts
+    for q in bank:
+        data = q.to_dict()
+        assert set(data) == CONTRACT
+        json.dumps(data, ensure_ascii=False)  # plain JSON values only
+        assert 0 <= data["difficulty"] <= 1
+        assert len(data["id"]) == 16 and int(data["id"], 16) >= 0
+
+
+def test_shapes_of_each_kind(bank) -> None:
+    for q in bank:
+        if q.kind == "cloze":
+            assert q.stem.count(BLANK) == len(q.answer) == len(q.accepted) >= 1
+            assert all(a in acc for a, acc in zip(q.answer, q.accepted, strict=True))
+            assert not q.options
+        elif q.kind == "single":
+            assert len(q.options) == 4 and q.options.count(q.answer) == 1
+        elif q.kind == "multiple":
+            assert 4 <= len(q.options) <= 5 and 2 <= len(q.answer) < len(q.options)
+            assert all(a in q.options for a in q.answer)
+        else:
+            assert isinstance(q.answer, bool) and not q.options
+
+
+def test_the_teachers_slogans_are_asked(bank) -> None:
+    asked = {fold(a) for q in bank for a in answers_of(q)} | {fold(k) for q in bank for k in q.keys}
+    for phrase in ["三严三实", "两学一做", "一报告两评议", "以德为先", "密切联系群众", "血肉联系",
+                   "思想教育从严", "作风建设从严", "好干部标准", "根本性建设", "富民强村"]:
+        assert fold(phrase) in asked, phrase
+
+
+def test_no_generic_word_or_placeholder_is_ever_an_answer_or_option(bank) -> None:
+    for q in bank:
+        for piece in answers_of(q) + q.options:
+            assert piece not in {"干部", "工作", "群众", "发展"}, q.stem
+            assert "x" not in piece.lower() and "**" not in piece, piece
+
+
+def test_placeholder_sentences_never_show_their_placeholders(bank) -> None:
+    for q in bank:
+        if q.kind != "judge":
+            assert "x个" not in q.stem and "x%" not in q.stem and "**作" not in q.stem, q.stem
+
+
+def test_lexicon_questions_exist_even_when_the_text_only_names_the_formula(bank) -> None:
+    stems = {q.stem: q for q in bank}
+    member = stems["下列属于“四个意识”的是（　　）。"]
+    assert member.answer in load_lexicon().get("四个意识").members
+    assert "2016" in member.explanation  # origin and date are cited
+    part = stems["“三严三实”中的“三实”是指（　　）。"]
+    assert part.answer == "谋事要实、创业要实、做人要实"
+    assert "严以修身、严以用权、严以律己" in part.options  # the sibling part is a distractor
+    odd = stems["下列不属于“四个自信”的是（　　）。"]
+    assert odd.answer not in load_lexicon().get("四个自信").members
+
+
+def test_distractors_are_never_members_of_the_answers_formula(bank) -> None:
+    lexicon = load_lexicon()
+    for q in bank:
+        if q.kind not in ("single", "multiple") or "不属于" in q.stem:
+            continue
+        for right in answers_of(q):
+            for owner in lexicon.owners(right):
+                members = {s for m in owner.members for s in owner.spellings(m)}
+                wrong = [o for o in q.options if o not in answers_of(q)]
+                assert not members & set(wrong), (q.stem, q.options)
+
+
+def test_heading_series_are_siblings_of_each_other(bank) -> None:
+    q = next(q for q in bank if q.template == "heading_single" and q.answer == "思想教育从严")
+    assert sum(o.endswith("从严") for o in q.options) == 4
+    multi = next(q for q in bank if q.template == "multi_heading" and "从严" in q.stem)
+    assert set(multi.answer) == {"思想教育从严", "选人用人从严", "作风建设从严", "组织建设从严"}
+
+
+def test_enumerations_are_cut_to_their_items(bank) -> None:
+    keys = {k.text for k in find_key_phrases(SEED_TEXT)}
+    assert {"以德为先", "任人唯贤", "人事相宜"} <= keys
+    assert "做到以德为先" not in keys
+    assert {"政治优势", "组织优势", "群众工作优势"} <= keys
+
+
+def test_key_phrase_offsets_point_into_the_original_text() -> None:
+    for key in find_key_phrases(SEED_TEXT):
+        assert SEED_TEXT[key.start:key.end] == key.text
+        assert key.type in {"lexicon", "member", "formula", "heading", "quotation",
+                            "definition", "quoted", "enumeration", "term"}
+
+
+def test_captions_and_elision_lines_give_no_question() -> None:
+    text = (
+        "中共中央政治局召开民主生活会\n"
+        "新华社记者 谢环驰 摄\n"
+        "…………\n"
+        "会议强调，要增强“四个意识”、坚定“四个自信”、做到“两个维护”，坚持以人民为中心。\n"
+    )
+    questions = generate_questions(text)
+    assert questions
+    for q in questions:
+        assert "摄" not in q.source and "……" not in q.source
+
+
+def test_same_seed_same_output_in_another_process(bank) -> None:
+    code = (
+        "import json,sys;from quizapp.generation import generate_questions;"
+        "t=open(sys.argv[1],encoding='utf-8').read();"
+        "print(json.dumps([q.to_dict() for q in generate_questions(t, seed=0)],ensure_ascii=False))"
+    )
+    env = dict(os.environ, PYTHONHASHSEED="12345")
+    seed_file = str(ROOT / "quizapp" / "data" / "seed_speech.txt")
+    out = subprocess.run([sys.executable, "-c", code, seed_file], capture_output=True, text=True,
+                         env=env, check=True, cwd=ROOT).stdout
+    assert json.loads(out) == [q.to_dict() for q in bank]
+
+
+def test_ids_do_not_depend_on_the_seed_but_options_do(bank) -> None:
+    other = generate_questions(SEED_TEXT, seed=7)
+    assert {q.id for q in other} == {q.id for q in bank}
+    first = {q.id: q for q in bank}
+    changed = [q for q in other if q.options and q.options != first[q.id].options]
+    assert changed, "another seed should reorder or repick options"
+    for q in other:
+        assert q.answer == first[q.id].answer or q.kind == "judge"
+
+
+def test_count_gives_a_balanced_seeded_pick(bank) -> None:
+    picked = generate_questions(SEED_TEXT, seed=3, count=20)
+    assert len(picked) == 20 and len({q.id for q in picked}) == 20
+    assert Counter(q.kind for q in picked) == {"cloze": 5, "single": 5, "multiple": 5, "judge": 5}
+    again = generate_questions(SEED_TEXT, seed=3, count=20)
+    assert [q.id for q in again] == [q.id for q in picked]
+    other = generate_questions(SEED_TEXT, seed=4, count=20)
+    assert [q.id for q in other] != [q.id for q in picked]
+    only = generate_questions(SEED_TEXT, count=6, kinds=["judge", "single"])
+    assert {q.kind for q in only} == {"judge", "single"} and len(only) == 6
+
+
+def test_empty_or_blank_text_gives_no_question() -> None:
+    assert generate_questions("") == []
+    assert generate_questions(" \n\n ") == []
+
+
+def test_importing_the_package_does_not_load_jieba() -> None:
+    code = "import sys, quizapp.generation; print('jieba' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=ROOT).stdout.strip()
+    assert out == "False"

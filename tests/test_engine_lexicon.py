@@ -1,0 +1,101 @@
+"""The curated formula lexicon: its data file, its matching and its role in jieba."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from quizapp.generation import Formula, Lexicon, find_key_phrases, load_lexicon
+from quizapp.generation.lexicon import DEFAULT_LEXICON_PATH
+
+REQUIRED = [
+    "四个意识", "四个自信", "两个维护", "两个确立", "三严三实", "两学一做", "四下基层",
+    "四个全面", "五位一体", "新发展理念", "三会一课", "中央八项规定", "四风", "好干部标准",
+    "党的建设总体布局", "六大纪律",
+]
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+def test_data_file_has_every_required_formula_with_its_provenance(lexicon) -> None:
+    for name in REQUIRED:
+        formula = lexicon.get(name)
+        assert formula is not None, name
+        assert len(formula.members) >= 2, name
+        assert formula.origin and formula.source and formula.category, name
+        assert len(formula.effective) == 10 and formula.effective[4] == "-", name
+
+
+def test_members_foils_and_related_never_overlap(lexicon) -> None:
+    for formula in lexicon:
+        members = {s for m in formula.members for s in formula.spellings(m)}
+        assert not members & set(formula.foils), formula.name
+        assert not members & set(formula.related), formula.name
+        assert len(set(formula.members)) == len(formula.members), formula.name
+
+
+def test_known_wordings(lexicon) -> None:
+    assert lexicon.get("四个意识").members == ("政治意识", "大局意识", "核心意识", "看齐意识")
+    assert lexicon.get("三严三实").parts["三实"] == ("谋事要实", "创业要实", "做人要实")
+    # 四个全面: the 2020 wording first, the earlier one accepted as an alias
+    four = lexicon.get("四个全面")
+    assert four.members[0] == "全面建设社会主义现代化国家"
+    assert "全面建成小康社会" in four.spellings(four.members[0])
+    assert lexicon.get("八项规定") is lexicon.get("中央八项规定")  # a variant finds the entry
+
+
+def test_checked_rows_record_what_was_checked() -> None:
+    data = json.loads(DEFAULT_LEXICON_PATH.read_text(encoding="utf-8"))
+    checked = [f for f in data["formulas"] if "*check*" in f.get("note", "")]
+    assert {f["name"] for f in checked} >= {"两个维护", "新时代党的组织路线", "六大纪律", "四风"}
+    assert all("核" in f["note"] for f in checked)  # 已核对 / 核对 …
+
+
+def test_names_are_found_longest_first(lexicon) -> None:
+    hits = lexicon.find_names("严格执行中央八项规定精神，增强“四个意识”")
+    assert [h.formula.name for h in hits] == ["中央八项规定", "四个意识"]
+    assert hits[0].start == 4
+
+
+def test_members_spelled_out_count_as_the_formula(lexicon) -> None:
+    text = "全党要更加自觉地增强道路自信、理论自信、制度自信、文化自信，既不走封闭僵化的老路"
+    hits = lexicon.find_member_runs(text)
+    assert [h.formula.name for h in hits] == ["四个自信"]
+    assert hits[0].by_members and len(hits[0].members_found) == 4
+    # scattered mentions far apart are not the formula
+    assert lexicon.find_member_runs("道路自信" + "。" * 80 + "理论自信") == []
+
+
+def test_key_phrases_mark_the_formula_and_its_members() -> None:
+    text = "增强政治意识、大局意识、核心意识、看齐意识，坚定“四个自信”。"
+    keys = find_key_phrases(text)
+    by_text = {k.text: k for k in keys}
+    assert by_text["四个自信"].type == "lexicon"
+    assert by_text["核心意识"].type == "member"
+    assert by_text["核心意识"].formula == "四个意识"
+    assert text[by_text["四个自信"].start:by_text["四个自信"].end] == "四个自信"
+
+
+def test_a_custom_lexicon_can_be_built_from_formulas() -> None:
+    lexicon = Lexicon.from_formulas(
+        [Formula("三个务必", ("务必甲", "务必乙", "务必丙"), origin="o", source="s", category="c")]
+    )
+    assert len(lexicon) == 1
+    assert lexicon.get("三个务必").members[1] == "务必乙"
+    assert lexicon.forbidden_for(lexicon.get("三个务必")) >= {"务必甲", "三个务必"}
+
+
+def test_lexicon_words_are_kept_whole_by_jieba(lexicon) -> None:
+    from quizapp.generation.jieba_setup import cut
+
+    assert "四个意识" in cut("要增强四个意识和四个自信", lexicon)
+    assert "好干部标准" in cut("坚持好干部标准", lexicon)
+
+
+def test_load_lexicon_is_cached_per_path(lexicon) -> None:
+    assert load_lexicon() is lexicon
+    assert load_lexicon(DEFAULT_LEXICON_PATH) is lexicon

@@ -1,0 +1,373 @@
+"""Web pages of the live round: access, creating, joining, host actions, QR code, Excel export."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from quizapp.extensions import db
+from quizapp.live import services as live
+from quizapp.live.qr import qr_svg
+from quizapp.models import BankQuestion, LiveContest, LivePlayer
+
+
+@pytest.fixture
+def round_code(app, make_bank):
+    """A round of 4 questions in this order: single, multiple, judge, cloze."""
+
+    def make(owner_id: int | None = None, **kwargs) -> str:
+        material_id, ids = make_bank(4)
+        with app.app_context():
+            questions = [db.session.get(BankQuestion, i) for i in ids]
+            contest, _ = live.create_contest(
+                questions, title="测试现场赛", material_id=material_id, created_by_id=owner_id,
+                **kwargs,
+            )  # fmt: skip
+            db.session.commit()
+            return contest.code
+
+    return make
+
+
+def contest_row(app, code: str) -> LiveContest:
+    with app.app_context():
+        contest = db.session.scalar(select(LiveContest).where(LiveContest.code == code))
+        db.session.expunge(contest)
+        return contest
+
+
+# ---------------------------------------------------------------- access
+
+
+ORGANIZER_PATHS = [
+    "/live/rounds",
+    "/live/rounds/new",
+    "/live/rounds/{code}/host",
+    "/live/rounds/{code}/results",
+    "/live/rounds/{code}/export.xlsx",
+    "/live/rounds/{code}/overview.json",
+]
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"), [(None, 302), ("learner", 403), ("owner", 200), ("admin", 200)]
+)
+def test_organizer_pages_access(client, auth, login_as, make_user, round_code, role, expected):
+    owner = make_user(role="organizer")
+    code = round_code(owner.id)
+    if role == "owner":
+        auth.login(owner.username)
+    elif role:
+        login_as(role)
+    for path in ORGANIZER_PATHS:
+        response = client.get(path.format(code=code))
+        assert response.status_code == expected, path
+        if expected == 302:
+            assert "/auth/login" in response.headers["Location"]
+
+
+def test_another_organizers_round_is_forbidden(client, login_as, make_user, round_code):
+    owner = make_user(role="organizer")
+    code = round_code(owner.id)
+    login_as("organizer")
+    assert client.get(f"/live/rounds/{code}/host").status_code == 403
+    assert client.post(f"/live/rounds/{code}/advance", json={}).status_code == 403
+    assert client.get("/live/rounds").get_data(as_text=True).count(code) == 0
+
+
+def test_learner_cannot_advance(client, login_as, round_code):
+    code = round_code()
+    login_as("learner")
+    assert client.post(f"/live/rounds/{code}/advance", json={}).status_code == 403
+
+
+# ---------------------------------------------------------------- creating
+
+
+def test_create_round_from_material(app, client, login_as, make_bank):
+    material_id, _ = make_bank(8)
+    user = login_as("organizer")
+    page = client.get(f"/live/rounds/new?material_id={material_id}").get_data(as_text=True)
+    assert "手工题库（8 题）" in page
+    response = client.post(
+        "/live/rounds/new",
+        data={"material_id": material_id, "title": "七一知识竞赛", "count": 5,
+              "kinds": ["single", "judge", "cloze", "multiple"], "seconds": 15, "points": 1000},
+    )  # fmt: skip
+    assert response.status_code == 302
+    code = response.headers["Location"].split("/")[-2]
+    contest = contest_row(app, code)
+    assert (contest.title, contest.question_count, contest.seconds_per_question) == (
+        "七一知识竞赛", 5, 15,
+    )  # fmt: skip
+    assert contest.streak_bonus == 0, "the streak bonus is off unless asked for"
+    assert contest.created_by_id == user.id
+    host = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert code in host and "开始比赛" in host
+    assert "七一知识竞赛" in client.get("/live/rounds").get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("seconds", 5, "每题秒数应在 10 到 120 之间"),
+        ("seconds", 121, "每题秒数应在 10 到 120 之间"),
+        ("count", 0, "题目数量应在 1 到 50 之间"),
+        ("count", 9, "题库中符合条件的题只有 8 道，不够 9 道"),
+        ("kinds", [], "请至少选择一种题型"),
+    ],
+)
+def test_create_round_rejects_bad_input(app, client, login_as, make_bank, field, value, message):
+    material_id, _ = make_bank(8)
+    login_as("organizer")
+    kinds = ["single", "judge", "cloze", "multiple"]
+    data = {"material_id": material_id, "count": 3, "kinds": kinds, "seconds": 20, "points": 1000}
+    data[field] = value
+    response = client.post("/live/rounds/new", data=data)
+    assert response.status_code == 200
+    assert message in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(select(LiveContest.id)) is None, "nothing half-written"
+
+
+# ---------------------------------------------------------------- joining
+
+
+def test_join_by_code(client, round_code):
+    code = round_code()
+    assert "竞赛码" in client.get("/join").get_data(as_text=True)
+    response = client.post("/join", data={"code": f" {code[:3].lower()} {code[3:]} "})
+    assert response.status_code == 302 and response.headers["Location"].endswith(f"/live/{code}")
+    response = client.post("/join", data={"code": "ZZZZZZ"})
+    assert "没有这个竞赛码" in response.get_data(as_text=True)
+
+
+def test_join_sets_cookie_and_comes_back_as_same_player(app, client, round_code):
+    code = round_code()
+    page = client.get(f"/live/{code}").get_data(as_text=True)
+    assert "你的名字" in page
+    response = client.post(f"/live/{code}", data={"name": "  张三 ", "team_text": "第一支部"})
+    assert response.status_code == 302 and response.headers["Location"].endswith("/play")
+    play = client.get(f"/live/{code}/play").get_data(as_text=True)
+    token = re.search(r'data-token="([^"]+)"', play).group(1)
+    state = client.get(f"/api/v1/contests/{code}/me", headers={"Authorization": f"Bearer {token}"})
+    assert state.json["name"] == "张三" and state.json["team"] == "第一支部"
+    # a reload of the join link goes straight back to the game
+    again = client.get(f"/live/{code}")
+    assert again.status_code == 302 and again.headers["Location"].endswith("/play")
+    with app.app_context():
+        assert db.session.scalar(select(LivePlayer.name)) == "张三"
+
+
+def test_name_taken_and_locked_lobby_are_explained(app, client, round_code):
+    code = round_code()
+    client.post(f"/live/{code}", data={"name": "李四"})
+    other = app.test_client()
+    page = other.post(f"/live/{code}", data={"name": "李四"}).get_data(as_text=True)
+    assert "名字“李四”已经有人用了" in page
+    with app.app_context():
+        contest = live.find_contest(code)
+        live.set_locked(contest, True)
+        db.session.commit()
+    page = app.test_client().get(f"/live/{code}").get_data(as_text=True)
+    assert "主持人已锁定入场" in page and "加入比赛" not in page
+
+
+def test_team_is_chosen_from_groups_when_there_are_some(app, client, round_code, make_group):
+    make_group("机关第一党支部")
+    code = round_code()
+    page = client.get(f"/live/{code}").get_data(as_text=True)
+    assert "<select" in page and "机关第一党支部" in page
+    bad = client.post(f"/live/{code}", data={"name": "王五", "team": "随便写的支部"})
+    assert bad.status_code == 200 and "请从列表中选择支部" in bad.get_data(as_text=True)
+    ok = client.post(f"/live/{code}", data={"name": "王五", "team": "机关第一党支部"})
+    assert ok.status_code == 302
+    with app.app_context():
+        assert db.session.scalar(select(LivePlayer.team)) == "机关第一党支部"
+
+
+def test_unknown_round_is_404(client):
+    assert client.get("/live/NOPE99").status_code == 404
+    assert client.get("/live/NOPE99/qr.svg").status_code == 404
+
+
+def test_qr_code_of_the_join_link_is_served_by_the_app(client, round_code):
+    code = round_code()
+    response = client.get(f"/live/{code}/qr.svg")
+    assert response.status_code == 200
+    assert response.mimetype == "image/svg+xml"
+    assert response.data == qr_svg(f"http://localhost/live/{code}")
+    assert response.data.startswith(b"<svg")
+
+
+# ---------------------------------------------------------------- a round through the pages
+
+
+def api_answer(client, code, token, qid, answer):
+    return client.post(
+        f"/api/v1/contests/{code}/answers",
+        json={"question_id": qid, "answer": answer},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+
+
+def join_api(client, code, name, team=None):
+    response = client.post(f"/api/v1/contests/{code}/players", json={"name": name, "team": team})
+    assert response.status_code == 201, response.json
+    return response.json["token"]
+
+
+def test_host_runs_a_round_and_exports_results(app, client, login_as, round_code):
+    host = login_as("organizer")
+    code = round_code(host.id)
+    players = app.test_client()
+    tokens = {
+        "甲": join_api(players, code, "甲", "一支部"),
+        "乙": join_api(players, code, "乙", "一支部"),
+        "丙": join_api(players, code, "丙", "二支部"),
+    }
+    overview = client.get(f"/live/rounds/{code}/overview.json").json
+    assert [p["name"] for p in overview["players"]] == ["甲", "乙", "丙"]
+
+    rights = ["核心意识", ["道路自信", "理论自信", "文化自信"], True, ["根本性"]]
+    wrongs = ["政治意识", ["道路自信"], False, ["重要"]]
+    for number in range(4):
+        state = client.post(f"/live/rounds/{code}/advance", json={}).json
+        assert state["status"] == "open" and "answer" not in state["question"]
+        qid = state["question"]["id"]
+        assert api_answer(players, code, tokens["甲"], qid, rights[number]).status_code == 200
+        assert api_answer(players, code, tokens["乙"], qid, wrongs[number]).status_code == 200
+        if number < 2:
+            assert api_answer(players, code, tokens["丙"], qid, rights[number]).status_code == 200
+        live_view = client.get(f"/live/rounds/{code}/overview.json").json["distribution"]
+        assert live_view == {"question_id": qid, "answered": 3 if number < 2 else 2}
+        closed = client.post(f"/live/rounds/{code}/advance", json={}).json
+        assert closed["status"] == "closed" and closed["question"]["answer"] == rights[number]
+        dist = client.get(f"/live/rounds/{code}/overview.json").json["distribution"]
+        assert dist["answered"] == (3 if number < 2 else 2)
+    assert client.post(f"/live/rounds/{code}/advance", json={}).json["status"] == "finished"
+
+    page = client.get(f"/live/rounds/{code}/results").get_data(as_text=True)
+    assert page.index("甲") < page.index("丙") < page.index("乙")
+
+    response = client.get(f"/live/rounds/{code}/export.xlsx")
+    assert response.status_code == 200
+    assert "attachment" in response.headers["Content-Disposition"]
+    book = load_workbook(io.BytesIO(response.data))
+    assert book.sheetnames == ["选手成绩", "逐题统计", "支部排名"]
+    rows = list(book["选手成绩"].iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[1], r[2], r[4]) for r in rows] == [
+        (1, "甲", "一支部", 4), (2, "丙", "二支部", 2), (3, "乙", "一支部", 0),
+    ]  # fmt: skip
+    leaderboard = client.get(f"/api/v1/contests/{code}/leaderboard").json
+    assert [r[3] for r in rows] == [p["score"] for p in leaderboard["players"]]
+    questions = list(book["逐题统计"].iter_rows(min_row=2, values_only=True))
+    assert [q[6] for q in questions] == [2, 2, 1, 1]  # right answers per question
+    assert questions[0][7] == pytest.approx(2 / 3, abs=1e-3)
+    assert "核心意识（正确）：2" in questions[0][8] and "政治意识：1" in questions[0][8]
+    teams = list(book["支部排名"].iter_rows(min_row=2, values_only=True))
+    assert [(t[1], t[3]) for t in teams] == [
+        (p["team"], p["players"]) for p in leaderboard["teams"]
+    ]
+
+
+def test_lock_remove_and_readmit_from_the_host_screen(app, client, login_as, round_code):
+    host = login_as("organizer")
+    code = round_code(host.id)
+    phone = app.test_client()
+    phone.post(f"/live/{code}", data={"name": "赵六"})
+    with app.app_context():
+        player_id = db.session.scalar(select(LivePlayer.id))
+
+    assert client.post(f"/live/rounds/{code}/lock", json={"locked": True}).json == {"locked": True}
+    refused = app.test_client().post(f"/live/{code}", data={"name": "迟到者"})
+    assert "锁定" in refused.get_data(as_text=True)
+
+    assert (
+        client.post(f"/live/rounds/{code}/remove", json={"player_id": player_id}).status_code == 200
+    )
+    assert phone.get(f"/live/{code}/play").status_code == 200
+    old_token = re.search(
+        r'data-token="([^"]*)"', phone.get(f"/live/{code}/play").get_data(as_text=True)
+    ).group(1)
+    me = phone.get(f"/api/v1/contests/{code}/me", headers={"Authorization": f"Bearer {old_token}"})
+    assert me.status_code == 403
+
+    readmit = client.post(f"/live/rounds/{code}/readmit", json={"player_id": player_id}).json
+    assert readmit["name"] == "赵六" and "/resume?t=" in readmit["url"]
+    assert client.get(readmit["qr_url"]).mimetype == "image/svg+xml"
+    new_phone = app.test_client()
+    response = new_phone.get(readmit["url"].replace("http://localhost", ""))
+    assert response.status_code == 302 and response.headers["Location"].endswith("/play")
+    token = re.search(
+        r'data-token="([^"]+)"', new_phone.get(f"/live/{code}/play").get_data(as_text=True)
+    ).group(1)
+    me = new_phone.get(f"/api/v1/contests/{code}/me", headers={"Authorization": f"Bearer {token}"})
+    assert me.status_code == 200 and me.json["player_id"] == player_id
+    old = phone.get(f"/api/v1/contests/{code}/me", headers={"Authorization": f"Bearer {old_token}"})
+    assert old.status_code == 401, "the old phone no longer plays"
+
+    bad = client.post(f"/live/rounds/{code}/remove", json={"player_id": "x"})
+    assert bad.status_code == 400 and bad.json["message"]
+
+
+def test_player_and_host_screens_render(app, client, login_as, round_code):
+    host = login_as("organizer")
+    code = round_code(host.id)
+    page = client.get(f"/live/rounds/{code}/host").get_data(as_text=True)
+    assert 'id="live-host"' in page and "js/live-host.js" in page and "<script>" not in page
+    assert f"/live/{code}/qr.svg" in page and "onclick" not in page
+    phone = app.test_client()
+    phone.post(f"/live/{code}", data={"name": "孙七"})
+    play = phone.get(f"/live/{code}/play")
+    text = play.get_data(as_text=True)
+    assert play.headers["Cache-Control"] == "no-store"
+    assert 'id="live-player"' in text and "js/live-player.js" in text and "<script>" not in text
+
+
+def test_cli_host_link_admits_the_browser_as_host(app, client, make_bank):
+    material_id, ids = make_bank(2)
+    with app.app_context():
+        questions = [db.session.get(BankQuestion, i) for i in ids]
+        contest, host_token = live.create_contest(questions, title="命令行现场赛")
+        db.session.commit()
+        code = contest.code
+    assert client.get(f"/live/{code}/host?token=wrong").status_code == 403
+    assert client.get(f"/live/rounds/{code}/host").status_code == 302  # to the login page
+    response = client.get(f"/live/{code}/host?token={host_token}")
+    assert response.status_code == 302 and response.headers["Location"].endswith(
+        f"/live/rounds/{code}/host"
+    )
+    assert "命令行现场赛" in client.get(f"/live/rounds/{code}/host").get_data(as_text=True)
+    assert client.post(f"/live/rounds/{code}/advance", json={}).json["status"] == "open"
+    assert app.test_client().get(f"/live/rounds/{code}/host").status_code == 302
+
+
+def test_round_without_creator_is_open_to_any_organizer(client, login_as, round_code):
+    code = round_code()
+    login_as("organizer")
+    assert client.get(f"/live/rounds/{code}/host").status_code == 200
+
+
+def test_logged_in_player_gets_their_place_back_on_another_device(
+    app, client, auth, make_user, round_code
+):
+    user = make_user(display_name="周八")
+    code = round_code()
+    auth.login(user.username)
+    assert 'value="周八"' in client.get(f"/live/{code}").get_data(as_text=True)
+    client.post(f"/live/{code}", data={"name": "周八"})
+    with app.app_context():
+        live.set_locked(live.find_contest(code), True)
+        db.session.commit()
+    other = app.test_client()  # another phone, same account
+    other.post("/auth/login", data={"username": user.username, "password": "password123"})
+    assert "锁定" not in other.get(f"/live/{code}").get_data(as_text=True)
+    response = other.post(f"/live/{code}", data={"name": "随便"})
+    assert response.status_code == 302 and response.headers["Location"].endswith("/play")
+    with app.app_context():
+        assert db.session.scalars(select(LivePlayer.name)).all() == ["周八"]

@@ -1,0 +1,532 @@
+"""Paper contests (答题赛) through the web: creating, sitting a paper against the server's clock,
+answers hidden until the close, best of K, rosters, the 错题本, access, the Excel export."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from sqlalchemy import select
+
+from quizapp.contests import services
+from quizapp.extensions import db
+from quizapp.models import (
+    BankQuestion,
+    NotebookEntry,
+    PaperAnswer,
+    PaperAttempt,
+    PaperContest,
+)
+
+FOUR_EACH = {"single": 2, "multiple": 2, "judge": 2, "cloze": 2}
+
+
+class Clock:
+    """The server clock of the contest services, moved by hand."""
+
+    def __init__(self) -> None:
+        self.t = datetime.now(UTC).replace(microsecond=0)
+
+    def __call__(self) -> datetime:
+        return self.t
+
+    def advance(self, seconds: float) -> None:
+        self.t += timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def clock(monkeypatch) -> Clock:
+    clock = Clock()
+    monkeypatch.setattr(services, "now", clock)
+    return clock
+
+
+@pytest.fixture
+def make_contest(app, make_bank, clock):
+    def make(material_id: int | None = None, **kw: Any) -> int:
+        if material_id is None:
+            material_id, _ = make_bank(8)  # two questions of each kind
+        with app.app_context():
+            contest = services.create_contest(
+                title=kw.get("title", "十一月答题赛"),
+                material_id=material_id,
+                opens_at=clock.t + timedelta(seconds=kw.get("opens", -60)),
+                closes_at=clock.t + timedelta(seconds=kw.get("closes", 3600)),
+                kind_counts=kw.get("counts", FOUR_EACH),
+                time_limit_s=kw.get("limit", 600),
+                max_attempts=kw.get("attempts", 1),
+                reveal=kw.get("reveal", "after_close"),
+                created_by_id=None,
+                group_ids=kw.get("groups", ()),
+                roster_user_ids=kw.get("users", ()),
+            )
+            db.session.commit()
+            return contest.id
+
+    return make
+
+
+def start(client, contest_id: int) -> int:
+    response = client.post(f"/contests/paper/{contest_id}/start")
+    assert response.status_code == 302, response.data.decode()[:500]
+    match = re.search(r"/contests/attempts/(\d+)", response.headers["Location"])
+    assert match, response.headers["Location"]
+    return int(match.group(1))
+
+
+def paper_of(app, attempt_id: int) -> list[BankQuestion]:
+    with app.app_context():
+        attempt = db.session.get(PaperAttempt, attempt_id)
+        questions = services.paper_questions(attempt)
+        for q in questions:
+            db.session.expunge(q)
+        return questions
+
+
+def fields(q: BankQuestion, right: bool) -> dict[str, Any]:
+    """Form fields answering `q` rightly or wrongly, as the paper page posts them."""
+    name = f"q{q.id}"
+    if q.kind == "cloze":
+        return {f"{name}_0": q.answer[0] if right else "错误的答案"}
+    if q.kind == "judge":
+        return {name: ("true" if q.answer else "false") if right != (not q.answer) else "false"}
+    options = list(q.options)
+    if q.kind == "single":
+        wrong = next(i for i, o in enumerate(options) if o != q.answer)
+        return {name: str(options.index(q.answer) if right else wrong)}
+    rights = [str(options.index(a)) for a in q.answer]
+    wrong = next(str(i) for i, o in enumerate(options) if o not in q.answer)
+    return {name: rights if right else [wrong]}
+
+
+def judge_fields(q: BankQuestion, right: bool) -> dict[str, str]:
+    value = bool(q.answer) if right else not bool(q.answer)
+    return {f"q{q.id}": "true" if value else "false"}
+
+
+def answer(q: BankQuestion, right: bool) -> dict[str, Any]:
+    return judge_fields(q, right) if q.kind == "judge" else fields(q, right)
+
+
+def save(client, attempt_id: int, q: BankQuestion, right: bool = True):
+    return client.post(
+        f"/contests/attempts/{attempt_id}/answer",
+        data={"question": q.id, **answer(q, right)},
+        headers={"Accept": "application/json"},
+    )
+
+
+def attempt_row(app, attempt_id: int) -> PaperAttempt:
+    with app.app_context():
+        attempt = db.session.get(PaperAttempt, attempt_id)
+        db.session.expunge(attempt)
+        return attempt
+
+
+# ---------------------------------------------------------------- creating
+
+
+def valid_form(material_id: int, **changes: Any) -> dict[str, Any]:
+    tomorrow = datetime.now(UTC) + timedelta(days=1)
+    data = {
+        "title": "学习二十大答题赛",
+        "material": str(material_id),
+        "opens_at": "2025-01-01T08:00",
+        "closes_at": tomorrow.strftime("%Y-%m-%dT%H:%M"),
+        "count_single": "2",
+        "count_multiple": "2",
+        "count_judge": "1",
+        "count_cloze": "1",
+        "time_limit": "20",
+        "max_attempts": "1",
+        "reveal": "after_close",
+    }
+    data.update(changes)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"title": ""}, "请填写答题赛名称。"),
+        ({"title": "长" * 101}, "名称最多 100 个字。"),
+        ({"material": "99999"}, "请从给出的选项中选择。"),
+        ({"opens_at": None}, "请填写开始时间。"),
+        ({"closes_at": "2025-01-01T07:00"}, "截止时间应晚于开始时间。"),
+        ({"closes_at": "2025-01-02T08:00"}, "截止时间已经过去了。"),
+        ({"count_multiple": "5"}, "多选题只有 2 道（要抽 5 道）"),
+        ({"count_single": "-1"}, "题数应在 0 到 200 之间。"),
+        ({"count_judge": ""}, "请填写题数（不考这类题填 0）。"),
+        (
+            {"count_single": "0", "count_multiple": "0", "count_judge": "0", "count_cloze": "0"},
+            "至少要考一道题",
+        ),
+        ({"time_limit": "0"}, "答题限时应在 1 到 600 分钟之间。"),
+        ({"max_attempts": "11"}, "答题次数应在 1 到 10 之间。"),
+        ({"reveal": "never"}, "请从给出的选项中选择。"),
+    ],
+)
+def test_create_form_validation_messages(
+    app, client, login_as, make_bank, changes: dict, message: str
+) -> None:
+    material_id, _ = make_bank(8)
+    login_as("organizer")
+    response = client.post("/contests/paper/new", data=valid_form(material_id, **changes))
+    assert response.status_code == 200
+    assert message in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(select(PaperContest)) is None
+
+
+def roster_upload(rows: list[list[str]], name: str = "名单.xlsx") -> tuple[io.BytesIO, str]:
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    buffer.seek(0)
+    return buffer, name
+
+
+def test_create_with_groups_and_roster_file_in_china_time(
+    app, client, login_as, make_bank, make_group, make_user
+) -> None:
+    material_id, _ = make_bank(8)
+    group = make_group("第一党支部")
+    other = make_group("第二党支部")
+    listed = make_user("zhangsan", display_name="张三", group_id=other.id)
+    by_name = make_user("lisi", display_name="李四", group_id=other.id)
+    login_as("organizer")
+    data = valid_form(material_id, opens_at="2030-03-01T08:00", closes_at="2030-03-08T20:00")
+    data["groups"] = [str(group.id)]
+    data["roster_file"] = roster_upload(
+        [["姓名", "支部", "账号"], ["张三", "第二党支部", "zhangsan"], ["李四", "第二党支部", ""]]
+    )
+    response = client.post("/contests/paper/new", data=data, content_type="multipart/form-data")
+    assert response.status_code == 302, response.get_data(as_text=True)[:3000]
+    with app.app_context():
+        contest = db.session.scalar(select(PaperContest))
+        assert contest.opens_at == datetime(2030, 3, 1, 0, 0, tzinfo=UTC)  # 08:00 北京时间
+        assert contest.closes_at == datetime(2030, 3, 8, 12, 0, tzinfo=UTC)
+        assert contest.kind_counts == {"single": 2, "multiple": 2, "judge": 1, "cloze": 1}
+        assert contest.time_limit_s == 1200
+        assert [g.group_id for g in contest.roster_groups] == [group.id]
+        assert sorted(u.user_id for u in contest.roster_users) == sorted([listed.id, by_name.id])
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "2030-03-01 08:00" in page
+
+
+def test_create_refuses_roster_rows_without_account(app, client, login_as, make_bank) -> None:
+    material_id, _ = make_bank(8)
+    login_as("organizer")
+    data = valid_form(material_id)
+    data["roster_file"] = roster_upload([["姓名", "账号"], ["王五", "nobody"], ["赵六", ""]])
+    response = client.post("/contests/paper/new", data=data, content_type="multipart/form-data")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "第 2 行（王五）：找不到账号“nobody”" in page
+    assert "第 3 行（赵六）：找不到姓名为“赵六”的账号" in page
+    with app.app_context():
+        assert db.session.scalar(select(PaperContest)) is None
+
+
+# ---------------------------------------------------------------- sitting a paper
+
+
+def test_paper_is_drawn_by_kind_counts_and_stored(app, client, login_as, make_bank, make_contest):
+    material_id, _ = make_bank(16)  # four of each kind
+    contest_id = make_contest(material_id, counts={"single": 3, "judge": 2, "cloze": 1})
+    login_as()
+    attempt_id = start(client, contest_id)
+    kinds = [q.kind for q in paper_of(app, attempt_id)]
+    assert kinds == ["single"] * 3 + ["judge"] * 2 + ["cloze"]
+    row = attempt_row(app, attempt_id)
+    assert len(row.question_ids) == len(set(row.question_ids)) == 6
+    # Starting again resumes the same paper instead of drawing a new one.
+    assert start(client, contest_id) == attempt_id
+    page = client.get(f"/contests/attempts/{attempt_id}").get_data(as_text=True)
+    assert page.count('class="card pc-q"') == 6
+    assert "pc-bar" in page and f'data-deadline="{row.deadline_at.timestamp()}"' in page
+
+
+def test_answers_are_saved_as_they_go_and_survive_a_reload(app, client, login_as, make_contest):
+    contest_id = make_contest()
+    login_as()
+    attempt_id = start(client, contest_id)
+    questions = paper_of(app, attempt_id)
+    single = next(q for q in questions if q.kind == "single")
+    cloze = next(q for q in questions if q.kind == "cloze")
+    assert save(client, attempt_id, single).get_json()["saved"] is True
+    assert save(client, attempt_id, cloze).get_json()["saved"] is True
+    page = client.get(f"/contests/attempts/{attempt_id}").get_data(as_text=True)
+    index = list(single.options).index(single.answer)
+    assert re.search(rf'name="q{single.id}"[^>]*value="{index}"[^>]*checked', page) or re.search(
+        rf'checked[^>]*name="q{single.id}"[^>]*value="{index}"', page
+    )
+    assert f'value="{cloze.answer[0]}"' in page
+    # Changing an answer replaces it: still one row per question.
+    save(client, attempt_id, single, right=False)
+    with app.app_context():
+        rows = db.session.scalars(
+            select(PaperAnswer).where(PaperAnswer.attempt_id == attempt_id)
+        ).all()
+        assert len(rows) == 2
+        assert {r.question_id: r.is_correct for r in rows} == {single.id: False, cloze.id: True}
+
+
+def test_the_deadline_is_enforced_by_the_server(app, client, login_as, make_contest, clock):
+    contest_id = make_contest(limit=60)
+    login_as()
+    attempt_id = start(client, contest_id)
+    questions = paper_of(app, attempt_id)
+    clock.advance(30)
+    assert save(client, attempt_id, questions[0]).status_code == 200
+    clock.advance(30.4)  # within the half-second grace
+    assert save(client, attempt_id, questions[1]).status_code == 200
+    clock.advance(1)
+    late = save(client, attempt_id, questions[2])
+    assert late.status_code == 409
+    assert late.get_json()["message"] == "答题时间已到，这个答案没有被记录。"
+    # A late submit with every answer right counts only what was saved in time.
+    clock.advance(20)
+    everything: dict[str, Any] = {}
+    for q in questions:
+        everything.update(answer(q, True))
+    response = client.post(f"/contests/attempts/{attempt_id}/submit", data=everything)
+    assert response.status_code == 302
+    row = attempt_row(app, attempt_id)
+    assert (row.score, row.total, row.close_reason) == (2, 8, "timeout")
+    assert row.time_used_ms == 60_000
+    with app.app_context():
+        stored = db.session.scalars(select(PaperAnswer.question_id).where(
+            PaperAnswer.attempt_id == attempt_id)).all()  # fmt: skip
+        assert sorted(stored) == sorted([questions[0].id, questions[1].id])
+
+
+def test_an_abandoned_paper_is_closed_with_what_was_saved(
+    app, client, login_as, make_contest, clock
+):
+    contest_id = make_contest(limit=120)
+    login_as()
+    attempt_id = start(client, contest_id)
+    questions = paper_of(app, attempt_id)
+    save(client, attempt_id, questions[0])
+    save(client, attempt_id, questions[1], right=False)
+    clock.advance(3600 * 3)  # never submitted; the contest closed meanwhile
+    client.get("/contests/")
+    row = attempt_row(app, attempt_id)
+    assert row.finished_at == row.deadline_at
+    assert (row.score, row.close_reason, row.time_used_ms) == (1, "timeout", 120_000)
+
+
+def test_submitting_twice_counts_once(app, client, login_as, make_contest, clock):
+    contest_id = make_contest()
+    login_as()
+    attempt_id = start(client, contest_id)
+    questions = paper_of(app, attempt_id)
+    data = answer(questions[0], True)
+    clock.advance(100)
+    client.post(f"/contests/attempts/{attempt_id}/submit", data=data)
+    clock.advance(100)
+    more = {**data, **answer(questions[1], True)}
+    client.post(f"/contests/attempts/{attempt_id}/submit", data=more)
+    row = attempt_row(app, attempt_id)
+    assert (row.score, row.time_used_ms, row.close_reason) == (1, 100_000, "submitted")
+    assert save(client, attempt_id, questions[2]).status_code == 409
+    with app.app_context():
+        assert (
+            db.session.scalar(
+                select(db.func.count(PaperAnswer.id)).where(PaperAnswer.attempt_id == attempt_id)
+            )
+            == 1
+        )
+    # One attempt only: no second paper.
+    response = client.post(f"/contests/paper/{contest_id}/start", follow_redirects=True)
+    assert "您已经答过这套题了。" in response.get_data(as_text=True)
+
+
+def test_answers_hidden_until_close_then_wrong_ones_reach_the_notebook(
+    app, client, login_as, make_contest, clock
+):
+    contest_id = make_contest(closes=1800)
+    user = login_as()
+    attempt_id = start(client, contest_id)
+    questions = paper_of(app, attempt_id)
+    data: dict[str, Any] = {}
+    for i, q in enumerate(questions):
+        data.update(answer(q, right=i % 2 == 0))  # four right, four wrong
+    client.post(f"/contests/attempts/{attempt_id}/submit", data=data)
+    page = client.get(f"/contests/attempts/{attempt_id}").get_data(as_text=True)
+    assert "4 <span" in page
+    assert "正确答案" not in page and ">答错<" not in page
+    assert questions[0].stem not in page
+    with app.app_context():
+        assert db.session.scalars(select(NotebookEntry)).all() == []
+    # Learners see no ranking before the close either.
+    assert client.get(f"/contests/paper/{contest_id}/results").status_code == 302
+
+    clock.advance(1801)
+    page = client.get(f"/contests/attempts/{attempt_id}").get_data(as_text=True)
+    assert "正确答案" in page and page.count(">答错<") == 4
+    client.get(f"/contests/paper/{contest_id}")  # viewing again records nothing twice
+    with app.app_context():
+        entries = db.session.scalars(select(NotebookEntry)).all()
+        wrong = {q.id for i, q in enumerate(questions) if i % 2}
+        assert {e.question_id for e in entries} == wrong
+        assert all(e.user_id == user.id and e.source_kind == "paper" for e in entries)
+        assert all(e.wrong_count == 1 for e in entries)
+
+
+def test_reveal_immediately_shows_answers_at_submit(app, client, login_as, make_contest):
+    contest_id = make_contest(reveal="immediately")
+    login_as()
+    attempt_id = start(client, contest_id)
+    questions = paper_of(app, attempt_id)
+    client.post(f"/contests/attempts/{attempt_id}/submit", data=answer(questions[0], False))
+    page = client.get(f"/contests/attempts/{attempt_id}").get_data(as_text=True)
+    assert "正确答案" in page and "未作答" in page
+    with app.app_context():
+        assert db.session.scalar(select(NotebookEntry.question_id)) == questions[0].id
+
+
+def test_best_of_k_counts_the_best_attempt(app, client, login_as, make_contest, clock):
+    contest_id = make_contest(attempts=2)
+    learner = login_as()
+    scores = []
+    for right_answers in (1, 3):
+        attempt_id = start(client, contest_id)
+        questions = paper_of(app, attempt_id)
+        data: dict[str, Any] = {}
+        for q in questions[:right_answers]:
+            data.update(answer(q, True))
+        clock.advance(60)
+        client.post(f"/contests/attempts/{attempt_id}/submit", data=data)
+        scores.append(attempt_row(app, attempt_id).score)
+    assert scores == [1, 3]
+    response = client.post(f"/contests/paper/{contest_id}/start", follow_redirects=True)
+    assert "您已用完全部 2 次答题机会。" in response.get_data(as_text=True)
+    with app.app_context():
+        results = services.contest_results(db.session.get(PaperContest, contest_id))
+        assert [(r.result.user_id, r.result.score) for r in results.ranking] == [(learner.id, 3)]
+
+
+def test_roster_participation_rate_and_missing_list(
+    app, client, auth, make_user, make_group, make_contest, clock
+):
+    first, second = make_group("一支部"), make_group("二支部")
+    a = make_user("a1", display_name="甲", group_id=first.id)
+    make_user("a2", display_name="乙", group_id=first.id)
+    c = make_user("b1", display_name="丙", group_id=second.id)
+    outsider = make_user("x1", display_name="戊")
+    contest_id = make_contest(groups=[first.id], users=[c.id])
+    for user in (a, c, outsider):
+        auth.login(user.username)
+        attempt_id = start(client, contest_id)
+        client.post(f"/contests/attempts/{attempt_id}/submit", data={})
+        auth.logout()
+    organizer = make_user(role="organizer")
+    auth.login(organizer.username)
+    page = client.get(f"/contests/paper/{contest_id}/results").get_data(as_text=True)
+    assert "尚未参加" in page and "乙" in page and "a2" in page
+    with app.app_context():
+        results = services.contest_results(db.session.get(PaperContest, contest_id))
+    teams = {t.team: t for t in results.teams}
+    assert (teams["一支部"].participants, teams["一支部"].expected) == (1, 2)
+    assert teams["一支部"].rate == 0.5
+    assert teams["二支部"].rate == 1
+    assert teams["未分组"].participants == 1 and teams["未分组"].expected == 0
+    assert [p.username for p in results.missing] == ["a2"]
+
+
+def test_excel_export_opens_with_every_sheet(app, client, login_as, make_user, auth, make_contest):
+    contest_id = make_contest()
+    learner = make_user("learner1", display_name="学员甲")
+    auth.login(learner.username)
+    attempt_id = start(client, contest_id)
+    questions = paper_of(app, attempt_id)
+    client.post(f"/contests/attempts/{attempt_id}/submit", data=answer(questions[0], True))
+    auth.logout()
+    login_as("organizer")
+    response = client.get(f"/contests/paper/{contest_id}/results.xlsx")
+    assert response.status_code == 200
+    workbook = load_workbook(io.BytesIO(response.data))
+    assert workbook.sheetnames == ["参赛者", "题目", "支部", "未参加", "说明"]
+    people = list(workbook["参赛者"].iter_rows(values_only=True))
+    assert people[1][:6] == (1, "学员甲", "learner1", None, 1, 8)
+    questions_sheet = list(workbook["题目"].iter_rows(values_only=True))
+    assert len(questions_sheet) == 1 + 8
+    first = next(row for row in questions_sheet[1:] if row[2] == questions[0].stem and row[6])
+    assert first[7] == 1 and "：1" in first[8]
+
+
+def test_index_lists_contests_by_state(app, client, login_as, make_contest) -> None:
+    make_contest(title="正在进行的答题赛")
+    make_contest(title="下周的答题赛", opens=86400, closes=2 * 86400)
+    make_contest(title="上月的答题赛", opens=-40 * 86400, closes=-30 * 86400)
+    page = client.get("/contests/").get_data(as_text=True)
+    assert "/join" in page and "新建答题赛" not in page
+    assert page.index("正在进行的答题赛") < page.index("下周的答题赛") < page.index("上月的答题赛")
+    login_as("organizer")
+    assert "新建答题赛" in client.get("/contests/").get_data(as_text=True)
+
+
+# ---------------------------------------------------------------- access matrix
+
+
+@pytest.fixture
+def scene(app, make_user, make_contest, client, auth):
+    """An open contest with one learner's running attempt; returns ids for the routes."""
+    contest_id = make_contest()
+    owner = make_user("owner")
+    auth.login(owner.username)
+    attempt_id = start(client, contest_id)
+    auth.logout()
+    return {"contest": contest_id, "attempt": attempt_id}
+
+
+ROUTES = [
+    # method, path, expected status for (anonymous, learner, organizer)
+    ("GET", "/contests/", (200, 200, 200)),
+    ("GET", "/contests/paper/new", (302, 403, 200)),
+    ("GET", "/contests/paper/{contest}", (200, 200, 200)),
+    ("GET", "/contests/paper/9999", (404, 404, 404)),
+    ("POST", "/contests/paper/{contest}/start", (302, 302, 302)),
+    ("GET", "/contests/attempts/{attempt}", (302, 404, 404)),
+    ("POST", "/contests/attempts/{attempt}/answer", (302, 404, 404)),
+    ("POST", "/contests/attempts/{attempt}/submit", (302, 404, 404)),
+    ("GET", "/contests/paper/{contest}/results", (302, 302, 200)),
+    ("GET", "/contests/paper/{contest}/results.xlsx", (302, 403, 200)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("role", ["anon", "learner", "organizer"])
+@pytest.mark.parametrize(("method", "path", "expected"), ROUTES)
+def test_access_matrix(client, login_as, scene, role, method, path, expected) -> None:
+    if role != "anon":
+        login_as(role)
+    response = client.open(path.format(**scene), method=method)
+    assert response.status_code == expected[("anon", "learner", "organizer").index(role)]
+    if role == "anon" and response.status_code == 302:
+        assert "/auth/login" in response.headers["Location"]
+
+
+def test_a_broken_answer_gets_a_clear_message_and_nothing_stored(
+    app, client, login_as, make_contest
+) -> None:
+    contest_id = make_contest()
+    login_as()
+    attempt_id = start(client, contest_id)
+    single = next(q for q in paper_of(app, attempt_id) if q.kind == "single")
+    url = f"/contests/attempts/{attempt_id}/answer"
+    bad_choice = client.post(url, data={"question": single.id, f"q{single.id}": "9"})
+    assert bad_choice.status_code == 400
+    assert bad_choice.get_json()["message"] == "请从给出的选项中选择。"
+    elsewhere = client.post(url, data={"question": 999999})
+    assert elsewhere.status_code == 400
+    assert elsewhere.get_json()["message"] == "这道题不在您的试卷上。"
+    with app.app_context():
+        assert db.session.scalars(select(PaperAnswer)).all() == []

@@ -1,0 +1,507 @@
+"""The learner's pages through the test client: 练习 and 测验 flows, double submit, time limit,
+no answer in a 测验 page before it is handed in, form errors, 错题本 and review, reading page,
+print paper, 我的成绩, and a visitor's work kept on registering."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import threading
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from conftest import SAMPLE_QUESTIONS
+from sqlalchemy import func, select
+
+from quizapp.extensions import db
+from quizapp.models import (
+    Attempt,
+    AttemptAnswer,
+    BankQuestion,
+    Material,
+    NotebookEntry,
+    User,
+    utcnow,
+)
+
+RIGHT: dict[str, Any] = {"single": "核心意识", "multiple": ["道路自信", "理论自信", "文化自信"],
+                         "judge": True, "cloze": ["根本性"]}  # fmt: skip
+WRONG: dict[str, Any] = {"single": "政治意识", "multiple": ["道路自信"], "judge": False,
+                         "cloze": ["重要性"]}  # fmt: skip
+ALL_KINDS = ["single", "multiple", "judge", "cloze"]
+
+
+def seed_bank(app, n: int = 4) -> tuple[int, list[int]]:
+    """Like the make_bank fixture, for whichever app (backend) the test runs on."""
+    with app.app_context():
+        material = Material(title="手工题库", text="（手工）", content_hash=uuid.uuid4().hex)
+        db.session.add(material)
+        db.session.flush()
+        rows = []
+        for i in range(n):
+            data = dict(SAMPLE_QUESTIONS[i % len(SAMPLE_QUESTIONS)])
+            data.setdefault("accepted", [])
+            rows.append(BankQuestion(material_id=material.id, uid=uuid.uuid4().hex[:16], **data))
+        db.session.add_all(rows)
+        db.session.commit()
+        return material.id, [r.id for r in rows]
+
+
+def question(app, qid: int) -> BankQuestion:
+    with app.app_context():
+        row = db.session.get(BankQuestion, qid)
+        db.session.expunge(row)
+        return row
+
+
+def answer_data(q: BankQuestion, response: Any) -> dict[str, Any]:
+    """The form fields a browser sends for `response` to question `q`."""
+    if q.kind == "cloze":
+        return {f"q{q.id}_{i}": v for i, v in enumerate(response)}
+    if q.kind == "judge":
+        return {f"q{q.id}": "true" if response else "false"}
+    if q.kind == "single":
+        return {f"q{q.id}": str(q.options.index(response))}
+    return {f"q{q.id}": [str(q.options.index(v)) for v in response]}
+
+
+def start(client, material_id: int, mode: str = "practice", **extra: Any) -> str:
+    data = {"material": material_id, "count": "0", "kinds": ALL_KINDS, "mode": mode,
+            "time_limit": "0", **extra}  # fmt: skip
+    response = client.post("/test/new", data=data)
+    assert response.status_code == 302, response.get_data(as_text=True)[:500]
+    return response.headers["Location"].rsplit("/", 1)[-1]
+
+
+def attempt_row(app, token: str) -> Attempt:
+    with app.app_context():
+        row = db.session.scalar(select(Attempt).where(Attempt.token == token))
+        db.session.expunge(row)
+        return row
+
+
+def count_answers(app, token: str) -> int:
+    with app.app_context():
+        attempt = db.session.scalar(select(Attempt).where(Attempt.token == token))
+        return db.session.scalar(
+            select(func.count())
+            .select_from(AttemptAnswer)
+            .where(AttemptAnswer.attempt_id == attempt.id)
+        )
+
+
+# ---------------------------------------------------------------- pages
+
+
+def test_pages_render_for_a_visitor(app, client, make_bank) -> None:
+    material_id, _ = make_bank(4)
+    urls = ["/", "/materials", f"/materials/{material_id}", f"/test/new?material={material_id}",
+            "/notebook", "/review", "/me/scores", f"/materials/{material_id}/paper"]  # fmt: skip
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+    home = client.get("/").get_data(as_text=True)
+    assert "立即试一试" in home and "手工题库" in home
+    assert client.get("/test/nope").status_code == 404
+    assert client.get(f"/materials/{material_id + 99}").status_code == 404
+
+
+def test_quick_start_gives_a_visitor_a_practice(app, client, make_bank) -> None:
+    make_bank(4)
+    response = client.post("/test/quick")
+    assert response.status_code == 302
+    token = response.headers["Location"].rsplit("/", 1)[-1]
+    attempt = attempt_row(app, token)
+    assert attempt.mode == "practice" and attempt.visitor_id and attempt.user_id is None
+    assert attempt.total == 4
+
+
+# ---------------------------------------------------------------- 练习
+
+
+def test_practice_flow_feedback_result_and_notebook(db_app) -> None:
+    client = db_app.test_client()
+    material_id, _ = seed_bank(db_app, 4)
+    token = start(client, material_id)
+    attempt = attempt_row(db_app, token)
+    wrong_qid = attempt.question_ids[0]
+    for number, qid in enumerate(attempt.question_ids, start=1):
+        q = question(db_app, qid)
+        page = client.get(f"/test/{token}/q/{number}").get_data(as_text=True)
+        assert q.stem in page and "正确答案" not in page
+        assert not q.explanation or q.explanation not in page
+        assert "纠错" in page
+        given = WRONG[q.kind] if qid == wrong_qid else RIGHT[q.kind]
+        response = client.post(f"/test/{token}/q/{number}", data=answer_data(q, given))
+        assert response.status_code == 302
+        feedback = client.get(response.headers["Location"]).get_data(as_text=True)
+        if qid == wrong_qid:
+            assert "回答错误" in feedback and "正确答案" in feedback
+            assert "<mark>" in feedback  # the source sentence with the key marked
+            if q.explanation:
+                assert q.explanation in feedback
+        else:
+            assert "回答正确" in feedback
+    result = client.get(f"/test/{token}", follow_redirects=True).get_data(as_text=True)
+    assert "3 / 4" in result and "逐题对照" in result
+    attempt = attempt_row(db_app, token)
+    assert (attempt.score, attempt.total) == (3, 4) and attempt.submitted_at is not None
+    notebook = client.get("/notebook").get_data(as_text=True)
+    assert question(db_app, wrong_qid).stem in notebook
+    assert 'data-testid="due-count">1<' in client.get("/").get_data(as_text=True)
+
+
+def test_practice_double_submit_and_back_button_count_once(db_app) -> None:
+    client = db_app.test_client()
+    material_id, _ = seed_bank(db_app, 2)
+    token = start(client, material_id)
+    qid = attempt_row(db_app, token).question_ids[0]
+    q = question(db_app, qid)
+    first = client.post(f"/test/{token}/q/1", data=answer_data(q, RIGHT[q.kind]))
+    second = client.post(f"/test/{token}/q/1", data=answer_data(q, WRONG[q.kind]))
+    assert first.status_code == second.status_code == 302
+    assert count_answers(db_app, token) == 1
+    assert attempt_row(db_app, token).score == 1
+    page = client.get(f"/test/{token}/q/1").get_data(as_text=True)
+    assert "回答正确" in page  # the first answer stands
+
+
+def test_another_browser_cannot_open_my_test(app, client, make_bank) -> None:
+    material_id, _ = make_bank(2)
+    token = start(client, material_id)
+    other = app.test_client()
+    assert other.get(f"/test/{token}").status_code == 404
+    assert other.post(f"/test/{token}/q/1", data={}).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("kind", "data", "message"),
+    [
+        ("single", {}, "请选择一个选项"),
+        ("single", {"value": "99"}, "请从给出的选项中选择"),
+        ("multiple", {}, "请至少选择一个选项"),
+        ("multiple", {"value": "x"}, "请从给出的选项中选择"),
+        ("judge", {"value": "maybe"}, "请从给出的选项中选择"),
+        ("cloze", {}, "请填写答案"),
+        ("cloze", {"value": "长" * 101}, "最多 100 个字"),
+    ],
+)
+def test_bad_practice_answers_give_form_errors(app, client, make_bank, kind, data, message) -> None:
+    material_id, _ = make_bank(4)
+    token = start(client, material_id, kinds=[kind])
+    q = question(app, attempt_row(app, token).question_ids[0])
+    name = f"q{q.id}_0" if kind == "cloze" else f"q{q.id}"
+    form = {name: data["value"]} if "value" in data else {}
+    response = client.post(f"/test/{token}/q/1", data=form)
+    assert response.status_code == 200
+    assert message in response.get_data(as_text=True)
+    assert count_answers(app, token) == 0
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"kinds": []}, "请至少选择一种题型"),
+        ({"material": "abc"}, "请从给出的选项中选择"),
+        ({"material": "999"}, "请从给出的选项中选择"),
+        ({"count": "7"}, "请从给出的选项中选择"),
+        ({"mode": "cheat"}, "请从给出的选项中选择"),
+        ({"time_limit": "-5"}, "请从给出的选项中选择"),
+    ],
+)
+def test_bad_start_form_gives_form_errors(app, client, make_bank, change, message) -> None:
+    material_id, _ = make_bank(4)
+    data = {"material": material_id, "count": "10", "kinds": ALL_KINDS, "mode": "practice",
+            "time_limit": "0", **change}  # fmt: skip
+    response = client.post("/test/new", data=data)
+    assert response.status_code == 200
+    assert message in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Attempt)) == 0
+
+
+def test_start_refuses_a_kind_the_material_lacks(app, client, make_bank) -> None:
+    material_id, _ = make_bank(2)  # single and multiple only
+    response = client.post("/test/new", data={"material": material_id, "count": "10",
+                                              "kinds": ["cloze"], "mode": "practice"})  # fmt: skip
+    assert response.status_code == 200
+    assert "没有所选题型的题目" in response.get_data(as_text=True)
+
+
+# ---------------------------------------------------------------- 测验
+
+
+LEAKS = ("正确答案", "解析", "is-right", "根本性", "四个意识：", "回答正确", "原文")
+
+
+def test_exam_page_and_save_reveal_no_answer(app, client, make_bank) -> None:
+    material_id, _ = make_bank(4)
+    token = start(client, material_id, mode="exam", time_limit="10")
+    page = client.get(f"/test/{token}").get_data(as_text=True)
+    assert page.count('class="card question-card"') == 4
+    for leak in LEAKS:
+        assert leak not in page, leak
+    attempt = attempt_row(app, token)
+    data: dict[str, Any] = {}
+    for qid in attempt.question_ids:
+        q = question(app, qid)
+        data.update(answer_data(q, RIGHT[q.kind]))
+    saved = client.post(f"/test/{token}/exam", data={**data, "action": "save"},
+                        headers={"X-Requested-With": "fetch"})  # fmt: skip
+    assert saved.status_code == 200
+    assert set(saved.get_json()) == {"saved", "kept", "seconds_left"}
+    assert saved.get_json()["kept"] == 4
+    reloaded = client.get(f"/test/{token}").get_data(as_text=True)
+    for leak in LEAKS[:-1]:
+        assert leak not in reloaded.replace('value="根本性"', ""), leak
+    assert 'value="根本性"' in reloaded and reloaded.count("checked") >= 4  # answers kept
+    assert client.get(f"/test/{token}/result").status_code == 302  # no result before submitting
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(NotebookEntry)) == 0
+
+
+def test_exam_submit_scores_once_and_cannot_be_resubmitted(db_app) -> None:
+    client = db_app.test_client()
+    material_id, _ = seed_bank(db_app, 4)
+    token = start(client, material_id, mode="exam")
+    attempt = attempt_row(db_app, token)
+    data: dict[str, Any] = {}
+    for i, qid in enumerate(attempt.question_ids):
+        q = question(db_app, qid)
+        data.update(answer_data(q, WRONG[q.kind] if i == 0 else RIGHT[q.kind]))
+    response = client.post(f"/test/{token}/exam", data={**data, "action": "submit"})
+    assert response.headers["Location"].endswith(f"/test/{token}/result")
+    result = client.get(f"/test/{token}/result").get_data(as_text=True)
+    assert "3 / 4" in result and "正确答案" in result
+    # back button and submit again, with every answer right this time
+    all_right = {}
+    for qid in attempt.question_ids:
+        q = question(db_app, qid)
+        all_right.update(answer_data(q, RIGHT[q.kind]))
+    again = client.post(f"/test/{token}/exam", data={**all_right, "action": "submit"})
+    assert again.status_code == 302
+    assert attempt_row(db_app, token).score == 3
+    assert count_answers(db_app, token) == 4
+    with db_app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(NotebookEntry)) == 1
+
+
+def test_exam_time_limit_is_enforced_on_the_server(app, client, make_bank) -> None:
+    material_id, _ = make_bank(4)
+    token = start(client, material_id, mode="exam", time_limit="5")
+    attempt = attempt_row(app, token)
+    first = question(app, attempt.question_ids[0])
+    client.post(
+        f"/test/{token}/exam", data={**answer_data(first, RIGHT[first.kind]), "action": "save"}
+    )
+    with app.app_context():
+        row = db.session.scalar(select(Attempt).where(Attempt.token == token))
+        row.started_at = utcnow() - timedelta(minutes=6)
+        db.session.commit()
+    late = question(app, attempt.question_ids[1])
+    response = client.post(f"/test/{token}/exam", data={**answer_data(first, RIGHT[first.kind]),
+                                                        **answer_data(late, RIGHT[late.kind]),
+                                                        "action": "save"},
+                           headers={"X-Requested-With": "fetch"})  # fmt: skip
+    assert response.status_code == 409 and response.get_json()["closed"]
+    attempt = attempt_row(app, token)
+    assert attempt.submitted_at is not None and attempt.score == 1
+    assert count_answers(app, token) == 1  # the late answer was not taken
+    assert client.get(f"/test/{token}").headers["Location"].endswith("/result")
+
+
+def test_opening_an_expired_exam_submits_it(app, client, make_bank) -> None:
+    material_id, _ = make_bank(2)
+    token = start(client, material_id, mode="exam", time_limit="5")
+    with app.app_context():
+        row = db.session.scalar(select(Attempt).where(Attempt.token == token))
+        row.started_at = utcnow() - timedelta(hours=1)
+        db.session.commit()
+    page = client.get(f"/test/{token}", follow_redirects=True).get_data(as_text=True)
+    assert "时间到" in page and "0 / 2" in page
+    assert "5分00秒" in page  # time used is the limit, not the hour that passed
+
+
+def test_bad_exam_input_gives_a_form_error(app, client, make_bank) -> None:
+    material_id, _ = make_bank(1)
+    token = start(client, material_id, mode="exam")
+    qid = attempt_row(app, token).question_ids[0]
+    response = client.post(f"/test/{token}/exam", data={f"q{qid}": "42", "action": "submit"})
+    assert response.status_code == 400
+    assert "请从给出的选项中选择" in response.get_data(as_text=True)
+    assert attempt_row(app, token).submitted_at is None
+
+
+# ---------------------------------------------------------------- 错题本 and review
+
+
+def test_review_session_and_mastered_button(app, client, login_as, make_bank) -> None:
+    user = login_as()
+    material_id, _ = make_bank(2)
+    token = start(client, material_id)
+    attempt = attempt_row(app, token)
+    for number, qid in enumerate(attempt.question_ids, start=1):
+        q = question(app, qid)
+        client.post(f"/test/{token}/q/{number}", data=answer_data(q, WRONG[q.kind]))
+    assert 'data-testid="due-count">2<' in client.get("/").get_data(as_text=True)
+
+    response = client.post("/review")
+    review_token = response.headers["Location"].rsplit("/", 1)[-1]
+    review = attempt_row(app, review_token)
+    assert review.mode == "review" and sorted(review.question_ids) == sorted(attempt.question_ids)
+    q = question(app, review.question_ids[0])
+    client.post(f"/test/{review_token}/q/1", data=answer_data(q, RIGHT[q.kind]))
+    with app.app_context():
+        entry = db.session.scalar(
+            select(NotebookEntry).where(
+                NotebookEntry.user_id == user.id, NotebookEntry.question_id == q.id
+            )
+        )
+        assert entry.interval_days == 1 and entry.right_streak == 1
+        other = db.session.scalar(
+            select(NotebookEntry).where(
+                NotebookEntry.user_id == user.id, NotebookEntry.question_id != q.id
+            )
+        )
+        other_id = other.id
+    assert 'data-testid="due-count">1<' in client.get("/").get_data(as_text=True)
+
+    client.post(f"/notebook/{other_id}/mastered")
+    notebook = client.get("/notebook").get_data(as_text=True)
+    assert "已掌握 1 题" in notebook and "未掌握 1 题" in notebook
+    assert client.post("/review").headers["Location"].endswith("/notebook")  # nothing due now
+
+
+def test_someone_elses_notebook_entry_is_not_mine(app, client, make_bank, make_user) -> None:
+    material_id, ids = make_bank(1)
+    owner = make_user()
+    with app.app_context():
+        entry = NotebookEntry(user_id=owner.id, question_id=ids[0], last_response="x")
+        db.session.add(entry)
+        db.session.commit()
+        entry_id = entry.id
+    assert client.post(f"/notebook/{entry_id}/mastered").status_code == 404
+
+
+# ---------------------------------------------------------------- reading page, paper, scores
+
+
+def test_reading_page_marks_key_phrases_and_links_their_questions(app, client, make_bank) -> None:
+    material_id, _ = make_bank(4)
+    text = "党的政治建设是党的根本性建设。\n增强“四个意识”，坚定“四个自信”。"
+    with app.app_context():
+        material = db.session.get(Material, material_id)
+        material.text = text
+        start_ = text.index("四个意识")
+        material.key_phrases = [
+            {"text": "四个意识", "type": "formula", "start": start_, "end": start_ + 4},
+            {"text": "根本性建设", "type": "term", "start": 9, "end": 14},
+        ]
+        db.session.commit()
+    page = client.get(f"/materials/{material_id}").get_data(as_text=True)
+    assert f'href="/materials/{material_id}/keys/0">四个意识</a>' in page
+    assert f'href="/materials/{material_id}/keys/1">根本性建设</a>' in page
+    phrase = client.get(f"/materials/{material_id}/keys/0").get_data(as_text=True)
+    assert "1 道题" in phrase
+    response = client.post(f"/materials/{material_id}/keys/0")
+    token = response.headers["Location"].rsplit("/", 1)[-1]
+    assert attempt_row(app, token).total == 1
+    assert client.get(f"/materials/{material_id}/keys/9").status_code == 404
+
+
+def test_long_material_is_split_into_light_parts(app, client) -> None:
+    paragraph = "坚持以人民为中心的发展思想，推动高质量发展。" * 20
+    text = "\n".join(paragraph for _ in range(60))  # about 26 000 characters
+    with app.app_context():
+        material = Material(
+            title="长材料", text=text, content_hash=uuid.uuid4().hex, char_count=len(text)
+        )
+        db.session.add(material)
+        db.session.commit()
+        material_id = material.id
+    first = client.get(f"/materials/{material_id}", headers={"Accept-Encoding": "gzip"})
+    assert first.headers["Content-Encoding"] == "gzip"
+    assert len(first.data) < 100_000  # on the wire
+    html = gzip.decompress(first.data).decode("utf-8")
+    assert len(html.encode("utf-8")) < 100_000  # even uncompressed
+    parts = int(re.search(r"第 1 / (\d+) 部分", html).group(1))
+    assert parts >= 2
+    last = client.get(f"/materials/{material_id}?part={parts}")
+    assert last.status_code == 200 and "上一部分" in last.get_data(as_text=True)
+    assert client.get(f"/materials/{material_id}?part={parts + 1}").status_code == 404
+
+
+def test_print_paper_has_its_key_on_a_separate_page(app, client, make_bank) -> None:
+    material_id, _ = make_bank(4)
+    url = f"/materials/{material_id}/paper?count=0&seed=abc123"
+    page = client.get(url).get_data(as_text=True)
+    paper, key = page.split('class="paper page-break answer-key"')
+    assert all(s["stem"] in paper for s in SAMPLE_QUESTIONS)
+    assert "参考答案" in key and "C. 核心意识" in key and "根本性" in key
+    assert "C. 核心意识" not in paper.split("paper-questions")[1].replace("C. 核心意识</span>", "")
+    assert client.get(url).get_data(as_text=True) == page  # same seed, same paper
+    bad = client.get(f"/materials/{material_id}/paper?count=7")
+    assert bad.status_code == 200 and "请从给出的选项中选择" in bad.get_data(as_text=True)
+
+
+def test_scores_page_lists_attempts_with_a_trend_chart(app, client, login_as, make_bank) -> None:
+    login_as()
+    material_id, _ = make_bank(2)
+    for _ in range(2):
+        token = start(client, material_id, mode="exam")
+        client.post(f"/test/{token}/exam", data={"action": "submit"})
+    page = client.get("/me/scores").get_data(as_text=True)
+    assert "<svg" in page and "<polyline" in page and page.count("0/2") == 2
+
+
+# ---------------------------------------------------------------- visitor → account
+
+
+def test_registering_keeps_what_the_visitor_did(app, client, make_bank) -> None:
+    material_id, _ = make_bank(2)
+    token = start(client, material_id)
+    q = question(app, attempt_row(app, token).question_ids[0])
+    client.post(f"/test/{token}/q/1", data=answer_data(q, WRONG[q.kind]))
+    response = client.post("/auth/register", data={
+        "username": "newcomer", "display_name": "新同志", "password": "password123",
+        "password2": "password123", "group_id": "",
+    })  # fmt: skip
+    assert response.status_code == 302, response.get_data(as_text=True)[:800]
+    with app.app_context():
+        user_id = db.session.scalar(select(User.id).where(User.username == "newcomer"))
+        entry = db.session.scalar(select(NotebookEntry))
+        assert (entry.user_id, entry.visitor_id) == (user_id, None)
+    assert attempt_row(app, token).user_id == user_id
+    assert q.stem in client.get("/notebook").get_data(as_text=True)
+    assert client.get(f"/test/{token}").status_code == 302  # still mine
+
+
+def test_simultaneous_double_submits_count_once(db_app) -> None:
+    """Eight copies of the same answer and of the same 交卷, sent at the same moment."""
+    client = db_app.test_client()
+    material_id, _ = seed_bank(db_app, 2)
+    practice = start(client, material_id)
+    exam = start(client, material_id, mode="exam")
+    q = question(db_app, attempt_row(db_app, practice).question_ids[0])
+    exam_q = question(db_app, attempt_row(db_app, exam).question_ids[0])
+    cookie = client.get_cookie("session").value
+    barrier = threading.Barrier(8)
+
+    def send(url: str, data: dict[str, Any]) -> int:
+        browser = db_app.test_client()
+        browser.set_cookie("session", cookie)
+        barrier.wait()
+        return browser.post(url, data=data).status_code
+
+    for url, data in [
+        (f"/test/{practice}/q/1", answer_data(q, RIGHT[q.kind])),
+        (f"/test/{exam}/exam", {**answer_data(exam_q, RIGHT[exam_q.kind]), "action": "submit"}),
+    ]:
+        with ThreadPoolExecutor(8) as pool:
+            codes = list(pool.map(send, [url] * 8, [data] * 8))
+        assert codes == [302] * 8
+    assert count_answers(db_app, practice) == 1 and attempt_row(db_app, practice).score == 1
+    assert count_answers(db_app, exam) == 1 and attempt_row(db_app, exam).score == 1

@@ -1,0 +1,708 @@
+"""The organizer's workbench through HTTP: access, upload and decoding, review, import/export."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from sqlalchemy import func, select
+
+from quizapp.extensions import db
+from quizapp.models import AuditEntry, BankQuestion, Material, QuestionReport, UploadDraft
+from quizapp.workbench import exporting
+
+ROLES = ["anonymous", "learner", "organizer", "admin"]
+
+
+@pytest.fixture
+def app_config():
+    return {"WORKBENCH_GENERATE_INLINE": True}
+
+
+@pytest.fixture
+def as_role(login_as):
+    def become(role: str):
+        return None if role == "anonymous" else login_as(role)
+
+    return become
+
+
+@pytest.fixture
+def bank(make_bank):
+    material_id, ids = make_bank(4)
+    return material_id, ids
+
+
+def count(app, model, *where) -> int:
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(model).where(*where))
+
+
+# ------------------------------------------------------------------ access matrix
+
+ORGANIZER_GETS = [
+    "/manage/",
+    "/manage/materials/upload",
+    "/manage/materials/{m}",
+    "/manage/questions",
+    "/manage/questions?material={m}&kind=single&status=active&q=意识",
+    "/manage/questions/{q}/edit",
+    "/manage/materials/{m}/questions/new",
+    "/manage/import",
+    "/manage/import/template.xlsx",
+    "/manage/materials/{m}/export.xlsx",
+    "/manage/materials/{m}/export.json",
+    "/manage/materials/{m}/export.gift",
+    "/manage/paper?material={m}",
+    "/manage/paper?ids={q}",
+    "/manage/stats",
+    "/manage/stats.xlsx",
+    "/manage/audit",
+]
+ORGANIZER_POSTS = [
+    "/manage/materials/{m}/regenerate",
+    "/manage/questions/{q}/disable",
+    "/manage/questions/{q}/enable",
+    "/manage/questions/{q}/delete",
+    "/manage/import",
+    "/manage/materials/upload",
+    "/manage/reports/1/resolve",
+    "/manage/reports/1/dismiss",
+]
+ADMIN_GETS = ["/manage/lexicon", "/manage/lexicon/edit", "/manage/lexicon/edit?name=四个意识"]
+
+
+EXPECTED = {
+    "organizer": {"anonymous": 302, "learner": 403, "organizer": 200, "admin": 200},
+    "admin": {"anonymous": 302, "learner": 403, "organizer": 403, "admin": 200},
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_access_matrix_route_by_role(client, as_role, bank, role):
+    """Every workbench page × role: anonymous → login, learner → 403, organizer/admin → 200."""
+    material_id, ids = bank
+    as_role(role)
+    got = {}
+    for path in ORGANIZER_GETS + ADMIN_GETS:
+        response = client.get(path.format(m=material_id, q=ids[0]))
+        got[path] = response.status_code
+        if response.status_code == 302:
+            assert "/auth/login" in response.headers["Location"], path
+    expected = {p: EXPECTED["organizer"][role] for p in ORGANIZER_GETS}
+    expected.update({p: EXPECTED["admin"][role] for p in ADMIN_GETS})
+    assert got == expected
+
+
+@pytest.mark.parametrize("role", ["anonymous", "learner"])
+def test_organizer_actions_are_refused_to_others(client, as_role, bank, role):
+    material_id, ids = bank
+    as_role(role)
+    for path in ORGANIZER_POSTS:
+        response = client.post(path.format(m=material_id, q=ids[0]))
+        assert response.status_code == (302 if role == "anonymous" else 403), path
+    assert count(client.application, BankQuestion, BankQuestion.status == "disabled") == 0
+    assert count(client.application, BankQuestion) == 4
+
+
+# ------------------------------------------------------------------ upload and decoding
+
+
+def upload(client, data: bytes, filename: str):
+    return client.post(
+        "/manage/materials/upload",
+        data={"file": (io.BytesIO(data), filename)},
+        content_type="multipart/form-data",
+    )
+
+
+def draft_text(app) -> str:
+    with app.app_context():
+        return db.session.scalars(select(UploadDraft)).one().text
+
+
+def make_docx(paragraphs: list[str], table: list[list[str]] | None = None) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, text in enumerate(row):
+                grid.cell(r, c).text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def zip_bomb() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"<w:document>" + b" " * (40 * 1024 * 1024))
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "expected_start"),
+    [
+        ("seed_gb18030.txt", None),
+        ("gov2018_utf8_bom.txt", "政府工作报告"),
+        ("rural2018_utf8_crlf.txt", None),
+    ],
+)
+def test_shared_encodings_upload_to_a_clean_preview(
+    client, login_as, shared_dir, seed_text, name, expected_start
+):
+    login_as("organizer")
+    data = (shared_dir / "corpus" / "encodings" / name).read_bytes()
+    response = upload(client, data, name)
+    assert (
+        response.status_code == 302 and "/manage/materials/draft/" in response.headers["Location"]
+    )
+    text = draft_text(client.application)
+    assert "\r" not in text and "\ufeff" not in text
+    if name == "seed_gb18030.txt":
+        assert text == "\n".join(line.strip() for line in seed_text.splitlines() if line.strip())
+    if expected_start:
+        assert text.startswith(expected_start)
+    preview = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert text.split("\n")[1][:20] in preview
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "utf-16", "utf-16-le", "utf-8-sig", "utf-8"])
+def test_made_up_encodings_decode_to_the_same_text(client, login_as, seed_text, encoding):
+    login_as("organizer")
+    response = upload(client, seed_text.encode(encoding), "讲话.txt")
+    assert response.status_code == 302
+    assert "四个意识" in draft_text(client.application)
+
+
+def test_docx_paragraphs_and_tables_are_read(client, login_as):
+    login_as("organizer")
+    data = make_docx(
+        ["关于开展主题教育的通知", "各党支部要增强“四个意识”、坚定“四个自信”。"],
+        [["时间", "内容"], ["三月", "学习党章党规"]],
+    )
+    assert upload(client, data, "通知.docx").status_code == 302
+    text = draft_text(client.application)
+    assert "坚定“四个自信”" in text and "学习党章党规" in text
+
+
+@pytest.mark.parametrize(
+    ("data", "filename", "message"),
+    [
+        (b"", "empty.txt", "文件是空的"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20, "photo.txt", "不是文本文件"),
+        (
+            "政府工作报告：增强四个意识，坚定四个自信。".encode("big5", "replace") * 20,
+            "big5.txt",
+            "不是正常的中文",
+        ),
+        (None, "bomb.docx", "解压"),
+        (b"PK\x03\x04 broken", "broken.docx", ".docx"),
+        (b"\xd0\xcf\x11\xe0" + b"\0" * 600, "old.doc", ".doc"),
+        ("中文".encode(), "notes.pdf", ".pdf"),
+    ],
+)
+def test_bad_files_get_a_clear_message_and_nothing_is_stored(
+    client, login_as, data, filename, message
+):
+    login_as("organizer")
+    if data is None:
+        data = zip_bomb()
+    response = upload(client, data, filename)
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert message in page
+    assert count(client.application, UploadDraft) == 0
+    assert count(client.application, Material) == 0
+
+
+def multipart(field: str, filename: str, data: bytes) -> tuple[bytes, str]:
+    """A multipart body built by hand (the test client would spool it to an unclosed tempfile)."""
+    boundary = "----wb-test-boundary"
+    head = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{field}"; filename="{filename}"\r\n'
+        "Content-Type: text/plain\r\n\r\n"
+    ).encode()
+    return (
+        head + data + f"\r\n--{boundary}--\r\n".encode(),
+        f"multipart/form-data; boundary={boundary}",
+    )
+
+
+def test_oversized_upload_gets_413_in_chinese(client, login_as, app):
+    login_as("organizer")
+    limit = app.config["MAX_UPLOAD_BYTES"]
+    body, content_type = multipart("file", "big.txt", "党".encode() * (limit // 3 + 10))
+    response = client.post("/manage/materials/upload", data=body, content_type=content_type)
+    assert response.status_code == 413
+    assert "不能超过 5 MB" in response.get_data(as_text=True)
+    assert count(app, UploadDraft) == 0
+
+
+def test_preview_then_generate_builds_the_bank_and_a_duplicate_returns_it(
+    client, login_as, seed_text, app
+):
+    login_as("organizer")
+    response = upload(client, seed_text.encode("gb18030"), "讲话稿.txt")
+    preview_url = response.headers["Location"]
+    page = client.get(preview_url).get_data(as_text=True)
+    assert "保存并生成题库" in page and 'name="title"' in page
+    response = client.post(preview_url, data={"title": "理论学习讲话", "source": "专题班"})
+    assert response.status_code == 302
+    generating = response.headers["Location"]
+    assert generating.endswith("/generating")
+    status = client.get(generating.replace("/generating", "/status")).get_json()
+    assert status["state"] == "done" and status["questions"] > 20
+    done = client.get(generating)
+    assert done.status_code == 302 and "/manage/questions?material=" in done.headers["Location"]
+    with app.app_context():
+        material = db.session.scalars(select(Material)).one()
+        assert material.title == "理论学习讲话" and material.source == "专题班"
+        assert material.key_phrases and material.generated_at is not None
+        actions = db.session.scalars(select(AuditEntry.action)).all()
+        assert actions == ["material.add", "bank.generate"]
+        material_id = material.id
+    # the same text again (other encoding, other width of spaces) is the existing material
+    again = upload(client, seed_text.encode("utf-16"), "再传一次.txt")
+    assert again.status_code == 302 and again.headers["Location"].endswith(
+        f"/manage/materials/{material_id}"
+    )
+    assert count(app, Material) == 1 and count(app, UploadDraft) == 0
+
+
+def test_background_generation_reports_progress_until_done(app, client, login_as, seed_text):
+    app.config["WORKBENCH_GENERATE_INLINE"] = False
+    login_as("organizer")
+    response = upload(client, seed_text.encode(), "讲话.txt")
+    response = client.post(response.headers["Location"], data={"title": "讲话", "source": ""})
+    generating = response.headers["Location"]
+    import time
+
+    states = []
+    for _ in range(100):
+        state = client.get(generating.replace("/generating", "/status")).get_json()["state"]
+        states.append(state)
+        if state == "done":
+            break
+        if len(states) == 1:
+            page = client.get(generating)
+            assert page.status_code in (200, 302)
+            if page.status_code == 200:
+                assert "正在生成题库" in page.get_data(as_text=True)
+        time.sleep(0.1)
+    assert states[-1] == "done"
+    assert count(app, BankQuestion) > 20
+
+
+# ------------------------------------------------------------------ reviewing the bank
+
+
+def question_form(row: dict, **changes) -> dict:
+    data = {
+        "kind": row["kind"],
+        "stem": row["stem"],
+        "answer": row["answer_text"],
+        "explanation": "",
+        "tags": "",
+        "status": "active",
+        "accepted": "",
+    }
+    for letter, option in zip("ABCDEF", row.get("options", []), strict=False):
+        data[f"option_{letter}"] = option
+    data.update(changes)
+    return data
+
+
+def test_edit_every_field_is_saved_and_audited(client, login_as, bank, app):
+    _, ids = bank
+    user = login_as("organizer", display_name="李组织")
+    single = {
+        "kind": "single",
+        "stem": "增强“四个意识”中，居于核心地位的是（　　）。",
+        "options": ["政治意识", "大局意识", "核心意识", "看齐意识"],
+        "answer_text": "C",
+    }
+    response = client.post(
+        f"/manage/questions/{ids[0]}/edit",
+        data=question_form(
+            single,
+            stem="“四个意识”中居于核心地位的是（　　）。",
+            option_D="纪律意识",
+            answer="c",
+            explanation="核心意识是关键。",
+            tags="四个意识，核心",
+        ),
+    )
+    assert response.status_code == 302
+    with app.app_context():
+        row = db.session.get(BankQuestion, ids[0])
+        assert row.stem == "“四个意识”中居于核心地位的是（　　）。"
+        assert row.options[3] == "纪律意识" and row.answer == "核心意识"
+        assert row.explanation == "核心意识是关键。" and row.tags == ["四个意识", "核心"]
+        assert row.edited is True
+        entry = db.session.scalars(select(AuditEntry)).one()
+        assert (
+            entry.user_id == user.id and entry.actor == "李组织" and entry.action == "question.edit"
+        )
+        assert set(entry.details) == {"stem", "options", "explanation", "tags"}
+        assert entry.details["stem"][0].startswith("增强")
+    audit = client.get("/manage/audit").get_data(as_text=True)
+    assert "李组织" in audit and "修改了题目" in audit and "纪律意识" in audit
+
+
+def test_cloze_accepted_variants_are_edited(client, login_as, bank, app):
+    _, ids = bank
+    login_as("organizer")
+    cloze = {
+        "kind": "cloze",
+        "stem": "党的政治建设是党的（　　）建设，决定着党的建设方向和效果。",
+        "answer_text": "根本性",
+    }
+    response = client.post(
+        f"/manage/questions/{ids[3]}/edit", data=question_form(cloze, accepted="根本；根本的")
+    )
+    assert response.status_code == 302
+    with app.app_context():
+        assert db.session.get(BankQuestion, ids[3]).accepted == [["根本性", "根本", "根本的"]]
+
+
+def test_a_bad_edit_shows_the_reason_and_changes_nothing(client, login_as, bank, app):
+    _, ids = bank
+    login_as("organizer")
+    single = {
+        "kind": "single",
+        "stem": "新题干（　　）",
+        "options": ["甲", "乙"],
+        "answer_text": "F",
+    }
+    response = client.post(f"/manage/questions/{ids[0]}/edit", data=question_form(single))
+    assert response.status_code == 400
+    assert "不是已有的选项" in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(BankQuestion, ids[0]).stem.startswith("增强")
+    assert count(app, AuditEntry) == 0
+
+
+def test_add_by_hand_disable_enable_and_delete(client, login_as, bank, app):
+    material_id, ids = bank
+    login_as("organizer")
+    response = client.post(
+        f"/manage/materials/{material_id}/questions/new",
+        data={
+            "kind": "judge",
+            "stem": "“两学一做”是学党章党规、学系列讲话，做合格党员。",
+            "answer": "对",
+            "status": "active",
+        },
+    )
+    assert response.status_code == 302
+    with app.app_context():
+        row = db.session.scalars(
+            select(BankQuestion).where(
+                BankQuestion.origin == "manual",
+                BankQuestion.kind == "judge",
+                BankQuestion.stem.like("“两学%"),
+            )
+        ).one()
+        new_id = row.id
+    # the same question twice is refused
+    again = client.post(
+        f"/manage/materials/{material_id}/questions/new",
+        data={
+            "kind": "judge",
+            "stem": "“两学一做”是学党章党规、学系列讲话，做合格党员。",
+            "answer": "对",
+            "status": "active",
+        },
+    )
+    assert again.status_code == 400 and "相同" in again.get_data(as_text=True)
+
+    assert client.post(f"/manage/questions/{ids[1]}/disable").status_code == 302
+    with app.app_context():
+        row = db.session.get(BankQuestion, ids[1])
+        assert row.status == "disabled" and row.retired is False
+    client.post(f"/manage/questions/{ids[1]}/enable")
+    assert client.post(f"/manage/questions/{new_id}/delete").status_code == 302
+    with app.app_context():
+        assert db.session.get(BankQuestion, new_id) is None
+        actions = db.session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all()
+    assert actions == ["question.add", "question.status", "question.status", "question.delete"]
+
+
+def test_an_answered_question_cannot_be_deleted(client, login_as, bank, app, make_user):
+    from quizapp.models import Attempt, AttemptAnswer
+
+    material_id, ids = bank
+    learner = make_user()
+    with app.app_context():
+        attempt = Attempt(token="t1", user_id=learner.id, material_id=material_id, mode="practice")
+        db.session.add(attempt)
+        db.session.flush()
+        db.session.add(
+            AttemptAnswer(
+                attempt_id=attempt.id, question_id=ids[0], response="核心意识", is_correct=True
+            )
+        )
+        db.session.commit()
+    login_as("organizer")
+    response = client.post(f"/manage/questions/{ids[0]}/delete", follow_redirects=True)
+    assert "请改为“停用”" in response.get_data(as_text=True)
+    assert count(app, BankQuestion, BankQuestion.id == ids[0]) == 1
+
+
+def test_review_list_filters_search_and_pages(client, login_as, make_bank, make_question, app):
+    material_id, _ = make_bank(4)
+    for n in range(25):
+        make_question(
+            material_id,
+            sample=2,
+            stem=f"判断题第{n}号：“三严三实”是正确的提法。",
+            tags=["作风"] if n % 5 == 0 else [],
+        )
+    login_as("organizer")
+    page = client.get(f"/manage/questions?material={material_id}").get_data(as_text=True)
+    assert "共 29 道题" in page and "第 1/2 页" in page
+    page = client.get(f"/manage/questions?material={material_id}&kind=multiple").get_data(
+        as_text=True
+    )
+    assert "共 1 道题" in page and "四个自信" in page
+    page = client.get(f"/manage/questions?material={material_id}&tag=作风").get_data(as_text=True)
+    assert "共 5 道题" in page
+    page = client.get(f"/manage/questions?material={material_id}&q=第7号").get_data(as_text=True)
+    assert "共 1 道题" in page
+    page = client.get(f"/manage/questions?material={material_id}&phrase=四个意识").get_data(
+        as_text=True
+    )
+    assert "共 1 道题" in page and "居于核心地位" in page
+    page = client.get(f"/manage/questions?material={material_id}&page=2").get_data(as_text=True)
+    assert "第 2 / 2 页" in page
+
+
+# ------------------------------------------------------------------ 纠错 reports
+
+
+def test_anyone_can_report_a_question_and_it_lands_in_the_review_list(client, bank, app, login_as):
+    material_id, ids = bank
+    page = client.get(f"/manage/questions/{ids[0]}/report")
+    assert page.status_code == 200 and "核心地位" in page.get_data(as_text=True)
+    assert "核心意识 ✓" not in page.get_data(as_text=True)
+    response = client.post(
+        f"/manage/questions/{ids[0]}/report",
+        data={"category": "answer", "reason": "答案应为政治意识", "next": "/materials"},
+    )
+    assert response.status_code == 302 and response.headers["Location"] == "/materials"
+    # a second report of the same question by the same reader is not stored twice
+    again = client.post(
+        f"/manage/questions/{ids[0]}/report", data={"category": "answer", "reason": "再说一次"}
+    )
+    assert again.status_code == 409
+    assert count(app, QuestionReport) == 1
+
+    login_as("organizer")
+    listing = client.get("/manage/questions?status=reported").get_data(as_text=True)
+    assert "共 1 道题" in listing and "纠错 1" in listing
+    home = client.get("/manage/").get_data(as_text=True)
+    assert "1</strong> 条学员纠错待处理" in home
+    edit = client.get(f"/manage/questions/{ids[0]}/edit").get_data(as_text=True)
+    assert "答案应为政治意识" in edit
+    with app.app_context():
+        report_id = db.session.scalars(select(QuestionReport.id)).one()
+    client.post(f"/manage/reports/{report_id}/resolve")
+    assert count(app, QuestionReport, QuestionReport.status == "resolved") == 1
+
+
+def test_reports_are_rate_limited(client, make_bank, app):
+    material_id, ids = make_bank(8)
+    codes = [
+        client.post(
+            f"/manage/questions/{qid}/report", data={"category": "other", "reason": "有问题"}
+        ).status_code
+        for qid in ids[:7]
+    ]
+    assert codes[:5] == [302] * 5 and codes[5:] == [429, 429]
+    assert count(app, QuestionReport) == 5
+
+
+def test_report_needs_a_reason(client, bank):
+    _, ids = bank
+    response = client.post(
+        f"/manage/questions/{ids[0]}/report", data={"category": "other", "reason": ""}
+    )
+    assert response.status_code == 400 and "请写一下哪里不对" in response.get_data(as_text=True)
+
+
+# ------------------------------------------------------------------ import and export
+
+
+def xlsx_bytes(rows: list[list]) -> bytes:
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_excel_import_keeps_good_rows_and_reports_bad_ones(client, login_as, app):
+    login_as("organizer")
+    data = xlsx_bytes(
+        [
+            ["某县党建题库"],
+            ["题目", "题型", "A", "B", "C", "正确答案", "备注"],
+            ["“四个意识”的核心是（ ）", "单选题", "政治意识", "核心意识", "看齐意识", "B", "x"],
+            ["错的行", "单选题", "甲", "乙", "", "D", ""],
+            ["“三严三实”包括严以修身。", "判断", "", "", "", "对", ""],
+        ]
+    )
+    response = client.post(
+        "/manage/import",
+        data={"file": (io.BytesIO(data), "县题库.xlsx"), "material": "0"},
+        content_type="multipart/form-data",
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "2</span> 道题已导入" in page and "备注" in page
+    assert re.search(r"<td>4</td><td>[^<]*不是已有的选项", page)
+    with app.app_context():
+        material = db.session.scalars(select(Material)).one()
+        assert material.title == "某县党建题库"
+        origins = db.session.scalars(select(BankQuestion.origin)).all()
+        assert origins == ["imported", "imported"]
+        assert db.session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all() == [
+            "material.add",
+            "bank.import",
+        ]
+
+
+def test_import_of_an_unreadable_file_stores_nothing(client, login_as, app):
+    login_as("organizer")
+    response = client.post(
+        "/manage/import",
+        data={"file": (io.BytesIO(b"nonsense"), "x.xlsx"), "material": "0"},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 400 and "不是有效的 .xlsx" in response.get_data(as_text=True)
+    assert count(app, Material) == 0
+
+
+def test_export_xlsx_reimports_into_another_material_without_duplicates(
+    client, login_as, bank, app
+):
+    material_id, ids = bank
+    login_as("organizer")
+    client.post(f"/manage/questions/{ids[1]}/disable")
+    response = client.get(f"/manage/materials/{material_id}/export.xlsx")
+    assert response.status_code == 200
+    assert "attachment" in response.headers["Content-Disposition"]
+    sheet = load_workbook(io.BytesIO(response.data)).worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == exporting.TEMPLATE_HEADER and len(rows) == 4  # disabled one left out
+    # importing it into the same material changes nothing: every row is already there
+    again = client.post(
+        "/manage/import",
+        data={"file": (io.BytesIO(response.data), "bank.xlsx"), "material": str(material_id)},
+        content_type="multipart/form-data",
+    )
+    assert "0</span> 道题已导入" in again.get_data(as_text=True)
+    assert count(app, BankQuestion, BankQuestion.material_id == material_id) == 4
+
+
+def test_export_json_and_gift(client, login_as, bank):
+    material_id, _ = bank
+    login_as("organizer")
+    data = client.get(f"/manage/materials/{material_id}/export.json").get_json()
+    assert [q["kind"] for q in data] == ["single", "multiple", "judge", "cloze"]
+    assert set(data[0]) >= {"id", "kind", "stem", "options", "answer", "source", "explanation"}
+    gift = client.get(f"/manage/materials/{material_id}/export.gift").get_data(as_text=True)
+    assert gift.count("::单选") == 1 and "{TRUE" in gift
+    assert client.get(f"/manage/materials/{material_id}/export.pdf").status_code == 404
+
+
+def test_printable_paper_has_the_answer_key_on_a_separate_page(client, login_as, bank):
+    material_id, ids = bank
+    login_as("organizer")
+    page = client.get(f"/manage/paper?ids={ids[1]}&ids={ids[0]}&title=支部测验").get_data(
+        as_text=True
+    )
+    assert "支部测验" in page and "一、单项选择题" in page and "二、多项选择题" in page
+    paper, key = page.split("wb-answer-key page-break", 1)
+    assert "核心地位" in paper and "参考答案" in key
+    assert re.search(r"<li>\s*C\s", key) and re.search(r"<li>\s*ABD\s", key)
+    assert "ABD" not in paper
+
+
+# ------------------------------------------------------------------ lexicon
+
+
+def test_changing_a_formula_flags_its_questions_for_review(
+    client, login_as, make_bank, make_question, app
+):
+    material_id, _ = make_bank(1)
+    on_formula = make_question(
+        material_id, sample=0, stem="四个意识哪个居核心？（　　）", formula="四个意识"
+    ).id
+    other = make_question(material_id, sample=1, formula="四个自信").id
+    login_as("admin", display_name="王管理")
+    form = client.get("/manage/lexicon/edit?name=四个意识").get_data(as_text=True)
+    assert "政治意识" in form
+    response = client.post(
+        "/manage/lexicon/edit?name=四个意识",
+        data={
+            "name": "四个意识",
+            "members": "政治意识\n大局意识\n核心意识\n看齐意识\n测试意识",
+            "effective": "2020-01-01",
+            "source": "测试来源",
+            "category": "意识",
+        },
+    )
+    assert response.status_code == 302
+    with app.app_context():
+        assert db.session.get(BankQuestion, on_formula).status == "review"
+        assert db.session.get(BankQuestion, other).status == "active"
+        from quizapp.bank.lexicon import current_lexicon
+
+        formula = current_lexicon().get("四个意识")
+        assert formula.members[-1] == "测试意识" and formula.source == "测试来源"
+        assert formula.effective == "2020-01-01"
+        entry = db.session.scalars(select(AuditEntry)).one()
+        assert entry.action == "lexicon.edit" and entry.actor == "王管理"
+        assert entry.details["flagged"] == 1
+    lexicon_page = client.get("/manage/lexicon").get_data(as_text=True)
+    assert "测试意识" in lexicon_page and "已修改" in lexicon_page
+
+
+def test_adding_a_formula_and_refusing_a_bad_one(client, login_as, app):
+    login_as("admin")
+    response = client.post(
+        "/manage/lexicon/edit",
+        data={
+            "name": "三个务必（测试）",
+            "members": "谦虚谨慎、艰苦奋斗、敢于斗争",
+            "effective": "2022-10-16",
+            "source": "二十大报告",
+        },
+    )
+    assert response.status_code == 302
+    bad = client.post(
+        "/manage/lexicon/edit",
+        data={"name": "一个", "members": "只有一项", "effective": "2022-10-16", "source": ""},
+    )
+    page = bad.get_data(as_text=True)
+    assert bad.status_code == 400 and "至少要有两项" in page and "请填写核对所依据的来源" in page
+    with app.app_context():
+        from quizapp.bank.lexicon import current_lexicon
+
+        assert current_lexicon().get("三个务必（测试）").members == (
+            "谦虚谨慎",
+            "艰苦奋斗",
+            "敢于斗争",
+        )
+        assert current_lexicon().get("一个") is None
