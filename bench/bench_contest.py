@@ -314,6 +314,25 @@ def prepare(url: str, instance: str, questions: int, seconds: int):
         return app, contest.code, host
 
 
+def tree_cpu_seconds(pid: int) -> float:
+    """user + system CPU of a process and its children (the gunicorn workers), from /proc."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    pids = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(c) for c in children]
+    except OSError:
+        pass
+    for p in pids:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
 def wait_until_serving(port: int, code: str) -> None:
     """Until both workers answer (a few requests in a row succeed)."""
     import urllib.request
@@ -396,8 +415,12 @@ def run(backend: str, args) -> dict:
     try:
         wait_until_serving(port, code)
         started = time.perf_counter()
+        cpu = time.process_time()
+        server_cpu = tree_cpu_seconds(proc.pid)
         figures = asyncio.run(simulate(port, code, host, args.players, args.questions))
         elapsed = time.perf_counter() - started
+        cpu = time.process_time() - cpu
+        server_cpu = tree_cpu_seconds(proc.pid) - server_cpu
     finally:
         proc.send_signal(signal.SIGINT)
         try:
@@ -414,6 +437,9 @@ def run(backend: str, args) -> dict:
         "backend": backend,
         "players": args.players,
         "elapsed_s": round(elapsed, 1),
+        "client_cpu_s": round(cpu, 1),
+        "server_cpu_s": round(server_cpu, 1),
+        "load_avg_1m": round(os.getloadavg()[0], 1),
         "answers": len(figures.answer_ms),
         "answer_p50_ms": round(pct(figures.answer_ms, 50), 1),
         "answer_p99_ms": round(pct(figures.answer_ms, 99), 1),

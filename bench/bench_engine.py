@@ -117,7 +117,11 @@ def line(label: str, value: str, note: str = "") -> None:
 
 
 def main() -> None:
-    print(f"question engine benchmark — python {sys.version.split()[0]}, {os.cpu_count()} CPU")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(
+        f"question engine benchmark — python {sys.version.split()[0]}, {os.cpu_count()} CPU,"
+        f" load average {load} (cold and start-up figures suffer on a busy machine)"
+    )
     jieba_cache = Path(tempfile.gettempdir()) / "jieba.cache"
     cache_note = "(jieba's dictionary cache present)" if jieba_cache.exists() else "(no cache)"
 

@@ -53,9 +53,14 @@ def register_web(app: Flask) -> None:
     def load_user(user_id: str):  # noqa: ANN202
         from .models import User
 
-        user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
-        # A disabled account is logged out at its next request, not only at its next login.
-        return user if user is not None and user.active else None
+        # "<id>:<fingerprint of the password hash>" (User.get_id): a session or remember cookie
+        # from before a password change or reset no longer matches; a disabled account is
+        # logged out at its next request, not only at its next login.
+        number = user_id.partition(":")[0]
+        user = db.session.get(User, int(number)) if number.isdigit() else None
+        if user is None or not user.active or user.get_id() != user_id:
+            return None
+        return user
 
     app.register_error_handler(HTTPException, handle_http_error)
     app.register_error_handler(Exception, handle_unexpected_error)

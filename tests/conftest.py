@@ -412,3 +412,20 @@ def make_bank(app, make_question) -> Callable[..., Any]:
         return material_id, ids
 
     return make
+
+
+# ---------------------------------------------------------------- speed
+
+
+@pytest.fixture(autouse=True)
+def light_password_hashing(monkeypatch) -> None:
+    """scrypt costs ~70 ms a hash (more on a busy CI machine) and most tests log someone in:
+    tests hash with a light pbkdf2 instead, still a real salted hash checked the same way."""
+    from werkzeug.security import generate_password_hash
+
+    import quizapp.models.accounts as accounts
+
+    def light(password: str) -> str:
+        return generate_password_hash(password, method="pbkdf2:sha256:1000")
+
+    monkeypatch.setattr(accounts, "generate_password_hash", light)

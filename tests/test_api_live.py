@@ -491,3 +491,66 @@ def test_cli_refuses_bad_input(runner, tmp_path):
     assert result.exit_code != 0 and "无法读取" in result.output
     result = runner.invoke(args=["contest", "create", "--file", "x.txt", "--seconds", "5"])
     assert result.exit_code != 0
+
+
+def test_player_result_at_the_deadline_without_any_write(api, db_app, clock):
+    from quizapp.models import LiveContest
+
+    alice, bob = api.player("甲"), api.player("乙")
+    qid = api.advance().get_json()["question"]["id"]
+    clock.advance(10)
+    api.answer(bob, qid, "核心意识")  # 750
+    api.answer(alice, qid, "政治意识")  # wrong
+    open_me = api.client.get(f"{API}/{api.code}/me", headers=bob).get_json()
+    assert open_me["current"] == {
+        "question_id": qid,
+        "number": 1,
+        "answered": True,
+        "answer": "核心意识",
+        "correct": None,
+        "points": None,
+    }
+    assert open_me["score"] == 0  # nothing moves while the question is open
+    clock.advance(10.1)  # closed by its deadline; nobody advanced or read the leaderboard
+    me = api.client.get(f"{API}/{api.code}/me", headers=bob).get_json()
+    assert (me["score"], me["rank"], me["questions_counted"]) == (750, 1, 1)
+    assert me["current"]["correct"] is True and me["current"]["points"] == 750
+    other = api.client.get(f"{API}/{api.code}/me", headers=alice).get_json()
+    assert (other["score"], other["rank"], other["current"]["correct"]) == (0, 2, False)
+    with db_app.app_context():
+        assert db.session.scalar(select(LiveContest.ranked_through)) == 0  # read only
+    board = api.leaderboard()  # settles, and agrees
+    assert [(p["name"], p["score"]) for p in board["players"]] == [("乙", 750), ("甲", 0)]
+
+
+def test_provisional_rank_follows_every_clause_of_the_ranking_rule(api, clock):
+    """/me ranks in SQL before settling; the leaderboard ranks in Python after: they agree."""
+    names = ["甲", "乙", "丙", "丁", "戊"]
+    headers = {name: api.player(name) for name in names}
+    opened = T0
+    qid = api.advance().get_json()["question"]["id"]
+    for name, at, given in [
+        ("丙", 1.0, "核心意识"),  # 975: clause 1, first
+        ("甲", 2.019, "核心意识"),  # 950 (949.5 rounds up) but slower: clause 2
+        ("乙", 2.0, "核心意识"),  # 950
+        ("戊", 2.0, "核心意识"),  # 950, same time as 乙, joined later: clause 3
+        ("丁", 1.0, "政治意识"),  # wrong: 0
+    ]:
+        clock.now = opened + at
+        assert api.answer(headers[name], qid, given).status_code == 200
+    clock.now = opened + 21
+    provisional = {
+        name: api.client.get(f"{API}/{api.code}/me", headers=headers[name]).get_json()["rank"]
+        for name in names
+    }
+    assert provisional == {"丙": 1, "乙": 2, "戊": 3, "甲": 4, "丁": 5}
+    board = api.leaderboard()
+    assert {p["name"]: p["rank"] for p in board["players"]} == provisional
+
+
+def test_advance_with_expect_ignores_a_double_tap(api):
+    first = api.client.post(f"{API}/{api.code}/advance", headers=api.host, json={"expect": "lobby"})
+    assert first.get_json()["status"] == "open"
+    again = api.client.post(f"{API}/{api.code}/advance", headers=api.host, json={"expect": "lobby"})
+    assert error_of(again, 409) == "state_changed"
+    assert api.state().get_json()["status"] == "open"  # the question was not closed by it

@@ -24,7 +24,11 @@ def setup_data(app: Any) -> None:
 
 def roster_file(tmp_path) -> str:  # noqa: ANN001
     book = Workbook()
-    for row in [["姓名", "支部", "账号"], ["张三", "第一党支部", "zhangsan"], ["李四", "机关党支部", "lisi"]]:
+    for row in [
+        ["姓名", "支部", "账号"],
+        ["张三", "第一党支部", "zhangsan"],
+        ["李四", "机关党支部", "lisi"],
+    ]:
         book.active.append(row)
     path = tmp_path / "名单.xlsx"
     book.save(path)

@@ -8,6 +8,7 @@ player. The podium the 大屏 shows at the end must match the standings in the d
 
 from __future__ import annotations
 
+import time
 import uuid
 
 import pytest
@@ -70,6 +71,7 @@ def test_host_and_three_players_play_a_round(live_server, chromium, screenshot):
     host_ctx = chromium.new_context(viewport=DESKTOP, locale="zh-CN")
     contexts = [host_ctx]
     errors: list[str] = []
+    lags: list[float] = []  # from the host's click until all three phones show the change
 
     def watch(page) -> None:
         page.on("pageerror", lambda exc: errors.append(f"{page.url}: {exc}"))
@@ -125,16 +127,19 @@ def test_host_and_three_players_play_a_round(live_server, chromium, screenshot):
 
         advance = host.locator("[data-advance]")
         for number in (1, 2, 3):
+            started = time.monotonic()
             advance.click()  # 开始比赛 / 下一题
+            for page in players.values():
+                page.locator(
+                    "[data-view=question] .live-qno", has_text=f"第 {number} / 3 题"
+                ).wait_for(timeout=5000)
+            lags.append(time.monotonic() - started)
             host.locator("[data-q-no]", has_text=f"第 {number} / 3 题").wait_for()
             if number == 2:  # 丙 loses the network for a moment, then answers as before
                 contexts[3].set_offline(True)
                 players["丙"].locator("[data-network]").wait_for(timeout=5000)
                 contexts[3].set_offline(False)
             for name, page in players.items():
-                page.locator(
-                    "[data-view=question] .live-qno", has_text=f"第 {number} / 3 题"
-                ).wait_for(timeout=5000)
                 play_answer(page, name)
             if number == 2:
                 assert players["丙"].locator("[data-network]").is_hidden()
@@ -142,13 +147,15 @@ def test_host_and_three_players_play_a_round(live_server, chromium, screenshot):
             screenshot(players["乙"], f"player-question-{number}")
             if number == 1:
                 screenshot(host, "host-question")
+            started = time.monotonic()
             advance.click()  # 提前结束本题
-            host.locator("[data-answer-box]").wait_for()
-            host.locator("[data-top10] .board-row").first.wait_for(timeout=3000)
             for page in players.values():
                 page.locator("[data-view=result] [data-verdict]", has_text="回答").wait_for(
-                    timeout=3000
+                    timeout=5000
                 )
+            lags.append(time.monotonic() - started)
+            host.locator("[data-answer-box]").wait_for()
+            host.locator("[data-top10] .board-row").first.wait_for(timeout=3000)
             if number == 1:
                 screenshot(host, "host-closed")
                 screenshot(players["丙"], "player-result-wrong")
@@ -194,6 +201,8 @@ def test_host_and_three_players_play_a_round(live_server, chromium, screenshot):
         host.set_viewport_size(PHONE)
         screenshot(host, "host-results-phone")
         assert [e for e in errors if "ERR_INTERNET_DISCONNECTED" not in e] == []
+        print("phones followed the host in", [round(x, 2) for x in lags], "s")
+        assert max(lags) < 2.5, lags  # polling once a second: about 1 s, 1.5 s promised
     finally:
         for ctx in contexts:
             ctx.close()

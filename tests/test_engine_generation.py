@@ -23,8 +23,20 @@ from quizapp.generation.normalize import fold
 ROOT = Path(__file__).resolve().parent.parent
 SEED_TEXT = (ROOT / "quizapp" / "data" / "seed_speech.txt").read_text(encoding="utf-8")
 CONTRACT = {
-    "id", "kind", "stem", "options", "answer", "keys", "source", "explanation", "accepted",
-    "ordered", "paragraph", "difficulty", "template", "formula",
+    "id",
+    "kind",
+    "stem",
+    "options",
+    "answer",
+    "keys",
+    "source",
+    "explanation",
+    "accepted",
+    "ordered",
+    "paragraph",
+    "difficulty",
+    "template",
+    "formula",
 }
 
 
@@ -68,8 +80,19 @@ def test_shapes_of_each_kind(bank) -> None:
 
 def test_the_teachers_slogans_are_asked(bank) -> None:
     asked = {fold(a) for q in bank for a in answers_of(q)} | {fold(k) for q in bank for k in q.keys}
-    for phrase in ["三严三实", "两学一做", "一报告两评议", "以德为先", "密切联系群众", "血肉联系",
-                   "思想教育从严", "作风建设从严", "好干部标准", "根本性建设", "富民强村"]:
+    for phrase in [
+        "三严三实",
+        "两学一做",
+        "一报告两评议",
+        "以德为先",
+        "密切联系群众",
+        "血肉联系",
+        "思想教育从严",
+        "作风建设从严",
+        "好干部标准",
+        "根本性建设",
+        "富民强村",
+    ]:
         assert fold(phrase) in asked, phrase
 
 
@@ -126,9 +149,18 @@ def test_enumerations_are_cut_to_their_items(bank) -> None:
 
 def test_key_phrase_offsets_point_into_the_original_text() -> None:
     for key in find_key_phrases(SEED_TEXT):
-        assert SEED_TEXT[key.start:key.end] == key.text
-        assert key.type in {"lexicon", "member", "formula", "heading", "quotation",
-                            "definition", "quoted", "enumeration", "term"}
+        assert SEED_TEXT[key.start : key.end] == key.text
+        assert key.type in {
+            "lexicon",
+            "member",
+            "formula",
+            "heading",
+            "quotation",
+            "definition",
+            "quoted",
+            "enumeration",
+            "term",
+        }
 
 
 def test_captions_and_elision_lines_give_no_question() -> None:
@@ -152,8 +184,14 @@ def test_same_seed_same_output_in_another_process(bank) -> None:
     )
     env = dict(os.environ, PYTHONHASHSEED="12345")
     seed_file = str(ROOT / "quizapp" / "data" / "seed_speech.txt")
-    out = subprocess.run([sys.executable, "-c", code, seed_file], capture_output=True, text=True,
-                         env=env, check=True, cwd=ROOT).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code, seed_file],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        cwd=ROOT,
+    ).stdout
     assert json.loads(out) == [q.to_dict() for q in bank]
 
 
@@ -186,6 +224,21 @@ def test_empty_or_blank_text_gives_no_question() -> None:
 
 def test_importing_the_package_does_not_load_jieba() -> None:
     code = "import sys, quizapp.generation; print('jieba' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, cwd=ROOT).stdout.strip()
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout.strip()
     assert out == "False"
+
+
+def test_spelling_variants_and_near_synonyms_are_never_distractors() -> None:
+    from quizapp.generation.distractors import is_variant, pick
+
+    assert is_variant("4个意识", "四个意识") and is_variant("四种意识", "四个意识")
+    assert is_variant("敢于担当", "勇于担当")
+    assert not is_variant("政治意识", "大局意识")
+    import random
+
+    wrong = pick(
+        "四个意识", ["4个意识", "四种意识", "四个自信", "两个维护", "四个全面"], 3, random.Random(0)
+    )
+    assert sorted(wrong) == ["两个维护", "四个全面", "四个自信"]

@@ -10,9 +10,22 @@ from quizapp.generation import Formula, Lexicon, find_key_phrases, load_lexicon
 from quizapp.generation.lexicon import DEFAULT_LEXICON_PATH
 
 REQUIRED = [
-    "四个意识", "四个自信", "两个维护", "两个确立", "三严三实", "两学一做", "四下基层",
-    "四个全面", "五位一体", "新发展理念", "三会一课", "中央八项规定", "四风", "好干部标准",
-    "党的建设总体布局", "六大纪律",
+    "四个意识",
+    "四个自信",
+    "两个维护",
+    "两个确立",
+    "三严三实",
+    "两学一做",
+    "四下基层",
+    "四个全面",
+    "五位一体",
+    "新发展理念",
+    "三会一课",
+    "中央八项规定",
+    "四风",
+    "好干部标准",
+    "党的建设总体布局",
+    "六大纪律",
 ]
 
 
@@ -77,7 +90,7 @@ def test_key_phrases_mark_the_formula_and_its_members() -> None:
     assert by_text["四个自信"].type == "lexicon"
     assert by_text["核心意识"].type == "member"
     assert by_text["核心意识"].formula == "四个意识"
-    assert text[by_text["四个自信"].start:by_text["四个自信"].end] == "四个自信"
+    assert text[by_text["四个自信"].start : by_text["四个自信"].end] == "四个自信"
 
 
 def test_a_custom_lexicon_can_be_built_from_formulas() -> None:

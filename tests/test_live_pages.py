@@ -371,3 +371,13 @@ def test_logged_in_player_gets_their_place_back_on_another_device(
     assert response.status_code == 302 and response.headers["Location"].endswith("/play")
     with app.app_context():
         assert db.session.scalars(select(LivePlayer.name)).all() == ["周八"]
+
+
+@pytest.mark.parametrize("app_config", [{"CODE_GUESS_RATE_PER_MINUTE": 3}])
+def test_code_guesses_are_rate_limited(client, round_code):
+    code = round_code()
+    statuses = [client.get(f"/live/GUESS{i}").status_code for i in range(4)]
+    assert statuses == [404, 404, 404, 429]
+    page = client.post("/join", data={"code": "GUESS9"}).get_data(as_text=True)
+    assert "输错竞赛码的次数太多" in page
+    assert client.get(f"/live/{code}").status_code == 200, "a right code still works"

@@ -11,7 +11,7 @@ from sqlalchemy import inspect
 from quizapp import create_app
 from quizapp.extensions import db
 
-from .conftest import base_config
+from conftest import base_config
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

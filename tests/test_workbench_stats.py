@@ -122,8 +122,8 @@ def answered_bank(app, make_bank, make_user, make_group):
                 token=f"tok{n}",
                 user_id=users[n].id,
                 material_id=material_id,
-                mode="exam",
-                submitted_at=now,
+                mode="exam" if n == 0 else "practice",
+                submitted_at=now if n == 0 else None,  # practice is rarely "submitted"
             )
             db.session.add(attempt)
             db.session.flush()

@@ -246,6 +246,15 @@ def _read_csv(data: bytes) -> list[list[str]]:
     ]
 
 
+def check_upload(filename: str, data: bytes) -> RosterResult:
+    """Read and check an uploaded roster; an unreadable file is one problem of the whole file."""
+    try:
+        table = read_table(filename, data)
+    except AdminError as exc:
+        return RosterResult(problems=[RosterProblem(0, str(exc))])
+    return check_roster(table)
+
+
 def _find_columns(header: list[str]) -> dict[str, int]:
     columns: dict[str, int] = {}
     for index, title in enumerate(header):

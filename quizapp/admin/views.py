@@ -10,7 +10,7 @@ from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
-from ..models import ROLE_LABELS, ROLES, Group, User
+from ..models import Group, User
 from ..security import admin_required
 from . import services
 from .forms import GroupForm, RosterDownloadForm, RosterForm, UserEditForm, UserSearchForm
@@ -184,41 +184,34 @@ def roster():
     form = RosterForm()
     problems: list[services.RosterProblem] = []
     if form.validate_on_submit():
-        upload = form.roster.data
-        try:
-            table = services.read_table(upload.filename, upload.read())
-        except AdminError as exc:
-            problems = [services.RosterProblem(0, str(exc))]
-        else:
-            checked = services.check_roster(table)
-            problems = checked.problems
-            if not problems:
-                try:
-                    created, new_groups = services.import_roster(checked.rows)
-                    db.session.commit()
-                except IntegrityError:  # an account or group made meanwhile by someone else
-                    db.session.rollback()
-                    problems = [
-                        services.RosterProblem(0, "导入时有账号或支部刚被别人创建，请重新上传。")
-                    ]
-                    return render_template(
-                        "admin/roster.html", title="批量创建账号", form=form, problems=problems
-                    ), 409
-                accounts = [asdict(a) for a in created]
-                download = RosterDownloadForm(
-                    formdata=None, payload=json.dumps(accounts, ensure_ascii=False)
-                )
-                page = render_template(
-                    "admin/roster_done.html",
-                    title="批量创建完成",
-                    accounts=created,
-                    new_groups=new_groups,
-                    download=download,
-                )
-                return _no_store(Response(page))
-    return render_template(
-        "admin/roster.html", title="批量创建账号", form=form, problems=problems
-    ), (422 if problems else 200)
+        checked = services.check_upload(form.roster.data.filename, form.roster.data.read())
+        problems = checked.problems
+        if not problems:
+            try:
+                created, new_groups = services.import_roster(checked.rows)
+                db.session.commit()
+            except IntegrityError:  # an account or group made meanwhile by someone else
+                db.session.rollback()
+                problems = [
+                    services.RosterProblem(0, "导入时有账号或支部刚被别人创建，请重新上传。")
+                ]
+            else:
+                return _roster_done(created, new_groups)
+    page = render_template("admin/roster.html", title="批量创建账号", form=form, problems=problems)
+    return page, (422 if problems else 200)
+
+
+def _roster_done(created: list[services.CreatedAccount], new_groups: list[str]) -> Response:
+    """The new accounts with their passwords, shown once; the download form carries them back."""
+    payload = json.dumps([asdict(a) for a in created], ensure_ascii=False)
+    page = render_template(
+        "admin/roster_done.html",
+        title="批量创建完成",
+        accounts=created,
+        new_groups=new_groups,
+        download=RosterDownloadForm(formdata=None, payload=payload),
+    )
+    return _no_store(Response(page))
 
 
 @bp.post("/roster/download")
@@ -237,8 +230,3 @@ def roster_download():
         "attachment; filename=accounts.csv; filename*=UTF-8''%E6%96%B0%E8%B4%A6%E5%8F%B7.csv"
     )
     return _no_store(response)
-
-
-@bp.app_context_processor
-def role_labels() -> dict:
-    return {"ROLE_LABELS": ROLE_LABELS, "ROLES": ROLES}

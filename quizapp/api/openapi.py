@@ -333,11 +333,26 @@ def _paths() -> dict[str, Any]:
                 ),
                 "parameters": [CODE_PARAM],
                 "security": HOST_AUTH,
+                "requestBody": {
+                    "required": False,
+                    "content": json_content(
+                        {
+                            "type": "object",
+                            "properties": {
+                                "expect": {
+                                    "type": "string",
+                                    "enum": ["lobby", "open", "closed"],
+                                    "description": "可选：只在比赛仍处于这个状态时推进（防止连点）",
+                                }
+                            },
+                        }
+                    ),
+                },
                 "responses": {
                     "200": state_200,
                     "401": err("主持人令牌无效"),
                     "404": err("没有这个比赛码"),
-                    "409": err("比赛已结束"),
+                    "409": err("比赛已结束，或状态已不是 expect"),
                 },
             }
         },

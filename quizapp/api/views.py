@@ -4,8 +4,9 @@ Bearer tokens, no cookies needed, no CSRF (exempted in quizapp.web). Every error
 ``{"error": short code, "message": Chinese text}``. The contract is published as OpenAPI 3 at
 ``/api/v1/openapi.json`` (quizapp.api.openapi).
 
-GET requests are plain reads. The two that may find a question closed by its deadline and not yet
-settled (leaderboard, player result) settle it in a short write transaction first.
+GET requests are plain reads. Only the leaderboard, when it finds a question closed by its
+deadline and not yet settled, settles it first in a short write transaction; a player's own
+result (/me) is computed without writing, since every phone asks for it at the same moment.
 """
 
 from __future__ import annotations
@@ -53,9 +54,12 @@ def json_body() -> dict[str, Any]:
 
 def unknown_code() -> LiveError:
     """Count the miss against the shared code-guess limit; the error to raise."""
+    limit = current_app.config["CODE_GUESS_RATE_PER_MINUTE"]
+    if ratelimit.count("guess") >= limit:  # over the cap: answer without writing
+        return LiveError(429, "too_many_requests", "输入错误比赛码的次数太多，请稍后再试。")
     if request.method == "GET":
         begin_write()
-    allowed = ratelimit.allow("guess", current_app.config["CODE_GUESS_RATE_PER_MINUTE"])
+    allowed = ratelimit.allow("guess", limit)
     db.session.commit()
     if not allowed:
         return LiveError(429, "too_many_requests", "输入错误比赛码的次数太多，请稍后再试。")
@@ -149,7 +153,8 @@ def answer(code: str):  # noqa: ANN201
 def advance(code: str):  # noqa: ANN201
     contest = load_as_host(code)
     now = live.now_ts()
-    live.advance(contest, now)
+    body = request.get_json(silent=True)
+    live.advance(contest, now, expect=body.get("expect") if isinstance(body, dict) else None)
     db.session.commit()
     return jsonify(live.contest_state(contest, now))
 
@@ -165,12 +170,9 @@ def leaderboard(code: str):  # noqa: ANN201
 
 @bp.get("/contests/<code>/me")
 def me(code: str):  # noqa: ANN201
-    now = live.now_ts()
     contest = load(code)
-    player_id = live.player_for_token(contest, bearer()).id
-    contest = settle_for_read(contest, now)
-    player = db.session.get(live.LivePlayer, player_id)
-    return jsonify(live.player_payload(contest, player, now))
+    player = live.player_for_token(contest, bearer())
+    return jsonify(live.player_payload(contest, player, live.now_ts()))
 
 
 @bp.get("/contests/<code>/players")

@@ -142,6 +142,7 @@ def settings_password():
     if form.validate_on_submit():
         current_user.set_password(form.password.data)
         db.session.commit()
+        login_user(current_user._get_current_object())  # this session stays; all others end
         flash("密码已修改，下次请用新密码登录。", "success")
         return redirect(url_for("auth.settings"))
     return _render_settings(200, password_form=form)

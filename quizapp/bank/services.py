@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -96,7 +97,30 @@ def _same_key(kind: str, stem: str) -> tuple[str, str]:
     return kind, generation.normalize.fold(stem)
 
 
-def regenerate_bank(material: Material, *, lexicon: generation.Lexicon | None = None) -> BankStats:
+@dataclass
+class EngineOutput:
+    """What the engine makes of a text: its questions and key phrases (no database involved)."""
+
+    questions: list[generation.Question]
+    key_phrases: list[dict[str, Any]]
+
+
+def run_engine(text: str, lexicon: generation.Lexicon) -> EngineOutput:
+    """The slow part of (re)generation; call it outside a write transaction."""
+    questions = generation.generate_questions(text, lexicon=lexicon)
+    phrases = [
+        {"text": k.text, "type": k.type, "start": k.start, "end": k.end, "formula": k.formula}
+        for k in generation.find_key_phrases(text, lexicon=lexicon)
+    ]
+    return EngineOutput(questions, phrases)
+
+
+def regenerate_bank(
+    material: Material,
+    *,
+    lexicon: generation.Lexicon | None = None,
+    output: EngineOutput | None = None,
+) -> BankStats:
     """Bring a material's generated questions up to date with the engine.
 
     Rows are matched by the engine's stable id (``uid``):
@@ -109,18 +133,20 @@ def regenerate_bank(material: Material, *, lexicon: generation.Lexicon | None = 
     * a generated question a person deleted (a tombstone) is not brought back, and a new
       generated question asking what a kept row already asks (same kind and folded stem) is
       skipped: regeneration never duplicates a question.
+
+    ``output`` is the engine's result computed beforehand (see :func:`run_engine`), so that a
+    long text is not worked on while the database's write lock is held.
     """
     from ..models import QuestionTombstone
 
-    if lexicon is None:
-        from .lexicon import current_lexicon
+    if output is None:
+        if lexicon is None:
+            from .lexicon import current_lexicon
 
-        lexicon = current_lexicon()
-    generated = generation.generate_questions(material.text, lexicon=lexicon)
-    material.key_phrases = [
-        {"text": k.text, "type": k.type, "start": k.start, "end": k.end, "formula": k.formula}
-        for k in generation.find_key_phrases(material.text, lexicon=lexicon)
-    ]
+            lexicon = current_lexicon()
+        output = run_engine(material.text, lexicon)
+    generated = output.questions
+    material.key_phrases = output.key_phrases
     existing = {
         q.uid: q
         for q in db.session.scalars(

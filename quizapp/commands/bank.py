@@ -58,8 +58,10 @@ def material_add(path: Path, title: str | None, source: str) -> None:
     """把 .txt 或 .docx 文件添加为学习材料并生成题库，输出 {"material_id", "questions"}。"""
     _quiet_jieba()
     from sqlalchemy import func, select
+    from sqlalchemy.exc import IntegrityError
 
-    from ..bank.services import add_material
+    from ..bank.lexicon import current_lexicon
+    from ..bank.services import find_material_by_text, new_material, regenerate_bank, run_engine
     from ..extensions import db
     from ..generation.reader import DocumentError, read_document
     from ..models import BankQuestion
@@ -72,9 +74,14 @@ def material_add(path: Path, title: str | None, source: str) -> None:
         text = read_document(data, name)
     except DocumentError as exc:
         _fail(exc.message)
-    try:
-        material, created = add_material(text, title=title or path.stem, source=source)
-        if created:
+    material = find_material_by_text(text)
+    if material is None:
+        lexicon = current_lexicon()
+        db.session.commit()  # the engine runs with no transaction (no write lock) open
+        output = run_engine(text, lexicon)
+        try:
+            material = new_material(text, title=title or path.stem, source=source)
+            regenerate_bank(material, output=output)
             record(
                 "material.add",
                 f"命令行添加材料《{material.title}》（{material.char_count} 字，文件 {path.name}）",
@@ -82,10 +89,10 @@ def material_add(path: Path, title: str | None, source: str) -> None:
                 target_id=material.id,
                 material_id=material.id,
             )
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
+            db.session.commit()
+        except IntegrityError:  # the same text was added meanwhile by someone else
+            db.session.rollback()
+            material = find_material_by_text(text)
     count = db.session.scalar(
         select(func.count())
         .select_from(BankQuestion)

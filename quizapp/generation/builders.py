@@ -22,6 +22,7 @@ import random
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import distractors as dis
 from .keyphrases import Extraction, _common_prefix, _common_suffix
@@ -32,6 +33,9 @@ __all__ = ["Context", "build_all", "question_id"]
 
 # Below MIN_SCORE a key gets no question, below CHOICE_SCORE only a cloze, below FULL_SCORE a
 # cloze and a single choice; from FULL_SCORE on also a true/false statement.
+# Key types whose swap makes a clearly false statement (a formula, its member, a definition);
+# a swapped list item or vocabulary word may still read as true.
+_FALSIFIABLE = frozenset({"lexicon", "member", "quotation", "definition"})
 MIN_SCORE = 0.5
 CHOICE_SCORE = 0.6
 FULL_SCORE = 0.7
@@ -48,7 +52,8 @@ class Context:
     doc_key: str
     pools: dict[str, list[str]] = field(default_factory=dict)
     scores: dict[str, float] = field(default_factory=dict)  # question id → key score
-    indexes: dict[str, dis.LengthIndex] = field(default_factory=dict)
+    indexes: dict[str, Any] = field(default_factory=dict)  # cached candidate pools
+    judged: set[str] = field(default_factory=set)  # sentences that already gave a 判断
 
     @property
     def lexicon(self) -> Lexicon:
@@ -168,10 +173,11 @@ def _readable(answer: str, stem: str) -> bool:
 # -- candidate pools for distractors --------------------------------------------------------
 def build_pools(ex: Extraction) -> dict[str, list[str]]:
     pools: dict[str, list[str]] = {}
+    seen: set[tuple[str, str]] = set()
     for key in ex.keys:
-        pools.setdefault(key.type, [])
-        if key.text not in pools[key.type]:
-            pools[key.type].append(key.text)
+        if (key.type, key.text) not in seen:
+            seen.add((key.type, key.text))
+            pools.setdefault(key.type, []).append(key.text)
     return pools
 
 
@@ -188,7 +194,9 @@ def _index(ctx: Context, name: str, build: Callable[[], Iterable[str]]) -> dis.L
     return index
 
 
-def candidates_for(ctx: Context, key: KeyPhrase) -> tuple[list[str] | dis.LengthIndex, set[str], bool]:
+def candidates_for(
+    ctx: Context, key: KeyPhrase
+) -> tuple[list[str] | dis.LengthIndex, set[str], bool]:
     """(candidates, phrases never to offer, ranked?) for one key.
 
     Small sibling sets come as ranked lists (siblings first); large pools as a LengthIndex.
@@ -198,6 +206,7 @@ def candidates_for(ctx: Context, key: KeyPhrase) -> tuple[list[str] | dis.Length
 
     def lex_phrases() -> list[str]:
         return [p for p, _ in lex.phrase_pool()]
+
     if key.type == "lexicon":
         formula = _formula(ctx, key)
         exclude |= lex.forbidden_for(formula) if formula else set()
@@ -217,7 +226,9 @@ def candidates_for(ctx: Context, key: KeyPhrase) -> tuple[list[str] | dis.Length
         return cands, exclude, True
     if key.type == "formula":
         shape = _formula_shape(key.text)
-        names = [n for n in pools.get("formula", []) + lex.name_pool() if _formula_shape(n) == shape]
+        names = [
+            n for n in pools.get("formula", []) + lex.name_pool() if _formula_shape(n) == shape
+        ]
         return names, exclude, False
     if key.type == "heading":
         exclude = set()  # siblings are the best wrong options for a heading slot
@@ -233,20 +244,52 @@ def candidates_for(ctx: Context, key: KeyPhrase) -> tuple[list[str] | dis.Length
         same = lex.class_terms(cls_name) if cls_name else []
         if len(same) >= 8:
             return same, exclude, False
-        return _index(ctx, "term", lambda: same + list(lex.terms) + pools.get("term", [])), exclude, False
+        return (
+            _index(ctx, "term", lambda: same + list(lex.terms) + pools.get("term", [])),
+            exclude,
+            False,
+        )
     if key.type in ("quotation", "definition"):
-        return _index(ctx, "quotation", lambda: (
-            pools.get("quotation", []) + pools.get("definition", []) + pools.get("term", [])
-            + pools.get("quoted", []) + pools.get("enumeration", []) + lex_phrases()
-        )), exclude, False
+        return (
+            _index(
+                ctx,
+                "quotation",
+                lambda: (
+                    pools.get("quotation", [])
+                    + pools.get("definition", [])
+                    + pools.get("term", [])
+                    + pools.get("quoted", [])
+                    + pools.get("enumeration", [])
+                    + lex_phrases()
+                ),
+            ),
+            exclude,
+            False,
+        )
     if key.type == "quoted":
-        return _index(ctx, "quoted", lambda: (
-            pools.get("quoted", []) + pools.get("formula", []) + pools.get("enumeration", [])
-            + lex_phrases()
-        )), exclude, False
-    return _index(ctx, "enumeration", lambda: (
-        pools.get("enumeration", []) + pools.get("quoted", []) + lex_phrases()
-    )), exclude, False
+        return (
+            _index(
+                ctx,
+                "quoted",
+                lambda: (
+                    pools.get("quoted", [])
+                    + pools.get("formula", [])
+                    + pools.get("enumeration", [])
+                    + lex_phrases()
+                ),
+            ),
+            exclude,
+            False,
+        )
+    return (
+        _index(
+            ctx,
+            "enumeration",
+            lambda: pools.get("enumeration", []) + pools.get("quoted", []) + lex_phrases(),
+        ),
+        exclude,
+        False,
+    )
 
 
 _SHAPES = [
@@ -264,7 +307,8 @@ def _formula_shape(text: str) -> str:
 
 
 def _explain_formula(formula: Formula) -> str:
-    parts = [f"“{formula.name}”是指：{'、'.join(formula.members)}。"]
+    sep = "；" if any("、" in m for m in formula.members) else "、"
+    parts = [f"“{formula.name}”是指：{sep.join(formula.members)}。"]
     if formula.origin:
         parts.append(f"提出：{formula.origin}。")
     if formula.source:
@@ -315,6 +359,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     if not stem:
         return
     blanked = _blank(stem, a, b)
+    if len(stem) - len(key.text) < 6:
+        return  # “真理是最可靠的”。: nothing left to answer from
     accepted = _accepted(ctx, key)
     if any(_readable(sp, blanked) for sp in accepted):
         return
@@ -325,9 +371,19 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
 
     qid = question_id(ctx.doc_key, "cloze", "cloze", key.text, source)
     yield Question(
-        id=qid, kind="cloze", stem=blanked, options=[], answer=[key.text], keys=[key.text],
-        source=source, explanation=explanation, accepted=[accepted], ordered=True,
-        paragraph=para, difficulty=_difficulty("cloze", key.text), template="cloze",
+        id=qid,
+        kind="cloze",
+        stem=blanked,
+        options=[],
+        answer=[key.text],
+        keys=[key.text],
+        source=source,
+        explanation=explanation,
+        accepted=[accepted],
+        ordered=True,
+        paragraph=para,
+        difficulty=_difficulty("cloze", key.text),
+        template="cloze",
         formula=key.formula,
     )
 
@@ -339,22 +395,55 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     strict = key.type in ("quotation", "definition", "quoted", "enumeration")
     tail = key.text[-1] if strict else ""
     reach = 1.95 if strict else 3.5
-    wrong = dis.pick(key.text, cands, 3, rng, exclude=exclude, stem=blanked, ranked=ranked,
-                     same_ending=tail, max_distance=reach)
+    wrong = dis.pick(
+        key.text,
+        cands,
+        3,
+        rng,
+        exclude=exclude,
+        stem=blanked,
+        ranked=ranked,
+        same_ending=tail,
+        max_distance=reach,
+    )
     single_ok = wrong is not None
     if wrong is None:
-        wrong = dis.pick(key.text, cands, 1, rng, exclude=exclude, stem=blanked, ranked=ranked,
-                         same_ending=tail, max_distance=reach)
+        wrong = dis.pick(
+            key.text,
+            cands,
+            1,
+            rng,
+            exclude=exclude,
+            stem=blanked,
+            ranked=ranked,
+            same_ending=tail,
+            max_distance=reach,
+        )
     if wrong and single_ok:
         yield Question(
-            id=qid, kind="single", stem=blanked, options=_shuffle([key.text, *wrong], rng),
-            answer=key.text, keys=[key.text], source=source, explanation=explanation,
-            paragraph=para, difficulty=_difficulty("single", key.text), template="single",
+            id=qid,
+            kind="single",
+            stem=blanked,
+            options=_shuffle([key.text, *wrong], rng),
+            answer=key.text,
+            keys=[key.text],
+            source=source,
+            explanation=explanation,
+            paragraph=para,
+            difficulty=_difficulty("single", key.text),
+            template="single",
             formula=key.formula,
         )
-    if key.score < FULL_SCORE:
-        return
-    truth = int(hashlib.sha1(f"{ctx.doc_key}|{key.text}|{source}".encode()).hexdigest(), 16) % 2 == 0
+    if key.score < FULL_SCORE or len(stem) < 16 or len(stem) - len(key.text) < 10:
+        return  # a true/false statement needs context around the key
+    truth = (
+        int(hashlib.sha1(f"{ctx.doc_key}|{key.text}|{source}".encode()).hexdigest(), 16) % 2 == 0
+    )
+    if not truth and key.type not in _FALSIFIABLE:
+        return  # 把准政治方向 → 把准政治原则 is not clearly false: only facts get a false twin
+    if source in ctx.judged:
+        return  # one statement per sentence: four swaps of one list are one question
+    ctx.judged.add(source)
     template = "judge_true" if truth else "judge_false"
     qid = question_id(ctx.doc_key, "judge", template, key.text, source)
     if truth:
@@ -369,13 +458,24 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         explanation = "正确。" + explanation
     shown_key = key.text if truth else swap
     yield Question(
-        id=qid, kind="judge", stem=statement, options=[], answer=truth, keys=[shown_key],
-        source=source, explanation=explanation, paragraph=para,
-        difficulty=_difficulty("judge", key.text), template=template, formula=key.formula,
+        id=qid,
+        kind="judge",
+        stem=statement,
+        options=[],
+        answer=truth,
+        keys=[shown_key],
+        source=source,
+        explanation=explanation,
+        paragraph=para,
+        difficulty=_difficulty("judge", key.text),
+        template=template,
+        formula=key.formula,
     )
 
 
-def group_questions(ctx: Context, items: tuple[str, ...], where: tuple[int, int, int]) -> Iterator[Question]:
+def group_questions(
+    ctx: Context, items: tuple[str, ...], where: tuple[int, int, int]
+) -> Iterator[Question]:
     """多选 over a whole 、-list: its items among one or two intruders of the same shape."""
     index, start, end = where
     if len(items) < 3:
@@ -397,12 +497,19 @@ def group_questions(ctx: Context, items: tuple[str, ...], where: tuple[int, int,
     exclude |= set(items)
     typical = sorted(items, key=len)[len(items) // 2]
     prefix, suffix = _common_prefix(list(items)), _common_suffix(list(items))
-    if prefix or suffix:
+    classes = {ctx.lexicon.term_class(i) for i in items} - {None}
+    if classes:
+        # 宗派主义、圈子文化、码头文化: class mates from the vocabulary
+        pool = sorted({t for c in classes for t in ctx.lexicon.class_terms(c)})
+    elif prefix or suffix:
         # 为谁培养人、培养什么人 …: intruders must share the pattern (…之变, 生…)
-        pool = [c for c in _enum_pool(ctx) if c.startswith(prefix) and c.endswith(suffix)]
+        pool = [
+            c
+            for c in _enum_pool_by_edge(ctx, prefix[:1], suffix[-1:])
+            if c.startswith(prefix) and c.endswith(suffix)
+        ]
     else:
-        # no shared pattern: other list items of this text and vocabulary terms, same length
-        pool = [c for c in _enum_pool(ctx) if len(c) == len(typical)]
+        return  # no shared pattern, no class: intruders would be guesses (items get clozes)
     wrong = dis.pick(typical, pool, n_wrong, rng, exclude=exclude, stem=blanked, max_distance=2.5)
     if not wrong:
         return
@@ -410,10 +517,17 @@ def group_questions(ctx: Context, items: tuple[str, ...], where: tuple[int, int,
         if _readable(item, blanked):
             return
     yield Question(
-        id=qid, kind="multiple", stem=blanked, options=_shuffle(correct + wrong, rng),
-        answer=correct, keys=list(correct), source=source,
-        explanation=f"原文：{source}", paragraph=s.paragraph,
-        difficulty=_difficulty("multiple", typical), template="multi_enum",
+        id=qid,
+        kind="multiple",
+        stem=blanked,
+        options=_shuffle(correct + wrong, rng),
+        answer=correct,
+        keys=list(correct),
+        source=source,
+        explanation=f"原文：{source}",
+        paragraph=s.paragraph,
+        difficulty=_difficulty("multiple", typical),
+        template="multi_enum",
     )
 
 
@@ -426,11 +540,27 @@ def _enum_pool(ctx: Context) -> list[str]:
     return pool
 
 
+def _enum_pool_by_edge(ctx: Context, first: str, last: str) -> list[str]:
+    """The list-item pool narrowed by first and/or last character (cached)."""
+    index = ctx.indexes.get("_edges")
+    if index is None:
+        edges: dict[str, list[str]] = {}
+        for c in _enum_pool(ctx):
+            edges.setdefault("^" + c[:1], []).append(c)
+            edges.setdefault("$" + c[-1:], []).append(c)
+        index = ctx.indexes["_edges"] = edges
+    if last:
+        return index.get("$" + last, [])
+    return index.get("^" + first, [])
+
+
 def _curated_pool(ctx: Context) -> list[str]:
     pool = ctx.pools.get("_curated_pool")
     if pool is None:
         lex = ctx.lexicon
-        pool = ctx.pools["_curated_pool"] = sorted({p for p, _ in lex.phrase_pool()} | set(lex.terms))
+        pool = ctx.pools["_curated_pool"] = sorted(
+            {p for p, _ in lex.phrase_pool()} | set(lex.terms)
+        )
     return pool
 
 
@@ -439,13 +569,22 @@ def _heading_context(ctx: Context, s: Sentence) -> str:
     heading = ctx.ex.doc.headings.get(s.index)
     if heading is not None and heading.level == 4:
         # 一是…/二是… items: introduce them with the sentence that announces them
-        series = [h for h in ctx.ex.doc.headings.values()
-                  if h.level == 4 and h.parent == heading.parent and h.ordinal == 1
-                  and h.sentence <= s.index]
+        series = [
+            h
+            for h in ctx.ex.doc.headings.values()
+            if h.level == 4
+            and h.parent == heading.parent
+            and h.ordinal == 1
+            and h.sentence <= s.index
+        ]
         first = max((h.sentence for h in series), default=0)
         if first > 0:
             intro = ctx.sentence(first - 1)
-            if intro.paragraph == s.paragraph and not intro.is_noise and intro.text.endswith(("：", ":")):
+            if (
+                intro.paragraph == s.paragraph
+                and not intro.is_noise
+                and intro.text.endswith(("：", ":"))
+            ):
                 tail = intro.text.rstrip("：:").split("，")[-1]
                 return f"材料中“{tail}”的"
     if heading is None or heading.parent is None:
@@ -475,9 +614,18 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
     cands, exclude, ranked = candidates_for(ctx, key)
     qid = question_id(ctx.doc_key, "cloze", "heading_cloze", key.text, source)
     yield Question(
-        id=qid, kind="cloze", stem=stem, options=[], answer=[key.text], keys=[key.text],
-        source=source, explanation=explanation, accepted=[[key.text]], paragraph=s.paragraph,
-        difficulty=_difficulty("cloze", key.text, 0.05), template="heading_cloze",
+        id=qid,
+        kind="cloze",
+        stem=stem,
+        options=[],
+        answer=[key.text],
+        keys=[key.text],
+        source=source,
+        explanation=explanation,
+        accepted=[[key.text]],
+        paragraph=s.paragraph,
+        difficulty=_difficulty("cloze", key.text, 0.05),
+        template="heading_cloze",
     )
     qid = question_id(ctx.doc_key, "single", "heading_single", key.text, source)
     rng, _ = _rngs(ctx, qid)
@@ -491,20 +639,31 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
         wrong = siblings + extra if extra else None
     if wrong:
         yield Question(
-            id=qid, kind="single", stem=stem, options=_shuffle([key.text, *wrong], rng),
-            answer=key.text, keys=[key.text], source=source, explanation=explanation,
-            paragraph=s.paragraph, difficulty=_difficulty("single", key.text),
+            id=qid,
+            kind="single",
+            stem=stem,
+            options=_shuffle([key.text, *wrong], rng),
+            answer=key.text,
+            keys=[key.text],
+            source=source,
+            explanation=explanation,
+            paragraph=s.paragraph,
+            difficulty=_difficulty("single", key.text),
             template="heading_single",
         )
 
 
 def heading_set_questions(ctx: Context) -> Iterator[Question]:
     """多选 over a heading series sharing an ending (思想教育从严 / 选人用人从严 / …)."""
-    for (parent, level, ci), members in sorted(ctx.ex.heading_sets.items(), key=lambda kv: (kv[0][0] or -1, kv[0][1], kv[0][2])):
+    for (_parent, _level, ci), members in sorted(
+        ctx.ex.heading_sets.items(), key=lambda kv: (kv[0][0] or -1, kv[0][1], kv[0][2])
+    ):
         keys = [k for _, k in members]
         if len(keys) < 3:
             continue
         suffix = _common_suffix(keys)
+        if not all("\u4e00" <= ch <= "\u9fff" for ch in suffix):
+            suffix = ""  # 抓牢“领”字 …: an ending with quotes is not a requirement's name
         first_sentence = ctx.sentence(members[0][0])
         source = "；".join(ctx.sentence(i).text.rstrip("。") for i, _ in members) + "。"
         qid = question_id(ctx.doc_key, "multiple", "multi_heading", "、".join(keys), source)
@@ -521,15 +680,25 @@ def heading_set_questions(ctx: Context) -> Iterator[Question]:
         else:
             cands = [k for k in ctx.pools.get("heading", []) if k not in keys]
             context = _heading_context(ctx, first_sentence)
-            stem = f"{context}的小标题包括（　　）。"
+            if context.endswith("的"):
+                stem = f"{context}内容包括（　　）。"
+            else:
+                stem = f"{context}的小标题包括（　　）。"
         wrong = dis.pick(keys[0], cands, n_wrong, rng, exclude=set(keys), max_distance=6.0)
         if not wrong:
             continue
         yield Question(
-            id=qid, kind="multiple", stem=stem, options=_shuffle(list(correct) + wrong, rng),
-            answer=list(correct), keys=list(correct), source=source,
-            explanation=f"原文：{source}", paragraph=first_sentence.paragraph,
-            difficulty=_difficulty("multiple", keys[0]), template="multi_heading",
+            id=qid,
+            kind="multiple",
+            stem=stem,
+            options=_shuffle(list(correct) + wrong, rng),
+            answer=list(correct),
+            keys=list(correct),
+            source=source,
+            explanation=f"原文：{source}",
+            paragraph=first_sentence.paragraph,
+            difficulty=_difficulty("multiple", keys[0]),
+            template="multi_heading",
         )
 
 
@@ -538,15 +707,20 @@ def _member_display(formula: Formula, member: str) -> str:
     return member
 
 
-def _foils(ctx: Context, formula: Formula, like: str, n: int, rng: random.Random,
-           stem: str = "") -> list[str] | None:
+def _foils(
+    ctx: Context, formula: Formula, like: str, n: int, rng: random.Random, stem: str = ""
+) -> list[str] | None:
     exclude = ctx.lexicon.forbidden_for(formula)
+    # the formula's own foils first, whatever their length (they were chosen for it) …
+    own = dis.pick(like, formula.foils, n, rng, exclude=exclude, stem=stem, max_distance=12.0)
+    if own:
+        return own
+    # … else members of sibling formulas and other phrases of the same shape
     cands = list(formula.foils)
     for sib in ctx.lexicon.siblings(formula):
         cands.extend(sib.members)
     cands.extend(p for p, f in ctx.lexicon.phrase_pool() if f is not formula)
-    return dis.pick(like, cands, n, rng, exclude=exclude, stem=stem, ranked=True,
-                    max_distance=4.0)
+    return dis.pick(like, cands, n, rng, exclude=exclude, stem=stem, ranked=True, max_distance=4.0)
 
 
 def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> Iterator[Question]:
@@ -567,9 +741,17 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
     answer = fixed.choice(members)
     wrong = _foils(ctx, formula, answer, 3, rng)
     if wrong:
-        yield Question(id=i, kind="single", stem=f"下列属于“{name}”的是（　　）。",
-                       options=_shuffle([answer, *wrong], rng), answer=answer, keys=[name],
-                       difficulty=_difficulty("single", answer), template="lex_member", **common)
+        yield Question(
+            id=i,
+            kind="single",
+            stem=f"下列属于“{name}”的是（　　）。",
+            options=_shuffle([answer, *wrong], rng),
+            answer=answer,
+            keys=[name],
+            difficulty=_difficulty("single", answer),
+            template="lex_member",
+            **common,
+        )
     # 不属于
     if len(members) >= 3:
         i = qid("single", "lex_nonmember")
@@ -577,10 +759,17 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
         foil = _foils(ctx, formula, members[0], 1, fixed)
         if foil:
             shown = sorted(rng.sample(members, 3), key=members.index)
-            yield Question(id=i, kind="single", stem=f"下列不属于“{name}”的是（　　）。",
-                           options=_shuffle([*shown, foil[0]], rng), answer=foil[0], keys=[name],
-                           difficulty=_difficulty("single", name, 0.05),
-                           template="lex_nonmember", **common)
+            yield Question(
+                id=i,
+                kind="single",
+                stem=f"下列不属于“{name}”的是（　　）。",
+                options=_shuffle([*shown, foil[0]], rng),
+                answer=foil[0],
+                keys=[name],
+                difficulty=_difficulty("single", name, 0.05),
+                template="lex_nonmember",
+                **common,
+            )
     # 多选
     i = qid("multiple", "lex_members")
     rng, fixed = _rngs(ctx, i)
@@ -588,11 +777,22 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
     n_wrong = 1 if len(correct) >= 4 else 2
     wrong = _foils(ctx, formula, correct[0], n_wrong, rng)
     if wrong and len(correct) >= 2:
-        stem = f"“{name}”包括（　　）。" if len(correct) == len(members) else f"下列属于“{name}”的有（　　）。"
-        yield Question(id=i, kind="multiple", stem=stem,
-                       options=_shuffle(list(correct) + wrong, rng), answer=list(correct),
-                       keys=[name], difficulty=_difficulty("multiple", name),
-                       template="lex_members", **common)
+        stem = (
+            f"“{name}”包括（　　）。"
+            if len(correct) == len(members)
+            else f"下列属于“{name}”的有（　　）。"
+        )
+        yield Question(
+            id=i,
+            kind="multiple",
+            stem=stem,
+            options=_shuffle(list(correct) + wrong, rng),
+            answer=list(correct),
+            keys=[name],
+            difficulty=_difficulty("multiple", name),
+            template="lex_members",
+            **common,
+        )
     # parts: “三严三实”中的“三实”是指
     for part, part_members in sorted(formula.parts.items()):
         if len(part_members) < 2:
@@ -600,7 +800,9 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
         i = qid("single", "lex_part", part)
         rng, fixed = _rngs(ctx, i)
         right = "、".join(part_members)
-        others = ["、".join(v) for k, v in sorted(formula.parts.items()) if k != part and len(v) >= 2]
+        others = [
+            "、".join(v) for k, v in sorted(formula.parts.items()) if k != part and len(v) >= 2
+        ]
         wrong_opts = list(others)
         tries = 0
         while len(wrong_opts) < 3 and tries < 6:
@@ -615,10 +817,17 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
             if text not in wrong_opts and text != right:
                 wrong_opts.append(text)
         if len(wrong_opts) >= 3:
-            yield Question(id=i, kind="single", stem=f"“{name}”中的“{part}”是指（　　）。",
-                           options=_shuffle([right, *wrong_opts[:3]], rng), answer=right,
-                           keys=[name, part], difficulty=_difficulty("single", right, 0.05),
-                           template="lex_part", **common)
+            yield Question(
+                id=i,
+                kind="single",
+                stem=f"“{name}”中的“{part}”是指（　　）。",
+                options=_shuffle([right, *wrong_opts[:3]], rng),
+                answer=right,
+                keys=[name, part],
+                difficulty=_difficulty("single", right, 0.05),
+                template="lex_part",
+                **common,
+            )
     # complete the members
     if 2 <= len(members) <= 8:
         i = qid("cloze", "lex_cloze")
@@ -640,10 +849,18 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
             sep = "；" if any("、" in m for m in members) else "、"
             stem = f"“{name}”是指：{sep.join(shown)}。"
             if not _readable(answer, stem):
-                yield Question(id=i, kind="cloze", stem=stem, options=[], answer=[answer],
-                               keys=[name], accepted=[accepted],
-                               difficulty=_difficulty("cloze", answer),
-                               template="lex_cloze", **common)
+                yield Question(
+                    id=i,
+                    kind="cloze",
+                    stem=stem,
+                    options=[],
+                    answer=[answer],
+                    keys=[name],
+                    accepted=[accepted],
+                    difficulty=_difficulty("cloze", answer),
+                    template="lex_cloze",
+                    **common,
+                )
     # …合称
     i = qid("single", "lex_name")
     rng, fixed = _rngs(ctx, i)
@@ -652,9 +869,17 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
     names = [f.name for f in ctx.lexicon.formulas if f is not formula]
     wrong = dis.pick(name, names, 3, rng, exclude={name, *formula.variants}, max_distance=3.0)
     if wrong and len(listing) <= 80:
-        yield Question(id=i, kind="single", stem=f"“{listing}”合称为（　　）。",
-                       options=_shuffle([name, *wrong], rng), answer=name, keys=[name],
-                       difficulty=_difficulty("single", name, -0.05), template="lex_name", **common)
+        yield Question(
+            id=i,
+            kind="single",
+            stem=f"“{listing}”合称为（　　）。",
+            options=_shuffle([name, *wrong], rng),
+            answer=name,
+            keys=[name],
+            difficulty=_difficulty("single", name, -0.05),
+            template="lex_name",
+            **common,
+        )
     # 判断
     truth = int(hashlib.sha1(f"{ctx.doc_key}|lex|{name}".encode()).hexdigest(), 16) % 2 == 0
     template = "lex_judge_true" if truth else "lex_judge_false"
@@ -672,10 +897,20 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
     else:
         expl = "正确。" + explanation
     if len(sep.join(shown)) <= 90:
-        yield Question(id=i, kind="judge", stem=f"“{name}”是指{sep.join(shown)}。", options=[],
-                       answer=truth, keys=[name], source=source, explanation=expl,
-                       paragraph=para, formula=name, difficulty=_difficulty("judge", name),
-                       template=template)
+        yield Question(
+            id=i,
+            kind="judge",
+            stem=f"“{name}”是指{sep.join(shown)}。",
+            options=[],
+            answer=truth,
+            keys=[name],
+            source=source,
+            explanation=expl,
+            paragraph=para,
+            formula=name,
+            difficulty=_difficulty("judge", name),
+            template=template,
+        )
 
 
 # -- all ------------------------------------------------------------------------------------------
@@ -693,7 +928,7 @@ def _keys_by_text(ctx: Context) -> list[list[KeyPhrase]]:
     for text, occ in by_text.items():
         occ.sort(key=lambda k: (-k.score, k.start))
         best = occ[0]
-        if best.type == "enumeration" and len(best.group) >= 3:
+        if best.type == "enumeration" and len(best.group) >= 3 and _multi_possible(ctx, best.group):
             pair = chosen.get(best.group)
             if pair is None:
                 shown = shown_subset(best.group)
@@ -704,6 +939,13 @@ def _keys_by_text(ctx: Context) -> list[list[KeyPhrase]]:
         out.append(occ)
     out.sort(key=lambda o: min(k.start for k in o))
     return out
+
+
+def _multi_possible(ctx: Context, items: tuple[str, ...]) -> bool:
+    """Will the 多选 over this list be attempted (so its items need fewer clozes)?"""
+    if any(ctx.lexicon.term_class(i) for i in items):
+        return True
+    return bool(_common_prefix(list(items)) or _common_suffix(list(items)))
 
 
 def _first_good(ctx: Context, occurrences: list[KeyPhrase]) -> Iterator[Question]:
@@ -718,14 +960,16 @@ def _first_good(ctx: Context, occurrences: list[KeyPhrase]) -> Iterator[Question
 def add_subkeys(ctx: Context, q: Question) -> Question:
     """Add to ``keys`` the lexicon names and vocabulary terms the answer contains
     (党管干部 in 党管干部原则, 战斗堡垒 in 坚强战斗堡垒)."""
-    answers = q.answer if isinstance(q.answer, list) else [q.answer] if isinstance(q.answer, str) else []
+    answers = (
+        q.answer if isinstance(q.answer, list) else [q.answer] if isinstance(q.answer, str) else []
+    )
     extra: list[str] = []
     for answer in answers:
         for term, _, _ in ctx.lexicon.find_terms(answer):
             if term != answer and term not in q.keys and term not in extra:
                 extra.append(term)
         for hit in ctx.lexicon.find_names(answer):
-            name = answer[hit.start:hit.end]
+            name = answer[hit.start : hit.end]
             if name != answer and name not in q.keys and name not in extra:
                 extra.append(name)
         for suffix in ("原则", "标准", "机制", "制度"):
@@ -736,7 +980,6 @@ def add_subkeys(ctx: Context, q: Question) -> Question:
     if extra:
         q.keys = [*q.keys, *extra]
     return q
-
 
 
 def build_all(ctx: Context) -> list[Question]:
@@ -757,4 +1000,3 @@ def build_all(ctx: Context) -> list[Question]:
             ctx.scores.setdefault(question.id, score)
             out.append(add_subkeys(ctx, question))
     return out
-

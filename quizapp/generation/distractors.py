@@ -42,13 +42,24 @@ def _loose(text: str) -> str:
     return fold_key(text).translate(_LOOSE)
 
 
+# Characters that make near-synonyms when swapped one for the other (敢于担当 / 勇于担当).
+_SYNONYM_PAIRS = {frozenset(p) for p in ("敢勇", "于於", "全整", "须需")}
+
+
 def is_variant(a: str, b: str) -> bool:
-    """Are ``a`` and ``b`` spellings of the same thing (4个意识 / 四个意识 / 四种意识)?"""
+    """Are ``a`` and ``b`` spellings of the same thing (4个意识 / 四个意识 / 四种意识), or
+    near-synonyms that differ by one interchangeable character (敢于担当 / 勇于担当)?"""
     fa, fb = fold_key(a), fold_key(b)
     if fa == fb:
         return True
     la, lb = _loose(a), _loose(b)
-    return bool(la) and la == lb and len(fa) > 2
+    if bool(la) and la == lb and len(fa) > 2:
+        return True
+    if len(fa) == len(fb) >= 3:
+        diff = [(x, y) for x, y in zip(fa, fb, strict=True) if x != y]
+        if len(diff) == 1 and frozenset(diff[0]) in _SYNONYM_PAIRS:
+            return True
+    return False
 
 
 @lru_cache(maxsize=65536)
@@ -85,14 +96,16 @@ class LengthIndex:
 
     def __init__(self, items: Iterable[str]):
         self.by_len: dict[int, list[str]] = {}
+        self.by_len_end: dict[tuple[int, str], list[str]] = {}
         seen: set[str] = set()
         for item in items:
-            if item in seen:
+            if item in seen or not item:
                 continue
             seen.add(item)
             self.by_len.setdefault(len(item), []).append(item)
+            self.by_len_end.setdefault((len(item), item[-1]), []).append(item)
 
-    def scan(self, length: int, max_delta: int, per_bucket: int = 30):
+    def scan(self, length: int, max_delta: int, per_bucket: int = 30, ending: str = ""):
         """Yield (delta, candidate), nearest lengths first, the first ones of each bucket.
 
         Seed-free on purpose: whether a question has enough distractors must not depend on the
@@ -100,7 +113,7 @@ class LengthIndex:
         """
         for delta in range(max_delta + 1):
             for size in sorted({length - delta, length + delta}):
-                bucket = self.by_len.get(size)
+                bucket = self.by_len_end.get((size, ending)) if ending else self.by_len.get(size)
                 if not bucket:
                     continue
                 yield from ((delta, c) for c in bucket[:per_bucket])
@@ -132,7 +145,7 @@ def pick(
     fkey = fold_key(key)
     klen = len(key)
     if isinstance(candidates, LengthIndex):
-        stream = candidates.scan(klen, int(max_distance))
+        stream = candidates.scan(klen, int(max_distance), ending=same_ending)
     else:
         stream = ((abs(len(c) - klen), c) for c in candidates)
     indexed = isinstance(candidates, LengthIndex)

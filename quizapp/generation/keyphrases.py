@@ -25,9 +25,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from . import noise
+from .jieba_setup import is_word, word_ends
 from .lexicon import NUMERALS, Lexicon, load_lexicon
 from .model import KeyPhrase, Sentence
-from .jieba_setup import is_word, word_ends
 from .segment import Document, Heading, segment
 
 __all__ = ["find_key_phrases", "extract", "Extraction", "GENERIC_WORDS", "is_generic"]
@@ -38,7 +38,8 @@ GENERIC_WORDS = frozenset(
     政治 实际 要求 任务 措施 活动 基层 组织 思想 工作体系 重要 全面 进一步 有关 一些 各级 全党
     这个 那个 一个 这些 自己 大家 时候 目前 当前 今年 去年 以来 方向 效果 力量 作用 能力 水平
     成绩 成效 成果 意见 办法 工程 制度 机制 体系 环境 条件 事情 事业 地方 全国 全市 全省 我国
-    中国 中央 党中央 世界 时代 新时代 人员 主要 基本 根本 重点 关键 核心 一切 历史 现在 将来""".split()
+    中国 中央 党中央 世界 时代 新时代 人员 主要 基本 根本 重点 关键 核心 一切 历史
+    现在 将来""".split()
 )
 
 TYPE_WEIGHT = {
@@ -55,15 +56,33 @@ TYPE_WEIGHT = {
 _HEAD_NOUNS = "思维|意识|主义|本领|定力|优势"
 _HEAD_TERM_RE = re.compile(rf"([\u4e00-\u9fff]{{2}})({_HEAD_NOUNS})")
 _BAD_MODIFIER = set("的了和在是要与及把将从对为以这那其之等又也都就")
-_BAD_HEAD_TERMS = {"社会主义", "共产主义", "马克思主义", "资本主义", "帝国主义", "这种意识", "一种意识"}
+_BAD_HEAD_TERMS = {
+    "社会主义",
+    "共产主义",
+    "马克思主义",
+    "资本主义",
+    "帝国主义",
+    "这种意识",
+    "一种意识",
+}
+_VAGUE = {"社会主义", "马克思主义", "党组织", "强大力量", "改革开放", "共产党员"}
 _ONLY_RE = re.compile(r"只有([^，,；;。！？]{2,8}?)才能有?([^，,；;。！？]{2,8})")
-_GRASP_RE = re.compile(r"抓([\u4e00-\u9fff]{2,3}?)促([\u4e00-\u9fff]{2,4}?)(?=工作|的|，|。|、|和|$)")
+_GRASP_RE = re.compile(
+    r"抓([\u4e00-\u9fff]{2,3}?)促([\u4e00-\u9fff]{2,4}?)(?=工作|的|，|。|、|和|$)"
+)
 _COUPLET_RE = re.compile(r"^([\u4e00-\u9fff]{4})，([\u4e00-\u9fff]{4})[。！]$")
 
 # which key survives when two overlap in a sentence (headings are kept apart)
 _PRIORITY = {
-    "lexicon": 10, "member": 9, "formula": 8, "term": 7, "quotation": 6, "definition": 5,
-    "quoted": 4, "enumeration": 3, "heading": 0,
+    "lexicon": 10,
+    "member": 9,
+    "formula": 8,
+    "term": 7,
+    "quotation": 6,
+    "definition": 5,
+    "quoted": 4,
+    "enumeration": 3,
+    "heading": 0,
 }
 _QUOTED_RE = re.compile(r"“([^“”\n]{1,40})”|‘([^‘’\n]{1,30})’|「([^「」\n]{1,40})」")
 _NUMBERED_SHAPE = re.compile(
@@ -73,7 +92,7 @@ _NUMBERED_SHAPE = re.compile(
 )
 # Unquoted numbered formulas: 数词+个+a head that marks a formula, not a plain count.
 _NUMBERED_FREE = re.compile(
-    rf"[{NUMERALS}]个(?:意识|自信|维护|确立|全面|伟大|坚持|明确|必须|务必|代表|服从|"
+    rf"(?<![{NUMERALS}])[{NUMERALS}]个(?:意识|自信|维护|确立|全面|伟大|坚持|明确|必须|务必|代表|服从|"
     rf"没有变|区分开来|一百年|结合|先行|统筹|倍增|转变|坚定不移)"
 )
 _QUOTE_INTRO = re.compile(
@@ -83,8 +102,22 @@ _DEFINE_MARK = re.compile(r"最|根本|核心|关键|首要|本质|灵魂|生命
 _ITEM = r"[^\s，,。；;：:、“”‘’（）()《》！？!?\n]"
 _ENUM_RE = re.compile(rf"{_ITEM}{{2,20}}(?:、{_ITEM}{{1,20}})+")
 _LEAD_VERBS = (
-    "的", "坚持", "紧抓", "持续", "着力", "切实", "坚决", "大力", "深入", "不断", "抓好", "抓", "加快",
-    "推动", "推进", "进一步",
+    "的",
+    "坚持",
+    "紧抓",
+    "持续",
+    "着力",
+    "切实",
+    "坚决",
+    "大力",
+    "深入",
+    "不断",
+    "抓好",
+    "抓",
+    "加快",
+    "推动",
+    "推进",
+    "进一步",
 )
 _ADJ_ENDS = set("高深明实强好优大小多少快慢新真准细严紧足稳")
 _TAIL_CUT = ("以及", "及", "和", "与", "等", "的")
@@ -118,7 +151,9 @@ def find_key_phrases(text: str, *, lexicon: Lexicon | None = None) -> list[KeyPh
     return extract(text, lexicon=lexicon).keys
 
 
-def extract(text: str, *, lexicon: Lexicon | None = None, doc: Document | None = None) -> Extraction:
+def extract(
+    text: str, *, lexicon: Lexicon | None = None, doc: Document | None = None
+) -> Extraction:
     lexicon = lexicon or load_lexicon()
     doc = doc or segment(text)
     ex = Extraction(doc, lexicon, [])
@@ -130,6 +165,7 @@ def extract(text: str, *, lexicon: Lexicon | None = None, doc: Document | None =
         found.extend(_lexicon_keys(ex, s, tainted))
         found.extend(_quoted_keys(ex, s, tainted))
         found.extend(_enumeration_keys(ex, s, tainted))
+        found.extend(_pair_keys(ex, s, tainted))
         found.extend(_definition_keys(ex, s, tainted))
         found.extend(_term_keys(ex, s, tainted, head_counts))
     found.extend(_heading_keys(ex))
@@ -144,27 +180,43 @@ def _lexicon_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
         start, end = s.start + hit.start, s.start + hit.end
         if noise.overlaps(start, end, tainted):
             continue
-        name = s.text[hit.start:hit.end]
+        name = s.text[hit.start : hit.end]
         ex.formula_sentences.setdefault(hit.formula.name, s.index)
         ex.formula_by_members.setdefault(hit.formula.name, False)
         out.append(
-            KeyPhrase(name, "lexicon", s.index, start, end, TYPE_WEIGHT["lexicon"],
-                      hit.formula.name, hit.formula.members)
+            KeyPhrase(
+                name,
+                "lexicon",
+                s.index,
+                start,
+                end,
+                TYPE_WEIGHT["lexicon"],
+                hit.formula.name,
+                hit.formula.members,
+            )
         )
     for hit in ex.lexicon.find_member_runs(s.text, s.start):
         if noise.overlaps(hit.start, hit.end, tainted):
             continue
         ex.formula_sentences.setdefault(hit.formula.name, s.index)
         ex.formula_by_members.setdefault(hit.formula.name, True)
-        local = s.text[hit.start - s.start: hit.end - s.start]
+        local = s.text[hit.start - s.start : hit.end - s.start]
         for member in hit.members_found:
             for spelling in hit.formula.spellings(member):
                 pos = local.find(spelling)
                 if pos >= 0:
                     a = hit.start + pos
                     out.append(
-                        KeyPhrase(spelling, "member", s.index, a, a + len(spelling),
-                                  TYPE_WEIGHT["member"], hit.formula.name, hit.members_found)
+                        KeyPhrase(
+                            spelling,
+                            "member",
+                            s.index,
+                            a,
+                            a + len(spelling),
+                            TYPE_WEIGHT["member"],
+                            hit.formula.name,
+                            hit.members_found,
+                        )
                     )
                     break
     return out
@@ -195,8 +247,11 @@ def _quoted_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
                 k = inner.find(half, pos)
                 pos = k + len(half)
                 a = start + k
-                out.append(KeyPhrase(half, "quoted", s.index, a, a + len(half),
-                                     TYPE_WEIGHT["quoted"] + 0.02))
+                out.append(
+                    KeyPhrase(
+                        half, "quoted", s.index, a, a + len(half), TYPE_WEIGHT["quoted"] + 0.02
+                    )
+                )
         if len(stripped) > 16 or stripped.endswith(("。", "！", "？")):
             continue  # a whole quoted sentence: too long for a blank
         score = TYPE_WEIGHT["quoted"]
@@ -213,7 +268,9 @@ def _quoted_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
         start, end = s.start + m.start(), s.start + m.end()
         if ex.lexicon.get(m.group(0)) is not None or noise.overlaps(start, end, tainted):
             continue
-        out.append(KeyPhrase(m.group(0), "formula", s.index, start, end, TYPE_WEIGHT["formula"] - 0.1))
+        out.append(
+            KeyPhrase(m.group(0), "formula", s.index, start, end, TYPE_WEIGHT["formula"] - 0.1)
+        )
     return out
 
 
@@ -244,7 +301,13 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
             or all(t[0] in "最很更越不没" for t in texts)
         ):
             continue  # 站位高、思想深、要求明 / 最真挚、最炽热: praise, not content
-        if len(texts) == 2 and not shared and not all(t in ex.lexicon.terms for t in texts):
+        if len(texts) == 2 and not (
+            shared
+            or all(t in ex.lexicon.terms for t in texts)
+            or all(
+                ex.doc.text.count(t) >= 3 for t in texts
+            )  # 思想大解放、行动大担当, again and again
+        ):
             continue  # 很及时、很有必要: a pair of predicates, not a list worth a question
         lengths = [len(t) for t in texts]
         uniform = max(lengths) - min(lengths) <= 1
@@ -270,7 +333,9 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
         if score >= 0.55:
             ex.groups.setdefault(texts, (s.index, first, last))
         for text, a in zip(texts, starts, strict=True):
-            out.append(KeyPhrase(text, "enumeration", s.index, a, a + len(text), score, None, texts))
+            out.append(
+                KeyPhrase(text, "enumeration", s.index, a, a + len(text), score, None, texts)
+            )
     return out
 
 
@@ -302,6 +367,40 @@ class _Boundaries:
         return pos in found
 
 
+_PAIR_RE = re.compile(r"([\u4e00-\u9fff]{3,10})和([\u4e00-\u9fff]{3,10})")
+
+
+def _pair_keys(ex: Extraction, s: Sentence, tainted) -> list[KeyPhrase]:
+    """永恒课题和终身课题: two phrases joined by 和 that share a two-character ending."""
+    out = []
+    for m in _PAIR_RE.finditer(s.text):
+        left, right = m.group(1), m.group(2)
+        for n in (2, 3):
+            suffix = left[-n:]
+            k = right.find(suffix)
+            if k < 0 or n > len(left) - 1:
+                continue
+            size = n + 2
+            a_text = left[-size:]
+            b_text = right[: k + n][-size:]
+            if len(b_text) < size or a_text == b_text:
+                continue
+            a = s.start + m.end(1) - size
+            b = s.start + m.start(2) + k + n - size
+            if noise.overlaps(a, a + size, tainted) or noise.overlaps(b, b + size, tainted):
+                continue
+            if (len(left) - size) not in word_ends(left) or (k + n - size) not in word_ends(
+                right[: k + n]
+            ):
+                continue  # both must start on a word boundary (特别行政区同胞 ≠ 政区同胞)
+            group = (a_text, b_text)
+            ex.groups.setdefault(group, (s.index, a, b + size))
+            for text, at in ((a_text, a), (b_text, b)):
+                out.append(KeyPhrase(text, "enumeration", s.index, at, at + size, 0.6, None, group))
+            break
+    return out
+
+
 def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple[str, int]] | None:
     """Items of a 、-run, with the first and last trimmed to the shape of the middle ones.
 
@@ -323,7 +422,7 @@ def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple
             ref = parts[-2]
             if abs(k - len(ref)) <= 1 or len(_common_suffix([last[:k], ref])) >= 2:
                 items[-1] = (last[:k], lp)
-                items.append((last[k + len(sep):], lp + k + len(sep)))
+                items.append((last[k + len(sep) :], lp + k + len(sep)))
                 parts = [t for t, _ in items]
             break
     if len(parts) == 2:
@@ -335,20 +434,26 @@ def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple
     lo, hi = max(2, lengths[0] - 1), lengths[-1] + 1
     # first item: keep its last words, ending where it ends
     text, p = items[0]
-    while len(text) > lo and text[0] in "对在从向把将的和与及是为以" and (
-        len(text) - 1 <= hi or (p + 1) in bounds
+    while (
+        len(text) > lo
+        and text[0] in "对在从向把将的和与及是为以要"
+        and not (
+            is_word(text[:2]) or is_word(text[:3])  # 和平赤字, 以人民为中心: part of a word
+        )
     ):
         text, p = text[1:], p + 1
     items[0] = (text, p)
     if len(text) > hi:
-        cuts = [c for c in range(p, p + len(text) - 1) if lo <= p + len(text) - c <= hi and c in bounds]
+        cuts = [
+            c for c in range(p, p + len(text) - 1) if lo <= p + len(text) - c <= hi and c in bounds
+        ]
         if not cuts:
             if len(items) < 3:
                 return None
             items = items[1:]
         else:
             best = min(cuts, key=lambda c: (abs(p + len(text) - c - typical), -c))
-            items[0] = (text[best - p:], best)
+            items[0] = (text[best - p :], best)
     # last item: split on 和/及/与, then keep its first words (up to the shared ending)
     text, p = items[-1]
     extra: list[tuple[str, int]] = []
@@ -361,7 +466,7 @@ def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple
     for sep in ("以及", "及", "和", "与"):
         k = text.find(sep)
         if k >= 2 and lo <= k <= hi and (p + k) in bounds:
-            tail, tp = text[k + len(sep):], p + k + len(sep)
+            tail, tp = text[k + len(sep) :], p + k + len(sep)
             text = text[:k]
             tail_cut = _cut_head(tail, tp, bounds, lo, hi, typical)
             if tail_cut:
@@ -384,7 +489,9 @@ def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple
     return _finish(items)
 
 
-def _cut_head(text: str, p: int, bounds: _Boundaries, lo: int, hi: int, typical: int) -> tuple[str, int] | None:
+def _cut_head(
+    text: str, p: int, bounds: _Boundaries, lo: int, hi: int, typical: int
+) -> tuple[str, int] | None:
     """The first words of ``text`` with a length in [lo, hi], closest to ``typical``."""
     if lo <= len(text) <= hi and (p + len(text)) in bounds:
         return text, p
@@ -423,7 +530,9 @@ def _common_suffix(items: list[str]) -> str:
 
 
 # -- 5 definitions and quotations -------------------------------------------------------------
-_DEF_RE = re.compile(r"([^，,；;：:。！？]{2,24}?)(?<!不|就|还|也|都|才|总|要|正|却|但|而|仍|更|即)是(?!否|不是|非)([^，,；;：:。！？]{2,24})")
+_DEF_RE = re.compile(
+    r"([^，,；;：:。！？]{2,24}?)(?<!不|就|还|也|都|才|总|要|正|却|但|而|仍|更|即)是(?!否|不是|非)([^，,；;：:。！？]{2,24})"
+)
 _AS_RE = re.compile(r"把([^，,；;。]{2,14}?)(?:放在第一位|放在首位|作为([^，,；;。]{2,14}))")
 _PRINCIPLE_RE = re.compile(r"坚持([^，,；;。、]{2,10}?(?:原则|方针|标准|路线|方略))")
 _BECOME_RE = re.compile(r"成为([^，,；;。、]{3,10})")
@@ -445,6 +554,8 @@ def _definition_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase
         phrase = phrase.strip()
         if not phrase or is_generic(phrase) or len(phrase) > 14 or len(phrase) < 2:
             return
+        if phrase.endswith(("同志", "的", "字")) or "习近平" in phrase or phrase in _VAGUE:
+            return  # 以习近平同志为核心, 是选出来的: a person or a predicate, not a key
         if re.search(r"[\dA-Za-z%％]", phrase):
             return
         a = s.start + local
@@ -463,7 +574,11 @@ def _definition_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase
         if key:
             add(key, body_start + m.start(2) + off, 0.04 if _DEFINE_MARK.search(subject) else 0.0)
     for m in _WITH_RE.finditer(text):
-        add(m.group(1), m.start(1), 0.02)
+        phrase, at = m.group(1), m.start(1)
+        if "同志" in phrase[:-2]:  # 以邓小平同志南方谈话为标志 → 南方谈话
+            k = phrase.index("同志") + 2
+            phrase, at = phrase[k:], at + k
+        add(phrase, at, 0.02)
     for m in _ONLY_RE.finditer(text):
         add(m.group(1), m.start(1), -0.2)  # parallel clauses: a cloze, not a choice
     if in_quote:
@@ -484,15 +599,15 @@ def _predicate_key(subject: str, pred: str) -> tuple[str, int]:
     # shared lead-in with the subject (党的政治建设是党的根本性建设)
     for lead in ("我们党的", "党的", "我们的", "中国共产党的"):
         if pred.startswith(lead) and lead in subject:
-            pred, off = pred[len(lead):], off + len(lead)
+            pred, off = pred[len(lead) :], off + len(lead)
             break
     # strip leading adverbs of the predicate
     for lead in ("始终", "要", "必须", "在于", "就是"):
         if pred.startswith(lead) and len(pred) - len(lead) >= 3:
-            pred, off = pred[len(lead):], off + len(lead)
+            pred, off = pred[len(lead) :], off + len(lead)
     if len(pred) > 8 and "的" in pred:
         k = pred.rfind("的")
-        tail = pred[k + 1:]
+        tail = pred[k + 1 :]
         if len(tail) <= 4 and len(pred) <= 12:
             return pred, off
         if len(tail) >= 2:
@@ -520,9 +635,13 @@ def _term_keys(ex: Extraction, s: Sentence, tainted, head_counts: Counter) -> It
             continue
         if _inside_longer_word(s.text, m.start(), m.end()):
             continue
-        if (head_counts[m.group(0)] >= 2 and m.group(0) not in ex.lexicon.terms
-                and m.group(0) not in _BAD_HEAD_TERMS and is_word(m.group(1))):
-            add(m.group(0), m.start(), "term", TYPE_WEIGHT["term"] - 0.08)
+        if (
+            head_counts[m.group(0)] >= 2
+            and m.group(0) not in ex.lexicon.terms
+            and m.group(0) not in _BAD_HEAD_TERMS
+            and is_word(m.group(1))
+        ):
+            add(m.group(0), m.start(), "term", 0.56)  # no curated class mates: cloze only
     for m in _GRASP_RE.finditer(s.text):
         add(m.group(0)[: m.end(2) - m.start()], m.start(), "formula", TYPE_WEIGHT["formula"] - 0.1)
     m = _COUPLET_RE.match(s.text)
@@ -538,10 +657,10 @@ def _inside_longer_word(text: str, a: int, b: int) -> bool:
     if b < len(text) and text[b] in "战制者性化式型率":
         return True
     for k in (1, 2, 3):
-        if a - k >= 0 and is_word(text[a - k:b]):
+        if a - k >= 0 and is_word(text[a - k : b]):
             return True
     for k in (1, 2):
-        if b + k <= len(text) and is_word(text[a:b + k]) and text[a:b + k] != word:
+        if b + k <= len(text) and is_word(text[a : b + k]) and text[a : b + k] != word:
             return True
     return False
 
@@ -555,7 +674,9 @@ def _heading_keys(ex: Extraction) -> list[KeyPhrase]:
             continue
         by_parent.setdefault((heading.parent, heading.level), []).append(heading)
     out: list[KeyPhrase] = []
-    for (parent, level), siblings in sorted(by_parent.items(), key=lambda kv: (kv[0][0] or -1, kv[0][1])):
+    for (parent, level), siblings in sorted(
+        by_parent.items(), key=lambda kv: (kv[0][0] or -1, kv[0][1])
+    ):
         if len(siblings) < 2:
             continue
         siblings.sort(key=lambda h: h.sentence)
@@ -569,9 +690,15 @@ def _heading_keys(ex: Extraction) -> list[KeyPhrase]:
                 cut = len(prefix)
                 rest = clause[cut:]
                 for verb in _LEAD_VERBS:
+                    after = rest[len(verb) :]
+                    if (
+                        after.startswith(("和", "与", "不懈", "以", "把", "在", "的"))
+                        and verb != "的"
+                    ):
+                        continue  # 坚持和加强…, 坚持不懈…, 坚持以…: the verb is part of the point
                     if rest.startswith(verb) and len(rest) - len(verb) >= 3:
                         cut += len(verb)
-                        rest = rest[len(verb):]
+                        rest = rest[len(verb) :]
                         break
                 keys.append((h, rest, off + cut))
             if any(len(k) < 2 or len(k) > 18 or is_generic(k) for _, k, _ in keys):
@@ -601,8 +728,16 @@ def _dedupe(found: list[KeyPhrase], ex: Extraction) -> list[KeyPhrase]:
         old = best.get(span)
         if old is None or TYPE_WEIGHT.get(key.type, 0) > TYPE_WEIGHT.get(old.type, 0):
             if old is not None and old.group and not key.group:
-                key = KeyPhrase(key.text, key.type, key.sentence, key.start, key.end, key.score,
-                                key.formula, old.group)
+                key = KeyPhrase(
+                    key.text,
+                    key.type,
+                    key.sentence,
+                    key.start,
+                    key.end,
+                    key.score,
+                    key.formula,
+                    old.group,
+                )
             best[span] = key
     # nested or overlapping keys: keep the most trusted (提高政治站位 / 政治站位 → 政治站位)
     ranked = sorted(best.values(), key=lambda k: (-_PRIORITY.get(k.type, 0), k.start, -k.end))
@@ -610,7 +745,7 @@ def _dedupe(found: list[KeyPhrase], ex: Extraction) -> list[KeyPhrase]:
     taken: dict[int, list[tuple[int, int]]] = {}
     for k in ranked:
         spans = taken.setdefault(k.sentence, [])
-        if any(a < k.end and k.start < b for a, b in spans) and k.type not in ("heading",):
+        if any(a < k.end and k.start < b for a, b in spans) and k.type not in ("heading", "quoted"):
             continue
         if k.type != "heading":
             spans.append((k.start, k.end))
@@ -619,8 +754,16 @@ def _dedupe(found: list[KeyPhrase], ex: Extraction) -> list[KeyPhrase]:
     for k in kept:
         bonus = 0.03 * min(counts[k.text] - 1, 3)
         if bonus:
-            k = KeyPhrase(k.text, k.type, k.sentence, k.start, k.end, round(k.score + bonus, 4),
-                          k.formula, k.group)
+            k = KeyPhrase(
+                k.text,
+                k.type,
+                k.sentence,
+                k.start,
+                k.end,
+                round(k.score + bonus, 4),
+                k.formula,
+                k.group,
+            )
         out.append(k)
     out.sort(key=lambda k: (k.start, k.end, k.type))
     return out

@@ -206,9 +206,7 @@ class Lexicon:
                 continue
             members = tuple(m for m in formula.members if any(m == f[2] for f in found))
             hits.append(
-                FormulaHit(
-                    formula, offset + found[0][0], offset + found[-1][1], True, members
-                )
+                FormulaHit(formula, offset + found[0][0], offset + found[-1][1], True, members)
             )
         return hits
 

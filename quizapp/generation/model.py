@@ -10,7 +10,12 @@ from typing import Any, Literal
 
 Kind = Literal["cloze", "single", "multiple", "judge"]
 KINDS: tuple[Kind, ...] = ("cloze", "single", "multiple", "judge")
-KIND_LABELS: dict[str, str] = {"cloze": "填空", "single": "单选", "multiple": "多选", "judge": "判断"}
+KIND_LABELS: dict[str, str] = {
+    "cloze": "填空",
+    "single": "单选",
+    "multiple": "多选",
+    "judge": "判断",
+}
 
 # The blank written into cloze stems (two ideographic spaces inside full-width brackets).
 BLANK = "（　　）"

@@ -27,7 +27,9 @@ _UNITS = (
     "种|篇|套|台|辆|吨|亩|倍|成|%|％|‰"
 )
 PLACEHOLDER_RE = re.compile(
-    r"(?<![A-Za-z])[xX×ｘＸ]{1,3}(?![A-Za-z])(?:\.\d+)?(?:(?:" + _UNITS + r")+)?"
+    # an x needs a unit after it (x个, x%, x多条): “1+X”容错纠错机制 is a real name
+    r"(?<![A-Za-z+＋])[xX×ｘＸ]{1,3}(?![A-Za-z])(?:\.\d+)?(?:(?:" + _UNITS + r")+)"
+    r"|[×Ｘ]{2,3}"
     r"|[*＊]{2,}[\u4e00-\u9fff]?"
     r"|[○〇Ｏ]{2,}"
     r"|某某|某[市县区乡镇村单位同志]"
@@ -36,7 +38,9 @@ PLACEHOLDER_RE = re.compile(
 # Clause boundaries: a placeholder taints its clause, not the whole sentence.
 _CLAUSE_RE = re.compile(r"[^，,；;：:。！？!?、（）()“”]+")
 
-_CAPTION_RE = re.compile(r"(记者|摄影|通讯员)[^。！？]{0,30}摄\s*[)）]?\s*$|^\s*[(（]?[^。]{0,40}摄\s*[)）]?\s*$")
+_CAPTION_RE = re.compile(
+    r"(记者|摄影|通讯员)[^。！？]{0,30}摄\s*[)）]?\s*$|^\s*[(（]?[^。]{0,40}摄\s*[)）]?\s*$"
+)
 _ELISION_RE = re.compile(r"^[\s…\.．。·•⋯—\-－_]*$")
 _SALUTATION_RE = re.compile(r"^[^。！？]{1,16}[：:]$")
 

@@ -133,7 +133,7 @@ def select(
     by_kind: dict[str, list[Question]] = {}
     for q in sorted(questions, key=lambda q: q.id):
         by_kind.setdefault(q.kind, []).append(q)
-    for kind, items in by_kind.items():
+    for items in by_kind.values():
         jitter = {q.id: rng.random() * 0.3 for q in items}
         items.sort(key=lambda q: (-(scores.get(q.id, 0.5) + jitter[q.id]), q.id))
     order = [k for k in kinds if by_kind.get(k)]

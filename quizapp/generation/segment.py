@@ -32,7 +32,9 @@ def cn_number(text: str) -> int | None:
         return 10
     if "十" in text:
         head, _, tail = text.partition("十")
-        return (CN_DIGITS.get(head, 1) if head else 1) * 10 + (CN_DIGITS.get(tail, 0) if tail else 0)
+        return (CN_DIGITS.get(head, 1) if head else 1) * 10 + (
+            CN_DIGITS.get(tail, 0) if tail else 0
+        )
     if len(text) == 1:
         return CN_DIGITS[text]
     return None
@@ -190,7 +192,7 @@ def _numbered_heading(text: str) -> tuple[int, int, str] | None:
 
 
 def _heading(index: int, level: int, ordinal: int, label: str, body: str, start: int) -> Heading:
-    title = body[len(label):] if body.startswith(label) else body
+    title = body[len(label) :] if body.startswith(label) else body
     title_start = start + (len(body) - len(title))
     title = title.rstrip("。！？!?；;：:")
     clauses: list[tuple[str, int]] = []

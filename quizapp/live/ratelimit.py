@@ -16,7 +16,7 @@ from __future__ import annotations
 import random
 import time
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -45,6 +45,16 @@ def hit(key: str, now: float | None = None) -> int:
     if random.random() < CLEANUP_CHANCE:
         db.session.execute(delete(RateCounter).where(RateCounter.window < window - 2))
     return count
+
+
+def count(key: str, now: float | None = None) -> int:
+    """The count so far in the current minute (a plain read)."""
+    value = db.session.scalar(
+        select(RateCounter.count).where(
+            RateCounter.key == key, RateCounter.window == current_window(now)
+        )
+    )
+    return int(value or 0)
 
 
 def allow(key: str, limit: int, now: float | None = None) -> bool:

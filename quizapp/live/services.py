@@ -753,11 +753,17 @@ def record_wrong_answers(question: LiveQuestion) -> None:
 # ---------------------------------------------------------------- host actions
 
 
-def advance(contest: LiveContest, now: float) -> None:
-    """lobby → question 1 open; open → closed; closed → next open (or finished after the last)."""
+def advance(contest: LiveContest, now: float, *, expect: Any = None) -> None:
+    """lobby → question 1 open; open → closed; closed → next open (or finished after the last).
+
+    `expect` (optional, a status) guards against a double tap: when the round is no longer in
+    that status, nothing happens and a 409 says so.
+    """
     contest = lock_contest(contest)
     question = current_question(contest, lock=True)
     status = status_of(contest, question, now)
+    if expect is not None and expect != str(status):
+        raise LiveError(409, "state_changed", "比赛状态已经变了，请看大屏上的最新状态。")
     if status == LiveStatus.FINISHED:
         raise LiveError(409, "finished", "比赛已经结束。")
     if status == LiveStatus.OPEN:
@@ -883,8 +889,60 @@ def leaderboard_payload(contest: LiveContest) -> dict[str, Any]:
     }
 
 
+def provisional_standing(
+    contest: LiveContest, question: LiveQuestion, player_id: int
+) -> tuple[int, int, int, int]:
+    """(score, correct, rank, players) once `question` (closed, not yet settled) is settled.
+
+    A single read, no write: the stored totals plus this question's answers, and the player's
+    rank counted in SQL by the same rule as :func:`quizapp.live.ranking.rank_players` (higher
+    score, then less right-answer time, then earlier joining). Every phone asks at the close,
+    so this has to be cheap.
+    """
+    a = LiveAnswer
+    totals = (
+        select(
+            LivePlayer.id.label("id"),
+            (LivePlayer.score + func.coalesce(a.points, 0)).label("score"),
+            (LivePlayer.correct_count + case((a.correct, 1), else_=0)).label("correct"),
+            (LivePlayer.right_ms + case((a.correct, a.elapsed_ms), else_=0)).label("ms"),
+        )
+        .outerjoin(a, and_(a.player_id == LivePlayer.id, a.question_id == question.id))
+        .where(LivePlayer.contest_id == contest.id, LivePlayer.removed.is_(False))
+        .cte("totals")
+    )
+    me = totals.alias("me")
+    row = db.session.execute(
+        select(
+            me.c.score,
+            me.c.correct,
+            select(func.count())
+            .select_from(totals)
+            .where(
+                (totals.c.score > me.c.score)
+                | ((totals.c.score == me.c.score) & (totals.c.ms < me.c.ms))
+                | (
+                    (totals.c.score == me.c.score)
+                    & (totals.c.ms == me.c.ms)
+                    & (totals.c.id < me.c.id)
+                )
+            )
+            .scalar_subquery()
+            .label("ahead"),
+            select(func.count()).select_from(totals).scalar_subquery().label("players"),
+        ).where(me.c.id == player_id)
+    ).first()
+    if row is None:
+        return 0, 0, 0, 0
+    return int(row.score), int(row.correct), int(row.ahead) + 1, int(row.players)
+
+
 def player_payload(contest: LiveContest, player: LivePlayer, now: float) -> dict[str, Any]:
-    """What a player's phone shows: own standing and own answer to the current question."""
+    """What a player's phone shows: own standing and own answer to the current question.
+
+    Never writes. When the current question has closed but is not settled yet, score and rank
+    are computed from the stored standings plus that question's answers.
+    """
     question = current_question(contest)
     status = status_of(contest, question, now)
     mine = None
@@ -899,21 +957,27 @@ def player_payload(contest: LiveContest, player: LivePlayer, now: float) -> dict
             "correct": (answer.correct if answer else False) if revealed else None,
             "points": (answer.points if answer else 0) if revealed else None,
         }
-    ranked = db.session.scalar(
-        select(func.count())
-        .select_from(LivePlayer)
-        .where(LivePlayer.contest_id == contest.id, LivePlayer.removed.is_(False))
-    )
+    score, correct, rank = player.score, player.correct_count, player.rank
+    counted = contest.ranked_through
+    if needs_settling(contest, question, now):
+        score, correct, rank, players = provisional_standing(contest, question, player.id)
+        counted = question.position
+    else:
+        players = db.session.scalar(
+            select(func.count())
+            .select_from(LivePlayer)
+            .where(LivePlayer.contest_id == contest.id, LivePlayer.removed.is_(False))
+        )
     return {
         "player_id": player.id,
         "name": player.name,
         "team": player.team,
         "status": str(status),
-        "score": player.score,
-        "correct": player.correct_count,
-        "rank": player.rank,
-        "players": ranked,
-        "questions_counted": contest.ranked_through,
+        "score": score,
+        "correct": correct,
+        "rank": rank,
+        "players": players,
+        "questions_counted": counted,
         "current": mine,
     }
 

@@ -29,6 +29,7 @@ from flask_login import current_user
 from sqlalchemy import func, select
 from wtforms import SelectChoice
 
+from ..database import begin_write
 from ..extensions import db, login_manager
 from ..models import BankQuestion, Group, LiveAnswer, LiveContest, LivePlayer, Material
 from ..security import organizer_required
@@ -71,9 +72,14 @@ def api_urls(code: str) -> dict[str, str]:
 
 
 def load_contest(code: str) -> LiveContest:
+    """The round with this code; a miss counts against the shared code-guess limit (429 over it)."""
     contest = live.find_contest(code)
     if contest is None:
-        abort(404)
+        if request.method == "GET":
+            begin_write()
+        allowed = ratelimit.allow("guess", current_app.config["CODE_GUESS_RATE_PER_MINUTE"])
+        db.session.commit()
+        abort(404 if allowed else 429)
     return contest
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 
 from flask_login import UserMixin
@@ -57,6 +58,12 @@ class User(UserMixin, db.Model):
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)
+
+    def get_id(self) -> str:
+        """Flask-Login's session and remember-cookie id: the user id plus a fingerprint of the
+        password hash, so that a password change or reset logs out every other session."""
+        fingerprint = hashlib.sha256(self.password_hash.encode()).hexdigest()[:12]
+        return f"{self.id}:{fingerprint}"
 
     @property
     def is_active(self) -> bool:  # Flask-Login: a disabled account cannot log in

@@ -20,7 +20,6 @@ from ..bank.services import new_material, regenerate_bank
 from ..extensions import db
 from ..generation.normalize import fold
 from ..models import (
-    Attempt,
     AttemptAnswer,
     AuditEntry,
     BankQuestion,
@@ -417,16 +416,22 @@ def job_is_stale(job: GenerationJob) -> bool:
 
 def run_job(job_id: int) -> None:
     """Generate (or regenerate) the bank of a job's material; records the outcome on the job."""
+    from ..bank.lexicon import current_lexicon
+    from ..bank.services import run_engine
+
     job = db.session.get(GenerationJob, job_id)
     if job is None or job.state not in ("queued",):
         return
     job.state, job.started_at = "running", utcnow()
-    db.session.commit()
     material = db.session.get(Material, job.material_id)
-    user = db.session.get(User, job.created_by_id) if job.created_by_id else None
+    text, lexicon = material.text, current_lexicon()
+    db.session.commit()  # the engine runs with no transaction open (no write lock held)
     try:
+        output = run_engine(text, lexicon)
+        material = db.session.get(Material, job.material_id)
+        user = db.session.get(User, job.created_by_id) if job.created_by_id else None
         first = material.generated_at is None
-        bank = regenerate_bank(material)
+        bank = regenerate_bank(material, output=output)
         summary = (
             f"为《{material.title}》生成题库：{bank.added} 道新题"
             if first
@@ -631,7 +636,8 @@ def save_formula(values: dict[str, Any], *, user: User | None) -> tuple[LexiconE
 
 
 def collect_responses(material_id: int | None = None) -> list[st.Response]:
-    """Every answer to bank questions: self-tests, paper contests and live rounds."""
+    """Every answer to bank questions: self-tests (finished or not: practice is rarely "submitted"),
+    paper contests and live rounds. One taker per attempt or live player."""
     from ..models import LiveAnswer, LiveQuestion, PaperAnswer
 
     def scoped(query, column):  # noqa: ANN001, ANN202
@@ -648,9 +654,7 @@ def collect_responses(material_id: int | None = None) -> list[st.Response]:
             AttemptAnswer.question_id,
             AttemptAnswer.is_correct,
             AttemptAnswer.response,
-        )
-        .join(Attempt, Attempt.id == AttemptAnswer.attempt_id)
-        .where(Attempt.submitted_at.is_not(None)),
+        ),
         AttemptAnswer.question_id,
     )
     out += [st.Response(f"a{a}", q, bool(c), r) for a, q, c, r in db.session.execute(query)]

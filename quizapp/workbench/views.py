@@ -7,6 +7,7 @@ import math
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import (
     Blueprint,
@@ -470,7 +471,7 @@ def report_question(question_id: int):
     row = db.get_or_404(BankQuestion, question_id)
     form = ReportForm()
     if request.method == "GET":
-        form.next.data = request.args.get("next", "")
+        form.next.data = _local_path(request.args.get("next") or request.referrer or "")
     if form.validate_on_submit():
         key = services.reporter_key(_user(), request.remote_addr)
         try:
@@ -483,14 +484,25 @@ def report_question(question_id: int):
             return render_template("workbench/report.html", form=form, row=row), code
         db.session.commit()
         flash("谢谢！您的纠错已提交，组织者会尽快核实。", "success")
-        target = form.next.data or ""
-        if target.startswith("/") and not target.startswith("//"):
+        target = _local_path(form.next.data or "")
+        if target:
             return redirect(target)
         return redirect(url_for(".report_question", question_id=row.id, sent=1))
     status = 400 if form.is_submitted() else 200
     return render_template(
         "workbench/report.html", form=form, row=row, sent=request.args.get("sent")
     ), status
+
+
+def _local_path(url: str) -> str:
+    """A path on this site to go back to (the page the reader came from), or ''."""
+    parts = urlsplit(url)
+    if parts.netloc and parts.netloc != request.host:
+        return ""
+    path = parts.path
+    if not path.startswith("/") or path.startswith("//") or "/report" in path:
+        return ""
+    return path + (f"?{parts.query}" if parts.query else "")
 
 
 @bp.post("/reports/<int:report_id>/resolve")

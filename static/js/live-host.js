@@ -131,6 +131,7 @@
     $(".timebar").hidden = !open;
     $("[data-closed-label]").hidden = open;
     $("[data-answer-box]").hidden = open;
+    if (open) { $("[data-explain]").hidden = true; }
     $("[data-board-box]").hidden = open;
     if (!open) { $("[data-answer]").textContent = answerText(q.answer); }
     drawOptions();
@@ -230,6 +231,9 @@
       if (state.status !== "open" && $("[data-options]").dataset.sig !== dsig) {
         $("[data-options]").dataset.sig = dsig;
         drawOptions();
+        var explain = $("[data-explain]");
+        explain.textContent = o.distribution.explanation || "";
+        explain.hidden = !o.distribution.explanation || state.status === "finished";
       }
     }
     drawManage();

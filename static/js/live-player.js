@@ -44,7 +44,8 @@
   var state = null;        // last state from the server
   var shownKey = "";       // which screen is drawn (status + question id)
   var me = null;           // the player's own standing
-  var meKey = "";          // for which state key `me` was fetched
+  var meKey = "";          // for which state key `me` was asked
+  var meFreshKey = "";     // for which state key `me` has arrived
   var sentAnswer = null;   // what this page sent for the open question
   var sending = false;
   var pollTimer = null;
@@ -112,7 +113,8 @@
       var left = state.question.deadline - serverNow();
       if (left > 0 && left < 1) { return Math.max(150, left * 1000 + 120); }
     }
-    return 1000;
+    // Waiting for the host (lobby, between questions): look a little more often.
+    return state && state.status === "open" ? 1000 : 700;
   }
 
   function setNetwork(ok) {
@@ -143,6 +145,7 @@
       if (res.status === 403) { me = { removed: true }; draw(); return; }
       if (res.status !== 200) { meKey = ""; return; }
       me = res.data;
+      meFreshKey = key;
       if (me.removed) { draw(); return; }
       drawMe();
       if (state && (state.status === "closed" || state.status === "finished")) { drawResult(); }
@@ -340,10 +343,14 @@
     var points = view.querySelector("[data-points]");
     var answerBox = view.querySelector("[data-answer]");
     if (answerBox) { answerBox.textContent = answerText(q.answer); }
-    var cur = me && me.current && me.current.question_id === q.id ? me.current : null;
+    var fresh = meFreshKey === stateKey(s);
+    var cur = fresh && me && me.current && me.current.question_id === q.id ? me.current : null;
     if (verdict) {
       verdict.className = "live-verdict";
-      if (!cur || !cur.answered) {
+      if (!fresh) {
+        verdict.textContent = "正在揭晓…";
+        verdict.classList.add("is-none");
+      } else if (!cur || !cur.answered) {
         verdict.textContent = "本题未作答";
         verdict.classList.add("is-none");
       } else if (cur.correct) {
@@ -354,7 +361,7 @@
         verdict.classList.add("is-wrong");
       }
     }
-    if (points) { points.textContent = cur && cur.points ? "+" + cur.points + " 分" : "+0 分"; }
+    if (points) { points.textContent = !fresh ? "" : (cur && cur.points ? "+" + cur.points + " 分" : "+0 分"); }
     var mine = view.querySelector("[data-mine]");
     if (mine) { mine.textContent = cur && cur.answered ? "你的答案：" + answerText(cur.answer) : ""; }
     drawMe();
