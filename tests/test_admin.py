@@ -121,6 +121,9 @@ def test_disable_and_enable_an_account(app, client, admin, make_user):
 
 def test_reset_password_shows_a_new_one_once(app, client, admin, make_user):
     user = make_user("lisi")
+    stolen = app.test_client()  # a session opened with the old password
+    stolen.post("/auth/login", data={"username": "lisi", "password": "password123"})
+    assert "修改密码" in stolen.get("/auth/settings").get_data(as_text=True)
     response = client.post(f"/admin/users/{user.id}/reset-password")
     assert response.status_code == 200
     assert response.headers["Cache-Control"] == "no-store"
@@ -136,6 +139,7 @@ def test_reset_password_shows_a_new_one_once(app, client, admin, make_user):
         == 302
     )
     assert password not in client.get(f"/admin/users/{user.id}").get_data(as_text=True)
+    assert "修改密码" not in stolen.get("/auth/settings").get_data(as_text=True)  # logged out
 
 
 def test_missing_user_is_404(client, admin):

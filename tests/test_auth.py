@@ -273,10 +273,15 @@ def test_change_password_errors(app, client, login_as, fields, message):
     assert get_user(app, user.username).check_password("password123")
 
 
-def test_change_password(client, auth, login_as):
+def test_change_password(app, client, auth, login_as):
     user = login_as()
+    elsewhere = app.test_client()  # the same account logged in on another phone
+    elsewhere.post("/auth/login", data={"username": user.username, "password": "password123"})
+    assert "修改密码" in elsewhere.get("/auth/settings").get_data(as_text=True)
     data = {"current": "password123", "password": "brand-new-pw", "password2": "brand-new-pw"}
     assert client.post("/auth/settings/password", data=data).status_code == 302
+    assert "修改密码" in client.get("/auth/settings").get_data(as_text=True)  # still logged in
+    assert "修改密码" not in elsewhere.get("/auth/settings").get_data(as_text=True)  # logged out
     auth.logout()
     assert auth.login(user.username, "password123").status_code == 200
     assert auth.login(user.username, "brand-new-pw").status_code == 302

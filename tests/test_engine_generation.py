@@ -242,3 +242,18 @@ def test_spelling_variants_and_near_synonyms_are_never_distractors() -> None:
         "四个意识", ["4个意识", "四种意识", "四个自信", "两个维护", "四个全面"], 3, random.Random(0)
     )
     assert sorted(wrong) == ["两个维护", "四个全面", "四个自信"]
+
+
+def test_order_free_two_blank_cloze_accepts_either_order(bank) -> None:
+    from quizapp.generation import check_answer
+
+    pair = next(q for q in bank if q.template == "lex_cloze_pair" and q.formula == "四个意识")
+    assert pair.stem.count(BLANK) == 2 and pair.ordered is False
+    assert check_answer(pair, list(reversed(pair.answer)))
+    assert not check_answer(pair, ["忧患意识", pair.answer[1]])
+
+
+def test_a_short_quiz_mixes_true_and_false_statements() -> None:
+    for seed in range(3):
+        judges = generate_questions(SEED_TEXT, seed=seed, count=4, kinds=["judge"])
+        assert {q.answer for q in judges} == {True, False}

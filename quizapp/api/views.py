@@ -170,9 +170,10 @@ def leaderboard(code: str):  # noqa: ANN201
 
 @bp.get("/contests/<code>/me")
 def me(code: str):  # noqa: ANN201
-    contest = load(code)
-    player = live.player_for_token(contest, bearer())
-    return jsonify(live.player_payload(contest, player, live.now_ts()))
+    try:
+        return jsonify(live.player_result(code, bearer(), live.now_ts()))
+    except live.UnknownCode:
+        raise unknown_code() from None
 
 
 @bp.get("/contests/<code>/players")

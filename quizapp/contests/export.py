@@ -11,6 +11,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from ..models import PaperContest
+from ..spreadsheet import keep_text
 from .scoring import format_duration
 from .services import ContestResults, right_answer_label
 
@@ -102,6 +103,6 @@ def results_workbook(contest: PaperContest, results: ContestResults, at: datetim
         info.append([key, value])
 
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    keep_text(workbook).save(buffer)
     buffer.seek(0)
     return buffer

@@ -160,6 +160,8 @@ class PaperContestForm(FlaskForm):
         return valid and not self.form_errors
 
     def validate_material(self, field: SelectField) -> None:
+        if field.errors or field.data is None:  # not one of the choices: said already
+            return
         sizes = services.pool_sizes(field.data)
         self.bank_sizes[field.data] = sizes
         counts = {kind: int(self[name].data or 0) for kind, name in KIND_FIELDS}

@@ -395,6 +395,16 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     strict = key.type in ("quotation", "definition", "quoted", "enumeration")
     tail = key.text[-1] if strict else ""
     reach = 1.95 if strict else 3.5
+    if key.type == "enumeration" and len(key.group) >= 2:
+        prefix, suffix = _common_prefix(list(key.group)), _common_suffix(list(key.group))
+        if prefix or suffix:
+            # 民主选举、民主协商、民主决策: look-alikes must keep the pattern (民主…)
+            cands = [
+                c
+                for c in _enum_pool_by_edge(ctx, prefix[:1], suffix[-1:])
+                if c.startswith(prefix) and c.endswith(suffix)
+            ]
+            ranked, tail = False, ""
     wrong = dis.pick(
         key.text,
         cands,
@@ -440,7 +450,9 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         int(hashlib.sha1(f"{ctx.doc_key}|{key.text}|{source}".encode()).hexdigest(), 16) % 2 == 0
     )
     if not truth and key.type not in _FALSIFIABLE:
-        return  # 把准政治方向 → 把准政治原则 is not clearly false: only facts get a false twin
+        truth = (
+            True  # 把准政治方向 → 把准政治原则 is not clearly false: only facts get a false twin
+        )
     if source in ctx.judged:
         return  # one statement per sentence: four swaps of one list are one question
     ctx.judged.add(source)
@@ -591,6 +603,7 @@ def _heading_context(ctx: Context, s: Sentence) -> str:
         return "材料"
     parent = ctx.ex.doc.headings[heading.parent]
     title = parent.clauses[0][0] if parent.clauses else parent.title
+    title = title.replace("“", "‘").replace("”", "’")  # quotes inside quotes
     return f"材料“{parent.label}{title}”部分"
 
 
@@ -712,7 +725,7 @@ def _foils(
 ) -> list[str] | None:
     exclude = ctx.lexicon.forbidden_for(formula)
     # the formula's own foils first, whatever their length (they were chosen for it) …
-    own = dis.pick(like, formula.foils, n, rng, exclude=exclude, stem=stem, max_distance=12.0)
+    own = dis.pick(like, formula.foils, n, rng, exclude=exclude, stem=stem, max_distance=40.0)
     if own:
         return own
     # … else members of sibling formulas and other phrases of the same shape
@@ -861,6 +874,29 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
                     template="lex_cloze",
                     **common,
                 )
+    # two blanks, order-free: the members, not their order, are the point
+    if 4 <= len(members) <= 8 and all(len(m) <= 8 and "、" not in m for m in members):
+        i = qid("cloze", "lex_cloze_pair")
+        rng, fixed = _rngs(ctx, i)
+        first = fixed.randrange(len(members) - 1)
+        pair = [first, first + 1 + fixed.randrange(len(members) - 1 - first)]
+        shown = [BLANK if k in pair else m for k, m in enumerate(members)]
+        stem = f"“{name}”是指：{'、'.join(shown)}。（不分先后）"
+        answers = [members[k] for k in pair]
+        if not any(_readable(a, stem) for a in answers):
+            yield Question(
+                id=i,
+                kind="cloze",
+                stem=stem,
+                options=[],
+                answer=answers,
+                keys=[name],
+                accepted=[list(formula.spellings(a)) for a in answers],
+                ordered=False,
+                difficulty=_difficulty("cloze", name, 0.1),
+                template="lex_cloze_pair",
+                **common,
+            )
     # …合称
     i = qid("single", "lex_name")
     rng, fixed = _rngs(ctx, i)

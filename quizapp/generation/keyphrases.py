@@ -72,7 +72,7 @@ _GRASP_RE = re.compile(
 )
 _COUPLET_RE = re.compile(r"^([\u4e00-\u9fff]{4})，([\u4e00-\u9fff]{4})[。！]$")
 
-# which key survives when two overlap in a sentence (headings are kept apart)
+# which key survives when two overlap in a sentence
 _PRIORITY = {
     "lexicon": 10,
     "member": 9,
@@ -82,7 +82,7 @@ _PRIORITY = {
     "definition": 5,
     "quoted": 4,
     "enumeration": 3,
-    "heading": 0,
+    "heading": 11,  # a heading claims its span first, and is never dropped
 }
 _QUOTED_RE = re.compile(r"“([^“”\n]{1,40})”|‘([^‘’\n]{1,30})’|「([^「」\n]{1,40})」")
 _NUMBERED_SHAPE = re.compile(
@@ -252,6 +252,7 @@ def _quoted_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
                         half, "quoted", s.index, a, a + len(half), TYPE_WEIGHT["quoted"] + 0.02
                     )
                 )
+            continue  # the halves are the blanks; the whole couplet would be one too many
         if len(stripped) > 16 or stripped.endswith(("。", "！", "？")):
             continue  # a whole quoted sentence: too long for a blank
         score = TYPE_WEIGHT["quoted"]
@@ -504,6 +505,8 @@ def _cut_head(
 
 def _finish(items: list[tuple[str, int]]) -> list[tuple[str, int]] | None:
     items = [(t[:-1] if t.endswith("等") and len(t) > 2 else t, p) for t, p in items if t]
+    # 进行反复讨论而形成的: the tail is a relative clause, keep what comes before 而
+    items = [(t[: t.index("而")] if t.endswith("的") and "而" in t[2:] else t, p) for t, p in items]
     if len(items) < 2:
         return None
     lengths = [len(t) for t, _ in items]
@@ -747,8 +750,7 @@ def _dedupe(found: list[KeyPhrase], ex: Extraction) -> list[KeyPhrase]:
         spans = taken.setdefault(k.sentence, [])
         if any(a < k.end and k.start < b for a, b in spans) and k.type not in ("heading", "quoted"):
             continue
-        if k.type != "heading":
-            spans.append((k.start, k.end))
+        spans.append((k.start, k.end))  # a heading's span is its own: no term inside it
         kept.append(k)
     out = []
     for k in kept:

@@ -136,6 +136,14 @@ def select(
     for items in by_kind.values():
         jitter = {q.id: rng.random() * 0.3 for q in items}
         items.sort(key=lambda q: (-(scores.get(q.id, 0.5) + jitter[q.id]), q.id))
+    if "judge" in by_kind:
+        # true and false statements alternate, so a short quiz is not all 正确
+        trues = [q for q in by_kind["judge"] if q.answer is True]
+        falses = [q for q in by_kind["judge"] if q.answer is not True]
+        mixed: list[Question] = []
+        for k in range(max(len(trues), len(falses))):
+            mixed.extend(x[k] for x in (falses, trues) if k < len(x))
+        by_kind["judge"] = mixed
     order = [k for k in kinds if by_kind.get(k)]
     picked: list[Question] = []
     used_keys: set[str] = set()

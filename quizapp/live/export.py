@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import LiveAnswer, LiveContest, LivePlayer, LiveQuestion
+from ..spreadsheet import keep_text
 from .ranking import PlayerTotals, rank_players, rank_teams
 from .state import question_closed
 
@@ -285,5 +286,5 @@ def results_workbook(contest: LiveContest, results: Results) -> bytes:
     wb.properties.title = contest.title
     wb.properties.creator = "理论学习自测"
     out = io.BytesIO()
-    wb.save(out)
+    keep_text(wb).save(out)
     return out.getvalue()

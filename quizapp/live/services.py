@@ -12,7 +12,8 @@ round's row, so two workers never settle or advance the same round twice.
 Closing. A question is closed from its deadline on (read time decides: polls never write). Its
 close is *settled* — `closed_at` written, standings recomputed, wrong answers of logged-in
 players put in their 错题本 — by the first request that needs it: the host's advance, or a
-leaderboard or player-result read (which then starts a short write transaction).
+leaderboard read (which then starts a short write transaction). A player's own result at the
+close is computed without writing (see provisional_standing), since every phone asks at once.
 """
 
 from __future__ import annotations
@@ -249,13 +250,6 @@ def find_contest(code: str, *, lock: bool = False) -> LiveContest | None:
     if lock:
         stmt = stmt.with_for_update().execution_options(populate_existing=True)
     return db.session.scalar(stmt)
-
-
-def get_contest_or_error(code: str, *, lock: bool = False) -> LiveContest:
-    contest = find_contest(code, lock=lock)
-    if contest is None:
-        raise LiveError(404, "not_found", "没有这个比赛码，请核对后再输入。")
-    return contest
 
 
 def lock_contest(contest: LiveContest) -> LiveContest:
@@ -890,9 +884,9 @@ def leaderboard_payload(contest: LiveContest) -> dict[str, Any]:
 
 
 def provisional_standing(
-    contest: LiveContest, question: LiveQuestion, player_id: int
+    contest_id: int, question_id: int, player_id: int
 ) -> tuple[int, int, int, int]:
-    """(score, correct, rank, players) once `question` (closed, not yet settled) is settled.
+    """(score, correct, rank, players) once the question (closed, not yet settled) is settled.
 
     A single read, no write: the stored totals plus this question's answers, and the player's
     rank counted in SQL by the same rule as :func:`quizapp.live.ranking.rank_players` (higher
@@ -907,8 +901,8 @@ def provisional_standing(
             (LivePlayer.correct_count + case((a.correct, 1), else_=0)).label("correct"),
             (LivePlayer.right_ms + case((a.correct, a.elapsed_ms), else_=0)).label("ms"),
         )
-        .outerjoin(a, and_(a.player_id == LivePlayer.id, a.question_id == question.id))
-        .where(LivePlayer.contest_id == contest.id, LivePlayer.removed.is_(False))
+        .outerjoin(a, and_(a.player_id == LivePlayer.id, a.question_id == question_id))
+        .where(LivePlayer.contest_id == contest_id, LivePlayer.removed.is_(False))
         .cte("totals")
     )
     me = totals.alias("me")
@@ -937,41 +931,83 @@ def provisional_standing(
     return int(row.score), int(row.correct), int(row.ahead) + 1, int(row.players)
 
 
-def player_payload(contest: LiveContest, player: LivePlayer, now: float) -> dict[str, Any]:
-    """What a player's phone shows: own standing and own answer to the current question.
+def player_result(code: str, token: str | None, now: float) -> dict[str, Any]:
+    """What a player's phone shows (GET /me): own standing and own answer to the current question.
 
-    Never writes. When the current question has closed but is not settled yet, score and rank
-    are computed from the stored standings plus that question's answers.
+    Two reads and no write, however many phones ask at the close. When the current question has
+    closed but is not settled yet, score and rank include it (see provisional_standing).
+    Refusals: UnknownCode, 401 bad token, 403 removed player.
     """
-    question = current_question(contest)
-    status = status_of(contest, question, now)
+    p, q, a = LivePlayer, LiveQuestion, LiveAnswer
+    row = db.session.execute(
+        select(
+            LiveContest.id.label("contest_id"),
+            LiveContest.current_position,
+            LiveContest.finished_at,
+            LiveContest.ranked_through,
+            p.id.label("player_id"),
+            p.name,
+            p.team,
+            p.removed,
+            p.score,
+            p.correct_count,
+            p.rank,
+            q.id.label("question_id"),
+            q.uid,
+            q.position,
+            q.deadline,
+            q.closed_at,
+            a.id.label("answer_id"),
+            a.response,
+            a.correct,
+            a.points,
+        )
+        .outerjoin(p, and_(p.contest_id == LiveContest.id, p.token_hash == hash_token(token or "")))
+        .outerjoin(
+            q, and_(q.contest_id == LiveContest.id, q.position == LiveContest.current_position)
+        )
+        .outerjoin(a, and_(a.player_id == p.id, a.question_id == q.id))
+        .where(LiveContest.code == normalize_code(code))
+    ).first()
+    if row is None:
+        raise UnknownCode()
+    if not token or row.player_id is None:
+        raise LiveError(401, "unauthorized", "参赛凭证无效，请重新加入比赛。")
+    if row.removed:
+        raise LiveError(403, "removed", "你已被主持人移出本场比赛。")
+    status = derive_status(
+        row.current_position, row.finished_at is not None, row.deadline, row.closed_at, to_dt(now)
+    )
     mine = None
-    if question is not None:
-        answer = _existing_answer(player.id, question.id)
+    if row.question_id is not None:
+        answered = row.answer_id is not None
         revealed = status in (LiveStatus.CLOSED, LiveStatus.FINISHED)
         mine = {
-            "question_id": question.uid,
-            "number": question.position,
-            "answered": answer is not None,
-            "answer": answer.response if answer else None,
-            "correct": (answer.correct if answer else False) if revealed else None,
-            "points": (answer.points if answer else 0) if revealed else None,
+            "question_id": row.uid,
+            "number": row.position,
+            "answered": answered,
+            "answer": row.response if answered else None,
+            "correct": bool(row.correct) if revealed else None,
+            "points": (row.points or 0) if revealed else None,
         }
-    score, correct, rank = player.score, player.correct_count, player.rank
-    counted = contest.ranked_through
-    if needs_settling(contest, question, now):
-        score, correct, rank, players = provisional_standing(contest, question, player.id)
-        counted = question.position
+    score, correct, rank = row.score, row.correct_count, row.rank
+    counted = row.ranked_through
+    unsettled = row.question_id is not None and row.ranked_through < row.position
+    if unsettled and question_closed(row.deadline, row.closed_at, to_dt(now)):
+        score, correct, rank, players = provisional_standing(
+            row.contest_id, row.question_id, row.player_id
+        )
+        counted = row.position
     else:
         players = db.session.scalar(
             select(func.count())
             .select_from(LivePlayer)
-            .where(LivePlayer.contest_id == contest.id, LivePlayer.removed.is_(False))
+            .where(LivePlayer.contest_id == row.contest_id, LivePlayer.removed.is_(False))
         )
     return {
-        "player_id": player.id,
-        "name": player.name,
-        "team": player.team,
+        "player_id": row.player_id,
+        "name": row.name,
+        "team": row.team,
         "status": str(status),
         "score": score,
         "correct": correct,
