@@ -139,6 +139,8 @@ class Figures:
     me_ms: list[float] = field(default_factory=list)
     join_ms: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    slow: list[tuple[float, str, float]] = field(default_factory=list)  # (when, what, ms)
+    events: list[tuple[float, str]] = field(default_factory=list)
     acknowledged: int = 0
     refused: int = 0
 
@@ -165,7 +167,10 @@ class Game:
                     self.error(f"{args[0]} {args[1].split('/')[-1]}: {type(exc).__name__}")
                     return None, None
                 start = time.perf_counter()
-        bucket.append((time.perf_counter() - start) * 1000)
+        ms = (time.perf_counter() - start) * 1000
+        bucket.append(ms)
+        if ms > 300:
+            self.f.slow.append((time.monotonic(), f"{args[0]} {args[1].rsplit('/', 1)[-1]}", ms))
         return status, body
 
     async def player(self, i: int, rng: random.Random) -> None:
@@ -252,11 +257,13 @@ class Game:
             await asyncio.sleep(0.5)
         for _ in range(questions):  # lobby → q1, then closed → next question
             status, state = await conn.request("POST", f"{base}/advance", token=self.host)
+            self.f.events.append((time.monotonic(), "open"))
             if status != 200 or state["status"] != "open":
                 self.error(f"advance {status} {state}")
                 break
             wait = state["question"]["deadline"] - state["server_time"] + 0.15
             await asyncio.sleep(wait)  # the question closes by its deadline
+            self.f.events.append((time.monotonic(), "closed"))
             await conn.request("GET", f"{base}/leaderboard")  # the 大屏 shows it at the close
             await asyncio.sleep(1.5)  # players see "closed" and their result
         status, state = await conn.request("POST", f"{base}/advance", token=self.host)
@@ -430,6 +437,12 @@ def run(backend: str, args) -> dict:
             proc.kill()
         log.close()
     stored = stored_answers(app)
+    if os.environ.get("BENCH_SLOW"):
+        t0 = figures.events[0][0] if figures.events else 0
+        for when, what in figures.events:
+            print(f"    event {when - t0:7.2f} {what}")
+        for when, what, ms in sorted(figures.slow)[:: max(1, len(figures.slow) // 60)]:
+            print(f"    slow  {when - t0:7.2f} {what:28} {ms:7.0f} ms")
     if schema:
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter
 
 from .extensions import csrf, db, login_manager
 
@@ -31,7 +32,17 @@ ERROR_MESSAGES = {
 }
 
 
+class DatabaseId(IntegerConverter):
+    """`<int:…>` in a URL: a number beyond the database's integer range is a 404, not an
+    OverflowError (500) when SQLite is asked for it."""
+
+    def __init__(self, map, fixed_digits=0, min=None, max=2**31 - 1, signed=False):  # noqa: A002, ANN001
+        super().__init__(map, fixed_digits, min, max, signed)
+
+
 def register_web(app: Flask) -> None:
+    app.url_map.converters["int"] = DatabaseId  # before any rule is added
+
     from .admin.views import bp as admin_bp
     from .api.views import bp as api_bp
     from .auth.views import bp as auth_bp

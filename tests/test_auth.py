@@ -61,6 +61,8 @@ def test_register_creates_hashed_account_and_logs_in(app, client, make_group):
 
 
 def test_register_works_before_any_group_exists(app, client):
+    page = client.get("/auth/register").get_data(as_text=True)
+    assert "<select" not in page and "管理员还没有设置支部/小组" in page
     response = client.post("/auth/register", data=register_data(""))
     assert response.status_code == 302
     assert get_user(app, "liming").group_id is None

@@ -266,11 +266,18 @@ def assert_no_leak(text: str, world: World, where: str) -> None:
         assert secret not in text, f"{where} shows {secret!r}"
 
 
-def test_open_exam_page_shows_no_answers(client, world):
+def test_open_exam_and_unanswered_practice_pages_show_no_answers(client, world):
     log_in(client, world.users["learner"].username)
     response = client.get(f"/test/{world.study_token}")
     assert response.status_code == 200
     assert_no_leak(response.get_data(as_text=True), world, "测验 page")
+    start = client.post("/test/quick", data={})
+    assert start.status_code == 302
+    for number in range(1, 5):  # one question of each kind, before it is answered
+        url = f"{start.headers['Location']}/q/{number}"
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert_no_leak(response.get_data(as_text=True), world, url)
 
 
 def test_open_paper_contest_page_shows_no_answers(client, world):
@@ -282,6 +289,12 @@ def test_open_paper_contest_page_shows_no_answers(client, world):
         response = client.get(url)
         assert response.status_code == 200, url
         assert_no_leak(response.get_data(as_text=True), world, url)
+    # Handed in while the contest is still open: the score, but no answers yet.
+    response = client.post(f"/contests/attempts/{world.attempt_id}/submit", data={})
+    assert response.status_code == 302
+    result = client.get(f"/contests/attempts/{world.attempt_id}").get_data(as_text=True)
+    assert "结束" in result and "正确答案" not in result
+    assert_no_leak(result, world, "result before close")
 
 
 def test_live_player_page_and_api_show_no_answer_while_open(client, world):
@@ -321,6 +334,28 @@ def test_a_learner_cannot_open_another_learners_attempts(client, world):
         assert client.get(url).status_code == 404, url
     response = client.post(f"/contests/attempts/{world.other_attempt_id}/submit", data={})
     assert response.status_code == 404
+    client.post("/auth/logout")
+    log_in(client, world.users["learner2"].username)
+    response = client.post(f"/notebook/{world.values['entry_id']}/mastered", data={})
+    assert response.status_code == 404  # someone else's 错题本 entry
+
+
+def test_registration_cannot_choose_a_role(app, client):
+    from quizapp.models import User
+
+    data = {
+        "username": "sneaky",
+        "display_name": "偷偷",
+        "password": "password123",
+        "password2": "password123",
+        "role": "admin",
+        "is_admin": "y",
+        "active": "y",
+    }
+    assert client.post("/auth/register", data=data).status_code == 302
+    with app.app_context():
+        user = db.session.scalar(db.select(User).where(User.username == "sneaky"))
+        assert user is not None and user.role == "learner"
 
 
 def test_an_organizer_cannot_host_another_organizers_round(client, world):
@@ -414,8 +449,25 @@ JUNK_QUERY = (
     "?page=-1&per_page=100000&part=0&q=%00%E2%80%AE&kind=zzz&status=zzz&count=-5&seed=%00"
     "&material=abc&group=abc&role=root&next=//evil.example&t=x&token=x"
 )
-JUNK_JSON: list[Any] = [[], "x", 7, {"name": 12, "team": []}, {"question_id": [], "answer": {}},
-                        {"player_id": "1", "locked": "yes"}, {"name": "\u202e" * 40}]  # fmt: skip
+JUNK_NUMBERS = (
+    "?page=99999999999999999999&part=99999999999999999999&material=99999999999999999999"
+    "&group=99999999999999999999&count=99999999999999999999&index=99999999999999999999"
+)
+# Pages whose ?page= or ?material= overflows the database today (admin A2, workbench W1):
+# reported, checked by the strict xfail test below so that the fix is noticed.
+KNOWN_OVERFLOWS = {
+    "admin.users",
+    "workbench.questions",
+    "workbench.paper",
+    "workbench.stats",
+    "workbench.stats_export",
+    "workbench.audit",
+}
+JUNK_JSON: list[Any] = [[], "x", 7, None, {"name": 12, "team": []}, {"name": "\u202e" * 40},
+                        {"question_id": [], "answer": {}}, {"player_id": "1", "locked": "yes"},
+                        {"player_id": 10**30}, {"player_id": True}]  # fmt: skip
+JUNK_ANSWERS: list[Any] = [None, {}, {"a": 1}, [[1]], [None], 10**30, 1.5, True, "x" * 20000,
+                           ["政治意识"] * 500, ""]  # fmt: skip
 
 
 def form_fields(html: str) -> list[str]:
@@ -450,16 +502,39 @@ def test_junk_input_on_every_route_gives_a_message_not_a_server_error(app, clien
             continue
         if method == "GET":
             hit("GET", url + JUNK_QUERY)
+            if endpoint not in KNOWN_OVERFLOWS:
+                hit("GET", url + JUNK_NUMBERS)
             continue
         if url.startswith("/api/") or endpoint.startswith("live.host_"):
-            for body in JUNK_JSON:
-                hit(method, url, json=body, headers={"Authorization": "Bearer x"})
-            hit(method, url, data=b"{not json", content_type="application/json")
+            token = world.host_token if "answers" not in url else world.player_token
+            for bearer in ("x", token):
+                for body in JUNK_JSON:
+                    hit(method, url, json=body, headers={"Authorization": f"Bearer {bearer}"})
+                hit(method, url, data=b"{not json", content_type="application/json")
+            if url.endswith("/answers"):
+                for answer in JUNK_ANSWERS:
+                    body = {"question_id": world.values["uid"], "answer": answer}
+                    hit(method, url, json=body, headers={"Authorization": f"Bearer {token}"})
             continue
         names = form_fields(pages.get(url, "")) or ["question", "answer", "name", "page"]
         for value in JUNK_VALUES:
             hit(method, url, data={name: value for name in names})
+    # Ids far beyond the database's integer range: not found, not an overflow.
+    huge = World(values={k: 10**20 if isinstance(v, int) else v for k, v in world.values.items()})
+    huge.study_token = world.study_token
+    for _endpoint, method, url in build_urls(app, huge):
+        if "99999" in url or "100000000000000000000" in url:
+            hit(method, url, data={})
     assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.xfail(strict=True, reason="admin/workbench pagination overflow: see R1 report")
+def test_huge_page_numbers_on_admin_and_workbench_lists(app, client, world):
+    log_in(client, world.users["admin"].username)
+    with app.test_request_context():
+        urls = [url_for(endpoint) for endpoint in sorted(KNOWN_OVERFLOWS)]
+    broken = [u for u in urls if client.get(u + JUNK_NUMBERS).status_code >= 500]
+    assert not broken, broken
 
 
 # ---------------------------------------------------------------- Excel exports stay text
@@ -524,3 +599,92 @@ def test_excel_exports_write_formula_like_text_as_text(client, world, hostile_na
     response = client.get(template.format(**world.values))
     assert response.status_code == 200
     assert not formula_cells(response.get_data())
+
+
+# ---------------------------------------------------------------- hostile uploads
+
+
+def _xlsx_with_sheet(sheet_xml: bytes) -> bytes:
+    import io
+    import zipfile
+
+    from openpyxl import Workbook
+
+    buffer = io.BytesIO()
+    Workbook().save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = sheet_xml
+            target.writestr(item.filename, data)
+    return out.getvalue()
+
+
+SHEET = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+
+
+def hostile_rosters() -> dict[str, bytes]:
+    return {
+        "broken.xlsx": _xlsx_with_sheet(b"<worksheet><sheetData><row><c r='A1'"),
+        "bad-ref.xlsx": _xlsx_with_sheet(
+            SHEET
+            + b'<sheetData><row r="1"><c r="ZZZZZZ9"><v>1</v></c></row></sheetData></worksheet>'
+        ),
+        "bomb.xlsx": _xlsx_with_sheet(
+            SHEET + b"<sheetData>" + b" " * (60 * 1024 * 1024) + b"</sheetData></worksheet>"
+        ),
+        "not-a-zip.xlsx": b"PK\x03\x04 this is not a zip",
+        "long-field.csv": ("姓名\n" + "x" * 140_000 + "\n").encode(),  # < 500 KB: no temp file
+    }
+
+
+def test_hostile_roster_files_get_a_message_and_store_nothing(app, client, world):
+    import io
+
+    from quizapp.models import PaperContest
+
+    log_in(client, world.users["organizer"].username)
+    with app.app_context():
+        before = db.session.scalar(db.select(db.func.count(PaperContest.id)))
+    for name, data in hostile_rosters().items():
+        form = {
+            "title": "名单测试",
+            "material": str(world.values["material_id"]),
+            "opens_at": "2025-01-01T08:00",
+            "closes_at": "2099-01-01T08:00",
+            "count_single": "1",
+            "count_multiple": "0",
+            "count_judge": "0",
+            "count_cloze": "0",
+            "time_limit": "20",
+            "max_attempts": "1",
+            "reveal": "after_close",
+            "roster_file": (io.BytesIO(data), name),
+        }
+        response = client.post("/contests/paper/new", data=form, content_type="multipart/form-data")
+        page = response.get_data(as_text=True)
+        response.close()  # closes the uploaded body's temporary file
+        assert response.status_code == 200, (name, response.status_code)
+        assert "名单" in page and ("无法读取" in page or "太大" in page), name
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(PaperContest.id))) == before
+
+
+@pytest.mark.xfail(strict=True, reason="workbench/importing.py parse_xlsx: see R1 report")
+def test_hostile_bank_import_files_get_a_message(client, world):
+    import io
+
+    log_in(client, world.users["organizer"].username)
+    wrong = []
+    for name, data in hostile_rosters().items():
+        if not name.endswith(".xlsx"):
+            continue
+        form = {"file": (io.BytesIO(data), name), "material": "0"}
+        response = client.post("/manage/import", data=form, content_type="multipart/form-data")
+        response.close()
+        if response.status_code >= 500:
+            wrong.append(name)
+    assert not wrong, wrong

@@ -257,3 +257,22 @@ def test_a_short_quiz_mixes_true_and_false_statements() -> None:
     for seed in range(3):
         judges = generate_questions(SEED_TEXT, seed=seed, count=4, kinds=["judge"])
         assert {q.answer for q in judges} == {True, False}
+
+
+@pytest.mark.parametrize(
+    ("text", "placeholder"),
+    [
+        ("x个", True),
+        ("x 名", True),
+        ("x多条", True),
+        ("达x%", True),
+        ("**作的报告", True),
+        ("××同志", True),
+        ("“1+X”容错纠错机制", False),
+        ("maximum", False),
+    ],
+)
+def test_placeholder_patterns(text: str, placeholder: bool) -> None:
+    from quizapp.generation.noise import has_placeholder
+
+    assert has_placeholder(text) is placeholder

@@ -108,6 +108,12 @@ class RegisterForm(FlaskForm):
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
         super().__init__(*args, **kwargs)
         self.group_id.choices = group_choices()
+        if len(self.group_id.choices) == 1:  # no groups set up yet: registration still works
+            del self.group_id
+
+    @property
+    def chosen_group_id(self) -> int | None:
+        return self.group_id.data if "group_id" in self else None
 
     def validate_username(self, field: StringField) -> None:
         problem = username_problem(field.data)
@@ -117,11 +123,7 @@ class RegisterForm(FlaskForm):
             raise ValidationError("这个账号已被注册，请换一个，或直接登录。")
 
     def validate_group_id(self, field: SelectField) -> None:
-        known = group_ids(field)
-        if not known:  # no groups set up yet: registration still works
-            field.data = None
-            return
-        if field.data not in known:
+        if field.data not in group_ids(field):
             raise ValidationError("请从列表中选择所属支部/小组。")
 
     def validate_password(self, field: PasswordField) -> None:

@@ -43,7 +43,7 @@ def register():
                 username=form.username.data,
                 display_name=form.display_name.data,
                 password=form.password.data,
-                group_id=form.group_id.data,
+                group_id=form.chosen_group_id,
             )
             services.record_login(user)
             db.session.commit()

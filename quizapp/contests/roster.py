@@ -53,21 +53,43 @@ def _cell(value: object) -> str:
     return str(value).strip()
 
 
+MAX_UNZIPPED = 50 * 1024 * 1024  # an .xlsx that expands beyond this is not a roster
+# What a damaged or hostile .xlsx makes openpyxl raise (XML parse errors are SyntaxErrors).
+BAD_XLSX = (
+    zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, ValueError, TypeError,
+    IndexError, AttributeError, SyntaxError, EOFError,
+)  # fmt: skip
+UNREADABLE = "无法读取这个 Excel 文件，请确认它是 .xlsx 格式。"
+
+
 def _xlsx_rows(data: bytes) -> list[list[str]]:
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise RosterError("无法读取这个 Excel 文件，请确认它是 .xlsx 格式。") from exc
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unzipped = sum(item.file_size for item in archive.infolist())
+    except BAD_XLSX as exc:
+        raise RosterError(UNREADABLE) from exc
+    if unzipped > MAX_UNZIPPED:
+        raise RosterError("这个 Excel 文件解压后太大，不像是一份名单。")
     try:
-        sheet = workbook.worksheets[0]
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (*BAD_XLSX, InvalidFileException) as exc:
+        raise RosterError(UNREADABLE) from exc
+    try:
+        if not workbook.worksheets:
+            raise RosterError("这个 Excel 文件里没有工作表。")
         rows = []
-        for row in sheet.iter_rows(values_only=True):
+        for row in workbook.worksheets[0].iter_rows(values_only=True):
             rows.append([_cell(v) for v in row])
             if len(rows) > MAX_ROWS + 1:
                 break
         return rows
+    except RosterError:
+        raise
+    except BAD_XLSX as exc:  # the sheet is read lazily: damage shows up while iterating
+        raise RosterError(UNREADABLE) from exc
     finally:
         workbook.close()
 
@@ -81,7 +103,10 @@ def _csv_rows(data: bytes) -> list[list[str]]:
             continue
     else:  # pragma: no cover - gb18030 decodes any byte string
         raise RosterError("无法识别名单文件的编码，请另存为 UTF-8 的 CSV。")
-    return [[_cell(v) for v in row] for row in csv.reader(io.StringIO(text))]
+    try:
+        return [[_cell(v) for v in row] for row in csv.reader(io.StringIO(text))]
+    except csv.Error as exc:  # e.g. a field over the csv module's limit
+        raise RosterError("无法读取这个 CSV 文件：有一格内容太长或格式不对。") from exc
 
 
 def _rows_from_table(table: list[list[str]]) -> list[RosterRow]:

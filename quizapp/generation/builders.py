@@ -220,6 +220,8 @@ def candidates_for(
         assert formula is not None
         exclude |= lex.forbidden_for(formula)
         cands = list(formula.foils)
+        if len(cands) >= 3:
+            return cands, exclude, False  # curated foils only: 四大考验 ↔ 意识形态考验 …
         for sib in lex.siblings(formula):
             cands.extend(sib.members)
         cands.extend(p for p, f in lex.phrase_pool() if f is not formula)
@@ -393,7 +395,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     rng, fixed = _rngs(ctx, qid)
     # free-text keys need look-alikes with the same ending (…导向 for 问题导向)
     strict = key.type in ("quotation", "definition", "quoted", "enumeration")
-    tail = key.text[-1] if strict else ""
+    # the ending a look-alike must share: the last word (…强国, …问题) for longer keys
+    tail = (key.text[-2:] if len(key.text) >= 4 else key.text[-1]) if strict else ""
     reach = 1.95 if strict else 3.5
     if key.type == "enumeration" and len(key.group) >= 2:
         prefix, suffix = _common_prefix(list(key.group)), _common_suffix(list(key.group))
@@ -510,7 +513,7 @@ def group_questions(
     typical = sorted(items, key=len)[len(items) // 2]
     prefix, suffix = _common_prefix(list(items)), _common_suffix(list(items))
     classes = {ctx.lexicon.term_class(i) for i in items} - {None}
-    if classes:
+    if classes and not (prefix or suffix):
         # 宗派主义、圈子文化、码头文化: class mates from the vocabulary
         pool = sorted({t for c in classes for t in ctx.lexicon.class_terms(c)})
     elif prefix or suffix:
@@ -716,10 +719,6 @@ def heading_set_questions(ctx: Context) -> Iterator[Question]:
 
 
 # -- lexicon templates --------------------------------------------------------------------------
-def _member_display(formula: Formula, member: str) -> str:
-    return member
-
-
 def _foils(
     ctx: Context, formula: Formula, like: str, n: int, rng: random.Random, stem: str = ""
 ) -> list[str] | None:

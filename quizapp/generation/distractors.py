@@ -113,7 +113,9 @@ class LengthIndex:
         """
         for delta in range(max_delta + 1):
             for size in sorted({length - delta, length + delta}):
-                bucket = self.by_len_end.get((size, ending)) if ending else self.by_len.get(size)
+                bucket = (
+                    self.by_len_end.get((size, ending[-1:])) if ending else self.by_len.get(size)
+                )
                 if not bucket:
                     continue
                 yield from ((delta, c) for c in bucket[:per_bucket])
@@ -157,6 +159,8 @@ def pick(
             break
         if same_ending and not cand.endswith(same_ending):
             continue
+        if cand[0] in "的之" or ("和" in cand and "和" not in key):
+            continue  # 的教育体系, 宏观和微观: fragments or pairs, not look-alikes
         fc = fold_key(cand)
         if not fc or fc in seen or fc in banned:
             continue

@@ -65,6 +65,7 @@ _BAD_HEAD_TERMS = {
     "这种意识",
     "一种意识",
 }
+_CONJUNCTIONS = ("而且", "还是", "但", "就", "要", "应该", "只有", "因为", "所以", "如果", "并且")
 _VAGUE = {"社会主义", "马克思主义", "党组织", "强大力量", "改革开放", "共产党员"}
 _ONLY_RE = re.compile(r"只有([^，,；;。！？]{2,8}?)才能有?([^，,；;。！？]{2,8})")
 _GRASP_RE = re.compile(
@@ -120,7 +121,6 @@ _LEAD_VERBS = (
     "进一步",
 )
 _ADJ_ENDS = set("高深明实强好优大小多少快慢新真准细严紧足稳")
-_TAIL_CUT = ("以及", "及", "和", "与", "等", "的")
 
 
 @dataclass
@@ -241,7 +241,14 @@ def _quoted_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
             out.append(KeyPhrase(stripped, "formula", s.index, start, end, TYPE_WEIGHT["formula"]))
             continue
         halves = re.split(r"[，,；;]", stripped.rstrip("。！？"))
-        if len(halves) >= 2 and all(4 <= len(h) <= 14 for h in halves) and len(halves) <= 4:
+        lengths = [len(h) for h in halves]
+        couplet = (
+            2 <= len(halves) <= 4
+            and all(4 <= n <= 14 for n in lengths)
+            and max(lengths) - min(lengths) <= 1
+            and not any(h.startswith(_CONJUNCTIONS) for h in halves)
+        )
+        if couplet:  # 维护核心见行动，牢记嘱托创佳绩 — not prose quoted at length
             pos = 0
             for half in halves:
                 k = inner.find(half, pos)
@@ -435,14 +442,20 @@ def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple
     lo, hi = max(2, lengths[0] - 1), lengths[-1] + 1
     # first item: keep its last words, ending where it ends
     text, p = items[0]
-    while (
-        len(text) > lo
-        and text[0] in "对在从向把将的和与及是为以要"
-        and not (
-            is_word(text[:2]) or is_word(text[:3])  # 和平赤字, 以人民为中心: part of a word
-        )
-    ):
-        text, p = text[1:], p + 1
+    while len(text) > 2:
+        if text[0] in "的之":
+            text, p = text[1:], p + 1  # 的执政考验 → 执政考验
+        elif (
+            text[0] in "对在从向把将和与及是为以要"
+            and abs(len(text) - 1 - typical) < abs(len(text) - typical)  # 对人民负责 stays
+            and (
+                is_word(text[1:3])  # 从政治纪律 → 政治纪律
+                or not (is_word(text[:2]) or is_word(text[:3]))  # 在幼有所育 → 幼有所育
+            )
+        ):
+            text, p = text[1:], p + 1
+        else:
+            break
     items[0] = (text, p)
     if len(text) > hi:
         cuts = [
@@ -454,7 +467,10 @@ def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple
             items = items[1:]
         else:
             best = min(cuts, key=lambda c: (abs(p + len(text) - c - typical), -c))
-            items[0] = (text[best - p :], best)
+            cut_text, cut_at = text[best - p :], best
+            if cut_text[0] in "的之了着地得" and len(cut_text) > 3:
+                cut_text, cut_at = cut_text[1:], cut_at + 1  # 最大|的|教育体系
+            items[0] = (cut_text, cut_at)
     # last item: split on 和/及/与, then keep its first words (up to the shared ending)
     text, p = items[-1]
     extra: list[tuple[str, int]] = []
@@ -475,7 +491,10 @@ def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple
             break
     marker = min((k for k in (text.find("等"), text.find("的")) if lo <= k <= hi + 3), default=-1)
     if marker > 0 and len(text) > hi:
-        items[-1] = (text[:marker], p)  # 化解农村社会矛盾|等方面
+        head = text[:marker]
+        if head[-1] in "中上里" and len(head) - 1 >= lo:
+            head = head[:-1]  # 淳化民风|中|的重要作用
+        items[-1] = (head, p)  # 化解农村社会矛盾|等方面
     elif len(text) > hi or (p + len(text) == bounds.end - 4 and not bounds.ends_clean):
         head = _cut_head(text, p, bounds, lo, hi, typical)
         if head is None:
@@ -507,6 +526,8 @@ def _finish(items: list[tuple[str, int]]) -> list[tuple[str, int]] | None:
     items = [(t[:-1] if t.endswith("等") and len(t) > 2 else t, p) for t, p in items if t]
     # 进行反复讨论而形成的: the tail is a relative clause, keep what comes before 而
     items = [(t[: t.index("而")] if t.endswith("的") and "而" in t[2:] else t, p) for t, p in items]
+    if sum(t.endswith("的") for t, _ in items) == 1:  # 优质高效的 (a list of 的-phrases stays)
+        items = [(t[:-1] if t.endswith("的") and len(t) > 3 else t, p) for t, p in items]
     if len(items) < 2:
         return None
     lengths = [len(t) for t, _ in items]

@@ -45,6 +45,9 @@ class Formula:
     # Whether the members spelled out in a text count as an occurrence of the formula.
     match_members: bool = True
 
+    def __hash__(self) -> int:  # dict fields are not hashable; a formula is known by its name
+        return hash((self.name, self.members))
+
     def spellings(self, member: str) -> tuple[str, ...]:
         """The member and its accepted aliases, canonical spelling first."""
         return (member, *self.member_aliases.get(member, ()))
@@ -69,7 +72,7 @@ class KeyPhrase:
     """A phrase worth testing, found in the text."""
 
     text: str
-    type: str  # lexicon | formula | member | quoted | enumeration | heading | quotation | term
+    type: str  # lexicon|member|formula|heading|quotation|definition|quoted|enumeration|term
     sentence: int  # Sentence.index where it occurs (first occurrence used for questions)
     start: int  # offset in the original text
     end: int

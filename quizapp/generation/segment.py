@@ -53,6 +53,7 @@ _SENTENCE_RE = re.compile(
     r"(?:[。！？!?]+[”’」』）)]*|[：:](?=[一二三四五六七八九十][是要])|$)"
 )
 _TERMINAL = "。！？!?；;"
+_DANGLING = set("用以把对在向从的和与及为将被")
 
 
 @dataclass
@@ -110,8 +111,11 @@ def segment(text: str) -> Document:
             is_heading = False
             if numbered is not None and m.start() == 0:
                 level, ordinal, label = numbered
-                is_heading = True
-                headings[index] = _heading(index, level, ordinal, label, body, start)
+                heading = _heading(index, level, ordinal, label, body, start)
+                # （二）坚持不懈用 — a title broken off mid-phrase is not a heading to ask about
+                if heading.title and heading.title[-1] not in _DANGLING:
+                    is_heading = True
+                    headings[index] = heading
             sentences.append(
                 Sentence(
                     index=index,

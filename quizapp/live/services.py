@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, case, func, select, update
+from sqlalchemy import and_, bindparam, case, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -334,30 +334,34 @@ def state_payload(
     }
 
 
+# Built once: a poll runs this and nothing else, 500 times a second in a large round.
+_STATE_QUERY = (
+    select(
+        LiveContest.code,
+        LiveContest.title,
+        LiveContest.lobby_locked,
+        LiveContest.current_position,
+        LiveContest.question_count,
+        LiveContest.finished_at,
+        LiveQuestion.uid,
+        LiveQuestion.question,
+        LiveQuestion.deadline,
+        LiveQuestion.closed_at,
+    )
+    .outerjoin(
+        LiveQuestion,
+        and_(
+            LiveQuestion.contest_id == LiveContest.id,
+            LiveQuestion.position == LiveContest.current_position,
+        ),
+    )
+    .where(LiveContest.code == bindparam("code"))
+)
+
+
 def read_state(code: str, now: float) -> dict[str, Any] | None:
     """The round's state for a poll: one indexed read, no write (None if the code is unknown)."""
-    row = db.session.execute(
-        select(
-            LiveContest.code,
-            LiveContest.title,
-            LiveContest.lobby_locked,
-            LiveContest.current_position,
-            LiveContest.question_count,
-            LiveContest.finished_at,
-            LiveQuestion.uid,
-            LiveQuestion.question,
-            LiveQuestion.deadline,
-            LiveQuestion.closed_at,
-        )
-        .outerjoin(
-            LiveQuestion,
-            and_(
-                LiveQuestion.contest_id == LiveContest.id,
-                LiveQuestion.position == LiveContest.current_position,
-            ),
-        )
-        .where(LiveContest.code == normalize_code(code))
-    ).first()
+    row = db.session.connection().execute(_STATE_QUERY, {"code": normalize_code(code)}).first()
     if row is None:
         return None
     return state_payload(
@@ -499,7 +503,8 @@ def submit_answer(
     The caller commits before acknowledging.
     """
     grace = min(max(grace, 0.0), MAX_GRACE_S)
-    row = db.session.execute(
+    conn = db.session.connection()  # Core statements: no ORM objects on this hot path
+    row = conn.execute(
         select(
             LiveContest.id,
             LiveContest.points_max,
@@ -532,7 +537,7 @@ def submit_answer(
     if "answer" not in body:
         raise LiveError(400, "bad_request", "缺少答案（answer）。")
 
-    question = db.session.execute(
+    question = conn.execute(
         select(
             LiveQuestion.id,
             LiveQuestion.position,
@@ -571,7 +576,7 @@ def submit_answer(
         points += streak_bonus(run, row.streak_bonus)
     dialect = db.session.get_bind().dialect.name
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    stored = db.session.execute(
+    stored = conn.execute(
         insert(LiveAnswer)
         .values(
             player_id=row.player_id,
@@ -939,36 +944,42 @@ def player_result(code: str, token: str | None, now: float) -> dict[str, Any]:
     Refusals: UnknownCode, 401 bad token, 403 removed player.
     """
     p, q, a = LivePlayer, LiveQuestion, LiveAnswer
-    row = db.session.execute(
-        select(
-            LiveContest.id.label("contest_id"),
-            LiveContest.current_position,
-            LiveContest.finished_at,
-            LiveContest.ranked_through,
-            p.id.label("player_id"),
-            p.name,
-            p.team,
-            p.removed,
-            p.score,
-            p.correct_count,
-            p.rank,
-            q.id.label("question_id"),
-            q.uid,
-            q.position,
-            q.deadline,
-            q.closed_at,
-            a.id.label("answer_id"),
-            a.response,
-            a.correct,
-            a.points,
+    row = (
+        db.session.connection()
+        .execute(
+            select(
+                LiveContest.id.label("contest_id"),
+                LiveContest.current_position,
+                LiveContest.finished_at,
+                LiveContest.ranked_through,
+                p.id.label("player_id"),
+                p.name,
+                p.team,
+                p.removed,
+                p.score,
+                p.correct_count,
+                p.rank,
+                q.id.label("question_id"),
+                q.uid,
+                q.position,
+                q.deadline,
+                q.closed_at,
+                a.id.label("answer_id"),
+                a.response,
+                a.correct,
+                a.points,
+            )
+            .outerjoin(
+                p, and_(p.contest_id == LiveContest.id, p.token_hash == hash_token(token or ""))
+            )
+            .outerjoin(
+                q, and_(q.contest_id == LiveContest.id, q.position == LiveContest.current_position)
+            )
+            .outerjoin(a, and_(a.player_id == p.id, a.question_id == q.id))
+            .where(LiveContest.code == normalize_code(code))
         )
-        .outerjoin(p, and_(p.contest_id == LiveContest.id, p.token_hash == hash_token(token or "")))
-        .outerjoin(
-            q, and_(q.contest_id == LiveContest.id, q.position == LiveContest.current_position)
-        )
-        .outerjoin(a, and_(a.player_id == p.id, a.question_id == q.id))
-        .where(LiveContest.code == normalize_code(code))
-    ).first()
+        .first()
+    )
     if row is None:
         raise UnknownCode()
     if not token or row.player_id is None:

@@ -409,7 +409,7 @@ def json_body() -> dict[str, Any]:
 
 def player_id_from_body() -> int:
     player_id = json_body().get("player_id")
-    if not isinstance(player_id, int) or isinstance(player_id, bool):
+    if not isinstance(player_id, int) or isinstance(player_id, bool) or not 0 < player_id < 2**31:
         raise LiveError(400, "bad_request", "缺少选手编号。")
     return player_id
 

@@ -42,6 +42,7 @@ QUICK_COUNT = 10
 SCORES_PER_PAGE = 30
 NOTEBOOK_PER_PAGE = 20
 TREND_LAST = 30
+MAX_PAGE = 100_000
 
 
 def _materials() -> list[Material]:
@@ -55,6 +56,12 @@ def _load_attempt(token: str) -> Attempt:
     if attempt is None:
         abort(404)
     return attempt
+
+
+def _page_number() -> int:
+    """?page=N, kept within what a database OFFSET can take (a huge N is the last page's
+    neighbour, not an overflow)."""
+    return min(max(request.args.get("page", 1, type=int) or 1, 1), MAX_PAGE)
 
 
 def _wants_json() -> bool:
@@ -422,7 +429,7 @@ def scores():
         .where(owner.filter(Attempt))
         .order_by(Attempt.started_at.desc(), Attempt.id.desc())
     )
-    page = db.paginate(query, per_page=SCORES_PER_PAGE, error_out=False)
+    page = db.paginate(query, page=_page_number(), per_page=SCORES_PER_PAGE, error_out=False)
     finished = list(
         db.session.scalars(
             select(Attempt)
@@ -453,7 +460,10 @@ def scores():
 @bp.get("/notebook", endpoint="notebook")
 def notebook_page():
     owner = current_owner(create=False)
-    page = db.paginate(notebook.open_entries(owner), per_page=NOTEBOOK_PER_PAGE, error_out=False)
+    page = db.paginate(
+        notebook.open_entries(owner), page=_page_number(), per_page=NOTEBOOK_PER_PAGE,
+        error_out=False,
+    )  # fmt: skip
     from ..models import utcnow
     from .schedule import due_cutoff
 
@@ -488,7 +498,7 @@ def mastered(entry_id: int):
         notebook.mark_mastered(entry)
         db.session.commit()
         flash("已标记为已掌握，这道题离开了错题本。", "success")
-    return redirect(url_for("study.notebook", page=request.args.get("page", 1, type=int)))
+    return redirect(url_for("study.notebook", page=_page_number()))
 
 
 @bp.route("/review", methods=["GET", "POST"])
