@@ -341,6 +341,24 @@ def tree_cpu_seconds(pid: int) -> float:
     return total
 
 
+def postgres_cpu_seconds() -> float:
+    """user + system CPU of every local postgres process (the database's share of the work)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        name, rest = stat.split("(", 1)[1].rsplit(")", 1)
+        if name.startswith("postgres"):
+            fields = rest.split()
+            total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
 def wait_until_serving(port: int, code: str) -> None:
     """Until both workers answer (a few requests in a row succeed)."""
     import urllib.request
@@ -425,10 +443,12 @@ def run(backend: str, args) -> dict:
         started = time.perf_counter()
         cpu = time.process_time()
         server_cpu = tree_cpu_seconds(proc.pid)
+        db_cpu = postgres_cpu_seconds()
         figures = asyncio.run(simulate(port, code, host, args.players, args.questions))
         elapsed = time.perf_counter() - started
         cpu = time.process_time() - cpu
         server_cpu = tree_cpu_seconds(proc.pid) - server_cpu
+        db_cpu = postgres_cpu_seconds() - db_cpu  # all postgres processes (others' tests too)
     finally:
         proc.send_signal(signal.SIGINT)
         try:
@@ -453,6 +473,7 @@ def run(backend: str, args) -> dict:
         "elapsed_s": round(elapsed, 1),
         "client_cpu_s": round(cpu, 1),
         "server_cpu_s": round(server_cpu, 1),
+        "postgres_cpu_s": round(db_cpu, 1) if backend == "postgresql" else None,
         "load_avg_1m": round(os.getloadavg()[0], 1),
         "answers": len(figures.answer_ms),
         "answer_p50_ms": round(pct(figures.answer_ms, 50), 1),

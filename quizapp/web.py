@@ -32,7 +32,7 @@ ERROR_MESSAGES = {
 }
 
 
-class DatabaseId(IntegerConverter):
+class BoundedIntegerConverter(IntegerConverter):
     """`<int:…>` in a URL: a number beyond the database's integer range is a 404, not an
     OverflowError (500) when SQLite is asked for it."""
 
@@ -41,7 +41,7 @@ class DatabaseId(IntegerConverter):
 
 
 def register_web(app: Flask) -> None:
-    app.url_map.converters["int"] = DatabaseId  # before any rule is added
+    app.url_map.converters["int"] = BoundedIntegerConverter  # before any rule is added
 
     from .admin.views import bp as admin_bp
     from .api.views import bp as api_bp

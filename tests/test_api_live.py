@@ -554,3 +554,20 @@ def test_advance_with_expect_ignores_a_double_tap(api):
     again = api.client.post(f"{API}/{api.code}/advance", headers=api.host, json={"expect": "lobby"})
     assert error_of(again, 409) == "state_changed"
     assert api.state().get_json()["status"] == "open"  # the question was not closed by it
+
+
+def test_late_joiner_enters_at_the_current_question(api, clock):
+    early = api.player("甲")
+    qid = api.advance().get_json()["question"]["id"]
+    clock.advance(3)
+    api.answer(early, qid, "核心意识")
+    late = api.player("迟到者")  # joins while question 1 is open
+    me = api.client.get(f"{API}/{api.code}/me", headers=late).get_json()
+    assert me["status"] == "open" and me["current"]["question_id"] == qid
+    clock.advance(1)
+    assert api.answer(late, qid, "核心意识").status_code == 200
+    api.advance()
+    assert [(p["name"], p["score"]) for p in api.leaderboard()["players"]] == [
+        ("甲", 925),
+        ("迟到者", 900),
+    ]

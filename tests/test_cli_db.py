@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import create_engine, func, inspect, select, text
 
 from quizapp import config as cfg
 from quizapp import create_app
@@ -130,17 +130,34 @@ def _flask(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
 
 
 def _counts(url: str) -> dict[str, int]:
-    path = url.removeprefix("sqlite:///")
-    with sqlite3.connect(path) as conn:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+    """Rows per table, and a digest of the material and bank rows, of the database at `url`."""
+    engine = create_engine(cfg.normalize_database_url(url))
+    try:
+        with engine.connect() as conn:
+            counts = {}
+            for table in inspect(conn).get_table_names():
+                counts[table] = conn.execute(text(f'SELECT count(*) FROM "{table}"')).scalar()
+            counts["version"] = conn.execute(
+                text("SELECT version_num FROM alembic_version")
+            ).scalar()
+            for table in ("materials", "bank_questions"):  # every value, not just the count
+                rows = conn.execute(text(f'SELECT * FROM "{table}" ORDER BY id')).all()
+                counts[table + " rows"] = hash(repr(rows))
+            return counts
+    finally:
+        engine.dispose()
 
 
 @pytest.mark.slow
-def test_init_db_twice_changes_nothing(tmp_path):
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_init_db_twice_changes_nothing(request, tmp_path, backend):
+    """The real command line, as `make run` calls it: schema, secret key, bundled speech."""
     if not any(MIGRATIONS.glob("*.py")):
         pytest.skip("no Alembic migration yet in quizapp/migrations/versions")
-    url = "sqlite:///" + str(tmp_path / "quiz.db")
+    if backend == "sqlite":
+        url = "sqlite:///" + str(tmp_path / "quiz.db")
+    else:
+        url = request.getfixturevalue("pg_schema_url")
     env = {**os.environ, "QUIZAPP_INSTANCE": str(tmp_path / "inst"), "DATABASE_URL": url}
     env.pop("SECRET_KEY", None)
     first = _flask(["init-db"], env)
@@ -149,7 +166,7 @@ def test_init_db_twice_changes_nothing(tmp_path):
     key = (tmp_path / "inst" / "secret_key").read_text()
     counts = _counts(url)
     assert counts["materials"] == 1 and counts["bank_questions"] > 20
-    assert counts["alembic_version"] == 1
+    assert counts["alembic_version"] == 1 and counts["users"] == 0
     second = _flask(["init-db"], env)
     assert second.returncode == 0, second.stderr[-3000:]
     assert "已生成密钥文件" not in second.stdout and "已载入默认学习材料" not in second.stdout
@@ -158,6 +175,7 @@ def test_init_db_twice_changes_nothing(tmp_path):
     assert (tmp_path / "inst" / "secret_key").read_text() == key
     admin = _flask(["create-admin", "--username", "root", "--password", "root-password"], env)
     assert admin.returncode == 0, admin.stderr[-3000:]
+    assert _counts(url)["users"] == 1
 
 
 # ---------------------------------------------------------------- backup

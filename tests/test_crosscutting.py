@@ -688,3 +688,34 @@ def test_hostile_bank_import_files_get_a_message(client, world):
         if response.status_code >= 500:
             wrong.append(name)
     assert not wrong, wrong
+
+
+# ---------------------------------------------------------------- big banks stay bounded
+
+
+def test_all_questions_of_a_big_bank_is_capped(app, client, make_bank):
+    """ "全部" of a bank of thousands would be a page of megabytes: one test or printed paper
+    holds at most MAX_QUESTIONS, and the learner is told."""
+    import uuid
+
+    from quizapp.models import Attempt, BankQuestion
+    from quizapp.study.services import MAX_QUESTIONS
+
+    material_id, _ = make_bank(1)
+    with app.app_context():
+        rows = [
+            dict(SAMPLE_QUESTIONS[0], stem=f"第{i}题（　　）", accepted=[], material_id=material_id,
+                 uid=uuid.uuid4().hex[:16], origin="manual")
+            for i in range(MAX_QUESTIONS + 20)
+        ]  # fmt: skip
+        db.session.execute(db.insert(BankQuestion), rows)
+        db.session.commit()
+    data = {"material": material_id, "count": "0", "mode": "exam", "kinds": ["single"]}
+    response = client.post("/test/new", data=data, follow_redirects=True)
+    assert response.status_code == 200
+    assert f"一次最多出 {MAX_QUESTIONS} 道" in response.get_data(as_text=True)
+    with app.app_context():
+        attempt = db.session.scalar(db.select(Attempt))
+        assert attempt.total == MAX_QUESTIONS
+    paper = client.get(f"/materials/{material_id}/paper?count=0").get_data(as_text=True)
+    assert paper.count('class="paper-question"') == MAX_QUESTIONS

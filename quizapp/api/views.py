@@ -108,6 +108,7 @@ def settle_for_read(contest: live.LiveContest, now: float) -> live.LiveContest:
         contest = db.session.get(live.LiveContest, contest_id)
         live.settle_if_due(contest, now)
         db.session.commit()
+        g.pop("_write_intent", None)  # what follows is a plain read again
         contest = db.session.get(live.LiveContest, contest_id)
     return contest
 

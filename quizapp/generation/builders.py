@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import distractors as dis
-from .keyphrases import Extraction, _common_prefix, _common_suffix
+from .jieba_setup import is_word, word_ends
+from .keyphrases import Extraction, _common_prefix, _common_suffix, is_generic
 from .lexicon import NUMERALS, Lexicon
 from .model import BLANK, Formula, KeyPhrase, Question, Sentence
 
@@ -99,12 +100,31 @@ def _shuffle(options: list[str], rng: random.Random) -> list[str]:
 
 
 # -- stems ---------------------------------------------------------------------------------
+_LAYOUT_LEAD = "—－-―─ 　•·●"
+_CONNECTIVES = frozenset(
+    "另一方面 一方面 同时 与此同时 但是 但 然而 因此 所以 此外 另外 其次 首先 再次 最后 总之 "
+    "当然 而且 并且 因而 从而 为此 对此 可见 事实上 实际上 由此可见 总的来看 总的说来".split()
+)
+
+
 def window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     """The clauses of ``s`` around [a, b) (offsets in the text): (stem text, local a, local b).
 
     Whole sentence when short; otherwise clauses are added around the key while the stem stays
-    under WINDOW_CHARS; clauses holding a placeholder are never included.
+    under WINDOW_CHARS; clauses holding a placeholder are never included. A layout dash or
+    bullet opening the sentence (——中国式现代化是…) is not part of the statement.
     """
+    stem, la, lb = _window(ctx, s, a, b)
+    lead = len(stem) - len(stem.lstrip(_LAYOUT_LEAD))
+    head = stem[lead:].split("，", 1)[0]
+    if head in _CONNECTIVES:
+        lead += len(head) + 1  # 另一方面，…: a link to the sentence before, not the statement
+    if stem and 0 < lead <= la:
+        return stem[lead:], la - lead, lb - lead
+    return stem, la, lb
+
+
+def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     text = s.text
     la, lb = a - s.start, b - s.start
     tainted = [(x - s.start, y - s.start) for x, y in ctx.ex.doc.sentence_tainted(s)]
@@ -245,7 +265,10 @@ def candidates_for(
         cls_name = lex.term_class(key.text)
         same = lex.class_terms(cls_name) if cls_name else []
         if len(same) >= 8:
-            return same, exclude, False
+            # a broad class (党建要求, 发展理念) mixes nouns and verb phrases: only class mates
+            # with the key's ending or opening word read as the same kind of thing
+            # (政治方向 → 政治立场; 问题导向 → 目标导向; not 发挥以人民为中心)
+            return [t for t in same if _same_kind(t, key.text)], exclude, False
         return (
             _index(ctx, "term", lambda: same + list(lex.terms) + pools.get("term", [])),
             exclude,
@@ -294,6 +317,10 @@ def candidates_for(
     )
 
 
+def _same_kind(cand: str, key: str) -> bool:
+    return cand[-1:] == key[-1:] or (len(key) >= 4 and cand[:2] == key[:2])
+
+
 _SHAPES = [
     ("numbered", re.compile(rf"^[{NUMERALS}]")),
     ("grasp", re.compile(r"^抓.{2,3}促")),
@@ -301,9 +328,17 @@ _SHAPES = [
 
 
 def _formula_shape(text: str) -> str:
-    """The class of a formula-like slogan: numbered (四个意识, 一报告两评议) or 抓X促Y."""
+    """The class of a formula-like slogan: numbered (四个意识, 一报告两评议) or 抓X促Y.
+
+    Numbered names keep their measure word: 四个意识 (个) and 八项规定 (项) are of a kind, a
+    treaty's 二十一条 (a bare count) or 三严三实 (no measure word) are of other kinds.
+    """
     for name, pattern in _SHAPES:
         if pattern.match(text):
+            if name == "numbered":
+                rest = text.lstrip(NUMERALS)
+                measure = rest[:1] if rest[:1] in "个项条种大点" else "*"
+                return f"numbered:{measure}:{'end' if len(rest) <= 1 else 'name'}"
             return name
     return "other"
 
@@ -348,6 +383,147 @@ def _accepted(ctx: Context, key: KeyPhrase) -> list[str]:
 
 
 # -- text templates ---------------------------------------------------------------------------
+# Words that govern a list rather than belong to its first (or last) item: 持续抓好|党史、
+# 新中国史…, 在|党史、…, 严肃查处|领导干部配偶、…  A list whose other items start with one of
+# them is a list of verb phrases (延长产业链、提升价值链、完善利益链) and keeps its verbs.
+_GOVERNING = frozenset(
+    "在 对 把 以 从 向 为 将 于 同 和 与 及 坚持 持续 加快 加强 推动 推进 深化 深入 实施 完善 健全 "
+    "强化 提高 增强 促进 支持 鼓励 构建 严肃 查处 抓好 不断 着力 切实 坚决 大力 积极 努力 进一步 "
+    "统筹 开展 落实 形成 建立 建设 打造 培育 保障 维护 巩固 引导 注重 扎实 全力 始终 牢牢 更加 "
+    "加大 做好 抓紧 确保 实现 优化 扩大 建成 发挥 提升 用好 严格 依法 涵养 践行 弘扬 树立 "
+    "培养 加速 聚焦 围绕 紧扣 重视 高度重视 推行 探索 整治".split()
+)
+# A list this long is a catalogue (载人航天、探月探火 … 生物医药): one item of it is a guess.
+MAX_LIST_ITEMS = 6
+
+
+_PREPOSITIONS = frozenset("在对把以从向为将于同和与及")
+
+
+def _patterned(items: tuple[str, ...]) -> bool:
+    """Do the items share a fixed character at some inner position (幼有所育、学有所教 …)?"""
+    if len({len(i) for i in items}) != 1:
+        return False
+    return any(len({i[k] for i in items}) == 1 for k in range(len(items[0])))
+
+
+def fits_list(cand: str, items: tuple[str, ...] | list[str]) -> bool:
+    """Has ``cand`` the shape of the list's items (an intruder no one rules out by its form)?
+
+    Items of one length want that length and the characters they all share in place
+    (农业全面升级、农村全面进步 → 农?全面??); an ending (or opening) of one shared character is
+    too weak a pattern, so the intruder must share the last (first) two characters of some item
+    (经济实力、科技实力、综合国力 → 军事实力, not 同向发力).
+    """
+    lengths = {len(i) for i in items}
+    if len(lengths) == 1:
+        (n,) = lengths
+        if len(cand) != n:
+            return False
+        for k in range(n):
+            chars = {i[k] for i in items}
+            if len(chars) == 1 and cand[k] not in chars:
+                return False
+    suffix, prefix = _common_suffix(list(items)), _common_prefix(list(items))
+    if len(suffix) == 1 and not any(cand[-2:] == i[-2:] for i in items):
+        return False
+    if len(prefix) == 1 and not any(cand[:2] == i[:2] for i in items):
+        return False
+    return True
+
+
+# Heads of a catalogue: items sharing one of these endings name kinds of an office, a body, a
+# sector or a facility (北方局书记、中原局书记; 生态农业、设施农业; 地方规划和专项规划) —
+# which kind comes next is a guess, not a formulation to know.
+CATALOGUE_HEADS = frozenset(
+    "书记 农业 组织 规划 产业 技术 设施 工程 企业 基地 机关 人员 单位 部门 地区 产品 市场 旅游 "
+    "项目 资金 用地 作物 计划 会议 公司 学校 医院 车间 作坊 工场 村寨 村落 遗产 遗迹".split()
+)
+
+
+def is_catalogue(items: tuple[str, ...] | list[str]) -> bool:
+    suffix = _common_suffix(list(items))
+    return any(suffix.endswith(h) for h in CATALOGUE_HEADS)
+
+
+def _ends_on_word(text: str, a: int, b: int) -> bool:
+    """Does the span [a, b) of ``text`` end at a word boundary (by forward maximum matching
+    from its start)?  完全平|等 does not: 平等 is one word."""
+    if b >= len(text) or not "\u4e00" <= text[b] <= "\u9fff":
+        return True
+    return (b - a) in word_ends(text[a : b + 3])
+
+
+def _is_open_list(text: str, end: int) -> bool:
+    """Does the list ending at local offset ``end`` go on with 等 (examples, not a formula)?"""
+    return text[end : end + 1] == "等"
+
+
+def _starts_governed(item: str) -> int:
+    """Length of the governing words at the start of ``item`` (0 when none)."""
+    ends = word_ends(item)
+    cut = 0
+    for x, y in zip(ends[:-1], ends[1:], strict=True):
+        if x != cut or item[x:y] not in _GOVERNING or len(item) - y < 2:
+            break
+        cut = y
+    return cut
+
+
+def refine_enum_item(ctx: Context, key: KeyPhrase) -> KeyPhrase | None:
+    """The list item worth a blank, or None when the item is not worth asking.
+
+    Items of open lists (…等) and of catalogues are examples, not a formulation a teacher tests;
+    an edge item that carries the list's governing verb (持续抓好党史) is cut to the item (党史);
+    an edge item cut out of running text mid-phrase (人才流动的体制) is dropped.
+    """
+    group = key.group
+    if key.type != "enumeration" or len(group) < 2:
+        return key
+    if len(group) > MAX_LIST_ITEMS and not _patterned(group) or is_catalogue(group):
+        return None
+    s = ctx.sentence(key.sentence)
+    local = key.start - s.start
+    if not _ends_on_word(s.text, local, local + len(key.text)):
+        return None  # 独立自主、完全平|等: the cut went through a word
+    last = s.text.find(group[-1], local) if key.text != group[-1] else local
+    if last >= 0 and _is_open_list(s.text, last + len(group[-1])):
+        return None
+    others = [g for g in group if g != key.text]
+    if key.text not in (group[0], group[-1]):
+        return key
+    known = (
+        key.text in ctx.lexicon.terms
+        or bool(ctx.lexicon.owners(key.text))
+        or ctx.lexicon.get(key.text) is not None
+        or is_word(key.text)
+    )
+    if "的" in key.text and not known and not any("的" in g for g in others):
+        return None  # 劳动力、人才流动的体制: the cut went through the noun phrase
+    if any(_starts_governed(g) for g in others):
+        return key  # a list of verb phrases: the verb belongs to every item
+    cut = _starts_governed(key.text)
+    if not cut:
+        return key
+    rest = key.text[cut:]
+    typical = sorted(len(g) for g in others)[len(others) // 2]
+    fits = len(key.text) <= typical + 1
+    if fits and key.text[:1] not in _PREPOSITIONS:
+        return key  # 科学立法、民主立法、依法立法: the item has the others' shape already
+    if is_generic(rest) or len(rest) < 2 or word_ends(rest)[1] < 2:
+        return key if fits else None  # 以城带乡 is not 以 + 城带乡
+    return KeyPhrase(
+        rest,
+        key.type,
+        key.sentence,
+        key.start + cut,
+        key.end,
+        key.score,
+        key.formula,
+        tuple(rest if g == key.text else g for g in group),
+    )
+
+
 def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     if key.score < MIN_SCORE:
         return
@@ -357,6 +533,10 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     if key.type == "heading":
         yield from _heading_questions(ctx, key, s)
         return
+    refined = refine_enum_item(ctx, key)
+    if refined is None:
+        return
+    key = refined
     stem, a, b = window(ctx, s, key.start, key.end)
     if not stem:
         return
@@ -405,7 +585,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             cands = [
                 c
                 for c in _enum_pool_by_edge(ctx, prefix[:1], suffix[-1:])
-                if c.startswith(prefix) and c.endswith(suffix)
+                if c.startswith(prefix) and c.endswith(suffix) and fits_list(c, key.group)
             ]
             ranked, tail = False, ""
     wrong = dis.pick(
@@ -498,6 +678,10 @@ def group_questions(
     s = ctx.sentence(index)
     if s.is_noise:
         return
+    if _is_open_list(s.text, end - s.start):
+        return  # （　　）等错误思潮: any other member of the class would be right too
+    if len(items) > MAX_LIST_ITEMS and not _patterned(items) or is_catalogue(items):
+        return
     stem, a, b = window(ctx, s, start, end)
     if not stem:
         return
@@ -525,6 +709,7 @@ def group_questions(
         ]
     else:
         return  # no shared pattern, no class: intruders would be guesses (items get clozes)
+    pool = [c for c in pool if fits_list(c, items)]
     wrong = dis.pick(typical, pool, n_wrong, rng, exclude=exclude, stem=blanked, max_distance=2.5)
     if not wrong:
         return
@@ -610,6 +795,24 @@ def _heading_context(ctx: Context, s: Sentence) -> str:
     return f"材料“{parent.label}{title}”部分"
 
 
+def _han(text: str) -> int:
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def heading_tail(text: str) -> str:
+    """The part of a long heading a cloze blanks when the whole would leave nothing to answer
+    from: its last words, about four characters (深化农村土地|制度改革, …时代化|新境界)."""
+    if "、" in text:
+        last = text.rsplit("、", 1)[1]
+        return last if 3 <= len(last) <= 6 and _han(last) == len(last) else ""
+    ends = word_ends(text)
+    tails = [text[e:] for e in ends if e >= 4 and 3 <= len(text) - e <= 6]
+    tails = [t for t in tails if _han(t) == len(t) and t[0] not in "和与及之并" and "的" not in t]
+    if not tails:
+        return ""
+    return min(tails, key=lambda t: (abs(len(t) - 4), -len(t)))
+
+
 def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Question]:
     heading = ctx.ex.doc.headings.get(s.index)
     if heading is None:
@@ -617,35 +820,60 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
     title_local = heading.title_start - s.start
     a, b = key.start - s.start, key.end - s.start
     line = s.text[: title_local + len(heading.title)]
-    blanked = _blank(line, a, b)
+    # what the learner answers from besides the ordinal: the heading's own words outside the
+    # blank, not counting the opening or ending all its siblings share (——必须坚持…)
+    siblings = [
+        h.title
+        for h in ctx.ex.doc.headings.values()
+        if h.parent == heading.parent and h.level == heading.level
+    ]
+    shared_head = _common_prefix(siblings) if len(siblings) > 1 else ""
+    shared_tail = _common_suffix(siblings) if len(siblings) > 1 else ""
+    ka, kb = a - title_local, b - title_local
+    before = heading.title[:max(0, ka)]
+    after = heading.title[kb:]
+    before = before[len(shared_head):] if before.startswith(shared_head) else before
+    after = after[: len(after) - len(shared_tail)] if shared_tail and after.endswith(shared_tail) else after
+    has_context = _han(before + after) >= 3
+    numbered = any(ch in NUMERALS or ch.isdigit() for ch in heading.label)
+    answer = key.text
+    if not has_context and len(key.text) > 6:
+        # （五）（　　）over a ten-character heading is a guess: blank only its last words
+        tail = heading_tail(key.text)
+        if tail:
+            answer, a = tail, b - len(tail)
     context = _heading_context(ctx, s)
-    if context.endswith("的"):
-        stem = f"{context}第{heading.ordinal}项：{blanked}"
-    else:
-        stem = f"{context}中的小标题：{blanked}"
-    if _readable(key.text, stem):
+    stem = _heading_stem(context, heading.ordinal, _blank(line, a, b))
+    if _readable(answer, stem):
         return
     source = s.text
     explanation = f"原文小标题：{line}"
-    cands, exclude, ranked = candidates_for(ctx, key)
-    qid = question_id(ctx.doc_key, "cloze", "heading_cloze", key.text, source)
-    yield Question(
-        id=qid,
-        kind="cloze",
-        stem=stem,
-        options=[],
-        answer=[key.text],
-        keys=[key.text],
-        source=source,
-        explanation=explanation,
-        accepted=[[key.text]],
-        paragraph=s.paragraph,
-        difficulty=_difficulty("cloze", key.text, 0.05),
-        template="heading_cloze",
-    )
+    if (has_context or numbered) and (has_context or answer != key.text or len(answer) <= 6):
+        qid = question_id(ctx.doc_key, "cloze", "heading_cloze", key.text, source)
+        yield Question(
+            id=qid,
+            kind="cloze",
+            stem=stem,
+            options=[],
+            answer=[answer],
+            keys=[answer],
+            source=source,
+            explanation=explanation,
+            accepted=[[answer]],
+            paragraph=s.paragraph,
+            difficulty=_difficulty("cloze", answer, 0.05),
+            template="heading_cloze",
+        )
     qid = question_id(ctx.doc_key, "single", "heading_single", key.text, source)
     rng, _ = _rngs(ctx, qid)
+    if not has_context:
+        # only the ordinal would tell the section's own headings apart: ask which heading
+        # belongs to the section instead, against headings of other sections
+        yield from _heading_member_question(ctx, key, heading, s, context, qid, rng, explanation)
+        return
+    stem = _heading_stem(context, heading.ordinal, _blank(line, key.start - s.start, b))
     siblings = [k for k in key.group if k != key.text and not _readable(k, stem)]
+    _, exclude, _ = candidates_for(ctx, key)
     wrong = None
     if len(siblings) >= 3:
         wrong = rng.sample(siblings, 3)
@@ -667,6 +895,55 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
             difficulty=_difficulty("single", key.text),
             template="heading_single",
         )
+
+
+def _heading_stem(context: str, ordinal: int, blanked: str) -> str:
+    if context.endswith("的"):
+        return f"{context}第{ordinal}项：{blanked}"
+    return f"{context}中的小标题：{blanked}"
+
+
+def _heading_member_question(
+    ctx: Context,
+    key: KeyPhrase,
+    heading: Any,
+    s: Sentence,
+    context: str,
+    qid: str,
+    rng: random.Random,
+    explanation: str,
+) -> Iterator[Question]:
+    """单选: which of these is a heading of this section (the others head other sections)."""
+    if heading.parent is None or not context.startswith("材料“"):
+        return
+    headings = ctx.ex.doc.headings.values()
+    own = {h.title for h in headings if h.parent == heading.parent}
+    others = sorted(
+        {
+            h.title
+            for h in headings
+            if h.level == heading.level and h.parent is not None and h.parent != heading.parent
+        }
+        - own,
+        key=lambda t: next(h.sentence for h in headings if h.title == t),
+    )
+    stem = f"下列属于{context}小标题的是（　　）。"
+    wrong = dis.pick(heading.title, others, 3, rng, exclude=own, stem=stem, max_distance=8.0)
+    if not wrong:
+        return
+    yield Question(
+        id=qid,
+        kind="single",
+        stem=stem,
+        options=_shuffle([heading.title, *wrong], rng),
+        answer=heading.title,
+        keys=[key.text],
+        source=s.text,
+        explanation=explanation,
+        paragraph=s.paragraph,
+        difficulty=_difficulty("single", heading.title),
+        template="heading_single",
+    )
 
 
 def heading_set_questions(ctx: Context) -> Iterator[Question]:

@@ -52,6 +52,7 @@ TYPE_WEIGHT = {
     "quoted": 0.66,
     "enumeration": 0.6,
     "term": 0.64,
+    "series": 0.56,
 }
 _HEAD_NOUNS = "思维|意识|主义|本领|定力|优势"
 _HEAD_TERM_RE = re.compile(rf"([\u4e00-\u9fff]{{2}})({_HEAD_NOUNS})")
@@ -71,6 +72,7 @@ _ONLY_RE = re.compile(r"只有([^，,；;。！？]{2,8}?)才能有?([^，,；;�
 _GRASP_RE = re.compile(
     r"抓([\u4e00-\u9fff]{2,3}?)促([\u4e00-\u9fff]{2,4}?)(?=工作|的|，|。|、|和|$)"
 )
+_SAID_COUPLET_RE = re.compile(r"[：:]([\u4e00-\u9fff]{4}，[\u4e00-\u9fff]{4})[。！]$")
 _COUPLET_RE = re.compile(r"^([\u4e00-\u9fff]{4})，([\u4e00-\u9fff]{4})[。！]$")
 
 # which key survives when two overlap in a sentence
@@ -139,6 +141,8 @@ class Extraction:
     formula_sentences: dict[str, int] = field(default_factory=dict)  # formula → first sentence
     formula_by_members: dict[str, bool] = field(default_factory=dict)
     counts: Counter = field(default_factory=Counter)
+    # spans asked whole (把A同B统一起来): no vocabulary term is cut out of them
+    whole: list[tuple[int, int]] = field(default_factory=list)
 
 
 def is_generic(text: str) -> bool:
@@ -166,6 +170,8 @@ def extract(
         found.extend(_quoted_keys(ex, s, tainted))
         found.extend(_enumeration_keys(ex, s, tainted))
         found.extend(_pair_keys(ex, s, tainted))
+        found.extend(_title_keys(ex, s, tainted))
+        found.extend(_event_keys(ex, s, tainted))
         found.extend(_definition_keys(ex, s, tainted))
         found.extend(_term_keys(ex, s, tainted, head_counts))
     found.extend(_heading_keys(ex))
@@ -235,7 +241,9 @@ def _quoted_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
         if ex.lexicon.get(inner) is not None:
             continue  # a lexicon name: already a lexicon key
         stripped = inner.strip()
-        if len(stripped) < 2 or is_generic(stripped) or re.search(r"\d", stripped):
+        # “中国制造2025”: a name ending in its target year is a name, not a statistic
+        named_year = re.fullmatch(r"[\u4e00-\u9fff]{3,10}(?:19|20)\d\d", stripped) is not None
+        if len(stripped) < 2 or is_generic(stripped) or re.search(r"\d", stripped) and not named_year:
             continue
         if _NUMBERED_SHAPE.match(stripped):
             out.append(KeyPhrase(stripped, "formula", s.index, start, end, TYPE_WEIGHT["formula"]))
@@ -248,6 +256,15 @@ def _quoted_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
             and max(lengths) - min(lengths) <= 1
             and not any(h.startswith(_CONJUNCTIONS) for h in halves)
         )
+        if couplet and len(halves) == 2 and max(lengths) <= 5:
+            stripped = stripped.rstrip("。！？")
+            end = start + inner.find(stripped) + len(stripped)
+            # 向北发展，向南防御 / 确实是真理，确能救中国: a short couplet is one saying (a
+            # policy's or a vow's name); half of it is not a thing to know
+            out.append(
+                KeyPhrase(stripped, "quoted", s.index, start, end, TYPE_WEIGHT["quoted"] + 0.04)
+            )
+            continue
         if couplet:  # 维护核心见行动，牢记嘱托创佳绩 — not prose quoted at length
             pos = 0
             for half in halves:
@@ -299,6 +316,9 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
             continue
         if len(set(texts)) != len(texts):
             continue
+        series = _series_key(ex, s, texts, starts)
+        if series is not None:
+            out.append(series)
         if sum(t.endswith("的") for t in texts) * 2 >= len(texts):
             continue  # 全方位的、开创性的: attributes, not items
         shared = bool(_common_suffix(list(texts)) or _common_prefix(list(texts)))
@@ -333,6 +353,8 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
             score -= 0.1
         if uniform and len(texts) >= 4 and max(lengths) <= 6:
             score += 0.1  # 稳增长、促改革、调结构、惠民生、防风险、保稳定
+        elif len(texts) >= 3 and len(_common_suffix(list(texts))) >= 2 and max(lengths) <= 3:
+            score += 0.16  # 站起来、富起来、强起来: a series built on one word
         elif max(lengths) <= 3 and not quoted:
             score -= 0.08
         if first != s.start + m.start():
@@ -345,6 +367,46 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
                 KeyPhrase(text, "enumeration", s.index, a, a + len(text), score, None, texts)
             )
     return out
+
+
+def _series_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts: list[int]):
+    """A pair of four-character phrases asked whole (大众创业、万众创新): the pair is the slogan.
+
+    Cloze only; pairs of one pattern (精准扶贫、精准脱贫) are asked item by item instead.
+    """
+    if len(texts) != 2 or s.is_heading:
+        return None
+    lengths = [len(t) for t in texts]
+    if min(lengths) < 3 or max(lengths) > 6 or max(lengths) - min(lengths) > 1:
+        return None
+    if texts[0].startswith(_SERIES_BAD_LEADS):
+        return None  # 加强地震、特大洪灾: a verb's object, cut out of a clause
+    local = starts[0] - s.start
+    at_clause = local == 0 or s.text[local - 1] in "，,；;：:“"
+    shared = max(len(_common_suffix(list(texts))), len(_common_prefix(list(texts))))
+    # Longer lists and lists of one pattern get a 多选 and item clozes; what is left is the
+    # pair of four-character phrases opening a clause (大众创业、万众创新蓬勃发展), which no
+    # other rule asks about.
+    if not (len(texts) == 2 and set(lengths) == {4} and at_clause and not shared):
+        return None
+    if all(ex.lexicon.owners(t) for t in texts):
+        return None  # a lexicon formula spelled out: its own questions cover it
+    whole = "、".join(texts)
+    a = starts[0]
+    if ex.doc.text[a : a + len(whole)] != whole:
+        return None
+    after = s.text[local + len(whole) : local + len(whole) + 1]
+    if after and re.match(_ITEM, after) and not all(is_word(t) for t in texts):
+        return None  # 保持香港、澳门|长期繁荣: the last item was cut out of running text
+    if any(t[-1] in "的地得了着" for t in texts):
+        return None
+    return KeyPhrase(whole, "series", s.index, a, a + len(whole), TYPE_WEIGHT["series"], None, texts)
+
+
+_SERIES_BAD_LEADS = (
+    "加强", "支持", "推进", "实施", "坚持", "推动", "促进", "提高", "增强", "完善", "健全", "深化",
+    "开展", "建设", "在", "对", "把", "从", "向", "以", "和", "与", "为", "将", "减少", "扩大",
+)
 
 
 class _Boundaries:
@@ -375,6 +437,132 @@ class _Boundaries:
         return pos in found
 
 
+# -- book and document titles, named events ---------------------------------------------------
+_TITLE_RE = re.compile(r"《([^《》\n]{2,40})》")
+_GENERIC_TITLES = {"规定", "细则", "实施细则", "意见", "决定", "通知", "条例", "办法", "方案", "决议"}
+_LOCAL_MARK = re.compile(r"[市县区镇乡村]|中学|一中|小学|学校|学院|大学|公司|学年|支部")
+
+
+def _title_keys(ex: Extraction, s: Sentence, tainted) -> list[KeyPhrase]:
+    """《论共产党员的修养》, 《中国土地法大纲》: the title of a book or document named in the text.
+
+    Local documents (《绍兴一中…岗位职责》), generic short names (《规定》) and titles too long
+    for a blank are left out.
+    """
+    out = []
+    for m in _TITLE_RE.finditer(s.text):
+        title = m.group(1).strip()
+        if not 3 <= len(title) <= 16 or title in _GENERIC_TITLES:
+            continue
+        if re.search(r"[\dA-Za-z%％（）()]", title) or _LOCAL_MARK.search(title):
+            continue
+        a = s.start + m.start(1)
+        if noise.overlaps(a, a + len(title), tainted) or noise.has_placeholder(title):
+            continue
+        out.append(KeyPhrase(title, "quoted", s.index, a, a + len(title), TYPE_WEIGHT["quoted"] + 0.04))
+    return out
+
+
+_EVENT_HEADS = "会议|事变|运动|起义|大罢工|整风|战役|会师|暴动|惨案|大战"
+# 十一届三中全会, 七届二中全会 (a 届 is needed: 二、三、四中全会 is a list, not a name)
+_PLENUM_RE = re.compile(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]{1,3}届[一二三四五六七八九十]中全会")
+# 五四爱国运动, 五卅运动, 七七事变, 九一八事变: events named by their date
+_DATE_EVENT_RE = re.compile(
+    r"[一二三四五六七八九十卅]{2,4}(?:爱国|反帝)?(?:运动|事变|起义|惨案|大罢工)"
+)
+_NAMED_EVENT_RE = re.compile(rf"(?:{_EVENT_HEADS})")
+_STRIKE_RE = re.compile(r"[的、，在了]([\u4e00-\u9fff]{2,8}?大罢工)")
+_MEETING_RE = re.compile(r"召开([\u4e00-\u9fff]{5,12}?会议)(?![室桌])")
+_STRATEGY_RE = re.compile(
+    r"(?:实施|实行|推行)([\u4e00-\u9fff、]{2,10}?(?:战略|政策|制度))(?=[，,。；;、和])"
+)
+_VAGUE_LEADS = (
+    "的", "在", "更加", "最", "相关", "切实", "一系列", "一批", "这", "那", "各", "有关", "好",
+    "把", "以", "用", "将", "走", "按照", "依照", "根据",
+)
+_FIVE_YEAR_RE = re.compile(r"第[一二三四五六七八九十]{1,3}个五年(?:计划|规划)")
+# modifiers that make a common noun, not a name (工人运动, 爱国卫生运动, 全体会议)
+_GENERIC_EVENT_MODS = set(
+    """工人 爱国 卫生 整风 群众 学生 农民 青年 妇女 社会 政治 矛盾 生产 体育 海上 全民 专题 工作
+    全体 系列 村民 代表 今天 这次 本次 常务 领导 党组 党委 支部 全国 座谈 电视 电话 视频 民主 革命
+    改革 文化 思想 运动 统一 正式 非正式 年度 例行 重要 中央 国务院 总结 部署 推进 现场 首次 召开 学习
+    主持 参加 出席 举行 剧烈 激烈 大型 重大 历史 群体 各种 一场 这场 那场 新的""".split()
+)
+
+
+def _event_keys(ex: Extraction, s: Sentence, tainted) -> list[KeyPhrase]:
+    """Named meetings and events of Party history (遵义会议, 皖南事变, 五四爱国运动, 延安整风,
+    安源路矿工人大罢工, 十一届三中全会, 第一个五年计划): names, not common nouns."""
+    text = s.text
+    spans: list[tuple[int, int]] = []
+    for m in _PLENUM_RE.finditer(text):
+        spans.append((m.start(), m.end()))
+    for m in _DATE_EVENT_RE.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] in NUMERALS:
+            continue
+        spans.append((m.start(), m.end()))
+    for m in _FIVE_YEAR_RE.finditer(text):
+        spans.append((m.start(), m.end()))
+    for m in _STRIKE_RE.finditer(text):
+        name = m.group(1)
+        if name[:2] not in _GENERIC_EVENT_MODS and name != "大罢工":
+            spans.append((m.start(1), m.end(1)))
+    for m in _NAMED_EVENT_RE.finditer(text):
+        head_start, head_end = m.start(), m.end()
+        for k in (3, 2):  # 遵义会议, 皖南事变, 延安整风: a place name and the event
+            a = head_start - k
+            if a < 0:
+                continue
+            mod = text[a:head_start]
+            if mod in _GENERIC_EVENT_MODS or mod[-2:] in _GENERIC_EVENT_MODS or not is_word(mod):
+                continue
+            name = text[a:head_end]
+            if m.group(0) == "整风" and text[head_end : head_end + 2] == "运动":
+                name, head_end = name + "运动", head_end + 2
+            if not (is_word(name) or m.group(0) in ("整风", "会师")):
+                continue
+            if a > 0 and is_word(text[a - 1 : a + 1]) and not is_word(mod[:2]):
+                continue  # the modifier is glued to the word before it
+            spans.append((a, head_end))
+            break
+    for m in _MEETING_RE.finditer(text):
+        # 召开古田全军政治工作会议: a meeting named at length is a named meeting
+        name = m.group(1)
+        if name[:2] not in _GENERIC_EVENT_MODS and not name.startswith(_VAGUE_LEADS):
+            spans.append((m.start(1), m.end(1)))
+    out = []
+    bare_heading = s.is_heading and len(text) < 16  # （二）实施就业优先战略。: nothing to ask from
+    for m in _STRATEGY_RE.finditer(text if not bare_heading else ""):
+        # 实施创新驱动发展战略, 实施全面两孩政策: a named strategy or policy (cloze only: a
+        # text names several, any could read as true in a choice)
+        name = m.group(1)
+        if name.startswith(_VAGUE_LEADS) or "等" in name or "的" in name and not re.match(
+            r"^[\u4e00-\u9fff]{2}的[\u4e00-\u9fff]{4}$", name
+        ):
+            continue
+        start = s.start + m.start(1)
+        if not noise.overlaps(start, start + len(name), tainted):
+            out.append(KeyPhrase(name, "quoted", s.index, start, start + len(name), 0.56))
+    for m in _PRINCIPLE_RE.finditer(text if not bare_heading else ""):
+        name = m.group(1)
+        if name.startswith(_VAGUE_LEADS) or "的" in name:
+            continue
+        start = s.start + m.start(1)
+        if not noise.overlaps(start, start + len(name), tainted):
+            out.append(KeyPhrase(name, "quoted", s.index, start, start + len(name), 0.56))
+    seen: set[tuple[int, int]] = set()
+    for a, b in sorted(spans):
+        if (a, b) in seen or any(x <= a and b <= y and (x, y) != (a, b) for x, y in spans):
+            continue
+        seen.add((a, b))
+        name = text[a:b]
+        start = s.start + a
+        if noise.overlaps(start, start + len(name), tainted):
+            continue
+        out.append(KeyPhrase(name, "quoted", s.index, start, start + len(name), TYPE_WEIGHT["quoted"] + 0.02))
+    return out
+
+
 _PAIR_RE = re.compile(r"([\u4e00-\u9fff]{3,10})和([\u4e00-\u9fff]{3,10})")
 
 
@@ -401,10 +589,25 @@ def _pair_keys(ex: Extraction, s: Sentence, tainted) -> list[KeyPhrase]:
                 right[: k + n]
             ):
                 continue  # both must start on a word boundary (特别行政区同胞 ≠ 政区同胞)
+            sizes = [size, size]
+            la, lb = m.end(1) - size, m.start(2) + k + n - size  # sentence offsets
+            if (
+                la >= 3
+                and lb >= 3
+                and s.text[la - 1] == "的"
+                and s.text[lb - 1] == "的"
+                and is_word(s.text[la - 3 : la - 1])
+                and is_word(s.text[lb - 3 : lb - 1])
+                and lb - 3 >= m.start(2)
+            ):
+                # 积极的财政政策和稳健的货币政策: the policy's name includes its adjective
+                a_text, b_text = s.text[la - 3 : la + size], s.text[lb - 3 : lb + size]
+                a, b = a - 3, b - 3
+                sizes = [size + 3, size + 3]
             group = (a_text, b_text)
-            ex.groups.setdefault(group, (s.index, a, b + size))
-            for text, at in ((a_text, a), (b_text, b)):
-                out.append(KeyPhrase(text, "enumeration", s.index, at, at + size, 0.6, None, group))
+            ex.groups.setdefault(group, (s.index, a, b + sizes[1]))
+            for text, at, sz in ((a_text, a, sizes[0]), (b_text, b, sizes[1])):
+                out.append(KeyPhrase(text, "enumeration", s.index, at, at + sz, 0.6, None, group))
             break
     return out
 
@@ -422,9 +625,11 @@ def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple
         positions.append(pos)
         pos += len(p) + 1
     items = list(zip(parts, positions, strict=True))
-    # 政治优势、组织优势和群众工作优势: the last part holds two items
+    # 政治优势、组织优势和群众工作优势: the last part holds two items;
+    # 从站起来、富起来到强起来: a 从…到 series ends with 到
+    seps = ("以及", "及", "和", "与", "到") if "从" in parts[0] else ("以及", "及", "和", "与")
     last, lp = items[-1]
-    for sep in ("以及", "及", "和", "与"):
+    for sep in seps:
         k = last.find(sep)
         if k >= 2 and (lp + k) in bounds and (lp + k + len(sep)) in bounds:
             ref = parts[-2]
@@ -480,7 +685,7 @@ def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple
         if (p + k) in bounds and k >= lo:
             text = text[:k]
             hi = max(hi, k)
-    for sep in ("以及", "及", "和", "与"):
+    for sep in seps:
         k = text.find(sep)
         if k >= 2 and lo <= k <= hi and (p + k) in bounds:
             tail, tp = text[k + len(sep) :], p + k + len(sep)
@@ -597,6 +802,33 @@ def _definition_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase
         key, off = _predicate_key(subject, pred)
         if key:
             add(key, body_start + m.start(2) + off, 0.04 if _DEFINE_MARK.search(subject) else 0.0)
+    for m in _DEF_RE.finditer(body if in_quote else text):
+        # 理想信念是共产党人安身立命的根本: the mark closes the predicate, the subject is the key
+        base = body_start if in_quote else 0
+        subject, pred = m.group(1), m.group(2)
+        if not pred.endswith(_MARK_NOUNS) or "的" not in pred:
+            continue
+        key, off = _subject_key(subject)
+        if key:
+            add(key, base + m.start(1) + off, 0.02)
+        # …，是共产党人的政治灵魂: the next clause defines the same subject again
+        after = text[base + m.end(2) :]
+        n = re.match(r"[，,]是([^，,；;。！？]{2,20}?)的([^，,；;。！？的]{2,6})(?=[，,；;。！？]|$)", after)
+        if key and n and n.group(2).endswith(_MARK_NOUNS) and n.group(2)[:2] not in _PLAIN_MODS:
+            add(n.group(2), base + m.end(2) + n.start(2))
+    for m in _UNITE_RE.finditer(text):
+        # 把共产主义远大理想同中国特色社会主义共同理想统一起来: both sides are the point
+        left, right = m.group(1), m.group(2)
+        if min(len(left), len(right)) < 4 or not _common_suffix([left, right]):
+            continue
+        group = (left, right)
+        a, b = s.start + m.start(1), s.start + m.start(2)
+        if noise.overlaps(a, s.start + m.end(2), tainted) or is_generic(left) or is_generic(right):
+            continue
+        ex.groups.setdefault(group, (s.index, a, b + len(right)))
+        ex.whole.extend([(a, a + len(left)), (b, b + len(right))])
+        out.append(KeyPhrase(left, "enumeration", s.index, a, a + len(left), 0.62, None, group))
+        out.append(KeyPhrase(right, "enumeration", s.index, b, b + len(right), 0.62, None, group))
     for m in _WITH_RE.finditer(text):
         phrase, at = m.group(1), m.start(1)
         if "同志" in phrase[:-2]:  # 以邓小平同志南方谈话为标志 → 南方谈话
@@ -615,6 +847,31 @@ def _definition_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase
         for m in _BECOME_RE.finditer(body):
             add(m.group(1), body_start + m.start(1))
     return out
+
+
+_MARK_NOUNS = ("根本", "灵魂", "生命线", "根基", "命脉", "法宝", "基石", "前提", "保证", "精神之钙", "根和魂")
+_PLAIN_MODS = {"重要", "根本", "基本", "主要", "最大", "可靠", "坚强", "有力", "必要", "首要", "关键"}
+_SUBJECT_VERBS = ("牢记", "坚持", "认识到", "明确", "懂得", "记住", "坚信", "深知", "明白", "强调", "指出")
+_UNITE_RE = re.compile(
+    r"把([\u4e00-\u9fff]{4,14}?)(?:同|与|和)([\u4e00-\u9fff]{4,14}?)(?:统一起来|结合起来|相结合|有机统一起来)"
+)
+
+
+def _subject_key(subject: str) -> tuple[str, int]:
+    """The noun phrase a defining sentence is about: 就要牢记理想信念 → 理想信念."""
+    off = 0
+    for verb in _SUBJECT_VERBS:
+        k = subject.rfind(verb)
+        if k >= 0:
+            off = k + len(verb)
+    key = subject[off:]
+    if not 3 <= len(key) <= 8 or off == 0 and len(subject) > 6:
+        return "", 0
+    if key[0] in "的了和在是要与及把将从对为以这那其之等又也都就我他她它你":
+        return "", 0
+    if not (is_word(key) or is_word(key[:2]) and is_word(key[2:])):
+        return "", 0
+    return key, off
 
 
 def _predicate_key(subject: str, pred: str) -> tuple[str, int]:
@@ -653,6 +910,8 @@ def _term_keys(ex: Extraction, s: Sentence, tainted, head_counts: Counter) -> It
     for term, a, b in ex.lexicon.find_terms(s.text):
         if _inside_longer_word(s.text, a, b):
             continue  # 脱贫攻坚战, 马克思列宁主义: the term is only part of a word here
+        if ex.whole and noise.overlaps(s.start + a, s.start + b, ex.whole):
+            continue
         add(term, a, "term", TYPE_WEIGHT["term"])
     for m in _HEAD_TERM_RE.finditer(s.text):
         if m.group(1)[0] in _BAD_MODIFIER or m.group(1)[-1] in _BAD_MODIFIER:
@@ -668,6 +927,10 @@ def _term_keys(ex: Extraction, s: Sentence, tainted, head_counts: Counter) -> It
             add(m.group(0), m.start(), "term", 0.56)  # no curated class mates: cloze only
     for m in _GRASP_RE.finditer(s.text):
         add(m.group(0)[: m.end(2) - m.start()], m.start(), "formula", TYPE_WEIGHT["formula"] - 0.1)
+    m = _SAID_COUPLET_RE.search(s.text)
+    if m and m.start() >= 10:  # …写下的誓言：不入虎穴，焉得虎子。— a saying, asked whole
+        # (after a bare 他回答： the stem would not tell what is asked)
+        add(m.group(1), m.start(1), "quoted", TYPE_WEIGHT["quoted"] + 0.04)
     m = _COUPLET_RE.match(s.text)
     if m:
         add(m.group(1), m.start(1), "quoted", TYPE_WEIGHT["quoted"])
@@ -708,12 +971,25 @@ def _heading_keys(ex: Extraction) -> list[KeyPhrase]:
         for ci in range(min(n_clauses, 2)):
             clauses = [h.clauses[ci][0] for h in siblings]
             prefix = _common_prefix(clauses)
+            # a shared frame around the point: 刘少奇同志是…的光辉榜样, 中国式现代化是…的现代化
+            suffix = _common_suffix(clauses)
+            frame_end = len(suffix) if "的" in suffix[:2] and len(suffix) >= 3 else 0
+            if frame_end and suffix[0] != "的":
+                frame_end -= suffix.index("的")
             keys: list[tuple[Heading, str, int]] = []
             for h in siblings:
                 clause, off = h.clauses[ci]
                 cut = len(prefix)
+                if frame_end and len(clause) - frame_end - cut >= 2:
+                    clause = clause[: len(clause) - frame_end]
                 rest = clause[cut:]
-                for verb in _LEAD_VERBS:
+                if rest.startswith(("和", "与")) and prefix.endswith(_LEAD_VERBS):
+                    # 坚持和加强党的全面领导 among 坚持…: the verb belongs to this point
+                    verb = next(v for v in _LEAD_VERBS if prefix.endswith(v))
+                    cut -= len(verb)
+                    rest = clause[cut:]
+                for verb in _LEAD_VERBS if "、" not in rest else ():
+                    # 坚持真理、实事求是: a pair of set phrases keeps its verb
                     after = rest[len(verb) :]
                     if (
                         after.startswith(("和", "与", "不懈", "以", "把", "在", "的"))
@@ -769,6 +1045,9 @@ def _dedupe(found: list[KeyPhrase], ex: Extraction) -> list[KeyPhrase]:
     taken: dict[int, list[tuple[int, int]]] = {}
     for k in ranked:
         spans = taken.setdefault(k.sentence, [])
+        if k.type == "series":
+            kept.append(k)  # a whole list: its items stay keys of their own
+            continue
         if any(a < k.end and k.start < b for a, b in spans) and k.type not in ("heading", "quoted"):
             continue
         spans.append((k.start, k.end))  # a heading's span is its own: no term inside it

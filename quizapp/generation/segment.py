@@ -48,6 +48,9 @@ _NUMBERED = [
 ]
 _SPEECH_HEAD = re.compile(r"^([一二三四五六七八九十])要")
 _SUB_HEAD = re.compile(r"^([一二三四五六七八九十])是")
+# ——刘少奇同志是不忘初心、对党忠诚的光辉榜样。 / ——必须坚持人民至上。: dash-led paragraphs
+_DASH_HEAD = re.compile(r"^(?:——|－－|--)(?=[\u4e00-\u9fff“])")
+DASH_LEVEL = 5
 _SENTENCE_RE = re.compile(
     r"(?:[^。！？!?：:]|[：:](?![一二三四五六七八九十][是要]))*"
     r"(?:[。！？!?]+[”’」』）)]*|[：:](?=[一二三四五六七八九十][是要])|$)"
@@ -127,6 +130,7 @@ def segment(text: str) -> Document:
                 )
             )
     _speech_headings(sentences, headings)
+    _dash_headings(sentences, headings)
     _link_parents(sentences, headings)
     for idx, heading in headings.items():
         s = sentences[idx]
@@ -227,6 +231,29 @@ def _speech_headings(sentences: list[Sentence], headings: dict[int, Heading]) ->
             if (ordinal - 1 in ordinals) or (ordinal + 1 in ordinals):
                 s = sentences[index]
                 headings[index] = _heading(index, level, ordinal, label, s.text, s.start)
+
+
+def _dash_headings(sentences: list[Sentence], headings: dict[int, Heading]) -> None:
+    """The first sentence of dash-led paragraphs (——X。), in series of two or more.
+
+    Speeches and reports set out parallel points this way (——必须坚持人民至上。/ ——刘少奇同志是
+    坚持真理、实事求是的光辉榜样。); like 一是/二是 they sit below any numbered heading.
+    """
+    found: list[int] = []
+    prev_para = -1
+    for s in sentences:
+        first_in_para = s.paragraph != prev_para
+        prev_para = s.paragraph
+        if not first_in_para or s.is_noise or s.index in headings:
+            continue
+        if _DASH_HEAD.match(s.text) and len(s.text) <= 60:
+            found.append(s.index)
+    if len(found) < 2:
+        return
+    for ordinal, index in enumerate(found, start=1):
+        s = sentences[index]
+        label = s.text[:2]
+        headings[index] = _heading(index, DASH_LEVEL, ordinal, label, s.text, s.start)
 
 
 def _link_parents(sentences: list[Sentence], headings: dict[int, Heading]) -> None:

@@ -63,14 +63,18 @@ def question_counts(material_ids: Sequence[int] | None = None) -> dict[int, int]
     return {mid: n for mid, n in db.session.execute(query)}
 
 
+MAX_QUESTIONS = 200  # one test or printed paper at most (a page stays light on a phone)
+
+
 def pick_questions(
     questions: Sequence[BankQuestion], count: int, rng: random.Random | None = None
 ) -> list[BankQuestion]:
-    """`count` questions at random (all of them when count is 0 or more than there are)."""
+    """`count` questions at random (all of them when count is 0 or more than there are), and
+    never more than MAX_QUESTIONS: "all" of a bank of thousands would make a page of megabytes."""
     rng = rng or random.Random()
     chosen = list(questions)
     rng.shuffle(chosen)
-    return chosen if count <= 0 else chosen[:count]
+    return chosen[: MAX_QUESTIONS if count <= 0 else min(count, MAX_QUESTIONS)]
 
 
 def questions_with_phrase(material_id: int, phrase: str) -> list[BankQuestion]:

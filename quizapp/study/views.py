@@ -195,6 +195,11 @@ def start():
             questions = services.pick_questions(pool, count)
             if count and len(pool) < count:
                 flash(f"所选题型只有 {len(pool)} 道题，已全部出给你。", "info")
+            elif len(questions) < min(len(pool), count or len(pool)):
+                flash(
+                    f"题库共有 {len(pool)} 道题，一次最多出 {len(questions)} 道，已随机抽取。",
+                    "info",
+                )
             minutes = int(form.time_limit.data or 0)
             attempt = services.start_attempt(
                 current_owner(),
