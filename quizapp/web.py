@@ -6,7 +6,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from flask import Flask, current_app, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import BadRequest, HTTPException
 from werkzeug.routing import IntegerConverter
 
 from .extensions import csrf, db, login_manager
@@ -73,6 +73,7 @@ def register_web(app: Flask) -> None:
             return None
         return user
 
+    app.before_request(refuse_nul_characters)
     app.register_error_handler(HTTPException, handle_http_error)
     app.register_error_handler(Exception, handle_unexpected_error)
     app.after_request(add_security_headers)
@@ -87,9 +88,35 @@ def wants_json() -> bool:
     return request.path.startswith("/api/") or (request.accept_mimetypes.best == "application/json")
 
 
+class BadInput(BadRequest):
+    """A 400 with its own Chinese message."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+NUL_MESSAGE = "提交的内容里有不可见的控制字符（NUL），请删除后重新提交。"
+
+
+def refuse_nul_characters() -> None:
+    """No text field has a use for NUL, and PostgreSQL cannot store it in text: refuse it up
+    front (a clear 400 that changes nothing) instead of failing at the database with a 500."""
+    values = request.args.listvalues()
+    if request.method in ("POST", "PUT", "PATCH") and request.mimetype in FORM_TYPES:
+        values = [*values, *request.form.listvalues()]
+    if any("\x00" in value for group in values for value in group):
+        raise BadInput(NUL_MESSAGE)
+
+
+FORM_TYPES = frozenset({"application/x-www-form-urlencoded", "multipart/form-data"})
+
+
 def handle_http_error(error: HTTPException):  # noqa: ANN201
     code = error.code or 500
     message = ERROR_MESSAGES.get(code, error.description or "请求出错。")
+    if isinstance(error, BadInput):
+        message = error.message
     if code == 400 and "CSRF" in (error.description or ""):
         message = "表单已失效（缺少或错误的安全令牌），请刷新页面后重新提交。"
     if code == 413:

@@ -444,9 +444,9 @@ def test_main_pages_are_gzipped_and_light(client, world, make_material):
 
 # ---------------------------------------------------------------- bad input never gives a 500
 
-JUNK_VALUES = ["abc", "-1", "99999999999999999999", "=1+1\x00\u202e" + "长" * 3000]
+JUNK_VALUES = ["abc", "-1", "99999999999999999999", "=1+1\u202e" + "长" * 3000]
 JUNK_QUERY = (
-    "?page=-1&per_page=100000&part=0&q=%00%E2%80%AE&kind=zzz&status=zzz&count=-5&seed=%00"
+    "?page=-1&per_page=100000&part=0&q=%E2%80%AE%01&kind=zzz&status=zzz&count=-5&seed=%01"
     "&material=abc&group=abc&role=root&next=//evil.example&t=x&token=x"
 )
 JUNK_NUMBERS = (
@@ -535,6 +535,24 @@ def test_huge_page_numbers_on_admin_and_workbench_lists(app, client, world):
         urls = [url_for(endpoint) for endpoint in sorted(KNOWN_OVERFLOWS)]
     broken = [u for u in urls if client.get(u + JUNK_NUMBERS).status_code >= 500]
     assert not broken, broken
+
+
+def test_nul_characters_are_refused_with_a_message_and_store_nothing(app, client, world):
+    """PostgreSQL cannot store NUL in text: every form and query string refuses it up front."""
+    from quizapp.models import User
+
+    # JSON bodies are the API's business (names are cleaned there).
+    join = client.post(
+        f"/api/v1/contests/{world.live_code}/players", json={"name": "甲\u0000乙", "team": None}
+    )
+    assert join.status_code == 201 and join.get_json()["name"] == "甲乙"
+    log_in(client, world.users["learner"].username)
+    response = client.post("/auth/settings/profile", data={"display_name": "张\x00三"})
+    assert response.status_code == 400
+    assert "控制字符" in response.get_data(as_text=True)
+    assert client.get("/materials?q=%00").status_code == 400
+    with app.app_context():
+        assert db.session.get(User, world.users["learner"].id).display_name == "cc_learner"
 
 
 # ---------------------------------------------------------------- Excel exports stay text
@@ -719,3 +737,31 @@ def test_all_questions_of_a_big_bank_is_capped(app, client, make_bank):
         assert attempt.total == MAX_QUESTIONS
     paper = client.get(f"/materials/{material_id}/paper?count=0").get_data(as_text=True)
     assert paper.count('class="paper-question"') == MAX_QUESTIONS
+
+
+def test_immediate_answers_allow_only_one_attempt(app, client, world):
+    """Answers shown at 交卷 plus a second try on the same bank would let people learn the key."""
+    from quizapp.models import PaperContest
+
+    log_in(client, world.users["organizer"].username)
+    with app.app_context():
+        before = db.session.scalar(db.select(db.func.count(PaperContest.id)))
+    form = {
+        "title": "立即公布",
+        "material": str(world.values["material_id"]),
+        "opens_at": "2025-01-01T08:00",
+        "closes_at": "2099-01-01T08:00",
+        "count_single": "1",
+        "count_multiple": "0",
+        "count_judge": "0",
+        "count_cloze": "0",
+        "time_limit": "20",
+        "max_attempts": "3",
+        "reveal": "immediately",
+    }
+    response = client.post("/contests/paper/new", data=form)
+    assert response.status_code == 200
+    assert "每人只能答一次" in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(PaperContest.id))) == before
+    assert client.post("/contests/paper/new", data=dict(form, max_attempts="1")).status_code == 302

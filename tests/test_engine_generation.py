@@ -276,3 +276,67 @@ def test_placeholder_patterns(text: str, placeholder: bool) -> None:
     from quizapp.generation.noise import has_placeholder
 
     assert has_placeholder(text) is placeholder
+
+
+# -- structural rules for texts the engine was never tuned on ----------------------------------
+UNSEEN_TEXT = """同志们，今天我们在这里召开座谈会，学习老一辈革命家的崇高精神，激励全党同志接续奋斗。
+——王明远同志是信念坚定、对党忠诚的光辉榜样。他在遵义会议上坚决支持正确路线，皖南事变后临危受命。
+——王明远同志是实事求是、敢于创新的光辉榜样。他撰写的《论党员的修养问题》、《规定》等著作影响深远。
+——王明远同志是勤于学习、善于实践的光辉榜样。他参加领导闻名全国的安源路矿工人大罢工，在五四爱国运动洗礼下走上革命道路。
+他经常主持会议到深夜，有时睡在县委会议室的长凳上，参与我国第一个五年计划的制定。
+中华民族迎来了从站起来、富起来到强起来的伟大飞跃，这是历史的必然。
+他主持制定“向北发展，向南防御”的战略方针，也提出“维护核心见行动，牢记嘱托创佳绩”的要求。
+今天，我们就要牢记理想信念是共产党人安身立命的根本，是共产党人的政治灵魂，在立根固魂上下功夫。
+坚持真理、修正错误，是党和人民事业从胜利走向胜利的重要保证。
+要把共产主义远大理想同中国特色社会主义共同理想统一起来，做到忠诚干净担当。
+我们要实施创新驱动发展战略，推进“中国制造2025”，为党的十一届三中全会以后的改革提供借鉴。
+"""
+
+
+@pytest.fixture(scope="module")
+def unseen_keys():
+    return {k.text: k for k in find_key_phrases(UNSEEN_TEXT)}
+
+
+def test_dash_led_headings_give_the_point_without_their_shared_frame(unseen_keys) -> None:
+    headings = {t for t, k in unseen_keys.items() if k.type == "heading"}
+    # “——X同志是…的光辉榜样”: the frame all three share is not the blank; a pair of set
+    # phrases keeps its opening verb-like word (信念坚定 is not cut to 坚定)
+    assert headings == {"信念坚定、对党忠诚", "实事求是、敢于创新", "勤于学习、善于实践"}
+
+
+def test_titles_and_named_events_are_keys_but_common_nouns_are_not(unseen_keys) -> None:
+    for name in (
+        "遵义会议",
+        "皖南事变",
+        "论党员的修养问题",
+        "安源路矿工人大罢工",
+        "五四爱国运动",
+        "第一个五年计划",
+        "十一届三中全会",
+        "中国制造2025",
+    ):
+        assert name in unseen_keys, name
+    for junk in ("规定", "主持会议", "县委会议", "党的十一届"):
+        assert junk not in unseen_keys, junk
+
+
+def test_series_couplets_definitions_and_paired_ideals(unseen_keys) -> None:
+    for item in ("站起来", "富起来", "强起来"):
+        assert unseen_keys[item].type == "enumeration"
+    # a short quoted couplet is one saying; a long one is asked by its halves
+    assert "向北发展，向南防御" in unseen_keys and "向北发展" not in unseen_keys
+    assert "维护核心见行动" in unseen_keys and "维护核心见行动，牢记嘱托创佳绩" not in unseen_keys
+    # X是…的根本，是…的政治灵魂: the subject and the second predicate, not 重要保证
+    assert {"理想信念", "政治灵魂"} <= set(unseen_keys)
+    assert "重要保证" not in unseen_keys
+    assert {"共产主义远大理想", "中国特色社会主义共同理想"} <= set(unseen_keys)
+    assert unseen_keys["忠诚干净担当"].type == "lexicon"
+
+
+def test_named_strategies_get_a_cloze_but_no_choice() -> None:
+    questions = generate_questions(UNSEEN_TEXT, seed=0)
+    on_strategy = [q for q in questions if "创新驱动发展战略" in q.keys]
+    assert on_strategy and {q.kind for q in on_strategy} == {"cloze"}
+    lex = [q for q in questions if q.formula == "忠诚干净担当" and q.kind == "single"]
+    assert lex, "a named formula of the lexicon gets its member questions"

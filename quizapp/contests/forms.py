@@ -150,6 +150,12 @@ class PaperContestForm(FlaskForm):
         if self.closes_utc <= services.now():
             raise ValidationError("截止时间已经过去了。")
 
+    def validate_reveal(self, field: RadioField) -> None:
+        attempts = self.max_attempts.data
+        if field.data == "immediately" and isinstance(attempts, int) and attempts > 1:
+            # the answers of the first paper would help with the next one from the same bank
+            raise ValidationError("交卷后立即公布答案时，每人只能答一次（答题次数请填 1）。")
+
     def validate(self, extra_validators: Any = None) -> bool:
         valid = super().validate(extra_validators)
         total = sum(max(0, n) for n in self.kind_counts.values())

@@ -21,11 +21,14 @@ import hashlib
 import random
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import distractors as dis
-from .jieba_setup import is_word, word_ends
+from .jieba_setup import cut as jieba_cut
+from .jieba_setup import is_word
+from .jieba_setup import word_ends as _jieba_word_ends
 from .keyphrases import Extraction, _common_prefix, _common_suffix, is_generic
 from .lexicon import NUMERALS, Lexicon
 from .model import BLANK, Formula, KeyPhrase, Question, Sentence
@@ -101,6 +104,9 @@ def _shuffle(options: list[str], rng: random.Random) -> list[str]:
 
 # -- stems ---------------------------------------------------------------------------------
 _LAYOUT_LEAD = "—－-―─ 　•·●"
+_MODALS = ("必须", "要", "应当", "应该", "一定要", "作为", "成为")
+# openings of a clause that has no subject of its own
+_LEANING = ("是", "也是", "就是", "都是", "还是", "更是", "又是", "而是", "并且", "而且", "也", "都", "并")
 _CONNECTIVES = frozenset(
     "另一方面 一方面 同时 与此同时 但是 但 然而 因此 所以 此外 另外 其次 首先 再次 最后 总之 "
     "当然 而且 并且 因而 从而 为此 对此 可见 事实上 实际上 由此可见 总的来看 总的说来".split()
@@ -169,6 +175,10 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
             break
     if text[clauses[hi][1] - 1] in "：:" and hi + 1 < len(clauses) and not bad(hi + 1):
         hi += 1  # never end on a colon: what follows it is the point
+    for _ in range(2):
+        # 是实现…的必然要求: a clause that leans on the one before needs its subject
+        if lo > 0 and not bad(lo - 1) and text[clauses[lo][0] :].startswith(_LEANING):
+            lo -= 1
     x, y = clauses[lo][0], clauses[hi][1]
     stem = text[x:y]
     if stem and stem[-1] in "：:":
@@ -317,6 +327,15 @@ def candidates_for(
     )
 
 
+# Heads whose modifier carries all the meaning (文化产业体系, 协调指挥体系): look-alikes that
+# share only the head (学术体系, 市场体系) are not wrong for a reason a learner can see.
+_GENERIC_HEADS = ("体系", "机制", "制度", "体制", "能力", "水平", "建设", "工作", "政策", "格局")
+
+
+def _generic_head(text: str) -> bool:
+    return len(text) <= 6 and text.endswith(_GENERIC_HEADS)
+
+
 def _same_kind(cand: str, key: str) -> bool:
     return cand[-1:] == key[-1:] or (len(key) >= 4 and cand[:2] == key[:2])
 
@@ -383,6 +402,12 @@ def _accepted(ctx: Context, key: KeyPhrase) -> list[str]:
 
 
 # -- text templates ---------------------------------------------------------------------------
+@lru_cache(maxsize=65536)
+def word_ends(text: str) -> tuple[int, ...]:
+    """Cached word boundaries of a short text (jieba_setup.word_ends)."""
+    return tuple(_jieba_word_ends(text))
+
+
 # Words that govern a list rather than belong to its first (or last) item: 持续抓好|党史、
 # 新中国史…, 在|党史、…, 严肃查处|领导干部配偶、…  A list whose other items start with one of
 # them is a list of verb phrases (延长产业链、提升价值链、完善利益链) and keeps its verbs.
@@ -407,7 +432,8 @@ def _patterned(items: tuple[str, ...]) -> bool:
     return any(len({i[k] for i in items}) == 1 for k in range(len(items[0])))
 
 
-def fits_list(cand: str, items: tuple[str, ...] | list[str]) -> bool:
+@lru_cache(maxsize=65536)
+def fits_list(cand: str, items: tuple[str, ...]) -> bool:
     """Has ``cand`` the shape of the list's items (an intruder no one rules out by its form)?
 
     Items of one length want that length and the characters they all share in place
@@ -437,13 +463,14 @@ def fits_list(cand: str, items: tuple[str, ...] | list[str]) -> bool:
 # which kind comes next is a guess, not a formulation to know.
 CATALOGUE_HEADS = frozenset(
     "书记 农业 组织 规划 产业 技术 设施 工程 企业 基地 机关 人员 单位 部门 地区 产品 市场 旅游 "
-    "项目 资金 用地 作物 计划 会议 公司 学校 医院 车间 作坊 工场 村寨 村落 遗产 遗迹".split()
+    "项目 资金 用地 作物 计划 会议 公司 学校 医院 车间 作坊 工场 村寨 村落 遗产 遗迹 银行".split()
 )
 
 
-def is_catalogue(items: tuple[str, ...] | list[str]) -> bool:
-    suffix = _common_suffix(list(items))
-    return any(suffix.endswith(h) for h in CATALOGUE_HEADS)
+@lru_cache(maxsize=8192)
+def is_catalogue(items: tuple[str, ...]) -> bool:
+    """Do most items end with a catalogue head (家庭工场、手工作坊、乡村车间)?"""
+    return sum(i[-2:] in CATALOGUE_HEADS for i in items) * 2 > len(items)
 
 
 def _ends_on_word(text: str, a: int, b: int) -> bool:
@@ -454,11 +481,28 @@ def _ends_on_word(text: str, a: int, b: int) -> bool:
     return (b - a) in word_ends(text[a : b + 3])
 
 
+_OPEN_MARKS = {"《": "》", "“": "”", "‘": "’", "「": "」"}
+
+
+def _in_open_series(text: str, end: int) -> bool:
+    """Is the quoted span ending at ``end`` one of a series 《A》、《B》等 (or “A”、“B”等)?"""
+    pos = end
+    while pos < len(text) and text[pos] in "》”’」":
+        pos += 1
+    while pos + 1 < len(text) and text[pos] == "、" and text[pos + 1] in _OPEN_MARKS:
+        close = text.find(_OPEN_MARKS[text[pos + 1]], pos + 2)
+        if close < 0:
+            return False
+        pos = close + 1
+    return text[pos : pos + 1] == "等"
+
+
 def _is_open_list(text: str, end: int) -> bool:
     """Does the list ending at local offset ``end`` go on with 等 (examples, not a formula)?"""
     return text[end : end + 1] == "等"
 
 
+@lru_cache(maxsize=65536)
 def _starts_governed(item: str) -> int:
     """Length of the governing words at the start of ``item`` (0 when none)."""
     ends = word_ends(item)
@@ -487,9 +531,13 @@ def refine_enum_item(ctx: Context, key: KeyPhrase) -> KeyPhrase | None:
     if not _ends_on_word(s.text, local, local + len(key.text)):
         return None  # 独立自主、完全平|等: the cut went through a word
     last = s.text.find(group[-1], local) if key.text != group[-1] else local
-    if last >= 0 and _is_open_list(s.text, last + len(group[-1])):
-        return None
+    if "等" in group[-1][1:] or (last >= 0 and _is_open_list(s.text, last + len(group[-1]))):
+        return None  # 税费减免、用地等扶持政策: examples, not a formulation
     others = [g for g in group if g != key.text]
+    if all("的" in g[1:-1] for g in group):
+        return None  # 更大的决心、更明确的目标、更有力的举措: rhetoric, not terms
+    if len(key.text) > max(len(g) for g in others) + 3 and not is_word(key.text):
+        return None  # 有信心、有能力维护国家主权: the item swallowed the rest of the clause
     if key.text not in (group[0], group[-1]):
         return key
     known = (
@@ -537,6 +585,12 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     if refined is None:
         return
     key = refined
+    if key.type in ("quotation", "definition", "quoted") and (
+        "把" in key.text or key.text.startswith(_MODALS)
+    ):
+        return  # 必须把树立实事求是的作风: half a 把-clause, not a thing to know
+    if key.type == "quoted" and _in_open_series(s.text, key.end - s.start):
+        return  # 《共产党宣言》、《共产主义ABC》、《政治经济学》等: one of some examples
     stem, a, b = window(ctx, s, key.start, key.end)
     if not stem:
         return
@@ -599,7 +653,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         same_ending=tail,
         max_distance=reach,
     )
-    single_ok = wrong is not None
+    single_ok = wrong is not None and not (strict and _generic_head(key.text))
     if wrong is None:
         wrong = dis.pick(
             key.text,
@@ -636,6 +690,12 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         truth = (
             True  # 把准政治方向 → 把准政治原则 is not clearly false: only facts get a false twin
         )
+    opening = s.text.lstrip(_LAYOUT_LEAD)
+    head = opening.split("，", 1)[0]
+    if head in _CONNECTIVES:
+        opening = opening[len(head) + 1 :]
+    if not opening.startswith(stem.rstrip("。…")[:12]):
+        return  # 制定…等重大问题作出决定: a window cut from the middle is not a statement
     if source in ctx.judged:
         return  # one statement per sentence: four swaps of one list are one question
     ctx.judged.add(source)
@@ -678,7 +738,7 @@ def group_questions(
     s = ctx.sentence(index)
     if s.is_noise:
         return
-    if _is_open_list(s.text, end - s.start):
+    if _is_open_list(s.text, end - s.start) or "等" in items[-1][1:]:
         return  # （　　）等错误思潮: any other member of the class would be right too
     if len(items) > MAX_LIST_ITEMS and not _patterned(items) or is_catalogue(items):
         return
@@ -799,13 +859,35 @@ def _han(text: str) -> int:
     return sum("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
+@lru_cache(maxsize=4096)
+def _cut_ends(text: str) -> tuple[int, ...]:
+    """Word boundaries by jieba's own cut (a heading is short; maximum matching would read
+    产品和服务 as 产品|和服|务)."""
+    ends, pos = [0], 0
+    for word in jieba_cut(text, hmm=False):
+        pos += len(word)
+        ends.append(pos)
+    return tuple(ends)
+
+
+def _splits_word(text: str, a: int, b: int, c: int) -> bool:
+    """Would a cut at ``b`` part a one-character word [a, b) from a word it forms one with?"""
+    return b - a == 1 and is_word(text[a:c])
+
+
 def heading_tail(text: str) -> str:
     """The part of a long heading a cloze blanks when the whole would leave nothing to answer
     from: its last words, about four characters (深化农村土地|制度改革, …时代化|新境界)."""
     if "、" in text:
         last = text.rsplit("、", 1)[1]
         return last if 3 <= len(last) <= 6 and _han(last) == len(last) else ""
-    ends = word_ends(text)
+    ends = _cut_ends(text)
+    # never right after a one-character word: 基层党|组织建设 splits 党组织
+    ends = tuple(
+        e
+        for k, e in enumerate(ends)
+        if k < 1 or k + 1 >= len(ends) or not _splits_word(text, ends[k - 1], e, ends[k + 1])
+    )
     tails = [text[e:] for e in ends if e >= 4 and 3 <= len(text) - e <= 6]
     tails = [t for t in tails if _han(t) == len(t) and t[0] not in "和与及之并" and "的" not in t]
     if not tails:
@@ -916,16 +998,17 @@ def _heading_member_question(
     """单选: which of these is a heading of this section (the others head other sections)."""
     if heading.parent is None or not context.startswith("材料“"):
         return
-    headings = ctx.ex.doc.headings.values()
+    headings = sorted(ctx.ex.doc.headings.values(), key=lambda h: h.sentence)
     own = {h.title for h in headings if h.parent == heading.parent}
-    others = sorted(
-        {
+    others = list(
+        dict.fromkeys(
             h.title
             for h in headings
-            if h.level == heading.level and h.parent is not None and h.parent != heading.parent
-        }
-        - own,
-        key=lambda t: next(h.sentence for h in headings if h.title == t),
+            if h.level == heading.level
+            and h.parent is not None
+            and h.parent != heading.parent
+            and h.title not in own
+        )
     )
     stem = f"下列属于{context}小标题的是（　　）。"
     wrong = dis.pick(heading.title, others, 3, rng, exclude=own, stem=stem, max_distance=8.0)
@@ -944,6 +1027,24 @@ def _heading_member_question(
         difficulty=_difficulty("single", heading.title),
         template="heading_single",
     )
+
+
+def _headings_under(ctx: Context, parent: int | None) -> set[str]:
+    """Heading keys of every heading inside ``parent`` (its sub-headings at any depth)."""
+    headings = ctx.ex.doc.headings
+    inside: set[str] = set()
+    for members in ctx.ex.heading_sets.values():
+        for sentence, key in members:
+            if parent is None:
+                inside.add(key)  # every heading is a 小标题 of the whole material
+                continue
+            h = headings.get(sentence)
+            while h is not None and h.parent is not None:
+                if h.parent == parent:
+                    inside.add(key)
+                    break
+                h = headings.get(h.parent)
+    return inside
 
 
 def heading_set_questions(ctx: Context) -> Iterator[Question]:
@@ -971,7 +1072,8 @@ def heading_set_questions(ctx: Context) -> Iterator[Question]:
         elif ci > 0:
             continue
         else:
-            cands = [k for k in ctx.pools.get("heading", []) if k not in keys]
+            inside = _headings_under(ctx, _parent)
+            cands = [k for k in ctx.pools.get("heading", []) if k not in keys and k not in inside]
             context = _heading_context(ctx, first_sentence)
             if context.endswith("的"):
                 stem = f"{context}内容包括（　　）。"
@@ -1178,8 +1280,20 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
     rng, fixed = _rngs(ctx, i)
     sep = "；" if any("、" in m for m in members) else "、"
     listing = sep.join(members)
-    names = [f.name for f in ctx.lexicon.formulas if f is not formula]
-    wrong = dis.pick(name, names, 3, rng, exclude={name, *formula.variants}, max_distance=3.0)
+    # names of formulas with as many members first (四个自信, 四个全面 for 四个意识)
+    names = [
+        f.name
+        for f in sorted(
+            ctx.lexicon.formulas, key=lambda f: (abs(len(f.members) - len(members)), f.name)
+        )
+        if f is not formula
+    ]
+    wrong = dis.pick(
+        name, names, 3, rng, exclude={name, *formula.variants}, max_distance=3.0, ranked=True
+    )
+    pieces = [name[k : k + 2] for k in range(0, len(name) - 1, 2)]
+    if all(piece in listing for piece in pieces):
+        wrong = None  # 对党忠诚、个人干净、敢于担当 → 忠诚干净担当: the stem spells the name
     if wrong and len(listing) <= 80:
         yield Question(
             id=i,

@@ -1,0 +1,131 @@
+"""What the human review of generated questions (docs/quality.md) found, kept from coming back.
+
+Each test plants one failure class of the review in a small text and checks that a learner would
+not meet it: blanks over examples of an open list or over a catalogue, a list's governing verb
+inside the blank, a cut through a word, intruders of the wrong shape, headings asked by their
+ordinal alone, layout dashes and dangling connectives in statements.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quizapp.generation import BLANK, generate_questions
+from quizapp.generation.builders import fits_list, heading_tail, is_catalogue
+
+FILLER = (
+    "全面从严治党永远在路上，党的自我革命永远在路上。"
+    "我们要坚持以人民为中心的发展思想，增强“四个意识”，坚定“四个自信”。"
+)
+
+
+def answers(questions, kinds=("cloze", "single")) -> set[str]:
+    out: set[str] = set()
+    for q in questions:
+        if q.kind in kinds:
+            out.update(q.answer if isinstance(q.answer, list) else [q.answer])
+    return out
+
+
+def test_items_of_an_open_list_are_not_blanked() -> None:
+    text = FILLER + "积极开发观光农业、游憩休闲、健康养生、生态教育等服务，拓展农民增收空间。"
+    got = answers(generate_questions(text))
+    assert not got & {"观光农业", "游憩休闲", "健康养生", "生态教育"}
+
+
+def test_items_of_a_catalogue_are_not_blanked() -> None:
+    text = FILLER + "扶持小农户发展生态农业、设施农业、体验农业、定制农业，提高产品档次和附加值。"
+    got = answers(generate_questions(text))
+    assert not got & {"生态农业", "设施农业", "体验农业", "定制农业"}
+    assert is_catalogue(("家庭工场", "手工作坊", "乡村车间"))
+    assert not is_catalogue(("经济建设", "政治建设", "文化建设"))
+
+
+def test_the_governing_verb_of_a_list_stays_outside_the_blank() -> None:
+    text = FILLER + (
+        "新时代十年的伟大变革，在党史、新中国史、改革开放史、社会主义发展史上具有里程碑意义。"
+    )
+    qs = generate_questions(text)
+    got = answers(qs, kinds=("cloze",))
+    assert "在党史" not in got
+    for q in qs:
+        if q.kind == "cloze" and q.answer == ["党史"]:
+            assert f"在{BLANK}、新中国史" in q.stem
+
+
+def test_a_blank_never_cuts_through_a_word() -> None:
+    text = FILLER + (
+        "中国共产党愿在独立自主、完全平等、互相尊重、互不干涉内部事务原则基础上"
+        "加强同各国政党和政治组织交流合作。"
+    )
+    for q in generate_questions(text):
+        if q.kind == "cloze":
+            for a in q.answer:
+                assert not a.endswith("完全平"), q.stem
+
+
+def test_list_intruders_keep_the_items_shape() -> None:
+    items = ("农业全面升级", "农村全面进步", "农民全面发展")
+    assert fits_list("农业全面发展", items)
+    assert not fits_list("农民变股东", items)  # another length
+    assert not fits_list("农村产业发展", items)  # 全面 not in place
+    power = ("经济实力", "科技实力", "综合国力")
+    assert fits_list("军事实力", power)
+    assert not fits_list("同向发力", power)  # a one-character ending is no pattern
+
+
+def test_statements_drop_layout_dashes_and_dangling_connectives() -> None:
+    text = FILLER + (
+        "——中国式现代化是人与自然和谐共生的现代化。"
+        "另一方面，恃强凌弱、巧取豪夺、零和博弈等霸权霸道霸凌行径危害深重，"
+        "和平赤字、发展赤字、安全赤字、治理赤字加重，人类社会面临前所未有的挑战。"
+    )
+    for q in generate_questions(text):
+        assert not q.stem.startswith(("—", "另一方面")), q.stem
+
+
+REPORT_LIKE = """一、推进乡村绿色发展
+（一）统筹山水林田湖草系统治理。把山水林田湖草作为一个生命共同体，进行统一保护、统一修复。
+（二）加强农村突出环境问题综合治理。加强农业面源污染防治，开展农业绿色发展行动。
+（三）建立市场化多元化生态补偿机制。落实农业功能区制度，加大重点生态功能区转移支付力度。
+二、繁荣兴盛农村文化
+（一）加强农村思想道德建设。以社会主义核心价值观为引领，坚持教育引导、实践养成、制度保障三管齐下。
+（二）传承发展提升农村优秀传统文化。立足乡村文明，吸取城市文明及外来文化优秀成果。
+（三）加强农村公共文化建设。按照有标准、有网络、有内容、有人才的要求，健全乡村公共文化服务体系。
+三、加强农村基层基础工作
+（一）加强农村基层党组织建设。扎实推进抓党建促乡村振兴，突出政治功能，提升组织力。
+（二）深化村民自治实践。坚持自治为基，加强农村群众性自治组织建设。
+（三）建设法治乡村。坚持法治为本，树立依法治理理念。
+"""
+
+
+def test_headings_are_not_asked_by_their_ordinal_alone() -> None:
+    qs = generate_questions(REPORT_LIKE)
+    headings = [q for q in qs if q.template in ("heading_single", "heading_cloze")]
+    assert headings, "the sections' headings give questions"
+    for q in headings:
+        if q.template == "heading_single":
+            # all four options are real headings: which section they head must decide
+            assert q.stem.startswith("下列属于"), q.stem
+        else:
+            blank = q.answer[0]
+            assert len(blank) <= 6, q.stem  # a whole long heading is not blanked
+    assert heading_tail("统筹山水林田湖草系统治理") == "系统治理"
+    assert heading_tail("增加农业生态产品和服务供给") == "服务供给"
+
+
+@pytest.fixture(scope="module")
+def report20(shared_dir: Path):
+    text = (shared_dir / "corpus" / "report20_full.txt").read_text(encoding="utf-8")
+    return generate_questions(text, seed=0)
+
+
+def test_report20_has_no_heading_options_that_are_all_right(report20) -> None:
+    for q in report20:
+        if q.template == "multi_heading":
+            wrong = [o for o in q.options if o not in q.answer]
+            assert wrong and all(w not in q.source for w in wrong), q.stem
+        if q.kind == "judge":
+            assert not q.stem.startswith(("—", "另一方面", "是")), q.stem
