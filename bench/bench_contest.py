@@ -26,6 +26,7 @@ import asyncio
 import json
 import os
 import random
+import shutil
 import signal
 import socket
 import subprocess
@@ -457,6 +458,7 @@ def run(backend: str, args) -> dict:
             proc.kill()
         log.close()
     stored = stored_answers(app)
+    shutil.rmtree(tmp, ignore_errors=True)
     if os.environ.get("BENCH_SLOW"):
         t0 = figures.events[0][0] if figures.events else 0
         for when, what in figures.events:

@@ -33,6 +33,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
             app.config["SQLALCHEMY_DATABASE_URI"] = cfg.normalize_database_url(
                 test_config["SQLALCHEMY_DATABASE_URI"]
             )
+    if not app.config.get("SQLALCHEMY_DATABASE_URI", "sqlite").startswith("sqlite"):
+        # A server database may drop idle connections; SQLite files cannot.
+        app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"pool_pre_ping": True})
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     from .database import configure_engine

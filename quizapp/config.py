@@ -12,7 +12,6 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
 class Defaults:
-    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
     # Flask-WTF's token otherwise expires after an hour: a long exam must not lose its answers.
     # The token stays bound to the session, which is what protects against CSRF.
     WTF_CSRF_TIME_LIMIT = None

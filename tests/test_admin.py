@@ -374,3 +374,42 @@ def test_group_added_twice_at_once_is_a_form_error(app, client, admin, make_grou
     assert response.status_code == 200
     assert "已有名为“一支部”的支部/小组" in response.get_data(as_text=True)
     assert group_names(app) == ["一支部"]
+
+
+def broken_sheet_xlsx() -> bytes:
+    """A real .xlsx whose sheet XML is cut off: the zip opens, the parser fails later."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(xlsx_bytes(GOOD_ROWS)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                data = data[: len(data) // 2]
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+def test_roster_with_a_broken_excel_file_gets_a_message(app, client, admin):
+    response = upload(client, broken_sheet_xlsx(), "r.xlsx")
+    assert response.status_code == 422
+    assert "无法读取这个 Excel 文件" in response.get_data(as_text=True)
+    assert set(users_named(app)) == {"boss"}
+
+
+def test_users_list_survives_absurd_numbers(db_app):
+    """Hand-edited addresses: a page or group number beyond any integer is not a 500."""
+    client = db_app.test_client()
+    with db_app.app_context():
+        admin = User(username="boss", display_name="管理员", role="admin")
+        admin.set_password("password123")
+        db.session.add(admin)
+        db.session.commit()
+    client.post("/auth/login", data={"username": "boss", "password": "password123"})
+    huge = "99999999999999999999"
+    for query in (f"page={huge}", f"group={huge}", "group=-5&page=-1", f"page=abc&role={huge}"):
+        response = client.get("/admin/users?" + query)
+        assert response.status_code == 200, query
+    page = client.get("/admin/users?group=-5&page=-1").get_data(as_text=True)
+    assert "boss" in page

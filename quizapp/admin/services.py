@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import secrets
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -194,7 +193,7 @@ def _cell_text(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # an account typed as a number in Excel: 1001, not 1001.0
-    return str(value).replace("\u3000", " ").strip()
+    return str(value).replace("\u3000", " ").replace("\x00", "").strip()
 
 
 def read_table(filename: str, data: bytes) -> list[list[str]]:
@@ -210,20 +209,20 @@ def read_table(filename: str, data: bytes) -> list[list[str]]:
 def _read_xlsx(data: bytes) -> list[list[str]]:
     from openpyxl import load_workbook
 
+    unreadable = "无法读取这个 Excel 文件，请确认它是 .xlsx 格式（另存为 Excel 工作簿）。"
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise AdminError(
-            "无法读取这个 Excel 文件，请确认它是 .xlsx 格式（另存为 Excel 工作簿）。"
-        ) from exc
+    except Exception as exc:  # noqa: BLE001  # an uploaded file can break the parser anywhere
+        raise AdminError(unreadable) from exc
     try:
-        sheet = workbook.worksheets[0]
         table = []
-        for values in sheet.iter_rows(values_only=True):
+        for values in workbook.worksheets[0].iter_rows(values_only=True):  # parsed lazily
             table.append([_cell_text(v) for v in values])
             if len(table) > ROSTER_MAX_ROWS + 50:
                 break
         return table
+    except Exception as exc:  # noqa: BLE001
+        raise AdminError(unreadable) from exc
     finally:
         workbook.close()
 

@@ -50,12 +50,16 @@ def group_ids(field: SelectField) -> set[int]:
     return {choice.value for choice in field.choices if choice.value}
 
 
+MAX_ID = 2**31 - 1  # beyond any row id, and beyond what an INTEGER column can compare with
+
+
 def safe_int(value: object) -> int:
-    """Coerce a submitted choice; garbage becomes -1 (rejected by the validator, in Chinese)."""
+    """Coerce a submitted choice; garbage or an absurd number becomes -1 (rejected in Chinese)."""
     try:
-        return int(value)  # type: ignore[arg-type]
+        number = int(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return -1
+    return number if 0 <= number <= MAX_ID else -1
 
 
 def strip_text(value: str | None) -> str | None:

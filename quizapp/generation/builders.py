@@ -21,8 +21,8 @@ import hashlib
 import random
 import re
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from . import distractors as dis
@@ -106,7 +106,21 @@ def _shuffle(options: list[str], rng: random.Random) -> list[str]:
 _LAYOUT_LEAD = "—－-―─ 　•·●"
 _MODALS = ("必须", "要", "应当", "应该", "一定要", "作为", "成为")
 # openings of a clause that has no subject of its own
-_LEANING = ("是", "也是", "就是", "都是", "还是", "更是", "又是", "而是", "并且", "而且", "也", "都", "并")
+_LEANING = (
+    "是",
+    "也是",
+    "就是",
+    "都是",
+    "还是",
+    "更是",
+    "又是",
+    "而是",
+    "并且",
+    "而且",
+    "也",
+    "都",
+    "并",
+)
 _CONNECTIVES = frozenset(
     "另一方面 一方面 同时 与此同时 但是 但 然而 因此 所以 此外 另外 其次 首先 再次 最后 总之 "
     "当然 而且 并且 因而 从而 为此 对此 可见 事实上 实际上 由此可见 总的来看 总的说来".split()
@@ -130,14 +144,11 @@ def window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     return stem, la, lb
 
 
-def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
-    text = s.text
-    la, lb = a - s.start, b - s.start
-    tainted = [(x - s.start, y - s.start) for x, y in ctx.ex.doc.sentence_tainted(s)]
-    if not tainted and len(text) <= WINDOW_CHARS + 12:
-        return text, la, lb
+@lru_cache(maxsize=4096)
+def _clauses(text: str) -> tuple[tuple[int, int], ...]:
+    """The clauses of a sentence as (start, end) offsets, never cut inside quotation marks."""
     bounds = [0]
-    depth = 0  # never cut inside quotation marks
+    depth = 0
     for i, ch in enumerate(text):
         if ch in "“‘「":
             depth += 1
@@ -146,7 +157,16 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
         elif ch in _CLAUSE_END and depth == 0 and 0 < i + 1 < len(text):
             bounds.append(i + 1)
     bounds.append(len(text))
-    clauses = list(zip(bounds[:-1], bounds[1:], strict=True))
+    return tuple(zip(bounds[:-1], bounds[1:], strict=True))
+
+
+def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
+    text = s.text
+    la, lb = a - s.start, b - s.start
+    tainted = [(x - s.start, y - s.start) for x, y in ctx.ex.doc.sentence_tainted(s)]
+    if not tainted and len(text) <= WINDOW_CHARS + 12:
+        return text, la, lb
+    clauses = _clauses(text)
     first = next(i for i, (x, y) in enumerate(clauses) if x <= la < y)
     last = next(i for i, (x, y) in enumerate(clauses) if x < lb <= y)
 
@@ -589,6 +609,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         "把" in key.text or key.text.startswith(_MODALS)
     ):
         return  # 必须把树立实事求是的作风: half a 把-clause, not a thing to know
+    if key.type == "quoted" and len(key.text) > 12:
+        return  # 宁可数量少一些，但要保证质量: a clause to recite, not a phrase to recall
     if key.type == "quoted" and _in_open_series(s.text, key.end - s.start):
         return  # 《共产党宣言》、《共产主义ABC》、《政治经济学》等: one of some examples
     stem, a, b = window(ctx, s, key.start, key.end)
@@ -654,7 +676,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         max_distance=reach,
     )
     single_ok = wrong is not None and not (strict and _generic_head(key.text))
-    if wrong is None:
+    if wrong is None and key.score >= FULL_SCORE and key.type in _FALSIFIABLE:
+        # one look-alike is enough for a false statement
         wrong = dis.pick(
             key.text,
             cands,
@@ -912,10 +935,14 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
     shared_head = _common_prefix(siblings) if len(siblings) > 1 else ""
     shared_tail = _common_suffix(siblings) if len(siblings) > 1 else ""
     ka, kb = a - title_local, b - title_local
-    before = heading.title[:max(0, ka)]
+    before = heading.title[: max(0, ka)]
     after = heading.title[kb:]
-    before = before[len(shared_head):] if before.startswith(shared_head) else before
-    after = after[: len(after) - len(shared_tail)] if shared_tail and after.endswith(shared_tail) else after
+    before = before[len(shared_head) :] if before.startswith(shared_head) else before
+    after = (
+        after[: len(after) - len(shared_tail)]
+        if shared_tail and after.endswith(shared_tail)
+        else after
+    )
     has_context = _han(before + after) >= 3
     numbered = any(ch in NUMERALS or ch.isdigit() for ch in heading.label)
     answer = key.text
