@@ -89,14 +89,17 @@ _PRIORITY = {
 }
 _QUOTED_RE = re.compile(r"“([^“”\n]{1,40})”|‘([^‘’\n]{1,30})’|「([^「」\n]{1,40})」")
 _NUMBERED_SHAPE = re.compile(
-    rf"^[{NUMERALS}][个大项条种][\u4e00-\u9fff]{{1,4}}$|"
+    rf"^[{NUMERALS}]{{1,3}}[个大项条种][\u4e00-\u9fff]{{1,5}}$|"
     rf"^[二三四五六七八九十两百][\u4e00-\u9fff]{{1,3}}$|"
     rf"^[{NUMERALS}][\u4e00-\u9fff]{{1,2}}[{NUMERALS}][\u4e00-\u9fff]{{1,3}}$"
 )
 # Unquoted numbered formulas: 数词+个+a head that marks a formula, not a plain count.
 _NUMBERED_FREE = re.compile(
-    rf"(?<![{NUMERALS}])[{NUMERALS}]个(?:意识|自信|维护|确立|全面|伟大|坚持|明确|必须|务必|代表|服从|"
-    rf"没有变|区分开来|一百年|结合|先行|统筹|倍增|转变|坚定不移)"
+    rf"(?<![{NUMERALS}第])[{NUMERALS}]{{1,3}}个(?:意识|自信|维护|确立|全面|伟大|坚持|明确|必须|务必|代表|服从|"
+    rf"没有变|区分开来|一百年|结合|先行|统筹|倍增|转变|坚定不移|毫不动摇|绝不|决不|相统一|相适应|"
+    rf"历史性|始终|到位|自觉|牢记|着力|必由之路)|(?<![{NUMERALS}第])[二两]个基本点|"
+    rf"(?<![{NUMERALS}第])[{NUMERALS}]{{1,3}}(?:种形态|大攻坚战|大发展理念|大纪律|大法宝|大工程|"
+    rf"项基本原则|条底线|条红线|条基本经验|大历史任务|大倡议|大体系)"
 )
 _QUOTE_INTRO = re.compile(
     r"(习近平(?:总书记|同志)?|总书记)(?:多次|反复|深刻|明确|曾经|曾)?(?:指出|强调|要求|提出|告诫|说)[，：:]?"
@@ -281,7 +284,7 @@ def _quoted_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
             continue  # a whole quoted sentence: too long for a blank
         score = TYPE_WEIGHT["quoted"]
         if len(stripped) == 2:
-            score -= 0.2
+            score -= 0.16  # “台独”, “钱荒”: a quoted coinage is worth a cloze
         elif len(stripped) == 3:
             score -= 0.1
         elif len(stripped) >= 4:
@@ -336,6 +339,10 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
                 ex.doc.text.count(t) >= 3 for t in texts
             )  # 思想大解放、行动大担当, again and again
         ):
+            if series is None and ex.doc.text.count("、".join(texts)) >= 2:
+                whole = _whole_list_key(ex, s, texts, starts)  # 大众创业、万众创新, repeated
+                if whole is not None:
+                    out.append(whole)
             continue  # 很及时、很有必要: a pair of predicates, not a list worth a question
         lengths = [len(t) for t in texts]
         uniform = max(lengths) - min(lengths) <= 1
@@ -362,6 +369,10 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
         score = round(score, 3)
         if score >= 0.55:
             ex.groups.setdefault(texts, (s.index, first, last))
+        if series is None:
+            whole = _whole_list_key(ex, s, texts, starts)
+            if whole is not None:
+                out.append(whole)
         for text, a in zip(texts, starts, strict=True):
             out.append(
                 KeyPhrase(text, "enumeration", s.index, a, a + len(text), score, None, texts)
@@ -400,6 +411,69 @@ def _series_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts: lis
         return None  # 保持香港、澳门|长期繁荣: the last item was cut out of running text
     if any(t[-1] in "的地得了着" for t in texts):
         return None
+    return KeyPhrase(whole, "series", s.index, a, a + len(whole), TYPE_WEIGHT["series"], None, texts)
+
+
+# verbs (and verb + adverb) that may govern a whole list: 统筹|稳增长、促改革…, 推行|河长制、湖长制
+_LIST_VERBS = frozenset(
+    """坚持 加快 加强 推动 推进 深化 实施 完善 健全 强化 提高 增强 促进 构建 统筹 开展 落实 形成
+    建立 打造 培育 维护 巩固 践行 弘扬 树立 推行 实行 实现 做到 反对 克服 防止 纠正 整治 包括
+    发展 全面推进 深入推进 积极推进 扎实推进 大力推进 深入开展 协调推进 统筹推进 贯彻 贯彻落实
+    增强 坚定 提出 明确 突出 把握 确立 强调 倡导 培养 筑牢 守住 发起 设立 启动 转向 实施好
+    围绕 聚焦 立足 紧扣 抓好 做好 用好 保持 坚决反对 着力 注重 重在 加大""".split()
+)
+
+
+def _whole_list_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts: list[int]):
+    """A short 、-list of parallel items asked whole (稳增长、促改革、调结构、惠民生、防风险;
+    简政放权、放管结合、优化服务; 河长制、湖长制): the list itself is the formulation.
+
+    Cloze only. Both edges must be clean: the list opens its clause or follows a governing
+    verb, and it closes its clause, goes on with 等/的, or its last item keeps the shape the
+    others share (沪港通、深港通、债券通|相继启动).
+    """
+    if s.is_heading or not 2 <= len(texts) <= 6:
+        return None
+    lengths = [len(t) for t in texts]
+    if min(lengths) < 2 or max(lengths) > 8 or max(lengths) - min(lengths) > 3:
+        return None
+    if sum(lengths) + len(texts) - 1 > 34:
+        return None
+    whole = "、".join(texts)
+    a = starts[0]
+    if ex.doc.text[a : a + len(whole)] != whole:
+        return None  # 政治优势、组织优势和群众工作优势: not one run of 、
+    owners = [ex.lexicon.owners(t) for t in texts]
+    if all(owners) and any(len(f.members) <= len(texts) for f in owners[0]):
+        return None  # a lexicon formula spelled out whole: its own questions cover it
+    if any(t[-1] in "的地得了着" or t[0] in "的之和与及" for t in texts):
+        return None
+    local = a - s.start
+    if ex.doc.text.count(whole) >= 2 and len(texts) == 2 and set(lengths) == {4}:
+        # 大众创业、万众创新, said again and again: a fixed pair, whatever its edges
+        return KeyPhrase(whole, "series", s.index, a, a + len(whole), TYPE_WEIGHT["series"], None, texts)
+    clause = max(s.text.rfind(c, 0, local) for c in "，,；;：:“（(") + 1
+    lead = s.text[clause:local]
+    if lead and not any(lead.endswith(v) and len(lead) - len(v) <= 4 for v in _LIST_VERBS):
+        return None  # 更多领域|并跑、领跑: cut out of running text
+    if lead and len(lead) > 2 and lead[:2] in ("不断", "不搞", "没有", "不是", "不能", "不要"):
+        return None
+    end = local + len(whole)
+    after = s.text[end : end + 1]
+    suffix = _common_suffix(list(texts))
+    prefix = _common_prefix(list(texts))
+    clean_end = (
+        not after
+        or not re.match(_ITEM, after)
+        or after in "等的"
+        or (suffix and len(texts) >= 3)
+        or (prefix and lengths[-1] == lengths[0])
+        or (len(suffix) >= 2)
+    )
+    if not clean_end:
+        return None
+    if len(texts) == 2 and not (suffix or prefix or all(is_word(t) for t in texts)):
+        return None  # 很及时、很有必要: a pair without a shared part
     return KeyPhrase(whole, "series", s.index, a, a + len(whole), TYPE_WEIGHT["series"], None, texts)
 
 
@@ -756,7 +830,10 @@ def _finish(items: list[tuple[str, int]]) -> list[tuple[str, int]] | None:
     if min(lengths) < 2 or max(lengths) > 16:
         return None
     if len(items) == 2 and (min(lengths) < 4 or max(lengths) - min(lengths) > 1):
-        return None
+        pair = [t for t, _ in items]
+        shared = max(len(_common_suffix(pair)), len(_common_prefix(pair)))
+        if not (lengths == [3, 3] and shared >= 2):  # 河长制、湖长制 stays
+            return None
     return items
 
 
