@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from openpyxl import Workbook
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # openpyxl loads in ~0.1 s: only when a workbook is really written
+    from openpyxl import Workbook
 
 # What a spreadsheet may read as the start of a formula (OWASP "CSV injection"); a tab or a
 # carriage return in front hides one from the eye.

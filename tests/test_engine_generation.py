@@ -159,6 +159,7 @@ def test_key_phrase_offsets_point_into_the_original_text() -> None:
             "definition",
             "quoted",
             "enumeration",
+            "series",
             "term",
         }
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from conftest import base_config
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import inspect
 
 from quizapp import create_app
 from quizapp.extensions import db
-
-from conftest import base_config
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

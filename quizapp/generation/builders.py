@@ -609,6 +609,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         "把" in key.text or key.text.startswith(_MODALS)
     ):
         return  # 必须把树立实事求是的作风: half a 把-clause, not a thing to know
+    if key.type == "series" and len(key.text) > 14:
+        return  # 真心爱才、悉心育才、倾心引才、精心用才: too long to recall in one blank
     if key.type == "quoted" and len(key.text) > 12:
         return  # 宁可数量少一些，但要保证质量: a clause to recite, not a phrase to recall
     if key.type == "quoted" and _in_open_series(s.text, key.end - s.start):

@@ -339,8 +339,12 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
                 ex.doc.text.count(t) >= 3 for t in texts
             )  # 思想大解放、行动大担当, again and again
         ):
-            if series is None and ex.doc.text.count("、".join(texts)) >= 2:
-                whole = _whole_list_key(ex, s, texts, starts)  # 大众创业、万众创新, repeated
+            if series is None and (
+                ex.doc.text.count("、".join(texts)) >= 2 or {len(t) for t in texts} == {4}
+            ):
+                # 大众创业、万众创新 (repeated), 坚持|惩前毖后、治病救人 (a pair of 四字格
+                # with clean edges): the pair is the formulation
+                whole = _whole_list_key(ex, s, texts, starts)
                 if whole is not None:
                     out.append(whole)
             continue  # 很及时、很有必要: a pair of predicates, not a list worth a question
@@ -424,6 +428,9 @@ _LIST_VERBS = frozenset(
 )
 
 
+_LIST_TAILS = ("战略", "政策", "方针", "工作", "体系", "机制", "建设", "制度", "原则", "要求", "理念")
+
+
 def _whole_list_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts: list[int]):
     """A short 、-list of parallel items asked whole (稳增长、促改革、调结构、惠民生、防风险;
     简政放权、放管结合、优化服务; 河长制、湖长制): the list itself is the formulation.
@@ -446,9 +453,18 @@ def _whole_list_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts:
     owners = [ex.lexicon.owners(t) for t in texts]
     if all(owners) and any(len(f.members) <= len(texts) for f in owners[0]):
         return None  # a lexicon formula spelled out whole: its own questions cover it
-    if any(t[-1] in "的地得了着" or t[0] in "的之和与及" for t in texts):
+    if any(t[-1] in "的地得了着" or t[0] in "的之和与及以对在把从向为将" for t in texts):
+        return None  # 以更大的决心、…: a manner, not a formulation
+    lead_word = next((v for v in (*_SERIES_BAD_LEADS, "务必", "必须", "要", "支持") if texts[0].startswith(v)), "")
+    if lead_word and not all(t.startswith(lead_word) for t in texts):
+        return None  # 务必不忘初心、牢记使命: the first item carries the clause's verb
+    if lengths[-1] > lengths[0] + 1 and texts[-1].endswith(_LIST_TAILS):
+        return None  # 藏粮于地、藏粮于技战略: the last item carries the list's head noun
+    if any("的" in t for t in texts) and not all("的" in t for t in texts):
         return None
     local = a - s.start
+    if any(texts[0].startswith(v) and not texts[1].startswith(v) for v in _LIST_VERBS):
+        return None  # 保持香港、澳门…: the first item carries the clause's verb
     if ex.doc.text.count(whole) >= 2 and len(texts) == 2 and set(lengths) == {4}:
         # 大众创业、万众创新, said again and again: a fixed pair, whatever its edges
         return KeyPhrase(whole, "series", s.index, a, a + len(whole), TYPE_WEIGHT["series"], None, texts)
@@ -472,7 +488,9 @@ def _whole_list_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts:
     )
     if not clean_end:
         return None
-    if len(texts) == 2 and not (suffix or prefix or all(is_word(t) for t in texts)):
+    if len(texts) == 2 and not (
+        suffix or prefix or all(is_word(t) for t in texts) or set(lengths) == {4}
+    ):
         return None  # 很及时、很有必要: a pair without a shared part
     return KeyPhrase(whole, "series", s.index, a, a + len(whole), TYPE_WEIGHT["series"], None, texts)
 
@@ -911,6 +929,16 @@ def _definition_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase
         n = re.match(r"[，,]是([^，,；;。！？]{2,20}?)的([^，,；;。！？的]{2,6})(?=[，,；;。！？]|$)", after)
         if key and n and n.group(2).endswith(_MARK_NOUNS) and n.group(2)[:2] not in _PLAIN_MODS:
             add(n.group(2), base + m.end(2) + n.start(2))
+    for m in _FIRST_RE.finditer(text) if "是第一" in text else ():
+        # 科技是第一生产力、人才是第一资源、创新是第一动力: the subject is the point
+        subject = m.group(1)
+        for verb in _SUBJECT_VERBS:
+            k = subject.rfind(verb)
+            if k >= 0:
+                subject = subject[k + len(verb) :]
+        at = m.end(1) - len(subject)
+        if 2 <= len(subject) <= 8 and subject[0] not in _BAD_MODIFIER and is_word(subject):
+            add(subject, at, 0.02)
     for m in _UNITE_RE.finditer(text) if "把" in text else ():
         # 把共产主义远大理想同中国特色社会主义共同理想统一起来: both sides are the point
         left, right = m.group(1), m.group(2)
@@ -945,7 +973,13 @@ def _definition_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase
     return out
 
 
-_MARK_NOUNS = ("根本", "灵魂", "生命线", "根基", "命脉", "法宝", "基石", "前提", "保证", "精神之钙", "根和魂")
+_MARK_NOUNS = (
+    "根本", "灵魂", "生命线", "根基", "命脉", "法宝", "基石", "前提", "保证", "精神之钙", "根和魂",
+    "本质要求", "本质特征",
+)
+_FIRST_RE = re.compile(
+    r"(?:^|(?<=[，,、；;：:]))([\u4e00-\u9fff]{2,10}?)是(?:[\u4e00-\u9fff]{0,6}的)?第一(?:生产力|资源|动力|要务|责任人|标准)"
+)
 _PLAIN_MODS = {"重要", "根本", "基本", "主要", "最大", "可靠", "坚强", "有力", "必要", "首要", "关键"}
 _SUBJECT_VERBS = ("牢记", "坚持", "认识到", "明确", "懂得", "记住", "坚信", "深知", "明白", "强调", "指出")
 _UNITE_RE = re.compile(

@@ -12,12 +12,12 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 from sqlalchemy import select
+
+if TYPE_CHECKING:  # openpyxl is imported when a workbook is written, not at start-up
+    from openpyxl import Workbook
 
 from ..extensions import db
 from ..models import LiveAnswer, LiveContest, LivePlayer, LiveQuestion
@@ -206,16 +206,15 @@ def contest_results(contest: LiveContest, now: datetime | None = None) -> Result
 
 # ---------------------------------------------------------------- workbook
 
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="B71C1C")
-
-
 def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list[Any]], widths: list[int]):
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     ws = wb.create_sheet(title)
     ws.append(header)
     for cell in ws[1]:
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor="B71C1C")
         cell.alignment = Alignment(vertical="center")
     for row in rows:
         ws.append(row)
@@ -227,6 +226,9 @@ def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list[Any]], w
 
 def results_workbook(contest: LiveContest, results: Results) -> bytes:
     """An .xlsx with three sheets: 选手成绩, 逐题统计, 支部排名."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment
+
     wb = Workbook()
     wb.remove(wb.active)
     _sheet(

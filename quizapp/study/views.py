@@ -23,6 +23,7 @@ from wtforms import SelectChoice
 from ..database import begin_write
 from ..extensions import db
 from ..models import Attempt, BankQuestion, Material, NotebookEntry
+from ..paging import page_number as _page_number
 from . import notebook, reading, services
 from .forms import (
     ActionForm,
@@ -42,7 +43,6 @@ QUICK_COUNT = 10
 SCORES_PER_PAGE = 30
 NOTEBOOK_PER_PAGE = 20
 TREND_LAST = 30
-MAX_PAGE = 100_000
 
 
 def _materials() -> list[Material]:
@@ -56,12 +56,6 @@ def _load_attempt(token: str) -> Attempt:
     if attempt is None:
         abort(404)
     return attempt
-
-
-def _page_number() -> int:
-    """?page=N, kept within what a database OFFSET can take (a huge N is the last page's
-    neighbour, not an overflow)."""
-    return min(max(request.args.get("page", 1, type=int) or 1, 1), MAX_PAGE)
 
 
 def _wants_json() -> bool:

@@ -125,16 +125,16 @@ def to_xlsx(questions: Iterable[Mapping[str, Any]], *, sheet_title: str = "é¢˜åº
     """Workbook whose first sheet has the template's header row and one question per row."""
     from openpyxl import Workbook
 
+    from ..spreadsheet import keep_text
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _sheet_name(sheet_title)
     sheet.append(TEMPLATE_HEADER)
     for question in questions:
         sheet.append(question_row(question))
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # text, never a formula
     _style_sheet(sheet)
+    keep_text(workbook)  # a stem such as "=1+1" stays text, never a formula
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -129,8 +129,12 @@ def parse_xlsx(data: bytes) -> ParsedBank:
     except Exception as exc:  # openpyxl raises many kinds on a broken file
         raise BankFileError("无法读取这个 .xlsx 文件，文件可能已损坏。") from exc
     try:
+        # Read-only sheets are parsed lazily: a broken cell (a reference such as ZZZZZZ9, bad
+        # XML) only fails here, while the rows are read.
         sheet = workbook.worksheets[0]
         rows = list(sheet.iter_rows(values_only=True, max_row=MAX_ROWS + HEADER_SEARCH_ROWS + 1))
+    except Exception as exc:  # openpyxl and the XML parser raise many kinds
+        raise BankFileError("无法读取这个 .xlsx 文件的内容，文件可能已损坏。") from exc
     finally:
         workbook.close()
     return parse_rows(rows)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import math
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -22,7 +23,7 @@ from flask import (
     url_for,
 )
 from flask_login import current_user
-from sqlalchemy import func, select
+from sqlalchemy import Text, cast, func, select
 from wtforms import SelectChoice
 
 from ..bank.services import find_material_by_text
@@ -36,8 +37,11 @@ from ..models import (
     QuestionReport,
     UploadDraft,
 )
+from ..paging import id_arg, page_number, valid_id
 from ..security import admin_required, organizer_required
+from ..spreadsheet import keep_text
 from . import exporting, services
+from . import filtering as questions_filter
 from .forms import (
     REPORT_CATEGORIES,
     ConfirmMaterialForm,
@@ -299,11 +303,14 @@ def questions():
     form.material.choices = [SelectChoice(0, "全部材料")] + [
         SelectChoice(m.id, m.title) for m in materials
     ]
-    query = select(BankQuestion).order_by(BankQuestion.material_id.desc(), BankQuestion.id)
+    material_id = form.material.data or 0
+    if material_id and not valid_id(material_id):
+        abort(404)
+    query = select(BankQuestion)
     material = None
-    if form.material.data:
-        material = db.session.get(Material, form.material.data)
-        query = query.where(BankQuestion.material_id == form.material.data)
+    if material_id:
+        material = db.session.get(Material, material_id)
+        query = query.where(BankQuestion.material_id == material_id)
     if form.kind.data:
         query = query.where(BankQuestion.kind == form.kind.data)
     status = form.status.data or ""
@@ -314,30 +321,36 @@ def questions():
     elif status == "reported":
         reported = select(QuestionReport.question_id).where(QuestionReport.status == "open")
         query = query.where(BankQuestion.id.in_(reported))
-    rows = list(db.session.scalars(query))
+    tags = _tag_choices(query)
     phrase, tag, search = (
-        (form.phrase.data or "").strip(),
+        fold((form.phrase.data or "").strip()),
         (form.tag.data or "").strip(),
         fold(form.q.data or ""),
     )
-    if phrase:
-        wanted = fold(phrase)
-        rows = [
-            r
-            for r in rows
-            if any(fold(k) == wanted for k in r.keys or [])
-            or (r.formula and fold(r.formula) == wanted)
+    query = query.where(*questions_filter.narrowing(phrase=phrase, tag=tag, search=search))
+    query = query.order_by(BankQuestion.material_id.desc(), BankQuestion.id)
+    number = page_number()
+    if phrase or tag or search:
+        # SQL narrows the bank down to candidates; the exact (folded) match is Python's, on
+        # their text columns; then only one page of questions is loaded.
+        ids = [
+            r.id
+            for r in db.session.execute(query.with_only_columns(*questions_filter.MATCH_COLUMNS))
+            if questions_filter.matches(r, phrase=phrase, tag=tag, search=search)
         ]
-    if tag:
-        rows = [r for r in rows if tag in (r.tags or [])]
-    if search:
-        rows = [r for r in rows if search in fold(_searchable(r))]
-    page_number = request.args.get("page", 1, type=int) or 1
-    page = Page([], max(1, page_number), PER_PAGE, len(rows))
-    page.page = min(page.page, page.pages)
-    page.items = rows[(page.page - 1) * PER_PAGE : page.page * PER_PAGE]
+        page: Any = Page([], number, PER_PAGE, len(ids))
+        page.page = min(page.page, page.pages)
+        wanted = ids[(page.page - 1) * PER_PAGE : page.page * PER_PAGE]
+        found = {
+            r.id: r
+            for r in db.session.scalars(select(BankQuestion).where(BankQuestion.id.in_(wanted)))
+        }
+        page.items = [found[i] for i in wanted if i in found]
+    else:
+        page = db.paginate(query, page=number, per_page=PER_PAGE, error_out=False)
+        if page.pages and number > page.pages:  # past the end: the last page
+            page = db.paginate(query, page=page.pages, per_page=PER_PAGE, error_out=False)
     reports = services.open_report_counts([r.id for r in page.items])
-    tags = sorted({t for r in rows for t in (r.tags or [])})[:100]
     args = {k: v for k, v in request.args.items() if k != "page" and v}
     return render_template(
         "workbench/questions.html",
@@ -351,11 +364,21 @@ def questions():
     )
 
 
-def _searchable(row: BankQuestion) -> str:
-    parts = [row.stem, *(row.options or []), row.explanation or "", *(row.tags or [])]
-    answer = row.answer
-    parts += answer if isinstance(answer, list) else [str(answer)]
-    return " ".join(str(p) for p in parts)
+def _tag_choices(query: Any) -> list[str]:
+    """Tags used by the questions the list shows (for the tag filter's suggestions)."""
+    text = cast(BankQuestion.tags, Text)
+    lists = db.session.scalars(
+        query.with_only_columns(text).where(text.not_in(["[]", "null"])).distinct().limit(500)
+    )
+    found: set[str] = set()
+    for item in lists:
+        try:
+            value = json.loads(item)
+        except (TypeError, ValueError):
+            continue
+        if isinstance(value, list):
+            found.update(str(t) for t in value if t)
+    return sorted(found)[:100]
 
 
 @bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
@@ -600,8 +623,12 @@ def export_bank(material_id: int, fmt: str):
 @bp.get("/paper")
 @organizer_required
 def paper():
-    ids = [int(i) for i in request.args.getlist("ids") if i.isdigit()]
-    material_id = request.args.get("material", type=int)
+    ids = [
+        int(i)
+        for i in request.args.getlist("ids")
+        if i.isascii() and i.isdigit() and len(i) <= 10 and valid_id(int(i))
+    ]
+    material_id = id_arg("material")
     title = (request.args.get("title") or "").strip()[:100]
     if ids:
         rows = db.session.scalars(select(BankQuestion).where(BankQuestion.id.in_(ids))).all()
@@ -630,7 +657,7 @@ def paper():
 @bp.get("/stats")
 @organizer_required
 def stats():
-    material_id = request.args.get("material", type=int)
+    material_id = id_arg("material")
     pairs = services.question_statistics(material_id)
     materials = db.session.scalars(select(Material).order_by(Material.id.desc())).all()
     contests = services.contest_statistics()
@@ -648,7 +675,7 @@ def stats():
 def stats_export():
     from openpyxl import Workbook
 
-    material_id = request.args.get("material", type=int)
+    material_id = id_arg("material")
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "题目统计"
@@ -701,6 +728,7 @@ def stats_export():
                     c["unit"],
                 ]
             )
+    keep_text(workbook)  # a contest or team named "=3+4" stays text, never a formula
     buffer = io.BytesIO()
     workbook.save(buffer)
     return _download(buffer.getvalue(), "成绩与题目统计.xlsx", XLSX)
@@ -717,15 +745,15 @@ def _r(value: float | None) -> float | None:
 @organizer_required
 def audit():
     query = select(AuditEntry).order_by(AuditEntry.id.desc())
-    material_id = request.args.get("material", type=int)
-    question_id = request.args.get("question", type=int)
+    material_id = id_arg("material")
+    question_id = id_arg("question")
     if material_id:
         query = query.where(AuditEntry.material_id == material_id)
     if question_id:
         query = query.where(
             AuditEntry.target_type == "question", AuditEntry.target_id == question_id
         )
-    page = db.paginate(query, per_page=30, error_out=False)
+    page = db.paginate(query, page=page_number(), per_page=30, error_out=False)
     args = {k: v for k, v in request.args.items() if k != "page" and v}
     return render_template(
         "workbench/audit.html",
