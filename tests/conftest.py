@@ -2,7 +2,8 @@
 factories, and headless Chromium for browser tests.
 
 PostgreSQL and Chromium tests skip with a reason on a machine without them, unless
-QUIZAPP_REQUIRE_PG=1 / QUIZAPP_REQUIRE_BROWSER=1 (set by .ci/run), which turns a skip into a failure.
+QUIZAPP_REQUIRE_PG=1 / QUIZAPP_REQUIRE_BROWSER=1 (set by .ci/run), which turn a skip into a
+failure.
 """
 
 from __future__ import annotations
@@ -397,7 +398,7 @@ def make_question(app) -> Callable[..., Any]:
 
 @pytest.fixture
 def make_bank(app, make_question) -> Callable[..., Any]:
-    """A material holding `n` hand-made questions of all four kinds; returns (material_id, [ids])."""
+    """A material with `n` hand-made questions of all four kinds; returns (material_id, [ids])."""
     from quizapp.models import Material
 
     def make(n: int = 8, title: str = "手工题库") -> tuple[int, list[int]]:

@@ -341,3 +341,49 @@ def test_named_strategies_get_a_cloze_but_no_choice() -> None:
     assert on_strategy and {q.kind for q in on_strategy} == {"cloze"}
     lex = [q for q in questions if q.formula == "忠诚干净担当" and q.kind == "single"]
     assert lex, "a named formula of the lexicon gets its member questions"
+
+
+# -- held-out shapes: whole lists, numbered formulas, appositives (made-up texts) ------------
+HELD_OUT_SHAPES = (
+    "会议要求，统筹稳就业、保民生、促消费，推动经济持续健康发展。\n"
+    "各地要推行林长制、田长制，压实各级责任，守住耕地保护红线。\n"
+    "要保持港口、码头长期繁荣稳定，支持港口、码头长期繁荣稳定。\n"
+    "全党要做到三个区分开来，用好监督执纪四种形态，落实第三个全面的要求。\n"
+    "各级党委要牢牢抓住乡村人才振兴这个根本大计，健全培养机制，久久为功抓落实。\n"
+    "必须坚持质量是第一标准，把提质增效摆在更加突出的位置，推动产业迈向中高端。\n"
+    "党的十九大以来，全市上下团结奋斗，各项事业取得新的进展。\n"
+    "坚决遏制“炒房”投机行为，稳定市场预期，促进房地产市场平稳健康发展。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def shapes():
+    questions = generate_questions(HELD_OUT_SHAPES)
+    keys = {fold(k) for q in questions for k in q.keys}
+    return questions, keys, {k.text: k for k in find_key_phrases(HELD_OUT_SHAPES)}
+
+
+def test_a_short_list_with_clean_edges_is_asked_whole(shapes) -> None:
+    questions, keys, found = shapes
+    assert fold("稳就业、保民生、促消费") in keys
+    whole = next(q for q in questions if q.answer == ["稳就业、保民生、促消费"])
+    assert whole.kind == "cloze" and "统筹（　　）" in whole.stem
+    assert found["林长制、田长制"].type == "series"  # a pair of three-character names
+    # the first item carries the clause's verb: not a list worth asking whole
+    assert not any(t.startswith("保持") and "、" in t for t in found)
+
+
+def test_numbered_formulas_appositives_and_firsts_are_keys(shapes) -> None:
+    _, keys, found = shapes
+    assert found["三个区分开来"].type == "formula"
+    assert found["四种形态"].type == "formula"
+    assert "第三个全面" not in found and "三个全面" not in found
+    assert fold("乡村人才振兴") in keys  # …这个根本大计
+    assert fold("质量") in keys  # 质量是第一标准
+
+
+def test_congresses_and_two_character_quotes_get_a_cloze_only(shapes) -> None:
+    questions, _, _ = shapes
+    for key in ("党的十九大", "炒房"):
+        kinds = {q.kind for q in questions if key in q.keys}
+        assert kinds == {"cloze"}, key

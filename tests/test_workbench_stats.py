@@ -230,3 +230,28 @@ def test_stats_page_links_flagged_questions_to_their_edit_page(client, login_as,
     assert rows[1][0] == qid and rows[1][4] == 5 and rows[1][5] == 0.2
     teams = list(workbook["队伍"].iter_rows(values_only=True))
     assert ("知识答题赛", "第一支部", 1, 4, 0.25) == teams[1][:5]
+
+
+def test_stats_export_writes_formula_like_names_as_text(app, client, login_as, answered_bank):
+    """A contest, live round or team named like a formula stays text in the organizer's Excel."""
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from quizapp.models import LivePlayer, PaperContest
+
+    with app.app_context():
+        db.session.scalars(db.select(PaperContest)).one().title = "=3+4"
+        db.session.scalars(db.select(LivePlayer)).one().team = "@SUM(1)"
+        db.session.commit()
+    login_as("organizer")
+    workbook = load_workbook(BytesIO(client.get("/manage/stats.xlsx").data))
+    cells = {
+        cell.value: cell
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str) and cell.value[:1] in "=@"
+    }
+    assert set(cells) == {"=3+4", "@SUM(1)"}
+    assert all(c.data_type == "s" and c.quotePrefix for c in cells.values())

@@ -749,3 +749,178 @@ def test_generating_page_shows_a_sign_of_life_and_a_stale_job_can_be_retried(cli
     assert client.get(f"/manage/materials/{material_id}/status").get_json()["state"] == "failed"
     page = client.get(f"/manage/materials/{material_id}/generating").get_data(as_text=True)
     assert "重新生成" in page and "正在生成题库…" not in page and "http-equiv" not in page
+
+
+# ------------------------------------------------------------------ big banks, absurd input
+
+
+def organizer_client(app):
+    """A test client of `app` logged in as a new organizer (for the db_app tests)."""
+    from quizapp.models import User
+
+    with app.app_context():
+        user = User(username="wb_org", display_name="组织者", role="organizer")
+        user.set_password("password123")
+        db.session.add(user)
+        db.session.commit()
+    client = app.test_client()
+    response = client.post("/auth/login", data={"username": "wb_org", "password": "password123"})
+    assert response.status_code in (302, 303)
+    return client
+
+
+def add_questions(app, material_title: str, questions: list[dict]) -> tuple[int, list[int]]:
+    import uuid
+
+    from conftest import SAMPLE_QUESTIONS
+
+    with app.app_context():
+        material = Material(
+            title=material_title, text=uuid.uuid4().hex, content_hash=uuid.uuid4().hex
+        )
+        db.session.add(material)
+        db.session.flush()
+        rows = []
+        for fields in questions:
+            data = dict(SAMPLE_QUESTIONS[fields.pop("sample", 0)], accepted=[], origin="manual")
+            data.update(fields)
+            rows.append(BankQuestion(material_id=material.id, uid=uuid.uuid4().hex[:16], **data))
+        db.session.add_all(rows)
+        db.session.commit()
+        return material.id, [r.id for r in rows]
+
+
+def listed(client, query: str) -> tuple[int, list[int]]:
+    """(total, ids on the page) of the review list for a query string."""
+    page = client.get("/manage/questions?" + query)
+    assert page.status_code == 200, query
+    html = page.get_data(as_text=True)
+    total = re.search(r"共 (\d+) 道题", html)
+    return int(total.group(1)) if total else 0, [
+        int(i) for i in re.findall(r'name="ids" value="(\d+)"', html)
+    ]
+
+
+def test_review_list_filters_in_sql_on_each_database(db_app, monkeypatch):
+    """Search, key phrase and tag narrow the bank in SQL (JSON columns included, on SQLite and
+    PostgreSQL); only the candidates are matched exactly, and only one page is loaded."""
+    from sqlalchemy import event
+
+    from quizapp.workbench import filtering
+
+    filler = [{"sample": n % 4, "stem": f"第{n}题：“三严三实”是正确的提法。"} for n in range(45)]
+    special = [
+        {"sample": 2, "stem": "要坚持長期不懈地学习。", "tags": ["党史", "作风建设"]},
+        {
+            "sample": 0,
+            "stem": "下列哪一项是人民民主的本质（　　）。",
+            "options": ["全过程人民民主", "代议民主", "协商", "选举"],
+            "answer": "全过程人民民主",
+            "tags": ["100%"],
+        },
+        {"sample": 2, "stem": "坚定⽂化自信（康熙部首写法）。", "tags": ["党史"]},
+        {"sample": 3, "stem": "第二个（　　）填空", "keys": ["两个维护"], "formula": "两个维护"},
+    ]
+    material_id, ids = add_questions(db_app, "大题库", filler + special)
+    long_stem, option_q, kangxi_q, phrase_q = ids[-4:]
+    client = organizer_client(db_app)
+
+    calls = []
+    real_matches = filtering.matches
+    monkeypatch.setattr(
+        filtering, "matches", lambda row, **kw: calls.append(row.id) or real_matches(row, **kw)
+    )
+    loaded = []
+
+    def on_load(target, context):  # noqa: ANN001, ANN202
+        loaded.append(target.id)
+
+    event.listen(BankQuestion, "load", on_load)
+    try:
+        assert listed(client, f"material={material_id}") == (49, ids[:20])
+        assert len(loaded) == 20 and calls == []  # one page from SQL, no Python filtering
+        loaded.clear()
+        assert listed(client, "q=长期") == (1, [long_stem])  # simplified finds traditional
+        assert listed(client, "q=全过程人民民主") == (1, [option_q])  # only in the JSON options
+        assert calls == [long_stem, option_q] and loaded == [long_stem, option_q]
+        assert listed(client, "q=坚定 文化自信") == (1, [kangxi_q])  # ⽂ (a Kangxi radical) is 文
+        assert listed(client, "tag=党史") == (2, [long_stem, kangxi_q])
+        assert listed(client, "tag=党") == (0, [])  # a tag is matched whole
+        assert listed(client, "tag=100%")[1] == [option_q]
+        assert listed(client, "tag=1_0%") == (0, [])  # LIKE wildcards are taken literally
+        assert listed(client, "phrase=“两个维护”") == (1, [phrase_q])
+        calls.clear()
+        total, _ = listed(client, "phrase=四个意识&q=三严三实")
+        assert total == 12 and len(calls) == 12  # sample 0 fillers: n % 4 == 0, n < 45
+        total, page_ids = listed(client, "q=三严三实&page=99999999999999999999")
+        # 45 fillers, and two specials whose explanation is about 三严三实; past the end: the
+        # last page
+        assert total == 47 and page_ids == [*ids[40:45], long_stem, kangxi_q]
+    finally:
+        event.remove(BankQuestion, "load", on_load)
+
+
+HUGE = "99999999999999999999"
+
+
+ABSURD_ADDRESSES = [
+    (f"/manage/questions?page={HUGE}", 200, "第 2/2 页"),
+    ("/manage/questions?page=-3&material=0", 200, "第 1/2 页"),
+    (f"/manage/questions?material={HUGE}", 404, ""),
+    (f"/manage/questions?material={HUGE}&q=意识&tag=x", 404, ""),
+    (f"/manage/paper?material={HUGE}", 404, ""),
+    (f"/manage/paper?ids={HUGE}&ids=²&ids={'9' * 5000}", 302, ""),  # nothing valid chosen
+    (f"/manage/stats?material={HUGE}", 404, ""),
+    (f"/manage/stats.xlsx?material={HUGE}", 404, ""),
+    (f"/manage/audit?page={HUGE}", 200, "操作记录"),
+    (f"/manage/audit?material={HUGE}", 404, ""),
+    (f"/manage/audit?question={HUGE}", 404, ""),
+    ("/manage/audit?material=-1", 404, ""),
+]
+
+
+def test_absurd_numbers_in_workbench_addresses_are_not_a_server_error(db_app):
+    """Page numbers and ids beyond the database's integers (SQLite and PostgreSQL alike): the
+    last page, or "not found"; never an overflow."""
+    add_questions(db_app, "小题库", [{"sample": n % 4} for n in range(25)])
+    client = organizer_client(db_app)
+    for url, status, text in ABSURD_ADDRESSES:
+        response = client.get(url)
+        assert response.status_code == status, url
+        assert text in response.get_data(as_text=True), url
+
+
+def test_paper_keeps_the_valid_ids_among_absurd_ones(client, login_as, bank):
+    _, ids = bank
+    login_as("organizer")
+    response = client.get(f"/manage/paper?ids={HUGE}&ids={ids[0]}&ids=-4")
+    assert response.status_code == 200 and "居于核心地位" in response.get_data(as_text=True)
+
+
+def test_import_of_a_sheet_broken_inside_gets_a_message(client, login_as, app):
+    """A bad cell reference only fails while the rows are read (read-only mode): 400 and a
+    Chinese message, nothing stored."""
+    workbook = Workbook()
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = (
+                    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                    b'<sheetData><row r="1"><c r="ZZZZZZ9"><v>1</v></c></row></sheetData>'
+                    b"</worksheet>"
+                )
+            target.writestr(item.filename, data)
+    login_as("organizer")
+    response = client.post(
+        "/manage/import",
+        data={"file": (io.BytesIO(out.getvalue()), "坏.xlsx"), "material": "0"},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 400
+    assert "无法读取这个 .xlsx 文件" in response.get_data(as_text=True)
+    assert count(app, Material) == 0 and count(app, BankQuestion) == 0

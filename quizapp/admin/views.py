@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
 from ..models import Group, User
+from ..paging import page_number
 from ..security import admin_required
 from . import services
 from .forms import GroupForm, RosterDownloadForm, RosterForm, UserEditForm, UserSearchForm
@@ -19,7 +20,6 @@ from .services import AdminError
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 USERS_PER_PAGE = 50
-MAX_PAGE = 10_000  # a larger ?page= would overflow the database's OFFSET
 
 
 @bp.before_request
@@ -44,8 +44,7 @@ def users():
     form = UserSearchForm(request.args)
     form.validate()
     query = services.user_query(form.q.data or "", form.group.data or 0, form.role.data or "")
-    number = min(max(request.args.get("page", 1, type=int) or 1, 1), MAX_PAGE)
-    page = db.paginate(query, page=number, per_page=USERS_PER_PAGE, error_out=False)
+    page = db.paginate(query, page=page_number(), per_page=USERS_PER_PAGE, error_out=False)
     args = {k: v for k, v in request.args.items() if k != "page" and v}
     return render_template(
         "admin/users.html", title="用户管理", form=form, page=page, search_args=args

@@ -340,7 +340,7 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
             )  # 思想大解放、行动大担当, again and again
         ):
             if series is None and (
-                ex.doc.text.count("、".join(texts)) >= 2 or {len(t) for t in texts} == {4}
+                {len(t) for t in texts} == {4} or ex.doc.text.count("、".join(texts)) >= 2
             ):
                 # 大众创业、万众创新 (repeated), 坚持|惩前毖后、治病救人 (a pair of 四字格
                 # with clean edges): the pair is the formulation
@@ -463,14 +463,16 @@ def _whole_list_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts:
     if any("的" in t for t in texts) and not all("的" in t for t in texts):
         return None
     local = a - s.start
-    if any(texts[0].startswith(v) and not texts[1].startswith(v) for v in _LIST_VERBS):
+    if any(texts[0][:k] in _LIST_VERBS and not texts[1].startswith(texts[0][:k]) for k in (2, 3, 4)):
         return None  # 保持香港、澳门…: the first item carries the clause's verb
-    if ex.doc.text.count(whole) >= 2 and len(texts) == 2 and set(lengths) == {4}:
+    if len(texts) == 2 and set(lengths) == {4} and ex.doc.text.count(whole) >= 2:
         # 大众创业、万众创新, said again and again: a fixed pair, whatever its edges
         return KeyPhrase(whole, "series", s.index, a, a + len(whole), TYPE_WEIGHT["series"], None, texts)
     clause = max(s.text.rfind(c, 0, local) for c in "，,；;：:“（(") + 1
     lead = s.text[clause:local]
-    if lead and not any(lead.endswith(v) and len(lead) - len(v) <= 4 for v in _LIST_VERBS):
+    if lead and not any(
+        lead[-k:] in _LIST_VERBS and len(lead) - k <= 4 for k in (2, 3, 4) if len(lead) >= k
+    ):
         return None  # 更多领域|并跑、领跑: cut out of running text
     if lead and len(lead) > 2 and lead[:2] in ("不断", "不搞", "没有", "不是", "不能", "不要"):
         return None
@@ -576,6 +578,7 @@ _VAGUE_LEADS = (
 _CLOZE_ONLY = 0.5
 # every rule of _event_keys needs one of these characters
 _EVENT_HINT = re.compile(r"全会|会议|事变|运动|起义|罢工|整风|战役|会师|暴动|惨案|大战|五年|战略|政策|制度|原则|方针|标准|路线|方略|处于")
+_CONGRESS_RE = re.compile(r"党的[一二三四五六七八九十]{2,3}大(?![会学家])")
 _STAGE_RE = re.compile(r"处于([\u4e00-\u9fff]{4,10}?(?:阶段|时期))")
 _FIVE_YEAR_RE = re.compile(r"第[一二三四五六七八九十]{1,3}个五年(?:计划|规划)")
 # modifiers that make a common noun, not a name (工人运动, 爱国卫生运动, 全体会议)
@@ -592,8 +595,15 @@ def _event_keys(ex: Extraction, s: Sentence, tainted) -> list[KeyPhrase]:
     安源路矿工人大罢工, 十一届三中全会, 第一个五年计划): names, not common nouns."""
     text = s.text
     spans: list[tuple[int, int]] = []
+    out = []
+    for m in _CONGRESS_RE.finditer(text) if "大" in text else ():
+        # 党的十九大: the congress a decision or a period is dated by (cloze only: the
+        # neighbouring congresses would read as plausible in many sentences)
+        start = s.start + m.start()
+        if not noise.overlaps(start, start + len(m.group(0)), tainted):
+            out.append(KeyPhrase(m.group(0), "quoted", s.index, start, start + len(m.group(0)), _CLOZE_ONLY))
     if not _EVENT_HINT.search(text):
-        return []
+        return out
     for m in _PLENUM_RE.finditer(text):
         spans.append((m.start(), m.end()))
     for m in _DATE_EVENT_RE.finditer(text):
@@ -629,7 +639,6 @@ def _event_keys(ex: Extraction, s: Sentence, tainted) -> list[KeyPhrase]:
         name = m.group(1)
         if name[:2] not in _GENERIC_EVENT_MODS and not name.startswith(_VAGUE_LEADS):
             spans.append((m.start(1), m.end(1)))
-    out = []
     # （三）加快实施创新驱动发展战略。: a bare heading leaves nothing to answer from
     bare_heading = s.is_heading and not re.search(r"[，,；;]", text.rstrip("。；;"))
     for m in _STRATEGY_RE.finditer(text if not bare_heading else ""):
@@ -929,6 +938,31 @@ def _definition_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase
         n = re.match(r"[，,]是([^，,；;。！？]{2,20}?)的([^，,；;。！？的]{2,6})(?=[，,；;。！？]|$)", after)
         if key and n and n.group(2).endswith(_MARK_NOUNS) and n.group(2)[:2] not in _PLAIN_MODS:
             add(n.group(2), base + m.end(2) + n.start(2))
+    for m in _THIS_RE.finditer(text) if "这" in text else ():
+        # 牢牢把握社会主义初级阶段这个基本国情, 世界观、人生观、价值观这个“总开关”: the
+        # phrase named by an appositive label is the point
+        label = m.group(2)
+        if not any(mark in label[:10] for mark in _THIS_MARKS):
+            continue
+        seg = m.group(1)
+        if seg.endswith(_THIS_VERBS) or seg[-1] in "把将用在对从向为以和与及的":
+            continue  # 紧紧围绕|这个社会主要矛盾, 切实把|这一科学理论
+        ends = word_ends(seg)
+        verb_ends = [e for e in ends if 0 < e < len(seg) - 1 and seg[:e].endswith(_THIS_VERBS)]
+        cut = max(verb_ends) if verb_ends else 0
+        if len(seg) - cut > 12:
+            continue
+        phrase = seg[cut:]
+        if phrase[0] in _BAD_MODIFIER or phrase.endswith("的") or "“" in phrase:
+            continue
+        if len(phrase) == 2 and not (is_word(phrase) and "、" not in phrase):
+            continue
+        add(phrase, m.start(1) + cut, 0.0)
+    for m in _SEEN_AS_RE.finditer(text) if ("看" in text or "视" in text or "当作" in text) else ():
+        # 把自己看作是人民的勤务员: what a model sees himself as
+        phrase = m.group(1)
+        if not phrase.startswith(("自己", "我们", "他们", "一种", "一个")) and "把" not in phrase:
+            add(phrase, m.start(1), -0.04)
     for m in _FIRST_RE.finditer(text) if "是第一" in text else ():
         # 科技是第一生产力、人才是第一资源、创新是第一动力: the subject is the point
         subject = m.group(1)
@@ -977,6 +1011,17 @@ _MARK_NOUNS = (
     "根本", "灵魂", "生命线", "根基", "命脉", "法宝", "基石", "前提", "保证", "精神之钙", "根和魂",
     "本质要求", "本质特征",
 )
+_THIS_RE = re.compile(r"(?:^|(?<=[，,；;：:”]))([^，,；;：:。！？“”]{2,24}?)这[个一]“?([^，,；;。！？]{2,16})")
+_THIS_MARKS = (
+    "国情", "实际", "生命线", "总开关", "梦想", "标准", "大计", "制度", "课题", "主题", "答案",
+    "主要矛盾", "根本", "法宝", "关键", "核心", "灵魂", "基石", "命脉", "初心",
+)
+_THIS_VERBS = (
+    "把握", "立足", "坚持", "扭住", "解决好", "牢固树立", "建立健全", "抓住", "抓好", "解决好", "找到了", "实现了", "建立健全", "树立",
+    "围绕", "回答好", "聚焦", "紧扣", "牢记", "铭记", "守住", "坚守", "发展", "完善", "建设",
+    "解决", "回答", "找到", "实现",
+)
+_SEEN_AS_RE = re.compile(r"(?:看作|看成|视为|视作|当作)是?([^，,。；;！？、]{3,10})(?=[，,。；;！？]|$)")
 _FIRST_RE = re.compile(
     r"(?:^|(?<=[，,、；;：:]))([\u4e00-\u9fff]{2,10}?)是(?:[\u4e00-\u9fff]{0,6}的)?第一(?:生产力|资源|动力|要务|责任人|标准)"
 )

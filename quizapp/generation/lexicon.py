@@ -52,7 +52,7 @@ class Lexicon:
             for word in words:
                 self.terms.setdefault(word, cls_name)
         term_list = sorted(self.terms, key=lambda s: (-len(s), s))
-        self._term_re = re.compile("|".join(re.escape(t) for t in term_list)) if term_list else None
+        self._term_re = _alternation(term_list)
         self._term_classes: dict[str, list[str]] = {}
         for word, cls_name in sorted(self.terms.items()):
             self._term_classes.setdefault(cls_name, []).append(word)
@@ -63,7 +63,7 @@ class Lexicon:
                 self._by_name.setdefault(variant, formula)
         # Longest spelling first, so “中央八项规定” wins over “八项规定”.
         names = sorted(self._by_name, key=lambda s: (-len(s), s))
-        self._name_re = re.compile("|".join(re.escape(n) for n in names)) if names else None
+        self._name_re = _alternation(names)
         self._phrase_pool: list[tuple[str, Formula]] | None = None
         self._member_owner: dict[str, list[Formula]] = {}
         for formula in self.formulas:
@@ -71,9 +71,7 @@ class Lexicon:
                 for spelling in formula.spellings(member):
                     self._member_owner.setdefault(spelling, []).append(formula)
         spellings = sorted(self._member_owner, key=lambda s: (-len(s), s))
-        self._member_re = (
-            re.compile("|".join(re.escape(s) for s in spellings)) if spellings else None
-        )
+        self._member_re = _alternation(spellings)
 
     # -- construction -------------------------------------------------------------------
     @classmethod
@@ -209,6 +207,13 @@ class Lexicon:
                 FormulaHit(formula, offset + found[0][0], offset + found[-1][1], True, members)
             )
         return hits
+
+
+def _alternation(words: list[str]) -> re.Pattern[str] | None:
+    """One regex matching any of ``words`` (callers pass them longest first)."""
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in words))
 
 
 def _all_present(text: str, formula: Formula) -> bool:
