@@ -353,6 +353,7 @@ HELD_OUT_SHAPES = (
     "必须坚持质量是第一标准，把提质增效摆在更加突出的位置，推动产业迈向中高端。\n"
     "党的十九大以来，全市上下团结奋斗，各项事业取得新的进展。\n"
     "坚决遏制“炒房”投机行为，稳定市场预期，促进房地产市场平稳健康发展。\n"
+    "守护好一江清水，是我们义不容辞的历史责任。五年来的成就，是大家共同奋斗的结果。\n"
 )
 
 
@@ -380,6 +381,8 @@ def test_numbered_formulas_appositives_and_firsts_are_keys(shapes) -> None:
     assert "第三个全面" not in found and "三个全面" not in found
     assert fold("乡村人才振兴") in keys  # …这个根本大计
     assert fold("质量") in keys  # 质量是第一标准
+    assert fold("守护好一江清水") in keys  # a topic, then its definition
+    assert fold("五年来的成就") not in keys  # a time phrase, not a concept
 
 
 def test_congresses_and_two_character_quotes_get_a_cloze_only(shapes) -> None:

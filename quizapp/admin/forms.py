@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from wtforms import HiddenField, SearchField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Length, ValidationError
 
-from ..auth.forms import group_choices, group_ids, safe_int, strip_text
+from ..auth.forms import display_name_field, group_choices, group_ids, safe_int, strip_text
 from ..extensions import db
 from ..models import ROLE_LABELS, ROLES, Group
 
@@ -35,14 +35,7 @@ class UserSearchForm(FlaskForm):
 
 
 class UserEditForm(FlaskForm):
-    display_name = StringField(
-        "姓名/显示名",
-        filters=[strip_text],
-        validators=[
-            DataRequired("请填写姓名或显示名。"),
-            Length(max=32, message="显示名不能超过 32 个字。"),
-        ],
-    )
+    display_name = display_name_field()
     group_id = SelectField("所属支部/小组", coerce=safe_int, validate_choice=False)
     role = SelectField(
         "角色", choices=[SelectChoice(r, ROLE_LABELS[r]) for r in ROLES], validate_choice=False

@@ -10,7 +10,6 @@ import csv
 import io
 import secrets
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
 from sqlalchemy import func, or_, select
 from werkzeug.security import generate_password_hash
@@ -18,6 +17,7 @@ from werkzeug.security import generate_password_hash
 from ..auth.forms import normalize_username, username_problem
 from ..extensions import db
 from ..models import ROLES, Group, User
+from ..tables import TableError, read_table
 
 PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: read aloud or copied by hand
 GENERATED_PASSWORD_LENGTH = 10
@@ -188,69 +188,12 @@ class CreatedAccount:
     password: str
 
 
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)  # an account typed as a number in Excel: 1001, not 1001.0
-    return str(value).replace("\u3000", " ").replace("\x00", "").strip()
-
-
-def read_table(filename: str, data: bytes) -> list[list[str]]:
-    """The cells of a roster file as text, row by row (.xlsx or .csv in UTF-8/GBK)."""
-    suffix = PurePath(filename or "").suffix.lower()
-    if suffix == ".xlsx":
-        return _read_xlsx(data)
-    if suffix == ".csv":
-        return _read_csv(data)
-    raise AdminError("只支持 .xlsx（Excel）或 .csv 文件。")
-
-
-def _read_xlsx(data: bytes) -> list[list[str]]:
-    from openpyxl import load_workbook
-
-    unreadable = "无法读取这个 Excel 文件，请确认它是 .xlsx 格式（另存为 Excel 工作簿）。"
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001  # an uploaded file can break the parser anywhere
-        raise AdminError(unreadable) from exc
-    try:
-        table = []
-        for values in workbook.worksheets[0].iter_rows(values_only=True):  # parsed lazily
-            table.append([_cell_text(v) for v in values])
-            if len(table) > ROSTER_MAX_ROWS + 50:
-                break
-        return table
-    except Exception as exc:  # noqa: BLE001
-        raise AdminError(unreadable) from exc
-    finally:
-        workbook.close()
-
-
-def _read_csv(data: bytes) -> list[list[str]]:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - gb18030 decodes almost anything
-        raise AdminError("无法识别 CSV 文件的编码，请另存为 UTF-8 或 GBK 编码。")
-    if "\x00" in text:
-        raise AdminError("这个 CSV 文件看起来不是文本文件，请检查后重新上传。")
-    sample = text[:4096]
-    delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
-    return [
-        [_cell_text(c) for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)
-    ]
-
-
 def check_upload(filename: str, data: bytes) -> RosterResult:
     """Read and check an uploaded roster; an unreadable file is one problem of the whole file."""
     try:
-        table = read_table(filename, data)
-    except AdminError as exc:
-        return RosterResult(problems=[RosterProblem(0, str(exc))])
+        table = read_table(filename, data, max_rows=ROSTER_MAX_ROWS + 50)
+    except TableError as exc:
+        return RosterResult(problems=[RosterProblem(0, exc.message)])
     return check_roster(table)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from flask_wtf import FlaskForm
 from sqlalchemy import func, select
@@ -15,6 +16,7 @@ from ..models import Group, User
 USERNAME_RE = re.compile(r"^[\w.@-]+$")  # \w includes Chinese characters
 PASSWORD_MIN = 8
 PASSWORD_MAX = 128
+DISPLAY_NAME_MAX = 32
 
 
 def normalize_username(value: str | None) -> str:
@@ -66,15 +68,45 @@ def strip_text(value: str | None) -> str | None:
     return value.strip() if isinstance(value, str) else value
 
 
-class PasswordPair:
-    """The two password fields shared by register and change-password."""
+def display_name_field(**kwargs: Any) -> StringField:
+    """姓名/显示名: required, at most DISPLAY_NAME_MAX characters (register, profile, admin)."""
+    return StringField(
+        "姓名/显示名",
+        filters=[strip_text],
+        validators=[
+            DataRequired("请填写姓名或显示名。"),
+            Length(max=DISPLAY_NAME_MAX, message=f"显示名不能超过 {DISPLAY_NAME_MAX} 个字。"),
+        ],
+        **kwargs,
+    )
 
-    @staticmethod
-    def check(field: PasswordField) -> None:
-        if field.data and len(field.data) < PASSWORD_MIN:
-            raise ValidationError(f"密码至少 {PASSWORD_MIN} 位。")
-        if field.data and len(field.data) > PASSWORD_MAX:
-            raise ValidationError(f"密码不能超过 {PASSWORD_MAX} 位。")
+
+def password_length(form: FlaskForm, field: PasswordField) -> None:
+    if field.data and len(field.data) < PASSWORD_MIN:
+        raise ValidationError(f"密码至少 {PASSWORD_MIN} 位。")
+    if field.data and len(field.data) > PASSWORD_MAX:
+        raise ValidationError(f"密码不能超过 {PASSWORD_MAX} 位。")
+
+
+def new_password_fields(label: str) -> tuple[PasswordField, PasswordField]:
+    """A new password and its confirmation (register, change password); the form names them
+    `password` and `password2`."""
+    return (
+        PasswordField(
+            label,
+            validators=[InputRequired(f"请设置{label}。"), password_length],
+            description=f"至少 {PASSWORD_MIN} 位。",
+            render_kw={"autocomplete": "new-password"},
+        ),
+        PasswordField(
+            f"确认{label}",
+            validators=[
+                InputRequired(f"请再输入一次{label}。"),
+                EqualTo("password", message="两次输入的密码不一致。"),
+            ],
+            render_kw={"autocomplete": "new-password"},
+        ),
+    )
 
 
 class RegisterForm(FlaskForm):
@@ -84,30 +116,9 @@ class RegisterForm(FlaskForm):
         description="登录时使用，2–32 个字符，例如工号或姓名拼音。",
         render_kw={"autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"},
     )
-    display_name = StringField(
-        "姓名/显示名",
-        filters=[strip_text],
-        validators=[
-            DataRequired("请填写姓名或显示名。"),
-            Length(max=32, message="显示名不能超过 32 个字。"),
-        ],
-        render_kw={"autocomplete": "name"},
-    )
+    display_name = display_name_field(render_kw={"autocomplete": "name"})
     group_id = SelectField("所属支部/小组", coerce=safe_int, validate_choice=False)
-    password = PasswordField(
-        "密码",
-        validators=[InputRequired("请设置密码。")],
-        description=f"至少 {PASSWORD_MIN} 位。",
-        render_kw={"autocomplete": "new-password"},
-    )
-    password2 = PasswordField(
-        "确认密码",
-        validators=[
-            InputRequired("请再输入一次密码。"),
-            EqualTo("password", message="两次输入的密码不一致。"),
-        ],
-        render_kw={"autocomplete": "new-password"},
-    )
+    password, password2 = new_password_fields("密码")
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
         super().__init__(*args, **kwargs)
@@ -130,9 +141,6 @@ class RegisterForm(FlaskForm):
         if field.data not in group_ids(field):
             raise ValidationError("请从列表中选择所属支部/小组。")
 
-    def validate_password(self, field: PasswordField) -> None:
-        PasswordPair.check(field)
-
 
 class LoginForm(FlaskForm):
     username = StringField(
@@ -150,14 +158,7 @@ class LoginForm(FlaskForm):
 
 
 class ProfileForm(FlaskForm):
-    display_name = StringField(
-        "姓名/显示名",
-        filters=[strip_text],
-        validators=[
-            DataRequired("请填写姓名或显示名。"),
-            Length(max=32, message="显示名不能超过 32 个字。"),
-        ],
-    )
+    display_name = display_name_field()
 
 
 class FontForm(FlaskForm):
@@ -170,20 +171,7 @@ class PasswordForm(FlaskForm):
         validators=[InputRequired("请填写当前密码。")],
         render_kw={"autocomplete": "current-password"},
     )
-    password = PasswordField(
-        "新密码",
-        validators=[InputRequired("请设置新密码。")],
-        description=f"至少 {PASSWORD_MIN} 位。",
-        render_kw={"autocomplete": "new-password"},
-    )
-    password2 = PasswordField(
-        "确认新密码",
-        validators=[
-            InputRequired("请再输入一次新密码。"),
-            EqualTo("password", message="两次输入的密码不一致。"),
-        ],
-        render_kw={"autocomplete": "new-password"},
-    )
+    password, password2 = new_password_fields("新密码")
 
     def __init__(self, user: User, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
         super().__init__(*args, **kwargs)
@@ -192,6 +180,3 @@ class PasswordForm(FlaskForm):
     def validate_current(self, field: PasswordField) -> None:
         if not self._user.check_password(field.data or ""):
             raise ValidationError("当前密码不正确。")
-
-    def validate_password(self, field: PasswordField) -> None:
-        PasswordPair.check(field)

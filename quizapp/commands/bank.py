@@ -7,41 +7,12 @@ Chinese line on stderr, exits non-zero and stores nothing.
 from __future__ import annotations
 
 import json
-import logging
 from pathlib import Path
 
 import click
 from flask.cli import with_appcontext
 
-EXIT_BAD_INPUT = 2
-
-
-def _fail(message: str) -> None:
-    click.echo(f"错误：{message}", err=True)
-    raise click.exceptions.Exit(EXIT_BAD_INPUT)
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        _fail(f"找不到文件“{path}”。")
-    except IsADirectoryError:
-        _fail(f"“{path}”是一个目录，不是文件。")
-    except OSError as exc:
-        _fail(f"无法读取文件“{path}”：{exc.strerror or exc}。")
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
-def _quiet_jieba() -> None:
-    """jieba logs 'Building prefix dict …' on stderr; keep stderr for errors."""
-    logging.getLogger("jieba").setLevel(logging.WARNING)
-    try:
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-    except ImportError:  # pragma: no cover
-        pass
+from .common import fail, quiet_jieba, read_file, read_material
 
 
 @click.group("material")
@@ -56,24 +27,17 @@ def material_group() -> None:
 @with_appcontext
 def material_add(path: Path, title: str | None, source: str) -> None:
     """把 .txt 或 .docx 文件添加为学习材料并生成题库，输出 {"material_id", "questions"}。"""
-    _quiet_jieba()
+    quiet_jieba()
     from sqlalchemy import func, select
     from sqlalchemy.exc import IntegrityError
 
     from ..bank.lexicon import current_lexicon
     from ..bank.services import find_material_by_text, new_material, regenerate_bank, run_engine
     from ..extensions import db
-    from ..generation.reader import DocumentError, read_document
     from ..models import BankQuestion
     from ..workbench.services import record
 
-    data = _read_bytes(path)
-    suffix = path.suffix.lower()
-    name = path.name if suffix in (".docx", ".doc") else "material.txt"
-    try:
-        text = read_document(data, name)
-    except DocumentError as exc:
-        _fail(exc.message)
+    text = read_material(path)
     material = find_material_by_text(text)
     if material is None:
         lexicon = current_lexicon()
@@ -127,7 +91,7 @@ def bank_export(material_id: int, fmt: str, output: Path, include_disabled: bool
 
     material = db.session.get(Material, material_id)
     if material is None:
-        _fail(f"没有编号为 {material_id} 的材料。")
+        fail(f"没有编号为 {material_id} 的材料。")
     rows = export_dicts(bank_questions(material.id, include_disabled=include_disabled))
     if fmt == "xlsx":
         payload: bytes = exporting.to_xlsx(rows, sheet_title=material.title)
@@ -138,7 +102,7 @@ def bank_export(material_id: int, fmt: str, output: Path, include_disabled: bool
     try:
         output.write_bytes(payload)
     except OSError as exc:
-        _fail(f"无法写入“{output}”：{exc.strerror or exc}。")
+        fail(f"无法写入“{output}”：{exc.strerror or exc}。")
     click.echo(f"已导出 {len(rows)} 道题到 {output}")
 
 
@@ -159,15 +123,15 @@ def bank_import(path: Path, material_id: int | None, title: str | None) -> None:
     from ..workbench.importing import BankFileError, parse_bank_file
     from ..workbench.services import import_questions, material_for_import
 
-    data = _read_bytes(path)
+    data = read_file(path)
     try:
         parsed = parse_bank_file(data, path.name)
     except BankFileError as exc:
-        _fail(exc.message)
+        fail(exc.message)
     if material_id is not None:
         material = db.session.get(Material, material_id)
         if material is None:
-            _fail(f"没有编号为 {material_id} 的材料。")
+            fail(f"没有编号为 {material_id} 的材料。")
     else:
         material = material_for_import(
             title or parsed.title or path.stem, user=None, filename=path.name

@@ -1,8 +1,7 @@
-"""Forms of the paper contests: creating one, and the answer form of a paper."""
+"""Forms of the paper contests: creating one (the answer form of a paper is ..answer_forms)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -15,13 +14,11 @@ from wtforms import (
     RadioField,
     SelectChoice,
     SelectField,
-    SelectMultipleField,
     StringField,
 )
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget
 
-from ..models import BankQuestion
+from ..answer_forms import NOT_A_CHOICE, MultiCheckboxField
 from . import services
 from .roster import RosterError, read_roster
 
@@ -35,17 +32,6 @@ REVEAL_CHOICES = [
     SelectChoice("immediately", "交卷后立即公布答案"),
 ]
 MAX_QUESTIONS = 200
-NOT_A_CHOICE = "请从给出的选项中选择。"
-BLANK_MAX = 100
-
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("invalid_choice_message", NOT_A_CHOICE)
-        super().__init__(*args, **kwargs)
 
 
 def utc_to_china(value: datetime) -> datetime:
@@ -201,85 +187,3 @@ class PaperContestForm(FlaskForm):
 
 class ActionForm(FlaskForm):
     """A bare POST with its CSRF token (start, submit)."""
-
-
-# ---------------------------------------------------------------- the paper's answer form
-
-JUDGE_CHOICES = [SelectChoice("true", "对"), SelectChoice("false", "错")]
-
-
-def field_name(question: BankQuestion, blank: int | None = None) -> str:
-    return f"q{question.id}" if blank is None else f"q{question.id}_{blank}"
-
-
-def blank_count(question: BankQuestion) -> int:
-    answer = question.answer
-    return len(answer) if isinstance(answer, list) and answer else 1
-
-
-def _radio(choices: list[SelectChoice]) -> RadioField:
-    return RadioField(
-        "答案", choices=choices, validators=[Optional()], invalid_choice_message=NOT_A_CHOICE
-    )
-
-
-def paper_form_class(questions: Sequence[BankQuestion]) -> type[FlaskForm]:
-    """A form with one optional field per question (a cloze: one per blank); the choices are
-    option numbers, so the page carries nothing but the options themselves."""
-    attrs: dict[str, Any] = {}
-    for q in questions:
-        options = [SelectChoice(str(i), text) for i, text in enumerate(q.options or [])]
-        if q.kind == "single":
-            attrs[field_name(q)] = _radio(options)
-        elif q.kind == "multiple":
-            attrs[field_name(q)] = MultiCheckboxField(
-                "答案", choices=options, validators=[Optional()]
-            )
-        elif q.kind == "judge":
-            attrs[field_name(q)] = _radio(JUDGE_CHOICES)
-        else:
-            n = blank_count(q)
-            for blank in range(n):
-                attrs[field_name(q, blank)] = StringField(
-                    "答案" if n == 1 else f"第 {blank + 1} 空",
-                    validators=[
-                        Optional(),
-                        Length(max=BLANK_MAX, message=f"每空最多 {BLANK_MAX} 个字。"),
-                    ],
-                )
-    return type("PaperAnswerForm", (FlaskForm,), attrs)
-
-
-def response_from(form: FlaskForm, question: BankQuestion) -> Any:
-    """The response in the engine's format, or None when the question was left blank."""
-    if question.kind == "cloze":
-        values = [
-            (form[field_name(question, b)].data or "").strip() for b in range(blank_count(question))
-        ]
-        return values if any(values) else None
-    data = form[field_name(question)].data
-    if question.kind == "judge":
-        return None if data in (None, "", "None") else data == "true"
-    options = list(question.options or [])
-    if question.kind == "single":
-        return options[int(data)] if data not in (None, "", "None") else None
-    chosen = sorted({int(v) for v in data or []})
-    return [options[i] for i in chosen] or None
-
-
-def fill_form(form: FlaskForm, question: BankQuestion, response: Any) -> None:
-    """Put a saved response back into the form (a paper reloaded)."""
-    if response is None:
-        return
-    options = list(question.options or [])
-    if question.kind == "cloze":
-        values = response if isinstance(response, list) else [response]
-        for blank, value in enumerate(values[: blank_count(question)]):
-            form[field_name(question, blank)].data = value
-    elif question.kind == "judge":
-        form[field_name(question)].data = "true" if response else "false"
-    elif question.kind == "single":
-        if response in options:
-            form[field_name(question)].data = str(options.index(response))
-    else:
-        form[field_name(question)].data = [str(options.index(v)) for v in response if v in options]

@@ -20,21 +20,14 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from wtforms import SelectChoice
 
+from ..answer_forms import blank_count, build_answer_form, fill_form, response_from
 from ..database import begin_write
 from ..extensions import db
 from ..generation.checking import InvalidAnswer
 from ..models import Group, PaperAttempt, PaperContest
 from ..security import organizer_required
 from . import services
-from .forms import (
-    ActionForm,
-    PaperContestForm,
-    blank_count,
-    fill_form,
-    paper_form_class,
-    response_from,
-    utc_to_china,
-)
+from .forms import ActionForm, PaperContestForm, utc_to_china
 from .scoring import format_duration
 
 bp = Blueprint("contests", __name__, url_prefix="/contests")
@@ -188,7 +181,7 @@ def attempt(attempt_id: int):
     questions = services.paper_questions(attempt)
     saved = services.saved_answers(attempt)
     if attempt.finished_at is None:
-        form = paper_form_class(questions)()
+        form = build_answer_form(questions, required=False)()
         if request.method == "GET":
             for question in questions:
                 if question.id in saved:
@@ -227,7 +220,7 @@ def save(attempt_id: int):
     questions = [q for q in services.paper_questions(attempt) if q.id == question_id]
     if not questions:
         return jsonify(error="not_on_paper", message="这道题不在您的试卷上。"), 400
-    form = paper_form_class(questions)()
+    form = build_answer_form(questions, required=False)()
     if not form.validate_on_submit():
         problems = [e for errors in form.errors.values() for e in errors]
         return jsonify(error="invalid", message=problems[0] if problems else "答案无效。"), 400
@@ -252,7 +245,7 @@ def submit(attempt_id: int):
     attempt = _own_attempt(attempt_id, lock=True)
     at = services.now()
     questions = services.paper_questions(attempt)
-    form = paper_form_class(questions)()
+    form = build_answer_form(questions, required=False)()
     if not form.validate_on_submit():
         if "csrf_token" in form.errors:
             abort(400)

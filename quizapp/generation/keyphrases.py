@@ -87,6 +87,7 @@ _PRIORITY = {
     "enumeration": 3,
     "heading": 11,  # a heading claims its span first, and is never dropped
 }
+_LABELS = frozenset("台独 藏独 疆独 港独 独派".split())
 _QUOTED_RE = re.compile(r"“([^“”\n]{1,40})”|‘([^‘’\n]{1,30})’|「([^「」\n]{1,40})」")
 _NUMBERED_SHAPE = re.compile(
     rf"^[{NUMERALS}]{{1,3}}[个大项条种][\u4e00-\u9fff]{{1,5}}$|"
@@ -146,6 +147,14 @@ class Extraction:
     counts: Counter = field(default_factory=Counter)
     # spans asked whole (把A同B统一起来): no vocabulary term is cut out of them
     whole: list[tuple[int, int]] = field(default_factory=list)
+    _occurrences: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def occurrences(self, phrase: str) -> int:
+        """How often ``phrase`` occurs in the text (each phrase counted once per text)."""
+        n = self._occurrences.get(phrase)
+        if n is None:
+            n = self._occurrences[phrase] = self.doc.text.count(phrase)
+        return n
 
 
 def is_generic(text: str) -> bool:
@@ -284,7 +293,10 @@ def _quoted_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
             continue  # a whole quoted sentence: too long for a blank
         score = TYPE_WEIGHT["quoted"]
         if len(stripped) == 2:
-            score -= 0.16  # “台独”, “钱荒”: a quoted coinage is worth a cloze
+            # “钱荒”, “台独”: a coinage or a political label is worth a cloze; a common word in
+            # quotes (“伸手”, “老四”) is a figure of speech
+            coinage = not is_word(stripped) or stripped in _LABELS
+            score -= 0.16 if coinage else 0.2
         elif len(stripped) == 3:
             score -= 0.1
         elif len(stripped) >= 4:
@@ -336,11 +348,11 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
             shared
             or all(t in ex.lexicon.terms for t in texts)
             or all(
-                ex.doc.text.count(t) >= 3 for t in texts
+                ex.occurrences(t) >= 3 for t in texts
             )  # 思想大解放、行动大担当, again and again
         ):
             if series is None and (
-                {len(t) for t in texts} == {4} or ex.doc.text.count("、".join(texts)) >= 2
+                {len(t) for t in texts} == {4} or ex.occurrences("、".join(texts)) >= 2
             ):
                 # 大众创业、万众创新 (repeated), 坚持|惩前毖后、治病救人 (a pair of 四字格
                 # with clean edges): the pair is the formulation
@@ -415,7 +427,9 @@ def _series_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts: lis
         return None  # 保持香港、澳门|长期繁荣: the last item was cut out of running text
     if any(t[-1] in "的地得了着" for t in texts):
         return None
-    return KeyPhrase(whole, "series", s.index, a, a + len(whole), TYPE_WEIGHT["series"], None, texts)
+    return KeyPhrase(
+        whole, "series", s.index, a, a + len(whole), TYPE_WEIGHT["series"], None, texts
+    )
 
 
 # verbs (and verb + adverb) that may govern a whole list: 统筹|稳增长、促改革…, 推行|河长制、湖长制
@@ -428,7 +442,9 @@ _LIST_VERBS = frozenset(
 )
 
 
-_LIST_TAILS = ("战略", "政策", "方针", "工作", "体系", "机制", "建设", "制度", "原则", "要求", "理念")
+_LIST_TAILS = (
+    "战略", "政策", "方针", "工作", "体系", "机制", "建设", "制度", "原则", "要求", "理念",
+)
 
 
 def _whole_list_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts: list[int]):
@@ -453,9 +469,10 @@ def _whole_list_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts:
     owners = [ex.lexicon.owners(t) for t in texts]
     if all(owners) and any(len(f.members) <= len(texts) for f in owners[0]):
         return None  # a lexicon formula spelled out whole: its own questions cover it
-    if any(t[-1] in "的地得了着" or t[0] in "的之和与及以对在把从向为将" for t in texts):
+    if any(t[-1] in "的地得了着" or t[0] in _LIST_BAD_FIRST for t in texts):
         return None  # 以更大的决心、…: a manner, not a formulation
-    lead_word = next((v for v in (*_SERIES_BAD_LEADS, "务必", "必须", "要", "支持") if texts[0].startswith(v)), "")
+    leads = (*_SERIES_BAD_LEADS, "务必", "必须", "要", "支持")
+    lead_word = next((v for v in leads if texts[0].startswith(v)), "")
     if lead_word and not all(t.startswith(lead_word) for t in texts):
         return None  # 务必不忘初心、牢记使命: the first item carries the clause's verb
     if lengths[-1] > lengths[0] + 1 and texts[-1].endswith(_LIST_TAILS):
@@ -463,11 +480,13 @@ def _whole_list_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts:
     if any("的" in t for t in texts) and not all("的" in t for t in texts):
         return None
     local = a - s.start
-    if any(texts[0][:k] in _LIST_VERBS and not texts[1].startswith(texts[0][:k]) for k in (2, 3, 4)):
+    if any(texts[0][:k] in _LIST_VERBS and not texts[1].startswith(texts[0][:k]) for k in (2, 3)):
         return None  # 保持香港、澳门…: the first item carries the clause's verb
-    if len(texts) == 2 and set(lengths) == {4} and ex.doc.text.count(whole) >= 2:
+    if len(texts) == 2 and set(lengths) == {4} and ex.occurrences(whole) >= 2:
         # 大众创业、万众创新, said again and again: a fixed pair, whatever its edges
-        return KeyPhrase(whole, "series", s.index, a, a + len(whole), TYPE_WEIGHT["series"], None, texts)
+        return KeyPhrase(
+            whole, "series", s.index, a, a + len(whole), TYPE_WEIGHT["series"], None, texts
+        )
     clause = max(s.text.rfind(c, 0, local) for c in "，,；;：:“（(") + 1
     lead = s.text[clause:local]
     if lead and not any(
@@ -494,9 +513,12 @@ def _whole_list_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts:
         suffix or prefix or all(is_word(t) for t in texts) or set(lengths) == {4}
     ):
         return None  # 很及时、很有必要: a pair without a shared part
-    return KeyPhrase(whole, "series", s.index, a, a + len(whole), TYPE_WEIGHT["series"], None, texts)
+    return KeyPhrase(
+        whole, "series", s.index, a, a + len(whole), TYPE_WEIGHT["series"], None, texts
+    )
 
 
+_LIST_BAD_FIRST = set("的之和与及以对在把从向为将既又也还每各都")
 _SERIES_BAD_LEADS = (
     "加强", "支持", "推进", "实施", "坚持", "推动", "促进", "提高", "增强", "完善", "健全", "深化",
     "开展", "建设", "在", "对", "把", "从", "向", "以", "和", "与", "为", "将", "减少", "扩大",
@@ -601,7 +623,8 @@ def _event_keys(ex: Extraction, s: Sentence, tainted) -> list[KeyPhrase]:
         # neighbouring congresses would read as plausible in many sentences)
         start = s.start + m.start()
         if not noise.overlaps(start, start + len(m.group(0)), tainted):
-            out.append(KeyPhrase(m.group(0), "quoted", s.index, start, start + len(m.group(0)), _CLOZE_ONLY))
+            end = start + len(m.group(0))
+            out.append(KeyPhrase(m.group(0), "quoted", s.index, start, end, _CLOZE_ONLY))
     if not _EVENT_HINT.search(text):
         return out
     for m in _PLENUM_RE.finditer(text):
@@ -938,6 +961,21 @@ def _definition_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase
         n = re.match(r"[，,]是([^，,；;。！？]{2,20}?)的([^，,；;。！？的]{2,6})(?=[，,；;。！？]|$)", after)
         if key and n and n.group(2).endswith(_MARK_NOUNS) and n.group(2)[:2] not in _PLAIN_MODS:
             add(n.group(2), base + m.end(2) + n.start(2))
+    m = _TOPIC_RE.match(text) if "，是" in text[:20] else None
+    if m and not s.is_heading:
+        # 解放和发展社会生产力，是社会主义的本质要求: a sentence that opens by naming its topic and
+        # then defines it (cloze only: the topic's shape is free, look-alikes would be guesses)
+        topic, pred = m.group(1), m.group(2)
+        if (
+            "的" not in topic
+            and not topic.startswith(_TOPIC_BAD_LEADS)
+            and "是" not in topic
+            and "的" in pred
+            and pred.rstrip("”’")[-2:] in _TOPIC_HEADS
+            and not pred.startswith(("要", "对", "因为", "由于", "为了", "在"))
+            and not re.search(r"[\dA-Za-z%％]|以来|年来|今年|当前|目前", topic)
+        ):
+            add(topic, m.start(1), 0.58 - TYPE_WEIGHT[kind])
     for m in _THIS_RE.finditer(text) if "这" in text else ():
         # 牢牢把握社会主义初级阶段这个基本国情, 世界观、人生观、价值观这个“总开关”: the
         # phrase named by an appositive label is the point
@@ -1011,17 +1049,34 @@ _MARK_NOUNS = (
     "根本", "灵魂", "生命线", "根基", "命脉", "法宝", "基石", "前提", "保证", "精神之钙", "根和魂",
     "本质要求", "本质特征",
 )
-_THIS_RE = re.compile(r"(?:^|(?<=[，,；;：:”]))([^，,；;：:。！？“”]{2,24}?)这[个一]“?([^，,；;。！？]{2,16})")
+_TOPIC_RE = re.compile(
+    r"^([^，,；;。！？“”‘’：:（）()]{4,14})，是(?![不否])([^，,；;。！？]{4,40})"
+)
+_TOPIC_HEADS = frozenset(
+    """要求 目标 力量 部署 任务 梦想 事业 品质 保证 根本 灵魂 关键 基础 前提 特征 优势 法宝 代化
+    道路 心骨 舱石 使命 责任 保障 支撑 动力 方向 根基 命脉 之义 途径 抓手 原则 方针 战略 决策
+    宗旨 本色 标志 追求 初心 课题 工程""".split()
+)
+_TOPIC_BAD_LEADS = (
+    "我们", "他们", "你们", "这", "那", "从", "这些", "五年", "十八大", "十九大", "二十大", "当前",
+    "目前", "今天", "同时", "其中", "但", "而", "因此", "所以", "特别", "尤其", "实践", "事实",
+)
+_THIS_RE = re.compile(
+    r"(?:^|(?<=[，,；;：:”]))([^，,；;：:。！？“”]{2,24}?)这[个一]“?([^，,；;。！？]{2,16})"
+)
 _THIS_MARKS = (
     "国情", "实际", "生命线", "总开关", "梦想", "标准", "大计", "制度", "课题", "主题", "答案",
     "主要矛盾", "根本", "法宝", "关键", "核心", "灵魂", "基石", "命脉", "初心",
 )
 _THIS_VERBS = (
-    "把握", "立足", "坚持", "扭住", "解决好", "牢固树立", "建立健全", "抓住", "抓好", "解决好", "找到了", "实现了", "建立健全", "树立",
+    "把握", "立足", "坚持", "扭住", "解决好", "牢固树立", "建立健全", "抓住", "抓好", "找到了",
+    "实现了", "树立",
     "围绕", "回答好", "聚焦", "紧扣", "牢记", "铭记", "守住", "坚守", "发展", "完善", "建设",
     "解决", "回答", "找到", "实现",
 )
-_SEEN_AS_RE = re.compile(r"(?:看作|看成|视为|视作|当作)是?([^，,。；;！？、]{3,10})(?=[，,。；;！？]|$)")
+_SEEN_AS_RE = re.compile(
+    r"(?:看作|看成|视为|视作|当作)是?([^，,。；;！？、]{3,10})(?=[，,。；;！？]|$)"
+)
 _FIRST_RE = re.compile(
     r"(?:^|(?<=[，,、；;：:]))([\u4e00-\u9fff]{2,10}?)是(?:[\u4e00-\u9fff]{0,6}的)?第一(?:生产力|资源|动力|要务|责任人|标准)"
 )

@@ -20,19 +20,13 @@ from flask_login import current_user
 from sqlalchemy import select
 from wtforms import SelectChoice
 
+from ..answer_forms import build_answer_form, fill_form, response_from
 from ..database import begin_write
 from ..extensions import db
 from ..models import Attempt, BankQuestion, Material, NotebookEntry
 from ..paging import page_number as _page_number
 from . import notebook, reading, services
-from .forms import (
-    ActionForm,
-    PaperForm,
-    StartForm,
-    build_answer_form,
-    fill_form,
-    response_from,
-)
+from .forms import ActionForm, PaperForm, StartForm
 from .owner import current_owner
 from .services import AttemptClosed, InvalidAnswer
 
