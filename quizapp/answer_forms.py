@@ -70,6 +70,10 @@ def blank_count(question: BankQuestion) -> int:
     return len(answer) if isinstance(answer, list) and answer else 1
 
 
+def option_choices(question: BankQuestion) -> list[SelectChoice]:
+    return [SelectChoice(str(i), text) for i, text in enumerate(question.options or [])]
+
+
 def build_answer_form(questions: Sequence[BankQuestion], *, required: bool) -> type[FlaskForm]:
     """A form class with one field per question (a cloze: one per blank).
 
@@ -82,16 +86,14 @@ def build_answer_form(questions: Sequence[BankQuestion], *, required: bool) -> t
 
     attrs: dict[str, Any] = {}
     for q in questions:
-        if q.kind in ("single", "multiple"):
-            options = [SelectChoice(str(i), text) for i, text in enumerate(q.options or [])]
         if q.kind == "single":
             attrs[field_name(q)] = ChineseRadioField(
-                "答案", choices=options, validators=validators("请选择一个选项。")
+                "答案", choices=option_choices(q), validators=validators("请选择一个选项。")
             )
         elif q.kind == "multiple":
             attrs[field_name(q)] = MultiCheckboxField(
                 "答案",
-                choices=options,
+                choices=option_choices(q),
                 validators=[AtLeastOne("请至少选择一个选项。")] if required else [Optional()],
             )
         elif q.kind == "judge":

@@ -191,6 +191,7 @@ def check_keys_shown(text: str, questions: list[Question], lexicon: Any) -> list
     bad = []
     for q in questions:
         shown = [fold(q.stem), *(fold(t) for t in texts(q.answer) + q.options)]
+        shown.append(fold("、".join(texts(q.answer))))  # a list blanked item by item
         if not q.keys:
             bad.append(f"no keys: {show(q)}")
         for key in q.keys:

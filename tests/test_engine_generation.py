@@ -390,3 +390,52 @@ def test_congresses_and_two_character_quotes_get_a_cloze_only(shapes) -> None:
     for key in ("党的十九大", "炒房"):
         kinds = {q.kind for q in questions if key in q.keys}
         assert kinds == {"cloze"}, key
+
+
+def test_a_long_list_is_asked_with_one_blank_per_item_in_any_order() -> None:
+    text = (
+        "过去五年，我们坚持不搞“大水漫灌”式强刺激，统筹稳增长、促改革、调结构、惠民生、"
+        "防风险，不断创新和完善宏观调控，经济保持中高速增长。\n"
+    )
+    lists = [q for q in generate_questions(text, seed=0) if q.template == "cloze_list"]
+    assert len(lists) == 1, [q.stem for q in generate_questions(text, seed=0)]
+    q = lists[0]
+    assert q.answer == ["稳增长", "促改革", "调结构", "惠民生", "防风险"]
+    assert q.stem.count(BLANK) == 5 and "统筹" in q.stem and "不分先后" in q.stem
+    assert q.ordered is False
+    assert "稳增长、促改革、调结构、惠民生、防风险" in q.keys
+
+
+def test_a_long_list_of_examples_gets_no_multi_blank_cloze() -> None:
+    text = "载人航天、深海探测、量子通信、大飞机等重大创新成果不断涌现，科技实力显著增强。\n"
+    assert not [q for q in generate_questions(text, seed=0) if q.template == "cloze_list"]
+
+
+def test_dash_headings_that_read_the_same_are_told_apart_by_the_next_sentence() -> None:
+    text = (
+        "——刘少奇同志是不忘初心、对党忠诚的光辉榜样。共产党人坚持的初心，就是对共产主义理想的"
+        "坚定信仰，就是对党和人民事业的永远忠诚。刘少奇同志一生忠于党。\n"
+        "——刘少奇同志是坚持真理、实事求是的光辉榜样。坚持真理，就要一切从实际出发。"
+        "他敢于说真话。\n"
+        "——刘少奇同志是敢于担当、勇于创造的光辉榜样。共产党员的精神，是积极上进的精神、"
+        "独立创造的精神。他勇于开拓。\n"
+        "——刘少奇同志是心系人民、廉洁奉公的光辉榜样。人民的利益，即是党的利益。"
+        "他一生清正廉洁。\n"
+    )
+    made = [q for q in generate_questions(text, seed=0) if q.template.startswith("heading")]
+    answers = {q.answer if isinstance(q.answer, str) else q.answer[0] for q in made}
+    assert {"不忘初心、对党忠诚", "坚持真理、实事求是", "心系人民、廉洁奉公"} <= answers
+    stems = [q.stem for q in made if q.kind == "single"]
+    assert len(stems) == len(set(stems)) == 4
+    assert all("光辉榜样。" in stem for stem in stems)
+
+
+def test_every_item_of_a_list_without_a_multiple_choice_gets_a_cloze(shared_dir) -> None:
+    text = (shared_dir / "corpus" / "report20_full.txt").read_text(encoding="utf-8")
+    questions = generate_questions(text, seed=0)
+    items = ["政治领导力", "思想引领力", "群众组织力", "社会号召力"]
+    made = [q for q in questions if q.template == "multi_enum" and set(q.answer) & set(items)]
+    if made:
+        pytest.skip("the list got its 多选 on this text")
+    cloze_answers = {a for q in questions if q.kind == "cloze" for a in q.answer}
+    assert set(items) <= cloze_answers

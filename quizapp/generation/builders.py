@@ -610,7 +610,10 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     ):
         return  # 必须把树立实事求是的作风: half a 把-clause, not a thing to know
     if key.type == "series" and len(key.text) > 14:
-        return  # 真心爱才、悉心育才、倾心引才、精心用才: too long to recall in one blank
+        # 真心爱才、悉心育才、倾心引才、精心用才: too long to recall in one blank, so one
+        # blank per item
+        yield from _series_cloze(ctx, key, s)
+        return
     if key.type == "quoted" and len(key.text) > 12:
         return  # 宁可数量少一些，但要保证质量: a clause to recite, not a phrase to recall
     if key.type == "quoted" and _in_open_series(s.text, key.end - s.start):
@@ -750,6 +753,64 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         difficulty=_difficulty("judge", key.text),
         template=template,
         formula=key.formula,
+    )
+
+
+def _is_sequence(text: str, local: int, items: tuple[str, ...]) -> bool:
+    """Is the list at local offset ``local`` a sequence whose order is the point (从…到,
+    站起来、富起来、强起来, 第一…, years), rather than a set?"""
+    if text[max(0, local - 1) : local] == "从":
+        return True
+    if all(i[:1] == "第" or i[:1].isdigit() for i in items):
+        return True
+    suffix = _common_suffix(list(items))
+    return suffix in ("起来", "阶段", "时期")
+
+
+def _series_cloze(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Question]:
+    """填空 with one blank per item of a whole list (统筹（　　）、（　　）、（　　）…).
+
+    Order-free unless the list is a sequence; the whole list is among the question's keys.
+    """
+    items = key.group
+    if not 3 <= len(items) <= MAX_LIST_ITEMS or is_catalogue(items):
+        return
+    local = key.start - s.start
+    if _is_open_list(s.text, local + len(key.text)) and not _patterned(items):
+        return  # 载人航天、深海探测…等重大创新成果: examples, not a formulation
+    if any("的" in item for item in items):
+        return  # 党的面貌、国家的面貌…: five blanks of one shape, a guess
+    if items[0][:1] in "让使令叫":
+        return  # 让党员、干部知敬畏、存戒惧…: the first item carries the clause's verb
+    if not _ends_on_word(s.text, local, local + len(key.text)):
+        return
+    stem, a, b = window(ctx, s, key.start, key.end)
+    if not stem or stem[a:b] != key.text:
+        return
+    if len(stem) - len(key.text) < 6:
+        return  # nothing left to answer from
+    blanked = stem[:a] + "、".join(BLANK for _ in items) + stem[b:]
+    if any(_readable(item, blanked) for item in items):
+        return
+    ordered = _is_sequence(s.text, key.start - s.start, items)
+    if not ordered:
+        blanked += "（不分先后）"
+    source = s.text
+    qid = question_id(ctx.doc_key, "cloze", "cloze_list", key.text, source)
+    yield Question(
+        id=qid,
+        kind="cloze",
+        stem=blanked,
+        options=[],
+        answer=list(items),
+        keys=[key.text, *items],
+        source=source,
+        explanation=_explain_text(ctx, key, s),
+        accepted=[[item] for item in items],
+        ordered=ordered,
+        paragraph=s.paragraph,
+        difficulty=_difficulty("cloze", key.text, 0.1),
+        template="cloze_list",
     )
 
 
@@ -947,6 +1008,11 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
     )
     has_context = _han(before + after) >= 3
     numbered = any(ch in NUMERALS or ch.isdigit() for ch in heading.label)
+    follow = "" if has_context or numbered else _following_context(ctx, s)
+    if follow:
+        # ——刘少奇同志是（　　）的光辉榜样: every sibling reads the same; the paragraph's
+        # next sentence tells them apart
+        has_context = True
     answer = key.text
     if not has_context and len(key.text) > 6:
         # （五）（　　）over a ten-character heading is a guess: blank only its last words
@@ -954,12 +1020,17 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
         if tail:
             answer, a = tail, b - len(tail)
     context = _heading_context(ctx, s)
-    stem = _heading_stem(context, heading.ordinal, _blank(line, a, b))
+    stem = _heading_stem(context, heading.ordinal, _blank(line, a, b)) + follow
     if _readable(answer, stem):
         return
     source = s.text
     explanation = f"原文小标题：{line}"
-    if (has_context or numbered) and (has_context or answer != key.text or len(answer) <= 6):
+    cued = not follow or any(answer[k : k + 2] in follow for k in range(len(answer) - 1))
+    if (
+        (has_context or numbered)
+        and (has_context or answer != key.text or len(answer) <= 6)
+        and cued
+    ):
         qid = question_id(ctx.doc_key, "cloze", "heading_cloze", key.text, source)
         yield Question(
             id=qid,
@@ -982,7 +1053,7 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
         # belongs to the section instead, against headings of other sections
         yield from _heading_member_question(ctx, key, heading, s, context, qid, rng, explanation)
         return
-    stem = _heading_stem(context, heading.ordinal, _blank(line, key.start - s.start, b))
+    stem = _heading_stem(context, heading.ordinal, _blank(line, key.start - s.start, b)) + follow
     siblings = [k for k in key.group if k != key.text and not _readable(k, stem)]
     _, exclude, _ = candidates_for(ctx, key)
     wrong = None
@@ -1006,6 +1077,28 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
             difficulty=_difficulty("single", key.text),
             template="heading_single",
         )
+
+
+def _following_context(ctx: Context, s: Sentence) -> str:
+    """The sentence after a dash-led heading in its paragraph, as a stem's context:
+    “。共产党人坚持的初心，就是……” (whole clauses, at most 40 characters), or "" when there is
+    none (or it holds a placeholder)."""
+    if s.index + 1 >= len(ctx.ex.doc.sentences) or not s.text.lstrip().startswith(("—", "－")):
+        return ""
+    nxt = ctx.sentence(s.index + 1)
+    if nxt.paragraph != s.paragraph or nxt.is_noise or nxt.is_heading:
+        return ""
+    if ctx.ex.doc.sentence_tainted(nxt):
+        return ""
+    text = nxt.text
+    if len(text) > 40:
+        ends = [y for _, y in _clauses(text) if y <= 40]
+        if not ends or ends[-1] < 12:
+            return ""
+        text = text[: ends[-1]].rstrip(_CLAUSE_END) + "……"
+    if text.count("“") > text.count("”"):
+        text = text.rstrip("…") + "……”"  # 刘少奇同志说：“我们党从来就不害怕……。……”
+    return "。" + text
 
 
 def _heading_stem(context: str, ordinal: int, blanked: str) -> str:
@@ -1397,10 +1490,28 @@ def _keys_by_text(ctx: Context) -> list[list[KeyPhrase]]:
 
 
 def _multi_possible(ctx: Context, items: tuple[str, ...]) -> bool:
-    """Will the 多选 over this list be attempted (so its items need fewer clozes)?"""
-    if any(ctx.lexicon.term_class(i) for i in items):
-        return True
-    return bool(_common_prefix(list(items)) or _common_suffix(list(items)))
+    """Will the 多选 over this list be made (so its items need fewer clozes)?
+
+    Decided by building it: when no intruders are found, every item gets its own cloze.
+    """
+    if not any(ctx.lexicon.term_class(i) for i in items) and not (
+        _common_prefix(list(items)) or _common_suffix(list(items))
+    ):
+        return False
+    where = ctx.ex.groups.get(items)
+    if where is None:
+        return False  # no 多选 is attempted for it: every item gets its cloze
+    return bool(_group_cached(ctx, items, where))
+
+
+def _group_cached(
+    ctx: Context, items: tuple[str, ...], where: tuple[int, int, int]
+) -> list[Question]:
+    """The 多选 over a list, built once per text (whether it exists decides the clozes)."""
+    made = ctx.indexes.setdefault("_multi_made", {})
+    if (items, where) not in made:
+        made[items, where] = list(group_questions(ctx, items, where))
+    return made[items, where]
 
 
 def _first_good(ctx: Context, occurrences: list[KeyPhrase]) -> Iterator[Question]:
@@ -1420,21 +1531,35 @@ def add_subkeys(ctx: Context, q: Question) -> Question:
     )
     extra: list[str] = []
     for answer in answers:
-        for term, _, _ in ctx.lexicon.find_terms(answer):
-            if term != answer and term not in q.keys and term not in extra:
-                extra.append(term)
-        for hit in ctx.lexicon.find_names(answer):
-            name = answer[hit.start : hit.end]
-            if name != answer and name not in q.keys and name not in extra:
-                extra.append(name)
-        for suffix in ("原则", "标准", "机制", "制度"):
-            if answer.endswith(suffix) and len(answer) - len(suffix) >= 3:
-                head = answer[: -len(suffix)]
-                if head not in q.keys and head not in extra:
-                    extra.append(head)
+        for sub in _subkeys(ctx, answer):
+            if sub not in q.keys and sub not in extra:
+                extra.append(sub)
     if extra:
         q.keys = [*q.keys, *extra]
     return q
+
+
+def _subkeys(ctx: Context, answer: str) -> list[str]:
+    """The lexicon names, vocabulary terms and 原则/标准… heads inside an answer (cached:
+    a text asks the same answer in several templates)."""
+    cache = ctx.indexes.setdefault("_subkeys", {})
+    found = cache.get(answer)
+    if found is None:
+        found = []
+        for term, _, _ in ctx.lexicon.find_terms(answer):
+            if term != answer and term not in found:
+                found.append(term)
+        for hit in ctx.lexicon.find_names(answer):
+            name = answer[hit.start : hit.end]
+            if name != answer and name not in found:
+                found.append(name)
+        for suffix in ("原则", "标准", "机制", "制度"):
+            if answer.endswith(suffix) and len(answer) - len(suffix) >= 3:
+                head = answer[: -len(suffix)]
+                if head not in found:
+                    found.append(head)
+        cache[answer] = found
+    return found
 
 
 def build_all(ctx: Context) -> list[Question]:
@@ -1448,7 +1573,7 @@ def build_all(ctx: Context) -> list[Question]:
     for occurrences in _keys_by_text(ctx):
         builders.append((occurrences[0].score, lambda o=occurrences: _first_good(ctx, o)))
     for items, where in sorted(ctx.ex.groups.items(), key=lambda kv: kv[1]):
-        builders.append((0.66, lambda it=items, w=where: group_questions(ctx, it, w)))
+        builders.append((0.66, lambda it=items, w=where: iter(_group_cached(ctx, it, w))))
     builders.append((0.82, lambda: heading_set_questions(ctx)))
     for score, build in builders:
         for question in build():

@@ -1,0 +1,1457 @@
+"""Question templates: turn key phrases (and lexicon formulas) into questions of four kinds.
+
+Text templates (one key phrase, its source sentence):
+  ``cloze``        填空: the stem is the sentence (trimmed to the clauses around the key) with
+                   the key blanked;
+  ``single``       单选: the same stem, the key among three distractors of its class and shape;
+  ``judge_true`` / ``judge_false``  判断: the statement as written, or with the key swapped
+                   for one of its distractors (which one is fixed per question, not per seed);
+  ``multi_enum``   多选: a 、-list blanked as a whole, its items among one or two intruders;
+  ``multi_heading`` 多选: the sibling headings of a series (“…从严”) among look-alikes.
+
+Lexicon templates (one formula the text names or spells out):
+  ``lex_member`` (属于), ``lex_nonmember`` (不属于), ``lex_members`` (多选, 包括),
+  ``lex_part`` (“三严三实”中的“三实”是), ``lex_cloze`` (complete the members),
+  ``lex_name`` (…合称), ``lex_judge_true`` / ``lex_judge_false``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from . import distractors as dis
+from .jieba_setup import cut as jieba_cut
+from .jieba_setup import is_word
+from .jieba_setup import word_ends as _jieba_word_ends
+from .keyphrases import Extraction, _common_prefix, _common_suffix, is_generic
+from .lexicon import NUMERALS, Lexicon
+from .model import BLANK, Formula, KeyPhrase, Question, Sentence
+
+__all__ = ["Context", "build_all", "question_id"]
+
+# Below MIN_SCORE a key gets no question, below CHOICE_SCORE only a cloze, below FULL_SCORE a
+# cloze and a single choice; from FULL_SCORE on also a true/false statement.
+# Key types whose swap makes a clearly false statement (a formula, its member, a definition);
+# a swapped list item or vocabulary word may still read as true.
+_FALSIFIABLE = frozenset({"lexicon", "member", "quotation", "definition"})
+MIN_SCORE = 0.5
+CHOICE_SCORE = 0.6
+FULL_SCORE = 0.7
+WINDOW_CHARS = 64
+_CLAUSE_END = "，,；;：:"
+_SENT_END = "。！？!?"
+_BASE_DIFFICULTY = {"judge": 0.3, "single": 0.45, "multiple": 0.6, "cloze": 0.65}
+
+
+@dataclass
+class Context:
+    ex: Extraction
+    seed: int
+    doc_key: str
+    pools: dict[str, list[str]] = field(default_factory=dict)
+    scores: dict[str, float] = field(default_factory=dict)  # question id → key score
+    indexes: dict[str, Any] = field(default_factory=dict)  # cached candidate pools
+    judged: set[str] = field(default_factory=set)  # sentences that already gave a 判断
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return self.ex.lexicon
+
+    def sentence(self, index: int) -> Sentence:
+        return self.ex.doc.sentences[index]
+
+
+def question_id(doc_key: str, kind: str, template: str, key: str, source: str) -> str:
+    """Stable id of a question: independent of the seed and of the options' order."""
+    raw = "\x1f".join((doc_key, kind, template, dis.fold_key(key), dis.fold_key(source)))
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def shown_subset(items: tuple[str, ...] | list[str], size: int = 4) -> list[str]:
+    """The items a 多选 shows (all when few; else a fixed pick of ``size``), in text order."""
+    items = list(items)
+    if len(items) <= size:
+        return items
+    keep = set(sorted(items, key=_hash)[:size])
+    return [i for i in items if i in keep]
+
+
+def _rngs(ctx: Context, qid: str) -> tuple[random.Random, random.Random]:
+    """(seeded rng for picks and option order, seed-free rng for what fixes the answer)."""
+    return random.Random(f"{ctx.seed}\x1f{qid}"), random.Random(f"fixed\x1f{qid}")
+
+
+def _difficulty(kind: str, key: str, bonus: float = 0.0) -> float:
+    d = _BASE_DIFFICULTY[kind] + (0.08 if len(key) > 6 else 0.0) + bonus
+    return round(min(0.95, max(0.05, d)), 2)
+
+
+def _shuffle(options: list[str], rng: random.Random) -> list[str]:
+    options = sorted(options)
+    rng.shuffle(options)
+    return options
+
+
+# -- stems ---------------------------------------------------------------------------------
+_LAYOUT_LEAD = "—－-―─ 　•·●"
+_MODALS = ("必须", "要", "应当", "应该", "一定要", "作为", "成为")
+# openings of a clause that has no subject of its own
+_LEANING = (
+    "是",
+    "也是",
+    "就是",
+    "都是",
+    "还是",
+    "更是",
+    "又是",
+    "而是",
+    "并且",
+    "而且",
+    "也",
+    "都",
+    "并",
+)
+_CONNECTIVES = frozenset(
+    "另一方面 一方面 同时 与此同时 但是 但 然而 因此 所以 此外 另外 其次 首先 再次 最后 总之 "
+    "当然 而且 并且 因而 从而 为此 对此 可见 事实上 实际上 由此可见 总的来看 总的说来".split()
+)
+
+
+def window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
+    """The clauses of ``s`` around [a, b) (offsets in the text): (stem text, local a, local b).
+
+    Whole sentence when short; otherwise clauses are added around the key while the stem stays
+    under WINDOW_CHARS; clauses holding a placeholder are never included. A layout dash or
+    bullet opening the sentence (——中国式现代化是…) is not part of the statement.
+    """
+    stem, la, lb = _window(ctx, s, a, b)
+    lead = len(stem) - len(stem.lstrip(_LAYOUT_LEAD))
+    head = stem[lead:].split("，", 1)[0]
+    if head in _CONNECTIVES:
+        lead += len(head) + 1  # 另一方面，…: a link to the sentence before, not the statement
+    if stem and 0 < lead <= la:
+        return stem[lead:], la - lead, lb - lead
+    return stem, la, lb
+
+
+@lru_cache(maxsize=4096)
+def _clauses(text: str) -> tuple[tuple[int, int], ...]:
+    """The clauses of a sentence as (start, end) offsets, never cut inside quotation marks."""
+    bounds = [0]
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "“‘「":
+            depth += 1
+        elif ch in "”’」":
+            depth = max(0, depth - 1)
+        elif ch in _CLAUSE_END and depth == 0 and 0 < i + 1 < len(text):
+            bounds.append(i + 1)
+    bounds.append(len(text))
+    return tuple(zip(bounds[:-1], bounds[1:], strict=True))
+
+
+def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
+    text = s.text
+    la, lb = a - s.start, b - s.start
+    tainted = [(x - s.start, y - s.start) for x, y in ctx.ex.doc.sentence_tainted(s)]
+    if not tainted and len(text) <= WINDOW_CHARS + 12:
+        return text, la, lb
+    clauses = _clauses(text)
+    first = next(i for i, (x, y) in enumerate(clauses) if x <= la < y)
+    last = next(i for i, (x, y) in enumerate(clauses) if x < lb <= y)
+
+    def bad(i: int) -> bool:
+        if not tainted:
+            return False
+        x, y = clauses[i]
+        return any(p < y and q > x for p, q in tainted)
+
+    if any(bad(i) for i in range(first, last + 1)):
+        return "", 0, 0
+    if len(text) <= WINDOW_CHARS + 12 and not tainted:
+        return text, la, lb
+    lo, hi = first, last
+    while True:
+        grown = False
+        if hi + 1 < len(clauses) and not bad(hi + 1):
+            if clauses[hi + 1][1] - clauses[lo][0] <= WINDOW_CHARS:
+                hi += 1
+                grown = True
+        if lo - 1 >= 0 and not bad(lo - 1):
+            if clauses[hi][1] - clauses[lo - 1][0] <= WINDOW_CHARS:
+                lo -= 1
+                grown = True
+        if not grown:
+            break
+    if text[clauses[hi][1] - 1] in "：:" and hi + 1 < len(clauses) and not bad(hi + 1):
+        hi += 1  # never end on a colon: what follows it is the point
+    for _ in range(2):
+        # 是实现…的必然要求: a clause that leans on the one before needs its subject
+        if lo > 0 and not bad(lo - 1) and text[clauses[lo][0] :].startswith(_LEANING):
+            lo -= 1
+    x, y = clauses[lo][0], clauses[hi][1]
+    stem = text[x:y]
+    if stem and stem[-1] in "：:":
+        stem = stem[:-1] + "……"
+    elif stem and stem[-1] in _CLAUSE_END:
+        stem = stem[:-1] + "。"
+    elif stem and stem[-1] not in _SENT_END + "”’）)":
+        stem += "。"
+    return stem, la - x, lb - x
+
+
+def _blank(stem: str, a: int, b: int) -> str:
+    return stem[:a] + BLANK + stem[b:]
+
+
+def _readable(answer: str, stem: str) -> bool:
+    """Is the answer (or a spelling of it) readable in the blanked stem?"""
+    fa = dis.fold_key(answer)
+    return bool(fa) and fa in dis.fold_key(stem.replace(BLANK, "|"))
+
+
+# -- candidate pools for distractors --------------------------------------------------------
+def build_pools(ex: Extraction) -> dict[str, list[str]]:
+    pools: dict[str, list[str]] = {}
+    seen: set[tuple[str, str]] = set()
+    for key in ex.keys:
+        if (key.type, key.text) not in seen:
+            seen.add((key.type, key.text))
+            pools.setdefault(key.type, []).append(key.text)
+    return pools
+
+
+def _formula(ctx: Context, key: KeyPhrase) -> Formula | None:
+    return ctx.lexicon.get(key.formula) if key.formula else None
+
+
+def _index(ctx: Context, name: str, build: Callable[[], Iterable[str]]) -> dis.LengthIndex:
+    """A cached LengthIndex over a candidate pool of this text."""
+    index = ctx.indexes.get(name)
+    if index is None:
+        index = dis.LengthIndex(build())
+        ctx.indexes[name] = index
+    return index
+
+
+def candidates_for(
+    ctx: Context, key: KeyPhrase
+) -> tuple[list[str] | dis.LengthIndex, set[str], bool]:
+    """(candidates, phrases never to offer, ranked?) for one key.
+
+    Small sibling sets come as ranked lists (siblings first); large pools as a LengthIndex.
+    """
+    lex, pools = ctx.lexicon, ctx.pools
+    exclude: set[str] = set(key.group)
+
+    def lex_phrases() -> list[str]:
+        return [p for p, _ in lex.phrase_pool()]
+
+    if key.type == "lexicon":
+        formula = _formula(ctx, key)
+        exclude |= lex.forbidden_for(formula) if formula else set()
+        names = lex.name_pool() + pools.get("formula", [])
+        if key.text[:1] not in NUMERALS:
+            # 新发展理念, 好干部标准: only names of the same kind (same ending) will do
+            names = [n for n in names if n[-1:] == key.text[-1:] and n[:1] not in NUMERALS]
+        return names, exclude, False
+    if key.type == "member":
+        formula = _formula(ctx, key)
+        assert formula is not None
+        exclude |= lex.forbidden_for(formula)
+        cands = list(formula.foils)
+        if len(cands) >= 3:
+            return cands, exclude, False  # curated foils only: 四大考验 ↔ 意识形态考验 …
+        for sib in lex.siblings(formula):
+            cands.extend(sib.members)
+        cands.extend(p for p, f in lex.phrase_pool() if f is not formula)
+        return cands, exclude, True
+    if key.type == "formula":
+        shape = _formula_shape(key.text)
+        names = [
+            n for n in pools.get("formula", []) + lex.name_pool() if _formula_shape(n) == shape
+        ]
+        return names, exclude, False
+    if key.type == "heading":
+        exclude = set()  # siblings are the best wrong options for a heading slot
+        siblings = [k for k in key.group if k != key.text]
+        if len(siblings) >= 3:
+            return siblings, exclude, True
+        others = [k for k in pools.get("heading", []) if k not in key.group]
+        return siblings + others, exclude, True
+    for owner in lex.owners(key.text):
+        exclude |= lex.forbidden_for(owner)
+    if key.type == "term":
+        cls_name = lex.term_class(key.text)
+        same = lex.class_terms(cls_name) if cls_name else []
+        if len(same) >= 8:
+            # a broad class (党建要求, 发展理念) mixes nouns and verb phrases: only class mates
+            # with the key's ending or opening word read as the same kind of thing
+            # (政治方向 → 政治立场; 问题导向 → 目标导向; not 发挥以人民为中心)
+            return [t for t in same if _same_kind(t, key.text)], exclude, False
+        return (
+            _index(ctx, "term", lambda: same + list(lex.terms) + pools.get("term", [])),
+            exclude,
+            False,
+        )
+    if key.type in ("quotation", "definition"):
+        return (
+            _index(
+                ctx,
+                "quotation",
+                lambda: (
+                    pools.get("quotation", [])
+                    + pools.get("definition", [])
+                    + pools.get("term", [])
+                    + pools.get("quoted", [])
+                    + pools.get("enumeration", [])
+                    + lex_phrases()
+                ),
+            ),
+            exclude,
+            False,
+        )
+    if key.type == "quoted":
+        return (
+            _index(
+                ctx,
+                "quoted",
+                lambda: (
+                    pools.get("quoted", [])
+                    + pools.get("formula", [])
+                    + pools.get("enumeration", [])
+                    + lex_phrases()
+                ),
+            ),
+            exclude,
+            False,
+        )
+    return (
+        _index(
+            ctx,
+            "enumeration",
+            lambda: pools.get("enumeration", []) + pools.get("quoted", []) + lex_phrases(),
+        ),
+        exclude,
+        False,
+    )
+
+
+# Heads whose modifier carries all the meaning (文化产业体系, 协调指挥体系): look-alikes that
+# share only the head (学术体系, 市场体系) are not wrong for a reason a learner can see.
+_GENERIC_HEADS = ("体系", "机制", "制度", "体制", "能力", "水平", "建设", "工作", "政策", "格局")
+
+
+def _generic_head(text: str) -> bool:
+    return len(text) <= 6 and text.endswith(_GENERIC_HEADS)
+
+
+def _same_kind(cand: str, key: str) -> bool:
+    return cand[-1:] == key[-1:] or (len(key) >= 4 and cand[:2] == key[:2])
+
+
+_SHAPES = [
+    ("numbered", re.compile(rf"^[{NUMERALS}]")),
+    ("grasp", re.compile(r"^抓.{2,3}促")),
+]
+
+
+def _formula_shape(text: str) -> str:
+    """The class of a formula-like slogan: numbered (四个意识, 一报告两评议) or 抓X促Y.
+
+    Numbered names keep their measure word: 四个意识 (个) and 八项规定 (项) are of a kind, a
+    treaty's 二十一条 (a bare count) or 三严三实 (no measure word) are of other kinds.
+    """
+    for name, pattern in _SHAPES:
+        if pattern.match(text):
+            if name == "numbered":
+                rest = text.lstrip(NUMERALS)
+                measure = rest[:1] if rest[:1] in "个项条种大点" else "*"
+                return f"numbered:{measure}:{'end' if len(rest) <= 1 else 'name'}"
+            return name
+    return "other"
+
+
+def _explain_formula(formula: Formula) -> str:
+    sep = "；" if any("、" in m for m in formula.members) else "、"
+    parts = [f"“{formula.name}”是指：{sep.join(formula.members)}。"]
+    if formula.origin:
+        parts.append(f"提出：{formula.origin}。")
+    if formula.source:
+        parts.append(f"出处：{formula.source}。")
+    if formula.effective:
+        parts.append(f"现行表述自{formula.effective}起。")
+    if formula.note and not formula.note.startswith("*check*"):
+        parts.append(formula.note)
+    return "".join(parts)
+
+
+def _explain_text(ctx: Context, key: KeyPhrase, s: Sentence) -> str:
+    text = f"原文：{s.text}"
+    formula = _formula(ctx, key)
+    if formula is not None:
+        text += " " + _explain_formula(formula)
+    return text
+
+
+def _accepted(ctx: Context, key: KeyPhrase) -> list[str]:
+    spellings = [key.text]
+    formula = _formula(ctx, key)
+    if formula is not None:
+        if key.type == "lexicon":
+            spellings += [formula.name, *formula.variants]
+        else:
+            for member in formula.members:
+                if key.text in formula.spellings(member):
+                    spellings += list(formula.spellings(member))
+    out: list[str] = []
+    for sp in spellings:
+        if sp not in out and "“" not in sp:
+            out.append(sp)
+    return out
+
+
+# -- text templates ---------------------------------------------------------------------------
+@lru_cache(maxsize=65536)
+def word_ends(text: str) -> tuple[int, ...]:
+    """Cached word boundaries of a short text (jieba_setup.word_ends)."""
+    return tuple(_jieba_word_ends(text))
+
+
+# Words that govern a list rather than belong to its first (or last) item: 持续抓好|党史、
+# 新中国史…, 在|党史、…, 严肃查处|领导干部配偶、…  A list whose other items start with one of
+# them is a list of verb phrases (延长产业链、提升价值链、完善利益链) and keeps its verbs.
+_GOVERNING = frozenset(
+    "在 对 把 以 从 向 为 将 于 同 和 与 及 坚持 持续 加快 加强 推动 推进 深化 深入 实施 完善 健全 "
+    "强化 提高 增强 促进 支持 鼓励 构建 严肃 查处 抓好 不断 着力 切实 坚决 大力 积极 努力 进一步 "
+    "统筹 开展 落实 形成 建立 建设 打造 培育 保障 维护 巩固 引导 注重 扎实 全力 始终 牢牢 更加 "
+    "加大 做好 抓紧 确保 实现 优化 扩大 建成 发挥 提升 用好 严格 依法 涵养 践行 弘扬 树立 "
+    "培养 加速 聚焦 围绕 紧扣 重视 高度重视 推行 探索 整治".split()
+)
+# A list this long is a catalogue (载人航天、探月探火 … 生物医药): one item of it is a guess.
+MAX_LIST_ITEMS = 6
+
+
+_PREPOSITIONS = frozenset("在对把以从向为将于同和与及")
+
+
+def _patterned(items: tuple[str, ...]) -> bool:
+    """Do the items share a fixed character at some inner position (幼有所育、学有所教 …)?"""
+    if len({len(i) for i in items}) != 1:
+        return False
+    return any(len({i[k] for i in items}) == 1 for k in range(len(items[0])))
+
+
+@lru_cache(maxsize=65536)
+def fits_list(cand: str, items: tuple[str, ...]) -> bool:
+    """Has ``cand`` the shape of the list's items (an intruder no one rules out by its form)?
+
+    Items of one length want that length and the characters they all share in place
+    (农业全面升级、农村全面进步 → 农?全面??); an ending (or opening) of one shared character is
+    too weak a pattern, so the intruder must share the last (first) two characters of some item
+    (经济实力、科技实力、综合国力 → 军事实力, not 同向发力).
+    """
+    lengths = {len(i) for i in items}
+    if len(lengths) == 1:
+        (n,) = lengths
+        if len(cand) != n:
+            return False
+        for k in range(n):
+            chars = {i[k] for i in items}
+            if len(chars) == 1 and cand[k] not in chars:
+                return False
+    suffix, prefix = _common_suffix(list(items)), _common_prefix(list(items))
+    if len(suffix) == 1 and not any(cand[-2:] == i[-2:] for i in items):
+        return False
+    if len(prefix) == 1 and not any(cand[:2] == i[:2] for i in items):
+        return False
+    return True
+
+
+# Heads of a catalogue: items sharing one of these endings name kinds of an office, a body, a
+# sector or a facility (北方局书记、中原局书记; 生态农业、设施农业; 地方规划和专项规划) —
+# which kind comes next is a guess, not a formulation to know.
+CATALOGUE_HEADS = frozenset(
+    "书记 农业 组织 规划 产业 技术 设施 工程 企业 基地 机关 人员 单位 部门 地区 产品 市场 旅游 "
+    "项目 资金 用地 作物 计划 会议 公司 学校 医院 车间 作坊 工场 村寨 村落 遗产 遗迹 银行".split()
+)
+
+
+@lru_cache(maxsize=8192)
+def is_catalogue(items: tuple[str, ...]) -> bool:
+    """Do most items end with a catalogue head (家庭工场、手工作坊、乡村车间)?"""
+    return sum(i[-2:] in CATALOGUE_HEADS for i in items) * 2 > len(items)
+
+
+def _ends_on_word(text: str, a: int, b: int) -> bool:
+    """Does the span [a, b) of ``text`` end at a word boundary (by forward maximum matching
+    from its start)?  完全平|等 does not: 平等 is one word."""
+    if b >= len(text) or not "\u4e00" <= text[b] <= "\u9fff":
+        return True
+    return (b - a) in word_ends(text[a : b + 3])
+
+
+_OPEN_MARKS = {"《": "》", "“": "”", "‘": "’", "「": "」"}
+
+
+def _in_open_series(text: str, end: int) -> bool:
+    """Is the quoted span ending at ``end`` one of a series 《A》、《B》等 (or “A”、“B”等)?"""
+    pos = end
+    while pos < len(text) and text[pos] in "》”’」":
+        pos += 1
+    while pos + 1 < len(text) and text[pos] == "、" and text[pos + 1] in _OPEN_MARKS:
+        close = text.find(_OPEN_MARKS[text[pos + 1]], pos + 2)
+        if close < 0:
+            return False
+        pos = close + 1
+    return text[pos : pos + 1] == "等"
+
+
+def _is_open_list(text: str, end: int) -> bool:
+    """Does the list ending at local offset ``end`` go on with 等 (examples, not a formula)?"""
+    return text[end : end + 1] == "等"
+
+
+@lru_cache(maxsize=65536)
+def _starts_governed(item: str) -> int:
+    """Length of the governing words at the start of ``item`` (0 when none)."""
+    ends = word_ends(item)
+    cut = 0
+    for x, y in zip(ends[:-1], ends[1:], strict=True):
+        if x != cut or item[x:y] not in _GOVERNING or len(item) - y < 2:
+            break
+        cut = y
+    return cut
+
+
+def refine_enum_item(ctx: Context, key: KeyPhrase) -> KeyPhrase | None:
+    """The list item worth a blank, or None when the item is not worth asking.
+
+    Items of open lists (…等) and of catalogues are examples, not a formulation a teacher tests;
+    an edge item that carries the list's governing verb (持续抓好党史) is cut to the item (党史);
+    an edge item cut out of running text mid-phrase (人才流动的体制) is dropped.
+    """
+    group = key.group
+    if key.type != "enumeration" or len(group) < 2:
+        return key
+    if len(group) > MAX_LIST_ITEMS and not _patterned(group) or is_catalogue(group):
+        return None
+    s = ctx.sentence(key.sentence)
+    local = key.start - s.start
+    if not _ends_on_word(s.text, local, local + len(key.text)):
+        return None  # 独立自主、完全平|等: the cut went through a word
+    last = s.text.find(group[-1], local) if key.text != group[-1] else local
+    if "等" in group[-1][1:] or (last >= 0 and _is_open_list(s.text, last + len(group[-1]))):
+        return None  # 税费减免、用地等扶持政策: examples, not a formulation
+    others = [g for g in group if g != key.text]
+    if all("的" in g[1:-1] for g in group):
+        return None  # 更大的决心、更明确的目标、更有力的举措: rhetoric, not terms
+    if len(key.text) > max(len(g) for g in others) + 3 and not is_word(key.text):
+        return None  # 有信心、有能力维护国家主权: the item swallowed the rest of the clause
+    if key.text not in (group[0], group[-1]):
+        return key
+    known = (
+        key.text in ctx.lexicon.terms
+        or bool(ctx.lexicon.owners(key.text))
+        or ctx.lexicon.get(key.text) is not None
+        or is_word(key.text)
+    )
+    if "的" in key.text and not known and not any("的" in g for g in others):
+        return None  # 劳动力、人才流动的体制: the cut went through the noun phrase
+    if any(_starts_governed(g) for g in others):
+        return key  # a list of verb phrases: the verb belongs to every item
+    cut = _starts_governed(key.text)
+    if not cut:
+        return key
+    rest = key.text[cut:]
+    typical = sorted(len(g) for g in others)[len(others) // 2]
+    fits = len(key.text) <= typical + 1
+    if fits and key.text[:1] not in _PREPOSITIONS:
+        return key  # 科学立法、民主立法、依法立法: the item has the others' shape already
+    if is_generic(rest) or len(rest) < 2 or word_ends(rest)[1] < 2:
+        return key if fits else None  # 以城带乡 is not 以 + 城带乡
+    return KeyPhrase(
+        rest,
+        key.type,
+        key.sentence,
+        key.start + cut,
+        key.end,
+        key.score,
+        key.formula,
+        tuple(rest if g == key.text else g for g in group),
+    )
+
+
+def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
+    if key.score < MIN_SCORE:
+        return
+    s = ctx.sentence(key.sentence)
+    if s.is_noise:
+        return
+    if key.type == "heading":
+        yield from _heading_questions(ctx, key, s)
+        return
+    refined = refine_enum_item(ctx, key)
+    if refined is None:
+        return
+    key = refined
+    if key.type in ("quotation", "definition", "quoted") and (
+        "把" in key.text or key.text.startswith(_MODALS)
+    ):
+        return  # 必须把树立实事求是的作风: half a 把-clause, not a thing to know
+    if key.type == "series" and len(key.text) > 14:
+        return  # 真心爱才、悉心育才、倾心引才、精心用才: too long to recall in one blank
+    if key.type == "quoted" and len(key.text) > 12:
+        return  # 宁可数量少一些，但要保证质量: a clause to recite, not a phrase to recall
+    if key.type == "quoted" and _in_open_series(s.text, key.end - s.start):
+        return  # 《共产党宣言》、《共产主义ABC》、《政治经济学》等: one of some examples
+    stem, a, b = window(ctx, s, key.start, key.end)
+    if not stem:
+        return
+    blanked = _blank(stem, a, b)
+    if len(stem) - len(key.text) < 6:
+        return  # “真理是最可靠的”。: nothing left to answer from
+    accepted = _accepted(ctx, key)
+    if any(_readable(sp, blanked) for sp in accepted):
+        return
+    source = s.text
+    explanation = _explain_text(ctx, key, s)
+    para = s.paragraph
+    cands, exclude, ranked = candidates_for(ctx, key)
+
+    qid = question_id(ctx.doc_key, "cloze", "cloze", key.text, source)
+    yield Question(
+        id=qid,
+        kind="cloze",
+        stem=blanked,
+        options=[],
+        answer=[key.text],
+        keys=[key.text],
+        source=source,
+        explanation=explanation,
+        accepted=[accepted],
+        ordered=True,
+        paragraph=para,
+        difficulty=_difficulty("cloze", key.text),
+        template="cloze",
+        formula=key.formula,
+    )
+
+    if key.score < CHOICE_SCORE:
+        return
+    qid = question_id(ctx.doc_key, "single", "single", key.text, source)
+    rng, fixed = _rngs(ctx, qid)
+    # free-text keys need look-alikes with the same ending (…导向 for 问题导向)
+    strict = key.type in ("quotation", "definition", "quoted", "enumeration")
+    # the ending a look-alike must share: the last word (…强国, …问题) for longer keys
+    tail = (key.text[-2:] if len(key.text) >= 4 else key.text[-1]) if strict else ""
+    reach = 1.95 if strict else 3.5
+    if key.type == "enumeration" and len(key.group) >= 2:
+        prefix, suffix = _common_prefix(list(key.group)), _common_suffix(list(key.group))
+        if prefix or suffix:
+            # 民主选举、民主协商、民主决策: look-alikes must keep the pattern (民主…)
+            cands = [
+                c
+                for c in _enum_pool_by_edge(ctx, prefix[:1], suffix[-1:])
+                if c.startswith(prefix) and c.endswith(suffix) and fits_list(c, key.group)
+            ]
+            ranked, tail = False, ""
+    wrong = dis.pick(
+        key.text,
+        cands,
+        3,
+        rng,
+        exclude=exclude,
+        stem=blanked,
+        ranked=ranked,
+        same_ending=tail,
+        max_distance=reach,
+    )
+    single_ok = wrong is not None and not (strict and _generic_head(key.text))
+    if wrong is None and key.score >= FULL_SCORE and key.type in _FALSIFIABLE:
+        # one look-alike is enough for a false statement
+        wrong = dis.pick(
+            key.text,
+            cands,
+            1,
+            rng,
+            exclude=exclude,
+            stem=blanked,
+            ranked=ranked,
+            same_ending=tail,
+            max_distance=reach,
+        )
+    if wrong and single_ok:
+        yield Question(
+            id=qid,
+            kind="single",
+            stem=blanked,
+            options=_shuffle([key.text, *wrong], rng),
+            answer=key.text,
+            keys=[key.text],
+            source=source,
+            explanation=explanation,
+            paragraph=para,
+            difficulty=_difficulty("single", key.text),
+            template="single",
+            formula=key.formula,
+        )
+    if key.score < FULL_SCORE or len(stem) < 16 or len(stem) - len(key.text) < 10:
+        return  # a true/false statement needs context around the key
+    truth = (
+        int(hashlib.sha1(f"{ctx.doc_key}|{key.text}|{source}".encode()).hexdigest(), 16) % 2 == 0
+    )
+    if not truth and key.type not in _FALSIFIABLE:
+        truth = (
+            True  # 把准政治方向 → 把准政治原则 is not clearly false: only facts get a false twin
+        )
+    opening = s.text.lstrip(_LAYOUT_LEAD)
+    head = opening.split("，", 1)[0]
+    if head in _CONNECTIVES:
+        opening = opening[len(head) + 1 :]
+    if not opening.startswith(stem.rstrip("。…")[:12]):
+        return  # 制定…等重大问题作出决定: a window cut from the middle is not a statement
+    if source in ctx.judged:
+        return  # one statement per sentence: four swaps of one list are one question
+    ctx.judged.add(source)
+    template = "judge_true" if truth else "judge_false"
+    qid = question_id(ctx.doc_key, "judge", template, key.text, source)
+    if truth:
+        statement = stem
+    else:
+        if not wrong:
+            return
+        swap = sorted(wrong)[fixed.randrange(len(wrong))]
+        statement = stem[:a] + swap + stem[b:]
+        explanation = f"错误。原文为“{key.text}”，不是“{swap}”。" + explanation
+    if truth:
+        explanation = "正确。" + explanation
+    shown_key = key.text if truth else swap
+    yield Question(
+        id=qid,
+        kind="judge",
+        stem=statement,
+        options=[],
+        answer=truth,
+        keys=[shown_key],
+        source=source,
+        explanation=explanation,
+        paragraph=para,
+        difficulty=_difficulty("judge", key.text),
+        template=template,
+        formula=key.formula,
+    )
+
+
+def group_questions(
+    ctx: Context, items: tuple[str, ...], where: tuple[int, int, int]
+) -> Iterator[Question]:
+    """多选 over a whole 、-list: its items among one or two intruders of the same shape."""
+    index, start, end = where
+    if len(items) < 3:
+        return
+    s = ctx.sentence(index)
+    if s.is_noise:
+        return
+    if _is_open_list(s.text, end - s.start) or "等" in items[-1][1:]:
+        return  # （　　）等错误思潮: any other member of the class would be right too
+    if len(items) > MAX_LIST_ITEMS and not _patterned(items) or is_catalogue(items):
+        return
+    stem, a, b = window(ctx, s, start, end)
+    if not stem:
+        return
+    blanked = _blank(stem, a, b)
+    source = s.text
+    qid = question_id(ctx.doc_key, "multiple", "multi_enum", "、".join(items), source)
+    rng, fixed = _rngs(ctx, qid)
+    correct = shown_subset(items)
+    n_wrong = 1 if len(correct) >= 4 else 2
+    key0 = KeyPhrase(items[0], "enumeration", index, start, end, 0.6, None, items)
+    _, exclude, _ = candidates_for(ctx, key0)
+    exclude |= set(items)
+    typical = sorted(items, key=len)[len(items) // 2]
+    prefix, suffix = _common_prefix(list(items)), _common_suffix(list(items))
+    classes = {ctx.lexicon.term_class(i) for i in items} - {None}
+    if classes and not (prefix or suffix):
+        # 宗派主义、圈子文化、码头文化: class mates from the vocabulary
+        pool = sorted({t for c in classes for t in ctx.lexicon.class_terms(c)})
+    elif prefix or suffix:
+        # 为谁培养人、培养什么人 …: intruders must share the pattern (…之变, 生…)
+        pool = [
+            c
+            for c in _enum_pool_by_edge(ctx, prefix[:1], suffix[-1:])
+            if c.startswith(prefix) and c.endswith(suffix)
+        ]
+    else:
+        return  # no shared pattern, no class: intruders would be guesses (items get clozes)
+    pool = [c for c in pool if fits_list(c, items)]
+    wrong = dis.pick(typical, pool, n_wrong, rng, exclude=exclude, stem=blanked, max_distance=2.5)
+    if not wrong:
+        return
+    for item in items:
+        if _readable(item, blanked):
+            return
+    yield Question(
+        id=qid,
+        kind="multiple",
+        stem=blanked,
+        options=_shuffle(correct + wrong, rng),
+        answer=correct,
+        keys=list(correct),
+        source=source,
+        explanation=f"原文：{source}",
+        paragraph=s.paragraph,
+        difficulty=_difficulty("multiple", typical),
+        template="multi_enum",
+    )
+
+
+def _enum_pool(ctx: Context) -> list[str]:
+    pool = ctx.pools.get("_enum_pool")
+    if pool is None:
+        pool = ctx.pools["_enum_pool"] = sorted(
+            set(ctx.pools.get("enumeration", [])) | set(ctx.lexicon.terms)
+        )
+    return pool
+
+
+def _enum_pool_by_edge(ctx: Context, first: str, last: str) -> list[str]:
+    """The list-item pool narrowed by first and/or last character (cached)."""
+    index = ctx.indexes.get("_edges")
+    if index is None:
+        edges: dict[str, list[str]] = {}
+        for c in _enum_pool(ctx):
+            edges.setdefault("^" + c[:1], []).append(c)
+            edges.setdefault("$" + c[-1:], []).append(c)
+        index = ctx.indexes["_edges"] = edges
+    if last:
+        return index.get("$" + last, [])
+    return index.get("^" + first, [])
+
+
+def _curated_pool(ctx: Context) -> list[str]:
+    pool = ctx.pools.get("_curated_pool")
+    if pool is None:
+        lex = ctx.lexicon
+        pool = ctx.pools["_curated_pool"] = sorted(
+            {p for p, _ in lex.phrase_pool()} | set(lex.terms)
+        )
+    return pool
+
+
+# -- headings ----------------------------------------------------------------------------------
+def _heading_context(ctx: Context, s: Sentence) -> str:
+    heading = ctx.ex.doc.headings.get(s.index)
+    if heading is not None and heading.level == 4:
+        # 一是…/二是… items: introduce them with the sentence that announces them
+        series = [
+            h
+            for h in ctx.ex.doc.headings.values()
+            if h.level == 4
+            and h.parent == heading.parent
+            and h.ordinal == 1
+            and h.sentence <= s.index
+        ]
+        first = max((h.sentence for h in series), default=0)
+        if first > 0:
+            intro = ctx.sentence(first - 1)
+            if (
+                intro.paragraph == s.paragraph
+                and not intro.is_noise
+                and intro.text.endswith(("：", ":"))
+            ):
+                tail = intro.text.rstrip("：:").split("，")[-1]
+                return f"材料中“{tail}”的"
+    if heading is None or heading.parent is None:
+        return "材料"
+    parent = ctx.ex.doc.headings[heading.parent]
+    title = parent.clauses[0][0] if parent.clauses else parent.title
+    title = title.replace("“", "‘").replace("”", "’")  # quotes inside quotes
+    return f"材料“{parent.label}{title}”部分"
+
+
+def _han(text: str) -> int:
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+@lru_cache(maxsize=4096)
+def _cut_ends(text: str) -> tuple[int, ...]:
+    """Word boundaries by jieba's own cut (a heading is short; maximum matching would read
+    产品和服务 as 产品|和服|务)."""
+    ends, pos = [0], 0
+    for word in jieba_cut(text, hmm=False):
+        pos += len(word)
+        ends.append(pos)
+    return tuple(ends)
+
+
+def _splits_word(text: str, a: int, b: int, c: int) -> bool:
+    """Would a cut at ``b`` part a one-character word [a, b) from a word it forms one with?"""
+    return b - a == 1 and is_word(text[a:c])
+
+
+def heading_tail(text: str) -> str:
+    """The part of a long heading a cloze blanks when the whole would leave nothing to answer
+    from: its last words, about four characters (深化农村土地|制度改革, …时代化|新境界)."""
+    if "、" in text:
+        last = text.rsplit("、", 1)[1]
+        return last if 3 <= len(last) <= 6 and _han(last) == len(last) else ""
+    ends = _cut_ends(text)
+    # never right after a one-character word: 基层党|组织建设 splits 党组织
+    ends = tuple(
+        e
+        for k, e in enumerate(ends)
+        if k < 1 or k + 1 >= len(ends) or not _splits_word(text, ends[k - 1], e, ends[k + 1])
+    )
+    tails = [text[e:] for e in ends if e >= 4 and 3 <= len(text) - e <= 6]
+    tails = [t for t in tails if _han(t) == len(t) and t[0] not in "和与及之并" and "的" not in t]
+    if not tails:
+        return ""
+    return min(tails, key=lambda t: (abs(len(t) - 4), -len(t)))
+
+
+def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Question]:
+    heading = ctx.ex.doc.headings.get(s.index)
+    if heading is None:
+        return
+    title_local = heading.title_start - s.start
+    a, b = key.start - s.start, key.end - s.start
+    line = s.text[: title_local + len(heading.title)]
+    # what the learner answers from besides the ordinal: the heading's own words outside the
+    # blank, not counting the opening or ending all its siblings share (——必须坚持…)
+    siblings = [
+        h.title
+        for h in ctx.ex.doc.headings.values()
+        if h.parent == heading.parent and h.level == heading.level
+    ]
+    shared_head = _common_prefix(siblings) if len(siblings) > 1 else ""
+    shared_tail = _common_suffix(siblings) if len(siblings) > 1 else ""
+    ka, kb = a - title_local, b - title_local
+    before = heading.title[: max(0, ka)]
+    after = heading.title[kb:]
+    before = before[len(shared_head) :] if before.startswith(shared_head) else before
+    after = (
+        after[: len(after) - len(shared_tail)]
+        if shared_tail and after.endswith(shared_tail)
+        else after
+    )
+    has_context = _han(before + after) >= 3
+    numbered = any(ch in NUMERALS or ch.isdigit() for ch in heading.label)
+    answer = key.text
+    if not has_context and len(key.text) > 6:
+        # （五）（　　）over a ten-character heading is a guess: blank only its last words
+        tail = heading_tail(key.text)
+        if tail:
+            answer, a = tail, b - len(tail)
+    context = _heading_context(ctx, s)
+    stem = _heading_stem(context, heading.ordinal, _blank(line, a, b))
+    if _readable(answer, stem):
+        return
+    source = s.text
+    explanation = f"原文小标题：{line}"
+    if (has_context or numbered) and (has_context or answer != key.text or len(answer) <= 6):
+        qid = question_id(ctx.doc_key, "cloze", "heading_cloze", key.text, source)
+        yield Question(
+            id=qid,
+            kind="cloze",
+            stem=stem,
+            options=[],
+            answer=[answer],
+            keys=[answer],
+            source=source,
+            explanation=explanation,
+            accepted=[[answer]],
+            paragraph=s.paragraph,
+            difficulty=_difficulty("cloze", answer, 0.05),
+            template="heading_cloze",
+        )
+    qid = question_id(ctx.doc_key, "single", "heading_single", key.text, source)
+    rng, _ = _rngs(ctx, qid)
+    if not has_context:
+        # only the ordinal would tell the section's own headings apart: ask which heading
+        # belongs to the section instead, against headings of other sections
+        yield from _heading_member_question(ctx, key, heading, s, context, qid, rng, explanation)
+        return
+    stem = _heading_stem(context, heading.ordinal, _blank(line, key.start - s.start, b))
+    siblings = [k for k in key.group if k != key.text and not _readable(k, stem)]
+    _, exclude, _ = candidates_for(ctx, key)
+    wrong = None
+    if len(siblings) >= 3:
+        wrong = rng.sample(siblings, 3)
+    elif len(siblings) == 2:
+        others = [k for k in ctx.pools.get("heading", []) if k not in key.group]
+        extra = dis.pick(key.text, others, 1, rng, exclude=exclude, stem=stem, max_distance=8.0)
+        wrong = siblings + extra if extra else None
+    if wrong:
+        yield Question(
+            id=qid,
+            kind="single",
+            stem=stem,
+            options=_shuffle([key.text, *wrong], rng),
+            answer=key.text,
+            keys=[key.text],
+            source=source,
+            explanation=explanation,
+            paragraph=s.paragraph,
+            difficulty=_difficulty("single", key.text),
+            template="heading_single",
+        )
+
+
+def _heading_stem(context: str, ordinal: int, blanked: str) -> str:
+    if context.endswith("的"):
+        return f"{context}第{ordinal}项：{blanked}"
+    return f"{context}中的小标题：{blanked}"
+
+
+def _heading_member_question(
+    ctx: Context,
+    key: KeyPhrase,
+    heading: Any,
+    s: Sentence,
+    context: str,
+    qid: str,
+    rng: random.Random,
+    explanation: str,
+) -> Iterator[Question]:
+    """单选: which of these is a heading of this section (the others head other sections)."""
+    if heading.parent is None or not context.startswith("材料“"):
+        return
+    headings = sorted(ctx.ex.doc.headings.values(), key=lambda h: h.sentence)
+    own = {h.title for h in headings if h.parent == heading.parent}
+    others = list(
+        dict.fromkeys(
+            h.title
+            for h in headings
+            if h.level == heading.level
+            and h.parent is not None
+            and h.parent != heading.parent
+            and h.title not in own
+        )
+    )
+    stem = f"下列属于{context}小标题的是（　　）。"
+    wrong = dis.pick(heading.title, others, 3, rng, exclude=own, stem=stem, max_distance=8.0)
+    if not wrong:
+        return
+    yield Question(
+        id=qid,
+        kind="single",
+        stem=stem,
+        options=_shuffle([heading.title, *wrong], rng),
+        answer=heading.title,
+        keys=[key.text],
+        source=s.text,
+        explanation=explanation,
+        paragraph=s.paragraph,
+        difficulty=_difficulty("single", heading.title),
+        template="heading_single",
+    )
+
+
+def _headings_under(ctx: Context, parent: int | None) -> set[str]:
+    """Heading keys of every heading inside ``parent`` (its sub-headings at any depth)."""
+    headings = ctx.ex.doc.headings
+    inside: set[str] = set()
+    for members in ctx.ex.heading_sets.values():
+        for sentence, key in members:
+            if parent is None:
+                inside.add(key)  # every heading is a 小标题 of the whole material
+                continue
+            h = headings.get(sentence)
+            while h is not None and h.parent is not None:
+                if h.parent == parent:
+                    inside.add(key)
+                    break
+                h = headings.get(h.parent)
+    return inside
+
+
+def heading_set_questions(ctx: Context) -> Iterator[Question]:
+    """多选 over a heading series sharing an ending (思想教育从严 / 选人用人从严 / …)."""
+    for (_parent, _level, ci), members in sorted(
+        ctx.ex.heading_sets.items(), key=lambda kv: (kv[0][0] or -1, kv[0][1], kv[0][2])
+    ):
+        keys = [k for _, k in members]
+        if len(keys) < 3:
+            continue
+        suffix = _common_suffix(keys)
+        if not all("\u4e00" <= ch <= "\u9fff" for ch in suffix):
+            suffix = ""  # 抓牢“领”字 …: an ending with quotes is not a requirement's name
+        first_sentence = ctx.sentence(members[0][0])
+        source = "；".join(ctx.sentence(i).text.rstrip("。") for i, _ in members) + "。"
+        qid = question_id(ctx.doc_key, "multiple", "multi_heading", "、".join(keys), source)
+        rng, fixed = _rngs(ctx, qid)
+        correct = shown_subset(keys)
+        n_wrong = 1 if len(correct) >= 4 else 2
+        if len(suffix) >= 2:
+            head_len = len(keys[0]) - len(suffix)
+            heads = [p for p, _ in ctx.lexicon.phrase_pool() if len(p) == head_len]
+            cands = [h + suffix for h in heads]
+            stem = f"根据材料，文中提出的“……{suffix}”要求有（　　）。"
+        elif ci > 0:
+            continue
+        else:
+            inside = _headings_under(ctx, _parent)
+            cands = [k for k in ctx.pools.get("heading", []) if k not in keys and k not in inside]
+            context = _heading_context(ctx, first_sentence)
+            if context.endswith("的"):
+                stem = f"{context}内容包括（　　）。"
+            else:
+                stem = f"{context}的小标题包括（　　）。"
+        wrong = dis.pick(keys[0], cands, n_wrong, rng, exclude=set(keys), max_distance=6.0)
+        if not wrong:
+            continue
+        yield Question(
+            id=qid,
+            kind="multiple",
+            stem=stem,
+            options=_shuffle(list(correct) + wrong, rng),
+            answer=list(correct),
+            keys=list(correct),
+            source=source,
+            explanation=f"原文：{source}",
+            paragraph=first_sentence.paragraph,
+            difficulty=_difficulty("multiple", keys[0]),
+            template="multi_heading",
+        )
+
+
+# -- lexicon templates --------------------------------------------------------------------------
+def _foils(
+    ctx: Context, formula: Formula, like: str, n: int, rng: random.Random, stem: str = ""
+) -> list[str] | None:
+    exclude = ctx.lexicon.forbidden_for(formula)
+    # the formula's own foils first, whatever their length (they were chosen for it) …
+    own = dis.pick(like, formula.foils, n, rng, exclude=exclude, stem=stem, max_distance=40.0)
+    if own:
+        return own
+    # … else members of sibling formulas and other phrases of the same shape
+    cands = list(formula.foils)
+    for sib in ctx.lexicon.siblings(formula):
+        cands.extend(sib.members)
+    cands.extend(p for p, f in ctx.lexicon.phrase_pool() if f is not formula)
+    return dis.pick(like, cands, n, rng, exclude=exclude, stem=stem, ranked=True, max_distance=4.0)
+
+
+def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> Iterator[Question]:
+    s = ctx.sentence(sentence_index)
+    source = s.text
+    name = formula.name
+    explanation = _explain_formula(formula)
+    members = list(formula.members)
+    para = s.paragraph
+    common = dict(source=source, explanation=explanation, paragraph=para, formula=name)
+
+    def qid(kind: str, template: str, key: str = name) -> str:
+        return question_id(ctx.doc_key, kind, template, key, f"lexicon:{name}")
+
+    # 属于
+    i = qid("single", "lex_member")
+    rng, fixed = _rngs(ctx, i)
+    answer = fixed.choice(members)
+    wrong = _foils(ctx, formula, answer, 3, rng)
+    if wrong:
+        yield Question(
+            id=i,
+            kind="single",
+            stem=f"下列属于“{name}”的是（　　）。",
+            options=_shuffle([answer, *wrong], rng),
+            answer=answer,
+            keys=[name],
+            difficulty=_difficulty("single", answer),
+            template="lex_member",
+            **common,
+        )
+    # 不属于
+    if len(members) >= 3:
+        i = qid("single", "lex_nonmember")
+        rng, fixed = _rngs(ctx, i)
+        foil = _foils(ctx, formula, members[0], 1, fixed)
+        if foil:
+            shown = sorted(rng.sample(members, 3), key=members.index)
+            yield Question(
+                id=i,
+                kind="single",
+                stem=f"下列不属于“{name}”的是（　　）。",
+                options=_shuffle([*shown, foil[0]], rng),
+                answer=foil[0],
+                keys=[name],
+                difficulty=_difficulty("single", name, 0.05),
+                template="lex_nonmember",
+                **common,
+            )
+    # 多选
+    i = qid("multiple", "lex_members")
+    rng, fixed = _rngs(ctx, i)
+    correct = members if len(members) <= 4 else sorted(fixed.sample(members, 4), key=members.index)
+    n_wrong = 1 if len(correct) >= 4 else 2
+    wrong = _foils(ctx, formula, correct[0], n_wrong, rng)
+    if wrong and len(correct) >= 2:
+        stem = (
+            f"“{name}”包括（　　）。"
+            if len(correct) == len(members)
+            else f"下列属于“{name}”的有（　　）。"
+        )
+        yield Question(
+            id=i,
+            kind="multiple",
+            stem=stem,
+            options=_shuffle(list(correct) + wrong, rng),
+            answer=list(correct),
+            keys=[name],
+            difficulty=_difficulty("multiple", name),
+            template="lex_members",
+            **common,
+        )
+    # parts: “三严三实”中的“三实”是指
+    for part, part_members in sorted(formula.parts.items()):
+        if len(part_members) < 2:
+            continue
+        i = qid("single", "lex_part", part)
+        rng, fixed = _rngs(ctx, i)
+        right = "、".join(part_members)
+        others = [
+            "、".join(v) for k, v in sorted(formula.parts.items()) if k != part and len(v) >= 2
+        ]
+        wrong_opts = list(others)
+        tries = 0
+        while len(wrong_opts) < 3 and tries < 6:
+            tries += 1
+            swap_at = fixed.randrange(len(part_members))
+            foil = _foils(ctx, formula, part_members[swap_at], 1, fixed)
+            if not foil:
+                break
+            mutated = list(part_members)
+            mutated[swap_at] = foil[0]
+            text = "、".join(mutated)
+            if text not in wrong_opts and text != right:
+                wrong_opts.append(text)
+        if len(wrong_opts) >= 3:
+            yield Question(
+                id=i,
+                kind="single",
+                stem=f"“{name}”中的“{part}”是指（　　）。",
+                options=_shuffle([right, *wrong_opts[:3]], rng),
+                answer=right,
+                keys=[name, part],
+                difficulty=_difficulty("single", right, 0.05),
+                template="lex_part",
+                **common,
+            )
+    # complete the members
+    if 2 <= len(members) <= 8:
+        i = qid("cloze", "lex_cloze")
+        rng, fixed = _rngs(ctx, i)
+        target = fixed.randrange(len(members))
+        member = members[target]
+        core = formula.cores.get(member)
+        if core and core in member:
+            blanked_member = member.replace(core, BLANK, 1)
+            answer, accepted = core, [core]
+        elif len(member) <= 10:
+            blanked_member = BLANK
+            answer, accepted = member, list(formula.spellings(member))
+        else:
+            answer = ""
+        if answer:
+            shown = list(members)
+            shown[target] = blanked_member
+            sep = "；" if any("、" in m for m in members) else "、"
+            stem = f"“{name}”是指：{sep.join(shown)}。"
+            if not _readable(answer, stem):
+                yield Question(
+                    id=i,
+                    kind="cloze",
+                    stem=stem,
+                    options=[],
+                    answer=[answer],
+                    keys=[name],
+                    accepted=[accepted],
+                    difficulty=_difficulty("cloze", answer),
+                    template="lex_cloze",
+                    **common,
+                )
+    # two blanks, order-free: the members, not their order, are the point
+    if 4 <= len(members) <= 8 and all(len(m) <= 8 and "、" not in m for m in members):
+        i = qid("cloze", "lex_cloze_pair")
+        rng, fixed = _rngs(ctx, i)
+        first = fixed.randrange(len(members) - 1)
+        pair = [first, first + 1 + fixed.randrange(len(members) - 1 - first)]
+        shown = [BLANK if k in pair else m for k, m in enumerate(members)]
+        stem = f"“{name}”是指：{'、'.join(shown)}。（不分先后）"
+        answers = [members[k] for k in pair]
+        if not any(_readable(a, stem) for a in answers):
+            yield Question(
+                id=i,
+                kind="cloze",
+                stem=stem,
+                options=[],
+                answer=answers,
+                keys=[name],
+                accepted=[list(formula.spellings(a)) for a in answers],
+                ordered=False,
+                difficulty=_difficulty("cloze", name, 0.1),
+                template="lex_cloze_pair",
+                **common,
+            )
+    # …合称
+    i = qid("single", "lex_name")
+    rng, fixed = _rngs(ctx, i)
+    sep = "；" if any("、" in m for m in members) else "、"
+    listing = sep.join(members)
+    # names of formulas with as many members first (四个自信, 四个全面 for 四个意识)
+    names = [
+        f.name
+        for f in sorted(
+            ctx.lexicon.formulas, key=lambda f: (abs(len(f.members) - len(members)), f.name)
+        )
+        if f is not formula
+    ]
+    wrong = dis.pick(
+        name, names, 3, rng, exclude={name, *formula.variants}, max_distance=3.0, ranked=True
+    )
+    pieces = [name[k : k + 2] for k in range(0, len(name) - 1, 2)]
+    if all(piece in listing for piece in pieces):
+        wrong = None  # 对党忠诚、个人干净、敢于担当 → 忠诚干净担当: the stem spells the name
+    if wrong and len(listing) <= 80:
+        yield Question(
+            id=i,
+            kind="single",
+            stem=f"“{listing}”合称为（　　）。",
+            options=_shuffle([name, *wrong], rng),
+            answer=name,
+            keys=[name],
+            difficulty=_difficulty("single", name, -0.05),
+            template="lex_name",
+            **common,
+        )
+    # 判断
+    truth = int(hashlib.sha1(f"{ctx.doc_key}|lex|{name}".encode()).hexdigest(), 16) % 2 == 0
+    template = "lex_judge_true" if truth else "lex_judge_false"
+    i = qid("judge", template)
+    rng, fixed = _rngs(ctx, i)
+    shown = list(members)
+    expl = explanation
+    if not truth:
+        at = fixed.randrange(len(members))
+        foil = _foils(ctx, formula, members[at], 1, rng)
+        if not foil:
+            return
+        shown[at] = foil[0]
+        expl = f"错误。“{foil[0]}”不属于“{name}”。" + explanation
+    else:
+        expl = "正确。" + explanation
+    if len(sep.join(shown)) <= 90:
+        yield Question(
+            id=i,
+            kind="judge",
+            stem=f"“{name}”是指{sep.join(shown)}。",
+            options=[],
+            answer=truth,
+            keys=[name],
+            source=source,
+            explanation=expl,
+            paragraph=para,
+            formula=name,
+            difficulty=_difficulty("judge", name),
+            template=template,
+        )
+
+
+# -- all ------------------------------------------------------------------------------------------
+def _keys_by_text(ctx: Context) -> list[list[KeyPhrase]]:
+    """Occurrences of each distinct key text, best first; enumerations capped per list.
+
+    A key text gets its questions once (from its best occurrence); of a 、-list of three or
+    more items, which the 多选 covers whole, only two items (fixed per text) get their own.
+    """
+    by_text: dict[str, list[KeyPhrase]] = {}
+    for key in ctx.ex.keys:
+        by_text.setdefault(key.text, []).append(key)
+    chosen: dict[tuple[str, ...], set[str]] = {}
+    out = []
+    for text, occ in by_text.items():
+        occ.sort(key=lambda k: (-k.score, k.start))
+        best = occ[0]
+        if best.type == "enumeration" and len(best.group) >= 3 and _multi_possible(ctx, best.group):
+            pair = chosen.get(best.group)
+            if pair is None:
+                shown = shown_subset(best.group)
+                ranked = sorted(best.group, key=lambda t: (t in shown, _hash(t)))
+                pair = chosen[best.group] = set(ranked[:2])
+            if text not in pair:
+                continue
+        out.append(occ)
+    out.sort(key=lambda o: min(k.start for k in o))
+    return out
+
+
+def _multi_possible(ctx: Context, items: tuple[str, ...]) -> bool:
+    """Will the 多选 over this list be attempted (so its items need fewer clozes)?"""
+    if any(ctx.lexicon.term_class(i) for i in items):
+        return True
+    return bool(_common_prefix(list(items)) or _common_suffix(list(items)))
+
+
+def _first_good(ctx: Context, occurrences: list[KeyPhrase]) -> Iterator[Question]:
+    """Questions from the first occurrence that can carry them (up to three tried)."""
+    for key in occurrences[:3]:
+        made = list(text_questions(ctx, key))
+        if made:
+            yield from made
+            return
+
+
+def add_subkeys(ctx: Context, q: Question) -> Question:
+    """Add to ``keys`` the lexicon names and vocabulary terms the answer contains
+    (党管干部 in 党管干部原则, 战斗堡垒 in 坚强战斗堡垒)."""
+    answers = (
+        q.answer if isinstance(q.answer, list) else [q.answer] if isinstance(q.answer, str) else []
+    )
+    extra: list[str] = []
+    for answer in answers:
+        for term, _, _ in ctx.lexicon.find_terms(answer):
+            if term != answer and term not in q.keys and term not in extra:
+                extra.append(term)
+        for hit in ctx.lexicon.find_names(answer):
+            name = answer[hit.start : hit.end]
+            if name != answer and name not in q.keys and name not in extra:
+                extra.append(name)
+        for suffix in ("原则", "标准", "机制", "制度"):
+            if answer.endswith(suffix) and len(answer) - len(suffix) >= 3:
+                head = answer[: -len(suffix)]
+                if head not in q.keys and head not in extra:
+                    extra.append(head)
+    if extra:
+        q.keys = [*q.keys, *extra]
+    return q
+
+
+def build_all(ctx: Context) -> list[Question]:
+    ctx.pools = build_pools(ctx.ex)
+    out: list[Question] = []
+    builders: list[tuple[float, Callable[[], Iterator[Question]]]] = []
+    for name, index in sorted(ctx.ex.formula_sentences.items(), key=lambda kv: (kv[1], kv[0])):
+        formula = ctx.lexicon.get(name)
+        if formula is not None:
+            builders.append((1.0, lambda f=formula, i=index: lexicon_questions(ctx, f, i)))
+    for occurrences in _keys_by_text(ctx):
+        builders.append((occurrences[0].score, lambda o=occurrences: _first_good(ctx, o)))
+    for items, where in sorted(ctx.ex.groups.items(), key=lambda kv: kv[1]):
+        builders.append((0.66, lambda it=items, w=where: group_questions(ctx, it, w)))
+    builders.append((0.82, lambda: heading_set_questions(ctx)))
+    for score, build in builders:
+        for question in build():
+            ctx.scores.setdefault(question.id, score)
+            out.append(add_subkeys(ctx, question))
+    return out
