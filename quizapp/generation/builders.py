@@ -1494,6 +1494,13 @@ def _multi_possible(ctx: Context, items: tuple[str, ...]) -> bool:
 
     Decided by building it: when no intruders are found, every item gets its own cloze.
     """
+    known = ctx.indexes.setdefault("_multi_possible", {})
+    if items not in known:
+        known[items] = _multi_made(ctx, items)
+    return known[items]
+
+
+def _multi_made(ctx: Context, items: tuple[str, ...]) -> bool:
     if not any(ctx.lexicon.term_class(i) for i in items) and not (
         _common_prefix(list(items)) or _common_suffix(list(items))
     ):

@@ -255,7 +255,12 @@ def _quoted_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
         stripped = inner.strip()
         # “中国制造2025”: a name ending in its target year is a name, not a statistic
         named_year = re.fullmatch(r"[\u4e00-\u9fff]{3,10}(?:19|20)\d\d", stripped) is not None
-        if len(stripped) < 2 or is_generic(stripped) or re.search(r"\d", stripped) and not named_year:
+        if (
+            len(stripped) < 2
+            or is_generic(stripped)
+            or re.search(r"\d", stripped)
+            and not named_year
+        ):
             continue
         if _NUMBERED_SHAPE.match(stripped):
             out.append(KeyPhrase(stripped, "formula", s.index, start, end, TYPE_WEIGHT["formula"]))
@@ -347,9 +352,7 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
         if len(texts) == 2 and not (
             shared
             or all(t in ex.lexicon.terms for t in texts)
-            or all(
-                ex.occurrences(t) >= 3 for t in texts
-            )  # 思想大解放、行动大担当, again and again
+            or all(ex.occurrences(t) >= 3 for t in texts)  # 思想大解放、行动大担当, again and again
         ):
             if series is None and (
                 {len(t) for t in texts} == {4} or ex.occurrences("、".join(texts)) >= 2
@@ -443,7 +446,17 @@ _LIST_VERBS = frozenset(
 
 
 _LIST_TAILS = (
-    "战略", "政策", "方针", "工作", "体系", "机制", "建设", "制度", "原则", "要求", "理念",
+    "战略",
+    "政策",
+    "方针",
+    "工作",
+    "体系",
+    "机制",
+    "建设",
+    "制度",
+    "原则",
+    "要求",
+    "理念",
 )
 
 
@@ -520,8 +533,32 @@ def _whole_list_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts:
 
 _LIST_BAD_FIRST = set("的之和与及以对在把从向为将既又也还每各都")
 _SERIES_BAD_LEADS = (
-    "加强", "支持", "推进", "实施", "坚持", "推动", "促进", "提高", "增强", "完善", "健全", "深化",
-    "开展", "建设", "在", "对", "把", "从", "向", "以", "和", "与", "为", "将", "减少", "扩大",
+    "加强",
+    "支持",
+    "推进",
+    "实施",
+    "坚持",
+    "推动",
+    "促进",
+    "提高",
+    "增强",
+    "完善",
+    "健全",
+    "深化",
+    "开展",
+    "建设",
+    "在",
+    "对",
+    "把",
+    "从",
+    "向",
+    "以",
+    "和",
+    "与",
+    "为",
+    "将",
+    "减少",
+    "扩大",
 )
 
 
@@ -555,7 +592,18 @@ class _Boundaries:
 
 # -- book and document titles, named events ---------------------------------------------------
 _TITLE_RE = re.compile(r"《([^《》\n]{2,40})》")
-_GENERIC_TITLES = {"规定", "细则", "实施细则", "意见", "决定", "通知", "条例", "办法", "方案", "决议"}
+_GENERIC_TITLES = {
+    "规定",
+    "细则",
+    "实施细则",
+    "意见",
+    "决定",
+    "通知",
+    "条例",
+    "办法",
+    "方案",
+    "决议",
+}
 _LOCAL_MARK = re.compile(r"[市县区镇乡村]|中学|一中|小学|学校|学院|大学|公司|学年|支部")
 
 
@@ -575,13 +623,17 @@ def _title_keys(ex: Extraction, s: Sentence, tainted) -> list[KeyPhrase]:
         a = s.start + m.start(1)
         if noise.overlaps(a, a + len(title), tainted) or noise.has_placeholder(title):
             continue
-        out.append(KeyPhrase(title, "quoted", s.index, a, a + len(title), TYPE_WEIGHT["quoted"] + 0.04))
+        out.append(
+            KeyPhrase(title, "quoted", s.index, a, a + len(title), TYPE_WEIGHT["quoted"] + 0.04)
+        )
     return out
 
 
 _EVENT_HEADS = "会议|事变|运动|起义|大罢工|整风|战役|会师|暴动|惨案|大战"
 # 十一届三中全会, 七届二中全会 (a 届 is needed: 二、三、四中全会 is a list, not a name)
-_PLENUM_RE = re.compile(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]{1,3}届[一二三四五六七八九十]中全会")
+_PLENUM_RE = re.compile(
+    r"(?<![一二三四五六七八九十])[一二三四五六七八九十]{1,3}届[一二三四五六七八九十]中全会"
+)
 # 五四爱国运动, 五卅运动, 七七事变, 九一八事变: events named by their date
 _DATE_EVENT_RE = re.compile(
     r"[一二三四五六七八九十卅]{2,4}(?:爱国|反帝)?(?:运动|事变|起义|惨案|大罢工)"
@@ -593,13 +645,34 @@ _STRATEGY_RE = re.compile(
     r"(?:实施|实行|推行)([\u4e00-\u9fff、]{2,10}?(?:战略|政策|制度))(?=[，,。；;、和])"
 )
 _VAGUE_LEADS = (
-    "的", "在", "更加", "最", "相关", "切实", "一系列", "一批", "这", "那", "各", "有关", "好",
-    "把", "以", "用", "将", "走", "按照", "依照", "根据",
+    "的",
+    "在",
+    "更加",
+    "最",
+    "相关",
+    "切实",
+    "一系列",
+    "一批",
+    "这",
+    "那",
+    "各",
+    "有关",
+    "好",
+    "把",
+    "以",
+    "用",
+    "将",
+    "走",
+    "按照",
+    "依照",
+    "根据",
 )
 # cloze-only keys stay under the choice threshold (0.6) even with the frequency bonus (+0.09)
 _CLOZE_ONLY = 0.5
 # every rule of _event_keys needs one of these characters
-_EVENT_HINT = re.compile(r"全会|会议|事变|运动|起义|罢工|整风|战役|会师|暴动|惨案|大战|五年|战略|政策|制度|原则|方针|标准|路线|方略|处于")
+_EVENT_HINT = re.compile(
+    r"全会|会议|事变|运动|起义|罢工|整风|战役|会师|暴动|惨案|大战|五年|战略|政策|制度|原则|方针|标准|路线|方略|处于"
+)
 _CONGRESS_RE = re.compile(r"党的[一二三四五六七八九十]{2,3}大(?![会学家])")
 _STAGE_RE = re.compile(r"处于([\u4e00-\u9fff]{4,10}?(?:阶段|时期))")
 _FIVE_YEAR_RE = re.compile(r"第[一二三四五六七八九十]{1,3}个五年(?:计划|规划)")
@@ -668,8 +741,11 @@ def _event_keys(ex: Extraction, s: Sentence, tainted) -> list[KeyPhrase]:
         # 实施创新驱动发展战略, 实施全面两孩政策: a named strategy or policy (cloze only: a
         # text names several, any could read as true in a choice)
         name = m.group(1)
-        if name.startswith(_VAGUE_LEADS) or "等" in name or "的" in name and not re.match(
-            r"^[\u4e00-\u9fff]{2}的[\u4e00-\u9fff]{4}$", name
+        if (
+            name.startswith(_VAGUE_LEADS)
+            or "等" in name
+            or "的" in name
+            and not re.match(r"^[\u4e00-\u9fff]{2}的[\u4e00-\u9fff]{4}$", name)
         ):
             continue
         start = s.start + m.start(1)
@@ -698,7 +774,11 @@ def _event_keys(ex: Extraction, s: Sentence, tainted) -> list[KeyPhrase]:
         start = s.start + a
         if noise.overlaps(start, start + len(name), tainted):
             continue
-        out.append(KeyPhrase(name, "quoted", s.index, start, start + len(name), TYPE_WEIGHT["quoted"] + 0.02))
+        out.append(
+            KeyPhrase(
+                name, "quoted", s.index, start, start + len(name), TYPE_WEIGHT["quoted"] + 0.02
+            )
+        )
     return out
 
 
@@ -958,7 +1038,9 @@ def _definition_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase
             add(key, base + m.start(1) + off, 0.02)
         # …，是共产党人的政治灵魂: the next clause defines the same subject again
         after = text[base + m.end(2) :]
-        n = re.match(r"[，,]是([^，,；;。！？]{2,20}?)的([^，,；;。！？的]{2,6})(?=[，,；;。！？]|$)", after)
+        n = re.match(
+            r"[，,]是([^，,；;。！？]{2,20}?)的([^，,；;。！？的]{2,6})(?=[，,；;。！？]|$)", after
+        )
         if key and n and n.group(2).endswith(_MARK_NOUNS) and n.group(2)[:2] not in _PLAIN_MODS:
             add(n.group(2), base + m.end(2) + n.start(2))
     m = _TOPIC_RE.match(text) if "，是" in text[:20] else None
@@ -1046,8 +1128,19 @@ def _definition_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase
 
 
 _MARK_NOUNS = (
-    "根本", "灵魂", "生命线", "根基", "命脉", "法宝", "基石", "前提", "保证", "精神之钙", "根和魂",
-    "本质要求", "本质特征",
+    "根本",
+    "灵魂",
+    "生命线",
+    "根基",
+    "命脉",
+    "法宝",
+    "基石",
+    "前提",
+    "保证",
+    "精神之钙",
+    "根和魂",
+    "本质要求",
+    "本质特征",
 )
 _TOPIC_RE = re.compile(
     r"^([^，,；;。！？“”‘’：:（）()]{4,14})，是(?![不否])([^，,；;。！？]{4,40})"
@@ -1058,21 +1151,84 @@ _TOPIC_HEADS = frozenset(
     宗旨 本色 标志 追求 初心 课题 工程""".split()
 )
 _TOPIC_BAD_LEADS = (
-    "我们", "他们", "你们", "这", "那", "从", "这些", "五年", "十八大", "十九大", "二十大", "当前",
-    "目前", "今天", "同时", "其中", "但", "而", "因此", "所以", "特别", "尤其", "实践", "事实",
+    "我们",
+    "他们",
+    "你们",
+    "这",
+    "那",
+    "从",
+    "这些",
+    "五年",
+    "十八大",
+    "十九大",
+    "二十大",
+    "当前",
+    "目前",
+    "今天",
+    "同时",
+    "其中",
+    "但",
+    "而",
+    "因此",
+    "所以",
+    "特别",
+    "尤其",
+    "实践",
+    "事实",
 )
 _THIS_RE = re.compile(
     r"(?:^|(?<=[，,；;：:”]))([^，,；;：:。！？“”]{2,24}?)这[个一]“?([^，,；;。！？]{2,16})"
 )
 _THIS_MARKS = (
-    "国情", "实际", "生命线", "总开关", "梦想", "标准", "大计", "制度", "课题", "主题", "答案",
-    "主要矛盾", "根本", "法宝", "关键", "核心", "灵魂", "基石", "命脉", "初心",
+    "国情",
+    "实际",
+    "生命线",
+    "总开关",
+    "梦想",
+    "标准",
+    "大计",
+    "制度",
+    "课题",
+    "主题",
+    "答案",
+    "主要矛盾",
+    "根本",
+    "法宝",
+    "关键",
+    "核心",
+    "灵魂",
+    "基石",
+    "命脉",
+    "初心",
 )
 _THIS_VERBS = (
-    "把握", "立足", "坚持", "扭住", "解决好", "牢固树立", "建立健全", "抓住", "抓好", "找到了",
-    "实现了", "树立",
-    "围绕", "回答好", "聚焦", "紧扣", "牢记", "铭记", "守住", "坚守", "发展", "完善", "建设",
-    "解决", "回答", "找到", "实现",
+    "把握",
+    "立足",
+    "坚持",
+    "扭住",
+    "解决好",
+    "牢固树立",
+    "建立健全",
+    "抓住",
+    "抓好",
+    "找到了",
+    "实现了",
+    "树立",
+    "围绕",
+    "回答好",
+    "聚焦",
+    "紧扣",
+    "牢记",
+    "铭记",
+    "守住",
+    "坚守",
+    "发展",
+    "完善",
+    "建设",
+    "解决",
+    "回答",
+    "找到",
+    "实现",
 )
 _SEEN_AS_RE = re.compile(
     r"(?:看作|看成|视为|视作|当作)是?([^，,。；;！？、]{3,10})(?=[，,。；;！？]|$)"
@@ -1080,8 +1236,32 @@ _SEEN_AS_RE = re.compile(
 _FIRST_RE = re.compile(
     r"(?:^|(?<=[，,、；;：:]))([\u4e00-\u9fff]{2,10}?)是(?:[\u4e00-\u9fff]{0,6}的)?第一(?:生产力|资源|动力|要务|责任人|标准)"
 )
-_PLAIN_MODS = {"重要", "根本", "基本", "主要", "最大", "可靠", "坚强", "有力", "必要", "首要", "关键"}
-_SUBJECT_VERBS = ("牢记", "坚持", "认识到", "明确", "懂得", "记住", "坚信", "深知", "明白", "强调", "指出")
+_PLAIN_MODS = {
+    "重要",
+    "根本",
+    "基本",
+    "主要",
+    "最大",
+    "可靠",
+    "坚强",
+    "有力",
+    "必要",
+    "首要",
+    "关键",
+}
+_SUBJECT_VERBS = (
+    "牢记",
+    "坚持",
+    "认识到",
+    "明确",
+    "懂得",
+    "记住",
+    "坚信",
+    "深知",
+    "明白",
+    "强调",
+    "指出",
+)
 _UNITE_RE = re.compile(
     r"把([\u4e00-\u9fff]{4,14}?)(?:同|与|和)([\u4e00-\u9fff]{4,14}?)(?:统一起来|结合起来|相结合|有机统一起来)"
 )

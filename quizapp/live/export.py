@@ -206,6 +206,7 @@ def contest_results(contest: LiveContest, now: datetime | None = None) -> Result
 
 # ---------------------------------------------------------------- workbook
 
+
 def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list[Any]], widths: list[int]):
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter

@@ -29,9 +29,7 @@ class Attempt(db.Model):
         ForeignKey("users.id", ondelete="CASCADE"), index=True
     )
     visitor_id: Mapped[str | None] = mapped_column(String(32), index=True)
-    material_id: Mapped[int | None] = mapped_column(
-        ForeignKey("materials.id", ondelete="SET NULL")
-    )
+    material_id: Mapped[int | None] = mapped_column(ForeignKey("materials.id", ondelete="SET NULL"))
     mode: Mapped[str] = mapped_column(String(16))
     kinds: Mapped[list[str]] = mapped_column(JSONType, default=list)
     question_ids: Mapped[list[int]] = mapped_column(JSONType, default=list)  # in asked order
