@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from quizapp.generation import BLANK, generate_questions
-from quizapp.generation.builders import fits_list, heading_tail, is_catalogue
+from quizapp.generation.builders import fits_list, heading_tail, is_catalogue, name_spells_members
 
 FILLER = (
     "全面从严治党永远在路上，党的自我革命永远在路上。"
@@ -129,3 +129,56 @@ def test_report20_has_no_heading_options_that_are_all_right(report20) -> None:
             assert wrong and all(w not in q.source for w in wrong), q.stem
         if q.kind == "judge":
             assert not q.stem.startswith(("—", "另一方面", "是")), q.stem
+
+
+def test_a_formula_whose_name_spells_its_members_is_not_asked_for_them() -> None:
+    text = FILLER + "广大党员干部要做到忠诚干净担当，对党忠诚、个人干净、敢于担当。"
+    qs = [q for q in generate_questions(text) if q.formula == "忠诚干净担当"]
+    templates = {q.template for q in qs}
+    assert not templates & {
+        "lex_member",
+        "lex_nonmember",
+        "lex_members",
+        "lex_name",
+        "lex_judge_true",
+        "lex_judge_false",
+    }, templates
+    assert name_spells_members("忠诚干净担当", ["对党忠诚", "个人干净", "敢于担当"])
+    assert not name_spells_members("四个意识", ["政治意识", "大局意识", "核心意识", "看齐意识"])
+
+
+DASH_SERIES = (
+    "王明同志是我们学习的楷模。\n"
+    "——王明同志是勤奋工作、无私奉献的光辉榜样。他一生勤勤恳恳，从不计较个人得失。\n"
+    "——王明同志是坚持原则、秉公办事的光辉榜样。他常说，办事要按规矩来，不能徇私情。\n"
+    "——王明同志是刻苦钻研、精益求精的光辉榜样。他每天读书到深夜，写下大量笔记。\n"
+    "——王明同志是关心群众、扎根基层的光辉榜样。他经常下乡走访，同农民同吃同住。\n"
+    "——王明同志是艰苦朴素、廉洁自律的光辉榜样。他生活简朴，从不收受礼品。\n"
+)
+
+
+def test_dash_heading_series_puts_context_first_and_asks_only_when_it_decides() -> None:
+    qs = generate_questions(FILLER + "\n" + DASH_SERIES)
+    headings = [q for q in qs if q.template in ("heading_single", "heading_cloze")]
+    for q in headings:
+        assert "—" not in q.stem, q.stem
+        assert "这一部分的小标题是：王明同志是（　　）的光辉榜样。" in q.stem, q.stem
+        assert q.stem.index("这一部分") > 0  # the context comes first
+        if q.template == "heading_single":
+            # the context repeats a word of the key and of no other option
+            named = [o for o in q.options if any(o[k : k + 2] in q.stem for k in range(len(o) - 1))]
+            assert named == [q.answer], q.stem
+
+
+def test_open_lists_joined_by_he_and_lists_after_a_dangling_qizhong_get_no_blank() -> None:
+    text = FILLER + (
+        "一些地方形式主义问题突出，拜金主义、享乐主义、极端个人主义和历史虚无主义等错误思潮"
+        "不时出现。中华优秀传统文化源远流长。其中蕴含的天下为公、民为邦本、为政以德、革故鼎新、"
+        "任人唯贤、天人合一、自强不息、厚德载物、讲信修睦、亲仁善邻，是中华文明的精华。"
+        "中国共产党愿在独立自主、完全平等、互相尊重、互不干涉内部事务原则基础上加强交流合作。"
+    )
+    qs = generate_questions(text)
+    got = answers(qs, kinds=("cloze", "single", "multiple"))
+    assert not got & {"拜金主义", "享乐主义", "个人主义", "极端个人主义"}, got
+    assert not got & {"天下为公", "民为邦本", "为政以德", "革故鼎新", "亲仁善邻"}, got
+    assert "独立自主" in got  # 完全平等 is a word, not the end of an open list

@@ -517,9 +517,38 @@ def _in_open_series(text: str, end: int) -> bool:
     return text[pos : pos + 1] == "等"
 
 
+_OPEN_TAIL = re.compile(
+    r"(?:、[^，。；：、！？,;:!?“”‘’《》（）()\s]{1,12})*"
+    r"(?:(?:以及|和|与|及)[^，。；：、！？,;:!?“”‘’《》（）()\s]{1,12}?)?等(?![待同级于])"
+)
+
+
 def _is_open_list(text: str, end: int) -> bool:
-    """Does the list ending at local offset ``end`` go on with 等 (examples, not a formula)?"""
-    return text[end : end + 1] == "等"
+    """Does the list ending at local offset ``end`` go on with 等 (examples, not a formula),
+    directly or after a last item joined by 和 (…极端个人主义和历史虚无主义等)?"""
+    if text[end : end + 1] == "等":
+        return True
+    return text[end : end + 1] in ("和", "与", "及", "以") and _open_tail(text, end)
+
+
+def _open_tail(text: str, end: int) -> bool:
+    m = _OPEN_TAIL.match(text, end)
+    # the 等 must not end a word: 完全平等, 对等
+    return bool(m) and not (m.end() - 1 > end and is_word(text[m.end() - 2 : m.end()]))
+
+
+def _in_open_list(text: str, a: int, b: int) -> bool:
+    """Is the span [a, b) an item of a 、-list that goes on with 等 (天下为公、…、亲仁善邻等),
+    or the item before 和…等?"""
+    if a > 0 and text[a - 1] not in "、和与及" and text[b : b + 1] not in "、和与及等":
+        return False
+    return _open_tail(text, b)
+
+
+def _dangling_lead(text: str, a: int) -> bool:
+    """Does the list at local offset ``a`` open its sentence after a dangling 其中 (其中蕴含的
+    天下为公、…), with no clause break between?"""
+    return text.startswith("其中") and not any(ch in "，。；：,;:" for ch in text[:a])
 
 
 @lru_cache(maxsize=65536)
@@ -618,6 +647,10 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # 宁可数量少一些，但要保证质量: a clause to recite, not a phrase to recall
     if key.type == "quoted" and _in_open_series(s.text, key.end - s.start):
         return  # 《共产党宣言》、《共产主义ABC》、《政治经济学》等: one of some examples
+    if key.type != "quoted" and _in_open_list(s.text, key.start - s.start, key.end - s.start):
+        return  # 拜金主义、享乐主义、极端个人主义和历史虚无主义等: one of some examples
+    if len(key.group) >= 2 and _dangling_lead(s.text, key.start - s.start):
+        return  # 其中蕴含的天下为公、民为邦本…: a fragment of the sentence before
     stem, a, b = window(ctx, s, key.start, key.end)
     if not stem:
         return
@@ -778,6 +811,8 @@ def _series_cloze(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Questio
     local = key.start - s.start
     if _is_open_list(s.text, local + len(key.text)) and not _patterned(items):
         return  # 载人航天、深海探测…等重大创新成果: examples, not a formulation
+    if _dangling_lead(s.text, local):
+        return
     if any("的" in item for item in items):
         return  # 党的面貌、国家的面貌…: five blanks of one shape, a guess
     if items[0][:1] in "让使令叫":
@@ -826,6 +861,8 @@ def group_questions(
         return
     if _is_open_list(s.text, end - s.start) or "等" in items[-1][1:]:
         return  # （　　）等错误思潮: any other member of the class would be right too
+    if _dangling_lead(s.text, start - s.start):
+        return
     if len(items) > MAX_LIST_ITEMS and not _patterned(items) or is_catalogue(items):
         return
     stem, a, b = window(ctx, s, start, end)
@@ -1020,7 +1057,7 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
         if tail:
             answer, a = tail, b - len(tail)
     context = _heading_context(ctx, s)
-    stem = _heading_stem(context, heading.ordinal, _blank(line, a, b)) + follow
+    stem = _heading_stem(context, heading.ordinal, _blank(line, a, b), follow)
     if _readable(answer, stem):
         return
     source = s.text
@@ -1053,8 +1090,14 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
         # belongs to the section instead, against headings of other sections
         yield from _heading_member_question(ctx, key, heading, s, context, qid, rng, explanation)
         return
-    stem = _heading_stem(context, heading.ordinal, _blank(line, key.start - s.start, b)) + follow
+    stem = _heading_stem(context, heading.ordinal, _blank(line, key.start - s.start, b), follow)
     siblings = [k for k in key.group if k != key.text and not _readable(k, stem)]
+    if follow:
+        # sibling headings all complete the same frame (刘少奇同志是（　　）的光辉榜样): only a
+        # context naming the key's words, and none of the options', tells them apart
+        if not _names(follow, key.text):
+            return
+        siblings = [k for k in siblings if not _names(follow, k)]
     _, exclude, _ = candidates_for(ctx, key)
     wrong = None
     if len(siblings) >= 3:
@@ -1098,10 +1141,25 @@ def _following_context(ctx: Context, s: Sentence) -> str:
         text = text[: ends[-1]].rstrip(_CLAUSE_END) + "……"
     if text.count("“") > text.count("”"):
         text = text.rstrip("…") + "……”"  # 刘少奇同志说：“我们党从来就不害怕……。……”
-    return "。" + text
+    return text
 
 
-def _heading_stem(context: str, ordinal: int, blanked: str) -> str:
+def _names(context: str, option: str) -> bool:
+    """Does ``context`` repeat a two-character word of ``option`` (初心 of 不忘初心、对党忠诚)?"""
+    return any(
+        option[k : k + 2] in context and _han(option[k : k + 2]) == 2
+        for k in range(len(option) - 1)
+    )
+
+
+def _heading_stem(context: str, ordinal: int, blanked: str, follow: str = "") -> str:
+    blanked = blanked.lstrip("—－- ")  # a layout dash is not part of the heading
+    if follow:
+        # the section's opening sentence first, then its heading: 共产党人坚持的初心，……。
+        # 这一部分的小标题是：刘少奇同志是（　　）的光辉榜样。
+        if not follow.endswith(("。", "！", "？", "…", "”")):
+            follow += "。"
+        return f"{follow}这一部分的小标题是：{blanked.rstrip('。')}。"
     if context.endswith("的"):
         return f"{context}第{ordinal}项：{blanked}"
     return f"{context}中的小标题：{blanked}"
@@ -1244,10 +1302,16 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
     members = list(formula.members)
     para = s.paragraph
     common = dict(source=source, explanation=explanation, paragraph=para, formula=name)
+    # 忠诚干净担当 = 对党忠诚、个人干净、敢于担当: the name spells its members, so asking for
+    # members (属于/不属于/包括), for the name (合称) or judging a list against it gives it away
+    spelled = name_spells_members(name, members)
 
     def qid(kind: str, template: str, key: str = name) -> str:
         return question_id(ctx.doc_key, kind, template, key, f"lexicon:{name}")
 
+    if spelled:
+        yield from _lexicon_clozes(ctx, formula, members, qid, common)
+        return
     # 属于
     i = qid("single", "lex_member")
     rng, fixed = _rngs(ctx, i)
@@ -1341,6 +1405,33 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
                 template="lex_part",
                 **common,
             )
+    yield from _lexicon_clozes(ctx, formula, members, qid, common)
+    yield from _lexicon_name_and_judge(ctx, formula, members, qid, common)
+
+
+def name_spells_members(name: str, members: list[str] | tuple[str, ...]) -> bool:
+    """Does a formula's name read as its members' words (忠诚干净担当 over 对党忠诚、个人干净、
+    敢于担当)? Each two-character piece of the name is found in its own member."""
+    if len(name) < 4 or len(name) % 2:
+        return False
+    pieces = [name[k : k + 2] for k in range(0, len(name), 2)]
+    used: set[int] = set()
+    for piece in pieces:
+        at = next((k for k, m in enumerate(members) if k not in used and piece in m), None)
+        if at is None:
+            return False
+        used.add(at)
+    return True
+
+
+def _lexicon_clozes(
+    ctx: Context,
+    formula: Formula,
+    members: list[str],
+    qid: Callable[..., str],
+    common: dict,
+) -> Iterator[Question]:
+    name = formula.name
     # complete the members
     if 2 <= len(members) <= 8:
         i = qid("cloze", "lex_cloze")
@@ -1397,6 +1488,17 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
                 template="lex_cloze_pair",
                 **common,
             )
+
+
+def _lexicon_name_and_judge(
+    ctx: Context,
+    formula: Formula,
+    members: list[str],
+    qid: Callable[..., str],
+    common: dict,
+) -> Iterator[Question]:
+    name = formula.name
+    explanation, source, para = common["explanation"], common["source"], common["paragraph"]
     # …合称
     i = qid("single", "lex_name")
     rng, fixed = _rngs(ctx, i)
@@ -1415,7 +1517,7 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
     )
     pieces = [name[k : k + 2] for k in range(0, len(name) - 1, 2)]
     if all(piece in listing for piece in pieces):
-        wrong = None  # 对党忠诚、个人干净、敢于担当 → 忠诚干净担当: the stem spells the name
+        wrong = None  # the stem spells the name
     if wrong and len(listing) <= 80:
         yield Question(
             id=i,
