@@ -339,8 +339,9 @@ def test_named_strategies_get_a_cloze_but_no_choice() -> None:
     questions = generate_questions(UNSEEN_TEXT, seed=0)
     on_strategy = [q for q in questions if "创新驱动发展战略" in q.keys]
     assert on_strategy and {q.kind for q in on_strategy} == {"cloze"}
-    lex = [q for q in questions if q.formula == "忠诚干净担当" and q.kind == "single"]
-    assert lex, "a named formula of the lexicon gets its member questions"
+    lex = [q for q in questions if q.formula == "忠诚干净担当"]
+    # the name spells its members (对党忠诚、个人干净、敢于担当): a cloze, never a choice
+    assert lex and {q.kind for q in lex} == {"cloze"}, "a named formula gets its cloze"
 
 
 # -- held-out shapes: whole lists, numbered formulas, appositives (made-up texts) ------------
@@ -426,8 +427,10 @@ def test_dash_headings_that_read_the_same_are_told_apart_by_the_next_sentence() 
     answers = {q.answer if isinstance(q.answer, str) else q.answer[0] for q in made}
     assert {"不忘初心、对党忠诚", "坚持真理、实事求是", "心系人民、廉洁奉公"} <= answers
     stems = [q.stem for q in made if q.kind == "single"]
-    assert len(stems) == len(set(stems)) == 4
-    assert all("光辉榜样。" in stem for stem in stems)
+    # a single choice only where the context names the key's words and no option's
+    # (共产党人坚持的初心…人民事业 names 坚持真理 and 心系人民 too: no single there)
+    assert len(stems) == len(set(stems)) == 3
+    assert all(stem.endswith("光辉榜样。") and "—" not in stem for stem in stems)
 
 
 def test_every_item_of_a_list_without_a_multiple_choice_gets_a_cloze(shared_dir) -> None:

@@ -182,3 +182,22 @@ def test_open_lists_joined_by_he_and_lists_after_a_dangling_qizhong_get_no_blank
     assert not got & {"拜金主义", "享乐主义", "个人主义", "极端个人主义"}, got
     assert not got & {"天下为公", "民为邦本", "为政以德", "革故鼎新", "亲仁善邻"}, got
     assert "独立自主" in got  # 完全平等 is a word, not the end of an open list
+
+
+def test_headings_do_not_blank_the_words_every_document_heads_its_parts_with() -> None:
+    text = (
+        "一、实施乡村振兴战略的重大意义\n"
+        "实施乡村振兴战略，是解决人民日益增长的美好生活需要的必然要求。\n"
+        "二、实施乡村振兴战略的总体要求\n"
+        "（一）指导思想。全面贯彻党的十九大精神，加强党对三农工作的领导。\n"
+        "（二）目标任务。到2020年，乡村振兴取得重要进展，制度框架基本形成。\n"
+        "（三）基本原则。坚持党管农村工作，坚持农业农村优先发展。\n"
+        "三、提升农业发展质量\n"
+        "（一）夯实农业生产能力基础。深入实施藏粮于地、藏粮于技战略。\n"
+        "（二）实施质量兴农战略。制定和实施国家质量兴农战略规划。\n"
+        "（三）构建农村一二三产业融合发展体系。大力开发农业多种功能。\n"
+    )
+    qs = [q for q in generate_questions(FILLER + "\n" + text) if q.template.startswith("heading")]
+    assert qs, "the content headings still give questions"
+    got = answers(qs, kinds=("cloze", "single"))
+    assert not got & {"重大意义", "总体要求", "指导思想", "目标任务", "基本原则"}, got

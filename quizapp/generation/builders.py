@@ -1018,9 +1018,19 @@ def heading_tail(text: str) -> str:
     return min(tails, key=lambda t: (abs(len(t) - 4), -len(t)))
 
 
+# the words any policy document heads its parts with: blanking one asks for the document's
+# layout, not its content (实施乡村振兴战略的（总体要求）; 目标任务 and 基本原则 fit as well)
+_SECTION_WORDS = frozenset(
+    "总体要求 基本要求 工作要求 主要要求 基本原则 工作原则 指导思想 总体思路 基本思路 工作思路 "
+    "目标任务 主要目标 总体目标 发展目标 主要任务 重点任务 重要任务 重大意义 重要意义 "
+    "使命任务 保障措施 政策措施 主要措施 组织领导 组织实施 实施步骤 工作机制 基本方略 "
+    "总体部署".split()
+)
+
+
 def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Question]:
     heading = ctx.ex.doc.headings.get(s.index)
-    if heading is None:
+    if heading is None or key.text in _SECTION_WORDS:
         return
     title_local = heading.title_start - s.start
     a, b = key.start - s.start, key.end - s.start
@@ -1056,6 +1066,8 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
         tail = heading_tail(key.text)
         if tail:
             answer, a = tail, b - len(tail)
+    if answer in _SECTION_WORDS:
+        return
     context = _heading_context(ctx, s)
     stem = _heading_stem(context, heading.ordinal, _blank(line, a, b), follow)
     if _readable(answer, stem):
