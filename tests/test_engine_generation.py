@@ -365,11 +365,12 @@ def shapes():
     return questions, keys, {k.text: k for k in find_key_phrases(HELD_OUT_SHAPES)}
 
 
-def test_a_short_list_with_clean_edges_is_asked_whole(shapes) -> None:
+def test_a_short_list_is_found_but_not_blanked_whole_without_an_anchor(shapes) -> None:
+    # round 4 (deliberate change): 统筹（稳就业、保民生、促消费）names neither the set nor
+    # its count, so the whole list in one blank is a guess and is no longer asked
     questions, keys, found = shapes
-    assert fold("稳就业、保民生、促消费") in keys
-    whole = next(q for q in questions if q.answer == ["稳就业、保民生、促消费"])
-    assert whole.kind == "cloze" and "统筹（　　）" in whole.stem
+    assert found["稳就业、保民生、促消费"].type == "series"
+    assert not any(q.answer == ["稳就业、保民生、促消费"] for q in questions)
     assert found["林长制、田长制"].type == "series"  # a pair of three-character names
     # the first item carries the clause's verb: not a list worth asking whole
     assert not any(t.startswith("保持") and "、" in t for t in found)
@@ -395,16 +396,26 @@ def test_congresses_and_two_character_quotes_get_a_cloze_only(shapes) -> None:
 
 def test_a_long_list_is_asked_with_one_blank_per_item_in_any_order() -> None:
     text = (
-        "过去五年，我们坚持不搞“大水漫灌”式强刺激，统筹稳增长、促改革、调结构、惠民生、"
-        "防风险，不断创新和完善宏观调控，经济保持中高速增长。\n"
+        "我们要坚持教育优先发展、科技自立自强、人才引领驱动，加快建设教育强国、科技强国、"
+        "人才强国，坚持为党育人、为国育才。\n"
     )
     lists = [q for q in generate_questions(text, seed=0) if q.template == "cloze_list"]
     assert len(lists) == 1, [q.stem for q in generate_questions(text, seed=0)]
     q = lists[0]
-    assert q.answer == ["稳增长", "促改革", "调结构", "惠民生", "防风险"]
-    assert q.stem.count(BLANK) == 5 and "统筹" in q.stem and "不分先后" in q.stem
+    assert q.answer == ["教育优先发展", "科技自立自强", "人才引领驱动"]
+    assert q.stem.count(BLANK) == 3 and "教育强国" in q.stem and "不分先后" in q.stem
     assert q.ordered is False
-    assert "稳增长、促改革、调结构、惠民生、防风险" in q.keys
+    assert "教育优先发展、科技自立自强、人才引领驱动" in q.keys
+
+
+def test_a_long_list_nothing_in_the_stem_names_gets_no_multi_blank_cloze() -> None:
+    # round 4 (deliberate change): 统筹（　　）×5 with no count, head noun or repeated word
+    # pins none of the items down, so it is no longer asked (the items keep their own clozes)
+    text = (
+        "过去五年，我们坚持不搞“大水漫灌”式强刺激，统筹稳增长、促改革、调结构、惠民生、"
+        "防风险，不断创新和完善宏观调控，经济保持中高速增长。\n"
+    )
+    assert not [q for q in generate_questions(text, seed=0) if q.template == "cloze_list"]
 
 
 def test_a_long_list_of_examples_gets_no_multi_blank_cloze() -> None:
@@ -412,7 +423,9 @@ def test_a_long_list_of_examples_gets_no_multi_blank_cloze() -> None:
     assert not [q for q in generate_questions(text, seed=0) if q.template == "cloze_list"]
 
 
-def test_dash_headings_that_read_the_same_are_told_apart_by_the_next_sentence() -> None:
+def test_dash_headings_that_read_the_same_get_no_question() -> None:
+    # round 4 (deliberate change): sibling headings that all complete one frame were told apart
+    # by the next sentence, which repeats the key's words (初心, 创造): a cue, so none is asked
     text = (
         "——刘少奇同志是不忘初心、对党忠诚的光辉榜样。共产党人坚持的初心，就是对共产主义理想的"
         "坚定信仰，就是对党和人民事业的永远忠诚。刘少奇同志一生忠于党。\n"
@@ -424,13 +437,7 @@ def test_dash_headings_that_read_the_same_are_told_apart_by_the_next_sentence() 
         "他一生清正廉洁。\n"
     )
     made = [q for q in generate_questions(text, seed=0) if q.template.startswith("heading")]
-    answers = {q.answer if isinstance(q.answer, str) else q.answer[0] for q in made}
-    assert {"不忘初心、对党忠诚", "坚持真理、实事求是", "心系人民、廉洁奉公"} <= answers
-    stems = [q.stem for q in made if q.kind == "single"]
-    # a single choice only where the context names the key's words and no option's
-    # (共产党人坚持的初心…人民事业 names 坚持真理 and 心系人民 too: no single there)
-    assert len(stems) == len(set(stems)) == 3
-    assert all(stem.endswith("光辉榜样。") and "—" not in stem for stem in stems)
+    assert made == [], [q.stem for q in made]
 
 
 def test_every_item_of_a_list_without_a_multiple_choice_gets_a_cloze(shared_dir) -> None:

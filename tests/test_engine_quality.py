@@ -201,3 +201,67 @@ def test_headings_do_not_blank_the_words_every_document_heads_its_parts_with() -
     assert qs, "the content headings still give questions"
     got = answers(qs, kinds=("cloze", "single"))
     assert not got & {"重大意义", "总体要求", "指导思想", "目标任务", "基本原则"}, got
+
+
+# -- round 4 -------------------------------------------------------------------------------------
+def test_a_name_the_listing_repeats_is_asked_only_against_names_sharing_that_word() -> None:
+    text = FILLER + "全党要增强政治意识、大局意识、核心意识、看齐意识，坚决维护党中央权威。"
+    for q in generate_questions(text):
+        if q.template == "lex_name":
+            # 四个意识 ← 政治意识、大局意识…: every option must carry 意识, or no question
+            heads = [w for w in ("意识", "自信", "伟大", "全面") if w in q.answer]
+            assert all(all(h in o for h in heads) for o in q.options), (q.stem, q.options)
+
+
+def test_numbered_slogans_of_other_fields_are_not_options_for_a_policy_term() -> None:
+    text = FILLER + (
+        "完善农村承包地“三权分置”制度，在依法保护集体土地所有权和农户承包权前提下，"
+        "平等保护土地经营权。深化与“一带一路”沿线国家和地区农产品贸易关系。"
+    )
+    for q in generate_questions(text):
+        if q.kind == "single" and q.answer == "三权分置":
+            assert not {"三严三实", "两学一做", "一带一路", "三会一课"} & set(q.options), q.options
+
+
+def test_heading_options_are_whole_and_the_heading_does_not_repeat_the_key() -> None:
+    text = (
+        "一、提升农业发展质量，培育乡村发展新动能\n乡村振兴，产业兴旺是重点。\n"
+        "二、推进乡村绿色发展，打造人与自然和谐共生发展新格局\n乡村振兴，生态宜居是关键。\n"
+        "三、繁荣兴盛农村文化，焕发乡风文明新气象\n乡村振兴，乡风文明是保障。\n"
+        "四、打好精准脱贫攻坚战，增强贫困群众获得感\n乡村振兴，摆脱贫困是前提。\n"
+        "五、推进体制机制创新，强化乡村振兴制度性供给\n实施乡村振兴战略，必须深化改革。\n"
+        "六、坚定文化自信，推动社会主义文化繁荣兴盛\n文化是一个国家的灵魂。\n"
+    )
+    for q in generate_questions(FILLER + "\n" + text):
+        if q.template == "heading_single" and q.stem.startswith("材料中的小标题"):
+            # clipped (推进|体制机制创新, 推动|社会主义文化繁荣兴盛) beside whole clauses
+            assert not {"体制机制创新", "社会主义文化繁荣兴盛"} & set(q.options), q.options
+        if q.template.startswith("heading"):
+            assert q.answer != "坚定文化自信" and q.answer != ["坚定文化自信"], q.stem  # 文化…
+
+
+def test_a_whole_list_is_blanked_only_when_the_stem_names_the_set() -> None:
+    text = FILLER + (
+        "坚持山水林田湖草沙一体化保护和系统治理，全方位、全地域、全过程加强生态环境保护，"
+        "生态环境保护发生历史性、转折性、全局性变化。大力开发农业多种功能，延长产业链、"
+        "提升价值链、完善利益链，通过保底分红、股份合作、利润返还等多种形式，让农民合理分享"
+        "全产业链增值收益。"
+    )
+    for q in generate_questions(text):
+        if q.kind == "cloze":
+            assert q.answer != ["全方位、全地域、全过程"], q.stem
+            assert q.template != "cloze_list" or "延长产业链" not in q.answer, q.stem
+
+
+def test_statements_and_stems_do_not_open_on_a_pronoun_or_in_mid_list() -> None:
+    text = FILLER + (
+        "刘少奇同志在企业领域倡导试办托拉斯，提出实行两种教育制度和两种劳动制度，"
+        "提议改革物资管理流通体制，等等，这些重要意见反映了他的远见卓识，也为党的"
+        "十一届三中全会以后经济体制改革提供了有益借鉴。"
+        "他还说：“必须把树立实事求是的作风，作为加强党性的第一个标准。”"
+    )
+    for q in generate_questions(text):
+        if q.kind == "judge":
+            assert not q.stem.startswith(("他", "这")), q.stem
+        if "等等" in q.stem:
+            assert q.stem.startswith("刘少奇同志"), q.stem

@@ -127,6 +127,10 @@ _CONNECTIVES = frozenset(
 )
 
 
+# subjects that point back to the sentence before (他还说, 他们, 这些意见): no statement alone
+_PRONOUN_SUBJECTS = ("他", "她", "它", "这", "那", "其", "此")
+
+
 def window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     """The clauses of ``s`` around [a, b) (offsets in the text): (stem text, local a, local b).
 
@@ -135,6 +139,8 @@ def window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     bullet opening the sentence (——中国式现代化是…) is not part of the statement.
     """
     stem, la, lb = _window(ctx, s, a, b)
+    if (a - s.start) - la > 0 and "等等" in stem[:la]:
+        return "", 0, 0  # …体制，等等，这些重要意见: the list it closes is cut off
     lead = len(stem) - len(stem.lstrip(_LAYOUT_LEAD))
     head = stem[lead:].split("，", 1)[0]
     if head in _CONNECTIVES:
@@ -277,10 +283,12 @@ def candidates_for(
         cands.extend(p for p, f in lex.phrase_pool() if f is not formula)
         return cands, exclude, True
     if key.type == "formula":
+        # numbered slogans of other fields make absurd options (承包地“一带一路”制度): names
+        # of curated formulas are offered only for a key that is itself a curated name
+        if lex.get(key.text) is None:
+            return [], exclude, False
         shape = _formula_shape(key.text)
-        names = [
-            n for n in pools.get("formula", []) + lex.name_pool() if _formula_shape(n) == shape
-        ]
+        names = [n for n in lex.name_pool() if _formula_shape(n) == shape]
         return names, exclude, False
     if key.type == "heading":
         exclude = set()  # siblings are the best wrong options for a heading slot
@@ -654,6 +662,9 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     stem, a, b = window(ctx, s, key.start, key.end)
     if not stem:
         return
+    items = _series_items(key) if key.type == "series" else ()
+    if len(items) >= 3 and not _list_anchored(stem, a, b, items):
+        return  # （全方位、全地域、全过程）加强…: a whole list nothing in the stem names
     blanked = _blank(stem, a, b)
     if len(stem) - len(key.text) < 6:
         return  # “真理是最可靠的”。: nothing left to answer from
@@ -757,6 +768,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         opening = opening[len(head) + 1 :]
     if not opening.startswith(stem.rstrip("。…")[:12]):
         return  # 制定…等重大问题作出决定: a window cut from the middle is not a statement
+    if opening.startswith(_PRONOUN_SUBJECTS):
+        return  # 他还说：“…”: whose statement it is lies in the sentence before
     if source in ctx.judged:
         return  # one statement per sentence: four swaps of one list are one question
     ctx.judged.add(source)
@@ -800,6 +813,28 @@ def _is_sequence(text: str, local: int, items: tuple[str, ...]) -> bool:
     return suffix in ("起来", "阶段", "时期")
 
 
+_COUNT_RE = re.compile(r"[两二三四五六七八九十][个大项种条者位管化]")
+
+
+def _series_items(key: KeyPhrase) -> tuple[str, ...]:
+    return tuple(key.group) if len(key.group) >= 2 else tuple(re.split(r"[、，]", key.text))
+
+
+def _list_anchored(stem: str, a: int, b: int, items: tuple[str, ...]) -> bool:
+    """Does the stem name the set a whole list blanked at [a, b) belongs to: a count
+    (三个…, 四大…), a head noun after 的 (…共同繁荣的新型工农城乡关系), or a
+    word of every item repeated in the rest (教育优先发展… → 教育强国、科技强国、人才强国)?"""
+    rest = stem[:a] + "|" + stem[b:]
+    if _COUNT_RE.search(rest):
+        return True
+    if stem[b : b + 1] == "的" and _han(stem[b + 1 : b + 3]) == 2:
+        return True
+    return bool(items) and all(
+        any(item[k : k + 2] in rest and _han(item[k : k + 2]) == 2 for k in range(len(item) - 1))
+        for item in items
+    )
+
+
 def _series_cloze(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Question]:
     """填空 with one blank per item of a whole list (统筹（　　）、（　　）、（　　）…).
 
@@ -824,6 +859,8 @@ def _series_cloze(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Questio
         return
     if len(stem) - len(key.text) < 6:
         return  # nothing left to answer from
+    if not _list_anchored(stem, a, b, items):
+        return  # 大力开发农业多种功能，（　　）、（　　）、（　　）: nothing pins the items down
     blanked = stem[:a] + "、".join(BLANK for _ in items) + stem[b:]
     if any(_readable(item, blanked) for item in items):
         return
@@ -1074,11 +1111,18 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
         return
     source = s.text
     explanation = f"原文小标题：{line}"
-    cued = not follow or any(answer[k : k + 2] in follow for k in range(len(answer) - 1))
+
+    # the heading's other half, the section's title or a context sentence repeating a word of
+    # the key gives it away (八、打好精准脱贫攻坚战，增强贫困群众获得感 with 独立创造 as context)
+    def cued(start: int, blanked: str) -> bool:
+        shown = heading.title[: max(0, start - title_local)] + heading.title[b - title_local :]
+        return _cue_word(f"{shown}|{follow}|{context}", blanked) or _cue_char(shown, blanked)
+
     if (
         (has_context or numbered)
         and (has_context or answer != key.text or len(answer) <= 6)
-        and cued
+        and not follow  # sibling headings all complete the frame: the context must name it
+        and not cued(a, answer)
     ):
         qid = question_id(ctx.doc_key, "cloze", "heading_cloze", key.text, source)
         yield Question(
@@ -1102,8 +1146,13 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
         # belongs to the section instead, against headings of other sections
         yield from _heading_member_question(ctx, key, heading, s, context, qid, rng, explanation)
         return
+    if follow or cued(key.start - s.start, key.text):
+        return
     stem = _heading_stem(context, heading.ordinal, _blank(line, key.start - s.start, b), follow)
-    siblings = [k for k in key.group if k != key.text and not _readable(k, stem)]
+    # options are whole headings (or their first clause), never a clipped key (体制机制创新
+    # of 推进体制机制创新)
+    whole = _framed_options(ctx, key)
+    siblings = [k for k in key.group if k != key.text and k in whole and not _readable(k, stem)]
     if follow:
         # sibling headings all complete the same frame (刘少奇同志是（　　）的光辉榜样): only a
         # context naming the key's words, and none of the options', tells them apart
@@ -1115,7 +1164,7 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
     if len(siblings) >= 3:
         wrong = rng.sample(siblings, 3)
     elif len(siblings) == 2:
-        others = [k for k in ctx.pools.get("heading", []) if k not in key.group]
+        others = [k for k in ctx.pools.get("heading", []) if k not in key.group and k in whole]
         extra = dis.pick(key.text, others, 1, rng, exclude=exclude, stem=stem, max_distance=8.0)
         wrong = siblings + extra if extra else None
     if wrong:
@@ -1132,6 +1181,28 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
             difficulty=_difficulty("single", key.text),
             template="heading_single",
         )
+
+
+def _framed_options(ctx: Context, key: KeyPhrase) -> set[str]:
+    """The headings that read as whole options beside ``key``: the cut of a heading clause
+    that leaves the same frame as the key's own (刘少奇同志是…的光辉榜样), never a clause
+    clipped where the key's is not (体制机制创新 of 推进体制机制创新 beside 打好精准脱贫攻坚战)."""
+    clauses = [
+        c for h in ctx.ex.doc.headings.values() for c in ([x[0] for x in h.clauses] or [h.title])
+    ]
+
+    def frame(text: str) -> set[tuple[bool, bool] | tuple[str, str]]:
+        out: set[tuple[bool, bool] | tuple[str, str]] = set()
+        for c in clauses:
+            at = c.find(text)
+            if at >= 0:
+                pre, post = c[:at], c[at + len(text) :]
+                out.add((pre, post))  # the same frame (刘少奇同志是…的光辉榜样)
+                out.add((bool(pre), bool(post)))  # or cut the same way (推进|…, 坚持|…)
+        return out
+
+    own = frame(key.text)
+    return {k for k in (*key.group, *ctx.pools.get("heading", [])) if frame(k) & own}
 
 
 def _following_context(ctx: Context, s: Sentence) -> str:
@@ -1162,6 +1233,38 @@ def _names(context: str, option: str) -> bool:
         option[k : k + 2] in context and _han(option[k : k + 2]) == 2
         for k in range(len(option) - 1)
     )
+
+
+# verbs and words every heading of a policy text uses: sharing one is no cue
+_HEADING_COMMON = frozenset(
+    "推进 加强 完善 坚持 建设 发展 全面 深化 实施 健全 提高 构建 加快 推动 促进 强化 提升 "
+    "增强 坚定 不断 积极 大力 切实 深入 扎实 统筹 体系 机制 制度 工作 中国 社会 主义 "
+    "国家 人民 新时 时代 特色".split()
+)
+
+
+def _cue_word(context: str, option: str) -> bool:
+    """Does ``context`` repeat a two-character word of ``option`` that is not a word every
+    heading uses (创造 of 敢于担当、勇于创造 in 独立创造的精神)?"""
+    return any(
+        option[k : k + 2] in context
+        and _han(option[k : k + 2]) == 2
+        and option[k : k + 2] not in _HEADING_COMMON
+        for k in range(len(option) - 1)
+    )
+
+
+# characters headings share without telling anything (推进…, …发展, 不断/坚定不移)
+_HEADING_COMMON_CHARS = frozenset(
+    "的和与及推进加强完善坚持建设发展全面深化实施健全提高构建加快推动促进强化提升增强新化"
+    "中国社会主义党人民国家乡村农业体系制度机制工作现代不一二三四五六七八九十"
+)
+
+
+def _cue_char(shown: str, option: str) -> bool:
+    """Does the heading's other half repeat a telling character of ``option`` (贫 of
+    打好精准脱贫攻坚战 in 增强贫困群众获得感, 军 of 强军 in 国防和军队)?"""
+    return any(_han(ch) and ch not in _HEADING_COMMON_CHARS for ch in set(option) & set(shown))
 
 
 def _heading_stem(context: str, ordinal: int, blanked: str, follow: str = "") -> str:
@@ -1524,6 +1627,16 @@ def _lexicon_name_and_judge(
         )
         if f is not formula
     ]
+    # 四个意识 ← 政治意识、大局意识…: a word of the name the listing repeats is a cue, so every
+    # option must carry it too (no such sibling names → no question)
+    cues = {
+        name[k : k + 2]
+        for k in range(len(name) - 1)
+        if _han(name[k : k + 2]) == 2
+        and not any(c in NUMERALS or c in "个种项条" for c in name[k : k + 2])
+        and name[k : k + 2] in listing
+    }
+    names = [n for n in names if all(c in n for c in cues)]
     wrong = dis.pick(
         name, names, 3, rng, exclude={name, *formula.variants}, max_distance=3.0, ranked=True
     )
