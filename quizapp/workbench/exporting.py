@@ -10,30 +10,17 @@ import io
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import fields
 from typing import Any
 
-from ..generation.model import BLANK
+from ..generation.model import BLANK, Question
 from .questions import KIND_LABELS, LETTERS, answer_to_text
 
 TEMPLATE_HEADER = ["题型", "题干", *[f"选项{letter}" for letter in LETTERS], "答案", "解析", "标签"]
 _WIDTHS = [8, 60, *[18] * len(LETTERS), 10, 40, 16]
 
-ENGINE_FIELDS = (
-    "id",
-    "kind",
-    "stem",
-    "options",
-    "answer",
-    "keys",
-    "source",
-    "explanation",
-    "accepted",
-    "ordered",
-    "paragraph",
-    "difficulty",
-    "template",
-    "formula",
-)
+# The engine's contract format, field for field.
+ENGINE_FIELDS = tuple(field.name for field in fields(Question))
 
 TEMPLATE_EXAMPLES = [
     [
