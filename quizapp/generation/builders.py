@@ -713,24 +713,12 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
                 if c.startswith(prefix) and c.endswith(suffix) and fits_list(c, key.group)
             ]
             ranked, tail = False, ""
-    wrong = dis.pick(
-        key.text,
-        cands,
-        3,
-        rng,
-        exclude=exclude,
-        stem=blanked,
-        ranked=ranked,
-        same_ending=tail,
-        max_distance=reach,
-    )
-    single_ok = wrong is not None and not (strict and _generic_head(key.text))
-    if wrong is None and key.score >= FULL_SCORE and key.type in _FALSIFIABLE:
-        # one look-alike is enough for a false statement
-        wrong = dis.pick(
+
+    def pick_wrong(n: int) -> list[str] | None:
+        return dis.pick(
             key.text,
             cands,
-            1,
+            n,
             rng,
             exclude=exclude,
             stem=blanked,
@@ -738,6 +726,11 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             same_ending=tail,
             max_distance=reach,
         )
+
+    wrong = pick_wrong(3)
+    single_ok = wrong is not None and not (strict and _generic_head(key.text))
+    if wrong is None and key.score >= FULL_SCORE and key.type in _FALSIFIABLE:
+        wrong = pick_wrong(1)  # one look-alike is enough for a false statement
     if wrong and single_ok:
         yield Question(
             id=qid,

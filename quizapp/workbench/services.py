@@ -647,39 +647,21 @@ def collect_responses(material_id: int | None = None) -> list[st.Response]:
             BankQuestion.material_id == material_id
         )
 
+    sources = (  # (taker prefix, taker, question, correct, response, extra clauses)
+        ("a", AttemptAnswer.attempt_id, AttemptAnswer.question_id, AttemptAnswer.is_correct,
+         AttemptAnswer.response, ()),
+        ("p", PaperAnswer.attempt_id, PaperAnswer.question_id, PaperAnswer.is_correct,
+         PaperAnswer.response, ()),
+        ("l", LiveAnswer.player_id, LiveQuestion.bank_question_id, LiveAnswer.correct,
+         LiveAnswer.response, (LiveQuestion.bank_question_id.is_not(None),)),
+    )  # fmt: skip
     out: list[st.Response] = []
-    query = scoped(
-        select(
-            AttemptAnswer.attempt_id,
-            AttemptAnswer.question_id,
-            AttemptAnswer.is_correct,
-            AttemptAnswer.response,
-        ),
-        AttemptAnswer.question_id,
-    )
-    out += [st.Response(f"a{a}", q, bool(c), r) for a, q, c, r in db.session.execute(query)]
-    query = scoped(
-        select(
-            PaperAnswer.attempt_id,
-            PaperAnswer.question_id,
-            PaperAnswer.is_correct,
-            PaperAnswer.response,
-        ),
-        PaperAnswer.question_id,
-    )
-    out += [st.Response(f"p{a}", q, bool(c), r) for a, q, c, r in db.session.execute(query)]
-    query = scoped(
-        select(
-            LiveAnswer.player_id,
-            LiveQuestion.bank_question_id,
-            LiveAnswer.correct,
-            LiveAnswer.response,
-        )
-        .join(LiveQuestion, LiveQuestion.id == LiveAnswer.question_id)
-        .where(LiveQuestion.bank_question_id.is_not(None)),
-        LiveQuestion.bank_question_id,
-    )
-    out += [st.Response(f"l{p}", q, bool(c), r) for p, q, c, r in db.session.execute(query)]
+    for prefix, taker, question, correct, response, extra in sources:
+        query = select(taker, question, correct, response).where(*extra)
+        if prefix == "l":
+            query = query.join(LiveQuestion, LiveQuestion.id == LiveAnswer.question_id)
+        rows = db.session.execute(scoped(query, question))
+        out += [st.Response(f"{prefix}{t}", q, bool(c), r) for t, q, c, r in rows]
     return out
 
 
