@@ -1393,10 +1393,12 @@ def heading_set_questions(ctx: Context) -> Iterator[Question]:
             suffix = ""  # 抓牢“领”字 …: an ending with quotes is not a requirement's name
         first_sentence = ctx.sentence(members[0][0])
         source = "；".join(ctx.sentence(i).text.rstrip("。") for i, _ in members) + "。"
-        qid = question_id(ctx.doc_key, "multiple", "multi_heading", "、".join(keys), source)
-        rng, fixed = _rngs(ctx, qid)
-        # at most three right and always two wrong: four right of five leaves one real choice
-        correct = shown_subset(keys)[:3]
+        # at most three right and always two wrong (four right of five leaves one real
+        # choice); a series of six or more gets a second question over the others
+        first = shown_subset(keys)[:3]
+        subsets = [first]
+        if len(keys) >= 6:
+            subsets.append([k for k in keys if k not in first][:3])
         n_wrong = 2
         if len(suffix) >= 2:
             head_len = len(keys[0]) - len(suffix)
@@ -1413,22 +1415,39 @@ def heading_set_questions(ctx: Context) -> Iterator[Question]:
                 stem = f"{context}内容包括（　　）。"
             else:
                 stem = f"{context}的小标题包括（　　）。"
-        wrong = dis.pick(keys[0], cands, n_wrong, rng, exclude=set(keys), max_distance=6.0)
-        if not wrong or len(wrong) < n_wrong:
-            continue
-        yield Question(
-            id=qid,
-            kind="multiple",
-            stem=stem,
-            options=_shuffle(list(correct) + wrong, rng),
-            answer=list(correct),
-            keys=list(correct),
-            source=source,
-            explanation=f"原文：{source}",
-            paragraph=first_sentence.paragraph,
-            difficulty=_difficulty("multiple", keys[0]),
-            template="multi_heading",
-        )
+        for n, correct in enumerate(subsets):
+            name = "、".join(keys) if n == 0 else "、".join(correct)
+            qid = question_id(ctx.doc_key, "multiple", "multi_heading", name, source)
+            rng, _ = _rngs(ctx, qid)
+            wrong = None
+            for like in (keys[0], *correct):  # look-alikes of some shown heading
+                wrong = dis.pick(like, cands, n_wrong, rng, exclude=set(keys), max_distance=6.0)
+                if wrong and len(wrong) == n_wrong:
+                    break
+            if not wrong or len(wrong) < n_wrong:
+                continue
+            yield Question(
+                id=qid,
+                kind="multiple",
+                # the second question reads differently: two items with one stem would look
+                # like a duplicate
+                stem=stem if n == 0 else _other_wording(stem),
+                options=_shuffle(list(correct) + wrong, rng),
+                answer=list(correct),
+                keys=list(correct),
+                source=source,
+                explanation=f"原文：{source}",
+                paragraph=first_sentence.paragraph,
+                difficulty=_difficulty("multiple", keys[0]),
+                template="multi_heading",
+            )
+
+
+def _other_wording(stem: str) -> str:
+    """The same 多选 question worded another way (…包括 ↔ …有)."""
+    if "包括（　　）" in stem:
+        return stem.replace("包括（　　）", "有（　　）")
+    return stem.replace("有（　　）", "包括（　　）")
 
 
 # -- lexicon templates --------------------------------------------------------------------------
