@@ -453,3 +453,86 @@ def test_every_item_of_a_list_without_a_multiple_choice_gets_a_cloze(shared_dir)
         pytest.skip("the list got its 多选 on this text")
     cloze_answers = {a for q in questions if q.kind == "cloze" for a in q.answer}
     assert set(items) <= cloze_answers
+
+
+# -- second session: rules from review rounds 5 and 6 -----------------------------------------
+def _cloze_answers(questions) -> set[str]:
+    return {a for q in questions if q.kind == "cloze" for a in q.answer}
+
+
+def test_a_short_list_of_one_shape_is_asked_item_by_item() -> None:
+    text = (
+        "我们要调动亿万农民的积极性，把维护农民群众根本利益作为出发点和落脚点，"
+        "不断提升农民的获得感、幸福感、安全感，让改革发展成果更多更公平惠及全体人民。"
+    )
+    asked = _cloze_answers(generate_questions(text))
+    assert asked & {"获得感", "幸福感", "安全感"}, asked
+
+
+def test_a_saying_standing_alone_is_asked_with_the_sentence_before_it() -> None:
+    text = (
+        "中国特色社会主义进入新时代，我们党一定要有新气象新作为。打铁必须自身硬。"
+        "党要团结带领人民进行伟大斗争、推进伟大事业、实现伟大梦想，必须毫不动摇坚持和完善党的领导。"
+    )
+    cloze = next(q for q in generate_questions(text) if q.answer == ["打铁必须自身硬"])
+    assert cloze.stem.startswith("中国特色社会主义进入新时代")
+    assert cloze.stem.endswith(f"{BLANK}。")
+    assert "新气象新作为" in cloze.source and "打铁必须自身硬" in cloze.source
+
+
+def test_a_heading_blank_is_only_made_over_a_standard_term(bank) -> None:
+    lexicon = load_lexicon()
+    for q in bank:
+        if q.template == "heading_cloze":
+            answer = q.answer[0]
+            assert answer in lexicon.terms or lexicon.owners(answer) or lexicon.get(answer), q.stem
+
+
+def test_a_heading_series_of_six_is_asked_in_two_questions_of_three() -> None:
+    principles = ["党管农村工作", "农业农村优先发展", "农民主体地位", "乡村全面振兴"]
+    principles += ["城乡融合发展", "人与自然和谐共生"]
+    lines = ["一、总体要求", "（一）基本原则"]
+    for p in principles:
+        lines.append(f"——坚持{p}。各级党委和政府要把这项工作摆上重要议事日程，抓紧抓实抓好。")
+    lines += [
+        "二、重点任务",
+        "（一）加强基层组织建设。",
+        "（二）建设法治乡村。",
+        "（三）提高民生保障水平。",
+    ]
+    multis = [
+        q
+        for q in generate_questions("\n".join(lines))
+        if q.template == "multi_heading" and set(q.answer) <= set(principles)
+    ]
+    assert len(multis) == 2
+    assert {a for q in multis for a in q.answer} == set(principles)
+    for q in multis:
+        assert len(q.answer) == 3 and len(q.options) == 5
+    assert multis[0].stem != multis[1].stem
+
+
+def test_a_term_alias_is_accepted_in_its_blank() -> None:
+    text = "1943年春，他回到延安，协助毛泽东同志领导延安整风、总结党的历史经验、筹备党的七大。"
+    cloze = next(q for q in generate_questions(text) if q.answer == ["延安整风"])
+    assert {"整风运动", "延安整风运动"} <= set(cloze.accepted[0])
+
+
+def test_a_formula_used_as_a_plain_word_gets_no_choice_of_other_slogans() -> None:
+    text = (
+        "实施乡村振兴战略，是党的十九大作出的重大决策部署，是决胜全面建成小康社会、"
+        "全面建设社会主义现代化国家的重大历史任务，是新时代“三农”工作的总抓手。"
+    )
+    questions = generate_questions(text)
+    assert [q for q in questions if q.template == "cloze" and q.answer == ["三农"]]
+    in_text = [q for q in questions if q.template in ("single", "judge_false")]
+    assert not [q for q in in_text if "三农" in q.keys], in_text
+
+
+def test_known_lists_are_recognised_in_part_but_not_from_one_item() -> None:
+    from quizapp.generation.lexicon import Lexicon
+
+    lexicon = Lexicon([], {}, lists=[("不平衡", "不协调", "不可持续")])
+    assert lexicon.known_list(["不平衡", "不协调", "不可持续"])
+    assert lexicon.known_list(["不协调", "不可持续"])
+    assert not lexicon.known_list(["不平衡", "有标准", "有网络", "有内容"])

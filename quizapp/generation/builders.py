@@ -422,6 +422,7 @@ def _accepted(ctx: Context, key: KeyPhrase) -> list[str]:
             for member in formula.members:
                 if key.text in formula.spellings(member):
                     spellings += list(formula.spellings(member))
+    spellings += ctx.lexicon.aliases.get(key.text, ())
     out: list[str] = []
     for sp in spellings:
         if sp not in out and "“" not in sp:
@@ -712,6 +713,11 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
 
     if key.score < CHOICE_SCORE:
         return
+    # an unknown numbered formula's look-alikes are lexicon slogans (承包地“三严三实”制度 for
+    # “三权分置”), as are those of a formula used as a plain word (“三会一课”工作 for “三农”
+    # 工作): absurd in the sentence, as option or as a false statement
+    formula = _formula(ctx, key) if key.type == "lexicon" else None
+    numbered = key.type == "formula" or (formula is not None and not formula.choice_in_text)
     qid = question_id(ctx.doc_key, "single", "single", key.text, source)
     rng, fixed = _rngs(ctx, qid)
     # free-text keys need look-alikes with the same ending (…导向 for 问题导向)
@@ -747,7 +753,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     single_ok = wrong is not None and not (strict and _generic_head(key.text))
     if wrong is None and key.score >= FULL_SCORE and key.type in _FALSIFIABLE:
         wrong = pick_wrong(1)  # one look-alike is enough for a false statement
-    if wrong and single_ok:
+    if wrong and single_ok and not numbered:
         yield Question(
             id=qid,
             kind="single",
@@ -767,7 +773,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     truth = (
         int(hashlib.sha1(f"{ctx.doc_key}|{key.text}|{source}".encode()).hexdigest(), 16) % 2 == 0
     )
-    if not truth and key.type not in _FALSIFIABLE:
+    if not truth and (key.type not in _FALSIFIABLE or numbered):
         truth = (
             True  # 把准政治方向 → 把准政治原则 is not clearly false: only facts get a false twin
         )

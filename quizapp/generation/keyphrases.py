@@ -385,8 +385,12 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
             score -= 0.08
         if first != s.start + m.start():
             score -= 0.06
-        if len(texts) >= 3 and uniform and 2 <= min(lengths) and max(lengths) <= 5 and (
-            shared or min(lengths) == 3
+        if (
+            len(texts) >= 3
+            and uniform
+            and 2 <= min(lengths)
+            and max(lengths) <= 5
+            and (shared or min(lengths) == 3)
         ):
             # 获得感、幸福感、安全感 / 搬得出、稳得住、能致富: short items of one shape, three or
             # more, are a formulation however they are introduced

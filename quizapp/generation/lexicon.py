@@ -44,8 +44,25 @@ class FormulaHit:
 class Lexicon:
     """A set of formulas with lookups by name, variant, member and category."""
 
-    def __init__(self, formulas: Iterable[Formula], terms: dict[str, Iterable[str]] | None = None):
+    def __init__(
+        self,
+        formulas: Iterable[Formula],
+        terms: dict[str, Iterable[str]] | None = None,
+        *,
+        aliases: dict[str, Iterable[str]] | None = None,
+        lists: Iterable[Iterable[str]] = (),
+    ):
         self.formulas: list[Formula] = sorted(formulas, key=lambda f: f.name)
+        # other standard spellings of a term, accepted in its blanks (延安整风 → 整风运动)
+        self.aliases: dict[str, tuple[str, ...]] = {
+            term: tuple(spellings) for term, spellings in (aliases or {}).items()
+        }
+        # standard enumerations (不平衡、不协调、不可持续): item → the lists holding it
+        self.lists: list[tuple[str, ...]] = [tuple(items) for items in lists]
+        self._list_index: dict[str, list[int]] = {}
+        for k, items in enumerate(self.lists):
+            for item in items:
+                self._list_index.setdefault(item, []).append(k)
         # standard vocabulary: term → its class (the first class listing it wins)
         self.terms: dict[str, str] = {}
         for cls_name, words in sorted((terms or {}).items()):
@@ -83,9 +100,16 @@ class Lexicon:
     @classmethod
     def from_json(cls, data: dict) -> Lexicon:
         """A lexicon from the data file's shape; without a ``terms`` key (a formulas-only
-        overlay such as the admins' edits), the packaged vocabulary is kept."""
-        terms = data["terms"] if "terms" in data else _packaged_terms()
-        return cls((_formula_from_dict(item) for item in data.get("formulas", [])), terms)
+        overlay such as the admins' edits), the packaged vocabulary, its aliases and its
+        standard lists are kept."""
+        packaged = _packaged_vocabulary()
+        vocabulary = data if "terms" in data else packaged
+        return cls(
+            (_formula_from_dict(item) for item in data.get("formulas", [])),
+            vocabulary.get("terms", {}),
+            aliases=vocabulary.get("term_aliases", {}),
+            lists=(entry["items"] for entry in vocabulary.get("lists", [])),
+        )
 
     # -- lookups ------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -104,6 +128,16 @@ class Lexicon:
 
     def term_class(self, term: str) -> str | None:
         return self.terms.get(term)
+
+    def known_list(self, items: Iterable[str]) -> bool:
+        """Do ``items`` come from one standard enumeration (at least two of them, and at least
+        half of them: a text may quote part of a list, or add to it)?"""
+        items = list(items)
+        counts: dict[int, int] = {}
+        for item in set(items):
+            for k in self._list_index.get(item, ()):
+                counts[k] = counts.get(k, 0) + 1
+        return any(n >= 2 and 2 * n >= len(items) for n in counts.values())
 
     def class_terms(self, cls_name: str) -> list[str]:
         return self._term_classes.get(cls_name, [])
@@ -239,13 +273,15 @@ def _formula_from_dict(item: dict) -> Formula:
         related=tuple(item.get("related", ())),
         cores=dict(item.get("cores", {})),
         match_members=bool(item.get("match_members", True)),
+        choice_in_text=bool(item.get("choice_in_text", True)),
     )
 
 
 @lru_cache(maxsize=1)
-def _packaged_terms() -> dict[str, list[str]]:
+def _packaged_vocabulary() -> dict:
+    """The packaged terms, term aliases and standard lists (kept under an admins' overlay)."""
     data = json.loads(DEFAULT_LEXICON_PATH.read_text(encoding="utf-8"))
-    return dict(data.get("terms", {}))
+    return {k: data.get(k, {} if k != "lists" else []) for k in ("terms", "term_aliases", "lists")}
 
 
 @lru_cache(maxsize=8)

@@ -44,6 +44,9 @@ class Formula:
     cores: dict[str, str] = field(default_factory=dict)
     # Whether the members spelled out in a text count as an occurrence of the formula.
     match_members: bool = True
+    # Whether other formula names make sense as wrong options where the text names it (not
+    # for a name used as a plain word: “三农”工作, “三农”问题).
+    choice_in_text: bool = True
 
     def __hash__(self) -> int:  # dict fields are not hashable; a formula is known by its name
         return hash((self.name, self.members))
