@@ -536,3 +536,12 @@ def test_known_lists_are_recognised_in_part_but_not_from_one_item() -> None:
     assert lexicon.known_list(["不平衡", "不协调", "不可持续"])
     assert lexicon.known_list(["不协调", "不可持续"])
     assert not lexicon.known_list(["不平衡", "有标准", "有网络", "有内容"])
+
+
+def test_a_short_thesis_sentence_is_asked_for_its_subject() -> None:
+    text = (
+        "乡村振兴，摆脱贫困是前提。必须坚持精准扶贫、精准脱贫，把提高脱贫质量放在首位。\n"
+        "高质量发展是全面建设社会主义现代化国家的首要任务。发展是党执政兴国的第一要务。"
+    )
+    asked = _cloze_answers(generate_questions(text))
+    assert {"摆脱贫困", "高质量发展"} <= asked, asked

@@ -1118,6 +1118,11 @@ def _definition_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase
         # exact spans, not list edges cut out of running text: a definition-like pair
         out.append(KeyPhrase(left, "definition", s.index, a, a + len(left), 0.62, None, group))
         out.append(KeyPhrase(right, "definition", s.index, b, b + len(right), 0.62, None, group))
+    m = _THESIS_RE.match(text) if len(text) <= 26 and not s.is_heading else None
+    if m and m.group(1)[0] not in _BAD_MODIFIER and not m.group(1).startswith(_THESIS_BAD_LEADS):
+        # 乡村振兴，产业兴旺是重点。 / 摆脱贫困是前提。: a short thesis opening a paragraph
+        # names what the paragraph is about and what role it plays
+        add(m.group(1), m.start(1), 0.0)
     for m in _WITH_RE.finditer(text):
         phrase, at = m.group(1), m.start(1)
         if "同志" in phrase[:-2]:  # 以邓小平同志南方谈话为标志 → 南方谈话
@@ -1138,7 +1143,17 @@ def _definition_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase
     return out
 
 
+_THESIS_RE = re.compile(
+    r"^(?:[^，,；;。！？“”]{2,10}[，,])?([^，,；;。！？“”的是]{2,10})是"
+    r"(?:重点|关键|保障|基础|根本|前提|核心|主线|灵魂|根本保证|重中之重|第一要务|首要任务)[。！]$"
+)
+_THESIS_BAD_LEADS = ("这", "那", "其", "它", "关键", "根本", "重点")
 _MARK_NOUNS = (
+    "首要任务",
+    "总抓手",
+    "本质属性",
+    "第一要务",
+    "重中之重",
     "根本",
     "灵魂",
     "生命线",
