@@ -395,6 +395,8 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
             # 获得感、幸福感、安全感 / 搬得出、稳得住、能致富: short items of one shape, three or
             # more, are a formulation however they are introduced
             score = max(score, 0.6)
+        if ex.lexicon.known_list(texts):
+            score = max(score, 0.66)  # a standard enumeration (不平衡、不协调、不可持续)
         score = round(score, 3)
         if score >= 0.55:
             ex.groups.setdefault(texts, (s.index, first, last))
