@@ -651,7 +651,7 @@ def items_worth_asking(ctx: Context, group: tuple[str, ...]) -> bool:
         # 思想大解放、行动大担当, said again and again: a pair the text makes its slogan
         return _patterned(group) and ctx.ex.occurrences("、".join(group)) >= 2
     if all(len(t) == 3 for t in group):
-        return True  # 稳增长、促改革、调结构 / 搬得出、稳得住、能致富: a slogan of three-character beats
+        return True  # 稳增长、促改革、调结构 / 搬得出、稳得住、能致富: three-character beats
     prefix, suffix = _common_prefix(list(group)), _common_suffix(list(group))
     return len(prefix) >= 2 or len(suffix) >= 2 or _patterned(group)
 
