@@ -307,11 +307,12 @@ def candidates_for(
             # with the key's ending or opening word read as the same kind of thing
             # (政治方向 → 政治立场; 问题导向 → 目标导向; not 发挥以人民为中心)
             return [t for t in same if _same_kind(t, key.text)], exclude, False
-        return (
-            _index(ctx, "term", lambda: same + list(lex.terms) + pools.get("term", [])),
-            exclude,
-            False,
-        )
+        # a small class lends only terms of the key's ending (政绩观 → 权力观, 大历史观): other
+        # vocabulary is another kind of thing (政绩观 among 零容忍, 亚投行)
+        ending = key.text[-2:]
+        alike = [t for t in lex.terms if t.endswith(ending) and t not in same]
+        alike += [t for t in pools.get("term", []) if t.endswith(ending) and t not in same]
+        return same + sorted(set(alike)), exclude, False
     if key.type in ("quotation", "definition"):
         return (
             _index(
