@@ -309,10 +309,12 @@ def candidates_for(
             return [t for t in same if _same_kind(t, key.text)], exclude, False
         # a small class lends only terms of the key's ending (政绩观 → 权力观, 大历史观): other
         # vocabulary is another kind of thing (政绩观 among 零容忍, 亚投行)
-        ending = key.text[-2:]
-        alike = [t for t in lex.terms if t.endswith(ending) and t not in same]
-        alike += [t for t in pools.get("term", []) if t.endswith(ending) and t not in same]
-        return same + sorted(set(alike)), exclude, False
+        by_ending = ctx.indexes.setdefault("_terms_by_ending", {})
+        if not by_ending:
+            for t in [*lex.terms, *pools.get("term", [])]:
+                by_ending.setdefault(t[-2:], set()).add(t)
+        alike = by_ending.get(key.text[-2:], set()) - set(same)
+        return same + sorted(alike), exclude, False
     if key.type in ("quotation", "definition"):
         return (
             _index(

@@ -244,10 +244,29 @@ class Lexicon:
 
 
 def _alternation(words: list[str]) -> re.Pattern[str] | None:
-    """One regex matching any of ``words`` (callers pass them longest first)."""
+    """One regex matching any of ``words``, the longest where several start at one place.
+
+    Built as a trie (四个意识|四个自信 → 四个(?:意识|自信)): a flat alternation of hundreds of
+    terms is tried word by word at every character of a text, a trie only along shared starts.
+    """
     if not words:
         return None
-    return re.compile("|".join(re.escape(w) for w in words))
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+    return re.compile(_trie_pattern(trie))
+
+
+def _trie_pattern(node: dict) -> str:
+    """Regex for a trie node: longer continuations first (greedy), then the word ending here."""
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def _all_present(text: str, formula: Formula) -> bool:
