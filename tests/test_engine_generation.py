@@ -546,3 +546,30 @@ def test_a_short_thesis_sentence_is_asked_for_its_subject() -> None:
     )
     asked = _cloze_answers(generate_questions(text))
     assert {"摆脱贫困", "高质量发展"} <= asked, asked
+
+
+def test_a_quiz_pick_asks_each_sentence_once_while_others_remain(bank) -> None:
+    picked = generate_questions(SEED_TEXT, seed=5, count=12)
+    sources = [q.source for q in picked]
+    assert len(set(sources)) == len(sources), Counter(sources).most_common(3)
+
+
+def test_a_cue_in_the_next_clause_is_cut_from_the_stem() -> None:
+    text = (
+        "乡风文明是保障。必须坚持物质文明和精神文明一起抓，提升农民精神风貌，"
+        "培育文明乡风、良好家风、淳朴民风，不断提高乡村社会文明程度。"
+    )
+    cloze = next(q for q in generate_questions(text) if q.answer == ["精神文明"])
+    assert "精神风貌" not in cloze.stem, cloze.stem
+    assert cloze.stem.startswith("必须坚持物质文明和")
+
+
+def test_a_virtue_is_never_offered_a_vice_as_look_alike() -> None:
+    text = (
+        "要深化爱国主义、集体主义、社会主义教育，着力培养担当民族复兴大任的时代新人，"
+        "坚决反对个人主义、分散主义、自由主义、本位主义、好人主义。"
+    )
+    lexicon = load_lexicon()
+    for q in generate_questions(text):
+        if q.kind in ("single", "multiple") and "爱国主义" in answers_of(q):
+            assert not [o for o in q.options if lexicon.term_class(o) == "不良倾向"], q.options

@@ -29,7 +29,7 @@ from . import distractors as dis
 from .jieba_setup import cut as jieba_cut
 from .jieba_setup import is_word
 from .jieba_setup import word_ends as _jieba_word_ends
-from .keyphrases import Extraction, _common_prefix, _common_suffix, is_generic
+from .keyphrases import GENERIC_WORDS, Extraction, _common_prefix, _common_suffix, is_generic
 from .lexicon import NUMERALS, Lexicon
 from .model import BLANK, Formula, KeyPhrase, Question, Sentence
 
@@ -170,11 +170,16 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     text = s.text
     la, lb = a - s.start, b - s.start
     tainted = [(x - s.start, y - s.start) for x, y in ctx.ex.doc.sentence_tainted(s)]
-    if not tainted and len(text) <= WINDOW_CHARS + 12:
-        return text, la, lb
     clauses = _clauses(text)
     first = next(i for i, (x, y) in enumerate(clauses) if x <= la < y)
     last = next(i for i, (x, y) in enumerate(clauses) if x < lb <= y)
+    if not tainted and len(text) <= WINDOW_CHARS + 12:
+        lo, hi = _without_cues(text, clauses, la, lb, first, last, 0, len(clauses) - 1)
+        if lo < 0:
+            return "", 0, 0
+        if (lo, hi) == (0, len(clauses) - 1):
+            return text, la, lb  # a short sentence is shown whole
+        return _clause_span(text, clauses, lo, hi, la, lb)
 
     def bad(i: int) -> bool:
         if not tainted:
@@ -205,6 +210,20 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
         # 是实现…的必然要求: a clause that leans on the one before needs its subject
         if lo > 0 and not bad(lo - 1) and text[clauses[lo][0] :].startswith(_LEANING):
             lo -= 1
+    lo, hi = _without_cues(text, clauses, la, lb, first, last, lo, hi)
+    if lo < 0:
+        return "", 0, 0
+    while text[clauses[hi][1] - 2 : clauses[hi][1] - 1] == "的" and hi + 1 < len(clauses):
+        if bad(hi + 1):
+            return "", 0, 0
+        hi += 1  # …面向未来的，|民族的科学的大众的社会主义文化: never end on a dangling 的
+    return _clause_span(text, clauses, lo, hi, la, lb)
+
+
+def _clause_span(
+    text: str, clauses: tuple[tuple[int, int], ...], lo: int, hi: int, la: int, lb: int
+) -> tuple[str, int, int]:
+    """Clauses lo…hi of ``text`` as a stem ending like a sentence, with the key's offsets."""
     x, y = clauses[lo][0], clauses[hi][1]
     stem = text[x:y]
     if stem and stem[-1] in "：:":
@@ -214,6 +233,57 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     elif stem and stem[-1] not in _SENT_END + "”’）)":
         stem += "。"
     return stem, la - x, lb - x
+
+
+def _without_cues(
+    text: str,
+    clauses: tuple[tuple[int, int], ...],
+    la: int,
+    lb: int,
+    first: int,
+    last: int,
+    lo: int,
+    hi: int,
+) -> tuple[int, int]:
+    """Drop the context clauses that repeat a word of the key, and those beyond them.
+
+    物质文明和（精神文明）一起抓，提升农民精神风貌 / 中国之问、…（时代之问），作出符合…时代要求
+    的正确回答: the neighbouring clause spells the key, so the stem stops before it.
+    """
+    key = text[la:lb]
+    if "、" in key:
+        return lo, hi  # a whole list is named by the words its items share with the context
+    # a word the key's own clauses repeat is the list's pattern (科学决策、民主决策、依法决策),
+    # not a cue
+    own = text[clauses[first][0] : la] + "|" + text[lb : clauses[last][1]]
+    words = {
+        key[k : k + 2]
+        for k in range(len(key) - 1)
+        if is_word(key[k : k + 2])
+        and key[k : k + 2] not in GENERIC_WORDS
+        and key[k : k + 2] not in own
+    }
+    if not words:
+        return lo, hi
+
+    def cued(i: int) -> bool:
+        x, y = clauses[i]
+        return any(w in text[x:y] for w in words)
+
+    new_lo, new_hi = lo, hi
+    for i in range(last + 1, hi + 1):
+        if cued(i):
+            new_hi = i - 1
+            break
+    for i in range(first - 1, lo - 1, -1):
+        if cued(i):
+            new_lo = i + 1
+            break
+    if (new_lo, new_hi) == (lo, hi):
+        return lo, hi
+    if clauses[new_hi][1] - clauses[new_lo][0] - len(key) < 10:
+        return -1, -1  # too little would be left to answer from: no question
+    return new_lo, new_hi
 
 
 def _blank(stem: str, a: int, b: int) -> str:
@@ -365,6 +435,20 @@ _GENERIC_HEADS = ("体系", "机制", "制度", "体制", "能力", "水平", "�
 
 def _generic_head(text: str) -> bool:
     return len(text) <= 6 and text.endswith(_GENERIC_HEADS)
+
+
+# Vocabulary classes of things to oppose: a wrong option from one of them for a key that is not
+# (加强（个人主义）教育 for 爱国主义) is ruled out by its sense alone, and the other way round.
+NEGATIVE_CLASSES = frozenset({"不良倾向"})
+
+
+def _other_polarity(ctx: Context, items: Iterable[str]) -> set[str]:
+    """Terms of the opposite sense to ``items``, never to be offered as their wrong options."""
+    lex = ctx.lexicon
+    negative = {t for c in sorted(NEGATIVE_CLASSES) for t in lex.class_terms(c)}
+    if any(lex.term_class(i) in NEGATIVE_CLASSES for i in items):
+        return set()  # a list of faults: other faults are the right look-alikes
+    return negative
 
 
 def _same_kind(cand: str, key: str) -> bool:
@@ -653,8 +737,10 @@ def items_worth_asking(ctx: Context, group: tuple[str, ...]) -> bool:
     if len(group) == 2:
         # 思想大解放、行动大担当, said again and again: a pair the text makes its slogan
         return _patterned(group) and ctx.ex.occurrences("、".join(group)) >= 2
-    if all(len(t) == 3 for t in group):
-        return True  # 稳增长、促改革、调结构 / 搬得出、稳得住、能致富: three-character beats
+    if all(len(t) == 3 for t in group) and not all(t[0] in "有是为在无" for t in group):
+        # 稳增长、促改革、调结构 / 搬得出、稳得住、能致富: three-character beats (not a
+        # checklist of 有标准、有网络、有内容、有人才)
+        return True
     prefix, suffix = _common_prefix(list(group)), _common_suffix(list(group))
     return len(prefix) >= 2 or len(suffix) >= 2 or _patterned(group)
 
@@ -720,6 +806,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     explanation = _explain_text(ctx, key, s)
     para = s.paragraph
     cands, exclude, ranked = candidates_for(ctx, key)
+    exclude = exclude | _other_polarity(ctx, (key.text, *key.group))
 
     qid = question_id(ctx.doc_key, "cloze", "cloze", key.text, source)
     yield Question(
@@ -958,6 +1045,7 @@ def group_questions(
     n_wrong = 1 if len(correct) >= 4 else 2
     key0 = KeyPhrase(items[0], "enumeration", index, start, end, 0.6, None, items)
     _, exclude, _ = candidates_for(ctx, key0)
+    exclude |= _other_polarity(ctx, items)
     exclude |= set(items)
     typical = sorted(items, key=len)[len(items) // 2]
     prefix, suffix = _common_prefix(list(items)), _common_suffix(list(items))

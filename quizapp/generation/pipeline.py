@@ -124,7 +124,8 @@ def select(
     """A seeded pick of ``count`` questions, round-robin over the kinds, best keys first.
 
     Within a kind, questions are ranked by their key's score plus a seeded jitter (so another
-    seed picks others among near-equals); a key already asked is avoided while fresh ones remain.
+    seed picks others among near-equals); a key or a source sentence already asked is avoided
+    while fresh ones remain.
     """
     if count <= 0:
         return []
@@ -147,23 +148,31 @@ def select(
     order = [k for k in kinds if by_kind.get(k)]
     picked: list[Question] = []
     used_keys: set[str] = set()
+    used_sources: set[str] = set()
     picked_ids: set[str] = set()
-    for allow_repeat in (False, True):
-        progress = True
-        while len(picked) < count and progress:
-            progress = False
-            for kind in order:
-                if len(picked) >= count:
-                    break
-                for q in by_kind[kind]:
-                    if q.id in picked_ids:
-                        continue
-                    key = dis.fold_key(q.keys[0]) if q.keys else q.id
-                    if key in used_keys and not allow_repeat:
-                        continue
-                    picked.append(q)
-                    picked_ids.add(q.id)
-                    used_keys.add(key)
-                    progress = True
-                    break
+
+    # round robin over the kinds keeps them balanced; within a kind, a key or a source sentence
+    # already asked is avoided while fresh ones remain (a 判断 that prints the answer of a 填空
+    # from the same sentence would give it away)
+    def key_of(q: Question) -> str:
+        return dis.fold_key(q.keys[0]) if q.keys else q.id
+
+    def fresh(q: Question) -> bool:
+        return key_of(q) not in used_keys and q.source not in used_sources
+
+    progress = True
+    while len(picked) < count and progress:
+        progress = False
+        for kind in order:
+            if len(picked) >= count:
+                break
+            left = [q for q in by_kind[kind] if q.id not in picked_ids]
+            if not left:
+                continue
+            q = next((q for q in left if fresh(q)), left[0])
+            picked.append(q)
+            picked_ids.add(q.id)
+            used_keys.add(key_of(q))
+            used_sources.add(q.source)
+            progress = True
     return picked
