@@ -885,6 +885,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         )
     if key.score < FULL_SCORE or len(stem) < 16 or len(stem) - len(key.text) < 10:
         return  # a true/false statement needs context around the key
+    if key.type == "enumeration":
+        return  # a sentence carrying only a list item is a measure, not a fact worth judging
     truth = (
         int(hashlib.sha1(f"{ctx.doc_key}|{key.text}|{source}".encode()).hexdigest(), 16) % 2 == 0
     )
