@@ -573,3 +573,14 @@ def test_a_virtue_is_never_offered_a_vice_as_look_alike() -> None:
     for q in generate_questions(text):
         if q.kind in ("single", "multiple") and "爱国主义" in answers_of(q):
             assert not [o for o in q.options if lexicon.term_class(o) == "不良倾向"], q.options
+
+
+def test_a_standard_name_is_accepted_with_or_without_its_modifier_or_head() -> None:
+    text = (
+        "到二〇三五年，我国发展的总体目标是：经济实力、科技实力、综合国力大幅跃升，"
+        "实现高水平科技自立自强，进入创新型国家前列。\n"
+        "他是新中国第一任全国人大常委会委员长，用很大精力建立健全人民代表大会这个崭新的制度。"
+    )
+    accepted = {q.answer[0]: q.accepted[0] for q in generate_questions(text) if q.kind == "cloze"}
+    assert "科技自立自强" in accepted["高水平科技自立自强"]
+    assert "人民代表大会制度" in accepted["人民代表大会"]

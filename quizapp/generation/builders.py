@@ -510,11 +510,41 @@ def _accepted(ctx: Context, key: KeyPhrase) -> list[str]:
                 if key.text in formula.spellings(member):
                     spellings += list(formula.spellings(member))
     spellings += ctx.lexicon.aliases.get(key.text, ())
+    spellings += _standard_forms(ctx, key.text)
     out: list[str] = []
     for sp in spellings:
         if sp not in out and "“" not in sp:
             out.append(sp)
     return out
+
+
+# Words a standard name is often said with or without (高水平科技自立自强 / 科技自立自强,
+# 人民代表大会 / 人民代表大会制度): either form is right in a blank.
+_NAME_LEADS = ("高水平", "决胜", "全面", "坚持", "坚定", "深入", "加快", "大力")
+_NAME_HEADS = ("制度", "体系", "战略")  # dropped from a name; only 制度 is ever added
+
+
+def _standard_forms(ctx: Context, text: str) -> list[str]:
+    """Other standard forms of a key the vocabulary knows: with or without a leading verb or
+    modifier, with or without the head noun of its name."""
+    lex = ctx.lexicon
+
+    def known(t: str) -> bool:
+        return t in lex.terms or bool(lex.owners(t)) or lex.get(t) is not None
+
+    forms = []
+    for lead in _NAME_LEADS:
+        rest = text[len(lead) :]
+        if text.startswith(lead) and len(rest) >= 4 and known(rest):
+            forms.append(rest)
+        if known(lead + text):
+            forms.append(lead + text)
+    if known(text + "制度"):
+        forms.append(text + "制度")  # 人民代表大会 → 人民代表大会制度 (not 国家安全 → …战略)
+    for head in _NAME_HEADS:
+        if text.endswith(head) and len(text) - len(head) >= 4 and known(text[: -len(head)]):
+            forms.append(text[: -len(head)])
+    return forms
 
 
 # -- text templates ---------------------------------------------------------------------------
