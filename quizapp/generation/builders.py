@@ -88,7 +88,19 @@ def shown_subset(items: tuple[str, ...] | list[str], size: int = 4) -> list[str]
 
 def _rngs(ctx: Context, qid: str) -> tuple[random.Random, random.Random]:
     """(seeded rng for picks and option order, seed-free rng for what fixes the answer)."""
-    return random.Random(f"{ctx.seed}\x1f{qid}"), random.Random(f"fixed\x1f{qid}")
+    return _rng(ctx, qid), _fixed_rng(qid)
+
+
+# Seeding a Random from a string hashes it (some microseconds): hot templates seed only the
+# generator they draw from, and only once they draw.
+def _rng(ctx: Context, qid: str) -> random.Random:
+    """The seeded rng of a question (picks and option order vary with the caller's seed)."""
+    return random.Random(f"{ctx.seed}\x1f{qid}")
+
+
+def _fixed_rng(qid: str) -> random.Random:
+    """The seed-free rng of a question (what fixes the answer, the same for every seed)."""
+    return random.Random(f"fixed\x1f{qid}")
 
 
 def _difficulty(kind: str, key: str, bonus: float = 0.0) -> float:
@@ -376,7 +388,7 @@ def candidates_for(
             # a broad class (党建要求, 发展理念) mixes nouns and verb phrases: only class mates
             # with the key's ending or opening word read as the same kind of thing
             # (政治方向 → 政治立场; 问题导向 → 目标导向; not 发挥以人民为中心)
-            return [t for t in same if _same_kind(t, key.text)], exclude, False
+            return list(_class_mates(ctx, cls_name, key.text)), exclude, False
         # a small class lends only terms of the key's ending (政绩观 → 权力观, 大历史观): other
         # vocabulary is another kind of thing (政绩观 among 零容忍, 亚投行)
         by_ending = ctx.indexes.setdefault("_terms_by_ending", {})
@@ -453,6 +465,17 @@ def _other_polarity(ctx: Context, items: Iterable[str]) -> set[str]:
 
 def _same_kind(cand: str, key: str) -> bool:
     return cand[-1:] == key[-1:] or (len(key) >= 4 and cand[:2] == key[:2])
+
+
+def _class_mates(ctx: Context, cls_name: str, key: str) -> list[str]:
+    """The terms of a class of the same kind as ``key`` (cached per text: _same_kind looks
+    only at the key's last character and, from four characters on, its first two)."""
+    shape = (cls_name, key[-1:], key[:2] if len(key) >= 4 else None)
+    cache: dict[tuple[str, str, str | None], list[str]] = ctx.indexes.setdefault("_class_mates", {})
+    mates = cache.get(shape)
+    if mates is None:
+        mates = cache[shape] = [t for t in ctx.lexicon.class_terms(cls_name) if _same_kind(t, key)]
+    return mates
 
 
 _SHAPES = [
@@ -571,6 +594,7 @@ MAX_LIST_ITEMS = 6
 _PREPOSITIONS = frozenset("在对把以从向为将于同和与及")
 
 
+@lru_cache(maxsize=8192)
 def _patterned(items: tuple[str, ...]) -> bool:
     """Do the items share a fixed character at some inner position (幼有所育、学有所教 …)?"""
     if len({len(i) for i in items}) != 1:
@@ -863,8 +887,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     # 工作): absurd in the sentence, as option or as a false statement
     formula = _formula(ctx, key) if key.type == "lexicon" else None
     numbered = key.type == "formula" or (formula is not None and not formula.choice_in_text)
-    qid = question_id(ctx.doc_key, "single", "single", key.text, source)
-    rng, fixed = _rngs(ctx, qid)
+    qid = single_qid = question_id(ctx.doc_key, "single", "single", key.text, source)
+    rng: random.Random | None = None  # seeded on the first draw: most keys find too few
     # free-text keys need look-alikes with the same ending (…导向 for 问题导向)
     strict = key.type in ("quotation", "definition", "quoted", "enumeration")
     # the ending a look-alike must share: the last word (…强国, …问题) for longer keys
@@ -882,23 +906,28 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             ranked, tail = False, ""
 
     def pick_wrong(n: int) -> list[str] | None:
-        return dis.pick(
+        nonlocal rng
+        pool = dis.best_candidates(
             key.text,
             cands,
             n,
-            rng,
             exclude=exclude,
             stem=blanked,
             ranked=ranked,
             same_ending=tail,
             max_distance=reach,
         )
+        if pool is None:
+            return None
+        rng = rng or _rng(ctx, single_qid)
+        return rng.sample(pool, n)  # as dis.pick draws
 
     wrong = pick_wrong(3)
     single_ok = wrong is not None and not (strict and _generic_head(key.text))
     if wrong is None and key.score >= FULL_SCORE and key.type in _FALSIFIABLE:
         wrong = pick_wrong(1)  # one look-alike is enough for a false statement
     if wrong and single_ok and not numbered:
+        assert rng is not None  # drawn from by pick_wrong
         yield Question(
             id=qid,
             kind="single",
@@ -942,7 +971,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     else:
         if not wrong:
             return
-        swap = sorted(wrong)[fixed.randrange(len(wrong))]
+        swap = sorted(wrong)[_fixed_rng(single_qid).randrange(len(wrong))]
         statement = stem[:a] + swap + stem[b:]
         explanation = f"错误。原文为“{key.text}”，不是“{swap}”。" + explanation
     if truth:
@@ -1072,7 +1101,7 @@ def group_questions(
     blanked = _blank(stem, a, b)
     source = s.text
     qid = question_id(ctx.doc_key, "multiple", "multi_enum", "、".join(items), source)
-    rng, fixed = _rngs(ctx, qid)
+    rng = _rng(ctx, qid)
     correct = shown_subset(items)
     n_wrong = 1 if len(correct) >= 4 else 2
     key0 = KeyPhrase(items[0], "enumeration", index, start, end, 0.6, None, items)
@@ -1313,7 +1342,7 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
             template="heading_cloze",
         )
     qid = question_id(ctx.doc_key, "single", "heading_single", key.text, source)
-    rng, _ = _rngs(ctx, qid)
+    rng = _rng(ctx, qid)
     if not has_context:
         # only the ordinal would tell the section's own headings apart: ask which heading
         # belongs to the section instead, against headings of other sections
@@ -1360,18 +1389,30 @@ def _framed_options(ctx: Context, key: KeyPhrase) -> set[str]:
     """The headings that read as whole options beside ``key``: the cut of a heading clause
     that leaves the same frame as the key's own (刘少奇同志是…的光辉榜样), never a clause
     clipped where the key's is not (体制机制创新 of 推进体制机制创新 beside 打好精准脱贫攻坚战)."""
-    clauses = [
-        c for h in ctx.ex.doc.headings.values() for c in ([x[0] for x in h.clauses] or [h.title])
-    ]
+    clauses = ctx.indexes.get("_heading_clauses")
+    if clauses is None:
+        clauses = ctx.indexes["_heading_clauses"] = [
+            c
+            for h in ctx.ex.doc.headings.values()
+            for c in ([x[0] for x in h.clauses] or [h.title])
+        ]
+    # every heading key's frames are compared for every heading key asked: found once per text
+    frames: dict[str, set[tuple[bool, bool] | tuple[str, str]]] = ctx.indexes.setdefault(
+        "_heading_frames", {}
+    )
 
     def frame(text: str) -> set[tuple[bool, bool] | tuple[str, str]]:
-        out: set[tuple[bool, bool] | tuple[str, str]] = set()
+        out = frames.get(text)
+        if out is not None:
+            return out
+        out = set()
         for c in clauses:
             at = c.find(text)
             if at >= 0:
                 pre, post = c[:at], c[at + len(text) :]
                 out.add((pre, post))  # the same frame (刘少奇同志是…的光辉榜样)
                 out.add((bool(pre), bool(post)))  # or cut the same way (推进|…, 坚持|…)
+        frames[text] = out
         return out
 
     own = frame(key.text)
@@ -1578,7 +1619,7 @@ def heading_set_questions(ctx: Context) -> Iterator[Question]:
         for n, correct in enumerate(subsets):
             name = "、".join(keys) if n == 0 else "、".join(correct)
             qid = question_id(ctx.doc_key, "multiple", "multi_heading", name, source)
-            rng, _ = _rngs(ctx, qid)
+            rng = _rng(ctx, qid)
             wrong = None
             for like in (keys[0], *correct):  # look-alikes of some shown heading
                 wrong = dis.pick(like, cands, n_wrong, rng, exclude=set(keys), max_distance=6.0)

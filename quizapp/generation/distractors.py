@@ -43,7 +43,8 @@ def _loose(text: str) -> str:
 
 
 # Characters that make near-synonyms when swapped one for the other (敢于担当 / 勇于担当).
-_SYNONYM_PAIRS = {frozenset(p) for p in ("敢勇", "于於", "全整", "须需")}
+_SYNONYM_PAIRS_TEXT = ("敢勇", "于於", "全整", "须需")
+_SYNONYM_PAIRS = {frozenset(p) for p in _SYNONYM_PAIRS_TEXT}
 
 
 def is_variant(a: str, b: str) -> bool:
@@ -55,11 +56,18 @@ def is_variant(a: str, b: str) -> bool:
     la, lb = _loose(a), _loose(b)
     if bool(la) and la == lb and len(fa) > 2:
         return True
-    if len(fa) == len(fb) >= 3:
-        diff = [(x, y) for x, y in zip(fa, fb, strict=True) if x != y]
-        if len(diff) == 1 and frozenset(diff[0]) in _SYNONYM_PAIRS:
-            return True
-    return False
+    return len(fa) == len(fb) >= 3 and _one_synonym_apart(fa, fb)
+
+
+_SYNONYM_CHARS = frozenset("".join(_SYNONYM_PAIRS_TEXT))
+
+
+def _one_synonym_apart(fa: str, fb: str) -> bool:
+    """Do two folded spellings of one length differ by exactly one synonym pair (敢/勇)?"""
+    if _SYNONYM_CHARS.isdisjoint(fa):
+        return False  # (most pairs: no character of a synonym pair at all)
+    diff = [(x, y) for x, y in zip(fa, fb, strict=True) if x != y]
+    return len(diff) == 1 and frozenset(diff[0]) in _SYNONYM_PAIRS
 
 
 @lru_cache(maxsize=65536)
@@ -75,6 +83,13 @@ def _numeral_start(text: str) -> bool:
 @lru_cache(maxsize=65536)
 def _punct_count(text: str) -> int:
     return len(_PUNCT.findall(text))
+
+
+@lru_cache(maxsize=65536)
+def _candidate_traits(cand: str) -> tuple[str, str, bool, int, bool]:
+    """What :func:`pick` needs of a candidate, in one cached lookup: (folded, loose, usable,
+    punctuation count, numeral start). The same candidates are scanned for many keys."""
+    return fold_key(cand), _loose(cand), _usable(cand), _punct_count(cand), _numeral_start(cand)
 
 
 def shape_distance(key: str, other: str) -> float:
@@ -95,15 +110,27 @@ class LengthIndex:
     """A large candidate pool bucketed by length, scanned nearest length first."""
 
     def __init__(self, items: Iterable[str]):
-        self.by_len: dict[int, list[str]] = {}
-        self.by_len_end: dict[tuple[int, str], list[str]] = {}
-        seen: set[str] = set()
-        for item in items:
-            if item in seen or not item:
-                continue
-            seen.add(item)
-            self.by_len.setdefault(len(item), []).append(item)
-            self.by_len_end.setdefault((len(item), item[-1]), []).append(item)
+        # first occurrences, in order; a pool is scanned either by length or by length and
+        # ending, so each bucketing is built when first scanned
+        self._items = [item for item in dict.fromkeys(items) if item]
+        self._by_len: dict[int, list[str]] | None = None
+        self._by_len_end: dict[tuple[int, str], list[str]] | None = None
+
+    @property
+    def by_len(self) -> dict[int, list[str]]:
+        if self._by_len is None:
+            self._by_len = {}
+            for item in self._items:
+                self._by_len.setdefault(len(item), []).append(item)
+        return self._by_len
+
+    @property
+    def by_len_end(self) -> dict[tuple[int, str], list[str]]:
+        if self._by_len_end is None:
+            self._by_len_end = {}
+            for item in self._items:
+                self._by_len_end.setdefault((len(item), item[-1]), []).append(item)
+        return self._by_len_end
 
     def scan(self, length: int, max_delta: int, per_bucket: int = 30, ending: str = ""):
         """Yield (delta, candidate), nearest lengths first, the first ones of each bucket.
@@ -139,13 +166,47 @@ def pick(
     breaking ties; otherwise shape decides and the caller's order breaks ties. ``same_ending``
     keeps only candidates ending like the key (free-text keys: 问题导向 → 结果导向).
     """
+    pool = best_candidates(
+        key,
+        candidates,
+        n,
+        exclude=exclude,
+        stem=stem,
+        max_distance=max_distance,
+        ranked=ranked,
+        same_ending=same_ending,
+    )
+    if pool is None:
+        return None
+    # a seeded pick among the best few keeps quality and still varies with the seed
+    return rng.sample(pool, n)
+
+
+def best_candidates(
+    key: str,
+    candidates: Iterable[str] | LengthIndex,
+    n: int,
+    *,
+    exclude: Iterable[str] = (),
+    stem: str = "",
+    max_distance: float = 3.5,
+    ranked: bool = False,
+    same_ending: str = "",
+) -> list[str] | None:
+    """The seed-free half of :func:`pick`: the few best candidates it samples ``n`` from, or
+    None when there are not enough (callers can then skip seeding a random generator)."""
     banned = {fold_key(x) for x in exclude}
     banned.add(fold_key(key))
     stem_key = fold_key(stem)
     seen: set[str] = set()
     scored: list[tuple[float, int, str]] = []
-    fkey = fold_key(key)
+    # the key's side of is_variant and shape_distance, computed once rather than per candidate
+    fkey, _, _, kpunct, knum = _candidate_traits(key)
+    lkey = _loose(key)
     klen = len(key)
+    flen = len(fkey)
+    kend1, kend2 = key[-1:], key[-2:]
+    key_has_and = "和" in key
     if isinstance(candidates, LengthIndex):
         stream = candidates.scan(klen, int(max_distance), ending=same_ending)
     else:
@@ -159,19 +220,35 @@ def pick(
             break
         if same_ending and not cand.endswith(same_ending):
             continue
-        if cand[0] in "的之" or ("和" in cand and "和" not in key):
+        if cand[0] in "的之" or ("和" in cand and not key_has_and):
             continue  # 的教育体系, 宏观和微观: fragments or pairs, not look-alikes
-        fc = fold_key(cand)
+        fc, lc, usable, cpunct, cnum = _candidate_traits(cand)
         if not fc or fc in seen or fc in banned:
             continue
         seen.add(fc)
-        if not _usable(cand):
+        if not usable:
             continue
-        if is_variant(cand, key) or fc in fkey or fkey in fc:
+        # is_variant(cand, key), inlined
+        if (
+            fc == fkey
+            or (lc and lc == lkey and len(fc) > 2)
+            or (len(fc) == flen >= 3 and _one_synonym_apart(fc, fkey))
+            or fc in fkey
+            or fkey in fc
+        ):
             continue
         if stem_key and fc in stem_key:
             continue  # the stem shows it already: a giveaway or a second right answer
-        dist = shape_distance(key, cand)
+        # shape_distance(key, cand), inlined (same terms, added in the same order)
+        dist = abs(klen - len(cand)) * 1.0
+        if kend1 != cand[-1:]:
+            dist += 0.6
+        if kend2 != cand[-2:]:
+            dist += 0.3
+        if kpunct != cpunct:
+            dist += 2.5
+        if knum != cnum:
+            dist += 2.0
         if dist > max_distance:
             continue
         scored.append((order if ranked else dist, dist if ranked else order, cand))
@@ -180,7 +257,4 @@ def pick(
     if len(scored) < n:
         return None
     scored.sort()
-    # a seeded pick among the best few keeps quality and still varies with the seed
-    pool = [c for _, _, c in scored[: n + 1 if ranked else n + 2]]
-    chosen = rng.sample(pool, n)
-    return chosen
+    return [c for _, _, c in scored[: n + 1 if ranked else n + 2]]
