@@ -8,15 +8,25 @@ from __future__ import annotations
 
 import logging
 import threading
+from functools import lru_cache
 from typing import Any
 
 from .lexicon import Lexicon, load_lexicon
 
-__all__ = ["warm_up", "cut", "is_loaded", "is_word", "word_ends"]
+__all__ = [
+    "warm_up",
+    "cut",
+    "is_loaded",
+    "is_word",
+    "word_ends",
+    "cached_word_ends",
+    "dictionary_version",
+]
 
 _lock = threading.Lock()
 _tokenizer: Any = None
 _words_added: set[int] = set()  # id() of lexicons whose words were added
+_dictionary_version = 0  # bumped whenever words are added: cached boundaries go stale
 
 
 def _load() -> Any:
@@ -34,6 +44,7 @@ def _load() -> Any:
 
 
 def _add_words(lexicon: Lexicon) -> None:
+    global _dictionary_version
     if id(lexicon) in _words_added:
         return
     jieba = _load()
@@ -43,6 +54,7 @@ def _add_words(lexicon: Lexicon) -> None:
         for word in lexicon.user_words():
             jieba.add_word(word, freq=50000)
         _words_added.add(id(lexicon))
+        _dictionary_version += 1
 
 
 def warm_up(lexicon: Lexicon | None = None) -> None:
@@ -68,6 +80,24 @@ def cut(text: str, lexicon: Lexicon | None = None, *, hmm: bool = True) -> list[
     """
     warm_up(lexicon)
     return _tokenizer.lcut(text, HMM=hmm)
+
+
+def dictionary_version() -> int:
+    """A number that changes whenever words are added to jieba's dictionary (loaded first):
+    part of the key of any cache over word boundaries, which new words may move."""
+    warm_up()
+    return _dictionary_version
+
+
+def cached_word_ends(text: str) -> tuple[int, ...]:
+    """:func:`word_ends` of ``text``, cached (the same list edges are cut on every call)."""
+    return _word_ends_cached(text, dictionary_version())
+
+
+@lru_cache(maxsize=16384)
+def _word_ends_cached(text: str, version: int) -> tuple[int, ...]:
+    del version  # part of the cache key only
+    return tuple(word_ends(text))
 
 
 def word_ends(text: str, max_len: int = 8) -> list[int]:

@@ -23,9 +23,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import noise
-from .jieba_setup import is_word, word_ends
+from .jieba_setup import cached_word_ends, dictionary_version, is_word
 from .lexicon import NUMERALS, Lexicon, load_lexicon
 from .model import KeyPhrase, Sentence
 from .segment import Document, Heading, segment
@@ -107,7 +108,9 @@ _QUOTE_INTRO = re.compile(
 )
 _DEFINE_MARK = re.compile(r"最|根本|核心|关键|首要|本质|灵魂|生命线|根基|命脉|前提|保证|法宝|基石")
 _ITEM = r"[^\s，,。；;：:、“”‘’（）()《》！？!?\n]"
-_ENUM_RE = re.compile(rf"{_ITEM}{{2,20}}(?:、{_ITEM}{{1,20}})+")
+# (possessive first item: a 、 must follow it, so giving characters back never helps, and at
+# each character of a long clause the regex would try twenty times over)
+_ENUM_RE = re.compile(rf"{_ITEM}{{2,20}}+(?:、{_ITEM}{{1,20}})+")
 _LEAD_VERBS = (
     "的",
     "坚持",
@@ -127,6 +130,7 @@ _LEAD_VERBS = (
     "进一步",
 )
 _ADJ_ENDS = set("高深明实强好优大小多少快慢新真准细严紧足稳")
+_LATIN_OR_DIGIT = re.compile(r"[\dA-Za-z%％]")
 
 
 @dataclass
@@ -321,10 +325,10 @@ def _quoted_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
 
 # -- 7 enumerations --------------------------------------------------------------------------
 def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
-    out = []
-    for m in _ENUM_RE.finditer(s.text):
-        bounds = _Boundaries(s.text, m.start(), m.end() + 4, m.end())
-        items = _split_enumeration(m.group(0), m.start(), bounds)
+    out: list[KeyPhrase] = []
+    if "、" not in s.text:
+        return out  # (the regex needs a 、, and backtracks a while at every character to see)
+    for run_start, items in _list_runs(s.text, dictionary_version()):
         if items is None:
             continue
         texts = tuple(t for t, _ in items)
@@ -332,7 +336,7 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
         first, last = starts[0], starts[-1] + len(texts[-1])
         if noise.overlaps(first, last, tainted):
             continue
-        if any(is_generic(t) or re.search(r"[\dA-Za-z%％]", t) for t in texts):
+        if any(is_generic(t) or _LATIN_OR_DIGIT.search(t) for t in texts):
             continue
         if len(set(texts)) != len(texts):
             continue
@@ -372,7 +376,7 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
             score += 0.1
         if any(t in ex.lexicon.terms or ex.lexicon.owners(t) for t in texts):
             score += 0.1
-        quoted = m.start() > 0 and s.text[m.start() - 1] in "“‘「"
+        quoted = run_start > 0 and s.text[run_start - 1] in "“‘「"
         if quoted:
             score += 0.08
         if max(lengths) > 10:
@@ -383,7 +387,7 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
             score += 0.16  # 站起来、富起来、强起来: a series built on one word
         elif max(lengths) <= 3 and not quoted:
             score -= 0.08
-        if first != s.start + m.start():
+        if first != s.start + run_start:
             score -= 0.06
         if (
             len(texts) >= 3
@@ -409,6 +413,25 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
                 KeyPhrase(text, "enumeration", s.index, a, a + len(text), score, None, texts)
             )
     return out
+
+
+@lru_cache(maxsize=4096)
+def _list_runs(
+    text: str, version: int
+) -> tuple[tuple[int, tuple[tuple[str, int], ...] | None], ...]:
+    """The 、-runs of a sentence: (start, items with their offsets, or None when the run does
+    not split into items), all offsets local to the sentence.
+
+    Cached: splitting is the costliest step of extraction and depends only on the sentence
+    and on jieba's dictionary (``version``, part of the key).
+    """
+    del version
+    runs = []
+    for m in _ENUM_RE.finditer(text):
+        bounds = _Boundaries(text, m.start(), m.end() + 4, m.end())
+        items = _split_enumeration(m.group(0), m.start(), bounds)
+        runs.append((m.start(), None if items is None else tuple(items)))
+    return tuple(runs)
 
 
 def _series_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts: list[int]):
@@ -496,8 +519,11 @@ def _whole_list_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts:
         return None  # a lexicon formula spelled out whole: its own questions cover it
     if any(t[-1] in "的地得了着" or t[0] in _LIST_BAD_FIRST for t in texts):
         return None  # 以更大的决心、…: a manner, not a formulation
-    leads = (*_SERIES_BAD_LEADS, "务必", "必须", "要", "支持")
-    lead_word = next((v for v in leads if texts[0].startswith(v)), "")
+    lead_word = (
+        next(v for v in _WHOLE_LIST_BAD_LEADS if texts[0].startswith(v))
+        if texts[0].startswith(_WHOLE_LIST_BAD_LEADS)
+        else ""
+    )
     if lead_word and not all(t.startswith(lead_word) for t in texts):
         return None  # 务必不忘初心、牢记使命: the first item carries the clause's verb
     if lengths[-1] > lengths[0] + 1 and texts[-1].endswith(_LIST_TAILS):
@@ -572,6 +598,8 @@ _SERIES_BAD_LEADS = (
     "减少",
     "扩大",
 )
+# leads that, on the first item only, are the clause's verb (务必|不忘初心、牢记使命)
+_WHOLE_LIST_BAD_LEADS = (*_SERIES_BAD_LEADS, "务必", "必须", "要", "支持")
 
 
 class _Boundaries:
@@ -597,7 +625,7 @@ class _Boundaries:
         nxt = self.text.find("、", pos, self.end)
         b = self.end if nxt < 0 else nxt
         b = min(len(self.text), b)
-        found = {a + k for k in word_ends(self.text[a:b])}
+        found = {a + k for k in cached_word_ends(self.text[a:b])}
         self._regions.append((a, b, found))
         return pos in found
 
@@ -817,9 +845,9 @@ def _pair_keys(ex: Extraction, s: Sentence, tainted) -> list[KeyPhrase]:
             b = s.start + m.start(2) + k + n - size
             if noise.overlaps(a, a + size, tainted) or noise.overlaps(b, b + size, tainted):
                 continue
-            if (len(left) - size) not in word_ends(left) or (k + n - size) not in word_ends(
-                right[: k + n]
-            ):
+            if (len(left) - size) not in cached_word_ends(left) or (
+                k + n - size
+            ) not in cached_word_ends(right[: k + n]):
                 continue  # both must start on a word boundary (特别行政区同胞 ≠ 政区同胞)
             sizes = [size, size]
             la, lb = m.end(1) - size, m.start(2) + k + n - size  # sentence offsets
@@ -981,13 +1009,15 @@ def _finish(items: list[tuple[str, int]]) -> list[tuple[str, int]] | None:
 
 
 def _common_prefix(items: list[str]) -> str:
-    if not items:
+    if len(items) < 2:
         return ""
-    first = items[0]
-    k = 0
-    while k < len(first) and all(len(i) > k and i[k] == first[k] for i in items):
-        k += 1
-    return first[:k] if len(items) > 1 else ""
+    # what all items share, the lexicographically first and last share (one pass, not one
+    # per character over every item)
+    low, high = min(items), max(items)
+    for k, (a, b) in enumerate(zip(low, high, strict=False)):
+        if a != b:
+            return low[:k]
+    return low
 
 
 def _common_suffix(items: list[str]) -> str:
@@ -1022,7 +1052,7 @@ def _definition_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase
             return
         if phrase.endswith(("同志", "的", "字")) or "习近平" in phrase or phrase in _VAGUE:
             return  # 以习近平同志为核心, 是选出来的: a person or a predicate, not a key
-        if re.search(r"[\dA-Za-z%％]", phrase):
+        if _LATIN_OR_DIGIT.search(phrase):
             return
         a = s.start + local
         if noise.overlaps(a, a + len(phrase), tainted):
@@ -1030,7 +1060,7 @@ def _definition_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase
         out.append(KeyPhrase(phrase, kind, s.index, a, a + len(phrase), TYPE_WEIGHT[kind] + bonus))
 
     body = text[body_start:]
-    for m in _DEF_RE.finditer(body):
+    for m in _DEF_RE.finditer(body) if "是" in body else ():  # (a cheap test before the regex)
         subject, pred = m.group(1), m.group(2)
         if not (in_quote or _DEFINE_MARK.search(subject)):
             continue
@@ -1080,7 +1110,7 @@ def _definition_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase
         seg = m.group(1)
         if seg.endswith(_THIS_VERBS) or seg[-1] in "把将用在对从向为以和与及的":
             continue  # 紧紧围绕|这个社会主要矛盾, 切实把|这一科学理论
-        ends = word_ends(seg)
+        ends = cached_word_ends(seg)
         verb_ends = [e for e in ends if 0 < e < len(seg) - 1 and seg[:e].endswith(_THIS_VERBS)]
         cut = max(verb_ends) if verb_ends else 0
         if len(seg) - cut > 12:
@@ -1345,8 +1375,9 @@ def _term_keys(ex: Extraction, s: Sentence, tainted, head_counts: Counter) -> It
             return
         out.append(KeyPhrase(text, kind, s.index, a, a + len(text), score))
 
+    version = dictionary_version()
     for term, a, b in ex.lexicon.find_terms(s.text):
-        if _inside_longer_word(s.text, a, b):
+        if _inside_longer_word(s.text, a, b, version):
             continue  # 脱贫攻坚战, 马克思列宁主义: the term is only part of a word here
         if ex.whole and noise.overlaps(s.start + a, s.start + b, ex.whole):
             continue
@@ -1354,7 +1385,7 @@ def _term_keys(ex: Extraction, s: Sentence, tainted, head_counts: Counter) -> It
     for m in _HEAD_TERM_RE.finditer(s.text):
         if m.group(1)[0] in _BAD_MODIFIER or m.group(1)[-1] in _BAD_MODIFIER:
             continue
-        if _inside_longer_word(s.text, m.start(), m.end()):
+        if _inside_longer_word(s.text, m.start(), m.end(), version):
             continue
         if (
             head_counts[m.group(0)] >= 2
@@ -1376,8 +1407,14 @@ def _term_keys(ex: Extraction, s: Sentence, tainted, head_counts: Counter) -> It
     return out
 
 
-def _inside_longer_word(text: str, a: int, b: int) -> bool:
-    """Is text[a:b] glued into a longer dictionary word (脱贫攻坚|战, 马克思|列宁主义)?"""
+@lru_cache(maxsize=16384)
+def _inside_longer_word(text: str, a: int, b: int, version: int) -> bool:
+    """Is text[a:b] glued into a longer dictionary word (脱贫攻坚|战, 马克思|列宁主义)?
+
+    Cached (the same terms recur in every call on a text); ``version`` is jieba's dictionary
+    version, part of the key.
+    """
+    del version
     word = text[a:b]
     if b < len(text) and text[b] in "战制者性化式型率":
         return True

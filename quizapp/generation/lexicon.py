@@ -213,6 +213,8 @@ class Lexicon:
         for m in self._member_re.finditer(text):
             for owner in self._member_owner[m.group(0)]:
                 present[owner.name] = present.get(owner.name, 0) + 1
+        if all(n < 2 for n in present.values()):
+            return hits  # most sentences: no formula with two members present
         for formula in self.formulas:
             if present.get(formula.name, 0) < 2:
                 continue
@@ -251,6 +253,8 @@ def _alternation(words: list[str]) -> re.Pattern[str] | None:
     """
     if not words:
         return None
+    if "" in words:  # an empty word matches everywhere: keep the plain alternation
+        return re.compile("|".join(re.escape(w) for w in words))
     trie: dict = {}
     for word in words:
         node = trie
