@@ -85,7 +85,7 @@ def _punct_count(text: str) -> int:
     return len(_PUNCT.findall(text))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _candidate_traits(cand: str) -> tuple[str, str, bool, int, bool]:
     """What :func:`pick` needs of a candidate, in one cached lookup: (folded, loose, usable,
     punctuation count, numeral start). The same candidates are scanned for many keys."""
@@ -195,6 +195,8 @@ def best_candidates(
 ) -> list[str] | None:
     """The seed-free half of :func:`pick`: the few best candidates it samples ``n`` from, or
     None when there are not enough (callers can then skip seeding a random generator)."""
+    if isinstance(candidates, list | tuple) and len(candidates) < n:
+        return None  # (many sibling sets are that small)
     banned = {fold_key(x) for x in exclude}
     banned.add(fold_key(key))
     stem_key = fold_key(stem)

@@ -70,6 +70,9 @@ class Lexicon:
                 self.terms.setdefault(word, cls_name)
         term_list = sorted(self.terms, key=lambda s: (-len(s), s))
         self._term_re = _alternation(term_list)
+        # a text's sentences are scanned again on every call on it, answers once per template:
+        # the scan depends on the text only, so its results are kept with this lexicon
+        self._terms_in = lru_cache(maxsize=8192)(self._scan_terms)
         self._term_classes: dict[str, list[str]] = {}
         for word, cls_name in sorted(self.terms.items()):
             self._term_classes.setdefault(cls_name, []).append(word)
@@ -144,9 +147,12 @@ class Lexicon:
 
     def find_terms(self, text: str) -> list[tuple[str, int, int]]:
         """(term, start, end) of every vocabulary term in ``text`` (longest first)."""
+        return list(self._terms_in(text))
+
+    def _scan_terms(self, text: str) -> tuple[tuple[str, int, int], ...]:
         if self._term_re is None:
-            return []
-        return [(m.group(0), m.start(), m.end()) for m in self._term_re.finditer(text)]
+            return ()
+        return tuple((m.group(0), m.start(), m.end()) for m in self._term_re.finditer(text))
 
     def user_words(self) -> list[str]:
         """Words jieba should keep whole: names, variants, short members, vocabulary terms."""
