@@ -5,7 +5,10 @@ Figures, each from fresh processes where "cold" is meant:
 - engine cold start: import the engine and warm_up(), in a fresh process;
 - bundled speech, warm: median ms of generate_questions over N runs in one process;
 - report20_full.txt (33k characters), warm: median of generate_questions, and its ratio to the
-  median of a bare jieba.lcut of the same text in the same process;
+  median of a bare jieba.lcut of the same text in the same process; the engine keeps per-sentence
+  work in bounded caches, so this is a text generated again. Also the first generation of the
+  text in a warm process (jieba and the engine loaded on another text), the figure an upload
+  costs, with its ratio to a bare jieba.lcut of it in that process;
 - report20 cold: the first call in a fresh process (imports included), against import jieba +
   the first lcut in another fresh process;
 - CLI start-up: `flask --app app --help` (loads create_app, generates nothing), median wall time,
@@ -94,6 +97,27 @@ FIRST_LCUT = """
 n = len(jieba.lcut(text))
 """
 
+# A text the process has not seen, after jieba and the engine are warm: what an organizer's
+# upload costs in a running worker (the per-sentence caches hold nothing of this text yet).
+FIRST_IN_WARM = """
+import json, logging, time
+import jieba
+jieba.setLogLevel(logging.WARNING)
+from quizapp.generation import generate_questions, warm_up
+warm_up()
+other = open({seed!r}, encoding="utf-8").read()
+generate_questions(other, seed=0)
+jieba.lcut(other)
+text = open({path!r}, encoding="utf-8").read()
+t = time.perf_counter()
+generate_questions(text, seed=0)
+gen = time.perf_counter() - t
+t = time.perf_counter()
+jieba.lcut(text)
+cut = time.perf_counter() - t
+print(json.dumps({{"gen": gen, "cut": cut}}))
+"""
+
 CREATE_APP = """
 import json, time
 t = time.perf_counter()
@@ -170,7 +194,29 @@ def main() -> None:
             f"{len(report)} chars",
         )
         line("report20, warm bare jieba.lcut (same process)", f"{cut_ms:.0f} ms")
-        line("report20 warm ratio", f"{ratio:.2f}x", "OK" if ratio <= 2 else "over the 2x target")
+        line(
+            "report20 warm ratio (text generated before)",
+            f"{ratio:.2f}x",
+            "OK" if ratio <= 2 else "over the 2x target",
+        )
+        firsts = [
+            in_fresh_process(FIRST_IN_WARM.format(seed=str(SEED), path=str(REPORT)))
+            for _ in range(RUNS_COLD)
+        ]
+        first_gen = statistics.median(f["gen"] for f in firsts)
+        first_cut = statistics.median(f["cut"] for f in firsts)
+        first_ratio = first_gen / first_cut
+        line(
+            f"report20, first generation, warm process (median {RUNS_COLD})",
+            f"{first_gen * 1000:.0f} ms",
+            "jieba and engine warm, this text never seen",
+        )
+        line("report20, bare jieba.lcut in that process", f"{first_cut * 1000:.0f} ms")
+        line(
+            "report20 warm ratio (text never seen)",
+            f"{first_ratio:.2f}x",
+            "OK" if first_ratio <= 2 else "over the 2x target",
+        )
 
         path = str(REPORT)
         gens, cuts = [], []

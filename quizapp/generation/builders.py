@@ -550,11 +550,7 @@ _NAME_HEADS = ("制度", "体系", "战略")  # dropped from a name; only 制度
 def _standard_forms(ctx: Context, text: str) -> list[str]:
     """Other standard forms of a key the vocabulary knows: with or without a leading verb or
     modifier, with or without the head noun of its name."""
-    lex = ctx.lexicon
-
-    def known(t: str) -> bool:
-        return t in lex.terms or bool(lex.owners(t)) or lex.get(t) is not None
-
+    known = ctx.lexicon.is_known
     forms = []
     for lead in _NAME_LEADS:
         rest = text[len(lead) :]
@@ -1095,6 +1091,10 @@ def group_questions(
         return
     if len(items) > MAX_LIST_ITEMS and not _patterned(items) or is_catalogue(items):
         return
+    if not (_common_prefix(list(items)) or _common_suffix(list(items))) and not any(
+        ctx.lexicon.term_class(i) for i in items
+    ):
+        return  # no shared pattern, no class: intruders would be guesses (items get clozes)
     stem, a, b = window(ctx, s, start, end)
     if not stem:
         return

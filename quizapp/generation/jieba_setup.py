@@ -57,9 +57,19 @@ def _add_words(lexicon: Lexicon) -> None:
         _dictionary_version += 1
 
 
+_default_ready = False  # the packaged lexicon's words are in: the common case, checked first
+
+
 def warm_up(lexicon: Lexicon | None = None) -> None:
     """Load jieba's dictionary and the lexicon's user words (once per process)."""
-    _add_words(lexicon or load_lexicon())
+    global _default_ready
+    if lexicon is None:
+        if _default_ready:
+            return  # called before every dictionary look-up: keep the usual path a flag test
+        _add_words(load_lexicon())
+        _default_ready = True
+        return
+    _add_words(lexicon)
 
 
 def is_loaded() -> bool:

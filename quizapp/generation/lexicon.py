@@ -85,6 +85,7 @@ class Lexicon:
         names = sorted(self._by_name, key=lambda s: (-len(s), s))
         self._name_re = _alternation(names)
         self._phrase_pool: list[tuple[str, Formula]] | None = None
+        self._known: frozenset[str] | None = None
         self._member_owner: dict[str, list[Formula]] = {}
         for formula in self.formulas:
             for member in formula.members:
@@ -131,6 +132,14 @@ class Lexicon:
 
     def term_class(self, term: str) -> str | None:
         return self.terms.get(term)
+
+    def is_known(self, phrase: str) -> bool:
+        """Is ``phrase`` a vocabulary term, a formula's name (or variant) or a member spelling?"""
+        if self._known is None:
+            self._known = (
+                frozenset(self.terms) | frozenset(self._by_name) | frozenset(self._member_owner)
+            )
+        return phrase in self._known
 
     def known_list(self, items: Iterable[str]) -> bool:
         """Do ``items`` come from one standard enumeration (at least two of them, and at least
