@@ -728,7 +728,8 @@ def refine_enum_item(ctx: Context, key: KeyPhrase) -> KeyPhrase | None:
     last = s.text.find(group[-1], local) if key.text != group[-1] else local
     # 思想不纯、组织不纯、作风不纯等 / 识才的慧眼、爱才的诚意…: items built on one frame are
     # a formulation even when the list stays open or reads like rhetoric
-    framed = len(group) >= 3 and _patterned(group)
+    # …a standard enumeration (忠诚老实、公道正派、实事求是、清正廉洁等价值观) as well
+    framed = len(group) >= 3 and _patterned(group) or ctx.lexicon.known_list(group)
     if not framed and (
         "等" in group[-1][1:] or (last >= 0 and _is_open_list(s.text, last + len(group[-1])))
     ):
@@ -828,7 +829,11 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # 宁可数量少一些，但要保证质量: a clause to recite, not a phrase to recall
     if key.type == "quoted" and _in_open_series(s.text, key.end - s.start):
         return  # 《共产党宣言》、《共产主义ABC》、《政治经济学》等: one of some examples
-    if key.type != "quoted" and _in_open_list(s.text, key.start - s.start, key.end - s.start):
+    if (
+        key.type != "quoted"
+        and not (key.group and ctx.lexicon.known_list(key.group))
+        and _in_open_list(s.text, key.start - s.start, key.end - s.start)
+    ):
         return  # 拜金主义、享乐主义、极端个人主义和历史虚无主义等: one of some examples
     if len(key.group) >= 2 and _dangling_lead(s.text, key.start - s.start):
         return  # 其中蕴含的天下为公、民为邦本…: a fragment of the sentence before
@@ -1085,7 +1090,9 @@ def group_questions(
     s = ctx.sentence(index)
     if s.is_noise:
         return
-    if _is_open_list(s.text, end - s.start) or "等" in items[-1][1:]:
+    if not ctx.lexicon.known_list(items) and (
+        _is_open_list(s.text, end - s.start) or "等" in items[-1][1:]
+    ):
         return  # （　　）等错误思潮: any other member of the class would be right too
     if _dangling_lead(s.text, start - s.start):
         return
