@@ -584,3 +584,12 @@ def test_a_standard_name_is_accepted_with_or_without_its_modifier_or_head() -> N
     accepted = {q.answer[0]: q.accepted[0] for q in generate_questions(text) if q.kind == "cloze"}
     assert "科技自立自强" in accepted["高水平科技自立自强"]
     assert "人民代表大会制度" in accepted["人民代表大会"]
+
+
+def test_a_standard_list_closed_with_deng_is_still_asked() -> None:
+    text = (
+        "发展积极健康的党内政治文化，弘扬忠诚老实、公道正派、实事求是、清正廉洁等价值观，"
+        "坚决防止和反对个人主义、分散主义、自由主义、本位主义、好人主义。"
+    )
+    asked = _cloze_answers(generate_questions(text))
+    assert asked & {"忠诚老实", "公道正派", "清正廉洁"}, asked
