@@ -593,3 +593,12 @@ def test_a_standard_list_closed_with_deng_is_still_asked() -> None:
     )
     asked = _cloze_answers(generate_questions(text))
     assert asked & {"忠诚老实", "公道正派", "清正廉洁"}, asked
+
+
+def test_a_standard_list_is_cut_as_the_lexicon_has_it() -> None:
+    text = (
+        "坚持理论武装同常态化长效化开展党史学习教育相结合，引导党员、干部不断学史明理、"
+        "学史增信、学史崇德、学史力行，传承红色基因，赓续红色血脉。"
+    )
+    asked = _cloze_answers(generate_questions(text))
+    assert "学史明理" in asked and "不断学史明理" not in asked, asked

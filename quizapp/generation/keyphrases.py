@@ -185,6 +185,7 @@ def extract(
         found.extend(_lexicon_keys(ex, s, tainted))
         found.extend(_quoted_keys(ex, s, tainted))
         found.extend(_enumeration_keys(ex, s, tainted))
+        _known_list_keys(ex, s, tainted, found)
         found.extend(_pair_keys(ex, s, tainted))
         found.extend(_title_keys(ex, s, tainted))
         found.extend(_event_keys(ex, s, tainted))
@@ -432,6 +433,27 @@ def _list_runs(
         items = _split_enumeration(m.group(0), m.start(), bounds)
         runs.append((m.start(), None if items is None else tuple(items)))
     return tuple(runs)
+
+
+def _known_list_keys(ex: Extraction, s: Sentence, tainted, found: list[KeyPhrase]) -> None:
+    """Items of a standard enumeration spelled out in the sentence (学史明理、学史增信、学史崇德、
+    学史力行; 初次分配、再分配、第三次分配), cut exactly as the lexicon has them: they replace
+    the items the 、-splitter made of the same run (不断学史明理, 第三次分配协调配套…)."""
+    for run in ex.lexicon.find_list_runs(s.text):
+        texts = tuple(t for t, _ in run)
+        starts = [s.start + p for _, p in run]
+        first, last = starts[0], starts[-1] + len(texts[-1])
+        if noise.overlaps(first, last, tainted) or len(set(texts)) != len(texts):
+            continue
+        found[:] = [
+            k
+            for k in found
+            if not (k.type == "enumeration" and k.sentence == s.index and k.start < last)
+            or k.end <= first
+        ]
+        ex.groups[texts] = (s.index, first, last)
+        for text, a in zip(texts, starts, strict=True):
+            found.append(KeyPhrase(text, "enumeration", s.index, a, a + len(text), 0.66, None, texts))
 
 
 def _series_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts: list[int]):

@@ -63,6 +63,9 @@ class Lexicon:
         for k, items in enumerate(self.lists):
             for item in items:
                 self._list_index.setdefault(item, []).append(k)
+        self._list_item_re = _alternation(
+            sorted((i for i in self._list_index if len(i) >= 2), key=lambda w: (-len(w), w))
+        )
         # standard vocabulary: term → its class (the first class listing it wins)
         self.terms: dict[str, str] = {}
         for cls_name, words in sorted((terms or {}).items()):
@@ -140,6 +143,30 @@ class Lexicon:
                 frozenset(self.terms) | frozenset(self._by_name) | frozenset(self._member_owner)
             )
         return phrase in self._known
+
+    def find_list_runs(self, text: str) -> list[tuple[tuple[str, int], ...]]:
+        """Standard enumerations spelled out in ``text`` (one sentence): for each, its items
+        found there with their offsets, in text order. A list counts when at least two of its
+        items (and half of them) stand next to each other, joined only by 、 和 及 or 与."""
+        if self._list_item_re is None or "、" not in text:
+            return []
+        hits = [(m.group(0), m.start()) for m in self._list_item_re.finditer(text)]
+        runs: list[tuple[tuple[str, int], ...]] = []
+        run: list[tuple[str, int]] = []
+        for hit in hits:
+            if run:
+                gap = text[run[-1][1] + len(run[-1][0]) : hit[1]]
+                if gap not in ("、", "和", "及", "以及", "与"):
+                    runs.append(tuple(run))
+                    run = []
+            run.append(hit)
+        if run:
+            runs.append(tuple(run))
+        out = []
+        for found in runs:
+            if len(found) >= 2 and self.known_list(t for t, _ in found):
+                out.append(found)
+        return out
 
     def known_list(self, items: Iterable[str]) -> bool:
         """Do ``items`` come from one standard enumeration (at least two of them, and at least
