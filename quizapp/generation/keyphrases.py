@@ -453,7 +453,9 @@ def _known_list_keys(ex: Extraction, s: Sentence, tainted, found: list[KeyPhrase
         ]
         ex.groups[texts] = (s.index, first, last)
         for text, a in zip(texts, starts, strict=True):
-            found.append(KeyPhrase(text, "enumeration", s.index, a, a + len(text), 0.66, None, texts))
+            found.append(
+                KeyPhrase(text, "enumeration", s.index, a, a + len(text), 0.66, None, texts)
+            )
 
 
 def _series_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts: list[int]):
