@@ -196,6 +196,10 @@ def test_headings_do_not_blank_the_words_every_document_heads_its_parts_with() -
         "（一）夯实农业生产能力基础。深入实施藏粮于地、藏粮于技战略。\n"
         "（二）实施质量兴农战略。制定和实施国家质量兴农战略规划。\n"
         "（三）构建农村一二三产业融合发展体系。大力开发农业多种功能。\n"
+        "四、推进体制机制创新\n"
+        "（一）巩固和完善农村基本经营制度。落实农村土地承包关系稳定并长久不变政策。\n"
+        "（二）深化农村土地制度改革。系统总结农村土地征收改革试点经验。\n"
+        "（三）深入推进农村集体产权制度改革。全面开展农村集体资产清产核资。\n"
     )
     qs = [q for q in generate_questions(FILLER + "\n" + text) if q.template.startswith("heading")]
     assert qs, "the content headings still give questions"

@@ -119,6 +119,9 @@ _LAYOUT_LEAD = "—－-―─ 　•·●"
 _MODALS = ("必须", "要", "应当", "应该", "一定要", "作为", "成为")
 # openings of a clause that has no subject of its own
 _LEANING = (
+    "这年",  # 1921年，…，这年冬天: the year is in the clause before
+    "这一年",
+    "同年",
     "是",
     "也是",
     "就是",
@@ -543,7 +546,20 @@ def _accepted(ctx: Context, key: KeyPhrase) -> list[str]:
 
 # Words a standard name is often said with or without (高水平科技自立自强 / 科技自立自强,
 # 人民代表大会 / 人民代表大会制度): either form is right in a blank.
-_NAME_LEADS = ("高水平", "决胜", "全面", "坚持", "坚定", "深入", "加快", "大力")
+_NAME_LEADS = (
+    "高水平",
+    "决胜",
+    "全面",
+    "坚持",
+    "坚定",
+    "深入",
+    "加快",
+    "大力",
+    "实施",
+    "推进",
+    "推动",
+    "加强",
+)
 _NAME_HEADS = ("制度", "体系", "战略")  # dropped from a name; only 制度 is ever added
 
 
@@ -816,10 +832,9 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     ):
         return  # 必须把树立实事求是的作风: half a 把-clause, not a thing to know
     if key.type == "series" and len(key.group) == 2 and ctx.ex.occurrences(key.text) < 2:
-        if not all(ctx.lexicon.term_class(t) or ctx.lexicon.owners(t) for t in key.group):
-            # 推动（执法队伍整合、执法力量下沉）: a pair said once, in one blank, is a guess at
-            # two phrases and their order; its items are asked one at a time instead
-            return
+        # 推动（执法队伍整合、执法力量下沉）, 推行（河长制、湖长制）: a pair said once, in one
+        # blank, is a guess at two phrases and their order; its items are asked one at a time
+        return
     if key.type == "series" and len(key.text) > 14:
         # 真心爱才、悉心育才、倾心引才、精心用才: too long to recall in one blank, so one
         # blank per item
@@ -886,8 +901,9 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     # an unknown numbered formula's look-alikes are lexicon slogans (承包地“三严三实”制度 for
     # “三权分置”), as are those of a formula used as a plain word (“三会一课”工作 for “三农”
     # 工作): absurd in the sentence, as option or as a false statement
-    formula = _formula(ctx, key) if key.type == "lexicon" else None
-    numbered = key.type == "formula" or (formula is not None and not formula.choice_in_text)
+    # (reviews 4, 6 and 8 found 增强“三严三实”, 承包地“三严三实”制度, “三会一课”工作: other
+    # names rarely take the same verb; the lexicon templates ask about every formula named)
+    numbered = key.type in ("formula", "lexicon")
     qid = single_qid = question_id(ctx.doc_key, "single", "single", key.text, source)
     rng: random.Random | None = None  # seeded on the first draw: most keys find too few
     # free-text keys need look-alikes with the same ending (…导向 for 问题导向)
@@ -925,6 +941,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
 
     wrong = pick_wrong(3)
     single_ok = wrong is not None and not (strict and _generic_head(key.text))
+    if key.type in ("definition", "quotation") and len(key.text) <= 3:
+        single_ok = False  # 人民性 among 转折性, 积极性: a shared suffix is not a shared sense
     if wrong is None and key.score >= FULL_SCORE and key.type in _FALSIFIABLE:
         wrong = pick_wrong(1)  # one look-alike is enough for a false statement
     if wrong and single_ok and not numbered:
@@ -945,8 +963,10 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         )
     if key.score < FULL_SCORE or len(stem) < 16 or len(stem) - len(key.text) < 10:
         return  # a true/false statement needs context around the key
-    if key.type == "enumeration":
-        return  # a sentence carrying only a list item is a measure, not a fact worth judging
+    if key.type == "enumeration" or s.is_heading or numbered:
+        # a list item is a measure, a heading an imperative, and a named formula is judged by
+        # the lexicon templates: none is a fact this sentence should be judged on
+        return
     truth = (
         int(hashlib.sha1(f"{ctx.doc_key}|{key.text}|{source}".encode()).hexdigest(), 16) % 2 == 0
     )
@@ -1552,6 +1572,8 @@ def _heading_member_question(
         )
     )
     stem = f"下列属于{context}小标题的是（　　）。"
+    if _names(context, heading.title):
+        return  # 打好精准脱贫攻坚战 → 瞄准贫困人口精准帮扶: the section title gives it away
     wrong = dis.pick(heading.title, others, 3, rng, exclude=own, stem=stem, max_distance=8.0)
     if not wrong:
         return
@@ -1909,6 +1931,10 @@ def _lexicon_name_and_judge(
     pieces = [name[k : k + 2] for k in range(0, len(name) - 1, 2)]
     if all(piece in listing for piece in pieces):
         wrong = None  # the stem spells the name
+    counters = NUMERALS + "个种项条大"
+    shared = [ch for ch in name if ch not in counters and all(ch in m for m in members)]
+    if shared and not all(all(ch in n for ch in shared) for n in wrong or ()):
+        wrong = None  # 农业、农村、农民 → 三农: the one option with 农 among 三会一课, 两个确立
     if wrong and len(listing) <= 80:
         yield Question(
             id=i,

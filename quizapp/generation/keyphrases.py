@@ -184,8 +184,9 @@ def extract(
         tainted = doc.sentence_tainted(s)
         found.extend(_lexicon_keys(ex, s, tainted))
         found.extend(_quoted_keys(ex, s, tainted))
+        mark = len(found)
         found.extend(_enumeration_keys(ex, s, tainted))
-        _known_list_keys(ex, s, tainted, found)
+        _known_list_keys(ex, s, tainted, found, mark)
         found.extend(_pair_keys(ex, s, tainted))
         found.extend(_title_keys(ex, s, tainted))
         found.extend(_event_keys(ex, s, tainted))
@@ -435,7 +436,9 @@ def _list_runs(
     return tuple(runs)
 
 
-def _known_list_keys(ex: Extraction, s: Sentence, tainted, found: list[KeyPhrase]) -> None:
+def _known_list_keys(
+    ex: Extraction, s: Sentence, tainted, found: list[KeyPhrase], mark: int
+) -> None:
     """Items of a standard enumeration spelled out in the sentence (学史明理、学史增信、学史崇德、
     学史力行; 初次分配、再分配、第三次分配), cut exactly as the lexicon has them: they replace
     the items the 、-splitter made of the same run (不断学史明理, 第三次分配协调配套…)."""
@@ -445,9 +448,10 @@ def _known_list_keys(ex: Extraction, s: Sentence, tainted, found: list[KeyPhrase
         first, last = starts[0], starts[-1] + len(texts[-1])
         if noise.overlaps(first, last, tainted) or len(set(texts)) != len(texts):
             continue
-        found[:] = [
+        # the sentence's own keys start at ``mark``
+        found[mark:] = [
             k
-            for k in found
+            for k in found[mark:]
             if not (k.type == "enumeration" and k.sentence == s.index and k.start < last)
             or k.end <= first
         ]

@@ -151,15 +151,31 @@ def select(
     used_sources: set[str] = set()
     picked_ids: set[str] = set()
 
-    # round robin over the kinds keeps them balanced; within a kind, a key or a source sentence
-    # already asked is avoided while fresh ones remain (a 判断 that prints the answer of a 填空
-    # from the same sentence would give it away)
     def key_of(q: Question) -> str:
         return dis.fold_key(q.keys[0]) if q.keys else q.id
+
+    def answers_of(q: Question) -> list[str]:
+        found = q.answer if isinstance(q.answer, list) else [q.answer]
+        return [dis.fold_key(a) for a in found if isinstance(a, str) and len(a) >= 2]
+
+    shown: list[str] = []  # folded stems and options of the picked questions
+    answers: list[str] = []  # folded answers of the picked questions
 
     def fresh(q: Question) -> bool:
         return key_of(q) not in used_keys and q.source not in used_sources
 
+    def no_leak(q: Question) -> bool:
+        # another question from a sentence already asked is fine as long as neither prints the
+        # other's answer (伟大斗争、（　　）… after （　　）、伟大工程…)
+        text = dis.fold_key(q.stem + "|" + "|".join(q.options))
+        return (
+            key_of(q) not in used_keys
+            and not any(a in text for a in answers)
+            and not any(a in t for a in answers_of(q) for t in shown)
+        )
+
+    # round robin over the kinds keeps them balanced; within a kind the pick prefers a question
+    # from a sentence not yet asked, then one that gives no picked answer away, then any
     progress = True
     while len(picked) < count and progress:
         progress = False
@@ -169,10 +185,13 @@ def select(
             left = [q for q in by_kind[kind] if q.id not in picked_ids]
             if not left:
                 continue
-            q = next((q for q in left if fresh(q)), left[0])
+            q = next((q for q in left if fresh(q)), None)
+            q = q or next((q for q in left if no_leak(q)), None) or left[0]
             picked.append(q)
             picked_ids.add(q.id)
             used_keys.add(key_of(q))
             used_sources.add(q.source)
+            shown.append(dis.fold_key(q.stem + "|" + "|".join(q.options)))
+            answers.extend(answers_of(q))
             progress = True
     return picked
