@@ -467,13 +467,15 @@ def _other_polarity(ctx: Context, items: Iterable[str]) -> set[str]:
 
 
 def _same_kind(cand: str, key: str) -> bool:
-    return cand[-1:] == key[-1:] or (len(key) >= 4 and cand[:2] == key[:2])
+    # the head is the last character: 政治执行力 → 政治判断力, 问题导向 → 目标导向; a shared
+    # opening alone (政治生态 → 政治品格, 政治优势) is another kind of thing (review round 8)
+    return cand[-1:] == key[-1:]
 
 
 def _class_mates(ctx: Context, cls_name: str, key: str) -> list[str]:
     """The terms of a class of the same kind as ``key`` (cached per text: _same_kind looks
-    only at the key's last character and, from four characters on, its first two)."""
-    shape = (cls_name, key[-1:], key[:2] if len(key) >= 4 else None)
+    only at the key's last character)."""
+    shape = (cls_name, key[-1:], None)
     cache: dict[tuple[str, str, str | None], list[str]] = ctx.indexes.setdefault("_class_mates", {})
     mates = cache.get(shape)
     if mates is None:
