@@ -829,6 +829,9 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     key = refined
     if key.type == "enumeration" and not items_worth_asking(ctx, key.group):
         return
+    standard = ctx.lexicon.is_known(key.text)
+    if key.type == "definition" and not standard and len(key.text) <= 3:
+        return  # 小康, 人民性: a short free phrase admits near-synonyms (reviews 7–8: 0/7 usable)
     if key.type in ("quotation", "definition", "quoted") and (
         "把" in key.text or key.text.startswith(_MODALS)
     ):
@@ -943,8 +946,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
 
     wrong = pick_wrong(3)
     single_ok = wrong is not None and not (strict and _generic_head(key.text))
-    if key.type in ("definition", "quotation") and len(key.text) <= 3:
-        single_ok = False  # 人民性 among 转折性, 积极性: a shared suffix is not a shared sense
+    if key.type == "definition" and not standard:
+        single_ok = False  # 人民性 among 转折性, 积极性: a shared ending is not a shared sense
     if wrong is None and key.score >= FULL_SCORE and key.type in _FALSIFIABLE:
         wrong = pick_wrong(1)  # one look-alike is enough for a false statement
     if wrong and single_ok and not numbered:
