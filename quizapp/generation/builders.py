@@ -864,6 +864,9 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     if len(items) >= 3 and not _list_anchored(stem, a, b, items):
         return  # （全方位、全地域、全过程）加强…: a whole list nothing in the stem names
     source = s.text
+    head = stem[:a].split("，", 1)[0] if "，" in stem[:a] else ""
+    if head and any(ref in head for ref in _BACK_REFERENCES):
+        return  # 只有做到了这一点，…: what "this" is lies in a sentence the stem does not show
     # a thesis (乡村振兴，（　　）是前提。) or a couplet half pins its blank in few words
     pinned = key.type in ("definition", "quotation") or _COUPLET.match(s.text)
     if len(stem) - len(key.text) < (6 if pinned else 10):
@@ -1451,6 +1454,7 @@ def _framed_options(ctx: Context, key: KeyPhrase) -> set[str]:
     return {k for k in (*key.group, *ctx.pools.get("heading", [])) if frame(k) & own}
 
 
+_BACK_REFERENCES = ("这一点", "这些", "上述", "这样做", "如此")
 # 不忘初心，方得始终。: one half of a couplet pins the other, however short the stem
 _COUPLET = re.compile(r"^[\u4e00-\u9fff]{4}，[\u4e00-\u9fff]{4}[。！]$")
 
