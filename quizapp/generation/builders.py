@@ -1636,8 +1636,12 @@ def heading_set_questions(ctx: Context) -> Iterator[Question]:
         # choice); a series of six or more gets a second question over the others
         first = shown_subset(keys)[:3]
         subsets = [first]
-        if len(keys) >= 6:
-            subsets.append([k for k in keys if k not in first][:3])
+        rest = [k for k in keys if k not in first]
+        while len(rest) >= 2 and len(subsets) < len(_SERIES_WORDINGS):
+            # 十四个坚持: every sibling is asked, three at a time (a last pair stays a pair)
+            take = 3 if len(rest) != 4 else 2
+            subsets.append(rest[:take])
+            rest = rest[take:]
         n_wrong = 2
         if len(suffix) >= 2:
             head_len = len(keys[0]) - len(suffix)
@@ -1670,7 +1674,7 @@ def heading_set_questions(ctx: Context) -> Iterator[Question]:
                 kind="multiple",
                 # the second question reads differently: two items with one stem would look
                 # like a duplicate
-                stem=stem if n == 0 else _other_wording(stem),
+                stem=_SERIES_WORDINGS[n](stem),
                 options=_shuffle(list(correct) + wrong, rng),
                 answer=list(correct),
                 keys=list(correct),
@@ -1687,6 +1691,23 @@ def _other_wording(stem: str) -> str:
     if "包括（　　）" in stem:
         return stem.replace("包括（　　）", "有（　　）")
     return stem.replace("有（　　）", "包括（　　）")
+
+
+def _from_the_list(stem: str) -> str:
+    """…包括（　　）。 → 以下选项中，…包括（　　）。: a third wording of the same question."""
+    return "以下选项中，" + stem
+
+
+def _from_the_text(stem: str) -> str:
+    """A fourth wording: the question asked of the material (根据材料，…)."""
+    if stem.startswith("根据材料"):
+        return stem
+    stem = _other_wording(stem)
+    return "根据材料，" + (stem[2:] if stem.startswith("材料") else stem)
+
+
+# The wordings of successive 多选 over one long heading series: no two share a stem.
+_SERIES_WORDINGS = (lambda s: s, _other_wording, _from_the_list, _from_the_text)
 
 
 # -- lexicon templates --------------------------------------------------------------------------
