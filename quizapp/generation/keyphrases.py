@@ -1546,8 +1546,14 @@ def _dedupe(found: list[KeyPhrase], ex: Extraction) -> list[KeyPhrase]:
                     old.group,
                 )
             best[span] = key
+
     # nested or overlapping keys: keep the most trusted (提高政治站位 / 政治站位 → 政治站位)
-    ranked = sorted(best.values(), key=lambda k: (-_PRIORITY.get(k.type, 0), k.start, -k.end))
+    def priority(k: KeyPhrase) -> int:
+        if k.type == "enumeration" and k.group and ex.lexicon.known_list(k.group):
+            return _PRIORITY["formula"]  # an item of a standard list, as the lexicon cuts it
+        return _PRIORITY.get(k.type, 0)
+
+    ranked = sorted(best.values(), key=lambda k: (-priority(k), k.start, -k.end))
     kept: list[KeyPhrase] = []
     taken: dict[int, list[tuple[int, int]]] = {}
     for k in ranked:

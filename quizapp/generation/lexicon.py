@@ -62,7 +62,7 @@ class Lexicon:
         self._list_index: dict[str, list[int]] = {}
         for k, items in enumerate(self.lists):
             for item in items:
-                self._list_index.setdefault(item, []).append(k)
+                self._list_index.setdefault(_unquoted(item), []).append(k)
         self._list_item_re = _alternation(
             sorted((i for i in self._list_index if len(i) >= 2), key=lambda w: (-len(w), w))
         )
@@ -150,12 +150,26 @@ class Lexicon:
         items (and half of them) stand next to each other, joined only by 、 和 及 or 与."""
         if self._list_item_re is None or "、" not in text:
             return []
-        hits = [(m.group(0), m.start()) for m in self._list_item_re.finditer(text)]
+        # quotes inside an item (“三个代表”重要思想) are matched through: the items are found
+        # in the text without its double quotes, then mapped back to the text as written
+        plain, where = text, list(range(len(text)))
+        if "“" in text:
+            where = [i for i, ch in enumerate(text) if ch not in "“”"]
+            plain = "".join(text[i] for i in where)
+        hits = []
+        for m in self._list_item_re.finditer(plain):
+            a, b = where[m.start()], where[m.end() - 1] + 1
+            if text[a:b].count("“") < text[a:b].count("”") and a and text[a - 1] == "“":
+                a -= 1  # 三个代表”重要思想 → “三个代表”重要思想
+            if text[a:b].count("“") > text[a:b].count("”") and text[b : b + 1] == "”":
+                b += 1
+            if text[a:b].count("“") == text[a:b].count("”"):
+                hits.append((text[a:b], a))
         runs: list[tuple[tuple[str, int], ...]] = []
         run: list[tuple[str, int]] = []
         for hit in hits:
             if run:
-                gap = text[run[-1][1] + len(run[-1][0]) : hit[1]]
+                gap = _unquoted(text[run[-1][1] + len(run[-1][0]) : hit[1]])
                 if gap not in ("、", "和", "及", "以及", "与"):
                     runs.append(tuple(run))
                     run = []
@@ -171,7 +185,7 @@ class Lexicon:
     def known_list(self, items: Iterable[str]) -> bool:
         """Do ``items`` come from one standard enumeration (at least two of them, and at least
         half of them: a text may quote part of a list, or add to it)?"""
-        items = list(items)
+        items = [_unquoted(i) for i in items]
         counts: dict[int, int] = {}
         for item in set(items):
             for k in self._list_index.get(item, ()):
@@ -285,6 +299,11 @@ class Lexicon:
                 FormulaHit(formula, offset + found[0][0], offset + found[-1][1], True, members)
             )
         return hits
+
+
+def _unquoted(text: str) -> str:
+    """``text`` without double quotes: “三个代表”重要思想 and 三个代表重要思想 are one item."""
+    return text.replace("“", "").replace("”", "") if "“" in text or "”" in text else text
 
 
 def _alternation(words: list[str]) -> re.Pattern[str] | None:
