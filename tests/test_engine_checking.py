@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import sys
+import unicodedata
+
 import pytest
 
 from quizapp.generation.checking import InvalidAnswer, canonical_response, check_answer
 from quizapp.generation.model import Question
-from quizapp.generation.normalize import fold, fold_with_map, same_text, to_simplified
+from quizapp.generation.normalize import (
+    _STRAY_DOT,
+    FOLD_FIRST_CHARS,
+    _fold_table,
+    fold,
+    fold_with_map,
+    same_text,
+    to_simplified,
+)
 
 CLOZE_ONE = Question(
     id="c1",
@@ -202,6 +213,38 @@ def test_fold_makes_spellings_equal(a: str, b: str) -> None:
 )
 def test_fold_keeps_what_changes_the_meaning(a: str, b: str) -> None:
     assert not same_text(a, b)
+
+
+def test_characters_fold_drops_before_nfkc_never_combine() -> None:
+    # fold() drops these before NFKC: exact only if each normalises to characters fold drops
+    # that are starters and half of no canonical composition (so they touch no neighbour)
+    composing = set()
+    for code in range(sys.maxunicode + 1):
+        parts = unicodedata.decomposition(chr(code)).split()
+        if len(parts) > 1 and not parts[0].startswith("<"):
+            composing.update(chr(int(p, 16)) for p in parts)
+    for ch in FOLD_FIRST_CHARS:
+        for part in unicodedata.normalize("NFKD", ch):
+            assert fold(part) == "", ch
+            assert unicodedata.combining(part) == 0 and part not in composing, ch
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "e，\u0301",
+        "Ａ，\u0301",
+        "＜\u0338",
+        "Ω，Å",
+        "\u1100，\u1161",
+        "5…5",
+        "豈，個",
+        "ＡＢ，ｃ．",
+    ],
+)
+def test_fold_equals_nfkc_then_dropping(text: str) -> None:
+    expected = unicodedata.normalize("NFKC", text).translate(_fold_table())
+    assert fold(text) == _STRAY_DOT.sub("", expected)
 
 
 def test_fold_with_map_points_back_into_the_original() -> None:
