@@ -121,9 +121,17 @@ def word_ends(text: str, max_len: int = 8) -> list[int]:
     ends = [0]
     i, n = 0, len(text)
     while i < n:
-        j = min(n, i + max_len)
-        while j > i + 1 and not freq.get(text[i:j]):
-            j -= 1
-        ends.append(j)
-        i = j
+        # the longest word from i: jieba's FREQ holds every prefix of its words (0 when not a
+        # word itself), so, as in jieba's own get_DAG, the search grows the candidate and stops
+        # at the first one no word starts with, rather than trying every length from max_len down
+        end, j, limit = i + 1, i + 2, min(n, i + max_len)
+        while j <= limit:
+            count = freq.get(text[i:j])
+            if count is None:
+                break
+            if count:
+                end = j
+            j += 1
+        ends.append(end)
+        i = end
     return ends
