@@ -616,7 +616,6 @@ def _patterned(items: tuple[str, ...]) -> bool:
     return any(len({i[k] for i in items}) == 1 for k in range(len(items[0])))
 
 
-@lru_cache(maxsize=65536)
 def fits_list(cand: str, items: tuple[str, ...]) -> bool:
     """Has ``cand`` the shape of the list's items (an intruder no one rules out by its form)?
 
@@ -625,21 +624,34 @@ def fits_list(cand: str, items: tuple[str, ...]) -> bool:
     too weak a pattern, so the intruder must share the last (first) two characters of some item
     (经济实力、科技实力、综合国力 → 军事实力, not 同向发力).
     """
-    lengths = {len(i) for i in items}
-    if len(lengths) == 1:
-        (n,) = lengths
-        if len(cand) != n:
+    length, fixed, ends, opens = _list_shape(items)
+    if length is not None:
+        if len(cand) != length:
             return False
-        for k in range(n):
-            chars = {i[k] for i in items}
-            if len(chars) == 1 and cand[k] not in chars:
-                return False
+        if any(cand[k] != ch for k, ch in fixed):
+            return False
+    if ends is not None and cand[-2:] not in ends:
+        return False
+    return opens is None or cand[:2] in opens
+
+
+@lru_cache(maxsize=8192)
+def _list_shape(
+    items: tuple[str, ...],
+) -> tuple[int | None, tuple[tuple[int, str], ...], frozenset[str] | None, frozenset[str] | None]:
+    """What :func:`fits_list` asks of a candidate, worked out once per list (a pool of hundreds
+    of candidates is checked against one list): (the items' one length or None, the characters
+    they all share in place, the two-character endings an intruder must have or None when any
+    will do, the same for openings)."""
+    lengths = {len(i) for i in items}
+    length = next(iter(lengths)) if len(lengths) == 1 else None
+    fixed: tuple[tuple[int, str], ...] = ()
+    if length is not None:
+        fixed = tuple((k, items[0][k]) for k in range(length) if len({i[k] for i in items}) == 1)
     suffix, prefix = _common_suffix(list(items)), _common_prefix(list(items))
-    if len(suffix) == 1 and not any(cand[-2:] == i[-2:] for i in items):
-        return False
-    if len(prefix) == 1 and not any(cand[:2] == i[:2] for i in items):
-        return False
-    return True
+    ends = frozenset(i[-2:] for i in items) if len(suffix) == 1 else None
+    opens = frozenset(i[:2] for i in items) if len(prefix) == 1 else None
+    return length, fixed, ends, opens
 
 
 # Heads of a catalogue: items sharing one of these endings name kinds of an office, a body, a
