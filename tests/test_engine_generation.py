@@ -604,3 +604,20 @@ def test_a_standard_list_is_cut_as_the_lexicon_has_it() -> None:
     )
     asked = _cloze_answers(generate_questions(text))
     assert "学史明理" in asked and "不断学史明理" not in asked, asked
+
+
+def test_stock_lists_get_no_blank_and_one_word_written_two_ways_is_accepted() -> None:
+    text = (
+        "我们始终从国情出发想问题、作决策、办事情，既不好高骛远，也不因循守旧。\n"
+        "中国共产党愿在独立自主、完全平等、互相尊重、互不干涉内部事务原则基础上加强同各国政党交流合作。"
+    )
+    questions = generate_questions(text)
+    assert not _cloze_answers(questions) & {"想问题", "作决策", "办事情"}
+    cloze = next(q for q in questions if q.kind == "cloze" and q.answer == ["互相尊重"])
+    assert "相互尊重" in cloze.accepted[0]
+
+
+def test_an_unchecked_note_of_the_lexicon_never_reaches_the_explanation() -> None:
+    text = "党面临的执政考验、改革开放考验、市场经济考验、外部环境考验是长期的、复杂的、严峻的。"
+    for q in generate_questions(text):
+        assert "*check*" not in q.explanation and "评审" not in q.explanation, q.explanation

@@ -565,11 +565,24 @@ _NAME_LEADS = (
 _NAME_HEADS = ("制度", "体系", "战略")  # dropped from a name; only 制度 is ever added
 
 
+# One word written two ways (互相尊重 / 相互尊重): either is the same answer.
+_SAME_WORDS = (("互相", "相互"), ("相互", "互相"), ("毋忘", "勿忘"), ("勿忘", "毋忘"))
+# Stock lists said of anything (调动…的积极性、主动性、创造性): no blank tests a formulation there.
+_STOCK_LISTS = frozenset(
+    frozenset(items)
+    for items in (
+        ("积极性", "主动性", "创造性"),
+        ("想问题", "作决策", "办事情"),
+        ("更大的决心", "更明确的目标", "更有力的举措"),
+    )
+)
+
+
 def _standard_forms(ctx: Context, text: str) -> list[str]:
     """Other standard forms of a key the vocabulary knows: with or without a leading verb or
     modifier, with or without the head noun of its name."""
     known = ctx.lexicon.is_known
-    forms = []
+    forms = [text.replace(a, b) for a, b in _SAME_WORDS if a in text]
     for lead in _NAME_LEADS:
         rest = text[len(lead) :]
         if text.startswith(lead) and len(rest) >= 4 and known(rest):
@@ -811,6 +824,8 @@ def items_worth_asking(ctx: Context, group: tuple[str, ...]) -> bool:
     (民事民议、民事民办、民事民管); a pair or an unframed list of working methods (规划先行、
     突出重点、分类施策、典型引路) is a guess among equally good phrases.
     """
+    if frozenset(group) in _STOCK_LISTS:
+        return False
     if len(group) < 2 or ctx.lexicon.known_list(group):
         return True
     if all(t in ctx.lexicon.terms or ctx.lexicon.owners(t) for t in group):
@@ -1137,6 +1152,8 @@ def group_questions(
     if _dangling_lead(s.text, start - s.start):
         return
     if len(items) > MAX_LIST_ITEMS and not _patterned(items) or is_catalogue(items):
+        return
+    if frozenset(items) in _STOCK_LISTS:
         return
     if not (_common_prefix(list(items)) or _common_suffix(list(items))) and not any(
         ctx.lexicon.term_class(i) for i in items

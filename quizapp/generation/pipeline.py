@@ -175,23 +175,28 @@ def select(
         )
 
     # round robin over the kinds keeps them balanced; within a kind the pick prefers a question
-    # from a sentence not yet asked, then one that gives no picked answer away, then any
-    progress = True
-    while len(picked) < count and progress:
-        progress = False
-        for kind in order:
-            if len(picked) >= count:
-                break
-            left = [q for q in by_kind[kind] if q.id not in picked_ids]
-            if not left:
-                continue
-            q = next((q for q in left if fresh(q)), None)
-            q = q or next((q for q in left if no_leak(q)), None) or left[0]
-            picked.append(q)
-            picked_ids.add(q.id)
-            used_keys.add(key_of(q))
-            used_sources.add(q.source)
-            shown.append(dis.fold_key(q.stem + "|" + "|".join(q.options)))
-            answers.extend(answers_of(q))
-            progress = True
+    # from a sentence not yet asked, then one that gives no picked answer away. A kind with
+    # neither waits its turn; only when no kind has one is a question that leaks taken (a short
+    # text asks few sentences: balance gives way before an answer is printed twice)
+    for leaks_allowed in (False, True):
+        progress = True
+        while len(picked) < count and progress:
+            progress = False
+            for kind in order:
+                if len(picked) >= count:
+                    break
+                left = [q for q in by_kind[kind] if q.id not in picked_ids]
+                q = next((q for q in left if fresh(q)), None)
+                q = q or next((q for q in left if no_leak(q)), None)
+                if q is None and leaks_allowed and left:
+                    q = left[0]
+                if q is None:
+                    continue
+                picked.append(q)
+                picked_ids.add(q.id)
+                used_keys.add(key_of(q))
+                used_sources.add(q.source)
+                shown.append(dis.fold_key(q.stem + "|" + "|".join(q.options)))
+                answers.extend(answers_of(q))
+                progress = True
     return picked
