@@ -271,11 +271,14 @@ def _without_cues(
     # a word the key's own clauses repeat is the list's pattern (科学决策、民主决策、依法决策),
     # not a cue
     own = text[clauses[first][0] : la] + "|" + text[lb : clauses[last][1]]
+    # in a list, the word that sets the key apart from its siblings is a cue however common
+    # (中国之问、…、（时代之问），…时代要求); elsewhere a common word is not
+    in_list = "、" in own
     words = {
         key[k : k + 2]
         for k in range(len(key) - 1)
         if is_word(key[k : k + 2])
-        and key[k : k + 2] not in GENERIC_WORDS
+        and (in_list or key[k : k + 2] not in GENERIC_WORDS)
         and key[k : k + 2] not in own
     }
     if not words:
