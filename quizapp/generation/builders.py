@@ -840,6 +840,14 @@ def items_worth_asking(ctx: Context, group: tuple[str, ...]) -> bool:
         # 稳增长、促改革、调结构 / 搬得出、稳得住、能致富: three-character beats (not a
         # checklist of 有标准、有网络、有内容、有人才)
         return True
+    return _framed(group)
+
+
+def _framed(group: tuple[str, ...]) -> bool:
+    """Are the items built on one frame: three-character beats, a shared opening or ending of two
+    characters, or a character shared in place (民事民议、民事民办、民事民管)?"""
+    if len(group) >= 3 and all(len(t) == 3 for t in group):
+        return True
     prefix, suffix = _common_prefix(list(group)), _common_suffix(list(group))
     return len(prefix) >= 2 or len(suffix) >= 2 or _patterned(group)
 
@@ -858,6 +866,11 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return
     key = refined
     if key.type == "enumeration" and not items_worth_asking(ctx, key.group):
+        return
+    mates = ctx.lexicon.list_mates(key.text) if key.type in ("enumeration", "term") else set()
+    if mates and len(key.group) >= 2 and not mates & set(key.group) and not _framed(key.group):
+        # 确保（病有所医）、残有所助、生活有兜底: an item of a standard list among other things,
+        # so every other item of that list (老有所养 …) fits the blank as well
         return
     standard = ctx.lexicon.is_known(key.text)
     if key.type == "definition" and not standard and len(key.text) <= 3:

@@ -182,6 +182,16 @@ class Lexicon:
                 out.append(found)
         return out
 
+    def list_mates(self, item: str) -> set[str]:
+        """The other items of every standard enumeration ``item`` belongs to."""
+        key = _unquoted(item)
+        return {
+            _unquoted(other)
+            for k in self._list_index.get(key, ())
+            for other in self.lists[k]
+            if _unquoted(other) != key
+        }
+
     def known_list(self, items: Iterable[str]) -> bool:
         """Do ``items`` come from one standard enumeration (at least two of them, and at least
         half of them: a text may quote part of a list, or add to it)?"""
