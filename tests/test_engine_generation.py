@@ -621,3 +621,14 @@ def test_an_unchecked_note_of_the_lexicon_never_reaches_the_explanation() -> Non
     text = "党面临的执政考验、改革开放考验、市场经济考验、外部环境考验是长期的、复杂的、严峻的。"
     for q in generate_questions(text):
         assert "*check*" not in q.explanation and "评审" not in q.explanation, q.explanation
+
+
+def test_an_item_of_a_standard_list_among_other_things_is_not_blanked() -> None:
+    text = (
+        "对完全或部分丧失劳动能力的特殊贫困人口，综合实施保障性扶贫政策，"
+        "确保病有所医、残有所助、生活有兜底。\n"
+        "在幼有所育、学有所教、劳有所得、病有所医、老有所养、住有所居、弱有所扶上持续用力。"
+    )
+    blanks = [q for q in generate_questions(text) if q.kind == "cloze" and q.answer == ["病有所医"]]
+    # 老有所养 would fit 确保（　　）、残有所助 as well: only the full 七有 is asked
+    assert blanks and all("老有所养" in q.stem for q in blanks), [q.stem for q in blanks]
