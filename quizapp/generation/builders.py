@@ -1284,7 +1284,9 @@ def _heading_context(ctx: Context, s: Sentence) -> str:
     if heading is None or heading.parent is None:
         return "材料"
     parent = ctx.ex.doc.headings[heading.parent]
-    title = parent.clauses[0][0] if parent.clauses else parent.title
+    # the whole title when it is short: its second half often says what ties the section
+    # together (十、汇聚全社会力量，强化乡村振兴人才支撑)
+    title = parent.title if len(parent.title) <= 24 or not parent.clauses else parent.clauses[0][0]
     title = title.replace("“", "‘").replace("”", "’")  # quotes inside quotes
     return f"材料“{parent.label}{title}”部分"
 
