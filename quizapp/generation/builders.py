@@ -664,7 +664,7 @@ def _list_shape(
     fixed: tuple[tuple[int, str], ...] = ()
     if length is not None:
         fixed = tuple((k, items[0][k]) for k in range(length) if len({i[k] for i in items}) == 1)
-    suffix, prefix = _common_suffix(list(items)), _common_prefix(list(items))
+    suffix, prefix = _common_suffix(items), _common_prefix(items)
     ends = frozenset(i[-2:] for i in items) if len(suffix) == 1 else None
     opens = frozenset(i[:2] for i in items) if len(prefix) == 1 else None
     return length, fixed, ends, opens
@@ -848,7 +848,7 @@ def _framed(group: tuple[str, ...]) -> bool:
     characters, or a character shared in place (民事民议、民事民办、民事民管)?"""
     if len(group) >= 3 and all(len(t) == 3 for t in group):
         return True
-    prefix, suffix = _common_prefix(list(group)), _common_suffix(list(group))
+    prefix, suffix = _common_prefix(group), _common_suffix(group)
     return len(prefix) >= 2 or len(suffix) >= 2 or _patterned(group)
 
 
@@ -963,7 +963,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     tail = (key.text[-2:] if len(key.text) >= 4 else key.text[-1]) if strict else ""
     reach = 1.95 if strict else 3.5
     if key.type == "enumeration" and len(key.group) >= 2:
-        prefix, suffix = _common_prefix(list(key.group)), _common_suffix(list(key.group))
+        prefix, suffix = _common_prefix(key.group), _common_suffix(key.group)
         if prefix or suffix:
             # 民主选举、民主协商、民主决策: look-alikes must keep the pattern (民主…)
             cands = [
@@ -1072,7 +1072,7 @@ def _is_sequence(text: str, local: int, items: tuple[str, ...]) -> bool:
         return True
     if all(i[:1] == "第" or i[:1].isdigit() for i in items):
         return True
-    suffix = _common_suffix(list(items))
+    suffix = _common_suffix(items)
     return suffix in ("起来", "阶段", "时期")
 
 
@@ -1171,7 +1171,7 @@ def group_questions(
         return
     if frozenset(items) in _STOCK_LISTS:
         return
-    if not (_common_prefix(list(items)) or _common_suffix(list(items))) and not any(
+    if not (_common_prefix(items) or _common_suffix(items)) and not any(
         ctx.lexicon.term_class(i) for i in items
     ):
         return  # no shared pattern, no class: intruders would be guesses (items get clozes)
@@ -1189,7 +1189,7 @@ def group_questions(
     exclude |= _other_polarity(ctx, items)
     exclude |= set(items)
     typical = sorted(items, key=len)[len(items) // 2]
-    prefix, suffix = _common_prefix(list(items)), _common_suffix(list(items))
+    prefix, suffix = _common_prefix(items), _common_suffix(items)
     classes = {ctx.lexicon.term_class(i) for i in items} - {None}
     if classes and not (prefix or suffix):
         # 宗派主义、圈子文化、码头文化: class mates from the vocabulary
@@ -2098,7 +2098,7 @@ def _multi_possible(ctx: Context, items: tuple[str, ...]) -> bool:
 
 def _multi_made(ctx: Context, items: tuple[str, ...]) -> bool:
     if not any(ctx.lexicon.term_class(i) for i in items) and not (
-        _common_prefix(list(items)) or _common_suffix(list(items))
+        _common_prefix(items) or _common_suffix(items)
     ):
         return False
     where = ctx.ex.groups.get(items)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -347,7 +347,7 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
             out.append(series)
         if sum(t.endswith("的") for t in texts) * 2 >= len(texts):
             continue  # 全方位的、开创性的: attributes, not items
-        shared = bool(_common_suffix(list(texts)) or _common_prefix(list(texts)))
+        shared = bool(_common_suffix(texts) or _common_prefix(texts))
         if min(len(t) for t in texts) < 3 and not (len(texts) >= 3 and shared):
             continue  # 讹诈、遏制、封锁: words, not phrases worth a blank
         if max(len(t) for t in texts) <= 3 and (
@@ -385,7 +385,7 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
             score -= 0.1
         if uniform and len(texts) >= 4 and max(lengths) <= 6:
             score += 0.1  # 稳增长、促改革、调结构、惠民生、防风险、保稳定
-        elif len(texts) >= 3 and len(_common_suffix(list(texts))) >= 2 and max(lengths) <= 3:
+        elif len(texts) >= 3 and len(_common_suffix(texts)) >= 2 and max(lengths) <= 3:
             score += 0.16  # 站起来、富起来、强起来: a series built on one word
         elif max(lengths) <= 3 and not quoted:
             score -= 0.08
@@ -476,7 +476,7 @@ def _series_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts: lis
         return None  # 加强地震、特大洪灾: a verb's object, cut out of a clause
     local = starts[0] - s.start
     at_clause = local == 0 or s.text[local - 1] in "，,；;：:“"
-    shared = max(len(_common_suffix(list(texts))), len(_common_prefix(list(texts))))
+    shared = max(len(_common_suffix(texts)), len(_common_prefix(texts)))
     # Longer lists and lists of one pattern get a 多选 and item clozes; what is left is the
     # pair of four-character phrases opening a clause (大众创业、万众创新蓬勃发展), which no
     # other rule asks about.
@@ -576,8 +576,8 @@ def _whole_list_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts:
         return None
     end = local + len(whole)
     after = s.text[end : end + 1]
-    suffix = _common_suffix(list(texts))
-    prefix = _common_prefix(list(texts))
+    suffix = _common_suffix(texts)
+    prefix = _common_prefix(texts)
     clean_end = (
         not after
         or not re.match(_ITEM, after)
@@ -1036,7 +1036,26 @@ def _finish(items: list[tuple[str, int]]) -> list[tuple[str, int]] | None:
     return items
 
 
-def _common_prefix(items: list[str]) -> str:
+def _common_prefix(items: Sequence[str]) -> str:
+    # cached: the builders ask again about the lists extraction asked about
+    return _shared_prefix(tuple(items))
+
+
+def _common_suffix(items: Sequence[str]) -> str:
+    return _shared_suffix(tuple(items))
+
+
+@lru_cache(maxsize=8192)
+def _shared_prefix(items: tuple[str, ...]) -> str:
+    return _prefix_of(items)
+
+
+@lru_cache(maxsize=8192)
+def _shared_suffix(items: tuple[str, ...]) -> str:
+    return _prefix_of([i[::-1] for i in items])[::-1]
+
+
+def _prefix_of(items: Sequence[str]) -> str:
     if len(items) < 2:
         return ""
     # what all items share, the lexicographically first and last share (one pass, not one
@@ -1046,11 +1065,6 @@ def _common_prefix(items: list[str]) -> str:
         if a != b:
             return low[:k]
     return low
-
-
-def _common_suffix(items: list[str]) -> str:
-    rev = _common_prefix([i[::-1] for i in items])
-    return rev[::-1]
 
 
 # -- 5 definitions and quotations -------------------------------------------------------------
