@@ -165,9 +165,18 @@ def window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     return stem, la, lb
 
 
+_QUOTE_OPEN = re.compile("[“‘「]")
+_CLAUSE_SPLIT = re.compile(f"[{_CLAUSE_END}]")
+
+
 @lru_cache(maxsize=4096)
 def _clauses(text: str) -> tuple[tuple[int, int], ...]:
     """The clauses of a sentence as (start, end) offsets, never cut inside quotation marks."""
+    if not _QUOTE_OPEN.search(text):
+        # (most sentences: no quotes, the clause ends found by a regex, not char by char)
+        inner = [m.end() for m in _CLAUSE_SPLIT.finditer(text, 0, len(text) - 1)]
+        bounds = [0, *inner, len(text)]
+        return tuple(zip(bounds[:-1], bounds[1:], strict=True))
     bounds = [0]
     depth = 0
     for i, ch in enumerate(text):
@@ -586,18 +595,32 @@ def _standard_forms(ctx: Context, text: str) -> list[str]:
     modifier, with or without the head noun of its name."""
     known = ctx.lexicon.is_known
     forms = [text.replace(a, b) for a, b in _SAME_WORDS if a in text]
-    for lead in _NAME_LEADS:
-        rest = text[len(lead) :]
-        if text.startswith(lead) and len(rest) >= 4 and known(rest):
-            forms.append(rest)
-        if known(lead + text):
-            forms.append(lead + text)
+    # most keys neither start with a lead nor follow one in a known phrase: no loop for them
+    if text.startswith(_NAME_LEADS) or text in _led_phrases(ctx.lexicon):
+        for lead in _NAME_LEADS:
+            rest = text[len(lead) :]
+            if text.startswith(lead) and len(rest) >= 4 and known(rest):
+                forms.append(rest)
+            if known(lead + text):
+                forms.append(lead + text)
     if known(text + "制度"):
         forms.append(text + "制度")  # 人民代表大会 → 人民代表大会制度 (not 国家安全 → …战略)
     for head in _NAME_HEADS:
         if text.endswith(head) and len(text) - len(head) >= 4 and known(text[: -len(head)]):
             forms.append(text[: -len(head)])
     return forms
+
+
+@lru_cache(maxsize=8)
+def _led_phrases(lexicon: Lexicon) -> frozenset[str]:
+    """What follows one of _NAME_LEADS in the phrases the lexicon knows (科技自立自强 for
+    高水平科技自立自强): the keys that can take a lead (built once per lexicon)."""
+    return frozenset(
+        phrase[len(lead) :]
+        for phrase in lexicon.known_phrases()
+        for lead in _NAME_LEADS
+        if phrase.startswith(lead)
+    )
 
 
 # -- text templates ---------------------------------------------------------------------------

@@ -138,11 +138,15 @@ class Lexicon:
 
     def is_known(self, phrase: str) -> bool:
         """Is ``phrase`` a vocabulary term, a formula's name (or variant) or a member spelling?"""
+        return phrase in (self._known or self.known_phrases())
+
+    def known_phrases(self) -> frozenset[str]:
+        """The phrases :meth:`is_known` accepts."""
         if self._known is None:
             self._known = (
                 frozenset(self.terms) | frozenset(self._by_name) | frozenset(self._member_owner)
             )
-        return phrase in self._known
+        return self._known
 
     def find_list_runs(self, text: str) -> list[tuple[tuple[str, int], ...]]:
         """Standard enumerations spelled out in ``text`` (one sentence): for each, its items
