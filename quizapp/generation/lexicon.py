@@ -76,6 +76,8 @@ class Lexicon:
         # a text's sentences are scanned again on every call on it, answers once per template:
         # the scan depends on the text only, so its results are kept with this lexicon
         self._terms_in = lru_cache(maxsize=8192)(self._scan_terms)
+        # the builders ask again, item by item, about the lists extraction asked about
+        self._known_list_cached = lru_cache(maxsize=8192)(self._known_list)
         self._term_classes: dict[str, list[str]] = {}
         for word, cls_name in sorted(self.terms.items()):
             self._term_classes.setdefault(cls_name, []).append(word)
@@ -154,21 +156,10 @@ class Lexicon:
         items (and half of them) stand next to each other, joined only by 、 和 及 or 与."""
         if self._list_item_re is None or "、" not in text:
             return []
-        # quotes inside an item (“三个代表”重要思想) are matched through: the items are found
-        # in the text without its double quotes, then mapped back to the text as written
-        plain, where = text, list(range(len(text)))
-        if "“" in text:
-            where = [i for i, ch in enumerate(text) if ch not in "“”"]
-            plain = "".join(text[i] for i in where)
-        hits = []
-        for m in self._list_item_re.finditer(plain):
-            a, b = where[m.start()], where[m.end() - 1] + 1
-            if text[a:b].count("“") < text[a:b].count("”") and a and text[a - 1] == "“":
-                a -= 1  # 三个代表”重要思想 → “三个代表”重要思想
-            if text[a:b].count("“") > text[a:b].count("”") and text[b : b + 1] == "”":
-                b += 1
-            if text[a:b].count("“") == text[a:b].count("”"):
-                hits.append((text[a:b], a))
+        if "“" in text or "”" in text:
+            hits = self._quoted_list_items(text)
+        else:  # (most sentences: the matches are the items as written)
+            hits = [(m.group(0), m.start()) for m in self._list_item_re.finditer(text)]
         runs: list[tuple[tuple[str, int], ...]] = []
         run: list[tuple[str, int]] = []
         for hit in hits:
@@ -196,15 +187,38 @@ class Lexicon:
             if _unquoted(other) != key
         }
 
+    def _quoted_list_items(self, text: str) -> list[tuple[str, int]]:
+        """List items in a sentence with quotes, as written there, with their offsets."""
+        assert self._list_item_re is not None
+        # quotes inside an item (“三个代表”重要思想) are matched through: the items are found
+        # in the text without its double quotes, then mapped back to the text as written
+        plain, where = text, list(range(len(text)))
+        if "“" in text:
+            where = [i for i, ch in enumerate(text) if ch not in "“”"]
+            plain = "".join(text[i] for i in where)
+        hits = []
+        for m in self._list_item_re.finditer(plain):
+            a, b = where[m.start()], where[m.end() - 1] + 1
+            if text[a:b].count("“") < text[a:b].count("”") and a and text[a - 1] == "“":
+                a -= 1  # 三个代表”重要思想 → “三个代表”重要思想
+            if text[a:b].count("“") > text[a:b].count("”") and text[b : b + 1] == "”":
+                b += 1
+            if text[a:b].count("“") == text[a:b].count("”"):
+                hits.append((text[a:b], a))
+        return hits
+
     def known_list(self, items: Iterable[str]) -> bool:
         """Do ``items`` come from one standard enumeration (at least two of them, and at least
         half of them: a text may quote part of a list, or add to it)?"""
-        items = [_unquoted(i) for i in items]
+        return self._known_list_cached(tuple(items))
+
+    def _known_list(self, items: tuple[str, ...]) -> bool:
+        plain = [_unquoted(i) for i in items]
         counts: dict[int, int] = {}
-        for item in set(items):
+        for item in set(plain):
             for k in self._list_index.get(item, ()):
                 counts[k] = counts.get(k, 0) + 1
-        return any(n >= 2 and 2 * n >= len(items) for n in counts.values())
+        return any(n >= 2 and 2 * n >= len(plain) for n in counts.values())
 
     def class_terms(self, cls_name: str) -> list[str]:
         return self._term_classes.get(cls_name, [])
