@@ -1127,7 +1127,8 @@ def _definition_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase
         key, off = _predicate_key(subject, pred)
         if key:
             add(key, body_start + m.start(2) + off, 0.04 if _DEFINE_MARK.search(subject) else 0.0)
-    marked = any(mark in text for mark in _MARK_NOUNS)  # (a cheap test before the regex)
+    # (the marks are looked for only where there is a match to read)
+    marked = bool(defs) and any(mark in text for mark in _MARK_NOUNS)
     for m in defs if marked else ():
         # 理想信念是共产党人安身立命的根本: the mark closes the predicate, the subject is the key
         base = body_start if in_quote else 0
