@@ -469,13 +469,18 @@ def _generic_head(text: str) -> bool:
 NEGATIVE_CLASSES = frozenset({"不良倾向"})
 
 
-def _other_polarity(ctx: Context, items: Iterable[str]) -> set[str]:
+def _other_polarity(ctx: Context, items: Iterable[str]) -> frozenset[str]:
     """Terms of the opposite sense to ``items``, never to be offered as their wrong options."""
     lex = ctx.lexicon
-    negative = {t for c in sorted(NEGATIVE_CLASSES) for t in lex.class_terms(c)}
     if any(lex.term_class(i) in NEGATIVE_CLASSES for i in items):
-        return set()  # a list of faults: other faults are the right look-alikes
-    return negative
+        return frozenset()  # a list of faults: other faults are the right look-alikes
+    return _negative_terms(lex)
+
+
+@lru_cache(maxsize=8)
+def _negative_terms(lexicon: Lexicon) -> frozenset[str]:
+    """The terms of the negative classes (asked for every key: gathered once per lexicon)."""
+    return frozenset(t for c in sorted(NEGATIVE_CLASSES) for t in lexicon.class_terms(c))
 
 
 def _same_kind(cand: str, key: str) -> bool:

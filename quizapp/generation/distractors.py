@@ -197,7 +197,7 @@ def best_candidates(
     None when there are not enough (callers can then skip seeding a random generator)."""
     if isinstance(candidates, list | tuple) and len(candidates) < n:
         return None  # (many sibling sets are that small)
-    banned = {fold_key(x) for x in exclude}
+    banned = set(map(fold_key, exclude))
     banned.add(fold_key(key))
     stem_key = fold_key(stem)
     seen: set[str] = set()
