@@ -274,21 +274,22 @@ def _without_cues(
     物质文明和（精神文明）一起抓，提升农民精神风貌 / 中国之问、…（时代之问），作出符合…时代要求
     的正确回答: the neighbouring clause spells the key, so the stem stops before it.
     """
+    if lo == first and hi == last:
+        return lo, hi  # no context clause to drop
     key = text[la:lb]
     if "、" in key:
         return lo, hi  # a whole list is named by the words its items share with the context
     # a word the key's own clauses repeat is the list's pattern (科学决策、民主决策、依法决策),
-    # not a cue
+    # not a cue (the dictionary is asked last, about what is left)
     own = text[clauses[first][0] : la] + "|" + text[lb : clauses[last][1]]
     # in a list, the word that sets the key apart from its siblings is a cue however common
     # (中国之问、…、（时代之问），…时代要求); elsewhere a common word is not
     in_list = "、" in own
+    pairs = {key[k : k + 2] for k in range(len(key) - 1)}
     words = {
-        key[k : k + 2]
-        for k in range(len(key) - 1)
-        if is_word(key[k : k + 2])
-        and (in_list or key[k : k + 2] not in GENERIC_WORDS)
-        and key[k : k + 2] not in own
+        w
+        for w in pairs
+        if (in_list or w not in GENERIC_WORDS) and w not in own and is_word(w)
     }
     if not words:
         return lo, hi

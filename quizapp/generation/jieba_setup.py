@@ -78,7 +78,8 @@ def is_loaded() -> bool:
 
 def is_word(word: str) -> bool:
     """Is ``word`` in jieba's dictionary (or a user word)?"""
-    warm_up()
+    if not _default_ready:  # (asked thousands of times a text: the flag without the call)
+        warm_up()
     return bool(_tokenizer.dt.FREQ.get(word))
 
 
