@@ -57,6 +57,7 @@ TYPE_WEIGHT = {
 }
 _HEAD_NOUNS = "思维|意识|主义|本领|定力|优势"
 _HEAD_TERM_RE = re.compile(rf"([\u4e00-\u9fff]{{2}})({_HEAD_NOUNS})")
+_HEAD_NOUN_RE = re.compile(_HEAD_NOUNS)
 _BAD_MODIFIER = set("的了和在是要与及把将从对为以这那其之等又也都就")
 _BAD_HEAD_TERMS = {
     "社会主义",
@@ -103,6 +104,7 @@ _NUMBERED_FREE = re.compile(
     rf"(?<![{NUMERALS}第])[{NUMERALS}]{{1,3}}(?:种形态|大攻坚战|大发展理念|大纪律|大法宝|大工程|"
     rf"项基本原则|条底线|条红线|条基本经验|大历史任务|大倡议|大体系)"
 )
+_NUMBERED_HINT = re.compile(rf"[{NUMERALS}][个种大项条]")
 _QUOTE_INTRO = re.compile(
     r"(习近平(?:总书记|同志)?|总书记)(?:多次|反复|深刻|明确|曾经|曾)?(?:指出|强调|要求|提出|告诫|说)[，：:]?"
 )
@@ -315,7 +317,8 @@ def _quoted_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
         if "、" in stripped or "，" in stripped:
             score += 0.04  # a slogan: 践行新思想、展现新作为
         out.append(KeyPhrase(stripped, "quoted", s.index, start, end, score))
-    for m in _NUMBERED_FREE.finditer(s.text):
+    # (a cheap test before the regex: every match has a numeral just before 个, 种, 大, 项 or 条)
+    for m in _NUMBERED_FREE.finditer(s.text) if _NUMBERED_HINT.search(s.text) else ():
         start, end = s.start + m.start(), s.start + m.end()
         if ex.lexicon.get(m.group(0)) is not None or noise.overlaps(start, end, tainted):
             continue
@@ -857,7 +860,7 @@ _PAIR_RE = re.compile(r"([\u4e00-\u9fff]{3,10})和([\u4e00-\u9fff]{3,10})")
 def _pair_keys(ex: Extraction, s: Sentence, tainted) -> list[KeyPhrase]:
     """永恒课题和终身课题: two phrases joined by 和 that share a two-character ending."""
     out = []
-    for m in _PAIR_RE.finditer(s.text):
+    for m in _PAIR_RE.finditer(s.text) if "和" in s.text else ():  # (a cheap test first)
         left, right = m.group(1), m.group(2)
         for n in (2, 3):
             suffix = left[-n:]
@@ -1445,7 +1448,8 @@ def _term_keys(ex: Extraction, s: Sentence, tainted, head_counts: Counter) -> It
         if ex.whole and noise.overlaps(s.start + a, s.start + b, ex.whole):
             continue
         add(term, a, "term", TYPE_WEIGHT["term"])
-    for m in _HEAD_TERM_RE.finditer(s.text):
+    # (a cheap test before the regex, which tries every character: is a head noun there?)
+    for m in _HEAD_TERM_RE.finditer(s.text) if _HEAD_NOUN_RE.search(s.text) else ():
         if m.group(1)[0] in _BAD_MODIFIER or m.group(1)[-1] in _BAD_MODIFIER:
             continue
         if _inside_longer_word(s.text, m.start(), m.end(), version):
