@@ -420,13 +420,15 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
     return out
 
 
-def _enum_matches(text: str) -> Iterator[re.Match[str]]:
-    """``_ENUM_RE.finditer(text)``, each search started at most 20 characters before the next
-    、: a match's first item (20 characters at most) ends on one, so none starts earlier, and
-    the regex need not try every character of a long lead-in."""
+def _matches_near(
+    pattern: re.Pattern[str], text: str, mark: str, reach: int
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose matches hold ``mark`` at most ``reach``
+    characters after their start: each search starts that far before the next ``mark`` (no
+    match starts earlier), so the regex need not try every character of a long lead-in."""
     pos = 0
-    while (k := text.find("、", pos)) >= 0:
-        m = _ENUM_RE.search(text, max(pos, k - 20))
+    while (k := text.find(mark, pos)) >= 0:
+        m = pattern.search(text, max(pos, k - reach))
         if m is None:
             return
         yield m
@@ -445,7 +447,8 @@ def _list_runs(
     """
     del version
     runs = []
-    for m in _enum_matches(text):
+    # (a first item is 20 characters at most, and ends on a 、)
+    for m in _matches_near(_ENUM_RE, text, "、", 20):
         bounds = _Boundaries(text, m.start(), m.end() + 4, m.end())
         items = _split_enumeration(m.group(0), m.start(), bounds)
         runs.append((m.start(), None if items is None else tuple(items)))
@@ -873,7 +876,7 @@ _PAIR_RE = re.compile(r"([\u4e00-\u9fff]{3,10})和([\u4e00-\u9fff]{3,10})")
 def _pair_keys(ex: Extraction, s: Sentence, tainted) -> list[KeyPhrase]:
     """永恒课题和终身课题: two phrases joined by 和 that share a two-character ending."""
     out = []
-    for m in _PAIR_RE.finditer(s.text) if "和" in s.text else ():  # (a cheap test first)
+    for m in _matches_near(_PAIR_RE, s.text, "和", 10):  # (its 和 is 3 to 10 characters in)
         left, right = m.group(1), m.group(2)
         for n in (2, 3):
             suffix = left[-n:]
