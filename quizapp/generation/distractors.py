@@ -27,6 +27,7 @@ except ImportError:  # pragma: no cover - normalize.py ships with the package
 
 _LOOSE = str.maketrans({c: None for c in "个种项条大0123456789一二三四五六七八九十两"})
 _PUNCT = re.compile(r"[、，,；;：:]")
+_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=65536)
@@ -73,7 +74,7 @@ def _one_synonym_apart(fa: str, fb: str) -> bool:
 @lru_cache(maxsize=65536)
 def _usable(cand: str) -> bool:
     """Can ``cand`` ever be an option (not generic, no placeholder, no digits)?"""
-    return not (is_generic(cand) or noise.has_placeholder(cand) or re.search(r"\d", cand))
+    return not (is_generic(cand) or noise.has_placeholder(cand) or _DIGIT.search(cand))
 
 
 def _numeral_start(text: str) -> bool:
