@@ -287,9 +287,7 @@ def _without_cues(
     in_list = "、" in own
     pairs = {key[k : k + 2] for k in range(len(key) - 1)}
     words = {
-        w
-        for w in pairs
-        if (in_list or w not in GENERIC_WORDS) and w not in own and is_word(w)
+        w for w in pairs if (in_list or w not in GENERIC_WORDS) and w not in own and is_word(w)
     }
     if not words:
         return lo, hi
