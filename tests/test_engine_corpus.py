@@ -391,3 +391,13 @@ def test_coverage_of_the_teachers_gold_list(bank, request: pytest.FixtureRequest
     share, missing = coverage(questions, load_gold(name))
     print(f"coverage {name}: {share:.0%} ({len(missing)} missing)")
     assert share >= MIN_COVERAGE, f"{name}: {share:.0%}, missing {missing}"
+
+
+@pytest.mark.parametrize("name", TEXT_NAMES)
+def test_no_explanation_shows_the_team_s_working_notes(name: str) -> None:
+    """Learners see sources and dates, never how a row was checked (tools, review rounds)."""
+    from quizapp.generation import generate_questions
+
+    for q in generate_questions(text_of(name)):
+        for word in ("*check*", "search", "REFERENCE", "评审"):
+            assert word not in q.explanation, (word, q.explanation)
