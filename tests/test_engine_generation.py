@@ -54,7 +54,9 @@ def answers_of(q) -> list[str]:
 def test_the_speech_gives_every_kind_in_the_contract_format(bank) -> None:
     counts = Counter(q.kind for q in bank)
     assert set(counts) == set(KINDS)
-    assert all(n >= 10 for n in counts.values()), counts
+    # 判断 only on checkable facts (dated events, formulas, quoted wordings): fewer, but enough
+    # for a balanced quiz of 16
+    assert all(n >= 8 for n in counts.values()), counts
     for q in bank:
         data = q.to_dict()
         assert set(data) == CONTRACT
@@ -211,13 +213,17 @@ def test_ids_do_not_depend_on_the_seed_but_options_do(bank) -> None:
 
 
 def test_count_gives_a_balanced_seeded_pick(bank) -> None:
-    picked = generate_questions(SEED_TEXT, seed=3, count=20)
-    assert len(picked) == 20 and len({q.id for q in picked}) == 20
-    assert Counter(q.kind for q in picked) == {"cloze": 5, "single": 5, "multiple": 5, "judge": 5}
-    again = generate_questions(SEED_TEXT, seed=3, count=20)
+    picked = generate_questions(SEED_TEXT, seed=3, count=16)
+    assert len(picked) == 16 and len({q.id for q in picked}) == 16
+    assert Counter(q.kind for q in picked) == {"cloze": 4, "single": 4, "multiple": 4, "judge": 4}
+    again = generate_questions(SEED_TEXT, seed=3, count=16)
     assert [q.id for q in again] == [q.id for q in picked]
-    other = generate_questions(SEED_TEXT, seed=4, count=20)
+    other = generate_questions(SEED_TEXT, seed=4, count=16)
     assert [q.id for q in other] != [q.id for q in picked]
+    # a longer quiz of a short speech: balance gives way before an answer is printed twice
+    longer = Counter(q.kind for q in generate_questions(SEED_TEXT, seed=3, count=20))
+    assert sum(longer.values()) == 20 and set(longer) == set(KINDS)
+    assert max(longer.values()) - min(longer.values()) <= 3, longer
     only = generate_questions(SEED_TEXT, count=6, kinds=["judge", "single"])
     assert {q.kind for q in only} == {"judge", "single"} and len(only) == 6
 
@@ -550,10 +556,15 @@ def test_a_short_thesis_sentence_is_asked_for_its_subject() -> None:
     assert {"摆脱贫困", "高质量发展"} <= asked, asked
 
 
-def test_a_quiz_pick_asks_each_sentence_once_while_others_remain(bank) -> None:
-    picked = generate_questions(SEED_TEXT, seed=5, count=12)
-    sources = [q.source for q in picked]
-    assert len(set(sources)) == len(sources), Counter(sources).most_common(3)
+@pytest.mark.parametrize("seed", range(4))
+def test_no_question_of_a_quiz_prints_the_answer_of_another(seed: int) -> None:
+    picked = generate_questions(SEED_TEXT, seed=seed, count=16)
+    for q in picked:
+        shown = fold(q.stem + "|" + "|".join(q.options))
+        for other in picked:
+            if other is not q:
+                for answer in answers_of(other):
+                    assert len(answer) < 2 or fold(answer) not in shown, (answer, q.stem)
 
 
 def test_a_cue_in_the_next_clause_is_cut_from_the_stem() -> None:

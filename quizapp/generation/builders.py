@@ -234,6 +234,9 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
         # 是实现…的必然要求: a clause that leans on the one before needs its subject
         if lo > 0 and not bad(lo - 1) and text[clauses[lo][0] :].startswith(_LEANING):
             lo -= 1
+    if text[clauses[hi][0] :].startswith(_SUBORDINATORS) and hi + 1 < len(clauses):
+        if not bad(hi + 1):
+            hi += 1  # 即使在“（　　）”那样艰难的时刻，|他…: a concession needs its main clause
     lo, hi = _without_cues(text, clauses, la, lb, first, last, lo, hi)
     if lo < 0:
         return "", 0, 0
@@ -578,11 +581,18 @@ _NAME_LEADS = (
     "推动",
     "加强",
 )
-_NAME_HEADS = ("制度", "体系", "战略")  # dropped from a name; only 制度 is ever added
+_NAME_HEADS = ("制度", "体系", "战略", "原则")  # dropped from a name; only 制度 is ever added
 
 
 # One word written two ways (互相尊重 / 相互尊重): either is the same answer.
-_SAME_WORDS = (("互相", "相互"), ("相互", "互相"), ("毋忘", "勿忘"), ("勿忘", "毋忘"))
+_SAME_WORDS = (
+    ("互相", "相互"),
+    ("相互", "互相"),
+    ("毋忘", "勿忘"),
+    ("勿忘", "毋忘"),
+    ("发展和安全", "发展与安全"),  # 统筹发展和安全 / 统筹发展与安全
+    ("发展与安全", "发展和安全"),
+)
 # Stock lists said of anything (调动…的积极性、主动性、创造性): no blank tests a formulation there.
 _STOCK_LISTS = frozenset(
     frozenset(items)
@@ -594,11 +604,30 @@ _STOCK_LISTS = frozenset(
 )
 
 
+def _checkable(ctx: Context, key: KeyPhrase, sentence: str) -> bool:
+    """Is the sentence a fact a learner could judge: a dated event, a quoted formulation, a
+    sentence on a named formula or its member? (A measure or a word of praise is true by its
+    sound; reviews 8–10.)"""
+    return (
+        key.type in ("member", "quoted")
+        or bool(_DATED.search(sentence))
+        or bool(ctx.lexicon.find_names(sentence))
+    )
+
+
+_DATED = re.compile(r"[0-9０-９〇零一二三四五六七八九十]{2,4}年")
+_CONGRESS = re.compile(r"^(?:党的|中共)?([一二三四五六七八九十]{1,3})大$")
+
+
 def _standard_forms(ctx: Context, text: str) -> list[str]:
     """Other standard forms of a key the vocabulary knows: with or without a leading verb or
     modifier, with or without the head noun of its name."""
     known = ctx.lexicon.is_known
     forms = [text.replace(a, b) for a, b in _SAME_WORDS if a in text]
+    congress = _CONGRESS.match(text)
+    if congress:  # 党的七大 = 七大 = 中共七大
+        n = congress.group(1)
+        forms += [f for f in (f"党的{n}大", f"{n}大", f"中共{n}大") if f != text]
     # most keys neither start with a lead nor follow one in a known phrase: no loop for them
     if text.startswith(_NAME_LEADS) or text in _led_phrases(ctx.lexicon):
         for lead in _NAME_LEADS:
@@ -934,6 +963,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     if len(items) >= 3 and not _list_anchored(stem, a, b, items):
         return  # （全方位、全地域、全过程）加强…: a whole list nothing in the stem names
     source = s.text
+    if "提出如下意见" in s.text or s.text.startswith(("现就", "现将")):
+        return  # 现就实施（　　）提出如下意见: the document's preamble names its own title
     head = stem[:a].split("，", 1)[0] if "，" in stem[:a] else ""
     if head and any(ref in head for ref in _BACK_REFERENCES):
         return  # 只有做到了这一点，…: what "this" is lies in a sentence the stem does not show
@@ -1041,7 +1072,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         )
     if key.score < FULL_SCORE or len(stem) < 16 or len(stem) - len(key.text) < 10:
         return  # a true/false statement needs context around the key
-    if key.type == "enumeration" or s.is_heading or numbered:
+    if key.type == "enumeration" or s.is_heading or numbered or not _checkable(ctx, key, s.text):
         # a list item is a measure, a heading an imperative, and a named formula is judged by
         # the lexicon templates: none is a fact this sentence should be judged on
         return
@@ -1529,6 +1560,7 @@ def _framed_options(ctx: Context, key: KeyPhrase) -> set[str]:
 
 
 _BACK_REFERENCES = ("这一点", "这些", "上述", "这样做", "如此")
+_SUBORDINATORS = ("即使", "虽然", "尽管", "如果", "只要", "即便", "哪怕")
 # 不忘初心，方得始终。: one half of a couplet pins the other, however short the stem
 _COUPLET = re.compile(r"^[\u4e00-\u9fff]{4}，[\u4e00-\u9fff]{4}[。！]$")
 
@@ -1732,6 +1764,8 @@ def heading_set_questions(ctx: Context) -> Iterator[Question]:
                 stem = f"{context}内容包括（　　）。"
             else:
                 stem = f"{context}的小标题包括（　　）。"
+            # subheadings that repeat the section title's words are picked by matching it
+            subsets = [c for c in subsets if not any(_names(context, k) for k in c)]
         for n, correct in enumerate(subsets):
             name = "、".join(keys) if n == 0 else "、".join(correct)
             qid = question_id(ctx.doc_key, "multiple", "multi_heading", name, source)

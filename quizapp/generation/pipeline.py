@@ -162,7 +162,7 @@ def select(
     answers: list[str] = []  # folded answers of the picked questions
 
     def fresh(q: Question) -> bool:
-        return key_of(q) not in used_keys and q.source not in used_sources
+        return q.source not in used_sources and no_leak(q)
 
     def no_leak(q: Question) -> bool:
         # another question from a sentence already asked is fine as long as neither prints the
