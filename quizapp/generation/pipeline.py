@@ -125,7 +125,8 @@ def select(
 
     Within a kind, questions are ranked by their key's score plus a seeded jitter (so another
     seed picks others among near-equals); a key or a source sentence already asked is avoided
-    while fresh ones remain.
+    while fresh ones remain, and no question is taken that prints a picked question's answer
+    (or whose answer a picked question prints) while another kind can go instead.
     """
     if count <= 0:
         return []
