@@ -399,5 +399,5 @@ def test_no_explanation_shows_the_team_s_working_notes(name: str) -> None:
     from quizapp.generation import generate_questions
 
     for q in generate_questions(text_of(name)):
-        for word in ("*check*", "search", "REFERENCE", "评审"):
+        for word in ("*check*", "search", "REFERENCE", "评审", "语料", "维基", "_full", "核对"):
             assert word not in q.explanation, (word, q.explanation)

@@ -619,6 +619,12 @@ _DATED = re.compile(r"[0-9０-９〇零一二三四五六七八九十]{2,4}年")
 _CONGRESS = re.compile(r"^(?:党的|中共)?([一二三四五六七八九十]{1,3})大$")
 
 
+def _stock(items: Iterable[str]) -> bool:
+    """Is this one of the stock lists (its first item may carry the clause's 以/用/把)?"""
+    bare = frozenset(i[1:] if i[:1] in "以用把" and len(i) > 3 else i for i in items)
+    return bare in _STOCK_LISTS
+
+
 def _standard_forms(ctx: Context, text: str) -> list[str]:
     """Other standard forms of a key the vocabulary knows: with or without a leading verb or
     modifier, with or without the head noun of its name."""
@@ -883,7 +889,7 @@ def items_worth_asking(ctx: Context, group: tuple[str, ...]) -> bool:
     (民事民议、民事民办、民事民管); a pair or an unframed list of working methods (规划先行、
     突出重点、分类施策、典型引路) is a guess among equally good phrases.
     """
-    if frozenset(group) in _STOCK_LISTS:
+    if _stock(group):
         return False
     if len(group) < 2 or ctx.lexicon.known_list(group):
         return True
@@ -1227,7 +1233,7 @@ def group_questions(
         return
     if len(items) > MAX_LIST_ITEMS and not _patterned(items) or is_catalogue(items):
         return
-    if frozenset(items) in _STOCK_LISTS:
+    if _stock(items):
         return
     if not (_common_prefix(items) or _common_suffix(items)) and not any(
         ctx.lexicon.term_class(i) for i in items
