@@ -643,3 +643,11 @@ def test_an_item_of_a_standard_list_among_other_things_is_not_blanked() -> None:
     blanks = [q for q in generate_questions(text) if q.kind == "cloze" and q.answer == ["病有所医"]]
     # 老有所养 would fit 确保（　　）、残有所助 as well: only the full 七有 is asked
     assert blanks and all("老有所养" in q.stem for q in blanks), [q.stem for q in blanks]
+
+
+def test_a_checklist_of_you_items_gets_no_blank_though_it_has_a_frame() -> None:
+    text = (
+        "按照有标准、有网络、有内容、有人才的要求，健全乡村公共文化服务体系，丰富农民精神文化生活。"
+    )
+    asked = _cloze_answers(generate_questions(text))
+    assert not asked & {"有标准", "有网络", "有内容", "有人才"}, asked
