@@ -651,3 +651,46 @@ def test_a_checklist_of_you_items_gets_no_blank_though_it_has_a_frame() -> None:
     )
     asked = _cloze_answers(generate_questions(text))
     assert not asked & {"有标准", "有网络", "有内容", "有人才"}, asked
+
+
+def test_a_quoted_two_part_line_is_asked_by_its_second_half() -> None:
+    text = "刘少奇同志50岁生日的时候，朱德同志在一首诗里称赞他：“真理寻求得，平生能坚持。”"
+    clozes = [q for q in generate_questions(text) if q.kind == "cloze" and "真理寻求得" in q.source]
+    assert clozes and all(q.answer == ["平生能坚持"] for q in clozes), [q.answer for q in clozes]
+    assert "“真理寻求得，（　　）。”" in clozes[0].stem
+
+
+def test_a_record_read_back_as_written_is_never_a_true_statement() -> None:
+    text = (
+        "五年来，我们坚持加强党的全面领导和党中央集中统一领导，全力推进全面建成小康社会进程，"
+        "完整、准确、全面贯彻新发展理念，着力推动高质量发展。\n"
+        "在党的七大上，刘少奇同志在《关于修改党章的报告》中对“毛泽东思想”作出完整概括和系统阐述。"
+    )
+    judges = [q for q in generate_questions(text) if q.kind == "judge" and not q.formula]
+    true_ones = [q.stem for q in judges if q.answer is True]
+    assert not [s for s in true_ones if s.startswith("五年来")], true_ones
+    assert any("刘少奇同志" in s for s in true_ones), true_ones
+
+
+def test_an_object_slot_the_text_fills_with_other_terms_gets_no_blank() -> None:
+    text = (
+        "既尽力而为，又量力而行，不搞层层加码，不搞一刀切，不搞形式主义，久久为功，扎实推进。\n"
+        "我们加快建设创新型国家，实施创新驱动发展战略，推动科技成果转化。\n"
+        "着力扩大内需，实施扩大内需战略，增强消费对经济发展的基础性作用。\n"
+        "中国共产党人的初心和使命，就是为中国人民谋幸福，为中华民族谋复兴。"
+    )
+    asked = _cloze_answers(generate_questions(text))
+    # 不搞大拆大建 and 实施扩大内需战略 fit these frames as well
+    assert not asked & {"层层加码", "创新驱动发展战略", "扩大内需战略"}, asked
+    # a parallel clause pins its partner
+    assert "为中华民族谋复兴" in asked, asked
+
+
+def test_short_forms_of_standard_names_are_accepted() -> None:
+    text = (
+        "要把党的政治建设摆在首位，用党的政治建设统领党的思想建设、组织建设、作风建设、纪律建设。\n"
+        "全面构建亲清政商关系，促进非公有制经济健康发展和非公有制经济人士健康成长。"
+    )
+    accepted = {q.answer[0]: q.accepted[0] for q in generate_questions(text) if q.kind == "cloze"}
+    assert "政治建设" in accepted["党的政治建设"], accepted
+    assert "亲清新型政商关系" in accepted["亲清政商关系"], accepted

@@ -21,7 +21,7 @@ import hashlib
 import random
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -615,6 +615,15 @@ def _checkable(ctx: Context, key: KeyPhrase, sentence: str) -> bool:
     )
 
 
+def _historical_fact(statement: str) -> bool:
+    """Does a statement name a checkable fact: a date, a work, or a person (刘少奇同志) as
+    its subject, and no pronoun (他, 我们) standing for one?"""
+    lead = statement.split("，", 2)
+    if any(clause.startswith(("他", "她", "我们", "他们")) for clause in lead):
+        return False
+    return bool(_DATED.search(statement)) or "《" in statement or "同志" in statement
+
+
 _DATED = re.compile(r"[0-9０-９〇零一二三四五六七八九十]{2,4}年")
 _CONGRESS = re.compile(r"^(?:党的|中共)?([一二三四五六七八九十]{1,3})大$")
 
@@ -642,6 +651,8 @@ def _standard_forms(ctx: Context, text: str) -> list[str]:
                 forms.append(rest)
             if known(lead + text):
                 forms.append(lead + text)
+    if text.startswith("党的") and text.endswith("建设") and len(text) >= 6:
+        forms.append(text[2:])  # 以（党的政治建设）统领党的建设: 政治建设 names it as well
     if known(text + "制度"):
         forms.append(text + "制度")  # 人民代表大会 → 人民代表大会制度 (not 国家安全 → …战略)
     for head in _NAME_HEADS:
@@ -919,7 +930,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     refined = refine_enum_item(ctx, key)
     if refined is None:
         return
-    key = refined
+    key = _second_half(refined)
     if key.type == "enumeration" and not items_worth_asking(ctx, key.group):
         return
     mates = ctx.lexicon.list_mates(key.text) if key.type in ("enumeration", "term") else set()
@@ -977,6 +988,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             return  # “真理是最可靠的”。: nothing left to answer from
         stem, a, b = before + stem, a + len(before), b + len(before)
         source = before + s.text
+    if key.type in ("term", "quoted") and _open_frame(ctx, stem, a, b):
+        return  # 实施（供给侧结构性改革），: the text 实施s other strategies as well
     blanked = _blank(stem, a, b)
     accepted = _accepted(ctx, key)
     if any(_readable(sp, blanked) for sp in accepted):
@@ -1088,8 +1101,14 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         opening = opening[len(head) + 1 :]
     if not opening.startswith(stem.rstrip("。…")[:12]):
         return  # 制定…等重大问题作出决定: a window cut from the middle is not a statement
-    if opening.startswith(_PRONOUN_SUBJECTS):
-        return  # 他还说：“…”: whose statement it is lies in the sentence before
+    if opening.startswith(_PRONOUN_SUBJECTS + _SUBORDINATORS):
+        return  # 他还说：“…” / 即使在…时刻。: whose statement, or what it leads to, lies elsewhere
+    if truth and not _historical_fact(stem):
+        # 五年来，我们坚持…全面贯彻新发展理念: a record or a measure read back as written is
+        # true by its sound (reviews 9–11b); only a dated or named fact is worth confirming
+        if not wrong or key.type not in _FALSIFIABLE:
+            return
+        truth = False
     if source in ctx.judged:
         return  # one statement per sentence: four swaps of one list are one question
     ctx.judged.add(source)
@@ -1120,6 +1139,74 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         template=template,
         formula=key.formula,
     )
+
+
+# Verbs that take any policy or strategy as their object: a term alone after one of them, closing
+# its clause, is one guess among many (实施（　　），; 不搞（　　），; 中国共产党是（　　）。).
+_OPEN_VERBS = (
+    "实施", "实行", "推行", "推进", "推动", "构建", "建立", "建设", "完善", "健全", "深化",
+    "加强", "加快", "开展", "落实", "坚持", "严守", "选派", "取得", "取得了", "不搞", "是",
+    "打造", "形成", "强化", "促进", "提升", "提高", "巩固", "探索", "发展", "支持", "鼓励",
+)  # fmt: skip
+_OPEN_TAILS = ("工作长效机制", "迈出", "取得")
+
+
+def _open_frame(ctx: Context, stem: str, a: int, b: int) -> bool:
+    """Is the blank [a, b) of ``stem`` a bare object slot that other terms fill as well: after a
+    generic verb, closing its clause, with no list or pair partner beside it, where the same
+    verb takes another object in the stem (不搞（　　），不搞一刀切) or another term of the
+    key's kind elsewhere in the text (实施（供给侧结构性改革） where the text 实施扩大内需战略)?
+    Reviews 9–11 found such clozes answerable by those fillers as well."""
+    before, after = stem[:a], stem[b:]
+    verb = next((v for v in _OPEN_VERBS if before.endswith(v)), "")
+    if not verb:
+        return False
+    if not (not after or after[0] in "，。；！？…" or after.startswith(_OPEN_TAILS)):
+        return False  # 坚持（稳中求进）工作总基调: the words after it pin it
+    key = stem[a:b]
+    clauses = re.split(r"[，；。]", before)[-2:-1] + re.split(r"[，；。]", after)[1:2]
+    if any(_parallel(c, key) for c in clauses):
+        return False  # 就是为中国人民谋幸福，（为中华民族谋复兴）: a parallel clause pins it
+    if len(verb) >= 2 and (before[: -len(verb)].count(verb) or after.count("，" + verb)):
+        return True  # 不搞（层层加码），不搞一刀切: one of a chain of objects
+    kind = ctx.lexicon.term_class(key)
+    others = _objects_of(ctx).get(verb, set()) - {key}
+    # one of the same kind fits as well; so does any of two or more the verb takes in this text
+    return len(others) >= 2 or any(
+        ctx.lexicon.term_class(other) == kind if kind else other[-2:] == key[-2:]
+        for other in others
+    )
+
+
+def _parallel(clause: str, key: str) -> bool:
+    """Is ``clause`` built like ``key``: about as long, and opening or closing the same way?"""
+    return abs(len(clause) - len(key)) <= 1 and (clause[:1] == key[:1] or clause[-1:] == key[-1:])
+
+
+def _objects_of(ctx: Context) -> dict[str, set[str]]:
+    """The vocabulary terms each of _OPEN_VERBS takes as its object in this text (built once)."""
+    found: dict[str, set[str]] | None = ctx.indexes.get("_objects_of")
+    if found is None:
+        found = ctx.indexes["_objects_of"] = {}
+        for s in ctx.ex.doc.sentences:
+            for term, start, _end in ctx.lexicon.find_terms(s.text):
+                for verb in _OPEN_VERBS:
+                    if s.text.endswith(verb, 0, start):
+                        found.setdefault(verb, set()).add(term)
+    return found
+
+
+def _second_half(key: KeyPhrase) -> KeyPhrase:
+    """A quoted two-part line (“真理寻求得，平生能坚持”) is asked by its second half, with the
+    first half shown: the whole line blanked is rote recall with nothing to pin it (reviews 11,
+    11b)."""
+    if key.type != "quoted" or key.text.count("，") != 1:
+        return key
+    first, second = key.text.split("，")
+    if _han(first) < 3 or _han(second) < 3:
+        return key
+    start = key.start + len(first) + 1
+    return replace(key, text=second, start=start)
 
 
 def _is_sequence(text: str, local: int, items: tuple[str, ...]) -> bool:

@@ -146,7 +146,10 @@ def select(
         for k in range(max(len(trues), len(falses))):
             mixed.extend(x[k] for x in (falses, trues) if k < len(x))
         by_kind["judge"] = mixed
-    order = [k for k in kinds if by_kind.get(k)]
+    shown_order = [k for k in kinds if by_kind.get(k)]
+    # the scarcest kind chooses first: a short text's few 判断 spell formula members, so picked
+    # last they would all print some picked answer, while clozes have others to choose from
+    order = sorted(shown_order, key=lambda k: len(by_kind[k]))
     picked: list[Question] = []
     used_keys: set[str] = set()
     used_sources: set[str] = set()
@@ -200,4 +203,11 @@ def select(
                 shown.append(dis.fold_key(q.stem + "|" + "|".join(q.options)))
                 answers.extend(answers_of(q))
                 progress = True
-    return picked
+    # shown in the kinds' own order, round-robin (填空, 单选, 多选, 判断, 填空 …)
+    queues = {k: [q for q in picked if q.kind == k] for k in shown_order}
+    return [
+        queues[k][n]
+        for n in range(max((len(v) for v in queues.values()), default=0))
+        for k in shown_order
+        if n < len(queues[k])
+    ]
