@@ -694,3 +694,16 @@ def test_short_forms_of_standard_names_are_accepted() -> None:
     accepted = {q.answer[0]: q.accepted[0] for q in generate_questions(text) if q.kind == "cloze"}
     assert "政治建设" in accepted["党的政治建设"], accepted
     assert "亲清新型政商关系" in accepted["亲清政商关系"], accepted
+
+
+def test_a_single_choice_whose_stem_echoes_only_the_answer_is_not_asked() -> None:
+    text = (
+        "加快构建现代农业产业体系、生产体系、经营体系，提高农业创新力、竞争力和全要素生产率，"
+        "加快实现由农业大国向农业强国转变。\n"
+        "坚持和完善我国根本政治制度、基本政治制度、重要政治制度，拓展民主渠道，丰富民主形式。\n"
+        "建成教育强国、科技强国、人才强国、文化强国、体育强国、健康中国，国家文化软实力显著增强。"
+    )
+    for q in generate_questions(text):
+        if q.kind != "single":
+            continue
+        assert q.answer not in ("农业强国", "基本政治制度", "根本政治制度"), (q.stem, q.options)

@@ -1064,6 +1064,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     single_ok = wrong is not None and not (strict and _generic_head(key.text))
     if key.type == "definition" and not standard:
         single_ok = False  # 人民性 among 转折性, 积极性: a shared ending is not a shared sense
+    if single_ok and wrong and _echoed(key, blanked, wrong):
+        single_ok = False  # 由农业大国向（　　）转变 with 农业强国 the only …农业… option
     if wrong is None and key.score >= FULL_SCORE and key.type in _FALSIFIABLE:
         wrong = pick_wrong(1)  # one look-alike is enough for a false statement
     if wrong and single_ok and not numbered:
@@ -1194,6 +1196,23 @@ def _objects_of(ctx: Context) -> dict[str, set[str]]:
                     if s.text.endswith(verb, 0, start):
                         found.setdefault(verb, set()).add(term)
     return found
+
+
+def _echoed(key: KeyPhrase, stem: str, wrong: list[str]) -> bool:
+    """Does the stem repeat a word of the key that the wrong options lack, so that the echo
+    alone picks the answer? In a list, the words its items share (根本政治制度、（基本政治制度）、
+    重要政治制度 among 新型政党制度); elsewhere, any word of the key (由农业大国向（农业强国）
+    转变 among 体育强国, 制造强国; review 11b)."""
+    if len(key.group) >= 2:
+        prefix, suffix = _common_prefix(key.group), _common_suffix(key.group)
+        return (len(suffix) >= 2 and not all(w.endswith(suffix) for w in wrong)) or (
+            len(prefix) >= 2 and not all(w.startswith(prefix) for w in wrong)
+        )
+    text = key.text
+    return any(
+        is_word(word := text[k : k + 2]) and word in stem and not any(word in w for w in wrong)
+        for k in range(len(text) - 1)
+    )
 
 
 def _second_half(key: KeyPhrase) -> KeyPhrase:
