@@ -707,3 +707,22 @@ def test_a_single_choice_whose_stem_echoes_only_the_answer_is_not_asked() -> Non
         if q.kind != "single":
             continue
         assert q.answer not in ("农业强国", "基本政治制度", "根本政治制度"), (q.stem, q.options)
+
+
+def test_a_goal_list_after_a_colon_keeps_its_lead_and_a_correlative_its_second_half() -> None:
+    text = (
+        "未来五年是全面建设社会主义现代化国家开局起步的关键时期，主要目标任务是：经济高质量发展"
+        "取得新突破，科技自立自强能力显著提升，构建新发展格局和建设现代化经济体系取得重大进展；"
+        "改革开放迈上新台阶，国家治理体系和治理能力现代化深入推进，社会主义市场经济体制更加完善，"
+        "更高水平开放型经济新体制基本形成；居民收入增长和经济增长基本同步，劳动报酬提高与劳动生产率"
+        "提高基本同步，基本公共服务均等化水平明显提升，多层次社会保障体系更加健全。\n"
+        "全党要更加自觉地增强道路自信、理论自信、制度自信、文化自信，坚持以经济建设为中心，"
+        "坚持四项基本原则，坚持改革开放，坚持独立自主、自力更生，坚持道不变、志不改，"
+        "既不走封闭僵化的老路，也不走改旗易帜的邪路。"
+    )
+    questions = generate_questions(text)
+    goals = [q for q in questions if q.kind == "cloze" and q.answer == ["多层次社会保障体系"]]
+    assert goals and all(q.stem.startswith("主要目标任务是：……") for q in goals), goals
+    for q in questions:
+        if "既不走封闭僵化的老路" in q.stem:
+            assert "也不走改旗易帜的邪路" in q.stem, q.stem

@@ -156,6 +156,8 @@ def window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     stem, la, lb = _window(ctx, s, a, b)
     if (a - s.start) - la > 0 and "等等" in stem[:la]:
         return "", 0, 0  # …体制，等等，这些重要意见: the list it closes is cut off
+    if stem:
+        stem, la, lb = _with_list_lead(s.text, stem, la, lb, a - s.start)
     lead = len(stem) - len(stem.lstrip(_LAYOUT_LEAD))
     head = stem[lead:].split("，", 1)[0]
     if head in _CONNECTIVES:
@@ -165,6 +167,25 @@ def window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     return stem, la, lb
 
 
+def _with_list_lead(text: str, stem: str, la: int, lb: int, key_at: int) -> tuple[str, int, int]:
+    """A stem cut from a ；-list after a colon (主要目标任务是：…；（　　）更加健全；…) starts at
+    its item and keeps the clause that leads the list, so the goals do not read as records
+    (reviews 10b, 11b)."""
+    start = key_at - la  # where the stem starts in the sentence
+    colon = text.rfind("：", 0, key_at)
+    if colon < 0 or start <= colon or "；" not in text[colon:key_at]:
+        return stem, la, lb
+    item = text.rfind("；", 0, key_at) + 1
+    lead_from = max(text.rfind(c, 0, colon) for c in "，；。") + 1
+    if colon - lead_from < 6 and lead_from > 0:  # 主要是：: say whose list it is
+        lead_from = max(text.rfind(c, 0, lead_from - 1) for c in "，；。") + 1
+    lead = text[lead_from : colon + 1] + "……"
+    if start > item:  # opened inside the item: show the item from its start
+        stem, la, lb = text[item:start] + stem, la + start - item, lb + start - item
+    return lead + stem, la + len(lead), lb + len(lead)
+
+
+_CORRELATIVES = ("既", "一方面", "不是")
 _QUOTE_OPEN = re.compile("[“‘「]")
 _CLAUSE_SPLIT = re.compile(f"[{_CLAUSE_END}]")
 
@@ -234,9 +255,11 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
         # 是实现…的必然要求: a clause that leans on the one before needs its subject
         if lo > 0 and not bad(lo - 1) and text[clauses[lo][0] :].startswith(_LEANING):
             lo -= 1
-    if text[clauses[hi][0] :].startswith(_SUBORDINATORS) and hi + 1 < len(clauses):
+    if text[clauses[hi][0] :].startswith(_SUBORDINATORS + _CORRELATIVES) and hi + 1 < len(clauses):
         if not bad(hi + 1):
-            hi += 1  # 即使在“（　　）”那样艰难的时刻，|他…: a concession needs its main clause
+            # 即使在“（　　）”那样艰难的时刻，|他…: a concession needs its main clause, and
+            # 既不走封闭僵化的老路，|也不走…: one half of a correlative its other half
+            hi += 1
     lo, hi = _without_cues(text, clauses, la, lb, first, last, lo, hi)
     if lo < 0:
         return "", 0, 0
@@ -357,7 +380,8 @@ def candidates_for(
     Small sibling sets come as ranked lists (siblings first); large pools as a LengthIndex.
     """
     lex, pools = ctx.lexicon, ctx.pools
-    exclude: set[str] = set(key.group)
+    # another name of the key (高素质农民 for 新型职业农民) is right as well
+    exclude: set[str] = set(key.group) | set(lex.aliases.get(key.text, ()))
 
     def lex_phrases() -> list[str]:
         return [p for p, _ in lex.phrase_pool()]
