@@ -726,3 +726,14 @@ def test_a_goal_list_after_a_colon_keeps_its_lead_and_a_correlative_its_second_h
     for q in questions:
         if "既不走封闭僵化的老路" in q.stem:
             assert "也不走改旗易帜的邪路" in q.stem, q.stem
+
+
+def test_a_short_quoted_idiom_is_not_blanked_but_a_quoted_series_is() -> None:
+    text = (
+        "衔接落实好第二轮土地承包到期后再延长30年的政策，让农民吃上长效“定心丸”。\n"
+        "不敢腐、不能腐、不想腐一体推进，“打虎”、“拍蝇”、“猎狐”多管齐下，"
+        "反腐败斗争取得压倒性胜利并全面巩固。"
+    )
+    asked = _cloze_answers(generate_questions(text))
+    assert "定心丸" not in asked, asked
+    assert {"打虎", "拍蝇", "猎狐"} & asked, asked

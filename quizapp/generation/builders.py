@@ -1002,6 +1002,16 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     head = stem[:a].split("，", 1)[0] if "，" in stem[:a] else ""
     if head and any(ref in head for ref in _BACK_REFERENCES):
         return  # 只有做到了这一点，…: what "this" is lies in a sentence the stem does not show
+    if any(ref in stem for ref in _DATE_REFERENCES) and not _DATED.search(stem):
+        return  # …“确实是真理，（　　）”，这年冬天他…: which year lies in the part cut off
+    if (
+        key.type == "quoted"
+        and _han(key.text) == len(key.text) <= 3
+        and not ctx.lexicon.is_known(key.text)
+        and not any(c in NUMERALS for c in key.text)
+        and not _in_quoted_series(s.text, key.start - s.start, key.end - s.start)
+    ):
+        return  # 吃上长效“（定心丸）”, 加强“（空心村）”服务管理: an idiom, not a point to know
     # a thesis (乡村振兴，（　　）是前提。) or a couplet half pins its blank in few words
     pinned = key.type in ("definition", "quotation") or _COUPLET.match(s.text)
     if len(stem) - len(key.text) < (6 if pinned else 10):
@@ -1685,6 +1695,15 @@ def _framed_options(ctx: Context, key: KeyPhrase) -> set[str]:
 
 
 _BACK_REFERENCES = ("这一点", "这些", "上述", "这样做", "如此")
+_DATE_REFERENCES = ("这年", "这一年", "同年", "当年", "次年")
+
+
+def _in_quoted_series(text: str, a: int, b: int) -> bool:
+    """Is the quoted span [a, b) one of a series of quoted names (“打虎”、“拍蝇”、“猎狐”)?"""
+    after, before = text[b + 1 : b + 2], text[a - 2 : a - 1] if a >= 2 else ""
+    return bool(after) and after in "、和与“" or bool(before) and before in "、和与”"
+
+
 _SUBORDINATORS = ("即使", "虽然", "尽管", "如果", "只要", "即便", "哪怕")
 # 不忘初心，方得始终。: one half of a couplet pins the other, however short the stem
 _COUPLET = re.compile(r"^[\u4e00-\u9fff]{4}，[\u4e00-\u9fff]{4}[。！]$")
