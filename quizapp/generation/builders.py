@@ -1630,6 +1630,11 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
     # of 推进体制机制创新)
     whole = _framed_options(ctx, key)
     siblings = [k for k in key.group if k != key.text and k in whole and not _readable(k, stem)]
+    halves = {t.split("，")[0] for h in ctx.ex.doc.headings.values() if "，" in (t := h.title)}
+    if key.text in halves:
+        # 三、（　　），培育乡村发展新动能: the first halves of two-part headings, never a whole
+        # one-part title (新时代实施乡村振兴战略的重大意义) that cannot stand before the comma
+        siblings = [k for k in siblings if k in halves]
     if follow:
         # sibling headings all complete the same frame (刘少奇同志是（　　）的光辉榜样): only a
         # context naming the key's words, and none of the options', tells them apart
@@ -1820,14 +1825,16 @@ def _heading_member_question(
         return
     headings = sorted(ctx.ex.doc.headings.values(), key=lambda h: h.sentence)
     own = {h.title for h in headings if h.parent == heading.parent}
+    # lures from the neighbouring sections only (五 ↔ 四, 六): a far section's subheading is
+    # told apart by its topic alone (reviews 10, 11b: 深化村民自治实践 among 拓宽资金筹集渠道)
+    parents = list(dict.fromkeys(h.parent for h in headings if h.parent is not None))
+    at = parents.index(heading.parent)
+    near = set(parents[max(0, at - 1) : at + 2]) - {heading.parent}
     others = list(
         dict.fromkeys(
             h.title
             for h in headings
-            if h.level == heading.level
-            and h.parent is not None
-            and h.parent != heading.parent
-            and h.title not in own
+            if h.level == heading.level and h.parent in near and h.title not in own
         )
     )
     stem = f"下列属于{context}小标题的是（　　）。"
