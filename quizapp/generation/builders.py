@@ -1205,6 +1205,8 @@ def _open_frame(ctx: Context, stem: str, a: int, b: int) -> bool:
         return False  # 就是为中国人民谋幸福，（为中华民族谋复兴）: a parallel clause pins it
     if len(verb) >= 2 and (before[: -len(verb)].count(verb) or after.count("，" + verb)):
         return True  # 不搞（层层加码），不搞一刀切: one of a chain of objects
+    if not re.search(r"[，；：]", stem):
+        return True  # 鼓励地方在重点生态区位推行（　　）。: one clause, nothing else to pin it
     kind = ctx.lexicon.term_class(key)
     others = _objects_of(ctx).get(verb, set()) - {key}
     # one of the same kind fits as well; so does any of two or more the verb takes in this text
