@@ -1024,6 +1024,13 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         source = before + s.text
     if key.type in ("term", "quoted") and _open_frame(ctx, stem, a, b):
         return  # 实施（供给侧结构性改革），: the text 实施s other strategies as well
+    if stem.startswith(_SUBORDINATORS) and not re.search(r"[，；：]", stem):
+        return  # 即使在“（　　）”那样艰难的时刻。: a concession whose main clause is elsewhere
+    if stem.startswith("他") and not stem.startswith("他们"):
+        name = _referent(ctx, s)
+        if not name:
+            return  # 他还说：…: who "he" is lies in a sentence the stem does not show
+        stem, a, b = name + stem[1:], a + len(name) - 1, b + len(name) - 1
     blanked = _blank(stem, a, b)
     accepted = _accepted(ctx, key)
     if any(_readable(sp, blanked) for sp in accepted):
@@ -1714,6 +1721,33 @@ def _in_quoted_series(text: str, a: int, b: int) -> bool:
 _SUBORDINATORS = ("即使", "虽然", "尽管", "如果", "只要", "即便", "哪怕")
 # 不忘初心，方得始终。: one half of a couplet pins the other, however short the stem
 _COUPLET = re.compile(r"^[\u4e00-\u9fff]{4}，[\u4e00-\u9fff]{4}[。！]$")
+
+
+_COMRADE = re.compile(r"([\u4e00-\u9fff]{2,3})同志")
+
+
+def _referent(ctx: Context, s: Sentence) -> str:
+    """Whom a stem's opening 他 stands for: the person the text is about (刘少奇同志, named most
+    often), when the sentences before it in the paragraph name nobody else; "" otherwise."""
+    found: dict[str, str] | None = ctx.indexes.get("_referent")
+    if found is None:
+        names: dict[str, int] = {}
+        for sent in ctx.ex.doc.sentences:
+            for m in _COMRADE.finditer(sent.text):
+                names[m.group(0)] = names.get(m.group(0), 0) + 1
+        best = max(sorted(names), key=lambda n: names[n], default="")
+        found = ctx.indexes["_referent"] = {"name": best if names.get(best, 0) >= 5 else ""}
+    name = found["name"]
+    if not name:
+        return ""
+    for k in range(s.index - 1, max(-1, s.index - 4), -1):
+        prev = ctx.sentence(k)
+        if prev.paragraph != s.paragraph:
+            break
+        named = {m.group(0) for m in _COMRADE.finditer(prev.text)}
+        if named - {name}:
+            return ""  # 协助毛泽东同志…。他…: another person may be meant
+    return name
 
 
 def _preceding_context(ctx: Context, s: Sentence) -> str:
