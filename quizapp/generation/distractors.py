@@ -260,4 +260,14 @@ def best_candidates(
     if len(scored) < n:
         return None
     scored.sort()
-    return [c for _, _, c in scored[: n + 1 if ranked else n + 2]]
+    best: list[str] = []
+    folded: list[str] = []
+    for _, _, cand in scored:
+        fc = fold_key(cand)
+        if any(fc in f or f in fc for f in folded):
+            continue  # 双带头 beside 双带头人: two options that are one phrase
+        best.append(cand)
+        folded.append(fc)
+        if len(best) == (n + 1 if ranked else n + 2):
+            break
+    return best if len(best) >= n else None
