@@ -269,3 +269,14 @@ def test_statements_and_stems_do_not_open_on_a_pronoun_or_in_mid_list() -> None:
             assert not q.stem.startswith(("他", "这")), q.stem
         if "等等" in q.stem:
             assert q.stem.startswith("刘少奇同志"), q.stem
+
+
+def test_no_two_wrong_options_where_one_holds_the_other() -> None:
+    from quizapp.generation.distractors import best_candidates
+
+    cands = ["双带头", "双带头人", "模范机关", "新乡贤", "第一书记", "守底线", "坚守底线"]
+    picked = best_candidates("新就业群体", cands, 3, max_distance=8.0)
+    assert picked is not None
+    for a in picked:
+        for b in picked:
+            assert a == b or a not in b, picked
