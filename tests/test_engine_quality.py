@@ -280,3 +280,10 @@ def test_no_two_wrong_options_where_one_holds_the_other() -> None:
     for a in picked:
         for b in picked:
             assert a == b or a not in b, picked
+
+
+def test_a_wrong_option_the_stems_list_already_names_is_not_offered() -> None:
+    text = FILLER + "加快建设农业强国，扎实推动乡村产业、人才、文化、生态、组织振兴。"
+    for q in generate_questions(text):
+        if q.kind == "single" and q.answer == "组织振兴":
+            assert not {"产业振兴", "人才振兴", "文化振兴", "生态振兴"} & set(q.options), q.options

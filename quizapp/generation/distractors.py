@@ -242,6 +242,8 @@ def best_candidates(
             continue
         if stem_key and fc in stem_key:
             continue  # the stem shows it already: a giveaway or a second right answer
+        if stem_key and _printed_head(fkey, fc, stem):
+            continue  # 乡村产业、人才、文化、生态、（组织振兴） among 产业振兴: named already
         # shape_distance(key, cand), inlined (same terms, added in the same order)
         dist = abs(klen - len(cand)) * 1.0
         if kend1 != cand[-1:]:
@@ -271,3 +273,13 @@ def best_candidates(
         if len(best) == (n + 1 if ranked else n + 2):
             break
     return best if len(best) >= n else None
+
+
+def _printed_head(key: str, cand: str, stem: str) -> bool:
+    """Does the stem list what sets ``cand`` apart from the key (its words before the ending
+    they share: 产业、 of 产业振兴 beside 组织振兴), so that the stem names it as another item?"""
+    shared = 0
+    while shared < min(len(key), len(cand)) and key[-1 - shared] == cand[-1 - shared]:
+        shared += 1
+    head = cand[: len(cand) - shared]
+    return shared >= 2 and len(head) >= 2 and (f"{head}、" in stem or f"、{head}" in stem)
