@@ -2237,5 +2237,33 @@ def build_all(ctx: Context) -> list[Question]:
     for score, build in builders:
         for question in build():
             ctx.scores.setdefault(question.id, score)
-            out.append(add_subkeys(ctx, question))
+            out.append(add_list_key(ctx, add_subkeys(ctx, question)))
     return out
+
+
+def add_list_key(ctx: Context, q: Question) -> Question:
+    """Add the whole list (道路自信、理论自信、制度自信、文化自信) to the keys of a 多选 whose
+    right options are every item of it: the question asks the list whole, not one item.
+
+    A 多选 showing four of a longer list (幼有所育…弱有所扶) tests part of it and gets no such key.
+    """
+    if q.kind != "multiple" or not isinstance(q.answer, list) or len(q.answer) < 2:
+        return q
+    right = tuple(q.answer)
+    # members holding a 、 themselves (务必不忘初心、牢记使命) are joined with ，, as texts do
+    sep = "，" if any("、" in item for item in right) else "、"
+    whole: list[str] = []
+    if q.template == "multi_enum" and right in ctx.ex.groups:
+        whole.append(sep.join(right))
+    elif q.template == "lex_members" and q.formula:
+        formula = ctx.lexicon.get(q.formula)
+        if formula is not None and right == tuple(formula.members):
+            whole.append(sep.join(right))
+            # the text's own order, when it spells the members out in another one
+            for items in sorted(ctx.ex.groups):
+                if len(items) == len(right) and set(items) == set(right) and items != right:
+                    whole.append(sep.join(items))
+    extra = [w for w in whole if w not in q.keys]
+    if extra:
+        q.keys = [*q.keys, *extra]
+    return q
