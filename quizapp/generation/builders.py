@@ -29,7 +29,14 @@ from . import distractors as dis
 from .jieba_setup import cut as jieba_cut
 from .jieba_setup import is_word
 from .jieba_setup import word_ends as _jieba_word_ends
-from .keyphrases import GENERIC_WORDS, Extraction, _common_prefix, _common_suffix, is_generic
+from .keyphrases import (
+    GENERIC_WORDS,
+    Extraction,
+    _common_prefix,
+    _common_suffix,
+    couplet_halves,
+    is_generic,
+)
 from .lexicon import NUMERALS, Lexicon
 from .model import BLANK, Formula, KeyPhrase, Question, Sentence
 
@@ -282,6 +289,8 @@ def _without_cues(
     key = text[la:lb]
     if "、" in key:
         return lo, hi  # a whole list is named by the words its items share with the context
+    if couplet_halves(text):
+        return lo, hi  # 江山就是人民，（人民就是江山）: the halves of a saying share its frame
     # a word the key's own clauses repeat is the list's pattern (科学决策、民主决策、依法决策),
     # not a cue (the dictionary is asked last, about what is left)
     own = text[clauses[first][0] : la] + "|" + text[lb : clauses[last][1]]
@@ -968,7 +977,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     if head and any(ref in head for ref in _BACK_REFERENCES):
         return  # 只有做到了这一点，…: what "this" is lies in a sentence the stem does not show
     # a thesis (乡村振兴，（　　）是前提。) or a couplet half pins its blank in few words
-    pinned = key.type in ("definition", "quotation") or _COUPLET.match(s.text)
+    # (江山就是人民，（　　）。 as well)
+    pinned = key.type in ("definition", "quotation") or couplet_halves(s.text)
     if len(stem) - len(key.text) < (6 if pinned else 10):
         # 行百里者半九十。 / 打铁必须自身硬。: a saying standing alone is asked from the end of
         # the sentence before it, which leads up to it
@@ -2237,7 +2247,7 @@ def build_all(ctx: Context) -> list[Question]:
     for score, build in builders:
         for question in build():
             ctx.scores.setdefault(question.id, score)
-            out.append(add_list_key(ctx, add_subkeys(ctx, question)))
+            out.append(add_saying_key(add_list_key(ctx, add_subkeys(ctx, question))))
     return out
 
 
@@ -2266,4 +2276,27 @@ def add_list_key(ctx: Context, q: Question) -> Question:
     extra = [w for w in whole if w not in q.keys]
     if extra:
         q.keys = [*q.keys, *extra]
+    return q
+
+
+# a saying closing a question's source: the sentence itself, or after the lead-in before it
+_SAYING_AT_END = re.compile(
+    r"(?:^|[。！？；!?;])([\u4e00-\u9fff]{4,8}，[\u4e00-\u9fff]{4,8}[。！])$"
+)
+
+
+def add_saying_key(q: Question) -> Question:
+    """Add the whole saying (江山就是人民，人民就是江山) to the keys of a question whose answer
+    is one half of it: blanking half a saying asks the saying."""
+    if q.kind not in ("cloze", "single") or "，" not in q.source:
+        return q
+    answers = q.answer if isinstance(q.answer, list) else [q.answer]
+    if len(answers) != 1 or not isinstance(answers[0], str):
+        return q
+    m = _SAYING_AT_END.search(q.source)
+    halves = couplet_halves(m.group(1)) if m else None
+    if halves and answers[0] in halves:
+        whole = "，".join(halves)
+        if whole not in q.keys:
+            q.keys = [*q.keys, whole]
     return q

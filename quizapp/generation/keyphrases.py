@@ -194,6 +194,7 @@ def extract(
         found.extend(_event_keys(ex, s, tainted))
         found.extend(_definition_keys(ex, s, tainted))
         found.extend(_term_keys(ex, s, tainted, head_counts))
+        found.extend(_saying_keys(ex, s, tainted))
     found.extend(_heading_keys(ex))
     ex.keys = _dedupe(found, ex)
     return ex
@@ -1488,6 +1489,63 @@ def _term_keys(ex: Extraction, s: Sentence, tainted, head_counts: Counter) -> It
         add(m.group(1), m.start(1), "quoted", TYPE_WEIGHT["quoted"])
         add(m.group(2), m.start(2), "quoted", TYPE_WEIGHT["quoted"])
     return out
+
+
+# a sentence of two parallel clauses of five to eight characters (江山就是人民，人民就是江山。)
+_PARALLEL_RE = re.compile(r"^([\u4e00-\u9fff]{5,8})，([\u4e00-\u9fff]{5,8})[。！]$")
+# the function words a parallel saying repeats in place (就是/就是, 是…之/是…之, 兴则/强则)
+_FRAME_CHARS = frozenset("是就则之乃才即必")
+_SAYING_BAD_FIRST = frozenset("我你他她它这那其要在对把从以为将让使")
+
+
+def parallel_saying(text: str) -> tuple[str, str] | None:
+    """The two halves of a saying said as a sentence of two parallel clauses, or None.
+
+    团结就是力量，团结才能胜利 and 文化兴国运兴，文化强民族强 open both clauses alike;
+    江山就是人民，人民就是江山 and 时代是思想之母，实践是理论之源 repeat their function words in
+    place. A pair of measures that happen to share a word (优化区域开放布局，加大西部开放力度)
+    does neither. Four-character couplets (基础不牢，地动山摇) have their own rule.
+    """
+    if "，" not in text or len(text) > 18:
+        return None
+    m = _PARALLEL_RE.match(text)
+    if m is None:
+        return None
+    a, b = m.group(1), m.group(2)
+    if len(a) != len(b) or a == b:
+        return None
+    if a[0] in _SAYING_BAD_FIRST or a[:2] in _LIST_VERBS or a.startswith(_WHOLE_LIST_BAD_LEADS):
+        return None  # 加强党的领导，加强党的建设: two measures, not a saying
+    same = [k for k in range(len(a)) if a[k] == b[k]]
+    if len(same) < 2 or len(same) > len(a) - 2:
+        return None  # one clause said twice over, not a pair
+    if a[:2] == b[:2] or any(a[k] in _FRAME_CHARS for k in same):
+        return a, b
+    return None
+
+
+def couplet_halves(text: str) -> tuple[str, str] | None:
+    """The halves of a saying standing as a sentence: a four-by-four couplet (安不忘危，兴不忘忧)
+    or two parallel clauses (江山就是人民，人民就是江山); None for any other sentence."""
+    m = _COUPLET_RE.match(text)
+    if m:
+        return m.group(1), m.group(2)
+    return parallel_saying(text)
+
+
+def _saying_keys(ex: Extraction, s: Sentence, tainted) -> list[KeyPhrase]:
+    """The second half of a parallel saying (江山就是人民，（人民就是江山）): cloze only, and the
+    question names the whole saying among its keys (``builders.add_saying_key``)."""
+    if s.is_heading or "，" not in s.text:
+        return []
+    halves = parallel_saying(s.text)
+    if halves is None:
+        return []
+    second = halves[1]
+    a = s.start + len(halves[0]) + 1
+    if noise.overlaps(s.start, a + len(second), tainted):
+        return []
+    return [KeyPhrase(second, "quoted", s.index, a, a + len(second), 0.58)]
 
 
 @lru_cache(maxsize=16384)
