@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizapp.generation import generate_questions
+from quizapp.generation import find_key_phrases, generate_questions
 
 
 def _multis(text: str) -> list:
@@ -69,3 +69,51 @@ def test_half_of_a_four_character_couplet_names_the_couplet() -> None:
     made = [q for q in generate_questions(text, seed=0) if q.answer == ["兴不忘忧"]]
     assert made
     assert "安不忘危，兴不忘忧" in made[0].keys
+
+
+# -- two dash-led series in one section are two lists ------------------------------------------
+TWO_SERIES = (
+    "一、新时代新征程中国共产党的使命任务\n"
+    "中国式现代化，是中国共产党领导的社会主义现代化，既有各国现代化的共同特征，更有基于自己国情的中国特色。\n"
+    "——中国式现代化是人口规模巨大的现代化。我国十四亿多人口整体迈进现代化社会，规模超过现有发达国家人口的总和。\n"
+    "——中国式现代化是全体人民共同富裕的现代化。共同富裕是中国特色社会主义的本质要求，也是一个长期的历史过程。\n"
+    "——中国式现代化是物质文明和精神文明相协调的现代化。物质富足、精神富有是社会主义现代化的根本要求。\n"
+    "——中国式现代化是人与自然和谐共生的现代化。人与自然是生命共同体。\n"
+    "全面建成社会主义现代化强国，总的战略安排是分两步走。\n"
+    "到二〇三五年，我国发展的总体目标是经济实力、科技实力、综合国力大幅跃升。\n"
+    "在基本实现现代化的基础上，我们要继续奋斗，到本世纪中叶把我国建设成为社会主义现代化强国。\n"
+    "前进道路上，必须牢牢把握以下重大原则。\n"
+    "——坚持和加强党的全面领导。坚决维护党中央权威和集中统一领导。\n"
+    "——坚持中国特色社会主义道路。坚持以经济建设为中心，坚持四项基本原则，坚持改革开放。\n"
+    "——坚持以人民为中心的发展思想。维护人民根本利益，增进民生福祉。\n"
+    "——坚持深化改革开放。深入推进改革创新，坚定不移扩大开放。\n"
+    "二、加快构建新发展格局，着力推动高质量发展\n"
+    "我们要坚持以推动高质量发展为主题，把实施扩大内需战略同深化供给侧结构性改革有机结合起来。\n"
+    "三、实施科教兴国战略，强化现代化建设人才支撑\n"
+    "教育、科技、人才是全面建设社会主义现代化国家的基础性、战略性支撑。\n"
+)
+
+
+def test_two_dash_series_in_one_section_are_two_lists() -> None:
+    keys = [k for k in find_key_phrases(TWO_SERIES) if k.type == "heading"]
+    features = next(k.group for k in keys if k.text == "人口规模巨大")
+    assert "深化改革开放" not in features
+    assert len(features) == 4
+    principles = next(k.group for k in keys if k.text == "深化改革开放")
+    assert "坚持和加强党的全面领导" in principles and "人口规模巨大" not in principles
+    made = [q for q in generate_questions(TWO_SERIES, seed=0) if q.template == "multi_heading"]
+    assert made
+    for q in made:
+        right = set(q.answer)
+        assert right <= set(features) or right <= set(principles), q.answer
+
+
+def test_a_speech_commenting_each_dash_paragraph_keeps_one_series() -> None:
+    heads = ["不忘初心、对党忠诚", "坚持真理、实事求是", "敢于担当、勇于创造"]
+    text = "".join(
+        f"——刘少奇同志是{h}的光辉榜样。他一生为党和人民的事业奋斗。\n这是一段评述的文字，讲他的事迹。\n"
+        for h in heads
+    )
+    keys = [k for k in find_key_phrases(text) if k.type == "heading"]
+    assert {k.text for k in keys} == set(heads)
+    assert all(len(k.group) == 3 for k in keys)

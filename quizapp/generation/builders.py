@@ -39,6 +39,7 @@ from .keyphrases import (
 )
 from .lexicon import NUMERALS, Lexicon
 from .model import BLANK, Formula, KeyPhrase, Question, Sentence
+from .segment import Heading
 
 __all__ = ["Context", "build_all", "question_id"]
 
@@ -1417,11 +1418,7 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
     line = s.text[: title_local + len(heading.title)]
     # what the learner answers from besides the ordinal: the heading's own words outside the
     # blank, not counting the opening or ending all its siblings share (——必须坚持…)
-    siblings = [
-        h.title
-        for h in ctx.ex.doc.headings.values()
-        if h.parent == heading.parent and h.level == heading.level
-    ]
+    siblings = _sibling_titles(ctx, heading)
     shared_head = _common_prefix(siblings) if len(siblings) > 1 else ""
     shared_tail = _common_suffix(siblings) if len(siblings) > 1 else ""
     ka, kb = a - title_local, b - title_local
@@ -1528,6 +1525,23 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
             difficulty=_difficulty("single", key.text),
             template="heading_single",
         )
+
+
+def _sibling_titles(ctx: Context, heading: Heading) -> list[str]:
+    """Titles of the headings in ``heading``'s series: same parent and level, and for dash-led
+    paragraphs the same run (a section may set out two series: 中国式现代化是…的现代化, then
+    坚持…)."""
+    headings = ctx.ex.doc.headings
+    for (parent, level, _ci, _run), members in ctx.ex.heading_sets.items():
+        if parent == heading.parent and level == heading.level:
+            sentences = [i for i, _ in members]
+            if heading.sentence in sentences:
+                return [headings[i].title for i in sentences if i in headings]
+    return [
+        h.title
+        for h in headings.values()
+        if h.parent == heading.parent and h.level == heading.level
+    ]
 
 
 def _framed_options(ctx: Context, key: KeyPhrase) -> set[str]:
@@ -1732,8 +1746,8 @@ def _headings_under(ctx: Context, parent: int | None) -> set[str]:
 
 def heading_set_questions(ctx: Context) -> Iterator[Question]:
     """多选 over a heading series sharing an ending (思想教育从严 / 选人用人从严 / …)."""
-    for (_parent, _level, ci), members in sorted(
-        ctx.ex.heading_sets.items(), key=lambda kv: (kv[0][0] or -1, kv[0][1], kv[0][2])
+    for (_parent, _level, ci, _run), members in sorted(
+        ctx.ex.heading_sets.items(), key=lambda kv: (kv[0][0] or -1, *kv[0][1:])
     ):
         keys = [k for _, k in members]
         if len(keys) < 3:

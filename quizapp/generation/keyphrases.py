@@ -29,7 +29,7 @@ from . import noise
 from .jieba_setup import cached_word_ends, dictionary_version, is_word
 from .lexicon import NUMERALS, Lexicon, load_lexicon
 from .model import KeyPhrase, Sentence
-from .segment import Document, Heading, segment
+from .segment import DASH_LEVEL, Document, Heading, segment
 
 __all__ = ["find_key_phrases", "extract", "Extraction", "GENERIC_WORDS", "is_generic"]
 
@@ -145,7 +145,8 @@ class Extraction:
     # enumeration groups: tuple of items → (sentence index, start, end of the whole list)
     groups: dict[tuple[str, ...], tuple[int, int, int]] = field(default_factory=dict)
     # heading sibling sets: (parent, level, clause index) → ordered list of (sentence, key)
-    heading_sets: dict[tuple[int | None, int, int], list[tuple[int, str]]] = field(
+    # (parent, level, clause index, run: which series of dash-led paragraphs in the section)
+    heading_sets: dict[tuple[int | None, int, int, int], list[tuple[int, str]]] = field(
         default_factory=dict
     )
     formula_sentences: dict[str, int] = field(default_factory=dict)  # formula → first sentence
@@ -1577,12 +1578,9 @@ def _heading_keys(ex: Extraction) -> list[KeyPhrase]:
             continue
         by_parent.setdefault((heading.parent, heading.level), []).append(heading)
     out: list[KeyPhrase] = []
-    for (parent, level), siblings in sorted(
-        by_parent.items(), key=lambda kv: (kv[0][0] or -1, kv[0][1])
-    ):
+    for (parent, level, run), siblings in _heading_runs(doc, by_parent):
         if len(siblings) < 2:
             continue
-        siblings.sort(key=lambda h: h.sentence)
         n_clauses = min(len(h.clauses) for h in siblings)
         for ci in range(min(n_clauses, 2)):
             clauses = [h.clauses[ci][0] for h in siblings]
@@ -1622,7 +1620,7 @@ def _heading_keys(ex: Extraction) -> list[KeyPhrase]:
             if len({k for _, k, _ in keys}) != len(keys):
                 continue
             tainted = doc.tainted
-            set_key = (parent, level, ci)
+            set_key = (parent, level, ci, run)
             ex.heading_sets[set_key] = [(h.sentence, k) for h, k, _ in keys]
             score = TYPE_WEIGHT["heading"] - (0.1 if ci > 0 and level != 1 else 0.0)
             group = tuple(k for _, k, _ in keys)
@@ -1630,6 +1628,39 @@ def _heading_keys(ex: Extraction) -> list[KeyPhrase]:
                 if noise.overlaps(a, a + len(k), tainted):
                     continue
                 out.append(KeyPhrase(k, "heading", h.sentence, a, a + len(k), score, None, group))
+    return out
+
+
+def _heading_runs(
+    doc: Document, by_parent: dict[tuple[int | None, int], list[Heading]]
+) -> list[tuple[tuple[int | None, int, int], list[Heading]]]:
+    """Sibling headings as series: (parent, level, run) → headings in reading order.
+
+    Dash-led paragraphs of one section form a new series where the gap between two of them is
+    far wider than the series' own rhythm (report20's five features of 中国式现代化, one
+    paragraph each, then six paragraphs on the two-step strategy, then its five 重大原则): each
+    series is a list of its own. A speech that follows each dash paragraph with one of comment
+    (——刘少奇同志是…的光辉榜样) keeps its rhythm and stays one series.
+    """
+    out = []
+    for (parent, level), siblings in sorted(
+        by_parent.items(), key=lambda kv: (kv[0][0] or -1, kv[0][1])
+    ):
+        siblings.sort(key=lambda h: h.sentence)
+        paras = [doc.sentences[h.sentence].paragraph for h in siblings]
+        gaps = [b - a for a, b in zip(paras, paras[1:], strict=False)]
+        if level != DASH_LEVEL or not gaps:
+            out.append(((parent, level, 0), siblings))
+            continue
+        rhythm = min(gaps)
+        run: list[Heading] = [siblings[0]]
+        n = 0
+        for h, gap in zip(siblings[1:], gaps, strict=True):
+            if gap >= 3 and gap > 2 * rhythm:
+                out.append(((parent, level, n), run))
+                run, n = [], n + 1
+            run.append(h)
+        out.append(((parent, level, n), run))
     return out
 
 
