@@ -117,3 +117,42 @@ def test_a_speech_commenting_each_dash_paragraph_keeps_one_series() -> None:
     keys = [k for k in find_key_phrases(text) if k.type == "heading"]
     assert {k.text for k in keys} == set(heads)
     assert all(len(k.group) == 3 for k in keys)
+
+
+# -- a standard enumeration spelled out whole gets one blank per item -------------------------
+def _list_clozes(text: str) -> list:
+    return [q for q in generate_questions(text, seed=0) if q.template == "cloze_list"]
+
+
+def test_a_standard_list_spelled_out_whole_gets_one_blank_per_item() -> None:
+    text = (
+        "坚持按劳分配为主体、多种分配方式并存，构建初次分配、再分配、第三次分配协调配套的"
+        "制度体系，规范收入分配秩序。\n"
+    )
+    made = [q for q in _list_clozes(text) if "初次分配" in q.answer]
+    assert len(made) == 1
+    q = made[0]
+    assert q.answer == ["初次分配", "再分配", "第三次分配"]
+    assert q.stem.count("（　　）") == 3 and "协调配套的制度体系" in q.stem
+    assert q.ordered is False and "不分先后" in q.stem
+    assert "初次分配、再分配、第三次分配" in q.keys
+
+
+def test_part_of_a_longer_text_list_gets_no_standard_list_cloze() -> None:
+    # the lexicon's 系统性、整体性、协同性 is followed here by 时效性: blanking three of four
+    # would tell the learner the fourth is not part of the list
+    text = "推进科学立法、民主立法、依法立法，统筹立改废释纂，增强立法系统性、整体性、协同性、时效性。\n"
+    assert not [q for q in _list_clozes(text) if "系统性" in q.answer]
+
+
+def test_a_pair_without_a_shared_pattern_gets_no_two_blank_cloze() -> None:
+    text = "我们要坚持惩前毖后、治病救人的方针，严肃党内政治生活，持续净化党内政治生态。\n"
+    assert not [q for q in _list_clozes(text) if "惩前毖后" in q.answer]
+
+
+def test_a_standard_list_whose_first_item_carries_the_verb_is_not_blanked_whole() -> None:
+    text = (
+        "坚持山水林田湖草沙一体化保护和系统治理，统筹产业结构调整、污染治理、生态保护、"
+        "应对气候变化，协同推进降碳、减污、扩绿、增长。\n"
+    )
+    assert not [q for q in _list_clozes(text) if "污染治理" in q.answer]

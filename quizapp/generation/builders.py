@@ -2258,6 +2258,7 @@ def build_all(ctx: Context) -> list[Question]:
     for items, where in sorted(ctx.ex.groups.items(), key=lambda kv: kv[1]):
         builders.append((0.66, lambda it=items, w=where: iter(_group_cached(ctx, it, w))))
     builders.append((0.82, lambda: heading_set_questions(ctx)))
+    builders.append((0.66, lambda: standard_list_clozes(ctx)))
     for score, build in builders:
         for question in build():
             ctx.scores.setdefault(question.id, score)
@@ -2305,7 +2306,7 @@ def add_saying_key(q: Question) -> Question:
     if q.kind not in ("cloze", "single") or "，" not in q.source:
         return q
     answers = q.answer if isinstance(q.answer, list) else [q.answer]
-    if len(answers) != 1 or not isinstance(answers[0], str):
+    if len(answers) != 1 or not isinstance(answers[0], str) or not 4 <= len(answers[0]) <= 8:
         return q
     m = _SAYING_AT_END.search(q.source)
     halves = couplet_halves(m.group(1)) if m else None
@@ -2314,3 +2315,83 @@ def add_saying_key(q: Question) -> Question:
         if whole not in q.keys:
             q.keys = [*q.keys, whole]
     return q
+
+
+# a governing verb opening a standard list's first item only (统筹|产业结构调整、污染治理…)
+_LIST_LEADS = ("统筹", "坚持", "推进", "推动", "加强", "实现", "促进", "全面")
+
+
+def standard_list_clozes(ctx: Context) -> Iterator[Question]:
+    """填空 with one blank per item of a standard enumeration spelled out whole (不断增强人民群众
+    （　　）、（　　）、（　　）; 构建（　　）、（　　）、（　　）协调配套的制度体系).
+
+    The list must be one the lexicon knows (``lists`` or a formula's members), every item of it
+    in one run of the sentence, so knowing the formulation is what fills the blanks. Order-free
+    unless the list is a sequence; the whole list is among the keys. A pair is asked this way
+    only when its items share a pattern (人民至上、生命至上; 百花齐放、百家争鸣).
+    """
+    for items, (index, start, end) in sorted(ctx.ex.groups.items(), key=lambda kv: kv[1]):
+        if not 2 <= len(items) <= MAX_LIST_ITEMS or len(set(items)) != len(items):
+            continue
+        if ctx.lexicon.complete_list(items) is None:
+            continue
+        if len(items) == 2 and not (
+            _common_prefix(items) or _common_suffix(items) or _patterned(items)
+        ):
+            continue  # 惩前毖后、治病救人: two blanks and nothing tying them
+        s = ctx.sentence(index)
+        if s.is_noise or s.is_heading:
+            continue
+        local, local_end = start - s.start, end - s.start
+        run = s.text[local:local_end]
+        # each item's place in the run (quotes inside an item are part of it)
+        spans: list[tuple[int, int]] = []
+        pos = 0
+        for item in items:
+            k = run.find(item, pos)
+            if k < 0:
+                break
+            spans.append((k, k + len(item)))
+            pos = k + len(item)
+        if len(spans) != len(items) or spans[0][0] != 0 or spans[-1][1] != len(run):
+            continue
+        if _dangling_lead(s.text, local) or s.text[local_end : local_end + 1] == "等":
+            continue  # …等: examples of the list, not the list
+        if s.text[local - 1 : local] == "、" or s.text[local_end : local_end + 1] == "、":
+            continue  # 增强立法系统性、整体性、协同性、时效性: the text's list is longer
+        if any(
+            items[0].startswith(v) and not all(i.startswith(v) for i in items) for v in _LIST_LEADS
+        ) or ("党的" in items[0][:2] and not all(i.startswith("党的") for i in items)):
+            continue  # 统筹产业结构调整、污染治理…, 党的政治建设、思想建设…: one blank is longer
+        stem, a, b = window(ctx, s, start, end)
+        if not stem or stem[a:b] != run:
+            continue
+        if len(stem) - len(run) < 8:
+            continue  # nothing left to answer from
+        pieces, last = [], 0
+        for x, y in spans:
+            pieces.append(run[last:x] + BLANK)
+            last = y
+        blanked = stem[:a] + "".join(pieces) + run[last:] + stem[b:]
+        if any(_readable(item, blanked) for item in items):
+            continue
+        ordered = _is_sequence(s.text, local, items)
+        if not ordered:
+            blanked += "（不分先后）"
+        whole = "、".join(items)
+        key = KeyPhrase(whole, "enumeration", index, start, end, 0.66, None, items)
+        yield Question(
+            id=question_id(ctx.doc_key, "cloze", "cloze_list", whole, s.text),
+            kind="cloze",
+            stem=blanked,
+            options=[],
+            answer=list(items),
+            keys=[whole, *items],
+            source=s.text,
+            explanation=_explain_text(ctx, key, s),
+            accepted=[[item] for item in items],
+            ordered=ordered,
+            paragraph=s.paragraph,
+            difficulty=_difficulty("cloze", whole, 0.1),
+            template="cloze_list",
+        )
