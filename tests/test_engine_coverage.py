@@ -156,3 +156,27 @@ def test_a_standard_list_whose_first_item_carries_the_verb_is_not_blanked_whole(
         "应对气候变化，协同推进降碳、减污、扩绿、增长。\n"
     )
     assert not [q for q in _list_clozes(text) if "污染治理" in q.answer]
+
+
+# -- a question on either side of a short thesis names the thesis ------------------------------
+def test_a_blanked_thesis_names_the_whole_thesis_among_its_keys() -> None:
+    text = (
+        "我们要完整、准确、全面贯彻新发展理念。\n"
+        "高质量发展是全面建设社会主义现代化国家的首要任务。\n"
+        "中国特色社会主义制度的最大优势是中国共产党领导，中国共产党是最高政治领导力量。\n"
+    )
+    questions = generate_questions(text, seed=0)
+    first = [q for q in questions if q.answer == ["高质量发展"]]
+    assert first
+    assert all("高质量发展是全面建设社会主义现代化国家的首要任务" in q.keys for q in first)
+    second = [q for q in questions if q.answer == ["最高政治领导力量"]]
+    assert second and all("中国共产党是最高政治领导力量" in q.keys for q in second)
+
+
+def test_a_clause_whose_subject_is_a_bare_mark_is_not_a_thesis() -> None:
+    text = (
+        "作风问题，核心是党和人民群众的关系问题，根本是始终保持党同人民群众的血肉联系。"
+        "我们党的最大政治优势是密切联系群众。\n"
+    )
+    for q in generate_questions(text, seed=0):
+        assert not any(k.startswith(("核心是", "根本是")) for k in q.keys), q.keys

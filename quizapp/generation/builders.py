@@ -2262,7 +2262,9 @@ def build_all(ctx: Context) -> list[Question]:
     for score, build in builders:
         for question in build():
             ctx.scores.setdefault(question.id, score)
-            out.append(add_saying_key(add_list_key(ctx, add_subkeys(ctx, question))))
+            out.append(
+                add_thesis_key(add_saying_key(add_list_key(ctx, add_subkeys(ctx, question))))
+            )
     return out
 
 
@@ -2395,3 +2397,45 @@ def standard_list_clozes(ctx: Context) -> Iterator[Question]:
             difficulty=_difficulty("cloze", whole, 0.1),
             template="cloze_list",
         )
+
+
+# what makes ``X是Y`` a thesis worth naming whole: Y ranks or defines (首要任务, 本质属性, 最…)
+_THESIS_MARKS = re.compile(
+    r"最|第一|首要|根本|本质|核心|基础性|根本性|关键|总抓手|重中之重|生命线|灵魂|命脉|根基"
+)
+_CLAUSE_SPLIT_RE = re.compile(r"[，,；;。！？!?：:]")
+_BARE_MARKS = frozenset("核心 关键 根本 重点 基础 前提 保障 要害 实质 目的".split())
+
+
+def add_thesis_key(q: Question) -> Question:
+    """Add a short thesis (高质量发展是全面建设社会主义现代化国家的首要任务; 中国共产党是最高政治
+    领导力量) to the keys of a cloze that blanks its subject or its predicate: the question
+    asks the thesis. The thesis is one clause ``X是Y`` of at most 32 characters whose Y ranks or
+    defines (首要任务, 本质属性, 最…, 根本性…); a lead 明确/强调 before X is not part of it.
+    """
+    if q.kind != "cloze" or "是" not in q.source:
+        return q
+    answers = q.answer
+    if len(answers) != 1 or not isinstance(answers[0], str) or len(answers[0]) < 2:
+        return q
+    answer = answers[0]
+    for clause in _CLAUSE_SPLIT_RE.split(q.source):
+        if answer not in clause or clause.count("是") != 1 or len(clause) > 34:
+            continue
+        clause = clause.strip("“”‘’「」 ")
+        for lead in ("明确", "强调", "指出"):
+            if clause.startswith(lead):
+                clause = clause[len(lead) :]
+        subject, predicate = clause.split("是")
+        if len(clause) > 32 or not subject or len(predicate) < 3:
+            continue
+        if subject in _BARE_MARKS:
+            continue  # 核心是党和人民群众的关系问题: the thesis' subject is in another clause
+        if answer not in (subject, predicate) or not _THESIS_MARKS.search(clause):
+            continue
+        if subject.startswith(("这", "那", "其", "它", "他", "我们", "也", "都", "就", "还")):
+            continue  # 这是…: what the thesis is about lies elsewhere
+        if clause not in q.keys:
+            q.keys = [*q.keys, clause]
+        break
+    return q
