@@ -93,10 +93,12 @@ def main() -> int:
             on_gold += bool(mine & gold_keys)
         missing = [g for g in gold if fold(g) not in tested]
         hit = len(gold) - len(missing)
-        loose = hit + sum(
-            1 for g in missing if "、" in g and all(fold(i) in tested for i in g.split("、"))
+        listed = [g for g in missing if "、" in g and all(fold(i) in tested for i in g.split("、"))]
+        loose = hit + len(listed)
+        # (a line counted list-aware is not counted again)
+        part = loose + sum(
+            1 for g in missing if g not in listed and _tested_in_part(fold(g), by_source, tested)
         )
-        part = loose + sum(1 for g in missing if _tested_in_part(fold(g), by_source, tested))
         total_gold += len(gold)
         total_hit += hit
         total_loose += loose

@@ -126,6 +126,11 @@ def test_every_key_appears_in_the_stem_answer_or_options(questions: list[dict[st
     for q in questions:
         shown = [fold(q["stem"]), *(fold(t) for t in _texts(q["answer"]) + q["options"])]
         shown.append(fold("、".join(_texts(q["answer"]))))  # a list blanked item by item
+        if q["kind"] == "cloze":  # a saying with one half blanked: the stem filled in shows it
+            stem = q["stem"]
+            for answer in _texts(q["answer"]):
+                stem = stem.replace("（\u3000\u3000）", answer, 1)
+            shown.append(fold(stem))
         hidden += [f"{k!r}: {q['stem']}" for k in q["keys"] if not any(fold(k) in p for p in shown)]
     assert not hidden, "keys not shown:\n" + "\n".join(hidden[:10])
 

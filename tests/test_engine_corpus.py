@@ -187,11 +187,20 @@ def check_repeats(text: str, questions: list[Question], lexicon: Any) -> list[st
     return bad
 
 
+def filled(stem: str, answers: list[str]) -> str:
+    """A cloze stem with its blanks filled in with the answers, in order."""
+    for answer in answers:
+        stem = stem.replace(BLANK, answer, 1)
+    return stem
+
+
 def check_keys_shown(text: str, questions: list[Question], lexicon: Any) -> list[str]:
     bad = []
     for q in questions:
         shown = [fold(q.stem), *(fold(t) for t in texts(q.answer) + q.options)]
         shown.append(fold("、".join(texts(q.answer))))  # a list blanked item by item
+        if q.kind == "cloze":  # a saying with one half blanked: the stem filled in shows it
+            shown.append(fold(filled(q.stem, texts(q.answer))))
         if not q.keys:
             bad.append(f"no keys: {show(q)}")
         for key in q.keys:

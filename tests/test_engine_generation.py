@@ -412,7 +412,13 @@ def test_a_long_list_is_asked_with_one_blank_per_item_in_any_order() -> None:
         "我们要坚持教育优先发展、科技自立自强、人才引领驱动，加快建设教育强国、科技强国、"
         "人才强国，坚持为党育人、为国育才。\n"
     )
-    lists = [q for q in generate_questions(text, seed=0) if q.template == "cloze_list"]
+    # (the standard lists of the sentence, 教育强国、科技强国、人才强国 and 为党育人、为国育才,
+    # get their own: see test_engine_coverage.py)
+    lists = [
+        q
+        for q in generate_questions(text, seed=0)
+        if q.template == "cloze_list" and "教育优先发展" in q.answer
+    ]
     assert len(lists) == 1, [q.stem for q in generate_questions(text, seed=0)]
     q = lists[0]
     assert q.answer == ["教育优先发展", "科技自立自强", "人才引领驱动"]

@@ -29,9 +29,17 @@ from . import distractors as dis
 from .jieba_setup import cut as jieba_cut
 from .jieba_setup import is_word
 from .jieba_setup import word_ends as _jieba_word_ends
-from .keyphrases import GENERIC_WORDS, Extraction, _common_prefix, _common_suffix, is_generic
+from .keyphrases import (
+    GENERIC_WORDS,
+    Extraction,
+    _common_prefix,
+    _common_suffix,
+    couplet_halves,
+    is_generic,
+)
 from .lexicon import NUMERALS, Lexicon
 from .model import BLANK, Formula, KeyPhrase, Question, Sentence
+from .segment import Heading
 
 __all__ = ["Context", "build_all", "question_id"]
 
@@ -314,6 +322,8 @@ def _without_cues(
     key = text[la:lb]
     if "、" in key:
         return lo, hi  # a whole list is named by the words its items share with the context
+    if couplet_halves(text):
+        return lo, hi  # 江山就是人民，（人民就是江山）: the halves of a saying share its frame
     # a word the key's own clauses repeat is the list's pattern (科学决策、民主决策、依法决策),
     # not a cue (the dictionary is asked last, about what is left)
     own = text[clauses[first][0] : la] + "|" + text[lb : clauses[last][1]]
@@ -1022,7 +1032,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     ):
         return  # 吃上长效“（定心丸）”, 加强“（空心村）”服务管理: an idiom, not a point to know
     # a thesis (乡村振兴，（　　）是前提。) or a couplet half pins its blank in few words
-    pinned = key.type in ("definition", "quotation") or _COUPLET.match(s.text)
+    # (江山就是人民，（　　）。 as well)
+    pinned = key.type in ("definition", "quotation") or couplet_halves(s.text)
     if len(stem) - len(key.text) < (6 if pinned else 10):
         # 行百里者半九十。 / 打铁必须自身硬。: a saying standing alone is asked from the end of
         # the sentence before it, which leads up to it
@@ -1565,11 +1576,7 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
     line = s.text[: title_local + len(heading.title)]
     # what the learner answers from besides the ordinal: the heading's own words outside the
     # blank, not counting the opening or ending all its siblings share (——必须坚持…)
-    siblings = [
-        h.title
-        for h in ctx.ex.doc.headings.values()
-        if h.parent == heading.parent and h.level == heading.level
-    ]
+    siblings = _sibling_titles(ctx, heading)
     shared_head = _common_prefix(siblings) if len(siblings) > 1 else ""
     shared_tail = _common_suffix(siblings) if len(siblings) > 1 else ""
     ka, kb = a - title_local, b - title_local
@@ -1681,6 +1688,23 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
             difficulty=_difficulty("single", key.text),
             template="heading_single",
         )
+
+
+def _sibling_titles(ctx: Context, heading: Heading) -> list[str]:
+    """Titles of the headings in ``heading``'s series: same parent and level, and for dash-led
+    paragraphs the same run (a section may set out two series: 中国式现代化是…的现代化, then
+    坚持…)."""
+    headings = ctx.ex.doc.headings
+    for (parent, level, _ci, _run), members in ctx.ex.heading_sets.items():
+        if parent == heading.parent and level == heading.level:
+            sentences = [i for i, _ in members]
+            if heading.sentence in sentences:
+                return [headings[i].title for i in sentences if i in headings]
+    return [
+        h.title
+        for h in headings.values()
+        if h.parent == heading.parent and h.level == heading.level
+    ]
 
 
 def _framed_options(ctx: Context, key: KeyPhrase) -> set[str]:
@@ -1923,8 +1947,8 @@ def _headings_under(ctx: Context, parent: int | None) -> set[str]:
 
 def heading_set_questions(ctx: Context) -> Iterator[Question]:
     """多选 over a heading series sharing an ending (思想教育从严 / 选人用人从严 / …)."""
-    for (_parent, _level, ci), members in sorted(
-        ctx.ex.heading_sets.items(), key=lambda kv: (kv[0][0] or -1, kv[0][1], kv[0][2])
+    for (_parent, _level, ci, _run), members in sorted(
+        ctx.ex.heading_sets.items(), key=lambda kv: (kv[0][0] or -1, *kv[0][1:])
     ):
         keys = [k for _, k in members]
         if len(keys) < 3:
@@ -2437,8 +2461,184 @@ def build_all(ctx: Context) -> list[Question]:
     # which subheadings belong to a section: reviews 10–12 found it sorted by topic, so a quiz
     # takes it last among the 多选
     builders.append((0.55, lambda: heading_set_questions(ctx)))
+    builders.append((0.66, lambda: standard_list_clozes(ctx)))
     for score, build in builders:
         for question in build():
             ctx.scores.setdefault(question.id, score)
-            out.append(add_subkeys(ctx, question))
+            out.append(
+                add_thesis_key(add_saying_key(add_list_key(ctx, add_subkeys(ctx, question))))
+            )
     return out
+
+
+def add_list_key(ctx: Context, q: Question) -> Question:
+    """Add the whole list (道路自信、理论自信、制度自信、文化自信) to the keys of a 多选 whose
+    right options are every item of it: the question asks the list whole, not one item.
+
+    A 多选 showing four of a longer list (幼有所育…弱有所扶) tests part of it and gets no such key.
+    """
+    if q.kind != "multiple" or not isinstance(q.answer, list) or len(q.answer) < 2:
+        return q
+    right = tuple(q.answer)
+    # members holding a 、 themselves (务必不忘初心、牢记使命) are joined with ，, as texts do
+    sep = "，" if any("、" in item for item in right) else "、"
+    whole: list[str] = []
+    if q.template == "multi_enum" and right in ctx.ex.groups:
+        whole.append(sep.join(right))
+    elif q.template == "lex_members" and q.formula:
+        formula = ctx.lexicon.get(q.formula)
+        if formula is not None and right == tuple(formula.members):
+            whole.append(sep.join(right))
+            # the text's own order, when it spells the members out in another one
+            for items in sorted(ctx.ex.groups):
+                if len(items) == len(right) and set(items) == set(right) and items != right:
+                    whole.append(sep.join(items))
+    extra = [w for w in whole if w not in q.keys]
+    if extra:
+        q.keys = [*q.keys, *extra]
+    return q
+
+
+# a saying closing a question's source: the sentence itself, or after the lead-in before it
+_SAYING_AT_END = re.compile(
+    r"(?:^|[。！？；!?;])([\u4e00-\u9fff]{4,8}，[\u4e00-\u9fff]{4,8}[。！])$"
+)
+
+
+def add_saying_key(q: Question) -> Question:
+    """Add the whole saying (江山就是人民，人民就是江山) to the keys of a question whose answer
+    is one half of it: blanking half a saying asks the saying."""
+    if q.kind not in ("cloze", "single") or "，" not in q.source:
+        return q
+    answers = q.answer if isinstance(q.answer, list) else [q.answer]
+    if len(answers) != 1 or not isinstance(answers[0], str) or not 4 <= len(answers[0]) <= 8:
+        return q
+    m = _SAYING_AT_END.search(q.source)
+    halves = couplet_halves(m.group(1)) if m else None
+    if halves and answers[0] in halves:
+        whole = "，".join(halves)
+        if whole not in q.keys:
+            q.keys = [*q.keys, whole]
+    return q
+
+
+# a governing verb opening a standard list's first item only (统筹|产业结构调整、污染治理…)
+_LIST_LEADS = ("统筹", "坚持", "推进", "推动", "加强", "实现", "促进", "全面")
+
+
+def standard_list_clozes(ctx: Context) -> Iterator[Question]:
+    """填空 with one blank per item of a standard enumeration spelled out whole (不断增强人民群众
+    （　　）、（　　）、（　　）; 构建（　　）、（　　）、（　　）协调配套的制度体系).
+
+    The list must be one the lexicon knows (``lists`` or a formula's members), every item of it
+    in one run of the sentence, so knowing the formulation is what fills the blanks. Order-free
+    unless the list is a sequence; the whole list is among the keys. A pair is asked this way
+    only when its items share a pattern (人民至上、生命至上; 百花齐放、百家争鸣).
+    """
+    for items, (index, start, end) in sorted(ctx.ex.groups.items(), key=lambda kv: kv[1]):
+        if not 2 <= len(items) <= MAX_LIST_ITEMS or len(set(items)) != len(items):
+            continue
+        if ctx.lexicon.complete_list(items) is None:
+            continue
+        if len(items) == 2 and not (
+            _common_prefix(items) or _common_suffix(items) or _patterned(items)
+        ):
+            continue  # 惩前毖后、治病救人: two blanks and nothing tying them
+        s = ctx.sentence(index)
+        if s.is_noise or s.is_heading:
+            continue
+        local, local_end = start - s.start, end - s.start
+        run = s.text[local:local_end]
+        # each item's place in the run (quotes inside an item are part of it)
+        spans: list[tuple[int, int]] = []
+        pos = 0
+        for item in items:
+            k = run.find(item, pos)
+            if k < 0:
+                break
+            spans.append((k, k + len(item)))
+            pos = k + len(item)
+        if len(spans) != len(items) or spans[0][0] != 0 or spans[-1][1] != len(run):
+            continue
+        if _dangling_lead(s.text, local) or s.text[local_end : local_end + 1] == "等":
+            continue  # …等: examples of the list, not the list
+        if s.text[local - 1 : local] == "、" or s.text[local_end : local_end + 1] == "、":
+            continue  # 增强立法系统性、整体性、协同性、时效性: the text's list is longer
+        if any(
+            items[0].startswith(v) and not all(i.startswith(v) for i in items) for v in _LIST_LEADS
+        ) or ("党的" in items[0][:2] and not all(i.startswith("党的") for i in items)):
+            continue  # 统筹产业结构调整、污染治理…, 党的政治建设、思想建设…: one blank is longer
+        stem, a, b = window(ctx, s, start, end)
+        if not stem or stem[a:b] != run:
+            continue
+        if len(stem) - len(run) < 8:
+            continue  # nothing left to answer from
+        pieces, last = [], 0
+        for x, y in spans:
+            pieces.append(run[last:x] + BLANK)
+            last = y
+        blanked = stem[:a] + "".join(pieces) + run[last:] + stem[b:]
+        if any(_readable(item, blanked) for item in items):
+            continue
+        ordered = _is_sequence(s.text, local, items)
+        if not ordered:
+            blanked += "（不分先后）"
+        whole = "、".join(items)
+        key = KeyPhrase(whole, "enumeration", index, start, end, 0.66, None, items)
+        yield Question(
+            id=question_id(ctx.doc_key, "cloze", "cloze_list", whole, s.text),
+            kind="cloze",
+            stem=blanked,
+            options=[],
+            answer=list(items),
+            keys=[whole, *items],
+            source=s.text,
+            explanation=_explain_text(ctx, key, s),
+            accepted=[[item] for item in items],
+            ordered=ordered,
+            paragraph=s.paragraph,
+            difficulty=_difficulty("cloze", whole, 0.1),
+            template="cloze_list",
+        )
+
+
+# what makes ``X是Y`` a thesis worth naming whole: Y ranks or defines (首要任务, 本质属性, 最…)
+_THESIS_MARKS = re.compile(
+    r"最|第一|首要|根本|本质|核心|基础性|根本性|关键|总抓手|重中之重|生命线|灵魂|命脉|根基"
+)
+_CLAUSE_SPLIT_RE = re.compile(r"[，,；;。！？!?：:]")
+_BARE_MARKS = frozenset("核心 关键 根本 重点 基础 前提 保障 要害 实质 目的".split())
+
+
+def add_thesis_key(q: Question) -> Question:
+    """Add a short thesis (高质量发展是全面建设社会主义现代化国家的首要任务; 中国共产党是最高政治
+    领导力量) to the keys of a cloze that blanks its subject or its predicate: the question
+    asks the thesis. The thesis is one clause ``X是Y`` of at most 32 characters whose Y ranks or
+    defines (首要任务, 本质属性, 最…, 根本性…); a lead 明确/强调 before X is not part of it.
+    """
+    if q.kind != "cloze" or "是" not in q.source:
+        return q
+    answers = q.answer
+    if len(answers) != 1 or not isinstance(answers[0], str) or len(answers[0]) < 2:
+        return q
+    answer = answers[0]
+    for clause in _CLAUSE_SPLIT_RE.split(q.source):
+        if answer not in clause or clause.count("是") != 1 or len(clause) > 34:
+            continue
+        clause = clause.strip("“”‘’「」 ")
+        for lead in ("明确", "强调", "指出"):
+            if clause.startswith(lead):
+                clause = clause[len(lead) :]
+        subject, predicate = clause.split("是")
+        if len(clause) > 32 or not subject or len(predicate) < 3:
+            continue
+        if subject in _BARE_MARKS:
+            continue  # 核心是党和人民群众的关系问题: the thesis' subject is in another clause
+        if answer not in (subject, predicate) or not _THESIS_MARKS.search(clause):
+            continue
+        if subject.startswith(("这", "那", "其", "它", "他", "我们", "也", "都", "就", "还")):
+            continue  # 这是…: what the thesis is about lies elsewhere
+        if clause not in q.keys:
+            q.keys = [*q.keys, clause]
+        break
+    return q

@@ -29,7 +29,7 @@ from . import noise
 from .jieba_setup import cached_word_ends, dictionary_version, is_word
 from .lexicon import NUMERALS, Lexicon, load_lexicon
 from .model import KeyPhrase, Sentence
-from .segment import Document, Heading, segment
+from .segment import DASH_LEVEL, Document, Heading, segment
 
 __all__ = ["find_key_phrases", "extract", "Extraction", "GENERIC_WORDS", "is_generic"]
 
@@ -145,7 +145,8 @@ class Extraction:
     # enumeration groups: tuple of items → (sentence index, start, end of the whole list)
     groups: dict[tuple[str, ...], tuple[int, int, int]] = field(default_factory=dict)
     # heading sibling sets: (parent, level, clause index) → ordered list of (sentence, key)
-    heading_sets: dict[tuple[int | None, int, int], list[tuple[int, str]]] = field(
+    # (parent, level, clause index, run: which series of dash-led paragraphs in the section)
+    heading_sets: dict[tuple[int | None, int, int, int], list[tuple[int, str]]] = field(
         default_factory=dict
     )
     formula_sentences: dict[str, int] = field(default_factory=dict)  # formula → first sentence
@@ -194,6 +195,7 @@ def extract(
         found.extend(_event_keys(ex, s, tainted))
         found.extend(_definition_keys(ex, s, tainted))
         found.extend(_term_keys(ex, s, tainted, head_counts))
+        found.extend(_saying_keys(ex, s, tainted))
     found.extend(_heading_keys(ex))
     ex.keys = _dedupe(found, ex)
     return ex
@@ -1490,6 +1492,63 @@ def _term_keys(ex: Extraction, s: Sentence, tainted, head_counts: Counter) -> It
     return out
 
 
+# a sentence of two parallel clauses of five to eight characters (江山就是人民，人民就是江山。)
+_PARALLEL_RE = re.compile(r"^([\u4e00-\u9fff]{5,8})，([\u4e00-\u9fff]{5,8})[。！]$")
+# the function words a parallel saying repeats in place (就是/就是, 是…之/是…之, 兴则/强则)
+_FRAME_CHARS = frozenset("是就则之乃才即必")
+_SAYING_BAD_FIRST = frozenset("我你他她它这那其要在对把从以为将让使")
+
+
+def parallel_saying(text: str) -> tuple[str, str] | None:
+    """The two halves of a saying said as a sentence of two parallel clauses, or None.
+
+    团结就是力量，团结才能胜利 and 文化兴国运兴，文化强民族强 open both clauses alike;
+    江山就是人民，人民就是江山 and 时代是思想之母，实践是理论之源 repeat their function words in
+    place. A pair of measures that happen to share a word (优化区域开放布局，加大西部开放力度)
+    does neither. Four-character couplets (基础不牢，地动山摇) have their own rule.
+    """
+    if "，" not in text or len(text) > 18:
+        return None
+    m = _PARALLEL_RE.match(text)
+    if m is None:
+        return None
+    a, b = m.group(1), m.group(2)
+    if len(a) != len(b) or a == b:
+        return None
+    if a[0] in _SAYING_BAD_FIRST or a[:2] in _LIST_VERBS or a.startswith(_WHOLE_LIST_BAD_LEADS):
+        return None  # 加强党的领导，加强党的建设: two measures, not a saying
+    same = [k for k in range(len(a)) if a[k] == b[k]]
+    if len(same) < 2 or len(same) > len(a) - 2:
+        return None  # one clause said twice over, not a pair
+    if a[:2] == b[:2] or any(a[k] in _FRAME_CHARS for k in same):
+        return a, b
+    return None
+
+
+def couplet_halves(text: str) -> tuple[str, str] | None:
+    """The halves of a saying standing as a sentence: a four-by-four couplet (安不忘危，兴不忘忧)
+    or two parallel clauses (江山就是人民，人民就是江山); None for any other sentence."""
+    m = _COUPLET_RE.match(text)
+    if m:
+        return m.group(1), m.group(2)
+    return parallel_saying(text)
+
+
+def _saying_keys(ex: Extraction, s: Sentence, tainted) -> list[KeyPhrase]:
+    """The second half of a parallel saying (江山就是人民，（人民就是江山）): cloze only, and the
+    question names the whole saying among its keys (``builders.add_saying_key``)."""
+    if s.is_heading or "，" not in s.text:
+        return []
+    halves = parallel_saying(s.text)
+    if halves is None:
+        return []
+    second = halves[1]
+    a = s.start + len(halves[0]) + 1
+    if noise.overlaps(s.start, a + len(second), tainted):
+        return []
+    return [KeyPhrase(second, "quoted", s.index, a, a + len(second), 0.58)]
+
+
 @lru_cache(maxsize=16384)
 def _inside_longer_word(text: str, a: int, b: int, version: int) -> bool:
     """Is text[a:b] glued into a longer dictionary word (脱贫攻坚|战, 马克思|列宁主义)?
@@ -1519,12 +1578,9 @@ def _heading_keys(ex: Extraction) -> list[KeyPhrase]:
             continue
         by_parent.setdefault((heading.parent, heading.level), []).append(heading)
     out: list[KeyPhrase] = []
-    for (parent, level), siblings in sorted(
-        by_parent.items(), key=lambda kv: (kv[0][0] or -1, kv[0][1])
-    ):
+    for (parent, level, run), siblings in _heading_runs(doc, by_parent):
         if len(siblings) < 2:
             continue
-        siblings.sort(key=lambda h: h.sentence)
         n_clauses = min(len(h.clauses) for h in siblings)
         for ci in range(min(n_clauses, 2)):
             clauses = [h.clauses[ci][0] for h in siblings]
@@ -1564,7 +1620,7 @@ def _heading_keys(ex: Extraction) -> list[KeyPhrase]:
             if len({k for _, k, _ in keys}) != len(keys):
                 continue
             tainted = doc.tainted
-            set_key = (parent, level, ci)
+            set_key = (parent, level, ci, run)
             ex.heading_sets[set_key] = [(h.sentence, k) for h, k, _ in keys]
             score = TYPE_WEIGHT["heading"] - (0.1 if ci > 0 and level != 1 else 0.0)
             group = tuple(k for _, k, _ in keys)
@@ -1572,6 +1628,39 @@ def _heading_keys(ex: Extraction) -> list[KeyPhrase]:
                 if noise.overlaps(a, a + len(k), tainted):
                     continue
                 out.append(KeyPhrase(k, "heading", h.sentence, a, a + len(k), score, None, group))
+    return out
+
+
+def _heading_runs(
+    doc: Document, by_parent: dict[tuple[int | None, int], list[Heading]]
+) -> list[tuple[tuple[int | None, int, int], list[Heading]]]:
+    """Sibling headings as series: (parent, level, run) → headings in reading order.
+
+    Dash-led paragraphs of one section form a new series where the gap between two of them is
+    far wider than the series' own rhythm (report20's five features of 中国式现代化, one
+    paragraph each, then six paragraphs on the two-step strategy, then its five 重大原则): each
+    series is a list of its own. A speech that follows each dash paragraph with one of comment
+    (——刘少奇同志是…的光辉榜样) keeps its rhythm and stays one series.
+    """
+    out = []
+    for (parent, level), siblings in sorted(
+        by_parent.items(), key=lambda kv: (kv[0][0] or -1, kv[0][1])
+    ):
+        siblings.sort(key=lambda h: h.sentence)
+        paras = [doc.sentences[h.sentence].paragraph for h in siblings]
+        gaps = [b - a for a, b in zip(paras, paras[1:], strict=False)]
+        if level != DASH_LEVEL or not gaps:
+            out.append(((parent, level, 0), siblings))
+            continue
+        rhythm = min(gaps)
+        run: list[Heading] = [siblings[0]]
+        n = 0
+        for h, gap in zip(siblings[1:], gaps, strict=True):
+            if gap >= 3 and gap > 2 * rhythm:
+                out.append(((parent, level, n), run))
+                run, n = [], n + 1
+            run.append(h)
+        out.append(((parent, level, n), run))
     return out
 
 

@@ -220,6 +220,19 @@ class Lexicon:
                 counts[k] = counts.get(k, 0) + 1
         return any(n >= 2 and 2 * n >= len(plain) for n in counts.values())
 
+    def complete_list(self, items: Iterable[str]) -> tuple[str, ...] | None:
+        """The standard enumeration (or formula's members) ``items`` spell out whole, in any
+        order, or None: 获得感、幸福感、安全感 is one, two of its three items are not."""
+        plain = {_unquoted(i) for i in items}
+        for k in sorted({k for item in plain for k in self._list_index.get(item, ())}):
+            if {_unquoted(i) for i in self.lists[k]} == plain:
+                return self.lists[k]
+        for item in sorted(plain):
+            for formula in self._member_owner.get(item, ()):
+                if formula.match_members and set(formula.members) == plain:
+                    return formula.members
+        return None
+
     def class_terms(self, cls_name: str) -> list[str]:
         return self._term_classes.get(cls_name, [])
 

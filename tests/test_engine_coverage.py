@@ -1,0 +1,182 @@
+"""Coverage rules of the third session: what a learner would notice on small texts."""
+
+from __future__ import annotations
+
+from quizapp.generation import find_key_phrases, generate_questions
+
+
+def _multis(text: str) -> list:
+    return [q for q in generate_questions(text, seed=0) if q.kind == "multiple"]
+
+
+# -- a 多选 that asks a whole list names the list among its keys ------------------------------
+def test_a_multiple_choice_over_a_whole_formula_has_the_list_as_key() -> None:
+    text = "全党要坚定道路自信、理论自信、制度自信、文化自信，以昂扬姿态奋力开创事业发展新局面。"
+    made = [q for q in _multis(text) if q.template == "lex_members"]
+    assert made, "the formula spelled out gets its 多选"
+    q = made[0]
+    assert set(q.answer) == {"道路自信", "理论自信", "制度自信", "文化自信"}
+    assert "道路自信、理论自信、制度自信、文化自信" in q.keys
+    assert q.keys[0] == "四个自信"  # the first key (what a quiz pick balances on) is unchanged
+
+
+def test_a_multiple_choice_over_a_whole_text_list_has_the_list_as_key() -> None:
+    text = (
+        "全面依法治国是国家治理的一场深刻革命，必须坚持厉行法治，"
+        "推进科学立法、严格执法、公正司法、全民守法。"
+        "要坚持科学立法、民主立法、依法立法，以良法促进发展、保障善治。"
+    )
+    made = [q for q in _multis(text) if q.template == "multi_enum"]
+    assert made
+    assert "科学立法、严格执法、公正司法、全民守法" in made[0].keys
+
+
+def test_a_multiple_choice_over_part_of_a_long_list_does_not_claim_the_list() -> None:
+    text = (
+        "在幼有所育、学有所教、劳有所得、病有所医、老有所养、住有所居、弱有所扶上持续用力，"
+        "人民生活全方位改善。"
+    )
+    for q in _multis(text):
+        assert len(q.answer) < 7
+        assert not any(k.count("、") >= 6 for k in q.keys), q.keys
+
+
+# -- a saying of two parallel clauses is asked by its second half -----------------------------
+def test_a_parallel_saying_is_asked_by_its_second_half_and_named_whole() -> None:
+    text = (
+        "我们坚持以人民为中心的发展思想。\n江山就是人民，人民就是江山。\n"
+        "团结就是力量，团结才能胜利。\n"
+    )
+    clozes = {q.stem: q for q in generate_questions(text, seed=0) if q.kind == "cloze" and q.answer}
+    q = clozes.get("江山就是人民，（　　）。")
+    assert q is not None, list(clozes)
+    assert q.answer == ["人民就是江山"]
+    assert "江山就是人民，人民就是江山" in q.keys
+    assert clozes["团结就是力量，（　　）。"].answer == ["团结才能胜利"]
+
+
+def test_two_measures_that_share_a_word_are_not_a_saying() -> None:
+    text = (
+        "加强党的领导，加强党的建设。\n优化区域开放布局，加大西部开放力度。\n"
+        "我们坚持党的领导，我们坚持人民至上。\n"
+    )
+    for q in generate_questions(text, seed=0):
+        assert not any("，" in k for k in q.keys), (q.stem, q.keys)
+
+
+def test_half_of_a_four_character_couplet_names_the_couplet() -> None:
+    text = "我国发展仍面临不少风险挑战。安不忘危，兴不忘忧。我们要增强忧患意识，坚持底线思维。"
+    made = [q for q in generate_questions(text, seed=0) if q.answer == ["兴不忘忧"]]
+    assert made
+    assert "安不忘危，兴不忘忧" in made[0].keys
+
+
+# -- two dash-led series in one section are two lists ------------------------------------------
+TWO_SERIES = (
+    "一、新时代新征程中国共产党的使命任务\n"
+    "中国式现代化，是中国共产党领导的社会主义现代化，既有各国现代化的共同特征，更有基于自己国情的中国特色。\n"
+    "——中国式现代化是人口规模巨大的现代化。我国十四亿多人口整体迈进现代化社会，规模超过现有发达国家人口的总和。\n"
+    "——中国式现代化是全体人民共同富裕的现代化。共同富裕是中国特色社会主义的本质要求，也是一个长期的历史过程。\n"
+    "——中国式现代化是物质文明和精神文明相协调的现代化。物质富足、精神富有是社会主义现代化的根本要求。\n"
+    "——中国式现代化是人与自然和谐共生的现代化。人与自然是生命共同体。\n"
+    "全面建成社会主义现代化强国，总的战略安排是分两步走。\n"
+    "到二〇三五年，我国发展的总体目标是经济实力、科技实力、综合国力大幅跃升。\n"
+    "在基本实现现代化的基础上，我们要继续奋斗，到本世纪中叶把我国建设成为社会主义现代化强国。\n"
+    "前进道路上，必须牢牢把握以下重大原则。\n"
+    "——坚持和加强党的全面领导。坚决维护党中央权威和集中统一领导。\n"
+    "——坚持中国特色社会主义道路。坚持以经济建设为中心，坚持四项基本原则，坚持改革开放。\n"
+    "——坚持以人民为中心的发展思想。维护人民根本利益，增进民生福祉。\n"
+    "——坚持深化改革开放。深入推进改革创新，坚定不移扩大开放。\n"
+    "二、加快构建新发展格局，着力推动高质量发展\n"
+    "我们要坚持以推动高质量发展为主题，把实施扩大内需战略同深化供给侧结构性改革有机结合起来。\n"
+    "三、实施科教兴国战略，强化现代化建设人才支撑\n"
+    "教育、科技、人才是全面建设社会主义现代化国家的基础性、战略性支撑。\n"
+)
+
+
+def test_two_dash_series_in_one_section_are_two_lists() -> None:
+    keys = [k for k in find_key_phrases(TWO_SERIES) if k.type == "heading"]
+    features = next(k.group for k in keys if k.text == "人口规模巨大")
+    assert "深化改革开放" not in features
+    assert len(features) == 4
+    principles = next(k.group for k in keys if k.text == "深化改革开放")
+    assert "坚持和加强党的全面领导" in principles and "人口规模巨大" not in principles
+    made = [q for q in generate_questions(TWO_SERIES, seed=0) if q.template == "multi_heading"]
+    assert made
+    for q in made:
+        right = set(q.answer)
+        assert right <= set(features) or right <= set(principles), q.answer
+
+
+def test_a_speech_commenting_each_dash_paragraph_keeps_one_series() -> None:
+    heads = ["不忘初心、对党忠诚", "坚持真理、实事求是", "敢于担当、勇于创造"]
+    text = "".join(
+        f"——刘少奇同志是{h}的光辉榜样。他一生为党和人民的事业奋斗。\n这是一段评述的文字，讲他的事迹。\n"
+        for h in heads
+    )
+    keys = [k for k in find_key_phrases(text) if k.type == "heading"]
+    assert {k.text for k in keys} == set(heads)
+    assert all(len(k.group) == 3 for k in keys)
+
+
+# -- a standard enumeration spelled out whole gets one blank per item -------------------------
+def _list_clozes(text: str) -> list:
+    return [q for q in generate_questions(text, seed=0) if q.template == "cloze_list"]
+
+
+def test_a_standard_list_spelled_out_whole_gets_one_blank_per_item() -> None:
+    text = (
+        "坚持按劳分配为主体、多种分配方式并存，构建初次分配、再分配、第三次分配协调配套的"
+        "制度体系，规范收入分配秩序。\n"
+    )
+    made = [q for q in _list_clozes(text) if "初次分配" in q.answer]
+    assert len(made) == 1
+    q = made[0]
+    assert q.answer == ["初次分配", "再分配", "第三次分配"]
+    assert q.stem.count("（　　）") == 3 and "协调配套的制度体系" in q.stem
+    assert q.ordered is False and "不分先后" in q.stem
+    assert "初次分配、再分配、第三次分配" in q.keys
+
+
+def test_part_of_a_longer_text_list_gets_no_standard_list_cloze() -> None:
+    # the lexicon's 系统性、整体性、协同性 is followed here by 时效性: blanking three of four
+    # would tell the learner the fourth is not part of the list
+    text = "推进科学立法、民主立法、依法立法，统筹立改废释纂，增强立法系统性、整体性、协同性、时效性。\n"
+    assert not [q for q in _list_clozes(text) if "系统性" in q.answer]
+
+
+def test_a_pair_without_a_shared_pattern_gets_no_two_blank_cloze() -> None:
+    text = "我们要坚持惩前毖后、治病救人的方针，严肃党内政治生活，持续净化党内政治生态。\n"
+    assert not [q for q in _list_clozes(text) if "惩前毖后" in q.answer]
+
+
+def test_a_standard_list_whose_first_item_carries_the_verb_is_not_blanked_whole() -> None:
+    text = (
+        "坚持山水林田湖草沙一体化保护和系统治理，统筹产业结构调整、污染治理、生态保护、"
+        "应对气候变化，协同推进降碳、减污、扩绿、增长。\n"
+    )
+    assert not [q for q in _list_clozes(text) if "污染治理" in q.answer]
+
+
+# -- a question on either side of a short thesis names the thesis ------------------------------
+def test_a_blanked_thesis_names_the_whole_thesis_among_its_keys() -> None:
+    text = (
+        "我们要完整、准确、全面贯彻新发展理念。\n"
+        "高质量发展是全面建设社会主义现代化国家的首要任务。\n"
+        "中国特色社会主义制度的最大优势是中国共产党领导，中国共产党是最高政治领导力量。\n"
+    )
+    questions = generate_questions(text, seed=0)
+    first = [q for q in questions if q.answer == ["高质量发展"]]
+    assert first
+    assert all("高质量发展是全面建设社会主义现代化国家的首要任务" in q.keys for q in first)
+    second = [q for q in questions if q.answer == ["最高政治领导力量"]]
+    assert second and all("中国共产党是最高政治领导力量" in q.keys for q in second)
+
+
+def test_a_clause_whose_subject_is_a_bare_mark_is_not_a_thesis() -> None:
+    text = (
+        "作风问题，核心是党和人民群众的关系问题，根本是始终保持党同人民群众的血肉联系。"
+        "我们党的最大政治优势是密切联系群众。\n"
+    )
+    for q in generate_questions(text, seed=0):
+        assert not any(k.startswith(("核心是", "根本是")) for k in q.keys), q.keys
