@@ -757,3 +757,17 @@ def test_a_stem_opening_on_he_names_the_person_the_text_is_about() -> None:
     assert any(s.startswith("刘少奇同志参加中国工农红军长征") for s in stems), stems
     # after a sentence naming 毛泽东同志 as well, 他 may be either: no stem opens on it
     assert not [s for s in stems if s.startswith("他")], stems
+
+
+def test_goals_said_after_a_year_keep_the_year_and_start_at_their_item() -> None:
+    text = (
+        "到2020年，乡村振兴取得重要进展，制度框架和政策体系基本形成。农业综合生产能力稳步提升，"
+        "农业供给体系质量明显提高；农民增收渠道进一步拓宽，城乡居民生活水平差距持续缩小；"
+        "农村基础设施建设深入推进，农村人居环境明显改善，美丽宜居乡村建设扎实推进；"
+        "城乡基本公共服务均等化水平进一步提高，城乡融合发展体制机制初步建立；"
+        "农村对人才吸引力逐步增强。"
+    )
+    goals = [q for q in generate_questions(text) if q.answer == ["基本公共服务均等化"]]
+    assert goals, "the goal is asked"
+    for q in goals:
+        assert q.stem.startswith("到2020年，……城乡（　　）"), q.stem
