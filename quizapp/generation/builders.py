@@ -1070,11 +1070,14 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # 实施（供给侧结构性改革），: the text 实施s other strategies as well
     if stem.startswith(_SUBORDINATORS) and not re.search(r"[，；：]", stem):
         return  # 即使在“（　　）”那样艰难的时刻。: a concession whose main clause is elsewhere
-    if stem.startswith("他") and not stem.startswith("他们"):
+    he = _bare_he(stem, a)
+    if he >= 0:
         name = _referent(ctx, s)
         if not name:
             return  # 他还说：…: who "he" is lies in a sentence the stem does not show
-        stem, a, b = name + stem[1:], a + len(name) - 1, b + len(name) - 1
+        stem = stem[:he] + name + stem[he + 1 :]
+        if he < a:
+            a, b = a + len(name) - 1, b + len(name) - 1
     blanked = _blank(stem, a, b)
     accepted = _accepted(ctx, key)
     if any(_readable(sp, blanked) for sp in accepted):
@@ -1426,8 +1429,8 @@ def group_questions(
     ):
         return  # no shared pattern, no class: intruders would be guesses (items get clozes)
     stem, a, b = window(ctx, s, start, end)
-    if not stem:
-        return
+    if not stem or len(stem) - (b - a) < 10:
+        return  # 不断提高（　　）能力。: nothing says which list of 思维 is meant
     blanked = _blank(stem, a, b)
     source = s.text
     qid = question_id(ctx.doc_key, "multiple", "multi_enum", "、".join(items), source)
@@ -1783,6 +1786,15 @@ _SUBORDINATORS = ("即使", "虽然", "尽管", "如果", "只要", "即便", "�
 _COUPLET = re.compile(r"^[\u4e00-\u9fff]{4}，[\u4e00-\u9fff]{4}[。！]$")
 
 
+def _bare_he(stem: str, a: int) -> int:
+    """Where a clause of the stem opens on 他 (not 他们) with nobody named before it, or -1:
+    在五四爱国运动洗礼下，他走上… says who only in a sentence the stem does not show."""
+    for m in re.finditer(r"(?:^|[，；：])(他)(?!们)", stem):
+        if not _COMRADE.search(stem, 0, m.start(1)):
+            return m.start(1)
+    return -1
+
+
 _COMRADE = re.compile(r"([\u4e00-\u9fff]{2,3})同志")
 
 
@@ -1979,6 +1991,13 @@ def heading_set_questions(ctx: Context) -> Iterator[Question]:
     ):
         keys = [k for _, k in members]
         if len(keys) < 3:
+            continue
+        parent = ctx.ex.doc.headings.get(_parent) if _parent is not None else None
+        if any(k in _SECTION_WORDS for k in keys) or (
+            parent is not None and parent.title.endswith(tuple(_SECTION_WORDS))
+        ):
+            # 指导思想、目标任务、基本原则 / the bullets under 基本原则: told from other sections'
+            # tasks by their kind alone (reviews 10, 12)
             continue
         suffix = _common_suffix(keys)
         if not all("\u4e00" <= ch <= "\u9fff" for ch in suffix):
