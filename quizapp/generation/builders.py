@@ -1994,7 +1994,7 @@ def heading_set_questions(ctx: Context) -> Iterator[Question]:
             continue
         parent = ctx.ex.doc.headings.get(_parent) if _parent is not None else None
         if any(k in _SECTION_WORDS for k in keys) or (
-            parent is not None and parent.title.endswith(tuple(_SECTION_WORDS))
+            parent is not None and parent.title.strip("。") in _SECTION_WORDS
         ):
             # 指导思想、目标任务、基本原则 / the bullets under 基本原则: told from other sections'
             # tasks by their kind alone (reviews 10, 12)
@@ -2024,7 +2024,11 @@ def heading_set_questions(ctx: Context) -> Iterator[Question]:
             continue
         else:
             inside = _headings_under(ctx, _parent)
-            cands = [k for k in ctx.pools.get("heading", []) if k not in keys and k not in inside]
+            cands = [
+                k
+                for k in ctx.pools.get("heading", [])
+                if k not in keys and k not in inside and k not in _SECTION_WORDS
+            ]
             context = _heading_context(ctx, first_sentence)
             if context.endswith("的"):
                 stem = f"{context}内容包括（　　）。"
