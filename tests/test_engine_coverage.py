@@ -208,3 +208,46 @@ def test_a_principle_heading_keeps_its_verb_in_the_named_heading() -> None:
     # the option 党管农村工作 stands for the heading 坚持党管农村工作
     assert all(f"坚持{a}" in first.keys for a in first.answer), first.keys
     assert not any(k.startswith("坚持") and k[2:] not in first.answer for k in first.keys)
+
+
+# -- a thesis gets its own cloze even when its subject is asked elsewhere ----------------------
+THESES = (
+    "我们要坚定不移推进反腐败斗争，坚持不敢腐、不能腐、不想腐一体推进。\n"
+    "反腐败是最彻底的自我革命。只要存在腐败问题产生的土壤和条件，反腐败斗争就一刻不能停。\n"
+    "乡村振兴，产业兴旺是重点。必须坚持质量兴农、绿色兴农，加快构建现代农业产业体系。\n"
+    "我们要按照产业兴旺、生态宜居、乡风文明、治理有效、生活富裕的总要求推进乡村振兴。\n"
+)
+
+
+def _clozes_on(text: str, answer: str) -> list:
+    return [
+        q for q in generate_questions(text, seed=0) if q.kind == "cloze" and q.answer == [answer]
+    ]
+
+
+def test_a_thesis_is_asked_by_its_subject_even_when_the_subject_is_asked_elsewhere() -> None:
+    made = {q.stem: q for q in _clozes_on(THESES, "反腐败")}
+    assert "（　　）是最彻底的自我革命。" in made, list(made)
+    assert "反腐败是最彻底的自我革命" in made["（　　）是最彻底的自我革命。"].keys
+    short = {q.stem: q for q in _clozes_on(THESES, "产业兴旺")}
+    assert "乡村振兴，（　　）是重点。" in short, list(short)
+    assert "产业兴旺是重点" in short["乡村振兴，（　　）是重点。"].keys
+
+
+def test_a_clause_that_only_looks_like_a_thesis_gets_no_subject_cloze() -> None:
+    text = (
+        "加大对发展中国家特别是最不发达国家援助力度，促进缩小南北发展差距。\n"
+        "这是我们党面临的最大考验，全党必须保持清醒头脑。\n"
+        "未来五年是全面建设社会主义现代化国家开局起步的关键时期。\n"
+        "牢固树立科技是核心战斗力的思想，推进重大技术创新、自主创新。\n"
+        "改革是关键，我们要以更大的决心和勇气推进全面深化改革，破除体制机制弊端。\n"
+    )
+    for q in generate_questions(text, seed=0):
+        assert not any("是" in k for k in q.keys), (q.stem, q.keys)
+        assert q.answer not in (["加大对发展中国家特别"], ["未来五年"], ["树立科技"], ["改革"])
+
+
+def test_the_party_as_subject_accepts_its_short_name() -> None:
+    text = "中国共产党是最高政治领导力量，坚持党中央集中统一领导是最高政治原则。\n"
+    made = _clozes_on(text, "中国共产党")
+    assert made and "党" in made[0].accepted[0]

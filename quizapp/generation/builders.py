@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import distractors as dis
+from . import noise
 from .jieba_setup import cut as jieba_cut
 from .jieba_setup import is_word
 from .jieba_setup import word_ends as _jieba_word_ends
@@ -1033,7 +1034,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # 吃上长效“（定心丸）”, 加强“（空心村）”服务管理: an idiom, not a point to know
     # a thesis (乡村振兴，（　　）是前提。) or a couplet half pins its blank in few words
     # (江山就是人民，（　　）。 as well)
-    pinned = key.type in ("definition", "quotation") or couplet_halves(s.text)
+    pinned = key.type in ("definition", "quotation", "thesis") or couplet_halves(s.text)
     if len(stem) - len(key.text) < (6 if pinned else 10):
         # 行百里者半九十。 / 打铁必须自身硬。: a saying standing alone is asked from the end of
         # the sentence before it, which leads up to it
@@ -2471,6 +2472,14 @@ def build_all(ctx: Context) -> list[Question]:
                     add_thesis_key(add_saying_key(add_list_key(ctx, add_subkeys(ctx, question)))),
                 )
             )
+    # theses whose subject is asked elsewhere (反腐败, 全过程人民民主) still get their cloze
+    named = {k for q in out for k in q.keys}
+    made = {q.id for q in out}
+    for question in thesis_clozes(ctx, named):
+        if question.id not in made:
+            made.add(question.id)
+            ctx.scores.setdefault(question.id, 0.6)
+            out.append(add_subkeys(ctx, question))
     return out
 
 
@@ -2700,3 +2709,90 @@ def add_thesis_key(q: Question) -> Question:
             q.keys = [*q.keys, clause]
         break
     return q
+
+
+# a short thesis whose predicate is a bare mark (乡村振兴，产业兴旺是重点。)
+_BARE_THESES = frozenset("重点 关键 保障 基础 根本 前提 核心 主线".split())
+# what a thesis' subject never opens with: a pronoun, an adverb linking it to what comes before
+_NO_SUBJECT = ("这", "那", "其", "它", "他", "她", "我们", "也", "都", "就", "还", "即", "仍", "又")
+_NO_SUBJECT += ("并", "但", "而", "更", "才", "只", "要", "应", "必须", "每", "各", "该", "此")
+# an adverb before 是 (特别是, 也是, 正是, 就是): the clause is no ``X是Y`` thesis
+_ADVERB_BEFORE_SHI = ("特别", "尤其", "即", "就", "也", "还", "正", "更", "都", "总", "而", "不")
+_ADVERB_BEFORE_SHI += ("乃", "便", "于", "只", "若", "凡", "但", "可", "或", "仍", "均", "亦", "又")
+# a clause saying that X is Y (认识到…, 树立…是…的思想): someone's view, not the text's thesis
+_REPORTED = re.compile(r"认识到|认为|指出|强调|明确|牢记|表明|证明|说明|坚信|懂得|树立|相信")
+_THESIS_CLAUSE = re.compile(r"[^，,；;。！？!?：:]+")
+
+
+def thesis_parts(clause: str, sentence: str) -> tuple[str, str, int] | None:
+    """(subject, predicate, where the subject starts in the clause) of a thesis ``X是Y`` that
+    ranks or defines (反腐败是最彻底的自我革命; 全过程人民民主是社会主义民主政治的本质属性;
+    乡村振兴，产业兴旺是重点。), or None.
+
+    X is a plain noun phrase of two to fourteen characters (no pronoun or linking adverb, no
+    quote, no list); Y carries a mark of rank (最, 第一, 首要, 根本…) and ends on its noun, or
+    is a bare mark (重点, 关键…) closing a short sentence.
+    """
+    if clause.count("是") != 1 or len(clause) > 32:
+        return None
+    subject, predicate = clause.split("是")
+    at = len(subject) - len(subject.lstrip())
+    subject = subject.strip()
+    if not 2 <= len(subject) <= 14 or _han(subject) != len(subject):
+        return None
+    if subject.startswith(_NO_SUBJECT) or subject in _BARE_MARKS or _REPORTED.search(subject):
+        return None
+    if subject.endswith(_ADVERB_BEFORE_SHI):
+        return None  # 发展中国家特别是…, 这也是…: 是 is not the thesis' copula
+    if re.search(r"年|时期|阶段|当前|目前|今后|未来|现在", subject):
+        return None  # 未来五年是…的关键时期: a time said several ways (今后五年), no point to know
+    predicate = predicate.strip()
+    if predicate in _BARE_THESES:
+        if len(sentence) > 16:
+            return None  # 改革是关键，…: a bare mark pins its subject only in a short thesis
+    elif (
+        len(predicate) < 3
+        or _han(predicate) != len(predicate)
+        or not _THESIS_MARKS.search(predicate)
+        or predicate[-1] in "的了着过在"
+        or re.search(r"的(?:思想|理念|观念|认识)$", predicate)
+    ):
+        return None
+    return subject, predicate, at
+
+
+def thesis_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
+    """填空 on the subject of a thesis no question names yet (（　　）是最彻底的自我革命;
+    乡村振兴，（　　）是重点。): the thesis is a point of its own even when its subject is asked
+    in another sentence, and a predicate of rank pins the subject. Cloze only, through the
+    usual window and filters; the whole thesis is among the keys.
+    """
+    tainted = ctx.ex.doc.tainted
+    seen: set[str] = set()
+    for s in ctx.ex.doc.sentences:
+        if s.is_noise or s.is_heading or "是" not in s.text:
+            continue
+        if not _THESIS_MARKS.search(s.text) and not any(m in s.text for m in _BARE_THESES):
+            continue
+        for m in _THESIS_CLAUSE.finditer(s.text):
+            clause = m.group(0).strip("“”‘’「」 ")
+            lead = m.group(0).find(clause)
+            parts = thesis_parts(clause, s.text.strip())
+            if parts is None:
+                continue
+            subject, predicate, at = parts
+            thesis = f"{subject}是{predicate}"
+            if thesis in named or thesis in seen:
+                continue
+            start = s.start + m.start() + lead + at
+            end = start + len(subject)
+            if noise.overlaps(start, end, tainted):
+                continue
+            key = KeyPhrase(subject, "thesis", s.index, start, end, MIN_SCORE + 0.05)
+            for q in text_questions(ctx, key):
+                if q.kind == "cloze":
+                    seen.add(thesis)
+                    q.keys = [*q.keys, thesis]
+                    if subject == "中国共产党":  # （　　）是最高政治领导力量: 党 is as right
+                        q.accepted = [[*q.accepted[0], "党"]]
+                    yield q
