@@ -251,3 +251,44 @@ def test_the_party_as_subject_accepts_its_short_name() -> None:
     text = "中国共产党是最高政治领导力量，坚持党中央集中统一领导是最高政治原则。\n"
     made = _clozes_on(text, "中国共产党")
     assert made and "党" in made[0].accepted[0]
+
+
+# -- a list spelled out one sentence per item, in one frame ------------------------------------
+def test_a_list_spread_over_sentences_in_one_frame_is_asked_with_the_frame_shown() -> None:
+    text = (
+        "实现伟大梦想，必须进行伟大斗争。社会是在矛盾运动中前进的，有矛盾就会有斗争。\n"
+        "实现伟大梦想，必须建设伟大工程。这个伟大工程就是我们党正在深入推进的党的建设新的伟大工程。\n"
+        "实现伟大梦想，必须推进伟大事业。中国特色社会主义是改革开放以来党的全部理论和实践的主题。\n"
+    )
+    made = [q for q in generate_questions(text, seed=0) if q.template == "cloze_list"]
+    q = next(q for q in made if "伟大工程" in "".join(q.answer))
+    assert q.stem.count("实现伟大梦想，必须（　　）") == 3, q.stem
+    assert set(q.answer) == {"进行伟大斗争", "建设伟大工程", "推进伟大事业"}
+    assert not q.ordered
+    assert "实现伟大梦想，必须建设伟大工程" in q.keys
+
+
+def test_a_long_frame_series_is_asked_in_two_halves_under_its_section() -> None:
+    names = ["学习", "政治领导", "改革创新", "科学发展", "依法执政", "群众工作"]
+    text = "我们要全面加强党的建设，推动全面从严治党向纵深发展。\n一、加强党的作风建设\n"
+    text += "作风建设永远在路上，必须常抓不懈。\n二、全面增强执政本领\n"
+    text += "我们党既要政治过硬，也要本领高强。要" + "".join(
+        f"增强{n}本领，在实践中不断提高水平。" for n in names
+    )
+    made = [q for q in generate_questions(text, seed=0) if q.template == "cloze_list"]
+    asked = [a for q in made for a in q.answer]
+    assert sorted(asked) == sorted(names)
+    for q in made:
+        assert q.stem.startswith("材料“二、全面增强执政本领”部分提出：增强"), q.stem
+        assert len(q.answer) == 3
+        assert all(
+            f"{a}本领" in spellings for a, spellings in zip(q.answer, q.accepted, strict=True)
+        )
+
+
+def test_sentences_opening_with_a_time_are_no_frame_series() -> None:
+    text = "".join(
+        f"五年来，{t}。这是全国人民共同奋斗的结果。\n"
+        for t in ("经济实力跃上新台阶", "经济结构出现重大变革", "创新驱动发展成果丰硕")
+    )
+    assert not [q for q in generate_questions(text, seed=0) if q.template == "cloze_list"]

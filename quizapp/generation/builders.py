@@ -2463,6 +2463,7 @@ def build_all(ctx: Context) -> list[Question]:
     # takes it last among the 多选
     builders.append((0.55, lambda: heading_set_questions(ctx)))
     builders.append((0.66, lambda: standard_list_clozes(ctx)))
+    builders.append((0.62, lambda: frame_series_clozes(ctx)))
     for score, build in builders:
         for question in build():
             ctx.scores.setdefault(question.id, score)
@@ -2796,3 +2797,132 @@ def thesis_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
                     if subject == "中国共产党":  # （　　）是最高政治领导力量: 党 is as right
                         q.accepted = [[*q.accepted[0], "党"]]
                     yield q
+
+
+# the verb or modal a frame shared by sentences ends on (实现伟大梦想，必须|…; 增强|…本领)
+_FRAME_VERBS = (
+    "必须",
+    "要",
+    "坚持",
+    "增强",
+    "加强",
+    "提高",
+    "推进",
+    "推动",
+    "强化",
+    "坚定",
+    "做到",
+)
+_FRAME_LEADS = ("要", "必须", "还要", "就要", "更要", "我们要")  # the first item's lead-in
+_FRAME_ITEM = re.compile(r"^[\u4e00-\u9fff]{2,8}(?=[，。；！])")
+
+
+def _frame_runs(sentences: list[Sentence]) -> Iterator[tuple[list[Sentence], str, list[str], str]]:
+    """Runs of three or more sentences opening with one frame: (sentences, frame, items, ending).
+
+    增强学习本领，…。增强政治领导本领，…。 → 增强 + 学习/政治领导… + 本领;
+    实现伟大梦想，必须进行伟大斗争。实现伟大梦想，必须建设伟大工程。… → 实现伟大梦想，必须 +
+    进行伟大斗争/建设伟大工程/….
+    The frame ends on a verb or modal; each item is two to eight characters closing its clause.
+    """
+    i = 0
+    while i < len(sentences) - 2:
+        if sentences[i + 1].text[:2] != sentences[i + 2].text[:2]:
+            i += 1  # cheap test first: the second and third items open alike
+            continue
+        best = None
+        texts: list[str] = []
+        for j in range(i, len(sentences)):
+            text = sentences[j].text
+            if j == i:
+                for lead in _FRAME_LEADS:
+                    if text.startswith(lead) and not text.startswith(lead + "求"):
+                        text = text[len(lead) :]
+                        break
+            texts.append(text)
+            if len(texts) < 3:
+                continue
+            frame = _common_prefix(texts)
+            if not frame.endswith(_FRAME_VERBS) or len(frame) < 2:
+                break
+            items = []
+            for t in texts:
+                m = _FRAME_ITEM.match(t[len(frame) :])
+                if m is None:
+                    break
+                items.append(m.group(0))
+            if len(items) != len(texts) or len(set(items)) != len(items):
+                break
+            ending = _common_suffix(items)
+            if any(len(item) - len(ending) < 2 for item in items):
+                ending = ""
+            best = (j, frame, items, ending)
+        if best is None:
+            i += 1
+            continue
+        j, frame, items, ending = best
+        yield sentences[i : j + 1], frame, items, ending
+        i = j + 1
+
+
+def frame_series_clozes(ctx: Context) -> Iterator[Question]:
+    """填空 over a list the text spells out one sentence per item, all in one frame (the eight
+    增强…本领 of a paragraph; the paragraphs opening 实现伟大梦想，必须…): the frame is shown
+    once per item, the items are blanked (不分先后), at most four blanks a question.
+    """
+    usable = [s for s in ctx.ex.doc.sentences if not s.is_noise and not s.is_heading]
+    firsts: list[Sentence] = []
+    for s in usable:
+        if not firsts or firsts[-1].paragraph != s.paragraph:
+            firsts.append(s)
+    seen: set[tuple[str, ...]] = set()
+    heading_at = sorted(ctx.ex.doc.headings)
+    for run, frame, items, ending in [*_frame_runs(usable), *_frame_runs(firsts)]:
+        if tuple(items) in seen or len(items) > 8:
+            continue
+        seen.add(tuple(items))
+        # the section that says what the list is about (全面加强…: the army's section)
+        above = [h for h in heading_at if h < run[0].index]
+        lead = ""
+        if above:
+            h = ctx.ex.doc.headings[above[-1]]
+            title = h.title if len(h.title) <= 24 or not h.clauses else h.clauses[0][0]
+            lead = f"材料“{h.label}{title.replace('“', '‘').replace('”', '’')}”部分提出："
+        elif len(frame) < 4:
+            continue  # 全面加强（　　），…: nothing says what the list is about
+        cores = [item[: len(item) - len(ending)] if ending else item for item in items]
+        shown = [f"{frame}{item}" for item in items]
+        # at most four blanks a question: a longer list is asked in two halves
+        halves = [list(range(len(items)))] if len(items) <= 4 else []
+        if len(items) > 4:
+            cut = (len(items) + 1) // 2
+            halves = [list(range(0, len(items), 2))[:cut], list(range(1, len(items), 2))]
+        sep = "；" if "，" in frame else "，"
+        source = "".join(s.text for s in run)
+        whole = sep.join(shown)
+        for blanks in halves:
+            parts = [
+                f"{frame}{BLANK}{ending}" if k in blanks else shown[k] for k in range(len(items))
+            ]
+            stem = lead + sep.join(parts) + "。（不分先后）"
+            answer = [cores[k] for k in blanks]
+            if any(_readable(a, stem) for a in answer):
+                continue
+            qid = question_id(ctx.doc_key, "cloze", "cloze_list", "|".join(answer), source)
+            key = KeyPhrase(whole, "enumeration", run[0].index, run[0].start, run[0].start, 0.6)
+            yield Question(
+                id=qid,
+                kind="cloze",
+                stem=stem,
+                options=[],
+                answer=answer,
+                keys=[*(shown[k] for k in blanks), *answer],
+                source=source,
+                explanation=_explain_text(ctx, key, run[0]) + "".join(s.text for s in run[1:]),
+                # 政治领导本领 in 增强（　　）本领 is as right as 政治领导
+                accepted=[[a, a + ending] if ending else [a] for a in answer],
+                ordered=False,
+                paragraph=run[0].paragraph,
+                difficulty=_difficulty("cloze", whole, 0.1),
+                template="cloze_list",
+            )
