@@ -292,3 +292,24 @@ def test_sentences_opening_with_a_time_are_no_frame_series() -> None:
         for t in ("经济实力跃上新台阶", "经济结构出现重大变革", "创新驱动发展成果丰硕")
     )
     assert not [q for q in generate_questions(text, seed=0) if q.template == "cloze_list"]
+
+
+# -- clauses in one frame, each naming its own domain, are asked by their points ---------------
+def test_parallel_clauses_are_asked_by_their_points_with_their_domains_shown() -> None:
+    text = (
+        "加快推进农业农村现代化，走中国特色社会主义乡村振兴道路，让农业成为有奔头的产业，"
+        "让农民成为有吸引力的职业，让农村成为安居乐业的美丽家园。\n"
+    )
+    made = [q for q in generate_questions(text, seed=0) if q.template == "cloze_list"]
+    q = next(q for q in made if "有奔头的产业" in q.answer)
+    assert q.stem.endswith("让农业成为（　　），让农民成为（　　），让农村成为（　　）。")
+    assert q.answer == ["有奔头的产业", "有吸引力的职业", "安居乐业的美丽家园"]
+    assert q.ordered  # 农业/农民/农村 say which point goes where
+    assert "让农民成为有吸引力的职业" in q.keys
+
+
+def test_clauses_whose_points_share_a_pattern_are_not_a_frame_series() -> None:
+    text = "我们要增强政治意识，增强大局意识，增强核心意识，不断提高党的建设质量。\n"
+    text += "不敢腐的目标初步实现，不能腐的笼子越扎越牢，不想腐的堤坝正在构筑。\n"
+    made = [q for q in generate_questions(text, seed=0) if q.template == "cloze_list"]
+    assert not made, [q.stem for q in made]

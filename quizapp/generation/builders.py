@@ -2464,6 +2464,7 @@ def build_all(ctx: Context) -> list[Question]:
     builders.append((0.55, lambda: heading_set_questions(ctx)))
     builders.append((0.66, lambda: standard_list_clozes(ctx)))
     builders.append((0.62, lambda: frame_series_clozes(ctx)))
+    builders.append((0.62, lambda: parallel_clause_clozes(ctx)))
     for score, build in builders:
         for question in build():
             ctx.scores.setdefault(question.id, score)
@@ -2923,6 +2924,98 @@ def frame_series_clozes(ctx: Context) -> Iterator[Question]:
                 accepted=[[a, a + ending] if ending else [a] for a in answer],
                 ordered=False,
                 paragraph=run[0].paragraph,
+                difficulty=_difficulty("cloze", whole, 0.1),
+                template="cloze_list",
+            )
+
+
+_CLAUSE_RUN_SPLIT = re.compile(r"[，；]")
+
+
+def _parallel_run(clauses: list[str]) -> tuple[str, str, list[str], list[str]] | None:
+    """(opening, link, heads, tails) when clauses share an opening and a link word at varying
+    places (让|农业|成为|有奔头的产业，让|农民|成为|有吸引力的职业…; 在|干部配备|上优先|考虑…)."""
+    opening = _common_prefix(clauses)
+    heads_at = len(opening)
+    # each head (农业, 干部配备) has at least two characters: 让农|业 is cut back to 让|农业
+    link_len = 2
+    for cut in range(heads_at, 0, -1):
+        rest = [c[cut:] for c in clauses]
+        first = rest[0]
+        for k in range(2, min(len(first) - link_len, 7)):
+            link = first[k : k + link_len]
+            places = [r.find(link) for r in rest]
+            if any(p < 2 or p > 6 or r.count(link) != 1 for p, r in zip(places, rest, strict=True)):
+                continue
+            heads = [r[:p] for p, r in zip(places, rest, strict=True)]
+            tails = [r[p + link_len :] for p, r in zip(places, rest, strict=True)]
+            if any(not 2 <= len(t) <= 10 for t in tails):
+                continue
+            if len(set(heads)) != len(heads) or len(set(tails)) != len(tails):
+                continue
+            if _common_suffix(tails) or _common_prefix(tails):
+                continue  # 增强…意识, 坚持…不动摇: the tails are one pattern, not the point
+            return clauses[0][:cut], link, heads, tails
+    return None
+
+
+def parallel_clause_clozes(ctx: Context) -> Iterator[Question]:
+    """填空 over three to six clauses in one frame, each naming its own domain then its point
+    (让农业成为（　　），让农民成为（　　），让农村成为（　　）; 面对大是大非敢于（　　），…): the
+    opening and the domains are shown, the points blanked in order; the whole clauses are keys.
+    """
+    for s in ctx.ex.doc.sentences:
+        if s.is_noise or s.is_heading or s.text.count("，") + s.text.count("；") < 2:
+            continue
+        body = s.text.rstrip("。！？")
+        spans = []
+        pos = 0
+        for m in _CLAUSE_RUN_SPLIT.finditer(body + "，"):
+            spans.append((pos, m.start()))
+            pos = m.end()
+        i = 0
+        while i <= len(spans) - 3:
+            if len({body[a : a + 1] for a, _ in spans[i : i + 3]}) != 1:
+                i += 1  # cheap test first: three clauses opening with one character
+                continue
+            found = None
+            for j in range(min(len(spans), i + 6), i + 2, -1):
+                clauses = [body[a:b] for a, b in spans[i:j]]
+                if not all(5 <= len(c) <= 16 and _han(c) == len(c) for c in clauses):
+                    continue
+                if not _common_prefix(clauses):
+                    continue
+                run = _parallel_run(clauses)
+                if run:
+                    found = (j, clauses, run)
+                    break
+            if found is None:
+                i += 1
+                continue
+            j, clauses, (opening, link, heads, tails) = found
+            lead = body[spans[i - 1][0] : spans[i][0]] if i > 0 else ""
+            shown = [f"{opening}{h}{link}" for h in heads]
+            stem = lead + "，".join(f"{x}{BLANK}" for x in shown) + "。"
+            i = j
+            if len(lead) + sum(len(x) for x in shown) < 12 or any(
+                _readable(t, stem) for t in tails
+            ):
+                continue
+            whole = "，".join(clauses)
+            qid = question_id(ctx.doc_key, "cloze", "cloze_list", whole, s.text)
+            key = KeyPhrase(whole, "enumeration", s.index, s.start, s.start, 0.6)
+            yield Question(
+                id=qid,
+                kind="cloze",
+                stem=stem,
+                options=[],
+                answer=list(tails),
+                keys=[whole, *clauses, *tails],
+                source=s.text,
+                explanation=_explain_text(ctx, key, s),
+                accepted=[[t] for t in tails],
+                ordered=True,
+                paragraph=s.paragraph,
                 difficulty=_difficulty("cloze", whole, 0.1),
                 template="cloze_list",
             )
