@@ -180,3 +180,136 @@ def test_a_clause_whose_subject_is_a_bare_mark_is_not_a_thesis() -> None:
     )
     for q in generate_questions(text, seed=0):
         assert not any(k.startswith(("核心是", "根本是")) for k in q.keys), q.keys
+
+
+# -- a heading question names the whole heading it asks ----------------------------------------
+def test_a_heading_question_names_the_whole_heading_among_its_keys() -> None:
+    made = [q for q in generate_questions(TWO_SERIES, seed=0) if q.template == "multi_heading"]
+    assert made
+    for q in made:
+        for answer in q.answer:
+            # 人口规模巨大 asks 中国式现代化是人口规模巨大的现代化, and the feature itself
+            assert f"中国式现代化是{answer}的现代化" in q.keys, q.keys
+            assert f"{answer}的现代化" in q.keys
+
+
+def test_a_principle_heading_keeps_its_verb_in_the_named_heading() -> None:
+    principles = ["党管农村工作", "农业农村优先发展", "农民主体地位", "城乡融合发展"]
+    tasks = ["推进质量兴农", "加强生态保护", "繁荣农村文化", "健全乡村治理"]
+    text = "一、基本原则\n" + "".join(
+        f"（{n}）坚持{h}。这一条要求各地认真落实。\n"
+        for n, h in zip("一二三四", principles, strict=True)
+    )
+    text += "二、重点任务\n" + "".join(
+        f"（{n}）{h}。这一条要求各地认真落实。\n" for n, h in zip("一二三四", tasks, strict=True)
+    )
+    made = [q for q in generate_questions(text, seed=0) if q.template == "multi_heading"]
+    first = next(q for q in made if "党管农村工作" in q.answer)
+    # the option 党管农村工作 stands for the heading 坚持党管农村工作
+    assert all(f"坚持{a}" in first.keys for a in first.answer), first.keys
+    assert not any(k.startswith("坚持") and k[2:] not in first.answer for k in first.keys)
+
+
+# -- a thesis gets its own cloze even when its subject is asked elsewhere ----------------------
+THESES = (
+    "我们要坚定不移推进反腐败斗争，坚持不敢腐、不能腐、不想腐一体推进。\n"
+    "反腐败是最彻底的自我革命。只要存在腐败问题产生的土壤和条件，反腐败斗争就一刻不能停。\n"
+    "乡村振兴，产业兴旺是重点。必须坚持质量兴农、绿色兴农，加快构建现代农业产业体系。\n"
+    "我们要按照产业兴旺、生态宜居、乡风文明、治理有效、生活富裕的总要求推进乡村振兴。\n"
+)
+
+
+def _clozes_on(text: str, answer: str) -> list:
+    return [
+        q for q in generate_questions(text, seed=0) if q.kind == "cloze" and q.answer == [answer]
+    ]
+
+
+def test_a_thesis_is_asked_by_its_subject_even_when_the_subject_is_asked_elsewhere() -> None:
+    made = {q.stem: q for q in _clozes_on(THESES, "反腐败")}
+    assert "（　　）是最彻底的自我革命。" in made, list(made)
+    assert "反腐败是最彻底的自我革命" in made["（　　）是最彻底的自我革命。"].keys
+    short = {q.stem: q for q in _clozes_on(THESES, "产业兴旺")}
+    assert "乡村振兴，（　　）是重点。" in short, list(short)
+    assert "产业兴旺是重点" in short["乡村振兴，（　　）是重点。"].keys
+
+
+def test_a_clause_that_only_looks_like_a_thesis_gets_no_subject_cloze() -> None:
+    text = (
+        "加大对发展中国家特别是最不发达国家援助力度，促进缩小南北发展差距。\n"
+        "这是我们党面临的最大考验，全党必须保持清醒头脑。\n"
+        "未来五年是全面建设社会主义现代化国家开局起步的关键时期。\n"
+        "牢固树立科技是核心战斗力的思想，推进重大技术创新、自主创新。\n"
+        "改革是关键，我们要以更大的决心和勇气推进全面深化改革，破除体制机制弊端。\n"
+    )
+    for q in generate_questions(text, seed=0):
+        assert not any("是" in k for k in q.keys), (q.stem, q.keys)
+        assert q.answer not in (["加大对发展中国家特别"], ["未来五年"], ["树立科技"], ["改革"])
+
+
+def test_the_party_as_subject_accepts_its_short_name() -> None:
+    text = "中国共产党是最高政治领导力量，坚持党中央集中统一领导是最高政治原则。\n"
+    made = _clozes_on(text, "中国共产党")
+    assert made and "党" in made[0].accepted[0]
+
+
+# -- a list spelled out one sentence per item, in one frame ------------------------------------
+def test_a_list_spread_over_sentences_in_one_frame_is_asked_with_the_frame_shown() -> None:
+    text = (
+        "实现伟大梦想，必须进行伟大斗争。社会是在矛盾运动中前进的，有矛盾就会有斗争。\n"
+        "实现伟大梦想，必须建设伟大工程。这个伟大工程就是我们党正在深入推进的党的建设新的伟大工程。\n"
+        "实现伟大梦想，必须推进伟大事业。中国特色社会主义是改革开放以来党的全部理论和实践的主题。\n"
+    )
+    made = [q for q in generate_questions(text, seed=0) if q.template == "cloze_list"]
+    q = next(q for q in made if "伟大工程" in "".join(q.answer))
+    assert q.stem.count("实现伟大梦想，必须（　　）") == 3, q.stem
+    assert set(q.answer) == {"进行伟大斗争", "建设伟大工程", "推进伟大事业"}
+    assert not q.ordered
+    assert "实现伟大梦想，必须建设伟大工程" in q.keys
+
+
+def test_a_long_frame_series_is_asked_in_two_halves_under_its_section() -> None:
+    names = ["学习", "政治领导", "改革创新", "科学发展", "依法执政", "群众工作"]
+    text = "我们要全面加强党的建设，推动全面从严治党向纵深发展。\n一、加强党的作风建设\n"
+    text += "作风建设永远在路上，必须常抓不懈。\n二、全面增强执政本领\n"
+    text += "我们党既要政治过硬，也要本领高强。要" + "".join(
+        f"增强{n}本领，在实践中不断提高水平。" for n in names
+    )
+    made = [q for q in generate_questions(text, seed=0) if q.template == "cloze_list"]
+    asked = [a for q in made for a in q.answer]
+    assert sorted(asked) == sorted(names)
+    for q in made:
+        assert q.stem.startswith("材料“二、全面增强执政本领”部分提出：增强"), q.stem
+        assert len(q.answer) == 3
+        assert all(
+            f"{a}本领" in spellings for a, spellings in zip(q.answer, q.accepted, strict=True)
+        )
+
+
+def test_sentences_opening_with_a_time_are_no_frame_series() -> None:
+    text = "".join(
+        f"五年来，{t}。这是全国人民共同奋斗的结果。\n"
+        for t in ("经济实力跃上新台阶", "经济结构出现重大变革", "创新驱动发展成果丰硕")
+    )
+    assert not [q for q in generate_questions(text, seed=0) if q.template == "cloze_list"]
+
+
+# -- clauses in one frame, each naming its own domain, are asked by their points ---------------
+def test_parallel_clauses_are_asked_by_their_points_with_their_domains_shown() -> None:
+    text = (
+        "加快推进农业农村现代化，走中国特色社会主义乡村振兴道路，让农业成为有奔头的产业，"
+        "让农民成为有吸引力的职业，让农村成为安居乐业的美丽家园。\n"
+    )
+    made = [q for q in generate_questions(text, seed=0) if q.template == "cloze_list"]
+    q = next(q for q in made if "有奔头的产业" in q.answer)
+    assert q.stem.endswith("让农业成为（　　），让农民成为（　　），让农村成为（　　）。")
+    assert q.answer == ["有奔头的产业", "有吸引力的职业", "安居乐业的美丽家园"]
+    assert q.ordered  # 农业/农民/农村 say which point goes where
+    assert "让农民成为有吸引力的职业" in q.keys
+
+
+def test_clauses_whose_points_share_a_pattern_are_not_a_frame_series() -> None:
+    text = "我们要增强政治意识，增强大局意识，增强核心意识，不断提高党的建设质量。\n"
+    text += "不敢腐的目标初步实现，不能腐的笼子越扎越牢，不想腐的堤坝正在构筑。\n"
+    made = [q for q in generate_questions(text, seed=0) if q.template == "cloze_list"]
+    assert not made, [q.stem for q in made]

@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import distractors as dis
+from . import noise
 from .jieba_setup import cut as jieba_cut
 from .jieba_setup import is_word
 from .jieba_setup import word_ends as _jieba_word_ends
@@ -1057,7 +1058,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # 吃上长效“（定心丸）”, 加强“（空心村）”服务管理: an idiom, not a point to know
     # a thesis (乡村振兴，（　　）是前提。) or a couplet half pins its blank in few words
     # (江山就是人民，（　　）。 as well)
-    pinned = key.type in ("definition", "quotation") or couplet_halves(s.text)
+    pinned = key.type in ("definition", "quotation", "thesis") or couplet_halves(s.text)
     if len(stem) - len(key.text) < (6 if pinned else 10):
         # 行百里者半九十。 / 打铁必须自身硬。: a saying standing alone is asked from the end of
         # the sentence before it, which leads up to it
@@ -2512,13 +2513,81 @@ def build_all(ctx: Context) -> list[Question]:
     # takes it last among the 多选
     builders.append((0.55, lambda: heading_set_questions(ctx)))
     builders.append((0.66, lambda: standard_list_clozes(ctx)))
+    builders.append((0.62, lambda: frame_series_clozes(ctx)))
+    builders.append((0.62, lambda: parallel_clause_clozes(ctx)))
     for score, build in builders:
         for question in build():
             ctx.scores.setdefault(question.id, score)
             out.append(
-                add_thesis_key(add_saying_key(add_list_key(ctx, add_subkeys(ctx, question))))
+                add_heading_clause_key(
+                    ctx,
+                    add_thesis_key(add_saying_key(add_list_key(ctx, add_subkeys(ctx, question)))),
+                )
             )
+    # theses whose subject is asked elsewhere (反腐败, 全过程人民民主) still get their cloze
+    named = {k for q in out for k in q.keys}
+    made = {q.id for q in out}
+    for question in thesis_clozes(ctx, named):
+        if question.id not in made:
+            made.add(question.id)
+            ctx.scores.setdefault(question.id, 0.6)
+            out.append(add_subkeys(ctx, question))
     return out
+
+
+_HEADING_TEMPLATES = frozenset({"multi_heading", "heading_cloze", "heading_single"})
+
+
+def _heading_wholes(ctx: Context) -> dict[str, list[str]]:
+    """The whole clause of each series heading, by the part a heading question asks
+    (党对一切工作的领导 → 坚持党对一切工作的领导; 人民至上 → 必须坚持人民至上); with a shared
+    subject (中国式现代化是…), also the predicate (人口规模巨大的现代化). Built once per text."""
+    found = ctx.indexes.get("_heading_whole")
+    if found is not None:
+        return found
+    found = {}
+    headings = ctx.ex.doc.headings
+    for (_parent, _level, ci, _run), members in sorted(
+        ctx.ex.heading_sets.items(), key=lambda kv: (kv[0][0] or -1, *kv[0][1:])
+    ):
+        whole: list[tuple[str, str]] = []
+        for index, key in members:
+            h = headings.get(index)
+            if h is None or len(h.clauses) <= ci:
+                break
+            whole.append((key, h.clauses[ci][0].strip("。；;，, ")))
+        if len(whole) != len(members):
+            continue
+        shared = _common_prefix([c for _, c in whole])
+        subject = shared[: shared.index("是") + 1] if "是" in shared else ""
+        for key, clause in whole:
+            names = [clause]
+            if subject and len(clause) - len(subject) >= 4:
+                names.append(clause[len(subject) :])
+            for name in names:
+                if name != key and key in name and 4 <= len(name) <= 24:
+                    found.setdefault(key, [])
+                    if name not in found[key]:
+                        found[key].append(name)
+    ctx.indexes["_heading_whole"] = found
+    return found
+
+
+def add_heading_clause_key(ctx: Context, q: Question) -> Question:
+    """Add the whole heading (坚持党对一切工作的领导) to the keys of a heading question whose
+    answer is its distinctive part (党对一切工作的领导): the question asks that heading."""
+    if q.template not in _HEADING_TEMPLATES:
+        return q
+    wholes = _heading_wholes(ctx)
+    answers = q.answer if isinstance(q.answer, list) else [*q.keys[:1]]
+    extra: list[str] = []
+    for answer in answers:
+        for name in wholes.get(answer, ()):
+            if name not in q.keys and name not in extra:
+                extra.append(name)
+    if extra:
+        q.keys = [*q.keys, *extra]
+    return q
 
 
 def add_list_key(ctx: Context, q: Question) -> Question:
@@ -2692,3 +2761,311 @@ def add_thesis_key(q: Question) -> Question:
             q.keys = [*q.keys, clause]
         break
     return q
+
+
+# a short thesis whose predicate is a bare mark (乡村振兴，产业兴旺是重点。)
+_BARE_THESES = frozenset("重点 关键 保障 基础 根本 前提 核心 主线".split())
+# what a thesis' subject never opens with: a pronoun, an adverb linking it to what comes before
+_NO_SUBJECT = ("这", "那", "其", "它", "他", "她", "我们", "也", "都", "就", "还", "即", "仍", "又")
+_NO_SUBJECT += ("并", "但", "而", "更", "才", "只", "要", "应", "必须", "每", "各", "该", "此")
+# an adverb before 是 (特别是, 也是, 正是, 就是): the clause is no ``X是Y`` thesis
+_ADVERB_BEFORE_SHI = ("特别", "尤其", "即", "就", "也", "还", "正", "更", "都", "总", "而", "不")
+_ADVERB_BEFORE_SHI += ("乃", "便", "于", "只", "若", "凡", "但", "可", "或", "仍", "均", "亦", "又")
+# a clause saying that X is Y (认识到…, 树立…是…的思想): someone's view, not the text's thesis
+_REPORTED = re.compile(r"认识到|认为|指出|强调|明确|牢记|表明|证明|说明|坚信|懂得|树立|相信")
+_THESIS_CLAUSE = re.compile(r"[^，,；;。！？!?：:]+")
+
+
+def thesis_parts(clause: str, sentence: str) -> tuple[str, str, int] | None:
+    """(subject, predicate, where the subject starts in the clause) of a thesis ``X是Y`` that
+    ranks or defines (反腐败是最彻底的自我革命; 全过程人民民主是社会主义民主政治的本质属性;
+    乡村振兴，产业兴旺是重点。), or None.
+
+    X is a plain noun phrase of two to fourteen characters (no pronoun or linking adverb, no
+    quote, no list); Y carries a mark of rank (最, 第一, 首要, 根本…) and ends on its noun, or
+    is a bare mark (重点, 关键…) closing a short sentence.
+    """
+    if clause.count("是") != 1 or len(clause) > 32:
+        return None
+    subject, predicate = clause.split("是")
+    at = len(subject) - len(subject.lstrip())
+    subject = subject.strip()
+    if not 2 <= len(subject) <= 14 or _han(subject) != len(subject):
+        return None
+    if subject.startswith(_NO_SUBJECT) or subject in _BARE_MARKS or _REPORTED.search(subject):
+        return None
+    if subject.endswith(_ADVERB_BEFORE_SHI):
+        return None  # 发展中国家特别是…, 这也是…: 是 is not the thesis' copula
+    if re.search(r"年|时期|阶段|当前|目前|今后|未来|现在", subject):
+        return None  # 未来五年是…的关键时期: a time said several ways (今后五年), no point to know
+    predicate = predicate.strip()
+    if predicate in _BARE_THESES:
+        if len(sentence) > 16:
+            return None  # 改革是关键，…: a bare mark pins its subject only in a short thesis
+    elif (
+        len(predicate) < 3
+        or _han(predicate) != len(predicate)
+        or not _THESIS_MARKS.search(predicate)
+        or predicate[-1] in "的了着过在"
+        or re.search(r"的(?:思想|理念|观念|认识)$", predicate)
+    ):
+        return None
+    return subject, predicate, at
+
+
+def thesis_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
+    """填空 on the subject of a thesis no question names yet (（　　）是最彻底的自我革命;
+    乡村振兴，（　　）是重点。): the thesis is a point of its own even when its subject is asked
+    in another sentence, and a predicate of rank pins the subject. Cloze only, through the
+    usual window and filters; the whole thesis is among the keys.
+    """
+    tainted = ctx.ex.doc.tainted
+    seen: set[str] = set()
+    for s in ctx.ex.doc.sentences:
+        if s.is_noise or s.is_heading or "是" not in s.text:
+            continue
+        if not _THESIS_MARKS.search(s.text) and not any(m in s.text for m in _BARE_THESES):
+            continue
+        for m in _THESIS_CLAUSE.finditer(s.text):
+            clause = m.group(0).strip("“”‘’「」 ")
+            lead = m.group(0).find(clause)
+            parts = thesis_parts(clause, s.text.strip())
+            if parts is None:
+                continue
+            subject, predicate, at = parts
+            thesis = f"{subject}是{predicate}"
+            if thesis in named or thesis in seen:
+                continue
+            start = s.start + m.start() + lead + at
+            end = start + len(subject)
+            if noise.overlaps(start, end, tainted):
+                continue
+            key = KeyPhrase(subject, "thesis", s.index, start, end, MIN_SCORE + 0.05)
+            for q in text_questions(ctx, key):
+                if q.kind == "cloze":
+                    seen.add(thesis)
+                    q.keys = [*q.keys, thesis]
+                    if subject == "中国共产党":  # （　　）是最高政治领导力量: 党 is as right
+                        q.accepted = [[*q.accepted[0], "党"]]
+                    yield q
+
+
+# the verb or modal a frame shared by sentences ends on (实现伟大梦想，必须|…; 增强|…本领)
+_FRAME_VERBS = (
+    "必须",
+    "要",
+    "坚持",
+    "增强",
+    "加强",
+    "提高",
+    "推进",
+    "推动",
+    "强化",
+    "坚定",
+    "做到",
+)
+_FRAME_LEADS = ("要", "必须", "还要", "就要", "更要", "我们要")  # the first item's lead-in
+_FRAME_ITEM = re.compile(r"^[\u4e00-\u9fff]{2,8}(?=[，。；！])")
+
+
+def _frame_runs(sentences: list[Sentence]) -> Iterator[tuple[list[Sentence], str, list[str], str]]:
+    """Runs of three or more sentences opening with one frame: (sentences, frame, items, ending).
+
+    增强学习本领，…。增强政治领导本领，…。 → 增强 + 学习/政治领导… + 本领;
+    实现伟大梦想，必须进行伟大斗争。实现伟大梦想，必须建设伟大工程。… → 实现伟大梦想，必须 +
+    进行伟大斗争/建设伟大工程/….
+    The frame ends on a verb or modal; each item is two to eight characters closing its clause.
+    """
+    i = 0
+    while i < len(sentences) - 2:
+        if sentences[i + 1].text[:2] != sentences[i + 2].text[:2]:
+            i += 1  # cheap test first: the second and third items open alike
+            continue
+        best = None
+        texts: list[str] = []
+        for j in range(i, len(sentences)):
+            text = sentences[j].text
+            if j == i:
+                for lead in _FRAME_LEADS:
+                    if text.startswith(lead) and not text.startswith(lead + "求"):
+                        text = text[len(lead) :]
+                        break
+            texts.append(text)
+            if len(texts) < 3:
+                continue
+            frame = _common_prefix(texts)
+            if not frame.endswith(_FRAME_VERBS) or len(frame) < 2:
+                break
+            items = []
+            for t in texts:
+                m = _FRAME_ITEM.match(t[len(frame) :])
+                if m is None:
+                    break
+                items.append(m.group(0))
+            if len(items) != len(texts) or len(set(items)) != len(items):
+                break
+            ending = _common_suffix(items)
+            if any(len(item) - len(ending) < 2 for item in items):
+                ending = ""
+            best = (j, frame, items, ending)
+        if best is None:
+            i += 1
+            continue
+        j, frame, items, ending = best
+        yield sentences[i : j + 1], frame, items, ending
+        i = j + 1
+
+
+def frame_series_clozes(ctx: Context) -> Iterator[Question]:
+    """填空 over a list the text spells out one sentence per item, all in one frame (the eight
+    增强…本领 of a paragraph; the paragraphs opening 实现伟大梦想，必须…): the frame is shown
+    once per item, the items are blanked (不分先后), at most four blanks a question.
+    """
+    usable = [s for s in ctx.ex.doc.sentences if not s.is_noise and not s.is_heading]
+    firsts: list[Sentence] = []
+    for s in usable:
+        if not firsts or firsts[-1].paragraph != s.paragraph:
+            firsts.append(s)
+    seen: set[tuple[str, ...]] = set()
+    heading_at = sorted(ctx.ex.doc.headings)
+    for run, frame, items, ending in [*_frame_runs(usable), *_frame_runs(firsts)]:
+        if tuple(items) in seen or len(items) > 8:
+            continue
+        seen.add(tuple(items))
+        # the section that says what the list is about (全面加强…: the army's section)
+        above = [h for h in heading_at if h < run[0].index]
+        lead = ""
+        if above:
+            h = ctx.ex.doc.headings[above[-1]]
+            title = h.title if len(h.title) <= 24 or not h.clauses else h.clauses[0][0]
+            lead = f"材料“{h.label}{title.replace('“', '‘').replace('”', '’')}”部分提出："
+        elif len(frame) < 4:
+            continue  # 全面加强（　　），…: nothing says what the list is about
+        cores = [item[: len(item) - len(ending)] if ending else item for item in items]
+        shown = [f"{frame}{item}" for item in items]
+        # at most four blanks a question: a longer list is asked in two halves
+        halves = [list(range(len(items)))] if len(items) <= 4 else []
+        if len(items) > 4:
+            cut = (len(items) + 1) // 2
+            halves = [list(range(0, len(items), 2))[:cut], list(range(1, len(items), 2))]
+        sep = "；" if "，" in frame else "，"
+        source = "".join(s.text for s in run)
+        whole = sep.join(shown)
+        for blanks in halves:
+            parts = [
+                f"{frame}{BLANK}{ending}" if k in blanks else shown[k] for k in range(len(items))
+            ]
+            stem = lead + sep.join(parts) + "。（不分先后）"
+            answer = [cores[k] for k in blanks]
+            if any(_readable(a, stem) for a in answer):
+                continue
+            qid = question_id(ctx.doc_key, "cloze", "cloze_list", "|".join(answer), source)
+            key = KeyPhrase(whole, "enumeration", run[0].index, run[0].start, run[0].start, 0.6)
+            yield Question(
+                id=qid,
+                kind="cloze",
+                stem=stem,
+                options=[],
+                answer=answer,
+                keys=[*(shown[k] for k in blanks), *answer],
+                source=source,
+                explanation=_explain_text(ctx, key, run[0]) + "".join(s.text for s in run[1:]),
+                # 政治领导本领 in 增强（　　）本领 is as right as 政治领导
+                accepted=[[a, a + ending] if ending else [a] for a in answer],
+                ordered=False,
+                paragraph=run[0].paragraph,
+                difficulty=_difficulty("cloze", whole, 0.1),
+                template="cloze_list",
+            )
+
+
+_CLAUSE_RUN_SPLIT = re.compile(r"[，；]")
+
+
+def _parallel_run(clauses: list[str]) -> tuple[str, str, list[str], list[str]] | None:
+    """(opening, link, heads, tails) when clauses share an opening and a link word at varying
+    places (让|农业|成为|有奔头的产业，让|农民|成为|有吸引力的职业…; 在|干部配备|上优先|考虑…)."""
+    opening = _common_prefix(clauses)
+    heads_at = len(opening)
+    # each head (农业, 干部配备) has at least two characters: 让农|业 is cut back to 让|农业
+    link_len = 2
+    for cut in range(heads_at, 0, -1):
+        rest = [c[cut:] for c in clauses]
+        first = rest[0]
+        for k in range(2, min(len(first) - link_len, 7)):
+            link = first[k : k + link_len]
+            places = [r.find(link) for r in rest]
+            if any(p < 2 or p > 6 or r.count(link) != 1 for p, r in zip(places, rest, strict=True)):
+                continue
+            heads = [r[:p] for p, r in zip(places, rest, strict=True)]
+            tails = [r[p + link_len :] for p, r in zip(places, rest, strict=True)]
+            if any(not 2 <= len(t) <= 10 for t in tails):
+                continue
+            if len(set(heads)) != len(heads) or len(set(tails)) != len(tails):
+                continue
+            if _common_suffix(tails) or _common_prefix(tails):
+                continue  # 增强…意识, 坚持…不动摇: the tails are one pattern, not the point
+            return clauses[0][:cut], link, heads, tails
+    return None
+
+
+def parallel_clause_clozes(ctx: Context) -> Iterator[Question]:
+    """填空 over three to six clauses in one frame, each naming its own domain then its point
+    (让农业成为（　　），让农民成为（　　），让农村成为（　　）; 面对大是大非敢于（　　），…): the
+    opening and the domains are shown, the points blanked in order; the whole clauses are keys.
+    """
+    for s in ctx.ex.doc.sentences:
+        if s.is_noise or s.is_heading or s.text.count("，") + s.text.count("；") < 2:
+            continue
+        body = s.text.rstrip("。！？")
+        spans = []
+        pos = 0
+        for m in _CLAUSE_RUN_SPLIT.finditer(body + "，"):
+            spans.append((pos, m.start()))
+            pos = m.end()
+        i = 0
+        while i <= len(spans) - 3:
+            if len({body[a : a + 1] for a, _ in spans[i : i + 3]}) != 1:
+                i += 1  # cheap test first: three clauses opening with one character
+                continue
+            found = None
+            for j in range(min(len(spans), i + 6), i + 2, -1):
+                clauses = [body[a:b] for a, b in spans[i:j]]
+                if not all(5 <= len(c) <= 16 and _han(c) == len(c) for c in clauses):
+                    continue
+                if not _common_prefix(clauses):
+                    continue
+                run = _parallel_run(clauses)
+                if run:
+                    found = (j, clauses, run)
+                    break
+            if found is None:
+                i += 1
+                continue
+            j, clauses, (opening, link, heads, tails) = found
+            lead = body[spans[i - 1][0] : spans[i][0]] if i > 0 else ""
+            shown = [f"{opening}{h}{link}" for h in heads]
+            stem = lead + "，".join(f"{x}{BLANK}" for x in shown) + "。"
+            i = j
+            if len(lead) + sum(len(x) for x in shown) < 12 or any(
+                _readable(t, stem) for t in tails
+            ):
+                continue
+            whole = "，".join(clauses)
+            qid = question_id(ctx.doc_key, "cloze", "cloze_list", whole, s.text)
+            key = KeyPhrase(whole, "enumeration", s.index, s.start, s.start, 0.6)
+            yield Question(
+                id=qid,
+                kind="cloze",
+                stem=stem,
+                options=[],
+                answer=list(tails),
+                keys=[whole, *clauses, *tails],
+                source=s.text,
+                explanation=_explain_text(ctx, key, s),
+                accepted=[[t] for t in tails],
+                ordered=True,
+                paragraph=s.paragraph,
+                difficulty=_difficulty("cloze", whole, 0.1),
+                template="cloze_list",
+            )
