@@ -38,10 +38,6 @@ CAPTION = re.compile(r"(?:记者|摄影|通讯员|图片|供图).{0,20}摄\s*$|^
 ELISION = re.compile(r"^[\s…\.。·．⋯—-]{2,}$")
 NEGATIVE_STEM = re.compile(r"不属于|不包括|不包含|不是|不正确|错误的是|不符合|不在")
 
-# a heading question's options are cut to the heading's distinctive part (党管农村工作);
-# the whole heading it asks (坚持党管农村工作) is quoted by its explanation
-HEADING_TEMPLATES = ("multi_heading", "heading_single", "heading_cloze")
-
 
 def text_of(name: str) -> str:
     if name == "seed_speech":
@@ -205,8 +201,6 @@ def check_keys_shown(text: str, questions: list[Question], lexicon: Any) -> list
         shown.append(fold("、".join(texts(q.answer))))  # a list blanked item by item
         if q.kind == "cloze":  # a saying with one half blanked: the stem filled in shows it
             shown.append(fold(filled(q.stem, texts(q.answer))))
-        if q.template in HEADING_TEMPLATES:  # 党管农村工作 stands for the heading it quotes
-            shown.append(fold(q.explanation))
         if not q.keys:
             bad.append(f"no keys: {show(q)}")
         for key in q.keys:

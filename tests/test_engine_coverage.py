@@ -182,34 +182,6 @@ def test_a_clause_whose_subject_is_a_bare_mark_is_not_a_thesis() -> None:
         assert not any(k.startswith(("核心是", "根本是")) for k in q.keys), q.keys
 
 
-# -- a heading question names the whole heading it asks ----------------------------------------
-def test_a_heading_question_names_the_whole_heading_among_its_keys() -> None:
-    made = [q for q in generate_questions(TWO_SERIES, seed=0) if q.template == "multi_heading"]
-    assert made
-    for q in made:
-        for answer in q.answer:
-            # 人口规模巨大 asks 中国式现代化是人口规模巨大的现代化, and the feature itself
-            assert f"中国式现代化是{answer}的现代化" in q.keys, q.keys
-            assert f"{answer}的现代化" in q.keys
-
-
-def test_a_principle_heading_keeps_its_verb_in_the_named_heading() -> None:
-    principles = ["党管农村工作", "农业农村优先发展", "农民主体地位", "城乡融合发展"]
-    tasks = ["推进质量兴农", "加强生态保护", "繁荣农村文化", "健全乡村治理"]
-    text = "一、基本原则\n" + "".join(
-        f"（{n}）坚持{h}。这一条要求各地认真落实。\n"
-        for n, h in zip("一二三四", principles, strict=True)
-    )
-    text += "二、重点任务\n" + "".join(
-        f"（{n}）{h}。这一条要求各地认真落实。\n" for n, h in zip("一二三四", tasks, strict=True)
-    )
-    made = [q for q in generate_questions(text, seed=0) if q.template == "multi_heading"]
-    first = next(q for q in made if "党管农村工作" in q.answer)
-    # the option 党管农村工作 stands for the heading 坚持党管农村工作
-    assert all(f"坚持{a}" in first.keys for a in first.answer), first.keys
-    assert not any(k.startswith("坚持") and k[2:] not in first.answer for k in first.keys)
-
-
 # -- a thesis gets its own cloze even when its subject is asked elsewhere ----------------------
 THESES = (
     "我们要坚定不移推进反腐败斗争，坚持不敢腐、不能腐、不想腐一体推进。\n"

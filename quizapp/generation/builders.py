@@ -2519,10 +2519,7 @@ def build_all(ctx: Context) -> list[Question]:
         for question in build():
             ctx.scores.setdefault(question.id, score)
             out.append(
-                add_heading_clause_key(
-                    ctx,
-                    add_thesis_key(add_saying_key(add_list_key(ctx, add_subkeys(ctx, question)))),
-                )
+                add_thesis_key(add_saying_key(add_list_key(ctx, add_subkeys(ctx, question))))
             )
     # theses whose subject is asked elsewhere (反腐败, 全过程人民民主) still get their cloze
     named = {k for q in out for k in q.keys}
@@ -2533,61 +2530,6 @@ def build_all(ctx: Context) -> list[Question]:
             ctx.scores.setdefault(question.id, 0.6)
             out.append(add_subkeys(ctx, question))
     return out
-
-
-_HEADING_TEMPLATES = frozenset({"multi_heading", "heading_cloze", "heading_single"})
-
-
-def _heading_wholes(ctx: Context) -> dict[str, list[str]]:
-    """The whole clause of each series heading, by the part a heading question asks
-    (党对一切工作的领导 → 坚持党对一切工作的领导; 人民至上 → 必须坚持人民至上); with a shared
-    subject (中国式现代化是…), also the predicate (人口规模巨大的现代化). Built once per text."""
-    found = ctx.indexes.get("_heading_whole")
-    if found is not None:
-        return found
-    found = {}
-    headings = ctx.ex.doc.headings
-    for (_parent, _level, ci, _run), members in sorted(
-        ctx.ex.heading_sets.items(), key=lambda kv: (kv[0][0] or -1, *kv[0][1:])
-    ):
-        whole: list[tuple[str, str]] = []
-        for index, key in members:
-            h = headings.get(index)
-            if h is None or len(h.clauses) <= ci:
-                break
-            whole.append((key, h.clauses[ci][0].strip("。；;，, ")))
-        if len(whole) != len(members):
-            continue
-        shared = _common_prefix([c for _, c in whole])
-        subject = shared[: shared.index("是") + 1] if "是" in shared else ""
-        for key, clause in whole:
-            names = [clause]
-            if subject and len(clause) - len(subject) >= 4:
-                names.append(clause[len(subject) :])
-            for name in names:
-                if name != key and key in name and 4 <= len(name) <= 24:
-                    found.setdefault(key, [])
-                    if name not in found[key]:
-                        found[key].append(name)
-    ctx.indexes["_heading_whole"] = found
-    return found
-
-
-def add_heading_clause_key(ctx: Context, q: Question) -> Question:
-    """Add the whole heading (坚持党对一切工作的领导) to the keys of a heading question whose
-    answer is its distinctive part (党对一切工作的领导): the question asks that heading."""
-    if q.template not in _HEADING_TEMPLATES:
-        return q
-    wholes = _heading_wholes(ctx)
-    answers = q.answer if isinstance(q.answer, list) else [*q.keys[:1]]
-    extra: list[str] = []
-    for answer in answers:
-        for name in wholes.get(answer, ()):
-            if name not in q.keys and name not in extra:
-                extra.append(name)
-    if extra:
-        q.keys = [*q.keys, *extra]
-    return q
 
 
 def add_list_key(ctx: Context, q: Question) -> Question:
