@@ -60,12 +60,13 @@ def is_variant(a: str, b: str) -> bool:
     return len(fa) == len(fb) >= 3 and _one_synonym_apart(fa, fb)
 
 
-_SYNONYM_CHARS = frozenset("".join(_SYNONYM_PAIRS_TEXT))
+# (a regex, not set.isdisjoint(text), tells fastest whether a text has any of them)
+_SYNONYM_CHAR = re.compile("[" + "".join(sorted(set("".join(_SYNONYM_PAIRS_TEXT)))) + "]")
 
 
 def _one_synonym_apart(fa: str, fb: str) -> bool:
     """Do two folded spellings of one length differ by exactly one synonym pair (敢/勇)?"""
-    if _SYNONYM_CHARS.isdisjoint(fa):
+    if _SYNONYM_CHAR.search(fa) is None:
         return False  # (most pairs: no character of a synonym pair at all)
     diff = [(x, y) for x, y in zip(fa, fb, strict=True) if x != y]
     return len(diff) == 1 and frozenset(diff[0]) in _SYNONYM_PAIRS

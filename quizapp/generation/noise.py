@@ -39,6 +39,8 @@ PLACEHOLDER_RE = re.compile(
 # without them needs no regex, and in one with them it is tried only where they are.
 _PLACEHOLDER_CHARS = frozenset("xX×ｘＸ*＊○〇Ｏ某")
 _PLACEHOLDER_START = re.compile("[" + "".join(sorted(_PLACEHOLDER_CHARS)) + "]")
+# (whether any of them occurs is asked with the regex, not set.isdisjoint(text), which makes
+# a string of every Chinese character it looks at: five times slower on a stem)
 
 # Clause boundaries: a placeholder taints its clause, not the whole sentence.
 _CLAUSE_RE = re.compile(r"[^，,；;：:。！？!?、（）()“”]+")
@@ -52,7 +54,7 @@ _SALUTATION_RE = re.compile(r"^[^。！？]{1,16}[：:]$")
 
 def placeholder_spans(text: str) -> list[tuple[int, int]]:
     """Offsets of every placeholder in ``text``."""
-    if _PLACEHOLDER_CHARS.isdisjoint(text):
+    if _PLACEHOLDER_START.search(text) is None:
         return []
     # as PLACEHOLDER_RE.finditer(text), trying only where a placeholder can start
     spans: list[tuple[int, int]] = []
@@ -66,7 +68,7 @@ def placeholder_spans(text: str) -> list[tuple[int, int]]:
 
 
 def has_placeholder(text: str) -> bool:
-    if _PLACEHOLDER_CHARS.isdisjoint(text):
+    if _PLACEHOLDER_START.search(text) is None:
         return False
     return PLACEHOLDER_RE.search(text) is not None
 
