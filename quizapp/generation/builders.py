@@ -67,10 +67,11 @@ class Context:
     scores: dict[str, float] = field(default_factory=dict)  # question id → key score
     indexes: dict[str, Any] = field(default_factory=dict)  # cached candidate pools
     judged: set[str] = field(default_factory=set)  # sentences that already gave a 判断
+    # the extraction's lexicon, as a plain attribute: read some ten thousand times a text
+    lexicon: Lexicon = field(init=False, repr=False)
 
-    @property
-    def lexicon(self) -> Lexicon:
-        return self.ex.lexicon
+    def __post_init__(self) -> None:
+        self.lexicon = self.ex.lexicon
 
     def sentence(self, index: int) -> Sentence:
         return self.ex.doc.sentences[index]
@@ -1085,8 +1086,6 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return
     explanation = _explain_text(ctx, key, s)
     para = s.paragraph
-    cands, exclude, ranked = candidates_for(ctx, key)
-    exclude = exclude | _other_polarity(ctx, (key.text, *key.group))
 
     qid = question_id(ctx.doc_key, "cloze", "cloze", key.text, source)
     yield Question(
@@ -1108,14 +1107,17 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
 
     if key.score < CHOICE_SCORE:
         return
+    # (gathered only now: most keys get a cloze alone, which needs no look-alikes)
+    cands, exclude, ranked = candidates_for(ctx, key)
+    polar = dis.folded(_other_polarity(ctx, (key.text, *key.group)))
     # an unknown numbered formula's look-alikes are lexicon slogans (承包地“三严三实”制度 for
     # “三权分置”), as are those of a formula used as a plain word (“三会一课”工作 for “三农”
     # 工作): absurd in the sentence, as option or as a false statement
     # (reviews 4, 6 and 8 found 增强“三严三实”, 承包地“三严三实”制度, “三会一课”工作: other
     # names rarely take the same verb; the lexicon templates ask about every formula named)
     numbered = key.type in ("formula", "lexicon")
-    qid = single_qid = question_id(ctx.doc_key, "single", "single", key.text, source)
-    rng: random.Random | None = None  # seeded on the first draw: most keys find too few
+    single_qid = ""  # made with the seeded rng, on the first draw: most keys find too few
+    rng: random.Random | None = None
     # free-text keys need look-alikes with the same ending (…导向 for 问题导向)
     strict = key.type in ("quotation", "definition", "quoted", "enumeration")
     # the ending a look-alike must share: the last word (…强国, …问题) for longer keys
@@ -1125,15 +1127,11 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         prefix, suffix = _common_prefix(key.group), _common_suffix(key.group)
         if prefix or suffix:
             # 民主选举、民主协商、民主决策: look-alikes must keep the pattern (民主…)
-            cands = [
-                c
-                for c in _enum_pool_by_edge(ctx, prefix[:1], suffix[-1:])
-                if c.startswith(prefix) and c.endswith(suffix) and fits_list(c, key.group)
-            ]
+            cands = _pattern_mates(ctx, key.group, prefix, suffix)
             ranked, tail = False, ""
 
     def pick_wrong(n: int) -> list[str] | None:
-        nonlocal rng
+        nonlocal rng, single_qid
         pool = dis.best_candidates(
             key.text,
             cands,
@@ -1143,10 +1141,13 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             ranked=ranked,
             same_ending=tail,
             max_distance=reach,
+            banned=polar,
         )
         if pool is None:
             return None
-        rng = rng or _rng(ctx, single_qid)
+        if rng is None:
+            single_qid = question_id(ctx.doc_key, "single", "single", key.text, source)
+            rng = _rng(ctx, single_qid)
         return rng.sample(pool, n)  # as dis.pick draws
 
     wrong = pick_wrong(3)
@@ -1155,12 +1156,19 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         single_ok = False  # 人民性 among 转折性, 积极性: a shared ending is not a shared sense
     if single_ok and wrong and _echoed(key, blanked, wrong):
         single_ok = False  # 由农业大国向（　　）转变 with 农业强国 the only …农业… option
-    if wrong is None and key.score >= FULL_SCORE and key.type in _FALSIFIABLE:
+    if (
+        wrong is None
+        and key.score >= FULL_SCORE
+        and key.type in _FALSIFIABLE
+        and not numbered  # (no statement here: see below)
+        # (decided first: a true statement of a fact needs no swap)
+        and not (_judged_true(ctx, key, source) and _historical_fact(stem))
+    ):
         wrong = pick_wrong(1)  # one look-alike is enough for a false statement
     if wrong and single_ok and not numbered:
         assert rng is not None  # drawn from by pick_wrong
         yield Question(
-            id=qid,
+            id=single_qid,
             kind="single",
             stem=blanked,
             options=_shuffle([key.text, *wrong], rng),
@@ -1179,13 +1187,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         # a list item is a measure, a heading an imperative, and a named formula is judged by
         # the lexicon templates: none is a fact this sentence should be judged on
         return
-    truth = (
-        int(hashlib.sha1(f"{ctx.doc_key}|{key.text}|{source}".encode()).hexdigest(), 16) % 2 == 0
-    )
-    if not truth and (key.type not in _FALSIFIABLE or numbered):
-        truth = (
-            True  # 把准政治方向 → 把准政治原则 is not clearly false: only facts get a false twin
-        )
+    truth = _judged_true(ctx, key, source)
     opening = s.text.lstrip(_LAYOUT_LEAD)
     head = opening.split("，", 1)[0]
     if head in _CONNECTIVES:
@@ -1319,6 +1321,16 @@ def _second_half(key: KeyPhrase) -> KeyPhrase:
     return replace(key, text=second, start=start)
 
 
+def _judged_true(ctx: Context, key: KeyPhrase, source: str) -> bool:
+    """Is the 判断 on ``key`` in ``source`` the statement as written, or its false twin?
+    Fixed per question, not per seed; only facts get a false twin (把准政治方向 → 把准政治原则
+    is not clearly false)."""
+    if key.type not in _FALSIFIABLE:
+        return True
+    digest = hashlib.sha1(f"{ctx.doc_key}|{key.text}|{source}".encode()).hexdigest()
+    return int(digest, 16) % 2 == 0
+
+
 def _is_sequence(text: str, local: int, items: tuple[str, ...]) -> bool:
     """Is the list at local offset ``local`` a sequence whose order is the point (从…到,
     站起来、富起来、强起来, 第一…, years), rather than a set?"""
@@ -1435,12 +1447,10 @@ def group_questions(
     blanked = _blank(stem, a, b)
     source = s.text
     qid = question_id(ctx.doc_key, "multiple", "multi_enum", "、".join(items), source)
-    rng = _rng(ctx, qid)
     correct = shown_subset(items)
     n_wrong = 1 if len(correct) >= 4 else 2
     key0 = KeyPhrase(items[0], "enumeration", index, start, end, 0.6, None, items)
     _, exclude, _ = candidates_for(ctx, key0)
-    exclude |= _other_polarity(ctx, items)
     exclude |= set(items)
     typical = sorted(items, key=len)[len(items) // 2]
     prefix, suffix = _common_prefix(items), _common_suffix(items)
@@ -1458,9 +1468,19 @@ def group_questions(
     else:
         return  # no shared pattern, no class: intruders would be guesses (items get clozes)
     pool = [c for c in pool if fits_list(c, items)]
-    wrong = dis.pick(typical, pool, n_wrong, rng, exclude=exclude, stem=blanked, max_distance=2.5)
-    if not wrong:
+    best = dis.best_candidates(
+        typical,
+        pool,
+        n_wrong,
+        exclude=exclude,
+        stem=blanked,
+        max_distance=2.5,
+        banned=dis.folded(_other_polarity(ctx, items)),
+    )
+    if best is None:
         return
+    rng = _rng(ctx, qid)  # (seeded only now: most lists find too few intruders)
+    wrong = rng.sample(best, n_wrong)  # as dis.pick draws
     for item in items:
         if _readable(item, blanked):
             return
@@ -1486,6 +1506,20 @@ def _enum_pool(ctx: Context) -> list[str]:
             set(ctx.pools.get("enumeration", [])) | set(ctx.lexicon.terms)
         )
     return pool
+
+
+def _pattern_mates(ctx: Context, group: tuple[str, ...], prefix: str, suffix: str) -> list[str]:
+    """The list items of the text's pools that keep the pattern of ``group`` (its shared
+    ``prefix`` and ``suffix``, its shape): cached per list, which every item of it asks for."""
+    cache: dict[tuple[str, ...], list[str]] = ctx.indexes.setdefault("_pattern_mates", {})
+    mates = cache.get(group)
+    if mates is None:
+        mates = cache[group] = [
+            c
+            for c in _enum_pool_by_edge(ctx, prefix[:1], suffix[-1:])
+            if c.startswith(prefix) and c.endswith(suffix) and fits_list(c, group)
+        ]
+    return mates
 
 
 def _enum_pool_by_edge(ctx: Context, first: str, last: str) -> list[str]:
@@ -1593,6 +1627,21 @@ _SECTION_WORDS = frozenset(
     "使命任务 保障措施 政策措施 主要措施 组织领导 组织实施 实施步骤 工作机制 基本方略 "
     "总体部署".split()
 )
+
+
+def _sibling_titles(ctx: Context, heading: Heading) -> list[str]:
+    """The titles of the headings at ``heading``'s level under its parent, itself included
+    (cached per text: every heading of a series asks)."""
+    cache: dict[tuple[int | None, int], list[str]] = ctx.indexes.setdefault("_siblings", {})
+    where = (heading.parent, heading.level)
+    titles = cache.get(where)
+    if titles is None:
+        titles = cache[where] = [
+            h.title
+            for h in ctx.ex.doc.headings.values()
+            if h.parent == heading.parent and h.level == heading.level
+        ]
+    return titles
 
 
 def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Question]:

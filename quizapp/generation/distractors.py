@@ -18,7 +18,7 @@ from . import noise
 from .keyphrases import is_generic
 from .lexicon import NUMERALS
 
-__all__ = ["pick", "shape_distance", "is_variant", "fold_key", "LengthIndex"]
+__all__ = ["pick", "folded", "shape_distance", "is_variant", "fold_key", "LengthIndex"]
 
 try:  # E3's folding (width, punctuation, quotes, traditional → simplified)
     from .normalize import fold as _fold
@@ -94,6 +94,13 @@ def _candidate_traits(cand: str) -> tuple[str, str, bool, int, bool]:
     return fold_key(cand), _loose(cand), _usable(cand), _punct_count(cand), _numeral_start(cand)
 
 
+@lru_cache(maxsize=64)
+def folded(words: frozenset[str]) -> frozenset[str]:
+    """The comparison keys of a set of words (for ``banned``: a set excluded for every key of
+    a text is folded once, not once per key)."""
+    return frozenset(map(fold_key, words))
+
+
 def shape_distance(key: str, other: str) -> float:
     """How far ``other`` is from looking like ``key`` (0 = same shape)."""
     d = abs(len(key) - len(other)) * 1.0
@@ -161,12 +168,14 @@ def pick(
     max_distance: float = 3.5,
     ranked: bool = False,
     same_ending: str = "",
+    banned: frozenset[str] = frozenset(),
 ) -> list[str] | None:
     """``n`` distractors for ``key`` from ``candidates``, or None when there are not enough.
 
     ``ranked=True`` keeps the caller's order as the first criterion (sibling sets), shape only
     breaking ties; otherwise shape decides and the caller's order breaks ties. ``same_ending``
-    keeps only candidates ending like the key (free-text keys: 问题导向 → 结果导向).
+    keeps only candidates ending like the key (free-text keys: 问题导向 → 结果导向). ``banned``
+    is more of ``exclude``, already folded (:func:`folded`: a standing set, folded once).
     """
     pool = best_candidates(
         key,
@@ -177,6 +186,7 @@ def pick(
         max_distance=max_distance,
         ranked=ranked,
         same_ending=same_ending,
+        banned=banned,
     )
     if pool is None:
         return None
@@ -194,13 +204,13 @@ def best_candidates(
     max_distance: float = 3.5,
     ranked: bool = False,
     same_ending: str = "",
+    banned: frozenset[str] = frozenset(),
 ) -> list[str] | None:
     """The seed-free half of :func:`pick`: the few best candidates it samples ``n`` from, or
     None when there are not enough (callers can then skip seeding a random generator)."""
     if isinstance(candidates, list | tuple) and len(candidates) < n:
         return None  # (many sibling sets are that small)
-    banned = set(map(fold_key, exclude))
-    banned.add(fold_key(key))
+    banned = {fold_key(key), *banned, *map(fold_key, exclude)}
     stem_key = fold_key(stem)
     seen: set[str] = set()
     scored: list[tuple[float, int, str]] = []
