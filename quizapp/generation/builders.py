@@ -978,6 +978,15 @@ def items_worth_asking(ctx: Context, group: tuple[str, ...]) -> bool:
     return _framed(group)
 
 
+def _worth_asking_cached(ctx: Context, group: tuple[str, ...]) -> bool:
+    """:func:`items_worth_asking`, once per list of the text (each of its items asks)."""
+    known: dict[tuple[str, ...], bool] = ctx.indexes.setdefault("_worth_asking", {})
+    worth = known.get(group)
+    if worth is None:
+        worth = known[group] = items_worth_asking(ctx, group)
+    return worth
+
+
 def _framed(group: tuple[str, ...]) -> bool:
     """Are the items built on one frame: three-character beats, a shared opening or ending of two
     characters, or a character shared in place (民事民议、民事民办、民事民管)?"""
@@ -1000,7 +1009,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     if refined is None:
         return
     key = _second_half(refined)
-    if key.type == "enumeration" and not items_worth_asking(ctx, key.group):
+    if key.type == "enumeration" and not _worth_asking_cached(ctx, key.group):
         return
     mates = ctx.lexicon.list_mates(key.text) if key.type in ("enumeration", "term") else set()
     if mates and len(key.group) >= 2 and not mates & set(key.group) and not _framed(key.group):
