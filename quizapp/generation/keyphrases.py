@@ -793,15 +793,17 @@ def _event_keys(ex: Extraction, s: Sentence, tainted) -> list[KeyPhrase]:
             out.append(KeyPhrase(m.group(0), "quoted", s.index, start, end, _CLOZE_ONLY))
     if not _EVENT_HINT.search(text):
         return out
-    for m in _PLENUM_RE.finditer(text):
+    # (cheap tests first, as in _quoted_keys: the lookbehind or the common characters these
+    # regexes open with make re try them at most characters of the sentence)
+    for m in _PLENUM_RE.finditer(text) if "中全会" in text else ():
         spans.append((m.start(), m.end()))
     for m in _DATE_EVENT_RE.finditer(text):
         if m.start() > 0 and text[m.start() - 1] in NUMERALS:
             continue
         spans.append((m.start(), m.end()))
-    for m in _FIVE_YEAR_RE.finditer(text):
+    for m in _FIVE_YEAR_RE.finditer(text) if "五年" in text else ():
         spans.append((m.start(), m.end()))
-    for m in _STRIKE_RE.finditer(text):
+    for m in _STRIKE_RE.finditer(text) if "大罢工" in text else ():
         name = m.group(1)
         if name[:2] not in _GENERIC_EVENT_MODS and name != "大罢工":
             spans.append((m.start(1), m.end(1)))
@@ -1120,7 +1122,7 @@ def _def_matches(text: str) -> Iterator[re.Match[str]]:
 
 def _definition_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
     text = s.text
-    intro = _QUOTE_INTRO.search(text)
+    intro = _QUOTE_INTRO.search(text) if "总书记" in text or "习近平" in text else None
     in_quote = intro is not None
     body_start = intro.end() if intro else 0
     kind = "quotation" if in_quote else "definition"
