@@ -182,7 +182,7 @@ def extract(
     ex = Extraction(doc, lexicon, [])
     found: list[KeyPhrase] = []
     usable = [s for s in doc.sentences if not s.is_noise]
-    head_counts = Counter(m.group(0) for m in _HEAD_TERM_RE.finditer(text))
+    head_counts = Counter(m.group(0) for m in _head_terms(text))
     for s in usable:
         tainted = doc.sentence_tainted(s)
         found.extend(_lexicon_keys(ex, s, tainted))
@@ -1472,7 +1472,7 @@ def _term_keys(ex: Extraction, s: Sentence, tainted, head_counts: Counter) -> It
             continue
         add(term, a, "term", TYPE_WEIGHT["term"])
     # (a cheap test before the regex, which tries every character: is a head noun there?)
-    for m in _HEAD_TERM_RE.finditer(s.text) if _HEAD_NOUN_RE.search(s.text) else ():
+    for m in _head_terms(s.text):
         if m.group(1)[0] in _BAD_MODIFIER or m.group(1)[-1] in _BAD_MODIFIER:
             continue
         if _inside_longer_word(s.text, m.start(), m.end(), version):
@@ -1552,6 +1552,19 @@ def _saying_keys(ex: Extraction, s: Sentence, tainted) -> list[KeyPhrase]:
     if noise.overlaps(s.start, a + len(second), tainted):
         return []
     return [KeyPhrase(second, "quoted", s.index, a, a + len(second), 0.58)]
+
+
+def _head_terms(text: str) -> Iterator[re.Match[str]]:
+    """``_HEAD_TERM_RE.finditer(text)``, each search starting two characters before the next
+    head noun (every match ends in one): opening with a class of every Chinese character, the
+    regex would otherwise be tried at each character of a whole text."""
+    pos = 0
+    while (head := _HEAD_NOUN_RE.search(text, pos)) is not None:
+        m = _HEAD_TERM_RE.search(text, max(pos, head.start() - 2))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
 
 
 @lru_cache(maxsize=16384)
