@@ -1260,7 +1260,7 @@ def _open_frame(ctx: Context, stem: str, a: int, b: int) -> bool:
     key's kind elsewhere in the text (实施（供给侧结构性改革） where the text 实施扩大内需战略)?
     Reviews 9–11 found such clozes answerable by those fillers as well."""
     before, after = stem[:a], stem[b:]
-    verb = next((v for v in _OPEN_VERBS if before.endswith(v)), "")
+    verb = _verb_before(before, len(before))
     if not verb:
         return False
     if not (not after or after[0] in "，。；！？…" or after.startswith(_OPEN_TAILS)):
@@ -1294,10 +1294,22 @@ def _objects_of(ctx: Context) -> dict[str, set[str]]:
         found = ctx.indexes["_objects_of"] = {}
         for s in ctx.ex.doc.sentences:
             for term, start, _end in ctx.lexicon.find_terms(s.text):
-                for verb in _OPEN_VERBS:
-                    if s.text.endswith(verb, 0, start):
-                        found.setdefault(verb, set()).add(term)
+                verb = _verb_before(s.text, start)
+                if verb:
+                    found.setdefault(verb, set()).add(term)
     return found
+
+
+_OPEN_VERB_SET = frozenset(_OPEN_VERBS)
+
+
+def _verb_before(text: str, end: int) -> str:
+    """The one of _OPEN_VERBS that ``text[:end]`` ends with, or "" (no verb of the list ends
+    with another, so the longest suffix in the set is the only one)."""
+    for n in (3, 2, 1):
+        if end >= n and text[end - n : end] in _OPEN_VERB_SET:
+            return text[end - n : end]
+    return ""
 
 
 def _echoed(key: KeyPhrase, stem: str, wrong: list[str]) -> bool:

@@ -212,6 +212,7 @@ def best_candidates(
         return None  # (many sibling sets are that small)
     banned = {fold_key(key), *banned, *map(fold_key, exclude)}
     stem_key = fold_key(stem)
+    stem_lists = "、" in stem  # (only a listing stem can name another item)
     seen: set[str] = set()
     scored: list[tuple[float, int, str]] = []
     # the key's side of is_variant and shape_distance, computed once rather than per candidate
@@ -253,7 +254,7 @@ def best_candidates(
             continue
         if stem_key and fc in stem_key:
             continue  # the stem shows it already: a giveaway or a second right answer
-        if stem_key and _printed_head(fkey, fc, stem):
+        if stem_lists and _printed_head(fkey, fc, stem):
             continue  # 乡村产业、人才、文化、生态、（组织振兴） among 产业振兴: named already
         # shape_distance(key, cand), inlined (same terms, added in the same order)
         dist = abs(klen - len(cand)) * 1.0
