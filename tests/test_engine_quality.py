@@ -287,3 +287,56 @@ def test_a_wrong_option_the_stems_list_already_names_is_not_offered() -> None:
     for q in generate_questions(text):
         if q.kind == "single" and q.answer == "组织振兴":
             assert not {"产业振兴", "人才振兴", "文化振兴", "生态振兴"} & set(q.options), q.options
+
+
+def test_review_13_stems_that_admit_another_answer_or_spell_the_key_are_not_asked() -> None:
+    text = FILLER + (
+        "党的十八大以来，我们坚持把解决好“三农”问题作为全党工作重中之重，"
+        "农业农村发展取得了历史性成就，为党和国家事业全面开创新局面提供了重要支撑。\n"
+        "实施乡村振兴战略，是党的十九大作出的重大决策部署，是新时代“三农”工作的总抓手。\n"
+        "开展河湖水系连通和农村河塘清淤整治，全面推行河长制、湖长制。\n"
+        "坚持自治、法治、德治相结合，确保乡村社会充满活力、和谐有序。"
+    )
+    questions = generate_questions(text)
+    asked = answers(questions)
+    # a period's opening (党的十九大 fits too), an agent slot (党中央 fits), a stock
+    # evaluation (巨大成就 fits), a pair that 河湖 spells
+    assert not asked & {"党的十八大", "党的十九大", "历史性成就", "河长制", "湖长制"}, asked
+    assert {"自治", "法治", "德治"} & asked, asked  # 德 is paired with nothing: a formula
+
+
+def test_a_single_choice_whose_answer_stands_out_by_length_is_dropped() -> None:
+    from quizapp.generation.model import Question
+    from quizapp.generation.pipeline import check_question
+
+    q = Question(
+        id="x",
+        kind="single",
+        stem="下列属于“新时代党的建设总要求”的是（　　）。",
+        options=[
+            "以调动全党积极性、主动性、创造性为着力点",
+            "以党的思想建设为统领",
+            "以党的组织建设为统领",
+            "以加强基层组织建设为主线",
+        ],
+        answer="以调动全党积极性、主动性、创造性为着力点",
+        keys=["新时代党的建设总要求"],
+        source="",
+        explanation="",
+    )
+    assert check_question(q) == "answer stands out by length"
+
+
+def test_a_past_paragraph_lead_is_kept_for_its_listed_problems() -> None:
+    text = (
+        "十年前，我们面对的形势是，改革开放和社会主义现代化建设取得巨大成就，同时一系列长期积累"
+        "及新出现的突出矛盾和问题亟待解决。党内存在不少对坚持党的领导认识模糊、行动乏力问题，"
+        "有些党员、干部政治信仰发生动摇；经济结构性体制性矛盾突出，发展不平衡、不协调、不可持续，"
+        "传统发展模式难以为继。"
+    )
+    for q in generate_questions(text):
+        if q.kind == "cloze" and q.answer == ["不协调"]:
+            assert q.stem.startswith("十年前，……"), q.stem
+            break
+    else:
+        raise AssertionError("不协调 is asked")

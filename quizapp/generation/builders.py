@@ -203,8 +203,9 @@ def _with_list_lead(text: str, stem: str, la: int, lb: int, key_at: int) -> tupl
 def _with_goal_year(
     ctx: Context, s: Sentence, stem: str, la: int, lb: int, key_at: int
 ) -> tuple[str, int, int]:
-    """A stem cut from a ；-list of goals in a paragraph that opens 到2020年，… starts at its
-    item and keeps that year, so the goals do not read as records (reviews 9, 12)."""
+    """A stem cut from a ；-list in a paragraph that opens on a time (到2020年，… / 十年前，…)
+    starts at its item and keeps that time, so goals do not read as records nor past problems
+    as present ones (reviews 9, 12, 13)."""
     k = s.index
     while k > 0 and ctx.sentence(k - 1).paragraph == s.paragraph:
         k -= 1
@@ -221,7 +222,9 @@ def _with_goal_year(
     return lead + stem, la + len(lead), lb + len(lead)
 
 
-_GOAL_YEAR = re.compile(r"^到[0-9０-９〇零一二三四五六七八九十]{2,4}年[，,]")
+_GOAL_YEAR = re.compile(
+    r"^(?:到[0-9０-９〇零一二三四五六七八九十]{2,4}年|[一二三四五六七八九十]{1,2}年(?:前|来))[，,]"
+)
 _CORRELATIVES = ("既", "一方面", "不是")
 # a clause that dates what follows: 1922年春天，/ 到二〇三五年，/ 在大革命时期，
 _TIME_LEAD = re.compile(
@@ -1066,6 +1069,13 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         and not _in_quoted_series(s.text, key.start - s.start, key.end - s.start)
     ):
         return  # 吃上长效“（定心丸）”, 加强“（空心村）”服务管理: an idiom, not a point to know
+    if key.type in ("term", "quoted") and _open_frame(ctx, stem, a, b):
+        return  # 实施（供给侧结构性改革），: the text 实施s other strategies as well
+    tail = s.text[key.end - s.start : key.end - s.start + 2]
+    if _CONGRESS.match(key.text) and tail in ("以来", "作出"):
+        return  # （党的十八大）以来 / 是（党的十九大）作出的: a time or an agent, 党中央 fits too
+    if _one_apart(key.text, key.group, stem[:a] + "|" + stem[b:]):
+        return  # 开展河湖…，全面推行（　　）、湖长制: 湖长制 and 河湖 spell 河长制
     # a thesis (乡村振兴，（　　）是前提。) or a couplet half pins its blank in few words
     # (江山就是人民，（　　）。 as well)
     pinned = key.type in ("definition", "quotation", "thesis") or couplet_halves(s.text)
@@ -1077,8 +1087,6 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             return  # “真理是最可靠的”。: nothing left to answer from
         stem, a, b = before + stem, a + len(before), b + len(before)
         source = before + s.text
-    if key.type in ("term", "quoted") and _open_frame(ctx, stem, a, b):
-        return  # 实施（供给侧结构性改革），: the text 实施s other strategies as well
     if stem.startswith(_SUBORDINATORS) and not re.search(r"[，；：]", stem):
         return  # 即使在“（　　）”那样艰难的时刻。: a concession whose main clause is elsewhere
     he = _bare_he(stem, a)
@@ -1249,8 +1257,11 @@ _OPEN_VERBS = (
     "实施", "实行", "推行", "推进", "推动", "构建", "建立", "建设", "完善", "健全", "深化",
     "加强", "加快", "开展", "落实", "坚持", "严守", "选派", "取得", "取得了", "不搞", "是",
     "打造", "形成", "强化", "促进", "提升", "提高", "巩固", "探索", "发展", "支持", "鼓励",
+    "克服", "反对", "防止", "纠正", "破除", "发挥",
 )  # fmt: skip
-_OPEN_TAILS = ("工作长效机制", "迈出", "取得")
+_OPEN_TAILS = ("工作长效机制", "迈出", "取得", "作用")
+# verbs of a stock evaluation: 取得了（历史性成就）takes 巨大成就, 显著成就 as well (review 13)
+_STOCK_VERBS = frozenset({"取得", "取得了"})
 
 
 def _open_frame(ctx: Context, stem: str, a: int, b: int) -> bool:
@@ -1265,6 +1276,8 @@ def _open_frame(ctx: Context, stem: str, a: int, b: int) -> bool:
         return False
     if not (not after or after[0] in "，。；！？…" or after.startswith(_OPEN_TAILS)):
         return False  # 坚持（稳中求进）工作总基调: the words after it pin it
+    if verb in _STOCK_VERBS:
+        return True
     key = stem[a:b]
     clauses = re.split(r"[，；。]", before)[-2:-1] + re.split(r"[，；。]", after)[1:2]
     if any(_parallel(c, key) for c in clauses):
@@ -1280,6 +1293,21 @@ def _open_frame(ctx: Context, stem: str, a: int, b: int) -> bool:
         ctx.lexicon.term_class(other) == kind if kind else other[-2:] == key[-2:]
         for other in others
     )
+
+
+def _one_apart(key: str, group: tuple[str, ...], shown: str) -> bool:
+    """Does another item of the key's list differ from it by one character in place (湖长制 /
+    河长制) while the stem pairs the two characters elsewhere (河湖水系), so the stem spells the
+    key? (自治、法治、（德治）: nothing pairs 德 with 自 or 法.)"""
+    for item in group:
+        if len(item) != len(key) or item == key or len(key) < 2:
+            continue
+        apart = [k for k in range(len(key)) if item[k] != key[k]]
+        if len(apart) == 1:
+            mine, other = key[apart[0]], item[apart[0]]
+            if mine + other in shown or other + mine in shown:
+                return True
+    return False
 
 
 def _parallel(clause: str, key: str) -> bool:

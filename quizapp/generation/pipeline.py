@@ -110,6 +110,10 @@ def check_question(q: Question) -> str | None:
     for t in [*answers, *q.options]:
         if noise.has_placeholder(t):
             return "placeholder"
+    if q.kind == "single" and len(q.options) > 1:
+        others = [len(o) for o in q.options if o != q.answer]
+        if len(q.answer) - max(others) >= 5 or min(others) - len(q.answer) >= 5:
+            return "answer stands out by length"  # 18 characters among 10–11 (review 13)
     if q.kind in ("single", "multiple"):
         for a in answers:
             for o in q.options:
