@@ -285,3 +285,43 @@ def test_clauses_whose_points_share_a_pattern_are_not_a_frame_series() -> None:
     text += "不敢腐的目标初步实现，不能腐的笼子越扎越牢，不想腐的堤坝正在构筑。\n"
     made = [q for q in generate_questions(text, seed=0) if q.template == "cloze_list"]
     assert not made, [q.stem for q in made]
+
+
+# -- two-clause formulations said once ----------------------------------------------------------
+def _formulations(text: str) -> list:
+    return [
+        q
+        for q in generate_questions(text, seed=0)
+        if q.kind == "cloze" and q.keys and "，" in q.keys[0] and q.template == "cloze"
+    ]
+
+
+def test_a_two_clause_formulation_is_asked_by_its_second_half_and_named_whole() -> None:
+    text = (
+        "农业农村农民问题是关系国计民生的根本性问题。"
+        "没有农业农村的现代化，就没有国家的现代化。"
+        "我们要坚持农业农村优先发展。"
+    )
+    made = _formulations(text)
+    assert [q.stem for q in made] == ["没有农业农村的现代化，就没有（　　）。"]
+    q = made[0]
+    assert q.answer == ["国家的现代化"] and "国家现代化" in q.accepted[0]
+    assert q.keys[0] == "没有农业农村的现代化，就没有国家的现代化"
+
+
+def test_only_if_and_neither_nor_formulations_blank_the_second_point() -> None:
+    text = (
+        "只有社会主义才能救中国，只有改革开放才能发展中国、发展社会主义、发展马克思主义。"
+        "全党要保持政治定力，既不走封闭僵化的老路，也不走改旗易帜的邪路，坚持实干兴邦。"
+    )
+    stems = {q.stem: q.answer for q in _formulations(text)}
+    assert stems[
+        "只有社会主义才能救中国，只有（　　）才能发展中国、发展社会主义、发展马克思主义。"
+    ] == ["改革开放"]
+    assert stems["既不走封闭僵化的老路，也不走（　　）的邪路。"] == ["改旗易帜"]
+
+
+def test_a_pair_of_idioms_after_a_bare_bu_is_no_formulation() -> None:
+    # 既不好高骛远，也不妄自菲薄 is as well known: the first half does not pin the second
+    text = "我们始终从国情出发想问题、作决策，既不好高骛远，也不因循守旧，保持历史耐心。"
+    assert not _formulations(text)

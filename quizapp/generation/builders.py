@@ -2529,6 +2529,12 @@ def build_all(ctx: Context) -> list[Question]:
             made.add(question.id)
             ctx.scores.setdefault(question.id, 0.6)
             out.append(add_subkeys(ctx, question))
+    # two-clause formulations said once (没有…，就没有…; 只有…才能…，只有…才能…)
+    for question in formulation_clozes(ctx, named):
+        if question.id not in made:
+            made.add(question.id)
+            ctx.scores.setdefault(question.id, 0.6)
+            out.append(question)
     return out
 
 
@@ -3010,4 +3016,93 @@ def parallel_clause_clozes(ctx: Context) -> Iterator[Question]:
                 paragraph=s.paragraph,
                 difficulty=_difficulty("cloze", whole, 0.1),
                 template="cloze_list",
+            )
+
+
+# -- two-clause formulations said once (没有…就没有…; 只有…才能…，只有…才能…; 既不走…也不走…) --
+_CORRELATIVE_CUES = ("就没有", "就不可能", "只有", "既不")
+_CORR_CLAUSE = re.compile(r"[^，,；;。！？!?：:]+")
+_ONLY_IF = re.compile(r"^只有([\u4e00-\u9fff]{2,8}?)才能([\u4e00-\u9fff、]{2,24})$")
+_THEN_NOT = ("就没有", "就不可能", "就不会有")
+_HAN_OR_LIST = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff、]*[\u4e00-\u9fff]$")
+
+
+def formulation_parts(clauses: list[str]) -> Iterator[tuple[int, int, int, int]]:
+    """Two-clause formulations among a sentence's clauses: (first clause, last clause, where the
+    blank starts and ends in the last clause).
+
+    没有农业农村的现代化，就没有（国家的现代化）; 只有社会主义才能救中国，只有（改革开放）才能
+    发展中国…; 既不走封闭僵化的老路，也不走（改旗易帜）的邪路; 既不能刻舟求剑、封闭僵化，也不能
+    （照抄照搬、食洋不化）. The first half is shown and pins the second; a pair of idioms after a
+    bare 不 (既不好高骛远，也不因循守旧) has other well-known partners and is not one.
+    """
+    for j, clause in enumerate(clauses):
+        cue = next((c for c in _THEN_NOT if clause.startswith(c)), "")
+        if cue and j > 0 and clauses[j - 1].startswith("没有"):
+            k = j - 1
+            while k > 0 and j - k < 3 and clauses[k - 1].startswith("没有"):
+                k -= 1
+            rest = clause[len(cue) :]
+            if 2 <= len(rest) <= 14 and _han(rest) == len(rest):
+                yield k, j, len(cue), len(clause)
+            continue
+        if j == 0:
+            continue
+        before = clauses[j - 1]
+        m1, m2 = _ONLY_IF.match(before), _ONLY_IF.match(clause)
+        if m1 and m2 and m1.group(1) != m2.group(1):
+            yield j - 1, j, m2.start(1), m2.end(1)
+            continue
+        if before.startswith("既不") and clause.startswith("也不"):
+            shared = _common_prefix([before[1:], clause[1:]])
+            if len(shared) < 2:
+                continue  # 既不好高骛远，也不（因循守旧）: 妄自菲薄 would do as well
+            first, rest = before[1 + len(shared) :], clause[1 + len(shared) :]
+            a = 1 + len(shared)
+            if "的" in rest and "的" in first:
+                rest = rest[: rest.index("的")]  # 也不走（改旗易帜）的邪路: the point, not 的邪路
+            if 2 <= len(rest) <= 10 and _HAN_OR_LIST.match(rest) and rest not in first:
+                yield j - 1, j, a, a + len(rest)
+
+
+def formulation_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
+    """填空 on the second half of a two-clause formulation said once (没有农业农村的现代化，就没有
+    （　　）; 只有社会主义才能救中国，只有（　　）才能发展中国…): the stem is the formulation
+    alone, its first half shown; the whole formulation is among the keys. Cloze only.
+    """
+    tainted = ctx.ex.doc.tainted
+    for s in ctx.ex.doc.sentences:
+        if s.is_noise or s.is_heading or not any(c in s.text for c in _CORRELATIVE_CUES):
+            continue
+        spans = [(m.start(), m.end()) for m in _CORR_CLAUSE.finditer(s.text)]
+        clauses = [s.text[a:b] for a, b in spans]
+        for k, j, x, y in formulation_parts(clauses):
+            start, end = spans[k][0], spans[j][1]
+            whole = s.text[start:end]
+            answer = clauses[j][x:y]
+            if whole in named or noise.overlaps(s.start + start, s.start + end, tainted):
+                continue
+            at = spans[j][0] - start + x
+            stem = whole[:at] + BLANK + whole[at + len(answer) :] + "。"
+            if len(stem) - len(BLANK) < 10 or _readable(answer, stem):
+                continue
+            named.add(whole)
+            key = KeyPhrase(answer, "quotation", s.index, s.start + start, s.start + end, 0.6)
+            accepted = _accepted(ctx, key)
+            if "的" in answer[1:-1] and answer.replace("的", "") not in accepted:
+                accepted.append(answer.replace("的", ""))  # 国家现代化 for 国家的现代化
+            qid = question_id(ctx.doc_key, "cloze", "cloze", answer, whole)
+            yield Question(
+                id=qid,
+                kind="cloze",
+                stem=stem,
+                options=[],
+                answer=[answer],
+                keys=[whole, answer],
+                source=s.text,
+                explanation=_explain_text(ctx, key, s),
+                accepted=[accepted],
+                paragraph=s.paragraph,
+                difficulty=_difficulty("cloze", answer, 0.05),
+                template="cloze",
             )
