@@ -325,3 +325,62 @@ def test_a_pair_of_idioms_after_a_bare_bu_is_no_formulation() -> None:
     # 既不好高骛远，也不妄自菲薄 is as well known: the first half does not pin the second
     text = "我们始终从国情出发想问题、作决策，既不好高骛远，也不因循守旧，保持历史耐心。"
     assert not _formulations(text)
+
+
+# -- a dash series in one frame ------------------------------------------------------------------
+_PRINCIPLES = (
+    "（二）目标任务\n按照党的十九大提出的决胜全面建成小康社会的目标任务，谋划乡村振兴。\n"
+    "（三）基本原则\n"
+    "——坚持党管农村工作。毫不动摇地坚持和加强党对农村工作的领导。\n"
+    "——坚持农业农村优先发展。把实现乡村振兴作为全党的共同意志。\n"
+    "——坚持农民主体地位。充分尊重农民意愿，切实发挥农民的主体作用。\n"
+    "——坚持城乡融合发展。坚决破除体制机制弊端。\n"
+    "——坚持人与自然和谐共生。牢固树立和践行绿水青山就是金山银山的理念。\n"
+)
+
+
+def _dash_lists(text: str) -> list:
+    return [
+        q
+        for q in generate_questions(text, seed=0)
+        if q.template == "cloze_list" and "；" in q.stem and "不分先后" in q.stem
+    ]
+
+
+def test_principles_of_a_section_are_asked_in_two_halves_under_its_title() -> None:
+    made = _dash_lists(_PRINCIPLES)
+    assert len(made) == 2
+    asked = [a for q in made for a in q.answer]
+    assert sorted(asked) == sorted(
+        ["党管农村工作", "农业农村优先发展", "农民主体地位", "城乡融合发展", "人与自然和谐共生"]
+    )
+    first = made[0]
+    assert first.stem.startswith(
+        "材料“（三）基本原则”部分提出：坚持（　　）；坚持农业农村优先发展；"
+    )
+    assert "坚持党管农村工作" in first.keys and not first.ordered
+    assert "坚持党管农村工作" in first.accepted[0]
+
+
+def test_a_series_announced_by_the_sentence_before_is_led_by_it() -> None:
+    text = (
+        "前进道路上，必须牢牢把握以下重大原则。\n"
+        "——坚持和加强党的全面领导。坚决维护党中央权威和集中统一领导。\n"
+        "——坚持中国特色社会主义道路。坚持以经济建设为中心。\n"
+        "——坚持以人民为中心的发展思想。维护人民根本利益。\n"
+        "——坚持深化改革开放。深入推进改革创新。\n"
+    )
+    made = _dash_lists(text)
+    assert made and made[0].stem.startswith(
+        "前进道路上，必须牢牢把握以下重大原则：坚持和加强（　　）；"
+    )
+    assert made[0].answer[0] == "党的全面领导"
+
+
+def test_a_dash_series_of_tasks_is_no_principle_list() -> None:
+    text = (
+        "——推进健康乡村建设。强化农村公共卫生服务。\n"
+        "——建设平安乡村。健全落实社会治安综合治理领导责任制。\n"
+        "——建设法治乡村。坚持法治为本。\n"
+    )
+    assert not _dash_lists(text)

@@ -40,7 +40,7 @@ from .keyphrases import (
 )
 from .lexicon import NUMERALS, Lexicon
 from .model import BLANK, Formula, KeyPhrase, Question, Sentence
-from .segment import Heading
+from .segment import DASH_LEVEL, Heading
 
 __all__ = ["Context", "build_all", "question_id"]
 
@@ -2515,6 +2515,7 @@ def build_all(ctx: Context) -> list[Question]:
     builders.append((0.66, lambda: standard_list_clozes(ctx)))
     builders.append((0.62, lambda: frame_series_clozes(ctx)))
     builders.append((0.62, lambda: parallel_clause_clozes(ctx)))
+    builders.append((0.62, lambda: dash_series_clozes(ctx)))
     for score, build in builders:
         for question in build():
             ctx.scores.setdefault(question.id, score)
@@ -3105,4 +3106,98 @@ def formulation_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
                 paragraph=s.paragraph,
                 difficulty=_difficulty("cloze", answer, 0.05),
                 template="cloze",
+            )
+
+
+# -- a dash series in one frame: principles (——坚持…), features (——中国式现代化是…的现代化) ----
+_DASH_FRAMES = ("坚持", "是")
+
+
+def _dash_lead(ctx: Context, first: int, parent: int | None) -> str:
+    """What names a dash series: the sentence leading it in (必须牢牢把握以下重大原则：),
+    else the title of its section (材料“（三）基本原则”部分提出：), else nothing."""
+    if first > 0:
+        before = ctx.sentence(first - 1)
+        said = before.text.rstrip("。：")
+        if not before.is_heading and len(said) <= 40:
+            if before.text.endswith("：") or re.search(r"以下|如下", said):
+                return said + "："  # 必须牢牢把握以下重大原则。: the series is what it announces
+    if parent is not None and parent in ctx.ex.doc.headings:
+        h = ctx.ex.doc.headings[parent]
+        title = h.title if len(h.title) <= 24 or not h.clauses else h.clauses[0][0]
+        return f"材料“{h.label}{title.replace('“', '‘').replace('”', '’')}”部分提出："
+    return ""
+
+
+def dash_series_clozes(ctx: Context) -> Iterator[Question]:
+    """填空 over a dash series in one frame, one blank per point (——坚持党管农村工作。——坚持农业
+    农村优先发展。…; ——中国式现代化是人口规模巨大的现代化。…): the section or the sentence
+    leading the series in is shown, then every point in its frame, half of them blanked
+    (不分先后); a longer series is asked in two halves, so every point is asked once.
+
+    The frame is what the points share: an opening ending on 坚持 (principles) or on 是 with a
+    named subject (刘少奇同志是…的光辉榜样), and a closing ``的…`` when they share one.
+    """
+    headings = ctx.ex.doc.headings
+    tainted = ctx.ex.doc.tainted
+    for (parent, level, ci, _run), members in sorted(
+        ctx.ex.heading_sets.items(), key=lambda kv: kv[1][0][0]
+    ):
+        if level != DASH_LEVEL or ci != 0 or not 3 <= len(members) <= 8:
+            continue
+        hs = [headings[i] for i, _ in members]
+        clauses = [h.clauses[0][0] for h in hs]
+        prefix = _common_prefix(clauses)
+        if not prefix.endswith(_DASH_FRAMES) or (prefix.endswith("是") and len(prefix) < 3):
+            continue
+        suffix = _common_suffix(clauses)
+        suffix = suffix[suffix.index("的") :] if "的" in suffix else ""
+        frames, cores = [], []
+        for clause in clauses:
+            rest = clause[len(prefix) : len(clause) - len(suffix)]
+            lead = prefix
+            if rest[:1] in ("和", "与") and len(rest) > 5:
+                lead, rest = prefix + rest[:3], rest[3:]  # 坚持和加强|党的全面领导
+            frames.append(lead)
+            cores.append(rest)
+        if any(
+            not 2 <= len(c) <= 14 or _han(c.replace("、", "")) != len(c.replace("、", ""))
+            for c in cores
+        ):
+            continue
+        if len(set(cores)) != len(cores):
+            continue
+        if any(noise.overlaps(h.title_start, h.title_start + len(h.title), tainted) for h in hs):
+            continue
+        lead = _dash_lead(ctx, hs[0].sentence, parent)
+        if not lead and len(prefix) < 4:
+            continue  # 坚持（　　）；坚持（　　）…: nothing says whose principles
+        shown = [f"{f}{c}{suffix}" for f, c in zip(frames, cores, strict=True)]
+        n = len(cores)
+        halves = [list(range(0, n, 2)), list(range(1, n, 2))]
+        source = "".join(ctx.sentence(h.sentence).text for h in hs)
+        s0 = ctx.sentence(hs[0].sentence)
+        for blanks in halves:
+            parts = [f"{frames[k]}{BLANK}{suffix}" if k in blanks else shown[k] for k in range(n)]
+            stem = lead + "；".join(parts) + "。（不分先后）"
+            answer = [cores[k] for k in blanks]
+            if any(_readable(a, stem) for a in answer):
+                continue
+            qid = question_id(ctx.doc_key, "cloze", "cloze_list", "|".join(answer), source)
+            key = KeyPhrase("；".join(shown), "heading", s0.index, s0.start, s0.start, 0.6)
+            yield Question(
+                id=qid,
+                kind="cloze",
+                stem=stem,
+                options=[],
+                answer=answer,
+                keys=[*(shown[k] for k in blanks), *answer],
+                source=source,
+                explanation=_explain_text(ctx, key, s0)
+                + "".join(ctx.sentence(h.sentence).text for h in hs[1:]),
+                accepted=[[cores[k], shown[k]] for k in blanks],
+                ordered=False,
+                paragraph=s0.paragraph,
+                difficulty=_difficulty("cloze", "；".join(shown), 0.1),
+                template="cloze_list",
             )
