@@ -384,3 +384,20 @@ def test_a_dash_series_of_tasks_is_no_principle_list() -> None:
         "——建设法治乡村。坚持法治为本。\n"
     )
     assert not _dash_lists(text)
+
+
+# -- a short saying of two even clauses and a thesis ---------------------------------------------
+def test_a_saying_closed_by_a_thesis_is_asked_by_the_thesis_or_its_first_point() -> None:
+    text = (
+        "（一）坚持党对一切工作的领导。党政军民学，东西南北中，党是领导一切的。"
+        "必须增强政治意识、大局意识、核心意识、看齐意识。\n"
+        "勇于自我革命，从严管党治党，是我们党最鲜明的品格。"
+    )
+    stems = {q.stem: q.answer for q in _formulations(text)}
+    assert stems.get("党政军民学，东西南北中，（　　）。") == ["党是领导一切的"]
+    assert stems.get("（　　），从严管党治党，是我们党最鲜明的品格。") == ["勇于自我革命"]
+
+
+def test_three_measures_in_a_row_are_no_saying() -> None:
+    text = "建设法治政府，推进依法行政，严格规范公正文明执法。人民有信仰，国家有力量，民族有希望。"
+    assert not _formulations(text)

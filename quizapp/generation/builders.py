@@ -2531,7 +2531,7 @@ def build_all(ctx: Context) -> list[Question]:
             ctx.scores.setdefault(question.id, 0.6)
             out.append(add_subkeys(ctx, question))
     # two-clause formulations said once (没有…，就没有…; 只有…才能…，只有…才能…)
-    for question in formulation_clozes(ctx, named):
+    for question in [*formulation_clozes(ctx, named), *triple_thesis_clozes(ctx, named)]:
         if question.id not in made:
             made.add(question.id)
             ctx.scores.setdefault(question.id, 0.6)
@@ -3201,3 +3201,58 @@ def dash_series_clozes(ctx: Context) -> Iterator[Question]:
                 difficulty=_difficulty("cloze", "；".join(shown), 0.1),
                 template="cloze_list",
             )
+
+
+# -- a short saying of two even clauses and a thesis (党政军民学，东西南北中，党是领导一切的) ------
+_TRIPLE = re.compile(
+    r"^([\u4e00-\u9fff]{4,6})，([\u4e00-\u9fff]{4,6})，([\u4e00-\u9fff]{4,12})[。！]$"
+)
+
+
+def triple_thesis_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
+    """填空 on a sentence of two even clauses and a thesis about them, said once:
+    党政军民学，东西南北中，（党是领导一切的）; （勇于自我革命），从严管党治党，是我们党最鲜明的
+    品格. A closing clause that holds its own subject (X是Y, at most eight characters) is blanked
+    whole; one that opens on 是 and ranks (最…, 根本…) is the predicate of the first two, and the
+    first is blanked. The sentence is the stem; the whole saying is among the keys.
+    """
+    tainted = ctx.ex.doc.tainted
+    for s in ctx.ex.doc.sentences:
+        if s.is_noise or s.is_heading or len(s.text) > 30 or s.text.count("，") != 2:
+            continue
+        m = _TRIPLE.match(s.text)
+        if m is None or "是" not in m.group(3):
+            continue
+        one, two, three = m.group(1), m.group(2), m.group(3)
+        if len(one) != len(two) or noise.overlaps(s.start, s.start + len(s.text), tainted):
+            continue
+        whole = s.text[:-1]
+        if whole in named:
+            continue
+        if three.startswith("是"):
+            if not _THESIS_MARKS.search(three) or one.startswith(_NO_SUBJECT):
+                continue
+            a, answer = 0, one
+        elif len(three) <= 8 and three.count("是") == 1 and not three.startswith(_NO_SUBJECT):
+            a, answer = m.start(3), three
+        else:
+            continue
+        stem = s.text[:a] + BLANK + s.text[a + len(answer) :]
+        if _readable(answer, stem):
+            continue
+        named.add(whole)
+        key = KeyPhrase(answer, "quotation", s.index, s.start + a, s.start + a + len(answer), 0.6)
+        yield Question(
+            id=question_id(ctx.doc_key, "cloze", "cloze", answer, s.text),
+            kind="cloze",
+            stem=stem,
+            options=[],
+            answer=[answer],
+            keys=[whole, answer],
+            source=s.text,
+            explanation=_explain_text(ctx, key, s),
+            accepted=[_accepted(ctx, key)],
+            paragraph=s.paragraph,
+            difficulty=_difficulty("cloze", answer, 0.05),
+            template="cloze",
+        )
