@@ -401,3 +401,13 @@ def test_a_saying_closed_by_a_thesis_is_asked_by_the_thesis_or_its_first_point()
 def test_three_measures_in_a_row_are_no_saying() -> None:
     text = "建设法治政府，推进依法行政，严格规范公正文明执法。人民有信仰，国家有力量，民族有希望。"
     assert not _formulations(text)
+
+
+def test_a_thesis_whose_sentence_says_its_subject_again_is_asked_on_its_own_clause() -> None:
+    text = (
+        "发展是解决我国一切问题的基础和关键，发展必须是科学发展，"
+        "必须坚定不移贯彻创新、协调、绿色、开放、共享的发展理念。"
+    )
+    made = [q for q in generate_questions(text, seed=0) if q.answer == ["发展"]]
+    assert [q.stem for q in made] == ["（　　）是解决我国一切问题的基础和关键。"]
+    assert "发展是解决我国一切问题的基础和关键" in made[0].keys

@@ -2797,6 +2797,12 @@ def thesis_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
                     if subject == "中国共产党":  # （　　）是最高政治领导力量: 党 is as right
                         q.accepted = [[*q.accepted[0], "党"]]
                     yield q
+            if thesis not in seen and m.start() + lead + at == 0:
+                q = _thesis_alone(ctx, key, s, clause[at:], subject)
+                if q is not None:
+                    seen.add(thesis)
+                    q.keys = [*q.keys, thesis]
+                    yield q
 
 
 # the verb or modal a frame shared by sentences ends on (实现伟大梦想，必须|…; 增强|…本领)
@@ -3256,3 +3262,31 @@ def triple_thesis_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
             difficulty=_difficulty("cloze", answer, 0.05),
             template="cloze",
         )
+
+
+def _thesis_alone(
+    ctx: Context, key: KeyPhrase, s: Sentence, thesis: str, subject: str
+) -> Question | None:
+    """A thesis opening its sentence, asked on its own clause when the rest of the sentence says
+    its subject again (发展是解决我国一切问题的基础和关键，发展必须是科学发展…): the clause alone
+    reads as a sentence, and the window would print the answer."""
+    rest = s.text[len(thesis) :]
+    if subject not in rest or not rest.startswith(("，", "；")):
+        return None
+    stem = BLANK + thesis[len(subject) :] + "。"
+    if len(stem) - len(BLANK) < 10 or _readable(subject, stem):
+        return None
+    return Question(
+        id=question_id(ctx.doc_key, "cloze", "cloze", subject, s.text),
+        kind="cloze",
+        stem=stem,
+        options=[],
+        answer=[subject],
+        keys=[subject],
+        source=s.text,
+        explanation=_explain_text(ctx, key, s),
+        accepted=[_accepted(ctx, key)],
+        paragraph=s.paragraph,
+        difficulty=_difficulty("cloze", subject),
+        template="cloze",
+    )
