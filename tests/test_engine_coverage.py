@@ -285,3 +285,129 @@ def test_clauses_whose_points_share_a_pattern_are_not_a_frame_series() -> None:
     text += "不敢腐的目标初步实现，不能腐的笼子越扎越牢，不想腐的堤坝正在构筑。\n"
     made = [q for q in generate_questions(text, seed=0) if q.template == "cloze_list"]
     assert not made, [q.stem for q in made]
+
+
+# -- two-clause formulations said once ----------------------------------------------------------
+def _formulations(text: str) -> list:
+    return [
+        q
+        for q in generate_questions(text, seed=0)
+        if q.kind == "cloze" and q.keys and "，" in q.keys[0] and q.template == "cloze"
+    ]
+
+
+def test_a_two_clause_formulation_is_asked_by_its_second_half_and_named_whole() -> None:
+    text = (
+        "农业农村农民问题是关系国计民生的根本性问题。"
+        "没有农业农村的现代化，就没有国家的现代化。"
+        "我们要坚持农业农村优先发展。"
+    )
+    made = _formulations(text)
+    assert [q.stem for q in made] == ["没有农业农村的现代化，就没有（　　）。"]
+    q = made[0]
+    assert q.answer == ["国家的现代化"] and "国家现代化" in q.accepted[0]
+    assert q.keys[0] == "没有农业农村的现代化，就没有国家的现代化"
+
+
+def test_only_if_and_neither_nor_formulations_blank_the_second_point() -> None:
+    text = (
+        "只有社会主义才能救中国，只有改革开放才能发展中国、发展社会主义、发展马克思主义。"
+        "全党要保持政治定力，既不走封闭僵化的老路，也不走改旗易帜的邪路，坚持实干兴邦。"
+    )
+    stems = {q.stem: q.answer for q in _formulations(text)}
+    assert stems[
+        "只有社会主义才能救中国，只有（　　）才能发展中国、发展社会主义、发展马克思主义。"
+    ] == ["改革开放"]
+    assert stems["既不走封闭僵化的老路，也不走（　　）的邪路。"] == ["改旗易帜"]
+
+
+def test_a_pair_of_idioms_after_a_bare_bu_is_no_formulation() -> None:
+    # 既不好高骛远，也不妄自菲薄 is as well known: the first half does not pin the second
+    text = "我们始终从国情出发想问题、作决策，既不好高骛远，也不因循守旧，保持历史耐心。"
+    assert not _formulations(text)
+
+
+# -- a dash series in one frame ------------------------------------------------------------------
+_PRINCIPLES = (
+    "（二）目标任务\n按照党的十九大提出的决胜全面建成小康社会的目标任务，谋划乡村振兴。\n"
+    "（三）基本原则\n"
+    "——坚持党管农村工作。毫不动摇地坚持和加强党对农村工作的领导。\n"
+    "——坚持农业农村优先发展。把实现乡村振兴作为全党的共同意志。\n"
+    "——坚持农民主体地位。充分尊重农民意愿，切实发挥农民的主体作用。\n"
+    "——坚持城乡融合发展。坚决破除体制机制弊端。\n"
+    "——坚持人与自然和谐共生。牢固树立和践行绿水青山就是金山银山的理念。\n"
+)
+
+
+def _dash_lists(text: str) -> list:
+    return [
+        q
+        for q in generate_questions(text, seed=0)
+        if q.template == "cloze_list" and "；" in q.stem and "不分先后" in q.stem
+    ]
+
+
+def test_principles_of_a_section_are_asked_in_two_halves_under_its_title() -> None:
+    made = _dash_lists(_PRINCIPLES)
+    assert len(made) == 2
+    asked = [a for q in made for a in q.answer]
+    assert sorted(asked) == sorted(
+        ["党管农村工作", "农业农村优先发展", "农民主体地位", "城乡融合发展", "人与自然和谐共生"]
+    )
+    first = made[0]
+    assert first.stem.startswith(
+        "材料“（三）基本原则”部分提出：坚持（　　）；坚持农业农村优先发展；"
+    )
+    assert "坚持党管农村工作" in first.keys and not first.ordered
+    assert "坚持党管农村工作" in first.accepted[0]
+
+
+def test_a_series_announced_by_the_sentence_before_is_led_by_it() -> None:
+    text = (
+        "前进道路上，必须牢牢把握以下重大原则。\n"
+        "——坚持和加强党的全面领导。坚决维护党中央权威和集中统一领导。\n"
+        "——坚持中国特色社会主义道路。坚持以经济建设为中心。\n"
+        "——坚持以人民为中心的发展思想。维护人民根本利益。\n"
+        "——坚持深化改革开放。深入推进改革创新。\n"
+    )
+    made = _dash_lists(text)
+    assert made and made[0].stem.startswith(
+        "前进道路上，必须牢牢把握以下重大原则：坚持和加强（　　）；"
+    )
+    assert made[0].answer[0] == "党的全面领导"
+
+
+def test_a_dash_series_of_tasks_is_no_principle_list() -> None:
+    text = (
+        "——推进健康乡村建设。强化农村公共卫生服务。\n"
+        "——建设平安乡村。健全落实社会治安综合治理领导责任制。\n"
+        "——建设法治乡村。坚持法治为本。\n"
+    )
+    assert not _dash_lists(text)
+
+
+# -- a short saying of two even clauses and a thesis ---------------------------------------------
+def test_a_saying_closed_by_a_thesis_is_asked_by_the_thesis_or_its_first_point() -> None:
+    text = (
+        "（一）坚持党对一切工作的领导。党政军民学，东西南北中，党是领导一切的。"
+        "必须增强政治意识、大局意识、核心意识、看齐意识。\n"
+        "勇于自我革命，从严管党治党，是我们党最鲜明的品格。"
+    )
+    stems = {q.stem: q.answer for q in _formulations(text)}
+    assert stems.get("党政军民学，东西南北中，（　　）。") == ["党是领导一切的"]
+    assert stems.get("（　　），从严管党治党，是我们党最鲜明的品格。") == ["勇于自我革命"]
+
+
+def test_three_measures_in_a_row_are_no_saying() -> None:
+    text = "建设法治政府，推进依法行政，严格规范公正文明执法。人民有信仰，国家有力量，民族有希望。"
+    assert not _formulations(text)
+
+
+def test_a_thesis_whose_sentence_says_its_subject_again_is_asked_on_its_own_clause() -> None:
+    text = (
+        "发展是解决我国一切问题的基础和关键，发展必须是科学发展，"
+        "必须坚定不移贯彻创新、协调、绿色、开放、共享的发展理念。"
+    )
+    made = [q for q in generate_questions(text, seed=0) if q.answer == ["发展"]]
+    assert [q.stem for q in made] == ["（　　）是解决我国一切问题的基础和关键。"]
+    assert "发展是解决我国一切问题的基础和关键" in made[0].keys

@@ -40,7 +40,7 @@ from .keyphrases import (
 )
 from .lexicon import NUMERALS, Lexicon
 from .model import BLANK, Formula, KeyPhrase, Question, Sentence
-from .segment import Heading
+from .segment import DASH_LEVEL, Heading
 
 __all__ = ["Context", "build_all", "question_id"]
 
@@ -2613,6 +2613,7 @@ def build_all(ctx: Context) -> list[Question]:
     builders.append((0.66, lambda: standard_list_clozes(ctx)))
     builders.append((0.62, lambda: frame_series_clozes(ctx)))
     builders.append((0.62, lambda: parallel_clause_clozes(ctx)))
+    builders.append((0.62, lambda: dash_series_clozes(ctx)))
     for score, build in builders:
         for question in build():
             ctx.scores.setdefault(question.id, score)
@@ -2627,6 +2628,12 @@ def build_all(ctx: Context) -> list[Question]:
             made.add(question.id)
             ctx.scores.setdefault(question.id, 0.6)
             out.append(add_subkeys(ctx, question))
+    # two-clause formulations said once (没有…，就没有…; 只有…才能…，只有…才能…)
+    for question in [*formulation_clozes(ctx, named), *triple_thesis_clozes(ctx, named)]:
+        if question.id not in made:
+            made.add(question.id)
+            ctx.scores.setdefault(question.id, 0.6)
+            out.append(question)
     return out
 
 
@@ -2888,6 +2895,12 @@ def thesis_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
                     if subject == "中国共产党":  # （　　）是最高政治领导力量: 党 is as right
                         q.accepted = [[*q.accepted[0], "党"]]
                     yield q
+            if thesis not in seen and m.start() + lead + at == 0:
+                q = _thesis_alone(ctx, key, s, clause[at:], subject)
+                if q is not None:
+                    seen.add(thesis)
+                    q.keys = [*q.keys, thesis]
+                    yield q
 
 
 # the verb or modal a frame shared by sentences ends on (实现伟大梦想，必须|…; 增强|…本领)
@@ -3109,3 +3122,269 @@ def parallel_clause_clozes(ctx: Context) -> Iterator[Question]:
                 difficulty=_difficulty("cloze", whole, 0.1),
                 template="cloze_list",
             )
+
+
+# -- two-clause formulations said once (没有…就没有…; 只有…才能…，只有…才能…; 既不走…也不走…) --
+_CORRELATIVE_CUES = ("就没有", "就不可能", "只有", "既不")
+_CORR_CLAUSE = re.compile(r"[^，,；;。！？!?：:]+")
+_ONLY_IF = re.compile(r"^只有([\u4e00-\u9fff]{2,8}?)才能([\u4e00-\u9fff、]{2,24})$")
+_THEN_NOT = ("就没有", "就不可能", "就不会有")
+_HAN_OR_LIST = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff、]*[\u4e00-\u9fff]$")
+
+
+def formulation_parts(clauses: list[str]) -> Iterator[tuple[int, int, int, int]]:
+    """Two-clause formulations among a sentence's clauses: (first clause, last clause, where the
+    blank starts and ends in the last clause).
+
+    没有农业农村的现代化，就没有（国家的现代化）; 只有社会主义才能救中国，只有（改革开放）才能
+    发展中国…; 既不走封闭僵化的老路，也不走（改旗易帜）的邪路; 既不能刻舟求剑、封闭僵化，也不能
+    （照抄照搬、食洋不化）. The first half is shown and pins the second; a pair of idioms after a
+    bare 不 (既不好高骛远，也不因循守旧) has other well-known partners and is not one.
+    """
+    for j, clause in enumerate(clauses):
+        cue = next((c for c in _THEN_NOT if clause.startswith(c)), "")
+        if cue and j > 0 and clauses[j - 1].startswith("没有"):
+            k = j - 1
+            while k > 0 and j - k < 3 and clauses[k - 1].startswith("没有"):
+                k -= 1
+            rest = clause[len(cue) :]
+            if 2 <= len(rest) <= 14 and _han(rest) == len(rest):
+                yield k, j, len(cue), len(clause)
+            continue
+        if j == 0:
+            continue
+        before = clauses[j - 1]
+        m1, m2 = _ONLY_IF.match(before), _ONLY_IF.match(clause)
+        if m1 and m2 and m1.group(1) != m2.group(1):
+            yield j - 1, j, m2.start(1), m2.end(1)
+            continue
+        if before.startswith("既不") and clause.startswith("也不"):
+            shared = _common_prefix([before[1:], clause[1:]])
+            if len(shared) < 2:
+                continue  # 既不好高骛远，也不（因循守旧）: 妄自菲薄 would do as well
+            first, rest = before[1 + len(shared) :], clause[1 + len(shared) :]
+            a = 1 + len(shared)
+            if "的" in rest and "的" in first:
+                rest = rest[: rest.index("的")]  # 也不走（改旗易帜）的邪路: the point, not 的邪路
+            if 2 <= len(rest) <= 10 and _HAN_OR_LIST.match(rest) and rest not in first:
+                yield j - 1, j, a, a + len(rest)
+
+
+def formulation_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
+    """填空 on the second half of a two-clause formulation said once (没有农业农村的现代化，就没有
+    （　　）; 只有社会主义才能救中国，只有（　　）才能发展中国…): the stem is the formulation
+    alone, its first half shown; the whole formulation is among the keys. Cloze only.
+    """
+    tainted = ctx.ex.doc.tainted
+    for s in ctx.ex.doc.sentences:
+        if s.is_noise or s.is_heading or not any(c in s.text for c in _CORRELATIVE_CUES):
+            continue
+        spans = [(m.start(), m.end()) for m in _CORR_CLAUSE.finditer(s.text)]
+        clauses = [s.text[a:b] for a, b in spans]
+        for k, j, x, y in formulation_parts(clauses):
+            start, end = spans[k][0], spans[j][1]
+            whole = s.text[start:end]
+            answer = clauses[j][x:y]
+            if whole in named or noise.overlaps(s.start + start, s.start + end, tainted):
+                continue
+            at = spans[j][0] - start + x
+            stem = whole[:at] + BLANK + whole[at + len(answer) :] + "。"
+            if len(stem) - len(BLANK) < 10 or _readable(answer, stem):
+                continue
+            named.add(whole)
+            key = KeyPhrase(answer, "quotation", s.index, s.start + start, s.start + end, 0.6)
+            accepted = _accepted(ctx, key)
+            if "的" in answer[1:-1] and answer.replace("的", "") not in accepted:
+                accepted.append(answer.replace("的", ""))  # 国家现代化 for 国家的现代化
+            qid = question_id(ctx.doc_key, "cloze", "cloze", answer, whole)
+            yield Question(
+                id=qid,
+                kind="cloze",
+                stem=stem,
+                options=[],
+                answer=[answer],
+                keys=[whole, answer],
+                source=s.text,
+                explanation=_explain_text(ctx, key, s),
+                accepted=[accepted],
+                paragraph=s.paragraph,
+                difficulty=_difficulty("cloze", answer, 0.05),
+                template="cloze",
+            )
+
+
+# -- a dash series in one frame: principles (——坚持…), features (——中国式现代化是…的现代化) ----
+_DASH_FRAMES = ("坚持", "是")
+
+
+def _dash_lead(ctx: Context, first: int, parent: int | None) -> str:
+    """What names a dash series: the sentence leading it in (必须牢牢把握以下重大原则：),
+    else the title of its section (材料“（三）基本原则”部分提出：), else nothing."""
+    if first > 0:
+        before = ctx.sentence(first - 1)
+        said = before.text.rstrip("。：")
+        if not before.is_heading and len(said) <= 40:
+            if before.text.endswith("：") or re.search(r"以下|如下", said):
+                return said + "："  # 必须牢牢把握以下重大原则。: the series is what it announces
+    if parent is not None and parent in ctx.ex.doc.headings:
+        h = ctx.ex.doc.headings[parent]
+        title = h.title if len(h.title) <= 24 or not h.clauses else h.clauses[0][0]
+        return f"材料“{h.label}{title.replace('“', '‘').replace('”', '’')}”部分提出："
+    return ""
+
+
+def dash_series_clozes(ctx: Context) -> Iterator[Question]:
+    """填空 over a dash series in one frame, one blank per point (——坚持党管农村工作。——坚持农业
+    农村优先发展。…; ——中国式现代化是人口规模巨大的现代化。…): the section or the sentence
+    leading the series in is shown, then every point in its frame, half of them blanked
+    (不分先后); a longer series is asked in two halves, so every point is asked once.
+
+    The frame is what the points share: an opening ending on 坚持 (principles) or on 是 with a
+    named subject (刘少奇同志是…的光辉榜样), and a closing ``的…`` when they share one.
+    """
+    headings = ctx.ex.doc.headings
+    tainted = ctx.ex.doc.tainted
+    for (parent, level, ci, _run), members in sorted(
+        ctx.ex.heading_sets.items(), key=lambda kv: kv[1][0][0]
+    ):
+        if level != DASH_LEVEL or ci != 0 or not 3 <= len(members) <= 8:
+            continue
+        hs = [headings[i] for i, _ in members]
+        clauses = [h.clauses[0][0] for h in hs]
+        prefix = _common_prefix(clauses)
+        if not prefix.endswith(_DASH_FRAMES) or (prefix.endswith("是") and len(prefix) < 3):
+            continue
+        suffix = _common_suffix(clauses)
+        suffix = suffix[suffix.index("的") :] if "的" in suffix else ""
+        frames, cores = [], []
+        for clause in clauses:
+            rest = clause[len(prefix) : len(clause) - len(suffix)]
+            lead = prefix
+            if rest[:1] in ("和", "与") and len(rest) > 5:
+                lead, rest = prefix + rest[:3], rest[3:]  # 坚持和加强|党的全面领导
+            frames.append(lead)
+            cores.append(rest)
+        if any(
+            not 2 <= len(c) <= 14 or _han(c.replace("、", "")) != len(c.replace("、", ""))
+            for c in cores
+        ):
+            continue
+        if len(set(cores)) != len(cores):
+            continue
+        if any(noise.overlaps(h.title_start, h.title_start + len(h.title), tainted) for h in hs):
+            continue
+        lead = _dash_lead(ctx, hs[0].sentence, parent)
+        if not lead and len(prefix) < 4:
+            continue  # 坚持（　　）；坚持（　　）…: nothing says whose principles
+        shown = [f"{f}{c}{suffix}" for f, c in zip(frames, cores, strict=True)]
+        n = len(cores)
+        halves = [list(range(0, n, 2)), list(range(1, n, 2))]
+        source = "".join(ctx.sentence(h.sentence).text for h in hs)
+        s0 = ctx.sentence(hs[0].sentence)
+        for blanks in halves:
+            parts = [f"{frames[k]}{BLANK}{suffix}" if k in blanks else shown[k] for k in range(n)]
+            stem = lead + "；".join(parts) + "。（不分先后）"
+            answer = [cores[k] for k in blanks]
+            if any(_readable(a, stem) for a in answer):
+                continue
+            qid = question_id(ctx.doc_key, "cloze", "cloze_list", "|".join(answer), source)
+            key = KeyPhrase("；".join(shown), "heading", s0.index, s0.start, s0.start, 0.6)
+            yield Question(
+                id=qid,
+                kind="cloze",
+                stem=stem,
+                options=[],
+                answer=answer,
+                keys=[*(shown[k] for k in blanks), *answer],
+                source=source,
+                explanation=_explain_text(ctx, key, s0)
+                + "".join(ctx.sentence(h.sentence).text for h in hs[1:]),
+                accepted=[[cores[k], shown[k]] for k in blanks],
+                ordered=False,
+                paragraph=s0.paragraph,
+                difficulty=_difficulty("cloze", "；".join(shown), 0.1),
+                template="cloze_list",
+            )
+
+
+# -- a short saying of two even clauses and a thesis (党政军民学，东西南北中，党是领导一切的) ------
+_TRIPLE = re.compile(
+    r"^([\u4e00-\u9fff]{4,6})，([\u4e00-\u9fff]{4,6})，([\u4e00-\u9fff]{4,12})[。！]$"
+)
+
+
+def triple_thesis_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
+    """填空 on a sentence of two even clauses and a thesis about them, said once:
+    党政军民学，东西南北中，（党是领导一切的）; （勇于自我革命），从严管党治党，是我们党最鲜明的
+    品格. A closing clause that holds its own subject (X是Y, at most eight characters) is blanked
+    whole; one that opens on 是 and ranks (最…, 根本…) is the predicate of the first two, and the
+    first is blanked. The sentence is the stem; the whole saying is among the keys.
+    """
+    tainted = ctx.ex.doc.tainted
+    for s in ctx.ex.doc.sentences:
+        if s.is_noise or s.is_heading or len(s.text) > 30 or s.text.count("，") != 2:
+            continue
+        m = _TRIPLE.match(s.text)
+        if m is None or "是" not in m.group(3):
+            continue
+        one, two, three = m.group(1), m.group(2), m.group(3)
+        if len(one) != len(two) or noise.overlaps(s.start, s.start + len(s.text), tainted):
+            continue
+        whole = s.text[:-1]
+        if whole in named:
+            continue
+        if three.startswith("是"):
+            if not _THESIS_MARKS.search(three) or one.startswith(_NO_SUBJECT):
+                continue
+            a, answer = 0, one
+        elif len(three) <= 8 and three.count("是") == 1 and not three.startswith(_NO_SUBJECT):
+            a, answer = m.start(3), three
+        else:
+            continue
+        stem = s.text[:a] + BLANK + s.text[a + len(answer) :]
+        if _readable(answer, stem):
+            continue
+        named.add(whole)
+        key = KeyPhrase(answer, "quotation", s.index, s.start + a, s.start + a + len(answer), 0.6)
+        yield Question(
+            id=question_id(ctx.doc_key, "cloze", "cloze", answer, s.text),
+            kind="cloze",
+            stem=stem,
+            options=[],
+            answer=[answer],
+            keys=[whole, answer],
+            source=s.text,
+            explanation=_explain_text(ctx, key, s),
+            accepted=[_accepted(ctx, key)],
+            paragraph=s.paragraph,
+            difficulty=_difficulty("cloze", answer, 0.05),
+            template="cloze",
+        )
+
+
+def _thesis_alone(
+    ctx: Context, key: KeyPhrase, s: Sentence, thesis: str, subject: str
+) -> Question | None:
+    """A thesis opening its sentence, asked on its own clause when the rest of the sentence says
+    its subject again (发展是解决我国一切问题的基础和关键，发展必须是科学发展…): the clause alone
+    reads as a sentence, and the window would print the answer."""
+    rest = s.text[len(thesis) :]
+    if subject not in rest or not rest.startswith(("，", "；")):
+        return None
+    stem = BLANK + thesis[len(subject) :] + "。"
+    if len(stem) - len(BLANK) < 10 or _readable(subject, stem):
+        return None
+    return Question(
+        id=question_id(ctx.doc_key, "cloze", "cloze", subject, s.text),
+        kind="cloze",
+        stem=stem,
+        options=[],
+        answer=[subject],
+        keys=[subject],
+        source=s.text,
+        explanation=_explain_text(ctx, key, s),
+        accepted=[_accepted(ctx, key)],
+        paragraph=s.paragraph,
+        difficulty=_difficulty("cloze", subject),
+        template="cloze",
+    )
