@@ -3271,8 +3271,6 @@ def dash_series_clozes(ctx: Context) -> Iterator[Question]:
             continue
         if len(set(cores)) != len(cores):
             continue
-        if any("、" in c for c in cores):
-            continue  # 刘少奇同志是（坚持真理、实事求是）的光辉榜样: a pair in a set order per blank
         if any(noise.overlaps(h.title_start, h.title_start + len(h.title), tainted) for h in hs):
             continue
         lead = _dash_lead(ctx, hs[0].sentence, parent)
