@@ -3299,12 +3299,19 @@ def dash_series_clozes(ctx: Context) -> Iterator[Question]:
                 source=source,
                 explanation=_explain_text(ctx, key, s0)
                 + "".join(ctx.sentence(h.sentence).text for h in hs[1:]),
-                accepted=[[cores[k], shown[k]] for k in blanks],
+                # a pair (坚持真理、实事求是) is right in either order
+                accepted=[[cores[k], shown[k], *_pair_reversed(cores[k])] for k in blanks],
                 ordered=False,
                 paragraph=s0.paragraph,
                 difficulty=_difficulty("cloze", "；".join(shown), 0.1),
                 template="cloze_list",
             )
+
+
+def _pair_reversed(core: str) -> list[str]:
+    """The pair ``core`` (两项、之间) in the other order, or nothing for a single point."""
+    parts = core.split("、")
+    return ["、".join(reversed(parts))] if len(parts) == 2 else []
 
 
 # -- a short saying of two even clauses and a thesis (党政军民学，东西南北中，党是领导一切的) ------
