@@ -340,3 +340,35 @@ def test_a_past_paragraph_lead_is_kept_for_its_listed_problems() -> None:
             break
     else:
         raise AssertionError("不协调 is asked")
+
+
+def test_review_14_naming_by_count_conditions_and_framed_list_items() -> None:
+    text = FILLER + (
+        "统筹推进经济建设、政治建设、文化建设、社会建设、生态文明建设“五位一体”总体布局。\n"
+        "中国共产党人深刻认识到，只有把马克思主义基本原理同中国具体实际相结合、"
+        "同中华优秀传统文化相结合，坚持运用辩证唯物主义和历史唯物主义，"
+        "才能正确回答时代和实践提出的重大问题，才能始终保持马克思主义的蓬勃生机和旺盛活力。"
+    )
+    questions = generate_questions(text)
+    for q in questions:
+        if q.template == "lex_name" and q.answer == "五位一体":
+            # counting five members must not pick the one option with 五
+            assert sum("五" in o for o in q.options) >= 2, q.options
+        if q.kind == "cloze" and "只有把" in q.stem:
+            assert "才能" in q.stem, q.stem  # a condition keeps what it leads to
+    framed = [q for q in questions if q.template == "cloze_list" and "相结合" in q.stem]
+    assert framed, "the 两个结合 are asked"
+    for q in framed:
+        assert "同（　　）相结合" in q.stem and "中国具体实际" in q.answer, (q.stem, q.answer)
+        assert "同中国具体实际相结合" in q.accepted[q.answer.index("中国具体实际")]
+
+
+def test_a_he_inside_a_stem_names_the_person_too() -> None:
+    text = (
+        "刘少奇同志是伟大的马克思主义者。刘少奇同志出生于湖南宁乡。刘少奇同志投身革命。"
+        "刘少奇同志领导工人运动。刘少奇同志坚持真理。\n"
+        "今天，我们在这里隆重集会。追思他为民族独立和人民解放、国家富强和人民幸福不懈奋斗的光辉生涯，"
+        "学习和继承他的崇高精神风范。"
+    )
+    stems = [q.stem for q in generate_questions(text) if q.kind == "cloze" and "追思" in q.stem]
+    assert stems and all(s.startswith("追思刘少奇同志为") for s in stems), stems

@@ -225,10 +225,11 @@ def _with_goal_year(
 _GOAL_YEAR = re.compile(
     r"^(?:到[0-9０-９〇零一二三四五六七八九十]{2,4}年|[一二三四五六七八九十]{1,2}年(?:前|来))[，,]"
 )
-_CORRELATIVES = ("既", "一方面", "不是")
+_CORRELATIVES = ("既", "一方面", "不是", "只有", "只要", "不仅")
 # a clause that dates what follows: 1922年春天，/ 到二〇三五年，/ 在大革命时期，
 _TIME_LEAD = re.compile(
-    r"^(?:到|在|从|至)?[0-9０-９〇零一二三四五六七八九十]{2,4}年[\u4e00-\u9fff]{0,4}[，,]"
+    r"^(?:(?:到|在|从|至)?[0-9０-９〇零一二三四五六七八九十]{2,4}年|(?:未来|今后)[一二三四五六七八九十]{1,2}年)"
+    r"[\u4e00-\u9fff]{0,12}?[，,]"
 )
 _QUOTE_OPEN = re.compile("[“‘「]")
 _CLAUSE_SPLIT = re.compile(f"[{_CLAUSE_END}]")
@@ -307,6 +308,9 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     lo, hi = _without_cues(text, clauses, la, lb, first, last, lo, hi)
     if lo < 0:
         return "", 0, 0
+    hi = _with_main_clause(text, clauses, lo, hi, bad)
+    if hi < 0:
+        return "", 0, 0  # 只有把…相结合，…: the 才能 it leads to is out of reach
     if lo == 1 and not bad(0) and _TIME_LEAD.match(text[: clauses[0][1]]):
         lo = 0  # 1922年春天，|刘少奇同志…参与领导闻名全国的（　　）: the date pins the event
     while text[clauses[hi][1] - 2 : clauses[hi][1] - 1] == "的" and hi + 1 < len(clauses):
@@ -314,6 +318,33 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
             return "", 0, 0
         hi += 1  # …面向未来的，|民族的科学的大众的社会主义文化: never end on a dangling 的
     return _clause_span(text, clauses, lo, hi, la, lb)
+
+
+def _with_main_clause(
+    text: str,
+    clauses: tuple[tuple[int, int], ...],
+    lo: int,
+    hi: int,
+    bad: Callable[[int], bool],
+) -> int:
+    """The last clause a window must reach so that a condition it shows (只有…/只要…) keeps
+    the clause it leads to (…才能… / …就…), or -1 when that clause is more than three away."""
+    for i in range(lo, hi + 1):
+        opening = text[clauses[i][0] : clauses[i][0] + 2]
+        if opening not in ("只有", "只要"):
+            continue
+        need = "才" if opening == "只有" else "就"
+        if any(need in text[x:y] for x, y in clauses[i + 1 : hi + 1]):
+            continue
+        for j in range(hi + 1, min(len(clauses), hi + 4)):
+            if bad(j):
+                return -1
+            if need in text[clauses[j][0] : clauses[j][1]]:
+                hi = j
+                break
+        else:
+            return -1
+    return hi
 
 
 def _clause_span(
@@ -1257,7 +1288,7 @@ _OPEN_VERBS = (
     "实施", "实行", "推行", "推进", "推动", "构建", "建立", "建设", "完善", "健全", "深化",
     "加强", "加快", "开展", "落实", "坚持", "严守", "选派", "取得", "取得了", "不搞", "是",
     "打造", "形成", "强化", "促进", "提升", "提高", "巩固", "探索", "发展", "支持", "鼓励",
-    "克服", "反对", "防止", "纠正", "破除", "发挥",
+    "克服", "反对", "防止", "纠正", "破除", "发挥", "做到",
 )  # fmt: skip
 _OPEN_TAILS = ("工作长效机制", "迈出", "取得", "作用")
 # verbs of a stock evaluation: 取得了（历史性成就）takes 巨大成就, 显著成就 as well (review 13)
@@ -1678,21 +1709,6 @@ _SECTION_WORDS = frozenset(
 )
 
 
-def _sibling_titles(ctx: Context, heading: Heading) -> list[str]:
-    """The titles of the headings at ``heading``'s level under its parent, itself included
-    (cached per text: every heading of a series asks)."""
-    cache: dict[tuple[int | None, int], list[str]] = ctx.indexes.setdefault("_siblings", {})
-    where = (heading.parent, heading.level)
-    titles = cache.get(where)
-    if titles is None:
-        titles = cache[where] = [
-            h.title
-            for h in ctx.ex.doc.headings.values()
-            if h.parent == heading.parent and h.level == heading.level
-        ]
-    return titles
-
-
 def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Question]:
     heading = ctx.ex.doc.headings.get(s.index)
     if heading is None or key.text in _SECTION_WORDS:
@@ -1824,16 +1840,27 @@ def _sibling_titles(ctx: Context, heading: Heading) -> list[str]:
     paragraphs the same run (a section may set out two series: 中国式现代化是…的现代化, then
     坚持…)."""
     headings = ctx.ex.doc.headings
-    for (parent, level, _ci, _run), members in ctx.ex.heading_sets.items():
-        if parent == heading.parent and level == heading.level:
+    # built once per text: every heading of a series asks
+    runs: dict[tuple[int, int | None, int], list[str]] | None = ctx.indexes.get("_sibling_runs")
+    if runs is None:
+        runs = ctx.indexes["_sibling_runs"] = {}
+        for (parent, level, _ci, _run), members in ctx.ex.heading_sets.items():
             sentences = [i for i, _ in members]
-            if heading.sentence in sentences:
-                return [headings[i].title for i in sentences if i in headings]
-    return [
-        h.title
-        for h in headings.values()
-        if h.parent == heading.parent and h.level == heading.level
-    ]
+            titles = [headings[i].title for i in sentences if i in headings]
+            for i in sentences:
+                runs.setdefault((i, parent, level), titles)
+    titles = runs.get((heading.sentence, heading.parent, heading.level))
+    if titles is not None:
+        return titles
+    levels: dict[tuple[int | None, int], list[str]] = ctx.indexes.setdefault("_siblings", {})
+    where = (heading.parent, heading.level)
+    if where not in levels:
+        levels[where] = [
+            h.title
+            for h in headings.values()
+            if h.parent == heading.parent and h.level == heading.level
+        ]
+    return levels[where]
 
 
 def _framed_options(ctx: Context, key: KeyPhrase) -> set[str]:
@@ -1886,12 +1913,16 @@ _COUPLET = re.compile(r"^[\u4e00-\u9fff]{4}，[\u4e00-\u9fff]{4}[。！]$")
 
 
 def _bare_he(stem: str, a: int) -> int:
-    """Where a clause of the stem opens on 他 (not 他们) with nobody named before it, or -1:
-    在五四爱国运动洗礼下，他走上… says who only in a sentence the stem does not show."""
-    for m in re.finditer(r"(?:^|[，；：])(他)(?!们)", stem):
-        if not _COMRADE.search(stem, 0, m.start(1)):
-            return m.start(1)
+    """Where the stem says 他 (not 他们, 其他, 他人) with nobody named before it, or -1:
+    在五四爱国运动洗礼下，他走上… / 追思他为民族独立… say who only in a sentence the stem
+    does not show."""
+    m = _HE.search(stem)
+    if m and not _COMRADE.search(stem, 0, m.start()):
+        return m.start()
     return -1
+
+
+_HE = re.compile(r"(?<!其)他(?![们人])")
 
 
 _COMRADE = re.compile(r"([\u4e00-\u9fff]{2,3})同志")
@@ -2432,9 +2463,16 @@ def _lexicon_name_and_judge(
         and name[k : k + 2] in listing
     }
     names = [n for n in names if all(c in n for c in cues)]
+    # 五位一体 among 三会一课, 三严三实: counting the listing picks the one option with 五, so
+    # names with the key's number come first and one of them must be among the options
+    number = next((c for c in name if c in NUMERALS), "")
+    if number:
+        names.sort(key=lambda n: number not in n)
     wrong = dis.pick(
         name, names, 3, rng, exclude={name, *formula.variants}, max_distance=3.0, ranked=True
     )
+    if number and wrong and not any(number in w for w in wrong):
+        wrong = None
     pieces = [name[k : k + 2] for k in range(0, len(name) - 1, 2)]
     if all(piece in listing for piece in pieces):
         wrong = None  # the stem spells the name
@@ -2692,6 +2730,10 @@ def add_saying_key(q: Question) -> Question:
 _LIST_LEADS = ("统筹", "坚持", "推进", "推动", "加强", "实现", "促进", "全面")
 
 
+# 同…相结合, 为…服务: a preposition framing each item of a list
+_ITEM_PREPOSITIONS = frozenset("同为以与对向")
+
+
 def standard_list_clozes(ctx: Context) -> Iterator[Question]:
     """填空 with one blank per item of a standard enumeration spelled out whole (不断增强人民群众
     （　　）、（　　）、（　　）; 构建（　　）、（　　）、（　　）协调配套的制度体系).
@@ -2739,12 +2781,22 @@ def standard_list_clozes(ctx: Context) -> Iterator[Question]:
             continue
         if len(stem) - len(run) < 8:
             continue  # nothing left to answer from
+        # 同（中国具体实际）相结合、同（中华优秀传统文化）相结合: a frame every item shares
+        # stays shown, and only what sets each apart is blanked
+        lead, tail = _common_prefix(items)[:1], _common_suffix(items)
+        if (
+            lead not in _ITEM_PREPOSITIONS
+            or len(tail) < 2
+            or any(len(i) - len(lead) - len(tail) < 2 for i in items)
+        ):
+            lead = tail = ""
+        cores = tuple(i[len(lead) : len(i) - len(tail)] for i in items)
         pieces, last = [], 0
         for x, y in spans:
-            pieces.append(run[last:x] + BLANK)
-            last = y
+            pieces.append(run[last : x + len(lead)] + BLANK)
+            last = y - len(tail)
         blanked = stem[:a] + "".join(pieces) + run[last:] + stem[b:]
-        if any(_readable(item, blanked) for item in items):
+        if any(_readable(item, blanked) for item in cores):
             continue
         ordered = _is_sequence(s.text, local, items)
         if not ordered:
@@ -2756,11 +2808,14 @@ def standard_list_clozes(ctx: Context) -> Iterator[Question]:
             kind="cloze",
             stem=blanked,
             options=[],
-            answer=list(items),
-            keys=[whole, *items],
+            answer=list(cores),
+            keys=[whole, *cores],
             source=s.text,
             explanation=_explain_text(ctx, key, s),
-            accepted=[[item] for item in items],
+            accepted=[
+                [core, item] if core != item else [item]
+                for core, item in zip(cores, items, strict=True)
+            ],
             ordered=ordered,
             paragraph=s.paragraph,
             difficulty=_difficulty("cloze", whole, 0.1),
