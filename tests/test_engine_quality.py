@@ -372,3 +372,13 @@ def test_a_he_inside_a_stem_names_the_person_too() -> None:
     )
     stems = [q.stem for q in generate_questions(text) if q.kind == "cloze" and "追思" in q.stem]
     assert stems and all(s.startswith("追思刘少奇同志为") for s in stems), stems
+
+
+def test_a_list_of_three_is_never_one_blank() -> None:
+    text = (
+        FILLER
+        + "推进科学立法、民主立法、依法立法，统筹立改废释纂，增强立法系统性、整体性、协同性、时效性。"
+    )
+    for q in generate_questions(text):
+        if q.kind == "cloze":
+            assert all("、" not in a for a in q.answer), (q.stem, q.answer)

@@ -1061,9 +1061,10 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         # 推动（执法队伍整合、执法力量下沉）, 推行（河长制、湖长制）: a pair said once, in one
         # blank, is a guess at two phrases and their order; its items are asked one at a time
         return
-    if key.type == "series" and len(key.text) > 14:
-        # 真心爱才、悉心育才、倾心引才、精心用才: too long to recall in one blank, so one
-        # blank per item
+    if key.type == "series" and (len(key.text) > 14 or len(key.group) >= 3):
+        # 真心爱才、悉心育才、倾心引才、精心用才: too long to recall in one blank, and
+        # 推进（科学立法、民主立法、依法立法）asks a list where a phrase is expected (review 14):
+        # one blank per item
         yield from _series_cloze(ctx, key, s)
         return
     if key.type == "quoted" and len(key.text) > 12:
