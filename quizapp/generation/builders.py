@@ -1965,10 +1965,9 @@ def _preceding_context(ctx: Context, s: Sentence) -> str:
         return ""
     text = prev.text
     if len(text) > 40:
-        starts = [x for x, _ in _clauses(text) if len(text) - x <= 40]
-        if not starts or len(text) - starts[0] < 12:
-            return ""
-        text = "……" + text[starts[0] :]
+        # the tail of a long sentence drops its subject (发挥工会、共青团、妇联…的优势 →
+        # ……支持农村产业发展…等。实施乡村振兴“（　　）”: nothing says whose campaign; review 13b)
+        return ""
     if text.count("“") != text.count("”") or not text.endswith(tuple("。！？；!?;")):
         return ""
     return text
