@@ -175,7 +175,10 @@ def select(
     shown_order = [k for k in kinds if by_kind.get(k)]
     # the scarcest kind chooses first: a short text's few 判断 spell formula members, so picked
     # last they would all print some picked answer, while clozes have others to choose from
-    order = sorted(shown_order, key=lambda k: len(by_kind[k]))
+    # 判断 first of all: a true statement leaks nothing, but a false one names a formula's
+    # members, so picked after the choices it would be blocked and a quiz's 判断 all 正确
+    # (review 14)
+    order = sorted(shown_order, key=lambda k: (k != "judge", len(by_kind[k])))
     picked: list[Question] = []
     used_keys: set[str] = set()
     used_sources: set[str] = set()
@@ -212,7 +215,9 @@ def select(
         progress = True
         while len(picked) < count and progress:
             progress = False
-            for kind in order:
+            # a last, partial round gives its places in the kinds' own order (填空 first)
+            last_round = count - len(picked) < len(order)
+            for kind in shown_order if last_round else order:
                 if len(picked) >= count:
                     break
                 left = [q for q in by_kind[kind] if q.id not in picked_ids]
