@@ -780,7 +780,7 @@ def test_goals_said_after_a_year_keep_the_year_and_start_at_their_item() -> None
 
 
 @pytest.mark.parametrize("seed", [0, 1, 4])
-def test_a_short_quiz_mixes_true_and_false_statements(shared_dir, seed: int) -> None:
+def test_a_short_speech_quiz_has_false_statements_too(shared_dir, seed: int) -> None:
     text = (shared_dir / "corpus" / "speech_xi_liu_shaoqi_120th_2018.txt").read_text("utf-8")
     judges = [q.answer for q in generate_questions(text, seed=seed, count=10) if q.kind == "judge"]
     # review 14: the false statements name formula members, and picked after the choices
