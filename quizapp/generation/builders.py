@@ -1009,6 +1009,10 @@ def items_worth_asking(ctx: Context, group: tuple[str, ...]) -> bool:
         return _patterned(group) and ctx.ex.occurrences("、".join(group)) >= 2
     if all(len(t) == 3 and t[0] in "有是为在无" for t in group):
         return False  # 有标准、有网络、有内容、有人才: a checklist, though it has a frame
+    if _common_suffix(group) in _OPEN_CLASS_HEADS:
+        # 责任意识、规则意识、集体意识、主人翁意识: a document's own pick from an open class,
+        # where 诚信意识 or 法治意识 fits as well (reviews 6, 11, 14b)
+        return False
     return _framed(group)
 
 
@@ -1019,6 +1023,9 @@ def _worth_asking_cached(ctx: Context, group: tuple[str, ...]) -> bool:
     if worth is None:
         worth = known[group] = items_worth_asking(ctx, group)
     return worth
+
+
+_OPEN_CLASS_HEADS = frozenset({"意识", "精神", "观念", "能力", "水平"})
 
 
 def _framed(group: tuple[str, ...]) -> bool:
@@ -1790,9 +1797,9 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
     qid = question_id(ctx.doc_key, "single", "heading_single", key.text, source)
     rng = _rng(ctx, qid)
     if not has_context:
-        # only the ordinal would tell the section's own headings apart: ask which heading
-        # belongs to the section instead, against headings of other sections
-        yield from _heading_member_question(ctx, key, heading, s, context, qid, rng, explanation)
+        # only the ordinal would tell the section's own headings apart; which heading belongs
+        # to the section, against other sections' headings, was picked by topic alone in
+        # reviews 10–14 (0 of 6 usable), so nothing is asked
         return
     if follow or cued(key.start - s.start, key.text):
         return
