@@ -1794,13 +1794,13 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
             difficulty=_difficulty("cloze", answer, 0.05),
             template="heading_cloze",
         )
-    qid = question_id(ctx.doc_key, "single", "heading_single", key.text, source)
-    rng = _rng(ctx, qid)
     if not has_context:
         # only the ordinal would tell the section's own headings apart; which heading belongs
         # to the section, against other sections' headings, was picked by topic alone in
         # reviews 10–14 (0 of 6 usable), so nothing is asked
         return
+    qid = question_id(ctx.doc_key, "single", "heading_single", key.text, source)
+    rng = _rng(ctx, qid)
     if follow or cued(key.start - s.start, key.text):
         return
     stem = _heading_stem(context, heading.ordinal, _blank(line, key.start - s.start, b), follow)
@@ -2053,54 +2053,6 @@ def _heading_stem(context: str, ordinal: int, blanked: str, follow: str = "") ->
     if context.endswith("的"):
         return f"{context}第{ordinal}项：{blanked}"
     return f"{context}中的小标题：{blanked}"
-
-
-def _heading_member_question(
-    ctx: Context,
-    key: KeyPhrase,
-    heading: Any,
-    s: Sentence,
-    context: str,
-    qid: str,
-    rng: random.Random,
-    explanation: str,
-) -> Iterator[Question]:
-    """单选: which of these is a heading of this section (the others head other sections)."""
-    if heading.parent is None or not context.startswith("材料“"):
-        return
-    headings = sorted(ctx.ex.doc.headings.values(), key=lambda h: h.sentence)
-    own = {h.title for h in headings if h.parent == heading.parent}
-    # lures from the neighbouring sections only (五 ↔ 四, 六): a far section's subheading is
-    # told apart by its topic alone (reviews 10, 11b: 深化村民自治实践 among 拓宽资金筹集渠道)
-    parents = list(dict.fromkeys(h.parent for h in headings if h.parent is not None))
-    at = parents.index(heading.parent)
-    near = set(parents[max(0, at - 1) : at + 2]) - {heading.parent}
-    others = list(
-        dict.fromkeys(
-            h.title
-            for h in headings
-            if h.level == heading.level and h.parent in near and h.title not in own
-        )
-    )
-    stem = f"下列属于{context}小标题的是（　　）。"
-    if _names(context, heading.title):
-        return  # 打好精准脱贫攻坚战 → 瞄准贫困人口精准帮扶: the section title gives it away
-    wrong = dis.pick(heading.title, others, 3, rng, exclude=own, stem=stem, max_distance=8.0)
-    if not wrong:
-        return
-    yield Question(
-        id=qid,
-        kind="single",
-        stem=stem,
-        options=_shuffle([heading.title, *wrong], rng),
-        answer=heading.title,
-        keys=[key.text],
-        source=s.text,
-        explanation=explanation,
-        paragraph=s.paragraph,
-        difficulty=_difficulty("single", heading.title),
-        template="heading_single",
-    )
 
 
 def _headings_under(ctx: Context, parent: int | None) -> set[str]:
