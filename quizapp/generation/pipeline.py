@@ -53,9 +53,13 @@ def generate_questions(
         ctx = Context(extraction, seed, document_key(text))
         questions = [q for q in build_all(ctx) if q.kind in wanted]
         questions = _checked(questions)
+        scores = ctx.scores
+        # (dropped while the collector is off: its thousands of young objects are freed, not
+        # traversed by the collection the first allocation after gc.enable() starts)
+        del ctx, extraction
     if count is None:
         return questions
-    return select(questions, count, seed, ctx.scores, wanted)
+    return select(questions, count, seed, scores, wanted)
 
 
 @contextmanager
