@@ -1163,15 +1163,21 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
 
     if key.score < CHOICE_SCORE:
         return
-    # (gathered only now: most keys get a cloze alone, which needs no look-alikes)
-    cands, exclude, ranked = candidates_for(ctx, key)
-    polar = dis.folded(_other_polarity(ctx, (key.text, *key.group)))
     # an unknown numbered formula's look-alikes are lexicon slogans (承包地“三严三实”制度 for
     # “三权分置”), as are those of a formula used as a plain word (“三会一课”工作 for “三农”
     # 工作): absurd in the sentence, as option or as a false statement
     # (reviews 4, 6 and 8 found 增强“三严三实”, 承包地“三严三实”制度, “三会一课”工作: other
     # names rarely take the same verb; the lexicon templates ask about every formula named)
-    numbered = key.type in ("formula", "lexicon")
+    if key.type in ("formula", "lexicon") or (
+        key.type == "enumeration" and _generic_head(key.text)
+    ):
+        # (decided before look-alikes are gathered: a numbered formula gets neither a 单选 nor a
+        # 判断 (the lexicon templates judge it), a list item with a generic head no 单选 (see
+        # single_ok) and, as a list item, no 判断)
+        return
+    # (gathered only now: most keys get a cloze alone, which needs no look-alikes)
+    cands, exclude, ranked = candidates_for(ctx, key)
+    polar = dis.folded(_other_polarity(ctx, (key.text, *key.group)))
     single_qid = ""  # made with the seeded rng, on the first draw: most keys find too few
     rng: random.Random | None = None
     # free-text keys need look-alikes with the same ending (…导向 for 问题导向)
@@ -1216,12 +1222,11 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         wrong is None
         and key.score >= FULL_SCORE
         and key.type in _FALSIFIABLE
-        and not numbered  # (no statement here: see below)
         # (decided first: a true statement of a fact needs no swap)
         and not (_judged_true(ctx, key, source) and _historical_fact(stem))
     ):
         wrong = pick_wrong(1)  # one look-alike is enough for a false statement
-    if wrong and single_ok and not numbered:
+    if wrong and single_ok:
         assert rng is not None  # drawn from by pick_wrong
         yield Question(
             id=single_qid,
@@ -1239,9 +1244,9 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         )
     if key.score < FULL_SCORE or len(stem) < 16 or len(stem) - len(key.text) < 10:
         return  # a true/false statement needs context around the key
-    if key.type == "enumeration" or s.is_heading or numbered or not _checkable(ctx, key, s.text):
-        # a list item is a measure, a heading an imperative, and a named formula is judged by
-        # the lexicon templates: none is a fact this sentence should be judged on
+    if key.type == "enumeration" or s.is_heading or not _checkable(ctx, key, s.text):
+        # a list item is a measure, a heading an imperative (a named formula, judged by the
+        # lexicon templates, stopped above): none is a fact this sentence should be judged on
         return
     truth = _judged_true(ctx, key, source)
     opening = s.text.lstrip(_LAYOUT_LEAD)
