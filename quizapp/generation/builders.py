@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import random
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -256,13 +257,22 @@ def _clauses(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(zip(bounds[:-1], bounds[1:], strict=True))
 
 
+@lru_cache(maxsize=4096)
+def _clause_edges(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The starts and the ends of :func:`_clauses` (which tile the sentence, in order)."""
+    clauses = _clauses(text)
+    return tuple(x for x, _ in clauses), tuple(y for _, y in clauses)
+
+
 def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     text = s.text
     la, lb = a - s.start, b - s.start
     tainted = [(x - s.start, y - s.start) for x, y in ctx.ex.doc.sentence_tainted(s)]
     clauses = _clauses(text)
-    first = next(i for i, (x, y) in enumerate(clauses) if x <= la < y)
-    last = next(i for i, (x, y) in enumerate(clauses) if x < lb <= y)
+    # the clauses holding the key's first and last characters, by bisection (not a scan)
+    starts, ends = _clause_edges(text)
+    first = bisect_right(starts, la) - 1
+    last = bisect_left(ends, lb)
     if not tainted and len(text) <= WINDOW_CHARS + 12:
         lo, hi = _without_cues(text, clauses, la, lb, first, last, 0, len(clauses) - 1)
         if lo < 0:
