@@ -29,7 +29,7 @@ from typing import Any
 from . import distractors as dis
 from . import noise
 from .jieba_setup import cut as jieba_cut
-from .jieba_setup import is_word
+from .jieba_setup import is_word, word_end_at
 from .jieba_setup import word_ends as _jieba_word_ends
 from .keyphrases import (
     GENERIC_WORDS,
@@ -932,12 +932,14 @@ def _dangling_lead(text: str, a: int) -> bool:
 @lru_cache(maxsize=65536)
 def _starts_governed(item: str) -> int:
     """Length of the governing words at the start of ``item`` (0 when none)."""
-    ends = word_ends(item)
     cut = 0
-    for x, y in zip(ends[:-1], ends[1:], strict=True):
-        if x != cut or item[x:y] not in _GOVERNING or len(item) - y < 2:
+    # word by word, as word_ends cuts: most items stop at their first word, so the rest of
+    # the item is never cut
+    while cut < len(item):
+        end = word_end_at(item, cut)
+        if item[cut:end] not in _GOVERNING or len(item) - end < 2:
             break
-        cut = y
+        cut = end
     return cut
 
 

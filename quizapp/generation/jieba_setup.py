@@ -19,6 +19,7 @@ __all__ = [
     "is_loaded",
     "is_word",
     "word_ends",
+    "word_end_at",
     "cached_word_ends",
     "dictionary_version",
 ]
@@ -109,6 +110,22 @@ def cached_word_ends(text: str) -> tuple[int, ...]:
 def _word_ends_cached(text: str, version: int) -> tuple[int, ...]:
     del version  # part of the cache key only
     return tuple(word_ends(text))
+
+
+def word_end_at(text: str, i: int, max_len: int = 8) -> int:
+    """Where the word starting at ``i`` ends: one step of :func:`word_ends` (the same ends,
+    for a caller that needs only the first words of a text)."""
+    warm_up()
+    freq = _tokenizer.dt.FREQ
+    end, j, limit = i + 1, i + 2, min(len(text), i + max_len)
+    while j <= limit:
+        count = freq.get(text[i:j])
+        if count is None:
+            break
+        if count:
+            end = j
+        j += 1
+    return end
 
 
 def word_ends(text: str, max_len: int = 8) -> list[int]:
