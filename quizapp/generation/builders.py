@@ -1941,6 +1941,8 @@ def _bare_he(stem: str, a: int) -> int:
     """Where the stem says 他 (not 他们, 其他, 他人) with nobody named before it, or -1:
     在五四爱国运动洗礼下，他走上… / 追思他为民族独立… say who only in a sentence the stem
     does not show."""
+    if "他" not in stem:
+        return -1  # (most stems: the regex would try every character to find that out)
     m = _HE.search(stem)
     if m and not _COMRADE.search(stem, 0, m.start()):
         return m.start()
@@ -2693,7 +2695,9 @@ def add_saying_key(q: Question) -> Question:
     answers = q.answer if isinstance(q.answer, list) else [q.answer]
     if len(answers) != 1 or not isinstance(answers[0], str) or not 4 <= len(answers[0]) <= 8:
         return q
-    m = _SAYING_AT_END.search(q.source)
+    # (a match ends the source and spans at most 20 characters: searched from there, not from
+    # every character of a long source)
+    m = _SAYING_AT_END.search(q.source, max(0, len(q.source) - 20))
     halves = couplet_halves(m.group(1)) if m else None
     if halves and answers[0] in halves:
         whole = "，".join(halves)
