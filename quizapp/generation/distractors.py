@@ -210,7 +210,8 @@ def best_candidates(
     None when there are not enough (callers can then skip seeding a random generator)."""
     if isinstance(candidates, list | tuple) and len(candidates) < n:
         return None  # (many sibling sets are that small)
-    banned = {fold_key(key), *banned, *map(fold_key, exclude)}
+    # (the standing ``banned`` set is tested as it is, not copied for every key)
+    refused = {fold_key(key), *map(fold_key, exclude)}
     stem_key = fold_key(stem)
     stem_lists = "、" in stem  # (only a listing stem can name another item)
     seen: set[str] = set()
@@ -238,7 +239,7 @@ def best_candidates(
         if cand[0] in "的之" or ("和" in cand and not key_has_and):
             continue  # 的教育体系, 宏观和微观: fragments or pairs, not look-alikes
         fc, lc, usable, cpunct, cnum = _candidate_traits(cand)
-        if not fc or fc in seen or fc in banned:
+        if not fc or fc in seen or fc in refused or fc in banned:
             continue
         seen.add(fc)
         if not usable:
