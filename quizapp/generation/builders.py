@@ -115,7 +115,13 @@ def _fixed_rng(qid: str) -> random.Random:
 
 
 def _difficulty(kind: str, key: str, bonus: float = 0.0) -> float:
-    d = _BASE_DIFFICULTY[kind] + (0.08 if len(key) > 6 else 0.0) + bonus
+    return _difficulty_of(kind, len(key) > 6, bonus)
+
+
+@lru_cache(maxsize=256)
+def _difficulty_of(kind: str, long_key: bool, bonus: float) -> float:
+    # (cached: a handful of values, asked once per question)
+    d = _BASE_DIFFICULTY[kind] + (0.08 if long_key else 0.0) + bonus
     return round(min(0.95, max(0.05, d)), 2)
 
 
