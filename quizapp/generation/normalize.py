@@ -128,6 +128,10 @@ def fold(text: str) -> str:
         # the same as NFKC then dropping (see FOLD_FIRST_CHARS), without NFKC's cost for the
         # common text that needs no normalisation once its punctuation is gone
         bare = _FOLD_FIRST.sub("", text)
+        if "…" in bare:
+            # NFKC's own spelling of it, a starter that composes with nothing: a stem ending in
+            # …… then takes the quick path, not a full NFKC
+            bare = bare.replace("…", "...")
         if unicodedata.is_normalized("NFKC", bare):
             text = bare
         else:
