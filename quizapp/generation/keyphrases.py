@@ -369,7 +369,10 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
             or all(ex.occurrences(t) >= 3 for t in texts)  # 思想大解放、行动大担当, again and again
         ):
             if series is None and (
-                {len(t) for t in texts} == {4} or ex.occurrences("、".join(texts)) >= 2
+                {len(t) for t in texts} == {4}
+                # (the pair occurs no more often than its first item, counted just above: most
+                # items occur once, and the pair's count would be a scan of the whole text)
+                or (ex.occurrences(texts[0]) >= 2 and ex.occurrences("、".join(texts)) >= 2)
             ):
                 # 大众创业、万众创新 (repeated), 坚持|惩前毖后、治病救人 (a pair of 四字格
                 # with clean edges): the pair is the formulation
