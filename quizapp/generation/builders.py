@@ -3010,6 +3010,72 @@ def _frame_runs(sentences: list[Sentence]) -> Iterator[tuple[list[Sentence], str
         i = j + 1
 
 
+def _whole_named_cloze(
+    ctx: Context,
+    s: Sentence,
+    key: KeyPhrase,
+    stem: str,
+    whole: str,
+    accepted: list[str],
+    id_source: str,
+) -> Question:
+    """填空 blanking ``key`` of a saying or formulation, which is named whole among the keys."""
+    return Question(
+        id=question_id(ctx.doc_key, "cloze", "cloze", key.text, id_source),
+        kind="cloze",
+        stem=stem,
+        options=[],
+        answer=[key.text],
+        keys=[whole, key.text],
+        source=s.text,
+        explanation=_explain_text(ctx, key, s),
+        accepted=[accepted],
+        paragraph=s.paragraph,
+        difficulty=_difficulty("cloze", key.text, 0.05),
+        template="cloze",
+    )
+
+
+def _points_clozes(
+    ctx: Context,
+    *,
+    lead: str,
+    sep: str,
+    blanked: list[str],
+    shown: list[str],
+    cores: list[str],
+    halves: list[list[int]],
+    source: str,
+    explanation: str,
+    accepted: list[list[str]],
+    paragraph: int,
+    whole: str,
+) -> Iterator[Question]:
+    """填空 over points said one by one in one frame: for each half, its points shown blanked
+    (``blanked[k]``) among the others shown whole, the blanks order-free."""
+    for blanks in halves:
+        parts = [blanked[k] if k in blanks else shown[k] for k in range(len(shown))]
+        stem = lead + sep.join(parts) + "。（不分先后）"
+        answer = [cores[k] for k in blanks]
+        if any(_readable(a, stem) for a in answer):
+            continue
+        yield Question(
+            id=question_id(ctx.doc_key, "cloze", "cloze_list", "|".join(answer), source),
+            kind="cloze",
+            stem=stem,
+            options=[],
+            answer=answer,
+            keys=[*(shown[k] for k in blanks), *answer],
+            source=source,
+            explanation=explanation,
+            accepted=[accepted[k] for k in blanks],
+            ordered=False,
+            paragraph=paragraph,
+            difficulty=_difficulty("cloze", whole, 0.1),
+            template="cloze_list",
+        )
+
+
 def frame_series_clozes(ctx: Context) -> Iterator[Question]:
     """填空 over a list the text spells out one sentence per item, all in one frame (the eight
     增强…本领 of a paragraph; the paragraphs opening 实现伟大梦想，必须…): the frame is shown
@@ -3043,34 +3109,23 @@ def frame_series_clozes(ctx: Context) -> Iterator[Question]:
             cut = (len(items) + 1) // 2
             halves = [list(range(0, len(items), 2))[:cut], list(range(1, len(items), 2))]
         sep = "；" if "，" in frame else "，"
-        source = "".join(s.text for s in run)
         whole = sep.join(shown)
-        for blanks in halves:
-            parts = [
-                f"{frame}{BLANK}{ending}" if k in blanks else shown[k] for k in range(len(items))
-            ]
-            stem = lead + sep.join(parts) + "。（不分先后）"
-            answer = [cores[k] for k in blanks]
-            if any(_readable(a, stem) for a in answer):
-                continue
-            qid = question_id(ctx.doc_key, "cloze", "cloze_list", "|".join(answer), source)
-            key = KeyPhrase(whole, "enumeration", run[0].index, run[0].start, run[0].start, 0.6)
-            yield Question(
-                id=qid,
-                kind="cloze",
-                stem=stem,
-                options=[],
-                answer=answer,
-                keys=[*(shown[k] for k in blanks), *answer],
-                source=source,
-                explanation=_explain_text(ctx, key, run[0]) + "".join(s.text for s in run[1:]),
-                # 政治领导本领 in 增强（　　）本领 is as right as 政治领导
-                accepted=[[a, a + ending] if ending else [a] for a in answer],
-                ordered=False,
-                paragraph=run[0].paragraph,
-                difficulty=_difficulty("cloze", whole, 0.1),
-                template="cloze_list",
-            )
+        key = KeyPhrase(whole, "enumeration", run[0].index, run[0].start, run[0].start, 0.6)
+        yield from _points_clozes(
+            ctx,
+            lead=lead,
+            sep=sep,
+            blanked=[f"{frame}{BLANK}{ending}"] * len(items),
+            shown=shown,
+            cores=cores,
+            halves=halves,
+            source="".join(s.text for s in run),
+            explanation=_explain_text(ctx, key, run[0]) + "".join(s.text for s in run[1:]),
+            # 政治领导本领 in 增强（　　）本领 is as right as 政治领导
+            accepted=[[c, c + ending] if ending else [c] for c in cores],
+            paragraph=run[0].paragraph,
+            whole=whole,
+        )
 
 
 _CLAUSE_RUN_SPLIT = re.compile(r"[，；]")
@@ -3238,21 +3293,7 @@ def formulation_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
             accepted = _accepted(ctx, key)
             if "的" in answer[1:-1] and answer.replace("的", "") not in accepted:
                 accepted.append(answer.replace("的", ""))  # 国家现代化 for 国家的现代化
-            qid = question_id(ctx.doc_key, "cloze", "cloze", answer, whole)
-            yield Question(
-                id=qid,
-                kind="cloze",
-                stem=stem,
-                options=[],
-                answer=[answer],
-                keys=[whole, answer],
-                source=s.text,
-                explanation=_explain_text(ctx, key, s),
-                accepted=[accepted],
-                paragraph=s.paragraph,
-                difficulty=_difficulty("cloze", answer, 0.05),
-                template="cloze",
-            )
+            yield _whole_named_cloze(ctx, s, key, stem, whole, accepted, id_source=whole)
 
 
 # -- a dash series in one frame: principles (——坚持…), features (——中国式现代化是…的现代化) ----
@@ -3320,34 +3361,24 @@ def dash_series_clozes(ctx: Context) -> Iterator[Question]:
             continue  # 坚持（　　）；坚持（　　）…: nothing says whose principles
         shown = [f"{f}{c}{suffix}" for f, c in zip(frames, cores, strict=True)]
         n = len(cores)
-        halves = [list(range(0, n, 2)), list(range(1, n, 2))]
-        source = "".join(ctx.sentence(h.sentence).text for h in hs)
         s0 = ctx.sentence(hs[0].sentence)
-        for blanks in halves:
-            parts = [f"{frames[k]}{BLANK}{suffix}" if k in blanks else shown[k] for k in range(n)]
-            stem = lead + "；".join(parts) + "。（不分先后）"
-            answer = [cores[k] for k in blanks]
-            if any(_readable(a, stem) for a in answer):
-                continue
-            qid = question_id(ctx.doc_key, "cloze", "cloze_list", "|".join(answer), source)
-            key = KeyPhrase("；".join(shown), "heading", s0.index, s0.start, s0.start, 0.6)
-            yield Question(
-                id=qid,
-                kind="cloze",
-                stem=stem,
-                options=[],
-                answer=answer,
-                keys=[*(shown[k] for k in blanks), *answer],
-                source=source,
-                explanation=_explain_text(ctx, key, s0)
-                + "".join(ctx.sentence(h.sentence).text for h in hs[1:]),
-                # a pair (坚持真理、实事求是) is right in either order
-                accepted=[[cores[k], shown[k], *_pair_reversed(cores[k])] for k in blanks],
-                ordered=False,
-                paragraph=s0.paragraph,
-                difficulty=_difficulty("cloze", "；".join(shown), 0.1),
-                template="cloze_list",
-            )
+        key = KeyPhrase("；".join(shown), "heading", s0.index, s0.start, s0.start, 0.6)
+        yield from _points_clozes(
+            ctx,
+            lead=lead,
+            sep="；",
+            blanked=[f"{frames[k]}{BLANK}{suffix}" for k in range(n)],
+            shown=shown,
+            cores=cores,
+            halves=[list(range(0, n, 2)), list(range(1, n, 2))],
+            source="".join(ctx.sentence(h.sentence).text for h in hs),
+            explanation=_explain_text(ctx, key, s0)
+            + "".join(ctx.sentence(h.sentence).text for h in hs[1:]),
+            # a pair (坚持真理、实事求是) is right in either order
+            accepted=[[c, shown[k], *_pair_reversed(c)] for k, c in enumerate(cores)],
+            paragraph=s0.paragraph,
+            whole="；".join(shown),
+        )
 
 
 def _pair_reversed(core: str) -> list[str]:
@@ -3395,20 +3426,7 @@ def triple_thesis_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
             continue
         named.add(whole)
         key = KeyPhrase(answer, "quotation", s.index, s.start + a, s.start + a + len(answer), 0.6)
-        yield Question(
-            id=question_id(ctx.doc_key, "cloze", "cloze", answer, s.text),
-            kind="cloze",
-            stem=stem,
-            options=[],
-            answer=[answer],
-            keys=[whole, answer],
-            source=s.text,
-            explanation=_explain_text(ctx, key, s),
-            accepted=[_accepted(ctx, key)],
-            paragraph=s.paragraph,
-            difficulty=_difficulty("cloze", answer, 0.05),
-            template="cloze",
-        )
+        yield _whole_named_cloze(ctx, s, key, stem, whole, _accepted(ctx, key), id_source=s.text)
 
 
 def _thesis_alone(

@@ -116,8 +116,15 @@ def word_end_at(text: str, i: int, max_len: int = 8) -> int:
     """Where the word starting at ``i`` ends: one step of :func:`word_ends` (the same ends,
     for a caller that needs only the first words of a text)."""
     warm_up()
-    freq = _tokenizer.dt.FREQ
-    end, j, limit = i + 1, i + 2, min(len(text), i + max_len)
+    return _longest_word_end(_tokenizer.dt.FREQ, text, i, min(len(text), i + max_len))
+
+
+def _longest_word_end(freq: dict[str, int], text: str, i: int, limit: int) -> int:
+    """The end of the longest dictionary word starting at ``i`` (at most ``limit``): jieba's
+    FREQ holds every prefix of its words (0 when not a word itself), so, as in jieba's own
+    get_DAG, the search grows the candidate and stops at the first one no word starts with,
+    rather than trying every length from the longest down."""
+    end, j = i + 1, i + 2
     while j <= limit:
         count = freq.get(text[i:j])
         if count is None:
@@ -139,17 +146,7 @@ def word_ends(text: str, max_len: int = 8) -> list[int]:
     ends = [0]
     i, n = 0, len(text)
     while i < n:
-        # the longest word from i: jieba's FREQ holds every prefix of its words (0 when not a
-        # word itself), so, as in jieba's own get_DAG, the search grows the candidate and stops
-        # at the first one no word starts with, rather than trying every length from max_len down
-        end, j, limit = i + 1, i + 2, min(n, i + max_len)
-        while j <= limit:
-            count = freq.get(text[i:j])
-            if count is None:
-                break
-            if count:
-                end = j
-            j += 1
+        end = _longest_word_end(freq, text, i, min(n, i + max_len))
         ends.append(end)
         i = end
     return ends
