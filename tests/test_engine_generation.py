@@ -733,7 +733,7 @@ def test_a_goal_list_after_a_colon_keeps_its_lead_and_a_correlative_its_second_h
     )
     questions = generate_questions(text)
     goals = [q for q in questions if q.kind == "cloze" and q.answer == ["多层次社会保障体系"]]
-    assert goals and all(q.stem.startswith("主要目标任务是：……") for q in goals), goals
+    assert goals and all(q.stem.startswith("未来五年，……主要目标任务是：……") for q in goals), goals
     for q in questions:
         if "既不走封闭僵化的老路" in q.stem:
             # the formulation's own cloze blanks the second half's point, shown whole otherwise

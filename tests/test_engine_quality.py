@@ -380,3 +380,16 @@ def test_a_list_of_three_is_never_one_blank() -> None:
     for q in generate_questions(text):
         if q.kind == "cloze":
             assert all("、" not in a for a in q.answer), (q.stem, q.answer)
+
+
+def test_review_15b_a_pair_of_names_is_not_one_blank_and_open_class_lists_get_no_choice() -> None:
+    text = FILLER + (
+        "一些党员、干部缺乏担当精神，斗争本领不强，实干精神不足，形式主义、官僚主义现象仍较突出。\n"
+        "重点纠治形式主义、官僚主义，坚决破除特权思想和特权行为。\n"
+        "推进诚信建设，强化农民的社会责任意识、规则意识、集体意识、主人翁意识。"
+    )
+    questions = generate_questions(text)
+    assert not [q for q in questions if q.kind == "cloze" and q.answer == ["形式主义、官僚主义"]]
+    assert [q for q in questions if q.kind == "cloze" and q.answer == ["官僚主义"]]
+    multis = [q for q in questions if q.template == "multi_enum"]
+    assert not [q for q in multis if "规则意识" in q.answer], multis

@@ -199,9 +199,10 @@ def _with_list_lead(text: str, stem: str, la: int, lb: int, key_at: int) -> tupl
     if colon - lead_from < 6 and lead_from > 0:  # 主要是：: say whose list it is
         lead_from = max(text.rfind(c, 0, lead_from - 1) for c in "，；。") + 1
     lead = text[lead_from : colon + 1] + "……"
-    when = _TIME_LEAD.match(text[:lead_from])
+    when = _TIME_LEAD.match(text[:lead_from]) or _TIME_PHRASE.match(text[:lead_from])
     if lead_from > 0 and when:  # 到二〇三五年，……我国发展的总体目标是：: whose goals, when
-        lead = when.group(0) + ("……" if when.end() < lead_from else "") + lead
+        said = when.group(0) if when.group(0).endswith(("，", ",")) else when.group(0) + "，"
+        lead = said + ("……" if when.end() < lead_from else "") + lead
     if start > item:  # opened inside the item: show the item from its start
         stem, la, lb = text[item:start] + stem, la + start - item, lb + start - item
     return lead + stem, la + len(lead), lb + len(lead)
@@ -238,6 +239,8 @@ _TIME_LEAD = re.compile(
     r"^(?:(?:到|在|从|至)?[0-9０-９〇零一二三四五六七八九十]{2,4}年|(?:未来|今后)[一二三四五六七八九十]{1,2}年)"
     r"[\u4e00-\u9fff]{0,12}?[，,]"
 )
+# the time a longer opening clause dates its sentence by (未来五年是…的关键时期，)
+_TIME_PHRASE = re.compile(r"^(?:未来|今后)[一二三四五六七八九十]{1,2}年")
 _QUOTE_OPEN = re.compile("[“‘「]")
 _CLAUSE_SPLIT = re.compile(f"[{_CLAUSE_END}]")
 
@@ -817,6 +820,16 @@ _PREPOSITIONS = frozenset("在对把以从向为将于同和与及")
 
 
 @lru_cache(maxsize=8192)
+def _slogan_pair(pair: tuple[str, ...]) -> bool:
+    """Is a pair one slogan, built on a character shared inside both halves (思想大解放、行动
+    大担当), rather than two names sharing an ending (形式主义、官僚主义)?"""
+    first, second = pair
+    if len(first) != len(second):
+        return False
+    lead, tail = len(_common_prefix(pair)), len(_common_suffix(pair))
+    return any(first[k] == second[k] for k in range(lead, len(first) - tail))
+
+
 def _patterned(items: tuple[str, ...]) -> bool:
     """Do the items share a fixed character at some inner position (幼有所育、学有所教 …)?"""
     if len({len(i) for i in items}) != 1:
@@ -1082,6 +1095,10 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         "把" in key.text or key.text.startswith(_MODALS)
     ):
         return  # 必须把树立实事求是的作风: half a 把-clause, not a thing to know
+    if key.type == "series" and len(pair := _series_items(key)) == 2 and not _slogan_pair(pair):
+        # （形式主义、官僚主义）现象: one item alone reads as complete (review 15b); each item is
+        # asked on its own. A slogan pair of one pattern (思想大解放、行动大担当) stays.
+        return
     if key.type == "series" and len(key.group) == 2 and ctx.ex.occurrences(key.text) < 2:
         # 推动（执法队伍整合、执法力量下沉）, 推行（河长制、湖长制）: a pair said once, in one
         # blank, is a guess at two phrases and their order; its items are asked one at a time
@@ -1548,6 +1565,8 @@ def group_questions(
         return
     if _stock(items):
         return
+    if _common_suffix(items) in _OPEN_CLASS_HEADS and not ctx.lexicon.known_list(items):
+        return  # 责任意识、规则意识…: a document's own pick from an open class (reviews 11, 15b)
     if not (_common_prefix(items) or _common_suffix(items)) and not any(
         ctx.lexicon.term_class(i) for i in items
     ):
