@@ -560,11 +560,15 @@ def test_known_lists_are_recognised_in_part_but_not_from_one_item() -> None:
 
 def test_a_short_thesis_sentence_is_asked_for_its_subject() -> None:
     text = (
+        "乡村振兴，产业兴旺是重点。必须坚持质量兴农、绿色兴农，加快构建现代农业产业体系。\n"
         "乡村振兴，摆脱贫困是前提。必须坚持精准扶贫、精准脱贫，把提高脱贫质量放在首位。\n"
         "高质量发展是全面建设社会主义现代化国家的首要任务。发展是党执政兴国的第一要务。"
     )
     asked = _cloze_answers(generate_questions(text))
-    assert {"摆脱贫困", "高质量发展"} <= asked, asked
+    assert {"产业兴旺", "高质量发展"} <= asked, asked
+    # reviews 15b–16b (deliberate change): a free phrase before a bare mark (…是前提) admits
+    # 脱贫攻坚 as well; only a standard term is asked there
+    assert "摆脱贫困" not in asked, asked
 
 
 @pytest.mark.parametrize("seed", range(4))

@@ -393,3 +393,15 @@ def test_review_15b_a_pair_of_names_is_not_one_blank_and_open_class_lists_get_no
     assert [q for q in questions if q.kind == "cloze" and q.answer == ["官僚主义"]]
     multis = [q for q in questions if q.template == "multi_enum"]
     assert not [q for q in multis if "规则意识" in q.answer], multis
+
+
+def test_review_16b_anecdotes_and_bare_marks_over_free_phrases_are_not_asked() -> None:
+    text = FILLER + (
+        "刘少奇同志50岁生日的时候，朱德同志在一首诗里称赞他：“真理寻求得，平生能坚持。”\n"
+        "乡村振兴，摆脱贫困是前提。\n"
+        "乡村振兴，产业兴旺是重点。"
+    )
+    questions = generate_questions(text)
+    assert not [q for q in questions if q.kind == "judge" and "一首诗" in q.stem]
+    asked = answers(questions, kinds=("cloze",))
+    assert "摆脱贫困" not in asked and "产业兴旺" in asked, asked

@@ -737,6 +737,12 @@ def _checkable(ctx: Context, key: KeyPhrase, sentence: str) -> bool:
     )
 
 
+# a thesis whose predicate is a bare mark (…是前提。): only a standard term pins its subject
+_BARE_MARK = re.compile(r"^是(?:前提|重点|关键|基础|根本|保障|核心|基石|抓手)[。，；]")
+# a statement that reports what someone said or wrote in praise: 称赞他：“…” / 誓言“…”
+_UTTERANCE = re.compile(r"(?:称赞|赞扬|称颂|誓言|说|写道|指出)[他她]?[：:]?“")
+
+
 def _historical_fact(statement: str) -> bool:
     """Does a statement name a checkable fact: a date, a work, or a person (刘少奇同志) as
     its subject, and no pronoun (他, 我们) standing for one?"""
@@ -1145,6 +1151,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # 吃上长效“（定心丸）”, 加强“（空心村）”服务管理: an idiom, not a point to know
     if key.type in ("term", "quoted") and _open_frame(ctx, stem, a, b):
         return  # 实施（供给侧结构性改革），: the text 实施s other strategies as well
+    if not standard and len(stem) < 16 and _BARE_MARK.match(stem[b:]):
+        return  # 乡村振兴，（摆脱贫困）是前提。: 脱贫攻坚 fits a bare mark too (reviews 15b, 16b)
     tail = s.text[key.end - s.start : key.end - s.start + 2]
     if _CONGRESS.match(key.text) and tail in ("以来", "作出"):
         return  # （党的十八大）以来 / 是（党的十九大）作出的: a time or an agent, 党中央 fits too
@@ -1292,6 +1300,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # 制定…等重大问题作出决定: a window cut from the middle is not a statement
     if opening.startswith(_PRONOUN_SUBJECTS + _SUBORDINATORS):
         return  # 他还说：“…” / 即使在…时刻。: whose statement, or what it leads to, lies elsewhere
+    if truth and _UTTERANCE.search(stem):
+        return  # 朱德同志在一首诗里称赞他：“…”: an anecdote, true by its sound (reviews 8b–16b)
     if truth and not _historical_fact(stem):
         # 五年来，我们坚持…全面贯彻新发展理念: a record or a measure read back as written is
         # true by its sound (reviews 9–11b); only a dated or named fact is worth confirming
