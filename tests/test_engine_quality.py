@@ -405,3 +405,22 @@ def test_review_16b_anecdotes_and_bare_marks_over_free_phrases_are_not_asked() -
     assert not [q for q in questions if q.kind == "judge" and "一首诗" in q.stem]
     asked = answers(questions, kinds=("cloze",))
     assert "摆脱贫困" not in asked and "产业兴旺" in asked, asked
+
+
+def test_review_16_no_option_repeats_the_stem_or_lacks_what_every_answer_shares() -> None:
+    from quizapp.generation.distractors import best_candidates
+
+    picked = best_candidates(
+        "政绩观",
+        ["正确党史观", "权力观", "事业观", "价值观", "历史观"],
+        3,
+        stem="引导干部树立和践行正确（　　），推动干部能上能下。",
+    )
+    assert picked and "正确党史观" not in picked, picked
+    text = FILLER + (
+        "学习本领是领导干部必须具备的第一位本领，同时要善于把学到的本领运用到实际工作中去，"
+        "努力做到知行合一、以知促行、以行求知。\n坚持党要管党、全面从严治党，加强党性锻炼。"
+    )
+    for q in generate_questions(text):
+        if q.template == "multi_enum" and "知行合一" in q.answer:
+            assert all("知" in o or "行" in o for o in q.options), q.options

@@ -1063,6 +1063,8 @@ def _worth_asking_cached(ctx: Context, group: tuple[str, ...]) -> bool:
 
 
 _OPEN_CLASS_HEADS = frozenset({"意识", "精神", "观念", "能力", "水平"})
+# characters that link words rather than name things: shared by every item, they set none apart
+_LINKING_CHARS = frozenset("的之和与及、，")
 
 
 def _framed(group: tuple[str, ...]) -> bool:
@@ -1136,6 +1138,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     source = s.text
     if "提出如下意见" in s.text or s.text.startswith(("现就", "现将")):
         return  # 现就实施（　　）提出如下意见: the document's preamble names its own title
+    if stem.startswith(("这是", "这就是", "这些", "这一")):
+        return  # 这是…: what "this" is lies in a sentence the stem does not show (review 16)
     head = stem[:a].split("，", 1)[0] if "，" in stem[:a] else ""
     if head and any(ref in head for ref in _BACK_REFERENCES):
         return  # 只有做到了这一点，…: what "this" is lies in a sentence the stem does not show
@@ -1608,6 +1612,11 @@ def group_questions(
     else:
         return  # no shared pattern, no class: intruders would be guesses (items get clozes)
     pool = [c for c in pool if fits_list(c, items)]
+    shared = set(items[0]).intersection(*items[1:]) - _LINKING_CHARS
+    if shared:
+        # 知行合一、以知促行、以行求知 beside 党要管党: an intruder without the characters every
+        # item has is told apart by them alone (review 16)
+        pool = [c for c in pool if shared & set(c)]
     best = dis.best_candidates(
         typical,
         pool,

@@ -17,6 +17,7 @@ from functools import lru_cache
 from . import noise
 from .keyphrases import is_generic
 from .lexicon import NUMERALS
+from .model import BLANK
 
 __all__ = ["pick", "folded", "shape_distance", "is_variant", "fold_key", "LengthIndex"]
 
@@ -214,6 +215,8 @@ def best_candidates(
     refused = {fold_key(key), *map(fold_key, exclude)}
     stem_key = fold_key(stem)
     stem_lists = "、" in stem  # (only a listing stem can name another item)
+    # 树立正确（　　） beside 正确党史观: an option repeating the words before the blank (review 16)
+    lead = stem.split(BLANK, 1)[0][-2:] if BLANK in stem else ""
     seen: set[str] = set()
     scored: list[tuple[float, int, str]] = []
     # the key's side of is_variant and shape_distance, computed once rather than per candidate
@@ -255,6 +258,8 @@ def best_candidates(
             continue
         if stem_key and fc in stem_key:
             continue  # the stem shows it already: a giveaway or a second right answer
+        if len(lead) == 2 and cand.startswith(lead):
+            continue
         if stem_lists and _printed_head(fkey, fc, stem):
             continue  # 乡村产业、人才、文化、生态、（组织振兴） among 产业振兴: named already
         # shape_distance(key, cand), inlined (same terms, added in the same order)

@@ -82,6 +82,8 @@ def _collector_paused() -> Iterator[None]:
 
 
 # -- step: check --------------------------------------------------------------------------
+
+
 def check_question(q: Question) -> str | None:
     """The first defect of ``q`` (a short reason), or None when it is fit to ask."""
     texts = [q.stem, *q.options]
