@@ -1369,7 +1369,9 @@ def _open_frame(ctx: Context, stem: str, a: int, b: int) -> bool:
         return False
     if not (not after or after[0] in "，。；！？…" or after.startswith(_OPEN_TAILS)):
         return False  # 坚持（稳中求进）工作总基调: the words after it pin it
-    if verb in _STOCK_VERBS:
+    if verb in _STOCK_VERBS or after in ("", "。", "！"):
+        # 做到（忠诚干净担当）。: a bare object ending the sentence has nothing after it to pin
+        # it (review 16b)
         return True
     key = stem[a:b]
     clauses = re.split(r"[，；。]", before)[-2:-1] + re.split(r"[，；。]", after)[1:2]
