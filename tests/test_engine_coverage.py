@@ -169,8 +169,8 @@ def test_a_blanked_thesis_names_the_whole_thesis_among_its_keys() -> None:
     first = [q for q in questions if q.answer == ["高质量发展"]]
     assert first
     assert all("高质量发展是全面建设社会主义现代化国家的首要任务" in q.keys for q in first)
-    second = [q for q in questions if q.answer == ["最高政治领导力量"]]
-    assert second and all("中国共产党是最高政治领导力量" in q.keys for q in second)
+    # round 16b (deliberate change): 中国共产党是（　　）。 ends on a bare slot (领导核心 fits)
+    assert not [q for q in questions if q.answer == ["最高政治领导力量"]]
 
 
 def test_a_clause_whose_subject_is_a_bare_mark_is_not_a_thesis() -> None:
