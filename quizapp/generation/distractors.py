@@ -281,13 +281,13 @@ def best_candidates(
         return None
     scored.sort()
     best: list[str] = []
-    folded: list[str] = []
+    best_keys: list[str] = []
     for _, _, cand in scored:
         fc = fold_key(cand)
-        if any(fc in f or f in fc for f in folded):
+        if any(fc in f or f in fc for f in best_keys):
             continue  # 双带头 beside 双带头人: two options that are one phrase
         best.append(cand)
-        folded.append(fc)
+        best_keys.append(fc)
         if len(best) == (n + 1 if ranked else n + 2):
             break
     return best if len(best) >= n else None

@@ -82,8 +82,6 @@ def _collector_paused() -> Iterator[None]:
 
 
 # -- step: check --------------------------------------------------------------------------
-
-
 def check_question(q: Question) -> str | None:
     """The first defect of ``q`` (a short reason), or None when it is fit to ask."""
     texts = [q.stem, *q.options]
@@ -179,11 +177,9 @@ def select(
             mixed.extend(x[k] for x in (falses, trues) if k < len(x))
         by_kind["judge"] = mixed
     shown_order = [k for k in kinds if by_kind.get(k)]
-    # the scarcest kind chooses first: a short text's few 判断 spell formula members, so picked
-    # last they would all print some picked answer, while clozes have others to choose from
-    # 判断 first of all: a true statement leaks nothing, but a false one names a formula's
-    # members, so picked after the choices it would be blocked and a quiz's 判断 all 正确
-    # (review 14)
+    # 判断 choose first, then the scarcest kind: a false statement names a formula's members,
+    # so picked after the choices it would be blocked and a quiz's 判断 all 正确 (review 14),
+    # while clozes have others to choose from
     order = sorted(shown_order, key=lambda k: (k != "judge", len(by_kind[k])))
     picked: list[Question] = []
     used_keys: set[str] = set()
