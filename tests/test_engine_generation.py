@@ -669,10 +669,17 @@ def test_a_checklist_of_you_items_gets_no_blank_though_it_has_a_frame() -> None:
 
 
 def test_a_quoted_two_part_line_is_asked_by_its_second_half() -> None:
-    text = "刘少奇同志50岁生日的时候，朱德同志在一首诗里称赞他：“真理寻求得，平生能坚持。”"
-    clozes = [q for q in generate_questions(text) if q.kind == "cloze" and "真理寻求得" in q.source]
-    assert clozes and all(q.answer == ["平生能坚持"] for q in clozes), [q.answer for q in clozes]
-    assert "“真理寻求得，（　　）。”" in clozes[0].stem
+    text = (
+        "1921年，刘少奇同志在莫斯科东方大学学习，坚信马克思主义“确实是真理，确能救中国”，"
+        "这年冬天正式转为中国共产党党员。\n"
+        "刘少奇同志50岁生日的时候，朱德同志在一首诗里称赞他：“真理寻求得，平生能坚持。”"
+    )
+    questions = generate_questions(text)
+    clozes = [q for q in questions if q.kind == "cloze" and "确能救中国" in q.source]
+    assert clozes and all(q.answer == ["确能救中国"] for q in clozes), [q.answer for q in clozes]
+    assert "“确实是真理，（　　）”" in clozes[0].stem
+    # round 17 (deliberate change): a line written in someone's praise is an anecdote
+    assert not [q for q in questions if "真理寻求得" in q.source]
 
 
 def test_a_record_read_back_as_written_is_never_a_true_statement() -> None:

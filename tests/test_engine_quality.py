@@ -424,3 +424,15 @@ def test_review_16_no_option_repeats_the_stem_or_lacks_what_every_answer_shares(
     for q in generate_questions(text):
         if q.template == "multi_enum" and "知行合一" in q.answer:
             assert all("知" in o or "行" in o for o in q.options), q.options
+
+
+def test_review_17_a_formula_named_bare_in_an_open_slot_is_not_blanked() -> None:
+    text = FILLER + (
+        "要心有所畏、言有所戒、行有所止，任何时候都不搞特权，不以权谋私，做到忠诚干净担当。\n"
+        "我们要增强“四个意识”，坚定“四个自信”，做到“两个维护”。"
+    )
+    questions = generate_questions(text)
+    # 做到（　　）。 takes 清正廉洁 as well
+    assert not [q for q in questions if q.kind == "cloze" and q.stem.endswith("做到（　　）。")]
+    # a formula named in quotes is still asked where it stands
+    assert "四个自信" in answers(questions, kinds=("cloze",))

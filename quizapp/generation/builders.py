@@ -739,6 +739,8 @@ def _checkable(ctx: Context, key: KeyPhrase, sentence: str) -> bool:
 
 # a thesis whose predicate is a bare mark (…是前提。): only a standard term pins its subject
 _BARE_MARK = re.compile(r"^是(?:前提|重点|关键|基础|根本|保障|核心|基石|抓手)[。，；]")
+# a line someone wrote or said in praise of another: an anecdote, not a point to learn
+_PRAISE = re.compile(r"(?:称赞|赞扬|称颂|赞誉)[他她]?[：:]“")
 # a statement that reports what someone said or wrote in praise: 称赞他：“…” / 誓言“…”
 _UTTERANCE = re.compile(r"(?:称赞|赞扬|称颂|誓言|说|写道|指出)[他她]?[：:]?“")
 
@@ -1153,8 +1155,14 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         and not _in_quoted_series(s.text, key.start - s.start, key.end - s.start)
     ):
         return  # 吃上长效“（定心丸）”, 加强“（空心村）”服务管理: an idiom, not a point to know
-    if key.type in ("term", "quoted") and _open_frame(ctx, stem, a, b):
+    if (
+        key.type in ("term", "quoted") or key.type == "lexicon" and stem[a - 1 : a] != "“"
+    ) and _open_frame(ctx, stem, a, b):
+        # (a formula named bare, 做到（忠诚干净担当）。, is a slot like any term; named in
+        # quotes, 增强“（　　）”, its quotes say a formula is meant)
         return  # 实施（供给侧结构性改革），: the text 实施s other strategies as well
+    if key.type == "quoted" and _PRAISE.search(stem[:a]):
+        return  # 朱德同志在一首诗里称赞他：“真理寻求得，（　　）”: an anecdote (reviews 8b–17)
     if not standard and len(stem) < 16 and _BARE_MARK.match(stem[b:]):
         return  # 乡村振兴，（摆脱贫困）是前提。: 脱贫攻坚 fits a bare mark too (reviews 15b, 16b)
     tail = s.text[key.end - s.start : key.end - s.start + 2]
@@ -1369,6 +1377,8 @@ def _open_frame(ctx: Context, stem: str, a: int, b: int) -> bool:
         return False
     if not (not after or after[0] in "，。；！？…" or after.startswith(_OPEN_TAILS)):
         return False  # 坚持（稳中求进）工作总基调: the words after it pin it
+    if verb == "是" and "的" in before[-8:-1]:
+        return False  # 最本质的特征是（　　）: a definition names what is meant
     if verb in _STOCK_VERBS or after in ("", "。", "！"):
         # 做到（忠诚干净担当）。: a bare object ending the sentence has nothing after it to pin
         # it (review 16b)
@@ -2195,8 +2205,11 @@ def heading_set_questions(ctx: Context) -> Iterator[Question]:
             qid = question_id(ctx.doc_key, "multiple", "multi_heading", name, source)
             rng = _rng(ctx, qid)
             wrong = None
+            shared = set(correct[0]).intersection(*correct[1:]) - _LINKING_CHARS
+            # 强化乡村振兴规划引领… beside lures without 乡村振兴: told apart by it (review 17)
+            fitting = [k for k in cands if shared & set(k)] if shared else cands
             for like in (keys[0], *correct):  # look-alikes of some shown heading
-                wrong = dis.pick(like, cands, n_wrong, rng, exclude=set(keys), max_distance=6.0)
+                wrong = dis.pick(like, fitting, n_wrong, rng, exclude=set(keys), max_distance=6.0)
                 if wrong and len(wrong) == n_wrong:
                     break
             if not wrong or len(wrong) < n_wrong:
@@ -2885,6 +2898,8 @@ def add_thesis_key(q: Question) -> Question:
             continue
         if subject.startswith(("这", "那", "其", "它", "他", "我们", "也", "都", "就", "还")):
             continue  # 这是…: what the thesis is about lies elsewhere
+        if clause not in q.stem.replace(BLANK, answer):
+            continue  # a thesis of the sentence that the stem's window does not show
         if clause not in q.keys:
             q.keys = [*q.keys, clause]
         break
