@@ -1123,6 +1123,10 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # 宁可数量少一些，但要保证质量: a clause to recite, not a phrase to recall
     if key.type == "quoted" and _in_open_series(s.text, key.end - s.start):
         return  # 《共产党宣言》、《共产主义ABC》、《政治经济学》等: one of some examples
+    if key.type == "formula" and _in_open_list(
+        s.text, key.start - s.start - 1, key.end - s.start + 1
+    ):
+        return  # 继续实施“三支一扶”、特岗教师计划等: one programme of some (round 18b)
     if (
         key.type != "quoted"
         and not (key.group and ctx.lexicon.known_list(key.group))
@@ -2468,6 +2472,17 @@ def _lexicon_clozes(
             )
 
 
+# the fields formula categories belong to: a 合称 question's wrong names come from its own field
+_FORMULA_FIELDS = {
+    **dict.fromkeys(("乡村", "理念", "布局", "经济任务", "攻坚"), "发展"),
+    **dict.fromkeys(
+        ("作风", "学习教育", "干部", "政治", "纪律", "组织", "组织生活", "意识", "自信", "考验",
+         "危险", "使命", "理论"),
+        "党建",
+    ),
+}  # fmt: skip
+
+
 def _lexicon_name_and_judge(
     ctx: Context,
     formula: Formula,
@@ -2483,10 +2498,18 @@ def _lexicon_name_and_judge(
     sep = "；" if any("、" in m for m in members) else "、"
     listing = sep.join(members)
     # names of formulas with as many members first (四个自信, 四个全面 for 四个意识)
+    # names of the same field first (乡村振兴战略总要求 among 新发展理念, 五位一体, not among
+    # 主题教育总要求: review 18b), then of formulas with as many members
+    field = _FORMULA_FIELDS.get(formula.category, "")
     names = [
         f.name
         for f in sorted(
-            ctx.lexicon.formulas, key=lambda f: (abs(len(f.members) - len(members)), f.name)
+            ctx.lexicon.formulas,
+            key=lambda f: (
+                _FORMULA_FIELDS.get(f.category, "") != field,
+                abs(len(f.members) - len(members)),
+                f.name,
+            ),
         )
         if f is not formula
     ]
