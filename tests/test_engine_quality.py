@@ -436,3 +436,12 @@ def test_review_17_a_formula_named_bare_in_an_open_slot_is_not_blanked() -> None
     assert not [q for q in questions if q.kind == "cloze" and q.stem.endswith("做到（　　）。")]
     # a formula named in quotes is still asked where it stands
     assert "四个自信" in answers(questions, kinds=("cloze",))
+
+
+def test_review_19_a_parallel_half_or_a_cadre_slot_does_not_give_the_blank() -> None:
+    text = FILLER + (
+        "健全种业等领域科研人员以知识产权明晰为基础、以知识价值为导向的分配政策。\n"
+        "树立选人用人正确导向，选拔忠诚干净担当的高素质专业化干部，选优配强各级领导班子。"
+    )
+    asked = answers(generate_questions(text), kinds=("cloze",))
+    assert not asked & {"知识价值", "知识产权明晰", "忠诚干净担当"}, asked

@@ -739,6 +739,8 @@ def _checkable(ctx: Context, key: KeyPhrase, sentence: str) -> bool:
 
 # a thesis whose predicate is a bare mark (…是前提。): only a standard term pins its subject
 _BARE_MARK = re.compile(r"^是(?:前提|重点|关键|基础|根本|保障|核心|基石|抓手)[。，；]")
+# verbs of choosing or training cadres: 选拔（　　）的干部 takes any cadre standard
+_CADRE_VERBS = ("选拔", "培养", "造就", "选用", "使用")
 # a line someone wrote or said in praise of another: an anecdote, not a point to learn
 _PRAISE = re.compile(r"(?:称赞|赞扬|称颂|赞誉)[他她]?[：:]“")
 # a statement that reports what someone said or wrote in praise: 称赞他：“…” / 誓言“…”
@@ -1165,6 +1167,10 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         # (a formula named bare, 做到（忠诚干净担当）。, is a slot like any term; named in
         # quotes, 增强“（　　）”, its quotes say a formula is meant)
         return  # 实施（供给侧结构性改革），: the text 实施s other strategies as well
+    if stem[a - 1 : a] == "以" and f"以{key.text[:2]}" in stem[: a - 1] + stem[b:]:
+        return  # 以知识产权明晰为基础、以（知识价值）为导向: the other half spells 知识 (review 19)
+    if key.type == "lexicon" and stem[:a].endswith(_CADRE_VERBS) and stem[b : b + 1] == "的":
+        return  # 选拔（忠诚干净担当）的…干部: 德才兼备 fits as well (reviews 18–19b)
     if key.type == "quoted" and _PRAISE.search(stem[:a]):
         return  # 朱德同志在一首诗里称赞他：“真理寻求得，（　　）”: an anecdote (reviews 8b–17)
     if not standard and len(stem) < 16 and _BARE_MARK.match(stem[b:]):
@@ -2483,6 +2489,14 @@ _FORMULA_FIELDS = {
 }  # fmt: skip
 
 
+def _field_of(formula: Formula) -> str:
+    """The field a formula belongs to (党的建设总体布局 is a 布局 of the Party, not of the
+    economy: round 19)."""
+    if formula.name.startswith("党的"):
+        return "党建"
+    return _FORMULA_FIELDS.get(formula.category, "")
+
+
 def _lexicon_name_and_judge(
     ctx: Context,
     formula: Formula,
@@ -2500,13 +2514,13 @@ def _lexicon_name_and_judge(
     # names of formulas with as many members first (四个自信, 四个全面 for 四个意识)
     # names of the same field first (乡村振兴战略总要求 among 新发展理念, 五位一体, not among
     # 主题教育总要求: review 18b), then of formulas with as many members
-    field = _FORMULA_FIELDS.get(formula.category, "")
+    field = _field_of(formula)
     names = [
         f.name
         for f in sorted(
             ctx.lexicon.formulas,
             key=lambda f: (
-                _FORMULA_FIELDS.get(f.category, "") != field,
+                _field_of(f) != field,
                 abs(len(f.members) - len(members)),
                 f.name,
             ),
