@@ -203,9 +203,19 @@ def _with_list_lead(text: str, stem: str, la: int, lb: int, key_at: int) -> tupl
     if lead_from > 0 and when:  # 到二〇三五年，……我国发展的总体目标是：: whose goals, when
         said = when.group(0) if when.group(0).endswith(("，", ",")) else when.group(0) + "，"
         lead = said + ("……" if when.end() < lead_from else "") + lead
-    if start > item:  # opened inside the item: show the item from its start
-        stem, la, lb = text[item:start] + stem, la + start - item, lb + start - item
+    if start > item:
+        stem, la, lb = _from_item_start(text, stem, la, lb, start, item)
     return lead + stem, la + len(lead), lb + len(lead)
+
+
+def _from_item_start(
+    text: str, stem: str, la: int, lb: int, start: int, item: int
+) -> tuple[str, int, int]:
+    """A stem that opened at ``start`` of ``text``, moved to start where its ；-item does."""
+    if item < start:  # opened inside the item: show the item from its start
+        return text[item:start] + stem, la + start - item, lb + start - item
+    cut = item - start  # opened on the tail of the item before: drop it
+    return stem[cut:], la - cut, lb - cut
 
 
 def _with_goal_year(
@@ -222,10 +232,8 @@ def _with_goal_year(
         return stem, la, lb
     start = key_at - la
     item = s.text.rfind("；", 0, key_at) + 1
-    if 0 < item < start:  # opened inside a ；-item: show the item from its start
-        stem, la, lb = s.text[item:start] + stem, la + start - item, lb + start - item
-    elif start < item and start > 0:  # opened on the tail of the item before: drop it
-        stem, la, lb = stem[item - start :], la - (item - start), lb - (item - start)
+    if (0 < item < start) or (0 < start < item):
+        stem, la, lb = _from_item_start(s.text, stem, la, lb, start, item)
     lead = year.group(0) + "……"
     return lead + stem, la + len(lead), lb + len(lead)
 
@@ -737,14 +745,14 @@ def _checkable(ctx: Context, key: KeyPhrase, sentence: str) -> bool:
     )
 
 
-# a thesis whose predicate is a bare mark (…是前提。): only a standard term pins its subject
-_BARE_MARK = re.compile(r"^是(?:前提|重点|关键|基础|根本|保障|核心|基石|抓手)[。，；]")
 # verbs of choosing or training cadres: 选拔（　　）的干部 takes any cadre standard
 _CADRE_VERBS = ("选拔", "培养", "造就", "选用", "使用")
-# a line someone wrote or said in praise of another: an anecdote, not a point to learn
-_PRAISE = re.compile(r"(?:称赞|赞扬|称颂|赞誉)[他她]?[：:]“")
-# a statement that reports what someone said or wrote in praise: 称赞他：“…” / 誓言“…”
-_UTTERANCE = re.compile(r"(?:称赞|赞扬|称颂|誓言|说|写道|指出)[他她]?[：:]?“")
+# a line someone wrote or said in praise of another (称赞他：“…”): an anecdote, not a point
+_PRAISE_VERBS = ("称赞", "赞扬", "称颂", "赞誉")
+_PRAISE = re.compile(f"(?:{'|'.join(_PRAISE_VERBS)})[他她]?[：:]“")
+# a statement that reports what someone said or wrote, in praise or not (誓言“…”, 写道“…”)
+_SAYING_VERBS = (*_PRAISE_VERBS, "誓言", "说", "写道", "指出")
+_UTTERANCE = re.compile(f"(?:{'|'.join(_SAYING_VERBS)})[他她]?[：:]?“")
 
 
 def _historical_fact(statement: str) -> bool:
@@ -1173,17 +1181,14 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # 选拔（忠诚干净担当）的…干部: 德才兼备 fits as well (reviews 18–19b)
     if key.type == "quoted" and _PRAISE.search(stem[:a]):
         return  # 朱德同志在一首诗里称赞他：“真理寻求得，（　　）”: an anecdote (reviews 8b–17)
-    if not standard and len(stem) < 16 and _BARE_MARK.match(stem[b:]):
+    if not standard and len(stem) < 16 and _bare_mark_after(stem[b:]):
         return  # 乡村振兴，（摆脱贫困）是前提。: 脱贫攻坚 fits a bare mark too (reviews 15b, 16b)
     tail = s.text[key.end - s.start : key.end - s.start + 2]
     if _CONGRESS.match(key.text) and tail in ("以来", "作出"):
         return  # （党的十八大）以来 / 是（党的十九大）作出的: a time or an agent, 党中央 fits too
     if _one_apart(key.text, key.group, stem[:a] + "|" + stem[b:]):
         return  # 开展河湖…，全面推行（　　）、湖长制: 湖长制 and 河湖 spell 河长制
-    # a thesis (乡村振兴，（　　）是前提。) or a couplet half pins its blank in few words
-    # (江山就是人民，（　　）。 as well)
-    pinned = key.type in ("definition", "quotation", "thesis") or couplet_halves(s.text)
-    if len(stem) - len(key.text) < (6 if pinned else 10):
+    if len(stem) - len(key.text) < (6 if _pinned(key, s) else 10):
         # 行百里者半九十。 / 打铁必须自身硬。: a saying standing alone is asked from the end of
         # the sentence before it, which leads up to it
         before = _preceding_context(ctx, s)
@@ -1193,7 +1198,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         source = before + s.text
     if stem.startswith(_SUBORDINATORS) and not re.search(r"[，；：]", stem):
         return  # 即使在“（　　）”那样艰难的时刻。: a concession whose main clause is elsewhere
-    he = _bare_he(stem, a)
+    he = _bare_he(stem)
     if he >= 0:
         name = _referent(ctx, s)
         if not name:
@@ -1550,9 +1555,7 @@ def _series_cloze(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Questio
     stem, a, b = window(ctx, s, key.start, key.end)
     if not stem or stem[a:b] != key.text:
         return
-    # a thesis (乡村振兴，（　　）是前提。) or a couplet half pins its blank in few words
-    pinned = key.type in ("definition", "quotation") or _COUPLET.match(s.text)
-    if len(stem) - len(key.text) < (6 if pinned else 10):
+    if len(stem) - len(key.text) < (6 if _pinned(key, s) else 10):
         return  # nothing left to answer from
     if not _list_anchored(stem, a, b, items):
         return  # 大力开发农业多种功能，（　　）、（　　）、（　　）: nothing pins the items down
@@ -1999,11 +2002,16 @@ def _in_quoted_series(text: str, a: int, b: int) -> bool:
 
 
 _SUBORDINATORS = ("即使", "虽然", "尽管", "如果", "只要", "即便", "哪怕")
-# 不忘初心，方得始终。: one half of a couplet pins the other, however short the stem
-_COUPLET = re.compile(r"^[\u4e00-\u9fff]{4}，[\u4e00-\u9fff]{4}[。！]$")
 
 
-def _bare_he(stem: str, a: int) -> int:
+def _pinned(key: KeyPhrase, s: Sentence) -> bool:
+    """Does the key's own sentence pin its blank in few words: a thesis or definition
+    (乡村振兴，（　　）是前提。) or one half of a saying (不忘初心，（　　）。; 江山就是人民，
+    （　　）。), however short the stem?"""
+    return key.type in ("definition", "quotation", "thesis") or couplet_halves(s.text) is not None
+
+
+def _bare_he(stem: str) -> int:
     """Where the stem says 他 (not 他们, 其他, 他人) with nobody named before it, or -1:
     在五四爱国运动洗礼下，他走上… / 追思他为民族独立… say who only in a sentence the stem
     does not show."""
@@ -2022,8 +2030,8 @@ _COMRADE = re.compile(r"([\u4e00-\u9fff]{2,3})同志")
 
 
 def _referent(ctx: Context, s: Sentence) -> str:
-    """Whom a stem's opening 他 stands for: the person the text is about (刘少奇同志, named most
-    often), when the sentences before it in the paragraph name nobody else; "" otherwise."""
+    """Whom an unnamed 他 in a stem stands for: the person the text is about (刘少奇同志, named
+    most often), when the sentences before it in the paragraph name nobody else; "" otherwise."""
     found: dict[str, str] | None = ctx.indexes.get("_referent")
     if found is None:
         names: dict[str, int] = {}
@@ -2045,15 +2053,23 @@ def _referent(ctx: Context, s: Sentence) -> str:
     return name
 
 
+def _neighbour(ctx: Context, s: Sentence, step: int) -> Sentence | None:
+    """The sentence ``step`` away from ``s`` when it is in the same paragraph and fit to show
+    beside it (no noise, no heading, no placeholder), else None."""
+    k = s.index + step
+    if not 0 <= k < len(ctx.ex.doc.sentences):
+        return None
+    other = ctx.sentence(k)
+    if other.paragraph != s.paragraph or other.is_noise or other.is_heading:
+        return None
+    return None if ctx.ex.doc.sentence_tainted(other) else other
+
+
 def _preceding_context(ctx: Context, s: Sentence) -> str:
-    """The sentence before ``s`` in its paragraph (its last whole clauses, at most 40
-    characters), as the lead-in to a short saying; "" when there is none fit to show."""
-    if s.index == 0:
-        return ""
-    prev = ctx.sentence(s.index - 1)
-    if prev.paragraph != s.paragraph or prev.is_noise or prev.is_heading:
-        return ""
-    if ctx.ex.doc.sentence_tainted(prev):
+    """The sentence before ``s`` in its paragraph, whole and at most 40 characters, as the
+    lead-in to a short saying; "" when there is none fit to show."""
+    prev = _neighbour(ctx, s, -1)
+    if prev is None:
         return ""
     text = prev.text
     if len(text) > 40:
@@ -2069,12 +2085,8 @@ def _following_context(ctx: Context, s: Sentence) -> str:
     """The sentence after a dash-led heading in its paragraph, as a stem's context:
     “。共产党人坚持的初心，就是……” (whole clauses, at most 40 characters), or "" when there is
     none (or it holds a placeholder)."""
-    if s.index + 1 >= len(ctx.ex.doc.sentences) or not s.text.lstrip().startswith(("—", "－")):
-        return ""
-    nxt = ctx.sentence(s.index + 1)
-    if nxt.paragraph != s.paragraph or nxt.is_noise or nxt.is_heading:
-        return ""
-    if ctx.ex.doc.sentence_tainted(nxt):
+    nxt = _neighbour(ctx, s, 1) if s.text.lstrip().startswith(("—", "－")) else None
+    if nxt is None:
         return ""
     text = nxt.text
     if len(text) > 40:
@@ -2933,7 +2945,7 @@ def add_thesis_key(q: Question) -> Question:
             continue  # 核心是党和人民群众的关系问题: the thesis' subject is in another clause
         if answer not in (subject, predicate) or not _THESIS_MARKS.search(clause):
             continue
-        if subject.startswith(("这", "那", "其", "它", "他", "我们", "也", "都", "就", "还")):
+        if subject.startswith(_NO_SUBJECT):
             continue  # 这是…: what the thesis is about lies elsewhere
         if clause not in q.stem.replace(BLANK, answer):
             continue  # a thesis of the sentence that the stem's window does not show
@@ -2945,6 +2957,14 @@ def add_thesis_key(q: Question) -> Question:
 
 # a short thesis whose predicate is a bare mark (乡村振兴，产业兴旺是重点。)
 _BARE_THESES = frozenset("重点 关键 保障 基础 根本 前提 核心 主线".split())
+
+
+def _bare_mark_after(rest: str) -> bool:
+    """Does ``rest`` (what follows a blank) read 是<bare mark> and close its clause
+    (乡村振兴，（　　）是前提。)? Only a standard term pins such a subject (reviews 15b, 16b)."""
+    return rest.startswith("是") and rest[1:3] in _BARE_THESES and rest[3:4] in ("。", "，", "；")
+
+
 # what a thesis' subject never opens with: a pronoun, an adverb linking it to what comes before
 _NO_SUBJECT = ("这", "那", "其", "它", "他", "她", "我们", "也", "都", "就", "还", "即", "仍", "又")
 _NO_SUBJECT += ("并", "但", "而", "更", "才", "只", "要", "应", "必须", "每", "各", "该", "此")
