@@ -445,3 +445,58 @@ def test_review_19_a_parallel_half_or_a_cadre_slot_does_not_give_the_blank() -> 
     )
     asked = answers(generate_questions(text), kinds=("cloze",))
     assert not asked & {"知识价值", "知识产权明晰", "忠诚干净担当"}, asked
+
+
+def test_review_20_a_means_slot_or_a_cut_adjunct_is_not_asked() -> None:
+    # 以（　　）为抓手: any tool fills a means slot; and 管理 in the next clause is no cue, so
+    # the stem is not cut to the fragment 探索以（　　）为抓手、以现代信息技术为支撑。
+    text = FILLER + (
+        "加强农村警务工作。探索以网格化管理为抓手、以现代信息技术为支撑，"
+        "实现基层服务和管理精细化精准化。\n"
+        "坚持百花齐放、百家争鸣，坚持创造性转化、创新性发展，以社会主义核心价值观为引领，"
+        "发展社会主义先进文化，弘扬革命文化。"
+    )
+    questions = generate_questions(text)
+    assert "网格化管理" not in answers(questions)
+    # a cue (发展) cut after a 以…为… adjunct would leave it without its verb
+    assert not [q.stem for q in questions if q.stem.endswith("为引领。")]
+
+
+def test_review_20_b_local_programmes_are_not_keys_nor_formula_lures() -> None:
+    text = FILLER + (
+        "推进农村“雪亮工程”建设，完善农村治安防控体系。实施“春雨工程”，组织文化志愿者下乡服务。"
+        "推进党的建设新的伟大工程。建设一批重大工程。"
+        "实施“光明工程”和“彩虹工程”，改善偏远地区学校条件。开展“暖冬工程”，帮助困难群众温暖过冬。"
+    )
+    questions = generate_questions(text)
+    assert "雪亮工程" not in answers(questions, kinds=("cloze", "single", "judge"))
+    assert not any("雪亮工程" in q.options for q in questions)
+    programmes = [q for q in questions if q.kind == "single" and q.answer.endswith("工程")]
+    assert programmes  # the other programmes are asked, with one another as look-alikes
+    for q in programmes:
+        assert not {"伟大工程", "重大工程"} & set(q.options), q.options
+
+
+def test_review_20_c_modifier_of_a_budget_line_or_an_open_fault_is_not_asked() -> None:
+    text = FILLER + (
+        "新增脱贫攻坚资金项目主要投向深度贫困地区，增加金融投入对深度贫困地区的支持。\n"
+        "提升贫困群众发展生产的基本技能，实现可持续稳固脱贫。"
+        "引导贫困群众克服等靠要思想，逐步消除精神贫困。"
+    )
+    questions = generate_questions(text)
+    assert not [q.stem for q in questions if f"{BLANK}资金" in q.stem]
+    assert "等靠要思想" not in answers(questions)
+
+
+def test_review_20_d_short_items_of_one_opening_keep_one_shown() -> None:
+    # 促进医保、（医疗）、医药: the siblings give 医, the pattern the rest; the list cloze of
+    # 可信、可爱、可敬 shows its first item, so the pattern is on the page
+    text = FILLER + (
+        "深化医药卫生体制改革，促进医保、医疗、医药协同发展和治理，推动公立医院改革。\n"
+        "讲好中国故事、传播好中国声音，展现可信、可爱、可敬的中国形象，提升国家文化软实力。"
+    )
+    questions = generate_questions(text)
+    singles = [q for q in questions if q.template in ("cloze", "single")]
+    assert not answers(singles) & {"医保", "医疗", "医药", "可信", "可爱", "可敬"}
+    lists = [q for q in questions if q.template == "cloze_list" and "中国形象" in q.stem]
+    assert lists and all("展现可信、" in q.stem for q in lists), [q.stem for q in lists]

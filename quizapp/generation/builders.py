@@ -389,6 +389,15 @@ def _clause_span(
     return stem, la - x, lb - x
 
 
+# generic heads that name no particular thing: never a cue of a key that is not a list item,
+# even in a clause with a list (以（网格化管理）为抓手、…，实现基层服务和管理精细化: the 管理 of
+# the next clause does not spell the key; rounds 15, 20b)
+_NEVER_CUES = frozenset({"管理", "服务", "建设", "发展", "工作", "体系"})
+_LIST_JOINS = frozenset("、和与及")
+# a clause that is only a 以…为… adjunct (…、以现代信息技术为支撑，): the verb it leads to follows
+_ADJUNCT_END = re.compile(r"(?:^|、)以[^、，；]+为[\u4e00-\u9fff]{1,3}[，,；;]?$")
+
+
 def _without_cues(
     text: str,
     clauses: tuple[tuple[int, int], ...],
@@ -418,6 +427,8 @@ def _without_cues(
     # (中国之问、…、（时代之问），…时代要求); elsewhere a common word is not
     in_list = "、" in own
     pairs = {key[k : k + 2] for k in range(len(key) - 1)}
+    if text[la - 1 : la] not in _LIST_JOINS and text[lb : lb + 1] not in _LIST_JOINS:
+        pairs -= _NEVER_CUES  # (an item of a list is set apart by its head: 轻监管、（弱服务）)
     words = {
         w for w in pairs if (in_list or w not in GENERIC_WORDS) and w not in own and is_word(w)
     }
@@ -439,6 +450,8 @@ def _without_cues(
             break
     if (new_lo, new_hi) == (lo, hi):
         return lo, hi
+    if new_hi < hi and _ADJUNCT_END.search(text[clauses[new_hi][0] : clauses[new_hi][1]]):
+        return -1, -1  # …、以现代信息技术为支撑，|实现…: the cut leaves an adjunct without its verb
     if clauses[new_hi][1] - clauses[new_lo][0] - len(key) < 10:
         return -1, -1  # too little would be left to answer from: no question
     return new_lo, new_hi
@@ -561,6 +574,15 @@ def candidates_for(
             exclude,
             False,
         )
+    if key.type == "quoted" and key.text.endswith(_PROGRAMME_HEADS):
+        # 推进农村“（雪亮工程）”建设: a programme's look-alikes are other programmes of the text,
+        # never a formula (伟大工程) nor a stock phrase (重大工程) (review 20b)
+        cands = [
+            c
+            for c in pools.get("quoted", []) + pools.get("enumeration", [])
+            if not lex.is_known(c) and not c.startswith(_STOCK_MODIFIERS)
+        ]
+        return cands, exclude, False
     if key.type == "quoted":
         return (
             _index(
@@ -585,6 +607,11 @@ def candidates_for(
         exclude,
         False,
     )
+
+
+# the heads of a programme's name, and the modifiers of a stock phrase that names none
+_PROGRAMME_HEADS = ("工程", "计划", "行动", "项目")
+_STOCK_MODIFIERS = ("重大", "伟大", "重要", "重点", "各项", "一批", "主要", "基础", "系统", "民生")
 
 
 # Heads whose modifier carries all the meaning (文化产业体系, 协调指挥体系): look-alikes that
@@ -1088,6 +1115,23 @@ def _framed(group: tuple[str, ...]) -> bool:
     return len(prefix) >= 2 or len(suffix) >= 2 or _patterned(group)
 
 
+def _short_patterned(items: tuple[str, ...] | list[str]) -> bool:
+    """Three or more items of two characters at most, all opening alike (医保、医疗、医药;
+    可信、可爱、可敬)."""
+    return (
+        len(items) >= 3
+        and all(len(item) <= 2 for item in items)
+        and len({item[:1] for item in items}) == 1
+    )
+
+
+def _shared_opening(key: KeyPhrase) -> bool:
+    """Is the key an item of a :func:`_short_patterned` list? Its siblings then spell half of
+    it, and the pattern the rest. (Lexicon lists too: knowing the list is not what such a
+    blank asks; its list cloze asks it, with one item shown.)"""
+    return key.type == "enumeration" and key.text in key.group and _short_patterned(key.group)
+
+
 def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     if key.score < MIN_SCORE:
         return
@@ -1108,6 +1152,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         # 确保（病有所医）、残有所助、生活有兜底: an item of a standard list among other things,
         # so every other item of that list (老有所养 …) fits the blank as well
         return
+    if _shared_opening(key):
+        return  # 促进医保、（医疗）、医药: the siblings' 医 leaves one character to guess (20b)
     standard = ctx.lexicon.is_known(key.text)
     if key.type == "definition" and not standard and len(key.text) <= 3:
         return  # 小康, 人民性: a short free phrase admits near-synonyms (reviews 7–8: 0/7 usable)
@@ -1177,6 +1223,10 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # 实施（供给侧结构性改革），: the text 实施s other strategies as well
     if stem[a - 1 : a] == "以" and f"以{key.text[:2]}" in stem[: a - 1] + stem[b:]:
         return  # 以知识产权明晰为基础、以（知识价值）为导向: the other half spells 知识 (review 19)
+    if stem[b:].startswith(_GENERIC_COMPOUNDS):
+        return  # 新增（脱贫攻坚）资金项目: a modifier of a budget line, not a thing to know (20b)
+    if not standard and stem[a - 1 : a] == "以" and stem[b:].startswith(_MEANS_FRAMES):
+        return  # 探索以（网格化管理）为抓手: a means slot that any tool fills (rounds 15, 20, 20b)
     if key.type == "lexicon" and stem[:a].endswith(_CADRE_VERBS) and stem[b : b + 1] == "的":
         return  # 选拔（忠诚干净担当）的…干部: 德才兼备 fits as well (reviews 18–19b)
     if key.type == "quoted" and _PRAISE.search(stem[:a]):
@@ -1376,6 +1426,14 @@ _OPEN_VERBS = (
     "克服", "反对", "防止", "纠正", "破除", "发挥", "做到",
 )  # fmt: skip
 _OPEN_TAILS = ("工作长效机制", "迈出", "取得", "作用")
+# generic compounds a key may only modify (…资金项目, …用地指标): a budget or planning line
+_GENERIC_COMPOUNDS = ("资金", "项目", "指标", "用地", "经费", "基金", "补贴")
+# 以（　　）为抓手: a means or a support, not a goal or a principle (以（　　）为中心 / 为主线 stay)
+_MEANS_FRAMES = tuple(
+    f"为{w}" for w in ("抓手", "支撑", "载体", "依托", "平台", "突破口", "切入点", "手段", "纽带")
+)
+# verbs whose object is a fault: any fault of the kind fills a bare slot after one
+_FAULT_VERBS = frozenset({"克服", "破除", "纠正", "防止", "反对"})
 # verbs of a stock evaluation: 取得了（历史性成就）takes 巨大成就, 显著成就 as well (review 13)
 _STOCK_VERBS = frozenset({"取得", "取得了"})
 
@@ -1394,6 +1452,8 @@ def _open_frame(ctx: Context, stem: str, a: int, b: int) -> bool:
         return False  # 坚持（稳中求进）工作总基调: the words after it pin it
     if verb == "是" and "的" in before[-8:-1]:
         return False  # 最本质的特征是（　　）: a definition names what is meant
+    if verb in _FAULT_VERBS:
+        return True  # 引导贫困群众克服（等靠要思想），: 依赖思想 fits as well (rounds 13, 20b)
     if verb in _STOCK_VERBS or after in ("", "。", "！"):
         # 做到（忠诚干净担当）。: a bare object ending the sentence has nothing after it to pin
         # it (review 16b)
@@ -2879,12 +2939,15 @@ def standard_list_clozes(ctx: Context) -> Iterator[Question]:
         ):
             lead = tail = ""
         cores = tuple(i[len(lead) : len(i) - len(tail)] for i in items)
+        # 展现可信、（　　）、（　　）: short items of one opening keep the first shown, so the
+        # pattern the blanks follow is on the page (review 20b; 可亲 is not in the list)
+        shown = 1 if _short_patterned(items) else 0
         pieces, last = [], 0
-        for x, y in spans:
+        for x, y in spans[shown:]:
             pieces.append(run[last : x + len(lead)] + BLANK)
             last = y - len(tail)
         blanked = stem[:a] + "".join(pieces) + run[last:] + stem[b:]
-        if any(_readable(item, blanked) for item in cores):
+        if any(_readable(item, blanked) for item in cores[shown:]):
             continue
         ordered = _is_sequence(s.text, local, items)
         if not ordered:
@@ -2896,13 +2959,13 @@ def standard_list_clozes(ctx: Context) -> Iterator[Question]:
             kind="cloze",
             stem=blanked,
             options=[],
-            answer=list(cores),
-            keys=[whole, *cores],
+            answer=list(cores[shown:]),
+            keys=[whole, *cores[shown:]],
             source=s.text,
             explanation=_explain_text(ctx, key, s),
             accepted=[
                 [core, item] if core != item else [item]
-                for core, item in zip(cores, items, strict=True)
+                for core, item in zip(cores[shown:], items[shown:], strict=True)
             ],
             ordered=ordered,
             paragraph=s.paragraph,

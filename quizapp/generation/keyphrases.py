@@ -197,7 +197,10 @@ def extract(
         found.extend(_term_keys(ex, s, tainted, head_counts))
         found.extend(_saying_keys(ex, s, tainted))
     found.extend(_heading_keys(ex))
-    ex.keys = _dedupe(found, ex)
+    # a named local programme (推进农村“雪亮工程”建设) is an operational detail: never a key,
+    # nor (keys make the pools) a look-alike (reviews 16b, 18b, 20b)
+    local = ex.lexicon.local_programmes
+    ex.keys = [k for k in _dedupe(found, ex) if k.text not in local]
     return ex
 
 

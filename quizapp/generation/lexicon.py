@@ -51,6 +51,7 @@ class Lexicon:
         *,
         aliases: dict[str, Iterable[str]] | None = None,
         lists: Iterable[Iterable[str]] = (),
+        local_programmes: Iterable[str] = (),
     ):
         self.formulas: list[Formula] = sorted(formulas, key=lambda f: f.name)
         # other standard spellings of a term, accepted in its blanks (延安整风 → 整风运动)
@@ -59,6 +60,8 @@ class Lexicon:
         }
         # standard enumerations (不平衡、不协调、不可持续): item → the lists holding it
         self.lists: list[tuple[str, ...]] = [tuple(items) for items in lists]
+        # named local programmes (雪亮工程, 三支一扶): never keys (an operational detail)
+        self.local_programmes: frozenset[str] = frozenset(local_programmes)
         self._list_index: dict[str, list[int]] = {}
         for k, items in enumerate(self.lists):
             for item in items:
@@ -118,6 +121,7 @@ class Lexicon:
             vocabulary.get("terms", {}),
             aliases=vocabulary.get("term_aliases", {}),
             lists=(entry["items"] for entry in vocabulary.get("lists", [])),
+            local_programmes=vocabulary.get("local_programmes", ()),
         )
 
     # -- lookups ------------------------------------------------------------------------
@@ -427,7 +431,11 @@ def _formula_from_dict(item: dict) -> Formula:
 def _packaged_vocabulary() -> dict:
     """The packaged terms, term aliases and standard lists (kept under an admins' overlay)."""
     data = json.loads(DEFAULT_LEXICON_PATH.read_text(encoding="utf-8"))
-    return {k: data.get(k, {} if k != "lists" else []) for k in ("terms", "term_aliases", "lists")}
+    empty: dict[str, list | dict] = {"lists": [], "local_programmes": []}
+    return {
+        k: data.get(k, empty.get(k, {}))
+        for k in ("terms", "term_aliases", "lists", "local_programmes")
+    }
 
 
 @lru_cache(maxsize=8)
