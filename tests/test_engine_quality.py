@@ -500,3 +500,18 @@ def test_review_20_d_short_items_of_one_opening_keep_one_shown() -> None:
     assert not answers(singles) & {"医保", "医疗", "医药", "可信", "可爱", "可敬"}
     lists = [q for q in questions if q.template == "cloze_list" and "中国形象" in q.stem]
     assert lists and all("展现可信、" in q.stem for q in lists), [q.stem for q in lists]
+
+
+@pytest.mark.parametrize("known", [False, True])
+def test_review_20_e_modifier_lures_make_a_phrase_with_the_shared_head(known: bool) -> None:
+    # 打造宜居、（韧性）、智慧城市 took 全局性/主动性/历史性: no kind of city
+    text = FILLER + (
+        "增强工作的全局性、主动性、创造性、历史性，提高干部的能力。"
+        "加强城市基础设施建设，打造宜居、韧性、智慧城市，提高城市治理水平。"
+    )
+    if known:
+        text += "各地积极建设海绵城市、低碳城市、生态城市，改善人居环境。"
+    singles = [q for q in generate_questions(text) if q.kind == "single" and q.answer == "韧性"]
+    for q in singles:
+        assert all(o in ("韧性", "海绵", "低碳", "生态") for o in q.options), q.options
+    assert bool(singles) == known  # fewer than three X城市 the text or lexicon knows: no 单选

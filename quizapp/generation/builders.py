@@ -1125,6 +1125,34 @@ def _short_patterned(items: tuple[str, ...] | list[str]) -> bool:
     )
 
 
+def _shared_head(ctx: Context, key: KeyPhrase, s: Sentence) -> str:
+    """The head a list of short modifiers shares (宜居、韧性、智慧|城市), or ""."""
+    if key.type != "enumeration" or not key.group or any(len(i) > 2 for i in key.group):
+        return ""
+    place = ctx.ex.groups.get(key.group)
+    if place is None or place[0] != s.index:
+        return ""
+    end = place[2] - s.start
+    head = s.text[end : end + 2]
+    if len(head) < 2 or _han(head) < 2 or head[0] in "的之等和与及或":
+        return ""
+    return head
+
+
+def _head_mates(ctx: Context, head: str) -> list[str]:
+    """Modifiers X for which X+head is a phrase the lexicon or this text's keys know."""
+    cache: dict[str, list[str]] = ctx.indexes.setdefault("_head_mates", {})
+    mates = cache.get(head)
+    if mates is None:
+        known = set(ctx.lexicon.known_phrases())
+        for pool in ctx.pools.values():
+            known.update(pool)
+        mates = cache[head] = sorted(
+            p[: -len(head)] for p in known if p.endswith(head) and 1 <= len(p) - len(head) <= 3
+        )
+    return mates
+
+
 def _shared_opening(key: KeyPhrase) -> bool:
     """Is the key an item of a :func:`_short_patterned` list? Its siblings then spell half of
     it, and the pattern the rest. (Lexicon lists too: knowing the list is not what such a
@@ -1311,6 +1339,12 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             # 民主选举、民主协商、民主决策: look-alikes must keep the pattern (民主…)
             cands = _pattern_mates(ctx, key.group, prefix, suffix)
             ranked, tail = False, ""
+
+    head = _shared_head(ctx, key, s)
+    if head:
+        # 打造宜居、（　　）、智慧城市: a look-alike must make a known phrase with the shared
+        # head (X城市), not merely look like the key (全局性, 主动性; review 20)
+        cands, ranked, tail = _head_mates(ctx, head), False, ""
 
     def pick_wrong(n: int) -> list[str] | None:
         nonlocal rng, single_qid
