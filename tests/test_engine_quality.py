@@ -515,3 +515,16 @@ def test_review_20_e_modifier_lures_make_a_phrase_with_the_shared_head(known: bo
     for q in singles:
         assert all(o in ("韧性", "海绵", "低碳", "生态") for o in q.options), q.options
     assert bool(singles) == known  # fewer than three X城市 the text or lexicon knows: no 单选
+
+
+def test_review_20_f_a_bare_first_object_opening_a_subsection_is_not_asked() -> None:
+    # only the heading pins 扎实推进（　　）; mid-section, the clause after pins 深入开展（　　）
+    text = FILLER + (
+        "\n（一）加强农村基层党组织建设。扎实推进抓党建促乡村振兴，突出政治功能，提升组织力，"
+        "把农村基层党组织建成坚强战斗堡垒。\n"
+        "（二）建设平安乡村。健全落实社会治安综合治理领导责任制，大力推进农村社会治安防控体系建设。"
+        "深入开展扫黑除恶专项斗争，严厉打击农村黑恶势力、宗族恶势力。\n"
+    )
+    asked = answers(generate_questions(text), kinds=("cloze",))
+    assert "抓党建促乡村振兴" not in asked
+    assert "扫黑除恶专项斗争" in asked

@@ -1125,6 +1125,19 @@ def _short_patterned(items: tuple[str, ...] | list[str]) -> bool:
     )
 
 
+def _opens_section_bare(ctx: Context, s: Sentence, stem: str, a: int, b: int) -> bool:
+    """Is the blank the whole object of the first verb of a sentence that opens its subsection
+    (only an adverb before the verb, a clause end after the blank)? Only the heading before it
+    would pin such a slot (（一）加强农村基层党组织建设。扎实推进（　　），突出政治功能).
+    Mid-section (深入开展（扫黑除恶专项斗争），严厉打击…), the text around it does."""
+    if not _BARE_LEAD.match(stem[:a]) or stem[b : b + 1] not in ("，", "；"):
+        return False
+    if not s.text.startswith(stem[:a]) or s.index == 0:
+        return False
+    before = ctx.sentence(s.index - 1)
+    return before.is_heading and before.paragraph == s.paragraph
+
+
 def _shared_head(ctx: Context, key: KeyPhrase, s: Sentence) -> str:
     """The head a list of short modifiers shares (宜居、韧性、智慧|城市), or ""."""
     if key.type != "enumeration" or not key.group or any(len(i) > 2 for i in key.group):
@@ -1251,6 +1264,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # 实施（供给侧结构性改革），: the text 实施s other strategies as well
     if stem[a - 1 : a] == "以" and f"以{key.text[:2]}" in stem[: a - 1] + stem[b:]:
         return  # 以知识产权明晰为基础、以（知识价值）为导向: the other half spells 知识 (review 19)
+    if _opens_section_bare(ctx, s, stem, a, b):
+        return  # （一）…。扎实推进（抓党建促乡村振兴），突出政治功能: only the heading pins it (20)
     if stem[b:].startswith(_GENERIC_COMPOUNDS):
         return  # 新增（脱贫攻坚）资金项目: a modifier of a budget line, not a thing to know (20b)
     if not standard and stem[a - 1 : a] == "以" and stem[b:].startswith(_MEANS_FRAMES):
@@ -1460,6 +1475,11 @@ _OPEN_VERBS = (
     "克服", "反对", "防止", "纠正", "破除", "发挥", "做到",
 )  # fmt: skip
 _OPEN_TAILS = ("工作长效机制", "迈出", "取得", "作用")
+# an adverb at most, then one of _OPEN_VERBS: the whole lead of a sentence's first object
+_BARE_LEAD = re.compile(
+    "^(?:扎实|深入|大力|全面|积极|持续|切实|进一步|着力|认真|坚决|稳步|继续|不断)?"
+    f"(?:{'|'.join(sorted(_OPEN_VERBS, key=len, reverse=True))})$"
+)
 # generic compounds a key may only modify (…资金项目, …用地指标): a budget or planning line
 _GENERIC_COMPOUNDS = ("资金", "项目", "指标", "用地", "经费", "基金", "补贴")
 # 以（　　）为抓手: a means or a support, not a goal or a principle (以（　　）为中心 / 为主线 stay)
