@@ -13,7 +13,15 @@ from pathlib import Path
 import pytest
 
 from quizapp.generation import BLANK, generate_questions
-from quizapp.generation.builders import fits_list, heading_tail, is_catalogue, name_spells_members
+from quizapp.generation.builders import (
+    _abbreviation_cues,
+    _clauses,
+    _without_cues,
+    fits_list,
+    heading_tail,
+    is_catalogue,
+    name_spells_members,
+)
 
 FILLER = (
     "全面从严治党永远在路上，党的自我革命永远在路上。"
@@ -445,3 +453,46 @@ def test_review_19_a_parallel_half_or_a_cadre_slot_does_not_give_the_blank() -> 
     )
     asked = answers(generate_questions(text), kinds=("cloze",))
     assert not asked & {"知识价值", "知识产权明晰", "忠诚干净担当"}, asked
+
+
+def stems_of(questions, answer: str) -> list[str]:
+    return [q.stem for q in questions if q.kind == "cloze" and answer in q.answer]
+
+
+def test_review_20_an_abbreviation_of_the_key_is_a_cue() -> None:
+    text = FILLER + (
+        "刘少奇同志是新中国第一任全国人大常委会委员长，用很大精力建立健全人民代表大会这个崭新的"
+        "制度，主持制定一大批重要法律法规，为新中国法律制度形成和发展起了重要作用。\n"
+        "各级人大常委会要坚持和完善人民代表大会制度。"
+    )
+    qs = generate_questions(text)
+    stems = stems_of(qs, "人民代表大会")
+    # the clause printing 人大 is cut, and the person it named stays the subject
+    assert stems and all("人大" not in s for s in stems), stems
+    assert any(s.startswith("刘少奇同志用很大精力") for s in stems), stems
+    # 人大 in the blank's own clause: no question
+    own = "全国人大常委会要坚持和完善人民代表大会制度，保证人民当家作主。"
+    at = own.index("人民代表大会")
+    assert _without_cues(own, _clauses(own), at, at + 6, 0, 0, 0, 1) == (-1, -1)
+    assert _abbreviation_cues("政协委员") == {"政治协商会议"}
+
+
+def test_review_20_a_clause_echoing_a_rare_character_of_the_key_is_cut() -> None:
+    text = FILLER + (
+        "我们要牢记理想信念是共产党人安身立命的根本，是共产党人的政治灵魂，在立根固魂上下功夫，"
+        "把远大理想同我们正在做的事情统一起来。"
+    )
+    stems = stems_of(generate_questions(text), "政治灵魂")
+    assert stems and all("固魂" not in s for s in stems), stems
+
+
+def test_review_20_only_the_neighbouring_yi_wei_half_is_a_cue() -> None:
+    text = FILLER + (
+        "坚定维护以联合国为核心的国际体系、以国际法为基础的国际秩序、"
+        "以联合国宪章宗旨和原则为基础的国际关系基本准则，反对一切形式的单边主义。"
+    )
+    assert "联合国宪章宗旨和原则" in answers(generate_questions(text), kinds=("cloze",))
+
+
+def test_review_20_report20_still_asks_the_un_charter(report20) -> None:
+    assert "联合国宪章宗旨和原则" in answers(report20, kinds=("cloze",))

@@ -21,6 +21,7 @@ import hashlib
 import random
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -291,12 +292,13 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     first = bisect_right(starts, la) - 1
     last = bisect_left(ends, lb)
     if not tainted and len(text) <= WINDOW_CHARS + 12:
-        lo, hi = _without_cues(text, clauses, la, lb, first, last, 0, len(clauses) - 1)
+        counts = _char_counts(ctx)
+        lo, hi = _without_cues(text, clauses, la, lb, first, last, 0, len(clauses) - 1, counts)
         if lo < 0:
             return "", 0, 0
         if (lo, hi) == (0, len(clauses) - 1):
             return text, la, lb  # a short sentence is shown whole
-        return _clause_span(text, clauses, lo, hi, la, lb)
+        return _with_subject(text, clauses, 0, lo, _clause_span(text, clauses, lo, hi, la, lb))
 
     def bad(i: int) -> bool:
         if not tainted:
@@ -332,7 +334,8 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
             # 即使在“（　　）”那样艰难的时刻，|他…: a concession needs its main clause, and
             # 既不走封闭僵化的老路，|也不走…: one half of a correlative its other half
             hi += 1
-    lo, hi = _without_cues(text, clauses, la, lb, first, last, lo, hi)
+    cut_from = lo
+    lo, hi = _without_cues(text, clauses, la, lb, first, last, lo, hi, _char_counts(ctx))
     if lo < 0:
         return "", 0, 0
     hi = _with_main_clause(text, clauses, lo, hi, bad)
@@ -344,7 +347,39 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
         if bad(hi + 1):
             return "", 0, 0
         hi += 1  # …面向未来的，|民族的科学的大众的社会主义文化: never end on a dangling 的
-    return _clause_span(text, clauses, lo, hi, la, lb)
+    return _with_subject(text, clauses, cut_from, lo, _clause_span(text, clauses, lo, hi, la, lb))
+
+
+# a person's clause that a cue cut drops (刘少奇同志是…全国人大常委会委员长，|用很大精力…)
+_PERSON_SUBJECT = re.compile(r"(他|她|[\u4e00-\u9fff]{2,6}同志)(?:曾|也|还)?是")
+
+
+def _with_subject(
+    text: str,
+    clauses: tuple[tuple[int, int], ...],
+    cut_from: int,
+    lo: int,
+    span: tuple[str, int, int],
+) -> tuple[str, int, int]:
+    """A window whose cue cut dropped the one clause naming its person (clause ``cut_from``,
+    the window now starting at ``lo``) starts with that person (刘少奇同志用很大精力建立健全
+    （　　）这个崭新的制度): the statement keeps its subject."""
+    stem, la, lb = span
+    if not stem or lo != cut_from + 1:
+        return span
+    m = _PERSON_SUBJECT.match(text, clauses[cut_from][0])
+    if m is None or m.end() > clauses[cut_from][1]:
+        return span
+    subject = m.group(1)
+    return subject + stem, la + len(subject), lb + len(subject)
+
+
+def _char_counts(ctx: Context) -> dict[str, int]:
+    """How often each character occurs in the text (for :func:`_without_cues`'s rare echoes)."""
+    counts = ctx.indexes.get("_char_counts")
+    if counts is None:
+        counts = ctx.indexes["_char_counts"] = Counter(ctx.ex.doc.text)
+    return counts
 
 
 def _with_main_clause(
@@ -398,30 +433,38 @@ def _without_cues(
     last: int,
     lo: int,
     hi: int,
+    counts: dict[str, int] | None = None,
 ) -> tuple[int, int]:
     """Drop the context clauses that repeat a word of the key, and those beyond them.
 
     物质文明和（精神文明）一起抓，提升农民精神风貌 / 中国之问、…（时代之问），作出符合…时代要求
-    的正确回答: the neighbouring clause spells the key, so the stem stops before it.
+    的正确回答: the neighbouring clause spells the key, so the stem stops before it. A standard
+    abbreviation of the key (全国人大 for 人民代表大会) is such a word; in the key's own clause
+    it leaves no question (-1, -1). A clause after the key that echoes a character of its
+    second word which is rare in the text (``counts``: 政治灵魂 … 立根固魂) is one too.
     """
-    if lo == first and hi == last:
-        return lo, hi  # no context clause to drop
     key = text[la:lb]
-    if "、" in key:
-        return lo, hi  # a whole list is named by the words its items share with the context
-    if couplet_halves(text):
-        return lo, hi  # 江山就是人民，（人民就是江山）: the halves of a saying share its frame
     # a word the key's own clauses repeat is the list's pattern (科学决策、民主决策、依法决策),
     # not a cue (the dictionary is asked last, about what is left)
     own = text[clauses[first][0] : la] + "|" + text[lb : clauses[last][1]]
+    short = _abbreviation_cues(key)
+    if any(w in own for w in short):
+        return -1, -1  # 全国人大常委会建立健全（人民代表大会）…: the clause prints the key
+    if lo == first and hi == last:
+        return lo, hi  # no context clause to drop
+    if "、" in key and not short:
+        return lo, hi  # a whole list is named by the words its items share with the context
+    if couplet_halves(text) and not short:
+        return lo, hi  # 江山就是人民，（人民就是江山）: the halves of a saying share its frame
     # in a list, the word that sets the key apart from its siblings is a cue however common
     # (中国之问、…、（时代之问），…时代要求); elsewhere a common word is not
     in_list = "、" in own
     pairs = {key[k : k + 2] for k in range(len(key) - 1)}
     words = {
         w for w in pairs if (in_list or w not in GENERIC_WORDS) and w not in own and is_word(w)
-    }
-    if not words:
+    } | short
+    echoes = _rare_echoes(key, own, counts) if counts else set()
+    if not words and not echoes:
         return lo, hi
 
     def cued(i: int) -> bool:
@@ -430,7 +473,7 @@ def _without_cues(
 
     new_lo, new_hi = lo, hi
     for i in range(last + 1, hi + 1):
-        if cued(i):
+        if cued(i) or any(c in text[clauses[i][0] : clauses[i][1]] for c in echoes):
             new_hi = i - 1
             break
     for i in range(first - 1, lo - 1, -1):
@@ -442,6 +485,63 @@ def _without_cues(
     if clauses[new_hi][1] - clauses[new_lo][0] - len(key) < 10:
         return -1, -1  # too little would be left to answer from: no question
     return new_lo, new_hi
+
+
+# standard abbreviations (the full form, then its short forms): a stem printing the short form
+# of the key prints the key (全国人大常委会 … 建立健全（人民代表大会）: review 20)
+_ABBREVIATIONS = {
+    "人民代表大会": ("人大",),
+    "政治协商会议": ("政协",),
+    "纪律检查委员会": ("纪委",),
+    "中央委员会": ("党中央", "中共中央"),
+    "国有资产监督管理委员会": ("国资委",),
+    "发展和改革委员会": ("发改委",),
+    "中央军事委员会": ("中央军委", "军委"),
+    "监察委员会": ("监委",),
+    "共产主义青年团": ("共青团",),
+}
+
+
+@lru_cache(maxsize=4096)
+def _abbreviation_cues(key: str) -> frozenset[str]:
+    """The short forms of a full name in ``key`` (人大 for 人民代表大会制度), and the full form
+    of a short one (政治协商会议 for 政协委员): spelled beside the blank, they print the key."""
+    out: set[str] = set()
+    for full, shorts in _ABBREVIATIONS.items():
+        if full in key:
+            out.update(w for w in shorts if w not in key)
+        elif any(w in key for w in shorts):
+            out.add(full)
+    return frozenset(out)
+
+
+def _rare_echoes(key: str, own: str, counts: dict[str, int]) -> set[str]:
+    """The characters of a two-word key's second word (灵魂 of 政治灵魂) that the text uses at
+    most three times and the key's own clause does not: a clause after the key repeating one
+    (在立根固魂上下功夫) echoes the key (reviews 8, 9b, 15b, 20)."""
+    if len(key) != 4 or _han(key) != 4 or not (is_word(key[:2]) and is_word(key[2:])):
+        return set()
+    return {c for c in key[2:] if c not in key[:2] and c not in own and counts.get(c, 0) <= 3}
+
+
+def _yi_wei_partner_spells(stem: str, a: int, b: int) -> bool:
+    """Is the blank [a, b) the X of a ``以X为…`` half whose neighbouring half in a 、-parallel
+    (以知识产权明晰为基础、以（知识价值）为导向) opens on the key's first two characters? Halves
+    further away (以联合国为核心…、以国际法为基础…、以（联合国宪章宗旨和原则）为基础…) do not
+    count (review 20)."""
+    if stem[a - 1 : a] != "以" or stem[b : b + 1] != "为":
+        return False
+    lead = f"以{stem[a:b][:2]}"
+    halves = []
+    if stem[: a - 1].endswith("、"):
+        halves.append(_CLAUSE_CUT.split(stem[: a - 2])[-1])  # the half before
+    after = _CLAUSE_CUT.search(stem, b)
+    if after and after.group() == "、":
+        halves.append(_CLAUSE_CUT.split(stem[after.end() :])[0])  # the half after
+    return any(lead in h and "为" in h[h.index(lead) + len(lead) :] for h in halves)
+
+
+_CLAUSE_CUT = re.compile(r"[、，；。：]")
 
 
 def _blank(stem: str, a: int, b: int) -> str:
@@ -1175,7 +1275,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         # (a formula named bare, 做到（忠诚干净担当）。, is a slot like any term; named in
         # quotes, 增强“（　　）”, its quotes say a formula is meant)
         return  # 实施（供给侧结构性改革），: the text 实施s other strategies as well
-    if stem[a - 1 : a] == "以" and f"以{key.text[:2]}" in stem[: a - 1] + stem[b:]:
+    if not standard and _yi_wei_partner_spells(stem, a, b):
         return  # 以知识产权明晰为基础、以（知识价值）为导向: the other half spells 知识 (review 19)
     if key.type == "lexicon" and stem[:a].endswith(_CADRE_VERBS) and stem[b : b + 1] == "的":
         return  # 选拔（忠诚干净担当）的…干部: 德才兼备 fits as well (reviews 18–19b)
