@@ -199,7 +199,9 @@ def check_keys_shown(text: str, questions: list[Question], lexicon: Any) -> list
     for q in questions:
         shown = [fold(q.stem), *(fold(t) for t in texts(q.answer) + q.options)]
         shown.append(fold("、".join(texts(q.answer))))  # a list blanked item by item
-        if q.kind == "cloze":  # a saying with one half blanked: the stem filled in shows it
+        if q.kind == "cloze" or q.template == "thesis_single":
+            # a saying with one half blanked, a thesis with its subject among look-alikes
+            # (乡村振兴，（　　）是重点。): the stem filled in shows it
             shown.append(fold(filled(q.stem, texts(q.answer))))
         if not q.keys:
             bad.append(f"no keys: {show(q)}")

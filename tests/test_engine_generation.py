@@ -564,8 +564,12 @@ def test_a_short_thesis_sentence_is_asked_for_its_subject() -> None:
         "乡村振兴，摆脱贫困是前提。必须坚持精准扶贫、精准脱贫，把提高脱贫质量放在首位。\n"
         "高质量发展是全面建设社会主义现代化国家的首要任务。发展是党执政兴国的第一要务。"
     )
-    asked = _cloze_answers(generate_questions(text))
-    assert {"产业兴旺", "高质量发展"} <= asked, asked
+    questions = generate_questions(text)
+    asked = _cloze_answers(questions)
+    assert "高质量发展" in asked, asked
+    # rounds 20–20b (deliberate change): a formula member (产业兴旺) under a bare mark is asked
+    # as a 单选 among its formula's other members, not as a cloze
+    assert "产业兴旺" in {q.answer for q in questions if q.template == "thesis_single"}
     # reviews 15b–16b (deliberate change): a free phrase before a bare mark (…是前提) admits
     # 脱贫攻坚 as well; only a standard term is asked there
     assert "摆脱贫困" not in asked, asked

@@ -411,7 +411,8 @@ def test_review_16b_anecdotes_and_bare_marks_over_free_phrases_are_not_asked() -
     )
     questions = generate_questions(text)
     assert not [q for q in questions if q.kind == "judge" and "一首诗" in q.stem]
-    asked = answers(questions, kinds=("cloze",))
+    asked = answers(questions, kinds=("cloze", "single"))
+    # (产业兴旺, a formula member, is a 单选 since rounds 20–20b)
     assert "摆脱贫困" not in asked and "产业兴旺" in asked, asked
 
 
@@ -496,3 +497,17 @@ def test_review_20_only_the_neighbouring_yi_wei_half_is_a_cue() -> None:
 
 def test_review_20_report20_still_asks_the_un_charter(report20) -> None:
     assert "联合国宪章宗旨和原则" in answers(report20, kinds=("cloze",))
+
+
+def test_review_20_a_member_under_a_bare_mark_is_asked_among_its_formula() -> None:
+    text = FILLER + (
+        "实施乡村振兴战略，要坚持产业兴旺、生态宜居、乡风文明、治理有效、生活富裕的总要求。\n"
+        "乡村振兴，产业兴旺是重点。\n乡村振兴，生态宜居是关键。\n"
+    )
+    qs = generate_questions(text)
+    assert not [q for q in qs if q.kind == "cloze" and q.stem.startswith("乡村振兴，（")]
+    singles = {q.answer: q for q in qs if q.template == "thesis_single"}
+    assert set(singles) == {"产业兴旺", "生态宜居"}, singles
+    members = {"产业兴旺", "生态宜居", "乡风文明", "治理有效", "生活富裕"}
+    for q in singles.values():
+        assert set(q.options) <= members and len(q.options) == 4, q.options

@@ -7,6 +7,8 @@ Text templates (one key phrase, its source sentence):
   ``judge_true`` / ``judge_false``  判断: the statement as written, or with the key swapped
                    for one of its distractors (which one is fixed per question, not per seed);
   ``multi_enum``   多选: a 、-list blanked as a whole, its items among one or two intruders;
+  ``thesis_single`` 单选: a formula member under a bare mark (乡村振兴，（　　）是关键。) among
+                   three other members of its formula (no cloze: every member fits);
   ``multi_heading`` 多选: the sibling headings of a series (“…从严”) among look-alikes.
 
 Lexicon templates (one formula the text names or spells out):
@@ -522,6 +524,38 @@ def _rare_echoes(key: str, own: str, counts: dict[str, int]) -> set[str]:
     if len(key) != 4 or _han(key) != 4 or not (is_word(key[:2]) and is_word(key[2:])):
         return set()
     return {c for c in key[2:] if c not in key[:2] and c not in own and counts.get(c, 0) <= 3}
+
+
+def _thesis_member_single(
+    ctx: Context, key: KeyPhrase, s: Sentence, blanked: str
+) -> Iterator[Question]:
+    """A 单选 on a short bare-mark thesis whose subject is a member of a lexicon formula
+    (乡村振兴，（　　）是关键。): the lures are three other members of that formula, so that the
+    text's mapping of members to marks (重点/关键/保障/基础/根本) is what is asked. No question
+    when the key belongs to no formula of four members or more."""
+    formula = _formula(ctx, key)
+    if formula is None or key.text not in formula.members:
+        formula = next((f for f in ctx.lexicon.owners(key.text) if key.text in f.members), None)
+    if formula is None or len(formula.members) < 4:
+        return
+    others = sorted(m for m in formula.members if m != key.text)
+    qid = question_id(ctx.doc_key, "single", "thesis_single", key.text, s.text)
+    rng = _rng(ctx, qid)
+    yield Question(
+        id=qid,
+        kind="single",
+        stem=blanked,
+        options=_shuffle([key.text, *rng.sample(others, 3)], rng),
+        answer=key.text,
+        keys=[key.text],
+        source=s.text,
+        explanation=f"原文：{s.text} {_explain_formula(formula)}",
+        paragraph=s.paragraph,
+        difficulty=_difficulty("single", key.text),
+        template="thesis_single",
+        # (not tagged with the formula: the other members are wrong here by the text's mapping,
+        # not by membership, and the quiz pick's formula checks are about membership)
+    )
 
 
 def _yi_wei_partner_spells(stem: str, a: int, b: int) -> bool:
@@ -1283,6 +1317,11 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # 朱德同志在一首诗里称赞他：“真理寻求得，（　　）”: an anecdote (reviews 8b–17)
     if not standard and len(stem) < 16 and _bare_mark_after(stem[b:]):
         return  # 乡村振兴，（摆脱贫困）是前提。: 脱贫攻坚 fits a bare mark too (reviews 15b, 16b)
+    if standard and len(stem) <= 16 and stem[a - 1 : a] == "，" and _bare_mark_after(stem[b:]):
+        # 乡村振兴，（生态宜居）是关键。: every member of the formula fits the bare mark; which
+        # one the text maps to 关键 is the point, asked among the others (reviews 15b–20b)
+        yield from _thesis_member_single(ctx, key, s, _blank(stem, a, b))
+        return
     tail = s.text[key.end - s.start : key.end - s.start + 2]
     if _CONGRESS.match(key.text) and tail in ("以来", "作出"):
         return  # （党的十八大）以来 / 是（党的十九大）作出的: a time or an agent, 党中央 fits too
@@ -3116,8 +3155,9 @@ def thesis_parts(clause: str, sentence: str) -> tuple[str, str, int] | None:
 def thesis_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
     """填空 on the subject of a thesis no question names yet (（　　）是最彻底的自我革命;
     乡村振兴，（　　）是重点。): the thesis is a point of its own even when its subject is asked
-    in another sentence, and a predicate of rank pins the subject. Cloze only, through the
-    usual window and filters; the whole thesis is among the keys.
+    in another sentence, and a predicate of rank pins the subject. Cloze only (or, for a
+    formula member under a bare mark, its 单选), through the usual window and filters; the
+    whole thesis is among the keys.
     """
     tainted = ctx.ex.doc.tainted
     seen: set[str] = set()
@@ -3142,7 +3182,7 @@ def thesis_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
                 continue
             key = KeyPhrase(subject, "thesis", s.index, start, end, MIN_SCORE + 0.05)
             for q in text_questions(ctx, key):
-                if q.kind == "cloze":
+                if q.kind == "cloze" or q.template == "thesis_single":
                     seen.add(thesis)
                     q.keys = [*q.keys, thesis]
                     if subject == "中国共产党":  # （　　）是最高政治领导力量: 党 is as right
