@@ -511,3 +511,20 @@ def test_review_20_a_member_under_a_bare_mark_is_asked_among_its_formula() -> No
     members = {"产业兴旺", "生态宜居", "乡风文明", "治理有效", "生活富裕"}
     for q in singles.values():
         assert set(q.options) <= members and len(q.options) == 4, q.options
+
+
+def test_review_20_a_lex_name_has_lures_of_its_own_field(shared_dir: Path) -> None:
+    from quizapp.generation.builders import _field_of
+    from quizapp.generation.pipeline import load_lexicon
+
+    lexicon = load_lexicon()
+    field = {f.name: _field_of(f) for f in lexicon.formulas}
+    assert field.get("社会主义新农村建设总要求") == "发展"
+    path = shared_dir / "corpus" / "policy_rural_revitalization_opinions_2018.txt"
+    names = [
+        q for q in generate_questions(path.read_text(encoding="utf-8")) if q.template == "lex_name"
+    ]
+    assert names
+    for q in names:
+        same = [o for o in q.options if o != q.answer and field.get(o) == field[q.answer]]
+        assert len(same) >= 2, (q.stem, q.options)

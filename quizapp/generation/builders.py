@@ -2648,6 +2648,42 @@ def _field_of(formula: Formula) -> str:
     return _FORMULA_FIELDS.get(formula.category, "")
 
 
+def _field_names_first(
+    name: str,
+    names: list[str],
+    same_field: set[str],
+    rng: random.Random,
+    exclude: set[str],
+    number: str,
+) -> list[str] | None:
+    """Three wrong names for a 合称 question, at least two of its own field when it has them.
+
+    The usual pick (``names`` in order, within a shape distance of 3) stands when it finds two
+    names of the field; otherwise up to three names of the field are taken whatever their
+    length, the nearest in shape first (社会主义新农村建设总要求, 新发展理念, 五位一体 for
+    乡村振兴战略总要求), and the rest from other fields as usual (rounds 19–20b: the shape limit
+    left 乡村振兴战略总要求 with Party-building names only). A numbered name (三会一课) keeps
+    one option of its number.
+    """
+    usual = dis.pick(name, names, 3, rng, exclude=exclude, max_distance=3.0, ranked=True)
+    near = [n for n in names if n in same_field]
+    if usual is not None and sum(n in same_field for n in usual) >= min(2, len(near)):
+        return usual
+    far = [n for n in names if n not in same_field]
+    for k in range(min(3, len(near)), 1, -1):
+        first = dis.pick(name, near, k, rng, exclude=exclude, max_distance=99.0)
+        if first is None:
+            continue
+        rest = (
+            dis.pick(name, far, 3 - k, rng, exclude=exclude, max_distance=3.0, ranked=True)
+            if k < 3
+            else []
+        )
+        if rest is not None and (not number or any(number in w for w in [*first, *rest])):
+            return [*first, *rest]
+    return usual
+
+
 def _lexicon_name_and_judge(
     ctx: Context,
     formula: Formula,
@@ -2666,18 +2702,12 @@ def _lexicon_name_and_judge(
     # names of the same field first (乡村振兴战略总要求 among 新发展理念, 五位一体, not among
     # 主题教育总要求: review 18b), then of formulas with as many members
     field = _field_of(formula)
-    names = [
-        f.name
-        for f in sorted(
-            ctx.lexicon.formulas,
-            key=lambda f: (
-                _field_of(f) != field,
-                abs(len(f.members) - len(members)),
-                f.name,
-            ),
-        )
-        if f is not formula
-    ]
+    others = sorted(
+        (f for f in ctx.lexicon.formulas if f is not formula),
+        key=lambda f: (_field_of(f) != field, abs(len(f.members) - len(members)), f.name),
+    )
+    names = [f.name for f in others]
+    same_field = {f.name for f in others if field and _field_of(f) == field}
     # 四个意识 ← 政治意识、大局意识…: a word of the name the listing repeats is a cue, so every
     # option must carry it too (no such sibling names → no question)
     cues = {
@@ -2693,9 +2723,7 @@ def _lexicon_name_and_judge(
     number = next((c for c in name if c in NUMERALS), "")
     if number:
         names.sort(key=lambda n: number not in n)
-    wrong = dis.pick(
-        name, names, 3, rng, exclude={name, *formula.variants}, max_distance=3.0, ranked=True
-    )
+    wrong = _field_names_first(name, names, same_field, rng, {name, *formula.variants}, number)
     if number and wrong and not any(number in w for w in wrong):
         wrong = None
     pieces = [name[k : k + 2] for k in range(0, len(name) - 1, 2)]
