@@ -111,7 +111,9 @@ REPORT_LIKE = """一、推进乡村绿色发展
 
 def test_headings_are_not_asked_by_their_ordinal_alone() -> None:
     qs = generate_questions(REPORT_LIKE)
-    assert [q for q in qs if q.template == "multi_heading"], "the sections' headings are asked"
+    # rounds 20–20b (deliberate change): a section's subheadings are no 多选 (0 usable in
+    # reviews 9–20: lures off the section's topic, or keys echoing its title)
+    assert not [q for q in qs if q.template == "multi_heading"]
     # reviews 10–14 (deliberate change): "which of these heads section 四" was answered by topic
     # alone, so a heading that only its ordinal tells apart gets no 单选 at all
     assert not [q for q in qs if q.template == "heading_single"]
@@ -528,3 +530,17 @@ def test_review_20_a_lex_name_has_lures_of_its_own_field(shared_dir: Path) -> No
     for q in names:
         same = [o for o in q.options if o != q.answer and field.get(o) == field[q.answer]]
         assert len(same) >= 2, (q.stem, q.options)
+
+
+def test_review_20_a_count_starting_again_opens_a_new_heading_series() -> None:
+    from quizapp.generation import find_key_phrases
+
+    text = (
+        "一、健全干部激励机制\n1、要为担当的干部担当。对此，我们一定要给予充分理解。\n"
+        "一要正确区分性质责任。保护那些敢作敢为的干部。\n二要完善容错免责机制。推出容错纠错机制。\n"
+        "三要营造良好政治生态。形成风清气正的环境。\n"
+        "以上意见，供大家参考。这里，我简单提三点要求：\n一要端正学风。要静下心来认真学习。\n"
+        "二要加强思考。多一些琢磨。\n三要学以致用。学习的目的全在于运用。\n"
+    )
+    groups = {k.text: k.group for k in find_key_phrases(text) if k.type == "heading"}
+    assert "端正学风" not in groups.get("正确区分性质责任", ()), groups

@@ -9,7 +9,8 @@ Text templates (one key phrase, its source sentence):
   ``multi_enum``   多选: a 、-list blanked as a whole, its items among one or two intruders;
   ``thesis_single`` 单选: a formula member under a bare mark (乡村振兴，（　　）是关键。) among
                    three other members of its formula (no cloze: every member fits);
-  ``multi_heading`` 多选: the sibling headings of a series (“…从严”) among look-alikes.
+  ``multi_heading`` 多选: the sibling headings of a series sharing an ending (“…从严”) among
+                   look-alikes (a section's other subheadings are not asked: reviews 9–20).
 
 Lexicon templates (one formula the text names or spells out):
   ``lex_member`` (属于), ``lex_nonmember`` (不属于), ``lex_members`` (多选, 包括),
@@ -2291,27 +2292,10 @@ def _heading_stem(context: str, ordinal: int, blanked: str, follow: str = "") ->
     return f"{context}中的小标题：{blanked}"
 
 
-def _headings_under(ctx: Context, parent: int | None) -> set[str]:
-    """Heading keys of every heading inside ``parent`` (its sub-headings at any depth)."""
-    headings = ctx.ex.doc.headings
-    inside: set[str] = set()
-    for members in ctx.ex.heading_sets.values():
-        for sentence, key in members:
-            if parent is None:
-                inside.add(key)  # every heading is a 小标题 of the whole material
-                continue
-            h = headings.get(sentence)
-            while h is not None and h.parent is not None:
-                if h.parent == parent:
-                    inside.add(key)
-                    break
-                h = headings.get(h.parent)
-    return inside
-
-
 def heading_set_questions(ctx: Context) -> Iterator[Question]:
-    """多选 over a heading series sharing an ending (思想教育从严 / 选人用人从严 / …)."""
-    for (_parent, _level, ci, _run), members in sorted(
+    """多选 over a heading series sharing an ending (思想教育从严 / 选人用人从严 / …); a section's
+    subheadings without a shared ending are not asked (reviews 9–20)."""
+    for (_parent, _level, _ci, _run), members in sorted(
         ctx.ex.heading_sets.items(), key=lambda kv: (kv[0][0] or -1, *kv[0][1:])
     ):
         keys = [k for _, k in members]
@@ -2340,27 +2324,15 @@ def heading_set_questions(ctx: Context) -> Iterator[Question]:
             subsets.append(rest[:take])
             rest = rest[take:]
         n_wrong = 2
-        if len(suffix) >= 2:
-            head_len = len(keys[0]) - len(suffix)
-            heads = [p for p, _ in ctx.lexicon.phrase_pool() if len(p) == head_len]
-            cands = [h + suffix for h in heads]
-            stem = f"根据材料，文中提出的“……{suffix}”要求有（　　）。"
-        elif ci > 0:
+        if len(suffix) < 2:
+            # 材料“X”部分的小标题包括: a section's subheadings among others were picked by topic
+            # or by the title's words; no such item was usable in reviews 9–20 (as 844e828 did
+            # for the heading-membership 单选)
             continue
-        else:
-            inside = _headings_under(ctx, _parent)
-            cands = [
-                k
-                for k in ctx.pools.get("heading", [])
-                if k not in keys and k not in inside and k not in _SECTION_WORDS
-            ]
-            context = _heading_context(ctx, first_sentence)
-            if context.endswith("的"):
-                stem = f"{context}内容包括（　　）。"
-            else:
-                stem = f"{context}的小标题包括（　　）。"
-            # subheadings that repeat the section title's words are picked by matching it
-            subsets = [c for c in subsets if not any(_names(context, k) for k in c)]
+        head_len = len(keys[0]) - len(suffix)
+        heads = [p for p, _ in ctx.lexicon.phrase_pool() if len(p) == head_len]
+        cands = [h + suffix for h in heads]
+        stem = f"根据材料，文中提出的“……{suffix}”要求有（　　）。"
         for n, correct in enumerate(subsets):
             name = "、".join(keys) if n == 0 else "、".join(correct)
             qid = question_id(ctx.doc_key, "multiple", "multi_heading", name, source)
