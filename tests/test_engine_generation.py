@@ -223,7 +223,9 @@ def test_count_gives_a_balanced_seeded_pick(bank) -> None:
     # a longer quiz of a short speech: balance gives way before an answer is printed twice
     longer = Counter(q.kind for q in generate_questions(SEED_TEXT, seed=3, count=20))
     assert sum(longer.values()) == 20 and set(longer) == set(KINDS)
-    assert max(longer.values()) - min(longer.values()) <= 3, longer
+    # (≤ 4 since rounds 20–20b: the speech lost its one subheading 多选, 材料中“我们主要抓了三件
+    # 事”的内容包括, and its lexicon 多选 print each other's answers, so a fifth 多选 gives way)
+    assert max(longer.values()) - min(longer.values()) <= 4, longer
     only = generate_questions(SEED_TEXT, count=6, kinds=["judge", "single"])
     assert {q.kind for q in only} == {"judge", "single"} and len(only) == 6
 
@@ -504,7 +506,7 @@ def test_a_heading_blank_is_only_made_over_a_standard_term(bank) -> None:
             assert answer in lexicon.terms or lexicon.owners(answer) or lexicon.get(answer), q.stem
 
 
-def test_a_heading_series_of_six_is_asked_in_two_questions_of_three() -> None:
+def test_a_heading_series_of_six_is_not_asked_as_a_multiple_choice() -> None:
     principles = ["党管农村工作", "农业农村优先发展", "农民主体地位", "乡村全面振兴"]
     principles += ["城乡融合发展", "人与自然和谐共生"]
     lines = ["一、总体要求", "（一）根本遵循"]
@@ -516,20 +518,11 @@ def test_a_heading_series_of_six_is_asked_in_two_questions_of_three() -> None:
         "（二）建设法治乡村。",
         "（三）提高民生保障水平。",
     ]
-    multis = [
-        q
-        for q in generate_questions("\n".join(lines))
-        if q.template == "multi_heading" and set(q.answer) <= set(principles)
-    ]
-    # under a section called 基本原则 the bullets are principles, the other sections' headings
-    # tasks: told apart by kind alone (reviews 10, 12), so no 多选 is made there
+    # rounds 20–20b (deliberate change): a section's subheadings are no 多选 any more (no such
+    # item was usable in reviews 9–20: lures off the topic, keys echoing the title)
+    assert not [q for q in generate_questions("\n".join(lines)) if q.template == "multi_heading"]
     layout = "\n".join(lines).replace("根本遵循", "基本原则")
     assert not [q for q in generate_questions(layout) if q.template == "multi_heading"]
-    assert len(multis) == 2
-    assert {a for q in multis for a in q.answer} == set(principles)
-    for q in multis:
-        assert len(q.answer) == 3 and len(q.options) == 5
-    assert multis[0].stem != multis[1].stem
 
 
 def test_a_term_alias_is_accepted_in_its_blank() -> None:
@@ -564,8 +557,12 @@ def test_a_short_thesis_sentence_is_asked_for_its_subject() -> None:
         "乡村振兴，摆脱贫困是前提。必须坚持精准扶贫、精准脱贫，把提高脱贫质量放在首位。\n"
         "高质量发展是全面建设社会主义现代化国家的首要任务。发展是党执政兴国的第一要务。"
     )
-    asked = _cloze_answers(generate_questions(text))
-    assert {"产业兴旺", "高质量发展"} <= asked, asked
+    questions = generate_questions(text)
+    asked = _cloze_answers(questions)
+    assert "高质量发展" in asked, asked
+    # rounds 20–20b (deliberate change): a formula member (产业兴旺) under a bare mark is asked
+    # as a 单选 among its formula's other members, not as a cloze
+    assert "产业兴旺" in {q.answer for q in questions if q.template == "thesis_single"}
     # reviews 15b–16b (deliberate change): a free phrase before a bare mark (…是前提) admits
     # 脱贫攻坚 as well; only a standard term is asked there
     assert "摆脱贫困" not in asked, asked

@@ -13,7 +13,15 @@ from pathlib import Path
 import pytest
 
 from quizapp.generation import BLANK, generate_questions
-from quizapp.generation.builders import fits_list, heading_tail, is_catalogue, name_spells_members
+from quizapp.generation.builders import (
+    _abbreviation_cues,
+    _clauses,
+    _without_cues,
+    fits_list,
+    heading_tail,
+    is_catalogue,
+    name_spells_members,
+)
 
 FILLER = (
     "全面从严治党永远在路上，党的自我革命永远在路上。"
@@ -103,7 +111,9 @@ REPORT_LIKE = """一、推进乡村绿色发展
 
 def test_headings_are_not_asked_by_their_ordinal_alone() -> None:
     qs = generate_questions(REPORT_LIKE)
-    assert [q for q in qs if q.template == "multi_heading"], "the sections' headings are asked"
+    # rounds 20–20b (deliberate change): a section's subheadings are no 多选 (0 usable in
+    # reviews 9–20: lures off the section's topic, or keys echoing its title)
+    assert not [q for q in qs if q.template == "multi_heading"]
     # reviews 10–14 (deliberate change): "which of these heads section 四" was answered by topic
     # alone, so a heading that only its ordinal tells apart gets no 单选 at all
     assert not [q for q in qs if q.template == "heading_single"]
@@ -403,7 +413,8 @@ def test_review_16b_anecdotes_and_bare_marks_over_free_phrases_are_not_asked() -
     )
     questions = generate_questions(text)
     assert not [q for q in questions if q.kind == "judge" and "一首诗" in q.stem]
-    asked = answers(questions, kinds=("cloze",))
+    asked = answers(questions, kinds=("cloze", "single"))
+    # (产业兴旺, a formula member, is a 单选 since rounds 20–20b)
     assert "摆脱贫困" not in asked and "产业兴旺" in asked, asked
 
 
@@ -528,3 +539,91 @@ def test_review_20_f_a_bare_first_object_opening_a_subsection_is_not_asked() -> 
     asked = answers(generate_questions(text), kinds=("cloze",))
     assert "抓党建促乡村振兴" not in asked
     assert "扫黑除恶专项斗争" in asked
+
+
+def stems_of(questions, answer: str) -> list[str]:
+    return [q.stem for q in questions if q.kind == "cloze" and answer in q.answer]
+
+
+def test_review_20_an_abbreviation_of_the_key_is_a_cue() -> None:
+    text = FILLER + (
+        "刘少奇同志是新中国第一任全国人大常委会委员长，用很大精力建立健全人民代表大会这个崭新的"
+        "制度，主持制定一大批重要法律法规，为新中国法律制度形成和发展起了重要作用。\n"
+        "各级人大常委会要坚持和完善人民代表大会制度。"
+    )
+    qs = generate_questions(text)
+    stems = stems_of(qs, "人民代表大会")
+    # the clause printing 人大 is cut, and the person it named stays the subject
+    assert stems and all("人大" not in s for s in stems), stems
+    assert any(s.startswith("刘少奇同志用很大精力") for s in stems), stems
+    # 人大 in the blank's own clause: no question
+    own = "全国人大常委会要坚持和完善人民代表大会制度，保证人民当家作主。"
+    at = own.index("人民代表大会")
+    assert _without_cues(own, _clauses(own), at, at + 6, 0, 0, 0, 1) == (-1, -1)
+    assert _abbreviation_cues("政协委员") == {"政治协商会议"}
+
+
+def test_review_20_a_clause_echoing_a_rare_character_of_the_key_is_cut() -> None:
+    text = FILLER + (
+        "我们要牢记理想信念是共产党人安身立命的根本，是共产党人的政治灵魂，在立根固魂上下功夫，"
+        "把远大理想同我们正在做的事情统一起来。"
+    )
+    stems = stems_of(generate_questions(text), "政治灵魂")
+    assert stems and all("固魂" not in s for s in stems), stems
+
+
+def test_review_20_only_the_neighbouring_yi_wei_half_is_a_cue() -> None:
+    text = FILLER + (
+        "坚定维护以联合国为核心的国际体系、以国际法为基础的国际秩序、"
+        "以联合国宪章宗旨和原则为基础的国际关系基本准则，反对一切形式的单边主义。"
+    )
+    assert "联合国宪章宗旨和原则" in answers(generate_questions(text), kinds=("cloze",))
+
+
+def test_review_20_report20_still_asks_the_un_charter(report20) -> None:
+    assert "联合国宪章宗旨和原则" in answers(report20, kinds=("cloze",))
+
+
+def test_review_20_a_member_under_a_bare_mark_is_asked_among_its_formula() -> None:
+    text = FILLER + (
+        "实施乡村振兴战略，要坚持产业兴旺、生态宜居、乡风文明、治理有效、生活富裕的总要求。\n"
+        "乡村振兴，产业兴旺是重点。\n乡村振兴，生态宜居是关键。\n"
+    )
+    qs = generate_questions(text)
+    assert not [q for q in qs if q.kind == "cloze" and q.stem.startswith("乡村振兴，（")]
+    singles = {q.answer: q for q in qs if q.template == "thesis_single"}
+    assert set(singles) == {"产业兴旺", "生态宜居"}, singles
+    members = {"产业兴旺", "生态宜居", "乡风文明", "治理有效", "生活富裕"}
+    for q in singles.values():
+        assert set(q.options) <= members and len(q.options) == 4, q.options
+
+
+def test_review_20_a_lex_name_has_lures_of_its_own_field(shared_dir: Path) -> None:
+    from quizapp.generation.builders import _field_of
+    from quizapp.generation.pipeline import load_lexicon
+
+    lexicon = load_lexicon()
+    field = {f.name: _field_of(f) for f in lexicon.formulas}
+    assert field.get("社会主义新农村建设总要求") == "发展"
+    path = shared_dir / "corpus" / "policy_rural_revitalization_opinions_2018.txt"
+    names = [
+        q for q in generate_questions(path.read_text(encoding="utf-8")) if q.template == "lex_name"
+    ]
+    assert names
+    for q in names:
+        same = [o for o in q.options if o != q.answer and field.get(o) == field[q.answer]]
+        assert len(same) >= 2, (q.stem, q.options)
+
+
+def test_review_20_a_count_starting_again_opens_a_new_heading_series() -> None:
+    from quizapp.generation import find_key_phrases
+
+    text = (
+        "一、健全干部激励机制\n1、要为担当的干部担当。对此，我们一定要给予充分理解。\n"
+        "一要正确区分性质责任。保护那些敢作敢为的干部。\n二要完善容错免责机制。推出容错纠错机制。\n"
+        "三要营造良好政治生态。形成风清气正的环境。\n"
+        "以上意见，供大家参考。这里，我简单提三点要求：\n一要端正学风。要静下心来认真学习。\n"
+        "二要加强思考。多一些琢磨。\n三要学以致用。学习的目的全在于运用。\n"
+    )
+    groups = {k.text: k.group for k in find_key_phrases(text) if k.type == "heading"}
+    assert "端正学风" not in groups.get("正确区分性质责任", ()), groups

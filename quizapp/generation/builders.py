@@ -7,7 +7,10 @@ Text templates (one key phrase, its source sentence):
   ``judge_true`` / ``judge_false``  判断: the statement as written, or with the key swapped
                    for one of its distractors (which one is fixed per question, not per seed);
   ``multi_enum``   多选: a 、-list blanked as a whole, its items among one or two intruders;
-  ``multi_heading`` 多选: the sibling headings of a series (“…从严”) among look-alikes.
+  ``thesis_single`` 单选: a formula member under a bare mark (乡村振兴，（　　）是关键。) among
+                   three other members of its formula (no cloze: every member fits);
+  ``multi_heading`` 多选: the sibling headings of a series sharing an ending (“…从严”) among
+                   look-alikes (a section's other subheadings are not asked: reviews 9–20).
 
 Lexicon templates (one formula the text names or spells out):
   ``lex_member`` (属于), ``lex_nonmember`` (不属于), ``lex_members`` (多选, 包括),
@@ -21,6 +24,7 @@ import hashlib
 import random
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -291,12 +295,13 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     first = bisect_right(starts, la) - 1
     last = bisect_left(ends, lb)
     if not tainted and len(text) <= WINDOW_CHARS + 12:
-        lo, hi = _without_cues(text, clauses, la, lb, first, last, 0, len(clauses) - 1)
+        counts = _char_counts(ctx)
+        lo, hi = _without_cues(text, clauses, la, lb, first, last, 0, len(clauses) - 1, counts)
         if lo < 0:
             return "", 0, 0
         if (lo, hi) == (0, len(clauses) - 1):
             return text, la, lb  # a short sentence is shown whole
-        return _clause_span(text, clauses, lo, hi, la, lb)
+        return _with_subject(text, clauses, 0, lo, _clause_span(text, clauses, lo, hi, la, lb))
 
     def bad(i: int) -> bool:
         if not tainted:
@@ -332,7 +337,8 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
             # 即使在“（　　）”那样艰难的时刻，|他…: a concession needs its main clause, and
             # 既不走封闭僵化的老路，|也不走…: one half of a correlative its other half
             hi += 1
-    lo, hi = _without_cues(text, clauses, la, lb, first, last, lo, hi)
+    cut_from = lo
+    lo, hi = _without_cues(text, clauses, la, lb, first, last, lo, hi, _char_counts(ctx))
     if lo < 0:
         return "", 0, 0
     hi = _with_main_clause(text, clauses, lo, hi, bad)
@@ -344,7 +350,39 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
         if bad(hi + 1):
             return "", 0, 0
         hi += 1  # …面向未来的，|民族的科学的大众的社会主义文化: never end on a dangling 的
-    return _clause_span(text, clauses, lo, hi, la, lb)
+    return _with_subject(text, clauses, cut_from, lo, _clause_span(text, clauses, lo, hi, la, lb))
+
+
+# a person's clause that a cue cut drops (刘少奇同志是…全国人大常委会委员长，|用很大精力…)
+_PERSON_SUBJECT = re.compile(r"(他|她|[\u4e00-\u9fff]{2,6}同志)(?:曾|也|还)?是")
+
+
+def _with_subject(
+    text: str,
+    clauses: tuple[tuple[int, int], ...],
+    cut_from: int,
+    lo: int,
+    span: tuple[str, int, int],
+) -> tuple[str, int, int]:
+    """A window whose cue cut dropped the one clause naming its person (clause ``cut_from``,
+    the window now starting at ``lo``) starts with that person (刘少奇同志用很大精力建立健全
+    （　　）这个崭新的制度): the statement keeps its subject."""
+    stem, la, lb = span
+    if not stem or lo != cut_from + 1:
+        return span
+    m = _PERSON_SUBJECT.match(text, clauses[cut_from][0])
+    if m is None or m.end() > clauses[cut_from][1]:
+        return span
+    subject = m.group(1)
+    return subject + stem, la + len(subject), lb + len(subject)
+
+
+def _char_counts(ctx: Context) -> dict[str, int]:
+    """How often each character occurs in the text (for :func:`_without_cues`'s rare echoes)."""
+    counts = ctx.indexes.get("_char_counts")
+    if counts is None:
+        counts = ctx.indexes["_char_counts"] = Counter(ctx.ex.doc.text)
+    return counts
 
 
 def _with_main_clause(
@@ -407,22 +445,29 @@ def _without_cues(
     last: int,
     lo: int,
     hi: int,
+    counts: dict[str, int] | None = None,
 ) -> tuple[int, int]:
     """Drop the context clauses that repeat a word of the key, and those beyond them.
 
     物质文明和（精神文明）一起抓，提升农民精神风貌 / 中国之问、…（时代之问），作出符合…时代要求
-    的正确回答: the neighbouring clause spells the key, so the stem stops before it.
+    的正确回答: the neighbouring clause spells the key, so the stem stops before it. A standard
+    abbreviation of the key (全国人大 for 人民代表大会) is such a word; in the key's own clause
+    it leaves no question (-1, -1). A clause after the key that echoes a character of its
+    second word which is rare in the text (``counts``: 政治灵魂 … 立根固魂) is one too.
     """
-    if lo == first and hi == last:
-        return lo, hi  # no context clause to drop
     key = text[la:lb]
-    if "、" in key:
-        return lo, hi  # a whole list is named by the words its items share with the context
-    if couplet_halves(text):
-        return lo, hi  # 江山就是人民，（人民就是江山）: the halves of a saying share its frame
     # a word the key's own clauses repeat is the list's pattern (科学决策、民主决策、依法决策),
     # not a cue (the dictionary is asked last, about what is left)
     own = text[clauses[first][0] : la] + "|" + text[lb : clauses[last][1]]
+    short = _abbreviation_cues(key)
+    if any(w in own for w in short):
+        return -1, -1  # 全国人大常委会建立健全（人民代表大会）…: the clause prints the key
+    if lo == first and hi == last:
+        return lo, hi  # no context clause to drop
+    if "、" in key and not short:
+        return lo, hi  # a whole list is named by the words its items share with the context
+    if couplet_halves(text) and not short:
+        return lo, hi  # 江山就是人民，（人民就是江山）: the halves of a saying share its frame
     # in a list, the word that sets the key apart from its siblings is a cue however common
     # (中国之问、…、（时代之问），…时代要求); elsewhere a common word is not
     in_list = "、" in own
@@ -431,8 +476,9 @@ def _without_cues(
         pairs -= _NEVER_CUES  # (an item of a list is set apart by its head: 轻监管、（弱服务）)
     words = {
         w for w in pairs if (in_list or w not in GENERIC_WORDS) and w not in own and is_word(w)
-    }
-    if not words:
+    } | short
+    echoes = _rare_echoes(key, own, counts) if counts else set()
+    if not words and not echoes:
         return lo, hi
 
     def cued(i: int) -> bool:
@@ -441,7 +487,7 @@ def _without_cues(
 
     new_lo, new_hi = lo, hi
     for i in range(last + 1, hi + 1):
-        if cued(i):
+        if cued(i) or any(c in text[clauses[i][0] : clauses[i][1]] for c in echoes):
             new_hi = i - 1
             break
     for i in range(first - 1, lo - 1, -1):
@@ -455,6 +501,95 @@ def _without_cues(
     if clauses[new_hi][1] - clauses[new_lo][0] - len(key) < 10:
         return -1, -1  # too little would be left to answer from: no question
     return new_lo, new_hi
+
+
+# standard abbreviations (the full form, then its short forms): a stem printing the short form
+# of the key prints the key (全国人大常委会 … 建立健全（人民代表大会）: review 20)
+_ABBREVIATIONS = {
+    "人民代表大会": ("人大",),
+    "政治协商会议": ("政协",),
+    "纪律检查委员会": ("纪委",),
+    "中央委员会": ("党中央", "中共中央"),
+    "国有资产监督管理委员会": ("国资委",),
+    "发展和改革委员会": ("发改委",),
+    "中央军事委员会": ("中央军委", "军委"),
+    "监察委员会": ("监委",),
+    "共产主义青年团": ("共青团",),
+}
+
+
+@lru_cache(maxsize=4096)
+def _abbreviation_cues(key: str) -> frozenset[str]:
+    """The short forms of a full name in ``key`` (人大 for 人民代表大会制度), and the full form
+    of a short one (政治协商会议 for 政协委员): spelled beside the blank, they print the key."""
+    out: set[str] = set()
+    for full, shorts in _ABBREVIATIONS.items():
+        if full in key:
+            out.update(w for w in shorts if w not in key)
+        elif any(w in key for w in shorts):
+            out.add(full)
+    return frozenset(out)
+
+
+def _rare_echoes(key: str, own: str, counts: dict[str, int]) -> set[str]:
+    """The characters of a two-word key's second word (灵魂 of 政治灵魂) that the text uses at
+    most three times and the key's own clause does not: a clause after the key repeating one
+    (在立根固魂上下功夫) echoes the key (reviews 8, 9b, 15b, 20)."""
+    if len(key) != 4 or _han(key) != 4 or not (is_word(key[:2]) and is_word(key[2:])):
+        return set()
+    return {c for c in key[2:] if c not in key[:2] and c not in own and counts.get(c, 0) <= 3}
+
+
+def _thesis_member_single(
+    ctx: Context, key: KeyPhrase, s: Sentence, blanked: str
+) -> Iterator[Question]:
+    """A 单选 on a short bare-mark thesis whose subject is a member of a lexicon formula
+    (乡村振兴，（　　）是关键。): the lures are three other members of that formula, so that the
+    text's mapping of members to marks (重点/关键/保障/基础/根本) is what is asked. No question
+    when the key belongs to no formula of four members or more."""
+    formula = _formula(ctx, key)
+    if formula is None or key.text not in formula.members:
+        formula = next((f for f in ctx.lexicon.owners(key.text) if key.text in f.members), None)
+    if formula is None or len(formula.members) < 4:
+        return
+    others = sorted(m for m in formula.members if m != key.text)
+    qid = question_id(ctx.doc_key, "single", "thesis_single", key.text, s.text)
+    rng = _rng(ctx, qid)
+    yield Question(
+        id=qid,
+        kind="single",
+        stem=blanked,
+        options=_shuffle([key.text, *rng.sample(others, 3)], rng),
+        answer=key.text,
+        keys=[key.text],
+        source=s.text,
+        explanation=f"原文：{s.text} {_explain_formula(formula)}",
+        paragraph=s.paragraph,
+        difficulty=_difficulty("single", key.text),
+        template="thesis_single",
+        # (not tagged with the formula: the other members are wrong here by the text's mapping,
+        # not by membership, and the quiz pick's formula checks are about membership)
+    )
+
+
+def _yi_wei_partner_spells(stem: str, a: int, b: int) -> bool:
+    """Is the blank [a, b) the X of a ``以X为…`` half whose neighbouring half in a 、-parallel
+    (以知识产权明晰为基础、以（知识价值）为导向) opens on the key's first two characters? Halves
+    further away (以联合国为核心…、以国际法为基础…、以（联合国宪章宗旨和原则）为基础…) do not
+    count (review 20)."""
+    if stem[a - 1 : a] != "以" or stem[b : b + 1] != "为":
+        return False
+    lead = f"以{stem[a:b][:2]}"
+    halves = []
+    if stem[: a - 1].endswith("、"):
+        halves.append(_CLAUSE_CUT.split(stem[: a - 2])[-1])  # the half before
+    after = _CLAUSE_CUT.search(stem, b)
+    if after and after.group() == "、":
+        halves.append(_CLAUSE_CUT.split(stem[after.end() :])[0])  # the half after
+    return any(lead in h and "为" in h[h.index(lead) + len(lead) :] for h in halves)
+
+
+_CLAUSE_CUT = re.compile(r"[、，；。：]")
 
 
 def _blank(stem: str, a: int, b: int) -> str:
@@ -1262,7 +1397,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         # (a formula named bare, 做到（忠诚干净担当）。, is a slot like any term; named in
         # quotes, 增强“（　　）”, its quotes say a formula is meant)
         return  # 实施（供给侧结构性改革），: the text 实施s other strategies as well
-    if stem[a - 1 : a] == "以" and f"以{key.text[:2]}" in stem[: a - 1] + stem[b:]:
+    if not standard and _yi_wei_partner_spells(stem, a, b):
         return  # 以知识产权明晰为基础、以（知识价值）为导向: the other half spells 知识 (review 19)
     if _opens_section_bare(ctx, s, stem, a, b):
         return  # （一）…。扎实推进（抓党建促乡村振兴），突出政治功能: only the heading pins it (20)
@@ -1276,6 +1411,11 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # 朱德同志在一首诗里称赞他：“真理寻求得，（　　）”: an anecdote (reviews 8b–17)
     if not standard and len(stem) < 16 and _bare_mark_after(stem[b:]):
         return  # 乡村振兴，（摆脱贫困）是前提。: 脱贫攻坚 fits a bare mark too (reviews 15b, 16b)
+    if standard and len(stem) <= 16 and stem[a - 1 : a] == "，" and _bare_mark_after(stem[b:]):
+        # 乡村振兴，（生态宜居）是关键。: every member of the formula fits the bare mark; which
+        # one the text maps to 关键 is the point, asked among the others (reviews 15b–20b)
+        yield from _thesis_member_single(ctx, key, s, _blank(stem, a, b))
+        return
     tail = s.text[key.end - s.start : key.end - s.start + 2]
     if _CONGRESS.match(key.text) and tail in ("以来", "作出"):
         return  # （党的十八大）以来 / 是（党的十九大）作出的: a time or an agent, 党中央 fits too
@@ -2266,27 +2406,10 @@ def _heading_stem(context: str, ordinal: int, blanked: str, follow: str = "") ->
     return f"{context}中的小标题：{blanked}"
 
 
-def _headings_under(ctx: Context, parent: int | None) -> set[str]:
-    """Heading keys of every heading inside ``parent`` (its sub-headings at any depth)."""
-    headings = ctx.ex.doc.headings
-    inside: set[str] = set()
-    for members in ctx.ex.heading_sets.values():
-        for sentence, key in members:
-            if parent is None:
-                inside.add(key)  # every heading is a 小标题 of the whole material
-                continue
-            h = headings.get(sentence)
-            while h is not None and h.parent is not None:
-                if h.parent == parent:
-                    inside.add(key)
-                    break
-                h = headings.get(h.parent)
-    return inside
-
-
 def heading_set_questions(ctx: Context) -> Iterator[Question]:
-    """多选 over a heading series sharing an ending (思想教育从严 / 选人用人从严 / …)."""
-    for (_parent, _level, ci, _run), members in sorted(
+    """多选 over a heading series sharing an ending (思想教育从严 / 选人用人从严 / …); a section's
+    subheadings without a shared ending are not asked (reviews 9–20)."""
+    for (_parent, _level, _ci, _run), members in sorted(
         ctx.ex.heading_sets.items(), key=lambda kv: (kv[0][0] or -1, *kv[0][1:])
     ):
         keys = [k for _, k in members]
@@ -2315,27 +2438,15 @@ def heading_set_questions(ctx: Context) -> Iterator[Question]:
             subsets.append(rest[:take])
             rest = rest[take:]
         n_wrong = 2
-        if len(suffix) >= 2:
-            head_len = len(keys[0]) - len(suffix)
-            heads = [p for p, _ in ctx.lexicon.phrase_pool() if len(p) == head_len]
-            cands = [h + suffix for h in heads]
-            stem = f"根据材料，文中提出的“……{suffix}”要求有（　　）。"
-        elif ci > 0:
+        if len(suffix) < 2:
+            # 材料“X”部分的小标题包括: a section's subheadings among others were picked by topic
+            # or by the title's words; no such item was usable in reviews 9–20 (as 844e828 did
+            # for the heading-membership 单选)
             continue
-        else:
-            inside = _headings_under(ctx, _parent)
-            cands = [
-                k
-                for k in ctx.pools.get("heading", [])
-                if k not in keys and k not in inside and k not in _SECTION_WORDS
-            ]
-            context = _heading_context(ctx, first_sentence)
-            if context.endswith("的"):
-                stem = f"{context}内容包括（　　）。"
-            else:
-                stem = f"{context}的小标题包括（　　）。"
-            # subheadings that repeat the section title's words are picked by matching it
-            subsets = [c for c in subsets if not any(_names(context, k) for k in c)]
+        head_len = len(keys[0]) - len(suffix)
+        heads = [p for p, _ in ctx.lexicon.phrase_pool() if len(p) == head_len]
+        cands = [h + suffix for h in heads]
+        stem = f"根据材料，文中提出的“……{suffix}”要求有（　　）。"
         for n, correct in enumerate(subsets):
             name = "、".join(keys) if n == 0 else "、".join(correct)
             qid = question_id(ctx.doc_key, "multiple", "multi_heading", name, source)
@@ -2623,6 +2734,42 @@ def _field_of(formula: Formula) -> str:
     return _FORMULA_FIELDS.get(formula.category, "")
 
 
+def _field_names_first(
+    name: str,
+    names: list[str],
+    same_field: set[str],
+    rng: random.Random,
+    exclude: set[str],
+    number: str,
+) -> list[str] | None:
+    """Three wrong names for a 合称 question, at least two of its own field when it has them.
+
+    The usual pick (``names`` in order, within a shape distance of 3) stands when it finds two
+    names of the field; otherwise up to three names of the field are taken whatever their
+    length, the nearest in shape first (社会主义新农村建设总要求, 新发展理念, 五位一体 for
+    乡村振兴战略总要求), and the rest from other fields as usual (rounds 19–20b: the shape limit
+    left 乡村振兴战略总要求 with Party-building names only). A numbered name (三会一课) keeps
+    one option of its number.
+    """
+    usual = dis.pick(name, names, 3, rng, exclude=exclude, max_distance=3.0, ranked=True)
+    near = [n for n in names if n in same_field]
+    if usual is not None and sum(n in same_field for n in usual) >= min(2, len(near)):
+        return usual
+    far = [n for n in names if n not in same_field]
+    for k in range(min(3, len(near)), 1, -1):
+        first = dis.pick(name, near, k, rng, exclude=exclude, max_distance=99.0)
+        if first is None:
+            continue
+        rest = (
+            dis.pick(name, far, 3 - k, rng, exclude=exclude, max_distance=3.0, ranked=True)
+            if k < 3
+            else []
+        )
+        if rest is not None and (not number or any(number in w for w in [*first, *rest])):
+            return [*first, *rest]
+    return usual
+
+
 def _lexicon_name_and_judge(
     ctx: Context,
     formula: Formula,
@@ -2641,18 +2788,12 @@ def _lexicon_name_and_judge(
     # names of the same field first (乡村振兴战略总要求 among 新发展理念, 五位一体, not among
     # 主题教育总要求: review 18b), then of formulas with as many members
     field = _field_of(formula)
-    names = [
-        f.name
-        for f in sorted(
-            ctx.lexicon.formulas,
-            key=lambda f: (
-                _field_of(f) != field,
-                abs(len(f.members) - len(members)),
-                f.name,
-            ),
-        )
-        if f is not formula
-    ]
+    others = sorted(
+        (f for f in ctx.lexicon.formulas if f is not formula),
+        key=lambda f: (_field_of(f) != field, abs(len(f.members) - len(members)), f.name),
+    )
+    names = [f.name for f in others]
+    same_field = {f.name for f in others if field and _field_of(f) == field}
     # 四个意识 ← 政治意识、大局意识…: a word of the name the listing repeats is a cue, so every
     # option must carry it too (no such sibling names → no question)
     cues = {
@@ -2668,9 +2809,7 @@ def _lexicon_name_and_judge(
     number = next((c for c in name if c in NUMERALS), "")
     if number:
         names.sort(key=lambda n: number not in n)
-    wrong = dis.pick(
-        name, names, 3, rng, exclude={name, *formula.variants}, max_distance=3.0, ranked=True
-    )
+    wrong = _field_names_first(name, names, same_field, rng, {name, *formula.variants}, number)
     if number and wrong and not any(number in w for w in wrong):
         wrong = None
     pieces = [name[k : k + 2] for k in range(0, len(name) - 1, 2)]
@@ -3133,8 +3272,9 @@ def thesis_parts(clause: str, sentence: str) -> tuple[str, str, int] | None:
 def thesis_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
     """填空 on the subject of a thesis no question names yet (（　　）是最彻底的自我革命;
     乡村振兴，（　　）是重点。): the thesis is a point of its own even when its subject is asked
-    in another sentence, and a predicate of rank pins the subject. Cloze only, through the
-    usual window and filters; the whole thesis is among the keys.
+    in another sentence, and a predicate of rank pins the subject. Cloze only (or, for a
+    formula member under a bare mark, its 单选), through the usual window and filters; the
+    whole thesis is among the keys.
     """
     tainted = ctx.ex.doc.tainted
     seen: set[str] = set()
@@ -3159,7 +3299,7 @@ def thesis_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
                 continue
             key = KeyPhrase(subject, "thesis", s.index, start, end, MIN_SCORE + 0.05)
             for q in text_questions(ctx, key):
-                if q.kind == "cloze":
+                if q.kind == "cloze" or q.template == "thesis_single":
                     seen.add(thesis)
                     q.keys = [*q.keys, thesis]
                     if subject == "中国共产党":  # （　　）是最高政治领导力量: 党 is as right

@@ -1674,7 +1674,15 @@ def _heading_runs(
         paras = [doc.sentences[h.sentence].paragraph for h in siblings]
         gaps = [b - a for a, b in zip(paras, paras[1:], strict=False)]
         if level != DASH_LEVEL or not gaps:
-            out.append(((parent, level, 0), siblings))
+            # 一要…二要…三要… then, a paragraph on, 一要… again: the count restarting opens a
+            # new series (speech_ma_weiguang's 三点要求 are not 小标题 of its section 3)
+            run, n = [siblings[0]], 0
+            for prev, h in zip(siblings, siblings[1:], strict=False):
+                if 0 < h.ordinal <= prev.ordinal:
+                    out.append(((parent, level, n), run))
+                    run, n = [], n + 1
+                run.append(h)
+            out.append(((parent, level, n), run))
             continue
         rhythm = min(gaps)
         run: list[Heading] = [siblings[0]]
