@@ -627,3 +627,40 @@ def test_review_20_a_count_starting_again_opens_a_new_heading_series() -> None:
     )
     groups = {k.text: k.group for k in find_key_phrases(text) if k.type == "heading"}
     assert "端正学风" not in groups.get("正确区分性质责任", ()), groups
+
+
+def test_review_21_a_list_cloze_accepts_the_spellings_of_a_single_blank() -> None:
+    from quizapp.generation.checking import check_answer
+
+    # 互相尊重 / 相互尊重 was taken in the single cloze but refused in the list cloze
+    text = FILLER + (
+        "中国共产党愿在独立自主、完全平等、互相尊重、互不干涉内部事务原则基础上"
+        "加强同各国政党和政治组织交流合作。\n"
+        "刘少奇同志参与我国经济发展第一个五年计划的制定、审议、实施，使国家经济发展有了明确方向和目标。"
+    )
+    questions = generate_questions(text)
+    lists = [q for q in questions if q.template == "cloze_list" and "互相尊重" in q.answer]
+    assert lists
+    for q in lists:
+        given = ["相互尊重" if a == "互相尊重" else a for a in q.answer]
+        assert check_answer(q, given), q.accepted
+    plans = [q for q in questions if q.kind == "cloze" and q.answer == ["第一个五年计划"]]
+    assert plans
+    assert all(check_answer(q, ["一五计划"]) and check_answer(q, ["“一五”计划"]) for q in plans)
+
+
+@pytest.mark.parametrize("rural", [True, False])
+def test_review_21_b_a_campaign_modifying_an_organ_head_is_open(rural: bool) -> None:
+    # 全县（脱贫攻坚）总指挥部 in a text on 乡村振兴: 乡村振兴 fits the modifier slot as well
+    lead = "实施乡村振兴战略，推动乡村振兴取得新进展，乡村振兴要久久为功。" if rural else ""
+    body = (
+        "坚持中央统筹省负总责市县抓落实的工作机制。"
+        "强化县级党委作为全县脱贫攻坚总指挥部的关键作用，贫困县县级党政正职要保持稳定。"
+    )
+    text = FILLER + lead + body
+    questions = generate_questions(text)
+    organ = [q for q in questions if f"{BLANK}总指挥部" in q.stem]
+    if rural:
+        assert not organ, [q.stem for q in organ]
+    else:  # the text's own campaign: the organ pins it
+        assert organ
