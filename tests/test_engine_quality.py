@@ -664,3 +664,32 @@ def test_review_21_b_a_campaign_modifying_an_organ_head_is_open(rural: bool) -> 
         assert not organ, [q.stem for q in organ]
     else:  # the text's own campaign: the organ pins it
         assert organ
+
+
+def test_review_21_c_lures_of_a_small_class_are_its_own_kind_and_one_name_each() -> None:
+    from quizapp.generation import distractors as dis
+    from quizapp.generation.pipeline import load_lexicon
+
+    lexicon = load_lexicon()
+    # two names of one thing are never two lures (高素质农民 is the later name of 新型职业农民)
+    pool = ["新型职业农民", "高素质农民", "乡村工匠", "新乡贤", "农村能人"]
+    best = dis.best_candidates("科技特派员", pool, 3, max_distance=9.0, aliases=lexicon.aliases)
+    assert best is not None
+    assert not {"新型职业农民", "高素质农民"} <= set(best), best
+    # cadres sent to a village take cadres as lures, not kinds of villagers
+    text = FILLER + (
+        "持续整顿软弱涣散村党组织，着力引导农村党员发挥先锋模范作用。"
+        "全面向贫困村、软弱涣散村和集体经济薄弱村党组织派出第一书记，建立长效机制。"
+    )
+    singles = [q for q in generate_questions(text) if q.kind == "single"]
+    sent = [q for q in singles if q.answer == "第一书记"]
+    assert sent
+    for q in sent:
+        assert all(lexicon.term_class(o) == "派驻干部" for o in q.options), q.options
+    # a member of a small class whose mates are printed in the stem has no 单选
+    text = FILLER + (
+        "坚持和完善人民代表大会制度、中国共产党领导的多党合作和政治协商制度、"
+        "民族区域自治制度、基层群众自治制度，巩固和发展最广泛的爱国统一战线。"
+    )
+    questions = generate_questions(text)
+    assert not [q for q in questions if q.kind == "single" and q.answer == "基层群众自治制度"]

@@ -684,6 +684,10 @@ def candidates_for(
             # with the key's ending or opening word read as the same kind of thing
             # (政治方向 → 政治立场; 问题导向 → 目标导向; not 发挥以人民为中心)
             return list(_class_mates(ctx, cls_name, key.text)), exclude, False
+        if len(same) >= 4:
+            # three mates of its own class or more: only they (review 21: 新型政党制度 among
+            # 人民代表大会制度…, not 基本经济制度; fewer than three, no 单选)
+            return same, exclude, False
         # a small class lends only terms of the key's ending (政绩观 → 权力观, 大历史观): other
         # vocabulary is another kind of thing (政绩观 among 零容忍, 亚投行)
         by_ending = ctx.indexes.setdefault("_terms_by_ending", {})
@@ -1519,6 +1523,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             same_ending=tail,
             max_distance=reach,
             banned=polar,
+            aliases=ctx.lexicon.aliases,
         )
         if pool is None:
             return None
@@ -1629,7 +1634,7 @@ _BARE_LEAD = re.compile(
 # generic compounds a key may only modify (…资金项目, …用地指标): a budget or planning line
 _GENERIC_COMPOUNDS = ("资金", "项目", "指标", "用地", "经费", "基金", "补贴")
 # organ or mechanism heads a campaign name may only modify (…总指挥部, …领导小组, …责任制)
-_ORGAN_HEADS = ("总指挥部", "指挥部", "领导小组", "责任制", "工作机制", "工作队", "攻坚期")
+_ORGAN_HEADS = ("总指挥部", "指挥部", "领导小组", "责任制", "工作机制", "工作队", "攻坚期", "期内")
 
 
 def _class_mate_as_frequent(ctx: Context, term: str) -> bool:
@@ -1936,6 +1941,7 @@ def group_questions(
         stem=blanked,
         max_distance=2.5,
         banned=dis.folded(_other_polarity(ctx, items)),
+        aliases=ctx.lexicon.aliases,
     )
     if best is None:
         return
