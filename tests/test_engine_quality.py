@@ -693,3 +693,17 @@ def test_review_21_c_lures_of_a_small_class_are_its_own_kind_and_one_name_each()
     )
     questions = generate_questions(text)
     assert not [q for q in questions if q.kind == "single" and q.answer == "基层群众自治制度"]
+
+
+def test_review_21_d_a_heading_single_needs_a_standard_term_in_its_key() -> None:
+    # 十、（汇聚全社会力量），强化乡村振兴人才支撑: layout, told apart by topic
+    text = (
+        "一、提升农业发展质量，培育乡村发展新动能\n乡村振兴，产业兴旺是重点。\n"
+        "二、加强农村基层基础工作，构建乡村治理新体系\n乡村振兴，治理有效是基础。\n"
+        "三、汇聚全社会力量，强化乡村振兴人才支撑\n实施乡村振兴战略，必须破解人才瓶颈制约。\n"
+        "四、坚定不移全面从严治党，深入推进新时代党的建设新的伟大工程\n全面从严治党永远在路上。\n"
+        "五、构建新发展格局，着力推动高质量发展\n高质量发展是首要任务。\n"
+    )
+    asked = {q.answer for q in generate_questions(text) if q.template == "heading_single"}
+    assert not asked & {"提升农业发展质量", "加强农村基层基础工作", "汇聚全社会力量"}, asked
+    assert {"构建新发展格局", "坚定不移全面从严治党"} <= asked  # a standard term in the key

@@ -2177,6 +2177,14 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
         # to the section, against other sections' headings, was picked by topic alone in
         # reviews 10–14 (0 of 6 usable), so nothing is asked
         return
+    series_end = _common_suffix(key.group) if len(key.group) >= 3 else ""
+    if _han(series_end) < 2 and not (
+        ctx.lexicon.find_terms(key.text) or ctx.lexicon.find_names(key.text)
+    ):
+        # 十、（汇聚全社会力量），强化乡村振兴人才支撑: a heading naming no standard term is
+        # layout, and its siblings are told apart by topic (rounds 4–21: none usable); a
+        # series of one ending (思想教育从严…组织建设从严) is a formulation and stays
+        return
     qid = question_id(ctx.doc_key, "single", "heading_single", key.text, source)
     rng = _rng(ctx, qid)
     if follow or cued(key.start - s.start, key.text):
