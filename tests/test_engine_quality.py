@@ -627,3 +627,83 @@ def test_review_20_a_count_starting_again_opens_a_new_heading_series() -> None:
     )
     groups = {k.text: k.group for k in find_key_phrases(text) if k.type == "heading"}
     assert "端正学风" not in groups.get("正确区分性质责任", ()), groups
+
+
+def test_review_21_a_list_cloze_accepts_the_spellings_of_a_single_blank() -> None:
+    from quizapp.generation.checking import check_answer
+
+    # 互相尊重 / 相互尊重 was taken in the single cloze but refused in the list cloze
+    text = FILLER + (
+        "中国共产党愿在独立自主、完全平等、互相尊重、互不干涉内部事务原则基础上"
+        "加强同各国政党和政治组织交流合作。\n"
+        "刘少奇同志参与我国经济发展第一个五年计划的制定、审议、实施，使国家经济发展有了明确方向和目标。"
+    )
+    questions = generate_questions(text)
+    lists = [q for q in questions if q.template == "cloze_list" and "互相尊重" in q.answer]
+    assert lists
+    for q in lists:
+        given = ["相互尊重" if a == "互相尊重" else a for a in q.answer]
+        assert check_answer(q, given), q.accepted
+    plans = [q for q in questions if q.kind == "cloze" and q.answer == ["第一个五年计划"]]
+    assert plans
+    assert all(check_answer(q, ["一五计划"]) and check_answer(q, ["“一五”计划"]) for q in plans)
+
+
+@pytest.mark.parametrize("rural", [True, False])
+def test_review_21_b_a_campaign_modifying_an_organ_head_is_open(rural: bool) -> None:
+    # 全县（脱贫攻坚）总指挥部 in a text on 乡村振兴: 乡村振兴 fits the modifier slot as well
+    lead = "实施乡村振兴战略，推动乡村振兴取得新进展，乡村振兴要久久为功。" if rural else ""
+    body = (
+        "坚持中央统筹省负总责市县抓落实的工作机制。"
+        "强化县级党委作为全县脱贫攻坚总指挥部的关键作用，贫困县县级党政正职要保持稳定。"
+    )
+    text = FILLER + lead + body
+    questions = generate_questions(text)
+    organ = [q for q in questions if f"{BLANK}总指挥部" in q.stem]
+    if rural:
+        assert not organ, [q.stem for q in organ]
+    else:  # the text's own campaign: the organ pins it
+        assert organ
+
+
+def test_review_21_c_lures_of_a_small_class_are_its_own_kind_and_one_name_each() -> None:
+    from quizapp.generation import distractors as dis
+    from quizapp.generation.pipeline import load_lexicon
+
+    lexicon = load_lexicon()
+    # two names of one thing are never two lures (高素质农民 is the later name of 新型职业农民)
+    pool = ["新型职业农民", "高素质农民", "乡村工匠", "新乡贤", "农村能人"]
+    best = dis.best_candidates("科技特派员", pool, 3, max_distance=9.0, aliases=lexicon.aliases)
+    assert best is not None
+    assert not {"新型职业农民", "高素质农民"} <= set(best), best
+    # cadres sent to a village take cadres as lures, not kinds of villagers
+    text = FILLER + (
+        "持续整顿软弱涣散村党组织，着力引导农村党员发挥先锋模范作用。"
+        "全面向贫困村、软弱涣散村和集体经济薄弱村党组织派出第一书记，建立长效机制。"
+    )
+    singles = [q for q in generate_questions(text) if q.kind == "single"]
+    sent = [q for q in singles if q.answer == "第一书记"]
+    assert sent
+    for q in sent:
+        assert all(lexicon.term_class(o) == "派驻干部" for o in q.options), q.options
+    # a member of a small class whose mates are printed in the stem has no 单选
+    text = FILLER + (
+        "坚持和完善人民代表大会制度、中国共产党领导的多党合作和政治协商制度、"
+        "民族区域自治制度、基层群众自治制度，巩固和发展最广泛的爱国统一战线。"
+    )
+    questions = generate_questions(text)
+    assert not [q for q in questions if q.kind == "single" and q.answer == "基层群众自治制度"]
+
+
+def test_review_21_d_a_heading_single_needs_a_standard_term_in_its_key() -> None:
+    # 十、（汇聚全社会力量），强化乡村振兴人才支撑: layout, told apart by topic
+    text = (
+        "一、提升农业发展质量，培育乡村发展新动能\n乡村振兴，产业兴旺是重点。\n"
+        "二、加强农村基层基础工作，构建乡村治理新体系\n乡村振兴，治理有效是基础。\n"
+        "三、汇聚全社会力量，强化乡村振兴人才支撑\n实施乡村振兴战略，必须破解人才瓶颈制约。\n"
+        "四、坚定不移全面从严治党，深入推进新时代党的建设新的伟大工程\n全面从严治党永远在路上。\n"
+        "五、构建新发展格局，着力推动高质量发展\n高质量发展是首要任务。\n"
+    )
+    asked = {q.answer for q in generate_questions(text) if q.template == "heading_single"}
+    assert not asked & {"提升农业发展质量", "加强农村基层基础工作", "汇聚全社会力量"}, asked
+    assert {"构建新发展格局", "坚定不移全面从严治党"} <= asked  # a standard term in the key

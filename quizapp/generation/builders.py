@@ -684,6 +684,10 @@ def candidates_for(
             # with the key's ending or opening word read as the same kind of thing
             # (政治方向 → 政治立场; 问题导向 → 目标导向; not 发挥以人民为中心)
             return list(_class_mates(ctx, cls_name, key.text)), exclude, False
+        if len(same) >= 4:
+            # three mates of its own class or more: only they (review 21: 新型政党制度 among
+            # 人民代表大会制度…, not 基本经济制度; fewer than three, no 单选)
+            return same, exclude, False
         # a small class lends only terms of the key's ending (政绩观 → 权力观, 大历史观): other
         # vocabulary is another kind of thing (政绩观 among 零容忍, 亚投行)
         by_ending = ctx.indexes.setdefault("_terms_by_ending", {})
@@ -1403,6 +1407,12 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # （一）…。扎实推进（抓党建促乡村振兴），突出政治功能: only the heading pins it (20)
     if stem[b:].startswith(_GENERIC_COMPOUNDS):
         return  # 新增（脱贫攻坚）资金项目: a modifier of a budget line, not a thing to know (20b)
+    if (
+        key.type == "term"
+        and stem[b:].startswith(_ORGAN_HEADS)
+        and _class_mate_as_frequent(ctx, key.text)
+    ):
+        return  # 全县（脱贫攻坚）总指挥部 in a 乡村振兴 text: its own campaign fits as well (21)
     if not standard and stem[a - 1 : a] == "以" and stem[b:].startswith(_MEANS_FRAMES):
         return  # 探索以（网格化管理）为抓手: a means slot that any tool fills (rounds 15, 20, 20b)
     if key.type == "lexicon" and stem[:a].endswith(_CADRE_VERBS) and stem[b : b + 1] == "的":
@@ -1513,6 +1523,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             same_ending=tail,
             max_distance=reach,
             banned=polar,
+            aliases=ctx.lexicon.aliases,
         )
         if pool is None:
             return None
@@ -1622,6 +1633,32 @@ _BARE_LEAD = re.compile(
 )
 # generic compounds a key may only modify (…资金项目, …用地指标): a budget or planning line
 _GENERIC_COMPOUNDS = ("资金", "项目", "指标", "用地", "经费", "基金", "补贴")
+# organ or mechanism heads a campaign name may only modify (…总指挥部, …领导小组, …责任制)
+_ORGAN_HEADS = ("总指挥部", "指挥部", "领导小组", "责任制", "工作机制", "工作队", "攻坚期", "期内")
+
+
+def _class_mate_as_frequent(ctx: Context, term: str) -> bool:
+    """Does another term of ``term``'s vocabulary class occur in the text at least as often
+    (乡村振兴 43 times where 脱贫攻坚 is said 11)? Then that term fits a modifier slot too."""
+    cls = ctx.lexicon.term_class(term)
+    if cls is None:
+        return False
+    counts = ctx.indexes.setdefault("_term_counts", {})
+    text = ctx.ex.doc.text
+
+    def count(t: str) -> int:
+        if t not in counts:
+            counts[t] = text.count(t)
+        return counts[t]
+
+    own = count(term)
+    return any(
+        mate not in term and term not in mate and count(mate) >= own
+        for mate, c in ctx.lexicon.terms.items()
+        if c == cls
+    )
+
+
 # 以（　　）为抓手: a means or a support, not a goal or a principle (以（　　）为中心 / 为主线 stay)
 _MEANS_FRAMES = tuple(
     f"为{w}" for w in ("抓手", "支撑", "载体", "依托", "平台", "突破口", "切入点", "手段", "纽带")
@@ -1904,6 +1941,7 @@ def group_questions(
         stem=blanked,
         max_distance=2.5,
         banned=dis.folded(_other_polarity(ctx, items)),
+        aliases=ctx.lexicon.aliases,
     )
     if best is None:
         return
@@ -2138,6 +2176,14 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
         # only the ordinal would tell the section's own headings apart; which heading belongs
         # to the section, against other sections' headings, was picked by topic alone in
         # reviews 10–14 (0 of 6 usable), so nothing is asked
+        return
+    series_end = _common_suffix(key.group) if len(key.group) >= 3 else ""
+    if _han(series_end) < 2 and not (
+        ctx.lexicon.find_terms(key.text) or ctx.lexicon.find_names(key.text)
+    ):
+        # 十、（汇聚全社会力量），强化乡村振兴人才支撑: a heading naming no standard term is
+        # layout, and its siblings are told apart by topic (rounds 4–21: none usable); a
+        # series of one ending (思想教育从严…组织建设从严) is a formulation and stays
         return
     qid = question_id(ctx.doc_key, "single", "heading_single", key.text, source)
     rng = _rng(ctx, qid)
@@ -2994,9 +3040,8 @@ def build_all(ctx: Context) -> list[Question]:
     for score, build in builders:
         for question in build():
             ctx.scores.setdefault(question.id, score)
-            out.append(
-                add_thesis_key(add_saying_key(add_list_key(ctx, add_subkeys(ctx, question))))
-            )
+            question = add_list_spellings(ctx, add_subkeys(ctx, question))
+            out.append(add_thesis_key(add_saying_key(add_list_key(ctx, question))))
     # theses whose subject is asked elsewhere (反腐败, 全过程人民民主) still get their cloze
     named = {k for q in out for k in q.keys}
     made = {q.id for q in out}
@@ -3012,6 +3057,33 @@ def build_all(ctx: Context) -> list[Question]:
             ctx.scores.setdefault(question.id, 0.6)
             out.append(question)
     return out
+
+
+def _item_spellings(ctx: Context, item: str) -> list[str]:
+    """The other spellings a blank holding ``item`` accepts (its lexicon aliases and standard
+    forms: 互相尊重 / 相互尊重, 党的七大 / 七大), as ``_accepted`` gives a single blank."""
+    return [
+        sp
+        for sp in (*ctx.lexicon.aliases.get(item, ()), *_standard_forms(ctx, item))
+        if "“" not in sp
+    ]
+
+
+def add_list_spellings(ctx: Context, q: Question) -> Question:
+    """Give each blank of a cloze with several blanks the spellings a single blank of the same
+    item accepts (review 21: a list cloze refused 相互尊重 where the single cloze took it)."""
+    if q.kind != "cloze" or len(q.accepted) < 2:
+        return q
+    widened: list[list[str]] = []
+    for spellings in q.accepted:
+        more = list(spellings)
+        for sp in spellings:
+            for extra in _item_spellings(ctx, sp):
+                if extra not in more:
+                    more.append(extra)
+        widened.append(more)
+    q.accepted = widened
+    return q
 
 
 def add_list_key(ctx: Context, q: Question) -> Question:

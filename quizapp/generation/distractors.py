@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from . import noise
@@ -170,6 +170,7 @@ def pick(
     ranked: bool = False,
     same_ending: str = "",
     banned: frozenset[str] = frozenset(),
+    aliases: Mapping[str, Iterable[str]] | None = None,
 ) -> list[str] | None:
     """``n`` distractors for ``key`` from ``candidates``, or None when there are not enough.
 
@@ -177,6 +178,7 @@ def pick(
     breaking ties; otherwise shape decides and the caller's order breaks ties. ``same_ending``
     keeps only candidates ending like the key (free-text keys: 问题导向 → 结果导向). ``banned``
     is more of ``exclude``, already folded (:func:`folded`: a standing set, folded once).
+    ``aliases`` (the lexicon's other names of a term) keeps two names of one thing apart.
     """
     pool = best_candidates(
         key,
@@ -188,6 +190,7 @@ def pick(
         ranked=ranked,
         same_ending=same_ending,
         banned=banned,
+        aliases=aliases,
     )
     if pool is None:
         return None
@@ -206,6 +209,7 @@ def best_candidates(
     ranked: bool = False,
     same_ending: str = "",
     banned: frozenset[str] = frozenset(),
+    aliases: Mapping[str, Iterable[str]] | None = None,
 ) -> list[str] | None:
     """The seed-free half of :func:`pick`: the few best candidates it samples ``n`` from, or
     None when there are not enough (callers can then skip seeding a random generator)."""
@@ -282,12 +286,16 @@ def best_candidates(
     scored.sort()
     best: list[str] = []
     best_keys: list[str] = []
+    # other names of the key or of an option taken (高素质农民 for 新型职业农民, review 21)
+    named = set(map(fold_key, aliases.get(key, ()))) if aliases else set()
     for _, _, cand in scored:
         fc = fold_key(cand)
-        if any(fc in f or f in fc for f in best_keys):
+        if any(fc in f or f in fc for f in best_keys) or fc in named:
             continue  # 双带头 beside 双带头人: two options that are one phrase
         best.append(cand)
         best_keys.append(fc)
+        if aliases:
+            named.update(map(fold_key, aliases.get(cand, ())))
         if len(best) == (n + 1 if ranked else n + 2):
             break
     return best if len(best) >= n else None
