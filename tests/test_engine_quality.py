@@ -534,7 +534,7 @@ def test_review_20_f_a_bare_first_object_opening_a_subsection_is_not_asked() -> 
         "\n（一）加强农村基层党组织建设。扎实推进抓党建促乡村振兴，突出政治功能，提升组织力，"
         "把农村基层党组织建成坚强战斗堡垒。\n"
         "（二）建设平安乡村。健全落实社会治安综合治理领导责任制，大力推进农村社会治安防控体系建设。"
-        "深入开展扫黑除恶专项斗争，严厉打击农村黑恶势力、宗族恶势力。\n"
+        "深入开展扫黑除恶专项斗争，严厉打击农村宗族恶势力和黄赌毒盗拐骗等违法犯罪。\n"
     )
     asked = answers(generate_questions(text), kinds=("cloze",))
     assert "抓党建促乡村振兴" not in asked
@@ -707,3 +707,94 @@ def test_review_21_d_a_heading_single_needs_a_standard_term_in_its_key() -> None
     asked = {q.answer for q in generate_questions(text) if q.template == "heading_single"}
     assert not asked & {"提升农业发展质量", "加强农村基层基础工作", "汇聚全社会力量"}, asked
     assert {"构建新发展格局", "坚定不移全面从严治党"} <= asked  # a standard term in the key
+
+
+def test_review_22_a_cut_leaving_a_bare_lead_in_is_not_asked() -> None:
+    # 坚持大抓基层的鲜明导向，（抓党建促乡村振兴）。: the cut dropped the key's rivals
+    text = FILLER + (
+        "坚持大抓基层的鲜明导向，抓党建促乡村振兴，加强城市社区党建工作，推进以党建引领基层治理，"
+        "持续整顿软弱涣散基层党组织，把基层党组织建设成为有效实现党的领导的坚强战斗堡垒。"
+    )
+    assert "抓党建促乡村振兴" not in answers(generate_questions(text), kinds=("cloze",))
+
+
+def test_review_22_b_parallel_clauses_stay_and_generic_predicates_are_open() -> None:
+    qs = generate_questions(
+        FILLER + "我们有党的领导的政治优势，有社会主义的制度优势，有亿万农民的创造精神，"
+        "有强大的经济实力支撑，有历史悠久的农耕文明，完全有条件有能力实施乡村振兴战略。"
+    )
+    stems = stems_of(qs, "制度优势")
+    assert stems and all(s.startswith("我们有党的领导的政治优势") for s in stems), stems
+    # cut on both sides, the blank opening the stem before 加快建设: no cloze
+    qs = generate_questions(
+        FILLER + "社会主义法治国家建设深入推进，全面依法治国总体格局基本形成，"
+        "中国特色社会主义法治体系加快建设，司法体制改革取得重大进展，"
+        "社会公平正义保障更为坚实，法治中国建设开创新局面。"
+    )
+    assert not stems_of(qs, "中国特色社会主义法治体系")
+
+
+def test_review_22_c_an_echo_of_the_first_word_is_cut() -> None:
+    text = FILLER + (
+        "学习本领是领导干部必须具备的第一位本领，同时要善于把学到的本领运用到实际工作中去，"
+        "努力做到知行合一、以知促行、以行求知。"
+    )
+    stems = stems_of(generate_questions(text), "学习本领")
+    assert stems and all("学到的本领" not in s for s in stems), stems
+
+
+def test_review_22_d_a_contraction_of_the_key_is_a_cue() -> None:
+    text = FILLER + (
+        "深入开展扫黑除恶专项斗争，严厉打击农村黑恶势力、宗族恶势力，"
+        "严厉打击黄赌毒盗拐骗等违法犯罪。"
+    )
+    assert "扫黑除恶专项斗争" not in answers(generate_questions(text))
+
+
+def test_review_22_e_a_fault_slot_gets_no_cloze() -> None:
+    text = FILLER + (
+        "刘少奇同志高度重视由分配和物质利益引发的人民内部矛盾，"
+        "高度重视由官僚主义作风引发的干群矛盾等问题，提出许多重要见解。"
+    )
+    qs = generate_questions(text)
+    assert "官僚主义" not in answers(qs, kinds=("cloze",))
+    for q in qs:
+        if q.kind == "single" and q.answer == "官僚主义":
+            assert not {"形式主义", "命令主义", "享乐主义"} & set(q.options), q.options
+
+
+def test_review_22_f_a_shared_category_noun_stays_outside_the_last_blank() -> None:
+    from quizapp.generation import find_key_phrases
+
+    text = FILLER + "深化整治权力集中、资金密集、资源富集领域的腐败，坚决惩治群众身边的“蝇贪”。"
+    groups = {k.group for k in find_key_phrases(text) if k.type == "enumeration"}
+    assert ("权力集中", "资金密集", "资源富集") in groups, groups
+    lists = [q for q in generate_questions(text) if q.template == "cloze_list"]
+    assert all(q.answer == ["权力集中", "资金密集", "资源富集"] for q in lists), lists
+    assert any("）领域的腐败" in q.stem for q in lists)
+
+
+def test_review_22_g_list_item_lures_keep_its_length_and_opening() -> None:
+    text = FILLER + (
+        "坚持房子是用来住的、不是用来炒的定位，加快建立多主体供给、多渠道保障、租购并举的住房制度。"
+        "就业更加充分、收入更有保障、生活更可持续。完善社会保障制度，加强权益保障。"
+        "完善党委领导、政府负责、社会协同、公众参与、法治保障的社会治理体制，强化制度保障。"
+    )
+    for q in generate_questions(text):
+        if q.kind == "single" and q.answer == "多渠道保障":
+            wrong = [o for o in q.options if o != q.answer]
+            assert all(len(o) == 5 and o.startswith("多") for o in wrong), q.options
+        if q.kind == "single":
+            assert not [o for o in q.options if o[0] in "更最"], q.options
+
+
+def test_review_22_h_short_attribute_lists_get_no_single_blank() -> None:
+    text = FILLER + (
+        "深入推进农业绿色化、优质化、特色化、品牌化，调整优化农业生产力布局。"
+        "大力培育服务性、公益性、互助性农村社会组织，积极发展农村社会工作。"
+        "推进社会主义民主政治制度化、规范化、程序化，保证人民依法管理国家事务。"
+    )
+    qs = generate_questions(text)
+    singles = answers([q for q in qs if q.template == "cloze"], kinds=("cloze",))
+    assert not singles & {"绿色化", "优质化", "特色化", "品牌化", "服务性", "公益性", "互助性"}
+    assert "规范化" in singles  # a list the lexicon knows whole

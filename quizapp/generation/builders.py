@@ -36,6 +36,7 @@ from .jieba_setup import cut as jieba_cut
 from .jieba_setup import is_word, word_end_at
 from .jieba_setup import word_ends as _jieba_word_ends
 from .keyphrases import (
+    _CATEGORY_NOUNS,
     GENERIC_WORDS,
     Extraction,
     _common_prefix,
@@ -477,17 +478,32 @@ def _without_cues(
     words = {
         w for w in pairs if (in_list or w not in GENERIC_WORDS) and w not in own and is_word(w)
     } | short
+    words |= {w for w in _contraction_cues(key) if w not in own}
     echoes = _rare_echoes(key, own, counts) if counts else set()
-    if not words and not echoes:
+    first_echo = _first_word_echo(key, own)
+    if not words and not echoes and first_echo is None:
         return lo, hi
+    # a clause ending on the key's head as the key ends its clause is its parallel (我们有党的
+    # 领导的政治优势，|有社会主义的（制度优势）): the head is their pattern, not a cue
+    head = key[-2:] if lb >= clauses[last][1] - 1 and key[-2:] in words else ""
 
     def cued(i: int) -> bool:
         x, y = clauses[i]
-        return any(w in text[x:y] for w in words)
+        clause = text[x:y]
+        shown = [w for w in words if w in clause]
+        if head and shown == [head] and clause.rstrip(_CLAUSE_END).endswith(head):
+            return False
+        return bool(shown)
+
+    def echoed(i: int) -> bool:
+        clause = text[clauses[i][0] : clauses[i][1]]
+        if first_echo is not None and first_echo.search(clause):
+            return True
+        return any(c in clause for c in echoes)
 
     new_lo, new_hi = lo, hi
     for i in range(last + 1, hi + 1):
-        if cued(i) or any(c in text[clauses[i][0] : clauses[i][1]] for c in echoes):
+        if cued(i) or echoed(i):
             new_hi = i - 1
             break
     for i in range(first - 1, lo - 1, -1):
@@ -496,11 +512,43 @@ def _without_cues(
             break
     if (new_lo, new_hi) == (lo, hi):
         return lo, hi
+    if new_hi == last < hi and la == clauses[first][0] and lb >= clauses[last][1] - 1:
+        # 坚持大抓基层的鲜明导向，（抓党建促乡村振兴），|加强城市社区党建工作…: the key is a whole
+        # clause and the cut drops every clause after it, its rivals: a bare lead-in is left
+        return -1, -1
     if new_hi < hi and _ADJUNCT_END.search(text[clauses[new_hi][0] : clauses[new_hi][1]]):
         return -1, -1  # …、以现代信息技术为支撑，|实现…: the cut leaves an adjunct without its verb
     if clauses[new_hi][1] - clauses[new_lo][0] - len(key) < 10:
         return -1, -1  # too little would be left to answer from: no question
+    if new_lo > lo and new_hi < len(clauses) - 1 and la == clauses[new_lo][0]:
+        if _GENERIC_PREDICATE.match(text, lb):
+            # …，|（中国特色社会主义法治体系）加快建设，…|法治中国建设…: cut before it, the
+            # sentence's end not shown, the blank opens the stem before a predicate any goal
+            # takes: no question
+            return -1, -1
     return new_lo, new_hi
+
+
+# a predicate any goal or system takes (…加快建设, …深入推进, …取得重大进展): after a blank opening
+# a stem cut on both sides, it leaves an open slot
+_GENERIC_PREDICATE = re.compile(
+    r"(?:加快|深入|全面|稳步|扎实|持续|不断|基本|初步|有序|逐步)?"
+    r"(?:建设|推进|形成|完善|健全|开展|实施|建立|落实)[，,；;。]|(?:取得|实现)[^，,；;。]{0,6}[，,；;。]"
+)
+
+
+def _first_word_echo(key: str, own: str) -> re.Pattern[str] | None:
+    """For a two-word key whose own clause prints its second word (（学习本领）是…第一位本领),
+    only the first word is asked: a later clause printing one of its characters just before the
+    second word (把学到的本领) echoes it (review 22b)."""
+    if len(key) != 4 or _han(key) != 4 or not (is_word(key[:2]) and is_word(key[2:])):
+        return None
+    if key[2:] not in own:
+        return None
+    chars = "".join(c for c in key[:2] if c not in key[2:])
+    if not chars:
+        return None
+    return re.compile(f"[{re.escape(chars)}][\u4e00-\u9fff]{{0,3}}{re.escape(key[2:])}")
 
 
 # standard abbreviations (the full form, then its short forms): a stem printing the short form
@@ -529,6 +577,22 @@ def _abbreviation_cues(key: str) -> frozenset[str]:
         elif any(w in key for w in shorts):
             out.add(full)
     return frozenset(out)
+
+
+# characters opening the verb-object halves of a campaign name (扫黑|除恶, 防风|治沙)
+_CAMPAIGN_VERBS = frozenset("扫除打反防治惩禁破抓减降去补控戒")
+
+
+@lru_cache(maxsize=4096)
+def _contraction_cues(key: str) -> frozenset[str]:
+    """The contraction of a key opening with two verb-object halves (扫黑|除恶专项斗争): their
+    objects make a word (黑恶) that, printed beside the blank (黑恶势力), spells the key."""
+    if len(key) < 4 or _han(key[:4]) != 4 or key[0] not in _CAMPAIGN_VERBS:
+        return frozenset()
+    if key[2] not in _CAMPAIGN_VERBS or not (is_word(key[:2]) and is_word(key[2:4])):
+        return frozenset()
+    short = key[1] + key[3]
+    return frozenset({short}) if is_word(short) and short not in key else frozenset()
 
 
 def _rare_echoes(key: str, own: str, counts: dict[str, int]) -> set[str]:
@@ -1215,6 +1279,10 @@ def items_worth_asking(ctx: Context, group: tuple[str, ...]) -> bool:
     """
     if _stock(group):
         return False
+    if _short_attributes(group):
+        # 绿色化、优质化、（特色化）、品牌化: a policy's pick of attributes, unless the lexicon
+        # knows the whole list (制度化、规范化、程序化; not 弱化、虚化、边缘化 for 弱化、虚化、淡化)
+        return ctx.lexicon.complete_list(group) is not None  # (review 22b)
     if len(group) < 2 or ctx.lexicon.known_list(group):
         return True
     if all(ctx.lexicon.is_known(t) for t in group):
@@ -1252,6 +1320,22 @@ def _framed(group: tuple[str, ...]) -> bool:
         return True
     prefix, suffix = _common_prefix(group), _common_suffix(group)
     return len(prefix) >= 2 or len(suffix) >= 2 or _patterned(group)
+
+
+def _short_attributes(items: tuple[str, ...] | list[str]) -> bool:
+    """Three or more attributes of three characters at most sharing only their suffix
+    (服务性、公益性、互助性; 绿色化、优质化、特色化): unless the lexicon knows the list, 标准化
+    or 规范化 fits a blank as well (reviews 13–22b)."""
+    suffix = _common_suffix(list(items))
+    return (
+        len(items) >= 3
+        and all(len(item) <= 3 for item in items)
+        and len(suffix) == 1
+        and suffix in _ATTRIBUTE_SUFFIXES
+    )
+
+
+_ATTRIBUTE_SUFFIXES = frozenset("化性进")
 
 
 def _short_patterned(items: tuple[str, ...] | list[str]) -> bool:
@@ -1456,23 +1540,31 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     explanation = _explain_text(ctx, key, s)
     para = s.paragraph
 
-    qid = question_id(ctx.doc_key, "cloze", "cloze", key.text, source)
-    yield Question(
-        id=qid,
-        kind="cloze",
-        stem=blanked,
-        options=[],
-        answer=[key.text],
-        keys=[key.text],
-        source=source,
-        explanation=explanation,
-        accepted=[accepted],
-        ordered=True,
-        paragraph=para,
-        difficulty=_difficulty("cloze", key.text),
-        template="cloze",
-        formula=key.formula,
+    # 由（官僚主义）作风引发的: any …主义 of the faults fills a modifier slot before a fault
+    # head (形式主义, 命令主义): no cloze; a 单选 whose look-alikes cannot fit may stay (22)
+    fault_slot = (
+        key.text.endswith("主义")
+        and stem[b:].startswith(_FAULT_HEADS)
+        and stem[a - 1 : a] not in _LIST_JOINS  # (形式主义、（官僚主义）现象: the list pins it)
     )
+    qid = question_id(ctx.doc_key, "cloze", "cloze", key.text, source)
+    if not fault_slot:
+        yield Question(
+            id=qid,
+            kind="cloze",
+            stem=blanked,
+            options=[],
+            answer=[key.text],
+            keys=[key.text],
+            source=source,
+            explanation=explanation,
+            accepted=[accepted],
+            ordered=True,
+            paragraph=para,
+            difficulty=_difficulty("cloze", key.text),
+            template="cloze",
+            formula=key.formula,
+        )
 
     if key.score < CHOICE_SCORE:
         return
@@ -1511,6 +1603,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         # head (X城市), not merely look like the key (全局性, 主动性; review 20)
         cands, ranked, tail = _head_mates(ctx, head), False, ""
 
+    keep = _item_shape(key)
+
     def pick_wrong(n: int) -> list[str] | None:
         nonlocal rng, single_qid
         pool = dis.best_candidates(
@@ -1524,6 +1618,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             max_distance=reach,
             banned=polar,
             aliases=ctx.lexicon.aliases,
+            keep=keep,
         )
         if pool is None:
             return None
@@ -1532,6 +1627,18 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             rng = _rng(ctx, single_qid)
         return rng.sample(pool, n)  # as dis.pick draws
 
+    if fault_slot:
+        # (the key's formula mates, and faults the text puts before the same head, fit too)
+        fault_head = next(h for h in _FAULT_HEADS if stem[b:].startswith(h))
+        text = ctx.ex.doc.text
+        exclude = set(exclude) | {
+            m for f in ctx.lexicon.owners(key.text) for m in f.members if m != key.text
+        }
+        exclude |= {
+            text[m.start() + k : m.end() - len(fault_head)]
+            for m in re.finditer(f"[\u4e00-\u9fff]{{2,6}}主义{fault_head}", text)
+            for k in range(m.end() - m.start() - len(fault_head) - 3)
+        }
     wrong = pick_wrong(3)
     single_ok = wrong is not None and not (strict and _generic_head(key.text))
     if key.type == "definition" and not standard:
@@ -1665,8 +1772,22 @@ _MEANS_FRAMES = tuple(
 )
 # verbs whose object is a fault: any fault of the kind fills a bare slot after one
 _FAULT_VERBS = frozenset({"克服", "破除", "纠正", "防止", "反对"})
+# heads naming a kind of fault (官僚主义作风, 享乐主义倾向): a …主义 before one is an open slot
+_FAULT_HEADS = ("作风", "倾向", "思想", "现象", "习气", "之风")
 # verbs of a stock evaluation: 取得了（历史性成就）takes 巨大成就, 显著成就 as well (review 13)
 _STOCK_VERBS = frozenset({"取得", "取得了"})
+
+
+def _item_shape(key: KeyPhrase) -> Callable[[str], bool] | None:
+    """The shape a look-alike of a list item keeps: the key's length, and the opening it shares
+    with a neighbouring item (多主体供给、（多渠道保障）: 多层次保障, not 权益保障; review 22b)."""
+    if key.type != "enumeration" or len(key.group) < 2 or key.text not in key.group:
+        return None
+    at = key.group.index(key.text)
+    neighbours = key.group[max(0, at - 1) : at] + key.group[at + 1 : at + 2]
+    opening = key.text[0] if any(n[:1] == key.text[0] for n in neighbours) else ""
+    size = len(key.text)
+    return lambda cand: len(cand) == size and cand.startswith(opening)
 
 
 def _open_frame(ctx: Context, stem: str, a: int, b: int) -> bool:
@@ -1818,6 +1939,8 @@ def _list_anchored(stem: str, a: int, b: int, items: tuple[str, ...]) -> bool:
         return True
     if stem[b : b + 1] == "的" and _han(stem[b + 1 : b + 3]) == 2:
         return True
+    if stem[b : b + 2] in _CATEGORY_NOUNS and stem[b + 2 : b + 3] == "的":
+        return True  # 权力集中、资金密集、资源富集领域的腐败: the category the items share
     return bool(items) and all(
         any(item[k : k + 2] in rest and _han(item[k : k + 2]) == 2 for k in range(len(item) - 1))
         for item in items

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 
 from . import noise
@@ -29,6 +29,8 @@ except ImportError:  # pragma: no cover - normalize.py ships with the package
 _LOOSE = str.maketrans({c: None for c in "个种项条大0123456789一二三四五六七八九十两"})
 _PUNCT = re.compile(r"[、，,；;：:]")
 _DIGIT = re.compile(r"\d")
+# degree adverbs opening a predicate (更有保障, 最为关键): never a look-alike of a thing
+_DEGREE_ADVERBS = frozenset("更最越很")
 
 
 @lru_cache(maxsize=65536)
@@ -210,9 +212,11 @@ def best_candidates(
     same_ending: str = "",
     banned: frozenset[str] = frozenset(),
     aliases: Mapping[str, Iterable[str]] | None = None,
+    keep: Callable[[str], bool] | None = None,
 ) -> list[str] | None:
     """The seed-free half of :func:`pick`: the few best candidates it samples ``n`` from, or
-    None when there are not enough (callers can then skip seeding a random generator)."""
+    None when there are not enough (callers can then skip seeding a random generator).
+    ``keep``, when given, is a shape every candidate must pass (a list item's length)."""
     if isinstance(candidates, list | tuple) and len(candidates) < n:
         return None  # (many sibling sets are that small)
     # (the standing ``banned`` set is tested as it is, not copied for every key)
@@ -245,6 +249,10 @@ def best_candidates(
             continue
         if cand[0] in "的之" or ("和" in cand and not key_has_and):
             continue  # 的教育体系, 宏观和微观: fragments or pairs, not look-alikes
+        if cand[0] in _DEGREE_ADVERBS and cand[0] != key[:1]:
+            continue  # 更有保障 for 多渠道保障: a predicate, not a thing (review 22b)
+        if keep is not None and not keep(cand):
+            continue
         fc, lc, usable, cpunct, cnum = _candidate_traits(cand)
         if not fc or fc in seen or fc in refused or fc in banned:
             continue

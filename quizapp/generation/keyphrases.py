@@ -612,6 +612,8 @@ def _whole_list_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts:
         not after
         or not re.match(_ITEM, after)
         or after in "等的"
+        or s.text[end : end + 2] in _CATEGORY_NOUNS
+        and s.text[end + 2 : end + 3] == "的"
         or (suffix and len(texts) >= 3)
         or (prefix and lengths[-1] == lengths[0])
         or (len(suffix) >= 2)
@@ -934,6 +936,10 @@ def _pair_keys(ex: Extraction, s: Sentence, tainted) -> list[KeyPhrase]:
     return out
 
 
+# category nouns a list's items share (权力集中、资金密集、资源富集领域): not the last item's own
+_CATEGORY_NOUNS = frozenset({"领域", "行业", "部门", "地区", "环节", "方面", "岗位", "单位"})
+
+
 def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple[str, int]] | None:
     """Items of a 、-run, with the first and last trimmed to the shape of the middle ones.
 
@@ -1021,6 +1027,15 @@ def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple
         head = text[:marker]
         if head[-1] in "中上里" and len(head) - 1 >= lo:
             head = head[:-1]  # 淳化民风|中|的重要作用
+        noun = head[-2:]
+        if (
+            len(head) > typical
+            and noun in _CATEGORY_NOUNS
+            and lo <= len(head) - 2
+            and (p + len(head) - 2) in bounds
+            and not any(t.endswith(noun) for t in inner)
+        ):
+            head = head[:-2]  # 权力集中、资金密集、资源富集|领域|的腐败: the head all share
         items[-1] = (head, p)  # 化解农村社会矛盾|等方面
     elif len(text) > hi or (p + len(text) == bounds.end - 4 and not bounds.ends_clean):
         head = _cut_head(text, p, bounds, lo, hi, typical)
