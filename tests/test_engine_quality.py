@@ -798,3 +798,21 @@ def test_review_22_h_short_attribute_lists_get_no_single_blank() -> None:
     singles = answers([q for q in qs if q.template == "cloze"], kinds=("cloze",))
     assert not singles & {"绿色化", "优质化", "特色化", "品牌化", "服务性", "公益性", "互助性"}
     assert "规范化" in singles  # a list the lexicon knows whole
+
+
+def stems_with(questions, answer: str) -> list[str]:
+    return [
+        q.stem
+        for q in questions
+        if q.kind in ("cloze", "single")
+        and (q.answer == answer or (isinstance(q.answer, list) and answer in q.answer))
+    ]
+
+
+def test_review_23_a_a_years_back_lead_stays_in_the_window() -> None:
+    text = FILLER + (
+        "五年来，我们坚持加强党的全面领导和党中央集中统一领导，全力推进全面建成小康社会进程，"
+        "完整、准确、全面贯彻新发展理念，着力推动高质量发展，主动构建新发展格局。"
+    )
+    stems = stems_with(generate_questions(text), "全面建成小康社会")
+    assert stems and all(s.startswith("五年来，") for s in stems), stems

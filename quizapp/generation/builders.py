@@ -243,13 +243,16 @@ def _with_goal_year(
     return lead + stem, la + len(lead), lb + len(lead)
 
 
-_GOAL_YEAR = re.compile(
-    r"^(?:到[0-9０-９〇零一二三四五六七八九十]{2,4}年|[一二三四五六七八九十]{1,2}年(?:前|来))[，,]"
-)
+# a span of years back from now (五年来 / 十年前 / 近五年 / 过去十年间), shared by the two
+# time patterns below (review 23b)
+_NUMERAL_YEARS = "[一二三四五六七八九十百]{1,3}年"
+_YEARS_BACK = rf"(?:近|过去|这)?{_NUMERAL_YEARS}(?:来|前|间)|(?:近|过去|这){_NUMERAL_YEARS}"
+_GOAL_YEAR = re.compile(rf"^(?:到[0-9０-９〇零一二三四五六七八九十]{{2,4}}年|{_YEARS_BACK})[，,]")
 _CORRELATIVES = ("既", "一方面", "不是", "只有", "只要", "不仅")
 # a clause that dates what follows: 1922年春天，/ 到二〇三五年，/ 在大革命时期，
 _TIME_LEAD = re.compile(
-    r"^(?:(?:到|在|从|至)?[0-9０-９〇零一二三四五六七八九十]{2,4}年|(?:未来|今后)[一二三四五六七八九十]{1,2}年)"
+    r"^(?:(?:到|在|从|至)?[0-9０-９〇零一二三四五六七八九十]{2,4}年|(?:未来|今后)[一二三四五六七八九十]{1,2}年"
+    rf"|{_YEARS_BACK})"
     r"[\u4e00-\u9fff]{0,12}?[，,]"
 )
 # the time a longer opening clause dates its sentence by (未来五年是…的关键时期，)
@@ -315,8 +318,14 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     if len(text) <= WINDOW_CHARS + 12 and not tainted:
         return text, la, lb
     lo, hi = first, last
+    # 五年来，|…，全力推进（　　）进程，…: a lead that dates the sentence goes in before one
+    # more clause on the right (review 23b)
+    lead = first > 0 and not bad(0) and _TIME_LEAD.match(text[: clauses[0][1]]) is not None
     while True:
         grown = False
+        if lead and lo == 1 and clauses[hi][1] <= WINDOW_CHARS:
+            lo = 0
+            grown = True
         if hi + 1 < len(clauses) and not bad(hi + 1):
             if clauses[hi + 1][1] - clauses[lo][0] <= WINDOW_CHARS:
                 hi += 1
