@@ -816,3 +816,13 @@ def test_review_23_a_a_years_back_lead_stays_in_the_window() -> None:
     )
     stems = stems_with(generate_questions(text), "全面建成小康社会")
     assert stems and all(s.startswith("五年来，") for s in stems), stems
+
+
+def test_review_23_f_a_function_prefix_triad_gets_no_single_blank() -> None:
+    text = FILLER + (
+        "我们要站稳人民立场、把握人民愿望、尊重人民创造、集中人民智慧，"
+        "形成为人民所喜爱、所认同、所拥有的理论，使之成为强大思想武器。"
+    )
+    qs = generate_questions(text)
+    singles = answers([q for q in qs if q.template == "cloze"], kinds=("cloze",))
+    assert not singles & {"所喜爱", "所认同", "所拥有"}, singles

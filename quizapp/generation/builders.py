@@ -1335,16 +1335,19 @@ def _short_attributes(items: tuple[str, ...] | list[str]) -> bool:
     """Three or more attributes of three characters at most sharing only their suffix
     (服务性、公益性、互助性; 绿色化、优质化、特色化): unless the lexicon knows the list, 标准化
     or 规范化 fits a blank as well (reviews 13–22b)."""
+    if len(items) < 3 or any(len(item) > 3 for item in items):
+        return False
     suffix = _common_suffix(list(items))
-    return (
-        len(items) >= 3
-        and all(len(item) <= 3 for item in items)
-        and len(suffix) == 1
-        and suffix in _ATTRIBUTE_SUFFIXES
-    )
+    if len(suffix) == 1 and suffix in _ATTRIBUTE_SUFFIXES:
+        return True
+    # 所喜爱、所认同、所拥有: a function prefix shared, the blank tests a plain verb against
+    # its synonyms (所欢迎, 所需要) (review 23b)
+    prefix = _common_prefix(list(items))
+    return len(prefix) == 1 and prefix in _FUNCTION_PREFIXES
 
 
 _ATTRIBUTE_SUFFIXES = frozenset("化性进")
+_FUNCTION_PREFIXES = frozenset("所被可要")
 
 
 def _short_patterned(items: tuple[str, ...] | list[str]) -> bool:
