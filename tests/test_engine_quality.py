@@ -826,3 +826,28 @@ def test_review_23_f_a_function_prefix_triad_gets_no_single_blank() -> None:
     qs = generate_questions(text)
     singles = answers([q for q in qs if q.template == "cloze"], kinds=("cloze",))
     assert not singles & {"所喜爱", "所认同", "所拥有"}, singles
+
+
+def test_review_23_b_a_standard_wording_one_member_off_is_accepted() -> None:
+    from quizapp.generation.checking import check_answer
+
+    text = FILLER + (
+        "推动城乡要素自由流动、平等交换，推动新型工业化、信息化、城镇化、农业现代化同步发展，"
+        "加快形成工农互促、城乡互补、全面融合、共同繁荣的新型工农城乡关系。"
+    )
+    qs = [q for q in generate_questions(text) if q.template == "cloze_list"]
+    q = next(q for q in qs if "全面融合" in q.answer)
+    assert "协调发展" in q.explanation and "全面融合" in q.explanation
+    given = ["协调发展" if a == "全面融合" else a for a in q.answer]
+    assert check_answer(q, given)
+    assert not check_answer(q, ["协调发展" if a == "共同繁荣" else a for a in given])
+
+
+def test_review_23_c_a_partly_quoted_standard_list_gets_no_single_blank() -> None:
+    text = FILLER + (
+        "深入实施区域协调发展战略，推进京津冀协同发展、长江经济带发展、长三角一体化发展，"
+        "推动黄河流域生态保护和高质量发展，高标准、高质量建设雄安新区。"
+    )
+    qs = generate_questions(text)
+    singles = answers([q for q in qs if q.template in ("cloze", "single")])
+    assert not singles & {"京津冀协同发展", "长江经济带发展", "长三角一体化发展"}, singles

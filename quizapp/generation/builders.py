@@ -912,7 +912,51 @@ def _explain_text(ctx: Context, key: KeyPhrase, s: Sentence) -> str:
     formula = _formula(ctx, key)
     if formula is not None:
         text += " " + _explain_formula(formula)
-    return text
+    return text + _variant_note(ctx, key)
+
+
+def _partly_quoted(ctx: Context, key: KeyPhrase) -> bool:
+    """Is the key an item of a standard list the text quotes only part of, one of whose missing
+    members has the key's shape (推进京津冀协同发展、长江经济带发展、（　　）: 粤港澳大湾区建设
+    fits as well)? Then no single blank; the list's own questions stay (review 23)."""
+    if len(key.group) < 3:
+        return False  # 从站起来、富起来到强起来, 能上能下、能进能出: a pair is its own formula
+    text = ctx.sentence(key.sentence).text
+    missing = ctx.lexicon.missing_members(key.group)
+    return any(abs(len(m) - len(key.text)) <= 2 and m not in text for m in missing)
+
+
+def _list_variants(ctx: Context, key: KeyPhrase) -> dict[str, list[tuple[str, int]]]:
+    """:meth:`Lexicon.list_variants` of the key's list (none for a key outside a list)."""
+    if key.type not in ("enumeration", "term", "series") or len(key.group) < 3:
+        return {}
+    return {
+        item: kept
+        for item, variants in ctx.lexicon.list_variants(key.group).items()
+        # 统一领导 / 党统一指挥, 产业结构调整 / 统筹产业结构调整: the same wording cut
+        # otherwise, not another one
+        if (kept := [(m, k) for m, k in variants if not _share_a_word(item, m)])
+    }
+
+
+def _share_a_word(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` share two characters in a row?"""
+    return any(a[i : i + 2] in b for i in range(len(a) - 1))
+
+
+def _variant_note(ctx: Context, key: KeyPhrase) -> str:
+    """Name the other standard wording of the list the key is (part of) (review 23: 原文
+    全面融合, 2020年表述为协调发展)."""
+    notes = []
+    for item, variants in _list_variants(ctx, key).items():
+        if key.type != "series" and item != key.text:
+            continue
+        for member, k in variants:
+            source = ctx.lexicon.list_sources[k] if k < len(ctx.lexicon.list_sources) else ""
+            whole = "、".join(ctx.lexicon.lists[k])
+            said = f"（{source}）" if source else ""
+            notes.append(f"另一标准表述{said}为“{whole}”，其中“{member}”对应原文“{item}”，亦可。")
+    return (" " + "".join(notes)) if notes else ""
 
 
 def _accepted(ctx: Context, key: KeyPhrase) -> list[str]:
@@ -927,6 +971,8 @@ def _accepted(ctx: Context, key: KeyPhrase) -> list[str]:
                     spellings += list(formula.spellings(member))
     spellings += ctx.lexicon.aliases.get(key.text, ())
     spellings += _standard_forms(ctx, key.text)
+    if key.type in ("enumeration", "term"):
+        spellings += [m for m, _ in _list_variants(ctx, key).get(key.text, ())]
     out: list[str] = []
     for sp in spellings:
         if sp not in out and "“" not in sp:
@@ -1422,6 +1468,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return
     key = _second_half(refined)
     if key.type == "enumeration" and not _worth_asking_cached(ctx, key.group):
+        return
+    if key.type in ("enumeration", "term") and _partly_quoted(ctx, key):
         return
     mates = ctx.lexicon.list_mates(key.text) if key.type in ("enumeration", "term") else set()
     if mates and len(key.group) >= 2 and not mates & set(key.group) and not _framed(key.group):
@@ -1959,6 +2007,21 @@ def _list_anchored(stem: str, a: int, b: int, items: tuple[str, ...]) -> bool:
     )
 
 
+def _with_variants(ctx: Context, key: KeyPhrase, accepted: list[list[str]]) -> list[list[str]]:
+    """Each blank of a list cloze also takes the other standard wording of its item (review 23:
+    the 2020 协调发展 for 全面融合); a blank's first spelling is its item."""
+    variants = _list_variants(ctx, key)
+    if not variants:
+        return accepted
+    out = []
+    for spellings in accepted:
+        more = list(spellings)
+        for item in spellings:
+            more += [m for m, _ in variants.get(item, ()) if m not in more]
+        out.append(more)
+    return out
+
+
 def _series_cloze(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Question]:
     """填空 with one blank per item of a whole list (统筹（　　）、（　　）、（　　）…).
 
@@ -2002,7 +2065,7 @@ def _series_cloze(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Questio
         keys=[key.text, *items],
         source=source,
         explanation=_explain_text(ctx, key, s),
-        accepted=[[item] for item in items],
+        accepted=_with_variants(ctx, key, [[item] for item in items]),
         ordered=ordered,
         paragraph=s.paragraph,
         difficulty=_difficulty("cloze", key.text, 0.1),
@@ -3363,10 +3426,14 @@ def standard_list_clozes(ctx: Context) -> Iterator[Question]:
             keys=[whole, *cores[shown:]],
             source=s.text,
             explanation=_explain_text(ctx, key, s),
-            accepted=[
-                [core, item] if core != item else [item]
-                for core, item in zip(cores[shown:], items[shown:], strict=True)
-            ],
+            accepted=_with_variants(
+                ctx,
+                key,
+                [
+                    [core, item] if core != item else [item]
+                    for core, item in zip(cores[shown:], items[shown:], strict=True)
+                ],
+            ),
             ordered=ordered,
             paragraph=s.paragraph,
             difficulty=_difficulty("cloze", whole, 0.1),
