@@ -851,3 +851,8 @@ def test_review_23_c_a_partly_quoted_standard_list_gets_no_single_blank() -> Non
     qs = generate_questions(text)
     singles = answers([q for q in qs if q.template in ("cloze", "single")])
     assert not singles & {"京津冀协同发展", "长江经济带发展", "长三角一体化发展"}, singles
+
+
+def test_review_23_d_a_term_fixed_by_its_collocate_is_not_blanked() -> None:
+    text = FILLER + "深化与“一带一路”沿线国家和地区农产品贸易关系。"
+    assert "一带一路" not in answers(generate_questions(text))

@@ -915,6 +915,13 @@ def _explain_text(ctx: Context, key: KeyPhrase, s: Sentence) -> str:
     return text + _variant_note(ctx, key)
 
 
+# words that follow one term only, so a blank before them spells it (一带一路 → 沿线国家)
+_FIXING_COLLOCATES: dict[str, tuple[str, ...]] = {
+    "一带一路": ("沿线",),
+    "台独": ("分裂",),
+}
+
+
 def _partly_quoted(ctx: Context, key: KeyPhrase) -> bool:
     """Is the key an item of a standard list the text quotes only part of, one of whose missing
     members has the key's shape (推进京津冀协同发展、长江经济带发展、（　　）: 粤港澳大湾区建设
@@ -1471,6 +1478,9 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return
     if key.type in ("enumeration", "term") and _partly_quoted(ctx, key):
         return
+    after = s.text[key.end - s.start :].lstrip("”’」")
+    if after.startswith(_FIXING_COLLOCATES.get(key.text, ())):
+        return  # 深化与“（一带一路）”沿线国家…: the collocate spells the term (review 23)
     mates = ctx.lexicon.list_mates(key.text) if key.type in ("enumeration", "term") else set()
     if mates and len(key.group) >= 2 and not mates & set(key.group) and not _framed(key.group):
         # 确保（病有所医）、残有所助、生活有兜底: an item of a standard list among other things,
