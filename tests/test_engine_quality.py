@@ -856,3 +856,15 @@ def test_review_23_c_a_partly_quoted_standard_list_gets_no_single_blank() -> Non
 def test_review_23_d_a_term_fixed_by_its_collocate_is_not_blanked() -> None:
     text = FILLER + "深化与“一带一路”沿线国家和地区农产品贸易关系。"
     assert "一带一路" not in answers(generate_questions(text))
+
+
+def test_review_23_e_a_name_lure_of_another_count_is_not_offered() -> None:
+    text = FILLER + "我们要坚定不移贯彻创新、协调、绿色、开放、共享的新发展理念，推动高质量发展。"
+    lures = [
+        o
+        for q in generate_questions(text)
+        if q.template == "lex_name" and q.answer == "新发展理念"
+        for o in q.options
+        if o != q.answer
+    ]
+    assert lures and not [o for o in lures if o[:1] in "一两二三四六七八九十"], lures

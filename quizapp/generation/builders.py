@@ -3024,6 +3024,14 @@ def _field_names_first(
     return usual
 
 
+_NUMERAL_VALUES = {ch: k for k, ch in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+
+
+def _stated_count(name: str) -> int:
+    """The count a name opens on (四个全面 → 4, 三大攻坚战 → 3), or 0."""
+    return _NUMERAL_VALUES.get(name[:1], 0)
+
+
 def _lexicon_name_and_judge(
     ctx: Context,
     formula: Formula,
@@ -3042,8 +3050,21 @@ def _lexicon_name_and_judge(
     # names of the same field first (乡村振兴战略总要求 among 新发展理念, 五位一体, not among
     # 主题教育总要求: review 18b), then of formulas with as many members
     field = _field_of(formula)
+    # 四个全面, 三大攻坚战 for the five members of 新发展理念: counting the listing rules out a
+    # name whose number differs, so only numbered names of as many members stay; a key whose
+    # name does not state its count (三严三实, 两学一做) keeps the numbered lures (review 23)
+    counted = not any(c in NUMERALS for c in name) or _stated_count(name) == len(members)
     others = sorted(
-        (f for f in ctx.lexicon.formulas if f is not formula),
+        (
+            f
+            for f in ctx.lexicon.formulas
+            if f is not formula
+            and (
+                not counted
+                or _stated_count(f.name) == len(members)
+                or not any(c in NUMERALS for c in f.name)
+            )
+        ),
         key=lambda f: (_field_of(f) != field, abs(len(f.members) - len(members)), f.name),
     )
     names = [f.name for f in others]
