@@ -757,6 +757,10 @@ def candidates_for(
             # with the key's ending or opening word read as the same kind of thing
             # (政治方向 → 政治立场; 问题导向 → 目标导向; not 发挥以人民为中心)
             return list(_class_mates(ctx, cls_name, key.text)), exclude, False
+        if cls_name in _SENT_CLASSES:
+            # 派出（第一书记）: 驻村工作队, 选调生 are sent to villages as well, so every mate
+            # is a second right answer; no 单选 (review 23; the cloze stays)
+            return [], exclude, False
         if len(same) >= 4:
             # three mates of its own class or more: only they (review 21: 新型政党制度 among
             # 人民代表大会制度…, not 基本经济制度; fewer than three, no 单选)
@@ -915,6 +919,8 @@ def _explain_text(ctx: Context, key: KeyPhrase, s: Sentence) -> str:
     return text + _variant_note(ctx, key)
 
 
+# classes of people one verb sends or posts (派出/选派 第一书记, 驻村工作队…): no 单选
+_SENT_CLASSES = frozenset({"派驻干部"})
 # words that follow one term only, so a blank before them spells it (一带一路 → 沿线国家)
 _FIXING_COLLOCATES: dict[str, tuple[str, ...]] = {
     "一带一路": ("沿线",),
