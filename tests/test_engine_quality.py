@@ -676,16 +676,14 @@ def test_review_21_c_lures_of_a_small_class_are_its_own_kind_and_one_name_each()
     best = dis.best_candidates("科技特派员", pool, 3, max_distance=9.0, aliases=lexicon.aliases)
     assert best is not None
     assert not {"新型职业农民", "高素质农民"} <= set(best), best
-    # cadres sent to a village take cadres as lures, not kinds of villagers
+    # cadres sent to a village took cadres as lures, not kinds of villagers; since review 23
+    # they take no 单选 at all (驻村工作队 is sent as well: test_review_23_g)
     text = FILLER + (
         "持续整顿软弱涣散村党组织，着力引导农村党员发挥先锋模范作用。"
         "全面向贫困村、软弱涣散村和集体经济薄弱村党组织派出第一书记，建立长效机制。"
     )
     singles = [q for q in generate_questions(text) if q.kind == "single"]
-    sent = [q for q in singles if q.answer == "第一书记"]
-    assert sent
-    for q in sent:
-        assert all(lexicon.term_class(o) == "派驻干部" for o in q.options), q.options
+    assert not [q for q in singles if q.answer == "第一书记"]
     # a member of a small class whose mates are printed in the stem has no 单选
     text = FILLER + (
         "坚持和完善人民代表大会制度、中国共产党领导的多党合作和政治协商制度、"
@@ -798,3 +796,82 @@ def test_review_22_h_short_attribute_lists_get_no_single_blank() -> None:
     singles = answers([q for q in qs if q.template == "cloze"], kinds=("cloze",))
     assert not singles & {"绿色化", "优质化", "特色化", "品牌化", "服务性", "公益性", "互助性"}
     assert "规范化" in singles  # a list the lexicon knows whole
+
+
+def stems_with(questions, answer: str) -> list[str]:
+    return [
+        q.stem
+        for q in questions
+        if q.kind in ("cloze", "single")
+        and (q.answer == answer or (isinstance(q.answer, list) and answer in q.answer))
+    ]
+
+
+def test_review_23_a_a_years_back_lead_stays_in_the_window() -> None:
+    text = FILLER + (
+        "五年来，我们坚持加强党的全面领导和党中央集中统一领导，全力推进全面建成小康社会进程，"
+        "完整、准确、全面贯彻新发展理念，着力推动高质量发展，主动构建新发展格局。"
+    )
+    stems = stems_with(generate_questions(text), "全面建成小康社会")
+    assert stems and all(s.startswith("五年来，") for s in stems), stems
+
+
+def test_review_23_f_a_function_prefix_triad_gets_no_single_blank() -> None:
+    text = FILLER + (
+        "我们要站稳人民立场、把握人民愿望、尊重人民创造、集中人民智慧，"
+        "形成为人民所喜爱、所认同、所拥有的理论，使之成为强大思想武器。"
+    )
+    qs = generate_questions(text)
+    singles = answers([q for q in qs if q.template == "cloze"], kinds=("cloze",))
+    assert not singles & {"所喜爱", "所认同", "所拥有"}, singles
+
+
+def test_review_23_b_a_standard_wording_one_member_off_is_accepted() -> None:
+    from quizapp.generation.checking import check_answer
+
+    text = FILLER + (
+        "推动城乡要素自由流动、平等交换，推动新型工业化、信息化、城镇化、农业现代化同步发展，"
+        "加快形成工农互促、城乡互补、全面融合、共同繁荣的新型工农城乡关系。"
+    )
+    qs = [q for q in generate_questions(text) if q.template == "cloze_list"]
+    q = next(q for q in qs if "全面融合" in q.answer)
+    assert "协调发展" in q.explanation and "全面融合" in q.explanation
+    given = ["协调发展" if a == "全面融合" else a for a in q.answer]
+    assert check_answer(q, given)
+    assert not check_answer(q, ["协调发展" if a == "共同繁荣" else a for a in given])
+
+
+def test_review_23_c_a_partly_quoted_standard_list_gets_no_single_blank() -> None:
+    text = FILLER + (
+        "深入实施区域协调发展战略，推进京津冀协同发展、长江经济带发展、长三角一体化发展，"
+        "推动黄河流域生态保护和高质量发展，高标准、高质量建设雄安新区。"
+    )
+    qs = generate_questions(text)
+    singles = answers([q for q in qs if q.template in ("cloze", "single")])
+    assert not singles & {"京津冀协同发展", "长江经济带发展", "长三角一体化发展"}, singles
+
+
+def test_review_23_d_a_term_fixed_by_its_collocate_is_not_blanked() -> None:
+    text = FILLER + "深化与“一带一路”沿线国家和地区农产品贸易关系。"
+    assert "一带一路" not in answers(generate_questions(text))
+
+
+def test_review_23_e_a_name_lure_of_another_count_is_not_offered() -> None:
+    text = FILLER + "我们要坚定不移贯彻创新、协调、绿色、开放、共享的新发展理念，推动高质量发展。"
+    lures = [
+        o
+        for q in generate_questions(text)
+        if q.template == "lex_name" and q.answer == "新发展理念"
+        for o in q.options
+        if o != q.answer
+    ]
+    assert lures and not [o for o in lures if o[:1] in "一两二三四六七八九十"], lures
+
+
+def test_review_23_g_posted_cadres_get_no_single() -> None:
+    text = FILLER + (
+        "全面向贫困村、软弱涣散村和集体经济薄弱村党组织派出第一书记。"
+        "建立选派第一书记工作长效机制，向贫困村选派驻村工作队。"
+    )
+    qs = generate_questions(text)
+    assert not [q for q in qs if q.kind == "single" and q.answer == "第一书记"]

@@ -243,13 +243,16 @@ def _with_goal_year(
     return lead + stem, la + len(lead), lb + len(lead)
 
 
-_GOAL_YEAR = re.compile(
-    r"^(?:到[0-9０-９〇零一二三四五六七八九十]{2,4}年|[一二三四五六七八九十]{1,2}年(?:前|来))[，,]"
-)
+# a span of years back from now (五年来 / 十年前 / 近五年 / 过去十年间), shared by the two
+# time patterns below (review 23b)
+_NUMERAL_YEARS = "[一二三四五六七八九十百]{1,3}年"
+_YEARS_BACK = rf"(?:近|过去|这)?{_NUMERAL_YEARS}(?:来|前|间)|(?:近|过去|这){_NUMERAL_YEARS}"
+_GOAL_YEAR = re.compile(rf"^(?:到[0-9０-９〇零一二三四五六七八九十]{{2,4}}年|{_YEARS_BACK})[，,]")
 _CORRELATIVES = ("既", "一方面", "不是", "只有", "只要", "不仅")
 # a clause that dates what follows: 1922年春天，/ 到二〇三五年，/ 在大革命时期，
 _TIME_LEAD = re.compile(
-    r"^(?:(?:到|在|从|至)?[0-9０-９〇零一二三四五六七八九十]{2,4}年|(?:未来|今后)[一二三四五六七八九十]{1,2}年)"
+    r"^(?:(?:到|在|从|至)?[0-9０-９〇零一二三四五六七八九十]{2,4}年|(?:未来|今后)[一二三四五六七八九十]{1,2}年"
+    rf"|{_YEARS_BACK})"
     r"[\u4e00-\u9fff]{0,12}?[，,]"
 )
 # the time a longer opening clause dates its sentence by (未来五年是…的关键时期，)
@@ -315,8 +318,14 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     if len(text) <= WINDOW_CHARS + 12 and not tainted:
         return text, la, lb
     lo, hi = first, last
+    # 五年来，|…，全力推进（　　）进程，…: a lead that dates the sentence goes in before one
+    # more clause on the right (review 23b)
+    lead = first > 0 and not bad(0) and _TIME_LEAD.match(text[: clauses[0][1]]) is not None
     while True:
         grown = False
+        if lead and lo == 1 and clauses[hi][1] <= WINDOW_CHARS:
+            lo = 0
+            grown = True
         if hi + 1 < len(clauses) and not bad(hi + 1):
             if clauses[hi + 1][1] - clauses[lo][0] <= WINDOW_CHARS:
                 hi += 1
@@ -762,6 +771,10 @@ def candidates_for(
             # with the key's ending or opening word read as the same kind of thing
             # (政治方向 → 政治立场; 问题导向 → 目标导向; not 发挥以人民为中心)
             return list(_class_mates(ctx, cls_name, key.text)), exclude, False
+        if cls_name in _SENT_CLASSES:
+            # 派出（第一书记）: 驻村工作队, 选调生 are sent to villages as well, so every mate
+            # is a second right answer; no 单选 (review 23; the cloze stays)
+            return [], exclude, False
         if len(same) >= 4:
             # three mates of its own class or more: only they (review 21: 新型政党制度 among
             # 人民代表大会制度…, not 基本经济制度; fewer than three, no 单选)
@@ -917,7 +930,60 @@ def _explain_text(ctx: Context, key: KeyPhrase, s: Sentence) -> str:
     formula = _formula(ctx, key)
     if formula is not None:
         text += " " + _explain_formula(formula)
-    return text
+    return text + _variant_note(ctx, key)
+
+
+# classes of people one verb sends or posts (派出/选派 第一书记, 驻村工作队…): no 单选
+_SENT_CLASSES = frozenset({"派驻干部"})
+# words that follow one term only, so a blank before them spells it (一带一路 → 沿线国家)
+_FIXING_COLLOCATES: dict[str, tuple[str, ...]] = {
+    "一带一路": ("沿线",),
+    "台独": ("分裂",),
+}
+
+
+def _partly_quoted(ctx: Context, key: KeyPhrase) -> bool:
+    """Is the key an item of a standard list the text quotes only part of, one of whose missing
+    members has the key's shape (推进京津冀协同发展、长江经济带发展、（　　）: 粤港澳大湾区建设
+    fits as well)? Then no single blank; the list's own questions stay (review 23)."""
+    if len(key.group) < 3:
+        return False  # 从站起来、富起来到强起来, 能上能下、能进能出: a pair is its own formula
+    text = ctx.sentence(key.sentence).text
+    missing = ctx.lexicon.missing_members(key.group)
+    return any(abs(len(m) - len(key.text)) <= 2 and m not in text for m in missing)
+
+
+def _list_variants(ctx: Context, key: KeyPhrase) -> dict[str, list[tuple[str, int]]]:
+    """:meth:`Lexicon.list_variants` of the key's list (none for a key outside a list)."""
+    if key.type not in ("enumeration", "term", "series") or len(key.group) < 3:
+        return {}
+    return {
+        item: kept
+        for item, variants in ctx.lexicon.list_variants(key.group).items()
+        # 统一领导 / 党统一指挥, 产业结构调整 / 统筹产业结构调整: the same wording cut
+        # otherwise, not another one
+        if (kept := [(m, k) for m, k in variants if not _share_a_word(item, m)])
+    }
+
+
+def _share_a_word(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` share two characters in a row?"""
+    return any(a[i : i + 2] in b for i in range(len(a) - 1))
+
+
+def _variant_note(ctx: Context, key: KeyPhrase) -> str:
+    """Name the other standard wording of the list the key is (part of) (review 23: 原文
+    全面融合, 2020年表述为协调发展)."""
+    notes = []
+    for item, variants in _list_variants(ctx, key).items():
+        if key.type != "series" and item != key.text:
+            continue
+        for member, k in variants:
+            source = ctx.lexicon.list_sources[k] if k < len(ctx.lexicon.list_sources) else ""
+            whole = "、".join(ctx.lexicon.lists[k])
+            said = f"（{source}）" if source else ""
+            notes.append(f"另一标准表述{said}为“{whole}”，其中“{member}”对应原文“{item}”，亦可。")
+    return (" " + "".join(notes)) if notes else ""
 
 
 def _accepted(ctx: Context, key: KeyPhrase) -> list[str]:
@@ -932,6 +998,8 @@ def _accepted(ctx: Context, key: KeyPhrase) -> list[str]:
                     spellings += list(formula.spellings(member))
     spellings += ctx.lexicon.aliases.get(key.text, ())
     spellings += _standard_forms(ctx, key.text)
+    if key.type in ("enumeration", "term"):
+        spellings += [m for m, _ in _list_variants(ctx, key).get(key.text, ())]
     out: list[str] = []
     for sp in spellings:
         if sp not in out and "“" not in sp:
@@ -1340,16 +1408,19 @@ def _short_attributes(items: tuple[str, ...] | list[str]) -> bool:
     """Three or more attributes of three characters at most sharing only their suffix
     (服务性、公益性、互助性; 绿色化、优质化、特色化): unless the lexicon knows the list, 标准化
     or 规范化 fits a blank as well (reviews 13–22b)."""
+    if len(items) < 3 or any(len(item) > 3 for item in items):
+        return False
     suffix = _common_suffix(list(items))
-    return (
-        len(items) >= 3
-        and all(len(item) <= 3 for item in items)
-        and len(suffix) == 1
-        and suffix in _ATTRIBUTE_SUFFIXES
-    )
+    if len(suffix) == 1 and suffix in _ATTRIBUTE_SUFFIXES:
+        return True
+    # 所喜爱、所认同、所拥有: a function prefix shared, the blank tests a plain verb against
+    # its synonyms (所欢迎, 所需要) (review 23b)
+    prefix = _common_prefix(list(items))
+    return len(prefix) == 1 and prefix in _FUNCTION_PREFIXES
 
 
 _ATTRIBUTE_SUFFIXES = frozenset("化性进")
+_FUNCTION_PREFIXES = frozenset("所被可要")
 
 
 def _short_patterned(items: tuple[str, ...] | list[str]) -> bool:
@@ -1425,6 +1496,11 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     key = _second_half(refined)
     if key.type == "enumeration" and not _worth_asking_cached(ctx, key.group):
         return
+    if key.type in ("enumeration", "term") and _partly_quoted(ctx, key):
+        return
+    after = s.text[key.end - s.start :].lstrip("”’」")
+    if after.startswith(_FIXING_COLLOCATES.get(key.text, ())):
+        return  # 深化与“（一带一路）”沿线国家…: the collocate spells the term (review 23)
     mates = ctx.lexicon.list_mates(key.text) if key.type in ("enumeration", "term") else set()
     if mates and len(key.group) >= 2 and not mates & set(key.group) and not _framed(key.group):
         # 确保（病有所医）、残有所助、生活有兜底: an item of a standard list among other things,
@@ -1961,6 +2037,21 @@ def _list_anchored(stem: str, a: int, b: int, items: tuple[str, ...]) -> bool:
     )
 
 
+def _with_variants(ctx: Context, key: KeyPhrase, accepted: list[list[str]]) -> list[list[str]]:
+    """Each blank of a list cloze also takes the other standard wording of its item (review 23:
+    the 2020 协调发展 for 全面融合); a blank's first spelling is its item."""
+    variants = _list_variants(ctx, key)
+    if not variants:
+        return accepted
+    out = []
+    for spellings in accepted:
+        more = list(spellings)
+        for item in spellings:
+            more += [m for m, _ in variants.get(item, ()) if m not in more]
+        out.append(more)
+    return out
+
+
 def _series_cloze(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Question]:
     """填空 with one blank per item of a whole list (统筹（　　）、（　　）、（　　）…).
 
@@ -2004,7 +2095,7 @@ def _series_cloze(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Questio
         keys=[key.text, *items],
         source=source,
         explanation=_explain_text(ctx, key, s),
-        accepted=[[item] for item in items],
+        accepted=_with_variants(ctx, key, [[item] for item in items]),
         ordered=ordered,
         paragraph=s.paragraph,
         difficulty=_difficulty("cloze", key.text, 0.1),
@@ -2953,6 +3044,14 @@ def _field_names_first(
     return usual
 
 
+_NUMERAL_VALUES = {ch: k for k, ch in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+
+
+def _stated_count(name: str) -> int:
+    """The count a name opens on (四个全面 → 4, 三大攻坚战 → 3), or 0."""
+    return _NUMERAL_VALUES.get(name[:1], 0)
+
+
 def _lexicon_name_and_judge(
     ctx: Context,
     formula: Formula,
@@ -2971,8 +3070,21 @@ def _lexicon_name_and_judge(
     # names of the same field first (乡村振兴战略总要求 among 新发展理念, 五位一体, not among
     # 主题教育总要求: review 18b), then of formulas with as many members
     field = _field_of(formula)
+    # 四个全面, 三大攻坚战 for the five members of 新发展理念: counting the listing rules out a
+    # name whose number differs, so only numbered names of as many members stay; a key whose
+    # name does not state its count (三严三实, 两学一做) keeps the numbered lures (review 23)
+    counted = not any(c in NUMERALS for c in name) or _stated_count(name) == len(members)
     others = sorted(
-        (f for f in ctx.lexicon.formulas if f is not formula),
+        (
+            f
+            for f in ctx.lexicon.formulas
+            if f is not formula
+            and (
+                not counted
+                or _stated_count(f.name) == len(members)
+                or not any(c in NUMERALS for c in f.name)
+            )
+        ),
         key=lambda f: (_field_of(f) != field, abs(len(f.members) - len(members)), f.name),
     )
     names = [f.name for f in others]
@@ -3365,10 +3477,14 @@ def standard_list_clozes(ctx: Context) -> Iterator[Question]:
             keys=[whole, *cores[shown:]],
             source=s.text,
             explanation=_explain_text(ctx, key, s),
-            accepted=[
-                [core, item] if core != item else [item]
-                for core, item in zip(cores[shown:], items[shown:], strict=True)
-            ],
+            accepted=_with_variants(
+                ctx,
+                key,
+                [
+                    [core, item] if core != item else [item]
+                    for core, item in zip(cores[shown:], items[shown:], strict=True)
+                ],
+            ),
             ordered=ordered,
             paragraph=s.paragraph,
             difficulty=_difficulty("cloze", whole, 0.1),

@@ -52,6 +52,7 @@ class Lexicon:
         aliases: dict[str, Iterable[str]] | None = None,
         lists: Iterable[Iterable[str]] = (),
         local_programmes: Iterable[str] = (),
+        list_sources: Iterable[str] = (),
     ):
         self.formulas: list[Formula] = sorted(formulas, key=lambda f: f.name)
         # other standard spellings of a term, accepted in its blanks (延安整风 → 整风运动)
@@ -60,6 +61,8 @@ class Lexicon:
         }
         # standard enumerations (不平衡、不协调、不可持续): item → the lists holding it
         self.lists: list[tuple[str, ...]] = [tuple(items) for items in lists]
+        # where each standard list comes from (党的十九届五中全会（2020），…), by index
+        self.list_sources: list[str] = list(list_sources)
         # named local programmes (雪亮工程, 三支一扶): never keys (an operational detail)
         self.local_programmes: frozenset[str] = frozenset(local_programmes)
         self._list_index: dict[str, list[int]] = {}
@@ -122,6 +125,7 @@ class Lexicon:
             aliases=vocabulary.get("term_aliases", {}),
             lists=(entry["items"] for entry in vocabulary.get("lists", [])),
             local_programmes=vocabulary.get("local_programmes", ()),
+            list_sources=(entry.get("source", "") for entry in vocabulary.get("lists", [])),
         )
 
     # -- lookups ------------------------------------------------------------------------
@@ -236,6 +240,38 @@ class Lexicon:
                 if formula.match_members and set(formula.members) == plain:
                     return formula.members
         return None
+
+    def list_variants(self, items: Iterable[str]) -> dict[str, list[tuple[str, int]]]:
+        """Other standard wordings of one item of a list of three or more: a standard list of
+        the same length that shares all of the text's items but one (工农互促、城乡互补、全面融合、
+        共同繁荣 / 2020: …、协调发展、…) maps the text's odd item to the list's odd member and
+        that list's index (review 23)."""
+        plain = tuple(_unquoted(i) for i in items)
+        out: dict[str, list[tuple[str, int]]] = {}
+        if len(plain) < 3 or len(set(plain)) != len(plain):
+            return out
+        for k in sorted({k for item in plain for k in self._list_index.get(item, ())}):
+            members = [_unquoted(m) for m in self.lists[k]]
+            if len(members) != len(plain):
+                continue
+            odd_text = [i for i in plain if i not in members]
+            odd_list = [m for m in members if m not in plain]
+            if len(odd_text) == 1 and len(odd_list) == 1:
+                out.setdefault(odd_text[0], []).append((odd_list[0], k))
+        return out
+
+    def missing_members(self, items: Iterable[str]) -> tuple[str, ...]:
+        """The members of a longer standard list that ``items`` quote only part of (three of the
+        five 区域重大战略), unless ``items`` are a standard list whole (review 23)."""
+        plain = {_unquoted(i) for i in items}
+        if len(plain) < 2 or self.complete_list(plain) is not None:
+            return ()
+        missing: list[str] = []
+        for k in sorted({k for item in plain for k in self._list_index.get(item, ())}):
+            members = [_unquoted(m) for m in self.lists[k]]
+            if plain < set(members):
+                missing += [m for m in members if m not in plain and m not in missing]
+        return tuple(missing)
 
     def class_terms(self, cls_name: str) -> list[str]:
         return self._term_classes.get(cls_name, [])
