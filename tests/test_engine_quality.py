@@ -738,7 +738,8 @@ def test_review_22_c_an_echo_of_the_first_word_is_cut() -> None:
         "努力做到知行合一、以知促行、以行求知。"
     )
     stems = stems_of(generate_questions(text), "学习本领")
-    assert stems and all("学到的本领" not in s for s in stems), stems
+    # (since round 24 a list item whose clause prints its head gets no cloze at all)
+    assert all("学到的本领" not in s for s in stems), stems
 
 
 def test_review_22_d_a_contraction_of_the_key_is_a_cue() -> None:
@@ -875,3 +876,63 @@ def test_review_23_g_posted_cadres_get_no_single() -> None:
     )
     qs = generate_questions(text)
     assert not [q for q in qs if q.kind == "single" and q.answer == "第一书记"]
+
+
+def test_review_24_a_task_phrase_before_wei_zhongdian_is_not_a_key() -> None:
+    text = FILLER + (
+        "以解决突出制约问题为重点，以重大扶贫工程和到村到户帮扶为抓手，加大政策倾斜力度。"
+        "以深度贫困地区为重点，以驻村帮扶为抓手，着力改善发展条件。"
+    )
+    got = answers(generate_questions(text))
+    assert not got & {"解决突出制约问题", "深度贫困地区"}, got
+
+
+def test_review_24_b_a_manner_idiom_alone_in_its_clause_is_open() -> None:
+    text = FILLER + "既尽力而为，又量力而行，不搞层层加码，不搞形式主义，久久为功，扎实推进。"
+    assert "久久为功" not in answers(generate_questions(text))
+
+
+def test_review_24_c_a_list_anchored_only_by_its_shared_suffix_is_not_a_cloze_list() -> None:
+    text = FILLER + (
+        "推进京津冀协同发展、长江经济带发展、长三角一体化发展，推动经济高质量发展。"
+        "推进粤港澳大湾区建设，支持香港、澳门更好融入国家发展大局。"
+    )
+    lists = [q for q in generate_questions(text) if q.template == "cloze_list"]
+    assert not lists, [q.stem for q in lists]
+
+
+def test_review_24_d_a_class_pick_gets_no_cloze_list() -> None:
+    from quizapp.generation.builders import _class_pick
+    from quizapp.generation.lexicon import load_lexicon
+
+    class Ctx:  # just what _class_pick reads
+        lexicon = load_lexicon()
+        indexes: dict = {}
+
+        class ex:
+            class doc:
+                sentences = [type("S", (), {"text": "推进粤港澳大湾区建设。", "index": 1})()]
+
+    items = ("京津冀协同发展", "长江经济带发展", "长三角一体化发展")
+    assert _class_pick(Ctx, items, 0)
+    Ctx.indexes = {}
+    assert not _class_pick(Ctx, items, 1)  # (named only in the list's own sentence: shown)
+
+
+def test_review_24_e_broad_class_lures_need_the_list_s_frame() -> None:
+    text = FILLER + (
+        "完善党中央重大决策部署落实机制，确保全党在政治立场、政治方向、政治原则、政治道路上"
+        "同党中央保持高度一致，确保党的团结统一。"
+    )
+    multis = [
+        q for q in generate_questions(text) if q.kind == "multiple" and "政治立场" in q.answer
+    ]
+    assert multis
+    for q in multis:
+        assert set(q.options) - set(q.answer) <= {"政治信仰", "政治路线"}, q.options
+
+
+def test_review_24_f_a_list_item_whose_clause_shows_its_head_gets_no_cloze() -> None:
+    text = FILLER + "学习本领是领导干部必须具备的第一位本领，同时要善于在实践中增长才干。"
+    qs = [q for q in generate_questions(text) if "学习本领" in q.keys]
+    assert not any(q.kind == "cloze" for q in qs), [q.stem for q in qs]

@@ -1508,6 +1508,10 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return
     if _shared_opening(key):
         return  # 促进医保、（医疗）、医药: the siblings' 医 leaves one character to guess (20b)
+    if _list_member_half_shown(ctx, key, s):
+        return  # （学习本领）是…第一位本领: only 学习 is asked, and 政治能力 is first too (24)
+    if _bare_manner_clause(ctx, key, s):
+        return  # 不搞形式主义，（久久为功），扎实推进: 持之以恒, 循序渐进 fit as well (24, 24b)
     standard = ctx.lexicon.is_known(key.text)
     if key.type == "definition" and not standard and len(key.text) <= 3:
         return  # 小康, 人民性: a short free phrase admits near-synonyms (reviews 7–8: 0/7 usable)
@@ -1589,6 +1593,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # 全县（脱贫攻坚）总指挥部 in a 乡村振兴 text: its own campaign fits as well (21)
     if not standard and stem[a - 1 : a] == "以" and stem[b:].startswith(_MEANS_FRAMES):
         return  # 探索以（网格化管理）为抓手: a means slot that any tool fills (rounds 15, 20, 20b)
+    if not standard and stem[a - 1 : a] == "以" and _goal_before_means(s.text, key.end - s.start):
+        return  # 以（　　）为重点，以重大扶贫工程…为抓手: a local goal and its means (review 24)
     if key.type == "lexicon" and stem[:a].endswith(_CADRE_VERBS) and stem[b : b + 1] == "的":
         return  # 选拔（忠诚干净担当）的…干部: 德才兼备 fits as well (reviews 18–19b)
     if key.type == "quoted" and _PRAISE.search(stem[:a]):
@@ -1686,6 +1692,11 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             # 民主选举、民主协商、民主决策: look-alikes must keep the pattern (民主…)
             cands = _pattern_mates(ctx, key.group, prefix, suffix)
             ranked, tail = False, ""
+            span = ctx.ex.groups.get(key.group)
+            if span is not None:
+                at = ctx.sentence(span[0]).start
+                text = ctx.sentence(span[0]).text
+                cands = _framed_lures(ctx, key.group, cands, text, span[1] - at, span[2] - at)
 
     head = _shared_head(ctx, key, s)
     if head:
@@ -1860,6 +1871,17 @@ def _class_mate_as_frequent(ctx: Context, term: str) -> bool:
 _MEANS_FRAMES = tuple(
     f"为{w}" for w in ("抓手", "支撑", "载体", "依托", "平台", "突破口", "切入点", "手段", "纽带")
 )
+_GOAL_MEANS_RE = re.compile(
+    "为(?:重点|着力点)[，,]以[^，,；;。]{2,24}?(?:" + "|".join(_MEANS_FRAMES) + ")"
+)
+
+
+def _goal_before_means(text: str, end: int) -> bool:
+    """Does a 以…为重点 slot ending at ``end`` have a 以…为抓手 clause right after it, so the
+    two name one paragraph's own goal and means (以解决突出制约问题为重点，以…工程为抓手)?"""
+    return _GOAL_MEANS_RE.match(text, end) is not None
+
+
 # verbs whose object is a fault: any fault of the kind fills a bare slot after one
 _FAULT_VERBS = frozenset({"克服", "破除", "纠正", "防止", "反对"})
 # heads naming a kind of fault (官僚主义作风, 享乐主义倾向): a …主义 before one is an open slot
@@ -1915,6 +1937,61 @@ def _open_frame(ctx: Context, stem: str, a: int, b: int) -> bool:
         ctx.lexicon.term_class(other) == kind if kind else other[-2:] == key[-2:]
         for other in others
     )
+
+
+def _list_member_half_shown(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
+    """Is the key a two-word item of a standard list (学习本领 of the 八种本领) whose own clause
+    prints its second word (（学习本领）是领导干部必须具备的第一位本领)? Only the first word is
+    then asked, in a thesis frame other members and rival theses fill (review 24)."""
+    text = key.text
+    if len(text) != 4 or _han(text) != 4 or not (is_word(text[:2]) and is_word(text[2:])):
+        return False
+    if len(key.group) >= 2 or not ctx.lexicon.list_mates(text):
+        return False
+    a, b = key.start - s.start, key.end - s.start
+    if s.text[a - 1 : a] in _LIST_JOINS or s.text[b : b + 1] in _LIST_JOINS:
+        return False  # 依法治国和（以德治国）: an item beside its sibling, which shows the head
+    x = max(s.text.rfind(m, 0, a) for m in "、，；。：！？") + 1
+    ends = [k for k in (s.text.find(m, b) for m in "、，；。：！？") if k >= 0]
+    own = s.text[x:a] + "|" + s.text[b : min(ends, default=len(s.text))]
+    for mate in ctx.lexicon.list_mates(text):
+        own = own.replace(mate, "|")  # 把（党内监督）同国家机关监督: a sibling shows the head
+    return text[2:] in own
+
+
+# vocabulary classes of manner idioms and sayings: in a clause of its own, any like it fits
+_MANNER_CLASSES = frozenset({"工作方法", "名言警句"})
+_CLAUSE_MARKS = "，,；;：:。！？"
+
+
+def _bare_manner_clause(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
+    """Does a manner term (久久为功, 撸起袖子加油干) fill a whole clause between commas, with no
+    verb, list or pair partner, no formula owning it, no parallel clause beside it and no 是
+    defining it (不搞形式主义，（久久为功），扎实推进)? Such a slot takes any idiom of the kind
+    (持之以恒, 循序渐进) and the class mates that would be its lures (reviews 18b, 24, 24b)."""
+    if key.type != "term" or ctx.lexicon.term_class(key.text) not in _MANNER_CLASSES:
+        return False
+    if len(key.group) >= 2 or ctx.lexicon.owners(key.text):
+        return False
+    text, a, b = s.text, key.start - s.start, key.end - s.start
+    if a > 0 and text[a - 1] not in _CLAUSE_MARKS or b < len(text) and text[b] not in _CLAUSE_MARKS:
+        return False
+    if text[a - 1 : a] != "，" and text[b : b + 1] != "，":
+        return False  # 打铁必须自身硬。: a saying standing alone is asked from what leads to it
+    if text[b : b + 2] in ("，是", ",是"):
+        return False  # （人民是历史的创造者），是…: a definition pins it
+    before = re.split(f"[{_CLAUSE_MARKS}]", text[: max(a - 1, 0)])[-1] if a > 0 else ""
+    after = re.split(f"[{_CLAUSE_MARKS}]", text[b + 1 :])[0] if b < len(text) else ""
+    size = len(key.text)
+    if any(
+        c and (_parallel(c[-size:], key.text) or _parallel(c[:size], key.text))
+        for c in (before, after)
+    ):
+        return False  # 为中国人民谋幸福，（为中华民族谋复兴）: a parallel clause pins it
+    return not any(
+        c and ctx.lexicon.known_list(pair)
+        for c, pair in ((before, (before, key.text)), (after, (key.text, after)))
+    )  # 解放思想，（实事求是）: a known pair pins it
 
 
 def _one_apart(key: str, group: tuple[str, ...], shown: str) -> bool:
@@ -2031,8 +2108,14 @@ def _list_anchored(stem: str, a: int, b: int, items: tuple[str, ...]) -> bool:
         return True
     if stem[b : b + 2] in _CATEGORY_NOUNS and stem[b + 2 : b + 3] == "的":
         return True  # 权力集中、资金密集、资源富集领域的腐败: the category the items share
+    # (a word of the items' shared prefix or suffix names no set: 京津冀协同发展、长江经济带
+    # 发展 with 高质量发展 elsewhere; review 24b)
+    lead, end = len(_common_prefix(items)), len(_common_suffix(items))
     return bool(items) and all(
-        any(item[k : k + 2] in rest and _han(item[k : k + 2]) == 2 for k in range(len(item) - 1))
+        any(
+            item[k : k + 2] in rest and _han(item[k : k + 2]) == 2
+            for k in range(lead, len(item) - end - 1)
+        )
         for item in items
     )
 
@@ -2050,6 +2133,29 @@ def _with_variants(ctx: Context, key: KeyPhrase, accepted: list[list[str]]) -> l
             more += [m for m, _ in variants.get(item, ()) if m not in more]
         out.append(more)
     return out
+
+
+def _class_pick(ctx: Context, items: tuple[str, ...], index: int) -> bool:
+    """Are ``items`` all terms of one vocabulary class while the text names another term of that
+    class too (粤港澳大湾区建设 beside 京津冀协同发展、长江经济带发展、长三角一体化发展)? Then
+    the list is the text's pick from the class here, and that term fits any of its blanks."""
+    classes = {ctx.lexicon.term_class(item) for item in items}
+    if len(classes) != 1 or None in classes:
+        return False
+    (cls,) = classes
+    found: dict[str, set[int]] | None = ctx.indexes.get("_terms_named")
+    if found is None:
+        found = ctx.indexes["_terms_named"] = {}
+        for sent in ctx.ex.doc.sentences:
+            for term, _, _ in ctx.lexicon.find_terms(sent.text):
+                found.setdefault(term, set()).add(sent.index)
+    # (a term the list's own sentence prints is shown, not a filler of its blanks)
+    return any(
+        ctx.lexicon.term_class(t) == cls
+        and where - {index}
+        and not any(t in i or i in t for i in items)
+        for t, where in found.items()
+    )
 
 
 def _series_cloze(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Question]:
@@ -2078,6 +2184,8 @@ def _series_cloze(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Questio
         return  # nothing left to answer from
     if not _list_anchored(stem, a, b, items):
         return  # 大力开发农业多种功能，（　　）、（　　）、（　　）: nothing pins the items down
+    if _class_pick(ctx, items, s.index):
+        return  # 推进（京津冀…）、（长江…）、（长三角…）with 推进粤港澳大湾区建设 elsewhere (24b)
     blanked = stem[:a] + "、".join(BLANK for _ in items) + stem[b:]
     if any(_readable(item, blanked) for item in items):
         return
@@ -2156,6 +2264,8 @@ def group_questions(
     else:
         return  # no shared pattern, no class: intruders would be guesses (items get clozes)
     pool = [c for c in pool if fits_list(c, items)]
+    if prefix or suffix:
+        pool = _framed_lures(ctx, items, pool, s.text, start - s.start, end - s.start)
     shared = set(items[0]).intersection(*items[1:]) - _LINKING_CHARS
     if shared:
         # 知行合一、以知促行、以行求知 beside 党要管党: an intruder without the characters every
@@ -2191,6 +2301,37 @@ def group_questions(
         difficulty=_difficulty("multiple", typical),
         template="multi_enum",
     )
+
+
+_BROAD_CLASS = 10  # a vocabulary class of more terms than this is too broad to draw lures from
+_FRAME_FILLERS = frozenset("的和与及、，,；;：:。！？“”")
+
+
+def _framed_lures(
+    ctx: Context, items: tuple[str, ...], pool: list[str], text: str, start: int, end: int
+) -> list[str]:
+    """The lures of ``pool`` fit for the list ``items`` at [start, end) of ``text``: a term of a
+    broad vocabulary class (政治素养: some 30 政治X) only if the document writes it in the
+    list's frame too (the character just before or after the list: 在…上), or the lexicon
+    lists it as a foil of the list; the foils join the pool (在（政治历练）上同党中央保持高度
+    一致 does not read; review 24b). A standard list without foils keeps its class mates."""
+    foils = ctx.lexicon.list_foils(items)
+    if ctx.lexicon.known_list(items) and not foils or len(_common_suffix(items)) >= 2:
+        return pool  # (a shared head, …思维 / …战略, keeps the lures of its type)
+    doc = ctx.ex.doc.text
+    before = text[start - 1 : start] if start > 0 else ""
+    after = text[end : end + 1]
+    marks = [m for m in (before, after) if m and m not in _FRAME_FILLERS]
+
+    def fits(c: str) -> bool:
+        cls = ctx.lexicon.term_class(c)
+        if cls is None or len(ctx.lexicon.class_terms(cls)) <= _BROAD_CLASS:
+            return True
+        return (before in marks and before + c in doc) or (after in marks and c + after in doc)
+
+    # (a list with curated foils takes those, and class mates the document frames alike)
+    kept = [c for c in pool if (not foils or ctx.lexicon.term_class(c)) and fits(c)]
+    return [f for f in foils if f not in items] + [c for c in kept if c not in foils]
 
 
 def _enum_pool(ctx: Context) -> list[str]:

@@ -53,6 +53,7 @@ class Lexicon:
         lists: Iterable[Iterable[str]] = (),
         local_programmes: Iterable[str] = (),
         list_sources: Iterable[str] = (),
+        list_foils: dict[tuple[str, ...], Iterable[str]] | None = None,
     ):
         self.formulas: list[Formula] = sorted(formulas, key=lambda f: f.name)
         # other standard spellings of a term, accepted in its blanks (延安整风 → 整风运动)
@@ -63,6 +64,10 @@ class Lexicon:
         self.lists: list[tuple[str, ...]] = [tuple(items) for items in lists]
         # where each standard list comes from (党的十九届五中全会（2020），…), by index
         self.list_sources: list[str] = list(list_sources)
+        # curated wrong items of a standard enumeration (政治信仰 for 政治立场、政治方向…)
+        self._list_foils: dict[tuple[str, ...], tuple[str, ...]] = {
+            tuple(items): tuple(foils) for items, foils in (list_foils or {}).items()
+        }
         # named local programmes (雪亮工程, 三支一扶): never keys (an operational detail)
         self.local_programmes: frozenset[str] = frozenset(local_programmes)
         self._list_index: dict[str, list[int]] = {}
@@ -126,6 +131,11 @@ class Lexicon:
             lists=(entry["items"] for entry in vocabulary.get("lists", [])),
             local_programmes=vocabulary.get("local_programmes", ()),
             list_sources=(entry.get("source", "") for entry in vocabulary.get("lists", [])),
+            list_foils={
+                tuple(entry["items"]): entry["foils"]
+                for entry in vocabulary.get("lists", [])
+                if entry.get("foils")
+            },
         )
 
     # -- lookups ------------------------------------------------------------------------
@@ -227,6 +237,21 @@ class Lexicon:
             for k in self._list_index.get(item, ()):
                 counts[k] = counts.get(k, 0) + 1
         return any(n >= 2 and 2 * n >= len(plain) for n in counts.values())
+
+    def list_foils(self, items: Iterable[str]) -> tuple[str, ...]:
+        """The curated wrong items of the standard enumeration ``items`` come from (as
+        :meth:`known_list` matches it), or ()."""
+        plain = [_unquoted(i) for i in items]
+        counts: dict[int, int] = {}
+        for item in set(plain):
+            for k in self._list_index.get(item, ()):
+                counts[k] = counts.get(k, 0) + 1
+        return tuple(
+            foil
+            for k, n in sorted(counts.items())
+            if n >= 2 and 2 * n >= len(plain)
+            for foil in self._list_foils.get(self.lists[k], ())
+        )
 
     def complete_list(self, items: Iterable[str]) -> tuple[str, ...] | None:
         """The standard enumeration (or formula's members) ``items`` spell out whole, in any
