@@ -8,6 +8,11 @@ options, answer and source sentence.
     .venv/bin/python bench/quality_sample.py                # round 1 (sample seed 1)
     .venv/bin/python bench/quality_sample.py --seed 2       # a fresh sample (round 2)
     .venv/bin/python bench/quality_sample.py --json         # the same sample as JSON
+    .venv/bin/python bench/quality_sample.py --set transfer --seed 101   # texts never reviewed
+
+``--set transfer`` samples the three texts of ``bench/heldout_texts/`` instead (the blind
+coverage texts: no review round and no precision rule looked at them before the fourth
+session's transfer rounds), to see how the review-driven rules carry over to unseen text.
 """
 
 from __future__ import annotations
@@ -22,24 +27,33 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 CORPUS = ROOT.parent / "shared" / "corpus"
-TEXTS = (
-    ("speech", "speech_xi_liu_shaoqi_120th_2018.txt"),
-    ("policy", "policy_rural_revitalization_opinions_2018.txt"),
-    ("report20", "report20_full.txt"),
-)
+HELDOUT = ROOT / "bench" / "heldout_texts"
+TEXT_SETS = {
+    "review": (
+        ("speech", CORPUS / "speech_xi_liu_shaoqi_120th_2018.txt"),
+        ("policy", CORPUS / "policy_rural_revitalization_opinions_2018.txt"),
+        ("report20", CORPUS / "report20_full.txt"),
+    ),
+    "transfer": (
+        ("communique", HELDOUT / "communique_19cc6_2021.txt"),
+        ("opinion", HELDOUT / "opinion_theme_education_2023.txt"),
+        ("cyl100", HELDOUT / "speech_cyl100_2022.txt"),
+    ),
+}
+TEXTS = TEXT_SETS["review"]
 KIND_LABELS = {"cloze": "填空", "single": "单选", "multiple": "多选", "judge": "判断"}
 
 
-def sample(seed: int, size: int) -> list[tuple[str, object]]:
+def sample(seed: int, size: int, texts=TEXTS) -> list[tuple[str, object]]:
     from quizapp.generation import generate_questions
 
     rng = random.Random(f"quality-sample\x1f{seed}")
-    per_text = [size // len(TEXTS)] * len(TEXTS)
+    per_text = [size // len(texts)] * len(texts)
     for k in range(size - sum(per_text)):
         per_text[k] += 1
     out = []
-    for (label, name), n in zip(TEXTS, per_text, strict=True):
-        text = (CORPUS / name).read_text(encoding="utf-8")
+    for (label, path), n in zip(texts, per_text, strict=True):
+        text = path.read_text(encoding="utf-8")
         questions = generate_questions(text, seed=0)
         picked = sorted(rng.sample(range(len(questions)), min(n, len(questions))))
         out.extend((label, questions[i]) for i in picked)
@@ -51,11 +65,14 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1, help="sample seed (default 1)")
     parser.add_argument("--size", type=int, default=40)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--set", choices=sorted(TEXT_SETS), default="review", help="which texts")
     args = parser.parse_args()
-    if not CORPUS.is_dir():
-        print(f"corpus not found at {CORPUS}", file=sys.stderr)
+    texts = TEXT_SETS[args.set]
+    missing = [str(path) for _, path in texts if not path.is_file()]
+    if missing:
+        print(f"text not found: {', '.join(missing)}", file=sys.stderr)
         return 1
-    items = sample(args.seed, args.size)
+    items = sample(args.seed, args.size, texts)
     if args.json:
         rows = [dict(item=n, text=label, **q.to_dict()) for n, (label, q) in enumerate(items, 1)]
         print(json.dumps(rows, ensure_ascii=False, indent=1))
