@@ -12,7 +12,9 @@ options, answer and source sentence.
 
 ``--set transfer`` samples the three texts of ``bench/heldout_texts/`` instead (the blind
 coverage texts: no review round and no precision rule looked at them before the fourth
-session's transfer rounds), to see how the review-driven rules carry over to unseen text.
+session's transfer rounds), to see how the review-driven rules carry over to unseen text;
+``--set transfer2`` three corpus texts no review round sampled before (report19, a cadre
+training speech, the 2018 government work report).
 """
 
 from __future__ import annotations
@@ -38,6 +40,12 @@ TEXT_SETS = {
         ("communique", HELDOUT / "communique_19cc6_2021.txt"),
         ("opinion", HELDOUT / "opinion_theme_education_2023.txt"),
         ("cyl100", HELDOUT / "speech_cyl100_2022.txt"),
+    ),
+    # corpus texts the coverage work read but no review round sampled
+    "transfer2": (
+        ("report19", CORPUS / "report19_full.txt"),
+        ("ma_speech", CORPUS / "speech_ma_weiguang_cadre_training_2018.txt"),
+        ("gov2018", CORPUS / "gov_work_report_2018_part1.txt"),
     ),
 }
 TEXTS = TEXT_SETS["review"]
