@@ -936,3 +936,68 @@ def test_review_24_f_a_list_item_whose_clause_shows_its_head_gets_no_cloze() -> 
     text = FILLER + "学习本领是领导干部必须具备的第一位本领，同时要善于在实践中增长才干。"
     qs = [q for q in generate_questions(text) if "学习本领" in q.keys]
     assert not any(q.kind == "cloze" for q in qs), [q.stem for q in qs]
+
+
+def test_review_25_a_posted_cadres_get_no_cloze_either() -> None:
+    text = FILLER + (
+        "全面向贫困村、软弱涣散村和集体经济薄弱村党组织派出第一书记。"
+        "建立选派第一书记工作长效机制，向贫困村选派驻村工作队。"
+    )
+    qs = [q for q in generate_questions(text) if q.kind in ("cloze", "single")]
+    assert not [q.stem for q in qs if "第一书记" in q.keys], [q.stem for q in qs]
+
+
+def test_review_25_b_a_cue_cut_that_leaves_a_bare_slot_is_open() -> None:
+    from quizapp.generation.builders import _thin_open_slot
+
+    text = FILLER + "树立大食物观，发展设施农业，构建多元化食物供给体系。"
+    stems = [q.stem for q in generate_questions(text) if "大食物观" in q.keys]
+    assert not [s for s in stems if s.startswith("树立" + BLANK)], stems
+    blank = "树立大食物观，发展设施农业。"
+    assert _thin_open_slot(blank, 2, 6)
+    assert not _thin_open_slot("树立大食物观，发展设施农业，构建多元化食物供给体系。", 2, 6)
+    assert not _thin_open_slot("树立大食物观的要求，发展设施农业。", 2, 6)
+
+
+def test_review_25_c_a_standard_whole_list_keeps_its_cloze_list() -> None:
+    from quizapp.generation.builders import _list_anchored, _list_anchored_or_known
+    from quizapp.generation.lexicon import load_lexicon
+
+    class Ctx:  # just what _list_anchored_or_known reads
+        lexicon = load_lexicon()
+
+    stem = "坚持科学决策、民主决策、依法决策，全面落实重大决策程序制度。"
+    items = ("科学决策", "民主决策", "依法决策")
+    assert not _list_anchored(stem, 2, 16, items)  # (决策 is the items' shared ending)
+    assert _list_anchored_or_known(Ctx, stem, 2, 16, items)
+    assert not _list_anchored_or_known(Ctx, stem, 2, 16, ("科学决策", "民主决策", "高效决策"))
+    text = FILLER + stem
+    lists = [q for q in generate_questions(text) if q.template == "cloze_list"]
+    assert [q for q in lists if set(q.answer) == {"科学决策", "民主决策", "依法决策"}], lists
+
+
+def test_review_25_d_a_word_every_item_holds_anchors_no_whole_list() -> None:
+    from quizapp.generation.builders import _list_anchored
+
+    stem = "推动工业全面升级、城市全面进步、市民全面发展，谱写新时代城乡全面繁荣新篇章。"
+    items = ("工业全面升级", "城市全面进步", "市民全面发展")
+    a = stem.index(items[0])
+    b = stem.index(items[-1]) + len(items[-1])
+    assert not _list_anchored(stem, a, b, items)
+    assert _list_anchored(stem.replace("城乡全面繁荣", "工业城市市民"), a, b, items)
+    qs = generate_questions(FILLER + stem)
+    assert not [q for q in qs if q.template == "cloze_list"]
+    assert answers([q for q in qs if q.template == "cloze"], kinds=("cloze",)) >= set(items[1:2])
+
+
+def test_review_25_e_a_standard_list_one_member_off_shares_the_items_head() -> None:
+    from quizapp.generation.checking import check_answer
+
+    text = FILLER + (
+        "霸权霸道霸凌行径危害深重，和平赤字、发展赤字、安全赤字、治理赤字加重，"
+        "人类社会面临前所未有的挑战。"
+    )
+    singles = {q.answer[0]: q for q in generate_questions(text) if q.template == "cloze"}
+    q = singles["安全赤字"]
+    assert check_answer(q, ["信任赤字"]) and "信任赤字" in q.explanation
+    assert not check_answer(singles["治理赤字"], ["信任赤字"])

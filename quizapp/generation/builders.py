@@ -771,9 +771,9 @@ def candidates_for(
             # with the key's ending or opening word read as the same kind of thing
             # (政治方向 → 政治立场; 问题导向 → 目标导向; not 发挥以人民为中心)
             return list(_class_mates(ctx, cls_name, key.text)), exclude, False
-        if cls_name in _SENT_CLASSES:
+        if _mates_also_right(ctx, key.text):
             # 派出（第一书记）: 驻村工作队, 选调生 are sent to villages as well, so every mate
-            # is a second right answer; no 单选 (review 23; the cloze stays)
+            # is a second right answer; no 单选 (review 23; nor a cloze, review 25)
             return [], exclude, False
         if len(same) >= 4:
             # three mates of its own class or more: only they (review 21: 新型政党制度 among
@@ -935,6 +935,15 @@ def _explain_text(ctx: Context, key: KeyPhrase, s: Sentence) -> str:
 
 # classes of people one verb sends or posts (派出/选派 第一书记, 驻村工作队…): no 单选
 _SENT_CLASSES = frozenset({"派驻干部"})
+
+
+def _mates_also_right(ctx: Context, term: str) -> bool:
+    """Is ``term`` of a class whose every mate fills its slot as well (派出（第一书记）: 驻村工作队
+    and 选调生 are sent to the same villages)? One test for the 单选 builder (its lures would be
+    right) and the cloze builder (its blank takes them too) (reviews 23, 25)."""
+    return ctx.lexicon.term_class(term) in _SENT_CLASSES
+
+
 # words that follow one term only, so a blank before them spells it (一带一路 → 沿线国家)
 _FIXING_COLLOCATES: dict[str, tuple[str, ...]] = {
     "一带一路": ("沿线",),
@@ -957,13 +966,31 @@ def _list_variants(ctx: Context, key: KeyPhrase) -> dict[str, list[tuple[str, in
     """:meth:`Lexicon.list_variants` of the key's list (none for a key outside a list)."""
     if key.type not in ("enumeration", "term", "series") or len(key.group) < 3:
         return {}
+    # (the head every item shares is the list's pattern, not a shared word: 安全赤字 /
+    # 信任赤字 are two wordings, review 25b)
+    lead, end = _common_prefix(key.group), _common_suffix(key.group)
     return {
         item: kept
         for item, variants in ctx.lexicon.list_variants(key.group).items()
         # 统一领导 / 党统一指挥, 产业结构调整 / 统筹产业结构调整: the same wording cut
         # otherwise, not another one
-        if (kept := [(m, k) for m, k in variants if not _share_a_word(item, m)])
+        if (
+            kept := [
+                (m, k)
+                for m, k in variants
+                if not _share_a_word(_bare(item, lead, end), _bare(m, lead, end))
+            ]
+        )
     }
+
+
+def _bare(item: str, lead: str, end: str) -> str:
+    """``item`` without its list's shared opening and ending, where it has them and more."""
+    if lead and item.startswith(lead) and len(item) > len(lead):
+        item = item[len(lead) :]
+    if end and item.endswith(end) and len(item) > len(end):
+        item = item[: -len(end)]
+    return item
 
 
 def _share_a_word(a: str, b: str) -> bool:
@@ -976,8 +1003,8 @@ def _variant_note(ctx: Context, key: KeyPhrase) -> str:
     全面融合, 2020年表述为协调发展)."""
     notes = []
     for item, variants in _list_variants(ctx, key).items():
-        if key.type != "series" and item != key.text:
-            continue
+        if key.type != "series" and key.text not in (item, "、".join(key.group)):
+            continue  # (a whole list, series or enumeration, names every variant)
         for member, k in variants:
             source = ctx.lexicon.list_sources[k] if k < len(ctx.lexicon.list_sources) else ""
             whole = "、".join(ctx.lexicon.lists[k])
@@ -1552,9 +1579,13 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     stem, a, b = window(ctx, s, key.start, key.end)
     if not stem:
         return
+    if _mates_also_right(ctx, key.text):
+        return  # 党组织派出（第一书记）: 驻村工作队 is sent as well, as for the 单选 (review 25)
     items = _series_items(key) if key.type == "series" else ()
-    if len(items) >= 3 and not _list_anchored(stem, a, b, items):
+    if len(items) >= 3 and not _list_anchored_or_known(ctx, stem, a, b, items):
         return  # （全方位、全地域、全过程）加强…: a whole list nothing in the stem names
+    if len(stem) < len(s.text) and _thin_open_slot(stem, a, b):
+        return  # 树立（　　），发展设施农业。: the cue cut left a bare slot (review 25)
     source = s.text
     if "提出如下意见" in s.text or s.text.startswith(("现就", "现将")):
         return  # 现就实施（　　）提出如下意见: the document's preamble names its own title
@@ -1832,6 +1863,7 @@ _OPEN_VERBS = (
     "加强", "加快", "开展", "落实", "坚持", "严守", "选派", "取得", "取得了", "不搞", "是",
     "打造", "形成", "强化", "促进", "提升", "提高", "巩固", "探索", "发展", "支持", "鼓励",
     "克服", "反对", "防止", "纠正", "破除", "发挥", "做到",
+    "派出", "派驻", "树立",
 )  # fmt: skip
 _OPEN_TAILS = ("工作长效机制", "迈出", "取得", "作用")
 # an adverb at most, then one of _OPEN_VERBS: the whole lead of a sentence's first object
@@ -1957,6 +1989,17 @@ def _list_member_half_shown(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
     for mate in ctx.lexicon.list_mates(text):
         own = own.replace(mate, "|")  # 把（党内监督）同国家机关监督: a sibling shows the head
     return text[2:] in own
+
+
+def _thin_open_slot(stem: str, a: int, b: int) -> bool:
+    """Is the blank [a, b) the whole object of a bare verb clause (树立（　　），: one of
+    _OPEN_VERBS, an adverb at most) with fewer than ten characters of context outside that
+    clause (树立（　　），发展设施农业。 once the cue cut dropped 构建多元化食物供给体系)? Then
+    nothing pins it: 大农业观, 新发展理念 fit as well (review 25)."""
+    x = max(stem.rfind(m, 0, a) for m in _CLAUSE_MARKS) + 1
+    if stem[b : b + 1] not in tuple(_CLAUSE_MARKS) or not _BARE_LEAD.match(stem[x:a]):
+        return False
+    return _han(stem[:x] + stem[b + 1 :]) < 10
 
 
 # vocabulary classes of manner idioms and sayings: in a clause of its own, any like it fits
@@ -2109,15 +2152,30 @@ def _list_anchored(stem: str, a: int, b: int, items: tuple[str, ...]) -> bool:
     if stem[b : b + 2] in _CATEGORY_NOUNS and stem[b + 2 : b + 3] == "的":
         return True  # 权力集中、资金密集、资源富集领域的腐败: the category the items share
     # (a word of the items' shared prefix or suffix names no set: 京津冀协同发展、长江经济带
-    # 发展 with 高质量发展 elsewhere; review 24b)
+    # 发展 with 高质量发展 elsewhere, review 24b; nor one every item holds anywhere: 农业全面
+    # 升级、农村全面进步… with 乡村全面振兴 elsewhere, review 25b)
     lead, end = len(_common_prefix(items)), len(_common_suffix(items))
+    shared = {w for w in _words2(items[0]) if all(w in item for item in items[1:])}
     return bool(items) and all(
         any(
-            item[k : k + 2] in rest and _han(item[k : k + 2]) == 2
+            item[k : k + 2] in rest and _han(item[k : k + 2]) == 2 and item[k : k + 2] not in shared
             for k in range(lead, len(item) - end - 1)
         )
         for item in items
     )
+
+
+def _words2(text: str) -> set[str]:
+    """The two-character runs of ``text``."""
+    return {text[k : k + 2] for k in range(len(text) - 1)}
+
+
+def _list_anchored_or_known(
+    ctx: Context, stem: str, a: int, b: int, items: tuple[str, ...]
+) -> bool:
+    """:func:`_list_anchored`, or ``items`` spell out a standard list of the lexicon whole
+    (科学决策、民主决策、依法决策): knowing the list is what the blanks ask (review 25)."""
+    return ctx.lexicon.complete_list(items) is not None or _list_anchored(stem, a, b, items)
 
 
 def _with_variants(ctx: Context, key: KeyPhrase, accepted: list[list[str]]) -> list[list[str]]:
@@ -2182,7 +2240,7 @@ def _series_cloze(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Questio
         return
     if len(stem) - len(key.text) < (6 if _pinned(key, s) else 10):
         return  # nothing left to answer from
-    if not _list_anchored(stem, a, b, items):
+    if not _list_anchored_or_known(ctx, stem, a, b, items):
         return  # 大力开发农业多种功能，（　　）、（　　）、（　　）: nothing pins the items down
     if _class_pick(ctx, items, s.index):
         return  # 推进（京津冀…）、（长江…）、（长三角…）with 推进粤港澳大湾区建设 elsewhere (24b)
