@@ -142,11 +142,19 @@ def word_ends(text: str, max_len: int = 8) -> list[int]:
     returns the offsets (0 … len(text)) where a word ends.
     """
     warm_up()
-    freq = _tokenizer.dt.FREQ
+    get = _tokenizer.dt.FREQ.get
     ends = [0]
     i, n = 0, len(text)
     while i < n:
-        end = _longest_word_end(freq, text, i, min(n, i + max_len))
+        # _longest_word_end, inlined: a call per word is a good part of the cost of a cut
+        end, j, limit = i + 1, i + 2, min(n, i + max_len)
+        while j <= limit:
+            count = get(text[i:j])
+            if count is None:
+                break
+            if count:
+                end = j
+            j += 1
         ends.append(end)
         i = end
     return ends
