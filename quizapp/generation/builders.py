@@ -24,6 +24,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from operator import ne
 from typing import Any
 
 from . import distractors as dis
@@ -723,6 +724,7 @@ _SAME_WORDS = (
     ("发展和安全", "发展与安全"),  # 统筹发展和安全 / 统筹发展与安全
     ("发展与安全", "发展和安全"),
 )
+_SAME_WORD = re.compile("|".join(a for a, _ in _SAME_WORDS))  # (most keys hold none)
 # Stock lists said of anything (调动…的积极性、主动性、创造性): no blank tests a formulation there.
 _STOCK_LISTS = frozenset(
     frozenset(items)
@@ -778,7 +780,9 @@ def _standard_forms(ctx: Context, text: str) -> list[str]:
     """Other standard forms of a key the vocabulary knows: with or without a leading verb or
     modifier, with or without the head noun of its name."""
     known = ctx.lexicon.is_known
-    forms = [text.replace(a, b) for a, b in _SAME_WORDS if a in text]
+    forms = (
+        [text.replace(a, b) for a, b in _SAME_WORDS if a in text] if _SAME_WORD.search(text) else []
+    )
     congress = _CONGRESS.match(text)
     if congress:  # 党的七大 = 七大 = 中共七大
         n = congress.group(1)
@@ -852,7 +856,7 @@ def _patterned(items: tuple[str, ...]) -> bool:
     """Do the items share a fixed character at some inner position (幼有所育、学有所教 …)?"""
     if len({len(i) for i in items}) != 1:
         return False
-    return any(len({i[k] for i in items}) == 1 for k in range(len(items[0])))
+    return any(len(set(column)) == 1 for column in zip(*items, strict=True))
 
 
 def fits_list(cand: str, items: tuple[str, ...]) -> bool:
@@ -1157,9 +1161,9 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     if stem.startswith(("这是", "这就是", "这些", "这一")):
         return  # 这是…: what "this" is lies in a sentence the stem does not show (review 16)
     head = stem[:a].split("，", 1)[0] if "，" in stem[:a] else ""
-    if head and any(ref in head for ref in _BACK_REFERENCES):
+    if head and _BACK_REFERENCE.search(head):
         return  # 只有做到了这一点，…: what "this" is lies in a sentence the stem does not show
-    if any(ref in stem for ref in _DATE_REFERENCES) and not _DATED.search(stem):
+    if _DATE_REFERENCE.search(stem) and not _DATED.search(stem):
         return  # …“确实是真理，（　　）”，这年冬天他…: which year lies in the part cut off
     if (
         key.type == "quoted"
@@ -1422,9 +1426,9 @@ def _one_apart(key: str, group: tuple[str, ...], shown: str) -> bool:
     for item in group:
         if len(item) != len(key) or item == key or len(key) < 2:
             continue
-        apart = [k for k in range(len(key)) if item[k] != key[k]]
-        if len(apart) == 1:
-            mine, other = key[apart[0]], item[apart[0]]
+        if sum(map(ne, item, key)) == 1:  # (counted without a Python loop: most differ more)
+            k = next(k for k in range(len(key)) if item[k] != key[k])
+            mine, other = key[k], item[k]
             if mine + other in shown or other + mine in shown:
                 return True
     return False
@@ -1754,7 +1758,11 @@ def _heading_context(ctx: Context, s: Sentence) -> str:
 
 
 def _han(text: str) -> int:
-    return sum("\u4e00" <= ch <= "\u9fff" for ch in text)
+    # (the characters left once the runs of Chinese are dropped: one regex pass, not a loop)
+    return len(text) - len(_HAN_RUN.sub("", text))
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 @lru_cache(maxsize=4096)
@@ -1993,6 +2001,9 @@ def _framed_options(ctx: Context, key: KeyPhrase) -> set[str]:
 
 _BACK_REFERENCES = ("这一点", "这些", "上述", "这样做", "如此")
 _DATE_REFERENCES = ("这年", "这一年", "同年", "当年", "次年")
+# (one regex search each, not a loop of ``in`` tests over a stem)
+_BACK_REFERENCE = re.compile("|".join(_BACK_REFERENCES))
+_DATE_REFERENCE = re.compile("|".join(_DATE_REFERENCES))
 
 
 def _in_quoted_series(text: str, a: int, b: int) -> bool:
@@ -3412,6 +3423,9 @@ def formulation_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
 _DASH_FRAMES = ("坚持", "是")
 
 
+_ANNOUNCES = re.compile(r"以下|如下")
+
+
 def _dash_lead(ctx: Context, first: int, parent: int | None) -> str:
     """What names a dash series: the sentence leading it in (必须牢牢把握以下重大原则：),
     else the title of its section (材料“（三）基本原则”部分提出：), else nothing."""
@@ -3419,7 +3433,7 @@ def _dash_lead(ctx: Context, first: int, parent: int | None) -> str:
         before = ctx.sentence(first - 1)
         said = before.text.rstrip("。：")
         if not before.is_heading and len(said) <= 40:
-            if before.text.endswith("：") or re.search(r"以下|如下", said):
+            if before.text.endswith("：") or _ANNOUNCES.search(said):
                 return said + "："  # 必须牢牢把握以下重大原则。: the series is what it announces
     if parent is not None and parent in ctx.ex.doc.headings:
         h = ctx.ex.doc.headings[parent]

@@ -113,6 +113,7 @@ _ITEM = r"[^\s，,。；;：:、“”‘’（）()《》！？!?\n]"
 # (possessive first item: a 、 must follow it, so giving characters back never helps, and at
 # each character of a long clause the regex would try twenty times over)
 _ENUM_RE = re.compile(rf"{_ITEM}{{2,20}}+(?:、{_ITEM}{{1,20}})+")
+_ITEM_RE = re.compile(_ITEM)
 _LEAD_VERBS = (
     "的",
     "坚持",
@@ -516,7 +517,7 @@ def _series_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts: lis
     if ex.doc.text[a : a + len(whole)] != whole:
         return None
     after = s.text[local + len(whole) : local + len(whole) + 1]
-    if after and re.match(_ITEM, after) and not all(is_word(t) for t in texts):
+    if after and _ITEM_RE.match(after) and not all(is_word(t) for t in texts):
         return None  # 保持香港、澳门|长期繁荣: the last item was cut out of running text
     if any(t[-1] in "的地得了着" for t in texts):
         return None
@@ -607,7 +608,7 @@ def _whole_list_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts:
     prefix = _common_prefix(texts)
     clean_end = (
         not after
-        or not re.match(_ITEM, after)
+        or not _ITEM_RE.match(after)
         or after in "等的"
         or (suffix and len(texts) >= 3)
         or (prefix and lengths[-1] == lengths[0])
@@ -667,7 +668,7 @@ class _Boundaries:
     def __init__(self, text: str, start: int, end: int, run_end: int):
         self.text, self.start, self.end = text, start, end
         # does the run stop at punctuation (or the sentence end) rather than mid-word?
-        self.ends_clean = run_end >= len(text) or not re.match(_ITEM, text[run_end])
+        self.ends_clean = run_end >= len(text) or not _ITEM_RE.match(text[run_end])
         self._regions: list[tuple[int, int, set[int]]] = []
 
     def __contains__(self, pos: int) -> bool:
@@ -982,9 +983,9 @@ def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple
             break
     items[0] = (text, p)
     if len(text) > hi:
-        cuts = [
-            c for c in range(p, p + len(text) - 1) if lo <= p + len(text) - c <= hi and c in bounds
-        ]
+        # (the places leaving an item of lo…hi characters, in order, asked only of them)
+        end = p + len(text)
+        cuts = [c for c in range(max(p, end - hi), min(end - 1, end - lo + 1)) if c in bounds]
         if not cuts:
             if len(items) < 3:
                 return None
@@ -1186,7 +1187,7 @@ def _definition_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase
             and "的" in pred
             and pred.rstrip("”’")[-2:] in _TOPIC_HEADS
             and not pred.startswith(("要", "对", "因为", "由于", "为了", "在"))
-            and not re.search(r"[\dA-Za-z%％]|以来|年来|今年|当前|目前", topic)
+            and not _DATED_TOPIC.search(topic)
         ):
             add(topic, m.start(1), 0.58 - TYPE_WEIGHT[kind])
     for m in _THIS_RE.finditer(text) if "这" in text else ():
@@ -1300,6 +1301,8 @@ _TOPIC_HEADS = frozenset(
     道路 心骨 舱石 使命 责任 保障 支撑 动力 方向 根基 命脉 之义 途径 抓手 原则 方针 战略 决策
     宗旨 本色 标志 追求 初心 课题 工程""".split()
 )
+# a topic holding a figure or a time (近五年来…): a record, not a definition
+_DATED_TOPIC = re.compile(r"[\dA-Za-z%％]|以来|年来|今年|当前|目前")
 _TOPIC_BAD_LEADS = (
     "我们",
     "他们",
