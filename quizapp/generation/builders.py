@@ -1614,12 +1614,6 @@ def group_questions(
         ctx.lexicon.term_class(i) for i in items
     ):
         return  # no shared pattern, no class: intruders would be guesses (items get clozes)
-    stem, a, b = window(ctx, s, start, end)
-    if not stem or len(stem) - (b - a) < 10:
-        return  # 不断提高（　　）能力。: nothing says which list of 思维 is meant
-    blanked = _blank(stem, a, b)
-    source = s.text
-    qid = question_id(ctx.doc_key, "multiple", "multi_enum", "、".join(items), source)
     correct = shown_subset(items)
     n_wrong = 1 if len(correct) >= 4 else 2
     key0 = KeyPhrase(items[0], "enumeration", index, start, end, 0.6, None, items)
@@ -1646,6 +1640,13 @@ def group_questions(
         # 知行合一、以知促行、以行求知 beside 党要管党: an intruder without the characters every
         # item has is told apart by them alone (review 16)
         pool = [c for c in pool if shared & set(c)]
+    if len(pool) < n_wrong:
+        return  # (too few intruders whatever the stem: the stem is not cut)
+    stem, a, b = window(ctx, s, start, end)
+    if not stem or len(stem) - (b - a) < 10:
+        return  # 不断提高（　　）能力。: nothing says which list of 思维 is meant
+    blanked = _blank(stem, a, b)
+    source = s.text
     best = dis.best_candidates(
         typical,
         pool,
@@ -1657,6 +1658,7 @@ def group_questions(
     )
     if best is None:
         return
+    qid = question_id(ctx.doc_key, "multiple", "multi_enum", "、".join(items), source)
     rng = _rng(ctx, qid)  # (seeded only now: most lists find too few intruders)
     wrong = rng.sample(best, n_wrong)  # as dis.pick draws
     for item in items:
@@ -1893,8 +1895,6 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
         # to the section, against other sections' headings, was picked by topic alone in
         # reviews 10–14 (0 of 6 usable), so nothing is asked
         return
-    qid = question_id(ctx.doc_key, "single", "heading_single", key.text, source)
-    rng = _rng(ctx, qid)
     if follow or cued(key.start - s.start, key.text):
         return
     stem = _heading_stem(context, heading.ordinal, _blank(line, key.start - s.start, b), follow)
@@ -1913,6 +1913,10 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
         if not _names(follow, key.text):
             return
         siblings = [k for k in siblings if not _names(follow, k)]
+    if len(siblings) < 2:
+        return  # (too few wrong options: no id hashed, no generator seeded)
+    qid = question_id(ctx.doc_key, "single", "heading_single", key.text, source)
+    rng = _rng(ctx, qid)
     _, exclude, _ = candidates_for(ctx, key)
     wrong = None
     if len(siblings) >= 3:
@@ -2791,13 +2795,21 @@ def add_list_key(ctx: Context, q: Question) -> Question:
         if formula is not None and right == tuple(formula.members):
             whole.append(sep.join(right))
             # the text's own order, when it spells the members out in another one
-            for items in sorted(ctx.ex.groups):
+            for items in _sorted_groups(ctx):
                 if len(items) == len(right) and set(items) == set(right) and items != right:
                     whole.append(sep.join(items))
     extra = [w for w in whole if w not in q.keys]
     if extra:
         q.keys = [*q.keys, *extra]
     return q
+
+
+def _sorted_groups(ctx: Context) -> list[tuple[str, ...]]:
+    """The text's lists in sorted order (sorted once per text, not once per question)."""
+    ordered = ctx.indexes.get("_sorted_groups")
+    if ordered is None:
+        ordered = ctx.indexes["_sorted_groups"] = sorted(ctx.ex.groups)
+    return ordered
 
 
 # a saying closing a question's source: the sentence itself, or after the lead-in before it

@@ -216,7 +216,8 @@ def best_candidates(
     stem_key = fold_key(stem)
     stem_lists = "、" in stem  # (only a listing stem can name another item)
     # 树立正确（　　） beside 正确党史观: an option repeating the words before the blank (review 16)
-    lead = stem.split(BLANK, 1)[0][-2:] if BLANK in stem else ""
+    at = stem.find(BLANK)
+    lead = stem[max(0, at - 2) : at] if at >= 0 else ""
     seen: set[str] = set()
     scored: list[tuple[float, int, str]] = []
     # the key's side of is_variant and shape_distance, computed once rather than per candidate
