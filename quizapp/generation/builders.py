@@ -326,9 +326,9 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
         hi += 1  # never end on a colon: what follows it is the point
     for _ in range(2):
         # 是实现…的必然要求: a clause that leans on the one before needs its subject
-        if lo > 0 and not bad(lo - 1) and text[clauses[lo][0] :].startswith(_LEANING):
+        if lo > 0 and not bad(lo - 1) and text.startswith(_LEANING, clauses[lo][0]):
             lo -= 1
-    if text[clauses[hi][0] :].startswith(_SUBORDINATORS + _CORRELATIVES) and hi + 1 < len(clauses):
+    if text.startswith(_SUBORDINATORS + _CORRELATIVES, clauses[hi][0]) and hi + 1 < len(clauses):
         if not bad(hi + 1):
             # 即使在“（　　）”那样艰难的时刻，|他…: a concession needs its main clause, and
             # 既不走封闭僵化的老路，|也不走…: one half of a correlative its other half
@@ -605,7 +605,7 @@ NEGATIVE_CLASSES = frozenset({"不良倾向"})
 def _other_polarity(ctx: Context, items: Iterable[str]) -> frozenset[str]:
     """Terms of the opposite sense to ``items``, never to be offered as their wrong options."""
     lex = ctx.lexicon
-    if any(lex.term_class(i) in NEGATIVE_CLASSES for i in items):
+    if not NEGATIVE_CLASSES.isdisjoint(map(lex.term_class, items)):
         return frozenset()  # a list of faults: other faults are the right look-alikes
     return _negative_terms(lex)
 
@@ -3358,6 +3358,7 @@ def parallel_clause_clozes(ctx: Context) -> Iterator[Question]:
 
 # -- two-clause formulations said once (没有…就没有…; 只有…才能…，只有…才能…; 既不走…也不走…) --
 _CORRELATIVE_CUES = ("就没有", "就不可能", "只有", "既不")
+_CORRELATIVE_CUE = re.compile("|".join(_CORRELATIVE_CUES))  # (one search, not four tests)
 _CORR_CLAUSE = re.compile(r"[^，,；;。！？!?：:]+")
 _ONLY_IF = re.compile(r"^只有([\u4e00-\u9fff]{2,8}?)才能([\u4e00-\u9fff、]{2,24})$")
 _THEN_NOT = ("就没有", "就不可能", "就不会有")
@@ -3409,7 +3410,7 @@ def formulation_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
     """
     tainted = ctx.ex.doc.tainted
     for s in ctx.ex.doc.sentences:
-        if s.is_noise or s.is_heading or not any(c in s.text for c in _CORRELATIVE_CUES):
+        if s.is_noise or s.is_heading or not _CORRELATIVE_CUE.search(s.text):
             continue
         spans = [(m.start(), m.end()) for m in _CORR_CLAUSE.finditer(s.text)]
         clauses = [s.text[a:b] for a, b in spans]

@@ -97,7 +97,8 @@ def cut(text: str, lexicon: Lexicon | None = None, *, hmm: bool = True) -> list[
 def dictionary_version() -> int:
     """A number that changes whenever words are added to jieba's dictionary (loaded first):
     part of the key of any cache over word boundaries, which new words may move."""
-    warm_up()
+    if not _default_ready:  # (asked for every cached cut: the flag without the call)
+        warm_up()
     return _dictionary_version
 
 
