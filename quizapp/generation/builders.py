@@ -2718,10 +2718,13 @@ def _subkeys(ctx: Context, answer: str) -> list[str]:
     found = cache.get(answer)
     if found is None:
         found = []
-        for term, _, _ in ctx.lexicon.find_terms(answer):
+        lex = ctx.lexicon
+        # an answer that is itself a term (a name) holds no other: the longest match at its
+        # start is the whole answer, so a scan would find only the answer itself
+        for term, _, _ in () if answer in lex.terms else lex.find_terms(answer):
             if term != answer and term not in found:
                 found.append(term)
-        for hit in ctx.lexicon.find_names(answer):
+        for hit in () if lex.is_name(answer) else lex.find_names(answer):
             name = answer[hit.start : hit.end]
             if name != answer and name not in found:
                 found.append(name)

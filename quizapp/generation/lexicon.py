@@ -131,6 +131,10 @@ class Lexicon:
         """The formula called ``name`` (or one of its variants), else None."""
         return self._by_name.get(name.strip("“”\"'‘’ "))
 
+    def is_name(self, text: str) -> bool:
+        """Is ``text`` exactly a formula's name or variant (as :meth:`find_names` matches)?"""
+        return text in self._by_name
+
     def owners(self, phrase: str) -> list[Formula]:
         """Formulas having ``phrase`` as a member (or member alias)."""
         return self._member_owner.get(phrase, [])
