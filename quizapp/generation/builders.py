@@ -799,7 +799,7 @@ def _standard_forms(ctx: Context, text: str) -> list[str]:
         forms.append(text[2:])  # 以（党的政治建设）统领党的建设: 政治建设 names it as well
     if known(text + "制度"):
         forms.append(text + "制度")  # 人民代表大会 → 人民代表大会制度 (not 国家安全 → …战略)
-    for head in _NAME_HEADS:
+    for head in _NAME_HEADS if text.endswith(_NAME_HEADS) else ():
         if text.endswith(head) and len(text) - len(head) >= 4 and known(text[: -len(head)]):
             forms.append(text[: -len(head)])
     return forms
@@ -1991,8 +1991,8 @@ def _framed_options(ctx: Context, key: KeyPhrase) -> set[str]:
             return out
         out = set()
         for c in clauses:
-            at = c.find(text)
-            if at >= 0:
+            if text in c:  # (most clauses hold none: ``in`` costs less than find)
+                at = c.find(text)
                 pre, post = c[:at], c[at + len(text) :]
                 out.add((pre, post))  # the same frame (刘少奇同志是…的光辉榜样)
                 out.add((bool(pre), bool(post)))  # or cut the same way (推进|…, 坚持|…)
@@ -2711,6 +2711,9 @@ def add_subkeys(ctx: Context, q: Question) -> Question:
     return q
 
 
+_SUBKEY_HEADS = ("原则", "标准", "机制", "制度")
+
+
 def _subkeys(ctx: Context, answer: str) -> list[str]:
     """The lexicon names, vocabulary terms and 原则/标准… heads inside an answer (cached:
     a text asks the same answer in several templates)."""
@@ -2728,7 +2731,7 @@ def _subkeys(ctx: Context, answer: str) -> list[str]:
             name = answer[hit.start : hit.end]
             if name != answer and name not in found:
                 found.append(name)
-        for suffix in ("原则", "标准", "机制", "制度"):
+        for suffix in _SUBKEY_HEADS if answer.endswith(_SUBKEY_HEADS) else ():
             if answer.endswith(suffix) and len(answer) - len(suffix) >= 3:
                 head = answer[: -len(suffix)]
                 if head not in found:

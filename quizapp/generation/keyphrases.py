@@ -950,6 +950,8 @@ def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple
     seps = ("以及", "及", "和", "与", "到") if "从" in parts[0] else ("以及", "及", "和", "与")
     last, lp = items[-1]
     for sep in seps:
+        if sep not in last:
+            continue  # (most lists hold none: ``in`` costs less than find)
         k = last.find(sep)
         if k >= 2 and (lp + k) in bounds and (lp + k + len(sep)) in bounds:
             ref = parts[-2]
@@ -1006,6 +1008,8 @@ def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple
             text = text[:k]
             hi = max(hi, k)
     for sep in seps:
+        if sep not in text:
+            continue
         k = text.find(sep)
         if k >= 2 and lo <= k <= hi and (p + k) in bounds:
             tail, tp = text[k + len(sep) :], p + k + len(sep)
