@@ -191,6 +191,8 @@ def _with_list_lead(text: str, stem: str, la: int, lb: int, key_at: int) -> tupl
     """A stem cut from a ；-list after a colon (主要目标任务是：…；（　　）更加健全；…) starts at
     its item and keeps the clause that leads the list, so the goals do not read as records
     (reviews 10b, 11b)."""
+    if "：" not in text:
+        return stem, la, lb  # (most sentences: no colon to look back for)
     start = key_at - la  # where the stem starts in the sentence
     colon = text.rfind("：", 0, key_at)
     if colon < 0 or start <= colon or "；" not in text[colon:key_at]:
@@ -1630,7 +1632,7 @@ def group_questions(
         pool = [
             c
             for c in _enum_pool_by_edge(ctx, prefix[:1], suffix[-1:])
-            if c.startswith(prefix) and c.endswith(suffix)
+            if (not prefix or c.startswith(prefix)) and (not suffix or c.endswith(suffix))
         ]
     else:
         return  # no shared pattern, no class: intruders would be guesses (items get clozes)
@@ -1697,7 +1699,10 @@ def _pattern_mates(ctx: Context, group: tuple[str, ...], prefix: str, suffix: st
         mates = cache[group] = [
             c
             for c in _enum_pool_by_edge(ctx, prefix[:1], suffix[-1:])
-            if c.startswith(prefix) and c.endswith(suffix) and fits_list(c, group)
+            # (an empty edge asks nothing: no call for it)
+            if (not prefix or c.startswith(prefix))
+            and (not suffix or c.endswith(suffix))
+            and fits_list(c, group)
         ]
     return mates
 
