@@ -2455,7 +2455,7 @@ def _lexicon_clozes(
     # complete the members
     if 2 <= len(members) <= 8:
         i = qid("cloze", "lex_cloze")
-        rng, fixed = _rngs(ctx, i)
+        fixed = _fixed_rng(i)  # (the seeded generator is not drawn from: not made)
         target = fixed.randrange(len(members))
         member = members[target]
         core = formula.cores.get(member)
@@ -2488,7 +2488,7 @@ def _lexicon_clozes(
     # two blanks, order-free: the members, not their order, are the point
     if 4 <= len(members) <= 8 and all(len(m) <= 8 and "、" not in m for m in members):
         i = qid("cloze", "lex_cloze_pair")
-        rng, fixed = _rngs(ctx, i)
+        fixed = _fixed_rng(i)
         first = fixed.randrange(len(members) - 1)
         pair = [first, first + 1 + fixed.randrange(len(members) - 1 - first)]
         shown = [BLANK if k in pair else m for k, m in enumerate(members)]
@@ -2540,7 +2540,7 @@ def _lexicon_name_and_judge(
     explanation, source, para = common["explanation"], common["source"], common["paragraph"]
     # …合称
     i = qid("single", "lex_name")
-    rng, fixed = _rngs(ctx, i)
+    rng = _rng(ctx, i)  # (the seed-free generator is not drawn from: not made)
     sep = "；" if any("、" in m for m in members) else "、"
     listing = sep.join(members)
     # names of formulas with as many members first (四个自信, 四个全面 for 四个意识)
@@ -2602,10 +2602,10 @@ def _lexicon_name_and_judge(
     truth = int(hashlib.sha1(f"{ctx.doc_key}|lex|{name}".encode()).hexdigest(), 16) % 2 == 0
     template = "lex_judge_true" if truth else "lex_judge_false"
     i = qid("judge", template)
-    rng, fixed = _rngs(ctx, i)
     shown = list(members)
     expl = explanation
     if not truth:
+        rng, fixed = _rngs(ctx, i)  # (a true statement draws from neither)
         at = fixed.randrange(len(members))
         foil = _foils(ctx, formula, members[at], 1, rng)
         if not foil:
