@@ -618,21 +618,24 @@ def _negative_terms(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(t for c in sorted(NEGATIVE_CLASSES) for t in lexicon.class_terms(c))
 
 
-def _same_kind(cand: str, key: str) -> bool:
-    # the head is the last character: 政治执行力 → 政治判断力, 问题导向 → 目标导向; a shared
-    # opening alone (政治生态 → 政治品格, 政治优势) is another kind of thing (review round 8)
-    return cand[-1:] == key[-1:]
-
-
 def _class_mates(ctx: Context, cls_name: str, key: str) -> list[str]:
-    """The terms of a class of the same kind as ``key`` (cached per text: _same_kind looks
-    only at the key's last character)."""
-    shape = (cls_name, key[-1:])
-    cache: dict[tuple[str, str], list[str]] = ctx.indexes.setdefault("_class_mates", {})
-    mates = cache.get(shape)
-    if mates is None:
-        mates = cache[shape] = [t for t in ctx.lexicon.class_terms(cls_name) if _same_kind(t, key)]
-    return mates
+    """The terms of a class of the same kind as ``key``, in the class's order.
+
+    The head is the last character: 政治执行力 → 政治判断力, 问题导向 → 目标导向; a shared
+    opening alone (政治生态 → 政治品格, 政治优势) is another kind of thing (review round 8).
+    """
+    return _class_terms_by_ending(ctx.lexicon).get((cls_name, key[-1:]), [])
+
+
+@lru_cache(maxsize=8)
+def _class_terms_by_ending(lexicon: Lexicon) -> dict[tuple[str, str], list[str]]:
+    """Each class's terms under (class, last character): a lexicon index, built once per
+    lexicon rather than class by class for every text."""
+    index: dict[tuple[str, str], list[str]] = {}
+    for cls_name in sorted(set(lexicon.terms.values())):
+        for term in lexicon.class_terms(cls_name):
+            index.setdefault((cls_name, term[-1:]), []).append(term)
+    return index
 
 
 _SHAPES = [
@@ -2991,6 +2994,7 @@ def add_thesis_key(q: Question) -> Question:
 
 # a short thesis whose predicate is a bare mark (乡村振兴，产业兴旺是重点。)
 _BARE_THESES = frozenset("重点 关键 保障 基础 根本 前提 核心 主线".split())
+_BARE_THESIS = re.compile("|".join(sorted(_BARE_THESES)))  # (one search per sentence)
 
 
 def _bare_mark_after(rest: str) -> bool:
@@ -3058,7 +3062,7 @@ def thesis_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
     for s in ctx.ex.doc.sentences:
         if s.is_noise or s.is_heading or "是" not in s.text:
             continue
-        if not _THESIS_MARKS.search(s.text) and not any(m in s.text for m in _BARE_THESES):
+        if not _THESIS_MARKS.search(s.text) and not _BARE_THESIS.search(s.text):
             continue
         for m in _THESIS_CLAUSE.finditer(s.text):
             clause = m.group(0).strip("“”‘’「」 ")

@@ -199,7 +199,7 @@ class Lexicon:
         plain, where = text, list(range(len(text)))
         if "“" in text:
             where = [i for i, ch in enumerate(text) if ch not in "“”"]
-            plain = "".join(text[i] for i in where)
+            plain = text.replace("“", "").replace("”", "")  # (the characters at ``where``)
         hits = []
         for m in self._list_item_re.finditer(plain):
             a, b = where[m.start()], where[m.end() - 1] + 1
