@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from operator import ne
 from typing import Any
 
 from . import distractors as dis
@@ -195,6 +196,8 @@ def _with_list_lead(text: str, stem: str, la: int, lb: int, key_at: int) -> tupl
     """A stem cut from a ；-list after a colon (主要目标任务是：…；（　　）更加健全；…) starts at
     its item and keeps the clause that leads the list, so the goals do not read as records
     (reviews 10b, 11b)."""
+    if "：" not in text:
+        return stem, la, lb  # (most sentences: no colon to look back for)
     start = key_at - la  # where the stem starts in the sentence
     colon = text.rfind("：", 0, key_at)
     if colon < 0 or start <= colon or "；" not in text[colon:key_at]:
@@ -340,9 +343,9 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
         hi += 1  # never end on a colon: what follows it is the point
     for _ in range(2):
         # 是实现…的必然要求: a clause that leans on the one before needs its subject
-        if lo > 0 and not bad(lo - 1) and text[clauses[lo][0] :].startswith(_LEANING):
+        if lo > 0 and not bad(lo - 1) and text.startswith(_LEANING, clauses[lo][0]):
             lo -= 1
-    if text[clauses[hi][0] :].startswith(_SUBORDINATORS + _CORRELATIVES) and hi + 1 < len(clauses):
+    if text.startswith(_SUBORDINATORS + _CORRELATIVES, clauses[hi][0]) and hi + 1 < len(clauses):
         if not bad(hi + 1):
             # 即使在“（　　）”那样艰难的时刻，|他…: a concession needs its main clause, and
             # 既不走封闭僵化的老路，|也不走…: one half of a correlative its other half
@@ -861,7 +864,7 @@ NEGATIVE_CLASSES = frozenset({"不良倾向"})
 def _other_polarity(ctx: Context, items: Iterable[str]) -> frozenset[str]:
     """Terms of the opposite sense to ``items``, never to be offered as their wrong options."""
     lex = ctx.lexicon
-    if any(lex.term_class(i) in NEGATIVE_CLASSES for i in items):
+    if not NEGATIVE_CLASSES.isdisjoint(map(lex.term_class, items)):
         return frozenset()  # a list of faults: other faults are the right look-alikes
     return _negative_terms(lex)
 
@@ -872,21 +875,24 @@ def _negative_terms(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(t for c in sorted(NEGATIVE_CLASSES) for t in lexicon.class_terms(c))
 
 
-def _same_kind(cand: str, key: str) -> bool:
-    # the head is the last character: 政治执行力 → 政治判断力, 问题导向 → 目标导向; a shared
-    # opening alone (政治生态 → 政治品格, 政治优势) is another kind of thing (review round 8)
-    return cand[-1:] == key[-1:]
-
-
 def _class_mates(ctx: Context, cls_name: str, key: str) -> list[str]:
-    """The terms of a class of the same kind as ``key`` (cached per text: _same_kind looks
-    only at the key's last character)."""
-    shape = (cls_name, key[-1:])
-    cache: dict[tuple[str, str], list[str]] = ctx.indexes.setdefault("_class_mates", {})
-    mates = cache.get(shape)
-    if mates is None:
-        mates = cache[shape] = [t for t in ctx.lexicon.class_terms(cls_name) if _same_kind(t, key)]
-    return mates
+    """The terms of a class of the same kind as ``key``, in the class's order.
+
+    The head is the last character: 政治执行力 → 政治判断力, 问题导向 → 目标导向; a shared
+    opening alone (政治生态 → 政治品格, 政治优势) is another kind of thing (review round 8).
+    """
+    return _class_terms_by_ending(ctx.lexicon).get((cls_name, key[-1:]), [])
+
+
+@lru_cache(maxsize=8)
+def _class_terms_by_ending(lexicon: Lexicon) -> dict[tuple[str, str], list[str]]:
+    """Each class's terms under (class, last character): a lexicon index, built once per
+    lexicon rather than class by class for every text."""
+    index: dict[tuple[str, str], list[str]] = {}
+    for cls_name in sorted(set(lexicon.terms.values())):
+        for term in lexicon.class_terms(cls_name):
+            index.setdefault((cls_name, term[-1:]), []).append(term)
+    return index
 
 
 _SHAPES = [
@@ -1062,6 +1068,7 @@ _SAME_WORDS = (
     ("发展和安全", "发展与安全"),  # 统筹发展和安全 / 统筹发展与安全
     ("发展与安全", "发展和安全"),
 )
+_SAME_WORD = re.compile("|".join(a for a, _ in _SAME_WORDS))  # (most keys hold none)
 # Stock lists said of anything (调动…的积极性、主动性、创造性): no blank tests a formulation there.
 _STOCK_LISTS = frozenset(
     frozenset(items)
@@ -1117,7 +1124,9 @@ def _standard_forms(ctx: Context, text: str) -> list[str]:
     """Other standard forms of a key the vocabulary knows: with or without a leading verb or
     modifier, with or without the head noun of its name."""
     known = ctx.lexicon.is_known
-    forms = [text.replace(a, b) for a, b in _SAME_WORDS if a in text]
+    forms = (
+        [text.replace(a, b) for a, b in _SAME_WORDS if a in text] if _SAME_WORD.search(text) else []
+    )
     congress = _CONGRESS.match(text)
     if congress:  # 党的七大 = 七大 = 中共七大
         n = congress.group(1)
@@ -1134,7 +1143,7 @@ def _standard_forms(ctx: Context, text: str) -> list[str]:
         forms.append(text[2:])  # 以（党的政治建设）统领党的建设: 政治建设 names it as well
     if known(text + "制度"):
         forms.append(text + "制度")  # 人民代表大会 → 人民代表大会制度 (not 国家安全 → …战略)
-    for head in _NAME_HEADS:
+    for head in _NAME_HEADS if text.endswith(_NAME_HEADS) else ():
         if text.endswith(head) and len(text) - len(head) >= 4 and known(text[: -len(head)]):
             forms.append(text[: -len(head)])
     return forms
@@ -1191,7 +1200,7 @@ def _patterned(items: tuple[str, ...]) -> bool:
     """Do the items share a fixed character at some inner position (幼有所育、学有所教 …)?"""
     if len({len(i) for i in items}) != 1:
         return False
-    return any(len({i[k] for i in items}) == 1 for k in range(len(items[0])))
+    return any(len(set(column)) == 1 for column in zip(*items, strict=True))
 
 
 def fits_list(cand: str, items: tuple[str, ...]) -> bool:
@@ -1592,9 +1601,9 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     if stem.startswith(("这是", "这就是", "这些", "这一")):
         return  # 这是…: what "this" is lies in a sentence the stem does not show (review 16)
     head = stem[:a].split("，", 1)[0] if "，" in stem[:a] else ""
-    if head and any(ref in head for ref in _BACK_REFERENCES):
+    if head and _BACK_REFERENCE.search(head):
         return  # 只有做到了这一点，…: what "this" is lies in a sentence the stem does not show
-    if any(ref in stem for ref in _DATE_REFERENCES) and not _DATED.search(stem):
+    if _DATE_REFERENCE.search(stem) and not _DATED.search(stem):
         return  # …“确实是真理，（　　）”，这年冬天他…: which year lies in the part cut off
     if (
         key.type == "quoted"
@@ -2044,9 +2053,9 @@ def _one_apart(key: str, group: tuple[str, ...], shown: str) -> bool:
     for item in group:
         if len(item) != len(key) or item == key or len(key) < 2:
             continue
-        apart = [k for k in range(len(key)) if item[k] != key[k]]
-        if len(apart) == 1:
-            mine, other = key[apart[0]], item[apart[0]]
+        if sum(map(ne, item, key)) == 1:  # (counted without a Python loop: most differ more)
+            k = next(k for k in range(len(key)) if item[k] != key[k])
+            mine, other = key[k], item[k]
             if mine + other in shown or other + mine in shown:
                 return True
     return False
@@ -2295,12 +2304,6 @@ def group_questions(
         ctx.lexicon.term_class(i) for i in items
     ):
         return  # no shared pattern, no class: intruders would be guesses (items get clozes)
-    stem, a, b = window(ctx, s, start, end)
-    if not stem or len(stem) - (b - a) < 10:
-        return  # 不断提高（　　）能力。: nothing says which list of 思维 is meant
-    blanked = _blank(stem, a, b)
-    source = s.text
-    qid = question_id(ctx.doc_key, "multiple", "multi_enum", "、".join(items), source)
     correct = shown_subset(items)
     n_wrong = 1 if len(correct) >= 4 else 2
     key0 = KeyPhrase(items[0], "enumeration", index, start, end, 0.6, None, items)
@@ -2317,7 +2320,7 @@ def group_questions(
         pool = [
             c
             for c in _enum_pool_by_edge(ctx, prefix[:1], suffix[-1:])
-            if c.startswith(prefix) and c.endswith(suffix)
+            if (not prefix or c.startswith(prefix)) and (not suffix or c.endswith(suffix))
         ]
     else:
         return  # no shared pattern, no class: intruders would be guesses (items get clozes)
@@ -2329,6 +2332,13 @@ def group_questions(
         # 知行合一、以知促行、以行求知 beside 党要管党: an intruder without the characters every
         # item has is told apart by them alone (review 16)
         pool = [c for c in pool if shared & set(c)]
+    if len(pool) < n_wrong:
+        return  # (too few intruders whatever the stem: the stem is not cut)
+    stem, a, b = window(ctx, s, start, end)
+    if not stem or len(stem) - (b - a) < 10:
+        return  # 不断提高（　　）能力。: nothing says which list of 思维 is meant
+    blanked = _blank(stem, a, b)
+    source = s.text
     best = dis.best_candidates(
         typical,
         pool,
@@ -2341,6 +2351,7 @@ def group_questions(
     )
     if best is None:
         return
+    qid = question_id(ctx.doc_key, "multiple", "multi_enum", "、".join(items), source)
     rng = _rng(ctx, qid)  # (seeded only now: most lists find too few intruders)
     wrong = rng.sample(best, n_wrong)  # as dis.pick draws
     for item in items:
@@ -2410,7 +2421,10 @@ def _pattern_mates(ctx: Context, group: tuple[str, ...], prefix: str, suffix: st
         mates = cache[group] = [
             c
             for c in _enum_pool_by_edge(ctx, prefix[:1], suffix[-1:])
-            if c.startswith(prefix) and c.endswith(suffix) and fits_list(c, group)
+            # (an empty edge asks nothing: no call for it)
+            if (not prefix or c.startswith(prefix))
+            and (not suffix or c.endswith(suffix))
+            and fits_list(c, group)
         ]
     return mates
 
@@ -2473,7 +2487,11 @@ def _heading_context(ctx: Context, s: Sentence) -> str:
 
 
 def _han(text: str) -> int:
-    return sum("\u4e00" <= ch <= "\u9fff" for ch in text)
+    # (the characters left once the runs of Chinese are dropped: one regex pass, not a loop)
+    return len(text) - len(_HAN_RUN.sub("", text))
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 @lru_cache(maxsize=4096)
@@ -2612,8 +2630,6 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
         # layout, and its siblings are told apart by topic (rounds 4–21: none usable); a
         # series of one ending (思想教育从严…组织建设从严) is a formulation and stays
         return
-    qid = question_id(ctx.doc_key, "single", "heading_single", key.text, source)
-    rng = _rng(ctx, qid)
     if follow or cued(key.start - s.start, key.text):
         return
     stem = _heading_stem(context, heading.ordinal, _blank(line, key.start - s.start, b), follow)
@@ -2632,6 +2648,10 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
         if not _names(follow, key.text):
             return
         siblings = [k for k in siblings if not _names(follow, k)]
+    if len(siblings) < 2:
+        return  # (too few wrong options: no id hashed, no generator seeded)
+    qid = question_id(ctx.doc_key, "single", "heading_single", key.text, source)
+    rng = _rng(ctx, qid)
     _, exclude, _ = candidates_for(ctx, key)
     wrong = None
     if len(siblings) >= 3:
@@ -2706,8 +2726,8 @@ def _framed_options(ctx: Context, key: KeyPhrase) -> set[str]:
             return out
         out = set()
         for c in clauses:
-            at = c.find(text)
-            if at >= 0:
+            if text in c:  # (most clauses hold none: ``in`` costs less than find)
+                at = c.find(text)
                 pre, post = c[:at], c[at + len(text) :]
                 out.add((pre, post))  # the same frame (刘少奇同志是…的光辉榜样)
                 out.add((bool(pre), bool(post)))  # or cut the same way (推进|…, 坚持|…)
@@ -2720,6 +2740,9 @@ def _framed_options(ctx: Context, key: KeyPhrase) -> set[str]:
 
 _BACK_REFERENCES = ("这一点", "这些", "上述", "这样做", "如此")
 _DATE_REFERENCES = ("这年", "这一年", "同年", "当年", "次年")
+# (one regex search each, not a loop of ``in`` tests over a stem)
+_BACK_REFERENCE = re.compile("|".join(_BACK_REFERENCES))
+_DATE_REFERENCE = re.compile("|".join(_DATE_REFERENCES))
 
 
 def _in_quoted_series(text: str, a: int, b: int) -> bool:
@@ -3133,7 +3156,7 @@ def _lexicon_clozes(
     # complete the members
     if 2 <= len(members) <= 8:
         i = qid("cloze", "lex_cloze")
-        rng, fixed = _rngs(ctx, i)
+        fixed = _fixed_rng(i)  # (the seeded generator is not drawn from: not made)
         target = fixed.randrange(len(members))
         member = members[target]
         core = formula.cores.get(member)
@@ -3166,7 +3189,7 @@ def _lexicon_clozes(
     # two blanks, order-free: the members, not their order, are the point
     if 4 <= len(members) <= 8 and all(len(m) <= 8 and "、" not in m for m in members):
         i = qid("cloze", "lex_cloze_pair")
-        rng, fixed = _rngs(ctx, i)
+        fixed = _fixed_rng(i)
         first = fixed.randrange(len(members) - 1)
         pair = [first, first + 1 + fixed.randrange(len(members) - 1 - first)]
         shown = [BLANK if k in pair else m for k, m in enumerate(members)]
@@ -3262,7 +3285,7 @@ def _lexicon_name_and_judge(
     explanation, source, para = common["explanation"], common["source"], common["paragraph"]
     # …合称
     i = qid("single", "lex_name")
-    rng, fixed = _rngs(ctx, i)
+    rng = _rng(ctx, i)  # (the seed-free generator is not drawn from: not made)
     sep = "；" if any("、" in m for m in members) else "、"
     listing = sep.join(members)
     # names of formulas with as many members first (四个自信, 四个全面 for 四个意识)
@@ -3329,10 +3352,10 @@ def _lexicon_name_and_judge(
     truth = int(hashlib.sha1(f"{ctx.doc_key}|lex|{name}".encode()).hexdigest(), 16) % 2 == 0
     template = "lex_judge_true" if truth else "lex_judge_false"
     i = qid("judge", template)
-    rng, fixed = _rngs(ctx, i)
     shown = list(members)
     expl = explanation
     if not truth:
+        rng, fixed = _rngs(ctx, i)  # (a true statement draws from neither)
         at = fixed.randrange(len(members))
         foil = _foils(ctx, formula, members[at], 1, rng)
         if not foil:
@@ -3443,6 +3466,9 @@ def add_subkeys(ctx: Context, q: Question) -> Question:
     return q
 
 
+_SUBKEY_HEADS = ("原则", "标准", "机制", "制度")
+
+
 def _subkeys(ctx: Context, answer: str) -> list[str]:
     """The lexicon names, vocabulary terms and 原则/标准… heads inside an answer (cached:
     a text asks the same answer in several templates)."""
@@ -3450,14 +3476,17 @@ def _subkeys(ctx: Context, answer: str) -> list[str]:
     found = cache.get(answer)
     if found is None:
         found = []
-        for term, _, _ in ctx.lexicon.find_terms(answer):
+        lex = ctx.lexicon
+        # an answer that is itself a term (a name) holds no other: the longest match at its
+        # start is the whole answer, so a scan would find only the answer itself
+        for term, _, _ in () if answer in lex.terms else lex.find_terms(answer):
             if term != answer and term not in found:
                 found.append(term)
-        for hit in ctx.lexicon.find_names(answer):
+        for hit in () if lex.is_name(answer) else lex.find_names(answer):
             name = answer[hit.start : hit.end]
             if name != answer and name not in found:
                 found.append(name)
-        for suffix in ("原则", "标准", "机制", "制度"):
+        for suffix in _SUBKEY_HEADS if answer.endswith(_SUBKEY_HEADS) else ():
             if answer.endswith(suffix) and len(answer) - len(suffix) >= 3:
                 head = answer[: -len(suffix)]
                 if head not in found:
@@ -3553,13 +3582,21 @@ def add_list_key(ctx: Context, q: Question) -> Question:
         if formula is not None and right == tuple(formula.members):
             whole.append(sep.join(right))
             # the text's own order, when it spells the members out in another one
-            for items in sorted(ctx.ex.groups):
+            for items in _sorted_groups(ctx):
                 if len(items) == len(right) and set(items) == set(right) and items != right:
                     whole.append(sep.join(items))
     extra = [w for w in whole if w not in q.keys]
     if extra:
         q.keys = [*q.keys, *extra]
     return q
+
+
+def _sorted_groups(ctx: Context) -> list[tuple[str, ...]]:
+    """The text's lists in sorted order (sorted once per text, not once per question)."""
+    ordered = ctx.indexes.get("_sorted_groups")
+    if ordered is None:
+        ordered = ctx.indexes["_sorted_groups"] = sorted(ctx.ex.groups)
+    return ordered
 
 
 # a saying closing a question's source: the sentence itself, or after the lead-in before it
@@ -3737,6 +3774,7 @@ def add_thesis_key(q: Question) -> Question:
 
 # a short thesis whose predicate is a bare mark (乡村振兴，产业兴旺是重点。)
 _BARE_THESES = frozenset("重点 关键 保障 基础 根本 前提 核心 主线".split())
+_BARE_THESIS = re.compile("|".join(sorted(_BARE_THESES)))  # (one search per sentence)
 
 
 def _bare_mark_after(rest: str) -> bool:
@@ -3805,7 +3843,7 @@ def thesis_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
     for s in ctx.ex.doc.sentences:
         if s.is_noise or s.is_heading or "是" not in s.text:
             continue
-        if not _THESIS_MARKS.search(s.text) and not any(m in s.text for m in _BARE_THESES):
+        if not _THESIS_MARKS.search(s.text) and not _BARE_THESIS.search(s.text):
             continue
         for m in _THESIS_CLAUSE.finditer(s.text):
             clause = m.group(0).strip("“”‘’「」 ")
@@ -4116,6 +4154,7 @@ def parallel_clause_clozes(ctx: Context) -> Iterator[Question]:
 
 # -- two-clause formulations said once (没有…就没有…; 只有…才能…，只有…才能…; 既不走…也不走…) --
 _CORRELATIVE_CUES = ("就没有", "就不可能", "只有", "既不")
+_CORRELATIVE_CUE = re.compile("|".join(_CORRELATIVE_CUES))  # (one search, not four tests)
 _CORR_CLAUSE = re.compile(r"[^，,；;。！？!?：:]+")
 _ONLY_IF = re.compile(r"^只有([\u4e00-\u9fff]{2,8}?)才能([\u4e00-\u9fff、]{2,24})$")
 _THEN_NOT = ("就没有", "就不可能", "就不会有")
@@ -4167,7 +4206,7 @@ def formulation_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
     """
     tainted = ctx.ex.doc.tainted
     for s in ctx.ex.doc.sentences:
-        if s.is_noise or s.is_heading or not any(c in s.text for c in _CORRELATIVE_CUES):
+        if s.is_noise or s.is_heading or not _CORRELATIVE_CUE.search(s.text):
             continue
         spans = [(m.start(), m.end()) for m in _CORR_CLAUSE.finditer(s.text)]
         clauses = [s.text[a:b] for a, b in spans]
@@ -4193,6 +4232,9 @@ def formulation_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
 _DASH_FRAMES = ("坚持", "是")
 
 
+_ANNOUNCES = re.compile(r"以下|如下")
+
+
 def _dash_lead(ctx: Context, first: int, parent: int | None) -> str:
     """What names a dash series: the sentence leading it in (必须牢牢把握以下重大原则：),
     else the title of its section (材料“（三）基本原则”部分提出：), else nothing."""
@@ -4200,7 +4242,7 @@ def _dash_lead(ctx: Context, first: int, parent: int | None) -> str:
         before = ctx.sentence(first - 1)
         said = before.text.rstrip("。：")
         if not before.is_heading and len(said) <= 40:
-            if before.text.endswith("：") or re.search(r"以下|如下", said):
+            if before.text.endswith("：") or _ANNOUNCES.search(said):
                 return said + "："  # 必须牢牢把握以下重大原则。: the series is what it announces
     if parent is not None and parent in ctx.ex.doc.headings:
         h = ctx.ex.doc.headings[parent]

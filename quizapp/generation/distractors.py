@@ -224,7 +224,8 @@ def best_candidates(
     stem_key = fold_key(stem)
     stem_lists = "、" in stem  # (only a listing stem can name another item)
     # 树立正确（　　） beside 正确党史观: an option repeating the words before the blank (review 16)
-    lead = stem.split(BLANK, 1)[0][-2:] if BLANK in stem else ""
+    at = stem.find(BLANK)
+    lead = stem[max(0, at - 2) : at] if at >= 0 else ""
     seen: set[str] = set()
     scored: list[tuple[float, int, str]] = []
     # the key's side of is_variant and shape_distance, computed once rather than per candidate
@@ -237,7 +238,7 @@ def best_candidates(
     if isinstance(candidates, LengthIndex):
         stream = candidates.scan(klen, int(max_distance), ending=same_ending)
     else:
-        stream = ((abs(len(c) - klen), c) for c in candidates)
+        stream = [(abs(len(c) - klen), c) for c in candidates]  # (a list: no generator frame)
     indexed = isinstance(candidates, LengthIndex)
     near = 0  # candidates at the nearest shape seen so far (indexed pools stop early)
     for order, (delta, cand) in enumerate(stream):
@@ -272,7 +273,8 @@ def best_candidates(
             continue  # the stem shows it already: a giveaway or a second right answer
         if len(lead) == 2 and cand.startswith(lead):
             continue
-        if stem_lists and _printed_head(fkey, fc, stem):
+        # (_printed_head needs two shared last characters: most candidates have not)
+        if stem_lists and fc[-2:] == fkey[-2:] and _printed_head(fkey, fc, stem):
             continue  # 乡村产业、人才、文化、生态、（组织振兴） among 产业振兴: named already
         # shape_distance(key, cand), inlined (same terms, added in the same order)
         dist = abs(klen - len(cand)) * 1.0

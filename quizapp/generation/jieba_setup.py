@@ -97,7 +97,8 @@ def cut(text: str, lexicon: Lexicon | None = None, *, hmm: bool = True) -> list[
 def dictionary_version() -> int:
     """A number that changes whenever words are added to jieba's dictionary (loaded first):
     part of the key of any cache over word boundaries, which new words may move."""
-    warm_up()
+    if not _default_ready:  # (asked for every cached cut: the flag without the call)
+        warm_up()
     return _dictionary_version
 
 
@@ -142,11 +143,19 @@ def word_ends(text: str, max_len: int = 8) -> list[int]:
     returns the offsets (0 … len(text)) where a word ends.
     """
     warm_up()
-    freq = _tokenizer.dt.FREQ
+    get = _tokenizer.dt.FREQ.get
     ends = [0]
     i, n = 0, len(text)
     while i < n:
-        end = _longest_word_end(freq, text, i, min(n, i + max_len))
+        # _longest_word_end, inlined: a call per word is a good part of the cost of a cut
+        end, j, limit = i + 1, i + 2, min(n, i + max_len)
+        while j <= limit:
+            count = get(text[i:j])
+            if count is None:
+                break
+            if count:
+                end = j
+            j += 1
         ends.append(end)
         i = end
     return ends

@@ -113,6 +113,7 @@ _ITEM = r"[^\s，,。；;：:、“”‘’（）()《》！？!?\n]"
 # (possessive first item: a 、 must follow it, so giving characters back never helps, and at
 # each character of a long clause the regex would try twenty times over)
 _ENUM_RE = re.compile(rf"{_ITEM}{{2,20}}+(?:、{_ITEM}{{1,20}})+")
+_ITEM_RE = re.compile(_ITEM)
 _LEAD_VERBS = (
     "的",
     "坚持",
@@ -356,7 +357,7 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
         series = _series_key(ex, s, texts, starts)
         if series is not None:
             out.append(series)
-        if sum(t.endswith("的") for t in texts) * 2 >= len(texts):
+        if sum(t[-1:] == "的" for t in texts) * 2 >= len(texts):
             continue  # 全方位的、开创性的: attributes, not items
         shared = bool(_common_suffix(texts) or _common_prefix(texts))
         if min(len(t) for t in texts) < 3 and not (len(texts) >= 3 and shared):
@@ -519,7 +520,7 @@ def _series_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts: lis
     if ex.doc.text[a : a + len(whole)] != whole:
         return None
     after = s.text[local + len(whole) : local + len(whole) + 1]
-    if after and re.match(_ITEM, after) and not all(is_word(t) for t in texts):
+    if after and _ITEM_RE.match(after) and not all(is_word(t) for t in texts):
         return None  # 保持香港、澳门|长期繁荣: the last item was cut out of running text
     if any(t[-1] in "的地得了着" for t in texts):
         return None
@@ -596,7 +597,8 @@ def _whole_list_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts:
         return KeyPhrase(
             whole, "series", s.index, a, a + len(whole), TYPE_WEIGHT["series"], None, texts
         )
-    clause = max(s.text.rfind(c, 0, local) for c in "，,；;：:“（(") + 1
+    mark = _LAST_CLAUSE_MARK.search(s.text, 0, local)  # (one search, not an rfind per mark)
+    clause = mark.start() + 1 if mark else 0
     lead = s.text[clause:local]
     if lead and not any(
         lead[-k:] in _LIST_VERBS and len(lead) - k <= 4 for k in (2, 3, 4) if len(lead) >= k
@@ -610,7 +612,7 @@ def _whole_list_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts:
     prefix = _common_prefix(texts)
     clean_end = (
         not after
-        or not re.match(_ITEM, after)
+        or not _ITEM_RE.match(after)
         or after in "等的"
         or s.text[end : end + 2] in _CATEGORY_NOUNS
         and s.text[end + 2 : end + 3] == "的"
@@ -630,6 +632,8 @@ def _whole_list_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts:
 
 
 _LIST_BAD_FIRST = set("的之和与及以对在把从向为将既又也还每各都")
+# the last mark opening a clause (or a quote, a bracket) before a place
+_LAST_CLAUSE_MARK = re.compile(r"[，,；;：:“（(][^，,；;：:“（(]*\Z")
 _SERIES_BAD_LEADS = (
     "加强",
     "支持",
@@ -672,7 +676,7 @@ class _Boundaries:
     def __init__(self, text: str, start: int, end: int, run_end: int):
         self.text, self.start, self.end = text, start, end
         # does the run stop at punctuation (or the sentence end) rather than mid-word?
-        self.ends_clean = run_end >= len(text) or not re.match(_ITEM, text[run_end])
+        self.ends_clean = run_end >= len(text) or not _ITEM_RE.match(text[run_end])
         self._regions: list[tuple[int, int, set[int]]] = []
 
     def __contains__(self, pos: int) -> bool:
@@ -958,6 +962,8 @@ def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple
     seps = ("以及", "及", "和", "与", "到") if "从" in parts[0] else ("以及", "及", "和", "与")
     last, lp = items[-1]
     for sep in seps:
+        if sep not in last:
+            continue  # (most lists hold none: ``in`` costs less than find)
         k = last.find(sep)
         if k >= 2 and (lp + k) in bounds and (lp + k + len(sep)) in bounds:
             ref = parts[-2]
@@ -991,9 +997,9 @@ def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple
             break
     items[0] = (text, p)
     if len(text) > hi:
-        cuts = [
-            c for c in range(p, p + len(text) - 1) if lo <= p + len(text) - c <= hi and c in bounds
-        ]
+        # (the places leaving an item of lo…hi characters, in order, asked only of them)
+        end = p + len(text)
+        cuts = [c for c in range(max(p, end - hi), min(end - 1, end - lo + 1)) if c in bounds]
         if not cuts:
             if len(items) < 3:
                 return None
@@ -1014,6 +1020,8 @@ def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple
             text = text[:k]
             hi = max(hi, k)
     for sep in seps:
+        if sep not in text:
+            continue
         k = text.find(sep)
         if k >= 2 and lo <= k <= hi and (p + k) in bounds:
             tail, tp = text[k + len(sep) :], p + k + len(sep)
@@ -1065,11 +1073,12 @@ def _cut_head(
 
 
 def _finish(items: list[tuple[str, int]]) -> list[tuple[str, int]] | None:
-    items = [(t[:-1] if t.endswith("等") and len(t) > 2 else t, p) for t, p in items if t]
+    # (last characters compared, not endswith calls: a call costs several times a compare)
+    items = [(t[:-1] if t[-1:] == "等" and len(t) > 2 else t, p) for t, p in items if t]
     # 进行反复讨论而形成的: the tail is a relative clause, keep what comes before 而
-    items = [(t[: t.index("而")] if t.endswith("的") and "而" in t[2:] else t, p) for t, p in items]
-    if sum(t.endswith("的") for t, _ in items) == 1:  # 优质高效的 (a list of 的-phrases stays)
-        items = [(t[:-1] if t.endswith("的") and len(t) > 3 else t, p) for t, p in items]
+    items = [(t[: t.index("而")] if t[-1:] == "的" and "而" in t[2:] else t, p) for t, p in items]
+    if sum(t[-1:] == "的" for t, _ in items) == 1:  # 优质高效的 (a list of 的-phrases stays)
+        items = [(t[:-1] if t[-1:] == "的" and len(t) > 3 else t, p) for t, p in items]
     if len(items) < 2:
         return None
     lengths = [len(t) for t, _ in items]
@@ -1192,7 +1201,7 @@ def _definition_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase
         if key:
             add(key, body_start + m.start(2) + off, 0.04 if _DEFINE_MARK.search(subject) else 0.0)
     # (the marks are looked for only where there is a match to read)
-    marked = bool(defs) and any(mark in text for mark in _MARK_NOUNS)
+    marked = bool(defs) and _MARK_NOUN.search(text) is not None
     for m in defs if marked else ():
         # 理想信念是共产党人安身立命的根本: the mark closes the predicate, the subject is the key
         base = body_start if in_quote else 0
@@ -1221,7 +1230,7 @@ def _definition_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase
             and "的" in pred
             and pred.rstrip("”’")[-2:] in _TOPIC_HEADS
             and not pred.startswith(("要", "对", "因为", "由于", "为了", "在"))
-            and not re.search(r"[\dA-Za-z%％]|以来|年来|今年|当前|目前", topic)
+            and not _DATED_TOPIC.search(topic)
         ):
             add(topic, m.start(1), 0.58 - TYPE_WEIGHT[kind])
     for m in _THIS_RE.finditer(text) if "这" in text else ():
@@ -1331,6 +1340,7 @@ _MARK_NOUNS = (
     "本质要求",
     "本质特征",
 )
+_MARK_NOUN = re.compile("|".join(_MARK_NOUNS))  # (one search, not a test per noun)
 _TOPIC_RE = re.compile(
     r"^([^，,；;。！？“”‘’：:（）()]{4,14})，是(?![不否])([^，,；;。！？]{4,40})"
 )
@@ -1339,6 +1349,8 @@ _TOPIC_HEADS = frozenset(
     道路 心骨 舱石 使命 责任 保障 支撑 动力 方向 根基 命脉 之义 途径 抓手 原则 方针 战略 决策
     宗旨 本色 标志 追求 初心 课题 工程""".split()
 )
+# a topic holding a figure or a time (近五年来…): a record, not a definition
+_DATED_TOPIC = re.compile(r"[\dA-Za-z%％]|以来|年来|今年|当前|目前")
 _TOPIC_BAD_LEADS = (
     "我们",
     "他们",

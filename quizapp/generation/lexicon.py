@@ -149,6 +149,10 @@ class Lexicon:
         """The formula called ``name`` (or one of its variants), else None."""
         return self._by_name.get(name.strip("“”\"'‘’ "))
 
+    def is_name(self, text: str) -> bool:
+        """Is ``text`` exactly a formula's name or variant (as :meth:`find_names` matches)?"""
+        return text in self._by_name
+
     def owners(self, phrase: str) -> list[Formula]:
         """Formulas having ``phrase`` as a member (or member alias)."""
         return self._member_owner.get(phrase, [])
@@ -213,7 +217,7 @@ class Lexicon:
         plain, where = text, list(range(len(text)))
         if "“" in text:
             where = [i for i, ch in enumerate(text) if ch not in "“”"]
-            plain = "".join(text[i] for i in where)
+            plain = text.replace("“", "").replace("”", "")  # (the characters at ``where``)
         hits = []
         for m in self._list_item_re.finditer(plain):
             a, b = where[m.start()], where[m.end() - 1] + 1

@@ -69,6 +69,25 @@ class Sentence:
     is_heading: bool = False
     is_noise: bool = False  # caption, elision line, headline …
 
+    def __init__(
+        self,
+        index: int,
+        paragraph: int,
+        text: str,
+        start: int,
+        is_heading: bool = False,
+        is_noise: bool = False,
+    ) -> None:
+        # set in one step, as KeyPhrase's fields are (a sentence is made for each of a text's)
+        self.__dict__.update(
+            index=index,
+            paragraph=paragraph,
+            text=text,
+            start=start,
+            is_heading=is_heading,
+            is_noise=is_noise,
+        )
+
 
 @dataclass(frozen=True)
 class KeyPhrase:
@@ -82,6 +101,30 @@ class KeyPhrase:
     score: float = 0.0
     formula: str | None = None  # lexicon formula name, when it is one or a member of one
     group: tuple[str, ...] = ()  # the enumeration / formula members it belongs with
+
+    def __init__(
+        self,
+        text: str,
+        type: str,
+        sentence: int,
+        start: int,
+        end: int,
+        score: float = 0.0,
+        formula: str | None = None,
+        group: tuple[str, ...] = (),
+    ) -> None:
+        # the fields set in one step: a frozen dataclass's own __init__ calls
+        # object.__setattr__ once per field, twice the cost, for the thousands of keys of a text
+        self.__dict__.update(
+            text=text,
+            type=type,
+            sentence=sentence,
+            start=start,
+            end=end,
+            score=score,
+            formula=formula,
+            group=group,
+        )
 
 
 @dataclass
