@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import chain
 from operator import ne
 from typing import Any
 
@@ -592,10 +593,17 @@ _ABBREVIATIONS = {
 }
 
 
+_ABBREVIATION_PARTS = re.compile(
+    "|".join(map(re.escape, sorted({*_ABBREVIATIONS, *chain(*_ABBREVIATIONS.values())})))
+)
+
+
 @lru_cache(maxsize=4096)
 def _abbreviation_cues(key: str) -> frozenset[str]:
     """The short forms of a full name in ``key`` (人大 for 人民代表大会制度), and the full form
     of a short one (政治协商会议 for 政协委员): spelled beside the blank, they print the key."""
+    if not _ABBREVIATION_PARTS.search(key):
+        return frozenset()  # (most keys: one search instead of nine pairs of scans)
     out: set[str] = set()
     for full, shorts in _ABBREVIATIONS.items():
         if full in key:
@@ -972,12 +980,22 @@ def _list_variants(ctx: Context, key: KeyPhrase) -> dict[str, list[tuple[str, in
     """:meth:`Lexicon.list_variants` of the key's list (none for a key outside a list)."""
     if key.type not in ("enumeration", "term", "series") or len(key.group) < 3:
         return {}
+    memo: dict[tuple[str, ...], dict[str, list[tuple[str, int]]]] = ctx.indexes.setdefault(
+        "_list_variants", {}
+    )
+    found = memo.get(key.group)
+    if found is None:  # (every question on the list's items asks again)
+        found = memo[key.group] = _group_variants(ctx, key.group)
+    return found
+
+
+def _group_variants(ctx: Context, group: tuple[str, ...]) -> dict[str, list[tuple[str, int]]]:
     # (the head every item shares is the list's pattern, not a shared word: 安全赤字 /
     # 信任赤字 are two wordings, review 25b)
-    lead, end = _common_prefix(key.group), _common_suffix(key.group)
+    lead, end = _common_prefix(group), _common_suffix(group)
     return {
         item: kept
-        for item, variants in ctx.lexicon.list_variants(key.group).items()
+        for item, variants in ctx.lexicon.list_variants(group).items()
         # 统一领导 / 党统一指挥, 产业结构调整 / 统筹产业结构调整: the same wording cut
         # otherwise, not another one
         if (

@@ -89,6 +89,11 @@ class Lexicon:
         self._terms_in = lru_cache(maxsize=8192)(self._scan_terms)
         # the builders ask again, item by item, about the lists extraction asked about
         self._known_list_cached = lru_cache(maxsize=8192)(self._known_list)
+        # (asked again for every question on a list: one scan per list and process)
+        self._foils_cached = lru_cache(maxsize=8192)(self._list_foils_of)
+        self._complete_cached = lru_cache(maxsize=8192)(self._complete_list_of)
+        self._variants_cached = lru_cache(maxsize=8192)(self._list_variants_of)
+        self._missing_cached = lru_cache(maxsize=8192)(self._missing_members_of)
         self._term_classes: dict[str, list[str]] = {}
         for word, cls_name in sorted(self.terms.items()):
             self._term_classes.setdefault(cls_name, []).append(word)
@@ -245,6 +250,9 @@ class Lexicon:
     def list_foils(self, items: Iterable[str]) -> tuple[str, ...]:
         """The curated wrong items of the standard enumeration ``items`` come from (as
         :meth:`known_list` matches it), or ()."""
+        return self._foils_cached(tuple(items))
+
+    def _list_foils_of(self, items: tuple[str, ...]) -> tuple[str, ...]:
         plain = [_unquoted(i) for i in items]
         counts: dict[int, int] = {}
         for item in set(plain):
@@ -260,6 +268,9 @@ class Lexicon:
     def complete_list(self, items: Iterable[str]) -> tuple[str, ...] | None:
         """The standard enumeration (or formula's members) ``items`` spell out whole, in any
         order, or None: 获得感、幸福感、安全感 is one, two of its three items are not."""
+        return self._complete_cached(tuple(items))
+
+    def _complete_list_of(self, items: tuple[str, ...]) -> tuple[str, ...] | None:
         plain = {_unquoted(i) for i in items}
         for k in sorted({k for item in plain for k in self._list_index.get(item, ())}):
             if {_unquoted(i) for i in self.lists[k]} == plain:
@@ -275,10 +286,15 @@ class Lexicon:
         the same length that shares all of the text's items but one (工农互促、城乡互补、全面融合、
         共同繁荣 / 2020: …、协调发展、…) maps the text's odd item to the list's odd member and
         that list's index (review 23)."""
+        return {item: list(found) for item, found in self._variants_cached(tuple(items))}
+
+    def _list_variants_of(
+        self, items: tuple[str, ...]
+    ) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
         plain = tuple(_unquoted(i) for i in items)
         out: dict[str, list[tuple[str, int]]] = {}
         if len(plain) < 3 or len(set(plain)) != len(plain):
-            return out
+            return ()
         for k in sorted({k for item in plain for k in self._list_index.get(item, ())}):
             members = [_unquoted(m) for m in self.lists[k]]
             if len(members) != len(plain):
@@ -287,11 +303,14 @@ class Lexicon:
             odd_list = [m for m in members if m not in plain]
             if len(odd_text) == 1 and len(odd_list) == 1:
                 out.setdefault(odd_text[0], []).append((odd_list[0], k))
-        return out
+        return tuple((item, tuple(found)) for item, found in out.items())
 
     def missing_members(self, items: Iterable[str]) -> tuple[str, ...]:
         """The members of a longer standard list that ``items`` quote only part of (three of the
         five 区域重大战略), unless ``items`` are a standard list whole (review 23)."""
+        return self._missing_cached(tuple(items))
+
+    def _missing_members_of(self, items: tuple[str, ...]) -> tuple[str, ...]:
         plain = {_unquoted(i) for i in items}
         if len(plain) < 2 or self.complete_list(plain) is not None:
             return ()
