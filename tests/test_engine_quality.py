@@ -936,3 +936,51 @@ def test_review_24_f_a_list_item_whose_clause_shows_its_head_gets_no_cloze() -> 
     text = FILLER + "学习本领是领导干部必须具备的第一位本领，同时要善于在实践中增长才干。"
     qs = [q for q in generate_questions(text) if "学习本领" in q.keys]
     assert not any(q.kind == "cloze" for q in qs), [q.stem for q in qs]
+
+
+def test_transfer_1_a_semicolon_is_a_hard_edge_of_the_window() -> None:
+    text = FILLER + (
+        "全会认为，总结党的百年奋斗重大成就和历史经验，是在建党百年历史条件下开启全面建设社会主义"
+        "现代化国家新征程、在新时代坚持和发展中国特色社会主义的需要；是确保全党步调一致向前进的"
+        "需要；是推进党的自我革命、提高全党斗争本领和应对风险挑战能力、永葆党的生机活力、团结带领"
+        "全国各族人民为实现中华民族伟大复兴的中国梦而继续奋斗的需要。"
+        "新时代的广大共青团员，要做理想远大、信念坚定的模范，带头学习马克思主义理论，树立共产主义"
+        "远大理想；要做敢于斗争、善于斗争的模范，带头迎难而上、攻坚克难，做到不信邪、不怕鬼、"
+        "骨头硬；要做艰苦奋斗、无私奉献的模范，带头站稳人民立场，脚踏实地、求真务实。"
+    )
+    qs = [q for q in generate_questions(text) if q.kind in ("cloze", "single")]
+    for q in qs:
+        body = q.stem.split("……")[-1]
+        assert "；" not in body.rstrip("。"), q.stem
+    revolution = [q for q in qs if "自我革命" in q.keys]
+    assert revolution
+    for q in revolution:
+        assert q.stem.startswith("全会认为，总结党的百年奋斗重大成就和历史经验，……是推进"), q.stem
+    dedication = [q for q in qs if "无私奉献" in q.keys]
+    assert dedication
+    for q in dedication:
+        assert q.stem.startswith("新时代的广大共青团员，……要做"), q.stem
+
+
+def test_transfer_1_b_a_topic_clause_leads_a_stem_with_no_subject() -> None:
+    text = FILLER + (
+        "开展主题教育，总要求是“学思想、强党性、重实践、建新功”，根本任务是坚持学思用贯通、知信行"
+        "统一，使全党始终保持统一的思想、坚定的意志、协调的行动、强大的战斗力，努力在以学铸魂、"
+        "以学增智、以学正风、以学促干方面取得实实在在的成效。"
+    )
+    lists = [q for q in generate_questions(text) if "以学增智" in q.keys and "努力在" in q.stem]
+    assert lists
+    for q in lists:
+        assert q.stem.startswith("开展主题教育，"), q.stem
+
+
+def test_transfer_1_c_a_window_never_ends_inside_an_open_preposition_frame() -> None:
+    text = FILLER + (
+        "五年来，党中央统筹中华民族伟大复兴战略全局和世界百年未有之大变局，召开七次全会，分别就"
+        "宪法修改，深化党和国家机构改革，坚持和完善中国特色社会主义制度、推进国家治理体系和治理"
+        "能力现代化，制定“十四五”规划和二〇三五年远景目标，全面总结党的百年奋斗重大成就和历史"
+        "经验等重大问题作出决定和决议，就党和国家事业发展作出重大战略部署。"
+    )
+    for q in generate_questions(text):
+        assert not q.stem.endswith("深化党和国家机构改革。"), q.stem
+        assert "分别就" not in q.stem or "作出决定" in q.stem, q.stem

@@ -179,7 +179,10 @@ def window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     if (a - s.start) - la > 0 and "等等" in stem[:la]:
         return "", 0, 0  # …体制，等等，这些重要意见: the list it closes is cut off
     if stem:
+        before = stem
         stem, la, lb = _with_list_lead(s.text, stem, la, lb, a - s.start)
+        if stem is before:
+            stem, la, lb = _with_item_lead(s.text, stem, la, lb, a - s.start)
     if stem and "；" in s.text and not _DATED.search(stem):
         stem, la, lb = _with_goal_year(ctx, s, stem, la, lb, a - s.start)
     lead = len(stem) - len(stem.lstrip(_LAYOUT_LEAD))
@@ -210,6 +213,64 @@ def _with_list_lead(text: str, stem: str, la: int, lb: int, key_at: int) -> tupl
         lead = said + ("……" if when.end() < lead_from else "") + lead
     if start > item:
         stem, la, lb = _from_item_start(text, stem, la, lb, start, item)
+    return lead + stem, la + len(lead), lb + len(lead)
+
+
+# how an item of a ；-series without a lead of its own opens (…的需要；是推进…的需要 /
+# …的模范；要做…的模范): its subject is in the sentence's first item
+_LEADLESS = ("主要是", "也是", "还要", "更要", "就是", "都是", "是", "要")
+# a short topic clause opening a sentence (开展主题教育，…，努力在A、B、C、D方面取得成效): a
+# stem from a later clause that opens on one of these has no subject of its own
+_TOPIC_CLAUSE = re.compile(r"^[\u4e00-\u9fff“”]{4,10}[，,]")
+_TOPICLESS = ("努力", "使", "要", "是")
+
+
+def _with_item_lead(text: str, stem: str, la: int, lb: int, key_at: int) -> tuple[str, int, int]:
+    """A stem cut from a later ；-item that has no lead of its own (全会认为，总结…历史经验，是…的
+    需要；|是推进…的需要) keeps the clauses of the first item before its own parallel opening
+    (or the sentence's first clause) plus ……, as :func:`_with_list_lead` does after a colon
+    (transfer rounds T1–T2). A lead too long to show leaves no question."""
+    start = key_at - la
+    item = max(text.rfind("；", 0, key_at), text.rfind(";", 0, key_at)) + 1
+    if item <= 0:
+        return _with_topic(text, stem, la, lb, start)
+    if start < item:
+        return stem, la, lb
+    opening = next((w for w in _LEADLESS if text.startswith(w, item)), "")
+    if not opening:
+        return stem, la, lb
+    first_item = text[: text.find("；") if "；" in text else len(text)]
+    clauses = _clauses(first_item)
+    cut = next(
+        (x for x, _ in clauses[1:] if first_item.startswith(opening, x)),
+        None,
+    )
+    sep = "，……"
+    if cut is None:  # no parallel opening: the sentence's first clause (two when it is short)
+        cut = clauses[0][1]
+        if cut < 7 and len(clauses) > 1:
+            cut = clauses[1][1]
+        said = first_item.find(opening, 2, cut)
+        if said > 0 and opening in ("要", "是"):  # 各级领导干部要深入…；要转换角色: its subject
+            cut, sep = said, "……"
+    lead = first_item[:cut]
+    if len(lead) > 40:
+        return stem, la, lb
+    lead = lead.rstrip("，,") + sep
+    if start > item:
+        stem, la, lb = _from_item_start(text, stem, la, lb, start, item)
+    return lead + stem, la + len(lead), lb + len(lead)
+
+
+def _with_topic(text: str, stem: str, la: int, lb: int, start: int) -> tuple[str, int, int]:
+    """A stem from a later clause of a sentence that opens on a short topic clause (开展主题
+    教育，……努力在（　　）、（　　）…方面取得成效) keeps that clause (transfer round T2)."""
+    m = _TOPIC_CLAUSE.match(text)
+    if start <= 0 or m is None or start < m.end() or not stem.startswith(_TOPICLESS):
+        return stem, la, lb
+    if "是" in m.group(0) or "认为" in m.group(0) or "强调" in m.group(0):
+        return stem, la, lb
+    lead = m.group(0)[:-1] + "，" + ("……" if start > m.end() else "")
     return lead + stem, la + len(lead), lb + len(lead)
 
 
@@ -318,6 +379,9 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     if len(text) <= WINDOW_CHARS + 12 and not tainted:
         return text, la, lb
     lo, hi = first, last
+    # a ；-item is a hard edge: the window never opens inside the item before the key's nor
+    # runs into the one after it (…的需要；|是推进…: transfer rounds T1–T2)
+    item_lo, item_hi = _semicolon_item(text, clauses, first, last)
     # 五年来，|…，全力推进（　　）进程，…: a lead that dates the sentence goes in before one
     # more clause on the right (review 23b)
     lead = first > 0 and not bad(0) and _TIME_LEAD.match(text[: clauses[0][1]]) is not None
@@ -326,11 +390,11 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
         if lead and lo == 1 and clauses[hi][1] <= WINDOW_CHARS:
             lo = 0
             grown = True
-        if hi + 1 < len(clauses) and not bad(hi + 1):
+        if hi + 1 <= item_hi and not bad(hi + 1):
             if clauses[hi + 1][1] - clauses[lo][0] <= WINDOW_CHARS:
                 hi += 1
                 grown = True
-        if lo - 1 >= 0 and not bad(lo - 1):
+        if lo - 1 >= item_lo and not bad(lo - 1):
             if clauses[hi][1] - clauses[lo - 1][0] <= WINDOW_CHARS:
                 lo -= 1
                 grown = True
@@ -340,8 +404,11 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
         hi += 1  # never end on a colon: what follows it is the point
     for _ in range(2):
         # 是实现…的必然要求: a clause that leans on the one before needs its subject
-        if lo > 0 and not bad(lo - 1) and text[clauses[lo][0] :].startswith(_LEANING):
+        if lo > item_lo and not bad(lo - 1) and text[clauses[lo][0] :].startswith(_LEANING):
             lo -= 1
+    hi = _before_open_frame(text, clauses, lo, hi, last)
+    if hi < 0:
+        return "", 0, 0  # 分别就（　　），…作出决定: the frame's verb is out of reach
     if text[clauses[hi][0] :].startswith(_SUBORDINATORS + _CORRELATIVES) and hi + 1 < len(clauses):
         if not bad(hi + 1):
             # 即使在“（　　）”那样艰难的时刻，|他…: a concession needs its main clause, and
@@ -361,6 +428,48 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
             return "", 0, 0
         hi += 1  # …面向未来的，|民族的科学的大众的社会主义文化: never end on a dangling 的
     return _with_subject(text, clauses, cut_from, lo, _clause_span(text, clauses, lo, hi, la, lb))
+
+
+def _semicolon_item(
+    text: str, clauses: tuple[tuple[int, int], ...], first: int, last: int
+) -> tuple[int, int]:
+    """The first and last clause of the ；-item that holds clauses first…last."""
+    lo = first
+    while lo > 0 and text[clauses[lo - 1][1] - 1] not in "；;":
+        lo -= 1
+    hi = last
+    while hi + 1 < len(clauses) and text[clauses[hi][1] - 1] not in "；;":
+        hi += 1
+    return lo, hi
+
+
+# a clause that opens a preposition frame (分别就A，B，C等重大问题作出决定): its object runs on
+# until the frame's verb closes it (round 25b)
+_FRAME_OPEN = re.compile(r"(?:分别就|围绕|关于|就(?![是要能会在把将可])|对(?![于此待照标表]))")
+_FRAME_VERB = re.compile(r"作出|进行|提出|开展")
+
+
+def _before_open_frame(
+    text: str, clauses: tuple[tuple[int, int], ...], lo: int, hi: int, last: int
+) -> int:
+    """The last clause of a window lo…hi that ends no preposition frame open (…召开七次全会，
+    |分别就宪法修改，深化党和国家机构改革…等重大问题作出决定): the window ends before the
+    clause that opens it, or -1 (no question) when the key lies inside the frame."""
+    for i in range(lo, hi + 1):
+        x, y = clauses[i]
+        if not _FRAME_OPEN.match(text, x) or "、" in text[x : x + 3]:
+            continue
+        end = clauses[hi][1]
+        if _FRAME_VERB.search(text, x, end):
+            continue
+        stop = re.search(r"[。；;]", text[end:])
+        rest = text[end : end + stop.start()] if stop else text[end:]
+        if not _FRAME_VERB.search(rest):
+            continue
+        if i > last:
+            return i - 1
+        return -1
+    return hi
 
 
 # a person's clause that a cue cut drops (刘少奇同志是…全国人大常委会委员长，|用很大精力…)
