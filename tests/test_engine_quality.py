@@ -984,3 +984,30 @@ def test_transfer_1_c_a_window_never_ends_inside_an_open_preposition_frame() -> 
     for q in generate_questions(text):
         assert not q.stem.endswith("深化党和国家机构改革。"), q.stem
         assert "分别就" not in q.stem or "作出决定" in q.stem, q.stem
+
+
+def test_transfer_2_a_a_blank_before_a_generic_head_is_open() -> None:
+    text = FILLER + (
+        "认真学习中国式现代化理论，围绕统筹推进“五位一体”总体布局，有侧重地进行研读。"
+        "要涵养廉洁自律的道德修为，心有所畏、言有所戒、行有所止。"
+        "我们坚持以人民为中心的发展思想，不断实现好、维护好、发展好最广大人民根本利益。"
+    )
+    qs = generate_questions(text)
+    bad = [q.stem for q in qs if {"中国式现代化", "廉洁自律"} & set(q.keys)]
+    assert not bad, bad
+    # (a standard list holds 坚持以人民为中心的发展思想: the head is pinned)
+    assert any("以人民为中心" in q.keys for q in qs if q.kind == "cloze")
+
+
+def test_transfer_2_b_an_era_filling_the_opening_clause_gets_no_cloze() -> None:
+    text = FILLER + (
+        "中国特色社会主义新时代，共青团积极投身伟大斗争、伟大工程、伟大事业、伟大梦想波澜壮阔的"
+        "实践，坚持守正创新、踔厉奋发，全面深化自身改革。"
+        "社会主义革命和建设时期，共青团积极参与中华民族有史以来最为广泛而深刻的社会变革。"
+    )
+    clozes = [
+        q.stem
+        for q in generate_questions(text)
+        if q.kind == "cloze" and {"中国特色社会主义新时代", "社会主义革命和建设时期"} & set(q.keys)
+    ]
+    assert not clozes, clozes

@@ -1621,6 +1621,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # （学习本领）是…第一位本领: only 学习 is asked, and 政治能力 is first too (24)
     if _bare_manner_clause(ctx, key, s):
         return  # 不搞形式主义，（久久为功），扎实推进: 持之以恒, 循序渐进 fit as well (24, 24b)
+    if _generic_head_slot(ctx, key, s):
+        return  # 认真学习（中国式现代化）理论: 马克思主义, 党的创新理论 fit as well (T1)
     standard = ctx.lexicon.is_known(key.text)
     if key.type == "definition" and not standard and len(key.text) <= 3:
         return  # 小康, 人民性: a short free phrase admits near-synonyms (reviews 7–8: 0/7 usable)
@@ -1752,8 +1754,11 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         and stem[b:].startswith(_FAULT_HEADS)
         and stem[a - 1 : a] not in _LIST_JOINS  # (形式主义、（官僚主义）现象: the list pins it)
     )
+    # （中国特色社会主义新时代），共青团…: an era filling the sentence's whole opening clause
+    # is an open slot (党的十八大以来 fits); a 单选 among the sibling periods may stay (T1, T2)
+    era_slot = _era_clause(ctx, key, s)
     qid = question_id(ctx.doc_key, "cloze", "cloze", key.text, source)
-    if not fault_slot:
+    if not fault_slot and not era_slot:
         yield Question(
             id=qid,
             kind="cloze",
@@ -2066,6 +2071,58 @@ def _list_member_half_shown(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
     for mate in ctx.lexicon.list_mates(text):
         own = own.replace(mate, "|")  # 把（党内监督）同国家机关监督: a sibling shows the head
     return text[2:] in own
+
+
+# generic heads a key may only modify (认真学习（　　）理论, 涵养（　　）的道德修为): the slot takes
+# any doctrine, virtue or skill (transfer round T1)
+_MODIFIED_HEADS = (
+    "理论", "思想", "精神", "能力", "本领", "作风", "修为", "品格", "品质", "素养", "境界",
+)  # fmt: skip
+
+
+def _generic_head_slot(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
+    """Is a term followed only by a generic head (optionally after 的, the head at most four
+    characters and closing its clause: 认真学习（中国式现代化）理论，/ 涵养（廉洁自律）的道德修为，)
+    with no list partner, where neither the lexicon knows the key as a formula member nor the
+    key plus its head as a term? Then any doctrine or virtue fills the slot (transfer round T1;
+    this generalises review 22's …主义+作风 rule)."""
+    if key.type != "term" or len(key.group) >= 2:
+        return False
+    text, a, b = s.text, key.start - s.start, key.end - s.start
+    if text[a - 1 : a] in _LIST_JOINS or text[a - 1 : a] in "“‘":
+        return False  # 形式主义、（官僚主义）作风: a sibling pins it
+    m = re.match(r"的?([\u4e00-\u9fff]{2,4})(?=[，,；;。：:！？]|$)", text[b:])
+    if m is None or not m.group(1).endswith(_MODIFIED_HEADS):
+        return False
+    head = m.group(1)
+    lex = ctx.lexicon
+    if lex.owners(key.text) or lex.list_mates(key.text):
+        return False  # a member of a formula: the formula pins it
+    if lex.is_known(key.text + head) or lex.is_known(key.text + "的" + head):
+        return False
+    # (坚持以人民为中心的发展思想: a standard list item holds key and head together)
+    phrases = _lexicon_phrases(lex)
+    return key.text + head not in phrases and key.text + "的" + head not in phrases
+
+
+@lru_cache(maxsize=4)
+def _lexicon_phrases(lex: object) -> str:
+    """Every term, name, member spelling and list item of the lexicon, joined by |."""
+    items = {item for items in lex.lists for item in items}  # type: ignore[attr-defined]
+    return "|".join(sorted(lex.known_phrases() | items))  # type: ignore[attr-defined]
+
+
+# periods and eras that can open a sentence (（中国特色社会主义新时代），共青团…)
+_ERA_END = re.compile(r"(?:时期|时代|以来|年代)$")
+
+
+def _era_clause(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
+    """Does the key, a period or era name, fill the sentence's whole first comma clause? Then
+    another name of the time fills it as well (党的十八大以来 for 中国特色社会主义新时代)."""
+    text, a, b = s.text, key.start - s.start, key.end - s.start
+    if text[:a].strip(_LAYOUT_LEAD + "“”") or text[b : b + 1] not in "，,":
+        return False
+    return bool(_ERA_END.search(key.text)) or ctx.lexicon.term_class(key.text) == "历史时期"
 
 
 # vocabulary classes of manner idioms and sayings: in a clause of its own, any like it fits
