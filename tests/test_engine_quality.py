@@ -1011,3 +1011,12 @@ def test_transfer_2_b_an_era_filling_the_opening_clause_gets_no_cloze() -> None:
         if q.kind == "cloze" and {"中国特色社会主义新时代", "社会主义革命和建设时期"} & set(q.keys)
     ]
     assert not clozes, clozes
+
+
+def test_transfer_3_a_term_glued_to_half_of_its_modifier_is_not_blanked() -> None:
+    text = FILLER + (
+        "要自觉对标全面从严治党经验做法，以改革创新精神和从严从实之风加强自身建设，严于管团治团。"
+        "推进诚信建设，强化农民的社会责任意识、规则意识、集体意识、主人翁意识。"
+    )
+    for q in generate_questions(text):
+        assert "改革（" not in q.stem and "社会（" not in q.stem, q.stem

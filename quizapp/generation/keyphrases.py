@@ -1510,6 +1510,8 @@ def _term_keys(ex: Extraction, s: Sentence, tainted, head_counts: Counter) -> It
     for term, a, b in ex.lexicon.find_terms(s.text):
         if _inside_longer_word(s.text, a, b, version):
             continue  # 脱贫攻坚战, 马克思列宁主义: the term is only part of a word here
+        if _glued_modifier(ex.lexicon, s.text, a, term):
+            continue  # 改革（创新精神）: 改革创新 is one modifier, jieba cuts 改革|创新精神 (T2)
         if ex.whole and noise.overlaps(s.start + a, s.start + b, ex.whole):
             continue
         add(term, a, "term", TYPE_WEIGHT["term"])
@@ -1607,6 +1609,35 @@ def _head_terms(text: str) -> Iterator[re.Match[str]]:
             return
         yield m
         pos = m.end()
+
+
+# heads a term's modifier qualifies (创新+精神): the modifier may be half of a longer one
+_TERM_HEADS = ("精神", "意识", "能力", "本领", "作风", "思想", "理论")
+
+
+def _glued_modifier(lexicon: Lexicon, text: str, a: int, term: str) -> bool:
+    """Is a term of a modifier and a generic head (创新精神) glued to the two characters before
+    it, which form with its modifier a word or a phrase the lexicon writes apart from that head
+    (改革+创新, from 以改革创新为核心的时代精神)? Then the blank would cut 改革创新精神 (T2)."""
+    if a < 2 or len(term) < 4 or not term.endswith(_TERM_HEADS):
+        return False
+    prev, modifier = text[a - 2 : a], term[:-2]
+    if not all("\u4e00" <= c <= "\u9fff" for c in prev) or prev[-1] in "的之和与及、":
+        return False
+    if is_word(prev + modifier):
+        return True
+    return _apart_in_lexicon(lexicon, prev + modifier, term[-2:])
+
+
+@lru_cache(maxsize=4096)
+def _apart_in_lexicon(lexicon: Lexicon, phrase: str, head: str) -> bool:
+    """Does a lexicon phrase (term, name, member spelling or list item) write ``phrase`` with
+    something other than ``head`` after it?"""
+    for known in lexicon.known_phrases() | {i for items in lexicon.lists for i in items}:
+        at = known.find(phrase)
+        if at >= 0 and not known.startswith(head, at + len(phrase)):
+            return True
+    return False
 
 
 @lru_cache(maxsize=16384)
