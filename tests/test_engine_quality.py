@@ -1020,3 +1020,41 @@ def test_transfer_3_a_term_glued_to_half_of_its_modifier_is_not_blanked() -> Non
     )
     for q in generate_questions(text):
         assert "改革（" not in q.stem and "社会（" not in q.stem, q.stem
+
+
+def test_transfer_4_a_a_first_item_is_cut_from_its_end() -> None:
+    text = FILLER + (
+        "在新的征程上，如何更好把青年团结起来、组织起来、动员起来，为实现第二个百年奋斗目标而奋斗，"
+        "是新时代青年工作必须回答的重大课题。"
+    )
+    qs = generate_questions(text)
+    assert not any("团（" in q.stem for q in qs), [q.stem for q in qs]
+    assert any("团结起来" in q.keys for q in qs if q.kind == "cloze")
+
+
+def test_transfer_4_b_a_list_s_leading_verb_is_not_an_item() -> None:
+    from quizapp.generation.keyphrases import _Boundaries, _split_enumeration
+
+    run = "多到困难多、群众意见集中、工作打不开局面"
+    items = _split_enumeration(run, 0, _Boundaries(run, 0, len(run), len(run)))
+    assert items and items[0][0] == "困难多", items
+    text = FILLER + (
+        "要多采取“四不两直”方式，多到困难多、群众意见集中、工作打不开局面的地方和单位，"
+        "体察实情、解剖麻雀，把问题研究透彻。"
+    )
+    for q in generate_questions(text):
+        assert "多到困难多" not in q.keys, q.stem
+
+
+def test_transfer_4_c_a_whole_list_cloze_needs_the_group_score() -> None:
+    from quizapp.generation.builders import _series_cloze
+    from quizapp.generation.model import KeyPhrase
+
+    items = ("产业结构", "能源结构", "交通运输结构")
+    key = KeyPhrase("、".join(items), "series", 0, 4, 18, 0.5, None, items)
+
+    class Ctx:  # just what the guard reads: no group of the text scored 0.55
+        class ex:
+            groups: dict = {}
+
+    assert list(_series_cloze(Ctx, key, None)) == []  # type: ignore[arg-type]

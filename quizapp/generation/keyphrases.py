@@ -940,6 +940,23 @@ def _pair_keys(ex: Extraction, s: Sentence, tainted) -> list[KeyPhrase]:
 _CATEGORY_NOUNS = frozenset({"领域", "行业", "部门", "地区", "环节", "方面", "岗位", "单位"})
 
 
+# a verb of going or grasping, after an adverb, that leads the first item of a list of places or
+# tasks (多到困难多、群众意见集中…的地方 / 要抓A、B): not part of the item
+_LEAD_VERB = re.compile(r"^(?:多|要|常|经常|深入|主动)?(到|去|抓|走进|深入到)")
+
+
+def _backward_words(text: str) -> frozenset[int]:
+    """The word starts of ``text`` by backward maximum matching (words of up to four
+    characters): a list item is anchored at its end (青年|团结起来, not 青年团|结起来)."""
+    starts = {0}
+    end = len(text)
+    while end > 0:
+        size = next((k for k in (4, 3, 2) if k <= end and is_word(text[end - k : end])), 1)
+        end -= size
+        starts.add(end)
+    return frozenset(starts)
+
+
 def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple[str, int]] | None:
     """Items of a 、-run, with the first and last trimmed to the shape of the middle ones.
 
@@ -989,10 +1006,25 @@ def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple
             text, p = text[1:], p + 1
         else:
             break
+    m = _LEAD_VERB.match(text)
+    if m and len(text) - m.end() >= 2 and not any(t.startswith(m.group(1)) for t in parts[1:]):
+        text, p = text[m.end() :], p + m.end()  # 多到|困难多、群众意见集中…: the list's verb (T1)
     items[0] = (text, p)
     if len(text) > hi:
         cuts = [
             c for c in range(p, p + len(text) - 1) if lo <= p + len(text) - c <= hi and c in bounds
+        ]
+        # 把|青年团|结起来: forward matching cut 团结; the item ends where it ends, so a word
+        # that straddles a cut (团结) moves the cut before it (T1)
+        back = _backward_words(text)
+        cuts = [
+            c - 1
+            if c - p not in back
+            and c - 1 - p in back
+            and is_word(text[c - 1 - p : c + 1 - p])
+            and p + len(text) - c + 1 <= hi
+            else c
+            for c in cuts
         ]
         if not cuts:
             if len(items) < 3:
