@@ -1058,3 +1058,41 @@ def test_transfer_4_c_a_whole_list_cloze_needs_the_group_score() -> None:
             groups: dict = {}
 
     assert list(_series_cloze(Ctx, key, None)) == []  # type: ignore[arg-type]
+
+
+def test_transfer_5_a_a_manner_idiom_paired_with_another_is_open() -> None:
+    text = (
+        FILLER
+        + "突出实践导向，真抓实干、务求实效，紧紧围绕新时代新征程党的中心任务，推动高质量发展。"
+    )
+    bad = [q.stem for q in generate_questions(text) if "真抓实干" in q.keys]
+    assert not bad, bad
+
+
+def test_transfer_5_b_a_shared_opening_and_ending_leave_no_single_blank() -> None:
+    text = FILLER + (
+        "社会主义革命和建设时期，共青团积极参与社会变革，组建青年突击队、青年垦荒队、青年扫盲队，"
+        "开展学雷锋活动。"
+    )
+    qs = [q for q in generate_questions(text) if q.kind in ("cloze", "single")]
+    bad = [q.stem for q in qs if "青年垦荒队" in q.keys and q.template != "cloze_list"]
+    assert not bad, bad
+
+
+def test_transfer_5_c_a_quoted_twin_spells_the_key() -> None:
+    text = FILLER + "党中央坚定落实“爱国者治港”、“爱国者治澳”，推动香港局势实现由乱到治的重大转折。"
+    bad = [q.stem for q in generate_questions(text) if {"爱国者治港", "爱国者治澳"} & set(q.keys)]
+    assert not bad, bad
+
+
+def test_transfer_5_d_ordinals_and_ranked_generic_words_are_never_keys() -> None:
+    text = FILLER + (
+        "全面贯彻党的十九大和十九届二中、三中、四中、五中全会精神，统筹国内国际两个大局。"
+        "针对党中央提出的重点任务、重点举措、重要政策、重要要求贯彻情况，开展党性分析。"
+    )
+    bad = [
+        q.stem
+        for q in generate_questions(text)
+        if {"四中", "三中", "重点举措", "重要政策"} & set(q.keys)
+    ]
+    assert not bad, bad

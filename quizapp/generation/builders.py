@@ -1617,6 +1617,12 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return
     if _shared_opening(key):
         return  # 促进医保、（医疗）、医药: the siblings' 医 leaves one character to guess (20b)
+    if _short_core(ctx, key):
+        return  # 青年突击队、（青年垦荒队）、青年扫盲队: two characters left, unpinned (T2)
+    if _quoted_twin(key, s):
+        return  # “（爱国者治港）”、“爱国者治澳”: the twin spells four of five characters (T1)
+    if _idiom_pair(ctx, key, s):
+        return  # 突出实践导向，（真抓实干）、务求实效: 求真务实, 狠抓落实 fit as well (T2)
     if _list_member_half_shown(ctx, key, s):
         return  # （学习本领）是…第一位本领: only 学习 is asked, and 政治能力 is first too (24)
     if _bare_manner_clause(ctx, key, s):
@@ -2158,6 +2164,72 @@ def _bare_manner_clause(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
         c and ctx.lexicon.known_list(pair)
         for c, pair in ((before, (before, key.text)), (after, (key.text, after)))
     )  # 解放思想，（实事求是）: a known pair pins it
+
+
+def _short_core(ctx: Context, key: KeyPhrase) -> bool:
+    """Is the key an item of a list the lexicon does not know whose items share an opening and
+    an ending that leave at most two characters each (青年突击队、青年垦荒队、青年扫盲队)?
+    Nothing in the stem pins such a core (青年造林队 fits as well; transfer round T2)."""
+    group = key.group
+    if key.type != "enumeration" or key.text not in group or len(group) < 2:
+        return False
+    prefix, suffix = _common_prefix(group), _common_suffix(group)
+    if not prefix or not suffix or ctx.lexicon.known_list(group):
+        return False
+    return all(len(item) - len(prefix) - len(suffix) <= 2 for item in group)
+
+
+def _quoted_twin(key: KeyPhrase, s: Sentence) -> bool:
+    """Is a quoted key (“爱国者治港”) joined by 、 to a quoted twin of its length that differs
+    in one character only (“爱国者治澳”)? The twin then spells the key (transfer round T1)."""
+    if key.type != "quoted" or len(key.text) < 3:
+        return False
+    text, a, b = s.text, key.start - s.start, key.end - s.start
+    twins = []
+    m = re.match(r"[”’]、[“‘]([^”’]+)[”’]", text[b:])
+    if m:
+        twins.append(m.group(1))
+    m = re.search(r"[“‘]([^“‘”’]+)[”’]、[“‘]$", text[:a])
+    if m:
+        twins.append(m.group(1))
+    return any(
+        len(t) == len(key.text) and sum(x != y for x, y in zip(t, key.text, strict=True)) == 1
+        for t in twins
+    )
+
+
+# a 4-character manner idiom paired with another in a clause of its own (真抓实干、务求实效)
+_PAIR_CLASSES = _MANNER_CLASSES | {"党建要求"}
+
+
+def _idiom_pair(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
+    """Is a four-character manner term the half of a clause that pairs it with another idiom
+    (，真抓实干、务求实效，), the pair no known list and the two not parallel? The partner pins
+    nothing: 求真务实, 狠抓落实 fit as well (transfer round T2; the 久久为功 rule for pairs)."""
+    if key.type != "term" or len(key.text) != 4 or _han(key.text) != 4:
+        return False
+    if ctx.lexicon.term_class(key.text) not in _PAIR_CLASSES or ctx.lexicon.owners(key.text):
+        return False
+    text, a, b = s.text, key.start - s.start, key.end - s.start
+    if text[b : b + 1] == "、" and (a == 0 or text[a - 1] in _CLAUSE_MARKS):
+        partner, end = text[b + 1 : b + 5], b + 5
+        if end < len(text) and text[end] not in _CLAUSE_MARKS:
+            return False
+    elif text[a - 1 : a] == "、" and (b >= len(text) or text[b] in _CLAUSE_MARKS):
+        partner, start = text[a - 5 : a - 1], a - 5
+        if start > 0 and text[start - 1] not in _CLAUSE_MARKS:
+            return False
+    else:
+        return False
+    if len(partner) != 4 or _han(partner) != 4 or ctx.lexicon.known_list((key.text, partner)):
+        return False
+    if ctx.lexicon.known_list((partner, key.text)) or _parallel(partner, key.text):
+        return False
+    same = sum(x == y for x, y in zip(partner, key.text, strict=True))
+    if same >= 2:
+        return False  # 敢于斗争、善于斗争: a pattern pair pins each half
+    cls = ctx.lexicon.term_class(partner)
+    return "的" not in partner and (cls is None or cls in _PAIR_CLASSES)  # (an idiom of its own)
 
 
 def _one_apart(key: str, group: tuple[str, ...], shown: str) -> bool:

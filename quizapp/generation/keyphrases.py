@@ -337,6 +337,25 @@ def _quoted_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
 
 
 # -- 7 enumerations --------------------------------------------------------------------------
+_NUMERAL_CHARS = frozenset("一二三四五六七八九十百")
+# 重点|任务, 重要|政策: a rank and a generic noun, the items of a bureaucratic list
+_RANKED_GENERIC = re.compile(
+    r"^(?:重点|重要|重大|主要|关键|核心)(?:任务|举措|措施|政策|要求|工作|部署|问题|事项|领域|环节)$"
+)
+
+
+def _count_or_generic(texts: tuple[str, ...]) -> bool:
+    """Do the items differ only in a numeral (二中、三中、四中 of 十九届二中、三中、四中全会),
+    or is each a rank plus a generic noun (重点任务、重点举措、重要政策、重要要求)? Neither has
+    an item worth a blank (transfer round T1)."""
+    if all(_RANKED_GENERIC.match(t) for t in texts):
+        return True
+    if len({len(t) for t in texts}) != 1:
+        return False
+    diff = [k for k in range(len(texts[0])) if len({t[k] for t in texts}) > 1]
+    return bool(diff) and all(all(t[k] in _NUMERAL_CHARS for t in texts) for k in diff)
+
+
 def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
     out: list[KeyPhrase] = []
     if "、" not in s.text:
@@ -353,6 +372,8 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
             continue
         if len(set(texts)) != len(texts):
             continue
+        if _count_or_generic(texts):
+            continue  # 二中、三中、四中 / 重点任务、重点举措、重要政策: a count, no content (T1)
         series = _series_key(ex, s, texts, starts)
         if series is not None:
             out.append(series)
