@@ -338,6 +338,25 @@ def _quoted_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
 
 
 # -- 7 enumerations --------------------------------------------------------------------------
+_NUMERAL_CHARS = frozenset("一二三四五六七八九十百")
+# 重点|任务, 重要|政策: a rank and a generic noun, the items of a bureaucratic list
+_RANKED_GENERIC = re.compile(
+    r"^(?:重点|重要|重大|主要|关键|核心)(?:任务|举措|措施|政策|要求|工作|部署|问题|事项|领域|环节)$"
+)
+
+
+def _count_or_generic(texts: tuple[str, ...]) -> bool:
+    """Do the items differ only in a numeral (二中、三中、四中 of 十九届二中、三中、四中全会),
+    or is each a rank plus a generic noun (重点任务、重点举措、重要政策、重要要求)? Neither has
+    an item worth a blank (transfer round T1)."""
+    if all(_RANKED_GENERIC.match(t) for t in texts):
+        return True
+    if len({len(t) for t in texts}) != 1:
+        return False
+    diff = [k for k in range(len(texts[0])) if len({t[k] for t in texts}) > 1]
+    return bool(diff) and all(all(t[k] in _NUMERAL_CHARS for t in texts) for k in diff)
+
+
 def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
     out: list[KeyPhrase] = []
     if "、" not in s.text:
@@ -354,6 +373,8 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
             continue
         if len(set(texts)) != len(texts):
             continue
+        if _count_or_generic(texts):
+            continue  # 二中、三中、四中 / 重点任务、重点举措、重要政策: a count, no content (T1)
         series = _series_key(ex, s, texts, starts)
         if series is not None:
             out.append(series)
@@ -944,6 +965,23 @@ def _pair_keys(ex: Extraction, s: Sentence, tainted) -> list[KeyPhrase]:
 _CATEGORY_NOUNS = frozenset({"领域", "行业", "部门", "地区", "环节", "方面", "岗位", "单位"})
 
 
+# a verb of going or grasping, after an adverb, that leads the first item of a list of places or
+# tasks (多到困难多、群众意见集中…的地方 / 要抓A、B): not part of the item
+_LEAD_VERB = re.compile(r"^(?:多|要|常|经常|深入|主动)?(到|去|抓|走进|深入到)")
+
+
+def _backward_words(text: str) -> frozenset[int]:
+    """The word starts of ``text`` by backward maximum matching (words of up to four
+    characters): a list item is anchored at its end (青年|团结起来, not 青年团|结起来)."""
+    starts = {0}
+    end = len(text)
+    while end > 0:
+        size = next((k for k in (4, 3, 2) if k <= end and is_word(text[end - k : end])), 1)
+        end -= size
+        starts.add(end)
+    return frozenset(starts)
+
+
 def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple[str, int]] | None:
     """Items of a 、-run, with the first and last trimmed to the shape of the middle ones.
 
@@ -995,11 +1033,26 @@ def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple
             text, p = text[1:], p + 1
         else:
             break
+    m = _LEAD_VERB.match(text)
+    if m and len(text) - m.end() >= 2 and not any(t.startswith(m.group(1)) for t in parts[1:]):
+        text, p = text[m.end() :], p + m.end()  # 多到|困难多、群众意见集中…: the list's verb (T1)
     items[0] = (text, p)
     if len(text) > hi:
         # (the places leaving an item of lo…hi characters, in order, asked only of them)
         end = p + len(text)
         cuts = [c for c in range(max(p, end - hi), min(end - 1, end - lo + 1)) if c in bounds]
+        # 把|青年团|结起来: forward matching cut 团结; the item ends where it ends, so a word
+        # that straddles a cut (团结) moves the cut before it (T1)
+        back = _backward_words(text)
+        cuts = [
+            c - 1
+            if c - p not in back
+            and c - 1 - p in back
+            and is_word(text[c - 1 - p : c + 1 - p])
+            and p + len(text) - c + 1 <= hi
+            else c
+            for c in cuts
+        ]
         if not cuts:
             if len(items) < 3:
                 return None
@@ -1522,6 +1575,8 @@ def _term_keys(ex: Extraction, s: Sentence, tainted, head_counts: Counter) -> It
     for term, a, b in ex.lexicon.find_terms(s.text):
         if _inside_longer_word(s.text, a, b, version):
             continue  # 脱贫攻坚战, 马克思列宁主义: the term is only part of a word here
+        if _glued_modifier(ex.lexicon, s.text, a, term):
+            continue  # 改革（创新精神）: 改革创新 is one modifier, jieba cuts 改革|创新精神 (T2)
         if ex.whole and noise.overlaps(s.start + a, s.start + b, ex.whole):
             continue
         add(term, a, "term", TYPE_WEIGHT["term"])
@@ -1619,6 +1674,35 @@ def _head_terms(text: str) -> Iterator[re.Match[str]]:
             return
         yield m
         pos = m.end()
+
+
+# heads a term's modifier qualifies (创新+精神): the modifier may be half of a longer one
+_TERM_HEADS = ("精神", "意识", "能力", "本领", "作风", "思想", "理论")
+
+
+def _glued_modifier(lexicon: Lexicon, text: str, a: int, term: str) -> bool:
+    """Is a term of a modifier and a generic head (创新精神) glued to the two characters before
+    it, which form with its modifier a word or a phrase the lexicon writes apart from that head
+    (改革+创新, from 以改革创新为核心的时代精神)? Then the blank would cut 改革创新精神 (T2)."""
+    if a < 2 or len(term) < 4 or not term.endswith(_TERM_HEADS):
+        return False
+    prev, modifier = text[a - 2 : a], term[:-2]
+    if not all("\u4e00" <= c <= "\u9fff" for c in prev) or prev[-1] in "的之和与及、":
+        return False
+    if is_word(prev + modifier):
+        return True
+    return _apart_in_lexicon(lexicon, prev + modifier, term[-2:])
+
+
+@lru_cache(maxsize=4096)
+def _apart_in_lexicon(lexicon: Lexicon, phrase: str, head: str) -> bool:
+    """Does a lexicon phrase (term, name, member spelling or list item) write ``phrase`` with
+    something other than ``head`` after it?"""
+    for known in lexicon.known_phrases() | {i for items in lexicon.lists for i in items}:
+        at = known.find(phrase)
+        if at >= 0 and not known.startswith(head, at + len(phrase)):
+            return True
+    return False
 
 
 @lru_cache(maxsize=16384)
