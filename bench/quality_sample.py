@@ -14,7 +14,8 @@ options, answer and source sentence.
 coverage texts: no review round and no precision rule looked at them before the fourth
 session's transfer rounds), to see how the review-driven rules carry over to unseen text;
 ``--set transfer2`` three corpus texts no review round sampled before (report19, a cadre
-training speech, the 2018 government work report).
+training speech, the 2018 government work report); ``--set transfer3`` the bundled speech and
+two more corpus texts no review round sampled.
 """
 
 from __future__ import annotations
@@ -46,6 +47,13 @@ TEXT_SETS = {
         ("report19", CORPUS / "report19_full.txt"),
         ("ma_speech", CORPUS / "speech_ma_weiguang_cadre_training_2018.txt"),
         ("gov2018", CORPUS / "gov_work_report_2018_part1.txt"),
+    ),
+    # the bundled speech and two corpus texts no review round sampled (the fourth session's
+    # last, untuned check)
+    "transfer3": (
+        ("bundled", ROOT / "quizapp" / "data" / "seed_speech.txt"),
+        ("wang_chen", CORPUS / "speech_wang_chen_theme_education_summary_2020.txt"),
+        ("politburo", CORPUS / "news_politburo_democratic_life_meeting_2018.txt"),
     ),
 }
 TEXTS = TEXT_SETS["review"]
