@@ -1102,3 +1102,47 @@ def test_transfer_x_keys_of_a_heading_get_no_plain_cloze() -> None:
     for q in generate_questions(text):
         if q.template in ("cloze", "single"):
             assert not q.stem.startswith(("一、", "二、")), q.stem
+
+
+def test_transfer_x_a_revised_longer_list_accepts_the_reworded_item() -> None:
+    from quizapp.generation.checking import check_answer
+
+    text = FILLER + "深入推进政治建军、改革强军、科技兴军、依法治军，人民军队实现政治生态重塑。"
+    singles = {q.answer[0]: q for q in generate_questions(text) if q.template == "cloze"}
+    q = singles["科技兴军"]
+    assert check_answer(q, ["科技强军"]) and "人才强军" in q.explanation
+    assert not check_answer(q, ["人才强军"])
+    assert not check_answer(singles["依法治军"], ["科技强军"])
+
+
+def test_transfer_x_enemies_are_no_lures_in_a_positive_frame() -> None:
+    from quizapp.generation.builders import _negative_terms
+    from quizapp.generation.lexicon import load_lexicon
+
+    negative = _negative_terms(load_lexicon())
+    assert {"帝国主义", "封建主义", "官僚资本主义", "霸权主义"} <= negative
+    text = FILLER + (
+        "弘扬民族精神和时代精神，加强爱国主义、集体主义、社会主义教育，引导人们树立正确的历史观。"
+        "必须推翻压在中国人民头上的帝国主义、封建主义、官僚资本主义三座大山。"
+    )
+    for q in generate_questions(text):
+        if "加强" in q.stem and q.kind in ("single", "multiple"):
+            assert not set(q.options) & negative, q.options
+
+
+def test_transfer_x_a_cut_leaving_a_stock_predicate_gives_no_cloze() -> None:
+    text = FILLER + (
+        "坚持反腐败无禁区、全覆盖、零容忍，坚定不移“打虎”、“拍蝇”、“猎狐”，"
+        "严厉惩处腐败分子，反腐败斗争压倒性态势已经形成并巩固发展。"
+    )
+    for q in generate_questions(text):
+        if q.kind == "cloze":
+            assert not q.stem.startswith("（　　）已经形成"), q.stem
+
+
+def test_transfer_x_two_wordings_of_a_saying_accept_each_other() -> None:
+    from quizapp.generation.lexicon import load_lexicon
+
+    aliases = load_lexicon().aliases
+    assert "打铁还需自身硬" in aliases["打铁必须自身硬"]
+    assert "打铁必须自身硬" in aliases["打铁还需自身硬"]

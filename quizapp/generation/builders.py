@@ -44,7 +44,7 @@ from .keyphrases import (
     couplet_halves,
     is_generic,
 )
-from .lexicon import NUMERALS, Lexicon
+from .lexicon import NUMERALS, Lexicon, one_apart_in_place
 from .model import BLANK, Formula, KeyPhrase, Question, Sentence
 from .segment import DASH_LEVEL, Heading
 
@@ -535,7 +535,18 @@ def _without_cues(
             # sentence's end not shown, the blank opens the stem before a predicate any goal
             # takes: no question
             return -1, -1
+    if new_lo > lo and la == clauses[new_lo][0] and _STOCK_PREDICATE.match(text, lb):
+        # 严厉惩处腐败分子，|（反腐败斗争压倒性态势）已经形成并巩固发展。: the cut left the key
+        # before a stock predicate that any trend or system takes, the end shown or not (X2)
+        return -1, -1
     return new_lo, new_hi
+
+
+# a stock judgement on any trend or system (…已经形成并巩固发展, …基本形成, …全面确立)
+_STOCK_PREDICATE = re.compile(
+    r"(?:已经|已|正在)?(?:基本|初步|全面)?(?:形成|建立|确立|巩固)(?:并?(?:巩固|发展|完善)){0,2}"
+    r"[，,；;。！]"
+)
 
 
 # a predicate any goal or system takes (…加快建设, …深入推进, …取得重大进展): after a blank opening
@@ -858,18 +869,54 @@ def _generic_head(text: str) -> bool:
 NEGATIVE_CLASSES = frozenset({"不良倾向"})
 
 
+# enemies and evils no text asks to 加强/弘扬/坚持 (review X1: 加强帝国主义教育 as a lure)
+NEGATIVE_WORDS = frozenset(
+    {
+        "帝国主义",
+        "封建主义",
+        "官僚资本主义",
+        "霸权主义",
+        "强权政治",
+        "殖民主义",
+        "单边主义",
+        "保护主义",
+        "恐怖主义",
+        "分裂主义",
+        "极端主义",
+        "拜金主义",
+        "极端个人主义",
+        "民族分裂主义",
+    }
+)
+
+
 def _other_polarity(ctx: Context, items: Iterable[str]) -> frozenset[str]:
     """Terms of the opposite sense to ``items``, never to be offered as their wrong options."""
     lex = ctx.lexicon
+    negative = _negative_terms(lex)
     if any(lex.term_class(i) in NEGATIVE_CLASSES for i in items):
         return frozenset()  # a list of faults: other faults are the right look-alikes
-    return _negative_terms(lex)
+    if any(i in negative for i in items):
+        # 推翻帝国主义、封建主义…: enemies, not faults of style (个人主义 is no 三座大山)
+        return _negative_terms(lex, classes_only=True)
+    return negative
 
 
 @lru_cache(maxsize=8)
-def _negative_terms(lexicon: Lexicon) -> frozenset[str]:
-    """The terms of the negative classes (asked for every key: gathered once per lexicon)."""
-    return frozenset(t for c in sorted(NEGATIVE_CLASSES) for t in lexicon.class_terms(c))
+def _negative_terms(lexicon: Lexicon, classes_only: bool = False) -> frozenset[str]:
+    """The terms of the negative classes, the enemies of NEGATIVE_WORDS and every member of a
+    lexicon list or formula most of whose members are such (三座大山, 四风, 四种危险 …; asked for
+    every key: gathered once per lexicon)."""
+    faults = {t for c in sorted(NEGATIVE_CLASSES) for t in lexicon.class_terms(c)}
+    if classes_only:
+        return frozenset(faults)
+    base = set(NEGATIVE_WORDS) | faults
+    groups = [tuple(m) for m in lexicon.lists] + [tuple(f.members) for f in lexicon.formulas]
+    out = set(base)
+    for members in groups:
+        if members and sum(m in base or m.endswith("危险") for m in members) * 2 > len(members):
+            out.update(members)
+    return frozenset(out)
 
 
 def _same_kind(cand: str, key: str) -> bool:
@@ -979,6 +1026,8 @@ def _list_variants(ctx: Context, key: KeyPhrase) -> dict[str, list[tuple[str, in
                 (m, k)
                 for m, k in variants
                 if not _share_a_word(_bare(item, lead, end), _bare(m, lead, end))
+                # (科技兴军 / 科技强军: one character reworded in place is another wording, X2)
+                or one_apart_in_place(item, m)
             ]
         )
     }
