@@ -1079,10 +1079,11 @@ def test_transfer_x_a_blank_before_a_shortfall_in_a_list_of_faults_is_open() -> 
     text = FILLER + (
         "一些干部服务意识和法治意识不强、工作作风不实、担当精神不够，"
         "形式主义、官僚主义不同程度存在。我们要弘扬担当精神。"
+        "有的基层干部主动意识不强，遇事等一等；有的创新精神不足，习惯于老一套。"
     )
     for q in generate_questions(text):
         if q.kind in ("cloze", "single"):
-            assert "（　　）不够" not in q.stem, q.stem
+            assert "（　　）不够" not in q.stem and "（　　）不足" not in q.stem, q.stem
 
 
 def test_transfer_x_bare_patterned_couplet_is_not_asked() -> None:

@@ -2027,13 +2027,12 @@ _SHORTFALL = re.compile(r"(?:还|仍|仍然)?(?:不够|不强|不足|不实|不�
 
 
 def _shortfall_slot(stem: str, a: int, b: int) -> bool:
-    """Is the blank [a, b) the subject of a shortfall (（担当精神）不够) in a 、-list of such
-    faults (服务意识不强、工作作风不实、（　　）不够)? Any virtue fills it (review X2)."""
+    """Is the blank [a, b) the subject of a shortfall (（担当精神）不够) among other such faults,
+    in a 、-list or in parallel clauses (服务意识不强、工作作风不实、（　　）不够;
+    有的主动意识不强，…；有的（　　）不足)? Any virtue fills it (review X2)."""
     if not _SHORTFALL.match(stem, b):
         return False
-    x = max(stem.rfind(m, 0, a) for m in "，；。：！？") + 1
-    ends = [k for k in (stem.find(m, b) for m in "，；。：！？") if k >= 0]
-    parts = (stem[x:a] + "|" + stem[b : min(ends, default=len(stem))]).split("、")
+    parts = re.split(r"[、，；。：！？]", stem[:a] + "|" + stem[b:])
     return sum(1 for p in parts if _SHORTFALL.search(p)) >= 2
 
 
