@@ -65,10 +65,12 @@ def test_two_measures_that_share_a_word_are_not_a_saying() -> None:
 
 
 def test_half_of_a_four_character_couplet_names_the_couplet() -> None:
-    text = "我国发展仍面临不少风险挑战。安不忘危，兴不忘忧。我们要增强忧患意识，坚持底线思维。"
-    made = [q for q in generate_questions(text, seed=0) if q.answer == ["兴不忘忧"]]
+    # (a couplet on one frame, 安不忘危，兴不忘忧, is asked only when the lexicon knows it:
+    # test_transfer_x_bare_patterned_couplet_is_not_asked)
+    text = "我国发展仍面临不少风险挑战。功以才成，业由才广。我们要增强忧患意识，坚持底线思维。"
+    made = [q for q in generate_questions(text, seed=0) if q.answer == ["业由才广"]]
     assert made
-    assert "安不忘危，兴不忘忧" in made[0].keys
+    assert "功以才成，业由才广" in made[0].keys
 
 
 # -- two dash-led series in one section are two lists ------------------------------------------

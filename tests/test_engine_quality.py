@@ -1161,3 +1161,149 @@ def test_transfer_5_d_ordinals_and_ranked_generic_words_are_never_keys() -> None
         if {"四中", "三中", "重点举措", "重要政策"} & set(q.keys)
     ]
     assert not bad, bad
+
+
+# -- transfer rounds X1–X2 ------------------------------------------------------------------------
+def test_transfer_x_gloss_after_a_quotation_is_not_a_quotation_key() -> None:
+    from quizapp.generation.keyphrases import extract
+
+    text = FILLER + (
+        "习近平总书记曾说：“弄潮儿向涛头立，手把红旗旗不湿”，"
+        "它体现的是弄潮儿与大自然奋勇拼搏的大无畏精神。"
+        "习近平总书记指出：“人民是历史的创造者”。"
+    )
+    keys = {k.text: k for k in extract(text).keys}
+    assert "大无畏精神" not in keys
+    assert "大无畏精神" not in answers(generate_questions(text))
+
+
+def test_transfer_x_requoted_fragment_of_a_saying_is_not_a_key() -> None:
+    text = FILLER + (
+        "习近平总书记赋予浙江“干在实处永无止境，走在前列要谋新篇，勇立潮头方显担当”的新期望。"
+        "思想大解放也不是见好就收，它的要求是“永无止境”，就是要以永远在路上的执着一干到底。"
+        "“勇立潮头”就是要始终立在时代大潮的潮头，敢做弄潮儿。"
+    )
+    got = answers(generate_questions(text))
+    assert not got & {"永无止境", "勇立潮头"}, got
+    named = FILLER + "“互联网+政务服务”深入推进，“互联网+”广泛融入各行各业。"
+    assert "互联网+" in answers(generate_questions(named))  # a name built on a name stays
+
+
+def test_transfer_x_no_stem_opens_on_a_dangling_qizhong() -> None:
+    text = FILLER + (
+        "总书记赋予浙江“干在实处永无止境，走在前列要谋新篇，勇立潮头方显担当”的新期望，"
+        "其中“干在实处永无止境”是方法路径，“走在前列要谋新篇”是目标追求，"
+        "“勇立潮头方显担当”是状态境界。"
+    )
+    for q in generate_questions(text):
+        assert not q.stem.startswith("其中"), q.stem
+
+
+def test_transfer_x_rhetoric_lists_on_le_xin_or_lao_get_no_cloze() -> None:
+    from quizapp.generation.builders import _rhetoric_pattern
+
+    assert _rhetoric_pattern(("标注了新起点", "提供了新机遇", "注入了新动力"))
+    assert _rhetoric_pattern(("老手势", "老经验", "老办法"))
+    assert not _rhetoric_pattern(("懂农业", "爱农村", "爱农民"))
+    assert not _rhetoric_pattern(("幼有所育", "学有所教", "劳有所得"))
+    assert not _rhetoric_pattern(("新技术", "新产业", "新业态"))
+    assert not _rhetoric_pattern(("养老", "孝老", "敬老"))  # a shared head, not a modifier
+    text = FILLER + (
+        "重要指示为新时代浙江改革发展标注了新起点、提供了新机遇、注入了新动力。"
+        "一些干部因循守旧、按部就班，满足于老手势、老经验、老办法，创新意识不强。"
+        "培养造就一支懂农业、爱农村、爱农民的“三农”工作队伍。"
+    )
+    got = answers(generate_questions(text), kinds=("cloze",))
+    assert not got & {"标注了新起点", "注入了新动力", "老手势", "老经验", "老办法"}, got
+    assert "爱农村" in got
+
+
+def test_transfer_x_a_list_launched_in_turn_is_a_chronicle() -> None:
+    text = FILLER + "沪港通、深港通、债券通相继启动，人民币加入特别提款权货币篮子。"
+    got = answers(generate_questions(text))
+    assert not got & {"沪港通", "深港通", "债券通"}, got
+
+
+def test_transfer_x_a_determiner_before_the_blank_keeps_the_slot_open() -> None:
+    from quizapp.generation.builders import _DETERMINER_RUN
+
+    assert _DETERMINER_RUN.sub("", "反对一切形式的") == "反对"
+    text = FILLER + (
+        "统筹应对传统和非传统安全威胁，反对一切形式的恐怖主义。"
+        "国际社会要共同应对恐怖主义、网络安全、气候变化等挑战。"
+    )
+    assert "恐怖主义" not in answers(generate_questions(text))
+
+
+def test_transfer_x_a_blank_before_a_shortfall_in_a_list_of_faults_is_open() -> None:
+    text = FILLER + (
+        "一些干部服务意识和法治意识不强、工作作风不实、担当精神不够，"
+        "形式主义、官僚主义不同程度存在。我们要弘扬担当精神。"
+        "有的基层干部主动意识不强，遇事等一等；有的创新精神不足，习惯于老一套。"
+    )
+    for q in generate_questions(text):
+        if q.kind in ("cloze", "single"):
+            assert "（　　）不够" not in q.stem and "（　　）不足" not in q.stem, q.stem
+
+
+def test_transfer_x_bare_patterned_couplet_is_not_asked() -> None:
+    text = "我国发展仍面临不少风险挑战。安不忘危，兴不忘忧。我们要增强忧患意识，坚持底线思维。"
+    assert not answers(generate_questions(text)) & {"安不忘危", "兴不忘忧"}
+    text = "我国发展仍面临不少风险挑战。功以才成，业由才广。我们要增强忧患意识，坚持底线思维。"
+    assert "业由才广" in answers(generate_questions(text))
+
+
+def test_transfer_x_keys_of_a_heading_get_no_plain_cloze() -> None:
+    text = (
+        "一、以思想大解放推动观念大转变\n"
+        "我们要坚持以人民为中心的发展思想，增强“四个意识”，坚定“四个自信”。\n"
+        "二、以行动大担当推动事业大发展，更高水平打造全省高质量发展重要增长极\n"
+        "全面从严治党永远在路上，党的自我革命永远在路上，推动高质量发展。\n"
+    )
+    for q in generate_questions(text):
+        if q.template in ("cloze", "single"):
+            assert not q.stem.startswith(("一、", "二、")), q.stem
+
+
+def test_transfer_x_a_revised_longer_list_accepts_the_reworded_item() -> None:
+    from quizapp.generation.checking import check_answer
+
+    text = FILLER + "深入推进政治建军、改革强军、科技兴军、依法治军，人民军队实现政治生态重塑。"
+    singles = {q.answer[0]: q for q in generate_questions(text) if q.template == "cloze"}
+    q = singles["科技兴军"]
+    assert check_answer(q, ["科技强军"]) and "人才强军" in q.explanation
+    assert not check_answer(q, ["人才强军"])
+    assert not check_answer(singles["依法治军"], ["科技强军"])
+
+
+def test_transfer_x_enemies_are_no_lures_in_a_positive_frame() -> None:
+    from quizapp.generation.builders import _negative_terms
+    from quizapp.generation.lexicon import load_lexicon
+
+    negative = _negative_terms(load_lexicon())
+    assert {"帝国主义", "封建主义", "官僚资本主义", "霸权主义"} <= negative
+    text = FILLER + (
+        "弘扬民族精神和时代精神，加强爱国主义、集体主义、社会主义教育，引导人们树立正确的历史观。"
+        "必须推翻压在中国人民头上的帝国主义、封建主义、官僚资本主义三座大山。"
+    )
+    for q in generate_questions(text):
+        if "加强" in q.stem and q.kind in ("single", "multiple"):
+            assert not set(q.options) & negative, q.options
+
+
+def test_transfer_x_a_cut_leaving_a_stock_predicate_gives_no_cloze() -> None:
+    text = FILLER + (
+        "坚持反腐败无禁区、全覆盖、零容忍，坚定不移“打虎”、“拍蝇”、“猎狐”，"
+        "严厉惩处腐败分子，反腐败斗争压倒性态势已经形成并巩固发展。"
+    )
+    for q in generate_questions(text):
+        if q.kind == "cloze":
+            assert not q.stem.startswith("（　　）已经形成"), q.stem
+
+
+def test_transfer_x_two_wordings_of_a_saying_accept_each_other() -> None:
+    from quizapp.generation.lexicon import load_lexicon
+
+    aliases = load_lexicon().aliases
+    assert "打铁还需自身硬" in aliases["打铁必须自身硬"]
+    assert "打铁必须自身硬" in aliases["打铁还需自身硬"]

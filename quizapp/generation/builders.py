@@ -46,7 +46,7 @@ from .keyphrases import (
     couplet_halves,
     is_generic,
 )
-from .lexicon import NUMERALS, Lexicon
+from .lexicon import NUMERALS, Lexicon, one_apart_in_place
 from .model import BLANK, Formula, KeyPhrase, Question, Sentence
 from .segment import DASH_LEVEL, Heading
 
@@ -648,7 +648,18 @@ def _without_cues(
             # sentence's end not shown, the blank opens the stem before a predicate any goal
             # takes: no question
             return -1, -1
+    if new_lo > lo and la == clauses[new_lo][0] and _STOCK_PREDICATE.match(text, lb):
+        # 严厉惩处腐败分子，|（反腐败斗争压倒性态势）已经形成并巩固发展。: the cut left the key
+        # before a stock predicate that any trend or system takes, the end shown or not (X2)
+        return -1, -1
     return new_lo, new_hi
+
+
+# a stock judgement on any trend or system (…已经形成并巩固发展, …基本形成, …全面确立)
+_STOCK_PREDICATE = re.compile(
+    r"(?:已经|已|正在)?(?:基本|初步|全面)?(?:形成|建立|确立|巩固)(?:并?(?:巩固|发展|完善)){0,2}"
+    r"[，,；;。！]"
+)
 
 
 # a predicate any goal or system takes (…加快建设, …深入推进, …取得重大进展): after a blank opening
@@ -978,18 +989,54 @@ def _generic_head(text: str) -> bool:
 NEGATIVE_CLASSES = frozenset({"不良倾向"})
 
 
+# enemies and evils no text asks to 加强/弘扬/坚持 (review X1: 加强帝国主义教育 as a lure)
+NEGATIVE_WORDS = frozenset(
+    {
+        "帝国主义",
+        "封建主义",
+        "官僚资本主义",
+        "霸权主义",
+        "强权政治",
+        "殖民主义",
+        "单边主义",
+        "保护主义",
+        "恐怖主义",
+        "分裂主义",
+        "极端主义",
+        "拜金主义",
+        "极端个人主义",
+        "民族分裂主义",
+    }
+)
+
+
 def _other_polarity(ctx: Context, items: Iterable[str]) -> frozenset[str]:
     """Terms of the opposite sense to ``items``, never to be offered as their wrong options."""
     lex = ctx.lexicon
+    negative = _negative_terms(lex)
     if not NEGATIVE_CLASSES.isdisjoint(map(lex.term_class, items)):
         return frozenset()  # a list of faults: other faults are the right look-alikes
-    return _negative_terms(lex)
+    if any(i in negative for i in items):
+        # 推翻帝国主义、封建主义…: enemies, not faults of style (个人主义 is no 三座大山)
+        return _negative_terms(lex, classes_only=True)
+    return negative
 
 
 @lru_cache(maxsize=8)
-def _negative_terms(lexicon: Lexicon) -> frozenset[str]:
-    """The terms of the negative classes (asked for every key: gathered once per lexicon)."""
-    return frozenset(t for c in sorted(NEGATIVE_CLASSES) for t in lexicon.class_terms(c))
+def _negative_terms(lexicon: Lexicon, classes_only: bool = False) -> frozenset[str]:
+    """The terms of the negative classes, the enemies of NEGATIVE_WORDS and every member of a
+    lexicon list or formula most of whose members are such (三座大山, 四风, 四种危险 …; asked for
+    every key: gathered once per lexicon)."""
+    faults = {t for c in sorted(NEGATIVE_CLASSES) for t in lexicon.class_terms(c)}
+    if classes_only:
+        return frozenset(faults)
+    base = set(NEGATIVE_WORDS) | faults
+    groups = [tuple(m) for m in lexicon.lists] + [tuple(f.members) for f in lexicon.formulas]
+    out = set(base)
+    for members in groups:
+        if members and sum(m in base or m.endswith("危险") for m in members) * 2 > len(members):
+            out.update(members)
+    return frozenset(out)
 
 
 def _class_mates(ctx: Context, cls_name: str, key: str) -> list[str]:
@@ -1112,6 +1159,8 @@ def _group_variants(ctx: Context, group: tuple[str, ...]) -> dict[str, list[tupl
                 (m, k)
                 for m, k in variants
                 if not _share_a_word(_bare(item, lead, end), _bare(m, lead, end))
+                # (科技兴军 / 科技强军: one character reworded in place is another wording, X2)
+                or one_apart_in_place(item, m)
             ]
         )
     }
@@ -1330,6 +1379,28 @@ def _patterned(items: tuple[str, ...]) -> bool:
     return any(len(set(column)) == 1 for column in zip(*items, strict=True))
 
 
+_ASPECT_MARKS = frozenset("了着过")
+_EVALUATIVE_MARKS = frozenset("新老旧大好")
+
+
+def _rhetoric_pattern(items: tuple[str, ...]) -> bool:
+    """Is the items' one shared frame only an aspect particle with an evaluative modifier
+    (标注了新起点、提供了新机遇、注入了新动力) or a bare 老/旧 (老手势、老经验、老办法)? Such a
+    list is a speaker's rhetoric, any verb or noun of the kind fits it (review X1)."""
+    if len(items) < 2 or len({len(i) for i in items}) != 1:
+        return False
+    places = [(k, items[0][k]) for k in range(len(items[0])) if len({i[k] for i in items}) == 1]
+    fixed = {ch for _, ch in places}
+    if not fixed:
+        return False
+    if places == [(0, "老")] or places == [(0, "旧")]:
+        return True  # (养老、孝老、敬老 share a head 老, not a modifier: a formulation)
+    return bool(fixed & _ASPECT_MARKS) and fixed <= _ASPECT_MARKS | _EVALUATIVE_MARKS
+
+
+_CHRONICLE_AFTER = ("相继", "先后", "陆续")
+
+
 def fits_list(cand: str, items: tuple[str, ...]) -> bool:
     """Has ``cand`` the shape of the list's items (an intruder no one rules out by its form)?
 
@@ -1472,10 +1543,15 @@ def refine_enum_item(ctx: Context, key: KeyPhrase) -> KeyPhrase | None:
     if not _ends_on_word(s.text, local, local + len(key.text)):
         return None  # 独立自主、完全平|等: the cut went through a word
     last = s.text.find(group[-1], local) if key.text != group[-1] else local
+    known_list = ctx.lexicon.known_list(group)
+    if not known_list and _rhetoric_pattern(group):
+        return None  # 满足于老手势、老经验、老办法: rhetoric on a shared 老, not a formulation
+    if last >= 0 and s.text.startswith(_CHRONICLE_AFTER, last + len(group[-1])):
+        return None  # 沪港通、深港通、债券通相继启动: a chronicle of launches (review X1)
     # 思想不纯、组织不纯、作风不纯等 / 识才的慧眼、爱才的诚意…: items built on one frame are
     # a formulation even when the list stays open or reads like rhetoric
     # …a standard enumeration (忠诚老实、公道正派、实事求是、清正廉洁等价值观) as well
-    framed = len(group) >= 3 and _patterned(group) or ctx.lexicon.known_list(group)
+    framed = len(group) >= 3 and _patterned(group) or known_list
     if not framed and (
         "等" in group[-1][1:] or (last >= 0 and _is_open_list(s.text, last + len(group[-1])))
     ):
@@ -1653,6 +1729,10 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     if key.type == "heading":
         yield from _heading_questions(ctx, key, s)
         return
+    if s.is_heading:
+        # 三、以行动大担当推动…打造全省（高质量发展）重要增长极: a heading printed bare with its
+        # ordinal and no end mark; its own keys ask it as a heading (review X2)
+        return
     refined = refine_enum_item(ctx, key)
     if refined is None:
         return
@@ -1708,6 +1788,10 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # 宁可数量少一些，但要保证质量: a clause to recite, not a phrase to recall
     if key.type == "quoted" and _in_open_series(s.text, key.end - s.start):
         return  # 《共产党宣言》、《共产主义ABC》、《政治经济学》等: one of some examples
+    if key.type == "quoted" and "、" in key.text:
+        quoted_items = tuple(key.text.split("、"))
+        if _rhetoric_pattern(quoted_items) and not ctx.lexicon.known_list(quoted_items):
+            return  # 习惯于“老手势、老办法”: the speaker's rhetoric in quotes (review X1)
     if key.type == "formula" and _in_open_list(
         s.text, key.start - s.start - 1, key.end - s.start + 1
     ):
@@ -1735,6 +1819,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # 现就实施（　　）提出如下意见: the document's preamble names its own title
     if stem.startswith(("这是", "这就是", "这些", "这一")):
         return  # 这是…: what "this" is lies in a sentence the stem does not show (review 16)
+    if stem.startswith("其中") and not s.text.startswith("其中"):
+        return  # …的新期望，|其中“（　　）”是方法路径: the cut dropped what 其中 picks from (X2)
     head = stem[:a].split("，", 1)[0] if "，" in stem[:a] else ""
     if head and _BACK_REFERENCE.search(head):
         return  # 只有做到了这一点，…: what "this" is lies in a sentence the stem does not show
@@ -1754,6 +1840,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         # (a formula named bare, 做到（忠诚干净担当）。, is a slot like any term; named in
         # quotes, 增强“（　　）”, its quotes say a formula is meant)
         return  # 实施（供给侧结构性改革），: the text 实施s other strategies as well
+    if not (key.group and ctx.lexicon.known_list(key.group)) and _shortfall_slot(stem, a, b):
+        return  # 工作作风不实、（担当精神）不够: one of a list of faults, any virtue fits (X2)
     if not standard and _yi_wei_partner_spells(stem, a, b):
         return  # 以知识产权明晰为基础、以（知识价值）为导向: the other half spells 知识 (review 19)
     if _opens_section_bare(ctx, s, stem, a, b):
@@ -2081,6 +2169,20 @@ def _item_shape(key: KeyPhrase) -> Callable[[str], bool] | None:
     return lambda cand: len(cand) == size and cand.startswith(opening)
 
 
+_DETERMINER_RUN = re.compile(r"(?:(?:一切|各种|任何)形式的|一切|各种|任何)$")
+_SHORTFALL = re.compile(r"(?:还|仍|仍然)?(?:不够|不强|不足|不实|不高|不力|不到位)")
+
+
+def _shortfall_slot(stem: str, a: int, b: int) -> bool:
+    """Is the blank [a, b) the subject of a shortfall (（担当精神）不够) among other such faults,
+    in a 、-list or in parallel clauses (服务意识不强、工作作风不实、（　　）不够;
+    有的主动意识不强，…；有的（　　）不足)? Any virtue fills it (review X2)."""
+    if not _SHORTFALL.match(stem, b):
+        return False
+    parts = re.split(r"[、，；。：！？]", stem[:a] + "|" + stem[b:])
+    return sum(1 for p in parts if _SHORTFALL.search(p)) >= 2
+
+
 def _open_frame(ctx: Context, stem: str, a: int, b: int) -> bool:
     """Is the blank [a, b) of ``stem`` a bare object slot that other terms fill as well: after a
     generic verb, closing its clause, with no list or pair partner beside it, where the same
@@ -2088,6 +2190,9 @@ def _open_frame(ctx: Context, stem: str, a: int, b: int) -> bool:
     key's kind elsewhere in the text (实施（供给侧结构性改革） where the text 实施扩大内需战略)?
     Reviews 9–11 found such clozes answerable by those fillers as well."""
     before, after = stem[:a], stem[b:]
+    # 反对一切形式的（恐怖主义）: a determiner between the verb and the blank leaves the slot as
+    # open as a bare object (霸权主义, 单边主义 fit as well; review X2)
+    before = _DETERMINER_RUN.sub("", before)
     verb = _verb_before(before, len(before))
     if not verb:
         return False

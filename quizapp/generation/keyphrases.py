@@ -156,6 +156,28 @@ class Extraction:
     # spans asked whole (把A同B统一起来): no vocabulary term is cut out of them
     whole: list[tuple[int, int]] = field(default_factory=list)
     _occurrences: dict[str, int] = field(default_factory=dict, repr=False)
+    _saying_halves: list[str] | None = field(default=None, repr=False)
+
+    def requoted(self, phrase: str) -> bool:
+        """Is the quoted ``phrase`` a fragment of a longer saying the text quotes whole
+        (“永无止境” of “干在实处永无止境”, “勇立潮头” of “勇立潮头方显担当”)? The halves of
+        the text's quoted sayings are read once per text."""
+        if len(phrase) < 4 or len(phrase) > 8:
+            return False
+        if self._saying_halves is None:
+            halves = set()
+            for m in _QUOTED_RE.finditer(self.doc.text):
+                parts = re.split(r"[，,；;]", m.group(1) or m.group(2) or m.group(3))
+                if len(parts) < 2:
+                    continue  # (“互联网+政务服务” is a name built on a name, not a saying)
+                for half in parts:
+                    if 6 <= len(half) <= 12 and not re.search(r"[、的\d。！？]", half):
+                        halves.add(half)
+            self._saying_halves = sorted(halves)
+        return any(
+            len(h) >= len(phrase) + 2 and (h.startswith(phrase) or h.endswith(phrase))
+            for h in self._saying_halves
+        )
 
     def occurrences(self, phrase: str) -> int:
         """How often ``phrase`` occurs in the text (each phrase counted once per text)."""
@@ -313,6 +335,8 @@ def _quoted_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
             continue  # the halves are the blanks; the whole couplet would be one too many
         if len(stripped) > 16 or stripped.endswith(("。", "！", "？")):
             continue  # a whole quoted sentence: too long for a blank
+        if ex.requoted(stripped):
+            continue  # “永无止境” re-quoted from “干在实处永无止境”: the saying is the key
         score = TYPE_WEIGHT["quoted"]
         if len(stripped) == 2:
             # “钱荒”, “台独”: a coinage or a political label is worth a cloze; a common word in
@@ -1220,12 +1244,35 @@ def _def_matches(text: str) -> Iterator[re.Match[str]]:
         start = end + 1
 
 
+_PRONOUN_SUBJECTS = ("它", "这", "其", "那")
+
+
+def _quote_close(text: str, at: int) -> int:
+    """Where the quotation opening at ``at`` (after a speaker's intro) ends: just past the
+    ” matching its “ (nested quotes counted), or the end of the text when the words that follow
+    are not in quotation marks or the mark never closes."""
+    if text[at : at + 1] != "“":
+        return len(text)
+    depth = 0
+    for i in range(at, len(text)):
+        if text[i] == "“":
+            depth += 1
+        elif text[i] == "”":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return len(text)
+
+
 def _definition_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
     text = s.text
     intro = _QUOTE_INTRO.search(text) if "总书记" in text or "习近平" in text else None
     in_quote = intro is not None
     body_start = intro.end() if intro else 0
     kind = "quotation" if in_quote else "definition"
+    # 习近平总书记曾说：“弄潮儿向涛头立，手把红旗旗不湿”，它体现的是…: the quotation ends at the
+    # matching ”, and what follows is the speaker's gloss, not Xi's words (review X1/X2)
+    quote_end = _quote_close(text, body_start) if in_quote else len(text)
     out: list[KeyPhrase] = []
 
     def add(phrase: str, local: int, bonus: float = 0.0) -> None:
@@ -1239,17 +1286,21 @@ def _definition_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase
         a = s.start + local
         if noise.overlaps(a, a + len(phrase), tainted):
             return
-        out.append(KeyPhrase(phrase, kind, s.index, a, a + len(phrase), TYPE_WEIGHT[kind] + bonus))
+        k = kind if local < quote_end else "definition"
+        out.append(KeyPhrase(phrase, k, s.index, a, a + len(phrase), TYPE_WEIGHT[k] + bonus))
 
     body = text[body_start:]
     # both passes below read the same matches (without a quote's intro, the body is the text)
     defs = list(_def_matches(body)) if "是" in body else []  # (a cheap test before the regex)
     for m in defs:
         subject, pred = m.group(1), m.group(2)
-        if not (in_quote or _DEFINE_MARK.search(subject)):
+        quoted = in_quote and body_start + m.start(2) < quote_end
+        if not (quoted or _DEFINE_MARK.search(subject)):
             continue
         if subject.endswith(("这", "那", "也", "就", "都", "还", "这就", "关键在于")):
             continue
+        if not quoted and subject.lstrip("“”，, ").startswith(_PRONOUN_SUBJECTS):
+            continue  # 它体现的是…: a pronoun's clause glosses, it does not define
         key, off = _predicate_key(subject, pred)
         if key:
             add(key, body_start + m.start(2) + off, 0.04 if _DEFINE_MARK.search(subject) else 0.0)
@@ -1353,6 +1404,7 @@ def _definition_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase
     for m in _ONLY_RE.finditer(text) if "只有" in text else ():
         add(m.group(1), m.start(1), -0.2)  # parallel clauses: a cloze, not a choice
     if in_quote:
+        body = text[body_start:quote_end]
         for m in _AS_RE.finditer(body):
             add(m.group(1), body_start + m.start(1))
             if m.group(2):
@@ -1600,7 +1652,13 @@ def _term_keys(ex: Extraction, s: Sentence, tainted, head_counts: Counter) -> It
         # (after a bare 他回答： the stem would not tell what is asked)
         add(m.group(1), m.start(1), "quoted", TYPE_WEIGHT["quoted"] + 0.04)
     m = _COUPLET_RE.match(s.text)
-    if m:
+    if m and (
+        sum(x == y for x, y in zip(m.group(1), m.group(2), strict=True)) < 2
+        or any(ex.lexicon.is_known(x) for x in (m.group(1), m.group(2), m.group(0)[:9]))
+    ):
+        # 安不忘危，兴不忘忧。 standing bare: halves on one frame (X不忘Y) leave two characters
+        # to guess, and classical rivals fit the frame as well (存不忘亡, 治不忘乱), so such a
+        # couplet is asked only when the lexicon knows it; 功以才成，业由才广 stays (review X2)
         add(m.group(1), m.start(1), "quoted", TYPE_WEIGHT["quoted"])
         add(m.group(2), m.start(2), "quoted", TYPE_WEIGHT["quoted"])
     return out
