@@ -1307,3 +1307,14 @@ def test_transfer_x_two_wordings_of_a_saying_accept_each_other() -> None:
     aliases = load_lexicon().aliases
     assert "打铁还需自身硬" in aliases["打铁必须自身硬"]
     assert "打铁必须自身硬" in aliases["打铁还需自身硬"]
+
+
+def test_unseen_no_key_cut_from_a_word_jieba_splits_wrongly() -> None:
+    text = FILLER + (
+        "全面深化自身改革，团结带领广大团员青年在脱贫攻坚战场摸爬滚打，在科技攻关岗位奋力攀登。"
+        "人民成为国家、社会和自己命运的主人，中国人民对美好生活的向往不断变为现实。"
+    )
+    for q in generate_questions(text):
+        if q.kind in ("cloze", "single"):
+            assert BLANK + "场" not in q.stem, q.stem
+            assert "中国" + BLANK not in q.stem, q.stem

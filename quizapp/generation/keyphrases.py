@@ -1772,15 +1772,50 @@ def _inside_longer_word(text: str, a: int, b: int, version: int) -> bool:
     """
     del version
     word = text[a:b]
-    if b < len(text) and text[b] in "战制者性化式型率":
+    if _split_last(text, a, b) or _glued_lead(text, a, b):
+        return True
+    # 脱贫攻坚|战场: the next character opens a word of its own, which the longer word
+    # (脱贫攻坚战) would cut; the term stands (T3)
+    claimed = b + 2 <= len(text) and is_word(text[b : b + 2]) and is_word(text[a : b + 1])
+    if b < len(text) and text[b] in "战制者性化式型率" and not claimed:
         return True
     for k in (1, 2, 3):
         if a - k >= 0 and is_word(text[a - k : b]):
             return True
     for k in (1, 2):
         if b + k <= len(text) and is_word(text[a : b + k]) and text[a : b + k] != word:
-            return True
+            if not (k == 1 and claimed):
+                return True
     return False
+
+
+# modifiers glued to a people noun, a compound jieba does not know (中国|人民, 全体|人民)
+_GLUED_LEADS = ("中国", "全国", "全体", "各族", "全党", "广大", "中华", "我国")
+_GLUED_NOUNS = ("人民", "民族", "青年", "党员", "干部", "群众", "农民", "妇女", "同胞")
+
+
+def _glued_lead(text: str, a: int, b: int) -> bool:
+    """Does the key open on a people noun the two characters before it qualify (中国|人民对美好
+    生活的向往)? The stem would print ``中国（　　）``, a cut compound (T3)."""
+    return (
+        a >= 2
+        and text[a - 2 : a] in _GLUED_LEADS
+        and text.startswith(_GLUED_NOUNS, a)
+        and b - a > 2
+    )
+
+
+def _split_last(text: str, a: int, b: int) -> bool:
+    """Does the key's last character form a word with the next one (脱贫攻坚战|场: 战场) while
+    the key without it is a word too? jieba's cut was wrong and the stem would print
+    ``（　　）场`` (T3)."""
+    return (
+        b - a >= 4
+        and b < len(text)
+        and "\u4e00" <= text[b] <= "\u9fff"
+        and is_word(text[b - 1 : b + 1])
+        and is_word(text[a : b - 1])
+    )
 
 
 # -- 4 headings ------------------------------------------------------------------------------
