@@ -1318,3 +1318,24 @@ def test_unseen_no_key_cut_from_a_word_jieba_splits_wrongly() -> None:
         if q.kind in ("cloze", "single"):
             assert BLANK + "场" not in q.stem, q.stem
             assert "中国" + BLANK not in q.stem, q.stem
+
+
+def test_unseen_an_unlisted_local_numbered_name_is_no_key() -> None:
+    text = FILLER + "学校组织党员教师常规开展“六个一百”活动，带头示范引领。"
+    assert "六个一百" not in answers(generate_questions(text))
+
+
+def test_unseen_numeral_and_repeated_verb_openings_are_headings() -> None:
+    from quizapp.generation.segment import segment
+
+    text = (
+        FILLER
+        + "\n一抓组织领导，保障方案落实。学校成立领导小组。\n二抓领学先学，锤炼引领能力。"
+        "校党委带头学习。\n三抓基层基础，强化支部战斗堡垒作用。从严落实制度。\n"
+    )
+    doc = segment(text)
+    heads = {doc.sentences[i].text[:2] for i in doc.headings}
+    assert {"一抓", "二抓", "三抓"} <= heads
+    for q in generate_questions(text):
+        if q.template == "cloze":
+            assert not q.stem.startswith("三抓基层基础，强化支部"), q.stem

@@ -29,7 +29,7 @@ from . import noise
 from .jieba_setup import cached_word_ends, dictionary_version, is_word
 from .lexicon import NUMERALS, Lexicon, load_lexicon
 from .model import KeyPhrase, Sentence
-from .segment import DASH_LEVEL, Document, Heading, segment
+from .segment import DASH_LEVEL, Document, Heading, cn_number, segment
 
 __all__ = ["find_key_phrases", "extract", "Extraction", "GENERIC_WORDS", "is_generic"]
 
@@ -302,6 +302,9 @@ def _quoted_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
         ):
             continue
         if _NUMBERED_SHAPE.match(stripped):
+            local = s.text.startswith(_LOCAL_HEADS, m.end())
+            if local and not _members_listed(ex, s, stripped, m.end()):
+                continue  # “六个一百”活动: a local coinage the text never spells out (Y2)
             out.append(KeyPhrase(stripped, "formula", s.index, start, end, TYPE_WEIGHT["formula"]))
             continue
         halves = re.split(r"[，,；;]", stripped.rstrip("。！？"))
@@ -359,6 +362,32 @@ def _quoted_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
             KeyPhrase(m.group(0), "formula", s.index, start, end, TYPE_WEIGHT["formula"] - 0.1)
         )
     return out
+
+
+# a local campaign's head after its quoted numbered name: “六个一百”活动, “四千四万”精神
+_LOCAL_HEADS = ("活动", "精神", "行动", "工程", "主题党日")
+
+
+def _members_listed(ex: Extraction, s: Sentence, name: str, after: int) -> bool:
+    """Is a quoted numbered name a known formula, or does the sentence or the next one list
+    as many items as its leading numeral counts (“三个代表”…: A、B、C)? An unknown coinage
+    (“六个一百”, “四千四万”) is local material, not a formulation (rounds X3, Y2)."""
+    if ex.lexicon.is_known(name):
+        return True
+    m = re.match(rf"[{NUMERALS}]+", name)
+    count = cn_number(m.group(0)) if m else None
+    if not count or count < 2:
+        return False
+    texts = [s.text[after:]]
+    if s.index + 1 < len(ex.doc.sentences):
+        texts.append(ex.doc.sentences[s.index + 1].text)
+    for text in texts:
+        for clause in re.split(r"[，。；：！？]", text):
+            if clause.count("、") + 1 == count:
+                return True
+        if len([c for c in re.split(r"[；。]", text.split("：", 1)[-1]) if c]) == count:
+            return True
+    return False
 
 
 # -- 7 enumerations --------------------------------------------------------------------------

@@ -231,6 +231,36 @@ def _speech_headings(sentences: list[Sentence], headings: dict[int, Heading]) ->
             if (ordinal - 1 in ordinals) or (ordinal + 1 in ordinals):
                 s = sentences[index]
                 headings[index] = _heading(index, level, ordinal, label, s.text, s.start)
+    _verb_headings(sentences, headings)
+
+
+# 一抓组织领导，…/二抓领学先学，…: a numeral and one repeated verb opening paragraphs
+_VERB_HEAD = re.compile(r"^([一二三四五六七八九十]{1,2})([\u4e00-\u9fff])")
+
+
+def _verb_headings(sentences: list[Sentence], headings: dict[int, Heading]) -> None:
+    """一抓…/二抓…/三抓… opening paragraphs: a local report's run-in headings, in series of
+    three or more sharing the verb (round Y2), like 一要…/二要…."""
+    by_verb: dict[str, list[tuple[int, int, str]]] = {}
+    prev_para = -1
+    for s in sentences:
+        first_in_para = s.paragraph != prev_para
+        prev_para = s.paragraph
+        if not first_in_para or s.is_noise or s.index in headings or len(s.text) > 60:
+            continue
+        m = _VERB_HEAD.match(s.text)
+        if m is None or m.group(2) in "是要个大项条种年月日次批些":
+            continue
+        ordinal = cn_number(m.group(1))
+        if ordinal is not None:
+            by_verb.setdefault(m.group(2), []).append((s.index, ordinal, m.group(0)))
+    for found in by_verb.values():
+        ordinals = {o for _, o, _ in found}
+        if not {1, 2, 3} <= ordinals:
+            continue
+        for index, ordinal, label in found:
+            s = sentences[index]
+            headings[index] = _heading(index, 1, ordinal, label, s.text, s.start)
 
 
 def _dash_headings(sentences: list[Sentence], headings: dict[int, Heading]) -> None:
