@@ -1329,8 +1329,7 @@ def test_unseen_numeral_and_repeated_verb_openings_are_headings() -> None:
     from quizapp.generation.segment import segment
 
     text = (
-        FILLER
-        + "\n一抓组织领导，保障方案落实。学校成立领导小组。\n二抓领学先学，锤炼引领能力。"
+        FILLER + "\n一抓组织领导，保障方案落实。学校成立领导小组。\n二抓领学先学，锤炼引领能力。"
         "校党委带头学习。\n三抓基层基础，强化支部战斗堡垒作用。从严落实制度。\n"
     )
     doc = segment(text)
@@ -1339,3 +1338,22 @@ def test_unseen_numeral_and_repeated_verb_openings_are_headings() -> None:
     for q in generate_questions(text):
         if q.template == "cloze":
             assert not q.stem.startswith("三抓基层基础，强化支部"), q.stem
+
+
+def test_unseen_one_sided_lists_with_short_cores_get_no_single_blank() -> None:
+    text = FILLER + (
+        "所检视的问题，按照即期问题、中期问题、长期问题分类梳理。"
+        "树立起了重基层、重实干、重实绩的鲜明导向。"
+        "努力成为党的政治建设的引领者、实践者、推动者。"
+    )
+    got = answers(generate_questions(text), kinds=("cloze",))
+    assert not got & {"即期问题", "中期问题", "长期问题", "重实干", "重实绩", "实践者", "推动者"}
+
+
+def test_unseen_quotations_back_to_back_and_determiner_lists_are_no_keys() -> None:
+    text = FILLER + (
+        "一些干部凡事满足于应付了事，口头禅是“基本上”“好像是”“还可以”，缺乏较真的态度。"
+        "绍兴要走在前列，必须各区域、各部门、各岗位走在前列。"
+    )
+    got = answers(generate_questions(text))
+    assert not got & {"基本上", "好像是", "还可以", "各区域", "各部门", "各岗位"}

@@ -1395,9 +1395,12 @@ def _rhetoric_pattern(items: tuple[str, ...]) -> bool:
         return False
     if places == [(0, "老")] or places == [(0, "旧")]:
         return True  # (养老、孝老、敬老 share a head 老, not a modifier: a formulation)
+    if places == [(0, places[0][1])] and places[0][1] in _DETERMINERS:
+        return True  # 各区域、各部门、各岗位: a determiner is no fixed column (round X3)
     return bool(fixed & _ASPECT_MARKS) and fixed <= _ASPECT_MARKS | _EVALUATIVE_MARKS
 
 
+_DETERMINERS = frozenset("各每诸")  # (全方位、全地域、全过程 is a 二十大 formula, round 9)
 _CHRONICLE_AFTER = ("相继", "先后", "陆续")
 
 
@@ -2349,9 +2352,21 @@ def _short_core(ctx: Context, key: KeyPhrase) -> bool:
     if key.type != "enumeration" or key.text not in group or len(group) < 2:
         return False
     prefix, suffix = _common_prefix(group), _common_suffix(group)
-    if not prefix or not suffix or ctx.lexicon.known_list(group):
+    if not (prefix or suffix) or ctx.lexicon.known_list(group):
         return False
-    return all(len(item) - len(prefix) - len(suffix) <= 2 for item in group)
+    cores = [len(item) - len(prefix) - len(suffix) for item in group]
+    if prefix and suffix:
+        return all(n <= 2 for n in cores)
+    # one shared side (rounds Y1, Y2): one-character cores after two shared characters
+    # (即期问题、中期问题、长期问题; not the two-character triads 志气、骨气、底气), or two after
+    # a one-character verb head or person tail (重基层、重实干; 引领者、实践者)
+    if all(n <= 1 for n in cores) and len(prefix + suffix) >= 2:
+        return True
+    return all(n <= 2 for n in cores) and (prefix in _SLOGAN_HEADS or suffix in _PERSON_TAILS)
+
+
+_SLOGAN_HEADS = frozenset("重抓促严")
+_PERSON_TAILS = frozenset("者")
 
 
 def _quoted_twin(key: KeyPhrase, s: Sentence) -> bool:

@@ -291,6 +291,12 @@ def _quoted_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
             continue
         if ex.lexicon.get(inner) is not None:
             continue  # a lexicon name: already a lexicon key
+        if (
+            (s.text[m.end() : m.end() + 1] == "“" or s.text[m.start() - 1 : m.start()] == "”")
+            and (len(inner) <= 6 and not re.search(r"[，、；,]", inner))
+            and not ex.lexicon.is_known(inner.strip())
+        ):
+            continue  # “基本上”“好像是”“还可以”: quotations back to back are examples (X3)
         stripped = inner.strip()
         # “中国制造2025”: a name ending in its target year is a name, not a statistic
         named_year = re.fullmatch(r"[\u4e00-\u9fff]{3,10}(?:19|20)\d\d", stripped) is not None
