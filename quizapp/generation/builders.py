@@ -2357,10 +2357,10 @@ def _short_core(ctx: Context, key: KeyPhrase) -> bool:
     cores = [len(item) - len(prefix) - len(suffix) for item in group]
     if prefix and suffix:
         return all(n <= 2 for n in cores)
-    # one shared side (rounds Y1, Y2): one-character cores after two shared characters
-    # (即期问题、中期问题、长期问题; not the two-character triads 志气、骨气、底气), or two after
-    # a one-character verb head or person tail (重基层、重实干; 引领者、实践者)
-    if all(n <= 1 for n in cores) and len(prefix + suffix) >= 2:
+    # one shared side (rounds Y1, Y2): one-character cores before a shared ending of two
+    # (即期问题、中期问题、长期问题; not 志气、骨气、底气, nor 民事民议、民事民办, round 6),
+    # or two after a one-character verb head or person tail (重基层、重实干; 引领者、实践者)
+    if all(n <= 1 for n in cores) and len(suffix) >= 2:
         return True
     return all(n <= 2 for n in cores) and (prefix in _SLOGAN_HEADS or suffix in _PERSON_TAILS)
 
