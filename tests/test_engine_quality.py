@@ -1344,6 +1344,12 @@ def test_open_slot_in_a_chain_of_class_mates() -> None:
     )
     asked = answers(questions, kinds=("cloze", "single"))
     assert not {"政治站位", "政治担当", "政治责任"} & asked, asked
+    # between commas a short lead is verb enough (把准政治方向); a 、 pair of fixed wording stays
+    asked = _clozes(
+        "强化政治责任，保持政治定力，把准政治方向，提高政治能力，增强斗争精神。\n"
+        "推动党和国家事业取得历史性成就、发生历史性变革，进入了中国特色社会主义新时代。"
+    )
+    assert "政治能力" not in asked and "历史性成就" in asked, asked
 
 
 def test_open_slot_after_verbs_the_rules_did_not_know() -> None:

@@ -2329,13 +2329,26 @@ def _class_chain(ctx: Context, stem: str, a: int, b: int, verb: str) -> bool:
     if kind is None or stem[b : b + 1] not in ("", *"、，；。！"):
         return False
     lex = ctx.lexicon
-    parts = re.split(r"[、，；：]", stem[:a])[-2:-1] + re.split(r"[、，；。！]", stem[b + 1 :])[:1]
-    for part in parts:
+    ahead = re.split(r"([、，；：])", stem[:a])
+    prev = [(ahead[-3], ahead[-2])] if len(ahead) >= 3 else []
+    after = re.split(r"[、，；。！]", stem[b + 1 :])[0]
+    nxt = [(after, stem[b : b + 1])] if stem[b : b + 1] in ("、", "，", "；") else []
+    listed = "、" in (stem[a - 1 : a], stem[b : b + 1])
+    for part, mark in prev + nxt:
+        if listed and mark != "、":
+            continue  # 加强（定向调控）、相机调控…: a list item's rivals are in its list
         for term, start, _end in lex.find_terms(part):
+            lead = part[:start]
+            # (a verb of the list; between commas, a short lead alone: 把准政治方向, not
+            # 取得（　　）、发生历史性变革, a fixed pair)
             if (
                 lex.term_class(term) == kind
                 and _same_kind(key, term)
-                and _OPEN_VERB_RE.search(part[:start])
+                and (
+                    _OPEN_VERB_RE.search(lead)
+                    or mark in "，；"
+                    and 1 < _han(lead) == len(lead) <= 3
+                )
             ):
                 return True
     if "、" in (stem[a - 1 : a], stem[b : b + 1]):
