@@ -1357,3 +1357,89 @@ def test_unseen_quotations_back_to_back_and_determiner_lists_are_no_keys() -> No
     )
     got = answers(generate_questions(text))
     assert not got & {"基本上", "好像是", "还可以", "各区域", "各部门", "各岗位"}
+
+
+def _clozes(text: str) -> set[str]:
+    return answers(generate_questions(FILLER + text), kinds=("cloze",))
+
+
+def test_open_slot_past_a_modifier_or_a_possessive_predicate() -> None:
+    # (T3) 提高全党（　　）, 以顽强（　　）和…: 执政本领, 意志 fit as well; ，是…的（　　）。 too
+    asked = _clozes(
+        "全会认为，总结党的百年奋斗重大成就和历史经验，是推进党的自我革命、"
+        "提高全党斗争本领和应对风险挑战能力的需要。\n"
+        "人民军队坚决履行新时代使命任务，以顽强斗争精神和实际行动捍卫了国家主权、安全、发展利益。\n"
+        "坚定不移跟党走，为党和人民奋斗，是共青团的初心使命。"
+    )
+    assert not {"斗争本领", "斗争精神", "初心使命"} & asked, asked
+    # a sibling after 和 still pins the slot, a subject of its own clause still names it
+    assert {"党风廉政建设", "第一要务"} <= _clozes(
+        "坚持全面从严治党，坚定不移推进党风廉政建设和反腐败斗争，做到难不住、压不垮。\n"
+        "发展是党执政兴国的第一要务。"
+    )
+
+
+def test_open_slot_subject_of_a_chronicle_clause() -> None:
+    asked = _clozes(
+        "社会大局保持稳定，国防和军队现代化扎实推进，中国特色大国外交全面推进，党史学习教育扎实有效。"
+    )
+    assert "中国特色大国外交" not in asked, asked
+
+
+def test_open_slot_in_a_chain_of_class_mates() -> None:
+    # (Y1, Y2) 提高政治站位、强化政治担当、压实政治责任: each slot takes its class mates
+    questions = generate_questions(
+        FILLER
+        + "要自觉提高政治站位、强化政治担当、压实政治责任。\n自觉强化政治责任，提高政治能力。"
+    )
+    asked = answers(questions, kinds=("cloze", "single"))
+    assert not {"政治站位", "政治担当", "政治责任"} & asked, asked
+    # between commas a short lead is verb enough (把准政治方向); a 、 pair of fixed wording stays
+    asked = _clozes(
+        "强化政治责任，保持政治定力，把准政治方向，提高政治能力，增强斗争精神。\n"
+        "推动党和国家事业取得历史性成就、发生历史性变革，进入了中国特色社会主义新时代。"
+    )
+    assert "政治能力" not in asked and "历史性成就" in asked, asked
+
+
+def test_open_slot_after_verbs_the_rules_did_not_know() -> None:
+    asked = _clozes(
+        "一是带头学习贯彻习近平新时代中国特色社会主义思想，严格执行党章党规。\n"
+        "学校党政班子把主体责任扛在肩上，认真研究，以身作则扎实推动各项工作。\n"
+        "接下来的一段时间，大家将在党校学习政策理论、进行党性锻炼。\n"
+        "健全吸纳民意、汇集民智工作机制，建设好基层立法联系点。\n"
+        "建立生态文明绩效考评和责任追究制度，推行河长制、湖长制，开展国土绿化行动。"
+    )
+    assert (
+        not {
+            "习近平新时代中国特色社会主义思想",
+            "主体责任",
+            "党性锻炼",
+            "基层立法联系点",
+            "河长制",
+            "湖长制",
+        }
+        & asked
+    ), asked
+    # words after the blank still pin it; a list one character apart from no class mate stays
+    assert {"批评和自我批评", "科技强国"} <= _clozes(
+        "要用好批评和自我批评武器，开展积极健康的思想斗争。\n"
+        "加快建设教育强国、科技强国、人才强国，坚持为党育人、为国育才。"
+    )
+
+
+def test_open_slot_in_an_unknown_list_of_schemes_and_descriptive_heads() -> None:
+    # (26b) 失业保险 with 养老保险 named nearby; …的多元投入格局 names no set
+    text = (
+        "推动基本医疗保险、失业保险、工伤保险省级统筹。完善基本养老保险制度，落实生育保险政策。\n"
+        "加快形成财政优先保障、金融重点倾斜、社会积极参与的多元投入格局。\n"
+        "形成民事民议、民事民办、民事民管的多层次基层协商格局。\n"
+        "我国国际影响力、感召力、塑造力显著提升。"
+    )
+    questions = generate_questions(FILLER + text)
+    asked = answers(questions, kinds=("cloze",))
+    assert not {"失业保险", "工伤保险"} & asked, asked
+    assert "感召力" in asked
+    lists = [q.answer for q in questions if q.template == "cloze_list"]
+    assert ["财政优先保障", "金融重点倾斜", "社会积极参与"] not in lists
+    assert ["民事民议", "民事民办", "民事民管"] in lists, lists

@@ -1756,6 +1756,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # 促进医保、（医疗）、医药: the siblings' 医 leaves one character to guess (20b)
     if _short_core(ctx, key):
         return  # 青年突击队、（青年垦荒队）、青年扫盲队: two characters left, unpinned (T2)
+    if _open_head_list(ctx, key, s):
+        return  # （失业保险）、工伤保险 with 生育保险 in the paragraph: one of an open class (26b)
     if _quoted_twin(key, s):
         return  # “（爱国者治港）”、“爱国者治澳”: the twin spells four of five characters (T1)
     if _idiom_pair(ctx, key, s):
@@ -1817,6 +1819,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # （全方位、全地域、全过程）加强…: a whole list nothing in the stem names
     if len(stem) < len(s.text) and _thin_open_slot(stem, a, b):
         return  # 树立（　　），发展设施农业。: the cue cut left a bare slot (review 25)
+    if _chronicle_subject(stem, a, b):
+        return  # …扎实推进，（中国特色大国外交）全面推进，…: 乡村振兴 fits as well (round T3)
     source = s.text
     if "提出如下意见" in s.text or s.text.startswith(("现就", "现将")):
         return  # 现就实施（　　）提出如下意见: the document's preamble names its own title
@@ -2101,7 +2105,8 @@ _OPEN_VERBS = (
     "加强", "加快", "开展", "落实", "坚持", "严守", "选派", "取得", "取得了", "不搞", "是",
     "打造", "形成", "强化", "促进", "提升", "提高", "巩固", "探索", "发展", "支持", "鼓励",
     "克服", "反对", "防止", "纠正", "破除", "发挥", "做到",
-    "派出", "派驻", "树立",
+    "派出", "派驻", "树立", "学习贯彻", "贯彻落实", "进行",
+    "保持", "压实",
 )  # fmt: skip
 _OPEN_TAILS = ("工作长效机制", "迈出", "取得", "作用")
 # an adverb at most, then one of _OPEN_VERBS: the whole lead of a sentence's first object
@@ -2193,14 +2198,42 @@ def _open_frame(ctx: Context, stem: str, a: int, b: int) -> bool:
     key's kind elsewhere in the text (实施（供给侧结构性改革） where the text 实施扩大内需战略)?
     Reviews 9–11 found such clozes answerable by those fillers as well."""
     before, after = stem[:a], stem[b:]
+    key = stem[a:b]
+    if after[:1] in ("", "。", "！") and _SHI_DE_END.search(before):
+        return True  # …，是共青团的（初心使命）。: 光荣传统, 立身之本 fit as well (round T3)
+    if before.endswith("把") and after.startswith(_BA_DUTY_FRAMES):
+        return True  # 把（主体责任）扛在肩上: any duty or task fits (round Y1)
     # 反对一切形式的（恐怖主义）: a determiner between the verb and the blank leaves the slot as
     # open as a bare object (霸权主义, 单边主义 fit as well; review X2)
     before = _DETERMINER_RUN.sub("", before)
     verb = _verb_before(before, len(before))
     if not verb:
-        return False
+        # 提高全党（斗争本领）, 以顽强（斗争精神）, 推进党的（　　）: a scope word, an adjective or
+        # a possessive of four characters at most between the verb and the blank (round T3)
+        verb = _verb_past_modifier(before)
+    if not verb:
+        x = max(before.rfind(m) for m in "、，,；;：:。！？") + 1
+        # (not the second half of a pair: 建立激励机制和（容错纠错机制）)
+        if (
+            before[-1:] not in ("和", "与", "及")
+            and _OPEN_VERB_RE.search(before[x:])
+            and _class_chain(ctx, stem, a, b, "")
+        ):
+            return True  # 提高政治站位，压实管党治党（政治责任）: a chain of class mates (Y1)
+        return _list_lead_open(ctx, stem, a, b)  # 推行河长制、（湖长制）: 林长制 fits (X3)
+    if _class_chain(ctx, stem, a, b, verb):
+        return True  # 提高政治站位、强化（政治担当）、压实政治责任: a chain of class mates (Y1)
+    loose = after[:1] in "和与" and not _pair_sibling(ctx, key, after[1:])
+    if loose:
+        # 提高全党（斗争本领）和应对风险挑战能力: what follows 和 is no sibling of the key; only
+        # a class mate of the key's head (执政本领) makes the slot open (round T3)
+        return _head_mate_fits(ctx, key, stem)
     if not (not after or after[0] in "，。；！？…" or after.startswith(_OPEN_TAILS)):
-        return False  # 坚持（稳中求进）工作总基调: the words after it pin it
+        return _list_lead_open(ctx, stem, a, b)  # 坚持（稳中求进）工作总基调: the words pin it
+    if _head_mate_fits(ctx, key, stem):
+        return True  # 提高（斗争本领），: 执政本领 fits as well (round T3)
+    if verb in _DOCTRINE_VERBS:
+        return True  # 带头学习贯彻（　　），: 党的十九大精神 fits as well (round Y1)
     if verb == "是" and "的" in before[-8:-1]:
         return False  # 最本质的特征是（　　）: a definition names what is meant
     if verb in _FAULT_VERBS:
@@ -2209,7 +2242,6 @@ def _open_frame(ctx: Context, stem: str, a: int, b: int) -> bool:
         # 做到（忠诚干净担当）。: a bare object ending the sentence has nothing after it to pin
         # it (review 16b)
         return True
-    key = stem[a:b]
     clauses = re.split(r"[，；。]", before)[-2:-1] + re.split(r"[，；。]", after)[1:2]
     if any(_parallel(c, key) for c in clauses):
         return False  # 就是为中国人民谋幸福，（为中华民族谋复兴）: a parallel clause pins it
@@ -2223,6 +2255,142 @@ def _open_frame(ctx: Context, stem: str, a: int, b: int) -> bool:
     return len(others) >= 2 or any(
         ctx.lexicon.term_class(other) == kind if kind else other[-2:] == key[-2:]
         for other in others
+    )
+
+
+# ，是…的（　　）。 closing a sentence whose subject is the clauses before it: a predicate noun
+# of a possessive, any virtue or duty fits (发展是党执政兴国的（第一要务）names its subject)
+_SHI_DE_END = re.compile(r"[，；：]是[\u4e00-\u9fff]{1,6}的$")
+# 把（　　）扛在肩上: frames any duty or task fills
+_BA_DUTY_FRAMES = ("扛在肩上", "扛起来", "放在首位", "落到实处", "抓在手上", "记在心上")
+# scope words and adjectives that may stand between a verb and its object (提高全党（　　）)
+_SLOT_SCOPES = frozenset({"全党", "全体", "全民", "全社会", "广大", "各级", "全国", "全面"})
+_SLOT_ADJECTIVES = frozenset(
+    {"顽强", "坚强", "昂扬", "饱满", "坚定", "强大", "强烈", "高度", "更加", "更大", "更强"}
+)
+
+
+def _verb_past_modifier(before: str) -> str:
+    """The verb of _OPEN_VERBS before a scope word, an adjective or a possessive (X的) of four
+    characters at most that ends ``before`` (提高全党, 推进党的); ``以`` before an adjective
+    (以顽强) counts as a verb: a manner slot any virtue fills."""
+    for k in (2, 3, 4):
+        mod, rest = before[-k:], before[:-k]
+        if len(before) <= k or _han(mod) != k:
+            continue
+        if mod in _SLOT_SCOPES or mod in _SLOT_ADJECTIVES or (k >= 2 and mod.endswith("的")):
+            if mod in _SLOT_ADJECTIVES and rest.endswith("以"):
+                return "以"
+            verb = _verb_before(rest, len(rest))
+            if verb and verb != "是":
+                return verb
+    return ""
+
+
+def _pair_sibling(ctx: Context, key: str, rest: str) -> bool:
+    """Is the phrase after a 和 that follows the key its list or pair sibling: parallel to it,
+    a lexicon term, or a known pair with it (推进（党风廉政建设）和反腐败斗争)?"""
+    phrase = re.split(r"[，。；、！？：]", rest, maxsplit=1)[0]
+    if not phrase:
+        return True
+    lex = ctx.lexicon
+    return (
+        _parallel(phrase, key)
+        or lex.is_known(phrase)
+        or lex.known_list((key, phrase))
+        or any(lex.is_known(phrase[:n]) for n in range(2, len(phrase)))
+    )
+
+
+def _head_mate_fits(ctx: Context, key: str, stem: str) -> bool:
+    """Is the key a modifier plus a generic head (斗争本领, 斗争精神) of a lexicon class with
+    another term of that head the stem does not print (执政本领)? Then the mate fits the slot as
+    well (round T3)."""
+    head = next((h for h in _MODIFIED_HEADS if key.endswith(h) and len(key) > len(h)), "")
+    cls = ctx.lexicon.term_class(key) if head else None
+    if cls is None:
+        return False
+    return any(
+        t != key and t.endswith(head) and key not in t and t not in key and t not in stem
+        for t in _class_mates(ctx, cls, key)
+    )
+
+
+def _same_kind(key: str, other: str) -> bool:
+    """Do two terms of one class share their opening or closing word (政治站位 / 政治担当,
+    主体责任 / 政治责任), so they read as the same kind of thing?"""
+    return other != key and (other[:2] == key[:2] or other[-2:] == key[-2:])
+
+
+def _class_chain(ctx: Context, stem: str, a: int, b: int, verb: str) -> bool:
+    """Is the blank [a, b), the whole object of ``verb``, one of a run of verb + object clauses
+    whose neighbours' objects are class mates of the key (提高政治站位、强化（　　）、压实政治责任),
+    or does another term of the key's class and kind follow the same verb elsewhere in the text
+    (强化（政治责任） where the text 强化政治担当)? Then the mates fill it as well (Y1, Y2)."""
+    key = stem[a:b]
+    kind = ctx.lexicon.term_class(key)
+    if kind is None or stem[b : b + 1] not in ("", *"、，；。！"):
+        return False
+    lex = ctx.lexicon
+    ahead = re.split(r"([、，；：])", stem[:a])
+    prev = [(ahead[-3], ahead[-2])] if len(ahead) >= 3 else []
+    after = re.split(r"[、，；。！]", stem[b + 1 :])[0]
+    nxt = [(after, stem[b : b + 1])] if stem[b : b + 1] in ("、", "，", "；") else []
+    listed = "、" in (stem[a - 1 : a], stem[b : b + 1])
+    for part, mark in prev + nxt:
+        if listed and mark != "、":
+            continue  # 加强（定向调控）、相机调控…: a list item's rivals are in its list
+        for term, start, _end in lex.find_terms(part):
+            lead = part[:start]
+            # (a verb of the list; between commas, a short lead alone: 把准政治方向, not
+            # 取得（　　）、发生历史性变革, a fixed pair)
+            if (
+                lex.term_class(term) == kind
+                and _same_kind(key, term)
+                and (
+                    _OPEN_VERB_RE.search(lead)
+                    or mark in "，；"
+                    and 1 < _han(lead) == len(lead) <= 3
+                )
+            ):
+                return True
+    if "、" in (stem[a - 1 : a], stem[b : b + 1]):
+        return False  # 实施（科教兴国战略）、人才强国战略…: the printed items pin a list item
+    return any(
+        lex.term_class(other) == kind and _same_kind(key, other) and other not in key
+        for other in _objects_of(ctx).get(verb, ())
+    )
+
+
+def _list_lead_open(ctx: Context, stem: str, a: int, b: int) -> bool:
+    """Is the blank [a, b) an item of a 、-list after one of _OPEN_VERBS (推行河长制、（湖长制）)
+    whose lexicon class holds a term one character apart from the key that the stem does not
+    print (林长制)? The verb before the list's first item governs every item (round X3)."""
+    if "、" not in (stem[a - 1 : a], stem[b : b + 1]):
+        return False
+    key = stem[a:b]
+    cls = ctx.lexicon.term_class(key)
+    if cls is None or len(key) < 2:
+        return False
+    x = max(stem.rfind(m, 0, a) for m in "，,；;：:。！？") + 1
+    y = min((k for k in (stem.find(m, b) for m in "，,；;：:。！？") if k >= 0), default=len(stem))
+    clause = stem[x:a]
+    # (only a patterned pair or list: a printed sibling one character apart, 河长制 / 湖长制)
+    siblings = [t for t in re.split("、", stem[x:a] + "|" + stem[b:y]) if t and t != "|"]
+    if not any(
+        len(u := t.strip("|")[-len(key) :]) == len(key) and sum(map(ne, u, key)) == 1
+        for t in siblings
+    ):
+        return False
+    if not any(
+        (at := clause.find(v)) >= 0 and "、" in clause[at:] or clause.endswith(v)
+        for v in _OPEN_VERBS
+        if len(v) >= 2
+    ):
+        return False
+    return any(
+        len(t) == len(key) and t not in stem and sum(map(ne, t, key)) == 1
+        for t in ctx.lexicon.class_terms(cls)
     )
 
 
@@ -2244,6 +2412,25 @@ def _list_member_half_shown(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
     for mate in ctx.lexicon.list_mates(text):
         own = own.replace(mate, "|")  # 把（党内监督）同国家机关监督: a sibling shows the head
     return text[2:] in own
+
+
+# a clause ending on a predicate any goal or system takes (国防和军队现代化扎实推进)
+_CHRONICLE_CLAUSE = re.compile(
+    r"[\u4e00-\u9fff]{2,}(?:加快|深入|全面|稳步|扎实|持续|不断|有序|逐步)"
+    r"(?:建设|推进|形成|完善|健全|开展|实施|建立|落实)$"
+)
+
+
+def _chronicle_subject(stem: str, a: int, b: int) -> bool:
+    """Does the blank [a, b) open its clause before a generic predicate (（　　）全面推进，) while
+    another clause of the stem is a subject with such a predicate too (国防和军队现代化扎实推进)?
+    In such a chronicle of results any goal of the year fits the subject slot, cut or not
+    (round T3; `_without_cues` asks the predicate test only after a cue cut)."""
+    if a > 0 and stem[a - 1] not in "，,；;：:" or not _GENERIC_PREDICATE.match(stem, b):
+        return False
+    own = len(re.split(r"[，,；;。！？]", stem[:a]))
+    clauses = re.split(r"[，,；;。！？]", stem)
+    return any(_CHRONICLE_CLAUSE.search(c) for k, c in enumerate(clauses, 1) if k != own and c)
 
 
 def _thin_open_slot(stem: str, a: int, b: int) -> bool:
@@ -2342,6 +2529,32 @@ def _bare_manner_clause(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
         c and ctx.lexicon.known_list(pair)
         for c, pair in ((before, (before, key.text)), (after, (key.text, after)))
     )  # 解放思想，（实事求是）: a known pair pins it
+
+
+# heads of open classes of schemes a text picks a few from (医疗保险、失业保险…): not 学科, 现代化
+# or 教育, whose lists in the corpus are standard formulations
+_SCHEME_HEADS = ("保险", "基金", "补贴", "津贴", "贷款")
+
+
+def _open_head_list(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
+    """Is the key an item of a list the lexicon does not know whose items share a head of two
+    characters or more (医疗保险、失业保险、工伤保险), while the paragraph names another term of
+    that head outside the list that no item holds (生育保险)? The list is the text's pick from an
+    open class, and that term fits a single blank as well (round 26b)."""
+    group = key.group
+    if key.type != "enumeration" or key.text not in group or len(group) < 2:
+        return False
+    head = _common_suffix(group)
+    if not head.endswith(_SCHEME_HEADS) or len(head) < 2:
+        return False
+    if ctx.lexicon.known_list(group) or ctx.lexicon.is_known(key.text):
+        return False
+    para = "".join(x.text for x in ctx.ex.doc.sentences if x.paragraph == s.paragraph)
+    for m in re.finditer(re.escape(head), para):
+        term = para[max(0, m.start() - 2) : m.end()]
+        if _han(term) == len(term) > len(head) and not any(term in item for item in group):
+            return True
+    return False
 
 
 def _short_core(ctx: Context, key: KeyPhrase) -> bool:
@@ -2461,10 +2674,22 @@ _OPEN_VERB_SET = frozenset(_OPEN_VERBS)
 def _verb_before(text: str, end: int) -> str:
     """The one of _OPEN_VERBS that ``text[:end]`` ends with, or "" (no verb of the list ends
     with another, so the longest suffix in the set is the only one)."""
-    for n in (3, 2, 1):
+    for n in (4, 3, 2, 1):
         if end >= n and text[end - n : end] in _OPEN_VERB_SET:
             return text[end - n : end]
+    if end >= 3 and text[end - 1] in _RESULT_ENDINGS:
+        # 建设好（　　）, 扛牢: one result ending left after the verb keeps the slot as open
+        # (round 26b); what follows the blank still pins it (打好（　　）的有机衔接)
+        for n in (3, 2):
+            if end - 1 >= n and text[end - 1 - n : end - 1] in _OPEN_VERB_SET:
+                return text[end - 1 - n : end - 1]
     return ""
+
+
+_RESULT_ENDINGS = frozenset("好实牢紧")
+# verbs that take any document, thought or spirit: a bare object after one is open
+_DOCTRINE_VERBS = frozenset({"学习贯彻", "贯彻落实"})
+_OPEN_VERB_RE = re.compile("|".join(sorted(_OPEN_VERBS, key=len, reverse=True)))
 
 
 def _echoed(key: KeyPhrase, stem: str, wrong: list[str]) -> bool:
@@ -2525,7 +2750,13 @@ def _series_items(key: KeyPhrase) -> tuple[str, ...]:
     return tuple(key.group) if len(key.group) >= 2 else tuple(re.split(r"[、，]", key.text))
 
 
-def _list_anchored(stem: str, a: int, b: int, items: tuple[str, ...]) -> bool:
+def _list_anchored(
+    stem: str,
+    a: int,
+    b: int,
+    items: tuple[str, ...],
+    known: Callable[[str], bool] | None = None,
+) -> bool:
     """Does the stem name the set a whole list blanked at [a, b) belongs to: a count
     (三个…, 四大…), a head noun after 的 (…共同繁荣的新型工农城乡关系), or a
     word of every item repeated in the rest (教育优先发展… → 教育强国、科技强国、人才强国)?"""
@@ -2533,7 +2764,16 @@ def _list_anchored(stem: str, a: int, b: int, items: tuple[str, ...]) -> bool:
     if _COUNT_RE.search(rest):
         return True
     if stem[b : b + 1] == "的" and _han(stem[b + 1 : b + 3]) == 2:
-        return True
+        # (with ``known``, only a lexicon term after 的 names the set: …的多元投入格局 merely
+        # describes the items, round 26b)
+        head = re.split(r"[，,；;。！？：、]", stem[b + 1 :], maxsplit=1)[0]
+        # (a patterned list pins its own items: 民事民议、民事民办、民事民管的…格局)
+        if (
+            known is None
+            or _patterned(items)
+            or any(known(head[:n]) for n in range(len(head), 1, -1))
+        ):
+            return True
     if stem[b : b + 2] in _CATEGORY_NOUNS and stem[b + 2 : b + 3] == "的":
         return True  # 权力集中、资金密集、资源富集领域的腐败: the category the items share
     # (a word of the items' shared prefix or suffix names no set: 京津冀协同发展、长江经济带
@@ -2560,7 +2800,9 @@ def _list_anchored_or_known(
 ) -> bool:
     """:func:`_list_anchored`, or ``items`` spell out a standard list of the lexicon whole
     (科学决策、民主决策、依法决策): knowing the list is what the blanks ask (review 25)."""
-    return ctx.lexicon.complete_list(items) is not None or _list_anchored(stem, a, b, items)
+    return ctx.lexicon.complete_list(items) is not None or _list_anchored(
+        stem, a, b, items, ctx.lexicon.is_known
+    )
 
 
 def _with_variants(ctx: Context, key: KeyPhrase, accepted: list[list[str]]) -> list[list[str]]:
