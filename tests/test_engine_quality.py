@@ -1443,3 +1443,96 @@ def test_open_slot_in_an_unknown_list_of_schemes_and_descriptive_heads() -> None
     lists = [q.answer for q in questions if q.template == "cloze_list"]
     assert ["财政优先保障", "金融重点倾斜", "社会积极参与"] not in lists
     assert ["民事民议", "民事民办", "民事民管"] in lists, lists
+
+
+def test_unseen_stem_a_subjectless_window_keeps_the_era_and_subject() -> None:
+    text = FILLER + (
+        "新民主主义革命时期，共青团广泛传播马克思主义，用先进思想启迪青年觉醒、凝聚青春力量，"
+        "团结带领广大团员青年踊跃投身反帝反封建的工人运动、农民运动、学生运动，积极参加党领导的"
+        "革命武装，在打倒军阀、抗日救亡的伟大斗争中冲锋陷阵，展现出不怕牺牲、浴血斗争的精神风貌。"
+    )
+    stems = [q.stem for q in generate_questions(text, seed=0) if "团结带领" in q.stem]
+    assert stems
+    for stem in stems:
+        assert stem.startswith(("新民主主义革命时期，共青团", "“")) or "共青团" in stem
+
+
+def test_unseen_stem_no_window_ends_on_a_bare_adverbial_of_manner() -> None:
+    text = FILLER + (
+        "全党同志一定要永远与人民同呼吸、共命运、心连心，永远把人民对美好生活的向往作为奋斗目标，"
+        "以永不懈怠的精神状态和一往无前的奋斗姿态，继续朝着实现中华民族伟大复兴的宏伟目标奋勇前进。"
+    )
+    for q in generate_questions(text, seed=0):
+        assert not q.stem.rstrip("。").endswith("奋斗姿态"), q.stem
+
+
+def test_unseen_stem_no_window_starts_inside_a_theme_frame() -> None:
+    text = FILLER + (
+        "中共中央政治局于12月25日至26日召开民主生活会，以强化创新理论武装，树牢“四个意识”，"
+        "坚定“四个自信”，坚决做到“两个维护”，勇于担当作为，以求真务实作风坚决把党中央决策部署"
+        "落到实处为主题，联系中央政治局工作，联系带头严格执行中央八项规定实施细则的实际，"
+        "进行自我检查、党性分析，开展批评和自我批评。"
+    )
+    for q in generate_questions(text, seed=0):
+        if "为主题" in q.stem:
+            assert "以强化创新理论武装" in q.stem, q.stem
+
+
+def test_unseen_stem_an_abbreviation_of_the_key_is_a_cue() -> None:
+    text = FILLER + "习总书记说：“学习的最大敌人是自我满足，要学有所成，就必须永不自满。”"
+    for q in generate_questions(text, seed=0):
+        assert not ("自我满足" in answers([q]) and "自满" in q.stem), q.stem
+
+
+def test_unseen_lexicon_a_false_swap_keeps_the_members_shape() -> None:
+    text = FILLER + "要扎实开展“两学一做”学习教育，做到学党章党规、学系列讲话、做合格党员。"
+    for seed in range(10):
+        for q in generate_questions(text, seed=seed):
+            if q.template == "lex_judge_false" and "两学一做" in q.stem:
+                listing = q.stem.split("是指", 1)[1]
+                assert listing.count("学") >= 2 and listing.count("做") == 1, q.stem
+            if q.template == "lex_part" and "“两学”" in q.stem:
+                for option in q.options:
+                    assert all(m.startswith("学") for m in option.split("、")), q.options
+
+
+def test_unseen_lexicon_a_stored_blank_the_member_prints_is_not_asked() -> None:
+    text = FILLER + "必须深刻领会“两个确立”的决定性意义。"
+    clozes = [q for q in generate_questions(text, seed=0) if q.template == "lex_cloze"]
+    for q in clozes:
+        if "两个确立" in q.stem:
+            assert q.answer != ["核心地位"], q.stem
+
+
+def test_unseen_lexicon_quality_spirits_get_no_named_spirits_as_lures() -> None:
+    text = FILLER + "我们要不断推进自我革命，发扬斗争精神，勇于担当作为，干出让人民满意的业绩。"
+    for q in generate_questions(text, seed=0):
+        if q.kind == "single" and q.answer == "斗争精神":
+            raise AssertionError(q.options)  # 发扬（　　）: any quality fits, no 单选
+
+
+def test_unseen_lexicon_a_one_character_opening_is_no_list_pattern() -> None:
+    text = FILLER + (
+        "推动形成绿色生产方式、生活方式，加强生态保护、生态修复、生态振兴。"
+        "坚定不移走生产发展、生活富裕、生态良好的文明发展道路，建设美丽中国。"
+    )
+    for q in generate_questions(text, seed=0):
+        if q.kind in ("single", "multiple") and "生产发展" in q.stem + "".join(q.options):
+            key = q.answer if isinstance(q.answer, str) else ""
+            for option in q.options:
+                if option != key and option not in ("生产发展", "生活富裕", "生态良好"):
+                    assert option[:2] not in ("生产", "生活", "生态"), q.options
+
+
+def test_unseen_lexicon_another_wording_of_the_list_is_accepted() -> None:
+    from quizapp.generation.checking import check_answer
+
+    text = FILLER + (
+        "推进新型工业化，加快建设制造强国、质量强国、航天强国、交通强国、网络强国、数字中国。"
+    )
+    qs = [q for q in generate_questions(text, seed=0) if q.answer in (["网络强国"], "网络强国")]
+    for q in qs:
+        if q.kind == "cloze":
+            assert check_answer(q, ["科技强国"])
+        else:
+            assert "科技强国" not in q.options

@@ -237,7 +237,10 @@ def _with_item_lead(text: str, stem: str, la: int, lb: int, key_at: int) -> tupl
     start = key_at - la
     item = max(text.rfind("；", 0, key_at), text.rfind(";", 0, key_at)) + 1
     if item <= 0:
-        return _with_topic(text, stem, la, lb, start)
+        topic = _with_topic(text, stem, la, lb, start)
+        if topic[0] is not stem:
+            return topic
+        return _with_era_lead(text, stem, la, lb, start)
     if start < item:
         return stem, la, lb
     opening = next((w for w in _LEADLESS if text.startswith(w, item)), "")
@@ -263,6 +266,37 @@ def _with_item_lead(text: str, stem: str, la: int, lb: int, key_at: int) -> tupl
     lead = lead.rstrip("，,") + sep
     if start > item:
         stem, la, lb = _from_item_start(text, stem, la, lb, start, item)
+    return lead + stem, la + len(lead), lb + len(lead)
+
+
+# an era clause opening a sentence of a chronicle (新民主主义革命时期，共青团…，…，团结带领…)
+_ERA_LEAD = re.compile(
+    r"^(?![从自]?[那这此其])(?:[\u4e00-\u9fff]{2,16}(?:时期|时代|阶段)|[\u4e00-\u9fff]{2,10}以来)[，,]"
+)
+
+
+def _with_era_lead(text: str, stem: str, la: int, lb: int, start: int) -> tuple[str, int, int]:
+    """A stem from a later clause of a sentence without ；that opens on an era clause and its
+    subject (新民主主义革命时期，共青团广泛传播…，…，|团结带领…) keeps both in front with ……
+    (新民主主义革命时期，共青团……团结带领…): the clauses after them share that subject and
+    that period (transfer round T3). A lead over 40 characters is not shown."""
+    m = _ERA_LEAD.match(text)
+    if m is None or start <= m.end() or "；" in text or ";" in text:
+        return stem, la, lb
+    at = m.end()
+    size = word_end_at(text, at, 5) - at
+    subject = text[at : at + size] if size >= 2 else ""
+    if subject.startswith(_NO_SUBJECT) or text[at + size : at + size + 1] in "，、,":
+        subject = ""
+    if subject:
+        said = text.find("，", at) + 1
+        if start < said or stem.startswith(subject):
+            return stem, la, lb  # the window shows the subject's own clause
+    if stem.startswith(_PRONOUN_SUBJECTS + _SUBORDINATORS) or "“" in stem[:1]:
+        return stem, la, lb
+    lead = m.group(0)[:-1] + "，" + subject + "……"
+    if len(lead) > 40:
+        return stem, la, lb
     return lead + stem, la + len(lead), lb + len(lead)
 
 
@@ -413,6 +447,12 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     hi = _before_open_frame(text, clauses, lo, hi, last)
     if hi < 0:
         return "", 0, 0  # 分别就（　　），…作出决定: the frame's verb is out of reach
+    hi = _past_bare_adverbial(text, clauses, lo, hi, last, bad)
+    if hi < 0:
+        return "", 0, 0  # …，以（　　）的奋斗姿态。: the verb of the adverbial is out of reach
+    lo, hi = _inside_theme_frame(text, clauses, lo, hi, first, last, item_lo, grow=True)
+    if lo < 0:
+        return "", 0, 0  # 以强化…，…，勇于（　　），…为主题: the frame's 以 is out of reach
     if text.startswith(_SUBORDINATORS + _CORRELATIVES, clauses[hi][0]) and hi + 1 < len(clauses):
         if not bad(hi + 1):
             # 即使在“（　　）”那样艰难的时刻，|他…: a concession needs its main clause, and
@@ -420,6 +460,9 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
             hi += 1
     cut_from = lo
     lo, hi = _without_cues(text, clauses, la, lb, first, last, lo, hi, _char_counts(ctx))
+    if lo < 0:
+        return "", 0, 0
+    lo, hi = _inside_theme_frame(text, clauses, lo, hi, first, last, item_lo, grow=False)
     if lo < 0:
         return "", 0, 0
     hi = _with_main_clause(text, clauses, lo, hi, bad)
@@ -474,6 +517,81 @@ def _before_open_frame(
             return i - 1
         return -1
     return hi
+
+
+# a clause of manner or means (以…的奋斗姿态，/ 通过…的方式，) whose verb comes in a later clause
+_BARE_ADVERBIAL = re.compile(r"(?:以|通过|按照|本着|围绕|凭借|依靠)(?![为])[^，；。为]*?")
+_ADVERBIAL_HEADS = (
+    "姿态", "状态", "精神", "作风", "态度", "方式", "方法", "办法", "手段", "途径", "原则",
+    "标准", "决心", "勇气", "毅力", "面貌", "风貌", "干劲", "劲头", "气概", "力度", "举措",
+    "措施", "形式", "思路", "要求", "部署", "安排",
+)  # fmt: skip
+
+
+def _past_bare_adverbial(
+    text: str,
+    clauses: tuple[tuple[int, int], ...],
+    lo: int,
+    hi: int,
+    last: int,
+    bad: Callable[[int], bool],
+) -> int:
+    """The last clause of a window that does not end on an adverbial of manner or means with
+    no verb (…作为奋斗目标，|以永不懈怠的精神状态和一往无前的奋斗姿态，|继续朝着…前进): the next
+    clause completes it when it fits, else the window ends before it (X3 class 3); -1 when the
+    key lies in the adverbial and its verb is out of reach."""
+    if hi + 1 >= len(clauses):
+        return hi  # the sentence's own end: nothing cut
+    x, y = clauses[hi]
+    body = text[x:y].rstrip("，,、；;：:")
+    if not _BARE_ADVERBIAL.fullmatch(body) or not body.endswith(_ADVERBIAL_HEADS):
+        return hi
+    if not bad(hi + 1) and clauses[hi + 1][1] - clauses[lo][0] <= WINDOW_CHARS:
+        return hi + 1
+    if hi > last and hi > lo:
+        return hi - 1
+    return -1
+
+
+# the close of a 以…为主题 frame (以强化创新理论武装，…，以…落到实处为主题，)
+_THEME_CLOSE = re.compile(r"为(?:主题|重点|目标|统领|契机|主线|抓手|核心|中心|引领|指导)")
+
+
+def _inside_theme_frame(
+    text: str,
+    clauses: tuple[tuple[int, int], ...],
+    lo: int,
+    hi: int,
+    first: int,
+    last: int,
+    item_lo: int,
+    grow: bool,
+) -> tuple[int, int]:
+    """A window that holds the close of a 以…为主题 frame whose 以 opens a clause before it
+    (the mirror of :func:`_before_open_frame`, round Y2) starts at that clause when the stem
+    still fits (``grow``), else after the close when the key follows it; (-1, -1) when the key
+    lies inside the frame."""
+    for i in range(lo, hi + 1):
+        x, y = clauses[i]
+        if not _THEME_CLOSE.search(text, x, y):
+            continue
+        j = None
+        for k in range(i, item_lo - 1, -1):
+            if k < i and _THEME_CLOSE.search(text, clauses[k][0], clauses[k][1]):
+                break
+            if text.startswith("以", clauses[k][0]):
+                j = k
+        if j is None or j >= lo:
+            continue
+        end = max(i, last)
+        if grow and clauses[hi][1] - clauses[j][0] <= WINDOW_CHARS + 12:
+            return j, hi
+        if grow and clauses[end][1] - clauses[j][0] <= WINDOW_CHARS + 12:
+            return j, end
+        if first > i:
+            return i + 1, hi
+        return -1, -1
+    return lo, hi
 
 
 # a person's clause that a cue cut drops (刘少奇同志是…全国人大常委会委员长，|用很大精力…)
@@ -585,6 +703,10 @@ def _without_cues(
     short = _abbreviation_cues(key)
     if any(w in own for w in short):
         return -1, -1  # 全国人大常委会建立健全（人民代表大会）…: the clause prints the key
+    initials = _initial_cues(key)
+    if any(w in own for w in initials):
+        return -1, -1  # 学习的最大敌人是（自我满足），…，就必须永不自满。: 自[我]满[足]
+    short |= initials
     if lo == first and hi == last:
         return lo, hi  # no context clause to drop
     if "、" in key and not short:
@@ -731,6 +853,17 @@ def _abbreviation_cues(key: str) -> frozenset[str]:
         elif any(w in key for w in shorts):
             out.add(full)
     return frozenset(out)
+
+
+@lru_cache(maxsize=4096)
+def _initial_cues(key: str) -> frozenset[str]:
+    """The two-character abbreviation of a key made of two words (自我满足 → 自满: the first
+    characters of its words): printed in the stem, it spells the key (round Y2)."""
+    if len(key) != 4 or _han(key) != 4 or not (is_word(key[:2]) and is_word(key[2:])):
+        return frozenset()
+    # (first and last would read 国力 in 综合国力 as 国[防实]力, 理念 in 价值理念 as 理[想信]念)
+    short = key[0] + key[2]
+    return frozenset({short}) if short not in key and is_word(short) else frozenset()
 
 
 # characters opening the verb-object halves of a campaign name (扫黑|除恶, 防风|治沙)
@@ -897,6 +1030,10 @@ def candidates_for(
     if key.type == "term":
         cls_name = lex.term_class(key.text)
         same = lex.class_terms(cls_name) if cls_name else []
+        if cls_name in _QUALITY_CLASSES and _after_carry_verb(ctx, key):
+            # 发扬（斗争精神）: 奋斗精神, 担当精神 are carried forward as well; the named spirits
+            # (太行精神) would be lures of another kind (round Y1): no 单选
+            return [], exclude, False
         if len(same) >= 8:
             # a broad class (党建要求, 发展理念) mixes nouns and verb phrases: only class mates
             # with the key's ending or opening word read as the same kind of thing
@@ -1107,6 +1244,20 @@ def _explain_text(ctx: Context, key: KeyPhrase, s: Sentence) -> str:
 _SENT_CLASSES = frozenset({"派驻干部"})
 
 
+# classes of qualities any of which a 发扬/弘扬/缺乏 slot takes (精神品质: 斗争精神, 奋斗精神…)
+_QUALITY_CLASSES = frozenset({"精神品质"})
+_CARRY_VERBS = ("发扬", "弘扬", "保持", "增强", "缺乏")
+
+
+def _after_carry_verb(ctx: Context, key: KeyPhrase) -> bool:
+    """Is the key the bare object of 发扬/弘扬/保持/增强/缺乏, outside a list (发扬（斗争精神）)?"""
+    if len(key.group) >= 2:
+        return False
+    s = ctx.sentence(key.sentence)
+    at = key.start - s.start
+    return s.text[max(0, at - 2) : at] in _CARRY_VERBS
+
+
 def _mates_also_right(ctx: Context, term: str) -> bool:
     """Is ``term`` of a class whose every mate fills its slot as well (派出（第一书记）: 驻村工作队
     and 选调生 are sent to the same villages)? One test for the 单选 builder (its lures would be
@@ -1180,10 +1331,32 @@ def _share_a_word(a: str, b: str) -> bool:
     return any(a[i : i + 2] in b for i in range(len(a) - 1))
 
 
+def _other_wording_mates(ctx: Context, key: KeyPhrase) -> tuple[tuple[str, int], ...]:
+    """(member, list index) of the members of another standard wording of the key's list that
+    the sentence lacks and that share the key's head (加快建设制造强国、…、（网络强国）、数字中国:
+    the 十九大's 科技强国 fits the blank as well; round 26). Only for an item of a list."""
+    if key.type not in ("enumeration", "term") or len(key.group) < 3 or len(key.text) < 3:
+        return ()
+    if key.text not in key.group:
+        return ()
+    text = ctx.sentence(key.sentence).text
+    head = key.text[-2:]
+    return tuple(
+        (m, k)
+        for m, k in ctx.lexicon.other_wording_members(key.group)
+        if m.endswith(head) and m not in text and m != key.text
+    )
+
+
 def _variant_note(ctx: Context, key: KeyPhrase) -> str:
     """Name the other standard wording of the list the key is (part of) (review 23: 原文
     全面融合, 2020年表述为协调发展)."""
     notes = []
+    for member, k in _other_wording_mates(ctx, key):
+        source = ctx.lexicon.list_sources[k] if k < len(ctx.lexicon.list_sources) else ""
+        whole = "、".join(ctx.lexicon.lists[k])
+        said = f"（{source}）" if source else ""
+        notes.append(f"另一标准表述{said}为“{whole}”，其中“{member}”填入此空亦可。")
     for item, variants in _list_variants(ctx, key).items():
         if key.type != "series" and key.text not in (item, "、".join(key.group)):
             continue  # (a whole list, series or enumeration, names every variant)
@@ -1209,6 +1382,7 @@ def _accepted(ctx: Context, key: KeyPhrase) -> list[str]:
     spellings += _standard_forms(ctx, key.text)
     if key.type in ("enumeration", "term"):
         spellings += [m for m, _ in _list_variants(ctx, key).get(key.text, ())]
+        spellings += [m for m, _ in _other_wording_mates(ctx, key)]
     out: list[str] = []
     for sp in spellings:
         if sp not in out and "“" not in sp:
@@ -1951,6 +2125,9 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return
     # (gathered only now: most keys get a cloze alone, which needs no look-alikes)
     cands, exclude, ranked = candidates_for(ctx, key)
+    others = _other_wording_mates(ctx, key)
+    if others:  # 科技强国 is right in the 二十大's （网络强国） slot too (round 26)
+        exclude = exclude | {m for m, _ in others}
     polar = dis.folded(_other_polarity(ctx, (key.text, *key.group)))
     single_qid = ""  # made with the seeded rng, on the first draw: most keys find too few
     rng: random.Random | None = None
@@ -1961,6 +2138,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     reach = 1.95 if strict else 3.5
     if key.type == "enumeration" and len(key.group) >= 2:
         prefix, suffix = _common_prefix(key.group), _common_suffix(key.group)
+        if _word_heads(key.group, prefix, suffix):
+            prefix = ""  # 生产发展、生活富裕、生态良好: one shared character is no pattern
         if prefix or suffix:
             # 民主选举、民主协商、民主决策: look-alikes must keep the pattern (民主…)
             cands = _pattern_mates(ctx, key.group, prefix, suffix)
@@ -2174,7 +2353,30 @@ def _item_shape(key: KeyPhrase) -> Callable[[str], bool] | None:
     neighbours = key.group[max(0, at - 1) : at] + key.group[at + 1 : at + 2]
     opening = key.text[0] if any(n[:1] == key.text[0] for n in neighbours) else ""
     size = len(key.text)
-    return lambda cand: len(cand) == size and cand.startswith(opening)
+    # 生产发展、生活富裕、生态良好: a look-alike opening like another printed item (生活方式,
+    # 生态振兴) fills that item's slot, not the key's (round 26)
+    opened = _opened_heads(key.group, key.text)
+    return lambda cand: len(cand) == size and cand.startswith(opening) and cand[:2] not in opened
+
+
+def _word_heads(items: Iterable[str], prefix: str, suffix: str) -> bool:
+    """Is a one-character shared opening only the first character of each item's own first
+    word (生产|发展、生活|富裕、生态|良好), not a pattern of the list (有灵魂、有本事, 更高质量、
+    更有效率: one 有/更 before each core)? Round 26."""
+    items = list(items)
+    if len(prefix) != 1 or suffix:
+        return False
+    heads = {i[:2] for i in items}
+    return len(heads) == len(items) and all(is_word(h) for h in heads)
+
+
+def _opened_heads(items: Iterable[str], key: str = "") -> frozenset[str]:
+    """The two-character openings of the printed list items other than ``key``, less the one
+    they all share (民主选举、民主协商: 民主 is the pattern, not another item's head)."""
+    items = list(items)
+    if len(_common_prefix(items)) >= 2:
+        return frozenset()
+    return frozenset(i[:2] for i in items if i != key and i[:2] != key[:2])
 
 
 _DETERMINER_RUN = re.compile(r"(?:(?:一切|各种|任何)形式的|一切|各种|任何)$")
@@ -2931,6 +3133,8 @@ def group_questions(
     exclude |= set(items)
     typical = sorted(items, key=len)[len(items) // 2]
     prefix, suffix = _common_prefix(items), _common_suffix(items)
+    if _word_heads(items, prefix, suffix):
+        prefix = ""  # 生产发展、生活富裕、生态良好: one shared character is no pattern (round 26)
     classes = {ctx.lexicon.term_class(i) for i in items} - {None}
     if classes and not (prefix or suffix):
         # 宗派主义、圈子文化、码头文化: class mates from the vocabulary
@@ -3620,11 +3824,18 @@ _SERIES_WORDINGS = (lambda s: s, _other_wording, _from_the_list, _from_the_text)
 
 # -- lexicon templates --------------------------------------------------------------------------
 def _foils(
-    ctx: Context, formula: Formula, like: str, n: int, rng: random.Random, stem: str = ""
+    ctx: Context,
+    formula: Formula,
+    like: str,
+    n: int,
+    rng: random.Random,
+    stem: str = "",
+    fits: Callable[[str], bool] | None = None,
 ) -> list[str] | None:
     exclude = ctx.lexicon.forbidden_for(formula)
+    own_foils = formula.foils if fits is None else [f for f in formula.foils if fits(f)]
     # the formula's own foils first, whatever their length (they were chosen for it) …
-    own = dis.pick(like, formula.foils, n, rng, exclude=exclude, stem=stem, max_distance=40.0)
+    own = dis.pick(like, own_foils, n, rng, exclude=exclude, stem=stem, max_distance=40.0)
     if own:
         return own
     # … else members of sibling formulas and other phrases of the same shape
@@ -3632,7 +3843,22 @@ def _foils(
     for sib in ctx.lexicon.siblings(formula):
         cands.extend(sib.members)
     cands.extend(p for p, f in ctx.lexicon.phrase_pool() if f is not formula)
+    if fits is not None:
+        cands = [c for c in cands if fits(c)]
     return dis.pick(like, cands, n, rng, exclude=exclude, stem=stem, ranked=True, max_distance=4.0)
+
+
+def _shape_of(formula: Formula, member: str) -> Callable[[str], bool] | None:
+    """What a foil swapped in for ``member`` must keep so that the list still reads as the
+    formula's name counts it (两学一做: a 学 item for a 学 item, never 做优秀干部; 三严三实: an
+    严 item for an 严 item; round Y1, X3, Y2): the counted character of the member's part
+    (学 of 两学), and none of another part's (做 of 一做). None: a formula without parts."""
+    marks = {part[-1:]: members for part, members in formula.parts.items() if part}
+    own = next((c for c, members in marks.items() if member in members), "")
+    if not own:
+        return None
+    others = [c for c in marks if c != own]
+    return lambda foil: own in foil and not any(c in foil for c in others)
 
 
 def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> Iterator[Question]:
@@ -3723,10 +3949,11 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
         ]
         wrong_opts = list(others)
         tries = 0
-        while len(wrong_opts) < 3 and tries < 6:
+        while len(wrong_opts) < 3 and tries < 12:
             tries += 1
             swap_at = fixed.randrange(len(part_members))
-            foil = _foils(ctx, formula, part_members[swap_at], 1, fixed)
+            shape = _shape_of(formula, part_members[swap_at])
+            foil = _foils(ctx, formula, part_members[swap_at], 1, fixed, fits=shape)
             if not foil:
                 break
             mutated = list(part_members)
@@ -3765,6 +3992,13 @@ def name_spells_members(name: str, members: list[str] | tuple[str, ...]) -> bool
     return True
 
 
+def _core_echoed(member: str, core: str) -> bool:
+    """Does the rest of ``member`` print a two-character word of its stored blank ``core``
+    (党中央的核心、全党的（核心地位）)?"""
+    rest = member.replace(core, "", 1)
+    return any(_han(core[k : k + 2]) == 2 and core[k : k + 2] in rest for k in range(len(core) - 1))
+
+
 def _lexicon_clozes(
     ctx: Context,
     formula: Formula,
@@ -3778,6 +4012,14 @@ def _lexicon_clozes(
         i = qid("cloze", "lex_cloze")
         fixed = _fixed_rng(i)  # (the seeded generator is not drawn from: not made)
         target = fixed.randrange(len(members))
+        # 确立…党中央的核心、全党的（核心地位）: a stored blank whose member prints a word of it
+        # again gives it away; the next member is blanked instead (round Y1)
+        for step in range(len(members)):
+            at = (target + step) % len(members)
+            core = formula.cores.get(members[at])
+            if not (core and core in members[at] and _core_echoed(members[at], core)):
+                target = at
+                break
         member = members[target]
         core = formula.cores.get(member)
         if core and core in member:
@@ -3977,7 +4219,7 @@ def _lexicon_name_and_judge(
     if not truth:
         rng, fixed = _rngs(ctx, i)  # (a true statement draws from neither)
         at = fixed.randrange(len(members))
-        foil = _foils(ctx, formula, members[at], 1, rng)
+        foil = _foils(ctx, formula, members[at], 1, rng, fits=_shape_of(formula, members[at]))
         if not foil:
             return
         shown[at] = foil[0]

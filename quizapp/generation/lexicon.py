@@ -334,6 +334,25 @@ class Lexicon:
                 out.setdefault(odd_text[0], []).append((odd_list[0], k))
         return tuple((item, tuple(found)) for item, found in out.items())
 
+    def other_wording_members(self, items: Iterable[str]) -> tuple[tuple[str, int], ...]:
+        """(member, list index) of the members of each standard list that shares all but one or
+        two of ``items`` (three or more) and words the rest otherwise (十九大 科技强国、…、智慧社会
+        against the 二十大's 制造强国、…): the members ``items`` lack (round 26)."""
+        plain = tuple(_unquoted(i) for i in items)
+        if len(plain) < 3:
+            return ()
+        out: list[tuple[str, int]] = []
+        for k in sorted({k for item in plain for k in self._list_index.get(item, ())}):
+            members = [_unquoted(m) for m in self.lists[k]]
+            odd_text = [i for i in plain if i not in members]
+            if not 1 <= len(odd_text) <= 2 or len(plain) - len(odd_text) < 3:
+                continue
+            odd_list = [m for m in members if m not in plain]
+            if len(odd_text) == len(odd_list) == 1:
+                continue  # one item for one: list_variants maps it in its own slot
+            out += [(m, k) for m in odd_list]
+        return tuple(out)
+
     def missing_members(self, items: Iterable[str]) -> tuple[str, ...]:
         """The members of a longer standard list that ``items`` quote only part of (three of the
         five 区域重大战略), unless ``items`` are a standard list whole (review 23)."""
