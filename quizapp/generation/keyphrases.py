@@ -1755,12 +1755,26 @@ def _glued_modifier(lexicon: Lexicon, text: str, a: int, term: str) -> bool:
 @lru_cache(maxsize=4096)
 def _apart_in_lexicon(lexicon: Lexicon, phrase: str, head: str) -> bool:
     """Does a lexicon phrase (term, name, member spelling or list item) write ``phrase`` with
-    something other than ``head`` after it?"""
-    for known in lexicon.known_phrases() | {i for items in lexicon.lists for i in items}:
-        at = known.find(phrase)
-        if at >= 0 and not known.startswith(head, at + len(phrase)):
+    something other than ``head`` after it (at the first place it writes it)?"""
+    # one search through the phrases joined by newlines, not one per phrase of the lexicon
+    joined = _joined_phrases(lexicon)
+    at = joined.find(phrase) if "\n" not in phrase else -1
+    while at >= 0:
+        start = joined.rfind("\n", 0, at) + 1
+        end = joined.find("\n", at)
+        known = joined[start:end]
+        if not known.startswith(head, known.find(phrase) + len(phrase)):
             return True
+        at = joined.find(phrase, end)
     return False
+
+
+@lru_cache(maxsize=4)
+def _joined_phrases(lexicon: Lexicon) -> str:
+    """Every term, name, member spelling and list item of ``lexicon``, one a line (a newline
+    ends the last one too)."""
+    phrases = lexicon.known_phrases() | {i for items in lexicon.lists for i in items}
+    return "".join(f"{p}\n" for p in sorted(phrases))
 
 
 @lru_cache(maxsize=16384)
