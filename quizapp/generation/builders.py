@@ -24,7 +24,6 @@ import hashlib
 import random
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -398,8 +397,8 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     first = bisect_right(starts, la) - 1
     last = bisect_left(ends, lb)
     if not tainted and len(text) <= WINDOW_CHARS + 12:
-        counts = _char_counts(ctx)
-        lo, hi = _without_cues(text, clauses, la, lb, first, last, 0, len(clauses) - 1, counts)
+        rare = _rare_chars(ctx)
+        lo, hi = _without_cues(text, clauses, la, lb, first, last, 0, len(clauses) - 1, rare)
         if lo < 0:
             return "", 0, 0
         if (lo, hi) == (0, len(clauses) - 1):
@@ -459,7 +458,7 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
             # 既不走封闭僵化的老路，|也不走…: one half of a correlative its other half
             hi += 1
     cut_from = lo
-    lo, hi = _without_cues(text, clauses, la, lb, first, last, lo, hi, _char_counts(ctx))
+    lo, hi = _without_cues(text, clauses, la, lb, first, last, lo, hi, _rare_chars(ctx))
     if lo < 0:
         return "", 0, 0
     lo, hi = _inside_theme_frame(text, clauses, lo, hi, first, last, item_lo, grow=False)
@@ -618,12 +617,27 @@ def _with_subject(
     return subject + stem, la + len(subject), lb + len(subject)
 
 
-def _char_counts(ctx: Context) -> dict[str, int]:
-    """How often each character occurs in the text (for :func:`_without_cues`'s rare echoes)."""
-    counts = ctx.indexes.get("_char_counts")
-    if counts is None:
-        counts = ctx.indexes["_char_counts"] = Counter(ctx.ex.doc.text)
-    return counts
+def _rare_chars(ctx: Context) -> Callable[[str], bool]:
+    """Does a character occur at most three times in the text (for :func:`_without_cues`'s rare
+    echoes)? Found by at most four searches, once per character asked: a text asks about a
+    couple of hundred characters, and counting its every character costs more."""
+    rare = ctx.indexes.get("_rare_chars")
+    if rare is None:
+        text = ctx.ex.doc.text
+        known: dict[str, bool] = {}
+
+        def rare(c: str) -> bool:
+            if c not in known:
+                at = -1
+                for _ in range(4):
+                    at = text.find(c, at + 1)
+                    if at < 0:
+                        break
+                known[c] = at < 0
+            return known[c]
+
+        ctx.indexes["_rare_chars"] = rare
+    return rare
 
 
 def _with_main_clause(
@@ -686,7 +700,7 @@ def _without_cues(
     last: int,
     lo: int,
     hi: int,
-    counts: dict[str, int] | None = None,
+    rare: Callable[[str], bool] | None = None,
 ) -> tuple[int, int]:
     """Drop the context clauses that repeat a word of the key, and those beyond them.
 
@@ -694,7 +708,7 @@ def _without_cues(
     的正确回答: the neighbouring clause spells the key, so the stem stops before it. A standard
     abbreviation of the key (全国人大 for 人民代表大会) is such a word; in the key's own clause
     it leaves no question (-1, -1). A clause after the key that echoes a character of its
-    second word which is rare in the text (``counts``: 政治灵魂 … 立根固魂) is one too.
+    second word which is rare in the text (``rare``: 政治灵魂 … 立根固魂) is one too.
     """
     key = text[la:lb]
     # a word the key's own clauses repeat is the list's pattern (科学决策、民主决策、依法决策),
@@ -723,7 +737,7 @@ def _without_cues(
         w for w in pairs if (in_list or w not in GENERIC_WORDS) and w not in own and is_word(w)
     } | short
     words |= {w for w in _contraction_cues(key) if w not in own}
-    echoes = _rare_echoes(key, own, counts) if counts else set()
+    echoes = _rare_echoes(key, own, rare) if rare else set()
     first_echo = _first_word_echo(key, own)
     if not words and not echoes and first_echo is None:
         return lo, hi
@@ -882,13 +896,13 @@ def _contraction_cues(key: str) -> frozenset[str]:
     return frozenset({short}) if is_word(short) and short not in key else frozenset()
 
 
-def _rare_echoes(key: str, own: str, counts: dict[str, int]) -> set[str]:
+def _rare_echoes(key: str, own: str, rare: Callable[[str], bool]) -> set[str]:
     """The characters of a two-word key's second word (灵魂 of 政治灵魂) that the text uses at
     most three times and the key's own clause does not: a clause after the key repeating one
     (在立根固魂上下功夫) echoes the key (reviews 8, 9b, 15b, 20)."""
     if len(key) != 4 or _han(key) != 4 or not (is_word(key[:2]) and is_word(key[2:])):
         return set()
-    return {c for c in key[2:] if c not in key[:2] and c not in own and counts.get(c, 0) <= 3}
+    return {c for c in key[2:] if c not in key[:2] and c not in own and rare(c)}
 
 
 def _thesis_member_single(

@@ -235,15 +235,15 @@ def best_candidates(
     flen = len(fkey)
     kend1, kend2 = key[-1:], key[-2:]
     key_has_and = "和" in key
+    # (only lengths within reach, from either stream: the index scans no further, and a list
+    # drops the others up front; ``order`` then skips them, which keeps the order of the rest)
     if isinstance(candidates, LengthIndex):
         stream = candidates.scan(klen, int(max_distance), ending=same_ending)
-    else:
-        stream = [(abs(len(c) - klen), c) for c in candidates]  # (a list: no generator frame)
+    else:  # (a list: no generator frame)
+        stream = [(d, c) for c in candidates if (d := abs(len(c) - klen)) <= max_distance]
     indexed = isinstance(candidates, LengthIndex)
     near = 0  # candidates at the nearest shape seen so far (indexed pools stop early)
     for order, (delta, cand) in enumerate(stream):
-        if delta > max_distance:
-            continue
         if indexed and near >= n + 3:
             break
         if same_ending and not cand.endswith(same_ending):

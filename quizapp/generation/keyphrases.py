@@ -1790,12 +1790,26 @@ def _glued_modifier(lexicon: Lexicon, text: str, a: int, term: str) -> bool:
 @lru_cache(maxsize=4096)
 def _apart_in_lexicon(lexicon: Lexicon, phrase: str, head: str) -> bool:
     """Does a lexicon phrase (term, name, member spelling or list item) write ``phrase`` with
-    something other than ``head`` after it?"""
-    for known in lexicon.known_phrases() | {i for items in lexicon.lists for i in items}:
-        at = known.find(phrase)
-        if at >= 0 and not known.startswith(head, at + len(phrase)):
+    something other than ``head`` after it (at the first place it writes it)?"""
+    # one search through the phrases joined by newlines, not one per phrase of the lexicon
+    joined = _joined_phrases(lexicon)
+    at = joined.find(phrase) if "\n" not in phrase else -1
+    while at >= 0:
+        start = joined.rfind("\n", 0, at) + 1
+        end = joined.find("\n", at)
+        known = joined[start:end]
+        if not known.startswith(head, known.find(phrase) + len(phrase)):
             return True
+        at = joined.find(phrase, end)
     return False
+
+
+@lru_cache(maxsize=4)
+def _joined_phrases(lexicon: Lexicon) -> str:
+    """Every term, name, member spelling and list item of ``lexicon``, one a line (a newline
+    ends the last one too)."""
+    phrases = lexicon.known_phrases() | {i for items in lexicon.lists for i in items}
+    return "".join(f"{p}\n" for p in sorted(phrases))
 
 
 @lru_cache(maxsize=16384)
@@ -1957,6 +1971,14 @@ def _heading_runs(
 
 
 # -- merging -----------------------------------------------------------------------------------
+def _overlaps_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    # (a loop, not any() over a generator: asked for every key against its sentence's keys)
+    for a, b in spans:
+        if a < end and start < b:
+            return True
+    return False
+
+
 def _dedupe(found: list[KeyPhrase], ex: Extraction) -> list[KeyPhrase]:
     """One key per span (the most trusted type wins); frequency as a small tie-breaker."""
     counts = Counter(k.text for k in found)
@@ -1993,7 +2015,7 @@ def _dedupe(found: list[KeyPhrase], ex: Extraction) -> list[KeyPhrase]:
         if k.type == "series":
             kept.append(k)  # a whole list: its items stay keys of their own
             continue
-        if any(a < k.end and k.start < b for a, b in spans) and k.type not in ("heading", "quoted"):
+        if k.type not in ("heading", "quoted") and _overlaps_any(k.start, k.end, spans):
             continue
         spans.append((k.start, k.end))  # a heading's span is its own: no term inside it
         kept.append(k)

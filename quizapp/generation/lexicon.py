@@ -84,10 +84,14 @@ class Lexicon:
         }
         # named local programmes (雪亮工程, 三支一扶): never keys (an operational detail)
         self.local_programmes: frozenset[str] = frozenset(local_programmes)
+        # the lists' items without their quotes, as every look-up compares them
+        self._plain_lists: list[tuple[str, ...]] = [
+            tuple(_unquoted(i) for i in items) for items in self.lists
+        ]
         self._list_index: dict[str, list[int]] = {}
-        for k, items in enumerate(self.lists):
+        for k, items in enumerate(self._plain_lists):
             for item in items:
-                self._list_index.setdefault(_unquoted(item), []).append(k)
+                self._list_index.setdefault(item, []).append(k)
         self._list_item_re = _alternation(
             sorted((i for i in self._list_index if len(i) >= 2), key=lambda w: (-len(w), w))
         )
@@ -230,10 +234,10 @@ class Lexicon:
         """The other items of every standard enumeration ``item`` belongs to."""
         key = _unquoted(item)
         return {
-            _unquoted(other)
+            other
             for k in self._list_index.get(key, ())
-            for other in self.lists[k]
-            if _unquoted(other) != key
+            for other in self._plain_lists[k]
+            if other != key
         }
 
     def _quoted_list_items(self, text: str) -> list[tuple[str, int]]:
@@ -295,7 +299,7 @@ class Lexicon:
     def _complete_list_of(self, items: tuple[str, ...]) -> tuple[str, ...] | None:
         plain = {_unquoted(i) for i in items}
         for k in sorted({k for item in plain for k in self._list_index.get(item, ())}):
-            if {_unquoted(i) for i in self.lists[k]} == plain:
+            if set(self._plain_lists[k]) == plain:
                 return self.lists[k]
         for item in sorted(plain):
             for formula in self._member_owner.get(item, ()):
@@ -318,7 +322,7 @@ class Lexicon:
         if len(plain) < 3 or len(set(plain)) != len(plain):
             return ()
         for k in sorted({k for item in plain for k in self._list_index.get(item, ())}):
-            members = [_unquoted(m) for m in self.lists[k]]
+            members = self._plain_lists[k]
             if len(members) not in (len(plain), len(plain) + 1):
                 continue
             odd_text = [i for i in plain if i not in members]
@@ -364,7 +368,7 @@ class Lexicon:
             return ()
         missing: list[str] = []
         for k in sorted({k for item in plain for k in self._list_index.get(item, ())}):
-            members = [_unquoted(m) for m in self.lists[k]]
+            members = self._plain_lists[k]
             if plain < set(members):
                 missing += [m for m in members if m not in plain and m not in missing]
         return tuple(missing)
