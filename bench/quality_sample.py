@@ -13,6 +13,8 @@ options, answer and source sentence.
 ``--set transfer`` samples the three texts of ``bench/heldout_texts/`` instead (the blind
 coverage texts: no review round and no precision rule looked at them before the fourth
 session's transfer rounds), to see how the review-driven rules carry over to unseen text;
+``--quiz`` draws the quizzes a learner is served instead (``generate_questions(text,
+seed=N, count=n)``: the engine's balanced pick), not a random sample of the bank;
 ``--set transfer2`` three corpus texts no review round sampled before (report19, a cadre
 training speech, the 2018 government work report); ``--set transfer3`` the bundled speech and
 two more corpus texts no review round sampled.
@@ -60,7 +62,7 @@ TEXTS = TEXT_SETS["review"]
 KIND_LABELS = {"cloze": "填空", "single": "单选", "multiple": "多选", "judge": "判断"}
 
 
-def sample(seed: int, size: int, texts=TEXTS) -> list[tuple[str, object]]:
+def sample(seed: int, size: int, texts=TEXTS, quiz: bool = False) -> list[tuple[str, object]]:
     from quizapp.generation import generate_questions
 
     rng = random.Random(f"quality-sample\x1f{seed}")
@@ -70,6 +72,9 @@ def sample(seed: int, size: int, texts=TEXTS) -> list[tuple[str, object]]:
     out = []
     for (label, path), n in zip(texts, per_text, strict=True):
         text = path.read_text(encoding="utf-8")
+        if quiz:  # what a learner is served: the engine's own pick of n, with this seed
+            out.extend((label, q) for q in generate_questions(text, seed=seed, count=n))
+            continue
         questions = generate_questions(text, seed=0)
         picked = sorted(rng.sample(range(len(questions)), min(n, len(questions))))
         out.extend((label, questions[i]) for i in picked)
@@ -82,13 +87,16 @@ def main() -> int:
     parser.add_argument("--size", type=int, default=40)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--set", choices=sorted(TEXT_SETS), default="review", help="which texts")
+    parser.add_argument(
+        "--quiz", action="store_true", help="the quizzes a learner is served, not the bank"
+    )
     args = parser.parse_args()
     texts = TEXT_SETS[args.set]
     missing = [str(path) for _, path in texts if not path.is_file()]
     if missing:
         print(f"text not found: {', '.join(missing)}", file=sys.stderr)
         return 1
-    items = sample(args.seed, args.size, texts)
+    items = sample(args.seed, args.size, texts, args.quiz)
     if args.json:
         rows = [dict(item=n, text=label, **q.to_dict()) for n, (label, q) in enumerate(items, 1)]
         print(json.dumps(rows, ensure_ascii=False, indent=1))
