@@ -1536,3 +1536,67 @@ def test_unseen_lexicon_another_wording_of_the_list_is_accepted() -> None:
             assert check_answer(q, ["科技强国"])
         else:
             assert "科技强国" not in q.options
+
+
+# Recurring faults on unseen text (fourth session, rounds T4–Q3)
+
+
+def _probe(body: str):
+    return generate_questions(FILLER + body, seed=0)
+
+
+def test_recurring_open_verbs_and_an_aspect_particle_leave_the_slot_open() -> None:
+    qs = _probe("全体党员干部要坚决执行民主集中制。各级党委要坚决执行了民主集中制。")
+    for q in qs:
+        if q.kind == "cloze" and q.answer == ["民主集中制"]:
+            raise AssertionError(q.stem)  # 执行（　　）/ 执行了（　　）: 党章, 八项规定 fit too
+
+
+def test_recurring_a_grasp_of_a_doctrine_is_an_open_slot() -> None:
+    qs = _probe("通过学习，全体党员切实加深了对习近平新时代中国特色社会主义思想的理解。")
+    for q in qs:
+        if q.kind in ("cloze", "single") and "的理解" in q.stem:
+            raise AssertionError(q.stem)  # 对（　　）的理解: 党的创新理论 fits as well
+
+
+def test_recurring_a_count_contraction_is_not_asked_by_its_members_and_lures_keep_heads() -> None:
+    qs = _probe(
+        "各支部要严格落实“三会一课”制度，即定期召开支部党员大会、支部委员会会议、"
+        "党小组会，按时上好党课。"
+    )
+    assert not [q for q in qs if q.template == "lex_name" and q.answer == "三会一课"]
+    members = {"支部党员大会", "支部委员会会议", "党小组会", "党课"}
+    lures = [
+        o
+        for q in qs
+        if q.template in ("lex_member", "lex_nonmember", "lex_members") and q.formula == "三会一课"
+        for o in q.options
+        if o not in members
+    ]
+    assert lures  # (the 不属于 and 包括 questions stay)
+    for lure in lures:
+        assert lure[-1] in "会议课" and ("会" in lure or "课" in lure), lure
+
+
+def test_recurring_another_wordings_members_are_no_multiple_choice_lures() -> None:
+    qs = _probe("全军要坚持政治建军、改革强军、科技兴军、依法治军，全面加强练兵备战。")
+    for q in qs:
+        if q.template == "multi_enum":
+            assert not {"科技强军", "人才强军"} & set(q.options), q.options
+
+
+def test_recurring_calls_and_attendance_lines_are_no_checkable_facts() -> None:
+    qs = _probe(
+        "1958年，毛主席再次号召“开动脑筋，使思想活泼起来”，通过思想解放引领社会主义建设"
+        "取得了重大的成就。中央纪律检查委员会常务委员会委员和有关方面负责同志列席会议。"
+    )
+    for q in qs:
+        assert not (q.kind == "judge" and q.answer is True and "1958" in q.stem), q.stem
+        assert "列席会议" not in (q.answer if isinstance(q.answer, list) else [q.answer]), q.stem
+
+
+def test_recurring_a_verb_new_noun_list_is_rhetoric() -> None:
+    qs = _probe("我们要不断研究新情况、提出新举措、解决新问题、实行新发展，推动工作落实。")
+    for q in qs:
+        keys = q.answer if isinstance(q.answer, list) else [q.answer]
+        assert not {"研究新情况", "提出新举措", "解决新问题", "实行新发展"} & set(keys), q.stem

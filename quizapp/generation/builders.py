@@ -1462,7 +1462,26 @@ _PRAISE_VERBS = ("称赞", "赞扬", "称颂", "赞誉")
 _PRAISE = re.compile(f"(?:{'|'.join(_PRAISE_VERBS)})[他她]?[：:]“")
 # a statement that reports what someone said or wrote, in praise or not (誓言“…”, 写道“…”)
 _SAYING_VERBS = (*_PRAISE_VERBS, "誓言", "说", "写道", "指出")
-_UTTERANCE = re.compile(f"(?:{'|'.join(_SAYING_VERBS)})[他她]?[：:]?“")
+_UTTERANCE = re.compile(
+    f"(?:{'|'.join(_SAYING_VERBS)})[他她]?[：:]?“"
+    # 号召“开动脑筋，使思想活泼起来”: a call, a stress or a proposal quoted as a sentence (not a
+    # quoted name: 提出“三个代表”重要思想) is an utterance, no checkable fact (rounds Q2, Q3)
+    "|(?:号召|强调|提出)[：:，,]?“[^”]*[，。；！？][^”]*”"
+)
+# words before 同志 that make no personal name (负责同志, 基层同志): not a person
+_NOT_NAMES = frozenset(
+    "负责 基层 领导 有关 广大 各级 青年 党员 干部 部分 主要 中央 地方 其他 全体 各位".split()
+    + ["老", "女", "男"]
+)
+
+
+def _named_comrade(statement: str) -> bool:
+    """Does ``statement`` name a person as 同志 after a personal name (刘少奇同志), not after
+    a role or a group (有关方面负责同志, 基层同志; rounds Q2, Q3)?"""
+    return any(
+        m.group(1)[-2:] not in _NOT_NAMES and m.group(1)[-1:] not in _NOT_NAMES
+        for m in _COMRADE.finditer(statement)
+    )
 
 
 def _historical_fact(statement: str) -> bool:
@@ -1471,7 +1490,7 @@ def _historical_fact(statement: str) -> bool:
     lead = statement.split("，", 2)
     if any(clause.startswith(("他", "她", "我们", "他们")) for clause in lead):
         return False
-    return bool(_DATED.search(statement)) or "《" in statement or "同志" in statement
+    return bool(_DATED.search(statement)) or "《" in statement or _named_comrade(statement)
 
 
 _DATED = re.compile(r"[0-9０-９〇零一二三四五六七八九十]{2,4}年")
@@ -1585,6 +1604,8 @@ def _rhetoric_pattern(items: tuple[str, ...]) -> bool:
         return True  # (养老、孝老、敬老 share a head 老, not a modifier: a formulation)
     if places == [(0, places[0][1])] and places[0][1] in _DETERMINERS:
         return True  # 各区域、各部门、各岗位: a determiner is no fixed column (round X3)
+    if fixed == {"新"} and all(k > 0 for k, _ in places) and len(items) >= 3:
+        return True  # 研究新情况、提出新举措: a verb + 新 + noun, any task fits (rounds Y5, Q1)
     return bool(fixed & _ASPECT_MARKS) and fixed <= _ASPECT_MARKS | _EVALUATIVE_MARKS
 
 
@@ -2302,6 +2323,8 @@ _OPEN_VERBS = (
     "克服", "反对", "防止", "纠正", "破除", "发挥", "做到",
     "派出", "派驻", "树立", "学习贯彻", "贯彻落实", "进行",
     "保持", "压实",
+    # named in three or more transfer reports (T4–Q3): 弘扬（　　）, 履行（　　）, 执行（　　）
+    "弘扬", "树牢", "履行", "执行", "遵守", "肩负",
 )  # fmt: skip
 _OPEN_TAILS = ("工作长效机制", "迈出", "取得", "作用")
 # an adverb at most, then one of _OPEN_VERBS: the whole lead of a sentence's first object
@@ -2419,6 +2442,8 @@ def _open_frame(ctx: Context, stem: str, a: int, b: int) -> bool:
     key = stem[a:b]
     if after[:1] in ("", "。", "！") and _SHI_DE_END.search(before):
         return True  # …，是共青团的（初心使命）。: 光荣传统, 立身之本 fit as well (round T3)
+    if before.endswith("对") and after.startswith(_GRASP_FRAMES):
+        return True  # 加深了对（　　）的理解: any doctrine fits (rounds Y3, Y4)
     if before.endswith("把") and after.startswith(_BA_DUTY_FRAMES):
         return True  # 把（主体责任）扛在肩上: any duty or task fits (round Y1)
     # 反对一切形式的（恐怖主义）: a determiner between the verb and the blank leaves the slot as
@@ -2481,6 +2506,8 @@ def _open_frame(ctx: Context, stem: str, a: int, b: int) -> bool:
 _SHI_DE_END = re.compile(r"[，；：]是[\u4e00-\u9fff]{1,6}的$")
 # 把（　　）扛在肩上: frames any duty or task fills
 _BA_DUTY_FRAMES = ("扛在肩上", "扛起来", "放在首位", "落到实处", "抓在手上", "记在心上")
+# 对（　　）的理解: a grasp of any doctrine
+_GRASP_FRAMES = ("的理解", "的认识", "的领会", "的把握")
 # scope words and adjectives that may stand between a verb and its object (提高全党（　　）)
 _SLOT_SCOPES = frozenset({"全党", "全体", "全民", "全社会", "广大", "各级", "全国", "全面"})
 _SLOT_ADJECTIVES = frozenset(
@@ -2895,6 +2922,12 @@ def _verb_before(text: str, end: int) -> str:
     for n in (4, 3, 2, 1):
         if end >= n and text[end - n : end] in _OPEN_VERB_SET:
             return text[end - n : end]
+    if end >= 3 and text[end - 1] in _ASPECT_ENDINGS:
+        # 增强了（　　）, 肩负着（　　）: an aspect particle after the verb keeps the slot as open
+        # (transfer rounds Y3, Y4)
+        for n in (4, 3, 2):
+            if end - 1 >= n and text[end - 1 - n : end - 1] in _OPEN_VERB_SET:
+                return text[end - 1 - n : end - 1]
     if end >= 3 and text[end - 1] in _RESULT_ENDINGS:
         # 建设好（　　）, 扛牢: one result ending left after the verb keeps the slot as open
         # (round 26b); what follows the blank still pins it (打好（　　）的有机衔接)
@@ -2905,6 +2938,7 @@ def _verb_before(text: str, end: int) -> str:
 
 
 _RESULT_ENDINGS = frozenset("好实牢紧")
+_ASPECT_ENDINGS = frozenset("了着过到")
 # verbs that take any document, thought or spirit: a bare object after one is open
 _DOCTRINE_VERBS = frozenset({"学习贯彻", "贯彻落实"})
 _OPEN_VERB_RE = re.compile("|".join(sorted(_OPEN_VERBS, key=len, reverse=True)))
@@ -3147,6 +3181,9 @@ def group_questions(
     key0 = KeyPhrase(items[0], "enumeration", index, start, end, 0.6, None, items)
     _, exclude, _ = candidates_for(ctx, key0)
     exclude |= set(items)
+    # 科技强军 in the 十九大's list: right in the other wording, so no lure (round Q3)
+    exclude |= {m for m, _ in ctx.lexicon.other_wording_members(items)}
+    exclude |= {v for vs in ctx.lexicon.list_variants(items).values() for v, _ in vs}
     typical = sorted(items, key=len)[len(items) // 2]
     prefix, suffix = _common_prefix(items), _common_suffix(items)
     if _word_heads(items, prefix, suffix):
@@ -3877,6 +3914,38 @@ def _shape_of(formula: Formula, member: str) -> Callable[[str], bool] | None:
     return lambda foil: own in foil and not any(c in foil for c in others)
 
 
+_COUNT_PIECE = re.compile(rf"([{NUMERALS}])([\u4e00-\u9fff])")
+
+
+def _contraction_heads(formula: Formula) -> frozenset[str] | None:
+    """The head characters of a count contraction whose name counts its members' heads
+    (三会一课: three members hold 会, one 课; 三去一降一补: three 去, one 降, one 补), each
+    member holding one head only, or None (rounds X4, X5, Q3)."""
+    pieces = _COUNT_PIECE.findall(formula.name)
+    if len(pieces) < 2 or "".join(n + c for n, c in pieces) != formula.name:
+        return None
+    heads = frozenset(c for _, c in pieces)
+    held = [[c for c in heads if c in m] for m in formula.members]
+    if any(len(h) != 1 for h in held):
+        return None
+    if all(sum(h == [c] for h in held) == _NUMERAL_VALUES.get(n, 0) for n, c in pieces):
+        return heads
+    return None
+
+
+def _head_fits(formula: Formula) -> Callable[[str], bool] | None:
+    """A 下列属于 lure of a count contraction holds one of its heads where the members do
+    (民主生活会 among 三会一课's lures, not 主题党日 or 社会建设: rounds X4, Q3), or None."""
+    heads = _contraction_heads(formula)
+    if heads is None:
+        return None
+    if all(m[:1] in heads for m in formula.members):  # 去产能, 降成本: the head opens each
+        return lambda foil: foil[:1] in heads and sum(c in foil for c in heads) == 1
+    # 党小组会, 党课: a lure ends as a member does (民主生活会, not 社会建设)
+    ends = {m[-1:] for m in formula.members}
+    return lambda foil: foil[-1:] in ends and sum(c in foil for c in heads) == 1
+
+
 def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> Iterator[Question]:
     s = ctx.sentence(sentence_index)
     source = s.text
@@ -3899,7 +3968,8 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
     i = qid("single", "lex_member")
     rng, fixed = _rngs(ctx, i)
     answer = fixed.choice(members)
-    wrong = _foils(ctx, formula, answer, 3, rng)
+    heads = _head_fits(formula)
+    wrong = _foils(ctx, formula, answer, 3, rng, fits=heads)
     if wrong:
         yield Question(
             id=i,
@@ -3916,7 +3986,7 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
     if len(members) >= 3:
         i = qid("single", "lex_nonmember")
         rng, fixed = _rngs(ctx, i)
-        foil = _foils(ctx, formula, members[0], 1, fixed)
+        foil = _foils(ctx, formula, members[0], 1, fixed, fits=heads)
         if foil:
             shown = sorted(rng.sample(members, 3), key=members.index)
             yield Question(
@@ -3935,7 +4005,7 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
     rng, fixed = _rngs(ctx, i)
     correct = members if len(members) <= 4 else sorted(fixed.sample(members, 4), key=members.index)
     n_wrong = 1 if len(correct) >= 4 else 2
-    wrong = _foils(ctx, formula, correct[0], n_wrong, rng)
+    wrong = _foils(ctx, formula, correct[0], n_wrong, rng, fits=heads)
     if wrong and len(correct) >= 2:
         stem = (
             f"“{name}”包括（　　）。"
@@ -4210,6 +4280,8 @@ def _lexicon_name_and_judge(
     pieces = [name[k : k + 2] for k in range(0, len(name) - 1, 2)]
     if all(piece in listing for piece in pieces):
         wrong = None  # the stem spells the name
+    if _contraction_heads(formula) is not None:
+        wrong = None  # 支部党员大会、…、党课 → 三会一课: counting the heads spells the name
     counters = NUMERALS + "个种项条大"
     shared = [ch for ch in name if ch not in counters and all(ch in m for m in members)]
     if shared and not all(all(ch in n for ch in shared) for n in wrong or ()):
