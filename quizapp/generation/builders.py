@@ -42,6 +42,7 @@ from .keyphrases import (
     Extraction,
     _common_prefix,
     _common_suffix,
+    _joined_phrases,
     couplet_halves,
     is_generic,
 )
@@ -806,11 +807,16 @@ _GENERIC_PREDICATE = re.compile(
 )
 
 
+def _two_words(key: str) -> bool:
+    """Is ``key`` four hanzi making two dictionary words (政治|灵魂, 自我|满足, 学习|本领)?"""
+    return len(key) == 4 and _han(key) == 4 and is_word(key[:2]) and is_word(key[2:])
+
+
 def _first_word_echo(key: str, own: str) -> Callable[[str], bool] | None:
     """For a two-word key whose own clause prints its second word (（学习本领）是…第一位本领),
     only the first word is asked: a later clause printing one of its characters just before the
     second word (把学到的本领: at most three hanzi between) echoes it (review 22b)."""
-    if len(key) != 4 or _han(key) != 4 or not (is_word(key[:2]) and is_word(key[2:])):
+    if not _two_words(key):
         return None
     second = key[2:]
     if second not in own:
@@ -873,7 +879,7 @@ def _abbreviation_cues(key: str) -> frozenset[str]:
 def _initial_cues(key: str) -> frozenset[str]:
     """The two-character abbreviation of a key made of two words (自我满足 → 自满: the first
     characters of its words): printed in the stem, it spells the key (round Y2)."""
-    if len(key) != 4 or _han(key) != 4 or not (is_word(key[:2]) and is_word(key[2:])):
+    if not _two_words(key):
         return frozenset()
     # (first and last would read 国力 in 综合国力 as 国[防实]力, 理念 in 价值理念 as 理[想信]念)
     short = key[0] + key[2]
@@ -900,7 +906,7 @@ def _rare_echoes(key: str, own: str, rare: Callable[[str], bool]) -> set[str]:
     """The characters of a two-word key's second word (灵魂 of 政治灵魂) that the text uses at
     most three times and the key's own clause does not: a clause after the key repeating one
     (在立根固魂上下功夫) echoes the key (reviews 8, 9b, 15b, 20)."""
-    if len(key) != 4 or _han(key) != 4 or not (is_word(key[:2]) and is_word(key[2:])):
+    if not _two_words(key):
         return set()
     return {c for c in key[2:] if c not in key[:2] and c not in own and rare(c)}
 
@@ -2644,7 +2650,7 @@ def _list_member_half_shown(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
     prints its second word (（学习本领）是领导干部必须具备的第一位本领)? Only the first word is
     then asked, in a thesis frame other members and rival theses fill (review 24)."""
     text = key.text
-    if len(text) != 4 or _han(text) != 4 or not (is_word(text[:2]) and is_word(text[2:])):
+    if not _two_words(text):
         return False
     if len(key.group) >= 2 or not ctx.lexicon.list_mates(text):
         return False
@@ -2717,15 +2723,9 @@ def _generic_head_slot(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
     if lex.is_known(key.text + head) or lex.is_known(key.text + "的" + head):
         return False
     # (坚持以人民为中心的发展思想: a standard list item holds key and head together)
-    phrases = _lexicon_phrases(lex)
+    # (a term key is hanzi only, so it cannot match across two lines of the joined phrases)
+    phrases = _joined_phrases(lex)
     return key.text + head not in phrases and key.text + "的" + head not in phrases
-
-
-@lru_cache(maxsize=4)
-def _lexicon_phrases(lex: object) -> str:
-    """Every term, name, member spelling and list item of the lexicon, joined by |."""
-    items = {item for items in lex.lists for item in items}  # type: ignore[attr-defined]
-    return "|".join(sorted(lex.known_phrases() | items))  # type: ignore[attr-defined]
 
 
 # periods and eras that can open a sentence (（中国特色社会主义新时代），共青团…)
