@@ -28,7 +28,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import chain
-from operator import ne
 from typing import Any
 
 from . import distractors as dis
@@ -2628,10 +2627,7 @@ def _list_lead_open(ctx: Context, stem: str, a: int, b: int) -> bool:
     clause = stem[x:a]
     # (only a patterned pair or list: a printed sibling one character apart, 河长制 / 湖长制)
     siblings = [t for t in re.split("、", stem[x:a] + "|" + stem[b:y]) if t and t != "|"]
-    if not any(
-        len(u := t.strip("|")[-len(key) :]) == len(key) and sum(map(ne, u, key)) == 1
-        for t in siblings
-    ):
+    if not any(one_apart_in_place(t.strip("|")[-len(key) :], key) for t in siblings):
         return False
     if not any(
         (at := clause.find(v)) >= 0 and "、" in clause[at:] or clause.endswith(v)
@@ -2639,10 +2635,7 @@ def _list_lead_open(ctx: Context, stem: str, a: int, b: int) -> bool:
         if len(v) >= 2
     ):
         return False
-    return any(
-        len(t) == len(key) and t not in stem and sum(map(ne, t, key)) == 1
-        for t in ctx.lexicon.class_terms(cls)
-    )
+    return any(t not in stem and one_apart_in_place(t, key) for t in ctx.lexicon.class_terms(cls))
 
 
 def _list_member_half_shown(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
@@ -2840,10 +2833,7 @@ def _quoted_twin(key: KeyPhrase, s: Sentence) -> bool:
     m = re.search(r"[“‘]([^“‘”’]+)[”’]、[“‘]$", text[:a])
     if m:
         twins.append(m.group(1))
-    return any(
-        len(t) == len(key.text) and sum(x != y for x, y in zip(t, key.text, strict=True)) == 1
-        for t in twins
-    )
+    return any(one_apart_in_place(t, key.text) for t in twins)
 
 
 # a 4-character manner idiom paired with another in a clause of its own (真抓实干、务求实效)
@@ -2887,7 +2877,7 @@ def _one_apart(key: str, group: tuple[str, ...], shown: str) -> bool:
     for item in group:
         if len(item) != len(key) or item == key or len(key) < 2:
             continue
-        if sum(map(ne, item, key)) == 1:  # (counted without a Python loop: most differ more)
+        if one_apart_in_place(item, key):
             k = next(k for k in range(len(key)) if item[k] != key[k])
             mine, other = key[k], item[k]
             if mine + other in shown or other + mine in shown:
