@@ -800,9 +800,12 @@ _STOCK_PREDICATE = re.compile(
 
 # a predicate any goal or system takes (…加快建设, …深入推进, …取得重大进展): after a blank opening
 # a stem cut on both sides, it leaves an open slot
+# (its pace adverbs and verbs are shared with _CHRONICLE_CLAUSE)
+_PACE_ADVERBS = "加快|深入|全面|稳步|扎实|持续|不断|有序|逐步"
+_GOAL_VERBS = "建设|推进|形成|完善|健全|开展|实施|建立|落实"
 _GENERIC_PREDICATE = re.compile(
-    r"(?:加快|深入|全面|稳步|扎实|持续|不断|基本|初步|有序|逐步)?"
-    r"(?:建设|推进|形成|完善|健全|开展|实施|建立|落实)[，,；;。]|(?:取得|实现)[^，,；;。]{0,6}[，,；;。]"
+    rf"(?:{_PACE_ADVERBS}|基本|初步)?(?:{_GOAL_VERBS})[，,；;。]"
+    r"|(?:取得|实现)[^，,；;。]{0,6}[，,；;。]"
 )
 
 
@@ -2331,11 +2334,15 @@ _OPEN_VERBS = (
     # named in three or more transfer reports (T4–Q3): 弘扬（　　）, 履行（　　）, 执行（　　）
     "弘扬", "树牢", "履行", "执行", "遵守", "肩负",
 )  # fmt: skip
+_OPEN_VERB_SET = frozenset(_OPEN_VERBS)
+# (longest first, so that a search finds 贯彻落实 rather than its 落实)
+_OPEN_VERB_ALTERNATION = "|".join(sorted(_OPEN_VERBS, key=len, reverse=True))
+_OPEN_VERB_RE = re.compile(_OPEN_VERB_ALTERNATION)
 _OPEN_TAILS = ("工作长效机制", "迈出", "取得", "作用")
 # an adverb at most, then one of _OPEN_VERBS: the whole lead of a sentence's first object
 _BARE_LEAD = re.compile(
     "^(?:扎实|深入|大力|全面|积极|持续|切实|进一步|着力|认真|坚决|稳步|继续|不断)?"
-    f"(?:{'|'.join(sorted(_OPEN_VERBS, key=len, reverse=True))})$"
+    f"(?:{_OPEN_VERB_ALTERNATION})$"
 )
 # generic compounds a key may only modify (…资金项目, …用地指标): a budget or planning line
 _GENERIC_COMPOUNDS = ("资金", "项目", "指标", "用地", "经费", "基金", "补贴")
@@ -2659,10 +2666,7 @@ def _list_member_half_shown(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
 
 
 # a clause ending on a predicate any goal or system takes (国防和军队现代化扎实推进)
-_CHRONICLE_CLAUSE = re.compile(
-    r"[\u4e00-\u9fff]{2,}(?:加快|深入|全面|稳步|扎实|持续|不断|有序|逐步)"
-    r"(?:建设|推进|形成|完善|健全|开展|实施|建立|落实)$"
-)
+_CHRONICLE_CLAUSE = re.compile(rf"[\u4e00-\u9fff]{{2,}}(?:{_PACE_ADVERBS})(?:{_GOAL_VERBS})$")
 
 
 def _chronicle_subject(stem: str, a: int, b: int) -> bool:
@@ -2903,12 +2907,9 @@ def _objects_of(ctx: Context) -> dict[str, set[str]]:
     return found
 
 
-_OPEN_VERB_SET = frozenset(_OPEN_VERBS)
-
-
 def _verb_before(text: str, end: int) -> str:
-    """The one of _OPEN_VERBS that ``text[:end]`` ends with, or "" (no verb of the list ends
-    with another, so the longest suffix in the set is the only one)."""
+    """The one of _OPEN_VERBS that ``text[:end]`` ends with, perhaps before one aspect particle
+    or result ending, or "" (the longest one: 贯彻落实, not its 落实)."""
     for n in (4, 3, 2, 1):
         if end >= n and text[end - n : end] in _OPEN_VERB_SET:
             return text[end - n : end]
@@ -2931,7 +2932,6 @@ _RESULT_ENDINGS = frozenset("好实牢紧")
 _ASPECT_ENDINGS = frozenset("了着过到")
 # verbs that take any document, thought or spirit: a bare object after one is open
 _DOCTRINE_VERBS = frozenset({"学习贯彻", "贯彻落实"})
-_OPEN_VERB_RE = re.compile("|".join(sorted(_OPEN_VERBS, key=len, reverse=True)))
 
 
 def _echoed(key: KeyPhrase, stem: str, wrong: list[str]) -> bool:
