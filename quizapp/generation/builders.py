@@ -1905,6 +1905,16 @@ def _opens_section_bare(ctx: Context, s: Sentence, stem: str, a: int, b: int) ->
     return before.is_heading and before.paragraph == s.paragraph
 
 
+def _list_item(key: KeyPhrase) -> bool:
+    """Is the key one item of a 、-list of two or more (not the whole list, nor a lone term)?"""
+    return key.type == "enumeration" and len(key.group) >= 2 and key.text in key.group
+
+
+def _beside_list_mark(stem: str, a: int, b: int) -> bool:
+    """Does a 、 stand right before or after the blank [a, b) of ``stem``?"""
+    return "、" in (stem[a - 1 : a], stem[b : b + 1])
+
+
 def _shared_head(ctx: Context, key: KeyPhrase, s: Sentence) -> str:
     """The head a list of short modifiers shares (宜居、韧性、智慧|城市), or ""."""
     if key.type != "enumeration" or not key.group or any(len(i) > 2 for i in key.group):
@@ -1937,7 +1947,7 @@ def _shared_opening(key: KeyPhrase) -> bool:
     """Is the key an item of a :func:`_short_patterned` list? Its siblings then spell half of
     it, and the pattern the rest. (Lexicon lists too: knowing the list is not what such a
     blank asks; its list cloze asks it, with one item shown.)"""
-    return key.type == "enumeration" and key.text in key.group and _short_patterned(key.group)
+    return _list_item(key) and _short_patterned(key.group)
 
 
 def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
@@ -2398,7 +2408,7 @@ _STOCK_VERBS = frozenset({"取得", "取得了"})
 def _item_shape(key: KeyPhrase) -> Callable[[str], bool] | None:
     """The shape a look-alike of a list item keeps: the key's length, and the opening it shares
     with a neighbouring item (多主体供给、（多渠道保障）: 多层次保障, not 权益保障; review 22b)."""
-    if key.type != "enumeration" or len(key.group) < 2 or key.text not in key.group:
+    if not _list_item(key):
         return None
     at = key.group.index(key.text)
     neighbours = key.group[max(0, at - 1) : at] + key.group[at + 1 : at + 2]
@@ -2593,7 +2603,7 @@ def _class_chain(ctx: Context, stem: str, a: int, b: int, verb: str) -> bool:
     prev = [(ahead[-3], ahead[-2])] if len(ahead) >= 3 else []
     after = re.split(r"[、，；。！]", stem[b + 1 :])[0]
     nxt = [(after, stem[b : b + 1])] if stem[b : b + 1] in ("、", "，", "；") else []
-    listed = "、" in (stem[a - 1 : a], stem[b : b + 1])
+    listed = _beside_list_mark(stem, a, b)
     for part, mark in prev + nxt:
         if listed and mark != "、":
             continue  # 加强（定向调控）、相机调控…: a list item's rivals are in its list
@@ -2611,7 +2621,7 @@ def _class_chain(ctx: Context, stem: str, a: int, b: int, verb: str) -> bool:
                 )
             ):
                 return True
-    if "、" in (stem[a - 1 : a], stem[b : b + 1]):
+    if listed:
         return False  # 实施（科教兴国战略）、人才强国战略…: the printed items pin a list item
     return any(
         lex.term_class(other) == kind and _same_kind(key, other) and other not in key
@@ -2623,7 +2633,7 @@ def _list_lead_open(ctx: Context, stem: str, a: int, b: int) -> bool:
     """Is the blank [a, b) an item of a 、-list after one of _OPEN_VERBS (推行河长制、（湖长制）)
     whose lexicon class holds a term one character apart from the key that the stem does not
     print (林长制)? The verb before the list's first item governs every item (round X3)."""
-    if "、" not in (stem[a - 1 : a], stem[b : b + 1]):
+    if not _beside_list_mark(stem, a, b):
         return False
     key = stem[a:b]
     cls = ctx.lexicon.term_class(key)
@@ -2784,7 +2794,7 @@ def _open_head_list(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
     that head outside the list that no item holds (生育保险)? The list is the text's pick from an
     open class, and that term fits a single blank as well (round 26b)."""
     group = key.group
-    if key.type != "enumeration" or key.text not in group or len(group) < 2:
+    if not _list_item(key):
         return False
     head = _common_suffix(group)
     if not head.endswith(_SCHEME_HEADS) or len(head) < 2:
@@ -2804,7 +2814,7 @@ def _short_core(ctx: Context, key: KeyPhrase) -> bool:
     an ending that leave at most two characters each (青年突击队、青年垦荒队、青年扫盲队)?
     Nothing in the stem pins such a core (青年造林队 fits as well; transfer round T2)."""
     group = key.group
-    if key.type != "enumeration" or key.text not in group or len(group) < 2:
+    if not _list_item(key):
         return False
     prefix, suffix = _common_prefix(group), _common_suffix(group)
     if not (prefix or suffix) or ctx.lexicon.known_list(group):
