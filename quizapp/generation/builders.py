@@ -1375,19 +1375,21 @@ def _variant_note(ctx: Context, key: KeyPhrase) -> str:
     全面融合, 2020年表述为协调发展)."""
     notes = []
     for member, k in _other_wording_mates(ctx, key):
-        source = ctx.lexicon.list_sources[k] if k < len(ctx.lexicon.list_sources) else ""
-        whole = "、".join(ctx.lexicon.lists[k])
-        said = f"（{source}）" if source else ""
-        notes.append(f"另一标准表述{said}为“{whole}”，其中“{member}”填入此空亦可。")
+        notes.append(f"{_standard_wording(ctx, k)}，其中“{member}”填入此空亦可。")
     for item, variants in _list_variants(ctx, key).items():
         if key.type != "series" and key.text not in (item, "、".join(key.group)):
             continue  # (a whole list, series or enumeration, names every variant)
         for member, k in variants:
-            source = ctx.lexicon.list_sources[k] if k < len(ctx.lexicon.list_sources) else ""
-            whole = "、".join(ctx.lexicon.lists[k])
-            said = f"（{source}）" if source else ""
-            notes.append(f"另一标准表述{said}为“{whole}”，其中“{member}”对应原文“{item}”，亦可。")
+            notes.append(f"{_standard_wording(ctx, k)}，其中“{member}”对应原文“{item}”，亦可。")
     return (" " + "".join(notes)) if notes else ""
+
+
+def _standard_wording(ctx: Context, k: int) -> str:
+    """另一标准表述（its source）为“the lexicon's list ``k``”: the opening of a variant note."""
+    lex = ctx.lexicon
+    source = lex.list_sources[k] if k < len(lex.list_sources) else ""
+    said = f"（{source}）" if source else ""
+    return f"另一标准表述{said}为“{'、'.join(lex.lists[k])}”"
 
 
 def _accepted(ctx: Context, key: KeyPhrase) -> list[str]:
@@ -2431,7 +2433,7 @@ def _word_heads(items: Iterable[str], prefix: str, suffix: str) -> bool:
     return len(heads) == len(items) and all(is_word(h) for h in heads)
 
 
-def _opened_heads(items: Iterable[str], key: str = "") -> frozenset[str]:
+def _opened_heads(items: Iterable[str], key: str) -> frozenset[str]:
     """The two-character openings of the printed list items other than ``key``, less the one
     they all share (民主选举、民主协商: 民主 is the pattern, not another item's head)."""
     items = list(items)
@@ -2545,7 +2547,7 @@ def _verb_past_modifier(before: str) -> str:
         mod, rest = before[-k:], before[:-k]
         if len(before) <= k or _han(mod) != k:
             continue
-        if mod in _SLOT_SCOPES or mod in _SLOT_ADJECTIVES or (k >= 2 and mod.endswith("的")):
+        if mod in _SLOT_SCOPES or mod in _SLOT_ADJECTIVES or mod.endswith("的"):
             if mod in _SLOT_ADJECTIVES and rest.endswith("以"):
                 return "以"
             verb = _verb_before(rest, len(rest))
@@ -2639,8 +2641,8 @@ def _list_lead_open(ctx: Context, stem: str, a: int, b: int) -> bool:
     cls = ctx.lexicon.term_class(key)
     if cls is None or len(key) < 2:
         return False
-    x = max(stem.rfind(m, 0, a) for m in "，,；;：:。！？") + 1
-    y = min((k for k in (stem.find(m, b) for m in "，,；;：:。！？") if k >= 0), default=len(stem))
+    x = max(stem.rfind(m, 0, a) for m in _CLAUSE_MARKS) + 1
+    y = min((k for k in (stem.find(m, b) for m in _CLAUSE_MARKS) if k >= 0), default=len(stem))
     clause = stem[x:a]
     # (only a patterned pair or list: a printed sibling one character apart, 河长制 / 湖长制)
     siblings = [t for t in re.split("、", stem[x:a] + "|" + stem[b:y]) if t and t != "|"]
@@ -2923,23 +2925,21 @@ def _verb_before(text: str, end: int) -> str:
     for n in (4, 3, 2, 1):
         if end >= n and text[end - n : end] in _OPEN_VERB_SET:
             return text[end - n : end]
-    if end >= 3 and text[end - 1] in _ASPECT_ENDINGS:
-        # 增强了（　　）, 肩负着（　　）: an aspect particle after the verb keeps the slot as open
-        # (transfer rounds Y3, Y4)
-        for n in (4, 3, 2):
-            if end - 1 >= n and text[end - 1 - n : end - 1] in _OPEN_VERB_SET:
-                return text[end - 1 - n : end - 1]
-    if end >= 3 and text[end - 1] in _RESULT_ENDINGS:
-        # 建设好（　　）, 扛牢: one result ending left after the verb keeps the slot as open
-        # (round 26b); what follows the blank still pins it (打好（　　）的有机衔接)
-        for n in (3, 2):
-            if end - 1 >= n and text[end - 1 - n : end - 1] in _OPEN_VERB_SET:
-                return text[end - 1 - n : end - 1]
+    # 肩负着（　　）: an aspect particle after the verb keeps the slot as open (transfer rounds
+    # Y3, Y4); so does one result ending, 建设好（　　） (round 26b), though what follows the
+    # blank still pins it (打好（　　）的有机衔接)
+    for endings, sizes in _VERB_ENDINGS:
+        if end >= 3 and text[end - 1] in endings:
+            for n in sizes:
+                if end - 1 >= n and text[end - 1 - n : end - 1] in _OPEN_VERB_SET:
+                    return text[end - 1 - n : end - 1]
     return ""
 
 
 _RESULT_ENDINGS = frozenset("好实牢紧")
 _ASPECT_ENDINGS = frozenset("了着过到")
+# (the two sets share no character: at most one of them ends a verb)
+_VERB_ENDINGS = ((_ASPECT_ENDINGS, (4, 3, 2)), (_RESULT_ENDINGS, (3, 2)))
 # verbs that take any document, thought or spirit: a bare object after one is open
 _DOCTRINE_VERBS = frozenset({"学习贯彻", "贯彻落实"})
 
