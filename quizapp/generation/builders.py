@@ -2194,9 +2194,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     tail = (key.text[-2:] if len(key.text) >= 4 else key.text[-1]) if strict else ""
     reach = 1.95 if strict else 3.5
     if key.type == "enumeration" and len(key.group) >= 2:
-        prefix, suffix = _common_prefix(key.group), _common_suffix(key.group)
-        if _word_heads(key.group, prefix, suffix):
-            prefix = ""  # 生产发展、生活富裕、生态良好: one shared character is no pattern
+        prefix, suffix = _pattern_edges(key.group)
         if prefix or suffix:
             # 民主选举、民主协商、民主决策: look-alikes must keep the pattern (民主…)
             cands = _pattern_mates(ctx, key.group, prefix, suffix)
@@ -2422,15 +2420,17 @@ def _item_shape(key: KeyPhrase) -> Callable[[str], bool] | None:
     return lambda cand: len(cand) == size and cand.startswith(opening) and cand[:2] not in opened
 
 
-def _word_heads(items: Iterable[str], prefix: str, suffix: str) -> bool:
-    """Is a one-character shared opening only the first character of each item's own first
-    word (生产|发展、生活|富裕、生态|良好), not a pattern of the list (有灵魂、有本事, 更高质量、
-    更有效率: one 有/更 before each core)? Round 26."""
-    items = list(items)
-    if len(prefix) != 1 or suffix:
-        return False
-    heads = {i[:2] for i in items}
-    return len(heads) == len(items) and all(is_word(h) for h in heads)
+def _pattern_edges(items: tuple[str, ...]) -> tuple[str, str]:
+    """The opening and the ending the items share as the list's pattern (民主选举、民主协商:
+    民主). A one-character opening that is only the first character of each item's own first
+    word (生产|发展、生活|富裕、生态|良好) is no pattern and counts as none, unlike one before
+    each core (有灵魂、有本事, 更高质量、更有效率: one 有/更). Round 26."""
+    prefix, suffix = _common_prefix(items), _common_suffix(items)
+    if len(prefix) == 1 and not suffix:
+        heads = {i[:2] for i in items}
+        if len(heads) == len(items) and all(is_word(h) for h in heads):
+            prefix = ""
+    return prefix, suffix
 
 
 def _opened_heads(items: Iterable[str], key: str) -> frozenset[str]:
@@ -3185,9 +3185,7 @@ def group_questions(
     exclude |= {m for m, _ in ctx.lexicon.other_wording_members(items)}
     exclude |= {v for vs in ctx.lexicon.list_variants(items).values() for v, _ in vs}
     typical = sorted(items, key=len)[len(items) // 2]
-    prefix, suffix = _common_prefix(items), _common_suffix(items)
-    if _word_heads(items, prefix, suffix):
-        prefix = ""  # 生产发展、生活富裕、生态良好: one shared character is no pattern (round 26)
+    prefix, suffix = _pattern_edges(items)
     classes = {ctx.lexicon.term_class(i) for i in items} - {None}
     if classes and not (prefix or suffix):
         # 宗派主义、圈子文化、码头文化: class mates from the vocabulary
