@@ -232,7 +232,9 @@ def _with_item_lead(text: str, stem: str, la: int, lb: int, key_at: int) -> tupl
     """A stem cut from a later ；-item that has no lead of its own (全会认为，总结…历史经验，是…的
     需要；|是推进…的需要) keeps the clauses of the first item before its own parallel opening
     (or the sentence's first clause) plus ……, as :func:`_with_list_lead` does after a colon
-    (transfer rounds T1–T2). A lead too long to show leaves no question."""
+    (transfer rounds T1–T2); a lead over 40 characters is not shown. When no ； comes before
+    the key, the stem keeps the sentence's topic clause (:func:`_with_topic`) or else its era
+    clause (:func:`_with_era_lead`)."""
     start = key_at - la
     item = max(text.rfind("；", 0, key_at), text.rfind(";", 0, key_at)) + 1
     if item <= 0:
@@ -4234,9 +4236,9 @@ def _lexicon_name_and_judge(
     rng = _rng(ctx, i)  # (the seed-free generator is not drawn from: not made)
     sep = "；" if any("、" in m for m in members) else "、"
     listing = sep.join(members)
-    # names of formulas with as many members first (四个自信, 四个全面 for 四个意识)
     # names of the same field first (乡村振兴战略总要求 among 新发展理念, 五位一体, not among
-    # 主题教育总要求: review 18b), then of formulas with as many members
+    # 主题教育总要求: review 18b), then of formulas with as many members (四个自信, 四个全面 for
+    # 四个意识)
     field = _field_of(formula)
     # 四个全面, 三大攻坚战 for the five members of 新发展理念: counting the listing rules out a
     # name whose number differs, so only numbered names of as many members stay; a key whose

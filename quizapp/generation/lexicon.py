@@ -267,12 +267,17 @@ class Lexicon:
         return self._known_list_cached(tuple(items))
 
     def _known_list(self, items: tuple[str, ...]) -> bool:
+        return bool(self._lists_holding(items))
+
+    def _lists_holding(self, items: tuple[str, ...]) -> list[int]:
+        """The indexes, in order, of the standard enumerations holding at least two of
+        ``items`` and at least half of them (the match of :meth:`known_list`)."""
         plain = [_unquoted(i) for i in items]
         counts: dict[int, int] = {}
         for item in set(plain):
             for k in self._list_index.get(item, ()):
                 counts[k] = counts.get(k, 0) + 1
-        return any(n >= 2 and 2 * n >= len(plain) for n in counts.values())
+        return [k for k, n in sorted(counts.items()) if n >= 2 and 2 * n >= len(plain)]
 
     def list_foils(self, items: Iterable[str]) -> tuple[str, ...]:
         """The curated wrong items of the standard enumeration ``items`` come from (as
@@ -280,15 +285,9 @@ class Lexicon:
         return self._foils_cached(tuple(items))
 
     def _list_foils_of(self, items: tuple[str, ...]) -> tuple[str, ...]:
-        plain = [_unquoted(i) for i in items]
-        counts: dict[int, int] = {}
-        for item in set(plain):
-            for k in self._list_index.get(item, ()):
-                counts[k] = counts.get(k, 0) + 1
         return tuple(
             foil
-            for k, n in sorted(counts.items())
-            if n >= 2 and 2 * n >= len(plain)
+            for k in self._lists_holding(items)
             for foil in self._list_foils.get(self.lists[k], ())
         )
 
