@@ -279,6 +279,11 @@ class Lexicon:
                 counts[k] = counts.get(k, 0) + 1
         return [k for k, n in sorted(counts.items()) if n >= 2 and 2 * n >= len(plain)]
 
+    def _lists_sharing(self, plain: Iterable[str]) -> list[int]:
+        """The indexes, in order, of the standard enumerations holding any of the unquoted
+        items ``plain``."""
+        return sorted({k for item in plain for k in self._list_index.get(item, ())})
+
     def list_foils(self, items: Iterable[str]) -> tuple[str, ...]:
         """The curated wrong items of the standard enumeration ``items`` come from (as
         :meth:`known_list` matches it), or ()."""
@@ -298,7 +303,7 @@ class Lexicon:
 
     def _complete_list_of(self, items: tuple[str, ...]) -> tuple[str, ...] | None:
         plain = {_unquoted(i) for i in items}
-        for k in sorted({k for item in plain for k in self._list_index.get(item, ())}):
+        for k in self._lists_sharing(plain):
             if set(self._plain_lists[k]) == plain:
                 return self.lists[k]
         for item in sorted(plain):
@@ -321,7 +326,7 @@ class Lexicon:
         out: dict[str, list[tuple[str, int]]] = {}
         if len(plain) < 3 or len(set(plain)) != len(plain):
             return ()
-        for k in sorted({k for item in plain for k in self._list_index.get(item, ())}):
+        for k in self._lists_sharing(plain):
             members = self._plain_lists[k]
             if len(members) not in (len(plain), len(plain) + 1):
                 continue
@@ -346,7 +351,7 @@ class Lexicon:
         if len(plain) < 3:
             return ()
         out: list[tuple[str, int]] = []
-        for k in sorted({k for item in plain for k in self._list_index.get(item, ())}):
+        for k in self._lists_sharing(plain):
             members = self._plain_lists[k]
             odd_text = [i for i in plain if i not in members]
             if not 1 <= len(odd_text) <= 2 or len(plain) - len(odd_text) < 3:
@@ -367,7 +372,7 @@ class Lexicon:
         if len(plain) < 2 or self.complete_list(plain) is not None:
             return ()
         missing: list[str] = []
-        for k in sorted({k for item in plain for k in self._list_index.get(item, ())}):
+        for k in self._lists_sharing(plain):
             members = self._plain_lists[k]
             if plain < set(members):
                 missing += [m for m in members if m not in plain and m not in missing]
