@@ -3530,10 +3530,10 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
     qid = question_id(ctx.doc_key, "single", "heading_single", key.text, source)
     rng = _rng(ctx, qid)
     _, exclude, _ = candidates_for(ctx, key)
-    wrong = None
+    wrong: list[str] | None
     if len(siblings) >= 3:
         wrong = rng.sample(siblings, 3)
-    elif len(siblings) == 2:
+    else:  # two siblings and one more heading of the text
         others = [k for k in ctx.pools.get("heading", []) if k not in key.group and k in whole]
         extra = dis.pick(key.text, others, 1, rng, exclude=exclude, stem=stem, max_distance=8.0)
         wrong = siblings + extra if extra else None
