@@ -28,7 +28,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import chain
-from operator import ne
 from typing import Any
 
 from . import distractors as dis
@@ -42,6 +41,7 @@ from .keyphrases import (
     Extraction,
     _common_prefix,
     _common_suffix,
+    _joined_phrases,
     couplet_halves,
     is_generic,
 )
@@ -232,7 +232,9 @@ def _with_item_lead(text: str, stem: str, la: int, lb: int, key_at: int) -> tupl
     """A stem cut from a later ；-item that has no lead of its own (全会认为，总结…历史经验，是…的
     需要；|是推进…的需要) keeps the clauses of the first item before its own parallel opening
     (or the sentence's first clause) plus ……, as :func:`_with_list_lead` does after a colon
-    (transfer rounds T1–T2). A lead too long to show leaves no question."""
+    (transfer rounds T1–T2); a lead over 40 characters is not shown. When no ； comes before
+    the key, the stem keeps the sentence's topic clause (:func:`_with_topic`) or else its era
+    clause (:func:`_with_era_lead`)."""
     start = key_at - la
     item = max(text.rfind("；", 0, key_at), text.rfind(";", 0, key_at)) + 1
     if item <= 0:
@@ -800,17 +802,25 @@ _STOCK_PREDICATE = re.compile(
 
 # a predicate any goal or system takes (…加快建设, …深入推进, …取得重大进展): after a blank opening
 # a stem cut on both sides, it leaves an open slot
+# (its pace adverbs and verbs are shared with _CHRONICLE_CLAUSE)
+_PACE_ADVERBS = "加快|深入|全面|稳步|扎实|持续|不断|有序|逐步"
+_GOAL_VERBS = "建设|推进|形成|完善|健全|开展|实施|建立|落实"
 _GENERIC_PREDICATE = re.compile(
-    r"(?:加快|深入|全面|稳步|扎实|持续|不断|基本|初步|有序|逐步)?"
-    r"(?:建设|推进|形成|完善|健全|开展|实施|建立|落实)[，,；;。]|(?:取得|实现)[^，,；;。]{0,6}[，,；;。]"
+    rf"(?:{_PACE_ADVERBS}|基本|初步)?(?:{_GOAL_VERBS})[，,；;。]"
+    r"|(?:取得|实现)[^，,；;。]{0,6}[，,；;。]"
 )
+
+
+def _two_words(key: str) -> bool:
+    """Is ``key`` four hanzi making two dictionary words (政治|灵魂, 自我|满足, 学习|本领)?"""
+    return len(key) == 4 and _han(key) == 4 and is_word(key[:2]) and is_word(key[2:])
 
 
 def _first_word_echo(key: str, own: str) -> Callable[[str], bool] | None:
     """For a two-word key whose own clause prints its second word (（学习本领）是…第一位本领),
     only the first word is asked: a later clause printing one of its characters just before the
     second word (把学到的本领: at most three hanzi between) echoes it (review 22b)."""
-    if len(key) != 4 or _han(key) != 4 or not (is_word(key[:2]) and is_word(key[2:])):
+    if not _two_words(key):
         return None
     second = key[2:]
     if second not in own:
@@ -873,7 +883,7 @@ def _abbreviation_cues(key: str) -> frozenset[str]:
 def _initial_cues(key: str) -> frozenset[str]:
     """The two-character abbreviation of a key made of two words (自我满足 → 自满: the first
     characters of its words): printed in the stem, it spells the key (round Y2)."""
-    if len(key) != 4 or _han(key) != 4 or not (is_word(key[:2]) and is_word(key[2:])):
+    if not _two_words(key):
         return frozenset()
     # (first and last would read 国力 in 综合国力 as 国[防实]力, 理念 in 价值理念 as 理[想信]念)
     short = key[0] + key[2]
@@ -900,7 +910,7 @@ def _rare_echoes(key: str, own: str, rare: Callable[[str], bool]) -> set[str]:
     """The characters of a two-word key's second word (灵魂 of 政治灵魂) that the text uses at
     most three times and the key's own clause does not: a clause after the key repeating one
     (在立根固魂上下功夫) echoes the key (reviews 8, 9b, 15b, 20)."""
-    if len(key) != 4 or _han(key) != 4 or not (is_word(key[:2]) and is_word(key[2:])):
+    if not _two_words(key):
         return set()
     return {c for c in key[2:] if c not in key[:2] and c not in own and rare(c)}
 
@@ -1367,19 +1377,21 @@ def _variant_note(ctx: Context, key: KeyPhrase) -> str:
     全面融合, 2020年表述为协调发展)."""
     notes = []
     for member, k in _other_wording_mates(ctx, key):
-        source = ctx.lexicon.list_sources[k] if k < len(ctx.lexicon.list_sources) else ""
-        whole = "、".join(ctx.lexicon.lists[k])
-        said = f"（{source}）" if source else ""
-        notes.append(f"另一标准表述{said}为“{whole}”，其中“{member}”填入此空亦可。")
+        notes.append(f"{_standard_wording(ctx, k)}，其中“{member}”填入此空亦可。")
     for item, variants in _list_variants(ctx, key).items():
         if key.type != "series" and key.text not in (item, "、".join(key.group)):
             continue  # (a whole list, series or enumeration, names every variant)
         for member, k in variants:
-            source = ctx.lexicon.list_sources[k] if k < len(ctx.lexicon.list_sources) else ""
-            whole = "、".join(ctx.lexicon.lists[k])
-            said = f"（{source}）" if source else ""
-            notes.append(f"另一标准表述{said}为“{whole}”，其中“{member}”对应原文“{item}”，亦可。")
+            notes.append(f"{_standard_wording(ctx, k)}，其中“{member}”对应原文“{item}”，亦可。")
     return (" " + "".join(notes)) if notes else ""
+
+
+def _standard_wording(ctx: Context, k: int) -> str:
+    """另一标准表述（its source）为“the lexicon's list ``k``”: the opening of a variant note."""
+    lex = ctx.lexicon
+    source = lex.list_sources[k] if k < len(lex.list_sources) else ""
+    said = f"（{source}）" if source else ""
+    return f"另一标准表述{said}为“{'、'.join(lex.lists[k])}”"
 
 
 def _accepted(ctx: Context, key: KeyPhrase) -> list[str]:
@@ -1897,6 +1909,16 @@ def _opens_section_bare(ctx: Context, s: Sentence, stem: str, a: int, b: int) ->
     return before.is_heading and before.paragraph == s.paragraph
 
 
+def _list_item(key: KeyPhrase) -> bool:
+    """Is the key one item of a 、-list of two or more (not the whole list, nor a lone term)?"""
+    return key.type == "enumeration" and len(key.group) >= 2 and key.text in key.group
+
+
+def _beside_list_mark(stem: str, a: int, b: int) -> bool:
+    """Does a 、 stand right before or after the blank [a, b) of ``stem``?"""
+    return "、" in (stem[a - 1 : a], stem[b : b + 1])
+
+
 def _shared_head(ctx: Context, key: KeyPhrase, s: Sentence) -> str:
     """The head a list of short modifiers shares (宜居、韧性、智慧|城市), or ""."""
     if key.type != "enumeration" or not key.group or any(len(i) > 2 for i in key.group):
@@ -1929,7 +1951,7 @@ def _shared_opening(key: KeyPhrase) -> bool:
     """Is the key an item of a :func:`_short_patterned` list? Its siblings then spell half of
     it, and the pattern the rest. (Lexicon lists too: knowing the list is not what such a
     blank asks; its list cloze asks it, with one item shown.)"""
-    return key.type == "enumeration" and key.text in key.group and _short_patterned(key.group)
+    return _list_item(key) and _short_patterned(key.group)
 
 
 def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
@@ -2174,9 +2196,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     tail = (key.text[-2:] if len(key.text) >= 4 else key.text[-1]) if strict else ""
     reach = 1.95 if strict else 3.5
     if key.type == "enumeration" and len(key.group) >= 2:
-        prefix, suffix = _common_prefix(key.group), _common_suffix(key.group)
-        if _word_heads(key.group, prefix, suffix):
-            prefix = ""  # 生产发展、生活富裕、生态良好: one shared character is no pattern
+        prefix, suffix = _pattern_edges(key.group)
         if prefix or suffix:
             # 民主选举、民主协商、民主决策: look-alikes must keep the pattern (民主…)
             cands = _pattern_mates(ctx, key.group, prefix, suffix)
@@ -2326,11 +2346,15 @@ _OPEN_VERBS = (
     # named in three or more transfer reports (T4–Q3): 弘扬（　　）, 履行（　　）, 执行（　　）
     "弘扬", "树牢", "履行", "执行", "遵守", "肩负",
 )  # fmt: skip
+_OPEN_VERB_SET = frozenset(_OPEN_VERBS)
+# (longest first, so that a search finds 贯彻落实 rather than its 落实)
+_OPEN_VERB_ALTERNATION = "|".join(sorted(_OPEN_VERBS, key=len, reverse=True))
+_OPEN_VERB_RE = re.compile(_OPEN_VERB_ALTERNATION)
 _OPEN_TAILS = ("工作长效机制", "迈出", "取得", "作用")
 # an adverb at most, then one of _OPEN_VERBS: the whole lead of a sentence's first object
 _BARE_LEAD = re.compile(
     "^(?:扎实|深入|大力|全面|积极|持续|切实|进一步|着力|认真|坚决|稳步|继续|不断)?"
-    f"(?:{'|'.join(sorted(_OPEN_VERBS, key=len, reverse=True))})$"
+    f"(?:{_OPEN_VERB_ALTERNATION})$"
 )
 # generic compounds a key may only modify (…资金项目, …用地指标): a budget or planning line
 _GENERIC_COMPOUNDS = ("资金", "项目", "指标", "用地", "经费", "基金", "补贴")
@@ -2386,7 +2410,7 @@ _STOCK_VERBS = frozenset({"取得", "取得了"})
 def _item_shape(key: KeyPhrase) -> Callable[[str], bool] | None:
     """The shape a look-alike of a list item keeps: the key's length, and the opening it shares
     with a neighbouring item (多主体供给、（多渠道保障）: 多层次保障, not 权益保障; review 22b)."""
-    if key.type != "enumeration" or len(key.group) < 2 or key.text not in key.group:
+    if not _list_item(key):
         return None
     at = key.group.index(key.text)
     neighbours = key.group[max(0, at - 1) : at] + key.group[at + 1 : at + 2]
@@ -2398,18 +2422,20 @@ def _item_shape(key: KeyPhrase) -> Callable[[str], bool] | None:
     return lambda cand: len(cand) == size and cand.startswith(opening) and cand[:2] not in opened
 
 
-def _word_heads(items: Iterable[str], prefix: str, suffix: str) -> bool:
-    """Is a one-character shared opening only the first character of each item's own first
-    word (生产|发展、生活|富裕、生态|良好), not a pattern of the list (有灵魂、有本事, 更高质量、
-    更有效率: one 有/更 before each core)? Round 26."""
-    items = list(items)
-    if len(prefix) != 1 or suffix:
-        return False
-    heads = {i[:2] for i in items}
-    return len(heads) == len(items) and all(is_word(h) for h in heads)
+def _pattern_edges(items: tuple[str, ...]) -> tuple[str, str]:
+    """The opening and the ending the items share as the list's pattern (民主选举、民主协商:
+    民主). A one-character opening that is only the first character of each item's own first
+    word (生产|发展、生活|富裕、生态|良好) is no pattern and counts as none, unlike one before
+    each core (有灵魂、有本事, 更高质量、更有效率: one 有/更). Round 26."""
+    prefix, suffix = _common_prefix(items), _common_suffix(items)
+    if len(prefix) == 1 and not suffix:
+        heads = {i[:2] for i in items}
+        if len(heads) == len(items) and all(is_word(h) for h in heads):
+            prefix = ""
+    return prefix, suffix
 
 
-def _opened_heads(items: Iterable[str], key: str = "") -> frozenset[str]:
+def _opened_heads(items: Iterable[str], key: str) -> frozenset[str]:
     """The two-character openings of the printed list items other than ``key``, less the one
     they all share (民主选举、民主协商: 民主 is the pattern, not another item's head)."""
     items = list(items)
@@ -2523,7 +2549,7 @@ def _verb_past_modifier(before: str) -> str:
         mod, rest = before[-k:], before[:-k]
         if len(before) <= k or _han(mod) != k:
             continue
-        if mod in _SLOT_SCOPES or mod in _SLOT_ADJECTIVES or (k >= 2 and mod.endswith("的")):
+        if mod in _SLOT_SCOPES or mod in _SLOT_ADJECTIVES or mod.endswith("的"):
             if mod in _SLOT_ADJECTIVES and rest.endswith("以"):
                 return "以"
             verb = _verb_before(rest, len(rest))
@@ -2581,7 +2607,7 @@ def _class_chain(ctx: Context, stem: str, a: int, b: int, verb: str) -> bool:
     prev = [(ahead[-3], ahead[-2])] if len(ahead) >= 3 else []
     after = re.split(r"[、，；。！]", stem[b + 1 :])[0]
     nxt = [(after, stem[b : b + 1])] if stem[b : b + 1] in ("、", "，", "；") else []
-    listed = "、" in (stem[a - 1 : a], stem[b : b + 1])
+    listed = _beside_list_mark(stem, a, b)
     for part, mark in prev + nxt:
         if listed and mark != "、":
             continue  # 加强（定向调控）、相机调控…: a list item's rivals are in its list
@@ -2599,7 +2625,7 @@ def _class_chain(ctx: Context, stem: str, a: int, b: int, verb: str) -> bool:
                 )
             ):
                 return True
-    if "、" in (stem[a - 1 : a], stem[b : b + 1]):
+    if listed:
         return False  # 实施（科教兴国战略）、人才强国战略…: the printed items pin a list item
     return any(
         lex.term_class(other) == kind and _same_kind(key, other) and other not in key
@@ -2611,21 +2637,18 @@ def _list_lead_open(ctx: Context, stem: str, a: int, b: int) -> bool:
     """Is the blank [a, b) an item of a 、-list after one of _OPEN_VERBS (推行河长制、（湖长制）)
     whose lexicon class holds a term one character apart from the key that the stem does not
     print (林长制)? The verb before the list's first item governs every item (round X3)."""
-    if "、" not in (stem[a - 1 : a], stem[b : b + 1]):
+    if not _beside_list_mark(stem, a, b):
         return False
     key = stem[a:b]
     cls = ctx.lexicon.term_class(key)
     if cls is None or len(key) < 2:
         return False
-    x = max(stem.rfind(m, 0, a) for m in "，,；;：:。！？") + 1
-    y = min((k for k in (stem.find(m, b) for m in "，,；;：:。！？") if k >= 0), default=len(stem))
+    x = max(stem.rfind(m, 0, a) for m in _CLAUSE_MARKS) + 1
+    y = min((k for k in (stem.find(m, b) for m in _CLAUSE_MARKS) if k >= 0), default=len(stem))
     clause = stem[x:a]
     # (only a patterned pair or list: a printed sibling one character apart, 河长制 / 湖长制)
     siblings = [t for t in re.split("、", stem[x:a] + "|" + stem[b:y]) if t and t != "|"]
-    if not any(
-        len(u := t.strip("|")[-len(key) :]) == len(key) and sum(map(ne, u, key)) == 1
-        for t in siblings
-    ):
+    if not any(one_apart_in_place(t.strip("|")[-len(key) :], key) for t in siblings):
         return False
     if not any(
         (at := clause.find(v)) >= 0 and "、" in clause[at:] or clause.endswith(v)
@@ -2633,10 +2656,7 @@ def _list_lead_open(ctx: Context, stem: str, a: int, b: int) -> bool:
         if len(v) >= 2
     ):
         return False
-    return any(
-        len(t) == len(key) and t not in stem and sum(map(ne, t, key)) == 1
-        for t in ctx.lexicon.class_terms(cls)
-    )
+    return any(t not in stem and one_apart_in_place(t, key) for t in ctx.lexicon.class_terms(cls))
 
 
 def _list_member_half_shown(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
@@ -2644,7 +2664,7 @@ def _list_member_half_shown(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
     prints its second word (（学习本领）是领导干部必须具备的第一位本领)? Only the first word is
     then asked, in a thesis frame other members and rival theses fill (review 24)."""
     text = key.text
-    if len(text) != 4 or _han(text) != 4 or not (is_word(text[:2]) and is_word(text[2:])):
+    if not _two_words(text):
         return False
     if len(key.group) >= 2 or not ctx.lexicon.list_mates(text):
         return False
@@ -2660,10 +2680,7 @@ def _list_member_half_shown(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
 
 
 # a clause ending on a predicate any goal or system takes (国防和军队现代化扎实推进)
-_CHRONICLE_CLAUSE = re.compile(
-    r"[\u4e00-\u9fff]{2,}(?:加快|深入|全面|稳步|扎实|持续|不断|有序|逐步)"
-    r"(?:建设|推进|形成|完善|健全|开展|实施|建立|落实)$"
-)
+_CHRONICLE_CLAUSE = re.compile(rf"[\u4e00-\u9fff]{{2,}}(?:{_PACE_ADVERBS})(?:{_GOAL_VERBS})$")
 
 
 def _chronicle_subject(stem: str, a: int, b: int) -> bool:
@@ -2717,15 +2734,9 @@ def _generic_head_slot(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
     if lex.is_known(key.text + head) or lex.is_known(key.text + "的" + head):
         return False
     # (坚持以人民为中心的发展思想: a standard list item holds key and head together)
-    phrases = _lexicon_phrases(lex)
+    # (a term key is hanzi only, so it cannot match across two lines of the joined phrases)
+    phrases = _joined_phrases(lex)
     return key.text + head not in phrases and key.text + "的" + head not in phrases
-
-
-@lru_cache(maxsize=4)
-def _lexicon_phrases(lex: object) -> str:
-    """Every term, name, member spelling and list item of the lexicon, joined by |."""
-    items = {item for items in lex.lists for item in items}  # type: ignore[attr-defined]
-    return "|".join(sorted(lex.known_phrases() | items))  # type: ignore[attr-defined]
 
 
 # periods and eras that can open a sentence (（中国特色社会主义新时代），共青团…)
@@ -2787,7 +2798,7 @@ def _open_head_list(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
     that head outside the list that no item holds (生育保险)? The list is the text's pick from an
     open class, and that term fits a single blank as well (round 26b)."""
     group = key.group
-    if key.type != "enumeration" or key.text not in group or len(group) < 2:
+    if not _list_item(key):
         return False
     head = _common_suffix(group)
     if not head.endswith(_SCHEME_HEADS) or len(head) < 2:
@@ -2807,7 +2818,7 @@ def _short_core(ctx: Context, key: KeyPhrase) -> bool:
     an ending that leave at most two characters each (青年突击队、青年垦荒队、青年扫盲队)?
     Nothing in the stem pins such a core (青年造林队 fits as well; transfer round T2)."""
     group = key.group
-    if key.type != "enumeration" or key.text not in group or len(group) < 2:
+    if not _list_item(key):
         return False
     prefix, suffix = _common_prefix(group), _common_suffix(group)
     if not (prefix or suffix) or ctx.lexicon.known_list(group):
@@ -2840,10 +2851,7 @@ def _quoted_twin(key: KeyPhrase, s: Sentence) -> bool:
     m = re.search(r"[“‘]([^“‘”’]+)[”’]、[“‘]$", text[:a])
     if m:
         twins.append(m.group(1))
-    return any(
-        len(t) == len(key.text) and sum(x != y for x, y in zip(t, key.text, strict=True)) == 1
-        for t in twins
-    )
+    return any(one_apart_in_place(t, key.text) for t in twins)
 
 
 # a 4-character manner idiom paired with another in a clause of its own (真抓实干、务求实效)
@@ -2887,7 +2895,7 @@ def _one_apart(key: str, group: tuple[str, ...], shown: str) -> bool:
     for item in group:
         if len(item) != len(key) or item == key or len(key) < 2:
             continue
-        if sum(map(ne, item, key)) == 1:  # (counted without a Python loop: most differ more)
+        if one_apart_in_place(item, key):
             k = next(k for k in range(len(key)) if item[k] != key[k])
             mine, other = key[k], item[k]
             if mine + other in shown or other + mine in shown:
@@ -2913,35 +2921,29 @@ def _objects_of(ctx: Context) -> dict[str, set[str]]:
     return found
 
 
-_OPEN_VERB_SET = frozenset(_OPEN_VERBS)
-
-
 def _verb_before(text: str, end: int) -> str:
-    """The one of _OPEN_VERBS that ``text[:end]`` ends with, or "" (no verb of the list ends
-    with another, so the longest suffix in the set is the only one)."""
+    """The one of _OPEN_VERBS that ``text[:end]`` ends with, perhaps before one aspect particle
+    or result ending, or "" (the longest one: 贯彻落实, not its 落实)."""
     for n in (4, 3, 2, 1):
         if end >= n and text[end - n : end] in _OPEN_VERB_SET:
             return text[end - n : end]
-    if end >= 3 and text[end - 1] in _ASPECT_ENDINGS:
-        # 增强了（　　）, 肩负着（　　）: an aspect particle after the verb keeps the slot as open
-        # (transfer rounds Y3, Y4)
-        for n in (4, 3, 2):
-            if end - 1 >= n and text[end - 1 - n : end - 1] in _OPEN_VERB_SET:
-                return text[end - 1 - n : end - 1]
-    if end >= 3 and text[end - 1] in _RESULT_ENDINGS:
-        # 建设好（　　）, 扛牢: one result ending left after the verb keeps the slot as open
-        # (round 26b); what follows the blank still pins it (打好（　　）的有机衔接)
-        for n in (3, 2):
-            if end - 1 >= n and text[end - 1 - n : end - 1] in _OPEN_VERB_SET:
-                return text[end - 1 - n : end - 1]
+    # 肩负着（　　）: an aspect particle after the verb keeps the slot as open (transfer rounds
+    # Y3, Y4); so does one result ending, 建设好（　　） (round 26b), though what follows the
+    # blank still pins it (打好（　　）的有机衔接)
+    for endings, sizes in _VERB_ENDINGS:
+        if end >= 3 and text[end - 1] in endings:
+            for n in sizes:
+                if end - 1 >= n and text[end - 1 - n : end - 1] in _OPEN_VERB_SET:
+                    return text[end - 1 - n : end - 1]
     return ""
 
 
 _RESULT_ENDINGS = frozenset("好实牢紧")
 _ASPECT_ENDINGS = frozenset("了着过到")
+# (the two sets share no character: at most one of them ends a verb)
+_VERB_ENDINGS = ((_ASPECT_ENDINGS, (4, 3, 2)), (_RESULT_ENDINGS, (3, 2)))
 # verbs that take any document, thought or spirit: a bare object after one is open
 _DOCTRINE_VERBS = frozenset({"学习贯彻", "贯彻落实"})
-_OPEN_VERB_RE = re.compile("|".join(sorted(_OPEN_VERBS, key=len, reverse=True)))
 
 
 def _echoed(key: KeyPhrase, stem: str, wrong: list[str]) -> bool:
@@ -3185,9 +3187,7 @@ def group_questions(
     exclude |= {m for m, _ in ctx.lexicon.other_wording_members(items)}
     exclude |= {v for vs in ctx.lexicon.list_variants(items).values() for v, _ in vs}
     typical = sorted(items, key=len)[len(items) // 2]
-    prefix, suffix = _common_prefix(items), _common_suffix(items)
-    if _word_heads(items, prefix, suffix):
-        prefix = ""  # 生产发展、生活富裕、生态良好: one shared character is no pattern (round 26)
+    prefix, suffix = _pattern_edges(items)
     classes = {ctx.lexicon.term_class(i) for i in items} - {None}
     if classes and not (prefix or suffix):
         # 宗派主义、圈子文化、码头文化: class mates from the vocabulary
@@ -3530,10 +3530,10 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
     qid = question_id(ctx.doc_key, "single", "heading_single", key.text, source)
     rng = _rng(ctx, qid)
     _, exclude, _ = candidates_for(ctx, key)
-    wrong = None
+    wrong: list[str] | None
     if len(siblings) >= 3:
         wrong = rng.sample(siblings, 3)
-    elif len(siblings) == 2:
+    else:  # two siblings and one more heading of the text
         others = [k for k in ctx.pools.get("heading", []) if k not in key.group and k in whole]
         extra = dis.pick(key.text, others, 1, rng, exclude=exclude, stem=stem, max_distance=8.0)
         wrong = siblings + extra if extra else None
@@ -4236,9 +4236,9 @@ def _lexicon_name_and_judge(
     rng = _rng(ctx, i)  # (the seed-free generator is not drawn from: not made)
     sep = "；" if any("、" in m for m in members) else "、"
     listing = sep.join(members)
-    # names of formulas with as many members first (四个自信, 四个全面 for 四个意识)
     # names of the same field first (乡村振兴战略总要求 among 新发展理念, 五位一体, not among
-    # 主题教育总要求: review 18b), then of formulas with as many members
+    # 主题教育总要求: review 18b), then of formulas with as many members (四个自信, 四个全面 for
+    # 四个意识)
     field = _field_of(formula)
     # 四个全面, 三大攻坚战 for the five members of 新发展理念: counting the listing rules out a
     # name whose number differs, so only numbered names of as many members stay; a key whose

@@ -1807,7 +1807,7 @@ def _apart_in_lexicon(lexicon: Lexicon, phrase: str, head: str) -> bool:
 @lru_cache(maxsize=4)
 def _joined_phrases(lexicon: Lexicon) -> str:
     """Every term, name, member spelling and list item of ``lexicon``, one a line (a newline
-    ends the last one too)."""
+    ends the last one too): searched here and by builders' generic-head slot test."""
     phrases = lexicon.known_phrases() | {i for items in lexicon.lists for i in items}
     return "".join(f"{p}\n" for p in sorted(phrases))
 

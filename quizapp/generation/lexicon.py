@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from operator import ne
 from pathlib import Path
 
 from .model import Formula
@@ -46,13 +47,13 @@ SAYING_CLASS = "名言警句"
 
 def _apart_in_place(a: str, b: str) -> int:
     """How many characters in place ``a`` and ``b`` (of one length) differ in."""
-    return sum(x != y for x, y in zip(a, b, strict=True))
+    return sum(map(ne, a, b))  # (counted without a Python loop: asked for many pairs)
 
 
 def one_apart_in_place(a: str, b: str) -> bool:
     """Do ``a`` and ``b`` have one length and differ in exactly one character (科技兴军 /
-    科技强军)?"""
-    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    科技强军, 河长制 / 湖长制)?"""
+    return len(a) == len(b) and _apart_in_place(a, b) == 1
 
 
 class Lexicon:
@@ -266,12 +267,22 @@ class Lexicon:
         return self._known_list_cached(tuple(items))
 
     def _known_list(self, items: tuple[str, ...]) -> bool:
+        return bool(self._lists_holding(items))
+
+    def _lists_holding(self, items: tuple[str, ...]) -> list[int]:
+        """The indexes, in order, of the standard enumerations holding at least two of
+        ``items`` and at least half of them (the match of :meth:`known_list`)."""
         plain = [_unquoted(i) for i in items]
         counts: dict[int, int] = {}
         for item in set(plain):
             for k in self._list_index.get(item, ()):
                 counts[k] = counts.get(k, 0) + 1
-        return any(n >= 2 and 2 * n >= len(plain) for n in counts.values())
+        return [k for k, n in sorted(counts.items()) if n >= 2 and 2 * n >= len(plain)]
+
+    def _lists_sharing(self, plain: Iterable[str]) -> list[int]:
+        """The indexes, in order, of the standard enumerations holding any of the unquoted
+        items ``plain``."""
+        return sorted({k for item in plain for k in self._list_index.get(item, ())})
 
     def list_foils(self, items: Iterable[str]) -> tuple[str, ...]:
         """The curated wrong items of the standard enumeration ``items`` come from (as
@@ -279,15 +290,9 @@ class Lexicon:
         return self._foils_cached(tuple(items))
 
     def _list_foils_of(self, items: tuple[str, ...]) -> tuple[str, ...]:
-        plain = [_unquoted(i) for i in items]
-        counts: dict[int, int] = {}
-        for item in set(plain):
-            for k in self._list_index.get(item, ()):
-                counts[k] = counts.get(k, 0) + 1
         return tuple(
             foil
-            for k, n in sorted(counts.items())
-            if n >= 2 and 2 * n >= len(plain)
+            for k in self._lists_holding(items)
             for foil in self._list_foils.get(self.lists[k], ())
         )
 
@@ -298,7 +303,7 @@ class Lexicon:
 
     def _complete_list_of(self, items: tuple[str, ...]) -> tuple[str, ...] | None:
         plain = {_unquoted(i) for i in items}
-        for k in sorted({k for item in plain for k in self._list_index.get(item, ())}):
+        for k in self._lists_sharing(plain):
             if set(self._plain_lists[k]) == plain:
                 return self.lists[k]
         for item in sorted(plain):
@@ -321,7 +326,7 @@ class Lexicon:
         out: dict[str, list[tuple[str, int]]] = {}
         if len(plain) < 3 or len(set(plain)) != len(plain):
             return ()
-        for k in sorted({k for item in plain for k in self._list_index.get(item, ())}):
+        for k in self._lists_sharing(plain):
             members = self._plain_lists[k]
             if len(members) not in (len(plain), len(plain) + 1):
                 continue
@@ -346,8 +351,8 @@ class Lexicon:
         if len(plain) < 3:
             return ()
         out: list[tuple[str, int]] = []
-        for k in sorted({k for item in plain for k in self._list_index.get(item, ())}):
-            members = [_unquoted(m) for m in self.lists[k]]
+        for k in self._lists_sharing(plain):
+            members = self._plain_lists[k]
             odd_text = [i for i in plain if i not in members]
             if not 1 <= len(odd_text) <= 2 or len(plain) - len(odd_text) < 3:
                 continue
@@ -367,7 +372,7 @@ class Lexicon:
         if len(plain) < 2 or self.complete_list(plain) is not None:
             return ()
         missing: list[str] = []
-        for k in sorted({k for item in plain for k in self._list_index.get(item, ())}):
+        for k in self._lists_sharing(plain):
             members = self._plain_lists[k]
             if plain < set(members):
                 missing += [m for m in members if m not in plain and m not in missing]

@@ -148,9 +148,9 @@ def _checked(questions: list[Question]) -> list[Question]:
 # Ranking bonus for the questions the served-quiz reviews found reliable on unseen text (rounds
 # Q1–Q3, 120 served items on nine transfer texts): lexicon templates were 46/51 usable (18/19,
 # 13/14, 15/18), untagged plain items 5/14 in Q1 (plain items, tagged ones included, 19/26 and
-# 16/22 in Q2–Q3). A lexicon template, a question on a formula the
-# lexicon tags, a cloze_list of a list the lexicon knows, and a quoted key the lexicon knows rank
-# above untagged plain keys of the same kind; jitter (0.3) still varies the pick among them.
+# 16/22 in Q2–Q3). A lexicon template, a question on a formula the lexicon tags, a cloze_list of
+# a list the lexicon knows, and a quoted key the lexicon knows rank above untagged plain keys of
+# the same kind; jitter (0.3) still varies the pick among them.
 RELIABLE_BONUS = 0.2
 # the blank inside quotation marks: a quoted label or slogan is asked
 _QUOTED_BLANK = re.compile(f'[“"‘]{re.escape(BLANK)}[”"’]')
@@ -163,16 +163,22 @@ def _answer_texts(q: Question) -> list[str]:
     return [a for a in found if isinstance(a, str)]
 
 
+def _quoted_key_known(q: Question, lexicon: Lexicon) -> bool | None:
+    """For a question whose blank stands in quotation marks (a quoted label or slogan is
+    asked), does the lexicon know every answer? None for any other question."""
+    answers = _answer_texts(q)
+    if not answers or not _QUOTED_BLANK.search(q.stem):
+        return None
+    return all(map(lexicon.is_known, answers))
+
+
 def _reliable(q: Question, lexicon: Lexicon) -> bool:
     """Is ``q`` of a kind the served-quiz reviews found reliable on unseen text?"""
     if q.template.startswith("lex_") or q.formula:
         return True
-    answers = _answer_texts(q)
     if q.template == "cloze_list":
-        return lexicon.known_list(answers)
-    return (
-        bool(answers) and bool(_QUOTED_BLANK.search(q.stem)) and all(map(lexicon.is_known, answers))
-    )
+        return lexicon.known_list(_answer_texts(q))
+    return _quoted_key_known(q, lexicon) is True
 
 
 def _local_class(q: Question, lexicon: Lexicon) -> str | None:
@@ -183,8 +189,7 @@ def _local_class(q: Question, lexicon: Lexicon) -> str | None:
         return "heading"
     if q.formula or q.template.startswith("lex_") or q.kind not in ("cloze", "single"):
         return None
-    answers = _answer_texts(q)
-    if answers and _QUOTED_BLANK.search(q.stem) and not all(map(lexicon.is_known, answers)):
+    if _quoted_key_known(q, lexicon) is False:
         return "label"
     return None
 
