@@ -2722,7 +2722,7 @@ def _generic_head_slot(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
     if key.type != "term" or len(key.group) >= 2:
         return False
     text, a, b = s.text, key.start - s.start, key.end - s.start
-    if text[a - 1 : a] in _LIST_JOINS or text[a - 1 : a] in "“‘":
+    if a > 0 and (text[a - 1] in _LIST_JOINS or text[a - 1] in "“‘"):
         return False  # 形式主义、（官僚主义）作风: a sibling pins it
     m = re.match(r"的?([\u4e00-\u9fff]{2,4})(?=[，,；;。：:！？]|$)", text[b:])
     if m is None or not m.group(1).endswith(_MODIFIED_HEADS):
@@ -2747,7 +2747,7 @@ def _era_clause(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
     """Does the key, a period or era name, fill the sentence's whole first comma clause? Then
     another name of the time fills it as well (党的十八大以来 for 中国特色社会主义新时代)."""
     text, a, b = s.text, key.start - s.start, key.end - s.start
-    if text[:a].strip(_LAYOUT_LEAD + "“”") or text[b : b + 1] not in "，,":
+    if text[:a].strip(_LAYOUT_LEAD + "“”") or b >= len(text) or text[b] not in "，,":
         return False
     return bool(_ERA_END.search(key.text)) or ctx.lexicon.term_class(key.text) == "历史时期"
 

@@ -200,7 +200,7 @@ def find_key_phrases(text: str, *, lexicon: Lexicon | None = None) -> list[KeyPh
 def extract(
     text: str, *, lexicon: Lexicon | None = None, doc: Document | None = None
 ) -> Extraction:
-    lexicon = lexicon or load_lexicon()
+    lexicon = lexicon if lexicon is not None else load_lexicon()
     doc = doc or segment(text)
     ex = Extraction(doc, lexicon, [])
     found: list[KeyPhrase] = []

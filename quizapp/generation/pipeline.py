@@ -44,7 +44,7 @@ def generate_questions(
     ``count=None`` gives every question worth asking, in reading order; with ``count``, a
     seeded pick of that many, balanced over the kinds asked for.
     """
-    lexicon = lexicon or load_lexicon()
+    lexicon = lexicon if lexicon is not None else load_lexicon()
     warm_up(lexicon)
     wanted = tuple(k for k in KINDS if kinds is None or k in set(kinds))
     if not text or not text.strip() or not wanted:
@@ -231,7 +231,7 @@ def select(
     if count <= 0:
         return []
     scores = scores or {}
-    lexicon = lexicon or load_lexicon()
+    lexicon = lexicon if lexicon is not None else load_lexicon()
     rng = random.Random(seed)
     by_kind: dict[str, list[Question]] = {}
     for q in sorted(questions, key=lambda q: q.id):
