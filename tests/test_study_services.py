@@ -3,7 +3,9 @@ the notebook schedule, and visitor data claimed by an account."""
 
 from __future__ import annotations
 
+import random
 import uuid
+from collections import Counter
 from datetime import timedelta
 
 import pytest
@@ -204,3 +206,25 @@ def test_claim_visitor_data_moves_attempts_and_merges_the_notebook(ctx) -> None:
     ]
     assert rows[0].wrong_count == 2
     assert claim_visitor_data(user.id, visitor) == 0  # nothing left: claiming twice is harmless
+
+
+def test_a_quiz_is_the_engines_balanced_pick_not_a_random_sample(ctx) -> None:
+    # the bundled speech's bank: a random 16 of it asked one formula twice or left a kind out
+    # on many seeds; the engine's pick balances the kinds and asks each formula once
+    from quizapp.bank.services import ensure_default_material
+
+    material, _ = ensure_default_material()
+    db.session.commit()
+    pool = services.active_questions(material.id)
+    for seed in range(5):
+        quiz = services.pick_questions(pool, 16, random.Random(seed))
+        assert len(quiz) == 16 and len({q.id for q in quiz}) == 16
+        assert Counter(q.kind for q in quiz) == {"cloze": 4, "single": 4, "multiple": 4, "judge": 4}
+        formulas = [q.formula for q in quiz if q.formula and q.kind != "judge"]
+        assert len(formulas) == len(set(formulas)), formulas
+    again = services.pick_questions(pool, 16, random.Random(3))
+    assert [q.id for q in again] == [
+        q.id for q in services.pick_questions(pool, 16, random.Random(3))
+    ]
+    # "all" (or more than there are) is the whole bank, shuffled
+    assert len(services.pick_questions(pool, 0, random.Random(1))) == min(len(pool), 200)

@@ -17,8 +17,10 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
+from ..bank.lexicon import current_lexicon
 from ..extensions import db
 from ..generation.checking import InvalidAnswer, check_answer
+from ..generation.pipeline import select as engine_pick
 from ..models import Attempt, AttemptAnswer, BankQuestion, Material, utcnow
 from . import notebook
 from .owner import Owner
@@ -66,15 +68,29 @@ def question_counts(material_ids: Sequence[int] | None = None) -> dict[int, int]
 MAX_QUESTIONS = 200  # one test or printed paper at most (a page stays light on a phone)
 
 
+MAX_BALANCED = 60  # the engine's pick compares each candidate with those picked: kept to quizzes
+
+
 def pick_questions(
     questions: Sequence[BankQuestion], count: int, rng: random.Random | None = None
 ) -> list[BankQuestion]:
-    """`count` questions at random (all of them when count is 0 or more than there are), and
-    never more than MAX_QUESTIONS: "all" of a bank of thousands would make a page of megabytes."""
+    """`count` questions (all of them, shuffled, when count is 0 or more than there are), and
+    never more than MAX_QUESTIONS: "all" of a bank of thousands would make a page of megabytes.
+
+    A quiz of a part of the bank is the engine's own pick (`generation.select`): the kinds
+    balanced, one question per formula and sentence while others remain, no answer printed by
+    another question, the kinds the served-quiz reviews found reliable first (docs/quality.md:
+    rounds Q1–Q7). A random sample of the bank reads worse on a text nobody reviewed.
+    """
     rng = rng or random.Random()
     chosen = list(questions)
+    wanted = MAX_QUESTIONS if count <= 0 else min(count, MAX_QUESTIONS)
+    if wanted < len(chosen) and wanted <= MAX_BALANCED:
+        # (bank rows carry what the pick reads: kind, keys, formula, template, stem, answer)
+        seed = rng.randrange(2**32)
+        return engine_pick(chosen, wanted, seed, lexicon=current_lexicon())  # type: ignore[arg-type]
     rng.shuffle(chosen)
-    return chosen[: MAX_QUESTIONS if count <= 0 else min(count, MAX_QUESTIONS)]
+    return chosen[:wanted]
 
 
 def questions_with_phrase(material_id: int, phrase: str) -> list[BankQuestion]:
