@@ -381,3 +381,23 @@ def test_code_guesses_are_rate_limited(client, round_code):
     page = client.post("/join", data={"code": "GUESS9"}).get_data(as_text=True)
     assert "输错竞赛码的次数太多" in page
     assert client.get(f"/live/{code}").status_code == 200, "a right code still works"
+
+
+def test_a_round_draws_the_engines_balanced_pick(app):
+    # a live round on the bundled speech: kinds balanced and no formula on the projector twice,
+    # the same round for the same seed
+    from collections import Counter
+
+    from quizapp.bank.services import ensure_default_material
+
+    kinds = ["single", "judge", "cloze", "multiple"]
+    with app.app_context():
+        material, _ = ensure_default_material()
+        db.session.commit()
+        for seed in range(4):
+            drawn = live.pick_questions(material.id, 12, kinds, seed=seed)
+            assert Counter(q.kind for q in drawn) == dict.fromkeys(kinds, 3)
+            formulas = [q.formula for q in drawn if q.formula and q.kind != "judge"]
+            assert len(formulas) == len(set(formulas)), formulas
+            again = live.pick_questions(material.id, 12, kinds, seed=seed)
+            assert [q.id for q in again] == [q.id for q in drawn]

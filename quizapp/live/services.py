@@ -35,8 +35,11 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
+from ..bank.lexicon import current_lexicon
 from ..extensions import db
 from ..generation.checking import InvalidAnswer, canonical_response, check_answer
+from ..generation.pipeline import PICK_LIMIT
+from ..generation.pipeline import select as engine_pick
 from ..models import (
     BankQuestion,
     LiveAnswer,
@@ -161,8 +164,14 @@ def pick_questions(
         raise LiveError(
             400, "not_enough_questions", f"题库中符合条件的题只有 {len(pool)} 道，不够 {count} 道。"
         )
-    rng = random.Random(seed) if seed is not None else random.SystemRandom()
-    return rng.sample(pool, count)
+    if seed is None:
+        seed = random.SystemRandom().randrange(2**32)
+    if count <= PICK_LIMIT:
+        # the engine's quiz pick, as in 练习 and 测验: kinds balanced, each formula and sentence
+        # once while others remain, no question printing another's answer on the projector
+        picked = engine_pick(pool, count, seed, kinds=kinds, lexicon=current_lexicon())
+        return random.Random(seed).sample(picked, len(picked))
+    return random.Random(seed).sample(pool, count)
 
 
 def create_contest(

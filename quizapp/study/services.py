@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from ..bank.lexicon import current_lexicon
 from ..extensions import db
 from ..generation.checking import InvalidAnswer, check_answer
+from ..generation.pipeline import PICK_LIMIT
 from ..generation.pipeline import select as engine_pick
 from ..models import Attempt, AttemptAnswer, BankQuestion, Material, utcnow
 from . import notebook
@@ -68,9 +69,6 @@ def question_counts(material_ids: Sequence[int] | None = None) -> dict[int, int]
 MAX_QUESTIONS = 200  # one test or printed paper at most (a page stays light on a phone)
 
 
-MAX_BALANCED = 60  # the engine's pick compares each candidate with those picked: kept to quizzes
-
-
 def pick_questions(
     questions: Sequence[BankQuestion], count: int, rng: random.Random | None = None
 ) -> list[BankQuestion]:
@@ -85,10 +83,10 @@ def pick_questions(
     rng = rng or random.Random()
     chosen = list(questions)
     wanted = MAX_QUESTIONS if count <= 0 else min(count, MAX_QUESTIONS)
-    if wanted < len(chosen) and wanted <= MAX_BALANCED:
+    if wanted < len(chosen) and wanted <= PICK_LIMIT:
         # (bank rows carry what the pick reads: kind, keys, formula, template, stem, answer)
         seed = rng.randrange(2**32)
-        return engine_pick(chosen, wanted, seed, lexicon=current_lexicon())  # type: ignore[arg-type]
+        return engine_pick(chosen, wanted, seed, lexicon=current_lexicon())
     rng.shuffle(chosen)
     return chosen[:wanted]
 
