@@ -1600,3 +1600,15 @@ def test_recurring_a_verb_new_noun_list_is_rhetoric() -> None:
     for q in qs:
         keys = q.answer if isinstance(q.answer, list) else [q.answer]
         assert not {"研究新情况", "提出新举措", "解决新问题", "实行新发展"} & set(keys), q.stem
+
+
+def test_cue_caches_follow_words_a_lexicon_adds_to_jieba() -> None:
+    # the initials and contraction cues ask jieba's dictionary; a lexicon loaded later adds
+    # words, and a cue cached before must not go stale (the read-through of the fourth session)
+    from quizapp.generation import builders, jieba_setup
+    from quizapp.generation.lexicon import Lexicon
+
+    jieba_setup.warm_up()
+    assert builders._initial_cues("奋发图强") == frozenset()  # 奋图 is no word yet
+    jieba_setup.warm_up(Lexicon([], {"测试用词": ["奋图"]}))
+    assert builders._initial_cues("奋发图强") == {"奋图"}

@@ -33,7 +33,7 @@ from typing import Any
 from . import distractors as dis
 from . import noise
 from .jieba_setup import cut as jieba_cut
-from .jieba_setup import is_word, word_end_at
+from .jieba_setup import dictionary_version, is_word, word_end_at
 from .jieba_setup import word_ends as _jieba_word_ends
 from .keyphrases import (
     _CATEGORY_NOUNS,
@@ -879,10 +879,15 @@ def _abbreviation_cues(key: str) -> frozenset[str]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=4096)
 def _initial_cues(key: str) -> frozenset[str]:
     """The two-character abbreviation of a key made of two words (自我满足 → 自满: the first
     characters of its words): printed in the stem, it spells the key (round Y2)."""
+    return _initial_cues_cached(key, dictionary_version())
+
+
+@lru_cache(maxsize=4096)
+def _initial_cues_cached(key: str, version: int) -> frozenset[str]:
+    del version  # (part of the cache key: is_word changes when a lexicon adds words)
     if not _two_words(key):
         return frozenset()
     # (first and last would read 国力 in 综合国力 as 国[防实]力, 理念 in 价值理念 as 理[想信]念)
@@ -894,10 +899,15 @@ def _initial_cues(key: str) -> frozenset[str]:
 _CAMPAIGN_VERBS = frozenset("扫除打反防治惩禁破抓减降去补控戒")
 
 
-@lru_cache(maxsize=4096)
 def _contraction_cues(key: str) -> frozenset[str]:
     """The contraction of a key opening with two verb-object halves (扫黑|除恶专项斗争): their
     objects make a word (黑恶) that, printed beside the blank (黑恶势力), spells the key."""
+    return _contraction_cues_cached(key, dictionary_version())
+
+
+@lru_cache(maxsize=4096)
+def _contraction_cues_cached(key: str, version: int) -> frozenset[str]:
+    del version  # (part of the cache key, as for _initial_cues)
     if len(key) < 4 or _han(key[:4]) != 4 or key[0] not in _CAMPAIGN_VERBS:
         return frozenset()
     if key[2] not in _CAMPAIGN_VERBS or not (is_word(key[:2]) and is_word(key[2:4])):
