@@ -265,17 +265,26 @@ def select(
     used_local: set[str] = set()
     picked_ids: set[str] = set()
 
-    def keys_of(q: Question) -> set[str]:
-        # a formula counts as a key: one question per formula while others remain (round Q1:
-        # 主题教育目标 and 八项规定 were each asked twice in a quiz of 13)
-        keys = {dis.fold_key(q.keys[0]) if q.keys else q.id}
-        if q.formula:
-            keys.add(dis.fold_key(q.formula))
-        return keys
+    # what the pick compares, worked out once per question (tier() asks again for every place)
+    traits: dict[object, tuple[set[str], list[str], str, str | None]] = {}
 
-    def answers_of(q: Question) -> list[str]:
-        found = [*_answer_texts(q), *_hidden_answers(q, lexicon)]
-        return [dis.fold_key(a) for a in found if len(a) >= 2]
+    def traits_of(q: Question) -> tuple[set[str], list[str], str, str | None]:
+        """(keys, folded answers, folded stem and options, heading/label class) of ``q``."""
+        found = traits.get(q.id)
+        if found is None:
+            # a formula counts as a key: one question per formula while others remain (round
+            # Q1: 主题教育目标 and 八项规定 were each asked twice in a quiz of 13)
+            keys = {dis.fold_key(q.keys[0]) if q.keys else q.id}
+            if q.formula:
+                keys.add(dis.fold_key(q.formula))
+            own = [*_answer_texts(q), *_hidden_answers(q, lexicon)]
+            found = traits[q.id] = (
+                keys,
+                [dis.fold_key(a) for a in own if len(a) >= 2],
+                dis.fold_key(q.stem + "|" + "|".join(q.options)),
+                _local_class(q, lexicon),
+            )
+        return found
 
     shown: list[str] = []  # folded stems and options of the picked questions
     answers: list[str] = []  # folded answers of the picked questions (hidden ones included)
@@ -283,8 +292,7 @@ def select(
     def leaks(q: Question) -> bool:
         # another question from a sentence already asked is fine as long as neither prints the
         # other's answer (伟大斗争、（　　）… after （　　）、伟大工程…) nor asks it again
-        text = dis.fold_key(q.stem + "|" + "|".join(q.options))
-        own = answers_of(q)
+        _, own, text, _ = traits_of(q)
         return (
             any(a in text for a in answers)
             or any(a in t for a in own for t in shown)
@@ -314,10 +322,11 @@ def select(
         """0 best; 2–5 only when no kind has a question of a lower tier."""
         if leaks(q):
             return 5
-        reused = keys_of(q) & used_keys
+        keys, _, _, local = traits_of(q)
+        reused = keys & used_keys
         if reused - {dis.fold_key(q.formula or "")}:
             return 4  # its own key asked again
-        if _local_class(q, lexicon) in used_local:
+        if local in used_local:
             return 3  # a second heading item or unknown label: the reviews failed them
         if reused:
             return 2  # another question on an asked formula (lexicon items: 92–95% usable)
@@ -355,13 +364,13 @@ def select(
                 q = best
                 picked.append(q)
                 picked_ids.add(q.id)
-                used_keys.update(keys_of(q))
+                keys, own, text, local = traits_of(q)
+                used_keys.update(keys)
                 used_sources.add(q.source)
-                local = _local_class(q, lexicon)
                 if local:
                     used_local.add(local)
-                shown.append(dis.fold_key(q.stem + "|" + "|".join(q.options)))
-                answers.extend(answers_of(q))
+                shown.append(text)
+                answers.extend(own)
                 progress = True
     # shown in the kinds' own order, round-robin (填空, 单选, 多选, 判断, 填空 …)
     queues = {k: [q for q in picked if q.kind == k] for k in shown_order}
