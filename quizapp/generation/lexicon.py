@@ -369,7 +369,8 @@ class Lexicon:
 
     def _missing_members_of(self, items: tuple[str, ...]) -> tuple[str, ...]:
         plain = {_unquoted(i) for i in items}
-        if len(plain) < 2 or self.complete_list(plain) is not None:
+        # (sorted: a set's order would make a new cache key in every process)
+        if len(plain) < 2 or self.complete_list(sorted(plain)) is not None:
             return ()
         missing: list[str] = []
         for k in self._lists_sharing(plain):
