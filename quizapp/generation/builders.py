@@ -1601,6 +1601,7 @@ def _slogan_pair(pair: tuple[str, ...]) -> bool:
     return any(first[k] == second[k] for k in range(lead, len(first) - tail))
 
 
+@lru_cache(maxsize=8192)
 def _patterned(items: tuple[str, ...]) -> bool:
     """Do the items share a fixed character at some inner position (幼有所育、学有所教 …)?"""
     if len({len(i) for i in items}) != 1:
@@ -2389,8 +2390,7 @@ def _class_mate_as_frequent(ctx: Context, term: str) -> bool:
     own = count(term)
     return any(
         mate not in term and term not in mate and count(mate) >= own
-        for mate, c in ctx.lexicon.terms.items()
-        if c == cls
+        for mate in ctx.lexicon.class_terms(cls)
     )
 
 
@@ -2889,7 +2889,7 @@ def _idiom_pair(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
         return False
     if len(partner) != 4 or _han(partner) != 4 or ctx.lexicon.known_list((key.text, partner)):
         return False
-    if ctx.lexicon.known_list((partner, key.text)) or _parallel(partner, key.text):
+    if _parallel(partner, key.text):  # (known_list ignores the items' order: asked above)
         return False
     same = sum(x == y for x, y in zip(partner, key.text, strict=True))
     if same >= 2:
@@ -3328,16 +3328,6 @@ def _enum_pool_by_edge(ctx: Context, first: str, last: str) -> list[str]:
     if last:
         return index.get("$" + last, [])
     return index.get("^" + first, [])
-
-
-def _curated_pool(ctx: Context) -> list[str]:
-    pool = ctx.pools.get("_curated_pool")
-    if pool is None:
-        lex = ctx.lexicon
-        pool = ctx.pools["_curated_pool"] = sorted(
-            {p for p, _ in lex.phrase_pool()} | set(lex.terms)
-        )
-    return pool
 
 
 # -- headings ----------------------------------------------------------------------------------
