@@ -1612,3 +1612,15 @@ def test_cue_caches_follow_words_a_lexicon_adds_to_jieba() -> None:
     assert builders._initial_cues("奋发图强") == frozenset()  # 奋图 is no word yet
     jieba_setup.warm_up(Lexicon([], {"测试用词": ["奋图"]}))
     assert builders._initial_cues("奋发图强") == {"奋图"}
+
+
+def test_a_parallel_run_followed_by_more_clauses_does_not_break_generation() -> None:
+    # the run's shared opening once overwrote the list of clause openings the loop reads on:
+    # three more clauses after 让…，让…，让… raised IndexError and lost the whole text
+    text = (
+        "要坚持农业农村优先发展。让农业成为有奔头的产业，让农民成为有吸引力的职业，"
+        "让农村成为安居乐业的美丽家园，加快推进农业农村现代化，走中国特色社会主义乡村振兴道路，"
+        "全面建设社会主义现代化国家。"
+    )
+    lists = [q.answer for q in generate_questions(text) if q.template == "cloze_list"]
+    assert ["有奔头的产业", "有吸引力的职业", "安居乐业的美丽家园"] in lists

@@ -5053,10 +5053,10 @@ def parallel_clause_clozes(ctx: Context) -> Iterator[Question]:
         for m in _CLAUSE_RUN_SPLIT.finditer(body + "，"):
             spans.append((pos, m.start()))
             pos = m.end()
-        opening = [body[a : a + 1] for a, _ in spans]  # (each clause's first character)
+        firsts = [body[a : a + 1] for a, _ in spans]  # (each clause's first character)
         i = 0
         while i <= len(spans) - 3:
-            if not opening[i] == opening[i + 1] == opening[i + 2]:
+            if not firsts[i] == firsts[i + 1] == firsts[i + 2]:
                 i += 1  # cheap test first: three clauses opening with one character
                 continue
             found = None
