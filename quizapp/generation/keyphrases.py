@@ -1971,14 +1971,6 @@ def _heading_runs(
 
 
 # -- merging -----------------------------------------------------------------------------------
-def _overlaps_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    # (a loop, not any() over a generator: asked for every key against its sentence's keys)
-    for a, b in spans:
-        if a < end and start < b:
-            return True
-    return False
-
-
 def _dedupe(found: list[KeyPhrase], ex: Extraction) -> list[KeyPhrase]:
     """One key per span (the most trusted type wins); frequency as a small tie-breaker."""
     counts = Counter(k.text for k in found)
@@ -2015,7 +2007,7 @@ def _dedupe(found: list[KeyPhrase], ex: Extraction) -> list[KeyPhrase]:
         if k.type == "series":
             kept.append(k)  # a whole list: its items stay keys of their own
             continue
-        if k.type not in ("heading", "quoted") and _overlaps_any(k.start, k.end, spans):
+        if k.type not in ("heading", "quoted") and noise.overlaps(k.start, k.end, spans):
             continue
         spans.append((k.start, k.end))  # a heading's span is its own: no term inside it
         kept.append(k)

@@ -113,6 +113,7 @@ class Lexicon:
         self._complete_cached = lru_cache(maxsize=8192)(self._complete_list_of)
         self._variants_cached = lru_cache(maxsize=8192)(self._list_variants_of)
         self._missing_cached = lru_cache(maxsize=8192)(self._missing_members_of)
+        self._other_wording_cached = lru_cache(maxsize=8192)(self._other_wording_members_of)
         self._term_classes: dict[str, list[str]] = {}
         for word, cls_name in sorted(self.terms.items()):
             self._term_classes.setdefault(cls_name, []).append(word)
@@ -347,6 +348,9 @@ class Lexicon:
         """(member, list index) of the members of each standard list that shares all but one or
         two of ``items`` (three or more) and words the rest otherwise (十九大 科技强国、…、智慧社会
         against the 二十大's 制造强国、…): the members ``items`` lack (round 26)."""
+        return self._other_wording_cached(tuple(items))
+
+    def _other_wording_members_of(self, items: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
         plain = tuple(_unquoted(i) for i in items)
         if len(plain) < 3:
             return ()

@@ -90,7 +90,11 @@ def tainted_spans(text: str) -> list[tuple[int, int]]:
 
 def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     """Does [start, end) overlap any span of ``spans``?"""
-    return any(s < end and e > start for s, e in spans)
+    # (a loop, not any() over a generator: asked for every key, mostly of few or no spans)
+    for s, e in spans:
+        if s < end and e > start:
+            return True
+    return False
 
 
 def is_caption(line: str) -> bool:
