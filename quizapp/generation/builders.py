@@ -4222,20 +4222,20 @@ def _stated_count(name: str) -> int:
     return _NUMERAL_VALUES.get(name[:1], 0)
 
 
-def _lexicon_name_and_judge(
-    ctx: Context,
-    formula: Formula,
-    members: list[str],
-    qid: Callable[..., str],
-    common: dict,
-) -> Iterator[Question]:
+def _lex_name_question(
+    ctx: Context, formula: Formula, members: list[str], i: str, common: dict
+) -> Question | None:
+    """“政治意识、大局意识…”合称为（　　）: the formula's name among names of its field and
+    count, or None when the stem or a count would give it away."""
     name = formula.name
-    explanation, source, para = common["explanation"], common["source"], common["paragraph"]
-    # …合称
-    i = qid("single", "lex_name")
-    rng = _rng(ctx, i)  # (the seed-free generator is not drawn from: not made)
     sep = "；" if any("、" in m for m in members) else "、"
     listing = sep.join(members)
+    pieces = [name[k : k + 2] for k in range(0, len(name) - 1, 2)]
+    if len(listing) > 80 or all(piece in listing for piece in pieces):
+        return None  # too long a stem, or the stem spells the name
+    if _contraction_heads(formula) is not None:
+        return None  # 支部党员大会、…、党课 → 三会一课: counting the heads spells the name
+    rng = _rng(ctx, i)  # (the seed-free generator is not drawn from: not made)
     # names of the same field first (乡村振兴战略总要求 among 新发展理念, 五位一体, not among
     # 主题教育总要求: review 18b), then of formulas with as many members (四个自信, 四个全面 for
     # 四个意识)
@@ -4277,27 +4277,39 @@ def _lexicon_name_and_judge(
     wrong = _field_names_first(name, names, same_field, rng, {name, *formula.variants}, number)
     if number and wrong and not any(number in w for w in wrong):
         wrong = None
-    pieces = [name[k : k + 2] for k in range(0, len(name) - 1, 2)]
-    if all(piece in listing for piece in pieces):
-        wrong = None  # the stem spells the name
-    if _contraction_heads(formula) is not None:
-        wrong = None  # 支部党员大会、…、党课 → 三会一课: counting the heads spells the name
     counters = NUMERALS + "个种项条大"
     shared = [ch for ch in name if ch not in counters and all(ch in m for m in members)]
     if shared and not all(all(ch in n for ch in shared) for n in wrong or ()):
         wrong = None  # 农业、农村、农民 → 三农: the one option with 农 among 三会一课, 两个确立
-    if wrong and len(listing) <= 80:
-        yield Question(
-            id=i,
-            kind="single",
-            stem=f"“{listing}”合称为（　　）。",
-            options=_shuffle([name, *wrong], rng),
-            answer=name,
-            keys=[name],
-            difficulty=_difficulty("single", name, -0.05),
-            template="lex_name",
-            **common,
-        )
+    if not wrong:
+        return None
+    return Question(
+        id=i,
+        kind="single",
+        stem=f"“{listing}”合称为（　　）。",
+        options=_shuffle([name, *wrong], rng),
+        answer=name,
+        keys=[name],
+        difficulty=_difficulty("single", name, -0.05),
+        template="lex_name",
+        **common,
+    )
+
+
+def _lexicon_name_and_judge(
+    ctx: Context,
+    formula: Formula,
+    members: list[str],
+    qid: Callable[..., str],
+    common: dict,
+) -> Iterator[Question]:
+    name = formula.name
+    explanation, source, para = common["explanation"], common["source"], common["paragraph"]
+    sep = "；" if any("、" in m for m in members) else "、"
+    # …合称
+    question = _lex_name_question(ctx, formula, members, qid("single", "lex_name"), common)
+    if question is not None:
+        yield question
     # 判断
     truth = int(hashlib.sha1(f"{ctx.doc_key}|lex|{name}".encode()).hexdigest(), 16) % 2 == 0
     template = "lex_judge_true" if truth else "lex_judge_false"
