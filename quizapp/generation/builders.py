@@ -47,7 +47,7 @@ from .keyphrases import (
 )
 from .lexicon import NUMERALS, Lexicon, one_apart_in_place
 from .model import BLANK, Formula, KeyPhrase, Question, Sentence
-from .segment import DASH_LEVEL, Heading
+from .segment import CN_DIGITS, DASH_LEVEL, Heading
 
 __all__ = ["Context", "build_all", "question_id"]
 
@@ -3928,7 +3928,7 @@ def _contraction_heads(formula: Formula) -> frozenset[str] | None:
     held = [[c for c in heads if c in m] for m in formula.members]
     if any(len(h) != 1 for h in held):
         return None
-    if all(sum(h == [c] for h in held) == _NUMERAL_VALUES.get(n, 0) for n, c in pieces):
+    if all(sum(h == [c] for h in held) == CN_DIGITS.get(n, 0) for n, c in pieces):
         return heads
     return None
 
@@ -4214,12 +4214,9 @@ def _field_names_first(
     return usual
 
 
-_NUMERAL_VALUES = {ch: k for k, ch in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
-
-
 def _stated_count(name: str) -> int:
     """The count a name opens on (四个全面 → 4, 三大攻坚战 → 3), or 0."""
-    return _NUMERAL_VALUES.get(name[:1], 0)
+    return CN_DIGITS.get(name[:1], 0)
 
 
 def _lex_name_question(
@@ -4753,7 +4750,8 @@ _ADVERB_BEFORE_SHI = ("特别", "尤其", "即", "就", "也", "还", "正", "�
 _ADVERB_BEFORE_SHI += ("乃", "便", "于", "只", "若", "凡", "但", "可", "或", "仍", "均", "亦", "又")
 # a clause saying that X is Y (认识到…, 树立…是…的思想): someone's view, not the text's thesis
 _REPORTED = re.compile(r"认识到|认为|指出|强调|明确|牢记|表明|证明|说明|坚信|懂得|树立|相信")
-_THESIS_CLAUSE = re.compile(r"[^，,；;。！？!?：:]+")
+# a clause between its marks (theses and correlatives read clause by clause)
+_CLAUSE_BODY = re.compile(r"[^，,；;。！？!?：:]+")
 
 
 def thesis_parts(clause: str, sentence: str) -> tuple[str, str, int] | None:
@@ -4807,7 +4805,7 @@ def thesis_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
             continue
         if not _THESIS_MARKS.search(s.text) and not _BARE_THESIS.search(s.text):
             continue
-        for m in _THESIS_CLAUSE.finditer(s.text):
+        for m in _CLAUSE_BODY.finditer(s.text):
             clause = m.group(0).strip("“”‘’「」 ")
             lead = m.group(0).find(clause)
             parts = thesis_parts(clause, s.text.strip())
@@ -5117,7 +5115,6 @@ def parallel_clause_clozes(ctx: Context) -> Iterator[Question]:
 # -- two-clause formulations said once (没有…就没有…; 只有…才能…，只有…才能…; 既不走…也不走…) --
 _CORRELATIVE_CUES = ("就没有", "就不可能", "只有", "既不")
 _CORRELATIVE_CUE = re.compile("|".join(_CORRELATIVE_CUES))  # (one search, not four tests)
-_CORR_CLAUSE = re.compile(r"[^，,；;。！？!?：:]+")
 _ONLY_IF = re.compile(r"^只有([\u4e00-\u9fff]{2,8}?)才能([\u4e00-\u9fff、]{2,24})$")
 _THEN_NOT = ("就没有", "就不可能", "就不会有")
 _HAN_OR_LIST = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff、]*[\u4e00-\u9fff]$")
@@ -5170,7 +5167,7 @@ def formulation_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
     for s in ctx.ex.doc.sentences:
         if s.is_noise or s.is_heading or not _CORRELATIVE_CUE.search(s.text):
             continue
-        spans = [(m.start(), m.end()) for m in _CORR_CLAUSE.finditer(s.text)]
+        spans = [(m.start(), m.end()) for m in _CLAUSE_BODY.finditer(s.text)]
         clauses = [s.text[a:b] for a, b in spans]
         for k, j, x, y in formulation_parts(clauses):
             start, end = spans[k][0], spans[j][1]
