@@ -3355,12 +3355,15 @@ def _heading_context(ctx: Context, s: Sentence) -> str:
                 return f"材料中“{tail}”的"
     if heading is None or heading.parent is None:
         return "材料"
-    parent = ctx.ex.doc.headings[heading.parent]
-    # the whole title when it is short: its second half often says what ties the section
-    # together (十、汇聚全社会力量，强化乡村振兴人才支撑)
-    title = parent.title if len(parent.title) <= 24 or not parent.clauses else parent.clauses[0][0]
+    return _section_name(ctx.ex.doc.headings[heading.parent])
+
+
+def _section_name(h: Heading) -> str:
+    """材料“十、汇聚全社会力量，强化乡村振兴人才支撑”部分: the whole title when it is short (its
+    second half often says what ties the section together), else its first clause."""
+    title = h.title if len(h.title) <= 24 or not h.clauses else h.clauses[0][0]
     title = title.replace("“", "‘").replace("”", "’")  # quotes inside quotes
-    return f"材料“{parent.label}{title}”部分"
+    return f"材料“{h.label}{title}”部分"
 
 
 def _han(text: str) -> int:
@@ -4988,8 +4991,7 @@ def frame_series_clozes(ctx: Context) -> Iterator[Question]:
         lead = ""
         if above:
             h = ctx.ex.doc.headings[above[-1]]
-            title = h.title if len(h.title) <= 24 or not h.clauses else h.clauses[0][0]
-            lead = f"材料“{h.label}{title.replace('“', '‘').replace('”', '’')}”部分提出："
+            lead = _section_name(h) + "提出："
         elif len(frame) < 4:
             continue  # 全面加强（　　），…: nothing says what the list is about
         cores = [item[: len(item) - len(ending)] if ending else item for item in items]
@@ -5205,8 +5207,7 @@ def _dash_lead(ctx: Context, first: int, parent: int | None) -> str:
                 return said + "："  # 必须牢牢把握以下重大原则。: the series is what it announces
     if parent is not None and parent in ctx.ex.doc.headings:
         h = ctx.ex.doc.headings[parent]
-        title = h.title if len(h.title) <= 24 or not h.clauses else h.clauses[0][0]
-        return f"材料“{h.label}{title.replace('“', '‘').replace('”', '’')}”部分提出："
+        return _section_name(h) + "提出："
     return ""
 
 
