@@ -130,6 +130,7 @@ def segment(text: str) -> Document:
                 )
             )
     _speech_headings(sentences, headings)
+    _verb_headings(sentences, headings)
     _dash_headings(sentences, headings)
     _link_parents(sentences, headings)
     for idx, heading in headings.items():
@@ -231,7 +232,6 @@ def _speech_headings(sentences: list[Sentence], headings: dict[int, Heading]) ->
             if (ordinal - 1 in ordinals) or (ordinal + 1 in ordinals):
                 s = sentences[index]
                 headings[index] = _heading(index, level, ordinal, label, s.text, s.start)
-    _verb_headings(sentences, headings)
 
 
 # 一抓组织领导，…/二抓领学先学，…: a numeral and one repeated verb opening paragraphs
