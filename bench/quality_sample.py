@@ -17,7 +17,9 @@ session's transfer rounds), to see how the review-driven rules carry over to uns
 seed=N, count=n)``: the engine's balanced pick), not a random sample of the bank;
 ``--set transfer2`` three corpus texts no review round sampled before (report19, a cadre
 training speech, the 2018 government work report); ``--set transfer3`` the bundled speech and
-two more corpus texts no review round sampled.
+two more corpus texts no review round sampled; ``--set fresh`` four texts outside the corpus
+added in the fifth session to tune on, ``--set fresh_test`` four more kept blind (see
+``bench/heldout_texts/SOURCES.md``).
 """
 
 from __future__ import annotations
@@ -56,6 +58,20 @@ TEXT_SETS = {
         ("bundled", ROOT / "quizapp" / "data" / "seed_speech.txt"),
         ("wang_chen", CORPUS / "speech_wang_chen_theme_education_summary_2020.txt"),
         ("politburo", CORPUS / "news_politburo_democratic_life_meeting_2018.txt"),
+    ),
+    # fifth session: four texts outside the corpus to tune on (10 items each) ...
+    "fresh": (
+        ("zhejiang", HELDOUT / "report_zhejiang_partycongress_2022_part1.txt"),
+        ("plenum19_4", HELDOUT / "gongbao_19th_4th_plenum_2019.txt"),
+        ("fazhan", HELDOUT / "rules_fazhan_dangyuan_2026.txt"),
+        ("yihao2025", HELDOUT / "doc_yihao_wenjian_2025.txt"),
+    ),
+    # ... and four kept blind: only reviewed, never read while tuning
+    "fresh_test": (
+        ("xi2023", HELDOUT / "speech_xi_zhutijiaoyu_2023.txt"),
+        ("caiqi2023", HELDOUT / "speech_caiqi_zhutijiaoyu_2023.txt"),
+        ("plenum20_4", HELDOUT / "gongbao_20th_4th_plenum_2025.txt"),
+        ("jieyue", HELDOUT / "tiaoli_jieyue_fanlangfei_2025_ch1-5.txt"),
     ),
 }
 TEXTS = TEXT_SETS["review"]
