@@ -61,6 +61,15 @@ def test_known_wordings(lexicon) -> None:
     assert lexicon.get("八项规定") is lexicon.get("中央八项规定")  # a variant finds the entry
 
 
+def test_formulas_added_from_the_reports_keep_their_wording(lexicon) -> None:
+    assert lexicon.get("政治三力").members == ("政治判断力", "政治领悟力", "政治执行力")
+    assert lexicon.get("四个自我").members[0] == "自我净化"
+    assert lexicon.get("七有").members[-1] == "弱有所扶"
+    # a class that became a formula is no longer a term class (its members would lure each other)
+    assert lexicon.term_class("面向经济主战场") is None
+    assert lexicon.owners("面向经济主战场")[0].name == "四个面向"
+
+
 def test_checked_rows_record_what_was_checked() -> None:
     data = json.loads(DEFAULT_LEXICON_PATH.read_text(encoding="utf-8"))
     checked = [f for f in data["formulas"] if "*check*" in f.get("note", "")]
