@@ -63,6 +63,7 @@ _STATISTICS = re.compile(r"增长|同比|比上年|[%％]|百分点|亿|万元|�
 _CLAUSE = re.compile(r"[^，；。：！？]+[，；。：！？]?")
 _CLAUSE_LEADS = ("但", "并", "且", "并且", "其中")
 _BRACKETS = re.compile(r"[（）()“”《》]")
+_MODALS = ("应当", "必须", "可以", "一般")
 
 # ladders of the sizes a rule uses, per unit: lures are the nearest other rungs
 _LADDERS: dict[str, tuple[float, ...]] = {
@@ -115,6 +116,8 @@ _NAMED_TERM = re.compile(
 )
 # a stage a procedure moves one into: 确定入党积极分子, 列为发展对象
 _STAGE_VERBS = ("中确定", "列为")
+# the verbs a named procedure is the object of: 对发展对象进行（政治审查）
+_PROCEDURE_VERBS = ("进行",)
 _PERSON_ENDINGS = ("分子", "对象", "党员", "申请人", "联系人", "介绍人")
 _PERSON_WORD = re.compile(
     rf"[\u4e00-\u9fff]{{2,4}}(?:{'|'.join(_PERSON_ENDINGS[:2] + _PERSON_ENDINGS[3:])})"
@@ -324,6 +327,8 @@ def _asked(
     # the provision named whole (预备党员的预备期为一年) when it is a short clause the stem shows
     named = whole and whole != key and len(whole) <= 24 and not _BRACKETS.search(whole)
     keys = [key, whole] if named and whole.replace(key, BLANK, 1) in stem else [key]
+    if len(keys) == 2 and whole.startswith(_MODALS) and len(whole) - 2 >= 8:
+        keys.append(whole[2:])  # 应当在一个月内派人…谈话 → 在一个月内派人…谈话
     source = f"原文：{s.text}"
     yield _question(ctx, "cloze", f"{family}_cloze", key, s, stem, [key], [], keys, source)
     if len(lures) < 3:
@@ -364,8 +369,9 @@ def provision_quantities(text: str, regulation: bool) -> list[tuple[int, int, st
             continue
         if not quantity_lures(numeral, unit):
             continue
-        if unit == "次" and (len(_QUANTITY.findall(clause)) > 1 or "每" in clause):
-            continue  # 每半年/每年…进行一次考察: the period is the point, not the one time
+        once_a_period = "每" in clause and not strict
+        if unit == "次" and (len(_QUANTITY.findall(clause)) > 1 or once_a_period):
+            continue  # 每半年/每年…进行一次考察: the period is the point (每月至少一次 stays)
 
         found.append((m.start(), m.end(), numeral, unit))
     return found
@@ -466,7 +472,39 @@ def defined_terms(ctx: Context) -> list[str]:
             if term.endswith(_GENERIC_TERM_ENDINGS) or term in terms:
                 continue
             terms.append(term)
+    for term in _chain_terms(ctx):
+        if term not in terms:
+            terms.append(term)
     return terms
+
+
+def _chain_terms(ctx: Context) -> list[str]:
+    """Terms a sentence introduces at its end and the next one defines at its start
+    (…作入党积极分子的培养联系人。培养联系人由…的党员担任): three to eight characters."""
+    found = []
+    sentences = ctx.ex.doc.sentences
+    for s, nxt in zip(sentences, sentences[1:], strict=False):
+        if s.is_noise or s.is_heading or nxt.is_heading or nxt.paragraph - s.paragraph > 1:
+            continue
+        end = s.text.rstrip("。；")
+        opening = _ARTICLE.sub("", nxt.text)
+        for size in range(8, 2, -1):
+            term = end[-size:]
+            if opening.startswith(term) and _HAN_ONLY.fullmatch(term):
+                # the next sentence opens on the term itself, not on a longer word (入党宣誓仪式)
+                # nor on an organ (党组织收到…: organs are asked as bodies)
+                if opening[size : size + 1] in _AFTER_SUBJECT and not term.endswith(
+                    _GENERIC_TERM_ENDINGS + _ORGAN_CORE
+                ):
+                    found.append(term)
+                break
+    return found
+
+
+# what follows a term opening a sentence as its subject: a modal, 由, 是, a comma…
+_AFTER_SUBJECT = frozenset("由应必可一，是不在每须")
+# a term is made of Han characters only
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _person_class(ctx: Context, terms: list[str]) -> list[str]:
@@ -498,6 +536,13 @@ def _term_slots(text: str, term: str) -> Iterator[int]:
         at = text.find(verb + term)
         if at >= 0:
             yield at + len(verb)
+    if not term.endswith(_PERSON_ENDINGS):
+        for verb in _PROCEDURE_VERBS:  # 对发展对象进行（政治审查）
+            at = text.find(verb + term)
+            if at >= 0:
+                yield at + len(verb)
+    if text.rstrip("。；").endswith("的" + term):
+        yield len(text.rstrip("。；")) - len(term)  # …作入党积极分子的（培养联系人）。
 
 
 def _said_of_another_stage(ctx: Context, body: str, at: int, term: str, stages: list[str]) -> bool:
