@@ -1715,3 +1715,16 @@ def test_prohibitions_are_asked_as_statements() -> None:
     assert stems & {"党总支不能审批预备党员。", "党总支可以审批预备党员。"}
     for q in judges:
         assert q.answer is ("不能" in q.stem), q.stem
+
+
+def test_provision_terms_introduced_and_defined_are_asked_and_shared_rules_are_not() -> None:
+    text = RULES + (
+        "第十二条　党组织应当指定一至两名正式党员作入党积极分子的培养联系人。\n"
+        "培养联系人由先锋模范作用发挥比较好的党员担任，主要任务是做好培养教育工作。\n"
+        "第十三条　入党积极分子工作单位发生变动，应当及时报告原单位党组织。\n"
+        "第十四条　预备党员工作单位发生变动，应当及时报告原单位党组织。\n"
+    )
+    terms = [q for q in _provisions(text) if q.template.startswith("term_")]
+    assert any(q.answer == ["培养联系人"] for q in terms)
+    # the same rule said of two stages pins neither
+    assert not any("工作单位发生变动" in q.stem for q in terms)

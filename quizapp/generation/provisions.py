@@ -217,7 +217,12 @@ def quantity_lures(numeral: str, unit: str) -> list[str]:
 
 
 # -- stems --------------------------------------------------------------------------------
-# a sentence this short is shown whole when the window finds no stem for it
+# a last clause that leads into the rule rather than states it (在…的基础上, …后, …时)
+_LEAD_CLAUSE = re.compile(
+    r"(?:^|[，；])(?:在|对|经|按照|根据)[^，；。]*(?:基础上|前提下|情况下|过程中|后|时)。$"
+)
+# a provision this short is shown whole; a longer one (up to _LONG_SENTENCE) when the window
+# would end before the clause that states its rule
 _SHORT_SENTENCE = 72
 _LONG_SENTENCE = 96
 
@@ -245,6 +250,9 @@ def _stem_of(ctx: Context, s: Sentence, start: int, end: int) -> tuple[str, int,
         text, a, b = s.text, start - s.start, end - s.start
     if not text:
         return None
+    if not whole and text.endswith("。") and _LEAD_CLAUSE.search(text):
+        # …的入党积极分子，在听取…意见的基础上。: the rule this lead opens is cut off; say so
+        text = text[:-1] + "，……"
     opens = s.text.startswith(text)
     article = _ARTICLE.match(text)
     if article is not None:
