@@ -1624,3 +1624,107 @@ def test_a_parallel_run_followed_by_more_clauses_does_not_break_generation() -> 
     )
     lists = [q.answer for q in generate_questions(text) if q.template == "cloze_list"]
     assert ["有奔头的产业", "有吸引力的职业", "安居乐业的美丽家园"] in lists
+
+
+# -- regulation provisions (fifth session: quantities, bodies, terms, prohibitions) -----------
+RULES = (
+    "某某工作细则\n"
+    "第一章　总则\n"
+    "第一条　为了规范发展党员工作，制定本细则。\n"
+    "第二章　入党积极分子的确定和培养\n"
+    "第二条　党组织收到入党申请书后，应当在一个月内派人同入党申请人谈话。\n"
+    "第三条　在入党申请人中确定入党积极分子，应当采取党员推荐、群团组织推优等方式产生人选。\n"
+    "第三章　发展对象的确定和考察\n"
+    "第四条　拟列为发展对象的，应当进行公示，公示期不少于五个工作日。\n"
+    "第五条　发展对象应当有两名正式党员作入党介绍人。\n"
+    "受留党察看处分、尚未恢复党员权利的党员，不能作入党介绍人。\n"
+    "第四章　预备党员的接收\n"
+    "第六条　预备党员必须由党委审批。党总支不能审批预备党员，但应当进行审议。\n"
+    "第七条　党委对党支部上报的接收预备党员的决议，应当在三个月内审批，并报上级党委组织部门备案。\n"
+    "第八条　预备党员的预备期为一年。预备党员必须面向党旗进行入党宣誓。\n"
+    "第九条　本地区去年发展党员x名，比上年增长12%，全年培训党员3万人次。\n"
+    "第十条　党支部应当及时将党员大会决议报上级党委审批。\n"
+    "第十一条　本细则自2026年5月11日起施行，由中央组织部负责解释。\n"
+)
+
+
+def _provisions(text: str = RULES):
+    return [
+        q
+        for q in generate_questions(text, seed=0)
+        if q.template.startswith(("provision_", "body_", "term_", "prohibition"))
+    ]
+
+
+def test_provision_quantities_bodies_and_terms_are_asked() -> None:
+    qs = _provisions()
+    cloze = {a for q in qs if q.kind == "cloze" for a in q.answer}
+    assert {"一个月", "五个工作日", "两名", "三个月", "一年"} <= cloze
+    assert {"党委", "上级党委组织部门"} <= cloze
+    assert {"入党积极分子", "发展对象"} & cloze
+    for q in qs:
+        assert not q.stem.startswith("第"), q.stem  # no article number in a stem
+        assert BLANK in q.stem or q.kind == "judge"
+    # the provision is named whole among the keys (预备党员的预备期为一年)
+    assert any("预备党员的预备期为一年" in q.keys for q in qs)
+
+
+def test_provision_lures_share_the_unit_and_stay_near() -> None:
+    from quizapp.generation.provisions import quantity_lures
+
+    assert quantity_lures("一", "年") == ["半年", "两年", "三年"]
+    assert sorted(quantity_lures("五", "个工作日")) == ["七个工作日", "三个工作日", "十个工作日"]
+    assert set(quantity_lures("十八", "岁")) == {"十六岁", "二十岁", "二十二岁"}
+    for q in _provisions():
+        if q.template == "provision_single":
+            unit = q.answer.lstrip("一二两三四五六七八九十半")
+            assert all(o.endswith(unit) for o in q.options), q.options
+            assert len(set(q.options)) == 4
+
+
+def test_provision_bodies_take_other_organs_of_the_text_as_lures() -> None:
+    single = [q for q in _provisions() if q.template == "body_single" and q.answer == "党委"]
+    assert single, "预备党员必须由（党委）审批 gets a 单选"
+    for option in single[0].options:
+        # never 基层党委 or a bare 党组织 (they read as right), never a body the stem shows
+        assert option == "党委" or ("党委" not in option and option != "党组织")
+
+
+def test_no_provision_from_statistics_placeholders_or_dates() -> None:
+    answers_seen = {
+        a for q in _provisions() for a in (q.answer if isinstance(q.answer, list) else [q.answer])
+    }
+    for bad in ("12%", "3万人次", "x名", "11日", "2026年"):
+        assert bad not in answers_seen
+    assert not any("比上年" in q.stem or "x名" in q.stem for q in _provisions())
+
+
+def test_no_provision_outside_a_rule() -> None:
+    # a report's numbers and 要-sentences are no rules: only a strict word (不少于…) counts there
+    text = FILLER + (
+        "五年来，我们用三年时间完成了脱贫攻坚任务。今年要新建两所学校，每年举办一次论坛。"
+        "党委要组织举办读书班，时间不少于一周。"
+    )
+    qs = _provisions(text)
+    assert {a for q in qs if q.kind == "cloze" for a in q.answer} == {"一周"}
+
+
+def test_prohibitions_are_asked_as_statements() -> None:
+    judges = [q for q in _provisions() if q.template == "prohibition_judge"]
+    stems = {q.stem for q in judges}
+    assert stems & {"党总支不能审批预备党员。", "党总支可以审批预备党员。"}
+    for q in judges:
+        assert q.answer is ("不能" in q.stem), q.stem
+
+
+def test_provision_terms_introduced_and_defined_are_asked_and_shared_rules_are_not() -> None:
+    text = RULES + (
+        "第十二条　党组织应当指定一至两名正式党员作入党积极分子的培养联系人。\n"
+        "培养联系人由先锋模范作用发挥比较好的党员担任，主要任务是做好培养教育工作。\n"
+        "第十三条　入党积极分子工作单位发生变动，应当及时报告原单位党组织。\n"
+        "第十四条　预备党员工作单位发生变动，应当及时报告原单位党组织。\n"
+    )
+    terms = [q for q in _provisions(text) if q.template.startswith("term_")]
+    assert any(q.answer == ["培养联系人"] for q in terms)
+    # the same rule said of two stages pins neither
+    assert not any("工作单位发生变动" in q.stem for q in terms)

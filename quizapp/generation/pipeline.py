@@ -22,6 +22,7 @@ from .jieba_setup import warm_up
 from .keyphrases import extract
 from .lexicon import Lexicon, load_lexicon
 from .model import BLANK, KINDS, Question
+from .provisions import provision_questions
 
 __all__ = ["generate_questions", "check_question", "select", "document_key"]
 
@@ -52,7 +53,8 @@ def generate_questions(
     with _collector_paused():
         extraction = extract(text, lexicon=lexicon)
         ctx = Context(extraction, seed, document_key(text))
-        questions = [q for q in build_all(ctx) if q.kind in wanted]
+        built = [*build_all(ctx), *provision_questions(ctx)]
+        questions = [q for q in built if q.kind in wanted]
         questions = _checked(questions)
         scores = ctx.scores
         # (dropped while the collector is off: its thousands of young objects are freed, not
@@ -119,7 +121,9 @@ def check_question(q: Question) -> str | None:
         others = [len(o) for o in q.options if o != q.answer]
         if len(q.answer) - max(others) >= 5 or min(others) - len(q.answer) >= 5:
             return "answer stands out by length"  # 18 characters among 10–11 (review 13)
-    if q.kind in ("single", "multiple"):
+    # quantities of one unit read as spellings of each other to is_variant (两年 / 三年): a
+    # provision's numeric lures differ in value by construction
+    if q.kind in ("single", "multiple") and q.template != "provision_single":
         for a in answers:
             for o in q.options:
                 if o != a and o not in answers and dis.is_variant(o, a):
