@@ -760,10 +760,15 @@ class _Boundaries:
         self._regions: list[tuple[int, int, set[int]]] = []
 
     def __contains__(self, pos: int) -> bool:
+        return pos in self.stretch(pos)
+
+    def stretch(self, pos: int) -> set[int]:
+        """The word boundaries of the stretch between the nearest 、 (or run edges) around
+        ``pos``: all the places inside one item share it, so a caller testing several of them
+        takes the set once."""
         for a, b, found in self._regions:
             if a <= pos <= b:
-                return pos in found
-        # cut the stretch between the nearest 、 (or run edges) around pos
+                return found
         a = self.text.rfind("、", self.start, pos) + 1 or self.start
         a = max(a, self.start)
         nxt = self.text.find("、", pos, self.end)
@@ -771,7 +776,7 @@ class _Boundaries:
         b = min(len(self.text), b)
         found = {a + k for k in cached_word_ends(self.text[a:b])}
         self._regions.append((a, b, found))
-        return pos in found
+        return found
 
 
 # -- book and document titles, named events ---------------------------------------------------
@@ -1035,7 +1040,11 @@ def _backward_words(text: str) -> frozenset[int]:
     starts = {0}
     end = len(text)
     while end > 0:
-        size = next((k for k in (4, 3, 2) if k <= end and is_word(text[end - k : end])), 1)
+        size = 1
+        for k in (4, 3, 2):  # (a loop, not next() over a generator: a step per character)
+            if k <= end and is_word(text[end - k : end]):
+                size = k
+                break
         end -= size
         starts.add(end)
     return frozenset(starts)
@@ -1099,7 +1108,8 @@ def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple
     if len(text) > hi:
         # (the places leaving an item of lo…hi characters, in order, asked only of them)
         end = p + len(text)
-        cuts = [c for c in range(max(p, end - hi), min(end - 1, end - lo + 1)) if c in bounds]
+        ends = bounds.stretch(p)  # (the first item holds no 、: one stretch for every cut)
+        cuts = [c for c in range(max(p, end - hi), min(end - 1, end - lo + 1)) if c in ends]
         # 把|青年团|结起来: forward matching cut 团结; the item ends where it ends, so a word
         # that straddles a cut (团结) moves the cut before it (T1)
         back = _backward_words(text)
@@ -1175,9 +1185,10 @@ def _cut_head(
     text: str, p: int, bounds: _Boundaries, lo: int, hi: int, typical: int
 ) -> tuple[str, int] | None:
     """The first words of ``text`` with a length in [lo, hi], closest to ``typical``."""
-    if lo <= len(text) <= hi and (p + len(text)) in bounds:
+    ends = bounds.stretch(p)  # (``text`` holds no 、: one stretch for every cut)
+    if lo <= len(text) <= hi and (p + len(text)) in ends:
         return text, p
-    cuts = [c for c in range(p + lo, p + min(len(text), hi) + 1) if c in bounds]
+    cuts = [c for c in range(p + lo, p + min(len(text), hi) + 1) if c in ends]
     if not cuts:
         return None
     best = min(cuts, key=lambda c: (abs(c - p - typical), c))
