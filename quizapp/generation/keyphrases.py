@@ -1743,9 +1743,13 @@ def parallel_saying(text: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def couplet_halves(text: str) -> tuple[str, str] | None:
     """The halves of a saying standing as a sentence: a four-by-four couplet (安不忘危，兴不忘忧)
-    or two parallel clauses (江山就是人民，人民就是江山); None for any other sentence."""
+    or two parallel clauses (江山就是人民，人民就是江山); None for any other sentence.
+
+    Cached (text only, no dictionary): the builders ask it of a sentence once per key.
+    """
     m = _COUPLET_RE.match(text)
     if m:
         return m.group(1), m.group(2)
