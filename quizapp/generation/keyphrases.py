@@ -1034,12 +1034,16 @@ _CATEGORY_NOUNS = frozenset({"领域", "行业", "部门", "地区", "环节", "
 _LEAD_VERB = re.compile(r"^(?:多|要|常|经常|深入|主动)?(到|去|抓|走进|深入到)")
 
 
-def _backward_words(text: str) -> frozenset[int]:
+def _backward_words(text: str, down_to: int = 0) -> frozenset[int]:
     """The word starts of ``text`` by backward maximum matching (words of up to four
-    characters): a list item is anchored at its end (青年|团结起来, not 青年团|结起来)."""
+    characters): a list item is anchored at its end (青年|团结起来, not 青年团|结起来).
+
+    Matching stops once it reaches ``down_to``: the starts from there on are those of the
+    whole text (it goes from the end), and a caller asking only about them saves the rest.
+    """
     starts = {0}
     end = len(text)
-    while end > 0:
+    while end > down_to:
         size = 1
         for k in (4, 3, 2):  # (a loop, not next() over a generator: a step per character)
             if k <= end and is_word(text[end - k : end]):
@@ -1112,7 +1116,8 @@ def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple
         cuts = [c for c in range(max(p, end - hi), min(end - 1, end - lo + 1)) if c in ends]
         # 把|青年团|结起来: forward matching cut 团结; the item ends where it ends, so a word
         # that straddles a cut (团结) moves the cut before it (T1)
-        back = _backward_words(text)
+        # (asked only at the cuts and the place before each)
+        back = _backward_words(text, max(0, min(cuts) - 1 - p)) if cuts else frozenset()
         cuts = [
             c - 1
             if c - p not in back
