@@ -412,8 +412,13 @@ def _count_or_generic(texts: tuple[str, ...]) -> bool:
         return True
     if len({len(t) for t in texts}) != 1:
         return False
-    diff = [k for k in range(len(texts[0])) if len({t[k] for t in texts}) > 1]
-    return bool(diff) and all(all(t[k] in _NUMERAL_CHARS for t in texts) for k in diff)
+    differ = False
+    for column in zip(*texts, strict=True):  # (the first non-numeral difference decides)
+        if len(set(column)) > 1:
+            if not _NUMERAL_CHARS.issuperset(column):
+                return False
+            differ = True
+    return differ
 
 
 def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
@@ -428,7 +433,8 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
         first, last = starts[0], starts[-1] + len(texts[-1])
         if noise.overlaps(first, last, tainted):
             continue
-        if any(is_generic(t) or _LATIN_OR_DIGIT.search(t) for t in texts):
+        # (one search of the items joined, not one per item: 、 is neither a letter nor a digit)
+        if _LATIN_OR_DIGIT.search("、".join(texts)) or any(map(is_generic, texts)):
             continue
         if len(set(texts)) != len(texts):
             continue
@@ -440,9 +446,10 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
         if sum(t[-1:] == "的" for t in texts) * 2 >= len(texts):
             continue  # 全方位的、开创性的: attributes, not items
         shared = bool(_common_suffix(texts) or _common_prefix(texts))
-        if min(len(t) for t in texts) < 3 and not (len(texts) >= 3 and shared):
+        lengths = [len(t) for t in texts]
+        if min(lengths) < 3 and not (len(texts) >= 3 and shared):
             continue  # 讹诈、遏制、封锁: words, not phrases worth a blank
-        if max(len(t) for t in texts) <= 3 and (
+        if max(lengths) <= 3 and (
             sum(t[-1] in _ADJ_ENDS for t in texts) * 2 >= len(texts)
             or all(t[0] in "最很更越不没" for t in texts)
         ):
@@ -453,7 +460,7 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
             or all(ex.occurrences(t) >= 3 for t in texts)  # 思想大解放、行动大担当, again and again
         ):
             if series is None and (
-                {len(t) for t in texts} == {4}
+                lengths == [4, 4]
                 # (the pair occurs no more often than its first item, counted just above: most
                 # items occur once, and the pair's count would be a scan of the whole text)
                 or (ex.occurrences(texts[0]) >= 2 and ex.occurrences("、".join(texts)) >= 2)
@@ -464,7 +471,6 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
                 if whole is not None:
                     out.append(whole)
             continue  # 很及时、很有必要: a pair of predicates, not a list worth a question
-        lengths = [len(t) for t in texts]
         uniform = max(lengths) - min(lengths) <= 1
         # value signals: 四字格 lists, lists holding standard terms, quoted lists;
         # edges cut out of running text are less certain
