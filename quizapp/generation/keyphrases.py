@@ -412,8 +412,13 @@ def _count_or_generic(texts: tuple[str, ...]) -> bool:
         return True
     if len({len(t) for t in texts}) != 1:
         return False
-    diff = [k for k in range(len(texts[0])) if len({t[k] for t in texts}) > 1]
-    return bool(diff) and all(all(t[k] in _NUMERAL_CHARS for t in texts) for k in diff)
+    differ = False
+    for column in zip(*texts, strict=True):  # (the first non-numeral difference decides)
+        if len(set(column)) > 1:
+            if not _NUMERAL_CHARS.issuperset(column):
+                return False
+            differ = True
+    return differ
 
 
 def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
@@ -428,7 +433,8 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
         first, last = starts[0], starts[-1] + len(texts[-1])
         if noise.overlaps(first, last, tainted):
             continue
-        if any(is_generic(t) or _LATIN_OR_DIGIT.search(t) for t in texts):
+        # (one search of the items joined, not one per item: 、 is neither a letter nor a digit)
+        if _LATIN_OR_DIGIT.search("、".join(texts)) or any(map(is_generic, texts)):
             continue
         if len(set(texts)) != len(texts):
             continue
@@ -440,9 +446,10 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
         if sum(t[-1:] == "的" for t in texts) * 2 >= len(texts):
             continue  # 全方位的、开创性的: attributes, not items
         shared = bool(_common_suffix(texts) or _common_prefix(texts))
-        if min(len(t) for t in texts) < 3 and not (len(texts) >= 3 and shared):
+        lengths = [len(t) for t in texts]
+        if min(lengths) < 3 and not (len(texts) >= 3 and shared):
             continue  # 讹诈、遏制、封锁: words, not phrases worth a blank
-        if max(len(t) for t in texts) <= 3 and (
+        if max(lengths) <= 3 and (
             sum(t[-1] in _ADJ_ENDS for t in texts) * 2 >= len(texts)
             or all(t[0] in "最很更越不没" for t in texts)
         ):
@@ -453,7 +460,7 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
             or all(ex.occurrences(t) >= 3 for t in texts)  # 思想大解放、行动大担当, again and again
         ):
             if series is None and (
-                {len(t) for t in texts} == {4}
+                lengths == [4, 4]
                 # (the pair occurs no more often than its first item, counted just above: most
                 # items occur once, and the pair's count would be a scan of the whole text)
                 or (ex.occurrences(texts[0]) >= 2 and ex.occurrences("、".join(texts)) >= 2)
@@ -464,7 +471,6 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
                 if whole is not None:
                     out.append(whole)
             continue  # 很及时、很有必要: a pair of predicates, not a list worth a question
-        lengths = [len(t) for t in texts]
         uniform = max(lengths) - min(lengths) <= 1
         # value signals: 四字格 lists, lists holding standard terms, quoted lists;
         # edges cut out of running text are less certain
@@ -760,10 +766,15 @@ class _Boundaries:
         self._regions: list[tuple[int, int, set[int]]] = []
 
     def __contains__(self, pos: int) -> bool:
+        return pos in self.stretch(pos)
+
+    def stretch(self, pos: int) -> set[int]:
+        """The word boundaries of the stretch between the nearest 、 (or run edges) around
+        ``pos``: all the places inside one item share it, so a caller testing several of them
+        takes the set once."""
         for a, b, found in self._regions:
             if a <= pos <= b:
-                return pos in found
-        # cut the stretch between the nearest 、 (or run edges) around pos
+                return found
         a = self.text.rfind("、", self.start, pos) + 1 or self.start
         a = max(a, self.start)
         nxt = self.text.find("、", pos, self.end)
@@ -771,7 +782,7 @@ class _Boundaries:
         b = min(len(self.text), b)
         found = {a + k for k in cached_word_ends(self.text[a:b])}
         self._regions.append((a, b, found))
-        return pos in found
+        return found
 
 
 # -- book and document titles, named events ---------------------------------------------------
@@ -1029,13 +1040,21 @@ _CATEGORY_NOUNS = frozenset({"领域", "行业", "部门", "地区", "环节", "
 _LEAD_VERB = re.compile(r"^(?:多|要|常|经常|深入|主动)?(到|去|抓|走进|深入到)")
 
 
-def _backward_words(text: str) -> frozenset[int]:
+def _backward_words(text: str, down_to: int = 0) -> frozenset[int]:
     """The word starts of ``text`` by backward maximum matching (words of up to four
-    characters): a list item is anchored at its end (青年|团结起来, not 青年团|结起来)."""
+    characters): a list item is anchored at its end (青年|团结起来, not 青年团|结起来).
+
+    Matching stops once it reaches ``down_to``: the starts from there on are those of the
+    whole text (it goes from the end), and a caller asking only about them saves the rest.
+    """
     starts = {0}
     end = len(text)
-    while end > 0:
-        size = next((k for k in (4, 3, 2) if k <= end and is_word(text[end - k : end])), 1)
+    while end > down_to:
+        size = 1
+        for k in (4, 3, 2):  # (a loop, not next() over a generator: a step per character)
+            if k <= end and is_word(text[end - k : end]):
+                size = k
+                break
         end -= size
         starts.add(end)
     return frozenset(starts)
@@ -1099,10 +1118,12 @@ def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple
     if len(text) > hi:
         # (the places leaving an item of lo…hi characters, in order, asked only of them)
         end = p + len(text)
-        cuts = [c for c in range(max(p, end - hi), min(end - 1, end - lo + 1)) if c in bounds]
+        ends = bounds.stretch(p)  # (the first item holds no 、: one stretch for every cut)
+        cuts = [c for c in range(max(p, end - hi), min(end - 1, end - lo + 1)) if c in ends]
         # 把|青年团|结起来: forward matching cut 团结; the item ends where it ends, so a word
         # that straddles a cut (团结) moves the cut before it (T1)
-        back = _backward_words(text)
+        # (asked only at the cuts and the place before each)
+        back = _backward_words(text, max(0, min(cuts) - 1 - p)) if cuts else frozenset()
         cuts = [
             c - 1
             if c - p not in back
@@ -1175,9 +1196,10 @@ def _cut_head(
     text: str, p: int, bounds: _Boundaries, lo: int, hi: int, typical: int
 ) -> tuple[str, int] | None:
     """The first words of ``text`` with a length in [lo, hi], closest to ``typical``."""
-    if lo <= len(text) <= hi and (p + len(text)) in bounds:
+    ends = bounds.stretch(p)  # (``text`` holds no 、: one stretch for every cut)
+    if lo <= len(text) <= hi and (p + len(text)) in ends:
         return text, p
-    cuts = [c for c in range(p + lo, p + min(len(text), hi) + 1) if c in bounds]
+    cuts = [c for c in range(p + lo, p + min(len(text), hi) + 1) if c in ends]
     if not cuts:
         return None
     best = min(cuts, key=lambda c: (abs(c - p - typical), c))
@@ -1732,9 +1754,13 @@ def parallel_saying(text: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def couplet_halves(text: str) -> tuple[str, str] | None:
     """The halves of a saying standing as a sentence: a four-by-four couplet (安不忘危，兴不忘忧)
-    or two parallel clauses (江山就是人民，人民就是江山); None for any other sentence."""
+    or two parallel clauses (江山就是人民，人民就是江山); None for any other sentence.
+
+    Cached (text only, no dictionary): the builders ask it of a sentence once per key.
+    """
     m = _COUPLET_RE.match(text)
     if m:
         return m.group(1), m.group(2)

@@ -51,8 +51,10 @@ _SUB_HEAD = re.compile(r"^([一二三四五六七八九十])是")
 # ——刘少奇同志是不忘初心、对党忠诚的光辉榜样。 / ——必须坚持人民至上。: dash-led paragraphs
 _DASH_HEAD = re.compile(r"^(?:——|－－|--)(?=[\u4e00-\u9fff“])")
 DASH_LEVEL = 5
+# (runs of plain characters taken whole, not one alternation per character: the body stops
+# only where its end matches, so nothing is ever given back)
 _SENTENCE_RE = re.compile(
-    r"(?:[^。！？!?：:]|[：:](?![一二三四五六七八九十][是要]))*"
+    r"(?:[^。！？!?：:]++|[：:](?![一二三四五六七八九十][是要]))*+"
     r"(?:[。！？!?]+[”’」』）)]*|[：:](?=[一二三四五六七八九十][是要])|$)"
 )
 _TERMINAL = "。！？!?；;"
