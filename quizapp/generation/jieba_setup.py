@@ -18,6 +18,7 @@ __all__ = [
     "cut",
     "is_loaded",
     "is_word",
+    "word_frequency",
     "word_ends",
     "word_end_at",
     "cached_word_ends",
@@ -82,6 +83,13 @@ def is_word(word: str) -> bool:
     if not _default_ready:  # (asked thousands of times a text: the flag without the call)
         warm_up()
     return bool(_tokenizer.dt.FREQ.get(word))
+
+
+def word_frequency(word: str) -> int:
+    """jieba's count for ``word`` (0 when unknown; a lexicon word reads as 50000)."""
+    if not _default_ready:
+        warm_up()
+    return int(_tokenizer.dt.FREQ.get(word) or 0)
 
 
 def cut(text: str, lexicon: Lexicon | None = None, *, hmm: bool = True) -> list[str]:

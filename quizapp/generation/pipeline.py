@@ -18,8 +18,9 @@ from contextlib import contextmanager
 from . import distractors as dis
 from . import noise
 from .builders import Context, build_all
+from .confidence import is_plain_cloze, too_weak
 from .jieba_setup import warm_up
-from .keyphrases import extract
+from .keyphrases import Extraction, extract
 from .lexicon import Lexicon, load_lexicon
 from .model import BLANK, KINDS, Question
 from .provisions import provision_questions
@@ -57,12 +58,27 @@ def generate_questions(
         questions = [q for q in built if q.kind in wanted]
         questions = _checked(questions)
         scores = ctx.scores
+        weak = _weak_clozes(questions, extraction, lexicon) if count is not None else set()
         # (dropped while the collector is off: its thousands of young objects are freed, not
         # traversed by the collection the first allocation after gc.enable() starts)
         del ctx, extraction
     if count is None:
         return questions
-    return select(questions, count, seed, scores, wanted, lexicon)
+    return select(questions, count, seed, scores, wanted, lexicon, weak)
+
+
+def _weak_clozes(questions: list[Question], extraction: Extraction, lexicon: Lexicon) -> set[str]:
+    """The ids of the plain 填空 the confidence score finds too weak to ask in a quiz
+    (confidence.py: fitted on the unseen-text reviews, where plain 填空 were 65% usable)."""
+    key_types: dict[str, str] = {}
+    for key in extraction.keys:
+        key_types.setdefault(key.text, key.type)
+    return {
+        q.id
+        for q in questions
+        if is_plain_cloze(q)
+        and too_weak(q, key_types.get(q.answer[0], ""), lexicon.is_known(q.answer[0]))
+    }
 
 
 @contextmanager
@@ -222,6 +238,7 @@ def select(
     scores: dict[str, float] | None = None,
     kinds: Iterable[str] = KINDS,
     lexicon: Lexicon | None = None,
+    weak: set[str] | frozenset[str] = frozenset(),
 ) -> list[Question]:
     """A seeded pick of ``count`` questions, round-robin over the kinds, best keys first.
 
@@ -231,9 +248,10 @@ def select(
     asked (lexicon and formula-tagged questions) or from a sentence not yet asked (the others);
     one from an asked sentence, or on a formula a 判断 still needs; only when no kind has one of
     those, another question on an asked formula; then a second heading item or unknown quoted
-    label; then a key already asked; last a question that prints a picked question's answer (or
-    whose answer a picked question prints, or that asks the same answer, a false 判断's hidden
-    key included).
+    label, or a plain 填空 in ``weak`` (ids the confidence gate found too weak to ask: only when
+    nothing better is left); then a key already asked; last a question that prints a picked
+    question's answer (or whose answer a picked question prints, or that asks the same answer, a
+    false 判断's hidden key included).
     """
     if count <= 0:
         return []
@@ -330,8 +348,10 @@ def select(
         reused = keys & used_keys
         if reused - {dis.fold_key(q.formula or "")}:
             return 4  # its own key asked again
-        if local in used_local:
-            return 3  # a second heading item or unknown label: the reviews failed them
+        if local in used_local or q.id in weak:
+            # a second heading item or unknown label: the reviews failed them; a plain 填空
+            # under the confidence threshold: 35% usable left one text out (confidence.py)
+            return 3
         if reused:
             return 2  # another question on an asked formula (lexicon items: 92–95% usable)
         if q.formula and q.kind != "judge" and dis.fold_key(q.formula) in judge_formulas():
