@@ -16,6 +16,7 @@ from quizapp.generation import BLANK, generate_questions
 from quizapp.generation.builders import (
     _abbreviation_cues,
     _clauses,
+    _tidy_stem,
     _without_cues,
     fits_list,
     heading_tail,
@@ -1624,3 +1625,26 @@ def test_a_parallel_run_followed_by_more_clauses_does_not_break_generation() -> 
     )
     lists = [q.answer for q in generate_questions(text) if q.template == "cloze_list"]
     assert ["有奔头的产业", "有吸引力的职业", "安居乐业的美丽家园"] in lists
+
+
+# Precision rules from rounds F1–F2 (fresh texts outside the corpus)
+
+
+def _stems(text: str, kinds: tuple[str, ...] = ("cloze", "single", "judge")) -> list[str]:
+    return [q.stem for q in generate_questions(text) if q.kind in kinds]
+
+
+def test_fresh_article_labels_and_stray_spaces_stay_out_of_stems() -> None:
+    text = (
+        "第一章　总则\n"
+        "第三条　发展党员工作坚持马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、"
+        "科学发展观，全面贯彻习近平新时代中国特色社会主义思想。\n"
+        "我们要持续缩小 “三大差距”，扎实推动共同富裕取得更为明显的实质性进展。\n"
+    )
+    stems = _stems(text)
+    assert stems, "the article's series is still asked"
+    assert not any(stem.startswith("第三条") for stem in stems)
+    assert not any(" “" in stem for stem in stems)
+    assert any(stem.startswith("发展党员工作坚持") for stem in stems)
+    assert _tidy_stem("持续缩小 “三大差距”。", 6, 10) == ("持续缩小“三大差距”。", 5, 9)
+    assert _tidy_stem("第一条（三大差距）", 4, 8) == ("（三大差距）", 1, 5)

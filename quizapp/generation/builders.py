@@ -170,6 +170,45 @@ _PRONOUN_SUBJECTS = ("他", "她", "它", "这", "那", "其", "此")
 
 
 def window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
+    """:func:`_plain_window` with the precision rules of rounds F1–F2 applied to its stem."""
+    stem, la, lb = _plain_window(ctx, s, a, b)
+    if not stem:
+        return stem, la, lb
+    return _tidy_stem(stem, la, lb)
+
+
+# an article number opening a clause of a regulation (第三条　发展党员工作坚持…): a label of
+# the document, not part of the statement (round F2 class 6)
+_ARTICLE_LABEL = re.compile(r"^第[〇零一二三四五六七八九十百千0-9]+条[ \u3000]*")
+# a space a layout left between two CJK characters or marks (持续缩小 “三大差距”)
+_STRAY_SPACE = re.compile(
+    r"(?<=[\u4e00-\u9fff“”‘’，、。；：（）《》])[ \u3000]+(?=[\u4e00-\u9fff“”‘’（《])"
+)
+
+
+def article_label_len(text: str) -> int:
+    """The length of a leading 第N条 label and the space after it (0 when there is none)."""
+    m = _ARTICLE_LABEL.match(text)
+    return m.end() if m and m.end() < len(text) else 0
+
+
+def _tidy_stem(stem: str, la: int, lb: int) -> tuple[str, int, int]:
+    """A stem without a leading article label and without stray spaces between CJK characters
+    outside the key (rounds F1–F2: the teacher strips both)."""
+    cut = article_label_len(stem)
+    if 0 < cut <= la:
+        stem, la, lb = stem[cut:], la - cut, lb - cut
+    if " " not in stem and "\u3000" not in stem:
+        return stem, la, lb
+    spaces = [m.span() for m in _STRAY_SPACE.finditer(stem) if m.end() <= la or m.start() >= lb]
+    for x, y in reversed(spaces):
+        stem = stem[:x] + stem[y:]
+        if y <= la:
+            la, lb = la - (y - x), lb - (y - x)
+    return stem, la, lb
+
+
+def _plain_window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     """The clauses of ``s`` around [a, b) (offsets in the text): (stem text, local a, local b).
 
     Whole sentence when short; otherwise clauses are added around the key while the stem stays
@@ -2298,6 +2337,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return
     truth = _judged_true(ctx, key, source)
     opening = s.text.lstrip(_LAYOUT_LEAD)
+    opening = opening[article_label_len(opening) :]
     head = opening.split("，", 1)[0]
     if head in _CONNECTIVES:
         opening = opening[len(head) + 1 :]
