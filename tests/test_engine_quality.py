@@ -16,6 +16,7 @@ from quizapp.generation import BLANK, generate_questions
 from quizapp.generation.builders import (
     _abbreviation_cues,
     _clauses,
+    _purpose_clause,
     _tidy_stem,
     _without_cues,
     fits_list,
@@ -1648,3 +1649,14 @@ def test_fresh_article_labels_and_stray_spaces_stay_out_of_stems() -> None:
     assert any(stem.startswith("发展党员工作坚持") for stem in stems)
     assert _tidy_stem("持续缩小 “三大差距”。", 6, 10) == ("持续缩小“三大差距”。", 5, 9)
     assert _tidy_stem("第一条（三大差距）", 4, 8) == ("（三大差距）", 1, 5)
+
+
+def test_fresh_no_judgement_from_a_regulations_purpose_clause() -> None:
+    purpose = (
+        "第一条　为了规范和加强发展党员工作，提高新发展的党员质量，保持党的先进性和纯洁性，"
+        "根据《中国共产党章程》和有关党内法规，制定本细则。\n"
+    )
+    judged = [q.stem for q in generate_questions(FILLER + "\n" + purpose) if q.kind == "judge"]
+    assert not any("制定本细则" in stem for stem in judged)
+    assert _purpose_clause("为了加强作风建设，根据有关规定，制定本条例。")
+    assert not _purpose_clause("1921年，中国共产党第一次全国代表大会在上海召开。")

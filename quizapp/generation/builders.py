@@ -208,6 +208,18 @@ def _tidy_stem(stem: str, la: int, lb: int) -> tuple[str, int, int]:
     return stem, la, lb
 
 
+# the purpose-and-basis article of a regulation (为了规范…，根据《…》，制定本细则。)
+_PURPOSE_CLAUSE = re.compile(
+    r"^(?:第[〇零一二三四五六七八九十百千0-9]+条[ \u3000]*)?为(?:了)?[^。]*?制定本"
+    r"(?:条例|细则|规定|办法|准则|规则|法|决定|意见|制度|章程|纲要)"
+)
+
+
+def _purpose_clause(text: str) -> bool:
+    """Is ``text`` a regulation's purpose clause (为了…制定本细则), true by its sound?"""
+    return _PURPOSE_CLAUSE.match(text.lstrip(_LAYOUT_LEAD)) is not None
+
+
 def _plain_window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     """The clauses of ``s`` around [a, b) (offsets in the text): (stem text, local a, local b).
 
@@ -2353,6 +2365,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         if not wrong or key.type not in _FALSIFIABLE:
             return
         truth = False
+    if _purpose_clause(s.text):
+        return  # 为了…，根据…，制定本细则: a document's purpose and basis test nothing (F2)
     if source in ctx.judged:
         return  # one statement per sentence: four swaps of one list are one question
     ctx.judged.add(source)
