@@ -18,6 +18,7 @@ from quizapp.generation.builders import (
     _clauses,
     _purpose_clause,
     _tidy_stem,
+    _with_governing_frame,
     _without_cues,
     fits_list,
     heading_tail,
@@ -1660,3 +1661,31 @@ def test_fresh_no_judgement_from_a_regulations_purpose_clause() -> None:
     assert not any("制定本细则" in stem for stem in judged)
     assert _purpose_clause("为了加强作风建设，根据有关规定，制定本条例。")
     assert not _purpose_clause("1921年，中国共产党第一次全国代表大会在上海召开。")
+
+
+def test_fresh_a_window_keeps_the_frame_that_governs_its_clauses() -> None:
+    long_frame = (
+        "党的基层组织应当把吸收具有马克思主义信仰、共产主义觉悟和中国特色社会主义信念，"
+        "深刻领悟“两个确立”的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”，"
+        "自觉践行社会主义核心价值观的先进分子入党，作为一项经常性重要工作。\n"
+    )
+    filed = (
+        "预备党员转正后，党支部应当及时将其《中国共产党入党志愿书》、入党申请书、政治审查材料、"
+        "《入党积极分子培养考察登记表》、《预备党员教育考察登记表》、转正申请书、考察材料、"
+        "培养联系人意见等，交党委存入本人人事档案。\n"
+    )
+    stems = _stems(FILLER + "\n" + long_frame + filed, kinds=("cloze", "single"))
+    for stem in stems:
+        assert not (stem.startswith("增强") and "作为一项经常性重要工作" in stem), stem
+        assert not stem.endswith("等。"), stem
+    # a frame short enough is shown whole, its 把 with it
+    short = "各级党委应当把发展党员工作列入重要议事日程，纳入党建工作责任制。\n"
+    stems = _stems(FILLER + "\n" + short, kinds=("cloze",))
+    assert not any(stem.startswith("纳入") for stem in stems)
+    assert _with_governing_frame(
+        "各级党委应当把发展党员工作列入重要议事日程，纳入党建工作责任制。",
+        "纳入党建工作责任制。",
+        2,
+        9,
+        24,
+    ) == ("各级党委应当把发展党员工作列入重要议事日程，纳入党建工作责任制。", 24, 31)

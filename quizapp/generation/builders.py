@@ -172,9 +172,73 @@ _PRONOUN_SUBJECTS = ("他", "她", "它", "这", "那", "其", "此")
 def window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     """:func:`_plain_window` with the precision rules of rounds F1–F2 applied to its stem."""
     stem, la, lb = _plain_window(ctx, s, a, b)
+    if stem:
+        stem, la, lb = _with_governing_frame(s.text, stem, la, lb, a - s.start)
     if not stem:
         return stem, la, lb
     return _tidy_stem(stem, la, lb)
+
+
+def _source_span(text: str, stem: str, la: int, key_at: int) -> tuple[int, int, int, int]:
+    """The stretch of ``stem`` around the key copied verbatim from ``text``: (start and end in
+    the text, start and end in the stem). A lead (……) or a closing 。 the window added lies
+    outside it."""
+    i, j = la, key_at
+    while i > 0 and j > 0 and stem[i - 1] == text[j - 1]:
+        i, j = i - 1, j - 1
+    x, y = la, key_at
+    while x < len(stem) and y < len(text) and stem[x] == text[y]:
+        x, y = x + 1, y + 1
+    return j, y, i, x
+
+
+# the verb that closes a 把/将 frame when it opens a later clause (把吸收…的先进分子入党，|作为一项
+# 经常性重要工作 / 把发展党员工作列入重要议事日程，|纳入党建工作责任制)
+_FRAME_CLOSERS = ("作为", "纳入", "列入", "交", "存入", "融入", "贯穿", "转化为", "放在", "摆在")
+# a coverb opening a 把/将 frame (not 将 of the future: 将要, 将会, 即将)
+_FRAME_COVERB = re.compile(r"(?<![即必])(?:把|将)(?![要会来近])")
+
+
+def _with_governing_frame(
+    text: str, stem: str, la: int, lb: int, key_at: int
+) -> tuple[str, int, int]:
+    """A window that keeps what governs its clauses (rounds F1–F2 class 1): a clause it shows
+    that closes a 把/将 frame (…，作为一项经常性重要工作 / 纳入…) keeps the clause where the
+    frame and its subject open, and a window ending on a list closed by 等 keeps the clause
+    with the list's predicate (将其…、转正申请书等，|交党委存入…). Widened while the stem stays
+    within WINDOW_CHARS + 12, else no question ("")."""
+    start, end, s_from, s_to = _source_span(text, stem, la, key_at)
+    limit = WINDOW_CHARS + 12
+    starts, ends = _clause_edges(text)
+    if s_from == 0 and start > 0:
+        opened = -1
+        for x in starts:
+            if start <= x < end and text.startswith(_FRAME_CLOSERS, x):
+                item = max(text.rfind(c, 0, x) for c in "；;：:。") + 1
+                coverb = [m.start() for m in _FRAME_COVERB.finditer(text, item, x)]
+                if coverb and coverb[-1] < start:
+                    opened = coverb[-1]
+                    break
+        if opened >= 0:
+            new_start = max(x for x in starts if x <= opened)
+            if len(stem) + start - new_start > limit:
+                return "", 0, 0
+            lead = text[new_start:start]
+            stem, la, lb = lead + stem, la + len(lead), lb + len(lead)
+            start = new_start
+    tail = stem[s_to:]
+    cut_at_end = end + 1 < len(text) and tail in ("", "。") and text[end] in _CLAUSE_END
+    if cut_at_end and text[end - 1] == "等":
+        nxt = bisect_right(starts, end)
+        if nxt >= len(starts):
+            return stem, la, lb
+        new_end = ends[nxt]
+        if len(stem) + new_end - end > limit:
+            return "", 0, 0
+        body = text[start:new_end]
+        body = body[:-1] + "。" if body[-1] in _CLAUSE_END else body
+        stem = stem[:s_from] + body
+    return stem, la, lb
 
 
 # an article number opening a clause of a regulation (第三条　发展党员工作坚持…): a label of
