@@ -18,6 +18,7 @@ from quizapp.generation.builders import (
     _clauses,
     _purpose_clause,
     _tidy_stem,
+    _whole_first_item,
     _with_governing_frame,
     _without_cues,
     fits_list,
@@ -1689,3 +1690,22 @@ def test_fresh_a_window_keeps_the_frame_that_governs_its_clauses() -> None:
         9,
         24,
     ) == ("各级党委应当把发展党员工作列入重要议事日程，纳入党建工作责任制。", 24, 31)
+
+
+def test_fresh_a_window_never_ends_inside_the_first_item_of_a_colon_list() -> None:
+    text = FILLER + (
+        "全会强调，我国国家制度和国家治理体系具有多方面的显著优势，主要是：坚持党的集中统一领导，"
+        "坚持党的科学理论，保持政治稳定，确保国家始终沿着社会主义方向前进的显著优势；"
+        "坚持人民当家作主，发展人民民主，密切联系群众，紧紧依靠人民推动国家发展的显著优势。\n"
+    )
+    stems = [s for s in _stems(text, kinds=("cloze", "single")) if "多方面的（" in s]
+    assert stems
+    assert all(s.endswith(("主要是……", "前进的显著优势。")) for s in stems), stems
+    # a short first item is kept whole
+    assert _whole_first_item(
+        "我们具有多方面的显著优势，主要是：坚持党的领导，保持政治稳定的优势；坚持人民当家作主的优势。",
+        "我们具有多方面的显著优势，主要是：坚持党的领导。",
+        8,
+        12,
+        8,
+    ) == ("我们具有多方面的显著优势，主要是：坚持党的领导，保持政治稳定的优势。", 8, 12)

@@ -174,9 +174,29 @@ def window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     stem, la, lb = _plain_window(ctx, s, a, b)
     if stem:
         stem, la, lb = _with_governing_frame(s.text, stem, la, lb, a - s.start)
+    if stem:
+        stem, la, lb = _whole_first_item(s.text, stem, la, lb, a - s.start)
     if not stem:
         return stem, la, lb
     return _tidy_stem(stem, la, lb)
+
+
+def _whole_first_item(text: str, stem: str, la: int, lb: int, key_at: int) -> tuple[str, int, int]:
+    """A window whose key comes before a colon that opens a ；-list (具有多方面的（　　），主要是：
+    坚持…，坚持…，保持政治稳定，|确保…的显著优势；…) never ends inside the list's first item,
+    where its 。 would misstate the list (round F2 class 1b): it keeps the whole item when the
+    stem stays within WINDOW_CHARS + 12, else it ends at the colon with …….
+    """
+    start, end, s_from, s_to = _source_span(text, stem, la, key_at)
+    if not (end + 1 < len(text) and text[end] in "，," and stem[s_to:] in ("", "。")):
+        return stem, la, lb
+    colon = max(text.rfind("：", key_at, end), text.rfind(":", key_at, end))
+    if colon < 0 or "；" not in text[end:] or any(c in text[colon:end] for c in "；;"):
+        return stem, la, lb
+    item_end = text.find("；", end)
+    if len(stem) + item_end - end <= WINDOW_CHARS + 12:
+        return stem[:s_from] + text[start:item_end] + "。", la, lb
+    return stem[:s_from] + text[start:colon] + "……", la, lb
 
 
 def _source_span(text: str, stem: str, la: int, key_at: int) -> tuple[int, int, int, int]:
