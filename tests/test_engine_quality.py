@@ -20,6 +20,7 @@ from quizapp.generation.builders import (
     _tidy_stem,
     _whole_first_item,
     _with_governing_frame,
+    _with_topic_clause,
     _without_cues,
     fits_list,
     heading_tail,
@@ -1709,3 +1710,17 @@ def test_fresh_a_window_never_ends_inside_the_first_item_of_a_colon_list() -> No
         12,
         8,
     ) == ("我们具有多方面的显著优势，主要是：坚持党的领导，保持政治稳定的优势。", 8, 12)
+
+
+def test_fresh_a_light_frame_blank_keeps_the_clause_that_names_its_topic() -> None:
+    text = FILLER + (
+        "让我们更加紧密团结在以习近平同志为核心的党中央周围，坚定信心、攻坚克难，真抓实干、"
+        "久久为功，加快农业农村现代化步伐，推动农业基础更加稳固、农村地区更加繁荣、农民生活"
+        "更加红火，朝着建设农业强国目标扎实迈进。\n"
+    )
+    stems = [s for s in _stems(text, kinds=("cloze",)) if "步伐" in s]
+    assert stems
+    assert all("推动农业基础更加稳固" in s for s in stems), stems
+    # a window that names the topic already is left as it is
+    plain = "全面推进乡村振兴，加快农业现代化步伐。"
+    assert _with_topic_clause(plain, plain, 11, 16, 11, 16) == (plain, 11, 16)

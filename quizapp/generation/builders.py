@@ -176,6 +176,8 @@ def window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
         stem, la, lb = _with_governing_frame(s.text, stem, la, lb, a - s.start)
     if stem:
         stem, la, lb = _whole_first_item(s.text, stem, la, lb, a - s.start)
+    if stem:
+        stem, la, lb = _with_topic_clause(s.text, stem, la, lb, a - s.start, b - s.start)
     if not stem:
         return stem, la, lb
     return _tidy_stem(stem, la, lb)
@@ -197,6 +199,51 @@ def _whole_first_item(text: str, stem: str, la: int, lb: int, key_at: int) -> tu
     if len(stem) + item_end - end <= WINDOW_CHARS + 12:
         return stem[:s_from] + text[start:item_end] + "。", la, lb
     return stem[:s_from] + text[start:colon] + "……", la, lb
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1) if _han(text[i : i + 2]) == 2}
+
+
+def _with_topic_clause(
+    text: str, stem: str, la: int, lb: int, key_at: int, key_end: int
+) -> tuple[str, int, int]:
+    """A window whose blank clause holds only a light frame (加快（　　）步伐) and that names
+    nothing of the key's topic (坚定信心、攻坚克难，…，加快（农业农村现代化）步伐) takes in the
+    next clause that does (推动农业基础更加稳固), so the topic decides the blank (F1 class 4, F2
+    class 1d): within WINDOW_CHARS + 12, else no question. A window whose clauses say nothing
+    of the topic while no clause beside it does either is left as it is.
+    """
+    start, end, s_from, s_to = _source_span(text, stem, la, key_at)
+    starts, ends = _clause_edges(text)
+    k = bisect_right(starts, key_at) - 1
+    if k < 0 or ends[k] < key_end:
+        return stem, la, lb
+    lead, rest = text[starts[k] : key_at], text[key_end : ends[k]]
+    if not _han(lead) or not _han(rest) or _han(lead + rest) > 4:
+        return stem, la, lb  # (a frame on both sides of the blank, 加快…步伐, and nothing else)
+    if any(c in lead + rest for c in "、“”《"):
+        return stem, la, lb
+    key = _bigrams(text[key_at:key_end])
+    shown = text[start:key_at] + text[key_end:end]
+    if not key or key & _bigrams(shown):
+        return stem, la, lb
+    if end + 1 < len(text) and stem[s_to:] in ("", "。") and text[end] in "，,":
+        nxt = bisect_right(starts, end)
+        if nxt < len(starts) and key & _bigrams(text[starts[nxt] : ends[nxt]]):
+            if len(stem) + ends[nxt] - end > WINDOW_CHARS + 12:
+                return "", 0, 0
+            body = text[start : ends[nxt]]
+            body = body[:-1] + "。" if body[-1] in _CLAUSE_END else body
+            return stem[:s_from] + body, la, lb
+    if s_from == 0 and start > 0:
+        before = bisect_right(starts, start - 1) - 1
+        if before >= 0 and key & _bigrams(text[starts[before] : ends[before]]):
+            if len(stem) + start - starts[before] > WINDOW_CHARS + 12:
+                return "", 0, 0
+            lead = text[starts[before] : start]
+            return lead + stem, la + len(lead), lb + len(lead)
+    return stem, la, lb
 
 
 def _source_span(text: str, stem: str, la: int, key_at: int) -> tuple[int, int, int, int]:
