@@ -16,6 +16,7 @@ from quizapp.generation import BLANK, generate_questions
 from quizapp.generation.builders import (
     _abbreviation_cues,
     _clauses,
+    _key_edge_fault,
     _purpose_clause,
     _tidy_stem,
     _whole_first_item,
@@ -1724,3 +1725,15 @@ def test_fresh_a_light_frame_blank_keeps_the_clause_that_names_its_topic() -> No
     # a window that names the topic already is left as it is
     plain = "全面推进乡村振兴，加快农业现代化步伐。"
     assert _with_topic_clause(plain, plain, 11, 16, 11, 16) == (plain, 11, 16)
+
+
+def test_fresh_no_key_begins_or_ends_on_a_function_word() -> None:
+    text = FILLER + (
+        "我们要坚持以人民为中心，做到发展为了人民、发展依靠人民、发展成果由人民共享，"
+        "不断增强人民群众的获得感、幸福感、安全感。\n"
+    )
+    got = _clozes(text)
+    assert not any(k.endswith("由") or k.startswith("由") for k in got), got
+    assert _key_edge_fault("做到发展成果由人民共享", 2, 7)
+    assert not _key_edge_fault("坚持节约优先、保护优先、自然恢复为主的方针", 12, 18)
+    assert not _key_edge_fault("坚持与时俱进", 2, 6)

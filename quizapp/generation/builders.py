@@ -246,6 +246,23 @@ def _with_topic_clause(
     return stem, la, lb
 
 
+# function words a blank never opens or closes on (…、（发展成果由）人民共享; 促进（和）…); 的
+# may close a saying (房子是用来住的) and 把 open a formula member (把方向)
+_EDGE_FUNCTION_END = frozenset("由和与及把被对以在将向从跟同")
+_EDGE_FUNCTION_START = frozenset("由的和与及被之")
+
+
+def _key_edge_fault(text: str, a: int, b: int) -> bool:
+    """Does the key [a, b) of ``text`` begin or end on a function word standing alone
+    (发展成果由), so that the blank parts a member of a series (F1 class 2)?"""
+    key = text[a:b]
+    if len(key) < 2 or _han(key) < len(key):
+        return False
+    if key[-1] in _EDGE_FUNCTION_END and not is_word(key[-2:]) and not is_word(key[-3:]):
+        return True
+    return key[0] in _EDGE_FUNCTION_START and not any(is_word(key[:n]) for n in (2, 3, 4))
+
+
 def _source_span(text: str, stem: str, la: int, key_at: int) -> tuple[int, int, int, int]:
     """The stretch of ``stem`` around the key copied verbatim from ``text``: (start and end in
     the text, start and end in the stem). A lead (……) or a closing 。 the window added lies
@@ -2235,6 +2252,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # 其中蕴含的天下为公、民为邦本…: a fragment of the sentence before
     # (the rejections that read only the key and its sentence come before the window, the
     # costliest step of the chain: a key they stop is never cut a stem)
+    if key.type != "quoted" and _key_edge_fault(s.text, key.start - s.start, key.end - s.start):
+        return  # 发展依靠人民、（发展成果由）人民共享: a blank must hold whole words (F1)
     if _mates_also_right(ctx, key.text):
         return  # 党组织派出（第一书记）: 驻村工作队 is sent as well, as for the 单选 (review 25)
     if "提出如下意见" in s.text or s.text.startswith(("现就", "现将")):
