@@ -16,7 +16,9 @@ from quizapp.generation import BLANK, generate_questions
 from quizapp.generation.builders import (
     _abbreviation_cues,
     _clauses,
+    _inside_a_member,
     _key_edge_fault,
+    _lures_odd_out,
     _purpose_clause,
     _tidy_stem,
     _whole_first_item,
@@ -1737,3 +1739,23 @@ def test_fresh_no_key_begins_or_ends_on_a_function_word() -> None:
     assert _key_edge_fault("做到发展成果由人民共享", 2, 7)
     assert not _key_edge_fault("坚持节约优先、保护优先、自然恢复为主的方针", 12, 18)
     assert not _key_edge_fault("坚持与时俱进", 2, 6)
+
+
+def test_fresh_no_lure_set_makes_the_answer_the_odd_one_or_sits_inside_a_member() -> None:
+    assert _lures_odd_out("毛泽东思想", ["习近平强军思想", "习近平法治思想", "习近平外交思想"])
+    assert _lures_odd_out("奢靡之风", ["教条主义", "自由主义", "个人主义"])
+    assert not _lures_odd_out("形式主义", ["个人主义", "宗派主义", "分散主义"])
+    assert _inside_a_member("习近平强军思想", "科学发展观、习近平新时代中国特色社会主义思想")
+    assert not _inside_a_member("习近平强军思想", "马克思列宁主义、毛泽东思想、邓小平理论")
+    text = FILLER + (
+        "发展党员工作坚持马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、"
+        "科学发展观、习近平新时代中国特色社会主义思想。\n"
+        "十年来，我们坚持马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、"
+        "科学发展观，全面贯彻新时代中国特色社会主义思想。\n"
+    )
+    for q in generate_questions(text):
+        if q.kind in ("single", "multiple"):
+            wrong = [
+                o for o in q.options if o not in (q.answer if q.kind == "multiple" else [q.answer])
+            ]
+            assert not any(w.startswith("习近平") and w.endswith("思想") for w in wrong), q.options

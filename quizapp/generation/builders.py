@@ -263,6 +263,35 @@ def _key_edge_fault(text: str, a: int, b: int) -> bool:
     return key[0] in _EDGE_FUNCTION_START and not any(is_word(key[:n]) for n in (2, 3, 4))
 
 
+def _inside_a_member(lure: str, text: str) -> bool:
+    """Does ``text`` hold a longer phrase with the lure's proper-name head and its tail around
+    more words (习近平强军思想 against 习近平新时代中国特色社会主义思想), so that the lure is a
+    part of a listed member and arguably right (F1 class 7, F2)?"""
+    if len(lure) < 5 or _han(lure) < len(lure):
+        return False
+    at = text.find(lure[:3])
+    while at >= 0:
+        m = re.match(
+            rf"{re.escape(lure[:3])}[\u4e00-\u9fff“”]{{1,24}}?{re.escape(lure[-2:])}", text[at:]
+        )
+        if m and len(m.group(0)) > len(lure) and m.group(0) != lure:
+            return True
+        at = text.find(lure[:3], at + 1)
+    return False
+
+
+def _lures_odd_out(answer: str, lures: list[str]) -> bool:
+    """Do all lures share an opening or an ending of two characters or more that the answer
+    lacks (习近平强军思想, 习近平法治思想, 习近平外交思想 against 毛泽东思想), so the answer is
+    the odd one out (F2 class 4a)?"""
+    if len(lures) < 2:
+        return False
+    prefix, suffix = _common_prefix(lures), _common_suffix(lures)
+    return (len(prefix) >= 2 and not answer.startswith(prefix)) or (
+        len(suffix) >= 2 and not answer.endswith(suffix)
+    )
+
+
 def _source_span(text: str, stem: str, la: int, key_at: int) -> tuple[int, int, int, int]:
     """The stretch of ``stem`` around the key copied verbatim from ``text``: (start and end in
     the text, start and end in the stem). A lead (……) or a closing 。 the window added lies
@@ -2467,6 +2496,10 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         single_ok = False  # 人民性 among 转折性, 积极性: a shared ending is not a shared sense
     if single_ok and wrong and _echoed(key, blanked, wrong):
         single_ok = False  # 由农业大国向（　　）转变 with 农业强国 the only …农业… option
+    if single_ok and wrong and _lures_odd_out(key.text, wrong):
+        single_ok = False  # 毛泽东思想 among 习近平强军思想, 习近平法治思想…: the odd one (F2)
+    if single_ok and wrong and any(_inside_a_member(w, key.text + "，" + s.text) for w in wrong):
+        single_ok = False  # 习近平强军思想 inside a member the sentence lists: arguably right
     if (
         wrong is None
         and key.score >= FULL_SCORE
@@ -3445,6 +3478,8 @@ def group_questions(
     qid = question_id(ctx.doc_key, "multiple", "multi_enum", "、".join(items), source)
     rng = _rng(ctx, qid)  # (seeded only now: most lists find too few intruders)
     wrong = rng.sample(best, n_wrong)  # as dis.pick draws
+    if any(_inside_a_member(w, "、".join(items) + "，" + source) for w in wrong):
+        return  # 习近平强军思想 beside 习近平新时代中国特色社会主义思想: arguably right (F1)
     for item in items:
         if _readable(item, blanked):
             return
