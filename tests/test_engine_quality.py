@@ -18,6 +18,7 @@ from quizapp.generation.builders import (
     _clauses,
     _inside_a_member,
     _key_edge_fault,
+    _length_cued,
     _lures_odd_out,
     _purpose_clause,
     _tidy_stem,
@@ -1759,3 +1760,17 @@ def test_fresh_no_lure_set_makes_the_answer_the_odd_one_or_sits_inside_a_member(
                 o for o in q.options if o not in (q.answer if q.kind == "multiple" else [q.answer])
             ]
             assert not any(w.startswith("习近平") and w.endswith("思想") for w in wrong), q.options
+
+
+def test_fresh_the_right_options_of_a_multiple_choice_are_not_just_the_longest() -> None:
+    assert _length_cued(
+        ["坚决维护习近平总书记党中央的核心、全党的核心地位", "坚决维护党中央权威和集中统一领导"],
+        ["坚决维护宪法法律权威", "坚决维护人民群众根本利益"],
+    )
+    assert not _length_cued(["政治意识", "大局意识", "核心意识"], ["责任意识", "创新意识"])
+    assert not _length_cued(["长三角一体化发展", "京津冀协同发展"], ["城乡融合发展"])
+    text = FILLER + "党员要做到“两个维护”，坚决维护党中央权威和集中统一领导。\n"
+    for q in generate_questions(text):
+        if q.kind == "multiple":
+            wrong = [o for o in q.options if o not in q.answer]
+            assert not _length_cued(q.answer, wrong), q.options

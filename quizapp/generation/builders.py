@@ -292,6 +292,13 @@ def _lures_odd_out(answer: str, lures: list[str]) -> bool:
     )
 
 
+def _length_cued(correct: Iterable[str], wrong: Iterable[str]) -> bool:
+    """Are the right options of a 多选 its longest ones by three characters or more (两个维护's
+    clauses of 16 and 24 against lures of 10 and 12), so that length alone picks them (F1
+    class 7)? A margin of one or two is the spread of any list's wordings."""
+    return min(map(len, correct)) >= max(map(len, wrong)) + 3
+
+
 def _source_span(text: str, stem: str, la: int, key_at: int) -> tuple[int, int, int, int]:
     """The stretch of ``stem`` around the key copied verbatim from ``text``: (start and end in
     the text, start and end in the stem). A lead (……) or a closing 。 the window added lies
@@ -3478,6 +3485,11 @@ def group_questions(
     qid = question_id(ctx.doc_key, "multiple", "multi_enum", "、".join(items), source)
     rng = _rng(ctx, qid)  # (seeded only now: most lists find too few intruders)
     wrong = rng.sample(best, n_wrong)  # as dis.pick draws
+    if _length_cued(correct, wrong):
+        long_enough = [c for c in best if len(c) + 3 > min(map(len, correct))]
+        if len(long_enough) < n_wrong:
+            return  # the right options would be the longest ones: length alone answers
+        wrong = rng.sample(long_enough, n_wrong)
     if any(_inside_a_member(w, "、".join(items) + "，" + source) for w in wrong):
         return  # 习近平强军思想 beside 习近平新时代中国特色社会主义思想: arguably right (F1)
     for item in items:
@@ -4248,6 +4260,10 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
     correct = members if len(members) <= 4 else sorted(fixed.sample(members, 4), key=members.index)
     n_wrong = 1 if len(correct) >= 4 else 2
     wrong = _foils(ctx, formula, correct[0], n_wrong, rng, fits=heads)
+    if wrong and _length_cued(correct, wrong):
+        # 两个维护: lures drawn like the longest member, or no 多选 (F1 class 7)
+        wrong = _foils(ctx, formula, max(correct, key=len), n_wrong, rng, fits=heads)
+        wrong = None if wrong and _length_cued(correct, wrong) else wrong
     if wrong and len(correct) >= 2:
         stem = (
             f"“{name}”包括（　　）。"
