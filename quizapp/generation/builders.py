@@ -2480,6 +2480,13 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         )
         if pool is None:
             return None
+        # (decided on the pool, not on the draw, so that a seed never decides whether the
+        # question exists): 习近平强军思想 beside 习近平新时代中国特色社会主义思想, arguably
+        # right, is no lure, and a pool whose every lure shares an opening or ending the
+        # answer lacks (习近平X思想 for 毛泽东思想) makes the answer the odd one (F1–F2)
+        pool = [c for c in pool if not _inside_a_member(c, key.text + "，" + s.text)]
+        if len(pool) < n or (n >= 3 and _lures_odd_out(key.text, pool)):
+            return None
         if rng is None:
             single_qid = question_id(ctx.doc_key, "single", "single", key.text, source)
             rng = _rng(ctx, single_qid)
@@ -2503,10 +2510,6 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         single_ok = False  # 人民性 among 转折性, 积极性: a shared ending is not a shared sense
     if single_ok and wrong and _echoed(key, blanked, wrong):
         single_ok = False  # 由农业大国向（　　）转变 with 农业强国 the only …农业… option
-    if single_ok and wrong and _lures_odd_out(key.text, wrong):
-        single_ok = False  # 毛泽东思想 among 习近平强军思想, 习近平法治思想…: the odd one (F2)
-    if single_ok and wrong and any(_inside_a_member(w, key.text + "，" + s.text) for w in wrong):
-        single_ok = False  # 习近平强军思想 inside a member the sentence lists: arguably right
     if (
         wrong is None
         and key.score >= FULL_SCORE
@@ -3482,16 +3485,16 @@ def group_questions(
     )
     if best is None:
         return
+    # (decided on the pool, not on the draw: a seed never decides whether the question exists)
+    best = [c for c in best if not _inside_a_member(c, "、".join(items) + "，" + source)]
+    short = [c for c in best if _length_cued(correct, [c])]
+    if len(short) >= n_wrong:  # the right options could be the longest ones: no short lure
+        best = [c for c in best if c not in short]
+    if len(best) < n_wrong:
+        return  # 习近平强军思想 beside 习近平新时代…思想 / length alone would answer (F1)
     qid = question_id(ctx.doc_key, "multiple", "multi_enum", "、".join(items), source)
     rng = _rng(ctx, qid)  # (seeded only now: most lists find too few intruders)
     wrong = rng.sample(best, n_wrong)  # as dis.pick draws
-    if _length_cued(correct, wrong):
-        long_enough = [c for c in best if len(c) + 3 > min(map(len, correct))]
-        if len(long_enough) < n_wrong:
-            return  # the right options would be the longest ones: length alone answers
-        wrong = rng.sample(long_enough, n_wrong)
-    if any(_inside_a_member(w, "、".join(items) + "，" + source) for w in wrong):
-        return  # 习近平强军思想 beside 习近平新时代中国特色社会主义思想: arguably right (F1)
     for item in items:
         if _readable(item, blanked):
             return
@@ -4260,10 +4263,9 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
     correct = members if len(members) <= 4 else sorted(fixed.sample(members, 4), key=members.index)
     n_wrong = 1 if len(correct) >= 4 else 2
     wrong = _foils(ctx, formula, correct[0], n_wrong, rng, fits=heads)
-    if wrong and _length_cued(correct, wrong):
-        # 两个维护: lures drawn like the longest member, or no 多选 (F1 class 7)
-        wrong = _foils(ctx, formula, max(correct, key=len), n_wrong, rng, fits=heads)
-        wrong = None if wrong and _length_cued(correct, wrong) else wrong
+    own = [f for f in formula.foils if heads is None or heads(f)]
+    if wrong and own and _length_cued(correct, own):
+        wrong = None  # 两个维护: every curated lure is far shorter, length answers (F1 class 7)
     if wrong and len(correct) >= 2:
         stem = (
             f"“{name}”包括（　　）。"
