@@ -20,6 +20,7 @@ from quizapp.generation.builders import (
     _key_edge_fault,
     _length_cued,
     _lures_odd_out,
+    _numeral_echo,
     _purpose_clause,
     _tidy_stem,
     _whole_first_item,
@@ -1774,3 +1775,13 @@ def test_fresh_the_right_options_of_a_multiple_choice_are_not_just_the_longest()
         if q.kind == "multiple":
             wrong = [o for o in q.options if o not in q.answer]
             assert not _length_cued(q.answer, wrong), q.options
+
+
+def test_fresh_a_numeral_of_the_key_echoed_in_the_stem_gives_no_blank() -> None:
+    text = FILLER + (
+        "全面贯彻落实党的二十大和二十届二中、三中全会精神，深入贯彻落实习近平总书记关于“三农”"
+        "工作的重要论述。\n"
+    )
+    assert "党的二十大" not in _clozes(text)
+    assert _numeral_echo("贯彻落实党的二十大和二十届二中全会精神。", 4, 9)
+    assert not _numeral_echo("2017年秋季，在党的十九大胜利闭幕一周之际。", 9, 14)

@@ -299,6 +299,16 @@ def _length_cued(correct: Iterable[str], wrong: Iterable[str]) -> bool:
     return min(map(len, correct)) >= max(map(len, wrong)) + 3
 
 
+_NUMERAL_RUN = re.compile(r"[〇零一二三四五六七八九十百]{2,}")
+
+
+def _numeral_echo(stem: str, a: int, b: int) -> bool:
+    """Does a run of two numerals or more in the key [a, b) (二十 of 党的二十大) come back in the
+    stem outside the blank (二十届二中、三中全会), so that it spells the answer (F2 class 3d)?"""
+    rest = stem[:a] + "|" + stem[b:]
+    return any(m.group(0) in rest for m in _NUMERAL_RUN.finditer(stem, a, b))
+
+
 def _source_span(text: str, stem: str, la: int, key_at: int) -> tuple[int, int, int, int]:
     """The stretch of ``stem`` around the key copied verbatim from ``text``: (start and end in
     the text, start and end in the stem). A lead (……) or a closing 。 the window added lies
@@ -2305,6 +2315,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     stem, a, b = window(ctx, s, key.start, key.end)
     if not stem:
         return
+    if _numeral_echo(stem, a, b):
+        return  # 贯彻落实（党的二十大）和二十届二中全会精神: 二十 spells the blank (F2 class 3d)
     items = _series_items(key) if key.type == "series" else ()
     if len(items) >= 3 and not _list_anchored_or_known(ctx, stem, a, b, items):
         return  # （全方位、全地域、全过程）加强…: a whole list nothing in the stem names
