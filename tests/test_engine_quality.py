@@ -1785,3 +1785,14 @@ def test_fresh_a_numeral_of_the_key_echoed_in_the_stem_gives_no_blank() -> None:
     assert "党的二十大" not in _clozes(text)
     assert _numeral_echo("贯彻落实党的二十大和二十届二中全会精神。", 4, 9)
     assert not _numeral_echo("2017年秋季，在党的十九大胜利闭幕一周之际。", 9, 14)
+
+
+def test_fresh_attendance_lines_give_no_blank() -> None:
+    text = FILLER + (
+        "中央委员会委员和候补委员出席会议。党的十九大代表中的部分基层同志和专家学者也列席会议。\n"
+        "党的十九大以来，我们坚持全面从严治党，党的建设取得新的重大成就。\n"
+    )
+    got = _clozes(text)
+    stems = _stems(text, kinds=("cloze", "single"))
+    assert not any("列席会议" in stem for stem in stems), stems
+    assert got, "the sentence with content is still asked"

@@ -309,6 +309,13 @@ def _numeral_echo(stem: str, a: int, b: int) -> bool:
     return any(m.group(0) in rest for m in _NUMERAL_RUN.finditer(stem, a, b))
 
 
+# a meeting's attendance or procedure line (…也列席会议 / 全会由中央政治局主持 / 递补为中央委员)
+_ATTENDANCE_LINE = re.compile(
+    r"(?:出席|列席)了?(?:会议|全会|大会)|(?:主持|召集)了?(?:会议|全会)|(?:中央政治局|书记处)主持"
+    r"|递补为"
+)
+
+
 def _source_span(text: str, stem: str, la: int, key_at: int) -> tuple[int, int, int, int]:
     """The stretch of ``stem`` around the key copied verbatim from ``text``: (start and end in
     the text, start and end in the stem). A lead (……) or a closing 。 the window added lies
@@ -2302,6 +2309,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # 发展依靠人民、（发展成果由）人民共享: a blank must hold whole words (F1)
     if _mates_also_right(ctx, key.text):
         return  # 党组织派出（第一书记）: 驻村工作队 is sent as well, as for the 单选 (review 25)
+    if _ATTENDANCE_LINE.search(s.text):
+        return  # （党的十九大）代表中的部分基层同志…列席会议: procedure, not content (F1 class 4)
     if "提出如下意见" in s.text or s.text.startswith(("现就", "现将")):
         return  # 现就实施（　　）提出如下意见: the document's preamble names its own title
     if (
