@@ -21,6 +21,7 @@ from quizapp.generation.builders import (
     _length_cued,
     _lures_odd_out,
     _numeral_echo,
+    _past_series_end,
     _purpose_clause,
     _tidy_stem,
     _whole_first_item,
@@ -1796,3 +1797,22 @@ def test_fresh_attendance_lines_give_no_blank() -> None:
     stems = _stems(text, kinds=("cloze", "single"))
     assert not any("列席会议" in stem for stem in stems), stems
     assert got, "the sentence with content is still asked"
+
+
+def test_fresh_a_series_ending_the_window_shows_what_follows_it() -> None:
+    text = FILLER + (
+        "发展党员工作坚持马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、科学发展观，"
+        "全面贯彻习近平新时代中国特色社会主义思想，贯彻党的基本理论、基本路线、基本方略，"
+        "贯彻新时代党的建设总要求。\n"
+    )
+    stems = [s for s in _stems(text, kinds=("cloze",)) if s.endswith("（　　）。")]
+    assert not any("“三个代表”重要思想、（　　）" in s for s in stems), stems
+    # a next clause that echoes the key stays out (it would spell the blank)
+    echo = "必须坚持科技是第一生产力、人才是第一资源、创新是第一动力，深入实施创新驱动发展战略。"
+    key_at = echo.index("创新是")
+    stem = echo[: echo.index("，")] + "。"
+    assert _past_series_end(echo, stem, key_at, key_at + 7, key_at, key_at + 7) == (
+        stem,
+        key_at,
+        key_at + 7,
+    )

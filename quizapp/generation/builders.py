@@ -178,6 +178,8 @@ def window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
         stem, la, lb = _whole_first_item(s.text, stem, la, lb, a - s.start)
     if stem:
         stem, la, lb = _with_topic_clause(s.text, stem, la, lb, a - s.start, b - s.start)
+    if stem:
+        stem, la, lb = _past_series_end(s.text, stem, la, lb, a - s.start, b - s.start)
     if not stem:
         return stem, la, lb
     return _tidy_stem(stem, la, lb)
@@ -314,6 +316,29 @@ _ATTENDANCE_LINE = re.compile(
     r"(?:出席|列席)了?(?:会议|全会|大会)|(?:主持|召集)了?(?:会议|全会)|(?:中央政治局|书记处)主持"
     r"|递补为"
 )
+
+
+def _past_series_end(
+    text: str, stem: str, la: int, lb: int, key_at: int, key_end: int
+) -> tuple[str, int, int]:
+    """A window that ends right after its key, the last member of a 、-series, while the
+    sentence goes on (…、“三个代表”重要思想、（科学发展观）|，全面贯彻习近平新时代…) takes in the
+    next clause when the stem stays within WINDOW_CHARS + 12 and that clause does not echo
+    the key: what follows may be the member the learner would write there (F2 class 1a)."""
+    start, end, s_from, s_to = _source_span(text, stem, la, key_at)
+    if end != key_end or end + 1 >= len(text) or text[end] not in "，,":
+        return stem, la, lb
+    if stem[s_to:] not in ("", "。") or text[key_at - 1 : key_at] not in "、和":
+        return stem, la, lb
+    starts, ends = _clause_edges(text)
+    nxt = bisect_right(starts, end)
+    if nxt >= len(starts) or len(stem) + ends[nxt] - end > WINDOW_CHARS + 12:
+        return stem, la, lb
+    if _bigrams(text[key_at:key_end]) & _bigrams(text[starts[nxt] : ends[nxt]]):
+        return stem, la, lb  # (…人才强国战略、创新驱动发展战略 would spell 创新是第一动力)
+    body = text[start : ends[nxt]]
+    body = body[:-1] + "。" if body[-1] in _CLAUSE_END else body
+    return stem[:s_from] + body, la, lb
 
 
 def _source_span(text: str, stem: str, la: int, key_at: int) -> tuple[int, int, int, int]:
