@@ -15,6 +15,7 @@ import pytest
 from quizapp.generation import BLANK, generate_questions
 from quizapp.generation.builders import (
     _abbreviation_cues,
+    _bare_modifier,
     _clauses,
     _inside_a_member,
     _key_edge_fault,
@@ -1816,3 +1817,15 @@ def test_fresh_a_series_ending_the_window_shows_what_follows_it() -> None:
         key_at,
         key_at + 7,
     )
+
+
+def test_fresh_a_short_attribute_running_into_its_noun_is_no_key() -> None:
+    text = FILLER + (
+        "运用再贷款、再贴现、差别化存款准备金率等货币政策工具，推动金融机构加大对乡村振兴领域"
+        "资金投放。\n"
+    )
+    assert "差别化" not in _clozes(text)
+    assert _bare_modifier("运用再贷款、再贴现、差别化存款准备金率", 10, 13)
+    # a series of attributes modifies its noun together; an attribute before 是 is a subject
+    assert not _bare_modifier("营造市场化、法治化、国际化一流营商环境", 10, 13)
+    assert not _bare_modifier("人民性是马克思主义的本质属性", 0, 3)

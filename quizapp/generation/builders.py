@@ -341,6 +341,20 @@ def _past_series_end(
     return stem[:s_from] + body, la, lb
 
 
+def _bare_modifier(text: str, a: int, b: int) -> bool:
+    """Is the key [a, b) a short attribute in -化/-性/-式 that runs straight into the noun it
+    modifies (再贷款、再贴现、（差别化）存款准备金率), half a term rather than a whole one (F2 class
+    3a)?"""
+    key = text[a:b]
+    if not (2 <= len(key) <= 3 and key[-1] in "化性式" and b < len(text)):
+        return False
+    if not "\u4e00" <= text[b] <= "\u9fff" or text[b] in "的地得是":
+        return False
+    # (a series of attributes sharing the ending modifies its noun together: 市场化、法治化、
+    # 国际化一流营商环境, 历史性、转折性、全局性变化)
+    return not (a > 1 and text[a - 1] == "、" and text[a - 2] == key[-1])
+
+
 def _source_span(text: str, stem: str, la: int, key_at: int) -> tuple[int, int, int, int]:
     """The stretch of ``stem`` around the key copied verbatim from ``text``: (start and end in
     the text, start and end in the stem). A lead (……) or a closing 。 the window added lies
@@ -2330,6 +2344,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # 其中蕴含的天下为公、民为邦本…: a fragment of the sentence before
     # (the rejections that read only the key and its sentence come before the window, the
     # costliest step of the chain: a key they stop is never cut a stem)
+    if key.type != "quoted" and _bare_modifier(s.text, key.start - s.start, key.end - s.start):
+        return  # 运用再贷款、再贴现、（差别化）存款准备金率: half a term (F2 class 3a)
     if key.type != "quoted" and _key_edge_fault(s.text, key.start - s.start, key.end - s.start):
         return  # 发展依靠人民、（发展成果由）人民共享: a blank must hold whole words (F1)
     if _mates_also_right(ctx, key.text):
