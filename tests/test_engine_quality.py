@@ -15,7 +15,19 @@ import pytest
 from quizapp.generation import BLANK, generate_questions
 from quizapp.generation.builders import (
     _abbreviation_cues,
+    _bare_modifier,
     _clauses,
+    _inside_a_member,
+    _key_edge_fault,
+    _length_cued,
+    _lures_odd_out,
+    _numeral_echo,
+    _past_series_end,
+    _purpose_clause,
+    _tidy_stem,
+    _whole_first_item,
+    _with_governing_frame,
+    _with_topic_clause,
     _without_cues,
     fits_list,
     heading_tail,
@@ -1728,3 +1740,196 @@ def test_provision_terms_introduced_and_defined_are_asked_and_shared_rules_are_n
     assert any(q.answer == ["培养联系人"] for q in terms)
     # the same rule said of two stages pins neither
     assert not any("工作单位发生变动" in q.stem for q in terms)
+
+
+# Precision rules from rounds F1–F2 (fresh texts outside the corpus)
+
+
+def _stems(text: str, kinds: tuple[str, ...] = ("cloze", "single", "judge")) -> list[str]:
+    return [q.stem for q in generate_questions(text) if q.kind in kinds]
+
+
+def test_fresh_article_labels_and_stray_spaces_stay_out_of_stems() -> None:
+    text = (
+        "第一章　总则\n"
+        "第三条　发展党员工作坚持马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、"
+        "科学发展观，全面贯彻习近平新时代中国特色社会主义思想。\n"
+        "我们要持续缩小 “三大差距”，扎实推动共同富裕取得更为明显的实质性进展。\n"
+    )
+    stems = _stems(text)
+    assert stems, "the article's series is still asked"
+    assert not any(stem.startswith("第三条") for stem in stems)
+    assert not any(" “" in stem for stem in stems)
+    assert any(stem.startswith("发展党员工作坚持") for stem in stems)
+    assert _tidy_stem("持续缩小 “三大差距”。", 6, 10) == ("持续缩小“三大差距”。", 5, 9)
+    assert _tidy_stem("第一条（三大差距）", 4, 8) == ("（三大差距）", 1, 5)
+
+
+def test_fresh_no_judgement_from_a_regulations_purpose_clause() -> None:
+    purpose = (
+        "第一条　为了规范和加强发展党员工作，提高新发展的党员质量，保持党的先进性和纯洁性，"
+        "根据《中国共产党章程》和有关党内法规，制定本细则。\n"
+    )
+    judged = [q.stem for q in generate_questions(FILLER + "\n" + purpose) if q.kind == "judge"]
+    assert not any("制定本细则" in stem for stem in judged)
+    assert _purpose_clause("为了加强作风建设，根据有关规定，制定本条例。")
+    assert not _purpose_clause("1921年，中国共产党第一次全国代表大会在上海召开。")
+
+
+def test_fresh_a_window_keeps_the_frame_that_governs_its_clauses() -> None:
+    long_frame = (
+        "党的基层组织应当把吸收具有马克思主义信仰、共产主义觉悟和中国特色社会主义信念，"
+        "深刻领悟“两个确立”的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”，"
+        "自觉践行社会主义核心价值观的先进分子入党，作为一项经常性重要工作。\n"
+    )
+    filed = (
+        "预备党员转正后，党支部应当及时将其《中国共产党入党志愿书》、入党申请书、政治审查材料、"
+        "《入党积极分子培养考察登记表》、《预备党员教育考察登记表》、转正申请书、考察材料、"
+        "培养联系人意见等，交党委存入本人人事档案。\n"
+    )
+    stems = _stems(FILLER + "\n" + long_frame + filed, kinds=("cloze", "single"))
+    for stem in stems:
+        assert not (stem.startswith("增强") and "作为一项经常性重要工作" in stem), stem
+        assert not stem.endswith("等。"), stem
+    # a frame short enough is shown whole, its 把 with it
+    short = "各级党委应当把发展党员工作列入重要议事日程，纳入党建工作责任制。\n"
+    stems = _stems(FILLER + "\n" + short, kinds=("cloze",))
+    assert not any(stem.startswith("纳入") for stem in stems)
+    assert _with_governing_frame(
+        "各级党委应当把发展党员工作列入重要议事日程，纳入党建工作责任制。",
+        "纳入党建工作责任制。",
+        2,
+        9,
+        24,
+    ) == ("各级党委应当把发展党员工作列入重要议事日程，纳入党建工作责任制。", 24, 31)
+
+
+def test_fresh_a_window_never_ends_inside_the_first_item_of_a_colon_list() -> None:
+    text = FILLER + (
+        "全会强调，我国国家制度和国家治理体系具有多方面的显著优势，主要是：坚持党的集中统一领导，"
+        "坚持党的科学理论，保持政治稳定，确保国家始终沿着社会主义方向前进的显著优势；"
+        "坚持人民当家作主，发展人民民主，密切联系群众，紧紧依靠人民推动国家发展的显著优势。\n"
+    )
+    stems = [s for s in _stems(text, kinds=("cloze", "single")) if "多方面的（" in s]
+    assert stems
+    assert all(s.endswith(("主要是……", "前进的显著优势。")) for s in stems), stems
+    # a short first item is kept whole
+    assert _whole_first_item(
+        "我们具有多方面的显著优势，主要是：坚持党的领导，保持政治稳定的优势；坚持人民当家作主的优势。",
+        "我们具有多方面的显著优势，主要是：坚持党的领导。",
+        8,
+        12,
+        8,
+    ) == ("我们具有多方面的显著优势，主要是：坚持党的领导，保持政治稳定的优势。", 8, 12)
+
+
+def test_fresh_a_light_frame_blank_keeps_the_clause_that_names_its_topic() -> None:
+    text = FILLER + (
+        "让我们更加紧密团结在以习近平同志为核心的党中央周围，坚定信心、攻坚克难，真抓实干、"
+        "久久为功，加快农业农村现代化步伐，推动农业基础更加稳固、农村地区更加繁荣、农民生活"
+        "更加红火，朝着建设农业强国目标扎实迈进。\n"
+    )
+    stems = [s for s in _stems(text, kinds=("cloze",)) if "步伐" in s]
+    assert stems
+    assert all("推动农业基础更加稳固" in s for s in stems), stems
+    # a window that names the topic already is left as it is
+    plain = "全面推进乡村振兴，加快农业现代化步伐。"
+    assert _with_topic_clause(plain, plain, 11, 16, 11, 16) == (plain, 11, 16)
+
+
+def test_fresh_no_key_begins_or_ends_on_a_function_word() -> None:
+    text = FILLER + (
+        "我们要坚持以人民为中心，做到发展为了人民、发展依靠人民、发展成果由人民共享，"
+        "不断增强人民群众的获得感、幸福感、安全感。\n"
+    )
+    got = _clozes(text)
+    assert not any(k.endswith("由") or k.startswith("由") for k in got), got
+    assert _key_edge_fault("做到发展成果由人民共享", 2, 7)
+    assert not _key_edge_fault("坚持节约优先、保护优先、自然恢复为主的方针", 12, 18)
+    assert not _key_edge_fault("坚持与时俱进", 2, 6)
+
+
+def test_fresh_no_lure_set_makes_the_answer_the_odd_one_or_sits_inside_a_member() -> None:
+    assert _lures_odd_out("毛泽东思想", ["习近平强军思想", "习近平法治思想", "习近平外交思想"])
+    assert _lures_odd_out("奢靡之风", ["教条主义", "自由主义", "个人主义"])
+    assert not _lures_odd_out("形式主义", ["个人主义", "宗派主义", "分散主义"])
+    assert _inside_a_member("习近平强军思想", "科学发展观、习近平新时代中国特色社会主义思想")
+    assert not _inside_a_member("习近平强军思想", "马克思列宁主义、毛泽东思想、邓小平理论")
+    text = FILLER + (
+        "发展党员工作坚持马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、"
+        "科学发展观、习近平新时代中国特色社会主义思想。\n"
+        "十年来，我们坚持马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、"
+        "科学发展观，全面贯彻新时代中国特色社会主义思想。\n"
+    )
+    for q in generate_questions(text):
+        if q.kind in ("single", "multiple"):
+            wrong = [
+                o for o in q.options if o not in (q.answer if q.kind == "multiple" else [q.answer])
+            ]
+            assert not any(w.startswith("习近平") and w.endswith("思想") for w in wrong), q.options
+
+
+def test_fresh_the_right_options_of_a_multiple_choice_are_not_just_the_longest() -> None:
+    assert _length_cued(
+        ["坚决维护习近平总书记党中央的核心、全党的核心地位", "坚决维护党中央权威和集中统一领导"],
+        ["坚决维护宪法法律权威", "坚决维护人民群众根本利益"],
+    )
+    assert not _length_cued(["政治意识", "大局意识", "核心意识"], ["责任意识", "创新意识"])
+    assert not _length_cued(["长三角一体化发展", "京津冀协同发展"], ["城乡融合发展"])
+    text = FILLER + "党员要做到“两个维护”，坚决维护党中央权威和集中统一领导。\n"
+    for q in generate_questions(text):
+        if q.kind == "multiple":
+            wrong = [o for o in q.options if o not in q.answer]
+            assert not _length_cued(q.answer, wrong), q.options
+
+
+def test_fresh_a_numeral_of_the_key_echoed_in_the_stem_gives_no_blank() -> None:
+    text = FILLER + (
+        "全面贯彻落实党的二十大和二十届二中、三中全会精神，深入贯彻落实习近平总书记关于“三农”"
+        "工作的重要论述。\n"
+    )
+    assert "党的二十大" not in _clozes(text)
+    assert _numeral_echo("贯彻落实党的二十大和二十届二中全会精神。", 4, 9)
+    assert not _numeral_echo("2017年秋季，在党的十九大胜利闭幕一周之际。", 9, 14)
+
+
+def test_fresh_attendance_lines_give_no_blank() -> None:
+    text = FILLER + (
+        "中央委员会委员和候补委员出席会议。党的十九大代表中的部分基层同志和专家学者也列席会议。\n"
+        "党的十九大以来，我们坚持全面从严治党，党的建设取得新的重大成就。\n"
+    )
+    got = _clozes(text)
+    stems = _stems(text, kinds=("cloze", "single"))
+    assert not any("列席会议" in stem for stem in stems), stems
+    assert got, "the sentence with content is still asked"
+
+
+def test_fresh_a_series_ending_the_window_shows_what_follows_it() -> None:
+    text = FILLER + (
+        "发展党员工作坚持马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、科学发展观，"
+        "全面贯彻习近平新时代中国特色社会主义思想，贯彻党的基本理论、基本路线、基本方略，"
+        "贯彻新时代党的建设总要求。\n"
+    )
+    stems = [s for s in _stems(text, kinds=("cloze",)) if s.endswith("（　　）。")]
+    assert not any("“三个代表”重要思想、（　　）" in s for s in stems), stems
+    # a next clause that echoes the key stays out (it would spell the blank)
+    echo = "必须坚持科技是第一生产力、人才是第一资源、创新是第一动力，深入实施创新驱动发展战略。"
+    key_at = echo.index("创新是")
+    stem = echo[: echo.index("，")] + "。"
+    assert _past_series_end(echo, stem, key_at, key_at + 7, key_at, key_at + 7) == (
+        stem,
+        key_at,
+        key_at + 7,
+    )
+
+
+def test_fresh_a_short_attribute_running_into_its_noun_is_no_key() -> None:
+    text = FILLER + (
+        "运用再贷款、再贴现、差别化存款准备金率等货币政策工具，推动金融机构加大对乡村振兴领域"
+        "资金投放。\n"
+    )
+    assert "差别化" not in _clozes(text)
+    assert _bare_modifier("运用再贷款、再贴现、差别化存款准备金率", 10, 13)
+    # a series of attributes modifies its noun together; an attribute before 是 is a subject
+    assert not _bare_modifier("营造市场化、法治化、国际化一流营商环境", 10, 13)
+    assert not _bare_modifier("人民性是马克思主义的本质属性", 0, 3)

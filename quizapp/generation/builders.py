@@ -170,6 +170,297 @@ _PRONOUN_SUBJECTS = ("他", "她", "它", "这", "那", "其", "此")
 
 
 def window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
+    """:func:`_plain_window` with the precision rules of rounds F1–F2 applied to its stem."""
+    stem, la, lb = _plain_window(ctx, s, a, b)
+    if stem:
+        stem, la, lb = _with_governing_frame(s.text, stem, la, lb, a - s.start)
+    if stem:
+        stem, la, lb = _whole_first_item(s.text, stem, la, lb, a - s.start)
+    if stem:
+        stem, la, lb = _with_topic_clause(s.text, stem, la, lb, a - s.start, b - s.start)
+    if stem:
+        stem, la, lb = _past_series_end(s.text, stem, la, lb, a - s.start, b - s.start)
+    if not stem:
+        return stem, la, lb
+    return _tidy_stem(stem, la, lb)
+
+
+def _whole_first_item(text: str, stem: str, la: int, lb: int, key_at: int) -> tuple[str, int, int]:
+    """A window whose key comes before a colon that opens a ；-list (具有多方面的（　　），主要是：
+    坚持…，坚持…，保持政治稳定，|确保…的显著优势；…) never ends inside the list's first item,
+    where its 。 would misstate the list (round F2 class 1b): it keeps the whole item when the
+    stem stays within WINDOW_CHARS + 12, else it ends at the colon with …….
+    """
+    start, end, s_from, s_to = _source_span(text, stem, la, key_at)
+    if not (end + 1 < len(text) and text[end] in "，," and stem[s_to:] in ("", "。")):
+        return stem, la, lb
+    colon = max(text.rfind("：", key_at, end), text.rfind(":", key_at, end))
+    if colon < 0 or "；" not in text[end:] or any(c in text[colon:end] for c in "；;"):
+        return stem, la, lb
+    item_end = text.find("；", end)
+    if len(stem) + item_end - end <= WINDOW_CHARS + 12:
+        return stem[:s_from] + text[start:item_end] + "。", la, lb
+    return stem[:s_from] + text[start:colon] + "……", la, lb
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1) if _han(text[i : i + 2]) == 2}
+
+
+def _with_topic_clause(
+    text: str, stem: str, la: int, lb: int, key_at: int, key_end: int
+) -> tuple[str, int, int]:
+    """A window whose blank clause holds only a light frame (加快（　　）步伐) and that names
+    nothing of the key's topic (坚定信心、攻坚克难，…，加快（农业农村现代化）步伐) takes in the
+    next clause that does (推动农业基础更加稳固), so the topic decides the blank (F1 class 4, F2
+    class 1d): within WINDOW_CHARS + 12, else no question. A window whose clauses say nothing
+    of the topic while no clause beside it does either is left as it is.
+    """
+    start, end, s_from, s_to = _source_span(text, stem, la, key_at)
+    starts, ends = _clause_edges(text)
+    k = bisect_right(starts, key_at) - 1
+    if k < 0 or ends[k] < key_end:
+        return stem, la, lb
+    lead, rest = text[starts[k] : key_at], text[key_end : ends[k]]
+    if not _han(lead) or not _han(rest) or _han(lead + rest) > 4:
+        return stem, la, lb  # (a frame on both sides of the blank, 加快…步伐, and nothing else)
+    if any(c in lead + rest for c in "、“”《"):
+        return stem, la, lb
+    key = _bigrams(text[key_at:key_end])
+    shown = text[start:key_at] + text[key_end:end]
+    if not key or key & _bigrams(shown):
+        return stem, la, lb
+    if end + 1 < len(text) and stem[s_to:] in ("", "。") and text[end] in "，,":
+        nxt = bisect_right(starts, end)
+        if nxt < len(starts) and key & _bigrams(text[starts[nxt] : ends[nxt]]):
+            if len(stem) + ends[nxt] - end > WINDOW_CHARS + 12:
+                return "", 0, 0
+            body = text[start : ends[nxt]]
+            body = body[:-1] + "。" if body[-1] in _CLAUSE_END else body
+            return stem[:s_from] + body, la, lb
+    if s_from == 0 and start > 0:
+        before = bisect_right(starts, start - 1) - 1
+        if before >= 0 and key & _bigrams(text[starts[before] : ends[before]]):
+            if len(stem) + start - starts[before] > WINDOW_CHARS + 12:
+                return "", 0, 0
+            lead = text[starts[before] : start]
+            return lead + stem, la + len(lead), lb + len(lead)
+    return stem, la, lb
+
+
+# function words a blank never opens or closes on (…、（发展成果由）人民共享; 促进（和）…); 的
+# may close a saying (房子是用来住的) and 把 open a formula member (把方向)
+_EDGE_FUNCTION_END = frozenset("由和与及把被对以在将向从跟同")
+_EDGE_FUNCTION_START = frozenset("由的和与及被之")
+
+
+def _key_edge_fault(text: str, a: int, b: int) -> bool:
+    """Does the key [a, b) of ``text`` begin or end on a function word standing alone
+    (发展成果由), so that the blank parts a member of a series (F1 class 2)?"""
+    key = text[a:b]
+    if len(key) < 2 or _han(key) < len(key):
+        return False
+    if key[-1] in _EDGE_FUNCTION_END and not is_word(key[-2:]) and not is_word(key[-3:]):
+        return True
+    return key[0] in _EDGE_FUNCTION_START and not any(is_word(key[:n]) for n in (2, 3, 4))
+
+
+def _inside_a_member(lure: str, text: str) -> bool:
+    """Does ``text`` hold a longer phrase with the lure's proper-name head and its tail around
+    more words (习近平强军思想 against 习近平新时代中国特色社会主义思想), so that the lure is a
+    part of a listed member and arguably right (F1 class 7, F2)?"""
+    if len(lure) < 5 or _han(lure) < len(lure):
+        return False
+    at = text.find(lure[:3])
+    while at >= 0:
+        m = re.match(
+            rf"{re.escape(lure[:3])}[\u4e00-\u9fff“”]{{1,24}}?{re.escape(lure[-2:])}", text[at:]
+        )
+        if m and len(m.group(0)) > len(lure) and m.group(0) != lure:
+            return True
+        at = text.find(lure[:3], at + 1)
+    return False
+
+
+def _lures_odd_out(answer: str, lures: list[str]) -> bool:
+    """Do all lures share an opening or an ending of two characters or more that the answer
+    lacks (习近平强军思想, 习近平法治思想, 习近平外交思想 against 毛泽东思想), so the answer is
+    the odd one out (F2 class 4a)?"""
+    if len(lures) < 2:
+        return False
+    prefix, suffix = _common_prefix(lures), _common_suffix(lures)
+    return (len(prefix) >= 2 and not answer.startswith(prefix)) or (
+        len(suffix) >= 2 and not answer.endswith(suffix)
+    )
+
+
+def _length_cued(correct: Iterable[str], wrong: Iterable[str]) -> bool:
+    """Are the right options of a 多选 its longest ones by three characters or more (两个维护's
+    clauses of 16 and 24 against lures of 10 and 12), so that length alone picks them (F1
+    class 7)? A margin of one or two is the spread of any list's wordings."""
+    return min(map(len, correct)) >= max(map(len, wrong)) + 3
+
+
+_NUMERAL_RUN = re.compile(r"[〇零一二三四五六七八九十百]{2,}")
+
+
+def _numeral_echo(stem: str, a: int, b: int) -> bool:
+    """Does a run of two numerals or more in the key [a, b) (二十 of 党的二十大) come back in the
+    stem outside the blank (二十届二中、三中全会), so that it spells the answer (F2 class 3d)?"""
+    rest = stem[:a] + "|" + stem[b:]
+    return any(m.group(0) in rest for m in _NUMERAL_RUN.finditer(stem, a, b))
+
+
+# a meeting's attendance or procedure line (…也列席会议 / 全会由中央政治局主持 / 递补为中央委员)
+_ATTENDANCE_LINE = re.compile(
+    r"(?:出席|列席)了?(?:会议|全会|大会)|(?:主持|召集)了?(?:会议|全会)|(?:中央政治局|书记处)主持"
+    r"|递补为"
+)
+
+
+def _past_series_end(
+    text: str, stem: str, la: int, lb: int, key_at: int, key_end: int
+) -> tuple[str, int, int]:
+    """A window that ends right after its key, the last member of a 、-series, while the
+    sentence goes on (…、“三个代表”重要思想、（科学发展观）|，全面贯彻习近平新时代…) takes in the
+    next clause when the stem stays within WINDOW_CHARS + 12 and that clause does not echo
+    the key: what follows may be the member the learner would write there (F2 class 1a)."""
+    start, end, s_from, s_to = _source_span(text, stem, la, key_at)
+    if end != key_end or end + 1 >= len(text) or text[end] not in "，,":
+        return stem, la, lb
+    if stem[s_to:] not in ("", "。") or text[key_at - 1 : key_at] not in "、和":
+        return stem, la, lb
+    starts, ends = _clause_edges(text)
+    nxt = bisect_right(starts, end)
+    if nxt >= len(starts) or len(stem) + ends[nxt] - end > WINDOW_CHARS + 12:
+        return stem, la, lb
+    if _bigrams(text[key_at:key_end]) & _bigrams(text[starts[nxt] : ends[nxt]]):
+        return stem, la, lb  # (…人才强国战略、创新驱动发展战略 would spell 创新是第一动力)
+    body = text[start : ends[nxt]]
+    body = body[:-1] + "。" if body[-1] in _CLAUSE_END else body
+    return stem[:s_from] + body, la, lb
+
+
+def _bare_modifier(text: str, a: int, b: int) -> bool:
+    """Is the key [a, b) a short attribute in -化/-性/-式 that runs straight into the noun it
+    modifies (再贷款、再贴现、（差别化）存款准备金率), half a term rather than a whole one (F2 class
+    3a)?"""
+    key = text[a:b]
+    if not (2 <= len(key) <= 3 and key[-1] in "化性式" and b < len(text)):
+        return False
+    if not "\u4e00" <= text[b] <= "\u9fff" or text[b] in "的地得是":
+        return False
+    # (a series of attributes sharing the ending modifies its noun together: 市场化、法治化、
+    # 国际化一流营商环境, 历史性、转折性、全局性变化)
+    return not (a > 1 and text[a - 1] == "、" and text[a - 2] == key[-1])
+
+
+def _source_span(text: str, stem: str, la: int, key_at: int) -> tuple[int, int, int, int]:
+    """The stretch of ``stem`` around the key copied verbatim from ``text``: (start and end in
+    the text, start and end in the stem). A lead (……) or a closing 。 the window added lies
+    outside it."""
+    i, j = la, key_at
+    while i > 0 and j > 0 and stem[i - 1] == text[j - 1]:
+        i, j = i - 1, j - 1
+    x, y = la, key_at
+    while x < len(stem) and y < len(text) and stem[x] == text[y]:
+        x, y = x + 1, y + 1
+    return j, y, i, x
+
+
+# the verb that closes a 把/将 frame when it opens a later clause (把吸收…的先进分子入党，|作为一项
+# 经常性重要工作 / 把发展党员工作列入重要议事日程，|纳入党建工作责任制)
+_FRAME_CLOSERS = ("作为", "纳入", "列入", "交", "存入", "融入", "贯穿", "转化为", "放在", "摆在")
+# a coverb opening a 把/将 frame (not 将 of the future: 将要, 将会, 即将)
+_FRAME_COVERB = re.compile(r"(?<![即必])(?:把|将)(?![要会来近])")
+
+
+def _with_governing_frame(
+    text: str, stem: str, la: int, lb: int, key_at: int
+) -> tuple[str, int, int]:
+    """A window that keeps what governs its clauses (rounds F1–F2 class 1): a clause it shows
+    that closes a 把/将 frame (…，作为一项经常性重要工作 / 纳入…) keeps the clause where the
+    frame and its subject open, and a window ending on a list closed by 等 keeps the clause
+    with the list's predicate (将其…、转正申请书等，|交党委存入…). Widened while the stem stays
+    within WINDOW_CHARS + 12, else no question ("")."""
+    start, end, s_from, s_to = _source_span(text, stem, la, key_at)
+    limit = WINDOW_CHARS + 12
+    starts, ends = _clause_edges(text)
+    if s_from == 0 and start > 0:
+        opened = -1
+        for x in starts:
+            if start <= x < end and text.startswith(_FRAME_CLOSERS, x):
+                item = max(text.rfind(c, 0, x) for c in "；;：:。") + 1
+                coverb = [m.start() for m in _FRAME_COVERB.finditer(text, item, x)]
+                if coverb and coverb[-1] < start:
+                    opened = coverb[-1]
+                    break
+        if opened >= 0:
+            new_start = max(x for x in starts if x <= opened)
+            if len(stem) + start - new_start > limit:
+                return "", 0, 0
+            lead = text[new_start:start]
+            stem, la, lb = lead + stem, la + len(lead), lb + len(lead)
+            start = new_start
+    tail = stem[s_to:]
+    cut_at_end = end + 1 < len(text) and tail in ("", "。") and text[end] in _CLAUSE_END
+    if cut_at_end and text[end - 1] == "等":
+        nxt = bisect_right(starts, end)
+        if nxt >= len(starts):
+            return stem, la, lb
+        new_end = ends[nxt]
+        if len(stem) + new_end - end > limit:
+            return "", 0, 0
+        body = text[start:new_end]
+        body = body[:-1] + "。" if body[-1] in _CLAUSE_END else body
+        stem = stem[:s_from] + body
+    return stem, la, lb
+
+
+# an article number opening a clause of a regulation (第三条　发展党员工作坚持…): a label of
+# the document, not part of the statement (round F2 class 6)
+_ARTICLE_LABEL = re.compile(r"^第[〇零一二三四五六七八九十百千0-9]+条[ \u3000]*")
+# a space a layout left between two CJK characters or marks (持续缩小 “三大差距”)
+_STRAY_SPACE = re.compile(
+    r"(?<=[\u4e00-\u9fff“”‘’，、。；：（）《》])[ \u3000]+(?=[\u4e00-\u9fff“”‘’（《])"
+)
+
+
+def article_label_len(text: str) -> int:
+    """The length of a leading 第N条 label and the space after it (0 when there is none)."""
+    m = _ARTICLE_LABEL.match(text)
+    return m.end() if m and m.end() < len(text) else 0
+
+
+def _tidy_stem(stem: str, la: int, lb: int) -> tuple[str, int, int]:
+    """A stem without a leading article label and without stray spaces between CJK characters
+    outside the key (rounds F1–F2: the teacher strips both)."""
+    cut = article_label_len(stem)
+    if 0 < cut <= la:
+        stem, la, lb = stem[cut:], la - cut, lb - cut
+    if " " not in stem and "\u3000" not in stem:
+        return stem, la, lb
+    spaces = [m.span() for m in _STRAY_SPACE.finditer(stem) if m.end() <= la or m.start() >= lb]
+    for x, y in reversed(spaces):
+        stem = stem[:x] + stem[y:]
+        if y <= la:
+            la, lb = la - (y - x), lb - (y - x)
+    return stem, la, lb
+
+
+# the purpose-and-basis article of a regulation (为了规范…，根据《…》，制定本细则。)
+_PURPOSE_CLAUSE = re.compile(
+    r"^(?:第[〇零一二三四五六七八九十百千0-9]+条[ \u3000]*)?为(?:了)?[^。]*?制定本"
+    r"(?:条例|细则|规定|办法|准则|规则|法|决定|意见|制度|章程|纲要)"
+)
+
+
+def _purpose_clause(text: str) -> bool:
+    """Is ``text`` a regulation's purpose clause (为了…制定本细则), true by its sound?"""
+    return _PURPOSE_CLAUSE.match(text.lstrip(_LAYOUT_LEAD)) is not None
+
+
+def _plain_window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     """The clauses of ``s`` around [a, b) (offsets in the text): (stem text, local a, local b).
 
     Whole sentence when short; otherwise clauses are added around the key while the stem stays
@@ -2053,8 +2344,14 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # 其中蕴含的天下为公、民为邦本…: a fragment of the sentence before
     # (the rejections that read only the key and its sentence come before the window, the
     # costliest step of the chain: a key they stop is never cut a stem)
+    if key.type != "quoted" and _bare_modifier(s.text, key.start - s.start, key.end - s.start):
+        return  # 运用再贷款、再贴现、（差别化）存款准备金率: half a term (F2 class 3a)
+    if key.type != "quoted" and _key_edge_fault(s.text, key.start - s.start, key.end - s.start):
+        return  # 发展依靠人民、（发展成果由）人民共享: a blank must hold whole words (F1)
     if _mates_also_right(ctx, key.text):
         return  # 党组织派出（第一书记）: 驻村工作队 is sent as well, as for the 单选 (review 25)
+    if _ATTENDANCE_LINE.search(s.text):
+        return  # （党的十九大）代表中的部分基层同志…列席会议: procedure, not content (F1 class 4)
     if "提出如下意见" in s.text or s.text.startswith(("现就", "现将")):
         return  # 现就实施（　　）提出如下意见: the document's preamble names its own title
     if (
@@ -2068,6 +2365,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     stem, a, b = window(ctx, s, key.start, key.end)
     if not stem:
         return
+    if _numeral_echo(stem, a, b):
+        return  # 贯彻落实（党的二十大）和二十届二中全会精神: 二十 spells the blank (F2 class 3d)
     items = _series_items(key) if key.type == "series" else ()
     if len(items) >= 3 and not _list_anchored_or_known(ctx, stem, a, b, items):
         return  # （全方位、全地域、全过程）加强…: a whole list nothing in the stem names
@@ -2243,6 +2542,13 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         )
         if pool is None:
             return None
+        # (decided on the pool, not on the draw, so that a seed never decides whether the
+        # question exists): 习近平强军思想 beside 习近平新时代中国特色社会主义思想, arguably
+        # right, is no lure, and a pool whose every lure shares an opening or ending the
+        # answer lacks (习近平X思想 for 毛泽东思想) makes the answer the odd one (F1–F2)
+        pool = [c for c in pool if not _inside_a_member(c, key.text + "，" + s.text)]
+        if len(pool) < n or (n >= 3 and _lures_odd_out(key.text, pool)):
+            return None
         if rng is None:
             single_qid = question_id(ctx.doc_key, "single", "single", key.text, source)
             rng = _rng(ctx, single_qid)
@@ -2298,6 +2604,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return
     truth = _judged_true(ctx, key, source)
     opening = s.text.lstrip(_LAYOUT_LEAD)
+    opening = opening[article_label_len(opening) :]
     head = opening.split("，", 1)[0]
     if head in _CONNECTIVES:
         opening = opening[len(head) + 1 :]
@@ -2313,6 +2620,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         if not wrong or key.type not in _FALSIFIABLE:
             return
         truth = False
+    if _purpose_clause(s.text):
+        return  # 为了…，根据…，制定本细则: a document's purpose and basis test nothing (F2)
     if source in ctx.judged:
         return  # one statement per sentence: four swaps of one list are one question
     ctx.judged.add(source)
@@ -3238,6 +3547,13 @@ def group_questions(
     )
     if best is None:
         return
+    # (decided on the pool, not on the draw: a seed never decides whether the question exists)
+    best = [c for c in best if not _inside_a_member(c, "、".join(items) + "，" + source)]
+    short = [c for c in best if _length_cued(correct, [c])]
+    if len(short) >= n_wrong:  # the right options could be the longest ones: no short lure
+        best = [c for c in best if c not in short]
+    if len(best) < n_wrong:
+        return  # 习近平强军思想 beside 习近平新时代…思想 / length alone would answer (F1)
     qid = question_id(ctx.doc_key, "multiple", "multi_enum", "、".join(items), source)
     rng = _rng(ctx, qid)  # (seeded only now: most lists find too few intruders)
     wrong = rng.sample(best, n_wrong)  # as dis.pick draws
@@ -4009,6 +4325,9 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
     correct = members if len(members) <= 4 else sorted(fixed.sample(members, 4), key=members.index)
     n_wrong = 1 if len(correct) >= 4 else 2
     wrong = _foils(ctx, formula, correct[0], n_wrong, rng, fits=heads)
+    own = [f for f in formula.foils if heads is None or heads(f)]
+    if wrong and own and _length_cued(correct, own):
+        wrong = None  # 两个维护: every curated lure is far shorter, length answers (F1 class 7)
     if wrong and len(correct) >= 2:
         stem = (
             f"“{name}”包括（　　）。"
