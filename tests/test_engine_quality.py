@@ -1933,3 +1933,48 @@ def test_fresh_a_short_attribute_running_into_its_noun_is_no_key() -> None:
     # a series of attributes modifies its noun together; an attribute before 是 is a subject
     assert not _bare_modifier("营造市场化、法治化、国际化一流营商环境", 10, 13)
     assert not _bare_modifier("人民性是马克思主义的本质属性", 0, 3)
+
+
+def _strict_speech(heads: list[str]) -> str:
+    """A made-up speech whose points close on a heading series (一要…，坚持纪律建设从严。)."""
+    leads = ("持续强化理论武装", "持续突出用人导向", "持续树牢宗旨意识", "持续强化基层建设")
+    body = "习近平总书记指出，全面从严治党永远在路上。我们要坚持问题导向，扎实推进各项工作。"
+    paras = ["这次专题班办得很及时。我们要推动全面从严治党向纵深发展、向基层延伸。"]
+    for ordinal, lead, head in zip("一二三四", leads, heads, strict=False):
+        paras.append(f"{ordinal}要{lead}，坚持{head}。{body}")
+    return "\n".join(paras)
+
+
+def test_heading_series_lures_are_real_phrases_of_the_heads_kind_or_nothing_is_asked() -> None:
+    from quizapp.generation.pipeline import load_lexicon
+
+    lexicon = load_lexicon()
+    # a good series: 纪律|建设 and 作风|建设 are members of 党的建设总体布局, so its other
+    # X|建设 members make lures of the same kind (政治建设从严); the question is still asked
+    good = ["纪律建设从严", "选人用人从严", "作风建设从严", "干部管理从严"]
+    qs = [q for q in generate_questions(_strict_speech(good)) if q.template == "multi_heading"]
+    assert qs
+    layout = lexicon.get("党的建设总体布局")
+    for q in qs:
+        wrong = [o for o in q.options if o not in q.answer]
+        assert len(wrong) == 2 and set(q.answer) <= set(good), q.options
+        for option in wrong:
+            head = option.removesuffix("从严")
+            # 劳有所得从严, 严以律己从严 (reviews Y1–Y2): no unrelated formula's member
+            assert head in layout.members and head != option, q.options
+            assert "有所" not in head and "严" not in head, q.options
+    # a series no lexicon term or formula knows has no lure of its kind: not asked (the old pool
+    # glued 七有 members to it: 病有所医从严)
+    unknown = ["学习教育从严", "队伍管理从严", "工作落实从严", "制度执行从严"]
+    assert not [
+        q for q in generate_questions(_strict_speech(unknown)) if q.template == "multi_heading"
+    ]
+    # a generic ending after quoted heads names no requirement: not asked (“……要求”要求有)
+    quoted = [
+        "践行“干在实处永无止境”的内在要求",
+        "实现“走在前列要谋新篇”的必然要求",
+        "展示“勇立潮头方显担当”的根本要求",
+    ]
+    assert not [
+        q for q in generate_questions(_strict_speech(quoted)) if q.template == "multi_heading"
+    ]

@@ -4098,6 +4098,61 @@ def _heading_stem(context: str, ordinal: int, blanked: str, follow: str = "") ->
     return f"{context}中的小标题：{blanked}"
 
 
+# endings every series may share: after quoted or long heads they name no requirement
+_GENERIC_ENDINGS = frozenset({"要求", "工作", "问题", "方面"})
+
+
+def _word_pair(phrase: str) -> tuple[str, str] | None:
+    """``phrase`` as a field word and an activity word, both in jieba's dictionary (作风|建设,
+    选人|用人), the activity word as short as it can be, or None (劳有所得, 严以律己: no
+    such split; a clause of three words or more)."""
+    for k in range(len(phrase) - 2, 1, -1):
+        if is_word(phrase[k:]) and is_word(phrase[:k]):
+            return phrase[:k], phrase[k:]
+    return None
+
+
+def _series_lure_heads(ctx: Context, heads: list[str], suffix: str) -> list[str]:
+    """Heads for the wrong options of a heading series ``heads`` + ``suffix``, of the real
+    heads' own kind: another member of a formula a real head belongs to, joining a field word
+    to the same activity word (纪律|建设 beside 作风|建设), or a vocabulary term of a real head's
+    class and word shape. Any lexicon phrase of the right length glued to the ending read as
+    nonsense (劳有所得从严, 严以律己从严: the members of unrelated formulas; reviews Y1–Y2)."""
+    lexicon = ctx.lexicon
+    text = ctx.ex.doc.text
+    out: list[str] = []
+
+    def fits(head: str) -> bool:
+        return (
+            head not in heads
+            and head not in out
+            and _han(head) == len(head)
+            and "有所" not in head  # 幼有所育: a formula's 有所 shape, never a field of work
+            and not set(head) & set(suffix)  # 严以律己从严: two 严
+            and head + suffix not in text  # what the text asks elsewhere is no wrong option
+        )
+
+    pairs = {h: pair for h in heads if (pair := _word_pair(h)) is not None}
+    for head, (field_word, activity) in pairs.items():
+        for formula in lexicon.owners(head):
+            for member in formula.members:
+                pair = _word_pair(member)
+                if (
+                    pair is not None
+                    and pair[1] == activity
+                    and len(pair[0]) == len(field_word)
+                    and fits(member)
+                ):
+                    out.append(member)
+    shapes = {(len(a), len(b)) for a, b in pairs.values()}
+    for cls in dict.fromkeys(c for h in heads if (c := lexicon.term_class(h))):
+        for term in lexicon.class_terms(cls):
+            pair = _word_pair(term)
+            if pair is not None and (len(pair[0]), len(pair[1])) in shapes and fits(term):
+                out.append(term)
+    return out
+
+
 def heading_set_questions(ctx: Context) -> Iterator[Question]:
     """多选 over a heading series sharing an ending (思想教育从严 / 选人用人从严 / …); a section's
     subheadings without a shared ending are not asked (reviews 9–20)."""
@@ -4135,10 +4190,19 @@ def heading_set_questions(ctx: Context) -> Iterator[Question]:
             # or by the title's words; no such item was usable in reviews 9–20 (as 844e828 did
             # for the heading-membership 单选)
             continue
-        head_len = len(keys[0]) - len(suffix)
-        heads = [p for p, _ in ctx.lexicon.phrase_pool() if len(p) == head_len]
-        cands = [h + suffix for h in heads]
-        stem = f"根据材料，文中提出的“……{suffix}”要求有（　　）。"
+        heads = [k[: len(k) - len(suffix)] for k in keys]
+        if suffix.lstrip("的") in _GENERIC_ENDINGS and any(
+            len(h) > 6 or _han(h) < len(h) for h in heads
+        ):
+            # 践行“干在实处永无止境”的内在要求 …: a generic ending after quoted or long heads
+            # names no requirement, and nothing real shares it (review of the grown lexicon)
+            continue
+        cands = [h + suffix for h in _series_lure_heads(ctx, heads, suffix)]
+        if len(cands) < 2:
+            continue  # (no good lures: no id hashed, no generator seeded)
+        # “……要求”要求有 reads twice: an ending that is itself a requirement takes 有 alone
+        ask = "有" if suffix.endswith("要求") else "要求有"
+        stem = f"根据材料，文中提出的“……{suffix}”{ask}（　　）。"
         for n, correct in enumerate(subsets):
             name = "、".join(keys) if n == 0 else "、".join(correct)
             qid = question_id(ctx.doc_key, "multiple", "multi_heading", name, source)
