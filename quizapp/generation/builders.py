@@ -1949,13 +1949,20 @@ def _head_mates(ctx: Context, head: str) -> list[str]:
     cache: dict[str, list[str]] = ctx.indexes.setdefault("_head_mates", {})
     mates = cache.get(head)
     if mates is None:
-        known = set(ctx.lexicon.known_phrases())
+        known = set(_lexicon_phrases_with_head(ctx.lexicon, head))
         for pool in ctx.pools.values():
-            known.update(pool)
-        mates = cache[head] = sorted(
-            p[: -len(head)] for p in known if p.endswith(head) and 1 <= len(p) - len(head) <= 3
-        )
+            known.update(p for p in pool if p.endswith(head) and 1 <= len(p) - len(head) <= 3)
+        mates = cache[head] = sorted(p[: -len(head)] for p in known)
     return mates
+
+
+@lru_cache(maxsize=256)
+def _lexicon_phrases_with_head(lexicon: Lexicon, head: str) -> tuple[str, ...]:
+    """The lexicon's phrases of one to three characters plus ``head`` (a text asks a few heads,
+    and texts share them: the lexicon's thousands of phrases are not scanned per text)."""
+    return tuple(
+        p for p in lexicon.known_phrases() if p.endswith(head) and 1 <= len(p) - len(head) <= 3
+    )
 
 
 def _shared_opening(key: KeyPhrase) -> bool:
@@ -2210,13 +2217,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         prefix, suffix = _pattern_edges(key.group)
         if prefix or suffix:
             # 民主选举、民主协商、民主决策: look-alikes must keep the pattern (民主…)
-            cands = _pattern_mates(ctx, key.group, prefix, suffix)
+            cands = _list_lures(ctx, key.group, prefix, suffix)
             ranked, tail = False, ""
-            span = ctx.ex.groups.get(key.group)
-            if span is not None:
-                at = ctx.sentence(span[0]).start
-                text = ctx.sentence(span[0]).text
-                cands = _framed_lures(ctx, key.group, cands, text, span[1] - at, span[2] - at)
 
     head = _shared_head(ctx, key, s)
     if head:
@@ -2251,15 +2253,10 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     if fault_slot:
         # (the key's formula mates, and faults the text puts before the same head, fit too)
         fault_head = next(h for h in _FAULT_HEADS if stem[b:].startswith(h))
-        text = ctx.ex.doc.text
         exclude = set(exclude) | {
             m for f in ctx.lexicon.owners(key.text) for m in f.members if m != key.text
         }
-        exclude |= {
-            text[m.start() + k : m.end() - len(fault_head)]
-            for m in re.finditer(f"[\u4e00-\u9fff]{{2,6}}主义{fault_head}", text)
-            for k in range(m.end() - m.start() - len(fault_head) - 3)
-        }
+        exclude |= _faults_before(ctx, fault_head)
     wrong = pick_wrong(3)
     single_ok = wrong is not None and not (strict and _generic_head(key.text))
     if key.type == "definition" and not standard:
@@ -2415,6 +2412,21 @@ _FAULT_VERBS = frozenset({"克服", "破除", "纠正", "防止", "反对"})
 _FAULT_HEADS = ("作风", "倾向", "思想", "现象", "习气", "之风")
 # verbs of a stock evaluation: 取得了（历史性成就）takes 巨大成就, 显著成就 as well (review 13)
 _STOCK_VERBS = frozenset({"取得", "取得了"})
+
+
+def _faults_before(ctx: Context, fault_head: str) -> frozenset[str]:
+    """The …主义 the text puts before ``fault_head``, as every tail of four characters or more
+    of the run before it (极端个人主义作风: 个人主义, 端个人主义, 极端个人主义): searched once
+    per head and text, not once per key."""
+    found: dict[str, frozenset[str]] = ctx.indexes.setdefault("_faults_before", {})
+    if fault_head not in found:
+        text = ctx.ex.doc.text
+        found[fault_head] = frozenset(
+            text[m.start() + k : m.end() - len(fault_head)]
+            for m in re.finditer(f"[\u4e00-\u9fff]{{2,6}}主义{fault_head}", text)
+            for k in range(m.end() - m.start() - len(fault_head) - 3)
+        )
+    return found[fault_head]
 
 
 def _item_shape(key: KeyPhrase) -> Callable[[str], bool] | None:
@@ -2815,12 +2827,24 @@ def _open_head_list(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
         return False
     if ctx.lexicon.known_list(group) or ctx.lexicon.is_known(key.text):
         return False
-    para = "".join(x.text for x in ctx.ex.doc.sentences if x.paragraph == s.paragraph)
+    para = _paragraph_text(ctx, s.paragraph)
     for m in re.finditer(re.escape(head), para):
         term = para[max(0, m.start() - 2) : m.end()]
         if _han(term) == len(term) > len(head) and not any(term in item for item in group):
             return True
     return False
+
+
+def _paragraph_text(ctx: Context, paragraph: int) -> str:
+    """The sentences of a paragraph joined (the paragraphs of the text joined once, not a scan
+    of every sentence per key)."""
+    paragraphs: dict[int, str] | None = ctx.indexes.get("_paragraph_text")
+    if paragraphs is None:
+        parts: dict[int, list[str]] = {}
+        for x in ctx.ex.doc.sentences:
+            parts.setdefault(x.paragraph, []).append(x.text)
+        paragraphs = ctx.indexes["_paragraph_text"] = {p: "".join(t) for p, t in parts.items()}
+    return paragraphs.get(paragraph, "")
 
 
 def _short_core(ctx: Context, key: KeyPhrase) -> bool:
@@ -3199,21 +3223,15 @@ def group_questions(
     typical = sorted(items, key=len)[len(items) // 2]
     prefix, suffix = _pattern_edges(items)
     classes = {ctx.lexicon.term_class(i) for i in items} - {None}
-    if classes and not (prefix or suffix):
+    if prefix or suffix:
+        # 为谁培养人、培养什么人 …: intruders must share the pattern (…之变, 生…)
+        pool = _list_lures(ctx, items, prefix, suffix)
+    elif classes:
         # 宗派主义、圈子文化、码头文化: class mates from the vocabulary
         pool = sorted({t for c in classes for t in ctx.lexicon.class_terms(c)})
-    elif prefix or suffix:
-        # 为谁培养人、培养什么人 …: intruders must share the pattern (…之变, 生…)
-        pool = [
-            c
-            for c in _enum_pool_by_edge(ctx, prefix[:1], suffix[-1:])
-            if (not prefix or c.startswith(prefix)) and (not suffix or c.endswith(suffix))
-        ]
+        pool = [c for c in pool if fits_list(c, items)]
     else:
         return  # no shared pattern, no class: intruders would be guesses (items get clozes)
-    pool = [c for c in pool if fits_list(c, items)]
-    if prefix or suffix:
-        pool = _framed_lures(ctx, items, pool, s.text, start - s.start, end - s.start)
     shared = set(items[0]).intersection(*items[1:]) - _LINKING_CHARS
     if shared:
         # 知行合一、以知促行、以行求知 beside 党要管党: an intruder without the characters every
@@ -3290,6 +3308,22 @@ def _framed_lures(
     return [f for f in foils if f not in items] + [c for c in kept if c not in foils]
 
 
+def _list_lures(ctx: Context, items: tuple[str, ...], prefix: str, suffix: str) -> list[str]:
+    """The look-alikes of a patterned list of the text (its :func:`_pattern_mates`, kept by
+    :func:`_framed_lures` for the list's place): the same for every item of the list and for
+    its 多选, so found once per list."""
+    cache: dict[tuple[str, ...], list[str]] = ctx.indexes.setdefault("_list_lures", {})
+    lures = cache.get(items)
+    if lures is None:
+        lures = _pattern_mates(ctx, items, prefix, suffix)
+        span = ctx.ex.groups.get(items)
+        if span is not None:
+            s = ctx.sentence(span[0])
+            lures = _framed_lures(ctx, items, lures, s.text, span[1] - s.start, span[2] - s.start)
+        cache[items] = lures
+    return lures
+
+
 def _enum_pool(ctx: Context) -> list[str]:
     pool = ctx.pools.get("_enum_pool")
     if pool is None:
@@ -3301,19 +3335,15 @@ def _enum_pool(ctx: Context) -> list[str]:
 
 def _pattern_mates(ctx: Context, group: tuple[str, ...], prefix: str, suffix: str) -> list[str]:
     """The list items of the text's pools that keep the pattern of ``group`` (its shared
-    ``prefix`` and ``suffix``, its shape): cached per list, which every item of it asks for."""
-    cache: dict[tuple[str, ...], list[str]] = ctx.indexes.setdefault("_pattern_mates", {})
-    mates = cache.get(group)
-    if mates is None:
-        mates = cache[group] = [
-            c
-            for c in _enum_pool_by_edge(ctx, prefix[:1], suffix[-1:])
-            # (an empty edge asks nothing: no call for it)
-            if (not prefix or c.startswith(prefix))
-            and (not suffix or c.endswith(suffix))
-            and fits_list(c, group)
-        ]
-    return mates
+    ``prefix`` and ``suffix``, its shape)."""
+    return [
+        c
+        for c in _enum_pool_by_edge(ctx, prefix[:1], suffix[-1:])
+        # (an empty edge asks nothing: no call for it)
+        if (not prefix or c.startswith(prefix))
+        and (not suffix or c.endswith(suffix))
+        and fits_list(c, group)
+    ]
 
 
 def _enum_pool_by_edge(ctx: Context, first: str, last: str) -> list[str]:
