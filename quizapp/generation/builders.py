@@ -389,10 +389,22 @@ def _clause_edges(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(x for x, _ in clauses), tuple(y for _, y in clauses)
 
 
+def _local_tainted(ctx: Context, s: Sentence) -> list[tuple[int, int]]:
+    """The placeholder clauses of ``s`` in its own offsets (found once per sentence: a
+    sentence's keys each cut a window from it, and the search runs over the whole text's)."""
+    found: dict[int, list[tuple[int, int]]] = ctx.indexes.setdefault("_local_tainted", {})
+    local = found.get(s.index)
+    if local is None:
+        local = found[s.index] = [
+            (x - s.start, y - s.start) for x, y in ctx.ex.doc.sentence_tainted(s)
+        ]
+    return local
+
+
 def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     text = s.text
     la, lb = a - s.start, b - s.start
-    tainted = [(x - s.start, y - s.start) for x, y in ctx.ex.doc.sentence_tainted(s)]
+    tainted = _local_tainted(ctx, s)
     clauses = _clauses(text)
     # the clauses holding the key's first and last characters, by bisection (not a scan)
     starts, ends = _clause_edges(text)
@@ -1638,6 +1650,7 @@ _ASPECT_MARKS = frozenset("了着过")
 _EVALUATIVE_MARKS = frozenset("新老旧大好")
 
 
+@lru_cache(maxsize=8192)
 def _rhetoric_pattern(items: tuple[str, ...]) -> bool:
     """Is the items' one shared frame only an aspect particle with an evaluative modifier
     (标注了新起点、提供了新机遇、注入了新动力) or a bare 老/旧 (老手势、老经验、老办法)? Such a
