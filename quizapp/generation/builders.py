@@ -2518,6 +2518,10 @@ def _shortfall_slot(stem: str, a: int, b: int) -> bool:
     return sum(1 for p in parts if _SHORTFALL.search(p)) >= 2
 
 
+# a text up to its last clause or list mark (one regex, not a search per mark)
+_UP_TO_LAST_MARK = re.compile(r".*[、，,；;：:。！？]", re.DOTALL)
+
+
 def _open_frame(ctx: Context, stem: str, a: int, b: int) -> bool:
     """Is the blank [a, b) of ``stem`` a bare object slot that other terms fill as well: after a
     generic verb, closing its clause, with no list or pair partner beside it, where the same
@@ -2541,7 +2545,8 @@ def _open_frame(ctx: Context, stem: str, a: int, b: int) -> bool:
         # a possessive of four characters at most between the verb and the blank (round T3)
         verb = _verb_past_modifier(before)
     if not verb:
-        x = max(before.rfind(m) for m in "、，,；;：:。！？") + 1
+        last_mark = _UP_TO_LAST_MARK.match(before)
+        x = last_mark.end() if last_mark else 0
         # (not the second half of a pair: 建立激励机制和（容错纠错机制）)
         if (
             before[-1:] not in ("和", "与", "及")
