@@ -4493,7 +4493,7 @@ def add_subkeys(ctx: Context, q: Question) -> Question:
     )
     extra: list[str] = []
     for answer in answers:
-        for sub in _subkeys(ctx, answer):
+        for sub in _subkeys(ctx.lexicon, answer):
             if sub not in q.keys and sub not in extra:
                 extra.append(sub)
     if extra:
@@ -4504,30 +4504,26 @@ def add_subkeys(ctx: Context, q: Question) -> Question:
 _SUBKEY_HEADS = ("原则", "标准", "机制", "制度")
 
 
-def _subkeys(ctx: Context, answer: str) -> list[str]:
-    """The lexicon names, vocabulary terms and 原则/标准… heads inside an answer (cached:
-    a text asks the same answer in several templates)."""
-    cache = ctx.indexes.setdefault("_subkeys", {})
-    found = cache.get(answer)
-    if found is None:
-        found = []
-        lex = ctx.lexicon
-        # an answer that is itself a term (a name) holds no other: the longest match at its
-        # start is the whole answer, so a scan would find only the answer itself
-        for term, _, _ in () if answer in lex.terms else lex.find_terms(answer):
-            if term != answer and term not in found:
-                found.append(term)
-        for hit in () if lex.is_name(answer) else lex.find_names(answer):
-            name = answer[hit.start : hit.end]
-            if name != answer and name not in found:
-                found.append(name)
-        for suffix in _SUBKEY_HEADS if answer.endswith(_SUBKEY_HEADS) else ():
-            if answer.endswith(suffix) and len(answer) - len(suffix) >= 3:
-                head = answer[: -len(suffix)]
-                if head not in found:
-                    found.append(head)
-        cache[answer] = found
-    return found
+@lru_cache(maxsize=8192)
+def _subkeys(lex: Lexicon, answer: str) -> tuple[str, ...]:
+    """The lexicon names, vocabulary terms and 原则/标准… heads inside an answer (cached: a
+    text asks the same answer in several templates, and texts share most answers)."""
+    found: list[str] = []
+    # an answer that is itself a term (a name) holds no other: the longest match at its
+    # start is the whole answer, so a scan would find only the answer itself
+    for term, _, _ in () if answer in lex.terms else lex.find_terms(answer):
+        if term != answer and term not in found:
+            found.append(term)
+    for hit in () if lex.is_name(answer) else lex.find_names(answer):
+        name = answer[hit.start : hit.end]
+        if name != answer and name not in found:
+            found.append(name)
+    for suffix in _SUBKEY_HEADS if answer.endswith(_SUBKEY_HEADS) else ():
+        if answer.endswith(suffix) and len(answer) - len(suffix) >= 3:
+            head = answer[: -len(suffix)]
+            if head not in found:
+                found.append(head)
+    return tuple(found)
 
 
 def build_all(ctx: Context) -> list[Question]:
