@@ -432,7 +432,8 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     lo, hi = first, last
     # a ；-item is a hard edge: the window never opens inside the item before the key's nor
     # runs into the one after it (…的需要；|是推进…: transfer rounds T1–T2)
-    item_lo, item_hi = _semicolon_item(text, clauses, first, last)
+    item_starts, item_ends = _semicolon_items(text)
+    item_lo, item_hi = item_starts[first], item_ends[last]
     # 五年来，|…，全力推进（　　）进程，…: a lead that dates the sentence goes in before one
     # more clause on the right (review 23b)
     lead = first > 0 and not bad(0) and _TIME_LEAD.match(text[: clauses[0][1]]) is not None
@@ -490,17 +491,23 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     return _with_subject(text, clauses, cut_from, lo, _clause_span(text, clauses, lo, hi, la, lb))
 
 
-def _semicolon_item(
-    text: str, clauses: tuple[tuple[int, int], ...], first: int, last: int
-) -> tuple[int, int]:
-    """The first and last clause of the ；-item that holds clauses first…last."""
-    lo = first
-    while lo > 0 and text[clauses[lo - 1][1] - 1] not in "；;":
-        lo -= 1
-    hi = last
-    while hi + 1 < len(clauses) and text[clauses[hi][1] - 1] not in "；;":
-        hi += 1
-    return lo, hi
+@lru_cache(maxsize=4096)
+def _semicolon_items(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """For each of the :func:`_clauses` of a sentence, the first and the last clause of the
+    ；-item that holds it (found once per sentence, not by a walk per key)."""
+    clauses = _clauses(text)
+    closes = [text[y - 1] in "；;" for _, y in clauses]
+    starts, at = [], 0
+    for i, closing in enumerate(closes):
+        starts.append(at)
+        if closing:
+            at = i + 1
+    ends, at = [0] * len(closes), len(closes) - 1
+    for i in range(len(closes) - 1, -1, -1):
+        if closes[i]:
+            at = i
+        ends[i] = at
+    return tuple(starts), tuple(ends)
 
 
 # a clause that opens a preposition frame (分别就A，B，C等重大问题作出决定): its object runs on
@@ -2708,7 +2715,7 @@ def _list_lead_open(ctx: Context, stem: str, a: int, b: int) -> bool:
     cls = ctx.lexicon.term_class(key)
     if cls is None or len(key) < 2:
         return False
-    x = max(stem.rfind(m, 0, a) for m in _CLAUSE_MARKS) + 1
+    x = _clause_start(stem, a)
     y = min((k for k in (stem.find(m, b) for m in _CLAUSE_MARKS) if k >= 0), default=len(stem))
     clause = stem[x:a]
     # (only a patterned pair or list: a printed sibling one character apart, 河长制 / 湖长制)
@@ -2765,7 +2772,7 @@ def _thin_open_slot(stem: str, a: int, b: int) -> bool:
     _OPEN_VERBS, an adverb at most) with fewer than ten characters of context outside that
     clause (树立（　　），发展设施农业。 once the cue cut dropped 构建多元化食物供给体系)? Then
     nothing pins it: 大农业观, 新发展理念 fit as well (review 25)."""
-    x = max(stem.rfind(m, 0, a) for m in _CLAUSE_MARKS) + 1
+    x = _clause_start(stem, a)
     if stem[b : b + 1] not in tuple(_CLAUSE_MARKS) or not _BARE_LEAD.match(stem[x:a]):
         return False
     return _han(stem[:x] + stem[b + 1 :]) < 10
@@ -2820,6 +2827,14 @@ def _era_clause(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
 # vocabulary classes of manner idioms and sayings: in a clause of its own, any like it fits
 _MANNER_CLASSES = frozenset({"工作方法", "名言警句"})
 _CLAUSE_MARKS = "，,；;：:。！？"
+_UP_TO_LAST_CLAUSE_MARK = re.compile(f".*[{_CLAUSE_MARKS}]", re.DOTALL)
+
+
+def _clause_start(stem: str, a: int) -> int:
+    """Where the clause holding offset ``a`` starts: after the last of _CLAUSE_MARKS before it
+    (one regex, not a search per mark)."""
+    last_mark = _UP_TO_LAST_CLAUSE_MARK.match(stem, 0, a)
+    return last_mark.end() if last_mark else 0
 
 
 def _bare_manner_clause(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
