@@ -1459,7 +1459,7 @@ def _accepted(ctx: Context, key: KeyPhrase) -> list[str]:
                 if key.text in formula.spellings(member):
                     spellings += list(formula.spellings(member))
     spellings += ctx.lexicon.aliases.get(key.text, ())
-    spellings += _standard_forms(ctx, key.text)
+    spellings += _standard_forms(ctx.lexicon, key.text)
     if key.type in ("enumeration", "term"):
         spellings += [m for m, _ in _list_variants(ctx, key).get(key.text, ())]
         spellings += [m for m, _ in _other_wording_mates(ctx, key)]
@@ -1569,10 +1569,12 @@ def _stock(items: Iterable[str]) -> bool:
     return bare in _STOCK_LISTS
 
 
-def _standard_forms(ctx: Context, text: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def _standard_forms(lexicon: Lexicon, text: str) -> tuple[str, ...]:
     """Other standard forms of a key the vocabulary knows: with or without a leading verb or
-    modifier, with or without the head noun of its name."""
-    known = ctx.lexicon.is_known
+    modifier, with or without the head noun of its name (cached: a key asks once per blank
+    and per list spelling, and texts share most keys)."""
+    known = lexicon.is_known
     forms = (
         [text.replace(a, b) for a, b in _SAME_WORDS if a in text] if _SAME_WORD.search(text) else []
     )
@@ -1581,7 +1583,7 @@ def _standard_forms(ctx: Context, text: str) -> list[str]:
         n = congress.group(1)
         forms += [f for f in (f"党的{n}大", f"{n}大", f"中共{n}大") if f != text]
     # most keys neither start with a lead nor follow one in a known phrase: no loop for them
-    if text.startswith(_NAME_LEADS) or text in _led_phrases(ctx.lexicon):
+    if text.startswith(_NAME_LEADS) or text in _led_phrases(lexicon):
         for lead in _NAME_LEADS:
             rest = text[len(lead) :]
             if text.startswith(lead) and len(rest) >= 4 and known(rest):
@@ -1595,7 +1597,7 @@ def _standard_forms(ctx: Context, text: str) -> list[str]:
     for head in _NAME_HEADS if text.endswith(_NAME_HEADS) else ():
         if text.endswith(head) and len(text) - len(head) >= 4 and known(text[: -len(head)]):
             forms.append(text[: -len(head)])
-    return forms
+    return tuple(forms)
 
 
 @lru_cache(maxsize=8)
@@ -4587,7 +4589,7 @@ def _item_spellings(ctx: Context, item: str) -> list[str]:
     forms: 互相尊重 / 相互尊重, 党的七大 / 七大), as ``_accepted`` gives a single blank."""
     return [
         sp
-        for sp in (*ctx.lexicon.aliases.get(item, ()), *_standard_forms(ctx, item))
+        for sp in (*ctx.lexicon.aliases.get(item, ()), *_standard_forms(ctx.lexicon, item))
         if "“" not in sp
     ]
 
