@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import chain
-from typing import Any, NamedTuple
+from typing import Any
 
 from . import distractors as dis
 from . import noise
@@ -735,12 +735,13 @@ def _without_cues(
     # a word the key's own clauses repeat is the list's pattern (科学决策、民主决策、依法决策),
     # not a cue (the dictionary is asked last, about what is left)
     own = text[clauses[first][0] : la] + "|" + text[lb : clauses[last][1]]
-    cues = _key_cues(key)
-    short = cues.short
+    short = _abbreviation_cues(key)
     if any(w in own for w in short):
-        # 全国人大常委会建立健全（人民代表大会）…: the clause prints the key, as does 永不自满
-        # in 学习的最大敌人是（自我满足），…，就必须永不自满。 (自[我]满[足])
-        return -1, -1
+        return -1, -1  # 全国人大常委会建立健全（人民代表大会）…: the clause prints the key
+    initials = _initial_cues(key)
+    if any(w in own for w in initials):
+        return -1, -1  # 学习的最大敌人是（自我满足），…，就必须永不自满。: 自[我]满[足]
+    short |= initials
     if lo == first and hi == last:
         return lo, hi  # no context clause to drop
     if "、" in key and not short:
@@ -749,13 +750,16 @@ def _without_cues(
         return lo, hi  # 江山就是人民，（人民就是江山）: the halves of a saying share its frame
     # in a list, the word that sets the key apart from its siblings is a cue however common
     # (中国之问、…、（时代之问），…时代要求); elsewhere a common word is not
-    pairs = cues.word_pairs if "、" in own else cues.plain_word_pairs
+    in_list = "、" in own
+    pairs = {key[k : k + 2] for k in range(len(key) - 1)}
     if text[la - 1 : la] not in _LIST_JOINS and text[lb : lb + 1] not in _LIST_JOINS:
         pairs -= _NEVER_CUES  # (an item of a list is set apart by its head: 轻监管、（弱服务）)
-    words = {w for w in pairs if w not in own} | short
-    words |= {w for w in cues.contraction if w not in own}
-    echoes = _rare_echoes(key, own, rare) if rare and cues.two_words else set()
-    first_echo = _first_word_echo(key, own) if cues.two_words else None
+    words = {
+        w for w in pairs if (in_list or w not in GENERIC_WORDS) and w not in own and is_word(w)
+    } | short
+    words |= {w for w in _contraction_cues(key) if w not in own}
+    echoes = _rare_echoes(key, own, rare) if rare else set()
+    first_echo = _first_word_echo(key, own)
     if not words and not echoes and first_echo is None:
         return lo, hi
     # a clause ending on the key's head as the key ends its clause is its parallel (我们有党的
@@ -806,35 +810,6 @@ def _without_cues(
         # before a stock predicate that any trend or system takes, the end shown or not (X2)
         return -1, -1
     return new_lo, new_hi
-
-
-class _KeyCues(NamedTuple):
-    """What :func:`_without_cues` reads of the key alone."""
-
-    short: frozenset[str]  # its abbreviation cues and initials: the key, printed short
-    word_pairs: frozenset[str]  # its two-character dictionary words
-    plain_word_pairs: frozenset[str]  # those of them that are not generic words
-    contraction: frozenset[str]  # its contraction cues
-    two_words: bool
-
-
-def _key_cues(key: str) -> _KeyCues:
-    """The key's side of :func:`_without_cues` (cached: texts share most of their keys, and a
-    key's window is cut once per template that asks it)."""
-    return _key_cues_cached(key, dictionary_version())
-
-
-@lru_cache(maxsize=4096)
-def _key_cues_cached(key: str, version: int) -> _KeyCues:
-    del version  # (part of the cache key: is_word changes when a lexicon adds words)
-    word_pairs = frozenset(p for k in range(len(key) - 1) if is_word(p := key[k : k + 2]))
-    return _KeyCues(
-        short=_abbreviation_cues(key) | _initial_cues(key),
-        word_pairs=word_pairs,
-        plain_word_pairs=word_pairs - GENERIC_WORDS,
-        contraction=_contraction_cues(key),
-        two_words=_two_words(key),
-    )
 
 
 # a stock judgement on any trend or system (…已经形成并巩固发展, …基本形成, …全面确立)
