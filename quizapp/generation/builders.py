@@ -680,10 +680,22 @@ def _clause_edges(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(x for x, _ in clauses), tuple(y for _, y in clauses)
 
 
+def _local_tainted(ctx: Context, s: Sentence) -> list[tuple[int, int]]:
+    """The placeholder clauses of ``s`` in its own offsets (found once per sentence: a
+    sentence's keys each cut a window from it, and the search runs over the whole text's)."""
+    found: dict[int, list[tuple[int, int]]] = ctx.indexes.setdefault("_local_tainted", {})
+    local = found.get(s.index)
+    if local is None:
+        local = found[s.index] = [
+            (x - s.start, y - s.start) for x, y in ctx.ex.doc.sentence_tainted(s)
+        ]
+    return local
+
+
 def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     text = s.text
     la, lb = a - s.start, b - s.start
-    tainted = [(x - s.start, y - s.start) for x, y in ctx.ex.doc.sentence_tainted(s)]
+    tainted = _local_tainted(ctx, s)
     clauses = _clauses(text)
     # the clauses holding the key's first and last characters, by bisection (not a scan)
     starts, ends = _clause_edges(text)
@@ -711,7 +723,8 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     lo, hi = first, last
     # a ；-item is a hard edge: the window never opens inside the item before the key's nor
     # runs into the one after it (…的需要；|是推进…: transfer rounds T1–T2)
-    item_lo, item_hi = _semicolon_item(text, clauses, first, last)
+    item_starts, item_ends = _semicolon_items(text)
+    item_lo, item_hi = item_starts[first], item_ends[last]
     # 五年来，|…，全力推进（　　）进程，…: a lead that dates the sentence goes in before one
     # more clause on the right (review 23b)
     lead = first > 0 and not bad(0) and _TIME_LEAD.match(text[: clauses[0][1]]) is not None
@@ -769,17 +782,23 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     return _with_subject(text, clauses, cut_from, lo, _clause_span(text, clauses, lo, hi, la, lb))
 
 
-def _semicolon_item(
-    text: str, clauses: tuple[tuple[int, int], ...], first: int, last: int
-) -> tuple[int, int]:
-    """The first and last clause of the ；-item that holds clauses first…last."""
-    lo = first
-    while lo > 0 and text[clauses[lo - 1][1] - 1] not in "；;":
-        lo -= 1
-    hi = last
-    while hi + 1 < len(clauses) and text[clauses[hi][1] - 1] not in "；;":
-        hi += 1
-    return lo, hi
+@lru_cache(maxsize=4096)
+def _semicolon_items(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """For each of the :func:`_clauses` of a sentence, the first and the last clause of the
+    ；-item that holds it (found once per sentence, not by a walk per key)."""
+    clauses = _clauses(text)
+    closes = [text[y - 1] in "；;" for _, y in clauses]
+    starts, at = [], 0
+    for i, closing in enumerate(closes):
+        starts.append(at)
+        if closing:
+            at = i + 1
+    ends, at = [0] * len(closes), len(closes) - 1
+    for i in range(len(closes) - 1, -1, -1):
+        if closes[i]:
+            at = i
+        ends[i] = at
+    return tuple(starts), tuple(ends)
 
 
 # a clause that opens a preposition frame (分别就A，B，C等重大问题作出决定): its object runs on
@@ -1706,7 +1725,7 @@ def _accepted(ctx: Context, key: KeyPhrase) -> list[str]:
                 if key.text in formula.spellings(member):
                     spellings += list(formula.spellings(member))
     spellings += ctx.lexicon.aliases.get(key.text, ())
-    spellings += _standard_forms(ctx, key.text)
+    spellings += _standard_forms(ctx.lexicon, key.text)
     if key.type in ("enumeration", "term"):
         spellings += [m for m, _ in _list_variants(ctx, key).get(key.text, ())]
         spellings += [m for m, _ in _other_wording_mates(ctx, key)]
@@ -1816,10 +1835,12 @@ def _stock(items: Iterable[str]) -> bool:
     return bare in _STOCK_LISTS
 
 
-def _standard_forms(ctx: Context, text: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def _standard_forms(lexicon: Lexicon, text: str) -> tuple[str, ...]:
     """Other standard forms of a key the vocabulary knows: with or without a leading verb or
-    modifier, with or without the head noun of its name."""
-    known = ctx.lexicon.is_known
+    modifier, with or without the head noun of its name (cached: a key asks once per blank
+    and per list spelling, and texts share most keys)."""
+    known = lexicon.is_known
     forms = (
         [text.replace(a, b) for a, b in _SAME_WORDS if a in text] if _SAME_WORD.search(text) else []
     )
@@ -1828,7 +1849,7 @@ def _standard_forms(ctx: Context, text: str) -> list[str]:
         n = congress.group(1)
         forms += [f for f in (f"党的{n}大", f"{n}大", f"中共{n}大") if f != text]
     # most keys neither start with a lead nor follow one in a known phrase: no loop for them
-    if text.startswith(_NAME_LEADS) or text in _led_phrases(ctx.lexicon):
+    if text.startswith(_NAME_LEADS) or text in _led_phrases(lexicon):
         for lead in _NAME_LEADS:
             rest = text[len(lead) :]
             if text.startswith(lead) and len(rest) >= 4 and known(rest):
@@ -1842,7 +1863,7 @@ def _standard_forms(ctx: Context, text: str) -> list[str]:
     for head in _NAME_HEADS if text.endswith(_NAME_HEADS) else ():
         if text.endswith(head) and len(text) - len(head) >= 4 and known(text[: -len(head)]):
             forms.append(text[: -len(head)])
-    return forms
+    return tuple(forms)
 
 
 @lru_cache(maxsize=8)
@@ -1904,6 +1925,7 @@ _ASPECT_MARKS = frozenset("了着过")
 _EVALUATIVE_MARKS = frozenset("新老旧大好")
 
 
+@lru_cache(maxsize=8192)
 def _rhetoric_pattern(items: tuple[str, ...]) -> bool:
     """Is the items' one shared frame only an aspect particle with an evaluative modifier
     (标注了新起点、提供了新机遇、注入了新动力) or a bare 老/旧 (老手势、老经验、老办法)? Such a
@@ -2240,13 +2262,20 @@ def _head_mates(ctx: Context, head: str) -> list[str]:
     cache: dict[str, list[str]] = ctx.indexes.setdefault("_head_mates", {})
     mates = cache.get(head)
     if mates is None:
-        known = set(ctx.lexicon.known_phrases())
+        known = set(_lexicon_phrases_with_head(ctx.lexicon, head))
         for pool in ctx.pools.values():
-            known.update(pool)
-        mates = cache[head] = sorted(
-            p[: -len(head)] for p in known if p.endswith(head) and 1 <= len(p) - len(head) <= 3
-        )
+            known.update(p for p in pool if p.endswith(head) and 1 <= len(p) - len(head) <= 3)
+        mates = cache[head] = sorted(p[: -len(head)] for p in known)
     return mates
+
+
+@lru_cache(maxsize=256)
+def _lexicon_phrases_with_head(lexicon: Lexicon, head: str) -> tuple[str, ...]:
+    """The lexicon's phrases of one to three characters plus ``head`` (a text asks a few heads,
+    and texts share them: the lexicon's thousands of phrases are not scanned per text)."""
+    return tuple(
+        p for p in lexicon.known_phrases() if p.endswith(head) and 1 <= len(p) - len(head) <= 3
+    )
 
 
 def _shared_opening(key: KeyPhrase) -> bool:
@@ -2509,13 +2538,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         prefix, suffix = _pattern_edges(key.group)
         if prefix or suffix:
             # 民主选举、民主协商、民主决策: look-alikes must keep the pattern (民主…)
-            cands = _pattern_mates(ctx, key.group, prefix, suffix)
+            cands = _list_lures(ctx, key.group, prefix, suffix)
             ranked, tail = False, ""
-            span = ctx.ex.groups.get(key.group)
-            if span is not None:
-                at = ctx.sentence(span[0]).start
-                text = ctx.sentence(span[0]).text
-                cands = _framed_lures(ctx, key.group, cands, text, span[1] - at, span[2] - at)
 
     head = _shared_head(ctx, key, s)
     if head:
@@ -2557,15 +2581,10 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     if fault_slot:
         # (the key's formula mates, and faults the text puts before the same head, fit too)
         fault_head = next(h for h in _FAULT_HEADS if stem[b:].startswith(h))
-        text = ctx.ex.doc.text
         exclude = set(exclude) | {
             m for f in ctx.lexicon.owners(key.text) for m in f.members if m != key.text
         }
-        exclude |= {
-            text[m.start() + k : m.end() - len(fault_head)]
-            for m in re.finditer(f"[\u4e00-\u9fff]{{2,6}}主义{fault_head}", text)
-            for k in range(m.end() - m.start() - len(fault_head) - 3)
-        }
+        exclude |= _faults_before(ctx, fault_head)
     wrong = pick_wrong(3)
     single_ok = wrong is not None and not (strict and _generic_head(key.text))
     if key.type == "definition" and not standard:
@@ -2726,6 +2745,21 @@ _FAULT_HEADS = ("作风", "倾向", "思想", "现象", "习气", "之风")
 _STOCK_VERBS = frozenset({"取得", "取得了"})
 
 
+def _faults_before(ctx: Context, fault_head: str) -> frozenset[str]:
+    """The …主义 the text puts before ``fault_head``, as every tail of four characters or more
+    of the run before it (极端个人主义作风: 个人主义, 端个人主义, 极端个人主义): searched once
+    per head and text, not once per key."""
+    found: dict[str, frozenset[str]] = ctx.indexes.setdefault("_faults_before", {})
+    if fault_head not in found:
+        text = ctx.ex.doc.text
+        found[fault_head] = frozenset(
+            text[m.start() + k : m.end() - len(fault_head)]
+            for m in re.finditer(f"[\u4e00-\u9fff]{{2,6}}主义{fault_head}", text)
+            for k in range(m.end() - m.start() - len(fault_head) - 3)
+        )
+    return found[fault_head]
+
+
 def _item_shape(key: KeyPhrase) -> Callable[[str], bool] | None:
     """The shape a look-alike of a list item keeps: the key's length, and the opening it shares
     with a neighbouring item (多主体供给、（多渠道保障）: 多层次保障, not 权益保障; review 22b)."""
@@ -2777,6 +2811,10 @@ def _shortfall_slot(stem: str, a: int, b: int) -> bool:
     return sum(1 for p in parts if _SHORTFALL.search(p)) >= 2
 
 
+# a text up to its last clause or list mark (one regex, not a search per mark)
+_UP_TO_LAST_MARK = re.compile(r".*[、，,；;：:。！？]", re.DOTALL)
+
+
 def _open_frame(ctx: Context, stem: str, a: int, b: int) -> bool:
     """Is the blank [a, b) of ``stem`` a bare object slot that other terms fill as well: after a
     generic verb, closing its clause, with no list or pair partner beside it, where the same
@@ -2800,7 +2838,8 @@ def _open_frame(ctx: Context, stem: str, a: int, b: int) -> bool:
         # a possessive of four characters at most between the verb and the blank (round T3)
         verb = _verb_past_modifier(before)
     if not verb:
-        x = max(before.rfind(m) for m in "、，,；;：:。！？") + 1
+        last_mark = _UP_TO_LAST_MARK.match(before)
+        x = last_mark.end() if last_mark else 0
         # (not the second half of a pair: 建立激励机制和（容错纠错机制）)
         if (
             before[-1:] not in ("和", "与", "及")
@@ -2962,7 +3001,7 @@ def _list_lead_open(ctx: Context, stem: str, a: int, b: int) -> bool:
     cls = ctx.lexicon.term_class(key)
     if cls is None or len(key) < 2:
         return False
-    x = max(stem.rfind(m, 0, a) for m in _CLAUSE_MARKS) + 1
+    x = _clause_start(stem, a)
     y = min((k for k in (stem.find(m, b) for m in _CLAUSE_MARKS) if k >= 0), default=len(stem))
     clause = stem[x:a]
     # (only a patterned pair or list: a printed sibling one character apart, 河长制 / 湖长制)
@@ -3019,7 +3058,7 @@ def _thin_open_slot(stem: str, a: int, b: int) -> bool:
     _OPEN_VERBS, an adverb at most) with fewer than ten characters of context outside that
     clause (树立（　　），发展设施农业。 once the cue cut dropped 构建多元化食物供给体系)? Then
     nothing pins it: 大农业观, 新发展理念 fit as well (review 25)."""
-    x = max(stem.rfind(m, 0, a) for m in _CLAUSE_MARKS) + 1
+    x = _clause_start(stem, a)
     if stem[b : b + 1] not in tuple(_CLAUSE_MARKS) or not _BARE_LEAD.match(stem[x:a]):
         return False
     return _han(stem[:x] + stem[b + 1 :]) < 10
@@ -3074,6 +3113,14 @@ def _era_clause(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
 # vocabulary classes of manner idioms and sayings: in a clause of its own, any like it fits
 _MANNER_CLASSES = frozenset({"工作方法", "名言警句"})
 _CLAUSE_MARKS = "，,；;：:。！？"
+_UP_TO_LAST_CLAUSE_MARK = re.compile(f".*[{_CLAUSE_MARKS}]", re.DOTALL)
+
+
+def _clause_start(stem: str, a: int) -> int:
+    """Where the clause holding offset ``a`` starts: after the last of _CLAUSE_MARKS before it
+    (one regex, not a search per mark)."""
+    last_mark = _UP_TO_LAST_CLAUSE_MARK.match(stem, 0, a)
+    return last_mark.end() if last_mark else 0
 
 
 def _bare_manner_clause(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
@@ -3124,12 +3171,24 @@ def _open_head_list(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
         return False
     if ctx.lexicon.known_list(group) or ctx.lexicon.is_known(key.text):
         return False
-    para = "".join(x.text for x in ctx.ex.doc.sentences if x.paragraph == s.paragraph)
+    para = _paragraph_text(ctx, s.paragraph)
     for m in re.finditer(re.escape(head), para):
         term = para[max(0, m.start() - 2) : m.end()]
         if _han(term) == len(term) > len(head) and not any(term in item for item in group):
             return True
     return False
+
+
+def _paragraph_text(ctx: Context, paragraph: int) -> str:
+    """The sentences of a paragraph joined (the paragraphs of the text joined once, not a scan
+    of every sentence per key)."""
+    paragraphs: dict[int, str] | None = ctx.indexes.get("_paragraph_text")
+    if paragraphs is None:
+        parts: dict[int, list[str]] = {}
+        for x in ctx.ex.doc.sentences:
+            parts.setdefault(x.paragraph, []).append(x.text)
+        paragraphs = ctx.indexes["_paragraph_text"] = {p: "".join(t) for p, t in parts.items()}
+    return paragraphs.get(paragraph, "")
 
 
 def _short_core(ctx: Context, key: KeyPhrase) -> bool:
@@ -3508,21 +3567,15 @@ def group_questions(
     typical = sorted(items, key=len)[len(items) // 2]
     prefix, suffix = _pattern_edges(items)
     classes = {ctx.lexicon.term_class(i) for i in items} - {None}
-    if classes and not (prefix or suffix):
+    if prefix or suffix:
+        # 为谁培养人、培养什么人 …: intruders must share the pattern (…之变, 生…)
+        pool = _list_lures(ctx, items, prefix, suffix)
+    elif classes:
         # 宗派主义、圈子文化、码头文化: class mates from the vocabulary
         pool = sorted({t for c in classes for t in ctx.lexicon.class_terms(c)})
-    elif prefix or suffix:
-        # 为谁培养人、培养什么人 …: intruders must share the pattern (…之变, 生…)
-        pool = [
-            c
-            for c in _enum_pool_by_edge(ctx, prefix[:1], suffix[-1:])
-            if (not prefix or c.startswith(prefix)) and (not suffix or c.endswith(suffix))
-        ]
+        pool = [c for c in pool if fits_list(c, items)]
     else:
         return  # no shared pattern, no class: intruders would be guesses (items get clozes)
-    pool = [c for c in pool if fits_list(c, items)]
-    if prefix or suffix:
-        pool = _framed_lures(ctx, items, pool, s.text, start - s.start, end - s.start)
     shared = set(items[0]).intersection(*items[1:]) - _LINKING_CHARS
     if shared:
         # 知行合一、以知促行、以行求知 beside 党要管党: an intruder without the characters every
@@ -3606,6 +3659,22 @@ def _framed_lures(
     return [f for f in foils if f not in items] + [c for c in kept if c not in foils]
 
 
+def _list_lures(ctx: Context, items: tuple[str, ...], prefix: str, suffix: str) -> list[str]:
+    """The look-alikes of a patterned list of the text (its :func:`_pattern_mates`, kept by
+    :func:`_framed_lures` for the list's place): the same for every item of the list and for
+    its 多选, so found once per list."""
+    cache: dict[tuple[str, ...], list[str]] = ctx.indexes.setdefault("_list_lures", {})
+    lures = cache.get(items)
+    if lures is None:
+        lures = _pattern_mates(ctx, items, prefix, suffix)
+        span = ctx.ex.groups.get(items)
+        if span is not None:
+            s = ctx.sentence(span[0])
+            lures = _framed_lures(ctx, items, lures, s.text, span[1] - s.start, span[2] - s.start)
+        cache[items] = lures
+    return lures
+
+
 def _enum_pool(ctx: Context) -> list[str]:
     pool = ctx.pools.get("_enum_pool")
     if pool is None:
@@ -3617,19 +3686,15 @@ def _enum_pool(ctx: Context) -> list[str]:
 
 def _pattern_mates(ctx: Context, group: tuple[str, ...], prefix: str, suffix: str) -> list[str]:
     """The list items of the text's pools that keep the pattern of ``group`` (its shared
-    ``prefix`` and ``suffix``, its shape): cached per list, which every item of it asks for."""
-    cache: dict[tuple[str, ...], list[str]] = ctx.indexes.setdefault("_pattern_mates", {})
-    mates = cache.get(group)
-    if mates is None:
-        mates = cache[group] = [
-            c
-            for c in _enum_pool_by_edge(ctx, prefix[:1], suffix[-1:])
-            # (an empty edge asks nothing: no call for it)
-            if (not prefix or c.startswith(prefix))
-            and (not suffix or c.endswith(suffix))
-            and fits_list(c, group)
-        ]
-    return mates
+    ``prefix`` and ``suffix``, its shape)."""
+    return [
+        c
+        for c in _enum_pool_by_edge(ctx, prefix[:1], suffix[-1:])
+        # (an empty edge asks nothing: no call for it)
+        if (not prefix or c.startswith(prefix))
+        and (not suffix or c.endswith(suffix))
+        and fits_list(c, group)
+    ]
 
 
 def _enum_pool_by_edge(ctx: Context, first: str, last: str) -> list[str]:
@@ -4803,7 +4868,7 @@ def add_subkeys(ctx: Context, q: Question) -> Question:
     )
     extra: list[str] = []
     for answer in answers:
-        for sub in _subkeys(ctx, answer):
+        for sub in _subkeys(ctx.lexicon, answer):
             if sub not in q.keys and sub not in extra:
                 extra.append(sub)
     if extra:
@@ -4814,30 +4879,26 @@ def add_subkeys(ctx: Context, q: Question) -> Question:
 _SUBKEY_HEADS = ("原则", "标准", "机制", "制度")
 
 
-def _subkeys(ctx: Context, answer: str) -> list[str]:
-    """The lexicon names, vocabulary terms and 原则/标准… heads inside an answer (cached:
-    a text asks the same answer in several templates)."""
-    cache = ctx.indexes.setdefault("_subkeys", {})
-    found = cache.get(answer)
-    if found is None:
-        found = []
-        lex = ctx.lexicon
-        # an answer that is itself a term (a name) holds no other: the longest match at its
-        # start is the whole answer, so a scan would find only the answer itself
-        for term, _, _ in () if answer in lex.terms else lex.find_terms(answer):
-            if term != answer and term not in found:
-                found.append(term)
-        for hit in () if lex.is_name(answer) else lex.find_names(answer):
-            name = answer[hit.start : hit.end]
-            if name != answer and name not in found:
-                found.append(name)
-        for suffix in _SUBKEY_HEADS if answer.endswith(_SUBKEY_HEADS) else ():
-            if answer.endswith(suffix) and len(answer) - len(suffix) >= 3:
-                head = answer[: -len(suffix)]
-                if head not in found:
-                    found.append(head)
-        cache[answer] = found
-    return found
+@lru_cache(maxsize=8192)
+def _subkeys(lex: Lexicon, answer: str) -> tuple[str, ...]:
+    """The lexicon names, vocabulary terms and 原则/标准… heads inside an answer (cached: a
+    text asks the same answer in several templates, and texts share most answers)."""
+    found: list[str] = []
+    # an answer that is itself a term (a name) holds no other: the longest match at its
+    # start is the whole answer, so a scan would find only the answer itself
+    for term, _, _ in () if answer in lex.terms else lex.find_terms(answer):
+        if term != answer and term not in found:
+            found.append(term)
+    for hit in () if lex.is_name(answer) else lex.find_names(answer):
+        name = answer[hit.start : hit.end]
+        if name != answer and name not in found:
+            found.append(name)
+    for suffix in _SUBKEY_HEADS if answer.endswith(_SUBKEY_HEADS) else ():
+        if answer.endswith(suffix) and len(answer) - len(suffix) >= 3:
+            head = answer[: -len(suffix)]
+            if head not in found:
+                found.append(head)
+    return tuple(found)
 
 
 def build_all(ctx: Context) -> list[Question]:
@@ -4886,7 +4947,7 @@ def _item_spellings(ctx: Context, item: str) -> list[str]:
     forms: 互相尊重 / 相互尊重, 党的七大 / 七大), as ``_accepted`` gives a single blank."""
     return [
         sp
-        for sp in (*ctx.lexicon.aliases.get(item, ()), *_standard_forms(ctx, item))
+        for sp in (*ctx.lexicon.aliases.get(item, ()), *_standard_forms(ctx.lexicon, item))
         if "“" not in sp
     ]
 
