@@ -259,3 +259,169 @@ def test_fold_with_map_points_back_into_the_original() -> None:
 def test_to_simplified_converts_phrases_and_leaves_simplified_alone() -> None:
     assert to_simplified("堅定“四個自信”，後來") == "坚定“四个自信”，后来"
     assert to_simplified("四个意识") == "四个意识"
+
+
+# -- numbers, word order, congress names and standard short forms (rounds F3, F4, R29) --------
+def _one_blank(answer: str, accepted: list[str] | None = None) -> dict[str, object]:
+    return {"kind": "cloze", "answer": [answer], "accepted": [accepted or [answer]]}
+
+
+@pytest.mark.parametrize(
+    ("answer", "given"),
+    [
+        ("三个月", "3个月"),
+        ("三个月", "３个月"),
+        ("3个月", "三个月"),
+        ("两个月", "二个月"),
+        ("两个月", "2个月"),
+        ("一年", "1年"),
+        ("1年", "一年"),
+        ("五个工作日", "5个工作日"),
+        ("十八岁", "18岁"),
+        ("二十四个学时", "24个学时"),
+        ("一至两名", "1至2名"),
+        ("一至两名", "1-2名"),
+        ("一至两名", "１－２名"),
+        ("1-2名", "一到两名"),
+        ("一百零五年", "105年"),
+    ],
+)
+def test_a_count_is_right_in_any_numeral_spelling(answer: str, given: str) -> None:
+    assert check_answer(_one_blank(answer), given)
+
+
+@pytest.mark.parametrize(
+    ("answer", "given"),
+    [
+        ("三个月", "4个月"),  # another number
+        ("三个月", "3月"),  # March, not three months
+        ("一年", "一年半"),
+        ("十八岁", "十七岁"),
+        ("一至两名", "1至3名"),
+        ("两个维护", "2个维护"),  # a formula's numeral is no count
+        ("三个代表", "3个代表"),
+        ("中央八项规定", "中央8项规定"),
+        ("两个一百年", "两个100年"),
+    ],
+)
+def test_a_different_number_or_a_formula_numeral_stays_wrong(answer: str, given: str) -> None:
+    assert not check_answer(_one_blank(answer), given)
+
+
+def test_equal_counts_have_one_canonical_form() -> None:
+    question = _one_blank("三个月")
+    assert canonical_response(question, "三个月") == canonical_response(question, "３个月")
+
+
+@pytest.fixture(scope="module")
+def lexicon():  # type: ignore[no-untyped-def]
+    from quizapp.generation import load_lexicon
+
+    return load_lexicon()
+
+
+@pytest.mark.parametrize(
+    ("key", "form"),
+    [
+        ("党的七大", "党的第七次全国代表大会"),
+        ("党的七大", "七大"),
+        ("党的十九大", "中共第十九次全国代表大会"),
+        ("党的第七次全国代表大会", "党的七大"),
+        ("“三个代表”重要思想", "三个代表"),
+        ("第二个百年奋斗目标", "第二个百年目标"),
+        ("第一个百年目标", "第一个百年奋斗目标"),
+    ],
+)
+def test_standard_forms_follow_general_rules(lexicon, key: str, form: str) -> None:  # type: ignore[no-untyped-def]
+    from quizapp.generation.builders import _standard_forms
+
+    assert form in _standard_forms(lexicon, key)
+
+
+@pytest.mark.parametrize(
+    ("key", "not_form"),
+    [
+        ("党的七大", "党的八大"),
+        ("党的七大", "党的第八次全国代表大会"),
+        ("中国特色社会主义", "坚持中国特色社会主义"),  # a verb lead is never added (R29 item 4)
+        ("中国共产党领导", "坚持中国共产党领导"),
+        ("基本经济制度", "基本经济"),  # a fragment, not a name
+    ],
+)
+def test_standard_forms_add_no_other_concept_or_verb(lexicon, key: str, not_form: str) -> None:  # type: ignore[no-untyped-def]
+    from quizapp.generation.builders import _standard_forms
+
+    assert not_form not in _standard_forms(lexicon, key)
+
+
+def test_a_named_task_is_right_turned_about_its_verb(lexicon) -> None:  # type: ignore[no-untyped-def]
+    from quizapp.generation.builders import _turned_about
+
+    assert _turned_about(lexicon, "生态文明建设") == ("建设生态文明",)
+    assert _turned_about(lexicon, "平安中国建设") == ("建设平安中国",)
+    # a short or a quality object has no such wording
+    assert _turned_about(lexicon, "经济建设") == ()
+    assert _turned_about(lexicon, "党风廉政建设") == ()
+    assert _turned_about(lexicon, "党的作风建设") == ()
+
+
+def test_a_head_shared_with_the_next_phrase_may_be_left_out() -> None:
+    from quizapp.generation.builders import _shared_head_forms
+
+    assert _shared_head_forms("两种教育制度", "和两种劳动制度，提议…") == ["两种教育"]
+    assert _shared_head_forms("自觉尊崇制度", "、严格执行制度") == []
+    assert _shared_head_forms("根本政治制度", "，基本政治制度") == []
+
+
+@pytest.mark.parametrize(
+    ("term", "alias"),
+    [
+        ("马克思列宁主义", "马列主义"),
+        ("中国特色社会主义共同理想", "共同理想"),
+        ("听党话", "听党的话"),
+        ("厉行勤俭节约", "勤俭节约"),
+        ("农民合作社", "农民专业合作社"),
+        ("农民合作社", "合作社"),
+    ],
+)
+def test_standard_short_and_long_forms_are_aliases(lexicon, term: str, alias: str) -> None:  # type: ignore[no-untyped-def]
+    assert alias in lexicon.aliases.get(term, ())
+
+
+def test_a_key_listed_as_the_blank_is_accepted_in_it() -> None:
+    """Every key of a cloze that is its answer, or its answer without a head the keys drop
+    (党管干部 of 党管干部原则), is right in that blank (R29 item 10: 两种教育)."""
+    from pathlib import Path
+
+    from quizapp.generation import generate_questions
+    from quizapp.generation.builders import _SUBKEY_HEADS
+
+    root = Path(__file__).resolve().parent.parent
+    for path in (
+        root / "quizapp" / "data" / "seed_speech.txt",
+        root / "bench" / "heldout_texts" / "rules_fazhan_dangyuan_2026.txt",
+    ):
+        for q in generate_questions(path.read_text(encoding="utf-8"), seed=0):
+            if q.kind != "cloze":
+                continue
+            for i, answer in enumerate(q.answer):
+                for key in q.keys:
+                    dropped = answer[len(key) :] if answer.startswith(key) else ""
+                    if key == answer or dropped in _SUBKEY_HEADS:
+                        given = list(q.answer)
+                        given[i] = key
+                        assert check_answer(q, given), (q.stem, key)
+
+
+def test_a_real_count_cloze_takes_digits() -> None:
+    from pathlib import Path
+
+    from quizapp.generation import generate_questions
+
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "bench" / "heldout_texts" / "rules_fazhan_dangyuan_2026.txt").read_text(
+        encoding="utf-8"
+    )
+    counts = [q for q in generate_questions(text, seed=0) if q.answer == ["三个月"]]
+    assert counts
+    assert all(check_answer(q, "3个月") and not check_answer(q, "4个月") for q in counts)

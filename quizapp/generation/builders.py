@@ -1726,6 +1726,8 @@ def _accepted(ctx: Context, key: KeyPhrase) -> list[str]:
                     spellings += list(formula.spellings(member))
     spellings += ctx.lexicon.aliases.get(key.text, ())
     spellings += _standard_forms(ctx.lexicon, key.text)
+    if not key.group and key.formula is None:
+        spellings += _turned_about(ctx.lexicon, key.text)
     if key.type in ("enumeration", "term"):
         spellings += [m for m, _ in _list_variants(ctx, key).get(key.text, ())]
         spellings += [m for m, _ in _other_wording_mates(ctx, key)]
@@ -1734,6 +1736,33 @@ def _accepted(ctx: Context, key: KeyPhrase) -> list[str]:
         if sp not in out and "“" not in sp:
             out.append(sp)
     return out
+
+
+def _turned_about(lexicon: Lexicon, text: str) -> tuple[str, ...]:
+    """生态文明建设 = 建设生态文明 (十九大: 建设生态文明是…千年大计): a named object (four or more
+    characters, a term the lexicon knows or a whole one builds) turned about its verb is the
+    same task; a short or unknown one (经济建设, 党风廉政建设) has no such standard wording.
+    Only for a key outside a list (经济建设、…、生态文明建设: the list's pattern is X建设), and
+    not the other way: a verb-object key (建设伟大工程) stands among verb-object phrases."""
+    built = text[:-2]
+    if text.endswith("建设") and len(built) >= 4:
+        if lexicon.is_known(built) or built.endswith(_BUILT):
+            return ("建设" + built,)
+    return ()
+
+
+def _shared_head_forms(text: str, after: str) -> list[str]:
+    """The key without its head noun when the phrase after the blank ends on the same head
+    (实行（两种教育制度）和两种劳动制度: 两种教育 reads as sharing 制度, as in 两种教育和两种劳动
+    制度); nothing else."""
+    for head in _SUBKEY_HEADS if text.endswith(_SUBKEY_HEADS) else ():
+        rest = text[: -len(head)]
+        # a parallel pair, the mate opening like the key (两种…制度和两种…制度), joined by 和/与:
+        # not a 、-series of verb-object items (自觉尊崇制度、严格执行制度)
+        mate = re.match(rf"[和与]([\u4e00-\u9fff]{{2,8}}?){head}", after)
+        if len(rest) >= 3 and mate and mate.group(1)[:2] == rest[:2]:
+            return [rest]
+    return []
 
 
 # Words a standard name is often said with or without (高水平科技自立自强 / 科技自立自强,
@@ -1753,6 +1782,10 @@ _NAME_LEADS = (
     "加强",
 )
 _NAME_HEADS = ("制度", "体系", "战略", "原则")  # dropped from a name; only 制度 is ever added
+# The leads a name may be given in a blank: modifiers of the name itself. A verb (坚持, 推进, 决胜)
+# before a blank that already has its own verb reads twice (夺取新时代（坚持中国特色社会主义）
+# 伟大胜利, review R29), so a verb lead is only ever dropped from a key, never added.
+_ADDABLE_LEADS = ("高水平", "全面")
 
 
 # One word written two ways (互相尊重 / 相互尊重): either is the same answer.
@@ -1763,6 +1796,8 @@ _SAME_WORDS = (
     ("勿忘", "毋忘"),
     ("发展和安全", "发展与安全"),  # 统筹发展和安全 / 统筹发展与安全
     ("发展与安全", "发展和安全"),
+    ("百年奋斗目标", "百年目标"),  # 第二个百年奋斗目标 / 第二个百年目标
+    ("百年目标", "百年奋斗目标"),
 )
 _SAME_WORD = re.compile("|".join(a for a, _ in _SAME_WORDS))  # (most keys hold none)
 # Stock lists said of anything (调动…的积极性、主动性、创造性): no blank tests a formulation there.
@@ -1827,6 +1862,13 @@ def _historical_fact(statement: str) -> bool:
 
 _DATED = re.compile(r"[0-9０-９〇零一二三四五六七八九十]{2,4}年")
 _CONGRESS = re.compile(r"^(?:党的|中共)?([一二三四五六七八九十]{1,3})大$")
+_CONGRESS_FULL = re.compile(
+    r"^(?:党的|中共|中国共产党)?第([一二三四五六七八九十]{1,3})次全国代表大会$"
+)
+# what one builds as a whole, named without a known term of its own (生态文明, 雄安新区); not a
+# quality (党风廉政, 党的作风): 建设党风廉政 is no wording of 党风廉政建设
+_BUILT = ("文明", "新区", "湾区", "经济圈")
+_QUOTED_THOUGHT = re.compile(r"^“?([^“”]{2,8})”?重要思想$")
 
 
 def _stock(items: Iterable[str]) -> bool:
@@ -1844,17 +1886,23 @@ def _standard_forms(lexicon: Lexicon, text: str) -> tuple[str, ...]:
     forms = (
         [text.replace(a, b) for a, b in _SAME_WORDS if a in text] if _SAME_WORD.search(text) else []
     )
-    congress = _CONGRESS.match(text)
-    if congress:  # 党的七大 = 七大 = 中共七大
+    congress = _CONGRESS.match(text) or _CONGRESS_FULL.match(text)
+    if congress:  # 党的七大 = 七大 = 中共七大 = 党的第七次全国代表大会
         n = congress.group(1)
-        forms += [f for f in (f"党的{n}大", f"{n}大", f"中共{n}大") if f != text]
+        names = (f"党的{n}大", f"{n}大", f"中共{n}大")
+        names += (f"党的第{n}次全国代表大会", f"中共第{n}次全国代表大会", f"第{n}次全国代表大会")
+        forms += [f for f in names if f != text]
+    # “三个代表”重要思想 = 三个代表: a quoted name said without its head (but 习近平…思想 keeps it)
+    quoted = _QUOTED_THOUGHT.match(text)
+    if quoted and ("“" in text or known(quoted.group(1))):
+        forms.append(quoted.group(1))
     # most keys neither start with a lead nor follow one in a known phrase: no loop for them
     if text.startswith(_NAME_LEADS) or text in _led_phrases(lexicon):
         for lead in _NAME_LEADS:
             rest = text[len(lead) :]
             if text.startswith(lead) and len(rest) >= 4 and known(rest):
                 forms.append(rest)
-            if known(lead + text):
+            if lead in _ADDABLE_LEADS and known(lead + text):
                 forms.append(lead + text)
     if text.startswith("党的") and text.endswith("建设") and len(text) >= 6:
         forms.append(text[2:])  # 以（党的政治建设）统领党的建设: 政治建设 names it as well
@@ -1863,6 +1911,12 @@ def _standard_forms(lexicon: Lexicon, text: str) -> tuple[str, ...]:
     for head in _NAME_HEADS if text.endswith(_NAME_HEADS) else ():
         if text.endswith(head) and len(text) - len(head) >= 4 and known(text[: -len(head)]):
             forms.append(text[: -len(head)])
+    # a head the question's keys name the answer without (党管干部 in 党管干部原则): the blank
+    # takes that name as well, so a listed key is never refused in its own blank (review R29)
+    for head in _SUBKEY_HEADS if text.endswith(_SUBKEY_HEADS) else ():
+        rest = text[: -len(head)]
+        if text.endswith(head) and len(rest) >= 3 and known(rest) and rest not in forms:
+            forms.append(rest)
     return tuple(forms)
 
 
@@ -2472,7 +2526,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         if he < a:
             a, b = a + len(name) - 1, b + len(name) - 1
     blanked = _blank(stem, a, b)
-    accepted = _accepted(ctx, key)
+    accepted = _accepted(ctx, key) + _shared_head_forms(key.text, stem[b:])
     if any(_readable(sp, blanked) for sp in accepted):
         return
     explanation = _explain_text(ctx, key, s)
@@ -4896,7 +4950,9 @@ def _subkeys(lex: Lexicon, answer: str) -> tuple[str, ...]:
     for suffix in _SUBKEY_HEADS if answer.endswith(_SUBKEY_HEADS) else ():
         if answer.endswith(suffix) and len(answer) - len(suffix) >= 3:
             head = answer[: -len(suffix)]
-            if head not in found:
+            # only a name (党管干部), not a fragment (基本经济 of 基本经济制度), which the
+            # answer's blank could not take
+            if head not in found and lex.is_known(head):
                 found.append(head)
     return tuple(found)
 

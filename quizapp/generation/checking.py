@@ -8,10 +8,13 @@ Responses by kind:
 * ``judge`` — ``True``/``False``, or one of the usual words: 对/错, 正确/错误, √/×, true/false …
 
 Texts are compared after :func:`~quizapp.generation.normalize.fold`: width, spaces, quotes,
-punctuation, Latin case and traditional characters do not count. A cloze blank is right when its
-folded text equals any spelling listed in ``accepted`` for that blank (or the answer itself); an
-order-free cloze (``ordered`` false) is right when the responses can be paired one-to-one with
-the blanks; a multiple choice is right only when exactly the correct options are chosen.
+punctuation, Latin case and traditional characters do not count. In a cloze, a number before a
+unit counts by its value (三个月 = 3个月 = ３个月, 两个月 = 二个月, 一至两名 = 1-2名), while
+a numeral that names a formula (两个维护, 三个代表) is left as written. A cloze blank is right
+when its folded text equals any spelling listed in ``accepted`` for that blank (or the answer
+itself); an order-free cloze (``ordered`` false) is right when the responses can be paired
+one-to-one with the blanks; a multiple choice is right only when exactly the correct options
+are chosen.
 
 A response of the wrong shape (a number for a cloze, an option that is not on the question, three
 answers for two blanks) raises :class:`InvalidAnswer`, a ``ValueError`` with a Chinese message:
@@ -21,12 +24,13 @@ it is a broken request, not a wrong answer.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .normalize import fold
 
-__all__ = ["InvalidAnswer", "check_answer", "canonical_response", "parse_judge"]
+__all__ = ["InvalidAnswer", "answer_key", "check_answer", "canonical_response", "parse_judge"]
 
 
 class InvalidAnswer(ValueError):
@@ -90,6 +94,57 @@ def _option_index(options: Sequence[str], given: str) -> int:
     raise InvalidAnswer(f"“{shown}”不是这道题的选项。")
 
 
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5}
+_DIGITS.update({"六": 6, "七": 7, "八": 8, "九": 9})
+_POWERS = {"十": 10, "百": 100, "千": 1000}
+_NUMBER = "(?:[0-9０-９]+|[一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十百千]*)"
+# Units of time, age and people a provision counts in: only these make a numeral a number
+# (三个月, 五个工作日, 十八岁, 一至两名). A formula's numeral is left as written: before 个
+# (两个维护, 三个代表), before 项/条/届/次 (八项规定, 二十一条, 十九届四中全会, 最多跑一次), or
+# after 个 (两个一百年, 第一个五年计划).
+_UNIT = (
+    "(?:[个個](?:多)?(?:月|工作日|学时|學時|小时|小時|星期|季度)"
+    "|周年|週年|年|天|日|岁|歲|名|周|週|学时|學時|小时|小時|分钟|分鐘)"
+)
+_RANGE = "(?:至|到|-|－|—|–|~|～)"
+_QUANTITY = re.compile(f"(?<![个個])({_NUMBER})(?:{_RANGE}({_NUMBER}))?(?={_UNIT})")
+
+
+def _number_value(numeral: str) -> int | None:
+    """The value of a numeral in Arabic digits (any width) or Chinese (十八, 二十四, 一百)."""
+    if numeral.isdigit():
+        return int(numeral)
+    total, digit = 0, None
+    for ch in numeral:
+        if ch in "零〇" and total:
+            continue  # 一百零五: a place held empty
+        if ch in _DIGITS:
+            if digit is not None:
+                return None  # 一二 is no number
+            digit = _DIGITS[ch]
+        elif ch in _POWERS:
+            total += (1 if digit is None else digit) * _POWERS[ch]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+def _count(match: re.Match[str]) -> str:
+    values = [_number_value(n) for n in match.groups() if n is not None]
+    if None in values:
+        return match.group(0)
+    return "至".join(str(v) for v in values)
+
+
+def answer_key(text: str) -> str:
+    """What a cloze response is compared by: :func:`fold`, after counts are written in digits
+    (before folding, as folding drops the dash of a range 1-2名)."""
+    if _QUANTITY.search(text):
+        text = _QUANTITY.sub(_count, text)
+    return fold(text)
+
+
 def _blank_spellings(question: Any) -> list[set[str]]:
     """For each blank, the folded spellings that count as right."""
     answer = _get(question, "answer") or []
@@ -98,9 +153,9 @@ def _blank_spellings(question: Any) -> list[set[str]]:
     accepted = _get(question, "accepted") or []
     spellings: list[set[str]] = []
     for index, right in enumerate(answer):
-        keys = {fold(right)}
+        keys = {answer_key(right)}
         if index < len(accepted) and accepted[index]:
-            keys.update(fold(s) for s in accepted[index])
+            keys.update(answer_key(s) for s in accepted[index])
         keys.discard("")
         spellings.append(keys)
     return spellings
@@ -145,7 +200,7 @@ def check_answer(question: Any, given: Any) -> bool:
         return parse_judge(given) == bool(_get(question, "answer"))
 
     if kind == "cloze":
-        keys = [fold(r) for r in _cloze_response(question, given)]
+        keys = [answer_key(r) for r in _cloze_response(question, given)]
         spellings = _blank_spellings(question)
         ordered = _get(question, "ordered", True)
         if ordered or len(keys) == 1:
@@ -181,7 +236,7 @@ def canonical_response(question: Any, given: Any) -> str:
     if kind == "judge":
         value = parse_judge(given)
     elif kind == "cloze":
-        keys = [fold(r) for r in _cloze_response(question, given)]
+        keys = [answer_key(r) for r in _cloze_response(question, given)]
         value = keys if _get(question, "ordered", True) else sorted(keys)
     else:
         options: list[str] = list(_get(question, "options") or [])
