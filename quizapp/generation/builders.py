@@ -4933,8 +4933,13 @@ def build_all(ctx: Context) -> list[Question]:
             made.add(question.id)
             ctx.scores.setdefault(question.id, 0.6)
             out.append(add_subkeys(ctx, question))
-    # two-clause formulations said once (没有…，就没有…; 只有…才能…，只有…才能…)
-    for question in [*formulation_clozes(ctx, named), *triple_thesis_clozes(ctx, named)]:
+    # two-clause formulations said once (没有…，就没有…; 只有…才能…，只有…才能…), and standard
+    # lists spelled out one clause per item (坚持党的领导，坚持人民至上，…)
+    for question in [
+        *formulation_clozes(ctx, named),
+        *triple_thesis_clozes(ctx, named),
+        *clause_list_clozes(ctx, named),
+    ]:
         if question.id not in made:
             made.add(question.id)
             ctx.scores.setdefault(question.id, 0.6)
@@ -5794,3 +5799,74 @@ def _thesis_alone(
         difficulty=_difficulty("cloze", subject),
         template="cloze",
     )
+
+
+# -- a standard list spelled out one clause per item (坚持党的领导，坚持人民至上，…) ------------
+_CLAUSE_ITEM = re.compile(r"[\u4e00-\u9fff“”]{2,16}")
+
+
+def clause_list_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
+    """填空 over a standard list of four or more items the text spells out as clauses of one
+    sentence (……这就是：坚持党的领导，坚持人民至上，坚持理论创新，…): the clause leading the
+    list in is shown, then every item, half of them blanked (不分先后), in two questions so that
+    each item is asked once. A shared opening (坚持) stays shown. The lexicon knowing the list
+    whole is what pins the blanks; a 、-list (``standard_list_clozes``) is not asked again here,
+    nor a list whose items some question already names.
+    """
+    lex = ctx.lexicon
+    tainted = ctx.ex.doc.tainted
+    for s in ctx.ex.doc.sentences:
+        if s.is_noise or s.is_heading or s.text.count("，") < 3:
+            continue
+        clauses = re.split(r"[，。；！：:]", s.text)
+        marks = [bool(_CLAUSE_ITEM.fullmatch(c)) and lex.is_list_item(c) for c in clauses]
+        k = 0
+        while k < len(clauses):
+            if not marks[k]:
+                k += 1
+                continue
+            j = k
+            while j < len(clauses) and marks[j]:
+                j += 1
+            run = tuple(clauses[k:j])
+            items = lex.complete_list(run) if len(run) >= 4 else None
+            start = sum(len(c) + 1 for c in clauses[:k])
+            k = j
+            if items is None:
+                continue
+            if all(i in named for i in run) or "、".join(run) in named:
+                continue
+            end = start + len("，".join(run))
+            if noise.overlaps(s.start + start, s.start + end, tainted):
+                continue
+            # what the list is: the clause (or two, after a bare 这就是：) before it
+            before = [c for c in re.split(r"[，；]", s.text[:start].rstrip("，：:")) if c]
+            lead = before[-1] if before else ""
+            if len(before) >= 2 and len(lead) < 6:
+                lead = before[-2] + "，" + lead
+            if _han(lead) < 6 or _BACK_REFERENCE.search(lead):
+                continue
+            lead += "：" if s.text[start - 1 : start] in "：:" else "，"
+            prefix = _common_prefix(run)
+            if any(len(i) - len(prefix) < 2 for i in run):
+                prefix = ""
+            cores = [i[len(prefix) :] for i in run]
+            n = len(run)
+            key = KeyPhrase(
+                "、".join(run), "enumeration", s.index, s.start + start, s.start + end, 0.6
+            )
+            named.update(run)
+            yield from _points_clozes(
+                ctx,
+                lead=lead,
+                sep="，",
+                blanked=[prefix + BLANK] * n,
+                shown=list(run),
+                cores=cores,
+                halves=[list(range(0, n, 2)), list(range(1, n, 2))],
+                source=s.text,
+                explanation=_explain_text(ctx, key, s),
+                accepted=[[c, run[i]] if c != run[i] else [c] for i, c in enumerate(cores)],
+                paragraph=s.paragraph,
+                whole="、".join(run),
+            )
