@@ -1998,3 +1998,19 @@ def test_coverage_5_a_standard_list_spelled_as_clauses_is_asked_in_halves() -> N
     text = FILLER + "全会提出，党领导人民积累了宝贵的历史经验，这就是：" + odd + "。"
     lists = [q for q in generate_questions(text) if q.template == "cloze_list"]
     assert not [q for q in lists if "这就是" in q.stem], [q.stem for q in lists]
+
+
+def test_coverage_5_b_a_standard_list_longer_than_six_is_asked_in_two_halves() -> None:
+    """A standard 、-list of seven items (幼有所育…弱有所扶) gets two list clozes, each blanking
+    every other item, so that each item is asked once; a list of six or fewer keeps one."""
+    text = FILLER + (
+        "我们深入贯彻以人民为中心的发展思想，在幼有所育、学有所教、劳有所得、病有所医、"
+        "老有所养、住有所居、弱有所扶上持续用力，人民生活全方位改善。"
+    )
+    lists = [q for q in generate_questions(text) if q.template == "cloze_list" and "所" in q.stem]
+    assert len(lists) == 2, [q.stem for q in lists]
+    asked = sorted(a for q in lists for a in q.answer)
+    assert asked == sorted(
+        "幼有所育、学有所教、劳有所得、病有所医、老有所养、住有所居、弱有所扶".split("、")
+    )
+    assert len({q.id for q in lists}) == 2

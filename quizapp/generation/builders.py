@@ -1897,6 +1897,7 @@ _GOVERNING = frozenset(
 )
 # A list this long is a catalogue (载人航天、探月探火 … 生物医药): one item of it is a guess.
 MAX_LIST_ITEMS = 6
+MAX_HALVED_ITEMS = 10  # a standard list up to this long is asked in two halves
 
 
 _PREPOSITIONS = frozenset("在对把以从向为将于同和与及")
@@ -5053,7 +5054,7 @@ def standard_list_clozes(ctx: Context) -> Iterator[Question]:
     only when its items share a pattern (人民至上、生命至上; 百花齐放、百家争鸣).
     """
     for items, (index, start, end) in sorted(ctx.ex.groups.items(), key=lambda kv: kv[1]):
-        if not 2 <= len(items) <= MAX_LIST_ITEMS or len(set(items)) != len(items):
+        if not 2 <= len(items) <= MAX_HALVED_ITEMS or len(set(items)) != len(items):
             continue
         if ctx.lexicon.complete_list(items) is None:
             continue
@@ -5103,40 +5104,47 @@ def standard_list_clozes(ctx: Context) -> Iterator[Question]:
         # 展现可信、（　　）、（　　）: short items of one opening keep the first shown, so the
         # pattern the blanks follow is on the page (review 20b; 可亲 is not in the list)
         shown = 1 if _short_patterned(items) else 0
-        pieces, last = [], 0
-        for x, y in spans[shown:]:
-            pieces.append(run[last : x + len(lead)] + BLANK)
-            last = y - len(tail)
-        blanked = stem[:a] + "".join(pieces) + run[last:] + stem[b:]
-        if any(_readable(item, blanked) for item in cores[shown:]):
-            continue
-        ordered = _is_sequence(s.text, local, items)
-        if not ordered:
-            blanked += "（不分先后）"
         whole = "、".join(items)
         key = KeyPhrase(whole, "enumeration", index, start, end, 0.66, None, items)
-        yield Question(
-            id=question_id(ctx.doc_key, "cloze", "cloze_list", whole, s.text),
-            kind="cloze",
-            stem=blanked,
-            options=[],
-            answer=list(cores[shown:]),
-            keys=[whole, *cores[shown:]],
-            source=s.text,
-            explanation=_explain_text(ctx, key, s),
-            accepted=_with_variants(
-                ctx,
-                key,
-                [
-                    [core, item] if core != item else [item]
-                    for core, item in zip(cores[shown:], items[shown:], strict=True)
-                ],
-            ),
-            ordered=ordered,
-            paragraph=s.paragraph,
-            difficulty=_difficulty("cloze", whole, 0.1),
-            template="cloze_list",
-        )
+        # a list longer than six (幼有所育、…、弱有所扶) is asked in two halves, each blanking
+        # every other item among the rest shown, so that each item is asked once
+        n = len(items)
+        if n > MAX_LIST_ITEMS and run != whole:
+            continue  # 教育党员、…监督党员和组织群众…: the halves show no list spelled whole
+        halves = [range(shown, n)] if n <= MAX_LIST_ITEMS else [range(0, n, 2), range(1, n, 2)]
+        for half, blanks in enumerate(halves):
+            pieces, last = [], 0
+            for k in blanks:
+                x, y = spans[k]
+                pieces.append(run[last : x + len(lead)] + BLANK)
+                last = y - len(tail)
+            blanked = stem[:a] + "".join(pieces) + run[last:] + stem[b:]
+            if any(_readable(cores[k], blanked) for k in blanks):
+                continue
+            ordered = _is_sequence(s.text, local, items)
+            if not ordered:
+                blanked += "（不分先后）"
+            yield Question(
+                id=question_id(
+                    ctx.doc_key, "cloze", "cloze_list", whole if half == 0 else f"{whole}|2", s.text
+                ),
+                kind="cloze",
+                stem=blanked,
+                options=[],
+                answer=[cores[k] for k in blanks],
+                keys=[whole, *(cores[k] for k in blanks)],
+                source=s.text,
+                explanation=_explain_text(ctx, key, s),
+                accepted=_with_variants(
+                    ctx,
+                    key,
+                    [[cores[k], items[k]] if cores[k] != items[k] else [items[k]] for k in blanks],
+                ),
+                ordered=ordered,
+                paragraph=s.paragraph,
+                difficulty=_difficulty("cloze", whole, 0.1),
+                template="cloze_list",
+            )
 
 
 # what makes ``X是Y`` a thesis worth naming whole: Y ranks or defines (首要任务, 本质属性, 最…)
