@@ -1978,3 +1978,39 @@ def test_heading_series_lures_are_real_phrases_of_the_heads_kind_or_nothing_is_a
     assert not [
         q for q in generate_questions(_strict_speech(quoted)) if q.template == "multi_heading"
     ]
+
+
+def test_coverage_5_a_standard_list_spelled_as_clauses_is_asked_in_halves() -> None:
+    """Coverage on unseen text (fifth session): a standard list of the lexicon spelled out one
+    clause per item is asked in two order-free halves, its shared 坚持 shown; a list the
+    lexicon does not know, or one with no clause naming it, is not."""
+    items = "坚持党的领导，坚持人民至上，坚持理论创新，坚持独立自主，坚持中国道路"
+    items += "，坚持胸怀天下，坚持开拓创新，坚持敢于斗争，坚持统一战线，坚持自我革命"
+    text = FILLER + "全会提出，党领导人民积累了宝贵的历史经验，这就是：" + items + "。"
+    lists = [q for q in generate_questions(text) if q.template == "cloze_list"]
+    halves = [q for q in lists if q.stem.startswith("党领导人民积累了宝贵的历史经验，这就是：坚持")]
+    assert len(halves) == 2, [q.stem for q in lists]
+    assert sorted(a for q in halves for a in q.answer) == sorted(
+        i.removeprefix("坚持") for i in items.split("，")
+    )
+    assert all("（不分先后）" in q.stem and not q.ordered for q in halves)
+    odd = items.replace("坚持自我革命", "坚持勤俭节约")
+    text = FILLER + "全会提出，党领导人民积累了宝贵的历史经验，这就是：" + odd + "。"
+    lists = [q for q in generate_questions(text) if q.template == "cloze_list"]
+    assert not [q for q in lists if "这就是" in q.stem], [q.stem for q in lists]
+
+
+def test_coverage_5_b_a_standard_list_longer_than_six_is_asked_in_two_halves() -> None:
+    """A standard 、-list of seven items (幼有所育…弱有所扶) gets two list clozes, each blanking
+    every other item, so that each item is asked once; a list of six or fewer keeps one."""
+    text = FILLER + (
+        "我们深入贯彻以人民为中心的发展思想，在幼有所育、学有所教、劳有所得、病有所医、"
+        "老有所养、住有所居、弱有所扶上持续用力，人民生活全方位改善。"
+    )
+    lists = [q for q in generate_questions(text) if q.template == "cloze_list" and "所" in q.stem]
+    assert len(lists) == 2, [q.stem for q in lists]
+    asked = sorted(a for q in lists for a in q.answer)
+    assert asked == sorted(
+        "幼有所育、学有所教、劳有所得、病有所医、老有所养、住有所居、弱有所扶".split("、")
+    )
+    assert len({q.id for q in lists}) == 2

@@ -1951,6 +1951,7 @@ _GOVERNING = frozenset(
 )
 # A list this long is a catalogue (载人航天、探月探火 … 生物医药): one item of it is a guess.
 MAX_LIST_ITEMS = 6
+MAX_HALVED_ITEMS = 10  # a standard list up to this long is asked in two halves
 
 
 _PREPOSITIONS = frozenset("在对把以从向为将于同和与及")
@@ -4989,8 +4990,13 @@ def build_all(ctx: Context) -> list[Question]:
             made.add(question.id)
             ctx.scores.setdefault(question.id, 0.6)
             out.append(add_subkeys(ctx, question))
-    # two-clause formulations said once (没有…，就没有…; 只有…才能…，只有…才能…)
-    for question in [*formulation_clozes(ctx, named), *triple_thesis_clozes(ctx, named)]:
+    # two-clause formulations said once (没有…，就没有…; 只有…才能…，只有…才能…), and standard
+    # lists spelled out one clause per item (坚持党的领导，坚持人民至上，…)
+    for question in [
+        *formulation_clozes(ctx, named),
+        *triple_thesis_clozes(ctx, named),
+        *clause_list_clozes(ctx, named),
+    ]:
         if question.id not in made:
             made.add(question.id)
             ctx.scores.setdefault(question.id, 0.6)
@@ -5104,7 +5110,7 @@ def standard_list_clozes(ctx: Context) -> Iterator[Question]:
     only when its items share a pattern (人民至上、生命至上; 百花齐放、百家争鸣).
     """
     for items, (index, start, end) in sorted(ctx.ex.groups.items(), key=lambda kv: kv[1]):
-        if not 2 <= len(items) <= MAX_LIST_ITEMS or len(set(items)) != len(items):
+        if not 2 <= len(items) <= MAX_HALVED_ITEMS or len(set(items)) != len(items):
             continue
         if ctx.lexicon.complete_list(items) is None:
             continue
@@ -5154,40 +5160,47 @@ def standard_list_clozes(ctx: Context) -> Iterator[Question]:
         # 展现可信、（　　）、（　　）: short items of one opening keep the first shown, so the
         # pattern the blanks follow is on the page (review 20b; 可亲 is not in the list)
         shown = 1 if _short_patterned(items) else 0
-        pieces, last = [], 0
-        for x, y in spans[shown:]:
-            pieces.append(run[last : x + len(lead)] + BLANK)
-            last = y - len(tail)
-        blanked = stem[:a] + "".join(pieces) + run[last:] + stem[b:]
-        if any(_readable(item, blanked) for item in cores[shown:]):
-            continue
-        ordered = _is_sequence(s.text, local, items)
-        if not ordered:
-            blanked += "（不分先后）"
         whole = "、".join(items)
         key = KeyPhrase(whole, "enumeration", index, start, end, 0.66, None, items)
-        yield Question(
-            id=question_id(ctx.doc_key, "cloze", "cloze_list", whole, s.text),
-            kind="cloze",
-            stem=blanked,
-            options=[],
-            answer=list(cores[shown:]),
-            keys=[whole, *cores[shown:]],
-            source=s.text,
-            explanation=_explain_text(ctx, key, s),
-            accepted=_with_variants(
-                ctx,
-                key,
-                [
-                    [core, item] if core != item else [item]
-                    for core, item in zip(cores[shown:], items[shown:], strict=True)
-                ],
-            ),
-            ordered=ordered,
-            paragraph=s.paragraph,
-            difficulty=_difficulty("cloze", whole, 0.1),
-            template="cloze_list",
-        )
+        # a list longer than six (幼有所育、…、弱有所扶) is asked in two halves, each blanking
+        # every other item among the rest shown, so that each item is asked once
+        n = len(items)
+        if n > MAX_LIST_ITEMS and run != whole:
+            continue  # 教育党员、…监督党员和组织群众…: the halves show no list spelled whole
+        halves = [range(shown, n)] if n <= MAX_LIST_ITEMS else [range(0, n, 2), range(1, n, 2)]
+        for half, blanks in enumerate(halves):
+            pieces, last = [], 0
+            for k in blanks:
+                x, y = spans[k]
+                pieces.append(run[last : x + len(lead)] + BLANK)
+                last = y - len(tail)
+            blanked = stem[:a] + "".join(pieces) + run[last:] + stem[b:]
+            if any(_readable(cores[k], blanked) for k in blanks):
+                continue
+            ordered = _is_sequence(s.text, local, items)
+            if not ordered:
+                blanked += "（不分先后）"
+            yield Question(
+                id=question_id(
+                    ctx.doc_key, "cloze", "cloze_list", whole if half == 0 else f"{whole}|2", s.text
+                ),
+                kind="cloze",
+                stem=blanked,
+                options=[],
+                answer=[cores[k] for k in blanks],
+                keys=[whole, *(cores[k] for k in blanks)],
+                source=s.text,
+                explanation=_explain_text(ctx, key, s),
+                accepted=_with_variants(
+                    ctx,
+                    key,
+                    [[cores[k], items[k]] if cores[k] != items[k] else [items[k]] for k in blanks],
+                ),
+                ordered=ordered,
+                paragraph=s.paragraph,
+                difficulty=_difficulty("cloze", whole, 0.1),
+                template="cloze_list",
+            )
 
 
 # what makes ``X是Y`` a thesis worth naming whole: Y ranks or defines (首要任务, 本质属性, 最…)
@@ -5850,3 +5863,74 @@ def _thesis_alone(
         difficulty=_difficulty("cloze", subject),
         template="cloze",
     )
+
+
+# -- a standard list spelled out one clause per item (坚持党的领导，坚持人民至上，…) ------------
+_CLAUSE_ITEM = re.compile(r"[\u4e00-\u9fff“”]{2,16}")
+
+
+def clause_list_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
+    """填空 over a standard list of four or more items the text spells out as clauses of one
+    sentence (……这就是：坚持党的领导，坚持人民至上，坚持理论创新，…): the clause leading the
+    list in is shown, then every item, half of them blanked (不分先后), in two questions so that
+    each item is asked once. A shared opening (坚持) stays shown. The lexicon knowing the list
+    whole is what pins the blanks; a 、-list (``standard_list_clozes``) is not asked again here,
+    nor a list whose items some question already names.
+    """
+    lex = ctx.lexicon
+    tainted = ctx.ex.doc.tainted
+    for s in ctx.ex.doc.sentences:
+        if s.is_noise or s.is_heading or s.text.count("，") < 3:
+            continue
+        clauses = re.split(r"[，。；！：:]", s.text)
+        marks = [bool(_CLAUSE_ITEM.fullmatch(c)) and lex.is_list_item(c) for c in clauses]
+        k = 0
+        while k < len(clauses):
+            if not marks[k]:
+                k += 1
+                continue
+            j = k
+            while j < len(clauses) and marks[j]:
+                j += 1
+            run = tuple(clauses[k:j])
+            items = lex.complete_list(run) if len(run) >= 4 else None
+            start = sum(len(c) + 1 for c in clauses[:k])
+            k = j
+            if items is None:
+                continue
+            if all(i in named for i in run) or "、".join(run) in named:
+                continue
+            end = start + len("，".join(run))
+            if noise.overlaps(s.start + start, s.start + end, tainted):
+                continue
+            # what the list is: the clause (or two, after a bare 这就是：) before it
+            before = [c for c in re.split(r"[，；]", s.text[:start].rstrip("，：:")) if c]
+            lead = before[-1] if before else ""
+            if len(before) >= 2 and len(lead) < 6:
+                lead = before[-2] + "，" + lead
+            if _han(lead) < 6 or _BACK_REFERENCE.search(lead):
+                continue
+            lead += "：" if s.text[start - 1 : start] in "：:" else "，"
+            prefix = _common_prefix(run)
+            if any(len(i) - len(prefix) < 2 for i in run):
+                prefix = ""
+            cores = [i[len(prefix) :] for i in run]
+            n = len(run)
+            key = KeyPhrase(
+                "、".join(run), "enumeration", s.index, s.start + start, s.start + end, 0.6
+            )
+            named.update(run)
+            yield from _points_clozes(
+                ctx,
+                lead=lead,
+                sep="，",
+                blanked=[prefix + BLANK] * n,
+                shown=list(run),
+                cores=cores,
+                halves=[list(range(0, n, 2)), list(range(1, n, 2))],
+                source=s.text,
+                explanation=_explain_text(ctx, key, s),
+                accepted=[[c, run[i]] if c != run[i] else [c] for i, c in enumerate(cores)],
+                paragraph=s.paragraph,
+                whole="、".join(run),
+            )

@@ -190,6 +190,10 @@ class Lexicon:
         """Formulas having ``phrase`` as a member (or member alias)."""
         return self._member_owner.get(phrase, [])
 
+    def is_list_item(self, phrase: str) -> bool:
+        """Is ``phrase`` an item of a standard enumeration or a formula's member spelling?"""
+        return _unquoted(phrase) in self._list_index or phrase in self._member_owner
+
     def term_class(self, term: str) -> str | None:
         return self.terms.get(term)
 
