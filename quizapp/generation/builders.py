@@ -2639,6 +2639,17 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         if not wrong or key.type not in _FALSIFIABLE:
             return
         truth = False
+    if truth:
+        # a true statement tests something only when its key could have been swapped for a
+        # same-type lure (F1 #28, F2 #23, R29 #7: a sentence copied as written is true by its
+        # sound); even then the false twin is preferred, and one in four stays true
+        if key.type not in _FALSIFIABLE:
+            return
+        if not wrong:
+            wrong = pick_wrong(1)
+        if not wrong:
+            return
+        truth = _stays_true(ctx, key, source)
     if _purpose_clause(s.text):
         return  # 为了…，根据…，制定本细则: a document's purpose and basis test nothing (F2)
     if source in ctx.judged:
@@ -3362,6 +3373,13 @@ def _judged_true(ctx: Context, key: KeyPhrase, source: str) -> bool:
         return True
     digest = hashlib.sha1(f"{ctx.doc_key}|{key.text}|{source}".encode()).hexdigest()
     return int(digest, 16) % 2 == 0
+
+
+def _stays_true(ctx: Context, key: KeyPhrase, source: str) -> bool:
+    """Is a checkable true statement asked as written (one in four, a subset of the statements
+    _judged_true keeps) rather than as its false twin?"""
+    digest = hashlib.sha1(f"{ctx.doc_key}|{key.text}|{source}".encode()).hexdigest()
+    return int(digest, 16) % 4 == 0
 
 
 def _is_sequence(text: str, local: int, items: tuple[str, ...]) -> bool:
