@@ -2059,3 +2059,20 @@ def test_no_true_statement_without_a_key_a_lure_could_take() -> None:
     )
     judges = [q for q in generate_questions(text) if q.kind == "judge" and not q.formula]
     assert not [q.stem for q in judges if q.answer is True], [q.stem for q in judges]
+
+
+def test_an_absolute_body_has_no_relative_option_and_a_modal_stem_keeps_its_subject() -> None:
+    text = _JUDGE_RULES + (
+        "第十四条　党组织收到入党申请书后，应当在一个月内派人同入党申请人谈话，了解学习工作经历、"
+        "对党的认识、入党动机、遵纪守法以及家庭情况等基本情况，并向其介绍党的基本知识、党员的标准"
+        "和条件。\n"
+        "第十五条　《入党积极分子培养考察登记表》的式样由中央组织部负责制定，其印制、管理等由省级"
+        "党委组织部门作出安排。\n"
+        "第十六条　报上级党委组织部门备案。报县级以上党委组织部门批准。报县级党委组织部门审查。\n"
+    )
+    qs = _provisions(text)
+    for q in qs:
+        if q.template == "body_single" and q.answer == "中央组织部":
+            assert not [o for o in q.options if o.startswith(("上级", "县级以上"))], q.options
+    stems = [q.stem for q in qs if q.kind == "cloze" and q.answer == ["一个月"]]
+    assert stems and all(s.startswith("党组织收到入党申请书后，应当在") for s in stems), stems

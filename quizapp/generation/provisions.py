@@ -263,6 +263,13 @@ def _stem_of(ctx: Context, s: Sentence, start: int, end: int) -> tuple[str, int,
         text = text[:cut] + s.text[at + len(shown) :]
         if len(text) > _LONG_SENTENCE or not text.endswith("。"):
             return None
+    if not whole and text.startswith(_MODALS):
+        # 应当在（一个月）内派人同入党申请人谈话: the rule's subject and occasion (党组织收到入党
+        # 申请书后，) lie before the window; they go back in, the window's tail giving way
+        at = s.text.find(text.rstrip("。，…"))
+        head = s.text[:at] if at > 0 else ""
+        if head and len(head) + len(text) <= _LONG_SENTENCE and text[a:b] not in head:
+            text, a, b = head + text, a + len(head), b + len(head)
     opens = s.text.startswith(text)
     article = _ARTICLE.match(text)
     if article is not None:
@@ -544,6 +551,8 @@ def body_lures(organs: list[str], body: str) -> list[str]:
             continue
         if _organ_kind(organ) != kind or (not o_rank and o_core in _GENERIC_CORES):
             continue  # 报（党支部党员大会）备案 for a department; a bare 组织部门
+        if _absolute_body(body) and not _absolute_body(organ):
+            continue  # 上级/县级以上党委组织部门 may be the 中央组织部 the stem asks (F4 #29)
         pool.append(organ)
     return sorted(pool, key=lambda o: abs(len(o) - len(body)))
 
