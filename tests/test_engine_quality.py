@@ -2076,3 +2076,14 @@ def test_an_absolute_body_has_no_relative_option_and_a_modal_stem_keeps_its_subj
             assert not [o for o in q.options if o.startswith(("上级", "县级以上"))], q.options
     stems = [q.stem for q in qs if q.kind == "cloze" and q.answer == ["一个月"]]
     assert stems and all(s.startswith("党组织收到入党申请书后，应当在") for s in stems), stems
+
+
+def test_no_false_twin_on_a_list_that_is_not_the_formula() -> None:
+    # 四史 plus 中华民族发展史: the sentence does not state the formula, so 中华文明史 swapped in
+    # for 党史 reads as true as well
+    text = FILLER + (
+        "新时代十年的伟大变革，在党史、新中国史、改革开放史、社会主义发展史、中华民族发展史上"
+        "具有里程碑意义。\n"
+    )
+    judges = [q for q in generate_questions(text) if q.kind == "judge" and "里程碑" in q.source]
+    assert not [q for q in judges if q.template == "judge_false"], [q.stem for q in judges]

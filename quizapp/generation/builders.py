@@ -2652,6 +2652,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         truth = _stays_true(ctx, key, source)
     if _purpose_clause(s.text):
         return  # 为了…，根据…，制定本细则: a document's purpose and basis test nothing (F2)
+    if not truth and _list_outgrows_formula(ctx, key, s.text):
+        return  # 党史…、中华民族发展史 is no 四史: 中华文明史 in 党史's place reads as true too
     if source in ctx.judged:
         return  # one statement per sentence: four swaps of one list are one question
     ctx.judged.add(source)
@@ -3373,6 +3375,22 @@ def _judged_true(ctx: Context, key: KeyPhrase, source: str) -> bool:
         return True
     digest = hashlib.sha1(f"{ctx.doc_key}|{key.text}|{source}".encode()).hexdigest()
     return int(digest, 16) % 2 == 0
+
+
+def _list_outgrows_formula(ctx: Context, key: KeyPhrase, sentence: str) -> bool:
+    """Does the 、-list holding a formula member hold an item that is no member of the formula
+    (在党史、新中国史、改革开放史、社会主义发展史、中华民族发展史上…)? Then the sentence does
+    not state the formula, and a foil swapped in for a member may be true of it."""
+    formula = ctx.lexicon.get(key.formula) if key.formula else None
+    if formula is None or "、" in key.text:
+        return False
+    clause = next((c for c in re.split(r"[，；。：]", sentence) if key.text in c), "")
+    items = clause.split("、")
+    if len(items) < 2:
+        return False
+    spellings = [w for m in formula.members for w in formula.spellings(m)]
+    # (an item may carry its verb: 建设伟大工程、推进伟大事业)
+    return not all(any(w in item for w in spellings) for item in items)
 
 
 def _stays_true(ctx: Context, key: KeyPhrase, source: str) -> bool:
