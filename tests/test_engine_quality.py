@@ -8,6 +8,7 @@ ordinal alone, layout dashes and dangling connectives in statements.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -2014,3 +2015,111 @@ def test_coverage_5_b_a_standard_list_longer_than_six_is_asked_in_two_halves() -
         "幼有所育、学有所教、劳有所得、病有所医、老有所养、住有所居、弱有所扶".split("、")
     )
     assert len({q.id for q in lists}) == 2
+
+
+# Non-lexicon 判断 and provision stems (rounds F1–F4, R29)
+
+_JUDGE_RULES = (
+    "某某工作细则\n"
+    "第一条　为了规范发展党员工作，制定本细则。\n"
+    "第二条　党支部每半年对入党积极分子进行一次考察。县级党委组织部门和基层党委每年对入党积极分子"
+    "队伍状况作一次分析。\n"
+    "第三条　年满十八岁的中国工人、农民、军人、知识分子和其他社会阶层的先进分子，承认党的纲领和"
+    "章程，可以申请加入中国共产党。\n"
+    "第四条　党委对党支部上报的接收预备党员的决议，应当在三个月内审批。如遇特殊情况可以适当延长"
+    "审批时间，但不得超过六个月。\n"
+    "第五条　培训时间一般不少于三天。\n"
+    "第六条　党组织应当指定一至两名正式党员作入党积极分子的培养联系人。\n"
+    "第七条　《入党志愿书》的式样由中央组织部负责制定，省级党委组织部门按照式样统一印制。\n"
+    "第八条　对无法认定的预备党员，报县级以上党委组织部门批准，不予承认。\n"
+    "第九条　预备党员必须由党委审批。党总支不能审批预备党员。\n"
+    "第十条　受留党察看处分、尚未恢复党员权利的党员，不能作入党介绍人。\n"
+    "第十一条　除个别特殊情况外，未经培训的，不能发展入党。\n"
+    "第十二条　党员不得参加迷信活动。\n"
+    "第十三条　对经过一年以上培养教育和考察、基本具备党员条件的入党积极分子，在听取党小组、培养"
+    "联系人、党员和群众等意见的基础上，党支部委员会讨论同意的，可以列为发展对象。\n"
+)
+
+
+def _false_twins() -> dict[str, str]:
+    """The swapped-in value of each provision/body false 判断, by the key it replaced."""
+    twins = {}
+    for q in _provisions(_JUDGE_RULES):
+        if q.template in ("provision_judge_false", "body_judge_false"):
+            found = re.match(r"错误。原文为“(.+?)”，不是“(.+?)”", q.explanation)
+            assert found, q.explanation
+            twins[found.group(1)] = found.group(2)
+    return twins
+
+
+def test_a_false_quantity_is_the_text_own_value_or_a_surely_false_rung() -> None:
+    twins = _false_twins()
+    # the period the next sentence uses, not 每两年 (false by its sound: F4 #25)
+    assert twins.get("每半年") == "每年", twins
+    # a minimum in a condition is false only lower (年满二十岁的…可以申请 is still true)
+    assert twins.get("十八岁") == "十六岁", twins
+    assert twins.get("六个月") == "三个月", twins  # the same article's own value, and shorter
+    assert twins.get("三个月") in (None, "两个月", "一个月"), twins  # a deadline only shorter
+    assert twins.get("三天") == "五天", twins  # a floor only higher
+    assert "一至两名" not in twins  # 一至三名 reads as true as well
+
+
+def test_a_false_body_is_absolute_and_a_relative_body_gets_none() -> None:
+    twins = _false_twins()
+    for real, swap in twins.items():
+        assert not swap.startswith(("上级", "同级", "本级", "所在", "县级以上")), (real, swap)
+    # 中央组织部 is above 县级: no swap for a ranged body
+    assert "县级以上党委组织部门" not in twins
+    assert twins.get("中央组织部") in (None, "省级党委组织部门", "县级党委组织部门"), twins
+
+
+def test_only_a_specific_prohibition_is_judged() -> None:
+    stems = {q.stem for q in _provisions(_JUDGE_RULES) if q.template == "prohibition_judge"}
+    joined = "".join(stems)
+    assert "入党介绍人" in joined or "党总支" in joined, stems
+    assert "迷信活动" not in joined  # a generic 不得 about conduct
+    assert "未经培训" not in joined  # a condition: 可以 is false by its sound
+
+
+def test_a_provision_stem_keeps_its_rule_and_never_ends_in_an_ellipsis() -> None:
+    for q in _provisions(_JUDGE_RULES):
+        assert not q.stem.endswith("……"), q.stem
+        if q.kind == "cloze" and q.answer == ["一年"] and "培养教育" in q.stem:
+            assert "列为发展对象" in q.stem, q.stem
+
+
+def test_no_true_statement_without_a_key_a_lure_could_take() -> None:
+    text = FILLER + (
+        "积极推动《巴黎协定》签署生效，我国在应对全球气候变化中发挥了重要作用。\n"
+        "在轰轰烈烈的大革命时期，刘少奇同志参加领导五卅运动、省港大罢工、武汉工人夺回英租界的斗争。\n"
+    )
+    judges = [q for q in generate_questions(text) if q.kind == "judge" and not q.formula]
+    assert not [q.stem for q in judges if q.answer is True], [q.stem for q in judges]
+
+
+def test_an_absolute_body_has_no_relative_option_and_a_modal_stem_keeps_its_subject() -> None:
+    text = _JUDGE_RULES + (
+        "第十四条　党组织收到入党申请书后，应当在一个月内派人同入党申请人谈话，了解学习工作经历、"
+        "对党的认识、入党动机、遵纪守法以及家庭情况等基本情况，并向其介绍党的基本知识、党员的标准"
+        "和条件。\n"
+        "第十五条　《入党积极分子培养考察登记表》的式样由中央组织部负责制定，其印制、管理等由省级"
+        "党委组织部门作出安排。\n"
+        "第十六条　报上级党委组织部门备案。报县级以上党委组织部门批准。报县级党委组织部门审查。\n"
+    )
+    qs = _provisions(text)
+    for q in qs:
+        if q.template == "body_single" and q.answer == "中央组织部":
+            assert not [o for o in q.options if o.startswith(("上级", "县级以上"))], q.options
+    stems = [q.stem for q in qs if q.kind == "cloze" and q.answer == ["一个月"]]
+    assert stems and all(s.startswith("党组织收到入党申请书后，应当在") for s in stems), stems
+
+
+def test_no_false_twin_on_a_list_that_is_not_the_formula() -> None:
+    # 四史 plus 中华民族发展史: the sentence does not state the formula, so 中华文明史 swapped in
+    # for 党史 reads as true as well
+    text = FILLER + (
+        "新时代十年的伟大变革，在党史、新中国史、改革开放史、社会主义发展史、中华民族发展史上"
+        "具有里程碑意义。\n"
+    )
+    judges = [q for q in generate_questions(text) if q.kind == "judge" and "里程碑" in q.source]
+    assert not [q for q in judges if q.template == "judge_false"], [q.stem for q in judges]

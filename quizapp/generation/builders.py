@@ -2694,8 +2694,21 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         if not wrong or key.type not in _FALSIFIABLE:
             return
         truth = False
+    if truth:
+        # a true statement tests something only when its key could have been swapped for a
+        # same-type lure (F1 #28, F2 #23, R29 #7: a sentence copied as written is true by its
+        # sound); even then the false twin is preferred, and one in four stays true
+        if key.type not in _FALSIFIABLE:
+            return
+        if not wrong:
+            wrong = pick_wrong(1)
+        if not wrong:
+            return
+        truth = _stays_true(ctx, key, source)
     if _purpose_clause(s.text):
         return  # 为了…，根据…，制定本细则: a document's purpose and basis test nothing (F2)
+    if not truth and _list_outgrows_formula(ctx, key, s.text):
+        return  # 党史…、中华民族发展史 is no 四史: 中华文明史 in 党史's place reads as true too
     if source in ctx.judged:
         return  # one statement per sentence: four swaps of one list are one question
     ctx.judged.add(source)
@@ -3417,6 +3430,29 @@ def _judged_true(ctx: Context, key: KeyPhrase, source: str) -> bool:
         return True
     digest = hashlib.sha1(f"{ctx.doc_key}|{key.text}|{source}".encode()).hexdigest()
     return int(digest, 16) % 2 == 0
+
+
+def _list_outgrows_formula(ctx: Context, key: KeyPhrase, sentence: str) -> bool:
+    """Does the 、-list holding a formula member hold an item that is no member of the formula
+    (在党史、新中国史、改革开放史、社会主义发展史、中华民族发展史上…)? Then the sentence does
+    not state the formula, and a foil swapped in for a member may be true of it."""
+    formula = ctx.lexicon.get(key.formula) if key.formula else None
+    if formula is None or "、" in key.text:
+        return False
+    clause = next((c for c in re.split(r"[，；。：]", sentence) if key.text in c), "")
+    items = clause.split("、")
+    if len(items) < 2:
+        return False
+    spellings = [w for m in formula.members for w in formula.spellings(m)]
+    # (an item may carry its verb: 建设伟大工程、推进伟大事业)
+    return not all(any(w in item for w in spellings) for item in items)
+
+
+def _stays_true(ctx: Context, key: KeyPhrase, source: str) -> bool:
+    """Is a checkable true statement asked as written (one in four, a subset of the statements
+    _judged_true keeps) rather than as its false twin?"""
+    digest = hashlib.sha1(f"{ctx.doc_key}|{key.text}|{source}".encode()).hexdigest()
+    return int(digest, 16) % 4 == 0
 
 
 def _is_sequence(text: str, local: int, items: tuple[str, ...]) -> bool:

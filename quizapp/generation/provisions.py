@@ -250,9 +250,26 @@ def _stem_of(ctx: Context, s: Sentence, start: int, end: int) -> tuple[str, int,
         text, a, b = s.text, start - s.start, end - s.start
     if not text:
         return None
-    if not whole and text.endswith("。") and _LEAD_CLAUSE.search(text):
-        # …的入党积极分子，在听取…意见的基础上。: the rule this lead opens is cut off; say so
-        text = text[:-1] + "，……"
+    lead = _LEAD_CLAUSE.search(text) if not whole and text.endswith("。") else None
+    if lead is not None:
+        # …的入党积极分子，在听取…意见的基础上。: the rule this lead opens is cut off. The lead
+        # goes instead and the rule is read on (…的入党积极分子，…可列为发展对象; F4 #26); a stem
+        # that would still run too long is not asked
+        shown = text.rstrip("。")
+        at = s.text.find(shown)
+        cut = lead.start() if text[lead.start()] in "，；" else -1
+        if at < 0 or cut <= b:
+            return None
+        text = text[:cut] + s.text[at + len(shown) :]
+        if len(text) > _LONG_SENTENCE or not text.endswith("。"):
+            return None
+    if not whole and text.startswith(_MODALS):
+        # 应当在（一个月）内派人同入党申请人谈话: the rule's subject and occasion (党组织收到入党
+        # 申请书后，) lie before the window; they go back in, the window's tail giving way
+        at = s.text.find(text.rstrip("。，…"))
+        head = s.text[:at] if at > 0 else ""
+        if head and len(head) + len(text) <= _LONG_SENTENCE and text[a:b] not in head:
+            text, a, b = head + text, a + len(head), b + len(head)
     opens = s.text.startswith(text)
     article = _ARTICLE.match(text)
     if article is not None:
@@ -320,9 +337,10 @@ def _asked(
     lures: list[str],
     family: str,
     whole: str = "",
-    judge: bool = True,
+    judge_lure: str = "",
 ) -> Iterator[Question]:
-    """填空, 单选 (three lures) and a false 判断 (one per sentence, from a stem opening it)."""
+    """填空, 单选 (three lures) and a false 判断 with ``judge_lure`` swapped in (one per sentence,
+    from a stem opening it; none without a lure that is surely false in the key's place)."""
     found = _stem_of(ctx, s, start, end)
     if found is None:
         return
@@ -339,17 +357,18 @@ def _asked(
         keys.append(whole[2:])  # 应当在一个月内派人…谈话 → 在一个月内派人…谈话
     source = f"原文：{s.text}"
     yield _question(ctx, "cloze", f"{family}_cloze", key, s, stem, [key], [], keys, source)
-    if len(lures) < 3:
+    if len(lures) >= 3:
+        yield _question(
+            ctx, "single", f"{family}_single", key, s, stem, key, [key, *lures[:3]], keys, source
+        )
+    if not judge_lure or not opens or s.text in ctx.judged or text.count("。") > 1:
         return
-    lures = lures[:3]
-    yield _question(
-        ctx, "single", f"{family}_single", key, s, stem, key, [key, *lures], keys, source
-    )
-    if not judge or not opens or s.text in ctx.judged or text.count("。") > 1:
+    if judge_lure in text:
         return
     ctx.judged.add(s.text)
-    qid = question_id(ctx.doc_key, "single", f"{family}_single", key, s.text)
-    swap = lures[_fixed_rng(qid).randrange(len(lures))]
+    swap = judge_lure
+    if swap.startswith("每") and text[a - 1 : a] == "每":
+        a, key = a - 1, "每" + key  # 每半年 → 每年: the period is swapped whole
     statement = text[:a] + swap + text[b:]
     explanation = f"错误。原文为“{key}”，不是“{swap}”。" + source
     yield _question(
@@ -385,18 +404,108 @@ def provision_quantities(text: str, regulation: bool) -> list[tuple[int, int, st
     return found
 
 
+# the words that make a quantity a floor (a larger one is a stricter, false rule) or a ceiling
+_FLOOR_WORDS = ("不少于", "不低于", "至少", "最短", "年满", "不能少于")
+_CEILING_WORDS = ("不超过", "不得超过", "最长", "以内", "之内")
+
+
+def _false_direction(text: str, a: int, b: int) -> int:
+    """+1 when only a larger quantity makes the rule false (不少于三天 → 五天), -1 when only a
+    smaller one does (在三个月内审批 → 两个月), 0 when any other value is false (预备期为一年).
+    In a condition (年满十八岁的…, 未来三个月内将离开…的) the direction turns round: 年满二十二岁
+    的…可以申请 and 未来两个月内将离开的…不办理 are still true."""
+    clause = _clause_at(text, a)
+    after = text[b : b + 2]
+    if any(w in clause for w in _FLOOR_WORDS) or after.startswith("以上"):
+        sign = 1
+    elif any(w in clause for w in _CEILING_WORDS) or after.startswith(("内", "以下")):
+        sign = -1
+    else:
+        return 0
+    # the quantity qualifies whom the rule is about (年满十八岁的…先进分子, 经过一年以上…的入党
+    # 积极分子, 未来三个月内将离开…的): a 的 follows it in its clause
+    rest = re.split(r"[，；。]", text[b:], maxsplit=1)[0]
+    return -sign if "的" in rest else sign
+
+
+def _quantity_judge_lure(
+    text: str, a: int, b: int, numeral: str, unit: str, neighbours: list[str]
+) -> str:
+    """The quantity a false 判断 swaps in: the nearest other value of the same unit the same or a
+    neighbouring article uses (每半年 → 每年, F4 #25), else the nearest rung of the unit's ladder
+    in the direction that makes the rule false; "" for a range or when none is surely false."""
+    value = _cn_value(numeral)
+    if value is None or "至" in numeral:
+        return ""  # 一至三名 for 一至两名 reads as true as well
+    sign = _false_direction(text, a, b)
+    arabic = numeral[0].isdigit()
+    period = text[a - 1 : a] == "每"
+
+    def false_way(v: float) -> bool:
+        return v != value and (sign == 0 or (v - value) * sign > 0)
+
+    used: set[float] = set()
+    for other in neighbours:
+        for m in _QUANTITY.finditer(other):
+            if _unit_base(m.group(2)) != _unit_base(unit) or (
+                period and other[m.start() - 1 : m.start()] != "每"
+            ):
+                continue
+            v = _cn_value(m.group(1))
+            if v is not None and not (m.group(1).isdigit() and unit in ("日", "年")):
+                used.add(v)
+        if period and "每" + _unit_base(unit) in other.replace("每半" + _unit_base(unit), ""):
+            used.add(1.0)  # 每年, 每月: one period
+    found = sorted((v for v in used if false_way(v)), key=lambda v: (abs(math.log(v / value)), v))
+    if found:
+        v = found[0]
+        if period and v == 1.0:
+            return "每" + _unit_base(unit)
+        return ("每" if period else "") + _quantity_text(v, unit, arabic)
+    if period:
+        return ""  # 每两年 for 每半年 is false by its sound: only the text's own period will do
+    rungs = [r for r in quantity_lures(numeral, unit)]
+    for r in rungs:
+        v = _cn_value(r[: len(r) - len(unit)]) if r.endswith(unit) else None
+        if v is not None and false_way(v):
+            return r
+    return ""
+
+
+def _article_spans(ctx: Context) -> list[int]:
+    """The article (or, outside a regulation, the paragraph) each sentence belongs to."""
+    spans: list[int] = []
+    article = 0
+    regulation = is_regulation(ctx)
+    for s in ctx.ex.doc.sentences:
+        if regulation:
+            article += bool(_ARTICLE.match(s.text))
+            spans.append(article)
+        else:
+            spans.append(s.paragraph)
+    return spans
+
+
 def _quantity_questions(ctx: Context, regulation: bool) -> Iterator[Question]:
     tainted = ctx.ex.doc.tainted
-    for s in ctx.ex.doc.sentences:
+    sentences = ctx.ex.doc.sentences
+    spans: list[int] | None = None
+    for i, s in enumerate(sentences):
         if s.is_noise or s.is_heading or not any(c in s.text for c in _CN_NUMERALS + "0123456789"):
             continue
         for a, b, numeral, unit in provision_quantities(s.text, regulation):
             if noise.overlaps(s.start + a, s.start + b, tainted):
                 continue
+            if spans is None:
+                spans = _article_spans(ctx)
+            near = [t.text for j, t in enumerate(sentences) if abs(spans[j] - spans[i]) <= 1]
             key = s.text[a:b]
             whole = _clause_at(s.text, a)
             lures = quantity_lures(numeral, unit)
-            yield from _asked(ctx, s, s.start + a, s.start + b, key, lures, "provision", whole)
+            swap = _quantity_judge_lure(s.text, a, b, numeral, unit, near)
+            yield from _asked(
+                ctx, s, s.start + a, s.start + b, key, lures, "provision", whole, swap
+            )
 
 
 # -- bodies -------------------------------------------------------------------------------
@@ -442,6 +551,8 @@ def body_lures(organs: list[str], body: str) -> list[str]:
             continue
         if _organ_kind(organ) != kind or (not o_rank and o_core in _GENERIC_CORES):
             continue  # 报（党支部党员大会）备案 for a department; a bare 组织部门
+        if _absolute_body(body) and not _absolute_body(organ):
+            continue  # 上级/县级以上党委组织部门 may be the 中央组织部 the stem asks (F4 #29)
         pool.append(organ)
     return sorted(pool, key=lambda o: abs(len(o) - len(body)))
 
@@ -458,9 +569,25 @@ def _body_questions(ctx: Context) -> Iterator[Question]:
                 continue
             body = m.group(1)
             whole = _clause_at(s.text, a)
-            yield from _asked(
-                ctx, s, s.start + a, s.start + b, body, body_lures(organs, body), "body", whole
-            )
+            lures = body_lures(organs, body)
+            # a relative or ranged body (上级党委, 县级以上党委组织部门) may be the very organ a
+            # swap names (中央组织部 is above 县级): only an absolute body gets a false twin
+            swap = next((o for o in lures if _absolute_body(o)), "") if _absolute_body(body) else ""
+            yield from _asked(ctx, s, s.start + a, s.start + b, body, lures, "body", whole, swap)
+
+
+# ranks that name an organ only relative to another (上级党委 above a 省级 organ is 中央)
+_RELATIVE_RANKS = ("上级", "同级", "本级", "所在", "县级以上", "地方")
+
+
+def _absolute_body(organ: str) -> bool:
+    """Does the organ name one body whatever the sentence says around it (中央组织部, 省级党委
+    组织部门, 党支部委员会), rather than one relative to another (上级党委组织部门: above a
+    省级 organ, it is the 中央组织部; F4 #29) or any of a kind (党组织)?"""
+    rank, core = _organ_parts(organ)
+    if rank.startswith(_RELATIVE_RANKS):
+        return False
+    return bool(rank) or core not in _GENERIC_CORES
 
 
 # -- terms --------------------------------------------------------------------------------
@@ -600,7 +727,7 @@ def _term_questions(ctx: Context) -> Iterator[Question]:
                 if term in stages and _stage_pinned(body, at, term, stages):
                     lures = [w for w in stages if w != term and term not in w and w not in term]
                 # no 判断: another stage in a stage's place often reads as true as well
-                made = list(_asked(ctx, s, a, a + len(term), term, lures, "term", judge=False))
+                made = list(_asked(ctx, s, a, a + len(term), term, lures, "term"))
                 asked += bool(made)
                 yield from made
 
@@ -626,7 +753,28 @@ def prohibition_statement(text: str) -> str:
         return ""
     if noise.has_placeholder(statement) or _BRACKETS.search(statement):
         return ""
+    if not _specific_prohibition(statement[: m.start()], statement[m.end() :]):
+        return ""
     return statement + "。"
+
+
+# who may be the subject or object of a specific prohibition: an organ, or a person class
+_SPECIFIC_PARTY = re.compile(rf"{_ORGAN.pattern}|临时党组织|(?:{'|'.join(_PERSON_ENDINGS)}|党员)$")
+
+
+def _specific_prohibition(subject: str, act: str) -> bool:
+    """Is the prohibition about a named party: an organ or a person class as its subject
+    (党总支, 受留党察看处分…的党员) and a body, a person class or a number in its act
+    (审批预备党员, 作入党介绍人)? A condition (未经培训的，不能发展入党) or a generic 不得… about
+    conduct is false by its sound once 可以 is put in (F3–F4: 0 of 4 usable)."""
+    subject = subject.rstrip("，、 ")
+    last = re.split(r"[，；]", subject)[-1]
+    names_party = bool(re.search(rf"(?:{_ORGAN.pattern}|临时党组织)$", last)) or last.endswith(
+        (*_PERSON_ENDINGS, "党员")
+    )
+    act_specific = bool(_SPECIFIC_PARTY.search(act) or _PERSON_WORD.search(act))
+    act_specific = act_specific or bool(_QUANTITY.search(act))
+    return names_party and act_specific
 
 
 def _prohibition_questions(ctx: Context) -> Iterator[Question]:
