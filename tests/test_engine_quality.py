@@ -1978,3 +1978,27 @@ def test_heading_series_lures_are_real_phrases_of_the_heads_kind_or_nothing_is_a
     assert not [
         q for q in generate_questions(_strict_speech(quoted)) if q.template == "multi_heading"
     ]
+
+
+# Precision rules from rounds F3–F4 (fresh texts outside the corpus)
+
+
+def test_fresh_a_list_blank_never_swallows_the_verb_that_governs_the_list() -> None:
+    fault = (
+        FILLER
+        + "引导企业、农民合作社、家庭农场与农户等紧密联合与合作，让农民更多分享产业增值收益。\n"
+    )
+    got = answers(generate_questions(fault), kinds=("cloze",))
+    # 引导 governs all three, and what is left of the first item (企业) is an everyday noun
+    assert not got & {"引导企业", "企业"}, got
+    good = (
+        FILLER + "引导农民合作社、家庭农场、龙头企业开展联合与合作，让农民更多分享产业增值收益。\n"
+        "全面推进科学立法、民主立法、依法立法，以良法促进发展、保障善治。\n"
+    )
+    qs = [q for q in generate_questions(good) if q.kind == "cloze"]
+    kept = {q.answer[0]: q.stem for q in qs if len(q.answer) == 1}
+    # the verb stays in the stem and the term after it is asked
+    assert kept.get("农民合作社", "").startswith("引导（"), kept
+    assert "引导农民合作社" not in kept
+    # items of one shape keep their verb (依法立法 beside 科学立法)
+    assert "依法立法" in kept or "科学立法" in kept, kept

@@ -33,7 +33,7 @@ from typing import Any
 from . import distractors as dis
 from . import noise
 from .jieba_setup import cut as jieba_cut
-from .jieba_setup import dictionary_version, is_word, word_end_at
+from .jieba_setup import dictionary_version, is_word, word_end_at, word_frequency
 from .jieba_setup import word_ends as _jieba_word_ends
 from .keyphrases import (
     _CATEGORY_NOUNS,
@@ -2074,6 +2074,31 @@ def _starts_governed(item: str) -> int:
     return cut
 
 
+# jieba's count above which a short word is everyday vocabulary (企业 34826, 教育 23961,
+# 医疗 3488), not a term a teacher tests; lexicon words read 50000 and are never everyday
+_EVERYDAY_COUNT = 3000
+
+
+def _everyday_word(ctx: Context, text: str) -> bool:
+    """Is ``text`` a common word of two characters or fewer the lexicon does not know?"""
+    return (
+        len(text) <= 2
+        and not ctx.lexicon.is_known(text)
+        and (is_generic(text) or word_frequency(text) >= _EVERYDAY_COUNT)
+    )
+
+
+def _verb_swallowed(item: str, cut: int, others: list[str]) -> bool:
+    """Does the list's first item open on a verb of two characters or more that governs the
+    whole list (引导|企业、农民合作社) rather than a verb the items share by shape (依法立法
+    beside 科学立法: the others end as the rest does)? (A last item's verb, 团结动员群众、
+    推动改革发展, governs that item only.)"""
+    if cut < 2 or item[:1] in _PREPOSITIONS:
+        return False
+    rest = item[cut:]
+    return not any(g.endswith(rest[-1]) for g in others)
+
+
 def refine_enum_item(ctx: Context, key: KeyPhrase) -> KeyPhrase | None:
     """The list item worth a blank, or None when the item is not worth asking.
 
@@ -2122,6 +2147,12 @@ def refine_enum_item(ctx: Context, key: KeyPhrase) -> KeyPhrase | None:
     rest = key.text[cut:]
     typical = sorted(len(g) for g in others)[len(others) // 2]
     fits = len(key.text) <= typical + 1
+    if key.text == group[0] and _verb_swallowed(key.text, cut, others):
+        # （引导企业）、农民合作社、家庭农场: 引导 governs the whole list, so it stays in the stem;
+        # what is left is asked only when it is more than an everyday noun (F3 #37, F4 #34)
+        if _everyday_word(ctx, rest):
+            return None
+        fits = False
     if fits and key.text[:1] not in _PREPOSITIONS:
         return key  # 科学立法、民主立法、依法立法: the item has the others' shape already
     if is_generic(rest) or len(rest) < 2 or word_ends(rest)[1] < 2:
