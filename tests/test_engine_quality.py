@@ -2002,3 +2002,18 @@ def test_fresh_a_list_blank_never_swallows_the_verb_that_governs_the_list() -> N
     assert "引导农民合作社" not in kept
     # items of one shape keep their verb (依法立法 beside 科学立法)
     assert "依法立法" in kept or "科学立法" in kept, kept
+
+
+def test_fresh_an_everyday_word_of_an_ad_hoc_list_is_not_blanked() -> None:
+    fault = FILLER + "深入开展科技、医疗、教育干部人才“组团式”帮扶，提升乡村公共服务水平。\n"
+    got = answers(generate_questions(fault), kinds=("cloze", "single"))
+    # 科技, 医疗, 教育: everyday words a learner guesses from the stock pairs; two of them
+    # belong to 教育、科技、人才, but 医疗 does not, so the list is no standard one
+    assert not got & {"科技", "医疗", "教育"}, got
+    good = (
+        FILLER + "健全自治、法治、德治相结合的乡村治理体系。\n"
+        "坚持创新、协调、绿色、开放、共享的新发展理念。\n"
+    )
+    got = answers(generate_questions(good), kinds=("cloze",))
+    # a short member of a standard list is asked, even when the list runs into its predicate
+    assert "自治" in got and "绿色" in got, got

@@ -2088,6 +2088,19 @@ def _everyday_word(ctx: Context, text: str) -> bool:
     )
 
 
+def _short_list_spare(ctx: Context, key: KeyPhrase) -> bool:
+    """Is ``key`` an everyday word of two characters or fewer (科技、医疗、教育: guessed from
+    the stock pairs) in a list that is not wholly a standard enumeration of the key's? (Two
+    items of 教育、科技、人才 make 科技、医疗、教育 a known list to :meth:`Lexicon.known_list`,
+    which lets a text add to a list; 医疗 is no mate of 教育 there.)"""
+    group = key.group
+    if len(group) < 2 or not _everyday_word(ctx, key.text):
+        return False
+    mates = ctx.lexicon.list_mates(key.text)
+    # (an edge item may run on into the predicate: 自治、法治、德治相结合)
+    return not all(item.startswith(tuple(mates)) for item in group if item != key.text)
+
+
 def _verb_swallowed(item: str, cut: int, others: list[str]) -> bool:
     """Does the list's first item open on a verb of two characters or more that governs the
     whole list (引导|企业、农民合作社) rather than a verb the items share by shape (依法立法
@@ -2335,6 +2348,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     key = _second_half(refined)
     if key.type == "enumeration" and not _worth_asking_cached(ctx, key.group):
         return
+    if key.type == "enumeration" and _short_list_spare(ctx, key):
+        return  # 深入开展（科技）、医疗、教育干部人才帮扶: guessed from the stock pair (F3 #34/#35)
     if key.type in ("enumeration", "term") and _partly_quoted(ctx, key):
         return
     after = s.text[key.end - s.start :].lstrip("”’」")
