@@ -24,6 +24,7 @@ from quizapp.generation.builders import (
     _numeral_echo,
     _past_series_end,
     _purpose_clause,
+    _statistic_slot,
     _tidy_stem,
     _whole_first_item,
     _with_governing_frame,
@@ -2017,3 +2018,17 @@ def test_fresh_an_everyday_word_of_an_ad_hoc_list_is_not_blanked() -> None:
     got = answers(generate_questions(good), kinds=("cloze",))
     # a short member of a standard list is asked, even when the list runs into its predicate
     assert "自治" in got and "绿色" in got, got
+
+
+def test_fresh_no_blank_whose_clause_is_only_a_local_figure() -> None:
+    fault = (
+        FILLER
+        + "基本公共服务均等化实现度超过98％，教育强省、体育强省、健康浙江等建设取得长足进步。\n"
+    )
+    got = answers(generate_questions(fault), kinds=("cloze", "single"))
+    assert "基本公共服务均等化" not in got, got
+    good = FILLER + "全面推进基本公共服务均等化，教育强省、体育强省、健康浙江等建设取得长足进步。\n"
+    got = answers(generate_questions(good), kinds=("cloze", "single"))
+    assert "基本公共服务均等化" in got, got
+    assert _statistic_slot("（　　）年均增长13%以上。", 0, 4)
+    assert not _statistic_slot("（　　）取得长足进步。", 0, 4)
