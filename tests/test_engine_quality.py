@@ -25,6 +25,7 @@ from quizapp.generation.builders import (
     _past_series_end,
     _purpose_clause,
     _statistic_slot,
+    _stem_spells_key,
     _tidy_stem,
     _whole_first_item,
     _with_governing_frame,
@@ -2032,3 +2033,28 @@ def test_fresh_no_blank_whose_clause_is_only_a_local_figure() -> None:
     assert "基本公共服务均等化" in got, got
     assert _statistic_slot("（　　）年均增长13%以上。", 0, 4)
     assert not _statistic_slot("（　　）取得长足进步。", 0, 4)
+
+
+def test_fresh_the_stem_never_spells_the_key() -> None:
+    spelled = (
+        FILLER + "健全农村地区扫黑除恶常态化机制，防范遏制“村霸”、家族宗族黑恶势力滋生蔓延。\n"
+    )
+    assert "黑恶势力" not in answers(generate_questions(spelled)), "扫黑除恶 spells 黑…恶"
+    titles = (
+        FILLER + "《入党积极分子培养考察登记表》、《预备党员教育考察登记表》的式样由中央组织部"
+        "负责制定，其印制、管理等由省级党委组织部门作出安排。\n"
+    )
+    assert "预备党员教育考察登记表" not in answers(generate_questions(titles), ("cloze",))
+    # the same blanks with nothing in the stem spelling them
+    st = "健全农村地区常态化机制，防范遏制“村霸”、家族宗族黑恶势力滋生蔓延。"
+    at = st.index("黑恶势力")
+    assert not _stem_spells_key(st, at, at + 4, False)
+    assert _stem_spells_key("扫黑除恶，" + st, at + 5, at + 9, False)
+    # a word that only happens to hold the characters across a word boundary is no cue
+    st = "当前，我们要加快推进高质量发展，关键在于有一支高素质的干部队伍。"
+    at = st.index("高质量发展")
+    assert not _stem_spells_key(st, at, at + 5, True)
+    # members of a plain list share their head by design
+    st = "坚持和完善我国根本政治制度、基本政治制度、重要政治制度。"
+    at = st.index("重要政治制度")
+    assert not _stem_spells_key(st, at, at + 6, False)

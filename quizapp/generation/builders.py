@@ -2449,6 +2449,10 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # 树立（　　），发展设施农业。: the cue cut left a bare slot (review 25)
     if _chronicle_subject(stem, a, b):
         return  # …扎实推进，（中国特色大国外交）全面推进，…: 乡村振兴 fits as well (round T3)
+    if _statistic_slot(stem, a, b):
+        return  # （基本公共服务均等化）实现度超过98％: a local figure is the only clue (F3 #8)
+    if _stem_spells_key(stem, a, b, standard):
+        return  # 扫黑除恶…家族宗族（黑恶势力）: the compound spells 黑…恶 (F4 #38, #23)
     source = s.text
     if stem.startswith(("这是", "这就是", "这些", "这一")):
         return  # 这是…: what "this" is lies in a sentence the stem does not show (review 16)
@@ -3085,6 +3089,49 @@ def _list_member_half_shown(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
 
 # a clause ending on a predicate any goal or system takes (国防和军队现代化扎实推进)
 _CHRONICLE_CLAUSE = re.compile(rf"[\u4e00-\u9fff]{{2,}}(?:{_PACE_ADVERBS})(?:{_GOAL_VERBS})$")
+
+
+# a figure: digits, a percentage, or a Chinese count with a unit of quantity (三成, 五千万)
+_FIGURE = re.compile(r"[0-9０-９]|[％%‰]|百分之|[一二三四五六七八九十百千万亿两]+(?:倍|成|万|亿)")
+
+
+def _statistic_slot(stem: str, a: int, b: int) -> bool:
+    """Is the blank [a, b) the subject of a clause whose predicate is a figure (（　　）实现度
+    超过98％)? Only memory of a local statistic answers it."""
+    if a > 0 and stem[a - 1] not in "，,；;：:。":
+        return False
+    end = re.search(r"[，,；;。！？]", stem[b:])
+    predicate = stem[b : b + end.start()] if end else stem[b:]
+    return bool(_FIGURE.search(predicate))
+
+
+def _stem_spells_key(stem: str, a: int, b: int, standard: bool) -> bool:
+    """Does the stem outside the blank [a, b) spell the key: a four-character compound holding
+    the key's opening word as its second and fourth characters (扫黑除恶 for 黑恶势力), or,
+    for a title or quoted name the lexicon does not know, a title beside the blank ending on the
+    key's last four characters or more (《入党积极分子培养考察登记表》、《（预备党员教育考察
+    登记表）》; the members of a plain list share their head: 根本政治制度、基本政治制度)?"""
+    key = stem[a:b]
+    if len(key) < 4:
+        return False
+    rest = stem[:a] + "|" + stem[b:]
+    opening = key[:2]
+    if _han(opening) == 2 and is_word(opening) and opening not in rest:
+        # (a dictionary word or not: 扫黑除恶 is no jieba word; but it opens on a word's start,
+        # where 一支|高素质 or 社会|公平正义 only happen to hold 高…质, 公…正)
+        for m in re.finditer(f"(?=.{re.escape(opening[0])}.{re.escape(opening[1])})", rest):
+            at = m.start()
+            if _han(rest[at : at + 4]) == 4 and (at == 0 or at in word_ends(rest)):
+                return True
+    if standard or stem[a - 1 : a] not in ("《", "“"):
+        return False  # (a title or a quoted name: a plain list shares its head by design)
+    before = re.split(r"[，,；;：:。]", stem[:a])[-1]
+    after = re.split(r"[，,；;：:。]", stem[b:])[0]
+    beside = [
+        item.strip("“”《》〈〉")
+        for item in (before.rstrip("“《").split("、")[-2:-1] + after.lstrip("”》").split("、")[1:2])
+    ]
+    return any(len(item) > 4 and item != key and item.endswith(key[-4:]) for item in beside)
 
 
 def _chronicle_subject(stem: str, a: int, b: int) -> bool:
