@@ -28,6 +28,7 @@ from quizapp.generation.builders import (
     _stem_spells_key,
     _tidy_stem,
     _whole_first_item,
+    _with_colon_lead,
     _with_governing_frame,
     _with_topic_clause,
     _without_cues,
@@ -2058,3 +2059,23 @@ def test_fresh_the_stem_never_spells_the_key() -> None:
     st = "坚持和完善我国根本政治制度、基本政治制度、重要政治制度。"
     at = st.index("重要政治制度")
     assert not _stem_spells_key(st, at, at + 6, False)
+
+
+def test_fresh_a_blank_keeps_the_lead_that_names_its_theme() -> None:
+    text = FILLER + (
+        "大会主题是：高举习近平新时代中国特色社会主义思想伟大旗帜，忠实践行“八八战略”，"
+        "坚决做到“两个维护”，奋力推进省域现代化先行。\n"
+    )
+    stems = [
+        q.stem
+        for q in generate_questions(text)
+        if q.kind == "cloze" and q.answer == ["习近平新时代中国特色社会主义思想"]
+    ]
+    # bare, 高举（　　）伟大旗帜 reads as the national 高举中国特色社会主义伟大旗帜
+    assert stems and all(stem.startswith("大会主题是：高举（") for stem in stems), stems
+    # a lead that names no theme is left out, the quote reading alone
+    assert _with_colon_lead("他反复强调：“进行伟大斗争”。", "“进行伟大斗争”。", 3, 7) == (
+        "“进行伟大斗争”。",
+        3,
+        7,
+    )

@@ -2440,6 +2440,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     stem, a, b = window(ctx, s, key.start, key.end)
     if not stem:
         return
+    stem, a, b = _with_colon_lead(s.text, stem, a, b)
     if _numeral_echo(stem, a, b):
         return  # 贯彻落实（党的二十大）和二十届二中全会精神: 二十 spells the blank (F2 class 3d)
     items = _series_items(key) if key.type == "series" else ()
@@ -3093,6 +3094,21 @@ _CHRONICLE_CLAUSE = re.compile(rf"[\u4e00-\u9fff]{{2,}}(?:{_PACE_ADVERBS})(?:{_G
 
 # a figure: digits, a percentage, or a Chinese count with a unit of quantity (三成, 五千万)
 _FIGURE = re.compile(r"[0-9０-９]|[％%‰]|百分之|[一二三四五六七八九十百千万亿两]+(?:倍|成|万|亿)")
+
+
+def _with_colon_lead(text: str, stem: str, a: int, b: int) -> tuple[str, int, int]:
+    """A stem opening right after a short lead that names what follows (大会主题是：|高举（　　）
+    伟大旗帜…) takes the lead back: cut, the blank reads as a better-known national formula
+    (高举中国特色社会主义伟大旗帜) the stem no longer rules out (F4 #4)."""
+    at = text.find(stem[:b])  # (the stem's end may read 。 for the source's ，)
+    if at < 2 or text[at - 1] not in "：:" or text[at - 2] not in "是为":
+        return stem, a, b  # (反复强调：“…” names no theme: the quote reads alone)
+    lead = text[: at - 1]
+    start = max(lead.rfind(mark) for mark in "，,；;。！？") + 1
+    if at - start > 12:
+        return stem, a, b
+    head = text[start:at]
+    return head + stem, a + len(head), b + len(head)
 
 
 def _statistic_slot(stem: str, a: int, b: int) -> bool:
