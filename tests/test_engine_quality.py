@@ -16,6 +16,7 @@ from quizapp.generation import BLANK, generate_questions
 from quizapp.generation.builders import (
     _abbreviation_cues,
     _bare_modifier,
+    _before_summary,
     _clauses,
     _inside_a_member,
     _key_edge_fault,
@@ -2079,3 +2080,24 @@ def test_fresh_a_blank_keeps_the_lead_that_names_its_theme() -> None:
         3,
         7,
     )
+
+
+def test_fresh_a_window_inside_a_list_opens_where_the_list_is_named() -> None:
+    text = FILLER + (
+        "刘少奇同志对改革经济管理体制提出许多指导意见，认为如果生产关系跑到生产力的前头就会破坏生产力，"
+        "主张在农业生产中实行同产量联系起来的责任制，在企业领域倡导试办托拉斯，提出实行两种教育制度"
+        "和两种劳动制度，提议改革物资管理流通体制，等等，这些重要意见反映了他的远见卓识，也为党的"
+        "十一届三中全会以后经济体制改革提供了有益借鉴。\n"
+    )
+    stems = [q.stem for q in generate_questions(text) if q.answer == ["两种教育制度"]]
+    # no summary (这些重要意见) of items the window cut, and the clause naming the list is shown
+    assert stems
+    for stem in stems:
+        assert "这些" not in stem and stem.startswith(
+            "刘少奇同志对改革经济管理体制提出许多指导意见，……"
+        ), stem
+        assert stem.endswith("流通体制……"), stem
+    # a window from the sentence's start keeps its summary
+    whole = "我们提出实行两种教育制度，等等，这些意见很重要。"
+    at = whole.index("两种")
+    assert _before_summary(whole, whole, at, at + 6, at) == (whole, at, at + 6)

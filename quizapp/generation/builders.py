@@ -180,9 +180,32 @@ def window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
         stem, la, lb = _with_topic_clause(s.text, stem, la, lb, a - s.start, b - s.start)
     if stem:
         stem, la, lb = _past_series_end(s.text, stem, la, lb, a - s.start, b - s.start)
+    if stem:
+        stem, la, lb = _before_summary(s.text, stem, la, lb, a - s.start)
     if not stem:
         return stem, la, lb
     return _tidy_stem(stem, la, lb)
+
+
+# a clause summing up a list before it (…，等等，这些重要意见反映了…)
+_SUMMARY = re.compile(r"(?:等等)?[，,](?:这些|上述|以上|凡此种种)")
+
+
+def _before_summary(text: str, stem: str, la: int, lb: int, key_at: int) -> tuple[str, int, int]:
+    """A window that opens inside a list and runs into the clause summing it up (在企业领域…，
+    提出实行（　　）…，等等，这些重要意见反映了…) shows a summary of items it has cut: it opens on
+    the sentence's first clause, which names the list, and ends before the summary with ……;
+    no question when that first clause is long (review R29 #10)."""
+    start, end, sx, sy = _source_span(text, stem, la, key_at)
+    summary = _SUMMARY.search(text, key_at + lb - la, end)
+    if start == 0 or summary is None:
+        return stem, la, lb
+    first = re.search(r"[，,；;：:]", text)
+    if first is None or first.start() > 24 or first.end() > start:
+        return "", 0, 0
+    lead = text[: first.end()] + "……"
+    body = stem[sx : sx + summary.start() - start].rstrip("，,") + "……"
+    return lead + body, la - sx + len(lead), lb - sx + len(lead)
 
 
 def _whole_first_item(text: str, stem: str, la: int, lb: int, key_at: int) -> tuple[str, int, int]:
