@@ -2101,3 +2101,29 @@ def test_fresh_a_window_inside_a_list_opens_where_the_list_is_named() -> None:
     whole = "我们提出实行两种教育制度，等等，这些意见很重要。"
     at = whole.index("两种")
     assert _before_summary(whole, whole, at, at + 6, at) == (whole, at, at + 6)
+
+
+def test_fresh_a_numbered_name_is_never_the_one_option_counting_the_listing() -> None:
+    text = FILLER + (
+        "坚决打好三大攻坚战，应对各种风险挑战工作有力有效。\n"
+        "统筹推进经济建设、政治建设、文化建设、社会建设、生态文明建设“五位一体”总体布局。\n"
+    )
+    from quizapp.generation.pipeline import load_lexicon
+
+    lexicon = load_lexicon()
+    named = {}
+    for seed in (0, 3, 7):
+        for q in generate_questions(text, seed=seed):
+            if q.template == "lex_name":
+                named[q.answer] = q.options
+    # 五位一体 is still asked; 三大攻坚战 among 三去一降一补 (five members under a 三) and
+    # unnumbered names was the one three-member name: asked only with a lure like it
+    assert "五位一体" in named, named
+    for answer, options in named.items():
+        count = len(lexicon.get(answer).members)
+        like = [
+            o
+            for o in options
+            if o != answer and o[0] == answer[0] and len(lexicon.get(o).members) == count
+        ]
+        assert like, (answer, options)

@@ -4802,6 +4802,12 @@ def _stated_count(name: str) -> int:
     return CN_DIGITS.get(name[:1], 0)
 
 
+def _numbered_like(formula: Formula, count: int) -> bool:
+    """Does ``formula``'s name state ``count`` and list that many members (三大任务 for a
+    three-member name; not 三去一降一补, five members under a 三)?"""
+    return _stated_count(formula.name) == count == len(formula.members)
+
+
 def _lex_name_question(
     ctx: Context, formula: Formula, members: list[str], i: str, common: dict
 ) -> Question | None:
@@ -4852,10 +4858,13 @@ def _lex_name_question(
     # 五位一体 among 三会一课, 三严三实: counting the listing picks the one option with 五, so
     # names with the key's number come first and one of them must be among the options
     number = next((c for c in name if c in NUMERALS), "")
+    # (a lure with the number must count as many members as the listing: 三去一降一补, five
+    # members under a 三, leaves 三大攻坚战 the one three-member name; F4 #12)
+    like = {f.name for f in others if _numbered_like(f, len(members))}
     if number:
-        names.sort(key=lambda n: number not in n)
+        names.sort(key=lambda n: (number not in n, n not in like))
     wrong = _field_names_first(name, names, same_field, rng, {name, *formula.variants}, number)
-    if number and wrong and not any(number in w for w in wrong):
+    if number and wrong and not any(number in w and (w in like or not counted) for w in wrong):
         wrong = None
     counters = NUMERALS + "个种项条大"
     shared = [ch for ch in name if ch not in counters and all(ch in m for m in members)]
