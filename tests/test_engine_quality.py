@@ -17,6 +17,7 @@ from quizapp.generation import BLANK, generate_questions
 from quizapp.generation.builders import (
     _abbreviation_cues,
     _bare_modifier,
+    _before_summary,
     _clauses,
     _inside_a_member,
     _key_edge_fault,
@@ -25,8 +26,11 @@ from quizapp.generation.builders import (
     _numeral_echo,
     _past_series_end,
     _purpose_clause,
+    _statistic_slot,
+    _stem_spells_key,
     _tidy_stem,
     _whole_first_item,
+    _with_colon_lead,
     _with_governing_frame,
     _with_topic_clause,
     _without_cues,
@@ -2123,3 +2127,148 @@ def test_no_false_twin_on_a_list_that_is_not_the_formula() -> None:
     )
     judges = [q for q in generate_questions(text) if q.kind == "judge" and "里程碑" in q.source]
     assert not [q for q in judges if q.template == "judge_false"], [q.stem for q in judges]
+
+
+# Precision rules from rounds F3–F4 (fresh texts outside the corpus)
+
+
+def test_fresh_a_list_blank_never_swallows_the_verb_that_governs_the_list() -> None:
+    fault = (
+        FILLER
+        + "引导企业、农民合作社、家庭农场与农户等紧密联合与合作，让农民更多分享产业增值收益。\n"
+    )
+    got = answers(generate_questions(fault), kinds=("cloze",))
+    # 引导 governs all three, and what is left of the first item (企业) is an everyday noun
+    assert not got & {"引导企业", "企业"}, got
+    good = (
+        FILLER + "引导农民合作社、家庭农场、龙头企业开展联合与合作，让农民更多分享产业增值收益。\n"
+        "全面推进科学立法、民主立法、依法立法，以良法促进发展、保障善治。\n"
+    )
+    qs = [q for q in generate_questions(good) if q.kind == "cloze"]
+    kept = {q.answer[0]: q.stem for q in qs if len(q.answer) == 1}
+    # the verb stays in the stem and the term after it is asked
+    assert kept.get("农民合作社", "").startswith("引导（"), kept
+    assert "引导农民合作社" not in kept
+    # items of one shape keep their verb (依法立法 beside 科学立法)
+    assert "依法立法" in kept or "科学立法" in kept, kept
+
+
+def test_fresh_an_everyday_word_of_an_ad_hoc_list_is_not_blanked() -> None:
+    fault = FILLER + "深入开展科技、医疗、教育干部人才“组团式”帮扶，提升乡村公共服务水平。\n"
+    got = answers(generate_questions(fault), kinds=("cloze", "single"))
+    # 科技, 医疗, 教育: everyday words a learner guesses from the stock pairs; two of them
+    # belong to 教育、科技、人才, but 医疗 does not, so the list is no standard one
+    assert not got & {"科技", "医疗", "教育"}, got
+    good = (
+        FILLER + "健全自治、法治、德治相结合的乡村治理体系。\n"
+        "坚持创新、协调、绿色、开放、共享的新发展理念。\n"
+    )
+    got = answers(generate_questions(good), kinds=("cloze",))
+    # a short member of a standard list is asked, even when the list runs into its predicate
+    assert "自治" in got and "绿色" in got, got
+
+
+def test_fresh_no_blank_whose_clause_is_only_a_local_figure() -> None:
+    fault = (
+        FILLER
+        + "基本公共服务均等化实现度超过98％，教育强省、体育强省、健康浙江等建设取得长足进步。\n"
+    )
+    got = answers(generate_questions(fault), kinds=("cloze", "single"))
+    assert "基本公共服务均等化" not in got, got
+    good = FILLER + "全面推进基本公共服务均等化，教育强省、体育强省、健康浙江等建设取得长足进步。\n"
+    got = answers(generate_questions(good), kinds=("cloze", "single"))
+    assert "基本公共服务均等化" in got, got
+    assert _statistic_slot("（　　）年均增长13%以上。", 0, 4)
+    assert not _statistic_slot("（　　）取得长足进步。", 0, 4)
+
+
+def test_fresh_the_stem_never_spells_the_key() -> None:
+    spelled = (
+        FILLER + "健全农村地区扫黑除恶常态化机制，防范遏制“村霸”、家族宗族黑恶势力滋生蔓延。\n"
+    )
+    assert "黑恶势力" not in answers(generate_questions(spelled)), "扫黑除恶 spells 黑…恶"
+    titles = (
+        FILLER + "《入党积极分子培养考察登记表》、《预备党员教育考察登记表》的式样由中央组织部"
+        "负责制定，其印制、管理等由省级党委组织部门作出安排。\n"
+    )
+    assert "预备党员教育考察登记表" not in answers(generate_questions(titles), ("cloze",))
+    # the same blanks with nothing in the stem spelling them
+    st = "健全农村地区常态化机制，防范遏制“村霸”、家族宗族黑恶势力滋生蔓延。"
+    at = st.index("黑恶势力")
+    assert not _stem_spells_key(st, at, at + 4, False)
+    assert _stem_spells_key("扫黑除恶，" + st, at + 5, at + 9, False)
+    # a word that only happens to hold the characters across a word boundary is no cue
+    st = "当前，我们要加快推进高质量发展，关键在于有一支高素质的干部队伍。"
+    at = st.index("高质量发展")
+    assert not _stem_spells_key(st, at, at + 5, True)
+    # members of a plain list share their head by design
+    st = "坚持和完善我国根本政治制度、基本政治制度、重要政治制度。"
+    at = st.index("重要政治制度")
+    assert not _stem_spells_key(st, at, at + 6, False)
+
+
+def test_fresh_a_blank_keeps_the_lead_that_names_its_theme() -> None:
+    text = FILLER + (
+        "大会主题是：高举习近平新时代中国特色社会主义思想伟大旗帜，忠实践行“八八战略”，"
+        "坚决做到“两个维护”，奋力推进省域现代化先行。\n"
+    )
+    stems = [
+        q.stem
+        for q in generate_questions(text)
+        if q.kind == "cloze" and q.answer == ["习近平新时代中国特色社会主义思想"]
+    ]
+    # bare, 高举（　　）伟大旗帜 reads as the national 高举中国特色社会主义伟大旗帜
+    assert stems and all(stem.startswith("大会主题是：高举（") for stem in stems), stems
+    # a lead that names no theme is left out, the quote reading alone
+    assert _with_colon_lead("他反复强调：“进行伟大斗争”。", "“进行伟大斗争”。", 3, 7) == (
+        "“进行伟大斗争”。",
+        3,
+        7,
+    )
+
+
+def test_fresh_a_window_inside_a_list_opens_where_the_list_is_named() -> None:
+    text = FILLER + (
+        "刘少奇同志对改革经济管理体制提出许多指导意见，认为如果生产关系跑到生产力的前头就会破坏生产力，"
+        "主张在农业生产中实行同产量联系起来的责任制，在企业领域倡导试办托拉斯，提出实行两种教育制度"
+        "和两种劳动制度，提议改革物资管理流通体制，等等，这些重要意见反映了他的远见卓识，也为党的"
+        "十一届三中全会以后经济体制改革提供了有益借鉴。\n"
+    )
+    stems = [q.stem for q in generate_questions(text) if q.answer == ["两种教育制度"]]
+    # no summary (这些重要意见) of items the window cut, and the clause naming the list is shown
+    assert stems
+    for stem in stems:
+        assert "这些" not in stem and stem.startswith(
+            "刘少奇同志对改革经济管理体制提出许多指导意见，……"
+        ), stem
+        assert stem.endswith("流通体制……"), stem
+    # a window from the sentence's start keeps its summary
+    whole = "我们提出实行两种教育制度，等等，这些意见很重要。"
+    at = whole.index("两种")
+    assert _before_summary(whole, whole, at, at + 6, at) == (whole, at, at + 6)
+
+
+def test_fresh_a_numbered_name_is_never_the_one_option_counting_the_listing() -> None:
+    text = FILLER + (
+        "坚决打好三大攻坚战，应对各种风险挑战工作有力有效。\n"
+        "统筹推进经济建设、政治建设、文化建设、社会建设、生态文明建设“五位一体”总体布局。\n"
+    )
+    from quizapp.generation.pipeline import load_lexicon
+
+    lexicon = load_lexicon()
+    named = {}
+    for seed in (0, 3, 7):
+        for q in generate_questions(text, seed=seed):
+            if q.template == "lex_name":
+                named[q.answer] = q.options
+    # 五位一体 is still asked; 三大攻坚战 among 三去一降一补 (five members under a 三) and
+    # unnumbered names was the one three-member name: asked only with a lure like it
+    assert "五位一体" in named, named
+    for answer, options in named.items():
+        count = len(lexicon.get(answer).members)
+        like = [
+            o
+            for o in options
+            if o != answer and o[0] == answer[0] and len(lexicon.get(o).members) == count
+        ]
+        assert like, (answer, options)

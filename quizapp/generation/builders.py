@@ -33,7 +33,7 @@ from typing import Any
 from . import distractors as dis
 from . import noise
 from .jieba_setup import cut as jieba_cut
-from .jieba_setup import dictionary_version, is_word, word_end_at
+from .jieba_setup import dictionary_version, is_word, word_end_at, word_frequency
 from .jieba_setup import word_ends as _jieba_word_ends
 from .keyphrases import (
     _CATEGORY_NOUNS,
@@ -180,9 +180,32 @@ def window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
         stem, la, lb = _with_topic_clause(s.text, stem, la, lb, a - s.start, b - s.start)
     if stem:
         stem, la, lb = _past_series_end(s.text, stem, la, lb, a - s.start, b - s.start)
+    if stem:
+        stem, la, lb = _before_summary(s.text, stem, la, lb, a - s.start)
     if not stem:
         return stem, la, lb
     return _tidy_stem(stem, la, lb)
+
+
+# a clause summing up a list before it (…，等等，这些重要意见反映了…)
+_SUMMARY = re.compile(r"(?:等等)?[，,](?:这些|上述|以上|凡此种种)")
+
+
+def _before_summary(text: str, stem: str, la: int, lb: int, key_at: int) -> tuple[str, int, int]:
+    """A window that opens inside a list and runs into the clause summing it up (在企业领域…，
+    提出实行（　　）…，等等，这些重要意见反映了…) shows a summary of items it has cut: it opens on
+    the sentence's first clause, which names the list, and ends before the summary with ……;
+    no question when that first clause is long (review R29 #10)."""
+    start, end, sx, sy = _source_span(text, stem, la, key_at)
+    summary = _SUMMARY.search(text, key_at + lb - la, end)
+    if start == 0 or summary is None:
+        return stem, la, lb
+    first = re.search(r"[，,；;：:]", text)
+    if first is None or first.start() > 24 or first.end() > start:
+        return "", 0, 0
+    lead = text[: first.end()] + "……"
+    body = stem[sx : sx + summary.start() - start].rstrip("，,") + "……"
+    return lead + body, la - sx + len(lead), lb - sx + len(lead)
 
 
 def _whole_first_item(text: str, stem: str, la: int, lb: int, key_at: int) -> tuple[str, int, int]:
@@ -2129,6 +2152,44 @@ def _starts_governed(item: str) -> int:
     return cut
 
 
+# jieba's count above which a short word is everyday vocabulary (企业 34826, 教育 23961,
+# 医疗 3488), not a term a teacher tests; lexicon words read 50000 and are never everyday
+_EVERYDAY_COUNT = 3000
+
+
+def _everyday_word(ctx: Context, text: str) -> bool:
+    """Is ``text`` a common word of two characters or fewer the lexicon does not know?"""
+    return (
+        len(text) <= 2
+        and not ctx.lexicon.is_known(text)
+        and (is_generic(text) or word_frequency(text) >= _EVERYDAY_COUNT)
+    )
+
+
+def _short_list_spare(ctx: Context, key: KeyPhrase) -> bool:
+    """Is ``key`` an everyday word of two characters or fewer (科技、医疗、教育: guessed from
+    the stock pairs) in a list that is not wholly a standard enumeration of the key's? (Two
+    items of 教育、科技、人才 make 科技、医疗、教育 a known list to :meth:`Lexicon.known_list`,
+    which lets a text add to a list; 医疗 is no mate of 教育 there.)"""
+    group = key.group
+    if len(group) < 2 or not _everyday_word(ctx, key.text):
+        return False
+    mates = ctx.lexicon.list_mates(key.text)
+    # (an edge item may run on into the predicate: 自治、法治、德治相结合)
+    return not all(item.startswith(tuple(mates)) for item in group if item != key.text)
+
+
+def _verb_swallowed(item: str, cut: int, others: list[str]) -> bool:
+    """Does the list's first item open on a verb of two characters or more that governs the
+    whole list (引导|企业、农民合作社) rather than a verb the items share by shape (依法立法
+    beside 科学立法: the others end as the rest does)? (A last item's verb, 团结动员群众、
+    推动改革发展, governs that item only.)"""
+    if cut < 2 or item[:1] in _PREPOSITIONS:
+        return False
+    rest = item[cut:]
+    return not any(g.endswith(rest[-1]) for g in others)
+
+
 def refine_enum_item(ctx: Context, key: KeyPhrase) -> KeyPhrase | None:
     """The list item worth a blank, or None when the item is not worth asking.
 
@@ -2177,6 +2238,12 @@ def refine_enum_item(ctx: Context, key: KeyPhrase) -> KeyPhrase | None:
     rest = key.text[cut:]
     typical = sorted(len(g) for g in others)[len(others) // 2]
     fits = len(key.text) <= typical + 1
+    if key.text == group[0] and _verb_swallowed(key.text, cut, others):
+        # （引导企业）、农民合作社、家庭农场: 引导 governs the whole list, so it stays in the stem;
+        # what is left is asked only when it is more than an everyday noun (F3 #37, F4 #34)
+        if _everyday_word(ctx, rest):
+            return None
+        fits = False
     if fits and key.text[:1] not in _PREPOSITIONS:
         return key  # 科学立法、民主立法、依法立法: the item has the others' shape already
     if is_generic(rest) or len(rest) < 2 or word_ends(rest)[1] < 2:
@@ -2359,6 +2426,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     key = _second_half(refined)
     if key.type == "enumeration" and not _worth_asking_cached(ctx, key.group):
         return
+    if key.type == "enumeration" and _short_list_spare(ctx, key):
+        return  # 深入开展（科技）、医疗、教育干部人才帮扶: guessed from the stock pair (F3 #34/#35)
     if key.type in ("enumeration", "term") and _partly_quoted(ctx, key):
         return
     after = s.text[key.end - s.start :].lstrip("”’」")
@@ -2449,6 +2518,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     stem, a, b = window(ctx, s, key.start, key.end)
     if not stem:
         return
+    stem, a, b = _with_colon_lead(s.text, stem, a, b)
     if _numeral_echo(stem, a, b):
         return  # 贯彻落实（党的二十大）和二十届二中全会精神: 二十 spells the blank (F2 class 3d)
     items = _series_items(key) if key.type == "series" else ()
@@ -2458,6 +2528,10 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # 树立（　　），发展设施农业。: the cue cut left a bare slot (review 25)
     if _chronicle_subject(stem, a, b):
         return  # …扎实推进，（中国特色大国外交）全面推进，…: 乡村振兴 fits as well (round T3)
+    if _statistic_slot(stem, a, b):
+        return  # （基本公共服务均等化）实现度超过98％: a local figure is the only clue (F3 #8)
+    if _stem_spells_key(stem, a, b, standard):
+        return  # 扫黑除恶…家族宗族（黑恶势力）: the compound spells 黑…恶 (F4 #38, #23)
     source = s.text
     if stem.startswith(("这是", "这就是", "这些", "这一")):
         return  # 这是…: what "this" is lies in a sentence the stem does not show (review 16)
@@ -3107,6 +3181,64 @@ def _list_member_half_shown(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
 
 # a clause ending on a predicate any goal or system takes (国防和军队现代化扎实推进)
 _CHRONICLE_CLAUSE = re.compile(rf"[\u4e00-\u9fff]{{2,}}(?:{_PACE_ADVERBS})(?:{_GOAL_VERBS})$")
+
+
+# a figure: digits, a percentage, or a Chinese count with a unit of quantity (三成, 五千万)
+_FIGURE = re.compile(r"[0-9０-９]|[％%‰]|百分之|[一二三四五六七八九十百千万亿两]+(?:倍|成|万|亿)")
+
+
+def _with_colon_lead(text: str, stem: str, a: int, b: int) -> tuple[str, int, int]:
+    """A stem opening right after a short lead that names what follows (大会主题是：|高举（　　）
+    伟大旗帜…) takes the lead back: cut, the blank reads as a better-known national formula
+    (高举中国特色社会主义伟大旗帜) the stem no longer rules out (F4 #4)."""
+    at = text.find(stem[:b])  # (the stem's end may read 。 for the source's ，)
+    if at < 2 or text[at - 1] not in "：:" or text[at - 2] not in "是为":
+        return stem, a, b  # (反复强调：“…” names no theme: the quote reads alone)
+    lead = text[: at - 1]
+    start = max(lead.rfind(mark) for mark in "，,；;。！？") + 1
+    if at - start > 12:
+        return stem, a, b
+    head = text[start:at]
+    return head + stem, a + len(head), b + len(head)
+
+
+def _statistic_slot(stem: str, a: int, b: int) -> bool:
+    """Is the blank [a, b) the subject of a clause whose predicate is a figure (（　　）实现度
+    超过98％)? Only memory of a local statistic answers it."""
+    if a > 0 and stem[a - 1] not in "，,；;：:。":
+        return False
+    end = re.search(r"[，,；;。！？]", stem[b:])
+    predicate = stem[b : b + end.start()] if end else stem[b:]
+    return bool(_FIGURE.search(predicate))
+
+
+def _stem_spells_key(stem: str, a: int, b: int, standard: bool) -> bool:
+    """Does the stem outside the blank [a, b) spell the key: a four-character compound holding
+    the key's opening word as its second and fourth characters (扫黑除恶 for 黑恶势力), or,
+    for a title or quoted name the lexicon does not know, a title beside the blank ending on the
+    key's last four characters or more (《入党积极分子培养考察登记表》、《（预备党员教育考察
+    登记表）》; the members of a plain list share their head: 根本政治制度、基本政治制度)?"""
+    key = stem[a:b]
+    if len(key) < 4:
+        return False
+    rest = stem[:a] + "|" + stem[b:]
+    opening = key[:2]
+    if _han(opening) == 2 and is_word(opening) and opening not in rest:
+        # (a dictionary word or not: 扫黑除恶 is no jieba word; but it opens on a word's start,
+        # where 一支|高素质 or 社会|公平正义 only happen to hold 高…质, 公…正)
+        for m in re.finditer(f"(?=.{re.escape(opening[0])}.{re.escape(opening[1])})", rest):
+            at = m.start()
+            if _han(rest[at : at + 4]) == 4 and (at == 0 or at in word_ends(rest)):
+                return True
+    if standard or stem[a - 1 : a] not in ("《", "“"):
+        return False  # (a title or a quoted name: a plain list shares its head by design)
+    before = re.split(r"[，,；;：:。]", stem[:a])[-1]
+    after = re.split(r"[，,；;：:。]", stem[b:])[0]
+    beside = [
+        item.strip("“”《》〈〉")
+        for item in (before.rstrip("“《").split("、")[-2:-1] + after.lstrip("”》").split("、")[1:2])
+    ]
+    return any(len(item) > 4 and item != key and item.endswith(key[-4:]) for item in beside)
 
 
 def _chronicle_subject(stem: str, a: int, b: int) -> bool:
@@ -4761,6 +4893,12 @@ def _stated_count(name: str) -> int:
     return CN_DIGITS.get(name[:1], 0)
 
 
+def _numbered_like(formula: Formula, count: int) -> bool:
+    """Does ``formula``'s name state ``count`` and list that many members (三大任务 for a
+    three-member name; not 三去一降一补, five members under a 三)?"""
+    return _stated_count(formula.name) == count == len(formula.members)
+
+
 def _lex_name_question(
     ctx: Context, formula: Formula, members: list[str], i: str, common: dict
 ) -> Question | None:
@@ -4811,10 +4949,13 @@ def _lex_name_question(
     # 五位一体 among 三会一课, 三严三实: counting the listing picks the one option with 五, so
     # names with the key's number come first and one of them must be among the options
     number = next((c for c in name if c in NUMERALS), "")
+    # (a lure with the number must count as many members as the listing: 三去一降一补, five
+    # members under a 三, leaves 三大攻坚战 the one three-member name; F4 #12)
+    like = {f.name for f in others if _numbered_like(f, len(members))}
     if number:
-        names.sort(key=lambda n: number not in n)
+        names.sort(key=lambda n: (number not in n, n not in like))
     wrong = _field_names_first(name, names, same_field, rng, {name, *formula.variants}, number)
-    if number and wrong and not any(number in w for w in wrong):
+    if number and wrong and not any(number in w and (w in like or not counted) for w in wrong):
         wrong = None
     counters = NUMERALS + "个种项条大"
     shared = [ch for ch in name if ch not in counters and all(ch in m for m in members)]
