@@ -359,13 +359,40 @@ def _source_span(text: str, stem: str, la: int, key_at: int) -> tuple[int, int, 
     """The stretch of ``stem`` around the key copied verbatim from ``text``: (start and end in
     the text, start and end in the stem). A lead (……) or a closing 。 the window added lies
     outside it."""
-    i, j = la, key_at
-    while i > 0 and j > 0 and stem[i - 1] == text[j - 1]:
-        i, j = i - 1, j - 1
-    x, y = la, key_at
-    while x < len(stem) and y < len(text) and stem[x] == text[y]:
-        x, y = x + 1, y + 1
-    return j, y, i, x
+    before = _agreeing_before(stem, la, text, key_at)
+    after = _agreeing_after(stem, la, text, key_at)
+    return key_at - before, key_at + after, la - before, la + after
+
+
+# (a window is mostly a verbatim copy, so a walk character by character took ~60 steps a call,
+# four calls a window: the length of the agreeing run is found by comparing slices instead,
+# whole first, then by halving; a run agrees on every shorter length too)
+def _agreeing_before(a: str, i: int, b: str, j: int) -> int:
+    """How many characters just before a[i] and b[j] agree."""
+    lo, hi = 0, max(0, min(i, j))
+    if a[i - hi : i] == b[j - hi : j]:
+        return hi
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if a[i - mid : i] == b[j - mid : j]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def _agreeing_after(a: str, i: int, b: str, j: int) -> int:
+    """How many characters from a[i] and b[j] on agree."""
+    lo, hi = 0, max(0, min(len(a) - i, len(b) - j))
+    if a[i : i + hi] == b[j : j + hi]:
+        return hi
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if a[i : i + mid] == b[j : j + mid]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
 
 
 # the verb that closes a 把/将 frame when it opens a later clause (把吸收…的先进分子入党，|作为一项
