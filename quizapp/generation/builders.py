@@ -1906,9 +1906,14 @@ def _led_phrases(lexicon: Lexicon) -> frozenset[str]:
 
 
 # -- text templates ---------------------------------------------------------------------------
-@lru_cache(maxsize=65536)
 def word_ends(text: str) -> tuple[int, ...]:
     """Cached word boundaries of a short text (jieba_setup.word_ends)."""
+    return _word_ends_cached(text, dictionary_version())
+
+
+@lru_cache(maxsize=65536)
+def _word_ends_cached(text: str, version: int) -> tuple[int, ...]:
+    del version  # (part of the cache key: words a lexicon adds later move the boundaries)
     return tuple(_jieba_word_ends(text))
 
 
@@ -2087,9 +2092,14 @@ def _dangling_lead(text: str, a: int) -> bool:
     return text.startswith("其中") and not any(ch in "，。；：,;:" for ch in text[:a])
 
 
-@lru_cache(maxsize=65536)
 def _starts_governed(item: str) -> int:
     """Length of the governing words at the start of ``item`` (0 when none)."""
+    return _starts_governed_cached(item, dictionary_version())
+
+
+@lru_cache(maxsize=65536)
+def _starts_governed_cached(item: str, version: int) -> int:
+    del version  # (part of the cache key, as for word_ends)
     cut = 0
     # word by word, as word_ends cuts: most items stop at their first word, so the rest of
     # the item is never cut
@@ -3782,10 +3792,15 @@ def _han(text: str) -> int:
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
-@lru_cache(maxsize=4096)
 def _cut_ends(text: str) -> tuple[int, ...]:
     """Word boundaries by jieba's own cut (a heading is short; maximum matching would read
     产品和服务 as 产品|和服|务)."""
+    return _cut_ends_cached(text, dictionary_version())
+
+
+@lru_cache(maxsize=4096)
+def _cut_ends_cached(text: str, version: int) -> tuple[int, ...]:
+    del version  # (part of the cache key, as for word_ends)
     ends, pos = [0], 0
     for word in jieba_cut(text, hmm=False):
         pos += len(word)
