@@ -391,6 +391,9 @@ def _agreeing_after(a: str, i: int, b: str, j: int) -> int:
     lo, hi = 0, max(0, min(len(a) - i, len(b) - j))
     if a[i : i + hi] == b[j : j + hi]:
         return hi
+    hi -= 1  # (the usual miss is by one: a closing 。 the window added)
+    if a[i : i + hi] == b[j : j + hi]:
+        return hi
     while hi - lo > 1:
         mid = (lo + hi) // 2
         if a[i : i + mid] == b[j : j + mid]:
