@@ -364,9 +364,18 @@ def _source_span(text: str, stem: str, la: int, key_at: int) -> tuple[int, int, 
     """The stretch of ``stem`` around the key copied verbatim from ``text``: (start and end in
     the text, start and end in the stem). A lead (……) or a closing 。 the window added lies
     outside it."""
+    global _last_span
+    last_text, last_stem, last_la, last_key_at, span = _last_span
+    if last_text is text and last_stem is stem and last_la == la and last_key_at == key_at:
+        return span  # (window's steps ask four times, mostly of a stem none of them changed)
     before = _agreeing_before(stem, la, text, key_at)
     after = _agreeing_after(stem, la, text, key_at)
-    return key_at - before, key_at + after, la - before, la + after
+    span = key_at - before, key_at + after, la - before, la + after
+    _last_span = text, stem, la, key_at, span  # (one tuple: swapped whole, safe across threads)
+    return span
+
+
+_last_span: tuple[str, str, int, int, tuple[int, int, int, int]] = ("", "", -1, -1, (0, 0, 0, 0))
 
 
 # (a window is mostly a verbatim copy, so a walk character by character took ~60 steps a call,
