@@ -1631,6 +1631,22 @@ def test_cue_caches_follow_words_a_lexicon_adds_to_jieba() -> None:
     assert builders._initial_cues("奋发图强") == {"奋图"}
 
 
+def test_boundary_caches_follow_words_a_lexicon_adds_to_jieba() -> None:
+    # word_ends, _starts_governed and _cut_ends cache jieba's boundaries; a lexicon overlay an
+    # admin adds in a long-lived worker adds words later, and a boundary cached before must move
+    from quizapp.generation import builders, jieba_setup
+    from quizapp.generation.lexicon import Lexicon
+
+    jieba_setup.warm_up()
+    assert builders.word_ends("罡翟嵇") == (0, 1, 2, 3)
+    assert builders._cut_ends("罡翟嵇") == (0, 1, 2, 3)
+    assert builders._starts_governed("在罡翟嵇") == 1
+    jieba_setup.warm_up(Lexicon([], {"测试用词": ["罡翟", "在罡"]}))
+    assert builders.word_ends("罡翟嵇") == (0, 2, 3)
+    assert builders._cut_ends("罡翟嵇") == (0, 2, 3)
+    assert builders._starts_governed("在罡翟嵇") == 0  # 在罡 is one word now
+
+
 def test_a_parallel_run_followed_by_more_clauses_does_not_break_generation() -> None:
     # the run's shared opening once overwrote the list of clause openings the loop reads on:
     # three more clauses after 让…，让…，让… raised IndexError and lost the whole text

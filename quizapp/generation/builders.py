@@ -294,15 +294,20 @@ def _inside_a_member(lure: str, text: str) -> bool:
     part of a listed member and arguably right (F1 class 7, F2)?"""
     if len(lure) < 5 or _han(lure) < len(lure):
         return False
-    at = text.find(lure[:3])
+    # the head, a run of one to 24 characters, the tail: the shortest such phrase at each
+    # head (a pattern built per lure cost a regex compile, ~1 ms, for each new lure)
+    head, tail = lure[:3], lure[-2:]
+    at = text.find(head)
     while at >= 0:
-        m = re.match(
-            rf"{re.escape(lure[:3])}[\u4e00-\u9fff“”]{{1,24}}?{re.escape(lure[-2:])}", text[at:]
-        )
-        if m and len(m.group(0)) > len(lure) and m.group(0) != lure:
+        run = _MEMBER_MIDDLE.match(text, at + 3)
+        end = text.find(tail, at + 4, at + 5 + len(run.group(0))) if run else -1
+        if end >= 0 and end + 2 - at > len(lure) and text[at : end + 2] != lure:
             return True
-        at = text.find(lure[:3], at + 1)
+        at = text.find(head, at + 1)
     return False
+
+
+_MEMBER_MIDDLE = re.compile("[\u4e00-\u9fff“”]{1,24}")
 
 
 def _lures_odd_out(answer: str, lures: list[str]) -> bool:
@@ -382,13 +387,52 @@ def _source_span(text: str, stem: str, la: int, key_at: int) -> tuple[int, int, 
     """The stretch of ``stem`` around the key copied verbatim from ``text``: (start and end in
     the text, start and end in the stem). A lead (……) or a closing 。 the window added lies
     outside it."""
-    i, j = la, key_at
-    while i > 0 and j > 0 and stem[i - 1] == text[j - 1]:
-        i, j = i - 1, j - 1
-    x, y = la, key_at
-    while x < len(stem) and y < len(text) and stem[x] == text[y]:
-        x, y = x + 1, y + 1
-    return j, y, i, x
+    global _last_span
+    last_text, last_stem, last_la, last_key_at, span = _last_span
+    if last_text is text and last_stem is stem and last_la == la and last_key_at == key_at:
+        return span  # (window's steps ask four times, mostly of a stem none of them changed)
+    before = _agreeing_before(stem, la, text, key_at)
+    after = _agreeing_after(stem, la, text, key_at)
+    span = key_at - before, key_at + after, la - before, la + after
+    _last_span = text, stem, la, key_at, span  # (one tuple: swapped whole, safe across threads)
+    return span
+
+
+_last_span: tuple[str, str, int, int, tuple[int, int, int, int]] = ("", "", -1, -1, (0, 0, 0, 0))
+
+
+# (a window is mostly a verbatim copy, so a walk character by character took ~60 steps a call,
+# four calls a window: the length of the agreeing run is found by comparing slices instead,
+# whole first, then by halving; a run agrees on every shorter length too)
+def _agreeing_before(a: str, i: int, b: str, j: int) -> int:
+    """How many characters just before a[i] and b[j] agree."""
+    lo, hi = 0, max(0, min(i, j))
+    if a[i - hi : i] == b[j - hi : j]:
+        return hi
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if a[i - mid : i] == b[j - mid : j]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def _agreeing_after(a: str, i: int, b: str, j: int) -> int:
+    """How many characters from a[i] and b[j] on agree."""
+    lo, hi = 0, max(0, min(len(a) - i, len(b) - j))
+    if a[i : i + hi] == b[j : j + hi]:
+        return hi
+    hi -= 1  # (the usual miss is by one: a closing 。 the window added)
+    if a[i : i + hi] == b[j : j + hi]:
+        return hi
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if a[i : i + mid] == b[j : j + mid]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
 
 
 # the verb that closes a 把/将 frame when it opens a later clause (把吸收…的先进分子入党，|作为一项
@@ -1956,9 +2000,14 @@ def _led_phrases(lexicon: Lexicon) -> frozenset[str]:
 
 
 # -- text templates ---------------------------------------------------------------------------
-@lru_cache(maxsize=65536)
 def word_ends(text: str) -> tuple[int, ...]:
     """Cached word boundaries of a short text (jieba_setup.word_ends)."""
+    return _word_ends_cached(text, dictionary_version())
+
+
+@lru_cache(maxsize=65536)
+def _word_ends_cached(text: str, version: int) -> tuple[int, ...]:
+    del version  # (part of the cache key: words a lexicon adds later move the boundaries)
     return tuple(_jieba_word_ends(text))
 
 
@@ -2138,9 +2187,14 @@ def _dangling_lead(text: str, a: int) -> bool:
     return text.startswith("其中") and not any(ch in "，。；：,;:" for ch in text[:a])
 
 
-@lru_cache(maxsize=65536)
 def _starts_governed(item: str) -> int:
     """Length of the governing words at the start of ``item`` (0 when none)."""
+    return _starts_governed_cached(item, dictionary_version())
+
+
+@lru_cache(maxsize=65536)
+def _starts_governed_cached(item: str, version: int) -> int:
+    del version  # (part of the cache key, as for word_ends)
     cut = 0
     # word by word, as word_ends cuts: most items stop at their first word, so the rest of
     # the item is never cut
@@ -3978,10 +4032,15 @@ def _han(text: str) -> int:
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
-@lru_cache(maxsize=4096)
 def _cut_ends(text: str) -> tuple[int, ...]:
     """Word boundaries by jieba's own cut (a heading is short; maximum matching would read
     产品和服务 as 产品|和服|务)."""
+    return _cut_ends_cached(text, dictionary_version())
+
+
+@lru_cache(maxsize=4096)
+def _cut_ends_cached(text: str, version: int) -> tuple[int, ...]:
+    del version  # (part of the cache key, as for word_ends)
     ends, pos = [0], 0
     for word in jieba_cut(text, hmm=False):
         pos += len(word)

@@ -314,8 +314,8 @@ def best_candidates(
 def _printed_head(key: str, cand: str, stem: str) -> bool:
     """Does the stem list what sets ``cand`` apart from the key (its words before the ending
     they share: 产业、 of 产业振兴 beside 组织振兴), so that the stem names it as another item?"""
-    shared = 0
-    while shared < min(len(key), len(cand)) and key[-1 - shared] == cand[-1 - shared]:
+    shared, limit = 0, min(len(key), len(cand))
+    while shared < limit and key[-1 - shared] == cand[-1 - shared]:
         shared += 1
     head = cand[: len(cand) - shared]
     return shared >= 2 and len(head) >= 2 and (f"{head}、" in stem or f"、{head}" in stem)
