@@ -371,6 +371,9 @@ def test_a_head_shared_with_the_next_phrase_may_be_left_out() -> None:
     assert _shared_head_forms("两种教育制度", "和两种劳动制度，提议…") == ["两种教育"]
     assert _shared_head_forms("自觉尊崇制度", "、严格执行制度") == []
     assert _shared_head_forms("根本政治制度", "，基本政治制度") == []
+    # two four-character principles under one 原则 (F5 #24)
+    assert _shared_head_forms("入党自愿原则", "和个别吸收原则，成熟一个") == ["入党自愿"]
+    assert _shared_head_forms("民主集中制原则", "和个别吸收原则") == []
 
 
 @pytest.mark.parametrize(
@@ -382,6 +385,9 @@ def test_a_head_shared_with_the_next_phrase_may_be_left_out() -> None:
         ("厉行勤俭节约", "勤俭节约"),
         ("农民合作社", "农民专业合作社"),
         ("农民合作社", "合作社"),
+        ("大革命时期", "国民革命时期"),
+        ("大革命时期", "第一次国内革命战争时期"),
+        ("第一次国内革命战争时期", "大革命时期"),
     ],
 )
 def test_standard_short_and_long_forms_are_aliases(lexicon, term: str, alias: str) -> None:  # type: ignore[no-untyped-def]
@@ -425,3 +431,73 @@ def test_a_real_count_cloze_takes_digits() -> None:
     counts = [q for q in generate_questions(text, seed=0) if q.answer == ["三个月"]]
     assert counts
     assert all(check_answer(q, "3个月") and not check_answer(q, "4个月") for q in counts)
+
+
+def _blank_in(stem: str, answer: str) -> dict[str, object]:
+    return {"kind": "cloze", "stem": stem, "answer": [answer], "accepted": [[]]}
+
+
+@pytest.mark.parametrize(
+    ("stem", "answer", "given"),
+    [
+        # 一百年 / 百年 (R30 #19, #29)
+        ("向（　　）进军", "第二个百年奋斗目标", "第二个一百年奋斗目标"),
+        ("向（　　）进军", "第二个一百年奋斗目标", "第二个百年奋斗目标"),
+        # an inner 的 added or dropped (R30 #36), a 地 after a fixed adverb (F5 #17)
+        ("坚定奉行（　　），不断", "互利共赢的开放战略", "互利共赢开放战略"),
+        ("坚定奉行（　　），不断", "互利共赢开放战略", "互利共赢的开放战略"),
+        (
+            "，（　　）",
+            "毫不动摇鼓励、支持、引导非公有制经济发展",
+            "毫不动摇地鼓励、支持、引导非公有制经济发展",
+        ),
+        # equal durations (F6 #26)
+        ("党支部每（　　）对入党积极分子进行一次考察", "半年", "六个月"),
+        ("党支部每（　　）对入党积极分子进行一次考察", "半年", "6个月"),
+        ("每（　　）考察", "一年", "十二个月"),
+        ("每（　　）考察", "六个月", "半年"),
+        # the stem's word repeated into the blank (F6 #17, #26)
+        ("党支部每（　　）对入党积极分子进行一次考察", "半年", "每半年"),
+        ("党支部每（　　）对入党积极分子进行一次考察", "半年", "每六个月"),
+        ("为构建（　　）不断作出贡献", "人类命运共同体", "构建人类命运共同体"),
+        ("推进（　　）建设，", "生态文明", "生态文明建设"),
+    ],
+)
+def test_loose_spellings_of_one_answer_are_right(stem: str, answer: str, given: str) -> None:
+    assert check_answer(_blank_in(stem, answer), given)
+
+
+@pytest.mark.parametrize(
+    ("stem", "answer", "given"),
+    [
+        ("向（　　）进军", "第二个百年奋斗目标", "第一个百年奋斗目标"),
+        ("向（　　）进军", "第二个百年奋斗目标", "第一个一百年奋斗目标"),
+        ("向（　　）进军", "第二个百年奋斗目标", "两个一百年奋斗目标"),
+        ("坚定奉行（　　），不断", "互利共赢的开放战略", "独立自主的和平外交政策"),
+        (
+            "，（　　）",
+            "毫不动摇鼓励、支持、引导非公有制经济发展",
+            "鼓励、支持、引导非公有制经济发展",
+        ),
+        # another duration
+        ("党支部每（　　）对入党积极分子进行一次考察", "半年", "五个月"),
+        ("党支部每（　　）对入党积极分子进行一次考察", "半年", "三个月"),
+        ("党支部每（　　）对入党积极分子进行一次考察", "半年", "一年"),
+        ("党支部每（　　）对入党积极分子进行一次考察", "半年", "上半年"),
+        ("每（　　）考察", "一年", "两年"),
+        ("每（　　）考察", "一年", "十一个月"),
+        # half a stem word, or a part of the answer, is no repetition
+        ("为构建（　　）不断作出贡献", "人类命运共同体", "建人类命运共同体"),
+        ("为构建（　　）不断作出贡献", "人类命运共同体", "命运共同体"),
+        ("为构建（　　）不断作出贡献", "人类命运共同体", "推动构建人类命运共同体"),
+        ("惠民生、防风险、（　　）保稳定", "防风险", "防风险保"),  # a cut-off stem word
+        # another concept, short forms reviewers noted that name a broader one (F5)
+        ("确保（　　）布局基本稳定", "永久基本农田", "基本农田"),
+        ("报（　　）同意", "上级党委", "上级党组织"),
+        ("加快突破（　　）", "关键核心技术", "核心技术"),
+    ],
+)
+def test_a_different_number_duration_or_concept_stays_wrong(
+    stem: str, answer: str, given: str
+) -> None:
+    assert not check_answer(_blank_in(stem, answer), given)

@@ -1829,6 +1829,10 @@ def _shared_head_forms(text: str, after: str) -> list[str]:
         mate = re.match(rf"[和与]([\u4e00-\u9fff]{{2,8}}?){head}", after)
         if len(rest) >= 3 and mate and mate.group(1)[:2] == rest[:2]:
             return [rest]
+        # two principles of four characters each under one 原则 (坚持（入党自愿原则）和个别吸收
+        # 原则 reads as 入党自愿和个别吸收原则, F5 #24): four-character cores are names, not verbs
+        if head == "原则" and mate and len(rest) == len(mate.group(1)) == 4:
+            return [rest]
     return []
 
 

@@ -12,9 +12,11 @@ punctuation, Latin case and traditional characters do not count. In a cloze, a n
 unit counts by its value (三个月 = 3个月 = ３个月, 两个月 = 二个月, 一至两名 = 1-2名), while
 a numeral that names a formula (两个维护, 三个代表) is left as written. A cloze blank is right
 when its folded text equals any spelling listed in ``accepted`` for that blank (or the answer
-itself); an order-free cloze (``ordered`` false) is right when the responses can be paired
-one-to-one with the blanks; a multiple choice is right only when exactly the correct options
-are chosen.
+itself), also once both drop an inner 的 (or a 地 after a fixed adverb), write 百年 as 一百年 and
+a duration in months (半年 = 6个月), and once the response drops a word the stem prints right
+before or after the blank and the learner wrote again (每（每半年）); an order-free cloze
+(``ordered`` false) is right when the responses can be paired one-to-one with the blanks; a
+multiple choice is right only when exactly the correct options are chosen.
 
 A response of the wrong shape (a number for a cloze, an option that is not on the question, three
 answers for two blanks) raises :class:`InvalidAnswer`, a ``ValueError`` with a Chinese message:
@@ -28,6 +30,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .model import BLANK
 from .normalize import fold
 
 __all__ = ["InvalidAnswer", "answer_key", "check_answer", "canonical_response", "parse_judge"]
@@ -145,6 +148,79 @@ def answer_key(text: str) -> str:
     return fold(text)
 
 
+# Looser keys (reviews F5, F6, R30): an inner 的 (互利共赢的开放战略 / 互利共赢开放战略), a 地
+# after a fixed adverb (毫不动摇地鼓励…), 一百年 / 百年 (第二个一百年奋斗目标), and equal durations
+# (半年 = 六个月 = 6个月, 一年 = 十二个月) do not tell two answers apart. Both sides are loosened
+# alike, so a different number, duration or ordinal (第一个 for 第二个) still differs.
+_INNER_DE = re.compile(r"(?<=[\u4e00-\u9fff])(?<!目)的(?![确])(?=[\u4e00-\u9fff])")
+_ADVERB_DI = re.compile(
+    "(毫不动摇|坚定不移|坚持不懈|持之以恒|一以贯之|锲而不舍|大力|积极|主动|自觉|切实|扎实"
+    "|有效|稳步|有序|依法|科学|深入|不断|全面|更好|更加|努力|充分|认真)地(?=[\u4e00-\u9fff])"
+)
+_HUNDRED_YEARS = re.compile("(?<![0-9零〇一二两三四五六七八九十百千])百(?=年|周年)")
+_HALF_YEAR = re.compile("(?<![上下前后])半年")
+_WHOLE_YEARS = re.compile(r"(?<![0-9])(10|[1-9])年")
+
+
+def _loose_key(text: str) -> str:
+    """:func:`answer_key` with the foldings above: what two spellings of one answer share."""
+    text = _HUNDRED_YEARS.sub("一百", text)  # 百年 = 一百年, then a count like any other
+    key = answer_key(text)
+    key = _HALF_YEAR.sub("6个月", key)
+    key = _WHOLE_YEARS.sub(lambda m: f"{int(m.group(1)) * 12}个月", key)
+    key = _ADVERB_DI.sub(r"\1", key)
+    return _INNER_DE.sub("", key)
+
+
+_STEM_WORDS = 2  # the most stem words a learner is taken to repeat into the blank
+# A run of repeated stem words must not end on a one-character fragment (保 of 保稳定 cut 保|稳定,
+# 增 of 农民增收入): only these one-character words count as a word written again.
+_ONE_CHARACTER_WORDS = frozenset("每在于为以对向和与及从")
+
+
+def _stem_sides(question: Any) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """For each blank, the stem's words just before it (nearest first) and just after it: whole
+    words only, so that 构建 of 为构建 may be repeated into the blank and 建 may not."""
+    from .jieba_setup import cut  # jieba loads only when a response needs it
+
+    stem = str(_get(question, "stem") or "")
+    parts = [fold(part) for part in stem.split(BLANK)]
+    return [
+        (
+            tuple(reversed(cut(parts[i])[-_STEM_WORDS:])) if parts[i] else (),
+            tuple(cut(parts[i + 1])[:_STEM_WORDS]) if parts[i + 1] else (),
+        )
+        for i in range(len(parts) - 1)
+    ]
+
+
+def _word_runs(words: tuple[str, ...], before: bool) -> list[str]:
+    """The runs of 0, 1, 2 … stem words next to the blank, as they read."""
+    runs, run = [""], ""
+    for word in words:
+        run = word + run if before else run + word
+        if len(word) > 1 or word in _ONE_CHARACTER_WORDS:
+            runs.append(run)
+    return runs
+
+
+def _blank_right(
+    key: str, loose: set[str], before: tuple[str, ...], after: tuple[str, ...]
+) -> bool:
+    """Is a response right by its loose key, or once whole words the stem prints just before
+    or after the blank, written again into it (每（每半年）), are dropped?"""
+    if _loose_key(key) in loose:
+        return True
+    for lead in _word_runs(before, True):
+        if not key.startswith(lead):
+            continue
+        for tail in _word_runs(after, False):
+            rest = key[len(lead) : len(key) - len(tail)]
+            if (lead or tail) and rest and key.endswith(tail) and _loose_key(rest) in loose:
+                return True
+    return False
+
+
 def _blank_spellings(question: Any) -> list[set[str]]:
     """For each blank, the folded spellings that count as right."""
     answer = _get(question, "answer") or []
@@ -204,7 +280,15 @@ def check_answer(question: Any, given: Any) -> bool:
         spellings = _blank_spellings(question)
         ordered = _get(question, "ordered", True)
         if ordered or len(keys) == 1:
-            return all(key in accepted for key, accepted in zip(keys, spellings, strict=True))
+            if all(key in accepted for key, accepted in zip(keys, spellings, strict=True)):
+                return True
+            sides = _stem_sides(question)
+            if len(sides) != len(spellings):
+                sides = [((), ())] * len(spellings)
+            return all(
+                key in accepted or _blank_right(key, {_loose_key(s) for s in accepted}, *side)
+                for key, accepted, side in zip(keys, spellings, sides, strict=True)
+            )
         return _pairs_one_to_one(keys, spellings)
 
     options: list[str] = list(_get(question, "options") or [])
