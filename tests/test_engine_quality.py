@@ -2272,3 +2272,20 @@ def test_fresh_a_numbered_name_is_never_the_one_option_counting_the_listing() ->
             if o != answer and o[0] == answer[0] and len(lexicon.get(o).members) == count
         ]
         assert like, (answer, options)
+
+
+def test_rivals_a_typed_key_takes_lures_of_its_type() -> None:
+    from quizapp.generation.builders import _typed_head
+
+    assert _typed_head("开放型经济") == "型经济"
+    assert _typed_head("学习型政党") == "型政党"
+    assert _typed_head("共享经济") == ""  # (no type: any X经济 look-alike may do)
+    text = FILLER + (
+        "发展冰雪经济、共享经济和平台经济，做强做优做大国有经济。\n"
+        "我们必须坚定不移扩大高水平对外开放，加快构建更高水平开放型经济新体制，推动外向型经济转型。\n"
+    )
+    for seed in (0, 3, 7):
+        for q in generate_questions(text, seed=seed):
+            if q.kind == "single" and q.answer == "开放型经济":
+                # 更高水平冰雪经济新体制 is absurd: every look-alike keeps the type
+                assert all(o.endswith("型经济") for o in q.options), q.options

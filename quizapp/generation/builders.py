@@ -305,6 +305,13 @@ def _inside_a_member(lure: str, text: str) -> bool:
     return False
 
 
+def _typed_head(key: str) -> str:
+    """The typed head a look-alike of ``key`` must end in: 型 and the head after it (型经济 of
+    开放型经济, 型政党 of 学习型政党), since the formula around such a key is built on the type
+    (更高水平开放型经济新体制), not on any X经济; "" for other keys."""
+    return key[-3:] if len(key) >= 5 and key[-3] == "型" else ""
+
+
 def _lures_odd_out(answer: str, lures: list[str]) -> bool:
     """Do all lures share an opening or an ending of two characters or more that the answer
     lacks (习近平强军思想, 习近平法治思想, 习近平外交思想 against 毛泽东思想), so the answer is
@@ -2700,6 +2707,9 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         # right, is no lure, and a pool whose every lure shares an opening or ending the
         # answer lacks (习近平X思想 for 毛泽东思想) makes the answer the odd one (F1–F2)
         pool = [c for c in pool if not _inside_a_member(c, key.text + "，" + s.text)]
+        typed = _typed_head(key.text)
+        if typed:  # 更高水平（开放型经济）新体制: 冰雪经济新体制 is absurd there (F6 #19)
+            pool = [c for c in pool if c.endswith(typed)]
         if len(pool) < n or (n >= 3 and _lures_odd_out(key.text, pool)):
             return None
         if rng is None:
