@@ -2289,3 +2289,14 @@ def test_rivals_a_typed_key_takes_lures_of_its_type() -> None:
             if q.kind == "single" and q.answer == "开放型经济":
                 # 更高水平冰雪经济新体制 is absurd: every look-alike keeps the type
                 assert all(o.endswith("型经济") for o in q.options), q.options
+
+
+def test_rivals_a_term_modifying_the_slot_leaves_it_open() -> None:
+    text = FILLER + (
+        "各级党委要落实全面从严治党政治责任，用好问责利器，推动管党治党取得新成效。\n"
+        "落实各级党委（党组）主体责任，提高各级干部的政治站位和履职本领。\n"
+    )
+    for seed in (0, 3, 7):
+        for q in generate_questions(text, seed=seed):
+            # 落实全面从严治党（主体责任） is as standard: nothing pins 政治责任
+            assert not (q.kind == "cloze" and "治党（" in q.stem and "政治责任" in q.keys), q.stem

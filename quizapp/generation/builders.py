@@ -2990,6 +2990,10 @@ def _open_frame(ctx: Context, stem: str, a: int, b: int) -> bool:
         # a possessive of four characters at most between the verb and the blank (round T3)
         verb = _verb_past_modifier(before)
     if not verb:
+        # 落实全面从严治党（政治责任）: a lexicon term modifying the slot leaves it as open as a
+        # bare object (主体责任 fits as well; R30 #38)
+        verb = _verb_past_term(ctx, before)
+    if not verb:
         last_mark = _UP_TO_LAST_MARK.match(before)
         x = last_mark.end() if last_mark else 0
         # (not the second half of a pair: 建立激励机制和（容错纠错机制）)
@@ -3062,6 +3066,19 @@ def _verb_past_modifier(before: str) -> str:
         if mod in _SLOT_SCOPES or mod in _SLOT_ADJECTIVES or mod.endswith("的"):
             if mod in _SLOT_ADJECTIVES and rest.endswith("以"):
                 return "以"
+            verb = _verb_before(rest, len(rest))
+            if verb and verb != "是":
+                return verb
+    return ""
+
+
+def _verb_past_term(ctx: Context, before: str) -> str:
+    """The verb of _OPEN_VERBS before a lexicon term of four to seven characters that ends
+    ``before`` (落实 of 落实全面从严治党), or "": the term only says whose duty or task the
+    slot names, as a scope word does."""
+    for k in range(7, 3, -1):
+        term, rest = before[-k:], before[:-k]
+        if len(before) > k and _han(term) == k and ctx.lexicon.is_known(term):
             verb = _verb_before(rest, len(rest))
             if verb and verb != "是":
                 return verb
