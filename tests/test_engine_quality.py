@@ -2300,3 +2300,20 @@ def test_rivals_a_term_modifying_the_slot_leaves_it_open() -> None:
         for q in generate_questions(text, seed=seed):
             # 落实全面从严治党（主体责任） is as standard: nothing pins 政治责任
             assert not (q.kind == "cloze" and "治党（" in q.stem and "政治责任" in q.keys), q.stem
+
+
+def test_rivals_no_enum_multi_whose_lures_share_a_shape_a_key_lacks() -> None:
+    text = FILLER + (
+        "深入挖掘中华优秀传统文化蕴含的思想观念、人文精神、道德规范，结合时代要求继承创新，"
+        "让中华文化展现出永久魅力和时代风采。\n"
+    )
+    for seed in (0, 3, 7):
+        for q in generate_questions(text, seed=seed):
+            if q.template != "multi_enum":
+                continue
+            lures = [o for o in q.options if o not in q.answer]
+            # 劳动精神、奉献精神 beside 思想观念, 道德规范: the keys are the ones not …精神
+            ends = {o[-2:] for o in lures}
+            assert not (
+                len(lures) >= 2 and len(ends) == 1 and not all(k[-2:] in ends for k in q.answer)
+            ), q.options

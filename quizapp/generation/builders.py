@@ -3857,6 +3857,8 @@ def group_questions(
         best = [c for c in best if c not in short]
     if len(best) < n_wrong:
         return  # 习近平强军思想 beside 习近平新时代…思想 / length alone would answer (F1)
+    if n_wrong >= 2 and any(_lures_odd_out(item, best) for item in correct):
+        return  # every lure …教育 beside the key 庆祝建党百年: its shape marks it right (F5 #10)
     qid = question_id(ctx.doc_key, "multiple", "multi_enum", "、".join(items), source)
     rng = _rng(ctx, qid)  # (seeded only now: most lists find too few intruders)
     wrong = rng.sample(best, n_wrong)  # as dis.pick draws
