@@ -2288,3 +2288,48 @@ def test_fresh_a_numbered_name_is_never_the_one_option_counting_the_listing() ->
             if o != answer and o[0] == answer[0] and len(lexicon.get(o).members) == count
         ]
         assert like, (answer, options)
+
+
+def test_rivals_a_typed_key_takes_lures_of_its_type() -> None:
+    from quizapp.generation.builders import _typed_head
+
+    assert _typed_head("开放型经济") == "型经济"
+    assert _typed_head("学习型政党") == "型政党"
+    assert _typed_head("共享经济") == ""  # (no type: any X经济 look-alike may do)
+    text = FILLER + (
+        "发展冰雪经济、共享经济和平台经济，做强做优做大国有经济。\n"
+        "我们必须坚定不移扩大高水平对外开放，加快构建更高水平开放型经济新体制，推动外向型经济转型。\n"
+    )
+    for seed in (0, 3, 7):
+        for q in generate_questions(text, seed=seed):
+            if q.kind == "single" and q.answer == "开放型经济":
+                # 更高水平冰雪经济新体制 is absurd: every look-alike keeps the type
+                assert all(o.endswith("型经济") for o in q.options), q.options
+
+
+def test_rivals_a_term_modifying_the_slot_leaves_it_open() -> None:
+    text = FILLER + (
+        "各级党委要落实全面从严治党政治责任，用好问责利器，推动管党治党取得新成效。\n"
+        "落实各级党委（党组）主体责任，提高各级干部的政治站位和履职本领。\n"
+    )
+    for seed in (0, 3, 7):
+        for q in generate_questions(text, seed=seed):
+            # 落实全面从严治党（主体责任） is as standard: nothing pins 政治责任
+            assert not (q.kind == "cloze" and "治党（" in q.stem and "政治责任" in q.keys), q.stem
+
+
+def test_rivals_no_enum_multi_whose_lures_share_a_shape_a_key_lacks() -> None:
+    text = FILLER + (
+        "深入挖掘中华优秀传统文化蕴含的思想观念、人文精神、道德规范，结合时代要求继承创新，"
+        "让中华文化展现出永久魅力和时代风采。\n"
+    )
+    for seed in (0, 3, 7):
+        for q in generate_questions(text, seed=seed):
+            if q.template != "multi_enum":
+                continue
+            lures = [o for o in q.options if o not in q.answer]
+            # 劳动精神、奉献精神 beside 思想观念, 道德规范: the keys are the ones not …精神
+            ends = {o[-2:] for o in lures}
+            assert not (
+                len(lures) >= 2 and len(ends) == 1 and not all(k[-2:] in ends for k in q.answer)
+            ), q.options

@@ -310,6 +310,13 @@ def _inside_a_member(lure: str, text: str) -> bool:
 _MEMBER_MIDDLE = re.compile("[\u4e00-\u9fff“”]{1,24}")
 
 
+def _typed_head(key: str) -> str:
+    """The typed head a look-alike of ``key`` must end in: 型 and the head after it (型经济 of
+    开放型经济, 型政党 of 学习型政党), since the formula around such a key is built on the type
+    (更高水平开放型经济新体制), not on any X经济; "" for other keys."""
+    return key[-3:] if len(key) >= 5 and key[-3] == "型" else ""
+
+
 def _lures_odd_out(answer: str, lures: list[str]) -> bool:
     """Do all lures share an opening or an ending of two characters or more that the answer
     lacks (习近平强军思想, 习近平法治思想, 习近平外交思想 against 毛泽东思想), so the answer is
@@ -2758,6 +2765,9 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         # right, is no lure, and a pool whose every lure shares an opening or ending the
         # answer lacks (习近平X思想 for 毛泽东思想) makes the answer the odd one (F1–F2)
         pool = [c for c in pool if not _inside_a_member(c, key.text + "，" + s.text)]
+        typed = _typed_head(key.text)
+        if typed:  # 更高水平（开放型经济）新体制: 冰雪经济新体制 is absurd there (F6 #19)
+            pool = [c for c in pool if c.endswith(typed)]
         if len(pool) < n or (n >= 3 and _lures_odd_out(key.text, pool)):
             return None
         if rng is None:
@@ -3038,6 +3048,10 @@ def _open_frame(ctx: Context, stem: str, a: int, b: int) -> bool:
         # a possessive of four characters at most between the verb and the blank (round T3)
         verb = _verb_past_modifier(before)
     if not verb:
+        # 落实全面从严治党（政治责任）: a lexicon term modifying the slot leaves it as open as a
+        # bare object (主体责任 fits as well; R30 #38)
+        verb = _verb_past_term(ctx, before)
+    if not verb:
         last_mark = _UP_TO_LAST_MARK.match(before)
         x = last_mark.end() if last_mark else 0
         # (not the second half of a pair: 建立激励机制和（容错纠错机制）)
@@ -3110,6 +3124,19 @@ def _verb_past_modifier(before: str) -> str:
         if mod in _SLOT_SCOPES or mod in _SLOT_ADJECTIVES or mod.endswith("的"):
             if mod in _SLOT_ADJECTIVES and rest.endswith("以"):
                 return "以"
+            verb = _verb_before(rest, len(rest))
+            if verb and verb != "是":
+                return verb
+    return ""
+
+
+def _verb_past_term(ctx: Context, before: str) -> str:
+    """The verb of _OPEN_VERBS before a lexicon term of four to seven characters that ends
+    ``before`` (落实 of 落实全面从严治党), or "": the term only says whose duty or task the
+    slot names, as a scope word does."""
+    for k in range(7, 3, -1):
+        term, rest = before[-k:], before[:-k]
+        if len(before) > k and _han(term) == k and ctx.lexicon.is_known(term):
             verb = _verb_before(rest, len(rest))
             if verb and verb != "是":
                 return verb
@@ -3888,6 +3915,8 @@ def group_questions(
         best = [c for c in best if c not in short]
     if len(best) < n_wrong:
         return  # 习近平强军思想 beside 习近平新时代…思想 / length alone would answer (F1)
+    if n_wrong >= 2 and any(_lures_odd_out(item, best) for item in correct):
+        return  # every lure …教育 beside the key 庆祝建党百年: its shape marks it right (F5 #10)
     qid = question_id(ctx.doc_key, "multiple", "multi_enum", "、".join(items), source)
     rng = _rng(ctx, qid)  # (seeded only now: most lists find too few intruders)
     wrong = rng.sample(best, n_wrong)  # as dis.pick draws
