@@ -34,6 +34,7 @@ from quizapp.generation.builders import (
     _with_governing_frame,
     _with_topic_clause,
     _without_cues,
+    _without_dangling_end,
     fits_list,
     heading_tail,
     is_catalogue,
@@ -2272,3 +2273,49 @@ def test_fresh_a_numbered_name_is_never_the_one_option_counting_the_listing() ->
             if o != answer and o[0] == answer[0] and len(lexicon.get(o).members) == count
         ]
         assert like, (answer, options)
+
+
+def test_windows_never_end_on_a_clause_that_governs_what_they_cut() -> None:
+    # round F6 #36: a fronted adverbial (通过…等方式) takes in the clause with its verb
+    text = (
+        "引导企业、农民合作社、家庭农场与农户等紧密联合与合作，通过保底分红、入股参股、"
+        "服务带动等方式，让农民更多分享产业增值收益。"
+    )
+    stem = text[: text.index("，让")] + "。"
+    at = text.index("农民合作社")
+    got = _without_dangling_end(text, stem, at, at + 5, at, at + 5)[0]
+    assert got.endswith("让农民更多分享产业增值收益。"), got
+    # round R30 #11: a speech verb keeps its quote
+    text = "针对那些弄虚作假、欺上瞒下的歪风邪气，刘少奇同志严厉批评说：“实事求是，忠诚老实。”"
+    stem = text[: text.index("：")] + "。"
+    at = text.index("弄虚作假")
+    got = _without_dangling_end(text, stem, at, at + 4, at, at + 4)[0]
+    assert got.endswith("忠诚老实。”"), got
+    # too long a quote: the window ends before the speech clause
+    quote = "，“" + "坚持原则，" * 12 + "忠诚老实。”"
+    long_text = text[: text.index("：")] + quote
+    got = _without_dangling_end(long_text, stem, at, at + 4, at, at + 4)[0]
+    assert got == "针对那些弄虚作假、欺上瞒下的歪风邪气。", got
+    # … and asks nothing when what is left would end on a bare adverbial (通过…等方式。)
+    long_text = "通过弄虚作假、欺上瞒下等方式，他多次严厉批评说" + quote
+    stem = long_text[: long_text.index("，“")] + "。"
+    at = long_text.index("弄虚作假")
+    assert _without_dangling_end(long_text, stem, at, at + 4, at, at + 4)[0] == ""
+    # a 通过 clause with its own verb is no dangling adverbial
+    text = "通过交流研讨、宣讲阐释等方式组织党员学习，深化理论武装。"
+    stem = text[: text.index("，深化")] + "。"
+    at = text.index("交流研讨")
+    assert _without_dangling_end(text, stem, at, at + 4, at, at + 4)[0] == stem
+    # round R30 #19: the key inside a 按照… adverbial whose main clause announces a colon
+    text = (
+        "按照党的十九大提出的决胜全面建成小康社会、分两个阶段实现第二个百年奋斗目标的战略安排，"
+        "实施乡村振兴战略的目标任务是：到2020年，乡村振兴取得重要进展。"
+    )
+    stem = text[: text.index("，实施")] + "。"
+    at = text.index("第二个")
+    assert _without_dangling_end(text, stem, at, at + 9, at, at + 9)[0] == ""
+    # a window ending on a clause with its own verb is left as it is
+    text = "坚持农业农村优先发展，加快推进农业农村现代化，让农民过上好日子。"
+    stem = text[: text.index("，让")] + "。"
+    at = text.index("农业农村现代化")
+    assert _without_dangling_end(text, stem, at, at + 7, at, at + 7)[0] == stem
