@@ -2319,3 +2319,17 @@ def test_windows_never_end_on_a_clause_that_governs_what_they_cut() -> None:
     stem = text[: text.index("，让")] + "。"
     at = text.index("农业农村现代化")
     assert _without_dangling_end(text, stem, at, at + 7, at, at + 7)[0] == stem
+
+
+def test_a_key_never_runs_through_the_closer_of_a_list() -> None:
+    # round F6 #37: 与（农户等紧密）联合 runs from a member through 等 into an adverb
+    text = "引导企业、农民合作社、家庭农场与农户等紧密联合与合作，让农民更多分享产业增值收益。"
+    at = text.index("农户等紧密")
+    assert _key_edge_fault(text, at, at + 5)
+    assert _key_edge_fault(text, at, at + 3)  # (a member with its closer: 农户等)
+    got = answers(generate_questions(FILLER + text + "\n"))
+    assert "农户等紧密" not in got, got
+    # 等 of a word is no closer
+    for key in ("男女平等", "中等收入群体", "高等教育"):
+        text = f"坚持{key}，推动发展。"
+        assert not _key_edge_fault(text, 2, 2 + len(key)), key

@@ -340,9 +340,24 @@ def _key_edge_fault(text: str, a: int, b: int) -> bool:
     key = text[a:b]
     if len(key) < 2 or _han(key) < len(key):
         return False
+    if _list_closer_inside(key):
+        return True
     if key[-1] in _EDGE_FUNCTION_END and not is_word(key[-2:]) and not is_word(key[-3:]):
         return True
     return key[0] in _EDGE_FUNCTION_START and not any(is_word(key[:n]) for n in (2, 3, 4))
+
+
+def _list_closer_inside(key: str) -> bool:
+    """Does the key hold 等 closing a list (与（农户等紧密）联合), so that it runs from a list
+    member into what follows the list (round F6 #37)? 等 of a word (平等, 等级, 同等) is no
+    closer."""
+    at = key.find("等", 1)
+    while at > 0:
+        after = key[at : at + 2]
+        if not is_word(key[at - 1 : at + 1]) and not (len(after) == 2 and is_word(after)):
+            return True
+        at = key.find("等", at + 1)
+    return False
 
 
 def _inside_a_member(lure: str, text: str) -> bool:
