@@ -2333,3 +2333,16 @@ def test_a_key_never_runs_through_the_closer_of_a_list() -> None:
     for key in ("男女平等", "中等收入群体", "高等教育"):
         text = f"坚持{key}，推动发展。"
         assert not _key_edge_fault(text, 2, 2 + len(key)), key
+
+
+def test_a_blank_edge_never_parts_a_proper_name() -> None:
+    # round R30 #7: 参加中国工农（红军长征） parts the name 中国工农红军
+    text = "刘少奇同志参加中国工农红军长征，在遵义会议上坚定支持正确主张。"
+    at = text.index("红军长征")
+    assert _key_edge_fault(text, at, at + 4)
+    at = text.index("遵义会议")
+    assert not _key_edge_fault(text, at, at + 4)
+    # a formula holding 的 is no name: 加强党的（长期执政能力建设）
+    text = "以加强党的长期执政能力建设、先进性和纯洁性建设为主线。"
+    at = text.index("长期执政能力建设")
+    assert not _key_edge_fault(text, at, at + 8)

@@ -340,11 +340,24 @@ def _key_edge_fault(text: str, a: int, b: int) -> bool:
     key = text[a:b]
     if len(key) < 2 or _han(key) < len(key):
         return False
-    if _list_closer_inside(key):
+    if _list_closer_inside(key) or _splits_a_name(text, a) or _splits_a_name(text, b):
         return True
     if key[-1] in _EDGE_FUNCTION_END and not is_word(key[-2:]) and not is_word(key[-3:]):
         return True
     return key[0] in _EDGE_FUNCTION_START and not any(is_word(key[:n]) for n in (2, 3, 4))
+
+
+def _splits_a_name(text: str, at: int) -> bool:
+    """Does a dictionary word of five characters or more, mostly a proper name (中国工农红军,
+    全国人大常委会), run across offset ``at`` of ``text``, so that a blank edge there parts it
+    (参加中国工农（红军长征）, round R30 #7)?"""
+    if not 0 < at < len(text):
+        return False
+    for x in range(max(0, at - 7), at):
+        for y in range(max(at + 1, x + 5), min(len(text), x + 10) + 1):
+            if is_word(text[x:y]) and "的" not in text[x:y]:
+                return True  # (a formula with 的, 党的长期执政能力建设, is no name)
+    return False
 
 
 def _list_closer_inside(key: str) -> bool:
