@@ -32,6 +32,7 @@ from quizapp.generation.builders import (
     _whole_first_item,
     _with_colon_lead,
     _with_governing_frame,
+    _with_topic,
     _with_topic_clause,
     _without_cues,
     _without_dangling_end,
@@ -2346,3 +2347,21 @@ def test_a_blank_edge_never_parts_a_proper_name() -> None:
     text = "以加强党的长期执政能力建设、先进性和纯洁性建设为主线。"
     at = text.index("长期执政能力建设")
     assert not _key_edge_fault(text, at, at + 8)
+
+
+def test_a_window_opening_on_the_copula_keeps_its_subject() -> None:
+    # round R30 #29: 是在…召开的一次十分重要的大会 without 中国共产党第二十次全国代表大会
+    text = (
+        "中国共产党第二十次全国代表大会，是在全党全国各族人民迈上全面建设社会主义现代化国家"
+        "新征程、向第二个百年奋斗目标进军的关键时刻召开的一次十分重要的大会。"
+    )
+    start = text.index("是在")
+    stem = text[start:]
+    at = stem.index("第二个百年奋斗目标")
+    got, a, b = _with_topic(text, stem, at, at + 9, start)
+    assert got == text and got[a:b] == "第二个百年奋斗目标", got
+    # a first clause holding its own 是 is no subject of the copula
+    text = "这是一个重要判断，是我们制定方针政策的依据。"
+    start = text.index("是我们")
+    stem = text[start:]
+    assert _with_topic(text, stem, 3, 5, start)[0] == stem

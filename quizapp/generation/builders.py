@@ -625,6 +625,7 @@ _LEADLESS = ("主要是", "也是", "还要", "更要", "就是", "都是", "是
 # stem from a later clause that opens on one of these has no subject of its own
 _TOPIC_CLAUSE = re.compile(r"^[\u4e00-\u9fff“”]{4,10}[，,]")
 _TOPICLESS = ("努力", "使", "要", "是")
+_SUBJECT_CLAUSE = re.compile(r"^[\u4e00-\u9fff“”《》]{4,24}[，,]")
 
 
 def _with_item_lead(text: str, stem: str, la: int, lb: int, key_at: int) -> tuple[str, int, int]:
@@ -704,6 +705,10 @@ def _with_topic(text: str, stem: str, la: int, lb: int, start: int) -> tuple[str
     """A stem from a later clause of a sentence that opens on a short topic clause (开展主题
     教育，……努力在（　　）、（　　）…方面取得成效) keeps that clause (transfer round T2)."""
     m = _TOPIC_CLAUSE.match(text)
+    if stem.startswith("是") and not stem.startswith("是否"):
+        # X，是Y: the first clause is the subject of the copula, up to 24 characters
+        # (中国共产党第二十次全国代表大会，|是在…召开的一次十分重要的大会, round R30 #29)
+        m = _SUBJECT_CLAUSE.match(text) or m
     if start <= 0 or m is None or start < m.end() or not stem.startswith(_TOPICLESS):
         return stem, la, lb
     if "是" in m.group(0) or "认为" in m.group(0) or "强调" in m.group(0):
