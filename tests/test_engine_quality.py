@@ -32,8 +32,10 @@ from quizapp.generation.builders import (
     _whole_first_item,
     _with_colon_lead,
     _with_governing_frame,
+    _with_topic,
     _with_topic_clause,
     _without_cues,
+    _without_dangling_end,
     fits_list,
     heading_tail,
     is_catalogue,
@@ -2333,3 +2335,94 @@ def test_rivals_no_enum_multi_whose_lures_share_a_shape_a_key_lacks() -> None:
             assert not (
                 len(lures) >= 2 and len(ends) == 1 and not all(k[-2:] in ends for k in q.answer)
             ), q.options
+
+
+def test_windows_never_end_on_a_clause_that_governs_what_they_cut() -> None:
+    # round F6 #36: a fronted adverbial (通过…等方式) takes in the clause with its verb
+    text = (
+        "引导企业、农民合作社、家庭农场与农户等紧密联合与合作，通过保底分红、入股参股、"
+        "服务带动等方式，让农民更多分享产业增值收益。"
+    )
+    stem = text[: text.index("，让")] + "。"
+    at = text.index("农民合作社")
+    got = _without_dangling_end(text, stem, at, at + 5, at, at + 5)[0]
+    assert got.endswith("让农民更多分享产业增值收益。"), got
+    # round R30 #11: a speech verb keeps its quote
+    text = "针对那些弄虚作假、欺上瞒下的歪风邪气，刘少奇同志严厉批评说：“实事求是，忠诚老实。”"
+    stem = text[: text.index("：")] + "。"
+    at = text.index("弄虚作假")
+    got = _without_dangling_end(text, stem, at, at + 4, at, at + 4)[0]
+    assert got.endswith("忠诚老实。”"), got
+    # too long a quote: the window ends before the speech clause
+    quote = "，“" + "坚持原则，" * 12 + "忠诚老实。”"
+    long_text = text[: text.index("：")] + quote
+    got = _without_dangling_end(long_text, stem, at, at + 4, at, at + 4)[0]
+    assert got == "针对那些弄虚作假、欺上瞒下的歪风邪气。", got
+    # … and asks nothing when what is left would end on a bare adverbial (通过…等方式。)
+    long_text = "通过弄虚作假、欺上瞒下等方式，他多次严厉批评说" + quote
+    stem = long_text[: long_text.index("，“")] + "。"
+    at = long_text.index("弄虚作假")
+    assert _without_dangling_end(long_text, stem, at, at + 4, at, at + 4)[0] == ""
+    # a 通过 clause with its own verb is no dangling adverbial
+    text = "通过交流研讨、宣讲阐释等方式组织党员学习，深化理论武装。"
+    stem = text[: text.index("，深化")] + "。"
+    at = text.index("交流研讨")
+    assert _without_dangling_end(text, stem, at, at + 4, at, at + 4)[0] == stem
+    # round R30 #19: the key inside a 按照… adverbial whose main clause announces a colon
+    text = (
+        "按照党的十九大提出的决胜全面建成小康社会、分两个阶段实现第二个百年奋斗目标的战略安排，"
+        "实施乡村振兴战略的目标任务是：到2020年，乡村振兴取得重要进展。"
+    )
+    stem = text[: text.index("，实施")] + "。"
+    at = text.index("第二个")
+    assert _without_dangling_end(text, stem, at, at + 9, at, at + 9)[0] == ""
+    # a window ending on a clause with its own verb is left as it is
+    text = "坚持农业农村优先发展，加快推进农业农村现代化，让农民过上好日子。"
+    stem = text[: text.index("，让")] + "。"
+    at = text.index("农业农村现代化")
+    assert _without_dangling_end(text, stem, at, at + 7, at, at + 7)[0] == stem
+
+
+def test_a_key_never_runs_through_the_closer_of_a_list() -> None:
+    # round F6 #37: 与（农户等紧密）联合 runs from a member through 等 into an adverb
+    text = "引导企业、农民合作社、家庭农场与农户等紧密联合与合作，让农民更多分享产业增值收益。"
+    at = text.index("农户等紧密")
+    assert _key_edge_fault(text, at, at + 5)
+    assert _key_edge_fault(text, at, at + 3)  # (a member with its closer: 农户等)
+    got = answers(generate_questions(FILLER + text + "\n"))
+    assert "农户等紧密" not in got, got
+    # 等 of a word is no closer
+    for key in ("男女平等", "中等收入群体", "高等教育"):
+        text = f"坚持{key}，推动发展。"
+        assert not _key_edge_fault(text, 2, 2 + len(key)), key
+
+
+def test_a_blank_edge_never_parts_a_proper_name() -> None:
+    # round R30 #7: 参加中国工农（红军长征） parts the name 中国工农红军
+    text = "刘少奇同志参加中国工农红军长征，在遵义会议上坚定支持正确主张。"
+    at = text.index("红军长征")
+    assert _key_edge_fault(text, at, at + 4)
+    at = text.index("遵义会议")
+    assert not _key_edge_fault(text, at, at + 4)
+    # a formula holding 的 is no name: 加强党的（长期执政能力建设）
+    text = "以加强党的长期执政能力建设、先进性和纯洁性建设为主线。"
+    at = text.index("长期执政能力建设")
+    assert not _key_edge_fault(text, at, at + 8)
+
+
+def test_a_window_opening_on_the_copula_keeps_its_subject() -> None:
+    # round R30 #29: 是在…召开的一次十分重要的大会 without 中国共产党第二十次全国代表大会
+    text = (
+        "中国共产党第二十次全国代表大会，是在全党全国各族人民迈上全面建设社会主义现代化国家"
+        "新征程、向第二个百年奋斗目标进军的关键时刻召开的一次十分重要的大会。"
+    )
+    start = text.index("是在")
+    stem = text[start:]
+    at = stem.index("第二个百年奋斗目标")
+    got, a, b = _with_topic(text, stem, at, at + 9, start)
+    assert got == text and got[a:b] == "第二个百年奋斗目标", got
+    # a first clause holding its own 是 is no subject of the copula
+    text = "这是一个重要判断，是我们制定方针政策的依据。"
+    start = text.index("是我们")
+    stem = text[start:]
+    assert _with_topic(text, stem, 3, 5, start)[0] == stem

@@ -182,9 +182,66 @@ def window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
         stem, la, lb = _past_series_end(s.text, stem, la, lb, a - s.start, b - s.start)
     if stem:
         stem, la, lb = _before_summary(s.text, stem, la, lb, a - s.start)
+    if stem:
+        stem, la, lb = _without_dangling_end(s.text, stem, la, lb, a - s.start, b - s.start)
     if not stem:
         return stem, la, lb
     return _tidy_stem(stem, la, lb)
+
+
+# a speech verb closing a clause before what is said (刘少奇同志严厉批评说，“…” / 他强调，…)
+_SPEECH_END = re.compile(r"(?:说|指出|强调|表示|认为|宣布)(?:道|过)?$")
+# a coverb opening a fronted adverbial whose verb is in a later clause (通过…等方式，让农民…)
+_ADVERBIAL_OPENING = re.compile(
+    r"^(?:通过|按照|围绕|依托|根据|依照|遵照|遵循|本着|针对|为了|随着|经过)"
+)
+# the head of a coverb's object when the clause has no verb after it (通过保底分红…等方式，)
+_ADVERBIAL_HEAD = re.compile(
+    r"(?:等|方式|形式|途径|渠道|手段|办法|方法|载体|平台|要求|部署|安排|原则|精神|规定|标准"
+    r"|程序|思路|需要|目标)$"
+)
+
+
+def _dangling(text: str, x: int, y: int) -> bool:
+    """Does the clause [x, y) of ``text`` (its closing mark included) govern what comes after
+    it: a clause announcing a colon's matter, a speech verb before what is said (他强调，…)
+    or a fronted adverbial whose object ends the clause (通过…等方式，|让…)?"""
+    if y - x < 2 or text[y - 1] not in "，,：:":
+        return False
+    if text[y - 1] in "：:":
+        return True  # (…的目标任务是：|到2020年…: what the colon announces is cut)
+    clause = text[x : y - 1]
+    if _SPEECH_END.search(clause):
+        return True
+    return (
+        _ADVERBIAL_OPENING.match(clause) is not None and _ADVERBIAL_HEAD.search(clause) is not None
+    )
+
+
+def _without_dangling_end(
+    text: str, stem: str, la: int, lb: int, key_at: int, key_end: int
+) -> tuple[str, int, int]:
+    """A window never ends on a clause that governs what it cuts off (rounds F6 #36, R30 #11):
+    a speech verb (…，刘少奇同志严厉批评说。) or a fronted adverbial (通过保底分红…等方式。).
+    It takes in the next clause while the stem stays within WINDOW_CHARS + 12, else it ends
+    before the dangling clause; no question when the key is in it."""
+    start, end, s_from, s_to = _source_span(text, stem, la, key_at)
+    if stem[s_to:] not in ("", "。") or end + 1 >= len(text) or text[end] not in "，,：:":
+        return stem, la, lb
+    starts, ends = _clause_edges(text)
+    k = bisect_right(starts, end - 1) - 1
+    if k < 0 or ends[k] != end + 1 or not _dangling(text, starts[k], ends[k]):
+        return stem, la, lb
+    nxt = k + 1
+    if nxt < len(starts) and not _dangling(text, starts[nxt], ends[nxt]):
+        if len(stem) + ends[nxt] - end <= WINDOW_CHARS + 12:
+            body = text[start : ends[nxt]]
+            body = body[:-1] + "。" if body[-1] in _CLAUSE_END else body
+            return stem[:s_from] + body, la, lb
+    cut = starts[k]
+    if cut <= max(start, key_end) or _dangling(text, starts[k - 1], cut):
+        return "", 0, 0
+    return stem[:s_from] + text[start : cut - 1] + "。", la, lb
 
 
 # a clause summing up a list before it (…，等等，这些重要意见反映了…)
@@ -283,9 +340,37 @@ def _key_edge_fault(text: str, a: int, b: int) -> bool:
     key = text[a:b]
     if len(key) < 2 or _han(key) < len(key):
         return False
+    if _list_closer_inside(key) or _splits_a_name(text, a) or _splits_a_name(text, b):
+        return True
     if key[-1] in _EDGE_FUNCTION_END and not is_word(key[-2:]) and not is_word(key[-3:]):
         return True
     return key[0] in _EDGE_FUNCTION_START and not any(is_word(key[:n]) for n in (2, 3, 4))
+
+
+def _splits_a_name(text: str, at: int) -> bool:
+    """Does a dictionary word of five characters or more, mostly a proper name (中国工农红军,
+    全国人大常委会), run across offset ``at`` of ``text``, so that a blank edge there parts it
+    (参加中国工农（红军长征）, round R30 #7)?"""
+    if not 0 < at < len(text):
+        return False
+    for x in range(max(0, at - 7), at):
+        for y in range(max(at + 1, x + 5), min(len(text), x + 10) + 1):
+            if is_word(text[x:y]) and "的" not in text[x:y]:
+                return True  # (a formula with 的, 党的长期执政能力建设, is no name)
+    return False
+
+
+def _list_closer_inside(key: str) -> bool:
+    """Does the key hold 等 closing a list (与（农户等紧密）联合), so that it runs from a list
+    member into what follows the list (round F6 #37)? 等 of a word (平等, 等级, 同等) is no
+    closer."""
+    at = key.find("等", 1)
+    while at > 0:
+        after = key[at : at + 2]
+        if not is_word(key[at - 1 : at + 1]) and not (len(after) == 2 and is_word(after)):
+            return True
+        at = key.find("等", at + 1)
+    return False
 
 
 def _inside_a_member(lure: str, text: str) -> bool:
@@ -591,6 +676,7 @@ _LEADLESS = ("主要是", "也是", "还要", "更要", "就是", "都是", "是
 # stem from a later clause that opens on one of these has no subject of its own
 _TOPIC_CLAUSE = re.compile(r"^[\u4e00-\u9fff“”]{4,10}[，,]")
 _TOPICLESS = ("努力", "使", "要", "是")
+_SUBJECT_CLAUSE = re.compile(r"^[\u4e00-\u9fff“”《》]{4,24}[，,]")
 
 
 def _with_item_lead(text: str, stem: str, la: int, lb: int, key_at: int) -> tuple[str, int, int]:
@@ -670,6 +756,10 @@ def _with_topic(text: str, stem: str, la: int, lb: int, start: int) -> tuple[str
     """A stem from a later clause of a sentence that opens on a short topic clause (开展主题
     教育，……努力在（　　）、（　　）…方面取得成效) keeps that clause (transfer round T2)."""
     m = _TOPIC_CLAUSE.match(text)
+    if stem.startswith("是") and not stem.startswith("是否"):
+        # X，是Y: the first clause is the subject of the copula, up to 24 characters
+        # (中国共产党第二十次全国代表大会，|是在…召开的一次十分重要的大会, round R30 #29)
+        m = _SUBJECT_CLAUSE.match(text) or m
     if start <= 0 or m is None or start < m.end() or not stem.startswith(_TOPICLESS):
         return stem, la, lb
     if "是" in m.group(0) or "认为" in m.group(0) or "强调" in m.group(0):
