@@ -6,13 +6,36 @@ See docs/generation.md for the pipeline, step by step.
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from .checking import InvalidAnswer, canonical_response, check_answer
-from .jieba_setup import warm_up
-from .keyphrases import find_key_phrases
 from .lexicon import Lexicon, load_lexicon
 from .model import BLANK, KIND_LABELS, KINDS, Formula, KeyPhrase, Question
-from .pipeline import generate_questions
 from .reader import DocumentError, decode_text, read_document
+
+if TYPE_CHECKING:
+    from .jieba_setup import warm_up
+    from .keyphrases import find_key_phrases
+    from .pipeline import generate_questions
+
+# The generating half (pipeline, builders, keyphrases …: some 300 compiled patterns) is imported
+# on first use: the web app reads answers, lexicons and documents on every start but generates
+# only when an organizer uploads, and importing it cost a fifth of the app's start-up.
+_LAZY = {
+    "generate_questions": "pipeline",
+    "find_key_phrases": "keyphrases",
+    "warm_up": "jieba_setup",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "BLANK",

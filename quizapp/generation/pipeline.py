@@ -22,10 +22,10 @@ from .confidence import is_plain_cloze, too_weak
 from .jieba_setup import warm_up
 from .keyphrases import Extraction, extract
 from .lexicon import Lexicon, load_lexicon
-from .model import BLANK, KINDS, Question
+from .model import BLANK, KINDS, PICK_LIMIT, Question
 from .provisions import provision_questions
 
-__all__ = ["generate_questions", "check_question", "select", "document_key"]
+__all__ = ["PICK_LIMIT", "generate_questions", "check_question", "select", "document_key"]
 
 
 def document_key(text: str) -> str:
@@ -210,9 +210,6 @@ PRIOR_WEIGHT = 0.5
 # a template under this prior (heading items 2/14, 0/6, 0/1; provision_cloze 2/6; body_judge_false
 # 0/2) is asked, once its kind has a question, only when nothing better is left (a weak 填空 alike)
 WEAK_PRIOR = 0.4
-# the pick compares each candidate with the questions picked so far: meant for quizzes (20 of a
-# 1,000-question bank: 3 ms; 60: 16 ms), not for "all of the bank"
-PICK_LIMIT = 60
 # the blank inside quotation marks: a quoted label or slogan is asked
 _QUOTED_BLANK = re.compile(f'[“"‘]{re.escape(BLANK)}[”"’]')
 # the true key a false 判断 replaced, kept in its explanation (builders.text_questions)

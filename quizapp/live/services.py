@@ -38,8 +38,7 @@ from sqlalchemy.exc import IntegrityError
 from ..bank.lexicon import current_lexicon
 from ..extensions import db
 from ..generation.checking import InvalidAnswer, canonical_response, check_answer
-from ..generation.pipeline import PICK_LIMIT
-from ..generation.pipeline import select as engine_pick
+from ..generation.model import PICK_LIMIT
 from ..models import (
     BankQuestion,
     LiveAnswer,
@@ -169,7 +168,7 @@ def pick_questions(
     if count <= PICK_LIMIT:
         # the engine's quiz pick, as in 练习 and 测验: kinds balanced, each formula and sentence
         # once while others remain, no question printing another's answer on the projector
-        picked = engine_pick(pool, count, seed, kinds=kinds, lexicon=current_lexicon())
+        picked = _engine_pick(pool, count, seed, kinds=kinds, lexicon=current_lexicon())
         return random.Random(seed).sample(picked, len(picked))
     return random.Random(seed).sample(pool, count)
 
@@ -1095,3 +1094,11 @@ def question_stats(contest: LiveContest, uid: str, now: float) -> dict[str, Any]
         "options": options,
         "responses": responses[:20],
     }
+
+
+def _engine_pick(*args, **kwargs):
+    """The engine's quiz pick, imported when first used: the engine's modules (and their
+    compiled patterns) cost a fifth of the app's start-up, and most requests never pick."""
+    from ..generation.pipeline import select
+
+    return select(*args, **kwargs)

@@ -20,8 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from ..bank.lexicon import current_lexicon
 from ..extensions import db
 from ..generation.checking import InvalidAnswer, check_answer
-from ..generation.pipeline import PICK_LIMIT
-from ..generation.pipeline import select as engine_pick
+from ..generation.model import PICK_LIMIT
 from ..models import Attempt, AttemptAnswer, BankQuestion, Material, utcnow
 from . import notebook
 from .owner import Owner
@@ -86,7 +85,7 @@ def pick_questions(
     if wanted < len(chosen) and wanted <= PICK_LIMIT:
         # (bank rows carry what the pick reads: kind, keys, formula, template, stem, answer)
         seed = rng.randrange(2**32)
-        return engine_pick(chosen, wanted, seed, lexicon=current_lexicon())
+        return _engine_pick(chosen, wanted, seed, lexicon=current_lexicon())
     rng.shuffle(chosen)
     return chosen[:wanted]
 
@@ -521,3 +520,11 @@ def trend(percents: Sequence[tuple[int, str]], width: int = 360, height: int = 1
         y = TREND_PAD + inner_h * (1 - max(0, min(100, percent)) / 100)
         points.append(TrendPoint(x, y, percent, label))
     return Trend(width, height, points)
+
+
+def _engine_pick(*args, **kwargs):
+    """The engine's quiz pick, imported when first used: the engine's modules (and their
+    compiled patterns) cost a fifth of the app's start-up, and most requests never pick."""
+    from ..generation.pipeline import select
+
+    return select(*args, **kwargs)
