@@ -83,6 +83,19 @@ def test_names_are_found_longest_first(lexicon) -> None:
     assert hits[0].start == 4
 
 
+def test_a_name_over_another_versions_members_is_not_the_formula(lexicon) -> None:
+    # review QT2: the 2023 campaign's 总要求 is 学思想、强党性、重实践、建新功, the lexicon's
+    # 主题教育总要求 is 2019's (those four are its foils): a text naming 总要求 beside two of them
+    # speaks of the other version, and the lexicon's members would be false there
+    other = "这次主题教育总要求中明确要“重实践、建新功”，指向是一致的。"
+    assert not [h for h in lexicon.find_names(other) if h.formula.name == "主题教育总要求"]
+    same = "坚决贯彻主题教育总要求，做到守初心、担使命。"
+    assert [h for h in lexicon.find_names(same) if h.formula.name == "主题教育总要求"]
+    # two-character foils are words any sentence holds: 新发展理念 is still found beside 安全
+    plain = "统筹发展和安全，保持稳定，全面贯彻新发展理念。"
+    assert [h for h in lexicon.find_names(plain) if h.formula.name == "新发展理念"]
+
+
 def test_members_spelled_out_count_as_the_formula(lexicon) -> None:
     text = "全党要更加自觉地增强道路自信、理论自信、制度自信、文化自信，既不走封闭僵化的老路"
     hits = lexicon.find_member_runs(text)

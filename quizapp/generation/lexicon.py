@@ -449,6 +449,12 @@ class Lexicon:
         hits = []
         for word, start, end in self._name_scan.scan(text):
             formula = self._by_name[word]
+            if sum(len(foil) >= 3 and foil in text for foil in formula.foils) >= 2:
+                # 这次主题教育总要求中明确要“重实践、建新功”: a text spelling two of the
+                # formula's foils under its name speaks of another version (2023's 总要求, not
+                # 2019's), and the lexicon's members would be false there (review QT2); two-
+                # character foils (稳定, 安全 of 新发展理念) are words any sentence may hold
+                continue
             hits.append(FormulaHit(formula, start, end, by_members=False))
         return hits
 
