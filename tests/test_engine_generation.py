@@ -1003,3 +1003,40 @@ def test_served_quizzes_of_the_review_texts(shared_dir) -> None:
     cyl = (ROOT / "bench" / "heldout_texts" / "speech_cyl100_2022.txt").read_text("utf-8")
     picked = generate_questions(cyl, seed=402, count=13)
     assert sum(q.formula == "四个伟大" for q in picked) <= 1
+
+
+def test_a_quiz_does_not_print_a_formula_name_inside_another_answer() -> None:
+    # round QT2: “下列属于‘中央八项规定’的有” gave away the cloze whose answer is
+    # 中央八项规定精神 in the same quiz
+    from quizapp.generation.pipeline import select
+
+    lex = _q(
+        "a",
+        "multiple",
+        "下列属于“中央八项规定”的有（　　）。",
+        ["改进调查研究", "精简会议活动"],
+        "中央八项规定",
+        options=["改进调查研究", "精简会议活动", "开展谈心谈话", "加强理论学习"],
+        keys=["中央八项规定"],
+        formula="中央八项规定",
+        template="lex_members",
+    )
+    cloze = _q(
+        "b",
+        "cloze",
+        "党政机关厉行节约反对浪费，应当深入贯彻（　　）。",
+        ["中央八项规定精神"],
+        "党政机关厉行节约反对浪费，应当深入贯彻中央八项规定精神。",
+        template="cloze",
+    )
+    other = _q(
+        "c",
+        "cloze",
+        "坚持以人民为中心的（　　）。",
+        ["发展思想"],
+        "坚持以人民为中心的发展思想。",
+        template="cloze",
+    )
+    for seed in range(20):
+        picked = {q.id for q in select([lex, cloze, other], 2, seed)}
+        assert picked != {"a", "b"}, seed

@@ -265,6 +265,19 @@ def _local_class(q: Question, lexicon: Lexicon) -> str | None:
     return None
 
 
+def _names_inside(answers: list[str], lexicon: Lexicon) -> list[str]:
+    """Shorter spellings of a formula named inside an answer (中央八项规定 and 八项规定 of
+    中央八项规定精神): a question printing one of them gives that answer away just as
+    printing all of it would (round QT2)."""
+    return [
+        spelling
+        for a in answers
+        for hit in lexicon.find_names(a)
+        for spelling in (hit.formula.name, *hit.formula.variants)
+        if 3 <= len(spelling) < len(a) and spelling in a
+    ]
+
+
 def _hidden_answers(q: Question, lexicon: Lexicon) -> list[str]:
     """What a false 判断 hides: the true key or member its swap replaced (round Q2 class 4:
     another question printing it, or asking it, gives the statement away, and vice versa)."""
@@ -349,6 +362,7 @@ def select(
             if q.formula:
                 keys.add(dis.fold_key(q.formula))
             own = [*_answer_texts(q), *_hidden_answers(q, lexicon)]
+            own += _names_inside(own, lexicon)
             found = traits[q.id] = (
                 keys,
                 [dis.fold_key(a) for a in own if len(a) >= 2],
