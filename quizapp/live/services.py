@@ -35,6 +35,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
+from .. import generation
 from ..bank.lexicon import current_lexicon
 from ..extensions import db
 from ..generation.checking import InvalidAnswer, canonical_response, check_answer
@@ -168,7 +169,7 @@ def pick_questions(
     if count <= PICK_LIMIT:
         # the engine's quiz pick, as in 练习 and 测验: kinds balanced, each formula and sentence
         # once while others remain, no question printing another's answer on the projector
-        picked = _engine_pick(pool, count, seed, kinds=kinds, lexicon=current_lexicon())
+        picked = generation.select(pool, count, seed, kinds=kinds, lexicon=current_lexicon())
         return random.Random(seed).sample(picked, len(picked))
     return random.Random(seed).sample(pool, count)
 
@@ -1094,11 +1095,3 @@ def question_stats(contest: LiveContest, uid: str, now: float) -> dict[str, Any]
         "options": options,
         "responses": responses[:20],
     }
-
-
-def _engine_pick(*args, **kwargs):
-    """The engine's quiz pick, imported when first used: the engine's modules (and their
-    compiled patterns) cost a fifth of the app's start-up, and most requests never pick."""
-    from ..generation.pipeline import select
-
-    return select(*args, **kwargs)

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
+from .. import generation
 from ..bank.lexicon import current_lexicon
 from ..extensions import db
 from ..generation.checking import InvalidAnswer, check_answer
@@ -85,7 +86,7 @@ def pick_questions(
     if wanted < len(chosen) and wanted <= PICK_LIMIT:
         # (bank rows carry what the pick reads: kind, keys, formula, template, stem, answer)
         seed = rng.randrange(2**32)
-        return _engine_pick(chosen, wanted, seed, lexicon=current_lexicon())
+        return generation.select(chosen, wanted, seed, lexicon=current_lexicon())
     rng.shuffle(chosen)
     return chosen[:wanted]
 
@@ -520,11 +521,3 @@ def trend(percents: Sequence[tuple[int, str]], width: int = 360, height: int = 1
         y = TREND_PAD + inner_h * (1 - max(0, min(100, percent)) / 100)
         points.append(TrendPoint(x, y, percent, label))
     return Trend(width, height, points)
-
-
-def _engine_pick(*args, **kwargs):
-    """The engine's quiz pick, imported when first used: the engine's modules (and their
-    compiled patterns) cost a fifth of the app's start-up, and most requests never pick."""
-    from ..generation.pipeline import select
-
-    return select(*args, **kwargs)
