@@ -461,6 +461,11 @@ def _blank_in(stem: str, answer: str) -> dict[str, object]:
         ("党支部每（　　）对入党积极分子进行一次考察", "半年", "每六个月"),
         ("为构建（　　）不断作出贡献", "人类命运共同体", "构建人类命运共同体"),
         ("推进（　　）建设，", "生态文明", "生态文明建设"),
+        # one plenum, with or without the party, 第 or 中央 (R31, QY1)
+        ("（　　）审议通过了决定", "十九届四中全会", "党的十九届四中全会"),
+        ("（　　）审议通过了决定", "十九届四中全会", "十九届中央四中全会"),
+        ("（　　）审议通过了决定", "党的十九届四中全会", "中共十九届四中全会"),
+        ("（　　）审议通过了决定", "十一届五中全会", "第十一届五中全会"),
     ],
 )
 def test_loose_spellings_of_one_answer_are_right(stem: str, answer: str, given: str) -> None:
@@ -495,6 +500,10 @@ def test_loose_spellings_of_one_answer_are_right(stem: str, answer: str, given: 
         ("确保（　　）布局基本稳定", "永久基本农田", "基本农田"),
         ("报（　　）同意", "上级党委", "上级党组织"),
         ("加快突破（　　）", "关键核心技术", "核心技术"),
+        # another plenum
+        ("（　　）审议通过了决定", "十九届四中全会", "十九届五中全会"),
+        ("（　　）审议通过了决定", "十九届四中全会", "二十届四中全会"),
+        ("（　　）审议通过了决定", "党的十九届四中全会", "十九届三中全会"),
     ],
 )
 def test_a_different_number_duration_or_concept_stays_wrong(

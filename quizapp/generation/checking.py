@@ -160,11 +160,18 @@ _ADVERB_DI = re.compile(
 _HUNDRED_YEARS = re.compile("(?<![0-9零〇一二两三四五六七八九十百千])百(?=年|周年)")
 _HALF_YEAR = re.compile("(?<![上下前后])半年")
 _WHOLE_YEARS = re.compile(r"(?<![0-9])(10|[1-9])年")
+# 党的十九届四中全会 = 中共十九届四中全会 = 十九届中央四中全会 = 第十九届四中全会 = 十九届四中全会
+# (reviews R31, QY1): the party, 第 and 中央 name the same plenum; the ordinals still differ
+_PLENUM = re.compile(
+    "(?:党的|中共|中国共产党)?第?([一二三四五六七八九十]{1,3})届(?:中央|中央委员会)?"
+    "([一二三四五六七八九十])中全会"
+)
 
 
 def _loose_key(text: str) -> str:
     """:func:`answer_key` with the foldings above: what two spellings of one answer share."""
     text = _HUNDRED_YEARS.sub("一百", text)  # 百年 = 一百年, then a count like any other
+    text = _PLENUM.sub(r"\1届\2中全会", text)
     key = answer_key(text)
     key = _HALF_YEAR.sub("6个月", key)
     key = _WHOLE_YEARS.sub(lambda m: f"{int(m.group(1)) * 12}个月", key)
