@@ -179,49 +179,41 @@ def _loose_key(text: str) -> str:
     return _INNER_DE.sub("", key)
 
 
-_STEM_WORDS = 2  # the most stem words a learner is taken to repeat into the blank
-# A run of repeated stem words must not end on a one-character fragment (保 of 保稳定 cut 保|稳定,
-# 增 of 农民增收入): only these one-character words count as a word written again.
+_STEM_CHARS = 6  # the most stem characters a learner is taken to repeat into the blank
+# A repeated piece of one character must be a word of its own (每（每半年）), not a fragment of
+# one (建 of 为构建, 保 of 保稳定): only these one-character words count as written again.
 _ONE_CHARACTER_WORDS = frozenset("每在于为以对向和与及从")
 
 
-def _stem_sides(question: Any) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
-    """For each blank, the stem's words just before it (nearest first) and just after it: whole
-    words only, so that 构建 of 为构建 may be repeated into the blank and 建 may not."""
-    from .jieba_setup import cut  # jieba loads only when a response needs it
-
+def _stem_sides(question: Any) -> list[tuple[str, str]]:
+    """For each blank, the folded stem just before it and just after it."""
     stem = str(_get(question, "stem") or "")
     parts = [fold(part) for part in stem.split(BLANK)]
-    return [
-        (
-            tuple(reversed(cut(parts[i])[-_STEM_WORDS:])) if parts[i] else (),
-            tuple(cut(parts[i + 1])[:_STEM_WORDS]) if parts[i + 1] else (),
-        )
-        for i in range(len(parts) - 1)
-    ]
+    return [(parts[i], parts[i + 1]) for i in range(len(parts) - 1)]
 
 
-def _word_runs(words: tuple[str, ...], before: bool) -> list[str]:
-    """The runs of 0, 1, 2 … stem words next to the blank, as they read."""
-    runs, run = [""], ""
-    for word in words:
-        run = word + run if before else run + word
-        if len(word) > 1 or word in _ONE_CHARACTER_WORDS:
+def _repeated_runs(side: str, before: bool) -> list[str]:
+    """The pieces of the stem next to the blank a response may repeat: "" and the last (before
+    the blank) or first (after it) 1 … _STEM_CHARS characters, a single one only if it is a
+    word of its own. Plain characters, no word cut: the checker runs on every answer a player
+    sends and must not load jieba; what is left after the piece must still be a right answer."""
+    runs = [""]
+    for n in range(1, min(_STEM_CHARS, len(side)) + 1):
+        run = side[-n:] if before else side[:n]
+        if n > 1 or run in _ONE_CHARACTER_WORDS:
             runs.append(run)
     return runs
 
 
-def _blank_right(
-    key: str, loose: set[str], before: tuple[str, ...], after: tuple[str, ...]
-) -> bool:
-    """Is a response right by its loose key, or once whole words the stem prints just before
-    or after the blank, written again into it (每（每半年）), are dropped?"""
+def _blank_right(key: str, loose: set[str], before: str, after: str) -> bool:
+    """Is a response right by its loose key, or once what the stem prints just before or after
+    the blank, written again into it (每（每半年）), is dropped?"""
     if _loose_key(key) in loose:
         return True
-    for lead in _word_runs(before, True):
+    for lead in _repeated_runs(before, True):
         if not key.startswith(lead):
             continue
-        for tail in _word_runs(after, False):
+        for tail in _repeated_runs(after, False):
             rest = key[len(lead) : len(key) - len(tail)]
             if (lead or tail) and rest and key.endswith(tail) and _loose_key(rest) in loose:
                 return True
@@ -291,7 +283,7 @@ def check_answer(question: Any, given: Any) -> bool:
                 return True
             sides = _stem_sides(question)
             if len(sides) != len(spellings):
-                sides = [((), ())] * len(spellings)
+                sides = [("", "")] * len(spellings)
             return all(
                 key in accepted or _blank_right(key, {_loose_key(s) for s in accepted}, *side)
                 for key, accepted, side in zip(keys, spellings, sides, strict=True)
