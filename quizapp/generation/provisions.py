@@ -37,6 +37,7 @@ from .builders import (
     question_id,
 )
 from .model import BLANK, Question, Sentence
+from .segment import cn_number
 
 # score of a provision question for the quiz pick: the rule's substance, asked as written
 PROVISION_SCORE = 0.68
@@ -159,15 +160,8 @@ def _cn_value(numeral: str) -> float | None:
         return float(numeral)
     if numeral == "半":
         return 0.5
-    if "半" in numeral or "百" in numeral:
-        return None
-    digits = {c: i for i, c in enumerate(_DIGITS)} | {"两": 2}
-    if "十" not in numeral:
-        return float(digits[numeral]) if len(numeral) == 1 and numeral in digits else None
-    tens, _, ones = numeral.partition("十")
-    if (tens and tens not in digits) or (ones and ones not in digits) or len(tens) > 1:
-        return None
-    return float((digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0))
+    value = cn_number(numeral)
+    return None if value is None else float(value)
 
 
 def _cn_numeral(value: float, unit: str, arabic: bool) -> str:

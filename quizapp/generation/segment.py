@@ -32,9 +32,9 @@ def cn_number(text: str) -> int | None:
         return 10
     if "十" in text:
         head, _, tail = text.partition("十")
-        return (CN_DIGITS.get(head, 1) if head else 1) * 10 + (
-            CN_DIGITS.get(tail, 0) if tail else 0
-        )
+        if len(head) > 1 or len(tail) > 1 or "十" in head + tail:
+            return None  # 三四十 (thirty or forty), 十十: no single number
+        return (CN_DIGITS[head] if head else 1) * 10 + (CN_DIGITS[tail] if tail else 0)
     if len(text) == 1:
         return CN_DIGITS[text]
     return None
