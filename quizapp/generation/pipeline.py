@@ -322,11 +322,12 @@ def select(
     by_kind: dict[str, list[Question]] = {}
     for q in sorted(questions, key=lambda q: q.id):
         by_kind.setdefault(q.kind, []).append(q)
+    # once per question: tier() asks again for every place of the quiz
+    prior = {q.id: template_prior(q, lexicon) for q in questions}
     for items in by_kind.values():
         jitter = {q.id: rng.random() * 0.3 for q in items}
         rank = {
-            q.id: scores.get(q.id, 0.5) + jitter[q.id] + PRIOR_WEIGHT * template_prior(q, lexicon)
-            for q in items
+            q.id: scores.get(q.id, 0.5) + jitter[q.id] + PRIOR_WEIGHT * prior[q.id] for q in items
         }
         items.sort(key=lambda q: (-rank[q.id], q.id))
     if "judge" in by_kind:
@@ -411,7 +412,7 @@ def select(
         reused = keys & used_keys
         if reused - {dis.fold_key(q.formula or "")}:
             return 4  # its own key asked again
-        weak_template = template_prior(q, lexicon) < WEAK_PRIOR and q.kind in picked_kinds
+        weak_template = prior[q.id] < WEAK_PRIOR and q.kind in picked_kinds
         if local in used_local or q.id in weak or weak_template:
             # a second heading item or unknown label: the reviews failed them; a plain 填空
             # under the confidence threshold: 35% usable left one text out (confidence.py); a
