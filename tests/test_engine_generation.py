@@ -249,6 +249,10 @@ def test_spelling_variants_and_near_synonyms_are_never_distractors() -> None:
     assert is_variant("4个意识", "四个意识") and is_variant("四种意识", "四个意识")
     assert is_variant("敢于担当", "勇于担当")
     assert not is_variant("政治意识", "大局意识")
+    # quantities of one unit that differ in value are two answers, not two spellings (a
+    # provision's lures: 公示期不少于五个工作日 against 七个工作日)
+    assert not is_variant("五个工作日", "七个工作日") and not is_variant("十八岁", "二十岁")
+    assert is_variant("5个工作日", "五个工作日")
     import random
 
     wrong = pick(

@@ -18,6 +18,7 @@ from . import noise
 from .keyphrases import is_generic
 from .lexicon import NUMERALS
 from .model import BLANK
+from .segment import cn_number
 
 __all__ = ["pick", "folded", "shape_distance", "is_variant", "fold_key", "LengthIndex"]
 
@@ -58,9 +59,25 @@ def is_variant(a: str, b: str) -> bool:
     if fa == fb:
         return True
     la, lb = _loose(a), _loose(b)
-    if bool(la) and la == lb and len(fa) > 2:
+    if bool(la) and la == lb and len(fa) > 2 and _counts(fa) == _counts(fb):
         return True
     return len(fa) == len(fb) >= 3 and _one_synonym_apart(fa, fb)
+
+
+_COUNT_RUN = re.compile("[0-9零一二两三四五六七八九十]+")
+
+
+def _counts(folded: str) -> tuple[int | str, ...]:
+    """The numbers a spelling holds, by value (4 and 四 alike): 4个意识 / 四个意识 are one name,
+    五个工作日 / 七个工作日 two quantities (a provision's lures)."""
+    return tuple(_count_value(run) for run in _COUNT_RUN.findall(folded))
+
+
+def _count_value(run: str) -> int | str:
+    if run.isdigit():
+        return int(run)
+    value = cn_number(run)
+    return run if value is None else value
 
 
 # (a regex, not set.isdisjoint(text), tells fastest whether a text has any of them)

@@ -137,9 +137,7 @@ def check_question(q: Question) -> str | None:
         others = [len(o) for o in q.options if o != q.answer]
         if len(q.answer) - max(others) >= 5 or min(others) - len(q.answer) >= 5:
             return "answer stands out by length"  # 18 characters among 10–11 (review 13)
-    # quantities of one unit read as spellings of each other to is_variant (两年 / 三年): a
-    # provision's numeric lures differ in value by construction
-    if q.kind in ("single", "multiple") and q.template != "provision_single":
+    if q.kind in ("single", "multiple"):
         for a in answers:
             for o in q.options:
                 if o != a and o not in answers and dis.is_variant(o, a):
