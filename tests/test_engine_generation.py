@@ -215,7 +215,9 @@ def test_ids_do_not_depend_on_the_seed_but_options_do(bank) -> None:
 def test_count_gives_a_balanced_seeded_pick(bank) -> None:
     picked = generate_questions(SEED_TEXT, seed=3, count=16)
     assert len(picked) == 16 and len({q.id for q in picked}) == 16
-    assert Counter(q.kind for q in picked) == {"cloze": 4, "single": 4, "multiple": 4, "judge": 4}
+    kinds = Counter(q.kind for q in picked)
+    # every kind keeps its places but for what a plain 单选/多选 lends to a reliable template
+    assert set(kinds) == set(KINDS) and min(kinds.values()) >= 3, kinds
     again = generate_questions(SEED_TEXT, seed=3, count=16)
     assert [q.id for q in again] == [q.id for q in picked]
     other = generate_questions(SEED_TEXT, seed=4, count=16)
@@ -1044,3 +1046,37 @@ def test_a_quiz_does_not_print_a_formula_name_inside_another_answer() -> None:
     for seed in range(20):
         picked = {q.id for q in select([lex, cloze, other], 2, seed)}
         assert picked != {"a", "b"}, seed
+
+
+def test_a_plain_choice_question_lends_its_place_to_a_reliable_one() -> None:
+    # rounds F1–FT7, QT1–QY1: a plain 单选 was usable 42 times in 74 on unseen text (7 in 20
+    # served), the lexicon's templates 0.84–0.98; a kind keeps its first place
+    from quizapp.generation.pipeline import select
+
+    plain_singles = [
+        _q(f"s{n}", "single", f"第{n}句要坚持（　　）。", f"方针{n}号", f"S{n}",
+           options=[f"方针{n}号", "路线甲", "路线乙", "路线丙"], template="single")
+        for n in range(3)
+    ]  # fmt: skip
+    lex = [
+        _q(
+            f"l{n}",
+            "judge",
+            f"“四个意识”包括第{n}项。",
+            True,
+            f"L{n}",
+            template="lex_judge_true",
+            formula=f"公式{n}",
+            keys=[f"公式{n}"],
+        )
+        for n in range(3)
+    ]
+    for seed in range(10):
+        picked = select([*plain_singles, *lex], 4, seed)
+        kinds = Counter(q.kind for q in picked)
+        assert kinds == {"single": 1, "judge": 3}, (seed, kinds)
+    # nothing reliable left to lend to: the plain 单选 take their places
+    assert Counter(q.kind for q in select([*plain_singles, lex[0]], 4, 0)) == {
+        "single": 3,
+        "judge": 1,
+    }
