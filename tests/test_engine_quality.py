@@ -25,11 +25,13 @@ from quizapp.generation.builders import (
     _lures_odd_out,
     _numeral_echo,
     _past_series_end,
+    _plain_list_item,
     _purpose_clause,
     _statistic_slot,
     _stem_spells_key,
     _tidy_stem,
     _whole_first_item,
+    _with_antecedent,
     _with_colon_lead,
     _with_governing_frame,
     _with_topic,
@@ -2426,3 +2428,106 @@ def test_a_window_opening_on_the_copula_keeps_its_subject() -> None:
     start = text.index("是我们")
     stem = text[start:]
     assert _with_topic(text, stem, 3, 5, start)[0] == stem
+
+
+# -- windows opening on a clause that leans back (sixth session, rounds FT1–FT7) -----------
+
+
+def _lean(text: str, start: int, key: str) -> tuple[str, str]:
+    stem = text[start:]
+    at = stem.index(key)
+    got, a, b = _with_antecedent(text, stem, at, at + len(key), start + at)
+    return got, got[a:b]
+
+
+def test_a_window_takes_in_what_its_opening_points_back_to() -> None:
+    # round FT5 #3, FT7 #6: 熟练掌握其中蕴含的… cuts what 其中 points to
+    text = (
+        "建新功，就是要从党的创新理论中汲取智慧和力量，熟练掌握其中蕴含的领导方法、"
+        "思想方法、工作方法，不断提高履职尽责的能力和水平。"
+    )
+    got, key = _lean(text, text.index("熟练"), "思想方法")
+    assert got.startswith("建新功，就是要") and key == "思想方法", got
+    # round FT7 #6 (xi2023): 要么…，…，要么…: back to the clause before the first 要么
+    text = (
+        "比如，一些地方贯彻落实决策部署不到位，要么简单化、“一刀切”，照抄照搬，"
+        "要么做选择、搞变通、打折扣，不顾大局。"
+    )
+    got, key = _lean(text, text.index("要么简单"), "搞变通")
+    assert got.startswith("一些地方贯彻") and key == "搞变通", got
+    # round FT5 #18: 也是…的重要体现 without its subject; the clauses after the key's go
+    # first when the stem grows too long
+    text = (
+        "“六个必须坚持”是继续推进党的理论创新的科学方法，也是这一思想的世界观和方法论的"
+        "重要体现，这就是党内的“共同语言”，要重点学习、深刻领悟、全面把握、学以致用。"
+    )
+    got, key = _lean(text, text.index("也是"), "世界观和方法论")
+    assert got.startswith("“六个必须坚持”是") and key == "世界观和方法论", got
+    assert len(got) <= 76 and got.endswith("。"), got
+    # an anaphor after a noun phrase of its own clause points inside it: left as it is
+    text = "我们要深入学习，全面把握这一思想的世界观、方法论和贯穿其中的立场观点方法。"
+    start = text.index("全面")
+    assert _lean(text, start, "立场观点方法")[0] == text[start:]
+    # a discourse ordinal is no antecedent (第三，|这是…): left as it is
+    text = "第三，这是深入推进全面从严治党、以党的自我革命引领社会革命的必然要求。"
+    start = text.index("这是")
+    assert _lean(text, start, "全面从严治党")[0] == text[start:]
+
+
+def test_a_window_opening_after_a_colon_keeps_its_lead() -> None:
+    # round FT1 #26, FT7 #26: …（美丽中国）建设取得新的重大进展 without 主要目标：
+    text = (
+        "全会提出了今后五年经济社会发展的主要目标：高质量发展取得显著成效，科技自立自强水平"
+        "大幅提高，美丽中国建设取得新的重大进展。"
+    )
+    got, key = _lean(text, text.index("科技"), "美丽中国")
+    assert got.startswith("全会提出了今后五年经济社会发展的主要目标：……科技") and key == "美丽中国"
+    # a quotation after a speech verb's colon stands alone
+    text = "他强调：“要坚持人民至上，坚持自信自立，坚持守正创新。”"
+    start = text.index("坚持自信")
+    assert _lean(text, start, "自信自立")[0] == text[start:]
+
+
+def test_a_sentence_opening_on_a_discourse_ordinal_drops_it() -> None:
+    text = "第四，勇于自我革命，始终成为紧跟党走在时代前列的先进组织。\n"
+    got = [q.stem for q in generate_questions(FILLER + text) if "先进组织" in q.stem]
+    assert got and not any(s.startswith("第四") for s in got), got
+
+
+# -- keys not worth testing: a plain item of a list of like items (sixth session, FT1–QT2) --
+
+
+def _flag(text: str, key: str) -> str:
+    at = text.index(key)
+    return _plain_list_item(text, at, at + len(key))
+
+
+def test_a_plain_item_of_a_list_of_like_items_is_no_key() -> None:
+    # round FT7 #30: a person of a list of people
+    text = "全会审议通过了关于王某某、李某、张某某、赵某严重违纪违法问题的审查报告。"
+    assert _flag(text, "李某") == "name" and _flag(text, "王某某") == "name"
+    # rounds FT4–QT2: a fee or a way of use in a rule's list
+    text = "差旅人员必须按照规定标准及时足额交纳交通费、住宿费、伙食费。"
+    assert _flag(text, "住宿费") == "rule item"
+    text = "不得以任何方式换用、借用、占用所属单位的车辆。"
+    assert _flag(text, "借用") == "rule item"
+    # rounds FT4, FT7: 不同X; round FT3, FT4: a triad of X的Y appraisals opening its clause
+    text = "要针对不同地区、不同领域、不同行业的特点分类指导。"
+    assert _flag(text, "不同领域") == "determiner"
+    text = "大家深受教育，真理的味道、思想的力量、领袖的魅力深深触动人心。"
+    assert _flag(text, "思想的力量") == "appraisal"
+    got = answers(generate_questions(FILLER + text + "\n"))
+    assert "思想的力量" not in got, got
+    # what stays: a formula's members, a pattern's 严, a triad governed by 以, a list outside
+    # a rule, members of unlike shape
+    for text, key in (
+        ("坚持自治、法治、德治相结合，确保乡村社会充满活力。", "法治"),
+        ("对干部还是要从严，严教育、严管理、严监督，经常敲一敲警钟。", "严管理"),
+        (
+            "以识才的慧眼、爱才的诚意、用才的胆识、容才的雅量，把各方面优秀人才集聚起来。",
+            "爱才的诚意",
+        ),
+        ("构建一体推进不敢腐、不能腐、不想腐体制机制。", "不能腐"),
+        ("探索宅基地所有权、资格权、使用权“三权分置”。", "资格权"),
+    ):
+        assert _flag(text, key) == "", (text, key)

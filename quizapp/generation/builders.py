@@ -165,6 +165,10 @@ _CONNECTIVES = frozenset(
 )
 
 
+# a discourse ordinal heading a sentence (第三，这是…的必然要求)
+_DISCOURSE_ORDINAL = re.compile("第[一二三四五六七八九十]{1,2}")
+
+
 # subjects that point back to the sentence before (他还说, 他们, 这些意见): no statement alone
 _PRONOUN_SUBJECTS = ("他", "她", "它", "这", "那", "其", "此")
 
@@ -184,9 +188,94 @@ def window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
         stem, la, lb = _before_summary(s.text, stem, la, lb, a - s.start)
     if stem:
         stem, la, lb = _without_dangling_end(s.text, stem, la, lb, a - s.start, b - s.start)
+    if stem:
+        stem, la, lb = _with_antecedent(s.text, stem, la, lb, a - s.start)
     if not stem:
         return stem, la, lb
     return _tidy_stem(stem, la, lb)
+
+
+# how a clause opens that leans on one before it in its sentence (a closed class of Chinese):
+# a word pointing back (这是…, 其…), the second half of a copula or correlative (也是…, 要么…),
+# a fronted 对于-object whose subject came before it (…是重大举措，|对于…具有重要意义)
+_ANTECEDENT_OPENING = re.compile(
+    r"(?:也是|也要|也就是|这是|这就是|这也是|这就|这些|这一|这样|这种|其(?!他|实|次|余)|要么"
+    r"|或者是|对于|即|是(?!否)|就是|而是|还是|更是|又是|都是)"
+)
+# an anaphor in the opening clause before any noun phrase of its own (熟练掌握其中蕴含的…: 其中
+# of what?); after one (把握这一思想的世界观、方法论和贯穿其中的…) it points inside the clause
+_ANTECEDENT_INSIDE = re.compile(r"^[^的，]*?(?:其中|其间|其所|上述|前者|后者)")
+# a correlative opener: its governor stands before the first clause that repeats it
+_CORRELATIVE_OPENINGS = ("要么", "或者是")
+
+
+def _leans_back(clause: str) -> str | None:
+    """The opener by which ``clause`` needs the clause before it, or None."""
+    m = _ANTECEDENT_OPENING.match(clause)
+    if m is not None:
+        return m.group(0)
+    return "" if _ANTECEDENT_INSIDE.match(clause) else None
+
+
+def _with_antecedent(text: str, stem: str, la: int, lb: int, key_at: int) -> tuple[str, int, int]:
+    """A window that opens inside its sentence on a clause that needs what came before it
+    takes in the clauses back to that antecedent, dropping clauses after the key's to stay
+    within WINDOW_CHARS + 12, else no question (rounds FT3–FT7: 熟练掌握其中蕴含的…, 也是…的
+    重要体现, 要么做选择、…, 对于…具有重要意义). A window opening after a colon keeps the
+    colon's lead (全会提出了…的主要目标：……) when it has 40 characters or fewer, else no
+    question (FT1 #26); a quotation after the colon stands alone."""
+    start, end, s_from, s_to = _source_span(text, stem, la, key_at)
+    if s_from != 0 or start <= 0 or text[start - 1] not in _CLAUSE_END:
+        return stem, la, lb
+    starts, ends = _clause_edges(text)
+    k = bisect_right(starts, start) - 1
+    if k <= 0 or starts[k] != start:
+        return stem, la, lb
+    colon = max(text.rfind("：", 0, start), text.rfind(":", 0, start))
+    if colon >= 0 and not any(c in text[colon:key_at] for c in "；;。"):
+        if text[colon + 1 : colon + 2] in ("“", "‘", "「"):
+            return stem, la, lb  # 他强调：“…”: the quotation is the statement
+        lead_from = max(text.rfind(c, 0, colon) for c in "，；。,;") + 1
+        if colon - lead_from < 6 and lead_from > 0:  # 主要是：: say whose list it is
+            lead_from = max(text.rfind(c, 0, lead_from - 1) for c in "，；。,;") + 1
+        lead = text[lead_from : colon + 1] + ("……" if start > colon + 1 else "")
+        if len(lead) > 40:
+            return "", 0, 0
+        return lead + stem, la + len(lead), lb + len(lead)
+    first = k
+    opener = _leans_back(text[starts[k] : ends[k]])
+    if opener is None:
+        return stem, la, lb
+    while opener is not None and first > 0:
+        if opener in _CORRELATIVE_OPENINGS:  # 要么…，…，要么…: back to the first 要么
+            for x in range(first - 1, -1, -1):
+                if text[ends[x] - 1] in "；;":
+                    break
+                if text.startswith(opener, starts[x]):
+                    first = x
+            if first == 0:
+                break
+        first -= 1
+        if text[ends[first] - 1] in "；;":
+            return "", 0, 0  # the antecedent is in the item before (…；|其…): out of reach
+        head = text[starts[first] : ends[first] - 1]
+        if head in _CONNECTIVES or _DISCOURSE_ORDINAL.fullmatch(head):
+            return stem, la, lb  # 第三，|这是…: it points to the sentence before
+        opener = _leans_back(text[starts[first] : ends[first]])
+    if opener is not None:
+        return stem, la, lb  # the sentence itself opens on it: a link to the one before
+    body_end = start + s_to - s_from  # where the copied stretch ends in the text
+    body = text[starts[first] : body_end]
+    tail = stem[s_to:]
+    j = bisect_left(ends, key_at + lb - la)  # the clause holding the key's end
+    while len(body) + len(tail) > WINDOW_CHARS + 12 and body_end > ends[j]:
+        # (clauses after the key's go first: the antecedent says what the key is about)
+        body_end = max(e for e in ends if e < body_end)
+        body, tail = text[starts[first] : body_end - 1] + "。", ""
+    if len(body) + len(tail) > WINDOW_CHARS + 12:
+        return "", 0, 0
+    shift = start - starts[first]
+    return body + tail, la + shift, lb + shift
 
 
 # a speech verb closing a clause before what is said (刘少奇同志严厉批评说，“…” / 他强调，…)
@@ -638,8 +727,9 @@ def _plain_window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, 
         stem, la, lb = _with_goal_year(ctx, s, stem, la, lb, a - s.start)
     lead = len(stem) - len(stem.lstrip(_LAYOUT_LEAD))
     head = stem[lead:].split("，", 1)[0]
-    if head in _CONNECTIVES:
-        lead += len(head) + 1  # 另一方面，…: a link to the sentence before, not the statement
+    if head in _CONNECTIVES or _DISCOURSE_ORDINAL.fullmatch(head):
+        # 另一方面，… / 第三，…: a link to the sentence before, not the statement (FT3 #5)
+        lead += len(head) + 1
     if stem and 0 < lead <= la:
         return stem[lead:], la - lead, lb - lead
     return stem, la, lb
@@ -2282,6 +2372,77 @@ def _in_open_list(text: str, a: int, b: int) -> bool:
     return _open_tail(text, b)
 
 
+# -- keys not worth testing: a plain item of a list of like items (sixth session, FT1–QT2) --
+# the hundred commonest Chinese surnames (a closed class): a 、-list of two- and three-character
+# items each opening on one is a list of people (唐仁健、金湘军、李石松…)
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤车"
+)
+# a rule's wording (不得…/应当…): its lists of fees or of verbs are items, not points
+_RULE_WORD = re.compile("不得|应当|必须|严禁|禁止|不准|一律")
+# the generic head a rule's list of fees or of ways of use shares (交通费、住宿费、伙食费)
+_RULE_LIST_HEADS = frozenset("费用款金")
+# an appraisal X的Y (真理的味道)
+_APPRAISAL = re.compile("[^的]{2}的[^的]{2}")
+# a determiner every item of an ad hoc list shares (不同地区、不同领域、不同行业)
+_GENERIC_DETERMINERS = ("不同", "各类", "各种", "各个", "各项", "所有")
+
+
+def _list_mates(text: str, a: int, b: int) -> tuple[str, ...] | None:
+    """The other members of the 、-list whose member is exactly [a, b) of ``text``, within
+    its clause; a member at the list's edge is cut to the key's length on its outer side
+    (关于|唐仁健, 占用|所属单位…). None when the key is no whole member or the list has fewer
+    than three members."""
+    if (a == 0 or text[a - 1] != "、") and text[b : b + 1] != "、":
+        return None
+    x = _clause_start(text, a)
+    y = min((i for i in (text.find(c, b) for c in "，,；;。”") if i >= 0), default=len(text))
+    parts = text[x:y].split("、")
+    if len(parts) < 3:
+        return None
+    size = b - a
+    parts[0], parts[-1] = parts[0][-size:], parts[-1][:size]
+    key = text[a:b]
+    if parts.count(key) != 1:
+        return None
+    return tuple(p for p in parts if p != key)
+
+
+def _clause_start(text: str, a: int) -> int:
+    """Where the clause holding offset ``a`` of ``text`` starts."""
+    return max(text.rfind(c, 0, a) for c in "，,；;：:。“") + 1
+
+
+def _plain_list_item(text: str, a: int, b: int) -> str:
+    """Why the key [a, b) is one of a list of like items no learner should recall, or "":
+    a person of a list of people (关于唐仁健、金湘军、李石松…严重违纪违法问题), a fee or a
+    verb sharing its last character with every mate in a rule (交纳交通费、住宿费、伙食费;
+    不得换用、借用、占用), one of a list of 不同X (不同地区、不同领域、不同行业), or one of a
+    triad of X的Y appraisals (真理的味道、思想的力量、领袖的魅力). Rounds FT1–QT2."""
+    key = text[a:b]
+    mates = _list_mates(text, a, b)
+    if not mates or _han(key) != len(key):
+        return ""
+    x = _clause_start(text, a)
+    if 2 <= len(key) <= 3 and key[0] in _SURNAMES:
+        # (the inner members are whole: the edge ones carry the words around the list)
+        inner = re.split("[，,；;。”]", text[x:], maxsplit=1)[0].split("、")[1:-1]
+        if len(inner) >= 2 and all(2 <= len(m) <= 3 and m[0] in _SURNAMES for m in inner):
+            if len({m[0] for m in (key, *inner)}) > 1:
+                return "name"  # (严教育、严管理、严监督 share a pattern's 严, no surname)
+    if 2 <= len(key) <= 3 and key[-1] in _RULE_LIST_HEADS and _RULE_WORD.search(text, x, a):
+        if all(len(m) == len(key) and m[-1] == key[-1] for m in mates):
+            return "rule item"
+    if key.startswith(_GENERIC_DETERMINERS) and all(m.startswith(key[:2]) for m in mates):
+        return "determiner"
+    first = text[x : text.find("、", x)]  # the list's first member, uncut
+    if all(_APPRAISAL.fullmatch(m) for m in (key, first, *mates)):
+        return "appraisal"  # (a list opening its clause: 以识才的慧眼、… is a means, kept)
+    return ""
+
+
 def _dangling_lead(text: str, a: int) -> bool:
     """Does the list at local offset ``a`` open its sentence after a dangling 其中 (其中蕴含的
     天下为公、…), with no clause break between?"""
@@ -2648,6 +2809,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         and _in_open_list(s.text, key.start - s.start, key.end - s.start)
     ):
         return  # 拜金主义、享乐主义、极端个人主义和历史虚无主义等: one of some examples
+    if key.type != "quoted" and _plain_list_item(s.text, key.start - s.start, key.end - s.start):
+        return  # 交纳交通费、住宿费、（伙食费）: an item of a list of like items (FT1–QT2)
     if len(key.group) >= 2 and _dangling_lead(s.text, key.start - s.start):
         return  # 其中蕴含的天下为公、民为邦本…: a fragment of the sentence before
     # (the rejections that read only the key and its sentence come before the window, the
