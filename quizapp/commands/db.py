@@ -21,6 +21,7 @@ from ..extensions import db
 @with_appcontext
 def init_db_command() -> None:
     """准备或升级数据库结构，并载入随应用附带的学习材料（可重复运行）。"""
+    from ..bank.review import apply_review
     from ..bank.services import ensure_default_material
 
     if not current_app.config.get("SECRET_KEY") and not _secret_from_env():
@@ -28,10 +29,14 @@ def init_db_command() -> None:
             click.echo("已生成密钥文件：" + str(cfg.secret_key_path(current_app.instance_path)))
     upgrade(directory=current_app.extensions["migrate"].directory)
     material, created = ensure_default_material()
+    reviewed = apply_review(material) if created else None
     db.session.commit()
-    if created:
+    if created and reviewed is not None:
         count = len(material.questions)
-        click.echo(f"已载入默认学习材料《{material.title}》，生成 {count} 道题。")
+        click.echo(
+            f"已载入默认学习材料《{material.title}》，生成 {count} 道题"
+            f"（按随附审阅停用 {reviewed.disabled} 道、修改 {reviewed.edited} 道）。"
+        )
     click.echo("数据库已就绪。")
 
 

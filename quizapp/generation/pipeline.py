@@ -333,8 +333,7 @@ def select(
     for items in by_kind.values():
         jitter = {q.id: rng.random() * 0.3 for q in items}
         rank.update(
-            (q.id, scores.get(q.id, 0.5) + jitter[q.id] + PRIOR_WEIGHT * prior[q.id])
-            for q in items
+            (q.id, scores.get(q.id, 0.5) + jitter[q.id] + PRIOR_WEIGHT * prior[q.id]) for q in items
         )
         items.sort(key=lambda q: (-rank[q.id], q.id))
     if "judge" in by_kind:

@@ -1,0 +1,66 @@
+"""Keep the bundled material's shipped review (quizapp/data/seed_review.json) in step.
+
+Prints the bundled speech's questions the review has no verdict for (to judge and add, with the
+rubric of /work/shared/REFERENCE.md) and the reviewed ids the engine no longer produces (to
+drop). ``tests/test_default_review.py`` fails until both lists are empty.
+
+    .venv/bin/python bench/review_default.py            # what is missing, printed for review
+    .venv/bin/python bench/review_default.py --prune    # also drop the stale verdicts from the file
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+KIND_LABELS = {"cloze": "填空", "single": "单选", "multiple": "多选", "judge": "判断"}
+
+
+def main() -> int:
+    from quizapp.bank.review import REVIEW_PATH
+    from quizapp.bank.services import DEFAULT_MATERIAL_PATH
+    from quizapp.generation import generate_questions
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--prune", action="store_true", help="drop stale verdicts from the file")
+    args = parser.parse_args()
+    data = json.loads(REVIEW_PATH.read_text(encoding="utf-8"))
+    reviewed = {item["id"] for item in data["questions"]}
+    questions = generate_questions(DEFAULT_MATERIAL_PATH.read_text(encoding="utf-8"), seed=0)
+    produced = {q.id for q in questions}
+    missing = [q for q in questions if q.id not in reviewed]
+    stale = sorted(reviewed - produced)
+    print(f"{len(questions)} questions, {len(reviewed)} verdicts: "
+          f"{len(missing)} without a verdict, {len(stale)} stale")  # fmt: skip
+    for n, q in enumerate(missing, 1):
+        answer = q.answer
+        if q.kind == "judge":
+            answer = "正确" if answer else "错误"
+        elif isinstance(answer, list):
+            answer = " | ".join(answer)
+        print(f"\n## {n}. id={q.id} {KIND_LABELS[q.kind]} ({q.template})")
+        print(f"   题干: {q.stem}")
+        for k, option in enumerate(q.options):
+            print(f"   {'ABCDE'[k]}. {option}")
+        print(f"   答案: {answer}")
+        if q.kind == "cloze":
+            print(f"   可接受: {q.accepted}")
+        print(f"   解析: {q.explanation}")
+        print(f"   出处: {q.source}")
+    if stale:
+        print("\nstale verdicts: " + ", ".join(stale))
+    if args.prune and stale:
+        data["questions"] = [item for item in data["questions"] if item["id"] in produced]
+        text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+        REVIEW_PATH.write_text(text, encoding="utf-8")
+        print(f"dropped {len(stale)} stale verdicts")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,103 @@
+"""The bundled material ships with its bank reviewed.
+
+The default speech is the first thing every learner is asked about, so its generated bank was
+judged question by question as a 党课 teacher would (docs/quality.md, "The bundled material's
+bank"). The verdicts live in ``data/seed_review.json``, keyed by the engine's stable question id:
+an unusable question is disabled and a question a small edit saves is stored edited, exactly as
+an organizer would do it in the workbench, with an audit entry each. Applied once, when init-db
+first stores the default material; from then on the rows are the organizer's to change.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import BankQuestion, Material
+from ..workbench.services import record, update_question
+
+REVIEW_PATH = Path(__file__).resolve().parent.parent / "data" / "seed_review.json"
+VERDICTS = ("usable", "edit", "unusable")
+# the fields an edit may replace: the learner-facing ones, never the id, key or source
+EDIT_FIELDS = ("stem", "options", "answer", "accepted", "explanation")
+TAG_DISABLED = "审阅停用"
+TAG_EDITED = "审阅修改"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    uid: str
+    kind: str
+    verdict: str
+    reason: str  # in Chinese: an organizer reads it in the audit log
+    edit: dict[str, Any] | None
+
+
+@dataclass
+class ReviewStats:
+    disabled: int = 0
+    edited: int = 0
+
+
+def load_review(path: Path = REVIEW_PATH) -> dict[str, Verdict]:
+    """The shipped verdicts by question id."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    verdicts = {}
+    for item in data["questions"]:
+        edit = item.get("edit") or None
+        verdicts[item["id"]] = Verdict(
+            uid=item["id"],
+            kind=item["kind"],
+            verdict=item["verdict"],
+            reason=item.get("reason_zh", ""),
+            edit={k: v for k, v in edit.items() if k in EDIT_FIELDS} if edit else None,
+        )
+    return verdicts
+
+
+def apply_review(material: Material, verdicts: dict[str, Verdict] | None = None) -> ReviewStats:
+    """Disable the generated rows judged unusable and store the judged edits.
+
+    Only untouched generated rows are changed (a row a person already edited, disabled or made
+    by hand is theirs), and only when the verdict is for the row's kind.
+    """
+    verdicts = load_review() if verdicts is None else verdicts
+    stats = ReviewStats()
+    rows = db.session.scalars(
+        select(BankQuestion)
+        .where(BankQuestion.material_id == material.id)
+        .order_by(BankQuestion.id)
+    )
+    for row in rows:
+        verdict = verdicts.get(row.uid)
+        if verdict is None or verdict.kind != row.kind or not _untouched(row):
+            continue
+        if verdict.verdict == "unusable":
+            row.status = "disabled"
+            row.tags = [*(row.tags or []), TAG_DISABLED]
+            record(
+                "question.status",
+                f"随附审阅停用了题目 #{row.id}：{verdict.reason}",
+                target_type="question",
+                target_id=row.id,
+                material_id=material.id,
+                details={"status": ["active", "disabled"], "review": verdict.reason},
+            )
+            stats.disabled += 1
+        elif verdict.verdict == "edit" and verdict.edit:
+            fields = {**verdict.edit, "tags": [*(row.tags or []), TAG_EDITED]}
+            if update_question(row, fields, status=None, user=None):
+                stats.edited += 1
+    db.session.flush()
+    return stats
+
+
+def _untouched(row: BankQuestion) -> bool:
+    return (
+        row.origin == "generated" and not row.edited and row.status == "active" and not row.retired
+    )

@@ -1,0 +1,127 @@
+"""The bundled material ships reviewed: its verdicts match today's engine, are well formed, and
+init-db applies them so a learner is never served a question the review found unusable."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+from sqlalchemy import select
+
+from quizapp.bank.review import (
+    EDIT_FIELDS,
+    REVIEW_PATH,
+    TAG_DISABLED,
+    TAG_EDITED,
+    VERDICTS,
+    apply_review,
+    load_review,
+)
+from quizapp.bank.services import DEFAULT_MATERIAL_PATH, ensure_default_material
+from quizapp.extensions import db
+from quizapp.generation import BLANK, check_answer, generate_questions
+from quizapp.generation.normalize import fold
+from quizapp.models import AuditEntry, BankQuestion
+from quizapp.study.services import active_questions, pick_questions
+from quizapp.workbench.services import update_question
+
+
+@pytest.fixture(scope="module")
+def review_items() -> list[dict]:
+    return json.loads(REVIEW_PATH.read_text(encoding="utf-8"))["questions"]
+
+
+@pytest.fixture(scope="module")
+def bundled_bank() -> dict:
+    text = DEFAULT_MATERIAL_PATH.read_text(encoding="utf-8")
+    return {q.id: q for q in generate_questions(text, seed=0)}
+
+
+def test_every_bundled_question_has_a_current_verdict(review_items, bundled_bank):
+    reviewed = {item["id"]: item for item in review_items}
+    missing = sorted(set(bundled_bank) - set(reviewed))
+    stale = sorted(set(reviewed) - set(bundled_bank))
+    hint = "run bench/review_default.py, judge the questions it prints and add their verdicts"
+    assert not missing, f"bundled questions without a verdict ({hint}): {missing}"
+    assert not stale, f"verdicts for questions the engine no longer makes (--prune): {stale}"
+    assert len(reviewed) == len(review_items), "one verdict per question"
+    for uid, item in reviewed.items():
+        assert item["kind"] == bundled_bank[uid].kind, uid
+        assert item["verdict"] in VERDICTS, uid
+        if item["verdict"] != "usable":
+            assert item.get("reason_zh", "").strip(), f"{uid}: an organizer reads the reason"
+
+
+def test_each_edit_makes_a_well_formed_question(review_items, bundled_bank):
+    edits = [item for item in review_items if item["verdict"] == "edit"]
+    assert edits, "the review saved some questions by an edit"
+    for item in edits:
+        edit = item["edit"]
+        assert edit and set(edit) <= set(EDIT_FIELDS), item["id"]
+        q = {**bundled_bank[item["id"]].to_dict(), **edit}
+        assert q != bundled_bank[item["id"]].to_dict(), f"{item['id']}: the edit changes nothing"
+        if q["kind"] in ("single", "multiple"):
+            folded = [fold(o) for o in q["options"]]
+            assert len(set(folded)) == len(folded) >= 4, item["id"]
+            answers = [q["answer"]] if q["kind"] == "single" else q["answer"]
+            assert answers and set(answers) <= set(q["options"]), item["id"]
+            assert all(fold(a) not in fold(q["stem"]) for a in answers), item["id"]
+        elif q["kind"] == "cloze":
+            assert q["stem"].count(BLANK) == len(q["answer"]) >= 1, item["id"]
+            assert len(q["accepted"]) == len(q["answer"]), item["id"]
+            for answer, spellings in zip(q["answer"], q["accepted"], strict=True):
+                assert answer in spellings and fold(answer) not in fold(q["stem"]), item["id"]
+        else:
+            assert isinstance(q["answer"], bool), item["id"]
+        assert check_answer(q, q["answer"]), f"{item['id']}: its own answer is refused"
+
+
+def test_init_db_disables_the_unusable_and_stores_the_edits(app, runner, review_items):
+    with app.app_context():  # init-db on an empty database, as on a fresh machine
+        db.drop_all()
+    result = runner.invoke(args=["init-db"])
+    assert result.exit_code == 0, result.output
+    verdicts = {item["id"]: item for item in review_items}
+    unusable = {uid for uid, item in verdicts.items() if item["verdict"] == "unusable"}
+    edited = {uid for uid, item in verdicts.items() if item["verdict"] == "edit"}
+    assert f"按随附审阅停用 {len(unusable)} 道、修改 {len(edited)} 道" in result.output
+    with app.app_context():
+        material, created = ensure_default_material()
+        assert not created
+        rows = {row.uid: row for row in material.questions}
+        for uid in unusable:
+            assert rows[uid].status == "disabled" and TAG_DISABLED in rows[uid].tags
+            assert not rows[uid].retired, "a decision regeneration keeps"
+        for uid in edited:
+            row = rows[uid]
+            assert row.edited and row.status == "active" and TAG_EDITED in row.tags
+            for name, value in verdicts[uid]["edit"].items():
+                assert getattr(row, name) == value, (uid, name)
+        for uid in set(rows) - unusable - edited:
+            assert rows[uid].status == "active" and not rows[uid].edited
+        # the audit log says what the shipped review did, in Chinese
+        summaries = db.session.scalars(select(AuditEntry.summary)).all()
+        assert sum("随附审阅停用了题目" in s for s in summaries) == len(unusable)
+        # quizzes of every size come from the reviewed bank only
+        active = active_questions(material.id)
+        assert unusable.isdisjoint(q.uid for q in active)
+        for seed in range(5):
+            picked = pick_questions(active, 10, random.Random(seed))
+            assert len(picked) == 10 and unusable.isdisjoint(q.uid for q in picked)
+
+
+def test_the_review_leaves_an_organizers_own_changes_alone(app):
+    verdicts = load_review()
+    target = next(v for v in verdicts.values() if v.verdict == "unusable")
+    with app.app_context():
+        from quizapp.bank.services import add_material
+
+        text = DEFAULT_MATERIAL_PATH.read_text(encoding="utf-8")
+        material, _ = add_material(text, title="讲话")
+        row = db.session.scalar(select(BankQuestion).where(BankQuestion.uid == target.uid))
+        update_question(row, {"explanation": "组织者写的解析"}, status=None, user=None)
+        stats = apply_review(material, verdicts)
+        assert row.status == "active" and row.explanation == "组织者写的解析"
+        assert TAG_DISABLED not in (row.tags or [])
+        assert stats.disabled == sum(v.verdict == "unusable" for v in verdicts.values()) - 1
