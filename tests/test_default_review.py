@@ -103,6 +103,7 @@ def test_init_db_disables_the_unusable_and_stores_the_edits(app, runner, review_
         # the audit log says what the shipped review did, in Chinese
         summaries = db.session.scalars(select(AuditEntry.summary)).all()
         assert sum("随附审阅停用了题目" in s for s in summaries) == len(unusable)
+        assert sum("随附审阅修改了题目" in s for s in summaries) == len(edited)
         # quizzes of every size come from the reviewed bank only
         active = active_questions(material.id)
         assert unusable.isdisjoint(q.uid for q in active)

@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import BankQuestion, Material
-from ..workbench.services import record, update_question
+from ..workbench.services import FIELD_LABELS, record
 
 REVIEW_PATH = Path(__file__).resolve().parent.parent / "data" / "seed_review.json"
 VERDICTS = ("usable", "edit", "unusable")
@@ -90,9 +90,27 @@ def apply_review(material: Material, verdicts: dict[str, Verdict] | None = None)
             )
             stats.disabled += 1
         elif verdict.verdict == "edit" and verdict.edit:
-            fields = {**verdict.edit, "tags": [*(row.tags or []), TAG_EDITED]}
-            if update_question(row, fields, status=None, user=None):
-                stats.edited += 1
+            changes = {
+                name: [getattr(row, name), value]
+                for name, value in verdict.edit.items()
+                if getattr(row, name) != value
+            }
+            if not changes:
+                continue
+            for name, (_, value) in changes.items():
+                setattr(row, name, value)
+            row.tags = [*(row.tags or []), TAG_EDITED]
+            row.edited = True  # a person's decision: regeneration leaves the row as it is
+            record(
+                "question.edit",
+                f"随附审阅修改了题目 #{row.id}（{'、'.join(FIELD_LABELS[k] for k in changes)}）："
+                + verdict.reason,
+                target_type="question",
+                target_id=row.id,
+                material_id=material.id,
+                details={**changes, "review": verdict.reason},
+            )
+            stats.edited += 1
     db.session.flush()
     return stats
 
