@@ -39,7 +39,7 @@ __all__ = ["more_spellings", "widen_accepted"]
 
 _MIN_REST = 3  # the shortest remainder a stripped key may leave: 传家宝 yes, 精神 / 理论 no
 
-# 我们党的传家宝 / 党的传家宝 / 传家宝: a possessive names whose the thing is, not what it is.
+# 我们党的传家宝 / 党的传家宝 / 传家宝: a possessive says whose the thing is, not what it is.
 # (Longest first; each also yields the 党的 form, which learners write as often as the bare one.)
 _POSSESSIVES = ("中国共产党的", "我们党的", "我们的", "我国的", "党的")
 _PARTY_POSSESSIVES = ("中国共产党的", "我们党的")
@@ -99,17 +99,28 @@ def _possessive_forms(key: str) -> list[str]:
 
 
 def _siblings(stem: str, blank: int) -> list[str]:
-    """The list members printed right next to the blank numbered ``blank``: the piece before
-    the separator that ends the text before it, and the piece after the one that opens the
-    text after it."""
+    """The list members printed nearest the blank numbered ``blank``: the piece before the
+    separator that ends the text before it, and the piece after the one that opens the text
+    after it, stepping over blanks in between (（必须坚持人民至上）、（　　）、必须坚持守正创新)."""
     parts = stem.split(BLANK)
-    before, after = parts[blank], parts[blank + 1]
     out = []
-    if before[-1:] and _SIBLING_SEP.match(before[-1]):
-        out.append(_SIBLING_SEP.split(before[:-1])[-1])
-    if after[:1] and _SIBLING_SEP.match(after[0]):
-        out.append(_SIBLING_SEP.split(after[1:])[0])
-    return [s for s in out if s]
+    for k in range(blank, -1, -1):  # leftwards
+        before = parts[k]
+        if not (before[-1:] and _SIBLING_SEP.match(before[-1])):
+            break
+        piece = _SIBLING_SEP.split(before[:-1])[-1]
+        if piece:
+            out.append(piece)
+            break
+    for k in range(blank + 1, len(parts)):  # rightwards
+        after = parts[k]
+        if not (after[:1] and _SIBLING_SEP.match(after[0])):
+            break
+        piece = _SIBLING_SEP.split(after[1:])[0]
+        if piece:
+            out.append(piece)
+            break
+    return out
 
 
 def _frame_forms(key: str, stem: str, blank: int) -> list[str]:
@@ -238,7 +249,6 @@ def more_spellings(key: str, stem: str, blank: int, lexicon: Lexicon) -> list[st
         *_organ_forms(key),
         *_formula_tail_forms(key, lexicon),
     ]
-    # a possessive dropped from a joined key or a short title: 党的传家宝 → also 传家宝 (above)
     return forms
 
 
