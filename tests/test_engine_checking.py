@@ -635,8 +635,8 @@ def test_a_near_miss_of_a_key_stays_wrong(stem: str, answer: str, given: str) ->
 
 
 def test_an_added_spelling_is_never_printed_in_the_stem() -> None:
-    """A sibling member is never accepted: 一种生活态度's remainder 生活态度 is added only
-    where the stem does not print it, and never for a blank whose stem shows it."""
+    """A spelling the blanked stem prints (a sibling, a giveaway) or a part of another blank's
+    answer is never added: 精神追求 is not, where the stem already says 精神追求."""
     from quizapp.generation.lexicon import load_lexicon
     from quizapp.generation.spellings import widen_accepted
 
