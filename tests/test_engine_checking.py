@@ -510,3 +510,164 @@ def test_a_different_number_duration_or_concept_stays_wrong(
     stem: str, answer: str, given: str
 ) -> None:
     assert not check_answer(_blank_in(stem, answer), given)
+
+
+# -- Accepted spellings of a cloze key (sixth session; blind reviews FT1–FT7, QT1–QT2) --------
+# The generator adds to each blank the spellings a learner naturally writes for its key
+# (quizapp/generation/spellings.py); the checker accepts what the list holds. Both directions:
+# the natural spelling is right, a near-miss (a generic remainder, a sibling, another term,
+# a stock synonym) stays wrong.
+
+
+def _widened(stem: str, answer: str) -> dict[str, object]:
+    from quizapp.generation.lexicon import load_lexicon
+    from quizapp.generation.spellings import widen_accepted
+
+    accepted = widen_accepted(stem, [answer], [[answer]], load_lexicon())
+    return {"kind": "cloze", "stem": stem, "answer": [answer], "accepted": accepted}
+
+
+_STUDY = "真正把学习作为一种生活态度、一种工作责任、（　　）。"
+_HEIRLOOM = "习近平总书记多次强调，调查研究是（　　），是做好各项工作的基本功。"
+_MUSTS = "弘扬伟大建党精神，（　　），务必谦虚谨慎、艰苦奋斗，务必敢于斗争、善于斗争。"
+_BASIS = "建设节约型机关，根据《中国共产党章程》和《（　　）》，制定本条例。"
+_BASIS_PARTY = "建设节约型机关，根据《（　　）》和《中华人民共和国宪法》，制定本条例。"
+
+
+@pytest.mark.parametrize(
+    ("stem", "answer", "given"),
+    [
+        # a possessive left outside (FT1 #15, FT4 #18, FT6 #18; FT7 #13)
+        (_HEIRLOOM, "我们党的传家宝", "传家宝"),
+        (_HEIRLOOM, "我们党的传家宝", "党的传家宝"),
+        ("我们要把加强（　　）武装作为重中之重", "党的创新理论", "创新理论"),
+        # the frame every sibling repeats left outside (FT4 #17, QT1 #5)
+        (_STUDY, "一种精神追求", "精神追求"),
+        (_MUSTS, "务必不忘初心、牢记使命", "不忘初心、牢记使命"),
+        (_MUSTS, "务必不忘初心、牢记使命", "不忘初心，牢记使命"),
+        (_MUSTS, "务必不忘初心、牢记使命", "不忘初心牢记使命"),
+        (
+            "“六个必须坚持”是指：（　　）、必须坚持自信自立、必须坚持守正创新",
+            "必须坚持人民至上",
+            "人民至上",
+        ),
+        # 和 / 与 / 及 / 、 (FT0 #8, FT1 #8, FT5 #18)
+        ("对照检视出来的问题进行党性分析，认真开展（　　）。", "批评和自我批评", "批评与自我批评"),
+        ("对照检视出来的问题进行党性分析，认真开展（　　）。", "批评和自我批评", "批评、自我批评"),
+        ("积极发扬党内（　　）的优良作风。", "批评与自我批评", "批评和自我批评"),
+        ("也是这一思想的（　　）的重要体现", "世界观和方法论", "世界观、方法论"),
+        ("也是这一思想的（　　）的重要体现", "世界观和方法论", "世界观与方法论"),
+        (
+            "推进（　　）若干重大问题",
+            "国家治理体系和治理能力现代化",
+            "国家治理体系与治理能力现代化",
+        ),
+        # a law's or rule's short title (FT1 #33, FT5 #33, QT2 #31; FT0 #35)
+        (_BASIS, "中华人民共和国宪法", "宪法"),
+        (_BASIS, "中华人民共和国宪法", "《宪法》"),
+        (_BASIS, "中华人民共和国宪法", "中国宪法"),
+        (_BASIS_PARTY, "中国共产党章程", "中国共产党党章"),
+        ("应当依据《（　　）》和有关规定作出处理", "中国共产党纪律处分条例", "纪律处分条例"),
+        # the full official name (FT2 #13)
+        (
+            "把（　　）转化为坚定理想",
+            "新时代中国特色社会主义思想",
+            "习近平新时代中国特色社会主义思想",
+        ),
+        # an organ of the centre, a level (F8 #29, F7 #28)
+        ("入党志愿书的式样由（　　）负责制定", "中央组织部", "中组部"),
+        ("入党志愿书的式样由（　　）负责制定", "中央组织部", "中共中央组织部"),
+        ("经上级党委审查，报（　　）批准", "省一级党委", "省级党委"),
+        ("经上级党委审查，报（　　）批准", "省一级党委", "省委"),
+        # a formula's short name inside the key (QT1 #40, QT2 #40)
+        ("应当深入贯彻（　　），遵循下列原则", "中央八项规定精神", "八项规定精神"),
+    ],
+)
+def test_the_natural_spelling_of_a_key_is_accepted(stem: str, answer: str, given: str) -> None:
+    assert not check_answer({**_widened(stem, answer), "accepted": [[answer]]}, given)
+    assert check_answer(_widened(stem, answer), given)
+
+
+@pytest.mark.parametrize(
+    ("stem", "answer", "given"),
+    [
+        # a generic remainder (精神, 理论), a frame alone, a sibling the stem prints
+        (_STUDY, "一种精神追求", "精神"),
+        (_STUDY, "一种精神追求", "追求"),
+        (_STUDY, "一种精神追求", "工作责任"),
+        (_STUDY, "一种精神追求", "一种"),
+        (_HEIRLOOM, "我们党的传家宝", "我们党的"),
+        ("我们要把加强（　　）武装作为重中之重", "党的创新理论", "理论"),
+        ("坚持和加强（　　）", "党的领导", "领导"),
+        (_MUSTS, "务必不忘初心、牢记使命", "谦虚谨慎、艰苦奋斗"),
+        (_MUSTS, "务必不忘初心、牢记使命", "不忘初心"),
+        # content shared with the siblings is no frame (政治三力: 领悟力 alone is not the term)
+        ("不断提高政治判断力、（　　）、政治执行力", "政治领悟力", "领悟力"),
+        # half of a join, or a 和 inside a word
+        ("认真开展（　　）。", "批评和自我批评", "自我批评"),
+        ("也是这一思想的（　　）的重要体现", "世界观和方法论", "方法论"),
+        ("推进（　　）建设", "宜居宜业和美乡村", "宜居宜业与美乡村"),
+        ("坚持走（　　）", "和平发展道路", "与平发展道路"),
+        # a title cited in 《》 is word for word
+        (
+            "习近平就《（　　）（讨论稿）》向全会作了说明。",
+            "中共中央关于党的百年奋斗重大成就和历史经验的决议",
+            "中共中央关于党的百年奋斗重大成就与历史经验的决议",
+        ),
+        # another law, another organ, another level
+        (_BASIS, "中华人民共和国宪法", "党章"),
+        (_BASIS, "中华人民共和国宪法", "宪"),
+        ("入党志愿书的式样由（　　）负责制定", "中央组织部", "组织部"),
+        ("入党志愿书的式样由（　　）负责制定", "中央组织部", "中宣部"),
+        ("经上级党委审查，报（　　）批准", "省一级党委", "县级党委"),
+        ("经上级党委审查，报（　　）批准", "省一级党委", "市委"),
+        ("把（　　）转化为坚定理想", "新时代中国特色社会主义思想", "中国特色社会主义思想"),
+        # decided refused: a stock synonym, one half of a coordinated head, another referent
+        ("（　　）、务实事、求实效", "说实话", "讲实话"),
+        ("（　　）、务实事、求实效", "说实话", "说真话"),
+        ("结合（　　）、审计监督发现的问题", "巡视巡察", "巡视"),
+        ("推动（　　）更加深入人心", "党的创新理论", "习近平新时代中国特色社会主义思想"),
+        ("始终保持党同人民群众（　　）", "血肉联系", "密切联系"),
+    ],
+)
+def test_a_near_miss_of_a_key_stays_wrong(stem: str, answer: str, given: str) -> None:
+    assert not check_answer(_widened(stem, answer), given)
+
+
+def test_an_added_spelling_is_never_printed_in_the_stem() -> None:
+    """A spelling the blanked stem prints (a sibling, a giveaway) or a part of another blank's
+    answer is never added: 精神追求 is not, where the stem already says 精神追求."""
+    from quizapp.generation.lexicon import load_lexicon
+    from quizapp.generation.spellings import widen_accepted
+
+    stem = "把学习作为（　　）、一种工作责任，精神追求就在其中。"
+    widened = widen_accepted(stem, ["一种精神追求"], [["一种精神追求"]], load_lexicon())
+    assert widened == [["一种精神追求"]]  # 精神追求 is printed: a giveaway, not added
+    two = widen_accepted(
+        "坚持（　　）、（　　）", ["党的全面领导", "全面领导体制"], [[], []], load_lexicon()
+    )
+    assert "全面领导" not in two[0]  # part of the other blank's answer
+    # the owner's name the stem prints right before the blank is not added again
+    owned = widen_accepted(
+        "全面贯彻习近平（　　）", ["新时代中国特色社会主义思想"], [[]], load_lexicon()
+    )
+    assert owned == [[]]
+
+
+def test_generated_banks_accept_the_reviewed_spellings() -> None:
+    """End to end on two tuning texts the blind rounds reviewed (fresh set): the bank's own
+    clozes take the natural spellings the reviews found refused."""
+    from pathlib import Path
+
+    from quizapp.generation import generate_questions
+
+    root = Path(__file__).resolve().parent.parent
+    fazhan = (root / "bench" / "heldout_texts" / "rules_fazhan_dangyuan_2026.txt").read_text(
+        encoding="utf-8"
+    )
+    bank = generate_questions(fazhan, seed=0)
+    organs = [q for q in bank if q.kind == "cloze" and q.answer == ["中央组织部"]]
+    levels = [q for q in bank if q.kind == "cloze" and q.answer == ["省一级党委"]]
+    assert organs and levels
+    assert all(check_answer(q, "中组部") and not check_answer(q, "组织部") for q in organs)
+    assert all(check_answer(q, "省级党委") and not check_answer(q, "县级党委") for q in levels)

@@ -24,6 +24,7 @@ from .keyphrases import Extraction, extract
 from .lexicon import Lexicon, load_lexicon
 from .model import BLANK, KINDS, PICK_LIMIT, Question
 from .provisions import provision_questions
+from .spellings import widen_accepted
 
 __all__ = ["PICK_LIMIT", "generate_questions", "check_question", "select", "document_key"]
 
@@ -55,6 +56,9 @@ def generate_questions(
         extraction = extract(text, lexicon=lexicon)
         ctx = Context(extraction, seed, document_key(text))
         built = [*build_all(ctx), *provision_questions(ctx)]
+        for q in built:  # the natural spellings of each blank's key (我们党的传家宝 → 传家宝)
+            if q.kind == "cloze":
+                q.accepted = widen_accepted(q.stem, q.answer, q.accepted, lexicon)
         questions = [q for q in built if q.kind in wanted]
         questions = _checked(questions)
         scores = ctx.scores
