@@ -2426,3 +2426,46 @@ def test_a_window_opening_on_the_copula_keeps_its_subject() -> None:
     start = text.index("是我们")
     stem = text[start:]
     assert _with_topic(text, stem, 3, 5, start)[0] == stem
+
+
+# -- lures that are also right, or wrong by grammar alone (sixth session; QT1 #10/#30/#36,
+# QT2 #2, FT7 C, F6 #3, F7 #3) ---------------------------------------------------------------
+
+
+def test_lure_sharing_a_stock_set_with_the_key_is_also_right() -> None:
+    from quizapp.generation.builders import _also_right_mate, _stock_set
+    from quizapp.generation.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    stem = "各级领导机关和领导干部必须树立正确（　　），坚持以身作则、以上率下。"
+    # 权力观、政绩观、事业观: the triad's mates fit a slot the stem does not pin
+    assert _also_right_mate(lexicon, "政绩观", "权力观", stem, ())
+    assert _also_right_mate(lexicon, "政绩观", "事业观", stem, ())
+    assert not _also_right_mate(lexicon, "政绩观", "大历史观", stem, ())
+    # a long list or one of mixed heads is a set of distinct things: its mates stay lures
+    assert _stock_set(("权力观", "政绩观", "事业观"))
+    assert not _stock_set(("永久基本农田", "生态保护红线", "城镇开发边界"))
+    assert not _stock_set(tuple(f"{c}安全" for c in "甲乙丙丁戊"))
+
+
+def test_an_ism_modifying_a_noun_takes_no_lure_never_seen_before_that_noun() -> None:
+    from quizapp.generation.builders import _unfit_head
+
+    text = "发展新时代中国特色社会主义文化。坚持辩证唯物主义和历史唯物主义。"
+    known = frozenset({"中国特色社会主义文化"})
+    # 新时代（　　）文化: 历史唯物主义文化 is no phrase, grammar alone rules it out
+    assert _unfit_head("历史唯物主义", "文化，扎实推进文化强国建设。", text, known)
+    assert not _unfit_head("中国特色社会主义", "文化，扎实推进文化强国建设。", text, known)
+    # a blank before a function word or punctuation modifies nothing
+    assert not _unfit_head("历史唯物主义", "和辩证唯物主义。", text, known)
+    assert not _unfit_head("历史唯物主义", "。", text, known)
+
+
+def test_no_single_offers_a_philosophy_as_the_modifier_of_a_banner() -> None:
+    text = (Path(__file__).resolve().parents[1] / "quizapp/data/seed_speech.txt").read_text(
+        encoding="utf-8"
+    )
+    text += "\n全党要高举中国特色社会主义伟大旗帜，坚定不移走中国特色社会主义道路。\n"
+    for q in generate_questions(text, seed=0):
+        if q.kind == "single" and f"{BLANK}伟大旗帜" in q.stem:
+            assert "历史唯物主义" not in q.options and "辩证唯物主义" not in q.options, q

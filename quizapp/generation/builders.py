@@ -402,6 +402,55 @@ def _typed_head(key: str) -> str:
     return key[-3:] if len(key) >= 5 and key[-3] == "型" else ""
 
 
+def _stock_set(group: tuple[str, ...]) -> bool:
+    """Is ``group`` a stock set of two to four items on one head (权力观、政绩观、事业观;
+    理论创新、制度创新、科技创新、文化创新), whose items stand in the same slot? Longer lists
+    and lists of mixed heads (the sixteen 安全 of national security; 永久基本农田、生态保护
+    红线、城镇开发边界) are sets of distinct things the stem's words tell apart (大气 for
+    蓝天, 特殊保护 for 永久基本农田): their mates stay good lures (reviews 8b, FT5, R26)."""
+    return 2 <= len(group) <= 4 and len({item[-1] for item in group}) == 1
+
+
+def _also_right_mate(
+    lexicon: Lexicon, key: str, lure: str, stem: str, printed: Iterable[str]
+) -> bool:
+    """Is ``lure`` a standard mate of the key, or of an item printed beside the blank, that the
+    stem does not rule out, so that it is also right (树立正确（政绩观） with 权力观, 事业观 of
+    the triad 权力观、政绩观、事业观; 政治教育、（党性教育） with 警示教育; QT1 #10/#36, FT7 C)?
+    The stem rules it out when it prints another member of a list holding the key but not the
+    lure (产业兴旺、生态宜居、（乡风文明）… against the old 生产发展, 管理民主)."""
+    groups = [g for g in lexicon.groups_of(key) if _stock_set(g)]
+    shared = any(lure in g for g in groups) or any(
+        lure in g for p in printed if p != key for g in lexicon.groups_of(p) if _stock_set(g)
+    )
+    if not shared:
+        return False
+    return not any(lure not in g and any(m != key and m in stem for m in g) for g in groups)
+
+
+# characters after a blank that open no head noun the key would modify
+_NO_HEAD = frozenset(
+    "的地得之和与及或、，。；：！？“”‘’（）《》…—是在为将把被对向从等中上下里和并而也都"
+)
+
+
+def _unfit_head(lure: str, after: str, text: str, known: frozenset[str]) -> bool:
+    """Does the blank modify the word after it (新时代（　　）文化, 走（　　）乡村振兴道路)
+    while ``lure`` is never seen before that word, in the text or in the lexicon, so that
+    grammar alone rules it out (历史唯物主义文化; QT1 #30, F6 #3, F7 #3)? Asked of an -ism
+    key only (see `pick_wrong`): an -ism names a doctrine or a system, and only the system
+    modifies (中国特色社会主义事业); lures of other classes share the key's head noun (X战略,
+    X中国, X经济), and asking them too dropped 60 good 单选 (…建设, …能力) on the 20 texts."""
+    if len(after) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in after[:2]):
+        return False
+    if after[0] in _NO_HEAD:
+        return False
+    head = after[:2]
+    if lure + head in text or lure + head[0] in text:
+        return False
+    return not any(lure + head in phrase for phrase in known)
+
+
 def _lures_odd_out(answer: str, lures: list[str]) -> bool:
     """Do all lures share an opening or an ending of two characters or more that the answer
     lacks (习近平强军思想, 习近平法治思想, 习近平外交思想 against 毛泽东思想), so the answer is
@@ -2832,6 +2881,18 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         cands, ranked, tail = _head_mates(ctx, head), False, ""
 
     keep = _item_shape(key)
+    after_blank = stem[b:]
+    known = ctx.lexicon.known_phrases()
+    # 发展是党执政兴国的（第一要务）, 抓好后继有人这个（根本大计）: a predicate whose subject the
+    # stem names is pinned by it, and the key's standard mates (第一动力) are the test
+    clause = re.split(r"[，。；：！？]", stem[:a])[-1]
+    open_slot = not re.search(r"是|作为|这个|这一", clause) and not after_blank.startswith("这一")
+    ism_modifier = (
+        key.text.endswith("主义")
+        and not fault_slot  # 由（官僚主义）作风: the faults' own rule picks these lures
+        and stem[a - 1 : a] != "、"
+        and after_blank[:1] != "、"
+    )
 
     def pick_wrong(n: int) -> list[str] | None:
         nonlocal rng, single_qid
@@ -2858,6 +2919,12 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         typed = _typed_head(key.text)
         if typed:  # 更高水平（开放型经济）新体制: 冰雪经济新体制 is absurd there (F6 #19)
             pool = [c for c in pool if c.endswith(typed)]
+        pool = [
+            c
+            for c in pool
+            if not (open_slot and _also_right_mate(ctx.lexicon, key.text, c, blanked, key.group))
+            and not (ism_modifier and _unfit_head(c, after_blank, ctx.ex.doc.text, known))
+        ]
         if len(pool) < n or (n >= 3 and _lures_odd_out(key.text, pool)):
             return None
         if rng is None:
