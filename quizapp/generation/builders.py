@@ -463,6 +463,36 @@ def _lures_odd_out(answer: str, lures: list[str]) -> bool:
     )
 
 
+def _keys_only_edge(correct: list[str], wrong: list[str], name: str) -> str:
+    """The opening (or ending) every right option of a 多选 shares, when it runs two or more
+    characters past what any lure shares with it and the name does not print the extra
+    characters (确立习近平… in both members of 两个确立 against 确立马克思主义…, 确立党的…):
+    that run, not knowledge, picks the keys (QT2 #17); "" otherwise. Keys that open like the
+    lures (毫不动摇… for 两个毫不动摇) are no cue (F7 #14: usable)."""
+    if len(correct) < 2 or not wrong:
+        return ""
+    for edge, cut in (
+        (_common_prefix(correct), str.startswith),
+        (_common_suffix(correct), str.endswith),
+    ):
+        if len(edge) < 2:
+            continue
+        if cut is str.startswith:
+            reach = max(len(_common_prefix([edge, lure])) for lure in wrong)
+            extra = edge[reach:]
+        else:
+            reach = max(len(_common_suffix([edge, lure])) for lure in wrong)
+            extra = edge[: len(edge) - reach]
+        if _han(extra) == len(extra) and sum(ch not in name for ch in extra) >= 2:
+            return edge if cut is str.startswith else "\x00" + edge
+    return ""
+
+
+def _keeps_edge(foil: str, edge: str) -> bool:
+    """Does ``foil`` open (or, for an edge marked with \\x00, end) on ``edge``?"""
+    return foil.endswith(edge[1:]) if edge.startswith("\x00") else foil.startswith(edge)
+
+
 def _length_cued(correct: Iterable[str], wrong: Iterable[str]) -> bool:
     """Are the right options of a 多选 its longest ones by three characters or more (两个维护's
     clauses of 16 and 24 against lures of 10 and 12), so that length alone picks them (F1
@@ -4929,6 +4959,16 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
     own = [f for f in formula.foils if heads is None or heads(f)]
     if wrong and own and _length_cued(correct, own):
         wrong = None  # 两个维护: every curated lure is far shorter, length answers (F1 class 7)
+    edge = _keys_only_edge(correct, wrong or [], name)
+    if edge:
+        # 两个确立: both keys open on 确立习近平 and no lure does, so that run alone picks
+        # them (QT2 #17): one lure is a foil of the formula's own that keeps it, else no
+        # question
+        kept = sorted(f for f in own if _keeps_edge(f, edge) and f not in correct)
+        if kept and wrong:
+            wrong = [rng.choice(kept), *wrong[: n_wrong - 1]]
+        else:
+            wrong = None
     if wrong and len(correct) >= 2:
         stem = (
             f"“{name}”包括（　　）。"
@@ -5202,7 +5242,12 @@ def _lex_name_question(
     # members under a 三, leaves 三大攻坚战 the one three-member name; F4 #12)
     like = {f.name for f in others if _numbered_like(f, len(members))}
     if number:
-        names.sort(key=lambda n: (number not in n, n not in like))
+        # a numbered name is a short numbered label: a lure without a number, or longer or
+        # shorter by three characters or more, is of another shape (社会主义新农村建设总要求,
+        # 新发展理念 beside 五位一体), and lures of the key's own length come first, or the key
+        # is the one two-character 四X among four-character 四个X (FT3 #34, FT7 #22, QT2 #22)
+        names = [n for n in names if any(c in NUMERALS for c in n) and abs(len(n) - len(name)) <= 2]
+        names.sort(key=lambda n: (number not in n, n not in like, abs(len(n) - len(name))))
     wrong = _field_names_first(name, names, same_field, rng, {name, *formula.variants}, number)
     if number and wrong and not any(number in w and (w in like or not counted) for w in wrong):
         wrong = None
