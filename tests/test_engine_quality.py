@@ -2522,3 +2522,13 @@ def test_a_multi_whose_keys_share_an_opening_no_lure_has_is_not_asked_so() -> No
         if q.template == "lex_members":
             wrong = [o for o in q.options if o not in q.answer]
             assert any("习近平" in o for o in wrong), q
+
+
+def test_a_prohibition_decided_by_its_sound_is_not_judged() -> None:
+    # FT1 #40, FT2 #39/#40: 严格按照规定…可以擅自…变相…, 依法应当…可以…规避 are false by their
+    # wording, and 不得擅自… true by it
+    from quizapp.generation.provisions import prohibition_statement
+
+    assert prohibition_statement("党支部不得擅自接收预备党员，应当报上级党委审批。") == ""
+    assert prohibition_statement("基层党委不得变相降低发展党员标准。") == ""
+    assert prohibition_statement("党总支不能审批预备党员。") == "党总支不能审批预备党员。"
