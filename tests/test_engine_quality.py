@@ -632,6 +632,11 @@ def test_review_20_a_lex_name_has_lures_of_its_own_field(shared_dir: Path) -> No
     ]
     assert names
     for q in names:
+        if q.answer[:1] in "一二两三四五六七八九十":
+            # (sixth session) a numbered name takes numbered lures of its count first
+            # (FT7 #22, QT2 #22): 五位一体 has no five-member numbered name of its field
+            assert all(o[:1] in "一二两三四五六七八九十" for o in q.options), q.options
+            continue
         same = [o for o in q.options if o != q.answer and field.get(o) == field[q.answer]]
         assert len(same) >= 2, (q.stem, q.options)
 
@@ -2531,3 +2536,104 @@ def test_a_plain_item_of_a_list_of_like_items_is_no_key() -> None:
         ("探索宅基地所有权、资格权、使用权“三权分置”。", "资格权"),
     ):
         assert _flag(text, key) == "", (text, key)
+
+
+# -- lures that are also right, or wrong by grammar alone (sixth session; QT1 #10/#30/#36,
+# QT2 #2, FT7 C, F6 #3, F7 #3) ---------------------------------------------------------------
+
+
+def test_lure_sharing_a_stock_set_with_the_key_is_also_right() -> None:
+    from quizapp.generation.builders import _also_right_mate, _stock_set
+    from quizapp.generation.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    stem = "各级领导机关和领导干部必须树立正确（　　），坚持以身作则、以上率下。"
+    # 权力观、政绩观、事业观: the triad's mates fit a slot the stem does not pin
+    assert _also_right_mate(lexicon, "政绩观", "权力观", stem, ())
+    assert _also_right_mate(lexicon, "政绩观", "事业观", stem, ())
+    assert not _also_right_mate(lexicon, "政绩观", "大历史观", stem, ())
+    # a long list or one of mixed heads is a set of distinct things: its mates stay lures
+    assert _stock_set(("权力观", "政绩观", "事业观"))
+    assert not _stock_set(("永久基本农田", "生态保护红线", "城镇开发边界"))
+    assert not _stock_set(tuple(f"{c}安全" for c in "甲乙丙丁戊"))
+
+
+def test_an_ism_modifying_a_noun_takes_no_lure_never_seen_before_that_noun() -> None:
+    from quizapp.generation.builders import _unfit_head
+
+    text = "发展新时代中国特色社会主义文化。坚持辩证唯物主义和历史唯物主义。"
+    known = frozenset({"中国特色社会主义文化"})
+    # 新时代（　　）文化: 历史唯物主义文化 is no phrase, grammar alone rules it out
+    assert _unfit_head("历史唯物主义", "文化，扎实推进文化强国建设。", text, known)
+    assert not _unfit_head("中国特色社会主义", "文化，扎实推进文化强国建设。", text, known)
+    # a blank before a function word or punctuation modifies nothing
+    assert not _unfit_head("历史唯物主义", "和辩证唯物主义。", text, known)
+    assert not _unfit_head("历史唯物主义", "。", text, known)
+
+
+def test_no_single_offers_a_philosophy_as_the_modifier_of_a_banner() -> None:
+    text = (Path(__file__).resolve().parents[1] / "quizapp/data/seed_speech.txt").read_text(
+        encoding="utf-8"
+    )
+    text += "\n全党要高举中国特色社会主义伟大旗帜，坚定不移走中国特色社会主义道路。\n"
+    for q in generate_questions(text, seed=0):
+        if q.kind == "single" and f"{BLANK}伟大旗帜" in q.stem:
+            assert "历史唯物主义" not in q.options and "辩证唯物主义" not in q.options, q
+
+
+def test_a_numbered_name_takes_numbered_lures_of_its_length() -> None:
+    # FT3 #34 (四风 the one two-character 四X), FT7 #22 / QT2 #22 (社会主义新农村建设总要求
+    # beside 五位一体)
+    text = (
+        "全党要坚决反对形式主义、官僚主义、享乐主义、奢靡之风。"
+        "统筹推进经济建设、政治建设、文化建设、社会建设、生态文明建设。"
+    )
+    asked = {q.answer: q for q in generate_questions(text, seed=0) if q.template == "lex_name"}
+    assert asked, "no 合称 question"
+    for name, q in asked.items():
+        for lure in q.options:
+            assert any(c in "一二两三四五六七八九十" for c in lure), q
+            assert abs(len(lure) - len(name)) <= 2, q
+
+
+def test_a_multi_whose_keys_share_an_opening_no_lure_has_is_not_asked_so() -> None:
+    from quizapp.generation.builders import _keeps_edge, _keys_only_edge
+
+    keys = [
+        "确立习近平同志党中央的核心、全党的核心地位",
+        "确立习近平新时代中国特色社会主义思想的指导地位",
+    ]
+    lures = ["确立党的全面领导制度", "确立马克思主义在意识形态领域的指导地位"]
+    edge = _keys_only_edge(keys, lures, "两个确立")
+    assert edge == "确立习近平"
+    assert _keeps_edge("确立习近平强军思想在国防和军队建设中的指导地位", edge)
+    assert not _keys_only_edge(keys, [*lures[:1], "确立习近平强军思想的指导地位"], "两个确立")
+    # keys opening like the lures, or an ending the name prints, are no cue (F7 #14)
+    assert not _keys_only_edge(
+        ["毫不动摇巩固和发展公有制经济", "毫不动摇鼓励、支持、引导非公有制经济发展"],
+        ["毫不动摇坚持党的全面领导", "毫不动摇把党建设得更加坚强有力"],
+        "两个毫不动摇",
+    )
+    assert not _keys_only_edge(
+        [
+            "团结奋斗是中国人民创造历史伟业的必由之路",
+            "贯彻新发展理念是新时代我国发展壮大的必由之路",
+        ],
+        ["改革开放是决定当代中国命运的关键一招"],
+        "五个必由之路",
+    )
+    text = "全党要深刻领悟“两个确立”的决定性意义，确立习近平同志党中央的核心、全党的核心地位。"
+    for q in generate_questions(text, seed=0):
+        if q.template == "lex_members":
+            wrong = [o for o in q.options if o not in q.answer]
+            assert any("习近平" in o for o in wrong), q
+
+
+def test_a_prohibition_decided_by_its_sound_is_not_judged() -> None:
+    # FT1 #40, FT2 #39/#40: 严格按照规定…可以擅自…变相…, 依法应当…可以…规避 are false by their
+    # wording, and 不得擅自… true by it
+    from quizapp.generation.provisions import prohibition_statement
+
+    assert prohibition_statement("党支部不得擅自接收预备党员，应当报上级党委审批。") == ""
+    assert prohibition_statement("基层党委不得变相降低发展党员标准。") == ""
+    assert prohibition_statement("党总支不能审批预备党员。") == "党总支不能审批预备党员。"

@@ -491,6 +491,55 @@ def _typed_head(key: str) -> str:
     return key[-3:] if len(key) >= 5 and key[-3] == "型" else ""
 
 
+def _stock_set(group: tuple[str, ...]) -> bool:
+    """Is ``group`` a stock set of two to four items on one head (权力观、政绩观、事业观;
+    理论创新、制度创新、科技创新、文化创新), whose items stand in the same slot? Longer lists
+    and lists of mixed heads (the sixteen 安全 of national security; 永久基本农田、生态保护
+    红线、城镇开发边界) are sets of distinct things the stem's words tell apart (大气 for
+    蓝天, 特殊保护 for 永久基本农田): their mates stay good lures (reviews 8b, FT5, R26)."""
+    return 2 <= len(group) <= 4 and len({item[-1] for item in group}) == 1
+
+
+def _also_right_mate(
+    lexicon: Lexicon, key: str, lure: str, stem: str, printed: Iterable[str]
+) -> bool:
+    """Is ``lure`` a standard mate of the key, or of an item printed beside the blank, that the
+    stem does not rule out, so that it is also right (树立正确（政绩观） with 权力观, 事业观 of
+    the triad 权力观、政绩观、事业观; 政治教育、（党性教育） with 警示教育; QT1 #10/#36, FT7 C)?
+    The stem rules it out when it prints another member of a list holding the key but not the
+    lure (产业兴旺、生态宜居、（乡风文明）… against the old 生产发展, 管理民主)."""
+    groups = [g for g in lexicon.groups_of(key) if _stock_set(g)]
+    shared = any(lure in g for g in groups) or any(
+        lure in g for p in printed if p != key for g in lexicon.groups_of(p) if _stock_set(g)
+    )
+    if not shared:
+        return False
+    return not any(lure not in g and any(m != key and m in stem for m in g) for g in groups)
+
+
+# characters after a blank that open no head noun the key would modify
+_NO_HEAD = frozenset(
+    "的地得之和与及或、，。；：！？“”‘’（）《》…—是在为将把被对向从等中上下里和并而也都"
+)
+
+
+def _unfit_head(lure: str, after: str, text: str, known: frozenset[str]) -> bool:
+    """Does the blank modify the word after it (新时代（　　）文化, 走（　　）乡村振兴道路)
+    while ``lure`` is never seen before that word, in the text or in the lexicon, so that
+    grammar alone rules it out (历史唯物主义文化; QT1 #30, F6 #3, F7 #3)? Asked of an -ism
+    key only (see `pick_wrong`): an -ism names a doctrine or a system, and only the system
+    modifies (中国特色社会主义事业); lures of other classes share the key's head noun (X战略,
+    X中国, X经济), and asking them too dropped 60 good 单选 (…建设, …能力) on the 20 texts."""
+    if len(after) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in after[:2]):
+        return False
+    if after[0] in _NO_HEAD:
+        return False
+    head = after[:2]
+    if lure + head in text or lure + head[0] in text:
+        return False
+    return not any(lure + head in phrase for phrase in known)
+
+
 def _lures_odd_out(answer: str, lures: list[str]) -> bool:
     """Do all lures share an opening or an ending of two characters or more that the answer
     lacks (习近平强军思想, 习近平法治思想, 习近平外交思想 against 毛泽东思想), so the answer is
@@ -501,6 +550,36 @@ def _lures_odd_out(answer: str, lures: list[str]) -> bool:
     return (len(prefix) >= 2 and not answer.startswith(prefix)) or (
         len(suffix) >= 2 and not answer.endswith(suffix)
     )
+
+
+def _keys_only_edge(correct: list[str], wrong: list[str], name: str) -> str:
+    """The opening (or ending) every right option of a 多选 shares, when it runs two or more
+    characters past what any lure shares with it and the name does not print the extra
+    characters (确立习近平… in both members of 两个确立 against 确立马克思主义…, 确立党的…):
+    that run, not knowledge, picks the keys (QT2 #17); "" otherwise. Keys that open like the
+    lures (毫不动摇… for 两个毫不动摇) are no cue (F7 #14: usable)."""
+    if len(correct) < 2 or not wrong:
+        return ""
+    for edge, cut in (
+        (_common_prefix(correct), str.startswith),
+        (_common_suffix(correct), str.endswith),
+    ):
+        if len(edge) < 2:
+            continue
+        if cut is str.startswith:
+            reach = max(len(_common_prefix([edge, lure])) for lure in wrong)
+            extra = edge[reach:]
+        else:
+            reach = max(len(_common_suffix([edge, lure])) for lure in wrong)
+            extra = edge[: len(edge) - reach]
+        if _han(extra) == len(extra) and sum(ch not in name for ch in extra) >= 2:
+            return edge if cut is str.startswith else "\x00" + edge
+    return ""
+
+
+def _keeps_edge(foil: str, edge: str) -> bool:
+    """Does ``foil`` open (or, for an edge marked with \\x00, end) on ``edge``?"""
+    return foil.endswith(edge[1:]) if edge.startswith("\x00") else foil.startswith(edge)
 
 
 def _length_cued(correct: Iterable[str], wrong: Iterable[str]) -> bool:
@@ -2995,6 +3074,18 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         cands, ranked, tail = _head_mates(ctx, head), False, ""
 
     keep = _item_shape(key)
+    after_blank = stem[b:]
+    known = ctx.lexicon.known_phrases()
+    # 发展是党执政兴国的（第一要务）, 抓好后继有人这个（根本大计）: a predicate whose subject the
+    # stem names is pinned by it, and the key's standard mates (第一动力) are the test
+    clause = re.split(r"[，。；：！？]", stem[:a])[-1]
+    open_slot = not re.search(r"是|作为|这个|这一", clause) and not after_blank.startswith("这一")
+    ism_modifier = (
+        key.text.endswith("主义")
+        and not fault_slot  # 由（官僚主义）作风: the faults' own rule picks these lures
+        and stem[a - 1 : a] != "、"
+        and after_blank[:1] != "、"
+    )
 
     def pick_wrong(n: int) -> list[str] | None:
         nonlocal rng, single_qid
@@ -3021,6 +3112,12 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         typed = _typed_head(key.text)
         if typed:  # 更高水平（开放型经济）新体制: 冰雪经济新体制 is absurd there (F6 #19)
             pool = [c for c in pool if c.endswith(typed)]
+        pool = [
+            c
+            for c in pool
+            if not (open_slot and _also_right_mate(ctx.lexicon, key.text, c, blanked, key.group))
+            and not (ism_modifier and _unfit_head(c, after_blank, ctx.ex.doc.text, known))
+        ]
         if len(pool) < n or (n >= 3 and _lures_odd_out(key.text, pool)):
             return None
         if rng is None:
@@ -5025,6 +5122,16 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
     own = [f for f in formula.foils if heads is None or heads(f)]
     if wrong and own and _length_cued(correct, own):
         wrong = None  # 两个维护: every curated lure is far shorter, length answers (F1 class 7)
+    edge = _keys_only_edge(correct, wrong or [], name)
+    if edge:
+        # 两个确立: both keys open on 确立习近平 and no lure does, so that run alone picks
+        # them (QT2 #17): one lure is a foil of the formula's own that keeps it, else no
+        # question
+        kept = sorted(f for f in own if _keeps_edge(f, edge) and f not in correct)
+        if kept and wrong:
+            wrong = [rng.choice(kept), *wrong[: n_wrong - 1]]
+        else:
+            wrong = None
     if wrong and len(correct) >= 2:
         stem = (
             f"“{name}”包括（　　）。"
@@ -5298,7 +5405,12 @@ def _lex_name_question(
     # members under a 三, leaves 三大攻坚战 the one three-member name; F4 #12)
     like = {f.name for f in others if _numbered_like(f, len(members))}
     if number:
-        names.sort(key=lambda n: (number not in n, n not in like))
+        # a numbered name is a short numbered label: a lure without a number, or longer or
+        # shorter by three characters or more, is of another shape (社会主义新农村建设总要求,
+        # 新发展理念 beside 五位一体), and lures of the key's own length come first, or the key
+        # is the one two-character 四X among four-character 四个X (FT3 #34, FT7 #22, QT2 #22)
+        names = [n for n in names if any(c in NUMERALS for c in n) and abs(len(n) - len(name)) <= 2]
+        names.sort(key=lambda n: (number not in n, n not in like, abs(len(n) - len(name))))
     wrong = _field_names_first(name, names, same_field, rng, {name, *formula.variants}, number)
     if number and wrong and not any(number in w and (w in like or not counted) for w in wrong):
         wrong = None

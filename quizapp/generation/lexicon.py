@@ -248,6 +248,13 @@ class Lexicon:
             if other != key
         }
 
+    def groups_of(self, item: str) -> list[tuple[str, ...]]:
+        """Every standard enumeration and every formula's member list holding ``item``: the
+        sets whose items stand in one slot of some text (权力观、政绩观、事业观)."""
+        key = _unquoted(item)
+        groups = [self._plain_lists[k] for k in self._list_index.get(key, ())]
+        return groups + [tuple(f.members) for f in self.owners(key)]
+
     def _quoted_list_items(self, text: str) -> list[tuple[str, int]]:
         """List items in a sentence with quotes, as written there, with their offsets."""
         assert self._list_item_scan is not None

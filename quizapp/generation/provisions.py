@@ -749,7 +749,18 @@ def prohibition_statement(text: str) -> str:
         return ""
     if not _specific_prohibition(statement[: m.start()], statement[m.end() :]):
         return ""
+    if _SOUND_MARKERS.search(statement):
+        return ""  # 严格按照规定…，不得擅自…: true as written, false once 可以, by sound alone
     return statement + "。"
+
+
+# words that decide a prohibition by their sound (FT1 #40, FT2 #39/#40): an act already named
+# as wrong (擅自, 变相, 规避, 违规 …) or a norm the sentence states itself (严格按照规定, 依法
+# 应当); 不得 is then obviously right and 可以 obviously wrong, whatever the rule says
+_SOUND_MARKERS = re.compile(
+    r"擅自|变相|规避|违规|违反|违法|虚列|虚报|弄虚作假|挪用|侵占|超标准|超范围|私自|随意|"
+    r"借机|以权谋私|严格按照|按照规定|依法应当"
+)
 
 
 # who may be the subject or object of a specific prohibition: an organ, or a person class
