@@ -1,8 +1,9 @@
 """Keep the bundled material's shipped review (quizapp/data/seed_review.json) in step.
 
-Prints the bundled speech's questions the review has no verdict for (to judge and add, with the
-rubric of /work/shared/REFERENCE.md) and the reviewed ids the engine no longer produces (to
-drop). ``tests/test_default_review.py`` fails until both lists are empty.
+Prints the bundled speech's questions the review has no verdict for, or whose verdict was about
+another version of the question (the same id with other lures or another explanation), to
+judge with the rubric of /work/shared/REFERENCE.md, and the reviewed ids the engine no longer
+produces (to drop). ``tests/test_default_review.py`` fails until all are dealt with.
 
     .venv/bin/python bench/review_default.py            # what is missing, printed for review
     .venv/bin/python bench/review_default.py --prune    # also drop the stale verdicts from the file
@@ -22,7 +23,7 @@ KIND_LABELS = {"cloze": "填空", "single": "单选", "multiple": "多选", "jud
 
 
 def main() -> int:
-    from quizapp.bank.review import REVIEW_PATH
+    from quizapp.bank.review import REVIEW_PATH, question_fingerprint
     from quizapp.bank.services import DEFAULT_MATERIAL_PATH
     from quizapp.generation import generate_questions
 
@@ -30,20 +31,27 @@ def main() -> int:
     parser.add_argument("--prune", action="store_true", help="drop stale verdicts from the file")
     args = parser.parse_args()
     data = json.loads(REVIEW_PATH.read_text(encoding="utf-8"))
-    reviewed = {item["id"] for item in data["questions"]}
+    reviewed = {item["id"]: item for item in data["questions"]}
     questions = generate_questions(DEFAULT_MATERIAL_PATH.read_text(encoding="utf-8"), seed=0)
     produced = {q.id for q in questions}
-    missing = [q for q in questions if q.id not in reviewed]
-    stale = sorted(reviewed - produced)
+    missing = [
+        q
+        for q in questions
+        if q.id not in reviewed
+        or reviewed[q.id]["fingerprint"] != question_fingerprint(q.to_dict())
+    ]
+    stale = sorted(set(reviewed) - produced)
     print(f"{len(questions)} questions, {len(reviewed)} verdicts: "
-          f"{len(missing)} without a verdict, {len(stale)} stale")  # fmt: skip
+          f"{len(missing)} without a verdict on this version, {len(stale)} stale")  # fmt: skip
     for n, q in enumerate(missing, 1):
         answer = q.answer
         if q.kind == "judge":
             answer = "正确" if answer else "错误"
         elif isinstance(answer, list):
             answer = " | ".join(answer)
-        print(f"\n## {n}. id={q.id} {KIND_LABELS[q.kind]} ({q.template})")
+        before = reviewed.get(q.id)
+        note = f" (judged {before['verdict']} in another version)" if before else ""
+        print(f"\n## {n}. id={q.id} {KIND_LABELS[q.kind]} ({q.template}){note}")
         print(f"   题干: {q.stem}")
         for k, option in enumerate(q.options):
             print(f"   {'ABCDE'[k]}. {option}")

@@ -17,6 +17,7 @@ from quizapp.bank.review import (
     VERDICTS,
     apply_review,
     load_review,
+    question_fingerprint,
 )
 from quizapp.bank.services import DEFAULT_MATERIAL_PATH, ensure_default_material
 from quizapp.extensions import db
@@ -46,6 +47,12 @@ def test_every_bundled_question_has_a_current_verdict(review_items, bundled_bank
     assert not missing, f"bundled questions without a verdict ({hint}): {missing}"
     assert not stale, f"verdicts for questions the engine no longer makes (--prune): {stale}"
     assert len(reviewed) == len(review_items), "one verdict per question"
+    changed = sorted(
+        uid
+        for uid, item in reviewed.items()
+        if item["fingerprint"] != question_fingerprint(bundled_bank[uid].to_dict())
+    )
+    assert not changed, f"bundled questions the engine now asks otherwise ({hint}): {changed}"
     for uid, item in reviewed.items():
         assert item["kind"] == bundled_bank[uid].kind, uid
         assert item["verdict"] in VERDICTS, uid
@@ -126,3 +133,17 @@ def test_the_review_leaves_an_organizers_own_changes_alone(app):
         assert row.status == "active" and row.explanation == "组织者写的解析"
         assert TAG_DISABLED not in (row.tags or [])
         assert stats.disabled == sum(v.verdict == "unusable" for v in verdicts.values()) - 1
+
+
+def test_a_verdict_is_not_applied_to_a_question_the_engine_now_asks_otherwise(app):
+    verdicts = load_review()
+    target = next(v for v in verdicts.values() if v.verdict == "unusable")
+    with app.app_context():
+        from quizapp.bank.services import add_material
+
+        text = DEFAULT_MATERIAL_PATH.read_text(encoding="utf-8")
+        material, _ = add_material(text, title="讲话")
+        row = db.session.scalar(select(BankQuestion).where(BankQuestion.uid == target.uid))
+        row.stem += "（新版）"  # as a regenerated question with the same id but another stem
+        apply_review(material, verdicts)
+        assert row.status == "active" and TAG_DISABLED not in (row.tags or [])

@@ -10,7 +10,9 @@ first stores the default material; from then on the rows are the organizer's to 
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +38,7 @@ class Verdict:
     verdict: str
     reason: str  # in Chinese: an organizer reads it in the audit log
     edit: dict[str, Any] | None
+    fingerprint: str  # of the question as judged (see question_fingerprint)
 
 
 @dataclass
@@ -56,15 +59,25 @@ def load_review(path: Path = REVIEW_PATH) -> dict[str, Verdict]:
             verdict=item["verdict"],
             reason=item.get("reason_zh", ""),
             edit={k: v for k, v in edit.items() if k in EDIT_FIELDS} if edit else None,
+            fingerprint=item["fingerprint"],
         )
     return verdicts
+
+
+def question_fingerprint(question: Mapping[str, Any]) -> str:
+    """What a verdict judged: the stem, options, answer and explanation a learner sees. The id
+    stays when an engine change gives a question other lures or another explanation; the
+    fingerprint does not, so a verdict is never applied to a question nobody judged."""
+    seen = [question[name] for name in ("stem", "options", "answer", "explanation")]
+    text = json.dumps(seen, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def apply_review(material: Material, verdicts: dict[str, Verdict] | None = None) -> ReviewStats:
     """Disable the generated rows judged unusable and store the judged edits.
 
     Only untouched generated rows are changed (a row a person already edited, disabled or made
-    by hand is theirs), and only when the verdict is for the row's kind.
+    by hand is theirs), and only when the verdict is about the row as it reads now.
     """
     verdicts = load_review() if verdicts is None else verdicts
     stats = ReviewStats()
@@ -77,6 +90,8 @@ def apply_review(material: Material, verdicts: dict[str, Verdict] | None = None)
         verdict = verdicts.get(row.uid)
         if verdict is None or verdict.kind != row.kind or not _untouched(row):
             continue
+        if verdict.fingerprint != question_fingerprint(row.to_engine_dict()):
+            continue  # the engine now asks it otherwise: the verdict was not about this
         if verdict.verdict == "unusable":
             row.status = "disabled"
             row.tags = [*(row.tags or []), TAG_DISABLED]
