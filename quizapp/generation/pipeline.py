@@ -271,7 +271,7 @@ def _names_inside(answers: list[str], lexicon: Lexicon) -> list[str]:
         spelling
         for a in answers
         for hit in lexicon.find_names(a)
-        for spelling in (hit.formula.name, *hit.formula.variants)
+        for spelling in (hit.formula.spoken, *hit.formula.variants)
         if 3 <= len(spelling) < len(a) and spelling in a
     ]
 
