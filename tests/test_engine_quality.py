@@ -2507,3 +2507,6 @@ def test_formulas_added_in_the_sixth_session_keep_their_wording() -> None:
     assert lexicon.get("进一步全面深化改革总目标").members[0].startswith("继续")
     assert len(lexicon.get("十四个坚持").members) == 14
     assert len(lexicon.get("十个坚持（历史经验）").members) == 10
+    assert lexicon.get("全人类共同价值").members[2] == "公平"  # (公平, not 平等)
+    # a row whose wording is not checked is kept without members: nothing is asked
+    assert lexicon.get("七个聚焦") is None and lexicon.get("新三样").members == ()
