@@ -5096,7 +5096,9 @@ def _lex_name_question(
 ) -> Question | None:
     """“政治意识、大局意识…”合称为（　　）: the formula's name among names of its field and
     count, or None when the stem or a count would give it away."""
-    name = formula.shown
+    # (a version answers with its shared name: the listing says which version it is, and a
+    # title far longer than the other names would be the option that stands out)
+    name = formula.spoken
     sep = "；" if any("、" in m for m in members) else "、"
     listing = sep.join(members)
     pieces = [name[k : k + 2] for k in range(0, len(name) - 1, 2)]
@@ -5149,7 +5151,7 @@ def _lex_name_question(
     like = {f.spoken for f in others if _numbered_like(f, len(members))}
     if number:
         names.sort(key=lambda n: (number not in n, n not in like))
-    exclude = {name, formula.spoken, *formula.variants}
+    exclude = {name, *formula.variants}
     wrong = _field_names_first(name, names, same_field, rng, exclude, number)
     if number and wrong and not any(number in w and (w in like or not counted) for w in wrong):
         wrong = None
