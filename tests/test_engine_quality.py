@@ -2515,3 +2515,9 @@ def test_formulas_added_in_the_sixth_session_keep_their_wording() -> None:
     assert lexicon.get("全人类共同价值").members[2] == "公平"  # (公平, not 平等)
     # a row whose wording is not checked is kept without members: nothing is asked
     assert lexicon.get("七个聚焦") is None and lexicon.get("新三样").members == ()
+    assert lexicon.get("两个责任").members == ("主体责任", "监督责任")
+    # 五个重大关系 is asked only where the text is about 生态文明建设
+    plain = "推进中国式现代化要处理好五个重大关系。"
+    assert not {f for f in _lex_formulas(plain) if "五个重大关系" in f}
+    ecology = "推进生态文明建设要处理好五个重大关系，坚持高质量发展和高水平保护相统一。"
+    assert "五个重大关系（生态文明建设）" in _lex_formulas(ecology)

@@ -5164,7 +5164,7 @@ def _lex_name_question(
     return Question(
         id=i,
         kind="single",
-        stem=f"“{listing}”合称为（　　）。",
+        stem=f"{_quoted(listing)}合称为（　　）。",
         options=_shuffle([name, *wrong], rng),
         answer=name,
         keys=[formula.spoken],
