@@ -87,10 +87,12 @@ def test_a_name_over_another_versions_members_is_not_the_formula(lexicon) -> Non
     # review QT2: the 2023 campaign's 总要求 is 学思想、强党性、重实践、建新功, the lexicon's
     # 主题教育总要求 is 2019's (those four are its foils): a text naming 总要求 beside two of them
     # speaks of the other version, and the lexicon's members would be false there
+    # (sixth session: each campaign's 总要求 is a version of the shared name, the text's
+    # evidence picks one)
     other = "这次主题教育总要求中明确要“重实践、建新功”，指向是一致的。"
-    assert not [h for h in lexicon.find_names(other) if h.formula.name == "主题教育总要求"]
+    assert [h.formula.name for h in lexicon.find_names(other)] == ["主题教育总要求（2023）"]
     same = "坚决贯彻主题教育总要求，做到守初心、担使命。"
-    assert [h for h in lexicon.find_names(same) if h.formula.name == "主题教育总要求"]
+    assert [h.formula.name for h in lexicon.find_names(same)] == ["主题教育总要求（2019）"]
     # two-character foils are words any sentence holds: 新发展理念 is still found beside 安全
     plain = "统筹发展和安全，保持稳定，全面贯彻新发展理念。"
     assert [h for h in lexicon.find_names(plain) if h.formula.name == "新发展理念"]

@@ -1896,8 +1896,10 @@ def _formula_shape(text: str) -> str:
 
 
 def _explain_formula(formula: Formula) -> str:
+    if not formula.members:
+        return ""  # a shared name no version was found for: nothing known to say
     sep = "；" if any("、" in m for m in formula.members) else "、"
-    parts = [f"“{formula.name}”是指：{sep.join(formula.members)}。"]
+    parts = [f"{_quoted(formula.shown)}是指：{sep.join(formula.members)}。"]
     if formula.origin:
         parts.append(f"提出：{formula.origin}。")
     if formula.source:
@@ -2052,7 +2054,7 @@ def _accepted(ctx: Context, key: KeyPhrase) -> list[str]:
     formula = _formula(ctx, key)
     if formula is not None:
         if key.type == "lexicon":
-            spellings += [formula.name, *formula.variants]
+            spellings += [formula.spoken, *formula.variants]
         else:
             for member in formula.members:
                 if key.text in formula.spellings(member):
@@ -5034,8 +5036,8 @@ def _contraction_heads(formula: Formula) -> frozenset[str] | None:
     """The head characters of a count contraction whose name counts its members' heads
     (三会一课: three members hold 会, one 课; 三去一降一补: three 去, one 降, one 补), each
     member holding one head only, or None (rounds X4, X5, Q3)."""
-    pieces = _COUNT_PIECE.findall(formula.name)
-    if len(pieces) < 2 or "".join(n + c for n, c in pieces) != formula.name:
+    pieces = _COUNT_PIECE.findall(formula.spoken)
+    if len(pieces) < 2 or "".join(n + c for n, c in pieces) != formula.spoken:
         return None
     heads = frozenset(c for _, c in pieces)
     held = [[c for c in heads if c in m] for m in formula.members]
@@ -5062,17 +5064,19 @@ def _head_fits(formula: Formula) -> Callable[[str], bool] | None:
 def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> Iterator[Question]:
     s = ctx.sentence(sentence_index)
     source = s.text
-    name = formula.name
+    # a version of a shared name is printed with its title (“不忘初心、牢记使命”主题教育总要求)
+    # and known by its id (formula=, ids); other formulas' three names are one
+    fid, name, said = formula.name, _quoted(formula.shown), formula.spoken
     explanation = _explain_formula(formula)
     members = list(formula.members)
     para = s.paragraph
-    common = dict(source=source, explanation=explanation, paragraph=para, formula=name)
+    common = dict(source=source, explanation=explanation, paragraph=para, formula=fid)
     # 忠诚干净担当 = 对党忠诚、个人干净、敢于担当: the name spells its members, so asking for
     # members (属于/不属于/包括), for the name (合称) or judging a list against it gives it away
-    spelled = name_spells_members(name, members)
+    spelled = name_spells_members(formula.shown, members)
 
-    def qid(kind: str, template: str, key: str = name) -> str:
-        return question_id(ctx.doc_key, kind, template, key, f"lexicon:{name}")
+    def qid(kind: str, template: str, key: str = fid) -> str:
+        return question_id(ctx.doc_key, kind, template, key, f"lexicon:{fid}")
 
     if spelled:
         yield from _lexicon_clozes(ctx, formula, members, qid, common)
@@ -5087,10 +5091,10 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
         yield Question(
             id=i,
             kind="single",
-            stem=f"下列属于“{name}”的是（　　）。",
+            stem=f"下列属于{name}的是（　　）。",
             options=_shuffle([answer, *wrong], rng),
             answer=answer,
-            keys=[name],
+            keys=[said],
             difficulty=_difficulty("single", answer),
             template="lex_member",
             **common,
@@ -5105,11 +5109,11 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
             yield Question(
                 id=i,
                 kind="single",
-                stem=f"下列不属于“{name}”的是（　　）。",
+                stem=f"下列不属于{name}的是（　　）。",
                 options=_shuffle([*shown, foil[0]], rng),
                 answer=foil[0],
-                keys=[name],
-                difficulty=_difficulty("single", name, 0.05),
+                keys=[said],
+                difficulty=_difficulty("single", said, 0.05),
                 template="lex_nonmember",
                 **common,
             )
@@ -5134,9 +5138,9 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
             wrong = None
     if wrong and len(correct) >= 2:
         stem = (
-            f"“{name}”包括（　　）。"
+            f"{name}包括（　　）。"
             if len(correct) == len(members)
-            else f"下列属于“{name}”的有（　　）。"
+            else f"下列属于{name}的有（　　）。"
         )
         yield Question(
             id=i,
@@ -5144,8 +5148,8 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
             stem=stem,
             options=_shuffle(list(correct) + wrong, rng),
             answer=list(correct),
-            keys=[name],
-            difficulty=_difficulty("multiple", name),
+            keys=[said],
+            difficulty=_difficulty("multiple", said),
             template="lex_members",
             **common,
         )
@@ -5177,10 +5181,10 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
             yield Question(
                 id=i,
                 kind="single",
-                stem=f"“{name}”中的“{part}”是指（　　）。",
+                stem=f"{name}中的“{part}”是指（　　）。",
                 options=_shuffle([right, *wrong_opts[:3]], rng),
                 answer=right,
-                keys=[name, part],
+                keys=[said, part],
                 difficulty=_difficulty("single", right, 0.05),
                 template="lex_part",
                 **common,
@@ -5204,6 +5208,12 @@ def name_spells_members(name: str, members: list[str] | tuple[str, ...]) -> bool
     return True
 
 
+def _quoted(name: str) -> str:
+    """A formula's name in the quotes a stem puts it in, quotes inside it made single
+    (“‘不忘初心、牢记使命’主题教育总要求”)."""
+    return "“" + name.replace("“", "‘").replace("”", "’") + "”"
+
+
 def _core_echoed(member: str, core: str) -> bool:
     """Does the rest of ``member`` print a two-character word of its stored blank ``core``
     (党中央的核心、全党的（核心地位）)?"""
@@ -5218,7 +5228,7 @@ def _lexicon_clozes(
     qid: Callable[..., str],
     common: dict,
 ) -> Iterator[Question]:
-    name = formula.name
+    name, said = _quoted(formula.shown), formula.spoken
     # complete the members
     if 2 <= len(members) <= 8:
         i = qid("cloze", "lex_cloze")
@@ -5246,7 +5256,7 @@ def _lexicon_clozes(
             shown = list(members)
             shown[target] = blanked_member
             sep = "；" if any("、" in m for m in members) else "、"
-            stem = f"“{name}”是指：{sep.join(shown)}。"
+            stem = f"{name}是指：{sep.join(shown)}。"
             if not _readable(answer, stem):
                 yield Question(
                     id=i,
@@ -5254,7 +5264,7 @@ def _lexicon_clozes(
                     stem=stem,
                     options=[],
                     answer=[answer],
-                    keys=[name],
+                    keys=[said],
                     accepted=[accepted],
                     difficulty=_difficulty("cloze", answer),
                     template="lex_cloze",
@@ -5267,7 +5277,7 @@ def _lexicon_clozes(
         first = fixed.randrange(len(members) - 1)
         pair = [first, first + 1 + fixed.randrange(len(members) - 1 - first)]
         shown = [BLANK if k in pair else m for k, m in enumerate(members)]
-        stem = f"“{name}”是指：{'、'.join(shown)}。（不分先后）"
+        stem = f"{name}是指：{'、'.join(shown)}。（不分先后）"
         answers = [members[k] for k in pair]
         if not any(_readable(a, stem) for a in answers):
             yield Question(
@@ -5276,10 +5286,10 @@ def _lexicon_clozes(
                 stem=stem,
                 options=[],
                 answer=answers,
-                keys=[name],
+                keys=[said],
                 accepted=[list(formula.spellings(a)) for a in answers],
                 ordered=False,
-                difficulty=_difficulty("cloze", name, 0.1),
+                difficulty=_difficulty("cloze", said, 0.1),
                 template="lex_cloze_pair",
                 **common,
             )
@@ -5299,7 +5309,7 @@ _FORMULA_FIELDS = {
 def _field_of(formula: Formula) -> str:
     """The field a formula belongs to (党的建设总体布局 is a 布局 of the Party, not of the
     economy: round 19)."""
-    if formula.name.startswith("党的"):
+    if formula.spoken.startswith("党的"):
         return "党建"
     return _FORMULA_FIELDS.get(formula.category, "")
 
@@ -5348,7 +5358,7 @@ def _stated_count(name: str) -> int:
 def _numbered_like(formula: Formula, count: int) -> bool:
     """Does ``formula``'s name state ``count`` and list that many members (三大任务 for a
     three-member name; not 三去一降一补, five members under a 三)?"""
-    return _stated_count(formula.name) == count == len(formula.members)
+    return _stated_count(formula.spoken) == count == len(formula.members)
 
 
 def _lex_name_question(
@@ -5356,7 +5366,9 @@ def _lex_name_question(
 ) -> Question | None:
     """“政治意识、大局意识…”合称为（　　）: the formula's name among names of its field and
     count, or None when the stem or a count would give it away."""
-    name = formula.name
+    # (a version answers with its shared name: the listing says which version it is, and a
+    # title far longer than the other names would be the option that stands out)
+    name = formula.spoken
     sep = "；" if any("、" in m for m in members) else "、"
     listing = sep.join(members)
     pieces = [name[k : k + 2] for k in range(0, len(name) - 1, 2)]
@@ -5378,16 +5390,19 @@ def _lex_name_question(
             f
             for f in ctx.lexicon.formulas
             if f is not formula
+            # (another version of the name: its shared spelling reads as the answer too)
+            and not (formula.sense_of and f.sense_of == formula.sense_of)
             and (
                 not counted
-                or _stated_count(f.name) == len(members)
-                or not any(c in NUMERALS for c in f.name)
+                or _stated_count(f.spoken) == len(members)
+                or not any(c in NUMERALS for c in f.spoken)
             )
         ),
-        key=lambda f: (_field_of(f) != field, abs(len(f.members) - len(members)), f.name),
+        key=lambda f: (_field_of(f) != field, abs(len(f.members) - len(members)), f.spoken),
     )
-    names = [f.name for f in others]
-    same_field = {f.name for f in others if field and _field_of(f) == field}
+    # (a version of a shared name is offered under that name, once)
+    names = list(dict.fromkeys(f.spoken for f in others))
+    same_field = {f.spoken for f in others if field and _field_of(f) == field}
     # 四个意识 ← 政治意识、大局意识…: a word of the name the listing repeats is a cue, so every
     # option must carry it too (no such sibling names → no question)
     cues = {
@@ -5403,7 +5418,7 @@ def _lex_name_question(
     number = next((c for c in name if c in NUMERALS), "")
     # (a lure with the number must count as many members as the listing: 三去一降一补, five
     # members under a 三, leaves 三大攻坚战 the one three-member name; F4 #12)
-    like = {f.name for f in others if _numbered_like(f, len(members))}
+    like = {f.spoken for f in others if _numbered_like(f, len(members))}
     if number:
         # a numbered name is a short numbered label: a lure without a number, or longer or
         # shorter by three characters or more, is of another shape (社会主义新农村建设总要求,
@@ -5411,7 +5426,8 @@ def _lex_name_question(
         # is the one two-character 四X among four-character 四个X (FT3 #34, FT7 #22, QT2 #22)
         names = [n for n in names if any(c in NUMERALS for c in n) and abs(len(n) - len(name)) <= 2]
         names.sort(key=lambda n: (number not in n, n not in like, abs(len(n) - len(name))))
-    wrong = _field_names_first(name, names, same_field, rng, {name, *formula.variants}, number)
+    exclude = {name, *formula.variants}
+    wrong = _field_names_first(name, names, same_field, rng, exclude, number)
     if number and wrong and not any(number in w and (w in like or not counted) for w in wrong):
         wrong = None
     counters = NUMERALS + "个种项条大"
@@ -5423,10 +5439,10 @@ def _lex_name_question(
     return Question(
         id=i,
         kind="single",
-        stem=f"“{listing}”合称为（　　）。",
+        stem=f"{_quoted(listing)}合称为（　　）。",
         options=_shuffle([name, *wrong], rng),
         answer=name,
-        keys=[name],
+        keys=[formula.spoken],
         difficulty=_difficulty("single", name, -0.05),
         template="lex_name",
         **common,
@@ -5440,7 +5456,7 @@ def _lexicon_name_and_judge(
     qid: Callable[..., str],
     common: dict,
 ) -> Iterator[Question]:
-    name = formula.name
+    fid, name, said = formula.name, _quoted(formula.shown), formula.spoken
     explanation, source, para = common["explanation"], common["source"], common["paragraph"]
     sep = "；" if any("、" in m for m in members) else "、"
     # …合称
@@ -5448,7 +5464,7 @@ def _lexicon_name_and_judge(
     if question is not None:
         yield question
     # 判断
-    truth = int(hashlib.sha1(f"{ctx.doc_key}|lex|{name}".encode()).hexdigest(), 16) % 2 == 0
+    truth = int(hashlib.sha1(f"{ctx.doc_key}|lex|{fid}".encode()).hexdigest(), 16) % 2 == 0
     template = "lex_judge_true" if truth else "lex_judge_false"
     i = qid("judge", template)
     shown = list(members)
@@ -5460,22 +5476,22 @@ def _lexicon_name_and_judge(
         if not foil:
             return
         shown[at] = foil[0]
-        expl = f"错误。“{foil[0]}”不属于“{name}”。" + explanation
+        expl = f"错误。“{foil[0]}”不属于{name}。" + explanation
     else:
         expl = "正确。" + explanation
     if len(sep.join(shown)) <= 90:
         yield Question(
             id=i,
             kind="judge",
-            stem=f"“{name}”是指{sep.join(shown)}。",
+            stem=f"{name}是指{sep.join(shown)}。",
             options=[],
             answer=truth,
-            keys=[name],
+            keys=[said],
             source=source,
             explanation=expl,
             paragraph=para,
-            formula=name,
-            difficulty=_difficulty("judge", name),
+            formula=fid,
+            difficulty=_difficulty("judge", said),
             template=template,
         )
 
@@ -5598,7 +5614,7 @@ def build_all(ctx: Context) -> list[Question]:
     builders: list[tuple[float, Callable[[], Iterator[Question]]]] = []
     for name, index in sorted(ctx.ex.formula_sentences.items(), key=lambda kv: (kv[1], kv[0])):
         formula = ctx.lexicon.get(name)
-        if formula is not None:
+        if formula is not None and formula.members:  # (a shared name no version was found for)
             builders.append((1.0, lambda f=formula, i=index: lexicon_questions(ctx, f, i)))
     for occurrences in _keys_by_text(ctx):
         builders.append((occurrences[0].score, lambda o=occurrences: _first_good(ctx, o)))

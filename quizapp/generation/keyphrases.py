@@ -28,7 +28,7 @@ from functools import lru_cache
 from . import noise
 from .jieba_setup import cached_word_ends, dictionary_version, is_word
 from .lexicon import NUMERALS, Lexicon, load_lexicon
-from .model import KeyPhrase, Sentence
+from .model import Formula, KeyPhrase, Sentence
 from .segment import DASH_LEVEL, Document, Heading, cn_number, segment
 
 __all__ = ["find_key_phrases", "extract", "Extraction", "GENERIC_WORDS", "is_generic"]
@@ -152,6 +152,8 @@ class Extraction:
     )
     formula_sentences: dict[str, int] = field(default_factory=dict)  # formula → first sentence
     formula_by_members: dict[str, bool] = field(default_factory=dict)
+    # a shared name (主题教育总要求) → the version the whole text's evidence picks
+    senses: dict[str, Formula] = field(default_factory=dict)
     counts: Counter = field(default_factory=Counter)
     # spans asked whole (把A同B统一起来): no vocabulary term is cut out of them
     whole: list[tuple[int, int]] = field(default_factory=list)
@@ -202,7 +204,7 @@ def extract(
 ) -> Extraction:
     lexicon = lexicon if lexicon is not None else load_lexicon()
     doc = doc or segment(text)
-    ex = Extraction(doc, lexicon, [])
+    ex = Extraction(doc, lexicon, [], senses=lexicon.senses_in(doc.text))
     found: list[KeyPhrase] = []
     usable = [s for s in doc.sentences if not s.is_noise]
     head_counts = Counter(m.group(0) for m in _head_terms(text))
@@ -230,7 +232,7 @@ def extract(
 # -- 1/2 lexicon names and spelled-out members --------------------------------------------
 def _lexicon_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
     out = []
-    for hit in ex.lexicon.find_names(s.text):
+    for hit in ex.lexicon.find_names(s.text, ex.senses):
         start, end = s.start + hit.start, s.start + hit.end
         if noise.overlaps(start, end, tainted):
             continue

@@ -72,7 +72,22 @@ class Lexicon:
         list_sources: Iterable[str] = (),
         list_foils: dict[tuple[str, ...], Iterable[str]] | None = None,
     ):
-        self.formulas: list[Formula] = sorted(formulas, key=lambda f: f.name)
+        given = sorted(formulas, key=lambda f: f.name)
+        # versions of a shared name (see Formula.sense_of): the shared spelling → its versions,
+        # and a neutral entry without members standing for the name while no version is known
+        # (its name still makes a cloze; nothing is asked about its members)
+        self._senses: dict[str, list[Formula]] = {}
+        for formula in given:
+            if formula.sense_of:
+                self._senses.setdefault(formula.sense_of, []).append(formula)
+        self._neutral: dict[str, Formula] = {
+            spoken: Formula(name=spoken, members=(), category=versions[0].category)
+            for spoken, versions in self._senses.items()
+        }
+        # a version without members (国内大局、国际大局 of 统筹国内国际两个大局) only says that
+        # the name means something the lexicon does not ask about
+        self.formulas: list[Formula] = [f for f in given if f.members]
+        self._by_id: dict[str, Formula] = {f.name: f for f in self.formulas if f.sense_of}
         # other standard spellings of a term, accepted in its blanks (延安整风 → 整风运动)
         self.aliases: dict[str, tuple[str, ...]] = {
             term: tuple(spellings) for term, spellings in (aliases or {}).items()
@@ -127,11 +142,22 @@ class Lexicon:
                 if a != b and len(a) == len(b) >= 5 and _apart_in_place(a, b) <= 2:
                     if b not in self.aliases.get(a, ()):
                         self.aliases[a] = (*self.aliases.get(a, ()), b)
-        self._by_name: dict[str, Formula] = {}
+        self._by_name: dict[str, Formula] = dict(self._neutral)
         for formula in self.formulas:
+            if formula.sense_of:
+                # a version's name is an id no text writes; its variants (主题教育的总要求) are
+                # other spellings of the shared name, as open to every version
+                for variant in formula.variants:
+                    self._by_name.setdefault(variant, self._neutral[formula.sense_of])
+                continue
             self._by_name[formula.name] = formula
             for variant in formula.variants:
                 self._by_name.setdefault(variant, formula)
+        # each shared name's spellings (主题教育总要求, 主题教育的总要求)
+        self._shared: dict[str, list[str]] = {}
+        for word, formula in sorted(self._by_name.items()):
+            if self._neutral.get(formula.name) is formula:
+                self._shared.setdefault(formula.name, []).append(word)
         # Longest spelling first, so “中央八项规定” wins over “八项规定”.
         names = sorted(self._by_name, key=lambda s: (-len(s), s))
         self._name_scan = _word_scanner(names)
@@ -182,7 +208,8 @@ class Lexicon:
 
     def get(self, name: str) -> Formula | None:
         """The formula called ``name`` (or one of its variants), else None."""
-        return self._by_name.get(name.strip("“”\"'‘’ "))
+        name = name.strip("“”\"'‘’ ")
+        return self._by_name.get(name) or self._by_id.get(name)
 
     def is_name(self, text: str) -> bool:
         """Is ``text`` exactly a formula's name or variant (as :meth:`find_names` matches)?"""
@@ -414,6 +441,10 @@ class Lexicon:
         for formula in self.formulas:
             for member in formula.members:
                 if 2 <= len(member) <= 8 and "、" not in member:
+                    if member[2:] in self.terms or member[2:] in self._by_name:
+                        # 坚持|人民至上, 贯彻|新发展理念: a verb before a term keeps the term
+                        # a word of its own (a key wherever a text says it), members or not
+                        continue
                     words.add(member)
         return sorted(w for w in words if "“" not in w and "”" not in w)
 
@@ -423,7 +454,9 @@ class Lexicon:
 
     def forbidden_for(self, formula: Formula) -> set[str]:
         """Phrases never to be offered as a wrong option in a question on ``formula``."""
-        out: set[str] = {formula.name, *formula.variants, *formula.related}
+        out: set[str] = {formula.name, formula.shown, *formula.variants, *formula.related}
+        if formula.sense_of:
+            out.add(formula.sense_of)
         for member in formula.members:
             out.update(formula.spellings(member))
             core = formula.cores.get(member)
@@ -433,7 +466,7 @@ class Lexicon:
 
     def name_pool(self) -> list[str]:
         """All formula names, for name distractors."""
-        return [f.name for f in self.formulas]
+        return list(dict.fromkeys(f.spoken for f in self.formulas))
 
     def phrase_pool(self) -> list[tuple[str, Formula]]:
         """Every member and foil with its formula, for member-shaped distractors."""
@@ -449,13 +482,62 @@ class Lexicon:
         return pool
 
     # -- matching -----------------------------------------------------------------------
-    def find_names(self, text: str) -> list[FormulaHit]:
-        """Every place ``text`` names a formula (longest spelling wins)."""
+    def senses_in(self, text: str) -> dict[str, Formula]:
+        """For each shared name ``text`` (a whole document) writes, the version its evidence
+        picks, or the neutral entry when it picks none or several: the version a mention whose
+        own sentence says nothing is taken to be (see :meth:`find_names`)."""
+        out: dict[str, Formula] = {}
+        for spoken in self._senses:
+            if any(w in text for w in self._shared[spoken]):
+                found = self._evidenced(spoken, text, sentence=False)
+                out[spoken] = self._sense_or_neutral(spoken, found)
+        return out
+
+    def _evidenced(self, spoken: str, text: str, *, sentence: bool) -> list[Formula]:
+        """The versions of ``spoken`` that ``text`` gives evidence for: one of its cues (its
+        frames too in the mention's own sentence), or two of its own members (all, when it has
+        fewer) that no other version shares."""
+        plain = _unquoted(text)
+        versions = self._senses[spoken]
+        found = []
+        for version in versions:
+            shared = {m for v in versions if v is not version for m in v.members}
+            own = [m for m in version.members if m not in shared]
+            need = min(len(own), max(2, len(own) // 2))  # (half of a long list's own)
+            said = sum(any(w in plain for w in version.spellings(m)) for m in own)
+            if (
+                any(c in plain for c in version.cues)
+                or (sentence and any(c in plain for c in version.frames))
+                or (need and said >= need)
+            ):
+                found.append(version)
+        return found
+
+    def _sense_or_neutral(self, spoken: str, found: list[Formula]) -> Formula:
+        """The one version found (when it has members to ask about), else the neutral entry:
+        no evidence, or evidence for several, must not risk the wrong version's members."""
+        if len(found) == 1 and found[0].members:
+            return found[0]
+        return self._neutral[spoken]
+
+    def find_names(self, text: str, senses: dict[str, Formula] | None = None) -> list[FormulaHit]:
+        """Every place ``text`` names a formula (longest spelling wins).
+
+        A name several versions share is the version its sentence's evidence picks; with none
+        there, the one ``senses`` (:meth:`senses_in` of the whole text) holds; else the neutral
+        entry, which has no members to ask about."""
         if self._name_scan is None:
             return []
         hits = []
         for word, start, end in self._name_scan.scan(text):
             formula = self._by_name[word]
+            spoken = formula.name
+            if self._neutral.get(spoken) is formula:
+                found = self._evidenced(spoken, text, sentence=True)
+                if found:
+                    formula = self._sense_or_neutral(spoken, found)
+                elif senses is not None:
+                    formula = senses.get(spoken, formula)
             if sum(len(foil) >= 3 and foil in text for foil in formula.foils) >= 2:
                 # 这次主题教育总要求中明确要“重实践、建新功”: a text spelling two of the
                 # formula's foils under its name speaks of another version (2023's 总要求, not
@@ -642,6 +724,10 @@ def _formula_from_dict(item: dict) -> Formula:
         cores=dict(item.get("cores", {})),
         match_members=bool(item.get("match_members", True)),
         choice_in_text=bool(item.get("choice_in_text", True)),
+        sense_of=item.get("sense_of", ""),
+        cues=tuple(item.get("cues", ())),
+        frames=tuple(item.get("frames", ())),
+        title=item.get("title", ""),
     )
 
 

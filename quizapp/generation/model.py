@@ -53,6 +53,26 @@ class Formula:
     # Whether other formula names make sense as wrong options where the text names it (not
     # for a name used as a plain word: “三农”工作, “三农”问题).
     choice_in_text: bool = True
+    # A name several formulas share (主题教育总要求 of 2019 and of 2023; 两个大局 of 胸怀两个大局
+    # and of 统筹国内国际两个大局): each version is an entry of its own whose ``sense_of`` is the
+    # shared spelling; the text's evidence (``cues`` anywhere in it, ``frames`` in the mention's
+    # sentence, the version's own members) picks one, and none is asked about without it.
+    sense_of: str = ""
+    cues: tuple[str, ...] = ()
+    frames: tuple[str, ...] = ()
+    # How questions print a version's name (“不忘初心、牢记使命”主题教育总要求): the shared
+    # spelling alone would not say which version is asked.
+    title: str = ""
+
+    @property
+    def shown(self) -> str:
+        """The name as questions print it: the version's title, the shared name, or the name."""
+        return self.title or self.sense_of or self.name
+
+    @property
+    def spoken(self) -> str:
+        """The name as texts write it (the shared spelling of a version)."""
+        return self.sense_of or self.name
 
     def __hash__(self) -> int:  # dict fields are not hashable; a formula is known by its name
         return hash((self.name, self.members))

@@ -169,8 +169,9 @@ def _checked(questions: list[Question]) -> list[Question]:
 # -- step: pick -----------------------------------------------------------------------------
 # Usable rate by template on text the engine was not tuned on: strict reviews of the transfer and
 # served-quiz rounds T1–T5, X1–X5, Y1–Y6, B1, Q1–Q7 (docs/quality.md), the fresh rounds F1–F8
-# and (sixth session) FT0–FT7, QT1–QT2, QY1, R29–R31, 1,734 items; "edit" counted as not usable. (usable, judged) per template; a formula-tagged plain
-# item counts as "tagged" (tagged 填空 31/34, 单选 14/14). Smoothed (usable + 1) / (judged + 2), so
+# and (sixth session) FT0–FT7, QT1–QT2, QY1, R29–R31, 1,734 items; "edit" counted as not
+# usable. (usable, judged) per template; a formula-tagged plain item counts as "tagged" (tagged
+# 填空 31/34, 单选 14/14). Smoothed (usable + 1) / (judged + 2), so
 # a template seen a few times stays near even; a template not listed takes its kind's plain rate.
 TEMPLATE_COUNTS: dict[str, tuple[int, int]] = {
     "cloze": (579, 925),
@@ -282,7 +283,7 @@ def _names_inside(answers: list[str], lexicon: Lexicon) -> list[str]:
         spelling
         for a in answers
         for hit in lexicon.find_names(a)
-        for spelling in (hit.formula.name, *hit.formula.variants)
+        for spelling in (hit.formula.spoken, *hit.formula.variants)
         if 3 <= len(spelling) < len(a) and spelling in a
     ]
 
