@@ -2638,6 +2638,7 @@ def test_a_prohibition_decided_by_its_sound_is_not_judged() -> None:
     assert prohibition_statement("基层党委不得变相降低发展党员标准。") == ""
     assert prohibition_statement("党总支不能审批预备党员。") == "党总支不能审批预备党员。"
 
+
 # -- versions of a shared formula name (sixth session) ---------------------------------------------
 from quizapp.generation.lexicon import load_lexicon  # noqa: E402
 
