@@ -2732,3 +2732,21 @@ def test_formulas_added_in_the_sixth_session_keep_their_wording() -> None:
     assert not {f for f in _lex_formulas(plain) if "五个重大关系" in f}
     ecology = "推进生态文明建设要处理好五个重大关系，坚持高质量发展和高水平保护相统一。"
     assert "五个重大关系（生态文明建设）" in _lex_formulas(ecology)
+
+
+# ---- a formula whose members are only the clauses of a longer statement (sixth session,
+# review of the bundled speech: "是指" + six clauses told learners that was all of it)
+
+
+def test_a_formula_with_a_longer_statement_is_quoted_whole_and_listed_as_included() -> None:
+    from quizapp.generation import generate_questions
+
+    text = "我们要深入实践新时代党的建设总要求，以党的政治建设为统领，推动全面从严治党向纵深发展。"
+    found = [q for q in generate_questions(text) if q.formula == "新时代党的建设总要求"]
+    assert found
+    for q in found:
+        assert "是指：" not in q.stem, q.stem
+        if "新时代党的建设总要求" in q.explanation:
+            assert "把党建设成为始终走在时代前列" in q.explanation, q.explanation
+            assert "总要求”是指" not in q.explanation
+    assert any("包括：" in q.stem for q in found if q.template.startswith("lex_cloze"))

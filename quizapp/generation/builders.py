@@ -1895,11 +1895,18 @@ def _formula_shape(text: str) -> str:
     return "other"
 
 
+# how a stem lists a formula's members: all it is, or (a longer statement) what it includes
+_LISTS = {False: "是指：", True: "包括："}
+
+
 def _explain_formula(formula: Formula) -> str:
     if not formula.members:
         return ""  # a shared name no version was found for: nothing known to say
     sep = "；" if any("、" in m for m in formula.members) else "、"
-    parts = [f"{_quoted(formula.shown)}是指：{sep.join(formula.members)}。"]
+    if formula.statement:
+        parts = [f"{_quoted(formula.shown)}：{formula.statement}"]
+    else:
+        parts = [f"{_quoted(formula.shown)}是指：{sep.join(formula.members)}。"]
     if formula.origin:
         parts.append(f"提出：{formula.origin}。")
     if formula.source:
@@ -5256,7 +5263,7 @@ def _lexicon_clozes(
             shown = list(members)
             shown[target] = blanked_member
             sep = "；" if any("、" in m for m in members) else "、"
-            stem = f"{name}是指：{sep.join(shown)}。"
+            stem = f"{name}{_LISTS[bool(formula.statement)]}{sep.join(shown)}。"
             if not _readable(answer, stem):
                 yield Question(
                     id=i,
@@ -5277,7 +5284,7 @@ def _lexicon_clozes(
         first = fixed.randrange(len(members) - 1)
         pair = [first, first + 1 + fixed.randrange(len(members) - 1 - first)]
         shown = [BLANK if k in pair else m for k, m in enumerate(members)]
-        stem = f"{name}是指：{'、'.join(shown)}。（不分先后）"
+        stem = f"{name}{_LISTS[bool(formula.statement)]}{'、'.join(shown)}。（不分先后）"
         answers = [members[k] for k in pair]
         if not any(_readable(a, stem) for a in answers):
             yield Question(

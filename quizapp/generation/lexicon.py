@@ -722,6 +722,7 @@ def _formula_from_dict(item: dict) -> Formula:
         foils=tuple(item.get("foils", ())),
         related=tuple(item.get("related", ())),
         cores=dict(item.get("cores", {})),
+        statement=item.get("statement", ""),
         match_members=bool(item.get("match_members", True)),
         choice_in_text=bool(item.get("choice_in_text", True)),
         sense_of=item.get("sense_of", ""),

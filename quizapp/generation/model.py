@@ -48,6 +48,10 @@ class Formula:
     related: tuple[str, ...] = ()
     # For long members, the short phrase a cloze blanks: {"以党的政治建设为统领": "党的政治建设"}.
     cores: dict[str, str] = field(default_factory=dict)
+    # The whole canonical statement when the members are only its enumerable clauses (新时代党的
+    # 建设总要求 goes on past its six clauses): an explanation then quotes it, not "是指" the
+    # members, and a stem lists the members as what the formula "包括".
+    statement: str = ""
     # Whether the members spelled out in a text count as an occurrence of the formula.
     match_members: bool = True
     # Whether other formula names make sense as wrong options where the text names it (not
