@@ -33,7 +33,7 @@ from typing import Any
 from . import distractors as dis
 from . import noise
 from .jieba_setup import cut as jieba_cut
-from .jieba_setup import dictionary_version, is_word, word_end_at, word_frequency
+from .jieba_setup import dictionary_version, is_word, word_end_at, word_frequency, word_table
 from .jieba_setup import word_ends as _jieba_word_ends
 from .keyphrases import (
     _CATEGORY_NOUNS,
@@ -351,11 +351,21 @@ def _splits_a_name(text: str, at: int) -> bool:
     """Does a dictionary word of five characters or more, mostly a proper name (中国工农红军,
     全国人大常委会), run across offset ``at`` of ``text``, so that a blank edge there parts it
     (参加中国工农（红军长征）, round R30 #7)?"""
-    if not 0 < at < len(text):
+    n = len(text)
+    if not 0 < at < n:
         return False
+    table = word_table()
     for x in range(max(0, at - 7), at):
-        for y in range(max(at + 1, x + 5), min(len(text), x + 10) + 1):
-            if is_word(text[x:y]) and "的" not in text[x:y]:
+        lo, hi = max(at + 1, x + 5), min(n, x + 10)
+        if lo > hi:
+            continue
+        # grown one character at a time: a string not in the table (not even as a prefix)
+        # begins no word, so no longer one from x is a word (a few look-ups, not 35)
+        for y in range(x + 1, hi + 1):
+            count = table.get(text[x:y])
+            if count is None:
+                break
+            if count and y >= lo and "的" not in text[x:y]:
                 return True  # (a formula with 的, 党的长期执政能力建设, is no name)
     return False
 
