@@ -171,6 +171,16 @@ _PRONOUN_SUBJECTS = ("他", "她", "它", "这", "那", "其", "此")
 
 def window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     """:func:`_plain_window` with the precision rules of rounds F1–F2 applied to its stem."""
+    # kept with the extraction: it reads only the text (and jieba's dictionary, which the
+    # extraction's cache key holds), so a text generated again cuts no window twice
+    memo: dict[tuple[int, int, int], tuple[str, int, int]] = ctx.ex.memo.setdefault("window", {})
+    got = memo.get((s.index, a, b))
+    if got is None:
+        got = memo[(s.index, a, b)] = _window_of(ctx, s, a, b)
+    return got
+
+
+def _window_of(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     stem, la, lb = _plain_window(ctx, s, a, b)
     if stem:
         stem, la, lb = _with_governing_frame(s.text, stem, la, lb, a - s.start)
