@@ -347,6 +347,14 @@ _EDGE_FUNCTION_START = frozenset("由的和与及被之")
 def _key_edge_fault(text: str, a: int, b: int) -> bool:
     """Does the key [a, b) of ``text`` begin or end on a function word standing alone
     (发展成果由), so that the blank parts a member of a series (F1 class 2)?"""
+    return _key_edge_fault_cached(text, a, b, dictionary_version())
+
+
+@lru_cache(maxsize=16384)
+def _key_edge_fault_cached(text: str, a: int, b: int, version: int) -> bool:
+    """:func:`_key_edge_fault`, kept per sentence and key (its dictionary look-ups are a
+    text's costliest filter; the dictionary's version keys it, as words move its answer)."""
+    del version  # (part of the cache key only)
     key = text[a:b]
     if len(key) < 2 or _han(key) < len(key):
         return False
@@ -369,9 +377,10 @@ def _splits_a_name(text: str, at: int) -> bool:
         lo, hi = max(at + 1, x + 5), min(n, x + 10)
         if lo > hi:
             continue
-        # grown one character at a time: a string not in the table (not even as a prefix)
-        # begins no word, so no longer one from x is a word (a few look-ups, not 35)
-        for y in range(x + 1, hi + 1):
+        # grown one character at a time from five (lo >= x + 5): a string not in the table
+        # (not even as a prefix) begins no word, so no longer one from x is a word; most x
+        # stop at the first look-up
+        for y in range(x + 5, hi + 1):
             count = table.get(text[x:y])
             if count is None:
                 break
