@@ -2381,6 +2381,18 @@ def refine_enum_item(ctx: Context, key: KeyPhrase) -> KeyPhrase | None:
     an edge item that carries the list's governing verb (持续抓好党史) is cut to the item (党史);
     an edge item cut out of running text mid-phrase (人才流动的体制) is dropped.
     """
+    if key.type != "enumeration" or len(key.group) < 2:
+        return key
+    # kept with the extraction, as the window is: it reads the sentence, the lexicon and
+    # jieba's dictionary only (the extraction's cache key)
+    memo: dict[KeyPhrase, KeyPhrase | None] = ctx.ex.memo.setdefault("refine_enum_item", {})
+    if key in memo:
+        return memo[key]
+    refined = memo[key] = _refined_enum_item(ctx, key)
+    return refined
+
+
+def _refined_enum_item(ctx: Context, key: KeyPhrase) -> KeyPhrase | None:
     group = key.group
     if key.type != "enumeration" or len(group) < 2:
         return key
@@ -3150,6 +3162,16 @@ def _open_frame(ctx: Context, stem: str, a: int, b: int) -> bool:
     verb takes another object in the stem (不搞（　　），不搞一刀切) or another term of the
     key's kind elsewhere in the text (实施（供给侧结构性改革） where the text 实施扩大内需战略)?
     Reviews 9–11 found such clozes answerable by those fillers as well."""
+    # kept with the extraction: it reads the stem, the text's per-text indexes, the lexicon
+    # and jieba's dictionary only (the extraction's cache key), not the seed
+    memo: dict[tuple[str, int, int], bool] = ctx.ex.memo.setdefault("open_frame", {})
+    got = memo.get((stem, a, b))
+    if got is None:
+        got = memo[(stem, a, b)] = _is_open_frame(ctx, stem, a, b)
+    return got
+
+
+def _is_open_frame(ctx: Context, stem: str, a: int, b: int) -> bool:
     before, after = stem[:a], stem[b:]
     key = stem[a:b]
     if after[:1] in ("", "。", "！") and _SHI_DE_END.search(before):
