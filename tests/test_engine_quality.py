@@ -2750,3 +2750,89 @@ def test_a_formula_with_a_longer_statement_is_quoted_whole_and_listed_as_include
             assert "把党建设成为始终走在时代前列" in q.explanation, q.explanation
             assert "总要求”是指" not in q.explanation
     assert any("包括：" in q.stem for q in found if q.template.startswith("lex_cloze"))
+
+
+# -- speed, output byte-identical (sixth session) ----------------------------------------------
+
+
+def _splits_a_name_plainly(text: str, at: int) -> bool:
+    # the search _splits_a_name replaced: every span of five to ten characters across ``at``
+    from quizapp.generation.jieba_setup import is_word
+
+    if not 0 < at < len(text):
+        return False
+    for x in range(max(0, at - 7), at):
+        for y in range(max(at + 1, x + 5), min(len(text), x + 10) + 1):
+            if is_word(text[x:y]) and "的" not in text[x:y]:
+                return True
+    return False
+
+
+def test_speed_splits_a_name_finds_what_the_plain_search_finds(shared_dir: Path) -> None:
+    # _splits_a_name grows words over jieba's table from five characters and stops where no
+    # word begins: the same answer as asking every span, at every offset of two long texts
+    from quizapp.generation.builders import _splits_a_name
+    from quizapp.generation.segment import segment
+
+    found = 0
+    for name in ("report20_full.txt", "gov_work_report_2018_part1.txt"):
+        text = (shared_dir / "corpus" / name).read_text(encoding="utf-8")
+        for s in segment(text).sentences:
+            for at in range(len(s.text) + 1):
+                want = _splits_a_name_plainly(s.text, at)
+                assert _splits_a_name(s.text, at) == want, (s.text, at)
+                found += want
+    assert found > 100  # (names are crossed: the comparison is not all False)
+
+
+def test_speed_stem_spells_key_finds_the_split_opening_without_a_regex() -> None:
+    # the X.Y search by str.find finds what the lookahead regex found (扫黑除恶 for 黑恶势力)
+    stem = "深入开展扫黑除恶专项斗争，依法打击家族宗族黑恶势力。"
+    at = stem.index("黑恶势力")
+    assert _stem_spells_key(stem, at, at + 4, True)
+    stem = "深入开展专项斗争，依法打击家族宗族黑恶势力。"
+    at = stem.index("黑恶势力")
+    assert not _stem_spells_key(stem, at, at + 4, True)
+    # (X.Y right after the blank's | and at the stem's start are both seen)
+    stem = "黑恶势力扫黑除恶"
+    assert _stem_spells_key(stem, 0, 4, True)
+
+
+def test_speed_edge_fault_cache_follows_words_a_lexicon_adds() -> None:
+    # _key_edge_fault is cached per sentence and key; a name a lexicon adds to jieba later
+    # must be seen (the dictionary's version is part of the key)
+    from quizapp.generation import jieba_setup
+    from quizapp.generation.lexicon import Lexicon
+
+    jieba_setup.warm_up()
+    text = "同志参加罡翟嵇岙峁长征，坚定支持正确主张。"
+    at = text.index("岙峁长征")
+    assert not _key_edge_fault(text, at, at + 4)
+    jieba_setup.warm_up(Lexicon([], {"测试用词": ["罡翟嵇岙峁"]}))
+    assert _key_edge_fault(text, at, at + 4)  # the blank now parts the name
+
+
+def test_speed_a_text_generated_again_reuses_its_extraction(seed_text: str) -> None:
+    # the extraction (and the windows kept with it) is reused for the same text, lexicon and
+    # dictionary; what is generated from it is what a fresh extraction gives
+    from quizapp.generation import pipeline
+    from quizapp.generation.lexicon import Lexicon, load_lexicon
+
+    pipeline._extracted.cache_clear()
+    fresh = {
+        seed: [q.to_dict() for q in generate_questions(seed_text, seed=seed)] for seed in (0, 7)
+    }
+    again = {
+        seed: [q.to_dict() for q in generate_questions(seed_text, seed=seed)] for seed in (7, 0)
+    }
+    assert again == fresh
+    info = pipeline._extracted.cache_info()
+    assert (info.misses, info.hits) == (1, 3)
+    picked = [q.to_dict() for q in generate_questions(seed_text, seed=3, count=10)]
+    pipeline._extracted.cache_clear()
+    assert [q.to_dict() for q in generate_questions(seed_text, seed=3, count=10)] == picked
+    # another lexicon is another extraction (an admin's overlay reads the text anew)
+    pipeline._extracted.cache_clear()
+    generate_questions(seed_text, seed=0, lexicon=load_lexicon())
+    generate_questions(seed_text, seed=0, lexicon=Lexicon([], {}))
+    assert pipeline._extracted.cache_info().misses == 2

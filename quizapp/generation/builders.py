@@ -33,7 +33,7 @@ from typing import Any
 from . import distractors as dis
 from . import noise
 from .jieba_setup import cut as jieba_cut
-from .jieba_setup import dictionary_version, is_word, word_end_at, word_frequency
+from .jieba_setup import dictionary_version, is_word, word_end_at, word_frequency, word_table
 from .jieba_setup import word_ends as _jieba_word_ends
 from .keyphrases import (
     _CATEGORY_NOUNS,
@@ -175,6 +175,16 @@ _PRONOUN_SUBJECTS = ("他", "她", "它", "这", "那", "其", "此")
 
 def window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     """:func:`_plain_window` with the precision rules of rounds F1–F2 applied to its stem."""
+    # kept with the extraction: it reads only the text (and jieba's dictionary, which the
+    # extraction's cache key holds), so a text generated again cuts no window twice
+    memo: dict[tuple[int, int, int], tuple[str, int, int]] = ctx.ex.memo.setdefault("window", {})
+    got = memo.get((s.index, a, b))
+    if got is None:
+        got = memo[(s.index, a, b)] = _window_of(ctx, s, a, b)
+    return got
+
+
+def _window_of(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     stem, la, lb = _plain_window(ctx, s, a, b)
     if stem:
         stem, la, lb = _with_governing_frame(s.text, stem, la, lb, a - s.start)
@@ -426,6 +436,14 @@ _EDGE_FUNCTION_START = frozenset("由的和与及被之")
 def _key_edge_fault(text: str, a: int, b: int) -> bool:
     """Does the key [a, b) of ``text`` begin or end on a function word standing alone
     (发展成果由), so that the blank parts a member of a series (F1 class 2)?"""
+    return _key_edge_fault_cached(text, a, b, dictionary_version())
+
+
+@lru_cache(maxsize=16384)
+def _key_edge_fault_cached(text: str, a: int, b: int, version: int) -> bool:
+    """:func:`_key_edge_fault`, kept per sentence and key (its dictionary look-ups are a
+    text's costliest filter; the dictionary's version keys it, as words move its answer)."""
+    del version  # (part of the cache key only)
     key = text[a:b]
     if len(key) < 2 or _han(key) < len(key):
         return False
@@ -440,11 +458,22 @@ def _splits_a_name(text: str, at: int) -> bool:
     """Does a dictionary word of five characters or more, mostly a proper name (中国工农红军,
     全国人大常委会), run across offset ``at`` of ``text``, so that a blank edge there parts it
     (参加中国工农（红军长征）, round R30 #7)?"""
-    if not 0 < at < len(text):
+    n = len(text)
+    if not 0 < at < n:
         return False
+    table = word_table()
     for x in range(max(0, at - 7), at):
-        for y in range(max(at + 1, x + 5), min(len(text), x + 10) + 1):
-            if is_word(text[x:y]) and "的" not in text[x:y]:
+        lo, hi = max(at + 1, x + 5), min(n, x + 10)
+        if lo > hi:
+            continue
+        # grown one character at a time from five (lo >= x + 5): a string not in the table
+        # (not even as a prefix) begins no word, so no longer one from x is a word; most x
+        # stop at the first look-up
+        for y in range(x + 5, hi + 1):
+            count = table.get(text[x:y])
+            if count is None:
+                break
+            if count and y >= lo and "的" not in text[x:y]:
                 return True  # (a formula with 的, 党的长期执政能力建设, is no name)
     return False
 
@@ -2601,6 +2630,18 @@ def refine_enum_item(ctx: Context, key: KeyPhrase) -> KeyPhrase | None:
     an edge item that carries the list's governing verb (持续抓好党史) is cut to the item (党史);
     an edge item cut out of running text mid-phrase (人才流动的体制) is dropped.
     """
+    if key.type != "enumeration" or len(key.group) < 2:
+        return key
+    # kept with the extraction, as the window is: it reads the sentence, the lexicon and
+    # jieba's dictionary only (the extraction's cache key)
+    memo: dict[KeyPhrase, KeyPhrase | None] = ctx.ex.memo.setdefault("refine_enum_item", {})
+    if key in memo:
+        return memo[key]
+    refined = memo[key] = _refined_enum_item(ctx, key)
+    return refined
+
+
+def _refined_enum_item(ctx: Context, key: KeyPhrase) -> KeyPhrase | None:
     group = key.group
     if key.type != "enumeration" or len(group) < 2:
         return key
@@ -3390,6 +3431,16 @@ def _open_frame(ctx: Context, stem: str, a: int, b: int) -> bool:
     verb takes another object in the stem (不搞（　　），不搞一刀切) or another term of the
     key's kind elsewhere in the text (实施（供给侧结构性改革） where the text 实施扩大内需战略)?
     Reviews 9–11 found such clozes answerable by those fillers as well."""
+    # kept with the extraction: it reads the stem, the text's per-text indexes, the lexicon
+    # and jieba's dictionary only (the extraction's cache key), not the seed
+    memo: dict[tuple[str, int, int], bool] = ctx.ex.memo.setdefault("open_frame", {})
+    got = memo.get((stem, a, b))
+    if got is None:
+        got = memo[(stem, a, b)] = _is_open_frame(ctx, stem, a, b)
+    return got
+
+
+def _is_open_frame(ctx: Context, stem: str, a: int, b: int) -> bool:
     before, after = stem[:a], stem[b:]
     key = stem[a:b]
     if after[:1] in ("", "。", "！") and _SHI_DE_END.search(before):
@@ -3670,10 +3721,15 @@ def _stem_spells_key(stem: str, a: int, b: int, standard: bool) -> bool:
     if _han(opening) == 2 and is_word(opening) and opening not in rest:
         # (a dictionary word or not: 扫黑除恶 is no jieba word; but it opens on a word's start,
         # where 一支|高素质 or 社会|公平正义 only happen to hold 高…质, 公…正)
-        for m in re.finditer(f"(?=.{re.escape(opening[0])}.{re.escape(opening[1])})", rest):
-            at = m.start()
-            if _han(rest[at : at + 4]) == 4 and (at == 0 or at in word_ends(rest)):
-                return True
+        # (each X.Y found with str.find: a regex built per opening cost a compile per key)
+        x, y = opening
+        i = rest.find(x, 1)
+        while i >= 0:
+            at = i - 1
+            if rest[i + 2 : i + 3] == y and _han(rest[at : at + 4]) == 4:
+                if at == 0 or at in word_ends(rest):
+                    return True
+            i = rest.find(x, i + 1)
     if standard or stem[a - 1 : a] not in ("《", "“"):
         return False  # (a title or a quoted name: a plain list shares its head by design)
     before = re.split(r"[，,；;：:。]", stem[:a])[-1]

@@ -19,6 +19,7 @@ __all__ = [
     "is_loaded",
     "is_word",
     "word_frequency",
+    "word_table",
     "word_ends",
     "word_end_at",
     "cached_word_ends",
@@ -83,6 +84,15 @@ def is_word(word: str) -> bool:
     if not _default_ready:  # (asked thousands of times a text: the flag without the call)
         warm_up()
     return bool(_tokenizer.dt.FREQ.get(word))
+
+
+def word_table() -> dict[str, int]:
+    """jieba's word table: every word with its count, and every prefix of a word with 0 (so a
+    string absent from it begins no word: a caller growing a string stops there)."""
+    if not _default_ready:
+        warm_up()
+    table: dict[str, int] = _tokenizer.dt.FREQ
+    return table
 
 
 def word_frequency(word: str) -> int:

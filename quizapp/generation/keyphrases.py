@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from . import noise
 from .jieba_setup import cached_word_ends, dictionary_version, is_word
@@ -159,6 +160,9 @@ class Extraction:
     whole: list[tuple[int, int]] = field(default_factory=list)
     _occurrences: dict[str, int] = field(default_factory=dict, repr=False)
     _saying_halves: list[str] | None = field(default=None, repr=False)
+    # the builders' seed-independent work per text (a key's window): an extraction is kept
+    # for a text generated again (pipeline._extracted), and this with it
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def requoted(self, phrase: str) -> bool:
         """Is the quoted ``phrase`` a fragment of a longer saying the text quotes whole

@@ -14,12 +14,13 @@ import random
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 
 from . import distractors as dis
 from . import noise
 from .builders import Context, build_all
 from .confidence import is_plain_cloze, too_weak
-from .jieba_setup import warm_up
+from .jieba_setup import dictionary_version, warm_up
 from .keyphrases import Extraction, extract
 from .lexicon import Lexicon, load_lexicon
 from .model import BLANK, KINDS, PICK_LIMIT, Question
@@ -53,8 +54,8 @@ def generate_questions(
     if not text or not text.strip() or not wanted:
         return []
     with _collector_paused():
-        extraction = extract(text, lexicon=lexicon)
-        ctx = Context(extraction, seed, document_key(text))
+        extraction, doc_key = _extracted(text, lexicon, dictionary_version())
+        ctx = Context(extraction, seed, doc_key)
         built = [*build_all(ctx), *provision_questions(ctx)]
         for q in built:  # the natural spellings of each blank's key (我们党的传家宝 → 传家宝)
             if q.kind == "cloze":
@@ -69,6 +70,17 @@ def generate_questions(
     if count is None:
         return questions
     return select(questions, count, seed, scores, wanted, lexicon, weak)
+
+
+@lru_cache(maxsize=4)
+def _extracted(text: str, lexicon: Lexicon, version: int) -> tuple[Extraction, str]:
+    """The extraction of ``text`` and its document key, kept for a few texts: a text generated
+    again (another seed, a quiz picked from its bank) is not segmented and read again. Nothing
+    downstream changes an extraction (its lazy per-text look-ups fill in the same values on any
+    call). Keyed by the lexicon (an overlay is another object) and jieba's dictionary version,
+    which moves whenever a lexicon adds words, so new words are never missed."""
+    del version  # (part of the cache key only)
+    return extract(text, lexicon=lexicon), document_key(text)
 
 
 def _weak_clozes(questions: list[Question], extraction: Extraction, lexicon: Lexicon) -> set[str]:
