@@ -5199,14 +5199,24 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
         # the members the material prints come first (a 2018 text names 全面从严治党, not the
         # 2020 wording 全面建设社会主义现代化国家): it asks what the learner read
         text = ctx.ex.doc.text
+        unprinted = {m for m in members if not any(sp in text for sp in formula.spellings(m))}
         order = list(members)
-        rng.shuffle(order)
-        order.sort(key=lambda m: not any(sp in text for sp in formula.spellings(m)))
+        tried: set[tuple[str, ...]] = set()
         for size, n_wrong in _members_shapes(len(members), rng):
-            shown = sorted(order[:size], key=members.index)
-            lures = _member_lures(ctx, formula, shown, n_wrong, rng, apart, own, pool=False)
-            if lures:
-                correct, wrong = shown, lures
+            # (three draws of each form: 面向世界科技前沿 and two more members of eight
+            # characters among lures of four or five are told by length, one of seven is not)
+            for _ in range(3):
+                rng.shuffle(order)
+                order.sort(key=lambda m: m in unprinted)
+                shown = sorted(order[:size], key=members.index)
+                if tuple(shown) in tried:
+                    continue
+                tried.add(tuple(shown))
+                lures = _member_lures(ctx, formula, shown, n_wrong, rng, apart, own, pool=False)
+                if lures:
+                    correct, wrong = shown, lures
+                    break
+            if correct is not whole:
                 break
         stem = (
             f"{name}包括（　　）。"
