@@ -2836,3 +2836,70 @@ def test_speed_a_text_generated_again_reuses_its_extraction(seed_text: str) -> N
     generate_questions(seed_text, seed=0, lexicon=load_lexicon())
     generate_questions(seed_text, seed=0, lexicon=Lexicon([], {}))
     assert pipeline._extracted.cache_info().misses == 2
+
+
+# -- the formula 多选 shows a seeded part of the formula (sixth session, S0) ---------------------
+# QY1, F1, S0: “‘四个意识’包括” showed the four members and one lure, so a learner picked all
+# but the odd one out; it now shows two or three of four members (three or four of more) among
+# one to three lures, and the count of right options varies between questions and seeds.
+def _lex_members(text: str, seed: int):
+    return [q for q in generate_questions(text, seed=seed) if q.template == "lex_members"]
+
+
+def test_a_four_member_formula_multiple_choice_varies_its_right_options() -> None:
+    from quizapp.generation.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    shapes, ids = set(), set()
+    for seed in range(8):
+        made = _lex_members(FILLER, seed)
+        assert {q.formula for q in made} >= {"四个意识", "四个自信"}
+        for q in made:
+            formula = lexicon.get(q.formula)
+            right, wrong = q.answer, [o for o in q.options if o not in q.answer]
+            assert set(right) <= set(q.options) and len(right) >= 2, q
+            assert 4 <= len(q.options) <= 5 and 1 <= len(wrong) <= 3, q
+            assert all(formula.is_member_text(o) for o in right), q
+            # every wrong option is a clear non-member: not a member, a spelling or a piece of one
+            for o in wrong:
+                assert not formula.is_member_text(o), (o, q)
+                assert not any(o in m or m in o for m in formula.members), (o, q)
+            # the stem stays true of a part, and the explanation still lists every member
+            assert ("包括" in q.stem) == (len(right) == len(formula.members)), q.stem
+            assert all(m in q.explanation for m in formula.members), q.explanation
+            if len(formula.members) == 4:
+                assert len(right) in (2, 3), q
+                shapes.add((q.formula, len(right)))
+            ids.add((q.formula, q.id))
+    # both counts come up for each formula, and the id does not follow the seed
+    assert shapes == {(f, n) for f in ("四个意识", "四个自信") for n in (2, 3)}, shapes
+    assert len(ids) == len({f for f, _ in ids})
+
+
+def test_the_formula_multiple_choice_is_the_same_for_the_same_seed() -> None:
+    first = [q.to_dict() for q in _lex_members(FILLER, 3)]
+    assert first and first == [q.to_dict() for q in _lex_members(FILLER, 3)]
+    other = {q.id: q for q in _lex_members(FILLER, 4)}
+    assert {q["id"] for q in first} == set(other)
+
+
+def test_the_formula_multiple_choice_shows_the_members_the_text_prints_first() -> None:
+    # a text naming 全面深化改革 and 全面从严治党 (not the 2020 wording of the first member)
+    # asks them, whichever part of 四个全面 a seed shows
+    text = "协调推进“四个全面”战略布局，全面深化改革，推动全面从严治党向纵深发展。"
+    for seed in range(6):
+        (q,) = _lex_members(text, seed)
+        assert {"全面深化改革", "全面从严治党"} <= set(q.answer), q.answer
+
+
+def test_a_piece_of_a_member_is_no_lure_of_the_formula_multiple_choice() -> None:
+    # 面向世界 beside 面向经济主战场 reads as 面向世界科技前沿 cut short; and three members of
+    # eight characters among lures of four or five are told by length: another part is shown
+    text = "坚持“四个面向”，加快实现高水平科技自立自强。"
+    counts = set()
+    for seed in range(8):
+        (q,) = _lex_members(text, seed)
+        assert "面向世界" not in q.options, q.options
+        assert min(map(len, q.answer)) < 8, q.answer
+        counts.add(len(q.answer))
+    assert counts <= {2, 3}

@@ -5062,6 +5062,7 @@ def _foils(
     rng: random.Random,
     stem: str = "",
     fits: Callable[[str], bool] | None = None,
+    pool: bool = True,
 ) -> list[str] | None:
     exclude = ctx.lexicon.forbidden_for(formula)
     own_foils = formula.foils if fits is None else [f for f in formula.foils if fits(f)]
@@ -5073,7 +5074,8 @@ def _foils(
     cands = list(formula.foils)
     for sib in ctx.lexicon.siblings(formula):
         cands.extend(sib.members)
-    cands.extend(p for p, f in ctx.lexicon.phrase_pool() if f is not formula)
+    if pool:  # (any formula's phrase of the shape: a last resort, not for more lures)
+        cands.extend(p for p, f in ctx.lexicon.phrase_pool() if f is not formula)
     if fits is not None:
         cands = [c for c in cands if fits(c)]
     return dis.pick(like, cands, n, rng, exclude=exclude, stem=stem, ranked=True, max_distance=4.0)
@@ -5122,6 +5124,68 @@ def _head_fits(formula: Formula) -> Callable[[str], bool] | None:
     # 党小组会, 党课: a lure ends as a member does (民主生活会, not 社会建设)
     ends = {m[-1:] for m in formula.members}
     return lambda foil: foil[-1:] in ends and sum(c in foil for c in heads) == 1
+
+
+def _members_shapes(n: int, rng: random.Random) -> list[tuple[int, int]]:
+    """The (members shown, lures) forms a 多选 over a formula of ``n`` members may take, in a
+    seeded order: four or five options, two right or more (a 多选 needs two), never all but
+    one of five; two or three of four members, three or four of a longer formula (2 + 3,
+    3 + 2, 4 + 1). A pair is asked whole, among two or three lures."""
+    if n <= 2:
+        shapes = [(n, 3)]
+    elif n <= 4:
+        shapes = [(2, 3), (3, 2)]
+    else:
+        shapes = [(3, 2), (4, 1)]
+    rng.shuffle(shapes)
+    return shapes
+
+
+def _apart_from(members: list[str], fits: Callable[[str], bool] | None) -> Callable[[str], bool]:
+    """A lure test: ``fits`` (when given) and no member's piece, whole or variant."""
+    folded = [dis.fold_key(m) for m in members]
+
+    def apart(lure: str) -> bool:
+        if fits is not None and not fits(lure):
+            return False
+        f = dis.fold_key(lure)
+        return not any(
+            f in m or m in f or dis.is_variant(lure, member)
+            for m, member in zip(folded, members, strict=True)
+        )
+
+    return apart
+
+
+def _member_lures(
+    ctx: Context,
+    formula: Formula,
+    correct: list[str],
+    n_wrong: int,
+    rng: random.Random,
+    fits: Callable[[str], bool] | None,
+    own: list[str],
+    pool: bool = True,
+) -> list[str] | None:
+    """``n_wrong`` lures for a 多选 showing the members ``correct`` of ``formula``, or None
+    when none pass the lure rules (length, a run only the keys share)."""
+    wrong = _foils(ctx, formula, correct[0], n_wrong, rng, fits=fits, pool=pool)
+    if wrong and own and _length_cued(correct, own):
+        return None  # 两个维护: every curated lure is far shorter, length answers (F1 class 7)
+    edge = _keys_only_edge(correct, wrong or [], formula.name)
+    if edge:
+        # 两个确立: both keys open on 确立习近平 and no lure does, so that run alone picks
+        # them (QT2 #17): one lure is a foil of the formula's own that keeps it, else none
+        kept = sorted(
+            f
+            for f in own
+            if _keeps_edge(f, edge) and f not in correct and (fits is None or fits(f))
+        )
+        if not kept or not wrong:
+            return None
+        pick = rng.choice(kept)
+        wrong = [pick, *[w for w in wrong if w != pick][: n_wrong - 1]]
+    return wrong
 
 
 def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> Iterator[Question]:
@@ -5183,23 +5247,40 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
     # 多选
     i = qid("multiple", "lex_members")
     rng, fixed = _rngs(ctx, i)
-    correct = members if len(members) <= 4 else sorted(fixed.sample(members, 4), key=members.index)
-    n_wrong = 1 if len(correct) >= 4 else 2
-    wrong = _foils(ctx, formula, correct[0], n_wrong, rng, fits=heads)
     own = [f for f in formula.foils if heads is None or heads(f)]
-    if wrong and own and _length_cued(correct, own):
-        wrong = None  # 两个维护: every curated lure is far shorter, length answers (F1 class 7)
-    edge = _keys_only_edge(correct, wrong or [], name)
-    if edge:
-        # 两个确立: both keys open on 确立习近平 and no lure does, so that run alone picks
-        # them (QT2 #17): one lure is a foil of the formula's own that keeps it, else no
-        # question
-        kept = sorted(f for f in own if _keeps_edge(f, edge) and f not in correct)
-        if kept and wrong:
-            wrong = [rng.choice(kept), *wrong[: n_wrong - 1]]
-        else:
-            wrong = None
-    if wrong and len(correct) >= 2:
+    # the whole formula (four of a longer one) and one or two lures: whether the question is
+    # asked at all, for every seed alike, and its form when no other one passes the lure rules
+    whole = members if len(members) <= 4 else sorted(fixed.sample(members, 4), key=members.index)
+    wrong = _member_lures(ctx, formula, whole, 1 if len(whole) >= 4 else 2, rng, heads, own)
+    if wrong and len(whole) >= 2:
+        correct = whole
+        # four right of five is answered by spotting the odd one (QY1, F1, S0): a seeded
+        # subset of the members and more lures, so the count of right options varies
+        # (lures of the formula's own and its siblings' only, none a piece of a member not
+        # shown: 面向世界 beside 面向经济主战场 reads as 面向世界科技前沿 cut short)
+        apart = _apart_from(members, heads)
+        # the members the material prints come first (a 2018 text names 全面从严治党, not the
+        # 2020 wording 全面建设社会主义现代化国家): it asks what the learner read
+        text = ctx.ex.doc.text
+        unprinted = {m for m in members if not any(sp in text for sp in formula.spellings(m))}
+        order = list(members)
+        tried: set[tuple[str, ...]] = set()
+        for size, n_wrong in _members_shapes(len(members), rng):
+            # (three draws of each form: 面向世界科技前沿 and two more members of eight
+            # characters among lures of four or five are told by length, one of seven is not)
+            for _ in range(3):
+                rng.shuffle(order)
+                order.sort(key=lambda m: m in unprinted)
+                shown = sorted(order[:size], key=members.index)
+                if tuple(shown) in tried:
+                    continue
+                tried.add(tuple(shown))
+                lures = _member_lures(ctx, formula, shown, n_wrong, rng, apart, own, pool=False)
+                if lures:
+                    correct, wrong = shown, lures
+                    break
+            if correct is not whole:
+                break
         stem = (
             f"{name}包括（　　）。"
             if len(correct) == len(members)
