@@ -219,7 +219,9 @@ def test_a_quiz_is_the_engines_balanced_pick_not_a_random_sample(ctx) -> None:
     for seed in range(5):
         quiz = services.pick_questions(pool, 16, random.Random(seed))
         assert len(quiz) == 16 and len({q.id for q in quiz}) == 16
-        assert Counter(q.kind for q in quiz) == {"cloze": 4, "single": 4, "multiple": 4, "judge": 4}
+        kinds = Counter(q.kind for q in quiz)
+        # every kind, about a quarter each (a plain 单选/多选 may lend a place to a reliable item)
+        assert set(kinds) == {"cloze", "single", "multiple", "judge"} and min(kinds.values()) >= 2
         formulas = [q.formula for q in quiz if q.formula and q.kind != "judge"]
         assert len(formulas) == len(set(formulas)), formulas
     again = services.pick_questions(pool, 16, random.Random(3))
