@@ -19,7 +19,7 @@ seed=N, count=n)``: the engine's balanced pick), not a random sample of the bank
 training speech, the 2018 government work report); ``--set transfer3`` the bundled speech and
 two more corpus texts no review round sampled; ``--set fresh`` four texts outside the corpus
 added in the fifth session to tune on, ``--set fresh_test`` four more kept blind (see
-``bench/heldout_texts/SOURCES.md``).
+``bench/heldout_texts/SOURCES.md``), ``--set blind6`` the sixth session's four blind texts.
 """
 
 from __future__ import annotations
@@ -72,6 +72,13 @@ TEXT_SETS = {
         ("caiqi2023", HELDOUT / "speech_caiqi_zhutijiaoyu_2023.txt"),
         ("plenum20_4", HELDOUT / "gongbao_20th_4th_plenum_2025.txt"),
         ("jieyue", HELDOUT / "tiaoli_jieyue_fanlangfei_2025_ch1-5.txt"),
+    ),
+    # sixth session: four more texts kept blind (reviewed at the start and the end of the session)
+    "blind6": (
+        ("reform40", HELDOUT / "speech_xi_reform40_2018_part1.txt"),
+        ("plenum19_5", HELDOUT / "gongbao_19th_5th_plenum_2020.txt"),
+        ("jiaoyu", HELDOUT / "tiaoli_dangyuan_jiaoyu_guanli_2019.txt"),
+        ("fuyu", HELDOUT / "yijian_zhejiang_gongtongfuyu_2021_sec1-5.txt"),
     ),
 }
 TEXTS = TEXT_SETS["review"]
