@@ -671,3 +671,30 @@ def test_generated_banks_accept_the_reviewed_spellings() -> None:
     assert organs and levels
     assert all(check_answer(q, "中组部") and not check_answer(q, "组织部") for q in organs)
     assert all(check_answer(q, "省级党委") and not check_answer(q, "县级党委") for q in levels)
+
+
+# ---- the same quantity in the other numerals is shown as accepted (sixth session, blind
+# rounds RC/RD: the checker took 六个月 and 半年 for 6个月, but the accepted list did not say so)
+
+
+@pytest.mark.parametrize(
+    ("key", "shown", "not_shown"),
+    [
+        ("6个月", ["六个月", "半年"], ["6月"]),
+        ("半年", ["六个月", "6个月"], []),
+        ("1至2名", ["一至两名"], []),
+        ("五个工作日", ["5个工作日"], ["七个工作日"]),
+        ("十九大", [], ["19大"]),  # a congress is not a quantity
+    ],
+)
+def test_a_quantity_shows_its_other_numerals_as_accepted(key, shown, not_shown) -> None:
+    from quizapp.generation.lexicon import load_lexicon
+    from quizapp.generation.spellings import widen_accepted
+
+    stem = "党员每（　　）至少参加一次组织生活。"
+    accepted = widen_accepted(stem, [key], [[key]], load_lexicon())[0]
+    for form in shown:
+        assert form in accepted, (key, accepted)
+        assert check_answer({"kind": "cloze", "stem": stem, "answer": [key]}, [form])
+    for form in not_shown:
+        assert form not in accepted, (key, accepted)

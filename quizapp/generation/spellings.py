@@ -31,9 +31,11 @@ import re
 from collections.abc import Sequence
 
 from . import distractors as dis
+from .checking import check_answer
 from .jieba_setup import is_word
 from .lexicon import Lexicon
 from .model import BLANK
+from .segment import cn_number
 
 __all__ = ["more_spellings", "widen_accepted"]
 
@@ -232,6 +234,50 @@ def _formula_tail_forms(key: str, lexicon: Lexicon) -> list[str]:
     return []
 
 
+_ARABIC = re.compile(r"(?<![\d.])([1-9]\d?)(?![\d.%])")
+_HAN_NUMBER = re.compile("[一二两三四五六七八九十]+")
+_HAN_DIGITS = "零一二三四五六七八九"
+# measure words after which 2 is read 两 (两个月, 两年), not 二
+_TWO_AS_LIANG = "个名年天次项条位届"
+
+
+def _han(n: int, before: str) -> str:
+    if n == 2 and before[:1] in _TWO_AS_LIANG:
+        return "两"
+    tens, ones = divmod(n, 10)
+    text = ("" if tens == 1 else _HAN_DIGITS[tens]) + "十" if tens else ""
+    return text + (_HAN_DIGITS[ones] if ones else "")
+
+
+def _number_forms(key: str) -> list[str]:
+    """The same quantity in the other numerals (6个月 ↔ 六个月, and 半年 for six months): the
+    checker compares numbers by value already, so these only show the learner and the organizer
+    what counts as right (blind review RC/RD: 六个月 and 半年 "refused", though accepted)."""
+    forms = []
+    if _ARABIC.search(key):
+        forms.append(_ARABIC.sub(lambda m: _han(int(m.group(1)), key[m.end() :]), key))
+    else:
+
+        def arabic(m: re.Match[str]) -> str:
+            n = cn_number(m.group(0))
+            return str(n) if n is not None and 0 < n < 100 else m.group(0)
+
+        forms.append(_HAN_NUMBER.sub(arabic, key))
+    for form in (key, *forms):
+        for months in ("6个月", "六个月"):
+            if months in form:
+                forms.append(form.replace(months, "半年"))
+    if "半年" in key:
+        forms += [key.replace("半年", "六个月"), key.replace("半年", "6个月")]
+    return forms
+
+
+def same_answer(key: str, form: str) -> bool:
+    """Does the answer checker take ``form`` for a blank whose only spelling is ``key``?"""
+    question = {"kind": "cloze", "stem": BLANK, "answer": [key], "accepted": [[key]]}
+    return check_answer(question, [form])
+
+
 def more_spellings(key: str, stem: str, blank: int, lexicon: Lexicon) -> list[str]:
     """The further spellings the blank numbered ``blank`` of ``stem`` accepts for ``key``
     (unfiltered: :func:`widen_accepted` drops those the stem prints)."""
@@ -249,7 +295,9 @@ def more_spellings(key: str, stem: str, blank: int, lexicon: Lexicon) -> list[st
         *_organ_forms(key),
         *_formula_tail_forms(key, lexicon),
     ]
-    return forms
+    # (only what the checker takes for the same number: a form it would refuse is not shown)
+    numbers = [f for f in _number_forms(key) if same_answer(key, f)]
+    return forms + numbers
 
 
 def widen_accepted(
