@@ -1083,3 +1083,13 @@ def test_a_plain_choice_question_lends_its_place_to_a_reliable_one() -> None:
         "single": 3,
         "judge": 1,
     }
+
+
+def test_a_sentence_naming_many_formulas_does_not_fill_the_quiz() -> None:
+    # blind round RE: a communiqué's one sentence naming 四个意识, 四个自信, 两个维护 … gave 7
+    # of a quiz's 10; lexicon questions from one sentence wait once two are in (the bundled
+    # speech's 忠诚拥护“两个确立”，增强“四个意识”、坚定“四个自信”，做到“两个维护” gave three)
+    for seed in range(8):
+        picked = generate_questions(SEED_TEXT, seed=seed, count=10)
+        assert len(picked) == 10 and len({q.kind for q in picked}) == 4
+        assert max(Counter(q.source for q in picked).values()) <= 2, seed
