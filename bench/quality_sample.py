@@ -19,7 +19,7 @@ seed=N, count=n)``: the engine's balanced pick), not a random sample of the bank
 training speech, the 2018 government work report); ``--set transfer3`` the bundled speech and
 two more corpus texts no review round sampled; ``--set fresh`` four texts outside the corpus
 added in the fifth session to tune on, ``--set fresh_test`` four more kept blind (see
-``bench/heldout_texts/SOURCES.md``), ``--set blind6`` the sixth session's four blind texts.
+``bench/heldout_texts/SOURCES.md``), ``--set blind6`` the sixth session's four blind texts, ``--set blind7`` four more.
 """
 
 from __future__ import annotations
@@ -79,6 +79,13 @@ TEXT_SETS = {
         ("plenum19_5", HELDOUT / "gongbao_19th_5th_plenum_2020.txt"),
         ("jiaoyu", HELDOUT / "tiaoli_dangyuan_jiaoyu_guanli_2019.txt"),
         ("fuyu", HELDOUT / "yijian_zhejiang_gongtongfuyu_2021_sec1-5.txt"),
+    ),
+    # ... and four more, the session's last blind measure
+    "blind7": (
+        ("wusi100", HELDOUT / "speech_xi_wusi100_2019.txt"),
+        ("plenum20_3", HELDOUT / "jueding_20th_3rd_plenum_2024_sec1-3.txt"),
+        ("jiguan", HELDOUT / "tiaoli_jiguan_jiceng_zuzhi_2019.txt"),
+        ("zhengzhi", HELDOUT / "yijian_zhengzhi_jianshe_2019_items1-15.txt"),
     ),
 }
 TEXTS = TEXT_SETS["review"]
