@@ -19,7 +19,8 @@ seed=N, count=n)``: the engine's balanced pick), not a random sample of the bank
 training speech, the 2018 government work report); ``--set transfer3`` the bundled speech and
 two more corpus texts no review round sampled; ``--set fresh`` four texts outside the corpus
 added in the fifth session to tune on, ``--set fresh_test`` four more kept blind (see
-``bench/heldout_texts/SOURCES.md``), ``--set blind6`` the sixth session's four blind texts, ``--set blind7`` four more.
+``bench/heldout_texts/SOURCES.md``), ``--set blind6`` the sixth session's four blind texts,
+``--set blind7`` four more.
 """
 
 from __future__ import annotations
