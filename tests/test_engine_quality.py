@@ -2952,10 +2952,16 @@ def test_a_contrast_is_not_split_into_order_free_items() -> None:
     assert check_question(pair) == "a contrast split as order-free items"
     pair.ordered = True  # in the text's order the two blanks read as the one statement
     assert check_question(pair) is None
-    for name in ("yijian_zhejiang_gongtongfuyu_2021_sec1-5.txt",):
-        for q in _blind6_bank(name):
-            if q.kind == "multiple" or q.kind == "cloze" and not q.ordered:
-                assert "不是用来炒的" not in q.answer, q.stem
+    bank = _blind6_bank("yijian_zhejiang_gongtongfuyu_2021_sec1-5.txt")
+    for q in bank:
+        if q.kind == "multiple" or q.kind == "cloze" and not q.ordered:
+            assert "不是用来炒的" not in q.answer, q.stem
+    # the statement is still asked whole, in its order (the gold line 房子是用来住的、不是用来炒的)
+    (pair,) = [
+        q for q in bank if q.kind == "cloze" and len(q.answer) == 2 and "不是用来炒的" in q.answer
+    ]
+    assert pair.ordered and "不分先后" not in pair.stem, pair.stem
+    assert pair.answer == ["房子是用来住的", "不是用来炒的"]
 
 
 def test_a_list_label_is_cut_from_the_head_of_a_stem() -> None:

@@ -28,6 +28,9 @@ from .provisions import provision_questions
 from .shapes import contrast_list, counted_label, strip_list_label
 from .spellings import widen_accepted
 
+# the note an order-free list cloze ends on
+ORDER_FREE = "（不分先后）"
+
 __all__ = ["PICK_LIMIT", "generate_questions", "check_question", "select", "document_key"]
 
 
@@ -61,6 +64,10 @@ def generate_questions(
         for q in built:  # the natural spellings of each blank's key (我们党的传家宝 → 传家宝)
             # a list label left at the stem's head is layout (（四）坚持…, blind round RA #23)
             q.stem = strip_list_label(q.stem)
+            if q.kind == "cloze" and not q.ordered and contrast_list(q.answer):
+                # 坚持（房子是用来住的）、（不是用来炒的）定位: one statement, asked in its order
+                # (blind rounds RB #39, RF #38: the swapped order is nonsense)
+                q.ordered, q.stem = True, q.stem.replace(ORDER_FREE, "")
             if q.kind == "cloze":
                 q.accepted = widen_accepted(q.stem, q.answer, q.accepted, lexicon)
         questions = [q for q in built if q.kind in wanted]
