@@ -2145,9 +2145,14 @@ def _accepted(ctx: Context, key: KeyPhrase) -> list[str]:
     if key.type in ("enumeration", "term"):
         spellings += [m for m, _ in _list_variants(ctx, key).get(key.text, ())]
         spellings += [m for m, _ in _other_wording_mates(ctx, key)]
+    # a spelling is never another item of the key's own list or formula (科技创新 is a member
+    # beside 实践创新, not a way to write it: blind round RE #40)
+    mates = {*key.group, *(formula.members if formula is not None else ())} - {key.text}
+    if formula is not None:  # (the member the key writes otherwise: 全面推进依法治国)
+        mates = {m for m in mates if key.text not in formula.spellings(m)}
     out: list[str] = []
     for sp in spellings:
-        if sp not in out and "“" not in sp:
+        if sp not in out and "“" not in sp and sp not in mates:
             out.append(sp)
     return out
 
