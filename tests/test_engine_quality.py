@@ -2903,3 +2903,145 @@ def test_a_piece_of_a_member_is_no_lure_of_the_formula_multiple_choice() -> None
         assert min(map(len, q.answer)) < 8, q.answer
         counts.add(len(q.answer))
     assert counts <= {2, 3}
+
+
+# -- blind6 failure classes (sixth session): counting cue, contrast split as a list, layout in
+# stems, a blank cutting a term's opening, off-shape 多选 lures, wrong accepted spellings -----
+_BLIND6 = Path(__file__).resolve().parent.parent / "bench" / "heldout_texts"
+
+
+def _blind6_bank(name: str):
+    return generate_questions((_BLIND6 / name).read_text(encoding="utf-8"), seed=0)
+
+
+def test_a_numeral_label_is_not_blanked_after_its_counted_members() -> None:
+    from quizapp.generation.shapes import counted_label
+
+    stem = f"加快构建现代流通体系，推动海港、陆港、空港、信息港“{BLANK}”联动。"
+    assert counted_label(stem, "四港")
+    assert counted_label(f"推进海港、陆港、空港和信息港{BLANK}联动。", "四港")
+    # three printed, or members without the label's head: not a count
+    assert not counted_label(f"推动海港、陆港、空港“{BLANK}”联动。", "四港")
+    assert not counted_label(f"坚持党的领导、人民当家作主、依法治国，落实“{BLANK}”。", "三统一")
+    assert not counted_label(f"坚定“{BLANK}”，做到“两个维护”。", "四个自信")
+    bank = _blind6_bank("yijian_zhejiang_gongtongfuyu_2021_sec1-5.txt")
+    assert not [q for q in bank if q.kind != "judge" and "四港" in q.answer], "四港 counted"
+
+
+def test_a_contrast_is_not_split_into_order_free_items() -> None:
+    from quizapp.generation.model import Question
+    from quizapp.generation.pipeline import check_question
+    from quizapp.generation.shapes import contrast_list
+
+    assert contrast_list(["房子是用来住的", "不是用来炒的"])
+    assert contrast_list(["立足国内", "而不是依赖外部"])
+    assert not contrast_list(["不敢腐", "不能腐", "不想腐"])  # all deny: a list
+    assert not contrast_list(["不忘初心", "牢记使命"])
+    assert not contrast_list(["解放思想", "不断创新"])
+    pair = Question(
+        id="x",
+        kind="cloze",
+        stem=f"坚持{BLANK}、{BLANK}定位，完善住房市场体系。（不分先后）",
+        options=[],
+        answer=["房子是用来住的", "不是用来炒的"],
+        keys=["房子是用来住的", "不是用来炒的"],
+        source="坚持房子是用来住的、不是用来炒的定位，完善住房市场体系。",
+        explanation="",
+        ordered=False,
+    )
+    assert check_question(pair) == "a contrast split as order-free items"
+    pair.ordered = True  # in the text's order the two blanks read as the one statement
+    assert check_question(pair) is None
+    bank = _blind6_bank("yijian_zhejiang_gongtongfuyu_2021_sec1-5.txt")
+    for q in bank:
+        if q.kind == "multiple" or q.kind == "cloze" and not q.ordered:
+            assert "不是用来炒的" not in q.answer, q.stem
+    # the statement is still asked whole, in its order (the gold line 房子是用来住的、不是用来炒的)
+    (pair,) = [
+        q for q in bank if q.kind == "cloze" and len(q.answer) == 2 and "不是用来炒的" in q.answer
+    ]
+    assert pair.ordered and "不分先后" not in pair.stem, pair.stem
+    assert pair.answer == ["房子是用来住的", "不是用来炒的"]
+
+
+def test_a_list_label_is_cut_from_the_head_of_a_stem() -> None:
+    from quizapp.generation.shapes import strip_list_label
+
+    assert (
+        strip_list_label(f"（四）坚持从实际出发，加强{BLANK}。") == f"坚持从实际出发，加强{BLANK}。"
+    )
+    assert strip_list_label(f"4. 坚持从实际出发，加强{BLANK}。") == f"坚持从实际出发，加强{BLANK}。"
+    assert strip_list_label(f"②坚持从实际出发，加强{BLANK}。") == f"坚持从实际出发，加强{BLANK}。"
+    assert strip_list_label(f"2035年基本实现{BLANK}。") == f"2035年基本实现{BLANK}。"
+    bank = _blind6_bank("tiaoli_dangyuan_jiaoyu_guanli_2019.txt")
+    heads = re.compile(r"^(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)")
+    assert not [q.stem for q in bank if heads.match(q.stem)]
+    assert any(q.stem.startswith("坚持从实际出发，加强") for q in bank)
+
+
+def test_a_verb_every_list_item_shares_stays_in_the_multiple_choice_stem() -> None:
+    bank = _blind6_bank("gongbao_19th_5th_plenum_2020.txt")
+    multi = [q for q in bank if q.kind == "multiple" and "区域协调发展战略" in q.answer]
+    assert multi, "the 区域 strategies 多选 is still asked"
+    for q in multi:
+        assert "坚持实施（" in q.stem and "区域重大战略" in q.answer, (q.stem, q.answer)
+        assert not any(o.startswith("实施") for o in q.options), q.options
+
+
+def test_a_list_blank_that_cuts_a_term_opening_is_no_question() -> None:
+    from quizapp.generation.builders import _cuts_a_term_opening
+
+    text = "形成主体功能明显、优势互补、高质量发展的国土空间开发保护新格局"
+    assert _cuts_a_term_opening(text, 4)  # 主体|功能: 主体功能 opens 主体功能区
+    assert not _cuts_a_term_opening(text, 2)  # 形成|主体: the verb is the stem's
+    assert not _cuts_a_term_opening("坚持党的全面领导", 2)
+    assert not _cuts_a_term_opening("推动经济社会发展", 4)
+    bank = _blind6_bank("yijian_zhejiang_gongtongfuyu_2021_sec1-5.txt")
+    assert not [q for q in bank if q.kind == "multiple" and "功能明显" in q.answer]
+
+
+def test_multiple_choice_lures_keep_the_shape_of_the_items() -> None:
+    # one classed item (精准脱贫, 高质量发展) among phrases of other shapes draws no slogans
+    for name in ("report19_full.txt",):
+        text = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / name
+        if not text.exists():
+            pytest.skip("corpus not present")
+        bank = generate_questions(text.read_text(encoding="utf-8"), seed=0)
+        for q in bank:
+            if q.template == "multi_enum" and "精准脱贫" in q.answer:
+                assert not {"以进促稳", "乡村振兴"} & set(q.options), q.options
+        # items of one shape keep class mates of that shape (抓重点、补短板、强弱项)
+        triads = [q for q in bank if q.template == "multi_enum" and "补短板" in q.answer]
+        for q in triads:
+            assert {len(o) for o in q.options} == {3}, q.options
+
+
+def test_an_accepted_spelling_is_never_another_member_of_the_list() -> None:
+    from quizapp.generation.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    # 实践创新 stands where 全面创新's list has no slot for 科技创新 (another member of it)
+    variants = lex.list_variants(["理论创新", "实践创新", "制度创新", "文化创新"])
+    assert "科技创新" not in [m for vs in variants.values() for m, _ in vs]
+    # a rewording in the item's own slot is still taken (review 23)
+    rural = lex.list_variants(["工农互促", "城乡互补", "全面融合", "共同繁荣"])
+    assert "协调发展" in [m for m, _ in rural["全面融合"]]
+    # a list reordered (the 2019 四大赤字) keeps its one-for-one rewording (review 25e)
+    deficits = lex.list_variants(["和平赤字", "发展赤字", "安全赤字", "治理赤字"])
+    assert "信任赤字" in [m for m, _ in deficits["安全赤字"]]
+    bank = _blind6_bank("yijian_zhejiang_gongtongfuyu_2021_sec1-5.txt")
+    for q in bank:
+        if q.kind == "cloze" and "实践创新" in q.answer:
+            assert all("科技创新" not in a for a in q.accepted), q.accepted
+
+
+def test_short_forms_of_a_known_name_are_accepted() -> None:
+    bank = _blind6_bank("tiaoli_dangyuan_jiaoyu_guanli_2019.txt")
+    (q,) = [q for q in bank if q.kind == "cloze" and q.answer == ["理论学习中心组"]]
+    assert "中心组" in q.accepted[0]
+    bank = _blind6_bank("gongbao_19th_5th_plenum_2020.txt")
+    asked = [q for q in bank if q.kind == "cloze" and "世界百年未有之大变局" in q.answer]
+    assert asked
+    for q in asked:
+        k = q.answer.index("世界百年未有之大变局")
+        assert "百年未有之大变局" in q.accepted[k], q.accepted

@@ -478,6 +478,49 @@ def _splits_a_name(text: str, at: int) -> bool:
     return False
 
 
+def _list_classes(ctx: Context, items: tuple[str, ...]) -> set[str]:
+    """The vocabulary classes that hold half of ``items`` or more (the list's own classes)."""
+    counts: dict[str, int] = {}
+    for item in items:
+        cls = ctx.lexicon.term_class(item)
+        if cls:
+            counts[cls] = counts.get(cls, 0) + 1
+    return {c for c, n in counts.items() if 2 * n >= len(items)}
+
+
+def _shared_verb_on_first(items: tuple[str, ...]) -> int:
+    """Length of a governing verb on the first item only of a list whose other items share the
+    rest's ending (实施|区域重大战略、区域协调发展战略: 0 when there is none)."""
+    cut = _starts_governed(items[0])
+    if not cut or items[0][:1] in _PREPOSITIONS or any(_starts_governed(i) for i in items[1:]):
+        return 0
+    rest = items[0][cut:]
+    tail = _common_suffix((rest, *items[1:]))
+    return cut if len(rest) >= 2 and len(tail) >= 2 else 0
+
+
+def _cuts_a_term_opening(text: str, at: int) -> bool:
+    """Does a blank edge at ``at`` part a noun that opens a longer dictionary term from the next
+    two characters (主体|功能明显: 主体功能 opens 主体功能区, blind round RC #33)? The text
+    shortens the term, so :func:`_splits_a_name` finds no whole word across the edge; what gives
+    it away is that the characters either side begin one. A governing verb or a function word
+    before the edge (坚持|党的…) is the stem's, not the term's."""
+    if not 2 <= at <= len(text) - 2:
+        return False
+    ends = word_ends(text)
+    starts = (0, *ends)
+    lead = next((x for x in range(at - 2, max(-1, at - 5), -1) if x in starts), None)
+    if lead is None or at - lead < 2 or at not in starts:
+        return False
+    left = text[lead:at]
+    if left in _GOVERNING or _han(left) < len(left) or not is_word(left):
+        return False
+    probe = text[lead : at + 2]
+    if _han(probe) < len(probe) or is_word(probe):
+        return False  # (经济社会 is a word of its own: the blank parts two, no term)
+    return word_table().get(probe, None) is not None
+
+
 def _list_closer_inside(key: str) -> bool:
     """Does the key hold 等 closing a list (与（农户等紧密）联合), so that it runs from a list
     member into what follows the list (round F6 #37)? 等 of a word (平等, 等级, 同等) is no
@@ -2102,9 +2145,14 @@ def _accepted(ctx: Context, key: KeyPhrase) -> list[str]:
     if key.type in ("enumeration", "term"):
         spellings += [m for m, _ in _list_variants(ctx, key).get(key.text, ())]
         spellings += [m for m, _ in _other_wording_mates(ctx, key)]
+    # a spelling is never another item of the key's own list or formula (科技创新 is a member
+    # beside 实践创新, not a way to write it: blind round RE #40)
+    mates = {*key.group, *(formula.members if formula is not None else ())} - {key.text}
+    if formula is not None:  # (the member the key writes otherwise: 全面推进依法治国)
+        mates = {m for m in mates if key.text not in formula.spellings(m)}
     out: list[str] = []
     for sp in spellings:
-        if sp not in out and "“" not in sp:
+        if sp not in out and "“" not in sp and sp not in mates:
             out.append(sp)
     return out
 
@@ -4219,6 +4267,8 @@ def _series_cloze(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Questio
         return  # 让党员、干部知敬畏、存戒惧…: the first item carries the clause's verb
     if not _ends_on_word(s.text, local, local + len(key.text)):
         return
+    if _cuts_a_term_opening(s.text, local):
+        return  # 形成主体（功能明显）、（优势互补）…: the blank parts the term 主体功能
     stem, a, b = window(ctx, s, key.start, key.end)
     if not stem or stem[a:b] != key.text:
         return
@@ -4273,6 +4323,13 @@ def group_questions(
         return
     if _stock(items):
         return
+    if _cuts_a_term_opening(s.text, start - s.start):
+        return  # 形成主体（功能明显、…）: the blank parts the term 主体功能 (blind round RC #33)
+    shed = _shared_verb_on_first(items)
+    if shed:
+        # 坚持实施区域重大战略、区域协调发展战略、主体功能区战略: 实施 governs every item, so
+        # it stays in the stem, not on option A only (blind round RA #19)
+        items, start = (items[0][shed:], *items[1:]), start + shed
     if _common_suffix(items) in _OPEN_CLASS_HEADS and not ctx.lexicon.known_list(items):
         return  # 责任意识、规则意识…: a document's own pick from an open class (reviews 11, 15b)
     if not (_common_prefix(items) or _common_suffix(items)) and not any(
@@ -4293,10 +4350,17 @@ def group_questions(
     if prefix or suffix:
         # 为谁培养人、培养什么人 …: intruders must share the pattern (…之变, 生…)
         pool = _list_lures(ctx, items, prefix, suffix)
-    elif classes:
-        # 宗派主义、圈子文化、码头文化: class mates from the vocabulary
-        pool = sorted({t for c in classes for t in ctx.lexicon.class_terms(c)})
+    elif classes and (_list_classes(ctx, items) or len({len(i) for i in items}) == 1):
+        # 宗派主义、圈子文化、码头文化: class mates from the vocabulary, when the class is the
+        # list's (half its items or more) or the items have one shape a mate must keep (抓重点、
+        # 补短板、强弱项 take 去产能); one classed item among phrases of other shapes (高质量发展
+        # beside 功能明显、优势互补; 精准脱贫 beside 防范化解重大风险) would draw slogans the
+        # slot rules out (以进促稳, 人民城市: blind rounds RC #33, RE #33)
+        own = _list_classes(ctx, items)
+        pool = sorted({t for c in own or classes for t in ctx.lexicon.class_terms(c)})
         pool = [c for c in pool if fits_list(c, items)]
+        if not own:
+            pool = [c for c in pool if len(c) == len(items[0])]
     else:
         return  # no shared pattern, no class: intruders would be guesses (items get clozes)
     shared = set(items[0]).intersection(*items[1:]) - _LINKING_CHARS

@@ -380,7 +380,11 @@ class Lexicon:
                 # revised, longer list maps the odd item to its member one character apart in
                 # place (review X2); the member it adds is named by the note, not accepted
                 odd_list = [m for m in odd_list if one_apart_in_place(m, odd_text[0])]
-            if len(odd_list) == 1:
+            # two lists that keep their shared items in one order reword an item in its own
+            # slot: 理论创新、（实践创新）、制度创新 against 理论创新、制度创新、（科技创新）
+            # is the 全面创新 list's other member, not a way to spell 实践创新 (blind round RE
+            # #40); a list reordered (the 2019 四大赤字) has no slot to keep
+            if len(odd_list) == 1 and not _moved_slot(plain, odd_text[0], members, odd_list[0]):
                 out.setdefault(odd_text[0], []).append((odd_list[0], k))
         return tuple((item, tuple(found)) for item, found in out.items())
 
@@ -591,6 +595,16 @@ class Lexicon:
                 FormulaHit(formula, offset + found[0][0], offset + found[-1][1], True, members)
             )
         return hits
+
+
+def _moved_slot(items: tuple[str, ...], item: str, other: tuple[str, ...], mate: str) -> bool:
+    """Do ``items`` and ``other`` list their shared members in one order, with ``item`` and its
+    would-be rewording ``mate`` after a different number of them (another slot)?"""
+    shared = [i for i in items if i in other]
+    if shared != [m for m in other if m in items]:
+        return False
+    before = sum(1 for i in items[: items.index(item)] if i in other)
+    return before != sum(1 for m in other[: other.index(mate)] if m in items)
 
 
 def _unquoted(text: str) -> str:

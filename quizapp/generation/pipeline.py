@@ -26,7 +26,11 @@ from .keyphrases import Extraction, extract
 from .lexicon import Lexicon, load_lexicon
 from .model import BLANK, KINDS, PICK_LIMIT, Question
 from .provisions import provision_questions
+from .shapes import contrast_list, counted_label, strip_list_label
 from .spellings import widen_accepted
+
+# the note an order-free list cloze ends on
+ORDER_FREE = "（不分先后）"
 
 __all__ = ["PICK_LIMIT", "generate_questions", "check_question", "select", "document_key"]
 
@@ -59,6 +63,12 @@ def generate_questions(
         ctx = Context(extraction, seed, doc_key)
         built = [*build_all(ctx), *provision_questions(ctx)]
         for q in built:  # the natural spellings of each blank's key (我们党的传家宝 → 传家宝)
+            # a list label left at the stem's head is layout (（四）坚持…, blind round RA #23)
+            q.stem = strip_list_label(q.stem)
+            if q.kind == "cloze" and not q.ordered and contrast_list(q.answer):
+                # 坚持（房子是用来住的）、（不是用来炒的）定位: one statement, asked in its order
+                # (blind rounds RB #39, RF #38: the swapped order is nonsense)
+                q.ordered, q.stem = True, q.stem.replace(ORDER_FREE, "")
             if q.kind == "cloze":
                 q.accepted = widen_accepted(q.stem, q.answer, q.accepted, lexicon)
         questions = [q for q in built if q.kind in wanted]
@@ -144,6 +154,11 @@ def check_question(q: Question) -> str | None:
         answers = []
     else:
         return "kind"
+    if q.kind in ("cloze", "single") and counted_label(q.stem, answers[0]):
+        return "numeral label counted off the list before it"  # 海港、陆港…“（四港）” (RC #35)
+    if len(answers) >= 2 and (q.kind == "multiple" or q.kind == "cloze" and not q.ordered):
+        if contrast_list(answers):
+            return "a contrast split as order-free items"  # 是用来住的、不是用来炒的 (RC #39)
     folded_opts = [dis.fold_key(o) for o in q.options]
     if len(set(folded_opts)) != len(folded_opts):
         return "duplicate options"
