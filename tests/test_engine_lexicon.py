@@ -136,3 +136,13 @@ def test_lexicon_words_are_kept_whole_by_jieba(lexicon) -> None:
 def test_load_lexicon_is_cached_per_path(lexicon) -> None:
     assert load_lexicon() is lexicon
     assert load_lexicon(DEFAULT_LEXICON_PATH) is lexicon
+
+
+def test_four_obediences_keep_the_party_constitutions_wording() -> None:
+    # blind rounds BB, BD, RE: the 党章 (第十条) reads 全党各个组织, not 各级组织; the looser
+    # wording stays an accepted spelling of the member, never the member itself
+    from quizapp.generation.lexicon import load_lexicon
+
+    formula = next(f for f in load_lexicon().formulas if f.name == "四个服从")
+    assert "全党各个组织和全体党员服从党的全国代表大会和中央委员会" in formula.members
+    assert not any("各级组织" in m for m in formula.members)
