@@ -3045,3 +3045,28 @@ def test_short_forms_of_a_known_name_are_accepted() -> None:
     for q in asked:
         k = q.answer.index("世界百年未有之大变局")
         assert "百年未有之大变局" in q.accepted[k], q.accepted
+
+
+# --- list rewordings need two standard wordings (sixth session, blind round BG #25) ---
+
+
+def test_a_list_sharing_items_is_not_a_rewording_of_a_standard_list() -> None:
+    from quizapp.generation.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    # 政治品德 beside three of the 四德 is another list: 个人品德 is no spelling of it
+    assert lex.list_variants(["政治品德", "职业道德", "社会公德", "家庭美德"]) == {}
+    # the 党员's 四权 (选举权) are not the 人民's (表达权), though in one order
+    assert lex.list_variants(["知情权", "参与权", "选举权", "监督权"]) == {}
+    assert "个人品德" in lex.rival_members("政治品德", ["政治品德", "职业道德", "社会公德", "家庭美德"])
+    # two standard wordings of one list still map one-for-one (2018 / 2020, both ways)
+    later = lex.list_variants(["工农互促", "城乡互补", "协调发展", "共同繁荣"])
+    assert "全面融合" in [m for m, _ in later["协调发展"]]
+    # and a one-character rewording in place needs no second list (科技兴军 / 科技强军)
+    army = lex.list_variants(["政治建军", "改革强军", "科技兴军", "依法治军"])
+    assert "科技强军" in [m for m, _ in army["科技兴军"]]
+    bank = _blind6_bank("tiaoli_jiguan_jiceng_zuzhi_2019.txt")
+    asked = [q for q in bank if q.kind == "cloze" and q.answer in (["政治品德"], ["选举权"])]
+    assert len(asked) == 2
+    for q in asked:
+        assert q.accepted == [q.answer], q.accepted

@@ -2142,9 +2142,17 @@ def _accepted(ctx: Context, key: KeyPhrase) -> list[str]:
     spellings += _standard_forms(ctx.lexicon, key.text)
     if not key.group and key.formula is None:
         spellings += _turned_about(ctx.lexicon, key.text)
+    vetted: list[str] = []
     if key.type in ("enumeration", "term"):
-        spellings += [m for m, _ in _list_variants(ctx, key).get(key.text, ())]
-        spellings += [m for m, _ in _other_wording_mates(ctx, key)]
+        vetted += [m for m, _ in _list_variants(ctx, key).get(key.text, ())]
+        vetted += [m for m, _ in _other_wording_mates(ctx, key)]
+    # a spelling from elsewhere is never a member of a standard list that holds the key's
+    # mates without the key (a different item in the key's role: blind round BG #25); the
+    # list rewordings above are weighed one by one (Lexicon.list_variants)
+    if len(key.group) >= 3:
+        rivals = ctx.lexicon.rival_members(key.text, key.group)
+        spellings = [sp for sp in spellings if sp == key.text or sp not in rivals]
+    spellings += vetted
     # a spelling is never another item of the key's own list or formula (科技创新 is a member
     # beside 实践创新, not a way to write it: blind round RE #40)
     mates = {*key.group, *(formula.members if formula is not None else ())} - {key.text}
