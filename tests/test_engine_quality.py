@@ -3070,3 +3070,29 @@ def test_a_list_sharing_items_is_not_a_rewording_of_a_standard_list() -> None:
     assert len(asked) == 2
     for q in asked:
         assert q.accepted == [q.answer], q.accepted
+
+
+# --- a false 判断's foil takes the place of the member whose frame it shares (sixth session,
+# blind rounds BB #31, BH #31) ---
+
+
+def test_a_false_lexicon_statement_never_names_one_frame_twice() -> None:
+    from quizapp.generation.builders import _same_frame
+
+    assert _same_frame("以党的组织建设为统领", "以党的政治建设为统领")
+    assert not _same_frame("以党的组织建设为统领", "以坚定理想信念宗旨为根基")
+    banks = [
+        _blind6_bank("yijian_zhengzhi_jianshe_2019_items1-15.txt"),
+        _blind6_bank("tiaoli_dangyuan_jiaoyu_guanli_2019.txt"),
+        _blind6_bank("rules_fazhan_dangyuan_2026.txt"),
+    ]
+    seen = 0
+    for q in (q for bank in banks for q in bank if q.template == "lex_judge_false"):
+        listing = q.stem.split("是指", 1)[1].rstrip("。")
+        items = listing.split("；") if "；" in listing else listing.split("、")
+        for k, a in enumerate(items):
+            for b in items[k + 1 :]:
+                if _same_frame(a, b) and not all(m.endswith(a[-2:]) for m in items):
+                    raise AssertionError(q.stem)
+        seen += "总要求" in q.stem
+    assert seen  # (the 总要求's 主线 foil stands in the 主线 member's place)

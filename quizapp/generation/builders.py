@@ -5153,6 +5153,12 @@ def _foils(
     return dis.pick(like, cands, n, rng, exclude=exclude, stem=stem, ranked=True, max_distance=4.0)
 
 
+def _same_frame(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` (four characters or more) share their first character and their
+    last two (以…为统领, 以…为主线): one slot's frame, whatever fills it."""
+    return min(len(a), len(b)) >= 4 and a[0] == b[0] and a[-2:] == b[-2:]
+
+
 def _shape_of(formula: Formula, member: str) -> Callable[[str], bool] | None:
     """What a foil swapped in for ``member`` must keep so that the list still reads as the
     formula's name counts it (两学一做: a 学 item for a 学 item, never 做优秀干部; 三严三实: an
@@ -5691,6 +5697,14 @@ def _lexicon_name_and_judge(
         foil = _foils(ctx, formula, members[at], 1, rng, fits=_shape_of(formula, members[at]))
         if not foil:
             return
+        # a foil in another member's frame (以党的组织建设为统领 beside 以党的政治建设为统领)
+        # takes that member's place: set beside it, the statement names two 统领 and shows
+        # itself false by its look (blind rounds BB #31, BH #31)
+        # (an ending every member has is the list's pattern, not one slot's: 三大规律)
+        if not _same_frame(foil[0], members[at]) and not all(
+            m.endswith(foil[0][-2:]) for m in members
+        ):
+            at = next((k for k, m in enumerate(members) if _same_frame(foil[0], m)), at)
         shown[at] = foil[0]
         expl = f"错误。“{foil[0]}”不属于{name}。" + explanation
     else:
