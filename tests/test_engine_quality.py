@@ -3096,3 +3096,30 @@ def test_a_false_lexicon_statement_never_names_one_frame_twice() -> None:
                     raise AssertionError(q.stem)
         seen += "总要求" in q.stem
     assert seen  # (the 总要求's 主线 foil stands in the 主线 member's place)
+
+
+# --- number lures stay inside the stated bound, siblings' numbers first (sixth session, blind
+# rounds BC/BD/BE/BG/BH #30) ---
+
+
+def test_number_lures_keep_the_stems_bound_and_the_texts_own_thresholds() -> None:
+    from quizapp.generation.provisions import _cn_numeral
+
+    assert _cn_numeral(150, "人", False) == "一百五十"
+    bank = _blind6_bank("tiaoli_jiguan_jiceng_zuzhi_2019.txt")
+    singles = {q.stem: q for q in bank if q.template == "provision_single"}
+    upper = next(q for s, q in singles.items() if "50人以上、（" in s)
+    # 50人以上、（　　）以下: every option above 50
+    assert all(int(o[:-1]) > 50 for o in upper.options), upper.options
+    lower = next(q for s, q in singles.items() if "（　　）以上、100人以下" in s)
+    assert all(int(o[:-1]) < 100 for o in lower.options), lower.options
+    # the 基层委员会's 100人 among the text's own thresholds (总支 50人, 支委会 7人)
+    top = next(q for s, q in singles.items() if s.startswith("机关党员（　　）以上的"))
+    assert {"50人", "7人"} <= set(top.options), top.options
+    branch = next(q for s, q in singles.items() if "成立党支部" in s)
+    assert "7人" in branch.options and "1人" not in branch.options, branch.options
+    # 不能少于半年，最长不超过（一年）: no lure at or below the floor
+    bank = _blind6_bank("rules_fazhan_dangyuan_2026.txt")
+    for q in bank:
+        if q.template == "provision_single" and "不能少于半年，最长不超过（" in q.stem:
+            assert "半年" not in q.options or q.answer == "半年", q.options
