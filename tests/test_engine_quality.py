@@ -3088,7 +3088,7 @@ def test_a_false_lexicon_statement_never_names_one_frame_twice() -> None:
     ]
     seen = 0
     for q in (q for bank in banks for q in bank if q.template == "lex_judge_false"):
-        listing = q.stem.split("是指", 1)[1].rstrip("。")
+        listing = re.split("是指|包括", q.stem, maxsplit=1)[1].rstrip("。")
         items = listing.split("；") if "；" in listing else listing.split("、")
         for k, a in enumerate(items):
             for b in items[k + 1 :]:
@@ -3123,3 +3123,26 @@ def test_number_lures_keep_the_stems_bound_and_the_texts_own_thresholds() -> Non
     for q in bank:
         if q.template == "provision_single" and "不能少于半年，最长不超过（" in q.stem:
             assert "半年" not in q.options or q.answer == "半年", q.options
+
+
+# --- a formula whose members are part of a longer statement is stated whole (sixth session,
+# blind round BG #35) ---
+
+
+def test_a_formula_is_stated_whole_where_its_members_are_part_of_a_sentence() -> None:
+    from quizapp.generation.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    layout = next(f for f in lexicon.formulas if f.name == "党的建设总体布局")
+    assert "把制度建设贯穿其中，深入推进反腐败斗争" in layout.statement
+    bank = _blind6_bank("yijian_zhengzhi_jianshe_2019_items1-15.txt")
+    asked = [q for q in bank if q.template.startswith("lex_") and "党的建设总体布局" in q.stem]
+    assert asked
+    for q in asked:
+        if q.kind in ("cloze", "judge"):
+            assert "反腐败斗争" in q.stem or "包括" in q.stem, q.stem
+        assert "总体布局”是指：政治建设" not in q.stem, q.stem
+    # a statement too long for a stem lists the members as what the name 包括
+    for q in bank:
+        if q.template.startswith("lex_judge") and "新时代党的建设总要求" in q.stem:
+            assert "总要求”包括" in q.stem, q.stem

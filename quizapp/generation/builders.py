@@ -5443,6 +5443,19 @@ def _core_echoed(member: str, core: str) -> bool:
     return any(_han(core[k : k + 2]) == 2 and core[k : k + 2] in rest for k in range(len(core) - 1))
 
 
+def _statement_stem(name: str, formula: Formula, shown: list[str], colon: str = "：") -> str:
+    """“name”是指：the formula's whole statement with ``shown`` (the members, one or two
+    blanked or swapped) in place of its members, where the statement lists them in a row and
+    the stem stays short; else "". Only the whole statement is what the name 是指: 五个建设
+    without 把制度建设贯穿其中，深入推进反腐败斗争 misstates 党的建设总体布局 (blind BG #35)."""
+    for sep in ("、", "，"):
+        listing = sep.join(formula.members)
+        if formula.statement and listing in formula.statement:
+            stem = f"{name}是指{colon}" + formula.statement.replace(listing, sep.join(shown), 1)
+            return stem if len(stem) <= 90 else ""
+    return ""
+
+
 def _lexicon_clozes(
     ctx: Context,
     formula: Formula,
@@ -5478,7 +5491,9 @@ def _lexicon_clozes(
             shown = list(members)
             shown[target] = blanked_member
             sep = "；" if any("、" in m for m in members) else "、"
-            stem = f"{name}{_LISTS[bool(formula.statement)]}{sep.join(shown)}。"
+            stem = _statement_stem(name, formula, shown) or (
+                f"{name}{_LISTS[bool(formula.statement)]}{sep.join(shown)}。"
+            )
             if not _readable(answer, stem):
                 yield Question(
                     id=i,
@@ -5499,7 +5514,10 @@ def _lexicon_clozes(
         first = fixed.randrange(len(members) - 1)
         pair = [first, first + 1 + fixed.randrange(len(members) - 1 - first)]
         shown = [BLANK if k in pair else m for k, m in enumerate(members)]
-        stem = f"{name}{_LISTS[bool(formula.statement)]}{'、'.join(shown)}。（不分先后）"
+        listed = _statement_stem(name, formula, shown) or (
+            f"{name}{_LISTS[bool(formula.statement)]}{'、'.join(shown)}。"
+        )
+        stem = f"{listed}（不分先后）"
         answers = [members[k] for k in pair]
         if not any(_readable(a, stem) for a in answers):
             yield Question(
@@ -5709,11 +5727,13 @@ def _lexicon_name_and_judge(
         expl = f"错误。“{foil[0]}”不属于{name}。" + explanation
     else:
         expl = "正确。" + explanation
-    if len(sep.join(shown)) <= 90:
+    whole = _statement_stem(name, formula, shown, colon="")
+    if whole or len(sep.join(shown)) <= 90:
         yield Question(
             id=i,
             kind="judge",
-            stem=f"{name}是指{sep.join(shown)}。",
+            # (members that are only the clauses of a longer statement are what it 包括)
+            stem=whole or f"{name}{'包括' if formula.statement else '是指'}{sep.join(shown)}。",
             options=[],
             answer=truth,
             keys=[said],
