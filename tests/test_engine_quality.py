@@ -3146,3 +3146,31 @@ def test_a_formula_is_stated_whole_where_its_members_are_part_of_a_sentence() ->
     for q in bank:
         if q.template.startswith("lex_judge") and "新时代党的建设总要求" in q.stem:
             assert "总要求”包括" in q.stem, q.stem
+
+
+# --- a formula 多选's lures keep the keys' shape (sixth session, blind round BE #7, #13) ---
+
+
+def test_formula_multiple_lures_keep_the_shape_every_key_shares() -> None:
+    from quizapp.generation.builders import _keys_shape
+
+    keys = ["毫不动摇巩固和发展公有制经济", "毫不动摇鼓励、支持、引导非公有制经济发展"]
+    shape = _keys_shape("两个毫不动摇", keys)
+    assert shape is not None and not shape("坚持按劳分配为主体、多种分配方式并存")
+    assert shape("毫不动摇坚持党的全面领导")
+    years = _keys_shape(
+        "两个一百年",
+        ["在中国共产党成立一百年时全面建成小康社会", "在新中国成立一百年时建成富强民主文明和谐美丽的社会主义现代化强国"],
+    )
+    assert years is not None and not years("到二〇二〇年确保现行标准下农村贫困人口实现脱贫")
+    # 同中国…, 同中华…: the first character keeps the frame (同人类文明成果相结合 stays)
+    both = _keys_shape("两个结合", ["同中国具体实际相结合", "同中华优秀传统文化相结合"])
+    assert both is None or both("同人类文明成果相结合")
+    for name in ("speech_xi_wusi100_2019.txt", "jueding_20th_3rd_plenum_2024_sec1-3.txt"):
+        for q in _blind6_bank(name):
+            if q.template != "lex_members":
+                continue
+            check = _keys_shape(q.keys[0], list(q.answer))
+            if check is not None:
+                lures = [o for o in q.options if o not in q.answer]
+                assert all(check(o) for o in lures), (q.stem, q.options)

@@ -649,6 +649,33 @@ def _keys_only_edge(correct: list[str], wrong: list[str], name: str) -> str:
     return ""
 
 
+def _keys_shape(name: str, correct: list[str]) -> Callable[[str], bool] | None:
+    """What a lure must keep of the shape every right option of a 多选 shares, or None: the
+    edge of their shared opening or ending of two characters or more (毫… for 两个毫不动摇, where the one lure
+    opening 坚持按劳分配… is ruled out by its look, blind BE #13) and any term of the name
+    they all print (一百年 of 两个一百年: only the keys held it, BE #7)."""
+    if len(correct) < 2:
+        return None
+    # (a lure that shares the opening's first character keeps the frame: 同人类文明成果相结合
+    # beside 同中国…, 同中华… — their 同中 is two words' accident)
+    lead, end = _common_prefix(correct)[:2], _common_suffix(correct)[-2:]
+    lead = lead[:1] if len(lead) == 2 and _han(lead) == 2 else ""
+    end = end[-1:] if len(end) == 2 and _han(end) == 2 else ""
+    terms = {
+        name[a:b]
+        for a in range(len(name))
+        for b in range(a + 2, len(name) + 1)
+        if _han(name[a:b]) == b - a
+        and not all(c in NUMERALS or c in "个种项条大" for c in name[a:b])
+        and all(name[a:b] in c for c in correct)
+    }
+    if not (lead or end or terms):
+        return None
+    return lambda lure: (
+        lure.startswith(lead) and lure.endswith(end) and all(t in lure for t in terms)
+    )
+
+
 def _keeps_edge(foil: str, edge: str) -> bool:
     """Does ``foil`` open (or, for an edge marked with \\x00, end) on ``edge``?"""
     return foil.endswith(edge[1:]) if edge.startswith("\x00") else foil.startswith(edge)
@@ -5246,8 +5273,19 @@ def _member_lures(
     pool: bool = True,
 ) -> list[str] | None:
     """``n_wrong`` lures for a 多选 showing the members ``correct`` of ``formula``, or None
-    when none pass the lure rules (length, a run only the keys share)."""
-    wrong = _foils(ctx, formula, correct[0], n_wrong, rng, fits=fits, pool=pool)
+    when none pass the lure rules (length, a run only the keys share). Lures keep the keys'
+    shape (:func:`_keys_shape`); when too few do, fewer lures (four options at least)."""
+    shape = _keys_shape(formula.spoken, correct)
+    if shape is None:
+        wrong = _foils(ctx, formula, correct[0], n_wrong, rng, fits=fits, pool=pool)
+    else:
+        given = fits
+        fits = shape if given is None else (lambda f: given(f) and shape(f))
+        wrong = None
+        for n in range(n_wrong, max(1, 4 - len(correct)) - 1, -1):
+            wrong = _foils(ctx, formula, correct[0], n, rng, fits=fits, pool=pool)
+            if wrong:
+                break
     if wrong and own and _length_cued(correct, own):
         return None  # 两个维护: every curated lure is far shorter, length answers (F1 class 7)
     edge = _keys_only_edge(correct, wrong or [], formula.name)
