@@ -3058,7 +3058,9 @@ def test_a_list_sharing_items_is_not_a_rewording_of_a_standard_list() -> None:
     assert lex.list_variants(["政治品德", "职业道德", "社会公德", "家庭美德"]) == {}
     # the 党员's 四权 (选举权) are not the 人民's (表达权), though in one order
     assert lex.list_variants(["知情权", "参与权", "选举权", "监督权"]) == {}
-    assert "个人品德" in lex.rival_members("政治品德", ["政治品德", "职业道德", "社会公德", "家庭美德"])
+    assert "个人品德" in lex.rival_members(
+        "政治品德", ["政治品德", "职业道德", "社会公德", "家庭美德"]
+    )
     # two standard wordings of one list still map one-for-one (2018 / 2020, both ways)
     later = lex.list_variants(["工农互促", "城乡互补", "协调发展", "共同繁荣"])
     assert "全面融合" in [m for m, _ in later["协调发展"]]
@@ -3160,7 +3162,10 @@ def test_formula_multiple_lures_keep_the_shape_every_key_shares() -> None:
     assert shape("毫不动摇坚持党的全面领导")
     years = _keys_shape(
         "两个一百年",
-        ["在中国共产党成立一百年时全面建成小康社会", "在新中国成立一百年时建成富强民主文明和谐美丽的社会主义现代化强国"],
+        [
+            "在中国共产党成立一百年时全面建成小康社会",
+            "在新中国成立一百年时建成富强民主文明和谐美丽的社会主义现代化强国",
+        ],
     )
     assert years is not None and not years("到二〇二〇年确保现行标准下农村贫困人口实现脱贫")
     # 同中国…, 同中华…: the first character keeps the frame (同人类文明成果相结合 stays)

@@ -651,9 +651,9 @@ def _keys_only_edge(correct: list[str], wrong: list[str], name: str) -> str:
 
 def _keys_shape(name: str, correct: list[str]) -> Callable[[str], bool] | None:
     """What a lure must keep of the shape every right option of a 多选 shares, or None: the
-    edge of their shared opening or ending of two characters or more (毫… for 两个毫不动摇, where the one lure
-    opening 坚持按劳分配… is ruled out by its look, blind BE #13) and any term of the name
-    they all print (一百年 of 两个一百年: only the keys held it, BE #7)."""
+    edge of their shared opening or ending of two characters or more (毫… for 两个毫不动摇,
+    where the one lure opening 坚持按劳分配… is ruled out by its look, blind BE #13) and any
+    term of the name they all print (一百年 of 两个一百年: only the keys held it, BE #7)."""
     if len(correct) < 2:
         return None
     # (a lure that shares the opening's first character keeps the frame: 同人类文明成果相结合

@@ -178,9 +178,12 @@ def _cn_numeral(value: float, unit: str, arabic: bool) -> str:
         return _DIGITS[n]
     if n >= 100:  # 一百, 一百五十, 三百 (the ladder's hundreds)
         hundreds, rest = divmod(n, 100)
-        tail = "" if not rest else ("零" + _DIGITS[rest] if rest < 10 else _cn_numeral(rest, "", False))
-        if 10 <= rest < 20:
-            tail = "一" + tail
+        if not rest:
+            tail = ""
+        elif rest < 10:
+            tail = "零" + _DIGITS[rest]
+        else:  # (一百一十: the tens written whole after a hundred)
+            tail = ("一" if rest < 20 else "") + _cn_numeral(rest, "", False)
         return _DIGITS[hundreds] + "百" + tail
     tens, ones = divmod(n, 10)
     return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
