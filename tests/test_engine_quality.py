@@ -3045,3 +3045,137 @@ def test_short_forms_of_a_known_name_are_accepted() -> None:
     for q in asked:
         k = q.answer.index("世界百年未有之大变局")
         assert "百年未有之大变局" in q.accepted[k], q.accepted
+
+
+# --- list rewordings need two standard wordings (sixth session, blind round BG #25) ---
+
+
+def test_a_list_sharing_items_is_not_a_rewording_of_a_standard_list() -> None:
+    from quizapp.generation.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    # 政治品德 beside three of the 四德 is another list: 个人品德 is no spelling of it
+    assert lex.list_variants(["政治品德", "职业道德", "社会公德", "家庭美德"]) == {}
+    # the 党员's 四权 (选举权) are not the 人民's (表达权), though in one order
+    assert lex.list_variants(["知情权", "参与权", "选举权", "监督权"]) == {}
+    assert "个人品德" in lex.rival_members(
+        "政治品德", ["政治品德", "职业道德", "社会公德", "家庭美德"]
+    )
+    # two standard wordings of one list still map one-for-one (2018 / 2020, both ways)
+    later = lex.list_variants(["工农互促", "城乡互补", "协调发展", "共同繁荣"])
+    assert "全面融合" in [m for m, _ in later["协调发展"]]
+    # and a one-character rewording in place needs no second list (科技兴军 / 科技强军)
+    army = lex.list_variants(["政治建军", "改革强军", "科技兴军", "依法治军"])
+    assert "科技强军" in [m for m, _ in army["科技兴军"]]
+    bank = _blind6_bank("tiaoli_jiguan_jiceng_zuzhi_2019.txt")
+    asked = [q for q in bank if q.kind == "cloze" and q.answer in (["政治品德"], ["选举权"])]
+    assert len(asked) == 2
+    for q in asked:
+        assert q.accepted == [q.answer], q.accepted
+
+
+# --- a false 判断's foil takes the place of the member whose frame it shares (sixth session,
+# blind rounds BB #31, BH #31) ---
+
+
+def test_a_false_lexicon_statement_never_names_one_frame_twice() -> None:
+    from quizapp.generation.builders import _same_frame
+
+    assert _same_frame("以党的组织建设为统领", "以党的政治建设为统领")
+    assert not _same_frame("以党的组织建设为统领", "以坚定理想信念宗旨为根基")
+    banks = [
+        _blind6_bank("yijian_zhengzhi_jianshe_2019_items1-15.txt"),
+        _blind6_bank("tiaoli_dangyuan_jiaoyu_guanli_2019.txt"),
+        _blind6_bank("rules_fazhan_dangyuan_2026.txt"),
+    ]
+    seen = 0
+    for q in (q for bank in banks for q in bank if q.template == "lex_judge_false"):
+        listing = re.split("是指|包括", q.stem, maxsplit=1)[1].rstrip("。")
+        items = listing.split("；") if "；" in listing else listing.split("、")
+        for k, a in enumerate(items):
+            for b in items[k + 1 :]:
+                if _same_frame(a, b) and not all(m.endswith(a[-2:]) for m in items):
+                    raise AssertionError(q.stem)
+        seen += "总要求" in q.stem
+    assert seen  # (the 总要求's 主线 foil stands in the 主线 member's place)
+
+
+# --- number lures stay inside the stated bound, siblings' numbers first (sixth session, blind
+# rounds BC/BD/BE/BG/BH #30) ---
+
+
+def test_number_lures_keep_the_stems_bound_and_the_texts_own_thresholds() -> None:
+    from quizapp.generation.provisions import _cn_numeral
+
+    assert _cn_numeral(150, "人", False) == "一百五十"
+    bank = _blind6_bank("tiaoli_jiguan_jiceng_zuzhi_2019.txt")
+    singles = {q.stem: q for q in bank if q.template == "provision_single"}
+    upper = next(q for s, q in singles.items() if "50人以上、（" in s)
+    # 50人以上、（　　）以下: every option above 50
+    assert all(int(o[:-1]) > 50 for o in upper.options), upper.options
+    lower = next(q for s, q in singles.items() if "（　　）以上、100人以下" in s)
+    assert all(int(o[:-1]) < 100 for o in lower.options), lower.options
+    # the 基层委员会's 100人 among the text's own thresholds (总支 50人, 支委会 7人)
+    top = next(q for s, q in singles.items() if s.startswith("机关党员（　　）以上的"))
+    assert {"50人", "7人"} <= set(top.options), top.options
+    branch = next(q for s, q in singles.items() if "成立党支部" in s)
+    assert "7人" in branch.options and "1人" not in branch.options, branch.options
+    # 不能少于半年，最长不超过（一年）: no lure at or below the floor
+    bank = _blind6_bank("rules_fazhan_dangyuan_2026.txt")
+    for q in bank:
+        if q.template == "provision_single" and "不能少于半年，最长不超过（" in q.stem:
+            assert "半年" not in q.options or q.answer == "半年", q.options
+
+
+# --- a formula whose members are part of a longer statement is stated whole (sixth session,
+# blind round BG #35) ---
+
+
+def test_a_formula_is_stated_whole_where_its_members_are_part_of_a_sentence() -> None:
+    from quizapp.generation.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    layout = next(f for f in lexicon.formulas if f.name == "党的建设总体布局")
+    assert "把制度建设贯穿其中，深入推进反腐败斗争" in layout.statement
+    bank = _blind6_bank("yijian_zhengzhi_jianshe_2019_items1-15.txt")
+    asked = [q for q in bank if q.template.startswith("lex_") and "党的建设总体布局" in q.stem]
+    assert asked
+    for q in asked:
+        if q.kind in ("cloze", "judge"):
+            assert "反腐败斗争" in q.stem or "包括" in q.stem, q.stem
+        assert "总体布局”是指：政治建设" not in q.stem, q.stem
+    # a statement too long for a stem lists the members as what the name 包括
+    for q in bank:
+        if q.template.startswith("lex_judge") and "新时代党的建设总要求" in q.stem:
+            assert "总要求”包括" in q.stem, q.stem
+
+
+# --- a formula 多选's lures keep the keys' shape (sixth session, blind round BE #7, #13) ---
+
+
+def test_formula_multiple_lures_keep_the_shape_every_key_shares() -> None:
+    from quizapp.generation.builders import _keys_shape
+
+    keys = ["毫不动摇巩固和发展公有制经济", "毫不动摇鼓励、支持、引导非公有制经济发展"]
+    shape = _keys_shape("两个毫不动摇", keys)
+    assert shape is not None and not shape("坚持按劳分配为主体、多种分配方式并存")
+    assert shape("毫不动摇坚持党的全面领导")
+    years = _keys_shape(
+        "两个一百年",
+        [
+            "在中国共产党成立一百年时全面建成小康社会",
+            "在新中国成立一百年时建成富强民主文明和谐美丽的社会主义现代化强国",
+        ],
+    )
+    assert years is not None and not years("到二〇二〇年确保现行标准下农村贫困人口实现脱贫")
+    # 同中国…, 同中华…: the first character keeps the frame (同人类文明成果相结合 stays)
+    both = _keys_shape("两个结合", ["同中国具体实际相结合", "同中华优秀传统文化相结合"])
+    assert both is None or both("同人类文明成果相结合")
+    for name in ("speech_xi_wusi100_2019.txt", "jueding_20th_3rd_plenum_2024_sec1-3.txt"):
+        for q in _blind6_bank(name):
+            if q.template != "lex_members":
+                continue
+            check = _keys_shape(q.keys[0], list(q.answer))
+            if check is not None:
+                lures = [o for o in q.options if o not in q.answer]
+                assert all(check(o) for o in lures), (q.stem, q.options)

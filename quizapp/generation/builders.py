@@ -649,6 +649,33 @@ def _keys_only_edge(correct: list[str], wrong: list[str], name: str) -> str:
     return ""
 
 
+def _keys_shape(name: str, correct: list[str]) -> Callable[[str], bool] | None:
+    """What a lure must keep of the shape every right option of a 多选 shares, or None: the
+    edge of their shared opening or ending of two characters or more (毫… for 两个毫不动摇,
+    where the one lure opening 坚持按劳分配… is ruled out by its look, blind BE #13) and any
+    term of the name they all print (一百年 of 两个一百年: only the keys held it, BE #7)."""
+    if len(correct) < 2:
+        return None
+    # (a lure that shares the opening's first character keeps the frame: 同人类文明成果相结合
+    # beside 同中国…, 同中华… — their 同中 is two words' accident)
+    lead, end = _common_prefix(correct)[:2], _common_suffix(correct)[-2:]
+    lead = lead[:1] if len(lead) == 2 and _han(lead) == 2 else ""
+    end = end[-1:] if len(end) == 2 and _han(end) == 2 else ""
+    terms = {
+        name[a:b]
+        for a in range(len(name))
+        for b in range(a + 2, len(name) + 1)
+        if _han(name[a:b]) == b - a
+        and not all(c in NUMERALS or c in "个种项条大" for c in name[a:b])
+        and all(name[a:b] in c for c in correct)
+    }
+    if not (lead or end or terms):
+        return None
+    return lambda lure: (
+        lure.startswith(lead) and lure.endswith(end) and all(t in lure for t in terms)
+    )
+
+
 def _keeps_edge(foil: str, edge: str) -> bool:
     """Does ``foil`` open (or, for an edge marked with \\x00, end) on ``edge``?"""
     return foil.endswith(edge[1:]) if edge.startswith("\x00") else foil.startswith(edge)
@@ -2142,9 +2169,17 @@ def _accepted(ctx: Context, key: KeyPhrase) -> list[str]:
     spellings += _standard_forms(ctx.lexicon, key.text)
     if not key.group and key.formula is None:
         spellings += _turned_about(ctx.lexicon, key.text)
+    vetted: list[str] = []
     if key.type in ("enumeration", "term"):
-        spellings += [m for m, _ in _list_variants(ctx, key).get(key.text, ())]
-        spellings += [m for m, _ in _other_wording_mates(ctx, key)]
+        vetted += [m for m, _ in _list_variants(ctx, key).get(key.text, ())]
+        vetted += [m for m, _ in _other_wording_mates(ctx, key)]
+    # a spelling from elsewhere is never a member of a standard list that holds the key's
+    # mates without the key (a different item in the key's role: blind round BG #25); the
+    # list rewordings above are weighed one by one (Lexicon.list_variants)
+    if len(key.group) >= 3:
+        rivals = ctx.lexicon.rival_members(key.text, key.group)
+        spellings = [sp for sp in spellings if sp == key.text or sp not in rivals]
+    spellings += vetted
     # a spelling is never another item of the key's own list or formula (科技创新 is a member
     # beside 实践创新, not a way to write it: blind round RE #40)
     mates = {*key.group, *(formula.members if formula is not None else ())} - {key.text}
@@ -5145,6 +5180,12 @@ def _foils(
     return dis.pick(like, cands, n, rng, exclude=exclude, stem=stem, ranked=True, max_distance=4.0)
 
 
+def _same_frame(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` (four characters or more) share their first character and their
+    last two (以…为统领, 以…为主线): one slot's frame, whatever fills it."""
+    return min(len(a), len(b)) >= 4 and a[0] == b[0] and a[-2:] == b[-2:]
+
+
 def _shape_of(formula: Formula, member: str) -> Callable[[str], bool] | None:
     """What a foil swapped in for ``member`` must keep so that the list still reads as the
     formula's name counts it (两学一做: a 学 item for a 学 item, never 做优秀干部; 三严三实: an
@@ -5232,8 +5273,19 @@ def _member_lures(
     pool: bool = True,
 ) -> list[str] | None:
     """``n_wrong`` lures for a 多选 showing the members ``correct`` of ``formula``, or None
-    when none pass the lure rules (length, a run only the keys share)."""
-    wrong = _foils(ctx, formula, correct[0], n_wrong, rng, fits=fits, pool=pool)
+    when none pass the lure rules (length, a run only the keys share). Lures keep the keys'
+    shape (:func:`_keys_shape`); when too few do, fewer lures (four options at least)."""
+    shape = _keys_shape(formula.spoken, correct)
+    if shape is None:
+        wrong = _foils(ctx, formula, correct[0], n_wrong, rng, fits=fits, pool=pool)
+    else:
+        given = fits
+        fits = shape if given is None else (lambda f: given(f) and shape(f))
+        wrong = None
+        for n in range(n_wrong, max(1, 4 - len(correct)) - 1, -1):
+            wrong = _foils(ctx, formula, correct[0], n, rng, fits=fits, pool=pool)
+            if wrong:
+                break
     if wrong and own and _length_cued(correct, own):
         return None  # 两个维护: every curated lure is far shorter, length answers (F1 class 7)
     edge = _keys_only_edge(correct, wrong or [], formula.name)
@@ -5429,6 +5481,19 @@ def _core_echoed(member: str, core: str) -> bool:
     return any(_han(core[k : k + 2]) == 2 and core[k : k + 2] in rest for k in range(len(core) - 1))
 
 
+def _statement_stem(name: str, formula: Formula, shown: list[str], colon: str = "：") -> str:
+    """“name”是指：the formula's whole statement with ``shown`` (the members, one or two
+    blanked or swapped) in place of its members, where the statement lists them in a row and
+    the stem stays short; else "". Only the whole statement is what the name 是指: 五个建设
+    without 把制度建设贯穿其中，深入推进反腐败斗争 misstates 党的建设总体布局 (blind BG #35)."""
+    for sep in ("、", "，"):
+        listing = sep.join(formula.members)
+        if formula.statement and listing in formula.statement:
+            stem = f"{name}是指{colon}" + formula.statement.replace(listing, sep.join(shown), 1)
+            return stem if len(stem) <= 90 else ""
+    return ""
+
+
 def _lexicon_clozes(
     ctx: Context,
     formula: Formula,
@@ -5464,7 +5529,9 @@ def _lexicon_clozes(
             shown = list(members)
             shown[target] = blanked_member
             sep = "；" if any("、" in m for m in members) else "、"
-            stem = f"{name}{_LISTS[bool(formula.statement)]}{sep.join(shown)}。"
+            stem = _statement_stem(name, formula, shown) or (
+                f"{name}{_LISTS[bool(formula.statement)]}{sep.join(shown)}。"
+            )
             if not _readable(answer, stem):
                 yield Question(
                     id=i,
@@ -5485,7 +5552,10 @@ def _lexicon_clozes(
         first = fixed.randrange(len(members) - 1)
         pair = [first, first + 1 + fixed.randrange(len(members) - 1 - first)]
         shown = [BLANK if k in pair else m for k, m in enumerate(members)]
-        stem = f"{name}{_LISTS[bool(formula.statement)]}{'、'.join(shown)}。（不分先后）"
+        listed = _statement_stem(name, formula, shown) or (
+            f"{name}{_LISTS[bool(formula.statement)]}{'、'.join(shown)}。"
+        )
+        stem = f"{listed}（不分先后）"
         answers = [members[k] for k in pair]
         if not any(_readable(a, stem) for a in answers):
             yield Question(
@@ -5683,15 +5753,25 @@ def _lexicon_name_and_judge(
         foil = _foils(ctx, formula, members[at], 1, rng, fits=_shape_of(formula, members[at]))
         if not foil:
             return
+        # a foil in another member's frame (以党的组织建设为统领 beside 以党的政治建设为统领)
+        # takes that member's place: set beside it, the statement names two 统领 and shows
+        # itself false by its look (blind rounds BB #31, BH #31)
+        # (an ending every member has is the list's pattern, not one slot's: 三大规律)
+        if not _same_frame(foil[0], members[at]) and not all(
+            m.endswith(foil[0][-2:]) for m in members
+        ):
+            at = next((k for k, m in enumerate(members) if _same_frame(foil[0], m)), at)
         shown[at] = foil[0]
         expl = f"错误。“{foil[0]}”不属于{name}。" + explanation
     else:
         expl = "正确。" + explanation
-    if len(sep.join(shown)) <= 90:
+    whole = _statement_stem(name, formula, shown, colon="")
+    if whole or len(sep.join(shown)) <= 90:
         yield Question(
             id=i,
             kind="judge",
-            stem=f"{name}是指{sep.join(shown)}。",
+            # (members that are only the clauses of a longer statement are what it 包括)
+            stem=whole or f"{name}{'包括' if formula.statement else '是指'}{sep.join(shown)}。",
             options=[],
             answer=truth,
             keys=[said],

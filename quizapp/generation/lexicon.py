@@ -367,6 +367,7 @@ class Lexicon:
         out: dict[str, list[tuple[str, int]]] = {}
         if len(plain) < 3 or len(set(plain)) != len(plain):
             return ()
+        standard = self.complete_list(plain) is not None
         for k in self._lists_sharing(plain):
             members = self._plain_lists[k]
             if len(members) not in (len(plain), len(plain) + 1):
@@ -384,9 +385,33 @@ class Lexicon:
             # slot: 理论创新、（实践创新）、制度创新 against 理论创新、制度创新、（科技创新）
             # is the 全面创新 list's other member, not a way to spell 实践创新 (blind round RE
             # #40); a list reordered (the 2019 四大赤字) has no slot to keep
-            if len(odd_list) == 1 and not _moved_slot(plain, odd_text[0], members, odd_list[0]):
-                out.setdefault(odd_text[0], []).append((odd_list[0], k))
+            if len(odd_list) != 1 or _moved_slot(plain, odd_text[0], members, odd_list[0]):
+                continue
+            # sharing all items but one is not yet two wordings of one list: 政治品德、职业道德、
+            # 社会公德、家庭美德 is another list than the 四德 (个人品德 is their other member,
+            # blind round BG #25), 党员's 知情权、参与权、选举权、监督权 another than the 人民's
+            # (表达权). A member stands for the text's item only as a one-character rewording
+            # in place (科技兴军 / 科技强军) or when the text's items are a standard list too
+            # (二十大 安全赤字 / 2019 信任赤字, 2018 全面融合 / 2020 协调发展)
+            if not one_apart_in_place(odd_text[0], odd_list[0]) and not standard:
+                continue
+            out.setdefault(odd_text[0], []).append((odd_list[0], k))
         return tuple((item, tuple(found)) for item, found in out.items())
+
+    def rival_members(self, item: str, items: Iterable[str]) -> frozenset[str]:
+        """Members of the standard lists that hold two or more of ``items`` but not ``item``:
+        an item such a list holds beside the key's mates, where ``item`` would stand (个人品德
+        beside 职业道德、社会公德、家庭美德 for 政治品德) is another item, never a spelling."""
+        if self.complete_list(items) is not None:
+            return frozenset()  # (a standard list's other wording is weighed as one: 四个全面)
+        plain = _unquoted(item)
+        mates = {_unquoted(i) for i in items} - {plain}
+        out: set[str] = set()
+        for k in self._lists_sharing(mates):
+            members = self._plain_lists[k]
+            if plain not in members and len(mates & set(members)) >= 2:
+                out.update(m for m in members if m not in mates)
+        return frozenset(out)
 
     def other_wording_members(self, items: Iterable[str]) -> tuple[tuple[str, int], ...]:
         """(member, list index) of the members of each standard list that shares all but one or

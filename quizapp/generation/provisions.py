@@ -75,8 +75,9 @@ _LADDERS: dict[str, tuple[float, ...]] = {
     "年": (0.5, 1, 2, 3, 5),
     "岁": (14, 16, 18, 20, 22, 25, 28),
     "周岁": (14, 16, 18, 20, 22, 25, 28),
-    "名": (1, 2, 3, 5),
-    "人": (1, 2, 3, 5),
+    # (a 党组织's size thresholds run to hundreds: 100人 took 2人/3人/5人 as lures, BD #30)
+    "名": (1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 80, 100, 150, 200, 300, 500),
+    "人": (1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 80, 100, 150, 200, 300, 500),
     "次": (1, 2, 3, 4),
     "学时": (8, 12, 16, 24, 32, 40, 48),
     "小时": (1, 2, 4, 8, 12, 24),
@@ -175,6 +176,15 @@ def _cn_numeral(value: float, unit: str, arabic: bool) -> str:
         return "两"
     if n < 10:
         return _DIGITS[n]
+    if n >= 100:  # 一百, 一百五十, 三百 (the ladder's hundreds)
+        hundreds, rest = divmod(n, 100)
+        if not rest:
+            tail = ""
+        elif rest < 10:
+            tail = "零" + _DIGITS[rest]
+        else:  # (一百一十: the tens written whole after a hundred)
+            tail = ("一" if rest < 20 else "") + _cn_numeral(rest, "", False)
+        return _DIGITS[hundreds] + "百" + tail
     tens, ones = divmod(n, 10)
     return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
 
@@ -480,6 +490,61 @@ def _article_spans(ctx: Context) -> list[int]:
     return spans
 
 
+def _same_unit_values(text: str, unit: str) -> list[float]:
+    """The values of the quantities of ``unit``'s kind ``text`` names (no dates)."""
+    out = []
+    for m in _QUANTITY.finditer(text):
+        if _unit_base(m.group(2)) != _unit_base(unit) or "至" in m.group(1):
+            continue
+        if m.group(1).isdigit() and m.group(2) in ("日", "年"):
+            continue  # (2019年, 28日: dates)
+        v = _cn_value(m.group(1))
+        if v is not None and v > 0:
+            out.append(v)
+    return out
+
+
+def _bounded_lures(
+    text: str,
+    numeral: str,
+    unit: str,
+    spans: list[int],
+    i: int,
+    sentences: list[Sentence],
+) -> list[str]:
+    """Lures for the quantity of sentence ``i``: on the possible side of every bound the
+    sentence states (50人以上、（100人）以下: above 50, BC #30, BE #30), the values sibling
+    provisions use first (100人 → 50人, 7人, 3人: the 总支, 支委会, 支部 thresholds, BG #30), then
+    the unit's ladder by nearness; the ladder's three when the quantity is a range or unread."""
+    value = _cn_value(numeral)
+    if value is None or value <= 0 or "至" in numeral:
+        return quantity_lures(numeral, unit)
+    # (the sentence's, not the clause's: 不能少于（半年），最长不超过一年 bounds 半年 below 一年)
+    low, high = 0.0, math.inf
+    for v in _same_unit_values(text, unit):
+        if v < value:
+            low = max(low, v)
+        elif v > value:
+            high = min(high, v)
+    arabic = numeral[0].isdigit()
+    # sibling provisions: the same article and the two either side (the 条例's thresholds of
+    # one ladder of organs stand in neighbouring articles); within a factor of twenty
+    siblings = {
+        v
+        for j, t in enumerate(sentences)
+        if abs(spans[j] - spans[i]) <= 2
+        for v in _same_unit_values(t.text, unit)
+        if v != value and max(v, value) / min(v, value) <= 20
+    }
+    ladder = _LADDERS.get(_unit_base(unit), ())
+    rungs = [r for r in ladder if r != value and not (r == 0.5 and unit != "年")]
+    by_nearness = sorted(siblings, key=lambda r: (abs(math.log(r / value)), r))
+    by_nearness += sorted(
+        (r for r in rungs if r not in siblings), key=lambda r: (abs(math.log(r / value)), r)
+    )
+    return [_quantity_text(r, unit, arabic) for r in by_nearness if low < r < high][:6]
+
+
 def _quantity_questions(ctx: Context, regulation: bool) -> Iterator[Question]:
     tainted = ctx.ex.doc.tainted
     sentences = ctx.ex.doc.sentences
@@ -495,7 +560,7 @@ def _quantity_questions(ctx: Context, regulation: bool) -> Iterator[Question]:
             near = [t.text for j, t in enumerate(sentences) if abs(spans[j] - spans[i]) <= 1]
             key = s.text[a:b]
             whole = _clause_at(s.text, a)
-            lures = quantity_lures(numeral, unit)
+            lures = _bounded_lures(s.text, numeral, unit, spans, i, sentences)
             swap = _quantity_judge_lure(s.text, a, b, numeral, unit, near)
             yield from _asked(
                 ctx, s, s.start + a, s.start + b, key, lures, "provision", whole, swap
