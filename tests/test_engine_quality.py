@@ -2903,3 +2903,61 @@ def test_a_piece_of_a_member_is_no_lure_of_the_formula_multiple_choice() -> None
         assert min(map(len, q.answer)) < 8, q.answer
         counts.add(len(q.answer))
     assert counts <= {2, 3}
+
+
+# -- speed of a text's first generation (sixth session): caches and hoisted look-ups give the
+# same answers as the per-call code they replace ---------------------------------------------
+
+
+def test_same_answer_cache_and_shortcut_agree_with_the_checker() -> None:
+    # keyed by (key, form) only: the checker reads nothing else. The form == key shortcut
+    # holds also for a key that folds to nothing (the checker then takes no response).
+    from quizapp.generation.checking import check_answer
+    from quizapp.generation.model import BLANK
+    from quizapp.generation.spellings import same_answer
+
+    pairs = [
+        ("六个月", "六个月"),
+        ("六个月", "6个月"),
+        ("六个月", "半年"),
+        ("第二个一百年", "第一个一百年"),
+        ("“”", "“”"),
+        ("，。", "，。"),
+        ("四个意识", "4个意识"),
+    ]
+    for key, form in pairs:
+        question = {"kind": "cloze", "stem": BLANK, "answer": [key], "accepted": [[key]]}
+        expected = check_answer(question, [form])
+        assert same_answer(key, form) is expected, (key, form)
+        assert same_answer(key, form) is expected, (key, form)  # (now from the cache)
+    assert not same_answer("，。", "，。")
+
+
+def test_also_right_mates_for_a_pool_agree_with_the_per_lure_test() -> None:
+    # the predicate built once per key and stem answers as the per-lure definition does,
+    # with a stem that prints another member of the key's stock set and one that does not
+    from quizapp.generation.builders import _also_right_mates, _stock_set
+    from quizapp.generation.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+
+    def per_lure(key: str, lure: str, stem: str, printed: tuple[str, ...]) -> bool:
+        groups = [g for g in lexicon.groups_of(key) if _stock_set(g)]
+        shared = any(lure in g for g in groups) or any(
+            lure in g for p in printed if p != key for g in lexicon.groups_of(p) if _stock_set(g)
+        )
+        return shared and not any(
+            lure not in g and any(m != key and m in stem for m in g) for g in groups
+        )
+
+    lures = ["权力观", "事业观", "大历史观", "政绩观", "群众观", "生产发展", "管理民主"]
+    cases = [
+        ("政绩观", "各级领导机关和领导干部必须树立正确（　　），坚持以身作则、以上率下。"),
+        ("政绩观", "树立正确的权力观、（　　），坚持以身作则。"),
+        ("乡风文明", "产业兴旺、生态宜居、（　　）、治理有效、生活富裕。"),
+    ]
+    for key, stem in cases:
+        for printed in ((), ("权力观", "政绩观"), ("产业兴旺", "乡风文明")):
+            test = _also_right_mates(lexicon, key, stem, printed)
+            for lure in lures:
+                assert test(lure) == per_lure(key, lure, stem, printed), (key, stem, lure)
