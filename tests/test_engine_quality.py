@@ -2961,3 +2961,20 @@ def test_also_right_mates_for_a_pool_agree_with_the_per_lure_test() -> None:
             test = _also_right_mates(lexicon, key, stem, printed)
             for lure in lures:
                 assert test(lure) == per_lure(key, lure, stem, printed), (key, stem, lure)
+
+
+def test_word_scanner_finds_the_same_whatever_order_its_words_are_added_in() -> None:
+    # the automaton's words are added most common opening first (a speed order only): the
+    # matches are those of the words in any order
+    import random
+
+    from quizapp.generation.lexicon import _WordScanner
+
+    words = ["四个意识", "四个自信", "四个", "意识形态", "自信心", "形态", "党的建设", "建设"]
+    text = "增强四个意识，坚定四个自信，加强意识形态工作和党的建设，建设自信心。"
+    expected = _WordScanner(words).scan(text)
+    assert expected[0] == ("四个意识", 2, 6)
+    rng = random.Random(0)
+    for _ in range(5):
+        rng.shuffle(words)
+        assert _WordScanner(words).scan(text) == expected
