@@ -2978,3 +2978,16 @@ def test_word_scanner_finds_the_same_whatever_order_its_words_are_added_in() -> 
     for _ in range(5):
         rng.shuffle(words)
         assert _WordScanner(words).scan(text) == expected
+
+
+def test_frame_forms_skip_siblings_sharing_under_two_characters() -> None:
+    # _frame_forms skips a sibling whose shared opening is shorter than every frame: the
+    # skip holds only while no frame is shorter than two characters
+    from quizapp.generation.spellings import _FRAMES, _FRAMES_LONGEST_FIRST, _frame_forms
+
+    assert min(map(len, _FRAMES)) >= 2
+    assert set(_FRAMES_LONGEST_FIRST) == _FRAMES
+    assert [len(f) for f in _FRAMES_LONGEST_FIRST] == sorted(map(len, _FRAMES), reverse=True)
+    stem = "一种生活态度、一种工作责任、（　　）"
+    assert _frame_forms("一种精神追求", stem, 0) == ["精神追求"]
+    assert _frame_forms("精神追求", "生活态度、（　　）", 0) == []

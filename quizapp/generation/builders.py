@@ -462,8 +462,10 @@ def _splits_a_name(text: str, at: int) -> bool:
     if not 0 < at < n:
         return False
     table = word_table()
-    for x in range(max(0, at - 7), at):
-        lo, hi = max(at + 1, x + 5), min(n, x + 10)
+    for x in range(at - 7 if at > 7 else 0, at):
+        # (lo = max(at + 1, x + 5), hi = min(n, x + 10), without the calls)
+        lo = x + 5 if x + 5 > at + 1 else at + 1
+        hi = x + 10 if x + 10 < n else n
         if lo > hi:
             continue
         # grown one character at a time from five (lo >= x + 5): a string not in the table

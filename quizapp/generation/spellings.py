@@ -136,6 +136,8 @@ def _frame_forms(key: str, stem: str, blank: int) -> list[str]:
         n = 0
         while n < min(len(key), len(sibling)) and key[n] == sibling[n]:
             n += 1
+        if n < 2:
+            continue  # (every frame has two characters or more: none is shared)
         for lead in _FRAMES_LONGEST_FIRST:
             if n >= len(lead) and key.startswith(lead) and sibling.startswith(lead):
                 rest = key[len(lead) :]
