@@ -3179,3 +3179,91 @@ def test_formula_multiple_lures_keep_the_shape_every_key_shares() -> None:
             if check is not None:
                 lures = [o for o in q.options if o not in q.answer]
                 assert all(check(o) for o in lures), (q.stem, q.options)
+
+
+# -- speed of a text's first generation (sixth session): caches and hoisted look-ups give the
+# same answers as the per-call code they replace ---------------------------------------------
+
+
+def test_same_answer_cache_and_shortcut_agree_with_the_checker() -> None:
+    # keyed by (key, form) only: the checker reads nothing else. The form == key shortcut
+    # holds also for a key that folds to nothing (the checker then takes no response).
+    from quizapp.generation.checking import check_answer
+    from quizapp.generation.model import BLANK
+    from quizapp.generation.spellings import same_answer
+
+    pairs = [
+        ("六个月", "六个月"),
+        ("六个月", "6个月"),
+        ("六个月", "半年"),
+        ("第二个一百年", "第一个一百年"),
+        ("“”", "“”"),
+        ("，。", "，。"),
+        ("四个意识", "4个意识"),
+    ]
+    for key, form in pairs:
+        question = {"kind": "cloze", "stem": BLANK, "answer": [key], "accepted": [[key]]}
+        expected = check_answer(question, [form])
+        assert same_answer(key, form) is expected, (key, form)
+        assert same_answer(key, form) is expected, (key, form)  # (now from the cache)
+    assert not same_answer("，。", "，。")
+
+
+def test_also_right_mates_for_a_pool_agree_with_the_per_lure_test() -> None:
+    # the predicate built once per key and stem answers as the per-lure definition does,
+    # with a stem that prints another member of the key's stock set and one that does not
+    from quizapp.generation.builders import _also_right_mates, _stock_set
+    from quizapp.generation.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+
+    def per_lure(key: str, lure: str, stem: str, printed: tuple[str, ...]) -> bool:
+        groups = [g for g in lexicon.groups_of(key) if _stock_set(g)]
+        shared = any(lure in g for g in groups) or any(
+            lure in g for p in printed if p != key for g in lexicon.groups_of(p) if _stock_set(g)
+        )
+        return shared and not any(
+            lure not in g and any(m != key and m in stem for m in g) for g in groups
+        )
+
+    lures = ["权力观", "事业观", "大历史观", "政绩观", "群众观", "生产发展", "管理民主"]
+    cases = [
+        ("政绩观", "各级领导机关和领导干部必须树立正确（　　），坚持以身作则、以上率下。"),
+        ("政绩观", "树立正确的权力观、（　　），坚持以身作则。"),
+        ("乡风文明", "产业兴旺、生态宜居、（　　）、治理有效、生活富裕。"),
+    ]
+    for key, stem in cases:
+        for printed in ((), ("权力观", "政绩观"), ("产业兴旺", "乡风文明")):
+            test = _also_right_mates(lexicon, key, stem, printed)
+            for lure in lures:
+                assert test(lure) == per_lure(key, lure, stem, printed), (key, stem, lure)
+
+
+def test_word_scanner_finds_the_same_whatever_order_its_words_are_added_in() -> None:
+    # the automaton's words are added most common opening first (a speed order only): the
+    # matches are those of the words in any order
+    import random
+
+    from quizapp.generation.lexicon import _WordScanner
+
+    words = ["四个意识", "四个自信", "四个", "意识形态", "自信心", "形态", "党的建设", "建设"]
+    text = "增强四个意识，坚定四个自信，加强意识形态工作和党的建设，建设自信心。"
+    expected = _WordScanner(words).scan(text)
+    assert expected[0] == ("四个意识", 2, 6)
+    rng = random.Random(0)
+    for _ in range(5):
+        rng.shuffle(words)
+        assert _WordScanner(words).scan(text) == expected
+
+
+def test_frame_forms_skip_siblings_sharing_under_two_characters() -> None:
+    # _frame_forms skips a sibling whose shared opening is shorter than every frame: the
+    # skip holds only while no frame is shorter than two characters
+    from quizapp.generation.spellings import _FRAMES, _FRAMES_LONGEST_FIRST, _frame_forms
+
+    assert min(map(len, _FRAMES)) >= 2
+    assert set(_FRAMES_LONGEST_FIRST) == _FRAMES
+    assert [len(f) for f in _FRAMES_LONGEST_FIRST] == sorted(map(len, _FRAMES), reverse=True)
+    stem = "一种生活态度、一种工作责任、（　　）"
+    assert _frame_forms("一种精神追求", stem, 0) == ["精神追求"]
+    assert _frame_forms("精神追求", "生活态度、（　　）", 0) == []

@@ -462,8 +462,10 @@ def _splits_a_name(text: str, at: int) -> bool:
     if not 0 < at < n:
         return False
     table = word_table()
-    for x in range(max(0, at - 7), at):
-        lo, hi = max(at + 1, x + 5), min(n, x + 10)
+    for x in range(at - 7 if at > 7 else 0, at):
+        # (lo = max(at + 1, x + 5), hi = min(n, x + 10), without the calls)
+        lo = x + 5 if x + 5 > at + 1 else at + 1
+        hi = x + 10 if x + 10 < n else n
         if lo > hi:
             continue
         # grown one character at a time from five (lo >= x + 5): a string not in the table
@@ -580,13 +582,22 @@ def _also_right_mate(
     the triad 权力观、政绩观、事业观; 政治教育、（党性教育） with 警示教育; QT1 #10/#36, FT7 C)?
     The stem rules it out when it prints another member of a list holding the key but not the
     lure (产业兴旺、生态宜居、（乡风文明）… against the old 生产发展, 管理民主)."""
+    return _also_right_mates(lexicon, key, stem, printed)(lure)
+
+
+def _also_right_mates(
+    lexicon: Lexicon, key: str, stem: str, printed: Iterable[str]
+) -> Callable[[str], bool]:
+    """:func:`_also_right_mate` for one key and stem, as a test of each lure: the stock sets
+    and the members the stem prints are looked up once, not again for every lure."""
     groups = [g for g in lexicon.groups_of(key) if _stock_set(g)]
-    shared = any(lure in g for g in groups) or any(
-        lure in g for p in printed if p != key for g in lexicon.groups_of(p) if _stock_set(g)
+    mates = {m for g in groups for m in g}
+    mates.update(
+        m for p in printed if p != key for g in lexicon.groups_of(p) if _stock_set(g) for m in g
     )
-    if not shared:
-        return False
-    return not any(lure not in g and any(m != key and m in stem for m in g) for g in groups)
+    # the sets holding the key of which the stem prints another member
+    ruling = [g for g in groups if any(m != key and m in stem for m in g)]
+    return lambda lure: lure in mates and all(lure in g for g in ruling)
 
 
 # characters after a blank that open no head noun the key would modify
@@ -3245,10 +3256,13 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         typed = _typed_head(key.text)
         if typed:  # 更高水平（开放型经济）新体制: 冰雪经济新体制 is absurd there (F6 #19)
             pool = [c for c in pool if c.endswith(typed)]
+        also_right = (
+            _also_right_mates(ctx.lexicon, key.text, blanked, key.group) if open_slot else None
+        )
         pool = [
             c
             for c in pool
-            if not (open_slot and _also_right_mate(ctx.lexicon, key.text, c, blanked, key.group))
+            if not (also_right is not None and also_right(c))
             and not (ism_modifier and _unfit_head(c, after_blank, ctx.ex.doc.text, known))
         ]
         if len(pool) < n or (n >= 3 and _lures_odd_out(key.text, pool)):

@@ -29,9 +29,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from . import distractors as dis
-from .checking import check_answer
+from .checking import answer_key, check_answer
 from .jieba_setup import is_word
 from .lexicon import Lexicon
 from .model import BLANK
@@ -53,6 +54,8 @@ _PARTY_POSSESSIVES = ("中国共产党的", "我们党的")
 _FRAMES = frozenset(
     ["务必", "必须", "必须坚持", "坚持", "始终", "坚决"] + [f"一{c}" for c in "种个项条支批场套份"]
 )
+# (longest first, sorted once: one key never starts with two frames of one length)
+_FRAMES_LONGEST_FIRST = tuple(sorted(_FRAMES, key=len, reverse=True))
 _SIBLING_SEP = re.compile("[、，,；;]")
 
 # 和 / 与 / 及 joining two terms (批评和自我批评, 世界观和方法论, 国家治理体系和治理能力现代化):
@@ -133,7 +136,9 @@ def _frame_forms(key: str, stem: str, blank: int) -> list[str]:
         n = 0
         while n < min(len(key), len(sibling)) and key[n] == sibling[n]:
             n += 1
-        for lead in sorted(_FRAMES, key=len, reverse=True):
+        if n < 2:
+            continue  # (every frame has two characters or more: none is shared)
+        for lead in _FRAMES_LONGEST_FIRST:
             if n >= len(lead) and key.startswith(lead) and sibling.startswith(lead):
                 rest = key[len(lead) :]
                 return [rest] if _short_enough(rest) else []
@@ -272,8 +277,14 @@ def _number_forms(key: str) -> list[str]:
     return forms
 
 
+@lru_cache(maxsize=4096)
 def same_answer(key: str, form: str) -> bool:
-    """Does the answer checker take ``form`` for a blank whose only spelling is ``key``?"""
+    """Does the answer checker take ``form`` for a blank whose only spelling is ``key``?
+    (A pure function of the two strings, so cached; ``form == key`` is the common case of
+    :func:`_number_forms` and needs only the key's answer key: the checker takes a response
+    equal to the only spelling unless that folds to nothing.)"""
+    if form == key:
+        return answer_key(key) != ""
     question = {"kind": "cloze", "stem": BLANK, "answer": [key], "accepted": [[key]]}
     return check_answer(question, [form])
 
