@@ -3185,30 +3185,6 @@ def test_formula_multiple_lures_keep_the_shape_every_key_shares() -> None:
 # same answers as the per-call code they replace ---------------------------------------------
 
 
-def test_same_answer_cache_and_shortcut_agree_with_the_checker() -> None:
-    # keyed by (key, form) only: the checker reads nothing else. The form == key shortcut
-    # holds also for a key that folds to nothing (the checker then takes no response).
-    from quizapp.generation.checking import check_answer
-    from quizapp.generation.model import BLANK
-    from quizapp.generation.spellings import same_answer
-
-    pairs = [
-        ("六个月", "六个月"),
-        ("六个月", "6个月"),
-        ("六个月", "半年"),
-        ("第二个一百年", "第一个一百年"),
-        ("“”", "“”"),
-        ("，。", "，。"),
-        ("四个意识", "4个意识"),
-    ]
-    for key, form in pairs:
-        question = {"kind": "cloze", "stem": BLANK, "answer": [key], "accepted": [[key]]}
-        expected = check_answer(question, [form])
-        assert same_answer(key, form) is expected, (key, form)
-        assert same_answer(key, form) is expected, (key, form)  # (now from the cache)
-    assert not same_answer("，。", "，。")
-
-
 def test_also_right_mates_for_a_pool_agree_with_the_per_lure_test() -> None:
     # the predicate built once per key and stem answers as the per-lure definition does,
     # with a stem that prints another member of the key's stock set and one that does not
@@ -3256,14 +3232,18 @@ def test_word_scanner_finds_the_same_whatever_order_its_words_are_added_in() -> 
         assert _WordScanner(words).scan(text) == expected
 
 
-def test_frame_forms_skip_siblings_sharing_under_two_characters() -> None:
-    # _frame_forms skips a sibling whose shared opening is shorter than every frame: the
-    # skip holds only while no frame is shorter than two characters
-    from quizapp.generation.spellings import _FRAMES, _FRAMES_LONGEST_FIRST, _frame_forms
+# ---- a provision in Chinese numerals beside one in thousands (session read-through: the
+# sibling lures reached 1000, which the numeral writer could not write, and generation crashed)
 
-    assert min(map(len, _FRAMES)) >= 2
-    assert set(_FRAMES_LONGEST_FIRST) == _FRAMES
-    assert [len(f) for f in _FRAMES_LONGEST_FIRST] == sorted(map(len, _FRAMES), reverse=True)
-    stem = "一种生活态度、一种工作责任、（　　）"
-    assert _frame_forms("一种精神追求", stem, 0) == ["精神追求"]
-    assert _frame_forms("精神追求", "生活态度、（　　）", 0) == []
+
+def test_provisions_in_chinese_numerals_beside_thousands_do_not_crash() -> None:
+    from quizapp.generation import generate_questions
+
+    text = (
+        "第一条 为了加强党的建设，制定本条例。\n"
+        "第二条 党员人数在八十名以上的，设立党的总支部委员会。\n"
+        "第三条 党员人数在1000名以上的，设立党的基层委员会常务委员会。\n"
+    )
+    questions = generate_questions(text, seed=0)
+    singles = [q for q in questions if q.template == "provision_single"]
+    assert singles and all("1000名" not in o and "千" not in o for q in singles for o in q.options)

@@ -52,6 +52,8 @@ def load_review(path: Path = REVIEW_PATH) -> dict[str, Verdict]:
     data = json.loads(path.read_text(encoding="utf-8"))
     verdicts = {}
     for item in data["questions"]:
+        if item["verdict"] not in VERDICTS:
+            raise ValueError(f"{path.name}: unknown verdict {item['verdict']!r} for {item['id']}")
         edit = item.get("edit") or None
         verdicts[item["id"]] = Verdict(
             uid=item["id"],
@@ -105,9 +107,12 @@ def apply_review(material: Material, verdicts: dict[str, Verdict] | None = None)
             )
             stats.disabled += 1
         elif verdict.verdict == "edit" and verdict.edit:
+            edit = dict(verdict.edit)
+            if "accepted" in edit:  # the review's spellings added to the engine's, never fewer
+                edit["accepted"] = _with_spellings(row.accepted or [], edit["accepted"])
             changes = {
                 name: [getattr(row, name), value]
-                for name, value in verdict.edit.items()
+                for name, value in edit.items()
                 if getattr(row, name) != value
             }
             if not changes:
@@ -128,6 +133,16 @@ def apply_review(material: Material, verdicts: dict[str, Verdict] | None = None)
             stats.edited += 1
     db.session.flush()
     return stats
+
+
+def _with_spellings(engine: list[list[str]], reviewed: list[list[str]]) -> list[list[str]]:
+    """Per blank, the reviewed spellings followed by any the engine accepts that they lack: an
+    engine that learned another spelling since the review keeps accepting it."""
+    merged = []
+    for index, spellings in enumerate(reviewed):
+        more = engine[index] if index < len(engine) else []
+        merged.append([*spellings, *(s for s in more if s not in spellings)])
+    return merged
 
 
 def _untouched(row: BankQuestion) -> bool:

@@ -31,7 +31,7 @@ def init_db_command() -> None:
     material, created = ensure_default_material()
     reviewed = apply_review(material) if created else None
     db.session.commit()
-    if created and reviewed is not None:
+    if reviewed is not None:
         count = len(material.questions)
         click.echo(
             f"已载入默认学习材料《{material.title}》，生成 {count} 道题"

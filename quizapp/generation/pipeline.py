@@ -248,7 +248,8 @@ LENDING_TEMPLATES = frozenset({"single", "multi_enum"})
 # ... so once its kind is in the quiz, such a question gives its place to one of another kind
 # whose template the reviews found this reliable (the lexicon's: 0.84–0.98), if one is fresh
 RELIABLE_PRIOR = 0.8
-# lexicon questions asked from one source sentence while other sentences have fresh questions
+# questions of any template from one source sentence before a lexicon question from it waits
+# for the sentences not yet asked
 LEX_PER_SENTENCE = 2
 # the blank inside quotation marks: a quoted label or slogan is asked
 _QUOTED_BLANK = re.compile(f'[“"‘]{re.escape(BLANK)}[”"’]')
@@ -352,7 +353,10 @@ def select(
     label, or a plain 填空 in ``weak`` (ids the confidence gate found too weak to ask: only when
     nothing better is left); then a key already asked; last a question that prints a picked
     question's answer (or whose answer a picked question prints, or that asks the same answer, a
-    false 判断's hidden key included).
+    false 判断's hidden key included). A lexicon question from a sentence that already gave
+    ``LEX_PER_SENTENCE`` questions is fresh no longer. Once a kind has a place, a plain 单选/多选
+    (``LENDING_TEMPLATES``) gives its next one to a fresh reliable question of another kind
+    (``RELIABLE_PRIOR``), which may be one a 判断 was holding.
     """
     if count <= 0:
         return []
@@ -471,7 +475,7 @@ def select(
         if q.template.startswith("lex_"):
             # ... but a sentence naming many formulas (a communiqué's 增强“四个意识”、坚定“四个
             # 自信”、做到“两个维护”…) gave 7 of a quiz's 10 (blind round RE): a quiz tests the
-            # text, so at most LEX_PER_SENTENCE fresh ones per sentence while others remain
+            # text, so once LEX_PER_SENTENCE questions come from its sentence it waits
             return 0 if source_count[q.source] < LEX_PER_SENTENCE else 1
         return 0 if q.source not in used_sources else 1
 

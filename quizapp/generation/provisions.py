@@ -170,7 +170,7 @@ def _cn_numeral(value: float, unit: str, arabic: bool) -> str:
     if value == 0.5:
         return "半"
     n = int(value)
-    if arabic:
+    if arabic or n >= 1000:  # (thousands are not written here: digits rather than a crash)
         return str(n)
     if n == 2 and _unit_base(unit) in _MEASURE_UNITS:
         return "两"
@@ -542,7 +542,9 @@ def _bounded_lures(
     by_nearness += sorted(
         (r for r in rungs if r not in siblings), key=lambda r: (abs(math.log(r / value)), r)
     )
-    return [_quantity_text(r, unit, arabic) for r in by_nearness if low < r < high][:6]
+    # (a text in Chinese numerals gets lures it can write: _cn_numeral stops at the hundreds)
+    writable = [r for r in by_nearness if low < r < high and (arabic or r < 1000)]
+    return [_quantity_text(r, unit, arabic) for r in writable][:6]
 
 
 def _quantity_questions(ctx: Context, regulation: bool) -> Iterator[Question]:

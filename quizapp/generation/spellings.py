@@ -274,7 +274,7 @@ def _number_forms(key: str) -> list[str]:
                 forms.append(form.replace(months, "半年"))
     if "半年" in key:
         forms += [key.replace("半年", "六个月"), key.replace("半年", "6个月")]
-    return forms
+    return [form for form in forms if form != key]
 
 
 @lru_cache(maxsize=4096)
