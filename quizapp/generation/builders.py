@@ -46,7 +46,7 @@ from .keyphrases import (
     is_generic,
 )
 from .lexicon import NUMERALS, Lexicon, one_apart_in_place
-from .model import BLANK, Formula, KeyPhrase, Question, Sentence
+from .model import BLANK, ORDER_FREE, Formula, KeyPhrase, Question, Sentence
 from .segment import CN_DIGITS, DASH_LEVEL, Heading
 
 __all__ = ["Context", "build_all", "question_id"]
@@ -4332,7 +4332,7 @@ def _series_cloze(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Questio
         return
     ordered = _is_sequence(s.text, key.start - s.start, items)
     if not ordered:
-        blanked += "（不分先后）"
+        blanked += ORDER_FREE
     source = s.text
     qid = question_id(ctx.doc_key, "cloze", "cloze_list", key.text, source)
     yield Question(
@@ -5569,7 +5569,7 @@ def _lexicon_clozes(
         listed = _statement_stem(name, formula, shown) or (
             f"{name}{_LISTS[bool(formula.statement)]}{'、'.join(shown)}。"
         )
-        stem = f"{listed}（不分先后）"
+        stem = listed + ORDER_FREE
         answers = [members[k] for k in pair]
         if not any(_readable(a, stem) for a in answers):
             yield Question(
@@ -6131,7 +6131,7 @@ def standard_list_clozes(ctx: Context) -> Iterator[Question]:
                 continue
             ordered = _is_sequence(s.text, local, items)
             if not ordered:
-                blanked += "（不分先后）"
+                blanked += ORDER_FREE
             yield Question(
                 id=question_id(
                     ctx.doc_key, "cloze", "cloze_list", whole if half == 0 else f"{whole}|2", s.text
@@ -6414,7 +6414,7 @@ def _points_clozes(
     (``blanked[k]``) among the others shown whole, the blanks order-free."""
     for blanks in halves:
         parts = [blanked[k] if k in blanks else shown[k] for k in range(len(shown))]
-        stem = lead + sep.join(parts) + "。（不分先后）"
+        stem = lead + sep.join(parts) + "。" + ORDER_FREE
         answer = [cores[k] for k in blanks]
         if any(_readable(a, stem) for a in answer):
             continue

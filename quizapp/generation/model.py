@@ -19,6 +19,8 @@ KIND_LABELS: dict[str, str] = {
 
 # The blank written into cloze stems (two ideographic spaces inside full-width brackets).
 BLANK = "（　　）"
+# printed after a 填空 whose blanks may be answered in any order
+ORDER_FREE = "（不分先后）"
 
 
 # the quiz pick (pipeline.select) compares each candidate with the questions picked so far:

@@ -24,13 +24,12 @@ from .confidence import is_plain_cloze, too_weak
 from .jieba_setup import dictionary_version, warm_up
 from .keyphrases import Extraction, extract
 from .lexicon import Lexicon, load_lexicon
-from .model import BLANK, KINDS, PICK_LIMIT, Question
+from .model import BLANK, KINDS, ORDER_FREE, PICK_LIMIT, Question
 from .provisions import provision_questions
 from .shapes import contrast_list, counted_label, strip_list_label
 from .spellings import widen_accepted
 
 # the note an order-free list cloze ends on
-ORDER_FREE = "（不分先后）"
 
 __all__ = ["PICK_LIMIT", "generate_questions", "check_question", "select", "document_key"]
 
@@ -62,15 +61,8 @@ def generate_questions(
         extraction, doc_key = _extracted(text, lexicon, dictionary_version())
         ctx = Context(extraction, seed, doc_key)
         built = [*build_all(ctx), *provision_questions(ctx)]
-        for q in built:  # the natural spellings of each blank's key (我们党的传家宝 → 传家宝)
-            # a list label left at the stem's head is layout (（四）坚持…, blind round RA #23)
-            q.stem = strip_list_label(q.stem)
-            if q.kind == "cloze" and not q.ordered and contrast_list(q.answer):
-                # 坚持（房子是用来住的）、（不是用来炒的）定位: one statement, asked in its order
-                # (blind rounds RB #39, RF #38: the swapped order is nonsense)
-                q.ordered, q.stem = True, q.stem.replace(ORDER_FREE, "")
-            if q.kind == "cloze":
-                q.accepted = widen_accepted(q.stem, q.answer, q.accepted, lexicon)
+        for q in built:
+            _finish(q, lexicon)
         questions = [q for q in built if q.kind in wanted]
         questions = _checked(questions)
         scores = ctx.scores
@@ -92,6 +84,18 @@ def _extracted(text: str, lexicon: Lexicon, version: int) -> tuple[Extraction, s
     which moves whenever a lexicon adds words, so new words are never missed."""
     del version  # (part of the cache key only)
     return extract(text, lexicon=lexicon), document_key(text)
+
+
+def _finish(q: Question, lexicon: Lexicon) -> None:
+    """The last touches every built question takes, whichever template made it."""
+    # a list label left at the stem's head is layout (（四）坚持…, blind round RA #23)
+    q.stem = strip_list_label(q.stem)
+    if q.kind == "cloze" and not q.ordered and contrast_list(q.answer):
+        # 坚持（房子是用来住的）、（不是用来炒的）定位: one statement, asked in its order
+        # (blind rounds RB #39, RF #38: the swapped order is nonsense)
+        q.ordered, q.stem = True, q.stem.replace(ORDER_FREE, "")
+    if q.kind == "cloze":  # the natural spellings of each blank's key (我们党的传家宝 → 传家宝)
+        q.accepted = widen_accepted(q.stem, q.answer, q.accepted, lexicon)
 
 
 def _weak_clozes(questions: list[Question], extraction: Extraction, lexicon: Lexicon) -> set[str]:
