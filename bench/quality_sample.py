@@ -90,7 +90,6 @@ TEXT_SETS = {
     ),
 }
 TEXTS = TEXT_SETS["review"]
-KIND_LABELS = {"cloze": "填空", "single": "单选", "multiple": "多选", "judge": "判断"}
 
 
 def sample(seed: int, size: int, texts=TEXTS, quiz: bool = False) -> list[tuple[str, object]]:
@@ -133,21 +132,30 @@ def main() -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
     for n, (label, q) in enumerate(items, 1):
-        answer = q.answer
-        if q.kind == "judge":
-            answer = "正确" if answer else "错误"
-        elif isinstance(answer, list):
-            answer = " | ".join(answer)
-        print(f"## {n}. [{label}] {KIND_LABELS[q.kind]} ({q.template})")
-        print(f"   题干: {q.stem}")
-        for k, option in enumerate(q.options):
-            print(f"   {'ABCDE'[k]}. {option}")
-        print(f"   答案: {answer}")
-        if q.kind == "cloze" and any(len(a) > 1 for a in q.accepted):
-            print(f"   可接受: {q.accepted}")
-        print(f"   出处: {q.source}")
+        print("\n".join(question_lines(q, f"{n}. [{label}]")))
         print()
     return 0
+
+
+def question_lines(q, heading: str, explain: bool = False) -> list[str]:
+    """A question as a reviewer reads it: kind, stem, options, answer, accepted spellings (when
+    there is more than one), the explanation if asked, and the source sentence."""
+    from quizapp.generation import KIND_LABELS
+
+    answer = q.answer
+    if q.kind == "judge":
+        answer = "正确" if answer else "错误"
+    elif isinstance(answer, list):
+        answer = " | ".join(answer)
+    lines = [f"## {heading} {KIND_LABELS[q.kind]} ({q.template})", f"   题干: {q.stem}"]
+    lines += [f"   {'ABCDE'[k]}. {option}" for k, option in enumerate(q.options)]
+    lines.append(f"   答案: {answer}")
+    if q.kind == "cloze" and any(len(a) > 1 for a in q.accepted):
+        lines.append(f"   可接受: {q.accepted}")
+    if explain:
+        lines.append(f"   解析: {q.explanation}")
+    lines.append(f"   出处: {q.source}")
+    return lines
 
 
 if __name__ == "__main__":

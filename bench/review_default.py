@@ -19,10 +19,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-KIND_LABELS = {"cloze": "填空", "single": "单选", "multiple": "多选", "judge": "判断"}
-
 
 def main() -> int:
+    from quality_sample import question_lines  # (this script's folder is on sys.path)
+
     from quizapp.bank.review import REVIEW_PATH, question_fingerprint
     from quizapp.bank.services import DEFAULT_MATERIAL_PATH
     from quizapp.generation import generate_questions
@@ -44,22 +44,9 @@ def main() -> int:
     print(f"{len(questions)} questions, {len(reviewed)} verdicts: "
           f"{len(missing)} without a verdict on this version, {len(stale)} stale")  # fmt: skip
     for n, q in enumerate(missing, 1):
-        answer = q.answer
-        if q.kind == "judge":
-            answer = "正确" if answer else "错误"
-        elif isinstance(answer, list):
-            answer = " | ".join(answer)
         before = reviewed.get(q.id)
         note = f" (judged {before['verdict']} in another version)" if before else ""
-        print(f"\n## {n}. id={q.id} {KIND_LABELS[q.kind]} ({q.template}){note}")
-        print(f"   题干: {q.stem}")
-        for k, option in enumerate(q.options):
-            print(f"   {'ABCDE'[k]}. {option}")
-        print(f"   答案: {answer}")
-        if q.kind == "cloze":
-            print(f"   可接受: {q.accepted}")
-        print(f"   解析: {q.explanation}")
-        print(f"   出处: {q.source}")
+        print("\n" + "\n".join(question_lines(q, f"{n}. id={q.id}{note}", explain=True)))
     if stale:
         print("\nstale verdicts: " + ", ".join(stale))
     if args.prune and stale:

@@ -126,31 +126,32 @@ def test_init_db_disables_the_unusable_and_stores_the_edits(
             assert len(picked) == 10 and unusable.isdisjoint(q.uid for q in picked)
 
 
-def test_the_review_leaves_an_organizers_own_changes_alone(app):
+@pytest.fixture
+def unusable_row(app):
+    """The bundled speech stored as an organizer's material (no review applied), the shipped
+    verdicts, and the row of a question they judge unusable."""
+    from quizapp.bank.services import add_material
+
     verdicts = load_review()
     target = next(v for v in verdicts.values() if v.verdict == "unusable")
     with app.app_context():
-        from quizapp.bank.services import add_material
-
         text = DEFAULT_MATERIAL_PATH.read_text(encoding="utf-8")
         material, _ = add_material(text, title="讲话")
         row = db.session.scalar(select(BankQuestion).where(BankQuestion.uid == target.uid))
-        update_question(row, {"explanation": "组织者写的解析"}, status=None, user=None)
-        stats = apply_review(material, verdicts)
-        assert row.status == "active" and row.explanation == "组织者写的解析"
-        assert TAG_DISABLED not in (row.tags or [])
-        assert stats.disabled == sum(v.verdict == "unusable" for v in verdicts.values()) - 1
+        yield material, verdicts, row
 
 
-def test_a_verdict_is_not_applied_to_a_question_the_engine_now_asks_otherwise(app):
-    verdicts = load_review()
-    target = next(v for v in verdicts.values() if v.verdict == "unusable")
-    with app.app_context():
-        from quizapp.bank.services import add_material
+def test_the_review_leaves_an_organizers_own_changes_alone(unusable_row):
+    material, verdicts, row = unusable_row
+    update_question(row, {"explanation": "组织者写的解析"}, status=None, user=None)
+    stats = apply_review(material, verdicts)
+    assert row.status == "active" and row.explanation == "组织者写的解析"
+    assert TAG_DISABLED not in (row.tags or [])
+    assert stats.disabled == sum(v.verdict == "unusable" for v in verdicts.values()) - 1
 
-        text = DEFAULT_MATERIAL_PATH.read_text(encoding="utf-8")
-        material, _ = add_material(text, title="讲话")
-        row = db.session.scalar(select(BankQuestion).where(BankQuestion.uid == target.uid))
-        row.stem += "（新版）"  # as a regenerated question with the same id but another stem
-        apply_review(material, verdicts)
-        assert row.status == "active" and TAG_DISABLED not in (row.tags or [])
+
+def test_a_verdict_is_not_applied_to_a_question_the_engine_now_asks_otherwise(unusable_row):
+    material, verdicts, row = unusable_row
+    row.stem += "（新版）"  # as a regenerated question with the same id but another stem
+    apply_review(material, verdicts)
+    assert row.status == "active" and TAG_DISABLED not in (row.tags or [])

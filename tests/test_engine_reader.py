@@ -280,3 +280,14 @@ def test_docx_without_text_is_refused() -> None:
     out = io.BytesIO()
     docx.Document().save(out)
     assert refused(out.getvalue(), "empty.docx").code == "no_text"
+
+
+def test_chinese_numerals_are_written_as_they_are_read() -> None:
+    # one writer for provisions' lures and the accepted spellings of a quantity (一百五十名, 六个月)
+    from quizapp.generation.segment import cn_number, cn_numeral
+
+    assert all(cn_number(cn_numeral(n)) == n for n in range(1, 100))
+    assert [cn_numeral(n) for n in (10, 12, 20, 105, 110, 150, 300)] == [
+        "十", "十二", "二十", "一百零五", "一百一十", "一百五十", "三百"
+    ]  # fmt: skip
+    assert cn_number("三四十") is None  # thirty or forty: no single number

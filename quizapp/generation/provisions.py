@@ -37,7 +37,7 @@ from .builders import (
     question_id,
 )
 from .model import BLANK, Question, Sentence
-from .segment import cn_number
+from .segment import cn_number, cn_numeral
 
 # score of a provision question for the quiz pick: the rule's substance, asked as written
 PROVISION_SCORE = 0.68
@@ -83,7 +83,6 @@ _LADDERS: dict[str, tuple[float, ...]] = {
     "小时": (1, 2, 4, 8, 12, 24),
     "周": (1, 2, 3, 4),
 }
-_DIGITS = "零一二三四五六七八九"
 # units after which 2 reads 两 (两年, 两名, 两个月), not 二
 _MEASURE_UNITS = frozenset(_LADDERS) - {"岁", "周岁"}
 
@@ -174,19 +173,7 @@ def _cn_numeral(value: float, unit: str, arabic: bool) -> str:
         return str(n)
     if n == 2 and _unit_base(unit) in _MEASURE_UNITS:
         return "两"
-    if n < 10:
-        return _DIGITS[n]
-    if n >= 100:  # 一百, 一百五十, 三百 (the ladder's hundreds)
-        hundreds, rest = divmod(n, 100)
-        if not rest:
-            tail = ""
-        elif rest < 10:
-            tail = "零" + _DIGITS[rest]
-        else:  # (一百一十: the tens written whole after a hundred)
-            tail = ("一" if rest < 20 else "") + _cn_numeral(rest, "", False)
-        return _DIGITS[hundreds] + "百" + tail
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+    return cn_numeral(n)
 
 
 def _quantity_text(value: float, unit: str, arabic: bool) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from . import noise
 from .model import Sentence
 
-__all__ = ["Document", "Heading", "Paragraph", "segment", "CN_DIGITS", "cn_number"]
+__all__ = ["Document", "Heading", "Paragraph", "segment", "CN_DIGITS", "cn_number", "cn_numeral"]
 
 CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
 CN_DIGITS.update({"十": 10, "两": 2})
@@ -38,6 +38,25 @@ def cn_number(text: str) -> int | None:
     if len(text) == 1:
         return CN_DIGITS[text]
     return None
+
+
+def cn_numeral(n: int) -> str:
+    """1 → 一, 12 → 十二, 20 → 二十, 150 → 一百五十 (1–999; the inverse of :func:`cn_number`
+    below a hundred). 2 is 二: a caller that counts with a measure word writes 两 itself."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n >= 100:  # 一百, 一百零五, 一百一十, 三百
+        hundreds, rest = divmod(n, 100)
+        if not rest:
+            tail = ""
+        elif rest < 10:
+            tail = "零" + digits[rest]
+        else:  # (一百一十: the tens written whole after a hundred)
+            tail = ("一" if rest < 20 else "") + cn_numeral(rest)
+        return digits[hundreds] + "百" + tail
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
 
 
 _NUMBERED = [

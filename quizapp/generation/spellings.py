@@ -36,7 +36,7 @@ from .checking import answer_key, check_answer
 from .jieba_setup import is_word
 from .lexicon import Lexicon
 from .model import BLANK
-from .segment import cn_number
+from .segment import cn_number, cn_numeral
 
 __all__ = ["more_spellings", "widen_accepted"]
 
@@ -241,17 +241,12 @@ def _formula_tail_forms(key: str, lexicon: Lexicon) -> list[str]:
 
 _ARABIC = re.compile(r"(?<![\d.])([1-9]\d?)(?![\d.%])")
 _HAN_NUMBER = re.compile("[一二两三四五六七八九十]+")
-_HAN_DIGITS = "零一二三四五六七八九"
 # measure words after which 2 is read 两 (两个月, 两年), not 二
 _TWO_AS_LIANG = "个名年天次项条位届"
 
 
 def _han(n: int, before: str) -> str:
-    if n == 2 and before[:1] in _TWO_AS_LIANG:
-        return "两"
-    tens, ones = divmod(n, 10)
-    text = ("" if tens == 1 else _HAN_DIGITS[tens]) + "十" if tens else ""
-    return text + (_HAN_DIGITS[ones] if ones else "")
+    return "两" if n == 2 and before[:1] in _TWO_AS_LIANG else cn_numeral(n)
 
 
 def _number_forms(key: str) -> list[str]:
