@@ -81,3 +81,36 @@ def test_served_quizzes_of_the_bundled_speech_ask_no_weak_plain_cloze() -> None:
     served = [q for seed in range(5) for q in generate_questions(text, seed=seed, count=20)]
     assert weak_stem not in {q.stem for q in served}
     assert any(conf.is_plain_cloze(q) for q in served)
+
+
+# ---------------------------------------------------------------- keys only one text uses
+
+
+def test_a_key_other_study_texts_use_is_established_but_not_by_its_own_text() -> None:
+    from quizapp.generation import reference
+    from quizapp.generation.pipeline import document_key
+
+    speech = document_key(SEED_SPEECH.read_text(encoding="utf-8"))
+    new_text = document_key("一篇从未见过的学习材料。")
+    # 稳中求进 is in many reports; 一报告两评议 only in the bundled speech
+    assert reference.established("稳中求进", new_text)
+    assert reference.established("一报告两评议", new_text)
+    assert not reference.established("一报告两评议", speech)
+    assert not reference.established("青蓝结对工程", new_text)
+
+
+def test_served_quizzes_put_a_plain_cloze_on_a_key_only_its_text_uses_last() -> None:
+    from quizapp.generation.lexicon import load_lexicon
+    from quizapp.generation.pipeline import _coined, document_key
+
+    text = SEED_SPEECH.read_text(encoding="utf-8")
+    document, lexicon = document_key(text), load_lexicon()
+    bank = generate_questions(text, seed=0)
+    coined = [q for q in bank if _coined(q, lexicon, document)]
+    # the bank keeps them (一报告两评议, 基础不牢，地动山摇 are on the teacher's list) ...
+    assert {"一报告两评议", "地动山摇"} <= {q.answer[0] for q in coined}
+    # ... but a quiz of ten asks none while better questions remain (seven in ten such quizzes
+    # before the rule)
+    for seed in range(10):
+        quiz = generate_questions(text, seed=seed, count=10)
+        assert not [q.answer for q in quiz if _coined(q, lexicon, document)], seed
