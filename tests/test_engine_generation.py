@@ -1093,3 +1093,83 @@ def test_a_sentence_naming_many_formulas_does_not_fill_the_quiz() -> None:
         picked = generate_questions(SEED_TEXT, seed=seed, count=10)
         assert len(picked) == 10 and len({q.kind for q in picked}) == 4
         assert max(Counter(q.source for q in picked).values()) <= 2, seed
+
+
+# lexicon templates by kind, for banks of a formula-dense text
+_LEX_TEMPLATES = {
+    "cloze": "lex_cloze",
+    "single": "lex_member",
+    "multiple": "lex_members",
+    "judge": "lex_judge_true",
+}
+_PLAIN_TEMPLATES = {"cloze": "cloze", "single": "single", "multiple": "multi_enum"}
+
+
+def _bank_item(n: int, kind: str, template: str, formula: str | None = None):
+    """A question of ``kind`` with its own sentence, key and lures (none prints another's)."""
+    key = f"要点{n:03d}号"
+    answer = {"cloze": [key], "single": key, "multiple": [key, f"要点{n:03d}乙"]}.get(kind, True)
+    options = [] if kind in ("cloze", "judge") else [key, f"要点{n:03d}乙", f"干扰{n:03d}甲"]
+    stem = f"“{formula}”是指第{n:03d}条。" if kind == "judge" else f"第{n:03d}句要坚持（　　）。"
+    keys = [formula] if formula else [key]
+    return _q(f"q{n:03d}", kind, stem, answer, f"S{n:03d}", options=options, keys=keys,
+              template=template, formula=formula)  # fmt: skip
+
+
+def _formula_dense_bank(plain_per_kind: int) -> list:
+    bank = [
+        _bank_item(10 * k + n, kind, _LEX_TEMPLATES[kind], f"公式{10 * k + n:03d}")
+        for k, kind in enumerate(KINDS)
+        for n in range(6)
+    ]
+    for k, kind in enumerate(KINDS):
+        for n in range(plain_per_kind):
+            if kind == "judge":  # a false statement on a formula the text names (tagged: 0.9)
+                item = _bank_item(500 + 10 * k + n, kind, "judge_false", f"公式{500 + n:03d}")
+                item.answer = False
+            else:
+                item = _bank_item(500 + 10 * k + n, kind, _PLAIN_TEMPLATES[kind])
+            bank.append(item)
+    return bank
+
+
+def test_a_quiz_on_a_formula_dense_text_tests_the_text_too() -> None:
+    from quizapp.generation.pipeline import select
+
+    # blind rounds BE, BG: a quiz of 10 on 关于加强党的政治建设的意见 was 9–10 lexicon items
+    # ("tests little of the text itself"); lexicon questions rank first (94% usable), so past
+    # their share (60%) of the places they wait for the text's own fresh questions (8–9 before)
+    bank = _formula_dense_bank(plain_per_kind=3)
+    for seed in range(10):
+        picked = select(bank, 10, seed)
+        lexicon_items = sum(q.template.startswith("lex_") for q in picked)
+        assert len(picked) == 10 and {q.kind for q in picked} == set(KINDS), seed
+        assert 0 < lexicon_items <= 6, (seed, lexicon_items)
+        assert select(bank, 10, seed) == picked  # (still one pick per seed)
+
+
+def test_the_lexicon_share_yields_to_a_short_bank_and_to_weak_questions() -> None:
+    from quizapp.generation.pipeline import select
+
+    # one plain 填空 the text gives and three the confidence gate found too weak: the quiz is
+    # filled with lexicon questions past their share rather than left short or served the weak
+    bank = _formula_dense_bank(plain_per_kind=0)
+    plain = _bank_item(900, "cloze", "cloze")
+    weak = [_bank_item(901 + n, "cloze", "cloze") for n in range(3)]
+    for seed in range(10):
+        picked = select([*bank, plain, *weak], 10, seed, weak={q.id for q in weak})
+        ids = {q.id for q in picked}
+        assert len(picked) == 10 and {q.kind for q in picked} == set(KINDS), seed
+        assert plain.id in ids and not ids & {q.id for q in weak}, (seed, ids)
+        assert sum(q.template.startswith("lex_") for q in picked) == 9
+
+
+def test_served_quizzes_of_a_formula_dense_text(shared_dir) -> None:
+    # the text of rounds BE and BG: its quizzes of 10 held 7–10 lexicon items on seeds 0–19
+    text = (
+        ROOT / "bench" / "heldout_texts" / "yijian_zhengzhi_jianshe_2019_items1-15.txt"
+    ).read_text("utf-8")
+    for seed in (0, 3, 811):
+        picked = generate_questions(text, seed=seed, count=10)
+        assert len(picked) == 10 and {q.kind for q in picked} == set(KINDS), seed
+        assert sum(q.template.startswith("lex_") for q in picked) <= 6, seed

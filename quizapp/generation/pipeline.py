@@ -274,6 +274,10 @@ RELIABLE_PRIOR = 0.8
 # questions of any template from one source sentence before a lexicon question from it waits
 # for the sentences not yet asked
 LEX_PER_SENTENCE = 2
+# percent of a quiz's places (rounded up) lexicon questions take before they wait for the fresh
+# questions of other templates: a quiz of 10 on a formula-dense text was 9–10 lexicon items and
+# "tests little of the text itself" (blind rounds BE, BG); a study quiz must test its material
+LEX_PERCENT = 60
 # the blank inside quotation marks: a quoted label or slogan is asked
 _QUOTED_BLANK = re.compile(f'[“"‘]{re.escape(BLANK)}[”"’]')
 # the true key a false 判断 replaced, kept in its explanation (builders.text_questions)
@@ -377,7 +381,8 @@ def select(
     nothing better is left); then a key already asked; last a question that prints a picked
     question's answer (or whose answer a picked question prints, or that asks the same answer, a
     false 判断's hidden key included). A lexicon question from a sentence that already gave
-    ``LEX_PER_SENTENCE`` questions is fresh no longer. Once a kind has a place, a plain 单选/多选
+    ``LEX_PER_SENTENCE`` questions is fresh no longer, nor is any lexicon question once they hold
+    ``LEX_PERCENT`` of the ``count`` places. Once a kind has a place, a plain 单选/多选
     (``LENDING_TEMPLATES``) gives its next one to a fresh reliable question of another kind
     (``RELIABLE_PRIOR``), which may be one a 判断 was holding.
     """
@@ -415,6 +420,8 @@ def select(
     used_keys: set[str] = set()
     used_sources: set[str] = set()
     source_count: Counter[str] = Counter()  # picked questions per source sentence
+    lex_picked = 0  # picked lexicon questions
+    lex_cap = -(-count * LEX_PERCENT // 100)  # (exact: a float share gave 7.000…1 places)
     used_local: set[str] = set()
     picked_ids: set[str] = set()
     picked_kinds: set[str] = set()
@@ -496,6 +503,10 @@ def select(
         # sentence too). A lexicon template prints the lexicon's statement, not the sentence: its
         # freshness is its formula's, checked above
         if q.template.startswith("lex_"):
+            # a quiz mostly of lexicon questions tests the formula list, not the text: past its
+            # share they wait for the other templates' fresh questions (weak ones stay tier 3)
+            if lex_picked >= lex_cap:
+                return 1
             # ... but a sentence naming many formulas (a communiqué's 增强“四个意识”、坚定“四个
             # 自信”、做到“两个维护”…) gave 7 of a quiz's 10 (blind round RE): a quiz tests the
             # text, so once LEX_PER_SENTENCE questions come from its sentence it waits
@@ -557,6 +568,7 @@ def select(
                 used_keys.update(keys)
                 used_sources.add(q.source)
                 source_count[q.source] += 1
+                lex_picked += q.template.startswith("lex_")
                 if local:
                     used_local.add(local)
                 shown.append(text)
