@@ -3,7 +3,10 @@
 Generates every question (``generate_questions(text, seed=0)``) for three corpus texts the
 engine's authors did not hand-tune gold lists for, then draws a seeded sample, stratified over
 the texts (14 + 13 + 13 = 40 by default), and prints each item numbered, with its kind, stem,
-options, answer and source sentence.
+options, answer and source sentence. The stem is printed as the learner sees it: each cloze blank
+followed by the length of its key, ``（　　）〔4字〕``, where the app shows one (not in an
+order-free cloze whose keys differ in length; ``generation.hints``); ``--json`` keeps the
+engine's ``stem`` and adds that text as ``stem_shown``.
 
     .venv/bin/python bench/quality_sample.py                # round 1 (sample seed 1)
     .venv/bin/python bench/quality_sample.py --seed 2       # a fresh sample (round 2)
@@ -136,7 +139,10 @@ def main() -> int:
         return 1
     items = sample(args.seed, args.size, texts, args.quiz)
     if args.json:
-        rows = [dict(item=n, text=label, **q.to_dict()) for n, (label, q) in enumerate(items, 1)]
+        rows = [
+            dict(item=n, text=label, **q.to_dict(), stem_shown=shown_stem(q))
+            for n, (label, q) in enumerate(items, 1)
+        ]
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
     for n, (label, q) in enumerate(items, 1):
@@ -145,9 +151,17 @@ def main() -> int:
     return 0
 
 
+def shown_stem(q) -> str:
+    """The stem as the learner sees it: a cloze blank followed by its length hint (〔4字〕)."""
+    from quizapp.generation import blank_lengths, stem_shown
+
+    return stem_shown(q.stem, blank_lengths(q.answer, q.ordered)) if q.kind == "cloze" else q.stem
+
+
 def question_lines(q, heading: str, explain: bool = False) -> list[str]:
-    """A question as a reviewer reads it: kind, stem, options, answer, accepted spellings (when
-    there is more than one), the explanation if asked, and the source sentence."""
+    """A question as a reviewer reads it: kind, stem as shown (with the blanks' length hints),
+    options, answer, accepted spellings (when there is more than one), the explanation if asked,
+    and the source sentence."""
     from quizapp.generation import KIND_LABELS
 
     answer = q.answer
@@ -155,7 +169,7 @@ def question_lines(q, heading: str, explain: bool = False) -> list[str]:
         answer = "正确" if answer else "错误"
     elif isinstance(answer, list):
         answer = " | ".join(answer)
-    lines = [f"## {heading} {KIND_LABELS[q.kind]} ({q.template})", f"   题干: {q.stem}"]
+    lines = [f"## {heading} {KIND_LABELS[q.kind]} ({q.template})", f"   题干: {shown_stem(q)}"]
     lines += [f"   {'ABCDE'[k]}. {option}" for k, option in enumerate(q.options)]
     lines.append(f"   答案: {answer}")
     if q.kind == "cloze" and any(len(a) > 1 for a in q.accepted):

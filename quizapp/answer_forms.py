@@ -1,8 +1,10 @@
 """The answer form of bank questions, shared by the self-test (study) and the paper contests.
 
 One field per question (a cloze: one per blank), named after the question id. The choices are
-option numbers, so the page carries nothing but the options themselves. Choices are always
-SelectChoice objects: WTForms 3.3 deprecates tuples, and our tests treat warnings as errors.
+option numbers, so the page carries nothing but the options themselves; a blank's label and
+placeholder carry the length of its key (答案（4字）, as the stem does), never the key. Choices
+are always SelectChoice objects: WTForms 3.3 deprecates tuples, and our tests treat warnings as
+errors.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from wtforms import Field, SelectChoice, SelectField, SelectMultipleField, Strin
 from wtforms.validators import InputRequired, Length, Optional, StopValidation
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from .generation import blank_lengths, hint_text
 from .models import BankQuestion
 
 BLANK_MAX = 100
@@ -70,6 +73,19 @@ def blank_count(question: BankQuestion) -> int:
     return len(answer) if isinstance(answer, list) and answer else 1
 
 
+def blank_hints(question: BankQuestion) -> list[int | None]:
+    """Per blank of a cloze, the length of its key (None: no hint); nothing for other kinds."""
+    if question.kind != "cloze":
+        return []
+    return blank_lengths(question.answer or [""], question.ordered)
+
+
+def blank_label(blank: int, count: int, length: int | None) -> str:
+    """答案（4字）, 第 2 空（3字）; without a hint 答案, 第 2 空."""
+    label = "答案" if count == 1 else f"第 {blank + 1} 空"
+    return f"{label}（{hint_text(length)}）" if length else label
+
+
 def option_choices(question: BankQuestion) -> list[SelectChoice]:
     return [SelectChoice(str(i), text) for i, text in enumerate(question.options or [])]
 
@@ -102,11 +118,14 @@ def build_answer_form(questions: Sequence[BankQuestion], *, required: bool) -> t
             )
         else:
             n = blank_count(q)
+            hints = blank_hints(q)
             for blank in range(n):
+                length = hints[blank] if blank < len(hints) else None
                 attrs[field_name(q, blank)] = StringField(
-                    "答案" if n == 1 else f"第 {blank + 1} 空",
+                    blank_label(blank, n, length),
                     validators=validators("请填写答案。")
                     + [Length(max=BLANK_MAX, message=f"每空最多 {BLANK_MAX} 个字。")],
+                    render_kw={"placeholder": f"{length}个字"} if length else None,
                 )
     return type("AnswerForm", (FlaskForm,), attrs)
 

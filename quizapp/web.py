@@ -44,6 +44,7 @@ def register_web(app: Flask) -> None:
     app.url_map.converters["int"] = BoundedIntegerConverter  # before any rule is added
 
     from .admin.views import bp as admin_bp
+    from .answer_forms import blank_hints
     from .api.views import bp as api_bp
     from .auth.views import bp as auth_bp
     from .contests.views import bp as contests_bp
@@ -79,6 +80,7 @@ def register_web(app: Flask) -> None:
     app.after_request(add_security_headers)
     app.after_request(buffer_static_text)  # runs before Flask-Compress (registered earlier)
     app.jinja_env.filters["cntime"] = china_time
+    app.jinja_env.globals["blank_hints"] = blank_hints  # the stem macros of _macros.html
     app.jinja_env.globals["KIND_LABELS"] = {
         "cloze": "填空", "single": "单选", "multiple": "多选", "judge": "判断",
     }  # fmt: skip

@@ -184,6 +184,7 @@ def test_open_question_reveals_no_answer_and_closed_one_does(api, clock):
     assert q["number"] == 1 and q["total"] == 4 and q["kind"] == "single"
     assert q["options"] == SAMPLE_QUESTIONS[0]["options"]
     assert q["deadline"] == pytest.approx(T0 + 20)
+    assert "blanks" not in q  # only a cloze has blanks
     raw = api.state().get_data(as_text=True)
     assert "answer" not in json.loads(raw)["question"]
     assert "explanation" not in raw and "source" not in raw and "keys" not in raw
@@ -206,6 +207,16 @@ def test_open_question_reveals_no_answer_and_closed_one_does(api, clock):
             "time_ms": 5000,
         },
     ]
+
+
+def test_an_open_cloze_gives_the_length_of_its_key_and_not_the_key(db_app, clock):
+    code, host_token = make_round(db_app, samples=(3,))  # 党的（　　）建设: 根本性
+    api = Api(db_app.test_client(), code, host_token)
+    api.advance()
+    raw = api.state().get_data(as_text=True)
+    question = json.loads(raw)["question"]
+    assert question["kind"] == "cloze" and question["blanks"] == [3]
+    assert "根本性" not in raw and "answer" not in question
 
 
 def test_answers_idempotent_conflicting_late_and_malformed(api, db_app, clock):

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from quizapp.extensions import db
+from quizapp.generation import blank_lengths, stem_shown
 from quizapp.models import Attempt, BankQuestion, Group, NotebookEntry, User
 
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -46,6 +47,14 @@ def answer(page: Any, card: Any, q: BankQuestion, *, right: bool) -> None:
     """Answer inside `card` the way a person taps: right, or deliberately wrong."""
     if q.kind == "cloze":
         blanks = card.locator("input[type=text]")
+        hints = blank_lengths(q.answer, q.ordered)  # the length of each key, as the page says
+        for i, length in enumerate(hints):
+            label = card.locator(f"label[for='{blanks.nth(i).get_attribute('id')}']")
+            if length:
+                expect(label).to_contain_text(f"（{length}字）")
+                assert blanks.nth(i).get_attribute("placeholder") == f"{length}个字"
+            else:
+                expect(label).not_to_contain_text("字）")
         answers = q.answer if right else ["不知道"] * blanks.count()
         for i in range(blanks.count()):
             blanks.nth(i).fill(answers[i])
@@ -152,8 +161,10 @@ def test_learner_on_a_phone(live_server, phone_page, screenshot) -> None:
 
     # the 错题本 holds the practice mistake, due today
     page.click(".nav >> text=错题本")
-    stem = load_question(app, wrong_qid).stem
-    expect(page.locator("main")).to_contain_text(stem)
+    wrong = load_question(app, wrong_qid)
+    # the stem as every page draws it: a cloze blank followed by the length of its key
+    stem = stem_shown(wrong.stem, blank_lengths(wrong.answer, wrong.ordered))
+    expect(page.locator("main")).to_contain_text(stem if wrong.kind == "cloze" else wrong.stem)
     # the practice mistake may be asked again in the exam: one entry per question
     expect(page.locator("main")).to_contain_text(f"今日待复习 {len(mistakes)} 题")
     screenshot(page, "08-notebook")

@@ -8,6 +8,7 @@ player. The podium the 大屏 shows at the end must match the standings in the d
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 
@@ -50,7 +51,8 @@ def setup_data(app) -> None:
 def play_answer(page, name: str) -> None:
     """Answer the open question as `name`'s plan says (right or wrong for its kind)."""
     view = page.locator("[data-view=question]")
-    stem = view.locator("[data-q-stem]").inner_text()
+    shown = view.locator("[data-q-stem]").inner_text()
+    stem = re.sub(r"〔\d+字〕", "", shown)  # a cloze blank's length hint
     sample = next(q for q in SAMPLE_QUESTIONS if q["stem"] == stem)
     kind = sample["kind"]
     answer = sample["answer"] if PLANS[name][kind] else WRONG[kind]
@@ -61,6 +63,9 @@ def play_answer(page, name: str) -> None:
             view.locator("label.live-check", has_text=option).locator("input").check()
         view.get_by_role("button", name="提交答案").click()
     else:
+        # 根本性: its length beside the blank and in the input, never the key
+        assert "党的（　　）〔3字〕建设" in shown and "根本性" not in shown
+        assert view.locator("input.live-blank").first.get_attribute("placeholder") == "3个字"
         view.locator("input.live-blank").first.fill(answer[0])
         view.get_by_role("button", name="提交答案").click()
     view.locator("[data-q-msg]", has_text="已提交").wait_for()

@@ -268,6 +268,11 @@ def test_answers_are_saved_as_they_go_and_survive_a_reload(app, client, login_as
         rf'checked[^>]*name="q{single.id}"[^>]*value="{index}"', page
     )
     assert f'value="{cloze.answer[0]}"' in page
+    # the blank's length (根本性), beside the stem and on the input, as on the practice page
+    assert (
+        '党的<span class="blank">（　　）<span class="blank-hint">〔3字〕</span></span>建设' in page
+    )
+    assert "答案（3字）" in page and 'placeholder="3个字"' in page
     # Changing an answer replaces it: still one row per question.
     save(client, attempt_id, single, right=False)
     with app.app_context():

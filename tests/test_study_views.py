@@ -93,6 +93,11 @@ def count_answers(app, token: str) -> int:
         )
 
 
+def page_text(html: str) -> str:
+    """The page's text without tags and without the blanks' length hints (〔3字〕)."""
+    return re.sub(r"〔\d+字〕", "", re.sub(r"<[^>]+>", "", html))
+
+
 # ---------------------------------------------------------------- pages
 
 
@@ -131,7 +136,7 @@ def test_practice_flow_feedback_result_and_notebook(db_app) -> None:
     for number, qid in enumerate(attempt.question_ids, start=1):
         q = question(db_app, qid)
         page = client.get(f"/test/{token}/q/{number}").get_data(as_text=True)
-        assert q.stem in page and "正确答案" not in page
+        assert q.stem in page_text(page) and "正确答案" not in page
         assert not q.explanation or q.explanation not in page
         assert "纠错" in page
         given = WRONG[q.kind] if qid == wrong_qid else RIGHT[q.kind]
@@ -150,7 +155,7 @@ def test_practice_flow_feedback_result_and_notebook(db_app) -> None:
     attempt = attempt_row(db_app, token)
     assert (attempt.score, attempt.total) == (3, 4) and attempt.submitted_at is not None
     notebook = client.get("/notebook").get_data(as_text=True)
-    assert question(db_app, wrong_qid).stem in notebook
+    assert question(db_app, wrong_qid).stem in page_text(notebook)
     assert 'data-testid="due-count">1<' in client.get("/").get_data(as_text=True)
 
 
@@ -439,12 +444,73 @@ def test_print_paper_has_its_key_on_a_separate_page(app, client, make_bank) -> N
     url = f"/materials/{material_id}/paper?count=0&seed=abc123"
     page = client.get(url).get_data(as_text=True)
     paper, key = page.split('class="paper page-break answer-key"')
-    assert all(s["stem"] in paper for s in SAMPLE_QUESTIONS)
+    assert all(s["stem"] in paper for s in SAMPLE_QUESTIONS if s["kind"] != "cloze")
+    assert "党的政治建设是党的" in paper and "建设，决定着党的建设方向和效果。" in paper
     assert "参考答案" in key and "C. 核心意识" in key and "根本性" in key
     assert "C. 核心意识" not in paper.split("paper-questions")[1].replace("C. 核心意识</span>", "")
     assert client.get(url).get_data(as_text=True) == page  # same seed, same paper
     bad = client.get(f"/materials/{material_id}/paper?count=7")
     assert bad.status_code == 200 and "请从给出的选项中选择" in bad.get_data(as_text=True)
+
+
+# ---------------------------------------------------------------- the length of a cloze blank
+
+# Two keys of unequal length, in either order: as 不分先后 no blank may claim a length.
+TWO_KEYS = {
+    "stem": "强化（　　）和（　　）。（不分先后）",
+    "answer": ["就业优先政策", "社会保障"],
+    "accepted": [["就业优先政策"], ["社会保障"]],
+    "keys": ["就业优先政策", "社会保障"],
+}
+
+
+def test_practice_page_gives_the_length_of_the_cloze_key_not_the_key(app, client, make_bank):
+    material_id, _ = make_bank(4)
+    token = start(client, material_id, kinds=["cloze"])
+    page = client.get(f"/test/{token}/q/1").get_data(as_text=True)
+    assert (
+        '党的<span class="blank">（　　）<span class="blank-hint">〔3字〕</span></span>建设' in page
+    )  # 根本性
+    assert ">答案（3字）</label>" in page and 'placeholder="3个字"' in page
+    assert "根本性" not in page
+
+
+def test_an_order_free_cloze_of_unequal_keys_gives_no_length(app, client, make_bank, make_question):
+    material_id, _ = make_bank(0)
+    free = make_question(material_id, sample=3, **TWO_KEYS, ordered=False)
+    ordered = make_question(
+        material_id, sample=3, **dict(TWO_KEYS, stem="强化（　　）和（　　）。")
+    )
+    token = start(client, material_id, mode="exam", kinds=["cloze"])
+    page = client.get(f"/test/{token}").get_data(as_text=True)
+    sections = page.split('class="card question-card"')[1:]
+    cards = {c.split('name="q')[1].split("_")[0]: c for c in sections}
+    free_card, ordered_card = cards[str(free.id)], cards[str(ordered.id)]
+    assert "强化（　　）和（　　）。（不分先后）" in page_text(free_card)
+    assert "blank-hint" not in free_card
+    assert ">第 1 空</label>" in free_card and ">第 2 空</label>" in free_card
+    assert "placeholder" not in free_card
+    # the same keys in a fixed order: each blank has its length
+    assert (
+        '强化<span class="blank">（　　）<span class="blank-hint">〔6字〕</span></span>和'
+        in ordered_card
+    )
+    assert ">第 1 空（6字）</label>" in ordered_card and ">第 2 空（4字）</label>" in ordered_card
+    assert 'placeholder="6个字"' in ordered_card and 'placeholder="4个字"' in ordered_card
+    assert "就业优先政策" not in page and "社会保障" not in page
+
+
+def test_the_printed_paper_draws_a_box_per_character_of_the_key(
+    app, client, make_bank, make_question
+):
+    material_id, _ = make_bank(4)
+    make_question(material_id, sample=3, **TWO_KEYS, ordered=False)
+    page = client.get(f"/materials/{material_id}/paper?count=0&seed=abc")
+    paper = page.get_data(as_text=True).split("answer-key")[0]
+    assert re.search(r'党的<span class="blank-cells" role="img" aria-label="3字的空">'
+                     r"(<span></span>){3}</span>建设", paper)  # fmt: skip
+    assert "强化（________）和（________）。（不分先后）" in paper  # no length to draw
+    assert "根本性" not in paper and "社会保障" not in paper
 
 
 def test_scores_page_lists_attempts_with_a_trend_chart(app, client, login_as, make_bank) -> None:

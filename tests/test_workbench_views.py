@@ -636,6 +636,11 @@ def test_printable_paper_has_the_answer_key_on_a_separate_page(client, login_as,
     assert "核心地位" in paper and "参考答案" in key
     assert re.search(r"<li>\s*C\s", key) and re.search(r"<li>\s*ABD\s", key)
     assert "ABD" not in paper
+    cloze = client.get(f"/manage/paper?ids={ids[3]}").get_data(as_text=True)
+    paper = cloze.split("wb-answer-key page-break", 1)[0]
+    # 根本性: one box per character to write in, and no answer on the paper itself
+    assert re.search(r'党的<span class="blank-cells"[^>]*>(<span></span>){3}</span>建设', paper)
+    assert "根本性" not in paper
 
 
 # ------------------------------------------------------------------ lexicon

@@ -63,6 +63,13 @@ SCHEMAS: dict[str, Any] = {
             "stem": {"type": "string"},
             "options": {"type": "array", "items": {"type": "string"}},
             "deadline": {"type": "number", "description": "截止时刻，服务器 Unix 时间（秒）"},
+            "blanks": {
+                "type": "array",
+                "items": {"type": ["integer", "null"]},
+                "description": (
+                    "只有填空题有：每个空按原文措辞的字数；不分先后且各空字数不同时为 null"
+                ),
+            },
             "answer": {
                 **ANSWER_SCHEMA,
                 "description": "正确答案；只在 status 为 closed 或 finished 时出现",

@@ -10,6 +10,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from .checking import InvalidAnswer, canonical_response, check_answer
+from .hints import blank_lengths, hint_text, stem_shown
 from .lexicon import Lexicon, load_lexicon
 from .model import BLANK, KIND_LABELS, KINDS, Formula, KeyPhrase, Question
 from .reader import DocumentError, decode_text, read_document
@@ -49,13 +50,16 @@ __all__ = [
     "KeyPhrase",
     "Lexicon",
     "Question",
+    "blank_lengths",
     "canonical_response",
     "check_answer",
     "decode_text",
     "find_key_phrases",
     "generate_questions",
+    "hint_text",
     "load_lexicon",
     "read_document",
     "select",
+    "stem_shown",
     "warm_up",
 ]

@@ -39,6 +39,7 @@ from .. import generation
 from ..bank.lexicon import current_lexicon
 from ..extensions import db
 from ..generation.checking import InvalidAnswer, canonical_response, check_answer
+from ..generation.hints import blank_lengths
 from ..generation.model import PICK_LIMIT
 from ..models import (
     BankQuestion,
@@ -308,6 +309,8 @@ def question_payload(
         "options": list(q.get("options") or []),
         "deadline": deadline.timestamp() if deadline else None,
     }
+    if q.get("kind") == "cloze":  # the length of each blank's key, never the key itself
+        payload["blanks"] = blank_lengths(q.get("answer") or [""], q.get("ordered", True))
     if reveal:
         payload["answer"] = q.get("answer")
     return payload

@@ -1,7 +1,9 @@
 """Write a bank out: Excel (the 题库 template layout), the engine's JSON, Moodle GIFT. Pure code.
 
 Each function takes questions as mappings of the engine's fields (plus ``tags``) and returns bytes
-or text; nothing here touches Flask or the database.
+or text; nothing here touches Flask or the database. Only GIFT is what learners answer (in
+Moodle), so only it gives each cloze blank's length (〔4字〕) as the app's pages do; the Excel
+sheet and the JSON are the bank itself, read back by the importer, and keep the plain stem.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import fields
 from typing import Any
 
+from ..generation.hints import blank_lengths, hint_text, stem_shown
 from ..generation.model import BLANK, Question
 from .questions import KIND_LABELS, LETTERS, answer_to_text
 
@@ -220,12 +223,14 @@ def gift_question(question: Mapping[str, Any], number: int) -> str:
     # format); several blanks: blanks shown as ____ and the answers expected in order, "；"-joined.
     answers = list(answer or [])
     accepted = list(question.get("accepted") or [])
+    lengths = blank_lengths(answers, question.get("ordered", True))
     if len(answers) == 1:
         spellings = _unique([answers[0], *(accepted[0] if accepted else [])])
         block = "{" + " ".join("=" + gift_escape(s) for s in spellings) + tail + "}"
+        hint = f"〔{hint_text(lengths[0])}〕" if lengths[0] else ""
         before, _, after = stem.partition(BLANK)
-        return f"::{title}::{gift_escape(before)}{block}{gift_escape(after)}"
-    shown = stem.replace(BLANK, "____")
+        return f"::{title}::{gift_escape(before)}{block}{gift_escape(hint + after)}"
+    shown = stem_shown(stem, lengths).replace(BLANK, "____")
     joined = _unique(["；".join(answers), ";".join(answers)])
     block = "{" + " ".join("=" + gift_escape(s) for s in joined) + tail + "}"
     note = "（多个空的答案依次填写，用“；”分隔）"

@@ -9,6 +9,7 @@
   var d = root.dataset;
   var LETTERS = "ABCDEFGHIJ";
   var KIND_LABELS = { cloze: "填空", single: "单选", multiple: "多选", judge: "判断" };
+  var BLANK = "（　　）";
   var offset = 0;
   var offsetKnown = false;
   var state = null;
@@ -27,6 +28,19 @@
     if (cls) { node.className = cls; }
     if (text !== undefined && text !== null) { node.textContent = text; }
     return node;
+  }
+
+  // The stem with the length of each cloze blank's key after it (〔4字〕), as the players see it.
+  function drawStem(node, q) {
+    var hints = q.blanks || [];
+    node.textContent = "";
+    q.stem.split(BLANK).forEach(function (part, i) {
+      if (i > 0) {
+        var blank = node.appendChild(el("span", "blank", BLANK));  // kept on one line with its hint
+        if (hints[i - 1]) { blank.appendChild(el("span", "blank-hint", "〔" + hints[i - 1] + "字〕")); }
+      }
+      node.appendChild(document.createTextNode(part));
+    });
   }
 
   function serverNow() { return Date.now() / 1000 + offset; }
@@ -125,7 +139,7 @@
     $("[data-q-no]").textContent = "第 " + q.number + " / " + q.total + " 题";
     $("[data-q-kind]").textContent = KIND_LABELS[q.kind] || q.kind;
     $("[data-q-kind]").className = "badge badge-" + q.kind;
-    $("[data-q-stem]").textContent = q.stem;
+    drawStem($("[data-q-stem]"), q);
     var open = s.status === "open";
     $("[data-countdown]").hidden = !open;
     $(".timebar").hidden = !open;

@@ -184,6 +184,19 @@
     container.appendChild(el("span", "badge badge-" + q.kind, KIND_LABELS[q.kind] || q.kind));
   }
 
+  // The stem with the length of each cloze blank's key after it (〔4字〕), as the other pages draw it.
+  function drawStem(node, q) {
+    var hints = q.blanks || [];
+    node.textContent = "";
+    q.stem.split(BLANK).forEach(function (part, i) {
+      if (i > 0) {
+        var blank = node.appendChild(el("span", "blank", BLANK));  // kept on one line with its hint
+        if (hints[i - 1]) { blank.appendChild(el("span", "blank-hint", "〔" + hints[i - 1] + "字〕")); }
+      }
+      node.appendChild(document.createTextNode(part));
+    });
+  }
+
   function blankCount(stem) {
     var n = stem.split(BLANK).length - 1;
     return n > 0 ? n : 1;
@@ -192,7 +205,7 @@
   function drawQuestion(q) {
     var view = $("[data-view=question]");
     headline(q, view.querySelector("[data-q-head]"));
-    view.querySelector("[data-q-stem]").textContent = q.stem;
+    drawStem(view.querySelector("[data-q-stem]"), q);
     var form = view.querySelector("[data-q-form]");
     form.textContent = "";
     form.classList.remove("is-locked");
@@ -231,13 +244,19 @@
       }));
     } else {
       var n = blankCount(q.stem);
+      var hints = q.blanks || [];
       for (var i = 0; i < n; i++) {
         var input = el("input", "live-blank");
+        var which = n > 1 ? "第 " + (i + 1) + " 空" : "答案";
         input.type = "text";
         input.autocomplete = "off";
         input.maxLength = 40;
-        input.setAttribute("aria-label", "第 " + (i + 1) + " 空");
-        input.placeholder = n > 1 ? "第 " + (i + 1) + " 空" : "填写答案";
+        input.setAttribute("aria-label", hints[i] ? which + "（" + hints[i] + "字）" : which);
+        if (hints[i]) {
+          input.placeholder = (n > 1 ? which + "：" : "") + hints[i] + "个字";
+        } else {
+          input.placeholder = n > 1 ? which : "填写答案";
+        }
         form.appendChild(input);
       }
       form.appendChild(submitButton(function (btn) {

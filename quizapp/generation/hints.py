@@ -1,0 +1,46 @@
+"""The length hint of a cloze blank: how many characters the text's own wording has.
+
+A plain 填空 blank is often an open slot (强化（　　） fits 就业优先政策 and 社会保障 alike; review
+rounds in docs/quality.md); a count, like 学习强国's one box per character, pins most of them and
+tells the learner which wording to type. The stems keep their plain ``（　　）``: the web pages,
+printed papers, the GIFT export and the review bench add the hint where they draw a blank.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .model import BLANK
+
+
+def key_length(answer: str) -> int:
+    """Characters of a key as the learner types it: spaces left out (6个月 → 3, 2035年 → 5)."""
+    return len("".join(answer.split()))
+
+
+def blank_lengths(answer: Sequence[str] | str, ordered: bool = True) -> list[int | None]:
+    """Per blank, the length of its key, or None where no hint is given.
+
+    An order-free cloze (不分先后) whose keys differ in length gives none: the learner may fill
+    the blanks in any order, so "blank 1 has 2 characters" would be false of a right answer.
+    """
+    keys = [answer] if isinstance(answer, str) else list(answer)
+    lengths = [key_length(key) or None for key in keys]
+    if not ordered and len(set(lengths)) > 1:
+        return [None] * len(lengths)
+    return lengths
+
+
+def hint_text(length: int | None) -> str:
+    """The hint as pages print it: 4字 (empty without one)."""
+    return f"{length}字" if length else ""
+
+
+def stem_shown(stem: str, lengths: Sequence[int | None]) -> str:
+    """The stem with each blank followed by its hint: 坚持（　　）〔4字〕 (as reviewers read it)."""
+    parts = stem.split(BLANK)
+    out = [parts[0]]
+    for index, part in enumerate(parts[1:]):
+        length = lengths[index] if index < len(lengths) else None
+        out.append(BLANK + (f"〔{hint_text(length)}〕" if length else "") + part)
+    return "".join(out)
