@@ -65,14 +65,18 @@ def generate_questions(
             _finish(q, lexicon)
         questions = [q for q in built if q.kind in wanted]
         questions = _checked(questions)
-        scores = ctx.scores
-        weak = _weak_clozes(questions, extraction, lexicon) if count is not None else set()
+        # what the pick reads, on every question (the bank's too: the app picks its quizzes
+        # from the stored bank, and must pick as the engine does)
+        weak = _weak_clozes(questions, extraction, lexicon)
+        for q in questions:
+            q.pick_score = ctx.scores.get(q.id, 0.5)
+            q.weak = q.id in weak
         # (dropped while the collector is off: its thousands of young objects are freed, not
         # traversed by the collection the first allocation after gc.enable() starts)
         del ctx, extraction
     if count is None:
         return questions
-    return select(questions, count, seed, scores, wanted, lexicon, weak)
+    return select(questions, count, seed, kinds=wanted, lexicon=lexicon)
 
 
 @lru_cache(maxsize=4)
@@ -344,7 +348,7 @@ def select(
     scores: dict[str, float] | None = None,
     kinds: Iterable[str] = KINDS,
     lexicon: Lexicon | None = None,
-    weak: set[str] | frozenset[str] = frozenset(),
+    weak: set[str] | frozenset[str] | None = None,
 ) -> list[Question]:
     """A seeded pick of ``count`` questions, round-robin over the kinds, best keys first.
 
@@ -361,10 +365,16 @@ def select(
     ``LEX_PER_SENTENCE`` questions is fresh no longer. Once a kind has a place, a plain 单选/多选
     (``LENDING_TEMPLATES``) gives its next one to a fresh reliable question of another kind
     (``RELIABLE_PRIOR``), which may be one a 判断 was holding.
+
+    ``scores`` (id → key score) and ``weak`` default to what each question carries
+    (``Question.pick_score``, ``Question.weak``: set by ``generate_questions``).
     """
     if count <= 0:
         return []
-    scores = scores or {}
+    if scores is None:
+        scores = {q.id: q.pick_score for q in questions}
+    if weak is None:
+        weak = {q.id for q in questions if q.weak}
     lexicon = lexicon if lexicon is not None else load_lexicon()
     rng = random.Random(seed)
     by_kind: dict[str, list[Question]] = {}
