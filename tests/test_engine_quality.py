@@ -3247,3 +3247,37 @@ def test_provisions_in_chinese_numerals_beside_thousands_do_not_crash() -> None:
     questions = generate_questions(text, seed=0)
     singles = [q for q in questions if q.template == "provision_single"]
     assert singles and all("1000名" not in o and "千" not in o for q in singles for o in q.options)
+
+
+# ---- lures of the key's kind, false statements that are false, no lure that is also right
+# (seventh session, blind rounds BE–BH) -------------------------------------------------------
+
+
+def _choices(text: str, seeds: int = 3) -> list:
+    return [q for seed in range(seeds) for q in generate_questions(text, seed=seed) if q.options]
+
+
+def test_a_spirit_takes_lures_of_its_own_kind() -> None:
+    # BC/BD/BE/BG #2, #6, #10: 民族精神, 担当精神, 奋斗精神 among 团队精神, 人文精神 (a generic noun
+    # + 精神); a spirit named after a group of workers (企业家精神) among places (北大荒精神)
+    from quizapp.generation.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    text = (
+        "爱国主义是我们民族精神的核心，是中华民族团结奋斗、自强不息的精神纽带。"
+        "今天，我们的生活条件好了，但奋斗精神一点都不能少。"
+        "在实现中华民族伟大复兴的新征程上，应对重大挑战、抵御重大风险、克服重大阻力、"
+        "解决重大矛盾，迫切需要迎难而上、挺身而出的担当精神。"
+        "激发和保护企业家精神，鼓励更多社会主体投身创新创业。"
+    )
+    asked = set()
+    for q in _choices(text):
+        if q.template != "single" or not q.answer.endswith("精神"):
+            continue
+        asked.add(q.answer)
+        lures = set(q.options) - {q.answer}
+        assert not lures & {"团队精神", "人文精神", "契约精神", "科学精神"}, q.options
+        assert {lex.term_class(lure) for lure in lures} == {lex.term_class(q.answer)}, q.options
+        if q.answer == "企业家精神":
+            assert lures <= {"科学家精神", "教育家精神", "劳模精神", "工匠精神"}, q.options
+    assert {"民族精神", "奋斗精神", "担当精神", "企业家精神"} <= asked

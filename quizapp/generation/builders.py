@@ -2040,8 +2040,9 @@ def _explain_text(ctx: Context, key: KeyPhrase, s: Sentence) -> str:
 _SENT_CLASSES = frozenset({"派驻干部"})
 
 
-# classes of qualities any of which a 发扬/弘扬/缺乏 slot takes (精神品质: 斗争精神, 奋斗精神…)
-_QUALITY_CLASSES = frozenset({"精神品质"})
+# classes of qualities any of which a 发扬/弘扬/缺乏 slot takes (精神品质: 斗争精神, 奋斗精神…;
+# 中国精神: 民族精神, 时代精神; 精神理念: 科学精神, 法治精神)
+_QUALITY_CLASSES = frozenset({"精神品质", "中国精神", "伟大民族精神", "精神理念"})
 _CARRY_VERBS = ("发扬", "弘扬", "保持", "增强", "缺乏")
 
 
@@ -4505,6 +4506,11 @@ def _list_lures(ctx: Context, items: tuple[str, ...], prefix: str, suffix: str) 
     lures = cache.get(items)
     if lures is None:
         lures = _pattern_mates(ctx, items, prefix, suffix)
+        own = _list_classes(ctx, items)
+        if own:
+            # 劳动精神、奋斗精神、奉献精神…: a vocabulary term of another class shares the
+            # list's ending, not its kind (人文精神, 伟大团结精神 among qualities; rounds BC–BG)
+            lures = [c for c in lures if ctx.lexicon.term_class(c) in own | {None}]
         span = ctx.ex.groups.get(items)
         if span is not None:
             s = ctx.sentence(span[0])
