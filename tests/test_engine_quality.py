@@ -3281,3 +3281,29 @@ def test_a_spirit_takes_lures_of_its_own_kind() -> None:
         if q.answer == "企业家精神":
             assert lures <= {"科学家精神", "教育家精神", "劳模精神", "工匠精神"}, q.options
     assert {"民族精神", "奋斗精神", "担当精神", "企业家精神"} <= asked
+
+
+def test_a_false_statement_never_swaps_in_what_the_party_holds_alike() -> None:
+    # BE #24: 坚决反对分散主义、官僚主义、享乐主义和奢靡之风 is false only as a misquotation (the
+    # Party opposes 分散主义 as well); likewise 增强纪律意识、大局意识… beside 政治意识
+    from quizapp.generation.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    text = (
+        "坚决反对形式主义、官僚主义、享乐主义和奢靡之风，教育引导党员、干部坚持实事求是的"
+        "思想路线，树立正确政绩观。"
+        "推动全党尊崇党章，增强政治意识、大局意识、核心意识、看齐意识，坚决维护党中央权威"
+        "和集中统一领导。"
+        "我们党深刻认识到，实现中华民族伟大复兴，必须推翻压在中国人民头上的帝国主义、封建主义、"
+        "官僚资本主义三座大山，实现民族独立、人民解放、国家统一、社会稳定。"
+    )
+    swaps = {}
+    for seed in range(6):
+        for q in generate_questions(text, seed=seed):
+            if q.template == "judge_false":
+                key, foil = re.search("原文为“(.*?)”，不是“(.*?)”", q.explanation).groups()
+                swaps.setdefault(key, set()).add(foil)
+    for foil in swaps.get("形式主义", set()) | swaps.get("政治意识", set()):
+        assert lex.term_class(foil) not in ("不良倾向", "思维"), foil
+    # a foil that makes the statement false stays (修正主义 is no 大山)
+    assert swaps.get("帝国主义"), swaps

@@ -2062,6 +2062,28 @@ def _mates_also_right(ctx: Context, term: str) -> bool:
     return ctx.lexicon.term_class(term) in _SENT_CLASSES
 
 
+# vocabulary classes whose every term the Party holds to alike: faults all opposed (形式主义,
+# 分散主义…; 单边主义…) and abilities and qualities all asked for (法治意识, 政治鉴别力, 担当精神…)
+_OPPOSED_CLASSES = frozenset({"不良倾向", "国际逆流"})
+_SOUGHT_CLASSES = frozenset(
+    {"思维", "政治素养", "精神品质", "中国精神", "伟大民族精神", "精神理念", "修身律己", "担当作为"}
+)
+
+
+def _held_alike(lexicon: Lexicon, key: str, foil: str) -> bool:
+    """Does the Party hold to ``foil`` as it holds to ``key`` (both faults it opposes, both
+    qualities it asks for: 分散主义 for 形式主义, 纪律意识 for 政治意识), so that a statement
+    with ``foil`` in the key's place stays true, false only as a misquotation (blind round BE
+    #24)? A key outside the vocabulary (a formula's member: 政治意识) is a quality of the
+    foil's kind when it ends alike; not a fault (帝国主义 of the 三座大山 is history, and
+    霸权主义 in its place is false)."""
+    cls = lexicon.term_class(foil)
+    own = lexicon.term_class(key)
+    if own is not None:
+        return own == cls and cls in _OPPOSED_CLASSES | _SOUGHT_CLASSES
+    return cls in _SOUGHT_CLASSES and key[-2:] == foil[-2:]
+
+
 # words that follow one term only, so a blank before them spells it (一带一路 → 沿线国家)
 _FIXING_COLLOCATES: dict[str, tuple[str, ...]] = {
     "一带一路": ("沿线",),
@@ -3232,8 +3254,16 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         and after_blank[:1] != "、"
     )
 
-    def pick_wrong(n: int) -> list[str] | None:
+    def pick_wrong(n: int, statement: bool = False) -> list[str] | None:
+        """``n`` lures, drawn with the question's rng; for a false statement (``statement``)
+        none the Party holds to as it holds to the key (:func:`_held_alike`)."""
         nonlocal rng, single_qid
+        shape = keep
+        if statement:
+
+            def shape(c: str) -> bool:
+                return (keep is None or keep(c)) and not _held_alike(ctx.lexicon, key.text, c)
+
         pool = dis.best_candidates(
             key.text,
             cands,
@@ -3245,7 +3275,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             max_distance=reach,
             banned=polar,
             aliases=ctx.lexicon.aliases,
-            keep=keep,
+            keep=shape,
         )
         if pool is None:
             return None
@@ -3293,7 +3323,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         # (decided first: a true statement of a fact needs no swap)
         and not (_judged_true(ctx, key, source) and _historical_fact(stem))
     ):
-        wrong = pick_wrong(1)  # one look-alike is enough for a false statement
+        wrong = pick_wrong(1, statement=True)  # one look-alike is enough for a false statement
     if wrong and single_ok:
         assert rng is not None  # drawn from by pick_wrong
         yield Question(
@@ -3310,6 +3340,11 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             template="single",
             formula=key.formula,
         )
+    if wrong and any(_held_alike(ctx.lexicon, key.text, w) for w in wrong):
+        # 坚决反对（形式主义）: 分散主义 makes a 单选 lure, but a statement that the Party opposes
+        # 分散主义 is true; the statement takes another foil or is not made (blind round BE #24)
+        wrong = [w for w in wrong if not _held_alike(ctx.lexicon, key.text, w)]
+        wrong = wrong or pick_wrong(1, statement=True)
     if key.score < FULL_SCORE or len(stem) < 16 or len(stem) - len(key.text) < 10:
         return  # a true/false statement needs context around the key
     if key.type == "enumeration" or s.is_heading or not _checkable(ctx, key, s.text):
@@ -3341,7 +3376,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         if key.type not in _FALSIFIABLE:
             return
         if not wrong:
-            wrong = pick_wrong(1)
+            wrong = pick_wrong(1, statement=True)
         if not wrong:
             return
         truth = _stays_true(ctx, key, source)
