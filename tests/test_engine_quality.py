@@ -3198,18 +3198,32 @@ def test_also_right_mates_for_a_pool_agree_with_the_per_lure_test() -> None:
         shared = any(lure in g for g in groups) or any(
             lure in g for p in printed if p != key for g in lexicon.groups_of(p) if _stock_set(g)
         )
-        return shared and not any(
-            lure not in g and any(m != key and m in stem for m in g) for g in groups
+        # a longer standard list on one head holding the printed list of three or more
+        listed = set(printed) | {key}
+        head = next((key[-n:] for n in (3, 2) if all(p.endswith(key[-n:]) for p in listed)), "")
+        covered = (
+            len(listed) >= 3
+            and bool(head)
+            and lure not in listed
+            and lure.endswith(head)
+            and any(lure in g and listed <= set(g) for g in lexicon.groups_of(key))
+        )
+        return covered or (
+            shared
+            and not any(lure not in g and any(m != key and m in stem for m in g) for g in groups)
         )
 
     lures = ["权力观", "事业观", "大历史观", "政绩观", "群众观", "生产发展", "管理民主"]
+    lures += ["生态宜居", "历史思维", "精准思维"]
+    five = ("战略思维", "创新思维", "辩证思维", "法治思维", "底线思维")
     cases = [
         ("政绩观", "各级领导机关和领导干部必须树立正确（　　），坚持以身作则、以上率下。"),
         ("政绩观", "树立正确的权力观、（　　），坚持以身作则。"),
         ("乡风文明", "产业兴旺、生态宜居、（　　）、治理有效、生活富裕。"),
+        ("法治思维", "强化战略思维、创新思维、辩证思维、（　　）、底线思维。"),
     ]
     for key, stem in cases:
-        for printed in ((), ("权力观", "政绩观"), ("产业兴旺", "乡风文明")):
+        for printed in ((), ("权力观", "政绩观"), ("产业兴旺", "乡风文明"), five):
             test = _also_right_mates(lexicon, key, stem, printed)
             for lure in lures:
                 assert test(lure) == per_lure(key, lure, stem, printed), (key, stem, lure)
@@ -3307,3 +3321,26 @@ def test_a_false_statement_never_swaps_in_what_the_party_holds_alike() -> None:
         assert lex.term_class(foil) not in ("不良倾向", "思维"), foil
     # a foil that makes the statement false stays (修正主义 is no 大山)
     assert swaps.get("帝国主义"), swaps
+
+
+def test_no_lure_is_another_member_of_a_standard_list_holding_the_key() -> None:
+    # BF #38, BH #37: 强化战略思维、创新思维、辩证思维、（法治思维）、底线思维 (the 十九大's five)
+    # offered 历史思维, 系统思维: members of the 二十大's seven, right in that slot as well
+    from quizapp.generation.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    five = ("战略思维", "创新思维", "辩证思维", "法治思维", "底线思维")
+    assert lex.complete_list(five) is not None
+    assert {"历史思维", "系统思维"} <= lex.covering_members(five)
+    text = (
+        "强化战略思维、创新思维、辩证思维、法治思维、底线思维，正确制定和坚决执行党的路线方针政策。"
+    )
+    asked = set()
+    for q in _choices(text):
+        if q.template in ("single", "multi_enum"):
+            asked.add(q.template)
+            assert not {"历史思维", "系统思维"} & set(q.options), q.options
+    assert asked == {"single", "multi_enum"}
+    # and no blank on them: 历史思维 fills it as well (BF #38)
+    for q in generate_questions(text, seed=0):
+        assert not (q.kind == "cloze" and set(q.answer) & set(five)), q.stem

@@ -581,7 +581,8 @@ def _also_right_mate(
     stem does not rule out, so that it is also right (树立正确（政绩观） with 权力观, 事业观 of
     the triad 权力观、政绩观、事业观; 政治教育、（党性教育） with 警示教育; QT1 #10/#36, FT7 C)?
     The stem rules it out when it prints another member of a list holding the key but not the
-    lure (产业兴旺、生态宜居、（乡风文明）… against the old 生产发展, 管理民主)."""
+    lure (产业兴旺、生态宜居、（乡风文明）… against the old 生产发展, 管理民主), unless the lure is
+    a :func:`_covering_mates` of the printed list (历史思维 beside the 十九大's five 思维)."""
     return _also_right_mates(lexicon, key, stem, printed)(lure)
 
 
@@ -597,7 +598,40 @@ def _also_right_mates(
     )
     # the sets holding the key of which the stem prints another member
     ruling = [g for g in groups if any(m != key and m in stem for m in g)]
-    return lambda lure: lure in mates and all(lure in g for g in ruling)
+    covering = _covering_mates(lexicon, tuple(dict.fromkeys((key, *printed))))
+    return lambda lure: lure in covering or (lure in mates and all(lure in g for g in ruling))
+
+
+def _covering_mates(lexicon: Lexicon, items: tuple[str, ...]) -> frozenset[str]:
+    """The other members, of the items' head, of a standard list holding every item of a list
+    of three or more printed on one head (历史思维, 系统思维 of the 二十大's seven 思维 beside the
+    十九大's five: right in any of their slots, and in the blanks, for a learner who knows the
+    seven; blind rounds BF #38, BH #37). Lists of mixed heads holding a text's list are other
+    formulas (为人类谋进步 beside 为中国人民谋幸福、为中华民族谋复兴; 依宪治国 beside 依法治国、
+    依法执政、依法行政), whose other members the text leaves out on purpose."""
+    if len(items) < 3:
+        return frozenset()
+    head = _common_suffix(items)
+    if len(head) < 2:
+        return frozenset()
+    return frozenset(m for m in lexicon.covering_members(items) if m.endswith(head))
+
+
+def _skipped_mates(lexicon: Lexicon, items: tuple[str, ...], sentence: str) -> bool:
+    """Does a longer standard list of the items' head (:func:`_covering_mates`) hold a member
+    the sentence does not print between two of the items (战略思维、（历史思维）、辩证思维 of the
+    二十大's seven against the 十九大's 战略思维、创新思维、辩证思维…)? Then a learner who knows
+    the longer list fills the text's blanks with it. A run of the longer list (科教兴国战略、
+    人才强国战略、创新驱动发展战略, the first three of the 十九大's seven strategies) is not
+    skipped through: knowing the longer list fills its blanks right."""
+    mates = _covering_mates(lexicon, items)
+    if not mates:
+        return False
+    for group in lexicon.covering_lists(items):
+        at = [group.index(i) for i in group if i in items]
+        if any(m in mates and m not in sentence for m in group[min(at) : max(at) + 1]):
+            return True
+    return False
 
 
 # characters after a blank that open no head noun the key would modify
@@ -3181,8 +3215,11 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     # （中国特色社会主义新时代），共青团…: an era filling the sentence's whole opening clause
     # is an open slot (党的十八大以来 fits); a 单选 among the sibling periods may stay (T1, T2)
     era_slot = _era_clause(ctx, key, s)
+    # 强化战略思维、（　　）、辩证思维…: 历史思维 of the longer standard list fills the blank as
+    # well; a 单选 whose lures are not of that list stays (blind rounds BF #38, BH #37)
+    covered = key.type in ("enumeration", "term") and _skipped_mates(ctx.lexicon, key.group, s.text)
     qid = question_id(ctx.doc_key, "cloze", "cloze", key.text, source)
-    if not fault_slot and not era_slot:
+    if not fault_slot and not era_slot and not covered:
         yield Question(
             id=qid,
             kind="cloze",
@@ -4354,6 +4391,8 @@ def _series_cloze(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Questio
         return
     if _cuts_a_term_opening(s.text, local):
         return  # 形成主体（功能明显）、（优势互补）…: the blank parts the term 主体功能
+    if _skipped_mates(ctx.lexicon, items, s.text):
+        return  # the 十九大's five 思维, blanked: 历史思维 of the 二十大's seven fits too
     stem, a, b = window(ctx, s, key.start, key.end)
     if not stem or stem[a:b] != key.text:
         return
@@ -4426,8 +4465,10 @@ def group_questions(
     key0 = KeyPhrase(items[0], "enumeration", index, start, end, 0.6, None, items)
     _, exclude, _ = candidates_for(ctx, key0)
     exclude |= set(items)
-    # 科技强军 in the 十九大's list: right in the other wording, so no lure (round Q3)
+    # 科技强军 in the 十九大's list: right in the other wording, so no lure (round Q3); 历史思维
+    # beside the 十九大's five 思维: right in the 二十大's seven that hold them all (BF #38)
     exclude |= {m for m, _ in ctx.lexicon.other_wording_members(items)}
+    exclude |= _covering_mates(ctx.lexicon, items)
     exclude |= {v for vs in ctx.lexicon.list_variants(items).values() for v, _ in vs}
     typical = sorted(items, key=len)[len(items) // 2]
     prefix, suffix = _pattern_edges(items)
@@ -6107,6 +6148,8 @@ def standard_list_clozes(ctx: Context) -> Iterator[Question]:
             continue
         if ctx.lexicon.complete_list(items) is None:
             continue
+        if _skipped_mates(ctx.lexicon, items, ctx.sentence(index).text):
+            continue  # the 十九大's five 思维, blanked: 历史思维 of the 二十大's seven fits too
         if len(items) == 2 and not (
             _common_prefix(items) or _common_suffix(items) or _patterned(items)
         ):
