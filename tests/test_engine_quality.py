@@ -3344,3 +3344,26 @@ def test_no_lure_is_another_member_of_a_standard_list_holding_the_key() -> None:
     # and no blank on them: 历史思维 fills it as well (BF #38)
     for q in generate_questions(text, seed=0):
         assert not (q.kind == "cloze" and set(q.answer) & set(five)), q.stem
+
+
+def test_no_single_draws_three_lures_sharing_an_edge_the_answer_lacks() -> None:
+    # blind round BE, "the key stands out by its shape": the pool of five passed the odd-one-out
+    # test, but its draw of three could still be 服务型政党, 创新型政党, 学习型政党 beside 思想建党
+    from quizapp.generation.builders import _mixed_draw
+
+    drawn = _mixed_draw(
+        "思想建党",
+        ["服务型政党", "创新型政党", "学习型政党"],
+        ["服务型政党", "创新型政党", "学习型政党", "马克思主义执政党", "党要管党"],
+    )
+    assert not _lures_odd_out("思想建党", drawn) and len(set(drawn)) == 3, drawn
+    text = (
+        "必须以党章为根本遵循，把党的政治建设摆在首位，思想建党和制度治党同向发力，"
+        "统筹推进党的各项建设，抓住“关键少数”。"
+        "贯彻落实党中央全面从严治党部署，推进党风廉政建设和反腐败斗争。"
+    )
+    singles = [q for q in _choices(text, seeds=8) if q.template == "single"]
+    assert singles
+    for q in singles:
+        lures = [o for o in q.options if o != q.answer]
+        assert not _lures_odd_out(q.answer, lures), q.options

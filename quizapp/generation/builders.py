@@ -669,6 +669,20 @@ def _lures_odd_out(answer: str, lures: list[str]) -> bool:
     )
 
 
+def _mixed_draw(answer: str, picked: list[str], pool: list[str]) -> list[str]:
+    """``picked`` with its last lure swapped for the first one of ``pool`` that leaves the
+    lures no edge the answer lacks: the pool passed :func:`_lures_odd_out`, but a draw of three
+    from it could still be 服务型政党, 创新型政党, 学习型政党 beside 全面从严治党, or 伟大团结精神,
+    伟大奋斗精神, 伟大创造精神 beside 民族精神, the answer the odd one out (blind round BE's
+    "key stands out by its shape")."""
+    for cand in pool:
+        if cand not in picked:
+            trial = [*picked[:-1], cand]
+            if not _lures_odd_out(answer, trial):
+                return trial
+    return picked
+
+
 def _keys_only_edge(correct: list[str], wrong: list[str], name: str) -> str:
     """The opening (or ending) every right option of a 多选 shares, when it runs two or more
     characters past what any lure shares with it and the name does not print the extra
@@ -3338,7 +3352,10 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         if rng is None:
             single_qid = question_id(ctx.doc_key, "single", "single", key.text, source)
             rng = _rng(ctx, single_qid)
-        return rng.sample(pool, n)  # as dis.pick draws
+        picked = rng.sample(pool, n)  # as dis.pick draws
+        if n >= 3 and _lures_odd_out(key.text, picked):
+            picked = _mixed_draw(key.text, picked, pool)
+        return picked
 
     if fault_slot:
         # (the key's formula mates, and faults the text puts before the same head, fit too)
