@@ -3367,3 +3367,127 @@ def test_no_single_draws_three_lures_sharing_an_edge_the_answer_lacks() -> None:
     for q in singles:
         lures = [o for o in q.options if o != q.answer]
         assert not _lures_odd_out(q.answer, lures), q.options
+
+
+def _singles_of(text: str, answer: str, seeds: int = 6) -> list[list[str]]:
+    """The lures of every plain 单选 asking ``answer`` over a few seeds."""
+    return [
+        [o for o in q.options if o != q.answer]
+        for q in _choices(text, seeds=seeds)
+        if q.template == "single" and q.answer == answer
+    ]
+
+
+def test_a_regional_strategy_takes_regional_strategies_as_lures() -> None:
+    # DC #2, DB #36: 人口高质量发展 beside 长三角一体化发展 is no regional strategy, ruled out
+    # at a glance; 粤港澳大湾区建设, 京津冀协同发展… are of its kind
+    regional = {
+        "京津冀协同发展", "粤港澳大湾区建设", "黄河流域生态保护和高质量发展", "东部率先发展",
+        "中部地区崛起", "东北全面振兴", "西部大开发", "雄安新区建设", "成渝地区双城经济圈建设",
+        "海南全面深化改革开放", "长江经济带发展",
+    }  # fmt: skip
+    text = (
+        "全面落实长三角一体化发展、长江经济带发展、共建“一带一路”、对口支援帮扶助力完成"
+        "脱贫攻坚等重大任务，勇当构建新发展格局开路先锋。"
+    )
+    drawn = _singles_of(text, "长三角一体化发展")
+    assert drawn
+    for lures in drawn:
+        assert set(lures) <= regional - {"长江经济带发展"}, lures
+
+
+def test_a_security_domain_takes_domains_as_lures() -> None:
+    # DC #32: 加强口岸（生物安全）体系建设 offered 人民安全, the purpose of national security and no
+    # domain of it (人民安全体系 is no phrase); 数据安全, 粮食安全… make one
+    from quizapp.generation.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    text = (
+        "严厉打击农产品走私等违法行为。加强口岸生物安全体系建设。"
+        "深入学习运用“千万工程”经验，确保国家粮食安全，确保不发生规模性返贫致贫。"
+    )
+    for key in ("生物安全", "粮食安全"):
+        drawn = _singles_of(text, key)
+        assert drawn, key
+        for lures in drawn:
+            assert "人民安全" not in lures, lures
+            assert {lex.term_class(lure) for lure in lures} == {lex.term_class(key)}, lures
+
+
+def test_an_ownership_form_takes_ownership_forms_and_the_texts_contrast_first() -> None:
+    # DD #12: 为（非公有制经济）发展营造良好环境 offered 县域经济, 共享经济, 冰雪经济 (4 characters
+    # to the key's 6, and off the policy); ownership forms fit, the text's own 公有制经济 first,
+    # and never 民营经济, which is right as well
+    text = (
+        "落实“两个毫不动摇”。毫不动摇巩固和发展公有制经济，毫不动摇鼓励、支持、引导非公有制"
+        "经济发展。坚持致力于为非公有制经济发展营造良好环境和提供更多机会的方针政策。"
+        "制定民营经济促进法。"
+    )
+    ownership = {"公有制经济", "国有经济", "集体所有制经济", "混合所有制经济"}
+    drawn = _singles_of(text, "非公有制经济")
+    assert drawn
+    for lures in drawn:
+        assert set(lures) <= ownership and "公有制经济" in lures, lures
+    for lures in _singles_of(text, "民营经济"):
+        assert "非公有制经济" not in lures and set(lures) <= ownership, lures
+
+
+def test_the_texts_own_contrast_of_the_key_is_its_first_lure() -> None:
+    # DD #16: 健全加快（生活性服务业）多样化发展机制: the text pairs it with 生产性服务业, the lure
+    # that tests the text; a draw without it (先进制造业, 乡村特色产业…) tests general knowledge
+    text = (
+        "聚焦重点环节分领域推进生产性服务业高质量发展，发展产业互联网平台，破除跨地区经营"
+        "行政壁垒，推进生产性服务业融合发展。健全加快生活性服务业多样化发展机制。"
+    )
+    for key, other in (("生活性服务业", "生产性服务业"), ("生产性服务业", "生活性服务业")):
+        drawn = _singles_of(text, key)
+        assert drawn, key
+        for lures in drawn:
+            assert other in lures, lures
+    # unless the text writes the contrast in the blank's frame too: then it is right as well
+    text = "推进生产性服务业多样化发展。健全加快生活性服务业多样化发展机制。"
+    drawn = _singles_of(text, "生活性服务业")
+    assert drawn
+    for lures in drawn:
+        assert "生产性服务业" not in lures, lures
+
+
+def test_a_province_list_takes_no_foreign_affairs_lure() -> None:
+    # DC #3: 统一话语体系、重点工作体系、重大改革体系 of a province's 共同富裕示范区 among
+    # 全球治理体系, absurd at that level; a foreign-affairs term lures only where the text
+    # speaks of foreign matters
+    text = "体系化推进共同富裕示范区建设，基本形成统一话语体系、重点工作体系和重大改革体系。"
+    multis = [q for q in _choices(text, seeds=8) if q.template == "multi_enum"]
+    assert multis
+    for q in multis:
+        assert "全球治理体系" not in q.options, q.options
+
+
+def test_a_work_method_key_gets_no_plain_single() -> None:
+    # DC #36: （综合施策）推动粮食等重要农产品价格保持在合理水平 among 分类施策, 精准施策…: every
+    # way of working fits a manner slot, so the answer is not unique; the cloze stays
+    text = (
+        "综合施策推动粮食等重要农产品价格保持在合理水平，稳定市场供需，保护种粮农民积极性，"
+        "维护好农民利益。"
+    )
+    qs = [q for seed in range(3) for q in generate_questions(text, seed=seed)]
+    assert not [q for q in qs if q.template == "single" and q.answer == "综合施策"]
+    assert any(q.template == "cloze" and q.answer == ["综合施策"] for q in qs)
+    # a standard list the stem prints pins the method: asked among its mates (judged usable)
+    pinned = (
+        "各级党委和政府要按照坚定信心、同舟共济、科学防治、精准施策的要求，切实做好疫情防控工作。"
+    )
+    assert _singles_of(pinned, "精准施策", seeds=2)
+
+
+def test_no_lure_the_listing_stem_names_by_its_short_form() -> None:
+    # 促进西部开发、东北振兴、中部崛起、（东部率先发展）: 东北全面振兴 and 中部地区崛起 are
+    # printed already, in their short form; a learner rules them out by the stem
+    text = (
+        "出台一系列促进西部开发、东北振兴、中部崛起、东部率先发展的改革创新举措。"
+        "推动西部大开发形成新格局，推动东北全面振兴取得新突破。"
+    )
+    drawn = _singles_of(text, "东部率先发展")
+    assert drawn
+    for lures in drawn:
+        assert not {"东北全面振兴", "中部地区崛起", "西部大开发"} & set(lures), lures

@@ -669,6 +669,77 @@ def _lures_odd_out(answer: str, lures: list[str]) -> bool:
     )
 
 
+def _foreign_lure(lexicon: Lexicon, lure: str, keys: Iterable[str], sentence: str) -> bool:
+    """Is ``lure`` a foreign-affairs or defence term (全球治理体系, 多边主义) offered for keys of
+    no such class in a sentence that speaks of nothing foreign, so that its field rules it out
+    (DC #3: 全球治理体系 among the 体系 of a province's 共同富裕示范区)?"""
+    if lexicon.term_class(lure) not in _FOREIGN_CLASSES:
+        return False
+    if any(lexicon.term_class(k) in _FOREIGN_CLASSES for k in keys):
+        return False
+    return _FOREIGN_CUES.search(sentence) is None
+
+
+def _contrasted(key: str, other: str) -> bool:
+    """Are ``key`` and ``other`` a contrast of one kind: one character apart in place before
+    their shared head (生产性服务业 / 生活性服务业, 外部安全 / 内部安全), or one the other with 非
+    before it (公有制经济 / 非公有制经济)?"""
+    if key == "非" + other or other == "非" + key:
+        return True
+    if len(key) != len(other) or len(key) < 4 or not one_apart_in_place(key, other):
+        return False
+    return key[-2:] == other[-2:]
+
+
+def _bare_uses(text: str, word: str, key: str) -> list[int]:
+    """Where ``text`` writes ``word`` not as a part of ``key`` (公有制经济 outside 非公有制经济)."""
+    out, at = [], text.find(word)
+    while at >= 0:
+        inside = key.find(word)
+        if not (0 <= inside <= at and text.startswith(key, at - inside)):
+            out.append(at)
+        at = text.find(word, at + 1)
+    return out
+
+
+def _text_contrasts(ctx: Context, key: str, stem: str) -> tuple[list[str], list[str]]:
+    """The key's siblings the text prints as its contrast (生产性服务业 beside 生活性服务业; 公有制
+    经济 beside 非公有制经济) or pairs with it (X和Y, X与Y): the lure that tests the text (DD
+    #16). A sibling is a mate of the key's vocabulary class on the key's head (…服务业, …经济),
+    or its 非 twin: other look-alikes one character apart (爱国主义 of 帝国主义, 政协协商 of
+    政治协商) are no contrast of a kind, nor a pair on another head (政治纪律和政治规矩).
+    Returned apart, as (lures, also right): those the text writes in the blank's own frame too
+    (the two characters after the blank, or before it, around the sibling) are right as well."""
+    text = ctx.ex.doc.text
+    lex = ctx.lexicon
+    cls = lex.term_class(key)
+    mates = lex.class_terms(cls) if cls else []
+    twins = [w for w in (key[1:] if key[:1] == "非" else "", "非" + key) if w and w in text]
+    at = stem.find(BLANK)
+    after = stem[at + len(BLANK) : at + len(BLANK) + 2] if at >= 0 else ""
+    before = stem[max(0, at - 2) : at] if at >= 0 else ""
+    out: list[str] = []
+    right: list[str] = []
+    for other in dict.fromkeys([*twins, *mates]):
+        if other == key or other not in text or other[-2:] != key[-2:]:
+            continue
+        paired = any(
+            f"{x}{j}{y}" in text for j in "和与同" for x, y in ((key, other), (other, key))
+        )
+        if not (paired or _contrasted(key, other)):
+            continue
+        uses = _bare_uses(text, other, key)
+        if not uses:
+            continue
+        framed = any(
+            (_han(after) == 2 and text.startswith(after, u + len(other)))
+            or (_han(before) == 2 and text[u - 2 : u] == before)
+            for u in uses
+        )
+        (right if framed else out).append(other)
+    return out, right
+
+
 def _mixed_draw(answer: str, picked: list[str], pool: list[str]) -> list[str]:
     """``picked`` with its last lure swapped for the first one of ``pool`` that leaves the
     lures no edge the answer lacks: the pool passed :func:`_lures_odd_out`, but a draw of three
@@ -1820,8 +1891,11 @@ def candidates_for(
     Small sibling sets come as ranked lists (siblings first); large pools as a LengthIndex.
     """
     lex, pools = ctx.lexicon, ctx.pools
-    # another name of the key (高素质农民 for 新型职业农民) is right as well
-    exclude: set[str] = set(key.group) | set(lex.aliases.get(key.text, ()))
+    # another name of the key (高素质农民 for 新型职业农民) is right as well, as is a term
+    # covering it or covered by it (民营经济 of the 非公有制经济, DD #12)
+    exclude: set[str] = (
+        set(key.group) | set(lex.aliases.get(key.text, ())) | lex.overlapping(key.text)
+    )
 
     def lex_phrases() -> list[str]:
         return [p for p, _ in lex.phrase_pool()]
@@ -1869,7 +1943,7 @@ def candidates_for(
             # 发扬（斗争精神）: 奋斗精神, 担当精神 are carried forward as well; the named spirits
             # (太行精神) would be lures of another kind (round Y1): no 单选
             return [], exclude, False
-        if len(same) >= 8:
+        if len(same) >= 8 and cls_name not in _ONE_KIND_CLASSES:
             # a broad class (党建要求, 发展理念) mixes nouns and verb phrases: only class mates
             # with the key's ending or opening word read as the same kind of thing
             # (政治方向 → 政治立场; 问题导向 → 目标导向; not 发挥以人民为中心)
@@ -2091,6 +2165,22 @@ _SENT_CLASSES = frozenset({"派驻干部"})
 # classes of qualities any of which a 发扬/弘扬/缺乏 slot takes (精神品质: 斗争精神, 奋斗精神…;
 # 中国精神: 民族精神, 时代精神; 精神理念: 科学精神, 法治精神)
 _QUALITY_CLASSES = frozenset({"精神品质", "中国精神", "伟大民族精神", "精神理念"})
+# classes naming one kind of thing whatever their ending (长三角一体化发展, 粤港澳大湾区建设,
+# 中部地区崛起: regional strategies all): the ending rule of broad classes would leave too few
+# (DC #2, DB #36)
+_ONE_KIND_CLASSES = frozenset({"区域战略"})
+# ways of working and of conduct (综合施策, 分类施策; 迎难而上; 学深悟透): any of them fills a
+# manner slot (（综合施策）推动…; 坚持（　　）、对症下药), so a plain 单选 among its mates has
+# no single answer (DC #36) unless a standard list the stem prints pins it
+_MANNER_CLASSES = frozenset(
+    {"工作方法", "群众工作方法", "担当作为", "修身律己", "正风肃纪", "理论学习"}
+)
+# foreign affairs and defence: off-type lures for a domestic key (全球治理体系 among a
+# province's 体系, DC #3; 多边主义 for 爱国主义) unless the sentence speaks of such matters
+_FOREIGN_CLASSES = frozenset({"外交国防", "命运共同体"})
+_FOREIGN_CUES = re.compile(
+    "全球|国际|世界|外交|对外|涉外|海外|外部|各国|周边|人类|国防|军|港|澳|台|两岸|一带一路|多边"
+)
 _CARRY_VERBS = ("发扬", "弘扬", "保持", "增强", "缺乏")
 
 
@@ -2101,6 +2191,14 @@ def _after_carry_verb(ctx: Context, key: KeyPhrase) -> bool:
     s = ctx.sentence(key.sentence)
     at = key.start - s.start
     return s.text[max(0, at - 2) : at] in _CARRY_VERBS
+
+
+def _manner_key(ctx: Context, key: KeyPhrase) -> bool:
+    """Is ``key`` a way of working or of conduct (:data:`_MANNER_CLASSES`) that no standard list
+    printed around it pins (坚定信心、同舟共济、科学防治、（精准施策） is asked among its mates)?"""
+    if ctx.lexicon.term_class(key.text) not in _MANNER_CLASSES:
+        return False
+    return not (len(key.group) >= 2 and ctx.lexicon.known_list(key.group))
 
 
 def _mates_also_right(ctx: Context, term: str) -> bool:
@@ -3341,21 +3439,55 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         also_right = (
             _also_right_mates(ctx.lexicon, key.text, blanked, key.group) if open_slot else None
         )
-        pool = [
-            c
-            for c in pool
-            if not (also_right is not None and also_right(c))
-            and not (ism_modifier and _unfit_head(c, after_blank, ctx.ex.doc.text, known))
-        ]
+
+        def fit(c: str) -> bool:
+            return (
+                not (also_right is not None and also_right(c))
+                and not (ism_modifier and _unfit_head(c, after_blank, ctx.ex.doc.text, known))
+                and not _foreign_lure(ctx.lexicon, c, (key.text, *key.group), s.text)
+            )
+
+        # the text's own contrast of the key (生产性服务业 beside 生活性服务业) is the first lure
+        # of a 单选 when it passes the same tests (DD #16), and no lure when the text writes it
+        # in the blank's frame too; the others are drawn as before
+        contrasts, framed = _text_contrasts(ctx, key.text, blanked)
+        pool = [c for c in pool if fit(c) and c not in framed]
         if len(pool) < n or (n >= 3 and _lures_odd_out(key.text, pool)):
             return None
+        contrast = [] if n < 3 else _drawable_contrast(key.text, contrasts, pool, fit, typed)
         if rng is None:
             single_qid = question_id(ctx.doc_key, "single", "single", key.text, source)
             rng = _rng(ctx, single_qid)
-        picked = rng.sample(pool, n)  # as dis.pick draws
+        if contrast:
+            rest = [c for c in pool if c != contrast[0]]
+            picked = [contrast[0], *rng.sample(rest, n - 1)]
+        else:
+            picked = rng.sample(pool, n)  # as dis.pick draws
         if n >= 3 and _lures_odd_out(key.text, picked):
             picked = _mixed_draw(key.text, picked, pool)
         return picked
+
+    def _drawable_contrast(
+        answer: str, contrasts: list[str], pool: list[str], fit: Callable[[str], bool], typed: str
+    ) -> list[str]:
+        """The key's text contrasts (:func:`_text_contrasts`) that pass the tests of every lure."""
+        found = [c for c in contrasts if c in pool or (fit(c) and c.endswith(typed))]
+        if not found:
+            return []
+        kept = dis.best_candidates(
+            answer,
+            found,
+            1,
+            exclude=exclude,
+            stem=blanked,
+            max_distance=reach,
+            banned=polar,
+            aliases=ctx.lexicon.aliases,
+            keep=keep,
+        )
+        return [
+            c for c in kept or [] if c in pool or not _inside_a_member(c, answer + "，" + s.text)
+        ]
 
     if fault_slot:
         # (the key's formula mates, and faults the text puts before the same head, fit too)
@@ -3366,6 +3498,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         exclude |= _faults_before(ctx, fault_head)
     wrong = pick_wrong(3)
     single_ok = wrong is not None and not (strict and _generic_head(key.text))
+    if single_ok and _manner_key(ctx, key):
+        single_ok = False  # （综合施策）推动…: 分类施策 fills it as well (DC #36)
     if key.type == "definition" and not standard:
         single_ok = False  # 人民性 among 转折性, 积极性: a shared ending is not a shared sense
     if single_ok and wrong and _echoed(key, blanked, wrong):
@@ -4531,7 +4665,12 @@ def group_questions(
     if best is None:
         return
     # (decided on the pool, not on the draw: a seed never decides whether the question exists)
-    best = [c for c in best if not _inside_a_member(c, "、".join(items) + "，" + source)]
+    best = [
+        c
+        for c in best
+        if not _inside_a_member(c, "、".join(items) + "，" + source)
+        and not _foreign_lure(ctx.lexicon, c, items, source)
+    ]
     short = [c for c in best if _length_cued(correct, [c])]
     if len(short) >= n_wrong:  # the right options could be the longest ones: no short lure
         best = [c for c in best if c not in short]
@@ -4603,7 +4742,10 @@ def _list_lures(ctx: Context, items: tuple[str, ...], prefix: str, suffix: str) 
         if own:
             # 劳动精神、奋斗精神、奉献精神…: a vocabulary term of another class shares the
             # list's ending, not its kind (人文精神, 伟大团结精神 among qualities; rounds BC–BG)
-            lures = [c for c in lures if ctx.lexicon.term_class(c) in own | {None}]
+            # (a class of one kind, the regional strategies, takes no phrase of the text either:
+            # 教育优先发展 beside 京津冀协同发展、长江经济带发展…)
+            loose = set() if own & _ONE_KIND_CLASSES else {None}
+            lures = [c for c in lures if ctx.lexicon.term_class(c) in own | loose]
         span = ctx.ex.groups.get(items)
         if span is not None:
             s = ctx.sentence(span[0])

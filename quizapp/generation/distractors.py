@@ -282,12 +282,13 @@ def best_candidates(
             fc == fkey
             or (lc and lc == lkey and len(fc) > 2)
             or (len(fc) == flen >= 3 and _one_synonym_apart(fc, fkey))
-            or fc in fkey
-            or fkey in fc
+            or ((fc in fkey or fkey in fc) and not _negated(fc, fkey))
         ):
-            continue
+            continue  # (公有制经济 beside 非公有制经济 is its opposite, not a spelling of it)
         if stem_key and fc in stem_key:
             continue  # the stem shows it already: a giveaway or a second right answer
+        if stem_lists and len(fc) >= 5 and fc[:2] + fc[-2:] in stem_key:
+            continue  # 西部开发、东北振兴、…: the list names 东北全面振兴 by its short form
         if len(lead) == 2 and cand.startswith(lead):
             continue
         # (_printed_head needs two shared last characters: most candidates have not)
@@ -317,7 +318,7 @@ def best_candidates(
     named = set(map(fold_key, aliases.get(key, ()))) if aliases else set()
     for _, _, cand in scored:
         fc = fold_key(cand)
-        if any(fc in f or f in fc for f in best_keys) or fc in named:
+        if any((fc in f or f in fc) and not _negated(fc, f) for f in best_keys) or fc in named:
             continue  # 双带头 beside 双带头人: two options that are one phrase
         best.append(cand)
         best_keys.append(fc)
@@ -326,6 +327,11 @@ def best_candidates(
         if len(best) == (n + 1 if ranked else n + 2):
             break
     return best if len(best) >= n else None
+
+
+def _negated(a: str, b: str) -> bool:
+    """Is one of ``a`` and ``b`` the other with 非 before it (非公有制经济 / 公有制经济)?"""
+    return a == "非" + b or b == "非" + a
 
 
 def _printed_head(key: str, cand: str, stem: str) -> bool:

@@ -72,6 +72,7 @@ class Lexicon:
         local_programmes: Iterable[str] = (),
         list_sources: Iterable[str] = (),
         list_foils: dict[tuple[str, ...], Iterable[str]] | None = None,
+        covers: dict[str, Iterable[str]] | None = None,
     ):
         given = sorted(formulas, key=lambda f: f.name)
         # versions of a shared name (see Formula.sense_of): the shared spelling → its versions,
@@ -93,6 +94,12 @@ class Lexicon:
         self.aliases: dict[str, tuple[str, ...]] = {
             term: tuple(spellings) for term, spellings in (aliases or {}).items()
         }
+        # terms one covers (非公有制经济 → 民营经济): neither is a lure of the other, both ways
+        self._overlaps: dict[str, frozenset[str]] = {}
+        for whole, parts in (covers or {}).items():
+            for part in parts:
+                self._overlaps[whole] = self._overlaps.get(whole, frozenset()) | {part}
+                self._overlaps[part] = self._overlaps.get(part, frozenset()) | {whole}
         # standard enumerations (不平衡、不协调、不可持续): item → the lists holding it
         self.lists: list[tuple[str, ...]] = [tuple(items) for items in lists]
         # where each standard list comes from (党的十九届五中全会（2020），…), by index
@@ -199,6 +206,7 @@ class Lexicon:
                 for entry in vocabulary.get("lists", [])
                 if entry.get("foils")
             },
+            covers=vocabulary.get("term_covers", {}),
         )
 
     # -- lookups ------------------------------------------------------------------------
@@ -227,6 +235,11 @@ class Lexicon:
 
     def term_class(self, term: str) -> str | None:
         return self.terms.get(term)
+
+    def overlapping(self, term: str) -> frozenset[str]:
+        """The terms that cover ``term`` or that it covers (民营经济 for 非公有制经济): right in
+        its slot as well, so never its lures."""
+        return self._overlaps.get(term, frozenset())
 
     def is_known(self, phrase: str) -> bool:
         """Is ``phrase`` a vocabulary term, a formula's name (or variant) or a member spelling?"""
@@ -804,7 +817,7 @@ def _packaged_vocabulary() -> dict:
     empty: dict[str, list | dict] = {"lists": [], "local_programmes": []}
     return {
         k: data.get(k, empty.get(k, {}))
-        for k in ("terms", "term_aliases", "lists", "local_programmes")
+        for k in ("terms", "term_aliases", "term_covers", "lists", "local_programmes")
     }
 
 
