@@ -120,6 +120,68 @@ def test_regeneration_keeps_edits_disabled_and_manual_questions(ctx, engine):
     assert "g3" not in rows(material.id)
 
 
+def test_bank_rows_carry_what_the_quiz_pick_reads(ctx, engine):
+    def scored(uid: str, stem: str, score: float, weak: bool) -> Question:
+        question = q(uid, stem)
+        question.pick_score, question.weak = score, weak
+        return question
+
+    engine.questions = [
+        scored("g1", "第一题（　　）", 0.9, True),
+        scored("g2", "第二题（　　）", 0.7, False),
+        scored("g3", "第三题（　　）", 0.8, True),
+    ]
+    material, _ = add_material("一段材料的文字。", title="材料")
+    db.session.commit()
+    bank = rows(material.id)
+    assert {uid: (r.pick_score, r.weak) for uid, r in bank.items()} == {
+        "g1": (0.9, True),
+        "g2": (0.7, False),
+        "g3": (0.8, True),
+    }
+    # an organizer edits g1 (no longer weak), disables g3 and adds one by hand (0.5, not weak)
+    services.update_question(bank["g1"], {"stem": "第一题（改过）（　　）"}, status=None, user=None)
+    services.set_status(bank["g3"], "disabled", user=None)
+    manual = services.create_question(
+        material,
+        {"kind": "single", "stem": "第四题（　　）", "options": ["甲", "乙"], "answer": "乙"},
+        user=None,
+    )
+    db.session.commit()
+    assert not bank["g1"].weak and (manual.pick_score, manual.weak) == (0.5, False)
+
+    # the engine scores its questions otherwise: every generated row it still produces follows,
+    # the edited one in its score only; the kept rows keep what a person set
+    engine.questions = [
+        scored("g1", "第一题（　　）", 0.6, True),
+        scored("g2", "第二题（　　）", 1.0, True),
+        scored("g3", "第三题新版（　　）", 0.55, False),
+    ]
+    regenerate_bank(material)
+    db.session.commit()
+    bank = rows(material.id)
+    assert {uid: (r.pick_score, r.weak) for uid, r in bank.items() if uid != manual.uid} == {
+        "g1": (0.6, False),
+        "g2": (1.0, True),
+        "g3": (0.55, False),
+    }
+    assert bank["g1"].stem == "第一题（改过）（　　）" and bank["g3"].stem == "第三题（　　）"
+    assert bank["g3"].status == "disabled"
+
+    # the engine's JSON keeps both when imported; a question without them is 0.5 and not weak
+    from quizapp.workbench.importing import parse_json
+
+    data = [
+        scored("x1", "导入的第一题（　　）", 0.95, True).to_dict(),
+        q("x2", "导入的第二题（　　）").to_dict(),
+    ]
+    del data[1]["pick_score"], data[1]["weak"]
+    services.import_questions(material, parse_json(json.dumps(data).encode()), user=None)
+    bank = rows(material.id)
+    assert (bank["x1"].pick_score, bank["x1"].weak) == (0.95, True)
+    assert (bank["x2"].pick_score, bank["x2"].weak) == (0.5, False)
+
+
 def test_regenerating_twice_with_the_real_engine_changes_nothing(ctx, seed_text):
     material, _ = add_material(seed_text, title="讲话")
     db.session.commit()
@@ -132,6 +194,13 @@ def test_regenerating_twice_with_the_real_engine_changes_nothing(ctx, seed_text)
     db.session.commit()
     after = rows(material.id)
     assert {uid: (r.stem, r.status) for uid, r in after.items()} == before
+    # each row stores what the engine's pick reads of it
+    engine = {question.id: question for question in generation.generate_questions(seed_text)}
+    assert all(r.pick_score == engine[uid].pick_score for uid, r in after.items())
+    assert {uid for uid, r in after.items() if r.weak} == {
+        uid for uid, question in engine.items() if question.weak
+    }
+    assert any(r.weak for r in after.values())
     assert after[first.uid].explanation == "组织者补充的解析。"
     assert stats.added == 0 and stats.retired == 0 and stats.kept == 1
     stems = [(r.kind, r.stem) for r in after.values()]

@@ -114,6 +114,10 @@ def test_init_db_disables_the_unusable_and_stores_the_edits(
                     assert getattr(row, name) == value, (uid, name)
         for uid in set(rows) - unusable - edited:
             assert rows[uid].status == "active" and not rows[uid].edited
+        # a reviewed edit is a person's, as an organizer's: no edited 填空 is weak any more
+        weak = {uid for uid, q in bundled_bank.items() if q.weak}
+        assert weak & edited and not any(rows[uid].weak for uid in edited)
+        assert {uid for uid, row in rows.items() if row.weak} == weak - edited
         # the audit log says what the shipped review did, in Chinese
         summaries = db.session.scalars(select(AuditEntry.summary)).all()
         assert sum("随附审阅停用了题目" in s for s in summaries) == len(unusable)

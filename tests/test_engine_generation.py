@@ -37,6 +37,9 @@ CONTRACT = {
     "difficulty",
     "template",
     "formula",
+    # beyond issue 2's contract (extra fields are allowed): what the quiz pick reads
+    "pick_score",
+    "weak",
 }
 
 
@@ -1051,10 +1054,14 @@ def test_a_quiz_does_not_print_a_formula_name_inside_another_answer() -> None:
         assert picked != {"a", "b"}, seed
 
 
-def test_a_plain_choice_question_lends_its_place_to_a_reliable_one() -> None:
+def test_a_plain_choice_question_lends_its_place_to_a_reliable_one(monkeypatch) -> None:
     # rounds F1–FT7, QT1–QY1: a plain 单选 was usable 42 times in 74 on unseen text (7 in 20
     # served), the lexicon's templates 0.84–0.98; a kind keeps its first place
+    from quizapp.generation import pipeline
     from quizapp.generation.pipeline import select
+
+    # (the lexicon's share of a quiz of four would stop at two: lending alone is tested here)
+    monkeypatch.setattr(pipeline, "LEX_PERCENT", 100)
 
     plain_singles = [
         _q(f"s{n}", "single", f"第{n}句要坚持（　　）。", f"方针{n}号", f"S{n}",
@@ -1138,13 +1145,13 @@ def test_a_quiz_on_a_formula_dense_text_tests_the_text_too() -> None:
 
     # blind rounds BE, BG: a quiz of 10 on 关于加强党的政治建设的意见 was 9–10 lexicon items
     # ("tests little of the text itself"); lexicon questions rank first (94% usable), so past
-    # their share (60%) of the places they wait for the text's own fresh questions (8–9 before)
+    # their share (40%) of the places they wait for the text's own fresh questions (8–9 before)
     bank = _formula_dense_bank(plain_per_kind=3)
     for seed in range(10):
         picked = select(bank, 10, seed)
         lexicon_items = sum(q.template.startswith("lex_") for q in picked)
         assert len(picked) == 10 and {q.kind for q in picked} == set(KINDS), seed
-        assert 0 < lexicon_items <= 6, (seed, lexicon_items)
+        assert 0 < lexicon_items <= 4, (seed, lexicon_items)
         assert select(bank, 10, seed) == picked  # (still one pick per seed)
 
 
@@ -1172,4 +1179,5 @@ def test_served_quizzes_of_a_formula_dense_text(shared_dir) -> None:
     for seed in (0, 3, 811):
         picked = generate_questions(text, seed=seed, count=10)
         assert len(picked) == 10 and {q.kind for q in picked} == set(KINDS), seed
-        assert sum(q.template.startswith("lex_") for q in picked) <= 6, seed
+        # 4 of 10 (40%), one more where the 判断 have no fresh statement of the text (seed 3)
+        assert sum(q.template.startswith("lex_") for q in picked) <= 5, seed

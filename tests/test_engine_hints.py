@@ -17,7 +17,9 @@ from quizapp.generation.model import ORDER_FREE
         ("就业优先政策", 6),
         ("6个月", 3),  # a digit is one character typed
         ("2035年", 5),
-        ("不忘初心、牢记使命", 9),  # the list mark is typed too
+        ("不忘初心、牢记使命", 8),  # punctuation is not counted: the checker folds it away
+        ("守纪律、讲规矩", 6),  # a learner counts the slogan's characters (dev round DA #39)
+        ("互联网+", 4),  # a symbol is typed
         ("GDP", 3),
         ("马克思 主义", 5),  # a space is not counted
         ("马克思\u3000主义", 5),  # nor an ideographic one

@@ -3198,18 +3198,32 @@ def test_also_right_mates_for_a_pool_agree_with_the_per_lure_test() -> None:
         shared = any(lure in g for g in groups) or any(
             lure in g for p in printed if p != key for g in lexicon.groups_of(p) if _stock_set(g)
         )
-        return shared and not any(
-            lure not in g and any(m != key and m in stem for m in g) for g in groups
+        # a longer standard list on one head holding the printed list of three or more
+        listed = set(printed) | {key}
+        head = next((key[-n:] for n in (3, 2) if all(p.endswith(key[-n:]) for p in listed)), "")
+        covered = (
+            len(listed) >= 3
+            and bool(head)
+            and lure not in listed
+            and lure.endswith(head)
+            and any(lure in g and listed <= set(g) for g in lexicon.groups_of(key))
+        )
+        return covered or (
+            shared
+            and not any(lure not in g and any(m != key and m in stem for m in g) for g in groups)
         )
 
     lures = ["权力观", "事业观", "大历史观", "政绩观", "群众观", "生产发展", "管理民主"]
+    lures += ["生态宜居", "历史思维", "精准思维"]
+    five = ("战略思维", "创新思维", "辩证思维", "法治思维", "底线思维")
     cases = [
         ("政绩观", "各级领导机关和领导干部必须树立正确（　　），坚持以身作则、以上率下。"),
         ("政绩观", "树立正确的权力观、（　　），坚持以身作则。"),
         ("乡风文明", "产业兴旺、生态宜居、（　　）、治理有效、生活富裕。"),
+        ("法治思维", "强化战略思维、创新思维、辩证思维、（　　）、底线思维。"),
     ]
     for key, stem in cases:
-        for printed in ((), ("权力观", "政绩观"), ("产业兴旺", "乡风文明")):
+        for printed in ((), ("权力观", "政绩观"), ("产业兴旺", "乡风文明"), five):
             test = _also_right_mates(lexicon, key, stem, printed)
             for lure in lures:
                 assert test(lure) == per_lure(key, lure, stem, printed), (key, stem, lure)
@@ -3247,6 +3261,112 @@ def test_provisions_in_chinese_numerals_beside_thousands_do_not_crash() -> None:
     questions = generate_questions(text, seed=0)
     singles = [q for q in questions if q.template == "provision_single"]
     assert singles and all("1000名" not in o and "千" not in o for q in singles for o in q.options)
+
+
+# ---- lures of the key's kind, false statements that are false, no lure that is also right
+# (seventh session, blind rounds BE–BH) -------------------------------------------------------
+
+
+def _choices(text: str, seeds: int = 3) -> list:
+    return [q for seed in range(seeds) for q in generate_questions(text, seed=seed) if q.options]
+
+
+def test_a_spirit_takes_lures_of_its_own_kind() -> None:
+    # BC/BD/BE/BG #2, #6, #10: 民族精神, 担当精神, 奋斗精神 among 团队精神, 人文精神 (a generic noun
+    # + 精神); a spirit named after a group of workers (企业家精神) among places (北大荒精神)
+    from quizapp.generation.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    text = (
+        "爱国主义是我们民族精神的核心，是中华民族团结奋斗、自强不息的精神纽带。"
+        "今天，我们的生活条件好了，但奋斗精神一点都不能少。"
+        "在实现中华民族伟大复兴的新征程上，应对重大挑战、抵御重大风险、克服重大阻力、"
+        "解决重大矛盾，迫切需要迎难而上、挺身而出的担当精神。"
+        "激发和保护企业家精神，鼓励更多社会主体投身创新创业。"
+    )
+    asked = set()
+    for q in _choices(text):
+        if q.template != "single" or not q.answer.endswith("精神"):
+            continue
+        asked.add(q.answer)
+        lures = set(q.options) - {q.answer}
+        assert not lures & {"团队精神", "人文精神", "契约精神", "科学精神"}, q.options
+        assert {lex.term_class(lure) for lure in lures} == {lex.term_class(q.answer)}, q.options
+        if q.answer == "企业家精神":
+            assert lures <= {"科学家精神", "教育家精神", "劳模精神", "工匠精神"}, q.options
+    assert {"民族精神", "奋斗精神", "担当精神", "企业家精神"} <= asked
+
+
+def test_a_false_statement_never_swaps_in_what_the_party_holds_alike() -> None:
+    # BE #24: 坚决反对分散主义、官僚主义、享乐主义和奢靡之风 is false only as a misquotation (the
+    # Party opposes 分散主义 as well); likewise 增强纪律意识、大局意识… beside 政治意识
+    from quizapp.generation.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    text = (
+        "坚决反对形式主义、官僚主义、享乐主义和奢靡之风，教育引导党员、干部坚持实事求是的"
+        "思想路线，树立正确政绩观。"
+        "推动全党尊崇党章，增强政治意识、大局意识、核心意识、看齐意识，坚决维护党中央权威"
+        "和集中统一领导。"
+        "我们党深刻认识到，实现中华民族伟大复兴，必须推翻压在中国人民头上的帝国主义、封建主义、"
+        "官僚资本主义三座大山，实现民族独立、人民解放、国家统一、社会稳定。"
+    )
+    swaps = {}
+    for seed in range(6):
+        for q in generate_questions(text, seed=seed):
+            if q.template == "judge_false":
+                key, foil = re.search("原文为“(.*?)”，不是“(.*?)”", q.explanation).groups()
+                swaps.setdefault(key, set()).add(foil)
+    for foil in swaps.get("形式主义", set()) | swaps.get("政治意识", set()):
+        assert lex.term_class(foil) not in ("不良倾向", "思维"), foil
+    # a foil that makes the statement false stays (修正主义 is no 大山)
+    assert swaps.get("帝国主义"), swaps
+
+
+def test_no_lure_is_another_member_of_a_standard_list_holding_the_key() -> None:
+    # BF #38, BH #37: 强化战略思维、创新思维、辩证思维、（法治思维）、底线思维 (the 十九大's five)
+    # offered 历史思维, 系统思维: members of the 二十大's seven, right in that slot as well
+    from quizapp.generation.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    five = ("战略思维", "创新思维", "辩证思维", "法治思维", "底线思维")
+    assert lex.complete_list(five) is not None
+    assert {"历史思维", "系统思维"} <= lex.covering_members(five)
+    text = (
+        "强化战略思维、创新思维、辩证思维、法治思维、底线思维，正确制定和坚决执行党的路线方针政策。"
+    )
+    asked = set()
+    for q in _choices(text):
+        if q.template in ("single", "multi_enum"):
+            asked.add(q.template)
+            assert not {"历史思维", "系统思维"} & set(q.options), q.options
+    assert asked == {"single", "multi_enum"}
+    # and no blank on them: 历史思维 fills it as well (BF #38)
+    for q in generate_questions(text, seed=0):
+        assert not (q.kind == "cloze" and set(q.answer) & set(five)), q.stem
+
+
+def test_no_single_draws_three_lures_sharing_an_edge_the_answer_lacks() -> None:
+    # blind round BE, "the key stands out by its shape": the pool of five passed the odd-one-out
+    # test, but its draw of three could still be 服务型政党, 创新型政党, 学习型政党 beside 思想建党
+    from quizapp.generation.builders import _mixed_draw
+
+    drawn = _mixed_draw(
+        "思想建党",
+        ["服务型政党", "创新型政党", "学习型政党"],
+        ["服务型政党", "创新型政党", "学习型政党", "马克思主义执政党", "党要管党"],
+    )
+    assert not _lures_odd_out("思想建党", drawn) and len(set(drawn)) == 3, drawn
+    text = (
+        "必须以党章为根本遵循，把党的政治建设摆在首位，思想建党和制度治党同向发力，"
+        "统筹推进党的各项建设，抓住“关键少数”。"
+        "贯彻落实党中央全面从严治党部署，推进党风廉政建设和反腐败斗争。"
+    )
+    singles = [q for q in _choices(text, seeds=8) if q.template == "single"]
+    assert singles
+    for q in singles:
+        lures = [o for o in q.options if o != q.answer]
+        assert not _lures_odd_out(q.answer, lures), q.options
 
 
 # -- seventh session, rounds DA–DD: stems that lose their subject or antecedent, layout

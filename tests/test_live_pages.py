@@ -396,7 +396,11 @@ def test_a_round_draws_the_engines_balanced_pick(app):
         db.session.commit()
         for seed in range(4):
             drawn = live.pick_questions(material.id, 12, kinds, seed=seed)
-            assert Counter(q.kind for q in drawn) == dict.fromkeys(kinds, 3)
+            # every kind, near its share: a plain 单选/多选 may lend a place to a reliable
+            # question of another kind (generation.select)
+            counts = Counter(q.kind for q in drawn)
+            assert len(drawn) == 12 and set(counts) == set(kinds), counts
+            assert all(2 <= n <= 4 for n in counts.values()), counts
             formulas = [q.formula for q in drawn if q.formula and q.kind != "judge"]
             assert len(formulas) == len(set(formulas)), formulas
             again = live.pick_questions(material.id, 12, kinds, seed=seed)

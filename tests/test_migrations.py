@@ -7,10 +7,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from conftest import base_config
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from quizapp import create_app
 from quizapp.extensions import db
+from quizapp.models import BankQuestion
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -40,3 +41,32 @@ def test_upgrade_builds_the_models_schema_and_downgrade_removes_it(empty_db_app)
         downgrade(revision="base")
         remaining = set(inspect(db.engine).get_table_names()) - {"alembic_version"}
         assert remaining == set()
+
+
+def test_a_bank_stored_before_the_pick_columns_keeps_its_rows(empty_db_app):
+    """Rows stored before the quiz pick's columns read 0.5 and not weak, as the pick then
+    treated every row (regeneration fills them from the engine)."""
+    with empty_db_app.app_context():
+        upgrade(revision="d583dd0082b1")
+        with db.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO materials (id, title, source, text, content_hash, char_count,"
+                    " key_phrases, is_default, created_at) VALUES (1, '材料', '', '正文', 'h', 2,"
+                    " '[]', false, '2026-01-01 00:00:00')"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO bank_questions (id, uid, material_id, kind, stem, options,"
+                    " answer, accepted, ordered, keys, source, explanation, difficulty, template,"
+                    " tags, origin, status, edited, retired, created_at, updated_at) VALUES (1,"
+                    " 'g1', 1, 'judge', '题干', '[]', 'true', '[]', true, '[]', '', '', 0.5, '',"
+                    " '[]', 'generated', 'active', false, false, '2026-01-01 00:00:00',"
+                    " '2026-01-01 00:00:00')"
+                )
+            )
+        upgrade()
+        row = db.session.get(BankQuestion, 1)
+        assert (row.uid, row.stem, row.answer) == ("g1", "题干", True)
+        assert (row.pick_score, row.weak) == (0.5, False)

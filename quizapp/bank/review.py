@@ -121,6 +121,7 @@ def apply_review(material: Material, verdicts: dict[str, Verdict] | None = None)
                 setattr(row, name, value)
             row.tags = [*(row.tags or []), TAG_EDITED]
             row.edited = True  # a person's decision: regeneration leaves the row as it is
+            row.weak = False  # as an organizer's edit (workbench.services.update_question)
             record(
                 "question.edit",
                 f"随附审阅修改了题目 #{row.id}（{'、'.join(FIELD_LABELS[k] for k in changes)}）："

@@ -180,6 +180,7 @@ def regenerate_bank(
             db.session.add(question_row(material.id, question))
             stats.added += 1
         elif _kept(row):
+            _refresh_pick(row, question)
             stats.kept += 1
         elif row.retired:
             apply_generated(row, question)
@@ -213,6 +214,17 @@ def apply_generated(row: BankQuestion, question: generation.Question) -> None:
     data = question.to_dict()
     for name in BankQuestion.ENGINE_FIELDS:
         setattr(row, name, data[name])
+
+
+def _refresh_pick(row: BankQuestion, question: generation.Question) -> None:
+    """What the quiz pick reads follows the engine on a kept generated row too (no person sets
+    it; a bank stored before the columns existed gets it this way), except that an edited row
+    stays not weak: a person's edit clears the flag."""
+    if row.origin != "generated":
+        return
+    row.pick_score = question.pick_score
+    if not row.edited:
+        row.weak = question.weak
 
 
 def ensure_default_material() -> tuple[Material, bool]:

@@ -915,7 +915,8 @@ def _also_right_mate(
     stem does not rule out, so that it is also right (树立正确（政绩观） with 权力观, 事业观 of
     the triad 权力观、政绩观、事业观; 政治教育、（党性教育） with 警示教育; QT1 #10/#36, FT7 C)?
     The stem rules it out when it prints another member of a list holding the key but not the
-    lure (产业兴旺、生态宜居、（乡风文明）… against the old 生产发展, 管理民主)."""
+    lure (产业兴旺、生态宜居、（乡风文明）… against the old 生产发展, 管理民主), unless the lure is
+    a :func:`_covering_mates` of the printed list (历史思维 beside the 十九大's five 思维)."""
     return _also_right_mates(lexicon, key, stem, printed)(lure)
 
 
@@ -931,7 +932,40 @@ def _also_right_mates(
     )
     # the sets holding the key of which the stem prints another member
     ruling = [g for g in groups if any(m != key and m in stem for m in g)]
-    return lambda lure: lure in mates and all(lure in g for g in ruling)
+    covering = _covering_mates(lexicon, tuple(dict.fromkeys((key, *printed))))
+    return lambda lure: lure in covering or (lure in mates and all(lure in g for g in ruling))
+
+
+def _covering_mates(lexicon: Lexicon, items: tuple[str, ...]) -> frozenset[str]:
+    """The other members, of the items' head, of a standard list holding every item of a list
+    of three or more printed on one head (历史思维, 系统思维 of the 二十大's seven 思维 beside the
+    十九大's five: right in any of their slots, and in the blanks, for a learner who knows the
+    seven; blind rounds BF #38, BH #37). Lists of mixed heads holding a text's list are other
+    formulas (为人类谋进步 beside 为中国人民谋幸福、为中华民族谋复兴; 依宪治国 beside 依法治国、
+    依法执政、依法行政), whose other members the text leaves out on purpose."""
+    if len(items) < 3:
+        return frozenset()
+    head = _common_suffix(items)
+    if len(head) < 2:
+        return frozenset()
+    return frozenset(m for m in lexicon.covering_members(items) if m.endswith(head))
+
+
+def _skipped_mates(lexicon: Lexicon, items: tuple[str, ...], sentence: str) -> bool:
+    """Does a longer standard list of the items' head (:func:`_covering_mates`) hold a member
+    the sentence does not print between two of the items (战略思维、（历史思维）、辩证思维 of the
+    二十大's seven against the 十九大's 战略思维、创新思维、辩证思维…)? Then a learner who knows
+    the longer list fills the text's blanks with it. A run of the longer list (科教兴国战略、
+    人才强国战略、创新驱动发展战略, the first three of the 十九大's seven strategies) is not
+    skipped through: knowing the longer list fills its blanks right."""
+    mates = _covering_mates(lexicon, items)
+    if not mates:
+        return False
+    for group in lexicon.covering_lists(items):
+        at = [group.index(i) for i in group if i in items]
+        if any(m in mates and m not in sentence for m in group[min(at) : max(at) + 1]):
+            return True
+    return False
 
 
 # characters after a blank that open no head noun the key would modify
@@ -967,6 +1001,20 @@ def _lures_odd_out(answer: str, lures: list[str]) -> bool:
     return (len(prefix) >= 2 and not answer.startswith(prefix)) or (
         len(suffix) >= 2 and not answer.endswith(suffix)
     )
+
+
+def _mixed_draw(answer: str, picked: list[str], pool: list[str]) -> list[str]:
+    """``picked`` with its last lure swapped for the first one of ``pool`` that leaves the
+    lures no edge the answer lacks: the pool passed :func:`_lures_odd_out`, but a draw of three
+    from it could still be 服务型政党, 创新型政党, 学习型政党 beside 全面从严治党, or 伟大团结精神,
+    伟大奋斗精神, 伟大创造精神 beside 民族精神, the answer the odd one out (blind round BE's
+    "key stands out by its shape")."""
+    for cand in pool:
+        if cand not in picked:
+            trial = [*picked[:-1], cand]
+            if not _lures_odd_out(answer, trial):
+                return trial
+    return picked
 
 
 def _keys_only_edge(correct: list[str], wrong: list[str], name: str) -> str:
@@ -2374,8 +2422,9 @@ def _explain_text(ctx: Context, key: KeyPhrase, s: Sentence) -> str:
 _SENT_CLASSES = frozenset({"派驻干部"})
 
 
-# classes of qualities any of which a 发扬/弘扬/缺乏 slot takes (精神品质: 斗争精神, 奋斗精神…)
-_QUALITY_CLASSES = frozenset({"精神品质"})
+# classes of qualities any of which a 发扬/弘扬/缺乏 slot takes (精神品质: 斗争精神, 奋斗精神…;
+# 中国精神: 民族精神, 时代精神; 精神理念: 科学精神, 法治精神)
+_QUALITY_CLASSES = frozenset({"精神品质", "中国精神", "伟大民族精神", "精神理念"})
 _CARRY_VERBS = ("发扬", "弘扬", "保持", "增强", "缺乏")
 
 
@@ -2393,6 +2442,28 @@ def _mates_also_right(ctx: Context, term: str) -> bool:
     and 选调生 are sent to the same villages)? One test for the 单选 builder (its lures would be
     right) and the cloze builder (its blank takes them too) (reviews 23, 25)."""
     return ctx.lexicon.term_class(term) in _SENT_CLASSES
+
+
+# vocabulary classes whose every term the Party holds to alike: faults all opposed (形式主义,
+# 分散主义…; 单边主义…) and abilities and qualities all asked for (法治意识, 政治鉴别力, 担当精神…)
+_OPPOSED_CLASSES = frozenset({"不良倾向", "国际逆流"})
+_SOUGHT_CLASSES = frozenset(
+    {"思维", "政治素养", "精神品质", "中国精神", "伟大民族精神", "精神理念", "修身律己", "担当作为"}
+)
+
+
+def _held_alike(lexicon: Lexicon, key: str, foil: str) -> bool:
+    """Does the Party hold to ``foil`` as it holds to ``key`` (both faults it opposes, both
+    qualities it asks for: 分散主义 for 形式主义, 纪律意识 for 政治意识), so that a statement
+    with ``foil`` in the key's place stays true, false only as a misquotation (blind round BE
+    #24)? A key outside the vocabulary (a formula's member: 政治意识) is a quality of the
+    foil's kind when it ends alike; not a fault (帝国主义 of the 三座大山 is history, and
+    霸权主义 in its place is false)."""
+    cls = lexicon.term_class(foil)
+    own = lexicon.term_class(key)
+    if own is not None:
+        return own == cls and cls in _OPPOSED_CLASSES | _SOUGHT_CLASSES
+    return cls in _SOUGHT_CLASSES and key[-2:] == foil[-2:]
 
 
 # words that follow one term only, so a blank before them spells it (一带一路 → 沿线国家)
@@ -3492,8 +3563,11 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     # （中国特色社会主义新时代），共青团…: an era filling the sentence's whole opening clause
     # is an open slot (党的十八大以来 fits); a 单选 among the sibling periods may stay (T1, T2)
     era_slot = _era_clause(ctx, key, s)
+    # 强化战略思维、（　　）、辩证思维…: 历史思维 of the longer standard list fills the blank as
+    # well; a 单选 whose lures are not of that list stays (blind rounds BF #38, BH #37)
+    covered = key.type in ("enumeration", "term") and _skipped_mates(ctx.lexicon, key.group, s.text)
     qid = question_id(ctx.doc_key, "cloze", "cloze", key.text, source)
-    if not fault_slot and not era_slot:
+    if not fault_slot and not era_slot and not covered:
         yield Question(
             id=qid,
             kind="cloze",
@@ -3565,8 +3639,16 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         and after_blank[:1] != "、"
     )
 
-    def pick_wrong(n: int) -> list[str] | None:
+    def pick_wrong(n: int, statement: bool = False) -> list[str] | None:
+        """``n`` lures, drawn with the question's rng; for a false statement (``statement``)
+        none the Party holds to as it holds to the key (:func:`_held_alike`)."""
         nonlocal rng, single_qid
+        shape = keep
+        if statement:
+
+            def shape(c: str) -> bool:
+                return (keep is None or keep(c)) and not _held_alike(ctx.lexicon, key.text, c)
+
         pool = dis.best_candidates(
             key.text,
             cands,
@@ -3578,7 +3660,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             max_distance=reach,
             banned=polar,
             aliases=ctx.lexicon.aliases,
-            keep=keep,
+            keep=shape,
         )
         if pool is None:
             return None
@@ -3604,7 +3686,10 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         if rng is None:
             single_qid = question_id(ctx.doc_key, "single", "single", key.text, source)
             rng = _rng(ctx, single_qid)
-        return rng.sample(pool, n)  # as dis.pick draws
+        picked = rng.sample(pool, n)  # as dis.pick draws
+        if n >= 3 and _lures_odd_out(key.text, picked):
+            picked = _mixed_draw(key.text, picked, pool)
+        return picked
 
     if fault_slot:
         # (the key's formula mates, and faults the text puts before the same head, fit too)
@@ -3626,7 +3711,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         # (decided first: a true statement of a fact needs no swap)
         and not (_judged_true(ctx, key, source) and _historical_fact(stem))
     ):
-        wrong = pick_wrong(1)  # one look-alike is enough for a false statement
+        wrong = pick_wrong(1, statement=True)  # one look-alike is enough for a false statement
     if wrong and single_ok:
         assert rng is not None  # drawn from by pick_wrong
         yield Question(
@@ -3643,6 +3728,11 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             template="single",
             formula=key.formula,
         )
+    if wrong and any(_held_alike(ctx.lexicon, key.text, w) for w in wrong):
+        # 坚决反对（形式主义）: 分散主义 makes a 单选 lure, but a statement that the Party opposes
+        # 分散主义 is true; the statement takes another foil or is not made (blind round BE #24)
+        wrong = [w for w in wrong if not _held_alike(ctx.lexicon, key.text, w)]
+        wrong = wrong or pick_wrong(1, statement=True)
     if key.score < FULL_SCORE or len(stem) < 16 or len(stem) - len(key.text) < 10:
         return  # a true/false statement needs context around the key
     if key.type == "enumeration" or s.is_heading or not _checkable(ctx, key, s.text):
@@ -3674,7 +3764,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         if key.type not in _FALSIFIABLE:
             return
         if not wrong:
-            wrong = pick_wrong(1)
+            wrong = pick_wrong(1, statement=True)
         if not wrong:
             return
         truth = _stays_true(ctx, key, source)
@@ -4652,6 +4742,8 @@ def _series_cloze(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Questio
         return
     if _cuts_a_term_opening(s.text, local):
         return  # 形成主体（功能明显）、（优势互补）…: the blank parts the term 主体功能
+    if _skipped_mates(ctx.lexicon, items, s.text):
+        return  # the 十九大's five 思维, blanked: 历史思维 of the 二十大's seven fits too
     stem, a, b = window(ctx, s, key.start, key.end)
     if not stem or stem[a:b] != key.text:
         return
@@ -4724,8 +4816,10 @@ def group_questions(
     key0 = KeyPhrase(items[0], "enumeration", index, start, end, 0.6, None, items)
     _, exclude, _ = candidates_for(ctx, key0)
     exclude |= set(items)
-    # 科技强军 in the 十九大's list: right in the other wording, so no lure (round Q3)
+    # 科技强军 in the 十九大's list: right in the other wording, so no lure (round Q3); 历史思维
+    # beside the 十九大's five 思维: right in the 二十大's seven that hold them all (BF #38)
     exclude |= {m for m, _ in ctx.lexicon.other_wording_members(items)}
+    exclude |= _covering_mates(ctx.lexicon, items)
     exclude |= {v for vs in ctx.lexicon.list_variants(items).values() for v, _ in vs}
     typical = sorted(items, key=len)[len(items) // 2]
     prefix, suffix = _pattern_edges(items)
@@ -4839,6 +4933,11 @@ def _list_lures(ctx: Context, items: tuple[str, ...], prefix: str, suffix: str) 
     lures = cache.get(items)
     if lures is None:
         lures = _pattern_mates(ctx, items, prefix, suffix)
+        own = _list_classes(ctx, items)
+        if own:
+            # 劳动精神、奋斗精神、奉献精神…: a vocabulary term of another class shares the
+            # list's ending, not its kind (人文精神, 伟大团结精神 among qualities; rounds BC–BG)
+            lures = [c for c in lures if ctx.lexicon.term_class(c) in own | {None}]
         span = ctx.ex.groups.get(items)
         if span is not None:
             s = ctx.sentence(span[0])
@@ -6400,6 +6499,8 @@ def standard_list_clozes(ctx: Context) -> Iterator[Question]:
             continue
         if ctx.lexicon.complete_list(items) is None:
             continue
+        if _skipped_mates(ctx.lexicon, items, ctx.sentence(index).text):
+            continue  # the 十九大's five 思维, blanked: 历史思维 of the 二十大's seven fits too
         if len(items) == 2 and not (
             _common_prefix(items) or _common_suffix(items) or _patterned(items)
         ):

@@ -8,14 +8,17 @@ printed papers, the GIFT export and the review bench add the hint where they dra
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 from .model import BLANK
 
 
 def key_length(answer: str) -> int:
-    """Characters of a key as the learner types it: spaces left out (6个月 → 3, 2035年 → 5)."""
-    return len("".join(answer.split()))
+    """Characters of a key as the learner types it: spaces and punctuation left out (6个月 → 3,
+    2035年 → 5, 守纪律、讲规矩 → 6). The checker folds punctuation away, and a learner who
+    knows a two-part slogan counts its characters, not its 顿号 (dev round DA #39)."""
+    return sum(1 for c in answer if not c.isspace() and not unicodedata.category(c).startswith("P"))
 
 
 def blank_lengths(answer: Sequence[str] | str, ordered: bool = True) -> list[int | None]:

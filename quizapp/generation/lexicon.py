@@ -132,6 +132,7 @@ class Lexicon:
         self._variants_cached = lru_cache(maxsize=8192)(self._list_variants_of)
         self._missing_cached = lru_cache(maxsize=8192)(self._missing_members_of)
         self._other_wording_cached = lru_cache(maxsize=8192)(self._other_wording_members_of)
+        self._covering_cached = lru_cache(maxsize=8192)(self._covering_members_of)
         self._term_classes: dict[str, list[str]] = {}
         for word, cls_name in sorted(self.terms.items()):
             self._term_classes.setdefault(cls_name, []).append(word)
@@ -435,6 +436,26 @@ class Lexicon:
                 continue  # one item for one: list_variants maps it in its own slot
             out += [(m, k) for m in odd_list]
         return tuple(out)
+
+    def covering_members(self, items: Iterable[str]) -> frozenset[str]:
+        """The other members of every standard enumeration (or formula's member list) that holds
+        all of ``items``: 历史思维, 系统思维 of the 二十大's seven 思维 for the 十九大's five
+        (战略思维、创新思维、辩证思维、法治思维、底线思维). Where the text prints ``items``, a
+        learner who knows the longer list cannot tell these from the text's own (blind rounds
+        BF #38, BH #37)."""
+        return self._covering_cached(tuple(sorted({_unquoted(i) for i in items})))
+
+    def _covering_members_of(self, plain: tuple[str, ...]) -> frozenset[str]:
+        out = {m for group in self.covering_lists(plain) for m in group}
+        return frozenset(out.difference(plain))
+
+    def covering_lists(self, items: Iterable[str]) -> list[tuple[str, ...]]:
+        """Every standard enumeration and formula's member list (unquoted) holding all of
+        ``items`` (:meth:`covering_members`)."""
+        plain = [_unquoted(i) for i in items]
+        if not plain:
+            return []
+        return [g for g in self.groups_of(plain[0]) if all(i in g for i in plain[1:])]
 
     def missing_members(self, items: Iterable[str]) -> tuple[str, ...]:
         """The members of a longer standard list that ``items`` quote only part of (three of the

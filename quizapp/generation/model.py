@@ -177,6 +177,12 @@ class Question:
     difficulty: float = 0.5
     template: str = ""  # which template made it (for ids, stats and review)
     formula: str | None = None  # lexicon formula it is built on, if any
+    # What the quiz pick (pipeline.select) reads besides the question itself, filled by
+    # generate_questions for every question so that a stored bank is picked from as the engine
+    # picks: its key's score from the extraction, and whether the confidence gate finds it a
+    # plain 填空 too weak to ask while better questions remain. A hand-made question is neither.
+    pick_score: float = 0.5
+    weak: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -35,8 +35,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
-from .. import generation
-from ..bank.lexicon import current_lexicon
+from ..bank.pick import engine_pick
 from ..extensions import db
 from ..generation.checking import InvalidAnswer, canonical_response, check_answer
 from ..generation.hints import blank_lengths
@@ -170,7 +169,7 @@ def pick_questions(
     if count <= PICK_LIMIT:
         # the engine's quiz pick, as in 练习 and 测验: kinds balanced, each formula and sentence
         # once while others remain, no question printing another's answer on the projector
-        picked = generation.select(pool, count, seed, kinds=kinds, lexicon=current_lexicon())
+        picked = engine_pick(pool, count, seed, kinds)
         return random.Random(seed).sample(picked, len(picked))
     return random.Random(seed).sample(pool, count)
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -75,6 +83,13 @@ class BankQuestion(db.Model):
     difficulty: Mapped[float] = mapped_column(default=0.5)
     template: Mapped[str] = mapped_column(String(64), default="")
     formula: Mapped[str | None] = mapped_column(String(64))
+    # What the engine's quiz pick reads (generation.Question.pick_score/.weak), stored so that a
+    # quiz picked from the bank is the engine's pick: the key's score, and whether the
+    # confidence gate finds the row a plain 填空 too weak to ask while better ones remain. A row
+    # a person made or imported from a spreadsheet is 0.5 and not weak; a person's edit clears
+    # weak (workbench.services.update_question).
+    pick_score: Mapped[float] = mapped_column(default=0.5, server_default="0.5")
+    weak: Mapped[bool] = mapped_column(default=False, server_default=false())
     tags: Mapped[list[str]] = mapped_column(JSONType, default=list)
     origin: Mapped[str] = mapped_column(String(16), default="generated")
     status: Mapped[str] = mapped_column(String(16), default="active")
@@ -92,7 +107,7 @@ class BankQuestion(db.Model):
 
     ENGINE_FIELDS = (
         "kind", "stem", "options", "answer", "accepted", "ordered", "keys", "source",
-        "explanation", "paragraph", "difficulty", "template", "formula",
+        "explanation", "paragraph", "difficulty", "template", "formula", "pick_score", "weak",
     )  # fmt: skip
 
     def to_engine_dict(self) -> dict[str, Any]:

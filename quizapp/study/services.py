@@ -17,8 +17,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from .. import generation
-from ..bank.lexicon import current_lexicon
+from ..bank.pick import engine_pick
 from ..extensions import db
 from ..generation.checking import InvalidAnswer, check_answer
 from ..generation.model import PICK_LIMIT
@@ -75,18 +74,17 @@ def pick_questions(
     """`count` questions (all of them, shuffled, when count is 0 or more than there are), and
     never more than MAX_QUESTIONS: "all" of a bank of thousands would make a page of megabytes.
 
-    A quiz of a part of the bank is the engine's own pick (`generation.select`): the kinds
+    A quiz of a part of the bank is the engine's own pick (`bank.pick.engine_pick`): the kinds
     balanced, one question per formula and sentence while others remain, no answer printed by
-    another question, the kinds the served-quiz reviews found reliable first (docs/quality.md:
-    rounds Q1–Q7). A random sample of the bank reads worse on a text nobody reviewed.
+    another question, the kinds the served-quiz reviews found reliable first and a weak 填空
+    last (docs/quality.md: rounds Q1–Q7). A random sample of the bank reads worse on a text
+    nobody reviewed.
     """
     rng = rng or random.Random()
     chosen = list(questions)
     wanted = MAX_QUESTIONS if count <= 0 else min(count, MAX_QUESTIONS)
     if wanted < len(chosen) and wanted <= PICK_LIMIT:
-        # (bank rows carry what the pick reads: kind, keys, formula, template, stem, answer)
-        seed = rng.randrange(2**32)
-        return generation.select(chosen, wanted, seed, lexicon=current_lexicon())
+        return engine_pick(chosen, wanted, rng.randrange(2**32))
     rng.shuffle(chosen)
     return chosen[:wanted]
 

@@ -12,6 +12,7 @@ Answer text, as in Chinese 题库 spreadsheets:
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -268,7 +269,8 @@ def from_engine_dict(data: dict[str, Any]) -> dict[str, Any]:
     """Check a question in the engine's JSON format; return the fields to store.
 
     The engine's own fields (source, keys, paragraph, difficulty, template, formula, accepted,
-    ordered) are kept; the question is checked by the same rules as a spreadsheet row.
+    ordered, pick_score, weak) are kept; the question is checked by the same rules as a
+    spreadsheet row.
     """
     if not isinstance(data, dict):
         raise QuestionError("不是一道题（应为 JSON 对象）")
@@ -337,6 +339,12 @@ def from_engine_dict(data: dict[str, Any]) -> dict[str, Any]:
     difficulty = data.get("difficulty")
     if isinstance(difficulty, (int, float)) and not isinstance(difficulty, bool):
         fields["difficulty"] = max(0.0, min(1.0, float(difficulty)))
+    # what the quiz pick reads, as the engine exported it (a spreadsheet row has neither)
+    score = data.get("pick_score")
+    if isinstance(score, (int, float)) and not isinstance(score, bool) and math.isfinite(score):
+        fields["pick_score"] = float(score)
+    if isinstance(data.get("weak"), bool):
+        fields["weak"] = data["weak"]
     return fields
 
 

@@ -160,6 +160,9 @@ def update_question(
         return changes
     if set(changes) - {"status"}:
         row.edited = True
+        # the confidence gate judged the engine's wording, unread by anyone; once a person has
+        # edited the question and kept it, it is theirs, as a question they made (never weak)
+        row.weak = False
     record(
         "question.edit",
         f"修改了题目 #{row.id}“{_short(row.stem)}”：" + "、".join(FIELD_LABELS[k] for k in changes),
