@@ -3491,3 +3491,131 @@ def test_no_lure_the_listing_stem_names_by_its_short_form() -> None:
     assert drawn
     for lures in drawn:
         assert not {"东北全面振兴", "中部地区崛起", "西部大开发"} & set(lures), lures
+
+
+# -- seventh session, rounds DA–DD: stems that lose their subject or antecedent, layout
+# remnants at a stem's edges, a key the stem prints with its characters swapped -------------
+
+
+def _stems_for(bank, key: str) -> list[str]:
+    """The stems of the 填空/单选/多选 of ``bank`` that ask ``key`` (one of their answers)."""
+    out = []
+    for q in bank:
+        if q.kind == "judge":
+            continue
+        keys = q.answer if isinstance(q.answer, list) else [q.answer]
+        if key in keys:
+            out.append(q.stem)
+    return out
+
+
+def test_a_window_after_the_subject_clause_takes_the_subject_in() -> None:
+    # round DA #9: …都要充分信任青年…，|关注青年愿望、（帮助青年发展）、支持青年创业 without
+    # who is to do it; DA #36: 各群团组织要认真履行政治职责，|充分发挥…加大（政治动员）…
+    bank = _blind6_bank("speech_xi_wusi100_2019.txt")
+    stems = _stems_for(bank, "帮助青年发展")
+    assert stems and all("各级党委和政府" in s for s in stems), stems
+    bank = _blind6_bank("yijian_zhengzhi_jianshe_2019_items1-15.txt")
+    stems = _stems_for(bank, "政治动员")
+    assert stems and all("各群团组织" in s for s in stems), stems
+    # the rule is the sentence's, not the text's: a subject with 要 in a planted sentence
+    text = (
+        "各级党组织和全体党员干部都要始终坚持以人民为中心的发展思想，牢固树立正确的政绩观，"
+        "自觉践行全心全意为人民服务的根本宗旨，切实做到权为民所用、情为民所系、利为民所谋，"
+        "努力把党的群众路线贯彻到治国理政全部活动之中。\n"
+    )
+    stems = _stems_for(generate_questions(FILLER + text), "情为民所系")
+    assert stems and all(s.startswith("各级党组织和全体党员干部都要") for s in stems), stems
+
+
+def test_a_window_after_an_agent_subject_starts_at_the_sentence() -> None:
+    # round DA #4: 100年来，中国青年满怀…，|积极投身…，（为人民战斗）、为祖国献身…
+    bank = _blind6_bank("speech_xi_wusi100_2019.txt")
+    stems = _stems_for(bank, "为人民战斗")
+    assert stems and all("中国青年" in s for s in stems), stems
+
+
+def test_a_window_inside_a_series_of_objects_keeps_its_verb_and_subject_or_is_not_asked() -> None:
+    # round DB #25: 党组织应当…，监督党员…情况，|遵守宪法…情况，…发挥（先锋模范作用）情况等
+    bank = _blind6_bank("tiaoli_dangyuan_jiaoyu_guanli_2019.txt")
+    stems = [s for s in _stems_for(bank, "先锋模范作用") if "情况等" in s]
+    assert all("党组织" in s and "监督党员" in s for s in stems), stems
+
+
+def test_a_bare_shi_whose_this_points_to_the_sentence_before_takes_that_sentence_in() -> None:
+    # round DA #13: 这是…的必然要求，|是贯彻新发展理念、更好适应我国（社会主要矛盾）变化的…
+    bank = _blind6_bank("jueding_20th_3rd_plenum_2024_sec1-3.txt")
+    stems = _stems_for(bank, "社会主要矛盾")
+    assert stems, "the key is still asked"
+    assert not [s for s in stems if s.startswith("是")], stems
+    for s in stems:
+        assert s.startswith("……必须继续把改革推向前进。这……是") or "必然要求" not in s, s
+
+
+def test_a_stem_does_not_end_on_the_lead_in_of_a_list_it_does_not_show() -> None:
+    # rounds DC #29 (…的党员担任，主要任务是：) and DD #29 (…问责，主要包括：)
+    bank = _blind6_bank("rules_fazhan_dangyuan_2026.txt")
+    stems = [s for s in _stems_for(bank, "先锋模范作用") if "培养联系人" in s]
+    assert stems and all(s.endswith("的党员担任。") for s in stems), stems
+    bank = _blind6_bank("tiaoli_jiguan_jiceng_zuzhi_2019.txt")
+    stems = [s for s in _stems_for(bank, "监督") if "纪律检查委员会的职责" in s]
+    assert stems and not [s for s in stems if "主要包括" in s], stems
+
+
+def test_an_arabic_list_label_is_cut_from_the_head_of_a_stem() -> None:
+    # round DD #11: （5）坚持和落实“（两个毫不动摇）”。
+    from quizapp.generation.shapes import strip_list_label
+
+    assert strip_list_label(f"（5）坚持和落实“{BLANK}”。") == f"坚持和落实“{BLANK}”。"
+    assert strip_list_label(f"(12)坚持和落实“{BLANK}”。") == f"坚持和落实“{BLANK}”。"
+    bank = _blind6_bank("jueding_20th_3rd_plenum_2024_sec1-3.txt")
+    assert not [q.stem for q in bank if re.match(r"^[（(][0-9]+[）)]", q.stem)]
+
+
+def test_a_window_does_not_close_a_standard_list_the_sentence_goes_on_with() -> None:
+    # round DC #21: …“三个代表”重要思想、科学发展观。 where the text goes on 全面贯彻习近平
+    # 新时代中国特色社会主义思想: the full stop cut the party's guiding thought short
+    bank = _blind6_bank("rules_fazhan_dangyuan_2026.txt")
+    stems = [s for s in _stems_for(bank, "毛泽东思想") if "科学发展观" in s]
+    assert stems, "the key is still asked"
+    for s in stems:
+        assert "习近平新时代中国特色社会主义思想" in s or not s.endswith("科学发展观。"), s
+
+
+def test_a_key_the_stem_prints_with_its_characters_swapped_is_not_asked() -> None:
+    # round DA #20: 完善促进（数字产业化）和产业数字化政策体系
+    from quizapp.generation.model import Question
+    from quizapp.generation.pipeline import check_question
+
+    def cloze(stem: str, keys: list[str]) -> Question:
+        return Question(
+            id="x", kind="cloze", stem=stem, options=[], answer=keys, keys=keys,
+            source="", explanation="", ordered=True,
+        )  # fmt: skip
+
+    assert check_question(cloze(f"完善促进{BLANK}和产业数字化政策体系。", ["数字产业化"]))
+    # blanked together, the pair gives nothing away
+    both = cloze(f"完善促进{BLANK}和{BLANK}政策体系。", ["数字产业化", "产业数字化"])
+    assert check_question(both) is None
+    assert check_question(cloze(f"完善促进{BLANK}和数字经济政策体系。", ["数字产业化"])) is None
+    # the mirrored half of a saying is the line itself (a dev gold line of report20)
+    assert check_question(cloze(f"江山就是人民，{BLANK}。", ["人民就是江山"])) is None
+    bank = _blind6_bank("jueding_20th_3rd_plenum_2024_sec1-3.txt")
+    assert not [s for s in _stems_for(bank, "数字产业化") if "产业数字化" in s]
+
+
+def test_planted_this_lead_and_list_lead_in_are_general() -> None:
+    # a 这 opening the sentence points to a short sentence before: that one goes in front
+    text = (
+        "必须继续把改革推向前进。这是坚持和完善中国特色社会主义制度、推进国家治理体系和治理能力"
+        "现代化的必然要求，是贯彻新发展理念、更好适应我国社会主要矛盾变化的必然要求，是坚持以人民"
+        "为中心的必然要求。\n"
+    )
+    stems = _stems_for(generate_questions(FILLER + text), "社会主要矛盾")
+    assert stems and all(s.startswith("必须继续把改革推向前进。这……是") for s in stems), stems
+    # a sentence ending on a colon whose list follows in the next paragraphs
+    text = (
+        "党支部书记由党员大会选举产生，每届任期一般为三年，应当具备较高的政治素质，主要职责是：\n"
+    )
+    stems = _stems_for(generate_questions(FILLER + text), "政治素质")
+    assert stems and not [s for s in stems if s.endswith("：")], stems

@@ -199,10 +199,27 @@ def _window_of(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int
     if stem:
         stem, la, lb = _without_dangling_end(s.text, stem, la, lb, a - s.start, b - s.start)
     if stem:
-        stem, la, lb = _with_antecedent(s.text, stem, la, lb, a - s.start)
+        before = _sentence_before(ctx, s)
+        stem, la, lb = _with_antecedent(s.text, stem, la, lb, a - s.start, before)
+    if stem:
+        stem, la, lb = _with_subject_clause(ctx, s.text, stem, la, lb, a - s.start, b - s.start)
+    if stem:
+        stem, la, lb = _past_list_end(ctx, s.text, stem, la, lb, a - s.start)
+    if stem:
+        stem, la, lb = _without_lead_in_end(stem, la, lb)
     if not stem:
         return stem, la, lb
     return _tidy_stem(stem, la, lb)
+
+
+def _sentence_before(ctx: Context, s: Sentence) -> str:
+    """The sentence before ``s`` in its paragraph (a 这 opening ``s`` may point to it), or ""."""
+    if s.index == 0:
+        return ""
+    prev = ctx.sentence(s.index - 1)
+    if prev.paragraph != s.paragraph or prev.is_heading or prev.is_noise:
+        return ""
+    return prev.text
 
 
 # how a clause opens that leans on one before it in its sentence (a closed class of Chinese):
@@ -227,13 +244,18 @@ def _leans_back(clause: str) -> str | None:
     return "" if _ANTECEDENT_INSIDE.match(clause) else None
 
 
-def _with_antecedent(text: str, stem: str, la: int, lb: int, key_at: int) -> tuple[str, int, int]:
+def _with_antecedent(
+    text: str, stem: str, la: int, lb: int, key_at: int, before: str = ""
+) -> tuple[str, int, int]:
     """A window that opens inside its sentence on a clause that needs what came before it
     takes in the clauses back to that antecedent, dropping clauses after the key's to stay
     within WINDOW_CHARS + 12, else no question (rounds FT3–FT7: 熟练掌握其中蕴含的…, 也是…的
     重要体现, 要么做选择、…, 对于…具有重要意义). A window opening after a colon keeps the
     colon's lead (全会提出了…的主要目标：……) when it has 40 characters or fewer, else no
-    question (FT1 #26); a quotation after the colon stands alone."""
+    question (FT1 #26); a quotation after the colon stands alone. When the antecedent is a 这
+    opening the sentence (这是…，|是贯彻…的必然要求, round DA #13), 这 points to the sentence
+    ``before``: a short one goes in front (必须继续把改革推向前进。这……是贯彻…), else no
+    question."""
     start, end, s_from, s_to = _source_span(text, stem, la, key_at)
     if s_from != 0 or start <= 0 or text[start - 1] not in _CLAUSE_END:
         return stem, la, lb
@@ -273,6 +295,8 @@ def _with_antecedent(text: str, stem: str, la: int, lb: int, key_at: int) -> tup
             return stem, la, lb  # 第三，|这是…: it points to the sentence before
         opener = _leans_back(text[starts[first] : ends[first]])
     if opener is not None:
+        if opener.startswith("这") and first == 0 and text.startswith(opener):
+            return _with_sentence_before(text, stem, la, lb, key_at, before, start, s_to)
         return stem, la, lb  # the sentence itself opens on it: a link to the one before
     body_end = start + s_to - s_from  # where the copied stretch ends in the text
     body = text[starts[first] : body_end]
@@ -286,6 +310,316 @@ def _with_antecedent(text: str, stem: str, la: int, lb: int, key_at: int) -> tup
         return "", 0, 0
     shift = start - starts[first]
     return body + tail, la + shift, lb + shift
+
+
+# the longest sentence before a 这 that goes in front of a stem as what 这 points to
+_BEFORE_CHARS = 30
+
+
+def _with_sentence_before(
+    text: str, stem: str, la: int, lb: int, key_at: int, before: str, start: int, s_to: int
+) -> tuple[str, int, int]:
+    """A stem from a later clause of a sentence that opens on 这 (这是A，|是B（　　）…, the stem
+    copying ``text`` from ``start`` for its first ``s_to`` characters) with the sentence 这
+    points to in front (``before``: P。这……是B…), or its last clause after …… when it is long
+    (……必须继续把改革推向前进。这……是…), when that leans on nothing itself; clauses after the
+    key's go while the stem is too long; else no question."""
+    if not before or before[-1] not in _SENT_END:
+        return "", 0, 0
+    said = before
+    if len(said) > _BEFORE_CHARS:  # 面对…，面对…，必须继续把改革推向前进。: its main clause
+        said = "……" + before[max(before.rfind(c) for c in "，,；;") + 1 :]
+    opening = said.removeprefix("……")
+    if len(said) > _BEFORE_CHARS or len(opening) < 7 or _leans_back(opening) is not None:
+        return "", 0, 0
+    if opening.startswith(_PRONOUN_SUBJECTS + _LEANING + ("才", "就", "而", "但", "又")):
+        return "", 0, 0
+    lead = said + "这……"
+    starts, ends = _clause_edges(text)
+    j = bisect_left(ends, key_at + lb - la)  # the clause holding the key's end
+    m = _ANTECEDENT_OPENING.match(stem)
+    if m is not None:  # 这是A，是B，是C（　　）…: 这……是C… when B makes it too long
+        parallel = [x for x in starts if start <= x <= key_at and text.startswith(m.group(0), x)]
+        start = parallel[-1] if len(lead) + len(stem) > WINDOW_CHARS + 12 else start
+    got = _trimmed(text, start, key_at - la + s_to, stem[s_to:], j, ends, lead, True)
+    if got is None:
+        return "", 0, 0
+    return got, key_at - start + len(lead), key_at - start + len(lead) + lb - la
+
+
+# the heads of a subject that acts (a closed class: people, bodies and organs), which the
+# clauses after it share (各群团组织要…，|充分发挥…; 100年来，中国青年满怀…，|积极投身…)
+_AGENT_HEADS = (
+    "全党", "我们", "你们", "大家", "同志", "干部", "党员", "青年", "团员", "组织", "党委", "党组",
+    "政府", "部门", "单位", "机关", "共青团", "班子", "支部", "委员会", "全社会", "人民", "群众",
+    "党中央", "企业", "学校", "人员", "书记", "成员", "军队", "各方", "学生", "教师", "我们党",
+    "党员们", "全军", "人大", "政协",
+)  # fmt: skip
+# a subject and its modal opening a clause (各级党委和政府、各级领导干部以及全社会都要…, 各群团
+# 组织要…, 党组织应当…); an article label before it is layout
+_SUBJECT_MODAL = re.compile(
+    r"(?:第[〇零一二三四五六七八九十百千0-9]+条[ \u3000]*)?([^，,；;：:“”。]{2,30}?)"
+    r"((?:都|也|还|更|就|一定|首先|尤其|特别|务必)?(?:必须|应当|应该|务必|需要|要))"
+)
+# what a subject never holds: a verb of its own, a coverb or a copula (我们坚持党要管党: 党 is
+# no subject of 要; 就是要…)
+_NOT_A_SUBJECT = re.compile(
+    r"(?<!特别)是|认为|强调|指出|提出|坚持|推进|推动|加强|实现|把|将|对|通过|按照|围绕|使|让|由"
+    r"|以(?![及上下])|在|从|向|为|就"
+)
+_PARENTHESIS_END = re.compile(r"[（(][^）)]{1,8}[）)]$")
+# a pronoun opening a clause: the clause names its own subject
+_OWN_SUBJECTS = ("我们", "我", "你们", "他们", "她们", "它们", "大家", "咱们", "全党", "人们")
+_COPULA = re.compile(
+    r"[\u4e00-\u9fff”]{2}(?<!特别)(?<![就也而还更都又正总但即只于要凡若乃便])是(?!否)"
+)
+
+
+def _subject_and_modal(clause: str) -> str:
+    """The subject and modal opening ``clause`` (各群团组织要), or "" (ending on an agent head,
+    holding no verb or coverb of its own; 要 fused into a word, 要求, is no modal)."""
+    m = _SUBJECT_MODAL.match(clause)
+    if m is None:
+        return ""
+    subject = _PARENTHESIS_END.sub("", m.group(1))  # 各级党委（党组）要
+    if not subject.endswith(_AGENT_HEADS) or _NOT_A_SUBJECT.search(subject):
+        return ""
+    if (
+        subject.startswith(_MODAL_OPENINGS)
+        or subject[:2] in _VERB_OPENINGS
+        or _SAYS.search(subject)
+    ):
+        return ""  # 要求我们必须…: a verb's object, not a subject
+    if m.group(2).endswith("要") and is_word(clause[m.end() - 1 : m.end() + 1]):
+        return ""  # 各项要求, 要素
+    return clause[m.start(1) : m.end()]
+
+
+# verbs and adverbs a clause of instructions opens on (健全基层党组织领导的…, 增强全党…的志气):
+# an agent after one of them is its object, not the clause's subject
+_VERB_OPENINGS = frozenset(
+    "健全 完善 增强 加强 推进 推动 坚持 建立 建设 深化 提高 提升 发展 加快 落实 贯彻 实施 强化 "
+    "培育 构建 引导 支持 鼓励 保障 促进 优化 统筹 巩固 发挥 树立 弘扬 尊重 维护 严格 扎实 全面 "
+    "深入 积极 大力 切实 着力 不断 始终 牢牢 开展 组织 教育 团结 带领 领导 依靠 抓好 做好 坚定 "
+    "保持 确保 形成 推行 规范 改进 改革 扩大 倡导 防止 反对 严禁 禁止 注重 突出 聚焦 服务 密切 "
+    "关心 关爱 关注 帮助 激励 选好 配强 用好 发动 动员 凝聚 依法 按照 通过 围绕 加大 充分 认真 "
+    "制定 出台 召开 举办 成立 设立".split()
+)
+
+
+# a verb of saying inside a clause (习近平总书记强调要坚持…)
+_SAYS = re.compile(r"强调|指出|认为|提出|表示|要求|宣布|谈到|说")
+# a modal opening a clause: what follows has no subject of its own (要积极鼓励青年…)
+_MODAL_OPENINGS = ("要", "必须", "应当", "应该", "务必", "需要", "还要", "更要", "也要", "一定要")
+
+
+def _agent_opening(clause: str) -> str:
+    """The short noun phrase ending in an agent head that opens ``clause`` with no modal after
+    it (中国青年|满怀…), the longest such within its first 12 characters, or "": the head ends
+    a word (not 青年|运动), and nothing before it is a verb (要积极鼓励青年…, 增强全党…)."""
+    body = clause.lstrip(_LAYOUT_LEAD)
+    if body.startswith(_MODAL_OPENINGS) or body[:2] in _VERB_OPENINGS:
+        return ""
+    if _SPEECH_END.search(clause.rstrip("，,")) or _SAYS.search(clause):
+        return ""  # 全会认为，/ 习近平总书记强调要…: what is said, not who acts
+    lead = len(clause) - len(body)
+    ends = word_ends(body[:16])
+    best = 0
+    for head in _AGENT_HEADS:
+        at = body.find(head, 0, 12 - len(head) + 1)
+        if at < 0 or at == 0 and head not in _OWN_SUBJECTS:
+            continue  # (组织动员青年: a verb; 党组织 and 中国青年 have a modifier)
+        end = at + len(head)
+        phrase = body[:end]
+        if end not in ends or body[end : end + 1] in ("", *"的之和与及、，,是"):
+            continue
+        if _han(phrase) < len(phrase) or _NOT_A_SUBJECT.search(phrase):
+            continue  # (制定实施《党政领导干部…: a title, not a subject)
+        if any(verb in phrase[:at] for verb in _VERB_OPENINGS):
+            continue
+        best = max(best, end)
+    return clause[: lead + best] if best else ""
+
+
+def _own_subject(clause: str) -> bool:
+    """Does ``clause`` name a subject of its own (a pronoun, a subject and modal, X是Y)?"""
+    return (
+        clause.startswith(_OWN_SUBJECTS)
+        or bool(_subject_and_modal(clause))
+        or _COPULA.search(clause.split("，", 1)[0]) is not None
+    )
+
+
+def _with_subject_clause(
+    ctx: Context, text: str, stem: str, la: int, lb: int, key_at: int, key_end: int
+) -> tuple[str, int, int]:
+    """A window that opens inside its ；-item after the clause naming the item's subject, on a
+    clause with none of its own (各级党委和政府、…都要充分信任青年…，|关注青年愿望、（帮助青年
+    发展）…, rounds DA #9, #36, #4), takes that subject in: the clauses from the subject's on
+    (or from the item's start: 100年来，中国青年满怀…，积极投身…) when the stem stays within
+    WINDOW_CHARS + 12, clauses after the key's going first; else, for a subject with its modal,
+    that subject in front with …… (各级党委和政府、…以及全社会都要……关注…); else no question.
+    A window opening inside a series of objects (…，监督党员…情况，|遵守宪法…情况，…, DB #25)
+    first goes back to the series' first member, which carries the verb. A subject named only
+    by an agent at the item's head, with no modal (中国青年满怀…), is less sure: a pronoun
+    (我们…, a chronicle whose later clauses have subjects of their own) only ever brings the
+    whole item in, and a stem the lead does not fit is left as it was."""
+    start, end, s_from, s_to = _source_span(text, stem, la, key_at)
+    if s_from != 0 or start <= 0 or text[start - 1] not in "，,":
+        return stem, la, lb
+    item = max(text.rfind("；", 0, start), text.rfind(";", 0, start)) + 1
+    if "：" in text[item:start] or ":" in text[item:start]:
+        return stem, la, lb  # (a colon's matter: its lead is :func:`_with_antecedent`'s)
+    starts, ends = _clause_edges(text)
+    k = bisect_right(starts, start) - 1
+    if starts[k] != start or _own_subject(text[start : ends[k]]):
+        return stem, la, lb
+    lo = bisect_right(starts, item) - 1  # the item's first clause
+    # a series of objects (…情况，…情况，): back to its first member
+    while k > lo and _same_ending(text, starts[k - 1], ends[k - 1], starts[k], ends[k]):
+        k -= 1
+    subject_at, subject = -1, ""
+    for x in range(k - 1, lo - 1, -1):
+        found = _subject_and_modal(text[starts[x] : ends[x]])
+        if found:
+            subject_at, subject = x, found
+            break
+        if _own_subject(text[starts[x] : ends[x]]):
+            return stem, la, lb  # (a subject without modal nearer the window)
+    dated = _lead_clause(text[starts[lo] : ends[lo]])
+    modal = subject_at >= 0
+    if not modal:
+        head = lo + 1 if lo + 1 < k and dated else lo
+        subject = _agent_opening(text[starts[head] : ends[head]]) if head < k else ""
+        if not subject:
+            return stem, la, lb
+        subject_at = head
+    if subject_at == lo + 1 and dated:  # 100年来，|中国青年满怀…: the time goes in as well
+        subject = text[starts[lo] : ends[lo]] + subject
+        subject_at = lo
+    j = bisect_left(ends, key_end)  # the clause holding the key's end
+    body_end = start + s_to
+    tail = stem[s_to:]
+    first = bisect_right(starts, key_at) - 1
+    whole = (
+        _without_cues(
+            text, _clauses(text), key_at, key_end, first, j, subject_at, j, _rare_chars(ctx)
+        )[0]
+        == subject_at
+    )  # (the clauses taken in must not spell the key)
+    sure = modal or not (subject.endswith(_OWN_SUBJECTS) or text.startswith(_LAYOUT_LEAD))
+    lead = subject + "……"
+    # the window as it was, the subject in front (its clauses whole, else the subject alone
+    # with ……); only then the clauses after the key's go to make room
+    for trim in (False, True):
+        if whole:
+            got = _trimmed(text, starts[subject_at], body_end, tail, j, ends, "", trim)
+            if got is not None:
+                shift = start - starts[subject_at]
+                return got, la + shift, lb + shift
+        if sure:
+            # (a bare 我们 of a chronicle (——我们…，许多领域实现…，（　　）广泛开展) is followed
+            # by clauses with subjects of their own no modal tells apart: no lead for it)
+            got = _trimmed(text, starts[k], body_end, tail, j, ends, lead, trim)
+            if got is not None:
+                shift = len(lead) + start - starts[k]
+                return got, la + shift, lb + shift
+    return ("", 0, 0) if modal else (stem, la, lb)
+
+
+def _trimmed(
+    text: str,
+    x: int,
+    body_end: int,
+    tail: str,
+    j: int,
+    ends: tuple[int, ...],
+    lead: str,
+    trim: bool,
+) -> str | None:
+    """``lead`` + text[x:body_end] + ``tail``, its clauses after the ``j``-th going first (when
+    ``trim``) while it is longer than WINDOW_CHARS + 12; None when it still is."""
+    body = text[x:body_end]
+    while trim and len(lead) + len(body) + len(tail) > WINDOW_CHARS + 12 and body_end > ends[j]:
+        body_end = max(e for e in ends if e < body_end)
+        body, tail = text[x : body_end - 1] + "。", ""
+    if len(lead) + len(body) + len(tail) > WINDOW_CHARS + 12:
+        return None
+    return lead + body + tail
+
+
+def _lead_clause(clause: str) -> bool:
+    """Is ``clause`` a time or era that dates its sentence (100年来，/ 新时代，)?"""
+    return _TIME_LEAD.match(clause) is not None or _ERA_LEAD.match(clause) is not None
+
+
+def _same_ending(text: str, x1: int, y1: int, x2: int, y2: int) -> bool:
+    """Do the clauses [x1, y1) and [x2, y2) end on the same word of two characters or more, as
+    the members of a series of objects do (…纪律和政治规矩情况，|遵守宪法…情况，)?"""
+    a, b = text[x1 : y1 - 1], text[x2 : y2 - 1]
+    if len(a) < 4 or len(b) < 4 or a[-2:] != b[-2:] or _han(a[-2:]) < 2:
+        return False
+    return is_word(a[-2:]) and a[0] != b[0]  # (在A上作表率，在B上作表率: parallel verbs)
+
+
+def _past_list_end(
+    ctx: Context, text: str, stem: str, la: int, lb: int, key_at: int
+) -> tuple[str, int, int]:
+    """A window cut after a standard list (…、“三个代表”重要思想、科学发展观。) whose missing
+    member the sentence goes on with (，全面贯彻习近平新时代中国特色社会主义思想, round DC #21)
+    takes in the clauses up to that member when the stem stays within WINDOW_CHARS + 12, else it
+    ends on …… : a full stop there would state the list short."""
+    start, end, s_from, s_to = _source_span(text, stem, la, key_at)
+    if stem[s_to:] not in ("", "。") or end + 1 >= len(text) or text[end] not in "，,":
+        return stem, la, lb
+    starts, ends = _clause_edges(text)
+    k = bisect_right(starts, end - 1) - 1
+    clause = text[starts[k] : end]
+    if "、" not in clause:
+        return stem, la, lb
+    runs = ctx.lexicon.find_list_runs(clause)
+    last = [r for r in runs if starts[k] + r[-1][1] + len(r[-1][0]) >= end - 1]
+    if not last:
+        return stem, la, lb
+    missing = ctx.lexicon.missing_members([item for item, _ in last[0]])
+    stop = min(
+        (i for i in (text.find("；", end), text.find(";", end)) if i >= 0), default=len(text)
+    )
+    found = [hit.end() for p in map(_quotes_free, missing) if (hit := p.search(text, end, stop))]
+    if not found:
+        return stem, la, lb
+    j = bisect_left(ends, min(found))  # the clause holding the member
+    if len(stem) + ends[j] - end <= WINDOW_CHARS + 12:
+        body = text[start : ends[j]]
+        body = body[:-1] + "。" if body[-1] in _CLAUSE_END else body
+        return stem[:s_from] + body, la, lb
+    return stem[:s_from] + text[start:end] + "……", la, lb
+
+
+def _quotes_free(phrase: str) -> re.Pattern[str]:
+    """A pattern finding ``phrase`` however it is quoted (“三个代表”重要思想 = 三个代表重要思想)."""
+    chars = [c for c in phrase if c not in "“”"]
+    return re.compile("[“”]?".join(map(re.escape, chars)))
+
+
+# a lead-in naming what a colon announces, which a stem cannot end on (…，主要任务是：/ 主要
+# 包括：); a clause holding the key may end on a full stop unless its verb needs that object
+_OBJECT_VERB_END = re.compile(r"(?:是|为|包括|如下|以下|有|要求|是指|指|分别是|主要是)$")
+
+
+def _without_lead_in_end(stem: str, la: int, lb: int) -> tuple[str, int, int]:
+    """A stem that ends on a colon whose matter it does not show (…的党员担任，主要任务是：,
+    rounds DC #29, DD #29: the list follows in the next paragraphs) ends before that lead-in;
+    a lead-in holding the key ends on 。 (我们着力“（　　）”推进工作。) unless its verb needs
+    what the colon announces (…的职责是（　　）：): then no question."""
+    if not stem.endswith(("：", ":")):
+        return stem, la, lb
+    cut = max(stem.rfind(c, 0, len(stem) - 1) for c in "，,；;。")
+    if cut >= lb:
+        return stem[:cut] + "。", la, lb
+    if _OBJECT_VERB_END.search(stem[:-1].rstrip("”’")):
+        return "", 0, 0
+    return stem[:-1] + "。", la, lb
 
 
 # a speech verb closing a clause before what is said (刘少奇同志严厉批评说，“…” / 他强调，…)

@@ -26,7 +26,7 @@ from .keyphrases import Extraction, extract
 from .lexicon import Lexicon, load_lexicon
 from .model import BLANK, KINDS, ORDER_FREE, PICK_LIMIT, Question
 from .provisions import provision_questions
-from .shapes import contrast_list, counted_label, strip_list_label
+from .shapes import contrast_list, counted_label, strip_list_label, swapped_key
 from .spellings import widen_accepted
 
 # the note an order-free list cloze ends on
@@ -183,6 +183,8 @@ def check_question(q: Question) -> str | None:
         return "kind"
     if q.kind in ("cloze", "single") and counted_label(q.stem, answers[0]):
         return "numeral label counted off the list before it"  # 海港、陆港…“（四港）” (RC #35)
+    if any(swapped_key(q.stem, a) for a in answers):
+        return "answer readable in stem, swapped"  # 促进（数字产业化）和产业数字化 (DA #20)
     if len(answers) >= 2 and (q.kind == "multiple" or q.kind == "cloze" and not q.ordered):
         if contrast_list(answers):
             return "a contrast split as order-free items"  # 是用来住的、不是用来炒的 (RC #39)

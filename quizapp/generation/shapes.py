@@ -4,7 +4,10 @@
   “（四港）”联动): the learner counts, so it is no question;
 - a contrast split as a list (坚持（房子是用来住的）、（不是用来炒的）定位, 不分先后): an item
   opening on 不是/而非… after a positive one completes one statement, it is no parallel member;
-- a list label left at the head of a stem (（四）坚持从实际出发…): layout, not content.
+- a list label left at the head of a stem (（四）坚持从实际出发…, （5）坚持和落实…): layout, not
+  content;
+- a key the stem prints with its characters in another order (完善促进（数字产业化）和产业
+  数字化…): the learner reads it off.
 """
 
 from __future__ import annotations
@@ -14,10 +17,10 @@ import re
 from .model import BLANK
 from .segment import cn_number
 
-# a list label at the head of a stem: （四）, 四、, 4. / 4．/ 4、, ①…⑳ (a 第N条 label is cut
-# by the builders' own window)
+# a list label at the head of a stem: （四）, （5）, 四、, 4. / 4．/ 4、, ①…⑳ (a 第N条 label is
+# cut by the builders' own window)
 _LIST_LABEL = re.compile(
-    r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、"
+    r"^(?:[（(](?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})[）)]|[一二三四五六七八九十]{1,3}、"
     r"|[0-9]{1,2}[.．、](?![0-9])|[\u2460-\u2473])[ \u3000]*"
 )
 # a numeral label: 四港, 四个全面, 三大攻坚战, 两个维护, 五位一体 is not one (位一体 is no head
@@ -35,7 +38,7 @@ _NOT_DENIAL = ("不断", "不忘", "不仅", "不但", "不论", "不管", "不�
 
 
 def strip_list_label(stem: str) -> str:
-    """``stem`` without a list label at its head (blind rounds RA #23, RD #23)."""
+    """``stem`` without a list label at its head (blind rounds RA #23, RD #23, DD #11)."""
     m = _LIST_LABEL.match(stem)
     if not m:
         return stem
@@ -93,3 +96,44 @@ def _denial(item: str) -> bool:
     return item.startswith(_LONG_NEGATORS) or (
         item.startswith(_SHORT_NEGATORS) and not item.startswith(_NOT_DENIAL)
     )
+
+
+def swapped_key(stem: str, answer: str) -> bool:
+    """Does ``stem`` print, outside its blanks, a run of ``answer``'s characters in another
+    order (完善促进（数字产业化）和产业数字化政策体系, blind round DA #20)? The learner
+    swaps them back. A swapped twin blanked as well gives nothing away, and so does the
+    mirrored half of a saying (江山就是人民，（人民就是江山）): the swap is its form, a line
+    a teacher asks. Keys of three characters or more, all Chinese (a two-character swap is
+    mostly another word)."""
+    n = len(answer)
+    if n < 3 or not all("\u4e00" <= c <= "\u9fff" for c in answer):
+        return False
+    want = sorted(answer)
+    chars = set(answer)
+    parts = stem.split(BLANK)
+    for k, part in enumerate(parts):
+        for i in range(len(part) - n + 1):
+            if part[i] in chars and part[i : i + n] != answer and sorted(part[i : i + n]) == want:
+                if not _mirrored_halves(parts, k, i, n):
+                    return True
+    return False
+
+
+def _mirrored_halves(parts: list[str], k: int, i: int, n: int) -> bool:
+    """Is the run [i, i + n) of ``parts[k]`` (the stem split at its blanks) a whole clause,
+    and so is one of the blanks: the two halves of one saying?"""
+    part, last = parts[k], len(parts) - 1
+    opens = part[i - 1] in _CLAUSE_MARKS if i else k == 0
+    closes = part[i + n] in _CLAUSE_MARKS if i + n < len(part) else k == last
+    if not (opens and closes):
+        return False
+    for j in range(last):  # the blank between parts[j] and parts[j + 1]
+        before, after = parts[j], parts[j + 1]
+        if (before[-1:] in _CLAUSE_MARKS if before else j == 0) and (
+            after[:1] in _CLAUSE_MARKS if after else j + 1 == last
+        ):
+            return True
+    return False
+
+
+_CLAUSE_MARKS = frozenset("，,；;。！？：:")
