@@ -2893,14 +2893,17 @@ def test_the_formula_multiple_choice_shows_the_members_the_text_prints_first() -
 
 
 def test_a_piece_of_a_member_is_no_lure_of_the_formula_multiple_choice() -> None:
-    # 面向世界 beside 面向经济主战场 reads as 面向世界科技前沿 cut short; and three members of
-    # eight characters among lures of four or five are told by length: another part is shown
+    from quizapp.generation.builders import _lengths_give_away
+
+    # 面向世界 beside 面向经济主战场 reads as 面向世界科技前沿 cut short; and members of seven
+    # or eight characters among lures of four or five are told by length (seventh session, DB
+    # #17: lures of their length mix in)
     text = "坚持“四个面向”，加快实现高水平科技自立自强。"
     counts = set()
     for seed in range(8):
         (q,) = _lex_members(text, seed)
         assert "面向世界" not in q.options, q.options
-        assert min(map(len, q.answer)) < 8, q.answer
+        assert not _lengths_give_away(q.answer, [o for o in q.options if o not in q.answer])
         counts.add(len(q.answer))
     assert counts <= {2, 3}
 

@@ -27,7 +27,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, combinations, islice
 from typing import Any
 
 from . import distractors as dis
@@ -1150,6 +1150,22 @@ def _length_cued(correct: Iterable[str], wrong: Iterable[str]) -> bool:
     clauses of 16 and 24 against lures of 10 and 12), so that length alone picks them (F1
     class 7)? A margin of one or two is the spread of any list's wordings."""
     return min(map(len, correct)) >= max(map(len, wrong)) + 3
+
+
+def _lengths_give_away(correct: Iterable[str], wrong: Iterable[str]) -> bool:
+    """Do the lengths of a formula 多选's options pick its right ones (rounds DA–DD)? Every key
+    longer (or shorter) than every lure by a clear margin — two characters, or a quarter of the
+    shorter side — as 面向世界科技前沿, 面向经济主战场 (7–8) among 面向未来, 面向现代化 (4–5); or
+    one key longer (or shorter) than every lure by five characters and a third, as the 32
+    characters of 在新中国成立一百年时建成…强国 among lures of 18–23, or the 党章's clause of 27
+    among 局部服从全局. Lengths that mix, or differ by a character or two, are no cue."""
+    keys, lures = [len(c) for c in correct], [len(w) for w in wrong]
+    if not keys or not lures:
+        return False
+    lo, hi = min(lures), max(lures)
+    if min(keys) - hi >= max(2, hi / 4) or lo - max(keys) >= max(2, max(keys) / 4):
+        return True
+    return max(keys) - hi >= max(5, hi / 3) or lo - min(keys) >= max(5, min(keys) / 3)
 
 
 _NUMERAL_RUN = re.compile(r"[〇零一二三四五六七八九十百]{2,}")
@@ -5807,6 +5823,19 @@ def _contraction_heads(formula: Formula) -> frozenset[str] | None:
     return None
 
 
+def _pinned_members(formula: Formula) -> frozenset[str]:
+    """The members ``formula``'s name fills in alone: the one member holding the character a
+    一X piece of the name counts (党课 of 三会一课's 一课, 做合格党员 of 两学一做's 一做,
+    降成本 and 补短板 of 三去一降一补). Blanked alone, once the others are listed, the name
+    gives it (DA #21)."""
+    pinned = set()
+    for count, head in _COUNT_PIECE.findall(formula.spoken):
+        holders = [m for m in formula.members if head in m]
+        if count == "一" and head not in "个种项条" and len(holders) == 1:
+            pinned.add(holders[0])
+    return frozenset(pinned)
+
+
 def _head_fits(formula: Formula) -> Callable[[str], bool] | None:
     """A 下列属于 lure of a count contraction holds one of its heads where the members do
     (民主生活会 among 三会一课's lures, not 主题党日 or 社会建设: rounds X4, Q3), or None."""
@@ -5860,10 +5889,12 @@ def _member_lures(
     fits: Callable[[str], bool] | None,
     own: list[str],
     pool: bool = True,
+    lengths: bool = True,
 ) -> list[str] | None:
     """``n_wrong`` lures for a 多选 showing the members ``correct`` of ``formula``, or None
     when none pass the lure rules (length, a run only the keys share). Lures keep the keys'
-    shape (:func:`_keys_shape`); when too few do, fewer lures (four options at least)."""
+    shape (:func:`_keys_shape`); when too few do, fewer lures (four options at least). With
+    ``lengths`` their lengths mix with the keys' (:func:`_lengths_give_away`)."""
     shape = _keys_shape(formula.spoken, correct)
     if shape is None:
         wrong = _foils(ctx, formula, correct[0], n_wrong, rng, fits=fits, pool=pool)
@@ -5877,6 +5908,17 @@ def _member_lures(
                 break
     if wrong and own and _length_cued(correct, own):
         return None  # 两个维护: every curated lure is far shorter, length answers (F1 class 7)
+    if lengths and wrong and _lengths_give_away(correct, wrong):
+        # 四个服从's clause of 27 among lures of six: one lure near the longest key (or the
+        # shortest), the others near the other end, so that the lengths mix (DB #27)
+        forbidden = ctx.lexicon.forbidden_for(formula)
+        for n in dict.fromkeys((n_wrong, len(wrong))):
+            mixed = _mixed_lures(formula, correct, n, rng, fits, forbidden)
+            if mixed:
+                break
+        if not mixed:
+            return None
+        wrong = mixed
     edge = _keys_only_edge(correct, wrong or [], formula.name)
     if edge:
         # 两个确立: both keys open on 确立习近平 and no lure does, so that run alone picks
@@ -5890,7 +5932,129 @@ def _member_lures(
             return None
         pick = rng.choice(kept)
         wrong = [pick, *[w for w in wrong if w != pick][: n_wrong - 1]]
+    if lengths and wrong and _lengths_give_away(correct, wrong):
+        return None
     return wrong
+
+
+def _mixed_lures(
+    formula: Formula,
+    correct: list[str],
+    n: int,
+    rng: random.Random,
+    fits: Callable[[str], bool] | None,
+    forbidden: set[str],
+) -> list[str] | None:
+    """``n`` of the formula's own foils whose lengths mix with the keys' (a seeded pick among the
+    sets :func:`_lengths_give_away` passes), or None when no set of them does."""
+    banned = {dis.fold_key(f) for f in forbidden}
+    cands = sorted(
+        f for f in set(formula.foils) if (fits is None or fits(f)) and dis.fold_key(f) not in banned
+    )
+    rng.shuffle(cands)
+    for combo in islice(combinations(cands, n), 60):
+        folded = [dis.fold_key(c) for c in combo]
+        if any(a != b and a in b for a in folded for b in folded):
+            continue  # (面向未来 beside 面向未来产业发展: one phrase twice)
+        if not _lengths_give_away(correct, combo):
+            return list(combo)
+    return None
+
+
+def _in_members_frame(
+    formula: Formula, heads: Callable[[str], bool] | None
+) -> Callable[[str], bool] | None:
+    """``heads`` and the shape every member of ``formula`` keeps (:func:`_keys_shape`), or None
+    when the members share none."""
+    shape = _keys_shape(formula.spoken, list(formula.members))
+    if shape is None:
+        return None
+    return shape if heads is None else (lambda f: heads(f) and shape(f))
+
+
+def _members_form(
+    ctx: Context,
+    formula: Formula,
+    members: list[str],
+    whole: list[str],
+    heads: Callable[[str], bool] | None,
+    own: list[str],
+    rng: random.Random,
+    whole_lures: list[str] | None = None,
+    every: bool = False,
+) -> tuple[list[str], list[str]] | None:
+    """The (right options, lures) of a formula 多选 over ``members`` (those the text's era
+    allows), or None: a seeded part of the formula among more lures, else the whole formula
+    (``whole``) with ``whole_lures`` (drawn here when not given), unless length gives it away.
+    ``every``: each part in turn (the members the text prints first) rather than three draws
+    of each form, for the seed-free form that decides whether the 多选 is asked."""
+    if whole_lures is None:
+        whole_lures = _member_lures(
+            ctx, formula, whole, 1 if len(whole) >= 4 else 2, rng, heads, own, lengths=False
+        )
+    if not whole_lures:
+        return None
+    # (lures of the formula's own and its siblings' only, none a piece of a member, shown or
+    # not: 面向世界 beside 面向经济主战场 reads as 面向世界科技前沿 cut short)
+    apart = _apart_from(list(formula.members), heads)
+    # the members the material prints come first (a 2018 text names 全面从严治党, not the
+    # 2020 wording 全面建设社会主义现代化国家): it asks what the learner read
+    text = ctx.ex.doc.text
+    unprinted = {m for m in members if not any(sp in text for sp in formula.spellings(m))}
+    order = list(members)
+    tried: set[tuple[str, ...]] = set()
+    for size, n_wrong in _members_shapes(len(members), rng):
+        # (three draws of each form: 面向世界科技前沿 and two more members of eight
+        # characters among lures of four or five are told by length, one of seven is not)
+        if every:
+            printed = sorted(members, key=lambda m: m in unprinted)
+            parts = islice(combinations(printed, size), 40)
+        else:
+            parts = (_drawn_part(order, size, unprinted, rng) for _ in range(3))
+        for part in parts:
+            shown = sorted(part, key=members.index)
+            if tuple(shown) in tried:
+                continue
+            tried.add(tuple(shown))
+            lures = _member_lures(ctx, formula, shown, n_wrong, rng, apart, own, pool=False)
+            if lures:
+                return shown, lures
+    if _lengths_give_away(whole, whole_lures):
+        return None
+    return whole, whole_lures
+
+
+def _drawn_part(order: list[str], size: int, unprinted: set[str], rng: random.Random) -> list[str]:
+    """A seeded draw of ``size`` members, those the text prints first."""
+    rng.shuffle(order)
+    order.sort(key=lambda m: m in unprinted)
+    return order[:size]
+
+
+def _disputed_members(ctx: Context, formula: Formula) -> frozenset[str]:
+    """The members of ``formula`` whose wording changed (``Formula.changed``) and that the
+    text's own wording does not show to be current, so that a learner of the text may know
+    another (rounds DB #2, DC #12: a 2018 text's 四个全面 opens on 全面建成小康社会, and
+    全面建设社会主义现代化国家 offered as a member reads as a second "不属于" answer).
+
+    A reworded member is current where the text writes its current wording more often than its
+    earlier ones (a 2021+ text names 全面建成小康社会 as a thing achieved, less often than its
+    new goal); a member added later (面向人民生命健康) where the text writes it, or names the
+    formula, whose count says how many members it has. A text that writes neither wording (a
+    2019 communiqué naming “四个全面” only) does not say which it knows."""
+    if not formula.changed:
+        return frozenset()
+    text = ctx.ex.doc.text
+    named = any(n in text for n in (formula.spoken, *formula.variants))
+    out = set()
+    for member, earlier in formula.changed.items():
+        now = sum(text.count(w) for w in formula.spellings(member) if w not in earlier)
+        if earlier:
+            if now <= sum(text.count(w) for w in earlier):
+                out.add(member)
+        elif not (now or named):
+            out.add(member)
+    return frozenset(out)
 
 
 def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> Iterator[Question]:
@@ -5913,12 +6077,21 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
     if spelled:
         yield from _lexicon_clozes(ctx, formula, members, qid, common)
         return
+    # a member the text's era disputes is never an option, a blank or a part of a statement:
+    # the stable members make the 属于 / 不属于 / 多选; the listings are not asked
+    disputed = _disputed_members(ctx, formula)
+    members = [m for m in members if m not in disputed]
     # 属于
     i = qid("single", "lex_member")
     rng, fixed = _rngs(ctx, i)
     answer = fixed.choice(members)
     heads = _head_fits(formula)
-    wrong = _foils(ctx, formula, answer, 3, rng, fits=heads)
+    # lures that keep the shape every member has (…一百年…, 毫不动摇…) first: one without it is
+    # told apart by its look, and a draw of such lures may be dropped for its length alone
+    framed = _in_members_frame(formula, heads)
+    wrong = (framed and _foils(ctx, formula, answer, 3, rng, fits=framed)) or _foils(
+        ctx, formula, answer, 3, rng, fits=heads
+    )
     if wrong:
         yield Question(
             id=i,
@@ -5935,7 +6108,9 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
     if len(members) >= 3:
         i = qid("single", "lex_nonmember")
         rng, fixed = _rngs(ctx, i)
-        foil = _foils(ctx, formula, members[0], 1, fixed, fits=heads)
+        foil = (framed and _foils(ctx, formula, members[0], 1, fixed, fits=framed)) or _foils(
+            ctx, formula, members[0], 1, fixed, fits=heads
+        )
         if foil:
             shown = sorted(rng.sample(members, 3), key=members.index)
             yield Question(
@@ -5956,39 +6131,22 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
     # the whole formula (four of a longer one) and one or two lures: whether the question is
     # asked at all, for every seed alike, and its form when no other one passes the lure rules
     whole = members if len(members) <= 4 else sorted(fixed.sample(members, 4), key=members.index)
-    wrong = _member_lures(ctx, formula, whole, 1 if len(whole) >= 4 else 2, rng, heads, own)
-    if wrong and len(whole) >= 2:
-        correct = whole
+    wrong = _member_lures(
+        ctx, formula, whole, 1 if len(whole) >= 4 else 2, rng, heads, own, lengths=False
+    )
+    # (a form whose lengths give no key away, found with a seed-free draw: whether the 多选 is
+    # asked does not follow the seed, and its form when the seeded draws find none)
+    form = _members_form(
+        ctx, formula, members, whole, heads, own, _fixed_rng("form" + i), every=True
+    )
+    if form is not None and len(whole) >= 2:
         # four right of five is answered by spotting the odd one (QY1, F1, S0): a seeded
         # subset of the members and more lures, so the count of right options varies
-        # (lures of the formula's own and its siblings' only, none a piece of a member not
-        # shown: 面向世界 beside 面向经济主战场 reads as 面向世界科技前沿 cut short)
-        apart = _apart_from(members, heads)
-        # the members the material prints come first (a 2018 text names 全面从严治党, not the
-        # 2020 wording 全面建设社会主义现代化国家): it asks what the learner read
-        text = ctx.ex.doc.text
-        unprinted = {m for m in members if not any(sp in text for sp in formula.spellings(m))}
-        order = list(members)
-        tried: set[tuple[str, ...]] = set()
-        for size, n_wrong in _members_shapes(len(members), rng):
-            # (three draws of each form: 面向世界科技前沿 and two more members of eight
-            # characters among lures of four or five are told by length, one of seven is not)
-            for _ in range(3):
-                rng.shuffle(order)
-                order.sort(key=lambda m: m in unprinted)
-                shown = sorted(order[:size], key=members.index)
-                if tuple(shown) in tried:
-                    continue
-                tried.add(tuple(shown))
-                lures = _member_lures(ctx, formula, shown, n_wrong, rng, apart, own, pool=False)
-                if lures:
-                    correct, wrong = shown, lures
-                    break
-            if correct is not whole:
-                break
+        seeded = wrong and _members_form(ctx, formula, members, whole, heads, own, rng, wrong)
+        correct, wrong = seeded or form
         stem = (
             f"{name}包括（　　）。"
-            if len(correct) == len(members)
+            if len(correct) == len(formula.members)
             else f"下列属于{name}的有（　　）。"
         )
         yield Question(
@@ -6038,8 +6196,9 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
                 template="lex_part",
                 **common,
             )
-    yield from _lexicon_clozes(ctx, formula, members, qid, common)
-    yield from _lexicon_name_and_judge(ctx, formula, members, qid, common)
+    if not disputed:
+        yield from _lexicon_clozes(ctx, formula, members, qid, common)
+        yield from _lexicon_name_and_judge(ctx, formula, members, qid, common)
 
 
 def name_spells_members(name: str, members: list[str] | tuple[str, ...]) -> bool:
@@ -6097,10 +6256,14 @@ def _lexicon_clozes(
         fixed = _fixed_rng(i)  # (the seeded generator is not drawn from: not made)
         target = fixed.randrange(len(members))
         # 确立…党中央的核心、全党的（核心地位）: a stored blank whose member prints a word of it
-        # again gives it away; the next member is blanked instead (round Y1)
+        # again gives it away; the next member is blanked instead (round Y1); so does a member
+        # the name pins (党课 of 三会一课's 一课, DA #21)
+        pinned = _pinned_members(formula)
         for step in range(len(members)):
             at = (target + step) % len(members)
             core = formula.cores.get(members[at])
+            if members[at] in pinned:
+                continue
             if not (core and core in members[at] and _core_echoed(members[at], core)):
                 target = at
                 break
@@ -6316,6 +6479,55 @@ def _lex_name_question(
     )
 
 
+def _plausible_swap(formula: Formula, members: list[str]) -> Callable[[int, str], bool]:
+    """A test of whether a foil in the place of ``members[at]`` reads as the formula
+    misremembered: keeping the frame every member keeps (毫不动摇…, …一百年…:
+    :func:`_keys_shape`) and repeating no other member's own opening or ending (a run four
+    characters past what the member it replaces shares with it: 在新中国成立一百年时 twice gives
+    one date two goals, DD #4)."""
+    shape = _keys_shape(formula.spoken, members)
+
+    def plausible(at: int, foil: str) -> bool:
+        if shape is not None and not shape(foil):
+            return False
+        own = members[at]
+        for k, other in enumerate(members):
+            if k == at:
+                continue
+            for edge in (_common_prefix, _common_suffix):
+                if len(edge([foil, other])) >= len(edge([own, other])) + 4:
+                    return False
+        return True
+
+    return plausible
+
+
+def _false_swap(
+    ctx: Context,
+    formula: Formula,
+    members: list[str],
+    start: int,
+    plausible: Callable[[int, str], bool],
+) -> tuple[int, str] | None:
+    """A (place, foil) for a false statement of ``formula`` that ``plausible`` passes, trying
+    each place from ``start`` on; None when there is none."""
+    for step in range(len(members)):
+        at = (start + step) % len(members)
+        shape = _shape_of(formula, members[at])
+        foil = _foils(
+            ctx,
+            formula,
+            members[at],
+            1,
+            _fixed_rng(f"swap\x1f{formula.name}\x1f{at}\x1f{ctx.doc_key}"),
+            fits=lambda f, at=at, shape=shape: (shape is None or shape(f)) and plausible(at, f),
+            pool=False,  # (the formula's own foils and its siblings' members: its own field)
+        )
+        if foil:
+            return at, foil[0]
+    return None
+
+
 def _lexicon_name_and_judge(
     ctx: Context,
     formula: Formula,
@@ -6338,7 +6550,7 @@ def _lexicon_name_and_judge(
     expl = explanation
     if not truth:
         rng, fixed = _rngs(ctx, i)  # (a true statement draws from neither)
-        at = fixed.randrange(len(members))
+        at = start = fixed.randrange(len(members))
         foil = _foils(ctx, formula, members[at], 1, rng, fits=_shape_of(formula, members[at]))
         if not foil:
             return
@@ -6350,6 +6562,16 @@ def _lexicon_name_and_judge(
             m.endswith(foil[0][-2:]) for m in members
         ):
             at = next((k for k, m in enumerate(members) if _same_frame(foil[0], m)), at)
+        # a foil that breaks the frame every member keeps (使市场… among 毫不动摇…) or repeats
+        # another member's own clause (two goals 在新中国成立一百年时) is false by its look
+        # (DD #4, DC #18): another foil, or another place, that reads as the formula
+        # misremembered; whether there is one is decided seed-free
+        plausible = _plausible_swap(formula, members)
+        swap = _false_swap(ctx, formula, members, start, plausible)
+        if swap is None:
+            return
+        if not plausible(at, foil[0]):
+            at, foil = swap[0], [swap[1]]
         shown[at] = foil[0]
         expl = f"错误。“{foil[0]}”不属于{name}。" + explanation
     else:

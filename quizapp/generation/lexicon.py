@@ -807,6 +807,7 @@ def _formula_from_dict(item: dict) -> Formula:
         cues=tuple(item.get("cues", ())),
         frames=tuple(item.get("frames", ())),
         title=item.get("title", ""),
+        changed={k: tuple(v) for k, v in item.get("changed", {}).items()},
     )
 
 

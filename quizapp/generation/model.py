@@ -69,6 +69,11 @@ class Formula:
     # How questions print a version's name (“不忘初心、牢记使命”主题教育总要求): the shared
     # spelling alone would not say which version is asked.
     title: str = ""
+    # Members whose wording changed over time → their earlier wordings (全面建设社会主义现代化国家
+    # → 全面建成小康社会 of 2014–2020), or () for a member added later (面向人民生命健康, 2020): a
+    # text of the earlier era would make them a second answer, so questions show them only where
+    # the text's own wording is the current one (docs/generation.md, seventh session).
+    changed: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def shown(self) -> str:
