@@ -1045,26 +1045,12 @@ def _text_contrasts(ctx: Context, key: str, stem: str) -> tuple[list[str], list[
     Returned apart, as (lures, also right): those the text writes in the blank's own frame too
     (the two characters after the blank, or before it, around the sibling) are right as well."""
     text = ctx.ex.doc.text
-    lex = ctx.lexicon
-    cls = lex.term_class(key)
-    mates = lex.class_terms(cls) if cls else []
-    twins = [w for w in (key[1:] if key[:1] == "非" else "", "非" + key) if w and w in text]
     at = stem.find(BLANK)
     after = stem[at + len(BLANK) : at + len(BLANK) + 2] if at >= 0 else ""
     before = stem[max(0, at - 2) : at] if at >= 0 else ""
     out: list[str] = []
     right: list[str] = []
-    for other in dict.fromkeys([*twins, *mates]):
-        if other == key or other not in text or other[-2:] != key[-2:]:
-            continue
-        paired = any(
-            f"{x}{j}{y}" in text for j in "和与同" for x, y in ((key, other), (other, key))
-        )
-        if not (paired or _contrasted(key, other)):
-            continue
-        uses = _bare_uses(text, other, key)
-        if not uses:
-            continue
+    for other, uses in _contrast_siblings(text, key, ctx.lexicon):
         framed = any(
             (_han(after) == 2 and text.startswith(after, u + len(other)))
             or (_han(before) == 2 and text[u - 2 : u] == before)
@@ -1072,6 +1058,32 @@ def _text_contrasts(ctx: Context, key: str, stem: str) -> tuple[list[str], list[
         )
         (right if framed else out).append(other)
     return out, right
+
+
+@lru_cache(maxsize=2048)
+def _contrast_siblings(
+    text: str, key: str, lex: Lexicon
+) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """The siblings of :func:`_text_contrasts` with where the text writes each bare, worked out
+    once per text and key (a key is asked from several windows; a text generated again)."""
+    cls = lex.term_class(key)
+    mates = lex.class_terms(cls) if cls else []
+    twins = [w for w in (key[1:] if key[:1] == "非" else "", "非" + key) if w and w in text]
+    found: list[tuple[str, tuple[int, ...]]] = []
+    for other in dict.fromkeys([*twins, *mates]):
+        # (the cheap test first: a class has hundreds of terms, the text tens of thousands of
+        # characters)
+        if other == key or other[-2:] != key[-2:] or other not in text:
+            continue
+        paired = any(
+            f"{x}{j}{y}" in text for j in "和与同" for x, y in ((key, other), (other, key))
+        )
+        if not (paired or _contrasted(key, other)):
+            continue
+        uses = _bare_uses(text, other, key)
+        if uses:
+            found.append((other, tuple(uses)))
+    return tuple(found)
 
 
 def _mixed_draw(answer: str, picked: list[str], pool: list[str]) -> list[str]:
