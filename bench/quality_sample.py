@@ -23,7 +23,7 @@ training speech, the 2018 government work report); ``--set transfer3`` the bundl
 two more corpus texts no review round sampled; ``--set fresh`` four texts outside the corpus
 added in the fifth session to tune on, ``--set fresh_test`` four more kept blind (see
 ``bench/heldout_texts/SOURCES.md``), ``--set blind6`` the sixth session's four blind texts,
-``--set blind7`` four more, ``--set blind8`` the seventh session's blind texts.
+``--set blind7`` four more, ``--set blind8`` the seventh session's blind texts, ``--set blind9`` four more.
 """
 
 from __future__ import annotations
@@ -98,6 +98,13 @@ TEXT_SETS = {
         ("shiwuwu", HELDOUT / "jianyi_shiwuwu_guihua_2025_sec1-4.txt"),
         ("jiaoyu2035", HELDOUT / "gangyao_jiaoyu_xiandaihua2035_fangan_2019.txt"),
         ("beida", HELDOUT / "speech_xi_beida_2018.txt"),
+    ),
+    # ... and four more, the session's last blind measure (blind8's reports were acted on)
+    "blind9": (
+        ("dangan", HELDOUT / "tiaoli_ganbu_renshi_dangan_2018.txt"),
+        ("laodong", HELDOUT / "yijian_laodong_jiaoyu_2020.txt"),
+        ("kangmei", HELDOUT / "speech_xi_kangmeiyuanchao70_2020.txt"),
+        ("dangshi", HELDOUT / "tiaoli_dangshi_xuexi_jiaoyu_2024.txt"),
     ),
 }
 TEXTS = TEXT_SETS["review"]
