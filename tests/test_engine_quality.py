@@ -3622,3 +3622,56 @@ def test_planted_this_lead_and_list_lead_in_are_general() -> None:
     )
     stems = _stems_for(generate_questions(FILLER + text), "政治素质")
     assert stems and not [s for s in stems if s.endswith("：")], stems
+
+
+# -- blind8 plain 填空 (seventh session, rounds CF–CH): another filler of the key's length in
+# the same frame, and keys with no point to recall ----------------------------------------------
+def _plain_clozes(bank, key: str) -> list[str]:
+    """The stems of the plain one-blank 填空 of ``bank`` asking ``key``."""
+    return [
+        q.stem for q in bank if q.kind == "cloze" and q.template == "cloze" and q.answer == [key]
+    ]
+
+
+def test_blind8_a_frame_the_text_or_a_standard_list_fills_alike_gets_no_blank() -> None:
+    # CH #21: 扎实推进“（一带一路）”教育行动 beside 实施乡村振兴战略教育行动 (乡村振兴, 4 characters)
+    bank = _blind6_bank("gangyao_jiaoyu_xiandaihua2035_fangan_2019.txt")
+    assert not [s for s in _plain_clozes(bank, "一带一路") if "”教育行动" in s]
+    # CG #39: 培养什么人、（怎样培养人）这个根本问题: 为谁培养人 of the 三问 fits the five boxes
+    bank = _blind6_bank("speech_xi_beida_2018.txt")
+    assert not [s for s in _plain_clozes(bank, "怎样培养人") if "这个根本问题" in s]
+    # CH #10: 补短板、堵漏洞: 强弱项, the standard pair's other half, fits the three boxes
+    bank = _blind6_bank("speech_xi_yiqing_changweihui_2020.txt")
+    assert not [s for s in _plain_clozes(bank, "补短板") if "堵漏洞" in s]
+
+
+def test_planted_frames_filled_alike_and_pinned_frames() -> None:
+    head = "实施乡村振兴战略教育行动，大力发展现代农业职业教育，加快乡村振兴急需紧缺人才培养。"
+    text = FILLER + head + "扎实推进“一带一路”教育行动，加强与沿线国家教育合作。\n"
+    assert not [s for s in _plain_clozes(generate_questions(text), "一带一路") if "教育行动" in s]
+    # a list item keeps its blank: its list pins it whatever else takes the frame
+    text = (
+        FILLER + "健全文化事业、文化产业发展体制机制。健全因地制宜发展新质生产力体制机制。"
+        "完善高质量发展体制机制，推动文化繁荣。\n"
+    )
+    assert _plain_clozes(generate_questions(text), "文化产业")
+
+
+def test_blind8_a_plan_period_or_the_documents_own_name_is_asked_last() -> None:
+    # CG #11, CH #11: “（十四五）”时期 / 制定…“（十五五）”规划 are read off the years or the
+    # title: the bank may keep them (the gold lists ask 十三五), a quiz takes them last
+    def asked(text: str) -> tuple[set[str], set[str]]:
+        bank = [q for q in generate_questions(text, seed=0) if q.kind == "cloze"]
+        return {q.answer[0] for q in bank if q.weak}, {q.answer[0] for q in bank if not q.weak}
+
+    text = (_BLIND6 / "jianyi_shiwuwu_guihua_2025_sec1-4.txt").read_text(encoding="utf-8")
+    weak, strong = asked(text)
+    assert "十五五" in weak and not {"十四五", "十五五"} & strong
+    # a name the title quotes (忠实践行“八八战略” 坚决做到“两个维护” …, the report's headline)
+    text = (_BLIND6 / "report_zhejiang_partycongress_2022_part1.txt").read_text(encoding="utf-8")
+    weak, strong = asked(text)
+    assert "八八战略" in weak and not {"八八战略", "两个维护"} & strong
+    assert "高质量发展" in strong
+    text = FILLER + "各地要培养一批“十四五”时期急需的乡村人才，推进高质量发展。\n"
+    weak, strong = asked(text)
+    assert "十四五" in weak and "十四五" not in strong

@@ -968,6 +968,96 @@ def _skipped_mates(lexicon: Lexicon, items: tuple[str, ...], sentence: str) -> b
     return False
 
 
+def _run_edge_mate(lexicon: Lexicon, key: str, items: tuple[str, ...], sentence: str) -> bool:
+    """Does a standard list the key's printed list runs along hold another member of the key's
+    length that the sentence does not print, with the key at the run's edge (培养什么人、（怎样
+    培养人）这个根本问题: 为谁培养人, the third of the 三问, fills the five boxes as well; blind
+    round CG #39)? A member between two printed items is :func:`_skipped_mates`' case."""
+    if len(items) < 2 or key != items[-1]:
+        return False
+    n = len(items)
+    return any(
+        len(group) == n + 1
+        and tuple(group[:n]) == tuple(items)
+        and len(group[n]) == len(key)
+        and group[n] not in sentence
+        for group in lexicon.covering_lists(items)
+    )
+
+
+def _stray_list_mate(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
+    """Is the key an item of a 、-list whose printed items are none of its standard list's, while
+    that list has another member of the key's length (必须抓紧（补短板）、堵漏洞: 强弱项 of the
+    standard pair fills the three boxes as well; blind round CH #10)?"""
+    a, b = key.start - s.start, key.end - s.start
+    if s.text[a - 1 : a] != "、" and s.text[b : b + 1] != "、":
+        return False
+    if any(m in s.text for m in ctx.lexicon.list_mates(key.text)):
+        return False
+    # a stock pair only: the key's other lists (稳增长、促改革…惠民生) are lists of many, whose
+    # items a text takes up in new company
+    return any(
+        len(group) == 2 and len(other) == len(key.text)
+        for group in ctx.lexicon.groups_of(key.text)
+        for other in group
+        if other != key.text
+    )
+
+
+# a blank's frame: the four characters after it; the joins before a list item
+_FRAME_AFTER = re.compile(r"[”’」]?([\u4e00-\u9fff]{4})")
+_PAIR_JOINS = ("、", "和", "与", "及", "同")
+
+
+def _frame_filled_alike(ctx: Context, key: KeyPhrase, s: Sentence) -> str:
+    """Another phrase of the key's length that the text puts in the key's frame, the four
+    characters right after the blank (quotes aside): 扎实推进“（一带一路）”教育行动 in a text
+    that also has 实施乡村振兴战略教育行动 (乡村振兴, a key of the text, fills the four boxes as
+    well; blind round CH #21); 作为（党的思想建设）的首要任务 beside 党的政治建设的首要任务. The
+    filler is a key of the text not printed in the key's sentence, right before the frame or
+    one word (two characters) before it when the longer phrase is a key too (乡村振兴|战略).
+    Returns it, or ''. A list item (its list pins it) and a thesis's subject (（　　）是…) are
+    left alone; the frame before a blank is a verb's, which takes too much to tell."""
+    text = ctx.ex.doc.text
+    n = len(key.text)
+    if (
+        text[key.start - 1 : key.start].lstrip("“‘「") in _PAIR_JOINS
+        or text[key.end : key.end + 1] == "、"
+    ):
+        return (
+            ""  # 文化事业、（文化产业）: its list pins a list item, whatever else the frame takes
+        )
+    if text[key.end : key.end + 1] == "是":
+        return ""  # （党的领导）是中国特色社会主义…: a thesis, not a head noun's slot
+    after = _FRAME_AFTER.match(text, key.end)
+    if not after:
+        return ""
+    known = _frame_fillers(ctx)
+    for m in re.finditer(re.escape(after.group(1)), text):
+        if key.start <= m.start() <= key.end + 1:
+            continue  # the key's own frame
+        lead = text[max(0, m.start() - n - 3) : m.start()].rstrip("”’」")
+        for gap in (0, 2):
+            cand = lead[len(lead) - gap - n : len(lead) - gap]
+            if (
+                len(cand) == n
+                and cand != key.text
+                and cand in known
+                and lead[len(lead) - gap - n :] in known
+                and cand not in s.text
+            ):
+                return cand
+    return ""
+
+
+def _frame_fillers(ctx: Context) -> frozenset[str]:
+    found = ctx.ex.memo.get("frame_fillers")
+    if found is None:
+        found = frozenset(k.text for k in ctx.ex.keys if len(k.text) >= 2)
+        ctx.ex.memo["frame_fillers"] = found
+    return found
+
+
 # characters after a blank that open no head noun the key would modify
 _NO_HEAD = frozenset(
     "的地得之和与及或、，。；：！？“”‘’（）《》…—是在为将把被对向从等中上下里和并而也都"
@@ -3692,8 +3782,16 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     # 强化战略思维、（　　）、辩证思维…: 历史思维 of the longer standard list fills the blank as
     # well; a 单选 whose lures are not of that list stays (blind rounds BF #38, BH #37)
     covered = key.type in ("enumeration", "term") and _skipped_mates(ctx.lexicon, key.group, s.text)
+    # 培养什么人、（怎样培养人）这个根本问题 / 扎实推进“（一带一路）”教育行动: another phrase
+    # of the key's length fills the blank's frame, in a standard list or in the text itself
+    # (blind rounds CG #39, CH #21)
+    alike = (
+        _run_edge_mate(ctx.lexicon, key.text, key.group, s.text)
+        or _stray_list_mate(ctx, key, s)
+        or bool(_frame_filled_alike(ctx, key, s))
+    )
     qid = question_id(ctx.doc_key, "cloze", "cloze", key.text, source)
-    if not fault_slot and not era_slot and not covered:
+    if not fault_slot and not era_slot and not covered and not alike:
         yield Question(
             id=qid,
             kind="cloze",
