@@ -232,8 +232,10 @@ def test_count_gives_a_balanced_seeded_pick(bank) -> None:
     longer = Counter(q.kind for q in generate_questions(SEED_TEXT, seed=3, count=20))
     assert sum(longer.values()) == 20 and set(longer) == set(KINDS)
     # (≤ 4 since rounds 20–20b: the speech lost its one subheading 多选, 材料中“我们主要抓了三件
-    # 事”的内容包括, and its lexicon 多选 print each other's answers, so a fifth 多选 gives way)
-    assert max(longer.values()) - min(longer.values()) <= 4, longer
+    # 事”的内容包括, and its lexicon 多选 print each other's answers, so a fifth 多选 gives way;
+    # ≤ 5 since blind8: its two plain 多选, judged edit (举一反三 among 考核 methods) and
+    # unusable, are no longer made, and 20 questions of it hold 3 多选 beside 8 填空 at seed 3)
+    assert max(longer.values()) - min(longer.values()) <= 5, longer
     only = generate_questions(SEED_TEXT, count=6, kinds=["judge", "single"])
     assert {q.kind for q in only} == {"judge", "single"} and len(only) == 6
 
@@ -1096,10 +1098,17 @@ def test_a_sentence_naming_many_formulas_does_not_fill_the_quiz() -> None:
     # blind round RE: a communiqué's one sentence naming 四个意识, 四个自信, 两个维护 … gave 7
     # of a quiz's 10; lexicon questions from one sentence wait once two are in (the bundled
     # speech's 忠诚拥护“两个确立”，增强“四个意识”、坚定“四个自信”，做到“两个维护” gave three)
+    # (since blind8 the speech has no plain 多选 and its 判断 are all lexicon statements, four
+    # of them on that sentence: at one seed of eight a third question of it fills a kind, never
+    # a fourth)
+    thirds = 0
     for seed in range(8):
         picked = generate_questions(SEED_TEXT, seed=seed, count=10)
         assert len(picked) == 10 and len({q.kind for q in picked}) == 4
-        assert max(Counter(q.source for q in picked).values()) <= 2, seed
+        most = max(Counter(q.source for q in picked).values())
+        assert most <= 3, seed
+        thirds += most == 3
+    assert thirds <= 1
 
 
 # lexicon templates by kind, for banks of a formula-dense text

@@ -94,6 +94,10 @@ def _hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
+# the keys a 多选 over a text's list (``multi_enum``) shows, beside two lures
+MULTI_ENUM_KEYS = 3
+
+
 def shown_subset(items: tuple[str, ...] | list[str], size: int = 4) -> list[str]:
     """The items a 多选 shows (all when few; else a fixed pick of ``size``), in text order."""
     items = list(items)
@@ -1187,6 +1191,37 @@ def _mixed_draw(answer: str, picked: list[str], pool: list[str]) -> list[str]:
             trial = [*picked[:-1], cand]
             if not _lures_odd_out(answer, trial):
                 return trial
+    return picked
+
+
+def _one_family(lexicon: Lexicon, lures: list[str]) -> bool:
+    """Are all ``lures`` of one family (a term and the terms it covers: 污染防治攻坚战 with
+    蓝天保卫战, 碧水保卫战, 净土保卫战), so that the answer is the one of another kind?"""
+    return len(lures) >= 2 and len({lexicon.family(c) for c in lures}) == 1
+
+
+def _family_mixed(lexicon: Lexicon, picked: list[str], pool: list[str]) -> list[str]:
+    """``picked`` with its last lure swapped for the first lure of ``pool`` of another family
+    when every drawn lure is of one (the pool holds another family)."""
+    if not _one_family(lexicon, picked):
+        return picked
+    family = lexicon.family(picked[0])
+    other = next((c for c in pool if lexicon.family(c) != family), None)
+    return picked if other is None else [*picked[:-1], other]
+
+
+def _ending_mate(answer: str, picked: list[str], pool: list[str]) -> list[str]:
+    """``picked`` with its last lure swapped for the first lure of ``pool`` that ends as the
+    answer does (…人才), when no drawn lure does: the answer alone of its ending reads as the
+    odd one out (CG #16: 青年科技人才 among 卓越工程师, 战略科学家, 大国工匠). The swap is
+    kept only when it leaves the lures no shared edge the answer lacks."""
+    end = answer[-2:]
+    if len(answer) < 4 or any(c.endswith(end) for c in picked):
+        return picked
+    for cand in pool:
+        if cand not in picked and cand.endswith(end):
+            trial = [*picked[:-1], cand]
+            return trial if not _lures_odd_out(answer, trial) else picked
     return picked
 
 
@@ -2664,7 +2699,17 @@ def _mates_also_right(ctx: Context, term: str) -> bool:
 # 分散主义…; 单边主义…) and abilities and qualities all asked for (法治意识, 政治鉴别力, 担当精神…)
 _OPPOSED_CLASSES = frozenset({"不良倾向", "国际逆流"})
 _SOUGHT_CLASSES = frozenset(
-    {"思维", "政治素养", "精神品质", "中国精神", "伟大民族精神", "精神理念", "修身律己", "担当作为"}
+    {
+        "思维",
+        "政治素养",
+        "党和国家优势",
+        "精神品质",
+        "中国精神",
+        "伟大民族精神",
+        "精神理念",
+        "修身律己",
+        "担当作为",
+    }
 )
 
 
@@ -3899,10 +3944,25 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         also_right = (
             _also_right_mates(ctx.lexicon, key.text, blanked, key.group) if open_slot else None
         )
+        # a class mate the text itself writes before the blank's next two characters is right
+        # there too: （战略性新兴产业）集群 where the text has 先进制造业集群 (CA #15, CE #15)
+        frame_after = after_blank[:2] if _han(after_blank[:2]) == 2 else ""
+        key_class = ctx.lexicon.term_class(key.text)
+
+        def framed_mate(c: str) -> bool:
+            return (
+                bool(frame_after)
+                and key_class is not None
+                and ctx.lexicon.term_class(c) == key_class
+                and c + frame_after in ctx.ex.doc.text
+                # (not inside the key's own use: 公有制经济发展 in 非公有制经济发展)
+                and bool(_bare_uses(ctx.ex.doc.text, c + frame_after, key.text + frame_after))
+            )
 
         def fit(c: str) -> bool:
             return (
                 not (also_right is not None and also_right(c))
+                and not framed_mate(c)
                 and not (ism_modifier and _unfit_head(c, after_blank, ctx.ex.doc.text, known))
                 and not _foreign_lure(ctx.lexicon, c, (key.text, *key.group), s.text)
             )
@@ -3914,6 +3974,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         pool = [c for c in pool if fit(c) and c not in framed]
         if len(pool) < n or (n >= 3 and _lures_odd_out(key.text, pool)):
             return None
+        if n >= 3 and _one_family(ctx.lexicon, pool):
+            return None  # 蓝天、碧水、净土保卫战 and 污染防治攻坚战 beside 脱贫攻坚战 (CG #6, #26)
         contrast = [] if n < 3 else _drawable_contrast(key.text, contrasts, pool, fit, typed)
         if rng is None:
             single_qid = question_id(ctx.doc_key, "single", "single", key.text, source)
@@ -3923,6 +3985,9 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             picked = [contrast[0], *rng.sample(rest, n - 1)]
         else:
             picked = rng.sample(pool, n)  # as dis.pick draws
+        if n >= 3:
+            picked = _family_mixed(ctx.lexicon, picked, pool)
+            picked = _ending_mate(key.text, picked, pool)
         if n >= 3 and _lures_odd_out(key.text, picked):
             picked = _mixed_draw(key.text, picked, pool)
         return picked
@@ -5071,8 +5136,10 @@ def group_questions(
         ctx.lexicon.term_class(i) for i in items
     ):
         return  # no shared pattern, no class: intruders would be guesses (items get clozes)
-    correct = shown_subset(items)
-    n_wrong = 1 if len(correct) >= 4 else 2
+    # three keys beside two lures, as a formula 多选 shows: four keys beside one lure let the
+    # odd option out answer the question (CG #7, #33, CH #27)
+    correct = shown_subset(items, MULTI_ENUM_KEYS)
+    n_wrong = 2
     key0 = KeyPhrase(items[0], "enumeration", index, start, end, 0.6, None, items)
     _, exclude, _ = candidates_for(ctx, key0)
     exclude |= set(items)
@@ -5083,21 +5150,18 @@ def group_questions(
     exclude |= {v for vs in ctx.lexicon.list_variants(items).values() for v, _ in vs}
     typical = sorted(items, key=len)[len(items) // 2]
     prefix, suffix = _pattern_edges(items)
-    classes = {ctx.lexicon.term_class(i) for i in items} - {None}
     if prefix or suffix:
         # 为谁培养人、培养什么人 …: intruders must share the pattern (…之变, 生…)
         pool = _list_lures(ctx, items, prefix, suffix)
-    elif classes and (_list_classes(ctx, items) or len({len(i) for i in items}) == 1):
+    elif _list_classes(ctx, items):
         # 宗派主义、圈子文化、码头文化: class mates from the vocabulary, when the class is the
-        # list's (half its items or more) or the items have one shape a mate must keep (抓重点、
-        # 补短板、强弱项 take 去产能); one classed item among phrases of other shapes (高质量发展
-        # beside 功能明显、优势互补; 精准脱贫 beside 防范化解重大风险) would draw slogans the
-        # slot rules out (以进促稳, 人民城市: blind rounds RC #33, RE #33)
+        # list's (half its items or more). One classed item does not make the list's kind, even
+        # among items of one length: 精准施策 beside 坚定信心、同舟共济、科学防治 drew 举一反三,
+        # 推诿扯皮 beside 不敢担当、作风飘浮 drew 个人主义 and 买官卖官, 政治觉悟 beside 思想水平、
+        # 道德品质 drew 制度优势 (blind8 CG #3, #7, #27, #33; CH #3, #27)
         own = _list_classes(ctx, items)
-        pool = sorted({t for c in own or classes for t in ctx.lexicon.class_terms(c)})
-        pool = [c for c in pool if fits_list(c, items)]
-        if not own:
-            pool = [c for c in pool if len(c) == len(items[0])]
+        pool = sorted({t for c in own for t in ctx.lexicon.class_terms(c)})
+        pool = [c for c in pool if fits_list(c, items) and _same_form(ctx, c, items)]
     else:
         return  # no shared pattern, no class: intruders would be guesses (items get clozes)
     shared = set(items[0]).intersection(*items[1:]) - _LINKING_CHARS
@@ -5161,6 +5225,40 @@ def group_questions(
 
 _BROAD_CLASS = 10  # a vocabulary class of more terms than this is too broad to draw lures from
 _FRAME_FILLERS = frozenset("的和与及、，,；;：:。！？“”")
+
+
+def _form_endings(ctx: Context, cls: str) -> frozenset[str]:
+    """The endings (last two characters) two terms of class ``cls`` or more share: the forms
+    the class holds (…主义, …文化, …思想 among the 不良倾向), cached per class."""
+    cache: dict[str, frozenset[str]] = ctx.indexes.setdefault("_form_endings", {})
+    found = cache.get(cls)
+    if found is None:
+        counts: dict[str, int] = {}
+        for t in ctx.lexicon.class_terms(cls):
+            counts[t[-2:]] = counts.get(t[-2:], 0) + 1
+        found = cache[cls] = frozenset(e for e, n in counts.items() if n >= 2)
+    return found
+
+
+def _same_form(ctx: Context, lure: str, items: tuple[str, ...]) -> bool:
+    """Does a class mate keep the form of some item of the list: the same family ending of its
+    class (…主义 only where an item ends …主义), or, like some item, none? An -ism among conduct
+    phrases (个人主义 beside 不敢担当、作风飘浮、推诿扯皮) or a conduct phrase among nouns
+    (为官不为 beside 宗派主义、圈子文化、码头文化) is told apart by its look (CG #3). A mate of a
+    broad class (some 60 改革举措 or 外交国防 terms) needs a family ending: the class alone is
+    no kind (依法治军 beside 一国两制、港人治港, 生态补偿 beside 简政放权、放管结合)."""
+    cls = ctx.lexicon.term_class(lure)
+    if cls is None:
+        return True
+    endings = _form_endings(ctx, cls)
+
+    def form(term: str) -> str:
+        return term[-2:] if term[-2:] in endings else ""
+
+    own = form(lure)
+    if not own and len(ctx.lexicon.class_terms(cls)) > _BROAD_CLASS:
+        return False
+    return own in {form(i) for i in items}
 
 
 def _framed_lures(
@@ -6723,7 +6821,7 @@ def _keys_by_text(ctx: Context) -> list[list[KeyPhrase]]:
         if best.type == "enumeration" and len(best.group) >= 3 and _multi_possible(ctx, best.group):
             pair = chosen.get(best.group)
             if pair is None:
-                shown = shown_subset(best.group)
+                shown = shown_subset(best.group, MULTI_ENUM_KEYS)
                 ranked = sorted(best.group, key=lambda t: (t in shown, _hash(t)))
                 pair = chosen[best.group] = set(ranked[:2])
             if text not in pair:

@@ -96,8 +96,10 @@ class Lexicon:
         }
         # terms one covers (非公有制经济 → 民营经济): neither is a lure of the other, both ways
         self._overlaps: dict[str, frozenset[str]] = {}
+        self._covered_by: dict[str, str] = {}
         for whole, parts in (covers or {}).items():
             for part in parts:
+                self._covered_by.setdefault(part, whole)
                 self._overlaps[whole] = self._overlaps.get(whole, frozenset()) | {part}
                 self._overlaps[part] = self._overlaps.get(part, frozenset()) | {whole}
         # standard enumerations (不平衡、不协调、不可持续): item → the lists holding it
@@ -240,6 +242,10 @@ class Lexicon:
         """The terms that cover ``term`` or that it covers (民营经济 for 非公有制经济): right in
         its slot as well, so never its lures."""
         return self._overlaps.get(term, frozenset())
+
+    def family(self, term: str) -> str:
+        """The term covering ``term`` (污染防治攻坚战 for 蓝天保卫战), else ``term`` itself."""
+        return self._covered_by.get(term, term)
 
     def is_known(self, phrase: str) -> bool:
         """Is ``phrase`` a vocabulary term, a formula's name (or variant) or a member spelling?"""

@@ -1,0 +1,125 @@
+"""Choice-question lures the strict blind8 reviews (rounds CA–CH) found giving the keys away.
+
+A plain 多选 over a text's list (``multi_enum``) shows three keys beside two lures of the list's
+own kind, or is not asked; a plain 单选 (``single``) takes no lures of one family beside a key of
+another, no outlier of another field, and no class mate the text writes in the blank's frame.
+"""
+
+from __future__ import annotations
+
+from quizapp.generation import generate_questions
+from quizapp.generation.lexicon import load_lexicon
+
+
+def _of(text: str, template: str, seeds: int = 6) -> list:
+    return [q for seed in range(seeds) for q in generate_questions(text, seed=seed)
+            if q.template == template]  # fmt: skip
+
+
+def _lures(q) -> list[str]:
+    answer = q.answer if isinstance(q.answer, list) else [q.answer]
+    return [o for o in q.options if o not in answer]
+
+
+# -- multi_enum ---------------------------------------------------------------------------------
+def test_a_list_multiple_choice_shows_three_keys_beside_two_lures() -> None:
+    # CG #7, #33, CH #27: four right of five beside one lure, "all but the odd one" answers it
+    text = (
+        "全党必须增强政治意识、大局意识、核心意识、看齐意识，坚定道路自信、理论自信、制度自信、"
+        "文化自信。要强化公仆意识、创新意识和使命意识，自觉在思想上政治上行动上同党中央保持"
+        "高度一致。"
+    )
+    made = _of(text, "multi_enum")
+    assert made
+    for q in made:
+        assert len(q.answer) == 3 and len(_lures(q)) == 2, q.options
+
+
+def test_one_classed_item_does_not_give_its_class_to_the_list() -> None:
+    # CG #7 (举一反三 among the 16-character 要求, drawn as a mate of 精准施策), CG #27 (久久为功
+    # among 统筹为主、统分结合、分类指导), CG #33 / CH #27 (制度优势 as a student quality)
+    texts = (
+        "我们要按照坚定信心、同舟共济、科学防治、精准施策的要求，切实做好工作，同时间赛跑、"
+        "与病魔较量，坚决遏制疫情蔓延势头，坚决打赢疫情防控阻击战。",
+        "健全国家教材制度，统筹为主、统分结合、分类指导，增强教材的思想性、科学性、民族性、"
+        "时代性、系统性，完善教材编写、修订、审查、选用、退出机制。",
+        "全面落实立德树人根本任务，广泛开展理想信念教育，厚植爱国主义情怀，加强品德修养，"
+        "增长知识见识，培养奋斗精神，不断提高学生思想水平、政治觉悟、道德品质、文化素养。",
+    )
+    lex = load_lexicon()
+    for text in texts:
+        for q in _of(text, "multi_enum"):
+            keys = {lex.term_class(k) for k in q.answer} - {None}
+            for lure in _lures(q):
+                assert lure not in {"举一反三", "久久为功", "以点带面", "制度优势"}, q.options
+                assert lex.term_class(lure) in keys | {None}, q.options
+
+
+def test_an_ism_is_no_lure_among_conduct_phrases() -> None:
+    # CG #3, CC #3 (个人主义、主观主义 beside 不敢担当、作风飘浮、推诿扯皮), CH #3 (买官卖官)
+    text = (
+        "对党中央决策部署贯彻落实不力的，要敢于批评，责令其立即整改。对不服从统一指挥和调度、"
+        "本位主义严重的，对不敢担当、作风飘浮、推诿扯皮的，除追究直接责任人的责任外，情节严重"
+        "的还要对党政主要领导进行问责。对失职渎职的，要依纪依法惩处。"
+        "坚决反对个人主义、主观主义，坚决纠治买官卖官、为官不为。"
+    )
+    for q in _of(text, "multi_enum"):
+        if "推诿扯皮" in q.answer:
+            assert not any(lure.endswith("主义") for lure in _lures(q)), q.options
+            assert "买官卖官" not in q.options, q.options
+
+
+def test_a_conduct_phrase_is_no_lure_among_isms_and_cultures() -> None:
+    # the same test the other way round: 为官不为, 贪污腐化 beside 宗派主义、圈子文化、码头文化
+    text = (
+        "坚决防止和反对个人主义、分散主义、自由主义、本位主义、好人主义，坚决防止和反对"
+        "宗派主义、圈子文化、码头文化，坚决反对搞两面派、做两面人。"
+    )
+    for q in _of(text, "multi_enum"):
+        if "圈子文化" in q.answer:
+            for lure in _lures(q):
+                assert lure.endswith(("主义", "文化")), q.options
+
+
+# -- single -------------------------------------------------------------------------------------
+def test_the_lures_of_a_single_are_not_all_of_one_family() -> None:
+    # CG #6, #26, CC #6, CD #9: 污染防治攻坚战 and its 蓝天、碧水、净土保卫战 beside 脱贫攻坚战
+    lex = load_lexicon()
+    for text in (
+        "要聚焦攻克脱贫攻坚战最后堡垒，结合推进乡村振兴战略，以疫情防治为切入点，加强乡村"
+        "人居环境整治和公共卫生体系建设。",
+        "七是实施中西部教育振兴发展计划。坚决打赢教育脱贫攻坚战，以保障义务教育为核心，全面"
+        "落实教育扶贫政策，稳步提升贫困地区教育基本公共服务水平。",
+    ):
+        for q in _of(text, "single"):
+            families = {lex.family(lure) for lure in _lures(q)}
+            assert len(families) >= 2, q.options
+
+
+def test_a_single_takes_no_outlier_of_another_field() -> None:
+    # CH #16, CE #15: 乡村特色产业 beside 先进制造业 or 航空航天 is ruled out at a glance
+    text = (
+        "坚持智能化、绿色化、融合化方向，加快建设制造强国、质量强国、航天强国、交通强国、网络"
+        "强国，保持制造业合理比重，构建以先进制造业为骨干的现代化产业体系。推动生产性服务业"
+        "向专业化和价值链高端延伸，促进生活性服务业高品质、多样化、便利化发展。发展乡村特色"
+        "产业，前瞻布局未来产业，壮大战略性新兴产业，发展现代服务业。"
+    )
+    made = [q for q in _of(text, "single") if q.answer == "先进制造业"]
+    assert made
+    for q in made:
+        assert "乡村特色产业" not in q.options, q.options
+
+
+def test_a_mate_the_text_writes_in_the_blanks_frame_is_no_lure() -> None:
+    # CA #15, CE #15: 加快…等（战略性新兴产业）集群发展 offered 先进制造业, and the text itself
+    # says 发展先进制造业集群: that option is right as well
+    text = (
+        "滚动实施制造业重点产业链高质量发展行动，发展先进制造业集群。实施产业创新工程，一体"
+        "推进创新设施建设、技术研究开发、产品迭代升级，加快新能源、新材料、航空航天、低空经济"
+        "等战略性新兴产业集群发展。推动生产性服务业向专业化和价值链高端延伸，发展现代服务业，"
+        "前瞻布局未来产业。"
+    )
+    made = [q for q in _of(text, "single") if q.answer == "战略性新兴产业"]
+    assert made
+    for q in made:
+        assert "先进制造业" not in q.options, q.options
