@@ -23,7 +23,8 @@ training speech, the 2018 government work report); ``--set transfer3`` the bundl
 two more corpus texts no review round sampled; ``--set fresh`` four texts outside the corpus
 added in the fifth session to tune on, ``--set fresh_test`` four more kept blind (see
 ``bench/heldout_texts/SOURCES.md``), ``--set blind6`` the sixth session's four blind texts,
-``--set blind7`` four more, ``--set blind8`` the seventh session's blind texts, ``--set blind9`` four more.
+``--set blind7`` four more, ``--set blind8`` the seventh session's blind texts,
+``--set blind9`` four more.
 """
 
 from __future__ import annotations
