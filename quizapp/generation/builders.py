@@ -1132,6 +1132,13 @@ def _keys_shape(name: str, correct: list[str]) -> Callable[[str], bool] | None:
     term of the name they all print (一百年 of 两个一百年: only the keys held it, BE #7)."""
     if len(correct) < 2:
         return None
+    return _keys_shape_of(name, tuple(correct))
+
+
+@lru_cache(maxsize=4096)
+def _keys_shape_of(name: str, correct: tuple[str, ...]) -> Callable[[str], bool] | None:
+    """:func:`_keys_shape`, worked out once per name and keys (a formula's 多选 tries many draws
+    of its members, for every seed and every text naming it)."""
     # (a lure that shares the opening's first character keeps the frame: 同人类文明成果相结合
     # beside 同中国…, 同中华… — their 同中 is two words' accident)
     lead, end = _common_prefix(correct)[:2], _common_suffix(correct)[-2:]
@@ -6410,6 +6417,43 @@ def _lex_name_question(
     count, or None when the stem or a count would give it away."""
     # (a version answers with its shared name: the listing says which version it is, and a
     # title far longer than the other names would be the option that stands out)
+    setup = _lex_name_setup(ctx.lexicon, formula, tuple(members))
+    if setup is None:
+        return None
+    listing, names, same_field, like, counted, shared = setup
+    name = formula.spoken
+    rng = _rng(ctx, i)  # (the seed-free generator is not drawn from: not made)
+    number = next((c for c in name if c in NUMERALS), "")
+    exclude = {name, *formula.variants}
+    wrong = _field_names_first(name, list(names), set(same_field), rng, exclude, number)
+    if number and wrong and not any(number in w and (w in like or not counted) for w in wrong):
+        wrong = None
+    if shared and not all(all(ch in n for ch in shared) for n in wrong or ()):
+        wrong = None  # 农业、农村、农民 → 三农: the one option with 农 among 三会一课, 两个确立
+    if not wrong:
+        return None
+    return Question(
+        id=i,
+        kind="single",
+        stem=f"{_quoted(listing)}合称为（　　）。",
+        options=_shuffle([name, *wrong], rng),
+        answer=name,
+        keys=[formula.spoken],
+        difficulty=_difficulty("single", name, -0.05),
+        template="lex_name",
+        **common,
+    )
+
+
+@lru_cache(maxsize=1024)
+def _lex_name_setup(
+    lex: Lexicon, formula: Formula, members: tuple[str, ...]
+) -> tuple[str, tuple[str, ...], frozenset[str], frozenset[str], bool, tuple[str, ...]] | None:
+    """The seed-free half of :func:`_lex_name_question`, worked out once per lexicon, formula
+    and members (it sorts every formula of the lexicon): (listing, the candidate names in
+    order, those of the key's field, those counting as many members, whether the listing's
+    count rules names out, the name's characters every member prints), or None when the stem
+    or a count would give the name away."""
     name = formula.spoken
     sep = "；" if any("、" in m for m in members) else "、"
     listing = sep.join(members)
@@ -6418,7 +6462,6 @@ def _lex_name_question(
         return None  # too long a stem, or the stem spells the name
     if _contraction_heads(formula) is not None:
         return None  # 支部党员大会、…、党课 → 三会一课: counting the heads spells the name
-    rng = _rng(ctx, i)  # (the seed-free generator is not drawn from: not made)
     # names of the same field first (乡村振兴战略总要求 among 新发展理念, 五位一体, not among
     # 主题教育总要求: review 18b), then of formulas with as many members (四个自信, 四个全面 for
     # 四个意识)
@@ -6430,7 +6473,7 @@ def _lex_name_question(
     others = sorted(
         (
             f
-            for f in ctx.lexicon.formulas
+            for f in lex.formulas
             if f is not formula
             # (another version of the name: its shared spelling reads as the answer too)
             and not (formula.sense_of and f.sense_of == formula.sense_of)
@@ -6468,27 +6511,9 @@ def _lex_name_question(
         # is the one two-character 四X among four-character 四个X (FT3 #34, FT7 #22, QT2 #22)
         names = [n for n in names if any(c in NUMERALS for c in n) and abs(len(n) - len(name)) <= 2]
         names.sort(key=lambda n: (number not in n, n not in like, abs(len(n) - len(name))))
-    exclude = {name, *formula.variants}
-    wrong = _field_names_first(name, names, same_field, rng, exclude, number)
-    if number and wrong and not any(number in w and (w in like or not counted) for w in wrong):
-        wrong = None
     counters = NUMERALS + "个种项条大"
-    shared = [ch for ch in name if ch not in counters and all(ch in m for m in members)]
-    if shared and not all(all(ch in n for ch in shared) for n in wrong or ()):
-        wrong = None  # 农业、农村、农民 → 三农: the one option with 农 among 三会一课, 两个确立
-    if not wrong:
-        return None
-    return Question(
-        id=i,
-        kind="single",
-        stem=f"{_quoted(listing)}合称为（　　）。",
-        options=_shuffle([name, *wrong], rng),
-        answer=name,
-        keys=[formula.spoken],
-        difficulty=_difficulty("single", name, -0.05),
-        template="lex_name",
-        **common,
-    )
+    shared = tuple(ch for ch in name if ch not in counters and all(ch in m for m in members))
+    return listing, tuple(names), frozenset(same_field), frozenset(like), counted, shared
 
 
 def _plausible_swap(formula: Formula, members: list[str]) -> Callable[[int, str], bool]:
