@@ -5962,7 +5962,7 @@ def _mixed_lures(
     n: int,
     rng: random.Random,
     fits: Callable[[str], bool] | None,
-    forbidden: set[str],
+    forbidden: frozenset[str],
 ) -> list[str] | None:
     """``n`` of the formula's own foils whose lengths mix with the keys' (a seeded pick among the
     sets :func:`_lengths_give_away` passes), or None when no set of them does."""
@@ -6018,8 +6018,7 @@ def _members_form(
     apart = _apart_from(list(formula.members), heads)
     # the members the material prints come first (a 2018 text names 全面从严治党, not the
     # 2020 wording 全面建设社会主义现代化国家): it asks what the learner read
-    text = ctx.ex.doc.text
-    unprinted = {m for m in members if not any(sp in text for sp in formula.spellings(m))}
+    unprinted = _unprinted_members(ctx, formula, tuple(members))
     order = list(members)
     tried: set[tuple[str, ...]] = set()
     for size, n_wrong in _members_shapes(len(members), rng):
@@ -6041,6 +6040,19 @@ def _members_form(
     if _lengths_give_away(whole, whole_lures):
         return None
     return whole, whole_lures
+
+
+def _unprinted_members(ctx: Context, formula: Formula, members: tuple[str, ...]) -> frozenset[str]:
+    """The ``members`` of ``formula`` the text does not print in any spelling (kept with the
+    extraction: every draw of every seed asks)."""
+    memo = ctx.ex.memo.setdefault("unprinted", {})
+    got = memo.get((formula, members))
+    if got is None:
+        text = ctx.ex.doc.text
+        got = memo[formula, members] = frozenset(
+            m for m in members if not any(sp in text for sp in formula.spellings(m))
+        )
+    return got
 
 
 def _drawn_part(order: list[str], size: int, unprinted: set[str], rng: random.Random) -> list[str]:
@@ -6155,9 +6167,12 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
     )
     # (a form whose lengths give no key away, found with a seed-free draw: whether the 多选 is
     # asked does not follow the seed, and its form when the seeded draws find none)
-    form = _members_form(
-        ctx, formula, members, whole, heads, own, _fixed_rng("form" + i), every=True
-    )
+    forms = ctx.ex.memo.setdefault("lex_form", {})
+    if (i, formula) not in forms:  # (seed-free: kept with the extraction, whose text ``i`` names)
+        forms[i, formula] = _members_form(
+            ctx, formula, members, whole, heads, own, _fixed_rng("form" + i), every=True
+        )
+    form = forms[i, formula]
     if form is not None and len(whole) >= 2:
         # four right of five is answered by spotting the odd one (QY1, F1, S0): a seeded
         # subset of the members and more lures, so the count of right options varies
@@ -6604,7 +6619,11 @@ def _lexicon_name_and_judge(
         # (DD #4, DC #18): another foil, or another place, that reads as the formula
         # misremembered; whether there is one is decided seed-free
         plausible = _plausible_swap(formula, members)
-        swap = _false_swap(ctx, formula, members, start, plausible)
+        swaps = ctx.ex.memo.setdefault("false_swap", {})
+        at_key = (ctx.doc_key, formula, tuple(members), start)
+        if at_key not in swaps:  # (seed-free: kept with the extraction)
+            swaps[at_key] = _false_swap(ctx, formula, members, start, plausible)
+        swap = swaps[at_key]
         if swap is None:
             return
         if not plausible(at, foil[0]):

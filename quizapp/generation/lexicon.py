@@ -140,6 +140,7 @@ class Lexicon:
         self._missing_cached = lru_cache(maxsize=8192)(self._missing_members_of)
         self._other_wording_cached = lru_cache(maxsize=8192)(self._other_wording_members_of)
         self._covering_cached = lru_cache(maxsize=8192)(self._covering_members_of)
+        self._forbidden: dict[Formula, frozenset[str]] = {}
         self._term_classes: dict[str, list[str]] = {}
         for word, cls_name in sorted(self.terms.items()):
             self._term_classes.setdefault(cls_name, []).append(word)
@@ -516,8 +517,15 @@ class Lexicon:
         """Other formulas of the same category (the source of sibling distractors)."""
         return [f for f in self.formulas if f is not formula and f.category == formula.category]
 
-    def forbidden_for(self, formula: Formula) -> set[str]:
-        """Phrases never to be offered as a wrong option in a question on ``formula``."""
+    def forbidden_for(self, formula: Formula) -> frozenset[str]:
+        """Phrases never to be offered as a wrong option in a question on ``formula`` (kept per
+        formula: every lure draw of its templates asks)."""
+        got = self._forbidden.get(formula)
+        if got is None:
+            got = self._forbidden[formula] = frozenset(self._forbidden_of(formula))
+        return got
+
+    def _forbidden_of(self, formula: Formula) -> set[str]:
         out: set[str] = {formula.name, formula.shown, *formula.variants, *formula.related}
         if formula.sense_of:
             out.add(formula.sense_of)
