@@ -1025,6 +1025,30 @@ def _contrasted(key: str, other: str) -> bool:
     return key[-2:] == other[-2:]
 
 
+def _all_at(text: str, word: str) -> list[int]:
+    """Every place ``text`` writes ``word`` (overlapping ones too)."""
+    out, at = [], text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
+
+
+def _paired_at(text: str, key: str, other: str, at_key: list[int]) -> bool:
+    """Does ``text`` write ``key`` and ``other`` joined by 和/与/同, in either order, ``at_key``
+    being where it writes ``key``?"""
+    end, lo = len(key), len(other)
+    for u in at_key:
+        if text[u + end : u + end + 1] in _PAIR_JOINS and text.startswith(other, u + end + 1):
+            return True
+        if u - 1 - lo >= 0 and text[u - 1] in _PAIR_JOINS and text.startswith(other, u - 1 - lo):
+            return True
+    return False
+
+
+_PAIR_JOINS = frozenset("和与同")
+
+
 def _bare_uses(text: str, word: str, key: str) -> list[int]:
     """Where ``text`` writes ``word`` not as a part of ``key`` (公有制经济 outside 非公有制经济)."""
     out, at = [], text.find(word)
@@ -1067,19 +1091,22 @@ def _contrast_siblings(
     """The siblings of :func:`_text_contrasts` with where the text writes each bare, worked out
     once per text and key (a key is asked from several windows; a text generated again)."""
     cls = lex.term_class(key)
-    mates = lex.class_terms(cls) if cls else []
+    # (only mates on the key's last character can share its head: the lexicon's index by ending)
+    mates = _class_terms_by_ending(lex).get((cls, key[-1:]), []) if cls else []
     twins = [w for w in (key[1:] if key[:1] == "非" else "", "非" + key) if w and w in text]
     found: list[tuple[str, tuple[int, ...]]] = []
+    at_key: list[int] | None = None  # where the text writes the key (found when first needed)
     for other in dict.fromkeys([*twins, *mates]):
         # (the cheap test first: a class has hundreds of terms, the text tens of thousands of
         # characters)
         if other == key or other[-2:] != key[-2:] or other not in text:
             continue
-        paired = any(
-            f"{x}{j}{y}" in text for j in "和与同" for x, y in ((key, other), (other, key))
-        )
-        if not (paired or _contrasted(key, other)):
-            continue
+        if not _contrasted(key, other):
+            # X和Y, Y与X…: read beside the key's own places, not searched for in the whole text
+            if at_key is None:
+                at_key = _all_at(text, key)
+            if not _paired_at(text, key, other, at_key):
+                continue
         uses = _bare_uses(text, other, key)
         if uses:
             found.append((other, tuple(uses)))
