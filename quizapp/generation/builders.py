@@ -1096,10 +1096,15 @@ def _contrast_siblings(
     twins = [w for w in (key[1:] if key[:1] == "非" else "", "非" + key) if w and w in text]
     found: list[tuple[str, tuple[int, ...]]] = []
     at_key: list[int] | None = None  # where the text writes the key (found when first needed)
+    # (the vocabulary terms the text holds, from one pass over it, not one search per mate)
+    written = lex.terms_written(text) if mates else None
     for other in dict.fromkeys([*twins, *mates]):
         # (the cheap test first: a class has hundreds of terms, the text tens of thousands of
         # characters)
-        if other == key or other[-2:] != key[-2:] or other not in text:
+        if other == key or other[-2:] != key[-2:]:
+            continue
+        known = written is not None and other in lex.terms
+        if (other not in written) if known else (other not in text):
             continue
         if not _contrasted(key, other):
             # X和Y, Y与X…: read beside the key's own places, not searched for in the whole text
