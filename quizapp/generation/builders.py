@@ -936,6 +936,7 @@ def _also_right_mates(
     return lambda lure: lure in covering or (lure in mates and all(lure in g for g in ruling))
 
 
+@lru_cache(maxsize=8192)
 def _covering_mates(lexicon: Lexicon, items: tuple[str, ...]) -> frozenset[str]:
     """The other members, of the items' head, of a standard list holding every item of a list
     of three or more printed on one head (历史思维, 系统思维 of the 二十大's seven 思维 beside the
@@ -951,6 +952,7 @@ def _covering_mates(lexicon: Lexicon, items: tuple[str, ...]) -> frozenset[str]:
     return frozenset(m for m in lexicon.covering_members(items) if m.endswith(head))
 
 
+@lru_cache(maxsize=8192)
 def _skipped_mates(lexicon: Lexicon, items: tuple[str, ...], sentence: str) -> bool:
     """Does a longer standard list of the items' head (:func:`_covering_mates`) hold a member
     the sentence does not print between two of the items (战略思维、（历史思维）、辩证思维 of the
