@@ -5920,8 +5920,15 @@ def _members_shapes(n: int, rng: random.Random) -> list[tuple[int, int]]:
 def _apart_from(members: list[str], fits: Callable[[str], bool] | None) -> Callable[[str], bool]:
     """A lure test: ``fits`` (when given) and no member's piece, whole or variant."""
     folded = [dis.fold_key(m) for m in members]
+    seen: dict[str, bool] = {}  # (the draws of one 多选 test the same foils again and again)
 
     def apart(lure: str) -> bool:
+        got = seen.get(lure)
+        if got is None:
+            got = seen[lure] = _apart(lure)
+        return got
+
+    def _apart(lure: str) -> bool:
         if fits is not None and not fits(lure):
             return False
         f = dis.fold_key(lure)
