@@ -940,6 +940,7 @@ def _also_right_mates(
     return lambda lure: lure in covering or (lure in mates and all(lure in g for g in ruling))
 
 
+@lru_cache(maxsize=8192)
 def _covering_mates(lexicon: Lexicon, items: tuple[str, ...]) -> frozenset[str]:
     """The other members, of the items' head, of a standard list holding every item of a list
     of three or more printed on one head (历史思维, 系统思维 of the 二十大's seven 思维 beside the
@@ -955,6 +956,7 @@ def _covering_mates(lexicon: Lexicon, items: tuple[str, ...]) -> frozenset[str]:
     return frozenset(m for m in lexicon.covering_members(items) if m.endswith(head))
 
 
+@lru_cache(maxsize=8192)
 def _skipped_mates(lexicon: Lexicon, items: tuple[str, ...], sentence: str) -> bool:
     """Does a longer standard list of the items' head (:func:`_covering_mates`) hold a member
     the sentence does not print between two of the items (战略思维、（历史思维）、辩证思维 of the
@@ -1119,6 +1121,30 @@ def _contrasted(key: str, other: str) -> bool:
     return key[-2:] == other[-2:]
 
 
+def _all_at(text: str, word: str) -> list[int]:
+    """Every place ``text`` writes ``word`` (overlapping ones too)."""
+    out, at = [], text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
+
+
+def _paired_at(text: str, key: str, other: str, at_key: list[int]) -> bool:
+    """Does ``text`` write ``key`` and ``other`` joined by 和/与/同, in either order, ``at_key``
+    being where it writes ``key``?"""
+    end, lo = len(key), len(other)
+    for u in at_key:
+        if text[u + end : u + end + 1] in _PAIR_JOINS and text.startswith(other, u + end + 1):
+            return True
+        if u - 1 - lo >= 0 and text[u - 1] in _PAIR_JOINS and text.startswith(other, u - 1 - lo):
+            return True
+    return False
+
+
+_PAIR_JOINS = frozenset("和与同")
+
+
 def _bare_uses(text: str, word: str, key: str) -> list[int]:
     """Where ``text`` writes ``word`` not as a part of ``key`` (公有制经济 outside 非公有制经济)."""
     out, at = [], text.find(word)
@@ -1161,19 +1187,27 @@ def _contrast_siblings(
     """The siblings of :func:`_text_contrasts` with where the text writes each bare, worked out
     once per text and key (a key is asked from several windows; a text generated again)."""
     cls = lex.term_class(key)
-    mates = lex.class_terms(cls) if cls else []
+    # (only mates on the key's last character can share its head: the lexicon's index by ending)
+    mates = _class_terms_by_ending(lex).get((cls, key[-1:]), []) if cls else []
     twins = [w for w in (key[1:] if key[:1] == "非" else "", "非" + key) if w and w in text]
     found: list[tuple[str, tuple[int, ...]]] = []
+    at_key: list[int] | None = None  # where the text writes the key (found when first needed)
+    # (the vocabulary terms the text holds, from one pass over it, not one search per mate)
+    written = lex.terms_written(text) if mates else None
     for other in dict.fromkeys([*twins, *mates]):
         # (the cheap test first: a class has hundreds of terms, the text tens of thousands of
         # characters)
-        if other == key or other[-2:] != key[-2:] or other not in text:
+        if other == key or other[-2:] != key[-2:]:
             continue
-        paired = any(
-            f"{x}{j}{y}" in text for j in "和与同" for x, y in ((key, other), (other, key))
-        )
-        if not (paired or _contrasted(key, other)):
+        known = written is not None and other in lex.terms
+        if (other not in written) if known else (other not in text):
             continue
+        if not _contrasted(key, other):
+            # X和Y, Y与X…: read beside the key's own places, not searched for in the whole text
+            if at_key is None:
+                at_key = _all_at(text, key)
+            if not _paired_at(text, key, other, at_key):
+                continue
         uses = _bare_uses(text, other, key)
         if uses:
             found.append((other, tuple(uses)))
@@ -1257,6 +1291,13 @@ def _keys_shape(name: str, correct: list[str]) -> Callable[[str], bool] | None:
     term of the name they all print (一百年 of 两个一百年: only the keys held it, BE #7)."""
     if len(correct) < 2:
         return None
+    return _keys_shape_of(name, tuple(correct))
+
+
+@lru_cache(maxsize=4096)
+def _keys_shape_of(name: str, correct: tuple[str, ...]) -> Callable[[str], bool] | None:
+    """:func:`_keys_shape`, worked out once per name and keys (a formula's 多选 tries many draws
+    of its members, for every seed and every text naming it)."""
     # (a lure that shares the opening's first character keeps the frame: 同人类文明成果相结合
     # beside 同中国…, 同中华… — their 同中 is two words' accident)
     lead, end = _common_prefix(correct)[:2], _common_suffix(correct)[-2:]
@@ -6075,8 +6116,15 @@ def _members_shapes(n: int, rng: random.Random) -> list[tuple[int, int]]:
 def _apart_from(members: list[str], fits: Callable[[str], bool] | None) -> Callable[[str], bool]:
     """A lure test: ``fits`` (when given) and no member's piece, whole or variant."""
     folded = [dis.fold_key(m) for m in members]
+    seen: dict[str, bool] = {}  # (the draws of one 多选 test the same foils again and again)
 
     def apart(lure: str) -> bool:
+        got = seen.get(lure)
+        if got is None:
+            got = seen[lure] = _apart(lure)
+        return got
+
+    def _apart(lure: str) -> bool:
         if fits is not None and not fits(lure):
             return False
         f = dis.fold_key(lure)
@@ -6151,7 +6199,7 @@ def _mixed_lures(
     n: int,
     rng: random.Random,
     fits: Callable[[str], bool] | None,
-    forbidden: set[str],
+    forbidden: frozenset[str],
 ) -> list[str] | None:
     """``n`` of the formula's own foils whose lengths mix with the keys' (a seeded pick among the
     sets :func:`_lengths_give_away` passes), or None when no set of them does."""
@@ -6207,8 +6255,7 @@ def _members_form(
     apart = _apart_from(list(formula.members), heads)
     # the members the material prints come first (a 2018 text names 全面从严治党, not the
     # 2020 wording 全面建设社会主义现代化国家): it asks what the learner read
-    text = ctx.ex.doc.text
-    unprinted = {m for m in members if not any(sp in text for sp in formula.spellings(m))}
+    unprinted = _unprinted_members(ctx, formula, tuple(members))
     order = list(members)
     tried: set[tuple[str, ...]] = set()
     for size, n_wrong in _members_shapes(len(members), rng):
@@ -6230,6 +6277,19 @@ def _members_form(
     if _lengths_give_away(whole, whole_lures):
         return None
     return whole, whole_lures
+
+
+def _unprinted_members(ctx: Context, formula: Formula, members: tuple[str, ...]) -> frozenset[str]:
+    """The ``members`` of ``formula`` the text does not print in any spelling (kept with the
+    extraction: every draw of every seed asks)."""
+    memo = ctx.ex.memo.setdefault("unprinted", {})
+    got = memo.get((formula, members))
+    if got is None:
+        text = ctx.ex.doc.text
+        got = memo[formula, members] = frozenset(
+            m for m in members if not any(sp in text for sp in formula.spellings(m))
+        )
+    return got
 
 
 def _drawn_part(order: list[str], size: int, unprinted: set[str], rng: random.Random) -> list[str]:
@@ -6344,9 +6404,12 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
     )
     # (a form whose lengths give no key away, found with a seed-free draw: whether the 多选 is
     # asked does not follow the seed, and its form when the seeded draws find none)
-    form = _members_form(
-        ctx, formula, members, whole, heads, own, _fixed_rng("form" + i), every=True
-    )
+    forms = ctx.ex.memo.setdefault("lex_form", {})
+    if (i, formula) not in forms:  # (seed-free: kept with the extraction, whose text ``i`` names)
+        forms[i, formula] = _members_form(
+            ctx, formula, members, whole, heads, own, _fixed_rng("form" + i), every=True
+        )
+    form = forms[i, formula]
     if form is not None and len(whole) >= 2:
         # four right of five is answered by spotting the odd one (QY1, F1, S0): a seeded
         # subset of the members and more lures, so the count of right options varies
@@ -6606,6 +6669,43 @@ def _lex_name_question(
     count, or None when the stem or a count would give it away."""
     # (a version answers with its shared name: the listing says which version it is, and a
     # title far longer than the other names would be the option that stands out)
+    setup = _lex_name_setup(ctx.lexicon, formula, tuple(members))
+    if setup is None:
+        return None
+    listing, names, same_field, like, counted, shared = setup
+    name = formula.spoken
+    rng = _rng(ctx, i)  # (the seed-free generator is not drawn from: not made)
+    number = next((c for c in name if c in NUMERALS), "")
+    exclude = {name, *formula.variants}
+    wrong = _field_names_first(name, list(names), set(same_field), rng, exclude, number)
+    if number and wrong and not any(number in w and (w in like or not counted) for w in wrong):
+        wrong = None
+    if shared and not all(all(ch in n for ch in shared) for n in wrong or ()):
+        wrong = None  # 农业、农村、农民 → 三农: the one option with 农 among 三会一课, 两个确立
+    if not wrong:
+        return None
+    return Question(
+        id=i,
+        kind="single",
+        stem=f"{_quoted(listing)}合称为（　　）。",
+        options=_shuffle([name, *wrong], rng),
+        answer=name,
+        keys=[formula.spoken],
+        difficulty=_difficulty("single", name, -0.05),
+        template="lex_name",
+        **common,
+    )
+
+
+@lru_cache(maxsize=1024)
+def _lex_name_setup(
+    lex: Lexicon, formula: Formula, members: tuple[str, ...]
+) -> tuple[str, tuple[str, ...], frozenset[str], frozenset[str], bool, tuple[str, ...]] | None:
+    """The seed-free half of :func:`_lex_name_question`, worked out once per lexicon, formula
+    and members (it sorts every formula of the lexicon): (listing, the candidate names in
+    order, those of the key's field, those counting as many members, whether the listing's
+    count rules names out, the name's characters every member prints), or None when the stem
+    or a count would give the name away."""
     name = formula.spoken
     sep = "；" if any("、" in m for m in members) else "、"
     listing = sep.join(members)
@@ -6614,7 +6714,6 @@ def _lex_name_question(
         return None  # too long a stem, or the stem spells the name
     if _contraction_heads(formula) is not None:
         return None  # 支部党员大会、…、党课 → 三会一课: counting the heads spells the name
-    rng = _rng(ctx, i)  # (the seed-free generator is not drawn from: not made)
     # names of the same field first (乡村振兴战略总要求 among 新发展理念, 五位一体, not among
     # 主题教育总要求: review 18b), then of formulas with as many members (四个自信, 四个全面 for
     # 四个意识)
@@ -6626,7 +6725,7 @@ def _lex_name_question(
     others = sorted(
         (
             f
-            for f in ctx.lexicon.formulas
+            for f in lex.formulas
             if f is not formula
             # (another version of the name: its shared spelling reads as the answer too)
             and not (formula.sense_of and f.sense_of == formula.sense_of)
@@ -6664,27 +6763,9 @@ def _lex_name_question(
         # is the one two-character 四X among four-character 四个X (FT3 #34, FT7 #22, QT2 #22)
         names = [n for n in names if any(c in NUMERALS for c in n) and abs(len(n) - len(name)) <= 2]
         names.sort(key=lambda n: (number not in n, n not in like, abs(len(n) - len(name))))
-    exclude = {name, *formula.variants}
-    wrong = _field_names_first(name, names, same_field, rng, exclude, number)
-    if number and wrong and not any(number in w and (w in like or not counted) for w in wrong):
-        wrong = None
     counters = NUMERALS + "个种项条大"
-    shared = [ch for ch in name if ch not in counters and all(ch in m for m in members)]
-    if shared and not all(all(ch in n for ch in shared) for n in wrong or ()):
-        wrong = None  # 农业、农村、农民 → 三农: the one option with 农 among 三会一课, 两个确立
-    if not wrong:
-        return None
-    return Question(
-        id=i,
-        kind="single",
-        stem=f"{_quoted(listing)}合称为（　　）。",
-        options=_shuffle([name, *wrong], rng),
-        answer=name,
-        keys=[formula.spoken],
-        difficulty=_difficulty("single", name, -0.05),
-        template="lex_name",
-        **common,
-    )
+    shared = tuple(ch for ch in name if ch not in counters and all(ch in m for m in members))
+    return listing, tuple(names), frozenset(same_field), frozenset(like), counted, shared
 
 
 def _plausible_swap(formula: Formula, members: list[str]) -> Callable[[int, str], bool]:
@@ -6775,7 +6856,11 @@ def _lexicon_name_and_judge(
         # (DD #4, DC #18): another foil, or another place, that reads as the formula
         # misremembered; whether there is one is decided seed-free
         plausible = _plausible_swap(formula, members)
-        swap = _false_swap(ctx, formula, members, start, plausible)
+        swaps = ctx.ex.memo.setdefault("false_swap", {})
+        at_key = (ctx.doc_key, formula, tuple(members), start)
+        if at_key not in swaps:  # (seed-free: kept with the extraction)
+            swaps[at_key] = _false_swap(ctx, formula, members, start, plausible)
+        swap = swaps[at_key]
         if swap is None:
             return
         if not plausible(at, foil[0]):

@@ -142,6 +142,9 @@ class Lexicon:
         self._missing_cached = lru_cache(maxsize=8192)(self._missing_members_of)
         self._other_wording_cached = lru_cache(maxsize=8192)(self._other_wording_members_of)
         self._covering_cached = lru_cache(maxsize=8192)(self._covering_members_of)
+        self._forbidden: dict[Formula, frozenset[str]] = {}
+        # (a whole text's terms: asked for each key of the text, kept for the last few texts)
+        self._terms_written = lru_cache(maxsize=4)(self._scan_written)
         self._term_classes: dict[str, list[str]] = {}
         for word, cls_name in sorted(self.terms.items()):
             self._term_classes.setdefault(cls_name, []).append(word)
@@ -496,9 +499,20 @@ class Lexicon:
     def class_terms(self, cls_name: str) -> list[str]:
         return self._term_classes.get(cls_name, [])
 
+    def terms_written(self, text: str) -> frozenset[str] | None:
+        """Every vocabulary term ``text`` holds anywhere (inside longer words and overlapping
+        ones too: ``term in text``), from one pass of the automaton; None without one."""
+        if not isinstance(self._term_scan, _WordScanner):
+            return None
+        return self._terms_written(text)
+
     def find_terms(self, text: str) -> list[tuple[str, int, int]]:
         """(term, start, end) of every vocabulary term in ``text`` (longest first)."""
         return list(self._terms_in(text))
+
+    def _scan_written(self, text: str) -> frozenset[str]:
+        assert isinstance(self._term_scan, _WordScanner)
+        return self._term_scan.written(text)
 
     def _scan_terms(self, text: str) -> tuple[tuple[str, int, int], ...]:
         if self._term_scan is None:
@@ -522,8 +536,15 @@ class Lexicon:
         """Other formulas of the same category (the source of sibling distractors)."""
         return [f for f in self.formulas if f is not formula and f.category == formula.category]
 
-    def forbidden_for(self, formula: Formula) -> set[str]:
-        """Phrases never to be offered as a wrong option in a question on ``formula``."""
+    def forbidden_for(self, formula: Formula) -> frozenset[str]:
+        """Phrases never to be offered as a wrong option in a question on ``formula`` (kept per
+        formula: every lure draw of its templates asks)."""
+        got = self._forbidden.get(formula)
+        if got is None:
+            got = self._forbidden[formula] = frozenset(self._forbidden_of(formula))
+        return got
+
+    def _forbidden_of(self, formula: Formula) -> set[str]:
         out: set[str] = {formula.name, formula.shown, *formula.variants, *formula.related}
         if formula.sense_of:
             out.add(formula.sense_of)
@@ -697,6 +718,12 @@ class _WordScanner:
         for word in sorted(words, key=lambda w: -opening[w[:1]]):
             self._automaton.add_word(word, len(word))
         self._automaton.make_automaton()
+
+    def written(self, text: str) -> frozenset[str]:
+        """Every word ``text`` holds, wherever it starts (overlapping matches too)."""
+        return frozenset(
+            {text[last - size + 1 : last + 1] for last, size in self._automaton.iter(text)}
+        )
 
     def scan(self, text: str) -> list[tuple[str, int, int]]:
         """(word, start, end) of each match, in text order."""

@@ -158,9 +158,9 @@ def _weak_clozes(
         for q in questions
         if _low_value(q, titled)
         or is_plain_cloze(q)
-        and (
-            too_weak(q, key_types.get(q.answer[0], ""), lexicon.is_known(q.answer[0]))
-            or _coined(q, lexicon, document)
+        and (  # (the table look-up first: it spares the confidence score)
+            _coined(q, lexicon, document)
+            or too_weak(q, key_types.get(q.answer[0], ""), lexicon.is_known(q.answer[0]))
         )
     }
 

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .model import BLANK
 from .segment import cn_number
@@ -108,6 +109,16 @@ def swapped_key(stem: str, answer: str) -> bool:
     n = len(answer)
     if n < 3 or not all("\u4e00" <= c <= "\u9fff" for c in answer):
         return False
+    # (a run of the answer's characters needs every one of them in the stem: most stems lack one)
+    if not all(c in stem for c in answer):
+        return False
+    return _swapped_in(stem, answer)
+
+
+@lru_cache(maxsize=16384)
+def _swapped_in(stem: str, answer: str) -> bool:
+    """The search of :func:`swapped_key` (kept: a text generated again checks the same stems)."""
+    n = len(answer)
     want = sorted(answer)
     chars = set(answer)
     parts = stem.split(BLANK)

@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from . import distractors as dis
 from .checking import answer_key, check_answer
-from .jieba_setup import is_word
+from .jieba_setup import dictionary_version, is_word
 from .lexicon import Lexicon
 from .model import BLANK
 from .segment import cn_number, cn_numeral
@@ -306,6 +306,15 @@ def more_spellings(key: str, stem: str, blank: int, lexicon: Lexicon) -> list[st
     return forms + numbers
 
 
+@lru_cache(maxsize=16384)
+def _more_spellings(
+    key: str, stem: str, blank: int, lexicon: Lexicon, version: int
+) -> tuple[str, ...]:
+    """:func:`more_spellings`, kept per key, stem, lexicon and jieba's dictionary ``version``
+    (its word tests): a text generated again asks for the same blanks."""
+    return tuple(more_spellings(key, stem, blank, lexicon))
+
+
 def widen_accepted(
     stem: str, answers: Sequence[str], accepted: Sequence[Sequence[str]], lexicon: Lexicon
 ) -> list[list[str]]:
@@ -317,10 +326,11 @@ def widen_accepted(
         return lists
     shown = dis.fold_key(stem.replace(BLANK, "|"))
     others = [dis.fold_key(a) for a in answers]
+    version = dictionary_version()
     for index, answer in enumerate(answers):
         have = {dis.fold_key(s) for s in (answer, *(lists[index] if index < len(lists) else ()))}
         added = []
-        for form in more_spellings(answer, stem, index, lexicon):
+        for form in _more_spellings(answer, stem, index, lexicon, version):
             folded = dis.fold_key(form)
             if not folded or folded in have or folded in shown:
                 continue
