@@ -1135,14 +1135,15 @@ def _paired_at(text: str, key: str, other: str, at_key: list[int]) -> bool:
     being where it writes ``key``?"""
     end, lo = len(key), len(other)
     for u in at_key:
-        if text[u + end : u + end + 1] in _PAIR_JOINS and text.startswith(other, u + end + 1):
+        if text[u + end : u + end + 1] in _PAIR_WORDS and text.startswith(other, u + end + 1):
             return True
-        if u - 1 - lo >= 0 and text[u - 1] in _PAIR_JOINS and text.startswith(other, u - 1 - lo):
+        if u - 1 - lo >= 0 and text[u - 1] in _PAIR_WORDS and text.startswith(other, u - 1 - lo):
             return True
     return False
 
 
-_PAIR_JOINS = frozenset("和与同")
+# the words that join a pair X和Y (not the list joins of _PAIR_JOINS above)
+_PAIR_WORDS = frozenset("和与同")
 
 
 def _bare_uses(text: str, word: str, key: str) -> list[int]:
