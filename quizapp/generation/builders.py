@@ -2698,12 +2698,9 @@ _QUALITY_CLASSES = frozenset({"精神品质", "中国精神", "伟大民族精�
 # 中部地区崛起: regional strategies all): the ending rule of broad classes would leave too few
 # (DC #2, DB #36)
 _ONE_KIND_CLASSES = frozenset({"区域战略"})
-# ways of working and of conduct (综合施策, 分类施策; 迎难而上; 学深悟透): any of them fills a
-# manner slot (（综合施策）推动…; 坚持（　　）、对症下药), so a plain 单选 among its mates has
-# no single answer (DC #36) unless a standard list the stem prints pins it
-_MANNER_CLASSES = frozenset(
-    {"工作方法", "群众工作方法", "担当作为", "修身律己", "正风肃纪", "理论学习"}
-)
+# (_manner_key reads _MANNER_CLASSES, defined with _bare_manner_clause below: 工作方法 (综合施策,
+# 分类施策) and 名言警句; any of them fills a manner slot (（综合施策）推动…), so a plain 单选
+# among its mates has no single answer (DC #36) unless a standard list pins it)
 # foreign affairs and defence: off-type lures for a domestic key (全球治理体系 among a
 # province's 体系, DC #3; 多边主义 for 爱国主义) unless the sentence speaks of such matters
 _FOREIGN_CLASSES = frozenset({"外交国防", "命运共同体"})
@@ -3327,11 +3324,6 @@ def _list_mates(text: str, a: int, b: int) -> tuple[str, ...] | None:
     if parts.count(key) != 1:
         return None
     return tuple(p for p in parts if p != key)
-
-
-def _clause_start(text: str, a: int) -> int:
-    """Where the clause holding offset ``a`` of ``text`` starts."""
-    return max(text.rfind(c, 0, a) for c in "，,；;：:。“") + 1
 
 
 def _plain_list_item(text: str, a: int, b: int) -> str:
