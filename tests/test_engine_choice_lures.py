@@ -8,7 +8,6 @@ another, no outlier of another field, and no class mate the text writes in the b
 from __future__ import annotations
 
 from quizapp.generation import generate_questions
-from quizapp.generation.lexicon import load_lexicon
 
 
 def _of(text: str, template: str, seeds: int = 6) -> list:
@@ -46,13 +45,11 @@ def test_one_classed_item_does_not_give_its_class_to_the_list() -> None:
         "全面落实立德树人根本任务，广泛开展理想信念教育，厚植爱国主义情怀，加强品德修养，"
         "增长知识见识，培养奋斗精神，不断提高学生思想水平、政治觉悟、道德品质、文化素养。",
     )
-    lex = load_lexicon()
+    # one classed item lent its class to the whole list, and the lures came from it; the
+    # lists have no two lures of their own kind, so they get no 多选 (their 填空 stay)
     for text in texts:
-        for q in _of(text, "multi_enum"):
-            keys = {lex.term_class(k) for k in q.answer} - {None}
-            for lure in _lures(q):
-                assert lure not in {"举一反三", "久久为功", "以点带面", "制度优势"}, q.options
-                assert lex.term_class(lure) in keys | {None}, q.options
+        assert _of(text, "multi_enum") == [], text[:12]
+        assert _of(text, "cloze"), text[:12]
 
 
 def test_an_ism_is_no_lure_among_conduct_phrases() -> None:
@@ -63,10 +60,9 @@ def test_an_ism_is_no_lure_among_conduct_phrases() -> None:
         "的还要对党政主要领导进行问责。对失职渎职的，要依纪依法惩处。"
         "坚决反对个人主义、主观主义，坚决纠治买官卖官、为官不为。"
     )
-    for q in _of(text, "multi_enum"):
-        if "推诿扯皮" in q.answer:
-            assert not any(lure.endswith("主义") for lure in _lures(q)), q.options
-            assert "买官卖官" not in q.options, q.options
+    # the conduct list has no two lures of its own form (the -isms and 买官卖官 were its lures):
+    # no 多选 over it
+    assert not [q for q in _of(text, "multi_enum") if "推诿扯皮" in q.answer]
 
 
 def test_a_conduct_phrase_is_no_lure_among_isms_and_cultures() -> None:
@@ -75,25 +71,26 @@ def test_a_conduct_phrase_is_no_lure_among_isms_and_cultures() -> None:
         "坚决防止和反对个人主义、分散主义、自由主义、本位主义、好人主义，坚决防止和反对"
         "宗派主义、圈子文化、码头文化，坚决反对搞两面派、做两面人。"
     )
-    for q in _of(text, "multi_enum"):
-        if "圈子文化" in q.answer:
-            for lure in _lures(q):
-                assert lure.endswith(("主义", "文化")), q.options
+    made = _of(text, "multi_enum")
+    assert made  # (the -isms' list is asked)
+    for q in made:
+        for lure in _lures(q):
+            assert lure.endswith(("主义", "文化")), q.options
 
 
 # -- single -------------------------------------------------------------------------------------
 def test_the_lures_of_a_single_are_not_all_of_one_family() -> None:
     # CG #6, #26, CC #6, CD #9: 污染防治攻坚战 and its 蓝天、碧水、净土保卫战 beside 脱贫攻坚战
-    lex = load_lexicon()
     for text in (
         "要聚焦攻克脱贫攻坚战最后堡垒，结合推进乡村振兴战略，以疫情防治为切入点，加强乡村"
         "人居环境整治和公共卫生体系建设。",
         "七是实施中西部教育振兴发展计划。坚决打赢教育脱贫攻坚战，以保障义务教育为核心，全面"
         "落实教育扶贫政策，稳步提升贫困地区教育基本公共服务水平。",
     ):
-        for q in _of(text, "single"):
-            families = {lex.family(lure) for lure in _lures(q)}
-            assert len(families) >= 2, q.options
+        # every lure the pool has for 脱贫攻坚战 is one family (污染防治攻坚战 and its battles):
+        # no 单选 rather than one the odd one out answers
+        assert not [q for q in _of(text, "single") if q.answer == "脱贫攻坚战"]
+        assert _of(text, "cloze")
 
 
 def test_a_single_takes_no_outlier_of_another_field() -> None:

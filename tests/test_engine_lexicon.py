@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -146,3 +147,25 @@ def test_four_obediences_keep_the_party_constitutions_wording() -> None:
     formula = next(f for f in load_lexicon().formulas if f.name == "四个服从")
     assert "全党各个组织和全体党员服从党的全国代表大会和中央委员会" in formula.members
     assert not any("各级组织" in m for m in formula.members)
+
+
+def test_a_replaced_lexicon_is_freed_once_the_engine_forgets_it() -> None:
+    # an admin's lexicon edit builds a new Lexicon; the engine's caches, keyed by the lexicon,
+    # held the old one (about 1.5 MB a generation) until evicted
+    import gc
+    import weakref
+
+    from quizapp.generation import forget_lexicon_caches, generate_questions
+
+    text = (
+        Path(__file__).resolve().parent.parent / "quizapp" / "data" / "seed_speech.txt"
+    ).read_text(encoding="utf-8")
+    edited = Lexicon.from_json(json.loads(DEFAULT_LEXICON_PATH.read_text(encoding="utf-8")))
+    assert generate_questions(text, lexicon=edited)
+    ref = weakref.ref(edited)
+    del edited
+    gc.collect()
+    assert ref() is not None  # still held by the caches
+    forget_lexicon_caches()
+    gc.collect()
+    assert ref() is None

@@ -13,6 +13,7 @@ from typing import Any
 from flask import has_app_context
 from sqlalchemy import func, select
 
+from ..generation import forget_lexicon_caches
 from ..generation.lexicon import DEFAULT_LEXICON_PATH, Lexicon, load_lexicon
 
 _cache: dict[tuple[Any, ...], Lexicon] = {}
@@ -77,6 +78,8 @@ def current_lexicon() -> Lexicon:
     lexicon = _cache.get(key)
     if lexicon is None:
         lexicon = Lexicon.from_json({"formulas": formula_dicts()})
+        if _cache:  # the replaced lexicon's entries in the engine's caches go with it
+            forget_lexicon_caches()
         _cache.clear()
         _cache[key] = lexicon
     return lexicon

@@ -89,7 +89,8 @@ def add_material(
 
 
 def _kept(row: BankQuestion) -> bool:
-    """A row regeneration must leave exactly as it is."""
+    """A row whose content regeneration must leave as it is (its ``pick_score`` and, unless
+    edited, ``weak`` still follow the engine)."""
     return row.edited or row.origin != "generated" or (row.status != "active" and not row.retired)
 
 
@@ -125,7 +126,9 @@ def regenerate_bank(
 
     Rows are matched by the engine's stable id (``uid``):
 
-    * a row a person edited, disabled, sent to review, made by hand or imported keeps every field;
+    * a row a person edited, disabled, sent to review, made by hand or imported keeps every field
+      a person can see; a kept generated row still takes the engine's ``pick_score`` (and
+      ``weak``, unless edited);
     * an untouched generated row takes the engine's new version;
     * a generated row the engine no longer produces is retired (status "disabled", ``retired``
       set), never deleted, so answers stored against it keep their question; if the engine

@@ -32,6 +32,28 @@ _LAZY = {
 }
 
 
+_KEPT_CACHES = frozenset(
+    f"{__name__}.{m}" for m in ("lexicon", "jieba_setup", "reference", "normalize")
+)
+
+
+def forget_lexicon_caches() -> None:
+    """Empty the engine's per-text and per-lexicon caches (``functools.lru_cache``): called when
+    a lexicon is replaced (an admin's edit), so the old one and what hangs off it are freed
+    rather than kept until evicted. Only modules already imported are touched; the packaged
+    lexicon, jieba's word list, the reference table and the folding tables stay (they hold no
+    edited lexicon, and reloading them costs a start-up)."""
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if not name.startswith(__name__ + ".") or module is None or name in _KEPT_CACHES:
+            continue
+        for value in vars(module).values():
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear) and getattr(value, "__module__", None) == name:
+                clear()
+
+
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
         value = getattr(import_module(f".{_LAZY[name]}", __name__), name)

@@ -1026,14 +1026,13 @@ def _frame_filled_alike(ctx: Context, key: KeyPhrase, s: Sentence) -> str:
     left alone; the frame before a blank is a verb's, which takes too much to tell."""
     text = ctx.ex.doc.text
     n = len(key.text)
-    if (
-        text[key.start - 1 : key.start].lstrip("“‘「") in _PAIR_JOINS
-        or text[key.end : key.end + 1] == "、"
-    ):
-        return (
-            ""  # 文化事业、（文化产业）: its list pins a list item, whatever else the frame takes
-        )
-    if text[key.end : key.end + 1] == "是":
+    # (a key's span leaves its quotes out: look past them, “四个自信”、“四个意识”)
+    before = text[max(0, key.start - 3) : key.start].rstrip("“‘「")[-1:]
+    after_key = text[key.end : key.end + 3].lstrip("”’」")[:1]
+    if before in _PAIR_JOINS or after_key == "、":
+        # 文化事业、（文化产业）: its list pins a list item, whatever else the frame takes
+        return ""
+    if after_key == "是":
         return ""  # （党的领导）是中国特色社会主义…: a thesis, not a head noun's slot
     after = _FRAME_AFTER.match(text, key.end)
     if not after:

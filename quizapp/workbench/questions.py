@@ -342,7 +342,8 @@ def from_engine_dict(data: dict[str, Any]) -> dict[str, Any]:
     # what the quiz pick reads, as the engine exported it (a spreadsheet row has neither)
     score = data.get("pick_score")
     if isinstance(score, (int, float)) and not isinstance(score, bool) and math.isfinite(score):
-        fields["pick_score"] = float(score)
+        # (a key score is 0–1: one hand-edited 1e9 would top every quiz)
+        fields["pick_score"] = max(0.0, min(1.0, float(score)))
     if isinstance(data.get("weak"), bool):
         fields["weak"] = data["weak"]
     return fields
