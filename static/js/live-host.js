@@ -9,7 +9,6 @@
   var d = root.dataset;
   var LETTERS = "ABCDEFGHIJ";
   var KIND_LABELS = { cloze: "填空", single: "单选", multiple: "多选", judge: "判断" };
-  var BLANK = "（　　）";
   var offset = 0;
   var offsetKnown = false;
   var state = null;
@@ -30,18 +29,7 @@
     return node;
   }
 
-  // The stem with the length of each cloze blank's key after it (〔4字〕), as the players see it.
-  function drawStem(node, q) {
-    var hints = q.blanks || [];
-    node.textContent = "";
-    q.stem.split(BLANK).forEach(function (part, i) {
-      if (i > 0) {
-        var blank = node.appendChild(el("span", "blank", BLANK));  // kept on one line with its hint
-        if (hints[i - 1]) { blank.appendChild(el("span", "blank-hint", "〔" + hints[i - 1] + "字〕")); }
-      }
-      node.appendChild(document.createTextNode(part));
-    });
-  }
+  var drawStem = window.QuizStem.draw;  // (app.js: shared with the other live page)
 
   function serverNow() { return Date.now() / 1000 + offset; }
 

@@ -21,7 +21,7 @@
   var answerUrl = root.dataset.answerUrl;
   var meUrl = root.dataset.meUrl;
   var joinUrl = root.dataset.joinUrl;
-  var BLANK = "（　　）";
+  var BLANK = window.QuizStem.BLANK;
   var LETTERS = "ABCDEFGHIJ";
   var KIND_LABELS = { cloze: "填空", single: "单选", multiple: "多选", judge: "判断" };
 
@@ -184,18 +184,7 @@
     container.appendChild(el("span", "badge badge-" + q.kind, KIND_LABELS[q.kind] || q.kind));
   }
 
-  // The stem with the length of each cloze blank's key after it (〔4字〕), as the other pages draw it.
-  function drawStem(node, q) {
-    var hints = q.blanks || [];
-    node.textContent = "";
-    q.stem.split(BLANK).forEach(function (part, i) {
-      if (i > 0) {
-        var blank = node.appendChild(el("span", "blank", BLANK));  // kept on one line with its hint
-        if (hints[i - 1]) { blank.appendChild(el("span", "blank-hint", "〔" + hints[i - 1] + "字〕")); }
-      }
-      node.appendChild(document.createTextNode(part));
-    });
-  }
+  var drawStem = window.QuizStem.draw;  // (app.js: shared with the other live page)
 
   function blankCount(stem) {
     var n = stem.split(BLANK).length - 1;
