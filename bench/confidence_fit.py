@@ -40,6 +40,8 @@ UNSEEN = re.compile(
 REVIEW = re.compile(r"^## Round 2[1-8]b? ")
 PATHS = {label: path for texts in TEXT_SETS.values() for label, path in texts}
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6)
+# the kind cell of a plain 填空: no template named (the later rounds write "填空 cloze")
+PLAIN_CELLS: tuple[str, ...] = ("填空",)
 L2 = 1.0
 
 
@@ -52,7 +54,7 @@ def labelled_items() -> list[dict]:
         if current is None or not re.match(r"^\| \d+ \|", line):
             continue
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) < 7 or cells[2] != "填空" or cells[1] not in PATHS:
+        if len(cells) < 7 or cells[2] not in PLAIN_CELLS or cells[1] not in PATHS:
             continue  # a plain 填空: the kind cell names no template and no tagged formula
         verdict = cells[5].strip("*").split()[0].lower() if cells[5].strip("*") else ""
         if verdict not in ("usable", "edit", "unusable"):
