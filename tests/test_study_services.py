@@ -230,3 +230,23 @@ def test_a_quiz_is_the_engines_balanced_pick_not_a_random_sample(ctx) -> None:
     ]
     # "all" (or more than there are) is the whole bank, shuffled
     assert len(services.pick_questions(pool, 0, random.Random(1))) == min(len(pool), 200)
+
+
+def test_a_learner_is_asked_what_they_have_not_answered_right_first(ctx) -> None:
+    questions = make_bank(8)
+    material_id = questions[0].material_id
+    owner, other = Owner(visitor_id="a" * 32), Owner(visitor_id="b" * 32)
+    attempt = services.start_attempt(owner, questions[:3], mode="practice", material_id=material_id)
+    for q, given in zip(questions[:3], (RIGHT, RIGHT, WRONG), strict=True):
+        services.answer_question(attempt, q, given[q.kind])
+    db.session.commit()
+    known = {questions[0].id, questions[1].id}
+    assert services.answered_right(owner, material_id) == known
+    assert services.answered_right(other, material_id) == set()
+
+    picked, new = services.pick_new_first(owner, questions, 6, material_id, random.Random(1))
+    assert new == 6 and not known & {q.id for q in picked}
+    picked, new = services.pick_new_first(owner, questions, 8, material_id, random.Random(1))
+    assert new == 6 and {q.id for q in picked[:6]}.isdisjoint(known) and len(picked) == 8
+    picked, new = services.pick_new_first(other, questions, 6, material_id, random.Random(1))
+    assert new == 6

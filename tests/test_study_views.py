@@ -124,6 +124,45 @@ def test_quick_start_gives_a_visitor_a_practice(app, client, make_bank) -> None:
     assert attempt.total == 4
 
 
+def answer_all(client, app, token: str, wrong: set[int] = frozenset()) -> None:
+    """Answer every question of a 练习, right except those in ``wrong``."""
+    for number, qid in enumerate(attempt_row(app, token).question_ids, start=1):
+        q = question(app, qid)
+        given = WRONG[q.kind] if qid in wrong else RIGHT[q.kind]
+        response = client.post(f"/test/{token}/q/{number}", data=answer_data(q, given))
+        assert response.status_code == 302
+
+
+def test_next_practice_asks_what_the_learner_has_not_answered_right(app, client, make_bank):
+    material_id, ids = make_bank(24)
+    first = client.post("/test/quick").headers["Location"].rsplit("/", 1)[-1]
+    first_ids = attempt_row(app, first).question_ids
+    missed = first_ids[0]
+    answer_all(client, app, first, wrong={missed})
+
+    # the second 练习: ten questions, none of those answered right before; the missed one may
+    # come back (it is not known yet)
+    second = client.post("/test/quick").headers["Location"].rsplit("/", 1)[-1]
+    second_ids = attempt_row(app, second).question_ids
+    assert len(second_ids) == 10
+    assert not (set(second_ids) & (set(first_ids) - {missed}))
+    answer_all(client, app, second)
+
+    # five questions were never answered right: all of them now, topped up with known ones,
+    # and the learner is told so
+    new_left = set(ids) - (set(first_ids) | set(second_ids)) | ({missed} - set(second_ids))
+    location = client.post("/test/quick").headers["Location"]
+    third_ids = attempt_row(app, location.rsplit("/", 1)[-1]).question_ids
+    assert len(third_ids) == 10 and new_left <= set(third_ids)
+    page = client.get(location, follow_redirects=True).get_data(as_text=True)
+    note = f"你还没答对过的题只剩 {len(new_left)} 道，已全部出给你；另 {10 - len(new_left)} 道"
+    assert note in page_text(page)
+
+    # another learner (a new browser) starts from the whole bank
+    other = app.test_client().post("/test/quick").headers["Location"].rsplit("/", 1)[-1]
+    assert len(attempt_row(app, other).question_ids) == 10
+
+
 # ---------------------------------------------------------------- 练习
 
 

@@ -89,6 +89,51 @@ def pick_questions(
     return chosen[:wanted]
 
 
+def answered_right(owner: Owner, material_id: int) -> set[int]:
+    """The material's questions ``owner`` has answered right in a self-test of theirs."""
+    if not owner.is_known:
+        return set()
+    query = (
+        select(AttemptAnswer.question_id)
+        .join(Attempt, Attempt.id == AttemptAnswer.attempt_id)
+        .join(BankQuestion, BankQuestion.id == AttemptAnswer.question_id)
+        .where(
+            owner.filter(Attempt),
+            AttemptAnswer.is_correct.is_(True),
+            BankQuestion.material_id == material_id,
+        )
+        .distinct()
+    )
+    return set(db.session.scalars(query))
+
+
+def pick_new_first(
+    owner: Owner,
+    questions: Sequence[BankQuestion],
+    count: int,
+    material_id: int,
+    rng: random.Random | None = None,
+) -> tuple[list[BankQuestion], int]:
+    """A learner's next test: questions they have not yet answered right come first, so that
+    taking 练习 after 练习 on one material walks through its bank instead of asking the
+    formulas they already know again (a wrong answer is not "known": it may come back, and
+    the 错题本 schedules it anyway). Returns the pick and how many of it are new to them.
+
+    The new questions are picked as ``pick_questions`` picks (the engine's balance of kinds);
+    when fewer remain than asked, all of them are asked and the rest is topped up from the
+    questions answered right before. "All questions" (count 0) is the whole bank as before.
+    """
+    known = answered_right(owner, material_id) if count > 0 else set()
+    new = [q for q in questions if q.id not in known]
+    if not known or len(new) >= min(count, MAX_QUESTIONS):
+        picked = pick_questions(new or questions, count, rng)
+        return picked, sum(q.id not in known for q in picked)
+    rng = rng or random.Random()
+    rest = [q for q in questions if q.id in known]
+    fresh = pick_questions(new, 0, rng)
+    return fresh + pick_questions(rest, min(count, MAX_QUESTIONS) - len(fresh), rng), len(fresh)
+
+
 def questions_with_phrase(material_id: int, phrase: str) -> list[BankQuestion]:
     """The material's questions testing `phrase`: one of their keys contains it (or the reverse)."""
     return [

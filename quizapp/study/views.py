@@ -34,6 +34,8 @@ bp = Blueprint("study", __name__, url_prefix=None)
 
 REVIEW_BATCH = 20
 QUICK_COUNT = 10
+# a learner's tests ask what they have not answered right yet first (services.pick_new_first)
+_KNOWN_NOTE = "这份材料中你还没答对过的题只剩 {new} 道，已全部出给你；另 {old} 道是你答对过的题。"
 SCORES_PER_PAGE = 30
 NOTEBOOK_PER_PAGE = 20
 TREND_LAST = 30
@@ -180,7 +182,9 @@ def start():
             form.kinds.errors.append("这份材料没有所选题型的题目，请换一种题型。")
         else:
             count = int(form.count.data)
-            questions = services.pick_questions(pool, count)
+            questions, new = services.pick_new_first(
+                current_owner(), pool, count, form.material.data
+            )
             if count and len(pool) < count:
                 flash(f"所选题型只有 {len(pool)} 道题，已全部出给你。", "info")
             elif len(questions) < min(len(pool), count or len(pool)):
@@ -188,6 +192,8 @@ def start():
                     f"题库共有 {len(pool)} 道题，一次最多出 {len(questions)} 道，已随机抽取。",
                     "info",
                 )
+            if new < len(questions) < len(pool):
+                flash(_KNOWN_NOTE.format(new=new, old=len(questions) - new), "info")
             minutes = int(form.time_limit.data or 0)
             attempt = services.start_attempt(
                 current_owner(),
@@ -214,10 +220,13 @@ def quick_start():
         flash("还没有学习材料。", "warning")
         return redirect(url_for("study.home"))
     material = materials[0]
-    questions = services.pick_questions(services.active_questions(material.id), QUICK_COUNT)
+    pool = services.active_questions(material.id)
+    questions, new = services.pick_new_first(current_owner(), pool, QUICK_COUNT, material.id)
     if not questions:
         flash("这份材料还没有题目。", "warning")
         return redirect(url_for("study.home"))
+    if new < len(questions) < len(pool):
+        flash(_KNOWN_NOTE.format(new=new, old=len(questions) - new), "info")
     attempt = services.start_attempt(
         current_owner(), questions, mode="practice", material_id=material.id
     )
