@@ -24,7 +24,7 @@ two more corpus texts no review round sampled; ``--set fresh`` four texts outsid
 added in the fifth session to tune on, ``--set fresh_test`` four more kept blind (see
 ``bench/heldout_texts/SOURCES.md``), ``--set blind6`` the sixth session's four blind texts,
 ``--set blind7`` four more, ``--set blind8`` the seventh session's blind texts,
-``--set blind9`` four more.
+``--set blind9`` four more, ``--set blind10`` the eighth session's blind texts.
 """
 
 from __future__ import annotations
@@ -106,6 +106,14 @@ TEXT_SETS = {
         ("laodong", HELDOUT / "yijian_laodong_jiaoyu_2020.txt"),
         ("kangmei", HELDOUT / "speech_xi_kangmeiyuanchao70_2020.txt"),
         ("dangshi", HELDOUT / "tiaoli_dangshi_xuexi_jiaoyu_2024.txt"),
+    ),
+    # eighth session: four texts from new sources (SOURCES.md "blind10"), reviewed at the start
+    # and the end of the session; nobody changing the engine reads them or their reports
+    "blind10": (
+        ("zongjie2020", HELDOUT / "speech_xi_zhutijiaoyu_zongjie_2020.txt"),
+        ("tuopin", HELDOUT / "speech_xi_tuopin_zuotan_2020.txt"),
+        ("kexuejia", HELDOUT / "speech_xi_kexuejia_zuotan_2020.txt"),
+        ("gov2020", HELDOUT / "gov_work_report_2020_sec1-4.txt"),
     ),
 }
 TEXTS = TEXT_SETS["review"]
