@@ -7011,6 +7011,7 @@ def build_all(ctx: Context) -> list[Question]:
     builders.append((0.62, lambda: frame_series_clozes(ctx)))
     builders.append((0.62, lambda: parallel_clause_clozes(ctx)))
     builders.append((0.62, lambda: dash_series_clozes(ctx)))
+    builders.append((0.62, lambda: principle_points_clozes(ctx)))
     for score, build in builders:
         for question in build():
             ctx.scores.setdefault(question.id, score)
@@ -7822,6 +7823,93 @@ def dash_series_clozes(ctx: Context) -> Iterator[Question]:
             accepted=[[c, shown[k], *_pair_reversed(c)] for k, c in enumerate(cores)],
             paragraph=s0.paragraph,
             whole="；".join(shown),
+        )
+
+
+# what a lead announcing a text's own points says (第五条 …工作应当遵循下列原则：; 材料“（三）基本
+# 原则”部分; 第四条 …的主要任务是：)
+_POINTS_LEAD_WORDS = ("原则", "主要任务")
+# a point as its first clause: Chinese characters and 顿号 only (党管干部、党管人才)
+_PRINCIPLE_POINT = re.compile(r"[\u4e00-\u9fff、]{2,16}")
+
+
+def _principle_points_lead(ctx: Context, first: int, parent: int | None) -> str:
+    """The lead of a run of points: the sentence before it when it ends on a colon and says
+    原则 or 主要任务 (its article label left out), else the title of the section the run is in
+    when that title says 原则 (材料“（三）基本原则”部分提出：), else nothing."""
+    if first > 0:
+        before = ctx.sentence(first - 1)
+        said = before.text[article_label_len(before.text) :]
+        if not before.is_heading and said.endswith("：") and len(said) <= 41:
+            return said if any(w in said for w in _POINTS_LEAD_WORDS) else ""
+    if parent is not None and parent in ctx.ex.doc.headings:
+        h = ctx.ex.doc.headings[parent]
+        if "原则" in h.title and len(h.title) <= 12:
+            return _section_name(h) + "提出："
+    return ""
+
+
+def _point_spellings(point: str, core: str, prefix: str) -> list[str]:
+    """The accepted answers of a point's blank: its core, the whole point, a pair the other way
+    round, and 因地制宜 for a bare 坚持因地制宜."""
+    out = [core, point, *_pair_reversed(core)]
+    if not prefix and point.startswith("坚持") and len(point) >= 6:
+        out.append(point[2:])
+    return list(dict.fromkeys(out))
+
+
+def principle_points_clozes(ctx: Context) -> Iterator[Question]:
+    """填空 over a text's principles (or main tasks) said one point a line, each line led by
+    （一） or a dash, under a lead that names them (第五条 干部人事档案工作应当遵循下列原则：
+    （一）党管干部、党管人才；（二）依规依法、全面从严；…; ——把握育人导向。——遵循教育规律。
+    … under （三）基本原则): the lead, then every point, half of them blanked (不分先后), in
+    two questions, so that every point is asked once. A point is its line's first clause, of
+    2–14 characters; an opening all points share (坚持, 学史) stays printed before each blank.
+    The teachers' gold lists pick such points one by one; the dash series in one frame
+    (``dash_series_clozes``) were judged usable in this form (rounds 14b, 15b)."""
+    headings = ctx.ex.doc.headings
+    tainted = ctx.ex.doc.tainted
+    for (parent, level, ci, _run), members in sorted(
+        ctx.ex.heading_sets.items(), key=lambda kv: kv[1][0][0]
+    ):
+        if ci != 0 or level not in (2, DASH_LEVEL) or not 3 <= len(members) <= 8:
+            continue
+        hs = [headings[i] for i, _ in members]
+        points = [re.split("[，；。：]", h.title, maxsplit=1)[0] for h in hs]
+        if any(not _PRINCIPLE_POINT.fullmatch(p) or _han(p) > 14 for p in points):
+            continue
+        if len(set(points)) != len(points):
+            continue
+        prefix = _common_prefix(points)
+        if level == DASH_LEVEL and prefix.endswith(_DASH_FRAMES):
+            continue  # (dash_series_clozes asks it)
+        if any(noise.overlaps(h.title_start, h.title_start + len(h.title), tainted) for h in hs):
+            continue
+        lead = _principle_points_lead(ctx, hs[0].sentence, parent)
+        if not lead:
+            continue
+        if len(prefix) > 4 or any(_han(p) - len(prefix) < 2 for p in points):
+            prefix = ""
+        frames = [prefix] * len(points)
+        cores = [p[len(prefix) :] for p in points]
+        n = len(points)
+        s0 = ctx.sentence(hs[0].sentence)
+        said = [ctx.sentence(h.sentence).text for h in hs]
+        key = KeyPhrase("；".join(points), "heading", s0.index, s0.start, s0.start, 0.6)
+
+        yield from _points_clozes(
+            ctx,
+            lead=lead,
+            sep="；",
+            blanked=[f"{frames[k]}{BLANK}" for k in range(n)],
+            shown=points,
+            cores=cores,
+            halves=[list(range(0, n, 2)), list(range(1, n, 2))],
+            source="".join(said),
+            explanation=_explain_text(ctx, key, s0) + "".join(said[1:]),
+            accepted=[_point_spellings(points[k], cores[k], prefix) for k in range(n)],
+            paragraph=s0.paragraph,
+            whole="；".join(points),
         )
 
 

@@ -1,0 +1,65 @@
+"""Coverage of policy texts (eighth session): points, lists and formulations a 党课 teacher
+picks from an 意见 or a 条例, asked where the engine used to drop them (bench/heldout_gold/dev)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from quizapp.generation import generate_questions
+from quizapp.generation.model import Question
+
+_TEXTS = Path(__file__).resolve().parent.parent / "bench" / "heldout_texts"
+
+
+@lru_cache(maxsize=4)
+def _bank(name: str) -> tuple[Question, ...]:
+    text = (_TEXTS / f"{name}.txt").read_text(encoding="utf-8")
+    return tuple(generate_questions(text, seed=0))
+
+
+def _list_clozes(name: str, lead: str) -> list[Question]:
+    return [q for q in _bank(name) if q.template == "cloze_list" and q.stem.startswith(lead)]
+
+
+# -- a text's principles said one a line are asked in two halves, under their lead -------------
+def test_an_articles_principles_are_asked_in_two_halves() -> None:
+    made = _list_clozes("tiaoli_ganbu_renshi_dangan_2018", "干部人事档案工作应当遵循下列原则：")
+    assert len(made) == 2
+    asked = sorted(a for q in made for a in q.answer)
+    assert asked == sorted(
+        [
+            "党管干部、党管人才",
+            "依规依法、全面从严",
+            "分级负责、集中管理",
+            "真实准确、完整规范",
+            "方便利用、安全保密",
+        ]
+    )
+    for q in made:
+        assert not q.ordered and q.stem.endswith("（不分先后）")
+        assert "第五条" not in q.stem  # the article label is layout
+        # each point blanked is shown whole in the other question
+        assert all(a in other.stem for other in made if other is not q for a in q.answer)
+
+
+def test_dash_principles_without_a_shared_frame_name_their_section() -> None:
+    made = _list_clozes("yijian_laodong_jiaoyu_2020", "材料“（三）基本原则”部分提出：")
+    assert {a for q in made for a in q.answer} == {
+        "把握育人导向",
+        "遵循教育规律",
+        "体现时代特征",
+        "强化综合实施",
+        "坚持因地制宜",
+    }
+    q = next(q for q in made if "坚持因地制宜" in q.answer)
+    at = q.answer.index("坚持因地制宜")
+    assert "因地制宜" in q.accepted[at]
+
+
+def test_a_shared_opening_stays_printed_before_each_blank() -> None:
+    made = _list_clozes("tiaoli_dangshi_xuexi_jiaoyu_2024", "党史学习教育工作的主要任务是：")
+    assert {a for q in made for a in q.answer} == {"明理", "增信", "崇德", "力行"}
+    assert all(q.stem.count("学史（　　）") == 2 for q in made)
+    principles = _list_clozes("tiaoli_dangshi_xuexi_jiaoyu_2024", "党史学习教育工作遵循以下原则：")
+    assert {a for q in principles for a in q.answer} >= {"围绕中心、服务大局", "以史鉴今、资政育人"}
