@@ -63,3 +63,22 @@ def test_a_shared_opening_stays_printed_before_each_blank() -> None:
     assert all(q.stem.count("学史（　　）") == 2 for q in made)
     principles = _list_clozes("tiaoli_dangshi_xuexi_jiaoyu_2024", "党史学习教育工作遵循以下原则：")
     assert {a for q in principles for a in q.answer} >= {"围绕中心、服务大局", "以史鉴今、资政育人"}
+
+
+# -- a short list naming the qualities of what follows 的 is asked whole ------------------------
+def test_a_list_of_qualities_before_its_head_is_asked_whole() -> None:
+    made = {tuple(q.answer): q for q in _bank("yijian_laodong_jiaoyu_2020") if q.kind == "cloze"}
+    q = made.get(("树德", "增智", "强体", "育美"))
+    assert q is not None and q.template == "cloze_list" and not q.ordered
+    assert "具有（　　）、（　　）、（　　）、（　　）的综合育人价值" in q.stem
+    assert "树德、增智、强体、育美" in q.keys
+    assert ("勤俭", "奋斗", "创新", "奉献") in made
+    # a shared ending stays printed after each blank; the whole item is accepted too
+    q = made[("综合", "实践", "开放", "针对")]
+    assert "具有（　　）性、（　　）性、（　　）性、（　　）性的劳动教育课程体系" in q.stem
+    assert q.accepted[0] == ["综合", "综合性"]
+
+
+def test_a_list_of_qualities_keeps_a_shared_opening_printed() -> None:
+    made = [q for q in _bank("speech_xi_kangmeiyuanchao70_2020") if q.answer == ["打", "稳", "建"]]
+    assert made and "采取边（　　）、边（　　）、边（　　）的方针" in made[0].stem

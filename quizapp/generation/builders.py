@@ -7031,6 +7031,7 @@ def build_all(ctx: Context) -> list[Question]:
         *formulation_clozes(ctx, named),
         *triple_thesis_clozes(ctx, named),
         *clause_list_clozes(ctx, named),
+        *quality_list_clozes(ctx, named),
     ]:
         if question.id not in made:
             made.add(question.id)
@@ -8057,4 +8058,85 @@ def clause_list_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
                 accepted=[[c, run[i]] if c != run[i] else [c] for i, c in enumerate(cores)],
                 paragraph=s.paragraph,
                 whole="、".join(run),
+            )
+
+
+# a 、-list of short items of one length naming the qualities of what follows 的 (具有树德、增智、
+# 强体、育美的综合育人价值; 培养勤俭、奋斗、创新、奉献的劳动精神; 形成具有综合性、实践性、开放性、
+# 针对性的劳动教育课程体系), after a verb that governs it
+_QUALITY_LIST = re.compile(
+    r"(?:具有|具备|培养|形成|构建|树立|弘扬|秉持|倡导|采取|坚守|展现)"
+    r"((?:[\u4e00-\u9fff]{2,3}、){2,5}[\u4e00-\u9fff]{2,3})的([\u4e00-\u9fff]{2,10}?)(?=[，。；！])"
+)
+# what such a list describes: a named set (精神, 价值, 体系, 方针 …), not a passing noun
+_QUALITY_HEADS = (
+    "精神",
+    "价值",
+    "体系",
+    "方针",
+    "原则",
+    "理念",
+    "观念",
+    "品格",
+    "品质",
+    "格局",
+    "市场体系",
+)
+
+
+def quality_list_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
+    """填空 blanking a whole short 、-list that names the qualities of what follows it
+    (劳动教育…具有（　　）、（　　）、（　　）、（　　）的综合育人价值。（不分先后）): three to six
+    items of one length (two or three characters), after a verb that governs the list
+    (具有, 培养, 形成 …), before 的 and a head naming a set (…精神, …价值, …体系, …方针). The
+    list extraction drops such items one by one (讹诈、遏制、封锁 are words, not phrases; a blank
+    over 实践性 has 系统性 beside it), but the teachers' gold lists pick the whole list, and the
+    head after 的 tells which list is asked. A shared ending of one character (综合性、实践性 …)
+    stays printed after each blank. Lists whose items are all asked elsewhere (standard lists of
+    the lexicon) are left out."""
+    doc = ctx.ex.doc
+    for s in doc.sentences:
+        if s.is_heading or s.is_noise or "、" not in s.text:
+            continue
+        for m in _QUALITY_LIST.finditer(s.text):
+            items = tuple(m.group(1).split("、"))
+            head = m.group(2)
+            if len({len(i) for i in items}) != 1 or not head.endswith(_QUALITY_HEADS):
+                continue
+            if len(set(items)) != len(items) or any(is_generic(i) for i in items):
+                continue
+            if all(i in named for i in items) or ctx.lexicon.complete_list(items) is not None:
+                continue
+            a, b = s.start + m.start(1), s.start + m.end(1)
+            if noise.overlaps(a, b, ctx.ex.doc.tainted):
+                continue
+            stem, la, lb = window(ctx, s, a, b)
+            if not stem or stem[la:lb] != m.group(1):
+                continue
+            if len(stem) - (lb - la) < 10:
+                continue
+            end = _common_suffix(items)
+            end = end if len(end) == 1 and len(items[0]) == 3 and end in "性化" else ""
+            lead = _common_prefix(items)
+            lead = lead if len(lead) == 1 and len(items[0]) == 2 and not end else ""
+            cores = [i[len(lead) : len(i) - len(end)] for i in items]  # (边打 → 边（打）)
+            blanked = stem[:la] + "、".join(lead + BLANK + end for _ in items) + stem[lb:]
+            if any(_readable(c, blanked) for c in cores):
+                continue
+            whole = m.group(1)
+            key = KeyPhrase(whole, "series", s.index, a, b, 0.6, None, items)
+            yield Question(
+                id=question_id(ctx.doc_key, "cloze", "cloze_list", whole, s.text),
+                kind="cloze",
+                stem=blanked + ORDER_FREE,
+                options=[],
+                answer=cores,
+                keys=[whole, *items],
+                source=s.text,
+                explanation=_explain_text(ctx, key, s),
+                accepted=[list(dict.fromkeys([c, i])) for c, i in zip(cores, items, strict=True)],
+                ordered=False,
+                paragraph=s.paragraph,
+                difficulty=_difficulty("cloze", whole, 0.1),
+                template="cloze_list",
             )
