@@ -82,3 +82,17 @@ def test_a_list_of_qualities_before_its_head_is_asked_whole() -> None:
 def test_a_list_of_qualities_keeps_a_shared_opening_printed() -> None:
     made = [q for q in _bank("speech_xi_kangmeiyuanchao70_2020") if q.answer == ["打", "稳", "建"]]
     assert made and "采取边（　　）、边（　　）、边（　　）的方针" in made[0].stem
+
+
+def test_principles_with_a_point_not_read_as_one_are_not_asked() -> None:
+    # (a made-up article: a run that would print four of five principles is left out)
+    text = (
+        "第四条 机关党建工作应当遵循以下原则：\n（一）坚持和加强党的全面领导，旗帜鲜明讲政治；\n"
+        "（二）坚持党要管党、全面从严治党，抓住关键少数；\n（三）坚持围绕中心、服务大局，推动融合；\n"
+        "（四）坚持继承和创新相结合，增强实效。\n第五条 机关党组织要加强自身建设。\n"
+    )
+    made = [q for q in generate_questions(text) if q.template == "cloze_list"]
+    assert len(made) == 2
+    assert "坚持和加强（　　）" in made[0].stem  # a 和-frame stays printed
+    gapped = text.replace("（四）坚持继承", "（四）坚持以上率下，发挥作用；\n（五）坚持继承")
+    assert not [q for q in generate_questions(gapped) if q.template == "cloze_list"]

@@ -7876,6 +7876,14 @@ def principle_points_clozes(ctx: Context) -> Iterator[Question]:
         if ci != 0 or level not in (2, DASH_LEVEL) or not 3 <= len(members) <= 8:
             continue
         hs = [headings[i] for i, _ in members]
+        paragraphs = [ctx.sentence(h.sentence).paragraph for h in hs]
+        if paragraphs != list(range(paragraphs[0], paragraphs[0] + len(hs))):
+            continue  # a point between them not read as one: the run would print a part
+        if level == 2 and [h.ordinal for h in hs] != list(range(1, len(hs) + 1)):
+            continue
+        after = ctx.ex.doc.paragraphs[paragraphs[-1] + 1 :][:1]
+        if after and re.match(r"\s*(?:——|[（(][一二三四五六七八九十]+[）)])", after[0].text):
+            continue  # a next point not read as one
         points = [re.split("[，；。：]", h.title, maxsplit=1)[0] for h in hs]
         if any(not _PRINCIPLE_POINT.fullmatch(p) or _han(p) > 14 for p in points):
             continue
@@ -7891,8 +7899,15 @@ def principle_points_clozes(ctx: Context) -> Iterator[Question]:
             continue
         if len(prefix) > 4 or any(_han(p) - len(prefix) < 2 for p in points):
             prefix = ""
-        frames = [prefix] * len(points)
-        cores = [p[len(prefix) :] for p in points]
+        frames, cores = [], []
+        for p in points:
+            rest = p[len(prefix) :]
+            if prefix and rest[:1] in ("和", "与") and len(rest) > 5:
+                frames.append(prefix + rest[:3])  # 坚持和加强|党的全面领导
+                cores.append(rest[3:])
+            else:
+                frames.append(prefix)
+                cores.append(rest)
         n = len(points)
         s0 = ctx.sentence(hs[0].sentence)
         said = [ctx.sentence(h.sentence).text for h in hs]
@@ -7908,7 +7923,7 @@ def principle_points_clozes(ctx: Context) -> Iterator[Question]:
             halves=[list(range(0, n, 2)), list(range(1, n, 2))],
             source="".join(said),
             explanation=_explain_text(ctx, key, s0) + "".join(said[1:]),
-            accepted=[_point_spellings(points[k], cores[k], prefix) for k in range(n)],
+            accepted=[_point_spellings(points[k], cores[k], frames[k]) for k in range(n)],
             paragraph=s0.paragraph,
             whole="；".join(points),
         )
