@@ -7011,6 +7011,7 @@ def build_all(ctx: Context) -> list[Question]:
     builders.append((0.62, lambda: frame_series_clozes(ctx)))
     builders.append((0.62, lambda: parallel_clause_clozes(ctx)))
     builders.append((0.62, lambda: dash_series_clozes(ctx)))
+    builders.append((0.62, lambda: principle_points_clozes(ctx)))
     for score, build in builders:
         for question in build():
             ctx.scores.setdefault(question.id, score)
@@ -7030,6 +7031,7 @@ def build_all(ctx: Context) -> list[Question]:
         *formulation_clozes(ctx, named),
         *triple_thesis_clozes(ctx, named),
         *clause_list_clozes(ctx, named),
+        *quality_list_clozes(ctx, named),
     ]:
         if question.id not in made:
             made.add(question.id)
@@ -7825,6 +7827,108 @@ def dash_series_clozes(ctx: Context) -> Iterator[Question]:
         )
 
 
+# what a lead announcing a text's own points says (第五条 …工作应当遵循下列原则：; 材料“（三）基本
+# 原则”部分; 第四条 …的主要任务是：)
+_POINTS_LEAD_WORDS = ("原则", "主要任务")
+# a point as its first clause: Chinese characters and 顿号 only (党管干部、党管人才)
+_PRINCIPLE_POINT = re.compile(r"[\u4e00-\u9fff、]{2,16}")
+
+
+def _principle_points_lead(ctx: Context, first: int, parent: int | None) -> str:
+    """The lead of a run of points: the sentence before it when it ends on a colon and says
+    原则 or 主要任务 (its article label left out), else the title of the section the run is in
+    when that title says 原则 (材料“（三）基本原则”部分提出：), else nothing."""
+    if first > 0:
+        before = ctx.sentence(first - 1)
+        said = before.text[article_label_len(before.text) :]
+        if not before.is_heading and said.endswith("：") and len(said) <= 41:
+            return said if any(w in said for w in _POINTS_LEAD_WORDS) else ""
+    if parent is not None and parent in ctx.ex.doc.headings:
+        h = ctx.ex.doc.headings[parent]
+        if "原则" in h.title and len(h.title) <= 12:
+            return _section_name(h) + "提出："
+    return ""
+
+
+def _point_spellings(point: str, core: str, prefix: str) -> list[str]:
+    """The accepted answers of a point's blank: its core, the whole point, a pair the other way
+    round, and 因地制宜 for a bare 坚持因地制宜."""
+    out = [core, point, *_pair_reversed(core)]
+    if not prefix and point.startswith("坚持") and len(point) >= 6:
+        out.append(point[2:])
+    return list(dict.fromkeys(out))
+
+
+def principle_points_clozes(ctx: Context) -> Iterator[Question]:
+    """填空 over a text's principles (or main tasks) said one point a line, each line led by
+    （一） or a dash, under a lead that names them (第五条 干部人事档案工作应当遵循下列原则：
+    （一）党管干部、党管人才；（二）依规依法、全面从严；…; ——把握育人导向。——遵循教育规律。
+    … under （三）基本原则): the lead, then every point, half of them blanked (不分先后), in
+    two questions, so that every point is asked once. A point is its line's first clause, of
+    2–14 characters; an opening all points share (坚持, 学史) stays printed before each blank.
+    The teachers' gold lists pick such points one by one; the dash series in one frame
+    (``dash_series_clozes``) were judged usable in this form (rounds 14b, 15b)."""
+    headings = ctx.ex.doc.headings
+    tainted = ctx.ex.doc.tainted
+    for (parent, level, ci, _run), members in sorted(
+        ctx.ex.heading_sets.items(), key=lambda kv: kv[1][0][0]
+    ):
+        if ci != 0 or level not in (2, DASH_LEVEL) or not 3 <= len(members) <= 8:
+            continue
+        hs = [headings[i] for i, _ in members]
+        paragraphs = [ctx.sentence(h.sentence).paragraph for h in hs]
+        if paragraphs != list(range(paragraphs[0], paragraphs[0] + len(hs))):
+            continue  # a point between them not read as one: the run would print a part
+        if level == 2 and [h.ordinal for h in hs] != list(range(1, len(hs) + 1)):
+            continue
+        after = ctx.ex.doc.paragraphs[paragraphs[-1] + 1 :][:1]
+        if after and re.match(r"\s*(?:——|[（(][一二三四五六七八九十]+[）)])", after[0].text):
+            continue  # a next point not read as one
+        points = [re.split("[，；。：]", h.title, maxsplit=1)[0] for h in hs]
+        if any(not _PRINCIPLE_POINT.fullmatch(p) or _han(p) > 14 for p in points):
+            continue
+        if len(set(points)) != len(points):
+            continue
+        prefix = _common_prefix(points)
+        if level == DASH_LEVEL and prefix.endswith(_DASH_FRAMES):
+            continue  # (dash_series_clozes asks it)
+        if any(noise.overlaps(h.title_start, h.title_start + len(h.title), tainted) for h in hs):
+            continue
+        lead = _principle_points_lead(ctx, hs[0].sentence, parent)
+        if not lead:
+            continue
+        if len(prefix) > 4 or any(_han(p) - len(prefix) < 2 for p in points):
+            prefix = ""
+        frames, cores = [], []
+        for p in points:
+            rest = p[len(prefix) :]
+            if prefix and rest[:1] in ("和", "与") and len(rest) > 5:
+                frames.append(prefix + rest[:3])  # 坚持和加强|党的全面领导
+                cores.append(rest[3:])
+            else:
+                frames.append(prefix)
+                cores.append(rest)
+        n = len(points)
+        s0 = ctx.sentence(hs[0].sentence)
+        said = [ctx.sentence(h.sentence).text for h in hs]
+        key = KeyPhrase("；".join(points), "heading", s0.index, s0.start, s0.start, 0.6)
+
+        yield from _points_clozes(
+            ctx,
+            lead=lead,
+            sep="；",
+            blanked=[f"{frames[k]}{BLANK}" for k in range(n)],
+            shown=points,
+            cores=cores,
+            halves=[list(range(0, n, 2)), list(range(1, n, 2))],
+            source="".join(said),
+            explanation=_explain_text(ctx, key, s0) + "".join(said[1:]),
+            accepted=[_point_spellings(points[k], cores[k], frames[k]) for k in range(n)],
+            paragraph=s0.paragraph,
+            whole="；".join(points),
+        )
+
+
 def _pair_reversed(core: str) -> list[str]:
     """The pair ``core`` (两项、之间) in the other order, or nothing for a single point."""
     parts = core.split("、")
@@ -7969,4 +8073,85 @@ def clause_list_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
                 accepted=[[c, run[i]] if c != run[i] else [c] for i, c in enumerate(cores)],
                 paragraph=s.paragraph,
                 whole="、".join(run),
+            )
+
+
+# a 、-list of short items of one length naming the qualities of what follows 的 (具有树德、增智、
+# 强体、育美的综合育人价值; 培养勤俭、奋斗、创新、奉献的劳动精神; 形成具有综合性、实践性、开放性、
+# 针对性的劳动教育课程体系), after a verb that governs it
+_QUALITY_LIST = re.compile(
+    r"(?:具有|具备|培养|形成|构建|树立|弘扬|秉持|倡导|采取|坚守|展现)"
+    r"((?:[\u4e00-\u9fff]{2,3}、){2,5}[\u4e00-\u9fff]{2,3})的([\u4e00-\u9fff]{2,10}?)(?=[，。；！])"
+)
+# what such a list describes: a named set (精神, 价值, 体系, 方针 …), not a passing noun
+_QUALITY_HEADS = (
+    "精神",
+    "价值",
+    "体系",
+    "方针",
+    "原则",
+    "理念",
+    "观念",
+    "品格",
+    "品质",
+    "格局",
+    "市场体系",
+)
+
+
+def quality_list_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
+    """填空 blanking a whole short 、-list that names the qualities of what follows it
+    (劳动教育…具有（　　）、（　　）、（　　）、（　　）的综合育人价值。（不分先后）): three to six
+    items of one length (two or three characters), after a verb that governs the list
+    (具有, 培养, 形成 …), before 的 and a head naming a set (…精神, …价值, …体系, …方针). The
+    list extraction drops such items one by one (讹诈、遏制、封锁 are words, not phrases; a blank
+    over 实践性 has 系统性 beside it), but the teachers' gold lists pick the whole list, and the
+    head after 的 tells which list is asked. A shared ending of one character (综合性、实践性 …)
+    stays printed after each blank. Lists whose items are all asked elsewhere (standard lists of
+    the lexicon) are left out."""
+    doc = ctx.ex.doc
+    for s in doc.sentences:
+        if s.is_heading or s.is_noise or "、" not in s.text:
+            continue
+        for m in _QUALITY_LIST.finditer(s.text):
+            items = tuple(m.group(1).split("、"))
+            head = m.group(2)
+            if len({len(i) for i in items}) != 1 or not head.endswith(_QUALITY_HEADS):
+                continue
+            if len(set(items)) != len(items) or any(is_generic(i) for i in items):
+                continue
+            if all(i in named for i in items) or ctx.lexicon.complete_list(items) is not None:
+                continue
+            a, b = s.start + m.start(1), s.start + m.end(1)
+            if noise.overlaps(a, b, ctx.ex.doc.tainted):
+                continue
+            stem, la, lb = window(ctx, s, a, b)
+            if not stem or stem[la:lb] != m.group(1):
+                continue
+            if len(stem) - (lb - la) < 10:
+                continue
+            end = _common_suffix(items)
+            end = end if len(end) == 1 and len(items[0]) == 3 and end in "性化" else ""
+            lead = _common_prefix(items)
+            lead = lead if len(lead) == 1 and len(items[0]) == 2 and not end else ""
+            cores = [i[len(lead) : len(i) - len(end)] for i in items]  # (边打 → 边（打）)
+            blanked = stem[:la] + "、".join(lead + BLANK + end for _ in items) + stem[lb:]
+            if any(_readable(c, blanked) for c in cores):
+                continue
+            whole = m.group(1)
+            key = KeyPhrase(whole, "series", s.index, a, b, 0.6, None, items)
+            yield Question(
+                id=question_id(ctx.doc_key, "cloze", "cloze_list", whole, s.text),
+                kind="cloze",
+                stem=blanked + ORDER_FREE,
+                options=[],
+                answer=cores,
+                keys=[whole, *items],
+                source=s.text,
+                explanation=_explain_text(ctx, key, s),
+                accepted=[list(dict.fromkeys([c, i])) for c, i in zip(cores, items, strict=True)],
+                ordered=False,
+                paragraph=s.paragraph,
+                difficulty=_difficulty("cloze", whole, 0.1),
+                template="cloze_list",
             )
