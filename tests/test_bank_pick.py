@@ -50,8 +50,9 @@ def test_a_weak_cloze_is_not_served_while_better_questions_remain(app, make_mate
     material = make_material(corpus_text(shared_dir, MA_SPEECH))
     with app.app_context():
         rows = active_questions(material.id)
-        weak = {r.uid for r in rows if r.weak}
-        assert len(weak) >= 10 and {r.kind for r in rows if r.weak} == {"cloze"}
+        # (a doubtful plain 单选 is marked weak too: it lends its place, see test_engine_confidence)
+        weak = {r.uid for r in rows if r.weak and r.kind == "cloze"}
+        assert len(weak) >= 10 and {r.kind for r in rows if r.weak} <= {"cloze", "single"}
         clozes = sum(r.kind == "cloze" and not r.weak for r in rows)
         for s in range(10):
             quiz = pick_questions(rows, 20, random.Random(s))

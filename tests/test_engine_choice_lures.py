@@ -120,3 +120,17 @@ def test_a_mate_the_text_writes_in_the_blanks_frame_is_no_lure() -> None:
     assert made
     for q in made:
         assert "先进制造业" not in q.options, q.options
+
+
+def test_no_typed_party_lure_for_a_slogan_key() -> None:
+    # CK #6, CL #2, CP #2 (服务型政党, 百年大党 for 坚持（党要管党）), CD #26 (three …型政党 for
+    # 全面从严治党): "坚持服务型政党" is no phrase; the slogan keeps its 填空
+    text = (
+        "《条例》全面贯彻党的十九大精神，坚持和加强党的全面领导，坚持党要管党、全面从严治党，"
+        "坚持从严管理干部。我们要深入推进教育系统全面从严治党、党风廉政建设和反腐败斗争，"
+        "建设学习型、服务型、创新型的马克思主义执政党。"
+    )
+    for q in _of(text, "single"):
+        assert not any(o.endswith("型政党") for o in q.options), q.options
+    clozes = {q.answer[0] for q in _of(text, "cloze", seeds=1) if len(q.answer) == 1}
+    assert {"党要管党", "全面从严治党"} & clozes

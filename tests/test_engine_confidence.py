@@ -84,7 +84,7 @@ def test_served_quizzes_of_the_bundled_speech_ask_no_weak_plain_cloze() -> None:
     # ... marked, so that a quiz picked from a stored bank takes it last too (tests/test_bank_pick.py
     # picks from a real database)
     assert {q.stem for q in bank if q.weak} >= {weak_stem}
-    assert all(conf.is_plain_cloze(q) for q in bank if q.weak)
+    assert all(conf.is_plain_cloze(q) or conf.is_plain_single(q) for q in bank if q.weak)
 
 
 # ---------------------------------------------------------------- keys only one text uses
@@ -118,3 +118,108 @@ def test_served_quizzes_put_a_plain_cloze_on_a_key_only_its_text_uses_last() -> 
     for seed in range(10):
         quiz = generate_questions(text, seed=seed, count=10)
         assert not [q.answer for q in quiz if _coined(q, lexicon, document)], seed
+
+
+# ---------------------------------------------------------------- doubtful plain 单选
+def single(qid: str, stem: str, answer: str, lures: list[str], **extra) -> Question:
+    return Question(
+        id=qid,
+        kind="single",
+        stem=stem,
+        options=[answer, *lures],
+        answer=answer,
+        keys=[answer],
+        source=stem.replace(BLANK, answer),
+        explanation="",
+        template=extra.pop("template", "single"),
+        **extra,
+    )
+
+
+# the only six-character option among lures of four (CO #40: "形状露答案")
+LENGTH_CUED = single(
+    "length",
+    f"正确对待党在前进道路上经历的失误和曲折，坚决反对和抵制{BLANK}，让正史成为共识。",
+    "历史虚无主义",
+    ["享乐主义", "主观主义", "分散主义"],
+)
+# nine characters besides the blank: 警示教育 fits as well (CK #9, CL #9, CO #6)
+SHORT = single(
+    "short", f"强化{BLANK}和业务培训，从严管理。", "党性教育", ["警示教育", "国情教育", "红色教育"]
+)
+# the same key and stem shape with room to pin it, and lures of its length
+SOUND = single(
+    "sound",
+    f"我还要强调的是，在疫情防控工作中，有些地方出现了形式主义、{BLANK}现象。",
+    "官僚主义",
+    ["主观主义", "好人主义", "个人主义"],
+)
+
+
+def test_a_plain_single_is_doubted_for_a_length_cue_a_short_stem_or_a_weak_twin() -> None:
+    assert conf.single_doubt(LENGTH_CUED) == "length"
+    assert conf.single_doubt(SHORT) == "short stem"
+    assert conf.single_doubt(SOUND) == ""
+    assert conf.single_doubt(SOUND, twin_weak=True) == "weak twin"
+    # a formula-tagged 单选 and the lexicon's own are no plain 单选: never doubted
+    tagged = single("tagged", LENGTH_CUED.stem, LENGTH_CUED.answer, ["a", "b", "c"], formula="x")
+    lexical = single("lex", SHORT.stem, SHORT.answer, ["警示教育", "b", "c"], template="lex_member")
+    assert not conf.single_doubt(tagged) and not conf.single_doubt(lexical)
+
+
+def _lexicon_judges(n: int) -> list[Question]:
+    return [
+        Question(
+            id=f"lexj{k}",
+            kind="judge",
+            stem=f"“四个意识”是指第{k}种说法。",
+            options=["正确", "错误"],
+            answer=True,
+            keys=[f"lex{k}"],
+            source=f"句{k}。",
+            explanation="",
+            template="lex_judge_true",
+        )
+        for k in range(n)
+    ]
+
+
+def test_a_doubtful_single_lends_its_place_to_a_plain_question_not_to_the_lexicon() -> None:
+    clozes = [
+        plain(f"c{k}", f"第{k}句里的{BLANK}要记牢。", f"要点{k}", f"第{k}句里的要点{k}要记牢。")
+        for k in range(4)
+    ]
+    singles = [SOUND, LENGTH_CUED, SHORT]
+    judges = _lexicon_judges(6)
+    weak = {LENGTH_CUED.id, SHORT.id}
+    scores = {q.id: 0.5 for q in [*clozes, *singles, *judges]}
+    scores[LENGTH_CUED.id] = scores[SHORT.id] = 0.99  # ranked first without the gate
+    for seed in range(5):
+        picked = select([*clozes, *singles, *judges], 6, seed, scores, weak=weak)
+        ids = [q.id for q in picked]
+        # the 单选 keeps one place, the sound one; the doubtful ones lend theirs to a 填空,
+        # and the lexicon 判断 keep their share (40% of 6: 3 places)
+        assert [q.id for q in picked if q.kind == "single"] == [SOUND.id], (seed, ids)
+        assert sum(q.template.startswith("lex_") for q in picked) <= 3, (seed, ids)
+        without = select([*clozes, *singles, *judges], 6, seed, scores)
+        assert {LENGTH_CUED.id, SHORT.id} & {q.id for q in without}, seed
+    # with nothing else to ask, a doubtful 单选 still holds the kind's place
+    alone = select([LENGTH_CUED, *clozes], 2, 0, scores, ("cloze", "single"), weak=weak)
+    assert LENGTH_CUED in alone
+
+
+def test_served_quizzes_of_a_history_speech_take_no_length_cued_period(shared_dir) -> None:
+    # 土地革命战争时期 (8 characters) among 新民主主义革命时期 (9), 改革开放新时期 (7), 解放战争时期
+    # (6), and 大革命时期 the only five-character option: served in 9 of 10 quizzes before
+    text = (shared_dir / "corpus" / "speech_xi_liu_shaoqi_120th_2018.txt").read_text("utf-8")
+    bank = generate_questions(text)
+    periods = [q for q in bank if q.template == "single" and q.answer.endswith("时期")]
+    assert periods and all(q.weak for q in periods)
+    served = [
+        q
+        for seed in range(5)
+        for n in (10, 20)
+        for q in generate_questions(text, seed=seed, count=n)
+    ]
+    assert not {q.id for q in served} & {q.id for q in periods}
+    assert sum(q.kind == "single" for q in served) >= 10  # the kind keeps its places

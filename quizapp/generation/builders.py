@@ -3998,6 +3998,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
                 and not framed_mate(c)
                 and not (ism_modifier and _unfit_head(c, after_blank, ctx.ex.doc.text, known))
                 and not _foreign_lure(ctx.lexicon, c, (key.text, *key.group), s.text)
+                and not (n >= 3 and _single_form_clash(ctx, key.text, c))
             )
 
         # the text's own contrast of the key (生产性服务业 beside 生活性服务业) is the first lure
@@ -5292,6 +5293,19 @@ def _same_form(ctx: Context, lure: str, items: tuple[str, ...]) -> bool:
     if not own and len(ctx.lexicon.class_terms(cls)) > _BROAD_CLASS:
         return False
     return own in {form(i) for i in items}
+
+
+def _single_form_clash(ctx: Context, key: str, lure: str) -> bool:
+    """Is ``lure`` a typed phrase (:func:`_typed_head`: 服务型政党, 学习型政党, 开放型经济) for
+    a key of no type? Such a 单选 lure names a kind of thing where the key is a slogan or a
+    name: 坚持（党要管党）、全面从严治党 with 服务型政党 (CK #6, CL #2, CP #2), 深入推进教育系统
+    （全面从严治党） with three …型政党 (CD #26); a typed key keeps its typed lures."""
+    del ctx  # (the test reads the phrases alone)
+    return _typed_head(lure) in _SINGLE_TYPED_HEADS and not _typed_head(key)
+
+
+# the typed heads of :func:`_single_form_clash` (not 转型升级: 面向产业转型升级 is no type)
+_SINGLE_TYPED_HEADS = frozenset({"型政党", "型经济"})
 
 
 def _framed_lures(

@@ -82,6 +82,36 @@ def confidence(q: Question, key_type: str) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+# -- plain 单选 ------------------------------------------------------------------------------
+# A plain 单选 (template ``single``, no formula tagged: the text's sentence with a blank over a
+# key and three lures) was the weakest question served in the seventh session's quiz rounds
+# (CC–CP on blind8/blind9: 5 of 16 usable as is at the end, against 20 of 22 lexicon items). Its
+# faults the reviewers named are traits of the whole item: an option of its own length among
+# lures of others (CG #16, CO #40, CD #26: "the only six-character option"), a stem too short to
+# pin one answer (党性教育 where 警示教育 fits, CK #9; …建设。 after a bare heading) and a stem
+# the plain-填空 gate already doubts with the same key (a generic modifier, 网络化, CH #30).
+# Such a 单选 is asked in a quiz only when nothing better is left (``pipeline.select``).
+SINGLE_STEM_MIN = 18  # fewer characters besides the blank: too little to pin the answer
+
+
+def is_plain_single(q: Question) -> bool:
+    """Is ``q`` a 单选 of the plain text template with no lexicon formula tagged?"""
+    return q.kind == "single" and q.template == "single" and not q.formula
+
+
+def single_doubt(q: Question, twin_weak: bool = False) -> str:
+    """Why the plain 单选 ``q`` is doubtful ("" when it is not, or is no plain 单选):
+    ``length`` (the key alone has its length), ``short stem`` or ``weak twin`` (``twin_weak``:
+    the plain 填空 with the same stem and key is too weak, :func:`too_weak`)."""
+    if not is_plain_single(q) or not isinstance(q.answer, str):
+        return ""
+    if [len(o) for o in q.options].count(len(q.answer)) == 1:
+        return "length"
+    if len(q.stem) - len(BLANK) < SINGLE_STEM_MIN:
+        return "short stem"
+    return "weak twin" if twin_weak else ""
+
+
 def too_weak(q: Question, key_type: str, known: bool) -> bool:
     """A plain 填空 scoring under :data:`THRESHOLD` whose key the lexicon does not know
     (``known``); any other question is never too weak. ``key_type`` is the type the extractor

@@ -20,7 +20,7 @@ from functools import lru_cache
 from . import distractors as dis
 from . import noise, reference
 from .builders import Context, build_all
-from .confidence import is_plain_cloze, too_weak
+from .confidence import is_plain_cloze, single_doubt, too_weak
 from .jieba_setup import dictionary_version, warm_up
 from .keyphrases import Extraction, extract
 from .lexicon import Lexicon, load_lexicon
@@ -68,6 +68,7 @@ def generate_questions(
         # what the pick reads, on every question (the bank's too: the app picks its quizzes
         # from the stored bank, and must pick as the engine does)
         weak = _weak_clozes(questions, extraction, lexicon, doc_key)
+        weak |= _doubtful_singles(questions, weak)
         for q in questions:
             q.pick_score = ctx.scores.get(q.id, 0.5)
             q.weak = q.id in weak
@@ -162,6 +163,17 @@ def _weak_clozes(
             _coined(q, lexicon, document)
             or too_weak(q, key_types.get(q.answer[0], ""), lexicon.is_known(q.answer[0]))
         )
+    }
+
+
+def _doubtful_singles(questions: list[Question], weak_clozes: set[str]) -> set[str]:
+    """The ids of the plain 单选 a quiz asks only when nothing better is left
+    (``confidence.single_doubt``); ``weak_clozes`` the ids of the weak 填空 (its twins)."""
+    twins = {(q.stem, q.answer[0]) for q in questions if q.id in weak_clozes and is_plain_cloze(q)}
+    return {
+        q.id
+        for q in questions
+        if q.kind == "single" and single_doubt(q, (q.stem, q.answer) in twins)
     }
 
 
@@ -446,6 +458,8 @@ def select(
         rank.update(
             (q.id, scores.get(q.id, 0.5) + jitter[q.id] + PRIOR_WEIGHT * prior[q.id]) for q in items
         )
+        # a doubtful plain 单选 (``weak``) ranks after every other 单选 of its tier
+        rank.update((q.id, rank[q.id] - 1) for q in items if q.kind == "single" and q.id in weak)
         items.sort(key=lambda q: (-rank[q.id], q.id))
     if "judge" in by_kind:
         # true and false statements alternate, so a short quiz is not all 正确
@@ -533,7 +547,8 @@ def select(
         if reused - {dis.fold_key(q.formula or "")}:
             return 4  # its own key asked again
         weak_template = prior[q.id] < WEAK_PRIOR and q.kind in picked_kinds
-        if local in used_local or q.id in weak or weak_template:
+        # (a doubtful 单选 keeps its tier: its place is lent, see lent())
+        if local in used_local or (q.id in weak and q.kind != "single") or weak_template:
             # a second heading item or unknown label: the reviews failed them; a plain 填空
             # under the confidence threshold: 35% usable left one text out (confidence.py); a
             # template the reviews found mostly unusable (``WEAK_PRIOR``) once its kind is in
@@ -557,12 +572,15 @@ def select(
             return 0 if source_count[q.source] < LEX_PER_SENTENCE else 1
         return 0 if q.source not in used_sources else 1
 
-    def best_of(kind: str, below: int) -> tuple[Question | None, int]:
-        """The best ranked question of ``kind`` of the lowest tier under ``below``."""
+    def best_of(kind: str, below: int, plain_only: bool = False) -> tuple[Question | None, int]:
+        """The best ranked question of ``kind`` of the lowest tier under ``below`` (with
+        ``plain_only``, of no lexicon template and not ``weak``)."""
         best: Question | None = None
         best_tier = below
         for q in by_kind[kind]:
             if q.id in picked_ids:
+                continue
+            if plain_only and (q.id in weak or q.template.startswith("lex_")):
                 continue
             t = tier(q)
             if t < best_tier:
@@ -576,14 +594,20 @@ def select(
         ``LENDING_TEMPLATES``): a kind keeps its first place, so every kind stays in the quiz."""
         if q.template not in LENDING_TEMPLATES or kind not in picked_kinds:
             return q
+        # a doubtful plain 单选 (``weak``) lends its place to any fresh question of another
+        # kind that is neither weak nor a lexicon one (the lexicon keeps its share), reliable
+        # ones first; the others lend only to a reliable question
+        doubtful = q.id in weak
         best, best_key = q, None
         for other in order:
             if other == kind:
                 continue
             alt, alt_tier = best_of(other, q_tier + 1)
-            if alt is None or prior[alt.id] < RELIABLE_PRIOR:
+            if doubtful and (alt is None or prior[alt.id] < RELIABLE_PRIOR):
+                alt, alt_tier = best_of(other, q_tier + 1, plain_only=True)
+            if alt is None or prior[alt.id] < RELIABLE_PRIOR and not doubtful:
                 continue
-            key = (alt_tier, -rank[alt.id], alt.id)
+            key = (alt_tier, prior[alt.id] < RELIABLE_PRIOR, -rank[alt.id], alt.id)
             if best_key is None or key < best_key:
                 best, best_key = alt, key
         return best
