@@ -1083,23 +1083,40 @@ def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple
     # 从站起来、富起来到强起来: a 从…到 series ends with 到
     seps = ("以及", "及", "和", "与", "到") if "从" in parts[0] else ("以及", "及", "和", "与")
     last, lp = items[-1]
+    shared_end = 0
     for sep in seps:
         if sep not in last:
             continue  # (most lists hold none: ``in`` costs less than find)
         k = last.find(sep)
-        if k >= 2 and (lp + k) in bounds and (lp + k + len(sep)) in bounds:
+        after = k + len(sep)
+        if (
+            k >= 2
+            and (lp + k) in bounds
+            # (和|服务: forward matching reads 和服, while 服务 is the next item's word)
+            and ((lp + after) in bounds or (sep == "和" and is_word(last[after : after + 2])))
+        ):
             ref = parts[-2]
-            if abs(k - len(ref)) <= 1 or len(_common_suffix([last[:k], ref])) >= 2:
+            shared_end = _joined_pair_end(last[:k], last[after:])
+            if (
+                abs(k - len(ref)) <= 1
+                or len(_common_suffix([last[:k], ref])) >= 2
+                or shared_end
+                or len(_common_prefix([last[:k], last[after:]])) >= 2
+            ):
                 items[-1] = (last[:k], lp)
-                items.append((last[k + len(sep) :], lp + k + len(sep)))
+                # (生产劳动和服务性劳动|为主要内容: the item after 和 ends on the head it shares)
+                tail = last[after : after + shared_end] if shared_end else last[after:]
+                items.append((tail, lp + after))
                 parts = [t for t, _ in items]
             break
     if len(parts) == 2:
         inner = [parts[1]] if len(parts[1]) <= len(parts[0]) else [parts[0]]
     else:
-        inner = parts[1:-1]
+        # (an item cut on the head it shares is whole: its length counts among the inner ones)
+        inner = parts[1:] if shared_end else parts[1:-1]
     lengths = sorted(len(p) for p in inner)
-    typical = lengths[len(lengths) // 2]
+    # (the lower middle after a shared head: 推动我国成为|学习大国、人力资源强国和人才强国)
+    typical = lengths[(len(lengths) - 1) // 2 if shared_end else len(lengths) // 2]
     lo, hi = max(2, lengths[0] - 1), lengths[-1] + 1
     # first item: keep its last words, ending where it ends
     text, p = items[0]
@@ -1196,6 +1213,19 @@ def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple
         items[-1] = (text, p)
     items.extend(extra)
     return _finish(items)
+
+
+def _joined_pair_end(item: str, tail: str) -> int:
+    """Where the item after a 和 ends when it shares its last two characters with the item
+    before it, the tail running on into the sentence (人力资源强国和人才强国, 生产劳动和服务性
+    劳动|为主要内容): the length of that item, or 0. Then the 和 joins two items of the list
+    even when the part before the list's last 、 is still uncut (推动我国成为学习大国)."""
+    if len(item) < 3:
+        return 0
+    at = tail.find(item[-2:])
+    # (items of about one length: 青年党员、离退休干部职工党员和流动党员 is a roll of groups,
+    # whose first part keeps its verb, 注重抓好青年党员)
+    return at + 2 if 1 <= at and abs(at + 2 - len(item)) <= 2 else 0
 
 
 def _cut_head(

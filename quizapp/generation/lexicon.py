@@ -286,7 +286,8 @@ class Lexicon:
         out = []
         for found in runs:
             if len(found) >= 2 and self.known_list(t for t, _ in found):
-                out.append(found)
+                if not _run_inside_longer_items(text, found):
+                    out.append(found)
         return out
 
     def list_mates(self, item: str) -> set[str]:
@@ -864,3 +865,26 @@ def _load_cached(path: str) -> Lexicon:
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """The lexicon in ``path`` (default: the packaged ``formulas.json``), cached per path."""
     return _load_cached(str(path or DEFAULT_LEXICON_PATH))
+
+
+# the Han characters between a list item and the next 、 of a longer list (or the previous 、
+# and the item): the item is glued inside a longer item of that list
+_GLUED_AFTER_ITEM = re.compile(r"([\u4e00-\u9fff]{1,10})、")
+_GLUED_BEFORE_ITEM = re.compile(r"、[\u4e00-\u9fff]{1,10}$")
+
+
+def _run_inside_longer_items(text: str, run: tuple[tuple[str, int], ...]) -> bool:
+    """Do the matched items of a standard list sit inside the items of a longer 、-list, the
+    last match opening an item that goes on to the next 、, and the first one closing an item
+    after a 、 or ending as that item ends (战略科技|人才、科技|领军人才、青年科技人才: 人才、
+    科技 is no 教育、科技、人才 run; 开放|发展、合作|发展、共同发展)? Such a run cuts the text's
+    own list apart. (获得感、幸福感、安全感|更加充实、更有保障 goes on with a predicate: it
+    stays.)"""
+    last, at = run[-1]
+    after = _GLUED_AFTER_ITEM.match(text, at + len(last))
+    if after is None:
+        return False
+    first, start = run[0]
+    if _GLUED_BEFORE_ITEM.search(text[max(0, start - 11) : start]):
+        return True
+    return (last + after.group(1))[-2:] == first[-2:]
