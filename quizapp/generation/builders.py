@@ -1067,10 +1067,15 @@ def _frame_filled_alike(ctx: Context, key: KeyPhrase, s: Sentence) -> str:
     if not after:
         return ""
     known = _frame_fillers(ctx)
-    for m in re.finditer(re.escape(after.group(1)), text):
-        if key.start <= m.start() <= key.end + 1:
+    frame = after.group(1)
+    # (its places by str.find, as re.finditer of the escaped frame finds them, left to right
+    # and not overlapping, without compiling a pattern for each new frame)
+    at = text.find(frame)
+    while at >= 0:
+        at, found = text.find(frame, at + len(frame)), at
+        if key.start <= found <= key.end + 1:
             continue  # the key's own frame
-        lead = text[max(0, m.start() - n - 3) : m.start()].rstrip("”’」")
+        lead = text[max(0, found - n - 3) : found].rstrip("”’」")
         for gap in (0, 2):
             cand = lead[len(lead) - gap - n : len(lead) - gap]
             if (
