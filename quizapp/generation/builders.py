@@ -1397,6 +1397,17 @@ _ATTENDANCE_LINE = re.compile(
 )
 
 
+def _attendance_sentence(ctx: Context, s: Sentence) -> bool:
+    """Does ``s`` record who attended or chaired (_ATTENDANCE_LINE)? Searched once per sentence
+    of a text, not once per key of it (the pattern has no literal to skip ahead by); kept with
+    the extraction, as the windows are."""
+    found: dict[int, bool] = ctx.ex.memo.setdefault("attendance_sentence", {})
+    got = found.get(s.index)
+    if got is None:
+        got = found[s.index] = _ATTENDANCE_LINE.search(s.text) is not None
+    return got
+
+
 def _past_series_end(
     text: str, stem: str, la: int, lb: int, key_at: int, key_end: int
 ) -> tuple[str, int, int]:
@@ -3781,7 +3792,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # 发展依靠人民、（发展成果由）人民共享: a blank must hold whole words (F1)
     if _mates_also_right(ctx, key.text):
         return  # 党组织派出（第一书记）: 驻村工作队 is sent as well, as for the 单选 (review 25)
-    if _ATTENDANCE_LINE.search(s.text):
+    if _attendance_sentence(ctx, s):
         return  # （党的十九大）代表中的部分基层同志…列席会议: procedure, not content (F1 class 4)
     if "提出如下意见" in s.text or s.text.startswith(("现就", "现将")):
         return  # 现就实施（　　）提出如下意见: the document's preamble names its own title
