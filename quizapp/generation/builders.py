@@ -382,6 +382,14 @@ _COPULA = re.compile(
 def _subject_and_modal(clause: str) -> str:
     """The subject and modal opening ``clause`` (各群团组织要), or "" (ending on an agent head,
     holding no verb or coverb of its own; 要 fused into a word, 要求, is no modal)."""
+    return _subject_and_modal_cached(clause, dictionary_version())
+
+
+@lru_cache(maxsize=8192)
+def _subject_and_modal_cached(clause: str, version: int) -> str:
+    """:func:`_subject_and_modal`, kept per clause (the windows of a sentence's keys ask of the same
+    clauses); jieba's dictionary ``version`` is part of the key, as words move the answer."""
+    del version  # (part of the cache key only)
     m = _SUBJECT_MODAL.match(clause)
     if m is None:
         return ""
@@ -421,6 +429,14 @@ def _agent_opening(clause: str) -> str:
     """The short noun phrase ending in an agent head that opens ``clause`` with no modal after
     it (中国青年|满怀…), the longest such within its first 12 characters, or "": the head ends
     a word (not 青年|运动), and nothing before it is a verb (要积极鼓励青年…, 增强全党…)."""
+    return _agent_opening_cached(clause, dictionary_version())
+
+
+@lru_cache(maxsize=8192)
+def _agent_opening_cached(clause: str, version: int) -> str:
+    """:func:`_agent_opening`, kept per clause (the windows of a sentence's keys ask of the same
+    clauses); jieba's dictionary ``version`` is part of the key, as words move the answer."""
+    del version  # (part of the cache key only)
     body = clause.lstrip(_LAYOUT_LEAD)
     if body.startswith(_MODAL_OPENINGS) or body[:2] in _VERB_OPENINGS:
         return ""
@@ -447,6 +463,14 @@ def _agent_opening(clause: str) -> str:
 
 def _own_subject(clause: str) -> bool:
     """Does ``clause`` name a subject of its own (a pronoun, a subject and modal, X是Y)?"""
+    return _own_subject_cached(clause, dictionary_version())
+
+
+@lru_cache(maxsize=8192)
+def _own_subject_cached(clause: str, version: int) -> bool:
+    """:func:`_own_subject`, kept per clause (the windows of a sentence's keys ask of the same
+    clauses); jieba's dictionary ``version`` is part of the key, as words move the answer."""
+    del version  # (part of the cache key only)
     return (
         clause.startswith(_OWN_SUBJECTS)
         or bool(_subject_and_modal(clause))
@@ -721,7 +745,12 @@ def _whole_first_item(text: str, stem: str, la: int, lb: int, key_at: int) -> tu
 
 
 def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1) if _han(text[i : i + 2]) == 2}
+    # (both characters hanzi, as _han(pair) == 2 asks, tested without a regex per pair)
+    return {
+        text[i : i + 2]
+        for i in range(len(text) - 1)
+        if "\u4e00" <= text[i] <= "\u9fff" and "\u4e00" <= text[i + 1] <= "\u9fff"
+    }
 
 
 def _with_topic_clause(
@@ -1038,10 +1067,15 @@ def _frame_filled_alike(ctx: Context, key: KeyPhrase, s: Sentence) -> str:
     if not after:
         return ""
     known = _frame_fillers(ctx)
-    for m in re.finditer(re.escape(after.group(1)), text):
-        if key.start <= m.start() <= key.end + 1:
+    frame = after.group(1)
+    # (its places by str.find, as re.finditer of the escaped frame finds them, left to right
+    # and not overlapping, without compiling a pattern for each new frame)
+    at = text.find(frame)
+    while at >= 0:
+        at, found = text.find(frame, at + len(frame)), at
+        if key.start <= found <= key.end + 1:
             continue  # the key's own frame
-        lead = text[max(0, m.start() - n - 3) : m.start()].rstrip("”’」")
+        lead = text[max(0, found - n - 3) : found].rstrip("”’」")
         for gap in (0, 2):
             cand = lead[len(lead) - gap - n : len(lead) - gap]
             if (
@@ -1361,6 +1395,17 @@ _ATTENDANCE_LINE = re.compile(
     r"(?:出席|列席)了?(?:会议|全会|大会)|(?:主持|召集)了?(?:会议|全会)|(?:中央政治局|书记处)主持"
     r"|递补为"
 )
+
+
+def _attendance_sentence(ctx: Context, s: Sentence) -> bool:
+    """Does ``s`` record who attended or chaired (_ATTENDANCE_LINE)? Searched once per sentence
+    of a text, not once per key of it (the pattern has no literal to skip ahead by); kept with
+    the extraction, as the windows are."""
+    found: dict[int, bool] = ctx.ex.memo.setdefault("attendance_sentence", {})
+    got = found.get(s.index)
+    if got is None:
+        got = found[s.index] = _ATTENDANCE_LINE.search(s.text) is not None
+    return got
 
 
 def _past_series_end(
@@ -2135,8 +2180,9 @@ def _without_cues(
     pairs = {key[k : k + 2] for k in range(len(key) - 1)}
     if text[la - 1 : la] not in _LIST_JOINS and text[lb : lb + 1] not in _LIST_JOINS:
         pairs -= _NEVER_CUES  # (an item of a list is set apart by its head: 轻监管、（弱服务）)
+    freq = word_table()  # (is_word's look-up without its call)
     words = {
-        w for w in pairs if (in_list or w not in GENERIC_WORDS) and w not in own and is_word(w)
+        w for w in pairs if (in_list or w not in GENERIC_WORDS) and w not in own and freq.get(w)
     } | short
     words |= {w for w in _contraction_cues(key) if w not in own}
     echoes = _rare_echoes(key, own, rare) if rare else set()
@@ -2213,7 +2259,10 @@ _GENERIC_PREDICATE = re.compile(
 
 def _two_words(key: str) -> bool:
     """Is ``key`` four hanzi making two dictionary words (政治|灵魂, 自我|满足, 学习|本领)?"""
-    return len(key) == 4 and _han(key) == 4 and is_word(key[:2]) and is_word(key[2:])
+    if len(key) != 4 or _han(key) != 4:
+        return False
+    freq = word_table()
+    return bool(freq.get(key[:2])) and bool(freq.get(key[2:]))
 
 
 def _first_word_echo(key: str, own: str) -> Callable[[str], bool] | None:
@@ -3743,7 +3792,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # 发展依靠人民、（发展成果由）人民共享: a blank must hold whole words (F1)
     if _mates_also_right(ctx, key.text):
         return  # 党组织派出（第一书记）: 驻村工作队 is sent as well, as for the 单选 (review 25)
-    if _ATTENDANCE_LINE.search(s.text):
+    if _attendance_sentence(ctx, s):
         return  # （党的十九大）代表中的部分基层同志…列席会议: procedure, not content (F1 class 4)
     if "提出如下意见" in s.text or s.text.startswith(("现就", "现将")):
         return  # 现就实施（　　）提出如下意见: the document's preamble names its own title
@@ -3842,7 +3891,9 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             a, b = a + len(name) - 1, b + len(name) - 1
     blanked = _blank(stem, a, b)
     accepted = _accepted(ctx, key) + _shared_head_forms(key.text, stem[b:])
-    if any(_readable(sp, blanked) for sp in accepted):
+    # (_readable of each spelling, the blanked stem folded once for all of them)
+    shown = dis.fold_key(blanked.replace(BLANK, "|"))
+    if any((fa := dis.fold_key(sp)) and fa in shown for sp in accepted):
         return
     explanation = _explain_text(ctx, key, s)
     para = s.paragraph

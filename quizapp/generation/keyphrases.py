@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import noise
-from .jieba_setup import cached_word_ends, dictionary_version, is_word
+from .jieba_setup import cached_word_ends, dictionary_version, is_word, word_table
 from .lexicon import NUMERALS, Lexicon, load_lexicon
 from .model import Formula, KeyPhrase, Sentence
 from .segment import DASH_LEVEL, Document, Heading, cn_number, segment
@@ -1055,10 +1055,11 @@ def _backward_words(text: str, down_to: int = 0) -> frozenset[int]:
     """
     starts = {0}
     end = len(text)
+    freq = word_table()  # (is_word's look-up without its call)
     while end > down_to:
         size = 1
         for k in (4, 3, 2):  # (a loop, not next() over a generator: a step per character)
-            if k <= end and is_word(text[end - k : end]):
+            if k <= end and freq.get(text[end - k : end]):
                 size = k
                 break
         end -= size
@@ -1885,16 +1886,19 @@ def _inside_longer_word(text: str, a: int, b: int, version: int) -> bool:
     word = text[a:b]
     if _split_last(text, a, b) or _glued_lead(text, a, b):
         return True
+    freq = word_table()  # (is_word's look-up without its call: a key asks up to seven)
     # 脱贫攻坚|战场: the next character opens a word of its own, which the longer word
     # (脱贫攻坚战) would cut; the term stands (T3)
-    claimed = b + 2 <= len(text) and is_word(text[b : b + 2]) and is_word(text[a : b + 1])
+    claimed = (
+        b + 2 <= len(text) and bool(freq.get(text[b : b + 2])) and bool(freq.get(text[a : b + 1]))
+    )
     if b < len(text) and text[b] in "战制者性化式型率" and not claimed:
         return True
     for k in (1, 2, 3):
-        if a - k >= 0 and is_word(text[a - k : b]):
+        if a - k >= 0 and freq.get(text[a - k : b]):
             return True
     for k in (1, 2):
-        if b + k <= len(text) and is_word(text[a : b + k]) and text[a : b + k] != word:
+        if b + k <= len(text) and freq.get(text[a : b + k]) and text[a : b + k] != word:
             if not (k == 1 and claimed):
                 return True
     return False
