@@ -951,11 +951,25 @@ def test_review_24_e_broad_class_lures_need_the_list_s_frame() -> None:
         "同党中央保持高度一致，确保党的团结统一。"
     )
     multis = [
-        q for q in generate_questions(text) if q.kind == "multiple" and "政治立场" in q.answer
+        q for q in generate_questions(text) if q.kind == "multiple" and "政治道路" in q.answer
     ]
     assert multis
     for q in multis:
         assert set(q.options) - set(q.answer) <= {"政治信仰", "政治路线"}, q.options
+
+
+def test_a_list_multi_prints_the_items_it_does_not_ask() -> None:
+    # FB #19: the blank stood for all four 四化 while the answer held three of them, so the
+    # stem misquoted the list and 农业现代化 was silently lost
+    text = FILLER + (
+        "新型工业化、信息化、城镇化、农业现代化取得重大进展，发展新质生产力、构建新发展格局"
+        "取得重大突破。理论创新、实践创新、制度创新、文化创新以及其他各方面创新不断推进。"
+    )
+    multis = {q.stem: q for q in generate_questions(text) if q.template == "multi_enum"}
+    four = [q for stem, q in multis.items() if "取得重大进展" in stem]
+    assert four and all(q.stem.startswith("新型工业化、（　　）取得重大进展") for q in four)
+    assert all(q.answer == ["信息化", "城镇化", "农业现代化"] for q in four)
+    assert not [q for q in multis.values() if any(a.startswith("其他") for a in q.answer)]
 
 
 def test_review_24_f_a_list_item_whose_clause_shows_its_head_gets_no_cloze() -> None:

@@ -98,6 +98,13 @@ def _hash(text: str) -> str:
 MULTI_ENUM_KEYS = 3
 
 
+def multi_enum_keys(items: tuple[str, ...] | list[str]) -> list[str]:
+    """The items a 多选 over a text's list asks: its last ``MULTI_ENUM_KEYS``; the items before
+    them stay printed in the stem (新型工业化、（　　）取得重大进展), so the blank never stands for
+    the whole list while the answer holds only part of it (FB #19: 农业现代化 dropped)."""
+    return list(items[-MULTI_ENUM_KEYS:])
+
+
 def shown_subset(items: tuple[str, ...] | list[str], size: int = 4) -> list[str]:
     """The items a 多选 shows (all when few; else a fixed pick of ``size``), in text order."""
     items = list(items)
@@ -5223,7 +5230,9 @@ def group_questions(
         return  # no shared pattern, no class: intruders would be guesses (items get clozes)
     # three keys beside two lures, as a formula 多选 shows: four keys beside one lure let the
     # odd option out answer the question (CG #7, #33, CH #27)
-    correct = shown_subset(items, MULTI_ENUM_KEYS)
+    correct = multi_enum_keys(items)
+    if any(item.startswith(("其他", "其它")) for item in correct):
+        return  # 理论创新、实践创新…以及其他各方面创新: "the others" is no option
     n_wrong = 2
     key0 = KeyPhrase(items[0], "enumeration", index, start, end, 0.6, None, items)
     _, exclude, _ = candidates_for(ctx, key0)
@@ -5256,6 +5265,14 @@ def group_questions(
         pool = [c for c in pool if shared & set(c)]
     if len(pool) < n_wrong:
         return  # (too few intruders whatever the stem: the stem is not cut)
+    if len(items) > len(correct):
+        span = s.text[start - s.start : end - s.start]
+        found = -1
+        for item in items[: len(items) - len(correct) + 1]:
+            found = span.find(item, found + 1)
+            if found < 0:
+                return
+        start += found  # the blank covers the keys only, the items before them printed
     stem, a, b = window(ctx, s, start, end)
     if not stem or len(stem) - (b - a) < 10:
         return  # 不断提高（　　）能力。: nothing says which list of 思维 is meant
@@ -5290,7 +5307,7 @@ def group_questions(
     qid = question_id(ctx.doc_key, "multiple", "multi_enum", "、".join(items), source)
     rng = _rng(ctx, qid)  # (seeded only now: most lists find too few intruders)
     wrong = rng.sample(best, n_wrong)  # as dis.pick draws
-    for item in items:
+    for item in correct:
         if _readable(item, blanked):
             return
     yield Question(
@@ -6963,7 +6980,7 @@ def _keys_by_text(ctx: Context) -> list[list[KeyPhrase]]:
         if best.type == "enumeration" and len(best.group) >= 3 and _multi_possible(ctx, best.group):
             pair = chosen.get(best.group)
             if pair is None:
-                shown = shown_subset(best.group, MULTI_ENUM_KEYS)
+                shown = multi_enum_keys(best.group)
                 ranked = sorted(best.group, key=lambda t: (t in shown, _hash(t)))
                 pair = chosen[best.group] = set(ranked[:2])
             if text not in pair:
