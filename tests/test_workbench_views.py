@@ -485,6 +485,20 @@ def test_review_list_filters_search_and_pages(client, login_as, make_bank, make_
     assert "第 2 / 2 页" in page
 
 
+def test_review_list_shows_and_filters_what_the_engine_doubts(client, login_as, make_bank, app):
+    material_id, ids = make_bank(4)
+    with app.app_context():
+        db.session.get(BankQuestion, ids[1]).weak = True
+        db.session.commit()
+    login_as("organizer")
+    page = client.get(f"/manage/questions?material={material_id}").get_data(as_text=True)
+    assert "共 4 道题" in page and page.count(">存疑</span>") == 1
+    page = client.get(f"/manage/questions?material={material_id}&status=doubtful")
+    text = page.get_data(as_text=True)
+    assert "共 1 道题" in text and f"/manage/questions/{ids[1]}/edit" in text
+    assert f"/manage/questions/{ids[0]}/edit" not in text
+
+
 # ------------------------------------------------------------------ 纠错 reports
 
 

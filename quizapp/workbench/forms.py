@@ -221,6 +221,7 @@ class QuestionFilterForm(FlaskForm):
             SelectChoice("", "全部状态"),
             *STATUS_CHOICES,
             SelectChoice("reported", "有纠错"),
+            SelectChoice("doubtful", "引擎存疑"),
             SelectChoice("retired", "已退役"),
         ],
         validate_choice=False,
