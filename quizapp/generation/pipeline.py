@@ -20,7 +20,7 @@ from functools import lru_cache
 from . import distractors as dis
 from . import noise, reference
 from .builders import Context, build_all
-from .confidence import is_plain_cloze, single_doubt, too_weak
+from .confidence import is_plain_cloze, is_plain_single, single_doubt, too_weak
 from .jieba_setup import dictionary_version, warm_up
 from .keyphrases import Extraction, extract
 from .lexicon import Lexicon, load_lexicon
@@ -65,6 +65,7 @@ def generate_questions(
             _finish(q, lexicon)
         questions = [q for q in built if q.kind in wanted]
         questions = _checked(questions)
+        questions = [q for q in questions if not _descriptive_list_blank(q)]
         # what the pick reads, on every question (the bank's too: the app picks its quizzes
         # from the stored bank, and must pick as the engine does)
         weak = _weak_clozes(questions, extraction, lexicon, doc_key)
@@ -143,6 +144,90 @@ def _low_value(q: Question, titled: frozenset[str]) -> bool:
     )
 
 
+# what ends a 、-run around a blank: any punctuation but the enumeration comma
+_RUN_STOPS = frozenset("，。；：！？“”‘’《》（）()「」\n ")
+# the suffixes of a modifier made of a noun (网络化, 开放式, 前瞻性, 新型)
+_MODIFIER_SUFFIXES = frozenset("化式性型")
+
+
+def _blank_run_items(q: Question) -> list[str] | None:
+    """The items of the 、-list ``q``'s one blank stands in, the answer put back, each cut to the
+    answer's length (the first item's lead and the last one's head cut off): 全链条、网络化、
+    开放式 of 深度融合的全链条、（　　）、开放式协同创新联盟 over 网络化; None when the blank
+    stands in no 、-list. The last entry is the last item's whole text, head included."""
+    answer = q.answer if isinstance(q.answer, str) else q.answer[0]
+    at = q.stem.find(BLANK)
+    if at < 0 or q.stem.count(BLANK) != 1:
+        return None
+    text = q.stem[:at] + "\x00" + q.stem[at + len(BLANK) :]
+    start = at
+    while start > 0 and text[start - 1] not in _RUN_STOPS:
+        start -= 1
+    end = at + 1
+    while end < len(text) and text[end] not in _RUN_STOPS:
+        end += 1
+    parts = text[start:end].replace("\x00", answer).split("、")
+    if len(parts) < 2:
+        return None
+    n = len(answer)
+    return [parts[0][-n:], *parts[1:-1], parts[-1][:n], parts[-1]]
+
+
+def _descriptive_list_blank(q: Question) -> bool:
+    """Is ``q`` a plain 填空 or 单选 whose blank falls on a generic word of a descriptive list,
+    never a teacher's pick? Two shapes, each judged unusable by every reviewer who met it
+    (dev rounds over three sessions, CH #30, and the ninth session's rounds):
+
+    - a list of short modifiers of mixed form, two or more of them made with a suffix (化, 式,
+      性, 型), run straight into the noun they describe: 构建…的全链条、网络化、开放式协同创新联盟,
+      促进生活性服务业高品质、多样化、便利化发展 (a slogan's list is of one form: 举旗帜、聚民心);
+    - a narrative series of 再-steps, one meeting's account: 进行再研究、再部署、再动员.
+    """
+    if not (is_plain_cloze(q) or is_plain_single(q)) or not isinstance(q.answer, (str, list)):
+        return False
+    answer = q.answer if isinstance(q.answer, str) else q.answer[0]
+    if len(answer) > 3:
+        return False
+    items = _blank_run_items(q)
+    if items is None:
+        return False
+    listed, last_whole = items[:-1], items[-1]
+    if any(len(item) != len(answer) for item in listed):
+        return False
+    if all(item.startswith("再") for item in listed):
+        return True
+    head = last_whole[len(answer) :]
+    if len(head) < 2 or head[0] in "的等和及以与之" or not re.match(r"[\u4e00-\u9fff]", head):
+        return False
+    suffixed = sum(item[-1] in _MODIFIER_SUFFIXES for item in listed)
+    return suffixed >= 2 and len({item[-1] for item in listed}) > 1
+
+
+def _minor_frame(q: Question) -> bool:
+    """Is ``q`` a plain 填空 over a word a strict teacher would not test for where it stands?
+    Two frames, marked weak (asked last) rather than dropped:
+
+    - a two-character item of a short ad hoc list closed by 等 and a generic head: 高等教育相关
+      的人才、（科技）、信息等要素 (longer lists are the text's settled wording: 民主、法治、公平、
+      正义、安全、环境等方面, 规则、规制、管理、标准等制度型开放);
+    - a clause of a speech's list of shortcomings, 有的…: 有的（创新精神）不足, 有的身居其位不谋
+      其政…（推诿扯皮）: a local problem's description, not a term taught.
+    """
+    if not is_plain_cloze(q):
+        return False
+    answer = q.answer[0]
+    at = q.stem.find(BLANK)
+    before = q.stem[:at]
+    clause = before[max(before.rfind(c) for c in "。；！？") + 1 :]
+    if clause.startswith("有的"):
+        return True
+    items = _blank_run_items(q)
+    if items is None or len(answer) != 2 or len(items) > 4:
+        return False
+    listed, last_whole = items[:-1], items[-1]
+    return all(len(item) == 2 for item in listed) and last_whole[2:3] == "等"
+
+
 def _weak_clozes(
     questions: list[Question], extraction: Extraction, lexicon: Lexicon, document: str
 ) -> set[str]:
@@ -158,6 +243,7 @@ def _weak_clozes(
         q.id
         for q in questions
         if _low_value(q, titled)
+        or _minor_frame(q)
         or is_plain_cloze(q)
         and (  # (the table look-up first: it spares the confidence score)
             _coined(q, lexicon, document)
