@@ -266,3 +266,16 @@ def test_served_quizzes_of_a_labour_text_ask_no_single_a_modifier_pins() -> None
     served = [q for seed in range(5) for q in generate_questions(text, seed=seed, count=10)]
     assert not {q.id for q in served} & {q.id for q in pinned}
     assert sum(q.kind == "single" for q in served) >= 5  # the kind keeps its places
+
+
+def test_a_near_synonym_of_the_key_is_never_its_lure() -> None:
+    # 根本大计 is what the 2018 全国生态环境保护大会 called 生态文明建设: right in the 千年大计
+    # slot (judged an also-right lure in the eighth session's served quizzes)
+    text = (HELDOUT_TEXTS / "gongbao_19th_4th_plenum_2019.txt").read_text("utf-8")
+    for q in generate_questions(text):
+        if q.kind == "single" and q.answer == "千年大计":
+            assert "根本大计" not in q.options, q.options
+    # 拼搏精神 was a lure of the labour text's 奋斗精神 (……艰苦地区和行业工作的（奋斗精神）)
+    text = (HELDOUT_TEXTS / "yijian_laodong_jiaoyu_2020.txt").read_text("utf-8")
+    singles = [q for q in generate_questions(text) if q.kind == "single" and q.answer == "奋斗精神"]
+    assert singles and not [q.options for q in singles if "拼搏精神" in q.options]
