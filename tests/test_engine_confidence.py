@@ -10,6 +10,7 @@ from quizapp.generation.model import Question
 from quizapp.generation.pipeline import select
 
 SEED_SPEECH = Path(__file__).resolve().parent.parent / "quizapp" / "data" / "seed_speech.txt"
+HELDOUT_TEXTS = Path(__file__).resolve().parent.parent / "bench" / "heldout_texts"
 
 
 def plain(qid: str, stem: str, answer: str, source: str, template: str = "cloze") -> Question:
@@ -223,3 +224,58 @@ def test_served_quizzes_of_a_history_speech_take_no_length_cued_period(shared_di
     ]
     assert not {q.id for q in served} & {q.id for q in periods}
     assert sum(q.kind == "single" for q in served) >= 10  # the kind keeps its places
+
+
+# ---------------------------------------------------------------- a compound before the blank
+def test_a_plain_single_is_doubted_when_a_modifier_before_its_blank_pins_its_key() -> None:
+    # 劳动（风险意识）: 劳动国防意识, 劳动创新意识 read absurd; 口岸（生物安全）: 口岸军事安全
+    compound = single(
+        "labour",
+        f"各学校要加强对师生的劳动安全教育，强化劳动{BLANK}，建立健全安全教育与管理并重的体系。",
+        "风险意识",
+        ["宗旨意识", "国防意识", "创新意识"],
+    )
+    port = single(
+        "port",
+        f"严厉打击农产品走私等违法行为。加强口岸{BLANK}体系建设，守住安全底线。",
+        "生物安全",
+        ["军事安全", "国土安全", "政治安全"],
+    )
+    assert conf.modifier_before_blank(compound) == "劳动"
+    assert conf.single_doubt(compound) == conf.single_doubt(port) == "modifier"
+    # a governing verb (an adverb before it, or one jieba splits), a function word, a mark or
+    # a modifier of the whole class leaves the lures room
+    for lead in (
+        "强化",
+        "全面落实",
+        "持之以恒纠治",
+        "中国的",
+        "形式主义、",
+        "确保国家",
+        "促进中外",
+    ):
+        sound = single("s", f"这一段话说得很长很长，要求各地{lead}{BLANK}，不断取得新成效。", "粮食安全", ["信息安全", "太空安全", "军事安全"])  # fmt: skip
+        assert conf.modifier_before_blank(sound) == "", lead
+
+
+def test_served_quizzes_of_a_labour_text_ask_no_single_a_modifier_pins() -> None:
+    text = (HELDOUT_TEXTS / "yijian_laodong_jiaoyu_2020.txt").read_text("utf-8")
+    bank = generate_questions(text)
+    pinned = [q for q in bank if q.template == "single" and q.answer == "风险意识"]
+    assert pinned and all(q.weak for q in pinned)
+    served = [q for seed in range(5) for q in generate_questions(text, seed=seed, count=10)]
+    assert not {q.id for q in served} & {q.id for q in pinned}
+    assert sum(q.kind == "single" for q in served) >= 5  # the kind keeps its places
+
+
+def test_a_near_synonym_of_the_key_is_never_its_lure() -> None:
+    # 根本大计 is what the 2018 全国生态环境保护大会 called 生态文明建设: right in the 千年大计
+    # slot (judged an also-right lure in the eighth session's served quizzes)
+    text = (HELDOUT_TEXTS / "gongbao_19th_4th_plenum_2019.txt").read_text("utf-8")
+    for q in generate_questions(text):
+        if q.kind == "single" and q.answer == "千年大计":
+            assert "根本大计" not in q.options, q.options
+    # 拼搏精神 was a lure of the labour text's 奋斗精神 (……艰苦地区和行业工作的（奋斗精神）)
+    text = (HELDOUT_TEXTS / "yijian_laodong_jiaoyu_2020.txt").read_text("utf-8")
+    singles = [q for q in generate_questions(text) if q.kind == "single" and q.answer == "奋斗精神"]
+    assert singles and not [q.options for q in singles if "拼搏精神" in q.options]

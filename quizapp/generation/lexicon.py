@@ -73,6 +73,7 @@ class Lexicon:
         list_sources: Iterable[str] = (),
         list_foils: dict[tuple[str, ...], Iterable[str]] | None = None,
         covers: dict[str, Iterable[str]] | None = None,
+        near_synonyms: Iterable[Iterable[str]] = (),
     ):
         given = sorted(formulas, key=lambda f: f.name)
         # versions of a shared name (see Formula.sense_of): the shared spelling → its versions,
@@ -102,6 +103,12 @@ class Lexicon:
                 self._covered_by.setdefault(part, whole)
                 self._overlaps[whole] = self._overlaps.get(whole, frozenset()) | {part}
                 self._overlaps[part] = self._overlaps.get(part, frozenset()) | {whole}
+        # near-synonyms of one class (奋斗精神 / 拼搏精神): right in one another's slot, so
+        # never one another's lures, though neither covers the other
+        for group in near_synonyms:
+            same = frozenset(group)
+            for term in same:
+                self._overlaps[term] = self._overlaps.get(term, frozenset()) | (same - {term})
         # standard enumerations (不平衡、不协调、不可持续): item → the lists holding it
         self.lists: list[tuple[str, ...]] = [tuple(items) for items in lists]
         # where each standard list comes from (党的十九届五中全会（2020），…), by index
@@ -212,6 +219,7 @@ class Lexicon:
                 if entry.get("foils")
             },
             covers=vocabulary.get("term_covers", {}),
+            near_synonyms=vocabulary.get("term_near_synonyms", ()),
         )
 
     # -- lookups ------------------------------------------------------------------------
@@ -849,10 +857,17 @@ def _formula_from_dict(item: dict) -> Formula:
 def _packaged_vocabulary() -> dict:
     """The packaged terms, term aliases and standard lists (kept under an admins' overlay)."""
     data = json.loads(DEFAULT_LEXICON_PATH.read_text(encoding="utf-8"))
-    empty: dict[str, list | dict] = {"lists": [], "local_programmes": []}
+    empty: dict[str, list | dict] = {"lists": [], "local_programmes": [], "term_near_synonyms": []}
     return {
         k: data.get(k, empty.get(k, {}))
-        for k in ("terms", "term_aliases", "term_covers", "lists", "local_programmes")
+        for k in (
+            "terms",
+            "term_aliases",
+            "term_covers",
+            "term_near_synonyms",
+            "lists",
+            "local_programmes",
+        )
     }
 
 
