@@ -1,4 +1,4 @@
-"""Lists whose last item is joined by 和 (ninth session, coverage): the item after 和 is cut
+"""Lists whose last item is joined by 和 (eighth session, coverage): the item after 和 is cut
 where it shares its head with the item before it, and a standard list is not read inside the
 longer items of a text's own list (bench/heldout_gold/dev)."""
 

@@ -176,7 +176,7 @@ def _blank_run_items(q: Question) -> list[str] | None:
 def _descriptive_list_blank(q: Question) -> bool:
     """Is ``q`` a plain 填空 or 单选 whose blank falls on a generic word of a descriptive list,
     never a teacher's pick? Two shapes, each judged unusable by every reviewer who met it
-    (dev rounds over three sessions, CH #30, and the ninth session's rounds):
+    (dev rounds over three sessions, CH #30, and the eighth session's dev rounds FA–FD):
 
     - a list of short modifiers of mixed form, two or more of them made with a suffix (化, 式,
       性, 型), run straight into the noun they describe: 构建…的全链条、网络化、开放式协同创新联盟,
