@@ -24,7 +24,8 @@ two more corpus texts no review round sampled; ``--set fresh`` four texts outsid
 added in the fifth session to tune on, ``--set fresh_test`` four more kept blind (see
 ``bench/heldout_texts/SOURCES.md``), ``--set blind6`` the sixth session's four blind texts,
 ``--set blind7`` four more, ``--set blind8`` the seventh session's blind texts,
-``--set blind9`` four more, ``--set blind10`` the eighth session's blind texts.
+``--set blind9`` four more, ``--set blind10`` the eighth session's blind texts,
+``--set blind11`` four more.
 """
 
 from __future__ import annotations
@@ -114,6 +115,13 @@ TEXT_SETS = {
         ("tuopin", HELDOUT / "speech_xi_tuopin_zuotan_2020.txt"),
         ("kexuejia", HELDOUT / "speech_xi_kexuejia_zuotan_2020.txt"),
         ("gov2020", HELDOUT / "gov_work_report_2020_sec1-4.txt"),
+    ),
+    # eighth session: four more speeches from the same CSV (SOURCES.md "blind11"), kept blind
+    "blind11": (
+        ("bushu", HELDOUT / "speech_xi_yiqing_bushu_2020.txt"),
+        ("biaozhang", HELDOUT / "speech_xi_kangyi_biaozhang_2020.txt"),
+        ("gonggong", HELDOUT / "speech_xi_gonggong_weisheng_2020.txt"),
+        ("jiaowenweiti", HELDOUT / "speech_xi_jiaowenweiti_2020.txt"),
     ),
 }
 TEXTS = TEXT_SETS["review"]
