@@ -65,7 +65,11 @@ def generate_questions(
             _finish(q, lexicon)
         questions = [q for q in built if q.kind in wanted]
         questions = _checked(questions)
-        questions = [q for q in questions if not _descriptive_list_blank(q)]
+        questions = [
+            q
+            for q in questions
+            if not _descriptive_list_blank(q) and not _compound_fragment_blank(q)
+        ]
         # what the pick reads, on every question (the bank's too: the app picks its quizzes
         # from the stored bank, and must pick as the engine does)
         weak = _weak_clozes(questions, extraction, lexicon, doc_key)
@@ -203,6 +207,107 @@ def _descriptive_list_blank(q: Question) -> bool:
     return suffixed >= 2 and len({item[-1] for item in listed}) > 1
 
 
+def _raw_run_parts(q: Question) -> tuple[list[str], int] | None:
+    """The raw 、-items of the run ``q``'s one blank stands in (the blank a NUL, the first item
+    with its lead, the last with its head) and the index of the blank's item; None off a list."""
+    at = q.stem.find(BLANK)
+    if at < 0 or q.stem.count(BLANK) != 1:
+        return None
+    text = q.stem[:at] + "\x00" + q.stem[at + len(BLANK) :]
+    start = at
+    while start > 0 and text[start - 1] not in _RUN_STOPS:
+        start -= 1
+    end = at + 1
+    while end < len(text) and text[end] not in _RUN_STOPS:
+        end += 1
+    parts = text[start:end].split("、")
+    if len(parts) < 2:
+        return None
+    return parts, next(i for i, part in enumerate(parts) if "\x00" in part)
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _compound_fragment_blank(q: Question) -> bool:
+    """Is ``q`` a plain 填空 or 单选 whose one- or two-character blank is half of a list item
+    its siblings show to be a compound: 生物医药、（医疗）设备等领域 (blind10 EE #30, EG #29),
+    保证真实准确、（全面）规范、鲜活及时? A teacher blanks the item (医疗设备) or nothing; the
+    half of it is never a pick. The item's length is read off the items whose extent is sure: the
+    middle ones, and the last one when 等 closes it (the first may carry its lead: 坚持自治)."""
+    if not (is_plain_cloze(q) or is_plain_single(q)) or not isinstance(q.answer, (str, list)):
+        return False
+    answer = q.answer if isinstance(q.answer, str) else q.answer[0]
+    run = _raw_run_parts(q)
+    if len(answer) > 2 or run is None:
+        return False
+    parts, k = run
+    last = len(parts) - 1
+    before, after = parts[k].split("\x00")
+    tail = re.match(r"([\u4e00-\u9fff]{2,6}?)等", parts[last])
+    sure = [len(p) for i, p in enumerate(parts) if 0 < i < last and i != k]
+    if k != last and tail:
+        sure.append(len(tail.group(1)))
+    if 0 < k < last:  # (a middle item's extent is sure)
+        extra = before + after
+        return (
+            bool(extra)
+            and bool(_HAN_RUN.fullmatch(extra))
+            and all(n == len(extra) + len(answer) for n in sure)
+        )
+    if k == last:
+        joined = re.match(r"([\u4e00-\u9fff]{1,3})等", after)
+        if before or not joined:
+            return False
+        item = len(answer) + len(joined.group(1))
+        return all(n == item for n in sure or [len(parts[0])])
+    if after or not sure or len(set(sure)) > 1 or sure[0] <= len(answer):
+        return False
+    need = sure[0] - len(answer)
+    return len(before) >= need and bool(_HAN_RUN.fullmatch(before[-need:]))
+
+
+# a record's trend: the subject of 增长/下滑… is a statistic's line, not a formula (上升, 提高
+# stay out: 单边主义、保护主义上升; 自我提高)
+_TREND_PREDICATE = re.compile(
+    r"(?:较快|快速|明显|大幅|稳步|持续|继续|分别|均|有所|显著|平稳)?"
+    r"(?:增长|下滑|下降|回升|回落|减少|增加|萎缩|翻番)[，。；]?"
+)
+# a group of people praised for a deed: 人民解放军指战员（勇挑重担）
+_PRAISED_GROUP = re.compile(r"(?:人员|指战员|工作者|干警|干部|官兵|战士|志愿者|群众|同胞)$")
+
+
+def _record_frame(q: Question) -> bool:
+    """Is ``q``'s blank in a report's record rather than a formula? Two frames (blind10 EE #35,
+    #36, EG #40, EF #36):
+
+    - the subject of a trend, a clause made of a 、-list and 增长/下滑: 先进制造业、（现代服务业）
+      较快增长; 国内消费、（投资）、出口下滑;
+    - a deed in a roll of groups praised one by one: 广大医务人员英勇奋战，人民解放军指战员
+      （勇挑重担），科技工作者协同攻关 (the other 4-character deeds fit as well).
+    """
+    at = q.stem.find(BLANK)
+    before, after = q.stem[:at], q.stem[at + len(BLANK) :]
+    clause_before = before[max(before.rfind(c) for c in "，。；：！？") + 1 :]
+    closing = re.search(r"[，。；：！？]", after)
+    clause_after = after[: closing.end()] if closing else after
+    trend = _TREND_PREDICATE.search(clause_before + "\x00" + clause_after)
+    if trend and trend.end() == len(clause_before) + 1 + len(clause_after):
+        items = (clause_before + "\x00" + clause_after)[: trend.start()].split("、")
+        if len(items) >= 2 and all(0 < len(item) <= 8 for item in items):
+            return True
+    answer = q.answer[0]
+    if len(answer) != 4 or not _PRAISED_GROUP.search(clause_before) or clause_after[:1] != "，":
+        return False
+    rest = after[1:]
+    return bool(
+        re.match(
+            r"[\u4e00-\u9fff]{2,10}(?:人员|指战员|工作者|干警|干部|官兵)[\u4e00-\u9fff]{4}[，。；]",
+            rest,
+        )
+    )
+
+
 def _minor_frame(q: Question) -> bool:
     """Is ``q`` a plain 填空 over a word a strict teacher would not test for where it stands?
     Two frames, marked weak (asked last) rather than dropped:
@@ -219,7 +324,7 @@ def _minor_frame(q: Question) -> bool:
     at = q.stem.find(BLANK)
     before = q.stem[:at]
     clause = before[max(before.rfind(c) for c in "。；！？") + 1 :]
-    if clause.startswith("有的"):
+    if clause.startswith("有的") or _record_frame(q):
         return True
     items = _blank_run_items(q)
     if items is None or len(answer) != 2 or len(items) > 4:

@@ -54,8 +54,10 @@ _QUANTITY = re.compile(
     rf"({'|'.join(_UNITS)})"
 )
 # words that make a clause a rule rather than a record
+# (年满 only before its age: 今年满打满算还有不到10个月 is a speech's count, blind10 EF #20)
 _STRICT_NORMS = re.compile(
-    r"不少于|不超过|不得超过|不低于|至少|最长|最短|以内|之内|之日起|期满|期为|为期|年满|不能少于"
+    r"不少于|不超过|不得超过|不低于|至少|最长|最短|以内|之内|之日起|期满|期为|为期"
+    r"|年满(?=[0-9０-９一二两三四五六七八九十])|不能少于"
 )
 _LOOSE_NORMS = re.compile(r"应当|必须|不得|不能|不宜|可以|一般|每|以上|以下|内[，。；]")
 # the quantity is part of a record, not of a rule
