@@ -238,11 +238,18 @@ def _sentence_before(ctx: Context, s: Sentence) -> str:
 # a fronted 对于-object whose subject came before it (…是重大举措，|对于…具有重要意义)
 _ANTECEDENT_OPENING = re.compile(
     r"(?:也是|也要|也就是|这是|这就是|这也是|这就|这些|这一|这样|这种|其(?!他|实|次|余)|要么"
-    r"|或者是|对于|即|是(?!否)|就是|而是|还是|更是|又是|都是)"
+    r"|或者是|对于|即|是(?!否)|就是|而是|还是|更是|又是|都是"
+    # a verb whose object is the clause before (推动减贫战略…平稳转型，|统筹纳入乡村振兴战略:
+    # what is brought in? blind10 EE #19, EF #18)
+    r"|(?:统筹|一并|全面|逐步|及时)?(?:纳入|融入)(?!了))"
 )
 # an anaphor in the opening clause before any noun phrase of its own (熟练掌握其中蕴含的…: 其中
 # of what?); after one (把握这一思想的世界观、方法论和贯穿其中的…) it points inside the clause
-_ANTECEDENT_INSIDE = re.compile(r"^[^的，]*?(?:其中|其间|其所|上述|前者|后者)")
+_ANTECEDENT_INSIDE = re.compile(
+    r"^[^的，]*?(?:其中|其间|其所|上述|前者|后者)"
+    # (关键是要通过深化…把这种潜能释放出来: 这种/这些 of what? blind10 EE #23, ED #26)
+    r"|^[^，]*?(?:这种|这些)"
+)
 # a correlative opener: its governor stands before the first clause that repeats it
 _CORRELATIVE_OPENINGS = ("要么", "或者是")
 
