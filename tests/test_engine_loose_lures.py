@@ -99,3 +99,18 @@ def test_no_verb_phrase_or_defence_lure_among_nouns() -> None:
         for q in _choices(_read(path)):
             assert "勇于创新" not in q.options, q.options
             assert "国防意识" not in q.options, q.options
+
+
+def test_serving_awarenesses_are_no_lures_of_each_other() -> None:
+    # （宗旨意识）和群众感情淡漠, 一些干部（服务意识）和法治意识不强: 公仆意识 reads as true there
+    serving = {"宗旨意识", "公仆意识", "服务意识"}
+    for path in (
+        HELDOUT / "opinion_theme_education_2023.txt",
+        CORPUS / "gov_work_report_2018_part1.txt",
+    ):
+        made = [
+            q for q in _choices(_read(path)) if isinstance(q.answer, str) and q.answer in serving
+        ]
+        assert made, path.name
+        for q in made:
+            assert not (serving - {q.answer}) & set(q.options), q.options
