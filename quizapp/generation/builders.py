@@ -1150,9 +1150,9 @@ def _foreign_lure(lexicon: Lexicon, lure: str, keys: Iterable[str], sentence: st
     """Is ``lure`` a foreign-affairs or defence term (全球治理体系, 多边主义) offered for keys of
     no such class in a sentence that speaks of nothing foreign, so that its field rules it out
     (DC #3: 全球治理体系 among the 体系 of a province's 共同富裕示范区)?"""
-    if lexicon.term_class(lure) not in _FOREIGN_CLASSES:
-        return False
-    if any(lexicon.term_class(k) in _FOREIGN_CLASSES for k in keys):
+    if lexicon.term_class(lure) not in _FOREIGN_CLASSES and "国防" not in lure:
+        return False  # (国防意识 of the class 思维 is a defence term too: FA #22, FC #16)
+    if any(lexicon.term_class(k) in _FOREIGN_CLASSES or "国防" in k for k in keys):
         return False
     return _FOREIGN_CUES.search(sentence) is None
 
@@ -2766,6 +2766,35 @@ _ONE_KIND_CLASSES = frozenset({"区域战略"})
 # foreign affairs and defence: off-type lures for a domestic key (全球治理体系 among a
 # province's 体系, DC #3; 多边主义 for 爱国主义) unless the sentence speaks of such matters
 _FOREIGN_CLASSES = frozenset({"外交国防", "命运共同体"})
+# Classes whose members are all true of the same subject, so that in a loose frame each is
+# right where another is the key (彰显了党的领导和社会主义制度的（政治优势）: 制度优势, 组织优势
+# fit as well; （先进制造业）、现代服务业较快增长: 战略性新兴产业 grew too — blind10 rounds EE
+# #15, #35, #36, EG #17, #36). Their members are lures only where the sentence pins the key:
+# a standard formula it quotes (_LURES2_PINNING_FORMULAS), examples listed before 等 and the
+# key, or the key's own contrast in the text.
+_LURES2_LOOSE_CLASSES = frozenset({"党和国家优势", "产业形态"})
+_LURES2_PINNING_FORMULAS = (
+    "最大政治优势是密切联系群众",
+    "优势更好转化为国家治理效能",
+    "一个国家的最大优势",
+    "为骨干的现代化产业体系",
+    "现代服务业同",
+)
+
+
+def _lures2_loose_lure(
+    lexicon: Lexicon, lure: str, key: str, sentence: str, contrasted: bool
+) -> bool:
+    """Is ``lure`` a member of a class whose members are right in one another's loose frame
+    (:data:`_LURES2_LOOSE_CLASSES`), offered in a sentence that does not pin ``key`` (no
+    standard formula quoted, no text contrast of the key drawn)?"""
+    if lexicon.term_class(lure) not in _LURES2_LOOSE_CLASSES or contrasted:
+        return False
+    if f"、{key}" not in sentence and re.search(f"、[^，。；：、]{{2,8}}等{key}", sentence):
+        return False  # 新能源、新材料、航空航天、低空经济等（战略性新兴产业）: examples pin it
+    return not any(pin in sentence for pin in _LURES2_PINNING_FORMULAS)
+
+
 _FOREIGN_CUES = re.compile(
     "全球|国际|世界|外交|对外|涉外|海外|外部|各国|周边|人类|国防|军|港|澳|台|两岸|一带一路|多边"
 )
@@ -4047,6 +4076,9 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         frame_after = after_blank[:2] if _han(after_blank[:2]) == 2 else ""
         key_class = ctx.lexicon.term_class(key.text)
 
+        # (the text's contrast of the key, see below; computed first: fit reads it)
+        contrasts, framed = _text_contrasts(ctx, key.text, blanked)
+
         def framed_mate(c: str) -> bool:
             return (
                 bool(frame_after)
@@ -4059,7 +4091,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
 
         def fit(c: str) -> bool:
             return (
-                not (also_right is not None and also_right(c))
+                not _lures2_loose_lure(ctx.lexicon, c, key.text, s.text, bool(contrasts))
+                and not (also_right is not None and also_right(c))
                 and not framed_mate(c)
                 and not (ism_modifier and _unfit_head(c, after_blank, ctx.ex.doc.text, known))
                 and not _foreign_lure(ctx.lexicon, c, (key.text, *key.group), s.text)
@@ -4069,7 +4102,6 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         # the text's own contrast of the key (生产性服务业 beside 生活性服务业) is the first lure
         # of a 单选 when it passes the same tests (DD #16), and no lure when the text writes it
         # in the blank's frame too; the others are drawn as before
-        contrasts, framed = _text_contrasts(ctx, key.text, blanked)
         pool = [c for c in pool if fit(c) and c not in framed]
         if len(pool) < n or (n >= 3 and _lures_odd_out(key.text, pool)):
             return None
@@ -5244,6 +5276,8 @@ def group_questions(
     key0 = KeyPhrase(items[0], "enumeration", index, start, end, 0.6, None, items)
     _, exclude, _ = candidates_for(ctx, key0)
     exclude |= set(items)
+    # a near-synonym or cover of any item, not only the first (秉公用权 beside 公正用权: EC #3)
+    exclude |= {o for item in items for o in ctx.lexicon.overlapping(item)}
     # 科技强军 in the 十九大's list: right in the other wording, so no lure (round Q3); 历史思维
     # beside the 十九大's five 思维: right in the 二十大's seven that hold them all (BF #38)
     exclude |= {m for m, _ in ctx.lexicon.other_wording_members(items)}
