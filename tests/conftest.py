@@ -53,6 +53,23 @@ def skip_or_fail(var: str, reason: str) -> None:
 # ---------------------------------------------------------------- shared texts
 
 
+def one_key(question: Any) -> str:
+    """The one key of a 填空 or 单选 ("" for any other question)."""
+    if isinstance(question.answer, str):
+        return question.answer
+    answer = question.answer
+    return answer[0] if isinstance(answer, list) and len(answer) == 1 else ""
+
+
+def asked_over(bank: list, fragment: str, answer: str) -> list:
+    """The questions of ``bank`` whose stem holds ``fragment`` with its ``_`` the one blank,
+    over ``answer`` (例: asked_over(bank, "全链条、_、开放式", "网络化"))."""
+    from quizapp.generation.model import BLANK
+
+    wanted = fragment.replace("_", BLANK)
+    return [q for q in bank if one_key(q) == answer and wanted in q.stem]
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not SHARED.is_dir():

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import asked_over, one_key
 
 from quizapp.generation import generate_questions
-from quizapp.generation.model import BLANK
 
 HELDOUT = Path(__file__).resolve().parent.parent / "bench" / "heldout_texts"
 
@@ -17,58 +17,46 @@ def _bank(path: Path) -> list:
     return generate_questions(path.read_text(encoding="utf-8"))
 
 
-def _key(q) -> str:
-    """The one key of a 填空 or 单选 ("" for any other question)."""
-    if isinstance(q.answer, str):
-        return q.answer
-    return q.answer[0] if isinstance(q.answer, list) and len(q.answer) == 1 else ""
-
-
-def _asked(bank: list, fragment: str, answer: str) -> list:
-    """The questions whose stem holds ``fragment`` with the one blank over ``answer``."""
-    return [q for q in bank if _key(q) == answer and fragment.replace("_", BLANK) in q.stem]
-
-
 @pytest.fixture(scope="module")
 def jiaoyu2035() -> list:
     return _bank(HELDOUT / "gangyao_jiaoyu_xiandaihua2035_fangan_2019.txt")
 
 
-def test_a_mixed_modifier_list_before_its_noun_is_never_asked(jiaoyu2035) -> None:
+def test_a_mixed_modifier_list_before_its_noun_is_neverasked_over(jiaoyu2035) -> None:
     # 深度融合的全链条、网络化、开放式协同创新联盟: three reviews called 网络化 unusable
-    assert not _asked(jiaoyu2035, "全链条、_、开放式协同", "网络化")
-    assert not _asked(jiaoyu2035, "_、网络化、开放式协同", "全链条")
+    assert not asked_over(jiaoyu2035, "全链条、_、开放式协同", "网络化")
+    assert not asked_over(jiaoyu2035, "_、网络化、开放式协同", "全链条")
     shiwuwu = _bank(HELDOUT / "jianyi_shiwuwu_guihua_2025_sec1-4.txt")
-    assert not _asked(shiwuwu, "高品质、_、便利化发展", "多样化")
-    assert not _asked(shiwuwu, "基础研究_、前瞻性、体系化布局", "战略性")
+    assert not asked_over(shiwuwu, "高品质、_、便利化发展", "多样化")
+    assert not asked_over(shiwuwu, "基础研究_、前瞻性、体系化布局", "战略性")
 
 
-def test_a_slogan_list_of_one_form_is_still_asked(shared_dir) -> None:
+def test_a_slogan_list_of_one_form_is_stillasked_over(shared_dir) -> None:
     # 举旗帜、聚民心、育新人、兴文化、展形象 runs into its noun too, but is a slogan of one form
     bank = generate_questions((shared_dir / "corpus" / "report20_full.txt").read_text("utf-8"))
-    assert _asked(bank, "举旗帜、_、育新人", "聚民心")
-    assert _asked(bank, "和平、发展、合作、_旗帜", "共赢")
+    assert asked_over(bank, "举旗帜、_、育新人", "聚民心")
+    assert asked_over(bank, "和平、发展、合作、_旗帜", "共赢")
 
 
-def test_a_narrative_series_of_re_steps_is_never_asked() -> None:
+def test_a_narrative_series_of_re_steps_is_neverasked_over() -> None:
     bank = _bank(HELDOUT / "speech_xi_yiqing_changweihui_2020.txt")
     for key in ("再研究", "再部署", "再动员"):
-        assert not [q for q in bank if _key(q) == key]
+        assert not [q for q in bank if one_key(q) == key]
 
 
 def test_a_short_ad_hoc_deng_list_is_asked_last(jiaoyu2035, shared_dir) -> None:
-    generic = _asked(jiaoyu2035, "相关的_、科技、信息等要素", "人才")
+    generic = asked_over(jiaoyu2035, "相关的_、科技、信息等要素", "人才")
     assert generic and all(q.weak for q in generic)
     # a long 等-list is the text's settled wording: asked as before
     report19 = (shared_dir / "corpus" / "report19_full.txt").read_text("utf-8")
-    settled = _asked(generate_questions(report19), "民主、_、公平、正义", "法治")
+    settled = asked_over(generate_questions(report19), "民主、_、公平、正义", "法治")
     assert settled and not any(q.weak for q in settled)
 
 
 def test_a_shortcoming_of_a_local_speech_is_asked_last(shared_dir) -> None:
     text = (shared_dir / "corpus" / "speech_ma_weiguang_cadre_training_2018.txt").read_text("utf-8")
     bank = generate_questions(text)
-    shortcoming = _asked(bank, "有的_不足", "创新精神")
+    shortcoming = asked_over(bank, "有的_不足", "创新精神")
     assert len(shortcoming) == 2 and all(q.weak for q in shortcoming)  # the 填空 and its 单选
     served = {q.id for seed in range(3) for q in generate_questions(text, seed=seed, count=20)}
     assert not served & {q.id for q in shortcoming}

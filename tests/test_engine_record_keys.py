@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import asked_over
 
 from quizapp.generation import generate_questions
-from quizapp.generation.model import BLANK
 
 HELDOUT = Path(__file__).resolve().parent.parent / "bench" / "heldout_texts"
 
@@ -19,29 +19,19 @@ def _bank(name: str) -> list:
     return generate_questions((HELDOUT / name).read_text(encoding="utf-8"))
 
 
-def _key(q) -> str:
-    if isinstance(q.answer, str):
-        return q.answer
-    return q.answer[0] if isinstance(q.answer, list) and len(q.answer) == 1 else ""
-
-
-def _asked(bank: list, fragment: str, answer: str) -> list:
-    return [q for q in bank if _key(q) == answer and fragment.replace("_", BLANK) in q.stem]
-
-
 @pytest.fixture(scope="module")
 def gov2020() -> list:
     return _bank("gov_work_report_2020_sec1-4.txt")
 
 
-def test_half_of_a_compound_list_item_is_never_asked() -> None:
+def test_half_of_a_compound_list_item_is_neverasked_over() -> None:
     kexuejia = _bank("speech_xi_kexuejia_zuotan_2020.txt")
-    assert not _asked(kexuejia, "生物医药、_设备等领域", "医疗")
-    assert not _asked(kexuejia, "生物_、医疗设备等领域", "医药")
+    assert not asked_over(kexuejia, "生物医药、_设备等领域", "医疗")
+    assert not asked_over(kexuejia, "生物_、医疗设备等领域", "医药")
     # ... while a whole item of a list is still asked (四个面向)
-    assert _asked(kexuejia, "尊重劳动、_、尊重人才", "尊重知识")
+    assert asked_over(kexuejia, "尊重劳动、_、尊重人才", "尊重知识")
     dangan = _bank("tiaoli_ganbu_renshi_dangan_2018.txt")
-    assert not _asked(dangan, "保证真实准确、_规范", "全面")
+    assert not asked_over(dangan, "保证真实准确、_规范", "全面")
 
 
 def test_a_speechs_count_is_no_provision() -> None:
@@ -50,7 +40,7 @@ def test_a_speechs_count_is_no_provision() -> None:
     assert not [q for q in tuopin if q.template.startswith("provision")]
     # a rule's time limit is still asked
     dangan = _bank("tiaoli_ganbu_renshi_dangan_2018.txt")
-    assert _asked(dangan, "并在_内完成转递", "2个月")
+    assert asked_over(dangan, "并在_内完成转递", "2个月")
 
 
 def test_the_subject_of_a_trend_is_asked_last(gov2020) -> None:
@@ -59,13 +49,13 @@ def test_the_subject_of_a_trend_is_asked_last(gov2020) -> None:
         ("先进制造业、_较快增长", "现代服务业"),
         ("_、现代服务业较快增长", "先进制造业"),
     ):
-        asked = _asked(gov2020, fragment, key)
+        asked = asked_over(gov2020, fragment, key)
         assert asked and all(q.weak for q in asked)
     # a formula that rises stays: 单边主义、保护主义上升
     kexuejia = _bank("speech_xi_kexuejia_zuotan_2020.txt")
-    assert not any(q.weak for q in _asked(kexuejia, "在单边主义、_上升", "保护主义"))
+    assert not any(q.weak for q in asked_over(kexuejia, "在单边主义、_上升", "保护主义"))
 
 
 def test_a_deed_in_a_roll_of_praised_groups_is_asked_last(gov2020) -> None:
-    asked = _asked(gov2020, "人民解放军指战员_，科技工作者", "勇挑重担")
+    asked = asked_over(gov2020, "人民解放军指战员_，科技工作者", "勇挑重担")
     assert asked and all(q.weak for q in asked)

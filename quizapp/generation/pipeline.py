@@ -159,20 +159,11 @@ def _blank_run_items(q: Question) -> list[str] | None:
     answer's length (the first item's lead and the last one's head cut off): 全链条、网络化、
     开放式 of 深度融合的全链条、（　　）、开放式协同创新联盟 over 网络化; None when the blank
     stands in no 、-list. The last entry is the last item's whole text, head included."""
+    run = _raw_run_parts(q)
+    if run is None:
+        return None
     answer = q.answer if isinstance(q.answer, str) else q.answer[0]
-    at = q.stem.find(BLANK)
-    if at < 0 or q.stem.count(BLANK) != 1:
-        return None
-    text = q.stem[:at] + "\x00" + q.stem[at + len(BLANK) :]
-    start = at
-    while start > 0 and text[start - 1] not in _RUN_STOPS:
-        start -= 1
-    end = at + 1
-    while end < len(text) and text[end] not in _RUN_STOPS:
-        end += 1
-    parts = text[start:end].replace("\x00", answer).split("、")
-    if len(parts) < 2:
-        return None
+    parts = [part.replace("\x00", answer) for part in run[0]]
     n = len(answer)
     return [parts[0][-n:], *parts[1:-1], parts[-1][:n], parts[-1]]
 
