@@ -406,8 +406,10 @@ LENDING_TEMPLATES = frozenset({"single", "multi_enum"})
 # whose template the reviews found this reliable (the lexicon's: 0.84–0.98), if one is fresh
 RELIABLE_PRIOR = 0.8
 # questions of any template from one source sentence before a lexicon question from it waits
-# for the sentences not yet asked
-LEX_PER_SENTENCE = 2
+# for the sentences not yet asked (1 since blind10: two lexicon items on two formulas one sentence
+# names, 四风 and 八项规定, 四个意识 and 四个自信, read as one passing mention asked twice; rounds
+# EG, FC, FD)
+LEX_PER_SENTENCE = 1
 # questions from one source sentence before any further one from it waits (tier 2) until no
 # kind has a fresh question: blind rounds EC–EH and FC read two 判断 and a 多选 from one
 # sentence naming three formulas as "the same passing mention asked three times"
@@ -712,7 +714,9 @@ def select(
             # 自信”、做到“两个维护”…) gave 7 of a quiz's 10 (blind round RE): a quiz tests the
             # text, so once LEX_PER_SENTENCE questions come from its sentence it waits
             return 0 if source_count[q.source] < LEX_PER_SENTENCE else 1
-        return 0 if q.source not in used_sources else 1
+        # a template the reviews found mostly unusable (a heading item) is never fresher than a
+        # lexicon question on an asked sentence (round Q1: the heading 单选 went out instead)
+        return 0 if q.source not in used_sources and prior[q.id] >= WEAK_PRIOR else 1
 
     def best_of(kind: str, below: int, plain_only: bool = False) -> tuple[Question | None, int]:
         """The best ranked question of ``kind`` of the lowest tier under ``below`` (with
