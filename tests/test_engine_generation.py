@@ -222,8 +222,11 @@ def test_count_gives_a_balanced_seeded_pick(bank) -> None:
     picked = generate_questions(SEED_TEXT, seed=3, count=16)
     assert len(picked) == 16 and len({q.id for q in picked}) == 16
     kinds = Counter(q.kind for q in picked)
-    # every kind keeps its places but for what a plain 单选/多选 lends to a reliable template
-    assert set(kinds) == set(KINDS) and min(kinds.values()) >= 3, kinds
+    # every kind keeps its places but for what a plain 单选/多选 lends to a reliable template,
+    # and what a kind gives up once its fresh questions hang on sentences already asked (the
+    # speech's lexicon 单选 are on three sentences its 判断 and 多选 take first: one question per
+    # sentence before a lexicon one waits, since blind10 rounds EC–EH)
+    assert set(kinds) == set(KINDS) and min(kinds.values()) >= 2, kinds
     again = generate_questions(SEED_TEXT, seed=3, count=16)
     assert [q.id for q in again] == [q.id for q in picked]
     other = generate_questions(SEED_TEXT, seed=4, count=16)

@@ -502,8 +502,18 @@ LENDING_TEMPLATES = frozenset({"single", "multi_enum"})
 # whose template the reviews found this reliable (the lexicon's: 0.84–0.98), if one is fresh
 RELIABLE_PRIOR = 0.8
 # questions of any template from one source sentence before a lexicon question from it waits
-# for the sentences not yet asked
-LEX_PER_SENTENCE = 2
+# for the sentences not yet asked (1 since blind10: two lexicon items on two formulas one sentence
+# names, 四风 and 八项规定, 四个意识 and 四个自信, read as one passing mention asked twice; rounds
+# EG, FC, FD)
+LEX_PER_SENTENCE = 1
+# questions from one source sentence before any further one from it waits (tier 2) until no
+# kind has a fresh question: blind rounds EC–EH and FC read two 判断 and a 多选 from one
+# sentence naming three formulas as "the same passing mention asked three times"
+QUIZMIX_SENTENCE_CAP = 2
+QUIZMIX_PLACES_PER_SENTENCE = 5
+# options two choice questions may share: past it a second question repeats the first's lure
+# pool (制度优势/政治优势/组织优势/群众工作优势 in two 单选 of one quiz, round EG)
+QUIZMIX_SHARED_OPTIONS = 1
 # percent of a quiz's places (rounded up) lexicon questions take before they wait for the fresh
 # questions of other templates: a quiz of 10 on a formula-dense text was 9–10 lexicon items and
 # "tests little of the text itself" (blind rounds BE, BG); a study quiz must test its material.
@@ -592,6 +602,33 @@ def _hidden_answers(q: Question, lexicon: Lexicon) -> list[str]:
     return [m for m in formula.members if not any(s in q.stem for s in formula.spellings(m))]
 
 
+# a standard list's name, quoted in its source (脱贫攻坚“三保障”)
+_QUIZMIX_LIST_NAME = re.compile(r"“([^”]{2,})”")
+
+
+def quizmix_list_names(answers: list[str], lexicon: Lexicon) -> list[str]:
+    """The names of the standard lists an order-free answer of several items makes up
+    (义务教育、基本医疗、住房安全: 三保障, from the list's source): a quiz asking the list and
+    its name asks one content twice (rounds EC–EH)."""
+    if len(answers) < 2:
+        return []
+    return [
+        name
+        for k in lexicon._lists_holding(tuple(answers))
+        for name in _QUIZMIX_LIST_NAME.findall(lexicon.list_sources[k])
+    ]
+
+
+def quizmix_overlapping(keys: set[str], used: set[str]) -> set[str]:
+    """The keys of ``keys`` equal to a used key, or (three characters or more) inside one or
+    holding one: 三保障 and 两不愁三保障 are one content (rounds EC–EH)."""
+    return {
+        k
+        for k in keys
+        if k in used or any(min(len(k), len(u)) >= 3 and (k in u or u in k) for u in used)
+    }
+
+
 def select(
     questions: list[Question],
     count: int,
@@ -615,8 +652,15 @@ def select(
     false 判断's hidden key included). A lexicon question from a sentence that already gave
     ``LEX_PER_SENTENCE`` questions is fresh no longer, nor is any lexicon question once they hold
     ``LEX_PERCENT`` of the ``count`` places. Once a kind has a place, a plain 单选/多选
-    (``LENDING_TEMPLATES``) gives its next one to a fresh reliable question of another kind
-    (``RELIABLE_PRIOR``), which may be one a 判断 was holding.
+    (``LENDING_TEMPLATES``) under ``RELIABLE_PRIOR`` gives its next one to a fresh reliable
+    question of another kind, which may be one a 判断 was holding.
+
+    One content is one key: a question's answer (three characters or more) and the named list
+    its answers make count as keys, and a key inside an asked one, or holding one, counts as
+    asked (三保障 / 两不愁三保障 / 义务教育、基本医疗、住房安全). A question from a sentence
+    ``QUIZMIX_SENTENCE_CAP`` questions came from waits like one on an asked formula (tier 2), and
+    a choice sharing more than ``QUIZMIX_SHARED_OPTIONS`` options with a picked one (its lure
+    pool) waits like a weak one (tier 3).
 
     ``scores`` (id → key score) and ``weak`` default to what each question carries
     (``Question.pick_score``, ``Question.weak``: set by ``generate_questions``).
@@ -662,6 +706,10 @@ def select(
     source_count: Counter[str] = Counter()  # picked questions per source sentence
     lex_picked = 0  # picked lexicon questions
     lex_cap = -(-count * LEX_PERCENT // 100)  # (exact: a float share gave 7.000…1 places)
+    # one more per sentence for every ``QUIZMIX_PLACES_PER_SENTENCE`` places past the first
+    # ten: a long quiz of a short text runs out of sentences (the bundled speech's 20 held 11 填空
+    # and 2 单选 at two a sentence)
+    sentence_cap = QUIZMIX_SENTENCE_CAP + max(0, count - 10) // QUIZMIX_PLACES_PER_SENTENCE
     used_local: set[str] = set()
     picked_ids: set[str] = set()
     picked_kinds: set[str] = set()
@@ -678,6 +726,10 @@ def select(
             keys = {dis.fold_key(q.keys[0]) if q.keys else q.id}
             if q.formula:
                 keys.add(dis.fold_key(q.formula))
+            # ... and so do its answer and the list it makes (三保障 / 两不愁三保障 / the list
+            # 义务教育、基本医疗、住房安全, three items of one tuopin quiz: rounds EC–EH)
+            keys.update(dis.fold_key(a) for a in _answer_texts(q) if len(a) >= 3)
+            keys.update(dis.fold_key(n) for n in quizmix_list_names(_answer_texts(q), lexicon))
             own = [*_answer_texts(q), *_hidden_answers(q, lexicon)]
             own += _names_inside(own, lexicon)
             found = traits[q.id] = (
@@ -725,18 +777,24 @@ def select(
         if leaks(q):
             return 5
         keys, _, _, local = traits_of(q)
-        reused = keys & used_keys
+        reused = quizmix_overlapping(keys, used_keys)
         if reused - {dis.fold_key(q.formula or "")}:
-            return 4  # its own key asked again
+            return 4  # its own key (or one holding it, or inside it) asked again
         weak_template = prior[q.id] < WEAK_PRIOR and q.kind in picked_kinds
         # (a doubtful 单选 keeps its tier: its place is lent, see lent())
-        if local in used_local or (q.id in weak and q.kind != "single") or weak_template:
+        # a choice question whose options repeat a picked one's lure pool
+        shared = q.options and any(
+            len(set(q.options) & set(p.options)) > QUIZMIX_SHARED_OPTIONS for p in picked
+        )
+        if local in used_local or (q.id in weak and q.kind != "single") or weak_template or shared:
             # a second heading item or unknown label: the reviews failed them; a plain 填空
             # under the confidence threshold: 35% usable left one text out (confidence.py); a
             # template the reviews found mostly unusable (``WEAK_PRIOR``) once its kind is in
             return 3
-        if reused:
-            return 2  # another question on an asked formula (lexicon items: 92–95% usable)
+        if reused or source_count[q.source] >= sentence_cap:
+            # another question on an asked formula (lexicon items: 92–95% usable), or a third
+            # from one sentence
+            return 2
         if q.formula and q.kind != "judge" and dis.fold_key(q.formula) in judge_formulas():
             return 1  # left to the 判断, whose checkable facts are nearly all formulas
         # one question per source sentence while others remain: reviewers read two items that
@@ -752,7 +810,9 @@ def select(
             # 自信”、做到“两个维护”…) gave 7 of a quiz's 10 (blind round RE): a quiz tests the
             # text, so once LEX_PER_SENTENCE questions come from its sentence it waits
             return 0 if source_count[q.source] < LEX_PER_SENTENCE else 1
-        return 0 if q.source not in used_sources else 1
+        # a template the reviews found mostly unusable (a heading item) is never fresher than a
+        # lexicon question on an asked sentence (round Q1: the heading 单选 went out instead)
+        return 0 if q.source not in used_sources and prior[q.id] >= WEAK_PRIOR else 1
 
     def best_of(kind: str, below: int, plain_only: bool = False) -> tuple[Question | None, int]:
         """The best ranked question of ``kind`` of the lowest tier under ``below`` (with
@@ -775,6 +835,11 @@ def select(
         """``q``, or a reliable question of another kind that takes its place (see
         ``LENDING_TEMPLATES``): a kind keeps its first place, so every kind stays in the quiz."""
         if q.template not in LENDING_TEMPLATES or kind not in picked_kinds:
+            return q
+        # a plain choice the lexicon backs (a tagged formula, a known list: ``template_prior``
+        # 0.92) is as reliable as any it would lend to: lent, it left quizzes 6 of 10 填空
+        # with one 单选 (rounds EG, FD)
+        if prior[q.id] >= RELIABLE_PRIOR and q.id not in weak:
             return q
         # a doubtful plain 单选 (``weak``) lends its place to any fresh question of another
         # kind that is neither weak nor a lexicon one (the lexicon keeps its share), reliable
