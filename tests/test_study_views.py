@@ -148,19 +148,23 @@ def test_next_practice_asks_what_the_learner_has_not_answered_right(app, client,
     assert not (set(second_ids) & (set(first_ids) - {missed}))
     answer_all(client, app, second)
 
-    # five questions were never answered right: all of them now, topped up with known ones,
-    # and the learner is told so
+    # few questions were never answered right: one pick over the bank asks them first and
+    # tops the test up with known ones, and the learner is told so
     new_left = set(ids) - (set(first_ids) | set(second_ids)) | ({missed} - set(second_ids))
     location = client.post("/test/quick").headers["Location"]
     third_ids = attempt_row(app, location.rsplit("/", 1)[-1]).question_ids
-    assert len(third_ids) == 10 and new_left <= set(third_ids)
+    fresh = [q for q in third_ids if q in new_left]
+    assert len(third_ids) == 10 and fresh and third_ids[: len(fresh)] == fresh
     page = client.get(location, follow_redirects=True).get_data(as_text=True)
-    note = f"你还没答对过的题只剩 {len(new_left)} 道，已全部出给你；另 {10 - len(new_left)} 道"
+    note = f"本次 {len(fresh)} 道是新题，{10 - len(fresh)} 道是你答对过的题"
     assert note in page_text(page)
 
-    # another learner (a new browser) starts from the whole bank
-    other = app.test_client().post("/test/quick").headers["Location"].rsplit("/", 1)[-1]
-    assert len(attempt_row(app, other).question_ids) == 10
+    # another learner (a new browser) may be asked what this one knows
+    seen = set()
+    for _ in range(3):
+        other = app.test_client().post("/test/quick").headers["Location"].rsplit("/", 1)[-1]
+        seen |= set(attempt_row(app, other).question_ids)
+    assert seen & (set(first_ids) | set(second_ids))
 
 
 # ---------------------------------------------------------------- 练习

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from .. import generation
 from ..models import BankQuestion
@@ -14,18 +14,23 @@ def engine_pick(
     count: int,
     seed: int,
     kinds: Iterable[str] = generation.KINDS,
+    last: Collection[int] = (),
 ) -> list[BankQuestion]:
     """The ``count`` rows ``generation.select`` picks for ``seed``, in its order.
 
     The pick sees each row as the engine's question: its id the engine's (``uid``: the seed's
     jitter and every tie go by it) and the score and weak flag the bank stored. So for a
     material whose whole bank is active, the quiz is ``select`` over the engine's bank, the
-    pick the reviews measured (docs/quality.md), not one ranking every row alike.
+    pick the reviews measured (docs/quality.md), not one ranking every row alike. Rows whose
+    ids are in ``last`` are picked as the engine picks a question it doubts (``weak``): only
+    when nothing fresher is left for their place.
     """
     questions: list[generation.Question] = []
     rows_by_id: dict[str, BankQuestion] = {}
     for row in rows:
         data = row.to_engine_dict()
+        if row.id in last:
+            data["weak"] = True
         if data["id"] in rows_by_id:  # (unique within a material; rows of several may repeat)
             data["id"] = f"{row.uid}#{row.id}"
         question = generation.Question.from_dict(data)

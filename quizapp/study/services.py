@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -69,7 +69,10 @@ MAX_QUESTIONS = 200  # one test or printed paper at most (a page stays light on 
 
 
 def pick_questions(
-    questions: Sequence[BankQuestion], count: int, rng: random.Random | None = None
+    questions: Sequence[BankQuestion],
+    count: int,
+    rng: random.Random | None = None,
+    last: Collection[int] = (),
 ) -> list[BankQuestion]:
     """`count` questions (all of them, shuffled, when count is 0 or more than there are), and
     never more than MAX_QUESTIONS: "all" of a bank of thousands would make a page of megabytes.
@@ -78,14 +81,16 @@ def pick_questions(
     balanced, one question per formula and sentence while others remain, no answer printed by
     another question, the kinds the served-quiz reviews found reliable first and a weak 填空
     last (docs/quality.md: rounds Q1–Q7). A random sample of the bank reads worse on a text
-    nobody reviewed.
+    nobody reviewed. Questions whose ids are in ``last`` are picked only when nothing fresher
+    is left for their place (and come after the others when all are asked).
     """
     rng = rng or random.Random()
     chosen = list(questions)
     wanted = MAX_QUESTIONS if count <= 0 else min(count, MAX_QUESTIONS)
     if wanted < len(chosen) and wanted <= PICK_LIMIT:
-        return engine_pick(chosen, wanted, rng.randrange(2**32))
+        return engine_pick(chosen, wanted, rng.randrange(2**32), last=last)
     rng.shuffle(chosen)
+    chosen.sort(key=lambda q: q.id in last)  # (a stable sort: the shuffle stays within each part)
     return chosen[:wanted]
 
 
@@ -114,24 +119,24 @@ def pick_new_first(
     material_id: int,
     rng: random.Random | None = None,
 ) -> tuple[list[BankQuestion], int]:
-    """A learner's next test: questions they have not yet answered right come first, so that
+    """A learner's next test: what they have not yet answered right comes first, so that
     taking 练习 after 练习 on one material walks through its bank instead of asking the
     formulas they already know again (a wrong answer is not "known": it may come back, and
     the 错题本 schedules it anyway). Returns the pick and how many of it are new to them.
 
-    The new questions are picked as ``pick_questions`` picks (the engine's balance of kinds);
-    when fewer remain than asked, all of them are asked and the rest is topped up from the
-    questions answered right before. "All questions" (count 0) is the whole bank as before.
+    While enough new questions remain, the test is picked from them alone; when fewer are
+    left, one pick over the whole bank takes the known ones only where nothing new is left for
+    a place, so the engine's rules (no question printing another's answer, one per sentence)
+    hold over the whole test. "All questions" (count 0) is the whole bank, new ones first.
     """
-    known = answered_right(owner, material_id) if count > 0 else set()
+    known = answered_right(owner, material_id)
     new = [q for q in questions if q.id not in known]
-    if not known or len(new) >= min(count, MAX_QUESTIONS):
-        picked = pick_questions(new or questions, count, rng)
-        return picked, sum(q.id not in known for q in picked)
-    rng = rng or random.Random()
-    rest = [q for q in questions if q.id in known]
-    fresh = pick_questions(new, 0, rng)
-    return fresh + pick_questions(rest, min(count, MAX_QUESTIONS) - len(fresh), rng), len(fresh)
+    if known and count > 0 and len(new) >= min(count, MAX_QUESTIONS):
+        picked = pick_questions(new, count, rng)
+        return picked, len(picked)
+    picked = pick_questions(questions, count, rng, last=known)
+    fresh = [q for q in picked if q.id not in known]
+    return fresh + [q for q in picked if q.id in known], len(fresh)
 
 
 def questions_with_phrase(material_id: int, phrase: str) -> list[BankQuestion]:

@@ -34,8 +34,6 @@ bp = Blueprint("study", __name__, url_prefix=None)
 
 REVIEW_BATCH = 20
 QUICK_COUNT = 10
-# a learner's tests ask what they have not answered right yet first (services.pick_new_first)
-_KNOWN_NOTE = "这份材料中你还没答对过的题只剩 {new} 道，已全部出给你；另 {old} 道是你答对过的题。"
 SCORES_PER_PAGE = 30
 NOTEBOOK_PER_PAGE = 20
 TREND_LAST = 30
@@ -192,8 +190,7 @@ def start():
                     f"题库共有 {len(pool)} 道题，一次最多出 {len(questions)} 道，已随机抽取。",
                     "info",
                 )
-            if new < len(questions) < len(pool):
-                flash(_KNOWN_NOTE.format(new=new, old=len(questions) - new), "info")
+            _note_known(new, len(questions), len(pool))
             minutes = int(form.time_limit.data or 0)
             attempt = services.start_attempt(
                 current_owner(),
@@ -207,6 +204,19 @@ def start():
             return redirect(url_for("study.attempt", token=attempt.token))
     counts = services.question_counts()
     return render_template("study/start.html", form=form, materials=materials, counts=counts)
+
+
+def _note_known(new: int, asked: int, pool: int) -> None:
+    """Tell the learner when a test repeats questions they answered right before
+    (``services.pick_new_first`` asks the new ones first; a test of the whole pool is no news)."""
+    if new >= asked or asked >= pool:
+        return
+    if new == 0:
+        flash("这份材料的题你都答对过了，本次出的是你答对过的题，当作复习。", "info")
+    else:
+        flash(
+            f"你还没答对过的题不多了：本次 {new} 道是新题，{asked - new} 道是你答对过的题。", "info"
+        )
 
 
 @bp.post("/test/quick")
@@ -225,8 +235,7 @@ def quick_start():
     if not questions:
         flash("这份材料还没有题目。", "warning")
         return redirect(url_for("study.home"))
-    if new < len(questions) < len(pool):
-        flash(_KNOWN_NOTE.format(new=new, old=len(questions) - new), "info")
+    _note_known(new, len(questions), len(pool))
     attempt = services.start_attempt(
         current_owner(), questions, mode="practice", material_id=material.id
     )

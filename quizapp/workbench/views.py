@@ -319,7 +319,7 @@ def questions():
     elif status == "retired":
         query = query.where(BankQuestion.retired.is_(True))
     elif status == "doubtful":  # what the engine's pick asks last: worth reviewing first
-        query = query.where(BankQuestion.weak.is_(True))
+        query = query.where(BankQuestion.weak.is_(True), BankQuestion.status != "disabled")
     elif status == "reported":
         reported = select(QuestionReport.question_id).where(QuestionReport.status == "open")
         query = query.where(BankQuestion.id.in_(reported))
