@@ -5,41 +5,31 @@ texts: rounds EE–EH in docs/quality.md)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import asked_over
-
-from quizapp.generation import generate_questions
-
-HELDOUT = Path(__file__).resolve().parent.parent / "bench" / "heldout_texts"
-
-
-def _bank(name: str) -> list:
-    return generate_questions((HELDOUT / name).read_text(encoding="utf-8"))
+from conftest import asked_over, heldout_bank
 
 
 @pytest.fixture(scope="module")
 def gov2020() -> list:
-    return _bank("gov_work_report_2020_sec1-4.txt")
+    return heldout_bank("gov_work_report_2020_sec1-4.txt")
 
 
-def test_half_of_a_compound_list_item_is_neverasked_over() -> None:
-    kexuejia = _bank("speech_xi_kexuejia_zuotan_2020.txt")
+def test_half_of_a_compound_list_item_is_never_asked() -> None:
+    kexuejia = heldout_bank("speech_xi_kexuejia_zuotan_2020.txt")
     assert not asked_over(kexuejia, "生物医药、_设备等领域", "医疗")
     assert not asked_over(kexuejia, "生物_、医疗设备等领域", "医药")
     # ... while a whole item of a list is still asked (四个面向)
     assert asked_over(kexuejia, "尊重劳动、_、尊重人才", "尊重知识")
-    dangan = _bank("tiaoli_ganbu_renshi_dangan_2018.txt")
+    dangan = heldout_bank("tiaoli_ganbu_renshi_dangan_2018.txt")
     assert not asked_over(dangan, "保证真实准确、_规范", "全面")
 
 
 def test_a_speechs_count_is_no_provision() -> None:
     # 今年满打满算还有不到10个月: 年满 of 年满十八周岁 was read in 今年满打满算
-    tuopin = _bank("speech_xi_tuopin_zuotan_2020.txt")
+    tuopin = heldout_bank("speech_xi_tuopin_zuotan_2020.txt")
     assert not [q for q in tuopin if q.template.startswith("provision")]
     # a rule's time limit is still asked
-    dangan = _bank("tiaoli_ganbu_renshi_dangan_2018.txt")
+    dangan = heldout_bank("tiaoli_ganbu_renshi_dangan_2018.txt")
     assert asked_over(dangan, "并在_内完成转递", "2个月")
 
 
@@ -52,8 +42,9 @@ def test_the_subject_of_a_trend_is_asked_last(gov2020) -> None:
         asked = asked_over(gov2020, fragment, key)
         assert asked and all(q.weak for q in asked)
     # a formula that rises stays: 单边主义、保护主义上升
-    kexuejia = _bank("speech_xi_kexuejia_zuotan_2020.txt")
-    assert not any(q.weak for q in asked_over(kexuejia, "在单边主义、_上升", "保护主义"))
+    kexuejia = heldout_bank("speech_xi_kexuejia_zuotan_2020.txt")
+    asked = asked_over(kexuejia, "在单边主义、_上升", "保护主义")
+    assert asked and not any(q.weak for q in asked)
 
 
 def test_a_deed_in_a_roll_of_praised_groups_is_asked_last(gov2020) -> None:
