@@ -2790,7 +2790,8 @@ def _loose_class_lure(
     standard formula quoted, no text contrast of the key drawn)?"""
     if lexicon.term_class(lure) not in _LOOSE_LURE_CLASSES or contrasted:
         return False
-    if f"、{key}" not in sentence and re.search(f"、[^，。；：、]{{2,8}}等{key}", sentence):
+    examples = re.search(f"、[^，。；：、]{{2,8}}等{re.escape(key)}", sentence)
+    if examples and f"、{key}" not in sentence:
         return False  # 新能源、新材料、航空航天、低空经济等（战略性新兴产业）: examples pin it
     return not any(pin in sentence for pin in _KEY_PINNING_FORMULAS)
 
@@ -5308,11 +5309,12 @@ def group_questions(
         return  # (too few intruders whatever the stem: the stem is not cut)
     if len(items) > len(correct):
         span = s.text[start - s.start : end - s.start]
-        found = -1
+        found = after = 0
         for item in items[: len(items) - len(correct) + 1]:
-            found = span.find(item, found + 1)
+            found = span.find(item, after)  # (each item after the one before it)
             if found < 0:
                 return
+            after = found + len(item)
         start += found  # the blank covers the keys only, the items before them printed
     stem, a, b = window(ctx, s, start, end)
     if not stem or len(stem) - (b - a) < 10:

@@ -246,10 +246,13 @@ def _compound_fragment_blank(q: Question) -> bool:
         sure.append(len(tail.group(1)))
     if 0 < k < last:  # (a middle item's extent is sure)
         extra = before + after
+        # with no other item of a sure extent, the last one, head and all, shows the length:
+        # 保证真实准确、（全面）规范、鲜活及时 (a head only makes it longer: 推进科技、（教育）体制
+        # 改革、人才发展 is asked)
         return (
             bool(extra)
             and bool(_HAN_RUN.fullmatch(extra))
-            and all(n == len(extra) + len(answer) for n in sure)
+            and all(n == len(extra) + len(answer) for n in sure or [len(parts[last])])
         )
     if k == last:
         joined = re.match(r"([\u4e00-\u9fff]{1,3})等", after)
@@ -267,7 +270,7 @@ def _compound_fragment_blank(q: Question) -> bool:
 # stay out: 单边主义、保护主义上升; 自我提高)
 _TREND_PREDICATE = re.compile(
     r"(?:较快|快速|明显|大幅|稳步|持续|继续|分别|均|有所|显著|平稳)?"
-    r"(?:增长|下滑|下降|回升|回落|减少|增加|萎缩|翻番)[，。；]?"
+    r"(?:增长|下滑|下降|回升|回落|减少|增加|萎缩|翻番)[，。；]?\Z"
 )
 # a group of people praised for a deed: 人民解放军指战员（勇挑重担）; the next group of the roll
 # and its deed (科技工作者协同攻关)
@@ -292,9 +295,10 @@ def _record_frame(q: Question) -> bool:
     clause_before = before[max(before.rfind(c) for c in "，。；：！？") + 1 :]
     closing = re.search(r"[，。；：！？]", after)
     clause_after = after[: closing.end()] if closing else after
-    trend = _TREND_PREDICATE.search(clause_before + "\x00" + clause_after)
-    if trend and trend.end() == len(clause_before) + 1 + len(clause_after):
-        items = (clause_before + "\x00" + clause_after)[: trend.start()].split("、")
+    clause = clause_before + "\x00" + clause_after
+    trend = _TREND_PREDICATE.search(clause)  # (the clause's predicate: at its end)
+    if trend:
+        items = clause[: trend.start()].split("、")
         if len(items) >= 2 and all(0 < len(item) <= 8 for item in items):
             return True
     answer = q.answer[0]
