@@ -8,6 +8,7 @@ failure.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 import socket
@@ -25,6 +26,7 @@ from quizapp.extensions import db
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+HELDOUT = ROOT / "bench" / "heldout_texts"
 PG_URL = os.environ.get("QUIZAPP_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
 CHROMIUM = os.environ.get("QUIZAPP_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -51,6 +53,20 @@ def skip_or_fail(var: str, reason: str) -> None:
 
 
 # ---------------------------------------------------------------- shared texts
+
+
+def heldout_text(name: str) -> str:
+    """The tuning text ``bench/heldout_texts/name`` (``.txt`` may be left off)."""
+    path = HELDOUT / (name if name.endswith(".txt") else f"{name}.txt")
+    return path.read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=8)
+def heldout_bank(name: str) -> tuple:
+    """Every question made of the tuning text ``name`` (seed 0; cached, so read only)."""
+    from quizapp.generation import generate_questions
+
+    return tuple(generate_questions(heldout_text(name), seed=0))
 
 
 def one_key(question: Any) -> str:

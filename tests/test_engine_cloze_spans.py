@@ -6,34 +6,26 @@ Each test is a reviewer's item on the text it came from (blind10 is tuning mater
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import heldout_bank
 
-from quizapp.generation import BLANK, generate_questions
+from quizapp.generation import BLANK
 from quizapp.generation.checking import check_answer
-
-ROOT = Path(__file__).resolve().parent.parent
-HELDOUT = ROOT / "bench" / "heldout_texts"
-
-
-def _bank(name: str):
-    return generate_questions((HELDOUT / name).read_text(encoding="utf-8"), seed=0)
 
 
 @pytest.fixture(scope="module")
 def tuopin():
-    return _bank("speech_xi_tuopin_zuotan_2020.txt")
+    return heldout_bank("speech_xi_tuopin_zuotan_2020.txt")
 
 
 @pytest.fixture(scope="module")
 def kexuejia():
-    return _bank("speech_xi_kexuejia_zuotan_2020.txt")
+    return heldout_bank("speech_xi_kexuejia_zuotan_2020.txt")
 
 
 @pytest.fixture(scope="module")
 def zongjie():
-    return _bank("speech_xi_zhutijiaoyu_zongjie_2020.txt")
+    return heldout_bank("speech_xi_zhutijiaoyu_zongjie_2020.txt")
 
 
 def _clozes(bank, key: str):
@@ -76,7 +68,7 @@ def test_a_stem_keeps_what_zhezhong_and_naru_point_to(tuopin, kexuejia) -> None:
 
 def test_a_first_item_opens_like_the_others() -> None:
     # 主要用于保就业、保基本民生、保市场主体 (EB #39, EF #39): the blank is 保就业
-    bank = _bank("gov_work_report_2020_sec1-4.txt")
+    bank = heldout_bank("gov_work_report_2020_sec1-4.txt")
     assert not _clozes(bank, "用于保就业")
     (q,) = _clozes(bank, "保就业")
     assert "主要用于" + BLANK in q.stem

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import heldout_text
+
 from quizapp.generation import BLANK, generate_questions
 from quizapp.generation import confidence as conf
+from quizapp.generation.lexicon import load_lexicon
 from quizapp.generation.model import Question
 from quizapp.generation.pipeline import select
 
 SEED_SPEECH = Path(__file__).resolve().parent.parent / "quizapp" / "data" / "seed_speech.txt"
-HELDOUT_TEXTS = Path(__file__).resolve().parent.parent / "bench" / "heldout_texts"
 
 
 def plain(qid: str, stem: str, answer: str, source: str, template: str = "cloze") -> Question:
@@ -254,12 +256,17 @@ def test_a_plain_single_is_doubted_when_a_modifier_before_its_blank_pins_its_key
         "确保国家",
         "促进中外",
     ):
-        sound = single("s", f"这一段话说得很长很长，要求各地{lead}{BLANK}，不断取得新成效。", "粮食安全", ["信息安全", "太空安全", "军事安全"])  # fmt: skip
+        sound = single(
+            "s",
+            f"这一段话说得很长很长，要求各地{lead}{BLANK}，不断取得新成效。",
+            "粮食安全",
+            ["信息安全", "太空安全", "军事安全"],
+        )
         assert conf.modifier_before_blank(sound) == "", lead
 
 
 def test_served_quizzes_of_a_labour_text_ask_no_single_a_modifier_pins() -> None:
-    text = (HELDOUT_TEXTS / "yijian_laodong_jiaoyu_2020.txt").read_text("utf-8")
+    text = heldout_text("yijian_laodong_jiaoyu_2020.txt")
     bank = generate_questions(text)
     pinned = [q for q in bank if q.template == "single" and q.answer == "风险意识"]
     assert pinned and all(q.weak for q in pinned)
@@ -271,11 +278,9 @@ def test_served_quizzes_of_a_labour_text_ask_no_single_a_modifier_pins() -> None
 def test_a_near_synonym_of_the_key_is_never_its_lure() -> None:
     # 根本大计 is what the 2018 全国生态环境保护大会 called 生态文明建设: right in the 千年大计
     # slot (judged an also-right lure in the eighth session's served quizzes)
-    text = (HELDOUT_TEXTS / "gongbao_19th_4th_plenum_2019.txt").read_text("utf-8")
-    for q in generate_questions(text):
-        if q.kind == "single" and q.answer == "千年大计":
-            assert "根本大计" not in q.options, q.options
+    # (no text of the bench asks 千年大计 in a 单选: the lexicon rules the pair out)
+    assert "根本大计" in load_lexicon().overlapping("千年大计")
     # 拼搏精神 was a lure of the labour text's 奋斗精神 (……艰苦地区和行业工作的（奋斗精神）)
-    text = (HELDOUT_TEXTS / "yijian_laodong_jiaoyu_2020.txt").read_text("utf-8")
+    text = heldout_text("yijian_laodong_jiaoyu_2020.txt")
     singles = [q for q in generate_questions(text) if q.kind == "single" and q.answer == "奋斗精神"]
     assert singles and not [q.options for q in singles if "拼搏精神" in q.options]

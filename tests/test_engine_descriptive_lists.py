@@ -3,43 +3,35 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import asked_over, one_key
+from conftest import asked_over, heldout_bank, one_key
 
 from quizapp.generation import generate_questions
-
-HELDOUT = Path(__file__).resolve().parent.parent / "bench" / "heldout_texts"
-
-
-def _bank(path: Path) -> list:
-    return generate_questions(path.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
 def jiaoyu2035() -> list:
-    return _bank(HELDOUT / "gangyao_jiaoyu_xiandaihua2035_fangan_2019.txt")
+    return heldout_bank("gangyao_jiaoyu_xiandaihua2035_fangan_2019.txt")
 
 
-def test_a_mixed_modifier_list_before_its_noun_is_neverasked_over(jiaoyu2035) -> None:
+def test_a_mixed_modifier_list_before_its_noun_is_never_asked(jiaoyu2035) -> None:
     # 深度融合的全链条、网络化、开放式协同创新联盟: three reviews called 网络化 unusable
     assert not asked_over(jiaoyu2035, "全链条、_、开放式协同", "网络化")
     assert not asked_over(jiaoyu2035, "_、网络化、开放式协同", "全链条")
-    shiwuwu = _bank(HELDOUT / "jianyi_shiwuwu_guihua_2025_sec1-4.txt")
+    shiwuwu = heldout_bank("jianyi_shiwuwu_guihua_2025_sec1-4.txt")
     assert not asked_over(shiwuwu, "高品质、_、便利化发展", "多样化")
     assert not asked_over(shiwuwu, "基础研究_、前瞻性、体系化布局", "战略性")
 
 
-def test_a_slogan_list_of_one_form_is_stillasked_over(shared_dir) -> None:
+def test_a_slogan_list_of_one_form_is_still_asked(shared_dir) -> None:
     # 举旗帜、聚民心、育新人、兴文化、展形象 runs into its noun too, but is a slogan of one form
     bank = generate_questions((shared_dir / "corpus" / "report20_full.txt").read_text("utf-8"))
     assert asked_over(bank, "举旗帜、_、育新人", "聚民心")
     assert asked_over(bank, "和平、发展、合作、_旗帜", "共赢")
 
 
-def test_a_narrative_series_of_re_steps_is_neverasked_over() -> None:
-    bank = _bank(HELDOUT / "speech_xi_yiqing_changweihui_2020.txt")
+def test_a_narrative_series_of_re_steps_is_never_asked() -> None:
+    bank = heldout_bank("speech_xi_yiqing_changweihui_2020.txt")
     for key in ("再研究", "再部署", "再动员"):
         assert not [q for q in bank if one_key(q) == key]
 

@@ -5,25 +5,15 @@ longer items of a text's own list (bench/heldout_gold/dev)."""
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
-from pathlib import Path
 
 import jieba
+from conftest import heldout_bank
 
-from quizapp.generation import generate_questions
 from quizapp.generation.jieba_setup import dictionary_version
 from quizapp.generation.keyphrases import _list_runs
 from quizapp.generation.lexicon import load_lexicon
-from quizapp.generation.model import Question
 
 jieba.setLogLevel(logging.WARNING)
-_ROOT = Path(__file__).resolve().parent.parent
-_TEXTS = _ROOT / "bench" / "heldout_texts"
-
-
-@lru_cache(maxsize=4)
-def _bank(path: Path) -> tuple[Question, ...]:
-    return tuple(generate_questions(path.read_text(encoding="utf-8"), seed=0))
 
 
 def _items(sentence: str) -> list[tuple[str, ...]]:
@@ -51,7 +41,7 @@ def test_an_item_after_he_sharing_the_head_of_the_item_before_is_an_item() -> No
 
 
 def test_items_sharing_their_opening_before_and_after_he_are_asked() -> None:
-    bank = _bank(_TEXTS / "yijian_laodong_jiaoyu_2020.txt")
+    bank = heldout_bank("yijian_laodong_jiaoyu_2020.txt")
     answers = {a for q in bank if q.kind == "cloze" for a in q.answer}
     assert {"劳动价值取向", "劳动技能水平"} <= answers
 
@@ -63,10 +53,11 @@ def test_a_standard_list_is_not_read_inside_the_items_of_a_longer_list() -> None
     )
     assert lex.find_list_runs(text) == []
     # 开放|发展、合作|发展: no 发展、合作 run, the items are the four 发展
-    corpus = _ROOT.parent / "shared" / "corpus" / "speech_xi_kangmeiyuanchao70_2020.txt"
-    if not corpus.exists():
-        corpus = _TEXTS / corpus.name
-    clozes = [q for q in _bank(corpus) if q.kind == "cloze" and "合作发展" in q.source]
+    clozes = [
+        q
+        for q in heldout_bank("speech_xi_kangmeiyuanchao70_2020.txt")
+        if q.kind == "cloze" and "合作发展" in q.source
+    ]
     assert clozes and all(q.answer != ["合作"] for q in clozes)
     # a run followed by a predicate list stays (获得感、幸福感、安全感|更加充实、更有保障)
     assert lex.find_list_runs("使人民获得感、幸福感、安全感更加充实、更有保障、更可持续。")

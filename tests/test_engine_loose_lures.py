@@ -12,11 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import HELDOUT, ROOT
 
 from quizapp.generation import generate_questions
 
-ROOT = Path(__file__).resolve().parent.parent
-HELDOUT = ROOT / "bench" / "heldout_texts"
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 

@@ -3,23 +3,14 @@ picks from an 意见 or a 条例, asked where the engine used to drop them (benc
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
+from conftest import heldout_bank
 
 from quizapp.generation import generate_questions
 from quizapp.generation.model import Question
 
-_TEXTS = Path(__file__).resolve().parent.parent / "bench" / "heldout_texts"
-
-
-@lru_cache(maxsize=4)
-def _bank(name: str) -> tuple[Question, ...]:
-    text = (_TEXTS / f"{name}.txt").read_text(encoding="utf-8")
-    return tuple(generate_questions(text, seed=0))
-
 
 def _list_clozes(name: str, lead: str) -> list[Question]:
-    return [q for q in _bank(name) if q.template == "cloze_list" and q.stem.startswith(lead)]
+    return [q for q in heldout_bank(name) if q.template == "cloze_list" and q.stem.startswith(lead)]
 
 
 # -- a text's principles said one a line are asked in two halves, under their lead -------------
@@ -67,7 +58,9 @@ def test_a_shared_opening_stays_printed_before_each_blank() -> None:
 
 # -- a short list naming the qualities of what follows 的 is asked whole ------------------------
 def test_a_list_of_qualities_before_its_head_is_asked_whole() -> None:
-    made = {tuple(q.answer): q for q in _bank("yijian_laodong_jiaoyu_2020") if q.kind == "cloze"}
+    made = {
+        tuple(q.answer): q for q in heldout_bank("yijian_laodong_jiaoyu_2020") if q.kind == "cloze"
+    }
     q = made.get(("树德", "增智", "强体", "育美"))
     assert q is not None and q.template == "cloze_list" and not q.ordered
     assert "具有（　　）、（　　）、（　　）、（　　）的综合育人价值" in q.stem
@@ -80,7 +73,11 @@ def test_a_list_of_qualities_before_its_head_is_asked_whole() -> None:
 
 
 def test_a_list_of_qualities_keeps_a_shared_opening_printed() -> None:
-    made = [q for q in _bank("speech_xi_kangmeiyuanchao70_2020") if q.answer == ["打", "稳", "建"]]
+    made = [
+        q
+        for q in heldout_bank("speech_xi_kangmeiyuanchao70_2020")
+        if q.answer == ["打", "稳", "建"]
+    ]
     assert made and "采取边（　　）、边（　　）、边（　　）的方针" in made[0].stem
 
 

@@ -4,19 +4,13 @@ content, many items on one sentence, one lure pool twice, and a kind lent away f
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
+from conftest import heldout_text
 
 from quizapp.generation import generate_questions
 from quizapp.generation.model import Question
 from quizapp.generation.pipeline import select
-
-HELDOUT = Path(__file__).resolve().parent.parent / "bench" / "heldout_texts"
-
-
-def _heldout(name: str) -> str:
-    return (HELDOUT / name).read_text(encoding="utf-8")
 
 
 def _answers(q: Question) -> list[str]:
@@ -29,7 +23,7 @@ def test_a_poverty_quiz_asks_two_worries_three_guarantees_once(seed: int) -> Non
     # rounds EC–EH: 两不愁三保障 (填空), 三保障 (填空) and the three 保障 (order-free 填空) in
     # one quiz of 10: each gives another away; a key inside an asked one, or a list whose name
     # is asked, counts as asked
-    quiz = generate_questions(_heldout("speech_xi_tuopin_zuotan_2020.txt"), seed=seed, count=10)
+    quiz = generate_questions(heldout_text("speech_xi_tuopin_zuotan_2020.txt"), seed=seed, count=10)
     assert len(quiz) == 10
     on_it = [
         q
@@ -48,7 +42,7 @@ def test_a_work_report_quiz_takes_at_most_two_items_from_a_sentence(seed: int) -
         "gov_work_report_2020_sec1-4.txt",
         "gangyao_jiaoyu_xiandaihua2035_fangan_2019.txt",
     ):
-        quiz = generate_questions(_heldout(name), seed=seed, count=10)
+        quiz = generate_questions(heldout_text(name), seed=seed, count=10)
         assert len(quiz) == 10 and len({q.kind for q in quiz}) == 4
         assert max(Counter(q.source for q in quiz).values()) <= 2, name
 
@@ -58,7 +52,7 @@ def test_a_quiz_with_reliable_single_choices_keeps_them() -> None:
     # to 填空 as reliable as they are, leaving 5 填空 and a single 单选 in 10
     for seed in (1003, 1004, 7):
         quiz = generate_questions(
-            _heldout("speech_xi_zhutijiaoyu_zongjie_2020.txt"), seed=seed, count=10
+            heldout_text("speech_xi_zhutijiaoyu_zongjie_2020.txt"), seed=seed, count=10
         )
         kinds = Counter(q.kind for q in quiz)
         assert kinds["single"] >= 2 and kinds["cloze"] <= 4, (seed, kinds)

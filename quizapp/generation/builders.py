@@ -2770,10 +2770,10 @@ _FOREIGN_CLASSES = frozenset({"外交国防", "命运共同体"})
 # right where another is the key (彰显了党的领导和社会主义制度的（政治优势）: 制度优势, 组织优势
 # fit as well; （先进制造业）、现代服务业较快增长: 战略性新兴产业 grew too — blind10 rounds EE
 # #15, #35, #36, EG #17, #36). Their members are lures only where the sentence pins the key:
-# a standard formula it quotes (_LURES2_PINNING_FORMULAS), examples listed before 等 and the
+# a standard formula it quotes (_KEY_PINNING_FORMULAS), examples listed before 等 and the
 # key, or the key's own contrast in the text.
-_LURES2_LOOSE_CLASSES = frozenset({"党和国家优势", "产业形态"})
-_LURES2_PINNING_FORMULAS = (
+_LOOSE_LURE_CLASSES = frozenset({"党和国家优势", "产业形态"})
+_KEY_PINNING_FORMULAS = (
     "最大政治优势是密切联系群众",
     "优势更好转化为国家治理效能",
     "一个国家的最大优势",
@@ -2782,17 +2782,18 @@ _LURES2_PINNING_FORMULAS = (
 )
 
 
-def _lures2_loose_lure(
+def _loose_class_lure(
     lexicon: Lexicon, lure: str, key: str, sentence: str, contrasted: bool
 ) -> bool:
     """Is ``lure`` a member of a class whose members are right in one another's loose frame
-    (:data:`_LURES2_LOOSE_CLASSES`), offered in a sentence that does not pin ``key`` (no
+    (:data:`_LOOSE_LURE_CLASSES`), offered in a sentence that does not pin ``key`` (no
     standard formula quoted, no text contrast of the key drawn)?"""
-    if lexicon.term_class(lure) not in _LURES2_LOOSE_CLASSES or contrasted:
+    if lexicon.term_class(lure) not in _LOOSE_LURE_CLASSES or contrasted:
         return False
-    if f"、{key}" not in sentence and re.search(f"、[^，。；：、]{{2,8}}等{key}", sentence):
+    examples = re.search(f"、[^，。；：、]{{2,8}}等{re.escape(key)}", sentence)
+    if examples and f"、{key}" not in sentence:
         return False  # 新能源、新材料、航空航天、低空经济等（战略性新兴产业）: examples pin it
-    return not any(pin in sentence for pin in _LURES2_PINNING_FORMULAS)
+    return not any(pin in sentence for pin in _KEY_PINNING_FORMULAS)
 
 
 _FOREIGN_CUES = re.compile(
@@ -4091,12 +4092,12 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
 
         def fit(c: str) -> bool:
             return (
-                not _lures2_loose_lure(ctx.lexicon, c, key.text, s.text, bool(contrasts))
+                not _loose_class_lure(ctx.lexicon, c, key.text, s.text, bool(contrasts))
                 and not (also_right is not None and also_right(c))
                 and not framed_mate(c)
                 and not (ism_modifier and _unfit_head(c, after_blank, ctx.ex.doc.text, known))
                 and not _foreign_lure(ctx.lexicon, c, (key.text, *key.group), s.text)
-                and not (n >= 3 and _single_form_clash(ctx, key.text, c))
+                and not (n >= 3 and _single_form_clash(key.text, c))
             )
 
         # the text's own contrast of the key (生产性服务业 beside 生活性服务业) is the first lure
@@ -5308,11 +5309,12 @@ def group_questions(
         return  # (too few intruders whatever the stem: the stem is not cut)
     if len(items) > len(correct):
         span = s.text[start - s.start : end - s.start]
-        found = -1
+        found = after = 0
         for item in items[: len(items) - len(correct) + 1]:
-            found = span.find(item, found + 1)
+            found = span.find(item, after)  # (each item after the one before it)
             if found < 0:
                 return
+            after = found + len(item)
         start += found  # the blank covers the keys only, the items before them printed
     stem, a, b = window(ctx, s, start, end)
     if not stem or len(stem) - (b - a) < 10:
@@ -5404,17 +5406,16 @@ def _same_form(ctx: Context, lure: str, items: tuple[str, ...]) -> bool:
     return own in {form(i) for i in items}
 
 
-def _single_form_clash(ctx: Context, key: str, lure: str) -> bool:
+# the typed heads of :func:`_single_form_clash` (not 转型升级: 面向产业转型升级 is no type)
+_SINGLE_TYPED_HEADS = frozenset({"型政党", "型经济"})
+
+
+def _single_form_clash(key: str, lure: str) -> bool:
     """Is ``lure`` a typed phrase (:func:`_typed_head`: 服务型政党, 学习型政党, 开放型经济) for
     a key of no type? Such a 单选 lure names a kind of thing where the key is a slogan or a
     name: 坚持（党要管党）、全面从严治党 with 服务型政党 (CK #6, CL #2, CP #2), 深入推进教育系统
     （全面从严治党） with three …型政党 (CD #26); a typed key keeps its typed lures."""
-    del ctx  # (the test reads the phrases alone)
     return _typed_head(lure) in _SINGLE_TYPED_HEADS and not _typed_head(key)
-
-
-# the typed heads of :func:`_single_form_clash` (not 转型升级: 面向产业转型升级 is no type)
-_SINGLE_TYPED_HEADS = frozenset({"型政党", "型经济"})
 
 
 def _framed_lures(

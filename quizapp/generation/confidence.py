@@ -132,10 +132,9 @@ def modifier_before_blank(q: Question) -> str:
         return ""
     words = cut(before[-10:], hmm=False)
     word = words[-1] if words else ""
-    if word in SINGLE_LEAD_WORDS or len(word) != 2 and before[-2:] in SINGLE_LEAD_WORDS:
-        return (
-            ""  # (全面落实, 牢固确立: an adverb and a governing verb; 纠|治: a verb jieba splits)
-        )
+    if word in SINGLE_LEAD_WORDS or (len(word) != 2 and before[-2:] in SINGLE_LEAD_WORDS):
+        # (全面落实, 牢固确立: an adverb and a governing verb; 纠|治: a verb jieba splits)
+        return ""
     return word
 
 

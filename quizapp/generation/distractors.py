@@ -34,7 +34,7 @@ _DIGIT = re.compile(r"\d")
 _DEGREE_ADVERBS = frozenset("更最越很")
 # "bold in", "good at" …: a phrase opening so (勇于创新, 善于斗争) is a verb phrase, no look-alike
 # of a noun of the same ending (实践创新, 伟大斗争); 忠于, 来自 … take an object and stay
-_LURES2_MANNER_YU = frozenset(
+_MANNER_YU_OPENINGS = frozenset(
     {"勇于", "敢于", "善于", "勤于", "甘于", "乐于", "长于", "精于", "急于"}
 )
 
@@ -274,7 +274,7 @@ def best_candidates(
             continue  # 的教育体系, 宏观和微观: fragments or pairs, not look-alikes
         if cand[0] in _DEGREE_ADVERBS and cand[0] != key[:1]:
             continue  # 更有保障 for 多渠道保障: a predicate, not a thing (review 22b)
-        if cand[:2] in _LURES2_MANNER_YU and key[1:2] != "于":
+        if cand[:2] in _MANNER_YU_OPENINGS and key[1:2] != "于":
             continue  # 勇于创新 beside 实践创新: a verb phrase among nouns (FA #8)
         if keep is not None and not keep(cand):
             continue

@@ -518,7 +518,7 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
             if whole is not None:
                 out.append(whole)
         for text, a in zip(texts, starts, strict=True):
-            if _span_modal_cut(s.text, a - s.start, text):
+            if _item_cut_after_modal(s.text, a - s.start, text):
                 continue
             out.append(
                 KeyPhrase(text, "enumeration", s.index, a, a + len(text), score, None, texts)
@@ -527,17 +527,17 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
 
 
 # one-character modals and auxiliaries a verb follows (逐步能|致富): an item ending on one is cut
-_SPAN_MODAL_ENDS = frozenset("能会要可应须敢肯愿将")
+_MODAL_ENDS = frozenset("能会要可应须敢肯愿将")
 
 
-def _span_modal_cut(sentence: str, at: int, item: str) -> bool:
+def _item_cut_after_modal(sentence: str, at: int, item: str) -> bool:
     """Is a list item cut after a modal whose verb runs on in the sentence (稳得住、有就业、逐步能|
     致富, blind10 EE #18)? The key would be a fragment (逐步能) with no value of its own. A word
     ending on the character (功能, 社会, 重要, 响应) is no modal."""
     end = at + len(item)
     return (
         len(item) >= 2
-        and item[-1] in _SPAN_MODAL_ENDS
+        and item[-1] in _MODAL_ENDS
         and not is_word(item[-2:])
         and end < len(sentence)
         and "\u4e00" <= sentence[end] <= "\u9fff"
@@ -591,7 +591,7 @@ def _known_list_keys(
         first, last = starts[0], starts[-1] + len(texts[-1])
         if noise.overlaps(first, last, tainted) or len(set(texts)) != len(texts):
             continue
-        if _span_glued_list_run(s.text, run):
+        if _list_run_inside_compounds(s.text, run):
             continue  # 生物|医药、医疗|设备: 三医 members read inside compounds (EE #30)
         # the sentence's own keys start at ``mark``
         found[mark:] = [
@@ -607,7 +607,7 @@ def _known_list_keys(
             )
 
 
-def _span_glued_list_run(text: str, run: Sequence[tuple[str, int]]) -> bool:
+def _list_run_inside_compounds(text: str, run: Sequence[tuple[str, int]]) -> bool:
     """Is a two-character item of a standard list's run, as the sentence spells it, part of a
     longer dictionary word (生物|医药、医疗设备等领域, blind10 EE #30, EG #29)? Then the run is no
     list of the formula (医疗、医保、医药): a blank on 医疗 would print （　　）设备. A longer item
@@ -1422,10 +1422,10 @@ def _definition_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase
         k = kind if local < quote_end else "definition"
         if k == "definition" and phrase.count("、") == 1 and text[local - 1 : local] != "“":
             head, tail = phrase.split("、")
-            if abs(len(head) - len(tail)) >= 1 and phrase not in ex.lexicon.terms:
+            if len(head) != len(tail) and phrase not in ex.lexicon.terms:
                 # 最盼望的是保持常态化、形成长效机制: two clauses of unlike shape, no formula;
                 # the blank holds the last (blind10 EF #6, EE #16)
-                phrase, local, a = tail, local + len(head) + 1, a + len(head) + 1
+                phrase, a = tail, a + len(head) + 1
                 if len(tail) < 4 or is_generic(tail):
                     return
         out.append(KeyPhrase(phrase, k, s.index, a, a + len(phrase), TYPE_WEIGHT[k] + bonus))

@@ -250,8 +250,9 @@ class Lexicon:
         return self.terms.get(term)
 
     def overlapping(self, term: str) -> frozenset[str]:
-        """The terms that cover ``term`` or that it covers (民营经济 for 非公有制经济): right in
-        its slot as well, so never its lures."""
+        """The terms that cover ``term`` or that it covers (民营经济 for 非公有制经济), and its
+        near-synonyms of one class (拼搏精神 for 奋斗精神, 根本大计 for 千年大计): right in its
+        slot as well, so never its lures."""
         return self._overlaps.get(term, frozenset())
 
     def family(self, term: str) -> str:
@@ -273,7 +274,9 @@ class Lexicon:
     def find_list_runs(self, text: str) -> list[tuple[tuple[str, int], ...]]:
         """Standard enumerations spelled out in ``text`` (one sentence): for each, its items
         found there with their offsets, in text order. A list counts when at least two of its
-        items (and half of them) stand next to each other, joined only by 、 和 及 or 与."""
+        items (and half of them) stand next to each other, joined only by 、 和 及 or 与; a run
+        read inside the items of a longer 、-list (:func:`_run_inside_longer_items`: 战略科技|
+        人才、科技|领军人才) is dropped."""
         if self._list_item_scan is None or "、" not in text:
             return []
         if "“" in text or "”" in text:

@@ -154,6 +154,11 @@ _RUN_STOPS = frozenset("，。；：！？“”‘’《》（）()「」\n ")
 _MODIFIER_SUFFIXES = frozenset("化式性型")
 
 
+def _one_answer(q: Question) -> str:
+    """The one key of a plain 填空 or 单选."""
+    return q.answer if isinstance(q.answer, str) else q.answer[0]
+
+
 def _blank_run_items(q: Question) -> list[str] | None:
     """The items of the 、-list ``q``'s one blank stands in, the answer put back, each cut to the
     answer's length (the first item's lead and the last one's head cut off): 全链条、网络化、
@@ -162,7 +167,7 @@ def _blank_run_items(q: Question) -> list[str] | None:
     run = _raw_run_parts(q)
     if run is None:
         return None
-    answer = q.answer if isinstance(q.answer, str) else q.answer[0]
+    answer = _one_answer(q)
     parts = [part.replace("\x00", answer) for part in run[0]]
     n = len(answer)
     return [parts[0][-n:], *parts[1:-1], parts[-1][:n], parts[-1]]
@@ -178,9 +183,9 @@ def _descriptive_list_blank(q: Question) -> bool:
       促进生活性服务业高品质、多样化、便利化发展 (a slogan's list is of one form: 举旗帜、聚民心);
     - a narrative series of 再-steps, one meeting's account: 进行再研究、再部署、再动员.
     """
-    if not (is_plain_cloze(q) or is_plain_single(q)) or not isinstance(q.answer, (str, list)):
+    if not (is_plain_cloze(q) or is_plain_single(q)):
         return False
-    answer = q.answer if isinstance(q.answer, str) else q.answer[0]
+    answer = _one_answer(q)
     if len(answer) > 3:
         return False
     items = _blank_run_items(q)
@@ -226,9 +231,9 @@ def _compound_fragment_blank(q: Question) -> bool:
     保证真实准确、（全面）规范、鲜活及时? A teacher blanks the item (医疗设备) or nothing; the
     half of it is never a pick. The item's length is read off the items whose extent is sure: the
     middle ones, and the last one when 等 closes it (the first may carry its lead: 坚持自治)."""
-    if not (is_plain_cloze(q) or is_plain_single(q)) or not isinstance(q.answer, (str, list)):
+    if not (is_plain_cloze(q) or is_plain_single(q)):
         return False
-    answer = q.answer if isinstance(q.answer, str) else q.answer[0]
+    answer = _one_answer(q)
     run = _raw_run_parts(q)
     if len(answer) > 2 or run is None:
         return False
@@ -241,10 +246,13 @@ def _compound_fragment_blank(q: Question) -> bool:
         sure.append(len(tail.group(1)))
     if 0 < k < last:  # (a middle item's extent is sure)
         extra = before + after
+        # with no other item of a sure extent, the last one, head and all, shows the length:
+        # 保证真实准确、（全面）规范、鲜活及时 (a head only makes it longer: 推进科技、（教育）体制
+        # 改革、人才发展 is asked)
         return (
             bool(extra)
             and bool(_HAN_RUN.fullmatch(extra))
-            and all(n == len(extra) + len(answer) for n in sure)
+            and all(n == len(extra) + len(answer) for n in sure or [len(parts[last])])
         )
     if k == last:
         joined = re.match(r"([\u4e00-\u9fff]{1,3})等", after)
@@ -262,10 +270,15 @@ def _compound_fragment_blank(q: Question) -> bool:
 # stay out: 单边主义、保护主义上升; 自我提高)
 _TREND_PREDICATE = re.compile(
     r"(?:较快|快速|明显|大幅|稳步|持续|继续|分别|均|有所|显著|平稳)?"
-    r"(?:增长|下滑|下降|回升|回落|减少|增加|萎缩|翻番)[，。；]?"
+    r"(?:增长|下滑|下降|回升|回落|减少|增加|萎缩|翻番)[，。；]?\Z"
 )
-# a group of people praised for a deed: 人民解放军指战员（勇挑重担）
-_PRAISED_GROUP = re.compile(r"(?:人员|指战员|工作者|干警|干部|官兵|战士|志愿者|群众|同胞)$")
+# a group of people praised for a deed: 人民解放军指战员（勇挑重担）; the next group of the roll
+# and its deed (科技工作者协同攻关)
+_PRAISED_GROUP_NOUNS = "(?:人员|指战员|工作者|干警|干部|官兵|战士|志愿者|群众|同胞)"
+_PRAISED_GROUP = re.compile(_PRAISED_GROUP_NOUNS + "$")
+_NEXT_PRAISED_DEED = re.compile(
+    r"[\u4e00-\u9fff]{2,10}" + _PRAISED_GROUP_NOUNS + r"[\u4e00-\u9fff]{4}[，。；]"
+)
 
 
 def _record_frame(q: Question) -> bool:
@@ -282,21 +295,16 @@ def _record_frame(q: Question) -> bool:
     clause_before = before[max(before.rfind(c) for c in "，。；：！？") + 1 :]
     closing = re.search(r"[，。；：！？]", after)
     clause_after = after[: closing.end()] if closing else after
-    trend = _TREND_PREDICATE.search(clause_before + "\x00" + clause_after)
-    if trend and trend.end() == len(clause_before) + 1 + len(clause_after):
-        items = (clause_before + "\x00" + clause_after)[: trend.start()].split("、")
+    clause = clause_before + "\x00" + clause_after
+    trend = _TREND_PREDICATE.search(clause)  # (the clause's predicate: at its end)
+    if trend:
+        items = clause[: trend.start()].split("、")
         if len(items) >= 2 and all(0 < len(item) <= 8 for item in items):
             return True
     answer = q.answer[0]
     if len(answer) != 4 or not _PRAISED_GROUP.search(clause_before) or clause_after[:1] != "，":
         return False
-    rest = after[1:]
-    return bool(
-        re.match(
-            r"[\u4e00-\u9fff]{2,10}(?:人员|指战员|工作者|干警|干部|官兵)[\u4e00-\u9fff]{4}[，。；]",
-            rest,
-        )
-    )
+    return bool(_NEXT_PRAISED_DEED.match(after, 1))
 
 
 def _minor_frame(q: Question) -> bool:
@@ -646,14 +654,17 @@ def select(
     asked (lexicon and formula-tagged questions) or from a sentence not yet asked (the others);
     one from an asked sentence, or on a formula a 判断 still needs; only when no kind has one of
     those, another question on an asked formula; then a second heading item or unknown quoted
-    label, or a plain 填空 in ``weak`` (ids the confidence gate found too weak to ask: only when
-    nothing better is left); then a key already asked; last a question that prints a picked
-    question's answer (or whose answer a picked question prints, or that asks the same answer, a
-    false 判断's hidden key included). A lexicon question from a sentence that already gave
-    ``LEX_PER_SENTENCE`` questions is fresh no longer, nor is any lexicon question once they hold
-    ``LEX_PERCENT`` of the ``count`` places. Once a kind has a place, a plain 单选/多选
-    (``LENDING_TEMPLATES``) under ``RELIABLE_PRIOR`` gives its next one to a fresh reliable
-    question of another kind, which may be one a 判断 was holding.
+    label, or a question in ``weak`` other than a 单选 (ids the confidence gate found too weak
+    to ask: only when nothing better is left); then a key already asked; last a question that
+    prints a picked question's answer (or whose answer a picked question prints, or that asks
+    the same answer, a false 判断's hidden key included). A lexicon question from a sentence that
+    already gave ``LEX_PER_SENTENCE`` questions is fresh no longer, nor is any lexicon question
+    once they hold ``LEX_PERCENT`` of the ``count`` places. Once a kind has a place, a plain
+    单选/多选 (``LENDING_TEMPLATES``) under ``RELIABLE_PRIOR`` gives its next one to a fresh
+    reliable question of another kind, which may be one a 判断 was holding. A doubtful 单选 (in
+    ``weak``) keeps its tier but ranks after the other 单选 of it, and lends its next place
+    to any fresh question of another kind, reliable ones first, else one neither weak nor of
+    the lexicon.
 
     One content is one key: a question's answer (three characters or more) and the named list
     its answers make count as keys, and a key inside an asked one, or holding one, counts as
@@ -842,8 +853,9 @@ def select(
         if prior[q.id] >= RELIABLE_PRIOR and q.id not in weak:
             return q
         # a doubtful plain 单选 (``weak``) lends its place to any fresh question of another
-        # kind that is neither weak nor a lexicon one (the lexicon keeps its share), reliable
-        # ones first; the others lend only to a reliable question
+        # kind: a reliable one first (a lexicon question included), else, as a fallback, one
+        # that is neither weak nor a lexicon one (the lexicon keeps its share); the others
+        # lend only to a reliable question
         doubtful = q.id in weak
         best, best_key = q, None
         for other in order:
