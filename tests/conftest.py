@@ -69,6 +69,27 @@ def heldout_bank(name: str) -> tuple:
     return tuple(generate_questions(heldout_text(name), seed=0))
 
 
+def plain_cloze(
+    stem: str, answer: str, *, qid: str = "q", source: str | None = None, template: str = "cloze"
+) -> Any:
+    """A hand-made plain one-blank 填空 over ``answer`` (its source the stem with the key put
+    back, unless given), for the engine's question-level rules."""
+    from quizapp.generation.model import BLANK, Question
+
+    return Question(
+        id=qid,
+        kind="cloze",
+        stem=stem,
+        options=[],
+        answer=[answer],
+        keys=[answer],
+        source=source if source is not None else stem.replace(BLANK, answer),
+        explanation="",
+        accepted=[[answer]],
+        template=template,
+    )
+
+
 def one_key(question: Any) -> str:
     """The one key of a 填空 or 单选 ("" for any other question)."""
     if isinstance(question.answer, str):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import heldout_text
+from conftest import heldout_text, plain_cloze
 
 from quizapp.generation import BLANK, generate_questions
 from quizapp.generation import confidence as conf
@@ -15,34 +15,16 @@ from quizapp.generation.pipeline import select
 SEED_SPEECH = Path(__file__).resolve().parent.parent / "quizapp" / "data" / "seed_speech.txt"
 
 
-def plain(qid: str, stem: str, answer: str, source: str, template: str = "cloze") -> Question:
-    return Question(
-        id=qid,
-        kind="cloze",
-        stem=stem,
-        options=[],
-        answer=[answer],
-        keys=[answer],
-        source=source,
-        explanation="",
-        accepted=[[answer]],
-        template=template,
-    )
-
-
 # an open quoted label, alone at the end of a short stem from a ；-sentence, of a clause-like key
-WEAK = plain(
-    "weak",
+WEAK = plain_cloze(
     f"提出了“{BLANK}”的明确要求。",
     "六个必须坚持",
-    "对主题教育作出了全面部署；提出了“六个必须坚持”的明确要求。",
+    qid="weak",
+    source="对主题教育作出了全面部署；提出了“六个必须坚持”的明确要求。",
 )
 # a member of a patterned 、-list (its siblings share 自我), a formula-shaped key
-STRONG = plain(
-    "strong",
-    f"党的自我净化、自我完善、{BLANK}、自我提高能力显著增强。",
-    "自我革新",
-    "党的自我净化、自我完善、自我革新、自我提高能力显著增强。",
+STRONG = plain_cloze(
+    f"党的自我净化、自我完善、{BLANK}、自我提高能力显著增强。", "自我革新", qid="strong"
 )
 
 
@@ -55,7 +37,9 @@ def test_a_weak_plain_cloze_scores_under_the_threshold_and_a_strong_one_over_it(
 
 def test_the_gate_spares_lexicon_keys_and_every_other_template() -> None:
     assert not conf.too_weak(WEAK, "quoted", known=True)
-    listed = plain("list", WEAK.stem, WEAK.answer[0], WEAK.source, template="cloze_list")
+    listed = plain_cloze(
+        WEAK.stem, WEAK.answer[0], qid="list", source=WEAK.source, template="cloze_list"
+    )
     assert not conf.is_plain_cloze(listed)
     assert not conf.too_weak(listed, "quoted", known=False)
 
@@ -188,10 +172,7 @@ def _lexicon_judges(n: int) -> list[Question]:
 
 
 def test_a_doubtful_single_lends_its_place_to_a_plain_question_not_to_the_lexicon() -> None:
-    clozes = [
-        plain(f"c{k}", f"第{k}句里的{BLANK}要记牢。", f"要点{k}", f"第{k}句里的要点{k}要记牢。")
-        for k in range(4)
-    ]
+    clozes = [plain_cloze(f"第{k}句里的{BLANK}要记牢。", f"要点{k}", qid=f"c{k}") for k in range(4)]
     singles = [SOUND, LENGTH_CUED, SHORT]
     judges = _lexicon_judges(6)
     weak = {LENGTH_CUED.id, SHORT.id}

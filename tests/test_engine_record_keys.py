@@ -6,12 +6,11 @@ texts: rounds EE–EH in docs/quality.md)."""
 from __future__ import annotations
 
 import pytest
-from conftest import asked_over, heldout_bank
+from conftest import asked_over, heldout_bank, plain_cloze
 
 from quizapp.generation import BLANK
 from quizapp.generation.builders import _loose_class_lure
 from quizapp.generation.lexicon import load_lexicon
-from quizapp.generation.model import Question
 from quizapp.generation.pipeline import _compound_fragment_blank, _record_frame
 
 
@@ -58,35 +57,18 @@ def test_a_deed_in_a_roll_of_praised_groups_is_asked_last(gov2020) -> None:
     assert asked and all(q.weak for q in asked)
 
 
-def _cloze(stem: str, answer: str) -> Question:
-    """A plain one-blank 填空 over ``answer`` (its sentence the stem, the key put back)."""
-    source = stem.replace(BLANK, answer)
-    return Question(
-        id="q",
-        kind="cloze",
-        stem=stem,
-        options=[],
-        answer=[answer],
-        keys=[answer],
-        source=source,
-        explanation="",
-        accepted=[[answer]],
-        template="cloze",
-    )
-
-
 def test_a_middle_item_is_a_fragment_only_when_an_item_shows_the_compound() -> None:
     # 全面 of 全面规范: the last item (鲜活及时) shows the items' length
-    assert _compound_fragment_blank(_cloze(f"保证真实准确、{BLANK}规范、鲜活及时。", "全面"))
+    assert _compound_fragment_blank(plain_cloze(f"保证真实准确、{BLANK}规范、鲜活及时。", "全面"))
     # 科技、教育 share 体制改革: no item of 教育体制改革's length, so 教育 is asked
     stem = f"深入推进科技、{BLANK}体制改革、人才发展，激发创新活力。"
-    assert not _compound_fragment_blank(_cloze(stem, "教育"))
+    assert not _compound_fragment_blank(plain_cloze(stem, "教育"))
 
 
 def test_the_trend_of_a_clause_is_read_at_its_end() -> None:
     # 增加 of 工业增加值 opens the clause: the trend is 均有所增长 at its end
     stem = f"全年工业增加值、{BLANK}、出口均有所增长，经济运行总体平稳。"
-    assert _record_frame(_cloze(stem, "投资"))
+    assert _record_frame(plain_cloze(stem, "投资"))
 
 
 def test_examples_before_deng_pin_a_key_written_with_a_regex_mark() -> None:
