@@ -25,7 +25,7 @@ added in the fifth session to tune on, ``--set fresh_test`` four more kept blind
 ``bench/heldout_texts/SOURCES.md``), ``--set blind6`` the sixth session's four blind texts,
 ``--set blind7`` four more, ``--set blind8`` the seventh session's blind texts,
 ``--set blind9`` four more, ``--set blind10`` the eighth session's blind texts,
-``--set blind11`` four more.
+``--set blind11`` four more, ``--set blind12`` the ninth session's blind texts.
 """
 
 from __future__ import annotations
@@ -122,6 +122,13 @@ TEXT_SETS = {
         ("biaozhang", HELDOUT / "speech_xi_kangyi_biaozhang_2020.txt"),
         ("gonggong", HELDOUT / "speech_xi_gonggong_weisheng_2020.txt"),
         ("jiaowenweiti", HELDOUT / "speech_xi_jiaowenweiti_2020.txt"),
+    ),
+    # ninth session: four more speeches from the same CSV (SOURCES.md "blind12"), kept blind
+    "blind12": (
+        ("jingzhun", HELDOUT / "speech_xi_jingzhun_tuopin_2018.txt"),
+        ("zhuanjia", HELDOUT / "speech_xi_jingji_shehui_zhuanjia_2020.txt"),
+        ("laomo", HELDOUT / "speech_xi_laomo_biaozhang_2020.txt"),
+        ("zuzhi", HELDOUT / "speech_xi_zuzhi_luxian_2020.txt"),
     ),
 }
 TEXTS = TEXT_SETS["review"]
