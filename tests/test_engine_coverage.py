@@ -45,7 +45,7 @@ def test_a_multiple_choice_over_part_of_a_long_list_does_not_claim_the_list() ->
     )
     for q in _multis(text):
         assert len(q.answer) < 7
-        assert not any(k.count("、") >= 6 for k in q.keys), q.keys
+        assert not any(k.count("、") >= 6 for k in named(q)), q.keys
 
 
 # -- a saying of two parallel clauses is asked by its second half -----------------------------
@@ -58,7 +58,7 @@ def test_a_parallel_saying_is_asked_by_its_second_half_and_named_whole() -> None
     q = clozes.get("江山就是人民，（　　）。")
     assert q is not None, list(clozes)
     assert q.answer == ["人民就是江山"]
-    assert "江山就是人民，人民就是江山" in q.keys
+    assert "江山就是人民，人民就是江山" in q.covers
     assert clozes["团结就是力量，（　　）。"].answer == ["团结才能胜利"]
 
 
@@ -68,7 +68,7 @@ def test_two_measures_that_share_a_word_are_not_a_saying() -> None:
         "我们坚持党的领导，我们坚持人民至上。\n"
     )
     for q in generate_questions(text, seed=0):
-        assert not any("，" in k for k in q.keys), (q.stem, q.keys)
+        assert not any("，" in k for k in named(q)), (q.stem, named(q))
 
 
 def test_half_of_a_four_character_couplet_names_the_couplet() -> None:
@@ -77,7 +77,7 @@ def test_half_of_a_four_character_couplet_names_the_couplet() -> None:
     text = "我国发展仍面临不少风险挑战。功以才成，业由才广。我们要增强忧患意识，坚持底线思维。"
     made = [q for q in generate_questions(text, seed=0) if q.answer == ["业由才广"]]
     assert made
-    assert "功以才成，业由才广" in made[0].keys
+    assert "功以才成，业由才广" in made[0].covers
 
 
 # -- two dash-led series in one section are two lists ------------------------------------------
@@ -174,7 +174,7 @@ def test_a_blanked_thesis_names_the_whole_thesis_among_its_keys() -> None:
     questions = generate_questions(text, seed=0)
     first = [q for q in questions if q.answer == ["高质量发展"]]
     assert first
-    assert all("高质量发展是全面建设社会主义现代化国家的首要任务" in q.keys for q in first)
+    assert all("高质量发展是全面建设社会主义现代化国家的首要任务" in q.covers for q in first)
     # round 16b (deliberate change): 中国共产党是（　　）。 ends on a bare slot (领导核心 fits)
     assert not [q for q in questions if q.answer == ["最高政治领导力量"]]
 
@@ -185,7 +185,7 @@ def test_a_clause_whose_subject_is_a_bare_mark_is_not_a_thesis() -> None:
         "我们党的最大政治优势是密切联系群众。\n"
     )
     for q in generate_questions(text, seed=0):
-        assert not any(k.startswith(("核心是", "根本是")) for k in q.keys), q.keys
+        assert not any(k.startswith(("核心是", "根本是")) for k in named(q)), q.keys
 
 
 # -- a thesis gets its own cloze even when its subject is asked elsewhere ----------------------
@@ -206,12 +206,12 @@ def _clozes_on(text: str, answer: str) -> list:
 def test_a_thesis_is_asked_by_its_subject_even_when_the_subject_is_asked_elsewhere() -> None:
     made = {q.stem: q for q in _clozes_on(THESES, "反腐败")}
     assert "（　　）是最彻底的自我革命。" in made, list(made)
-    assert "反腐败是最彻底的自我革命" in made["（　　）是最彻底的自我革命。"].keys
+    assert "反腐败是最彻底的自我革命" in made["（　　）是最彻底的自我革命。"].covers
     # rounds 20–20b (deliberate change): a formula member under a bare mark is a 单选 among
     # the formula's other members, not a cloze (every member fits the slot)
     short = {q.stem: q for q in generate_questions(THESES, seed=0) if q.template == "thesis_single"}
     assert "乡村振兴，（　　）是重点。" in short, list(short)
-    assert "产业兴旺是重点" in short["乡村振兴，（　　）是重点。"].keys
+    assert "产业兴旺是重点" in short["乡村振兴，（　　）是重点。"].covers
     assert not [q.stem for q in _clozes_on(THESES, "产业兴旺") if q.stem.startswith("乡村振兴，")]
 
 
@@ -224,7 +224,7 @@ def test_a_clause_that_only_looks_like_a_thesis_gets_no_subject_cloze() -> None:
         "改革是关键，我们要以更大的决心和勇气推进全面深化改革，破除体制机制弊端。\n"
     )
     for q in generate_questions(text, seed=0):
-        assert not any("是" in k for k in q.keys), (q.stem, q.keys)
+        assert not any("是" in k for k in named(q)), (q.stem, named(q))
         assert q.answer not in (["加大对发展中国家特别"], ["未来五年"], ["树立科技"], ["改革"])
 
 
@@ -246,7 +246,7 @@ def test_a_list_spread_over_sentences_in_one_frame_is_asked_with_the_frame_shown
     assert q.stem.count("实现伟大梦想，必须（　　）") == 3, q.stem
     assert set(q.answer) == {"进行伟大斗争", "建设伟大工程", "推进伟大事业"}
     assert not q.ordered
-    assert "实现伟大梦想，必须建设伟大工程" in q.keys
+    assert "实现伟大梦想，必须建设伟大工程" in q.covers
 
 
 def test_a_long_frame_series_is_asked_in_two_halves_under_its_section() -> None:
@@ -286,7 +286,7 @@ def test_parallel_clauses_are_asked_by_their_points_with_their_domains_shown() -
     assert q.stem.endswith("让农业成为（　　），让农民成为（　　），让农村成为（　　）。")
     assert q.answer == ["有奔头的产业", "有吸引力的职业", "安居乐业的美丽家园"]
     assert q.ordered  # 农业/农民/农村 say which point goes where
-    assert "让农民成为有吸引力的职业" in q.keys
+    assert "让农民成为有吸引力的职业" in q.covers
 
 
 def test_clauses_whose_points_share_a_pattern_are_not_a_frame_series() -> None:
@@ -297,11 +297,16 @@ def test_clauses_whose_points_share_a_pattern_are_not_a_frame_series() -> None:
 
 
 # -- two-clause formulations said once ----------------------------------------------------------
+def named(q) -> list[str]:
+    """Every phrase ``q`` names: its keys and the whole phrases it asks part of."""
+    return [*q.keys, *q.covers]
+
+
 def _formulations(text: str) -> list:
     return [
         q
         for q in generate_questions(text, seed=0)
-        if q.kind == "cloze" and q.keys and "，" in q.keys[0] and q.template == "cloze"
+        if q.kind == "cloze" and q.covers and "，" in q.covers[0] and q.template == "cloze"
     ]
 
 
@@ -315,7 +320,7 @@ def test_a_two_clause_formulation_is_asked_by_its_second_half_and_named_whole() 
     assert [q.stem for q in made] == ["没有农业农村的现代化，就没有（　　）。"]
     q = made[0]
     assert q.answer == ["国家的现代化"] and "国家现代化" in q.accepted[0]
-    assert q.keys[0] == "没有农业农村的现代化，就没有国家的现代化"
+    assert q.covers[0] == "没有农业农村的现代化，就没有国家的现代化"
 
 
 def test_only_if_and_neither_nor_formulations_blank_the_second_point() -> None:
@@ -367,7 +372,7 @@ def test_principles_of_a_section_are_asked_in_two_halves_under_its_title() -> No
     assert first.stem.startswith(
         "材料“（三）基本原则”部分提出：坚持（　　）；坚持农业农村优先发展；"
     )
-    assert "坚持党管农村工作" in first.keys and not first.ordered
+    assert "坚持党管农村工作" in first.covers and not first.ordered
     assert "坚持党管农村工作" in first.accepted[0]
 
 
@@ -419,4 +424,4 @@ def test_a_thesis_whose_sentence_says_its_subject_again_is_asked_on_its_own_clau
     )
     made = [q for q in generate_questions(text, seed=0) if q.answer == ["发展"]]
     assert [q.stem for q in made] == ["（　　）是解决我国一切问题的基础和关键。"]
-    assert "发展是解决我国一切问题的基础和关键" in made[0].keys
+    assert "发展是解决我国一切问题的基础和关键" in made[0].covers

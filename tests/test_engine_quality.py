@@ -1721,8 +1721,20 @@ def test_provision_quantities_bodies_and_terms_are_asked() -> None:
     for q in qs:
         assert not q.stem.startswith("第"), q.stem  # no article number in a stem
         assert BLANK in q.stem or q.kind == "judge"
-    # the provision is named whole among the keys (预备党员的预备期为一年)
-    assert any("预备党员的预备期为一年" in q.keys for q in qs)
+    # the provision is named whole (预备党员的预备期为一年), its keys only what is printed
+    assert any("预备党员的预备期为一年" in q.covers for q in qs)
+    assert all(
+        any(
+            k in piece
+            for piece in (
+                q.stem,
+                *q.options,
+                *map(str, q.answer if isinstance(q.answer, list) else [q.answer]),
+            )
+        )
+        for q in qs
+        for k in q.keys
+    )
 
 
 def test_provision_lures_share_the_unit_and_stay_near() -> None:

@@ -182,6 +182,11 @@ class Question:
     difficulty: float = 0.5
     template: str = ""  # which template made it (for ids, stats and review)
     formula: str | None = None  # lexicon formula it is built on, if any
+    # Whole phrases the question asks part of, where a key spans the blank and its context
+    # (the saying 江山就是人民，人民就是江山 of 江山就是人民，（　　）; 时间不少于一周):
+    # ``keys`` holds what the contract allows, phrases printed in the stem, an answer or an
+    # option; the gold-list coverage (bench/coverage.py) reads both.
+    covers: list[str] = field(default_factory=list)
     # What the quiz pick (pipeline.select) reads besides the question itself, filled by
     # generate_questions for every question so that a stored bank is picked from as the engine
     # picks: its key's score from the extraction, and whether the confidence gate finds it a

@@ -77,6 +77,7 @@ def generate_questions(
         for q in questions:
             q.pick_score = ctx.scores.get(q.id, 0.5)
             q.weak = q.id in weak
+            q.keys, q.covers = shown_keys(q)
         # (dropped while the collector is off: its thousands of young objects are freed, not
         # traversed by the collection the first allocation after gc.enable() starts)
         del ctx, extraction
@@ -106,6 +107,39 @@ def _finish(q: Question, lexicon: Lexicon) -> None:
         q.ordered, q.stem = True, q.stem.replace(ORDER_FREE, "")
     if q.kind == "cloze":  # the natural spellings of each blank's key (我们党的传家宝 → 传家宝)
         q.accepted = widen_accepted(q.stem, q.answer, q.accepted, lexicon)
+
+
+# a name the stem quotes: “党百年奋斗的历史经验”, the name a formula is shown under
+_QUOTED_NAME = re.compile(r"“([^“”]{2,40})”")
+
+
+def shown_keys(q: Question) -> tuple[list[str], list[str]]:
+    """``q.keys`` as the contract states them, each printed in the stem, an answer or an option,
+    and the keys that are not: the whole phrases ``q`` asks part of (``Question.covers``). A key
+    the builders took whole may span the blank and its context (时间不少于一周 of 时间不少于
+    （一周）, 产业兴旺是重点, 医疗、医保、医药 with two items blanked): the answers it holds stand
+    for it. A formula shown under another of its names (十个坚持 as “党百年奋斗的历史经验”) is
+    keyed by the name the stem quotes. A question left with no key keeps its answers (or that
+    quoted name)."""
+    answers = [
+        a for a in (q.answer if isinstance(q.answer, list) else [q.answer]) if isinstance(a, str)
+    ]
+    shown = (q.stem, "、".join(answers), *answers, *q.options)
+    quoted = _QUOTED_NAME.search(q.stem)
+    keys: list[str] = []
+    covers: list[str] = []
+    for key in q.keys:
+        if any(key in piece for piece in shown):
+            keys.append(key)
+            continue
+        covers.append(key)
+        if q.formula and key == q.formula and quoted is not None:
+            keys.append(quoted.group(1))
+        else:
+            keys.extend(a for a in answers if a and a in key)
+    if not keys:
+        keys = [a for a in answers if a] or ([quoted.group(1)] if quoted is not None else [])
+    return list(dict.fromkeys(keys)), covers
 
 
 def _coined(q: Question, lexicon: Lexicon, document: str) -> bool:
