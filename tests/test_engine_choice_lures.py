@@ -122,6 +122,41 @@ def test_a_mate_the_text_writes_in_the_blanks_frame_is_no_lure() -> None:
         assert "先进制造业" not in q.options, q.options
 
 
+def test_a_single_takes_no_lure_of_the_one_x_one_y_shape_its_key_lacks() -> None:
+    # blind11 bushu, biaozhang (8 rounds): 一户一策, 一村一策 beside 精准施策 set the key apart by
+    # their look (and 主观主义 beside 形式主义 shares the 主义 and is no such shape)
+    text = (
+        "党中央审时度势、综合研判，及时提出坚定信心、同舟共济、科学防治、精准施策的总要求，"
+        "明确了坚决遏制疫情蔓延势头、坚决打赢疫情防控阻击战的总目标。"
+    )
+    made = [q for q in _of(text, "single") if q.answer == "精准施策"]
+    assert made
+    for q in made:
+        assert not {"一户一策", "一村一策"} & set(q.options), q.options
+
+
+def test_a_field_cued_draw_takes_a_lure_of_the_stems_field_from_its_pool() -> None:
+    # blind11 gonggong: 深化（医药卫生体制改革） after 医疗服务体系建设; a lure of the pool the
+    # text writes (or of the stem's field) takes the last place, so the field is no giveaway
+    from types import SimpleNamespace
+
+    from quizapp.generation.builders import _field_mate
+    from quizapp.generation.lexicon import load_lexicon
+    from quizapp.generation.model import BLANK
+
+    stem = f"是对医疗服务体系建设、重点专科建设、深化{BLANK}10年来成果的一次集中检阅。"
+    text = stem.replace(BLANK, "医药卫生体制改革") + "要深化人才发展体制机制改革。"
+    ctx = SimpleNamespace(
+        lexicon=load_lexicon(), ex=SimpleNamespace(doc=SimpleNamespace(text=text))
+    )
+    picked = ["行政审批制度改革", "国家监察体制改革", "混合所有制改革"]
+    pool = [*picked, "宅基地制度改革", "人才发展体制机制改革"]
+    swapped = _field_mate("医药卫生体制改革", picked, pool, stem, ctx)
+    assert swapped == ["行政审批制度改革", "国家监察体制改革", "人才发展体制机制改革"]
+    # with no such lure in the pool the draw stays (the 单选 is doubted instead)
+    assert _field_mate("医药卫生体制改革", picked, pool[:4], stem, ctx) == picked
+
+
 def test_no_typed_party_lure_for_a_slogan_key() -> None:
     # CK #6, CL #2, CP #2 (服务型政党, 百年大党 for 坚持（党要管党）), CD #26 (three …型政党 for
     # 全面从严治党): "坚持服务型政党" is no phrase; the slogan keeps its 填空

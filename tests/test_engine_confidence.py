@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import heldout_text, plain_cloze
+from conftest import heldout_text, one_key, plain_cloze
 
 from quizapp.generation import BLANK, generate_questions
 from quizapp.generation import confidence as conf
@@ -265,3 +265,52 @@ def test_a_near_synonym_of_the_key_is_never_its_lure() -> None:
     text = heldout_text("yijian_laodong_jiaoyu_2020.txt")
     singles = [q for q in generate_questions(text) if q.kind == "single" and q.answer == "奋斗精神"]
     assert singles and not [q.options for q in singles if "拼搏精神" in q.options]
+
+
+# blind11 gonggong (8 rounds): a health-system reform among reforms of other fields, after a
+# stem on 医疗服务体系: the only option that shares the stem's field is the key
+FIELD_CUED = single(
+    "field",
+    f"这次新冠肺炎患者救治工作，是对改革开放40年来医疗服务体系建设、20年来重点专科建设、"
+    f"深化{BLANK}10年来成果的一次集中检阅。",
+    "医药卫生体制改革",
+    ["行政审批制度改革", "国家监察体制改革", "混合所有制改革"],
+)
+
+
+def test_a_plain_single_is_doubted_when_only_its_key_shares_the_stems_field() -> None:
+    common = conf.common_chars(load_lexicon().known_phrases())
+    text = FIELD_CUED.source
+    assert conf.single_doubt(FIELD_CUED, common=common, text=text) == "field"
+    # (without the vocabulary's common characters the rule is off, as before)
+    assert conf.single_doubt(FIELD_CUED) == ""
+    # a lure of the stem's field too (医疗保障制度改革 shares 医) leaves the field to know
+    mixed = single(
+        "mixed",
+        FIELD_CUED.stem,
+        FIELD_CUED.answer,
+        ["医疗保障制度改革", *FIELD_CUED.options[2:3]] + ["混合所有制改革"],
+    )
+    assert conf.single_doubt(mixed, common=common, text=text) == ""
+    # lures the text itself writes are of its field, whatever the stem says
+    assert (
+        conf.single_doubt(FIELD_CUED, common=common, text=text + "行政审批制度、国家监察体制") == ""
+    )
+    # a sibling of the list the blank stands in tells nothing of the field (东北振兴 → 东部…)
+    listed = single(
+        "listed",
+        f"出台一系列促进西部开发、东北振兴、中部崛起、{BLANK}的改革创新举措。",
+        "东部率先发展",
+        ["京津冀协同发展", "长江经济带发展", "雄安新区发展"],
+    )
+    assert conf.single_doubt(listed, common=common, text=listed.source) == ""
+    # characters the vocabulary writes everywhere (国, 党, 政, 治 …) name no field
+    assert {"国", "党", "政", "治"} <= common and "医" not in common
+
+
+def test_served_quizzes_of_a_health_speech_take_its_field_cued_reform_last() -> None:
+    text = heldout_text("speech_xi_gonggong_weisheng_2020")
+    bank = [q for q in generate_questions(text, seed=0) if one_key(q) == "医药卫生体制改革"]
+    singles = [q for q in bank if q.kind == "single"]
+    assert singles and all(q.weak for q in singles)
+    assert any(q.kind == "cloze" for q in bank)  # (its 填空 stays)

@@ -32,6 +32,7 @@ from typing import Any
 
 from . import distractors as dis
 from . import noise
+from .confidence import common_chars, field_giveaway
 from .jieba_setup import cut as jieba_cut
 from .jieba_setup import dictionary_version, is_word, word_end_at, word_frequency, word_table
 from .jieba_setup import word_ends as _jieba_word_ends
@@ -1304,6 +1305,42 @@ def _ending_mate(answer: str, picked: list[str], pool: list[str]) -> list[str]:
         if cand not in picked and cand.endswith(end):
             trial = [*picked[:-1], cand]
             return trial if not _lures_odd_out(answer, trial) else picked
+    return picked
+
+
+def _echo_pattern(phrase: str) -> bool:
+    """Is ``phrase`` a four-character phrase of the 一X一Y shape (一户一策, 联防联控): its first
+    character said again in third place?"""
+    return len(phrase) == 4 and phrase[0] == phrase[2] and phrase[1] != phrase[3]
+
+
+def _echo_pattern_clash(key: str, lure: str) -> bool:
+    """Does ``lure`` have the 一X一Y shape the key lacks, past the ending they share (一户一策,
+    一村一策 beside 精准施策: blind11 bushu, seen in 8 rounds; 主观主义 beside 形式主义 shares
+    its 主义 and is no such shape), so that its look sets it apart from the key?"""
+    return _echo_pattern(lure) and not _echo_pattern(key) and lure[2:] != key[2:]
+
+
+def _field_mate(
+    answer: str, picked: list[str], pool: list[str], stem: str, ctx: Context
+) -> list[str]:
+    """``picked`` with its last lure swapped for the first lure of ``pool`` that shares the
+    stem's field as the answer does, when the answer alone does (``confidence.field_giveaway``:
+    深化（医药卫生体制改革） after 医疗服务体系建设, beside reforms of other fields): a lure of
+    the stem's field leaves the learner the field to know. Kept only when the lures then share
+    no edge the answer lacks; when no lure of the pool does, the 单选 is doubtful instead
+    (``confidence.single_doubt``)."""
+    common = common_chars(ctx.lexicon.known_phrases())
+    text = ctx.ex.doc.text
+    if not field_giveaway(stem, answer, picked, common, text):
+        return picked
+    for cand in pool:
+        if cand not in picked:
+            trial = [*picked[:-1], cand]
+            if not field_giveaway(stem, answer, trial, common, text) and not _lures_odd_out(
+                answer, trial
+            ):
+                return trial
     return picked
 
 
@@ -4098,6 +4135,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
                 and not (ism_modifier and _unfit_head(c, after_blank, ctx.ex.doc.text, known))
                 and not _foreign_lure(ctx.lexicon, c, (key.text, *key.group), s.text)
                 and not (n >= 3 and _single_form_clash(key.text, c))
+                and not (n >= 3 and _echo_pattern_clash(key.text, c))
             )
 
         # the text's own contrast of the key (生产性服务业 beside 生活性服务业) is the first lure
@@ -4122,6 +4160,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             picked = _ending_mate(key.text, picked, pool)
         if n >= 3 and _lures_odd_out(key.text, picked):
             picked = _mixed_draw(key.text, picked, pool)
+        if n >= 3:
+            picked = _field_mate(key.text, picked, pool, blanked, ctx)
         return picked
 
     def _drawable_contrast(

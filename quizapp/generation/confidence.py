@@ -13,6 +13,9 @@ dropping it cost 5–6 points of gold coverage (docs/generation.md).
 from __future__ import annotations
 
 import math
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
 
 from .jieba_setup import cut, word_frequency
 from .model import BLANK, Question
@@ -138,11 +141,16 @@ def modifier_before_blank(q: Question) -> str:
     return word
 
 
-def single_doubt(q: Question, twin_weak: bool = False) -> str:
+def single_doubt(
+    q: Question, twin_weak: bool = False, common: frozenset[str] = frozenset(), text: str = ""
+) -> str:
     """Why the plain 单选 ``q`` is doubtful ("" when it is not, or is no plain 单选):
     ``length`` (the key alone has its length), ``short stem``, ``modifier`` (the key forms a
-    compound with the word before the blank, :func:`modifier_before_blank`) or ``weak twin``
-    (``twin_weak``: the plain 填空 with the same stem and key is too weak, :func:`too_weak`)."""
+    compound with the word before the blank, :func:`modifier_before_blank`), ``field`` (the
+    key alone shares a field character with the stem, :func:`field_giveaway`; ``common``: the
+    characters that carry no field, :func:`common_chars`; ``text`` the whole text) or
+    ``weak twin`` (``twin_weak``: the plain 填空 with the same stem and key is too weak,
+    :func:`too_weak`)."""
     if not is_plain_single(q) or not isinstance(q.answer, str):
         return ""
     if [len(o) for o in q.options].count(len(q.answer)) == 1:
@@ -151,7 +159,112 @@ def single_doubt(q: Question, twin_weak: bool = False) -> str:
         return "short stem"
     if modifier_before_blank(q):
         return "modifier"
+    lures = [o for o in q.options if o != q.answer]
+    if common and field_giveaway(q.stem, q.answer, lures, common, text):
+        return "field"
     return "weak twin" if twin_weak else ""
+
+
+# -- the stem's field ----------------------------------------------------------------------
+# A plain 单选 whose stem speaks of one field (医疗服务体系, 严重疫情, 外来物种) while its lures
+# come from others gives its key away: the only option that shares a character of the stem's
+# field is the key (深化（医药卫生体制改革） beside 行政审批制度改革, 国家监察体制改革 …; 同严重疫情
+# 的殊死较量中…的（伟大抗疫精神） beside 伟大建党精神, 北京冬奥精神: blind11 rounds, 6–8 times
+# each). An option's field is its core: what is left of it past the opening and the ending all
+# four options share (…改革, …精神). A character the vocabulary writes in many of its terms
+# (国, 党, 政, 治, 发, 展 …) names no field.
+FIELD_COMMON_SHARE = 0.02  # a character in this share of the vocabulary's phrases or more
+FIELD_TEXT_LURES = 0  # lures whose core the text writes, at most, for a giveaway
+
+
+@lru_cache(maxsize=4)
+def common_chars(phrases: frozenset[str]) -> frozenset[str]:
+    """The characters written in :data:`FIELD_COMMON_SHARE` of ``phrases`` or more (the
+    lexicon's known phrases: 国, 党, 主, 义, 精, 神 …): no field of their own."""
+    counts: Counter[str] = Counter()
+    for phrase in phrases:
+        counts.update(set(phrase))
+    floor = FIELD_COMMON_SHARE * max(1, len(phrases))
+    return frozenset(c for c, n in counts.items() if n >= floor)
+
+
+def _shared_edges(options: list[str]) -> tuple[int, int]:
+    """The lengths of the opening and the ending every option shares."""
+    first = options[0]
+    pre = 0
+    while pre < len(first) and all(len(o) > pre and o[pre] == first[pre] for o in options):
+        pre += 1
+    suf = 0
+    while suf < len(first) - pre and all(
+        len(o) - pre > suf and o[-1 - suf] == first[-1 - suf] for o in options
+    ):
+        suf += 1
+    return pre, suf
+
+
+def option_core(option: str, edges: tuple[int, int]) -> str:
+    """``option`` past the shared opening and ending ``edges`` (:func:`_shared_edges`)."""
+    pre, suf = edges
+    return option[pre : len(option) - suf]
+
+
+def stem_field(stem: str, ending: str) -> str:
+    """The stem read for its field: the blank cut out, the list the blank stands in (its
+    clause, when a 、 touches the blank: 西部开发、东北振兴、中部崛起、（　　）) masked, and every
+    other phrase of the stem ending as all the options do (体育强国 beside （教育强国）,
+    区域重大战略) masked back to the mark before it: a sibling's character tells nothing of the
+    key's field."""
+    field = stem.replace(BLANK, "|")
+    at = field.find("|")
+    if at >= 0 and "、" in field[at - 1 : at + 2]:
+        start, end = at, at + 1
+        while start > 0 and field[start - 1] not in _CLAUSE_MARKS:
+            start -= 1
+        while end < len(field) and field[end] not in _CLAUSE_MARKS:
+            end += 1
+        field = field[:start] + "|" * (end - start) + field[end:]
+    if len(ending) < 1:
+        return field
+    at = field.find(ending)
+    while at >= 0:
+        start = at
+        while start > 0 and _han(field[start - 1]):
+            start -= 1
+        field = field[:start] + "|" * (at + len(ending) - start) + field[at + len(ending) :]
+        at = field.find(ending, at + len(ending))
+    return field
+
+
+_CLAUSE_MARKS = "，。；：！？"
+
+
+def _han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def field_chars(core: str, field: str, common: frozenset[str]) -> set[str]:
+    """The characters of ``core`` the stem's ``field`` writes too, the common ones left out."""
+    return {c for c in core if _han(c) and c not in common and c in field}
+
+
+def field_giveaway(
+    stem: str, answer: str, lures: Iterable[str], common: frozenset[str], text: str = ""
+) -> bool:
+    """Does the key alone share a field character with its stem: its core (:func:`option_core`)
+    writes one the stem writes outside the list's other items (:func:`stem_field`), no lure's
+    core writes any, and (``text`` given) the lures are not of the text's own field either:
+    at most one lure's core (of two characters or more) is written in the text (国有经济,
+    混合所有制经济 in a text on the economy are no other field, whatever the stem says)?"""
+    lures = list(lures)
+    options = [answer, *lures]
+    edges = _shared_edges(options)
+    field = stem_field(stem, answer[len(answer) - edges[1] :] if edges[1] else "")
+    if not field_chars(option_core(answer, edges), field, common):
+        return False
+    if any(field_chars(option_core(lure, edges), field, common) for lure in lures):
+        return False
+    cores = [option_core(lure, edges) for lure in lures]
+    return not text or sum(len(c) >= 2 and c in text for c in cores) <= FIELD_TEXT_LURES
 
 
 def too_weak(q: Question, key_type: str, known: bool) -> bool:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from . import distractors as dis
 from . import noise, reference
 from .builders import Context, build_all
-from .confidence import is_plain_cloze, is_plain_single, single_doubt, too_weak
+from .confidence import common_chars, is_plain_cloze, is_plain_single, single_doubt, too_weak
 from .jieba_setup import dictionary_version, warm_up
 from .keyphrases import Extraction, extract
 from .lexicon import Lexicon, load_lexicon
@@ -73,7 +73,7 @@ def generate_questions(
         # what the pick reads, on every question (the bank's too: the app picks its quizzes
         # from the stored bank, and must pick as the engine does)
         weak = _weak_clozes(questions, extraction, lexicon, doc_key)
-        weak |= _doubtful_singles(questions, weak)
+        weak |= _doubtful_singles(questions, weak, lexicon, extraction.doc.text)
         for q in questions:
             q.pick_score = ctx.scores.get(q.id, 0.5)
             q.weak = q.id in weak
@@ -390,14 +390,17 @@ def _weak_clozes(
     }
 
 
-def _doubtful_singles(questions: list[Question], weak_clozes: set[str]) -> set[str]:
+def _doubtful_singles(
+    questions: list[Question], weak_clozes: set[str], lexicon: Lexicon, text: str
+) -> set[str]:
     """The ids of the plain 单选 a quiz asks only when nothing better is left
     (``confidence.single_doubt``); ``weak_clozes`` the ids of the weak 填空 (its twins)."""
     twins = {(q.stem, q.answer[0]) for q in questions if q.id in weak_clozes and is_plain_cloze(q)}
+    common = common_chars(lexicon.known_phrases())
     return {
         q.id
         for q in questions
-        if q.kind == "single" and single_doubt(q, (q.stem, q.answer) in twins)
+        if q.kind == "single" and single_doubt(q, (q.stem, q.answer) in twins, common, text)
     }
 
 
