@@ -37,6 +37,8 @@ CONTRACT = {
     "difficulty",
     "template",
     "formula",
+    # beyond issue 2's contract (extra fields are allowed): whole phrases asked in part
+    "covers",
     # beyond issue 2's contract (extra fields are allowed): what the quiz pick reads
     "pick_score",
     "weak",
