@@ -3700,3 +3700,73 @@ def test_blind8_a_plan_period_or_the_documents_own_name_is_asked_last() -> None:
     text = FILLER + "各地要培养一批“十四五”时期急需的乡村人才，推进高质量发展。\n"
     weak, strong = asked(text)
     assert "十四五" in weak and "十四五" not in strong
+
+
+# -- stem context and a speech's own business (ninth session, blind10/blind11 rounds) ---------
+from conftest import asked_over, heldout_bank, one_key, plain_cloze  # noqa: E402
+
+from quizapp.generation.pipeline import _speech_business  # noqa: E402
+
+
+def test_a_sentence_opening_on_this_takes_in_what_it_points_to() -> None:
+    # GK #12, GL #20, GO #12, GP #20: 这也是中国人民敬仰生命的（人文精神）的最好印证！ alone
+    bank = heldout_bank("speech_xi_kangyi_biaozhang_2020.txt")
+    asked = [q for q in bank if one_key(q) == "人文精神"]
+    assert asked and all(q.stem.startswith("……这是中国共产党执政为民理念") for q in asked)
+    assert not any(q.stem.startswith(("这也是", "这是")) for q in bank if one_key(q))
+    # a single sentence before goes in front: 着力破除依赖思想。这种思想表现在…
+    text = (
+        "一、着力破除依赖思想。这种思想表现在具体工作中，就是“等靠要”，遇到困难就伸手往上面要人"
+        "要钱要政策，主动性不强。\n"
+    )
+    stems = [q.stem for q in generate_questions(text * 3, seed=0) if one_key(q) == "等靠要"]
+    assert not any(stem.startswith("这种思想") for stem in stems)
+
+
+def test_a_window_inside_a_yi_wei_frame_goes_back_to_its_yi() -> None:
+    # GA #23, GB #23, GC #30, GE #23, GF #23, GG #30: 医疗机构为依托，…，（军民融合）、防治结合
+    bank = heldout_bank("speech_xi_gonggong_weisheng_2020.txt")
+    asked = [q for q in bank if one_key(q) == "军民融合"]
+    assert asked and all(q.stem.startswith("健全以国家、省、市、县四级疾控中心") for q in asked)
+
+
+def test_a_window_inside_a_copula_complement_keeps_the_subject() -> None:
+    # GB #33, GF #33: 乘势而上开启…的第一个五年，我国将进入（新发展阶段） lost “十四五”时期是…之后，
+    bank = heldout_bank("speech_xi_jiaowenweiti_2020.txt")
+    for key in ("新发展阶段", "第二个百年奋斗目标", "全面建设社会主义现代化国家"):
+        asked = [q for q in bank if one_key(q) == key and "乘势而上" in q.stem]
+        assert asked and all(q.stem.startswith("“十四五”时期是") for q in asked), key
+
+
+def test_a_greeting_stem_keeps_its_verb() -> None:
+    # GB #14, GF #14: 向…各民主党派、工商联和（无党派人士）、各人民团体以及社会各界。 (no verb)
+    bank = heldout_bank("speech_xi_kangyi_biaozhang_2020.txt")
+    asked = [q for q in bank if one_key(q) == "无党派人士"]
+    assert asked and all(q.stem.endswith("……表示衷心的感谢！") for q in asked)
+
+
+def test_a_blank_opening_a_list_inside_its_sentence_keeps_the_clause_before() -> None:
+    # GB #17, GF #17: （人的生命）、人的价值、人的尊严得到悉心呵护 lost 每一个生命都得到全力护佑
+    bank = heldout_bank("speech_xi_kangyi_biaozhang_2020.txt")
+    assert asked_over(list(bank), "每一个生命都得到全力护佑，_、人的价值", "人的生命")
+    assert not [q for q in bank if one_key(q) == "人的生命" and q.stem.startswith(BLANK)]
+
+
+def test_a_speech_s_own_business_is_asked_last() -> None:
+    # GB #1, GD #9, GI #1 …: 我还主持召开…中央（网络安全）和信息化委员会…等会议
+    bushu = heldout_bank("speech_xi_yiqing_bushu_2020.txt")
+    for key in ("网络安全", "人大", "政协"):
+        asked = [q for q in bushu if one_key(q) == key and q.kind in ("cloze", "single")]
+        assert asked and all(q.weak for q in asked), key
+    # GD #29, GH #30, GL #30, GP #30: 希望各位专家深入（调查研究）, the closing courtesy
+    gonggong = heldout_bank("speech_xi_gonggong_weisheng_2020.txt")
+    asked = asked_over(list(gonggong), "希望各位专家深入_", "调查研究")
+    assert asked and all(q.weak for q in asked)
+    # the rule itself: a name's part, the speaker's meetings, thanks; a quoted formula is spared
+    assert _speech_business(plain_cloze(f"成立中央{BLANK}领导小组。", "主题教育"))
+    assert _speech_business(plain_cloze(f"2015年在延安召开{BLANK}座谈会。", "革命老区脱贫致富"))
+    assert _speech_business(plain_cloze(f"向各{BLANK}、各人民团体，致以崇高的敬意！", "民主党派"))
+    assert not _speech_business(
+        plain_cloze(f"2019年在重庆召开解决“{BLANK}”突出问题座谈会。", "两不愁三保障")
+    )
+    assert not _speech_business(plain_cloze(f"希望广大科技工作者{BLANK}、牢记使命。", "不忘初心"))

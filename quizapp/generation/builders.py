@@ -214,7 +214,15 @@ def _window_of(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int
         before = _sentence_before(ctx, s)
         stem, la, lb = _with_antecedent(s.text, stem, la, lb, a - s.start, before)
     if stem:
+        stem, la, lb = _with_referent(ctx, s, stem, la, lb, a - s.start)
+    if stem:
+        stem, la, lb = _with_yi_frame(s.text, stem, la, lb, a - s.start)
+    if stem:
         stem, la, lb = _with_subject_clause(ctx, s.text, stem, la, lb, a - s.start, b - s.start)
+    if stem:
+        stem, la, lb = _with_copula_subject(s.text, stem, la, lb, a - s.start)
+    if stem:
+        stem, la, lb = _with_clause_before_key(s.text, stem, la, lb, a - s.start)
     if stem:
         stem, la, lb = _past_list_end(ctx, s.text, stem, la, lb, a - s.start)
     if stem:
@@ -364,6 +372,113 @@ def _with_sentence_before(
     if got is None:
         return "", 0, 0
     return got, key_at - start + len(lead), key_at - start + len(lead) + lb - la
+
+
+# a sentence opening on a pronoun that points to the sentence before (这也是中国人民敬仰生命的
+# 人文精神的最好印证！, 这种思想表现在…, 此举…): 这次, 这五年, 这里 point to the occasion, not to a
+# sentence
+_REFERENT_OPENING = re.compile(
+    r"这(?:[也就还既正又都才更]|不仅|不但)?是|这(?:种|些|样|类|一(?![年天次])|一点|一切|个问题)"
+    r"|此(?:举|乃|即|种)"
+)
+
+
+def _with_referent(
+    ctx: Context, s: Sentence, stem: str, la: int, lb: int, key_at: int
+) -> tuple[str, int, int]:
+    """A stem showing its sentence from the start (a connective aside: 当然，) when the sentence
+    opens on a pronoun pointing to the sentence before (这也是中国人民敬仰生命的（　　）的最好
+    印证！, blind11 GK #12, GL #20, GO #12, GP #20) takes in what it points to: the sentences
+    before of the same opening (a run of 这是…！这是…！) and, in front, the sentence they all point
+    to (its last clause after …… when it is over 30 characters). Clauses after the key's go while
+    the stem passes WINDOW_CHARS + 12; then a run of two or more parallel sentences stands alone
+    after …… (its members say what kind of thing the key is); else no question. No question
+    either when the sentence pointed to is missing (another paragraph) or leans back itself."""
+    text = s.text
+    start, _end, s_from, s_to = _source_span(text, stem, la, key_at)
+    if s_from != 0:
+        return stem, la, lb
+    opening = text[start:]
+    if start > 0 and text[: start - 1] not in _CONNECTIVES:
+        return stem, la, lb
+    m = _REFERENT_OPENING.match(opening)
+    if m is None:
+        return stem, la, lb
+    run: list[str] = []
+    index = s.index - 1
+    antecedent = ""
+    while index >= 0:
+        prev = ctx.sentence(index)
+        if prev.paragraph != s.paragraph or prev.is_noise:
+            break
+        if not prev.is_heading and _REFERENT_OPENING.match(prev.text):
+            run.insert(0, prev.text)
+            index -= 1
+            continue
+        antecedent = prev.text
+        break
+    said = ""
+    if antecedent and antecedent[-1] in _SENT_END:
+        said = antecedent
+        if len(said) > _BEFORE_CHARS:
+            cut = max(antecedent.rfind(c, 0, len(antecedent) - 1) for c in "，,；;：:")
+            said = "……" + antecedent[cut + 1 :] if cut >= 0 else ""
+        head = said.removeprefix("……")
+        if (
+            len(head) < 7
+            or len(said) > _BEFORE_CHARS
+            or _leans_back(head) is not None
+            or head.startswith(_PRONOUN_SUBJECTS + _LEANING + ("才", "就", "而", "但", "又"))
+        ):
+            said = ""
+    starts, ends = _clause_edges(text)
+    j = bisect_left(ends, key_at + lb - la)  # the clause holding the key's end
+    body_end = key_at - la + s_to
+    # (a run alone opens on …… : what it points to stands before it)
+    for lead in (
+        "".join((said, *run)) if said else None,
+        "……" + "".join(run) if len(run) >= 2 else None,
+    ):
+        if lead is None:
+            continue
+        got = _trimmed(text, start, body_end, stem[s_to:], j, ends, lead, True)
+        if got is not None:
+            shift = len(lead)
+            return got, la + shift, lb + shift
+    return "", 0, 0
+
+
+# a clause that goes on with a 以…为… frame of the clause before (健全以…机构为骨干，|医疗机构为
+# 依托，基层医疗卫生机构为网底，…): a noun phrase, 为 and a short role, nothing else
+_YI_WEI_TAIL = re.compile(r"[^，,；;。：:以]{2,24}为[\u4e00-\u9fff]{1,3}[，,]")
+_YI_WEI_HEAD = re.compile(r"以[^，,；;。：:]{2,40}为[\u4e00-\u9fff]{1,3}[，,]$")
+
+
+def _with_yi_frame(text: str, stem: str, la: int, lb: int, key_at: int) -> tuple[str, int, int]:
+    """A window opening inside a 以A为X，B为Y，C为Z… frame, on a clause that only names the next
+    pair (医疗机构为依托，基层医疗卫生机构为网底，（军民融合）、防治结合的疾控体系, blind11 GA #23,
+    GB #23, GC #30, GE #23, GF #23, GG #30: what is 为依托, and in what, was cut) takes in the
+    clauses back to the one holding 以 and the verb before it (健全以…为骨干，), clauses after the
+    key's going first while the stem passes WINDOW_CHARS + 12; else no question."""
+    start, _end, s_from, s_to = _source_span(text, stem, la, key_at)
+    if s_from != 0 or start <= 0 or text[start - 1] not in "，,":
+        return stem, la, lb
+    starts, ends = _clause_edges(text)
+    k = bisect_right(starts, start) - 1
+    if k <= 0 or starts[k] != start or not _YI_WEI_TAIL.fullmatch(text, starts[k], ends[k]):
+        return stem, la, lb
+    first = k - 1
+    while first > 0 and _YI_WEI_TAIL.fullmatch(text, starts[first], ends[first]):
+        first -= 1
+    head = text[starts[first] : ends[first]]
+    if not _YI_WEI_HEAD.search(head):
+        return stem, la, lb
+    j = bisect_left(ends, key_at + lb - la)  # the clause holding the key's end
+    got = _trimmed(text, starts[first], key_at - la + s_to, stem[s_to:], j, ends, "", True)
+    if got is None:
+        return "", 0, 0
+    shift = start - starts[first]
+    return got, la + shift, lb + shift
 
 
 # the heads of a subject that acts (a closed class: people, bodies and organs), which the
@@ -570,6 +685,78 @@ def _with_subject_clause(
     return ("", 0, 0) if modal else (stem, la, lb)
 
 
+# a time clause that a copula's complement runs through (“十四五”时期是…之后，|乘势而上开启…的
+# 第一个五年): the clause after it has no subject of its own
+_COMPLEMENT_GOES_ON = re.compile(r"(?:之后|以后|之前|以前|之际|之时)[，,]$")
+
+
+def _with_copula_subject(
+    text: str, stem: str, la: int, lb: int, key_at: int
+) -> tuple[str, int, int]:
+    """A window opening after a clause S是…之后， (“十四五”时期是我国全面建成小康社会…之后，|
+    乘势而上开启…的第一个五年，我国将进入（新发展阶段）, blind11 GB #33, GF #33) is inside S是's
+    complement: it takes that clause in when the stem stays within WINDOW_CHARS + 12 (clauses
+    after the key's going first), else S是 in front with ……; else no question."""
+    start, _end, s_from, s_to = _source_span(text, stem, la, key_at)
+    if s_from != 0 or start <= 0 or text[start - 1] not in "，,":
+        return stem, la, lb
+    starts, ends = _clause_edges(text)
+    k = bisect_right(starts, start) - 1
+    if k <= 0 or starts[k] != start or _own_subject(text[start : ends[k]]):
+        return stem, la, lb
+    prev = text[starts[k - 1] : ends[k - 1]]
+    m = _COPULA.search(prev, 0, 16)
+    if (
+        not _COMPLEMENT_GOES_ON.search(prev)
+        or m is None
+        or _NOT_A_SUBJECT.search(prev, 0, m.end() - 1)
+    ):
+        return stem, la, lb
+    j = bisect_left(ends, key_at + lb - la)  # the clause holding the key's end
+    body_end = key_at - la + s_to
+    for x, lead in ((starts[k - 1], ""), (start, prev[: m.end()] + "……")):
+        got = _trimmed(text, x, body_end, stem[s_to:], j, ends, lead, True)
+        if got is not None:
+            shift = len(lead) + start - x
+            return got, la + shift, lb + shift
+    return "", 0, 0
+
+
+def _with_clause_before_key(
+    text: str, stem: str, la: int, lb: int, key_at: int
+) -> tuple[str, int, int]:
+    """A window that opens inside its sentence on its key as the first member of a list (…，每一个
+    生命都得到全力护佑，|（人的生命）、人的价值、人的尊严得到悉心呵护, blind11 GB #17, GF #17:
+    nothing before the blank says what is cared for) takes in the clause before, when it is of
+    the same ；-item, does not spell the key, and the stem stays within WINDOW_CHARS + 12 (clauses
+    after the key's going first); else the window stays."""
+    start, _end, s_from, s_to = _source_span(text, stem, la, key_at)
+    if la != 0 or s_from != 0 or start != key_at or start <= 0 or text[start - 1] not in "，,":
+        return stem, la, lb
+    starts, ends = _clause_edges(text)
+    k = bisect_right(starts, start) - 1
+    if k <= 0 or starts[k] != start:
+        return stem, la, lb
+    before = text[starts[k - 1] : ends[k - 1] - 1]
+    if (
+        stem[lb : lb + 1] not in ("、", "和", "与", "及")
+        or text[key_at : key_at + lb - la] in before
+    ):
+        return (
+            stem,
+            la,
+            lb,
+        )  # (a thesis, （　　）是…, says its own point; a clause spelling the key)
+    if len(before) < 4 or _dangling(text, starts[k - 1], ends[k - 1]):
+        return stem, la, lb
+    j = bisect_left(ends, key_at + lb - la)  # the clause holding the key's end
+    got = _trimmed(text, starts[k - 1], key_at - la + s_to, stem[s_to:], j, ends, "", True)
+    if got is None:
+        return stem, la, lb
+    shift = start - starts[k - 1]
+    return got, la + shift, lb + shift
+
+
 def _trimmed(
     text: str,
     x: int,
@@ -678,6 +865,10 @@ _ADVERBIAL_HEAD = re.compile(
 )
 
 
+# the verb of a greeting or thanks after the 向-clauses naming whom (向…，向…，表示衷心的感谢！)
+_GREETING_AFTER = re.compile(r"(?:[^。！？!?]*?[，,])??(?:表示|致以|致)")
+
+
 def _dangling(text: str, x: int, y: int) -> bool:
     """Does the clause [x, y) of ``text`` (its closing mark included) govern what comes after
     it: a clause announcing a colon's matter, a speech verb before what is said (他强调，…)
@@ -689,6 +880,8 @@ def _dangling(text: str, x: int, y: int) -> bool:
     clause = text[x : y - 1]
     if _SPEECH_END.search(clause):
         return True
+    if clause.startswith("向") and _GREETING_AFTER.match(text, y):
+        return True  # 向…社会各界，|向…华侨华人，表示衷心的感谢！: the verb comes after
     return (
         _ADVERBIAL_OPENING.match(clause) is not None and _ADVERBIAL_HEAD.search(clause) is not None
     )
@@ -714,6 +907,13 @@ def _without_dangling_end(
             body = text[start : ends[nxt]]
             body = body[:-1] + "。" if body[-1] in _CLAUSE_END else body
             return stem[:s_from] + body, la, lb
+    verb = next((v for v in range(nxt, len(starts)) if not _dangling(text, starts[v], ends[v])), 0)
+    if verb > nxt and text.startswith("向", starts[k]):
+        # (向…社会各界，……表示衷心的感谢！: the other 向-clauses skipped, blind11 GB #14, GF #14)
+        said = text[starts[verb] : ends[verb]]
+        said = said[:-1] + "。" if said[-1] in _CLAUSE_END else said
+        if len(stem) + 3 + len(said) <= WINDOW_CHARS + 12:
+            return stem[:s_from] + text[start:end] + "，……" + said, la, lb
     cut = starts[k]
     if cut <= max(start, key_end) or _dangling(text, starts[k - 1], cut):
         return "", 0, 0

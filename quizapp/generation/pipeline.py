@@ -366,6 +366,47 @@ def _minor_frame(q: Question) -> bool:
     return all(len(item) == 2 for item in listed) and last_whole[2:3] == "等"
 
 
+# A speech's own business rather than its teaching (blind11 GB #1, #32, GD #9, #29, GH #7, #30,
+# GJ #3, GK #7, GL #7, #30): the speaker's meetings (我还主持召开…等会议, 2015年在延安召开…
+# 座谈会, 我在…研讨班开班式上), the opening and closing courtesies (今天，我们召开…座谈会,
+# 出席今天座谈会的…, 希望各位专家…, 向…表示衷心的感谢), read off the key's sentence
+_SPEECH_BUSINESS = re.compile(
+    r"我(?:[还又也曾都]|先后|多次|亲自|专门|分别)*(?:主持召开|主持|召开|出席|参加)"
+    r"|(?:^|[，、]|\d{4}年)在[^，。、；]{1,6}召开"
+    r"|我在[^，。；]{0,40}?(?:会议|座谈会|大会|研讨班|开班式|典礼)上"
+    r"|^今天[，,]?我们(?:在这里)?召开|^出席今天|^希望(?:各位|大家|在座)"
+    # (a greeting or thanks and the roll call of whom: 向…，向…，表示衷心的感谢！, round RD)
+    r"|(?:表示|致以)[^。！，,]{0,8}(?:感谢|谢意|敬意|问候|慰问|祝贺)"
+)
+# the words that close a body's or a meeting's full name: a key run straight into one is part of
+# the name (中央（网络安全）和信息化委员会, 学习贯彻（党的十九大）精神专题研讨班, …（民主党派）
+# 代表会议)
+_NAME_CLOSE = re.compile(
+    r"[^，。、；：:“”（）《》]{0,12}?(?:委员会|领导小组|座谈会|研讨班|开班式|工作会议|代表会议)"
+)
+# the short names of bodies a roll call lists (人大、（政协）以及各人民团体等主动担责)
+_BODY_NAMES = frozenset("人大 政协 政府 人民政府 法院 检察院 工会 妇联 共青团".split())
+
+
+def _speech_business(q: Question) -> bool:
+    """Is ``q`` a plain 填空 or 单选 over a word of a speech's own business, which a strict
+    teacher does not test: a key inside a body's or meeting's full name, a body's short name in a
+    roll call of bodies, or any key of a sentence that narrates the speaker's own meetings or
+    makes the opening or closing courtesies? A key the stem quotes (解决“（两不愁三保障）”突出问题
+    座谈会, a formula) is the point of its words and is spared. Marked weak (asked last), the
+    bank keeps them."""
+    if not (is_plain_cloze(q) or is_plain_single(q)) or q.stem.count(BLANK) != 1:
+        return False
+    at = q.stem.find(BLANK)
+    before, after = q.stem[:at], q.stem[at + len(BLANK) :]
+    if before.count("“") > before.count("”"):
+        return False  # (a quoted key: a formula the sentence names)
+    answer = _one_answer(q)
+    if _NAME_CLOSE.match(after) or answer in _BODY_NAMES and "、" in (before[-1:] + after[:1]):
+        return True
+    return _SPEECH_BUSINESS.search(q.source) is not None
+
+
 def _weak_clozes(
     questions: list[Question], extraction: Extraction, lexicon: Lexicon, document: str
 ) -> set[str]:
@@ -382,6 +423,7 @@ def _weak_clozes(
         for q in questions
         if _low_value(q, titled)
         or _minor_frame(q)
+        or _speech_business(q)
         or is_plain_cloze(q)
         and (  # (the table look-up first: it spares the confidence score)
             _coined(q, lexicon, document)
