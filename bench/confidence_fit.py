@@ -2,20 +2,24 @@
 
 Builds the labelled set from the per-item tables of docs/quality.md: every item of kind ``填空``
 with no template or formula named (the plain 填空) from the rounds on texts no rule had been made
-from (the transfer rounds T1/T2/X1/X2, rounds T3–T5, X3–X5, Y1–Y6, B1 and the served-quiz rounds
-Q1–Q6), and, as a second set, from review rounds 21–28b. Each item is matched to the question the
-current engine asks on its text (same answer, the abridged stem's pieces found in the stem);
-items the engine no longer asks are left out, as are repeats of one question. Verdict ``usable``
-is the positive label (``edit`` and ``unusable`` the negative).
+from (the transfer rounds T1/T2/X1/X2, rounds T3–T5, X3–X5, Y1–Y6, B1 and the served-quiz
+rounds Q1–Q6, and the later rounds on texts kept blind when judged: ``LATER``, kind cell
+``填空 cloze`` or ``填空 plain``), and, as a second set, from review rounds 21–28b. Each item is
+matched to the question the current engine asks on its text (same answer, the abridged stem's
+pieces found in the stem); items the engine no longer asks are left out, as are repeats of one
+question. Verdict ``usable`` is the positive label (``edit`` and ``unusable`` the negative).
 
 Fits a logistic score on the unseen-text set (L2-penalised, Newton steps) and reports it left
-one text out, at a few thresholds: the share kept and the precision of kept and dropped items.
+one text out, at a few thresholds: the share kept and the precision of kept and dropped items,
+for the engine's weights and the refit, every key gated and as served (lexicon keys spared,
+coined keys flagged); then each candidate trait (``_candidates``) added, where the gate acts.
 
     PYTHONPATH=. .venv/bin/python bench/confidence_fit.py
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import sys
@@ -27,21 +31,28 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from quality_sample import TEXT_SETS  # noqa: E402
 
-from quizapp.generation import confidence  # noqa: E402
+from quizapp.generation import confidence, reference  # noqa: E402
 from quizapp.generation.builders import Context, build_all  # noqa: E402
+from quizapp.generation.jieba_setup import cut, word_frequency  # noqa: E402
 from quizapp.generation.keyphrases import extract  # noqa: E402
 from quizapp.generation.lexicon import load_lexicon  # noqa: E402
-from quizapp.generation.model import Question  # noqa: E402
-from quizapp.generation.pipeline import _checked, document_key  # noqa: E402
+from quizapp.generation.model import BLANK, Question  # noqa: E402
+from quizapp.generation.pipeline import _checked, _coined, document_key  # noqa: E402
 
 UNSEEN = re.compile(
     r"^## (Transfer round (T1|T2|X1|X2)|Round (T\d|X\d|Y\d|B1)|Served-quiz round Q[1-6]) "
 )
+# the later rounds on texts kept blind when they were judged (the sixth to eighth sessions: FT,
+# QT, S0, RA–RF, BA–BH, CA–CP, DA/DB/DD, EA–EH, FB, GA–GP); their kind cell says 填空 cloze or
+# 填空 plain, their stems show a blank as （ ） with its length 〔4字〕
+LATER = re.compile(r"^## Round \w+ \(sample seed \d+, --set (blind([6-9]|1[01])|fresh_test)\b")
 REVIEW = re.compile(r"^## Round 2[1-8]b? ")
 PATHS = {label: path for texts in TEXT_SETS.values() for label, path in texts}
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6)
-# the kind cell of a plain 填空: no template named (the later rounds write "填空 cloze")
-PLAIN_CELLS: tuple[str, ...] = ("填空",)
+# the kind cell of a plain 填空: no template named, or the later rounds' "cloze" or "plain"
+PLAIN_CELLS: tuple[str, ...] = ("填空", "填空 cloze", "填空 plain")
+# a blank as the rounds print it (abridged: （　　）, （ ）, （　） and a length hint 〔4字〕)
+_BLANK_CELL = re.compile(r"…+|（[ 　]*）(〔\d+字〕)?|〔\d+字〕")
 L2 = 1.0
 
 
@@ -49,7 +60,15 @@ def labelled_items() -> list[dict]:
     items, current = [], None
     for line in (ROOT / "docs" / "quality.md").read_text(encoding="utf-8").splitlines():
         if line.startswith("## "):
-            current = "unseen" if UNSEEN.match(line) else "review" if REVIEW.match(line) else None
+            current = (
+                "unseen"
+                if UNSEEN.match(line)
+                else "later"
+                if LATER.match(line)
+                else "review"
+                if REVIEW.match(line)
+                else None
+            )
             continue
         if current is None or not re.match(r"^\| \d+ \|", line):
             continue
@@ -61,6 +80,12 @@ def labelled_items() -> list[dict]:
             continue
         items.append(dict(set=current, text=cells[1], stem=cells[3], answer=cells[4], y=verdict))
     return items
+
+
+def _plain(stem: str) -> str:
+    """A stem with its quotation marks of one kind (the rounds copy “” as ") and no article
+    number before it (第七条　, which the engine's stem no longer prints)."""
+    return re.sub(r"^第[一二三四五六七八九十百]+条\s*", "", re.sub("[“”]", '"', stem))
 
 
 def bank(text: str, lexicon) -> tuple[list[Question], dict[str, str]]:
@@ -79,17 +104,16 @@ def bank(text: str, lexicon) -> tuple[list[Question], dict[str, str]]:
 
 def rows() -> list[dict]:
     lexicon = load_lexicon()
-    banks = {
-        label: bank(path.read_text(encoding="utf-8"), lexicon) for label, path in PATHS.items()
-    }
+    sources = {label: path.read_text(encoding="utf-8") for label, path in PATHS.items()}
+    banks = {label: bank(text, lexicon) for label, text in sources.items()}
     out, seen = [], set()
     for item in labelled_items():
         questions, types = banks[item["text"]]
-        pieces = [p for p in re.split(r"…+|（　　）", item["stem"]) if len(p) >= 2]
+        pieces = [p for p in _BLANK_CELL.split(_plain(item["stem"])) if p and len(p) >= 2]
         best, best_len = None, -1
         for q in questions:
             if confidence.is_plain_cloze(q) and q.answer == [item["answer"]]:
-                found = sum(len(p) for p in pieces if p in q.stem)
+                found = sum(len(p) for p in pieces if p in _plain(q.stem))
                 if found > best_len:
                     best, best_len = q, found
         if best is None or best_len < 0.6 * sum(len(p) for p in pieces):
@@ -109,6 +133,11 @@ def rows() -> list[dict]:
                 x=feats,
                 known=lexicon.is_known(item["answer"]),
                 elsewhere=elsewhere,
+                question=best,
+                source_text=sources[item["text"]],
+                document=document_key(sources[item["text"]]),
+                # a key no other study text uses: the served quiz takes it last anyway
+                coined=_coined(best, lexicon, document_key(sources[item["text"]])),
             )
         )
     return out
@@ -153,30 +182,94 @@ def fit(data: list[dict], names: list[str]) -> dict[str, float]:
 
 
 def score(w: dict[str, float], r: dict) -> float:
-    z = w["bias"] + sum(w[n] * v for n, v in r["x"].items())
+    z = w["bias"] + sum(v * r["x"][n] for n, v in w.items() if n != "bias")
     return 1 / (1 + math.exp(-z))
 
 
-def table(scored: list[tuple[float, dict]], label: str) -> None:
+def table(scored: list[tuple[float, dict]], label: str, coined: bool = False) -> None:
+    """Kept and flagged items at each threshold; with ``coined``, as the served quiz sees
+    them: a key the lexicon knows is never flagged, a key no other text uses always is."""
     usable = sum(r["usable"] for _, r in scored)
     print(f"{label}: {len(scored)} items, {usable} usable ({usable / len(scored):.0%})")
     for t in THRESHOLDS:
-        kept = [r for p, r in scored if p >= t]
-        dropped = [r for p, r in scored if p < t]
+        if coined:
+            flags = [not r["known"] and (r["coined"] or p < t) for p, r in scored]
+        else:
+            flags = [p < t for p, _ in scored]
+        kept = [r for (_, r), f in zip(scored, flags, strict=True) if not f]
+        dropped = [r for (_, r), f in zip(scored, flags, strict=True) if f]
         k, d = sum(r["usable"] for r in kept), sum(r["usable"] for r in dropped)
         print(
             f"  threshold {t}: kept {len(kept)}/{len(scored)} ({len(kept) / len(scored):.0%}), "
-            f"usable kept {k}/{len(kept)} ({k / max(1, len(kept)):.2f}), "
-            f"dropped {d}/{len(dropped)} ({d / max(1, len(dropped)):.2f})"
+            f"usable kept {k}/{len(kept)} ({k / max(1, len(kept)):.3f}), "
+            f"flagged {d}/{len(dropped)} ({d / max(1, len(dropped)):.2f})"
         )
+
+
+def _auc(scored: list[tuple[float, dict]]) -> float:
+    pos = sorted(p for p, r in scored if r["usable"])
+    neg = [p for p, r in scored if not r["usable"]]
+    wins = sum(len(pos) - bisect.bisect_right(pos, p) for p in neg)
+    ties = sum(bisect.bisect_right(pos, p) - bisect.bisect_left(pos, p) for p in neg)
+    return (wins + ties / 2) / max(1, len(pos) * len(neg))
+
+
+def left_out(data: list[dict], names: list[str], fitted_on=lambda r: True) -> list[tuple]:
+    """Each item scored by weights fitted on the other texts' items (``fitted_on`` of them)."""
+    held: list[tuple[float, dict]] = []
+    for text in sorted({r["text"] for r in data}):
+        w = fit([r for r in data if r["text"] != text and fitted_on(r)], names)
+        held.extend((score(w, r), r) for r in data if r["text"] == text)
+    return held
+
+
+# Traits tried on the larger set (none of them a listed phrase): kept only if they separate
+# left one text out. Each reads the matched question, its text and the reference table.
+def _candidates(r: dict) -> dict[str, float]:
+    q = r["question"]
+    answer, at = q.answer[0], q.stem.find(BLANK)
+    before, after = q.stem[:at], q.stem[at + len(BLANK) :]
+    items = re.split(r"[，。；：！？“”（）]", before)[-1].split("、")[:-1]
+    items += re.split(r"[，。；：！？“”（）]", after)[0].split("、")[1:]
+    items = [i for i in items if i]
+    lead = bool(before) and before[-1] not in confidence._SINGLE_LEAD_MARKS
+    words = cut(before[-10:], hmm=False) if lead else []
+    governs = lead and bool(words) and words[-1] in confidence.SINGLE_LEAD_WORDS
+    traits = {
+        # a word, not a mark, right before the blank: the key completes a phrase others fit
+        "lead_word": lead,
+        # ... a governing word (强化, 推进, 增强…) and a key jieba does not know
+        "governed_unknown": governs and word_frequency(answer) == 0,
+        "key_once": r["source_text"].count(answer) == 1,
+        "unknown4": len(answer) == 4 and word_frequency(answer) == 0,
+        "not_reference": r["coined"] or not reference.established(answer, r["document"]),
+        "deictic_start": q.stem[:1] in "这此其该",
+        "bare_start": q.stem[:1] in "这此其该是而并且但也又即从因",
+        "adverbial": after.startswith("地"),
+        # 早发现、早报告、（早处置）: short items of one head character
+        "head_series": bool(items)
+        and len(answer) <= 3
+        and all(len(i) <= 3 and i[:1] == answer[:1] for i in items),
+        "four_series": bool(items) and len(answer) == 4 and all(len(i) == 4 for i in items),
+    }
+    return {n: float(v) for n, v in traits.items()}
 
 
 def main() -> None:
     data = rows()
-    unseen = [r for r in data if r["set"] == "unseen"]
+    unseen = [r for r in data if r["set"] in ("unseen", "later")]
     review = [r for r in data if r["set"] == "review"]
     names = list(confidence.WEIGHTS)[1:]
-    print("trait            unseen usable with / without")
+    for group in ("unseen", "later"):
+        texts = sorted({r["text"] for r in data if r["set"] == group})
+        shares = []
+        for text in texts:
+            mine = [r for r in data if r["set"] == group and r["text"] == text]
+            shares.append(f"{text} {sum(r['usable'] for r in mine)}/{len(mine)}")
+        mine = [r for r in data if r["set"] == group]
+        print(f"{group}: {len(mine)} items, {sum(r['usable'] for r in mine)} usable")
+        print("  " + ", ".join(shares))
+    print("trait            usable with / without (unseen and later rounds)")
     for n in names:
         on = [r for r in unseen if r["x"][n]]
         off = [r for r in unseen if not r["x"][n]]
@@ -185,21 +278,34 @@ def main() -> None:
             f"  vs {sum(r['usable'] for r in off)}/{len(off)}"
         )
     weights = fit(unseen, names)
-    print("weights fitted on every unseen-text item:")
+    print("weights fitted on every item:")
     print("  " + ", ".join(f"{n} {v:+.2f}" for n, v in weights.items()))
-    held: list[tuple[float, dict]] = []
-    for text in sorted({r["text"] for r in unseen}):
-        w = fit([r for r in unseen if r["text"] != text], names)
-        held.extend((score(w, r), r) for r in unseen if r["text"] == text)
-    table(held, "leave-one-text-out, unseen texts, every key gated")
-    # the engine never gates a key the lexicon knows (the domain's vocabulary, which the gold
-    # lists are made of): those count as kept
-    table(
-        [(1.0 if r["known"] else p, r) for p, r in held],
-        "leave-one-text-out, unseen texts, lexicon keys exempt (the engine's gate)",
-    )
-    engine = [(1.0 if r["known"] else score(confidence.WEIGHTS, r), r) for r in review]
-    table(engine, "engine weights and exemption, review texts")
+    engine = [(score(confidence.WEIGHTS, r), r) for r in unseen]
+    held = left_out(unseen, names)
+    for label, scored in (("engine weights", engine), ("refitted, one text left out", held)):
+        print(f"{label}: AUC {_auc(scored):.3f}")
+        table(scored, f"{label}, every key gated")
+        table(scored, f"{label}, as served (lexicon keys spared, coined keys flagged)", True)
+    later = [(p, r) for p, r in engine if r["set"] == "later"]
+    table(later, "engine weights, later rounds only (unseen by its fit), as served", True)
+    # the gate acts where neither exemption decides: fit there, and try each candidate trait
+    for r in unseen:
+        r["acted"] = r["known"] or not r["coined"]
+    acted = [r for r in unseen if r["acted"]]
+    for r in unseen:
+        r["x"] = {**r["x"], **_candidates(r)}
+    base = left_out(unseen, names, lambda r: r["acted"])
+    base = [(p, r) for p, r in base if r["acted"]]
+    print(f"refitted where the gate acts, one text left out: AUC there {_auc(base):.3f}")
+    for extra in _candidates(unseen[0]):
+        on = [r for r in acted if r["x"][extra]]
+        held = left_out(unseen, [*names, extra], lambda r: r["acted"])
+        held = [(p, r) for p, r in held if r["acted"]]
+        print(
+            f"  + {extra:17} {sum(r['usable'] for r in on)}/{len(on)} usable with it,"
+            f" AUC {_auc(held):.3f}"
+        )
+    table([(score(confidence.WEIGHTS, r), r) for r in review], "engine weights, review texts", True)
 
 
 if __name__ == "__main__":
