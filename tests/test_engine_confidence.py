@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import heldout_text, one_key, plain_cloze
+from conftest import heldout_bank, heldout_text, one_key, plain_cloze
 
 from quizapp.generation import BLANK, generate_questions
 from quizapp.generation import confidence as conf
@@ -265,6 +265,11 @@ def test_a_near_synonym_of_the_key_is_never_its_lure() -> None:
     text = heldout_text("yijian_laodong_jiaoyu_2020.txt")
     singles = [q for q in generate_questions(text) if q.kind == "single" and q.answer == "奋斗精神"]
     assert singles and not [q.options for q in singles if "拼搏精神" in q.options]
+    # 极限思维 was a lure of 底线思维 in 对风险因素要有（　　） (blind11 GB #8, GC #5, GL #5) and
+    # 我们要强化（　　），增强忧患意识 (GC #22): the risk-guarding thinking either way
+    for name in ("speech_xi_yiqing_bushu_2020.txt", "speech_xi_gonggong_weisheng_2020.txt"):
+        asked = [q for q in heldout_bank(name) if q.kind == "single" and q.answer == "底线思维"]
+        assert asked and not [q.options for q in asked if "极限思维" in q.options]
 
 
 # blind11 gonggong (8 rounds): a health-system reform among reforms of other fields, after a
