@@ -5,10 +5,10 @@ its frame. ``quizapp/data/frame_fillers.tsv`` (``bench/frame_fillers.py`` rebuil
 for the reference texts of ``reference.py``, each frame — the two characters before a phrase and
 the character after it, any mark read as ``。`` — with the words of jieba's own dictionary of
 three to eight characters standing in it, and the texts having each. ``勇于（　　）。`` is filled
-by 自我革命, 攻坚克难 and 坚持真理 there, so 勇于（担当作为）。 is open; so is 广泛（动员群众）、
-where a text has 广泛发动群众. A list item (、 or 和/与/及 at the blank) is left alone: its list
-pins it. Measured on the reviewed plain 填空 (docs/generation.md, "Frames other texts fill with
-another word of the key's length").
+by 攻坚克难, 坚持真理 and 改革开放 there, so 勇于（担当作为）。 is open. A list item (、 or 和/与/及
+at the blank) is left alone: its list pins it; so is a lead ending on 的/之. Measured on the
+reviewed plain 填空 (docs/generation.md, "Frames other texts fill with another word of the key's
+length").
 """
 
 from __future__ import annotations

@@ -408,7 +408,7 @@ def _open_frames(questions: list[Question], weak: set[str], document: str) -> se
 
 def _frame_filled_elsewhere(q: Question, document: str) -> bool:
     """Does another study text fill ``q``'s frame with another word of its key's length
-    (frames.py: 勇于（担当作为）。 where texts have 勇于自我革命。)? Then the slot is open."""
+    (frames.py: 勇于（担当作为）。 where texts have 勇于攻坚克难。)? Then the slot is open."""
     if not is_plain_cloze(q):
         return False
     spellings = q.accepted[0] if q.accepted else ()
