@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import heldout_bank, heldout_text, one_key, plain_cloze
+from conftest import asked_over, heldout_bank, heldout_text, one_key, plain_cloze
 
 from quizapp.generation import BLANK, generate_questions
 from quizapp.generation import confidence as conf
@@ -319,3 +319,31 @@ def test_served_quizzes_of_a_health_speech_take_its_field_cued_reform_last() -> 
     singles = [q for q in bank if q.kind == "single"]
     assert singles and all(q.weak for q in singles)
     assert any(q.kind == "cloze" for q in bank)  # (its 填空 stays)
+
+
+# -- frames other study texts fill with another word of the key's length (frames.py) ----------
+
+
+def test_a_frame_other_texts_fill_with_a_word_of_the_keys_length_is_open() -> None:
+    from quizapp.generation.frames import frame_mates
+
+    # blind round EE #7: 自我革命/攻坚克难 also fit 勇于（　　）〔4字〕
+    stem = f"不忘初心、牢记使命，必须发扬斗争精神，勇于{BLANK}。"
+    assert "攻坚克难" in frame_mates(stem, BLANK, "担当作为", (), "")
+    # a list item is pinned by its list; a lead ending on 的 is no frame
+    assert frame_mates(f"必须勇于{BLANK}、敢于斗争。", BLANK, "担当作为", (), "") == []
+    assert frame_mates(f"迫切需要迎难而上、挺身而出的{BLANK}。", BLANK, "担当精神", (), "") == []
+    # the key's accepted spellings and the words the stem prints are no mates
+    assert frame_mates(stem, BLANK, "担当作为", ("攻坚克难",), "") == ["坚持真理", "改革开放"]
+
+
+def test_an_open_frames_plain_cloze_is_asked_last() -> None:
+    # blind rounds EE #7 (勇于（担当作为）) and EB #28 (科技创新（主力军）: 生力军 fits)
+    for name, fragment, key in (
+        ("speech_xi_zhutijiaoyu_zongjie_2020", "勇于_。", "担当作为"),
+        ("speech_xi_kexuejia_zuotan_2020", "科技创新_。", "主力军"),
+    ):
+        asked = [
+            q for q in asked_over(list(heldout_bank(name)), fragment, key) if q.kind == "cloze"
+        ]
+        assert asked and all(q.weak for q in asked), (name, key)

@@ -21,6 +21,7 @@ from . import distractors as dis
 from . import noise, reference
 from .builders import Context, build_all
 from .confidence import common_chars, is_plain_cloze, is_plain_single, single_doubt, too_weak
+from .frames import frame_mates
 from .jieba_setup import dictionary_version, warm_up
 from .keyphrases import Extraction, extract
 from .lexicon import Lexicon, load_lexicon
@@ -74,6 +75,7 @@ def generate_questions(
         # from the stored bank, and must pick as the engine does)
         weak = _weak_clozes(questions, extraction, lexicon, doc_key)
         weak |= _doubtful_singles(questions, weak, lexicon, extraction.doc.text)
+        weak |= _open_frames(questions, weak, doc_key)
         for q in questions:
             q.pick_score = ctx.scores.get(q.id, 0.5)
             q.weak = q.id in weak
@@ -430,6 +432,29 @@ def _weak_clozes(
             or too_weak(q, key_types.get(q.answer[0], ""), lexicon.is_known(q.answer[0]))
         )
     }
+
+
+def _open_frames(questions: list[Question], weak: set[str], document: str) -> set[str]:
+    """The ids of the plain 填空 whose frame other study texts fill with another word of the
+    key's length (:func:`_frame_filled_elsewhere`), asked last like the weak ones. Worked out
+    after the 单选 (``weak`` holds the doubtful ones): a 单选 over an open slot's key is its
+    remedy, not a weak twin; and a 填空 whose own 单选 twin is doubtful (劳动（风险意识）: the
+    modifier gives the 单选 away) stays the form a quiz asks."""
+    doubtful = {(q.stem, q.answer) for q in questions if q.kind == "single" and q.id in weak}
+    return {
+        q.id
+        for q in questions
+        if _frame_filled_elsewhere(q, document) and (q.stem, q.answer[0]) not in doubtful
+    }
+
+
+def _frame_filled_elsewhere(q: Question, document: str) -> bool:
+    """Does another study text fill ``q``'s frame with another word of its key's length
+    (frames.py: 勇于（担当作为）。 where texts have 勇于攻坚克难。)? Then the slot is open."""
+    if not is_plain_cloze(q):
+        return False
+    spellings = q.accepted[0] if q.accepted else ()
+    return bool(frame_mates(q.stem, BLANK, q.answer[0], spellings, document))
 
 
 def _doubtful_singles(
