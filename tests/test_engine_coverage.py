@@ -425,3 +425,22 @@ def test_a_thesis_whose_sentence_says_its_subject_again_is_asked_on_its_own_clau
     made = [q for q in generate_questions(text, seed=0) if q.answer == ["发展"]]
     assert [q.stem for q in made] == ["（　　）是解决我国一切问题的基础和关键。"]
     assert "发展是解决我国一切问题的基础和关键" in made[0].covers
+
+
+# -- a pair whose frame pins each half is asked, the pair among the keys ----------------------
+def test_a_pair_built_on_one_frame_is_asked_half_by_half() -> None:
+    # blind10 gold (贫中之贫、困中之困; 以战止战、以武止戈), said once: the frame the halves share
+    # in place pins the blanked half, and the question asks the pair
+    from quizapp.generation.keyphrases import pinned_pair
+
+    text = "虽然同过去相比总量不大，但都是贫中之贫、困中之困，是最难啃的硬骨头。"
+    made = [q for q in generate_questions(text, seed=0) if q.template == "cloze"]
+    halves = {q.answer[0]: q for q in made if q.answer[0] in ("贫中之贫", "困中之困")}
+    assert set(halves) == {"贫中之贫", "困中之困"}
+    assert all("贫中之贫、困中之困" in q.covers for q in halves.values())
+    assert pinned_pair(("以战止战", "以武止戈")) and pinned_pair(("宜工则工", "宜农则农"))
+    # a shared head noun or a shared opening word pins nothing: 享乐主义, 共同目标 fit as well
+    assert not pinned_pair(("形式主义", "官僚主义"))
+    assert not pinned_pair(("共同意志", "共同行动"))
+    assert not pinned_pair(("令人欣慰", "令人感动"))
+    assert not pinned_pair(("河长制", "湖长制"))  # (one character apart, three characters)

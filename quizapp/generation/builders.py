@@ -45,6 +45,7 @@ from .keyphrases import (
     _joined_phrases,
     couplet_halves,
     is_generic,
+    pinned_pair,
 )
 from .lexicon import NUMERALS, Lexicon, one_apart_in_place
 from .model import BLANK, ORDER_FREE, Formula, KeyPhrase, Question, Sentence
@@ -3847,8 +3848,11 @@ def items_worth_asking(ctx: Context, group: tuple[str, ...]) -> bool:
     if all(ctx.lexicon.is_known(t) for t in group):
         return True
     if len(group) == 2:
-        # 思想大解放、行动大担当, said again and again: a pair the text makes its slogan
-        return _patterned(group) and ctx.ex.occurrences("、".join(group)) >= 2
+        # 思想大解放、行动大担当, said again and again: a pair the text makes its slogan;
+        # 以案示警、以案明纪 / 贫中之贫、困中之困, said once: a pair whose frame pins each half
+        return pinned_pair(group) or (
+            _patterned(group) and ctx.ex.occurrences("、".join(group)) >= 2
+        )
     if all(len(t) == 3 and t[0] in "有是为在无" for t in group):
         return False  # 有标准、有网络、有内容、有人才: a checklist, though it has a frame
     if _common_suffix(group) in _OPEN_CLASS_HEADS:
@@ -3921,6 +3925,16 @@ def _opens_section_bare(ctx: Context, s: Sentence, stem: str, a: int, b: int) ->
         return False
     before = ctx.sentence(s.index - 1)
     return before.is_heading and before.paragraph == s.paragraph
+
+
+def _whole_pair(key: KeyPhrase, s: Sentence) -> list[str]:
+    """The pair a cloze on one half of it asks (善始善终、（善作善成）asks 善始善终、善作善成),
+    when the key is an item of a :func:`~.keyphrases.pinned_pair` spelled as one run in its
+    sentence."""
+    if not _list_item(key) or not pinned_pair(key.group):
+        return []
+    whole = "、".join(key.group)
+    return [whole] if whole in s.text else []
 
 
 def _list_item(key: KeyPhrase) -> bool:
@@ -4208,7 +4222,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             stem=blanked,
             options=[],
             answer=[key.text],
-            keys=[key.text],
+            keys=[key.text, *_whole_pair(key, s)],
             source=source,
             explanation=explanation,
             accepted=[accepted],

@@ -464,6 +464,7 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
             shared
             or all(t in ex.lexicon.terms for t in texts)
             or all(ex.occurrences(t) >= 3 for t in texts)  # 思想大解放、行动大担当, again and again
+            or pinned_pair(texts)  # 贫中之贫、困中之困: the frame pins each half
         ):
             if series is None and (
                 lengths == [4, 4]
@@ -756,6 +757,35 @@ def _whole_list_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts:
     )
 
 
+@lru_cache(maxsize=4096)
+def pinned_pair(group: tuple[str, ...]) -> bool:
+    """Is a pair one formulation whose frame pins each half: two items of four or five Chinese
+    characters sharing two characters or more in place but not all but one (以案示警、以案明纪;
+    贫中之贫、困中之困; 宜工则工、宜农则农; 以战止战、以武止戈)? Shown one half, a student
+    recalls the other from the frame (敢于斗争、善于斗争: review T2). Not a pair that shares
+    only its head noun (形式主义、官僚主义: 享乐主义 fits) or only its opening (共同意志、共同
+    行动, 令人欣慰、令人感动: any word fits the free half), nor one character apart (河长制、
+    湖长制)."""
+    if len(group) != 2:
+        return False
+    first, second = group
+    n = len(first)
+    if len(second) != n or not 4 <= n <= 5 or not _ALL_HAN.match(first + second):
+        return False
+    same = [k for k in range(n) if first[k] == second[k]]
+    if not 2 <= len(same) <= n - 2:
+        return False
+    suffix, prefix = _common_suffix(group), _common_prefix(group)
+    if all(k >= n - len(suffix) for k in same) and (len(suffix) > 2 or is_word(suffix)):
+        return False  # 形式主义、官僚主义: a class head; 正在做什么、还要做什么: rhetoric
+    if all(k < len(prefix) for k in same):
+        # 共同意志、共同行动 / 令人欣慰、令人感动: a shared opening word and two free endings,
+        # either of which many words fit
+        return False
+    return True
+
+
+_ALL_HAN = re.compile(r"[\u4e00-\u9fff]+\Z")
 _LIST_BAD_FIRST = set("的之和与及以对在把从向为将既又也还每各都")
 # the last mark opening a clause (or a quote, a bracket) before a place
 _LAST_CLAUSE_MARK = re.compile(r"[，,；;：:“（(][^，,；;：:“（(]*\Z")
