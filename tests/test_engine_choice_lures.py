@@ -169,3 +169,89 @@ def test_no_typed_party_lure_for_a_slogan_key() -> None:
         assert not any(o.endswith("型政党") for o in q.options), q.options
     clozes = {q.answer[0] for q in _of(text, "cloze", seeds=1) if len(q.answer) == 1}
     assert {"党要管党", "全面从严治党"} & clozes
+
+
+# -- option shapes (blind10/blind11 rounds, tuning texts now) ------------------------------------
+def test_a_formula_multiple_choice_does_not_split_its_keys_and_lures_by_length() -> None:
+    # GB #11, GF #11, GN #13: 保居民就业、保基本民生、保基层运转 (5 each) beside 保稳定, 保供稳价
+    from conftest import heldout_bank
+
+    from quizapp.generation.builders import _lengths_give_away
+
+    assert _lengths_give_away(["保居民就业", "保基本民生", "保基层运转"], ["保稳定", "保供稳价"])
+    assert not _lengths_give_away(["保居民就业", "保基本民生"], ["保稳定", "保金融稳定"])
+    made = [
+        q
+        for q in heldout_bank("speech_xi_kangyi_biaozhang_2020")
+        if q.template == "lex_members" and "六保" in q.stem
+    ]
+    assert made
+    for q in made:
+        keys, lures = [len(k) for k in q.answer], [len(w) for w in _lures(q)]
+        assert not (max(lures) < min(keys) or min(lures) > max(keys)), q.options
+
+
+def test_a_lexicon_single_choice_key_is_not_alone_by_its_length() -> None:
+    # GN #32: 全面深化改革 (6) the only key-length option beside three of 8; EA #33: 保增长 (3)
+    # the 不属于 answer beside three members of 5
+    from conftest import heldout_bank
+
+    from quizapp.generation.builders import _alone_by_length
+
+    bank = heldout_bank("speech_xi_jiaowenweiti_2020")
+    made = [q for q in bank if q.template == "lex_member" and "四个全面" in q.stem]
+    assert made
+    for q in made:
+        assert not _alone_by_length(q.answer, _lures(q)), q.options
+    gov = [
+        q
+        for q in heldout_bank("gov_work_report_2020_sec1-4")
+        if q.template == "lex_nonmember" and "六保" in q.stem
+    ]
+    assert gov and all(not _alone_by_length(q.answer, _lures(q)) for q in gov)
+
+
+def test_lures_of_another_shape_than_the_printed_series_make_the_single_doubtful() -> None:
+    # GG #32: 国际化, 市场化, 信息化 (X化 nouns) beside 举旗帜、聚民心、育新人、（兴文化）、展形象
+    from conftest import asked_over, heldout_bank
+
+    from quizapp.generation.confidence import series_odd_out
+
+    stem = "紧紧围绕举旗帜、聚民心、育新人、（　　）、展形象的使命任务，加强社会主义精神文明建设。"
+    assert series_odd_out(stem, "兴文化", ["国际化", "市场化", "信息化"])
+    assert not series_odd_out(stem, "兴文化", ["守初心", "强信心", "筑同心"])
+    # 全方位、多层次、（立体化）: the key is an X化 word itself, its lures alike
+    stem2 = "形成全方位、多层次、（　　）的外交布局。"
+    assert not series_odd_out(stem2, "立体化", ["规范化", "社会化", "制度化"])
+    made = [
+        q
+        for q in asked_over(
+            list(heldout_bank("speech_xi_jiaowenweiti_2020")), "育新人、_、展形象", "兴文化"
+        )
+        if q.kind == "single"
+    ]
+    assert made and all(q.weak for q in made)
+
+
+def test_a_single_lure_keeps_the_edge_the_key_shares_with_the_other_lures() -> None:
+    # GO #36: 交通强国 beside 健康中国, 平安中国, 数字中国 in 《“（　　）2030”规划纲要》
+    from conftest import heldout_bank
+
+    made = [
+        q
+        for q in heldout_bank("speech_xi_jiaowenweiti_2020")
+        if q.template == "single" and q.answer == "健康中国"
+    ]
+    assert made
+    for q in made:
+        assert all(o.endswith("中国") for o in q.options), q.options
+
+
+def test_a_single_lure_takes_the_length_of_a_uniform_printed_series() -> None:
+    # 互联网思维 (5) beside 战略思维、历史思维、辩证思维、（系统思维）…: the series shows its length
+    from quizapp.generation.builders import _series_length_mate
+
+    stem = "不断提高战略思维、历史思维、辩证思维、（　　）、创新思维、法治思维、底线思维能力。"
+    pool = ["极限思维", "精准思维", "互联网思维", "科学思维"]
+    got = _series_length_mate("系统思维", ["极限思维", "精准思维", "互联网思维"], pool, stem)
+    assert got == ["极限思维", "精准思维", "科学思维"]

@@ -32,7 +32,7 @@ from typing import Any
 
 from . import distractors as dis
 from . import noise
-from .confidence import common_chars, field_giveaway
+from .confidence import common_chars, field_giveaway, series_odd_out, series_of_length
 from .jieba_setup import cut as jieba_cut
 from .jieba_setup import dictionary_version, is_word, word_end_at, word_frequency, word_table
 from .jieba_setup import word_ends as _jieba_word_ends
@@ -1509,6 +1509,64 @@ def _ending_mate(answer: str, picked: list[str], pool: list[str]) -> list[str]:
     return picked
 
 
+def _series_mate(answer: str, picked: list[str], pool: list[str], stem: str) -> list[str]:
+    """``picked`` with its last lure swapped for the first lure of ``pool`` that leaves the lures
+    no edge the printed items of the blank's 、-series all lack (``confidence.series_odd_out``:
+    国际化, 市场化, 信息化 beside 举旗帜、聚民心、育新人、（兴文化）, blind11 GG #32), and no edge
+    the answer lacks. When no lure of the pool does, the 单选 is doubtful instead
+    (``confidence.single_doubt``)."""
+    if not series_odd_out(stem, answer, picked):
+        return picked
+    for cand in pool:
+        if cand not in picked:
+            trial = [*picked[:-1], cand]
+            if not series_odd_out(stem, answer, trial) and not _lures_odd_out(answer, trial):
+                return trial
+    return picked
+
+
+def _series_length_mate(answer: str, picked: list[str], pool: list[str], stem: str) -> list[str]:
+    """``picked`` with each lure of another length than the answer swapped for the next lure of
+    ``pool`` of its length, when every printed item of the blank's 、-series has that length
+    (互联网思维 beside 战略思维、创新思维、辩证思维、法治思维、（底线思维）): the series shows the
+    item's length, and a lure of another is ruled out by its look. A swap that would leave the
+    lures an edge the answer lacks is not made."""
+    n = len(answer)
+    if all(len(c) == n for c in picked) or not series_of_length(stem, n):
+        return picked
+    spare = [c for c in pool if c not in picked and len(c) == n]
+    out = list(picked)
+    for i, c in enumerate(out):
+        if len(c) != n and spare:
+            trial = [*out[:i], spare[0], *out[i + 1 :]]
+            if not _lures_odd_out(answer, trial):
+                out = trial
+                spare.pop(0)
+    return out
+
+
+def _edge_keeper(answer: str, picked: list[str], pool: list[str]) -> list[str]:
+    """``picked`` with the one lure that breaks the opening or ending of two characters the
+    answer shares with every other lure swapped for the first lure of ``pool`` that keeps it
+    (交通强国 beside 健康中国, 平安中国, 数字中国: blind11 GO #36, "breaks the X中国 shape"): the
+    odd lure is ruled out by its look, and the 单选 is one of three."""
+    if len(picked) < 3 or len(answer) < 3:
+        return picked
+    for edge, has in (
+        (answer[-2:], lambda c, e: c.endswith(e)),
+        (answer[:2], lambda c, e: c.startswith(e)),
+    ):
+        if _han(edge) != 2:
+            continue
+        odd = [i for i, c in enumerate(picked) if not has(c, edge)]
+        if len(odd) != 1:
+            continue
+        for cand in pool:
+            if cand not in picked and has(cand, edge):
+                return [*picked[: odd[0]], cand, *picked[odd[0] + 1 :]]
+    return picked
+
+
 def _echo_pattern(phrase: str) -> bool:
     """Is ``phrase`` a four-character phrase of the 一X一Y shape (一户一策, 联防联控): its first
     character said again in third place?"""
@@ -1626,10 +1684,22 @@ def _lengths_give_away(correct: Iterable[str], wrong: Iterable[str]) -> bool:
     keys, lures = [len(c) for c in correct], [len(w) for w in wrong]
     if not keys or not lures:
         return False
+    if _length_split(keys, lures):
+        return True
     lo, hi = min(lures), max(lures)
     if min(keys) - hi >= max(2, hi / 4) or lo - max(keys) >= max(2, max(keys) / 4):
         return True
     return max(keys) - hi >= max(5, hi / 3) or lo - min(keys) >= max(5, min(keys) / 3)
+
+
+def _length_split(keys: list[int], lures: list[int]) -> bool:
+    """Do the right options of a 多选 (lengths ``keys``) share one length, two or more of them,
+    while every lure is shorter, or every lure longer (保居民就业, 保基本民生, 保基层运转 among
+    保稳定, 保供稳价: blind11 GB #11, GF #11, GN #13)? The keys are then the options of one
+    length, picked by their look, however small the margin."""
+    if len(keys) < 2 or len(lures) < 2 - (len(set(keys)) == 1):
+        return False
+    return max(lures) < min(keys) or min(lures) > max(keys)
 
 
 _NUMERAL_RUN = re.compile(r"[〇零一二三四五六七八九十百]{2,}")
@@ -4375,6 +4445,9 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         if n >= 3 and _lures_odd_out(key.text, picked):
             picked = _mixed_draw(key.text, picked, pool)
         if n >= 3:
+            picked = _edge_keeper(key.text, picked, pool)
+            picked = _series_length_mate(key.text, picked, pool, blanked)
+            picked = _series_mate(key.text, picked, pool, blanked)
             picked = _field_mate(key.text, picked, pool, blanked, ctx)
         return picked
 
@@ -6404,6 +6477,55 @@ def _foils(
     return dis.pick(like, cands, n, rng, exclude=exclude, stem=stem, ranked=True, max_distance=4.0)
 
 
+def _alone_by_length(answer: str, others: Iterable[str]) -> bool:
+    """Is ``answer`` the only option of its length, and the longest or the shortest of all, so
+    that a 单选's learner picks it by its look (两个维护's clause of 16 among three of 10–12;
+    生态文明建设 among three 4-character foils: blind11 GC #32, GN #32)?"""
+    lengths = [len(o) for o in others]
+    n = len(answer)
+    return bool(lengths) and n not in lengths and (n > max(lengths) or n < min(lengths))
+
+
+def _member_by_length(
+    ctx: Context,
+    formula: Formula,
+    members: list[str],
+    answer: str,
+    wrong: list[str],
+    fits: Callable[[str], bool] | None,
+    rng: random.Random,
+) -> tuple[str, list[str]]:
+    """A 下列属于 draw whose key is not alone by its length (:func:`_alone_by_length`): the
+    lure farthest from the key's length swapped for a foil of the formula's own on the key's
+    side, else another member with its own lures; the draw as it was when neither
+    exists."""
+    longer = len(answer) > max(map(len, wrong))
+
+    def side(f: str) -> bool:
+        return (
+            (fits is None or fits(f))
+            and f not in wrong
+            and (len(f) >= len(answer) if longer else len(f) <= len(answer))
+        )
+
+    # (the formula's own foils only: a sibling formula's member of the length is no lure of
+    # the kind, 立足新发展阶段 beside 新型工业化)
+    own = [f for f in formula.foils if side(f)]
+    extra = own and dis.pick(
+        answer, own, 1, rng, exclude=ctx.lexicon.forbidden_for(formula), max_distance=40.0
+    )
+    if extra:
+        far = max(wrong, key=lambda w: abs(len(w) - len(answer)))
+        return answer, [extra[0] if w == far else w for w in wrong]
+    for other in sorted(members, key=lambda m: abs(len(m) - len(answer)), reverse=True):
+        if other == answer:
+            continue
+        lures = _foils(ctx, formula, other, 3, rng, fits=fits)
+        if lures and not _alone_by_length(other, lures):
+            return other, lures
+    return answer, wrong
+
+
 def _same_frame(a: str, b: str) -> bool:
     """Do ``a`` and ``b`` (four characters or more) share their first character and their
     last two (以…为统领, 以…为主线): one slot's frame, whatever fills it."""
@@ -6727,9 +6849,24 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
     # lures that keep the shape every member has (…一百年…, 毫不动摇…) first: one without it is
     # told apart by its look, and a draw of such lures may be dropped for its length alone
     framed = _in_members_frame(formula, heads)
-    wrong = (framed and _foils(ctx, formula, answer, 3, rng, fits=framed)) or _foils(
-        ctx, formula, answer, 3, rng, fits=heads
-    )
+
+    def draw(key: str, r: random.Random) -> list[str] | None:
+        return (framed and _foils(ctx, formula, key, 3, r, fits=framed)) or _foils(
+            ctx, formula, key, 3, r, fits=heads
+        )
+
+    # 下列属于“五位一体”的是: 生态文明建设 among three 4-character foils is picked by its length
+    # (GC #32, GN #32): a foil of the key's side of the lengths, else another member asked —
+    # chosen on a seed-free draw, so that the answer is the same for every seed
+    probe_rng = _fixed_rng("length" + i)
+    probe = draw(answer, probe_rng)
+    if probe and _alone_by_length(answer, probe):
+        answer, _ = _member_by_length(
+            ctx, formula, members, answer, probe, framed or heads, probe_rng
+        )
+    wrong = draw(answer, rng)
+    if wrong and _alone_by_length(answer, wrong):
+        _, wrong = _member_by_length(ctx, formula, [], answer, wrong, framed or heads, rng)
     if wrong:
         yield Question(
             id=i,
@@ -6751,6 +6888,25 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
         )
         if foil:
             shown = sorted(rng.sample(members, 3), key=members.index)
+            if _alone_by_length(foil[0], members):
+                # 全面推进乡村振兴 (8) beside 全面深化改革, 全面依法治国, 全面从严治党 (6): a foil
+                # of the members' lengths when the formula has one (EA #33: 保增长 among 保X 5s),
+                # decided on every member, not the seeded three shown (the same for every seed)
+                base = framed or heads
+                own = [
+                    f
+                    for f in formula.foils
+                    if (base is None or base(f)) and not _alone_by_length(f, members)
+                ]
+                other = own and dis.pick(
+                    foil[0],
+                    own,
+                    1,
+                    fixed,
+                    exclude=ctx.lexicon.forbidden_for(formula),
+                    max_distance=40.0,
+                )
+                foil = other or foil
             yield Question(
                 id=i,
                 kind="single",

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .jieba_setup import cut, word_frequency
+from .jieba_setup import cut, is_word, word_frequency
 from .model import BLANK, Question
 
 # Weights of the logistic score, fitted (L2 1.0) on the 303 distinct plain 填空 the engine
@@ -160,6 +160,8 @@ def single_doubt(
     if modifier_before_blank(q):
         return "modifier"
     lures = [o for o in q.options if o != q.answer]
+    if series_odd_out(q.stem, q.answer, lures):
+        return "series shape"
     if common and field_giveaway(q.stem, q.answer, lures, common, text):
         return "field"
     return "weak twin" if twin_weak else ""
@@ -272,3 +274,67 @@ def too_weak(q: Question, key_type: str, known: bool) -> bool:
     (``known``); any other question is never too weak. ``key_type`` is the type the extractor
     gave its key."""
     return is_plain_cloze(q) and not known and confidence(q, key_type) < THRESHOLD
+
+
+# -- the shape of the printed series -------------------------------------------------------
+# A blank inside a printed 、-series (举旗帜、聚民心、育新人、（兴文化）、展形象) shows the shape of
+# its item: lures that share an edge none of the printed items has (国际化, 市场化, 信息化: X化
+# nouns beside verb-object items, blind11 GG #32) are told apart by their look, whatever edge
+# the key shares with them by chance (兴文化 ends on 化 too).
+
+
+def series_items(stem: str) -> tuple[list[str], list[str]]:
+    """The printed items of the 、-series the blank stands in, as (items whose ending is clean,
+    items whose opening is clean): the first item may carry the clause's verb before it
+    (紧紧围绕举旗帜), the last what follows it (展形象的使命任务). Empty when no 、 touches the
+    blank."""
+    at = stem.find(BLANK)
+    if at < 0:
+        return [], []
+    b = at + len(BLANK)
+    if stem[at - 1 : at] != "、" and stem[b : b + 1] != "、":
+        return [], []
+    start, end = at, b
+    while start > 0 and stem[start - 1] not in _CLAUSE_MARKS + "（）“”":
+        start -= 1
+    while end < len(stem) and stem[end] not in _CLAUSE_MARKS + "（）“”":
+        end += 1
+    parts = stem[start:at].split("、") + ["|"] + stem[b:end].split("、")
+    parts = [p for p in parts if p]
+    at_blank = parts.index("|")
+    endings = [p for i, p in enumerate(parts) if i != at_blank and i != len(parts) - 1]
+    openings = [p for i, p in enumerate(parts) if i != at_blank and i != 0]
+    return endings, openings
+
+
+def series_odd_out(stem: str, answer: str, lures: Iterable[str]) -> bool:
+    """Do the ``lures`` share a one-character suffix that none of the blank's printed series
+    items has, while the answer, of those items' length, ends on that character only inside a
+    word (国际化, 市场化, 信息化 beside 举旗帜、聚民心、育新人、（兴文化）、展形象: blind11 GG #32)?
+    The series shows its items' shape (a verb and its object), the lures are nouns of another
+    (X化), and the key's 化 of 文化 is chance (no lure opens as the key does). Two printed
+    items of the answer's length at least, three characters or more, and two lures at least
+    whose last two characters are no word."""
+    lures = [x for x in lures if x]
+    n = len(answer)
+    if len(lures) < 2 or n < 3 or not is_word(answer[-2:]):
+        return False
+    end = answer[-1]
+    if not all(x.endswith(end) for x in lures) or any(x[0] == answer[0] for x in lures):
+        return False
+    if sum(not is_word(x[-2:]) for x in lures) < 2:
+        return False
+    endings, openings = series_items(stem)
+    items = [e[-n:] for e in endings] + [o[:n] for o in openings if o not in endings]
+    items = [i for i in items if len(i) == n and all(_han(c) for c in i)]
+    return len(items) >= 2 and not any(i.endswith(end) for i in items)
+
+
+def series_of_length(stem: str, n: int) -> bool:
+    """Are the printed items of the blank's 、-series all ``n`` characters long, two of them at
+    least (战略思维、创新思维、辩证思维、法治思维、（　　）)? The items whose edge carries the
+    clause's verb or what follows count only when they are of that length themselves."""
+    endings, openings = series_items(stem)
+    interior = [x for x in endings if x in openings]
+    edge = [x for x in {*endings, *openings} if x not in interior and len(x) == n]
+    return len(interior) + len(edge) >= 2 and all(len(x) == n for x in interior)
