@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import asked_over, heldout_bank, one_key, plain_cloze
 
 from quizapp.generation import BLANK, generate_questions
 from quizapp.generation.builders import (
@@ -43,6 +44,8 @@ from quizapp.generation.builders import (
     is_catalogue,
     name_spells_members,
 )
+from quizapp.generation.lexicon import load_lexicon
+from quizapp.generation.pipeline import _speech_business
 
 FILLER = (
     "全面从严治党永远在路上，党的自我革命永远在路上。"
@@ -2666,7 +2669,6 @@ def test_a_prohibition_decided_by_its_sound_is_not_judged() -> None:
 
 
 # -- versions of a shared formula name (sixth session) ---------------------------------------------
-from quizapp.generation.lexicon import load_lexicon  # noqa: E402
 
 
 def _lex_formulas(text: str) -> set[str]:
@@ -3703,9 +3705,6 @@ def test_blind8_a_plan_period_or_the_documents_own_name_is_asked_last() -> None:
 
 
 # -- stem context and a speech's own business (ninth session, blind10/blind11 rounds) ---------
-from conftest import asked_over, heldout_bank, one_key, plain_cloze  # noqa: E402
-
-from quizapp.generation.pipeline import _speech_business  # noqa: E402
 
 
 def test_a_sentence_opening_on_this_takes_in_what_it_points_to() -> None:

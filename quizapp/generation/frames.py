@@ -16,6 +16,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from .reference import read_table, text_ids
+
 FRAMES_PATH = Path(__file__).resolve().parent.parent / "data" / "frame_fillers.tsv"
 MIN_LEN, MAX_LEN = 3, 8  # the key lengths the table covers
 CLOSE = "。"  # any mark after a phrase, or the end of the stem
@@ -39,25 +41,18 @@ def closing(c: str) -> str:
     return c if c and not has_mark(c) else CLOSE
 
 
+def _fillers(value: str) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """A frame's fillers with the reference ids having each (``word:3,17 word:5``)."""
+    return tuple(
+        (word, text_ids(ids)) for word, ids in (f.rsplit(":", 1) for f in value.split(" "))
+    )
+
+
 @lru_cache(maxsize=1)
 def _table() -> tuple[dict[str, int], dict[str, tuple[tuple[str, tuple[int, ...]], ...]]]:
     """(document key → reference id, frame → its fillers with the reference ids having them);
     read on first use only (start-up does not pay for it)."""
-    documents: dict[str, int] = {}
-    table: dict[str, tuple[tuple[str, tuple[int, ...]], ...]] = {}
-    if not FRAMES_PATH.is_file():
-        return documents, table
-    for line in FRAMES_PATH.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#doc\t"):
-            _, number, document = line.split("\t")
-            documents[document] = int(number)
-        elif line and not line.startswith("#"):
-            frame, fillers = line.split("\t")
-            table[frame] = tuple(
-                (word, tuple(int(i) for i in ids.split(",")))
-                for word, ids in (f.rsplit(":", 1) for f in fillers.split(" "))
-            )
-    return documents, table
+    return read_table(FRAMES_PATH, _fillers)
 
 
 def frame_mates(stem: str, blank: str, key: str, spellings, document: str) -> list[str]:

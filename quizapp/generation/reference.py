@@ -14,27 +14,42 @@ one of the references does not count for its own keys (so a reference text is ju
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
+
+V = TypeVar("V")
 
 REFERENCE_PATH = Path(__file__).resolve().parent.parent / "data" / "reference_keys.tsv"
+
+
+def read_table(path: Path, parse: Callable[[str], V]) -> tuple[dict[str, int], dict[str, V]]:
+    """(document key → reference id, entry → ``parse`` of its value) of a table built over the
+    reference texts: ``#doc`` lines number the texts, each other line is ``entry\tvalue``."""
+    documents: dict[str, int] = {}
+    entries: dict[str, V] = {}
+    if not path.is_file():
+        return documents, entries
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#doc\t"):
+            _, number, document = line.split("\t")
+            documents[document] = int(number)
+        elif line and not line.startswith("#"):
+            entry, value = line.split("\t")
+            entries[entry] = parse(value)
+    return documents, entries
+
+
+def text_ids(value: str) -> tuple[int, ...]:
+    """The reference ids of a table value (``3,17,20``)."""
+    return tuple(int(i) for i in value.split(","))
 
 
 @lru_cache(maxsize=1)
 def _table() -> tuple[dict[str, int], dict[str, tuple[int, ...]]]:
     """(document key → reference id, key phrase → the reference ids having it)."""
-    documents: dict[str, int] = {}
-    keys: dict[str, tuple[int, ...]] = {}
-    if not REFERENCE_PATH.is_file():
-        return documents, keys
-    for line in REFERENCE_PATH.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#doc\t"):
-            _, number, document = line.split("\t")
-            documents[document] = int(number)
-        elif line and not line.startswith("#"):
-            phrase, ids = line.split("\t")
-            keys[phrase] = tuple(int(i) for i in ids.split(","))
-    return documents, keys
+    return read_table(REFERENCE_PATH, text_ids)
 
 
 def established(phrase: str, document: str) -> bool:
