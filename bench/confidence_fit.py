@@ -290,7 +290,7 @@ def main() -> None:
     table(later, "engine weights, later rounds only (unseen by its fit), as served", True)
     # the gate acts where neither exemption decides: fit there, and try each candidate trait
     for r in unseen:
-        r["acted"] = r["known"] or not r["coined"]
+        r["acted"] = not r["known"] and not r["coined"]
     acted = [r for r in unseen if r["acted"]]
     for r in unseen:
         r["x"] = {**r["x"], **_candidates(r)}

@@ -87,9 +87,8 @@ def main() -> int:
         for q in questions:
             mine = {fold(t) for t in texts(q.answer)}
             mine.update(fold(s) for blank in q.accepted for s in blank)
-            mine.update(
-                fold(k) for k in (*q.keys, *q.covers)
-            )  # keys and the phrases they are part of
+            # the keys and the whole phrases they are part of
+            mine.update(fold(k) for k in (*q.keys, *q.covers))
             tested |= mine
             by_source.append((fold(q.source), mine))
             on_gold += bool(mine & gold_keys)

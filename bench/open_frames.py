@@ -58,8 +58,9 @@ def labelled_items() -> list[dict]:
     return items
 
 
-def banks() -> dict[str, tuple[list, set[str]]]:
-    """Each text's bank and the ids of its plain 填空 only the open-frame rule makes weak."""
+def banks() -> dict[str, tuple[list, set[str], set[str]]]:
+    """Each text's bank, the ids of its plain 填空 only the open-frame rule makes weak, and the
+    ids weak without it."""
     out = {}
     keep = pipeline._open_frames
     for label, path in PATHS.items():

@@ -309,6 +309,10 @@ def test_a_plain_single_is_doubted_when_only_its_key_shares_the_stems_field() ->
         ["京津冀协同发展", "长江经济带发展", "雄安新区发展"],
     )
     assert conf.single_doubt(listed, common=common, text=listed.source) == ""
+    # … also when the blank opens the stem (it has no character before it)
+    assert conf.stem_field(f"{BLANK}、东北振兴、中部崛起，形成区域发展新格局。", "").startswith(
+        "|||||||||||，"
+    )
     # characters the vocabulary writes everywhere (国, 党, 政, 治 …) name no field
     assert {"国", "党", "政", "治"} <= common and "医" not in common
 

@@ -443,4 +443,5 @@ def test_a_pair_built_on_one_frame_is_asked_half_by_half() -> None:
     assert not pinned_pair(("形式主义", "官僚主义"))
     assert not pinned_pair(("共同意志", "共同行动"))
     assert not pinned_pair(("令人欣慰", "令人感动"))
+    assert not pinned_pair(("以案示警", "以案明纪"))  # (a shared opening only)
     assert not pinned_pair(("河长制", "湖长制"))  # (one character apart, three characters)

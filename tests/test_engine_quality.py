@@ -3719,7 +3719,17 @@ def test_a_sentence_opening_on_this_takes_in_what_it_points_to() -> None:
         "要钱要政策，主动性不强。\n"
     )
     stems = [q.stem for q in generate_questions(text * 3, seed=0) if one_key(q) == "等靠要"]
-    assert not any(stem.startswith("这种思想") for stem in stems)
+    assert stems and all(stem.startswith("着力破除依赖思想。这种思想") for stem in stems), stems
+
+
+def test_a_sentence_opening_on_these_years_points_to_no_sentence() -> None:
+    # 这些年，世界经济复苏乏力… (gov2018), 这些年来，… (ma_weiguang): the time, like 这五年, not
+    # a sentence before
+    from quizapp.generation.builders import _REFERENT_OPENING
+
+    assert _REFERENT_OPENING.match("这些年，世界经济复苏乏力，保护主义明显抬头。") is None
+    assert _REFERENT_OPENING.match("这些年来，大数据、人工智能等新兴技术正在不断冲击") is None
+    assert _REFERENT_OPENING.match("这些成就是全党全国各族人民团结奋斗的结果。") is not None
 
 
 def test_a_window_inside_a_yi_wei_frame_goes_back_to_its_yi() -> None:
@@ -3742,6 +3752,11 @@ def test_a_greeting_stem_keeps_its_verb() -> None:
     bank = heldout_bank("speech_xi_kangyi_biaozhang_2020.txt")
     asked = [q for q in bank if one_key(q) == "无党派人士"]
     assert asked and all(q.stem.endswith("……表示衷心的感谢！") for q in asked)
+    # a 向-clause before a clause opening on 致力/致使 is no greeting: nothing dangles
+    from quizapp.generation.builders import _dangling
+
+    assert not _dangling("向改革要动力，致力于提高治理效能。", 0, 7)
+    assert _dangling("向广大医务人员，致以崇高的敬意！", 0, 8)
 
 
 def test_a_blank_opening_a_list_inside_its_sentence_keeps_the_clause_before() -> None:

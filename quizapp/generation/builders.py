@@ -376,10 +376,10 @@ def _with_sentence_before(
 
 
 # a sentence opening on a pronoun that points to the sentence before (这也是中国人民敬仰生命的
-# 人文精神的最好印证！, 这种思想表现在…, 此举…): 这次, 这五年, 这里 point to the occasion, not to a
-# sentence
+# 人文精神的最好印证！, 这种思想表现在…, 此举…): 这次, 这五年, 这些年, 这里 point to the
+# occasion, not to a sentence
 _REFERENT_OPENING = re.compile(
-    r"这(?:[也就还既正又都才更]|不仅|不但)?是|这(?:种|些|样|类|一(?![年天次])|一点|一切|个问题)"
+    r"这(?:[也就还既正又都才更]|不仅|不但)?是|这(?:种|些(?![年天])|样|类|一(?![年天次])|个问题)"
     r"|此(?:举|乃|即|种)"
 )
 
@@ -739,15 +739,12 @@ def _with_clause_before_key(
     if k <= 0 or starts[k] != start:
         return stem, la, lb
     before = text[starts[k - 1] : ends[k - 1] - 1]
+    # (a thesis, （　　）是…, says its own point; a clause spelling the key tells nothing)
     if (
         stem[lb : lb + 1] not in ("、", "和", "与", "及")
         or text[key_at : key_at + lb - la] in before
     ):
-        return (
-            stem,
-            la,
-            lb,
-        )  # (a thesis, （　　）是…, says its own point; a clause spelling the key)
+        return stem, la, lb
     if len(before) < 4 or _dangling(text, starts[k - 1], ends[k - 1]):
         return stem, la, lb
     j = bisect_left(ends, key_at + lb - la)  # the clause holding the key's end
@@ -866,13 +863,15 @@ _ADVERBIAL_HEAD = re.compile(
 )
 
 
-# the verb of a greeting or thanks after the 向-clauses naming whom (向…，向…，表示衷心的感谢！)
-_GREETING_AFTER = re.compile(r"(?:[^。！？!?]*?[，,])??(?:表示|致以|致)")
+# the verb of a greeting or thanks after the 向-clauses naming whom (向…，向…，表示衷心的感谢！,
+# 致以崇高的敬意, 致敬): not 致力 or 致使 opening a clause
+_GREETING_AFTER = re.compile(r"(?:[^。！？!?]*?[，,])??(?:表示|致以|致敬|致谢|致意)")
 
 
 def _dangling(text: str, x: int, y: int) -> bool:
     """Does the clause [x, y) of ``text`` (its closing mark included) govern what comes after
-    it: a clause announcing a colon's matter, a speech verb before what is said (他强调，…)
+    it: a clause announcing a colon's matter, a speech verb before what is said (他强调，…),
+    a 向-clause of a greeting whose verb comes later in the sentence (向…，|向…，表示衷心的感谢！)
     or a fronted adverbial whose object ends the clause (通过…等方式，|让…)?"""
     if y - x < 2 or text[y - 1] not in "，,：:":
         return False
@@ -893,8 +892,9 @@ def _without_dangling_end(
 ) -> tuple[str, int, int]:
     """A window never ends on a clause that governs what it cuts off (rounds F6 #36, R30 #11):
     a speech verb (…，刘少奇同志严厉批评说。) or a fronted adverbial (通过保底分红…等方式。).
-    It takes in the next clause while the stem stays within WINDOW_CHARS + 12, else it ends
-    before the dangling clause; no question when the key is in it."""
+    It takes in the next clause while the stem stays within WINDOW_CHARS + 12; a greeting's
+    向-clause skips the other 向-clauses to its verb with …… (向…社会各界，……表示衷心的感谢！);
+    else it ends before the dangling clause; no question when the key is in it."""
     start, end, s_from, s_to = _source_span(text, stem, la, key_at)
     if stem[s_to:] not in ("", "。") or end + 1 >= len(text) or text[end] not in "，,：:":
         return stem, la, lb
@@ -908,8 +908,12 @@ def _without_dangling_end(
             body = text[start : ends[nxt]]
             body = body[:-1] + "。" if body[-1] in _CLAUSE_END else body
             return stem[:s_from] + body, la, lb
-    verb = next((v for v in range(nxt, len(starts)) if not _dangling(text, starts[v], ends[v])), 0)
-    if verb > nxt and text.startswith("向", starts[k]):
+    verb = 0  # (a greeting's 向-clause: the first clause past it that does not dangle)
+    if text.startswith("向", starts[k]):
+        verb = next(
+            (v for v in range(nxt, len(starts)) if not _dangling(text, starts[v], ends[v])), 0
+        )
+    if verb > nxt:
         # (向…社会各界，……表示衷心的感谢！: the other 向-clauses skipped, blind11 GB #14, GF #14)
         said = text[starts[verb] : ends[verb]]
         said = said[:-1] + "。" if said[-1] in _CLAUSE_END else said
@@ -1536,7 +1540,7 @@ def _series_length_mate(answer: str, picked: list[str], pool: list[str], stem: s
         return picked
     spare = [c for c in pool if c not in picked and len(c) == n]
     out = list(picked)
-    for i, c in enumerate(out):
+    for i, c in enumerate(picked):
         if len(c) != n and spare:
             trial = [*out[:i], spare[0], *out[i + 1 :]]
             if not _lures_odd_out(answer, trial):
@@ -1693,10 +1697,10 @@ def _lengths_give_away(correct: Iterable[str], wrong: Iterable[str]) -> bool:
 
 
 def _length_split(keys: list[int], lures: list[int]) -> bool:
-    """Do the right options of a 多选 (lengths ``keys``) share one length, two or more of them,
-    while every lure is shorter, or every lure longer (保居民就业, 保基本民生, 保基层运转 among
-    保稳定, 保供稳价: blind11 GB #11, GF #11, GN #13)? The keys are then the options of one
-    length, picked by their look, however small the margin."""
+    """Are the right options of a 多选 (lengths ``keys``, two or more) all longer than every
+    lure, or all shorter, with two lures or more shown, or one when the keys share one length
+    (保居民就业, 保基本民生, 保基层运转 among 保稳定, 保供稳价: blind11 GB #11, GF #11, GN #13)?
+    The keys are then picked by their look, however small the margin."""
     if len(keys) < 2 or len(lures) < 2 - (len(set(keys)) == 1):
         return False
     return max(lures) < min(keys) or min(lures) > max(keys)
@@ -3919,7 +3923,7 @@ def items_worth_asking(ctx: Context, group: tuple[str, ...]) -> bool:
         return True
     if len(group) == 2:
         # 思想大解放、行动大担当, said again and again: a pair the text makes its slogan;
-        # 以案示警、以案明纪 / 贫中之贫、困中之困, said once: a pair whose frame pins each half
+        # 贫中之贫、困中之困 / 以战止战、以武止戈, said once: a pair whose frame pins each half
         return pinned_pair(group) or (
             _patterned(group) and ctx.ex.occurrences("、".join(group)) >= 2
         )

@@ -146,7 +146,9 @@ def single_doubt(
 ) -> str:
     """Why the plain 单选 ``q`` is doubtful ("" when it is not, or is no plain 单选):
     ``length`` (the key alone has its length), ``short stem``, ``modifier`` (the key forms a
-    compound with the word before the blank, :func:`modifier_before_blank`), ``field`` (the
+    compound with the word before the blank, :func:`modifier_before_blank`), ``series shape``
+    (the lures share an edge no printed item of the blank's 、-series has,
+    :func:`series_odd_out`), ``field`` (the
     key alone shares a field character with the stem, :func:`field_giveaway`; ``common``: the
     characters that carry no field, :func:`common_chars`; ``text`` the whole text) or
     ``weak twin`` (``twin_weak``: the plain 填空 with the same stem and key is too weak,
@@ -218,7 +220,7 @@ def stem_field(stem: str, ending: str) -> str:
     key's field."""
     field = stem.replace(BLANK, "|")
     at = field.find("|")
-    if at >= 0 and "、" in field[at - 1 : at + 2]:
+    if at >= 0 and "、" in field[max(0, at - 1) : at + 2]:  # (at 0: no character before it)
         start, end = at, at + 1
         while start > 0 and field[start - 1] not in _CLAUSE_MARKS:
             start -= 1
@@ -255,8 +257,9 @@ def field_giveaway(
     """Does the key alone share a field character with its stem: its core (:func:`option_core`)
     writes one the stem writes outside the list's other items (:func:`stem_field`), no lure's
     core writes any, and (``text`` given) the lures are not of the text's own field either:
-    at most one lure's core (of two characters or more) is written in the text (国有经济,
-    混合所有制经济 in a text on the economy are no other field, whatever the stem says)?"""
+    no more than :data:`FIELD_TEXT_LURES` lures' cores (of two characters or more; none) are
+    written in the text (国有经济, 混合所有制经济 in a text on the economy are no other field,
+    whatever the stem says)?"""
     lures = list(lures)
     options = [answer, *lures]
     edges = _shared_edges(options)

@@ -760,12 +760,12 @@ def _whole_list_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts:
 @lru_cache(maxsize=4096)
 def pinned_pair(group: tuple[str, ...]) -> bool:
     """Is a pair one formulation whose frame pins each half: two items of four or five Chinese
-    characters sharing two characters or more in place but not all but one (以案示警、以案明纪;
-    贫中之贫、困中之困; 宜工则工、宜农则农; 以战止战、以武止戈)? Shown one half, a student
-    recalls the other from the frame (敢于斗争、善于斗争: review T2). Not a pair that shares
+    characters sharing two characters or more in place but not all but one (贫中之贫、困中之困;
+    宜工则工、宜农则农; 以战止战、以武止戈; 善始善终、善作善成)? Shown one half, a student
+    recalls the other from the frame. Not a pair that shares
     only its head noun (形式主义、官僚主义: 享乐主义 fits) or only its opening (共同意志、共同
-    行动, 令人欣慰、令人感动: any word fits the free half), nor one character apart (河长制、
-    湖长制)."""
+    行动, 令人欣慰、令人感动, 以案示警、以案明纪: any word fits the free half), nor one character
+    apart (敢于斗争、善于斗争, which ``_idiom_pair`` takes; 河长制、湖长制)."""
     if len(group) != 2:
         return False
     first, second = group

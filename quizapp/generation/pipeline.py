@@ -437,9 +437,9 @@ def _weak_clozes(
 def _open_frames(questions: list[Question], weak: set[str], document: str) -> set[str]:
     """The ids of the plain 填空 whose frame other study texts fill with another word of the
     key's length (:func:`_frame_filled_elsewhere`), asked last like the weak ones. Worked out
-    after the 单选 (``weak`` holds the doubtful ones): a 单选 over an open slot's key is its
-    remedy, not a weak twin; and a 填空 whose own 单选 twin is doubtful (劳动（风险意识）: the
-    modifier gives the 单选 away) stays the form a quiz asks."""
+    after the 单选 (``weak`` holds the weak questions and the doubtful 单选): a 单选 over an open
+    slot's key is its remedy, not a weak twin; and a 填空 whose own 单选 twin is doubtful
+    (劳动（风险意识）: the modifier gives the 单选 away) stays the form a quiz asks."""
     doubtful = {(q.stem, q.answer) for q in questions if q.kind == "single" and q.id in weak}
     return {
         q.id
