@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import heldout_bank
 
 from quizapp.generation import Formula, Lexicon, find_key_phrases, load_lexicon
 from quizapp.generation.lexicon import DEFAULT_LEXICON_PATH
@@ -169,3 +170,14 @@ def test_a_replaced_lexicon_is_freed_once_the_engine_forgets_it() -> None:
     forget_lexicon_caches()
     gc.collect()
     assert ref() is None
+
+
+def test_a_formula_shown_under_the_text_s_own_name_is_keyed_by_that_name() -> None:
+    # the 六中全会公报 calls 十个坚持 “党百年奋斗的历史经验”: the keys print what the stem quotes,
+    # the formula's own name is what the question covers (contract: keys appear in the stem)
+    bank = heldout_bank("communique_19cc6_2021.txt")
+    asked = [
+        q for q in bank if "“党百年奋斗的历史经验”" in q.stem and q.template.startswith("lex_")
+    ]
+    assert len(asked) >= 3
+    assert all("党百年奋斗的历史经验" in q.keys and "十个坚持" in q.covers for q in asked)

@@ -79,7 +79,7 @@ def generate_questions(
         for q in questions:
             q.pick_score = ctx.scores.get(q.id, 0.5)
             q.weak = q.id in weak
-            q.keys, q.covers = shown_keys(q)
+            q.keys, q.covers = shown_keys(q, lexicon)
         # (dropped while the collector is off: its thousands of young objects are freed, not
         # traversed by the collection the first allocation after gc.enable() starts)
         del ctx, extraction
@@ -115,7 +115,7 @@ def _finish(q: Question, lexicon: Lexicon) -> None:
 _QUOTED_NAME = re.compile(r"“([^“”]{2,40})”")
 
 
-def shown_keys(q: Question) -> tuple[list[str], list[str]]:
+def shown_keys(q: Question, lexicon: Lexicon) -> tuple[list[str], list[str]]:
     """``q.keys`` as the contract states them, each printed in the stem, an answer or an option,
     and the keys that are not: the whole phrases ``q`` asks part of (``Question.covers``). A key
     the builders took whole may span the blank and its context (时间不少于一周 of 时间不少于
@@ -127,7 +127,13 @@ def shown_keys(q: Question) -> tuple[list[str], list[str]]:
         a for a in (q.answer if isinstance(q.answer, list) else [q.answer]) if isinstance(a, str)
     ]
     shown = (q.stem, "、".join(answers), *answers, *q.options)
-    quoted = _QUOTED_NAME.search(q.stem)
+    # the formula's name as the stem quotes it: a quoted name the lexicon reads as it, else the
+    # first quoted name of a lexicon template (下列属于“党百年奋斗的历史经验”的是, the text's own
+    # name for 十个坚持)
+    names = _QUOTED_NAME.findall(q.stem)
+    quoted = next((n for n in names if _names_formula(lexicon, n, q.formula)), None)
+    if quoted is None and names and q.template.startswith("lex_"):
+        quoted = names[0]
     keys: list[str] = []
     covers: list[str] = []
     for key in q.keys:
@@ -135,13 +141,23 @@ def shown_keys(q: Question) -> tuple[list[str], list[str]]:
             keys.append(key)
             continue
         covers.append(key)
-        if q.formula and key == q.formula and quoted is not None:
-            keys.append(quoted.group(1))
+        if quoted is not None and (
+            q.template.startswith("lex_") or _names_formula(lexicon, key, q.formula)
+        ):
+            keys.append(quoted)
         else:
             keys.extend(a for a in answers if a and a in key)
     if not keys:
-        keys = [a for a in answers if a] or ([quoted.group(1)] if quoted is not None else [])
+        keys = [a for a in answers if a] or ([quoted] if quoted is not None else [])
     return list(dict.fromkeys(keys)), covers
+
+
+def _names_formula(lexicon: Lexicon, name: str, formula: str | None) -> bool:
+    """Is ``name`` the name, or a name variant, of the lexicon formula ``formula``?"""
+    if not formula:
+        return False
+    found = lexicon.get(name)
+    return name == formula or found is not None and found.name == formula
 
 
 def _coined(q: Question, lexicon: Lexicon, document: str) -> bool:
