@@ -466,6 +466,10 @@ def test_a_run_the_lexicon_does_not_know_is_asked_with_items_shown() -> None:
     assert not q.ordered
     q = runs["强信心、暖人心、聚民心"]
     assert "营造强信心、（　　）、（　　）的环境氛围" in q.stem
+    # 抓紧|补短板: the run read as 紧补短板、堵漏洞、强弱项 gives the verb's character back
+    text = "针对暴露出来的问题，抓紧补短板、堵漏洞、强弱项，提高应对突发公共卫生事件的能力。"
+    q = next(q for q in generate_questions(text, seed=0) if q.template == "cloze_list")
+    assert "抓紧补短板、（　　）、（　　）" in q.stem and q.covers == ["补短板、堵漏洞、强弱项"]
     assert run_blanks(4) == [1, 3] and run_blanks(5) == [1, 3]
     assert _run_shape(("补短板", "堵漏洞", "强弱项"))  # verb-object slogans of three
     assert _run_shape(("政治领导力", "思想引领力", "群众组织力", "社会号召力"))

@@ -8606,6 +8606,26 @@ def _run_items_askable(ctx: Context, items: tuple[str, ...], s: Sentence, start:
     return True
 
 
+def _run_lead_trimmed(
+    ctx: Context, items: tuple[str, ...], index: int, start: int
+) -> tuple[tuple[str, ...], int]:
+    """A run whose first item took the last character of the verb before it (抓紧|补短板 read as
+    紧补短板、堵漏洞、强弱项): the item without it, when the rest are of one length, the first is
+    one longer, that character ends a word with the one before it (抓紧), and only the trimmed
+    run has a shape that pins its blanks."""
+    rest = {len(i) for i in items[1:]}
+    if len(items) < 3 or len(rest) != 1 or len(items[0]) != rest.pop() + 1:
+        return items, start
+    s = ctx.sentence(index)
+    local = start - s.start
+    if local < 1 or not is_word(s.text[local - 1 : local + 1]):
+        return items, start
+    trimmed = (items[0][1:], *items[1:])
+    if _run_shape(items) or not _run_shape(trimmed):
+        return items, start  # (疫情|人民战争、总体战: the run read whole has its shape)
+    return trimmed, start + 1
+
+
 def unknown_run_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
     """填空 over a 、-run of three to six short parallel items the lexicon does not know
     (营造强信心、（　　）、（　　）的环境氛围; 抓紧补短板、（　　）、强弱项), its first item and
@@ -8614,6 +8634,7 @@ def unknown_run_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
     list goes on beyond (、 before or after), examples (…等), or a descriptive list.
     """
     for items, (index, start, end) in sorted(ctx.ex.groups.items(), key=lambda kv: kv[1]):
+        items, start = _run_lead_trimmed(ctx, items, index, start)
         whole = "、".join(items)
         if not 3 <= len(items) <= 6 or len(set(items)) != len(items) or whole in named:
             continue
