@@ -7570,6 +7570,7 @@ def build_all(ctx: Context) -> list[Question]:
         *triple_thesis_clozes(ctx, named),
         *clause_list_clozes(ctx, named),
         *quality_list_clozes(ctx, named),
+        *unknown_run_clozes(ctx, named),
     ]:
         if question.id not in made:
             made.add(question.id)
@@ -8693,3 +8694,153 @@ def quality_list_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
                 difficulty=_difficulty("cloze", whole, 0.1),
                 template="cloze_list",
             )
+
+
+# a run the lexicon does not know, asked with some items shown (人民战争、（　　）、（　　）)
+_RUN_ITEM = re.compile(r"[\u4e00-\u9fff]{3,5}")
+# endings of a descriptive list (制度化、规范化、科学化), and a meeting's steps (再研究、再部署)
+_RUN_BAD_SHARED = frozenset("化性式型再")
+
+
+def _run_shape(items: tuple[str, ...]) -> bool:
+    """Do the printed items of a run pin its blanked ones? Either one character stands at the
+    same place in every item (早发现、早报告、早处置; 讲信义、重情义、扬正义), or at the end of
+    every item but those one character longer, where it is the second-last (人民战争、总体战、
+    阻击战), or every item is a verb-object slogan of three characters, a verb and a
+    two-character word (补短板、堵漏洞、强弱项; 举旗帜、聚民心、育新人). Not a descriptive list
+    (制度化、规范化), a meeting's steps (再研究、再部署), questions (学什么、能学到什么), or items
+    of five characters that share one character only, not their end (为人民战斗、为祖国献身)."""
+    if any(q in i for i in items for q in _RUN_QUESTION_WORDS):
+        return False
+    if all(i.startswith("不") for i in items):
+        return False  # 不敢扛事、不愿做事、不能干事: a speaker's list of faults
+    lengths = {len(i) for i in items}
+    if len(lengths) == 1:
+        places = [k for k, column in enumerate(zip(*items, strict=True)) if len(set(column)) == 1]
+        shared = [items[0][k] for k in places]
+        if places and places == list(range(len(places))) and set(shared) <= _RUN_LOOSE_OPENINGS:
+            return False  # 有理想、有学问、有才干; 更有高度…: any word fits after the opening
+        if shared:
+            if set(shared) & _RUN_BAD_SHARED or set(shared) <= {"的"}:
+                return False
+            if len(shared) < 2 and len(items[0]) >= 5 and items[0][-1] != shared[0]:
+                return False  # (a head they end on stays: 政治领导力、思想引领力…)
+            return len(shared) < len(items[0]) - 1
+    else:
+        if max(lengths) - min(lengths) != 1:
+            return False
+        short = min(lengths)
+        ends = {i[-1] for i in items if len(i) == short} | {i[-2] for i in items if len(i) > short}
+        return len(ends) == 1 and not ends & _RUN_BAD_SHARED
+    if lengths != {3}:
+        return False
+    # (a common word of its own is a noun, not a slogan: 元器件、零部件、原材料)
+    return all(is_word(i[1:]) and not 100 <= word_frequency(i) != _LEXICON_FREQ for i in items)
+
+
+_RUN_QUESTION_WORDS = ("什么", "怎么", "哪", "谁")
+_LEXICON_FREQ = 50000  # the frequency jieba_setup gives the lexicon's words (补短板)
+# openings that leave the rest of an item free (pinned_pair's rule for an opening alone)
+_RUN_LOOSE_OPENINGS = frozenset("有更各不为要能都很")
+
+
+def run_blanks(n: int) -> list[int]:
+    """Which items of a run of ``n`` are blanked: every other one after the first, which stays
+    printed (3: the last two; 4 and 5: the second and fourth; 6: the second, fourth and sixth)."""
+    return [1, 2] if n == 3 else list(range(1, n, 2))
+
+
+def _run_items_askable(ctx: Context, items: tuple[str, ...], s: Sentence, start: int) -> bool:
+    """Would each item of a run pass the guards of its own single blank? A run whose items the
+    reviews found unpinned one by one (引领者、实践者、推动者 and 重基层、重实干, rounds Y1–Y2;
+    失业保险、工伤保险 beside 生育保险, round 26b; examples and edge items cut mid-phrase) is
+    no better pinned with one of them shown."""
+    at = start
+    for item in items:
+        key = KeyPhrase(item, "enumeration", s.index, at, at + len(item), 0.66, None, items)
+        at += len(item) + 1
+        if refine_enum_item(ctx, key) is None or _short_core(ctx, key):
+            return False
+        if _shared_opening(key) or _open_head_list(ctx, key, s):
+            return False
+    return True
+
+
+def _run_lead_trimmed(
+    ctx: Context, items: tuple[str, ...], index: int, start: int
+) -> tuple[tuple[str, ...], int]:
+    """A run whose first item took the last character of the verb before it (抓紧|补短板 read as
+    紧补短板、堵漏洞、强弱项): the item without it, when the rest are of one length, the first is
+    one longer, that character ends a word with the one before it (抓紧), and only the trimmed
+    run has a shape that pins its blanks."""
+    rest = {len(i) for i in items[1:]}
+    if len(items) < 3 or len(rest) != 1 or len(items[0]) != rest.pop() + 1:
+        return items, start
+    s = ctx.sentence(index)
+    local = start - s.start
+    if local < 1 or not is_word(s.text[local - 1 : local + 1]):
+        return items, start
+    trimmed = (items[0][1:], *items[1:])
+    if _run_shape(items) or not _run_shape(trimmed):
+        return items, start  # (疫情|人民战争、总体战: the run read whole has its shape)
+    return trimmed, start + 1
+
+
+def unknown_run_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
+    """填空 over a 、-run of three to six short parallel items the lexicon does not know
+    (营造强信心、（　　）、（　　）的环境氛围; 抓紧补短板、（　　）、强弱项), its first item and
+    every other one printed, so the shape they share pins the blanks; the whole run is among
+    the keys. Order-free. Not for a run some question already names whole, a run the text's
+    list goes on beyond (、 before or after), examples (…等), or a descriptive list.
+    """
+    for items, (index, start, end) in sorted(ctx.ex.groups.items(), key=lambda kv: kv[1]):
+        items, start = _run_lead_trimmed(ctx, items, index, start)
+        whole = "、".join(items)
+        if not 3 <= len(items) <= 6 or len(set(items)) != len(items) or whole in named:
+            continue
+        if not all(_RUN_ITEM.fullmatch(i) for i in items) or not _run_shape(items):
+            continue
+        if ctx.lexicon.complete_list(items) is not None:
+            continue  # a standard list: standard_list_clozes asks it
+        if is_catalogue(items) or _rhetoric_pattern(items) or _stock(items):
+            continue  # 生态农业、设施农业…; 老手势、老经验、老办法; 想问题、作决策、办事情
+        s = ctx.sentence(index)
+        if s.is_noise or s.is_heading:
+            continue
+        local, local_end = start - s.start, end - s.start
+        if s.text[local:local_end] != whole:
+            continue  # items joined by 和, quotes: not one run spelled out
+        after = s.text[local_end:].lstrip("”’")
+        if _dangling_lead(s.text, local) or after[:1] in ("等", "、"):
+            continue  # (“庆七一、谋发展、促振兴”等系列活动: examples)
+        if s.text[local - 1 : local] == "、" or s.text.startswith(_CHRONICLE_AFTER, local_end):
+            continue  # (沪港通、深港通、债券通相继启动: a chronicle of launches)
+            continue
+        stem, a, b = window(ctx, s, start, end)
+        if not stem or stem[a:b] != whole or len(stem) - len(whole) < 8:
+            continue
+        if not _run_items_askable(ctx, items, s, start):
+            continue
+        blanks = run_blanks(len(items))
+        pieces = []
+        for k, item in enumerate(items):
+            pieces.append(BLANK if k in blanks else item)
+        blanked = stem[:a] + "、".join(pieces) + stem[b:]
+        if any(_readable(items[k], blanked) for k in blanks):
+            continue
+        key = KeyPhrase(whole, "enumeration", index, start, end, 0.6, None, items)
+        yield Question(
+            id=question_id(ctx.doc_key, "cloze", "cloze_list", f"{whole}|run", s.text),
+            kind="cloze",
+            stem=blanked + ORDER_FREE,
+            options=[],
+            answer=[items[k] for k in blanks],
+            keys=[whole, *(items[k] for k in blanks)],
+            source=s.text,
+            explanation=_explain_text(ctx, key, s),
+            accepted=_with_variants(ctx, key, [[items[k]] for k in blanks]),
+            ordered=False,
+            paragraph=s.paragraph,
+            difficulty=_difficulty("cloze", whole, 0.1),
+            template="cloze_list",
+        )
