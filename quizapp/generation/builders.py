@@ -6862,12 +6862,17 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
     # 下列属于“五位一体”的是: 生态文明建设 among three 4-character foils is picked by its length
     # (GC #32, GN #32): a foil of the key's side of the lengths, else another member asked —
     # chosen on a seed-free draw, so that the answer is the same for every seed
-    probe_rng = _fixed_rng("length" + i)
-    probe = draw(answer, probe_rng)
-    if probe and _alone_by_length(answer, probe):
-        answer, _ = _member_by_length(
-            ctx, formula, members, answer, probe, framed or heads, probe_rng
-        )
+    # (seed-free, so worked out once per text: a text generated again reads it back)
+    chosen: dict[str, str] = ctx.ex.memo.setdefault("lex_member_answer", {})
+    if i not in chosen:
+        probe_rng = _fixed_rng("length" + i)
+        probe = draw(answer, probe_rng)
+        if probe and _alone_by_length(answer, probe):
+            answer, _ = _member_by_length(
+                ctx, formula, members, answer, probe, framed or heads, probe_rng
+            )
+        chosen[i] = answer
+    answer = chosen[i]
     wrong = draw(answer, rng)
     if wrong and _alone_by_length(answer, wrong):
         _, wrong = _member_by_length(ctx, formula, [], answer, wrong, framed or heads, rng)

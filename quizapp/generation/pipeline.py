@@ -75,7 +75,7 @@ def generate_questions(
         # from the stored bank, and must pick as the engine does)
         weak = _weak_clozes(questions, extraction, lexicon, doc_key)
         weak |= _doubtful_singles(questions, weak, lexicon, extraction.doc.text)
-        weak |= _open_frames(questions, weak, doc_key)
+        weak |= _open_frames(questions, weak, doc_key, extraction.memo)
         for q in questions:
             q.pick_score = ctx.scores.get(q.id, 0.5)
             q.weak = q.id in weak
@@ -126,7 +126,10 @@ def shown_keys(q: Question, lexicon: Lexicon) -> tuple[list[str], list[str]]:
     answers = [
         a for a in (q.answer if isinstance(q.answer, list) else [q.answer]) if isinstance(a, str)
     ]
-    shown = (q.stem, "、".join(answers), *answers, *q.options)
+    shown = (q.stem, *answers, *q.options, "、".join(answers))
+    hidden = [key for key in q.keys if not any(key in piece for piece in shown)]
+    if not hidden:  # (nearly every question: its keys printed as they are)
+        return list(dict.fromkeys(q.keys)), []
     # the formula's name as the stem quotes it: a quoted name the lexicon reads as it, else the
     # first quoted name of a lexicon template (下列属于“党百年奋斗的历史经验”的是, the text's own
     # name for 十个坚持)
@@ -135,13 +138,10 @@ def shown_keys(q: Question, lexicon: Lexicon) -> tuple[list[str], list[str]]:
     if quoted is None and names and q.template.startswith("lex_"):
         quoted = names[0]
     keys: list[str] = []
-    covers: list[str] = []
     for key in q.keys:
-        if any(key in piece for piece in shown):
+        if key not in hidden:
             keys.append(key)
-            continue
-        covers.append(key)
-        if quoted is not None and (
+        elif quoted is not None and (
             q.template.startswith("lex_") or _names_formula(lexicon, key, q.formula)
         ):
             keys.append(quoted)
@@ -149,6 +149,7 @@ def shown_keys(q: Question, lexicon: Lexicon) -> tuple[list[str], list[str]]:
             keys.extend(a for a in answers if a and a in key)
     if not keys:
         keys = [a for a in answers if a] or ([quoted] if quoted is not None else [])
+    covers = hidden
     return list(dict.fromkeys(keys)), covers
 
 
@@ -436,32 +437,37 @@ def _weak_clozes(
     key_types: dict[str, str] = {}
     for key in extraction.keys:
         key_types.setdefault(key.text, key.type)
-    return {
-        q.id
-        for q in questions
-        if _low_value(q, titled)
-        or _minor_frame(q)
-        or _speech_business(q)
-        or is_plain_cloze(q)
-        and (  # (the table look-up first: it spares the confidence score)
-            _coined(q, lexicon, document)
-            or too_weak(q, key_types.get(q.answer[0], ""), lexicon.is_known(q.answer[0]))
-        )
-    }
+    # (each verdict reads the question's stem, answer and source, which its id fixes whatever
+    # the seed: worked out once per text, a text generated again reads them back)
+    verdicts: dict[str, bool] = extraction.memo.setdefault("weak_cloze", {})
+    for q in questions:
+        if q.id not in verdicts:
+            verdicts[q.id] = (
+                _low_value(q, titled)
+                or _minor_frame(q)
+                or _speech_business(q)
+                or is_plain_cloze(q)
+                and (  # (the table look-up first: it spares the confidence score)
+                    _coined(q, lexicon, document)
+                    or too_weak(q, key_types.get(q.answer[0], ""), lexicon.is_known(q.answer[0]))
+                )
+            )
+    return {q.id for q in questions if verdicts[q.id]}
 
 
-def _open_frames(questions: list[Question], weak: set[str], document: str) -> set[str]:
+def _open_frames(questions: list[Question], weak: set[str], document: str, memo: dict) -> set[str]:
     """The ids of the plain 填空 whose frame other study texts fill with another word of the
     key's length (:func:`_frame_filled_elsewhere`), asked last like the weak ones. Worked out
     after the 单选 (``weak`` holds the weak questions and the doubtful 单选): a 单选 over an open
     slot's key is its remedy, not a weak twin; and a 填空 whose own 单选 twin is doubtful
     (劳动（风险意识）: the modifier gives the 单选 away) stays the form a quiz asks."""
     doubtful = {(q.stem, q.answer) for q in questions if q.kind == "single" and q.id in weak}
-    return {
-        q.id
-        for q in questions
-        if _frame_filled_elsewhere(q, document) and (q.stem, q.answer[0]) not in doubtful
-    }
+    # (a question's frame is fixed by its id: looked up once per text, ``memo`` the extraction's)
+    filled: dict[str, bool] = memo.setdefault("frame_filled", {})
+    for q in questions:
+        if q.id not in filled:
+            filled[q.id] = _frame_filled_elsewhere(q, document)
+    return {q.id for q in questions if filled[q.id] and (q.stem, q.answer[0]) not in doubtful}
 
 
 def _frame_filled_elsewhere(q: Question, document: str) -> bool:
