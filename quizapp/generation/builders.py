@@ -8794,9 +8794,10 @@ def _run_lead_trimmed(
 def unknown_run_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
     """填空 over a 、-run of three to six short parallel items the lexicon does not know
     (营造强信心、（　　）、（　　）的环境氛围; 抓紧补短板、（　　）、强弱项), its first item and
-    every other one printed, so the shape they share pins the blanks; the whole run is among
-    the keys. Order-free. Not for a run some question already names whole, a run the text's
-    list goes on beyond (、 before or after), examples (…等), or a descriptive list.
+    every other one printed, so the shape they share pins the blanks; the whole run is what it
+    covers (``Question.covers``: the keys are what it prints). Order-free. Not for a run some
+    question already names whole, a run the text's list goes on beyond (、 before or after),
+    examples (…等), or a descriptive list.
     """
     for items, (index, start, end) in sorted(ctx.ex.groups.items(), key=lambda kv: kv[1]):
         items, start = _run_lead_trimmed(ctx, items, index, start)
@@ -8820,7 +8821,6 @@ def unknown_run_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
             continue  # (“庆七一、谋发展、促振兴”等系列活动: examples)
         if s.text[local - 1 : local] == "、" or s.text.startswith(_CHRONICLE_AFTER, local_end):
             continue  # (沪港通、深港通、债券通相继启动: a chronicle of launches)
-            continue
         stem, a, b = window(ctx, s, start, end)
         if not stem or stem[a:b] != whole or len(stem) - len(whole) < 8:
             continue
