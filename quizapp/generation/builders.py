@@ -1521,10 +1521,20 @@ def _series_mate(answer: str, picked: list[str], pool: list[str], stem: str) -> 
     (``confidence.single_doubt``)."""
     if not series_odd_out(stem, answer, picked):
         return picked
+    return _last_lure_swapped(
+        answer, picked, pool, lambda trial: not series_odd_out(stem, answer, trial)
+    )
+
+
+def _last_lure_swapped(
+    answer: str, picked: list[str], pool: list[str], mends: Callable[[list[str]], bool]
+) -> list[str]:
+    """``picked`` with its last lure swapped for the first lure of ``pool`` whose draw
+    ``mends`` the cue and leaves the lures no edge the answer lacks; ``picked`` when none does."""
     for cand in pool:
         if cand not in picked:
             trial = [*picked[:-1], cand]
-            if not series_odd_out(stem, answer, trial) and not _lures_odd_out(answer, trial):
+            if mends(trial) and not _lures_odd_out(answer, trial):
                 return trial
     return picked
 
@@ -1597,14 +1607,9 @@ def _field_mate(
     text = ctx.ex.doc.text
     if not field_giveaway(stem, answer, picked, common, text):
         return picked
-    for cand in pool:
-        if cand not in picked:
-            trial = [*picked[:-1], cand]
-            if not field_giveaway(stem, answer, trial, common, text) and not _lures_odd_out(
-                answer, trial
-            ):
-                return trial
-    return picked
+    return _last_lure_swapped(
+        answer, picked, pool, lambda trial: not field_giveaway(stem, answer, trial, common, text)
+    )
 
 
 def _keys_only_edge(correct: list[str], wrong: list[str], name: str) -> str:

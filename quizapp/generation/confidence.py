@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .jieba_setup import cut, is_word, word_frequency
+from .keyphrases import _common_prefix, _common_suffix
 from .model import BLANK, Question
 
 # Weights of the logistic score, fitted (L2 1.0) on the 303 distinct plain 填空 the engine
@@ -193,17 +194,12 @@ def common_chars(phrases: frozenset[str]) -> frozenset[str]:
 
 
 def _shared_edges(options: list[str]) -> tuple[int, int]:
-    """The lengths of the opening and the ending every option shares."""
-    first = options[0]
-    pre = 0
-    while pre < len(first) and all(len(o) > pre and o[pre] == first[pre] for o in options):
-        pre += 1
-    suf = 0
-    while suf < len(first) - pre and all(
-        len(o) - pre > suf and o[-1 - suf] == first[-1 - suf] for o in options
-    ):
-        suf += 1
-    return pre, suf
+    """The lengths of the opening and the ending every option shares (the ending not reaching
+    into the opening)."""
+    if len(options) < 2:
+        return len(options[0]), 0
+    pre = len(_common_prefix(options))
+    return pre, min(len(_common_suffix(options)), min(map(len, options)) - pre)
 
 
 def option_core(option: str, edges: tuple[int, int]) -> str:

@@ -397,9 +397,9 @@ _SPEECH_BUSINESS = re.compile(
     # (a greeting or thanks and the roll call of whom: 向…，向…，表示衷心的感谢！, round RD)
     r"|(?:表示|致以)[^。！，,]{0,8}(?:感谢|谢意|敬意|问候|慰问|祝贺)"
 )
-# the words that close a body's or a meeting's full name: a key run straight into one is part of
-# the name (中央（网络安全）和信息化委员会, 学习贯彻（党的十九大）精神专题研讨班, …（民主党派）
-# 代表会议)
+# the words that close a body's or a meeting's full name: a key followed by one, with no mark and
+# at most 12 characters of the name between, is part of the name (中央（网络安全）和信息化
+# 委员会, 学习贯彻（党的十九大）精神专题研讨班, …（民主党派）代表会议)
 _NAME_CLOSE = re.compile(
     r"[^，。、；：:“”（）《》]{0,12}?(?:委员会|领导小组|座谈会|研讨班|开班式|工作会议|代表会议)"
 )
