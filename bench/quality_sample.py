@@ -25,7 +25,8 @@ added in the fifth session to tune on, ``--set fresh_test`` four more kept blind
 ``bench/heldout_texts/SOURCES.md``), ``--set blind6`` the sixth session's four blind texts,
 ``--set blind7`` four more, ``--set blind8`` the seventh session's blind texts,
 ``--set blind9`` four more, ``--set blind10`` the eighth session's blind texts,
-``--set blind11`` four more, ``--set blind12`` the ninth session's blind texts.
+``--set blind11`` four more, ``--set blind12`` the ninth session's blind texts,
+``--set blind13`` the tenth session's blind texts.
 """
 
 from __future__ import annotations
@@ -129,6 +130,13 @@ TEXT_SETS = {
         ("zhuanjia", HELDOUT / "speech_xi_jingji_shehui_zhuanjia_2020.txt"),
         ("laomo", HELDOUT / "speech_xi_laomo_biaozhang_2020.txt"),
         ("zuzhi", HELDOUT / "speech_xi_zuzhi_luxian_2020.txt"),
+    ),
+    # tenth session: four more texts from the same CSV (SOURCES.md "blind13"), kept blind
+    "blind13": (
+        ("qiyejia", HELDOUT / "speech_xi_qiyejia_zuotan_2020.txt"),
+        ("zhengjing", HELDOUT / "speech_xi_zhengzhi_jingjixue_2015.txt"),
+        ("shuoming", HELDOUT / "shuoming_xi_shisiwu_jianyi_2020.txt"),
+        ("shenzhen", HELDOUT / "speech_xi_shenzhen_tequ40_2020.txt"),
     ),
 }
 TEXTS = TEXT_SETS["review"]
