@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,23 @@ def test_members_foils_and_related_never_overlap(lexicon) -> None:
         assert not members & set(formula.foils), formula.name
         assert not members & set(formula.related), formula.name
         assert len(set(formula.members)) == len(formula.members), formula.name
+
+
+def test_foils_keep_the_shape_members_share(lexicon) -> None:
+    """A foil of a formula whose short members share an opening or an ending (X精准, X与共)
+    shares it too: 精准帮扶 among 项目安排精准、措施到户精准… was picked out by its shape alone
+    (blind rounds HJ, HK, HL)."""
+    for formula in lexicon:
+        members = formula.members
+        if len(members) < 3 or max(map(len, members)) > 8:
+            continue
+        opening = os.path.commonprefix(list(members))
+        ending = os.path.commonprefix([m[::-1] for m in members])[::-1]
+        for foil in formula.foils:
+            if len(opening) >= 2:
+                assert foil.startswith(opening), (formula.name, foil)
+            if len(ending) >= 2:
+                assert foil.endswith(ending), (formula.name, foil)
 
 
 def test_known_wordings(lexicon) -> None:
