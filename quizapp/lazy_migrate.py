@@ -1,7 +1,7 @@
 """Flask-Migrate, bound on first use.
 
 Importing Flask-Migrate imports Alembic, and Alembic its PostgreSQL dialect, Mako and Pygments:
-about 0.4 s of a 0.9 s `flask --help` (tenth session, docs/generation.md). Only `init-db`, the
+about a fifth of `flask --help` (docs/generation.md, "Tenth session: start-up"). Only `init-db`, the
 `flask db …` commands and the migration tests need it; no request does. So the app gets a `db`
 command that loads Flask-Migrate's real group when it is run (or its help is shown), and an
 ``app.extensions["migrate"]`` that binds the real Flask-Migrate at its first attribute read
