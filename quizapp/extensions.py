@@ -2,11 +2,12 @@
 
 from flask_compress import Compress
 from flask_login import LoginManager
-from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
+
+from .lazy_migrate import LazyMigrate
 
 # Named constraints so Alembic batch migrations on SQLite can find them.
 NAMING_CONVENTION = {
@@ -23,7 +24,7 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
-migrate = Migrate(render_as_batch=True, compare_type=True)
+migrate = LazyMigrate(render_as_batch=True, compare_type=True)  # Flask-Migrate, loaded on use
 login_manager = LoginManager()
 csrf = CSRFProtect()
 compress = Compress()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -176,6 +177,31 @@ def test_init_db_twice_changes_nothing(request, tmp_path, backend):
     admin = _flask(["create-admin", "--username", "root", "--password", "root-password"], env)
     assert admin.returncode == 0, admin.stderr[-3000:]
     assert _counts(url)["users"] == 1
+
+
+@pytest.mark.slow
+def test_flask_db_commands_run_from_the_command_line(tmp_path):
+    """`flask db …` is Flask-Migrate's, loaded only when a db command runs: listed in
+    `flask --help`, its subcommands and group options work, the schema reaches the head."""
+    url = "sqlite:///" + str(tmp_path / "quiz.db")
+    env = {**os.environ, "QUIZAPP_INSTANCE": str(tmp_path / "inst"), "DATABASE_URL": url}
+    listed = _flask(["--help"], env)
+    assert listed.returncode == 0, listed.stderr[-3000:]
+    assert re.search(r"^  db +Perform database migrations\.$", listed.stdout, re.MULTILINE)
+    upgraded = _flask(["db", "upgrade"], env)
+    assert upgraded.returncode == 0, upgraded.stderr[-3000:]
+    current = _flask(["db", "-d", str(MIGRATIONS.parent), "current"], env)
+    assert current.returncode == 0, current.stderr[-3000:]
+    assert current.stdout.strip().endswith("(head)")
+    assert _counts(url)["alembic_version"] == 1
+
+
+def test_flask_db_help_lists_flask_migrate_commands(runner):
+    result = runner.invoke(args=["db", "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Perform database migrations." in result.output
+    for command in ("upgrade", "downgrade", "migrate", "revision", "current", "history", "stamp"):
+        assert re.search(rf"^  {command} ", result.output, re.MULTILINE), command
 
 
 # ---------------------------------------------------------------- backup

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -698,3 +701,36 @@ def test_a_quantity_shows_its_other_numerals_as_accepted(key, shown, not_shown) 
         assert check_answer({"kind": "cloze", "stem": stem, "answer": [key]}, [form])
     for form in not_shown:
         assert form not in accepted, (key, accepted)
+
+
+FIRST_CHECKS_AT_ONCE = """
+import sys, threading
+sys.setswitchinterval(1e-6)  # hand the GIL over often: a half-built table, if any, is seen
+from quizapp.generation.checking import check_answer
+from quizapp.generation.model import Question
+question = Question(id="j", kind="judge", stem="对吗？", options=[], answer=True, keys=[],
+                    source="", explanation="")
+verdicts = set()
+def check():
+    for _ in range(200):  # threads start one after another: some arrive mid-build
+        try:
+            verdicts.add(check_answer(question, "正确"))
+        except Exception as exc:
+            verdicts.add(type(exc).__name__)
+threads = [threading.Thread(target=check) for _ in range(16)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(sorted(map(str, verdicts)))
+"""
+
+
+def test_the_first_answers_of_a_fresh_worker_are_checked_at_once() -> None:
+    """The fold table is built by the first check, not at start-up: threads of a new web
+    worker checking their first answers together all get a verdict (none sees it half-built)."""
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run(
+        [sys.executable, "-c", FIRST_CHECKS_AT_ONCE],
+        capture_output=True, text=True, check=True, cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    ).stdout  # fmt: skip
+    assert out.strip() == str(["True"])

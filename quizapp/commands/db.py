@@ -10,7 +10,6 @@ from pathlib import Path
 import click
 from flask import current_app
 from flask.cli import with_appcontext
-from flask_migrate import upgrade
 from sqlalchemy import func, select
 
 from .. import config as cfg
@@ -21,6 +20,8 @@ from ..extensions import db
 @with_appcontext
 def init_db_command() -> None:
     """准备或升级数据库结构，并载入随应用附带的学习材料（可重复运行）。"""
+    from flask_migrate import upgrade  # Alembic: imported by this command only
+
     from ..bank.review import apply_review
     from ..bank.services import ensure_default_material
 

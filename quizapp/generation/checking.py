@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any
 
 from .model import BLANK
@@ -44,12 +45,15 @@ class InvalidAnswer(ValueError):
         self.message = message
 
 
-_TRUE_WORDS = frozenset(
-    fold(w) for w in ("对", "正确", "是", "√", "✓", "✔", "true", "t", "yes", "y", "1")
-)
-_FALSE_WORDS = frozenset(
-    fold(w) for w in ("错", "错误", "否", "×", "✗", "✘", "x", "false", "f", "no", "n", "0")
-)
+_TRUE_WORDS = ("对", "正确", "是", "√", "✓", "✔", "true", "t", "yes", "y", "1")
+_FALSE_WORDS = ("错", "错误", "否", "×", "✗", "✘", "x", "false", "f", "no", "n", "0")
+
+
+@cache
+def _folded_judge_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The true and the false words, folded on first use: the first fold builds the fold
+    table (about 35 ms), which a start-up that checks no answer should not pay."""
+    return frozenset(map(fold, _TRUE_WORDS)), frozenset(map(fold, _FALSE_WORDS))
 
 
 def _get(question: Any, name: str, default: Any = None) -> Any:
@@ -66,9 +70,10 @@ def parse_judge(given: Any) -> bool:
         return bool(given)
     if isinstance(given, str):
         key = fold(given)
-        if key in _TRUE_WORDS:
+        true_words, false_words = _folded_judge_words()
+        if key in true_words:
             return True
-        if key in _FALSE_WORDS:
+        if key in false_words:
             return False
     raise InvalidAnswer("判断题的答案应为“对”或“错”。")
 

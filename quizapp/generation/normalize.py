@@ -93,9 +93,12 @@ def _fold_table() -> dict[int, str | None]:
     """The fold table, built on first use (about 15 ms)."""
     global _FOLDED_CHAR
     if not _FOLD_TABLE:
-        _FOLD_TABLE.update(_build_fold_table())
-        bmp = "".join(re.escape(chr(c)) for c in _FOLD_TABLE if c <= 0xFFFF)
+        table = _build_fold_table()
+        bmp = "".join(re.escape(chr(c)) for c in table if c <= 0xFFFF)
+        # The pattern first, the table last (one atomic update): fold() takes a filled table
+        # as the sign that both are ready, and a web worker's threads may fold at once.
         _FOLDED_CHAR = re.compile(f"[{bmp}\U00010000-\U0010ffff]")
+        _FOLD_TABLE.update(table)
     return _FOLD_TABLE
 
 

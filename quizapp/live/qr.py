@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import io
 
-import segno
-
 
 def qr_svg(data: str, *, scale: int = 8, dark: str = "#1f2328") -> bytes:
     """An SVG QR code of `data` (medium error correction, 4-module quiet zone, white light)."""
+    import segno  # imported with the first QR code drawn, not at start-up
+
     code = segno.make(data, error="m", micro=False)
     out = io.BytesIO()
     code.save(

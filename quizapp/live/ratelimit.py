@@ -17,9 +17,8 @@ import random
 import time
 
 from sqlalchemy import delete, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from ..database import dialect_insert
 from ..extensions import db
 from ..models import RateCounter
 
@@ -34,9 +33,7 @@ def current_window(now: float | None = None) -> int:
 def hit(key: str, now: float | None = None) -> int:
     """Count one request under `key` in the current minute; returns the count including it."""
     window = current_window(now)
-    dialect = db.session.get_bind().dialect.name
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    stmt = insert(RateCounter).values(key=key, window=window, count=1)
+    stmt = dialect_insert(RateCounter).values(key=key, window=window, count=1)
     stmt = stmt.on_conflict_do_update(
         index_elements=[RateCounter.key, RateCounter.window],
         set_={"count": RateCounter.count + 1},

@@ -31,11 +31,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import and_, bindparam, case, func, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
 from ..bank.pick import engine_pick
+from ..database import dialect_insert
 from ..extensions import db
 from ..generation.checking import InvalidAnswer, canonical_response, check_answer
 from ..generation.hints import blank_lengths
@@ -585,10 +584,8 @@ def submit_answer(
     if correct and row.streak_bonus > 0:
         run = _run_length(row.player_id, question.position) + 1
         points += streak_bonus(run, row.streak_bonus)
-    dialect = db.session.get_bind().dialect.name
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
     stored = conn.execute(
-        insert(LiveAnswer)
+        dialect_insert(LiveAnswer)
         .values(
             player_id=row.player_id,
             question_id=question.id,

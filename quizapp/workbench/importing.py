@@ -13,6 +13,7 @@ import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from ..generation.normalize import fold
@@ -49,7 +50,14 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "explanation": ("解析", "答案解析", "试题解析", "题目解析", "解释", "说明", "explanation"),
     "tags": ("标签", "知识点", "分类", "tags", "tag"),
 }
-_COLUMN_BY_WORD = {fold(w): name for name, words in _HEADER_WORDS.items() for w in words}
+
+
+@cache
+def _column_by_word() -> dict[str, str]:
+    """Folded header words → field, folded on first use (as kind_by_word, for start-up)."""
+    return {fold(w): name for name, words in _HEADER_WORDS.items() for w in words}
+
+
 _OPTION_RE = re.compile(r"^(?:选项)?([A-F])(?:选项|项)?$")
 
 
@@ -78,8 +86,9 @@ def column_name(header: Any) -> str | None:
     if not text:
         return None
     folded = fold(text)
-    if folded in _COLUMN_BY_WORD:
-        return _COLUMN_BY_WORD[folded]
+    columns = _column_by_word()
+    if folded in columns:
+        return columns[folded]
     compact = re.sub(r"[\s:：.．、]+", "", unicodedata.normalize("NFKC", text)).upper()
     match = _OPTION_RE.match(compact)
     if match:
