@@ -586,9 +586,9 @@ def _checked(questions: list[Question]) -> list[Question]:
 # served-quiz rounds T1–T5, X1–X5, Y1–Y6, B1, Q1–Q7 (docs/quality.md), the fresh rounds F1–F8
 # and (sixth session) FT0–FT7, QT1–QT2, QY1, R29–R31, 1,734 items; and (tenth session) every
 # judged row naming its template of the rounds on the blind6–blind12 texts, bank and served:
-# S0, SQ0, RA–RF, BA–BH, CA–CP, DA, DB, DD, EA–EH, FB, GA–GP, HA–HL (72 rounds, 2,880 items, one
-# of a retired template: plain 填空 971/1405, plain 单选 216/351, multi_enum 30/73; a session's
-# last rounds judged texts its first rounds were acted on). "edit" counted as not usable.
+# S0, SQ0, RA–RF, BA–BH, CA–CP, DA, DB, DD, EA–EH, FB, GA–GP, HA–HL (72 rounds, 2,880 items:
+# plain 填空 971/1405, plain 单选 216/351, multi_enum 30/73; a session's last rounds judged
+# texts its first rounds were acted on). "edit" counted as not usable.
 # (usable, judged) per template; a formula-tagged plain item counts as "tagged" (tagged 填空
 # 31/34, 单选 14/14; the later rounds name the template only, so their tagged items count under
 # it). Smoothed (usable + 1) / (judged + 2), so a template seen a few times stays near even; a
@@ -620,6 +620,7 @@ TEMPLATE_COUNTS: dict[str, tuple[int, int]] = {
     "body_cloze": (2, 5),
     "body_single": (4, 4),
     "body_judge_false": (0, 2),
+    "term_cloze": (1, 1),
 }
 _KIND_TEMPLATE = {
     "cloze": "cloze",
