@@ -137,7 +137,7 @@ def test_a_single_takes_no_lure_of_the_one_x_one_y_shape_its_key_lacks() -> None
 
 def test_a_field_cued_draw_takes_a_lure_of_the_stems_field_from_its_pool() -> None:
     # blind11 gonggong: 深化（医药卫生体制改革） after 医疗服务体系建设; a lure of the pool the
-    # text writes (or of the stem's field) takes the last place, so the field is no giveaway
+    # text writes again and again (or of the stem's field) takes the last place, so the field is no giveaway
     from types import SimpleNamespace
 
     from quizapp.generation.builders import _field_mate
@@ -145,7 +145,8 @@ def test_a_field_cued_draw_takes_a_lure_of_the_stems_field_from_its_pool() -> No
     from quizapp.generation.model import BLANK
 
     stem = f"是对医疗服务体系建设、重点专科建设、深化{BLANK}10年来成果的一次集中检阅。"
-    text = stem.replace(BLANK, "医药卫生体制改革") + "要深化人才发展体制机制改革。"
+    # (written twice: one passing mention is no field of the text's, confidence.FIELD_TEXT_TIMES)
+    text = stem.replace(BLANK, "医药卫生体制改革") + "要深化人才发展体制机制改革。" * 2
     ctx = SimpleNamespace(
         lexicon=load_lexicon(), ex=SimpleNamespace(doc=SimpleNamespace(text=text))
     )
@@ -255,3 +256,16 @@ def test_a_single_lure_takes_the_length_of_a_uniform_printed_series() -> None:
     pool = ["极限思维", "精准思维", "互联网思维", "科学思维"]
     got = _series_length_mate("系统思维", ["极限思维", "精准思维", "互联网思维"], pool, stem)
     assert got == ["极限思维", "精准思维", "科学思维"]
+
+
+def test_a_failing_the_text_warns_of_is_never_a_lure() -> None:
+    # blind9 CK #12, CO #13: 大力宣传（辛勤劳动）、诚实劳动… beside 不会劳动 and 不想劳动, the
+    # failings the text criticises ("absurd here"); a key that is a failing keeps its mates
+    text = (
+        "一些青少年中出现了不珍惜劳动成果、不想劳动、不会劳动的现象。大力宣传辛勤劳动、诚实劳动、"
+        "创造性劳动的典型人物和事迹，弘扬劳动光荣、创造伟大的主旋律。要引导学生崇尚劳动、"
+        "尊重劳动，懂得生产劳动、服务性劳动的意义。"
+    )
+    choices = [q for t in ("single", "multi_enum") for q in _of(text, t)]
+    assert choices
+    assert not [q.options for q in choices if {"不想劳动", "不会劳动"} & set(_lures(q))]

@@ -297,10 +297,12 @@ def test_a_plain_single_is_doubted_when_only_its_key_shares_the_stems_field() ->
         ["医疗保障制度改革", *FIELD_CUED.options[2:3]] + ["混合所有制改革"],
     )
     assert conf.single_doubt(mixed, common=common, text=text) == ""
-    # lures the text itself writes are of its field, whatever the stem says
-    assert (
-        conf.single_doubt(FIELD_CUED, common=common, text=text + "行政审批制度、国家监察体制") == ""
-    )
+    # lures the text itself writes (twice or more) are of its field, whatever the stem says
+    own = "行政审批制度、国家监察体制" * 2
+    assert conf.single_doubt(FIELD_CUED, common=common, text=text + own) == ""
+    # ... but one passing mention is no field of the text's (建党 of 建党百年 in a speech on the
+    # epidemic beside （伟大抗疫精神）: blind11, six servings)
+    assert conf.single_doubt(FIELD_CUED, common=common, text=text + own[:13]) == "field"
     # a sibling of the list the blank stands in tells nothing of the field (东北振兴 → 东部…)
     listed = single(
         "listed",
@@ -323,6 +325,47 @@ def test_served_quizzes_of_a_health_speech_take_its_field_cued_reform_last() -> 
     singles = [q for q in bank if q.kind == "single"]
     assert singles and all(q.weak for q in singles)
     assert any(q.kind == "cloze" for q in bank)  # (its 填空 stays)
+
+
+def test_an_anti_epidemic_speech_takes_its_stem_cued_spirit_and_dangling_single_last() -> None:
+    # blind11 biaozhang: 同严重疫情的殊死较量…的（伟大抗疫精神） beside 伟大建党精神, 伟大抗战精神,
+    # 伟大长征精神 (the speech writes 建党 once, in passing: six servings judged "疫情 gives it
+    # away"), and ……这也是中国人民敬仰生命的（人文精神） whose 这 points at what the window cut
+    # (five servings: "这 has no antecedent"); a learner meets them only when nothing better is left
+    bank = heldout_bank("speech_xi_kangyi_biaozhang_2020")
+    spirit = [q for q in bank if q.kind == "single" and q.answer == "伟大抗疫精神"]
+    dangling = [q for q in bank if q.kind == "single" and q.answer == "人文精神"]
+    assert spirit and dangling and all(q.weak for q in spirit + dangling)
+    assert conf.single_doubt(dangling[0]) == "dangling"
+    text = heldout_text("speech_xi_kangyi_biaozhang_2020")
+    served = [generate_questions(text, seed=s, count=10) for s in range(10)]
+    asked = [q for quiz in served for q in quiz if q.answer in ("伟大抗疫精神", "人文精神")]
+    assert not [q for q in asked if q.kind == "single"]
+    assert all(any(q.kind == "single" for q in quiz) for quiz in served)  # the kind stays
+
+
+def test_a_stem_opening_on_a_pronoun_is_doubted_only_when_it_points_back() -> None:
+    back = single(
+        "back",
+        f"……这也是中国人民敬仰生命的{BLANK}的最好印证！",
+        "人文精神",
+        ["团队精神", "法治精神", "契约精神"],
+    )
+    assert conf.single_doubt(back) == "dangling"
+    # 这次 names the event at hand, and a 这是 inside the stem has its antecedent printed
+    here = single(
+        "here",
+        f"这次疫情是新中国成立以来…传播速度最快的重大{BLANK}。",
+        "突发公共卫生事件",
+        ["重大自然灾害事件", "重大生产安全事件", "重大社会安全事件"],
+    )
+    inside = single(
+        "inside",
+        f"中方行动速度之快、规模之大，世所罕见，这是中国的{BLANK}。",
+        "制度优势",
+        ["政治优势", "组织优势", "文化优势"],
+    )
+    assert conf.single_doubt(here) != "dangling" and conf.single_doubt(inside) == ""
 
 
 # -- frames other study texts fill with another word of the key's length (frames.py) ----------

@@ -13,6 +13,7 @@ dropping it cost 5–6 points of gold coverage (docs/generation.md).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -96,6 +97,11 @@ def confidence(q: Question, key_type: str) -> float:
 # the plain-填空 gate already doubts with the same key (a generic modifier, 网络化, CH #30).
 # Such a 单选 is asked in a quiz only when nothing better is left (``pipeline.select``).
 SINGLE_STEM_MIN = 18  # fewer characters besides the blank: too little to pin the answer
+# a stem opening on a pronoun of what came before (这是, 这也是, 这种 …, past a cut ……): what
+# it points to is not printed, so nothing in the stem decides among lures of the key's class
+# (……这也是中国人民敬仰生命的（人文精神）的最好印证！ beside 契约精神, 团队精神: blind11
+# GK/GL/GO/GP, five servings; the window that cut 这种潜能's lead, EC/EG/EH #25)
+_DANGLING_OPENING = re.compile(r"^[…。.]*(这(也|就|正|都|才|便|又)?是|这(种|些|样))")
 
 
 def is_plain_single(q: Question) -> bool:
@@ -146,7 +152,8 @@ def single_doubt(
     q: Question, twin_weak: bool = False, common: frozenset[str] = frozenset(), text: str = ""
 ) -> str:
     """Why the plain 单选 ``q`` is doubtful ("" when it is not, or is no plain 单选):
-    ``length`` (the key alone has its length), ``short stem``, ``modifier`` (the key forms a
+    ``length`` (the key alone has its length), ``short stem``, ``dangling`` (the stem opens
+    on a pronoun of what it cut, :data:`_DANGLING_OPENING`), ``modifier`` (the key forms a
     compound with the word before the blank, :func:`modifier_before_blank`), ``series shape``
     (the lures share an edge no printed item of the blank's 、-series has,
     :func:`series_odd_out`), ``field`` (the
@@ -160,6 +167,8 @@ def single_doubt(
         return "length"
     if len(q.stem) - len(BLANK) < SINGLE_STEM_MIN:
         return "short stem"
+    if _DANGLING_OPENING.match(q.stem):
+        return "dangling"
     if modifier_before_blank(q):
         return "modifier"
     lures = [o for o in q.options if o != q.answer]
@@ -180,6 +189,10 @@ def single_doubt(
 # (国, 党, 政, 治, 发, 展 …) names no field.
 FIELD_COMMON_SHARE = 0.02  # a character in this share of the vocabulary's phrases or more
 FIELD_TEXT_LURES = 0  # lures whose core the text writes, at most, for a giveaway
+# times the text must write a lure's core for it to count as the text's own field: once is a
+# passing mention (建党 of 建党百年 in a speech on the epidemic left 伟大建党精神 beside
+# （伟大抗疫精神） after 同严重疫情的殊死较量: blind11 GC/GG/GK/GL/GO/GP #12–16, six servings)
+FIELD_TEXT_TIMES = 2
 
 
 @lru_cache(maxsize=4)
@@ -254,8 +267,8 @@ def field_giveaway(
     writes one the stem writes outside the list's other items (:func:`stem_field`), no lure's
     core writes any, and (``text`` given) the lures are not of the text's own field either:
     no more than :data:`FIELD_TEXT_LURES` lures' cores (of two characters or more; none) are
-    written in the text (国有经济, 混合所有制经济 in a text on the economy are no other field,
-    whatever the stem says)?"""
+    written in the text :data:`FIELD_TEXT_TIMES` times or more (国有经济, 混合所有制经济 in a
+    text on the economy are no other field, whatever the stem says)?"""
     lures = list(lures)
     options = [answer, *lures]
     edges = _shared_edges(options)
@@ -265,7 +278,8 @@ def field_giveaway(
     if any(field_chars(option_core(lure, edges), field, common) for lure in lures):
         return False
     cores = [option_core(lure, edges) for lure in lures]
-    return not text or sum(len(c) >= 2 and c in text for c in cores) <= FIELD_TEXT_LURES
+    written = sum(len(c) >= 2 and text.count(c) >= FIELD_TEXT_TIMES for c in cores)
+    return not text or written <= FIELD_TEXT_LURES
 
 
 def too_weak(q: Question, key_type: str, known: bool) -> bool:

@@ -32,6 +32,10 @@ _PUNCT = re.compile(r"[、，,；;：:]")
 _DIGIT = re.compile(r"\d")
 # degree adverbs opening a predicate (更有保障, 最为关键): never a look-alike of a thing
 _DEGREE_ADVERBS = frozenset("更最越很")
+# a modal negation opening a phrase (不会劳动, 不想劳动, 不愿担当): the failing a text warns of,
+# never a lure for a key that is not one itself; as an option it is out at a glance (blind9
+# CK #12, CO #13: "absurd here, the negative phenomena the text criticises")
+_NEGATED_MODALS = ("不会", "不想", "不愿", "不善", "不敢", "不能", "不肯", "没有")
 # "bold in", "good at" …: a phrase opening so (勇于创新, 善于斗争) is a verb phrase, no look-alike
 # of a noun of the same ending (实践创新, 伟大斗争); 忠于, 来自 … take an object and stay
 _MANNER_YU_OPENINGS = frozenset(
@@ -276,6 +280,8 @@ def best_candidates(
             continue  # 更有保障 for 多渠道保障: a predicate, not a thing (review 22b)
         if cand[:2] in _MANNER_YU_OPENINGS and key[1:2] != "于":
             continue  # 勇于创新 beside 实践创新: a verb phrase among nouns (FA #8)
+        if cand.startswith(_NEGATED_MODALS) and not key.startswith(_NEGATED_MODALS):
+            continue  # 不会劳动 beside 辛勤劳动: the failing, not a kind of the thing
         if keep is not None and not keep(cand):
             continue
         fc, lc, usable, cpunct, cnum = _candidate_traits(cand)

@@ -584,37 +584,43 @@ def _checked(questions: list[Question]) -> list[Question]:
 # -- step: pick -----------------------------------------------------------------------------
 # Usable rate by template on text the engine was not tuned on: strict reviews of the transfer and
 # served-quiz rounds T1–T5, X1–X5, Y1–Y6, B1, Q1–Q7 (docs/quality.md), the fresh rounds F1–F8
-# and (sixth session) FT0–FT7, QT1–QT2, QY1, R29–R31, 1,734 items; "edit" counted as not
-# usable. (usable, judged) per template; a formula-tagged plain item counts as "tagged" (tagged
-# 填空 31/34, 单选 14/14). Smoothed (usable + 1) / (judged + 2), so
-# a template seen a few times stays near even; a template not listed takes its kind's plain rate.
+# and (sixth session) FT0–FT7, QT1–QT2, QY1, R29–R31, 1,734 items; and (tenth session) every
+# judged row naming its template of the rounds on the blind6–blind12 texts, bank and served:
+# S0, SQ0, RA–RF, BA–BH, CA–CP, DA, DB, DD, EA–EH, FB, GA–GP, HA–HL (72 rounds, 2,880 items:
+# plain 填空 971/1405, plain 单选 216/351, multi_enum 30/73; a session's last rounds judged
+# texts its first rounds were acted on). "edit" counted as not usable.
+# (usable, judged) per template; a formula-tagged plain item counts as "tagged" (tagged 填空
+# 31/34, 单选 14/14; the later rounds name the template only, so their tagged items count under
+# it). Smoothed (usable + 1) / (judged + 2), so a template seen a few times stays near even; a
+# template not listed takes its kind's plain rate.
 TEMPLATE_COUNTS: dict[str, tuple[int, int]] = {
-    "cloze": (579, 925),
-    "single": (82, 130),
-    "multi_enum": (20, 39),
+    "cloze": (1550, 2330),
+    "single": (298, 481),
+    "multi_enum": (50, 112),
     "judge_true": (4, 10),
-    "judge_false": (8, 8),
+    "judge_false": (20, 22),
     "tagged": (45, 48),
-    "cloze_list": (43, 53),
-    "lex_members": (131, 141),
-    "lex_judge_true": (73, 74),
-    "lex_nonmember": (73, 76),
-    "lex_member": (70, 74),
-    "lex_judge_false": (64, 69),
-    "lex_cloze": (57, 58),
-    "lex_cloze_pair": (35, 40),
-    "lex_name": (13, 22),
-    "lex_part": (5, 6),
-    "heading_single": (2, 15),
+    "cloze_list": (225, 276),
+    "lex_members": (299, 340),
+    "lex_judge_true": (198, 199),
+    "lex_nonmember": (154, 163),
+    "lex_member": (136, 152),
+    "lex_judge_false": (232, 246),
+    "lex_cloze": (114, 122),
+    "lex_cloze_pair": (55, 62),
+    "lex_name": (22, 32),
+    "lex_part": (9, 10),
+    "heading_single": (2, 17),
     "heading_cloze": (0, 7),
     "multi_heading": (0, 1),
-    "provision_judge_false": (6, 8),
-    "provision_single": (6, 8),
-    "provision_cloze": (2, 6),
+    "provision_judge_false": (19, 21),
+    "provision_single": (19, 32),
+    "provision_cloze": (2, 14),
     "prohibition_judge": (3, 7),
     "body_cloze": (2, 5),
     "body_single": (4, 4),
     "body_judge_false": (0, 2),
+    "term_cloze": (1, 1),
 }
 _KIND_TEMPLATE = {
     "cloze": "cloze",
@@ -625,12 +631,13 @@ _KIND_TEMPLATE = {
 # weight of the prior in the rank: its spread (0.14–0.98) outweighs the jitter (0.3), so a reliable
 # template ranks above a weak one of the same kind and the seed varies the pick among near-equals
 PRIOR_WEIGHT = 0.5
-# a template under this prior (heading items 2/14, 0/6, 0/1; provision_cloze 2/6; body_judge_false
+# a template under this prior (heading items 2/17, 0/7, 0/1; provision_cloze 2/14; body_judge_false
 # 0/2) is asked, once its kind has a question, only when nothing better is left (a weak 填空 alike)
 WEAK_PRIOR = 0.4
 # the plain choice templates: on unseen text a plain 单选 was usable 42 times in 74 and a plain
-# 多选 6 in 14 (rounds F1–FT7), and 7 in 20 of the 单选 a learner was served (QT1, QT2, QY1),
-# mostly for a lure that is also right or a shape that gives the key away ...
+# 多选 6 in 14 (rounds F1–FT7), and in the quizzes a learner was served (every --quiz round to
+# blind12) 159 in 276 and 40 in 86, against 86–100% for the lexicon's: mostly for a lure of
+# another class or field that gives the key away, or one that is also right ...
 LENDING_TEMPLATES = frozenset({"single", "multi_enum"})
 # ... so once its kind is in the quiz, such a question gives its place to one of another kind
 # whose template the reviews found this reliable (the lexicon's: 0.84–0.98), if one is fresh
