@@ -1658,14 +1658,14 @@ def _keys_shape_of(name: str, correct: tuple[str, ...]) -> Callable[[str], bool]
     lead, end = _common_prefix(correct)[:2], _common_suffix(correct)[-2:]
     lead = lead[:1] if len(lead) == 2 and _han(lead) == 2 else ""
     end = end[-1:] if len(end) == 2 and _han(end) == 2 else ""
-    terms = {
-        name[a:b]
-        for a in range(len(name))
-        for b in range(a + 2, len(name) + 1)
-        if _han(name[a:b]) == b - a
-        and not all(c in NUMERALS or c in "个种项条大" for c in name[a:b])
-        and all(name[a:b] in c for c in correct)
-    }
+    terms = set()
+    for a in range(len(name)):
+        for b in range(a + 2, len(name) + 1):
+            term = name[a:b]
+            if _han(term) != b - a or not all(term in c for c in correct):
+                break  # (every longer term from ``a`` holds this one: none is either)
+            if not all(c in NUMERALS or c in "个种项条大" for c in term):
+                terms.add(term)
     if not (lead or end or terms):
         return None
     return lambda lure: (
