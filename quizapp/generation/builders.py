@@ -5402,7 +5402,7 @@ def _judged_true(ctx: Context, key: KeyPhrase, source: str) -> bool:
     return int(digest, 16) % 2 == 0
 
 
-_CLAUSE_SPLIT = re.compile(r"[，；。：]")
+_LIST_CLAUSE_SPLIT = re.compile(r"[，；。：]")
 
 
 def _list_outgrows_formula(ctx: Context, key: KeyPhrase, sentence: str) -> bool:
@@ -5412,7 +5412,7 @@ def _list_outgrows_formula(ctx: Context, key: KeyPhrase, sentence: str) -> bool:
     formula = ctx.lexicon.get(key.formula) if key.formula else None
     if formula is None or "、" in key.text:
         return False
-    clause = next((c for c in _CLAUSE_SPLIT.split(sentence) if key.text in c), "")
+    clause = next((c for c in _LIST_CLAUSE_SPLIT.split(sentence) if key.text in c), "")
     items = clause.split("、")
     if len(items) < 2:
         return False
