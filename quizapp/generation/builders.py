@@ -1658,7 +1658,7 @@ def _keys_shape_of(name: str, correct: tuple[str, ...]) -> Callable[[str], bool]
     lead, end = _common_prefix(correct)[:2], _common_suffix(correct)[-2:]
     lead = lead[:1] if len(lead) == 2 and _han(lead) == 2 else ""
     end = end[-1:] if len(end) == 2 and _han(end) == 2 else ""
-    terms = set()
+    terms: set[str] = set()
     for a in range(len(name)):
         for b in range(a + 2, len(name) + 1):
             term = name[a:b]
