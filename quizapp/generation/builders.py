@@ -824,8 +824,10 @@ def _past_list_end(
     return stem[:s_from] + text[start:end] + "……", la, lb
 
 
+@lru_cache(maxsize=2048)
 def _quotes_free(phrase: str) -> re.Pattern[str]:
-    """A pattern finding ``phrase`` however it is quoted (“三个代表”重要思想 = 三个代表重要思想)."""
+    """A pattern finding ``phrase`` however it is quoted (“三个代表”重要思想 = 三个代表重要思想).
+    Kept per phrase: the phrases are a formula's members, asked again in every text naming it."""
     chars = [c for c in phrase if c not in "“”"]
     return re.compile("[“”]?".join(map(re.escape, chars)))
 
@@ -1656,14 +1658,14 @@ def _keys_shape_of(name: str, correct: tuple[str, ...]) -> Callable[[str], bool]
     lead, end = _common_prefix(correct)[:2], _common_suffix(correct)[-2:]
     lead = lead[:1] if len(lead) == 2 and _han(lead) == 2 else ""
     end = end[-1:] if len(end) == 2 and _han(end) == 2 else ""
-    terms = {
-        name[a:b]
-        for a in range(len(name))
-        for b in range(a + 2, len(name) + 1)
-        if _han(name[a:b]) == b - a
-        and not all(c in NUMERALS or c in "个种项条大" for c in name[a:b])
-        and all(name[a:b] in c for c in correct)
-    }
+    terms: set[str] = set()
+    for a in range(len(name)):
+        for b in range(a + 2, len(name) + 1):
+            term = name[a:b]
+            if _han(term) != b - a or not all(term in c for c in correct):
+                break  # (every longer term from ``a`` holds this one: none is either)
+            if not all(c in NUMERALS or c in "个种项条大" for c in term):
+                terms.add(term)
     if not (lead or end or terms):
         return None
     return lambda lure: (
@@ -2273,6 +2275,11 @@ _FRAME_OPEN = re.compile(r"(?:分别就|围绕|关于|就(?![是要能会在把�
 _FRAME_VERB = re.compile(r"作出|进行|提出|开展")
 
 
+# a sentence's or ；-item's end (compiled here: a pattern built on first use costs its compile
+# inside the first text that reaches it)
+_ITEM_STOP = re.compile(r"[。；;]")
+
+
 def _before_open_frame(
     text: str, clauses: tuple[tuple[int, int], ...], lo: int, hi: int, last: int
 ) -> int:
@@ -2286,7 +2293,7 @@ def _before_open_frame(
         end = clauses[hi][1]
         if _FRAME_VERB.search(text, x, end):
             continue
-        stop = re.search(r"[。；;]", text[end:])
+        stop = _ITEM_STOP.search(text[end:])
         rest = text[end : end + stop.start()] if stop else text[end:]
         if not _FRAME_VERB.search(rest):
             continue
@@ -3107,7 +3114,10 @@ def _loose_class_lure(
     standard formula quoted, no text contrast of the key drawn)?"""
     if lexicon.term_class(lure) not in _LOOSE_LURE_CLASSES or contrasted:
         return False
-    examples = re.search(f"、[^，。；：、]{{2,8}}等{re.escape(key)}", sentence)
+    # (a pattern per key: built only when the sentence has 等 right before the key)
+    examples = f"等{key}" in sentence and re.search(
+        f"、[^，。；：、]{{2,8}}等{re.escape(key)}", sentence
+    )
     if examples and f"、{key}" not in sentence:
         return False  # 新能源、新材料、航空航天、低空经济等（战略性新兴产业）: examples pin it
     return not any(pin in sentence for pin in _KEY_PINNING_FORMULAS)
@@ -3338,7 +3348,9 @@ def _shared_head_forms(text: str, after: str) -> list[str]:
         rest = text[: -len(head)]
         # a parallel pair, the mate opening like the key (两种…制度和两种…制度), joined by 和/与:
         # not a 、-series of verb-object items (自觉尊崇制度、严格执行制度)
-        mate = re.match(rf"[和与]([\u4e00-\u9fff]{{2,8}}?){head}", after)
+        mate = after[:1] in ("和", "与") and re.match(
+            rf"[和与]([\u4e00-\u9fff]{{2,8}}?){head}", after
+        )
         if len(rest) >= 3 and mate and mate.group(1)[:2] == rest[:2]:
             return [rest]
         # two principles of four characters each under one 原则 (坚持（入党自愿原则）和个别吸收
@@ -3735,6 +3747,9 @@ def _list_mates(text: str, a: int, b: int) -> tuple[str, ...] | None:
     return tuple(p for p in parts if p != key)
 
 
+_LIST_RUN_END = re.compile("[，,；;。”]")
+
+
 def _plain_list_item(text: str, a: int, b: int) -> str:
     """Why the key [a, b) is one of a list of like items no learner should recall, or "":
     a person of a list of people (关于唐仁健、金湘军、李石松…严重违纪违法问题), a fee or a
@@ -3748,7 +3763,7 @@ def _plain_list_item(text: str, a: int, b: int) -> str:
     x = _clause_start(text, a)
     if 2 <= len(key) <= 3 and key[0] in _SURNAMES:
         # (the inner members are whole: the edge ones carry the words around the list)
-        inner = re.split("[，,；;。”]", text[x:], maxsplit=1)[0].split("、")[1:-1]
+        inner = _LIST_RUN_END.split(text[x:], maxsplit=1)[0].split("、")[1:-1]
         if len(inner) >= 2 and all(2 <= len(m) <= 3 and m[0] in _SURNAMES for m in inner):
             if len({m[0] for m in (key, *inner)}) > 1:
                 return "name"  # (严教育、严管理、严监督 share a pattern's 严, no surname)
@@ -4725,13 +4740,16 @@ _DETERMINER_RUN = re.compile(r"(?:(?:一切|各种|任何)形式的|一切|各�
 _SHORTFALL = re.compile(r"(?:还|仍|仍然)?(?:不够|不强|不足|不实|不高|不力|不到位)")
 
 
+_ITEM_MARKS = re.compile(r"[、，；。：！？]")
+
+
 def _shortfall_slot(stem: str, a: int, b: int) -> bool:
     """Is the blank [a, b) the subject of a shortfall (（担当精神）不够) among other such faults,
     in a 、-list or in parallel clauses (服务意识不强、工作作风不实、（　　）不够;
     有的主动意识不强，…；有的（　　）不足)? Any virtue fills it (review X2)."""
     if not _SHORTFALL.match(stem, b):
         return False
-    parts = re.split(r"[、，；。：！？]", stem[:a] + "|" + stem[b:])
+    parts = _ITEM_MARKS.split(stem[:a] + "|" + stem[b:])
     return sum(1 for p in parts if _SHORTFALL.search(p)) >= 2
 
 
@@ -4867,10 +4885,13 @@ def _verb_past_term(ctx: Context, before: str) -> str:
     return ""
 
 
+_PHRASE_END = re.compile(r"[，。；、！？：]")
+
+
 def _pair_sibling(ctx: Context, key: str, rest: str) -> bool:
     """Is the phrase after a 和 that follows the key its list or pair sibling: parallel to it,
     a lexicon term, or a known pair with it (推进（党风廉政建设）和反腐败斗争)?"""
-    phrase = re.split(r"[，。；、！？：]", rest, maxsplit=1)[0]
+    phrase = _PHRASE_END.split(rest, maxsplit=1)[0]
     if not phrase:
         return True
     lex = ctx.lexicon
@@ -5186,10 +5207,13 @@ def _open_head_list(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
     if ctx.lexicon.known_list(group) or ctx.lexicon.is_known(key.text):
         return False
     para = _paragraph_text(ctx, s.paragraph)
-    for m in re.finditer(re.escape(head), para):
-        term = para[max(0, m.start() - 2) : m.end()]
+    at = para.find(head)
+    while at >= 0:  # (each place of the head, as a literal pattern's finditer finds them)
+        end = at + len(head)
+        term = para[max(0, at - 2) : end]
         if _han(term) == len(term) > len(head) and not any(term in item for item in group):
             return True
+        at = para.find(head, end)
     return False
 
 
@@ -5378,6 +5402,9 @@ def _judged_true(ctx: Context, key: KeyPhrase, source: str) -> bool:
     return int(digest, 16) % 2 == 0
 
 
+_LIST_CLAUSE_SPLIT = re.compile(r"[，；。：]")
+
+
 def _list_outgrows_formula(ctx: Context, key: KeyPhrase, sentence: str) -> bool:
     """Does the 、-list holding a formula member hold an item that is no member of the formula
     (在党史、新中国史、改革开放史、社会主义发展史、中华民族发展史上…)? Then the sentence does
@@ -5385,7 +5412,7 @@ def _list_outgrows_formula(ctx: Context, key: KeyPhrase, sentence: str) -> bool:
     formula = ctx.lexicon.get(key.formula) if key.formula else None
     if formula is None or "、" in key.text:
         return False
-    clause = next((c for c in re.split(r"[，；。：]", sentence) if key.text in c), "")
+    clause = next((c for c in _LIST_CLAUSE_SPLIT.split(sentence) if key.text in c), "")
     items = clause.split("、")
     if len(items) < 2:
         return False
@@ -5419,6 +5446,9 @@ def _series_items(key: KeyPhrase) -> tuple[str, ...]:
     return tuple(key.group) if len(key.group) >= 2 else tuple(re.split(r"[、，]", key.text))
 
 
+_HEAD_END = re.compile(r"[，,；;。！？：、]")
+
+
 def _list_anchored(
     stem: str,
     a: int,
@@ -5435,7 +5465,7 @@ def _list_anchored(
     if stem[b : b + 1] == "的" and _han(stem[b + 1 : b + 3]) == 2:
         # (with ``known``, only a lexicon term after 的 names the set: …的多元投入格局 merely
         # describes the items, round 26b)
-        head = re.split(r"[，,；;。！？：、]", stem[b + 1 :], maxsplit=1)[0]
+        head = _HEAD_END.split(stem[b + 1 :], maxsplit=1)[0]
         # (a patterned list pins its own items: 民事民议、民事民办、民事民管的…格局)
         if (
             known is None
@@ -8408,6 +8438,10 @@ def _point_spellings(point: str, core: str, prefix: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# the next point of a run, opened by a dash or a (一)-label: the run goes on unread
+_NEXT_POINT = re.compile(r"\s*(?:——|[（(][一二三四五六七八九十]+[）)])")
+
+
 def principle_points_clozes(ctx: Context) -> Iterator[Question]:
     """填空 over a text's principles (or main tasks) said one point a line, each line led by
     （一） or a dash, under a lead that names them (第五条 干部人事档案工作应当遵循下列原则：
@@ -8431,7 +8465,7 @@ def principle_points_clozes(ctx: Context) -> Iterator[Question]:
         if level == 2 and [h.ordinal for h in hs] != list(range(1, len(hs) + 1)):
             continue
         after = ctx.ex.doc.paragraphs[paragraphs[-1] + 1 :][:1]
-        if after and re.match(r"\s*(?:——|[（(][一二三四五六七八九十]+[）)])", after[0].text):
+        if after and _NEXT_POINT.match(after[0].text):
             continue  # a next point not read as one
         points = [re.split("[，；。：]", h.title, maxsplit=1)[0] for h in hs]
         if any(not _PRINCIPLE_POINT.fullmatch(p) or _han(p) > 14 for p in points):

@@ -177,14 +177,17 @@ def _coined(q: Question, lexicon: Lexicon, document: str) -> bool:
 # a five-year plan's period, 十三五, 十四五, 十五五 (quotes aside)
 _PLAN_PERIOD = re.compile(r"[“‘]?十[一二三四五六七八九]?五[”’]?")
 
+_SENTENCE_END = re.compile(r"[。！？；]")
+_TITLE_QUOTE = re.compile(r"[《“]([^《》“”]{2,30})[》”]")
+
 
 def _title_names(text: str) -> frozenset[str]:
     """The names the document's first line quotes, when it reads as a title (no sentence end):
     中共中央、国务院印发《中国教育现代化2035》, 忠实践行“八八战略” 坚决做到“两个维护”…"""
     first = text.lstrip().split("\n", 1)[0].strip()
-    if len(first) > 60 or re.search(r"[。！？；]", first):
+    if len(first) > 60 or _SENTENCE_END.search(first):
         return frozenset()
-    return frozenset(re.findall(r"[《“]([^《》“”]{2,30})[》”]", first))
+    return frozenset(_TITLE_QUOTE.findall(first))
 
 
 def _low_value(q: Question, titled: frozenset[str]) -> bool:
@@ -250,7 +253,7 @@ def _descriptive_list_blank(q: Question) -> bool:
     if all(item.startswith("再") for item in listed):
         return True
     head = last_whole[len(answer) :]
-    if len(head) < 2 or head[0] in "的等和及以与之" or not re.match(r"[\u4e00-\u9fff]", head):
+    if len(head) < 2 or head[0] in "的等和及以与之" or not _HAN_RUN.match(head):
         return False
     suffixed = sum(item[-1] in _MODIFIER_SUFFIXES for item in listed)
     return suffixed >= 2 and len({item[-1] for item in listed}) > 1
@@ -276,6 +279,9 @@ def _raw_run_parts(q: Question) -> tuple[list[str], int] | None:
 
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+# the last item of a run that 等 closes, and the half of an item before it
+_ITEM_BEFORE_DENG = re.compile(r"([\u4e00-\u9fff]{2,6}?)等")
+_HALF_BEFORE_DENG = re.compile(r"([\u4e00-\u9fff]{1,3})等")
 
 
 def _compound_fragment_blank(q: Question) -> bool:
@@ -293,7 +299,7 @@ def _compound_fragment_blank(q: Question) -> bool:
     parts, k = run
     last = len(parts) - 1
     before, after = parts[k].split("\x00")
-    tail = re.match(r"([\u4e00-\u9fff]{2,6}?)等", parts[last])
+    tail = _ITEM_BEFORE_DENG.match(parts[last])
     sure = [len(p) for i, p in enumerate(parts) if 0 < i < last and i != k]
     if k != last and tail:
         sure.append(len(tail.group(1)))
@@ -308,7 +314,7 @@ def _compound_fragment_blank(q: Question) -> bool:
             and all(n == len(extra) + len(answer) for n in sure or [len(parts[last])])
         )
     if k == last:
-        joined = re.match(r"([\u4e00-\u9fff]{1,3})等", after)
+        joined = _HALF_BEFORE_DENG.match(after)
         if before or not joined:
             return False
         item = len(answer) + len(joined.group(1))
@@ -509,6 +515,12 @@ def _collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        if gc.get_freeze_count() == 0:  # (a caller's frozen objects stay frozen)
+            # what the run keeps (its extraction, new cache entries, the questions) moves to the
+            # oldest generation untraversed: else the first allocation after gc.enable() starts
+            # a young collection that walks every one of them to find no garbage
+            gc.freeze()
+            gc.unfreeze()
         gc.enable()
 
 
