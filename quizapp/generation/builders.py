@@ -24,7 +24,7 @@ import hashlib
 import random
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import chain, combinations, islice
@@ -35,6 +35,7 @@ from . import noise
 from .confidence import common_chars, field_giveaway, series_odd_out, series_of_length
 from .jieba_setup import cut as jieba_cut
 from .jieba_setup import dictionary_version, is_word, word_end_at, word_frequency, word_table
+from .jieba_setup import word_tag
 from .jieba_setup import word_ends as _jieba_word_ends
 from .keyphrases import (
     _CATEGORY_NOUNS,
@@ -8754,6 +8755,31 @@ _LEXICON_FREQ = 50000  # the frequency jieba_setup gives the lexicon's words (�
 _RUN_LOOSE_OPENINGS = frozenset("有更各不为要能都很")
 
 
+# the parts of speech of a verb (or of a word used as one: 温暖人心, 忠诚核心) opening an item
+_VERBAL_TAGS = frozenset({"v", "vn", "a", "an"})
+_FUNCTION_TAGS = frozenset({"p", "d", "c"})  # prepositions, adverbs, conjunctions
+
+
+def rhetoric_run(items: Sequence[str]) -> bool:
+    """Is a run of three or more four-character items one object after different verbs: 打动人心、
+    温暖人心、影响人心、赢得人心; 观察时代、把握时代、引领时代; 动员群众、组织群众、凝聚群众? A
+    speech's rhetoric: any verb of two characters fits a blank (凝聚人心, 感召人心; 发动群众),
+    rounds HH #30, HJ #29 and blind11's X群众 items. Not a noun's kinds, a modifier before a
+    shared head (科学执政、民主执政、依法执政; 产业体系、生产体系、经营体系; 政治优势、组织优势):
+    the shared end is a noun (not a verb or adjective), and all openings but one are verbal,
+    two or more of them plain verbs (jieba's tags; 动员 reads as a noun, hence the one spared)."""
+    if len(items) < 3 or any(len(i) != 4 for i in items) or len({i[2:] for i in items}) != 1:
+        return False
+    head = items[0][2:]
+    if len({i[:2] for i in items}) != len(items) or not is_word(head) or word_tag(head):
+        return False
+    tags = [word_tag(i[:2]) for i in items]
+    if any(t in _FUNCTION_TAGS for t in tags):
+        return False  # 来自人民、为了人民、造福人民; 同时发力: a phrase of purpose or manner
+    verbal = sum(t in _VERBAL_TAGS for t in tags)
+    return verbal >= len(items) - 1 and tags.count("v") >= 2
+
+
 def run_blanks(n: int) -> list[int]:
     """Which items of a run of ``n`` are blanked: every other one after the first, which stays
     printed (3: the last two; 4 and 5: the second and fourth; 6: the second, fourth and sixth)."""
@@ -8815,6 +8841,8 @@ def unknown_run_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
             continue  # a standard list: standard_list_clozes asks it
         if is_catalogue(items) or _rhetoric_pattern(items) or _stock(items):
             continue  # 生态农业、设施农业…; 老手势、老经验、老办法; 想问题、作决策、办事情
+        if rhetoric_run(items):
+            continue  # 打动人心、温暖人心、影响人心、赢得人心: any verb fits (HH #30, HJ #29)
         s = ctx.sentence(index)
         if s.is_noise or s.is_heading:
             continue
