@@ -7748,6 +7748,10 @@ def standard_list_clozes(ctx: Context) -> Iterator[Question]:
         # 展现可信、（　　）、（　　）: short items of one opening keep the first shown, so the
         # pattern the blanks follow is on the page (review 20b; 可亲 is not in the list)
         shown = 1 if _short_patterned(items) else 0
+        # (劳模精神、劳动精神、工匠精神是…的生动体现: a list that opens the stem, every item
+        # blanked, leaves nothing naming the set; its first item stays shown, HJ #21)
+        if len(items) >= 3 and not stem[:a].strip("…"):
+            shown = 1
         whole = "、".join(items)
         key = KeyPhrase(whole, "enumeration", index, start, end, 0.66, None, items)
         # a list longer than six (幼有所育、…、弱有所扶) is asked in two halves, each blanking
