@@ -4,8 +4,9 @@ For every text of the chosen sets (``quality_sample.TEXT_SETS``), seeds 0..N-1 a
 size, the engine's pick (``generate_questions(text, seed=s, count=n)``), summed up: lexicon
 items (``lex_*`` templates) per quiz and how many quizzes hold more than 50/60/70/80% of them,
 the mean template prior of the served items (``pipeline.template_prior``: the expected usable
-rate), the plain 填空 a quiz holds, quizzes missing a kind their bank has, the items per kind, and the most items a quiz
-takes from one source sentence. For measuring a change to ``pipeline.select`` before and after.
+rate), the plain 填空 a quiz holds, quizzes missing a kind their bank has, the items per
+kind, and the most items a quiz takes from one source sentence. For measuring a change to
+``pipeline.select`` before and after.
 
     .venv/bin/python bench/served_mix.py                    # the eight non-blind sets, 20 seeds
     .venv/bin/python bench/served_mix.py --set blind7 --seeds 5 --count 10 --per-text

@@ -554,9 +554,10 @@ def test_the_printed_paper_draws_a_box_per_character_of_the_key(
     assert re.search(r'党的<span class="blank-cells" role="img" aria-label="3字的空">'
                      r"(<span></span>){3}</span>建设", paper)  # fmt: skip
     # an order-free list draws the text's lengths too (6 and 4 boxes)
-    assert re.search(r'强化<span class="blank-cells" role="img" aria-label="6字的空">'
-                     r'(<span></span>){6}</span>和<span class="blank-cells" role="img" '
-                     r'aria-label="4字的空">(<span></span>){4}</span>。（不分先后）', paper)  # fmt: skip
+    cells = r'<span class="blank-cells" role="img" aria-label="{n}字的空">'
+    cells += r"(<span></span>){{{n}}}</span>"
+    drawn = "强化" + cells.format(n=6) + "和" + cells.format(n=4) + "。（不分先后）"
+    assert re.search(drawn, paper)
     assert "根本性" not in paper and "社会保障" not in paper
 
 

@@ -34,8 +34,14 @@ from . import distractors as dis
 from . import noise
 from .confidence import common_chars, field_giveaway, series_odd_out, series_of_length
 from .jieba_setup import cut as jieba_cut
-from .jieba_setup import dictionary_version, is_word, word_end_at, word_frequency, word_table
-from .jieba_setup import word_tag
+from .jieba_setup import (
+    dictionary_version,
+    is_word,
+    word_end_at,
+    word_frequency,
+    word_table,
+    word_tag,
+)
 from .jieba_setup import word_ends as _jieba_word_ends
 from .keyphrases import (
     _CATEGORY_NOUNS,
