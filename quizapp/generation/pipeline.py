@@ -465,7 +465,7 @@ def _loose_run_blank(q: Question, lexicon: Lexicon) -> bool:
         return False  # (尊重自然、顺应自然、保护自然: a formula)
     if rhetoric_run(listed):
         return True
-    if not 2 <= len(answer) <= 4 or not 100 <= word_frequency(answer) != _LEXICON_FREQ:
+    if not 2 <= len(answer) <= 3 or not 100 <= word_frequency(answer) != _LEXICON_FREQ:
         return False
     if any(not 2 <= len(i) <= 4 or not _HAN_RUN.fullmatch(i) for i in listed):
         return False
