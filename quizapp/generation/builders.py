@@ -8851,8 +8851,6 @@ def unknown_run_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
             continue  # a standard list: standard_list_clozes asks it
         if is_catalogue(items) or _rhetoric_pattern(items) or _stock(items):
             continue  # 生态农业、设施农业…; 老手势、老经验、老办法; 想问题、作决策、办事情
-        if rhetoric_run(items):
-            continue  # 打动人心、温暖人心、影响人心、赢得人心: any verb fits (HH #30, HJ #29)
         s = ctx.sentence(index)
         if s.is_noise or s.is_heading:
             continue
