@@ -4,8 +4,9 @@ For every text of the chosen sets (``quality_sample.TEXT_SETS``), seeds 0..N-1 a
 size, the engine's pick (``generate_questions(text, seed=s, count=n)``), summed up: lexicon
 items (``lex_*`` templates) per quiz and how many quizzes hold more than 50/60/70/80% of them,
 the mean template prior of the served items (``pipeline.template_prior``: the expected usable
-rate), quizzes missing a kind their bank has, the items per kind, and the most items a quiz
-takes from one source sentence. For measuring a change to ``pipeline.select`` before and after.
+rate), the plain 填空 a quiz holds, quizzes missing a kind their bank has, the items per
+kind, and the most items a quiz takes from one source sentence. For measuring a change to
+``pipeline.select`` before and after.
 
     .venv/bin/python bench/served_mix.py                    # the eight non-blind sets, 20 seeds
     .venv/bin/python bench/served_mix.py --set blind7 --seeds 5 --count 10 --per-text
@@ -33,6 +34,7 @@ SHARES = (0.5, 0.6, 0.7, 0.8)
 
 def main() -> int:
     from quizapp.generation import KINDS, generate_questions, load_lexicon
+    from quizapp.generation.confidence import is_plain_cloze
     from quizapp.generation.pipeline import template_prior
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -45,7 +47,7 @@ def main() -> int:
     lexicon = load_lexicon()
     for count in args.count or (10, 20):
         lex_counts, priors, over, kinds, per_sentence = [], [], Counter(), Counter(), Counter()
-        missing, per_text = 0, {}
+        missing, per_text, plain = 0, {}, []
         for label, path in texts:
             text = path.read_text(encoding="utf-8")
             bank_kinds = {q.kind for q in generate_questions(text)}
@@ -58,6 +60,7 @@ def main() -> int:
                 over.update(s for s in SHARES if lex > s * len(quiz))
                 priors += [template_prior(q, lexicon) for q in quiz]
                 kinds.update(q.kind for q in quiz)
+                plain.append(sum(is_plain_cloze(q) for q in quiz))
                 missing += len(bank_kinds - {q.kind for q in quiz})
                 per_sentence[max(Counter(q.source for q in quiz).values())] += 1
             per_text[label] = statistics.mean(shares)
@@ -74,6 +77,7 @@ def main() -> int:
             f"{dict(sorted(Counter(lex_counts).items()))}"
         )
         print(f"  mean template prior of served items: {statistics.mean(priors):.4f}")
+        print(f"  plain 填空 per quiz: {statistics.mean(plain):.2f}")
         print(f"  items per kind: {', '.join(f'{k} {kinds[k]}' for k in KINDS)}")
         print(f"  quizzes missing a kind their bank has: {missing}")
         print(

@@ -498,7 +498,8 @@ def test_print_paper_has_its_key_on_a_separate_page(app, client, make_bank) -> N
 
 # ---------------------------------------------------------------- the length of a cloze blank
 
-# Two keys of unequal length, in either order: as 不分先后 no blank may claim a length.
+# Two keys of unequal length, in either order: 不分先后 takes them either way, and each blank still
+# shows the length the text gives it (without it the list is an open frame: blind12 HJ #5, #11).
 TWO_KEYS = {
     "stem": "强化（　　）和（　　）。（不分先后）",
     "answer": ["就业优先政策", "社会保障"],
@@ -518,7 +519,9 @@ def test_practice_page_gives_the_length_of_the_cloze_key_not_the_key(app, client
     assert "根本性" not in page
 
 
-def test_an_order_free_cloze_of_unequal_keys_gives_no_length(app, client, make_bank, make_question):
+def test_an_order_free_cloze_of_unequal_keys_gives_the_texts_lengths(
+    app, client, make_bank, make_question
+):
     material_id, _ = make_bank(0)
     free = make_question(material_id, sample=3, **TWO_KEYS, ordered=False)
     ordered = make_question(
@@ -530,16 +533,14 @@ def test_an_order_free_cloze_of_unequal_keys_gives_no_length(app, client, make_b
     cards = {c.split('name="q')[1].split("_")[0]: c for c in sections}
     free_card, ordered_card = cards[str(free.id)], cards[str(ordered.id)]
     assert "强化（　　）和（　　）。（不分先后）" in page_text(free_card)
-    assert "blank-hint" not in free_card
-    assert ">第 1 空</label>" in free_card and ">第 2 空</label>" in free_card
-    assert "placeholder" not in free_card
-    # the same keys in a fixed order: each blank has its length
-    assert (
-        '强化<span class="blank">（　　）<span class="blank-hint">〔6字〕</span></span>和'
-        in ordered_card
-    )
-    assert ">第 1 空（6字）</label>" in ordered_card and ">第 2 空（4字）</label>" in ordered_card
-    assert 'placeholder="6个字"' in ordered_card and 'placeholder="4个字"' in ordered_card
+    # the same hints as the keys in a fixed order: the text's lengths, blank by blank
+    for card in (free_card, ordered_card):
+        assert (
+            '强化<span class="blank">（　　）<span class="blank-hint">〔6字〕</span></span>和'
+            in card
+        )
+        assert ">第 1 空（6字）</label>" in card and ">第 2 空（4字）</label>" in card
+        assert 'placeholder="6个字"' in card and 'placeholder="4个字"' in card
     assert "就业优先政策" not in page and "社会保障" not in page
 
 
@@ -552,7 +553,11 @@ def test_the_printed_paper_draws_a_box_per_character_of_the_key(
     paper = page.get_data(as_text=True).split("answer-key")[0]
     assert re.search(r'党的<span class="blank-cells" role="img" aria-label="3字的空">'
                      r"(<span></span>){3}</span>建设", paper)  # fmt: skip
-    assert "强化（________）和（________）。（不分先后）" in paper  # no length to draw
+    # an order-free list draws the text's lengths too (6 and 4 boxes)
+    cells = r'<span class="blank-cells" role="img" aria-label="{n}字的空">'
+    cells += r"(<span></span>){{{n}}}</span>"
+    drawn = "强化" + cells.format(n=6) + "和" + cells.format(n=4) + "。（不分先后）"
+    assert re.search(drawn, paper)
     assert "根本性" not in paper and "社会保障" not in paper
 
 

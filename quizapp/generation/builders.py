@@ -24,7 +24,7 @@ import hashlib
 import random
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import chain, combinations, islice
@@ -34,7 +34,14 @@ from . import distractors as dis
 from . import noise
 from .confidence import common_chars, field_giveaway, series_odd_out, series_of_length
 from .jieba_setup import cut as jieba_cut
-from .jieba_setup import dictionary_version, is_word, word_end_at, word_frequency, word_table
+from .jieba_setup import (
+    dictionary_version,
+    is_word,
+    word_end_at,
+    word_frequency,
+    word_table,
+    word_tag,
+)
 from .jieba_setup import word_ends as _jieba_word_ends
 from .keyphrases import (
     _CATEGORY_NOUNS,
@@ -7777,6 +7784,10 @@ def standard_list_clozes(ctx: Context) -> Iterator[Question]:
         # 展现可信、（　　）、（　　）: short items of one opening keep the first shown, so the
         # pattern the blanks follow is on the page (review 20b; 可亲 is not in the list)
         shown = 1 if _short_patterned(items) else 0
+        # (劳模精神、劳动精神、工匠精神是…的生动体现: a list that opens the stem, every item
+        # blanked, leaves nothing naming the set; its first item stays shown, HJ #21)
+        if len(items) >= 3 and not stem[:a].strip("…"):
+            shown = 1
         whole = "、".join(items)
         key = KeyPhrase(whole, "enumeration", index, start, end, 0.66, None, items)
         # a list longer than six (幼有所育、…、弱有所扶) is asked in two halves, each blanking
@@ -8786,6 +8797,31 @@ _RUN_QUESTION_WORDS = ("什么", "怎么", "哪", "谁")
 _LEXICON_FREQ = 50000  # the frequency jieba_setup gives the lexicon's words (补短板)
 # openings that leave the rest of an item free (pinned_pair's rule for an opening alone)
 _RUN_LOOSE_OPENINGS = frozenset("有更各不为要能都很")
+
+
+# the parts of speech of a verb (or of a word used as one: 温暖人心, 忠诚核心) opening an item
+_VERBAL_TAGS = frozenset({"v", "vn", "a", "an"})
+_FUNCTION_TAGS = frozenset({"p", "d", "c"})  # prepositions, adverbs, conjunctions
+
+
+def rhetoric_run(items: Sequence[str]) -> bool:
+    """Is a run of three or more four-character items one object after different verbs: 打动人心、
+    温暖人心、影响人心、赢得人心; 观察时代、把握时代、引领时代; 动员群众、组织群众、凝聚群众? A
+    speech's rhetoric: any verb of two characters fits a blank (凝聚人心, 感召人心; 发动群众),
+    rounds HH #30, HJ #29 and blind11's X群众 items. Not a noun's kinds, a modifier before a
+    shared head (科学执政、民主执政、依法执政; 产业体系、生产体系、经营体系; 政治优势、组织优势):
+    the shared end is a noun (not a verb or adjective), and all openings but one are verbal,
+    two or more of them plain verbs (jieba's tags; 动员 reads as a noun, hence the one spared)."""
+    if len(items) < 3 or any(len(i) != 4 for i in items) or len({i[2:] for i in items}) != 1:
+        return False
+    head = items[0][2:]
+    if len({i[:2] for i in items}) != len(items) or not is_word(head) or word_tag(head):
+        return False
+    tags = [word_tag(i[:2]) for i in items]
+    if any(t in _FUNCTION_TAGS for t in tags):
+        return False  # 来自人民、为了人民、造福人民; 同时发力: a phrase of purpose or manner
+    verbal = sum(t in _VERBAL_TAGS for t in tags)
+    return verbal >= len(items) - 1 and tags.count("v") >= 2
 
 
 def run_blanks(n: int) -> list[int]:

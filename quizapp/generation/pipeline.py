@@ -19,10 +19,10 @@ from functools import lru_cache
 
 from . import distractors as dis
 from . import noise, reference
-from .builders import Context, build_all
+from .builders import Context, build_all, rhetoric_run
 from .confidence import common_chars, is_plain_cloze, is_plain_single, single_doubt, too_weak
 from .frames import frame_mates
-from .jieba_setup import dictionary_version, warm_up
+from .jieba_setup import dictionary_version, warm_up, word_frequency
 from .keyphrases import Extraction, extract
 from .lexicon import Lexicon, load_lexicon
 from .model import BLANK, KINDS, ORDER_FREE, PICK_LIMIT, Question
@@ -432,6 +432,67 @@ def _speech_business(q: Question) -> bool:
     return _SPEECH_BUSINESS.search(q.source) is not None
 
 
+# the suffixes an item shares with its neighbours without their pattern pinning it (复杂性、
+# 艰巨性; 网络化…): builders' descriptive endings
+_LOOSE_SHARED = frozenset("化性式型")
+_LEXICON_FREQ = 50000  # the count jieba_setup gives the lexicon's user words
+
+
+def _loose_run_blank(q: Question, lexicon: Lexicon) -> bool:
+    """Is ``q`` a plain 填空 over one item of a 、-run the text lists for itself, where another
+    word of the key's length fits as well? Two shapes, each asked last:
+
+    - one verb of a run of verbs before one object (动员群众、（组织群众）、凝聚群众: 发动群众 fits;
+      ``builders.rhetoric_run``), rated edit by every blind11 round that met it;
+    - a common word (jieba counts it 100 or more) among items of two to four characters that
+      no lexicon list completes and whose items share no character in place (科技、（教育）、
+      产业、金融: 人才 fits, rounds HA–HJ; 复杂性、艰巨性; 人大、政协). Judged plain 填空 of that
+      shape were usable 8 of 35 times, the other plain 填空 70% (docs/generation.md, tenth
+      session); the idioms of fixed triads (同呼吸、共命运、心连心) are rarer words and stay.
+    """
+    if not is_plain_cloze(q):
+        return False
+    run, items = _raw_run_parts(q), _blank_run_items(q)
+    answer = _one_answer(q)
+    if run is None or items is None or lexicon.is_known(answer):
+        return False
+    parts, k = run
+    blank = parts[k]
+    if not (
+        blank == "\x00"
+        or k == 0
+        and blank.endswith("\x00")
+        or k == len(parts) - 1
+        and blank.startswith("\x00")
+    ):
+        return False  # (保证真实（准确）、全面规范: the blank is part of an item, not one)
+    listed = items[:-1]
+    if lexicon.complete_list(listed) is not None or any(lexicon.is_known(i) for i in listed):
+        return False  # (尊重自然、顺应自然、保护自然: a formula)
+    if rhetoric_run(listed):
+        return True
+    if not 2 <= len(answer) <= 3 or not 100 <= word_frequency(answer) != _LEXICON_FREQ:
+        return False
+    if any(not 2 <= len(i) <= 4 or not _HAN_RUN.fullmatch(i) for i in listed):
+        return False
+    if len({len(i) for i in listed}) == 1:
+        columns = [set(column) for column in zip(*listed, strict=True)]
+        if any(len(c) == 1 and not c <= _LOOSE_SHARED for c in columns):
+            return False  # (早发现、早报告; 政治领导力…: a shared character pins the blank)
+    return True
+
+
+def _rhetoric_list(q: Question, lexicon: Lexicon) -> bool:
+    """Is ``q`` a 填空 over a run the lexicon does not know of one object after different verbs
+    (以服务群众实效打动人心、（温暖人心）、影响人心、（赢得人心）: 凝聚人心 and 感召人心 fit as
+    well, blind12 HH #30 and HJ #29, unusable both times)? Asked last: the teachers' gold lists
+    do ask such runs whole (忠诚核心、拥戴核心、维护核心、紧跟核心), so the bank keeps them."""
+    if q.kind != "cloze" or q.template != "cloze_list" or "、" not in q.keys[0]:
+        return False
+    items = tuple(q.keys[0].split("、"))
+    return rhetoric_run(items) and lexicon.complete_list(items) is None
+
+
 def _weak_clozes(
     questions: list[Question], extraction: Extraction, lexicon: Lexicon, document: str
 ) -> set[str]:
@@ -452,6 +513,8 @@ def _weak_clozes(
                 _low_value(q, titled)
                 or _minor_frame(q)
                 or _speech_business(q)
+                or _loose_run_blank(q, lexicon)
+                or _rhetoric_list(q, lexicon)
                 or is_plain_cloze(q)
                 and (  # (the table look-up first: it spares the confidence score)
                     _coined(q, lexicon, document)
