@@ -7630,6 +7630,8 @@ def add_list_key(ctx: Context, q: Question) -> Question:
     whole: list[str] = []
     if q.template == "multi_enum" and right in ctx.ex.groups:
         whole.append(sep.join(right))
+    elif q.template == "multi_enum":
+        whole.extend(_printed_list(ctx, q.stem, right))
     elif q.template == "lex_members" and q.formula:
         formula = ctx.lexicon.get(q.formula)
         if formula is not None and right == tuple(formula.members):
@@ -7642,6 +7644,17 @@ def add_list_key(ctx: Context, q: Question) -> Question:
     if extra:
         q.keys = [*q.keys, *extra]
     return q
+
+
+def _printed_list(ctx: Context, stem: str, right: tuple[str, ...]) -> list[str]:
+    """The whole list a 多选 over its last items asks when the stem prints the items before
+    them in place (新型工业化、（　　）取得重大进展 asks 新型工业化、信息化、城镇化、农业现代化),
+    as a run cloze showing every other item names its run: the stem quotes the list whole."""
+    for items in _sorted_groups(ctx):
+        if len(items) > len(right) and items[-len(right) :] == right:
+            if "、".join(items[: -len(right)]) + "、" + BLANK in stem:
+                return ["、".join(items)]
+    return []
 
 
 def _sorted_groups(ctx: Context) -> list[tuple[str, ...]]:
