@@ -7586,6 +7586,11 @@ def build_all(ctx: Context) -> list[Question]:
             made.add(question.id)
             ctx.scores.setdefault(question.id, 0.6)
             out.append(question)
+    # named only now: a 多选 on a list's last items leaves the run cloze on its others be
+    for question in out:
+        if question.template == "multi_enum" and isinstance(question.answer, list):
+            extra = _printed_list(ctx, question.stem, tuple(question.answer))
+            question.keys = [*question.keys, *(w for w in extra if w not in question.keys)]
     return out
 
 
@@ -7630,8 +7635,6 @@ def add_list_key(ctx: Context, q: Question) -> Question:
     whole: list[str] = []
     if q.template == "multi_enum" and right in ctx.ex.groups:
         whole.append(sep.join(right))
-    elif q.template == "multi_enum":
-        whole.extend(_printed_list(ctx, q.stem, right))
     elif q.template == "lex_members" and q.formula:
         formula = ctx.lexicon.get(q.formula)
         if formula is not None and right == tuple(formula.members):
