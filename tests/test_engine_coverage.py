@@ -485,3 +485,64 @@ def test_a_run_the_lexicon_does_not_know_is_asked_with_items_shown() -> None:
     text = "努力成为党的政治建设的引领者、实践者、推动者。推动基本医疗保险、失业保险、工伤保险省级统筹。"
     text += "完善基本养老保险制度，落实生育保险政策。"
     assert not [q for q in generate_questions(text, seed=0) if q.template == "cloze_list"]
+
+
+# -- tenth session: boundaries of what a question asks, theses that define --------------------
+def test_a_blank_in_a_quoted_saying_names_the_whole_saying() -> None:
+    # dev gold (打得一拳开，免得百拳来; 你打你的，我打我的…): a cloze on one clause of a quoted
+    # saying, its other clauses printed, asks the saying; its keys did not say so
+    text = (
+        "可谓“打得一拳开，免得百拳来”，帝国主义再也不敢作出武力进犯新中国的尝试，"
+        "新中国真正站稳了脚跟。"
+        "志愿军将士面对陌生的战场、陌生的敌人，坚持“你打你的，我打我的，你打原子弹，我打手榴弹”，"
+        "把灵活机动战略战术发挥得淋漓尽致。"
+    )
+    questions = generate_questions(text, seed=0)
+    once = [q for q in questions if q.answer == ["免得百拳来"]]
+    assert once and all("打得一拳开，免得百拳来" in q.keys + q.covers for q in once)
+    fight = [q for q in questions if q.answer == ["我打手榴弹"]]
+    assert fight
+    assert all("你打你的，我打我的，你打原子弹，我打手榴弹" in q.keys + q.covers for q in fight)
+
+
+def test_a_thesis_whose_predicate_is_a_foundation_or_source_asks_its_subject() -> None:
+    # dev gold (劳动是一切幸福的源泉; 基础研究是创新的源头活水; 文明是现代化国家的显著标志):
+    # a predicate closing on the foundation, source or road of a field it names pins its subject
+    text = (
+        "我们要在全社会大力弘扬劳模精神。劳动是一切幸福的源泉。"
+        "基础研究是创新的源头活水，我们要加大投入，鼓励长期坚持和大胆探索。"
+    )
+    questions = generate_questions(text, seed=0)
+    work = [q for q in questions if q.kind == "cloze" and q.answer == ["劳动"]]
+    assert work and "劳动是一切幸福的源泉" in work[0].keys + work[0].covers
+    basic = [q for q in questions if q.kind == "cloze" and q.answer == ["基础研究"]]
+    assert basic and "基础研究是创新的源头活水" in basic[0].keys + basic[0].covers
+    # a source of no named field (是重要力量源泉) pins nothing: 理想信念, 人民 fit as well
+    text = "战胜前进道路上各种风险挑战，文化是重要力量源泉。我们要坚定文化自信。"
+    assert not [q for q in generate_questions(text, seed=0) if q.answer == ["文化"]]
+
+
+def test_a_multiple_choice_on_the_last_items_names_the_list_its_stem_prints() -> None:
+    # the stem prints the first items in place (新型工业化、（　　）), so the question asks the
+    # whole list, as a run cloze showing every other item names its run
+    text = (
+        "推动新型工业化、信息化、城镇化、农业现代化同步发展，加快建设现代化经济体系。"
+        "我们要坚定不移推进改革开放。"
+    )
+    made = [q for q in _multis(text) if q.template == "multi_enum"]
+    assert made
+    assert "新型工业化、信息化、城镇化、农业现代化" in made[0].keys + made[0].covers
+    assert made[0].answer == ["信息化", "城镇化", "农业现代化"]
+
+
+def test_a_provision_that_states_its_rule_at_length_is_named_whole() -> None:
+    # dev gold (tiaoli_dangshi: 每年至少组织1次以党史为主要内容的学习或者主题党日, 25 characters)
+    text = (
+        "第一条 为了加强党史学习教育，制定本条例。\n"
+        "第二条 党史学习教育坚持党的领导。\n"
+        "第三条 基层党组织每年至少组织1次以党史为主要内容的学习或者主题党日。\n"
+    )
+    made = [q for q in generate_questions(text, seed=0) if q.template == "provision_cloze"]
+    assert made
+    whole = "基层党组织每年至少组织1次以党史为主要内容的学习或者主题党日"  # (29 characters)
+    assert whole in made[0].keys + made[0].covers

@@ -7623,6 +7623,11 @@ def build_all(ctx: Context) -> list[Question]:
             made.add(question.id)
             ctx.scores.setdefault(question.id, 0.6)
             out.append(question)
+    # named only now: a 多选 on a list's last items leaves the run cloze on its others be
+    for question in out:
+        if question.template == "multi_enum" and isinstance(question.answer, list):
+            extra = _printed_list(ctx, question.stem, tuple(question.answer))
+            question.keys = [*question.keys, *(w for w in extra if w not in question.keys)]
     return out
 
 
@@ -7681,6 +7686,17 @@ def add_list_key(ctx: Context, q: Question) -> Question:
     return q
 
 
+def _printed_list(ctx: Context, stem: str, right: tuple[str, ...]) -> list[str]:
+    """The whole list a 多选 over its last items asks when the stem prints the items before
+    them in place (新型工业化、（　　）取得重大进展 asks 新型工业化、信息化、城镇化、农业现代化),
+    as a run cloze showing every other item names its run: the stem quotes the list whole."""
+    for items in _sorted_groups(ctx):
+        if len(items) > len(right) and items[-len(right) :] == right:
+            if "、".join(items[: -len(right)]) + "、" + BLANK in stem:
+                return ["、".join(items)]
+    return []
+
+
 def _sorted_groups(ctx: Context) -> list[tuple[str, ...]]:
     """The text's lists in sorted order (sorted once per text, not once per question)."""
     ordered = ctx.indexes.get("_sorted_groups")
@@ -7696,22 +7712,40 @@ _SAYING_AT_END = re.compile(
 
 
 def add_saying_key(q: Question) -> Question:
-    """Add the whole saying (江山就是人民，人民就是江山) to the keys of a question whose answer
-    is one half of it: blanking half a saying asks the saying."""
+    """Add the whole saying (江山就是人民，人民就是江山; a quoted “清澈的爱，只为中国”) to the
+    keys of a question whose answer is one clause of it: blanking half a saying asks the
+    saying."""
     if q.kind not in ("cloze", "single") or "，" not in q.source:
         return q
     answers = q.answer if isinstance(q.answer, list) else [q.answer]
-    if len(answers) != 1 or not isinstance(answers[0], str) or not 4 <= len(answers[0]) <= 8:
+    if len(answers) != 1 or not isinstance(answers[0], str) or not 2 <= len(answers[0]) <= 12:
         return q
-    # (a match ends the source and spans at most 20 characters: searched from there, not from
-    # every character of a long source)
-    m = _SAYING_AT_END.search(q.source, max(0, len(q.source) - 20))
-    halves = couplet_halves(m.group(1)) if m else None
-    if halves and answers[0] in halves:
-        whole = "，".join(halves)
-        if whole not in q.keys:
-            q.keys = [*q.keys, whole]
+    whole = ""
+    if 4 <= len(answers[0]) <= 8:
+        # (a match ends the source and spans at most 20 characters: searched from there, not
+        # from every character of a long source)
+        m = _SAYING_AT_END.search(q.source, max(0, len(q.source) - 20))
+        halves = couplet_halves(m.group(1)) if m else None
+        whole = "，".join(halves) if halves and answers[0] in halves else ""
+    whole = whole or _quoted_saying(q.stem, answers[0])
+    if whole and whole not in q.keys:
+        q.keys = [*q.keys, whole]
     return q
+
+
+# a quoted saying of two to four clauses (“清澈的爱，只为中国”, “打得一拳开，免得百拳来”)
+_QUOTED_SAYING = re.compile(r"“((?:[\u4e00-\u9fff]{2,12}[，；]){1,3}[\u4e00-\u9fff]{2,12})”")
+
+
+def _quoted_saying(stem: str, answer: str) -> str:
+    """The quoted saying a blank stands for one clause of (“少年强则国强，（　　）” asks
+    少年强则国强，少年进步则国进步), as the stem prints it with the answer put back; or ""."""
+    if BLANK not in stem:
+        return ""
+    for m in _QUOTED_SAYING.finditer(stem.replace(BLANK, answer, 1)):
+        if answer in re.split(r"[，；]", m.group(1)):
+            return m.group(1)
+    return ""
 
 
 # a governing verb opening a standard list's first item only (统筹|产业结构调整、污染治理…)
@@ -7835,6 +7869,12 @@ def standard_list_clozes(ctx: Context) -> Iterator[Question]:
 _THESIS_MARKS = re.compile(
     r"最|第一|首要|根本|本质|核心|基础性|根本性|关键|总抓手|重中之重|生命线|灵魂|命脉|根基"
 )
+# … or Y names what X is to its field (人民安全是国家安全的基石; 劳动是一切幸福的源泉; 基础研究
+# 是科技创新的源头): a foundation, a source or the one road, closing the predicate
+_DEFINING_ENDS = ("基础", "基石", "源头", "源泉", "源头活水", "必由之路", "显著标志", "驱动力")
+_DEFINING_END = re.compile(f"(?:{'|'.join(_DEFINING_ENDS)})$")
+_DEFINING_ANY = re.compile("|".join(_DEFINING_ENDS))  # (one search per sentence)
+DEFINING_THESES = "defining_theses"  # ctx.indexes: ids of the 填空 on a thesis that only defines
 _CLAUSE_SPLIT_RE = re.compile(r"[，,；;。！？!?：:]")
 _BARE_MARKS = frozenset("核心 关键 根本 重点 基础 前提 保障 要害 实质 目的".split())
 
@@ -7863,7 +7903,7 @@ def add_thesis_key(q: Question) -> Question:
             continue
         if subject in _BARE_MARKS:
             continue  # 核心是党和人民群众的关系问题: the thesis' subject is in another clause
-        if answer not in (subject, predicate) or not _THESIS_MARKS.search(clause):
+        if answer not in (subject, predicate) or not _ranks_or_defines(predicate, clause):
             continue
         if subject.startswith(_NO_SUBJECT):
             continue  # 这是…: what the thesis is about lies elsewhere
@@ -7873,6 +7913,15 @@ def add_thesis_key(q: Question) -> Question:
             q.keys = [*q.keys, clause]
         break
     return q
+
+
+def _ranks_or_defines(predicate: str, where: str) -> bool:
+    """Does a thesis' predicate rank (a mark of :data:`_THESIS_MARKS` anywhere in ``where``) or
+    define (it closes on a :data:`_DEFINING_ENDS` noun of a field it names: …的基石, not 是
+    重要力量源泉, whose field is anyone's guess)?"""
+    if _THESIS_MARKS.search(where):
+        return True
+    return "的" in predicate and _DEFINING_END.search(predicate) is not None
 
 
 # a short thesis whose predicate is a bare mark (乡村振兴，产业兴旺是重点。)
@@ -7927,7 +7976,7 @@ def thesis_parts(clause: str, sentence: str) -> tuple[str, str, int] | None:
     elif (
         len(predicate) < 3
         or _han(predicate) != len(predicate)
-        or not _THESIS_MARKS.search(predicate)
+        or not _ranks_or_defines(predicate, predicate)
         or predicate[-1] in "的了着过在"
         or re.search(r"的(?:思想|理念|观念|认识)$", predicate)
     ):
@@ -7947,7 +7996,11 @@ def thesis_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
     for s in ctx.ex.doc.sentences:
         if s.is_noise or s.is_heading or "是" not in s.text:
             continue
-        if not _THESIS_MARKS.search(s.text) and not _BARE_THESIS.search(s.text):
+        if not (
+            _THESIS_MARKS.search(s.text)
+            or _BARE_THESIS.search(s.text)
+            or _DEFINING_ANY.search(s.text)
+        ):
             continue
         for m in _CLAUSE_BODY.finditer(s.text):
             clause = m.group(0).strip("“”‘’「」 ")
@@ -7964,10 +8017,15 @@ def thesis_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
             if noise.overlaps(start, end, tainted):
                 continue
             key = KeyPhrase(subject, "thesis", s.index, start, end, MIN_SCORE + 0.05)
+            # a thesis that only defines (…的源泉, no rank): asked last (the reviewed rate, 12 of
+            # 14 usable, is the plain 填空's; the quiz pick keeps its share to the tried ones)
+            defines = not _THESIS_MARKS.search(predicate) and predicate not in _BARE_THESES
             for q in text_questions(ctx, key):
                 if q.kind == "cloze" or q.template == "thesis_single":
                     seen.add(thesis)
                     q.keys = [*q.keys, thesis]
+                    if defines:
+                        ctx.indexes.setdefault(DEFINING_THESES, set()).add(q.id)
                     if subject == "中国共产党":  # （　　）是最高政治领导力量: 党 is as right
                         q.accepted = [[*q.accepted[0], "党"]]
                     yield q

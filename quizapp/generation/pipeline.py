@@ -19,7 +19,11 @@ from functools import lru_cache
 
 from . import distractors as dis
 from . import noise, reference
+<<<<<<< HEAD
 from .builders import Context, build_all, rhetoric_run
+=======
+from .builders import DEFINING_THESES, Context, build_all
+>>>>>>> coverage
 from .confidence import common_chars, is_plain_cloze, is_plain_single, single_doubt, too_weak
 from .frames import frame_mates
 from .jieba_setup import dictionary_version, warm_up, word_frequency
@@ -76,6 +80,7 @@ def generate_questions(
         weak = _weak_clozes(questions, extraction, lexicon, doc_key)
         weak |= _doubtful_singles(questions, weak, lexicon, extraction.doc.text)
         weak |= _open_frames(questions, weak, doc_key, extraction.memo)
+        weak |= ctx.indexes.get(DEFINING_THESES, set())
         for q in questions:
             q.pick_score = ctx.scores.get(q.id, 0.5)
             q.weak = q.id in weak

@@ -321,6 +321,12 @@ def _question(
     return q
 
 
+# a clause of 25–30 characters is named whole only when it states the rule itself (每年至少组织
+# 1次…, 在材料形成后1个月内…移交), not a subject that leads up to it (对经过一年以上…的入党积极
+# 分子, …拟列为发展对象的)
+_LONG_NAMED = re.compile(r"^(?!对|经过).*(?:应当|必须|至少|不少于|不超过|以内|内主动|每).*[^的]$")
+
+
 def _asked(
     ctx: Context,
     s: Sentence,
@@ -344,7 +350,12 @@ def _asked(
         return
     lures = [w for w in lures if w != key and w not in text]
     # the provision named whole (预备党员的预备期为一年) when it is a short clause the stem shows
-    named = whole and whole != key and len(whole) <= 24 and not _BRACKETS.search(whole)
+    named = (
+        whole
+        and whole != key
+        and (len(whole) <= 24 or len(whole) <= 30 and _LONG_NAMED.search(whole) is not None)
+        and not _BRACKETS.search(whole)
+    )
     keys = [key, whole] if named and whole.replace(key, BLANK, 1) in stem else [key]
     if len(keys) == 2 and whole.startswith(_MODALS) and len(whole) - 2 >= 8:
         keys.append(whole[2:])  # 应当在一个月内派人…谈话 → 在一个月内派人…谈话
