@@ -19,11 +19,7 @@ from functools import lru_cache
 
 from . import distractors as dis
 from . import noise, reference
-<<<<<<< HEAD
-from .builders import Context, build_all, rhetoric_run
-=======
-from .builders import DEFINING_THESES, Context, build_all
->>>>>>> coverage
+from .builders import DEFINING_THESES, Context, build_all, rhetoric_run
 from .confidence import common_chars, is_plain_cloze, is_plain_single, single_doubt, too_weak
 from .frames import frame_mates
 from .jieba_setup import dictionary_version, warm_up, word_frequency
