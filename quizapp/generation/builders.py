@@ -7624,7 +7624,8 @@ def build_all(ctx: Context) -> list[Question]:
             made.add(question.id)
             ctx.scores.setdefault(question.id, 0.6)
             out.append(question)
-    # named only now: a 多选 on a list's last items leaves the run cloze on its others be
+    # a 多选 on a list's last items names the whole list only now, after the run clozes:
+    # named earlier, it took their lists away (5 run clozes lost)
     for question in out:
         if question.template == "multi_enum" and isinstance(question.answer, list):
             extra = _printed_list(ctx, question.stem, tuple(question.answer))
@@ -7736,6 +7737,7 @@ def add_saying_key(q: Question) -> Question:
 
 # a quoted saying of two to four clauses (“清澈的爱，只为中国”, “打得一拳开，免得百拳来”)
 _QUOTED_SAYING = re.compile(r"“((?:[\u4e00-\u9fff]{2,12}[，；]){1,3}[\u4e00-\u9fff]{2,12})”")
+_SAYING_CLAUSE_SPLIT = re.compile(r"[，；]")
 
 
 def _quoted_saying(stem: str, answer: str) -> str:
@@ -7744,7 +7746,7 @@ def _quoted_saying(stem: str, answer: str) -> str:
     if BLANK not in stem:
         return ""
     for m in _QUOTED_SAYING.finditer(stem.replace(BLANK, answer, 1)):
-        if answer in re.split(r"[，；]", m.group(1)):
+        if answer in _SAYING_CLAUSE_SPLIT.split(m.group(1)):
             return m.group(1)
     return ""
 

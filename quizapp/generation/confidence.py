@@ -186,7 +186,7 @@ def single_doubt(
 # four options share (…改革, …精神). A character the vocabulary writes in many of its terms
 # (国, 党, 政, 治, 发, 展 …) names no field.
 FIELD_COMMON_SHARE = 0.02  # a character in this share of the vocabulary's phrases or more
-FIELD_TEXT_LURES = 0  # lures whose core the text writes, at most, for a giveaway
+FIELD_TEXT_LURES = 0  # lures whose core the text writes (often: below), at most, for a giveaway
 # times the text must write a lure's core for it to count as the text's own field: once is a
 # passing mention (建党 of 建党百年 in a speech on the epidemic left 伟大建党精神 beside
 # （伟大抗疫精神） after 同严重疫情的殊死较量: blind11 GC/GG/GK/GL/GO/GP #12–16, six servings)
