@@ -117,14 +117,16 @@ TEXT_SETS = {
         ("kexuejia", HELDOUT / "speech_xi_kexuejia_zuotan_2020.txt"),
         ("gov2020", HELDOUT / "gov_work_report_2020_sec1-4.txt"),
     ),
-    # eighth session: four more speeches from the same CSV (SOURCES.md "blind11"), kept blind
+    # eighth session: four more speeches from the same CSV (SOURCES.md "blind11"), reviewed
+    # blind in the ninth session (rounds GA–GP), then tuned on
     "blind11": (
         ("bushu", HELDOUT / "speech_xi_yiqing_bushu_2020.txt"),
         ("biaozhang", HELDOUT / "speech_xi_kangyi_biaozhang_2020.txt"),
         ("gonggong", HELDOUT / "speech_xi_gonggong_weisheng_2020.txt"),
         ("jiaowenweiti", HELDOUT / "speech_xi_jiaowenweiti_2020.txt"),
     ),
-    # ninth session: four more speeches from the same CSV (SOURCES.md "blind12"), kept blind
+    # ninth session: four more speeches from the same CSV (SOURCES.md "blind12"), reviewed
+    # blind (rounds HA–HL), then tuned on in the tenth session
     "blind12": (
         ("jingzhun", HELDOUT / "speech_xi_jingzhun_tuopin_2018.txt"),
         ("zhuanjia", HELDOUT / "speech_xi_jingji_shehui_zhuanjia_2020.txt"),

@@ -69,7 +69,13 @@ class LazyMigrateGroup(click.Group):
 
         return db
 
-    def make_context(self, info_name: str | None, args: list[str], parent=None, **extra: Any):  # noqa: ANN001, ANN201
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
         return self._real().make_context(info_name, args, parent=parent, **extra)
 
     def list_commands(self, ctx: click.Context) -> list[str]:

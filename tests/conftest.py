@@ -55,18 +55,26 @@ def skip_or_fail(var: str, reason: str) -> None:
 # ---------------------------------------------------------------- shared texts
 
 
+def _heldout_file(name: str) -> str:
+    return name if name.endswith(".txt") else f"{name}.txt"
+
+
 def heldout_text(name: str) -> str:
     """The tuning text ``bench/heldout_texts/name`` (``.txt`` may be left off)."""
-    path = HELDOUT / (name if name.endswith(".txt") else f"{name}.txt")
-    return path.read_text(encoding="utf-8")
+    return (HELDOUT / _heldout_file(name)).read_text(encoding="utf-8")
+
+
+def heldout_bank(name: str) -> tuple:
+    """Every question made of the tuning text ``name`` (seed 0; cached, so read only; ``.txt``
+    may be left off, and either spelling reads the one cached bank)."""
+    return _heldout_bank(_heldout_file(name))
 
 
 @functools.lru_cache(maxsize=8)
-def heldout_bank(name: str) -> tuple:
-    """Every question made of the tuning text ``name`` (seed 0; cached, so read only)."""
+def _heldout_bank(file_name: str) -> tuple:
     from quizapp.generation import generate_questions
 
-    return tuple(generate_questions(heldout_text(name), seed=0))
+    return tuple(generate_questions(heldout_text(file_name), seed=0))
 
 
 def plain_cloze(

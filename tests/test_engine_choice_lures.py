@@ -137,7 +137,8 @@ def test_a_single_takes_no_lure_of_the_one_x_one_y_shape_its_key_lacks() -> None
 
 def test_a_field_cued_draw_takes_a_lure_of_the_stems_field_from_its_pool() -> None:
     # blind11 gonggong: 深化（医药卫生体制改革） after 医疗服务体系建设; a lure of the pool the
-    # text writes again and again (or of the stem's field) takes the last place, so the field is no giveaway
+    # text writes again and again (or of the stem's field) takes the last place, so the field is
+    # no giveaway
     from types import SimpleNamespace
 
     from quizapp.generation.builders import _field_mate

@@ -544,5 +544,5 @@ def test_a_provision_that_states_its_rule_at_length_is_named_whole() -> None:
     )
     made = [q for q in generate_questions(text, seed=0) if q.template == "provision_cloze"]
     assert made
-    whole = "基层党组织每年至少组织1次以党史为主要内容的学习或者主题党日"  # (29 characters)
+    whole = "基层党组织每年至少组织1次以党史为主要内容的学习或者主题党日"  # (30 characters)
     assert whole in made[0].keys + made[0].covers

@@ -35,7 +35,7 @@ def test_a_verb_before_a_shared_object_is_asked_last() -> None:
     assert asked and all(q.weak for q in asked)
 
 
-def test_a_modifier_before_a_shared_head_is_still_a_run() -> None:
+def test_verbs_before_one_object_are_rhetoric_a_modifier_before_a_head_is_not() -> None:
     assert rhetoric_run(("观察时代", "把握时代", "引领时代"))
     assert rhetoric_run(("打动人心", "温暖人心", "影响人心", "赢得人心"))
     assert not rhetoric_run(("科学执政", "民主执政", "依法执政"))

@@ -36,6 +36,7 @@ from .confidence import common_chars, field_giveaway, series_odd_out, series_of_
 from .jieba_setup import cut as jieba_cut
 from .jieba_setup import (
     dictionary_version,
+    is_common_word,
     is_word,
     word_end_at,
     word_frequency,
@@ -7623,7 +7624,8 @@ def build_all(ctx: Context) -> list[Question]:
             made.add(question.id)
             ctx.scores.setdefault(question.id, 0.6)
             out.append(question)
-    # named only now: a 多选 on a list's last items leaves the run cloze on its others be
+    # a 多选 on a list's last items names the whole list only now, after the run clozes:
+    # named earlier, it took their lists away (5 run clozes lost)
     for question in out:
         if question.template == "multi_enum" and isinstance(question.answer, list):
             extra = _printed_list(ctx, question.stem, tuple(question.answer))
@@ -7735,6 +7737,7 @@ def add_saying_key(q: Question) -> Question:
 
 # a quoted saying of two to four clauses (“清澈的爱，只为中国”, “打得一拳开，免得百拳来”)
 _QUOTED_SAYING = re.compile(r"“((?:[\u4e00-\u9fff]{2,12}[，；]){1,3}[\u4e00-\u9fff]{2,12})”")
+_SAYING_CLAUSE_SPLIT = re.compile(r"[，；]")
 
 
 def _quoted_saying(stem: str, answer: str) -> str:
@@ -7743,7 +7746,7 @@ def _quoted_saying(stem: str, answer: str) -> str:
     if BLANK not in stem:
         return ""
     for m in _QUOTED_SAYING.finditer(stem.replace(BLANK, answer, 1)):
-        if answer in re.split(r"[，；]", m.group(1)):
+        if answer in _SAYING_CLAUSE_SPLIT.split(m.group(1)):
             return m.group(1)
     return ""
 
@@ -7953,8 +7956,9 @@ def thesis_parts(clause: str, sentence: str) -> tuple[str, str, int] | None:
     乡村振兴，产业兴旺是重点。), or None.
 
     X is a plain noun phrase of two to fourteen characters (no pronoun or linking adverb, no
-    quote, no list); Y carries a mark of rank (最, 第一, 首要, 根本…) and ends on its noun, or
-    is a bare mark (重点, 关键…) closing a short sentence.
+    quote, no list); Y carries a mark of rank (最, 第一, 首要, 根本…) or closes on a defining
+    noun of a field it names (劳动是一切幸福的源泉: :func:`_ranks_or_defines`) and ends on its
+    noun, or is a bare mark (重点, 关键…) closing a short sentence.
     """
     if clause.count("是") != 1 or len(clause) > 32:
         return None
@@ -8848,11 +8852,10 @@ def _run_shape(items: tuple[str, ...]) -> bool:
     if lengths != {3}:
         return False
     # (a common word of its own is a noun, not a slogan: 元器件、零部件、原材料)
-    return all(is_word(i[1:]) and not 100 <= word_frequency(i) != _LEXICON_FREQ for i in items)
+    return all(is_word(i[1:]) and not is_common_word(i) for i in items)
 
 
 _RUN_QUESTION_WORDS = ("什么", "怎么", "哪", "谁")
-_LEXICON_FREQ = 50000  # the frequency jieba_setup gives the lexicon's words (补短板)
 # openings that leave the rest of an item free (pinned_pair's rule for an opening alone)
 _RUN_LOOSE_OPENINGS = frozenset("有更各不为要能都很")
 

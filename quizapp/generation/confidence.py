@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .jieba_setup import cut, is_word, word_frequency
+from .jieba_setup import cut, is_common_word, is_word
 from .keyphrases import _common_prefix, _common_suffix
 from .model import BLANK, Question
 
@@ -48,7 +48,6 @@ THRESHOLD = 0.5
 # the types the extractor gives when the key is a whole clause or nothing it named
 _WEAK_TYPES = frozenset({"definition", "quotation", "heading", ""})
 _STRONG_TYPES = frozenset({"formula", "lexicon", "member"})
-_LEXICON_WORD_FREQ = 50000  # jieba_setup adds the lexicon's words at this frequency
 _NEAR = 12  # characters either side of the blank read for a shared character
 
 
@@ -65,7 +64,6 @@ def features(q: Question, key_type: str) -> dict[str, float]:
     before = q.stem[:at]
     after = q.stem[at + len(BLANK) :]
     near = before[-_NEAR:] + after[:_NEAR]
-    freq = word_frequency(answer)
     traits = {
         "list_item": before.endswith("、") or after.startswith("、"),
         "quoted_blank": before[-1:] in '“"‘《' and after[:1] in '”"’》' and before != "",
@@ -74,7 +72,7 @@ def features(q: Question, key_type: str) -> dict[str, float]:
         "semicolon": "；" in q.source,
         "short_stem": len(q.stem) <= 20,
         "shares_char": any(c in near for c in set(answer)),
-        "common_word": freq >= 100 and freq != _LEXICON_WORD_FREQ,
+        "common_word": is_common_word(answer),
         "long_key": len(answer) > 10,
         "blank_ends": after.strip('。！？”"') == "",
     }
@@ -188,7 +186,7 @@ def single_doubt(
 # four options share (…改革, …精神). A character the vocabulary writes in many of its terms
 # (国, 党, 政, 治, 发, 展 …) names no field.
 FIELD_COMMON_SHARE = 0.02  # a character in this share of the vocabulary's phrases or more
-FIELD_TEXT_LURES = 0  # lures whose core the text writes, at most, for a giveaway
+FIELD_TEXT_LURES = 0  # lures whose core the text writes (often: below), at most, for a giveaway
 # times the text must write a lure's core for it to count as the text's own field: once is a
 # passing mention (建党 of 建党百年 in a speech on the epidemic left 伟大建党精神 beside
 # （伟大抗疫精神） after 同严重疫情的殊死较量: blind11 GC/GG/GK/GL/GO/GP #12–16, six servings)

@@ -29,8 +29,9 @@ def blank_lengths(answer: Sequence[str] | str, ordered: bool = True) -> list[int
     they differ: the checker takes the keys in any order, the hints say how the text has them.
     Without them such a list was an open frame (要落实好（　　）、（　　）、（　　）的管理体制,
     统筹（　　）和（　　）: blind12 HJ #5, #11; order-free lists of unequal keys were usable
-    22 of 34 times in the judged rounds, with hints 188 of 216). ``ordered`` is kept for the
-    callers; it no longer changes the hints.
+    22 of 33 times in the judged rounds, lists with hints 187 of 213: docs/generation.md,
+    "Tenth session: lists and runs on blind text"). ``ordered`` is kept for the callers; it no
+    longer changes the hints.
     """
     del ordered  # (the text's order gives each blank its hint either way)
     keys = [answer] if isinstance(answer, str) else list(answer)

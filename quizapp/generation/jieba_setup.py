@@ -20,6 +20,7 @@ __all__ = [
     "is_loaded",
     "is_word",
     "word_frequency",
+    "is_common_word",
     "word_tag",
     "word_table",
     "word_ends",
@@ -31,6 +32,7 @@ __all__ = [
 _lock = threading.Lock()
 _tokenizer: Any = None
 _words_added: set[int] = set()  # id() of lexicons whose words were added
+LEXICON_WORD_FREQ = 50000  # the count a lexicon's word is added with (it reads as a word)
 _dictionary_version = 0  # bumped whenever words are added: cached boundaries go stale
 
 
@@ -57,7 +59,7 @@ def _add_words(lexicon: Lexicon) -> None:
         if id(lexicon) in _words_added:
             return
         for word in lexicon.user_words():
-            jieba.add_word(word, freq=50000)
+            jieba.add_word(word, freq=LEXICON_WORD_FREQ)
         _words_added.add(id(lexicon))
         _dictionary_version += 1
 
@@ -98,10 +100,21 @@ def word_table() -> dict[str, int]:
 
 
 def word_frequency(word: str) -> int:
-    """jieba's count for ``word`` (0 when unknown; a lexicon word reads as 50000)."""
+    """jieba's count for ``word`` (0 when unknown; a lexicon word reads as
+    :data:`LEXICON_WORD_FREQ`)."""
     if not _default_ready:
         warm_up()
     return int(_tokenizer.dt.FREQ.get(word) or 0)
+
+
+# everyday vocabulary: jieba counts it this often or more (人才, 教育, 组织)
+COMMON_WORD_FREQ = 100
+
+
+def is_common_word(word: str) -> bool:
+    """Is ``word`` everyday vocabulary: jieba counts it :data:`COMMON_WORD_FREQ` times or more
+    and it is none of the lexicon's words (which read :data:`LEXICON_WORD_FREQ`)?"""
+    return COMMON_WORD_FREQ <= word_frequency(word) != LEXICON_WORD_FREQ
 
 
 # the part of speech of jieba's common two-character verbs, adjectives and function words

@@ -22,7 +22,7 @@ from . import noise, reference
 from .builders import DEFINING_THESES, Context, build_all, rhetoric_run
 from .confidence import common_chars, is_plain_cloze, is_plain_single, single_doubt, too_weak
 from .frames import frame_mates
-from .jieba_setup import dictionary_version, warm_up, word_frequency
+from .jieba_setup import dictionary_version, is_common_word, warm_up
 from .keyphrases import Extraction, extract
 from .lexicon import Lexicon, load_lexicon
 from .model import BLANK, KINDS, ORDER_FREE, PICK_LIMIT, Question
@@ -434,9 +434,8 @@ def _speech_business(q: Question) -> bool:
 
 
 # the suffixes an item shares with its neighbours without their pattern pinning it (复杂性、
-# 艰巨性; 网络化…): builders' descriptive endings
+# 艰巨性; 网络化…): the descriptive endings of builders._RUN_BAD_SHARED
 _LOOSE_SHARED = frozenset("化性式型")
-_LEXICON_FREQ = 50000  # the count jieba_setup gives the lexicon's user words
 
 
 def _loose_run_blank(q: Question, lexicon: Lexicon) -> bool:
@@ -445,11 +444,13 @@ def _loose_run_blank(q: Question, lexicon: Lexicon) -> bool:
 
     - one verb of a run of verbs before one object (动员群众、（组织群众）、凝聚群众: 发动群众 fits;
       ``builders.rhetoric_run``), rated edit by every blind11 round that met it;
-    - a common word (jieba counts it 100 or more) among items of two to four characters that
-      no lexicon list completes and whose items share no character in place (科技、（教育）、
-      产业、金融: 人才 fits, rounds HA–HJ; 复杂性、艰巨性; 人大、政协). Judged plain 填空 of that
-      shape were usable 8 of 35 times, the other plain 填空 70% (docs/generation.md, tenth
-      session); the idioms of fixed triads (同呼吸、共命运、心连心) are rarer words and stay.
+    - a common word of two or three characters (``jieba_setup.is_common_word``) among items
+      of two to four characters that no lexicon list completes and whose items share no
+      character in place (科技、（教育）、产业、金融: 人才 fits, rounds HA–HJ; 复杂性、艰巨性;
+      人大、政协). Judged plain 填空 of that shape were usable 3 of 32 times, the other plain
+      填空 78% (docs/generation.md, "Tenth session: lists and runs on blind text"); four-
+      character keys are set phrases (艰苦奋斗) and the idioms of fixed triads (同呼吸、共命运、
+      心连心) are rarer words: both stay.
     """
     if not is_plain_cloze(q):
         return False
@@ -472,7 +473,7 @@ def _loose_run_blank(q: Question, lexicon: Lexicon) -> bool:
         return False  # (尊重自然、顺应自然、保护自然: a formula)
     if rhetoric_run(listed):
         return True
-    if not 2 <= len(answer) <= 3 or not 100 <= word_frequency(answer) != _LEXICON_FREQ:
+    if not 2 <= len(answer) <= 3 or not is_common_word(answer):
         return False
     if any(not 2 <= len(i) <= 4 or not _HAN_RUN.fullmatch(i) for i in listed):
         return False
