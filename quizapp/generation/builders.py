@@ -7946,6 +7946,8 @@ _ADVERB_BEFORE_SHI = ("特别", "尤其", "即", "就", "也", "还", "正", "�
 _ADVERB_BEFORE_SHI += ("乃", "便", "于", "只", "若", "凡", "但", "可", "或", "仍", "均", "亦", "又")
 # a clause saying that X is Y (认识到…, 树立…是…的思想): someone's view, not the text's thesis
 _REPORTED = re.compile(r"认识到|认为|指出|强调|明确|牢记|表明|证明|说明|坚信|懂得|树立|相信")
+# a thesis about the country itself (中国是全球最有潜力的大市场): any reader fills the blank
+_COUNTRY_SUBJECTS = frozenset("中国 我国 全国 国家 祖国 世界 全球".split())
 # a clause between its marks (theses and correlatives read clause by clause)
 _CLAUSE_BODY = re.compile(r"[^，,；;。！？!?：:]+")
 
@@ -7971,6 +7973,8 @@ def thesis_parts(clause: str, sentence: str) -> tuple[str, str, int] | None:
         return None
     if subject.endswith(_ADVERB_BEFORE_SHI):
         return None  # 发展中国家特别是…, 这也是…: 是 is not the thesis' copula
+    if subject in _COUNTRY_SUBJECTS:
+        return None  # （　　）是全球最有潜力的大市场: the speaker's own country (blind13 JA #7)
     if re.search(r"年|时期|阶段|当前|目前|今后|未来|现在", subject):
         return None  # 未来五年是…的关键时期: a time said several ways (今后五年), no point to know
     predicate = predicate.strip()

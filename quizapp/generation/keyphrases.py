@@ -367,6 +367,8 @@ def _quoted_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
         out.append(KeyPhrase(stripped, "quoted", s.index, start, end, score))
     # (a cheap test before the regex: every match has a numeral just before 个, 种, 大, 项 or 条)
     for m in _NUMBERED_FREE.finditer(s.text) if _NUMBERED_HINT.search(s.text) else ():
+        if _counts_one(m.group(0)):
+            continue  # 一个伟大（创举）, 一个明确（答案）: an article and an adjective (JD #14)
         start, end = s.start + m.start(), s.start + m.end()
         if ex.lexicon.get(m.group(0)) is not None or noise.overlaps(start, end, tainted):
             continue
@@ -374,6 +376,13 @@ def _quoted_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
             KeyPhrase(m.group(0), "formula", s.index, start, end, TYPE_WEIGHT["formula"] - 0.1)
         )
     return out
+
+
+def _counts_one(span: str) -> bool:
+    """Does a numbered span count one (一个伟大, 一个明确)? A formula numbers two or more
+    members (两个确立, 四个意识); 一个 before an adjective is the article of a noun phrase
+    whose head (创举, 答案) the span cuts off, a blank on filler words (blind13 JD #14)."""
+    return span[:1] == "一" and span[1:2] in "个种项条大"
 
 
 # a local campaign's head after its quoted numbered name: “六个一百”活动, “四千四万”精神
