@@ -3784,3 +3784,37 @@ def test_a_speech_s_own_business_is_asked_last() -> None:
         plain_cloze(f"2019年在重庆召开解决“{BLANK}”突出问题座谈会。", "两不愁三保障")
     )
     assert not _speech_business(plain_cloze(f"希望广大科技工作者{BLANK}、牢记使命。", "不忘初心"))
+
+
+def test_a_session_s_study_arrangement_and_a_draft_s_making_are_asked_last() -> None:
+    # blind13 JD #11, JE #19, #23, JF #16: 之前，我们已经安排学习了历史唯物主义、（辩证唯物主义）
+    # 方面的题目; 安排这次学习，目的是加强对（马克思主义基本原理）的学习和理解
+    bank = heldout_bank("speech_xi_zhengzhi_jingjixue_2015.txt")
+    for key in ("历史唯物主义", "辩证唯物主义", "马克思主义基本原理"):
+        asked = [q for q in bank if one_key(q) == key and "安排" in q.stem]
+        assert asked and all(q.weak for q in asked), key
+    # JB #28, JD #29: who was consulted on the draft, who sat in the drafting group
+    shuoming = heldout_bank("shuoming_xi_shisiwu_jianyi_2020.txt")
+    for key in ("民主党派", "韩正同志"):
+        asked = [q for q in shuoming if one_key(q) == key and q.kind == "cloze"]
+        assert asked and all(q.weak for q in asked), key
+    assert _speech_business(
+        plain_cloze(f"今天，中央政治局进行第二十八次集体学习，学习{BLANK}。", "政治经济学")
+    )
+    # a rule's own consultation is its teaching: 党支部征求党小组、党员和群众的意见
+    assert not _speech_business(
+        plain_cloze(f"党支部征求党小组、党员和{BLANK}的意见；党支部委员会审查。", "群众")
+    )
+
+
+def test_a_stem_inside_a_series_of_items_keeps_its_item_and_the_head() -> None:
+    # blind13 JA #17, JB #16, JD #20, JE #21, JF #12: the 多选 read 关于推动新型工业化、（　　）相互
+    # 协调的理论，关于农民承包的土地…的理论。: no head, and the next item trailing after
+    bank = heldout_bank("speech_xi_zhengzhi_jingjixue_2015.txt")
+    asked = [q for q in bank if "新型工业化" in q.source and "农业现代化" in "".join(q.keys)]
+    assert asked
+    for q in asked:
+        assert q.stem.startswith("我们形成了当代中国马克思主义政治经济学的许多重要理论成果，比如")
+        assert "农民承包" not in q.stem, q.stem
+        assert q.stem.endswith("相互协调的理论。") or q.stem.endswith("（不分先后）"), q.stem
+    assert any(q.template == "multi_enum" for q in asked)

@@ -403,6 +403,15 @@ _SPEECH_BUSINESS = re.compile(
     r"|^今天[，,]?我们(?:在这里)?召开|^出席今天|^希望(?:各位|大家|在座)"
     # (a greeting or thanks and the roll call of whom: 向…，向…，表示衷心的感谢！, round RD)
     r"|(?:表示|致以)[^。！，,]{0,8}(?:感谢|谢意|敬意|问候|慰问|祝贺)"
+    # the study session's own arrangement (之前，我们已经安排学习了历史唯物主义、辩证唯物主义
+    # 方面的题目; 安排这次学习，目的是…; 今天，中央政治局进行第二十八次集体学习: blind13 JD #11,
+    # JE #19, #23, JF #16)
+    r"|安排[^，。；]{0,6}学习|这次(?:集体)?学习|集体学习的?(?:题目|主题|内容)|^今天[^。]{0,16}集体学习"
+    # the drafting of a document and the consultation on it (成立文件起草组，由我担任组长…;
+    # 建议稿下发党内一定范围征求意见…听取了各民主党派中央…意见: JB #28, JD #29); a rule's own
+    # 征求…意见 (党支部征求党小组、党员和群众的意见) is the text's teaching, not its drafting
+    r"|起草组|文件起草|起草工作|[稿案][^。；]{0,12}征求意见|征求意见(?:的通知|过程|情况)"
+    r"|网上征求意见"
 )
 # the words that close a body's or a meeting's full name: a key followed by one, with no mark and
 # at most 12 characters of the name between, is part of the name (中央（网络安全）和信息化
