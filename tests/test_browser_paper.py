@@ -76,6 +76,8 @@ def test_a_paper_saves_as_it_goes_and_submits_itself(live_server, phone_page, sc
     # Nobody presses 交卷: the countdown does, and the page shows the server's score.
     page.wait_for_selector("text=正确答案", timeout=(LIMIT_S + 5) * 1000)
     assert "2 <span" in page.content()
+    # the revealed cloze keeps its blank's length hint, as on the paper
+    expect(page.locator(".pc-q .question-stem .blank-hint")).to_have_text("〔3字〕")
     with app.app_context():
         attempt = db.session.scalar(select(PaperAttempt))
         assert (attempt.score, attempt.total, attempt.close_reason) == (2, 2, "submitted")

@@ -377,6 +377,9 @@ def test_answers_hidden_until_close_then_wrong_ones_reach_the_notebook(
     clock.advance(1801)
     page = client.get(f"/contests/attempts/{attempt_id}").get_data(as_text=True)
     assert "正确答案" in page and page.count(">答错<") == 4
+    # the revealed paper draws its stems as the paper did: a blank with its length (根本性)
+    hinted = '（　　）<span class="blank-hint">〔3字〕</span>'
+    assert f'党的<span class="blank">{hinted}</span>建设' in page
     client.get(f"/contests/paper/{contest_id}")  # viewing again records nothing twice
     with app.app_context():
         entries = db.session.scalars(select(NotebookEntry)).all()

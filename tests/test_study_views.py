@@ -454,6 +454,10 @@ def test_reading_page_marks_key_phrases_and_links_their_questions(app, client, m
     assert f'href="/materials/{material_id}/keys/1">根本性建设</a>' in page
     phrase = client.get(f"/materials/{material_id}/keys/0").get_data(as_text=True)
     assert "1 道题" in phrase
+    # a listed 填空 shows its blank's length, as the practice page will (根本性)
+    cloze = client.get(f"/materials/{material_id}/keys/1").get_data(as_text=True)
+    hinted = '（　　）<span class="blank-hint">〔3字〕</span>'
+    assert f'党的<span class="blank">{hinted}</span>建设' in cloze
     response = client.post(f"/materials/{material_id}/keys/0")
     token = response.headers["Location"].rsplit("/", 1)[-1]
     assert attempt_row(app, token).total == 1
