@@ -80,6 +80,17 @@ def blank_hints(question: BankQuestion) -> list[int | None]:
     return blank_lengths(question.answer or [""], question.ordered)
 
 
+def explanation_beyond_source(question: BankQuestion) -> str:
+    """The explanation without the source sentence it opens on: the engine writes
+    "原文：<source>" first, and every answer page already shows the source in its own box, so a
+    phone card showed the sentence twice (half the bundled bank's explanations are only that)."""
+    text = (question.explanation or "").strip()
+    lead = f"原文：{question.source}" if question.source else ""
+    if lead and text.startswith(lead):
+        text = text[len(lead) :].strip()
+    return text
+
+
 def blank_label(blank: int, count: int, length: int | None) -> str:
     """答案（4字）, 第 2 空（3字）; without a hint 答案, 第 2 空."""
     label = "答案" if count == 1 else f"第 {blank + 1} 空"

@@ -44,7 +44,7 @@ def register_web(app: Flask) -> None:
     app.url_map.converters["int"] = BoundedIntegerConverter  # before any rule is added
 
     from .admin.views import bp as admin_bp
-    from .answer_forms import blank_hints
+    from .answer_forms import blank_hints, explanation_beyond_source
     from .api.views import bp as api_bp
     from .auth.views import bp as auth_bp
     from .contests.views import bp as contests_bp
@@ -81,6 +81,8 @@ def register_web(app: Flask) -> None:
     app.after_request(buffer_static_text)  # runs before Flask-Compress (registered earlier)
     app.jinja_env.filters["cntime"] = china_time
     app.jinja_env.globals["blank_hints"] = blank_hints  # the stem macros of _macros.html
+    # the answer pages, which show the source sentence in a box of its own
+    app.jinja_env.globals["explanation_beyond_source"] = explanation_beyond_source
     app.jinja_env.globals["KIND_LABELS"] = {
         "cloze": "填空", "single": "单选", "multiple": "多选", "judge": "判断",
     }  # fmt: skip

@@ -548,6 +548,24 @@ def test_an_order_free_cloze_of_unequal_keys_gives_the_texts_lengths(
     assert "就业优先政策" not in page and "社会保障" not in page
 
 
+def test_answer_pages_show_the_source_sentence_once(app, client, make_bank, make_question):
+    """An explanation opening on "原文：<source>" (as the engine writes it) shows only what it
+    adds: the source is in its own box on every answer page."""
+    material_id, _ = make_bank(0)
+    source = SAMPLE_QUESTIONS[3]["source"]
+    q = make_question(
+        material_id, sample=3, explanation=f"原文：{source} 政治建设是党的根本性建设。"
+    )
+    token = start(client, material_id, kinds=["cloze"])
+    response = client.post(f"/test/{token}/q/1", data=answer_data(q, WRONG["cloze"]))
+    feedback = client.get(response.headers["Location"]).get_data(as_text=True)
+    result = client.get(f"/test/{token}", follow_redirects=True).get_data(as_text=True)
+    notebook = client.get("/notebook").get_data(as_text=True)
+    for page in map(page_text, (feedback, result, notebook)):
+        assert page.count("党的政治建设是党的根本性建设") == 1  # the source box
+        assert "解析：政治建设是党的根本性建设。" in page
+
+
 def test_the_printed_paper_draws_a_box_per_character_of_the_key(
     app, client, make_bank, make_question
 ):
