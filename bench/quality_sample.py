@@ -196,7 +196,7 @@ def shown_stem(q) -> str:
     """The stem as the learner sees it: a cloze blank followed by its length hint (〔4字〕)."""
     from quizapp.generation import blank_lengths, stem_shown
 
-    return stem_shown(q.stem, blank_lengths(q.answer, q.ordered)) if q.kind == "cloze" else q.stem
+    return stem_shown(q.stem, blank_lengths(q.answer)) if q.kind == "cloze" else q.stem
 
 
 def question_lines(q, heading: str, explain: bool = False) -> list[str]:

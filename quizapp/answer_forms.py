@@ -77,7 +77,7 @@ def blank_hints(question: BankQuestion) -> list[int | None]:
     """Per blank of a cloze, the length of its key (None: no hint); nothing for other kinds."""
     if question.kind != "cloze":
         return []
-    return blank_lengths(question.answer or [""], question.ordered)
+    return blank_lengths(question.answer or [""])
 
 
 def explanation_beyond_source(question: BankQuestion) -> str:

@@ -47,7 +47,7 @@ def answer(page: Any, card: Any, q: BankQuestion, *, right: bool) -> None:
     """Answer inside `card` the way a person taps: right, or deliberately wrong."""
     if q.kind == "cloze":
         blanks = card.locator("input[type=text]")
-        hints = blank_lengths(q.answer, q.ordered)  # the length of each key, as the page says
+        hints = blank_lengths(q.answer)  # the length of each key, as the page says
         for i, length in enumerate(hints):
             label = card.locator(f"label[for='{blanks.nth(i).get_attribute('id')}']")
             if length:
@@ -163,7 +163,7 @@ def test_learner_on_a_phone(live_server, phone_page, screenshot) -> None:
     page.click(".nav >> text=错题本")
     wrong = load_question(app, wrong_qid)
     # the stem as every page draws it: a cloze blank followed by the length of its key
-    stem = stem_shown(wrong.stem, blank_lengths(wrong.answer, wrong.ordered))
+    stem = stem_shown(wrong.stem, blank_lengths(wrong.answer))
     expect(page.locator("main")).to_contain_text(stem if wrong.kind == "cloze" else wrong.stem)
     # the practice mistake may be asked again in the exam: one entry per question, and if the
     # exam answered it right its next review is tomorrow (the pick decides whether it is asked)

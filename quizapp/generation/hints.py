@@ -22,7 +22,7 @@ def key_length(answer: str) -> int:
     return len(fold(answer))
 
 
-def blank_lengths(answer: Sequence[str] | str, ordered: bool = True) -> list[int | None]:
+def blank_lengths(answer: Sequence[str] | str) -> list[int | None]:
     """Per blank, the length of its key, or None where no hint is given (an empty key).
 
     An order-free cloze (不分先后) gives its keys' lengths in the text's order too, even when
@@ -30,10 +30,8 @@ def blank_lengths(answer: Sequence[str] | str, ordered: bool = True) -> list[int
     Without them such a list was an open frame (要落实好（　　）、（　　）、（　　）的管理体制,
     统筹（　　）和（　　）: blind12 HJ #5, #11; order-free lists of unequal keys were usable
     22 of 33 times in the judged rounds, lists with hints 187 of 213: docs/generation.md,
-    "Tenth session: lists and runs on blind text"). ``ordered`` is kept for the callers; it no
-    longer changes the hints.
+    "Tenth session: lists and runs on blind text").
     """
-    del ordered  # (the text's order gives each blank its hint either way)
     keys = [answer] if isinstance(answer, str) else list(answer)
     return [key_length(key) or None for key in keys]
 

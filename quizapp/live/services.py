@@ -308,7 +308,7 @@ def question_payload(
         "deadline": deadline.timestamp() if deadline else None,
     }
     if q.get("kind") == "cloze":  # the length of each blank's key, never the key itself
-        payload["blanks"] = blank_lengths(q.get("answer") or [""], q.get("ordered", True))
+        payload["blanks"] = blank_lengths(q.get("answer") or [""])
     if reveal:
         payload["answer"] = q.get("answer")
     return payload

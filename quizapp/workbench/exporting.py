@@ -223,7 +223,7 @@ def gift_question(question: Mapping[str, Any], number: int) -> str:
     # format); several blanks: blanks shown as ____ and the answers expected in order, "；"-joined.
     answers = list(answer or [])
     accepted = list(question.get("accepted") or [])
-    lengths = blank_lengths(answers, question.get("ordered", True))
+    lengths = blank_lengths(answers)
     if len(answers) == 1:
         spellings = _unique([answers[0], *(accepted[0] if accepted else [])])
         block = "{" + " ".join("=" + gift_escape(s) for s in spellings) + tail + "}"
