@@ -641,3 +641,97 @@ def test_simultaneous_double_submits_count_once(db_app) -> None:
         assert codes == [302] * 8
     assert count_answers(db_app, practice) == 1 and attempt_row(db_app, practice).score == 1
     assert count_answers(db_app, exam) == 1 and attempt_row(db_app, exam).score == 1
+
+
+# ---------------------------------------------------------------- which blanks were wrong
+
+POWERS = {
+    "stem": "增强（　　）本领，增强（　　）本领，增强（　　）本领。",
+    "answer": ["学习", "改革创新", "依法执政"],
+    "accepted": [["学习"], ["改革创新"], ["依法执政"]],
+    "keys": ["学习", "改革创新", "依法执政"],
+    "source": "要增强学习本领，在全党营造善于学习、勇于实践的浓厚氛围，建设马克思主义学习型政党，"
+    "推动建设学习大国。增强改革创新本领，保持锐意进取的精神风貌。增强依法执政本领。",
+}
+
+
+def given_marks(html: str) -> list[tuple[str, str]]:
+    """(given text, ✓ or ✗) of each blank the page marks, in order."""
+    return re.findall(
+        r'<span class="given-blank is-(?:right|wrong)">([^<]*)<span class="given-mark"[^>]*>'
+        r"([✓✗])</span>",
+        html,
+    )
+
+
+def test_a_wrong_cloze_of_several_blanks_says_which_blanks_were_wrong(
+    app, client, make_bank, make_question
+):
+    """Practice feedback, result and 错题本 mark each given text ✓/✗ by the engine's checker;
+    in an order-free cloze a text is right when it matches a key no earlier text matched."""
+    material_id, _ = make_bank(0)
+    free = make_question(
+        material_id, sample=3, **dict(POWERS, stem=POWERS["stem"] + "（不分先后）"), ordered=False
+    )
+    ordered = make_question(material_id, sample=3, **POWERS)
+    given = {
+        free.id: ["依法执政", "依法执政", "学习"],  # the second 依法执政 has no key left
+        ordered.id: ["学习", "依法执政", "改革创新"],  # right words, two in the wrong places
+    }
+    want = {
+        free.id: [("依法执政", "✓"), ("依法执政", "✗"), ("学习", "✓")],
+        ordered.id: [("学习", "✓"), ("依法执政", "✗"), ("改革创新", "✗")],
+    }
+    token = start(client, material_id, kinds=["cloze"])
+    ids = attempt_row(app, token).question_ids
+    for number, qid in enumerate(ids, start=1):
+        before = client.get(f"/test/{token}/q/{number}").get_data(as_text=True)
+        assert "given-blank" not in before and "✓" not in before and "✗" not in before
+        q = question(app, qid)
+        response = client.post(f"/test/{token}/q/{number}", data=answer_data(q, given[qid]))
+        feedback = client.get(response.headers["Location"]).get_data(as_text=True)
+        assert "回答错误" in feedback
+        assert given_marks(feedback) == want[qid]
+    client.post(f"/test/{token}/finish", data={})
+    result = client.get(f"/test/{token}/result").get_data(as_text=True)
+    cards = result.split('class="card answer-card')[1:]
+    assert [given_marks(c) for c in cards] == [want[qid] for qid in ids]
+    notebook = client.get("/notebook").get_data(as_text=True)
+    entries = notebook.split('class="card notebook-entry"')[1:]
+    assert sorted(map(given_marks, entries)) == sorted(want.values())
+
+
+def test_a_right_or_one_blank_answer_has_no_blank_marks(app, client, make_bank, make_question):
+    material_id, _ = make_bank(0)
+    free = make_question(material_id, sample=3, **POWERS, ordered=False)
+    make_question(material_id, sample=3)  # one blank: 根本性
+    token = start(client, material_id, kinds=["cloze"])
+    for number, qid in enumerate(attempt_row(app, token).question_ids, start=1):
+        q = question(app, qid)
+        sent = ["依法执政", "学习", "改革创新"] if qid == free.id else WRONG["cloze"]
+        response = client.post(f"/test/{token}/q/{number}", data=answer_data(q, sent))
+        feedback = client.get(response.headers["Location"]).get_data(as_text=True)
+        marks = given_marks(feedback)
+        # the swapped order-free answer is right: every blank ✓; a one-blank cloze: plain text
+        assert marks == ([(t, "✓") for t in sent] if qid == free.id else [])
+
+
+def test_a_short_key_is_marked_in_the_source_only_where_the_question_asks_it(
+    app, client, make_bank, make_question
+):
+    """学习 is marked in 增强学习本领 (the stem's 增强（　　）本领), not in 善于学习, 学习型政党 or
+    学习大国; a longer key is marked wherever it occurs."""
+    material_id, _ = make_bank(0)
+    q = make_question(material_id, sample=3, **POWERS, ordered=False)
+    token = start(client, material_id, kinds=["cloze"])
+    response = client.post(f"/test/{token}/q/1", data=answer_data(q, ["错", "错", "错"]))
+    feedback = client.get(response.headers["Location"]).get_data(as_text=True)
+    client.post(f"/test/{token}/finish", data={})
+    result = client.get(f"/test/{token}/result").get_data(as_text=True)
+    notebook = client.get("/notebook").get_data(as_text=True)
+    for page in (feedback, result, notebook):
+        source = page.split('<div class="source">', 1)[1].split("</div>", 1)[0]
+        assert source.count("<mark>") == 3, source
+        assert "增强<mark>学习</mark>本领" in source
+        assert "<mark>学习</mark>型政党" not in source and "<mark>学习</mark>大国" not in source
+        assert "增强<mark>改革创新</mark>本领" in source and "<mark>依法执政</mark>" in source

@@ -11,6 +11,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..generation.model import BLANK
+
 # One part of a long material holds about this many characters (≈ 15 KB compressed on the wire).
 PART_CHARS = 6000
 
@@ -102,22 +104,60 @@ def split_parts(paras: Sequence[Paragraph], limit: int = PART_CHARS) -> list[lis
     return parts or [[]]
 
 
-def mark_keys(text: str, keys: Iterable[str]) -> Markup:
-    """The text, escaped, with every occurrence of the keys wrapped in <mark>."""
+# A key this short (学习, 人民) is often a piece of a longer word in the source (学习型政党,
+# 学习大国): it is marked only where the question asks it (see _asked_starts).
+SHORT_KEY = 2
+
+
+def _occurrences(text: str, key: str) -> list[int]:
+    starts, start = [], text.find(key)
+    while start != -1:
+        starts.append(start)
+        start = text.find(key, start + len(key))
+    return starts
+
+
+def _asked_starts(text: str, key: str, stem: str) -> list[int]:
+    """The occurrences of a short key in the source that the question asks: those with the
+    character just before or just after it the same as next to a blank of the stem (增强（　　）
+    本领 → 增强学习本领, not 学习型政党) or next to the key where the stem writes it (a judge
+    or choice stem). No word cut (jieba is too heavy for a page): the stem is the question's
+    own record of the place. When no occurrence fits (a stem that rewords the source), every
+    occurrence is marked, as before."""
+    starts = _occurrences(text, key)
+    if len(key) > SHORT_KEY or not stem or len(starts) < 2:
+        return starts
+    before: set[str] = set()
+    after: set[str] = set()
+    for piece, size in ((BLANK, len(BLANK)), (key, len(key))):
+        for at in _occurrences(stem, piece):
+            before.add(stem[at - 1 : at])
+            after.add(stem[at + size : at + size + 1])
+    before.discard("")
+    after.discard("")
+    asked = [
+        s
+        for s in starts
+        if text[s - 1 : s] in before or text[s + len(key) : s + len(key) + 1] in after
+    ]
+    return asked or starts
+
+
+def mark_keys(text: str, keys: Iterable[str], stem: str = "") -> Markup:
+    """The text, escaped, with the keys wrapped in <mark>: every occurrence of a key, longest
+    key first; a short key only where the question's `stem` asks it (_asked_starts)."""
     wanted = sorted({k for k in keys if k and isinstance(k, str)}, key=len, reverse=True)
     if not text:
         return Markup("")
     spans: list[tuple[int, int]] = []
     taken = [False] * len(text)
     for key in wanted:
-        start = text.find(key)
-        while start != -1:
+        for start in _asked_starts(text, key, stem):
             end = start + len(key)
             if not any(taken[start:end]):
                 spans.append((start, end))
                 for i in range(start, end):
                     taken[i] = True
-            start = text.find(key, end)
     spans.sort()
     out = []
     cursor = 0

@@ -19,8 +19,8 @@ from sqlalchemy.exc import IntegrityError
 
 from ..bank.pick import engine_pick
 from ..extensions import db
-from ..generation.checking import InvalidAnswer, check_answer
-from ..generation.model import PICK_LIMIT
+from ..generation.checking import InvalidAnswer, answer_key, check_answer
+from ..generation.model import BLANK, PICK_LIMIT
 from ..models import Attempt, AttemptAnswer, BankQuestion, Material, utcnow
 from . import notebook
 from .owner import Owner
@@ -432,6 +432,78 @@ def format_response(question: BankQuestion, response: Any) -> str:
     return "；".join(parts)
 
 
+@dataclass(frozen=True)
+class GivenBlank:
+    """One blank of a learner's cloze response, for the answer pages: its text and verdict."""
+
+    text: str
+    right: bool
+
+
+def given_blanks(question: BankQuestion, response: Any) -> list[GivenBlank]:
+    """Each blank of a response to a cloze of several blanks, marked right or wrong by the
+    engine's checker; [] for other questions, one blank, no response or a broken one (the
+    page then shows the plain text). Shown only once the question is answered."""
+    answer = question.answer
+    if question.kind != "cloze" or not isinstance(answer, list) or len(answer) < 2:
+        return []
+    if not isinstance(response, list) or len(response) != len(answer):
+        return []
+    given = ["" if v is None else str(v) for v in response]
+    engine = question.to_engine_dict()
+    try:
+        if check_answer(engine, given):
+            return [GivenBlank(text, True) for text in given]
+        if engine.get("ordered", True):
+            verdicts = _ordered_blank_verdicts(engine, given)
+        else:
+            verdicts = _free_blank_verdicts(engine, given)
+    except InvalidAnswer:
+        return []
+    return [GivenBlank(text, ok) for text, ok in zip(given, verdicts, strict=True)]
+
+
+def _blank_alone(engine: dict[str, Any], index: int) -> dict[str, Any]:
+    """Blank `index` of a cloze as a cloze of its own: its key, spellings and the stem around
+    it, so that check_answer judges it exactly as it judges that blank in the whole."""
+    accepted = list(engine.get("accepted") or [])
+    parts = str(engine.get("stem") or "").split(BLANK)
+    stem = (
+        parts[index] + BLANK + parts[index + 1] if len(parts) == len(engine["answer"]) + 1 else ""
+    )
+    return {
+        "kind": "cloze",
+        "answer": [engine["answer"][index]],
+        "accepted": [accepted[index]] if index < len(accepted) else [],
+        "stem": stem,
+    }
+
+
+def _ordered_blank_verdicts(engine: dict[str, Any], given: list[str]) -> list[bool]:
+    # the checker judges the blanks of an ordered cloze one by one: the same call per blank
+    return [check_answer(_blank_alone(engine, i), [text]) for i, text in enumerate(given)]
+
+
+def _free_blank_verdicts(engine: dict[str, Any], given: list[str]) -> list[bool]:
+    """An order-free cloze (（不分先后）): a given text is right when it is a spelling of a key
+    no earlier text has matched. The checker pairs an order-free cloze by answer_key alone (no
+    looser spelling), so this does too; a fully right response never gets here."""
+    accepted = list(engine.get("accepted") or [])
+    spellings = [
+        {answer_key(key)} | {answer_key(s) for s in (accepted[i] if i < len(accepted) else [])}
+        for i, key in enumerate(engine["answer"])
+    ]
+    free = list(range(len(spellings)))
+    verdicts = []
+    for text in given:
+        key = answer_key(text)
+        match = next((i for i in free if key and key in spellings[i]), None)
+        if match is not None:
+            free.remove(match)
+        verdicts.append(match is not None)
+    return verdicts
+
+
 @dataclass
 class ResultItem:
     number: int
@@ -449,6 +521,10 @@ class ResultItem:
     @property
     def correct(self) -> str:
         return format_response(self.question, self.question.answer)
+
+    @property
+    def blanks(self) -> list[GivenBlank]:
+        return given_blanks(self.question, self.answer.response if self.answer else None)
 
 
 @dataclass

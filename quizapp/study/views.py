@@ -312,8 +312,13 @@ def question(token: str, number: int):
         answer=answer,
         answered=len(services.answers_by_question(attempt)),
         given=services.format_response(question, answer.response) if answer else "",
+        blanks=services.given_blanks(question, answer.response) if answer else [],
         correct=services.format_response(question, question.answer) if answer else "",
-        source=reading.mark_keys(question.source, _marked_keys(question)) if answer else "",
+        source=(
+            reading.mark_keys(question.source, _marked_keys(question), question.stem)
+            if answer
+            else ""
+        ),
         chosen=_chosen(question, answer.response) if answer else set(),
         right=_chosen(question, question.answer) if answer else set(),
         finish_form=ActionForm(),
@@ -486,6 +491,7 @@ def notebook_page():
         mastered=notebook.count_mastered(owner),
         cutoff=due_cutoff(utcnow(), _china()),
         format_response=services.format_response,
+        given_blanks=services.given_blanks,
         mark_keys=reading.mark_keys,
         marked_keys=_marked_keys,
         form=ActionForm(),
