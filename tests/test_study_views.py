@@ -701,7 +701,9 @@ def test_a_wrong_cloze_of_several_blanks_says_which_blanks_were_wrong(
     assert sorted(map(given_marks, entries)) == sorted(want.values())
 
 
-def test_a_right_or_one_blank_answer_has_no_blank_marks(app, client, make_bank, make_question):
+def test_a_right_answer_marks_every_blank_and_a_one_blank_answer_none(
+    app, client, make_bank, make_question
+):
     material_id, _ = make_bank(0)
     free = make_question(material_id, sample=3, **POWERS, ordered=False)
     make_question(material_id, sample=3)  # one blank: 根本性
