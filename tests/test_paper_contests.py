@@ -401,6 +401,31 @@ def test_reveal_immediately_shows_answers_at_submit(app, client, login_as, make_
         assert db.session.scalar(select(NotebookEntry.question_id)) == questions[0].id
 
 
+def test_a_revealed_paper_marks_each_blank_of_a_wrong_cloze(
+    app, client, login_as, make_bank, make_question, make_contest
+):
+    """Once the answers are public, a cloze of several blanks shows which blanks were wrong, as
+    the practice pages do."""
+    material_id, _ = make_bank(0)
+    make_question(
+        material_id,
+        sample=3,
+        stem="强化（　　）和（　　）。",
+        answer=["就业优先政策", "社会保障"],
+        accepted=[["就业优先政策"], ["社会保障"]],
+        keys=["就业优先政策", "社会保障"],
+    )
+    contest_id = make_contest(material_id, counts={"cloze": 1}, reveal="immediately")
+    login_as()
+    attempt_id = start(client, contest_id)
+    (q,) = paper_of(app, attempt_id)
+    given = {f"q{q.id}_0": "就业优先政策", f"q{q.id}_1": "医疗保障"}
+    client.post(f"/contests/attempts/{attempt_id}/submit", data=given)
+    page = client.get(f"/contests/attempts/{attempt_id}").get_data(as_text=True)
+    marks = re.findall(r'given-blank is-(right|wrong)">([^<]+)<', page)
+    assert marks == [("right", "就业优先政策"), ("wrong", "医疗保障")]
+
+
 def test_best_of_k_counts_the_best_attempt(app, client, login_as, make_contest, clock):
     contest_id = make_contest(attempts=2)
     learner = login_as()

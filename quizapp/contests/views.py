@@ -26,6 +26,7 @@ from ..extensions import db
 from ..generation.checking import InvalidAnswer
 from ..models import Group, PaperAttempt, PaperContest
 from ..security import organizer_required
+from ..study.services import given_blanks
 from . import services
 from .forms import ActionForm, PaperContestForm, utc_to_china
 from .scoring import format_duration
@@ -206,6 +207,10 @@ def attempt(attempt_id: int):
         questions=questions,
         saved=saved,
         visible=visible,
+        # each blank of a multi-blank cloze ✓/✗, only once the answers are public
+        blanks={q.id: given_blanks(q, saved[q.id].response) for q in questions if q.id in saved}
+        if visible
+        else {},
         right_label=services.right_answer_label,
         answer_label=services.answer_label,
     )
