@@ -26,7 +26,8 @@ added in the fifth session to tune on, ``--set fresh_test`` four more kept blind
 ``--set blind7`` four more, ``--set blind8`` the seventh session's blind texts,
 ``--set blind9`` four more, ``--set blind10`` the eighth session's blind texts,
 ``--set blind11`` four more, ``--set blind12`` the ninth session's blind texts,
-``--set blind13`` the tenth session's blind texts.
+``--set blind13`` the tenth session's blind texts,
+``--set blind14`` the eleventh session's blind texts.
 """
 
 from __future__ import annotations
@@ -139,6 +140,13 @@ TEXT_SETS = {
         ("zhengjing", HELDOUT / "speech_xi_zhengzhi_jingjixue_2015.txt"),
         ("shuoming", HELDOUT / "shuoming_xi_shisiwu_jianyi_2020.txt"),
         ("shenzhen", HELDOUT / "speech_xi_shenzhen_tequ40_2020.txt"),
+    ),
+    # eleventh session: four more texts (SOURCES.md "blind14"), kept blind
+    "blind14": (
+        ("pudong", HELDOUT / "speech_xi_pudong30_2020.txt"),
+        ("yuanshi", HELDOUT / "speech_xi_yuanshi_dahui_2018_part1.txt"),
+        ("shiwuwu", HELDOUT / "shuoming_xi_shiwuwu_jianyi_2025.txt"),
+        ("xinhai", HELDOUT / "speech_xi_xinhai110_2021.txt"),
     ),
 }
 TEXTS = TEXT_SETS["review"]
