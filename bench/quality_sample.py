@@ -134,7 +134,8 @@ TEXT_SETS = {
         ("laomo", HELDOUT / "speech_xi_laomo_biaozhang_2020.txt"),
         ("zuzhi", HELDOUT / "speech_xi_zuzhi_luxian_2020.txt"),
     ),
-    # tenth session: four more texts from the same CSV (SOURCES.md "blind13"), kept blind
+    # tenth session: four more texts from the same CSV (SOURCES.md "blind13"), reviewed blind
+    # (rounds JA–JF), then tuned on in the eleventh session
     "blind13": (
         ("qiyejia", HELDOUT / "speech_xi_qiyejia_zuotan_2020.txt"),
         ("zhengjing", HELDOUT / "speech_xi_zhengzhi_jingjixue_2015.txt"),
