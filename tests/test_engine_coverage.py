@@ -546,3 +546,48 @@ def test_a_provision_that_states_its_rule_at_length_is_named_whole() -> None:
     assert made
     whole = "基层党组织每年至少组织1次以党史为主要内容的学习或者主题党日"  # (30 characters)
     assert whole in made[0].keys + made[0].covers
+
+
+# -- eleventh session: modifiers closing on 的 and the set they describe -----------------------
+_SPIRITS = (
+    "去年5月，党中央专门出台了意见，要求大力弘扬胸怀祖国、服务人民的爱国精神，"
+    "勇攀高峰、敢为人先的创新精神，追求真理、严谨治学的求实精神，淡泊名利、潜心研究的奉献精神。"
+    "广大科技工作者要把论文写在祖国的大地上。"
+)
+
+
+def test_the_modifiers_of_a_named_set_are_asked_whole_with_the_set_printed() -> None:
+    questions = generate_questions(_SPIRITS, seed=0)
+    lists = [q for q in questions if q.template == "cloze_list" and q.answer[0] == "胸怀祖国"]
+    assert lists, "胸怀祖国、服务人民的爱国精神 gets a cloze blanking both modifiers"
+    q = lists[0]
+    assert q.answer == ["胸怀祖国", "服务人民"] and not q.ordered
+    assert "弘扬（　　）、（　　）的爱国精神" in q.stem  # the set stays printed, naming the pair
+    assert "胸怀祖国、服务人民的爱国精神" in q.keys + q.covers
+    assert not q.weak
+
+
+def test_a_blank_on_one_part_of_a_described_set_names_the_formulation() -> None:
+    # a question already blanking an item or the set names the whole formulation it asks
+    questions = generate_questions(_SPIRITS, seed=0)
+    named = [
+        q
+        for q in questions
+        if q.kind in ("cloze", "single") and "勇攀高峰、敢为人先的创新精神" in q.keys + q.covers
+    ]
+    assert named
+    assert all(
+        (q.answer if isinstance(q.answer, str) else q.answer[0])
+        in ("勇攀高峰", "敢为人先", "创新精神")
+        for q in named
+    )
+
+
+def test_a_set_named_by_praise_or_a_head_that_goes_on_is_not_a_formulation() -> None:
+    text = (
+        "疫情发生以来，广大医务工作者义无反顾、日夜奋战，展现了救死扶伤、医者仁心的崇高精神。"
+        "我们坚信，和平、发展、合作、共赢的历史潮流不可阻挡，各国人民要携手同行。"
+    )
+    questions = generate_questions(text, seed=0)
+    assert not any(q.template == "cloze_list" and "救死扶伤" in q.answer for q in questions)
+    assert not any(k.endswith("历史潮流不可阻挡") for q in questions for k in (*q.keys, *q.covers))

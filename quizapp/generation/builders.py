@@ -33,8 +33,8 @@ from typing import Any
 from . import distractors as dis
 from . import noise
 from .confidence import common_chars, field_giveaway, series_odd_out, series_of_length
-from .jieba_setup import cut as jieba_cut
 from .jieba_setup import (
+    cached_word_ends,
     dictionary_version,
     is_common_word,
     is_word,
@@ -43,6 +43,7 @@ from .jieba_setup import (
     word_table,
     word_tag,
 )
+from .jieba_setup import cut as jieba_cut
 from .jieba_setup import word_ends as _jieba_word_ends
 from .keyphrases import (
     _CATEGORY_NOUNS,
@@ -7660,6 +7661,7 @@ def build_all(ctx: Context) -> list[Question]:
         *triple_thesis_clozes(ctx, named),
         *clause_list_clozes(ctx, named),
         *quality_list_clozes(ctx, named),
+        *described_set_clozes(ctx, named),
         *unknown_run_clozes(ctx, named),
     ]:
         if question.id not in made:
@@ -7672,6 +7674,10 @@ def build_all(ctx: Context) -> list[Question]:
         if question.template == "multi_enum" and isinstance(question.answer, list):
             extra = _printed_list(ctx, question.stem, tuple(question.answer))
             question.keys = [*question.keys, *(w for w in extra if w not in question.keys)]
+    # a blank over an item or the head of a described set names the formulation (勇攀高峰、
+    # （　　）的创新精神 asks 勇攀高峰、敢为人先的创新精神)
+    for question in out:
+        add_described_key(ctx, question)
     return out
 
 
@@ -8857,6 +8863,202 @@ def quality_list_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
                 difficulty=_difficulty("cloze", whole, 0.1),
                 template="cloze_list",
             )
+
+
+# a run of modifiers closing on 的 and the head they describe (胸怀祖国、服务人民的爱国精神;
+# 人人有责、人人尽责、人人享有的社会治理共同体), the head closing its clause
+_DESCRIBED = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,8}、){1,5}[\u4e00-\u9fff]{2,8})的([\u4e00-\u9fff]{2,12}?)(?=[，。；！：])"
+)
+# what a head naming the run's set never holds: a second head or an example's close
+_DESCRIBED_HEAD_BAD = re.compile("[和与及等的]")
+
+
+@dataclass(frozen=True)
+class Described:
+    """A run of modifiers and the head they describe, as the text spells them."""
+
+    whole: str  # 胸怀祖国、服务人民的爱国精神
+    items: tuple[str, ...]  # 胸怀祖国, 服务人民
+    head: str  # 爱国精神
+    sentence: int  # the sentence's index
+    start: int  # where the run starts in the sentence
+
+
+def described_heads(ctx: Context) -> list[Described]:
+    """The text's runs of two to six modifiers closing on 的 and the head they describe
+    (勇攀高峰、敢为人先的创新精神; 最广泛、最真实、最管用的民主): a named formulation, which the
+    teachers' gold lists ask whole. The run is a list the extraction found, or items of one
+    length whose first starts on a word of its own (弘扬|胸怀祖国, not 弘扬胸怀祖国 nor
+    更加灵活的|政策体系); the head closes its clause and names one thing (no 和, 等 or 的).
+    Found once per text."""
+    found = ctx.indexes.get("_described")
+    if found is not None:
+        return found
+    found = []
+    groups = {(index, start): items for items, (index, start, _) in ctx.ex.groups.items()}
+    for s in ctx.ex.doc.sentences:
+        if s.is_noise or s.is_heading or "、" not in s.text or "的" not in s.text:
+            continue
+        for m in _DESCRIBED.finditer(s.text):
+            head = m.group(2)
+            if _DESCRIBED_HEAD_BAD.search(head):
+                continue
+            items = m.group(1).split("、")
+            size = len(items[-1])
+            start = m.start(1)
+            known = next(
+                (
+                    g
+                    for (index, at), g in groups.items()
+                    if index == s.index
+                    and s.start + m.start(1) <= at < s.start + m.end(1)
+                    and "、".join(g) == s.text[at - s.start : s.start + m.end(1) - s.start]
+                    and len(g) >= 2
+                ),
+                None,
+            )
+            if known is not None:
+                items = list(known)
+                start = m.end(1) - len("、".join(items))
+            elif all(len(i) == size for i in items[1:]) and len(items[0]) >= size:
+                start = m.start(1) + len(items[0]) - size
+                items[0] = items[0][-size:]
+                clause = max(s.text.rfind(c, 0, start) for c in "，。；：、“”") + 1
+                if s.text[start - 1 : start] == "的" or (
+                    start > clause
+                    and start - clause not in cached_word_ends(s.text[clause : start + size])
+                ):
+                    continue
+            else:
+                continue
+            if len(set(items)) != len(items) or not _described_shape(items, head):
+                continue
+            whole = f"{'、'.join(items)}的{head}"
+            if noise.overlaps(s.start + start, s.start + m.end(2), ctx.ex.doc.tainted):
+                continue
+            found.append(Described(whole, tuple(items), head, s.index, start))
+    ctx.indexes["_described"] = found
+    return found
+
+
+# function words that tell a head carries a predicate (…的实践来进行, …的斗争就有了主心骨,
+# …的工作做到群众心坎上) or an item a preposition (对弄虚作假, 和次要矛盾)
+_HEAD_FUNCTION_CHARS = frozenset("就来了上有在把被将得着过也都还又")
+_ITEM_PREPOSITIONS_ALONE = frozenset("对和与同把将在从向及")
+_NOUN_LIKE_VERBS = frozenset({"要求", "作用"})  # (jieba tags them as verbs)
+
+
+def _described_shape(items: Sequence[str], head: str) -> bool:
+    """Is ``items的head`` one formulation: the head a noun phrase (no function word, not
+    closing on a verb: …的历史潮流不可阻挡, …的方向发展), no item opening on a preposition
+    (对弄虚作假、搞数字脱贫的严肃查处)?"""
+    words = jieba_cut(head, hmm=False)
+    if any(w in _HEAD_FUNCTION_CHARS or word_tag(w) in ("p", "c") for w in words):
+        return False
+    last = words[-1]
+    if len(words) > 1 and word_tag(last) in ("v", "vn") and last not in _NOUN_LIKE_VERBS:
+        return False
+    if len(last) == 4 and word_tag(last[2:]) == "v":
+        return False  # …的自觉性明显增强: a predicate jieba keeps as one word
+    # (a preposition is a word of its own: 和平, 同舟共济 open on none)
+    return not any(jieba_cut(i, hmm=False)[0] in _ITEM_PREPOSITIONS_ALONE for i in items)
+
+
+def _fills(answer: str, part: str) -> bool:
+    """Is ``answer`` the whole ``part``, or all of it but a one-character opening or ending the
+    blanks share (边（打）)?"""
+    return answer == part or (answer in part and len(part) - len(answer) <= 1)
+
+
+def add_described_key(ctx: Context, q: Question) -> Question:
+    """Name the formulation a 填空 or 单选 asks part of (勇攀高峰、（　　）的创新精神 and 勇攀高峰、
+    敢为人先的（　　）ask 勇攀高峰、敢为人先的创新精神; a cloze blanking every item of
+    人人有责、人人尽责、人人享有的社会治理共同体 asks it whole): the stem prints the whole
+    :func:`described_heads` formulation around the blanks, each an item or the head, as a blank
+    over one clause of a quoted saying names the saying."""
+    if q.kind not in ("cloze", "single") or BLANK not in q.stem or "的" not in q.source:
+        return q
+    answers = q.answer if isinstance(q.answer, list) else [q.answer]
+    if not answers or not all(isinstance(a, str) and a for a in answers):
+        return q
+    if q.stem.count(BLANK) != len(answers):
+        return q
+    runs = [d for d in described_heads(ctx) if d.head in q.source and d.items[0] in q.source]
+    if not runs:
+        return q
+    restored, spans, at = q.stem, [], 0
+    for a in answers:
+        p = restored.find(BLANK, at)
+        restored = restored[:p] + a + restored[p + len(BLANK) :]
+        spans.append((p, p + len(a)))
+        at = p + len(a)
+    for d in runs:
+        i = restored.find(d.whole)
+        if i < 0:
+            continue
+        parts = (*d.items, d.head)
+        if all(
+            i <= x and y <= i + len(d.whole) and any(_fills(a, part) for part in parts)
+            for (x, y), a in zip(spans, answers, strict=True)
+        ):
+            if d.whole not in q.keys:
+                q.keys = [*q.keys, d.whole]
+            break
+    return q
+
+
+# what a run of four-character modifiers describes when it is a formulation to learn: a named
+# set (…精神, …体系, …机制, …要求 …), as for the short quality lists
+_DESCRIBED_SET_HEADS = (*_QUALITY_HEADS, "机制", "体制", "要求", "作风", "风尚", "战略", "政策")
+# a head that praises (崇高精神, 高尚品格, 优秀品质) names no set: many pairs of virtues fit
+_PRAISE_OPENINGS = ("崇高", "高尚", "优秀", "优良", "良好", "宝贵", "可贵")
+
+
+def described_set_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
+    """填空 blanking the four-character modifiers of a named set, the head printed (要求大力弘扬
+    （　　）、（　　）的爱国精神; 健全（　　）、（　　）、（　　）的疫情防控执法机制。（不分先后）):
+    two to six items of four characters (:func:`described_heads`) before 的 and a head naming a
+    set (:data:`_DESCRIBED_SET_HEADS`). The teachers' gold lists ask such formulations whole;
+    the list extraction drops a pair with no shared part, and :func:`quality_list_clozes`
+    takes items of two or three characters only. Left out: lists the lexicon knows (asked by
+    :func:`standard_list_clozes`), and runs any item of which a question already asks (its
+    formulation is named there, :func:`add_described_key`)."""
+    for d in described_heads(ctx):
+        items = d.items
+        if any(len(i) != 4 for i in items) or not d.head.endswith(_DESCRIBED_SET_HEADS):
+            continue
+        if d.head.startswith(_PRAISE_OPENINGS):
+            continue  # 展现了（救死扶伤）、（医者仁心）的崇高精神: 甘于奉献 fits as well
+        if any(i in named for i in items) or d.whole in named or "、".join(items) in named:
+            continue
+        if ctx.lexicon.complete_list(items) is not None or any(is_generic(i) for i in items):
+            continue
+        s = ctx.sentence(d.sentence)
+        run = "、".join(items)
+        a, b = s.start + d.start, s.start + d.start + len(run)
+        stem, la, lb = window(ctx, s, a, b)
+        if not stem or stem[la:lb] != run or len(stem) - (lb - la) < 10:
+            continue
+        blanked = stem[:la] + "、".join(BLANK for _ in items) + stem[lb:]
+        if any(_readable(i, blanked) for i in items):
+            continue
+        key = KeyPhrase(run, "series", s.index, a, b, 0.6, None, items)
+        yield Question(
+            id=question_id(ctx.doc_key, "cloze", "cloze_list", run, s.text),
+            kind="cloze",
+            stem=blanked + ORDER_FREE,
+            options=[],
+            answer=list(items),
+            keys=[run, *items, d.whole],
+            source=s.text,
+            explanation=_explain_text(ctx, key, s),
+            accepted=[[i] for i in items],
+            ordered=False,
+            paragraph=s.paragraph,
+            difficulty=_difficulty("cloze", run, 0.1),
+            template="cloze_list",
+        )
 
 
 # a run the lexicon does not know, asked with some items shown (人民战争、（　　）、（　　）)
