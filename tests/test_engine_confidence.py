@@ -394,3 +394,56 @@ def test_an_open_frames_plain_cloze_is_asked_last() -> None:
             q for q in asked_over(list(heldout_bank(name)), fragment, key) if q.kind == "cloze"
         ]
         assert asked and all(q.weak for q in asked), (name, key)
+
+
+# -- a quality's slot (frames.quality_slot_open) ----------------------------------------------
+
+
+def test_a_qualitys_slot_is_open_unless_the_stem_pins_it() -> None:
+    from quizapp.generation.frames import quality_slot_open
+
+    # blind13 JA #4: 弘扬（创新精神）: 创业精神, 奋斗精神 fit as well
+    stem = f"改革开放以来，我国经济发展取得举世瞩目的成就，同广大企业家大力弘扬{BLANK}是分不开的。"
+    assert quality_slot_open(stem, BLANK, "创新精神", set())
+    # an open list of one head (round 14b): 诚信意识, 法治意识 fit
+    assert quality_slot_open(
+        f"强化农民的社会责任意识、{BLANK}、集体意识。", BLANK, "规则意识", set()
+    )
+    # pinned: a printed mate of a standard list, half of a printed pair of its head, a thesis
+    # subject, a named spirit
+    stem = f"大力弘扬民族精神和{BLANK}。"
+    assert not quality_slot_open(stem, BLANK, "时代精神", {"民族精神"})
+    stem = f"我们必须坚持统筹发展和安全，增强{BLANK}和风险意识，树立底线思维。"
+    assert not quality_slot_open(stem, BLANK, "机遇意识", set())
+    stem = f"干部知敬畏、守底线，纪律意识和{BLANK}进一步提升。"
+    assert not quality_slot_open(stem, BLANK, "规矩意识", set())
+    stem = f"在这个过程中，{BLANK}是具有基础性的思想和工作方法。"
+    assert not quality_slot_open(stem, BLANK, "系统观念", set())
+    stem = f"{BLANK}是科技工作者在长期科学实践中积累的宝贵精神财富。"
+    assert not quality_slot_open(stem, BLANK, "科学家精神", set())
+    stem = f"继续发扬敢闯敢试、敢为人先、埋头苦干的{BLANK}。"
+    assert not quality_slot_open(stem, BLANK, "特区精神", set(), named=True)
+    # other heads are not qualities: 坚持和完善社会主义（基本经济制度）
+    assert not quality_slot_open(f"坚持和完善社会主义{BLANK}。", BLANK, "基本经济制度", set())
+
+
+def test_a_plain_cloze_over_an_open_quality_is_asked_last() -> None:
+    # blind13 JA #4 (弘扬（创新精神）) and JC #16 (（法治意识）、契约精神: 规则意识 fits), blind11
+    # GA (展现了…的（政治品格）): weak; the pair 增强（机遇意识）和风险意识 (JA #21, usable) is not
+    for name, fragment, key, weak in (
+        ("speech_xi_qiyejia_zuotan_2020", "大力弘扬_是分不开的", "创新精神", True),
+        ("speech_xi_qiyejia_zuotan_2020", "_、契约精神", "法治意识", True),
+        ("speech_xi_yiqing_bushu_2020", "忠于人民的_。", "政治品格", True),
+        ("shuoming_xi_shisiwu_jianyi_2020", "增强_和风险意识", "机遇意识", False),
+    ):
+        asked = [
+            q for q in asked_over(list(heldout_bank(name)), fragment, key) if q.kind == "cloze"
+        ]
+        assert asked and all(q.weak is weak for q in asked), (name, key)
+    # a served quiz of the 企业家座谈会 speech no longer asks the open 填空 while others remain
+    text = heldout_text("speech_xi_qiyejia_zuotan_2020.txt")
+    for seed in range(5):
+        quiz = generate_questions(text, seed=seed, count=20)
+        assert not any(
+            q.kind == "cloze" and q.answer == ["创新精神"] and "大力弘扬" in q.stem for q in quiz
+        ), seed

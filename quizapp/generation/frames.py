@@ -77,3 +77,67 @@ def frame_mates(stem: str, blank: str, key: str, spellings, document: str) -> li
         and word not in stem
         and any(i != own for i in ids)
     ]
+
+
+# -- a quality's slot ----------------------------------------------------------------------
+# The heads of a quality a person or a body shows or is asked to have: 弘扬（创新精神）,
+# 增强（纪律意识）, 保持坚强（政治定力）, 提高农民（法治素养）, 展现了…的（政治品格）. Every verb
+# that takes one takes the others (创业精神, 奋斗精神, 开拓精神 after 弘扬; 战略定力 after 保持),
+# so such a blank is open unless the stem pins it: a printed member of a standard list holding
+# the key (民族精神和（时代精神）, 政治意识、（大局意识）…), the other half of a pair of one head
+# (增强（机遇意识）和风险意识, 纪律意识和（规矩意识）), or the predicate of a thesis
+# (（科学家精神）是…). A named spirit (红船精神, 伟大抗疫精神, 企业家精神: the lexicon's classes in
+# :data:`NAMED_CLASSES`) is pinned by its place, event or group. Measured on the reviewed plain
+# 填空 (docs/generation.md, "Eleventh session: a quality's slot"); 思维 and 观念 keys were usable
+# (法治思维和法治方式, 冷战思维), so they are not among the heads.
+QUALITY_HEADS = ("精神", "意识", "担当", "定力", "素养", "品格", "品质", "情怀")
+NAMED_CLASSES = frozenset({"精神谱系", "行业群体精神", "伟大民族精神"})
+_PAIR_JOINS = "和与及、"
+
+
+def _clause_at(stem: str, at: int, end: int) -> tuple[str, str]:
+    """The text of ``stem``'s clause before ``at`` and after ``end``: up to the nearest marks
+    other than the enumeration comma 、 (a run of items stays in one clause)."""
+    start = at
+    while start > 0 and not (has_mark(stem[start - 1]) and stem[start - 1] != "、"):
+        start -= 1
+    stop = end
+    while stop < len(stem) and not (has_mark(stem[stop]) and stem[stop] != "、"):
+        stop += 1
+    return stem[start:at], stem[end:stop]
+
+
+def quality_slot_open(stem: str, blank: str, key: str, mates, named: bool = False) -> bool:
+    """Is ``stem``'s one ``blank``, over ``key``, a quality's open slot: a key of four or more
+    characters ending on a :data:`QUALITY_HEADS` head, not a ``named`` spirit, that no printed
+    list mate pins (``mates``: the other items of the standard lists and formulas holding the
+    key), that is not half of a printed pair of its head (增强（机遇意识）和风险意识: a run of
+    three or more, 社会责任意识、（规则意识）、集体意识, is an open list) and not the subject of a
+    thesis (（系统观念）是…)?"""
+    at = stem.find(blank)
+    if at < 0 or stem.count(blank) != 1 or len(key) < 4 or not key.endswith(QUALITY_HEADS):
+        return False
+    if named:
+        return False
+    end = at + len(blank)
+    after = stem[end:]
+    if after.startswith("是") and (at == 0 or has_mark(stem[at - 1])):
+        return False
+    if any(mate in stem for mate in mates):
+        return False
+    return not _pair_of_head(*_clause_at(stem, at, end), key[-2:])
+
+
+def _pair_of_head(before: str, behind: str, head: str) -> bool:
+    """Is the blank between ``before`` and ``behind`` (its clause) one half of a pair whose other
+    half, across 和/与/及/、, is printed with the same ``head`` (增强（机遇意识）和风险意识,
+    纪律意识和（规矩意识）进一步提升), and no longer run (a 、 on the far side of either)?"""
+    left = bool(before) and before[-1] in _PAIR_JOINS
+    right = bool(behind) and behind[0] in _PAIR_JOINS
+    if left == right:  # a run's middle item, or no pair
+        return False
+    if left:
+        rest = before[:-1]
+        return rest.endswith(head) and "、" not in rest
+    rest = behind[1:]
+    return head in rest[: len(head) + 6] and "、" not in rest

@@ -21,7 +21,7 @@ from . import distractors as dis
 from . import noise, reference
 from .builders import DEFINING_THESES, Context, build_all, rhetoric_run
 from .confidence import common_chars, is_plain_cloze, is_plain_single, single_doubt, too_weak
-from .frames import frame_mates
+from .frames import NAMED_CLASSES, frame_mates, quality_slot_open
 from .jieba_setup import dictionary_version, is_common_word, warm_up
 from .keyphrases import Extraction, extract
 from .lexicon import Lexicon, load_lexicon
@@ -75,7 +75,7 @@ def generate_questions(
         # from the stored bank, and must pick as the engine does)
         weak = _weak_clozes(questions, extraction, lexicon, doc_key)
         weak |= _doubtful_singles(questions, weak, lexicon, extraction.doc.text)
-        weak |= _open_frames(questions, weak, doc_key, extraction.memo)
+        weak |= _open_frames(questions, weak, doc_key, extraction.memo, lexicon)
         weak |= ctx.indexes.get(DEFINING_THESES, set())
         for q in questions:
             q.pick_score = ctx.scores.get(q.id, 0.5)
@@ -535,9 +535,12 @@ def _weak_clozes(
     return {q.id for q in questions if verdicts[q.id]}
 
 
-def _open_frames(questions: list[Question], weak: set[str], document: str, memo: dict) -> set[str]:
+def _open_frames(
+    questions: list[Question], weak: set[str], document: str, memo: dict, lexicon: Lexicon
+) -> set[str]:
     """The ids of the plain 填空 whose frame other study texts fill with another word of the
-    key's length (:func:`_frame_filled_elsewhere`), asked last like the weak ones. Worked out
+    key's length (:func:`_frame_filled_elsewhere`) or whose key is a quality any verb of its
+    kind takes (:func:`_open_quality_slot`), asked last like the weak ones. Worked out
     after the 单选 (``weak`` holds the weak questions and the doubtful 单选): a 单选 over an open
     slot's key is its remedy, not a weak twin; and a 填空 whose own 单选 twin is doubtful
     (劳动（风险意识）: the modifier gives the 单选 away) stays the form a quiz asks."""
@@ -546,7 +549,7 @@ def _open_frames(questions: list[Question], weak: set[str], document: str, memo:
     filled: dict[str, bool] = memo.setdefault("frame_filled", {})
     for q in questions:
         if q.id not in filled:
-            filled[q.id] = _frame_filled_elsewhere(q, document)
+            filled[q.id] = _frame_filled_elsewhere(q, document) or _open_quality_slot(q, lexicon)
     return {q.id for q in questions if filled[q.id] and (q.stem, q.answer[0]) not in doubtful}
 
 
@@ -557,6 +560,17 @@ def _frame_filled_elsewhere(q: Question, document: str) -> bool:
         return False
     spellings = q.accepted[0] if q.accepted else ()
     return bool(frame_mates(q.stem, BLANK, q.answer[0], spellings, document))
+
+
+def _open_quality_slot(q: Question, lexicon: Lexicon) -> bool:
+    """Is ``q`` a plain 填空 over a quality (frames.py: 弘扬（创新精神）, 增强（纪律意识）) whose
+    stem prints no mate of a standard list holding it? 创业精神 and 奋斗精神 fit as well."""
+    if not is_plain_cloze(q):
+        return False
+    key = q.answer[0]
+    mates = {mate for group in lexicon.groups_of(key) for mate in group if mate != key}
+    named = lexicon.term_class(key) in NAMED_CLASSES
+    return quality_slot_open(q.stem, BLANK, key, mates, named)
 
 
 def _doubtful_singles(
