@@ -1438,11 +1438,15 @@ def test_open_slot_in_a_chain_of_class_mates() -> None:
     asked = answers(questions, kinds=("cloze", "single"))
     assert not {"政治站位", "政治担当", "政治责任"} & asked, asked
     # between commas a short lead is verb enough (把准政治方向); a 、 pair of fixed wording stays
+    # asked on its second half (历史性变革: usable in T2, T4, X3, X5); its first half, printed by
+    # the twin but for 成就, was an edit in 7 of 8 rounds (EC–FA with the length hint; eleventh
+    # session, tests/test_engine_giveaway_stems.py)
     asked = _clozes(
         "强化政治责任，保持政治定力，把准政治方向，提高政治能力，增强斗争精神。\n"
         "推动党和国家事业取得历史性成就、发生历史性变革，进入了中国特色社会主义新时代。"
     )
-    assert "政治能力" not in asked and "历史性成就" in asked, asked
+    assert "政治能力" not in asked and "历史性变革" in asked, asked
+    assert "历史性成就" not in asked, asked
 
 
 def test_open_slot_after_verbs_the_rules_did_not_know() -> None:
@@ -3790,9 +3794,11 @@ def test_a_session_s_study_arrangement_and_a_draft_s_making_are_asked_last() -> 
     # blind13 JD #11, JE #19, #23, JF #16: 之前，我们已经安排学习了历史唯物主义、（辩证唯物主义）
     # 方面的题目; 安排这次学习，目的是加强对（马克思主义基本原理）的学习和理解
     bank = heldout_bank("speech_xi_zhengzhi_jingjixue_2015.txt")
-    for key in ("历史唯物主义", "辩证唯物主义", "马克思主义基本原理"):
+    for key in ("历史唯物主义", "马克思主义基本原理"):
         asked = [q for q in bank if one_key(q) == key and "安排" in q.stem]
         assert asked and all(q.weak for q in asked), key
+    # (its twin 历史唯物主义、（辩证唯物主义） prints 唯物主义: not asked at all, eleventh session)
+    assert not [q for q in bank if one_key(q) == "辩证唯物主义" and "安排" in q.stem]
     # JB #28, JD #29: who was consulted on the draft, who sat in the drafting group
     shuoming = heldout_bank("shuoming_xi_shisiwu_jianyi_2020.txt")
     for key in ("民主党派", "韩正同志"):

@@ -4261,6 +4261,20 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # （基本公共服务均等化）实现度超过98％: a local figure is the only clue (F3 #8)
     if _stem_spells_key(stem, a, b, standard):
         return  # 扫黑除恶…家族宗族（黑恶势力）: the compound spells 黑…恶 (F4 #38, #23)
+    if _word_twin(stem, a, b):
+        return  # 取得（历史性成就）、发生历史性变革: the twin prints 历史性 (EC–FA, GN, JA #20)
+    grown = _run_goes_on(stem[a:b], stem[b:])
+    if grown:
+        # 构建（共商共建共享）共赢新格局: the blank takes the run's last member too (JA #36)
+        text = stem[a : b + grown]
+        key = KeyPhrase(text, key.type, key.sentence, key.start, key.start + len(text), key.score)
+        b += grown
+    printed = _printed_head(ctx, stem, a, b)
+    if printed is not None:
+        rest = printed[0]
+        # 我们政治经济学的根本只能是（马克思主义）政治经济学: only what sets it apart (JA #14)
+        key = KeyPhrase(rest, key.type, key.sentence, key.start, key.start + len(rest), key.score)
+        b = a + len(rest)
     source = s.text
     if stem.startswith(("这是", "这就是", "这些", "这一")):
         return  # 这是…: what "this" is lies in a sentence the stem does not show (review 16)
@@ -5125,6 +5139,99 @@ def _stem_spells_key(stem: str, a: int, b: int, standard: bool) -> bool:
         for item in (before.rstrip("“《").split("、")[-2:-1] + after.lstrip("”》").split("、")[1:2])
     ]
     return any(len(item) > 4 and item != key and item.endswith(key[-4:]) for item in beside)
+
+
+# a list join before or after a pair's other half (公有制经济和（非公有制经济）)
+_TWIN_JOINS = "、和与及同"
+_PAIR_STOPS = "、，,；;：:。！？…"
+
+
+def _pair_partner(stem: str, a: int, b: int) -> str:
+    """The other half of a pair of two whose one half is the blank [a, b): the phrase after a
+    join right after the blank, or before a join right before it, up to a clause mark or a 的,
+    when no third item follows or precedes (取得（　　）、发生历史性变革。 → 发生历史性变革;
+    根据（　　）和历史唯物主义的世界观 → 历史唯物主义); "" when there is none."""
+    if stem[b : b + 1] and stem[b] in _TWIN_JOINS and stem[a - 1 : a] not in _TWIN_JOINS:
+        m = re.match(rf"[^{_PAIR_STOPS}和与及的]{{2,14}}", stem[b + 1 :])
+        if m and stem[b + 1 + m.end() : b + 2 + m.end()] not in ("、", "和", "与", "及"):
+            return m.group()
+        return ""
+    if a >= 3 and stem[a - 1] in _TWIN_JOINS and stem[b : b + 1] not in _TWIN_JOINS:
+        m = re.search(rf"[^{_PAIR_STOPS}和与及的]{{2,14}}$", stem[: a - 1])
+        if m and stem[m.start() - 1 : m.start()] not in ("、", "和", "与", "及"):
+            return m.group()
+    return ""
+
+
+def _word_twin(stem: str, a: int, b: int) -> str:
+    """The word of three characters or more that the blank's key shares with the other half
+    of its pair, leaving the key at most two characters of its own: 取得（历史性成就）、发生
+    历史性变革 (历史性), 周密部署（武汉保卫战）、湖北保卫战 (保卫战), 公有制经济和（非公有制经济）
+    (公有制经济). The twin prints the key but for a stock partner or a place name, so the
+    blank asks nothing (blind rounds EC–FA, GJ, GN, JA #20, JD #11); "" when there is none.
+    (敢于斗争、善于斗争 shares 于斗争, no word: its halves are asked; 质量变革、效率变革、动力
+    变革 is a list of three, each member a point.)"""
+    key = stem[a:b]
+    partner = _pair_partner(stem, a, b)
+    if len(key) < 4 or not partner or _han(key) != len(key):
+        return ""
+    for n in range(len(key) - 1, 2, -1):
+        if len(key) - n > 2:
+            break
+        tail = key[-n:]
+        if partner.endswith(tail) and is_word(tail):
+            return tail
+        head = key[:n]
+        at = partner.find(head)
+        # (the partner may open on its own verb: 发生|历史性变革)
+        if 0 <= at <= 2 and len(partner) - at - n <= 2 and is_word(head):
+            return head
+    return ""
+
+
+def _printed_head(ctx: Context, stem: str, a: int, b: int) -> tuple[str, str] | None:
+    """The key's last word of three characters or more printed elsewhere in the stem, not as
+    the shared head of a list mate: 我们政治经济学的根本只能是（马克思主义政治经济学） prints
+    政治经济学, so only 马克思主义 is asked (blind13 JA #14, JC #19). Returns (the part
+    before that word, the word) when that part is a term of four characters or more to blank
+    alone, else None: a shorter part (会展等（现代服务业），提升服务业…: JB #39) is no term,
+    and dropping such keys took usable ones (（延长产业链）…全产业链, 生产性服务业…生活性服务业)."""
+    key = stem[a:b]
+    if len(key) < 5 or key[0] in NUMERALS or _han(key) != len(key):
+        return None
+    before, after = stem[:a], stem[b:]
+    mates = re.findall(rf"[^{_PAIR_STOPS}]{{1,14}}$", before.rstrip("、和与及"))[:1]
+    mates += re.findall(rf"^[^{_PAIR_STOPS}]{{1,14}}", after.lstrip("、和与及"))[:1]
+    for n in range(len(key) - 2, 2, -1):
+        word = key[-n:]
+        if word not in before and word not in after:
+            continue
+        if not (is_word(word) or ctx.lexicon.is_known(word)):
+            continue
+        if any(word in m for m in mates) and (before[-1:] in "、和与及" or after[:1] in "、和与及"):
+            return None  # (根本政治制度、基本政治制度、（重要政治制度）: the list's pattern)
+        rest = key[:-n]
+        if (
+            len(rest) >= 4
+            and (is_word(rest) or ctx.lexicon.is_known(rest))
+            and rest not in before
+            and rest not in after
+        ):
+            return rest, word
+        return None
+    return None
+
+
+def _run_goes_on(key: str, after: str) -> int:
+    """How many characters after the blank continue the key's run of one repeated head
+    (构建（共商共建共享）共赢新格局: 共赢 is the formula's fourth member, and left outside it
+    cues the pattern; blind13 JA #36): 0 when none."""
+    if len(key) < 4 or len(key) % 2 or len(set(key[::2])) != 1 or _han(key) != len(key):
+        return 0
+    n = 0
+    while after[n : n + 1] == key[0] and _han(after[n + 1 : n + 2]) == 1:
+        n += 2
+    return n
 
 
 def _chronicle_subject(stem: str, a: int, b: int) -> bool:
