@@ -177,3 +177,34 @@ def test_learner_on_a_phone(live_server, phone_page, screenshot) -> None:
     expect(page.locator("main")).to_contain_text(f"今日待复习 {due} 题 · 未掌握 {len(mistakes)} 题")
     screenshot(page, "08-notebook")
     no_sideways_scroll(page)
+
+
+def test_a_second_tab_of_a_test_keeps_the_first_tabs_answers(live_server, phone_page, screenshot):
+    """One 测验 open in two tabs from the start (a learner taps the link twice): what is answered
+    and autosaved in the first tab survives the second tab's autosave, which still shows those
+    questions blank; both tabs' answers count when the second tab hands the paper in."""
+    app, base = live_server(setup=setup_data)
+    first = phone_page
+    first.goto(base + "/test/new")
+    first.check("input[value=exam]")
+    first.click("form.start-form button[type=submit]")
+    first.wait_for_selector("#exam-form")
+    second = first.context.new_page()
+    second.goto(first.url)
+    second.wait_for_selector("#exam-form")
+    ids = question_ids(first, "#exam-form")
+    first_cards = first.locator("#exam-form .question-card")
+    for i in range(3):
+        answer(first, first_cards.nth(i), load_question(app, ids[i]), right=True)
+    expect(first.locator("[data-save-status]")).to_have_text("已自动保存 3 题的答案。")
+    answer(second, second.locator("#exam-form .question-card").nth(5),
+           load_question(app, ids[5]), right=True)  # fmt: skip
+    expect(second.locator("[data-save-status]")).to_have_text("已自动保存 4 题的答案。")
+    screenshot(second, "two-tabs-second")
+    second.once("dialog", lambda dialog: dialog.accept())
+    second.click("button[data-submit-exam]")
+    second.wait_for_selector("[data-testid=score]")
+    assert second.inner_text("[data-testid=score]").replace(" ", "") == "4/10"
+    with app.app_context():
+        exam = db.session.scalar(select(Attempt).where(Attempt.mode == "exam"))
+        assert exam.score == 4 and exam.submitted_at is not None

@@ -136,3 +136,42 @@ def test_upload_review_edit_export_and_import_into_a_fresh_database(
     assert errors == []
     context.close()
     other.close()
+
+
+LONG_TITLE = (
+    "中国共产党第十九届中央委员会第六次全体会议公报暨关于党的百年奋斗重大成就和历史经验的决议"
+    "学习辅导材料（供各党支部组织学习讨论使用，请结合本单位实际认真学习领会）" + "全面贯彻落实" * 10
+)
+
+
+def add_long_titled_material(app) -> None:
+    from conftest import SAMPLE_QUESTIONS
+
+    from quizapp.models import BankQuestion, Material
+
+    add_organizer(app)
+    material = Material(title=LONG_TITLE, text="（手工）", content_hash="long-title")
+    db.session.add(material)
+    db.session.flush()
+    for i, data in enumerate(SAMPLE_QUESTIONS):
+        fields = {"accepted": [], **data}
+        db.session.add(BankQuestion(material_id=material.id, uid=f"long{i}", **fields))
+
+
+def test_a_long_material_title_does_not_widen_the_organizer_pages(
+    live_server, chromium, screenshot
+) -> None:
+    """A 140-character title (the upload form allows 200) in every material drop-down: the
+    page stays as wide as the phone (the 统计 page's picker was 2294 px wide) and the desktop."""
+    app, base = live_server(setup=add_long_titled_material)
+    for size in (PHONE, DESKTOP):
+        context = chromium.new_context(viewport=size, locale="zh-CN")
+        page = context.new_page()
+        login(page, base)
+        for path in ("/manage/stats", "/manage/questions", "/test/new", "/live/rounds/new",
+                     "/contests/paper/new", "/manage/import"):  # fmt: skip
+            page.goto(base + path)
+            assert page.locator("select").count(), path
+            assert fits_phone(page), (size, path, page.evaluate("document.body.scrollWidth"))
+        screenshot(page, f"stats-long-title-{size['width']}")
+        context.close()

@@ -361,6 +361,76 @@ def test_exam_time_limit_is_enforced_on_the_server(app, client, make_bank) -> No
     assert client.get(f"/test/{token}").headers["Location"].endswith("/result")
 
 
+def test_exam_handed_in_after_time_says_time_was_up(app, client, make_bank) -> None:
+    """交卷 pressed after the time ran out (the phone slept): the learner is told the time was
+    up and the saved answers counted, not that the test "was already handed in"."""
+    material_id, _ = make_bank(2)
+    token = start(client, material_id, mode="exam", time_limit="5")
+    first = question(app, attempt_row(app, token).question_ids[0])
+    client.post(f"/test/{token}/exam",
+                data={**answer_data(first, RIGHT[first.kind]), "action": "save"})  # fmt: skip
+    with app.app_context():
+        row = db.session.scalar(select(Attempt).where(Attempt.token == token))
+        row.started_at = utcnow() - timedelta(minutes=6)
+        db.session.commit()
+    response = client.post(f"/test/{token}/exam", data={"action": "submit"},
+                           follow_redirects=True)  # fmt: skip
+    page = response.get_data(as_text=True)
+    assert "时间已到，已按时间到时保存的答案自动交卷" in page
+    assert "已经交卷" not in page
+    assert attempt_row(app, token).score == 1
+    # pressing 交卷 again (back button) is the plain "already handed in"
+    again = client.post(f"/test/{token}/exam", data={"action": "submit"}, follow_redirects=True)
+    assert "这次测验已经交卷" in again.get_data(as_text=True)
+
+
+def test_exam_second_tab_keeps_answers_given_in_the_first(db_app) -> None:
+    """Two tabs of one 测验, both opened at the start: the first answers and saves three
+    questions; the second, still blank there, answers the fourth. Its autosave and its 交卷
+    carry only what it changed (the page's script sends scope=touched), so the first tab's
+    answers stay; a blank the learner makes on purpose in a tab still clears that answer."""
+    client = db_app.test_client()
+    material_id, _ = seed_bank(db_app, 4)
+    token = start(client, material_id, mode="exam", time_limit="10")
+    ids = attempt_row(db_app, token).question_ids
+    qs = [question(db_app, qid) for qid in ids]
+    fetch = {"X-Requested-With": "fetch"}
+    first_tab: dict[str, Any] = {"scope": "touched", "touched": [str(q.id) for q in qs[:3]]}
+    for q in qs[:3]:
+        first_tab.update(answer_data(q, RIGHT[q.kind]))
+    saved = client.post(f"/test/{token}/exam", data={**first_tab, "action": "save"}, headers=fetch)
+    assert saved.get_json()["kept"] == 3
+    # the second tab: blanks for the first three, an answer to the fourth
+    second_tab = {**answer_data(qs[3], RIGHT[qs[3].kind]), "scope": "touched",
+                  "touched": [str(qs[3].id)]}  # fmt: skip
+    saved = client.post(f"/test/{token}/exam", data={**second_tab, "action": "save"}, headers=fetch)
+    assert saved.get_json()["kept"] == 4
+    assert count_answers(db_app, token) == 4
+    # clearing an answer on purpose in that tab clears it
+    cleared = {"scope": "touched", "touched": [str(qs[3].id)]}
+    client.post(f"/test/{token}/exam", data={**cleared, "action": "save"}, headers=fetch)
+    assert count_answers(db_app, token) == 3
+    # 交卷 from the second tab with nothing new in it: the first tab's answers count
+    client.post(f"/test/{token}/exam", data={"scope": "touched", "action": "submit"})
+    assert attempt_row(db_app, token).submitted_at is not None
+    assert attempt_row(db_app, token).score == 3
+
+
+def test_exam_plain_form_post_still_saves_the_whole_paper(app, client, make_bank) -> None:
+    """Without the script (no scope), the form is the whole paper: a blank clears an answer."""
+    material_id, _ = make_bank(2)
+    token = start(client, material_id, mode="exam")
+    qs = [question(app, qid) for qid in attempt_row(app, token).question_ids]
+    data: dict[str, Any] = {}
+    for q in qs:
+        data.update(answer_data(q, RIGHT[q.kind]))
+    client.post(f"/test/{token}/exam", data={**data, "action": "save"})
+    assert count_answers(app, token) == 2
+    client.post(f"/test/{token}/exam", data={**answer_data(qs[0], RIGHT[qs[0].kind]),
+                                             "action": "save"})  # fmt: skip
+    assert count_answers(app, token) == 1
+
+
 def test_opening_an_expired_exam_submits_it(app, client, make_bank) -> None:
     material_id, _ = make_bank(2)
     token = start(client, material_id, mode="exam", time_limit="5")

@@ -344,6 +344,8 @@ def _chosen(question: BankQuestion, response: Any) -> set[str]:
 
 def _render_exam(attempt: Attempt, form: Any = None, status: int = 200):
     questions = services.attempt_questions(attempt)
+    # a form sent back with its errors shows answers not saved yet: all of them are changes
+    unsaved = form is not None
     if form is None:
         form = build_answer_form(questions, required=False)(formdata=None)
         kept = services.answers_by_question(attempt)
@@ -357,6 +359,7 @@ def _render_exam(attempt: Attempt, form: Any = None, status: int = 200):
         form=form,
         seconds_left=services.seconds_left(attempt),
         kept=len(services.answers_by_question(attempt)),
+        unsaved=unsaved,
     ), status
 
 
@@ -367,11 +370,14 @@ def exam(token: str):
     if attempt.mode != "exam":
         abort(404)
     if attempt.submitted_at is not None or services.is_over_time(attempt):
-        services.close_if_over_time(attempt)
+        timed_out = services.close_if_over_time(attempt)
         db.session.commit()
         if _wants_json():
             return jsonify(closed=True, url=url_for("study.result", token=token)), 409
-        flash("这次测验已经交卷，答案以交卷时为准。", "info")
+        if timed_out:
+            flash("时间已到，已按时间到时保存的答案自动交卷。", "warning")
+        else:
+            flash("这次测验已经交卷，答案以交卷时为准。", "info")
         return redirect(url_for("study.result", token=token))
     questions = services.attempt_questions(attempt)
     form = build_answer_form(questions, required=False)()
@@ -379,9 +385,11 @@ def exam(token: str):
         if _wants_json():
             return jsonify(saved=False, message="有答案格式不对，请检查后再交卷。"), 400
         return _render_exam(attempt, form, 400)
-    responses = {q.id: response_from(form, q) for q in questions}
+    changed = _changed_questions(questions)
+    responses = {q.id: response_from(form, q) for q in changed}
     try:
-        kept = services.save_exam_answers(attempt, questions, responses)
+        services.save_exam_answers(attempt, changed, responses)
+        kept = len(services.answers_by_question(attempt))
     except InvalidAnswer as exc:
         db.session.rollback()
         if _wants_json():
@@ -397,6 +405,20 @@ def exam(token: str):
         return jsonify(saved=True, kept=kept, seconds_left=services.seconds_left(attempt))
     flash(f"已保存 {kept} 道题的答案。", "success")
     return redirect(url_for("study.attempt", token=token))
+
+
+def _changed_questions(questions: list[BankQuestion]) -> list[BankQuestion]:
+    """The questions whose answers this request may change.
+
+    The page's script sends ``scope=touched`` with the id of every question answered or changed
+    in that tab: a second tab of the same 测验, opened before the first one saved, holds blanks
+    for what was answered elsewhere, and its autosave or 交卷 must not erase those answers.
+    Without the script (a plain form post) the whole form counts, blanks included.
+    """
+    if request.form.get("scope") != "touched":
+        return list(questions)
+    touched = {value for value in request.form.getlist("touched") if value.isdigit()}
+    return [q for q in questions if str(q.id) in touched]
 
 
 @bp.post("/test/<token>/finish")
