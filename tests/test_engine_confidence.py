@@ -447,3 +447,52 @@ def test_a_plain_cloze_over_an_open_quality_is_asked_last() -> None:
         assert not any(
             q.kind == "cloze" and q.answer == ["创新精神"] and "大力弘扬" in q.stem for q in quiz
         ), seed
+
+
+# -- a deed's or a role's slot (frames.deed_slot_open) ---------------------------------------
+
+
+def test_a_praised_deed_or_a_groups_role_is_an_open_slot_unless_the_stem_pins_it() -> None:
+    from quizapp.generation.frames import deed_slot_open, is_deed_or_role
+
+    lexicon = load_lexicon()
+    assert is_deed_or_role("冲锋在前", lexicon.term_class("冲锋在前"))
+    assert is_deed_or_role("生力军", lexicon.term_class("生力军"))
+    # a figure of speech that is no group's role is not one: 总开关, 卡脖子
+    assert not is_deed_or_role("总开关", lexicon.term_class("总开关"))
+    deeds = ("迎难而上", "挺身而出", "冲锋在前", "勇挑重担")
+    # blind11 GB/GL/GP: 挺身而出, 勇挑重担 fit as well; blind12 HB–HK: 主力军 fits
+    stem = f"各级党组织和广大党员、干部{BLANK}、顽强拼搏，充分发挥了战斗堡垒作用。"
+    assert deed_slot_open(stem, BLANK, "冲锋在前", deeds, set())
+    stem = f"使企业成为创新要素集成、科技成果转化的{BLANK}，打造紧密融合的创新体系。"
+    assert deed_slot_open(stem, BLANK, "生力军", ("主力军", "生力军", "排头兵"), set())
+    # pinned: another deed of the class printed (the stock run the key is left out of), a mate
+    # of a standard list holding it, or the deed describing what follows it (a quotation)
+    stem = f"面对大是大非敢于亮剑，面对矛盾敢于{BLANK}，面对危机敢于挺身而出。"
+    assert not deed_slot_open(stem, BLANK, "迎难而上", deeds, set())
+    stem = f"继续发扬敢闯敢试、{BLANK}、埋头苦干的特区精神。"
+    assert not deed_slot_open(stem, BLANK, "敢为人先", (), {"敢闯敢试", "埋头苦干"})
+    assert not deed_slot_open(
+        f"世上没有从天而降的英雄，只有{BLANK}的凡人。", BLANK, "挺身而出", deeds, set()
+    )
+
+
+def test_a_plain_cloze_over_an_open_deed_or_role_is_asked_last() -> None:
+    # judged rows: blind11 GB/GL/GP (冲锋在前), GF/GH (敢打硬仗), blind12 HB–HK (生力军),
+    # blind13 JB (迎难而上) failed; the 五个敢于 quotation (迎难而上 beside 挺身而出) is usable
+    for name, fragment, key, weak in (
+        ("speech_xi_yiqing_bushu_2020", "干部_、顽强拼搏", "冲锋在前", True),
+        ("speech_xi_yiqing_bushu_2020", "闻令而动、_，", "敢打硬仗", True),
+        ("speech_xi_jingji_shehui_zhuanjia_2020", "科技成果转化的_，", "生力军", True),
+        ("speech_xi_qiyejia_zuotan_2020", "增强信心、_，", "迎难而上", True),
+        ("speech_xi_zhutijiaoyu_zongjie_2020", "面对矛盾敢不敢_、", "迎难而上", False),
+    ):
+        asked = [
+            q for q in asked_over(list(heldout_bank(name)), fragment, key) if q.kind == "cloze"
+        ]
+        assert asked and all(q.weak is weak for q in asked), (name, key)
+    # a served quiz of the 专家座谈会 speech no longer asks the open 生力军 while others remain
+    text = heldout_text("speech_xi_jingji_shehui_zhuanjia_2020.txt")
+    for seed in range(5):
+        quiz = generate_questions(text, seed=seed, count=20)
+        assert not any(q.kind == "cloze" and q.answer == ["生力军"] for q in quiz), seed

@@ -141,3 +141,36 @@ def _pair_of_head(before: str, behind: str, head: str) -> bool:
         return rest.endswith(head) and "、" not in rest
     rest = behind[1:]
     return head in rest[: len(head) + 6] and "、" not in rest
+
+
+# -- a deed's or a role's slot -------------------------------------------------------------
+# The deeds a body is praised for (the lexicon's class 担当作为: 冲锋在前, 勇挑重担, 敢打硬仗,
+# 迎难而上) and the roles a group is said to play (its 形象比喻 ending on 军/兵/雁: 主力军, 生力军,
+# 排头兵, 领头雁): every praise of the one takes the others (广大党员、干部（冲锋在前）、顽强拼搏,
+# where 挺身而出 and 勇挑重担 read as well; 使企业成为…的（生力军）, where 主力军 does), so
+# such a blank is open unless the stem pins it: another term of its class printed (面对矛盾敢于
+# （迎难而上），面对危机敢于挺身而出…: the stock run of the class, the key the one left) or a
+# mate of a standard list holding it (敢闯敢试、（敢为人先）、埋头苦干的特区精神); a deed that
+# describes what follows it (只有（挺身而出）的凡人, 勇攀高峰、（敢为人先）的创新精神) is the
+# quotation's own wording, spared. Measured on
+# the judged plain 填空 (docs/generation.md, "Eleventh session: a deed's or a role's slot").
+DEED_CLASSES = frozenset({"担当作为"})
+ROLE_CLASS = "形象比喻"
+ROLE_ENDINGS = ("军", "兵", "雁")
+
+
+def is_deed_or_role(key: str, term_class: str | None) -> bool:
+    """Is ``key`` (of the lexicon's class ``term_class``) a praised deed or a group's role?"""
+    if term_class in DEED_CLASSES:
+        return True
+    return term_class == ROLE_CLASS and key.endswith(ROLE_ENDINGS)
+
+
+def deed_slot_open(stem: str, blank: str, key: str, class_mates, mates) -> bool:
+    """Is ``stem``'s one ``blank`` over ``key``, a praised deed or a group's role
+    (:func:`is_deed_or_role`), open: not followed by 的, no other term of its class
+    (``class_mates``) and no mate of a standard list holding it (``mates``) printed?"""
+    at = stem.find(blank)
+    if at < 0 or stem.count(blank) != 1 or stem[at + len(blank) : at + len(blank) + 1] == "的":
+        return False
+    return not any(m != key and m in stem for m in (*class_mates, *mates))

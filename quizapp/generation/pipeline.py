@@ -21,7 +21,13 @@ from . import distractors as dis
 from . import noise, reference
 from .builders import DEFINING_THESES, Context, build_all, rhetoric_run
 from .confidence import common_chars, is_plain_cloze, is_plain_single, single_doubt, too_weak
-from .frames import NAMED_CLASSES, frame_mates, quality_slot_open
+from .frames import (
+    NAMED_CLASSES,
+    deed_slot_open,
+    frame_mates,
+    is_deed_or_role,
+    quality_slot_open,
+)
 from .jieba_setup import dictionary_version, is_common_word, warm_up
 from .keyphrases import Extraction, extract
 from .lexicon import Lexicon, load_lexicon
@@ -549,7 +555,11 @@ def _open_frames(
     filled: dict[str, bool] = memo.setdefault("frame_filled", {})
     for q in questions:
         if q.id not in filled:
-            filled[q.id] = _frame_filled_elsewhere(q, document) or _open_quality_slot(q, lexicon)
+            filled[q.id] = (
+                _frame_filled_elsewhere(q, document)
+                or _open_quality_slot(q, lexicon)
+                or _open_deed_slot(q, lexicon)
+            )
     return {q.id for q in questions if filled[q.id] and (q.stem, q.answer[0]) not in doubtful}
 
 
@@ -571,6 +581,21 @@ def _open_quality_slot(q: Question, lexicon: Lexicon) -> bool:
     mates = {mate for group in lexicon.groups_of(key) for mate in group if mate != key}
     named = lexicon.term_class(key) in NAMED_CLASSES
     return quality_slot_open(q.stem, BLANK, key, mates, named)
+
+
+def _open_deed_slot(q: Question, lexicon: Lexicon) -> bool:
+    """Is ``q`` a plain 填空 over a praised deed or a group's role (frames.py: 广大党员、干部
+    （冲锋在前）、顽强拼搏; 使企业成为…的（生力军）) whose stem prints no other term of its class
+    and no mate of a standard list holding it? 挺身而出 and 主力军 fit as well."""
+    if not is_plain_cloze(q):
+        return False
+    key = q.answer[0]
+    cls = lexicon.term_class(key)
+    if not is_deed_or_role(key, cls):
+        return False
+    mates = {mate for group in lexicon.groups_of(key) for mate in group if mate != key}
+    kind = [t for t in lexicon.class_terms(cls or "") if is_deed_or_role(t, cls)]
+    return deed_slot_open(q.stem, BLANK, key, kind, mates)
 
 
 def _doubtful_singles(
