@@ -62,3 +62,26 @@ def test_an_upload_gets_the_bank_the_text_gets_when_generated_again() -> None:
     first = bank()
     generate_questions("我们要坚定“四个自信”，做到“两个维护”。", seed=0)
     assert bank() == first
+
+
+@pytest.mark.parametrize(
+    ("after", "head", "mate"),
+    [
+        ("和两种劳动制度", "制度", "两种劳动"),  # 实行（两种教育制度）和两种劳动制度
+        ("和个别吸收原则", "原则", "个别吸收"),
+        ("与制度", "制度", ""),  # one character: no phrase of its own
+        ("和“两种”劳动制度", "制度", ""),  # a quote ends the run before the head
+        ("，两种劳动制度", "制度", ""),  # not joined by 和/与
+        ("和教育制度和劳动制度", "制度", "教育"),  # the shortest run to the head
+    ],
+)
+def test_the_mate_joined_to_a_key_by_he_shares_its_head(after: str, head: str, mate: str) -> None:
+    assert builders._joined_mate(after, head) == mate
+
+
+def test_a_blank_edge_the_cut_would_not_read_is_passed_without_a_cut() -> None:
+    # the quick test never turns away an edge the full rule finds parting a term
+    for s in segment(SPEECH).sentences:
+        for at in range(2, len(s.text) - 1):
+            if _cuts_a_term_opening_on_the_whole_cut(s.text, at):
+                assert builders._may_cut_a_term_opening(s.text, at)
