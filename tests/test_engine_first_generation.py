@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.generation import builders, generate_questions
+from quizapp.generation import builders, generate_questions, pipeline
 from quizapp.generation.jieba_setup import is_word, word_ends, word_table
+from quizapp.generation.model import BLANK, Question
 from quizapp.generation.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,3 +86,19 @@ def test_a_blank_edge_the_cut_would_not_read_is_passed_without_a_cut() -> None:
         for at in range(2, len(s.text) - 1):
             if _cuts_a_term_opening_on_the_whole_cut(s.text, at):
                 assert builders._may_cut_a_term_opening(s.text, at)
+
+
+def test_the_list_a_blank_stands_in_is_read_alike_for_each_question_of_a_stem() -> None:
+    stem = f"构建深度融合的全链条、{BLANK}、开放式协同创新联盟。"
+
+    def cloze(answer: str) -> Question:
+        return Question("x", "cloze", stem, [], [answer], [answer], stem, "")
+
+    # (the 填空 and the 单选 of one stem share its run; each question puts its own answer back)
+    assert pipeline._blank_run_items(cloze("网络化")) == [
+        "全链条",
+        "网络化",
+        "开放式",
+        "开放式协同创新联盟",
+    ]
+    assert pipeline._blank_run_items(cloze("数字化"))[1] == "数字化"
