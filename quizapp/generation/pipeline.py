@@ -260,27 +260,20 @@ def _descriptive_list_blank(q: Question) -> bool:
     return suffixed >= 2 and len({item[-1] for item in listed}) > 1
 
 
-def _raw_run_parts(q: Question) -> tuple[tuple[str, ...], int] | None:
+def _raw_run_parts(q: Question) -> tuple[list[str], int] | None:
     """The raw 、-items of the run ``q``'s one blank stands in (the blank a NUL, the first item
     with its lead, the last with its head) and the index of the blank's item; None off a list."""
-    return _run_parts_of(q.stem)
-
-
-@lru_cache(maxsize=4096)
-def _run_parts_of(stem: str) -> tuple[tuple[str, ...], int] | None:
-    """:func:`_raw_run_parts` of a stem, kept per stem: four verdicts on a question read it, and
-    a stem's 填空 and 单选 share it."""
-    at = stem.find(BLANK)
-    if at < 0 or stem.count(BLANK) != 1:
+    at = q.stem.find(BLANK)
+    if at < 0 or q.stem.count(BLANK) != 1:
         return None
-    text = stem[:at] + "\x00" + stem[at + len(BLANK) :]
+    text = q.stem[:at] + "\x00" + q.stem[at + len(BLANK) :]
     start = at
     while start > 0 and text[start - 1] not in _RUN_STOPS:
         start -= 1
     end = at + 1
     while end < len(text) and text[end] not in _RUN_STOPS:
         end += 1
-    parts = tuple(text[start:end].split("、"))
+    parts = text[start:end].split("、")
     if len(parts) < 2:
         return None
     return parts, next(i for i, part in enumerate(parts) if "\x00" in part)
