@@ -739,11 +739,9 @@ class _WordScanner:
 
     def scan(self, text: str) -> list[tuple[str, int, int]]:
         """(word, start, end) of each match, in text order."""
-        longest: dict[int, int] = {}  # start → length of the longest word starting there
-        for last, size in self._automaton.iter(text):
-            start = last - size + 1
-            if size > longest.get(start, 0):
-                longest[start] = size
+        # start → length of the longest word starting there: the automaton reports matches by
+        # their end, so of the words sharing a start the longest comes last and stays
+        longest = {last - size + 1: size for last, size in self._automaton.iter(text)}
         out = []
         resume = 0
         for start in sorted(longest):

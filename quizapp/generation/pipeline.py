@@ -445,7 +445,14 @@ def _speech_business(q: Question) -> bool:
     answer = _one_answer(q)
     if _NAME_CLOSE.match(after) or answer in _BODY_NAMES and "、" in (before[-1:] + after[:1]):
         return True
-    return _SPEECH_BUSINESS.search(q.source) is not None
+    return _narrates_business(q.source)
+
+
+@lru_cache(maxsize=4096)
+def _narrates_business(source: str) -> bool:
+    """Does a sentence narrate the speaker's own meetings or make the courtesies? (Kept per
+    sentence: each of its questions asks, and a sentence carries two or three.)"""
+    return _SPEECH_BUSINESS.search(source) is not None
 
 
 # the suffixes an item shares with its neighbours without their pattern pinning it (复杂性、

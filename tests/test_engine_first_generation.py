@@ -1,0 +1,104 @@
+"""Shortcuts of a text's first generation (an upload) give the verdicts they replace."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from quizapp.generation import builders, generate_questions, pipeline
+from quizapp.generation.jieba_setup import is_word, word_ends, word_table
+from quizapp.generation.model import BLANK, Question
+from quizapp.generation.segment import segment
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEECH = (ROOT / "quizapp" / "data" / "seed_speech.txt").read_text(encoding="utf-8")
+
+
+def _cuts_a_term_opening_on_the_whole_cut(text: str, at: int) -> bool:
+    """The rule as it read before: the dictionary cut of the whole sentence."""
+    if not 2 <= at <= len(text) - 2:
+        return False
+    starts = (0, *word_ends(text))
+    lead = next((x for x in range(at - 2, max(-1, at - 5), -1) if x in starts), None)
+    if lead is None or at - lead < 2 or at not in starts:
+        return False
+    left = text[lead:at]
+    if left in builders._GOVERNING or builders._han(left) < len(left) or not is_word(left):
+        return False
+    probe = text[lead : at + 2]
+    if builders._han(probe) < len(probe) or is_word(probe):
+        return False
+    return word_table().get(probe, None) is not None
+
+
+def test_a_blank_edge_parting_a_term_is_found_as_on_the_whole_sentence() -> None:
+    # every edge of every sentence of the speech: the cut up to the edge decides as the whole
+    # sentence's cut did (some edges do part a term: the rule is exercised, not vacuous)
+    verdicts = [
+        (
+            builders._cuts_a_term_opening(s.text, at),
+            _cuts_a_term_opening_on_the_whole_cut(s.text, at),
+        )
+        for s in segment(SPEECH).sentences
+        for at in range(len(s.text) + 1)
+    ]
+    assert all(short == whole for short, whole in verdicts)
+    assert any(whole for _, whole in verdicts)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"), [("主体功能区", 5), ("“两个确立”", 4), ("2035年", 1), ("", 0)]
+)
+def test_chinese_characters_are_counted_alike_on_every_call(text: str, count: int) -> None:
+    assert builders._han(text) == count
+    assert builders._han(text) == count  # (the second answer is the cached one)
+
+
+def test_an_upload_gets_the_bank_the_text_gets_when_generated_again() -> None:
+    def bank() -> list[dict]:
+        return [dataclasses.asdict(q) for q in generate_questions(SPEECH, seed=0)]
+
+    first = bank()
+    generate_questions("我们要坚定“四个自信”，做到“两个维护”。", seed=0)
+    assert bank() == first
+
+
+@pytest.mark.parametrize(
+    ("after", "head", "mate"),
+    [
+        ("和两种劳动制度", "制度", "两种劳动"),  # 实行（两种教育制度）和两种劳动制度
+        ("和个别吸收原则", "原则", "个别吸收"),
+        ("与制度", "制度", ""),  # one character: no phrase of its own
+        ("和“两种”劳动制度", "制度", ""),  # a quote ends the run before the head
+        ("，两种劳动制度", "制度", ""),  # not joined by 和/与
+        ("和教育制度和劳动制度", "制度", "教育"),  # the shortest run to the head
+    ],
+)
+def test_the_mate_joined_to_a_key_by_he_shares_its_head(after: str, head: str, mate: str) -> None:
+    assert builders._joined_mate(after, head) == mate
+
+
+def test_a_blank_edge_the_cut_would_not_read_is_passed_without_a_cut() -> None:
+    # the quick test never turns away an edge the full rule finds parting a term
+    for s in segment(SPEECH).sentences:
+        for at in range(2, len(s.text) - 1):
+            if _cuts_a_term_opening_on_the_whole_cut(s.text, at):
+                assert builders._may_cut_a_term_opening(s.text, at)
+
+
+def test_the_list_a_blank_stands_in_is_read_alike_for_each_question_of_a_stem() -> None:
+    stem = f"构建深度融合的全链条、{BLANK}、开放式协同创新联盟。"
+
+    def cloze(answer: str) -> Question:
+        return Question("x", "cloze", stem, [], [answer], [answer], stem, "")
+
+    # (the 填空 and the 单选 of one stem share its run; each question puts its own answer back)
+    assert pipeline._blank_run_items(cloze("网络化")) == [
+        "全链条",
+        "网络化",
+        "开放式",
+        "开放式协同创新联盟",
+    ]
+    assert pipeline._blank_run_items(cloze("数字化"))[1] == "数字化"
