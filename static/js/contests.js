@@ -36,6 +36,9 @@
   var pending = 0;
   var submitting = false;
   var timers = {};
+  // 交卷 and the hand-in at the deadline carry only the questions changed in this tab, so a tab
+  // opened earlier, still blank where another tab answered, does not erase those answers.
+  var touched = window.QuizTouched(paper);
 
   function serverNow() { return Date.now() + offset; }
 
@@ -50,6 +53,7 @@
     if (!submitting && deadline - serverNow() <= 1200) {
       submitting = true;
       statusEl.textContent = "时间到，正在交卷…";
+      touched.stamp();
       paper.submit();
       return;
     }
@@ -118,6 +122,12 @@
   window.addEventListener("beforeunload", function (event) {
     if (pending > 0 && !submitting) { event.preventDefault(); event.returnValue = ""; }
   });
-  paper.addEventListener("submit", function () { submitting = true; });
+  // Heard on window, after app.js has asked "确定交卷吗？": a 交卷 called off leaves the
+  // countdown to hand the paper in when time is up.
+  window.addEventListener("submit", function (event) {
+    if (event.target !== paper || event.defaultPrevented) { return; }
+    submitting = true;
+    touched.stamp();
+  });
   tick();
 })();
