@@ -113,6 +113,7 @@ def test_a_second_tab_keeps_the_first_tabs_answers(live_server, phone_page, hand
         first.close()
     second.fill("fieldset[data-question] input[type=text]", "根本性")
     expect(second.locator("[data-saved].is-saved")).to_have_count(1)
+    expect(second.locator("#pc-answered")).to_have_text("2")  # the first tab's answer counts
     if hand_in == "button":
         second.once("dialog", lambda dialog: dialog.accept())
         second.click("button.pc-submit")

@@ -205,8 +205,9 @@ def test_a_second_tab_hands_in_without_erasing_the_first_tabs_answers(db_app, mo
         assert saved.get_json()["saved"] is True
     # the second tab answered multiple2 (saved), then cleared it and answered the judge
     # question; 交卷 leaves before those two changes are autosaved
-    client.post(f"/contests/attempts/{attempt_id}/answer",
-                data={"question": multiple2.id, **form_answer(multiple2)})  # fmt: skip
+    saved = client.post(f"/contests/attempts/{attempt_id}/answer",
+                        data={"question": multiple2.id, **form_answer(multiple2)})  # fmt: skip
+    assert saved.get_json()["answered"] == 5  # the tab's counter: both tabs' answers
     second_tab = {
         **{f"q{q.id}_0": "" for q in (cloze, cloze2)},  # its text boxes are still empty
         **form_answer(judge),

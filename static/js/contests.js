@@ -60,10 +60,6 @@
     window.setTimeout(tick, 250);
   }
 
-  function countAnswered() {
-    answeredEl.textContent = String(paper.querySelectorAll("[data-saved].is-saved").length);
-  }
-
   function save(fieldset) {
     var qid = fieldset.dataset.question;
     var body = new URLSearchParams();
@@ -89,6 +85,8 @@
         mark.textContent = result.data.saved ? "已保存" : "";
         mark.classList.toggle("is-saved", !!result.data.saved);
         statusEl.textContent = "已自动保存";
+        // the server's count: answers saved from another tab of this paper count too
+        answeredEl.textContent = String(result.data.answered);
       } else {
         mark.textContent = result.data.message || "没有保存";
         mark.classList.add("is-error");
@@ -102,7 +100,6 @@
       mark.classList.add("is-error");
     }).then(function () {
       pending -= 1;
-      countAnswered();
     });
   }
 
