@@ -14,6 +14,7 @@ from typing import Any
 
 import wtforms
 from flask_wtf import FlaskForm
+from werkzeug.datastructures import MultiDict
 from wtforms import Field, SelectChoice, SelectField, SelectMultipleField, StringField
 from wtforms.validators import InputRequired, Length, Optional, StopValidation
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -159,6 +160,24 @@ def response_from(form: FlaskForm, question: BankQuestion) -> Any:
         return None if _blank(data) else options[int(data)]
     chosen = sorted({int(v) for v in data or []})
     return [options[i] for i in chosen] or None
+
+
+def changed_questions(
+    questions: Sequence[BankQuestion], formdata: MultiDict[str, str]
+) -> list[BankQuestion]:
+    """The questions whose answers a posted paper (a 测验 or an 答题赛) may change.
+
+    The page's script (``QuizTouched`` in static/js/app.js) sends ``scope=touched`` with the id
+    of every question answered or changed in that tab: a second tab of the same paper, opened
+    before the first one saved, holds blanks for what was answered elsewhere, and its autosave,
+    交卷 or hand-in at the deadline must not erase those answers. A blank made on purpose in
+    that tab is a change and clears its answer. Without the script (a plain form post) the
+    whole form counts, blanks included.
+    """
+    if formdata.get("scope") != "touched":
+        return list(questions)
+    touched = {value for value in formdata.getlist("touched") if value.isdigit()}
+    return [q for q in questions if str(q.id) in touched]
 
 
 def fill_form(form: FlaskForm, question: BankQuestion, response: Any) -> None:

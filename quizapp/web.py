@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from flask import Flask, current_app, jsonify, render_template, request
+from flask import Flask, current_app, jsonify, render_template, request, url_for
+from flask_login import current_user
 from werkzeug.exceptions import BadRequest, HTTPException
 from werkzeug.routing import IntegerConverter
 
@@ -127,7 +129,29 @@ def handle_http_error(error: HTTPException):  # noqa: ANN201
         message = f"上传的内容太大，不能超过 {_size_label(request.max_content_length)}。"
     if wants_json():
         return jsonify(error=error.name.lower().replace(" ", "_"), message=message), code
-    return render_template("errors/error.html", code=code, message=message), code
+    back = _way_back_to_the_form() if code == 413 else None
+    return render_template("errors/error.html", code=code, message=message, back=back), code
+
+
+def _way_back_to_the_form() -> str | None:
+    """Where a too-large upload's page sends the user to choose another file: the page they
+    came from when it is on this site, else the form that was posted (every upload form posts
+    to its own address), else the material upload page for an organizer."""
+    came_from = urlsplit(request.referrer or "")
+    if (
+        came_from.scheme in ("http", "https")
+        and came_from.netloc == request.host
+        and came_from.path.startswith("/")
+        and not came_from.path.startswith("//")
+        and "\\" not in came_from.path
+    ):
+        return came_from.path + (f"?{came_from.query}" if came_from.query else "")
+    rule = request.url_rule
+    if rule is not None and "GET" in (rule.methods or ()):
+        return request.full_path.rstrip("?")
+    if current_user.is_authenticated and current_user.is_organizer:
+        return url_for("workbench.upload")
+    return None
 
 
 def _size_label(limit: int | None) -> str:

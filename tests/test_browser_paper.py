@@ -83,3 +83,45 @@ def test_a_paper_saves_as_it_goes_and_submits_itself(live_server, phone_page, sc
         assert (attempt.score, attempt.total, attempt.close_reason) == (2, 2, "submitted")
         assert attempt.time_used_ms <= LIMIT_S * 1000
         assert len(db.session.scalars(select(PaperAnswer)).all()) == 2
+
+
+@pytest.mark.parametrize("hand_in", ["button", "deadline"])
+def test_a_second_tab_keeps_the_first_tabs_answers(live_server, phone_page, hand_in) -> None:
+    """The paper open in two tabs from the start: the first answers the single choice (saved),
+    the second, still blank there, answers the cloze and hands the paper in, by 交卷 or, once a
+    交卷 was called off, by the countdown. Both answers count: 2 / 2."""
+    from quizapp.models import PaperAnswer, PaperAttempt
+
+    app, base = live_server(setup=setup_data)
+    first = phone_page
+    first.goto(f"{base}/auth/login")
+    first.fill("input[name=username]", "learner1")
+    first.fill("input[name=password]", DEFAULT_PASSWORD)
+    first.click("button[type=submit]")
+    first.goto(f"{base}/contests/")
+    first.click("text=浏览器答题赛")
+    first.once("dialog", lambda dialog: dialog.accept())
+    first.click("text=开始答题")
+    first.wait_for_selector("#pc-paper")
+    second = first.context.new_page()
+    second.goto(first.url)
+    second.wait_for_selector("#pc-paper")
+
+    first.locator(".option", has_text="核心意识").click()
+    expect(first.locator("[data-saved].is-saved")).to_have_count(1)
+    if hand_in == "deadline":
+        first.close()
+    second.fill("fieldset[data-question] input[type=text]", "根本性")
+    expect(second.locator("[data-saved].is-saved")).to_have_count(1)
+    expect(second.locator("#pc-answered")).to_have_text("2")  # the first tab's answer counts
+    if hand_in == "button":
+        second.once("dialog", lambda dialog: dialog.accept())
+        second.click("button.pc-submit")
+    else:
+        second.once("dialog", lambda dialog: dialog.dismiss())
+        second.click("button.pc-submit")
+    second.wait_for_selector("text=正确答案", timeout=(LIMIT_S + 5) * 1000)
+    with app.app_context():
+        attempt = db.session.scalar(select(PaperAttempt))
+        assert (attempt.score, attempt.total, attempt.close_reason) == (2, 2, "submitted")
+        assert len(db.session.scalars(select(PaperAnswer)).all()) == 2

@@ -563,3 +563,20 @@ def test_a_broken_answer_gets_a_clear_message_and_nothing_stored(
     assert elsewhere.get_json()["message"] == "这道题不在您的试卷上。"
     with app.app_context():
         assert db.session.scalars(select(PaperAnswer)).all() == []
+
+
+def test_a_plain_form_post_hands_in_the_whole_paper(app, client, login_as, make_contest):
+    """Without the page's script (no scope=touched) the posted form is the whole paper: what it
+    leaves blank is blank, even if it had been saved before."""
+    contest_id = make_contest()
+    login_as()
+    attempt_id = start(client, contest_id)
+    questions = paper_of(app, attempt_id)
+    save(client, attempt_id, questions[0])
+    client.post(f"/contests/attempts/{attempt_id}/submit", data=answer(questions[1], True))
+    row = attempt_row(app, attempt_id)
+    assert (row.score, row.close_reason) == (1, "submitted")
+    with app.app_context():
+        stored = db.session.scalars(select(PaperAnswer.question_id).where(
+            PaperAnswer.attempt_id == attempt_id)).all()  # fmt: skip
+        assert stored == [questions[1].id]

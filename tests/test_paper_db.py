@@ -163,3 +163,61 @@ def test_two_simultaneous_starts_make_one_attempt(db_app) -> None:
     assert len(ids) == 2 and ids[0] == ids[1]
     with db_app.app_context():
         assert db.session.scalar(select(func.count(PaperAttempt.id))) == 1
+
+
+def form_answer(question: BankQuestion) -> dict:
+    """The paper page's form fields answering `question` rightly."""
+    name = f"q{question.id}"
+    if question.kind == "cloze":
+        return {f"{name}_0": question.answer[0]}
+    if question.kind == "judge":
+        return {name: "true" if question.answer else "false"}
+    options = list(question.options)
+    if question.kind == "single":
+        return {name: str(options.index(question.answer))}
+    return {name: [str(options.index(a)) for a in question.answer]}
+
+
+def test_a_second_tab_hands_in_without_erasing_the_first_tabs_answers(db_app, monkeypatch):
+    """A paper open in two tabs from the start (the learner tapped 开始答题 twice): the first
+    tab answers and autosaves four questions, the second still shows them blank. Its 交卷 (or
+    the hand-in at the deadline) carries only the questions changed in that tab
+    (scope=touched, sent by static/js/contests.js), so the first tab's answers count; an
+    answer the learner blanked in that tab on purpose is cleared."""
+    contest_id, (user_id,) = seed(db_app)
+    with db_app.app_context():
+        db.session.get(User, user_id).set_password("password123")
+        db.session.commit()
+    monkeypatch.setattr(services, "now", lambda: T0 + timedelta(seconds=30))
+    client = db_app.test_client()
+    client.post("/auth/login", data={"username": "p0", "password": "password123"})
+    started = client.post(f"/contests/paper/{contest_id}/start")
+    attempt_id = int(started.headers["Location"].rsplit("/", 1)[1])
+    with db_app.app_context():
+        attempt = db.session.get(PaperAttempt, attempt_id)
+        qs = services.paper_questions(attempt)
+        for q in qs:
+            db.session.expunge(q)
+    single, single2, multiple, multiple2, judge, _, cloze, cloze2 = qs
+    for q in (single, single2, multiple, cloze):  # the first tab, saved as it goes
+        saved = client.post(f"/contests/attempts/{attempt_id}/answer",
+                            data={"question": q.id, **form_answer(q)})  # fmt: skip
+        assert saved.get_json()["saved"] is True
+    # the second tab answered multiple2 (saved), then cleared it and answered the judge
+    # question; 交卷 leaves before those two changes are autosaved
+    saved = client.post(f"/contests/attempts/{attempt_id}/answer",
+                        data={"question": multiple2.id, **form_answer(multiple2)})  # fmt: skip
+    assert saved.get_json()["answered"] == 5  # the tab's counter: both tabs' answers
+    second_tab = {
+        **{f"q{q.id}_0": "" for q in (cloze, cloze2)},  # its text boxes are still empty
+        **form_answer(judge),
+        "scope": "touched",
+        "touched": [str(multiple2.id), str(judge.id)],
+    }
+    client.post(f"/contests/attempts/{attempt_id}/submit", data=second_tab)
+    with db_app.app_context():
+        attempt = db.session.get(PaperAttempt, attempt_id)
+        rows = select(PaperAnswer.question_id).where(PaperAnswer.attempt_id == attempt_id)
+        answered = set(db.session.scalars(rows))
+        assert answered == {single.id, single2.id, multiple.id, cloze.id, judge.id}
+        assert (attempt.close_reason, attempt.score) == ("submitted", 5)

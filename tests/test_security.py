@@ -7,6 +7,7 @@ import io
 import re
 
 import pytest
+from flask import request
 
 ROLES = ["anonymous", "learner", "organizer", "admin"]
 LOGIN = "/auth/login"
@@ -253,6 +254,62 @@ def test_oversized_request_gets_413_in_chinese(app, client, login_as):
     )
     assert response.status_code == 413
     assert "上传的内容太大，不能超过 64 KB。" in response.get_data(as_text=True)
+
+
+def back_links(html: str) -> list[str]:
+    """The buttons of an error page, as (label, address) pairs."""
+    return re.findall(r'<a class="btn[^"]*" href="([^"]*)">([^<]*)</a>', html)
+
+
+@pytest.mark.parametrize("app_config", [{"MAX_CONTENT_LENGTH": 64 * 1024}])
+@pytest.mark.parametrize(
+    ("referrer", "back"),
+    [
+        # the upload page the organizer came from, with its query (the material chosen)
+        (
+            "http://localhost/manage/materials/upload?material=3",
+            "/manage/materials/upload?material=3",
+        ),
+        # another site, or an address that would leave this one: the form that was posted
+        ("http://elsewhere.example/manage", "/manage/materials/upload"),
+        ("http://localhost//elsewhere.example/x", "/manage/materials/upload"),
+        (None, "/manage/materials/upload"),
+    ],
+)
+def test_too_large_upload_page_leads_back_to_the_form(app, client, login_as, referrer, back):
+    """The 413 page offers a way back to choose a smaller file, not only 回到首页."""
+    login_as("organizer")
+    headers = {"Referer": referrer} if referrer else {}
+    big = io.BytesIO(b"x" * (100 * 1024))
+    response = client.post("/manage/materials/upload", data={"file": (big, "big.txt")},
+                           content_type="multipart/form-data", headers=headers)  # fmt: skip
+    assert response.status_code == 413
+    html = response.get_data(as_text=True)
+    assert back_links(html) == [(back, "返回重新选择文件"), ("/", "回到首页")]
+    assert "请换一个小一些的文件再上传" in html
+
+
+@pytest.mark.parametrize("app_config", [{"MAX_CONTENT_LENGTH": 64 * 1024}])
+def test_too_large_post_to_an_action_leads_an_organizer_to_the_upload_page(app, client, login_as):
+    """A post that is no form page of its own (an action) has nothing to go back to: an
+    organizer is offered the material upload page, anyone else the home page only."""
+
+    def action():
+        return str(len(request.form))
+
+    app.add_url_rule("/big-action-for-test", "big_action_for_test", action, methods=["POST"])
+    big = {"text": "x" * (100 * 1024)}
+    login_as("learner")
+    learner = client.post("/big-action-for-test", data=big)
+    assert learner.status_code == 413
+    assert back_links(learner.get_data(as_text=True)) == [("/", "回到首页")]
+    client.post("/auth/logout")
+    login_as("organizer")
+    organizer = client.post("/big-action-for-test", data=big)
+    assert back_links(organizer.get_data(as_text=True)) == [
+        ("/manage/materials/upload", "返回重新选择文件"),
+        ("/", "回到首页"),
+    ]
 
 
 def test_default_request_limit_fits_a_roster_file(app):

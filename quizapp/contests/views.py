@@ -20,7 +20,13 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from wtforms import SelectChoice
 
-from ..answer_forms import blank_count, build_answer_form, fill_form, response_from
+from ..answer_forms import (
+    blank_count,
+    build_answer_form,
+    changed_questions,
+    fill_form,
+    response_from,
+)
 from ..database import begin_write
 from ..extensions import db
 from ..generation.checking import InvalidAnswer
@@ -239,14 +245,18 @@ def save(attempt_id: int):
     except InvalidAnswer as exc:
         db.session.rollback()
         return jsonify(error="invalid", message=exc.message), 400
+    # how many answers the paper holds, from every tab (this page shows only its own)
+    answered = len(services.saved_answers(attempt))
     db.session.commit()
-    return jsonify(saved=stored, deadline=attempt.deadline_at.timestamp())
+    return jsonify(saved=stored, answered=answered, deadline=attempt.deadline_at.timestamp())
 
 
 @bp.post("/attempts/<int:attempt_id>/submit")
 @login_required
 def submit(attempt_id: int):
-    """交卷: answers in the form are saved if in time, then the attempt closes (once)."""
+    """交卷 (pressed, or sent by the page at the deadline): the answers this tab changed are
+    saved if in time (the whole form when posted without the script), then the attempt closes
+    (once)."""
     attempt = _own_attempt(attempt_id, lock=True)
     at = services.now()
     questions = services.paper_questions(attempt)
@@ -257,7 +267,9 @@ def submit(attempt_id: int):
         flash("部分答案无效，没有保存：" + "；".join(
             e for errors in form.errors.values() for e in errors), "warning")  # fmt: skip
     else:
-        responses = {q.id: response_from(form, q) for q in questions}
+        responses = {
+            q.id: response_from(form, q) for q in changed_questions(questions, request.form)
+        }
         for problem in services.save_answers(attempt, responses, at):
             flash(problem, "warning")
     if services.finish_attempt(attempt, at, "submitted"):

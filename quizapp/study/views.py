@@ -21,7 +21,7 @@ from markupsafe import Markup
 from sqlalchemy import select
 from wtforms import SelectChoice
 
-from ..answer_forms import build_answer_form, fill_form, response_from
+from ..answer_forms import build_answer_form, changed_questions, fill_form, response_from
 from ..database import begin_write
 from ..extensions import db
 from ..models import Attempt, BankQuestion, Material, NotebookEntry
@@ -385,7 +385,7 @@ def exam(token: str):
         if _wants_json():
             return jsonify(saved=False, message="有答案格式不对，请检查后再交卷。"), 400
         return _render_exam(attempt, form, 400)
-    changed = _changed_questions(questions)
+    changed = changed_questions(questions, request.form)
     responses = {q.id: response_from(form, q) for q in changed}
     try:
         services.save_exam_answers(attempt, changed, responses)
@@ -405,20 +405,6 @@ def exam(token: str):
         return jsonify(saved=True, kept=kept, seconds_left=services.seconds_left(attempt))
     flash(f"已保存 {kept} 道题的答案。", "success")
     return redirect(url_for("study.attempt", token=token))
-
-
-def _changed_questions(questions: list[BankQuestion]) -> list[BankQuestion]:
-    """The questions whose answers this request may change.
-
-    The page's script sends ``scope=touched`` with the id of every question answered or changed
-    in that tab: a second tab of the same 测验, opened before the first one saved, holds blanks
-    for what was answered elsewhere, and its autosave or 交卷 must not erase those answers.
-    Without the script (a plain form post) the whole form counts, blanks included.
-    """
-    if request.form.get("scope") != "touched":
-        return list(questions)
-    touched = {value for value in request.form.getlist("touched") if value.isdigit()}
-    return [q for q in questions if str(q.id) in touched]
 
 
 @bp.post("/test/<token>/finish")

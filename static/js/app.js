@@ -17,6 +17,43 @@
     }
   });
 
+  // Which questions a paper's page (a 测验, an 答题赛) changed in this tab. A second tab of the
+  // same paper, opened before the first one saved, shows blanks for what was answered elsewhere;
+  // so its posts say which questions it changed (scope=touched) and the server changes only
+  // those (quizapp/answer_forms.py, changed_questions). A blank made here on purpose is a change.
+  // Answer fields are named q<id> or q<id>_<blank>.
+  window.QuizTouched = function (form) {
+    var ids = {};
+    function touch(el) {
+      var match = /^q(\d+)(_\d+)?$/.exec(el.name || "");
+      if (match) { ids[match[1]] = true; }
+    }
+    form.addEventListener("change", function (event) { touch(event.target); });
+    form.addEventListener("input", function (event) { touch(event.target); });
+    return {
+      // every answer on the page (one sent back with an error: nothing on it is saved)
+      touchAll: function () { form.querySelectorAll("input[name^=q]").forEach(touch); },
+      // for a post built by the script (FormData or URLSearchParams)
+      addTo: function (data) {
+        data.set("scope", "touched");
+        data.delete("touched");
+        Object.keys(ids).forEach(function (qid) { data.append("touched", qid); });
+      },
+      // for the form's own post (交卷, 保存答案, time up): hidden inputs just before it leaves
+      stamp: function () {
+        form.querySelectorAll("input[data-scope]").forEach(function (el) { el.remove(); });
+        var add = function (name, value) {
+          var input = document.createElement("input");
+          input.type = "hidden"; input.name = name; input.value = value;
+          input.setAttribute("data-scope", "");
+          form.appendChild(input);
+        };
+        add("scope", "touched");
+        Object.keys(ids).forEach(function (qid) { add("touched", qid); });
+      }
+    };
+  };
+
   // The stem of a question with each cloze blank followed by the length of its key (〔4字〕),
   // drawn alike by the live host and the players' phones (the server sends lengths, never keys).
   window.QuizStem = {

@@ -36,6 +36,9 @@
   var pending = 0;
   var submitting = false;
   var timers = {};
+  // 交卷 and the hand-in at the deadline carry only the questions changed in this tab, so a tab
+  // opened earlier, still blank where another tab answered, does not erase those answers.
+  var touched = window.QuizTouched(paper);
 
   function serverNow() { return Date.now() + offset; }
 
@@ -50,14 +53,11 @@
     if (!submitting && deadline - serverNow() <= 1200) {
       submitting = true;
       statusEl.textContent = "时间到，正在交卷…";
+      touched.stamp();
       paper.submit();
       return;
     }
     window.setTimeout(tick, 250);
-  }
-
-  function countAnswered() {
-    answeredEl.textContent = String(paper.querySelectorAll("[data-saved].is-saved").length);
   }
 
   function save(fieldset) {
@@ -85,6 +85,8 @@
         mark.textContent = result.data.saved ? "已保存" : "";
         mark.classList.toggle("is-saved", !!result.data.saved);
         statusEl.textContent = "已自动保存";
+        // the server's count: answers saved from another tab of this paper count too
+        answeredEl.textContent = String(result.data.answered);
       } else {
         mark.textContent = result.data.message || "没有保存";
         mark.classList.add("is-error");
@@ -98,7 +100,6 @@
       mark.classList.add("is-error");
     }).then(function () {
       pending -= 1;
-      countAnswered();
     });
   }
 
@@ -118,6 +119,12 @@
   window.addEventListener("beforeunload", function (event) {
     if (pending > 0 && !submitting) { event.preventDefault(); event.returnValue = ""; }
   });
-  paper.addEventListener("submit", function () { submitting = true; });
+  // Heard on window, after app.js has asked "确定交卷吗？": a 交卷 called off leaves the
+  // countdown to hand the paper in when time is up.
+  window.addEventListener("submit", function (event) {
+    if (event.target !== paper || event.defaultPrevented) { return; }
+    submitting = true;
+    touched.stamp();
+  });
   tick();
 })();

@@ -16,46 +16,18 @@
   var saveTimer = null;
   var dirty = false;
 
-  // The questions answered or changed in this tab: only these are sent as changes, so a second
-  // tab of the same test, opened before this one saved, cannot blank out what was answered here.
-  var touched = {};
+  // Only the questions changed in this tab are sent as changes (see QuizTouched in app.js).
+  var touched = window.QuizTouched(form);
+  if (form.hasAttribute("data-unsaved")) { touched.touchAll(); }
 
   function setStatus(text) { if (status) { status.textContent = text; } }
-
-  function touch(event) {
-    var match = /^q(\d+)(_\d+)?$/.exec(event.target.name || "");
-    if (match) { touched[match[1]] = true; }
-  }
-
-  if (form.hasAttribute("data-unsaved")) {  // sent back with an error: nothing here is saved
-    form.querySelectorAll("input[name^=q]").forEach(function (el) { touch({ target: el }); });
-  }
-
-  function addScope(data) {
-    data.set("scope", "touched");
-    data.delete("touched");
-    Object.keys(touched).forEach(function (qid) { data.append("touched", qid); });
-  }
-
-  // The same for a full post (保存答案, 交卷, time up): hidden inputs before it leaves.
-  function scopeForm() {
-    form.querySelectorAll("input[data-scope]").forEach(function (el) { el.remove(); });
-    var add = function (name, value) {
-      var input = document.createElement("input");
-      input.type = "hidden"; input.name = name; input.value = value;
-      input.setAttribute("data-scope", "");
-      form.appendChild(input);
-    };
-    add("scope", "touched");
-    Object.keys(touched).forEach(function (qid) { add("touched", qid); });
-  }
 
   function save() {
     if (submitting) { return; }
     dirty = false;
     var data = new FormData(form);
     data.set("action", "save");
-    addScope(data);
+    touched.addTo(data);
     fetch(form.getAttribute("action"), {
       method: "POST", body: data, credentials: "same-origin",
       headers: { "X-Requested-With": "fetch", "Accept": "application/json" }
@@ -76,9 +48,9 @@
     window.clearTimeout(saveTimer);
     saveTimer = window.setTimeout(save, 800);
   }
-  form.addEventListener("change", function (event) { touch(event); scheduleSave(); });
+  form.addEventListener("change", scheduleSave);
   form.addEventListener("input", function (event) {
-    if (event.target.type === "text") { touch(event); scheduleSave(); }
+    if (event.target.type === "text") { scheduleSave(); }
   });
   window.setInterval(function () { if (dirty) { save(); } }, 15000);
 
@@ -90,7 +62,7 @@
     }
     submitting = true;
     window.clearTimeout(saveTimer);
-    scopeForm();
+    touched.stamp();
   });
 
   if (timer && form.dataset.secondsLeft) {
@@ -108,7 +80,7 @@
         input.type = "hidden"; input.name = "action"; input.value = "submit";
         form.appendChild(input);
         submitting = true;
-        scopeForm();
+        touched.stamp();
         form.submit();
       }
     };
