@@ -7794,12 +7794,14 @@ def build_all(ctx: Context) -> list[Question]:
         if question.id not in made:
             made.add(question.id)
             ctx.scores.setdefault(question.id, 0.6)
-            out.append(add_subkeys(ctx, question))
+            out.append(add_thesis_key(add_subkeys(ctx, question)))
     # two-clause formulations said once (没有…，就没有…; 只有…才能…，只有…才能…), and standard
     # lists spelled out one clause per item (坚持党的领导，坚持人民至上，…)
     for question in [
         *formulation_clozes(ctx, named),
         *triple_thesis_clozes(ctx, named),
+        *parallel_thesis_judges(ctx),
+        *contrast_thesis_judges(ctx),
         *clause_list_clozes(ctx, named),
         *quality_list_clozes(ctx, named),
         *described_set_clozes(ctx, named),
@@ -8099,12 +8101,82 @@ def add_thesis_key(q: Question) -> Question:
             continue
         if subject.startswith(_NO_SUBJECT):
             continue  # 这是…: what the thesis is about lies elsewhere
+        if word_tag(jieba_cut(subject)[-1]).startswith(_SUBJECT_BAD_TAGS):
+            continue  # （发展仍然）是…第一要务: an adverb before the copula
         if clause not in q.stem.replace(BLANK, answer):
             continue  # a thesis of the sentence that the stem's window does not show
         if clause not in q.keys:
             q.keys = [*q.keys, clause]
         break
+    whole = _spoken_thesis(q, answer)
+    if whole and whole not in q.keys:
+        q.keys = [*q.keys, whole]
     return q
+
+
+# the clauses that go on a thesis' predicate (…的关键，是推动国家发展的根本动力; …，也是…的底色)
+_MORE_PREDICATE = re.compile(r"^(?:也|更|又|还)?是[\u4e00-\u9fff、“”]{2,24}$")
+
+
+def _spoken_thesis(q: Question, answer: str) -> str:
+    """The whole thesis a cloze asks when its blank is the thesis' subject, or its predicate or an
+    item of it (（　　）是信用经济、法治经济; 教育是（　　）、党之大计; （　　）就是我们的奋斗
+    目标), and the stem prints every word of it; or "". A thesis whose predicate goes on in
+    clauses of its own (…的关键，是…的根本动力; …，也是…的底色) is taken whole. What no thesis
+    is: a subject :func:`thesis_parts` turns down (这, 我们, a time, the country), a predicate of
+    under four characters, or one that opens on a verb and closes on 的 in under eight (是
+    重要的), as a teacher lists none."""
+    if BLANK not in q.stem or q.stem.count(BLANK) != 1:
+        return ""
+    shown = q.stem.replace(BLANK, answer)
+    at = q.stem.index(BLANK)
+    spans = [(m.start(), m.end()) for m in _CLAUSE_BODY.finditer(shown)]
+    k = next((n for n, (a, b) in enumerate(spans) if a <= at < b), None)
+    if k is None:
+        return ""
+    a, b = spans[k]
+    clause = shown[a:b]
+    lead = len(clause) - len(clause.lstrip())
+    clause = clause.strip()
+    copula = "就是" if clause.count("就是") == 1 else "是"
+    if clause.count("是") != 1 and copula == "是":
+        return ""
+    subject, predicate = clause.split(copula)
+    bare = subject.replace("“", "").replace("”", "")
+    if not 2 <= len(bare) <= 14 or _han(bare) != len(bare) or "“" in predicate[:1]:
+        return ""
+    if bare.startswith(_NO_SUBJECT) or bare in _BARE_MARKS or _REPORTED.search(bare):
+        return ""
+    if copula == "是" and bare.endswith(_ADVERB_BEFORE_SHI) or bare in _COUNTRY_SUBJECTS:
+        return ""
+    if re.search(r"年|时期|阶段|当前|目前|今后|未来|现在|下一步", bare):
+        return ""
+    if bare.endswith("的") or bare.startswith(("把", "将", "让", "对", "在")):
+        return ""  # 根本的是…, 把自己看作是…: no subject a thesis names
+    if word_tag(jieba_cut(bare)[-1]).startswith(_SUBJECT_BAD_TAGS):
+        return ""  # 发展仍然是…, 最终必然是…: an adverb before the copula
+    core = predicate.replace("“", "").replace("”", "")
+    if len(core) < 4 or _han(core.replace("、", "")) != len(core.replace("、", "")):
+        return ""
+    if core.endswith("的") and len(core) < 8 or core[-1] in "了着过在":
+        return ""
+    # the blank: the subject whole, the predicate whole, or an item of a 、-list predicate
+    local = at - a - lead
+    if local == 0 and len(subject) == len(answer):
+        pass
+    elif local == len(subject) + len(copula) and answer in (predicate, *predicate.split("、")):
+        if "、" not in predicate and answer != predicate:
+            return ""
+    elif subject.startswith("“") and local == 1 and subject == f"“{answer}”":
+        pass  # “（　　）”是今年“六稳”工作的着力点
+    else:
+        return ""
+    end = b
+    for c0, c1 in spans[k + 1 :]:
+        if shown[end:c0] != "，" or not _MORE_PREDICATE.match(shown[c0:c1]):
+            break
+        end = c1
+    return shown[a + lead : end]
 
 
 def _ranks_or_defines(predicate: str, where: str) -> bool:
@@ -8824,6 +8896,220 @@ def triple_thesis_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
         named.add(whole)
         key = KeyPhrase(answer, "quotation", s.index, s.start + a, s.start + a + len(answer), 0.6)
         yield _whole_named_cloze(ctx, s, key, stem, whole, _accepted(ctx, key), id_source=s.text)
+
+
+# -- parallel theses of one sentence, judged with two subjects swapped -----------------------
+# (发展是第一要务，创新是第一动力，人才是第一资源; 中国共产党是先锋队，共青团是突击队…)
+# a predicate that opens on a verb, a preposition or a negation is no noun a subject is named by
+# (是在自我革命中锻造出来的, 不是封闭的国内循环, 是为党的政治路线服务的)
+_PRED_BAD_LEADS = tuple("不没否在由为要从对把被让使将跟同向按以给用靠")
+_SUBJECT_BAD_TAGS = ("d", "r", "m", "q", "c", "p", "u", "b")
+
+
+def _parallel_thesis(clause: str) -> tuple[str, str] | None:
+    """(subject, predicate) of one clause ``X是Y`` that may stand beside a sibling thesis of its
+    sentence (创新是第一动力, 组织是“形”): X a plain noun phrase of two to ten characters, Y a
+    noun phrase of at most twenty (no verb or negation leading it, no 的/了 closing it)."""
+    if clause.count("是") != 1 or len(clause) > 28:
+        return None
+    subject, predicate = clause.split("是")
+    core = predicate.replace("“", "").replace("”", "")
+    if not 2 <= len(subject) <= 10 or _han(subject) != len(subject):
+        return None
+    if not 1 <= len(core) <= 20 or _han(core) != len(core) or (len(core) < 2 and core == predicate):
+        return None  # (a one-character predicate only in quotes: 思想是“魂”)
+    if subject.startswith(_NO_SUBJECT + ("另", "一个", "主要")) or subject in _BARE_MARKS:
+        return None  # 核心是…，根本是…: the subject of both is in the clause before
+    if _REPORTED.search(subject):
+        return None
+    if subject.endswith(_ADVERB_BEFORE_SHI) or subject in _COUNTRY_SUBJECTS:
+        return None
+    if re.search(r"年|时期|阶段|当前|目前|今后|未来|现在", subject):
+        return None
+    if core.startswith(_PRED_BAD_LEADS) or core[-1] in "的了着过在" or core.endswith("出来"):
+        return None
+    last = jieba_cut(subject)[-1]
+    if word_tag(last).startswith(_SUBJECT_BAD_TAGS):
+        return None  # 主要是…, 一个是…: an adverb or a count, not what the thesis is about
+    return subject, predicate
+
+
+def _shared_run(a: str, b: str) -> int:
+    """The length of the longest run of characters ``a`` and ``b`` share."""
+    best = 0
+    for k in range(len(a)):
+        while k + best < len(a) and a[k : k + best + 1] in b:
+            best += 1
+    return best
+
+
+def _leans_on(subject: str, predicate: str) -> bool:
+    """Does ``predicate`` hold ``subject`` or half of it (发展 in 发展的前提, 大湾区建设 of
+    粤港澳大湾区建设 in 大湾区建设的重要引擎)? A word two subjects merely share (人民) does not."""
+    return _shared_run(subject, predicate) >= max(2, (len(subject) + 1) // 2)
+
+
+def _swappable(theses: list[tuple[str, str]], i: int, j: int) -> bool:
+    """May the subjects of theses ``i`` and ``j`` change places and make a statement clearly
+    false yet plausible: neither subject shares a word with the other's predicate (安全是发展的
+    前提，发展是安全的保障 swapped reads 发展是发展的前提; 人民当家作主 is part of the predicate
+    of 党的领导是…), nor holds the other (腐败 / 反腐败), and their predicates end on different
+    heads (…的必由之路 thrice: the swap may be said as well)."""
+    (x, p), (y, q) = theses[i], theses[j]
+    if x in y or y in x:
+        return False
+    if _leans_on(x, q) or _leans_on(y, p):
+        return False
+    core_p, core_q = p.strip("“”"), q.strip("“”")
+    if core_p[-2:] == core_q[-2:] or core_p == core_q:
+        return False
+    # a predicate naming its own subject's kind (中华民族是…的民族): the swap reads absurd
+    return core_p[-2:] not in (x[-2:], y[-2:]) and core_q[-2:] not in (x[-2:], y[-2:])
+
+
+def parallel_thesis_judges(ctx: Context) -> Iterator[Question]:
+    """判断 on a sentence of two to four sibling theses (发展是第一要务，创新是第一动力，人才是
+    第一资源。): the statement is the theses as written (one in four) or with the subjects of
+    two of them swapped (人才是第一要务，…，发展是第一资源: false to any reader of the text, and
+    the way a teacher tests such a formulation). The whole formulation is among the keys. One
+    statement per sentence (``ctx.judged``)."""
+    tainted = ctx.ex.doc.tainted
+    for s in ctx.ex.doc.sentences:
+        if s.is_noise or s.is_heading or s.text.count("是") < 2 or s.text in ctx.judged:
+            continue
+        spans = [(m.start(), m.end()) for m in _CLAUSE_BODY.finditer(s.text)]
+        parsed = [_parallel_thesis(s.text[a:b].strip()) for a, b in spans]
+        for run in _thesis_runs(s.text, spans, parsed):
+            theses = [t for t in (parsed[r] for r in run) if t is not None]
+            subjects = [t[0] for t in theses]
+            if len(set(subjects)) != len(subjects):
+                continue
+            pairs = [p for p in combinations(range(len(run)), 2) if _swappable(theses, *p)]
+            first, last = spans[run[0]][0], spans[run[-1]][1]
+            if not pairs or noise.overlaps(s.start + first, s.start + last, tainted):
+                continue
+            whole = s.text[first:last]
+            lead = s.text[:first]
+            if len(lead) > 24 or not lead.endswith("，"):
+                lead = ""  # a short lead stays (建设社会主义现代化强国，…): it tells the field
+            qid = question_id(ctx.doc_key, "judge", "thesis_judge", whole, s.text)
+            truth = int(hashlib.sha1(qid.encode()).hexdigest(), 16) % 4 == 0
+            i, j = pairs[_fixed_rng(qid).randrange(len(pairs))]
+            x, y = subjects[i], subjects[j]
+            statement = whole
+            if not truth:  # (from the last clause back: the offsets before stay good)
+                for r, subject in reversed(list(zip(run, subjects, strict=True))):
+                    a = (
+                        spans[r][0]
+                        + len(s.text[spans[r][0] :])
+                        - len(s.text[spans[r][0] :].lstrip())
+                    )
+                    swap = {x: y, y: x}.get(subject, subject)
+                    at = a - first
+                    statement = statement[:at] + swap + statement[at + len(subject) :]
+            ctx.judged.add(s.text)
+            parts = [f"{t}是{p}" for t, p in theses]
+            yield _thesis_judge(ctx, s, lead + statement, whole, truth, [x, y], parts)
+            break  # one statement per sentence
+
+
+def _thesis_runs(
+    text: str, spans: list[tuple[int, int]], parsed: list[tuple[str, str] | None]
+) -> Iterator[list[int]]:
+    """The runs of two to four consecutive clauses that are each a thesis, joined by ，or ；."""
+    k = 0
+    while k < len(spans):
+        if parsed[k] is None:
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(spans) and parsed[j + 1] is not None and text[spans[j][1]] in "，；":
+            j += 1
+        if 2 <= j - k + 1 <= 4:
+            yield list(range(k, j + 1))
+        k = j + 1
+
+
+def _thesis_judge(
+    ctx: Context,
+    s: Sentence,
+    statement: str,
+    whole: str,
+    truth: bool,
+    subjects: list[str],
+    parts: list[str],
+) -> Question:
+    """The 判断 on a thesis ``whole`` of ``s``: ``statement`` as shown (the thesis as written, or
+    its false twin). Its keys: the thesis and its ``parts`` as printed, else the ``subjects`` a
+    false twin swaps; the rest of them become what it covers (``pipeline.shown_keys``)."""
+    template = "thesis_judge_true" if truth else "thesis_judge_false"
+    explanation = f"原文：{s.text}"
+    if truth:
+        explanation = "正确。" + explanation
+    else:
+        explanation = f"错误。原文为“{whole}”，不是“{statement}”。" + explanation
+    shown = [w for w in (whole, *parts) if w in statement] or subjects
+    return Question(
+        id=question_id(ctx.doc_key, "judge", template, whole, s.text),
+        kind="judge",
+        stem=statement + "。",
+        options=[],
+        answer=truth,
+        keys=[*shown, *(w for w in (whole, *parts) if w not in shown)],
+        source=s.text,
+        explanation=explanation,
+        paragraph=s.paragraph,
+        difficulty=_difficulty("judge", whole),
+        template=template,
+    )
+
+
+# a contrast thesis: X不是A，而是B (新发展格局决不是封闭的国内循环，而是开放的国内国际双循环)
+_CONTRAST = re.compile(
+    r"^([\u4e00-\u9fff、]{2,12}?)(决不|绝不|并不|不)(是)([\u4e00-\u9fff、]{2,20})$"
+)
+_CONTRAST_BUT = re.compile(r"^而是([\u4e00-\u9fff、]{2,20})$")
+
+
+def contrast_thesis_judges(ctx: Context) -> Iterator[Question]:
+    """判断 on a contrast thesis (脱贫摘帽不是终点，而是新生活、新奋斗的起点。): the statement as
+    written (one in four) or with what X is not and what it is changing places (…不是新生活、
+    新奋斗的起点，而是终点: false to any reader, never true both ways, since the text denies
+    the one and asserts the other). The thesis is among the keys; one statement per sentence."""
+    tainted = ctx.ex.doc.tainted
+    for s in ctx.ex.doc.sentences:
+        if s.is_noise or s.is_heading or "而是" not in s.text or s.text in ctx.judged:
+            continue
+        spans = [(m.start(), m.end()) for m in _CLAUSE_BODY.finditer(s.text)]
+        for k in range(len(spans) - 1):
+            (a0, a1), (b0, b1) = spans[k], spans[k + 1]
+            if s.text[a1] != "，":
+                continue
+            first = _CONTRAST.match(s.text[a0:a1].strip())
+            but = _CONTRAST_BUT.match(s.text[b0:b1].strip())
+            if first is None or but is None:
+                continue
+            subject, neg, copula, denied = first.groups()
+            asserted = but.group(1)
+            if subject.startswith(_NO_SUBJECT + ("最", "从来")) or _REPORTED.match(subject):
+                continue  # 也不是风头主义者, 最重要的不是…: whose thesis lies elsewhere
+            # (a reported view opens the clause: 牢记 inside 不忘初心、牢记使命 names the slogan)
+            if subject.endswith(_ADVERB_BEFORE_SHI) or subject.endswith(("都", "也")):
+                continue
+            if denied.startswith(_PRED_BAD_LEADS) or asserted.startswith(_PRED_BAD_LEADS):
+                continue  # 不是为了…而斗争: a purpose, not what X is
+            if denied in asserted or asserted in denied:
+                continue
+            at = a0 + len(s.text[a0:a1]) - len(s.text[a0:a1].lstrip())
+            if noise.overlaps(s.start + at, s.start + b1, tainted):
+                continue
+            whole = s.text[at:b1]
+            qid = question_id(ctx.doc_key, "judge", "thesis_judge", whole, s.text)
+            truth = int(hashlib.sha1(qid.encode()).hexdigest(), 16) % 4 == 0
+            statement = whole if truth else f"{subject}{neg}{copula}{asserted}，而是{denied}"
+            ctx.judged.add(s.text)
+            yield _thesis_judge(ctx, s, statement, whole, truth, [subject], [])
+            break
 
 
 def _thesis_alone(
