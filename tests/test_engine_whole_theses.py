@@ -105,3 +105,15 @@ def test_a_blank_on_an_item_of_the_predicate_names_the_thesis_but_not_a_loose_cl
     ):
         q = add_thesis_key(_cloze(stem, answer))
         assert q.keys == [answer], stem
+
+
+def test_no_blank_takes_the_predicates_adverb_with_the_subject() -> None:
+    """我国仍然是…，发展仍然是…第一要务: the subject is 发展, and （发展仍然） asked nothing a
+    learner could write (the 十四五 说明, tenth session's blind13)."""
+    text = (
+        "我国仍处于并将长期处于社会主义初级阶段，我国仍然是世界上最大的发展中国家，"
+        "发展仍然是我们党执政兴国的第一要务。"
+    )
+    answers = [a for q in generate_questions(text) if q.kind == "cloze" for a in q.answer]
+    assert "第一要务" in answers
+    assert not [a for a in answers if a.endswith(("仍然", "依然"))]

@@ -36,6 +36,7 @@ from .confidence import common_chars, field_giveaway, series_odd_out, series_of_
 from .jieba_setup import (
     cached_word_ends,
     dictionary_version,
+    ends_on_adverb,
     is_common_word,
     is_word,
     word_end_at,
@@ -8234,6 +8235,8 @@ def thesis_parts(clause: str, sentence: str) -> tuple[str, str, int] | None:
         return None
     if subject.endswith(_ADVERB_BEFORE_SHI):
         return None  # 发展中国家特别是…, 这也是…: 是 is not the thesis' copula
+    if ends_on_adverb(subject):
+        return None  # （发展仍然）是…第一要务: the adverb is the predicate's
     if subject in _COUNTRY_SUBJECTS:
         return None  # （　　）是全球最有潜力的大市场: the speaker's own country (blind13 JA #7)
     if re.search(r"年|时期|阶段|当前|目前|今后|未来|现在", subject):

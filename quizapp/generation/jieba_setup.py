@@ -135,6 +135,18 @@ def word_tag(word: str) -> str:
     return _word_tags().get(word, "")
 
 
+# adverbs of time and certainty that stand before a copula (发展仍然是…); jieba tags more words
+# "d" (自然, 首都), so the list is written out
+_COPULA_ADVERBS = ("仍然", "依然", "依旧", "始终", "一直", "已经", "正在", "永远", "必然", "必将")
+_COPULA_ADVERBS += ("仍将", "将会", "历来", "向来", "从来", "本来", "终将", "往往", "总是")
+
+
+def ends_on_adverb(phrase: str) -> bool:
+    """Does ``phrase`` close on an adverb of the predicate (发展仍然, 我国依然)? Such a phrase
+    is a subject with the adverb attached, never a key: （发展仍然）是…第一要务."""
+    return len(phrase) > 2 and phrase.endswith(_COPULA_ADVERBS)
+
+
 def cut(text: str, lexicon: Lexicon | None = None, *, hmm: bool = True) -> list[str]:
     """jieba's precise-mode cut of ``text``, with the lexicon's words kept whole.
 

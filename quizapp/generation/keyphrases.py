@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import noise
-from .jieba_setup import cached_word_ends, dictionary_version, is_word, word_table
+from .jieba_setup import cached_word_ends, dictionary_version, ends_on_adverb, is_word, word_table
 from .lexicon import NUMERALS, Lexicon, load_lexicon
 from .model import Formula, KeyPhrase, Sentence
 from .segment import DASH_LEVEL, Document, Heading, cn_number, segment
@@ -1455,6 +1455,8 @@ def _definition_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase
             return  # 以习近平同志为核心, 是选出来的: a person or a predicate, not a key
         if _LATIN_OR_DIGIT.search(phrase):
             return
+        if ends_on_adverb(phrase):
+            return  # （发展仍然）是…第一要务: the adverb belongs to the predicate
         a = s.start + local
         if noise.overlaps(a, a + len(phrase), tainted):
             return
