@@ -591,3 +591,66 @@ def test_a_set_named_by_praise_or_a_head_that_goes_on_is_not_a_formulation() -> 
     questions = generate_questions(text, seed=0)
     assert not any(q.template == "cloze_list" and "救死扶伤" in q.answer for q in questions)
     assert not any(k.endswith("历史潮流不可阻挡") for q in questions for k in (*q.keys, *q.covers))
+
+
+def test_a_blank_in_a_saying_quoted_with_its_full_stop_names_the_saying() -> None:
+    # dev gold (纸上得来终觉浅，绝知此事要躬行): the full stop inside the quote hid the saying
+    text = (
+        "广大青年要在实践中增长才干。古人说：“纸上得来终觉浅，绝知此事要躬行。”"
+        "青年要把所学知识运用到改革发展的实践中去。"
+    )
+    questions = generate_questions(text, seed=0)
+    halves = [q for q in questions if q.answer in (["纸上得来终觉浅"], ["绝知此事要躬行"])]
+    assert halves
+    assert all("纸上得来终觉浅，绝知此事要躬行" in q.keys + q.covers for q in halves)
+
+
+_PATHS = (
+    "《中国教育现代化2035》明确了实现教育现代化的实施路径：一是总体规划，分区推进。"
+    "在国家教育现代化总体规划框架下，推动各地从实际出发，制定本地区教育现代化规划。"
+    "二是细化目标，分步推进。科学设计和进一步细化不同发展阶段的教育现代化发展目标和重点任务。"
+    "三是精准施策，统筹推进。完善区域教育发展协作机制和教育对口支援机制。"
+    "四是改革先行，系统推进。充分发挥基层特别是各级各类学校的积极性和创造性。"
+)
+
+
+def test_a_blank_on_one_clause_of_a_two_clause_heading_names_the_heading() -> None:
+    # dev gold (总体规划，分区推进 …): a heading question printing one clause of a two-clause
+    # run-in heading and asking the other asks the pair
+    questions = generate_questions(_PATHS, seed=0)
+    asked = [q for q in questions if q.template.startswith("heading_")]
+    assert asked
+    pairs = {"总体规划，分区推进", "细化目标，分步推进", "精准施策，统筹推进", "改革先行，系统推进"}
+    for q in asked:
+        named = pairs & set(q.keys + q.covers)
+        assert len(named) == 1
+        answer = q.answer if isinstance(q.answer, str) else q.answer[0]
+        assert answer in next(iter(named)).split("，")
+
+
+def test_a_heading_whose_label_took_its_verb_is_not_named_without_it() -> None:
+    # 三抓|基层基础，…: the pair without 抓 would be a clipped formulation
+    text = (
+        "一抓组织领导，保障方案实施责任落实。学校党政班子把主体责任扛在肩上，认真研究。\n"
+        "二抓领学先学，锤炼党组织书记引领能力。校党委班子带头上党课，先后开展党课16次。\n"
+        "三抓基层基础，强化支部战斗堡垒作用。从严制定党支部考核细则，拟定支部书记岗位职责。\n"
+        "四抓先锋带头，推进党员教师先锋表率作用。出台加强新时代党员教师管理的若干规定。\n"
+        "五抓主题党日，针对性地开展特色活动。通过主题党日活动，结合本地资源把主题学习搞生动。\n"
+    )
+    asked = [q for q in generate_questions(text, seed=0) if q.template.startswith("heading_")]
+    assert asked  # (the headings are asked: the pair is what is left unnamed)
+    keys = {k for q in generate_questions(text, seed=0) for k in (*q.keys, *q.covers)}
+    assert not any(k.startswith(("基层基础，", "主题党日，", "领学先学，")) for k in keys)
+
+
+def test_a_set_whose_head_jieba_reads_as_a_verb_is_named_after_a_noun() -> None:
+    # dev gold (更加充实、更为丰富、更高质量的精神文化生活): 生活/保障/活动 after a noun name a
+    # thing, so a blank on one modifier names the formulation
+    text = (
+        "要着力提升公共文化服务水平，让人民享有更加充实、更为丰富、更高质量的精神文化生活。"
+        "党和国家监督体系是党在长期执政条件下实现自我净化、自我完善、自我革新、自我提高的"
+        "重要制度保障。"
+    )
+    named = {k for q in generate_questions(text, seed=0) for k in (*q.keys, *q.covers)}
+    assert "更加充实、更为丰富、更高质量的精神文化生活" in named
+    assert "自我净化、自我完善、自我革新、自我提高的重要制度保障" in named

@@ -6159,6 +6159,21 @@ _SECTION_WORDS = frozenset(
 )
 
 
+def _heading_pair(heading: Heading, answer: str) -> list[str]:
+    """The whole title of a two-clause heading (总体规划，分区推进; 坚持从严要求，促进真抓实干)
+    when ``answer`` is one of its clauses, as a list of one key; else []. The stem prints the
+    other clause beside the blank, so the question asks the pair, as a blank over one half of
+    a quoted saying asks the saying."""
+    halves = heading.title.split("，")
+    if len(halves) != 2 or answer not in halves:
+        return []
+    if _han(heading.label[-1:]) and heading.label[-1] not in "是要":
+        return []  # 三抓|基层基础，…: the label took the title's verb (三抓基层基础)
+    if not all(2 <= len(h) <= 10 and _han(h) == len(h) for h in halves):
+        return []
+    return [heading.title]
+
+
 def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Question]:
     heading = ctx.ex.doc.headings.get(s.index)
     if heading is None or key.text in _SECTION_WORDS:
@@ -6228,7 +6243,7 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
             stem=stem,
             options=[],
             answer=[answer],
-            keys=[answer],
+            keys=[answer, *_heading_pair(heading, answer)],
             source=source,
             explanation=explanation,
             accepted=[[answer]],
@@ -6286,7 +6301,7 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
             stem=stem,
             options=_shuffle([key.text, *wrong], rng),
             answer=key.text,
-            keys=[key.text],
+            keys=[key.text, *_heading_pair(heading, key.text)],
             source=source,
             explanation=explanation,
             paragraph=s.paragraph,
@@ -7927,8 +7942,11 @@ def add_saying_key(q: Question) -> Question:
     return q
 
 
-# a quoted saying of two to four clauses (“清澈的爱，只为中国”, “打得一拳开，免得百拳来”)
-_QUOTED_SAYING = re.compile(r"“((?:[\u4e00-\u9fff]{2,12}[，；]){1,3}[\u4e00-\u9fff]{2,12})”")
+# a quoted saying of two to four clauses (“清澈的爱，只为中国”, “打得一拳开，免得百拳来”), its
+# full stop inside the quote or not (“纸上得来终觉浅，绝知此事要躬行。”)
+_QUOTED_SAYING = re.compile(
+    r"“((?:[\u4e00-\u9fff]{2,12}[，；]){1,3}[\u4e00-\u9fff]{2,12})[。！？]?”"
+)
 _SAYING_CLAUSE_SPLIT = re.compile(r"[，；]")
 
 
@@ -9377,6 +9395,9 @@ def described_heads(ctx: Context) -> list[Described]:
 _HEAD_FUNCTION_CHARS = frozenset("就来了上有在把被将得着过也都还又")
 _ITEM_PREPOSITIONS_ALONE = frozenset("对和与同把将在从向及")
 _NOUN_LIKE_VERBS = frozenset({"要求", "作用"})  # (jieba tags them as verbs)
+# heads jieba tags as verbs that name a thing after a noun or an adjective (…的精神文化生活,
+# …的重要制度保障, …的德育活动), never after a verb or an adverb (…的人民群众要生活)
+_NOUN_AFTER_NOUN_VERBS = frozenset({"生活", "保障", "活动"})
 
 
 def _described_shape(items: Sequence[str], head: str) -> bool:
@@ -9387,7 +9408,10 @@ def _described_shape(items: Sequence[str], head: str) -> bool:
     if any(w in _HEAD_FUNCTION_CHARS or word_tag(w) in ("p", "c") for w in words):
         return False
     last = words[-1]
-    if len(words) > 1 and word_tag(last) in ("v", "vn") and last not in _NOUN_LIKE_VERBS:
+    noun_like = last in _NOUN_LIKE_VERBS or (
+        last in _NOUN_AFTER_NOUN_VERBS and word_tag(words[-2]) in ("", "n", "a")
+    )
+    if len(words) > 1 and word_tag(last) in ("v", "vn") and not noun_like:
         return False
     if len(last) == 4 and word_tag(last[2:]) == "v":
         return False  # …的自觉性明显增强: a predicate jieba keeps as one word
