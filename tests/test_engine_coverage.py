@@ -654,3 +654,19 @@ def test_a_set_whose_head_jieba_reads_as_a_verb_is_named_after_a_noun() -> None:
     named = {k for q in generate_questions(text, seed=0) for k in (*q.keys, *q.covers)}
     assert "更加充实、更为丰富、更高质量的精神文化生活" in named
     assert "自我净化、自我完善、自我革新、自我提高的重要制度保障" in named
+
+
+def test_a_saying_framed_on_zhe_or_yao_is_asked_by_its_second_half() -> None:
+    # dev gold (志不求易者成，事不避难者进): halves sharing 者 or 要 in place are one saying
+    text = (
+        "志不求易者成，事不避难者进。我们要勇于担当、攻坚克难。"
+        "房间要经常打扫，镜子要经常擦拭。我们要常态化开展自我检视。"
+        "光荣属于劳动者，幸福属于劳动者。我们要尊重劳动、尊重知识。"
+    )
+    questions = generate_questions(text, seed=0)
+    once = [q for q in questions if q.kind == "cloze" and q.answer == ["事不避难者进"]]
+    assert once and once[0].stem.startswith("志不求易者成，")
+    assert "志不求易者成，事不避难者进" in once[0].keys + once[0].covers
+    assert any(q.answer == ["镜子要经常擦拭"] for q in questions)
+    # five printed characters of seven leave only 幸福 to ask: not a blank over the half
+    assert not any(q.answer == ["幸福属于劳动者"] for q in questions)

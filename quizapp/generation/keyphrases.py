@@ -1851,6 +1851,10 @@ _PARALLEL_RE = re.compile(r"^([\u4e00-\u9fff]{5,8})，([\u4e00-\u9fff]{5,8})[。
 # the function words a parallel saying repeats in place (就是/就是, 是…之/是…之, 兴则/强则)
 _FRAME_CHARS = frozenset("是就则之乃才即必")
 _SAYING_BAD_FIRST = frozenset("我你他她它这那其要在对把从以为将让使")
+# frame words of a saying that print less of it: 者 (志不求易者成，事不避难者进) and 要 (房间要
+# 经常打扫，镜子要经常擦拭) count only when each half keeps three characters of its own
+# (光荣属于劳动者，幸福属于劳动者 would blank 幸福 under five printed characters)
+_LOOSE_FRAME_CHARS = frozenset("者要")
 
 
 def parallel_saying(text: str) -> tuple[str, str] | None:
@@ -1875,6 +1879,8 @@ def parallel_saying(text: str) -> tuple[str, str] | None:
     if len(same) < 2 or len(same) > len(a) - 2:
         return None  # one clause said twice over, not a pair
     if a[:2] == b[:2] or any(a[k] in _FRAME_CHARS for k in same):
+        return a, b
+    if len(same) <= len(a) - 3 and any(a[k] in _LOOSE_FRAME_CHARS for k in same):
         return a, b
     return None
 
