@@ -4295,6 +4295,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # 扫黑除恶…家族宗族（黑恶势力）: the compound spells 黑…恶 (F4 #38, #23)
     if _word_twin(stem, a, b):
         return  # 取得（历史性成就）、发生历史性变革: the twin prints 历史性 (EC–FA, GN, JA #20)
+    if _formula_variant(ctx, stem, a, b):
+        return  # 做到早发现、早报告、（早处置）: the 四早 says 早隔离 (blind11 GB, GF, GI, GM)
     grown = _run_goes_on(stem[a:b], stem[b:])
     if grown:
         # 构建（共商共建共享）共赢新格局: the blank takes the run's last member too (JA #36)
@@ -5219,6 +5221,66 @@ def _word_twin(stem: str, a: int, b: int) -> str:
         if 0 <= at <= 2 and len(partner) - at - n <= 2 and is_word(head):
             return head
     return ""
+
+
+def _formula_variant(ctx: Context, stem: str, a: int, b: int) -> bool:
+    """Is the blank [a, b) an item a text adds to a standard enumeration of one pattern it
+    quotes in part: 做到早发现、早报告、（早处置） prints two of the 四早 (早发现、早报告、
+    早隔离、早治疗), so a learner who knows the formula writes 早隔离 or 早治疗, of the key's
+    length, and the key is no member (blind11 GB, GF, GI, GM: unusable or edit ×5). Not
+    when the text prints every member of that enumeration (nothing of it is left to write)."""
+    key = stem[a:b]
+    if len(key) < 2 or _han(key) != len(key):
+        return False
+    left = re.split(f"[{_CLAUSE_MARKS}]", stem[:a])[-1].split("、")
+    right = re.split(f"[{_CLAUSE_MARKS}]", stem[b:])[0].split("、")
+    if left[-1] or right[0]:
+        return False  # (the blank is no whole item of a 、-list)
+    mates = left[:-1] + right[1:]
+    if not mates:
+        return False
+    printed: list[str] = []
+    for k, item in enumerate(mates):
+        edge_left, edge_right = k == 0 and len(left) > 1, k == len(mates) - 1 and len(right) > 1
+        spans = [item]
+        if edge_left:
+            spans += [item[-n:] for n in range(2, len(item))]
+        if edge_right:
+            spans += [item[:n] for n in range(2, len(item))]
+        printed += [c for c in spans if ctx.lexicon.is_list_item(c)]
+    if len(printed) < 2:
+        return False
+    for group in {g for c in printed for g in ctx.lexicon.groups_of(c)}:
+        if key in group or len(set(group) & set(printed)) < 2:
+            continue
+        left_out = [m for m in group if m not in printed and m not in stem]
+        if any(len(m) == len(key) for m in left_out) and _shares_group_edge(group, key):
+            return True
+    return False
+
+
+def _shares_group_edge(group: Sequence[str], item: str) -> bool:
+    """Do all members of ``group`` open (早发现、早报告…) or end on one character that
+    ``item`` opens or ends on as well: the formula's pattern, which the item follows?"""
+    if any(len(set(m) & set(item)) >= len(item) - 1 for m in group if len(m) == len(item)):
+        return False  # 科技兴军 beside 科技强军: a revised wording of a member, not an addition
+    # (an opening only, on items of three: 安全赤字 beside the 四个赤字 is asked, review 25)
+    return len(item) == 3 and len({m[0] for m in group} | {item[0]}) == 1
+
+
+def _variant_run(ctx: Context, items: Sequence[str]) -> bool:
+    """Does a run hold two or more members of a standard enumeration and an item of a
+    member's length that is none, while a member of it is left out (早发现、早报告、早处置
+    beside the 四早's 早隔离、早治疗)? Then a blank on the added item asks a member."""
+    for group in {g for i in items for g in ctx.lexicon.groups_of(i)}:
+        inside = [i for i in items if i in group]
+        added = [i for i in items if i not in group]
+        left_out = [m for m in group if m not in items]
+        if len(inside) >= 2 and left_out and added:
+            lengths = {len(m) for m in left_out}
+            if any(len(i) in lengths and _shares_group_edge(group, i) for i in added):
+                return True
+    return False
 
 
 def _printed_head(ctx: Context, stem: str, a: int, b: int) -> tuple[str, str] | None:
@@ -8536,8 +8598,21 @@ def _parallel_run(clauses: list[str]) -> tuple[str, str, list[str], list[str]] |
                 continue
             if _common_suffix(tails) or _common_prefix(tails):
                 continue  # 增强…意识, 坚持…不动摇: the tails are one pattern, not the point
+            if all(_set_phrase_cut(link[-1], t) for t in tails):
+                # 对确诊患者应（收尽收）: the blank takes the 应 of 应收尽收 (blind11 GC)
+                link, tails = link[:-1], [link[-1] + t for t in tails]
             return clauses[0][:cut], link, heads, tails
     return None
+
+
+def _set_phrase_cut(char: str, tail: str) -> bool:
+    """Does ``char`` (the last of a link) open a four-character set phrase that ``tail`` goes
+    on, so that a blank starting after it parts the phrase: 应|收尽收, 应|检尽检 (应X尽X, the
+    repeated character in second and fourth place), or a dictionary word of four?"""
+    whole = char + tail
+    if len(whole) != 4 or _han(whole) != 4:
+        return False
+    return whole[1] == whole[3] or whole[0] == whole[2] or is_word(whole)
 
 
 def parallel_clause_clozes(ctx: Context) -> Iterator[Question]:
@@ -9646,6 +9721,8 @@ def unknown_run_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
             continue
         if ctx.lexicon.complete_list(items) is not None:
             continue  # a standard list: standard_list_clozes asks it
+        if _variant_run(ctx, items):
+            continue  # 早发现、（早报告）、（早处置）: the 四早's 早隔离 fits the last blank
         if is_catalogue(items) or _rhetoric_pattern(items) or _stock(items):
             continue  # 生态农业、设施农业…; 老手势、老经验、老办法; 想问题、作决策、办事情
         s = ctx.sentence(index)
