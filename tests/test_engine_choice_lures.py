@@ -129,10 +129,17 @@ def test_a_single_takes_no_lure_of_the_one_x_one_y_shape_its_key_lacks() -> None
         "党中央审时度势、综合研判，及时提出坚定信心、同舟共济、科学防治、精准施策的总要求，"
         "明确了坚决遏制疫情蔓延势头、坚决打赢疫情防控阻击战的总目标。"
     )
+    from quizapp.generation.builders import _echo_pattern_clash
+
+    assert _echo_pattern_clash("精准施策", "一户一策")
+    assert not _echo_pattern_clash("精准施策", "分类施策")
+    assert not _echo_pattern_clash("形式主义", "主观主义")
+    # (the epidemic sentence's 单选 is no longer made: its other lures, 因村施策 and 因户施策, are
+    # poverty-relief terms of another field, and two in-field lures are too few; see
+    # test_engine_member_slots.py)
     made = [q for q in _of(text, "single") if q.answer == "精准施策"]
-    assert made
     for q in made:
-        assert not {"一户一策", "一村一策"} & set(q.options), q.options
+        assert not {"一户一策", "一村一策", "因户施策", "因村施策"} & set(q.options), q.options
 
 
 def test_a_field_cued_draw_takes_a_lure_of_the_stems_field_from_its_pool() -> None:

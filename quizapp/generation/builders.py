@@ -1435,6 +1435,19 @@ def _foreign_lure(lexicon: Lexicon, lure: str, keys: Iterable[str], sentence: st
     return _FOREIGN_CUES.search(sentence) is None
 
 
+def _poverty_lure(lure: str, keys: Iterable[str], text: str) -> bool:
+    """Is ``lure`` a poverty-relief term (因村施策, 因户施策, 一户一策, 一村一策: the village and
+    household of 精准扶贫; 精准脱贫, 扶贫…) offered for keys of no such field in a sentence
+    (``text``) that speaks of no poverty relief (the epidemic speeches name 脱贫攻坚 elsewhere),
+    so that its field rules it out (坚定信心、同舟共济、科学防治、（精准施策） of those speeches
+    drew 因村施策 and 因户施策: 10 of 16 judged rows failed)?"""
+    if _POVERTY_LURE.search(lure) is None:
+        return False
+    if any(_POVERTY_LURE.search(k) for k in keys):
+        return False
+    return _POVERTY_CUES.search(text) is None
+
+
 def _contrasted(key: str, other: str) -> bool:
     """Are ``key`` and ``other`` a contrast of one kind: one character apart in place before
     their shared head (生产性服务业 / 生活性服务业, 外部安全 / 内部安全), or one the other with 非
@@ -3196,6 +3209,10 @@ def _loose_class_lure(
 _FOREIGN_CUES = re.compile(
     "全球|国际|世界|外交|对外|涉外|海外|外部|各国|周边|人类|国防|军|港|澳|台|两岸|一带一路|多边"
 )
+# poverty relief: its unit terms (因村施策, 一户一策, 因村派人) and its named terms, and the words
+# of a sentence that speaks of it
+_POVERTY_LURE = re.compile("^[一因][村户人]|扶贫|脱贫|贫困")
+_POVERTY_CUES = re.compile("扶贫|脱贫|贫困|小康|村|户")
 _CARRY_VERBS = ("发扬", "弘扬", "保持", "增强", "缺乏")
 
 
@@ -4549,6 +4566,13 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         # of a 单选 when it passes the same tests (DD #16), and no lure when the text writes it
         # in the blank's frame too; the others are drawn as before
         pool = [c for c in pool if fit(c) and c not in framed]
+        # a lure of another field (因村施策 for the epidemic's 精准施策) loses to the in-field
+        # ones: one at most, and only to fill the options (two of one field were ruled out
+        # together, blind8–blind11 rounds)
+        off_field = [c for c in pool if _poverty_lure(c, (key.text, *key.group), s.text)]
+        if off_field:
+            pool = [c for c in pool if c not in off_field]
+            pool += off_field[: max(0, min(1, n - len(pool)))]
         if len(pool) < n or (n >= 3 and _lures_odd_out(key.text, pool)):
             return None
         if n >= 3 and _one_family(ctx.lexicon, pool):
@@ -5957,6 +5981,7 @@ def group_questions(
         for c in best
         if not _inside_a_member(c, "、".join(items) + "，" + source)
         and not _foreign_lure(ctx.lexicon, c, items, source)
+        and not _poverty_lure(c, items, source)
     ]
     short = [c for c in best if _length_cued(correct, [c])]
     if len(short) >= n_wrong:  # the right options could be the longest ones: no short lure

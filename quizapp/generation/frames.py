@@ -174,3 +174,59 @@ def deed_slot_open(stem: str, blank: str, key: str, class_mates, mates) -> bool:
     if at < 0 or stem.count(blank) != 1 or stem[at + len(blank) : at + len(blank) + 1] == "的":
         return False
     return not any(m != key and m in stem for m in (*class_mates, *mates))
+
+
+# -- a member's slot among siblings of one frame ---------------------------------------------
+# A group whose members are all of one frame — one length, a shared opening and a shared
+# ending of two characters or more each, so that they differ only in the middle: the lexicon's
+# classes 党的建设布局 (党的政治建设, 党的思想建设, 党的组织建设…) and 伟大民族精神, the
+# formula 三大全球倡议 (全球发展倡议, 全球安全倡议…) — gives a plain 填空 on one member a blank
+# every sibling fills as well (针对（党的组织建设）中存在的突出问题: 党的作风建设 reads as
+# right; zuzhi rounds, judged unusable every time), unless the stem pins it: a sibling printed
+# (a run of the group, or its bare core: 政治建设 for 党的政治建设), a mate of a standard list
+# holding the key, or the key as the subject of a thesis (（政治建设）是党的根本性建设). Groups
+# sharing one edge only (X自信, X意识, 伟大X, X制度, 坚持X) are left alone: on the judged rows
+# their members' slots were mostly pinned by the sentence (进行具有许多新的历史特点的（伟大斗争）).
+# Measured on the judged plain 填空 (docs/generation.md, "Eleventh session: members of one
+# frame…").
+MIN_SHARED_EDGE = 2
+
+
+def shared_edge(members) -> tuple[str, str] | None:
+    """The opening and ending (either may be empty, not both) of two or more characters every
+    one of ``members`` shares, all being of one length and three or more; None otherwise. A
+    group of one frame (:func:`member_slot_open`) has both."""
+    items = list(members)
+    if len(items) < 3 or len({len(m) for m in items}) != 1:
+        return None
+    size = len(items[0])
+    prefix = 0
+    while prefix < size - 1 and len({m[prefix] for m in items}) == 1:
+        prefix += 1
+    suffix = 0
+    while suffix < size - 1 and len({m[size - 1 - suffix] for m in items}) == 1:
+        suffix += 1
+    head = items[0][:prefix] if prefix >= MIN_SHARED_EDGE else ""
+    tail = items[0][size - suffix :] if suffix >= MIN_SHARED_EDGE else ""
+    if not head and not tail:
+        return None
+    return head, tail
+
+
+def member_slot_open(stem: str, blank: str, key: str, siblings, head: str, mates) -> bool:
+    """Is ``stem``'s one ``blank`` over ``key`` a member's open slot: ``siblings`` (the other
+    members of its one-shape group, whose shared opening is ``head``) fill it as well, as no
+    sibling (nor its core after ``head``) and no list mate (``mates``) is printed and the key
+    is neither the subject of a thesis (（X）是…) nor its predicate (…是（X）的根本任务)? ``mates``
+    holds the other members of the formulas naming the key (以（党的政治建设）为统领 beside
+    以坚定理想信念宗旨为根基) and the formulas' names."""
+    at = stem.find(blank)
+    if at < 0 or stem.count(blank) != 1 or not siblings:
+        return False
+    after = stem[at + len(blank) :]
+    if after.startswith("是") and (at == 0 or has_mark(stem[at - 1])):
+        return False
+    if stem[at - 1 : at] == "是":
+        return False  # a thesis' predicate: 用党的创新理论武装全党是（党的思想建设）的根本任务
+    cores = [s[len(head) :] for s in siblings if head and len(s) - len(head) >= 3]
+    return not any(word in stem for word in (*siblings, *cores, *mates) if word != key)

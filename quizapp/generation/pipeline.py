@@ -26,7 +26,9 @@ from .frames import (
     deed_slot_open,
     frame_mates,
     is_deed_or_role,
+    member_slot_open,
     quality_slot_open,
+    shared_edge,
 )
 from .jieba_setup import dictionary_version, is_common_word, warm_up
 from .keyphrases import Extraction, extract
@@ -82,6 +84,7 @@ def generate_questions(
         weak = _weak_clozes(questions, extraction, lexicon, doc_key)
         weak |= _doubtful_singles(questions, weak, lexicon, extraction.doc.text)
         weak |= _open_frames(questions, weak, doc_key, extraction.memo, lexicon)
+        weak |= {q.id for q in questions if _open_member_slot(q, lexicon)}
         weak |= ctx.indexes.get(DEFINING_THESES, set())
         for q in questions:
             q.pick_score = ctx.scores.get(q.id, 0.5)
@@ -603,6 +606,34 @@ def _open_deed_slot(q: Question, lexicon: Lexicon) -> bool:
     mates = {mate for group in lexicon.groups_of(key) for mate in group if mate != key}
     kind = [t for t in lexicon.class_terms(cls or "") if is_deed_or_role(t, cls)]
     return deed_slot_open(q.stem, BLANK, key, kind, mates)
+
+
+def _open_member_slot(q: Question, lexicon: Lexicon) -> bool:
+    """Is ``q`` a plain 填空 over a member of a group of one frame (a vocabulary class or a
+    formula whose members differ only inside a shared opening and ending: 党的组织建设 among
+    党的X建设, 全球安全倡议 among 全球X倡议) that its stem does not pin (frames.py:
+    :func:`member_slot_open`)? Asked last whatever its 单选 twin: that twin's options all fit
+    as well (zuzhi rounds). A group sharing one edge only (X自信, X意识, 伟大X, X制度) is left
+    to the other rules: its members' slots were mostly pinned by the sentence's wording
+    (进行具有许多新的历史特点的（伟大斗争）, 坚持和完善社会主义（基本经济制度）)."""
+    if not is_plain_cloze(q):
+        return False
+    key = q.answer[0]
+    groups = [tuple(f.members) for f in lexicon.owners(key)]
+    cls = lexicon.term_class(key)
+    if cls:
+        groups.append(tuple(lexicon.class_terms(cls)))
+    framed = [(group, edge) for group in groups if (edge := shared_edge(group)) and all(edge)]
+    if not framed:
+        return False
+    mates = {mate for group in lexicon.groups_of(key) for mate in group if mate != key}
+    for formula in lexicon:  # (以（党的政治建设）为统领 among the 总要求's clauses, or named)
+        if any(key in member and key != member for member in formula.members):
+            mates |= {m for m in formula.members if key not in m} | {formula.name}
+    return any(
+        member_slot_open(q.stem, BLANK, key, [m for m in group if m != key], edge[0], mates)
+        for group, edge in framed
+    )
 
 
 def _doubtful_singles(
