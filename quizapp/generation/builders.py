@@ -50,9 +50,9 @@ from .keyphrases import (
     _CATEGORY_NOUNS,
     GENERIC_WORDS,
     Extraction,
-    _common_prefix,
-    _common_suffix,
     _joined_phrases,
+    common_prefix,
+    common_suffix,
     couplet_halves,
     is_generic,
     pinned_pair,
@@ -1138,7 +1138,7 @@ def _shared_verb_on_first(items: tuple[str, ...]) -> int:
     if not cut or items[0][:1] in _PREPOSITIONS or any(_starts_governed(i) for i in items[1:]):
         return 0
     rest = items[0][cut:]
-    tail = _common_suffix((rest, *items[1:]))
+    tail = common_suffix((rest, *items[1:]))
     return cut if len(rest) >= 2 and len(tail) >= 2 else 0
 
 
@@ -1271,7 +1271,7 @@ def _covering_mates(lexicon: Lexicon, items: tuple[str, ...]) -> frozenset[str]:
     依法执政、依法行政), whose other members the text leaves out on purpose."""
     if len(items) < 3:
         return frozenset()
-    head = _common_suffix(items)
+    head = common_suffix(items)
     if len(head) < 2:
         return frozenset()
     return frozenset(m for m in lexicon.covering_members(items) if m.endswith(head))
@@ -1418,7 +1418,7 @@ def _lures_odd_out(answer: str, lures: list[str]) -> bool:
     the odd one out (F2 class 4a)?"""
     if len(lures) < 2:
         return False
-    prefix, suffix = _common_prefix(lures), _common_suffix(lures)
+    prefix, suffix = common_prefix(lures), common_suffix(lures)
     return (len(prefix) >= 2 and not answer.startswith(prefix)) or (
         len(suffix) >= 2 and not answer.endswith(suffix)
     )
@@ -1706,16 +1706,16 @@ def _keys_only_edge(correct: list[str], wrong: list[str], name: str) -> str:
     if len(correct) < 2 or not wrong:
         return ""
     for edge, cut in (
-        (_common_prefix(correct), str.startswith),
-        (_common_suffix(correct), str.endswith),
+        (common_prefix(correct), str.startswith),
+        (common_suffix(correct), str.endswith),
     ):
         if len(edge) < 2:
             continue
         if cut is str.startswith:
-            reach = max(len(_common_prefix([edge, lure])) for lure in wrong)
+            reach = max(len(common_prefix([edge, lure])) for lure in wrong)
             extra = edge[reach:]
         else:
-            reach = max(len(_common_suffix([edge, lure])) for lure in wrong)
+            reach = max(len(common_suffix([edge, lure])) for lure in wrong)
             extra = edge[: len(edge) - reach]
         if _han(extra) == len(extra) and sum(ch not in name for ch in extra) >= 2:
             return edge if cut is str.startswith else "\x00" + edge
@@ -1738,7 +1738,7 @@ def _keys_shape_of(name: str, correct: tuple[str, ...]) -> Callable[[str], bool]
     of its members, for every seed and every text naming it)."""
     # (a lure that shares the opening's first character keeps the frame: 同人类文明成果相结合
     # beside 同中国…, 同中华… — their 同中 is two words' accident)
-    lead, end = _common_prefix(correct)[:2], _common_suffix(correct)[-2:]
+    lead, end = common_prefix(correct)[:2], common_suffix(correct)[-2:]
     lead = lead[:1] if len(lead) == 2 and _han(lead) == 2 else ""
     end = end[-1:] if len(end) == 2 and _han(end) == 2 else ""
     terms: set[str] = set()
@@ -3306,7 +3306,7 @@ def _list_variants(ctx: Context, key: KeyPhrase) -> dict[str, list[tuple[str, in
 def _group_variants(ctx: Context, group: tuple[str, ...]) -> dict[str, list[tuple[str, int]]]:
     # (the head every item shares is the list's pattern, not a shared word: 安全赤字 /
     # 信任赤字 are two wordings, review 25b)
-    lead, end = _common_prefix(group), _common_suffix(group)
+    lead, end = common_prefix(group), common_suffix(group)
     return {
         item: kept
         for item, variants in ctx.lexicon.list_variants(group).items()
@@ -3664,7 +3664,7 @@ def _slogan_pair(pair: tuple[str, ...]) -> bool:
     first, second = pair
     if len(first) != len(second):
         return False
-    lead, tail = len(_common_prefix(pair)), len(_common_suffix(pair))
+    lead, tail = len(common_prefix(pair)), len(common_suffix(pair))
     return any(first[k] == second[k] for k in range(lead, len(first) - tail))
 
 
@@ -3736,7 +3736,7 @@ def _list_shape(
     fixed: tuple[tuple[int, str], ...] = ()
     if length is not None:
         fixed = tuple((k, items[0][k]) for k in range(length) if len({i[k] for i in items}) == 1)
-    suffix, prefix = _common_suffix(items), _common_prefix(items)
+    suffix, prefix = common_suffix(items), common_prefix(items)
     ends = frozenset(i[-2:] for i in items) if len(suffix) == 1 else None
     opens = frozenset(i[:2] for i in items) if len(prefix) == 1 else None
     return length, fixed, ends, opens
@@ -4049,7 +4049,7 @@ def items_worth_asking(ctx: Context, group: tuple[str, ...]) -> bool:
         )
     if all(len(t) == 3 and t[0] in "有是为在无" for t in group):
         return False  # 有标准、有网络、有内容、有人才: a checklist, though it has a frame
-    if _common_suffix(group) in _OPEN_CLASS_HEADS:
+    if common_suffix(group) in _OPEN_CLASS_HEADS:
         # 责任意识、规则意识、集体意识、主人翁意识: a document's own pick from an open class,
         # where 诚信意识 or 法治意识 fits as well (reviews 6, 11, 14b)
         return False
@@ -4075,7 +4075,7 @@ def _framed(group: tuple[str, ...]) -> bool:
     characters, or a character shared in place (民事民议、民事民办、民事民管)?"""
     if len(group) >= 3 and all(len(t) == 3 for t in group):
         return True
-    prefix, suffix = _common_prefix(group), _common_suffix(group)
+    prefix, suffix = common_prefix(group), common_suffix(group)
     return len(prefix) >= 2 or len(suffix) >= 2 or _patterned(group)
 
 
@@ -4085,12 +4085,12 @@ def _short_attributes(items: tuple[str, ...] | list[str]) -> bool:
     or 规范化 fits a blank as well (reviews 13–22b)."""
     if len(items) < 3 or any(len(item) > 3 for item in items):
         return False
-    suffix = _common_suffix(list(items))
+    suffix = common_suffix(list(items))
     if len(suffix) == 1 and suffix in _ATTRIBUTE_SUFFIXES:
         return True
     # 所喜爱、所认同、所拥有: a function prefix shared, the blank tests a plain verb against
     # its synonyms (所欢迎, 所需要) (review 23b)
-    prefix = _common_prefix(list(items))
+    prefix = common_prefix(list(items))
     return len(prefix) == 1 and prefix in _FUNCTION_PREFIXES
 
 
@@ -4842,7 +4842,7 @@ def _pattern_edges(items: tuple[str, ...]) -> tuple[str, str]:
     民主). A one-character opening that is only the first character of each item's own first
     word (生产|发展、生活|富裕、生态|良好) is no pattern and counts as none, unlike one before
     each core (有灵魂、有本事, 更高质量、更有效率: one 有/更). Round 26."""
-    prefix, suffix = _common_prefix(items), _common_suffix(items)
+    prefix, suffix = common_prefix(items), common_suffix(items)
     if len(prefix) == 1 and not suffix:
         heads = {i[:2] for i in items}
         if len(heads) == len(items) and all(is_word(h) for h in heads):
@@ -4854,7 +4854,7 @@ def _opened_heads(items: Iterable[str], key: str) -> frozenset[str]:
     """The two-character openings of the printed list items other than ``key``, less the one
     they all share (民主选举、民主协商: 民主 is the pattern, not another item's head)."""
     items = list(items)
-    if len(_common_prefix(items)) >= 2:
+    if len(common_prefix(items)) >= 2:
         return frozenset()
     return frozenset(i[:2] for i in items if i != key and i[:2] != key[:2])
 
@@ -5477,7 +5477,7 @@ def _open_head_list(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
     group = key.group
     if not _list_item(key):
         return False
-    head = _common_suffix(group)
+    head = common_suffix(group)
     if not head.endswith(_SCHEME_HEADS) or len(head) < 2:
         return False
     if ctx.lexicon.known_list(group) or ctx.lexicon.is_known(key.text):
@@ -5512,7 +5512,7 @@ def _short_core(ctx: Context, key: KeyPhrase) -> bool:
     group = key.group
     if not _list_item(key):
         return False
-    prefix, suffix = _common_prefix(group), _common_suffix(group)
+    prefix, suffix = common_prefix(group), common_suffix(group)
     if not (prefix or suffix) or ctx.lexicon.known_list(group):
         return False
     cores = [len(item) - len(prefix) - len(suffix) for item in group]
@@ -5644,7 +5644,7 @@ def _echoed(key: KeyPhrase, stem: str, wrong: list[str]) -> bool:
     重要政治制度 among 新型政党制度); elsewhere, any word of the key (由农业大国向（农业强国）
     转变 among 体育强国, 制造强国; review 11b)."""
     if len(key.group) >= 2:
-        prefix, suffix = _common_prefix(key.group), _common_suffix(key.group)
+        prefix, suffix = common_prefix(key.group), common_suffix(key.group)
         return (len(suffix) >= 2 and not all(w.endswith(suffix) for w in wrong)) or (
             len(prefix) >= 2 and not all(w.startswith(prefix) for w in wrong)
         )
@@ -5711,7 +5711,7 @@ def _is_sequence(text: str, local: int, items: tuple[str, ...]) -> bool:
         return True
     if all(i[:1] == "第" or i[:1].isdigit() for i in items):
         return True
-    suffix = _common_suffix(items)
+    suffix = common_suffix(items)
     return suffix in ("起来", "阶段", "时期")
 
 
@@ -5754,7 +5754,7 @@ def _list_anchored(
     # (a word of the items' shared prefix or suffix names no set: 京津冀协同发展、长江经济带
     # 发展 with 高质量发展 elsewhere, review 24b; nor one every item holds anywhere: 农业全面
     # 升级、农村全面进步… with 乡村全面振兴 elsewhere, review 25b)
-    lead, end = len(_common_prefix(items)), len(_common_suffix(items))
+    lead, end = len(common_prefix(items)), len(common_suffix(items))
     shared = {w for w in _words2(items[0]) if all(w in item for item in items[1:])}
     return bool(items) and all(
         any(
@@ -5904,9 +5904,9 @@ def group_questions(
         # 坚持实施区域重大战略、区域协调发展战略、主体功能区战略: 实施 governs every item, so
         # it stays in the stem, not on option A only (blind round RA #19)
         items, start = (items[0][shed:], *items[1:]), start + shed
-    if _common_suffix(items) in _OPEN_CLASS_HEADS and not ctx.lexicon.known_list(items):
+    if common_suffix(items) in _OPEN_CLASS_HEADS and not ctx.lexicon.known_list(items):
         return  # 责任意识、规则意识…: a document's own pick from an open class (reviews 11, 15b)
-    if not (_common_prefix(items) or _common_suffix(items)) and not any(
+    if not (common_prefix(items) or common_suffix(items)) and not any(
         ctx.lexicon.term_class(i) for i in items
     ):
         return  # no shared pattern, no class: intruders would be guesses (items get clozes)
@@ -6070,7 +6070,7 @@ def _framed_lures(
     lists it as a foil of the list; the foils join the pool (在（政治历练）上同党中央保持高度
     一致 does not read; review 24b). A standard list without foils keeps its class mates."""
     foils = ctx.lexicon.list_foils(items)
-    if ctx.lexicon.known_list(items) and not foils or len(_common_suffix(items)) >= 2:
+    if ctx.lexicon.known_list(items) and not foils or len(common_suffix(items)) >= 2:
         return pool  # (a shared head, …思维 / …战略, keeps the lures of its type)
     doc = ctx.ex.doc.text
     before = text[start - 1 : start] if start > 0 else ""
@@ -6271,8 +6271,8 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
     # what the learner answers from besides the ordinal: the heading's own words outside the
     # blank, not counting the opening or ending all its siblings share (——必须坚持…)
     siblings = _sibling_titles(ctx, heading)
-    shared_head = _common_prefix(siblings) if len(siblings) > 1 else ""
-    shared_tail = _common_suffix(siblings) if len(siblings) > 1 else ""
+    shared_head = common_prefix(siblings) if len(siblings) > 1 else ""
+    shared_tail = common_suffix(siblings) if len(siblings) > 1 else ""
     ka, kb = a - title_local, b - title_local
     before = heading.title[: max(0, ka)]
     after = heading.title[kb:]
@@ -6343,7 +6343,7 @@ def _heading_questions(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Qu
         # to the section, against other sections' headings, was picked by topic alone in
         # reviews 10–14 (0 of 6 usable), so nothing is asked
         return
-    series_end = _common_suffix(key.group) if len(key.group) >= 3 else ""
+    series_end = common_suffix(key.group) if len(key.group) >= 3 else ""
     if _han(series_end) < 2 and not (
         ctx.lexicon.find_terms(key.text) or ctx.lexicon.find_names(key.text)
     ):
@@ -6694,7 +6694,7 @@ def heading_set_questions(ctx: Context) -> Iterator[Question]:
             # 指导思想、目标任务、基本原则 / the bullets under 基本原则: told from other sections'
             # tasks by their kind alone (reviews 10, 12)
             continue
-        suffix = _common_suffix(keys)
+        suffix = common_suffix(keys)
         if not all("\u4e00" <= ch <= "\u9fff" for ch in suffix):
             suffix = ""  # 抓牢“领”字 …: an ending with quotes is not a requirement's name
         first_sentence = ctx.sentence(members[0][0])
@@ -7648,7 +7648,7 @@ def _plausible_swap(formula: Formula, members: list[str]) -> Callable[[int, str]
         for k, other in enumerate(members):
             if k == at:
                 continue
-            for edge in (_common_prefix, _common_suffix):
+            for edge in (common_prefix, common_suffix):
                 if len(edge([foil, other])) >= len(edge([own, other])) + 4:
                     return False
         return True
@@ -7794,7 +7794,7 @@ def _multi_possible(ctx: Context, items: tuple[str, ...]) -> bool:
 
 def _multi_made(ctx: Context, items: tuple[str, ...]) -> bool:
     if not any(ctx.lexicon.term_class(i) for i in items) and not (
-        _common_prefix(items) or _common_suffix(items)
+        common_prefix(items) or common_suffix(items)
     ):
         return False
     where = ctx.ex.groups.get(items)
@@ -8073,7 +8073,7 @@ def standard_list_clozes(ctx: Context) -> Iterator[Question]:
         if _skipped_mates(ctx.lexicon, items, ctx.sentence(index).text):
             continue  # the 十九大's five 思维, blanked: 历史思维 of the 二十大's seven fits too
         if len(items) == 2 and not (
-            _common_prefix(items) or _common_suffix(items) or _patterned(items)
+            common_prefix(items) or common_suffix(items) or _patterned(items)
         ):
             continue  # 惩前毖后、治病救人: two blanks and nothing tying them
         s = ctx.sentence(index)
@@ -8107,7 +8107,7 @@ def standard_list_clozes(ctx: Context) -> Iterator[Question]:
             continue  # nothing left to answer from
         # 同（中国具体实际）相结合、同（中华优秀传统文化）相结合: a frame every item shares
         # stays shown, and only what sets each apart is blanked
-        lead, tail = _common_prefix(items)[:1], _common_suffix(items)
+        lead, tail = common_prefix(items)[:1], common_suffix(items)
         if (
             lead not in _ITEM_PREPOSITIONS
             or len(tail) < 2
@@ -8457,7 +8457,7 @@ def _frame_runs(sentences: list[Sentence]) -> Iterator[tuple[list[Sentence], str
             texts.append(text)
             if len(texts) < 3:
                 continue
-            frame = _common_prefix(texts)
+            frame = common_prefix(texts)
             if not frame.endswith(_FRAME_VERBS) or len(frame) < 2:
                 break
             items = []
@@ -8468,7 +8468,7 @@ def _frame_runs(sentences: list[Sentence]) -> Iterator[tuple[list[Sentence], str
                 items.append(m.group(0))
             if len(items) != len(texts) or len(set(items)) != len(items):
                 break
-            ending = _common_suffix(items)
+            ending = common_suffix(items)
             if any(len(item) - len(ending) < 2 for item in items):
                 ending = ""
             best = (j, frame, items, ending)
@@ -8603,7 +8603,7 @@ _CLAUSE_RUN_SPLIT = re.compile(r"[，；]")
 def _parallel_run(clauses: list[str]) -> tuple[str, str, list[str], list[str]] | None:
     """(opening, link, heads, tails) when clauses share an opening and a link word at varying
     places (让|农业|成为|有奔头的产业，让|农民|成为|有吸引力的职业…; 在|干部配备|上优先|考虑…)."""
-    opening = _common_prefix(clauses)
+    opening = common_prefix(clauses)
     heads_at = len(opening)
     # each head (农业, 干部配备) has at least two characters: 让农|业 is cut back to 让|农业
     link_len = 2
@@ -8621,7 +8621,7 @@ def _parallel_run(clauses: list[str]) -> tuple[str, str, list[str], list[str]] |
                 continue
             if len(set(heads)) != len(heads) or len(set(tails)) != len(tails):
                 continue
-            if _common_suffix(tails) or _common_prefix(tails):
+            if common_suffix(tails) or common_prefix(tails):
                 continue  # 增强…意识, 坚持…不动摇: the tails are one pattern, not the point
             if all(_set_phrase_cut(link[-1], t) for t in tails):
                 # 对确诊患者应（收尽收）: the blank takes the 应 of 应收尽收 (blind11 GC)
@@ -8665,7 +8665,7 @@ def parallel_clause_clozes(ctx: Context) -> Iterator[Question]:
                 clauses = [body[a:b] for a, b in spans[i:j]]
                 if not all(5 <= len(c) <= 16 and _han(c) == len(c) for c in clauses):
                     continue
-                if not _common_prefix(clauses):
+                if not common_prefix(clauses):
                     continue
                 run = _parallel_run(clauses)
                 if run:
@@ -8738,7 +8738,7 @@ def formulation_parts(clauses: list[str]) -> Iterator[tuple[int, int, int, int]]
             yield j - 1, j, m2.start(1), m2.end(1)
             continue
         if before.startswith("既不") and clause.startswith("也不"):
-            shared = _common_prefix([before[1:], clause[1:]])
+            shared = common_prefix([before[1:], clause[1:]])
             if len(shared) < 2:
                 continue  # 既不好高骛远，也不（因循守旧）: 妄自菲薄 would do as well
             first, rest = before[1 + len(shared) :], clause[1 + len(shared) :]
@@ -8818,10 +8818,10 @@ def dash_series_clozes(ctx: Context) -> Iterator[Question]:
             continue
         hs = [headings[i] for i, _ in members]
         clauses = [h.clauses[0][0] for h in hs]
-        prefix = _common_prefix(clauses)
+        prefix = common_prefix(clauses)
         if not prefix.endswith(_DASH_FRAMES) or (prefix.endswith("是") and len(prefix) < 3):
             continue
-        suffix = _common_suffix(clauses)
+        suffix = common_suffix(clauses)
         suffix = suffix[suffix.index("的") :] if "的" in suffix else ""
         frames, cores = [], []
         for clause in clauses:
@@ -8931,7 +8931,7 @@ def principle_points_clozes(ctx: Context) -> Iterator[Question]:
             continue
         if len(set(points)) != len(points):
             continue
-        prefix = _common_prefix(points)
+        prefix = common_prefix(points)
         if level == DASH_LEVEL and prefix.endswith(_DASH_FRAMES):
             continue  # (dash_series_clozes asks it)
         if any(noise.overlaps(h.title_start, h.title_start + len(h.title), tainted) for h in hs):
@@ -9307,7 +9307,7 @@ def clause_list_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
             if _han(lead) < 6 or _BACK_REFERENCE.search(lead):
                 continue
             lead += "：" if s.text[start - 1 : start] in "：:" else "，"
-            prefix = _common_prefix(run)
+            prefix = common_prefix(run)
             if any(len(i) - len(prefix) < 2 for i in run):
                 prefix = ""
             cores = [i[len(prefix) :] for i in run]
@@ -9386,9 +9386,9 @@ def quality_list_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
                 continue
             if len(stem) - (lb - la) < 10:
                 continue
-            end = _common_suffix(items)
+            end = common_suffix(items)
             end = end if len(end) == 1 and len(items[0]) == 3 and end in "性化" else ""
-            lead = _common_prefix(items)
+            lead = common_prefix(items)
             lead = lead if len(lead) == 1 and len(items[0]) == 2 and not end else ""
             cores = [i[len(lead) : len(i) - len(end)] for i in items]  # (边打 → 边（打）)
             blanked = stem[:la] + "、".join(lead + BLANK + end for _ in items) + stem[lb:]

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .jieba_setup import cut, is_common_word, is_word
-from .keyphrases import _common_prefix, _common_suffix
+from .keyphrases import common_prefix, common_suffix
 from .model import BLANK, Question
 
 # Weights of the logistic score, fitted (L2 1.0) on the 303 distinct plain 填空 the engine
@@ -209,8 +209,8 @@ def _shared_edges(options: list[str]) -> tuple[int, int]:
     into the opening)."""
     if len(options) < 2:
         return len(options[0]), 0
-    pre = len(_common_prefix(options))
-    return pre, min(len(_common_suffix(options)), min(map(len, options)) - pre)
+    pre = len(common_prefix(options))
+    return pre, min(len(common_suffix(options)), min(map(len, options)) - pre)
 
 
 def option_core(option: str, edges: tuple[int, int]) -> str:

@@ -460,7 +460,7 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
             out.append(series)
         if sum(t[-1:] == "的" for t in texts) * 2 >= len(texts):
             continue  # 全方位的、开创性的: attributes, not items
-        shared = bool(_common_suffix(texts) or _common_prefix(texts))
+        shared = bool(common_suffix(texts) or common_prefix(texts))
         lengths = [len(t) for t in texts]
         if min(lengths) < 3 and not (len(texts) >= 3 and shared):
             continue  # 讹诈、遏制、封锁: words, not phrases worth a blank
@@ -502,7 +502,7 @@ def _enumeration_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhras
             score -= 0.1
         if uniform and len(texts) >= 4 and max(lengths) <= 6:
             score += 0.1  # 稳增长、促改革、调结构、惠民生、防风险、保稳定
-        elif len(texts) >= 3 and len(_common_suffix(texts)) >= 2 and max(lengths) <= 3:
+        elif len(texts) >= 3 and len(common_suffix(texts)) >= 2 and max(lengths) <= 3:
             score += 0.16  # 站起来、富起来、强起来: a series built on one word
         elif max(lengths) <= 3 and not quoted:
             score -= 0.08
@@ -642,7 +642,7 @@ def _series_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts: lis
         return None  # 加强地震、特大洪灾: a verb's object, cut out of a clause
     local = starts[0] - s.start
     at_clause = local == 0 or s.text[local - 1] in "，,；;：:“"
-    shared = max(len(_common_suffix(texts)), len(_common_prefix(texts)))
+    shared = max(len(common_suffix(texts)), len(common_prefix(texts)))
     # Longer lists and lists of one pattern get a 多选 and item clozes; what is left is the
     # pair of four-character phrases opening a clause (大众创业、万众创新蓬勃发展), which no
     # other rule asks about.
@@ -743,8 +743,8 @@ def _whole_list_key(ex: Extraction, s: Sentence, texts: tuple[str, ...], starts:
         return None
     end = local + len(whole)
     after = s.text[end : end + 1]
-    suffix = _common_suffix(texts)
-    prefix = _common_prefix(texts)
+    suffix = common_suffix(texts)
+    prefix = common_prefix(texts)
     clean_end = (
         not after
         or not _ITEM_RE.match(after)
@@ -784,7 +784,7 @@ def pinned_pair(group: tuple[str, ...]) -> bool:
     same = [k for k in range(n) if first[k] == second[k]]
     if not 2 <= len(same) <= n - 2:
         return False
-    suffix, prefix = _common_suffix(group), _common_prefix(group)
+    suffix, prefix = common_suffix(group), common_prefix(group)
     if all(k >= n - len(suffix) for k in same) and (len(suffix) > 2 or is_word(suffix)):
         return False  # 形式主义、官僚主义: a class head; 正在做什么、还要做什么: rhetoric
     if all(k < len(prefix) for k in same):
@@ -1172,9 +1172,9 @@ def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple
             shared_end = _joined_pair_end(last[:k], last[after:])
             if (
                 abs(k - len(ref)) <= 1
-                or len(_common_suffix([last[:k], ref])) >= 2
+                or len(common_suffix([last[:k], ref])) >= 2
                 or shared_end
-                or len(_common_prefix([last[:k], last[after:]])) >= 2
+                or len(common_prefix([last[:k], last[after:]])) >= 2
             ):
                 items[-1] = (last[:k], lp)
                 # (生产劳动和服务性劳动|为主要内容: the item after 和 ends on the head it shares)
@@ -1210,7 +1210,7 @@ def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple
     m = _LEAD_VERB.match(text)
     if m and len(text) - m.end() >= 2 and not any(t.startswith(m.group(1)) for t in parts[1:]):
         text, p = text[m.end() :], p + m.end()  # 多到|困难多、群众意见集中…: the list's verb (T1)
-    lead = _common_prefix(parts[1:]) if len(parts) >= 3 else ""
+    lead = common_prefix(parts[1:]) if len(parts) >= 3 else ""
     at = text.find(lead, 1) if lead else -1
     if at > 0 and not text.startswith(lead) and len(text) - at >= 3 and (p + at) in bounds:
         # 主要用于|保就业、保基本民生、保市场主体: the first item opens like the others
@@ -1248,7 +1248,7 @@ def _split_enumeration(run: str, offset: int, bounds: _Boundaries) -> list[tuple
     # last item: split on 和/及/与, then keep its first words (up to the shared ending)
     text, p = items[-1]
     extra: list[tuple[str, int]] = []
-    suffix = _common_suffix(inner) if len(inner) >= 1 and len(parts) > 2 else ""
+    suffix = common_suffix(inner) if len(inner) >= 1 and len(parts) > 2 else ""
     if suffix and len(suffix) >= 2 and suffix in text and len(text) > hi:
         k = text.find(suffix) + len(suffix)
         if (p + k) in bounds and k >= lo:
@@ -1335,18 +1335,18 @@ def _finish(items: list[tuple[str, int]]) -> list[tuple[str, int]] | None:
         return None
     if len(items) == 2 and (min(lengths) < 4 or max(lengths) - min(lengths) > 1):
         pair = [t for t, _ in items]
-        shared = max(len(_common_suffix(pair)), len(_common_prefix(pair)))
+        shared = max(len(common_suffix(pair)), len(common_prefix(pair)))
         if not (lengths == [3, 3] and shared >= 2):  # 河长制、湖长制 stays
             return None
     return items
 
 
-def _common_prefix(items: Sequence[str]) -> str:
+def common_prefix(items: Sequence[str]) -> str:
     # cached: the builders ask again about the lists extraction asked about
     return _shared_prefix(tuple(items))
 
 
-def _common_suffix(items: Sequence[str]) -> str:
+def common_suffix(items: Sequence[str]) -> str:
     return _shared_suffix(tuple(items))
 
 
@@ -1557,7 +1557,7 @@ def _definition_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase
     for m in _UNITE_RE.finditer(text) if "把" in text else ():
         # 把共产主义远大理想同中国特色社会主义共同理想统一起来: both sides are the point
         left, right = m.group(1), m.group(2)
-        if min(len(left), len(right)) < 4 or not _common_suffix([left, right]):
+        if min(len(left), len(right)) < 4 or not common_suffix([left, right]):
             continue
         group = (left, right)
         a, b = s.start + m.start(1), s.start + m.start(2)
@@ -2042,9 +2042,9 @@ def _heading_keys(ex: Extraction) -> list[KeyPhrase]:
         n_clauses = min(len(h.clauses) for h in siblings)
         for ci in range(min(n_clauses, 2)):
             clauses = [h.clauses[ci][0] for h in siblings]
-            prefix = _common_prefix(clauses)
+            prefix = common_prefix(clauses)
             # a shared frame around the point: 刘少奇同志是…的光辉榜样, 中国式现代化是…的现代化
-            suffix = _common_suffix(clauses)
+            suffix = common_suffix(clauses)
             frame_end = len(suffix) if "的" in suffix[:2] and len(suffix) >= 3 else 0
             if frame_end and suffix[0] != "的":
                 frame_end -= suffix.index("的")
