@@ -5254,10 +5254,10 @@ def _formula_variant(ctx: Context, stem: str, a: int, b: int) -> bool:
     length, and the key is no member (blind11 GB, GF, GI, GM: unusable or edit ×5). Not
     when the text prints every member of that enumeration (nothing of it is left to write)."""
     key = stem[a:b]
-    if len(key) < 2 or _han(key) != len(key):
+    if len(key) < 2 or "、" not in stem or _han(key) != len(key):
         return False
-    left = re.split(f"[{_CLAUSE_MARKS}]", stem[:a])[-1].split("、")
-    right = re.split(f"[{_CLAUSE_MARKS}]", stem[b:])[0].split("、")
+    left = _CLAUSE_MARK_SPLIT.split(stem[:a])[-1].split("、")
+    right = _CLAUSE_MARK_SPLIT.split(stem[b:])[0].split("、")
     if left[-1] or right[0]:
         return False  # (the blank is no whole item of a 、-list)
     mates = left[:-1] + right[1:]
@@ -5424,6 +5424,7 @@ def _era_clause(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
 # vocabulary classes of manner idioms and sayings: in a clause of its own, any like it fits
 _MANNER_CLASSES = frozenset({"工作方法", "名言警句"})
 _CLAUSE_MARKS = "，,；;：:。！？"
+_CLAUSE_MARK_SPLIT = re.compile(f"[{_CLAUSE_MARKS}]")
 _UP_TO_LAST_CLAUSE_MARK = re.compile(f".*[{_CLAUSE_MARKS}]", re.DOTALL)
 
 
@@ -5450,8 +5451,8 @@ def _bare_manner_clause(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
         return False  # 打铁必须自身硬。: a saying standing alone is asked from what leads to it
     if text[b : b + 2] in ("，是", ",是"):
         return False  # （人民是历史的创造者），是…: a definition pins it
-    before = re.split(f"[{_CLAUSE_MARKS}]", text[: max(a - 1, 0)])[-1] if a > 0 else ""
-    after = re.split(f"[{_CLAUSE_MARKS}]", text[b + 1 :])[0] if b < len(text) else ""
+    before = _CLAUSE_MARK_SPLIT.split(text[: max(a - 1, 0)])[-1] if a > 0 else ""
+    after = _CLAUSE_MARK_SPLIT.split(text[b + 1 :])[0] if b < len(text) else ""
     size = len(key.text)
     if any(
         c and (_parallel(c[-size:], key.text) or _parallel(c[:size], key.text))
@@ -9538,7 +9539,11 @@ def add_described_key(ctx: Context, q: Question) -> Question:
         return q
     if q.stem.count(BLANK) != len(answers):
         return q
-    runs = [d for d in described_heads(ctx) if d.head in q.source and d.items[0] in q.source]
+    by_source = ctx.indexes.setdefault("_described_in", {})
+    runs = by_source.get(q.source)
+    if runs is None:  # (questions share their sources: each is scanned once)
+        runs = [d for d in described_heads(ctx) if d.head in q.source and d.items[0] in q.source]
+        by_source[q.source] = runs
     if not runs:
         return q
     restored, spans, at = q.stem, [], 0
