@@ -65,7 +65,7 @@ def banks() -> dict[str, tuple[list, set[str], set[str]]]:
     keep = pipeline._open_frames
     for label, path in PATHS.items():
         text = path.read_text(encoding="utf-8")
-        pipeline._open_frames = lambda *a: set()  # noqa: E731  (the rule off)
+        pipeline._open_frames = lambda *a: {}  # noqa: E731  (the rule off)
         try:
             before = {q.id for q in generate_questions(text, seed=0) if q.weak}
         finally:

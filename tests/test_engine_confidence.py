@@ -427,10 +427,11 @@ def test_a_qualitys_slot_is_open_unless_the_stem_pins_it() -> None:
     assert not quality_slot_open(f"坚持和完善社会主义{BLANK}。", BLANK, "基本经济制度", set())
 
 
-def test_a_plain_cloze_over_an_open_quality_is_asked_last() -> None:
+def test_a_plain_cloze_over_an_open_quality_is_not_asked() -> None:
     # blind13 JA #4 (弘扬（创新精神）) and JC #16 (（法治意识）、契约精神: 规则意识 fits), blind11
-    # GA (展现了…的（政治品格）): weak; the pair 增强（机遇意识）和风险意识 (JA #21, usable) is not
-    for name, fragment, key, weak in (
+    # GA (展现了…的（政治品格）): dropped (eleventh session: such judged rows were usable 1 time
+    # in 21); the pair 增强（机遇意识）和风险意识 (JA #21, usable) is asked as any other 填空
+    for name, fragment, key, dropped in (
         ("speech_xi_qiyejia_zuotan_2020", "大力弘扬_是分不开的", "创新精神", True),
         ("speech_xi_qiyejia_zuotan_2020", "_、契约精神", "法治意识", True),
         ("speech_xi_yiqing_bushu_2020", "忠于人民的_。", "政治品格", True),
@@ -439,8 +440,8 @@ def test_a_plain_cloze_over_an_open_quality_is_asked_last() -> None:
         asked = [
             q for q in asked_over(list(heldout_bank(name)), fragment, key) if q.kind == "cloze"
         ]
-        assert asked and all(q.weak is weak for q in asked), (name, key)
-    # a served quiz of the 企业家座谈会 speech no longer asks the open 填空 while others remain
+        assert not asked if dropped else asked and not any(q.weak for q in asked), (name, key)
+    # a served quiz of the 企业家座谈会 speech never asks the open 填空
     text = heldout_text("speech_xi_qiyejia_zuotan_2020.txt")
     for seed in range(5):
         quiz = generate_questions(text, seed=seed, count=20)
@@ -477,10 +478,11 @@ def test_a_praised_deed_or_a_groups_role_is_an_open_slot_unless_the_stem_pins_it
     )
 
 
-def test_a_plain_cloze_over_an_open_deed_or_role_is_asked_last() -> None:
+def test_a_plain_cloze_over_an_open_deed_or_role_is_not_asked() -> None:
     # judged rows: blind11 GB/GL/GP (冲锋在前), GF/GH (敢打硬仗), blind12 HB–HK (生力军),
-    # blind13 JB (迎难而上) failed; the 五个敢于 quotation (迎难而上 beside 挺身而出) is usable
-    for name, fragment, key, weak in (
+    # blind13 JB (迎难而上) failed (usable 2 times in 23: dropped, eleventh session); the 五个
+    # 敢于 quotation (迎难而上 beside 挺身而出) is usable and asked
+    for name, fragment, key, dropped in (
         ("speech_xi_yiqing_bushu_2020", "干部_、顽强拼搏", "冲锋在前", True),
         ("speech_xi_yiqing_bushu_2020", "闻令而动、_，", "敢打硬仗", True),
         ("speech_xi_jingji_shehui_zhuanjia_2020", "科技成果转化的_，", "生力军", True),
@@ -490,9 +492,23 @@ def test_a_plain_cloze_over_an_open_deed_or_role_is_asked_last() -> None:
         asked = [
             q for q in asked_over(list(heldout_bank(name)), fragment, key) if q.kind == "cloze"
         ]
-        assert asked and all(q.weak is weak for q in asked), (name, key)
-    # a served quiz of the 专家座谈会 speech no longer asks the open 生力军 while others remain
+        assert not asked if dropped else asked and not any(q.weak for q in asked), (name, key)
+    # a served quiz of the 专家座谈会 speech never asks the open 生力军
     text = heldout_text("speech_xi_jingji_shehui_zhuanjia_2020.txt")
     for seed in range(5):
         quiz = generate_questions(text, seed=seed, count=20)
         assert not any(q.kind == "cloze" and q.answer == ["生力军"] for q in quiz), seed
+
+
+def test_each_weak_question_of_a_bank_carries_the_rule_that_marks_it() -> None:
+    # bench/weak_reasons.py reads the rule per judged row; the rules whose rows were judged
+    # usable under 30% of the time (eleventh session) leave the bank, except a question alone
+    # on a long name the lexicon knows; a doubtful 单选 (27%, but 50% in bank rounds) stays
+    from quizapp.generation.pipeline import DROPPED_WEAK, bank_with_reasons
+
+    bank, reasons = bank_with_reasons(heldout_text("speech_xi_zhengzhi_jingjixue_2015.txt"))
+    assert {q.id for q in bank if q.weak} <= set(reasons)
+    assert all(q.weak for q in bank if q.id in reasons)
+    kept = [q for q in bank if reasons.get(q.id) in DROPPED_WEAK]
+    assert kept and all(len(q.keys[0]) >= 6 for q in kept)  # (历史唯物主义, 马克思主义基本原理)
+    assert "doubtful_single" not in DROPPED_WEAK

@@ -3754,8 +3754,10 @@ def test_a_window_inside_a_copula_complement_keeps_the_subject() -> None:
 def test_a_greeting_stem_keeps_its_verb() -> None:
     # GB #14, GF #14: 向…各民主党派、工商联和（无党派人士）、各人民团体以及社会各界。 (no verb)
     bank = heldout_bank("speech_xi_kangyi_biaozhang_2020.txt")
+    # (the roll of the thanks is the speech's courtesy: not asked at all since the eleventh
+    # session, its verb checked below)
     asked = [q for q in bank if one_key(q) == "无党派人士"]
-    assert asked and all(q.stem.endswith("……表示衷心的感谢！") for q in asked)
+    assert all(q.stem.endswith("……表示衷心的感谢！") for q in asked)
     # a 向-clause before a clause opening on 致力/致使 is no greeting: nothing dangles
     from quizapp.generation.builders import _dangling
 
@@ -3770,16 +3772,16 @@ def test_a_blank_opening_a_list_inside_its_sentence_keeps_the_clause_before() ->
     assert not [q for q in bank if one_key(q) == "人的生命" and q.stem.startswith(BLANK)]
 
 
-def test_a_speech_s_own_business_is_asked_last() -> None:
+def test_a_speech_s_own_business_is_not_asked() -> None:
     # GB #1, GD #9, GI #1 …: 我还主持召开…中央（网络安全）和信息化委员会…等会议
     bushu = heldout_bank("speech_xi_yiqing_bushu_2020.txt")
     for key in ("网络安全", "人大", "政协"):
         asked = [q for q in bushu if one_key(q) == key and q.kind in ("cloze", "single")]
-        assert asked and all(q.weak for q in asked), key
+        # (judged usable 1 time in 32: dropped from the bank, eleventh session)
+        assert not asked, key
     # GD #29, GH #30, GL #30, GP #30: 希望各位专家深入（调查研究）, the closing courtesy
     gonggong = heldout_bank("speech_xi_gonggong_weisheng_2020.txt")
-    asked = asked_over(list(gonggong), "希望各位专家深入_", "调查研究")
-    assert asked and all(q.weak for q in asked)
+    assert not asked_over(list(gonggong), "希望各位专家深入_", "调查研究")
     # the rule itself: a name's part, the speaker's meetings, thanks; a quoted formula is spared
     assert _speech_business(plain_cloze(f"成立中央{BLANK}领导小组。", "主题教育"))
     assert _speech_business(plain_cloze(f"2015年在延安召开{BLANK}座谈会。", "革命老区脱贫致富"))
@@ -3790,10 +3792,12 @@ def test_a_speech_s_own_business_is_asked_last() -> None:
     assert not _speech_business(plain_cloze(f"希望广大科技工作者{BLANK}、牢记使命。", "不忘初心"))
 
 
-def test_a_session_s_study_arrangement_and_a_draft_s_making_are_asked_last() -> None:
+def test_a_session_s_study_arrangement_and_a_draft_s_making_are_not_asked() -> None:
     # blind13 JD #11, JE #19, #23, JF #16: 之前，我们已经安排学习了历史唯物主义、（辩证唯物主义）
     # 方面的题目; 安排这次学习，目的是加强对（马克思主义基本原理）的学习和理解
     bank = heldout_bank("speech_xi_zhengzhi_jingjixue_2015.txt")
+    # (the only questions on these long names the lexicon knows: kept, asked last, where the
+    # other questions of a speech's business are dropped, eleventh session)
     for key in ("历史唯物主义", "马克思主义基本原理"):
         asked = [q for q in bank if one_key(q) == key and "安排" in q.stem]
         assert asked and all(q.weak for q in asked), key
@@ -3801,9 +3805,8 @@ def test_a_session_s_study_arrangement_and_a_draft_s_making_are_asked_last() -> 
     assert not [q for q in bank if one_key(q) == "辩证唯物主义" and "安排" in q.stem]
     # JB #28, JD #29: who was consulted on the draft, who sat in the drafting group
     shuoming = heldout_bank("shuoming_xi_shisiwu_jianyi_2020.txt")
-    for key in ("民主党派", "韩正同志"):
-        asked = [q for q in shuoming if one_key(q) == key and q.kind == "cloze"]
-        assert asked and all(q.weak for q in asked), key
+    for key in ("民主党派", "韩正同志"):  # (dropped from the bank, eleventh session)
+        assert not [q for q in shuoming if one_key(q) == key and q.kind == "cloze"], key
     assert _speech_business(
         plain_cloze(f"今天，中央政治局进行第二十八次集体学习，学习{BLANK}。", "政治经济学")
     )

@@ -1,6 +1,7 @@
 """Runs the lexicon does not know, on real texts (tenth session): a speech's rhetoric of one
-object after different verbs is not asked as a list and its items are asked last, as is a
-common word of a loose 、-run; a standard list that opens its sentence keeps its first item."""
+object after different verbs is asked last as a list and its items are not asked (eleventh
+session: they were asked last before), nor is a common word of a loose 、-run; a standard list
+that opens its sentence keeps its first item."""
 
 from __future__ import annotations
 
@@ -27,12 +28,18 @@ def test_a_run_of_verbs_before_one_object_is_asked_last(laomo) -> None:
     assert not served & {q.id for q in runs}
 
 
-def test_a_verb_before_a_shared_object_is_asked_last() -> None:
+def test_a_verb_before_a_shared_object_is_not_asked() -> None:
     # 广泛动员群众、（组织群众）、凝聚群众: 发动群众 fits (edit in every blind11 round)
     bushu = heldout_bank("speech_xi_yiqing_bushu_2020.txt")
     asked = asked_over(bushu, "动员群众、_、凝聚群众", "组织群众")
     asked += asked_over(bushu, "动员群众、组织群众、_", "凝聚群众")
-    assert asked and all(q.weak for q in asked)
+    # (judged usable 0 times in 7: dropped from the bank, eleventh session)
+    assert not asked
+    # its neighbour, the run asked whole (the gold lists ask such runs), stays, asked last
+    whole = [
+        q for q in bushu if q.template == "cloze_list" and q.answer == ["组织群众", "凝聚群众"]
+    ]
+    assert whole and all(q.weak for q in whole)
 
 
 def test_verbs_before_one_object_are_rhetoric_a_modifier_before_a_head_is_not() -> None:
@@ -44,12 +51,13 @@ def test_verbs_before_one_object_are_rhetoric_a_modifier_before_a_head_is_not() 
     assert not rhetoric_run(("来自人民", "为了人民", "造福人民"))  # 为了: a purpose
 
 
-def test_a_common_word_of_a_loose_run_is_asked_last() -> None:
+def test_a_common_word_of_a_loose_run_is_not_asked() -> None:
     # 打造科技、（教育）、产业、金融紧密融合的创新体系: 人才 fits (HA #18, HD, HG, HJ #19)
     zhuanjia = heldout_bank("speech_xi_jingji_shehui_zhuanjia_2020.txt")
     asked = asked_over(zhuanjia, "打造科技、_、产业", "教育")
     asked += asked_over(zhuanjia, "打造_、教育、产业", "科技")
-    assert asked and all(q.weak for q in asked)
+    # (judged usable 2 times in 18: dropped from the bank, eleventh session)
+    assert not asked
 
 
 def test_a_fixed_triad_of_rarer_words_is_asked_as_before(shared_dir) -> None:

@@ -62,10 +62,27 @@ def generate_questions(
     seeded pick of that many, balanced over the kinds asked for.
     """
     lexicon = lexicon if lexicon is not None else load_lexicon()
+    wanted = tuple(k for k in KINDS if kinds is None or k in set(kinds))
+    questions, _ = bank_with_reasons(text, seed=seed, lexicon=lexicon, kinds=wanted)
+    if count is None:
+        return questions
+    return select(questions, count, seed, kinds=wanted, lexicon=lexicon)
+
+
+def bank_with_reasons(
+    text: str,
+    *,
+    seed: int = 0,
+    lexicon: Lexicon | None = None,
+    kinds: Iterable[str] | None = None,
+) -> tuple[list[Question], dict[str, str]]:
+    """The bank of ``text`` (``generate_questions`` without ``count``) and, for each question
+    marked weak, the rule that marks it (:func:`weak_reasons`)."""
+    lexicon = lexicon if lexicon is not None else load_lexicon()
     warm_up(lexicon)
     wanted = tuple(k for k in KINDS if kinds is None or k in set(kinds))
     if not text or not text.strip() or not wanted:
-        return []
+        return [], {}
     with _collector_paused():
         extraction, doc_key = _extracted(text, lexicon, dictionary_version())
         ctx = Context(extraction, seed, doc_key)
@@ -81,21 +98,56 @@ def generate_questions(
         ]
         # what the pick reads, on every question (the bank's too: the app picks its quizzes
         # from the stored bank, and must pick as the engine does)
-        weak = _weak_clozes(questions, extraction, lexicon, doc_key)
-        weak |= _doubtful_singles(questions, weak, lexicon, extraction.doc.text)
-        weak |= _open_frames(questions, weak, doc_key, extraction.memo, lexicon)
-        weak |= {q.id for q in questions if _open_member_slot(q, lexicon)}
-        weak |= ctx.indexes.get(DEFINING_THESES, set())
+        weak = weak_reasons(
+            questions, extraction, lexicon, doc_key, ctx.indexes.get(DEFINING_THESES, set())
+        )
         for q in questions:
             q.pick_score = ctx.scores.get(q.id, 0.5)
             q.weak = q.id in weak
             q.keys, q.covers = shown_keys(q, lexicon)
+        questions = _without_dropped(questions, weak, lexicon)
         # (dropped while the collector is off: its thousands of young objects are freed, not
         # traversed by the collection the first allocation after gc.enable() starts)
         del ctx, extraction
-    if count is None:
+    return questions, weak
+
+
+# the weak rules whose questions the bank drops rather than asks last: their judged rows
+# (docs/quality.md's bank and quiz rounds on the tuning sets, bench/weak_reasons.py) were
+# usable under 30% of the time, the questions no rule marks 88%
+DROPPED_WEAK = frozenset(
+    "speech_business open_quality_slot open_deed_slot loose_run_common loose_run_rhetoric".split()
+)
+
+
+def _phrases(q: Question) -> set[str]:
+    """What ``q`` asks for: its answers, their accepted spellings, its keys and the phrases
+    they are part of (what bench/coverage.py counts as tested)."""
+    answers = q.answer if isinstance(q.answer, list) else [q.answer]
+    return {
+        *(a for a in answers if isinstance(a, str)),
+        *(s for blank in q.accepted for s in blank),
+        *q.keys,
+        *q.covers,
+    }
+
+
+def _without_dropped(
+    questions: list[Question], reasons: dict[str, str], lexicon: Lexicon
+) -> list[Question]:
+    """``questions`` but those a rule of :data:`DROPPED_WEAK` marks, unless one is the only
+    question asking a name of six characters or more the lexicon knows (成立中央（学习贯彻…主题
+    教育）领导小组: the teachers' gold lists ask the campaign's name; the bank keeps it weak)."""
+    dropped = {q.id for q in questions if reasons.get(q.id) in DROPPED_WEAK}
+    if not dropped:
         return questions
-    return select(questions, count, seed, kinds=wanted, lexicon=lexicon)
+    asked = set().union(*(_phrases(q) for q in questions if q.id not in dropped))
+    return [
+        q
+        for q in questions
+        if q.id not in dropped
+        or any(len(p) >= 6 and lexicon.is_known(p) for p in _phrases(q) - asked)
+    ]
 
 
 @lru_cache(maxsize=4)
@@ -463,7 +515,7 @@ def _narrates_business(source: str) -> bool:
 _LOOSE_SHARED = frozenset("化性式型")
 
 
-def _loose_run_blank(q: Question, lexicon: Lexicon) -> bool:
+def _loose_run_blank(q: Question, lexicon: Lexicon) -> str:
     """Is ``q`` a plain 填空 over one item of a 、-run the text lists for itself, where another
     word of the key's length fits as well? Two shapes, each asked last:
 
@@ -478,11 +530,11 @@ def _loose_run_blank(q: Question, lexicon: Lexicon) -> bool:
       心连心) are rarer words: both stay.
     """
     if not is_plain_cloze(q):
-        return False
+        return ""
     run, items = _raw_run_parts(q), _blank_run_items(q)
     answer = _one_answer(q)
     if run is None or items is None or lexicon.is_known(answer):
-        return False
+        return ""
     parts, k = run
     blank = parts[k]
     if not (
@@ -492,21 +544,21 @@ def _loose_run_blank(q: Question, lexicon: Lexicon) -> bool:
         or k == len(parts) - 1
         and blank.startswith("\x00")
     ):
-        return False  # (保证真实（准确）、全面规范: the blank is part of an item, not one)
+        return ""  # (保证真实（准确）、全面规范: the blank is part of an item, not one)
     listed = items[:-1]
     if lexicon.complete_list(listed) is not None or any(lexicon.is_known(i) for i in listed):
-        return False  # (尊重自然、顺应自然、保护自然: a formula)
+        return ""  # (尊重自然、顺应自然、保护自然: a formula)
     if rhetoric_run(listed):
-        return True
+        return "loose_run_rhetoric"
     if not 2 <= len(answer) <= 3 or not is_common_word(answer):
-        return False
+        return ""
     if any(not 2 <= len(i) <= 4 or not _HAN_RUN.fullmatch(i) for i in listed):
-        return False
+        return ""
     if len({len(i) for i in listed}) == 1:
         columns = [set(column) for column in zip(*listed, strict=True)]
         if any(len(c) == 1 and not c <= _LOOSE_SHARED for c in columns):
-            return False  # (早发现、早报告; 政治领导力…: a shared character pins the blank)
-    return True
+            return ""  # (早发现、早报告; 政治领导力…: a shared character pins the blank)
+    return "loose_run_common"
 
 
 def _rhetoric_list(q: Question, lexicon: Lexicon) -> bool:
@@ -520,9 +572,58 @@ def _rhetoric_list(q: Question, lexicon: Lexicon) -> bool:
     return rhetoric_run(items) and lexicon.complete_list(items) is None
 
 
+def weak_reasons(
+    questions: list[Question],
+    extraction: Extraction,
+    lexicon: Lexicon,
+    document: str,
+    theses: set[str] | frozenset[str] = frozenset(),
+) -> dict[str, str]:
+    """The ids of the questions asked last (``Question.weak``), each with the first rule that
+    marks it (in this order): the weak 填空's rules (:func:`_weak_clozes`), a doubtful 单选, an
+    open frame's (:func:`_open_frames`), an open member slot, a thesis that only defines
+    (``theses``). bench/judged_rows.py ``--reasons`` reads them per judged row."""
+    reasons = _weak_clozes(questions, extraction, lexicon, document)
+    for qid in _doubtful_singles(questions, set(reasons), lexicon, extraction.doc.text):
+        reasons.setdefault(qid, "doubtful_single")
+    frames = _open_frames(questions, set(reasons), document, extraction.memo, lexicon)
+    for qid in frames:
+        reasons.setdefault(qid, frames[qid] if isinstance(frames, dict) else "open_frame")
+    for q in questions:
+        if q.id not in reasons and _open_member_slot(q, lexicon):
+            reasons[q.id] = "open_member_slot"
+    for qid in theses:
+        reasons.setdefault(qid, "defining_thesis")
+    return reasons
+
+
+def _weak_cloze_reason(
+    q: Question, titled: frozenset[str], key_types: dict[str, str], lexicon: Lexicon, document: str
+) -> str:
+    """The first rule of :func:`_weak_clozes` that finds ``q`` weak, or ""."""
+    if _low_value(q, titled):
+        return "low_value"
+    if _minor_frame(q):
+        return "minor_frame"
+    if _speech_business(q):
+        return "speech_business"
+    loose = _loose_run_blank(q, lexicon)
+    if loose:
+        return loose
+    if _rhetoric_list(q, lexicon):
+        return "rhetoric_list"
+    if not is_plain_cloze(q):
+        return ""
+    if _coined(q, lexicon, document):
+        return "coined"
+    if too_weak(q, key_types.get(q.answer[0], ""), lexicon.is_known(q.answer[0])):
+        return "confidence"
+    return ""
+
+
 def _weak_clozes(
     questions: list[Question], extraction: Extraction, lexicon: Lexicon, document: str
-) -> set[str]:
+) -> dict[str, str]:
     """The ids of the plain 填空 too weak to ask in a quiz while others remain: those the
     confidence score finds weak (confidence.py: fitted on the unseen-text reviews, where plain
     填空 were 65% usable), those over a key only this text uses (``_coined``) and those of
@@ -533,44 +634,43 @@ def _weak_clozes(
         key_types.setdefault(key.text, key.type)
     # (each verdict reads the question's stem, answer and source, which its id fixes whatever
     # the seed: worked out once per text, a text generated again reads them back)
-    verdicts: dict[str, bool] = extraction.memo.setdefault("weak_cloze", {})
+    verdicts: dict[str, str] = extraction.memo.setdefault("weak_cloze", {})
     for q in questions:
         if q.id not in verdicts:
-            verdicts[q.id] = (
-                _low_value(q, titled)
-                or _minor_frame(q)
-                or _speech_business(q)
-                or _loose_run_blank(q, lexicon)
-                or _rhetoric_list(q, lexicon)
-                or is_plain_cloze(q)
-                and (  # (the table look-up first: it spares the confidence score)
-                    _coined(q, lexicon, document)
-                    or too_weak(q, key_types.get(q.answer[0], ""), lexicon.is_known(q.answer[0]))
-                )
-            )
-    return {q.id for q in questions if verdicts[q.id]}
+            verdicts[q.id] = _weak_cloze_reason(q, titled, key_types, lexicon, document)
+    return {q.id: verdicts[q.id] for q in questions if verdicts[q.id]}
 
 
 def _open_frames(
     questions: list[Question], weak: set[str], document: str, memo: dict, lexicon: Lexicon
-) -> set[str]:
-    """The ids of the plain 填空 whose frame other study texts fill with another word of the
-    key's length (:func:`_frame_filled_elsewhere`) or whose key is a quality any verb of its
-    kind takes (:func:`_open_quality_slot`), asked last like the weak ones. Worked out
+) -> dict[str, str]:
+    """The ids (each with its rule) of the plain 填空 whose frame other study texts fill with
+    another word of the key's length (:func:`_frame_filled_elsewhere`), whose key is a quality
+    any verb of its kind takes (:func:`_open_quality_slot`) or a praised deed or role
+    (:func:`_open_deed_slot`): asked last like the weak ones, or dropped
+    (:data:`DROPPED_WEAK`). Worked out
     after the 单选 (``weak`` holds the weak questions and the doubtful 单选): a 单选 over an open
     slot's key is its remedy, not a weak twin; and a 填空 whose own 单选 twin is doubtful
     (劳动（风险意识）: the modifier gives the 单选 away) stays the form a quiz asks."""
     doubtful = {(q.stem, q.answer) for q in questions if q.kind == "single" and q.id in weak}
     # (a question's frame is fixed by its id: looked up once per text, ``memo`` the extraction's)
-    filled: dict[str, bool] = memo.setdefault("frame_filled", {})
+    filled: dict[str, str] = memo.setdefault("frame_filled", {})
     for q in questions:
         if q.id not in filled:
             filled[q.id] = (
-                _frame_filled_elsewhere(q, document)
-                or _open_quality_slot(q, lexicon)
-                or _open_deed_slot(q, lexicon)
+                "frame_filled_elsewhere"
+                if _frame_filled_elsewhere(q, document)
+                else "open_quality_slot"
+                if _open_quality_slot(q, lexicon)
+                else "open_deed_slot"
+                if _open_deed_slot(q, lexicon)
+                else ""
             )
-    return {q.id for q in questions if filled[q.id] and (q.stem, q.answer[0]) not in doubtful}
+    return {
+        q.id: filled[q.id]
+        for q in questions
+        if filled[q.id] and (q.stem, q.answer[0]) not in doubtful
+    }
 
 
 def _frame_filled_elsewhere(q: Question, document: str) -> bool:

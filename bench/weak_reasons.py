@@ -1,0 +1,115 @@
+"""Judged rows per weak rule: which rule marks each weak question, and how its judged rows fared.
+
+bench/judged_rows.py matches the judged rows of docs/quality.md's bank and ``--quiz`` rounds on
+the tuning sets to today's bank; this reads the rule that marks each matched weak question
+(``pipeline.bank_with_reasons``) and prints, per rule: usable / judged rows in bank rounds and
+in quiz rounds, and how many bank questions the rule marks over the dev texts (every
+quality_sample set but blind14 and the held-out fresh_test, blind6, blind7). The ``strong`` row
+is the questions no rule marks; ``gone`` the judged rows today's bank no longer asks.
+
+    PYTHONPATH=. .venv/bin/python bench/weak_reasons.py [--json rows.json] [--undropped]
+
+(``--undropped``: the bank before the eleventh session dropped the rules of
+``pipeline.DROPPED_WEAK``, their questions kept and marked weak.)
+"""
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from judged_rows import ALLOWED, LABEL_KIND, answer_ok, parse, stem_score  # noqa: E402
+from quality_sample import TEXT_SETS  # noqa: E402
+
+from quizapp.generation import pipeline  # noqa: E402
+from quizapp.generation.pipeline import bank_with_reasons  # noqa: E402
+
+HELD_OUT = {"fresh_test", "blind6", "blind7", "blind14"}
+
+
+def match(row, bank):
+    """The bank question a judged row stands for (as judged_rows.py matches), or None."""
+    kind_label = row["kind"].split()[0] if row["kind"] else ""
+    kind = LABEL_KIND.get(kind_label)
+    tmpl = row["kind"].split()[1] if len(row["kind"].split()) > 1 else None
+    cands = []
+    for q in bank:
+        if kind and q.kind != kind:
+            continue
+        ok = answer_ok(row, q)
+        if ok is False:
+            continue
+        s = stem_score(row["stem"], q)
+        if tmpl and q.template != tmpl:
+            s -= 0.3
+        if ok is None:
+            s -= 0.1
+        cands.append((s, q))
+    cands.sort(key=lambda c: -c[0])
+    return cands[0][1] if cands and cands[0][0] >= 0.6 else None
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--json")
+    ap.add_argument(
+        "--undropped", action="store_true", help="keep the DROPPED_WEAK rules' questions (weak)"
+    )
+    args = ap.parse_args()
+    if args.undropped:
+        pipeline._without_dropped = lambda questions, reasons, lexicon: questions
+    banks = {}
+    for st, texts in TEXT_SETS.items():
+        if st in HELD_OUT:
+            continue
+        for label, path in texts:
+            banks[st, label] = bank_with_reasons(path.read_text(encoding="utf-8"), seed=0)
+    judged = defaultdict(Counter)  # reason → (quiz, usable) counts
+    out = []
+    for (name, st, quiz), rows in parse().items():
+        if st not in ALLOWED:
+            continue
+        for row in rows:
+            if (st, row["label"]) not in banks:
+                continue
+            bank, reasons = banks[st, row["label"]]
+            q = match(row, bank)
+            reason = "gone" if q is None else reasons.get(q.id, "strong")
+            judged[reason][quiz, row["v"] == "usable"] += 1
+            rec = dict(round=name, set=st, quiz=quiz, **row, weak_reason=reason)
+            if q is not None:
+                rec.update(id=q.id, template=q.template, qstem=q.stem, qans=str(q.answer))
+            out.append(rec)
+    marked = Counter()
+    total = 0
+    for bank, reasons in banks.values():
+        total += len(bank)
+        marked.update(reasons.get(q.id, "strong") for q in bank)
+
+    def share(c, quiz):
+        good, n = c[quiz, True], c[quiz, True] + c[quiz, False]
+        return f"{good}/{n}" + (f" {good / n:4.0%}" if n else "     ")
+
+    print(f"{'reason':24} {'bank rounds':>14} {'quiz rounds':>14} {'both':>14} {'dev bank':>9}")
+    order = sorted(judged.keys() | marked.keys(), key=lambda r: (r in ("strong", "gone"), r))
+    for reason in order:
+        c = judged[reason]
+        both = Counter()
+        for (_, good), v in c.items():
+            both[False, good] += v
+        print(
+            f"{reason:24} {share(c, False):>14} {share(c, True):>14} {share(both, False):>14}"
+            f" {marked[reason]:>9}"
+        )
+    print(f"dev bank questions: {total}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(out, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()
