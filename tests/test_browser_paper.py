@@ -125,3 +125,78 @@ def test_a_second_tab_keeps_the_first_tabs_answers(live_server, phone_page, hand
         attempt = db.session.scalar(select(PaperAttempt))
         assert (attempt.score, attempt.total, attempt.close_reason) == (2, 2, "submitted")
         assert len(db.session.scalars(select(PaperAnswer)).all()) == 2
+
+
+def setup_multiple(app) -> None:
+    """A paper of one 多选 (道路自信, 理论自信, 文化自信 are right), ten minutes to answer."""
+    from quizapp.contests import services
+    from quizapp.models import BankQuestion, Material, User, utcnow
+
+    user = User(username="learner1", display_name="学员甲")
+    user.set_password(DEFAULT_PASSWORD)
+    material = Material(title="浏览器题库", text="（手工题库）", content_hash=uuid.uuid4().hex)
+    db.session.add_all([user, material])
+    db.session.flush()
+    data = dict(SAMPLE_QUESTIONS[1], accepted=[])
+    db.session.add(
+        BankQuestion(material_id=material.id, uid=uuid.uuid4().hex[:16], origin="manual", **data)
+    )
+    db.session.flush()
+    services.create_contest(
+        title="浏览器答题赛",
+        material_id=material.id,
+        opens_at=utcnow() - timedelta(minutes=5),
+        closes_at=utcnow() + timedelta(hours=1),
+        kind_counts={"multiple": 1},
+        time_limit_s=600,
+        max_attempts=1,
+        reveal="immediately",
+        created_by_id=None,
+    )
+
+
+def test_quick_ticks_on_a_slow_network_save_the_last_choice(live_server, phone_page) -> None:
+    """Three boxes of a 多选 ticked in quick succession, the first tick's save held up on the
+    way (a phone on a slow network; with several workers the requests may be handled in any
+    order): what is saved in the end is what the page shows, all three, not the first tick's
+    older state arriving last."""
+    from quizapp.models import PaperAnswer
+
+    app, base = live_server(setup=setup_multiple)
+    page = phone_page
+    page.goto(f"{base}/auth/login")
+    page.fill("input[name=username]", "learner1")
+    page.fill("input[name=password]", DEFAULT_PASSWORD)
+    page.click("button[type=submit]")
+    page.goto(f"{base}/contests/")
+    page.click("text=浏览器答题赛")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("text=开始答题")
+    page.wait_for_selector("#pc-paper")
+
+    held: list = []
+    sent: list[str] = []
+
+    def slow_first(route) -> None:
+        sent.append(route.request.post_data or "")
+        if not held:
+            held.append(route)  # delivered later
+        else:
+            route.continue_()
+
+    page.route("**/answer", slow_first)
+    for option in ("道路自信", "理论自信", "文化自信"):
+        page.locator(".option", has_text=option).click()
+    page.wait_for_timeout(1000)
+    assert len(held) == 1
+    held[0].continue_()
+    expect(page.locator("[data-saved].is-saved")).to_have_count(1)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    with app.app_context():
+        saved = db.session.scalars(select(PaperAnswer)).one()
+        assert saved.response == ["道路自信", "理论自信", "文化自信"]
+    page.unroute("**/answer")
+    page.reload()
+    for option in ("道路自信", "理论自信", "文化自信"):
+        assert page.locator(".option", has_text=option).locator("input").is_checked()

@@ -83,46 +83,80 @@ def server(request, tmp_path: Path):
     else:
         url = request.getfixturevalue("pg_schema_url")
     app, code, host = prepare(url, tmp_path)
-    port = free_port()
-    env = dict(
-        os.environ,
-        DATABASE_URL=url,
-        SECRET_KEY="gunicorn-test-" + uuid.uuid4().hex,
-        QUIZAPP_INSTANCE=str(tmp_path / "instance"),
-    )
-    log = open(tmp_path / "gunicorn.log", "wb")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [str(GUNICORN), "-w", "2", "--threads", "4", "-b", f"127.0.0.1:{port}", "app:app"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}/api/v1"
+    gunicorn = Gunicorn(url, tmp_path, code)
     try:
+        gunicorn.start()
+        yield app, gunicorn.base, code, host, gunicorn
+    finally:
+        gunicorn.stop()
+        with app.app_context():
+            db.engine.dispose()
+
+
+class Gunicorn:
+    """gunicorn with 2 workers on a free port; stop() and start() again keep the same settings."""
+
+    def __init__(self, url: str, tmp_path: Path, code: str) -> None:
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}/api/v1"
+        self.code = code
+        self.log_path = tmp_path / "gunicorn.log"
+        self.env = dict(
+            os.environ,
+            DATABASE_URL=url,
+            SECRET_KEY="gunicorn-test-" + uuid.uuid4().hex,
+            QUIZAPP_INSTANCE=str(tmp_path / "instance"),
+        )
+        self.proc: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        with open(self.log_path, "ab") as log:
+            self.proc = subprocess.Popen(
+                [
+                    str(GUNICORN),
+                    "-w",
+                    "2",
+                    "--threads",
+                    "4",
+                    "-b",
+                    f"127.0.0.1:{self.port}",
+                    "app:app",
+                ],  # fmt: skip
+                cwd=ROOT,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # its own process group: crash() kills the workers too
+            )
         deadline = time.monotonic() + 60
         while True:
             try:
-                if call(base, "GET", f"/contests/{code}")[0] == 200:
-                    break
+                if call(self.base, "GET", f"/contests/{self.code}")[0] == 200:
+                    return
             except OSError:
                 pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.flush()
-                sys.stderr.write((tmp_path / "gunicorn.log").read_text(errors="replace"))
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                sys.stderr.write(self.log_path.read_text(errors="replace"))
                 pytest.fail("gunicorn did not start")
             time.sleep(0.2)
-        yield app, base, code, host
-    finally:
-        proc.send_signal(signal.SIGINT)  # gunicorn's quick shutdown
+
+    def crash(self) -> None:
+        """SIGKILL to the master and its workers at once, as a power cut or an OOM kill would."""
+        os.killpg(self.proc.pid, signal.SIGKILL)
+        self.proc.wait()
+
+    def stop(self) -> None:
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        self.proc.send_signal(signal.SIGINT)  # gunicorn's quick shutdown
         try:
-            proc.wait(timeout=15)
+            self.proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
-        with app.app_context():
-            db.engine.dispose()
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
 
 
 ANSWERS = [  # per question, per player (None: no answer)
@@ -141,7 +175,7 @@ TEAMS = ["一支部", "一支部", "二支部", "二支部", None, "三支部"]
 
 
 def test_full_round_on_two_workers(server):
-    app, base, code, host = server
+    app, base, code, host, _ = server
     names = [f"选手{i}" for i in range(6)]
     with ThreadPoolExecutor(max_workers=6) as pool:
         joined = list(
@@ -233,3 +267,59 @@ def test_full_round_on_two_workers(server):
         points = db.session.scalar(select(func.sum(LiveAnswer.points)))
     assert stored == acknowledged == 15
     assert points == sum(p["score"] for p in board["players"])
+
+
+def test_a_round_survives_a_crash_of_the_server(server):
+    """gunicorn killed (SIGKILL, master and workers) mid-question and restarted: the open
+    question, its deadline, the answers given and the scores come back as they were; nothing is
+    revealed early, a player who answered cannot answer again, a late answer is refused."""
+    app, base, code, host, gunicorn = server
+    tokens = [
+        call(base, "POST", f"/contests/{code}/players", {"name": f"手机{i}"})[1]["token"]
+        for i in range(3)
+    ]
+    status, state = call(base, "POST", f"/contests/{code}/advance", token=host)
+    qid, deadline = state["question"]["id"], state["question"]["deadline"]
+    body = {"question_id": qid, "answer": "核心意识"}
+    assert call(base, "POST", f"/contests/{code}/answers", body, tokens[0])[0] == 200
+    mine = call(base, "GET", f"/contests/{code}/me", token=tokens[0])[1]
+    assert mine["current"]["answered"] and mine["current"]["answer"] == "核心意识"
+
+    gunicorn.crash()
+    gunicorn.start()
+
+    polls = [call(base, "GET", f"/contests/{code}") for _ in range(6)]
+    assert {(s, p["status"], p["question"]["id"]) for s, p in polls} == {(200, "open", qid)}
+    assert {p["question"]["deadline"] for _, p in polls} == {deadline}
+    assert all("answer" not in p["question"] for _, p in polls)
+    assert call(base, "GET", f"/contests/{code}/me", token=tokens[0])[1] == mine
+    # the phone's retry of the same answer is harmless; a changed one is refused
+    assert call(base, "POST", f"/contests/{code}/answers", body, tokens[0])[0] == 200
+    changed = call(
+        base, "POST", f"/contests/{code}/answers", {"question_id": qid, "answer": "政治意识"},
+        tokens[0],
+    )  # fmt: skip
+    assert changed[0] == 409 and changed[1]["error"] == "already_answered"
+    assert call(base, "POST", f"/contests/{code}/answers", body, tokens[1])[0] == 200
+
+    # the deadline passes while the server is down again
+    gunicorn.crash()
+    with app.app_context():
+        db.session.execute(
+            update(LiveQuestion)
+            .where(LiveQuestion.uid == qid)
+            .values(deadline=datetime.now(UTC) - timedelta(seconds=1))
+        )
+        db.session.commit()
+    gunicorn.start()
+    status, state = call(base, "GET", f"/contests/{code}")
+    assert state["status"] == "closed" and state["question"]["answer"] == "核心意识"
+    late = call(base, "POST", f"/contests/{code}/answers", body, tokens[2])
+    assert late[0] == 409 and late[1]["error"] == "closed"
+    boards = [call(base, "GET", f"/contests/{code}/leaderboard")[1] for _ in range(6)]
+    assert all(b == boards[0] for b in boards)
+    correct = {p["name"]: p["correct"] for p in boards[0]["players"]}
+    assert correct == {"手机0": 1, "手机1": 1, "手机2": 0}
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(LiveAnswer)) == 2
+    assert " 500 " not in gunicorn.log() and "Traceback" not in gunicorn.log()

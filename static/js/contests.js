@@ -60,8 +60,17 @@
     window.setTimeout(tick, 250);
   }
 
+  // One save per question on the way at a time: a change made while it travels is sent once
+  // it is back, so the saves of one question reach the server in the order they were made (a
+  // slow first request, or another worker, must not put an older answer over a newer one).
+  var inFlight = {};
+  var again = {};
+
   function save(fieldset) {
     var qid = fieldset.dataset.question;
+    if (inFlight[qid]) { again[qid] = true; return; }
+    inFlight[qid] = true;
+    again[qid] = false;
     var body = new URLSearchParams();
     body.append("question", qid);
     if (csrf) { body.append("csrf_token", csrf.value); }
@@ -100,6 +109,8 @@
       mark.classList.add("is-error");
     }).then(function () {
       pending -= 1;
+      inFlight[qid] = false;
+      if (again[qid]) { save(fieldset); }
     });
   }
 
