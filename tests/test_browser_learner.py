@@ -4,14 +4,24 @@ see the score the database holds, and find the mistake in the 错题本."""
 from __future__ import annotations
 
 import re
+import uuid
 from typing import Any
 
 import pytest
+from conftest import SAMPLE_QUESTIONS
 from sqlalchemy import func, select
 
 from quizapp.extensions import db
 from quizapp.generation import blank_lengths, stem_shown
-from quizapp.models import Attempt, BankQuestion, Group, NotebookEntry, User
+from quizapp.models import (
+    Attempt,
+    AttemptAnswer,
+    BankQuestion,
+    Group,
+    Material,
+    NotebookEntry,
+    User,
+)
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
@@ -208,3 +218,57 @@ def test_a_second_tab_of_a_test_keeps_the_first_tabs_answers(live_server, phone_
     with app.app_context():
         exam = db.session.scalar(select(Attempt).where(Attempt.mode == "exam"))
         assert exam.score == 4 and exam.submitted_at is not None
+
+
+def setup_multiple(app: Any) -> None:
+    """One material of one 多选 (道路自信, 理论自信, 文化自信 are right)."""
+    material = Material(title="浏览器题库", text="（手工题库）", content_hash=uuid.uuid4().hex)
+    db.session.add(material)
+    db.session.flush()
+    data = dict(SAMPLE_QUESTIONS[1], accepted=[])
+    db.session.add(
+        BankQuestion(material_id=material.id, uid=uuid.uuid4().hex[:16], origin="manual", **data)
+    )
+
+
+def test_a_slow_autosave_of_a_test_does_not_put_an_older_answer_back(live_server, phone_page):
+    """A 测验's 多选: one box ticked, its autosave held up on the way (a phone on a slow
+    network, or another worker), two more boxes ticked and autosaved meanwhile: what is kept in
+    the end is what the page shows, all three, not the first tick's state arriving last."""
+    app, base = live_server(setup=setup_multiple)
+    page = phone_page
+    page.goto(base + "/test/new")
+    page.check("input[value=exam]")
+    page.click("form.start-form button[type=submit]")
+    page.wait_for_selector("#exam-form")
+    exam_url = page.url + "/exam"  # the form's action, where its autosaves go
+
+    held: list = []
+    sent: list[str] = []
+
+    def slow_first(route: Any) -> None:
+        sent.append(route.request.post_data or "")
+        if not held:
+            held.append(route)  # delivered later
+        else:
+            route.continue_()
+
+    page.route(exam_url, slow_first)
+    page.locator(".option", has_text="道路自信").click()
+    page.wait_for_timeout(1500)  # the autosave waits 0.8 s after a change, then is held
+    assert len(held) == 1
+    for option in ("理论自信", "文化自信"):
+        page.locator(".option", has_text=option).click()
+    page.wait_for_timeout(1500)  # the next autosave is due while the first is on the way
+    held[0].continue_()
+    expect(page.locator("[data-save-status]")).to_have_text("已自动保存 1 题的答案。")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    with app.app_context():
+        saved = db.session.scalars(select(AttemptAnswer)).one()
+        assert saved.response == ["道路自信", "理论自信", "文化自信"]
+    assert len(sent) == 2
+    page.unroute(exam_url)
+    page.reload()
+    for option in ("道路自信", "理论自信", "文化自信"):
+        assert page.locator(".option", has_text=option).locator("input").is_checked()

@@ -54,6 +54,28 @@
     };
   };
 
+  // One save on the way at a time for each key (a question, a whole paper): a save asked for
+  // while one travels is sent once it is back, so the saves reach the server in the order they
+  // were made (a slow first request, or another worker, must not put an older answer over a
+  // newer one). `job` reads the page when it runs, so the save sent last holds the latest state,
+  // and returns a promise that settles when its request is back.
+  window.QuizInOrder = function () {
+    var busy = {};
+    var again = {};
+    function run(key, job) {
+      if (busy[key]) { again[key] = job; return; }
+      busy[key] = true;
+      again[key] = null;
+      var done = function () {
+        busy[key] = false;
+        if (again[key]) { run(key, again[key]); }
+      };
+      var sent = job();
+      if (sent && sent.then) { sent.then(done, done); } else { done(); }
+    }
+    return run;
+  };
+
   // The stem of a question with each cloze blank followed by the length of its key (〔4字〕),
   // drawn alike by the live host and the players' phones (the server sends lengths, never keys).
   window.QuizStem = {

@@ -60,17 +60,16 @@
     window.setTimeout(tick, 250);
   }
 
-  // One save per question on the way at a time: a change made while it travels is sent once
-  // it is back, so the saves of one question reach the server in the order they were made (a
-  // slow first request, or another worker, must not put an older answer over a newer one).
-  var inFlight = {};
-  var again = {};
+  // One save per question on the way at a time (QuizInOrder in app.js): a change made while
+  // it travels is sent once it is back, so an older answer never arrives after a newer one.
+  var inOrder = window.QuizInOrder();
 
   function save(fieldset) {
+    inOrder(fieldset.dataset.question, function () { return send(fieldset); });
+  }
+
+  function send(fieldset) {
     var qid = fieldset.dataset.question;
-    if (inFlight[qid]) { again[qid] = true; return; }
-    inFlight[qid] = true;
-    again[qid] = false;
     var body = new URLSearchParams();
     body.append("question", qid);
     if (csrf) { body.append("csrf_token", csrf.value); }
@@ -82,7 +81,7 @@
     mark.textContent = "保存中…";
     mark.classList.remove("is-error");
     pending += 1;
-    fetch(paper.dataset.saveUrl, {
+    return fetch(paper.dataset.saveUrl, {
       method: "POST",
       body: body,
       credentials: "same-origin",
@@ -109,8 +108,6 @@
       mark.classList.add("is-error");
     }).then(function () {
       pending -= 1;
-      inFlight[qid] = false;
-      if (again[qid]) { save(fieldset); }
     });
   }
 

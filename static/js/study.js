@@ -22,13 +22,22 @@
 
   function setStatus(text) { if (status) { status.textContent = text; } }
 
+  // One autosave on the way at a time (QuizInOrder in app.js): one due while it travels is sent
+  // once it is back, with what the page holds then, so an older state never arrives last.
+  var inOrder = window.QuizInOrder();
+
   function save() {
     if (submitting) { return; }
+    inOrder("paper", send);
+  }
+
+  function send() {
+    if (submitting) { return null; }
     dirty = false;
     var data = new FormData(form);
     data.set("action", "save");
     touched.addTo(data);
-    fetch(form.getAttribute("action"), {
+    return fetch(form.getAttribute("action"), {
       method: "POST", body: data, credentials: "same-origin",
       headers: { "X-Requested-With": "fetch", "Accept": "application/json" }
     }).then(function (response) {
