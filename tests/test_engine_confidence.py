@@ -512,3 +512,16 @@ def test_each_weak_question_of_a_bank_carries_the_rule_that_marks_it() -> None:
     kept = [q for q in bank if reasons.get(q.id) in DROPPED_WEAK]
     assert kept and all(len(q.keys[0]) >= 6 for q in kept)  # (历史唯物主义, 马克思主义基本原理)
     assert "doubtful_single" not in DROPPED_WEAK
+
+
+def test_a_quality_named_after_a_working_method_is_no_open_slot() -> None:
+    """以（钉钉子精神）纠治“四风”: the lexicon's working method 钉钉子 pins the quality (reviewers
+    judged it usable twice), where 弘扬（创新精神） is open to 创业精神 and stays out of the bank."""
+    text = (
+        "我们持之以恒正风肃纪，以钉钉子精神纠治“四风”，反对特权思想和特权现象，"
+        "坚决整治群众身边的不正之风和腐败问题。"
+    )
+    asked = [
+        q for q in generate_questions(text) if q.kind == "cloze" and q.answer == ["钉钉子精神"]
+    ]
+    assert asked and not any(q.weak for q in asked)

@@ -92,6 +92,8 @@ def frame_mates(stem: str, blank: str, key: str, spellings, document: str) -> li
 # (法治思维和法治方式, 冷战思维), so they are not among the heads.
 QUALITY_HEADS = ("精神", "意识", "担当", "定力", "素养", "品格", "品质", "情怀")
 NAMED_CLASSES = frozenset({"精神谱系", "行业群体精神", "伟大民族精神"})
+# a quality named after a working method the lexicon knows (钉钉子精神): its own words pin it
+NAMED_MODIFIER_CLASSES = frozenset({"工作方法"})
 _PAIR_JOINS = "和与及、"
 
 

@@ -23,6 +23,7 @@ from .builders import DEFINING_THESES, Context, build_all, rhetoric_run
 from .confidence import common_chars, is_plain_cloze, is_plain_single, single_doubt, too_weak
 from .frames import (
     NAMED_CLASSES,
+    NAMED_MODIFIER_CLASSES,
     deed_slot_open,
     frame_mates,
     is_deed_or_role,
@@ -689,7 +690,10 @@ def _open_quality_slot(q: Question, lexicon: Lexicon) -> bool:
         return False
     key = q.answer[0]
     mates = {mate for group in lexicon.groups_of(key) for mate in group if mate != key}
-    named = lexicon.term_class(key) in NAMED_CLASSES
+    named = (
+        lexicon.term_class(key) in NAMED_CLASSES
+        or lexicon.term_class(key[:-2]) in NAMED_MODIFIER_CLASSES
+    )
     return quality_slot_open(q.stem, BLANK, key, mates, named)
 
 
