@@ -149,6 +149,30 @@ def answer_ok(row, q):
     return False
 
 
+def match(row, bank):
+    """(the bank question a judged row stands for, its score), or (None, 0.0): of its kind, its
+    answer not contradicted, the best stem match (a template or an unchecked answer costs a
+    little), if it reaches 0.6."""
+    kind_label = row["kind"].split()[0] if row["kind"] else ""
+    kind = LABEL_KIND.get(kind_label)
+    tmpl = row["kind"].split()[1] if len(row["kind"].split()) > 1 else None
+    cands = []
+    for q in bank:
+        if kind and q.kind != kind:
+            continue
+        ok = answer_ok(row, q)
+        if ok is False:
+            continue
+        s = stem_score(row["stem"], q)
+        if tmpl and q.template != tmpl:
+            s -= 0.3
+        if ok is None:
+            s -= 0.1
+        cands.append((s, q))
+    cands.sort(key=lambda c: -c[0])
+    return (cands[0][1], cands[0][0]) if cands and cands[0][0] >= 0.6 else (None, 0.0)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sets", default=",".join(ALLOWED))
@@ -173,30 +197,9 @@ def main():
             key = (st, row["label"])
             if key not in banks:
                 continue
-            kind_label = row["kind"].split()[0] if row["kind"] else ""
-            kind = LABEL_KIND.get(kind_label)
-            tmpl = row["kind"].split()[1] if len(row["kind"].split()) > 1 else None
-            cands = []
-            for q in banks[key]:
-                if kind and q.kind != kind:
-                    continue
-                ok = answer_ok(row, q)
-                if ok is False:
-                    continue
-                s = stem_score(row["stem"], q)
-                if tmpl and q.template != tmpl:
-                    s -= 0.3
-                if ok is None:
-                    s -= 0.1
-                cands.append((s, q))
-            cands.sort(key=lambda c: -c[0])
+            q, score = match(row, banks[key])
             good = row["v"] == "usable"
-            if not cands or cands[0][0] < 0.6:
-                state = "gone"
-                q = None
-            else:
-                q = cands[0][1]
-                state = "weak" if q.weak else "strong"
+            state = "gone" if q is None else "weak" if q.weak else "strong"
             tot[state, good] += 1
             per_set[st, quiz][state, good] += 1
             rec = dict(round=name, set=st, quiz=quiz, **row, state=state)
@@ -207,7 +210,7 @@ def main():
                     qstem=shown_stem(q),
                     qans=ansstr(q),
                     options=q.options,
-                    score=round(cands[0][0], 2),
+                    score=round(score, 2),
                     source=q.source,
                 )
             out.append(rec)

@@ -23,35 +23,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from judged_rows import ALLOWED, LABEL_KIND, answer_ok, parse, stem_score  # noqa: E402
+from judged_rows import ALLOWED, match, parse  # noqa: E402
 from quality_sample import TEXT_SETS  # noqa: E402
 
 from quizapp.generation import pipeline  # noqa: E402
 from quizapp.generation.pipeline import bank_with_reasons  # noqa: E402
 
 HELD_OUT = {"fresh_test", "blind6", "blind7", "blind14"}
-
-
-def match(row, bank):
-    """The bank question a judged row stands for (as judged_rows.py matches), or None."""
-    kind_label = row["kind"].split()[0] if row["kind"] else ""
-    kind = LABEL_KIND.get(kind_label)
-    tmpl = row["kind"].split()[1] if len(row["kind"].split()) > 1 else None
-    cands = []
-    for q in bank:
-        if kind and q.kind != kind:
-            continue
-        ok = answer_ok(row, q)
-        if ok is False:
-            continue
-        s = stem_score(row["stem"], q)
-        if tmpl and q.template != tmpl:
-            s -= 0.3
-        if ok is None:
-            s -= 0.1
-        cands.append((s, q))
-    cands.sort(key=lambda c: -c[0])
-    return cands[0][1] if cands and cands[0][0] >= 0.6 else None
 
 
 def main():
@@ -78,7 +56,7 @@ def main():
             if (st, row["label"]) not in banks:
                 continue
             bank, reasons = banks[st, row["label"]]
-            q = match(row, bank)
+            q, _ = match(row, bank)
             reason = "gone" if q is None else reasons.get(q.id, "strong")
             judged[reason][quiz, row["v"] == "usable"] += 1
             rec = dict(round=name, set=st, quiz=quiz, **row, weak_reason=reason)
