@@ -189,16 +189,21 @@ def test_learner_on_a_phone(live_server, phone_page, screenshot) -> None:
     no_sideways_scroll(page)
 
 
+def start_exam(page: Any, base: str) -> None:
+    """A visitor starts a 测验 of the material set up and waits for its paper."""
+    page.goto(base + "/test/new")
+    page.check("input[value=exam]")
+    page.click("form.start-form button[type=submit]")
+    page.wait_for_selector("#exam-form")
+
+
 def test_a_second_tab_of_a_test_keeps_the_first_tabs_answers(live_server, phone_page, screenshot):
     """One 测验 open in two tabs from the start (a learner taps the link twice): what is answered
     and autosaved in the first tab survives the second tab's autosave, which still shows those
     questions blank; both tabs' answers count when the second tab hands the paper in."""
     app, base = live_server(setup=setup_data)
     first = phone_page
-    first.goto(base + "/test/new")
-    first.check("input[value=exam]")
-    first.click("form.start-form button[type=submit]")
-    first.wait_for_selector("#exam-form")
+    start_exam(first, base)
     second = first.context.new_page()
     second.goto(first.url)
     second.wait_for_selector("#exam-form")
@@ -237,10 +242,7 @@ def test_a_slow_autosave_of_a_test_does_not_put_an_older_answer_back(live_server
     the end is what the page shows, all three, not the first tick's state arriving last."""
     app, base = live_server(setup=setup_multiple)
     page = phone_page
-    page.goto(base + "/test/new")
-    page.check("input[value=exam]")
-    page.click("form.start-form button[type=submit]")
-    page.wait_for_selector("#exam-form")
+    start_exam(page, base)
     exam_url = page.url + "/exam"  # the form's action, where its autosaves go
 
     held: list = []

@@ -49,11 +49,8 @@ def setup_data(app) -> None:
     )
 
 
-def test_a_paper_saves_as_it_goes_and_submits_itself(live_server, phone_page, screenshot) -> None:
-    from quizapp.models import PaperAnswer, PaperAttempt
-
-    app, base = live_server(setup=setup_data)
-    page = phone_page
+def start_paper(page, base: str) -> None:
+    """learner1 logs in and starts the 浏览器答题赛 paper (its confirm accepted)."""
     page.goto(f"{base}/auth/login")
     page.fill("input[name=username]", "learner1")
     page.fill("input[name=password]", DEFAULT_PASSWORD)
@@ -63,6 +60,14 @@ def test_a_paper_saves_as_it_goes_and_submits_itself(live_server, phone_page, sc
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("text=开始答题")
     page.wait_for_selector("#pc-paper")
+
+
+def test_a_paper_saves_as_it_goes_and_submits_itself(live_server, phone_page, screenshot) -> None:
+    from quizapp.models import PaperAnswer, PaperAttempt
+
+    app, base = live_server(setup=setup_data)
+    page = phone_page
+    start_paper(page, base)
 
     page.locator(".option", has_text="核心意识").click()
     page.fill("fieldset[data-question] input[type=text]", "根本性")
@@ -94,15 +99,7 @@ def test_a_second_tab_keeps_the_first_tabs_answers(live_server, phone_page, hand
 
     app, base = live_server(setup=setup_data)
     first = phone_page
-    first.goto(f"{base}/auth/login")
-    first.fill("input[name=username]", "learner1")
-    first.fill("input[name=password]", DEFAULT_PASSWORD)
-    first.click("button[type=submit]")
-    first.goto(f"{base}/contests/")
-    first.click("text=浏览器答题赛")
-    first.once("dialog", lambda dialog: dialog.accept())
-    first.click("text=开始答题")
-    first.wait_for_selector("#pc-paper")
+    start_paper(first, base)
     second = first.context.new_page()
     second.goto(first.url)
     second.wait_for_selector("#pc-paper")
@@ -164,15 +161,7 @@ def test_quick_ticks_on_a_slow_network_save_the_last_choice(live_server, phone_p
 
     app, base = live_server(setup=setup_multiple)
     page = phone_page
-    page.goto(f"{base}/auth/login")
-    page.fill("input[name=username]", "learner1")
-    page.fill("input[name=password]", DEFAULT_PASSWORD)
-    page.click("button[type=submit]")
-    page.goto(f"{base}/contests/")
-    page.click("text=浏览器答题赛")
-    page.once("dialog", lambda dialog: dialog.accept())
-    page.click("text=开始答题")
-    page.wait_for_selector("#pc-paper")
+    start_paper(page, base)
 
     held: list = []
     sent: list[str] = []
