@@ -427,27 +427,39 @@ def test_a_qualitys_slot_is_open_unless_the_stem_pins_it() -> None:
     assert not quality_slot_open(f"坚持和完善社会主义{BLANK}。", BLANK, "基本经济制度", set())
 
 
-def test_a_plain_cloze_over_an_open_quality_is_not_asked() -> None:
-    # blind13 JA #4 (弘扬（创新精神）) and JC #16 (（法治意识）、契约精神: 规则意识 fits), blind11
-    # GA (展现了…的（政治品格）): dropped (eleventh session: such judged rows were usable 1 time
-    # in 21); the pair 增强（机遇意识）和风险意识 (JA #21, usable) is asked as any other 填空
-    for name, fragment, key, dropped in (
-        ("speech_xi_qiyejia_zuotan_2020", "大力弘扬_是分不开的", "创新精神", True),
-        ("speech_xi_qiyejia_zuotan_2020", "_、契约精神", "法治意识", True),
-        ("speech_xi_yiqing_bushu_2020", "忠于人民的_。", "政治品格", True),
-        ("shuoming_xi_shisiwu_jianyi_2020", "增强_和风险意识", "机遇意识", False),
-    ):
+def _dropped_or_asked_plainly(*cases: tuple[str, str, str, bool]) -> None:
+    """Per (text, stem fragment, key, dropped): the text's bank has no 填空 of that key there,
+    or (not dropped) has one and none of them weak."""
+    for name, fragment, key, dropped in cases:
         asked = [
             q for q in asked_over(list(heldout_bank(name)), fragment, key) if q.kind == "cloze"
         ]
         assert not asked if dropped else asked and not any(q.weak for q in asked), (name, key)
-    # a served quiz of the 企业家座谈会 speech never asks the open 填空
-    text = heldout_text("speech_xi_qiyejia_zuotan_2020.txt")
+
+
+def _never_served(name: str, asks) -> None:
+    """No served quiz of 20 (seeds 0–4) of the text ``name`` holds a question ``asks`` picks."""
+    text = heldout_text(name)
     for seed in range(5):
         quiz = generate_questions(text, seed=seed, count=20)
-        assert not any(
-            q.kind == "cloze" and q.answer == ["创新精神"] and "大力弘扬" in q.stem for q in quiz
-        ), seed
+        assert not any(asks(q) for q in quiz), seed
+
+
+def test_a_plain_cloze_over_an_open_quality_is_not_asked() -> None:
+    # blind13 JA #4 (弘扬（创新精神）) and JC #16 (（法治意识）、契约精神: 规则意识 fits), blind11
+    # GA (展现了…的（政治品格）): dropped (eleventh session: such judged rows were usable 1 time
+    # in 21); the pair 增强（机遇意识）和风险意识 (JA #21, usable) is asked as any other 填空
+    _dropped_or_asked_plainly(
+        ("speech_xi_qiyejia_zuotan_2020", "大力弘扬_是分不开的", "创新精神", True),
+        ("speech_xi_qiyejia_zuotan_2020", "_、契约精神", "法治意识", True),
+        ("speech_xi_yiqing_bushu_2020", "忠于人民的_。", "政治品格", True),
+        ("shuoming_xi_shisiwu_jianyi_2020", "增强_和风险意识", "机遇意识", False),
+    )
+    # a served quiz of the 企业家座谈会 speech never asks the open 填空
+    _never_served(
+        "speech_xi_qiyejia_zuotan_2020.txt",
+        lambda q: q.kind == "cloze" and q.answer == ["创新精神"] and "大力弘扬" in q.stem,
+    )
 
 
 # -- a deed's or a role's slot (frames.deed_slot_open) ---------------------------------------
@@ -482,22 +494,18 @@ def test_a_plain_cloze_over_an_open_deed_or_role_is_not_asked() -> None:
     # judged rows: blind11 GB/GL/GP (冲锋在前), GF/GH (敢打硬仗), blind12 HB–HK (生力军),
     # blind13 JB (迎难而上) failed (usable 2 times in 23: dropped, eleventh session); the 五个
     # 敢于 quotation (迎难而上 beside 挺身而出) is usable and asked
-    for name, fragment, key, dropped in (
+    _dropped_or_asked_plainly(
         ("speech_xi_yiqing_bushu_2020", "干部_、顽强拼搏", "冲锋在前", True),
         ("speech_xi_yiqing_bushu_2020", "闻令而动、_，", "敢打硬仗", True),
         ("speech_xi_jingji_shehui_zhuanjia_2020", "科技成果转化的_，", "生力军", True),
         ("speech_xi_qiyejia_zuotan_2020", "增强信心、_，", "迎难而上", True),
         ("speech_xi_zhutijiaoyu_zongjie_2020", "面对矛盾敢不敢_、", "迎难而上", False),
-    ):
-        asked = [
-            q for q in asked_over(list(heldout_bank(name)), fragment, key) if q.kind == "cloze"
-        ]
-        assert not asked if dropped else asked and not any(q.weak for q in asked), (name, key)
+    )
     # a served quiz of the 专家座谈会 speech never asks the open 生力军
-    text = heldout_text("speech_xi_jingji_shehui_zhuanjia_2020.txt")
-    for seed in range(5):
-        quiz = generate_questions(text, seed=seed, count=20)
-        assert not any(q.kind == "cloze" and q.answer == ["生力军"] for q in quiz), seed
+    _never_served(
+        "speech_xi_jingji_shehui_zhuanjia_2020.txt",
+        lambda q: q.kind == "cloze" and q.answer == ["生力军"],
+    )
 
 
 def test_each_weak_question_of_a_bank_carries_the_rule_that_marks_it() -> None:
