@@ -517,8 +517,9 @@ _LOOSE_SHARED = frozenset("化性式型")
 
 
 def _loose_run_blank(q: Question, lexicon: Lexicon) -> str:
-    """Is ``q`` a plain 填空 over one item of a 、-run the text lists for itself, where another
-    word of the key's length fits as well? Two shapes, each asked last:
+    """The rule ("loose_run_rhetoric", "loose_run_common") if ``q`` is a plain 填空 over one
+    item of a 、-run the text lists for itself, where another word of the key's length fits as
+    well, else "". Two shapes, each dropped from the bank (:data:`DROPPED_WEAK`):
 
     - one verb of a run of verbs before one object (动员群众、（组织群众）、凝聚群众: 发动群众 fits;
       ``builders.rhetoric_run``), rated edit by every blind11 round that met it;
@@ -583,13 +584,14 @@ def weak_reasons(
     """The ids of the questions asked last (``Question.weak``), each with the first rule that
     marks it (in this order): the weak 填空's rules (:func:`_weak_clozes`), a doubtful 单选, an
     open frame's (:func:`_open_frames`), an open member slot, a thesis that only defines
-    (``theses``). bench/judged_rows.py ``--reasons`` reads them per judged row."""
+    (``theses``). bench/weak_reasons.py reads them per judged row."""
     reasons = _weak_clozes(questions, extraction, lexicon, document)
     for qid in _doubtful_singles(questions, set(reasons), lexicon, extraction.doc.text):
         reasons.setdefault(qid, "doubtful_single")
-    frames = _open_frames(questions, set(reasons), document, extraction.memo, lexicon)
-    for qid in frames:
-        reasons.setdefault(qid, frames[qid] if isinstance(frames, dict) else "open_frame")
+    for qid, rule in _open_frames(
+        questions, set(reasons), document, extraction.memo, lexicon
+    ).items():
+        reasons.setdefault(qid, rule)
     for q in questions:
         if q.id not in reasons and _open_member_slot(q, lexicon):
             reasons[q.id] = "open_member_slot"
@@ -658,20 +660,23 @@ def _open_frames(
     filled: dict[str, str] = memo.setdefault("frame_filled", {})
     for q in questions:
         if q.id not in filled:
-            filled[q.id] = (
-                "frame_filled_elsewhere"
-                if _frame_filled_elsewhere(q, document)
-                else "open_quality_slot"
-                if _open_quality_slot(q, lexicon)
-                else "open_deed_slot"
-                if _open_deed_slot(q, lexicon)
-                else ""
-            )
+            filled[q.id] = _open_frame_rule(q, document, lexicon)
     return {
         q.id: filled[q.id]
         for q in questions
         if filled[q.id] and (q.stem, q.answer[0]) not in doubtful
     }
+
+
+def _open_frame_rule(q: Question, document: str, lexicon: Lexicon) -> str:
+    """The rule of :func:`_open_frames` that finds ``q``'s blank open, or ""."""
+    if _frame_filled_elsewhere(q, document):
+        return "frame_filled_elsewhere"
+    if _open_quality_slot(q, lexicon):
+        return "open_quality_slot"
+    if _open_deed_slot(q, lexicon):
+        return "open_deed_slot"
+    return ""
 
 
 def _frame_filled_elsewhere(q: Question, document: str) -> bool:
