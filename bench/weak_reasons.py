@@ -4,7 +4,7 @@ bench/judged_rows.py matches the judged rows of docs/quality.md's bank and ``--q
 the tuning sets to today's bank; this reads the rule that marks each matched weak question
 (``pipeline.bank_with_reasons``) and prints, per rule: usable / judged rows in bank rounds and
 in quiz rounds, and how many bank questions the rule marks over the dev texts (every
-quality_sample set but blind14 and the held-out fresh_test, blind6, blind7). The ``strong`` row
+quality_sample set but the held-out fresh_test, blind6, blind7). The ``strong`` row
 is the questions no rule marks; ``gone`` the judged rows today's bank no longer asks.
 
     PYTHONPATH=. .venv/bin/python bench/weak_reasons.py [--json rows.json] [--undropped]
@@ -29,7 +29,7 @@ from quality_sample import TEXT_SETS  # noqa: E402
 from quizapp.generation import pipeline  # noqa: E402
 from quizapp.generation.pipeline import bank_with_reasons  # noqa: E402
 
-HELD_OUT = {"fresh_test", "blind6", "blind7", "blind14"}
+HELD_OUT = {"fresh_test", "blind6", "blind7"}
 
 
 def main():
