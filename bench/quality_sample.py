@@ -27,7 +27,8 @@ added in the fifth session to tune on, ``--set fresh_test`` four more kept blind
 ``--set blind9`` four more, ``--set blind10`` the eighth session's blind texts,
 ``--set blind11`` four more, ``--set blind12`` the ninth session's blind texts,
 ``--set blind13`` the tenth session's blind texts,
-``--set blind14`` the eleventh session's blind texts.
+``--set blind14`` the eleventh session's blind texts,
+``--set blind15`` the twelfth session's blind texts.
 """
 
 from __future__ import annotations
@@ -149,6 +150,13 @@ TEXT_SETS = {
         ("yuanshi", HELDOUT / "speech_xi_yuanshi_dahui_2018_part1.txt"),
         ("shiwuwu", HELDOUT / "shuoming_xi_shiwuwu_jianyi_2025.txt"),
         ("xinhai", HELDOUT / "speech_xi_xinhai110_2021.txt"),
+    ),
+    # twelfth session: four more texts (SOURCES.md "blind15"), kept blind
+    "blind15": (
+        ("wuzhong", HELDOUT / "gongbao_18th_5th_plenum_2015.txt"),
+        ("minjian", HELDOUT / "speech_xi_minjian_gongshanglian_2016.txt"),
+        ("wuyi", HELDOUT / "speech_xi_laodongjie_2015.txt"),
+        ("xiyatu", HELDOUT / "speech_xi_xiyatu_huanying_yanhui_2015.txt"),
     ),
 }
 TEXTS = TEXT_SETS["review"]
