@@ -329,10 +329,19 @@ def free_port() -> int:
 
 @pytest.fixture
 def live_server(tmp_path: Path) -> Iterator[Callable[..., Any]]:
-    """Start a threaded server for an app with real CSRF; returns (app, base_url)."""
+    """Start a threaded server for an app with real CSRF; returns (app, base_url).
+
+    ``live_server.stop()`` takes the last server down (its port refuses connections, as while
+    the real one restarts) and ``live_server.resume()`` serves the same app on the same port."""
     from werkzeug.serving import make_server
 
     servers = []
+
+    def serve(app, port: int) -> None:
+        server = make_server("127.0.0.1", port, app, threaded=True)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        servers.append((server, thread, app))
 
     def start(extra: dict[str, Any] | None = None, setup: Callable | None = None):
         config = {"WTF_CSRF_ENABLED": True, "TESTING": False}
@@ -343,15 +352,25 @@ def live_server(tmp_path: Path) -> Iterator[Callable[..., Any]]:
                 setup(app)
                 db.session.commit()
         port = free_port()
-        server = make_server("127.0.0.1", port, app, threaded=True)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        servers.append((server, thread, app))
+        serve(app, port)
         return app, f"http://127.0.0.1:{port}"
 
+    def stop() -> None:
+        server, thread, _app = servers[-1]
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+    def resume() -> None:
+        server, _thread, app = servers[-1]
+        serve(app, server.server_port)
+
+    start.stop = stop  # type: ignore[attr-defined]
+    start.resume = resume  # type: ignore[attr-defined]
     yield start
     for server, thread, app in servers:
         server.shutdown()
+        server.server_close()
         thread.join(timeout=5)
         with app.app_context():
             db.engine.dispose()
@@ -381,13 +400,14 @@ def phone_page(chromium) -> Iterator[Any]:
 
 @pytest.fixture
 def screenshot(tmp_path: Path) -> Callable[..., Path]:
-    """Save a full-page screenshot into the test's temporary folder."""
+    """Save a screenshot into the test's temporary folder: the full page, or (full_page=False)
+    what the screen shows, e.g. a sticky status line over a long paper."""
     folder = tmp_path / "screenshots"
     folder.mkdir(exist_ok=True)
 
-    def shoot(page: Any, name: str) -> Path:
+    def shoot(page: Any, name: str, *, full_page: bool = True) -> Path:
         path = folder / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        page.screenshot(path=str(path), full_page=full_page)
         return path
 
     return shoot

@@ -4,6 +4,7 @@ see the score the database holds, and find the mistake in the 错题本."""
 from __future__ import annotations
 
 import re
+import threading
 import uuid
 from typing import Any
 
@@ -274,3 +275,98 @@ def test_a_slow_autosave_of_a_test_does_not_put_an_older_answer_back(live_server
     page.reload()
     for option in ("道路自信", "理论自信", "文化自信"):
         assert page.locator(".option", has_text=option).locator("input").is_checked()
+
+
+class HoldFirst:
+    """WSGI middleware that keeps the first autosave of a 测验 waiting at the server until
+    `release` is set: an autosave already on its way when the learner does something else."""
+
+    def __init__(self, wsgi_app: Any) -> None:
+        self.wsgi_app = wsgi_app
+        self.arrived = threading.Event()
+        self.release = threading.Event()
+        self.done = threading.Event()
+
+    def __call__(self, environ: dict, start_response: Any) -> Any:
+        autosave = environ.get("HTTP_X_REQUESTED_WITH") == "fetch"
+        if autosave and environ["PATH_INFO"].endswith("/exam") and not self.arrived.is_set():
+            self.arrived.set()
+            self.release.wait(20)
+            try:
+                return self.wsgi_app(environ, start_response)
+            finally:
+                self.done.set()
+        return self.wsgi_app(environ, start_response)
+
+
+def test_the_save_button_waits_for_an_autosave_on_its_way(live_server, phone_page) -> None:
+    """A 测验's 多选: one box ticked and its autosave held up at the server; a second box
+    ticked and 保存答案 pressed at once; then the held autosave goes on. The last answer the
+    learner gave (both boxes) is what the server keeps, not the held autosave's one box."""
+    app, base = live_server(setup=setup_multiple)
+    page = phone_page
+    start_exam(page, base)
+    holder = HoldFirst(app.wsgi_app)
+    app.wsgi_app = holder
+    page.locator(".option", has_text="道路自信").click()
+    assert holder.arrived.wait(5)  # the autosave (0.8 s after the tick) is at the server
+    page.locator(".option", has_text="理论自信").click()
+    page.get_by_role("button", name="保存答案").click()
+    page.wait_for_timeout(500)
+    holder.release.set()
+    assert holder.done.wait(10)
+    page.wait_for_timeout(1000)  # the button's save, sent once the held one is back
+    with app.app_context():
+        saved = db.session.scalars(select(AttemptAnswer)).one()
+        assert saved.response == ["道路自信", "理论自信"]
+    expect(page.locator("[data-save-status]")).to_have_text("已保存 1 题的答案。")
+    page.reload()
+    for option, ticked in (("道路自信", True), ("理论自信", True), ("文化自信", False)):
+        assert page.locator(".option", has_text=option).locator("input").is_checked() is ticked
+
+
+def test_autosaves_refused_during_an_outage_are_sent_again(live_server, phone_page, screenshot):
+    """The server answers 503 to every autosave while three questions are answered (the status
+    line says so in red); once it is back, every answer is saved by the page itself, without
+    交卷 and without touching the page again."""
+    app, base = live_server(setup=setup_data)
+    page = phone_page
+    start_exam(page, base)
+    exam_url = page.url + "/exam"
+    refused: list[str] = []
+
+    def unavailable(route: Any) -> None:  # as the app's own error handler answers a fetch
+        refused.append(route.request.method)
+        body = '{"error": "service_unavailable", "message": "服务暂不可用。"}'
+        route.fulfill(status=503, content_type="application/json", body=body)
+
+    page.route(exam_url, unavailable)
+    ids = question_ids(page, "#exam-form")
+    cards = page.locator("#exam-form .question-card")
+    for i in range(3):
+        answer(page, cards.nth(i), load_question(app, ids[i]), right=True)
+    status = page.locator("[data-save-status]")
+    expect(status).to_contain_text("未保存")
+    expect(status).to_contain_text("正在自动重试")
+    expect(status).to_have_class(re.compile(r"\bis-error\b"))
+    page.wait_for_timeout(2500)
+    assert len(refused) >= 2  # sent again while the server refuses
+    for size in ((390, 844), (1366, 900)):
+        page.set_viewport_size({"width": size[0], "height": size[1]})
+        screenshot(page, f"exam-outage-{size[0]}", full_page=False)
+    page.unroute(exam_url)
+    with app.app_context():
+        for _ in range(30):  # retried 10 s apart at the most
+            kept = db.session.scalars(select(AttemptAnswer.question_id)).all()
+            if len(kept) == 3:
+                break
+            db.session.rollback()  # a fresh read next time (not this transaction's snapshot)
+            page.wait_for_timeout(500)
+        assert sorted(kept) == sorted(ids[:3])
+        exam = db.session.scalar(select(Attempt).where(Attempt.mode == "exam"))
+        assert exam.submitted_at is None
+    expect(status).to_have_text("已自动保存 3 题的答案。")
+    expect(status).not_to_have_class(re.compile(r"\bis-error\b"))
+    for size in ((390, 844), (1366, 900)):
+        page.set_viewport_size({"width": size[0], "height": size[1]})
+        screenshot(page, f"exam-recovered-{size[0]}", full_page=False)

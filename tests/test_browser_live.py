@@ -14,6 +14,7 @@ import uuid
 
 import pytest
 from conftest import DEFAULT_PASSWORD, DESKTOP, PHONE, SAMPLE_QUESTIONS
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from quizapp.extensions import db
@@ -211,3 +212,71 @@ def test_host_and_three_players_play_a_round(live_server, chromium, screenshot):
     finally:
         for ctx in contexts:
             ctx.close()
+
+
+def test_a_phone_rides_out_a_server_restart(live_server, chromium, screenshot):
+    """The server goes down while a question is open (a restart): the phone says the
+    connection is lost, an answer tapped meanwhile says it waits and is sent again; once the
+    server is back the answer is taken, the notice goes and the 大屏 counts it, untouched."""
+    from quizapp.models import LiveAnswer
+
+    app, base = live_server(setup=setup_data)
+    host_ctx = chromium.new_context(viewport=DESKTOP, locale="zh-CN")
+    phone_ctx = chromium.new_context(viewport=PHONE, device_scale_factor=2, locale="zh-CN")
+    try:
+        host = host_ctx.new_page()
+        host.goto(f"{base}/auth/login")
+        host.fill("input[name=username]", "host1")
+        host.fill("input[name=password]", DEFAULT_PASSWORD)
+        host.get_by_role("button", name="登录").click()
+        host.goto(f"{base}/live/rounds/new")
+        host.fill("input[name=title]", "重启演练")
+        host.fill("input[name=count]", "1")
+        host.locator("input[name=kinds][value=single]").check()
+        for value in ("multiple", "judge", "cloze"):
+            host.locator(f"input[name=kinds][value={value}]").uncheck()
+        host.fill("input[name=seconds]", "60")
+        host.get_by_role("button", name="创建并打开大屏").click()
+        host.locator("#live-host").wait_for()
+        code = host.locator(".lobby-code").inner_text().strip()
+
+        phone = phone_ctx.new_page()
+        phone.goto(f"{base}/join")
+        phone.fill("input[name=code]", code)
+        phone.get_by_role("button", name="下一步").click()
+        phone.fill("input[name=name]", "甲")
+        phone.get_by_role("button", name="加入比赛").click()
+        phone.locator("[data-view=lobby]", has_text="等待主持人开始").wait_for()
+        host.locator("[data-advance]").click()  # 开始比赛
+        question = phone.locator("[data-view=question]")
+        question.locator(".live-qno", has_text="第 1 / 1 题").wait_for(timeout=5000)
+
+        live_server.stop()
+        network = phone.locator("[data-network]")
+        expect(network).to_be_visible(timeout=6000)
+        expect(network).to_contain_text("连接中断")
+        expect(host.locator("[data-network]")).to_be_visible(timeout=6000)
+        question.locator(".live-choice", has_text="核心意识").click()
+        msg = question.locator("[data-q-msg]")
+        expect(msg).to_contain_text("未提交：连接中断，正在重试")
+        phone.wait_for_timeout(4000)  # longer than the old code's four quick tries
+        expect(msg).to_contain_text("正在重试")
+        for width, height in ((390, 844), (1366, 900)):
+            phone.set_viewport_size({"width": width, "height": height})
+            screenshot(phone, f"player-restart-{width}")
+
+        live_server.resume()
+        expect(msg).to_contain_text("已提交：核心意识", timeout=8000)
+        expect(network).to_be_hidden(timeout=6000)
+        expect(host.locator("[data-answered]")).to_have_text(
+            re.compile(r"已作答 1 / 1"), timeout=6000
+        )
+        expect(host.locator("[data-network]")).to_be_hidden()
+        for width, height in ((390, 844), (1366, 900)):
+            phone.set_viewport_size({"width": width, "height": height})
+            screenshot(phone, f"player-back-{width}")
+        with app.app_context():
+            assert len(db.session.scalars(select(LiveAnswer)).all()) == 1
+    finally:
+        host_ctx.close()
+        phone_ctx.close()

@@ -189,3 +189,68 @@ def test_quick_ticks_on_a_slow_network_save_the_last_choice(live_server, phone_p
     page.reload()
     for option in ("道路自信", "理论自信", "文化自信"):
         assert page.locator(".option", has_text=option).locator("input").is_checked()
+
+
+def setup_long_paper(app) -> None:
+    """The paper of setup_data with ten minutes to answer, for tests that must not run out."""
+    from quizapp.models import PaperContest
+
+    setup_data(app)
+    db.session.flush()
+    db.session.scalars(select(PaperContest)).one().time_limit_s = 600
+
+
+def test_saves_refused_during_an_outage_are_sent_again(live_server, phone_page, screenshot):
+    """The server answers 503 to every save while both questions are answered: each question
+    says 未保存 and the bar how many wait; once the server is back the page saves them by
+    itself, without 交卷 and without touching the page again."""
+    from quizapp.models import PaperAnswer, PaperAttempt
+
+    app, base = live_server(setup=setup_long_paper)
+    page = phone_page
+    start_paper(page, base)
+    refused: list[str] = []
+
+    def unavailable(route) -> None:
+        refused.append(route.request.method)
+        route.fulfill(status=503, content_type="text/html", body="<h1>503 Service Unavailable</h1>")
+
+    page.route("**/answer", unavailable)
+    page.locator(".option", has_text="核心意识").click()
+    page.fill("fieldset[data-question] input[type=text]", "根本性")
+    expect(page.locator("[data-saved].is-error", has_text="未保存，正在重试")).to_have_count(2)
+    expect(page.locator("#pc-status")).to_have_text("2 题未保存，正在重试…")
+    page.wait_for_timeout(2500)
+    assert len(refused) >= 4  # each question sent again while the server refuses
+    for width, height in ((390, 844), (1366, 900)):
+        page.set_viewport_size({"width": width, "height": height})
+        screenshot(page, f"paper-outage-{width}", full_page=False)
+    page.unroute("**/answer")
+    expect(page.locator("[data-saved].is-saved")).to_have_count(2, timeout=15000)
+    expect(page.locator("#pc-status")).to_have_text("已恢复，全部已保存")
+    expect(page.locator("#pc-answered")).to_have_text("2")
+    for width, height in ((390, 844), (1366, 900)):
+        page.set_viewport_size({"width": width, "height": height})
+        screenshot(page, f"paper-recovered-{width}", full_page=False)
+    with app.app_context():
+        attempt = db.session.scalar(select(PaperAttempt))
+        assert attempt.finished_at is None
+        assert len(db.session.scalars(select(PaperAnswer)).all()) == 2
+
+
+def test_a_save_lost_offline_is_sent_when_the_phone_is_back_online(live_server, phone_page):
+    """The phone loses its network, the answer's save fails; the moment it is back online the
+    page sends it again (the browser's online event), well before the next timed retry."""
+    from quizapp.models import PaperAnswer
+
+    app, base = live_server(setup=setup_long_paper)
+    page = phone_page
+    start_paper(page, base)
+    page.context.set_offline(True)
+    page.locator(".option", has_text="核心意识").click()
+    expect(page.locator("[data-saved].is-error")).to_have_text("未保存，正在重试…")
+    page.wait_for_timeout(4000)  # a few retries: the next one is 4 s or more away
+    page.context.set_offline(False)
+    expect(page.locator("[data-saved].is-saved")).to_have_count(1, timeout=2000)
+    with app.app_context():
+        assert len(db.session.scalars(select(PaperAnswer)).all()) == 1

@@ -59,20 +59,55 @@
   // were made (a slow first request, or another worker, must not put an older answer over a
   // newer one). `job` reads the page when it runs, so the save sent last holds the latest state,
   // and returns a promise that settles when its request is back.
-  window.QuizInOrder = function () {
+  //
+  // A job whose promise resolves to false did not get through (no network, the server
+  // restarting: 5xx): it is sent again, after 1 s, 2 s, 4 s … (at most 10 s apart) and at once
+  // when the browser says it is back online, until it gets through; a newer save of the same
+  // key takes its place. So no answer is dropped while the page stays open. `onChange(failing)`
+  // hears the keys still waiting for a retry, for the page's status line.
+  window.QuizInOrder = function (onChange) {
     var busy = {};
     var again = {};
+    var failed = {};   // key -> the job to send again
+    var delay = {};
+    var timers = {};
+    function report() { if (onChange) { onChange(Object.keys(failed)); } }
     function run(key, job) {
       if (busy[key]) { again[key] = job; return; }
+      window.clearTimeout(timers[key]);
       busy[key] = true;
       again[key] = null;
-      var done = function () {
+      var done = function (ok) {
         busy[key] = false;
-        if (again[key]) { run(key, again[key]); }
+        if (ok === false) {
+          failed[key] = job;
+          delay[key] = Math.min(10000, delay[key] ? delay[key] * 2 : 1000);
+        } else {  // the page's state when it was sent is saved
+          delete failed[key];
+          delete delay[key];
+        }
+        report();
+        if (again[key]) { run(key, again[key]); return; }
+        if (failed[key]) {
+          timers[key] = window.setTimeout(function () { run(key, failed[key]); }, delay[key]);
+        }
       };
       var sent = job();
-      if (sent && sent.then) { sent.then(done, done); } else { done(); }
+      if (sent && sent.then) {
+        sent.then(done, function () { done(false); });
+      } else { done(); }
     }
+    function retryNow() {
+      Object.keys(failed).forEach(function (key) {
+        if (!busy[key]) { delete delay[key]; run(key, failed[key]); }
+      });
+    }
+    window.addEventListener("online", retryNow);
+    // true while a save is on the way or waits for a retry (for a warning before leaving)
+    run.pending = function () {
+      return Object.keys(failed).length > 0 || Object.keys(busy).some(function (k) { return busy[k]; });
+    };
+    run.retryNow = retryNow;
     return run;
   };
 

@@ -33,7 +33,6 @@
   var statusEl = document.getElementById("pc-status");
   var answeredEl = document.getElementById("pc-answered");
   var csrf = paper.querySelector("input[name=csrf_token]");
-  var pending = 0;
   var submitting = false;
   var timers = {};
   // 交卷 and the hand-in at the deadline carry only the questions changed in this tab, so a tab
@@ -61,13 +60,25 @@
   }
 
   // One save per question on the way at a time (QuizInOrder in app.js): a change made while
-  // it travels is sent once it is back, so an older answer never arrives after a newer one.
-  var inOrder = window.QuizInOrder();
+  // it travels is sent once it is back, so an older answer never arrives after a newer one; a
+  // save that did not get through (no network, the server restarting) is sent again until it
+  // does, and the bar says how many answers wait for it.
+  var inOrder = window.QuizInOrder(function (failing) {
+    if (submitting) { return; }
+    statusEl.classList.toggle("is-error", failing.length > 0);
+    if (failing.length) {
+      statusEl.textContent = failing.length + " 题未保存，正在重试…";
+    } else if (statusEl.dataset.failed) {
+      statusEl.textContent = "已恢复，全部已保存";
+    }
+    statusEl.dataset.failed = failing.length ? "1" : "";
+  });
 
   function save(fieldset) {
     inOrder(fieldset.dataset.question, function () { return send(fieldset); });
   }
 
+  // Resolves to false when the save did not get through and is worth sending again.
   function send(fieldset) {
     var qid = fieldset.dataset.question;
     var body = new URLSearchParams();
@@ -78,37 +89,42 @@
       body.append(input.name, input.value);
     });
     var mark = fieldset.querySelector("[data-saved]");
-    mark.textContent = "保存中…";
-    mark.classList.remove("is-error");
-    pending += 1;
+    if (!mark.classList.contains("is-retry")) {  // a retry keeps saying 未保存 until it is in
+      mark.textContent = "保存中…";
+      mark.classList.remove("is-error");
+    }
+    var failed = function () {
+      mark.textContent = "未保存，正在重试…";
+      mark.classList.add("is-error", "is-retry");
+      mark.classList.remove("is-saved");
+      return false;
+    };
     return fetch(paper.dataset.saveUrl, {
       method: "POST",
       body: body,
       credentials: "same-origin",
       headers: { "Accept": "application/json", "X-CSRFToken": csrf ? csrf.value : "" }
     }).then(function (response) {
-      return response.json().then(function (data) { return { ok: response.ok, data: data }; });
-    }).then(function (result) {
-      if (result.ok) {
-        mark.textContent = result.data.saved ? "已保存" : "";
-        mark.classList.toggle("is-saved", !!result.data.saved);
-        statusEl.textContent = "已自动保存";
-        // the server's count: answers saved from another tab of this paper count too
-        answeredEl.textContent = String(result.data.answered);
-      } else {
-        mark.textContent = result.data.message || "没有保存";
-        mark.classList.add("is-error");
-        mark.classList.remove("is-saved");
-        if (result.data.error === "closed" || result.data.error === "late") {
-          window.location.reload();
+      if (response.status >= 500) { return failed(); }  // the server restarting, a proxy's 502
+      return response.json().then(function (data) {
+        mark.classList.remove("is-retry");
+        if (response.ok) {
+          mark.textContent = data.saved ? "已保存" : "";
+          mark.classList.toggle("is-saved", !!data.saved);
+          if (!statusEl.dataset.failed) { statusEl.textContent = "已自动保存"; }
+          // the server's count: answers saved from another tab of this paper count too
+          answeredEl.textContent = String(data.answered);
+        } else {
+          mark.textContent = data.message || "没有保存";
+          mark.classList.add("is-error");
+          mark.classList.remove("is-saved");
+          if (data.error === "closed" || data.error === "late") {
+            window.location.reload();
+          }
         }
-      }
-    }).catch(function () {
-      mark.textContent = "网络中断，未保存（恢复后再改一下答案，或直接交卷）";
-      mark.classList.add("is-error");
-    }).then(function () {
-      pending -= 1;
-    });
+        return true;
+      }, failed);
+    }, failed);
   }
 
   paper.querySelectorAll("fieldset[data-question]").forEach(function (fieldset) {
@@ -125,7 +141,7 @@
   });
 
   window.addEventListener("beforeunload", function (event) {
-    if (pending > 0 && !submitting) { event.preventDefault(); event.returnValue = ""; }
+    if (inOrder.pending() && !submitting) { event.preventDefault(); event.returnValue = ""; }
   });
   // Heard on window, after app.js has asked "确定交卷吗？": a 交卷 called off leaves the
   // countdown to hand the paper in when time is up.

@@ -309,11 +309,29 @@
     message("正在提交…");
     var body = { question_id: q.id, answer: answer };
     var attempt = 0;
+    function done() {
+      sending = false;
+      if (button) { button.classList.remove("is-busy"); }
+    }
+    // No network, or the server restarting (a 5xx from it or its proxy): the same answer sent
+    // again is harmless (an identical repeat is accepted once), so it is sent again, 0.5 s,
+    // 1 s, 2 s … apart (at most 3 s), while the question is open: the server takes an answer
+    // by when it arrives, so one that gets through only after the deadline does not count.
+    function retry() {
+      if (q.deadline - serverNow() > 0) {
+        message("未提交：连接中断，正在重试…（请不要离开本页）", "live-msg-bad");
+        window.setTimeout(send, Math.min(3000, 500 * Math.pow(2, attempt - 1)));
+        return;
+      }
+      done();
+      lockForm();
+      message("连接中断，本题答案没能在时间内提交。", "live-msg-bad");
+    }
     function send() {
       attempt += 1;
       api("POST", answerUrl, body).then(function (res) {
-        sending = false;
-        if (button) { button.classList.remove("is-busy"); }
+        if (res.status >= 500) { retry(); return; }
+        done();
         if (res.status === 200) {
           sentAnswer = { qid: q.id, answer: answer };
           drawSent();
@@ -328,13 +346,7 @@
         } else {
           message(res.data.message || "提交失败，请重试。", "live-msg-bad");
         }
-      }).catch(function () {
-        // Network trouble: the same answer sent again is harmless, so retry while time remains.
-        if (attempt < 4 && q.deadline - serverNow() > 0) { window.setTimeout(send, 400 * attempt); return; }
-        sending = false;
-        if (button) { button.classList.remove("is-busy"); }
-        message("网络不稳定，提交失败，请重试。", "live-msg-bad");
-      });
+      }).catch(retry);
     }
     send();
   }
@@ -388,7 +400,9 @@
       var bar = root.querySelector("[data-view=question] [data-timebar]");
       if (bar && total) { bar.style.width = Math.min(100, (left / total) * 100) + "%"; }
       if (left <= 0) {
-        if (!sentAnswer) { lockForm(); message("时间到。", "live-msg-bad"); }
+        // (a form already locked keeps its own message: refused, or not sent in time)
+        var locked = $("[data-q-form]").classList.contains("is-locked");
+        if (!sentAnswer && !sending && !locked) { lockForm(); message("时间到。", "live-msg-bad"); }
       }
     }
   }

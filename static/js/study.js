@@ -14,64 +14,86 @@
   var timer = form.querySelector("[data-timer]");
   var submitting = false;
   var saveTimer = null;
-  var dirty = false;
 
   // Only the questions changed in this tab are sent as changes (see QuizTouched in app.js).
   var touched = window.QuizTouched(form);
   if (form.hasAttribute("data-unsaved")) { touched.touchAll(); }
 
-  function setStatus(text) { if (status) { status.textContent = text; } }
-
-  // One autosave on the way at a time (QuizInOrder in app.js): one due while it travels is sent
-  // once it is back, with what the page holds then, so an older state never arrives last.
-  var inOrder = window.QuizInOrder();
-
-  function save() {
-    if (submitting) { return; }
-    inOrder("paper", send);
+  function setStatus(text, failing) {
+    if (!status) { return; }
+    status.textContent = text;
+    status.classList.toggle("is-error", !!failing);
   }
 
-  function send() {
+  // Every save (the autosave and the 保存答案 button) goes through one queue (QuizInOrder in
+  // app.js): one due while another travels is sent once it is back, with what the page holds
+  // then, so an older state never arrives last; one that did not get through is sent again
+  // until it does.
+  var inOrder = window.QuizInOrder(function (failing) {
+    if (failing.length && !submitting) {
+      setStatus("未保存：网络或服务器暂时不通，正在自动重试…（请不要关闭本页）", true);
+    }
+  });
+
+  function save(byButton) {
+    if (submitting) { return; }
+    window.clearTimeout(saveTimer);
+    inOrder("paper", function () { return send(byButton); });
+  }
+
+  // Resolves to false when the save did not get through and is worth sending again.
+  function send(byButton) {
     if (submitting) { return null; }
-    dirty = false;
     var data = new FormData(form);
     data.set("action", "save");
     touched.addTo(data);
+    if (byButton) { setStatus("正在保存…"); }
     return fetch(form.getAttribute("action"), {
       method: "POST", body: data, credentials: "same-origin",
       headers: { "X-Requested-With": "fetch", "Accept": "application/json" }
     }).then(function (response) {
-      return response.json().then(function (body) { return { status: response.status, body: body }; });
-    }).then(function (r) {
-      if (r.status === 409 && r.body.url) { window.location.href = r.body.url; return; }
-      if (r.body.saved) { setStatus("已自动保存 " + r.body.kept + " 题的答案。"); }
-      else { setStatus(r.body.message || "保存失败，请点“保存答案”。"); }
-    }).catch(function () {
-      dirty = true;
-      setStatus("网络不通，答案暂未保存；恢复后会自动重试，也可点“保存答案”。");
-    });
+      if (response.status >= 500) { return false; }  // the server restarting, a proxy's 502
+      return response.json().then(function (body) {
+        if (response.status === 409 && body.url) { window.location.href = body.url; return true; }
+        if (body.saved) {
+          setStatus((byButton ? "已保存 " : "已自动保存 ") + body.kept + " 题的答案。");
+        } else {
+          setStatus(body.message || "保存失败，请刷新页面后再试。", true);
+        }
+        return true;
+      }, function () { return false; });
+    }).catch(function () { return false; });
   }
 
-  function scheduleSave() {
-    dirty = true;
+  form.addEventListener("change", function () {
     window.clearTimeout(saveTimer);
     saveTimer = window.setTimeout(save, 800);
-  }
-  form.addEventListener("change", scheduleSave);
-  form.addEventListener("input", function (event) {
-    if (event.target.type === "text") { scheduleSave(); }
   });
-  window.setInterval(function () { if (dirty) { save(); } }, 15000);
+  form.addEventListener("input", function (event) {
+    if (event.target.type !== "text") { return; }
+    window.clearTimeout(saveTimer);
+    saveTimer = window.setTimeout(save, 800);
+  });
 
   form.addEventListener("submit", function (event) {
     var button = event.submitter;
     if (submitting) { event.preventDefault(); return; }
+    // 保存答案 (or Enter in a blank): in the queue with the autosaves, not beside them
+    if (button && button.value === "save") {
+      event.preventDefault();
+      save(true);
+      return;
+    }
     if (button && button.value === "submit" && !form.dataset.timeUp) {
       if (!window.confirm("确定交卷吗？交卷后不能再修改答案。")) { event.preventDefault(); return; }
     }
     submitting = true;
     window.clearTimeout(saveTimer);
     touched.stamp();
+  });
+
+  window.addEventListener("beforeunload", function (event) {
+    if (inOrder.pending() && !submitting) { event.preventDefault(); event.returnValue = ""; }
   });
 
   if (timer && form.dataset.secondsLeft) {
