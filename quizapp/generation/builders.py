@@ -241,9 +241,131 @@ def _window_of(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int
         stem, la, lb = _past_list_end(ctx, s.text, stem, la, lb, a - s.start)
     if stem:
         stem, la, lb = _without_lead_in_end(stem, la, lb)
+    if stem:
+        stem, la, lb = _with_significance_subject(s.text, stem, la, lb, a - s.start)
+    if stem:
+        stem, la, lb = _without_speaker_lead(stem, la, lb)
     if not stem:
         return stem, la, lb
     return _tidy_stem(stem, la, lb)
+
+
+# a predicate of significance closing a sentence (…，具有重要意义。/ …意义重大。): its subject is
+# what the 对/对于-clause before it governs, and the thing that has the significance before that
+_SIGNIFICANCE_END = re.compile(
+    r"(?:(?:具有|有着|有)[^，。；：]{0,8}(?:意义|作用)|意义(?:十分|非常)?(?:重大|深远))[。！]?$"
+)
+_GOVERNING_DUI = re.compile(r"(?:^|(?<=[，,；;：:]))(?:这|也|都|必将|将)?(对于|对)")
+_SUBJECT_MAX = 24  # the longest clause taken in as the subject of 对…具有重要意义
+
+
+def _with_significance_subject(
+    text: str, stem: str, la: int, lb: int, key_at: int
+) -> tuple[str, int, int]:
+    """A stem ending on a predicate of significance (具有重要意义) whose 对/对于 and subject the
+    cut left out (…以中国式现代化全面推进强国建设、（　　）伟业，具有重要意义: blind14 KD #29,
+    KG #33, KB #25) takes them back: the whole stretch from the subject when it fits within
+    WINDOW_CHARS + 12, else the subject and its 对 with …… for the rest of what 对 governs
+    (《条例》的修订和实施，对于……为…推进（　　）服务，具有重要意义。). Without a subject clause
+    within reach the predicate is cut off (…，以（　　）全面推进强国建设、民族复兴伟业。); when no
+    comma parts it from the blank, no question."""
+    if not _SIGNIFICANCE_END.search(stem):
+        return stem, la, lb
+    start, end, s_from, s_to = _source_span(text, stem, la, key_at)
+    if s_from != 0 or start == 0:
+        return stem, la, lb
+    item = max(text.rfind(c, 0, start) for c in "；;。！？") + 1
+    if "对" not in text[item:start]:
+        return stem, la, lb
+    if any(m.start(1) < la for m in _GOVERNING_DUI.finditer(stem)):
+        return stem, la, lb  # (the stem holds its own 对 before the blank)
+    opened = [m for m in _GOVERNING_DUI.finditer(text, item, start)]
+    if not opened:
+        return stem, la, lb
+    dui = opened[-1]
+    at = dui.start()
+    subj_from = at
+    if at > item and text[at - 1] in "，,":
+        prev = max(text.rfind(c, item, at - 1) for c in "，,：:") + 1
+        prev = max(prev, item)
+        if 0 < at - 1 - prev <= _SUBJECT_MAX and not text[prev : at - 1].startswith("我"):
+            subj_from = prev
+    limit = WINDOW_CHARS + 12
+    whole = text[subj_from:start]
+    if len(whole) + len(stem) <= limit:
+        return whole + stem, la + len(whole), lb + len(whole)
+    lead = text[subj_from : dui.end(1)] + "……"
+    if subj_from < at:
+        # (the clauses before the blank's own go into the …… too when the whole is too long)
+        own = max(stem.rfind(c, 0, la) for c in "，,") + 1
+        if len(lead) + len(stem) - own <= limit:
+            return lead + stem[own:], la - own + len(lead), lb - own + len(lead)
+    cut = stem.rfind("，", lb)
+    if cut < 0 or not _SIGNIFICANCE_END.search(stem[cut + 1 :]):
+        return "", 0, 0
+    return stem[:cut] + "。", la, lb
+
+
+# the speaker's own act that opens a sentence of a speech: an optional short lead (今年以来，
+# 这里，), then 我, adverbs, an optional 在-place (在今年全国“两会”上) and a verb of saying
+# closed by a comma or colon (我多次强调，/ 我在2016年就提出，/ 这里，我还要强调，): the
+# speaker's first person, which makes a poor stem (blind14 KG #15, #30, KH #21, #36, KI #17)
+_SPEAKER_LEAD = re.compile(
+    r"^(?:[^，。；：“”]{1,12}[，,])?我(?![们国党军])"
+    r"(?:[还也又就曾都]|先后|多次|反复|一再|专门|重点|曾经|一直|始终|再次)*"
+    r"(?:在[^，。；：]{1,24}?(?:上|中|时)?)?(?:[还也又就曾都]|多次|反复|一再|曾经|专门|再次)*"
+    r"(?:要|想)?(?:强调|指出|讲过|讲|说过|说|提出过|提出|谈到|讲到|相信|认为|指明)过?"
+    r"(?:一下|的是)?[，,：:]"
+)
+# a clause whose subject is the speaker and whose verb, after the blank, is the speech's own
+# act (我在（党的十九大）报告中提出了…; 我就《…（第十四个五年规划）…》起草的有关情况向全会作说明):
+# the key is where or of what the speaker spoke, only the speech's business (KG #15, KI #35)
+_SPEAKER_ACT = re.compile(r"(?:^|[，,：:])我(?![们国党军])[^，。；：]*$")
+_SPEAKER_ACT_VERB = re.compile(
+    r"^[^，。；：]*?(?:提出|强调|讲过|讲话|作说明|作了说明|作讲话|主持召开|召开|座谈)"
+)
+
+
+# 我在 before a report or a speech that said it (我在党的十九大报告中提出): the report alone says
+# where (党的十九大报告中提出)
+_SPEAKER_VENUE = re.compile(
+    r"(?:^|(?<=[，,是]))我在(?=[^，。；：我]{2,24}?(?:报告|讲话)[中上]?(?:提出|强调|指出|讲))"
+)
+_SAYING_CONTEXT = 10  # the characters besides the key a stem keeps (see generic cloze's saying)
+
+
+def _without_speaker_lead(stem: str, la: int, lb: int) -> tuple[str, int, int]:
+    """A stem without the speaker's own lead clause before the blank (我多次强调，要坚定文化
+    自信… → 要坚定文化自信…; 党的十九大以来，我多次讲，当今世界正经历（　　）。 → 党的十九大以来，
+    当今世界正经历（　　）。) and without the 我在 of the report that said it (是我在党的十九大
+    报告中提出的 → 是党的十九大报告中提出的); no question when the blank lies inside a clause of the
+    speaker's own act before its verb (我在（党的十九大）报告中提出了…): the speech's business,
+    not its teaching (blind14 rounds KG–KI class "first person in the stem")."""
+    if "我" not in stem:
+        return stem, la, lb
+    if (
+        _SPEAKER_ACT.search(stem[:la])
+        and _SPEAKER_ACT_VERB.match(stem[lb:])
+        and stem[:la].count("《") <= stem[:la].count("》")  # (a title's words are its matter)
+    ):
+        return "", 0, 0
+    m = _SPEAKER_LEAD.match(stem)
+    if m and m.end() <= la:
+        cut = m.end()
+        lead = m.group(0).find("我")
+        if len(stem) - cut - (lb - la) >= _SAYING_CONTEXT:
+            stem, la, lb = stem[cut:], la - cut, lb - cut
+        elif lead > 0 and len(stem) - cut - (lb - la) + lead >= _SAYING_CONTEXT:
+            # (当今世界正经历（　　）。 alone is a saying with nothing before it: a time lead
+            # stays, 党的十九大以来，|我多次讲，|…)
+            stem, la, lb = stem[:lead] + stem[cut:], la - cut + lead, lb - cut + lead
+    venue = _SPEAKER_VENUE.search(stem)
+    if venue and (venue.end() <= la or venue.start() >= lb):
+        x, y = venue.span()
+        stem = stem[:x] + stem[y:]
+        if y <= la:
+            la, lb = la - (y - x), lb - (y - x)
+    return stem, la, lb
 
 
 # the opening of each item of a series of noun phrases a sentence lists one clause each
@@ -1334,6 +1456,112 @@ def _stray_list_mate(ctx: Context, key: KeyPhrase, s: Sentence) -> bool:
 # a blank's frame: the four characters after it; the joins before a list item
 _FRAME_AFTER = re.compile(r"[”’」]?([\u4e00-\u9fff]{4})")
 _PAIR_JOINS = ("、", "和", "与", "及", "同")
+
+
+# standard wordings of one length that name the goal of two periods (全面建成…强国 by the
+# middle of the century, 全面建设…国家 the new journey toward it): in a frame that no deadline
+# pins, each fits the other's blank (blind14 KL #8)
+_RIVAL_WORDINGS = (("全面建成社会主义现代化强国", "全面建设社会主义现代化国家"),)
+# the collocations that pin one of them: a deadline right before the blank (到本世纪中叶（　　）)
+# asks what is achieved by then, and 第二个百年奋斗目标 is that goal (建成…强国); the new journey
+# is opened toward 建设…国家 (开启（　　）新征程, 决胜全面建成小康社会、（　　）), and the 二十大's
+# theme 为（　　）而团结奋斗 names it (blind12 HG #13, blind13 JD #26, JF #5, transfer T4 #19)
+# words later in the blank's clause that pin one wording: the new journey (新征程) and the four
+# 全面 (…、全面深化改革) go with 建设…国家, as does its 首要任务 (高质量发展); the goal (奋斗目标)
+# with 建成…强国
+_RIVAL_CLAUSE_PINS = {
+    "全面建成社会主义现代化强国": ("奋斗目标",),
+    "全面建设社会主义现代化国家": ("新征程", "全面深化改革", "首要任务"),
+}
+_RIVAL_PINS = {
+    "全面建成社会主义现代化强国": (
+        re.compile(r"到[^，。；：、]{2,8}$"),
+        re.compile(r"^、?(?:实现)?的?第二个百年"),
+    ),
+    "全面建设社会主义现代化国家": (
+        re.compile(r"(?:开启|决胜全面建成小康社会、)$"),
+        re.compile(r"^(?:新征程|[^，。；]{0,16}而团结奋斗)"),
+    ),
+}
+
+
+def _frame_mates(ctx: Context, key: str, stem: str, a: int, b: int) -> tuple[str, ...]:
+    """Other standard phrases of the key's length that fill the blank [a, b) of ``stem`` as
+    well and that the stem does not print: the core of another member of a lexicon formula
+    whose members share the frame around the blank (中国式现代化是（全体人民共同富裕）的现代化:
+    人与自然和谐共生, of 人与自然和谐共生的现代化), or the rival wording of the key
+    (:data:`_RIVAL_WORDINGS`) unless a deadline before the blank pins the key."""
+    mates: list[str] = []
+    for group in _RIVAL_WORDINGS:
+        if key not in group:
+            continue
+        pin_before, pin_after = _RIVAL_PINS[key]
+        clause_after = re.split(r"[，。；：！]", stem[b:], maxsplit=1)[0]
+        if any(w in clause_after for w in _RIVAL_CLAUSE_PINS[key]):
+            continue
+        if key == _RIVAL_WORDINGS[0][0] and "奋斗目标" in stem[b:]:
+            continue  # (…，是新时代中国共产党人矢志不渝的奋斗目标: the goal, 建成…强国)
+        if pin_before.search(stem[:a]) or pin_after.search(stem[b:]):
+            continue
+        mates += [m for m in group if m != key and len(m) == len(key) and m not in stem]
+    if re.search(r"[，,；;：:]", stem):
+        # (a member's frame with more said around it: 建设（人与自然和谐共生）的现代化 after
+        # 促进经济社会发展全面绿色转型, 既要…也要提供更多优质生态产品 pins the one meant)
+        return tuple(mates)
+    for formula in ctx.lexicon.formulas:
+        if not formula.cores or key not in formula.cores.values():
+            continue
+        member = next(m for m, c in formula.cores.items() if c == key)
+        at = member.find(key)
+        prefix, suffix = member[:at], member[at + len(key) :]
+        if not (prefix or suffix) or not stem[:a].endswith(prefix):
+            continue
+        if not stem[b:].startswith(suffix):
+            continue
+        mates += [
+            c
+            for m, c in formula.cores.items()
+            if c != key
+            and len(c) == len(key)
+            and m == prefix + c + suffix
+            and c not in stem
+            and c not in mates
+        ]
+    return tuple(mates)
+
+
+# the goals of the stages before the middle of the century (the 2020 and 2035 goals): wrong
+# where the stem's period runs to 本世纪中叶, in the order tried as lures
+_STAGE_GOALS = ("基本实现社会主义现代化", "全面建成小康社会", "实现第一个百年奋斗目标")
+
+
+def _horizon_single(
+    ctx: Context, key: KeyPhrase, s: Sentence, stem: str, a: int, b: int
+) -> Iterator[Question]:
+    """The 单选 asked instead of a bare blank on 全面建成社会主义现代化强国 whose rival wording
+    fits as well, when the stem runs its period to 本世纪中叶 (从现在起到本世纪中叶，是我国
+    （　　）的30年, blind14 KL #8): the lures are the goals of the earlier stages, which that
+    period rules out, never the rival 全面建设社会主义现代化国家 (also right)."""
+    if key.text != _RIVAL_WORDINGS[0][0] or "本世纪中叶" not in stem[:a]:
+        return
+    lures = [g for g in _STAGE_GOALS if g not in stem]
+    if len(lures) < 3:
+        return
+    qid = question_id(ctx.doc_key, "single", "single", key.text, s.text)
+    rng = _rng(ctx, qid)
+    yield Question(
+        id=qid,
+        kind="single",
+        stem=_blank(stem, a, b),
+        options=_shuffle([key.text, *lures[:3]], rng),
+        answer=key.text,
+        keys=[key.text],
+        source=s.text,
+        explanation=_explain_text(ctx, key, s),
+        paragraph=s.paragraph,
+        difficulty=_difficulty("single", key.text),
+        template="single",
+    )
 
 
 def _frame_filled_alike(ctx: Context, key: KeyPhrase, s: Sentence) -> str:
@@ -4424,6 +4652,13 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         or _stray_list_mate(ctx, key, s)
         or bool(_frame_filled_alike(ctx, key, s))
     )
+    # 中国式现代化是（全体人民共同富裕）的现代化: 人与自然和谐共生, another of the five, fills
+    # the members' shared frame as well; 是我国（全面建成社会主义现代化强国）的30年: so does the
+    # 13-character 全面建设社会主义现代化国家 (blind14 KJ #33, KK #36, KL #8, #44)
+    frame_mates = _frame_mates(ctx, key.text, stem, a, b)
+    if frame_mates:
+        alike = True
+        yield from _horizon_single(ctx, key, s, stem, a, b)
     qid = question_id(ctx.doc_key, "cloze", "cloze", key.text, source)
     if not fault_slot and not era_slot and not covered and not alike:
         yield Question(
@@ -4462,6 +4697,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     others = _other_wording_mates(ctx, key)
     if others:  # 科技强国 is right in the 二十大's （网络强国） slot too (round 26)
         exclude = exclude | {m for m, _ in others}
+    if frame_mates:
+        exclude = exclude | set(frame_mates)
     polar = dis.folded(_other_polarity(ctx, (key.text, *key.group)))
     single_qid = ""  # made with the seeded rng, on the first draw: most keys find too few
     rng: random.Random | None = None
