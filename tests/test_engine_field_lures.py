@@ -91,3 +91,17 @@ def test_a_multiple_choice_has_two_lures_at_least() -> None:
         assert multiples
         for q in multiples:
             assert len(_lures(q)) >= 2, (q.stem, q.options)
+
+
+def test_slogans_of_one_object_keep_their_lures(shared_dir) -> None:
+    # review rounds 25, 26b (usable): 同呼吸、共命运、（心连心） among 守初心, 有信心, 聚民心: the
+    # shared 心 is the slogans' shape, no suffix sharing a field by chance, so the 单选 stays
+    from quizapp.generation import generate_questions
+
+    text = (shared_dir / "corpus" / "report20_full.txt").read_text(encoding="utf-8")
+    made = [
+        q
+        for q in generate_questions(text, seed=0)
+        if q.kind == "single" and q.answer == "心连心" and "共命运、（" in q.stem
+    ]
+    assert made and {"守初心", "聚民心"} <= set(_lures(made[0]))

@@ -1523,6 +1523,8 @@ def _split_ending(key: str, lure: str) -> bool:
     as absurd (KF #12, KJ #22: 有文化 among 数字化's lures; GG #32: X化 beside 兴文化)."""
     if len(key) != 3 or len(lure) != 3 or key[-1] != lure[-1] or key[-2] == lure[-2]:
         return False
+    if key[-1] not in _SUFFIX_CHARS:
+        return False  # (心连心 beside 聚民心, 守初心: slogans of one object, review 25, 26b)
     return _verb_object(key) != _verb_object(lure)
 
 
