@@ -239,7 +239,9 @@ def test_lures_of_another_shape_than_the_printed_series_make_the_single_doubtful
         )
         if q.kind == "single"
     ]
-    assert made and all(q.weak for q in made)
+    # (twelfth session: X化 lures beside the verb-object 兴文化 share their 化 by chance, so
+    # the 单选 is no longer made at all; one made again must still be doubtful)
+    assert all(q.weak for q in made)
 
 
 def test_a_single_lure_keeps_the_edge_the_key_shares_with_the_other_lures() -> None:

@@ -31,7 +31,7 @@ from itertools import chain, combinations, islice
 from typing import Any
 
 from . import distractors as dis
-from . import noise
+from . import fields, noise
 from .confidence import common_chars, field_giveaway, series_odd_out, series_of_length
 from .jieba_setup import (
     cached_word_ends,
@@ -1676,6 +1676,97 @@ def _poverty_lure(lure: str, keys: Iterable[str], text: str) -> bool:
     return _POVERTY_CUES.search(text) is None
 
 
+def _off_field_lure(
+    ctx: Context, lure: str, key: str, items: Sequence[str], stem: str, pair: bool = True
+) -> bool:
+    """Is ``lure``, drawn for ``key`` of the list ``items`` (or a 多选's items), of another field
+    than its stem: its pattern with them fieldless (…体系, …化), not the text's own phrase, no
+    vocabulary mate of a key nor a curated foil of the list, and written in no reference text
+    beside a word of the stem or the items (:func:`fields.of_field`)? 养老服务体系, 公共安全体系,
+    全球治理体系 after 完善军民融合（　　）, 城镇化 and 市场化 beside 融合机器人、（数字化）、新材料
+    are ruled out by their field alone (blind14 KA #17, KD #12, KF #12, KH #30, KJ #22, KK #18).
+    ``pair``: a 单选's key and lure sharing a pattern of their own keep it as their field."""
+    if len(items) >= 2 and not _generic_edge_only(items):
+        return False  # (文化自觉 for 政治自觉、行动自觉: the list's pattern is the field)
+    if pair and (_slogan_pair_of(key, lure) or not _generic_edge_only((key, lure))):
+        # (患难与共 for 荣辱与共, 守护初心 for 不忘初心: the 单选's key and lure share it; a 多选's
+        # lure is matched against one item of its list, whose chance edge says nothing: 产业化
+        # beside 新型工业化)
+        return False
+    lexicon = ctx.lexicon
+    cls = lexicon.term_class(lure)
+    if cls is not None and any(lexicon.term_class(k) == cls for k in (key, *items)):
+        return False
+    if items and lure in lexicon.list_foils(items):
+        return False
+    return not fields.of_field(lure, stem, ctx.ex.doc.text, (key, *items))
+
+
+# heads (and openings) any field's phrases take: a lure sharing only these with its key is of
+# the key's shape, not of its field (…体系, …教育, …制度, …经济, …化)
+_FIELDLESS_EDGES = frozenset(
+    {
+        *("体系", "机制", "制度", "体制", "能力", "水平", "建设", "工作", "政策", "格局"),
+        *("教育", "经济", "发展", "改革", "安全", "服务", "产业", "战略", "工程", "技术"),
+        *("管理", "责任", "运动", "社会", "国家", "中国"),
+    }
+)
+
+
+def _generic_edge_only(phrases: Sequence[str]) -> bool:
+    """Do ``phrases`` (a list's items, or a key and its lure) share no edge of two characters
+    or more but a fieldless one (:data:`_FIELDLESS_EDGES`)? 组织管理体系、工作运行体系 share 体系,
+    数字化 and 城镇化 share 化: a lure of that shape says nothing of its field. 荣辱与共 and
+    患难与共 share 与共, 政治自觉、行动自觉 share 自觉: the pattern carries the field."""
+    suffix, prefix = common_suffix(phrases), common_prefix(phrases)
+    return not (
+        len(suffix) >= 2
+        and suffix[-2:] not in _FIELDLESS_EDGES
+        or len(prefix) >= 2
+        and prefix[:2] not in _FIELDLESS_EDGES
+    )
+
+
+def _slogan_pair_of(key: str, lure: str) -> bool:
+    """Are ``key`` and ``lure`` three-character phrases sharing a last character that is no
+    suffix (:data:`_SUFFIX_CHARS`): slogans of one object (聚民心, 守初心, 有信心; 心连心 beside
+    同呼吸、共命运, judged usable in review rounds 12, 25, 26b), whose shape is their field?"""
+    return (
+        len(key) == len(lure) == 3
+        and key[-1] == lure[-1]
+        and key[-1] not in _SUFFIX_CHARS
+        and key[-2] != lure[-2]
+    )
+
+
+# characters that end phrases of any field (数字化, 城镇化; 先进性; 服务型): a lure sharing only
+# one of them with its key shares no field
+_SUFFIX_CHARS = frozenset("化性型式率度制权战")
+
+
+def _split_ending(key: str, lure: str) -> bool:
+    """Do a three-character ``key`` and ``lure`` share their last character only, with the
+    word ending on it cut alike in neither: 数字化 (one word, 化 its suffix) beside 有文化 (有 +
+    文化), 兴文化 beside 市场化? The shared character is chance, not a shape, and the lure reads
+    as absurd (KF #12, KJ #22: 有文化 among 数字化's lures; GG #32: X化 beside 兴文化)."""
+    if len(key) != 3 or len(lure) != 3 or key[-1] != lure[-1] or key[-2] == lure[-2]:
+        return False
+    if key[-1] not in _SUFFIX_CHARS:
+        return False  # (心连心 beside 聚民心, 守初心: slogans of one object, review 25, 26b)
+    return _verb_object(key) != _verb_object(lure)
+
+
+def _verb_object(phrase: str) -> bool:
+    """Is a three-character ``phrase`` one character before a word of two (有|文化, 兴|文化)?"""
+    return _verb_object_cached(phrase, dictionary_version())
+
+
+@lru_cache(maxsize=4096)
+def _verb_object_cached(phrase: str, version: int) -> bool:
+    words = jieba_cut(phrase, hmm=False)
+    return len(words) == 2 and len(words[0]) == 1
+
+
 def _contrasted(key: str, other: str) -> bool:
     """Are ``key`` and ``other`` a contrast of one kind: one character apart in place before
     their shared head (生产性服务业 / 生活性服务业, 外部安全 / 内部安全), or one the other with 非
@@ -3122,6 +3213,9 @@ def candidates_for(
     exclude: set[str] = (
         set(key.group) | set(lex.aliases.get(key.text, ())) | lex.overlapping(key.text)
     )
+    # a near-synonym of a printed list item is right beside it too (信息化 beside 数字化、
+    # （网络化）、智能化; 军事安全 beside 国家经济安全、（　　）… next to 国防安全, KB #15)
+    exclude.update(o for item in key.group for o in lex.overlapping(item))
 
     def lex_phrases() -> list[str]:
         return [p for p, _ in lex.phrase_pool()]
@@ -4727,6 +4821,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     # stem names is pinned by it, and the key's standard mates (第一动力) are the test
     clause = re.split(r"[，。；：！？]", stem[:a])[-1]
     open_slot = not re.search(r"是|作为|这个|这一", clause) and not after_blank.startswith("这一")
+    listed = key.type == "enumeration"
     ism_modifier = (
         key.text.endswith("主义")
         and not fault_slot  # 由（官僚主义）作风: the faults' own rule picks these lures
@@ -4738,11 +4833,16 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         """``n`` lures, drawn with the question's rng; for a false statement (``statement``)
         none the Party holds to as it holds to the key (:func:`_held_alike`)."""
         nonlocal rng, single_qid
-        shape = keep
-        if statement:
 
-            def shape(c: str) -> bool:
-                return (keep is None or keep(c)) and not _held_alike(ctx.lexicon, key.text, c)
+        def shape(c: str) -> bool:
+            return (
+                (keep is None or keep(c))
+                and not (statement and _held_alike(ctx.lexicon, key.text, c))
+                and not _split_ending(key.text, c)
+                # (a list item's lures come from the text's lists and the whole vocabulary by
+                # shape alone: 养老服务体系 for 军民融合's 体系, KA–KL)
+                and not (listed and _off_field_lure(ctx, c, key.text, key.group, blanked))
+            )
 
         pool = dis.best_candidates(
             key.text,
@@ -6201,6 +6301,15 @@ def group_questions(
         return  # 不断提高（　　）能力。: nothing says which list of 思维 is meant
     blanked = _blank(stem, a, b)
     source = s.text
+    # (lures of the list's shape from another field, or sharing an ending by chance, go before
+    # the best are chosen, so that lures of the field further down take their places: 养老服务
+    # 体系 after 完善军民融合（　　）, KA–KL)
+    pool = [
+        c
+        for c in pool
+        if not any(_split_ending(item, c) for item in correct)
+        and not _off_field_lure(ctx, c, typical, items, blanked, pair=False)
+    ]
     best = dis.best_candidates(
         typical,
         pool,
@@ -7162,17 +7271,21 @@ def _head_fits(formula: Formula) -> Callable[[str], bool] | None:
     return lambda foil: foil[-1:] in ends and sum(c in foil for c in heads) == 1
 
 
+MIN_MULTI_LURES = 2  # a 多选 beside one lure is answered by picking all but the odd one
+
+
 def _members_shapes(n: int, rng: random.Random) -> list[tuple[int, int]]:
     """The (members shown, lures) forms a 多选 over a formula of ``n`` members may take, in a
     seeded order: four or five options, two right or more (a 多选 needs two), never all but
-    one of five; two or three of four members, three or four of a longer formula (2 + 3,
-    3 + 2, 4 + 1). A pair is asked whole, among two or three lures."""
+    one of five; two or three of four members, three of a longer formula (2 + 3, 3 + 2: four
+    right beside one lure let the odd option out answer it, blind11 GK, blind14 KD #2, #34,
+    #39). A pair is asked whole, among two or three lures."""
     if n <= 2:
         shapes = [(n, 3)]
     elif n <= 4:
         shapes = [(2, 3), (3, 2)]
     else:
-        shapes = [(3, 2), (4, 1)]
+        shapes = [(3, 2)]
     rng.shuffle(shapes)
     return shapes
 
@@ -7336,10 +7449,10 @@ def _members_form(
                 continue
             tried.add(tuple(shown))
             lures = _member_lures(ctx, formula, shown, n_wrong, rng, apart, own, pool=False)
-            if lures:
+            if lures and len(lures) >= MIN_MULTI_LURES:
                 return shown, lures
-    if _lengths_give_away(whole, whole_lures):
-        return None
+    if len(whole_lures) < MIN_MULTI_LURES or _lengths_give_away(whole, whole_lures):
+        return None  # (the whole formula beside one lure: all but the odd one answers it)
     return whole, whole_lures
 
 
