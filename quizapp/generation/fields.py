@@ -37,21 +37,29 @@ def words(text: str, lexicon: Lexicon | None = None) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, frozenset[str]]:
-    """phrase → its field words; read on first use only (start-up does not pay for it)."""
-    table: dict[str, frozenset[str]] = {}
+def _table() -> dict[str, str]:
+    """phrase → its field words as written (space-separated); read on first use only (start-up
+    does not pay for it). A line is split when its phrase is first asked about: a text asks of
+    a few hundred phrases, and 7,000 split sets would cost some 40 MB and 0.1 s to build."""
+    table: dict[str, str] = {}
     if not FIELDS_PATH.is_file():
         return table
     for line in FIELDS_PATH.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             phrase, _, value = line.partition("\t")
-            table[phrase] = frozenset(value.split(" ")) if value else frozenset()
+            table[phrase] = value
     return table
+
+
+@lru_cache(maxsize=8192)
+def _split(value: str) -> frozenset[str]:
+    return frozenset(value.split(" ")) if value else frozenset()
 
 
 def field_words(phrase: str) -> frozenset[str] | None:
     """The field words of ``phrase`` in the reference texts, or None when none writes it."""
-    return _table().get(phrase)
+    value = _table().get(phrase)
+    return None if value is None else _split(value)
 
 
 @lru_cache(maxsize=4096)
@@ -64,10 +72,9 @@ def of_field(lure: str, stem: str, document: str, items: tuple[str, ...] = ()) -
     多选's items are not in its stem): written in the ``document`` itself (the text's own
     phrases are of its field), or written in a reference text beside a word the stem or an item
     has? Without the table (not built) every lure is."""
-    table = _table()
-    if not table or lure in document:
+    if not _table() or lure in document:
         return True
-    found = table.get(lure)
+    found = field_words(lure)
     if not found:
         return False
     version = dictionary_version()
