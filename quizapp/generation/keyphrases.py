@@ -830,6 +830,41 @@ _SERIES_BAD_LEADS = (
 _WHOLE_LIST_BAD_LEADS = (*_SERIES_BAD_LEADS, "务必", "必须", "要", "支持")
 
 
+def list_edges_clean(items: tuple[str, ...]) -> bool:
+    """Do a list's items stand on their own: none opening on a particle or the clause's verb
+    its siblings lack (与新中国史、…; 推动党员、…; 是当代中国马克思主义、…), the last not
+    carrying the list's head noun (…、人力资源协同发展; 所有权、承包权、经营权属性), the items
+    of about one length (教育引导党员、干部从思想上正本清源、固本培元 is no list)? The checks a
+    ``series`` key makes on its items, for a list named whole without being asked whole."""
+    lengths = [len(t) for t in items]
+    if min(lengths) < 2 or max(lengths) - min(lengths) > 3:
+        return False
+    first, longer = items[0], len(items[0]) > max(lengths[1:])
+    if any(
+        a.endswith("党员") and b.startswith("干部") for a, b in zip(items, items[1:], strict=False)
+    ):
+        return False  # 引导党员、干部学深悟透、…: 党员、干部 is the object, not two items
+    if any(t[-1] in "的了着" for t in items):
+        return False
+    if not all(t[0] == first[0] for t in items) and not is_word(first):
+        # 以史为鉴, 对症下药 are words; 以国内大循环为主体 is no longer than its sibling
+        if first[0] in _EDGE_BAD_FIRST or first[0] == "以" and longer:
+            return False
+        for k in (2, 3, 4):
+            lead = first[:k]
+            if longer and (lead in _LIST_VERBS or lead in _WHOLE_LIST_BAD_LEADS):
+                return False  # 推动技术革命性突破、生产要素创新性配置…: the clause's verb
+        if first[0] in "让使是":
+            return False
+    shared_end = len(items) > 2 and len({t[-1] for t in items[:-1]}) == 1
+    if shared_end and items[-1][-1] != first[-1] and lengths[-1] > max(lengths[:-1]):
+        return False  # 所有权、承包权、经营权属性: the last item runs on past the shared ending
+    return not (lengths[-1] > lengths[0] + 1 and items[-1].endswith(_LIST_TAILS))
+
+
+_EDGE_BAD_FIRST = set("的之和与及对在把从向将既又也还每各都")
+
+
 class _Boundaries:
     """Word boundaries (sentence offsets) near the edges of a 、-run, cut on demand.
 
