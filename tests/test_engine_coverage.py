@@ -703,3 +703,32 @@ def test_a_list_printed_in_part_or_with_a_cut_edge_is_not_named() -> None:
     )
     names = {k for q in generate_questions(text, seed=0) for k in named(q)}
     assert not any(k.startswith(("形式主义、官僚主义", "引导党员", "区差距、")) for k in names)
+
+
+def test_a_line_quoted_after_its_speaker_is_asked_by_its_last_clause() -> None:
+    # dev gold (blind14's xinhai list: 要恢复民族的地位，便先要恢复民族的精神; beida's
+    # 志不立，天下无可成之事): a saying, a classic or a verse quoted after the one who said it,
+    # its clauses unequal (no couplet), was asked nowhere
+    text = (
+        "我们要发扬孙中山先生等革命先驱的精神。孙中山先生说过：“要恢复民族的地位，"
+        "便先要恢复民族的精神。”近代以来，中国人民和中华民族弘扬伟大爱国主义精神。"
+        "立志是成才的前提。王守仁说：“志不立，天下无可成之事。”青年要立大志。"
+    )
+    questions = generate_questions(text, seed=0)
+    for line in ("要恢复民族的地位，便先要恢复民族的精神", "志不立，天下无可成之事"):
+        first, last = line.split("，")
+        asked = [q for q in questions if q.answer == [last]]
+        assert asked, line
+        assert f"“{first}，（　　）" in asked[0].stem
+        assert line in named(asked[0])
+
+
+def test_an_anecdote_or_a_two_character_opening_is_not_asked_as_a_quoted_line() -> None:
+    # a pronoun marks what people said to the speaker, not a line to know; 师者，（　　） lets
+    # 所以传道受业解惑也 fill the blank as well
+    text = (
+        "在武汉，我看望慰问了一线医务人员。人民群众说：“有你们在，就安心。”"
+        "教师要做学生的榜样。古人说：“师者，人之模范也。”要把师德师风放在首位。"
+    )
+    questions = generate_questions(text, seed=0)
+    assert not any(q.answer in (["就安心"], ["人之模范也"]) for q in questions)

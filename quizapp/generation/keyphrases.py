@@ -348,6 +348,13 @@ def _quoted_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
                     )
                 )
             continue  # the halves are the blanks; the whole couplet would be one too many
+        last = _quoted_line_last(s.text, m.start(), m.end(), stripped)
+        if last:
+            # 孙中山先生说过：“要恢复民族的地位，（便先要恢复民族的精神）。”: a quoted line
+            # asked by its last clause, the rest printed (add_saying_key names the line)
+            a = start + inner.rfind(last)
+            out.append(KeyPhrase(last, "quoted", s.index, a, a + len(last), TYPE_WEIGHT["quoted"]))
+            continue
         if len(stripped) > 16 or stripped.endswith(("。", "！", "？")):
             continue  # a whole quoted sentence: too long for a blank
         if ex.requoted(stripped):
@@ -1918,6 +1925,29 @@ def parallel_saying(text: str) -> tuple[str, str] | None:
     if len(same) <= len(a) - 3 and any(a[k] in _LOOSE_FRAME_CHARS for k in same):
         return a, b
     return None
+
+
+# a line quoted after its speaker (孙中山先生说过：, 苏轼说：, 在一首词中写道：), or standing alone
+_QUOTE_LEAD = re.compile(r"(?:说|说过|所说|写道|曰|云)：$")
+_QUOTED_CLAUSE = re.compile(r"[\u4e00-\u9fff]{2,14}")
+
+
+def _quoted_line_last(text: str, a: int, b: int, line: str) -> str:
+    """The last clause of a quoted line of two to four clauses (a saying, a classic, a verse)
+    that a speaker is said to have said or that stands as a sentence alone; "" for anything
+    else: a couplet of equal halves (asked half by half above), an anecdote (有你们在，就安心:
+    a pronoun), a line over 32 characters, a clause that is not plain words.
+    ``a``/``b`` are the quote's bounds in the sentence ``text``."""
+    line = line.rstrip("。！？")
+    clauses = re.split(r"[，；]", line)
+    if not 2 <= len(clauses) <= 4 or len(line) > 32:
+        return ""
+    if not all(_QUOTED_CLAUSE.fullmatch(c) for c in clauses) or re.search("[我你他她咱]", line):
+        return ""
+    if len(line) - len(clauses[-1]) - 1 < 3:
+        return ""  # 师者，（　　）: two printed characters pin nothing (所以传道受业解惑也)
+    alone = a == 0 and not text[b:].strip("。！？")
+    return clauses[-1] if alone or _QUOTE_LEAD.search(text[:a]) else ""
 
 
 @lru_cache(maxsize=4096)
