@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from quizapp.generation import find_key_phrases, generate_questions
 
 
@@ -732,3 +734,13 @@ def test_an_anecdote_or_a_two_character_opening_is_not_asked_as_a_quoted_line() 
     )
     questions = generate_questions(text, seed=0)
     assert not any(q.answer in (["就安心"], ["人之模范也"]) for q in questions)
+
+
+def test_a_thesis_naming_the_only_road_asks_its_subject() -> None:
+    # dev gold (blind14's xinhai list): 唯一 ranks as 最 and 第一 do, so the road pins its
+    # subject; the speech asks 中国特色社会主义 elsewhere, so only a thesis rule asks it here
+    text = (
+        Path(__file__).parent.parent / "bench/heldout_texts/speech_xi_xinhai110_2021.txt"
+    ).read_text(encoding="utf-8")
+    asked = [q for q in generate_questions(text, seed=0) if q.answer == ["中国特色社会主义"]]
+    assert any(q.stem.startswith("（　　）是实现中华民族伟大复兴的唯一正确道路") for q in asked)

@@ -8250,7 +8250,7 @@ def standard_list_clozes(ctx: Context) -> Iterator[Question]:
 
 # what makes ``X是Y`` a thesis worth naming whole: Y ranks or defines (首要任务, 本质属性, 最…)
 _THESIS_MARKS = re.compile(
-    r"最|第一|首要|根本|本质|核心|基础性|根本性|关键|总抓手|重中之重|生命线|灵魂|命脉|根基"
+    r"最|第一|首要|唯一|根本|本质|核心|基础性|根本性|关键|总抓手|重中之重|生命线|灵魂|命脉|根基"
 )
 # … or Y names what X is to its field (人民安全是国家安全的基石; 劳动是一切幸福的源泉; 基础研究
 # 是科技创新的源头): a foundation, a source or the one road, closing the predicate
