@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from quizapp.generation import find_key_phrases, generate_questions
 
 
@@ -670,3 +672,75 @@ def test_a_saying_framed_on_zhe_or_yao_is_asked_by_its_second_half() -> None:
     assert any(q.answer == ["镜子要经常擦拭"] for q in questions)
     # five printed characters of seven leave only 幸福 to ask: not a blank over the half
     assert not any(q.answer == ["幸福属于劳动者"] for q in questions)
+
+
+def test_a_blank_on_one_item_of_a_short_list_printed_whole_names_the_list() -> None:
+    # dev gold (blind14's pudong list: 突破一批核心部件、推出一批高端产品、形成一批中国标准;
+    # 精准扶贫、精准脱贫): a blank over one item with every other item printed in place asks
+    # the list as written, as a blank over half a saying asks the saying
+    text = (
+        "要深化科技创新体制改革，发挥企业在技术创新中的主体作用，同长三角地区产业集群加强"
+        "分工协作，突破一批核心部件、推出一批高端产品、形成一批中国标准。"
+        "我们坚持精准扶贫、精准脱贫基本方略，坚持中央统筹、省负总责、市县抓落实的工作机制。"
+    )
+    questions = generate_questions(text, seed=0)
+    run = "突破一批核心部件、推出一批高端产品、形成一批中国标准"
+    items = run.split("、")
+    on_item = [q for q in questions if q.kind == "cloze" and q.answer in [[i] for i in items]]
+    assert on_item
+    assert all(run in named(q) for q in on_item)
+    pair = [q for q in questions if q.answer in (["精准扶贫"], ["精准脱贫"], "精准脱贫")]
+    assert pair and all("精准扶贫、精准脱贫" in named(q) for q in pair)
+
+
+def test_a_list_printed_in_part_or_with_a_cut_edge_is_not_named() -> None:
+    # the first items of a longer list (形式主义、官僚主义、弄虚作假…), 党员、干部 as one object,
+    # and an item cut out of a word (解决地|区差距) are no list the question asks
+    text = (
+        "第二，从脱贫攻坚工作看，形式主义、官僚主义、弄虚作假、急躁和厌战情绪以及消极腐败现象"
+        "仍然存在，有的还很严重，影响脱贫攻坚有效推进。"
+        "坚持以党的创新理论武装头脑，引导党员、干部学深悟透、融会贯通、真信笃行，自觉做习近平"
+        "新时代中国特色社会主义思想的坚定信仰者、忠实实践者。"
+        "以改革创新为根本动力，以解决地区差距、城乡差距、收入差距问题为主攻方向。"
+    )
+    names = {k for q in generate_questions(text, seed=0) for k in named(q)}
+    assert not any(k.startswith(("形式主义、官僚主义", "引导党员", "区差距、")) for k in names)
+
+
+def test_a_line_quoted_after_its_speaker_is_asked_by_its_last_clause() -> None:
+    # dev gold (blind14's xinhai list: 要恢复民族的地位，便先要恢复民族的精神; beida's
+    # 志不立，天下无可成之事): a saying, a classic or a verse quoted after the one who said it,
+    # its clauses unequal (no couplet), was asked nowhere
+    text = (
+        "我们要发扬孙中山先生等革命先驱的精神。孙中山先生说过：“要恢复民族的地位，"
+        "便先要恢复民族的精神。”近代以来，中国人民和中华民族弘扬伟大爱国主义精神。"
+        "立志是成才的前提。王守仁说：“志不立，天下无可成之事。”青年要立大志。"
+    )
+    questions = generate_questions(text, seed=0)
+    for line in ("要恢复民族的地位，便先要恢复民族的精神", "志不立，天下无可成之事"):
+        first, last = line.split("，")
+        asked = [q for q in questions if q.answer == [last]]
+        assert asked, line
+        assert f"“{first}，（　　）" in asked[0].stem
+        assert line in named(asked[0])
+
+
+def test_an_anecdote_or_a_two_character_opening_is_not_asked_as_a_quoted_line() -> None:
+    # a pronoun marks what people said to the speaker, not a line to know; 师者，（　　） lets
+    # 所以传道受业解惑也 fill the blank as well
+    text = (
+        "在武汉，我看望慰问了一线医务人员。人民群众说：“有你们在，就安心。”"
+        "教师要做学生的榜样。古人说：“师者，人之模范也。”要把师德师风放在首位。"
+    )
+    questions = generate_questions(text, seed=0)
+    assert not any(q.answer in (["就安心"], ["人之模范也"]) for q in questions)
+
+
+def test_a_thesis_naming_the_only_road_asks_its_subject() -> None:
+    # dev gold (blind14's xinhai list): 唯一 ranks as 最 and 第一 do, so the road pins its
+    # subject; the speech asks 中国特色社会主义 elsewhere, so only a thesis rule asks it here
+    text = (
+        Path(__file__).parent.parent / "bench/heldout_texts/speech_xi_xinhai110_2021.txt"
+    ).read_text(encoding="utf-8")
+    asked = [q for q in generate_questions(text, seed=0) if q.answer == ["中国特色社会主义"]]
+    assert any(q.stem.startswith("（　　）是实现中华民族伟大复兴的唯一正确道路") for q in asked)

@@ -55,6 +55,7 @@ from .keyphrases import (
     common_suffix,
     couplet_halves,
     is_generic,
+    list_edges_clean,
     pinned_pair,
 )
 from .lexicon import NUMERALS, Lexicon, one_apart_in_place
@@ -8273,9 +8274,90 @@ def build_all(ctx: Context) -> list[Question]:
             question.keys = [*question.keys, *(w for w in extra if w not in question.keys)]
     # a blank over an item or the head of a described set names the formulation (勇攀高峰、
     # （　　）的创新精神 asks 勇攀高峰、敢为人先的创新精神)
+    asked: dict[str, set[str]] = {}
+    for question in out:
+        if question.kind == "cloze" and isinstance(question.answer, list):
+            if len(question.answer) == 1 and question.stem.count(BLANK) == 1:
+                asked.setdefault(question.source, set()).add(question.answer[0])
     for question in out:
         add_described_key(ctx, question)
+        add_printed_list_key(ctx, question, asked)
     return out
+
+
+def _list_closed(items: tuple[str, ...], after: str) -> bool:
+    """Does a list end where ``after`` starts? At a stop, a quote, a 的 before the head it
+    describes or a 是 before its predicate; or, items of one ending (精神懈怠危险…消极腐败危险),
+    before any word but one that joins one more item (从站起来、富起来|到强起来). An edge item
+    cut to its siblings' shape goes on in the text (发展为了人民、发展依靠人民、发展成果由|
+    人民共享)."""
+    if (
+        not after
+        or after[0] in "，。；：！？“”’）,;:!?是"
+        or after[0] == "的"
+        and after[1:2] != "、"
+    ):
+        return True
+    return len({item[-1] for item in items}) == 1 and after[0] not in "、等到和与及以并或"
+
+
+def add_printed_list_key(ctx: Context, q: Question, asked: dict[str, set[str]]) -> Question:
+    """Add the whole short list (精准扶贫、精准脱贫; 突破一批核心部件、推出一批高端产品、形成一批
+    中国标准) to the keys of a 填空 or 单选 whose one blank is an item of it and whose stem prints
+    every other item in place: the learner completes the list as written, as a blank over half
+    a quoted saying asks the saying. Two to four items (a blank over one of seven asks the
+    item); run after the run clozes, which a named list would take away (see ``_printed_list``).
+    The lists are the text's (``ex.groups``) and the runs of items other blanks of the same
+    sentence ask (``asked``: the one answers of its questions), whose edges the builders cut.
+    """
+    if q.kind not in ("cloze", "single") or q.template not in ("cloze", "single"):
+        return q
+    answers = q.answer if isinstance(q.answer, list) else [q.answer]
+    if len(answers) != 1 or not isinstance(answers[0], str) or q.stem.count(BLANK) != 1:
+        return q
+    answer = answers[0]
+    lists = [items for items in _sorted_groups(ctx) if answer in items]
+    chain = _asked_chain(q.stem, answer, asked.get(q.source, set()))
+    if chain and chain not in lists:
+        lists.append(chain)
+    for items in lists:
+        if not 2 <= len(items) <= 4 or not list_edges_clean(items):
+            continue
+        whole = "、".join(items)
+        printed = "、".join(BLANK if item == answer else item for item in items)
+        at = q.stem.find(printed)
+        if at < 0 or whole in q.keys:
+            continue
+        # the list as the stem prints it, not the start or end of a longer one (形式主义、
+        # 官僚主义、弄虚作假…)
+        if q.stem[at - 1 : at] == "、" or not _list_closed(items, q.stem[at + len(printed) :]):
+            continue
+        in_source = q.source.find(whole)
+        if in_source < 0 or in_source not in _cut_ends(q.source):
+            continue  # 解决地|区差距、城乡差距: the first item cut out of a word
+        q.keys = [*q.keys, whole]
+    return q
+
+
+def _asked_chain(stem: str, answer: str, asked: set[str]) -> tuple[str, ...]:
+    """The 、-run around the one blank of ``stem`` made only of items other questions of the
+    sentence ask (their edges are the builders'), with ``answer`` in the blank; () when an item
+    next to it is none of them (the run's edges are unknown there)."""
+    at = stem.find(BLANK)
+    items, left, right = [answer], at, at + len(BLANK)
+    while stem[left - 1 : left] == "、":
+        found = max((a for a in asked if stem[: left - 1].endswith(a)), key=len, default="")
+        if not found:
+            return ()
+        items.insert(0, found)
+        left -= 1 + len(found)
+    while stem[right : right + 1] == "、":
+        found = max((a for a in asked if stem.startswith(a, right + 1)), key=len, default="")
+        if not found:
+            return ()
+        items.append(found)
+        right += 1 + len(found)
+    return tuple(items) if len(items) > 1 else ()
 
 
 def _item_spellings(ctx: Context, item: str) -> list[str]:
@@ -8518,7 +8600,7 @@ def standard_list_clozes(ctx: Context) -> Iterator[Question]:
 
 # what makes ``X是Y`` a thesis worth naming whole: Y ranks or defines (首要任务, 本质属性, 最…)
 _THESIS_MARKS = re.compile(
-    r"最|第一|首要|根本|本质|核心|基础性|根本性|关键|总抓手|重中之重|生命线|灵魂|命脉|根基"
+    r"最|第一|首要|唯一|根本|本质|核心|基础性|根本性|关键|总抓手|重中之重|生命线|灵魂|命脉|根基"
 )
 # … or Y names what X is to its field (人民安全是国家安全的基石; 劳动是一切幸福的源泉; 基础研究
 # 是科技创新的源头): a foundation, a source or the one road, closing the predicate

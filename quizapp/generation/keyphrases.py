@@ -348,6 +348,13 @@ def _quoted_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
                     )
                 )
             continue  # the halves are the blanks; the whole couplet would be one too many
+        last = _quoted_line_last(s.text, m.start(), m.end(), stripped)
+        if last:
+            # 孙中山先生说过：“要恢复民族的地位，（便先要恢复民族的精神）。”: a quoted line
+            # asked by its last clause, the rest printed (add_saying_key names the line)
+            a = start + inner.rfind(last)
+            out.append(KeyPhrase(last, "quoted", s.index, a, a + len(last), TYPE_WEIGHT["quoted"]))
+            continue
         if len(stripped) > 16 or stripped.endswith(("。", "！", "？")):
             continue  # a whole quoted sentence: too long for a blank
         if ex.requoted(stripped):
@@ -828,6 +835,41 @@ _SERIES_BAD_LEADS = (
 )
 # leads that, on the first item only, are the clause's verb (务必|不忘初心、牢记使命)
 _WHOLE_LIST_BAD_LEADS = (*_SERIES_BAD_LEADS, "务必", "必须", "要", "支持")
+
+
+def list_edges_clean(items: tuple[str, ...]) -> bool:
+    """Do a list's items stand on their own: none opening on a particle or the clause's verb
+    its siblings lack (与新中国史、…; 推动党员、…; 是当代中国马克思主义、…), the last not
+    carrying the list's head noun (…、人力资源协同发展; 所有权、承包权、经营权属性), the items
+    of about one length (教育引导党员、干部从思想上正本清源、固本培元 is no list)? The checks a
+    ``series`` key makes on its items, for a list named whole without being asked whole."""
+    lengths = [len(t) for t in items]
+    if min(lengths) < 2 or max(lengths) - min(lengths) > 3:
+        return False
+    first, longer = items[0], len(items[0]) > max(lengths[1:])
+    if any(
+        a.endswith("党员") and b.startswith("干部") for a, b in zip(items, items[1:], strict=False)
+    ):
+        return False  # 引导党员、干部学深悟透、…: 党员、干部 is the object, not two items
+    if any(t[-1] in "的了着" for t in items):
+        return False
+    if not all(t[0] == first[0] for t in items) and not is_word(first):
+        # 以史为鉴, 对症下药 are words; 以国内大循环为主体 is no longer than its sibling
+        if first[0] in _EDGE_BAD_FIRST or first[0] == "以" and longer:
+            return False
+        for k in (2, 3, 4):
+            lead = first[:k]
+            if longer and (lead in _LIST_VERBS or lead in _WHOLE_LIST_BAD_LEADS):
+                return False  # 推动技术革命性突破、生产要素创新性配置…: the clause's verb
+        if first[0] in "让使是":
+            return False
+    shared_end = len(items) > 2 and len({t[-1] for t in items[:-1]}) == 1
+    if shared_end and items[-1][-1] != first[-1] and lengths[-1] > max(lengths[:-1]):
+        return False  # 所有权、承包权、经营权属性: the last item runs on past the shared ending
+    return not (lengths[-1] > lengths[0] + 1 and items[-1].endswith(_LIST_TAILS))
+
+
+_EDGE_BAD_FIRST = set("的之和与及对在把从向将既又也还每各都")
 
 
 class _Boundaries:
@@ -1883,6 +1925,29 @@ def parallel_saying(text: str) -> tuple[str, str] | None:
     if len(same) <= len(a) - 3 and any(a[k] in _LOOSE_FRAME_CHARS for k in same):
         return a, b
     return None
+
+
+# a line quoted after its speaker (孙中山先生说过：, 苏轼说：, 在一首词中写道：), or standing alone
+_QUOTE_LEAD = re.compile(r"(?:说|说过|所说|写道|曰|云)：$")
+_QUOTED_CLAUSE = re.compile(r"[\u4e00-\u9fff]{2,14}")
+
+
+def _quoted_line_last(text: str, a: int, b: int, line: str) -> str:
+    """The last clause of a quoted line of two to four clauses (a saying, a classic, a verse)
+    that a speaker is said to have said or that stands as a sentence alone; "" for anything
+    else: a couplet of equal halves (asked half by half above), an anecdote (有你们在，就安心:
+    a pronoun), a line over 32 characters, a clause that is not plain words.
+    ``a``/``b`` are the quote's bounds in the sentence ``text``."""
+    line = line.rstrip("。！？")
+    clauses = re.split(r"[，；]", line)
+    if not 2 <= len(clauses) <= 4 or len(line) > 32:
+        return ""
+    if not all(_QUOTED_CLAUSE.fullmatch(c) for c in clauses) or re.search("[我你他她咱]", line):
+        return ""
+    if len(line) - len(clauses[-1]) - 1 < 3:
+        return ""  # 师者，（　　）: two printed characters pin nothing (所以传道受业解惑也)
+    alone = a == 0 and not text[b:].strip("。！？")
+    return clauses[-1] if alone or _QUOTE_LEAD.search(text[:a]) else ""
 
 
 @lru_cache(maxsize=4096)
