@@ -97,6 +97,18 @@ def _heldout_undropped(file_name: str) -> tuple[tuple, dict[str, str]]:
     return tuple(bank), reasons
 
 
+def dropped_over(name: str, fragment: str, answer: str) -> list[tuple[str, str]]:
+    """(kind, weak rule) of each question of the tuning text ``name`` over ``fragment`` and
+    ``answer`` (:func:`asked_over`) the engine makes and its bank drops; a question of them the
+    bank keeps is listed with the rule "kept"."""
+    made, reasons = heldout_undropped(name)
+    kept = {q.id for q in heldout_bank(name)}
+    return [
+        (q.kind, "kept" if q.id in kept else reasons.get(q.id, "strong"))
+        for q in asked_over(list(made), fragment, answer)
+    ]
+
+
 def plain_cloze(
     stem: str, answer: str, *, qid: str = "q", source: str | None = None, template: str = "cloze"
 ) -> Any:
