@@ -915,6 +915,10 @@ TEMPLATE_COUNTS: dict[str, tuple[int, int]] = {
     "body_single": (4, 4),
     "body_judge_false": (0, 2),
     "term_cloze": (1, 1),
+    # blind14 (rounds KD–KG, KJ–KL): 7 rows, all usable, all one question (自主创新 and 自力更生
+    # swapped in 自主创新是…奋斗基点，自力更生是…必由之路), in line with judge_false's 20/22;
+    # thesis_judge_true, never judged blind, takes judge_true's rate
+    "thesis_judge_false": (7, 7),
 }
 _KIND_TEMPLATE = {
     "cloze": "cloze",
