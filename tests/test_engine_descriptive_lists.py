@@ -48,6 +48,18 @@ def test_a_short_ad_hoc_deng_list_leaves_the_bank(shared_dir) -> None:
     assert settled and not any(q.weak for q in settled)
 
 
+def test_a_formula_member_in_a_list_of_shortcomings_is_asked_last() -> None:
+    # 有的…仍然在搞形式主义、（官僚主义）: a member of 四风 (blind11 GC, GE judged the 填空 usable);
+    # its 单选, doubtful beside the weak 填空, leaves the bank
+    name = "speech_xi_yiqing_bushu_2020"
+    fragment = "仍然在搞形式主义、_。"
+    assert sorted(dropped_over(name, fragment, "官僚主义")) == [
+        ("cloze", "kept"),
+        ("single", "doubtful_single"),
+    ]
+    assert all(q.weak for q in asked_over(list(heldout_bank(name)), fragment, "官僚主义"))
+
+
 def test_a_shortcoming_of_a_local_speech_leaves_the_bank(shared_dir) -> None:
     # (its 填空 a minor frame, its 单选 doubtful: asked last until the twelfth session, dropped
     # since; transfer2 FA judged the 填空 unusable, 创新意识 fits as well)
@@ -60,6 +72,6 @@ def test_a_shortcoming_of_a_local_speech_leaves_the_bank(shared_dir) -> None:
     }
     assert not asked_over(generate_questions(text), "有的_不足", "创新精神")
     # a shortcoming the speech quotes stays, asked last: 奉行“（差不多就可以了）”
-    quoted = [q for q in made if reasons.get(q.id) == "minor_frame_quoted"]
+    quoted = [q for q in made if reasons.get(q.id) == "minor_frame_named"]
     kept = {q.id: q.weak for q in generate_questions(text)}
     assert quoted and all(kept.get(q.id) for q in quoted)

@@ -122,7 +122,7 @@ def bank_with_reasons(
 # (docs/quality.md's bank and quiz rounds on the tuning sets, bench/weak_reasons.py) were
 # usable under 30% of the time, the questions no rule marks 88%; since the twelfth session also
 # the doubtful 单选 (28/89 usable, 13/60 in served quizzes: their 填空 twin stays, strong), the
-# open member slots (0/5) and the minor frames' unquoted blanks (2/11)
+# open member slots (0/5) and the minor frames' blanks that name nothing (0/9)
 DROPPED_WEAK = frozenset(
     "speech_business open_quality_slot open_deed_slot loose_run_common loose_run_rhetoric"
     " doubtful_single open_member_slot minor_frame".split()
@@ -444,16 +444,17 @@ def _record_frame(q: Question) -> bool:
 
 
 def _in_quotes(q: Question) -> bool:
-    """Does ``q``'s (first) blank stand inside quotation marks?"""
+    """Does ``q``'s (first) blank stand inside quotation marks (a saying or label quoted)?"""
     before = q.stem[: q.stem.find(BLANK)]
     return before.count("“") > before.count("”")
 
 
 def _minor_frame(q: Question) -> bool:
     """Is ``q`` a plain 填空 over a word a strict teacher would not test for where it stands?
-    Two frames, their questions dropped (:data:`DROPPED_WEAK`; 2 of 11 judged rows usable)
-    unless the blank stands in quotation marks (a saying the speech quotes, asked last: 年终脱贫
-    销号是“（矮人堆里选高个）”, 对“（一方水土养活不了一方人）”贫困人口…; 2 of 3 usable):
+    Two frames, their questions dropped (:data:`DROPPED_WEAK`; 0 of 9 judged rows usable)
+    unless the blank names something (``minor_frame_named``, asked last; 4 of 5 usable): it
+    stands in quotation marks (a saying the speech quotes: 年终脱贫销号是“（矮人堆里选高个）”) or
+    the key is a formula's member (仍然在搞形式主义、（官僚主义）, of 四风):
 
     - a two-character item of a short ad hoc list closed by 等 and a generic head: 高等教育相关
       的人才、（科技）、信息等要素 (longer lists are the text's settled wording: 民主、法治、公平、
@@ -629,7 +630,8 @@ def _weak_cloze_reason(
     if _low_value(q, titled):
         return "low_value"
     if _minor_frame(q):
-        return "minor_frame_quoted" if _in_quotes(q) else "minor_frame"
+        named = _in_quotes(q) or bool(lexicon.owners(q.answer[0]))
+        return "minor_frame_named" if named else "minor_frame"
     if _speech_business(q):
         return "speech_business"
     loose = _loose_run_blank(q, lexicon)
