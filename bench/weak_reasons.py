@@ -9,8 +9,8 @@ is the questions no rule marks; ``gone`` the judged rows today's bank no longer 
 
     PYTHONPATH=. .venv/bin/python bench/weak_reasons.py [--json rows.json] [--undropped]
 
-(``--undropped``: the bank before the eleventh session dropped the rules of
-``pipeline.DROPPED_WEAK``, their questions kept and marked weak.)
+(``--undropped``: the bank before the rules of ``pipeline.DROPPED_WEAK`` were dropped (eleventh
+and twelfth sessions), their questions kept and marked weak.)
 """
 
 import argparse
@@ -26,7 +26,6 @@ sys.path.insert(0, str(ROOT / "bench"))
 from judged_rows import ALLOWED, match, parse  # noqa: E402
 from quality_sample import TEXT_SETS  # noqa: E402
 
-from quizapp.generation import pipeline  # noqa: E402
 from quizapp.generation.pipeline import bank_with_reasons  # noqa: E402
 
 HELD_OUT = {"fresh_test", "blind6", "blind7", "blind15"}
@@ -39,14 +38,14 @@ def main():
         "--undropped", action="store_true", help="keep the DROPPED_WEAK rules' questions (weak)"
     )
     args = ap.parse_args()
-    if args.undropped:
-        pipeline._without_dropped = lambda questions, reasons, lexicon: questions
     banks = {}
     for st, texts in TEXT_SETS.items():
         if st in HELD_OUT:
             continue
         for label, path in texts:
-            banks[st, label] = bank_with_reasons(path.read_text(encoding="utf-8"), seed=0)
+            banks[st, label] = bank_with_reasons(
+                path.read_text(encoding="utf-8"), seed=0, undropped=args.undropped
+            )
     judged = defaultdict(Counter)  # reason → (quiz, usable) counts
     out = []
     for (name, st, quiz), rows in parse().items():

@@ -77,6 +77,38 @@ def _heldout_bank(file_name: str) -> tuple:
     return tuple(generate_questions(heldout_text(file_name), seed=0))
 
 
+def undropped(text: str, seed: int = 0) -> tuple[list, dict[str, str]]:
+    """Every question the engine makes of ``text`` before the bank drops the rules of
+    ``pipeline.DROPPED_WEAK`` (those still there, weak), and the rule marking each weak one:
+    what a test of a dropped question's lures or of its rule reads."""
+    from quizapp.generation.pipeline import bank_with_reasons
+
+    return bank_with_reasons(text, seed=seed, undropped=True)
+
+
+def heldout_undropped(name: str) -> tuple[tuple, dict[str, str]]:
+    """:func:`undropped` of the tuning text ``name`` (seed 0; cached, so read only)."""
+    return _heldout_undropped(_heldout_file(name))
+
+
+@functools.lru_cache(maxsize=8)
+def _heldout_undropped(file_name: str) -> tuple[tuple, dict[str, str]]:
+    bank, reasons = undropped(heldout_text(file_name))
+    return tuple(bank), reasons
+
+
+def dropped_over(name: str, fragment: str, answer: str) -> list[tuple[str, str]]:
+    """(kind, weak rule) of each question of the tuning text ``name`` over ``fragment`` and
+    ``answer`` (:func:`asked_over`) the engine makes and its bank drops; a question of them the
+    bank keeps is listed with the rule "kept"."""
+    made, reasons = heldout_undropped(name)
+    kept = {q.id for q in heldout_bank(name)}
+    return [
+        (q.kind, "kept" if q.id in kept else reasons.get(q.id, "strong"))
+        for q in asked_over(list(made), fragment, answer)
+    ]
+
+
 def plain_cloze(
     stem: str, answer: str, *, qid: str = "q", source: str | None = None, template: str = "cloze"
 ) -> Any:

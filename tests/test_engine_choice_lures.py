@@ -7,11 +7,12 @@ another, no outlier of another field, and no class mate the text writes in the b
 
 from __future__ import annotations
 
-from quizapp.generation import generate_questions
+from conftest import undropped
 
 
 def _of(text: str, template: str, seeds: int = 6) -> list:
-    return [q for seed in range(seeds) for q in generate_questions(text, seed=seed)
+    # (the questions made, a doubtful 单选 the bank drops among them: its lures are drawn alike)
+    return [q for seed in range(seeds) for q in undropped(text, seed=seed)[0]
             if q.template == template]  # fmt: skip
 
 
@@ -222,7 +223,7 @@ def test_a_lexicon_single_choice_key_is_not_alone_by_its_length() -> None:
 
 def test_lures_of_another_shape_than_the_printed_series_make_the_single_doubtful() -> None:
     # GG #32: 国际化, 市场化, 信息化 (X化 nouns) beside 举旗帜、聚民心、育新人、（兴文化）、展形象
-    from conftest import asked_over, heldout_bank
+    from conftest import asked_over, heldout_bank, heldout_undropped
 
     from quizapp.generation.confidence import series_odd_out
 
@@ -232,16 +233,16 @@ def test_lures_of_another_shape_than_the_printed_series_make_the_single_doubtful
     # 全方位、多层次、（立体化）: the key is an X化 word itself, its lures alike
     stem2 = "形成全方位、多层次、（　　）的外交布局。"
     assert not series_odd_out(stem2, "立体化", ["规范化", "社会化", "制度化"])
-    made = [
-        q
-        for q in asked_over(
-            list(heldout_bank("speech_xi_jiaowenweiti_2020")), "育新人、_、展形象", "兴文化"
-        )
-        if q.kind == "single"
-    ]
     # (twelfth session: X化 lures beside the verb-object 兴文化 share their 化 by chance, so
-    # the 单选 is no longer made at all; one made again must still be doubtful)
-    assert all(q.weak for q in made)
+    # the 单选 is no longer made at all; one made again must be doubtful, and the bank drops
+    # it while its 填空 stays)
+    made, reasons = heldout_undropped("speech_xi_jiaowenweiti_2020")
+    made = [q for q in asked_over(list(made), "育新人、_、展形象", "兴文化") if q.kind == "single"]
+    assert all(reasons.get(q.id) == "doubtful_single" for q in made)
+    bank = asked_over(
+        list(heldout_bank("speech_xi_jiaowenweiti_2020")), "育新人、_、展形象", "兴文化"
+    )
+    assert bank and all(q.kind == "cloze" for q in bank)
 
 
 def test_a_single_lure_keeps_the_edge_the_key_shares_with_the_other_lures() -> None:

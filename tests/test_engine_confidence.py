@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import asked_over, heldout_bank, heldout_text, one_key, plain_cloze
+from conftest import (
+    asked_over,
+    heldout_bank,
+    heldout_text,
+    heldout_undropped,
+    one_key,
+    plain_cloze,
+    undropped,
+)
 
 from quizapp.generation import BLANK, generate_questions
 from quizapp.generation import confidence as conf
@@ -196,9 +204,11 @@ def test_served_quizzes_of_a_history_speech_take_no_length_cued_period(shared_di
     # 土地革命战争时期 (8 characters) among 新民主主义革命时期 (9), 改革开放新时期 (7), 解放战争时期
     # (6), and 大革命时期 the only five-character option: served in 9 of 10 quizzes before
     text = (shared_dir / "corpus" / "speech_xi_liu_shaoqi_120th_2018.txt").read_text("utf-8")
-    bank = generate_questions(text)
-    periods = [q for q in bank if q.template == "single" and q.answer.endswith("时期")]
-    assert periods and all(q.weak for q in periods)
+    made, reasons = undropped(text)
+    periods = [q for q in made if q.template == "single" and q.answer.endswith("时期")]
+    # doubtful 单选: the bank drops them
+    assert periods and all(reasons.get(q.id) == "doubtful_single" for q in periods)
+    assert not {q.id for q in generate_questions(text)} & {q.id for q in periods}
     served = [
         q
         for seed in range(5)
@@ -248,9 +258,11 @@ def test_a_plain_single_is_doubted_when_a_modifier_before_its_blank_pins_its_key
 
 def test_served_quizzes_of_a_labour_text_ask_no_single_a_modifier_pins() -> None:
     text = heldout_text("yijian_laodong_jiaoyu_2020.txt")
-    bank = generate_questions(text)
-    pinned = [q for q in bank if q.template == "single" and q.answer == "风险意识"]
-    assert pinned and all(q.weak for q in pinned)
+    made, reasons = heldout_undropped("yijian_laodong_jiaoyu_2020")
+    pinned = [q for q in made if q.template == "single" and q.answer == "风险意识"]
+    # doubtful 单选: the bank drops them
+    assert pinned and all(reasons.get(q.id) == "doubtful_single" for q in pinned)
+    assert not {q.id for q in heldout_bank("yijian_laodong_jiaoyu_2020")} & {q.id for q in pinned}
     served = [q for seed in range(5) for q in generate_questions(text, seed=seed, count=10)]
     assert not {q.id for q in served} & {q.id for q in pinned}
     assert sum(q.kind == "single" for q in served) >= 5  # the kind keeps its places
@@ -262,13 +274,15 @@ def test_a_near_synonym_of_the_key_is_never_its_lure() -> None:
     # (no text of the bench asks 千年大计 in a 单选: the lexicon rules the pair out)
     assert "根本大计" in load_lexicon().overlapping("千年大计")
     # 拼搏精神 was a lure of the labour text's 奋斗精神 (……艰苦地区和行业工作的（奋斗精神）)
-    text = heldout_text("yijian_laodong_jiaoyu_2020.txt")
-    singles = [q for q in generate_questions(text) if q.kind == "single" and q.answer == "奋斗精神"]
+    # (the questions made, the doubtful 单选 the bank drops among them: their lures are drawn alike)
+    made = heldout_undropped("yijian_laodong_jiaoyu_2020")[0]
+    singles = [q for q in made if q.kind == "single" and q.answer == "奋斗精神"]
     assert singles and not [q.options for q in singles if "拼搏精神" in q.options]
     # 极限思维 was a lure of 底线思维 in 对风险因素要有（　　） (blind11 GB #8, GC #5, GL #5) and
     # 我们要强化（　　），增强忧患意识 (GC #22): the risk-guarding thinking either way
     for name in ("speech_xi_yiqing_bushu_2020.txt", "speech_xi_gonggong_weisheng_2020.txt"):
-        asked = [q for q in heldout_bank(name) if q.kind == "single" and q.answer == "底线思维"]
+        made = heldout_undropped(name)[0]
+        asked = [q for q in made if q.kind == "single" and q.answer == "底线思维"]
         assert asked and not [q.options for q in asked if "极限思维" in q.options]
 
 
@@ -320,11 +334,16 @@ def test_a_plain_single_is_doubted_when_only_its_key_shares_the_stems_field() ->
 
 
 def test_served_quizzes_of_a_health_speech_take_its_field_cued_reform_last() -> None:
-    text = heldout_text("speech_xi_gonggong_weisheng_2020")
-    bank = [q for q in generate_questions(text, seed=0) if one_key(q) == "医药卫生体制改革"]
-    singles = [q for q in bank if q.kind == "single"]
-    assert singles and all(q.weak for q in singles)
-    assert any(q.kind == "cloze" for q in bank)  # (its 填空 stays)
+    made, reasons = heldout_undropped("speech_xi_gonggong_weisheng_2020")
+    singles = [q for q in made if q.kind == "single" and q.answer == "医药卫生体制改革"]
+    # a doubtful 单选: the bank drops it, its 填空 stays
+    assert singles and all(reasons.get(q.id) == "doubtful_single" for q in singles)
+    bank = [
+        q
+        for q in heldout_bank("speech_xi_gonggong_weisheng_2020")
+        if one_key(q) == "医药卫生体制改革"
+    ]
+    assert bank and all(q.kind == "cloze" for q in bank)
 
 
 def test_an_anti_epidemic_speech_takes_its_stem_cued_spirit_and_dangling_single_last() -> None:
@@ -332,11 +351,15 @@ def test_an_anti_epidemic_speech_takes_its_stem_cued_spirit_and_dangling_single_
     # 伟大长征精神 (the speech writes 建党 once, in passing: six servings judged "疫情 gives it
     # away"), and ……这也是中国人民敬仰生命的（人文精神） whose 这 points at what the window cut
     # (five servings: "这 has no antecedent"); a learner meets them only when nothing better is left
-    bank = heldout_bank("speech_xi_kangyi_biaozhang_2020")
-    spirit = [q for q in bank if q.kind == "single" and q.answer == "伟大抗疫精神"]
-    dangling = [q for q in bank if q.kind == "single" and q.answer == "人文精神"]
-    assert spirit and dangling and all(q.weak for q in spirit + dangling)
+    made, reasons = heldout_undropped("speech_xi_kangyi_biaozhang_2020")
+    spirit = [q for q in made if q.kind == "single" and q.answer == "伟大抗疫精神"]
+    dangling = [q for q in made if q.kind == "single" and q.answer == "人文精神"]
+    # doubtful 单选: the bank drops them
+    doubtful = spirit + dangling
+    assert spirit and dangling and all(reasons.get(q.id) == "doubtful_single" for q in doubtful)
     assert conf.single_doubt(dangling[0]) == "dangling"
+    bank = heldout_bank("speech_xi_kangyi_biaozhang_2020")
+    assert not {q.id for q in bank} & {q.id for q in doubtful}
     text = heldout_text("speech_xi_kangyi_biaozhang_2020")
     served = [generate_questions(text, seed=s, count=10) for s in range(10)]
     asked = [q for quiz in served for q in quiz if q.answer in ("伟大抗疫精神", "人文精神")]
@@ -510,8 +533,8 @@ def test_a_plain_cloze_over_an_open_deed_or_role_is_not_asked() -> None:
 
 def test_each_weak_question_of_a_bank_carries_the_rule_that_marks_it() -> None:
     # bench/weak_reasons.py reads the rule per judged row; the rules whose rows were judged
-    # usable under 30% of the time (eleventh session) leave the bank, except a question alone
-    # on a long name the lexicon knows; a doubtful 单选 (27%, but 50% in bank rounds) stays
+    # usable under 30% of the time (eleventh session; the doubtful 单选 and open member slots
+    # since the twelfth) leave the bank, except a question alone on a long name the lexicon knows
     from quizapp.generation.pipeline import DROPPED_WEAK, bank_with_reasons
 
     bank, reasons = bank_with_reasons(heldout_text("speech_xi_zhengzhi_jingjixue_2015.txt"))
@@ -519,7 +542,9 @@ def test_each_weak_question_of_a_bank_carries_the_rule_that_marks_it() -> None:
     assert all(q.weak for q in bank if q.id in reasons)
     kept = [q for q in bank if reasons.get(q.id) in DROPPED_WEAK]
     assert kept and all(len(q.keys[0]) >= 6 for q in kept)  # (历史唯物主义, 马克思主义基本原理)
-    assert "doubtful_single" not in DROPPED_WEAK
+    made, _ = undropped(heldout_text("speech_xi_zhengzhi_jingjixue_2015.txt"))
+    doubtful = {q.id for q in made if reasons.get(q.id) == "doubtful_single"}
+    assert doubtful and not doubtful & {q.id for q in bank}  # (dropped: none alone on a name)
 
 
 def test_a_quality_named_after_a_working_method_is_no_open_slot() -> None:

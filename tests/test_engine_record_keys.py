@@ -5,18 +5,12 @@ texts: rounds EE–EH in docs/quality.md)."""
 
 from __future__ import annotations
 
-import pytest
-from conftest import asked_over, heldout_bank, plain_cloze
+from conftest import asked_over, dropped_over, heldout_bank, plain_cloze
 
 from quizapp.generation import BLANK
 from quizapp.generation.builders import _loose_class_lure
 from quizapp.generation.lexicon import load_lexicon
 from quizapp.generation.pipeline import _compound_fragment_blank, _record_frame
-
-
-@pytest.fixture(scope="module")
-def gov2020() -> list:
-    return heldout_bank("gov_work_report_2020_sec1-4.txt")
 
 
 def test_half_of_a_compound_list_item_is_never_asked() -> None:
@@ -38,23 +32,29 @@ def test_a_speechs_count_is_no_provision() -> None:
     assert asked_over(dangan, "并在_内完成转递", "2个月")
 
 
-def test_the_subject_of_a_trend_is_asked_last(gov2020) -> None:
+def test_the_subject_of_a_trend_leaves_the_bank() -> None:
+    # (a minor frame: asked last until the twelfth session, dropped since: blind10 EC, EG, ED,
+    # EH judged 投资 and 先进制造业 unusable or to edit)
     for fragment, key in (
         ("国内消费、_、出口下滑", "投资"),
         ("先进制造业、_较快增长", "现代服务业"),
         ("_、现代服务业较快增长", "先进制造业"),
     ):
-        asked = asked_over(gov2020, fragment, key)
-        assert asked and all(q.weak for q in asked)
+        assert dropped_over("gov_work_report_2020_sec1-4", fragment, key) == [
+            ("cloze", "minor_frame")
+        ], key
     # a formula that rises stays: 单边主义、保护主义上升
     kexuejia = heldout_bank("speech_xi_kexuejia_zuotan_2020.txt")
     asked = asked_over(kexuejia, "在单边主义、_上升", "保护主义")
     assert asked and not any(q.weak for q in asked)
 
 
-def test_a_deed_in_a_roll_of_praised_groups_is_asked_last(gov2020) -> None:
-    asked = asked_over(gov2020, "人民解放军指战员_，科技工作者", "勇挑重担")
-    assert asked and all(q.weak for q in asked)
+def test_a_deed_in_a_roll_of_praised_groups_leaves_the_bank() -> None:
+    # (a minor frame: blind10 EB, EF judged it unusable, 冲锋在前 fits as well)
+    fragment = "人民解放军指战员_，科技工作者"
+    assert dropped_over("gov_work_report_2020_sec1-4", fragment, "勇挑重担") == [
+        ("cloze", "minor_frame")
+    ]
 
 
 def test_a_middle_item_is_a_fragment_only_when_an_item_shows_the_compound() -> None:
