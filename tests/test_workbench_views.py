@@ -634,8 +634,11 @@ def test_export_json_and_gift(client, login_as, bank):
     data = client.get(f"/manage/materials/{material_id}/export.json").get_json()
     assert [q["kind"] for q in data] == ["single", "multiple", "judge", "cloze"]
     assert set(data[0]) >= {"id", "kind", "stem", "options", "answer", "source", "explanation"}
-    gift = client.get(f"/manage/materials/{material_id}/export.gift").get_data(as_text=True)
+    response = client.get(f"/manage/materials/{material_id}/export.gift")
+    gift = response.get_data(as_text=True)
     assert gift.count("::单选") == 1 and "{TRUE" in gift
+    # one charset: a doubled "; charset=utf-8; charset=utf-8" is a malformed header
+    assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
     assert client.get(f"/manage/materials/{material_id}/export.pdf").status_code == 404
 
 

@@ -61,7 +61,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXPORT_TYPES = {
     "xlsx": XLSX,
     "json": "application/json; charset=utf-8",
-    "gift": "text/plain; charset=utf-8",
+    "gift": "text/plain",  # werkzeug adds "; charset=utf-8" to text/* types itself
 }
 
 
