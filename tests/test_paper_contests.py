@@ -253,6 +253,16 @@ def test_paper_is_drawn_by_kind_counts_and_stored(app, client, login_as, make_ba
     assert "pc-bar" in page and f'data-deadline="{row.deadline_at.timestamp()}"' in page
 
 
+def test_contest_page_lists_the_kinds_without_stray_spaces(client, login_as, make_bank, make_contest):
+    material_id, _ = make_bank(16)
+    contest_id = make_contest(material_id, counts={"single": 3, "judge": 2, "cloze": 1})
+    login_as()
+    page = client.get(f"/contests/paper/{contest_id}").get_data(as_text=True)
+    shown = re.sub(r"\s+", " ", page)  # what a browser shows: any run of whitespace is one space
+    # no space before 、 or ， (Chinese punctuation takes none; the kind absent is left out)
+    assert "<dd>单选 3 题、判断 2 题、填空 1 题，共 6 题，每人试卷随机</dd>" in shown
+
+
 def test_answers_are_saved_as_they_go_and_survive_a_reload(app, client, login_as, make_contest):
     contest_id = make_contest()
     login_as()
