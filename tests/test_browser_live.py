@@ -211,3 +211,35 @@ def test_host_and_three_players_play_a_round(live_server, chromium, screenshot):
     finally:
         for ctx in contexts:
             ctx.close()
+
+
+def setup_finished_round(app) -> None:
+    """The organizer of setup_data with one round of its bank, as the rounds list shows it."""
+    from quizapp.live import services
+    from quizapp.models import BankQuestion, User
+
+    setup_data(app)
+    host = db.session.scalar(select(User).where(User.username == "host1"))
+    questions = list(db.session.scalars(select(BankQuestion)))
+    services.create_contest(questions, title="第一党支部十二月现场赛", created_by_id=host.id)
+
+
+def test_rounds_list_fits_a_phone(live_server, phone_page, screenshot):
+    """The organizer's list of rounds on a phone: each round's 大屏 and 成绩 buttons are on the
+    screen, not behind a sideways scroll of a seven-column table squeezed to 360 pixels."""
+    app, base = live_server(setup=setup_finished_round)
+    page = phone_page
+    page.goto(base + "/auth/login")
+    page.fill("input[name=username]", "host1")
+    page.fill("input[name=password]", DEFAULT_PASSWORD)
+    page.click("main form button[type=submit]")
+    page.wait_for_url(base + "/")
+    page.goto(base + "/live/rounds")
+    screenshot(page, "rounds-phone")
+    wrap = page.locator("main .table-wrap")
+    assert wrap.evaluate("e => e.scrollWidth <= e.clientWidth"), "the table scrolls sideways"
+    for name in ("大屏", "成绩"):
+        box = page.get_by_role("link", name=name, exact=True).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], name
+    code = page.locator("main td b").first
+    assert code.evaluate("e => e.getClientRects().length") == 1, "the code breaks over lines"
