@@ -175,3 +175,42 @@ def test_a_long_material_title_does_not_widen_the_organizer_pages(
             assert fits_phone(page), (size, path, page.evaluate("document.body.scrollWidth"))
         screenshot(page, f"stats-long-title-{size['width']}")
         context.close()
+
+
+def add_answered_questions(app) -> None:
+    """The long-titled bank with one learner's practice answer to each question."""
+    from quizapp.models import Attempt, AttemptAnswer, BankQuestion, User
+
+    add_long_titled_material(app)
+    learner = User(username="xue1", display_name="学员", role="learner")
+    learner.set_password(DEFAULT_PASSWORD)
+    db.session.add(learner)
+    db.session.flush()
+    questions = list(db.session.scalars(select(BankQuestion).order_by(BankQuestion.id)))
+    attempt = Attempt(
+        token="stats-phone", user_id=learner.id, material_id=questions[0].material_id, mode="practice"
+    )
+    db.session.add(attempt)
+    db.session.flush()
+    for q in questions:
+        db.session.add(
+            AttemptAnswer(attempt_id=attempt.id, question_id=q.id, response="", is_correct=False)
+        )
+
+
+def test_the_stats_table_keeps_the_stems_readable_on_a_phone(phone_page, live_server, screenshot):
+    """On a phone the 统计 page's five columns squeezed each stem to four or five characters a
+    line; each question is now a card whose stem takes the card's width."""
+    app, base = live_server(setup=add_answered_questions)
+    page = phone_page
+    login(page, base)
+    page.goto(base + "/manage/stats")
+    screenshot(page, "stats-phone")
+    stems = page.locator(".wb-stats-table tbody td:first-child a")
+    assert stems.count() == 4
+    for i in range(stems.count()):
+        cell = stems.nth(i).locator("xpath=..")
+        assert cell.bounding_box()["width"] >= 0.7 * PHONE["width"], stems.nth(i).inner_text()
+    assert page.locator(".wb-stats-table").evaluate(
+        "t => t.closest('.table-wrap').scrollWidth <= t.closest('.table-wrap').clientWidth"
+    )
