@@ -243,3 +243,44 @@ def test_rounds_list_fits_a_phone(live_server, phone_page, screenshot):
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], name
     code = page.locator("main td b").first
     assert code.evaluate("e => e.getClientRects().length") == 1, "the code breaks over lines"
+
+
+def setup_two_player_round(app) -> None:
+    """A finished round of setup_data's bank that two players took part in."""
+    from quizapp.live import services
+    from quizapp.models import BankQuestion, User
+
+    setup_data(app)
+    host = db.session.scalar(select(User).where(User.username == "host1"))
+    questions = list(db.session.scalars(select(BankQuestion)))
+    contest, _ = services.create_contest(questions, title="两人现场赛", created_by_id=host.id)
+    for name in ("甲", "乙"):
+        services.join(contest, name=name, team="第一支部", user_id=None)
+    moment = time.time()
+    for _ in range(2 * len(questions) + 1):  # open and close each question, then finish
+        moment += 1
+        services.advance(contest, moment)
+
+
+def test_podium_of_two_players_has_no_empty_third_step(live_server, chromium, screenshot):
+    """With two players the 大屏's podium shows two steps: a bronze block with nobody on it
+    looked like a player whose name failed to load."""
+    app, base = live_server(setup=setup_two_player_round)
+    context = chromium.new_context(viewport=DESKTOP, locale="zh-CN")
+    page = context.new_page()
+    page.goto(base + "/auth/login")
+    page.fill("input[name=username]", "host1")
+    page.fill("input[name=password]", DEFAULT_PASSWORD)
+    page.click("main form button[type=submit]")
+    page.wait_for_url(base + "/")
+    from quizapp.models import LiveContest
+
+    with app.app_context():
+        code = db.session.scalar(select(LiveContest.code))
+    page.goto(f"{base}/live/rounds/{code}/host")
+    page.locator("[data-stage=finished]").wait_for()
+    page.locator(".podium-name").first.wait_for()
+    screenshot(page, "podium-two")
+    assert page.locator(".podium-place").count() == 2
+    assert page.locator(".podium-name").all_inner_texts() == ["乙", "甲"]  # 2nd left, 1st centre
+    context.close()
