@@ -234,6 +234,25 @@ def test_create_refuses_roster_rows_without_account(app, client, login_as, make_
         assert db.session.scalar(select(PaperContest)) is None
 
 
+def test_a_roster_chosen_before_another_error_is_asked_for_again(
+    app, client, login_as, make_bank, make_user
+) -> None:
+    """A browser cannot keep a chosen file across a failed submit: the organizer is told the
+    roster was not kept, by name, instead of creating a contest without it unawares."""
+    material_id, _ = make_bank(8)
+    make_user("zhangsan", display_name="张三")
+    login_as("organizer")
+    data = valid_form(material_id, title="")
+    data["roster_file"] = roster_upload([["姓名", "账号"], ["张三", "zhangsan"]], "一支部名单.xlsx")
+    response = client.post("/contests/paper/new", data=data, content_type="multipart/form-data")
+    page = response.get_data(as_text=True)
+    assert "请填写答题赛名称。" in page
+    assert "名单文件“一支部名单.xlsx”没有保存，改正错误后请重新选择它。" in page
+    # the roster's own error is message enough; no file, no note
+    bad = valid_form(material_id, title="")
+    assert "没有保存" not in client.post("/contests/paper/new", data=bad).get_data(as_text=True)
+
+
 # ---------------------------------------------------------------- sitting a paper
 
 
