@@ -214,3 +214,16 @@ def test_the_stats_table_keeps_the_stems_readable_on_a_phone(phone_page, live_se
     assert page.locator(".wb-stats-table").evaluate(
         "t => t.closest('.table-wrap').scrollWidth <= t.closest('.table-wrap').clientWidth"
     )
+
+
+def test_the_material_page_counts_share_one_row_on_a_phone(phone_page, live_server, screenshot):
+    """启用 / 待复核 / 停用 are three short numbers: stacked as three full-width cards they pushed
+    the material's actions (审核题目, 重新生成, 导出) below the first screen of a phone."""
+    app, base = live_server(setup=add_long_titled_material)
+    page = phone_page
+    login(page, base)
+    page.goto(base + "/manage/materials/1")
+    screenshot(page, "material-phone")
+    tops = [box["y"] for box in (s.bounding_box() for s in page.locator(".wb-stat").all())]
+    assert len(tops) == 3 and max(tops) - min(tops) < 1, tops
+    assert fits_phone(page)
