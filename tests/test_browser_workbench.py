@@ -188,7 +188,10 @@ def add_answered_questions(app) -> None:
     db.session.flush()
     questions = list(db.session.scalars(select(BankQuestion).order_by(BankQuestion.id)))
     attempt = Attempt(
-        token="stats-phone", user_id=learner.id, material_id=questions[0].material_id, mode="practice"
+        token="stats-phone",
+        user_id=learner.id,
+        material_id=questions[0].material_id,
+        mode="practice",
     )
     db.session.add(attempt)
     db.session.flush()

@@ -272,7 +272,9 @@ def test_paper_is_drawn_by_kind_counts_and_stored(app, client, login_as, make_ba
     assert "pc-bar" in page and f'data-deadline="{row.deadline_at.timestamp()}"' in page
 
 
-def test_contest_page_lists_the_kinds_without_stray_spaces(client, login_as, make_bank, make_contest):
+def test_contest_page_lists_the_kinds_without_stray_spaces(
+    client, login_as, make_bank, make_contest
+):
     material_id, _ = make_bank(16)
     contest_id = make_contest(material_id, counts={"single": 3, "judge": 2, "cloze": 1})
     login_as()
