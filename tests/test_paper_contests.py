@@ -7,6 +7,7 @@ import io
 import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -517,6 +518,10 @@ def test_excel_export_opens_with_every_sheet(app, client, login_as, make_user, a
     login_as("organizer")
     response = client.get(f"/contests/paper/{contest_id}/results.xlsx")
     assert response.status_code == 200
+    # named after the contest (as the bank exports are after the material), not "答题赛1成绩"
+    assert response.headers["Content-Disposition"].endswith(
+        "filename*=UTF-8''" + quote("十一月答题赛-成绩.xlsx")
+    )
     workbook = load_workbook(io.BytesIO(response.data))
     assert workbook.sheetnames == ["参赛者", "题目", "支部", "未参加", "说明"]
     people = list(workbook["参赛者"].iter_rows(values_only=True))
