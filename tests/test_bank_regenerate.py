@@ -105,6 +105,11 @@ def test_regeneration_keeps_edits_disabled_and_manual_questions(ctx, engine):
         1,
         0,
     )
+    assert stats.unchanged == 0
+
+    # The same output again: g3 is unchanged, not updated.
+    stats = regenerate_bank(material)
+    assert (stats.updated, stats.unchanged, stats.kept, stats.retired) == (0, 1, 3, 0)
 
     # The engine produces g4 again: a retired row comes back; a row a person disabled does not.
     engine.questions.append(q("g4", "第四题新版（　　）"))
@@ -228,6 +233,14 @@ def test_regenerate_button_runs_a_job_and_records_it(app, client, login_as, make
         entry = db.session.scalars(select(AuditEntry)).one()
         assert entry.action == "bank.regenerate" and entry.actor == "张书记"
         assert entry.details["added"] == 0
+        # the same text gives the same questions: none is "updated" (the message said 更新 N
+        # for every row the engine rewrote with what it already held)
+        count = db.session.scalar(
+            select(func.count()).where(BankQuestion.material_id == material.id)
+        )
+        assert count > 0
+        assert entry.details["updated"] == 0 and entry.details["unchanged"] == count
+    assert f"新增 0，更新 0，未变 {count}，保留 0，退役 0" in page
 
 
 @pytest.mark.postgres

@@ -280,3 +280,76 @@ def test_a_phone_rides_out_a_server_restart(live_server, chromium, screenshot):
     finally:
         host_ctx.close()
         phone_ctx.close()
+
+
+def setup_finished_round(app) -> None:
+    """The organizer of setup_data with one round of its bank, as the rounds list shows it."""
+    from quizapp.live import services
+    from quizapp.models import BankQuestion, User
+
+    setup_data(app)
+    host = db.session.scalar(select(User).where(User.username == "host1"))
+    questions = list(db.session.scalars(select(BankQuestion)))
+    services.create_contest(questions, title="第一党支部十二月现场赛", created_by_id=host.id)
+
+
+def test_rounds_list_fits_a_phone(live_server, phone_page, screenshot):
+    """The organizer's list of rounds on a phone: each round's 大屏 and 成绩 buttons are on the
+    screen, not behind a sideways scroll of a seven-column table squeezed to 360 pixels."""
+    app, base = live_server(setup=setup_finished_round)
+    page = phone_page
+    page.goto(base + "/auth/login")
+    page.fill("input[name=username]", "host1")
+    page.fill("input[name=password]", DEFAULT_PASSWORD)
+    page.click("main form button[type=submit]")
+    page.wait_for_url(base + "/")
+    page.goto(base + "/live/rounds")
+    screenshot(page, "rounds-phone")
+    wrap = page.locator("main .table-wrap")
+    assert wrap.evaluate("e => e.scrollWidth <= e.clientWidth"), "the table scrolls sideways"
+    for name in ("大屏", "成绩"):
+        box = page.get_by_role("link", name=name, exact=True).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], name
+    code = page.locator("main td b").first
+    assert code.evaluate("e => e.getClientRects().length") == 1, "the code breaks over lines"
+
+
+def setup_two_player_round(app) -> None:
+    """A finished round of setup_data's bank that two players took part in."""
+    from quizapp.live import services
+    from quizapp.models import BankQuestion, User
+
+    setup_data(app)
+    host = db.session.scalar(select(User).where(User.username == "host1"))
+    questions = list(db.session.scalars(select(BankQuestion)))
+    contest, _ = services.create_contest(questions, title="两人现场赛", created_by_id=host.id)
+    for name in ("甲", "乙"):
+        services.join(contest, name=name, team="第一支部", user_id=None)
+    moment = time.time()
+    for _ in range(2 * len(questions) + 1):  # open and close each question, then finish
+        moment += 1
+        services.advance(contest, moment)
+
+
+def test_podium_of_two_players_has_no_empty_third_step(live_server, chromium, screenshot):
+    """With two players the 大屏's podium shows two steps: a bronze block with nobody on it
+    looked like a player whose name failed to load."""
+    app, base = live_server(setup=setup_two_player_round)
+    context = chromium.new_context(viewport=DESKTOP, locale="zh-CN")
+    page = context.new_page()
+    page.goto(base + "/auth/login")
+    page.fill("input[name=username]", "host1")
+    page.fill("input[name=password]", DEFAULT_PASSWORD)
+    page.click("main form button[type=submit]")
+    page.wait_for_url(base + "/")
+    from quizapp.models import LiveContest
+
+    with app.app_context():
+        code = db.session.scalar(select(LiveContest.code))
+    page.goto(f"{base}/live/rounds/{code}/host")
+    page.locator("[data-stage=finished]").wait_for()
+    page.locator(".podium-name").first.wait_for()
+    screenshot(page, "podium-two")
+    assert page.locator(".podium-place").count() == 2
+    assert page.locator(".podium-name").all_inner_texts() == ["乙", "甲"]  # 2nd left, 1st centre
+    context.close()

@@ -175,3 +175,58 @@ def test_a_long_material_title_does_not_widen_the_organizer_pages(
             assert fits_phone(page), (size, path, page.evaluate("document.body.scrollWidth"))
         screenshot(page, f"stats-long-title-{size['width']}")
         context.close()
+
+
+def add_answered_questions(app) -> None:
+    """The long-titled bank with one learner's practice answer to each question."""
+    from quizapp.models import Attempt, AttemptAnswer, BankQuestion, User
+
+    add_long_titled_material(app)
+    learner = User(username="xue1", display_name="学员", role="learner")
+    learner.set_password(DEFAULT_PASSWORD)
+    db.session.add(learner)
+    db.session.flush()
+    questions = list(db.session.scalars(select(BankQuestion).order_by(BankQuestion.id)))
+    attempt = Attempt(
+        token="stats-phone",
+        user_id=learner.id,
+        material_id=questions[0].material_id,
+        mode="practice",
+    )
+    db.session.add(attempt)
+    db.session.flush()
+    for q in questions:
+        db.session.add(
+            AttemptAnswer(attempt_id=attempt.id, question_id=q.id, response="", is_correct=False)
+        )
+
+
+def test_the_stats_table_keeps_the_stems_readable_on_a_phone(phone_page, live_server, screenshot):
+    """On a phone the 统计 page's five columns squeezed each stem to four or five characters a
+    line; each question is now a card whose stem takes the card's width."""
+    app, base = live_server(setup=add_answered_questions)
+    page = phone_page
+    login(page, base)
+    page.goto(base + "/manage/stats")
+    screenshot(page, "stats-phone")
+    stems = page.locator(".wb-stats-table tbody td:first-child a")
+    assert stems.count() == 4
+    for i in range(stems.count()):
+        cell = stems.nth(i).locator("xpath=..")
+        assert cell.bounding_box()["width"] >= 0.7 * PHONE["width"], stems.nth(i).inner_text()
+    assert page.locator(".wb-stats-table").evaluate(
+        "t => t.closest('.table-wrap').scrollWidth <= t.closest('.table-wrap').clientWidth"
+    )
+
+
+def test_the_material_page_counts_share_one_row_on_a_phone(phone_page, live_server, screenshot):
+    """启用 / 待复核 / 停用 are three short numbers: stacked as three full-width cards they pushed
+    the material's actions (审核题目, 重新生成, 导出) below the first screen of a phone."""
+    app, base = live_server(setup=add_long_titled_material)
+    page = phone_page
+    login(page, base)
+    page.goto(base + "/manage/materials/1")
+    screenshot(page, "material-phone")
+    tops = [box["y"] for box in (s.bounding_box() for s in page.locator(".wb-stat").all())]
+    assert len(tops) == 3 and max(tops) - min(tops) < 1, tops
+    assert fits_phone(page)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from urllib.parse import quote
 
 import pytest
 from openpyxl import load_workbook
@@ -253,10 +254,17 @@ def test_host_runs_a_round_and_exports_results(app, client, login_as, round_code
 
     page = client.get(f"/live/rounds/{code}/results").get_data(as_text=True)
     assert page.index("甲") < page.index("丙") < page.index("乙")
+    # 乙 answered nothing right: no time for right answers ("—"), not "0.0 秒"
+    row = page[page.index("<td>乙") : page.index("</tr>", page.index("<td>乙"))]
+    assert re.findall(r'<td class="num">([^<]*)</td>', row)[-1] == "—", row
 
     response = client.get(f"/live/rounds/{code}/export.xlsx")
     assert response.status_code == 200
     assert "attachment" in response.headers["Content-Disposition"]
+    # named after the round in Chinese, as the other exports are (it was "live-<code>.xlsx")
+    assert response.headers["Content-Disposition"].endswith(
+        "filename*=UTF-8''" + quote(f"测试现场赛-{code}-成绩.xlsx")
+    )
     book = load_workbook(io.BytesIO(response.data))
     assert book.sheetnames == ["选手成绩", "逐题统计", "支部排名"]
     rows = list(book["选手成绩"].iter_rows(min_row=2, values_only=True))

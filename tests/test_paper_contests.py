@@ -7,6 +7,7 @@ import io
 import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -234,6 +235,25 @@ def test_create_refuses_roster_rows_without_account(app, client, login_as, make_
         assert db.session.scalar(select(PaperContest)) is None
 
 
+def test_a_roster_chosen_before_another_error_is_asked_for_again(
+    app, client, login_as, make_bank, make_user
+) -> None:
+    """A browser cannot keep a chosen file across a failed submit: the organizer is told the
+    roster was not kept, by name, instead of creating a contest without it unawares."""
+    material_id, _ = make_bank(8)
+    make_user("zhangsan", display_name="张三")
+    login_as("organizer")
+    data = valid_form(material_id, title="")
+    data["roster_file"] = roster_upload([["姓名", "账号"], ["张三", "zhangsan"]], "一支部名单.xlsx")
+    response = client.post("/contests/paper/new", data=data, content_type="multipart/form-data")
+    page = response.get_data(as_text=True)
+    assert "请填写答题赛名称。" in page
+    assert "名单文件“一支部名单.xlsx”没有保存，改正错误后请重新选择它。" in page
+    # the roster's own error is message enough; no file, no note
+    bad = valid_form(material_id, title="")
+    assert "没有保存" not in client.post("/contests/paper/new", data=bad).get_data(as_text=True)
+
+
 # ---------------------------------------------------------------- sitting a paper
 
 
@@ -251,6 +271,18 @@ def test_paper_is_drawn_by_kind_counts_and_stored(app, client, login_as, make_ba
     page = client.get(f"/contests/attempts/{attempt_id}").get_data(as_text=True)
     assert page.count('class="card pc-q"') == 6
     assert "pc-bar" in page and f'data-deadline="{row.deadline_at.timestamp()}"' in page
+
+
+def test_contest_page_lists_the_kinds_without_stray_spaces(
+    client, login_as, make_bank, make_contest
+):
+    material_id, _ = make_bank(16)
+    contest_id = make_contest(material_id, counts={"single": 3, "judge": 2, "cloze": 1})
+    login_as()
+    page = client.get(f"/contests/paper/{contest_id}").get_data(as_text=True)
+    shown = re.sub(r"\s+", " ", page)  # what a browser shows: any run of whitespace is one space
+    # no space before 、 or ， (Chinese punctuation takes none; the kind absent is left out)
+    assert "<dd>单选 3 题、判断 2 题、填空 1 题，共 6 题，每人试卷随机</dd>" in shown
 
 
 def test_answers_are_saved_as_they_go_and_survive_a_reload(app, client, login_as, make_contest):
@@ -486,6 +518,10 @@ def test_excel_export_opens_with_every_sheet(app, client, login_as, make_user, a
     login_as("organizer")
     response = client.get(f"/contests/paper/{contest_id}/results.xlsx")
     assert response.status_code == 200
+    # named after the contest (as the bank exports are after the material), not "答题赛1成绩"
+    assert response.headers["Content-Disposition"].endswith(
+        "filename*=UTF-8''" + quote("十一月答题赛-成绩.xlsx")
+    )
     workbook = load_workbook(io.BytesIO(response.data))
     assert workbook.sheetnames == ["参赛者", "题目", "支部", "未参加", "说明"]
     people = list(workbook["参赛者"].iter_rows(values_only=True))

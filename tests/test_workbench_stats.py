@@ -217,6 +217,9 @@ def test_stats_page_links_flagged_questions_to_their_edit_page(client, login_as,
     assert f"/manage/questions/{qid}/edit" in page
     assert "太难" in page and "错误选项比正确选项更受选" in page
     assert "知识答题赛" in page and "25%" in page  # 1 of 4 in the roster took part
+    # a live round's points are whole numbers: "900 分", not "900.0分"; a full paper is "100%"
+    assert "<td>900 分</td>" in page and "900.0" not in page
+    assert "<td>100%</td>" in page and "100.0%" not in page
 
     response = client.get("/manage/stats.xlsx")
     assert response.status_code == 200

@@ -634,9 +634,25 @@ def test_export_json_and_gift(client, login_as, bank):
     data = client.get(f"/manage/materials/{material_id}/export.json").get_json()
     assert [q["kind"] for q in data] == ["single", "multiple", "judge", "cloze"]
     assert set(data[0]) >= {"id", "kind", "stem", "options", "answer", "source", "explanation"}
-    gift = client.get(f"/manage/materials/{material_id}/export.gift").get_data(as_text=True)
+    response = client.get(f"/manage/materials/{material_id}/export.gift")
+    gift = response.get_data(as_text=True)
     assert gift.count("::单选") == 1 and "{TRUE" in gift
+    # one charset: a doubled "; charset=utf-8; charset=utf-8" is a malformed header
+    assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
     assert client.get(f"/manage/materials/{material_id}/export.pdf").status_code == 404
+
+
+def test_printing_with_nothing_ticked_goes_back_to_the_same_filtered_list(client, login_as, bank):
+    material_id, _ = bank
+    login_as("organizer")
+    listed = f"/manage/questions?material={material_id}&kind=single"
+    response = client.get("/manage/paper?title=", headers={"Referer": "http://localhost" + listed})
+    assert response.status_code == 302 and response.headers["Location"] == listed
+    assert "请先在题库列表里勾选题目" in client.get(listed).get_data(as_text=True)
+    # a referrer elsewhere (another site, another page) falls back to the whole list
+    for referrer in ("http://evil.example/manage/questions?x=1", "http://localhost/manage/"):
+        response = client.get("/manage/paper", headers={"Referer": referrer})
+        assert response.headers["Location"] == "/manage/questions"
 
 
 def test_printable_paper_has_the_answer_key_on_a_separate_page(client, login_as, bank):

@@ -24,7 +24,8 @@ DEFAULT_MATERIAL_SOURCE = "随应用附带的默认学习材料"
 @dataclass
 class BankStats:
     added: int = 0
-    updated: int = 0
+    updated: int = 0  # generated rows the engine now words differently, rewritten
+    unchanged: int = 0  # generated rows the engine produces exactly as stored
     kept: int = 0  # edited, disabled, in review, manual or imported rows left as they are
     retired: int = 0  # generated rows the engine no longer produces (disabled, not deleted)
     revived: int = 0  # retired rows the engine produces again (active again)
@@ -32,7 +33,7 @@ class BankStats:
 
     @property
     def total(self) -> int:
-        return self.added + self.updated + self.kept + self.revived
+        return self.added + self.updated + self.unchanged + self.kept + self.revived
 
 
 def content_hash(text: str) -> str:
@@ -190,6 +191,8 @@ def regenerate_bank(
             row.retired = False
             row.status = "active"
             stats.revived += 1
+        elif _same_as_generated(row, question):
+            stats.unchanged += 1
         else:
             apply_generated(row, question)
             stats.updated += 1
@@ -211,6 +214,11 @@ def question_row(material_id: int, question: generation.Question) -> BankQuestio
     row = BankQuestion(material_id=material_id, uid=question.id, origin="generated")
     apply_generated(row, question)
     return row
+
+
+def _same_as_generated(row: BankQuestion, question: generation.Question) -> bool:
+    data = question.to_dict()
+    return all(getattr(row, name) == data[name] for name in BankQuestion.ENGINE_FIELDS)
 
 
 def apply_generated(row: BankQuestion, question: generation.Question) -> None:

@@ -325,5 +325,5 @@ def export(contest_id: int):
         data,
         mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         as_attachment=True,
-        download_name=f"答题赛{contest.id}成绩.xlsx",
+        download_name=f"{contest.title[:40]}-成绩.xlsx",
     )

@@ -8,6 +8,7 @@ here (JSON POSTs with the CSRF header), so the host token never has to reach a w
 
 from __future__ import annotations
 
+import io
 from functools import wraps
 from typing import Any
 from urllib.parse import urlsplit
@@ -22,6 +23,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    send_file,
     session,
     url_for,
 )
@@ -383,12 +385,12 @@ def results(contest: LiveContest):
 @host_only
 def export(contest: LiveContest):
     data = results_workbook(contest, contest_results(contest))
-    response = Response(
-        data, mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return send_file(
+        io.BytesIO(data),
+        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        as_attachment=True,
+        download_name=f"{contest.title[:40]}-{contest.code}-成绩.xlsx",
     )
-    filename = f"live-{contest.code}.xlsx"
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 # ---------------------------------------------------------------- host actions (JSON + CSRF)

@@ -439,7 +439,7 @@ def run_job(job_id: int) -> None:
             f"为《{material.title}》生成题库：{bank.added} 道新题"
             if first
             else f"重新生成《{material.title}》的题库：新增 {bank.added}，更新 {bank.updated}，"
-            f"保留 {bank.kept}，退役 {bank.retired}"
+            f"未变 {bank.unchanged}，保留 {bank.kept}，退役 {bank.retired}"
         )
         record(
             "bank.generate" if first else "bank.regenerate",
@@ -451,6 +451,7 @@ def run_job(job_id: int) -> None:
             details={
                 "added": bank.added,
                 "updated": bank.updated,
+                "unchanged": bank.unchanged,
                 "kept": bank.kept,
                 "retired": bank.retired,
                 "revived": bank.revived,

@@ -61,7 +61,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXPORT_TYPES = {
     "xlsx": XLSX,
     "json": "application/json; charset=utf-8",
-    "gift": "text/plain; charset=utf-8",
+    "gift": "text/plain",  # werkzeug adds "; charset=utf-8" to text/* types itself
 }
 
 
@@ -642,7 +642,10 @@ def paper():
         title = title or material.title
     else:
         flash("请先在题库列表里勾选题目，或从材料页打印整套题。", "info")
-        return redirect(url_for(".questions"))
+        # back to the list as it was filtered (the material, the kind …), not to all questions
+        back = _local_path(request.referrer or "")
+        listed = url_for(".questions")
+        return redirect(back if back.split("?")[0] == listed else listed)
     sections = []
     for kind in ("single", "multiple", "judge", "cloze"):
         items = [r for r in rows if r.kind == kind]

@@ -286,13 +286,12 @@
       podium.textContent = "";
       [1, 0, 2].forEach(function (i) {
         var p = board.players[i];
+        if (!p) { return; }  // fewer than three players: no empty step
         var place = el("div", "podium-place podium-" + (i + 1));
         place.dataset.rank = String(i + 1);
-        if (p) {
-          place.appendChild(el("div", "podium-name", p.name));
-          place.appendChild(el("div", "podium-team", p.team || ""));
-          place.appendChild(el("div", "podium-score", p.score + " 分"));
-        }
+        place.appendChild(el("div", "podium-name", p.name));
+        place.appendChild(el("div", "podium-team", p.team || ""));
+        place.appendChild(el("div", "podium-score", p.score + " 分"));
         place.appendChild(el("div", "podium-block", String(i + 1)));
         podium.appendChild(place);
       });
