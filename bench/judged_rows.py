@@ -1,7 +1,7 @@
 """Judged rows of docs/quality.md matched to today's engine, weak or not.
 
 Every table row of a round on a tuning set (bank and ``--quiz`` rounds of review, transfer,
-transfer2, transfer3, fresh and blind8–blind14; never fresh_test, blind6 or blind7,
+transfer2, transfer3, fresh and blind8–blind15; never fresh_test, blind6 or blind7,
 whose gold lists are held out) is matched to today's bank (``generate_questions(text, seed=0)``)
 by text label, kind, template, answer and the words of the abridged stem (its pieces must make up
 60% of the question's stem). Printed per set and round type: usable / judged rows the engine asks
@@ -28,7 +28,7 @@ from quality_sample import TEXT_SETS, shown_stem  # noqa: E402
 from quizapp.generation import KIND_LABELS, generate_questions  # noqa: E402
 
 ALLOWED = ["review", "transfer", "transfer2", "transfer3", "fresh"] + [
-    f"blind{n}" for n in range(8, 15)
+    f"blind{n}" for n in range(8, 16)
 ]
 LABEL_KIND = {v: k for k, v in KIND_LABELS.items()}
 
