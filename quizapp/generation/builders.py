@@ -9445,7 +9445,12 @@ def described_heads(ctx: Context) -> list[Described]:
     if found is not None:
         return found
     found = []
-    groups = {(index, start): items for items, (index, start, _) in ctx.ex.groups.items()}
+    # the extraction's lists by sentence (each sentence reads its own, in the extraction's
+    # order, not every list of the text for each match)
+    at_place = {(index, start): items for items, (index, start, _) in ctx.ex.groups.items()}
+    groups: dict[int, list[tuple[int, tuple[str, ...]]]] = {}
+    for (index, start), items in at_place.items():
+        groups.setdefault(index, []).append((start, items))
     for s in ctx.ex.doc.sentences:
         if s.is_noise or s.is_heading or "、" not in s.text or "的" not in s.text:
             continue
@@ -9459,9 +9464,8 @@ def described_heads(ctx: Context) -> list[Described]:
             known = next(
                 (
                     g
-                    for (index, at), g in groups.items()
-                    if index == s.index
-                    and s.start + m.start(1) <= at < s.start + m.end(1)
+                    for at, g in groups.get(s.index, ())
+                    if s.start + m.start(1) <= at < s.start + m.end(1)
                     and "、".join(g) == s.text[at - s.start : s.start + m.end(1) - s.start]
                     and len(g) >= 2
                 ),
