@@ -4161,16 +4161,49 @@ def _head_mates(ctx: Context, head: str) -> list[str]:
     mates = cache.get(head)
     if mates is None:
         known = set(_lexicon_phrases_with_head(ctx.lexicon, head))
-        for pool in ctx.pools.values():
-            known.update(p for p in pool if p.endswith(head) and 1 <= len(p) - len(head) <= 3)
+        if len(head) == _HEAD_CHARS:
+            # (each pool of the text's keys indexed by their last two characters once, not
+            # scanned for each of the some forty heads a text asks; a pool added since, the
+            # lazily built _enum_pool, is indexed when first met)
+            indexed = ctx.indexes.setdefault("_pools_by_head", {})
+            for name, pool in ctx.pools.items():
+                got = indexed.get(name)
+                if got is None or got[0] is not pool or got[1] != len(pool):
+                    got = indexed[name] = (pool, len(pool), _by_head(pool))
+                known.update(got[2].get(head, ()))
+        else:
+            for pool in ctx.pools.values():
+                known.update(
+                    p for p in pool if p.endswith(head) and 1 <= len(p) - len(head) <= 3
+                )
         mates = cache[head] = sorted(p[: -len(head)] for p in known)
     return mates
+
+
+_HEAD_CHARS = 2  # (the length of every head _shared_head finds)
+
+
+def _by_head(phrases: Iterable[str]) -> dict[str, list[str]]:
+    """``phrases`` of one to three characters plus a head of :data:`_HEAD_CHARS`, by that head."""
+    out: dict[str, list[str]] = {}
+    for p in phrases:
+        if 1 <= len(p) - _HEAD_CHARS <= 3:
+            out.setdefault(p[-_HEAD_CHARS:], []).append(p)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _lexicon_phrases_by_head(lexicon: Lexicon) -> dict[str, list[str]]:
+    """:func:`_by_head` of the lexicon's phrases, built once per lexicon."""
+    return _by_head(lexicon.known_phrases())
 
 
 @lru_cache(maxsize=256)
 def _lexicon_phrases_with_head(lexicon: Lexicon, head: str) -> tuple[str, ...]:
     """The lexicon's phrases of one to three characters plus ``head`` (a text asks a few heads,
-    and texts share them: the lexicon's thousands of phrases are not scanned per text)."""
+    and texts share them: the lexicon's thousands of phrases are not scanned per head)."""
+    if len(head) == _HEAD_CHARS:
+        return tuple(_lexicon_phrases_by_head(lexicon).get(head, ()))
     return tuple(
         p for p in lexicon.known_phrases() if p.endswith(head) and 1 <= len(p) - len(head) <= 3
     )
