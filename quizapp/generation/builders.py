@@ -4173,9 +4173,7 @@ def _head_mates(ctx: Context, head: str) -> list[str]:
                 known.update(got[2].get(head, ()))
         else:
             for pool in ctx.pools.values():
-                known.update(
-                    p for p in pool if p.endswith(head) and 1 <= len(p) - len(head) <= 3
-                )
+                known.update(p for p in pool if p.endswith(head) and 1 <= len(p) - len(head) <= 3)
         mates = cache[head] = sorted(p[: -len(head)] for p in known)
     return mates
 
