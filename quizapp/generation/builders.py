@@ -1227,6 +1227,10 @@ def _splits_a_name(text: str, at: int) -> bool:
         return False
     table = word_table()
     for x in range(at - 7 if at > 7 else 0, at):
+        if text[x : x + 5] not in table:
+            # (most starts: no word of five characters begins there, not even as the prefix
+            # of a longer one; tested before any bound is worked out, half the cost a call)
+            continue
         # (lo = max(at + 1, x + 5), hi = min(n, x + 10), without the calls)
         lo = x + 5 if x + 5 > at + 1 else at + 1
         hi = x + 10 if x + 10 < n else n
@@ -4484,16 +4488,47 @@ def _head_mates(ctx: Context, head: str) -> list[str]:
     mates = cache.get(head)
     if mates is None:
         known = set(_lexicon_phrases_with_head(ctx.lexicon, head))
-        for pool in ctx.pools.values():
-            known.update(p for p in pool if p.endswith(head) and 1 <= len(p) - len(head) <= 3)
+        if len(head) == _HEAD_CHARS:
+            # (each pool of the text's keys indexed by their last two characters once, not
+            # scanned for each of the some forty heads a text asks; a pool added since, the
+            # lazily built _enum_pool, is indexed when first met)
+            indexed = ctx.indexes.setdefault("_pools_by_head", {})
+            for name, pool in ctx.pools.items():
+                got = indexed.get(name)
+                if got is None or got[0] is not pool or got[1] != len(pool):
+                    got = indexed[name] = (pool, len(pool), _by_head(pool))
+                known.update(got[2].get(head, ()))
+        else:
+            for pool in ctx.pools.values():
+                known.update(p for p in pool if p.endswith(head) and 1 <= len(p) - len(head) <= 3)
         mates = cache[head] = sorted(p[: -len(head)] for p in known)
     return mates
+
+
+_HEAD_CHARS = 2  # (the length of every head _shared_head finds)
+
+
+def _by_head(phrases: Iterable[str]) -> dict[str, list[str]]:
+    """``phrases`` of one to three characters plus a head of :data:`_HEAD_CHARS`, by that head."""
+    out: dict[str, list[str]] = {}
+    for p in phrases:
+        if 1 <= len(p) - _HEAD_CHARS <= 3:
+            out.setdefault(p[-_HEAD_CHARS:], []).append(p)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _lexicon_phrases_by_head(lexicon: Lexicon) -> dict[str, list[str]]:
+    """:func:`_by_head` of the lexicon's phrases, built once per lexicon."""
+    return _by_head(lexicon.known_phrases())
 
 
 @lru_cache(maxsize=256)
 def _lexicon_phrases_with_head(lexicon: Lexicon, head: str) -> tuple[str, ...]:
     """The lexicon's phrases of one to three characters plus ``head`` (a text asks a few heads,
-    and texts share them: the lexicon's thousands of phrases are not scanned per text)."""
+    and texts share them: the lexicon's thousands of phrases are not scanned per head)."""
+    if len(head) == _HEAD_CHARS:
+        return tuple(_lexicon_phrases_by_head(lexicon).get(head, ()))
     return tuple(
         p for p in lexicon.known_phrases() if p.endswith(head) and 1 <= len(p) - len(head) <= 3
     )
@@ -9877,7 +9912,12 @@ def described_heads(ctx: Context) -> list[Described]:
     if found is not None:
         return found
     found = []
-    groups = {(index, start): items for items, (index, start, _) in ctx.ex.groups.items()}
+    # the extraction's lists by sentence (each sentence reads its own, in the extraction's
+    # order, not every list of the text for each match)
+    at_place = {(index, start): items for items, (index, start, _) in ctx.ex.groups.items()}
+    groups: dict[int, list[tuple[int, tuple[str, ...]]]] = {}
+    for (index, start), items in at_place.items():
+        groups.setdefault(index, []).append((start, items))
     for s in ctx.ex.doc.sentences:
         if s.is_noise or s.is_heading or "、" not in s.text or "的" not in s.text:
             continue
@@ -9891,9 +9931,8 @@ def described_heads(ctx: Context) -> list[Described]:
             known = next(
                 (
                     g
-                    for (index, at), g in groups.items()
-                    if index == s.index
-                    and s.start + m.start(1) <= at < s.start + m.end(1)
+                    for at, g in groups.get(s.index, ())
+                    if s.start + m.start(1) <= at < s.start + m.end(1)
                     and "、".join(g) == s.text[at - s.start : s.start + m.end(1) - s.start]
                     and len(g) >= 2
                 ),

@@ -283,6 +283,8 @@ def _low_value(q: Question, titled: frozenset[str]) -> bool:
 
 # what ends a 、-run around a blank: any punctuation but the enumeration comma
 _RUN_STOPS = frozenset("，。；：！？“”‘’《》（）()「」\n ")
+# a stretch with none of them (a 、-run's characters, the blank's NUL included)
+_RUN_SPAN = re.compile("[^" + "".join(re.escape(c) for c in sorted(_RUN_STOPS)) + "]*")
 # the suffixes of a modifier made of a noun (网络化, 开放式, 前瞻性, 新型)
 _MODIFIER_SUFFIXES = frozenset("化式性型")
 
@@ -339,17 +341,17 @@ def _descriptive_list_blank(q: Question) -> bool:
 def _raw_run_parts(q: Question) -> tuple[list[str], int] | None:
     """The raw 、-items of the run ``q``'s one blank stands in (the blank a NUL, the first item
     with its lead, the last with its head) and the index of the blank's item; None off a list."""
-    at = q.stem.find(BLANK)
-    if at < 0 or q.stem.count(BLANK) != 1:
+    stem = q.stem
+    at = stem.find(BLANK)
+    if at < 0 or stem.count(BLANK) != 1:
         return None
-    text = q.stem[:at] + "\x00" + q.stem[at + len(BLANK) :]
-    start = at
-    while start > 0 and text[start - 1] not in _RUN_STOPS:
-        start -= 1
-    end = at + 1
-    while end < len(text) and text[end] not in _RUN_STOPS:
-        end += 1
-    parts = text[start:end].split("、")
+    after = at + len(BLANK)
+    # the run's edges by one match each way (the stretch before the blank read reversed; the
+    # pattern matches the empty string too), not a loop over its characters: some 14k
+    # instructions less a call, of which a text makes thousands
+    start = at - _RUN_SPAN.match(stem[at - 1 :: -1]).end() if at else 0
+    end = _RUN_SPAN.match(stem, after).end()
+    parts = (stem[start:at] + "\x00" + stem[after:end]).split("、")
     if len(parts) < 2:
         return None
     return parts, next(i for i, part in enumerate(parts) if "\x00" in part)
