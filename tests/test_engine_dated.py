@@ -7,6 +7,7 @@ from conftest import heldout_bank, heldout_text
 from quizapp.generation import generate_questions
 from quizapp.generation.segment import document_date
 
+
 def _lexicon(bank, formula: str) -> list:
     return [q for q in bank if q.formula == formula and q.template.startswith("lex_")]
 
