@@ -60,7 +60,7 @@ from .keyphrases import (
 )
 from .lexicon import NUMERALS, Lexicon, one_apart_in_place
 from .model import BLANK, ORDER_FREE, Formula, KeyPhrase, Question, Sentence
-from .segment import CN_DIGITS, DASH_LEVEL, Heading
+from .segment import CN_DIGITS, DASH_LEVEL, Heading, document_date
 
 __all__ = ["Context", "build_all", "question_id"]
 
@@ -3142,7 +3142,7 @@ def _thesis_member_single(
         answer=key.text,
         keys=[key.text],
         source=s.text,
-        explanation=f"原文：{s.text} {_explain_formula(formula)}",
+        explanation=f"原文：{s.text} {_explain_formula(formula, _text_date(ctx))}",
         paragraph=s.paragraph,
         difficulty=_difficulty("single", key.text),
         template="thesis_single",
@@ -3227,7 +3227,7 @@ def candidates_for(
 
     if key.type == "lexicon":
         formula = _formula(ctx, key)
-        exclude |= lex.forbidden_for(formula) if formula else set()
+        exclude |= _forbidden(ctx, formula) if formula else set()
         names = lex.name_pool() + pools.get("formula", [])
         if key.text[:1] not in NUMERALS:
             # 新发展理念, 好干部标准: only names of the same kind (same ending) will do
@@ -3236,7 +3236,7 @@ def candidates_for(
     if key.type == "member":
         formula = _formula(ctx, key)
         assert formula is not None
-        exclude |= lex.forbidden_for(formula)
+        exclude |= _forbidden(ctx, formula)
         cands = list(formula.foils)
         if len(cands) >= 3:
             return cands, exclude, False  # curated foils only: 四大考验 ↔ 意识形态考验 …
@@ -3260,7 +3260,7 @@ def candidates_for(
         others = [k for k in pools.get("heading", []) if k not in key.group]
         return siblings + others, exclude, True
     for owner in lex.owners(key.text):
-        exclude |= lex.forbidden_for(owner)
+        exclude |= _forbidden(ctx, owner)
     if key.type == "term":
         cls_name = lex.term_class(key.text)
         same = lex.class_terms(cls_name) if cls_name else []
@@ -3456,7 +3456,122 @@ def _formula_shape(text: str) -> str:
 _LISTS = {False: "是指：", True: "包括："}
 
 
-def _explain_formula(formula: Formula) -> str:
+def _cn_date(iso: str) -> str:
+    """2017-10-18 → 2017年10月18日."""
+    y, m, d = iso.split("-")
+    return f"{int(y)}年{int(m)}月{int(d)}日"
+
+
+def _text_date(ctx: Context) -> str:
+    """The text's date line as an ISO date, or "" (worked out once per text)."""
+    memo = ctx.ex.memo
+    if "text_date" not in memo:
+        memo["text_date"] = document_date(ctx.ex.doc.text)
+    return memo["text_date"]
+
+
+def _predates(ctx: Context, formula: Formula) -> bool:
+    """Is the text dated before ``formula``'s current wording took effect (a 2015 speech of
+    the 三个自信; 两个一百年 in the 十九大's 美丽…强国)? An undated text is not."""
+    date = _text_date(ctx)
+    return bool(date and formula.effective and date < formula.effective)
+
+
+def _states_current(ctx: Context, formula: Formula) -> bool:
+    """Does the text write every member in its current wording (an earlier wording listed
+    under ``changed`` does not count)?"""
+    text = ctx.ex.doc.text
+    for member in formula.members:
+        earlier = formula.changed.get(member, ())
+        if not any(w in text for w in formula.spellings(member) if w not in earlier):
+            return False
+    return True
+
+
+def _changed_members_only(ctx: Context, formula: Formula) -> bool:
+    """Does the text name a formula whose rewording ``changed`` records (a 2016 speech's
+    “四个全面”, of 全面建成小康社会)? Then the name is the text's own, and
+    :func:`_disputed_members` keeps the reworded member out of the questions."""
+    text = ctx.ex.doc.text
+    return bool(formula.changed) and any(n in text for n in (formula.spoken, *formula.variants))
+
+
+def _forbidden(ctx: Context, formula: Formula) -> frozenset[str]:
+    """What is never a lure of ``formula`` in this text: the lexicon's forbidden phrases and
+    the phrases right at the text's date (:func:`_era_lures`)."""
+    era = _era_lures(ctx)
+    forbidden = ctx.lexicon.forbidden_for(formula)
+    return forbidden | era if era else forbidden
+
+
+def _era_lures(ctx: Context) -> frozenset[str]:
+    """Phrases that were stated beside a formula's members at the text's date (绿色化 of the
+    新五化 on a 2015–2017 text): never a lure, a wrong option or a swapped member there."""
+    memo = ctx.ex.memo
+    if "era_lures" not in memo:
+        date = _text_date(ctx)
+        memo["era_lures"] = frozenset(
+            foil
+            for formula in ctx.lexicon
+            for foil, (start, until) in formula.dated_foils.items()
+            if date and start <= date < until
+        )
+    return memo["era_lures"]
+
+
+# what follows a name the text goes on to define: 遇到了“三座大山”：市场的冰山、…; …，即…
+_DEFINES_RE = re.compile(r"[”’」]?(?:：|:|，?即|，?就是|，?是指|，?指的是)")
+_LIST_END_RE = re.compile(r"[。；;！？!?\n）)]")
+
+
+def _like_member(item: str, formula: Formula) -> bool:
+    """Is a listed item one of ``formula``'s members, in any wording (its spellings, its core,
+    or half its characters: 到建党一百年时全面建成小康社会 of 两个一百年)?"""
+    for member in formula.members:
+        core = formula.cores.get(member, "")
+        if core and core in item:
+            return True
+        for w in formula.spellings(member):
+            if w in item or item in w:
+                return True
+            short = min(len(w), len(item))
+            if short and len(set(w) & set(item)) * 2 >= short:
+                return True
+    return False
+
+
+def _defined_otherwise(ctx: Context, formula: Formula) -> bool:
+    """Does the text define the formula's name by a list of its own, as many items as the
+    lexicon's members and none of them one (有的民营企业家形容为遇到了“三座大山”：市场的冰山、
+    融资的高山、转型的火山: not 帝国主义、封建主义、官僚资本主义; blind15 LB #15, LC #19)?
+    Then the name means something else there, and the lexicon's members are not its teaching."""
+    memo = ctx.ex.memo.setdefault("defined_otherwise", {})
+    if formula.name in memo:
+        return memo[formula.name]
+    text = ctx.ex.doc.text
+    found = False
+    for name in sorted({formula.spoken, *formula.variants}, key=len, reverse=True):
+        at = text.find(name) if name else -1
+        while at >= 0 and not found:
+            end = at + len(name)
+            m = _DEFINES_RE.match(text, end)
+            if m:
+                stop = _LIST_END_RE.search(text, m.end())
+                body = text[m.end() : stop.start() if stop else len(text)]
+                items = [i.strip("“”‘’「」 ，,等") for i in body.split("、")]
+                found = (
+                    len(items) == len(formula.members)
+                    and all(2 <= len(i) <= 12 for i in items)
+                    and not any(_like_member(i, formula) for i in items)
+                )
+            at = text.find(name, end)
+        if found:
+            break
+    memo[formula.name] = found
+    return found
+
+
+def _explain_formula(formula: Formula, date: str = "") -> str:
     if not formula.members:
         return ""  # a shared name no version was found for: nothing known to say
     sep = "；" if any("、" in m for m in formula.members) else "、"
@@ -3468,7 +3583,10 @@ def _explain_formula(formula: Formula) -> str:
         parts.append(f"提出：{formula.origin}。")
     if formula.source:
         parts.append(f"出处：{formula.source}。")
-    if formula.effective:
+    if formula.effective and date and date < formula.effective:
+        # a text older than the wording: say so, lest its own wording read as wrong
+        parts.append(f"现行表述自{_cn_date(formula.effective)}起，本文（{_cn_date(date)}）早于此。")
+    elif formula.effective:
         parts.append(f"现行表述自{formula.effective}起。")
     if formula.note and not formula.note.startswith("*check*"):
         parts.append(formula.note)
@@ -3478,8 +3596,9 @@ def _explain_formula(formula: Formula) -> str:
 def _explain_text(ctx: Context, key: KeyPhrase, s: Sentence) -> str:
     text = f"原文：{s.text}"
     formula = _formula(ctx, key)
-    if formula is not None:
-        text += " " + _explain_formula(formula)
+    # (not a name the text defines otherwise: 三座大山 of 市场的冰山、融资的高山、转型的火山)
+    if formula is not None and not _defined_otherwise(ctx, formula):
+        text += " " + _explain_formula(formula, _text_date(ctx))
     return text + _variant_note(ctx, key)
 
 
@@ -7177,7 +7296,7 @@ def _foils(
     fits: Callable[[str], bool] | None = None,
     pool: bool = True,
 ) -> list[str] | None:
-    exclude = ctx.lexicon.forbidden_for(formula)
+    exclude = _forbidden(ctx, formula)
     own_foils = formula.foils if fits is None else [f for f in formula.foils if fits(f)]
     # the formula's own foils first, whatever their length (they were chosen for it) …
     own = dis.pick(like, own_foils, n, rng, exclude=exclude, stem=stem, max_distance=40.0)
@@ -7229,7 +7348,7 @@ def _member_by_length(
     # the kind, 立足新发展阶段 beside 新型工业化)
     own = [f for f in formula.foils if side(f)]
     extra = own and dis.pick(
-        answer, own, 1, rng, exclude=ctx.lexicon.forbidden_for(formula), max_distance=40.0
+        answer, own, 1, rng, exclude=_forbidden(ctx, formula), max_distance=40.0
     )
     if extra:
         far = max(wrong, key=lambda w: abs(len(w) - len(answer)))
@@ -7380,7 +7499,7 @@ def _member_lures(
     if lengths and wrong and _lengths_give_away(correct, wrong):
         # 四个服从's clause of 27 among lures of six: one lure near the longest key (or the
         # shortest), the others near the other end, so that the lengths mix (DB #27)
-        forbidden = ctx.lexicon.forbidden_for(formula)
+        forbidden = _forbidden(ctx, formula)
         for n in dict.fromkeys((n_wrong, len(wrong))):
             mixed = _mixed_lures(formula, correct, n, rng, fits, forbidden)
             if mixed:
@@ -7539,12 +7658,21 @@ def _disputed_members(ctx: Context, formula: Formula) -> frozenset[str]:
 
 
 def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> Iterator[Question]:
+    # a text dated before the current wording asks it only where it writes it itself: a 2015
+    # speech of the three 自信 is not asked what 四个自信 leaves out, nor a 2015 两个一百年 in
+    # the 十九大's 美丽…强国 (blind15 LA #29, LE #33); nor a name the text defines itself
+    # (三座大山：市场的冰山、融资的高山、转型的火山, blind15 LB #15)
+    if _predates(ctx, formula) and not _states_current(ctx, formula):
+        if not _changed_members_only(ctx, formula):
+            return
+    if _defined_otherwise(ctx, formula):
+        return
     s = ctx.sentence(sentence_index)
     source = s.text
     # a version of a shared name is printed with its title (“不忘初心、牢记使命”主题教育总要求)
     # and known by its id (formula=, ids); other formulas' three names are one
     fid, name, said = formula.name, _quoted(formula.shown), formula.spoken
-    explanation = _explain_formula(formula)
+    explanation = _explain_formula(formula, _text_date(ctx))
     members = list(formula.members)
     para = s.paragraph
     common = dict(source=source, explanation=explanation, paragraph=para, formula=fid)
@@ -7629,7 +7757,7 @@ def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> It
                     own,
                     1,
                     fixed,
-                    exclude=ctx.lexicon.forbidden_for(formula),
+                    exclude=_forbidden(ctx, formula),
                     max_distance=40.0,
                 )
                 foil = other or foil
@@ -8317,7 +8445,19 @@ def build_all(ctx: Context) -> list[Question]:
     for question in out:
         add_described_key(ctx, question)
         add_printed_list_key(ctx, question, asked)
-    return out
+    lures = _era_lures(ctx)
+    return [q for q in out if not _era_lured(q, lures)] if lures else out
+
+
+def _era_lured(q: Question, lures: frozenset[str]) -> bool:
+    """Does a question offer, as wrong, a phrase that was right at the text's date (绿色化 as a
+    non-member of the 新四化, or swapped into a 2015 text's 新型工业化、信息化… for a 错误)?"""
+    if q.kind == "judge":
+        return q.answer is False and any(w in q.stem and w not in q.source for w in lures)
+    answers = q.answer if isinstance(q.answer, list) else [q.answer]
+    if q.template == "lex_nonmember":  # (下列不属于“新四化”的是 绿色化: its answer is the lure)
+        return any(o in lures for o in q.options)
+    return any(o in lures and o not in answers for o in q.options)
 
 
 def _list_closed(items: tuple[str, ...], after: str) -> bool:

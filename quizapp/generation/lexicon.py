@@ -851,6 +851,7 @@ def _formula_from_dict(item: dict) -> Formula:
         frames=tuple(item.get("frames", ())),
         title=item.get("title", ""),
         changed={k: tuple(v) for k, v in item.get("changed", {}).items()},
+        dated_foils={k: (v[0], v[1]) for k, v in item.get("dated_foils", {}).items()},
     )
 
 

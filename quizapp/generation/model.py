@@ -74,6 +74,10 @@ class Formula:
     # text of the earlier era would make them a second answer, so questions show them only where
     # the text's own wording is the current one (docs/generation.md, seventh session).
     changed: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Foils that were stated beside the members for a while → (from, until) ISO dates
+    # (绿色化 of the 2015 新五化, until the 十九大 spoke of the 四化 again): a text dated in that
+    # span is never given one as a lure or a swapped member (blind15 LD #44, LB #53).
+    dated_foils: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def shown(self) -> str:

@@ -320,3 +320,32 @@ def _link_parents(sentences: list[Sentence], headings: dict[int, Heading]) -> No
 def _too_short(text: str) -> bool:
     """Sentences too short to carry a question (各位代表！)."""
     return len(text.strip("。！？!?；;，,：: ")) < 6
+
+
+# a date line under the headline: （2015年10月29日）, （2014年5月8日…审议批准　…2026年4月2日…）
+# (the latest date: a revised text is read as of its revision), or ——2020年5月22日在…
+_DATE_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+
+
+def document_date(text: str) -> str:
+    """The ISO date of a text's date line among its first lines, or "" (no date line: a body
+    sentence that opens on a date, 1978年12月18日，在中华民族历史上…, is not one)."""
+    lines = text.split("\n", 8)[:8]
+    found: list[str] = []
+    open_paren = False
+    for line in lines:
+        line = line.strip()
+        if open_paren or line.startswith(("（", "(", "——")):
+            found.extend(
+                f"{int(y):04d}-{int(m):02d}-{int(d):02d}" for y, m, d in _DATE_RE.findall(line)
+            )
+            open_paren = (
+                line.startswith(("（", "("))
+                and not line.endswith(("）", ")"))
+                or (open_paren and not line.endswith(("）", ")")))
+            )
+        elif _DATE_RE.fullmatch(line):
+            found.append("-".join(f"{int(g):02d}" for g in _DATE_RE.fullmatch(line).groups()))
+        if found and not open_paren:
+            break
+    return max(found, default="")
