@@ -3488,12 +3488,10 @@ def _states_current(ctx: Context, formula: Formula) -> bool:
     return True
 
 
-def _changed_members_only(ctx: Context, formula: Formula) -> bool:
-    """Does the text name a formula whose rewording ``changed`` records (a 2016 speech's
-    “四个全面”, of 全面建成小康社会)? Then the name is the text's own, and
-    :func:`_disputed_members` keeps the reworded member out of the questions."""
+def _named(ctx: Context, formula: Formula) -> bool:
+    """Does the text name ``formula`` (its spoken name or a variant: “两个一百年”奋斗目标)?"""
     text = ctx.ex.doc.text
-    return bool(formula.changed) and any(n in text for n in (formula.spoken, *formula.variants))
+    return any(n in text for n in (formula.spoken, *formula.variants))
 
 
 def _forbidden(ctx: Context, formula: Formula) -> frozenset[str]:
@@ -7658,15 +7656,27 @@ def _disputed_members(ctx: Context, formula: Formula) -> frozenset[str]:
 
 
 def lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> Iterator[Question]:
-    # a text dated before the current wording asks it only where it writes it itself: a 2015
-    # speech of the three 自信 is not asked what 四个自信 leaves out, nor a 2015 两个一百年 in
-    # the 十九大's 美丽…强国 (blind15 LA #29, LE #33); nor a name the text defines itself
-    # (三座大山：市场的冰山、融资的高山、转型的火山, blind15 LB #15)
-    if _predates(ctx, formula) and not _states_current(ctx, formula):
-        if not _changed_members_only(ctx, formula):
-            return
+    """The lexicon's questions on ``formula``, named or listed at ``sentence_index``. A text
+    dated before the formula's current wording is asked it only where it names the formula
+    (a 2015 “两个一百年”奋斗目标: the explanation dates today's wording, and no 判断 is made
+    false, where the text's own older wording would read as the error, blind15 LA #33), not
+    where it only lists members in an older form (a 2015 speech of the three 自信 is not asked
+    what 四个自信 leaves out, blind15 LE #25, LC #35); a name the text defines itself is not
+    asked at all (三座大山：市场的冰山、融资的高山、转型的火山, blind15 LB #15)."""
     if _defined_otherwise(ctx, formula):
         return
+    if _predates(ctx, formula) and not _states_current(ctx, formula):
+        if not _named(ctx, formula):
+            return
+        if not formula.changed:
+            for q in _lexicon_questions(ctx, formula, sentence_index):
+                if q.template != "lex_judge_false":
+                    yield q
+            return
+    yield from _lexicon_questions(ctx, formula, sentence_index)
+
+
+def _lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> Iterator[Question]:
     s = ctx.sentence(sentence_index)
     source = s.text
     # a version of a shared name is printed with its title (“不忘初心、牢记使命”主题教育总要求)
