@@ -13,10 +13,10 @@ unit counts by its value (三个月 = 3个月 = ３个月, 两个月 = 二个月
 a numeral that names a formula (两个维护, 三个代表) is left as written. A cloze blank is right
 when its folded text equals any spelling listed in ``accepted`` for that blank (or the answer
 itself), also once both drop an inner 的 (or a 地 after a fixed adverb), write 百年 as 一百年 and
-a duration in months (半年 = 6个月), write 做主 as 作主, and once the response drops a word the stem prints right
-before or after the blank and the learner wrote again (每（每半年）); an order-free cloze
-(``ordered`` false) is right when the responses can be paired one-to-one with the blanks; a
-multiple choice is right only when exactly the correct options are chosen.
+a duration in months (半年 = 6个月), write 做主 as 作主, and once the response drops a word
+the stem prints right before or after the blank and the learner wrote again (每（每半年）);
+an order-free cloze (``ordered`` false) is right when the responses can be paired one-to-one
+with the blanks; a multiple choice is right only when exactly the correct options are chosen.
 
 A response of the wrong shape (a number for a cloze, an option that is not on the question, three
 answers for two blanks) raises :class:`InvalidAnswer`, a ``ValueError`` with a Chinese message:
