@@ -258,7 +258,7 @@ _PLAIN_PIECES = frozenset(
     "发展 建设 中国 社会 国家 人民 经济 政治 文化 工作 全面 坚持 推进 加强 推动 实现 制度 体系"
     " 体制 机制 改革 创新 现代 党的 我们 重要 重大 提高 增强 完善 深化 实施 主义 思想 精神"
     " 意识 自信 能力 水平 质量 安全 战略 理念 道路 事业 目标 任务 问题 领导 管理 服务 世界"
-    " 文明 生态 新的 伟大".split()
+    " 文明 生态 新的 伟大 教育".split()
 )
 
 
@@ -316,6 +316,8 @@ def _without_giveaway_lead(stem: str, la: int, lb: int) -> tuple[str, int, int]:
     shift = cut - len(keep)
     if len(stem) - shift - (lb - la) < _GIVEAWAY_REST:
         return stem, la, lb  # 保护利用好革命文物，加强（　　）: the cut would leave no context
+    if not keep and _leans_back(stem[cut:]) is not None:
+        return stem, la, lb  # …开展劳动教育，|其中（劳动精神）…: what is left points back
     return keep + stem[cut:], la - shift, lb - shift
 
 
