@@ -8,7 +8,8 @@ helper "stems2"), checked on the four blind15 texts themselves.
   让劳动光荣、创造伟大成为…，让（劳动最光荣）…);
 - a stem does not open on a bullet dash (――中国坚持…) or on a bare lead-in (主要有：……);
 - a 单选's key is not the one long option (生态文明建设 among 作风建设, 思想建设, 国防建设);
-- a 多选 after 必须 draws no noun-phrase lures (全面节约战略 beside 全面深化改革).
+- a 多选 after 必须 draws no noun-phrase lures (全面节约战略 beside 全面深化改革);
+- a stem does not end on a 以-phrase cut from its verb (他们以…忘我的拼搏奉献。).
 """
 
 from __future__ import annotations
@@ -71,3 +72,12 @@ def test_lures_after_bixu_are_verb_phrases_like_the_keys() -> None:
     for q in heldout_bank(XIYATU):
         if q.kind == "multiple" and "必须（" in q.stem:
             assert not any(o.endswith(("战略", "政策")) for o in q.options), q.options
+
+
+def test_a_stem_does_not_end_on_a_yi_phrase_cut_from_its_verb() -> None:
+    # 他们以高度的主人翁责任感、卓越的劳动创造、忘我的拼搏奉献，为全国各族人民树立了…榜样:
+    # the window stopped after 奉献 (blind15 LD #29)
+    road = [q for q in heldout_bank(WUYI) if q.answer == ["坚持中国道路"]]
+    assert road
+    for q in road:
+        assert not q.stem.endswith("忘我的拼搏奉献。"), q.stem

@@ -1121,6 +1121,8 @@ _ADVERBIAL_HEAD = re.compile(
 )
 
 
+# a 以-phrase listing the means, its verb in the next clause (他们以…、…、忘我的拼搏奉献，为…)
+_YI_LIST_OPENING = re.compile("^(?:他们|她们|我们|大家)?以(?![及来后前上下外内往])")
 # the verb of a greeting or thanks after the 向-clauses naming whom (向…，向…，表示衷心的感谢！,
 # 致以崇高的敬意, 致敬): not 致力 or 致使 opening a clause
 _GREETING_AFTER = re.compile(r"(?:[^。！？!?]*?[，,])??(?:表示|致以|致敬|致谢|致意)")
@@ -1140,6 +1142,8 @@ def _dangling(text: str, x: int, y: int) -> bool:
         return True
     if clause.startswith("向") and _GREETING_AFTER.match(text, y):
         return True  # 向…社会各界，|向…华侨华人，表示衷心的感谢！: the verb comes after
+    if _YI_LIST_OPENING.match(clause) and "、" in clause and "为" not in clause:
+        return True  # 他们以高度的主人翁责任感、…忘我的拼搏奉献，|为…树立了榜样 (blind15 LD #29)
     return (
         _ADVERBIAL_OPENING.match(clause) is not None and _ADVERBIAL_HEAD.search(clause) is not None
     )
