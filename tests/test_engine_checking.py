@@ -469,6 +469,11 @@ def _blank_in(stem: str, answer: str) -> dict[str, object]:
         ("（　　）审议通过了决定", "十九届四中全会", "十九届中央四中全会"),
         ("（　　）审议通过了决定", "党的十九届四中全会", "中共十九届四中全会"),
         ("（　　）审议通过了决定", "十一届五中全会", "第十一届五中全会"),
+        # 做主 and 作主 are both in print (blind15 LF #34: 人民当家做主 was marked wrong)
+        ("要坚持党的领导、（　　）、依法治国有机统一", "人民当家作主", "人民当家做主"),
+        ("要坚持党的领导、（　　）、依法治国有机统一", "人民当家做主", "人民当家作主"),
+        # a multi-phrase key without its inner 、 (blind15 LC #32)
+        ("艰苦奋斗、勇于创新，（　　）的劳模精神", "淡泊名利、甘于奉献", "淡泊名利甘于奉献"),
     ],
 )
 def test_loose_spellings_of_one_answer_are_right(stem: str, answer: str, given: str) -> None:

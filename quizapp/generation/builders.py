@@ -246,9 +246,79 @@ def _window_of(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int
         stem, la, lb = _with_significance_subject(s.text, stem, la, lb, a - s.start)
     if stem:
         stem, la, lb = _without_speaker_lead(stem, la, lb)
+    if stem:
+        stem, la, lb = _without_giveaway_lead(stem, la, lb)
     if not stem:
         return stem, la, lb
     return _tidy_stem(stem, la, lb)
+
+
+# words too common to give a key away when the stem prints them elsewhere (建设 of 经济建设)
+_PLAIN_PIECES = frozenset(
+    "发展 建设 中国 社会 国家 人民 经济 政治 文化 工作 全面 坚持 推进 加强 推动 实现 制度 体系"
+    " 体制 机制 改革 创新 现代 党的 我们 重要 重大 提高 增强 完善 深化 实施 主义 思想 精神"
+    " 意识 自信 能力 水平 质量 安全 战略 理念 道路 事业 目标 任务 问题 领导 管理 服务 世界"
+    " 文明 生态 新的 伟大 教育".split()
+)
+
+
+_GIVEAWAY_REST = 10  # the fewest characters a stem keeps beside its key once a giveaway goes
+
+
+def _key_pieces(key: str) -> set[str]:
+    """The two-character words that tell the key (or each item of a 、-list key) apart: each
+    item without the items' shared opening or ending (劳动最光荣、劳动最崇高 → 光荣, 崇高; 尊重
+    自然、顺应自然 → 尊重, 顺应), taken whole when
+    it has two characters and halved when it has four (清洁低碳 → 清洁, 低碳)."""
+    items = key.split("、")
+    shared = tail = 0
+    if len(items) > 1:
+        while all(len(i) > shared and i[shared] == items[0][shared] for i in items):
+            shared += 1
+        while all(len(i) > tail + 1 and i[-tail - 1] == items[0][-tail - 1] for i in items):
+            tail += 1
+    pieces = set()
+    for item in items:
+        rest = item[shared : len(item) - tail]
+        if len(rest) == 2:
+            pieces.add(rest)
+        elif len(rest) == 4:
+            pieces.update((rest[:2], rest[2:]))
+    return {p for p in pieces if p not in _PLAIN_PIECES and p[0] not in "一二两三四五六七八九十"}
+
+
+def _without_giveaway_lead(stem: str, la: int, lb: int) -> tuple[str, int, int]:
+    """A stem whose clauses before a list key's print a word of its items (推动低碳循环发展，建设
+    （清洁低碳、安全高效）…; 让劳动光荣、创造伟大成为…，让（劳动最光荣、…劳动最伟大…）) starts after
+    them; a 我们一定要…… lead of the cut clause stays (blind15 LD #6, #37)."""
+    if "、" not in stem[la:lb]:
+        # (one term's halves are too often the head nouns of its context: 机关 of 模范机关 in
+        # 机关基层党组织必须…, 优势 of 制度优势 beside 政治优势; a list's items are not)
+        return stem, la, lb
+    head = stem[:la]
+    cut = max(head.rfind(c) for c in "，；。：") + 1
+    close = [i for i in (stem.find(c, lb) for c in "，；。：") if i >= 0]
+    own = stem[cut:la] + "|" + stem[lb : min(close, default=len(stem))]
+    # (a word the key shares with the items printed beside it is the list's, no giveaway:
+    # 法治 of 法治国家、（法治政府）、法治社会; 纪律 of （廉洁纪律）、群众纪律)
+    pieces = {p for p in _key_pieces(stem[la:lb]) if p not in own}
+    if not pieces:
+        return stem, la, lb
+    if cut <= 0 or not any(p in head[:cut] for p in pieces):
+        return stem, la, lb
+    last = max(head.rfind(c, 0, cut - 1) for c in "，；。：") + 1  # the clause that prints it
+    while last > 0 and any(p in head[:last] for p in pieces):
+        last = max(head.rfind(c, 0, last - 1) for c in "，；。：") + 1
+    keep = head[:last]
+    dots = head.find("……", last, cut)
+    if dots >= 0 and not any(p in head[last : dots + 2] for p in pieces):
+        keep = head[: dots + 2]
+    shift = cut - len(keep)
+    if len(stem) - shift - (lb - la) < _GIVEAWAY_REST:
+        return stem, la, lb  # 保护利用好革命文物，加强（　　）: the cut would leave no context
+    if not keep and _leans_back(stem[cut:]) is not None:
+        return stem, la, lb  # …开展劳动教育，|其中（劳动精神）…: what is left points back
+    return keep + stem[cut:], la - shift, lb - shift
 
 
 # a predicate of significance closing a sentence (…，具有重要意义。/ …意义重大。): its subject is
@@ -476,6 +546,13 @@ def _with_antecedent(
         lead = text[lead_from : colon + 1] + ("……" if start > colon + 1 else "")
         if len(lead) > 40:
             return "", 0, 0
+        if lead_from == 0 and _BARE_LEAD_IN.fullmatch(text[: colon + 1]):
+            # 主要有：……: the sentence opens on a bare lead-in, whose list the sentence before
+            # names (…推出了一系列…的改革举措。主要有：); it goes in front, or no question
+            # (blind15 LC #14, #25, #27, LE #19)
+            if not before or before[-1] not in _SENT_END or len(before) > _LEAD_BEFORE_CHARS:
+                return "", 0, 0
+            lead = before + lead
         return lead + stem, la + len(lead), lb + len(lead)
     first = k
     opener = _leans_back(text[starts[k] : ends[k]])
@@ -517,6 +594,10 @@ def _with_antecedent(
 
 # the longest sentence before a 这 that goes in front of a stem as what 这 points to
 _BEFORE_CHARS = 30
+# a sentence's opening that lists without saying what (主要有：, 具体包括：; not 大会主题是：)
+_BARE_LEAD_IN = re.compile("(?:主要|具体|分别|其中|重点)?(?:有|是|包括|包含|为)[：:]")
+# the longest sentence before a bare lead-in (主要有：) that goes in front as what it lists
+_LEAD_BEFORE_CHARS = 50
 
 
 def _with_sentence_before(
@@ -1040,6 +1121,8 @@ _ADVERBIAL_HEAD = re.compile(
 )
 
 
+# a 以-phrase listing the means, its verb in the next clause (他们以…、…、忘我的拼搏奉献，为…)
+_YI_LIST_OPENING = re.compile("^(?:他们|她们|我们|大家)?以(?![及来后前上下外内往])")
 # the verb of a greeting or thanks after the 向-clauses naming whom (向…，向…，表示衷心的感谢！,
 # 致以崇高的敬意, 致敬): not 致力 or 致使 opening a clause
 _GREETING_AFTER = re.compile(r"(?:[^。！？!?]*?[，,])??(?:表示|致以|致敬|致谢|致意)")
@@ -1059,6 +1142,8 @@ def _dangling(text: str, x: int, y: int) -> bool:
         return True
     if clause.startswith("向") and _GREETING_AFTER.match(text, y):
         return True  # 向…社会各界，|向…华侨华人，表示衷心的感谢！: the verb comes after
+    if _YI_LIST_OPENING.match(clause) and "、" in clause and "为" not in clause:
+        return True  # 他们以高度的主人翁责任感、…忘我的拼搏奉献，|为…树立了榜样 (blind15 LD #29)
     return (
         _ADVERBIAL_OPENING.match(clause) is not None and _ADVERBIAL_HEAD.search(clause) is not None
     )
@@ -1968,6 +2053,26 @@ def _series_length_mate(answer: str, picked: list[str], pool: list[str], stem: s
     return out
 
 
+def _length_class_mates(answer: str, picked: list[str], pool: list[str]) -> list[str] | None:
+    """``picked`` with lures of the answer's length class (within a character of it) swapped in
+    while the answer is the one long option (生态文明建设 among 作风建设, 思想建设,
+    国防建设; 新型工业化 among 智能化, 国际化, 市场化: blind15 LB #20, #48), or None when the pool
+    has too few of them: the 单选 is then not asked."""
+    if not picked or len(answer) <= max(len(c) for c in picked):
+        return picked  # (a key shorter than its lures was found usable: 执政考验, review 28b #37)
+    if not _lengths_give_away([answer], picked):
+        return picked
+    near = [c for c in pool if c not in picked and abs(len(c) - len(answer)) <= 1]
+    out = list(picked)
+    for i in sorted(range(len(out)), key=lambda i: abs(len(out[i]) - len(answer)), reverse=True):
+        if not near or not _lengths_give_away([answer], out):
+            break
+        out[i] = near.pop(0)
+    if _lengths_give_away([answer], out) or _lures_odd_out(answer, out):
+        return None
+    return out
+
+
 def _edge_keeper(answer: str, picked: list[str], pool: list[str]) -> list[str]:
     """``picked`` with the one lure that breaks the opening or ending of two characters the
     answer shares with every other lure swapped for the first lure of ``pool`` that keeps it
@@ -2301,11 +2406,17 @@ def article_label_len(text: str) -> int:
     return m.end() if m and m.end() < len(text) else 0
 
 
+_LEAD_DASHES = "—―－─-"
+
+
 def _tidy_stem(stem: str, la: int, lb: int) -> tuple[str, int, int]:
     """A stem without a leading article label and without stray spaces between CJK characters
     outside the key (rounds F1–F2: the teacher strips both)."""
     cut = article_label_len(stem)
     if 0 < cut <= la:
+        stem, la, lb = stem[cut:], la - cut, lb - cut
+    cut = len(stem) - len(stem.lstrip(_LEAD_DASHES))
+    if 0 < cut <= la:  # ――中国坚持…: a list's bullet dash, no part of the sentence (blind15 LD #45)
         stem, la, lb = stem[cut:], la - cut, lb - cut
     if " " not in stem and "\u3000" not in stem:
         return stem, la, lb
@@ -4859,6 +4970,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             return  # “真理是最可靠的”。: nothing left to answer from
         stem, a, b = before + stem, a + len(before), b + len(before)
         source = before + s.text
+        cut = len(stem) - len(stem.lstrip(_LEAD_DASHES))
+        stem, a, b = stem[cut:], a - cut, b - cut
     if stem.startswith(_SUBORDINATORS) and not re.search(r"[，；：]", stem):
         return  # 即使在“（　　）”那样艰难的时刻。: a concession whose main clause is elsewhere
     he = _bare_he(stem)
@@ -5086,6 +5199,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             picked = _series_length_mate(key.text, picked, pool, blanked)
             picked = _series_mate(key.text, picked, pool, blanked)
             picked = _field_mate(key.text, picked, pool, blanked, ctx)
+            picked = _length_class_mates(key.text, picked, pool)
         return picked
 
     def _drawable_contrast(
@@ -5201,7 +5315,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     if truth:
         statement = stem
     else:
-        if not wrong:
+        wrong = [w for w in wrong or [] if not _swap_reads_wrong(stem, a, b, key, w)]
+        if not wrong or _advancing_list_slot(stem, a, b, key):
             return
         swap = sorted(wrong)[_fixed_rng(single_qid).randrange(len(wrong))]
         statement = stem[:a] + swap + stem[b:]
@@ -5223,6 +5338,51 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         template=template,
         formula=key.formula,
     )
+
+
+# Verbs of a process (加强, 推进 …): after 实现 (which takes a result: 实现全面建成小康社会) a swap
+# that starts with one reads garbled, 实现全面推进科技创新 (blind15 LC #53, LD #52, LE #34)
+_PROCESS_VERBS = (
+    "加强", "推进", "推动", "深化", "加快", "提高", "提升", "坚持", "落实", "完善", "健全",
+    "增强", "扩大", "促进", "实施", "实行", "建设", "构建", "发展",
+)  # fmt: skip
+
+
+def _swap_reads_wrong(stem: str, a: int, b: int, key: KeyPhrase, swap: str) -> bool:
+    """Does ``swap`` in the key's place clash with the verb before the slot (实现 + a process
+    verb), where the key does not?"""
+    if not stem[:a].endswith("实现"):
+        return False
+    head = swap.removeprefix("全面")
+    own = key.text.removeprefix("全面")
+    return head.startswith(_PROCESS_VERBS) and not own.startswith(_PROCESS_VERBS)
+
+
+# how a list is said to advance (促进新型工业化、信息化…同步发展; …持续推进; 基本实现…): any
+# real policy of the items' kind advances too, so a swapped item reads true
+_PROGRESS_BEFORE = ("实现", "促进", "推进", "推动")
+_PROGRESS_AFTER = (
+    "持续推进", "同步发展", "协调发展", "深入推进", "加快推进", "稳步推进", "全面推进", "取得",
+    "不断", "显著", "明显",
+)  # fmt: skip
+
+
+def _advancing_list_slot(stem: str, a: int, b: int, key: KeyPhrase) -> bool:
+    """Is the key one item of a 、-list the sentence says is advancing (实现/促进 before its
+    first item, 持续推进/取得… after its last), with no ``的`` + noun naming the set? Then a
+    same-type swap (国际化, 绿色化 for 新型工业化) states something true in substance, false
+    only as a misquotation (blind15 LB #57, LD #44)."""
+    if len(key.group) < 3 or key.text not in key.group:
+        return False
+    first, last = key.group[0], key.group[-1]
+    at = b if last == key.text else stem.find(last, b)
+    begin = a if first == key.text else stem.rfind(first, 0, a)
+    if at < 0 or begin < 0:
+        return False
+    after = stem[at + len(last) :]
+    if after.startswith("的"):
+        return False  # 实现自我净化、…、自我提高的重要制度保障: the set is named (DC #14)
+    return stem[:begin].endswith(_PROGRESS_BEFORE) or after.startswith(_PROGRESS_AFTER)
 
 
 # Verbs that take any policy or strategy as their object: a term alone after one of them, closing
@@ -6368,6 +6528,16 @@ def _series_cloze(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Questio
     )
 
 
+# heads that end a noun phrase (全面节约战略, 全面两孩政策), where a verb phrase ends on its object
+_NOUN_HEADS = ("战略", "政策", "制度", "体系", "机制", "格局", "理念", "方针", "工程", "计划")
+
+
+def _noun_among_verbs(lure: str, items: Sequence[str]) -> bool:
+    """Is ``lure`` a noun phrase among items that are verb phrases (全面节约战略 beside 全面深化
+    改革, 全面依法治国: after 必须 only the verb phrases read, blind15 LE #40)?"""
+    return lure.endswith(_NOUN_HEADS) and not any(i.endswith(_NOUN_HEADS) for i in items)
+
+
 def group_questions(
     ctx: Context, items: tuple[str, ...], where: tuple[int, int, int]
 ) -> Iterator[Question]:
@@ -6462,6 +6632,7 @@ def group_questions(
         for c in pool
         if not any(_split_ending(item, c) for item in correct)
         and not _off_field_lure(ctx, c, typical, items, blanked, pair=False)
+        and not _noun_among_verbs(c, items)
     ]
     best = dis.best_candidates(
         typical,

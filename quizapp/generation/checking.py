@@ -13,10 +13,10 @@ unit counts by its value (三个月 = 3个月 = ３个月, 两个月 = 二个月
 a numeral that names a formula (两个维护, 三个代表) is left as written. A cloze blank is right
 when its folded text equals any spelling listed in ``accepted`` for that blank (or the answer
 itself), also once both drop an inner 的 (or a 地 after a fixed adverb), write 百年 as 一百年 and
-a duration in months (半年 = 6个月), and once the response drops a word the stem prints right
-before or after the blank and the learner wrote again (每（每半年）); an order-free cloze
-(``ordered`` false) is right when the responses can be paired one-to-one with the blanks; a
-multiple choice is right only when exactly the correct options are chosen.
+a duration in months (半年 = 6个月), write 做主 as 作主, and once the response drops a word
+the stem prints right before or after the blank and the learner wrote again (每（每半年）);
+an order-free cloze (``ordered`` false) is right when the responses can be paired one-to-one
+with the blanks; a multiple choice is right only when exactly the correct options are chosen.
 
 A response of the wrong shape (a number for a cloze, an option that is not on the question, three
 answers for two blanks) raises :class:`InvalidAnswer`, a ``ValueError`` with a Chinese message:
@@ -181,6 +181,7 @@ def _loose_key(text: str) -> str:
     key = _HALF_YEAR.sub("6个月", key)
     key = _WHOLE_YEARS.sub(lambda m: f"{int(m.group(1)) * 12}个月", key)
     key = _ADVERB_DI.sub(r"\1", key)
+    key = key.replace("做主", "作主")  # 人民当家做主 = 人民当家作主: both in print (blind15 LF #34)
     return _INNER_DE.sub("", key)
 
 
