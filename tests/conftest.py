@@ -138,6 +138,11 @@ def one_key(question: Any) -> str:
     return answer[0] if isinstance(answer, list) and len(answer) == 1 else ""
 
 
+def named(question: Any) -> list[str]:
+    """Every phrase ``question`` names: its keys and the whole phrases it asks part of."""
+    return [*question.keys, *question.covers]
+
+
 def asked_over(bank: list, fragment: str, answer: str) -> list:
     """The questions of ``bank`` whose stem holds ``fragment`` with its ``_`` the one blank,
     over ``answer`` (例: asked_over(bank, "全链条、_、开放式", "网络化"))."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import named
 
 from quizapp.generation.model import BLANK, Question
 from quizapp.generation.normalize import fold
@@ -385,7 +386,7 @@ def coverage(questions: list[Question], gold: list[str]) -> tuple[float, list[st
     for q in questions:
         tested.update(fold(t) for t in texts(q.answer))
         tested.update(fold(s) for blank in q.accepted for s in blank)
-        tested.update(fold(k) for k in (*q.keys, *q.covers))
+        tested.update(fold(k) for k in named(q))
     missing = [g for g in gold if fold(g) not in tested]
     return 1 - len(missing) / len(gold), missing
 

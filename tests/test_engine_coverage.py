@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import named
+
 from quizapp.generation import find_key_phrases, generate_questions
 
 
@@ -299,11 +301,6 @@ def test_clauses_whose_points_share_a_pattern_are_not_a_frame_series() -> None:
 
 
 # -- two-clause formulations said once ----------------------------------------------------------
-def named(q) -> list[str]:
-    """Every phrase ``q`` names: its keys and the whole phrases it asks part of."""
-    return [*q.keys, *q.covers]
-
-
 def _formulations(text: str) -> list:
     return [
         q
@@ -501,10 +498,10 @@ def test_a_blank_in_a_quoted_saying_names_the_whole_saying() -> None:
     )
     questions = generate_questions(text, seed=0)
     once = [q for q in questions if q.answer == ["免得百拳来"]]
-    assert once and all("打得一拳开，免得百拳来" in q.keys + q.covers for q in once)
+    assert once and all("打得一拳开，免得百拳来" in named(q) for q in once)
     fight = [q for q in questions if q.answer == ["我打手榴弹"]]
     assert fight
-    assert all("你打你的，我打我的，你打原子弹，我打手榴弹" in q.keys + q.covers for q in fight)
+    assert all("你打你的，我打我的，你打原子弹，我打手榴弹" in named(q) for q in fight)
 
 
 def test_a_thesis_whose_predicate_is_a_foundation_or_source_asks_its_subject() -> None:
@@ -516,9 +513,9 @@ def test_a_thesis_whose_predicate_is_a_foundation_or_source_asks_its_subject() -
     )
     questions = generate_questions(text, seed=0)
     work = [q for q in questions if q.kind == "cloze" and q.answer == ["劳动"]]
-    assert work and "劳动是一切幸福的源泉" in work[0].keys + work[0].covers
+    assert work and "劳动是一切幸福的源泉" in named(work[0])
     basic = [q for q in questions if q.kind == "cloze" and q.answer == ["基础研究"]]
-    assert basic and "基础研究是创新的源头活水" in basic[0].keys + basic[0].covers
+    assert basic and "基础研究是创新的源头活水" in named(basic[0])
     # a source of no named field (是重要力量源泉) pins nothing: 理想信念, 人民 fit as well
     text = "战胜前进道路上各种风险挑战，文化是重要力量源泉。我们要坚定文化自信。"
     assert not [q for q in generate_questions(text, seed=0) if q.answer == ["文化"]]
@@ -533,7 +530,7 @@ def test_a_multiple_choice_on_the_last_items_names_the_list_its_stem_prints() ->
     )
     made = [q for q in _multis(text) if q.template == "multi_enum"]
     assert made
-    assert "新型工业化、信息化、城镇化、农业现代化" in made[0].keys + made[0].covers
+    assert "新型工业化、信息化、城镇化、农业现代化" in named(made[0])
     assert made[0].answer == ["信息化", "城镇化", "农业现代化"]
 
 
@@ -547,7 +544,7 @@ def test_a_provision_that_states_its_rule_at_length_is_named_whole() -> None:
     made = [q for q in generate_questions(text, seed=0) if q.template == "provision_cloze"]
     assert made
     whole = "基层党组织每年至少组织1次以党史为主要内容的学习或者主题党日"  # (30 characters)
-    assert whole in made[0].keys + made[0].covers
+    assert whole in named(made[0])
 
 
 # -- eleventh session: modifiers closing on 的 and the set they describe -----------------------
@@ -565,23 +562,23 @@ def test_the_modifiers_of_a_named_set_are_asked_whole_with_the_set_printed() -> 
     q = lists[0]
     assert q.answer == ["胸怀祖国", "服务人民"] and not q.ordered
     assert "弘扬（　　）、（　　）的爱国精神" in q.stem  # the set stays printed, naming the pair
-    assert "胸怀祖国、服务人民的爱国精神" in q.keys + q.covers
+    assert "胸怀祖国、服务人民的爱国精神" in named(q)
     assert not q.weak
 
 
 def test_a_blank_on_one_part_of_a_described_set_names_the_formulation() -> None:
     # a question already blanking an item or the set names the whole formulation it asks
     questions = generate_questions(_SPIRITS, seed=0)
-    named = [
+    naming = [
         q
         for q in questions
-        if q.kind in ("cloze", "single") and "勇攀高峰、敢为人先的创新精神" in q.keys + q.covers
+        if q.kind in ("cloze", "single") and "勇攀高峰、敢为人先的创新精神" in named(q)
     ]
-    assert named
+    assert naming
     assert all(
         (q.answer if isinstance(q.answer, str) else q.answer[0])
         in ("勇攀高峰", "敢为人先", "创新精神")
-        for q in named
+        for q in naming
     )
 
 
@@ -592,7 +589,7 @@ def test_a_set_named_by_praise_or_a_head_that_goes_on_is_not_a_formulation() -> 
     )
     questions = generate_questions(text, seed=0)
     assert not any(q.template == "cloze_list" and "救死扶伤" in q.answer for q in questions)
-    assert not any(k.endswith("历史潮流不可阻挡") for q in questions for k in (*q.keys, *q.covers))
+    assert not any(k.endswith("历史潮流不可阻挡") for q in questions for k in named(q))
 
 
 def test_a_blank_in_a_saying_quoted_with_its_full_stop_names_the_saying() -> None:
@@ -604,7 +601,7 @@ def test_a_blank_in_a_saying_quoted_with_its_full_stop_names_the_saying() -> Non
     questions = generate_questions(text, seed=0)
     halves = [q for q in questions if q.answer in (["纸上得来终觉浅"], ["绝知此事要躬行"])]
     assert halves
-    assert all("纸上得来终觉浅，绝知此事要躬行" in q.keys + q.covers for q in halves)
+    assert all("纸上得来终觉浅，绝知此事要躬行" in named(q) for q in halves)
 
 
 _PATHS = (
@@ -624,10 +621,10 @@ def test_a_blank_on_one_clause_of_a_two_clause_heading_names_the_heading() -> No
     assert asked
     pairs = {"总体规划，分区推进", "细化目标，分步推进", "精准施策，统筹推进", "改革先行，系统推进"}
     for q in asked:
-        named = pairs & set(q.keys + q.covers)
-        assert len(named) == 1
+        named_pairs = pairs & set(named(q))
+        assert len(named_pairs) == 1
         answer = q.answer if isinstance(q.answer, str) else q.answer[0]
-        assert answer in next(iter(named)).split("，")
+        assert answer in next(iter(named_pairs)).split("，")
 
 
 def test_a_heading_whose_label_took_its_verb_is_not_named_without_it() -> None:
@@ -641,7 +638,7 @@ def test_a_heading_whose_label_took_its_verb_is_not_named_without_it() -> None:
     )
     asked = [q for q in generate_questions(text, seed=0) if q.template.startswith("heading_")]
     assert asked  # (the headings are asked: the pair is what is left unnamed)
-    keys = {k for q in generate_questions(text, seed=0) for k in (*q.keys, *q.covers)}
+    keys = {k for q in generate_questions(text, seed=0) for k in named(q)}
     assert not any(k.startswith(("基层基础，", "主题党日，", "领学先学，")) for k in keys)
 
 
@@ -653,9 +650,9 @@ def test_a_set_whose_head_jieba_reads_as_a_verb_is_named_after_a_noun() -> None:
         "党和国家监督体系是党在长期执政条件下实现自我净化、自我完善、自我革新、自我提高的"
         "重要制度保障。"
     )
-    named = {k for q in generate_questions(text, seed=0) for k in (*q.keys, *q.covers)}
-    assert "更加充实、更为丰富、更高质量的精神文化生活" in named
-    assert "自我净化、自我完善、自我革新、自我提高的重要制度保障" in named
+    names = {k for q in generate_questions(text, seed=0) for k in named(q)}
+    assert "更加充实、更为丰富、更高质量的精神文化生活" in names
+    assert "自我净化、自我完善、自我革新、自我提高的重要制度保障" in names
 
 
 def test_a_saying_framed_on_zhe_or_yao_is_asked_by_its_second_half() -> None:
@@ -668,7 +665,7 @@ def test_a_saying_framed_on_zhe_or_yao_is_asked_by_its_second_half() -> None:
     questions = generate_questions(text, seed=0)
     once = [q for q in questions if q.kind == "cloze" and q.answer == ["事不避难者进"]]
     assert once and once[0].stem.startswith("志不求易者成，")
-    assert "志不求易者成，事不避难者进" in once[0].keys + once[0].covers
+    assert "志不求易者成，事不避难者进" in named(once[0])
     assert any(q.answer == ["镜子要经常擦拭"] for q in questions)
     # five printed characters of seven leave only 幸福 to ask: not a blank over the half
     assert not any(q.answer == ["幸福属于劳动者"] for q in questions)

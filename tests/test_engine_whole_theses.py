@@ -7,6 +7,8 @@ the whole thesis (its clauses going on with 是/也是 included) among its keys.
 
 from __future__ import annotations
 
+from conftest import named
+
 from quizapp.generation import generate_questions
 from quizapp.generation.builders import add_thesis_key
 from quizapp.generation.model import BLANK, Question
@@ -75,7 +77,7 @@ def test_no_thesis_judge_where_the_swap_reads_absurd_or_may_be_true() -> None:
 
 def test_a_cloze_on_a_thesis_names_the_whole_thesis_it_prints() -> None:
     keys = {
-        q.answer[0]: q.keys + q.covers
+        q.answer[0]: named(q)
         for q in generate_questions(TEXT, seed=0)
         if q.kind == "cloze" and q.template == "cloze"
     }

@@ -6469,6 +6469,42 @@ def _class_pick(ctx: Context, items: tuple[str, ...], index: int) -> bool:
     )
 
 
+# ``whole`` is the list as the text says it: the difficulty reads it, and the id unless ``id_key``
+# names another; ``stem`` is shown as given (the caller adds ORDER_FREE where order is free)
+def _list_cloze(
+    ctx: Context,
+    *,
+    whole: str,
+    stem: str,
+    answer: list[str],
+    keys: list[str],
+    accepted: list[list[str]],
+    ordered: bool,
+    source: str,
+    paragraph: int | None,
+    explanation: str,
+    id_key: str | None = None,
+) -> Question:
+    """One 填空 over a list's items (``cloze_list``), built here so no list builder drifts apart."""
+    return Question(
+        id=question_id(
+            ctx.doc_key, "cloze", "cloze_list", whole if id_key is None else id_key, source
+        ),
+        kind="cloze",
+        stem=stem,
+        options=[],
+        answer=answer,
+        keys=keys,
+        source=source,
+        explanation=explanation,
+        accepted=accepted,
+        ordered=ordered,
+        paragraph=paragraph,
+        difficulty=_difficulty("cloze", whole, 0.1),
+        template="cloze_list",
+    )
+
+
 def _series_cloze(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Question]:
     """填空 with one blank per item of a whole list (统筹（　　）、（　　）、（　　）…).
 
@@ -6509,22 +6545,17 @@ def _series_cloze(ctx: Context, key: KeyPhrase, s: Sentence) -> Iterator[Questio
     ordered = _is_sequence(s.text, key.start - s.start, items)
     if not ordered:
         blanked += ORDER_FREE
-    source = s.text
-    qid = question_id(ctx.doc_key, "cloze", "cloze_list", key.text, source)
-    yield Question(
-        id=qid,
-        kind="cloze",
+    yield _list_cloze(
+        ctx,
+        whole=key.text,
         stem=blanked,
-        options=[],
         answer=list(items),
         keys=[key.text, *items],
-        source=source,
+        source=s.text,
         explanation=_explain_text(ctx, key, s),
         accepted=_with_variants(ctx, key, [[item] for item in items]),
         ordered=ordered,
         paragraph=s.paragraph,
-        difficulty=_difficulty("cloze", key.text, 0.1),
-        template="cloze_list",
     )
 
 
@@ -8931,13 +8962,11 @@ def standard_list_clozes(ctx: Context) -> Iterator[Question]:
             ordered = _is_sequence(s.text, local, items)
             if not ordered:
                 blanked += ORDER_FREE
-            yield Question(
-                id=question_id(
-                    ctx.doc_key, "cloze", "cloze_list", whole if half == 0 else f"{whole}|2", s.text
-                ),
-                kind="cloze",
+            yield _list_cloze(
+                ctx,
+                whole=whole,
+                id_key=whole if half == 0 else f"{whole}|2",
                 stem=blanked,
-                options=[],
                 answer=[cores[k] for k in blanks],
                 keys=[whole, *(cores[k] for k in blanks)],
                 source=s.text,
@@ -8949,8 +8978,6 @@ def standard_list_clozes(ctx: Context) -> Iterator[Question]:
                 ),
                 ordered=ordered,
                 paragraph=s.paragraph,
-                difficulty=_difficulty("cloze", whole, 0.1),
-                template="cloze_list",
             )
 
 
@@ -9318,11 +9345,11 @@ def _points_clozes(
         answer = [cores[k] for k in blanks]
         if any(_readable(a, stem) for a in answer):
             continue
-        yield Question(
-            id=question_id(ctx.doc_key, "cloze", "cloze_list", "|".join(answer), source),
-            kind="cloze",
+        yield _list_cloze(
+            ctx,
+            whole=whole,
+            id_key="|".join(answer),
             stem=stem,
-            options=[],
             answer=answer,
             keys=[*(shown[k] for k in blanks), *answer],
             source=source,
@@ -9330,8 +9357,6 @@ def _points_clozes(
             accepted=[accepted[k] for k in blanks],
             ordered=False,
             paragraph=paragraph,
-            difficulty=_difficulty("cloze", whole, 0.1),
-            template="cloze_list",
         )
 
 
@@ -9473,13 +9498,11 @@ def parallel_clause_clozes(ctx: Context) -> Iterator[Question]:
             ):
                 continue
             whole = "，".join(clauses)
-            qid = question_id(ctx.doc_key, "cloze", "cloze_list", whole, s.text)
             key = KeyPhrase(whole, "enumeration", s.index, s.start, s.start, 0.6)
-            yield Question(
-                id=qid,
-                kind="cloze",
+            yield _list_cloze(
+                ctx,
+                whole=whole,
                 stem=stem,
-                options=[],
                 answer=list(tails),
                 keys=[whole, *clauses, *tails],
                 source=s.text,
@@ -9487,8 +9510,6 @@ def parallel_clause_clozes(ctx: Context) -> Iterator[Question]:
                 accepted=[[t] for t in tails],
                 ordered=True,
                 paragraph=s.paragraph,
-                difficulty=_difficulty("cloze", whole, 0.1),
-                template="cloze_list",
             )
 
 
@@ -10185,11 +10206,10 @@ def quality_list_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
                 continue
             whole = m.group(1)
             key = KeyPhrase(whole, "series", s.index, a, b, 0.6, None, items)
-            yield Question(
-                id=question_id(ctx.doc_key, "cloze", "cloze_list", whole, s.text),
-                kind="cloze",
+            yield _list_cloze(
+                ctx,
+                whole=whole,
                 stem=blanked + ORDER_FREE,
-                options=[],
                 answer=cores,
                 keys=[whole, *items],
                 source=s.text,
@@ -10197,8 +10217,6 @@ def quality_list_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
                 accepted=[list(dict.fromkeys([c, i])) for c, i in zip(cores, items, strict=True)],
                 ordered=False,
                 paragraph=s.paragraph,
-                difficulty=_difficulty("cloze", whole, 0.1),
-                template="cloze_list",
             )
 
 
@@ -10395,11 +10413,10 @@ def described_set_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
         if any(_readable(i, blanked) for i in items):
             continue
         key = KeyPhrase(run, "series", s.index, a, b, 0.6, None, items)
-        yield Question(
-            id=question_id(ctx.doc_key, "cloze", "cloze_list", run, s.text),
-            kind="cloze",
+        yield _list_cloze(
+            ctx,
+            whole=run,
             stem=blanked + ORDER_FREE,
-            options=[],
             answer=list(items),
             keys=[run, *items, d.whole],
             source=s.text,
@@ -10407,8 +10424,6 @@ def described_set_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
             accepted=[[i] for i in items],
             ordered=False,
             paragraph=s.paragraph,
-            difficulty=_difficulty("cloze", run, 0.1),
-            template="cloze_list",
         )
 
 
@@ -10571,11 +10586,11 @@ def unknown_run_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
         if any(_readable(items[k], blanked) for k in blanks):
             continue
         key = KeyPhrase(whole, "enumeration", index, start, end, 0.6, None, items)
-        yield Question(
-            id=question_id(ctx.doc_key, "cloze", "cloze_list", f"{whole}|run", s.text),
-            kind="cloze",
+        yield _list_cloze(
+            ctx,
+            whole=whole,
+            id_key=f"{whole}|run",
             stem=blanked + ORDER_FREE,
-            options=[],
             answer=[items[k] for k in blanks],
             keys=[whole, *(items[k] for k in blanks)],
             source=s.text,
@@ -10583,6 +10598,4 @@ def unknown_run_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
             accepted=_with_variants(ctx, key, [[items[k]] for k in blanks]),
             ordered=False,
             paragraph=s.paragraph,
-            difficulty=_difficulty("cloze", whole, 0.1),
-            template="cloze_list",
         )
