@@ -8703,7 +8703,7 @@ def add_printed_list_key(ctx: Context, q: Question, asked: dict[str, set[str]]) 
     if len(answers) != 1 or not isinstance(answers[0], str) or q.stem.count(BLANK) != 1:
         return q
     answer = answers[0]
-    lists = [items for items in _sorted_groups(ctx) if answer in items]
+    lists = list(_groups_holding(ctx).get(answer, ()))
     chain = _asked_chain(q.stem, answer, asked.get(q.source, set()))
     if chain and chain not in lists:
         lists.append(chain)
@@ -8819,6 +8819,18 @@ def _sorted_groups(ctx: Context) -> list[tuple[str, ...]]:
     if ordered is None:
         ordered = ctx.indexes["_sorted_groups"] = sorted(ctx.ex.groups)
     return ordered
+
+
+def _groups_holding(ctx: Context) -> dict[str, list[tuple[str, ...]]]:
+    """Item → the text's lists holding it, in sorted order (built once per text: every asked
+    question looks up its answer)."""
+    index = ctx.indexes.get("_groups_holding")
+    if index is None:
+        index = ctx.indexes["_groups_holding"] = {}
+        for items in _sorted_groups(ctx):
+            for item in dict.fromkeys(items):
+                index.setdefault(item, []).append(items)
+    return index
 
 
 # a saying closing a question's source: the sentence itself, or after the lead-in before it
