@@ -6913,6 +6913,24 @@ def _cut_ends_cached(text: str, version: int) -> tuple[int, ...]:
     return tuple(ends)
 
 
+# a character jieba's cut keeps in one block with its neighbours (jieba's re_han_default): it
+# cuts each run of them alone, and every other character is a word of its own
+_JIEBA_BLOCK_CHAR = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]")
+
+
+def _cut_at(text: str, at: int) -> bool:
+    """Does jieba's cut of ``text`` end a word at ``at``? Only the run jieba cuts as one block
+    around ``at`` is cut (the same boundaries as a cut of the whole sentence, for a fraction of
+    it: checked for every list a question blanks an item of)."""
+    start = at
+    while start > 0 and _JIEBA_BLOCK_CHAR.match(text[start - 1]):
+        start -= 1
+    end = at
+    while end < len(text) and _JIEBA_BLOCK_CHAR.match(text[end]):
+        end += 1
+    return at - start in _cut_ends(text[start:end])
+
+
 def _splits_word(text: str, a: int, b: int, c: int) -> bool:
     """Would a cut at ``b`` part a one-character word [a, b) from a word it forms one with?"""
     return b - a == 1 and is_word(text[a:c])
@@ -8720,7 +8738,7 @@ def add_printed_list_key(ctx: Context, q: Question, asked: dict[str, set[str]]) 
         if q.stem[at - 1 : at] == "、" or not _list_closed(items, q.stem[at + len(printed) :]):
             continue
         in_source = q.source.find(whole)
-        if in_source < 0 or in_source not in _cut_ends(q.source):
+        if in_source < 0 or not _cut_at(q.source, in_source):
             continue  # 解决地|区差距、城乡差距: the first item cut out of a word
         q.keys = [*q.keys, whole]
     return q
