@@ -70,6 +70,7 @@ def test_other_phrase_tells_spellings_from_other_phrases() -> None:
         ("依法治国", "全面依法治国"),
         ("安全", "高水平安全"),
         ("改革强军", "科技强军"),
+        ("中国特色社会主义制度", "中国特色社会主义"),  # (the stem …道路, …文化 share)
     ]
     same = [
         ("“三个代表”重要思想", "三个代表"),
@@ -77,6 +78,8 @@ def test_other_phrase_tells_spellings_from_other_phrases() -> None:
         ("党的领导", "坚持党的领导"),
         ("高水平科技自立自强", "科技自立自强"),
         ("科技兴军", "科技强军"),  # (the 2022 list's rewording of the same slot)
+        ("新型工业化", "工业化"),  # (the 十八大's wording of the 新四化 member)
+        ("人民代表大会", "人民代表大会制度"),
     ]
     assert [p for p in other if not other_phrase(*p, lex)] == []
     assert [p for p in same if other_phrase(*p, lex)] == []

@@ -385,7 +385,12 @@ def other_phrase(answer: str, form: str, lexicon: Lexicon) -> bool:
     if any(f == lead + a for lead in _ADDED_ONLY_LEADS):
         return True
     plain_a, plain_f = _unquote(answer), _unquote(form)
-    if plain_f in lexicon.list_mates(plain_a):
+    mates = lexicon.list_mates(plain_a)
+    if plain_f in mates:
+        return True
+    if plain_a.startswith(plain_f) and any(m.startswith(plain_f) for m in mates):
+        # the stem the list's members share, without what tells this one apart: 中国特色
+        # 社会主义 for 中国特色社会主义制度 (beside …道路, …理论体系, …文化)
         return True
     for formula in lexicon.owners(plain_a):
         mine = _member_of(formula, plain_a)
