@@ -3914,8 +3914,10 @@ def _variant_note(ctx: Context, key: KeyPhrase) -> str:
     """Name the other standard wording of the list the key is (part of) (review 23: 原文
     全面融合, 2020年表述为协调发展)."""
     notes = []
-    for member, k in _other_wording_mates(ctx, key):
-        notes.append(f"{_standard_wording(ctx, k)}，其中“{member}”填入此空亦可。")
+    # (another wording's member the sentence lacks is another item, not a spelling of this
+    # one: named, never graded right, blind15 MA #40 and the twelfth session)
+    for k in dict.fromkeys(k for _, k in _other_wording_mates(ctx, key)):
+        notes.append(f"{_standard_wording(ctx, k)}，本题以原文表述为准。")
     for item, variants in _list_variants(ctx, key).items():
         if key.type != "series" and key.text not in (item, "、".join(key.group)):
             continue  # (a whole list, series or enumeration, names every variant)
@@ -3949,7 +3951,6 @@ def _accepted(ctx: Context, key: KeyPhrase) -> list[str]:
     vetted: list[str] = []
     if key.type in ("enumeration", "term"):
         vetted += [m for m, _ in _list_variants(ctx, key).get(key.text, ())]
-        vetted += [m for m, _ in _other_wording_mates(ctx, key)]
     # a spelling from elsewhere is never a member of a standard list that holds the key's
     # mates without the key (a different item in the key's role: blind round BG #25); the
     # list rewordings above are weighed one by one (Lexicon.list_variants)

@@ -37,7 +37,7 @@ from .lexicon import Lexicon, load_lexicon
 from .model import BLANK, KINDS, ORDER_FREE, PICK_LIMIT, Question
 from .provisions import provision_questions
 from .shapes import contrast_list, counted_label, strip_list_label, swapped_key
-from .spellings import widen_accepted
+from .spellings import same_phrase_only, widen_accepted, with_plain_forms
 
 # the note an order-free list cloze ends on
 
@@ -186,6 +186,10 @@ def _finish(q: Question, lexicon: Lexicon) -> None:
         q.ordered, q.stem = True, q.stem.replace(ORDER_FREE, "")
     if q.kind == "cloze":  # the natural spellings of each blank's key (我们党的传家宝 → 传家宝)
         q.accepted = widen_accepted(q.stem, q.answer, q.accepted, lexicon)
+        # never another phrase graded right: a sibling, a replaced wording, 依法治国 for
+        # 全面依法治国 (blind15 MA #11, #40; MB #39, #59)
+        q.accepted = same_phrase_only(q.answer, q.accepted, lexicon)
+        q.accepted = with_plain_forms(q.answer, q.accepted)
 
 
 # a name the stem quotes: “党百年奋斗的历史经验”, the name a formula is shown under

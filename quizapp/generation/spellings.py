@@ -35,10 +35,16 @@ from . import distractors as dis
 from .checking import answer_key, check_answer
 from .jieba_setup import dictionary_version, is_word
 from .lexicon import Lexicon
-from .model import BLANK
+from .model import BLANK, Formula
 from .segment import cn_number, cn_numeral
 
-__all__ = ["more_spellings", "widen_accepted"]
+__all__ = [
+    "more_spellings",
+    "other_phrase",
+    "same_phrase_only",
+    "widen_accepted",
+    "with_plain_forms",
+]
 
 _MIN_REST = 3  # the shortest remainder a stripped key may leave: 传家宝 yes, 精神 / 理论 no
 
@@ -343,3 +349,94 @@ def widen_accepted(
                 lists.append([answers[len(lists)]])
             lists[index] += added
     return lists
+
+
+# A lead that makes another formulation, not another spelling: 全面依法治国 is a 四个全面 member,
+# 依法治国 the 基本方略; 决胜全面建成小康社会 is the 2017 task, 全面建成小康社会 the goal
+# (blind15 MA #40/#41, MB #39/#59, MC #51: graded right under 〔N字〕). A degree the text does
+# not say is added only: 高水平安全 is not 安全, while 科技自立自强 still names the blank
+# 高水平科技自立自强 (the core term without its intensifier).
+_OTHER_PHRASE_LEADS = ("全面", "决胜")
+_ADDED_ONLY_LEADS = ("高水平",)
+
+
+def _member_of(formula: Formula, text: str) -> str:
+    """The member of ``formula`` that ``text`` writes (itself or an alias), or ''."""
+    for member in formula.members:
+        if text in formula.spellings(member):
+            return member
+    return ""
+
+
+def other_phrase(answer: str, form: str, lexicon: Lexicon) -> bool:
+    """Is ``form`` another phrase than ``answer`` rather than a way of writing it? Another
+    member of a standard list or formula that holds the answer (习近平新时代中国特色社会主义思想
+    for “三个代表”重要思想, blind15 MA #11), a member's wording the formula replaced or that
+    replaced it (``changed``: 全面建设社会主义现代化国家 for 全面建成小康社会, MA #40), or the
+    answer with a lead put on or taken off that makes another formulation (依法治国 for
+    全面依法治国). An alias the lexicon lists for the same member (全面推进依法治国) is a
+    spelling."""
+    a, f = dis.fold_key(answer), dis.fold_key(form)
+    if not f or a == f:
+        return False
+    for lead in _OTHER_PHRASE_LEADS:
+        if f == lead + a or a == lead + f:
+            return True
+    if any(f == lead + a for lead in _ADDED_ONLY_LEADS):
+        return True
+    plain_a, plain_f = _unquote(answer), _unquote(form)
+    mates = lexicon.list_mates(plain_a)
+    if plain_f in mates:
+        return True
+    if plain_a.startswith(plain_f) and any(m.startswith(plain_f) for m in mates):
+        # the stem the list's members share, without what tells this one apart: 中国特色
+        # 社会主义 for 中国特色社会主义制度 (beside …道路, …理论体系, …文化)
+        return True
+    for formula in lexicon.owners(plain_a):
+        mine = _member_of(formula, plain_a)
+        theirs = _member_of(formula, plain_f)
+        if theirs and theirs != mine:
+            return True  # (another member)
+        for member, earlier in formula.changed.items():
+            pair = {member, *earlier}
+            if plain_a in pair and plain_f in pair:
+                return True  # (the wording a rewording replaced: another goal, not a spelling)
+    return False
+
+
+def _unquote(text: str) -> str:
+    return text.replace("“", "").replace("”", "")
+
+
+def same_phrase_only(
+    answers: Sequence[str], accepted: Sequence[Sequence[str]], lexicon: Lexicon
+) -> list[list[str]]:
+    """Each blank's accepted spellings without those that are another phrase than its answer
+    (:func:`other_phrase`): whichever rule added one, a wrong answer must not grade right."""
+    out = []
+    for index, spellings in enumerate(accepted):
+        answer = answers[index] if index < len(answers) else ""
+        out.append(
+            [
+                s
+                for s in spellings
+                if not answer or s == answer or not other_phrase(answer, s, lexicon)
+            ]
+        )
+    return out
+
+
+_PLAIN_DROP = re.compile("[“”、，]")
+
+
+def with_plain_forms(answers: Sequence[str], accepted: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Each blank's spellings with its answer written without quotes or inner commas added
+    (三个代表重要思想, 爱岗敬业争创一流): the checker folds them away and takes that form already,
+    and the list shows the learner and the reviewer so (blind15 MA #11, MB #9, MB #50: “the
+    〔8字〕 key is stored with its quotes”, “爱岗敬业争创一流 would be marked wrong”)."""
+    out = [list(s) for s in accepted]
+    for index, answer in enumerate(answers):
+        plain = _PLAIN_DROP.sub("", answer)
+        if index < len(out) and plain and plain != answer and plain not in out[index]:
+            out[index].append(plain)
+    return out
