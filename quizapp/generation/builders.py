@@ -9932,7 +9932,7 @@ def _swappable(theses: list[tuple[str, str]], i: int, j: int) -> bool:
 # what a sentence of nicknames says (人们常说，华盛顿州是“常青之州”，西雅图市是“翡翠之城”;
 # 被誉为…, 素有…之称): local colour of a courtesy passage, not a thesis; swapped, its 判断 asks
 # which place bears which nickname (blind15 MB #66, MD #54, ME #53, MF #52: unusable each time)
-_NICKNAMES = re.compile(r"人们常说|常被称为|被誉为|被称为|素有|之称|美誉|号称")
+NICKNAME_CUE = re.compile(r"人们常说|常被称为|被誉为|被称为|素有|之称|美誉|号称")
 
 
 def parallel_thesis_judges(ctx: Context) -> Iterator[Question]:
@@ -9945,7 +9945,7 @@ def parallel_thesis_judges(ctx: Context) -> Iterator[Question]:
     for s in ctx.ex.doc.sentences:
         if s.is_noise or s.is_heading or s.text.count("是") < 2 or s.text in ctx.judged:
             continue
-        if _NICKNAMES.search(s.text):
+        if NICKNAME_CUE.search(s.text):
             continue
         spans = [(m.start(), m.end()) for m in _CLAUSE_BODY.finditer(s.text)]
         parsed = [_parallel_thesis(s.text[a:b].strip()) for a, b in spans]
