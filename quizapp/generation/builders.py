@@ -9929,6 +9929,12 @@ def _swappable(theses: list[tuple[str, str]], i: int, j: int) -> bool:
     return core_p[-2:] not in (x[-2:], y[-2:]) and core_q[-2:] not in (x[-2:], y[-2:])
 
 
+# what a sentence of nicknames says (人们常说，华盛顿州是“常青之州”，西雅图市是“翡翠之城”;
+# 被誉为…, 素有…之称): local colour of a courtesy passage, not a thesis; swapped, its 判断 asks
+# which place bears which nickname (blind15 MB #66, MD #54, ME #53, MF #52: unusable each time)
+NICKNAME_CUE = re.compile(r"人们常说|常被称为|被誉为|被称为|素有|之称|美誉|号称")
+
+
 def parallel_thesis_judges(ctx: Context) -> Iterator[Question]:
     """判断 on a sentence of two to four sibling theses (发展是第一要务，创新是第一动力，人才是
     第一资源。): the statement is the theses as written (one in four) or with the subjects of
@@ -9938,6 +9944,8 @@ def parallel_thesis_judges(ctx: Context) -> Iterator[Question]:
     tainted = ctx.ex.doc.tainted
     for s in ctx.ex.doc.sentences:
         if s.is_noise or s.is_heading or s.text.count("是") < 2 or s.text in ctx.judged:
+            continue
+        if NICKNAME_CUE.search(s.text):
             continue
         spans = [(m.start(), m.end()) for m in _CLAUSE_BODY.finditer(s.text)]
         parsed = [_parallel_thesis(s.text[a:b].strip()) for a, b in spans]

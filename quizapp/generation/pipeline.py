@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from . import distractors as dis
 from . import noise, reference
-from .builders import DEFINING_THESES, Context, build_all, rhetoric_run
+from .builders import DEFINING_THESES, NICKNAME_CUE, Context, build_all, rhetoric_run
 from .confidence import common_chars, is_plain_cloze, is_plain_single, single_doubt, too_weak
 from .frames import (
     NAMED_CLASSES,
@@ -31,7 +31,7 @@ from .frames import (
     quality_slot_open,
     shared_edge,
 )
-from .jieba_setup import dictionary_version, is_common_word, warm_up
+from .jieba_setup import dictionary_version, is_common_word, is_word, warm_up
 from .keyphrases import Extraction, extract
 from .lexicon import Lexicon, load_lexicon
 from .model import BLANK, KINDS, ORDER_FREE, PICK_LIMIT, Question
@@ -277,12 +277,27 @@ def _low_value(q: Question, titled: frozenset[str]) -> bool:
     #29, CH #11 judged them trivial; the bank keeps them, as the teachers' gold lists ask for
     十二五, 十三五 and 八八战略 (bench/heldout_gold/dev)."""
     # (a lexicon formula too: 十四五 is one)
+    if not (q.kind == "cloze" and q.template == "cloze" and len(q.answer) == 1):
+        return False
+    answer = q.answer[0]
     return (
-        q.kind == "cloze"
-        and q.template == "cloze"
-        and len(q.answer) == 1
-        and (bool(_PLAN_PERIOD.fullmatch(q.answer[0])) or q.answer[0] in titled)
+        bool(_PLAN_PERIOD.fullmatch(answer))
+        or answer in titled
+        or _ordinal_completion(q.stem[: q.stem.find(BLANK)], answer)
     )
+
+
+# an ordinal right before a blank (第二次（　　）盟国)
+_ORDINAL_END = re.compile(r"第[一二三四五六七八九十]+次$")
+
+
+def _ordinal_completion(before: str, answer: str) -> bool:
+    """Does the ordinal printed before the blank make one dictionary name with the key
+    (第二次（世界大战）: jieba's 第二次世界大战)? The name is general knowledge the ordinal and
+    the length give away, not the text's teaching: blind11 GH #26, GO #24, blind15 LE #46,
+    MD #55 judged 世界大战 unusable each time."""
+    m = _ORDINAL_END.search(before)
+    return m is not None and is_word(m.group() + answer)
 
 
 # what ends a 、-run around a blank: any punctuation but the enumeration comma
@@ -503,6 +518,21 @@ _SPEECH_BUSINESS = re.compile(
     # 征求…意见 (党支部征求党小组、党员和群众的意见) is the text's teaching, not its drafting
     r"|起草组|文件起草|起草工作|[稿案][^。；]{0,12}征求意见|征求意见(?:的通知|过程|情况)"
     r"|网上征求意见"
+    # the bodies' coming elections, news of the year (今明两年，民主党派、工商联将陆续换届，
+    # 地方人大、政协也面临换届: blind15 LC #26, LE #20, ME #29); a rule's 按期换届 is teaching
+    r"|(?:将|陆续|即将|面临)换届"
+    # a banquet's courtesies and the speaker's memories of his youth (女士们、先生们; 我提议…
+    # 干杯; 感谢…的热情接待; 我青年时代就读过…; 那时候，我和乡亲们都住在土窑里: blind15 LA #47,
+    # LB #43, MB #68)
+    r"|女士们|先生们|我提议|干杯|热情(?:接待|款待)|盛情(?:接待|款待|邀请)"
+    r"|我(?:青年时代|年轻时|少年时|当年)|^那时候，我|给我留下了?(?:深刻|很深的?)印象"
+)
+# a foreign figure's words or work quoted as a courtesy flourish to a foreign audience (马丁·路德·
+# 金先生也说过：“做对的事，（任何时机都是好时机）。”; 基辛格博士在其著作《（世界秩序）》中说;
+# 电影《（西雅图不眠夜）》: blind15 LA #43, LB #43, MA #72, MB #70, MC #73, unusable each time)
+_FOREIGN_FLOURISH = re.compile(
+    r"[\u4e00-\u9fff]·[\u4e00-\u9fff·]{1,10}(?:先生|博士|教授)?(?:也|曾经?)?(?:说过?|讲到|写道)：“"
+    r"|(?:博士|教授)在其?著作《|电影《"
 )
 # the words that close a body's or a meeting's full name: a key followed by one, with no mark and
 # at most 12 characters of the name between, is part of the name (中央（网络安全）和信息化
@@ -525,12 +555,26 @@ def _speech_business(q: Question) -> bool:
         return False
     at = q.stem.find(BLANK)
     before, after = q.stem[:at], q.stem[at + len(BLANK) :]
+    if _FOREIGN_FLOURISH.search(q.source):
+        return True  # (quoted or not: the words are a foreign author's, not the teaching)
     if before.count("“") > before.count("”"):
         return False  # (a quoted key: a formula the sentence names)
     answer = _one_answer(q)
     if _NAME_CLOSE.match(after) or answer in _BODY_NAMES and "、" in (before[-1:] + after[:1]):
         return True
     return _narrates_business(q.source)
+
+
+def _nickname_blank(q: Question, lexicon: Lexicon) -> bool:
+    """Is ``q`` a plain 填空 over a quoted nickname a sentence introduces (人们常说，华盛顿州是
+    “（常青之州）”, 西雅图市是“（翡翠之城）”: the courtesy opening of a speech abroad, blind15
+    MB #66, MD #54, ME #53 on the same sentence), unless the lexicon knows the name (a
+    nickname of the Party's own vocabulary, taught as such)?"""
+    if not is_plain_cloze(q) or not NICKNAME_CUE.search(q.source):
+        return False
+    at = q.stem.find(BLANK)
+    quoted = q.stem[at - 1 : at] == "“" and q.stem[at + len(BLANK) : at + len(BLANK) + 1] == "”"
+    return quoted and not lexicon.is_known(q.answer[0])
 
 
 @lru_cache(maxsize=4096)
@@ -638,7 +682,7 @@ def _weak_cloze_reason(
     if _minor_frame(q):
         named = _in_quotes(q) or bool(lexicon.owners(q.answer[0]))
         return "minor_frame_named" if named else "minor_frame"
-    if _speech_business(q):
+    if _speech_business(q) or _nickname_blank(q, lexicon):
         return "speech_business"
     loose = _loose_run_blank(q, lexicon)
     if loose:
