@@ -370,3 +370,96 @@ def test_autosaves_refused_during_an_outage_are_sent_again(live_server, phone_pa
     for size in ((390, 844), (1366, 900)):
         page.set_viewport_size({"width": size[0], "height": size[1]})
         screenshot(page, f"exam-recovered-{size[0]}", full_page=False)
+
+
+HANDING_IN_RETRY = "正在交卷…网络或服务器暂时不通，正在重试，请不要关闭本页"
+
+
+def is_hand_in(request: Any) -> bool:
+    """A post of the 测验 form that hands it in (the page sends FormData: multipart)."""
+    body = request.post_data or ""
+    return "action=submit" in body or 'name="action"\r\n\r\nsubmit' in body
+
+
+def test_a_hand_in_during_an_outage_goes_through_when_the_server_is_back(
+    live_server, phone_page, screenshot
+):
+    """The server answers 503 while four questions are answered (three right) and 交卷 is
+    pressed once: the page says it is handing in and retrying, freezes the answers, and once
+    the server is back it lands on the result by itself, every answer scored: 3 / 10."""
+    app, base = live_server(setup=setup_data)
+    page = phone_page
+    start_exam(page, base)
+    exam_url = page.url + "/exam"
+    hand_ins: list[str] = []
+
+    def unavailable(route: Any) -> None:  # as the app's own error handler answers a fetch
+        if is_hand_in(route.request):
+            hand_ins.append(route.request.method)
+        body = '{"error": "service_unavailable", "message": "服务暂不可用。"}'
+        route.fulfill(status=503, content_type="application/json", body=body)
+
+    page.route(exam_url, unavailable)
+    ids = question_ids(page, "#exam-form")
+    cards = page.locator("#exam-form .question-card")
+    for i in range(4):
+        answer(page, cards.nth(i), load_question(app, ids[i]), right=i < 3)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("button[data-submit-exam]")
+    status = page.locator("[data-save-status]")
+    expect(status).to_have_text(HANDING_IN_RETRY)
+    expect(status).to_have_class(re.compile(r"\bis-error\b"))
+    page.wait_for_timeout(3500)
+    assert len(hand_ins) >= 2  # sent again while the server refuses, nobody pressing again
+    expect(page.locator("#exam-form")).to_be_visible()  # the paper, not an error page
+    for size in ((390, 844), (1366, 900)):
+        page.set_viewport_size({"width": size[0], "height": size[1]})
+        screenshot(page, f"exam-handing-in-{size[0]}", full_page=False)
+    page.unroute(exam_url)
+    page.wait_for_selector("[data-testid=score]", timeout=15000)
+    assert page.inner_text("[data-testid=score]").replace(" ", "") == "3/10"
+    with app.app_context():
+        exam = db.session.scalar(select(Attempt).where(Attempt.mode == "exam"))
+        assert exam.submitted_at is not None and exam.score == 3
+        kept = db.session.scalars(select(AttemptAnswer.question_id)).all()
+        assert sorted(kept) == sorted(ids[:4])
+        assert db.session.scalars(select(NotebookEntry.question_id)).all() == [ids[3]]
+
+
+def test_a_hand_in_whose_reply_was_lost_counts_once(live_server, phone_page) -> None:
+    """交卷 reaches the server, but its reply is lost (a 503 from the proxy instead): the page
+    sends it again, the server hands the test in once, and the page ends on the result: the
+    score and the 错题本 as for one hand-in."""
+    app, base = live_server(setup=setup_data)
+    page = phone_page
+    start_exam(page, base)
+    exam_url = page.url + "/exam"
+    ids = question_ids(page, "#exam-form")
+    cards = page.locator("#exam-form .question-card")
+    for i in range(3):
+        answer(page, cards.nth(i), load_question(app, ids[i]), right=i < 2)
+    expect(page.locator("[data-save-status]")).to_have_text("已自动保存 3 题的答案。")
+    hand_ins: list[int] = []
+
+    def lose_first_reply(route: Any) -> None:
+        if not is_hand_in(route.request):
+            route.continue_()
+            return
+        hand_ins.append(1)
+        if len(hand_ins) == 1:
+            route.fetch()  # handed in at the server; the reply never reaches the page
+            route.fulfill(status=503, content_type="text/html", body="<h1>503</h1>")
+        else:
+            route.continue_()
+
+    page.route(exam_url, lose_first_reply)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("button[data-submit-exam]")
+    page.wait_for_selector("[data-testid=score]", timeout=15000)
+    assert len(hand_ins) == 2
+    assert page.inner_text("[data-testid=score]").replace(" ", "") == "2/10"
+    with app.app_context():
+        exam = db.session.scalar(select(Attempt).where(Attempt.mode == "exam"))
+        assert exam.score == 2
+        entry = db.session.scalars(select(NotebookEntry)).one()
+        assert (entry.question_id, entry.wrong_count) == (ids[2], 1)

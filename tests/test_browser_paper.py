@@ -254,3 +254,107 @@ def test_a_save_lost_offline_is_sent_when_the_phone_is_back_online(live_server, 
     expect(page.locator("[data-saved].is-saved")).to_have_count(1, timeout=2000)
     with app.app_context():
         assert len(db.session.scalars(select(PaperAnswer)).all()) == 1
+
+
+HANDING_IN_RETRY = "正在交卷…网络或服务器暂时不通，正在重试，请不要关闭本页"
+
+
+def test_a_hand_in_during_an_outage_goes_through_when_the_server_is_back(
+    live_server, phone_page, screenshot
+):
+    """The server answers 503 to every save and to 交卷, pressed once: the bar says the paper
+    is being handed in and retried; once the server is back the page lands on the result by
+    itself with both answers (sent with the hand-in) scored: 2 / 2."""
+    from quizapp.models import PaperAnswer, PaperAttempt
+
+    app, base = live_server(setup=setup_long_paper)
+    page = phone_page
+    start_paper(page, base)
+    hand_ins: list[str] = []
+
+    def unavailable(route) -> None:
+        if route.request.url.endswith("/submit"):
+            hand_ins.append(route.request.method)
+        route.fulfill(status=503, content_type="text/html", body="<h1>503 Service Unavailable</h1>")
+
+    page.route("**/answer", unavailable)
+    page.route("**/submit", unavailable)
+    page.locator(".option", has_text="核心意识").click()
+    page.fill("fieldset[data-question] input[type=text]", "根本性")
+    expect(page.locator("#pc-status")).to_have_text("2 题未保存，正在重试…")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("button.pc-submit")
+    expect(page.locator("#pc-status")).to_have_text(HANDING_IN_RETRY)
+    # the answers whose saves were refused go with the hand-in
+    expect(page.locator("[data-saved]", has_text="随交卷提交")).to_have_count(2)
+    page.wait_for_timeout(3500)
+    assert len(hand_ins) >= 2  # sent again while the server refuses, nobody pressing again
+    expect(page.locator("#pc-paper")).to_be_visible()  # the paper, not an error page
+    for width, height in ((390, 844), (1366, 900)):
+        page.set_viewport_size({"width": width, "height": height})
+        screenshot(page, f"paper-handing-in-{width}", full_page=False)
+    page.unroute("**/answer")
+    page.unroute("**/submit")
+    page.wait_for_selector("text=正确答案", timeout=15000)
+    expect(page.locator("main")).to_contain_text("已交卷。")
+    with app.app_context():
+        attempt = db.session.scalar(select(PaperAttempt))
+        assert (attempt.score, attempt.total, attempt.close_reason) == (2, 2, "submitted")
+        assert len(db.session.scalars(select(PaperAnswer)).all()) == 2
+
+
+def test_a_hand_in_whose_reply_was_lost_counts_once(live_server, phone_page) -> None:
+    """交卷 reaches the server but its reply is lost (a 503 from the proxy instead): the page
+    sends it again, the paper is closed once, and the wrong answer is in the 错题本 once."""
+    from quizapp.models import NotebookEntry, PaperAttempt
+
+    app, base = live_server(setup=setup_long_paper)
+    page = phone_page
+    start_paper(page, base)
+    page.locator(".option", has_text="核心意识").click()
+    page.fill("fieldset[data-question] input[type=text]", "不知道")
+    expect(page.locator("[data-saved].is-saved")).to_have_count(2)
+    hand_ins: list[int] = []
+
+    def lose_first_reply(route) -> None:
+        hand_ins.append(1)
+        if len(hand_ins) == 1:
+            route.fetch()  # handed in at the server; the reply never reaches the page
+            route.fulfill(status=503, content_type="text/html", body="<h1>503</h1>")
+        else:
+            route.continue_()
+
+    page.route("**/submit", lose_first_reply)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("button.pc-submit")
+    page.wait_for_selector("text=正确答案", timeout=15000)
+    assert len(hand_ins) == 2
+    with app.app_context():
+        attempt = db.session.scalar(select(PaperAttempt))
+        assert (attempt.score, attempt.total, attempt.close_reason) == (1, 2, "submitted")
+        entry = db.session.scalars(select(NotebookEntry)).one()
+        assert entry.wrong_count == 1
+
+
+def test_the_deadline_hand_in_waits_for_a_server_that_is_down(live_server, phone_page) -> None:
+    """Both answers saved, then the server goes down before the deadline and comes back only
+    after it: the page's automatic hand-in keeps trying, and once it gets through the paper is
+    closed at its deadline with the saved answers scored, and the page says so."""
+    from quizapp.models import PaperAttempt
+
+    app, base = live_server(setup=setup_data)
+    page = phone_page
+    start_paper(page, base)
+    page.locator(".option", has_text="核心意识").click()
+    page.fill("fieldset[data-question] input[type=text]", "根本性")
+    expect(page.locator("[data-saved].is-saved")).to_have_count(2)
+    live_server.stop()
+    expect(page.locator("#pc-status")).to_have_text(HANDING_IN_RETRY, timeout=(LIMIT_S + 5) * 1000)
+    page.wait_for_timeout(2500)  # the deadline (and its grace) passes while the server is down
+    live_server.resume()
+    page.wait_for_selector("text=正确答案", timeout=20000)
+    expect(page.locator("main")).to_contain_text("答题时间已到，按时间到时保存的答案计分。")
+    with app.app_context():
+        attempt = db.session.scalar(select(PaperAttempt))
+        assert (attempt.score, attempt.total, attempt.close_reason) == (2, 2, "timeout")
+        assert attempt.finished_at == attempt.deadline_at

@@ -616,3 +616,75 @@ def test_a_plain_form_post_hands_in_the_whole_paper(app, client, login_as, make_
         stored = db.session.scalars(select(PaperAnswer.question_id).where(
             PaperAnswer.attempt_id == attempt_id)).all()  # fmt: skip
         assert stored == [questions[1].id]
+
+
+def test_the_pages_hand_in_twice_counts_once(app, client, login_as, make_contest, clock):
+    """交卷 sent by the page (JSON reply: where the result is) and sent again because the first
+    reply was lost in an outage: one close, one score, the wrong answer once in the 错题本,
+    and the result page says 已交卷."""
+    contest_id = make_contest(reveal="immediately")
+    login_as()
+    attempt_id = start(client, contest_id)
+    questions = paper_of(app, attempt_id)
+    data = {**answer(questions[0], True), **answer(questions[1], False)}
+    clock.advance(100)
+    json = {"Accept": "application/json"}
+    url = f"/contests/attempts/{attempt_id}"
+    first = client.post(f"{url}/submit", data=data, headers=json)
+    assert first.status_code == 200 and first.get_json() == {"finished": True, "url": url}
+    clock.advance(100)
+    again = client.post(f"{url}/submit", data=data, headers=json)
+    assert again.status_code == 200 and again.get_json()["url"] == url
+    assert "已交卷。" in client.get(url).get_data(as_text=True)
+    row = attempt_row(app, attempt_id)
+    assert (row.score, row.time_used_ms, row.close_reason) == (1, 100_000, "submitted")
+    with app.app_context():
+        entry = db.session.scalars(select(NotebookEntry)).one()
+        assert (entry.question_id, entry.wrong_count) == (questions[1].id, 1)
+
+
+def test_a_late_hand_in_by_the_page_keeps_what_was_saved_in_time(
+    app, client, login_as, make_contest, clock
+):
+    """The hand-in at the deadline held up by an outage, arriving after it: the paper closes at
+    its deadline with the answers saved before it (not the late one it carries), and the
+    result page says why."""
+    contest_id = make_contest(limit=120)
+    login_as()
+    attempt_id = start(client, contest_id)
+    questions = paper_of(app, attempt_id)
+    save(client, attempt_id, questions[0])
+    save(client, attempt_id, questions[1], right=False)
+    clock.advance(125)
+    url = f"/contests/attempts/{attempt_id}"
+    data = {**answer(questions[0], True), **answer(questions[2], True)}
+    late = client.post(f"{url}/submit", data=data, headers={"Accept": "application/json"})
+    assert late.status_code == 200 and late.get_json()["url"] == url
+    assert "答题时间已到，按时间到时保存的答案计分。" in client.get(url).get_data(as_text=True)
+    row = attempt_row(app, attempt_id)
+    assert row.finished_at == row.deadline_at
+    assert (row.score, row.close_reason, row.time_used_ms) == (1, "timeout", 120_000)
+
+
+def test_a_paper_nobody_handed_in_closes_when_its_page_is_opened(
+    app, client, login_as, make_contest, clock
+):
+    """No hand-in ever arrived (the server was down at the deadline, the phone was closed) and
+    the contest is still open: the first look at the paper closes it at its deadline with the
+    answers saved before it; a hand-in arriving after that changes nothing."""
+    contest_id = make_contest(limit=120)
+    login_as()
+    attempt_id = start(client, contest_id)
+    questions = paper_of(app, attempt_id)
+    save(client, attempt_id, questions[0])
+    save(client, attempt_id, questions[1], right=False)
+    clock.advance(300)
+    url = f"/contests/attempts/{attempt_id}"
+    page = client.get(url).get_data(as_text=True)
+    assert 'id="pc-paper"' not in page  # the result, not the paper
+    row = attempt_row(app, attempt_id)
+    assert row.finished_at == row.deadline_at
+    assert (row.score, row.close_reason, row.time_used_ms) == (1, "timeout", 120_000)
+    data = {**answer(questions[2], True), **answer(questions[3], True)}
+    client.post(f"{url}/submit", data=data, headers={"Accept": "application/json"})
+    assert attempt_row(app, attempt_id).score == 1

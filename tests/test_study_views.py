@@ -807,3 +807,52 @@ def test_a_short_key_is_marked_in_the_source_only_where_the_question_asks_it(
         assert "增强<mark>学习</mark>本领" in source
         assert "<mark>学习</mark>型政党" not in source and "<mark>学习</mark>大国" not in source
         assert "增强<mark>改革创新</mark>本领" in source and "<mark>依法执政</mark>" in source
+
+
+def test_exam_hand_in_by_the_page_twice_scores_once(db_app) -> None:
+    """The page's 交卷 (a fetch, retried through an outage) is answered with the result's
+    address; sent again because the first reply was lost, it points there too, changes no score
+    and notes no mistake twice; the result page then says the test was handed in."""
+    client = db_app.test_client()
+    material_id, _ = seed_bank(db_app, 4)
+    token = start(client, material_id, mode="exam")
+    attempt = attempt_row(db_app, token)
+    data: dict[str, Any] = {"action": "submit"}
+    for i, qid in enumerate(attempt.question_ids):
+        q = question(db_app, qid)
+        data.update(answer_data(q, WRONG[q.kind] if i == 0 else RIGHT[q.kind]))
+    fetch = {"X-Requested-With": "fetch", "Accept": "application/json"}
+    first = client.post(f"/test/{token}/exam", data=data, headers=fetch)
+    assert first.status_code == 200
+    assert first.get_json() == {"submitted": True, "url": f"/test/{token}/result"}
+    again = client.post(f"/test/{token}/exam", data=data, headers=fetch)
+    assert again.status_code == 409 and again.get_json()["url"] == f"/test/{token}/result"
+    assert "3 / 4" in client.get(f"/test/{token}/result").get_data(as_text=True)
+    assert attempt_row(db_app, token).score == 3
+    with db_app.app_context():
+        entry = db.session.scalars(select(NotebookEntry)).one()
+        assert entry.wrong_count == 1
+
+
+def test_exam_hand_in_by_the_page_after_time_keeps_what_was_saved(app, client, make_bank):
+    """The page's 交卷, held up by an outage until after the time limit: the answers saved in
+    time count, the late ones do not, and the result page says why."""
+    material_id, _ = make_bank(2)
+    token = start(client, material_id, mode="exam", time_limit="5")
+    first, second = (question(app, qid) for qid in attempt_row(app, token).question_ids)
+    client.post(f"/test/{token}/exam",
+                data={**answer_data(first, RIGHT[first.kind]), "action": "save"})  # fmt: skip
+    with app.app_context():
+        row = db.session.scalar(select(Attempt).where(Attempt.token == token))
+        row.started_at = utcnow() - timedelta(minutes=6)
+        db.session.commit()
+    everything = {
+        **answer_data(first, RIGHT[first.kind]),
+        **answer_data(second, RIGHT[second.kind]),
+    }
+    response = client.post(f"/test/{token}/exam", data={**everything, "action": "submit"},
+                           headers={"X-Requested-With": "fetch"})  # fmt: skip
+    assert response.status_code == 409 and response.get_json()["url"] == f"/test/{token}/result"
+    page = client.get(f"/test/{token}/result").get_data(as_text=True)
+    assert "时间已到，已按时间到时保存的答案自动交卷" in page
+    assert attempt_row(app, token).score == 1 and count_answers(app, token) == 1

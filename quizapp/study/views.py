@@ -372,12 +372,14 @@ def exam(token: str):
     if attempt.submitted_at is not None or services.is_over_time(attempt):
         timed_out = services.close_if_over_time(attempt)
         db.session.commit()
-        if _wants_json():
-            return jsonify(closed=True, url=url_for("study.result", token=token)), 409
+        # said on the result page, also when the page's script goes there (an autosave or a
+        # hand-in retried through an outage that arrives late, or after the first got through)
         if timed_out:
             flash("时间已到，已按时间到时保存的答案自动交卷。", "warning")
         else:
             flash("这次测验已经交卷，答案以交卷时为准。", "info")
+        if _wants_json():
+            return jsonify(closed=True, url=url_for("study.result", token=token)), 409
         return redirect(url_for("study.result", token=token))
     questions = services.attempt_questions(attempt)
     form = build_answer_form(questions, required=False)()
@@ -399,6 +401,8 @@ def exam(token: str):
     if request.form.get("action") == "submit":
         services.submit_attempt(attempt)
         db.session.commit()
+        if _wants_json():  # the page's hand-in (retried through an outage) goes there itself
+            return jsonify(submitted=True, url=url_for("study.result", token=token))
         return redirect(url_for("study.result", token=token))
     db.session.commit()
     if _wants_json():

@@ -50,10 +50,7 @@
     bar.classList.toggle("is-urgent", left <= 60);
     // Submit a moment before the deadline so what is on the page still counts.
     if (!submitting && deadline - serverNow() <= 1200) {
-      submitting = true;
-      statusEl.textContent = "时间到，正在交卷…";
-      touched.stamp();
-      paper.submit();
+      handIn("时间到，正在交卷…");
       return;
     }
     window.setTimeout(tick, 250);
@@ -80,6 +77,7 @@
 
   // Resolves to false when the save did not get through and is worth sending again.
   function send(fieldset) {
+    if (submitting) { return null; }  // the hand-in carries this answer
     var qid = fieldset.dataset.question;
     var body = new URLSearchParams();
     body.append("question", qid);
@@ -94,7 +92,7 @@
       mark.classList.remove("is-error");
     }
     var failed = function () {
-      mark.textContent = "未保存，正在重试…";
+      mark.textContent = submitting ? "随交卷提交" : "未保存，正在重试…";
       mark.classList.add("is-error", "is-retry");
       mark.classList.remove("is-saved");
       return false;
@@ -111,14 +109,14 @@
         if (response.ok) {
           mark.textContent = data.saved ? "已保存" : "";
           mark.classList.toggle("is-saved", !!data.saved);
-          if (!statusEl.dataset.failed) { statusEl.textContent = "已自动保存"; }
+          if (!statusEl.dataset.failed && !submitting) { statusEl.textContent = "已自动保存"; }
           // the server's count: answers saved from another tab of this paper count too
           answeredEl.textContent = String(data.answered);
         } else {
           mark.textContent = data.message || "没有保存";
           mark.classList.add("is-error");
           mark.classList.remove("is-saved");
-          if (data.error === "closed" || data.error === "late") {
+          if ((data.error === "closed" || data.error === "late") && !submitting) {
             window.location.reload();
           }
         }
@@ -140,15 +138,70 @@
     });
   });
 
+  // 交卷 (pressed, or at the deadline) is sent by the page with every answer changed in this
+  // tab, frozen as they were; one that does not get through (the server restarting, no network)
+  // is sent again (QuizInOrder) until it does, then the page goes to the result. The server
+  // closes a paper once: a repeat (the first got through but its reply was lost) only points
+  // to the result; one that arrives after the deadline keeps what was saved in time and says
+  // so there. A paper whose hand-in never arrives is closed at its deadline by the server.
+  var leaving = false;  // going to the result: no "leave this page?" question
+  function handIn(text) {
+    if (submitting) { return; }
+    submitting = true;
+    var data = new URLSearchParams(new FormData(paper));
+    touched.addTo(data);
+    paper.classList.add("is-handing-in");
+    paper.inert = true;
+    paper.querySelectorAll("[data-saved].is-retry").forEach(function (mark) {
+      mark.textContent = "随交卷提交";
+    });
+    statusEl.classList.remove("is-error");
+    statusEl.textContent = text;
+    inOrder("hand-in", function () {
+      return fetch(paper.getAttribute("action"), {
+        method: "POST", body: data, credentials: "same-origin",
+        headers: { "Accept": "application/json", "X-CSRFToken": csrf ? csrf.value : "" }
+      }).then(function (response) {
+        if (response.status >= 500) { return retrying(); }
+        return response.json().then(function (body) {
+          if (body.url) {
+            leaving = true;
+            window.location.href = body.url;
+          } else {  // refused (signed out, an expired form): say why, the answers stay here
+            submitting = false;
+            paper.dataset.sent = "";
+            paper.querySelectorAll(".is-busy").forEach(function (b) { b.classList.remove("is-busy"); });
+            paper.classList.remove("is-handing-in");
+            paper.inert = false;
+            statusEl.classList.add("is-error");
+            statusEl.textContent = body.message || "交卷没有成功，请刷新页面后再试。";
+          }
+          return true;
+        }, function () {  // not the app's JSON: let the browser show what the server says
+          leaving = true;
+          touched.stamp();
+          HTMLFormElement.prototype.submit.call(paper);
+          return true;
+        });
+      }).catch(retrying);
+    });
+  }
+
+  function retrying() {
+    statusEl.classList.add("is-error");
+    statusEl.textContent = "正在交卷…网络或服务器暂时不通，正在重试，请不要关闭本页";
+    return false;
+  }
+
   window.addEventListener("beforeunload", function (event) {
-    if (inOrder.pending() && !submitting) { event.preventDefault(); event.returnValue = ""; }
+    if (inOrder.pending() && !leaving) { event.preventDefault(); event.returnValue = ""; }
   });
   // Heard on window, after app.js has asked "确定交卷吗？": a 交卷 called off leaves the
   // countdown to hand the paper in when time is up.
   window.addEventListener("submit", function (event) {
     if (event.target !== paper || event.defaultPrevented) { return; }
-    submitting = true;
-    touched.stamp();
+    event.preventDefault();
+    handIn("正在交卷…");
   });
   tick();
 })();

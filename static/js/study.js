@@ -13,6 +13,7 @@
   var status = form.querySelector("[data-save-status]");
   var timer = form.querySelector("[data-timer]");
   var submitting = false;
+  var leaving = false;  // going to the result: no "leave this page?" question
   var saveTimer = null;
 
   // Only the questions changed in this tab are sent as changes (see QuizTouched in app.js).
@@ -54,7 +55,8 @@
     }).then(function (response) {
       if (response.status >= 500) { return false; }  // the server restarting, a proxy's 502
       return response.json().then(function (body) {
-        if (response.status === 409 && body.url) { window.location.href = body.url; return true; }
+        if (response.status === 409 && body.url) { go(body.url); return true; }
+        if (submitting) { return true; }  // the hand-in's status stays
         if (body.saved) {
           setStatus((byButton ? "已保存 " : "已自动保存 ") + body.kept + " 题的答案。");
         } else {
@@ -79,21 +81,70 @@
     var button = event.submitter;
     if (submitting) { event.preventDefault(); return; }
     // 保存答案 (or Enter in a blank): in the queue with the autosaves, not beside them
-    if (button && button.value === "save") {
+    if (!button || button.value !== "submit") {
       event.preventDefault();
       save(true);
       return;
     }
-    if (button && button.value === "submit" && !form.dataset.timeUp) {
-      if (!window.confirm("确定交卷吗？交卷后不能再修改答案。")) { event.preventDefault(); return; }
-    }
-    submitting = true;
-    window.clearTimeout(saveTimer);
-    touched.stamp();
+    event.preventDefault();
+    if (window.confirm("确定交卷吗？交卷后不能再修改答案。")) { handIn("正在交卷…"); }
   });
 
+  // 交卷 (pressed, or at time up) goes through the queue too, after any save on its way, with
+  // every answer changed in this tab; one that does not get through (the server restarting, no
+  // network) is sent again until it does, then the page goes to the result. The answers are
+  // frozen as they were when it was pressed. The server hands a paper in once: a repeat (the
+  // first got through but its reply was lost) just points to the result, and one that arrives
+  // after the time limit keeps what was saved in time and says so there.
+  function handIn(text) {
+    if (submitting) { return; }
+    submitting = true;
+    window.clearTimeout(saveTimer);
+    var data = new FormData(form);
+    data.set("action", "submit");
+    touched.addTo(data);
+    form.classList.add("is-handing-in");
+    form.querySelectorAll(".question-card, .exam-actions").forEach(function (el) { el.inert = true; });
+    setStatus(text);
+    inOrder("paper", function () {
+      return fetch(form.getAttribute("action"), {
+        method: "POST", body: data, credentials: "same-origin",
+        headers: { "X-Requested-With": "fetch", "Accept": "application/json" }
+      }).then(function (response) {
+        if (response.status >= 500) { return retrying(); }
+        return response.json().then(function (body) {
+          if (body.url) { go(body.url); return true; }
+          // an answer of the wrong shape: nothing is handed in, the learner can fix it
+          submitting = false;
+          form.classList.remove("is-handing-in");
+          form.querySelectorAll("[inert]").forEach(function (el) { el.inert = false; });
+          setStatus(body.message || "交卷失败，请检查答案后再试。", true);
+          return true;
+        }, function () {  // not the app's JSON: let the browser show what the server says
+          leaving = true;
+          var input = document.createElement("input");
+          input.type = "hidden"; input.name = "action"; input.value = "submit";
+          form.appendChild(input);
+          touched.stamp();
+          HTMLFormElement.prototype.submit.call(form);
+          return true;
+        });
+      }).catch(retrying);
+    });
+  }
+
+  function go(url) {
+    leaving = true;
+    window.location.href = url;
+  }
+
+  function retrying() {
+    setStatus("正在交卷…网络或服务器暂时不通，正在重试，请不要关闭本页", true);
+    return false;
+  }
+
   window.addEventListener("beforeunload", function (event) {
-    if (inOrder.pending() && !submitting) { event.preventDefault(); event.returnValue = ""; }
+    if (inOrder.pending() && !leaving) { event.preventDefault(); event.returnValue = ""; }
   });
 
   if (timer && form.dataset.secondsLeft) {
@@ -105,14 +156,7 @@
       if (left <= 60) { timer.classList.add("is-low"); }
       if (left === 0) {
         window.clearInterval(handle);
-        form.dataset.timeUp = "1";
-        setStatus("时间到，正在交卷……");
-        var input = document.createElement("input");
-        input.type = "hidden"; input.name = "action"; input.value = "submit";
-        form.appendChild(input);
-        submitting = true;
-        touched.stamp();
-        form.submit();
+        handIn("时间到，正在交卷……");
       }
     };
     var handle = window.setInterval(tick, 1000);
