@@ -435,6 +435,53 @@ def phone_page(chromium) -> Iterator[Any]:
     context.close()
 
 
+def _every(request: Any) -> bool:
+    return True
+
+
+def answer_503(
+    page: Any,
+    url: str,
+    body: str = "<h1>503 Service Unavailable</h1>",
+    counted: Callable[[Any], bool] = _every,
+) -> list[str]:
+    """Answers every request of ``page`` to ``url`` (a Playwright route pattern) with a 503, as
+    a server that is down: ``body`` is sent as JSON when it starts with "{" (as the app's own
+    error handler answers a fetch), else as HTML (a proxy's page). Returns the methods of the
+    refused requests ``counted`` picks, the list growing as they come."""
+    refused: list[str] = []
+    content_type = "application/json" if body.startswith("{") else "text/html"
+
+    def unavailable(route: Any) -> None:
+        if counted(route.request):
+            refused.append(route.request.method)
+        route.fulfill(status=503, content_type=content_type, body=body)
+
+    page.route(url, unavailable)
+    return refused
+
+
+def lose_first_reply(page: Any, url: str, counted: Callable[[Any], bool] = _every) -> list[int]:
+    """The first request of ``page`` to ``url`` that ``counted`` picks reaches the server, but
+    its reply is lost (a 503 from the proxy instead); every other request goes through.
+    Returns one entry per counted request, the list growing as they come."""
+    sent: list[int] = []
+
+    def lose_first(route: Any) -> None:
+        if not counted(route.request):
+            route.continue_()
+            return
+        sent.append(1)
+        if len(sent) == 1:
+            route.fetch()  # handled at the server; the reply never reaches the page
+            route.fulfill(status=503, content_type="text/html", body="<h1>503</h1>")
+        else:
+            route.continue_()
+
+    page.route(url, lose_first)
+    return sent
+
+
 @pytest.fixture
 def screenshot(tmp_path: Path) -> Callable[..., Path]:
     """Save a screenshot into the test's temporary folder: the full page, or (full_page=False)

@@ -9,7 +9,7 @@ import uuid
 from typing import Any
 
 import pytest
-from conftest import SAMPLE_QUESTIONS
+from conftest import SAMPLE_QUESTIONS, answer_503, lose_first_reply
 from sqlalchemy import func, select
 
 from quizapp.extensions import db
@@ -198,6 +198,20 @@ def start_exam(page: Any, base: str) -> None:
     page.wait_for_selector("#exam-form")
 
 
+def answer_first(page: Any, app: Any, rights: list[bool]) -> list[int]:
+    """Answers the first questions of the 测验 on ``page``, the i-th right if ``rights[i]``, else
+    wrong; returns the ids of all its questions, in the paper's order."""
+    ids = question_ids(page, "#exam-form")
+    cards = page.locator("#exam-form .question-card")
+    for i, right in enumerate(rights):
+        answer(page, cards.nth(i), load_question(app, ids[i]), right=right)
+    return ids
+
+
+# as the app's own error handler answers a fetch while the server is unavailable
+APP_503 = '{"error": "service_unavailable", "message": "服务暂不可用。"}'
+
+
 def test_a_second_tab_of_a_test_keeps_the_first_tabs_answers(live_server, phone_page, screenshot):
     """One 测验 open in two tabs from the start (a learner taps the link twice): what is answered
     and autosaved in the first tab survives the second tab's autosave, which still shows those
@@ -208,10 +222,7 @@ def test_a_second_tab_of_a_test_keeps_the_first_tabs_answers(live_server, phone_
     second = first.context.new_page()
     second.goto(first.url)
     second.wait_for_selector("#exam-form")
-    ids = question_ids(first, "#exam-form")
-    first_cards = first.locator("#exam-form .question-card")
-    for i in range(3):
-        answer(first, first_cards.nth(i), load_question(app, ids[i]), right=True)
+    ids = answer_first(first, app, [True, True, True])
     expect(first.locator("[data-save-status]")).to_have_text("已自动保存 3 题的答案。")
     answer(second, second.locator("#exam-form .question-card").nth(5),
            load_question(app, ids[5]), right=True)  # fmt: skip
@@ -333,18 +344,8 @@ def test_autosaves_refused_during_an_outage_are_sent_again(live_server, phone_pa
     page = phone_page
     start_exam(page, base)
     exam_url = page.url + "/exam"
-    refused: list[str] = []
-
-    def unavailable(route: Any) -> None:  # as the app's own error handler answers a fetch
-        refused.append(route.request.method)
-        body = '{"error": "service_unavailable", "message": "服务暂不可用。"}'
-        route.fulfill(status=503, content_type="application/json", body=body)
-
-    page.route(exam_url, unavailable)
-    ids = question_ids(page, "#exam-form")
-    cards = page.locator("#exam-form .question-card")
-    for i in range(3):
-        answer(page, cards.nth(i), load_question(app, ids[i]), right=True)
+    refused = answer_503(page, exam_url, APP_503)
+    ids = answer_first(page, app, [True, True, True])
     status = page.locator("[data-save-status]")
     expect(status).to_contain_text("未保存")
     expect(status).to_contain_text("正在自动重试")
@@ -391,19 +392,8 @@ def test_a_hand_in_during_an_outage_goes_through_when_the_server_is_back(
     page = phone_page
     start_exam(page, base)
     exam_url = page.url + "/exam"
-    hand_ins: list[str] = []
-
-    def unavailable(route: Any) -> None:  # as the app's own error handler answers a fetch
-        if is_hand_in(route.request):
-            hand_ins.append(route.request.method)
-        body = '{"error": "service_unavailable", "message": "服务暂不可用。"}'
-        route.fulfill(status=503, content_type="application/json", body=body)
-
-    page.route(exam_url, unavailable)
-    ids = question_ids(page, "#exam-form")
-    cards = page.locator("#exam-form .question-card")
-    for i in range(4):
-        answer(page, cards.nth(i), load_question(app, ids[i]), right=i < 3)
+    hand_ins = answer_503(page, exam_url, APP_503, counted=is_hand_in)
+    ids = answer_first(page, app, [True, True, True, False])
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("button[data-submit-exam]")
     status = page.locator("[data-save-status]")
@@ -434,25 +424,9 @@ def test_a_hand_in_whose_reply_was_lost_counts_once(live_server, phone_page) -> 
     page = phone_page
     start_exam(page, base)
     exam_url = page.url + "/exam"
-    ids = question_ids(page, "#exam-form")
-    cards = page.locator("#exam-form .question-card")
-    for i in range(3):
-        answer(page, cards.nth(i), load_question(app, ids[i]), right=i < 2)
+    ids = answer_first(page, app, [True, True, False])
     expect(page.locator("[data-save-status]")).to_have_text("已自动保存 3 题的答案。")
-    hand_ins: list[int] = []
-
-    def lose_first_reply(route: Any) -> None:
-        if not is_hand_in(route.request):
-            route.continue_()
-            return
-        hand_ins.append(1)
-        if len(hand_ins) == 1:
-            route.fetch()  # handed in at the server; the reply never reaches the page
-            route.fulfill(status=503, content_type="text/html", body="<h1>503</h1>")
-        else:
-            route.continue_()
-
-    page.route(exam_url, lose_first_reply)
+    hand_ins = lose_first_reply(page, exam_url, counted=is_hand_in)  # a hand-in's reply lost
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("button[data-submit-exam]")
     page.wait_for_selector("[data-testid=score]", timeout=15000)

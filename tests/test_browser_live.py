@@ -49,6 +49,40 @@ def setup_data(app) -> None:
         )
 
 
+def log_in_host(page, base: str) -> None:
+    """host1 (the organizer of setup_data) logs in and lands on the home page."""
+    page.goto(f"{base}/auth/login")
+    page.fill("input[name=username]", "host1")
+    page.fill("input[name=password]", DEFAULT_PASSWORD)
+    page.click("main form button[type=submit]")
+    page.wait_for_url(base + "/")
+
+
+KINDS = ("single", "multiple", "judge", "cloze")
+
+
+def create_round(host, base: str, title: str, kinds: tuple[str, ...], shoot=None) -> str:
+    """host1 logs in and creates a round `title` of one question of each of `kinds`, 60 s
+    each (`shoot(host)` is called on the filled-in form), then opens its 大屏; returns the
+    round's code."""
+    log_in_host(host, base)
+    host.goto(f"{base}/live/rounds/new")
+    host.fill("input[name=title]", title)
+    host.fill("input[name=count]", str(len(kinds)))
+    for value in KINDS:
+        box = host.locator(f"input[name=kinds][value={value}]")
+        if value in kinds:
+            box.check()
+        else:
+            box.uncheck()
+    host.fill("input[name=seconds]", "60")
+    if shoot is not None:
+        shoot(host)
+    host.get_by_role("button", name="创建并打开大屏").click()
+    host.locator("#live-host").wait_for()
+    return host.locator(".lobby-code").inner_text().strip()
+
+
 def play_answer(page, name: str) -> None:
     """Answer the open question as `name`'s plan says (right or wrong for its kind)."""
     view = page.locator("[data-view=question]")
@@ -89,21 +123,10 @@ def test_host_and_three_players_play_a_round(live_server, chromium, screenshot):
     try:
         host = host_ctx.new_page()
         watch(host)
-        host.goto(f"{base}/auth/login")
-        host.fill("input[name=username]", "host1")
-        host.fill("input[name=password]", DEFAULT_PASSWORD)
-        host.get_by_role("button", name="登录").click()
-        host.goto(f"{base}/live/rounds/new")
-        host.fill("input[name=title]", "浏览器现场赛")
-        host.fill("input[name=count]", "3")
-        for value in ("single", "multiple", "cloze"):
-            host.locator(f"input[name=kinds][value={value}]").check()
-        host.locator("input[name=kinds][value=judge]").uncheck()
-        host.fill("input[name=seconds]", "60")
-        screenshot(host, "host-create")
-        host.get_by_role("button", name="创建并打开大屏").click()
-        host.locator("#live-host").wait_for()
-        code = host.locator(".lobby-code").inner_text().strip()
+        kinds = ("single", "multiple", "cloze")
+        code = create_round(
+            host, base, "浏览器现场赛", kinds, shoot=lambda page: screenshot(page, "host-create")
+        )
         assert host.locator("img.lobby-qr").evaluate("img => img.naturalWidth") > 0
 
         players = {}
@@ -225,20 +248,7 @@ def test_a_phone_rides_out_a_server_restart(live_server, chromium, screenshot):
     phone_ctx = chromium.new_context(viewport=PHONE, device_scale_factor=2, locale="zh-CN")
     try:
         host = host_ctx.new_page()
-        host.goto(f"{base}/auth/login")
-        host.fill("input[name=username]", "host1")
-        host.fill("input[name=password]", DEFAULT_PASSWORD)
-        host.get_by_role("button", name="登录").click()
-        host.goto(f"{base}/live/rounds/new")
-        host.fill("input[name=title]", "重启演练")
-        host.fill("input[name=count]", "1")
-        host.locator("input[name=kinds][value=single]").check()
-        for value in ("multiple", "judge", "cloze"):
-            host.locator(f"input[name=kinds][value={value}]").uncheck()
-        host.fill("input[name=seconds]", "60")
-        host.get_by_role("button", name="创建并打开大屏").click()
-        host.locator("#live-host").wait_for()
-        code = host.locator(".lobby-code").inner_text().strip()
+        code = create_round(host, base, "重启演练", ("single",))
 
         phone = phone_ctx.new_page()
         phone.goto(f"{base}/join")
@@ -298,11 +308,7 @@ def test_rounds_list_fits_a_phone(live_server, phone_page, screenshot):
     screen, not behind a sideways scroll of a seven-column table squeezed to 360 pixels."""
     app, base = live_server(setup=setup_finished_round)
     page = phone_page
-    page.goto(base + "/auth/login")
-    page.fill("input[name=username]", "host1")
-    page.fill("input[name=password]", DEFAULT_PASSWORD)
-    page.click("main form button[type=submit]")
-    page.wait_for_url(base + "/")
+    log_in_host(page, base)
     page.goto(base + "/live/rounds")
     screenshot(page, "rounds-phone")
     wrap = page.locator("main .table-wrap")
@@ -337,11 +343,7 @@ def test_podium_of_two_players_has_no_empty_third_step(live_server, chromium, sc
     app, base = live_server(setup=setup_two_player_round)
     context = chromium.new_context(viewport=DESKTOP, locale="zh-CN")
     page = context.new_page()
-    page.goto(base + "/auth/login")
-    page.fill("input[name=username]", "host1")
-    page.fill("input[name=password]", DEFAULT_PASSWORD)
-    page.click("main form button[type=submit]")
-    page.wait_for_url(base + "/")
+    log_in_host(page, base)
     from quizapp.models import LiveContest
 
     with app.app_context():

@@ -7,7 +7,7 @@ import uuid
 from datetime import timedelta
 
 import pytest
-from conftest import DEFAULT_PASSWORD, SAMPLE_QUESTIONS
+from conftest import DEFAULT_PASSWORD, SAMPLE_QUESTIONS, answer_503, lose_first_reply
 from playwright.sync_api import expect
 from sqlalchemy import select
 
@@ -62,6 +62,12 @@ def start_paper(page, base: str) -> None:
     page.wait_for_selector("#pc-paper")
 
 
+def answer_both(page, cloze: str) -> None:
+    """Picks 核心意识 (right) for the single choice and types ``cloze`` into the cloze."""
+    page.locator(".option", has_text="核心意识").click()
+    page.fill("fieldset[data-question] input[type=text]", cloze)
+
+
 def test_a_paper_saves_as_it_goes_and_submits_itself(live_server, phone_page, screenshot) -> None:
     from quizapp.models import PaperAnswer, PaperAttempt
 
@@ -69,8 +75,7 @@ def test_a_paper_saves_as_it_goes_and_submits_itself(live_server, phone_page, sc
     page = phone_page
     start_paper(page, base)
 
-    page.locator(".option", has_text="核心意识").click()
-    page.fill("fieldset[data-question] input[type=text]", "根本性")
+    answer_both(page, "根本性")
     expect(page.locator("[data-saved].is-saved")).to_have_count(2, timeout=5000)
     page.reload()
     assert page.locator(".option", has_text="核心意识").locator("input").is_checked()
@@ -209,15 +214,8 @@ def test_saves_refused_during_an_outage_are_sent_again(live_server, phone_page, 
     app, base = live_server(setup=setup_long_paper)
     page = phone_page
     start_paper(page, base)
-    refused: list[str] = []
-
-    def unavailable(route) -> None:
-        refused.append(route.request.method)
-        route.fulfill(status=503, content_type="text/html", body="<h1>503 Service Unavailable</h1>")
-
-    page.route("**/answer", unavailable)
-    page.locator(".option", has_text="核心意识").click()
-    page.fill("fieldset[data-question] input[type=text]", "根本性")
+    refused = answer_503(page, "**/answer")
+    answer_both(page, "根本性")
     expect(page.locator("[data-saved].is-error", has_text="未保存，正在重试")).to_have_count(2)
     expect(page.locator("#pc-status")).to_have_text("2 题未保存，正在重试…")
     page.wait_for_timeout(2500)
@@ -270,17 +268,9 @@ def test_a_hand_in_during_an_outage_goes_through_when_the_server_is_back(
     app, base = live_server(setup=setup_long_paper)
     page = phone_page
     start_paper(page, base)
-    hand_ins: list[str] = []
-
-    def unavailable(route) -> None:
-        if route.request.url.endswith("/submit"):
-            hand_ins.append(route.request.method)
-        route.fulfill(status=503, content_type="text/html", body="<h1>503 Service Unavailable</h1>")
-
-    page.route("**/answer", unavailable)
-    page.route("**/submit", unavailable)
-    page.locator(".option", has_text="核心意识").click()
-    page.fill("fieldset[data-question] input[type=text]", "根本性")
+    answer_503(page, "**/answer")
+    hand_ins = answer_503(page, "**/submit")
+    answer_both(page, "根本性")
     expect(page.locator("#pc-status")).to_have_text("2 题未保存，正在重试…")
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("button.pc-submit")
@@ -311,20 +301,9 @@ def test_a_hand_in_whose_reply_was_lost_counts_once(live_server, phone_page) -> 
     app, base = live_server(setup=setup_long_paper)
     page = phone_page
     start_paper(page, base)
-    page.locator(".option", has_text="核心意识").click()
-    page.fill("fieldset[data-question] input[type=text]", "不知道")
+    answer_both(page, "不知道")
     expect(page.locator("[data-saved].is-saved")).to_have_count(2)
-    hand_ins: list[int] = []
-
-    def lose_first_reply(route) -> None:
-        hand_ins.append(1)
-        if len(hand_ins) == 1:
-            route.fetch()  # handed in at the server; the reply never reaches the page
-            route.fulfill(status=503, content_type="text/html", body="<h1>503</h1>")
-        else:
-            route.continue_()
-
-    page.route("**/submit", lose_first_reply)
+    hand_ins = lose_first_reply(page, "**/submit")  # the first hand-in's reply lost
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("button.pc-submit")
     page.wait_for_selector("text=正确答案", timeout=15000)
@@ -345,8 +324,7 @@ def test_the_deadline_hand_in_waits_for_a_server_that_is_down(live_server, phone
     app, base = live_server(setup=setup_data)
     page = phone_page
     start_paper(page, base)
-    page.locator(".option", has_text="核心意识").click()
-    page.fill("fieldset[data-question] input[type=text]", "根本性")
+    answer_both(page, "根本性")
     expect(page.locator("[data-saved].is-saved")).to_have_count(2)
     live_server.stop()
     expect(page.locator("#pc-status")).to_have_text(HANDING_IN_RETRY, timeout=(LIMIT_S + 5) * 1000)

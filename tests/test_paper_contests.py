@@ -121,6 +121,18 @@ def save(client, attempt_id: int, q: BankQuestion, right: bool = True):
     )
 
 
+def start_two_saved(app, client, login_as, make_contest) -> tuple[int, list[BankQuestion]]:
+    """A learner starts a paper of 120 s and saves the first answer right, the second wrong;
+    returns the attempt's id and the paper's questions."""
+    contest_id = make_contest(limit=120)
+    login_as()
+    attempt_id = start(client, contest_id)
+    questions = paper_of(app, attempt_id)
+    save(client, attempt_id, questions[0])
+    save(client, attempt_id, questions[1], right=False)
+    return attempt_id, questions
+
+
 def attempt_row(app, attempt_id: int) -> PaperAttempt:
     with app.app_context():
         attempt = db.session.get(PaperAttempt, attempt_id)
@@ -347,12 +359,7 @@ def test_the_deadline_is_enforced_by_the_server(app, client, login_as, make_cont
 def test_an_abandoned_paper_is_closed_with_what_was_saved(
     app, client, login_as, make_contest, clock
 ):
-    contest_id = make_contest(limit=120)
-    login_as()
-    attempt_id = start(client, contest_id)
-    questions = paper_of(app, attempt_id)
-    save(client, attempt_id, questions[0])
-    save(client, attempt_id, questions[1], right=False)
+    attempt_id, _ = start_two_saved(app, client, login_as, make_contest)
     clock.advance(3600 * 3)  # never submitted; the contest closed meanwhile
     client.get("/contests/")
     row = attempt_row(app, attempt_id)
@@ -649,12 +656,7 @@ def test_a_late_hand_in_by_the_page_keeps_what_was_saved_in_time(
     """The hand-in at the deadline held up by an outage, arriving after it: the paper closes at
     its deadline with the answers saved before it (not the late one it carries), and the
     result page says why."""
-    contest_id = make_contest(limit=120)
-    login_as()
-    attempt_id = start(client, contest_id)
-    questions = paper_of(app, attempt_id)
-    save(client, attempt_id, questions[0])
-    save(client, attempt_id, questions[1], right=False)
+    attempt_id, questions = start_two_saved(app, client, login_as, make_contest)
     clock.advance(125)
     url = f"/contests/attempts/{attempt_id}"
     data = {**answer(questions[0], True), **answer(questions[2], True)}
@@ -672,12 +674,7 @@ def test_a_paper_nobody_handed_in_closes_when_its_page_is_opened(
     """No hand-in ever arrived (the server was down at the deadline, the phone was closed) and
     the contest is still open: the first look at the paper closes it at its deadline with the
     answers saved before it; a hand-in arriving after that changes nothing."""
-    contest_id = make_contest(limit=120)
-    login_as()
-    attempt_id = start(client, contest_id)
-    questions = paper_of(app, attempt_id)
-    save(client, attempt_id, questions[0])
-    save(client, attempt_id, questions[1], right=False)
+    attempt_id, questions = start_two_saved(app, client, login_as, make_contest)
     clock.advance(300)
     url = f"/contests/attempts/{attempt_id}"
     page = client.get(url).get_data(as_text=True)

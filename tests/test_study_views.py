@@ -93,6 +93,23 @@ def count_answers(app, token: str) -> int:
         )
 
 
+def started_ago(app, token: str, delta: timedelta) -> None:
+    """Moves the start of the test ``token`` back by ``delta`` (the time that passed)."""
+    with app.app_context():
+        row = db.session.scalar(select(Attempt).where(Attempt.token == token))
+        row.started_at = utcnow() - delta
+        db.session.commit()
+
+
+def save_then_time_out(app, client, token: str, first: BankQuestion) -> None:
+    """Saves ``first`` answered right on the 测验 ``token`` (5 minutes to answer), then lets
+    6 minutes pass."""
+    client.post(
+        f"/test/{token}/exam", data={**answer_data(first, RIGHT[first.kind]), "action": "save"}
+    )
+    started_ago(app, token, timedelta(minutes=6))
+
+
 def page_text(html: str) -> str:
     """The page's text without tags and without the blanks' length hints (〔3字〕)."""
     return re.sub(r"〔\d+字〕", "", re.sub(r"<[^>]+>", "", html))
@@ -342,13 +359,7 @@ def test_exam_time_limit_is_enforced_on_the_server(app, client, make_bank) -> No
     token = start(client, material_id, mode="exam", time_limit="5")
     attempt = attempt_row(app, token)
     first = question(app, attempt.question_ids[0])
-    client.post(
-        f"/test/{token}/exam", data={**answer_data(first, RIGHT[first.kind]), "action": "save"}
-    )
-    with app.app_context():
-        row = db.session.scalar(select(Attempt).where(Attempt.token == token))
-        row.started_at = utcnow() - timedelta(minutes=6)
-        db.session.commit()
+    save_then_time_out(app, client, token, first)
     late = question(app, attempt.question_ids[1])
     response = client.post(f"/test/{token}/exam", data={**answer_data(first, RIGHT[first.kind]),
                                                         **answer_data(late, RIGHT[late.kind]),
@@ -367,12 +378,7 @@ def test_exam_handed_in_after_time_says_time_was_up(app, client, make_bank) -> N
     material_id, _ = make_bank(2)
     token = start(client, material_id, mode="exam", time_limit="5")
     first = question(app, attempt_row(app, token).question_ids[0])
-    client.post(f"/test/{token}/exam",
-                data={**answer_data(first, RIGHT[first.kind]), "action": "save"})  # fmt: skip
-    with app.app_context():
-        row = db.session.scalar(select(Attempt).where(Attempt.token == token))
-        row.started_at = utcnow() - timedelta(minutes=6)
-        db.session.commit()
+    save_then_time_out(app, client, token, first)
     response = client.post(f"/test/{token}/exam", data={"action": "submit"},
                            follow_redirects=True)  # fmt: skip
     page = response.get_data(as_text=True)
@@ -434,10 +440,7 @@ def test_exam_plain_form_post_still_saves_the_whole_paper(app, client, make_bank
 def test_opening_an_expired_exam_submits_it(app, client, make_bank) -> None:
     material_id, _ = make_bank(2)
     token = start(client, material_id, mode="exam", time_limit="5")
-    with app.app_context():
-        row = db.session.scalar(select(Attempt).where(Attempt.token == token))
-        row.started_at = utcnow() - timedelta(hours=1)
-        db.session.commit()
+    started_ago(app, token, timedelta(hours=1))
     page = client.get(f"/test/{token}", follow_redirects=True).get_data(as_text=True)
     assert "时间到" in page and "0 / 2" in page
     assert "5分00秒" in page  # time used is the limit, not the hour that passed
@@ -840,12 +843,7 @@ def test_exam_hand_in_by_the_page_after_time_keeps_what_was_saved(app, client, m
     material_id, _ = make_bank(2)
     token = start(client, material_id, mode="exam", time_limit="5")
     first, second = (question(app, qid) for qid in attempt_row(app, token).question_ids)
-    client.post(f"/test/{token}/exam",
-                data={**answer_data(first, RIGHT[first.kind]), "action": "save"})  # fmt: skip
-    with app.app_context():
-        row = db.session.scalar(select(Attempt).where(Attempt.token == token))
-        row.started_at = utcnow() - timedelta(minutes=6)
-        db.session.commit()
+    save_then_time_out(app, client, token, first)
     everything = {
         **answer_data(first, RIGHT[first.kind]),
         **answer_data(second, RIGHT[second.kind]),
