@@ -336,3 +336,80 @@ def test_the_deadline_hand_in_waits_for_a_server_that_is_down(live_server, phone
         attempt = db.session.scalar(select(PaperAttempt))
         assert (attempt.score, attempt.total, attempt.close_reason) == (2, 2, "timeout")
         assert attempt.finished_at == attempt.deadline_at
+
+
+QA_PHONE = {"width": 390, "height": 844}  # the organizer walk-through's phone
+QA_DESKTOP = {"width": 1366, "height": 900}
+
+
+def setup_team_results(app) -> None:
+    """The 浏览器答题赛 for two branches' rosters (three and two members): two of the first and
+    one of the second have handed in; an organizer looks at the results."""
+    from quizapp.contests import services
+    from quizapp.models import Group, PaperContest, PaperRosterGroup, User, utcnow
+
+    setup_data(app)
+    organizer = User(username="org1", display_name="组织者", role="organizer")
+    organizer.set_password(DEFAULT_PASSWORD)
+    first, second = Group(name="第一党支部"), Group(name="机关第二党支部")
+    db.session.add_all([organizer, first, second])
+    db.session.flush()
+    members = [User(username=f"m{i}", display_name=f"党员{i}", group_id=g.id)
+               for i, g in enumerate([first, first, first, second, second])]  # fmt: skip
+    for member in members:
+        member.set_password(DEFAULT_PASSWORD)
+    db.session.add_all(members)
+    db.session.flush()
+    contest = db.session.scalar(select(PaperContest))
+    contest.roster_groups = [PaperRosterGroup(group_id=g.id) for g in (first, second)]
+    db.session.flush()
+    for member in (members[0], members[1], members[3]):
+        attempt = services.start_attempt(contest, member.id, utcnow())
+        services.finish_attempt(attempt, utcnow())
+
+
+def lines_of(cell) -> int:
+    """How many lines the text of a table cell takes on the screen."""
+    return cell.evaluate(
+        """td => {
+          const tops = [];
+          const walk = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+          for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            for (const r of range.getClientRects()) if (r.width > 0) tops.push(r.top);
+          }
+          tops.sort((a, b) => a - b);
+          return tops.filter((t, i) => i === 0 || t - tops[i - 1] > 8).length;
+        }"""
+    )
+
+
+def test_the_team_table_reads_on_a_phone(live_server, chromium, screenshot) -> None:
+    """At 390 px the 各支部 table broke 第一党支部 after 支 and "2 / 应 3" after 应: on a phone
+    each branch's name has its own line and no number breaks; on a desktop it is a table."""
+    _app, base = live_server(setup=setup_team_results)
+    for size in (QA_PHONE, QA_DESKTOP):
+        context = chromium.new_context(viewport=size, device_scale_factor=2, locale="zh-CN")
+        page = context.new_page()
+        page.goto(f"{base}/auth/login")
+        page.fill("input[name=username]", "org1")
+        page.fill("input[name=password]", DEFAULT_PASSWORD)
+        page.click("button[type=submit]")
+        page.goto(f"{base}/contests/paper/1/results")
+        table = page.locator(".pc-teams")
+        table.scroll_into_view_if_needed()
+        screenshot(page, f"teams-{size['width']}", full_page=False)
+        rows = table.locator("tbody tr")
+        assert rows.count() == 2
+        first = rows.filter(has_text="第一党支部").inner_text()
+        assert "2 / 应 3" in first and "67%" in first
+        assert "1 / 应 2" in rows.filter(has_text="机关第二党支部").inner_text()
+        assert table.evaluate(
+            "t => t.closest('.table-wrap').scrollWidth <= t.closest('.table-wrap').clientWidth"
+        )
+        cells = table.locator("tbody td").all()
+        assert len(cells) == 10
+        for cell in cells:
+            assert lines_of(cell) == 1, (size, cell.inner_text())
+        context.close()

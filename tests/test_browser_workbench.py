@@ -230,3 +230,66 @@ def test_the_material_page_counts_share_one_row_on_a_phone(phone_page, live_serv
     tops = [box["y"] for box in (s.bounding_box() for s in page.locator(".wb-stat").all())]
     assert len(tops) == 3 and max(tops) - min(tops) < 1, tops
     assert fits_phone(page)
+
+
+QA_PHONE = {"width": 390, "height": 844}  # the organizer walk-through's phone
+QA_DESKTOP = {"width": 1366, "height": 900}
+
+
+def add_everyday_material(app) -> None:
+    """A material with an everyday title and the four sample questions."""
+    from conftest import SAMPLE_QUESTIONS
+
+    from quizapp.models import BankQuestion, Material
+
+    add_organizer(app)
+    material = Material(title="中央政治局民主生活会", text="（手工）", content_hash="everyday")
+    db.session.add(material)
+    db.session.flush()
+    for i, data in enumerate(SAMPLE_QUESTIONS):
+        fields = {"accepted": [], **data}
+        db.session.add(BankQuestion(material_id=material.id, uid=f"day{i}", **fields))
+
+
+def test_the_bank_filters_fold_away_on_a_phone(live_server, chromium, screenshot) -> None:
+    """At 390×844 the six filters filled the whole first screen of 题库: no question without
+    scrolling. On a phone they fold under a summary naming the current filters, and still
+    filter; on a desktop they are shown as before."""
+    app, base = live_server(setup=add_everyday_material)
+    context = chromium.new_context(viewport=QA_PHONE, device_scale_factor=2, locale="zh-CN")
+    page = context.new_page()
+    login(page, base)
+    page.goto(base + "/manage/questions?material=1")
+    screenshot(page, "bank-phone", full_page=False)
+    first = page.locator(".wb-q").first
+    assert first.bounding_box()["y"] + 60 < QA_PHONE["height"], first.bounding_box()
+    summary = page.locator(".wb-filters summary")
+    assert summary.inner_text() == "筛选（当前：全部题目）"
+    assert not page.locator("select[name=status]").is_visible()
+    assert fits_phone(page)
+    summary.click()
+    page.select_option("select[name=kind]", "judge")
+    page.fill("input[name=q]", "三严三实")
+    page.get_by_role("button", name="筛选", exact=True).click()
+    page.wait_for_load_state()
+    assert "kind=judge" in page.url and "material=1" in page.url
+    assert page.locator(".wb-q").count() == 1
+    assert "三严三实" in page.locator(".wb-q-stem").first.inner_text()
+    assert summary.inner_text() == "筛选（当前：判断，搜索“三严三实”）"
+    assert page.locator(".wb-q").first.bounding_box()["y"] + 60 < QA_PHONE["height"]
+    screenshot(page, "bank-phone-filtered", full_page=False)
+    context.close()
+
+    context = chromium.new_context(viewport=QA_DESKTOP, locale="zh-CN")
+    page = context.new_page()
+    login(page, base)
+    page.goto(base + "/manage/questions?material=1")
+    screenshot(page, "bank-desktop", full_page=False)
+    assert not page.locator(".wb-filters summary").is_visible()
+    assert page.locator("select[name=status]").is_visible()
+    page.select_option("select[name=status]", "review")
+    page.get_by_role("button", name="筛选", exact=True).click()
+    page.wait_for_load_state()
+    assert "status=review" in page.url
+    assert page.locator("select[name=status]").is_visible()
+    context.close()

@@ -363,7 +363,20 @@ def questions():
         phrases=_phrase_choices(material),
         tags=tags,
         args=args,
+        active_filters=_active_filters(form),
     )
+
+
+def _active_filters(form: QuestionFilterForm) -> list[str]:
+    """What the list is narrowed by besides the material (its heading names that), for the
+    folded filters' summary on a phone: ["单选题", "待复核", "搜索“四个意识”"]."""
+    active = []
+    for field in (form.kind, form.status):
+        active += [c.label for c in field.choices if field.data and c.value == field.data]
+    for field in (form.phrase, form.tag, form.q):
+        if (field.data or "").strip():
+            active.append(f"{field.label.text}“{field.data.strip()}”")
+    return active
 
 
 def _tag_choices(query: Any) -> list[str]:
