@@ -18,7 +18,8 @@ pytestmark = pytest.mark.browser
 LIMIT_S = 9
 
 
-def setup_data(app) -> None:
+def _paper_of(samples: tuple[int, ...], kind_counts: dict[str, int], time_limit_s: int) -> None:
+    """learner1 and an open 答题赛 of the SAMPLE_QUESTIONS ``samples``, answers shown at once."""
     from quizapp.contests import services
     from quizapp.models import BankQuestion, Material, User, utcnow
 
@@ -27,7 +28,7 @@ def setup_data(app) -> None:
     material = Material(title="浏览器题库", text="（手工题库）", content_hash=uuid.uuid4().hex)
     db.session.add_all([user, material])
     db.session.flush()
-    for sample in (0, 3):  # one single choice, one cloze
+    for sample in samples:
         data = dict(SAMPLE_QUESTIONS[sample])
         data.setdefault("accepted", [])
         db.session.add(
@@ -41,12 +42,16 @@ def setup_data(app) -> None:
         material_id=material.id,
         opens_at=utcnow() - timedelta(minutes=5),
         closes_at=utcnow() + timedelta(hours=1),
-        kind_counts={"single": 1, "cloze": 1},
-        time_limit_s=LIMIT_S,
+        kind_counts=kind_counts,
+        time_limit_s=time_limit_s,
         max_attempts=1,
         reveal="immediately",
         created_by_id=None,
     )
+
+
+def setup_data(app) -> None:
+    _paper_of((0, 3), {"single": 1, "cloze": 1}, LIMIT_S)  # one single choice, one cloze
 
 
 def start_paper(page, base: str) -> None:
@@ -131,30 +136,7 @@ def test_a_second_tab_keeps_the_first_tabs_answers(live_server, phone_page, hand
 
 def setup_multiple(app) -> None:
     """A paper of one 多选 (道路自信, 理论自信, 文化自信 are right), ten minutes to answer."""
-    from quizapp.contests import services
-    from quizapp.models import BankQuestion, Material, User, utcnow
-
-    user = User(username="learner1", display_name="学员甲")
-    user.set_password(DEFAULT_PASSWORD)
-    material = Material(title="浏览器题库", text="（手工题库）", content_hash=uuid.uuid4().hex)
-    db.session.add_all([user, material])
-    db.session.flush()
-    data = dict(SAMPLE_QUESTIONS[1], accepted=[])
-    db.session.add(
-        BankQuestion(material_id=material.id, uid=uuid.uuid4().hex[:16], origin="manual", **data)
-    )
-    db.session.flush()
-    services.create_contest(
-        title="浏览器答题赛",
-        material_id=material.id,
-        opens_at=utcnow() - timedelta(minutes=5),
-        closes_at=utcnow() + timedelta(hours=1),
-        kind_counts={"multiple": 1},
-        time_limit_s=600,
-        max_attempts=1,
-        reveal="immediately",
-        created_by_id=None,
-    )
+    _paper_of((1,), {"multiple": 1}, 600)
 
 
 def test_quick_ticks_on_a_slow_network_save_the_last_choice(live_server, phone_page) -> None:

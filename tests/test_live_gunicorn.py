@@ -174,6 +174,17 @@ ANSWERS = [  # per question, per player (None: no answer)
 TEAMS = ["一支部", "一支部", "二支部", "二支部", None, "三支部"]
 
 
+def _deadline_passed(app, qid: str, seconds: int) -> None:
+    """Move the live question ``qid``'s deadline ``seconds`` into the past (in the database)."""
+    with app.app_context():
+        db.session.execute(
+            update(LiveQuestion)
+            .where(LiveQuestion.uid == qid)
+            .values(deadline=datetime.now(UTC) - timedelta(seconds=seconds))
+        )
+        db.session.commit()
+
+
 def test_full_round_on_two_workers(server):
     app, base, code, host, _ = server
     names = [f"选手{i}" for i in range(6)]
@@ -228,13 +239,7 @@ def test_full_round_on_two_workers(server):
                 assert state["status"] == "closed"
             else:
                 # the last question closes by its deadline: nobody advances
-                with app.app_context():
-                    db.session.execute(
-                        update(LiveQuestion)
-                        .where(LiveQuestion.uid == qid)
-                        .values(deadline=datetime.now(UTC) - timedelta(seconds=5))
-                    )
-                    db.session.commit()
+                _deadline_passed(app, qid, seconds=5)
                 polls = list(pool.map(lambda _: call(base, "GET", f"/contests/{code}"), range(8)))
                 assert {p[1]["status"] for p in polls} == {"closed"}
                 assert all(p[1]["question"]["answer"] is True for p in polls)
@@ -304,13 +309,7 @@ def test_a_round_survives_a_crash_of_the_server(server):
 
     # the deadline passes while the server is down again
     gunicorn.crash()
-    with app.app_context():
-        db.session.execute(
-            update(LiveQuestion)
-            .where(LiveQuestion.uid == qid)
-            .values(deadline=datetime.now(UTC) - timedelta(seconds=1))
-        )
-        db.session.commit()
+    _deadline_passed(app, qid, seconds=1)
     gunicorn.start()
     status, state = call(base, "GET", f"/contests/{code}")
     assert state["status"] == "closed" and state["question"]["answer"] == "核心意识"
