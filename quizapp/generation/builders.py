@@ -1558,11 +1558,12 @@ _RIVAL_WORDINGS = (("全面建成社会主义现代化强国", "全面建设社�
 # theme 为（　　）而团结奋斗 names it (blind12 HG #13, blind13 JD #26, JF #5, transfer T4 #19)
 # words later in the blank's clause that pin one wording: the new journey (新征程) and the four
 # 全面 (…、全面深化改革) go with 建设…国家, as does its 首要任务 (高质量发展); the goal (奋斗目标)
-# with 建成…强国
+# anywhere after the blank with 建成…强国 (…，是新时代中国共产党人矢志不渝的奋斗目标)
 _RIVAL_CLAUSE_PINS = {
-    "全面建成社会主义现代化强国": ("奋斗目标",),
+    "全面建成社会主义现代化强国": (),
     "全面建设社会主义现代化国家": ("新征程", "全面深化改革", "首要任务"),
 }
+_RIVAL_REST_PINS = {"全面建成社会主义现代化强国": ("奋斗目标",), "全面建设社会主义现代化国家": ()}
 _RIVAL_PINS = {
     "全面建成社会主义现代化强国": (
         re.compile(r"到[^，。；：、]{2,8}$"),
@@ -1587,10 +1588,10 @@ def _frame_mates(ctx: Context, key: str, stem: str, a: int, b: int) -> tuple[str
             continue
         pin_before, pin_after = _RIVAL_PINS[key]
         clause_after = re.split(r"[，。；：！]", stem[b:], maxsplit=1)[0]
-        if any(w in clause_after for w in _RIVAL_CLAUSE_PINS[key]):
+        if any(w in clause_after for w in _RIVAL_CLAUSE_PINS[key]) or any(
+            w in stem[b:] for w in _RIVAL_REST_PINS[key]
+        ):
             continue
-        if key == _RIVAL_WORDINGS[0][0] and "奋斗目标" in stem[b:]:
-            continue  # (…，是新时代中国共产党人矢志不渝的奋斗目标: the goal, 建成…强国)
         if pin_before.search(stem[:a]) or pin_after.search(stem[b:]):
             continue
         mates += [m for m in group if m != key and len(m) == len(key) and m not in stem]

@@ -160,8 +160,10 @@ def _without_dropped(
         q
         for q in questions
         if q.id not in dropped
-        or (q.stem, _one_answer(q)) not in open_slots
-        and any(len(p) >= 6 and lexicon.is_known(p) for p in _phrases(q) - asked)
+        or (
+            (q.stem, _one_answer(q)) not in open_slots
+            and any(len(p) >= 6 and lexicon.is_known(p) for p in _phrases(q) - asked)
+        )
     ]
 
 
