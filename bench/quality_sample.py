@@ -28,7 +28,8 @@ added in the fifth session to tune on, ``--set fresh_test`` four more kept blind
 ``--set blind11`` four more, ``--set blind12`` the ninth session's blind texts,
 ``--set blind13`` the tenth session's blind texts,
 ``--set blind14`` the eleventh session's blind texts,
-``--set blind15`` the twelfth session's blind texts.
+``--set blind15`` the twelfth session's blind texts,
+``--set blind16`` the thirteenth session's blind texts.
 """
 
 from __future__ import annotations
@@ -158,6 +159,13 @@ TEXT_SETS = {
         ("minjian", HELDOUT / "speech_xi_minjian_gongshanglian_2016.txt"),
         ("wuyi", HELDOUT / "speech_xi_laodongjie_2015.txt"),
         ("xiyatu", HELDOUT / "speech_xi_xiyatu_huanying_yanhui_2015.txt"),
+    ),
+    # thirteenth session: four more texts (SOURCES.md "blind16"), kept blind
+    "blind16": (
+        ("sanzhong2", HELDOUT / "speech_xi_sanzhong_erci_2024.txt"),
+        ("jiwei6", HELDOUT / "jiwei_19th_6th_plenum_2022.txt"),
+        ("dangfeng", HELDOUT / "article_dangfeng_lianzheng_2017.txt"),
+        ("gangyao1", HELDOUT / "gangyao_xuexi_ch1_2019.txt"),
     ),
 }
 TEXTS = TEXT_SETS["review"]
