@@ -3328,7 +3328,7 @@ def candidates_for(
     # another name of the key (高素质农民 for 新型职业农民) is right as well, as is a term
     # covering it or covered by it (民营经济 of the 非公有制经济, DD #12)
     exclude: set[str] = (
-        set(key.group) | set(lex.aliases.get(key.text, ())) | lex.overlapping(key.text)
+        set(key.group) | set(lex.names.get(key.text, ())) | lex.overlapping(key.text)
     )
     # a near-synonym of a printed list item is right beside it too (信息化 beside 数字化、
     # （网络化）、智能化; 军事安全 beside 国家经济安全、（　　）… next to 国防安全, KB #15)
@@ -5134,7 +5134,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             same_ending=tail,
             max_distance=reach,
             banned=polar,
-            aliases=ctx.lexicon.aliases,
+            aliases=ctx.lexicon.names,
             keep=shape,
         )
         if pool is None:
@@ -5231,7 +5231,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             stem=blanked,
             max_distance=reach,
             banned=polar,
-            aliases=ctx.lexicon.aliases,
+            aliases=ctx.lexicon.names,
             keep=keep,
         )
         return [
@@ -6687,7 +6687,7 @@ def group_questions(
         stem=blanked,
         max_distance=2.5,
         banned=dis.folded(_other_polarity(ctx, items)),
-        aliases=ctx.lexicon.aliases,
+        aliases=ctx.lexicon.names,
     )
     if best is None:
         return
