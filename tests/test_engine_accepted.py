@@ -83,3 +83,62 @@ def test_other_phrase_tells_spellings_from_other_phrases() -> None:
     ]
     assert [p for p in other if not other_phrase(*p, lex)] == []
     assert [p for p in same if other_phrase(*p, lex)] == []
+
+
+# -- thirteenth session (helper "dating"): lexicon aliases that were another phrase ---------------
+
+
+def test_a_lexicon_term_blank_refuses_another_phrase_of_it() -> None:
+    # term aliases that were another phrase, a shorter term or a longer one (review of the
+    # twelfth session): graded right in the blank until now
+    cases = (
+        ("gongbao_18th_5th_plenum_2015", "风清气正", "政治生态", "山清水秀"),
+        ("gongbao_19th_5th_plenum_2020", "社会主义市场经济体制", "更加完善", "社会主义市场经济"),
+        ("gongbao_19th_5th_plenum_2020", "基本公共服务均等化", "水平明显提高", "公共服务均等化"),
+        ("gongbao_19th_5th_plenum_2020", "多层次社会保障体系", "全民受教育", "社会保障体系"),
+        # 碳中和 is due in 2060, not with the 十五五's 碳达峰
+        ("jianyi_shiwuwu_guihua_2025_sec1-4", "碳达峰", "目标如期实现", "碳达峰碳中和"),
+    )
+    for name, answer, part, other in cases:
+        for q in _one_blank(name, answer, part):
+            assert check_answer(q, [answer]), (name, answer)
+            assert not check_answer(q, [other]), (name, answer, q.accepted)
+
+
+def test_a_metaphor_or_a_renamed_term_is_no_spelling(shared_dir) -> None:
+    from quizapp.generation import generate_questions
+
+    text = (shared_dir / "corpus" / "speech_xi_liu_shaoqi_120th_2018.txt").read_text("utf-8")
+    bank = generate_questions(text, seed=0)
+    for answer, others in (
+        ("政治灵魂", ("精神支柱", "精神之钙", "精神上的钙")),  # other metaphors of 理想信念
+        ("人民的勤务员", ("人民公仆", "人民的公仆")),  # Liu Shaoqi's own words are the key
+    ):
+        asked = [q for q in bank if q.kind == "cloze" and q.answer == [answer]]
+        assert asked, answer
+        for q in asked:
+            assert check_answer(q, [answer])
+            assert not any(check_answer(q, [o]) for o in others), q.accepted
+
+
+def test_other_wordings_stay_apart_as_options_but_never_grade_right() -> None:
+    from quizapp.generation.spellings import other_phrase
+
+    lex = load_lexicon()
+    for term, other in (
+        ("网格化管理", "网格化服务管理"),
+        ("新型职业农民", "高素质农民"),
+        ("述责述廉", "述职述廉"),
+        ("中国共产党领导", "坚持党的领导"),
+        # two sayings two characters apart whose point differs are two sayings
+        ("一代人有一代人的担当", "一代人有一代人的长征"),
+        ("天下大事，必作于细", "天下难事，必作于易"),
+    ):
+        assert other not in lex.aliases.get(term, ()), term
+        assert other in lex.names.get(term, ()), term  # (never a lure of it, nor beside it)
+        assert other_phrase(term, other, lex), term
+    # two wordings of one saying still accept each other (review X1)
+    assert "打铁还需自身硬" in lex.aliases["打铁必须自身硬"]
+    # a formula member's other wording is still found in texts as the member, not accepted
+    assert [f.name for f in lex.owners("理论和实践相结合")] == ["三大作风"]
+    assert other_phrase("理论联系实际", "理论和实践相结合", lex)

@@ -706,7 +706,7 @@ def test_review_21_c_lures_of_a_small_class_are_its_own_kind_and_one_name_each()
     lexicon = load_lexicon()
     # two names of one thing are never two lures (高素质农民 is the later name of 新型职业农民)
     pool = ["新型职业农民", "高素质农民", "乡村工匠", "新乡贤", "农村能人"]
-    best = dis.best_candidates("科技特派员", pool, 3, max_distance=9.0, aliases=lexicon.aliases)
+    best = dis.best_candidates("科技特派员", pool, 3, max_distance=9.0, aliases=lexicon.names)
     assert best is not None
     assert not {"新型职业农民", "高素质农民"} <= set(best), best
     # cadres sent to a village took cadres as lures, not kinds of villagers; since review 23

@@ -41,7 +41,7 @@ def merge_entry(base: dict[str, Any] | None, entry: Any) -> dict[str, Any]:
         foils=list(entry.foils or []),
     )
     member_set = set(members)
-    for key in ("member_aliases", "cores", "changed"):
+    for key in ("member_aliases", "member_wordings", "cores", "changed"):
         if isinstance(merged.get(key), dict):
             merged[key] = {k: v for k, v in merged[key].items() if k in member_set}
     if isinstance(merged.get("parts"), dict):

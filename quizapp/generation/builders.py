@@ -60,7 +60,7 @@ from .keyphrases import (
 )
 from .lexicon import NUMERALS, Lexicon, one_apart_in_place
 from .model import BLANK, ORDER_FREE, Formula, KeyPhrase, Question, Sentence
-from .segment import CN_DIGITS, DASH_LEVEL, Heading, document_date
+from .segment import CN_DIGITS, DASH_LEVEL, Heading, document_era
 
 __all__ = ["Context", "build_all", "question_id"]
 
@@ -3328,7 +3328,7 @@ def candidates_for(
     # another name of the key (高素质农民 for 新型职业农民) is right as well, as is a term
     # covering it or covered by it (民营经济 of the 非公有制经济, DD #12)
     exclude: set[str] = (
-        set(key.group) | set(lex.aliases.get(key.text, ())) | lex.overlapping(key.text)
+        set(key.group) | set(lex.names.get(key.text, ())) | lex.overlapping(key.text)
     )
     # a near-synonym of a printed list item is right beside it too (信息化 beside 数字化、
     # （网络化）、智能化; 军事安全 beside 国家经济安全、（　　）… next to 国防安全, KB #15)
@@ -3574,19 +3574,20 @@ def _cn_date(iso: str) -> str:
     return f"{int(y)}年{int(m)}月{int(d)}日"
 
 
-def _text_date(ctx: Context) -> str:
-    """The text's date line as an ISO date, or "" (worked out once per text)."""
+def _text_date(ctx: Context) -> tuple[str, str]:
+    """The text's date as a bound ``(earliest, latest)``: its date line twice, else what the
+    content tells (:func:`segment.inferred_era`), "" where unknown (worked out once per text)."""
     memo = ctx.ex.memo
     if "text_date" not in memo:
-        memo["text_date"] = document_date(ctx.ex.doc.text)
+        memo["text_date"] = document_era(ctx.ex.doc.text)
     return memo["text_date"]
 
 
 def _predates(ctx: Context, formula: Formula) -> bool:
-    """Is the text dated before ``formula``'s current wording took effect (a 2015 speech of
-    the 三个自信; 两个一百年 in the 十九大's 美丽…强国)? An undated text is not."""
-    date = _text_date(ctx)
-    return bool(date and formula.effective and date < formula.effective)
+    """Is the text surely older than ``formula``'s current wording (a 2015 speech of the 三个
+    自信; 两个一百年 in the 十九大's 美丽…强国)? A text of no known latest date is not."""
+    latest = _text_date(ctx)[1]
+    return bool(latest and formula.effective and latest < formula.effective)
 
 
 def _states_current(ctx: Context, formula: Formula) -> bool:
@@ -3616,15 +3617,17 @@ def _forbidden(ctx: Context, formula: Formula) -> frozenset[str]:
 
 def _era_lures(ctx: Context) -> frozenset[str]:
     """Phrases that were stated beside a formula's members at the text's date (绿色化 of the
-    新五化 on a 2015–2017 text): never a lure, a wrong option or a swapped member there."""
+    新五化 on a 2015–2017 text): never a lure, a wrong option or a swapped member there. A text
+    without a date line counts when its bound meets the span (an earliest date alone will do:
+    a lure the less is the safe side)."""
     memo = ctx.ex.memo
     if "era_lures" not in memo:
-        date = _text_date(ctx)
+        earliest, latest = _text_date(ctx)
         memo["era_lures"] = frozenset(
             foil
             for formula in ctx.lexicon
             for foil, (start, until) in formula.dated_foils.items()
-            if date and start <= date < until
+            if earliest and earliest < until and not (latest and latest < start)
         )
     return memo["era_lures"]
 
@@ -3681,7 +3684,7 @@ def _defined_otherwise(ctx: Context, formula: Formula) -> bool:
     return found
 
 
-def _explain_formula(formula: Formula, date: str = "") -> str:
+def _explain_formula(formula: Formula, date: tuple[str, str] = ("", "")) -> str:
     if not formula.members:
         return ""  # a shared name no version was found for: nothing known to say
     sep = "；" if any("、" in m for m in formula.members) else "、"
@@ -3693,9 +3696,18 @@ def _explain_formula(formula: Formula, date: str = "") -> str:
         parts.append(f"提出：{formula.origin}。")
     if formula.source:
         parts.append(f"出处：{formula.source}。")
-    if formula.effective and date and date < formula.effective:
-        # a text older than the wording: say so, lest its own wording read as wrong
-        parts.append(f"现行表述自{_cn_date(formula.effective)}起，本文（{_cn_date(date)}）早于此。")
+    earliest, latest = date
+    if formula.effective and latest and latest < formula.effective:
+        # a text older than the wording: say so, lest its own wording read as wrong (a text
+        # without a date line: its year where the content tells it)
+        when = (
+            f"（{_cn_date(latest)}）"
+            if earliest == latest
+            else f"（{earliest[:4]}年）"
+            if earliest[:4] == latest[:4]
+            else ""
+        )
+        parts.append(f"现行表述自{_cn_date(formula.effective)}起，本文{when}早于此。")
     elif formula.effective:
         parts.append(f"现行表述自{formula.effective}起。")
     if formula.note and not formula.note.startswith("*check*"):
@@ -5122,7 +5134,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             same_ending=tail,
             max_distance=reach,
             banned=polar,
-            aliases=ctx.lexicon.aliases,
+            aliases=ctx.lexicon.names,
             keep=shape,
         )
         if pool is None:
@@ -5219,7 +5231,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             stem=blanked,
             max_distance=reach,
             banned=polar,
-            aliases=ctx.lexicon.aliases,
+            aliases=ctx.lexicon.names,
             keep=keep,
         )
         return [
@@ -6675,7 +6687,7 @@ def group_questions(
         stem=blanked,
         max_distance=2.5,
         banned=dis.folded(_other_polarity(ctx, items)),
-        aliases=ctx.lexicon.aliases,
+        aliases=ctx.lexicon.names,
     )
     if best is None:
         return

@@ -68,6 +68,7 @@ class Lexicon:
         terms: dict[str, Iterable[str]] | None = None,
         *,
         aliases: dict[str, Iterable[str]] | None = None,
+        wordings: dict[str, Iterable[str]] | None = None,
         lists: Iterable[Iterable[str]] = (),
         local_programmes: Iterable[str] = (),
         list_sources: Iterable[str] = (),
@@ -94,6 +95,11 @@ class Lexicon:
         # other standard spellings of a term, accepted in its blanks (延安整风 → 整风运动)
         self.aliases: dict[str, tuple[str, ...]] = {
             term: tuple(spellings) for term, spellings in (aliases or {}).items()
+        }
+        # other wordings of a term, no spelling of it (网格化服务管理 for 网格化管理, 精神之钙 for
+        # 政治灵魂): never graded right in its blank, but kept apart from it as aliases are
+        self.wordings: dict[str, tuple[str, ...]] = {
+            term: tuple(other) for term, other in (wordings or {}).items()
         }
         # terms one covers (非公有制经济 → 民营经济): neither is a lure of the other, both ways
         self._overlaps: dict[str, frozenset[str]] = {}
@@ -157,12 +163,20 @@ class Lexicon:
             self._term_classes.setdefault(cls_name, []).append(word)
         # 打铁必须自身硬 / 打铁还需自身硬: two wordings of one saying (at most two characters
         # apart in place) each accept the other (review X1)
+        # (not where the last two characters differ: 一代人有一代人的长征 is another saying
+        # than …的担当, 天下大事，必作于细 than 天下难事，必作于易 — kept apart, not accepted)
         sayings = self._term_classes.get(SAYING_CLASS, [])
         for a in sayings:
             for b in sayings:
                 if a != b and len(a) == len(b) >= 5 and _apart_in_place(a, b) <= 2:
-                    if b not in self.aliases.get(a, ()):
-                        self.aliases[a] = (*self.aliases.get(a, ()), b)
+                    kept = self.aliases if a[-2:] == b[-2:] else self.wordings
+                    if b not in kept.get(a, ()):
+                        kept[a] = (*kept.get(a, ()), b)
+        # a term's other names, spellings or wordings: never its lure, never beside it
+        self.names: dict[str, tuple[str, ...]] = {
+            term: (*self.aliases.get(term, ()), *self.wordings.get(term, ()))
+            for term in {*self.aliases, *self.wordings}
+        }
         self._by_name: dict[str, Formula] = dict(self._neutral)
         for formula in self.formulas:
             if formula.sense_of:
@@ -210,6 +224,7 @@ class Lexicon:
             (_formula_from_dict(item) for item in data.get("formulas", [])),
             vocabulary.get("terms", {}),
             aliases=vocabulary.get("term_aliases", {}),
+            wordings=vocabulary.get("term_wordings", {}),
             lists=(entry["items"] for entry in vocabulary.get("lists", [])),
             local_programmes=vocabulary.get("local_programmes", ()),
             list_sources=(entry.get("source", "") for entry in vocabulary.get("lists", [])),
@@ -838,6 +853,7 @@ def _formula_from_dict(item: dict) -> Formula:
         effective=item.get("effective", ""),
         category=item.get("category", ""),
         member_aliases={k: tuple(v) for k, v in item.get("member_aliases", {}).items()},
+        member_wordings={k: tuple(v) for k, v in item.get("member_wordings", {}).items()},
         note=item.get("note", ""),
         parts={k: tuple(v) for k, v in item.get("parts", {}).items()},
         foils=tuple(item.get("foils", ())),
@@ -865,6 +881,7 @@ def _packaged_vocabulary() -> dict:
         for k in (
             "terms",
             "term_aliases",
+            "term_wordings",
             "term_covers",
             "term_near_synonyms",
             "lists",

@@ -41,6 +41,9 @@ class Formula:
     effective: str = ""  # ISO date the current wording took effect
     category: str = ""  # groups siblings for distractors: 意识/自信/作风/…
     member_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Member aliases that are another wording, no spelling (理论和实践相结合 for 理论联系实际):
+    # found in texts as the member, never graded right in its blank.
+    member_wordings: dict[str, tuple[str, ...]] = field(default_factory=dict)
     note: str = ""
     # Sub-groups named inside the formula: 三严三实 → {"三严": (...), "三实": (...)}.
     parts: dict[str, tuple[str, ...]] = field(default_factory=dict)

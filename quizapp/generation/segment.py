@@ -349,3 +349,225 @@ def document_date(text: str) -> str:
         if found and not open_paren:
             break
     return max(found, default="")
+
+
+# ---------------------------------------------------------------------------------------------
+# A date bound read from the content, for a text without a date line (pasted from a web page)
+
+# opening dates of the Party congresses (第N次全国代表大会, 十N大)
+_CONGRESSES = {
+    11: "1977-08-12",
+    12: "1982-09-01",
+    13: "1987-10-25",
+    14: "1992-10-12",
+    15: "1997-09-12",
+    16: "2002-11-08",
+    17: "2007-10-15",
+    18: "2012-11-08",
+    19: "2017-10-18",
+    20: "2022-10-16",
+}
+# opening dates of the plenums (N届M中全会) of the congresses whose wordings the lexicon dates
+_PLENUMS = {
+    16: ("2002-11-15", "2003-02-24", "2003-10-11", "2004-09-16", "2005-10-08", "2006-10-08",
+         "2007-10-09"),
+    17: ("2007-10-22", "2008-02-25", "2008-10-09", "2009-09-15", "2010-10-15", "2011-10-15",
+         "2012-11-01"),
+    18: ("2012-11-15", "2013-02-26", "2013-11-09", "2014-10-20", "2015-10-26", "2016-10-24",
+         "2017-10-11"),
+    19: ("2017-10-25", "2018-01-18", "2018-02-26", "2019-10-28", "2020-10-26", "2021-11-08",
+         "2022-10-09"),
+    20: ("2022-10-23", "2023-02-26", "2024-07-15", "2025-10-20"),
+}  # fmt: skip
+# the first year of each 全国人大/全国政协 term (十二届 2013: its M次会议 meets in March of 2012+M)
+_NPC_TERMS = {10: 2003, 11: 2008, 12: 2013, 13: 2018, 14: 2023}
+# the first year of a five-year plan (十二五 2011–2015)
+_PLANS = {11: 2006, 12: 2011, 13: 2016, 14: 2021, 15: 2026}
+# the year of an event a text marks an anniversary of (今年是中华全国总工会成立90周年 → 2015)
+_EVENTS = (
+    ("中华全国总工会成立", 1925),
+    ("共产主义青年团成立", 1922),
+    ("共青团成立", 1922),
+    ("中国共产党成立", 1921),
+    ("党成立", 1921),
+    ("建党", 1921),
+    ("中华人民共和国成立", 1949),
+    ("新中国成立", 1949),
+    ("改革开放", 1978),
+    ("抗日战争胜利", 1945),
+    ("反法西斯战争胜利", 1945),
+    ("长征胜利", 1936),
+    ("五四运动", 1919),
+    ("辛亥革命", 1911),
+    ("建军", 1927),
+    ("抗美援朝", 1950),
+    ("深圳经济特区建立", 1980),
+    ("浦东开发开放", 1990),
+    ("马克思诞辰", 1818),
+    ("毛泽东同志诞辰", 1893),
+    ("邓小平同志诞辰", 1904),
+    ("刘少奇同志诞辰", 1898),
+    ("周恩来同志诞辰", 1898),
+    ("朱德同志诞辰", 1886),
+    ("八八战略", 2003),
+    ("香港回归", 1997),
+    ("澳门回归", 1999),
+    ("西藏和平解放", 1951),
+)
+_CN_ORD = "一二三四五六七八九"
+_NUM = r"(?:二十|十[一二三四五六七八九]?)"
+_CONGRESS_RE = re.compile(rf"({_NUM})大(?![会学小楼家])|第({_NUM})次全国代表大会")
+_PLENUM_RE = re.compile(rf"({_NUM})届((?:[{_CN_ORD}]中、)*[{_CN_ORD}])中全会")
+_CC_PLENUM_RE = re.compile(rf"第({_NUM})届中央委员会第([{_CN_ORD}])次全体会议")
+_TERM_RE = re.compile(rf"({_NUM})届(?:中央|中共中央)")
+# a congress or plenum still to come (迎接党的十九大胜利召开): no bound of the text
+# (…在北京召开中国共产党第二十次全国代表大会; 从十九大到二十大)
+_COMING_RE = re.compile(
+    r"(?:(?:迎接|即将召开的?|将要召开的?|将于|筹备)[^。；]{0,6}"
+    r"|\d{4}年召开(?:党的)?|召开(?:党的|中国共产党)|到(?:党的)?)$"
+)
+# a session's own document: its title (…第五次全体会议公报) or the report to a congress
+_OWN_TITLE_RE = re.compile(r"(?:公报|决定|决议|建议|报告)$")
+_REPORT_RE = re.compile(
+    rf"在(?:中国共产党)?第({_NUM})次全国代表大会上的报告|向大会作报告。?(?:中国共产党)?第({_NUM})次全国代表大会"
+)
+# what only a text of the 十九大 or later says
+_MODERN_RE = re.compile(r"新时代|中国式现代化|两个确立|两个维护")
+_NPC_RE = re.compile(
+    rf"第?({_NUM})届全国(?:人民代表大会|人大|政协|委员会)(?:第|[^，。]{{0,6}}?)([{_CN_ORD}])次会议"
+    rf"|全国(?:人大|政协)({_NUM})届([{_CN_ORD}])次会议"
+)
+_ANNIVERSARY_RE = re.compile(r"(\d{1,3})周年")
+_PLAN_NOW_RE = re.compile(r"今年是[^。]*?“?十([一二三四五])五”?[^。]*?(开局|收官)之年")
+_PLAN_DONE_RE = re.compile(r"(?:去年|过去的一年)[^。]*?“?十([一二三四五])五”?[^。]*?收官")
+_CONGRESS_YEAR_RE = re.compile(rf"今年是[^。]*?({_NUM})大[^。]*?开局之年")
+
+
+def _cn(num: str) -> int:
+    return cn_number(num) or 0
+
+
+def _shift(iso: str, days: int) -> str:
+    from datetime import date, timedelta
+
+    return (date.fromisoformat(iso) + timedelta(days=days)).isoformat()
+
+
+def _anniversary_year(clause: str) -> int | None:
+    """The year a clause's anniversary falls in (中华全国总工会成立90周年 → 2015), or None
+    when its event is unknown or two disagree."""
+    years = set()
+    for m in _ANNIVERSARY_RE.finditer(clause):
+        before = re.split(r"[，、；：]", clause[: m.start()])[-1]
+        event = next((y for name, y in _EVENTS if name in before), None)
+        if event is None:
+            return None
+        years.add(event + int(m.group(1)))
+    return years.pop() if len(years) == 1 else None
+
+
+def _now_years(text: str, lines: list[str]) -> set[int]:
+    """Years a text says it is written in: 今年是…N周年, a title or opening that marks an
+    anniversary (在纪念五四运动100周年大会上的讲话; 今天，…纪念…; 我们刚刚纪念了…), 今年是
+    “十三五”开局之年, 去年…“十二五”规划圆满收官, 今年是贯彻落实党的十九大精神的开局之年."""
+    years: set[int] = set()
+    for sentence in re.split(r"[。！？!?\n]", text):
+        anniversary = "周年" in sentence and (
+            sentence.startswith(("今年", "今天"))
+            or "今年是" in sentence
+            or "刚刚纪念" in sentence
+            or any(sentence == line for line in lines[:2] if "纪念" in line or "庆祝" in line)
+        )
+        if anniversary:
+            year = _anniversary_year(sentence.partition("今年是")[2] or sentence)
+            if year:
+                years.add(year)
+        if m := _PLAN_NOW_RE.search(sentence):
+            years.add(_PLANS[10 + CN_DIGITS[m.group(1)]] + (0 if m.group(2) == "开局" else 4))
+        if m := _PLAN_DONE_RE.search(sentence):
+            years.add(_PLANS[10 + CN_DIGITS[m.group(1)]] + 5)
+        if (m := _CONGRESS_YEAR_RE.search(sentence)) and _cn(m.group(1)) in _CONGRESSES:
+            years.add(int(_CONGRESSES[_cn(m.group(1))][:4]) + 1)
+    return years
+
+
+def _latest_session(text: str) -> str:
+    """The opening date of the latest congress or plenum a text cites as held (十八届三中、
+    四中、五中全会 → 2015-10-26; "9999" for one after the table), or ""."""
+    latest = ""
+    for regex in (_CONGRESS_RE, _PLENUM_RE, _CC_PLENUM_RE, _TERM_RE):
+        for m in regex.finditer(text):
+            if _COMING_RE.search(text, max(0, m.start() - 12), m.start()):
+                continue
+            n = _cn(m.group(1) or m.group(2) if regex is _CONGRESS_RE else m.group(1))
+            date = _CONGRESSES.get(n, "9999" if n > 20 else "")
+            if regex in (_PLENUM_RE, _CC_PLENUM_RE) and n in _PLENUMS:
+                plenums = _PLENUMS[n]
+                k = max(CN_DIGITS[c] for c in m.group(2) if c in CN_DIGITS)
+                date = plenums[k - 1] if k <= len(plenums) else "9999"
+            latest = max(latest, date)
+    return latest
+
+
+def _own_session(title: str, opening: str) -> str:
+    """The opening date of the session whose own document the text is: a title naming it
+    (中国共产党第十八届中央委员会第五次全体会议公报) or the report to a congress (我代表第十八届
+    中央委员会向大会作报告。中国共产党第十九次全国代表大会，…), else ""."""
+    m = _CC_PLENUM_RE.search(title)
+    if m and _OWN_TITLE_RE.search(title):
+        plenums = _PLENUMS.get(_cn(m.group(1)), ())
+        k = CN_DIGITS[m.group(2)]
+        return plenums[k - 1] if k <= len(plenums) else ""
+    m = _CONGRESS_RE.search(title)
+    if m and m.group(2) and _OWN_TITLE_RE.search(title):
+        return _CONGRESSES.get(_cn(m.group(2)), "")
+    m = _REPORT_RE.search(opening.replace("\n", ""))
+    return _CONGRESSES.get(_cn(m.group(1) or m.group(2)), "") if m else ""
+
+
+def inferred_era(text: str) -> tuple[str, str]:
+    """A date bound ``(earliest, latest)`` (ISO dates, "" where unknown) read from the content of
+    a text that has no date line, conservatively:
+
+    * the text is no earlier than the latest congress or plenum it cites as held (十八届五中全会
+      → 2015-10-26); a text that names 新时代, 中国式现代化… is no earlier than the 十九大;
+    * the congresses a text cites give no latest date: 2020 speeches on 脱贫攻坚 and on science
+      cite the 十八大 and nothing later;
+    * a session's own document (its title names 第N届中央委员会第M次全体会议 and ends on 公报,
+      决定, 建议…; 我代表…向大会作报告 before 第N次全国代表大会) is of that session, within a
+      month; a speech at a 全国人大/全国政协 session (在…会议上, 参加… in the first lines) is
+      of March to June of that year (the 2020 session met in May);
+    * a year the text says it is written in (今年是…N周年, a title marking an anniversary,
+      今年是“十三五”开局之年, 去年…“十二五”规划圆满收官) bounds it to that year.
+
+    Bounds that contradict each other give ("", "")."""
+    lines = [line.strip() for line in text.split("\n", 8)[:8] if line.strip()]
+    opening = "\n".join(lines[:5])
+    lo, hi = _latest_session(text), ""
+    if _MODERN_RE.search(text):
+        lo = max(lo, _CONGRESSES[19])
+    session = _own_session(lines[0] if lines else "", opening)
+    if session:
+        lo, hi = max(lo, session), _shift(session, 30)
+    m = _NPC_RE.search(opening)
+    if m and (opening[m.end() : m.end() + 1] == "上" or "参加" in opening[: m.start()][-8:]):
+        term, sitting = (g for g in m.groups() if g)
+        if _cn(term) in _NPC_TERMS:
+            year = _NPC_TERMS[_cn(term)] + CN_DIGITS[sitting] - 1
+            lo, hi = max(lo, f"{year}-03-01"), min(hi or "9999", f"{year}-06-30")
+    years = _now_years(text, lines)
+    if len(years) > 1:
+        return "", ""
+    if years:
+        year = years.pop()
+        lo, hi = max(lo, f"{year}-01-01"), min(hi or "9999", f"{year}-12-31")
+    if lo and hi and lo > hi or lo.startswith("9999"):
+        return "", ""
+    return lo, hi
+
+
+def document_era(text: str) -> tuple[str, str]:
+    """The text's date as a bound ``(earliest, latest)``: its date line twice, else the bound
+    :func:`inferred_era` reads from the content."""
+    date = document_date(text)
+    return (date, date) if date else inferred_era(text)

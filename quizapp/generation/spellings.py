@@ -392,11 +392,15 @@ def other_phrase(answer: str, form: str, lexicon: Lexicon) -> bool:
         # the stem the list's members share, without what tells this one apart: 中国特色
         # 社会主义 for 中国特色社会主义制度 (beside …道路, …理论体系, …文化)
         return True
+    if plain_f in lexicon.wordings.get(plain_a, ()):
+        return True  # (another wording of the term: 网格化服务管理 for 网格化管理)
     for formula in lexicon.owners(plain_a):
         mine = _member_of(formula, plain_a)
         theirs = _member_of(formula, plain_f)
         if theirs and theirs != mine:
             return True  # (another member)
+        if plain_f in formula.member_wordings.get(mine, ()):
+            return True  # (another wording of the member: 理论和实践相结合 for 理论联系实际)
         for member, earlier in formula.changed.items():
             pair = {member, *earlier}
             if plain_a in pair and plain_f in pair:
