@@ -219,6 +219,52 @@ def test_served_quizzes_of_a_history_speech_take_no_length_cued_period(shared_di
     assert sum(q.kind == "single" for q in served) >= 10  # the kind keeps its places
 
 
+# ---------------------------------------------------------------- a lone length among mixed ones
+# 中国特色社会主义 (8) beside 科学社会主义 (6), 当代中国马克思主义 (9): a length of its own that
+# points at nothing (blind9 CI/CM/CP, blind14 KC/KE/KK: usable 7 of 8 times)
+LONE = single(
+    "lone",
+    f"改革开放是坚持和发展{BLANK}、实现中华民族伟大复兴的必由之路。",
+    "中国特色社会主义",
+    ["历史唯物主义", "辩证唯物主义", "当代中国马克思主义"],
+)
+# the longest option alone, by one character: "the only six-character option" (blind8 CG #16)
+LONGEST = single(
+    "longest",
+    f"营造具有全球竞争力的开放创新生态。支持{BLANK}创新创业。",
+    "青年科技人才",
+    ["卓越工程师", "战略科学家", "大国工匠"],
+)
+
+
+def test_a_lone_length_is_a_cue_only_when_the_key_is_the_longest_option() -> None:
+    assert conf.single_doubt(LENGTH_CUED) == conf.single_doubt(LONGEST) == "length"
+    assert conf.single_doubt(LONE) == conf.LONE_LENGTH
+    # another doubt comes first: the lone length is asked last only when nothing else is wrong
+    short = single("short lone", f"坚持和发展{BLANK}。", LONE.answer, LONE.options[1:])
+    assert conf.single_doubt(short) == "short stem"
+    assert conf.single_doubt(LONE, twin_weak=True) == "weak twin"
+
+
+def test_a_lone_length_single_with_sound_lures_stays_in_the_bank_asked_last(shared_dir) -> None:
+    text = (shared_dir / "corpus" / "report19_full.txt").read_text("utf-8")
+    made, reasons = undropped(text)
+    bank = {q.id: q for q in generate_questions(text)}
+
+    def singles(fragment: str, answer: str) -> list[Question]:
+        found = [q for q in made if q.kind == "single" and fragment in q.stem]
+        return [q for q in found if q.answer == answer and q.template == "single"]
+
+    # lures of the key's class, none the key's length, no cue: kept, weak
+    sound = singles("进入新时代的关键时期", "中国特色社会主义")
+    assert sound and all(reasons.get(q.id) == "lone_length_single" for q in sound)
+    assert all(q.id in bank and bank[q.id].weak for q in sound)
+    # 高举（爱国主义）、社会主义旗帜 beside 辩证唯物主义, 历史唯物主义: a banner among theories
+    banner = singles("社会主义旗帜", "爱国主义")
+    assert banner and all(reasons.get(q.id) == "doubtful_single" for q in banner)
+    assert not {q.id for q in banner} & set(bank)
+
+
 # ---------------------------------------------------------------- a compound before the blank
 def test_a_plain_single_is_doubted_when_a_modifier_before_its_blank_pins_its_key() -> None:
     # 劳动（风险意识）: 劳动国防意识, 劳动创新意识 read absurd; 口岸（生物安全）: 口岸军事安全

@@ -5329,7 +5329,12 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     if truth:
         statement = stem
     else:
-        wrong = [w for w in wrong or [] if not _swap_reads_wrong(stem, a, b, key, w)]
+        wrong = [
+            w
+            for w in wrong or []
+            if not _swap_reads_wrong(stem, a, b, key, w)
+            and not _swap_holds_or_shows(ctx.lexicon, key.text, w)
+        ]
         if not wrong or _advancing_list_slot(stem, a, b, key):
             return
         swap = sorted(wrong)[_fixed_rng(single_qid).randrange(len(wrong))]
@@ -5362,14 +5367,43 @@ _PROCESS_VERBS = (
 )  # fmt: skip
 
 
+# verbs a swapped clause may open on where the key is a thing (把握（社会主义初级阶段）这个基本
+# 国情 → 把握立足新发展阶段这个基本国情: a verb phrase as the object, garbled); not 发展 and
+# 建设, which open nouns as often (发展自信, 建设成就)
+_SWAP_OPENING_VERBS = (
+    *(v for v in _PROCESS_VERBS if v not in ("发展", "建设")),
+    "立足", "把握", "统筹", "贯彻", "树立",
+)  # fmt: skip
+
+
 def _swap_reads_wrong(stem: str, a: int, b: int, key: KeyPhrase, swap: str) -> bool:
-    """Does ``swap`` in the key's place clash with the verb before the slot (实现 + a process
-    verb), where the key does not?"""
-    if not stem[:a].endswith("实现"):
+    """Does ``swap`` in the key's place clash with the verb before the slot, where the key does
+    not: a process verb after 实现 (实现全面推进科技创新: blind15 LC #53, LD #52, LE #34), or
+    any verb phrase where the key, a thing, is the object of the word before it (把握立足新发展
+    阶段这个基本国情; 坚持全面加强党的领导、全面深化改革…的战略布局, where the swap, true of
+    the Party too, reads as a clause)?"""
+    before = stem[:a]
+    if not before or not _han(before[-1]):
         return False
     head = swap.removeprefix("全面")
     own = key.text.removeprefix("全面")
-    return head.startswith(_PROCESS_VERBS) and not own.startswith(_PROCESS_VERBS)
+    if before.endswith("实现"):
+        return head.startswith(_PROCESS_VERBS) and not own.startswith(_PROCESS_VERBS)
+    return head.startswith(_SWAP_OPENING_VERBS) and not own.startswith(
+        (*_SWAP_OPENING_VERBS, "建成", "务必", "面向")
+    )
+
+
+def _swap_holds_or_shows(lexicon: Lexicon, key: str, swap: str) -> bool:
+    """Is ``swap`` no false statement in the key's place: a spelling one character off a key of
+    six or more (建设中国特色社会主义法律体系 for …法治体系: read as the key, and true of the
+    Party as well), or a term of another vocabulary class that is no formula's member (以邓小平
+    同志谈心谈话为标志 for 南方谈话: a routine practice for a historic event, false by its sound:
+    transfer2 FC #27, FE #26)?"""
+    if len(key) >= 6 and one_apart_in_place(key, swap):
+        return True
+    own, other = lexicon.term_class(key), lexicon.term_class(swap)
+    return bool(own and other and own != other and not lexicon.owners(swap))
 
 
 # how a list is said to advance (促进新型工业化、信息化…同步发展; …持续推进; 基本实现…): any

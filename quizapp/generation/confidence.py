@@ -95,6 +95,15 @@ def confidence(q: Question, key_type: str) -> float:
 # the plain-填空 gate already doubts with the same key (a generic modifier, 网络化, CH #30).
 # Such a 单选 is asked in a quiz only when nothing better is left (``pipeline.select``).
 SINGLE_STEM_MIN = 18  # fewer characters besides the blank: too little to pin the answer
+# The key alone of its length is a cue only when it is the longest option (青年科技人才
+# beside 卓越工程师, 战略科学家, 大国工匠: blind8 CG #16 "the only six-character option";
+# 伟大抗美援朝精神; 战略性新兴产业). Among lures longer and shorter than the key (中国特色社会主义
+# beside 科学社会主义, 当代中国马克思主义; 新型政党制度 beside 人民代表大会制度) or all longer
+# (西部大开发, 政治定力) no length points at it: such a 单选 with nothing else doubtful is
+# ``lone length``, asked last but kept in the bank when its lures are of the key's class
+# (pipeline: ``lone_length_single``; thirteenth session: judged rows 9/12 usable, the doubtful
+# 单选 still dropped 19/73).
+LONE_LENGTH = "lone length"
 # a stem opening on a pronoun of what came before (这是, 这也是, 这种 …, past a cut ……): what
 # it points to is not printed, so nothing in the stem decides among lures of the key's class
 # (……这也是中国人民敬仰生命的（人文精神）的最好印证！ beside 契约精神, 团队精神: blind11
@@ -150,18 +159,20 @@ def single_doubt(
     q: Question, twin_weak: bool = False, common: frozenset[str] = frozenset(), text: str = ""
 ) -> str:
     """Why the plain 单选 ``q`` is doubtful ("" when it is not, or is no plain 单选):
-    ``length`` (the key alone has its length), ``short stem``, ``dangling`` (the stem opens
-    on a pronoun of what it cut, :data:`_DANGLING_OPENING`), ``modifier`` (the key forms a
-    compound with the word before the blank, :func:`modifier_before_blank`), ``series shape``
-    (the lures share an edge no printed item of the blank's 、-series has,
-    :func:`series_odd_out`), ``field`` (the
-    key alone shares a field character with the stem, :func:`field_giveaway`; ``common``: the
-    characters that carry no field, :func:`common_chars`; ``text`` the whole text) or
-    ``weak twin`` (``twin_weak``: the plain 填空 with the same stem and key is too weak,
-    :func:`too_weak`)."""
+    ``length`` (the key alone has its length and is the longest option), ``short stem``,
+    ``dangling`` (the stem opens on a pronoun of what it cut, :data:`_DANGLING_OPENING`),
+    ``modifier`` (the key forms a compound with the word before the blank,
+    :func:`modifier_before_blank`), ``series shape`` (the lures share an edge no printed item
+    of the blank's 、-series has, :func:`series_odd_out`), ``field`` (the key alone shares a
+    field character with the stem, :func:`field_giveaway`; ``common``: the characters that
+    carry no field, :func:`common_chars`; ``text`` the whole text), ``weak twin``
+    (``twin_weak``: the plain 填空 with the same stem and key is too weak, :func:`too_weak`),
+    last :data:`LONE_LENGTH` (the key alone has its length, not the longest, nothing else
+    doubtful)."""
     if not is_plain_single(q) or not isinstance(q.answer, str):
         return ""
-    if [len(o) for o in q.options].count(len(q.answer)) == 1:
+    lone = [len(o) for o in q.options].count(len(q.answer)) == 1
+    if lone and len(q.answer) > max(len(o) for o in q.options if o != q.answer):
         return "length"
     if len(q.stem) - len(BLANK) < SINGLE_STEM_MIN:
         return "short stem"
@@ -174,7 +185,9 @@ def single_doubt(
         return "series shape"
     if common and field_giveaway(q.stem, q.answer, lures, common, text):
         return "field"
-    return "weak twin" if twin_weak else ""
+    if twin_weak:
+        return "weak twin"
+    return LONE_LENGTH if lone else ""
 
 
 # -- the stem's field ----------------------------------------------------------------------

@@ -20,7 +20,14 @@ from functools import lru_cache
 from . import distractors as dis
 from . import noise, reference
 from .builders import DEFINING_THESES, NICKNAME_CUE, Context, build_all, rhetoric_run
-from .confidence import common_chars, is_plain_cloze, is_plain_single, single_doubt, too_weak
+from .confidence import (
+    LONE_LENGTH,
+    common_chars,
+    is_plain_cloze,
+    is_plain_single,
+    single_doubt,
+    too_weak,
+)
 from .frames import (
     NAMED_CLASSES,
     NAMED_MODIFIER_CLASSES,
@@ -122,7 +129,9 @@ def bank_with_reasons(
 # (docs/quality.md's bank and quiz rounds on the tuning sets, bench/weak_reasons.py) were
 # usable under 30% of the time, the questions no rule marks 88%; since the twelfth session also
 # the doubtful 单选 (28/89 usable, 13/60 in served quizzes: their 填空 twin stays, strong), the
-# open member slots (0/5) and the minor frames' blanks that name nothing (0/9)
+# open member slots (0/5) and the minor frames' blanks that name nothing (0/9). Since the
+# thirteenth session a 单选 doubted for a lone length alone, its lures of the key's class, is
+# ``lone_length_single``, kept weak (9/12; the doubtful ones still dropped 19/73)
 DROPPED_WEAK = frozenset(
     "speech_business open_quality_slot open_deed_slot loose_run_common loose_run_rhetoric"
     " doubtful_single open_member_slot minor_frame".split()
@@ -661,8 +670,8 @@ def weak_reasons(
     open frame's (:func:`_open_frames`), an open member slot, a thesis that only defines
     (``theses``). bench/weak_reasons.py reads them per judged row."""
     reasons = _weak_clozes(questions, extraction, lexicon, document)
-    for qid in _doubtful_singles(questions, set(reasons), lexicon, extraction.doc.text):
-        reasons.setdefault(qid, "doubtful_single")
+    for qid, why in _doubtful_singles(questions, set(reasons), lexicon, extraction.doc.text):
+        reasons.setdefault(qid, why)
     for qid, rule in _open_frames(
         questions, set(reasons), document, extraction.memo, lexicon
     ).items():
@@ -826,16 +835,38 @@ def _open_member_slot(q: Question, lexicon: Lexicon) -> bool:
 
 def _doubtful_singles(
     questions: list[Question], weak_clozes: set[str], lexicon: Lexicon, text: str
-) -> set[str]:
+) -> list[tuple[str, str]]:
     """The ids of the plain 单选 a quiz asks only when nothing better is left
-    (``confidence.single_doubt``); ``weak_clozes`` the ids of the weak 填空 (its twins)."""
+    (``confidence.single_doubt``), each with its rule: ``lone_length_single`` when the only
+    doubt is a lone length (:data:`confidence.LONE_LENGTH`) and the lures are sound, all of
+    the key's vocabulary class (中国特色社会主义 beside 科学社会主义, 当代中国马克思主义: kept in
+    the bank, weak), else ``doubtful_single`` (dropped, :data:`DROPPED_WEAK`). ``weak_clozes``
+    the ids of the weak 填空 (its twins)."""
     twins = {(q.stem, q.answer[0]) for q in questions if q.id in weak_clozes and is_plain_cloze(q)}
     common = common_chars(lexicon.known_phrases())
-    return {
-        q.id
-        for q in questions
-        if q.kind == "single" and single_doubt(q, (q.stem, q.answer) in twins, common, text)
-    }
+    out = []
+    for q in (q for q in questions if q.kind == "single"):
+        why = single_doubt(q, (q.stem, q.answer) in twins, common, text)
+        if why == LONE_LENGTH and _lures_of_key_class(q, lexicon):
+            out.append((q.id, "lone_length_single"))
+        elif why:
+            out.append((q.id, "doubtful_single"))
+    return out
+
+
+# classes whose members a learner tells apart by the stem's dates and events rather than by
+# their wording: a period lure decades off is out at a glance (在轰轰烈烈的（大革命时期），刘少奇
+# 同志参加领导五卅运动… beside 改革开放新时期: review R31 #1, served in 9 of 10 quizzes)
+_DATED_CLASSES = frozenset({"历史时期"})
+
+
+def _lures_of_key_class(q: Question, lexicon: Lexicon) -> bool:
+    """Are all of ``q``'s options of one vocabulary class (the key's; 爱国主义 beside 辩证唯物主义,
+    历史唯物主义 is not: a banner among theories), not a class of :data:`_DATED_CLASSES`?"""
+    cls = lexicon.term_class(q.answer)
+    if cls is None or cls in _DATED_CLASSES:
+        return False
+    return all(lexicon.term_class(o) == cls for o in q.options)
 
 
 @contextmanager
