@@ -9715,36 +9715,44 @@ def dash_series_clozes(ctx: Context) -> Iterator[Question]:
 # 原则”部分; 第四条 …的主要任务是：)
 _POINTS_LEAD_WORDS = ("原则", "主要任务")
 # the last words of a sentence before its points that name them (…积累了新经验。一是…)
-_POINTS_NAMED_LAST = ("原则", "经验", "主要任务")
+_POINTS_NAMED_LAST = ("原则", "经验", "主要任务", "主要目标")
+# what a lead announcing its points (以下, 如下) may call them (…以下原则。; 具体达到以下目标。)
+_POINTS_ANNOUNCED = ("原则", "经验", "任务", "目标")
+# a numbered line's own label before the lead's words (（6）“十五五”时期…的主要目标。)
+_POINTS_LEAD_LABEL = re.compile(r"^[（(][0-9一二三四五六七八九十]+[）)]")
 # a point as its first clause: Chinese characters and 顿号 only (党管干部、党管人才)
 _PRINCIPLE_POINT = re.compile(r"[\u4e00-\u9fff、]{2,16}")
 
 
-def _principle_points_lead(ctx: Context, first: int, parent: int | None) -> str:
+def _principle_points_lead(ctx: Context, first: int, parent: int | None) -> tuple[str, bool]:
     """The lead of a run of points: the sentence before it when it ends on a colon and says
     原则 or 主要任务 (its article label left out), else the title of the section the run is in
-    when that title says 原则 (材料“（三）基本原则”部分提出：), else nothing."""
+    when that title says 原则 (材料“（三）基本原则”部分提出：), else nothing; and whether the
+    lead is a sentence ending on a full stop (…主要包括以下几个方面。, …积累了新经验。), read as
+    one since the thirteenth session."""
+    while first > 0 and ctx.sentence(first - 1).is_noise:
+        first -= 1  # (a photo caption between the lead and its points)
     if first > 0:
         before = ctx.sentence(first - 1)
         said = before.text[article_label_len(before.text) :]
         if not before.is_heading and said.endswith("：") and len(said) <= 41:
-            return said if any(w in said for w in _POINTS_LEAD_WORDS) else ""
+            return (said if any(w in said for w in _POINTS_LEAD_WORDS) else ""), False
         if not before.is_heading and said.endswith("。") and len(said) <= 61:
             # 在建议稿起草过程中，注意把握了以下原则。, …积累了新经验。: a lead that announces
             # the points, or whose last words name what they are
             if (
                 _ANNOUNCES.search(said)
                 and len(said) <= 41
-                and any(w in said for w in _POINTS_LEAD_WORDS)
+                and any(w in said for w in _POINTS_ANNOUNCED)
                 or said[:-1].endswith(_POINTS_NAMED_LAST)
             ):
-                return said[:-1] + "："
-            return ""
+                label = _POINTS_LEAD_LABEL.match(said)
+                return said[label.end() if label else 0 : -1] + "：", True
     if parent is not None and parent in ctx.ex.doc.headings:
         h = ctx.ex.doc.headings[parent]
         if "原则" in h.title and len(h.title) <= 12:
-            return _section_name(h) + "提出："
-    return ""
+            return _section_name(h) + "提出：", False
+    return "", False
 
 
 def _point_spellings(point: str, core: str, prefix: str) -> list[str]:
@@ -9774,7 +9782,7 @@ def principle_points_clozes(ctx: Context) -> Iterator[Question]:
     for (parent, level, ci, _run), members in sorted(
         ctx.ex.heading_sets.items(), key=lambda kv: kv[1][0][0]
     ):
-        if ci != 0 or level not in (2, DASH_LEVEL, 4) or not 3 <= len(members) <= 8:
+        if ci != 0 or level not in (2, 3, DASH_LEVEL, 4) or not 3 <= len(members) <= 8:
             continue
         hs = [headings[i] for i, _ in members]
         paragraphs = [ctx.sentence(h.sentence).paragraph for h in hs]
@@ -9782,14 +9790,18 @@ def principle_points_clozes(ctx: Context) -> Iterator[Question]:
             continue  # a point between them not read as one: the run would print a part
         if level != DASH_LEVEL and [h.ordinal for h in hs] != list(range(1, len(hs) + 1)):
             continue
-        if level == 4 and any(
+        if level in (3, 4) and any(
             ctx.sentence(h.sentence - 1).paragraph == p for h, p in zip(hs, paragraphs, strict=True)
         ):
-            continue  # 一是… inside a paragraph, not opening it: no point a line
+            continue  # 一是… or 1. inside a paragraph, not opening it: no point a line
         after = ctx.ex.doc.paragraphs[paragraphs[-1] + 1 :][:1]
         if after and _NEXT_POINT.match(after[0].text):
             continue  # a next point not read as one
-        points = [re.split("[，；。：]", h.title, maxsplit=1)[0] for h in hs]
+        points = [re.split("[，；。：]", h.title.strip(), maxsplit=1)[0] for h in hs]
+        # 一是坚持党的领导，强化组织保证。: a point of two short clauses is printed whole, its
+        # first clause blanked (the second tells the points apart)
+        seconds = [_second_point_clause(h.title) for h in hs] if level == 4 else []
+        tails = ["，" + c for c in seconds] if seconds and all(seconds) else [""] * len(hs)
         if any(not _PRINCIPLE_POINT.fullmatch(p) or _han(p) > 14 for p in points):
             continue
         if len(set(points)) != len(points):
@@ -9799,9 +9811,12 @@ def principle_points_clozes(ctx: Context) -> Iterator[Question]:
             continue  # (dash_series_clozes asks it)
         if any(noise.overlaps(h.title_start, h.title_start + len(h.title), tainted) for h in hs):
             continue
-        lead = _principle_points_lead(ctx, hs[0].sentence, parent)
+        lead, said_as_sentence = _principle_points_lead(ctx, hs[0].sentence, parent)
         if not lead:
             continue
+        # points 一是…, 1. … or a lead said as a sentence (…以下几个方面。): asked since the
+        # thirteenth session, the unframed ones last
+        newer = level in (3, 4) or said_as_sentence
         if len(prefix) > 4 or any(_han(p) - len(prefix) < 2 for p in points):
             prefix = ""
         # a closing 的… all points share stays printed (处理好（　　）的关系)
@@ -9826,8 +9841,8 @@ def principle_points_clozes(ctx: Context) -> Iterator[Question]:
             ctx,
             lead=lead,
             sep="；",
-            blanked=[f"{frames[k]}{BLANK}{suffix}" for k in range(n)],
-            shown=points,
+            blanked=[f"{frames[k]}{BLANK}{suffix}{tails[k]}" for k in range(n)],
+            shown=[p + t for p, t in zip(points, tails, strict=True)],
             cores=cores,
             halves=[list(range(0, n, 2)), list(range(1, n, 2))],
             source="".join(said),
@@ -9836,10 +9851,17 @@ def principle_points_clozes(ctx: Context) -> Iterator[Question]:
             paragraph=s0.paragraph,
             whole="；".join(points),
         ):
-            if level == 4 and not prefix and not suffix and min(map(len, cores)) >= 8:
+            if newer and not prefix and not suffix and min(map(len, cores)) >= 8:
                 # 一是聚焦主题、紧扣主线。…: asked last (a point a line, no frame to pin it)
                 ctx.indexes.setdefault(UNFRAMED_POINTS, set()).add(q.id)
             yield q
+
+
+def _second_point_clause(title: str) -> str:
+    """The second clause of a point's title said as two short clauses and a stop (坚持党的领导，
+    强化组织保证。), else ""."""
+    m = re.match(r"[\u4e00-\u9fff]{2,10}，([\u4e00-\u9fff]{2,10})(?:[。；]|$)", title)
+    return m.group(1) if m else ""
 
 
 def _pair_reversed(core: str) -> list[str]:
