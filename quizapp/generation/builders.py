@@ -9372,9 +9372,12 @@ def _points_clozes(
     accepted: list[list[str]],
     paragraph: int,
     whole: str,
+    predicates: Sequence[str] = (),
 ) -> Iterator[Question]:
     """填空 over points said one by one in one frame: for each half, its points shown blanked
-    (``blanked[k]``) among the others shown whole, the blanks order-free."""
+    (``blanked[k]``) among the others shown whole, the blanks order-free. ``predicates``: what
+    each point says of the subject its frame opens on (人口规模巨大的现代化 of 中国式现代化是…),
+    named as well."""
     for blanks in halves:
         parts = [blanked[k] if k in blanks else shown[k] for k in range(len(shown))]
         stem = lead + sep.join(parts) + "。" + ORDER_FREE
@@ -9387,7 +9390,11 @@ def _points_clozes(
             id_key="|".join(answer),
             stem=stem,
             answer=answer,
-            keys=[*(shown[k] for k in blanks), *answer],
+            keys=[
+                *(shown[k] for k in blanks),
+                *(predicates[k] for k in blanks if predicates),
+                *answer,
+            ],
             source=source,
             explanation=explanation,
             accepted=[accepted[k] for k in blanks],
@@ -9708,6 +9715,8 @@ def dash_series_clozes(ctx: Context) -> Iterator[Question]:
             accepted=[[c, shown[k], *_pair_reversed(c)] for k, c in enumerate(cores)],
             paragraph=s0.paragraph,
             whole="；".join(shown),
+            # 中国式现代化是（人口规模巨大）的现代化 asks 人口规模巨大的现代化 as well
+            predicates=[c + suffix for c in cores] if prefix.endswith("是") and suffix else (),
         )
 
 
@@ -10478,7 +10487,7 @@ _LED_CLAUSE = re.compile(
 )
 # what may close such a clause after the blank: the head of the name the blank is part of
 _LED_CLAUSE_HEADS = re.compile(
-    r"(?:战略|工程|计划|行动|制度|体系|建设|格局|新格局|总基调|方针|政策|精神|道路|理念|主线"
+    r"(?:战略|工程|计划|行动|制度|体系|建设|格局|新格局|工作总基调|总基调|方针|政策|精神|道路|理念|主线"
     r"|体制|机制|新常态|改革)?"
 )
 
