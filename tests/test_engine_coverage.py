@@ -741,3 +741,117 @@ def test_a_thesis_naming_the_only_road_asks_its_subject() -> None:
     ).read_text(encoding="utf-8")
     asked = [q for q in generate_questions(text, seed=0) if q.answer == ["中国特色社会主义"]]
     assert any(q.stem.startswith("（　　）是实现中华民族伟大复兴的唯一正确道路") for q in asked)
+
+
+# -- thirteenth session: points one a line, the measure a blank's clause names ----------------
+def _point_clozes(text: str) -> list:
+    return [
+        q for q in generate_questions(text, seed=0) if q.template == "cloze_list" and "；" in q.stem
+    ]
+
+
+def test_a_dash_run_ends_at_a_line_that_leads_in_the_next_one() -> None:
+    # (the 十五五 建议: six principles, then （6）…主要目标。, then its goals; read as one run of
+    # eleven, no point was asked)
+    text = (
+        "二、经济社会发展的指导方针和主要目标\n"
+        "（5）经济社会发展必须遵循的原则。\n"
+        "——坚持党的全面领导。坚决维护党中央权威和集中统一领导。\n"
+        "——坚持人民至上。尊重人民主体地位，紧紧依靠人民。\n"
+        "——坚持高质量发展。以新发展理念引领发展。\n"
+        "——坚持全面深化改革。推进深层次改革。\n"
+        "（6）经济社会发展的主要目标。\n"
+        "——高质量发展取得显著成效。经济增长保持在合理区间。\n"
+        "——科技自立自强水平大幅提高。国家创新体系整体效能显著提升。\n"
+        "——社会文明程度明显提升。文化自信更加坚定。\n"
+        "——人民生活品质不断提高。居民收入增长和经济增长同步。\n"
+    )
+    made = _point_clozes(text)
+    principles = [q for q in made if "坚持（　　）" in q.stem]
+    assert principles, "the principles are asked in their frame"
+    assert all("取得显著成效" not in q.stem for q in principles)
+    asked = {a for q in principles for a in q.answer}
+    assert asked == {"党的全面领导", "人民至上", "高质量发展", "全面深化改革"}
+    # the teacher's line, verb and all, is what the blank asks
+    assert "坚持人民至上" in {k for q in principles for k in (*q.keys, *q.covers)}
+    goals = [q for q in made if "主要目标：" in q.stem]
+    assert goals and all(q.weak for q in goals)  # no frame pins them: asked last
+
+
+def test_numbered_points_one_a_line_after_an_announcing_lead_are_asked_in_their_frame() -> None:
+    text = (
+        "建议稿起草的总体考虑是，综合考虑未来一个时期国内外发展趋势和我国发展条件。\n"
+        "在建议稿起草过程中，注意把握了以下原则。\n"
+        "一是处理好继承和创新的关系，做好两个阶段的有机衔接。\n"
+        "二是处理好政府和市场的关系，更好发挥我国制度优势。\n"
+        "三是处理好开放和自主的关系，更好统筹国内国际两个大局。\n"
+        "四是处理好发展和安全的关系，有效防范和应对系统性风险。\n"
+    )
+    made = _point_clozes(text)
+    assert made
+    assert all(q.stem.startswith("在建议稿起草过程中，注意把握了以下原则：") for q in made)
+    assert "处理好（　　）的关系" in made[0].stem  # the shared 的关系 stays printed
+    assert {a for q in made for a in q.answer} == {
+        "继承和创新",
+        "政府和市场",
+        "开放和自主",
+        "发展和安全",
+    }
+    assert not any(q.weak for q in made)
+    keys = {k for q in made for k in (*q.keys, *q.covers)}
+    assert "处理好政府和市场的关系" in keys
+
+
+def test_a_point_of_two_short_clauses_is_printed_whole_past_a_photo_caption() -> None:
+    text = (
+        "在脱贫攻坚的伟大实践中，我们积累了许多宝贵经验，主要包括以下几个方面。\n"
+        "习近平来到四川考察调研，看望慰问各族干部群众，向全国各族人民致以美好的新春祝福。"
+        "这是2018年2月11日上午，习近平在凉山彝族自治州昭觉县三岔河乡三河村贫困户家中看望。"
+        "这是习近平同贫困户一家围坐在火塘边，一起聊家常、算脱贫账，了解他们的生产生活情况。"
+        " 新华社记者 鞠鹏/摄\n"
+        "一是坚持党的领导，强化组织保证。脱贫攻坚，加强领导是根本。\n"
+        "二是坚持精准方略，提高脱贫实效。脱贫攻坚，精准是要义。\n"
+        "三是坚持加大投入，强化资金支持。脱贫攻坚，资金投入是保障。\n"
+        "四是坚持社会动员，凝聚各方力量。脱贫攻坚，各方参与是合力。\n"
+    )
+    made = _point_clozes(text)
+    assert made
+    assert (
+        "坚持（　　），强化组织保证" in made[0].stem or "坚持（　　），强化组织保证" in made[1].stem
+    )
+    assert all("新华社" not in q.stem for q in made)
+    keys = {k for q in made for k in (*q.keys, *q.covers)}
+    assert "坚持党的领导，强化组织保证" in keys
+
+
+def test_a_clause_of_a_verb_and_its_blanked_object_names_the_measure() -> None:
+    from quizapp.generation.builders import add_led_clause_key
+    from quizapp.generation.model import Question
+
+    def cloze(stem: str, answer: list[str], source: str) -> Question:
+        return Question(
+            id="x",
+            kind="cloze",
+            stem=stem,
+            options=[],
+            answer=answer,
+            keys=list(answer),
+            source=source,
+            explanation="",
+        )
+
+    source = "全会强调，坚持稳中求进工作总基调，积极引领经济发展新常态，推动大众创业、万众创新。"
+    q = add_led_clause_key(
+        cloze("全会强调，坚持（　　）工作总基调，积极引领…", ["稳中求进"], source)
+    )
+    assert "坚持稳中求进工作总基调" in q.keys
+    q = add_led_clause_key(
+        cloze("…新常态，推动（　　）、（　　）。", ["大众创业", "万众创新"], source)
+    )
+    assert "推动大众创业、万众创新" in q.keys
+    # no verb before the blank, or words after it that are no head of a name: nothing named
+    q = add_led_clause_key(cloze("全会强调，要（　　）工作总基调", ["坚持稳中求进"], source))
+    assert q.keys == ["坚持稳中求进"]
+    source = "坚持稳中求进工作总基调不动摇。"
+    q = add_led_clause_key(cloze("坚持（　　）工作总基调不动摇。", ["稳中求进"], source))
+    assert q.keys == ["稳中求进"]

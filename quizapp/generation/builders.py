@@ -8723,6 +8723,7 @@ def build_all(ctx: Context) -> list[Question]:
     for question in out:
         add_described_key(ctx, question)
         add_printed_list_key(ctx, question, asked)
+        add_led_clause_key(question)
     lures = _era_lures(ctx)
     return [q for q in out if not _era_lured(q, lures)] if lures else out
 
@@ -9069,6 +9070,9 @@ _DEFINING_ENDS = ("基础", "基石", "源头", "源泉", "源头活水", "必�
 _DEFINING_END = re.compile(f"(?:{'|'.join(_DEFINING_ENDS)})$")
 _DEFINING_ANY = re.compile("|".join(_DEFINING_ENDS))  # (one search per sentence)
 DEFINING_THESES = "defining_theses"  # ctx.indexes: ids of the 填空 on a thesis that only defines
+# ctx.indexes: ids of the 填空 on a text's numbered points (一是…) with no frame printed around
+# the blanks: each blank a point of eight characters or more, recalled word for word
+UNFRAMED_POINTS = "unframed_points"
 _CLAUSE_SPLIT_RE = re.compile(r"[，,；;。！？!?：:]")
 _BARE_MARKS = frozenset("核心 关键 根本 重点 基础 前提 保障 要害 实质 目的".split())
 
@@ -9414,9 +9418,12 @@ def _points_clozes(
     accepted: list[list[str]],
     paragraph: int,
     whole: str,
+    predicates: Sequence[str] = (),
 ) -> Iterator[Question]:
     """填空 over points said one by one in one frame: for each half, its points shown blanked
-    (``blanked[k]``) among the others shown whole, the blanks order-free."""
+    (``blanked[k]``) among the others shown whole, the blanks order-free. ``predicates``: what
+    each point says of the subject its frame opens on (人口规模巨大的现代化 of 中国式现代化是…),
+    named as well."""
     for blanks in halves:
         parts = [blanked[k] if k in blanks else shown[k] for k in range(len(shown))]
         stem = lead + sep.join(parts) + "。" + ORDER_FREE
@@ -9429,7 +9436,11 @@ def _points_clozes(
             id_key="|".join(answer),
             stem=stem,
             answer=answer,
-            keys=[*(shown[k] for k in blanks), *answer],
+            keys=[
+                *(shown[k] for k in blanks),
+                *(predicates[k] for k in blanks if predicates),
+                *answer,
+            ],
             source=source,
             explanation=explanation,
             accepted=[accepted[k] for k in blanks],
@@ -9750,30 +9761,53 @@ def dash_series_clozes(ctx: Context) -> Iterator[Question]:
             accepted=[[c, shown[k], *_pair_reversed(c)] for k, c in enumerate(cores)],
             paragraph=s0.paragraph,
             whole="；".join(shown),
+            # 中国式现代化是（人口规模巨大）的现代化 asks 人口规模巨大的现代化 as well
+            predicates=[c + suffix for c in cores] if prefix.endswith("是") and suffix else (),
         )
 
 
 # what a lead announcing a text's own points says (第五条 …工作应当遵循下列原则：; 材料“（三）基本
 # 原则”部分; 第四条 …的主要任务是：)
 _POINTS_LEAD_WORDS = ("原则", "主要任务")
+# the last words of a sentence before its points that name them (…积累了新经验。一是…)
+_POINTS_NAMED_LAST = ("原则", "经验", "主要任务", "主要目标")
+# what a lead announcing its points (以下, 如下) may call them (…以下原则。; 具体达到以下目标。)
+_POINTS_ANNOUNCED = ("原则", "经验", "任务", "目标")
+# a numbered line's own label before the lead's words (（6）“十五五”时期…的主要目标。)
+_POINTS_LEAD_LABEL = re.compile(r"^[（(][0-9一二三四五六七八九十]+[）)]")
 # a point as its first clause: Chinese characters and 顿号 only (党管干部、党管人才)
 _PRINCIPLE_POINT = re.compile(r"[\u4e00-\u9fff、]{2,16}")
 
 
-def _principle_points_lead(ctx: Context, first: int, parent: int | None) -> str:
+def _principle_points_lead(ctx: Context, first: int, parent: int | None) -> tuple[str, bool]:
     """The lead of a run of points: the sentence before it when it ends on a colon and says
     原则 or 主要任务 (its article label left out), else the title of the section the run is in
-    when that title says 原则 (材料“（三）基本原则”部分提出：), else nothing."""
+    when that title says 原则 (材料“（三）基本原则”部分提出：), else nothing; and whether the
+    lead is a sentence ending on a full stop (…主要包括以下几个方面。, …积累了新经验。), read as
+    one since the thirteenth session."""
+    while first > 0 and ctx.sentence(first - 1).is_noise:
+        first -= 1  # (a photo caption between the lead and its points)
     if first > 0:
         before = ctx.sentence(first - 1)
         said = before.text[article_label_len(before.text) :]
         if not before.is_heading and said.endswith("：") and len(said) <= 41:
-            return said if any(w in said for w in _POINTS_LEAD_WORDS) else ""
+            return (said if any(w in said for w in _POINTS_LEAD_WORDS) else ""), False
+        if not before.is_heading and said.endswith("。") and len(said) <= 61:
+            # 在建议稿起草过程中，注意把握了以下原则。, …积累了新经验。: a lead that announces
+            # the points, or whose last words name what they are
+            if (
+                _ANNOUNCES.search(said)
+                and len(said) <= 41
+                and any(w in said for w in _POINTS_ANNOUNCED)
+                or said[:-1].endswith(_POINTS_NAMED_LAST)
+            ):
+                label = _POINTS_LEAD_LABEL.match(said)
+                return said[label.end() if label else 0 : -1] + "：", True
     if parent is not None and parent in ctx.ex.doc.headings:
         h = ctx.ex.doc.headings[parent]
         if "原则" in h.title and len(h.title) <= 12:
-            return _section_name(h) + "提出："
-    return ""
+            return _section_name(h) + "提出：", False
+    return "", False
 
 
 def _point_spellings(point: str, core: str, prefix: str) -> list[str]:
@@ -9803,18 +9837,26 @@ def principle_points_clozes(ctx: Context) -> Iterator[Question]:
     for (parent, level, ci, _run), members in sorted(
         ctx.ex.heading_sets.items(), key=lambda kv: kv[1][0][0]
     ):
-        if ci != 0 or level not in (2, DASH_LEVEL) or not 3 <= len(members) <= 8:
+        if ci != 0 or level not in (2, 3, DASH_LEVEL, 4) or not 3 <= len(members) <= 8:
             continue
         hs = [headings[i] for i, _ in members]
         paragraphs = [ctx.sentence(h.sentence).paragraph for h in hs]
         if paragraphs != list(range(paragraphs[0], paragraphs[0] + len(hs))):
             continue  # a point between them not read as one: the run would print a part
-        if level == 2 and [h.ordinal for h in hs] != list(range(1, len(hs) + 1)):
+        if level != DASH_LEVEL and [h.ordinal for h in hs] != list(range(1, len(hs) + 1)):
             continue
+        if level in (3, 4) and any(
+            ctx.sentence(h.sentence - 1).paragraph == p for h, p in zip(hs, paragraphs, strict=True)
+        ):
+            continue  # 一是… or 1. inside a paragraph, not opening it: no point a line
         after = ctx.ex.doc.paragraphs[paragraphs[-1] + 1 :][:1]
         if after and _NEXT_POINT.match(after[0].text):
             continue  # a next point not read as one
-        points = [re.split("[，；。：]", h.title, maxsplit=1)[0] for h in hs]
+        points = [re.split("[，；。：]", h.title.strip(), maxsplit=1)[0] for h in hs]
+        # 一是坚持党的领导，强化组织保证。: a point of two short clauses is printed whole, its
+        # first clause blanked (the second tells the points apart)
+        seconds = [_second_point_clause(h.title) for h in hs] if level == 4 else []
+        tails = ["，" + c for c in seconds] if seconds and all(seconds) else [""] * len(hs)
         if any(not _PRINCIPLE_POINT.fullmatch(p) or _han(p) > 14 for p in points):
             continue
         if len(set(points)) != len(points):
@@ -9824,14 +9866,22 @@ def principle_points_clozes(ctx: Context) -> Iterator[Question]:
             continue  # (dash_series_clozes asks it)
         if any(noise.overlaps(h.title_start, h.title_start + len(h.title), tainted) for h in hs):
             continue
-        lead = _principle_points_lead(ctx, hs[0].sentence, parent)
+        lead, said_as_sentence = _principle_points_lead(ctx, hs[0].sentence, parent)
         if not lead:
             continue
+        # points 一是…, 1. … or a lead said as a sentence (…以下几个方面。): asked since the
+        # thirteenth session, the unframed ones last
+        newer = level in (3, 4) or said_as_sentence
         if len(prefix) > 4 or any(_han(p) - len(prefix) < 2 for p in points):
             prefix = ""
+        # a closing 的… all points share stays printed (处理好（　　）的关系)
+        suffix = common_suffix(points) if level == 4 else ""
+        suffix = suffix[suffix.index("的") :] if "的" in suffix else ""
+        if any(_han(p) - len(prefix) - len(suffix) < 2 for p in points):
+            suffix = ""
         frames, cores = [], []
         for p in points:
-            rest = p[len(prefix) :]
+            rest = p[len(prefix) : len(p) - len(suffix)]
             if prefix and rest[:1] in ("和", "与") and len(rest) > 5:
                 frames.append(prefix + rest[:3])  # 坚持和加强|党的全面领导
                 cores.append(rest[3:])
@@ -9842,13 +9892,12 @@ def principle_points_clozes(ctx: Context) -> Iterator[Question]:
         s0 = ctx.sentence(hs[0].sentence)
         said = [ctx.sentence(h.sentence).text for h in hs]
         key = KeyPhrase("；".join(points), "heading", s0.index, s0.start, s0.start, 0.6)
-
-        yield from _points_clozes(
+        for q in _points_clozes(
             ctx,
             lead=lead,
             sep="；",
-            blanked=[f"{frames[k]}{BLANK}" for k in range(n)],
-            shown=points,
+            blanked=[f"{frames[k]}{BLANK}{suffix}{tails[k]}" for k in range(n)],
+            shown=[p + t for p, t in zip(points, tails, strict=True)],
             cores=cores,
             halves=[list(range(0, n, 2)), list(range(1, n, 2))],
             source="".join(said),
@@ -9856,7 +9905,18 @@ def principle_points_clozes(ctx: Context) -> Iterator[Question]:
             accepted=[_point_spellings(points[k], cores[k], frames[k]) for k in range(n)],
             paragraph=s0.paragraph,
             whole="；".join(points),
-        )
+        ):
+            if newer and not prefix and not suffix and min(map(len, cores)) >= 8:
+                # 一是聚焦主题、紧扣主线。…: asked last (a point a line, no frame to pin it)
+                ctx.indexes.setdefault(UNFRAMED_POINTS, set()).add(q.id)
+            yield q
+
+
+def _second_point_clause(title: str) -> str:
+    """The second clause of a point's title said as two short clauses and a stop (坚持党的领导，
+    强化组织保证。), else ""."""
+    m = re.match(r"[\u4e00-\u9fff]{2,10}，([\u4e00-\u9fff]{2,10})(?:[。；]|$)", title)
+    return m.group(1) if m else ""
 
 
 def _pair_reversed(core: str) -> list[str]:
@@ -10460,6 +10520,67 @@ def add_described_key(ctx: Context, q: Question) -> Question:
             if d.whole not in q.keys:
                 q.keys = [*q.keys, d.whole]
             break
+    return q
+
+
+# a measure's governing verb, maybe after an adverb of manner (坚持, 深入实施, 持续推进): a clause
+# that is this verb and the blanked object is the measure a teacher lists (坚持稳中求进工作总基调)
+_LED_CLAUSE = re.compile(
+    r"(?:全面|深入|大力|持续|积极|切实|着力|不断|加快|主动|努力|进一步|始终|牢固|广泛|继续|坚决)?"
+    r"(?:坚持|实施|推进|推动|加强|弘扬|完善|健全|强化|扩大|保持|构建|打造|实行|落实|深化"
+    r"|促进|增强|树立|贯彻|培育|维护|统筹|巩固|践行|发扬|引领|适应|传承|严守|统揽|激发|筑牢"
+    r"|铸牢|厚植|涵养|建立|开展)"
+)
+# what may close such a clause after the blank: the head of the name the blank is part of
+_LED_CLAUSE_HEADS = re.compile(
+    r"(?:战略|工程|计划|行动|制度|体系|建设|格局|新格局|工作总基调|总基调|方针|政策|精神|道路|理念|主线"
+    r"|体制|机制|新常态|改革)?"
+)
+
+
+# what may stand before the verb and stay out of the measure's name (要坚持…, 必须实施…)
+_LED_MODALS = frozenset(("", "要", "必须", "还要", "就要", "并", "同时"))
+
+
+def add_led_clause_key(q: Question) -> Question:
+    """Name the measure a 填空 or 单选 blanks the object of: a clause of the stem that is a
+    governing verb (maybe after an adverb), the blanks (、 between them) and at most the head of
+    their name (坚持（稳中求进）工作总基调; 推动（大众创业）、（万众创新）; ——坚持（人民至上）。)
+    asks the clause whole, as teachers list it (坚持稳中求进工作总基调). Keys only."""
+    if q.kind not in ("cloze", "single") or BLANK not in q.stem:
+        return q
+    answers = q.answer if isinstance(q.answer, list) else [q.answer]
+    if not answers or not all(isinstance(a, str) and a for a in answers):
+        return q
+    if q.stem.count(BLANK) != len(answers):
+        return q
+    pieces = q.stem.split(BLANK)
+    clause, named = pieces[0], []
+    for k, answer in enumerate(answers):
+        tail = pieces[k + 1]
+        if tail.startswith("、") and k + 1 < len(answers):
+            clause = clause + answer + tail  # (the list's next item follows: the clause goes on)
+            continue
+        head = _LED_CLAUSE_HEADS.match(tail).group(0)
+        opening = re.split(r"[，。；：！？“”‘’（）——\s]", clause)[-1]
+        clause = tail
+        if tail[len(head) : len(head) + 1] not in ("", "，", "。", "；", "！", "？"):
+            continue
+        verb = next(
+            (m for m in _LED_CLAUSE.finditer(opening) if opening[: m.start()] in _LED_MODALS), None
+        )
+        if verb is None:
+            continue
+        # only the verb, then the items blanked before this one, stand before the blank
+        rest = opening[verb.end() :]
+        if not all(a in answers for a in filter(None, rest.split("、"))):
+            continue
+        whole = opening[verb.start() :] + answer + head
+        if len(whole) - len(verb.group(0)) >= 4 and whole in q.source and whole not in named:
+            named.append(whole)
+    for whole in named:
+        if whole not in q.keys:
+            q.keys = [*q.keys, whole]
     return q
 
 

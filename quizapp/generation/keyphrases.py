@@ -2187,12 +2187,24 @@ def _heading_runs(
         run: list[Heading] = [siblings[0]]
         n = 0
         for h, gap in zip(siblings[1:], gaps, strict=True):
-            if gap >= 3 and gap > 2 * rhythm:
+            if gap >= 3 and gap > 2 * rhythm or rhythm == 1 and _lead_in_between(doc, h):
                 out.append(((parent, level, n), run))
                 run, n = [], n + 1
             run.append(h)
         out.append(((parent, level, n), run))
     return out
+
+
+def _lead_in_between(doc: Document, h: Heading) -> bool:
+    """Does a short lead-in line of its own stand right before dash heading ``h``, after a run
+    of dash paragraphs one after the other (the 十五五 建议's six principles, then
+    （6）“十五五”时期经济社会发展的主要目标。, then its six goals)? It opens a new series."""
+    para = doc.sentences[h.sentence].paragraph
+    before = [s for s in doc.sentences if s.paragraph == para - 1]
+    if len(before) != 1 or doc.sentences[h.sentence - 1].paragraph != para - 1:
+        return False
+    line = before[0].text.strip()
+    return not line.startswith("——") and len(line) <= 40 and line.endswith(("。", "：", ":"))
 
 
 # -- merging -----------------------------------------------------------------------------------

@@ -48,6 +48,7 @@ _CLAUSE_RE = re.compile(r"[^，,；;：:。！？!?、（）()“”]+")
 _CAPTION_RE = re.compile(
     r"(记者|摄影|通讯员)[^。！？]{0,30}摄\s*[)）]?\s*$|^\s*[(（]?[^。]{0,40}摄\s*[)）]?\s*$"
 )
+_CREDIT_RE = re.compile(r"。\s*\S{0,8}(记者|摄影|通讯员)\s*\S{1,12}\s*/?\s*摄\s*$")
 _ELISION_RE = re.compile(r"^[\s…\.．。·•⋯—\-－_]*$")
 _SALUTATION_RE = re.compile(r"^[^。！？]{1,16}[：:]$")
 
@@ -100,7 +101,11 @@ def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 def is_caption(line: str) -> bool:
     """A photo caption such as ``新华社记者 谢环驰 摄``."""
     line = line.strip()
-    return bool(line) and len(line) <= 120 and _CAPTION_RE.search(line) is not None
+    if not line or _CAPTION_RE.search(line) is None:
+        return False
+    # (a long caption of two sentences still ends on its photographer: …家中看望。 新华社记者
+    # 鞠鹏/摄)
+    return len(line) <= 120 or len(line) <= 200 and _CREDIT_RE.search(line) is not None
 
 
 def is_elision(line: str) -> bool:

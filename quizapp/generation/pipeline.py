@@ -19,7 +19,14 @@ from functools import lru_cache
 
 from . import distractors as dis
 from . import noise, reference
-from .builders import DEFINING_THESES, NICKNAME_CUE, Context, build_all, rhetoric_run
+from .builders import (
+    DEFINING_THESES,
+    NICKNAME_CUE,
+    UNFRAMED_POINTS,
+    Context,
+    build_all,
+    rhetoric_run,
+)
 from .confidence import (
     LONE_LENGTH,
     common_chars,
@@ -111,7 +118,12 @@ def bank_with_reasons(
         # what the pick reads, on every question (the bank's too: the app picks its quizzes
         # from the stored bank, and must pick as the engine does)
         weak = weak_reasons(
-            questions, extraction, lexicon, doc_key, ctx.indexes.get(DEFINING_THESES, set())
+            questions,
+            extraction,
+            lexicon,
+            doc_key,
+            ctx.indexes.get(DEFINING_THESES, set()),
+            ctx.indexes.get(UNFRAMED_POINTS, set()),
         )
         for q in questions:
             q.pick_score = ctx.scores.get(q.id, 0.5)
@@ -664,11 +676,13 @@ def weak_reasons(
     lexicon: Lexicon,
     document: str,
     theses: set[str] | frozenset[str] = frozenset(),
+    unframed: set[str] | frozenset[str] = frozenset(),
 ) -> dict[str, str]:
     """The ids of the questions asked last (``Question.weak``), each with the first rule that
     marks it (in this order): the weak 填空's rules (:func:`_weak_clozes`), a doubtful 单选, an
     open frame's (:func:`_open_frames`), an open member slot, a thesis that only defines
-    (``theses``). bench/weak_reasons.py reads them per judged row."""
+    (``theses``), a run of numbered points with no frame (``unframed``). bench/weak_reasons.py
+    reads them per judged row."""
     reasons = _weak_clozes(questions, extraction, lexicon, document)
     for qid, why in _doubtful_singles(questions, set(reasons), lexicon, extraction.doc.text):
         reasons.setdefault(qid, why)
@@ -681,6 +695,8 @@ def weak_reasons(
             reasons[q.id] = "open_member_slot"
     for qid in theses:
         reasons.setdefault(qid, "defining_thesis")
+    for qid in unframed:
+        reasons.setdefault(qid, "unframed_points")
     return reasons
 
 
