@@ -25,7 +25,19 @@ bench/reference_keys.py):
 - ``lead4``: the four characters before the blank and the mark after it frame another reference
   key or lexicon phrase of the key's length in another reference text (尊重人民（　　）).
 
-    PYTHONPATH=. .venv/bin/python bench/open_blanks.py [--list edge_run]
+Signals on the standing runs of bench/standing_runs.py (the runs of short items the reference
+texts repeat, as printed and in order, and the lexicon's lists and formula members; the
+question's own text never counts):
+- ``edge_standing2`` / ``edge_standing1``: edge_run's shape (a whole item of a 、-run sharing an
+  edge with the key) where no standing run two / one other reference text writes holds the key
+  beside its printed neighbours in their order;
+- ``partial_standing``: a standing run (two other texts, or the lexicon) holds the key and an
+  item the run prints, and a member of the key's length it does not print, and no standing run
+  pins the key between its two printed neighbours (国家富强、（人民幸福）: 民族振兴);
+- ``suffix3_standing``: ``edge_standing1`` on runs of three-character items with one last
+  character (凝聚力、影响力、执行力; 参与者、建设者、贡献者).
+
+    PYTHONPATH=. .venv/bin/python bench/open_blanks.py [--list edge_standing1]
 """
 
 from __future__ import annotations
@@ -45,6 +57,7 @@ from frame_fillers import jieba_words  # noqa: E402
 from judged_rows import ALLOWED, match, parse  # noqa: E402
 from quality_sample import TEXT_SETS  # noqa: E402
 from reference_keys import reference_texts  # noqa: E402
+from standing_runs import aligned, by_item, fits, having, standing_runs  # noqa: E402
 
 from quizapp.generation import frames, reference  # noqa: E402
 from quizapp.generation.confidence import is_plain_cloze  # noqa: E402
@@ -82,6 +95,9 @@ class Signals:
             p for p in self.lexicon.known_phrases() if 3 <= len(p) <= 8
         }
         self._right: dict[str, dict[str, set[str]]] | None = None
+        # every run of short items any reference text writes (bench/standing_runs.py)
+        self.run_docs, every = having()
+        self.runs = by_item(every)
 
     def all(self) -> dict[str, Callable[[Question, str], bool]]:
         return {
@@ -91,6 +107,10 @@ class Signals:
             "de_frame": self.de_frame,
             "right_frame": self.right_frame,
             "lead4": self.lead4,
+            "edge_standing2": lambda q, d: self.edge_standing(q, d, 2),
+            "edge_standing1": lambda q, d: self.edge_standing(q, d, 1),
+            "partial_standing": self.partial_standing,
+            "suffix3_standing": self.suffix3_standing,
         }
 
     def _other(self, key: str, stem: str, q: Question) -> Callable[[str], bool]:
@@ -134,6 +154,81 @@ class Signals:
         return not any(
             doc != document and any(pair in text for pair in pairs) for doc, text in self.texts
         )
+
+    def _edge_shape(self, q: Question) -> tuple[list[str], int] | None:
+        """The raw parts of the run whose whole item ``q``'s key is, when its items share an
+        opening or an ending with the key (edge_run's shape, none of its exemptions)."""
+        run, items = _raw_run_parts(q), _blank_run_items(q)
+        if run is None or items is None:
+            return None
+        parts, k = run
+        blank, last = parts[k], len(parts) - 1
+        if not (
+            blank == "\x00"
+            or k == 0
+            and blank.endswith("\x00")
+            or k == last
+            and blank.startswith("\x00")
+        ):
+            return None
+        key = q.answer[0]
+        siblings = [x for i, x in enumerate(items[:-1]) if i != k]
+        clean = [p for i, p in enumerate(parts) if i not in (k, 0)]
+        if not (common_suffix([key, *siblings]) or (clean and common_prefix([key, *clean]))):
+            return None
+        return parts, k
+
+    def _standing(self, key: str, document: str, least: int) -> list[tuple[str, ...]]:
+        own = self.run_docs.get(document)
+        return standing_runs(key, own, self.runs, self.lexicon, least)
+
+    def edge_standing(self, q: Question, document: str, least: int) -> bool:
+        """edge_run's shape, the key beside its printed neighbours in no standing run (one
+        ``least`` other reference texts write, or a lexicon list or formula's members)."""
+        shape = self._edge_shape(q)
+        if shape is None:
+            return False
+        parts, k = shape
+        key = q.answer[0]
+        return not any(aligned(r, parts, k, key) for r in self._standing(key, document, least))
+
+    def suffix3_standing(self, q: Question, document: str) -> bool:
+        """edge_standing (one other text) on runs of three-character items ending alike
+        (凝聚力、影响力、执行力; 参与者、建设者、贡献者), the X力/X者/X感 runs only."""
+        items = _blank_run_items(q)
+        if items is None or len(q.answer[0]) != 3 or not self.edge_standing(q, document, 1):
+            return False
+        return len({i[-1] for i in items[:-1]}) == 1 and all(len(i) == 3 for i in items[:-1])
+
+    def partial_standing(self, q: Question, document: str) -> bool:
+        """A standing run holding the key and a printed item of its run, with a member of the
+        key's length the stem does not print, where no standing run pins the key on both
+        sides (创新、（协调）、绿色 is pinned; 国家富强、（人民幸福） is not: 民族振兴)."""
+        run = _raw_run_parts(q)
+        if run is None:
+            return False
+        parts, k = run
+        key, last = q.answer[0], len(parts) - 1
+        found = self._standing(key, document, 2)
+        other = self._other(key, q.stem, q)
+        printed = [p for i, p in enumerate(parts) if i != k]
+        for r in found:
+            if key not in r:
+                continue
+            j = r.index(key)
+            if (
+                0 < j < len(r) - 1
+                and 0 < k < last
+                and fits(r[j - 1], parts[k - 1], k - 1 == 0, False)
+                and fits(r[j + 1], parts[k + 1], False, k + 1 == last)
+            ):
+                return False
+        for r in found:
+            mates = [m for m in r if m != key]
+            shown = [m for m in mates if any(m in p for p in printed)]
+            if shown and any(other(m) for m in mates if m not in shown):
+                return True
+        return False
 
     def _groups_with_printed(self, q: Question):
         key = q.answer[0]
