@@ -37,7 +37,10 @@ def text_key(label: str, heading: str) -> TextKey | None:
     """The (set, label) of the text a row under ``heading`` was judged on: the set holding
     ``label``, or where several do, the one the heading names (None if it names none of them)."""
     sets = SETS_OF.get(label, [])
-    return (sets[-1], label) if sets else None  # (the last set holding the label, as before)
+    if len(sets) == 1:
+        return sets[0], label
+    named = _SET_IN_HEADING.search(heading)
+    return (named.group(1), label) if named and named.group(1) in sets else None
 
 
 def text_paths(skip: Iterable[str] = ()) -> dict[TextKey, Path]:
