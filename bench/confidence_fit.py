@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from quality_sample import TEXT_SETS  # noqa: E402
+from judged_cloze import text_key, text_paths  # noqa: E402
 
 from quizapp.generation import confidence, reference  # noqa: E402
 from quizapp.generation.builders import Context, build_all  # noqa: E402
@@ -47,7 +47,7 @@ UNSEEN = re.compile(
 # 填空 plain, their stems show a blank as （ ） with its length 〔4字〕
 LATER = re.compile(r"^## Round \w+ \(sample seed \d+, --set (blind([6-9]|1[01])|fresh_test)\b")
 REVIEW = re.compile(r"^## Round 2[1-8]b? ")
-PATHS = {label: path for texts in TEXT_SETS.values() for label, path in texts}
+PATHS = text_paths()  # by (set, label): two sets may hold one label (judged_cloze.text_key)
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6)
 # the kind cell of a plain 填空: no template named, or the later rounds' "cloze" or "plain"
 PLAIN_CELLS: tuple[str, ...] = ("填空", "填空 cloze", "填空 plain")
@@ -57,9 +57,10 @@ L2 = 1.0
 
 
 def labelled_items() -> list[dict]:
-    items, current = [], None
+    items, current, heading = [], None, ""
     for line in (ROOT / "docs" / "quality.md").read_text(encoding="utf-8").splitlines():
         if line.startswith("## "):
+            heading = line
             current = (
                 "unseen"
                 if UNSEEN.match(line)
@@ -73,12 +74,15 @@ def labelled_items() -> list[dict]:
         if current is None or not re.match(r"^\| \d+ \|", line):
             continue
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) < 7 or cells[2] not in PLAIN_CELLS or cells[1] not in PATHS:
+        key = text_key(cells[1], heading)
+        if len(cells) < 7 or cells[2] not in PLAIN_CELLS or key not in PATHS:
             continue  # a plain 填空: the kind cell names no template and no tagged formula
         verdict = cells[5].strip("*").split()[0].lower() if cells[5].strip("*") else ""
         if verdict not in ("usable", "edit", "unusable"):
             continue
-        items.append(dict(set=current, text=cells[1], stem=cells[3], answer=cells[4], y=verdict))
+        items.append(
+            dict(set=current, text=cells[1], key=key, stem=cells[3], answer=cells[4], y=verdict)
+        )
     return items
 
 
@@ -104,11 +108,11 @@ def bank(text: str, lexicon) -> tuple[list[Question], dict[str, str]]:
 
 def rows() -> list[dict]:
     lexicon = load_lexicon()
-    sources = {label: path.read_text(encoding="utf-8") for label, path in PATHS.items()}
-    banks = {label: bank(text, lexicon) for label, text in sources.items()}
+    sources = {key: path.read_text(encoding="utf-8") for key, path in PATHS.items()}
+    banks = {key: bank(text, lexicon) for key, text in sources.items()}
     out, seen = [], set()
     for item in labelled_items():
-        questions, types = banks[item["text"]]
+        questions, types = banks[item["key"]]
         pieces = [p for p in _BLANK_CELL.split(_plain(item["stem"])) if p and len(p) >= 2]
         best, best_len = None, -1
         for q in questions:
@@ -118,9 +122,9 @@ def rows() -> list[dict]:
                     best, best_len = q, found
         if best is None or best_len < 0.6 * sum(len(p) for p in pieces):
             continue  # the engine no longer asks it (or tags a formula now)
-        if (item["text"], best.id) in seen:
+        if (item["key"], best.id) in seen:
             continue
-        seen.add((item["text"], best.id))
+        seen.add((item["key"], best.id))
         feats = confidence.features(best, types.get(item["answer"], ""))
         # is the key asked by another question of the bank (so the gate would not lose it)?
         elsewhere = any(
@@ -134,10 +138,10 @@ def rows() -> list[dict]:
                 known=lexicon.is_known(item["answer"]),
                 elsewhere=elsewhere,
                 question=best,
-                source_text=sources[item["text"]],
-                document=document_key(sources[item["text"]]),
+                source_text=sources[item["key"]],
+                document=document_key(sources[item["key"]]),
                 # a key no other study text uses: the served quiz takes it last anyway
-                coined=_coined(best, lexicon, document_key(sources[item["text"]])),
+                coined=_coined(best, lexicon, document_key(sources[item["key"]])),
             )
         )
     return out
@@ -217,6 +221,7 @@ def _auc(scored: list[tuple[float, dict]]) -> float:
 def left_out(data: list[dict], names: list[str], fitted_on=lambda r: True) -> list[tuple]:
     """Each item scored by weights fitted on the other texts' items (``fitted_on`` of them)."""
     held: list[tuple[float, dict]] = []
+    # (by label: blind8's and blind14's shiwuwu, which share sentences, are left out together)
     for text in sorted({r["text"] for r in data}):
         w = fit([r for r in data if r["text"] != text and fitted_on(r)], names)
         held.extend((score(w, r), r) for r in data if r["text"] == text)

@@ -15,24 +15,18 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
-from collections import Counter
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
-
-from quality_sample import TEXT_SETS  # noqa: E402
-
-from quizapp.generation import generate_questions, pipeline  # noqa: E402
-from quizapp.generation.confidence import is_plain_cloze  # noqa: E402
+from judged_cloze import (
+    banks_without,
+    count_flagged,
+    labelled_items,
+    print_counts,
+    text_paths,
+)
 
 BLIND: tuple[str, ...] = ("blind16",)  # sets never read
-SET_OF = {label: name for name, texts in TEXT_SETS.items() for label, _ in texts}
-PATHS = {
-    label: path for name, texts in TEXT_SETS.items() if name not in BLIND for label, path in texts
-}
+PATHS = text_paths(skip=BLIND)
+KINDS = ("填空", "填空 cloze")
 OPEN = re.compile(
     r"fits?\b|defensible|not accepted|underdetermin|\bopen\b|ambiguous|also (fit|work|right|"
     r"correct)|other answers|could (also )?be|many answers|equally|several answers|"
@@ -42,73 +36,25 @@ OPEN = re.compile(
 )
 
 
-def labelled_items() -> list[dict]:
-    items = []
-    for line in (ROOT / "docs" / "quality.md").read_text(encoding="utf-8").splitlines():
-        if not re.match(r"^\| \d+ \|", line):
-            continue
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) < 7 or cells[2] not in ("填空", "填空 cloze") or cells[1] not in PATHS:
-            continue
-        verdict = cells[5].strip("*").split()[0].lower() if cells[5].strip("*") else ""
-        if verdict not in ("usable", "edit", "unusable"):
-            continue
-        label = "OK" if verdict == "usable" else "OPEN" if OPEN.search(cells[6]) else "OTHER"
-        items.append(dict(text=cells[1], stem=cells[3], answer=cells[4], label=label))
-    return items
-
-
-def banks() -> dict[str, tuple[list, set[str], set[str]]]:
-    """Each text's bank, the ids of its plain 填空 only the open-frame rule makes weak, and the
-    ids weak without it."""
-    out = {}
-    keep = pipeline._open_frames
-    for label, path in PATHS.items():
-        text = path.read_text(encoding="utf-8")
-        pipeline._open_frames = lambda *a: {}  # noqa: E731  (the rule off)
-        try:
-            before = {q.id for q in generate_questions(text, seed=0) if q.weak}
-        finally:
-            pipeline._open_frames = keep
-        bank = generate_questions(text, seed=0)
-        out[label] = (bank, {q.id for q in bank if q.weak} - before, before)
-    return out
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--held", default="blind11", help="the held-out text set")
     parser.add_argument("--list", action="store_true", help="print the items the rule flags")
     args = parser.parse_args()
-    made = banks()
-    counts: Counter[tuple[str, str, str]] = Counter()
-    seen = set()
-    for item in labelled_items():
-        bank, flagged, before = made[item["text"]]
-        pieces = [p for p in re.split(r"…+|（\s*）(?:〔\d+字〕)?", item["stem"]) if len(p) >= 2]
-        best, found = None, -1
-        for q in bank:
-            if is_plain_cloze(q) and q.answer == [item["answer"]]:
-                n = sum(len(p) for p in pieces if p in q.stem)
-                if n > found:
-                    best, found = q, n
-        if best is None or found < 0.6 * sum(len(p) for p in pieces):
-            continue  # no longer asked
-        if (item["text"], best.id) in seen or best.id in before:
-            continue  # a repeat, or weak by another rule
-        seen.add((item["text"], best.id))
-        group = "held" if SET_OF[item["text"]] == args.held else "other"
-        counts[(group, "all", item["label"])] += 1
-        if best.id in flagged:
-            counts[(group, "flagged", item["label"])] += 1
-            if args.list:
-                print(item["label"], item["text"], item["answer"], best.stem[:60])
-    for group in ("held", "other"):
-        cells = " ".join(
-            f"{lab} {counts[(group, 'flagged', lab)]}/{counts[(group, 'all', lab)]}"
-            for lab in ("OPEN", "OK", "OTHER")
-        )
-        print(f"{group:6} flagged of the items no other rule makes weak: {cells}")
+    items = labelled_items(KINDS, OPEN, PATHS, strip="*")
+    made = banks_without("_open_frames", lambda *a: {}, PATHS, {i["key"] for i in items})
+
+    def show(item, q) -> None:
+        print(item["label"], item["text"], item["answer"], q.stem[:60])
+
+    counts = count_flagged(
+        items,
+        made,
+        group_of=lambda item: "held" if item["key"][0] == args.held else "other",
+        show=show if args.list else None,
+        quotes=False,  # (as measured when the rule shipped)
+    )
+    print_counts(counts, ("held", "other"))
     return 0
 
 

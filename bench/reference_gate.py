@@ -36,8 +36,8 @@ def main() -> int:
     confidence_fit.PLAIN_CELLS = ("填空", "填空 cloze")  # later rounds name the template
     rows = [r for r in confidence_fit.rows() if r["set"] == "unseen"]
     documents = {
-        label: document_key(path.read_text(encoding="utf-8"))
-        for label, path in confidence_fit.PATHS.items()
+        key: document_key(path.read_text(encoding="utf-8"))
+        for key, path in confidence_fit.PATHS.items()
     }
     cells: Counter[tuple[str, str]] = Counter()
     usable: Counter[tuple[str, str]] = Counter()
@@ -45,7 +45,7 @@ def main() -> int:
         cell = (
             "known" if r["known"] else "unknown",
             "established"
-            if reference.established(r["answer"], documents[r["text"]])
+            if reference.established(r["answer"], documents[r["key"]])
             else "this text only",
         )
         cells[cell] += 1

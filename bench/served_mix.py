@@ -43,12 +43,14 @@ def main() -> int:
     parser.add_argument("--count", type=int, action="append", help="quiz size (default 10, 20)")
     parser.add_argument("--per-text", action="store_true", help="mean lexicon share per text")
     args = parser.parse_args()
-    texts = [item for name in args.sets or DEFAULT_SETS for item in TEXT_SETS[name]]
+    # (by set and label: blind8 and blind14 both hold a ``shiwuwu``)
+    texts = [(name, *item) for name in args.sets or DEFAULT_SETS for item in TEXT_SETS[name]]
+    twice = {label for label, n in Counter(label for _, label, _ in texts).items() if n > 1}
     lexicon = load_lexicon()
     for count in args.count or (10, 20):
         lex_counts, priors, over, kinds, per_sentence = [], [], Counter(), Counter(), Counter()
         missing, per_text, plain = 0, {}, []
-        for label, path in texts:
+        for name, label, path in texts:
             text = path.read_text(encoding="utf-8")
             bank_kinds = {q.kind for q in generate_questions(text)}
             shares = []
@@ -63,7 +65,7 @@ def main() -> int:
                 plain.append(sum(is_plain_cloze(q) for q in quiz))
                 missing += len(bank_kinds - {q.kind for q in quiz})
                 per_sentence[max(Counter(q.source for q in quiz).values())] += 1
-            per_text[label] = statistics.mean(shares)
+            per_text[f"{label} ({name})" if label in twice else label] = statistics.mean(shares)
         items = sum(kinds.values())
         print(
             f"count {count}: {len(lex_counts)} quizzes, {items} items; lexicon items "

@@ -581,6 +581,69 @@ def make_bank(app, make_question) -> Callable[..., Any]:
     return make
 
 
+def hand_bank(n: int = 4) -> list[Any]:
+    """Inside an app context, whichever backend: a material with ``n`` hand-made questions
+    (SAMPLE_QUESTIONS in turn), committed; returns the rows (the make_bank fixture adds its
+    own to the ``app`` fixture only)."""
+    from quizapp.models import BankQuestion, Material
+
+    material = Material(title="手工题库", text="（手工）", content_hash=uuid.uuid4().hex)
+    db.session.add(material)
+    db.session.flush()
+    rows = []
+    for i in range(n):
+        data = dict(SAMPLE_QUESTIONS[i % len(SAMPLE_QUESTIONS)])
+        data.setdefault("accepted", [])
+        rows.append(
+            BankQuestion(
+                material_id=material.id, uid=uuid.uuid4().hex[:16], origin="manual", **data
+            )
+        )
+    db.session.add_all(rows)
+    db.session.commit()
+    return rows
+
+
+def logged_in_client(app, username: str, role: str, display_name: str) -> Any:
+    """A test client of ``app`` logged in as a new user (for the ``db_app`` tests, which the
+    make_user and login_as fixtures, bound to ``app``, do not reach)."""
+    from quizapp.models import User
+
+    with app.app_context():
+        user = User(username=username, display_name=display_name, role=role)
+        user.set_password(DEFAULT_PASSWORD)
+        db.session.add(user)
+        db.session.commit()
+    client = app.test_client()
+    response = client.post("/auth/login", data={"username": username, "password": DEFAULT_PASSWORD})
+    assert response.status_code in (302, 303)
+    return client
+
+
+# a worksheet's opening tag, for sheet XML written by hand
+SHEET_XML = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+
+
+def xlsx_with_sheet(sheet_xml: bytes) -> bytes:
+    """A valid .xlsx workbook whose first sheet's XML is replaced by ``sheet_xml``."""
+    import io
+    import zipfile
+
+    from openpyxl import Workbook
+
+    buffer = io.BytesIO()
+    Workbook().save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = sheet_xml
+            target.writestr(item.filename, data)
+    return out.getvalue()
+
+
 # ---------------------------------------------------------------- speed
 
 

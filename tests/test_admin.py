@@ -8,6 +8,7 @@ import json
 import re
 
 import pytest
+from conftest import logged_in_client
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
@@ -351,13 +352,7 @@ def test_roster_download_escapes_formulas_and_rejects_garbage(client, admin):
 
 def test_roster_import_on_each_database(db_app):
     """Bulk creation, missing groups and the all-or-nothing rule hold on PostgreSQL too."""
-    client = db_app.test_client()
-    with db_app.app_context():
-        admin = User(username="boss", display_name="管理员", role="admin")
-        admin.set_password("password123")
-        db.session.add(admin)
-        db.session.commit()
-    client.post("/auth/login", data={"username": "boss", "password": "password123"})
+    client = logged_in_client(db_app, "boss", "admin", "管理员")
     bad = GOOD_ROWS + [["重复", "第一党支部", "zhangsan"]]
     assert upload(client, csv_bytes(bad), "r.csv").status_code == 422
     html = upload(client, xlsx_bytes(GOOD_ROWS), "r.xlsx").get_data(as_text=True)
@@ -400,13 +395,7 @@ def test_roster_with_a_broken_excel_file_gets_a_message(app, client, admin):
 
 def test_users_list_survives_absurd_numbers(db_app):
     """Hand-edited addresses: a page or group number beyond any integer is not a 500."""
-    client = db_app.test_client()
-    with db_app.app_context():
-        admin = User(username="boss", display_name="管理员", role="admin")
-        admin.set_password("password123")
-        db.session.add(admin)
-        db.session.commit()
-    client.post("/auth/login", data={"username": "boss", "password": "password123"})
+    client = logged_in_client(db_app, "boss", "admin", "管理员")
     huge = "99999999999999999999"
     for query in (f"page={huge}", f"group={huge}", "group=-5&page=-1", f"page=abc&role={huge}"):
         response = client.get("/admin/users?" + query)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import logged_in_client
 from sqlalchemy import func, select
 
 from quizapp import generation
@@ -270,15 +271,7 @@ def test_regeneration_import_and_review_list_on_each_backend(db_app, engine):
         db.session.commit()
         assert imported == 1 and [r["row"] for r in rejected] == [2]
         assert rows(material.id)["x1"].origin == "imported"
-    client = db_app.test_client()
-    with db_app.app_context():
-        from quizapp.models import User
-
-        user = User(username="org", display_name="组织者", role="organizer")
-        user.set_password("password123")
-        db.session.add(user)
-        db.session.commit()
-    client.post("/auth/login", data={"username": "org", "password": "password123"})
+    client = logged_in_client(db_app, "org", "organizer", "组织者")
     page = client.get(f"/manage/questions?material={material.id}&status=review").get_data(
         as_text=True
     )

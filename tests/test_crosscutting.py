@@ -13,7 +13,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from conftest import SAMPLE_QUESTIONS
+from conftest import SAMPLE_QUESTIONS, SHEET_XML, xlsx_with_sheet
 from flask import url_for
 
 from quizapp.extensions import db
@@ -610,37 +610,15 @@ def test_excel_exports_write_formula_like_text_as_text(client, world, hostile_na
 # ---------------------------------------------------------------- hostile uploads
 
 
-def _xlsx_with_sheet(sheet_xml: bytes) -> bytes:
-    import io
-    import zipfile
-
-    from openpyxl import Workbook
-
-    buffer = io.BytesIO()
-    Workbook().save(buffer)
-    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                data = sheet_xml
-            target.writestr(item.filename, data)
-    return out.getvalue()
-
-
-SHEET = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-
-
 def hostile_rosters() -> dict[str, bytes]:
     return {
-        "broken.xlsx": _xlsx_with_sheet(b"<worksheet><sheetData><row><c r='A1'"),
-        "bad-ref.xlsx": _xlsx_with_sheet(
-            SHEET
+        "broken.xlsx": xlsx_with_sheet(b"<worksheet><sheetData><row><c r='A1'"),
+        "bad-ref.xlsx": xlsx_with_sheet(
+            SHEET_XML
             + b'<sheetData><row r="1"><c r="ZZZZZZ9"><v>1</v></c></row></sheetData></worksheet>'
         ),
-        "bomb.xlsx": _xlsx_with_sheet(
-            SHEET + b"<sheetData>" + b" " * (60 * 1024 * 1024) + b"</sheetData></worksheet>"
+        "bomb.xlsx": xlsx_with_sheet(
+            SHEET_XML + b"<sheetData>" + b" " * (60 * 1024 * 1024) + b"</sheetData></worksheet>"
         ),
         "not-a-zip.xlsx": b"PK\x03\x04 this is not a zip",
         "long-field.csv": ("姓名\n" + "x" * 140_000 + "\n").encode(),  # < 500 KB: no temp file

@@ -9,7 +9,7 @@ from collections import Counter
 from datetime import timedelta
 
 import pytest
-from conftest import SAMPLE_QUESTIONS
+from conftest import hand_bank
 from sqlalchemy import func, select
 
 from quizapp.extensions import db
@@ -17,8 +17,6 @@ from quizapp.generation.checking import InvalidAnswer
 from quizapp.models import (
     Attempt,
     AttemptAnswer,
-    BankQuestion,
-    Material,
     NotebookEntry,
     User,
     utcnow,
@@ -33,24 +31,6 @@ RIGHT = {
     "cloze": ["根本性"],
 }
 WRONG = {"single": "政治意识", "multiple": ["道路自信"], "judge": False, "cloze": ["重要性"]}
-
-
-def make_bank(n: int = 4) -> list[BankQuestion]:
-    material = Material(title="手工题库", text="（手工）", content_hash=uuid.uuid4().hex)
-    db.session.add(material)
-    db.session.flush()
-    rows = []
-    for i in range(n):
-        data = dict(SAMPLE_QUESTIONS[i % len(SAMPLE_QUESTIONS)])
-        data.setdefault("accepted", [])
-        rows.append(
-            BankQuestion(
-                material_id=material.id, uid=uuid.uuid4().hex[:16], origin="manual", **data
-            )
-        )
-    db.session.add_all(rows)
-    db.session.commit()
-    return rows
 
 
 def make_user(name: str = "learner") -> User:
@@ -72,7 +52,7 @@ def count(model, *where) -> int:
 
 
 def test_practice_answer_counts_once_and_notes_mistakes(ctx) -> None:
-    questions = make_bank(4)
+    questions = hand_bank(4)
     owner = Owner(visitor_id="v" * 32)
     attempt = services.start_attempt(
         owner, questions, mode="practice", material_id=questions[0].material_id
@@ -102,7 +82,7 @@ def test_practice_answer_counts_once_and_notes_mistakes(ctx) -> None:
 
 
 def test_malformed_response_is_refused_and_nothing_is_stored(ctx) -> None:
-    questions = make_bank(1)
+    questions = hand_bank(1)
     attempt = services.start_attempt(Owner(visitor_id="a" * 32), questions, mode="practice")
     with pytest.raises(InvalidAnswer):
         services.answer_question(attempt, questions[0], "不是选项")
@@ -111,7 +91,7 @@ def test_malformed_response_is_refused_and_nothing_is_stored(ctx) -> None:
 
 
 def test_exam_keeps_partial_answers_and_submits_once(ctx) -> None:
-    questions = make_bank(4)
+    questions = hand_bank(4)
     user = make_user()
     owner = Owner(user_id=user.id)
     attempt = services.start_attempt(owner, questions, mode="exam", time_limit_s=600)
@@ -135,7 +115,7 @@ def test_exam_keeps_partial_answers_and_submits_once(ctx) -> None:
 
 
 def test_exam_over_time_is_submitted_with_what_was_answered(ctx) -> None:
-    questions = make_bank(2)
+    questions = hand_bank(2)
     owner = Owner(visitor_id="b" * 32)
     attempt = services.start_attempt(owner, questions, mode="exam", time_limit_s=60)
     services.save_exam_answers(attempt, questions, {questions[0].id: RIGHT["single"]})
@@ -152,7 +132,7 @@ def test_exam_over_time_is_submitted_with_what_was_answered(ctx) -> None:
 
 
 def test_notebook_schedule_through_record_answer(ctx) -> None:
-    questions = make_bank(1)
+    questions = hand_bank(1)
     user = make_user()
     qid = questions[0].id
     now = utcnow()
@@ -184,7 +164,7 @@ def test_notebook_schedule_through_record_answer(ctx) -> None:
 
 
 def test_claim_visitor_data_moves_attempts_and_merges_the_notebook(ctx) -> None:
-    questions = make_bank(2)
+    questions = hand_bank(2)
     user = make_user()
     visitor = "c" * 32
     attempt = services.start_attempt(Owner(visitor_id=visitor), questions, mode="practice")
@@ -236,7 +216,7 @@ def test_a_quiz_is_the_engines_balanced_pick_not_a_random_sample(ctx) -> None:
 
 
 def test_a_learner_is_asked_what_they_have_not_answered_right_first(ctx) -> None:
-    questions = make_bank(8)
+    questions = hand_bank(8)
     material_id = questions[0].material_id
     owner, other = Owner(visitor_id="a" * 32), Owner(visitor_id="b" * 32)
     attempt = services.start_attempt(owner, questions[:3], mode="practice", material_id=material_id)

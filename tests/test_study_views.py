@@ -13,7 +13,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from conftest import SAMPLE_QUESTIONS
+from conftest import SAMPLE_QUESTIONS, hand_bank
 from sqlalchemy import func, select
 
 from quizapp.extensions import db
@@ -37,17 +37,8 @@ ALL_KINDS = ["single", "multiple", "judge", "cloze"]
 def seed_bank(app, n: int = 4) -> tuple[int, list[int]]:
     """Like the make_bank fixture, for whichever app (backend) the test runs on."""
     with app.app_context():
-        material = Material(title="手工题库", text="（手工）", content_hash=uuid.uuid4().hex)
-        db.session.add(material)
-        db.session.flush()
-        rows = []
-        for i in range(n):
-            data = dict(SAMPLE_QUESTIONS[i % len(SAMPLE_QUESTIONS)])
-            data.setdefault("accepted", [])
-            rows.append(BankQuestion(material_id=material.id, uid=uuid.uuid4().hex[:16], **data))
-        db.session.add_all(rows)
-        db.session.commit()
-        return material.id, [r.id for r in rows]
+        rows = hand_bank(n)
+        return rows[0].material_id, [r.id for r in rows]
 
 
 def question(app, qid: int) -> BankQuestion:

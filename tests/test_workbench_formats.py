@@ -6,10 +6,9 @@ import io
 import json
 import re
 import time
-import zipfile
 
 import pytest
-from conftest import SAMPLE_QUESTIONS
+from conftest import SAMPLE_QUESTIONS, SHEET_XML, xlsx_with_sheet
 from openpyxl import Workbook, load_workbook
 
 from quizapp.generation.model import BLANK
@@ -266,22 +265,6 @@ def test_exporting_a_big_bank_takes_linear_time():
     assert len(importing.parse_xlsx(data).questions) == 3000
 
 
-def _xlsx_with_sheet_xml(sheet_xml: bytes) -> bytes:
-    """A valid workbook whose first sheet's XML is replaced."""
-    source = zipfile.ZipFile(io.BytesIO(xlsx([["题干", "答案"]])))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                data = sheet_xml
-            target.writestr(item.filename, data)
-    return out.getvalue()
-
-
-SHEET_XML = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-
-
 @pytest.mark.parametrize(
     "sheet_xml",
     [
@@ -296,7 +279,7 @@ SHEET_XML = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/
 def test_a_sheet_broken_inside_gets_one_clear_message(sheet_xml):
     """The sheet is read lazily: its cells only fail while the rows are read."""
     with pytest.raises(importing.BankFileError) as info:
-        importing.parse_xlsx(_xlsx_with_sheet_xml(sheet_xml))
+        importing.parse_xlsx(xlsx_with_sheet(sheet_xml))
     assert "无法读取这个 .xlsx 文件" in info.value.message
 
 

@@ -7,6 +7,7 @@ import re
 import zipfile
 
 import pytest
+from conftest import logged_in_client
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
@@ -789,21 +790,6 @@ def test_generating_page_shows_a_sign_of_life_and_a_stale_job_can_be_retried(cli
 # ------------------------------------------------------------------ big banks, absurd input
 
 
-def organizer_client(app):
-    """A test client of `app` logged in as a new organizer (for the db_app tests)."""
-    from quizapp.models import User
-
-    with app.app_context():
-        user = User(username="wb_org", display_name="组织者", role="organizer")
-        user.set_password("password123")
-        db.session.add(user)
-        db.session.commit()
-    client = app.test_client()
-    response = client.post("/auth/login", data={"username": "wb_org", "password": "password123"})
-    assert response.status_code in (302, 303)
-    return client
-
-
 def add_questions(app, material_title: str, questions: list[dict]) -> tuple[int, list[int]]:
     import uuid
 
@@ -858,7 +844,7 @@ def test_review_list_filters_in_sql_on_each_database(db_app, monkeypatch):
     ]
     material_id, ids = add_questions(db_app, "大题库", filler + special)
     long_stem, option_q, kangxi_q, phrase_q = ids[-4:]
-    client = organizer_client(db_app)
+    client = logged_in_client(db_app, "wb_org", "organizer", "组织者")
 
     calls = []
     real_matches = filtering.matches
@@ -918,7 +904,7 @@ def test_absurd_numbers_in_workbench_addresses_are_not_a_server_error(db_app):
     """Page numbers and ids beyond the database's integers (SQLite and PostgreSQL alike): the
     last page, or "not found"; never an overflow."""
     add_questions(db_app, "小题库", [{"sample": n % 4} for n in range(25)])
-    client = organizer_client(db_app)
+    client = logged_in_client(db_app, "wb_org", "organizer", "组织者")
     for url, status, text in ABSURD_ADDRESSES:
         response = client.get(url)
         assert response.status_code == status, url
