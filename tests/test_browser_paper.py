@@ -243,8 +243,9 @@ def test_a_hand_in_during_an_outage_goes_through_when_the_server_is_back(
     live_server, phone_page, screenshot
 ):
     """The server answers 503 to every save and to 交卷, pressed once: the bar says the paper
-    is being handed in and retried; once the server is back the page lands on the result by
-    itself with both answers (sent with the hand-in) scored: 2 / 2."""
+    is being handed in and retried, and its 已答 counter still counts the two answers given
+    (it said 0 / 2: only the server's count); once the server is back the page lands on the
+    result by itself with both answers (sent with the hand-in) scored: 2 / 2."""
     from quizapp.models import PaperAnswer, PaperAttempt
 
     app, base = live_server(setup=setup_long_paper)
@@ -254,9 +255,11 @@ def test_a_hand_in_during_an_outage_goes_through_when_the_server_is_back(
     hand_ins = answer_503(page, "**/submit")
     answer_both(page, "根本性")
     expect(page.locator("#pc-status")).to_have_text("2 题未保存，正在重试…")
+    expect(page.locator("#pc-answered")).to_have_text("2")
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("button.pc-submit")
     expect(page.locator("#pc-status")).to_have_text(HANDING_IN_RETRY)
+    expect(page.locator(".pc-progress")).to_have_text("2 / 2 已答")
     # the answers whose saves were refused go with the hand-in
     expect(page.locator("[data-saved]", has_text="随交卷提交")).to_have_count(2)
     page.wait_for_timeout(3500)
