@@ -355,3 +355,44 @@ def test_podium_of_two_players_has_no_empty_third_step(live_server, chromium, sc
     assert page.locator(".podium-place").count() == 2
     assert page.locator(".podium-name").all_inner_texts() == ["乙", "甲"]  # 2nd left, 1st centre
     context.close()
+
+
+def test_a_player_removed_in_the_lobby_is_told_so(live_server, chromium, screenshot):
+    """The host removes a player while the round waits in the lobby: the phone, which only
+    polled the public state there, kept saying 等待主持人开始. Now it says, in a few seconds,
+    that the host removed them, and offers 重新加入 (the join page, no longer pointing back to
+    the old place) and 离开."""
+    app, base = live_server(setup=setup_data)
+    host_ctx = chromium.new_context(viewport=DESKTOP, locale="zh-CN")
+    phone_ctx = chromium.new_context(viewport=PHONE, device_scale_factor=2, locale="zh-CN")
+    try:
+        host = host_ctx.new_page()
+        code = create_round(host, base, "移出演练", ("single",))
+        phone = phone_ctx.new_page()
+        phone.goto(f"{base}/live/{code}")
+        phone.fill("input[name=name]", "甲")
+        phone.get_by_role("button", name="加入比赛").click()
+        lobby = phone.locator("[data-view=lobby]")
+        expect(lobby).to_contain_text("等待主持人开始")
+
+        host.locator(".host-manage summary").click()
+        row = host.locator(".manage-row", has_text="甲")
+        host.once("dialog", lambda dialog: dialog.accept())
+        row.get_by_role("button", name="移出").click()
+        expect(row).to_contain_text("已移出")
+
+        removed = phone.locator("[data-view=removed]")
+        expect(removed).to_be_visible(timeout=6000)
+        expect(removed).to_contain_text("你已被主持人移出本场比赛")
+        expect(lobby).to_be_hidden()
+        for width, height in ((390, 844), (1366, 900)):
+            phone.set_viewport_size({"width": width, "height": height})
+            screenshot(phone, f"player-removed-{width}")
+        expect(removed.get_by_role("link", name="离开")).to_be_visible()
+        removed.get_by_role("link", name="重新加入").click()
+        phone.wait_for_url(f"{base}/live/{code}")
+        expect(phone.locator("form input[name=name]")).to_be_visible()
+        expect(phone.locator("[data-resume]")).to_be_hidden()
+    finally:
+        host_ctx.close()
+        phone_ctx.close()
