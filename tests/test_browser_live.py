@@ -396,3 +396,86 @@ def test_a_player_removed_in_the_lobby_is_told_so(live_server, chromium, screens
     finally:
         host_ctx.close()
         phone_ctx.close()
+
+
+LONG_TEAM = "市委宣传部机关离退休干部第二党支部（文明办）"
+
+
+def setup_long_team_round(app) -> None:
+    """A finished round of setup_data's bank: 甲 of a branch with a long name, 乙 of 第一支部."""
+    from quizapp.live import services
+    from quizapp.models import BankQuestion, User
+
+    setup_data(app)
+    host = db.session.scalar(select(User).where(User.username == "host1"))
+    questions = list(db.session.scalars(select(BankQuestion)))
+    contest, _ = services.create_contest(questions, title="长支部名现场赛", created_by_id=host.id)
+    services.join(contest, name="甲", team=LONG_TEAM, user_id=None)
+    services.join(contest, name="乙", team="第一支部", user_id=None)
+    moment = time.time()
+    for _ in range(2 * len(questions) + 1):  # open and close each question, then finish
+        moment += 1
+        services.advance(contest, moment)
+
+
+def lines_of(element) -> int:
+    """How many lines the text of an element takes on the screen."""
+    return element.evaluate(
+        """e => {
+          const range = document.createRange();
+          range.selectNodeContents(e);
+          const tops = [...range.getClientRects()].filter(r => r.width > 0).map(r => r.top);
+          return new Set(tops.map(Math.round)).size;
+        }"""
+    )
+
+
+# an element whose text is all on the screen: not cut sideways, no line hidden below its box
+SHOWN_WHOLE = """e => {
+  const range = document.createRange();
+  range.selectNodeContents(e);
+  const text = range.getBoundingClientRect(), box = e.getBoundingClientRect();
+  return e.scrollWidth <= e.clientWidth && text.bottom <= box.bottom + 4;
+}"""
+
+
+def test_a_long_team_name_keeps_the_projector_ranking_readable(
+    live_server, chromium, screenshot
+):
+    """The 大屏's final screen on a projector (1366×900) and on a phone: a long branch name
+    beside a player takes the room left and stops there with "…", the whole name its title; names
+    and scores keep their room, each player's row is one line; in the 支部排名 the branch name
+    wraps within its column (it was cut to 市委宣传部机关离… with no way to read the rest)."""
+    app, base = live_server(setup=setup_long_team_round)
+    from quizapp.models import LiveContest
+
+    with app.app_context():
+        code = db.session.scalar(select(LiveContest.code))
+    for size in ({"width": 1366, "height": 900}, {"width": 390, "height": 844}):
+        context = chromium.new_context(viewport=size, device_scale_factor=2, locale="zh-CN")
+        page = context.new_page()
+        log_in_host(page, base)
+        page.goto(f"{base}/live/rounds/{code}/host")
+        stage = page.locator("[data-stage=finished]")
+        stage.locator(".board-row").first.wait_for()
+        screenshot(page, f"host-final-long-team-{size['width']}")
+        row = stage.locator("[data-top10] .board-row", has_text="甲")
+        assert row.locator(".board-team").get_attribute("title") == LONG_TEAM
+        assert row.locator(".board-name").evaluate("e => e.scrollWidth <= e.clientWidth")
+        team = stage.locator("[data-teams] .board-row", has_text="市委宣传部").locator(".board-name")
+        assert team.get_attribute("title") == LONG_TEAM
+        assert team.evaluate(SHOWN_WHOLE), size  # all of it on the screen, not cut with "…"
+        if size["width"] == 1366:  # the projector has room for the player's whole branch name
+            assert row.locator(".board-team").evaluate(SHOWN_WHOLE)
+        assert stage.locator(".podium-1 .podium-team").get_attribute("title") == LONG_TEAM
+        short = stage.locator("[data-top10] .board-row", has_text="乙").bounding_box()["height"]
+        for each in stage.locator(".board-row").all():
+            box = each.bounding_box()
+            if "is-team" in (each.get_attribute("class") or ""):  # wraps in its name column
+                assert size["width"] < 1366 or box["height"] < 3 * short, each.inner_text()
+                assert lines_of(each.locator(".board-team")) == 1  # "1 人"
+            else:  # one line, as the row of 乙 of 第一支部
+                assert box["height"] <= short + 1, (size, each.inner_text())
+            score = each.locator(".board-score").bounding_box()
+            assert score["x"] + score["width"] <= box["x"] + box["width"] + 1, "score pushed out"
+        context.close()
