@@ -439,9 +439,7 @@ SHOWN_WHOLE = """e => {
 }"""
 
 
-def test_a_long_team_name_keeps_the_projector_ranking_readable(
-    live_server, chromium, screenshot
-):
+def test_a_long_team_name_keeps_the_projector_ranking_readable(live_server, chromium, screenshot):
     """The 大屏's final screen on a projector (1366×900) and on a phone: a long branch name
     beside a player takes the room left and stops there with "…", the whole name its title; names
     and scores keep their room, each player's row is one line; in the 支部排名 the branch name
@@ -462,7 +460,8 @@ def test_a_long_team_name_keeps_the_projector_ranking_readable(
         row = stage.locator("[data-top10] .board-row", has_text="甲")
         assert row.locator(".board-team").get_attribute("title") == LONG_TEAM
         assert row.locator(".board-name").evaluate("e => e.scrollWidth <= e.clientWidth")
-        team = stage.locator("[data-teams] .board-row", has_text="市委宣传部").locator(".board-name")
+        team_row = stage.locator("[data-teams] .board-row", has_text="市委宣传部")
+        team = team_row.locator(".board-name")
         assert team.get_attribute("title") == LONG_TEAM
         assert team.evaluate(SHOWN_WHOLE), size  # all of it on the screen, not cut with "…"
         if size["width"] == 1366:  # the projector has room for the player's whole branch name

@@ -363,7 +363,8 @@ def test_a_repeated_hand_in_shows_the_result_without_a_notice(app, client, make_
     attempt = attempt_row(app, token)
     first, second = (question(app, qid) for qid in attempt.question_ids[:2])
     hand_in = {**answer_data(first, RIGHT[first.kind]), **answer_data(second, WRONG[second.kind]),
-               "action": "submit", "scope": "touched", "touched": [str(first.id), str(second.id)]}  # fmt: skip
+               "action": "submit", "scope": "touched",
+               "touched": [str(first.id), str(second.id)]}  # fmt: skip
     fetch = {"X-Requested-With": "fetch", "Accept": "application/json"}
     assert client.post(f"/test/{token}/exam", data=hand_in, headers=fetch).get_json()["submitted"]
     repeat = client.post(f"/test/{token}/exam", data=hand_in, headers=fetch)
