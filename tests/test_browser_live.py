@@ -419,13 +419,22 @@ def setup_long_team_round(app) -> None:
 
 
 def lines_of(element) -> int:
-    """How many lines the text of an element takes on the screen."""
+    """How many lines the text of an element takes on the screen (lines clipped away after a
+    "…" are not shown)."""
     return element.evaluate(
         """e => {
-          const range = document.createRange();
-          range.selectNodeContents(e);
-          const tops = [...range.getClientRects()].filter(r => r.width > 0).map(r => r.top);
-          return new Set(tops.map(Math.round)).size;
+          const tops = [];
+          const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+          for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            const clip = node.parentElement.getBoundingClientRect();
+            for (const r of range.getClientRects()) {
+              if (r.width > 0 && r.bottom <= clip.bottom + 1) tops.push(r.top);
+            }
+          }
+          tops.sort((a, b) => a - b);
+          return tops.filter((t, i) => i === 0 || t - tops[i - 1] > 8).length;
         }"""
     )
 
@@ -477,4 +486,34 @@ def test_a_long_team_name_keeps_the_projector_ranking_readable(live_server, chro
                 assert box["height"] <= short + 1, (size, each.inner_text())
             score = each.locator(".board-score").bounding_box()
             assert score["x"] + score["width"] <= box["x"] + box["width"] + 1, "score pushed out"
+        context.close()
+
+
+def test_a_long_team_name_keeps_the_results_tables_readable(live_server, chromium, screenshot):
+    """The organizer's 成绩 page of a round with a long branch name, on a phone and a desktop:
+    the branch wraps within its own cell (at most two lines on a phone, the whole name as its
+    title); rank, name and numbers stay on one line and the tables do not scroll sideways."""
+    app, base = live_server(setup=setup_long_team_round)
+    from quizapp.models import LiveContest
+
+    with app.app_context():
+        code = db.session.scalar(select(LiveContest.code))
+    for size in ({"width": 390, "height": 844}, {"width": 1366, "height": 900}):
+        context = chromium.new_context(viewport=size, device_scale_factor=2, locale="zh-CN")
+        page = context.new_page()
+        log_in_host(page, base)
+        page.goto(f"{base}/live/rounds/{code}/results")
+        screenshot(page, f"live-results-long-team-{size['width']}")
+        tables = page.locator("main table").all()
+        assert len(tables) == 2  # 选手成绩, 支部排名
+        for table, team_column in zip(tables, (2, 1), strict=True):
+            box = "t => t.closest('.table-wrap')"
+            assert table.evaluate(f"t => ({box})(t).scrollWidth <= ({box})(t).clientWidth"), size
+            row = table.locator("tbody tr", has=page.locator("td", has_text="市委宣传部"))
+            for i, cell in enumerate(row.locator("td").all()):
+                if i == team_column:
+                    assert cell.get_attribute("title") == LONG_TEAM
+                    assert lines_of(cell) <= (2 if size["width"] == 390 else 1), size
+                else:
+                    assert lines_of(cell) == 1, (size, cell.inner_text())
         context.close()
