@@ -419,7 +419,8 @@ def test_a_hand_in_during_an_outage_goes_through_when_the_server_is_back(
 def test_a_hand_in_whose_reply_was_lost_counts_once(live_server, phone_page) -> None:
     """交卷 reaches the server, but its reply is lost (a 503 from the proxy instead): the page
     sends it again, the server hands the test in once, and the page ends on the result: the
-    score and the 错题本 as for one hand-in."""
+    score and the 错题本 as for one hand-in, and no "already handed in" notice (the repeat
+    carries the answers the paper holds: it is the same hand-in)."""
     app, base = live_server(setup=setup_data)
     page = phone_page
     start_exam(page, base)
@@ -432,6 +433,7 @@ def test_a_hand_in_whose_reply_was_lost_counts_once(live_server, phone_page) -> 
     page.wait_for_selector("[data-testid=score]", timeout=15000)
     assert len(hand_ins) == 2
     assert page.inner_text("[data-testid=score]").replace(" ", "") == "2/10"
+    assert "已经交卷" not in page.inner_text("main")
     with app.app_context():
         exam = db.session.scalar(select(Attempt).where(Attempt.mode == "exam"))
         assert exam.score == 2

@@ -355,3 +355,165 @@ def test_podium_of_two_players_has_no_empty_third_step(live_server, chromium, sc
     assert page.locator(".podium-place").count() == 2
     assert page.locator(".podium-name").all_inner_texts() == ["乙", "甲"]  # 2nd left, 1st centre
     context.close()
+
+
+def test_a_player_removed_in_the_lobby_is_told_so(live_server, chromium, screenshot):
+    """The host removes a player while the round waits in the lobby: the phone, which only
+    polled the public state there, kept saying 等待主持人开始. Now it says, in a few seconds,
+    that the host removed them, and offers 重新加入 (the join page, no longer pointing back to
+    the old place) and 离开."""
+    app, base = live_server(setup=setup_data)
+    host_ctx = chromium.new_context(viewport=DESKTOP, locale="zh-CN")
+    phone_ctx = chromium.new_context(viewport=PHONE, device_scale_factor=2, locale="zh-CN")
+    try:
+        host = host_ctx.new_page()
+        code = create_round(host, base, "移出演练", ("single",))
+        phone = phone_ctx.new_page()
+        phone.goto(f"{base}/live/{code}")
+        phone.fill("input[name=name]", "甲")
+        phone.get_by_role("button", name="加入比赛").click()
+        lobby = phone.locator("[data-view=lobby]")
+        expect(lobby).to_contain_text("等待主持人开始")
+
+        host.locator(".host-manage summary").click()
+        row = host.locator(".manage-row", has_text="甲")
+        host.once("dialog", lambda dialog: dialog.accept())
+        row.get_by_role("button", name="移出").click()
+        expect(row).to_contain_text("已移出")
+
+        removed = phone.locator("[data-view=removed]")
+        expect(removed).to_be_visible(timeout=6000)
+        expect(removed).to_contain_text("你已被主持人移出本场比赛")
+        expect(lobby).to_be_hidden()
+        for width, height in ((390, 844), (1366, 900)):
+            phone.set_viewport_size({"width": width, "height": height})
+            screenshot(phone, f"player-removed-{width}")
+        expect(removed.get_by_role("link", name="离开")).to_be_visible()
+        removed.get_by_role("link", name="重新加入").click()
+        phone.wait_for_url(f"{base}/live/{code}")
+        expect(phone.locator("form input[name=name]")).to_be_visible()
+        expect(phone.locator("[data-resume]")).to_be_hidden()
+    finally:
+        host_ctx.close()
+        phone_ctx.close()
+
+
+LONG_TEAM = "市委宣传部机关离退休干部第二党支部（文明办）"
+
+
+def setup_long_team_round(app) -> None:
+    """A finished round of setup_data's bank: 甲 of a branch with a long name, 乙 of 第一支部."""
+    from quizapp.live import services
+    from quizapp.models import BankQuestion, User
+
+    setup_data(app)
+    host = db.session.scalar(select(User).where(User.username == "host1"))
+    questions = list(db.session.scalars(select(BankQuestion)))
+    contest, _ = services.create_contest(questions, title="长支部名现场赛", created_by_id=host.id)
+    services.join(contest, name="甲", team=LONG_TEAM, user_id=None)
+    services.join(contest, name="乙", team="第一支部", user_id=None)
+    moment = time.time()
+    for _ in range(2 * len(questions) + 1):  # open and close each question, then finish
+        moment += 1
+        services.advance(contest, moment)
+
+
+def lines_of(element) -> int:
+    """How many lines the text of an element takes on the screen (lines clipped away after a
+    "…" are not shown)."""
+    return element.evaluate(
+        """e => {
+          const tops = [];
+          const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+          for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            const clip = node.parentElement.getBoundingClientRect();
+            for (const r of range.getClientRects()) {
+              if (r.width > 0 && r.bottom <= clip.bottom + 1) tops.push(r.top);
+            }
+          }
+          tops.sort((a, b) => a - b);
+          return tops.filter((t, i) => i === 0 || t - tops[i - 1] > 8).length;
+        }"""
+    )
+
+
+# an element whose text is all on the screen: not cut sideways, no line hidden below its box
+SHOWN_WHOLE = """e => {
+  const range = document.createRange();
+  range.selectNodeContents(e);
+  const text = range.getBoundingClientRect(), box = e.getBoundingClientRect();
+  return e.scrollWidth <= e.clientWidth && text.bottom <= box.bottom + 4;
+}"""
+
+
+def test_a_long_team_name_keeps_the_projector_ranking_readable(live_server, chromium, screenshot):
+    """The 大屏's final screen on a projector (1366×900) and on a phone: a long branch name
+    beside a player takes the room left and stops there with "…", the whole name its title; names
+    and scores keep their room, each player's row is one line; in the 支部排名 the branch name
+    wraps within its column (it was cut to 市委宣传部机关离… with no way to read the rest)."""
+    app, base = live_server(setup=setup_long_team_round)
+    from quizapp.models import LiveContest
+
+    with app.app_context():
+        code = db.session.scalar(select(LiveContest.code))
+    for size in ({"width": 1366, "height": 900}, {"width": 390, "height": 844}):
+        context = chromium.new_context(viewport=size, device_scale_factor=2, locale="zh-CN")
+        page = context.new_page()
+        log_in_host(page, base)
+        page.goto(f"{base}/live/rounds/{code}/host")
+        stage = page.locator("[data-stage=finished]")
+        stage.locator(".board-row").first.wait_for()
+        screenshot(page, f"host-final-long-team-{size['width']}")
+        row = stage.locator("[data-top10] .board-row", has_text="甲")
+        assert row.locator(".board-team").get_attribute("title") == LONG_TEAM
+        assert row.locator(".board-name").evaluate("e => e.scrollWidth <= e.clientWidth")
+        team_row = stage.locator("[data-teams] .board-row", has_text="市委宣传部")
+        team = team_row.locator(".board-name")
+        assert team.get_attribute("title") == LONG_TEAM
+        assert team.evaluate(SHOWN_WHOLE), size  # all of it on the screen, not cut with "…"
+        if size["width"] == 1366:  # the projector has room for the player's whole branch name
+            assert row.locator(".board-team").evaluate(SHOWN_WHOLE)
+        assert stage.locator(".podium-1 .podium-team").get_attribute("title") == LONG_TEAM
+        short = stage.locator("[data-top10] .board-row", has_text="乙").bounding_box()["height"]
+        for each in stage.locator(".board-row").all():
+            box = each.bounding_box()
+            if "is-team" in (each.get_attribute("class") or ""):  # wraps in its name column
+                assert size["width"] < 1366 or box["height"] < 3 * short, each.inner_text()
+                assert lines_of(each.locator(".board-team")) == 1  # "1 人"
+            else:  # one line, as the row of 乙 of 第一支部
+                assert box["height"] <= short + 1, (size, each.inner_text())
+            score = each.locator(".board-score").bounding_box()
+            assert score["x"] + score["width"] <= box["x"] + box["width"] + 1, "score pushed out"
+        context.close()
+
+
+def test_a_long_team_name_keeps_the_results_tables_readable(live_server, chromium, screenshot):
+    """The organizer's 成绩 page of a round with a long branch name, on a phone and a desktop:
+    the branch wraps within its own cell (at most two lines on a phone, the whole name as its
+    title); rank, name and numbers stay on one line and the tables do not scroll sideways."""
+    app, base = live_server(setup=setup_long_team_round)
+    from quizapp.models import LiveContest
+
+    with app.app_context():
+        code = db.session.scalar(select(LiveContest.code))
+    for size in ({"width": 390, "height": 844}, {"width": 1366, "height": 900}):
+        context = chromium.new_context(viewport=size, device_scale_factor=2, locale="zh-CN")
+        page = context.new_page()
+        log_in_host(page, base)
+        page.goto(f"{base}/live/rounds/{code}/results")
+        screenshot(page, f"live-results-long-team-{size['width']}")
+        tables = page.locator("main table").all()
+        assert len(tables) == 2  # 选手成绩, 支部排名
+        for table, team_column in zip(tables, (2, 1), strict=True):
+            box = "t => t.closest('.table-wrap')"
+            assert table.evaluate(f"t => ({box})(t).scrollWidth <= ({box})(t).clientWidth"), size
+            row = table.locator("tbody tr", has=page.locator("td", has_text="市委宣传部"))
+            for i, cell in enumerate(row.locator("td").all()):
+                if i == team_column:
+                    assert cell.get_attribute("title") == LONG_TEAM
+                    assert lines_of(cell) <= (2 if size["width"] == 390 else 1), size
+                else:
+                    assert lines_of(cell) == 1, (size, cell.inner_text())
+        context.close()

@@ -243,8 +243,9 @@ def test_a_hand_in_during_an_outage_goes_through_when_the_server_is_back(
     live_server, phone_page, screenshot
 ):
     """The server answers 503 to every save and to 交卷, pressed once: the bar says the paper
-    is being handed in and retried; once the server is back the page lands on the result by
-    itself with both answers (sent with the hand-in) scored: 2 / 2."""
+    is being handed in and retried, and its 已答 counter still counts the two answers given
+    (it said 0 / 2: only the server's count); once the server is back the page lands on the
+    result by itself with both answers (sent with the hand-in) scored: 2 / 2."""
     from quizapp.models import PaperAnswer, PaperAttempt
 
     app, base = live_server(setup=setup_long_paper)
@@ -254,9 +255,11 @@ def test_a_hand_in_during_an_outage_goes_through_when_the_server_is_back(
     hand_ins = answer_503(page, "**/submit")
     answer_both(page, "根本性")
     expect(page.locator("#pc-status")).to_have_text("2 题未保存，正在重试…")
+    expect(page.locator("#pc-answered")).to_have_text("2")
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("button.pc-submit")
     expect(page.locator("#pc-status")).to_have_text(HANDING_IN_RETRY)
+    expect(page.locator(".pc-progress")).to_have_text("2 / 2 已答")
     # the answers whose saves were refused go with the hand-in
     expect(page.locator("[data-saved]", has_text="随交卷提交")).to_have_count(2)
     page.wait_for_timeout(3500)
@@ -351,7 +354,8 @@ def setup_team_results(app) -> None:
 
 
 def lines_of(cell) -> int:
-    """How many lines the text of a table cell takes on the screen."""
+    """How many lines the text of a table cell takes on the screen (lines its element clips
+    away, after a "…", are not shown)."""
     return cell.evaluate(
         """td => {
           const tops = [];
@@ -359,7 +363,10 @@ def lines_of(cell) -> int:
           for (let node = walk.nextNode(); node; node = walk.nextNode()) {
             const range = document.createRange();
             range.selectNodeContents(node);
-            for (const r of range.getClientRects()) if (r.width > 0) tops.push(r.top);
+            const clip = node.parentElement.getBoundingClientRect();
+            for (const r of range.getClientRects()) {
+              if (r.width > 0 && r.bottom <= clip.bottom + 1) tops.push(r.top);
+            }
           }
           tops.sort((a, b) => a - b);
           return tops.filter((t, i) => i === 0 || t - tops[i - 1] > 8).length;
@@ -394,4 +401,47 @@ def test_the_team_table_reads_on_a_phone(live_server, chromium, screenshot) -> N
         assert len(cells) == 10
         for cell in cells:
             assert lines_of(cell) == 1, (size, cell.inner_text())
+        context.close()
+
+
+LONG_BRANCH = "市委宣传部机关离退休干部第二党支部（文明办、网信办联合）"
+
+
+def setup_long_branch_results(app) -> None:
+    """The results of setup_team_results, the second branch with a long name (as real ones are:
+    the office, the retirees' branch and a bracketed note)."""
+    from quizapp.models import Group
+
+    setup_team_results(app)
+    db.session.scalar(select(Group).where(Group.name == "机关第二党支部")).name = LONG_BRANCH
+
+
+def test_a_long_branch_name_keeps_the_ranking_readable(live_server, chromium, screenshot) -> None:
+    """排名 with a branch name of 28 characters: at 390 px it squeezed the other columns (the
+    score and time broke over lines) and ran down the row character by character. Now the name
+    wraps within its own cell, at most two lines with the full name on hover (title), the
+    numbers never wrap and nothing scrolls sideways; on the projector (1366 px) it is one line."""
+    _app, base = live_server(setup=setup_long_branch_results)
+    for size in (QA_PHONE, QA_DESKTOP):
+        context = chromium.new_context(viewport=size, device_scale_factor=2, locale="zh-CN")
+        page = context.new_page()
+        page.goto(f"{base}/auth/login")
+        page.fill("input[name=username]", "org1")
+        page.fill("input[name=password]", DEFAULT_PASSWORD)
+        page.click("button[type=submit]")
+        page.goto(f"{base}/contests/paper/1/results")
+        table = page.locator(".pc-rank")
+        screenshot(page, f"ranking-{size['width']}", full_page=False)
+        assert table.evaluate(
+            "t => t.closest('.table-wrap').scrollWidth <= t.closest('.table-wrap').clientWidth"
+        ), size
+        row = table.locator("tbody tr", has=page.locator("td", has_text="市委宣传部"))
+        cells = row.locator("td").all()
+        assert len(cells) == 5
+        rank, name, team, score, time_used = cells
+        for cell in (rank, name, score, time_used):
+            assert lines_of(cell) == 1, (size, cell.inner_text())
+        assert team.get_attribute("title") == LONG_BRANCH
+        assert team.text_content().strip() == LONG_BRANCH  # all of it in the page
+        assert lines_of(team) <= (2 if size is QA_PHONE else 1), size
         context.close()

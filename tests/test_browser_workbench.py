@@ -293,3 +293,42 @@ def test_the_bank_filters_fold_away_on_a_phone(live_server, chromium, screenshot
     assert "status=review" in page.url
     assert page.locator("select[name=status]").is_visible()
     context.close()
+
+
+def test_the_paper_bar_leaves_the_first_question_alone_on_a_phone(
+    live_server, chromium, screenshot
+) -> None:
+    """At 390×844 the sticky 生成试卷 bar (two rows there) covered the lower half of the first
+    question. On a phone it now waits at the end of the list until a question is picked, then
+    sticks to the bottom of the screen as one row; on a desktop it sticks from the start."""
+    app, base = live_server(setup=add_everyday_material)
+    context = chromium.new_context(viewport=QA_PHONE, device_scale_factor=2, locale="zh-CN")
+    page = context.new_page()
+    login(page, base)
+    page.goto(base + "/manage/questions?material=1")
+    screenshot(page, "bank-bar-phone", full_page=False)
+    bar = page.locator(".wb-paper-bar")
+    first = page.locator(".wb-q").first.bounding_box()
+    assert bar.bounding_box()["y"] >= first["y"] + first["height"], "the bar covers question 1"
+    page.locator(".wb-q").first.locator("input[name=ids]").check()
+    box = bar.bounding_box()
+    assert box["y"] + box["height"] <= QA_PHONE["height"] + 1, "the picked bar is on the screen"
+    assert box["height"] <= 72, box  # one row
+    assert bar.get_by_role("button").inner_text() == "生成试卷"
+    assert fits_phone(page)
+    screenshot(page, "bank-bar-phone-picked", full_page=False)
+    with page.expect_navigation():
+        bar.get_by_role("button").click()
+    assert "/manage/paper" in page.url and "ids=" in page.url
+    context.close()
+
+    context = chromium.new_context(viewport=QA_DESKTOP, locale="zh-CN")
+    page = context.new_page()
+    login(page, base)
+    page.goto(base + "/manage/questions?material=1")
+    screenshot(page, "bank-bar-desktop", full_page=False)
+    box = page.locator(".wb-paper-bar").bounding_box()
+    assert box["y"] + box["height"] <= QA_DESKTOP["height"] + 1  # sticky from the start
+    button = page.locator(".wb-paper-bar").get_by_role("button")
+    assert button.inner_text() == "用选中的题生成试卷"
+    context.close()

@@ -208,6 +208,9 @@ def test_a_second_tab_hands_in_without_erasing_the_first_tabs_answers(db_app, mo
     saved = client.post(f"/contests/attempts/{attempt_id}/answer",
                         data={"question": multiple2.id, **form_answer(multiple2)})  # fmt: skip
     assert saved.get_json()["answered"] == 5  # the tab's counter: both tabs' answers
+    assert saved.get_json()["answered_ids"] == sorted(
+        q.id for q in (single, single2, multiple, cloze, multiple2)
+    )
     second_tab = {
         **{f"q{q.id}_0": "" for q in (cloze, cloze2)},  # its text boxes are still empty
         **form_answer(judge),

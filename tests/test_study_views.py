@@ -345,6 +345,29 @@ def test_exam_submit_scores_once_and_cannot_be_resubmitted(db_app) -> None:
         assert db.session.scalar(select(func.count()).select_from(NotebookEntry)) == 1
 
 
+def test_a_repeated_hand_in_shows_the_result_without_a_notice(app, client, make_bank) -> None:
+    """The page's 交卷 sent again (the first got through, its reply was lost) carries the
+    answers the paper holds: the result is shown as for one hand-in, without the
+    "already handed in" notice, which a 交卷 with other answers still gets."""
+    material_id, _ = make_bank(4)
+    token = start(client, material_id, mode="exam", time_limit="10")
+    attempt = attempt_row(app, token)
+    first, second = (question(app, qid) for qid in attempt.question_ids[:2])
+    hand_in = {**answer_data(first, RIGHT[first.kind]), **answer_data(second, WRONG[second.kind]),
+               "action": "submit", "scope": "touched",
+               "touched": [str(first.id), str(second.id)]}  # fmt: skip
+    fetch = {"X-Requested-With": "fetch", "Accept": "application/json"}
+    assert client.post(f"/test/{token}/exam", data=hand_in, headers=fetch).get_json()["submitted"]
+    repeat = client.post(f"/test/{token}/exam", data=hand_in, headers=fetch)
+    assert repeat.status_code == 409 and repeat.get_json()["url"].endswith("/result")
+    page = client.get(f"/test/{token}/result").get_data(as_text=True)
+    assert "1 / 4" in page and "已经交卷" not in page
+    other = {**hand_in, **answer_data(second, RIGHT[second.kind])}
+    client.post(f"/test/{token}/exam", data=other, headers=fetch)
+    assert "这次测验已经交卷" in client.get(f"/test/{token}/result").get_data(as_text=True)
+    assert attempt_row(app, token).score == 1 and count_answers(app, token) == 2
+
+
 def test_exam_time_limit_is_enforced_on_the_server(app, client, make_bank) -> None:
     material_id, _ = make_bank(4)
     token = start(client, material_id, mode="exam", time_limit="5")

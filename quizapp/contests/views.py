@@ -245,10 +245,15 @@ def save(attempt_id: int):
     except InvalidAnswer as exc:
         db.session.rollback()
         return jsonify(error="invalid", message=exc.message), 400
-    # how many answers the paper holds, from every tab (this page shows only its own)
-    answered = len(services.saved_answers(attempt))
+    # the answers the paper holds, from every tab (this page shows only its own)
+    answered = sorted(services.saved_answers(attempt))
     db.session.commit()
-    return jsonify(saved=stored, answered=answered, deadline=attempt.deadline_at.timestamp())
+    return jsonify(
+        saved=stored,
+        answered=len(answered),
+        answered_ids=answered,
+        deadline=attempt.deadline_at.timestamp(),
+    )
 
 
 @bp.post("/attempts/<int:attempt_id>/submit")

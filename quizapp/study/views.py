@@ -363,6 +363,24 @@ def _render_exam(attempt: Attempt, form: Any = None, status: int = 200):
     ), status
 
 
+def _repeats_kept_hand_in(attempt: Attempt) -> bool:
+    """Whether a 交卷 posted to a 测验 already handed in carries only what the paper holds:
+    the page's hand-in sent again because the reply to the first one (which got through) was
+    lost. Its result is then shown as for any hand-in; a 交卷 with other answers (a second
+    tab, the back button) is told the answers are those at the first hand-in."""
+    if request.form.get("action") != "submit":
+        return False
+    questions = services.attempt_questions(attempt)
+    form = build_answer_form(questions, required=False)()
+    if not form.validate_on_submit():
+        return False
+    kept = services.answers_by_question(attempt)
+    return all(
+        response_from(form, q) == (kept[q.id].response if q.id in kept else None)
+        for q in changed_questions(questions, request.form)
+    )
+
+
 @bp.post("/test/<token>/exam")
 def exam(token: str):
     """测验: keep the answers so far (保存, or the page's autosave) or hand the paper in (交卷)."""
@@ -376,7 +394,7 @@ def exam(token: str):
         # hand-in retried through an outage that arrives late, or after the first got through)
         if timed_out:
             flash("时间已到，已按时间到时保存的答案自动交卷。", "warning")
-        else:
+        elif not _repeats_kept_hand_in(attempt):
             flash("这次测验已经交卷，答案以交卷时为准。", "info")
         if _wants_json():
             return jsonify(closed=True, url=url_for("study.result", token=token)), 409

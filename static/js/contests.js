@@ -41,6 +41,39 @@
 
   function serverNow() { return Date.now() + offset; }
 
+  // 已答: for a question whose latest change has reached the server, whether the server holds
+  // an answer (its reply lists them, from every tab of this paper); for one whose save has not
+  // got through yet (an outage, a hand-in waiting to be sent), what the page shows. So the
+  // counter keeps the answers given while the server is away, and another tab's count too.
+  var serverHas = {};   // question id -> true: the server holds an answer
+  var changes = {};     // question id -> how many changes this tab made
+  var pendingFrom = {}; // question id -> the change not yet saved (absent: saved)
+  paper.querySelectorAll("fieldset[data-question]").forEach(function (fieldset) {
+    if (fieldset.querySelector("[data-saved].is-saved")) { serverHas[fieldset.dataset.question] = true; }
+  });
+
+  function hasAnswer(fieldset) {
+    return Array.prototype.some.call(fieldset.querySelectorAll("input"), function (input) {
+      if (input.type === "radio" || input.type === "checkbox") { return input.checked; }
+      return input.type === "text" && input.value.trim() !== "";
+    });
+  }
+
+  function countAnswered() {
+    var n = 0;
+    paper.querySelectorAll("fieldset[data-question]").forEach(function (fieldset) {
+      var qid = fieldset.dataset.question;
+      if (pendingFrom[qid] ? hasAnswer(fieldset) : serverHas[qid]) { n += 1; }
+    });
+    answeredEl.textContent = String(n);
+  }
+
+  function changed(qid) {
+    changes[qid] = (changes[qid] || 0) + 1;
+    pendingFrom[qid] = changes[qid];
+    countAnswered();
+  }
+
   function pad(n) { return (n < 10 ? "0" : "") + n; }
 
   function tick() {
@@ -79,6 +112,7 @@
   function send(fieldset) {
     if (submitting) { return null; }  // the hand-in carries this answer
     var qid = fieldset.dataset.question;
+    var version = changes[qid];
     var body = new URLSearchParams();
     body.append("question", qid);
     if (csrf) { body.append("csrf_token", csrf.value); }
@@ -106,12 +140,16 @@
       if (response.status >= 500) { return failed(); }  // the server restarting, a proxy's 502
       return response.json().then(function (data) {
         mark.classList.remove("is-retry");
+        if (changes[qid] === version) { delete pendingFrom[qid]; }  // the server has the latest
         if (response.ok) {
           mark.textContent = data.saved ? "已保存" : "";
           mark.classList.toggle("is-saved", !!data.saved);
           if (!statusEl.dataset.failed && !submitting) { statusEl.textContent = "已自动保存"; }
-          // the server's count: answers saved from another tab of this paper count too
-          answeredEl.textContent = String(data.answered);
+          // the server's answers: those saved from another tab of this paper count too
+          if (data.answered_ids) {
+            serverHas = {};
+            data.answered_ids.forEach(function (id) { serverHas[String(id)] = true; });
+          }
         } else {
           mark.textContent = data.message || "没有保存";
           mark.classList.add("is-error");
@@ -120,6 +158,7 @@
             window.location.reload();
           }
         }
+        countAnswered();
         return true;
       }, failed);
     }, failed);
@@ -129,11 +168,13 @@
     var qid = fieldset.dataset.question;
     fieldset.addEventListener("change", function () {
       window.clearTimeout(timers[qid]);
+      changed(qid);
       save(fieldset);
     });
     fieldset.addEventListener("input", function (event) {
       if (event.target.type !== "text") { return; }
       window.clearTimeout(timers[qid]);
+      changed(qid);
       timers[qid] = window.setTimeout(function () { save(fieldset); }, 700);
     });
   });

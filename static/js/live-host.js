@@ -267,6 +267,12 @@
     });
   }
 
+  // a name that may end in "…" on the screen keeps the whole of it as its title
+  function titled(node) {
+    if (node.textContent) { node.title = node.textContent; }
+    return node;
+  }
+
   function drawBoard() {
     if (!board) { return; }
     var top = board.players.slice(0, 10);
@@ -276,7 +282,7 @@
         var li = el("li", "board-row");
         li.appendChild(el("span", "board-rank", String(p.rank)));
         li.appendChild(el("span", "board-name", p.name));
-        li.appendChild(el("span", "board-team", p.team || ""));
+        li.appendChild(titled(el("span", "board-team", p.team || "")));
         li.appendChild(el("span", "board-score", String(p.score)));
         ol.appendChild(li);
       });
@@ -290,7 +296,7 @@
         var place = el("div", "podium-place podium-" + (i + 1));
         place.dataset.rank = String(i + 1);
         place.appendChild(el("div", "podium-name", p.name));
-        place.appendChild(el("div", "podium-team", p.team || ""));
+        place.appendChild(titled(el("div", "podium-team", p.team || "")));
         place.appendChild(el("div", "podium-score", p.score + " 分"));
         place.appendChild(el("div", "podium-block", String(i + 1)));
         podium.appendChild(place);
@@ -298,9 +304,9 @@
       var teams = $("[data-teams]");
       teams.textContent = "";
       board.teams.forEach(function (t) {
-        var li = el("li", "board-row");
+        var li = el("li", "board-row is-team");
         li.appendChild(el("span", "board-rank", String(t.rank)));
-        li.appendChild(el("span", "board-name", t.team));
+        li.appendChild(titled(el("span", "board-name", t.team)));
         li.appendChild(el("span", "board-team", t.players + " 人"));
         li.appendChild(el("span", "board-score", String(t.score)));
         teams.appendChild(li);

@@ -24,6 +24,7 @@
   var BLANK = window.QuizStem.BLANK;
   var LETTERS = "ABCDEFGHIJ";
   var KIND_LABELS = { cloze: "填空", single: "单选", multiple: "多选", judge: "判断" };
+  var LOBBY_ME_MS = 3000;
 
   function readToken() {
     try { return window.localStorage.getItem(storeKey) || ""; } catch (e) { return ""; }
@@ -46,6 +47,7 @@
   var me = null;           // the player's own standing
   var meKey = "";          // for which state key `me` was asked
   var meFreshKey = "";     // for which state key `me` has arrived
+  var meAskedAt = 0;       // when `me` was last asked (Date.now())
   var sentAnswer = null;   // what this page sent for the open question
   var sending = false;
   var pollTimer = null;
@@ -89,6 +91,7 @@
   }
 
   function poll() {
+    if (me && me.removed) { return; }  // nothing more for this phone to follow
     var sentAt = Date.now() / 1000;
     api("GET", stateUrl).then(function (res) {
       var receivedAt = Date.now() / 1000;
@@ -130,7 +133,11 @@
     state = s;
     var key = stateKey(s);
     if (sentAnswer && (!s.question || sentAnswer.qid !== s.question.id)) { sentAnswer = null; }
-    if (meKey !== key) { refreshMe(key); }
+    // In the lobby the state stays the same until the start; the phone asks for itself every
+    // few seconds so a player the host removed is told so (the public state does not say).
+    if (meKey !== key || (s.status === "lobby" && Date.now() - meAskedAt >= LOBBY_ME_MS)) {
+      refreshMe(key);
+    }
     if (key !== shownKey) {
       shownKey = key;
       draw();
@@ -140,6 +147,7 @@
 
   function refreshMe(key) {
     meKey = key;
+    meAskedAt = Date.now();
     api("GET", meUrl).then(function (res) {
       if (res.status === 401) { dropToken(); window.location.replace(joinUrl); return; }
       if (res.status === 403) { me = { removed: true }; draw(); return; }
@@ -169,13 +177,22 @@
   }
 
   function draw() {
-    if (me && me.removed) { show("removed"); return; }
+    if (me && me.removed) { drawRemoved(); return; }
     var s = state;
     if (!s) { return; }
     if (s.status === "lobby") { show("lobby"); return; }
     if (s.status === "open") { drawQuestion(s.question); show("question"); return; }
     if (s.status === "closed") { drawResult(); show("result"); return; }
     if (s.status === "finished") { drawResult(); show("finished"); }
+  }
+
+  // Removed by the host: this phone's token no longer works. Polling stops; 重新加入 goes to the
+  // join page without the old token (the host can let the same player back in with a new one).
+  function drawRemoved() {
+    window.clearTimeout(pollTimer);
+    setNetwork(true);
+    dropToken();
+    show("removed");
   }
 
   function headline(q, container) {
