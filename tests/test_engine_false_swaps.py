@@ -32,9 +32,30 @@ def test_no_false_statement_puts_a_verb_phrase_where_the_key_is_a_thing(shared_d
 
 
 def test_no_false_statement_swaps_a_spelling_one_character_off() -> None:
-    judged = _false_statements(heldout_bank("gongbao_19th_4th_plenum_2019"))
+    # (every 判断 of the text: since the companion rule below its sentence swaps are all gone)
+    judged = [q for q in heldout_bank("gongbao_19th_4th_plenum_2019") if q.kind == "judge"]
     assert judged
     assert not [q.stem for q in judged if "特色社会主义法律体系" in q.stem]
+
+
+def test_no_false_statement_swaps_in_a_companion_of_the_members_family(shared_dir) -> None:
+    """A foil that keeps what every member shares at its opening or inside (自我X, X有所Y,
+    建设社会主义法治X) is another item of the same programme: in a sentence that states the
+    members without naming the formula it reads true in substance (thirteenth session, helper
+    "fixes"). A definition of the formula by its name stays false with it."""
+    bank = heldout_bank("gongbao_19th_4th_plenum_2019")
+    judged = _false_statements(bank)
+    assert not [q.stem for q in judged if "自我监督" in q.stem or "老有所为、学有所教" in q.stem]
+    text = (shared_dir / "corpus" / "report20_full.txt").read_text("utf-8")
+    judged = _false_statements(generate_questions(text))
+    assert not [
+        q.stem for q in judged if "老有所乐、学有所教" in q.stem or "建设社会主义法治文化" in q.stem
+    ]
+    # the definition statements keep their swap: “七有”是指…老有所为… is false
+    assert any(
+        q.template == "lex_judge_false" and "“七有”是指" in q.stem and "老有所为" in q.stem
+        for q in bank
+    )
 
 
 def test_no_false_statement_swaps_a_historic_event_for_a_routine_practice(shared_dir) -> None:

@@ -5334,6 +5334,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             for w in wrong or []
             if not _swap_reads_wrong(stem, a, b, key, w)
             and not _swap_holds_or_shows(ctx.lexicon, key.text, w)
+            and not _formula_companion(ctx, key, w, s.text)
         ]
         if not wrong or _advancing_list_slot(stem, a, b, key):
             return
@@ -5404,6 +5405,33 @@ def _swap_holds_or_shows(lexicon: Lexicon, key: str, swap: str) -> bool:
         return True
     own, other = lexicon.term_class(key), lexicon.term_class(swap)
     return bool(own and other and own != other and not lexicon.owners(swap))
+
+
+def _formula_companion(ctx: Context, key: KeyPhrase, swap: str, sentence: str) -> bool:
+    """Is ``swap``, in a member's place in a sentence that states the members, a companion of
+    the formula rather than a mistake: a sibling of a member, all of it but its last one or two
+    characters that member's, three at least (老有所乐, 老有所为 beside 老有所养 among the 七有;
+    建设社会主义法治文化 beside 建设社会主义法治国家), or a phrase whose own part, what it does
+    not share with the key, the sentence itself writes (自我监督 for 自我完善 in 党和国家监督体系
+    是…实现自我净化、自我完善…的重要制度保障)? The sentence with it reads true in substance,
+    another item of the same programme, and is no false statement (it may still be a 单选 lure,
+    where the stem asks the text's member; a 判断 naming the formula,
+    :func:`_lexicon_name_and_judge`'s, is false with it). Kinds of one head swapped for each
+    other (伟大变革 for 伟大斗争, 政治洞察力 for 政治判断力) read as the formula misremembered
+    and stay (judged usable: review 22 #13, transfer2 FC #10, blind9 CL #34)."""
+    formula = ctx.lexicon.get(key.formula) if key.type == "member" and key.formula else None
+    if formula is None or swap in formula.members:
+        return False
+    for m in formula.members:
+        if len(m) == len(swap) and len(m) >= 4 and m[:-2] == swap[:-2] and len(m) - 2 >= 3:
+            return True
+        if len(m) == len(swap) == 4 and m[:3] == swap[:3]:
+            return True
+    opening = len(common_prefix((key.text, swap)))
+    ending = len(common_suffix((key.text, swap)))
+    own = swap[opening : len(swap) - ending]
+    rest = sentence.replace(key.text, "、")
+    return len(own) >= 2 and own in rest
 
 
 # how a list is said to advance (促进新型工业化、信息化…同步发展; …持续推进; 基本实现…): any
@@ -10423,6 +10451,8 @@ def described_heads(ctx: Context) -> list[Described]:
                 ),
                 None,
             )
+            if known is not None and not _cut_at(s.text, m.end(1) - len("、".join(known))):
+                known = None  # 形|成全要素、多领域…: the extraction's first item took a verb's end
             if known is not None:
                 items = list(known)
                 start = m.end(1) - len("、".join(items))
@@ -10439,6 +10469,8 @@ def described_heads(ctx: Context) -> list[Described]:
                 continue
             if len(set(items)) != len(items) or not _described_shape(items, head):
                 continue
+            if any("的" in i or i[:1] == "之" for i in items):
+                continue  # 世界稳定的压舱石、世界和平的助推器: 的-phrases side by side
             whole = f"{'、'.join(items)}的{head}"
             if noise.overlaps(s.start + start, s.start + m.end(2), ctx.ex.doc.tainted):
                 continue

@@ -298,6 +298,8 @@ def best_candidates(
             or ((fc in fkey or fkey in fc) and not _negated(fc, fkey))
         ):
             continue  # (公有制经济 beside 非公有制经济 is its opposite, not a spelling of it)
+        if _part_or_kind(fkey, fc):
+            continue  # 政治判断力 beside 政治能力, 家族式腐败 beside 新型腐败: right as well
         if stem_key and fc in stem_key:
             continue  # the stem shows it already: a giveaway or a second right answer
         if stem_lists and len(fc) >= 5 and fc[:2] + fc[-2:] in stem_key:
@@ -340,6 +342,44 @@ def best_candidates(
         if len(best) == (n + 1 if ranked else n + 2):
             break
     return best if len(best) >= n else None
+
+
+# modifiers that sort a thing by its age, novelty, level or visibility, across its kinds: a kind
+# named by its use or form (生产性服务业, 家族式腐败) may be one of them (现代服务业, 新型腐败)
+_CROSSING_MODIFIERS = frozenset(
+    "现代 新型 新兴 传统 隐性 显性 高端 先进 高新 前沿 新业态 新形态".split()
+)
+# a general head and the ending its parts take (政治判断力 is a part of 政治能力)
+_PART_ENDINGS = {"能力": "力"}
+
+
+def _part_or_kind(key: str, cand: str) -> bool:
+    """Is one of ``key`` and ``cand`` a part or a kind of the other, so that both are right in
+    its place: the same modifier with a general head and a part of it (政治能力 and 政治判断力),
+    or the same head (two characters or more) with one modifier sorting across kinds and the
+    other naming a kind (现代服务业 and 生产性服务业; 新型腐败, 隐性腐败 and 家族式腐败)?"""
+    for a, b in ((key, cand), (cand, key)):
+        for head, ending in _PART_ENDINGS.items():
+            mod = a[: -len(head)]
+            if (
+                a.endswith(head)
+                and len(mod) >= 2
+                and b.startswith(mod)
+                and b.endswith(ending)
+                and len(b) > len(a)
+                and not b.endswith(head)
+            ):
+                return True
+    shared = 0
+    while shared < min(len(key), len(cand)) and key[-1 - shared] == cand[-1 - shared]:
+        shared += 1
+    if shared < 2:
+        return False
+    mods = (key[: len(key) - shared], cand[: len(cand) - shared])
+    if not all(mods):
+        return False
+    crossing = [m in _CROSSING_MODIFIERS for m in mods]
+    return crossing[0] != crossing[1]
 
 
 def _negated(a: str, b: str) -> bool:
