@@ -185,3 +185,9 @@ def test_a_name_followed_by_its_own_members_is_still_the_lexicon_formula():
     )
     bank = generate_questions(text, seed=0)
     assert _lexicon(bank, "新发展理念")
+
+
+def test_next_years_milestone_does_not_date_the_text():
+    # 今年是…关键一年，明年是收官之年 (the 2024 三中全会 speech): the closing year is next year's
+    assert inferred_era("今年是实现“十四五”规划目标任务的关键一年，明年是收官之年。") == ("", "")
+    assert inferred_era("今年是“十四五”规划收官之年。") == ("2025-01-01", "2025-12-31")

@@ -438,9 +438,12 @@ _NPC_RE = re.compile(
     rf"|全国(?:人大|政协)({_NUM})届([{_CN_ORD}])次会议"
 )
 _ANNIVERSARY_RE = re.compile(r"(\d{1,3})周年")
-_PLAN_NOW_RE = re.compile(r"今年是[^。]*?“?十([一二三四五])五”?[^。]*?(开局|收官)之年")
-_PLAN_DONE_RE = re.compile(r"(?:去年|过去的一年)[^。]*?“?十([一二三四五])五”?[^。]*?收官")
-_CONGRESS_YEAR_RE = re.compile(rf"今年是[^。]*?({_NUM})大[^。]*?开局之年")
+# one year's clause: the match never runs on into another year's (今年是实现“十四五”规划目标任务
+# 的关键一年，明年是收官之年 dates the text 2024, not 2025)
+_ONE_YEAR = r"(?:(?!今年|明年|去年)[^。])*?"
+_PLAN_NOW_RE = re.compile(rf"今年是{_ONE_YEAR}“?十([一二三四五])五”?{_ONE_YEAR}(开局|收官)之年")
+_PLAN_DONE_RE = re.compile(rf"(?:去年|过去的一年){_ONE_YEAR}“?十([一二三四五])五”?{_ONE_YEAR}收官")
+_CONGRESS_YEAR_RE = re.compile(rf"今年是{_ONE_YEAR}({_NUM})大{_ONE_YEAR}开局之年")
 
 
 def _cn(num: str) -> int:
