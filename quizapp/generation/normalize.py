@@ -115,7 +115,11 @@ FOLD_FIRST_CHARS = "".join(
     for ch in dict.fromkeys(_SPACE_CHARS + QUOTE_CHARS + PUNCTUATION_CHARS + INVISIBLE_CHARS)
     if ch not in "´…‥<>"
 )
-_FOLD_FIRST = re.compile("[" + "".join(re.escape(ch) for ch in FOLD_FIRST_CHARS) + "]+")
+_FOLD_FIRST_CLASS = "[" + "".join(re.escape(ch) for ch in FOLD_FIRST_CHARS) + "]"
+# (written X X*, not X+: a pattern that opens on a class outside a repeat lets re skip the
+# characters it cannot start on in one tight loop; X+ is tried as a match at every character,
+# some five times slower on the ~3,600 stems, sources and keys a first generation folds)
+_FOLD_FIRST = re.compile(_FOLD_FIRST_CLASS + _FOLD_FIRST_CLASS + "*")
 
 
 def fold(text: str) -> str:
