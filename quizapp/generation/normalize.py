@@ -103,7 +103,8 @@ def _fold_table() -> dict[int, str | None]:
 
 
 # A "." that is not between two digits is punctuation (。 after NFKC of ｡ is already dropped).
-_STRAY_DOT = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
+# (the dot first, its neighbours asked after it: re then skips to the dots of a text)
+_STRAY_DOT = re.compile(r"\.(?:(?<![0-9]\.)|(?![0-9]))")
 
 # Characters fold() drops whose NFKC form is dropped too and never combines with a neighbour
 # (no combining mark, no half of a canonical composition): removing them before NFKC changes

@@ -427,9 +427,10 @@ def _compound_fragment_blank(q: Question) -> bool:
 
 # a record's trend: the subject of 增长/下滑… is a statistic's line, not a formula (上升, 提高
 # stay out: 单边主义、保护主义上升; 自我提高)
+_TREND_VERBS = ("增长", "下滑", "下降", "回升", "回落", "减少", "增加", "萎缩", "翻番")
 _TREND_PREDICATE = re.compile(
     r"(?:较快|快速|明显|大幅|稳步|持续|继续|分别|均|有所|显著|平稳)?"
-    r"(?:增长|下滑|下降|回升|回落|减少|增加|萎缩|翻番)[，。；]?\Z"
+    rf"(?:{'|'.join(_TREND_VERBS)})[，。；]?\Z"
 )
 # a group of people praised for a deed: 人民解放军指战员（勇挑重担）; the next group of the roll
 # and its deed (科技工作者协同攻关)
@@ -455,7 +456,12 @@ def _record_frame(q: Question) -> bool:
     closing = re.search(r"[，。；：！？]", after)
     clause_after = after[: closing.end()] if closing else after
     clause = clause_before + "\x00" + clause_after
-    trend = _TREND_PREDICATE.search(clause)  # (the clause's predicate: at its end)
+    # (the clause's predicate: at its end. Searched only when the clause ends on a trend verb,
+    # with or without a mark after it: the pattern opens on no fixed character)
+    ends = clause.endswith(_TREND_VERBS) or (
+        clause[-1:] in ("，", "。", "；") and clause[:-1].endswith(_TREND_VERBS)
+    )
+    trend = _TREND_PREDICATE.search(clause) if ends else None
     if trend:
         items = clause[: trend.start()].split("、")
         if len(items) >= 2 and all(0 < len(item) <= 8 for item in items):
