@@ -408,8 +408,9 @@ _SPEAKER_ACT_VERB = re.compile(
 
 # 我在 before a report or a speech that said it (我在党的十九大报告中提出): the report alone says
 # where (党的十九大报告中提出)
+# (我 first and what may stand before it asked after it: re then skips to the 我 of a stem)
 _SPEAKER_VENUE = re.compile(
-    r"(?:^|(?<=[，,是]))我在(?=[^，。；：我]{2,24}?(?:报告|讲话)[中上]?(?:提出|强调|指出|讲))"
+    r"我(?:(?<=^我)|(?<=[，,是]我))在(?=[^，。；：我]{2,24}?(?:报告|讲话)[中上]?(?:提出|强调|指出|讲))"
 )
 _SAYING_CONTEXT = 10  # the characters besides the key a stem keeps (see generic cloze's saying)
 
