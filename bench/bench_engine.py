@@ -31,6 +31,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# the checkout's engine, not the one the venv's editable install points at (the in-process
+# figures read another tree's engine when the venv is shared; the fresh processes, started in
+# ROOT, always read this one)
+sys.path.insert(0, str(ROOT))
 SEED = ROOT / "quizapp" / "data" / "seed_speech.txt"
 REPORT = ROOT.parent / "shared" / "corpus" / "report20_full.txt"
 PY = sys.executable

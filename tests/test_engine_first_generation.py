@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import random
+import re
 from pathlib import Path
 
 import pytest
 
-from quizapp.generation import builders, generate_questions, pipeline
+from quizapp.generation import builders, generate_questions, normalize, pipeline
 from quizapp.generation.jieba_setup import is_word, word_ends, word_table
 from quizapp.generation.model import BLANK, Question
 from quizapp.generation.segment import segment
@@ -102,3 +104,89 @@ def test_the_list_a_blank_stands_in_is_read_alike_for_each_question_of_a_stem() 
         "开放式协同创新联盟",
     ]
     assert pipeline._blank_run_items(cloze("数字化"))[1] == "数字化"
+
+
+def _branches(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex source (split on | outside any group or class)."""
+    out, depth, in_class, start, k = [], 0, False, 0, 0
+    while k < len(pattern):
+        ch = pattern[k]
+        if ch == "\\":
+            k += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:k])
+            start = k + 1
+        k += 1
+    return [*out, pattern[start:]]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needs"),
+    [
+        (builders._SIGNIFICANCE_END, ("意义", "作用")),
+        (pipeline._FOREIGN_FLOURISH, ("·", "《")),
+    ],
+)
+def test_a_pattern_searched_only_after_its_words_needs_one_in_every_branch(
+    pattern: re.Pattern[str], needs: tuple[str, ...]
+) -> None:
+    # _ends_on_significance and _foreign_flourish skip the search when the text holds none of
+    # ``needs``: a branch added without one of them would never be searched
+    body = pattern.pattern[3:-1] if pattern.pattern.startswith("(?:(") else pattern.pattern
+    assert all(any(n in branch for n in needs) for branch in _branches(body))
+
+
+# the patterns as they were spelled before they were unfolded into branches that each open on a
+# character (a prefix re skips ahead by): they must find the same matches
+_FORMER_SPELLINGS = [
+    (builders._SUMMARY, r"(?:等等)?[，,](?:这些|上述|以上|凡此种种)"),
+    (
+        builders._ATTENDANCE_LINE,
+        r"(?:出席|列席)了?(?:会议|全会|大会)|(?:主持|召集)了?(?:会议|全会)|(?:中央政治局|书记处)主持"
+        r"|递补为",
+    ),
+    (
+        builders._SPEAKER_VENUE,
+        r"(?:^|(?<=[，,是]))我在(?=[^，。；：我]{2,24}?(?:报告|讲话)[中上]?(?:提出|强调|指出|讲))",
+    ),
+    (normalize._STRAY_DOT, r"(?<![0-9])\.|\.(?![0-9])"),
+    (normalize._FOLD_FIRST, normalize._FOLD_FIRST_CLASS + "+"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "former"), _FORMER_SPELLINGS)
+def test_an_unfolded_pattern_finds_what_its_former_spelling_found(
+    pattern: re.Pattern[str], former: str
+) -> None:
+    old = re.compile(former)
+    pieces = [
+        *"等，,这些上述以上出席列主持召集了会议全大中央政治局书记处递补为.0123我在是报告讲话提出。 “”"
+    ]
+    rng = random.Random(7)
+    texts = [s.text for s in segment(SPEECH).sentences]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))) for _ in range(20000)]
+    texts += ["党的十九大以来，我在党的十九大报告中提出", "2.5万亿元.", "以上，等等，这些意见"]
+    for text in texts:
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in old.finditer(text)]
+        assert pattern.sub("", text) == old.sub("", text)
+
+
+def test_a_trend_clause_is_found_as_by_the_pattern_alone() -> None:
+    # _record_frame searches _TREND_PREDICATE only when the clause ends on a trend verb
+    rng = random.Random(3)
+    pieces = [*pipeline._TREND_VERBS, "较快", "均", "投资", "、", "，", "。", "；", "\x00", "增"]
+    for _ in range(20000):
+        clause = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        ends = clause.endswith(pipeline._TREND_VERBS) or (
+            clause[-1:] in ("，", "。", "；") and clause[:-1].endswith(pipeline._TREND_VERBS)
+        )
+        assert ends == (pipeline._TREND_PREDICATE.search(clause) is not None)

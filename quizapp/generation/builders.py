@@ -326,6 +326,15 @@ def _without_giveaway_lead(stem: str, la: int, lb: int) -> tuple[str, int, int]:
 _SIGNIFICANCE_END = re.compile(
     r"(?:(?:具有|有着|有)[^，。；：]{0,8}(?:意义|作用)|意义(?:十分|非常)?(?:重大|深远))[。！]?$"
 )
+
+
+def _ends_on_significance(text: str) -> bool:
+    """Does ``text`` close on a predicate of significance (:data:`_SIGNIFICANCE_END`)? Each
+    branch of the pattern holds 意义 or 作用, so a text with neither is not searched (the
+    pattern opens on no fixed character: it was tried at every one of every window's stem)."""
+    return ("意义" in text or "作用" in text) and _SIGNIFICANCE_END.search(text) is not None
+
+
 _GOVERNING_DUI = re.compile(r"(?:^|(?<=[，,；;：:]))(?:这|也|都|必将|将)?(对于|对)")
 _SUBJECT_MAX = 24  # the longest clause taken in as the subject of 对…具有重要意义
 
@@ -340,7 +349,7 @@ def _with_significance_subject(
     (《条例》的修订和实施，对于……为…推进（　　）服务，具有重要意义。). Without a subject clause
     within reach the predicate is cut off (…，以（　　）全面推进强国建设、民族复兴伟业。); when no
     comma parts it from the blank, no question."""
-    if not _SIGNIFICANCE_END.search(stem):
+    if not _ends_on_significance(stem):
         return stem, la, lb
     start, end, s_from, s_to = _source_span(text, stem, la, key_at)
     if s_from != 0 or start == 0:
@@ -372,7 +381,7 @@ def _with_significance_subject(
         if len(lead) + len(stem) - own <= limit:
             return lead + stem[own:], la - own + len(lead), lb - own + len(lead)
     cut = stem.rfind("，", lb)
-    if cut < 0 or not _SIGNIFICANCE_END.search(stem[cut + 1 :]):
+    if cut < 0 or not _ends_on_significance(stem[cut + 1 :]):
         return "", 0, 0
     return stem[:cut] + "。", la, lb
 
@@ -399,8 +408,9 @@ _SPEAKER_ACT_VERB = re.compile(
 
 # 我在 before a report or a speech that said it (我在党的十九大报告中提出): the report alone says
 # where (党的十九大报告中提出)
+# (我 first and what may stand before it asked after it: re then skips to the 我 of a stem)
 _SPEAKER_VENUE = re.compile(
-    r"(?:^|(?<=[，,是]))我在(?=[^，。；：我]{2,24}?(?:报告|讲话)[中上]?(?:提出|强调|指出|讲))"
+    r"我(?:(?<=^我)|(?<=[，,是]我))在(?=[^，。；：我]{2,24}?(?:报告|讲话)[中上]?(?:提出|强调|指出|讲))"
 )
 _SAYING_CONTEXT = 10  # the characters besides the key a stem keeps (see generic cloze's saying)
 
@@ -1188,7 +1198,9 @@ def _without_dangling_end(
 
 
 # a clause summing up a list before it (…，等等，这些重要意见反映了…)
-_SUMMARY = re.compile(r"(?:等等)?[，,](?:这些|上述|以上|凡此种种)")
+# (spelled as branches that each open on one character, (?:等等)?[，,] unfolded, so that re
+# skips to the places a match can start rather than trying every one)
+_SUMMARY = re.compile(r"(?:等等[，,]|，|,)(?:这些|上述|以上|凡此种种)")
 
 
 def _before_summary(text: str, stem: str, la: int, lb: int, key_at: int) -> tuple[str, int, int]:
@@ -2238,8 +2250,9 @@ def _numeral_echo(stem: str, a: int, b: int) -> bool:
 
 # a meeting's attendance or procedure line (…也列席会议 / 全会由中央政治局主持 / 递补为中央委员)
 _ATTENDANCE_LINE = re.compile(
-    r"(?:出席|列席)了?(?:会议|全会|大会)|(?:主持|召集)了?(?:会议|全会)|(?:中央政治局|书记处)主持"
-    r"|递补为"
+    # (its alternatives each open on a fixed character, so re skips to where one can start)
+    r"出席了?(?:会议|全会|大会)|列席了?(?:会议|全会|大会)|主持了?(?:会议|全会)|召集了?(?:会议|全会)"
+    r"|中央政治局主持|书记处主持|递补为"
 )
 
 

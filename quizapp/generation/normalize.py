@@ -103,7 +103,8 @@ def _fold_table() -> dict[int, str | None]:
 
 
 # A "." that is not between two digits is punctuation (。 after NFKC of ｡ is already dropped).
-_STRAY_DOT = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
+# (the dot first, its neighbours asked after it: re then skips to the dots of a text)
+_STRAY_DOT = re.compile(r"\.(?:(?<![0-9]\.)|(?![0-9]))")
 
 # Characters fold() drops whose NFKC form is dropped too and never combines with a neighbour
 # (no combining mark, no half of a canonical composition): removing them before NFKC changes
@@ -115,7 +116,11 @@ FOLD_FIRST_CHARS = "".join(
     for ch in dict.fromkeys(_SPACE_CHARS + QUOTE_CHARS + PUNCTUATION_CHARS + INVISIBLE_CHARS)
     if ch not in "´…‥<>"
 )
-_FOLD_FIRST = re.compile("[" + "".join(re.escape(ch) for ch in FOLD_FIRST_CHARS) + "]+")
+_FOLD_FIRST_CLASS = "[" + "".join(re.escape(ch) for ch in FOLD_FIRST_CHARS) + "]"
+# (written X X*, not X+: a pattern that opens on a class outside a repeat lets re skip the
+# characters it cannot start on in one tight loop; X+ is tried as a match at every character,
+# some five times slower on the ~3,600 stems, sources and keys a first generation folds)
+_FOLD_FIRST = re.compile(_FOLD_FIRST_CLASS + _FOLD_FIRST_CLASS + "*")
 
 
 def fold(text: str) -> str:

@@ -448,9 +448,10 @@ def _compound_fragment_blank(q: Question) -> bool:
 
 # a record's trend: the subject of 增长/下滑… is a statistic's line, not a formula (上升, 提高
 # stay out: 单边主义、保护主义上升; 自我提高)
+_TREND_VERBS = ("增长", "下滑", "下降", "回升", "回落", "减少", "增加", "萎缩", "翻番")
 _TREND_PREDICATE = re.compile(
     r"(?:较快|快速|明显|大幅|稳步|持续|继续|分别|均|有所|显著|平稳)?"
-    r"(?:增长|下滑|下降|回升|回落|减少|增加|萎缩|翻番)[，。；]?\Z"
+    rf"(?:{'|'.join(_TREND_VERBS)})[，。；]?\Z"
 )
 # a group of people praised for a deed: 人民解放军指战员（勇挑重担）; the next group of the roll
 # and its deed (科技工作者协同攻关)
@@ -476,7 +477,12 @@ def _record_frame(q: Question) -> bool:
     closing = re.search(r"[，。；：！？]", after)
     clause_after = after[: closing.end()] if closing else after
     clause = clause_before + "\x00" + clause_after
-    trend = _TREND_PREDICATE.search(clause)  # (the clause's predicate: at its end)
+    # (the clause's predicate: at its end. Searched only when the clause ends on a trend verb,
+    # with or without a mark after it: the pattern opens on no fixed character)
+    ends = clause.endswith(_TREND_VERBS) or (
+        clause[-1:] in ("，", "。", "；") and clause[:-1].endswith(_TREND_VERBS)
+    )
+    trend = _TREND_PREDICATE.search(clause) if ends else None
     if trend:
         items = clause[: trend.start()].split("、")
         if len(items) >= 2 and all(0 < len(item) <= 8 for item in items):
@@ -578,7 +584,7 @@ def _speech_business(q: Question) -> bool:
         return False
     at = q.stem.find(BLANK)
     before, after = q.stem[:at], q.stem[at + len(BLANK) :]
-    if _FOREIGN_FLOURISH.search(q.source):
+    if _foreign_flourish(q.source):
         return True  # (quoted or not: the words are a foreign author's, not the teaching)
     if before.count("“") > before.count("”"):
         return False  # (a quoted key: a formula the sentence names)
@@ -598,6 +604,13 @@ def _nickname_blank(q: Question, lexicon: Lexicon) -> bool:
     at = q.stem.find(BLANK)
     quoted = q.stem[at - 1 : at] == "“" and q.stem[at + len(BLANK) : at + len(BLANK) + 1] == "”"
     return quoted and not lexicon.is_known(q.answer[0])
+
+
+def _foreign_flourish(source: str) -> bool:
+    """Does a sentence quote a foreign author (:data:`_FOREIGN_FLOURISH`)? Every branch of the
+    pattern holds · or 《, so a sentence with neither is not searched: the pattern opens on a
+    class of all Chinese characters and was tried at every one of them, for every question."""
+    return ("·" in source or "《" in source) and _FOREIGN_FLOURISH.search(source) is not None
 
 
 @lru_cache(maxsize=4096)
