@@ -42,6 +42,8 @@ def item_lines(q: dict, number: int) -> list[str]:
     if q["kind"] == "cloze" and any(len(a) > 1 for a in q["accepted"]):
         lines.append(f"   可接受: {q['accepted']}")
     lines.append(f"   出处: {q['source']}")
+    if q["template"].startswith("lex"):  # the formula's members and source (blind16 reviewers)
+        lines.append(f"   解析: {q['explanation']}")
     return lines
 
 
