@@ -111,3 +111,20 @@ def test_a_thoughts_subject_stays_in_front() -> None:
 def test_a_parallel_predicate_is_not_pulled_in_behind_a_long_one() -> None:
     (stem,) = _cloze(GANGYAO, ["一国两制"])
     assert not stem.startswith(("涵盖", "并")) and len(stem) < 120, stem
+
+
+def test_clauses_between_the_key_and_a_far_main_clause_go_behind_an_ellipsis() -> None:
+    # 只要…，不断增强（　　）、…，不断让…日益充实起来，不断让…日益坚实起来，我们就…: 128
+    # characters, most of them nothing to the key
+    text = (
+        "只要不断解放和发展社会生产力，不断增强经济实力、科技实力、综合国力，"
+        "不断让广大人民的获得感、幸福感、安全感日益充实起来，"
+        "不断让坚持和发展中国特色社会主义、实现中华民族伟大复兴的物质基础日益坚实起来，"
+        "我们就一定能够使中国特色社会主义航船乘风破浪、行稳致远。"
+    )
+    stems = [q.stem for q in generate_questions(text, seed=0) if q.answer == ["科技实力"]]
+    assert stems, "no question on 科技实力"
+    for stem in stems:
+        assert "物质基础" not in stem and stem.endswith(
+            "……我们就一定能够使中国特色社会主义航船乘风破浪、行稳致远。"
+        ), stem

@@ -2965,9 +2965,25 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     lo, hi = _inside_theme_frame(text, clauses, lo, hi, first, last, item_lo, grow=False)
     if lo < 0:
         return "", 0, 0
+    shown = hi
     hi = _with_main_clause(text, clauses, lo, hi, bad)
     if hi < 0:
         return "", 0, 0  # 只有把…相结合，…: the 才能 it leads to is out of reach
+    conditions = [
+        i for i in range(lo, last + 1) if text.startswith(("只有", "只要"), clauses[i][0])
+    ]
+    if conditions and hi > shown + 1 and clauses[hi][1] - clauses[lo][0] > _LONG_STEM:
+        # 只要…，不断增强（　　）、…，不断让…日益充实起来，不断让…日益坚实起来，我们就…: the
+        # clauses between the key's and the main clause go behind …… (128 characters); a
+        # condition after the key's clause keeps them (当前，我国将进入（　　），…，只要…，就…)
+        keep = max(last, shown - 1) if shown > last else last
+        if keep < hi - 1:
+            x = clauses[lo][0]
+            head = text[x : clauses[keep][1] - 1] + "，……"
+            stem = head + text[clauses[hi][0] : clauses[hi][1]]
+            if stem[-1] in _CLAUSE_END:
+                stem = stem[:-1] + "。"
+            return stem, la - x, lb - x
     if lo == 1 and not bad(0) and _TIME_LEAD.match(text[: clauses[0][1]]):
         lo = 0  # 1922年春天，|刘少奇同志…参与领导闻名全国的（　　）: the date pins the event
     while text[clauses[hi][1] - 2 : clauses[hi][1] - 1] == "的" and hi + 1 < len(clauses):
@@ -3185,6 +3201,10 @@ def _rare_chars(ctx: Context) -> Callable[[str], bool]:
 
         ctx.indexes["_rare_chars"] = rare
     return rare
+
+
+# a stem length past which the clauses between the key's and a main clause it needs go
+_LONG_STEM = WINDOW_CHARS + 40
 
 
 def _with_main_clause(
