@@ -222,6 +222,8 @@ def _window_of(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int
     if stem:
         stem, la, lb = _past_series_end(s.text, stem, la, lb, a - s.start, b - s.start)
     if stem:
+        stem, la, lb = _with_frame_verb(s.text, stem, la, lb, a - s.start)
+    if stem:
         stem, la, lb = _before_summary(s.text, stem, la, lb, a - s.start)
     if stem:
         stem, la, lb = _without_dangling_end(s.text, stem, la, lb, a - s.start, b - s.start)
@@ -248,9 +250,15 @@ def _window_of(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int
         stem, la, lb = _without_speaker_lead(stem, la, lb)
     if stem:
         stem, la, lb = _without_giveaway_lead(stem, la, lb)
+    if stem:
+        stem, la, lb = _with_lead_frame(ctx, s, stem, la, lb)
+    if stem and stem.startswith(_AND_OPENINGS) and not stem.startswith(_AND_WORDS):
+        cut = next(len(w) for w in _AND_OPENINGS if stem.startswith(w))
+        if cut <= la:  # 并根据新的实践…: the stem shows no predicate 并 joins it to
+            stem, la, lb = stem[cut:], la - cut, lb - cut
     if not stem:
         return stem, la, lb
-    return _tidy_stem(stem, la, lb)
+    return _balanced_quotes(*_tidy_stem(stem, la, lb))
 
 
 # words too common to give a key away when the stem prints them elsewhere (建设 of 经济建设)
@@ -560,9 +568,10 @@ def _with_antecedent(
             # 主要有：……: the sentence opens on a bare lead-in, whose list the sentence before
             # names (…推出了一系列…的改革举措。主要有：); it goes in front, or no question
             # (blind15 LC #14, #25, #27, LE #19)
-            if not before or before[-1] not in _SENT_END or len(before) > _LEAD_BEFORE_CHARS:
+            frame = _lead_frame(before)
+            if not frame:
                 return "", 0, 0
-            lead = before + lead
+            lead = frame + lead
         return lead + stem, la + len(lead), lb + len(lead)
     first = k
     opener = _leans_back(text[starts[k] : ends[k]])
@@ -608,6 +617,63 @@ _BEFORE_CHARS = 30
 _BARE_LEAD_IN = re.compile("(?:主要|具体|分别|其中|重点)?(?:有|是|包括|包含|为)[：:]")
 # the longest sentence before a bare lead-in (主要有：) that goes in front as what it lists
 _LEAD_BEFORE_CHARS = 50
+
+
+# the longest tail of a long sentence before a bare lead-in that goes in front as its frame
+_LEAD_TAIL_CHARS = 30
+# a short subject opening the sentence before a bare lead-in (《决定》以…为着力点，就…作出部署。)
+_FRAME_SUBJECT = re.compile(r"《[^》]{1,20}》|全会|大会|会议|报告|党中央|我们")
+# a clause of manner, basis or purpose that a frame may drop between its subject and its verb
+_FRAME_ADVERBIAL = ("以", "在", "围绕", "按照", "根据", "通过", "针对", "为了", "本着", "立足")
+
+
+def _lead_frame(before: str) -> str:
+    """What a bare lead-in (主要包括：, 主要有：) lists, from the sentence ``before`` it: that
+    sentence whole when it has 30 characters or fewer (one clause: 50), else its last clauses
+    within 30 characters behind its subject when a short one opens it (《决定》以…为着力点，
+    就深化管党治党制度改革作出部署。 → 《决定》就深化管党治党制度改革作出部署。, a dropped
+    clause of manner needing no ……) or behind …… (……我们的工作还存在一些不足，面临不少困难和
+    问题。); "" when
+    there is no such sentence or its tail leans on what came before it."""
+    if not before or before[-1] not in _SENT_END:
+        return ""
+    clauses = _clauses(before)
+    if len(before) <= _BEFORE_CHARS or (len(before) <= _LEAD_BEFORE_CHARS and len(clauses) == 1):
+        return before
+    first = next(
+        (i for i, (x, y) in enumerate(clauses) if len(before) - x <= _LEAD_TAIL_CHARS), None
+    )
+    if first is None or first == 0:
+        return ""
+    tail = before[clauses[first][0] :]
+    if _leans_back(tail) is not None or tail.startswith(_PRONOUN_SUBJECTS + _LEANING):
+        return ""
+    head = 0
+    if before[: clauses[0][1] - 1] in _CONNECTIVES:  # 同时，《决定》…
+        head = clauses[0][1]
+    m = _FRAME_SUBJECT.match(before, head)
+    subject = m.group(0) if m else _agent_opening(before[head : clauses[0][1]])
+    if not subject or tail.startswith(subject) or head + len(subject) >= clauses[first][0]:
+        return "……" + tail
+    dropped = before[head + len(subject) : clauses[first][0]]
+    plain = dropped.startswith(_FRAME_ADVERBIAL) and not _CLAUSE_SPLIT.search(dropped[:-1])
+    return subject + ("" if plain else "……") + tail
+
+
+def _with_lead_frame(
+    ctx: Context, s: Sentence, stem: str, la: int, lb: int
+) -> tuple[str, int, int]:
+    """A stem opening on its sentence's bare lead-in (主要包括：……完善一体推进（　　）…;
+    主要是：（　　）的一些突出问题…), which says nothing of what is listed, takes in the frame
+    of the sentence before (:func:`_lead_frame`), else no question (blind16 NA #2, #5, #7,
+    NB #2, #5, NC #6, ND #11, NF #3, #10)."""
+    m = _BARE_LEAD_IN.match(stem)
+    if m is None or m.end() > la or not s.text.startswith(m.group(0)):
+        return stem, la, lb
+    frame = _lead_frame(_sentence_before(ctx, s))
+    if not frame:
+        return "", 0, 0
+    return frame + stem, la + len(frame), lb + len(frame)
 
 
 def _with_sentence_before(
@@ -875,6 +941,37 @@ def _own_subject_cached(clause: str, version: int) -> bool:
     )
 
 
+def _with_represented(
+    ctx: Context,
+    text: str,
+    stem: str,
+    la: int,
+    lb: int,
+    key_at: int,
+    key_end: int,
+    k: int,
+    subject: str,
+) -> tuple[str, int, int]:
+    """:func:`_with_subject_clause` for a sentence opening on 以…同志为主要代表的中国共产党人：
+    that subject in front with …… (the window from its clause ``k`` on), clauses after the
+    key's going while the stem is too long; else the stem as it was."""
+    start, _end, _s_from, s_to = _source_span(text, stem, la, key_at)
+    starts, ends = _clause_edges(text)
+    j = bisect_left(ends, key_end)
+    lo = max(x for x in range(k) if text.startswith(subject, starts[x]))  # the subject's clause
+    for trim in (False, True):
+        for x, lead in ((starts[lo], ""), (starts[k], subject + "……")):
+            got = _trimmed(text, x, start + s_to, stem[s_to:], j, ends, lead, trim)
+            if got is not None:
+                shift = len(lead) + start - x
+                return got, la + shift, lb + shift
+    return stem, la, lb
+
+
+# a subject clause naming the leaders a body of thought is credited to
+_REPRESENTED = re.compile(r"以([\u4e00-\u9fff]{2,8})同志为(?:主要|核心)?代表的中国共产党人")
+
+
 def _with_subject_clause(
     ctx: Context, text: str, stem: str, la: int, lb: int, key_at: int, key_end: int
 ) -> tuple[str, int, int]:
@@ -904,6 +1001,11 @@ def _with_subject_clause(
     while k > lo and _same_ending(text, starts[k - 1], ends[k - 1], starts[k], ends[k]):
         k -= 1
     subject_at, subject = -1, ""
+    # 以江泽民同志为主要代表的中国共产党人，|…，形成了“（　　）”重要思想: whose thought is the
+    # cue (blind16 NB #57, NE #49), unless the name spells the key (邓小平理论)
+    named = _REPRESENTED.fullmatch(text, starts[lo], ends[lo] - 1) if lo < k else None
+    if named and not _bigrams(named.group(1)) & _bigrams(text[key_at:key_end]):
+        return _with_represented(ctx, text, stem, la, lb, key_at, key_end, k, named.group(0))
     for x in range(k - 1, lo - 1, -1):
         found = _subject_and_modal(text[starts[x] : ends[x]])
         if found:
@@ -2285,9 +2387,38 @@ def _past_series_end(
         return stem, la, lb
     if _bigrams(text[key_at:key_end]) & _bigrams(text[starts[nxt] : ends[nxt]]):
         return stem, la, lb  # (…人才强国战略、创新驱动发展战略 would spell 创新是第一动力)
+    if _bare_adverbial(text[starts[nxt] : ends[nxt]].rstrip("，,；;：:")):
+        return stem, la, lb  # (…，在全面建成小康社会的基础上。: its verb is in the clause after)
     body = text[start : ends[nxt]]
     body = body[:-1] + "。" if body[-1] in _CLAUSE_END else body
     return stem[:s_from] + body, la, lb
+
+
+# a preposition frame opening a clause behind a short subject (《决定》围绕A、B…等战略任务，)
+_SUBJECT_FRAME = re.compile(r"(?:《[^》]{1,20}》|全会|大会|会议|报告)(?:围绕|就|对于|针对)")
+_FRAME_VERB_OPENING = re.compile(r"(?:[一二三四五六七八九十]大)?(?:作出|提出|进行|开展|部署)")
+
+
+def _with_frame_verb(text: str, stem: str, la: int, lb: int, key_at: int) -> tuple[str, int, int]:
+    """A window that ends on the object of a frame opened behind its subject (《决定》围绕…、深化
+    （　　）…等战略任务。) while the sentence goes on to the frame's verb (，针对…，提出一系列重大
+    改革举措) takes in the verb's clause; clauses of manner between them (针对…，) go, they
+    leave the sentence whole (blind16 NA #4, NB #4, NF #2); else the stem stays."""
+    start, end, s_from, s_to = _source_span(text, stem, la, key_at)
+    if stem[s_to:] not in ("", "。") or end >= len(text) or text[end] not in "，,":
+        return stem, la, lb
+    if not _SUBJECT_FRAME.match(text, start) or _FRAME_VERB.search(text, start, end):
+        return stem, la, lb
+    starts, ends = _clause_edges(text)
+    k = bisect_right(starts, end)
+    while k < len(starts) and text[ends[k] - 1] not in "；;。":
+        if not text.startswith(_FRAME_ADVERBIAL, starts[k]):
+            break
+        k += 1
+    if k >= len(starts) or not _FRAME_VERB_OPENING.match(text, starts[k]):
+        return stem, la, lb
+    verb = text[starts[k] : ends[k]].rstrip("，,；;：:。")
+    return stem[:s_to] + "，" + verb + "。", la, lb
 
 
 def _bare_modifier(text: str, a: int, b: int) -> bool:
@@ -2421,6 +2552,63 @@ def article_label_len(text: str) -> int:
 
 
 _LEAD_DASHES = "—―－─-"
+
+
+_QUOTE_PAIRS = (("“", "”"), ("‘", "’"))
+
+
+# the conjunctions opening a predicate in parallel with the one before (…问题，并根据…作出…)
+_AND_OPENINGS = ("并且", "而且", "并")
+# words that open on 并 and join nothing (并列, 并存, 并重)
+_AND_WORDS = tuple("并列 并存 并行 并重 并肩 并非 并入 并购 并举 并不 并没".split())
+
+
+def _balanced_quotes(stem: str, la: int, lb: int) -> tuple[str, int, int]:
+    """A stem whose quotation marks pair: a window opening inside a quotation leaves a stray
+    closing mark, dropped when only the stem's end follows it (…以实际成效取信于民。” →
+    …取信于民。), else matched by an opening mark at the start; a window ending inside one
+    leaves an opening mark unclosed, dropped when it opens the stem (“严明党的纪律，…), else
+    closed at the stem's end (…指出：“党要管党、（　　），靠什么管，凭什么治？”), so that a note
+    after the stem (（不分先后）) stands outside the quotation (blind16 NA #27, #28, #32, NC #22,
+    #29, ND #40, NE #35, #38, NF #36). Marks inside the key are left as they are."""
+    for opening, closing in _QUOTE_PAIRS:
+        if closing not in stem and opening not in stem:
+            continue
+        stack: list[int] = []
+        stray = []
+        for i, c in enumerate(stem):
+            if c == opening:
+                stack.append(i)
+            elif c == closing:
+                if stack:
+                    stack.pop()
+                else:
+                    stray.append(i)
+        unclosed = stack
+        drop: list[int] = []
+        add_front = add_end = 0
+        for i in stray:
+            if la <= i < lb:
+                continue
+            if not stem[i + 1 :].strip("。！？!?…；;，,"):
+                drop.append(i)
+            else:
+                add_front += 1
+        for i in unclosed:
+            if la <= i < lb:
+                continue
+            if i == 0 and not drop:
+                drop.append(i)
+            else:
+                add_end += 1
+        for i in sorted(drop, reverse=True):
+            stem = stem[:i] + stem[i + 1 :]
+            if i < la:
+                la, lb = la - 1, lb - 1
+        if add_front:
+            stem, la, lb = opening * add_front + stem, la + add_front, lb + add_front
+        stem += closing * add_end
+    return stem, la, lb
 
 
 def _tidy_stem(stem: str, la: int, lb: int) -> tuple[str, int, int]:
@@ -2748,6 +2936,13 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     for _ in range(2):
         # 是实现…的必然要求: a clause that leans on the one before needs its subject
         if lo > item_lo and not bad(lo - 1) and text.startswith(_LEANING, clauses[lo][0]):
+            if (
+                text.startswith(_AND_OPENINGS, clauses[lo][0])
+                and clauses[hi][1] - clauses[lo - 1][0] > WINDOW_CHARS + 12
+            ):
+                # (涵盖…等基本问题，|并根据新的实践对…作出新的理论概括: a predicate in
+                # parallel says nothing of the key, and the two pass 170 characters, ND #51)
+                break
             lo -= 1
     hi = _before_open_frame(text, clauses, lo, hi, last)
     if hi < 0:
@@ -2770,15 +2965,33 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
     lo, hi = _inside_theme_frame(text, clauses, lo, hi, first, last, item_lo, grow=False)
     if lo < 0:
         return "", 0, 0
+    shown = hi
     hi = _with_main_clause(text, clauses, lo, hi, bad)
     if hi < 0:
         return "", 0, 0  # 只有把…相结合，…: the 才能 it leads to is out of reach
+    conditions = [
+        i for i in range(lo, last + 1) if text.startswith(("只有", "只要"), clauses[i][0])
+    ]
+    if conditions and hi > shown + 1 and clauses[hi][1] - clauses[lo][0] > _LONG_STEM:
+        # 只要…，不断增强（　　）、…，不断让…日益充实起来，不断让…日益坚实起来，我们就…: the
+        # clauses between the key's and the main clause go behind …… (128 characters); a
+        # condition after the key's clause keeps them (当前，我国将进入（　　），…，只要…，就…)
+        keep = max(last, shown - 1) if shown > last else last
+        if keep < hi - 1:
+            x = clauses[lo][0]
+            head = text[x : clauses[keep][1] - 1] + "，……"
+            stem = head + text[clauses[hi][0] : clauses[hi][1]]
+            if stem[-1] in _CLAUSE_END:
+                stem = stem[:-1] + "。"
+            return stem, la - x, lb - x
     if lo == 1 and not bad(0) and _TIME_LEAD.match(text[: clauses[0][1]]):
         lo = 0  # 1922年春天，|刘少奇同志…参与领导闻名全国的（　　）: the date pins the event
     while text[clauses[hi][1] - 2 : clauses[hi][1] - 1] == "的" and hi + 1 < len(clauses):
         if bad(hi + 1):
             return "", 0, 0
         hi += 1  # …面向未来的，|民族的科学的大众的社会主义文化: never end on a dangling 的
+    while hi > last and hi > lo and text[clauses[hi][0] : clauses[hi][1] - 1] in _CONNECTIVES:
+        hi -= 1  # …，而且其严厉程度也是空前的，因此。: a connective leads into what was cut
     return _with_subject(text, clauses, cut_from, lo, _clause_span(text, clauses, lo, hi, la, lb))
 
 
@@ -2840,8 +3053,22 @@ _BARE_ADVERBIAL = re.compile(r"(?:以|通过|按照|本着|围绕|凭借|依靠)
 _ADVERBIAL_HEADS = (
     "姿态", "状态", "精神", "作风", "态度", "方式", "方法", "办法", "手段", "途径", "原则",
     "标准", "决心", "勇气", "毅力", "面貌", "风貌", "干劲", "劲头", "气概", "力度", "举措",
-    "措施", "形式", "思路", "要求", "部署", "安排",
+    "措施", "形式", "思路", "要求", "部署", "安排", "执着", "坚毅", "胸襟", "境界", "韧劲", "定力",
+    "情怀", "担当", "魄力", "锐气",
 )  # fmt: skip
+
+
+# a clause of circumstance with no verb (在全面建成小康社会的基础上，|分两步走…)
+_BARE_CIRCUMSTANCE = re.compile(
+    r"在[^，；。]{2,30}(?:基础上|前提下|条件下|过程中|进程中|背景下|情况下|同时)"
+)
+
+
+def _bare_adverbial(body: str) -> bool:
+    """Is a clause an adverbial with no verb, which the next clause's verb completes?"""
+    if _BARE_CIRCUMSTANCE.fullmatch(body):
+        return True
+    return _BARE_ADVERBIAL.fullmatch(body) is not None and body.endswith(_ADVERBIAL_HEADS)
 
 
 def _past_bare_adverbial(
@@ -2860,13 +3087,32 @@ def _past_bare_adverbial(
         return hi  # the sentence's own end: nothing cut
     x, y = clauses[hi]
     body = text[x:y].rstrip("，,、；;：:")
-    if not _BARE_ADVERBIAL.fullmatch(body) or not body.endswith(_ADVERBIAL_HEADS):
+    if not _bare_adverbial(body):
         return hi
     if not bad(hi + 1) and clauses[hi + 1][1] - clauses[lo][0] <= WINDOW_CHARS:
         return hi + 1
+    circumstance = _BARE_CIRCUMSTANCE.fullmatch(body) is not None
     if hi > last and hi > lo:
-        return hi - 1
-    return -1
+        h = hi - 1
+        while h > last and h > lo and _bare_adverbial(_clause_body(text, clauses[h])):
+            h -= 1  # (…以…的胸襟和（　　）的勇气，以…的坚毅，|不断研究…: both lack the verb)
+        held = _clause_body(text, clauses[h])
+        held = held[article_label_len(held) :]  # (第十三条　对经过…)
+        if _bare_adverbial(held):
+            return -1
+        if circumstance and held.startswith(_FRAME_OPENERS):
+            return hi  # (对经过…的入党积极分子，|在听取…的基础上，: the 对-frame lacks it too)
+        return h
+    return hi if circumstance else -1
+
+
+def _clause_body(text: str, clause: tuple[int, int]) -> str:
+    """A clause's words without the mark that closes it."""
+    return text[clause[0] : clause[1]].rstrip("，,、；;：:。")
+
+
+# a coverb opening a clause whose verb comes in a later one (对经过…的入党积极分子，)
+_FRAME_OPENERS = ("对", "把", "将", "经过", "在", "通过", "为", "以", "围绕", "按照", "根据")
 
 
 # the close of a 以…为主题 frame (以强化创新理论武装，…，以…落到实处为主题，)
@@ -2955,6 +3201,10 @@ def _rare_chars(ctx: Context) -> Callable[[str], bool]:
 
         ctx.indexes["_rare_chars"] = rare
     return rare
+
+
+# a stem length past which the clauses between the key's and a main clause it needs go
+_LONG_STEM = WINDOW_CHARS + 40
 
 
 def _with_main_clause(
