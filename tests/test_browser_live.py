@@ -398,6 +398,44 @@ def test_a_player_removed_in_the_lobby_is_told_so(live_server, chromium, screens
         phone_ctx.close()
 
 
+def test_the_final_screen_shows_the_players_last_answer(live_server, chromium, screenshot):
+    """After 公布最终结果 the phone said 最后一题： with nothing after it, then 回答错误, and never
+    what the player had answered (each question's result screen does). The final screen now
+    names the question (第 1 / 1 题, its kind) and shows 你的答案 under the verdict."""
+    app, base = live_server(setup=setup_data)
+    host_ctx = chromium.new_context(viewport=DESKTOP, locale="zh-CN")
+    phone_ctx = chromium.new_context(viewport=PHONE, device_scale_factor=2, locale="zh-CN")
+    try:
+        host = host_ctx.new_page()
+        code = create_round(host, base, "终场演练", ("single",))
+        phone = phone_ctx.new_page()
+        phone.goto(f"{base}/live/{code}")
+        phone.fill("input[name=name]", "丙")
+        phone.get_by_role("button", name="加入比赛").click()
+        expect(phone.locator("[data-view=lobby]")).to_contain_text("等待主持人开始")
+        advance = host.locator("[data-advance]")
+        advance.click()  # 开始比赛
+        question = phone.locator("[data-view=question]")
+        question.locator(".live-choice", has_text=WRONG["single"]).click()
+        expect(question.locator("[data-q-msg]")).to_contain_text("已提交")
+        advance.click()  # 提前结束本题
+        expect(phone.locator("[data-view=result] [data-verdict]")).to_have_text("回答错误")
+        host.locator("[data-answer-box]").wait_for()
+        advance.click()  # 公布最终结果
+        final = phone.locator("[data-view=finished]")
+        expect(final).to_be_visible(timeout=5000)
+        expect(final.locator("[data-verdict]")).to_have_text("回答错误")
+        expect(final.locator("[data-mine]")).to_have_text(f"你的答案：{WRONG['single']}")
+        expect(final.locator(".player-q-head")).to_contain_text("第 1 / 1 题")
+        expect(final.locator(".player-q-head")).to_contain_text("单选")
+        for width, height in ((390, 844), (1366, 900)):
+            phone.set_viewport_size({"width": width, "height": height})
+            screenshot(phone, f"player-final-{width}")
+    finally:
+        host_ctx.close()
+        phone_ctx.close()
+
+
 LONG_TEAM = "市委宣传部机关离退休干部第二党支部（文明办）"
 
 

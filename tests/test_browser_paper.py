@@ -445,3 +445,35 @@ def test_a_long_branch_name_keeps_the_ranking_readable(live_server, chromium, sc
         assert team.text_content().strip() == LONG_BRANCH  # all of it in the page
         assert lines_of(team) <= (2 if size is QA_PHONE else 1), size
         context.close()
+
+
+def test_the_paper_pages_links_are_finger_sized_on_a_phone(live_server, phone_page, screenshot):
+    """On the 答题赛 page the back link 「← 竞赛」 was 20 px tall and the 「继续」/「查看」 link of
+    one's own paper 22 px: easy to miss with a thumb. Both are now at least 44 px tall (the
+    app's tap size), as are the back link and the 纠错 links on a paper's result."""
+    app, base = live_server(setup=setup_data)
+    page = phone_page
+    start_paper(page, base)
+    page.goto(f"{base}/contests/")
+    page.click("text=浏览器答题赛")
+    links = [
+        page.get_by_role("link", name="← 竞赛"),
+        page.get_by_role("link", name="继续", exact=True),
+    ]
+    for link in links:
+        box = link.bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44, box
+    screenshot(page, "paper-links-390")
+    links[1].click()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("button.pc-submit").click()
+    back = page.get_by_role("link", name="← 浏览器答题赛")
+    expect(back).to_be_visible(timeout=5000)
+    assert back.bounding_box()["height"] >= 44
+    # the answers are shown at once here: each 纠错 link was 20 px tall (no study.css)
+    reports = page.get_by_role("link", name="纠错")
+    expect(reports).to_have_count(2)
+    assert all(link.bounding_box()["height"] >= 44 for link in reports.all())
+    screenshot(page, "paper-result-links-390")
+    page.set_viewport_size({"width": 1366, "height": 900})
+    screenshot(page, "paper-result-links-1366")
