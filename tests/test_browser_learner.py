@@ -439,3 +439,24 @@ def test_a_hand_in_whose_reply_was_lost_counts_once(live_server, phone_page) -> 
         assert exam.score == 2
         entry = db.session.scalars(select(NotebookEntry)).one()
         assert (entry.question_id, entry.wrong_count) == (ids[2], 1)
+
+
+def test_the_hand_in_confirm_says_how_many_questions_are_unanswered(live_server, phone_page):
+    """交卷 with questions left blank asks 还有 N 题未作答 first (qa6: the confirm did not say);
+    dismissing it hands nothing in."""
+    app, base = live_server(setup=setup_data)
+    start_exam(phone_page, base)
+    answer_first(phone_page, app, [True, False, True])
+    messages: list[str] = []
+
+    def dismiss(dialog: Any) -> None:
+        messages.append(dialog.message)
+        dialog.dismiss()
+
+    phone_page.once("dialog", dismiss)
+    phone_page.click("button[data-submit-exam]")
+    expect(phone_page.locator("#exam-form")).to_be_visible()
+    assert messages and messages[0].startswith("还有 7 题未作答，确定交卷吗？")
+    with app.app_context():
+        exam = db.session.scalar(select(Attempt).where(Attempt.mode == "exam"))
+        assert exam.submitted_at is None

@@ -87,8 +87,23 @@
       return;
     }
     event.preventDefault();
-    if (window.confirm("确定交卷吗？交卷后不能再修改答案。")) { handIn("正在交卷…"); }
+    var left = unansweredCount();
+    var ask = (left ? "还有 " + left + " 题未作答，" : "") + "确定交卷吗？交卷后不能再修改答案。";
+    if (window.confirm(ask)) { handIn("正在交卷…"); }
   });
+
+  // questions with no choice ticked and no blank filled (inputs q<id> or q<id>_<blank>)
+  function unansweredCount() {
+    var asked = {}, answered = {};
+    Array.prototype.forEach.call(form.querySelectorAll("input[name^=q]"), function (input) {
+      var id = /^q(\d+)/.exec(input.name);
+      if (!id) { return; }
+      asked[id[1]] = true;
+      var given = input.type === "text" ? input.value.trim() !== "" : input.checked;
+      if (given) { answered[id[1]] = true; }
+    });
+    return Object.keys(asked).filter(function (id) { return !answered[id]; }).length;
+  }
 
   // 交卷 (pressed, or at time up) goes through the queue too, after any save on its way, with
   // every answer changed in this tab; one that does not get through (the server restarting, no
