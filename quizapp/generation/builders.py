@@ -7867,6 +7867,8 @@ def _foils(
         cands.extend(p for p, f in ctx.lexicon.phrase_pool() if f is not formula)
     if fits is not None:
         cands = [c for c in cands if fits(c)]
+    # (坚定文化自信 of another formula holds the member 文化自信: right as well, blind16)
+    cands = [c for c in cands if not any(m in c for m in formula.members if len(m) >= 2)]
     return dis.pick(like, cands, n, rng, exclude=exclude, stem=stem, ranked=True, max_distance=4.0)
 
 
@@ -8269,6 +8271,10 @@ def _lexicon_questions(ctx: Context, formula: Formula, sentence_index: int) -> I
     framed = _in_members_frame(formula, heads)
 
     def draw(key: str, r: random.Random) -> list[str] | None:
+        if framed and all(framed(f) for f in formula.foils):
+            # (curated foils all of the members' frame: too few of them is no 单选, not one
+            # lure of another look, 以阶级斗争为纲 beside 理论自信; blind16 NA #9, NB #6)
+            return _foils(ctx, formula, key, 3, r, fits=framed)
         return (framed and _foils(ctx, formula, key, 3, r, fits=framed)) or _foils(
             ctx, formula, key, 3, r, fits=heads
         )

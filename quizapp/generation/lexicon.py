@@ -75,6 +75,7 @@ class Lexicon:
         list_foils: dict[tuple[str, ...], Iterable[str]] | None = None,
         covers: dict[str, Iterable[str]] | None = None,
         near_synonyms: Iterable[Iterable[str]] = (),
+        right_within: dict[str, Iterable[str]] | None = None,
     ):
         given = sorted(formulas, key=lambda f: f.name)
         # versions of a shared name (see Formula.sense_of): the shared spelling → its versions,
@@ -115,6 +116,11 @@ class Lexicon:
             same = frozenset(group)
             for term in same:
                 self._overlaps[term] = self._overlaps.get(term, frozenset()) | (same - {term})
+        # one way only: a term → the terms a stem of it reads right with (中国特色社会主义 in
+        # （科学社会主义）在二十一世纪的中国焕发出强大生机活力), never its lures; the other way
+        # stands (科学社会主义 stays a lure of 中国特色社会主义进入新时代)
+        for term, within in (right_within or {}).items():
+            self._overlaps[term] = self._overlaps.get(term, frozenset()) | frozenset(within)
         # standard enumerations (不平衡、不协调、不可持续): item → the lists holding it
         self.lists: list[tuple[str, ...]] = [tuple(items) for items in lists]
         # where each standard list comes from (党的十九届五中全会（2020），…), by index
@@ -235,6 +241,7 @@ class Lexicon:
             },
             covers=vocabulary.get("term_covers", {}),
             near_synonyms=vocabulary.get("term_near_synonyms", ()),
+            right_within=vocabulary.get("term_right_within", {}),
         )
 
     # -- lookups ------------------------------------------------------------------------
@@ -884,6 +891,7 @@ def _packaged_vocabulary() -> dict:
             "term_wordings",
             "term_covers",
             "term_near_synonyms",
+            "term_right_within",
             "lists",
             "local_programmes",
         )

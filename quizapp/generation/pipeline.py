@@ -13,7 +13,7 @@ import hashlib
 import random
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 
@@ -146,7 +146,7 @@ def bank_with_reasons(
 # ``lone_length_single``, kept weak (9/12; the doubtful ones still dropped 19/73)
 DROPPED_WEAK = frozenset(
     "speech_business open_quality_slot open_deed_slot loose_run_common loose_run_rhetoric"
-    " doubtful_single open_member_slot minor_frame".split()
+    " doubtful_single open_member_slot minor_frame common_saying adverb_run lure_in_list".split()
 )
 
 
@@ -672,6 +672,67 @@ def _loose_run_blank(q: Question, lexicon: Lexicon) -> str:
     return "loose_run_common"
 
 
+# what introduces a common saying, not the text's teaching (俗话说：“冰冻三尺，（非一日之寒）。”)
+# (a folk proverb only: 古人说：“纸上得来终觉浅，绝知此事要躬行。” is a line the teachers' dev
+# gold asks)
+_SAYING_CUE = re.compile(r"(俗话|俗语|常言|老话|民间)(说|讲|云|道|有云|讲得好)")
+
+
+def _saying_blank(q: Question, lexicon: Lexicon) -> bool:
+    """Is ``q`` a plain 填空 inside a proverb the sentence brings in with 俗话说/常言道 that
+    the lexicon does not hold as a 名言警句? General knowledge, no 党课 content: blind16 NB #28
+    (冰冻三尺，（非一日之寒）) unusable."""
+    if not is_plain_cloze(q) or lexicon.is_known(q.answer[0]):
+        return False
+    m = _SAYING_CUE.search(q.stem)
+    return m is not None and m.end() <= q.stem.find(BLANK)
+
+
+# adverbs of degree and doubled measure words an item of the text's own rhetoric opens with
+# (更加有力; 件件见效果), not a subject (人人参与、人人尽力、人人享有, a dev gold formula) nor a
+# manner (亲自谋划、亲自定题、亲自推动)
+_DEGREE_OPENINGS = frozenset({"更加", "更为", "愈加", "越发", "日益"})
+_DOUBLED_MEASURES = frozenset("件事处样桩条")
+
+
+def _run_opening(items: Sequence[str]) -> str:
+    """The two characters every item of a run of three or more opens with, when they are an
+    adverb of degree (更加规范、更加有力、更加有效) or a doubled measure word (件件有着落、件件
+    有回音), else ""."""
+    if len(items) < 3 or any(not 3 <= len(i) <= 6 for i in items):
+        return ""
+    opening = items[0][:2]
+    if any(i[:2] != opening for i in items):
+        return ""
+    doubled = opening[0] == opening[1] and opening[0] in _DOUBLED_MEASURES
+    return opening if doubled or opening in _DEGREE_OPENINGS else ""
+
+
+def _adverb_run_blank(q: Question, lexicon: Lexicon, document: str) -> bool:
+    """Is ``q`` a 填空 over items of a run the lexicon does not know whose items all open with
+    the same adverb or doubled character (:func:`_run_opening`): the text's own rhetoric, the
+    opening printed in every item and any word fitting the rest (使各项监督更加规范、（更加有
+    力）、（更加有效）: 更加精准, 更加权威 fit, blind16 ND #28, NC #18; 件件有着落、件件有回音、
+    （件件见效果）, NB #23)? Formulas of the shape stay: the lexicon's (政治判断力、政治领悟力…)
+    and the runs whose items other reference texts write, half of them or more (人人有责、人人
+    尽责、人人享有; 更加积极、更加开放、更加有效的人才政策; 亲自谋划、亲自定题、亲自推动: the
+    teachers' dev gold asks them)."""
+    if q.kind != "cloze" or q.template not in ("cloze", "cloze_list"):
+        return False
+    if q.template == "cloze_list":
+        items = tuple(q.keys[0].split("、")) if q.keys and "、" in q.keys[0] else ()
+    else:
+        if len(q.answer) != 1 or _raw_run_parts(q) is None:
+            return False
+        items = tuple(_blank_run_items(q) or ())[:-1]
+    if not _run_opening(items) or lexicon.complete_list(items) is not None:
+        return False
+    if any(lexicon.is_known(i) for i in items):
+        return False
+    # (more than half its items unwritten elsewhere: 更加规范、更加有力 are, 更加有效 is not)
+    return 2 * sum(reference.established(i, document) for i in items) < len(items)
+
+
 def _rhetoric_list(q: Question, lexicon: Lexicon) -> bool:
     """Is ``q`` a 填空 over a run the lexicon does not know of one object after different verbs
     (以服务群众实效打动人心、（温暖人心）、影响人心、（赢得人心）: 凝聚人心 and 感召人心 fit as
@@ -681,6 +742,30 @@ def _rhetoric_list(q: Question, lexicon: Lexicon) -> bool:
         return False
     items = tuple(q.keys[0].split("、"))
     return rhetoric_run(items) and lexicon.complete_list(items) is None
+
+
+def _lure_of_a_standard_list(q: Question, lexicon: Lexicon) -> bool:
+    """Is ``q`` a plain 单选 over an item of a 、-run where a lure stands with the key and a
+    printed item of the run in one standard enumeration of the lexicon? The run quotes part of
+    that list, or a list of its own that shares its slot, and the lure fills the blank as well:
+    纠正自由主义、（本位主义）、保护主义 beside 分散主义, 个人主义 (the 准则's 个人主义、分散主义、
+    自由主义、本位主义、好人主义; blind16 NE #23, NA #15)."""
+    if q.kind != "single" or q.template != "single" or _raw_run_parts(q) is None:
+        return False
+    items = _blank_run_items(q)
+    if not items:
+        return False
+    key = _one_answer(q)
+    run = set(items[:-1])
+    printed = run - {key}
+    # (lists of one pattern only, X主义: a modifier the stem's context seldom settles; 长三角一体化
+    # 发展 beside 京津冀协同发展 is settled by a 浙江 report, blind FF #2 usable)
+    groups = [set(g) for g in lexicon.groups_of(key) if len({i[-2:] for i in g}) == 1]
+    if any(run <= group for group in groups):
+        return False  # (和平、（发展）、公平、正义…: the run is a standard list, whole or in part)
+    return any(
+        printed & group and any(o != key and o in group for o in q.options) for group in groups
+    )
 
 
 def weak_reasons(
@@ -706,6 +791,8 @@ def weak_reasons(
     for q in questions:
         if q.id not in reasons and _open_member_slot(q, lexicon):
             reasons[q.id] = "open_member_slot"
+        elif q.id not in reasons and _lure_of_a_standard_list(q, lexicon):
+            reasons[q.id] = "lure_in_list"
     for qid in theses:
         reasons.setdefault(qid, "defining_thesis")
     for qid in unframed:
@@ -719,6 +806,10 @@ def _weak_cloze_reason(
     """The first rule of :func:`_weak_clozes` that finds ``q`` weak, or ""."""
     if _low_value(q, titled):
         return "low_value"
+    if _saying_blank(q, lexicon):
+        return "common_saying"
+    if _adverb_run_blank(q, lexicon, document):
+        return "adverb_run"
     if _minor_frame(q):
         named = _in_quotes(q) or bool(lexicon.owners(q.answer[0]))
         return "minor_frame_named" if named else "minor_frame"
