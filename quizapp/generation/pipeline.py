@@ -1240,6 +1240,30 @@ def quizmix_overlapping(keys: set[str], used: set[str]) -> set[str]:
     }
 
 
+def pick_traits(q: Question, lexicon: Lexicon) -> tuple[set[str], list[str], str, str | None]:
+    """What :func:`select` compares of ``q``: (keys, folded answers, folded stem and options,
+    heading/label class). Keys: its first key (or its id), its formula, its answers of three
+    characters or more and the named lists they make; answers: its own, a false 判断's hidden
+    key and the shorter names of a formula inside one."""
+    # a formula counts as a key: one question per formula while others remain (round Q1:
+    # 主题教育目标 and 八项规定 were each asked twice in a quiz of 13)
+    keys = {dis.fold_key(q.keys[0]) if q.keys else q.id}
+    if q.formula:
+        keys.add(dis.fold_key(q.formula))
+    # ... and so do its answer and the list it makes (三保障 / 两不愁三保障 / the list
+    # 义务教育、基本医疗、住房安全, three items of one tuopin quiz: rounds EC–EH)
+    keys.update(dis.fold_key(a) for a in _answer_texts(q) if len(a) >= 3)
+    keys.update(dis.fold_key(n) for n in quizmix_list_names(_answer_texts(q), lexicon))
+    own = [*_answer_texts(q), *_hidden_answers(q, lexicon)]
+    own += _names_inside(own, lexicon)
+    return (
+        keys,
+        [dis.fold_key(a) for a in own if len(a) >= 2],
+        dis.fold_key(q.stem + "|" + "|".join(q.options)),
+        _local_class(q, lexicon),
+    )
+
+
 def select(
     questions: list[Question],
     count: int,
@@ -1339,26 +1363,9 @@ def select(
     traits: dict[object, tuple[set[str], list[str], str, str | None]] = {}
 
     def traits_of(q: Question) -> tuple[set[str], list[str], str, str | None]:
-        """(keys, folded answers, folded stem and options, heading/label class) of ``q``."""
         found = traits.get(q.id)
         if found is None:
-            # a formula counts as a key: one question per formula while others remain (round
-            # Q1: 主题教育目标 and 八项规定 were each asked twice in a quiz of 13)
-            keys = {dis.fold_key(q.keys[0]) if q.keys else q.id}
-            if q.formula:
-                keys.add(dis.fold_key(q.formula))
-            # ... and so do its answer and the list it makes (三保障 / 两不愁三保障 / the list
-            # 义务教育、基本医疗、住房安全, three items of one tuopin quiz: rounds EC–EH)
-            keys.update(dis.fold_key(a) for a in _answer_texts(q) if len(a) >= 3)
-            keys.update(dis.fold_key(n) for n in quizmix_list_names(_answer_texts(q), lexicon))
-            own = [*_answer_texts(q), *_hidden_answers(q, lexicon)]
-            own += _names_inside(own, lexicon)
-            found = traits[q.id] = (
-                keys,
-                [dis.fold_key(a) for a in own if len(a) >= 2],
-                dis.fold_key(q.stem + "|" + "|".join(q.options)),
-                _local_class(q, lexicon),
-            )
+            found = traits[q.id] = pick_traits(q, lexicon)
         return found
 
     shown: list[str] = []  # folded stems and options of the picked questions
