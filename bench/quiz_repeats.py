@@ -90,7 +90,7 @@ def main() -> int:
     parser.add_argument("--per-text", action="store_true")
     args = parser.parse_args()
     lexicon = load_lexicon()
-    texts = sorted({(label, path) for v in TEXT_SETS.values() for label, path in v})
+    texts = sorted({(f"{st}/{label}", path) for st, v in TEXT_SETS.items() for label, path in v})
     cache = Path(args.cache) if args.cache else None
     if cache and cache.exists():
         banks = pickle.loads(cache.read_bytes())
