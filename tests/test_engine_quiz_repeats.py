@@ -133,10 +133,9 @@ def constructed_bank(*, weak_fillers: bool = False) -> list[Question]:
     return bank
 
 
-@pytest.mark.parametrize("weak_fillers", [False, True])
-def test_a_constructed_quiz_never_repeats_while_the_bank_has_more(weak_fillers):
+def test_a_constructed_quiz_never_repeats_while_the_bank_has_more():
     lexicon = load_lexicon()
-    bank = constructed_bank(weak_fillers=weak_fillers)
+    bank = constructed_bank()
     for seed in range(5):
         quiz = select(bank, 8, seed, lexicon=lexicon)
         assert len(quiz) == 8
@@ -144,6 +143,17 @@ def test_a_constructed_quiz_never_repeats_while_the_bank_has_more(weak_fillers):
         # on 四个自信, and 形式主义 is not asked beside a statement printing it
         assert same_sentence(quiz) == []
         assert same_formula(quiz) == []
+        assert leaks(quiz) == []
+
+
+def test_a_repeat_comes_before_a_weak_question_a_leak_never():
+    # a weak 填空 (the confidence gate's: often another word fits) is still worse than a second
+    # question of a sentence or formula; a printed answer is worse than both
+    lexicon = load_lexicon()
+    bank = constructed_bank(weak_fillers=True)
+    for seed in range(5):
+        quiz = select(bank, 8, seed, lexicon=lexicon)
+        assert len(same_sentence(quiz)) == 1 and len(same_formula(quiz)) == 1
         assert leaks(quiz) == []
 
 

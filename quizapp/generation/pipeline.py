@@ -1117,10 +1117,14 @@ def serve_bonus(questions: list[Question]) -> dict[str, float]:
 # asked by a 单选, a 填空 and a 判断 (新发展理念 four times), and a stem printing another item's
 # key. So a question from a sentence a picked one came from (``QUIZMIX_SAME_SENTENCE``), on a
 # formula or key a picked one asked, or that prints a picked one's answer (or whose answer a
-# picked one prints) is taken only when no kind has any other question left, in that order: a
-# second question from a sentence first, then a third or more, then an asked key, a leak last.
-# (Before, a lexicon question waited after LEX_PER_SENTENCE = 1 from its sentence and any other
-# after QUIZMIX_SENTENCE_CAP = 2, a second from a sentence was as fresh as a weak template's.)
+# picked one prints) waits until no kind has a fresh question left. When the bank runs short
+# they are relaxed in this order: a second question from a sentence (tier 2), a third or more
+# (3), an asked key or formula (4), then a weak question (5: a repeat reads better than a blank
+# other words fit, and putting the weak ones first served 1.9 times as many and cost 3 points of
+# judged usable share at 20), a leak last (6). A kind's first place may take a
+# repeat (not a leak) so that every kind stays in the quiz. (Before, a second question from a
+# sentence was as fresh as a lexicon question past its share, and a third waited after
+# QUIZMIX_SENTENCE_CAP = 2 + 1 per 5 places past 10.)
 QUIZMIX_SAME_SENTENCE = 10  # a source this long or longer inside another is the same sentence
 # options two choice questions may share: past it a second question repeats the first's lure
 # pool (制度优势/政治优势/组织优势/群众工作优势 in two 单选 of one quiz, round EG)
@@ -1282,14 +1286,15 @@ def select(
     near-equals). The pick prefers (``tier``), in this order: a fresh question (from a sentence
     not yet asked, on no key or formula yet asked, printing no picked answer); a fresh one that
     waits (a lexicon question once they hold ``LEX_PERCENT`` of the ``count`` places, one on a
-    formula a 判断 still needs, a template under ``WEAK_PRIOR`` once its kind is in); a second
-    heading item or unknown quoted label, a question in ``weak`` other than a 单选 (ids the
-    confidence gate found too weak to ask), a choice sharing more than
-    ``QUIZMIX_SHARED_OPTIONS`` options with a picked one (its lure pool). Only when no kind has
-    any of those left, the repeats, relaxed in this order: a second question from an asked
-    sentence, a third or more, a question on an asked key or formula, last one that prints a
-    picked question's answer (or whose answer a picked question prints, or that asks the same
-    answer, a false 判断's hidden key included). Once a kind has a place, a plain
+    formula a 判断 still needs or from a sentence a kind short of its share needs, a template
+    under ``WEAK_PRIOR`` once its kind is in). Only when no kind has one of those: a second
+    question from an asked sentence, then a third or more; a question on an asked key or
+    formula; a second heading item or unknown quoted label, a question in ``weak`` other than
+    a 单选 (ids the confidence gate found too weak to ask), a choice sharing more than
+    ``QUIZMIX_SHARED_OPTIONS`` options with a picked one (its lure pool); last one
+    that prints a picked question's answer (or whose answer a picked question prints, or that
+    asks the same answer, a false 判断's hidden key included). A kind's first place may take a
+    repeat that is no leak. Once a kind has a place, a plain
     单选/多选 (``LENDING_TEMPLATES``) under ``RELIABLE_PRIOR`` gives its next one to a fresh
     reliable question of another kind, which may be one a 判断 was holding. A doubtful 单选 (in
     ``weak``) keeps its tier but ranks after the other 单选 of it, and lends its next place
@@ -1354,6 +1359,7 @@ def select(
     used_local: set[str] = set()
     picked_ids: set[str] = set()
     picked_kinds: set[str] = set()
+    kind_count: Counter[str] = Counter()  # picked questions per kind
 
     # what the pick compares, worked out once per question (tier() asks again for every place)
     traits: dict[object, tuple[set[str], list[str], str, str | None]] = {}
@@ -1440,17 +1446,19 @@ def select(
         )
 
     def tier(q: Question) -> int:
-        """0 best; 2–6 only when no kind has a question of a lower tier. Tiers 3–6 are the
-        repeats a quiz asks only when the bank has nothing else left: a second question from one
-        sentence (3), a third or more (4), an asked key or formula (5), a leak (6)."""
+        """0 best; 2–6 only when no kind has a question of a lower tier. The repeats a quiz
+        asks only when the bank has nothing fresh left: a second question from one sentence (2),
+        a third or more (3), an asked key or formula (4), a leak (6); a weak one (5) before a
+        leak only."""
         if leaks(q):
             return 6
         keys, _, _, local = traits_of(q)
-        if quizmix_overlapping(keys, used_keys):
-            return 5  # its key or formula (or one holding it, or inside it) asked again
         asked = asked_sentence(q)
-        if asked:
-            return 3 if asked == 1 else 4
+        reused = bool(quizmix_overlapping(keys, used_keys))
+        if (asked or reused) and q.kind not in picked_kinds:
+            # a kind's first place: every kind stays in the quiz (a 判断 or 多选 hangs on the
+            # few formulas a text names, which another kind's question may have asked)
+            return 1
         weak_template = prior[q.id] < WEAK_PRIOR and q.kind in picked_kinds
         # (a doubtful 单选 keeps its tier: its place is lent, see lent())
         # a choice question whose options repeat a picked one's lure pool
@@ -1461,7 +1469,11 @@ def select(
             # a second heading item or unknown label: the reviews failed them; a plain 填空
             # under the confidence threshold: 35% usable left one text out (confidence.py); a
             # template the reviews found mostly unusable (``WEAK_PRIOR``) once its kind is in
-            return 2
+            return 5
+        if reused:
+            return 4  # its key or formula (or one holding it, or inside it) asked again
+        if asked:
+            return 2 if asked == 1 else 3  # a second question from an asked sentence, a third
         if q.formula and q.kind != "judge" and dis.fold_key(q.formula) in judge_formulas():
             return 1  # left to the 判断, whose checkable facts are nearly all formulas
         if held_sentences().get(sources[q.id], set()) - {q.kind}:
@@ -1540,6 +1552,7 @@ def select(
                 picked.append(q)
                 picked_ids.add(q.id)
                 picked_kinds.add(q.kind)
+                kind_count[q.kind] += 1
                 keys, own, text, local = traits_of(q)
                 used_keys.update(keys)
                 source_count[dis.fold_key(q.source)] += 1
