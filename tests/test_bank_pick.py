@@ -93,3 +93,22 @@ def test_the_weak_flag_is_read_from_the_bank_and_an_edit_clears_it(ctx) -> None:
     assert not flagged.weak and flagged.pick_score == 1.0
     rows = active_questions(material.id)
     assert {pick_questions(rows, 1, random.Random(s))[0].uid for s in range(8)} == {flagged.uid}
+
+
+def test_the_apps_quiz_asks_each_sentence_and_formula_once(app, make_material):
+    """The study and live pages pick from the stored bank as ``select`` does: one question per
+    source sentence, per formula, none printing another's answer (blind16 rounds ND–NF)."""
+    from pathlib import Path
+
+    from test_engine_quiz_repeats import leaks, same_formula, same_sentence
+
+    from quizapp.generation.model import Question
+
+    heldout = Path(__file__).resolve().parent.parent / "bench" / "heldout_texts"
+    material = make_material((heldout / "speech_xi_sanzhong_erci_2024.txt").read_text("utf-8"))
+    with app.app_context():
+        rows = active_questions(material.id)
+        for seed in (1704, 1705, 1706):
+            quiz = [Question.from_dict(r.to_engine_dict()) for r in engine_pick(rows, 10, seed)]
+            assert len(quiz) == 10
+            assert same_sentence(quiz) == [] and same_formula(quiz) == [] and leaks(quiz) == []

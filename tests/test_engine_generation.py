@@ -241,8 +241,10 @@ def test_count_gives_a_balanced_seeded_pick(bank) -> None:
     # ≤ 5 since blind8: its two plain 多选, judged edit (举一反三 among 考核 methods) and
     # unusable, are no longer made, and 20 questions of it hold 3 多选 beside 8 填空 at seed 3;
     # ≤ 7 since the ninth session: with its runs of short items and its option-shape rules
-    # together, 20 questions hold 8–9 填空 and 2–3 单选 over seeds 0–11, 7–9 and 2–5 before)
-    assert max(longer.values()) - min(longer.values()) <= 7, longer
+    # together, 20 questions hold 8–9 填空 and 2–3 单选 over seeds 0–11, 7–9 and 2–5 before;
+    # ≤ 8 since the thirteenth session: a second 单选 or 判断 from an asked sentence or formula
+    # waits for the fresh 填空, 11 of 20 at seed 3)
+    assert max(longer.values()) - min(longer.values()) <= 8, longer
     only = generate_questions(SEED_TEXT, count=6, kinds=["judge", "single"])
     assert {q.kind for q in only} == {"judge", "single"} and len(only) == 6
 

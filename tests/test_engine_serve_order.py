@@ -62,14 +62,15 @@ def test_the_traits_move_a_question_about_as_far_as_the_jitter() -> None:
 
 def test_a_work_report_quiz_asks_fewer_short_sentences() -> None:
     # gov2020 (blind10) has many one-line sentences (要…。): quizzes of 10 on seeds 0–4 served
-    # 19 questions from sentences under 30 characters, now 7
+    # 19 questions from sentences under 30 characters, then 7; 12 since the thirteenth session
+    # (one question a sentence: the report's fresh sentences are its short ones)
     text = heldout_text("gov_work_report_2020_sec1-4.txt")
     short = sum(
         len(q.source) < 30
         for seed in range(5)
         for q in generate_questions(text, seed=seed, count=10)
     )
-    assert short <= 10
+    assert short <= 12
 
 
 def test_an_epidemic_speech_quiz_asks_more_list_items() -> None:

@@ -1203,16 +1203,20 @@ def serve_bonus(questions: list[Question]) -> dict[str, float]:
     return out
 
 
-# questions of any template from one source sentence before a lexicon question from it waits
-# for the sentences not yet asked (1 since blind10: two lexicon items on two formulas one sentence
-# names, 四风 and 八项规定, 四个意识 and 四个自信, read as one passing mention asked twice; rounds
-# EG, FC, FD)
-LEX_PER_SENTENCE = 1
-# questions from one source sentence before any further one from it waits (tier 2) until no
-# kind has a fresh question: blind rounds EC–EH and FC read two 判断 and a 多选 from one
-# sentence naming three formulas as "the same passing mention asked three times"
-QUIZMIX_SENTENCE_CAP = 2
-QUIZMIX_PLACES_PER_SENTENCE = 5
+# One served quiz asks each thing once (thirteenth session, helper "quizdedup"): blind16 rounds
+# ND–NF read, in every quiz, one sentence asked twice (a 填空 and its 单选 twin), one formula
+# asked by a 单选, a 填空 and a 判断 (新发展理念 four times), and a stem printing another item's
+# key. So a question from a sentence a picked one came from (``QUIZMIX_SAME_SENTENCE``), on a
+# formula or key a picked one asked, or that prints a picked one's answer (or whose answer a
+# picked one prints) waits until no kind has a fresh question left. When the bank runs short
+# they are relaxed in this order: a second question from a sentence (tier 2), a third or more
+# (3), an asked key or formula (4), then a weak question (5: a repeat reads better than a blank
+# other words fit, and putting the weak ones first served 1.9 times as many and cost 3 points of
+# judged usable share at 20), a leak last (6). A kind's first place may take a
+# repeat (not a leak) so that every kind stays in the quiz. (Before, a second question from a
+# sentence was as fresh as a lexicon question past its share, and a third waited after
+# QUIZMIX_SENTENCE_CAP = 2 + 1 per 5 places past 10.)
+QUIZMIX_SAME_SENTENCE = 10  # a source this long or longer inside another is the same sentence
 # options two choice questions may share: past it a second question repeats the first's lure
 # pool (制度优势/政治优势/组织优势/群众工作优势 in two 单选 of one quiz, round EG)
 QUIZMIX_SHARED_OPTIONS = 1
@@ -1331,6 +1335,30 @@ def quizmix_overlapping(keys: set[str], used: set[str]) -> set[str]:
     }
 
 
+def pick_traits(q: Question, lexicon: Lexicon) -> tuple[set[str], list[str], str, str | None]:
+    """What :func:`select` compares of ``q``: (keys, folded answers, folded stem and options,
+    heading/label class). Keys: its first key (or its id), its formula, its answers of three
+    characters or more and the named lists they make; answers: its own, a false 判断's hidden
+    key and the shorter names of a formula inside one."""
+    # a formula counts as a key: one question per formula while others remain (round Q1:
+    # 主题教育目标 and 八项规定 were each asked twice in a quiz of 13)
+    keys = {dis.fold_key(q.keys[0]) if q.keys else q.id}
+    if q.formula:
+        keys.add(dis.fold_key(q.formula))
+    # ... and so do its answer and the list it makes (三保障 / 两不愁三保障 / the list
+    # 义务教育、基本医疗、住房安全, three items of one tuopin quiz: rounds EC–EH)
+    keys.update(dis.fold_key(a) for a in _answer_texts(q) if len(a) >= 3)
+    keys.update(dis.fold_key(n) for n in quizmix_list_names(_answer_texts(q), lexicon))
+    own = [*_answer_texts(q), *_hidden_answers(q, lexicon)]
+    own += _names_inside(own, lexicon)
+    return (
+        keys,
+        [dis.fold_key(a) for a in own if len(a) >= 2],
+        dis.fold_key(q.stem + "|" + "|".join(q.options)),
+        _local_class(q, lexicon),
+    )
+
+
 def select(
     questions: list[Question],
     count: int,
@@ -1346,28 +1374,29 @@ def select(
     and keys (``template_prior``), one for the traits a teacher's verdict follows within a text
     (``serve_bonus``: a blank in a list, a key the text prints again; a short sentence or a
     doubted question down) and a seeded jitter (so another seed picks others among
-    near-equals). The pick prefers (``tier``), in this order: a question on a formula not yet
-    asked (lexicon and formula-tagged questions) or from a sentence not yet asked (the others);
-    one from an asked sentence, or on a formula a 判断 still needs; only when no kind has one of
-    those, another question on an asked formula; then a second heading item or unknown quoted
-    label, or a question in ``weak`` other than a 单选 (ids the confidence gate found too weak
-    to ask: only when nothing better is left); then a key already asked; last a question that
-    prints a picked question's answer (or whose answer a picked question prints, or that asks
-    the same answer, a false 判断's hidden key included). A lexicon question from a sentence that
-    already gave ``LEX_PER_SENTENCE`` questions is fresh no longer, nor is any lexicon question
-    once they hold ``LEX_PERCENT`` of the ``count`` places. Once a kind has a place, a plain
+    near-equals). The pick prefers (``tier``), in this order: a fresh question (from a sentence
+    not yet asked, on no key or formula yet asked, printing no picked answer); a fresh one that
+    waits (a lexicon question once they hold ``LEX_PERCENT`` of the ``count`` places, one on a
+    formula a 判断 still needs or from a sentence a kind short of its share needs, a template
+    under ``WEAK_PRIOR`` once its kind is in). Only when no kind has one of those: a second
+    question from an asked sentence, then a third or more; a question on an asked key or
+    formula; a second heading item or unknown quoted label, a question in ``weak`` other than
+    a 单选 (ids the confidence gate found too weak to ask), a choice sharing more than
+    ``QUIZMIX_SHARED_OPTIONS`` options with a picked one (its lure pool); last one
+    that prints a picked question's answer (or whose answer a picked question prints, or that
+    asks the same answer, a false 判断's hidden key included). A kind's first place may take a
+    repeat that is no leak. Once a kind has a place, a plain
     单选/多选 (``LENDING_TEMPLATES``) under ``RELIABLE_PRIOR`` gives its next one to a fresh
     reliable question of another kind, which may be one a 判断 was holding. A doubtful 单选 (in
     ``weak``) keeps its tier but ranks after the other 单选 of it, and lends its next place
     to any fresh question of another kind, reliable ones first, else one neither weak nor of
     the lexicon.
 
-    One content is one key: a question's answer (three characters or more) and the named list
-    its answers make count as keys, and a key inside an asked one, or holding one, counts as
-    asked (三保障 / 两不愁三保障 / 义务教育、基本医疗、住房安全). A question from a sentence
-    ``QUIZMIX_SENTENCE_CAP`` questions came from waits like one on an asked formula (tier 2), and
-    a choice sharing more than ``QUIZMIX_SHARED_OPTIONS`` options with a picked one (its lure
-    pool) waits like a weak one (tier 3).
+    One content is one key: a question's formula, its answer (three characters or more) and the
+    named list its answers make count as keys, and a key inside an asked one, or holding one,
+    counts as asked (三保障 / 两不愁三保障 / 义务教育、基本医疗、住房安全; 四个自信 asked by a
+    单选 and by a 填空). One sentence is one source, or a source of ``QUIZMIX_SAME_SENTENCE``
+    characters or more inside another.
 
     ``scores`` (id → key score) and ``weak`` default to what each question carries
     (``Question.pick_score``, ``Question.weak``: set by ``generate_questions``).
@@ -1414,42 +1443,22 @@ def select(
     order = sorted(shown_order, key=lambda k: (k != "judge", len(by_kind[k])))
     picked: list[Question] = []
     used_keys: set[str] = set()
-    used_sources: set[str] = set()
-    source_count: Counter[str] = Counter()  # picked questions per source sentence
+    source_count: Counter[str] = Counter()  # picked questions per folded source sentence
+    sources: dict[str, str] = {}  # question id → its folded source
     lex_picked = 0  # picked lexicon questions
     lex_cap = -(-count * LEX_PERCENT // 100)  # (exact: a float share gave 7.000…1 places)
-    # one more per sentence for every ``QUIZMIX_PLACES_PER_SENTENCE`` places past the first
-    # ten: a long quiz of a short text runs out of sentences (the bundled speech's 20 held 11 填空
-    # and 2 单选 at two a sentence)
-    sentence_cap = QUIZMIX_SENTENCE_CAP + max(0, count - 10) // QUIZMIX_PLACES_PER_SENTENCE
     used_local: set[str] = set()
     picked_ids: set[str] = set()
     picked_kinds: set[str] = set()
+    kind_count: Counter[str] = Counter()  # picked questions per kind
 
     # what the pick compares, worked out once per question (tier() asks again for every place)
     traits: dict[object, tuple[set[str], list[str], str, str | None]] = {}
 
     def traits_of(q: Question) -> tuple[set[str], list[str], str, str | None]:
-        """(keys, folded answers, folded stem and options, heading/label class) of ``q``."""
         found = traits.get(q.id)
         if found is None:
-            # a formula counts as a key: one question per formula while others remain (round
-            # Q1: 主题教育目标 and 八项规定 were each asked twice in a quiz of 13)
-            keys = {dis.fold_key(q.keys[0]) if q.keys else q.id}
-            if q.formula:
-                keys.add(dis.fold_key(q.formula))
-            # ... and so do its answer and the list it makes (三保障 / 两不愁三保障 / the list
-            # 义务教育、基本医疗、住房安全, three items of one tuopin quiz: rounds EC–EH)
-            keys.update(dis.fold_key(a) for a in _answer_texts(q) if len(a) >= 3)
-            keys.update(dis.fold_key(n) for n in quizmix_list_names(_answer_texts(q), lexicon))
-            own = [*_answer_texts(q), *_hidden_answers(q, lexicon)]
-            own += _names_inside(own, lexicon)
-            found = traits[q.id] = (
-                keys,
-                [dis.fold_key(a) for a in own if len(a) >= 2],
-                dis.fold_key(q.stem + "|" + "|".join(q.options)),
-                _local_class(q, lexicon),
-            )
+            found = traits[q.id] = pick_traits(q, lexicon)
         return found
 
     shown: list[str] = []  # folded stems and options of the picked questions
@@ -1484,14 +1493,63 @@ def select(
             )
         return judge_cache[len(picked)]
 
+    held_cache: dict[int, dict[str, set[str]]] = {}
+
+    def held_sentences() -> dict[str, set[str]]:
+        """Folded source → the kinds short of their share whose few fresh questions left come
+        from it: another kind's question from it waits (tier 1), so a sentence one 填空 took
+        does not cost a scarce kind its place (one question a sentence moved 4 points of the
+        quizzes of 20 from 多选 and 判断 to 填空 before)."""
+        if len(picked) not in held_cache:
+            held: dict[str, set[str]] = {}
+            for kind in order:
+                need = judge_share - sum(q.kind == kind for q in picked)
+                if need <= 0:
+                    continue
+                left = {
+                    sources.get(q.id) or sources.setdefault(q.id, dis.fold_key(q.source))
+                    for q in by_kind[kind]
+                    if q.id not in picked_ids
+                    and not asked_sentence(q)
+                    and not quizmix_overlapping(traits_of(q)[0], used_keys)
+                    and not leaks(q)
+                }
+                if len(left) <= need * len(order):
+                    for source in left:
+                        held.setdefault(source, set()).add(kind)
+            held_cache[len(picked)] = held
+        return held_cache[len(picked)]
+
+    def asked_sentence(q: Question) -> int:
+        """How many picked questions came from ``q``'s source sentence (a source inside
+        another is the same sentence: a clause of it, a cut stem's own source)."""
+        mine = sources.get(q.id)
+        if mine is None:
+            mine = sources[q.id] = dis.fold_key(q.source)
+        if not mine:
+            return 0
+        return sum(
+            n
+            for theirs, n in source_count.items()
+            if theirs == mine
+            or min(len(theirs), len(mine)) >= QUIZMIX_SAME_SENTENCE
+            and (theirs in mine or mine in theirs)
+        )
+
     def tier(q: Question) -> int:
-        """0 best; 2–5 only when no kind has a question of a lower tier."""
+        """0 best; 2–6 only when no kind has a question of a lower tier. The repeats a quiz
+        asks only when the bank has nothing fresh left: a second question from one sentence (2),
+        a third or more (3), an asked key or formula (4), a leak (6); a weak one (5) before a
+        leak only."""
         if leaks(q):
-            return 5
+            return 6
         keys, _, _, local = traits_of(q)
-        reused = quizmix_overlapping(keys, used_keys)
-        if reused - {dis.fold_key(q.formula or "")}:
-            return 4  # its own key (or one holding it, or inside it) asked again
+        asked = asked_sentence(q)
+        reused = bool(quizmix_overlapping(keys, used_keys))
+        if (asked or reused) and q.kind not in picked_kinds:
+            # a kind's first place: every kind stays in the quiz (a 判断 or 多选 hangs on the
+            # few formulas a text names, which another kind's question may have asked)
+            return 1
         weak_template = prior[q.id] < WEAK_PRIOR and q.kind in picked_kinds
         # (a doubtful 单选 keeps its tier: its place is lent, see lent())
         # a choice question whose options repeat a picked one's lure pool
@@ -1502,29 +1560,22 @@ def select(
             # a second heading item or unknown label: the reviews failed them; a plain 填空
             # under the confidence threshold: 35% usable left one text out (confidence.py); a
             # template the reviews found mostly unusable (``WEAK_PRIOR``) once its kind is in
-            return 3
-        if reused or source_count[q.source] >= sentence_cap:
-            # another question on an asked formula (lexicon items: 92–95% usable), or a third
-            # from one sentence
-            return 2
+            return 5
+        if reused:
+            return 4  # its key or formula (or one holding it, or inside it) asked again
+        if asked:
+            return 2 if asked == 1 else 3  # a second question from an asked sentence, a third
         if q.formula and q.kind != "judge" and dis.fold_key(q.formula) in judge_formulas():
             return 1  # left to the 判断, whose checkable facts are nearly all formulas
-        # one question per source sentence while others remain: reviewers read two items that
-        # print one sentence as one fact asked twice (a formula-tagged plain item prints its
-        # sentence too). A lexicon template prints the lexicon's statement, not the sentence: its
-        # freshness is its formula's, checked above
+        if held_sentences().get(sources[q.id], set()) - {q.kind}:
+            return 1  # its sentence is left to a kind short of its share
         if q.template.startswith("lex_"):
             # a quiz mostly of lexicon questions tests the formula list, not the text: past its
-            # share they wait for the other templates' fresh questions (weak ones stay tier 3)
-            if lex_picked >= lex_cap:
-                return 1
-            # ... but a sentence naming many formulas (a communiqué's 增强“四个意识”、坚定“四个
-            # 自信”、做到“两个维护”…) gave 7 of a quiz's 10 (blind round RE): a quiz tests the
-            # text, so once LEX_PER_SENTENCE questions come from its sentence it waits
-            return 0 if source_count[q.source] < LEX_PER_SENTENCE else 1
+            # share they wait for the other templates' fresh questions (weak ones stay tier 2)
+            return 0 if lex_picked < lex_cap else 1
         # a template the reviews found mostly unusable (a heading item) is never fresher than a
-        # lexicon question on an asked sentence (round Q1: the heading 单选 went out instead)
-        return 0 if q.source not in used_sources and prior[q.id] >= WEAK_PRIOR else 1
+        # lexicon question past its share (round Q1: the heading 单选 went out instead)
+        return 0 if prior[q.id] >= WEAK_PRIOR else 1
 
     def best_of(kind: str, below: int, plain_only: bool = False) -> tuple[Question | None, int]:
         """The best ranked question of ``kind`` of the lowest tier under ``below`` (with
@@ -1576,7 +1627,7 @@ def select(
     # ranked question of the lowest tier. A kind with nothing below tier 2 waits its turn; only
     # when no kind has one is a question of tier 2 taken, then 3 …, and last one that leaks (a
     # short text asks few sentences: balance gives way before an answer is printed twice)
-    for worst in range(1, 6):
+    for worst in range(1, 7):
         progress = True
         while len(picked) < count and progress:
             progress = False
@@ -1592,10 +1643,10 @@ def select(
                 picked.append(q)
                 picked_ids.add(q.id)
                 picked_kinds.add(q.kind)
+                kind_count[q.kind] += 1
                 keys, own, text, local = traits_of(q)
                 used_keys.update(keys)
-                used_sources.add(q.source)
-                source_count[q.source] += 1
+                source_count[dis.fold_key(q.source)] += 1
                 lex_picked += q.template.startswith("lex_")
                 if local:
                     used_local.add(local)

@@ -1,0 +1,138 @@
+"""How often one served quiz asks the same thing twice, over many texts and seeds.
+
+For every text of ``quality_sample.TEXT_SETS``, seeds 0..N-1 and each quiz size, the served quiz
+(``select`` over ``bank_with_reasons(text, seed=s)``, what ``generate_questions(text, seed=s,
+count=n)`` returns) is read for three repeats a reviewer notes (blind16 rounds ND–NF):
+
+- sentence: questions past the first from one source sentence (a source inside another counts);
+- formula: questions past the first on one content: the same formula, or keys (a key, an answer
+  of three characters or more, a named list) equal or one inside the other, as ``select`` reads
+  them (四个自信 asked by a 单选 and by a 填空 is one content);
+- leak: questions whose answer (a false 判断's hidden key included) another served question's
+  stem or options print, or another asks too.
+
+Printed per size: the mean of each per quiz and the share of quizzes with any, the kind mix,
+the distinct paragraphs a quiz touches. ``--cache`` keeps the banks in a pickle: ``select``
+changes leave them as they are.
+
+    PYTHONPATH=. .venv/bin/python bench/quiz_repeats.py --cache /tmp/banks.pkl [--per-text]
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import statistics
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from quality_sample import TEXT_SETS  # noqa: E402
+
+
+def _groups(n: int, same) -> int:
+    """Items past the first of each group of ``n`` items joined by ``same(i, j)``."""
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(n):
+        for j in range(i + 1, n):
+            if same(i, j):
+                parent[root(i)] = root(j)
+    return n - len({root(i) for i in range(n)})
+
+
+def repeats(quiz: list, lexicon) -> dict[str, int]:
+    from quizapp.generation import distractors as dis
+    from quizapp.generation.pipeline import pick_traits, quizmix_overlapping
+
+    traits = [pick_traits(q, lexicon) for q in quiz]
+    sources = [dis.fold_key(q.source) for q in quiz]
+
+    def same_source(i: int, j: int) -> bool:
+        a, b = sources[i], sources[j]
+        return a == b or (min(len(a), len(b)) >= 10 and (a in b or b in a))
+
+    def same_key(i: int, j: int) -> bool:
+        return bool(quizmix_overlapping(traits[i][0], traits[j][0]))
+
+    leaked = 0
+    for i, (_, own, _, _) in enumerate(traits):
+        if any(
+            j != i and (any(a in other[2] for a in own) or set(own) & set(other[1]))
+            for j, other in enumerate(traits)
+        ):
+            leaked += 1
+    return {
+        "sentence": _groups(len(quiz), same_source),
+        "formula": _groups(len(quiz), same_key),
+        "leak": leaked,
+    }
+
+
+def main() -> int:
+    from quizapp.generation import KINDS, load_lexicon
+    from quizapp.generation.pipeline import bank_with_reasons, select
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, default=10)
+    parser.add_argument("--count", type=int, action="append", help="quiz size (10, 20, 30)")
+    parser.add_argument("--cache", help="pickle of the banks (made if missing)")
+    parser.add_argument("--per-text", action="store_true")
+    args = parser.parse_args()
+    lexicon = load_lexicon()
+    texts = sorted({(f"{st}/{label}", path) for st, v in TEXT_SETS.items() for label, path in v})
+    cache = Path(args.cache) if args.cache else None
+    if cache and cache.exists():
+        banks = pickle.loads(cache.read_bytes())
+    else:
+        banks = {
+            label: [
+                bank_with_reasons(path.read_text(encoding="utf-8"), seed=s, lexicon=lexicon)[0]
+                for s in range(args.seeds)
+            ]
+            for label, path in texts
+        }
+        if cache:
+            cache.write_bytes(pickle.dumps(banks))
+    for count in args.count or (10, 20, 30):
+        totals: Counter[str] = Counter()
+        anyq: Counter[str] = Counter()
+        kinds: Counter[str] = Counter()
+        paragraphs, quizzes = [], 0
+        per_text: dict[str, Counter[str]] = {}
+        for label, _ in texts:
+            for s, bank in enumerate(banks[label][: args.seeds]):
+                quiz = select(bank, count, s, lexicon=lexicon)
+                found = repeats(quiz, lexicon)
+                totals.update(found)
+                anyq.update(k for k, v in found.items() if v)
+                per_text.setdefault(label, Counter()).update(found)
+                kinds.update(q.kind for q in quiz)
+                paragraphs.append(len({q.paragraph for q in quiz}))
+                quizzes += 1
+        items = sum(kinds.values())
+        print(
+            f"count {count}: per quiz "
+            + "  ".join(f"{k} {totals[k] / quizzes:.2f} ({anyq[k]}/{quizzes})" for k in totals)
+            + f" | kinds {', '.join(f'{k} {kinds[k] / items:.3f}' for k in KINDS)}"
+            + f" | items {items} | paragraphs {statistics.mean(paragraphs):.2f}"
+        )
+        if args.per_text:
+            for label, found in sorted(per_text.items()):
+                if any(found.values()):
+                    print(f"   {label}: {dict(found)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
