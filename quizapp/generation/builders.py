@@ -3596,6 +3596,8 @@ def candidates_for(
     # a near-synonym of a printed list item is right beside it too (信息化 beside 数字化、
     # （网络化）、智能化; 军事安全 beside 国家经济安全、（　　）… next to 国防安全, KB #15)
     exclude.update(o for item in key.group for o in lex.overlapping(item))
+    # a name first stated after the text (党纪学习教育 on a 2017 text: dangfeng #43)
+    exclude |= _later_names(ctx)
 
     def lex_phrases() -> list[str]:
         return [p for p, _ in lex.phrase_pool()]
@@ -3871,11 +3873,25 @@ def _named(ctx: Context, formula: Formula) -> bool:
 
 
 def _forbidden(ctx: Context, formula: Formula) -> frozenset[str]:
-    """What is never a lure of ``formula`` in this text: the lexicon's forbidden phrases and
-    the phrases right at the text's date (:func:`_era_lures`)."""
-    era = _era_lures(ctx)
+    """What is never a lure of ``formula`` in this text: the lexicon's forbidden phrases, the
+    phrases right at the text's date (:func:`_era_lures`) and the names first stated after it
+    (:func:`_later_names`)."""
+    era = _era_lures(ctx) | _later_names(ctx)
     forbidden = ctx.lexicon.forbidden_for(formula)
     return forbidden | era if era else forbidden
+
+
+def _later_names(ctx: Context) -> frozenset[str]:
+    """The names first stated after the text's latest date (its date line, else the bound
+    :func:`segment.inferred_era` reads; the lexicon's ``term_dates``): 党纪学习教育 (2024) is
+    no lure of a 2017 article (blind16 dangfeng #43). None for a text of no known latest date."""
+    memo = ctx.ex.memo
+    if "later_names" not in memo:
+        latest = _text_date(ctx)[1]
+        memo["later_names"] = frozenset(
+            name for name, since in ctx.lexicon.term_dates.items() if latest and latest < since
+        )
+    return memo["later_names"]
 
 
 def _era_lures(ctx: Context) -> frozenset[str]:
@@ -5296,8 +5312,29 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     if frame_mates:
         alike = True
         yield from _horizon_single(ctx, key, s, stem, a, b)
+    # 打虎上无禁区、（拍蝇上无死角）、猎狐上无空白: the siblings print 拍蝇上无's frame, so only
+    # 死角 is asked; a trivial varying part, no plain 填空 (blind16 dangfeng #21, #32)
+    part = _frame_part(ctx.lexicon, stem, a, b) if key.type != "quoted" else None
+    if part is not None and part[0] < part[1] and not (fault_slot or era_slot or covered):
+        asked = stem[part[0] : part[1]]
+        yield Question(
+            id=question_id(ctx.doc_key, "cloze", "cloze", asked + "|" + key.text, source),
+            kind="cloze",
+            stem=_blank(stem, *part),
+            options=[],
+            answer=[asked],
+            keys=[asked, key.text, *_whole_pair(key, s)],
+            source=source,
+            explanation=explanation,
+            accepted=[[asked]],
+            ordered=True,
+            paragraph=para,
+            difficulty=_difficulty("cloze", asked),
+            template="cloze",
+            formula=key.formula,
+        )
     qid = question_id(ctx.doc_key, "cloze", "cloze", key.text, source)
-    if not fault_slot and not era_slot and not covered and not alike:
+    if not fault_slot and not era_slot and not covered and not alike and part is None:
         yield Question(
             id=qid,
             kind="cloze",
@@ -6327,6 +6364,90 @@ def _printed_head(ctx: Context, stem: str, a: int, b: int) -> tuple[str, str] | 
             return rest, word
         return None
     return None
+
+
+# what ends a 、-run in a stem (the run's items lie between two of these)
+_RUN_STOPS = "，,；;：:。！？!?（）()“”‘’《》「」\n"
+
+
+def _spelled_near(part: str, text: str) -> bool:
+    """Does ``text`` spell ``part`` (two characters or more) in order within two characters more
+    than its length (拍蝇 in “拍苍蝇”)? One character is never spelled: 基 of 基本 says nothing."""
+    if len(part) < 2:
+        return False
+    pattern = "".join(re.escape(c) + ".{0,2}" for c in part[:-1]) + re.escape(part[-1])
+    return any(len(m.group()) <= len(part) + 2 for m in re.finditer(pattern, text))
+
+
+def _frame_part(lexicon: Lexicon, stem: str, a: int, b: int) -> tuple[int, int] | None:
+    """The part of the blank [a, b) to ask when it is an item of a 、-run whose printed
+    siblings share with it a frame of half its characters or more: the same first and/or last
+    characters, or the same characters in the same places for items of one length (打虎上无禁区、
+    （拍蝇上无死角）、猎狐上无空白 frames 上无), which with what the stem spells outside the run
+    (拍蝇 is in “拍苍蝇” before it) makes half the item or more. The varying part left unspelled
+    is what the learner must know: one such part of two
+    characters or more on jieba's word edges is returned (its span in the stem: 拍蝇上无（死角）,
+    dangfeng #21, #32); (a, a) when what varies is trivial (one character, no whole word, or
+    nothing the stem does not spell), so the plain 填空 is not asked; None when the blank is no
+    such item, or two parts of it vary unspelled (the whole item stays the key). Only items of
+    five characters or more in a run of three or more, neither a lexicon term nor one jieba word
+    (理论创新、实践创新 and 形式主义、官僚主义 stay whole: standard members, asked whole)."""
+    key = stem[a:b]
+    if len(key) < 5 or _han(key) != len(key) or lexicon.is_known(key):
+        return None  # (a standard member, 政治意识 of 四个意识, is asked whole)
+    if stem[a - 1 : a] != "、" and stem[b : b + 1] != "、":
+        return None
+    lo, hi = a, b
+    while lo > 0 and stem[lo - 1] not in _RUN_STOPS:
+        lo -= 1
+    while hi < len(stem) and stem[hi] not in _RUN_STOPS:
+        hi += 1
+    head, tail = stem[lo:a], stem[b:hi]
+    if head and not head.endswith("、") or tail and not tail.startswith("、"):
+        return None  # (the blank is part of an item, not the item)
+    siblings = [x for x in head.split("、")[:-1] + tail.split("、")[1:] if x]
+    if len(siblings) < 2 or any(_han(x) != len(x) for x in siblings):
+        return None  # (a pair, 功成不必在我、功成必定有我, is a saying asked whole)
+    n = len(key)
+    if all(len(x) == n for x in siblings):
+        shared = [k for k in range(n) if all(x[k] == key[k] for x in siblings)]
+    else:
+        p = len(common_prefix([key, *siblings]))
+        q = len(common_suffix([key, *siblings]))
+        if p + q >= min(len(x) for x in (key, *siblings)):
+            return None
+        shared = list(range(p)) + list(range(n - q, n))
+    if not shared:
+        return None
+    parts: list[tuple[int, int]] = []
+    for k in range(n):
+        if k in shared:
+            continue
+        if parts and parts[-1][1] == k:
+            parts[-1] = (parts[-1][0], k + 1)
+        else:
+            parts.append((k, k + 1))
+    outside = stem[:lo] + "|" + stem[hi:]
+    unspelled = [(i, j) for i, j in parts if not _spelled_near(key[i:j], outside)]
+    if 2 * sum(j - i for i, j in unspelled) > n:
+        return None  # (the frame and what the stem spells are less than half the item)
+    if len(unspelled) > 1:
+        # (筑法治之基、行法治之力: two places vary, the item is asked whole; judged usable, F5 #7)
+        return None
+    if not unspelled:
+        return a, a
+    i, j = unspelled[0]
+    words = jieba_cut(key)
+    if len(words) < 2:
+        return None  # (one word, a term: asked whole)
+    edges = {0}
+    for word in words:
+        edges.add(max(edges) + len(word))
+    if j - i < 2 or i not in edges or j not in edges:
+        return a, a
+    if not (is_word(key[i:j]) or lexicon.is_known(key[i:j])):
+        return None  # (问题发现靠党建: two words vary, 发现靠 is none; asked whole)
+    return a + i, a + j
 
 
 def _run_goes_on(key: str, after: str) -> int:
@@ -8631,7 +8752,8 @@ def _lex_name_question(
     name = formula.spoken
     rng = _rng(ctx, i)  # (the seed-free generator is not drawn from: not made)
     number = next((c for c in name if c in NUMERALS), "")
-    exclude = {name, *formula.variants}
+    # (a name first stated after the text is no option: 四史 on a 2017 text)
+    exclude = {name, *formula.variants, *_later_names(ctx)}
     wrong = _field_names_first(name, list(names), set(same_field), rng, exclude, number)
     if number and wrong and not any(number in w and (w in like or not counted) for w in wrong):
         wrong = None

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -76,6 +76,7 @@ class Lexicon:
         covers: dict[str, Iterable[str]] | None = None,
         near_synonyms: Iterable[Iterable[str]] = (),
         right_within: dict[str, Iterable[str]] | None = None,
+        dates: dict[str, Sequence[str]] | None = None,
     ):
         given = sorted(formulas, key=lambda f: f.name)
         # versions of a shared name (see Formula.sense_of): the shared spelling → its versions,
@@ -121,6 +122,8 @@ class Lexicon:
         # stands (科学社会主义 stays a lure of 中国特色社会主义进入新时代)
         for term, within in (right_within or {}).items():
             self._overlaps[term] = self._overlaps.get(term, frozenset()) | frozenset(within)
+        # the date a name was first stated (党纪学习教育 2024-04-01): no lure of an older text
+        self.term_dates: dict[str, str] = {name: when[0] for name, when in (dates or {}).items()}
         # standard enumerations (不平衡、不协调、不可持续): item → the lists holding it
         self.lists: list[tuple[str, ...]] = [tuple(items) for items in lists]
         # where each standard list comes from (党的十九届五中全会（2020），…), by index
@@ -242,6 +245,7 @@ class Lexicon:
             covers=vocabulary.get("term_covers", {}),
             near_synonyms=vocabulary.get("term_near_synonyms", ()),
             right_within=vocabulary.get("term_right_within", {}),
+            dates=vocabulary.get("term_dates") or packaged.get("term_dates", {}),
         )
 
     # -- lookups ------------------------------------------------------------------------
@@ -892,6 +896,7 @@ def _packaged_vocabulary() -> dict:
             "term_covers",
             "term_near_synonyms",
             "term_right_within",
+            "term_dates",
             "lists",
             "local_programmes",
         )

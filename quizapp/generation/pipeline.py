@@ -405,6 +405,14 @@ _ITEM_BEFORE_DENG = re.compile(r"([\u4e00-\u9fff]{2,6}?)等")
 _HALF_BEFORE_DENG = re.compile(r"([\u4e00-\u9fff]{1,3})等")
 
 
+def _framed_part(q: Question, item: str) -> bool:
+    """Is ``q``'s answer the varying part of a list item the builder cut it from on purpose
+    (builders._frame_part: 打虎上无禁区、拍蝇上无（死角）、猎狐上无空白), the whole item among its
+    keys? Its siblings print the rest of the item's frame, so the half is the point."""
+    answer = _one_answer(q)
+    return any(len(k) > len(answer) and answer in k and k in item for k in q.keys)
+
+
 def _compound_fragment_blank(q: Question) -> bool:
     """Is ``q`` a plain 填空 or 单选 whose one- or two-character blank is half of a list item
     its siblings show to be a compound: 生物医药、（医疗）设备等领域 (blind10 EE #30, EG #29),
@@ -420,6 +428,8 @@ def _compound_fragment_blank(q: Question) -> bool:
     parts, k = run
     last = len(parts) - 1
     before, after = parts[k].split("\x00")
+    if _framed_part(q, before + answer + after):
+        return False
     tail = _ITEM_BEFORE_DENG.match(parts[last])
     sure = [len(p) for i, p in enumerate(parts) if 0 < i < last and i != k]
     if k != last and tail:
