@@ -1454,6 +1454,10 @@ def select(
     picked: list[Question] = []
     used_keys: set[str] = set()
     source_count: Counter[str] = Counter()  # picked questions per folded source sentence
+    # ... of them, those of no lexicon template: two lexicon questions on two formulas one
+    # sentence names (增强“四个意识”、坚定“四个自信”、做到“两个维护”) ask different things;
+    # counting them as one sentence left the bundled speech's quizzes of 16 half 填空
+    plain_source_count: Counter[str] = Counter()
     sources: dict[str, str] = {}  # question id → its folded source
     lex_picked = 0  # picked lexicon questions
     lex_cap = -(-count * LEX_PERCENT // 100)  # (exact: a float share gave 7.000…1 places)
@@ -1532,19 +1536,27 @@ def select(
 
     def asked_sentence(q: Question) -> int:
         """How many picked questions came from ``q``'s source sentence (a source inside
-        another is the same sentence: a clause of it, a cut stem's own source)."""
+        another is the same sentence: a clause of it, a cut stem's own source); none for a
+        lexicon question whose sentence gave only one other lexicon question."""
         mine = sources.get(q.id)
         if mine is None:
             mine = sources[q.id] = dis.fold_key(q.source)
         if not mine:
             return 0
-        return sum(
-            n
-            for theirs, n in source_count.items()
-            if theirs == mine
-            or min(len(theirs), len(mine)) >= QUIZMIX_SAME_SENTENCE
-            and (theirs in mine or mine in theirs)
-        )
+
+        def same(theirs: str) -> bool:
+            return theirs == mine or (
+                min(len(theirs), len(mine)) >= QUIZMIX_SAME_SENTENCE
+                and (theirs in mine or mine in theirs)
+            )
+
+        asked = sum(n for theirs, n in source_count.items() if same(theirs))
+        if not q.template.startswith("lex_"):
+            return asked
+        plain = sum(n for theirs, n in plain_source_count.items() if same(theirs))
+        # a lexicon question after one other lexicon question of its sentence is fresh; a
+        # third formula of one sentence waits (the sentence would fill the quiz)
+        return asked if plain or asked - plain >= 2 else 0
 
     def tier(q: Question) -> int:
         """0 best; 2–6 only when no kind has a question of a lower tier. The repeats a quiz
@@ -1657,6 +1669,8 @@ def select(
                 keys, own, text, local = traits_of(q)
                 used_keys.update(keys)
                 source_count[dis.fold_key(q.source)] += 1
+                if not q.template.startswith("lex_"):
+                    plain_source_count[dis.fold_key(q.source)] += 1
                 lex_picked += q.template.startswith("lex_")
                 if local:
                     used_local.add(local)
