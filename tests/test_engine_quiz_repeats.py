@@ -33,6 +33,7 @@ def same_sentence(quiz: list[Question]) -> list[tuple[str, str]]:
             a, b = dis.fold_key(p.source), dis.fold_key(q.source)
             if a == b or (min(len(a), len(b)) >= 10 and (a in b or b in a)):
                 out.append((p, q))
+
     def excused(p: Question, q: Question) -> bool:
         others = [pair for pair in out if {id(pair[0]), id(pair[1])} & {id(p), id(q)}]
         lexicon = p.template.startswith("lex_") and q.template.startswith("lex_")
