@@ -199,3 +199,13 @@ def test_a_formula_shown_under_the_text_s_own_name_is_keyed_by_that_name() -> No
     ]
     assert len(asked) >= 3
     assert all("党百年奋斗的历史经验" in q.keys and "十个坚持" in q.covers for q in asked)
+
+
+def test_a_formulas_source_shown_to_learners_holds_no_working_note():
+    # the 解析 prints 出处：{source} (blind16 rounds OB, OD–OF: "词表 lists 已录同一六项" and a bare
+    # 同上《意见》 reached learners)
+    import re
+
+    for formula in load_lexicon():
+        assert not re.search(r"[A-Za-z]{3,}", formula.source or ""), formula.name
+        assert not (formula.source or "").startswith("同上"), formula.name
