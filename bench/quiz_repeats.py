@@ -5,6 +5,7 @@ For every text of ``quality_sample.TEXT_SETS``, seeds 0..N-1 and each quiz size,
 count=n)`` returns) is read for three repeats a reviewer notes (blind16 rounds ND–NF):
 
 - sentence: questions past the first from one source sentence (a source inside another counts);
+  shown: the same, but for two lexicon questions (their stems print no sentence);
 - formula: questions past the first on one content: the same formula, or keys (a key, an answer
   of three characters or more, a named list) equal or one inside the other, as ``select`` reads
   them (四个自信 asked by a 单选 and by a 填空 is one content);
@@ -72,8 +73,16 @@ def repeats(quiz: list, lexicon) -> dict[str, int]:
             for j, other in enumerate(traits)
         ):
             leaked += 1
+    lexical = [q.template.startswith("lex_") for q in quiz]
+
+    def same_source_shown(i: int, j: int) -> bool:
+        # two lexicon questions on two formulas of one sentence print their own stems (下列属于
+        # “四个意识”的是…): select lets such a pair through, the learner sees no sentence twice
+        return same_source(i, j) and not (lexical[i] and lexical[j])
+
     return {
         "sentence": _groups(len(quiz), same_source),
+        "shown": _groups(len(quiz), same_source_shown),
         "formula": _groups(len(quiz), same_key),
         "leak": leaked,
     }
