@@ -435,6 +435,36 @@ def phone_page(chromium) -> Iterator[Any]:
     context.close()
 
 
+def log_in_page(page: Any, base: str, username: str, password: str = DEFAULT_PASSWORD) -> None:
+    """A browser page logs ``username`` in through the login form and lands on the home page."""
+    page.goto(f"{base}/auth/login")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("main form button[type=submit]")
+    page.wait_for_url(base + "/")
+
+
+def lines_of(element: Any) -> int:
+    """How many lines the text of an element takes on the screen (lines its element clips away,
+    after a "…", are not shown)."""
+    return element.evaluate(
+        """e => {
+          const tops = [];
+          const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+          for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            const clip = node.parentElement.getBoundingClientRect();
+            for (const r of range.getClientRects()) {
+              if (r.width > 0 && r.bottom <= clip.bottom + 1) tops.push(r.top);
+            }
+          }
+          tops.sort((a, b) => a - b);
+          return tops.filter((t, i) => i === 0 || t - tops[i - 1] > 8).length;
+        }"""
+    )
+
+
 def _every(request: Any) -> bool:
     return True
 

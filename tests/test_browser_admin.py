@@ -8,6 +8,7 @@ import io
 from typing import Any
 
 import pytest
+from conftest import log_in_page
 from openpyxl import Workbook
 
 from quizapp.extensions import db
@@ -39,18 +40,10 @@ def no_sideways_scroll(page: Any) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= 360, page.url
 
 
-def login(page: Any, base: str, username: str, password: str) -> None:
-    page.goto(base + "/auth/login")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", password)
-    page.click("main form button[type=submit]")
-    page.wait_for_url(base + "/")
-
-
 def test_admin_on_a_phone(live_server, phone_page, chromium, screenshot, tmp_path) -> None:
     app, base = live_server(setup=setup_data)
     page = phone_page
-    login(page, base, "boss", "password123")
+    log_in_page(page, base, "boss")
 
     page.click(".nav >> text=用户")
     page.click(".subnav >> text=支部/小组")
@@ -89,7 +82,7 @@ def test_admin_on_a_phone(live_server, phone_page, chromium, screenshot, tmp_pat
     other = chromium.new_context(viewport={"width": 360, "height": 740})
     try:
         learner = other.new_page()
-        login(learner, base, "lisi", password)
+        log_in_page(learner, base, "lisi", password)
         assert "李四" in learner.inner_text(".topbar")
     finally:
         other.close()

@@ -13,7 +13,7 @@ import time
 import uuid
 
 import pytest
-from conftest import DEFAULT_PASSWORD, DESKTOP, PHONE, SAMPLE_QUESTIONS
+from conftest import DEFAULT_PASSWORD, DESKTOP, PHONE, SAMPLE_QUESTIONS, lines_of, log_in_page
 from playwright.sync_api import expect
 from sqlalchemy import select
 
@@ -49,15 +49,6 @@ def setup_data(app) -> None:
         )
 
 
-def log_in_host(page, base: str) -> None:
-    """host1 (the organizer of setup_data) logs in and lands on the home page."""
-    page.goto(f"{base}/auth/login")
-    page.fill("input[name=username]", "host1")
-    page.fill("input[name=password]", DEFAULT_PASSWORD)
-    page.click("main form button[type=submit]")
-    page.wait_for_url(base + "/")
-
-
 KINDS = ("single", "multiple", "judge", "cloze")
 
 
@@ -65,7 +56,7 @@ def create_round(host, base: str, title: str, kinds: tuple[str, ...], shoot=None
     """host1 logs in and creates a round `title` of one question of each of `kinds`, 60 s
     each (`shoot(host)` is called on the filled-in form), then opens its 大屏; returns the
     round's code."""
-    log_in_host(host, base)
+    log_in_page(host, base, "host1")
     host.goto(f"{base}/live/rounds/new")
     host.fill("input[name=title]", title)
     host.fill("input[name=count]", str(len(kinds)))
@@ -308,7 +299,7 @@ def test_rounds_list_fits_a_phone(live_server, phone_page, screenshot):
     screen, not behind a sideways scroll of a seven-column table squeezed to 360 pixels."""
     app, base = live_server(setup=setup_finished_round)
     page = phone_page
-    log_in_host(page, base)
+    log_in_page(page, base, "host1")
     page.goto(base + "/live/rounds")
     screenshot(page, "rounds-phone")
     wrap = page.locator("main .table-wrap")
@@ -343,7 +334,7 @@ def test_podium_of_two_players_has_no_empty_third_step(live_server, chromium, sc
     app, base = live_server(setup=setup_two_player_round)
     context = chromium.new_context(viewport=DESKTOP, locale="zh-CN")
     page = context.new_page()
-    log_in_host(page, base)
+    log_in_page(page, base, "host1")
     from quizapp.models import LiveContest
 
     with app.app_context():
@@ -456,27 +447,6 @@ def setup_long_team_round(app) -> None:
         services.advance(contest, moment)
 
 
-def lines_of(element) -> int:
-    """How many lines the text of an element takes on the screen (lines clipped away after a
-    "…" are not shown)."""
-    return element.evaluate(
-        """e => {
-          const tops = [];
-          const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
-          for (let node = walk.nextNode(); node; node = walk.nextNode()) {
-            const range = document.createRange();
-            range.selectNodeContents(node);
-            const clip = node.parentElement.getBoundingClientRect();
-            for (const r of range.getClientRects()) {
-              if (r.width > 0 && r.bottom <= clip.bottom + 1) tops.push(r.top);
-            }
-          }
-          tops.sort((a, b) => a - b);
-          return tops.filter((t, i) => i === 0 || t - tops[i - 1] > 8).length;
-        }"""
-    )
-
-
 # an element whose text is all on the screen: not cut sideways, no line hidden below its box
 SHOWN_WHOLE = """e => {
   const range = document.createRange();
@@ -499,7 +469,7 @@ def test_a_long_team_name_keeps_the_projector_ranking_readable(live_server, chro
     for size in ({"width": 1366, "height": 900}, {"width": 390, "height": 844}):
         context = chromium.new_context(viewport=size, device_scale_factor=2, locale="zh-CN")
         page = context.new_page()
-        log_in_host(page, base)
+        log_in_page(page, base, "host1")
         page.goto(f"{base}/live/rounds/{code}/host")
         stage = page.locator("[data-stage=finished]")
         stage.locator(".board-row").first.wait_for()
@@ -539,7 +509,7 @@ def test_a_long_team_name_keeps_the_results_tables_readable(live_server, chromiu
     for size in ({"width": 390, "height": 844}, {"width": 1366, "height": 900}):
         context = chromium.new_context(viewport=size, device_scale_factor=2, locale="zh-CN")
         page = context.new_page()
-        log_in_host(page, base)
+        log_in_page(page, base, "host1")
         page.goto(f"{base}/live/rounds/{code}/results")
         screenshot(page, f"live-results-long-team-{size['width']}")
         tables = page.locator("main table").all()

@@ -7,7 +7,14 @@ import uuid
 from datetime import timedelta
 
 import pytest
-from conftest import DEFAULT_PASSWORD, SAMPLE_QUESTIONS, answer_503, lose_first_reply
+from conftest import (
+    DEFAULT_PASSWORD,
+    SAMPLE_QUESTIONS,
+    answer_503,
+    lines_of,
+    log_in_page,
+    lose_first_reply,
+)
 from playwright.sync_api import expect
 from sqlalchemy import select
 
@@ -56,10 +63,7 @@ def setup_data(app) -> None:
 
 def start_paper(page, base: str) -> None:
     """learner1 logs in and starts the 浏览器答题赛 paper (its confirm accepted)."""
-    page.goto(f"{base}/auth/login")
-    page.fill("input[name=username]", "learner1")
-    page.fill("input[name=password]", DEFAULT_PASSWORD)
-    page.click("button[type=submit]")
+    log_in_page(page, base, "learner1")
     page.goto(f"{base}/contests/")
     page.click("text=浏览器答题赛")
     page.once("dialog", lambda dialog: dialog.accept())
@@ -353,27 +357,6 @@ def setup_team_results(app) -> None:
         services.finish_attempt(attempt, utcnow())
 
 
-def lines_of(cell) -> int:
-    """How many lines the text of a table cell takes on the screen (lines its element clips
-    away, after a "…", are not shown)."""
-    return cell.evaluate(
-        """td => {
-          const tops = [];
-          const walk = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
-          for (let node = walk.nextNode(); node; node = walk.nextNode()) {
-            const range = document.createRange();
-            range.selectNodeContents(node);
-            const clip = node.parentElement.getBoundingClientRect();
-            for (const r of range.getClientRects()) {
-              if (r.width > 0 && r.bottom <= clip.bottom + 1) tops.push(r.top);
-            }
-          }
-          tops.sort((a, b) => a - b);
-          return tops.filter((t, i) => i === 0 || t - tops[i - 1] > 8).length;
-        }"""
-    )
-
-
 def test_the_team_table_reads_on_a_phone(live_server, chromium, screenshot) -> None:
     """At 390 px the 各支部 table broke 第一党支部 after 支 and "2 / 应 3" after 应: on a phone
     each branch's name has its own line and no number breaks; on a desktop it is a table."""
@@ -381,10 +364,7 @@ def test_the_team_table_reads_on_a_phone(live_server, chromium, screenshot) -> N
     for size in (QA_PHONE, QA_DESKTOP):
         context = chromium.new_context(viewport=size, device_scale_factor=2, locale="zh-CN")
         page = context.new_page()
-        page.goto(f"{base}/auth/login")
-        page.fill("input[name=username]", "org1")
-        page.fill("input[name=password]", DEFAULT_PASSWORD)
-        page.click("button[type=submit]")
+        log_in_page(page, base, "org1")
         page.goto(f"{base}/contests/paper/1/results")
         table = page.locator(".pc-teams")
         table.scroll_into_view_if_needed()
@@ -425,10 +405,7 @@ def test_a_long_branch_name_keeps_the_ranking_readable(live_server, chromium, sc
     for size in (QA_PHONE, QA_DESKTOP):
         context = chromium.new_context(viewport=size, device_scale_factor=2, locale="zh-CN")
         page = context.new_page()
-        page.goto(f"{base}/auth/login")
-        page.fill("input[name=username]", "org1")
-        page.fill("input[name=password]", DEFAULT_PASSWORD)
-        page.click("button[type=submit]")
+        log_in_page(page, base, "org1")
         page.goto(f"{base}/contests/paper/1/results")
         table = page.locator(".pc-rank")
         screenshot(page, f"ranking-{size['width']}", full_page=False)

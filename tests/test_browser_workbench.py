@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import DEFAULT_PASSWORD, DESKTOP, PHONE
+from conftest import DEFAULT_PASSWORD, DESKTOP, PHONE, log_in_page
 from sqlalchemy import select
 
 from quizapp.extensions import db
@@ -38,14 +38,6 @@ def bank_of(app) -> list[tuple]:
         return sorted(out)
 
 
-def login(page, base: str) -> None:
-    page.goto(f"{base}/auth/login")
-    page.fill("input[name=username]", "org1")
-    page.fill("input[name=password]", DEFAULT_PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_load_state()
-
-
 def fits_phone(page) -> bool:
     return page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth + 1")
 
@@ -64,7 +56,7 @@ def test_upload_review_edit_export_and_import_into_a_fresh_database(
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    login(page, base)
+    log_in_page(page, base, "org1")
 
     # upload the GB18030 file and look at the decoded text
     page.goto(f"{base}/manage/materials/upload")
@@ -112,7 +104,7 @@ def test_upload_review_edit_export_and_import_into_a_fresh_database(
     other = chromium.new_context(viewport=PHONE, device_scale_factor=2, locale="zh-CN")
     phone = other.new_page()
     phone.on("pageerror", lambda exc: errors.append(str(exc)))
-    login(phone, fresh_base)
+    log_in_page(phone, fresh_base, "org1")
     phone.goto(f"{fresh_base}/manage/import")
     assert fits_phone(phone)
     shoot(phone, "import-phone")
@@ -167,7 +159,7 @@ def test_a_long_material_title_does_not_widen_the_organizer_pages(
     for size in (PHONE, DESKTOP):
         context = chromium.new_context(viewport=size, locale="zh-CN")
         page = context.new_page()
-        login(page, base)
+        log_in_page(page, base, "org1")
         for path in ("/manage/stats", "/manage/questions", "/test/new", "/live/rounds/new",
                      "/contests/paper/new", "/manage/import"):  # fmt: skip
             page.goto(base + path)
@@ -206,7 +198,7 @@ def test_the_stats_table_keeps_the_stems_readable_on_a_phone(phone_page, live_se
     line; each question is now a card whose stem takes the card's width."""
     app, base = live_server(setup=add_answered_questions)
     page = phone_page
-    login(page, base)
+    log_in_page(page, base, "org1")
     page.goto(base + "/manage/stats")
     screenshot(page, "stats-phone")
     stems = page.locator(".wb-stats-table tbody td:first-child a")
@@ -224,7 +216,7 @@ def test_the_material_page_counts_share_one_row_on_a_phone(phone_page, live_serv
     the material's actions (审核题目, 重新生成, 导出) below the first screen of a phone."""
     app, base = live_server(setup=add_long_titled_material)
     page = phone_page
-    login(page, base)
+    log_in_page(page, base, "org1")
     page.goto(base + "/manage/materials/1")
     screenshot(page, "material-phone")
     tops = [box["y"] for box in (s.bounding_box() for s in page.locator(".wb-stat").all())]
@@ -258,7 +250,7 @@ def test_the_bank_filters_fold_away_on_a_phone(live_server, chromium, screenshot
     app, base = live_server(setup=add_everyday_material)
     context = chromium.new_context(viewport=QA_PHONE, device_scale_factor=2, locale="zh-CN")
     page = context.new_page()
-    login(page, base)
+    log_in_page(page, base, "org1")
     page.goto(base + "/manage/questions?material=1")
     screenshot(page, "bank-phone", full_page=False)
     first = page.locator(".wb-q").first
@@ -282,7 +274,7 @@ def test_the_bank_filters_fold_away_on_a_phone(live_server, chromium, screenshot
 
     context = chromium.new_context(viewport=QA_DESKTOP, locale="zh-CN")
     page = context.new_page()
-    login(page, base)
+    log_in_page(page, base, "org1")
     page.goto(base + "/manage/questions?material=1")
     screenshot(page, "bank-desktop", full_page=False)
     assert not page.locator(".wb-filters summary").is_visible()
@@ -304,7 +296,7 @@ def test_the_paper_bar_leaves_the_first_question_alone_on_a_phone(
     app, base = live_server(setup=add_everyday_material)
     context = chromium.new_context(viewport=QA_PHONE, device_scale_factor=2, locale="zh-CN")
     page = context.new_page()
-    login(page, base)
+    log_in_page(page, base, "org1")
     page.goto(base + "/manage/questions?material=1")
     screenshot(page, "bank-bar-phone", full_page=False)
     bar = page.locator(".wb-paper-bar")
@@ -324,7 +316,7 @@ def test_the_paper_bar_leaves_the_first_question_alone_on_a_phone(
 
     context = chromium.new_context(viewport=QA_DESKTOP, locale="zh-CN")
     page = context.new_page()
-    login(page, base)
+    log_in_page(page, base, "org1")
     page.goto(base + "/manage/questions?material=1")
     screenshot(page, "bank-bar-desktop", full_page=False)
     box = page.locator(".wb-paper-bar").bounding_box()
