@@ -115,7 +115,7 @@ def quality_slot_open(stem: str, blank: str, key: str, mates, named: bool = Fals
     list mate pins (``mates``: the other items of the standard lists and formulas holding the
     key), that is not half of a printed pair of its head (增强（机遇意识）和风险意识: a run of
     three or more, 社会责任意识、（规则意识）、集体意识, is an open list) and not the subject of a
-    thesis (（系统观念）是…)?"""
+    thesis (（系统观念）是…) nor a quoted saying's whole last clause?"""
     at = stem.find(blank)
     if at < 0 or stem.count(blank) != 1 or len(key) < 4 or not key.endswith(QUALITY_HEADS):
         return False
@@ -125,6 +125,8 @@ def quality_slot_open(stem: str, blank: str, key: str, mates, named: bool = Fals
     after = stem[end:]
     if after.startswith("是") and (at == 0 or has_mark(stem[at - 1])):
         return False
+    if stem[:at].endswith(("，", "“")) and after.startswith(("。”", "”")):
+        return False  # a quoted saying's whole last clause (…，（便先要恢复民族的精神）。”)
     if any(mate in stem for mate in mates):
         return False
     return not _pair_of_head(*_clause_at(stem, at, end), key[-2:])

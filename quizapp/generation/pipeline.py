@@ -909,9 +909,6 @@ def _open_quality_slot(q: Question, lexicon: Lexicon) -> bool:
     if not is_plain_cloze(q):
         return False
     key = q.answer[0]
-    before, _, after = q.stem.partition(BLANK)
-    if before.endswith(("，", "“")) and after.startswith(("。”", "”")):
-        return False  # a quoted saying's whole last clause (…，（便先要恢复民族的精神）。”)
     mates = {mate for group in lexicon.groups_of(key) for mate in group if mate != key}
     named = (
         lexicon.term_class(key) in NAMED_CLASSES
