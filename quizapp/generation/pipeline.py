@@ -740,7 +740,15 @@ def _adverb_run_blank(q: Question, lexicon: Lexicon, document: str) -> bool:
     if any(lexicon.is_known(i) for i in items):
         return False
     # (more than half its items unwritten elsewhere: 更加规范、更加有力 are, 更加有效 is not)
-    return 2 * sum(reference.established(i, document) for i in items) < len(items)
+    having = [reference.texts_having(i, document) for i in items]
+    if any(h is None for h in having):
+        return False
+    # one lone text holding the whole run is this run's own source or its copy (a passage
+    # quoted from a reference text), not a second text writing it: it does not count
+    whole = frozenset.intersection(*having)
+    if len(whole) == 1:
+        having = [h - whole for h in having]
+    return 2 * sum(bool(h) for h in having) < len(items)
 
 
 def _rhetoric_list(q: Question, lexicon: Lexicon) -> bool:

@@ -61,3 +61,13 @@ def established(phrase: str, document: str) -> bool:
     found = keys.get(phrase, ())
     own = documents.get(document)
     return any(i != own for i in found)
+
+
+def texts_having(phrase: str, document: str) -> frozenset[int] | None:
+    """The reference texts other than ``document`` that have ``phrase``; None without the
+    table (not built yet), when every phrase counts as established."""
+    documents, keys = _table()
+    if not keys:
+        return None
+    own = documents.get(document)
+    return frozenset(i for i in keys.get(phrase, ()) if i != own)
