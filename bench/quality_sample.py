@@ -29,7 +29,8 @@ added in the fifth session to tune on, ``--set fresh_test`` four more kept blind
 ``--set blind13`` the tenth session's blind texts,
 ``--set blind14`` the eleventh session's blind texts,
 ``--set blind15`` the twelfth session's blind texts,
-``--set blind16`` the thirteenth session's blind texts.
+``--set blind16`` the thirteenth session's blind texts,
+``--set blind17`` the fourteenth session's blind texts.
 """
 
 from __future__ import annotations
@@ -167,6 +168,13 @@ TEXT_SETS = {
         ("jiwei6", HELDOUT / "jiwei_19th_6th_plenum_2022.txt"),
         ("dangfeng", HELDOUT / "article_dangfeng_lianzheng_2017.txt"),
         ("gangyao1", HELDOUT / "gangyao_xuexi_ch1_2019.txt"),
+    ),
+    # fourteenth session: four more texts (SOURCES.md "blind17"), kept blind
+    "blind17": (
+        ("xianfa40", HELDOUT / "article_xi_xianfa40_2022.txt"),
+        ("yihao2023", HELDOUT / "doc_yihao_wenjian_2023.txt"),
+        ("baxiang", HELDOUT / "article_baxiang_jingyan_2025.txt"),
+        ("gangyao11", HELDOUT / "gangyao_xuexi_ch11_2019.txt"),
     ),
 }
 TEXTS = TEXT_SETS["review"]

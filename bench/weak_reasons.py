@@ -28,7 +28,7 @@ from quality_sample import TEXT_SETS  # noqa: E402
 
 from quizapp.generation.pipeline import bank_with_reasons  # noqa: E402
 
-HELD_OUT = {"fresh_test", "blind6", "blind7"}
+HELD_OUT = {"fresh_test", "blind6", "blind7", "blind17"}
 
 
 def main():
