@@ -77,6 +77,7 @@ class Lexicon:
         near_synonyms: Iterable[Iterable[str]] = (),
         right_within: dict[str, Iterable[str]] | None = None,
         dates: dict[str, Sequence[str]] | None = None,
+        dated_lists: Iterable[tuple[Iterable[str], str]] = (),
     ):
         given = sorted(formulas, key=lambda f: f.name)
         # versions of a shared name (see Formula.sense_of): the shared spelling → its versions,
@@ -124,6 +125,13 @@ class Lexicon:
             self._overlaps[term] = self._overlaps.get(term, frozenset()) | frozenset(within)
         # the date a name was first stated (党纪学习教育 2024-04-01): no lure of an older text
         self.term_dates: dict[str, str] = {name: when[0] for name, when in (dates or {}).items()}
+        # older wordings of a standard list, only to date a text quoting one (the 2014 eight 监督)
+        self._dated_lists: list[tuple[tuple[str, ...], str]] = [
+            (tuple(_unquoted(i) for i in items), source) for items, source in dated_lists
+        ]
+        self._list_dates: dict[frozenset[str], str] = {
+            frozenset(items): source for items, source in self._dated_lists
+        }
         # standard enumerations (不平衡、不协调、不可持续): item → the lists holding it
         self.lists: list[tuple[str, ...]] = [tuple(items) for items in lists]
         # where each standard list comes from (党的十九届五中全会（2020），…), by index
@@ -246,6 +254,10 @@ class Lexicon:
             near_synonyms=vocabulary.get("term_near_synonyms", ()),
             right_within=vocabulary.get("term_right_within", {}),
             dates=vocabulary.get("term_dates") or packaged.get("term_dates", {}),
+            dated_lists=(
+                (entry["items"], entry.get("source", ""))
+                for entry in vocabulary.get("dated_lists", [])
+            ),
         )
 
     # -- lookups ------------------------------------------------------------------------
@@ -459,6 +471,39 @@ class Lexicon:
                 continue
             out.setdefault(odd_text[0], []).append((odd_list[0], k))
         return tuple((item, tuple(found)) for item, found in out.items())
+
+    def list_source(self, items: Iterable[str]) -> str:
+        """Where the list ``items`` spell out whole (any order) comes from: the source of the
+        first standard list of exactly these items, else of an older wording kept in
+        ``dated_lists`` (党内监督、人大监督……舆论监督: 十八届四中全会, 2014), else ""."""
+        plain = {_unquoted(i) for i in items}
+        for k in self._lists_sharing(plain):
+            if set(self._plain_lists[k]) == plain:
+                return self.list_sources[k] if k < len(self.list_sources) else ""
+        return self._list_dates.get(frozenset(plain), "")
+
+    def sourced_lists_holding(self, item: str) -> list[tuple[tuple[str, ...], str]]:
+        """(items, source) of each standard list holding ``item``, then of each older wording
+        kept in ``dated_lists``, items unquoted and in their order."""
+        key = _unquoted(item)
+        out = [
+            (self._plain_lists[k], self.list_sources[k] if k < len(self.list_sources) else "")
+            for k in self._list_index.get(key, ())
+        ]
+        return out + [(items, source) for items, source in self._dated_lists if key in items]
+
+    def lists_one_wider(self, items: Iterable[str]) -> list[int]:
+        """The indexes of the standard lists holding all of ``items`` (three or more) and one
+        item more: a later wording that added a member (决策公开、管理公开、服务公开、结果公开 of
+        2013, 五公开 of 2016 with 执行公开)."""
+        plain = {_unquoted(i) for i in items}
+        if len(plain) < 3:
+            return []
+        return [
+            k
+            for k in self._lists_sharing(plain)
+            if len(self._plain_lists[k]) == len(plain) + 1 and plain <= set(self._plain_lists[k])
+        ]
 
     def rival_members(self, item: str, items: Iterable[str]) -> frozenset[str]:
         """Members of the standard lists that hold two or more of ``items`` but not ``item``:
@@ -886,7 +931,12 @@ def _formula_from_dict(item: dict) -> Formula:
 def _packaged_vocabulary() -> dict:
     """The packaged terms, term aliases and standard lists (kept under an admins' overlay)."""
     data = json.loads(DEFAULT_LEXICON_PATH.read_text(encoding="utf-8"))
-    empty: dict[str, list | dict] = {"lists": [], "local_programmes": [], "term_near_synonyms": []}
+    empty: dict[str, list | dict] = {
+        "lists": [],
+        "dated_lists": [],
+        "local_programmes": [],
+        "term_near_synonyms": [],
+    }
     return {
         k: data.get(k, empty.get(k, {}))
         for k in (
@@ -898,6 +948,7 @@ def _packaged_vocabulary() -> dict:
             "term_right_within",
             "term_dates",
             "lists",
+            "dated_lists",
             "local_programmes",
         )
     }
