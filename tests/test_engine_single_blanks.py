@@ -24,3 +24,15 @@ def test_the_speakers_tour_of_meetings_is_his_own_business():
     assert clozes["脱贫攻坚"] == (True, "speech_business")
     answers = {str(q.answer) for q in generate_questions(text, seed=0)}
     assert not any("党的十八大" in a or "'脱贫攻坚'" in a for a in answers), answers
+
+
+def test_one_big_worry_of_the_party_is_no_first_congress():
+    # blind16 OB #37: 成为（党的一大）忧患, "parse error"
+    text = (
+        "2014年1月14日，习近平总书记在十八届中央纪委三次全会上指出，组织纪律松弛已经成为党的一大"
+        "忧患，必须严明党的组织纪律，增强组织纪律性。1921年7月，党的一大在上海召开，宣告中国共产党"
+        "正式成立。"
+    )
+    stems = [q.stem for q in generate_questions(text, seed=0) if "党的一大" in str(q.answer)]
+    assert stems, "the congress itself is still asked"
+    assert all("忧患" not in s for s in stems), stems
