@@ -5,12 +5,40 @@ session: single-key 填空…"); every test here fails on the engine before it.
 """
 
 from quizapp.generation import generate_questions
-from quizapp.generation.pipeline import bank_with_reasons
+from quizapp.generation.model import BLANK, Question
+from quizapp.generation.pipeline import _figure_tally, bank_with_reasons
 
 
 def _clozes(text):
     qs, why = bank_with_reasons(text, undropped=True)
     return {q.answer[0]: (q.weak, why.get(q.id, "")) for q in qs if q.template == "cloze"}
+
+
+def _plain_cloze(stem, key):
+    return Question(
+        id="x", kind="cloze", stem=stem, options=[], answer=[key], keys=[key], source="",
+        explanation="", template="cloze",
+    )  # fmt: skip
+
+
+def test_a_figure_reported_of_the_key_is_no_teaching():
+    # blind12 HB #4, HE #9, HH #4, HJ #9, HK #10: "which programme got 3500亿元"
+    text = (
+        "脱贫攻坚取得决定性成就。金融部门安排易地扶贫搬迁专项贷款3500亿元。"
+        "贫困地区基础设施显著改善。"
+    )
+    assert _clozes(text)["易地扶贫搬迁"] == (True, "figure_tally")
+    # a figure before the blank counts what the key achieved; one further on counts another
+    # thing (8个方面16个风险 of a 研讨班 the key names)
+    spared = (
+        f"960多万贫困人口通过{BLANK}摆脱了困境。",
+        f"我在学习贯彻{BLANK}精神专题研讨班开班式上列举了8个方面16个风险。",
+        f"老年人、患病者、{BLANK}的比例达到45.7%。",  # (a run's item: the runs' rules)
+        f"“{BLANK}”支持中西部地区14所高校。",  # (a quoted programme's name is the point)
+    )
+    for stem in spared:
+        assert not _figure_tally(_plain_cloze(stem, "易地扶贫搬迁")), stem
+    assert _figure_tally(_plain_cloze(f"开展{BLANK}160多人/次。", "谈心谈话"))
 
 
 def test_the_speakers_tour_of_meetings_is_his_own_business():

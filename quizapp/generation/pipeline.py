@@ -310,6 +310,38 @@ def _low_value(q: Question, titled: frozenset[str]) -> bool:
     )
 
 
+# a figure the text reports: a number with its unit (3500亿元, 160多人/次, 18个, 37人, 26.1%)
+_FIGURE = re.compile(
+    r"\d[\d.,]*(?:多|余)?[万亿千百]?(?:元|人|个|项|条|家|户|次|名|所|%|％|倍|公里|吨|件|篇|批)"
+)
+_FIGURE_NEAR = 8  # the furthest a tally's figure opens after the blank (专项贷款3500亿元: 4)
+# what ends the clause after a blank: any mark, the enumeration comma included
+_CLAUSE_END = re.compile("[，。；：！？、,;:!?]")
+
+
+def _figure_tally(q: Question) -> bool:
+    """Is ``q`` a plain 填空 whose clause goes on from the blank to a figure the text reports
+    (金融部门安排（易地扶贫搬迁）专项贷款3500亿元。开展（谈心谈话）160多人/次): the blank asks
+    which programme or activity a local tally belongs to, a statistic a teacher does not test,
+    and any programme of the text fits (blind12 HB, HE, HH, HJ, HK; transfer3 B1 #24: judged
+    unusable each time). The figure opens within :data:`_FIGURE_NEAR` characters of the blank
+    (a figure further on, 学习贯彻（党的十九大）精神专题研讨班开班式上列举了8个方面16个风险,
+    counts something else);
+    a figure before the blank (960多万贫困人口通过（易地扶贫搬迁）摆脱了…) counts what the key
+    achieved. A quoted key is a named programme, the point of its words (“（部省合建）”支持中西部
+    地区14所高校, judged usable); an item of a 、-run is left to the runs' rules. Marked weak
+    (asked last), kept in the bank."""
+    if not is_plain_cloze(q):
+        return False
+    at = q.stem.find(BLANK)
+    after = q.stem[at + len(BLANK) :]
+    if q.stem[at - 1 : at] in ("、", "“") or after.startswith("、"):
+        return False
+    end = _CLAUSE_END.search(after)
+    m = _FIGURE.search(after[: end.start() if end else len(after)])
+    return m is not None and m.start() <= _FIGURE_NEAR
+
+
 # an ordinal right before a blank (第二次（　　）盟国)
 _ORDINAL_END = re.compile(r"第[一二三四五六七八九十]+次$")
 
@@ -847,6 +879,8 @@ def _weak_cloze_reason(
         return "coined"
     if too_weak(q, key_types.get(q.answer[0], ""), lexicon.is_known(q.answer[0])):
         return "confidence"
+    if _figure_tally(q):
+        return "figure_tally"
     return ""
 
 
