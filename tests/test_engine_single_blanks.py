@@ -21,6 +21,20 @@ def _plain_cloze(stem, key):
     )  # fmt: skip
 
 
+def test_a_duty_any_verb_of_its_kind_takes_is_asked_last():
+    # blind11 GI/GJ/GM/GN, blind15 LA/LC/MA, transfer3 Y4/Y5/B1: 社会责任感, 神圣职责, 使命 fit
+    text = (
+        "疫情防控工作取得重大战略成果。在疫情防控斗争中，广大专家学者以高度的政治责任感和使命感，"
+        "发挥专业优势。各级工会要坚守工会工作的主战场，狠抓工会工作的中心任务，模范履行工会组织的"
+        "政治责任，更好发挥工会组织作用。落实党风廉政建设责任制，党委负主体责任，纪委负监督责任。"
+    )
+    clozes = _clozes(text)
+    assert clozes["政治责任感"] == (True, "open_duty_slot")
+    assert clozes["政治责任"] == (True, "open_duty_slot")
+    # a formula's member, pinned by its pair, is what a teacher tests
+    assert clozes["监督责任"] == (False, "")
+
+
 def test_a_figure_reported_of_the_key_is_no_teaching():
     # blind12 HB #4, HE #9, HH #4, HJ #9, HK #10: "which programme got 3500亿元"
     text = (

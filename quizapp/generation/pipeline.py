@@ -36,6 +36,7 @@ from .confidence import (
     too_weak,
 )
 from .frames import (
+    DUTY_HEADS,
     NAMED_CLASSES,
     NAMED_MODIFIER_CLASSES,
     deed_slot_open,
@@ -909,9 +910,9 @@ def _open_frames(
 ) -> dict[str, str]:
     """The ids (each with its rule) of the plain 填空 whose frame other study texts fill with
     another word of the key's length (:func:`_frame_filled_elsewhere`), whose key is a quality
-    any verb of its kind takes (:func:`_open_quality_slot`) or a praised deed or role
-    (:func:`_open_deed_slot`): asked last like the weak ones, or dropped
-    (:data:`DROPPED_WEAK`). Worked out
+    any verb of its kind takes (:func:`_open_quality_slot`), a praised deed or role
+    (:func:`_open_deed_slot`) or a duty (:func:`_open_duty_slot`): asked last like the weak
+    ones, or dropped (:data:`DROPPED_WEAK`). Worked out
     after the 单选 (``weak`` holds the weak questions and the doubtful 单选): a 单选 over an open
     slot's key is its remedy, not a weak twin; and a 填空 whose own 单选 twin is doubtful
     (劳动（风险意识）: the modifier gives the 单选 away) stays the form a quiz asks."""
@@ -936,6 +937,8 @@ def _open_frame_rule(q: Question, document: str, lexicon: Lexicon) -> str:
         return "open_quality_slot"
     if _open_deed_slot(q, lexicon):
         return "open_deed_slot"
+    if _open_duty_slot(q, lexicon):
+        return "open_duty_slot"
     return ""
 
 
@@ -960,6 +963,24 @@ def _open_quality_slot(q: Question, lexicon: Lexicon) -> bool:
         or lexicon.term_class(key[:-2]) in NAMED_MODIFIER_CLASSES
     )
     return quality_slot_open(q.stem, BLANK, key, mates, named)
+
+
+def _open_duty_slot(q: Question, lexicon: Lexicon) -> bool:
+    """Is ``q`` a plain 填空 over a duty (frames.py: :data:`DUTY_HEADS`; 履行好党和人民赋予的
+    （政治责任）, 以高度的（政治责任感）和使命感) that no formula holds and no printed mate pins,
+    outside a 、-run (a run's items are the runs' rules')? 职责, 使命 and 重任 fit as well. Asked
+    last, kept in the bank: the duties a teacher tests are formula members (主体责任, 监督责任 of
+    两个责任), spared."""
+    if not is_plain_cloze(q):
+        return False
+    key = q.answer[0]
+    if not key.endswith(DUTY_HEADS) or lexicon.owners(key):
+        return False
+    at = q.stem.find(BLANK)
+    if "、" in q.stem[at - 1 : at] + q.stem[at + len(BLANK) : at + len(BLANK) + 1]:
+        return False
+    mates = {mate for group in lexicon.groups_of(key) for mate in group if mate != key}
+    return quality_slot_open(q.stem, BLANK, key, mates, heads=DUTY_HEADS)
 
 
 def _open_deed_slot(q: Question, lexicon: Lexicon) -> bool:
