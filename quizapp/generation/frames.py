@@ -91,6 +91,14 @@ def frame_mates(stem: str, blank: str, key: str, spellings, document: str) -> li
 # 填空 (docs/generation.md, "Eleventh session: a quality's slot"); 思维 and 观念 keys were usable
 # (法治思维和法治方式, 冷战思维), so they are not among the heads.
 QUALITY_HEADS = ("精神", "意识", "担当", "定力", "素养", "品格", "品质", "情怀")
+# A duty a body is said to bear, fulfil or tighten (履行好…赋予的（政治责任）, 压实（政治责任）,
+# 以高度的（政治责任感）和使命感, 模范履行工会组织的（政治责任）): every verb that takes one takes
+# the others (职责, 使命, 重任, 神圣职责, 社会责任感, 历史责任感), so such a blank is open as a
+# quality's is, unless the stem pins it the same ways. The duties a teacher tests are a
+# formula's members (两个责任: 党委负主体责任，纪委负（监督责任）), which the rule leaves alone
+# (pipeline._open_duty_slot). Judged rows: docs/generation.md, "Fourteenth session: single-key
+# 填空…".
+DUTY_HEADS = ("责任", "职责", "责任感")
 NAMED_CLASSES = frozenset({"精神谱系", "行业群体精神", "伟大民族精神"})
 # a quality named after a working method the lexicon knows (钉钉子精神): its own words pin it
 NAMED_MODIFIER_CLASSES = frozenset({"工作方法"})
@@ -109,15 +117,18 @@ def _clause_at(stem: str, at: int, end: int) -> tuple[str, str]:
     return stem[start:at], stem[end:stop]
 
 
-def quality_slot_open(stem: str, blank: str, key: str, mates, named: bool = False) -> bool:
+def quality_slot_open(
+    stem: str, blank: str, key: str, mates, named: bool = False, heads=QUALITY_HEADS
+) -> bool:
     """Is ``stem``'s one ``blank``, over ``key``, a quality's open slot: a key of four or more
-    characters ending on a :data:`QUALITY_HEADS` head, not a ``named`` spirit, that no printed
+    characters ending on one of ``heads`` (:data:`QUALITY_HEADS`, or the duties'
+    :data:`DUTY_HEADS`), not a ``named`` spirit, that no printed
     list mate pins (``mates``: the other items of the standard lists and formulas holding the
     key), that is not half of a printed pair of its head (增强（机遇意识）和风险意识: a run of
     three or more, 社会责任意识、（规则意识）、集体意识, is an open list) and not the subject of a
     thesis (（系统观念）是…) nor a quoted saying's whole last clause?"""
     at = stem.find(blank)
-    if at < 0 or stem.count(blank) != 1 or len(key) < 4 or not key.endswith(QUALITY_HEADS):
+    if at < 0 or stem.count(blank) != 1 or len(key) < 4 or not key.endswith(heads):
         return False
     if named:
         return False

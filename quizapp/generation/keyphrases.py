@@ -1853,6 +1853,8 @@ def _term_keys(ex: Extraction, s: Sentence, tainted, head_counts: Counter) -> It
             continue  # 脱贫攻坚战, 马克思列宁主义: the term is only part of a word here
         if _glued_modifier(ex.lexicon, s.text, a, term):
             continue  # 改革（创新精神）: 改革创新 is one modifier, jieba cuts 改革|创新精神 (T2)
+        if _one_big_measure(s.text, a, b, term):
+            continue  # 成为党的一大忧患: "a major worry of the Party", not its First Congress
         if ex.whole and noise.overlaps(s.start + a, s.start + b, ex.whole):
             continue
         add(term, a, "term", TYPE_WEIGHT["term"])
@@ -2061,6 +2063,25 @@ def _inside_longer_word(text: str, a: int, b: int, version: int) -> bool:
             if not (k == 1 and claimed):
                 return True
     return False
+
+
+# what follows a congress named 一大 (党的一大召开, 党的一大上, 党的一大以来, 党的一大代表…)
+_CONGRESS_AFTER = re.compile(
+    r"召开|上|以来|以后|之后|前后|前|后|时|期间|通过|确定|提出|制定|决定|专门|就|代表|会址|纲领|的"
+)
+# a copula or a verb of becoming before it, past an optional 我们 (已经成为党的一大忧患,
+# 是我们党的一大优势): there 一大 is "a major", a measure of the noun after it
+_MEASURE_LEAD = re.compile(r"(?:是|为)(?:我们)?$")
+
+
+def _one_big_measure(text: str, a: int, b: int, term: str) -> bool:
+    """Is the congress name ``term`` = text[a:b] ending on 一大 (党的一大, 中共一大) here the
+    measure 一大 ("a major") of the noun after it: a copula before it (是, 成为, 作为), a 汉字
+    after it and none of a congress's words (召开, 上, 以来, 代表…)? 组织纪律松弛已经成为党的一大
+    忧患 was asked as （党的一大）忧患 (blind16 OB #37: "parse error")."""
+    if not term.endswith("一大") or b >= len(text) or not "\u4e00" <= text[b] <= "\u9fff":
+        return False
+    return _MEASURE_LEAD.search(text, 0, a) is not None and not _CONGRESS_AFTER.match(text, b)
 
 
 # modifiers glued to a people noun, a compound jieba does not know (中国|人民, 全体|人民)

@@ -36,6 +36,7 @@ from .confidence import (
     too_weak,
 )
 from .frames import (
+    DUTY_HEADS,
     NAMED_CLASSES,
     NAMED_MODIFIER_CLASSES,
     deed_slot_open,
@@ -310,6 +311,38 @@ def _low_value(q: Question, titled: frozenset[str]) -> bool:
     )
 
 
+# a figure the text reports: a number with its unit (3500亿元, 160多人/次, 18个, 37人, 26.1%)
+_FIGURE = re.compile(
+    r"\d[\d.,]*(?:多|余)?[万亿千百]?(?:元|人|个|项|条|家|户|次|名|所|%|％|倍|公里|吨|件|篇|批)"
+)
+_FIGURE_NEAR = 8  # the furthest a tally's figure opens after the blank (专项贷款3500亿元: 4)
+# what ends the clause after a blank: any mark, the enumeration comma included
+_CLAUSE_END = re.compile("[，。；：！？、,;:!?]")
+
+
+def _figure_tally(q: Question) -> bool:
+    """Is ``q`` a plain 填空 whose clause goes on from the blank to a figure the text reports
+    (金融部门安排（易地扶贫搬迁）专项贷款3500亿元。开展（谈心谈话）160多人/次): the blank asks
+    which programme or activity a local tally belongs to, a statistic a teacher does not test,
+    and any programme of the text fits (blind12 HB, HE, HH, HJ, HK; transfer3 B1 #24: judged
+    unusable each time). The figure opens within :data:`_FIGURE_NEAR` characters of the blank
+    (a figure further on, 学习贯彻（党的十九大）精神专题研讨班开班式上列举了8个方面16个风险,
+    counts something else);
+    a figure before the blank (960多万贫困人口通过（易地扶贫搬迁）摆脱了…) counts what the key
+    achieved. A quoted key is a named programme, the point of its words (“（部省合建）”支持中西部
+    地区14所高校, judged usable); an item of a 、-run is left to the runs' rules. Marked weak
+    (asked last), kept in the bank."""
+    if not is_plain_cloze(q):
+        return False
+    at = q.stem.find(BLANK)
+    after = q.stem[at + len(BLANK) :]
+    if q.stem[at - 1 : at] in ("、", "“") or after.startswith("、"):
+        return False
+    end = _CLAUSE_END.search(after)
+    m = _FIGURE.search(after[: end.start() if end else len(after)])
+    return m is not None and m.start() <= _FIGURE_NEAR
+
+
 # an ordinal right before a blank (第二次（　　）盟国)
 _ORDINAL_END = re.compile(r"第[一二三四五六七八九十]+次$")
 
@@ -543,6 +576,9 @@ def _minor_frame(q: Question) -> bool:
 # 出席今天座谈会的…, 希望各位专家…, 向…表示衷心的感谢), read off the key's sentence
 _SPEECH_BUSINESS = re.compile(
     r"我(?:[还又也曾都]|先后|多次|亲自|专门|分别)*(?:主持召开|主持|召开|出席|参加)"
+    # (the places of a tour of meetings listed: 我先后在延安、贵阳、银川、太原召开…座谈会,
+    # blind12 HB #2, HC #4, HH #2, HI #4: unusable each time)
+    r"|我(?:[还又也曾都]|先后|多次|分别)*在[^，。；：]{1,30}?(?:主持召开|召开)"
     r"|(?:^|[，、]|\d{4}年)在[^，。、；]{1,6}召开"
     r"|我在[^，。；]{0,40}?(?:会议|座谈会|大会|研讨班|开班式|典礼)上"
     r"|^今天[，,]?我们(?:在这里)?召开|^出席今天|^希望(?:各位|大家|在座)"
@@ -844,6 +880,8 @@ def _weak_cloze_reason(
         return "coined"
     if too_weak(q, key_types.get(q.answer[0], ""), lexicon.is_known(q.answer[0])):
         return "confidence"
+    if _figure_tally(q):
+        return "figure_tally"
     return ""
 
 
@@ -872,9 +910,9 @@ def _open_frames(
 ) -> dict[str, str]:
     """The ids (each with its rule) of the plain 填空 whose frame other study texts fill with
     another word of the key's length (:func:`_frame_filled_elsewhere`), whose key is a quality
-    any verb of its kind takes (:func:`_open_quality_slot`) or a praised deed or role
-    (:func:`_open_deed_slot`): asked last like the weak ones, or dropped
-    (:data:`DROPPED_WEAK`). Worked out
+    any verb of its kind takes (:func:`_open_quality_slot`), a praised deed or role
+    (:func:`_open_deed_slot`) or a duty (:func:`_open_duty_slot`): asked last like the weak
+    ones, or dropped (:data:`DROPPED_WEAK`). Worked out
     after the 单选 (``weak`` holds the weak questions and the doubtful 单选): a 单选 over an open
     slot's key is its remedy, not a weak twin; and a 填空 whose own 单选 twin is doubtful
     (劳动（风险意识）: the modifier gives the 单选 away) stays the form a quiz asks."""
@@ -899,6 +937,8 @@ def _open_frame_rule(q: Question, document: str, lexicon: Lexicon) -> str:
         return "open_quality_slot"
     if _open_deed_slot(q, lexicon):
         return "open_deed_slot"
+    if _open_duty_slot(q, lexicon):
+        return "open_duty_slot"
     return ""
 
 
@@ -923,6 +963,24 @@ def _open_quality_slot(q: Question, lexicon: Lexicon) -> bool:
         or lexicon.term_class(key[:-2]) in NAMED_MODIFIER_CLASSES
     )
     return quality_slot_open(q.stem, BLANK, key, mates, named)
+
+
+def _open_duty_slot(q: Question, lexicon: Lexicon) -> bool:
+    """Is ``q`` a plain 填空 over a duty (frames.py: :data:`DUTY_HEADS`; 履行好党和人民赋予的
+    （政治责任）, 以高度的（政治责任感）和使命感) that no formula holds and no printed mate pins,
+    outside a 、-run (a run's items are the runs' rules')? 职责, 使命 and 重任 fit as well. Asked
+    last, kept in the bank: the duties a teacher tests are formula members (主体责任, 监督责任 of
+    两个责任), spared."""
+    if not is_plain_cloze(q):
+        return False
+    key = q.answer[0]
+    if not key.endswith(DUTY_HEADS) or lexicon.owners(key):
+        return False
+    at = q.stem.find(BLANK)
+    if "、" in q.stem[at - 1 : at] + q.stem[at + len(BLANK) : at + len(BLANK) + 1]:
+        return False
+    mates = {mate for group in lexicon.groups_of(key) for mate in group if mate != key}
+    return quality_slot_open(q.stem, BLANK, key, mates, heads=DUTY_HEADS)
 
 
 def _open_deed_slot(q: Question, lexicon: Lexicon) -> bool:
