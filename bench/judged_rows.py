@@ -17,7 +17,9 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any, TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -31,6 +33,9 @@ ALLOWED = ["review", "transfer", "transfer2", "transfer3", "fresh"] + [
     f"blind{n}" for n in range(8, 17)
 ]
 LABEL_KIND = {v: k for k, v in KIND_LABELS.items()}
+TextKey = tuple[str, str]  # (set, label)
+Round = tuple[str, str, bool]  # (name, set, quiz)
+Made = TypeVar("Made")
 
 
 def parse(path=ROOT / "docs" / "quality.md"):
@@ -173,47 +178,57 @@ def match(row, bank):
     return (cands[0][1], cands[0][0]) if cands and cands[0][0] >= 0.6 else (None, 0.0)
 
 
+def text_banks(make: Callable[[str], Made], sets: Iterable[str] = ALLOWED) -> dict[TextKey, Made]:
+    """What ``make`` makes of each text of ``sets`` (the tuning sets by default: never the
+    held-out fresh_test, blind6 or blind7, nor a blind set ``ALLOWED`` does not list), by
+    (set, label), in the order of ``sets``."""
+    return {
+        (st, label): make(path.read_text(encoding="utf-8"))
+        for st in sets
+        for label, path in TEXT_SETS[st]
+    }
+
+
+def judged_matches(
+    made: Mapping[TextKey, Made], bank_of: Callable[[Made], list] = lambda bank: bank
+) -> Iterator[tuple[Round, dict, Made, Any, float]]:
+    """Each judged row of docs/quality.md whose text ``made`` holds (by its round's set and its
+    label), with its round, what was made of its text, and the question of that text's bank
+    (``bank_of``: the bank itself by default) it stands for and its score (:func:`match`)."""
+    for (name, st, quiz), rows in parse().items():
+        for row in rows:
+            entry = made.get((st, row["label"]))
+            if entry is not None:
+                yield (name, st, quiz), row, entry, *match(row, bank_of(entry))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sets", default=",".join(ALLOWED))
     ap.add_argument("--json")
     args = ap.parse_args()
     sets = [s for s in args.sets.split(",") if s in ALLOWED]
-    rounds = parse()
-    banks = {}
-    labels_of = {}
-    for st in sets:
-        for label, path in TEXT_SETS[st]:
-            labels_of[(st, label)] = path
-    for key, path in labels_of.items():
-        banks[key] = generate_questions(path.read_text(encoding="utf-8"), seed=0)
+    banks = text_banks(lambda text: generate_questions(text, seed=0), sets)
     tot = Counter()
     per_set = defaultdict(Counter)
     out = []
-    for (name, st, quiz), rows in rounds.items():
-        if st not in sets:
-            continue
-        for row in rows:
-            key = (st, row["label"])
-            if key not in banks:
-                continue
-            q, score = match(row, banks[key])
-            good = row["v"] == "usable"
-            state = "gone" if q is None else "weak" if q.weak else "strong"
-            tot[state, good] += 1
-            per_set[st, quiz][state, good] += 1
-            rec = dict(round=name, set=st, quiz=quiz, **row, state=state)
-            if q is not None:
-                rec.update(
-                    id=q.id,
-                    template=q.template,
-                    qstem=shown_stem(q),
-                    qans=ansstr(q),
-                    options=q.options,
-                    score=round(score, 2),
-                    source=q.source,
-                )
-            out.append(rec)
+    for (name, st, quiz), row, _, q, score in judged_matches(banks):
+        good = row["v"] == "usable"
+        state = "gone" if q is None else "weak" if q.weak else "strong"
+        tot[state, good] += 1
+        per_set[st, quiz][state, good] += 1
+        rec = dict(round=name, set=st, quiz=quiz, **row, state=state)
+        if q is not None:
+            rec.update(
+                id=q.id,
+                template=q.template,
+                qstem=shown_stem(q),
+                qans=ansstr(q),
+                options=q.options,
+                score=round(score, 2),
+                source=q.source,
+            )
+        out.append(rec)
     for (st, quiz), c in sorted(per_set.items()):
         s = f"{st}{' quiz' if quiz else ''}"
         print(

@@ -47,6 +47,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable
+from operator import itemgetter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,8 +55,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from frame_fillers import jieba_words  # noqa: E402
-from judged_rows import ALLOWED, match, parse  # noqa: E402
-from quality_sample import TEXT_SETS  # noqa: E402
+from judged_rows import judged_matches, text_banks  # noqa: E402
 from reference_keys import reference_texts  # noqa: E402
 from standing_runs import aligned, by_item, fits, having, standing_runs  # noqa: E402
 
@@ -71,7 +71,6 @@ from quizapp.generation.pipeline import (  # noqa: E402
     document_key,
 )
 
-HELD_OUT = {"fresh_test", "blind6", "blind7"}
 RECENT = {"blind11", "blind12", "blind13", "blind14", "blind15"}
 OPEN = re.compile(
     r"fits?\b|defensible|not unique|not determined|underdetermin|equally|also (fit|right)|"
@@ -320,40 +319,25 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--list", help="print the judged rows this signal flags")
     args = ap.parse_args()
-    banks = {}
-    for st, texts in TEXT_SETS.items():
-        if st in HELD_OUT:
-            continue
-        for label, path in texts:
-            text = path.read_text(encoding="utf-8")
-            banks[st, label] = (*bank_with_reasons(text, seed=0), document_key(text))
+    banks = text_banks(lambda text: (*bank_with_reasons(text, seed=0), document_key(text)))
     signals = Signals()
     tests = signals.all()
     counts: dict[tuple[str, bool], Counter] = {}
-    for (name, st, _quiz), rows in parse().items():
-        if st not in ALLOWED:
+    for (name, st, _quiz), row, (_, reasons, document), q, _ in judged_matches(
+        banks, itemgetter(0)
+    ):
+        if q is None or q.id in reasons or not is_plain_cloze(q) or q.stem.count(BLANK) != 1:
             continue
-        for row in rows:
-            if (st, row["label"]) not in banks:
-                continue
-            bank, reasons, document = banks[st, row["label"]]
-            q, _ = match(row, bank)
-            if q is None or q.id in reasons or not is_plain_cloze(q) or q.stem.count(BLANK) != 1:
-                continue
-            verdict = (
-                "usable"
-                if row["v"] == "usable"
-                else "open"
-                if OPEN.search(row["reason"])
-                else "other"
-            )
-            recent = st in RECENT
-            counts.setdefault(("all", recent), Counter())[verdict] += 1
-            for signal, test in tests.items():
-                if test(q, document):
-                    counts.setdefault((signal, recent), Counter())[verdict] += 1
-                    if args.list == signal:
-                        print(f"{verdict:7} {name} #{row['n']} {q.answer[0]} | {q.stem[-60:]}")
+        verdict = (
+            "usable" if row["v"] == "usable" else "open" if OPEN.search(row["reason"]) else "other"
+        )
+        recent = st in RECENT
+        counts.setdefault(("all", recent), Counter())[verdict] += 1
+        for signal, test in tests.items():
+            if test(q, document):
+                counts.setdefault((signal, recent), Counter())[verdict] += 1
+                if args.list == signal:
+                    print(f"{verdict:7} {name} #{row['n']} {q.answer[0]} | {q.stem[-60:]}")
     older, recent_head = "older: usable/judged (open)", "blind11-15: usable/judged (open)"
     print(f"{'signal':14} {older:>30} {recent_head:>34}")
     for signal in ("all", *tests):

@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from judged_rows import ALLOWED, match, parse  # noqa: E402
+from judged_rows import ALLOWED, judged_matches  # noqa: E402
 from quality_sample import TEXT_SETS  # noqa: E402
 
 FIT = ("review", "transfer2", "fresh", "blind8", "blind10", "blind12", "blind14")
@@ -95,16 +95,11 @@ def rank_auc(bank: list, label: dict[str, float], lexicon) -> tuple[float, float
 
 
 def matched_rows(banks: dict[tuple[str, str], list]) -> list[dict]:
-    out = []
-    for (_, st, quiz), rows in parse().items():
-        for row in rows:
-            bank = banks.get((st, row["label"]))
-            if bank is None:
-                continue
-            q, _ = match(row, bank)
-            if q is not None:
-                out.append(dict(id=q.id, v=row["v"], quiz=quiz))
-    return out
+    return [
+        dict(id=q.id, v=row["v"], quiz=quiz)
+        for (_, _, quiz), row, _, q, _ in judged_matches(banks)
+        if q is not None
+    ]
 
 
 def main() -> int:

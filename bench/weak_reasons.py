@@ -3,8 +3,8 @@
 bench/judged_rows.py matches the judged rows of docs/quality.md's bank and ``--quiz`` rounds on
 the tuning sets to today's bank; this reads the rule that marks each matched weak question
 (``pipeline.bank_with_reasons``) and prints, per rule: usable / judged rows in bank rounds and
-in quiz rounds, and how many bank questions the rule marks over the dev texts (every
-quality_sample set but the held-out fresh_test, blind6, blind7). The ``strong`` row
+in quiz rounds, and how many bank questions the rule marks over the dev texts (the sets of
+``judged_rows.ALLOWED``: never the held-out fresh_test, blind6, blind7). The ``strong`` row
 is the questions no rule marks; ``gone`` the judged rows today's bank no longer asks.
 
     PYTHONPATH=. .venv/bin/python bench/weak_reasons.py [--json rows.json] [--undropped]
@@ -17,18 +17,16 @@ import argparse
 import json
 import sys
 from collections import Counter, defaultdict
+from operator import itemgetter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from judged_rows import ALLOWED, match, parse  # noqa: E402
-from quality_sample import TEXT_SETS  # noqa: E402
+from judged_rows import judged_matches, text_banks  # noqa: E402
 
 from quizapp.generation.pipeline import bank_with_reasons  # noqa: E402
-
-HELD_OUT = {"fresh_test", "blind6", "blind7", "blind17"}
 
 
 def main():
@@ -38,30 +36,16 @@ def main():
         "--undropped", action="store_true", help="keep the DROPPED_WEAK rules' questions (weak)"
     )
     args = ap.parse_args()
-    banks = {}
-    for st, texts in TEXT_SETS.items():
-        if st in HELD_OUT:
-            continue
-        for label, path in texts:
-            banks[st, label] = bank_with_reasons(
-                path.read_text(encoding="utf-8"), seed=0, undropped=args.undropped
-            )
+    banks = text_banks(lambda text: bank_with_reasons(text, seed=0, undropped=args.undropped))
     judged = defaultdict(Counter)  # reason → (quiz, usable) counts
     out = []
-    for (name, st, quiz), rows in parse().items():
-        if st not in ALLOWED:
-            continue
-        for row in rows:
-            if (st, row["label"]) not in banks:
-                continue
-            bank, reasons = banks[st, row["label"]]
-            q, _ = match(row, bank)
-            reason = "gone" if q is None else reasons.get(q.id, "strong")
-            judged[reason][quiz, row["v"] == "usable"] += 1
-            rec = dict(round=name, set=st, quiz=quiz, **row, weak_reason=reason)
-            if q is not None:
-                rec.update(id=q.id, template=q.template, qstem=q.stem, qans=str(q.answer))
-            out.append(rec)
+    for (name, st, quiz), row, (_, reasons), q, _ in judged_matches(banks, itemgetter(0)):
+        reason = "gone" if q is None else reasons.get(q.id, "strong")
+        judged[reason][quiz, row["v"] == "usable"] += 1
+        rec = dict(round=name, set=st, quiz=quiz, **row, weak_reason=reason)
+        if q is not None:
+            rec.update(id=q.id, template=q.template, qstem=q.stem, qans=str(q.answer))
+        out.append(rec)
     marked = Counter()
     total = 0
     for bank, reasons in banks.values():

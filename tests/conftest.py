@@ -14,7 +14,7 @@ import os
 import socket
 import threading
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,8 @@ CHROMIUM_ARGS = [
 ]
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
+QA_PHONE = {"width": 390, "height": 844}  # the organizer walk-through's phone
+QA_DESKTOP = {"width": 1366, "height": 900}  # and its projector
 DEFAULT_PASSWORD = "password123"
 
 
@@ -136,6 +138,16 @@ def one_key(question: Any) -> str:
         return question.answer
     answer = question.answer
     return answer[0] if isinstance(answer, list) and len(answer) == 1 else ""
+
+
+def texts(value: Any) -> list[str]:
+    """The strings of an answer (a question's or a JSON dump's): itself, a list's strings, or
+    none (a 判断's True/False)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str)]
+    return []
 
 
 def named(question: Any) -> list[str]:
@@ -262,6 +274,35 @@ def ctx(app) -> Iterator:
 _counter = itertools.count(1)
 
 
+def _committed(row: Any) -> Any:
+    """``row``, in the session, committed and detached with its columns loaded (a factory's
+    result, read after its app context ends)."""
+    db.session.commit()
+    db.session.refresh(row)
+    db.session.expunge(row)
+    return row
+
+
+def new_user(
+    username: str,
+    *,
+    role: str = "learner",
+    password: str = DEFAULT_PASSWORD,
+    display_name: str | None = None,
+    group_id: int | None = None,
+) -> Any:
+    """Inside an app context, whichever app (a live server's ``setup`` too): a user with
+    ``password``, added to the session, not committed."""
+    from quizapp.models import User
+
+    user = User(
+        username=username, display_name=display_name or username, role=role, group_id=group_id
+    )
+    user.set_password(password)
+    db.session.add(user)
+    return user
+
+
 @pytest.fixture
 def make_group(app) -> Callable[..., Any]:
     from quizapp.models import Group
@@ -270,10 +311,7 @@ def make_group(app) -> Callable[..., Any]:
         with app.app_context():
             group = Group(name=name or f"第{next(_counter)}党支部")
             db.session.add(group)
-            db.session.commit()
-            db.session.refresh(group)
-            db.session.expunge(group)
-            return group
+            return _committed(group)
 
     return make
 
@@ -290,20 +328,15 @@ def make_user(app) -> Callable[..., Any]:
         display_name: str | None = None,
         group_id: int | None = None,
     ) -> User:
-        username = username or f"user{next(_counter)}"
         with app.app_context():
-            user = User(
-                username=username,
-                display_name=display_name or username,
+            user = new_user(
+                username or f"user{next(_counter)}",
                 role=role,
+                password=password,
+                display_name=display_name,
                 group_id=group_id,
             )
-            user.set_password(password)
-            db.session.add(user)
-            db.session.commit()
-            db.session.refresh(user)
-            db.session.expunge(user)
-            return user
+            return _committed(user)
 
     return make
 
@@ -316,10 +349,7 @@ def make_material(app, seed_text: str) -> Callable[..., Any]:
     def make(text: str | None = None, *, title: str = "测试材料", source: str = ""):
         with app.app_context():
             material, _ = add_material(text or seed_text, title=title, source=source)
-            db.session.commit()
-            db.session.refresh(material)
-            db.session.expunge(material)
-            return material
+            return _committed(material)
 
     return make
 
@@ -428,11 +458,38 @@ def chromium() -> Iterator[Any]:
 
 
 @pytest.fixture
-def phone_page(chromium) -> Iterator[Any]:
-    context = chromium.new_context(viewport=PHONE, device_scale_factor=2, locale="zh-CN")
-    page = context.new_page()
-    yield page
-    context.close()
+def open_page(chromium) -> Iterator[Callable[..., Any]]:
+    """Opens a page in a browser context of its own: zh-CN, ``viewport``, device scale factor
+    ``scale``, other context ``options`` (accept_downloads=True); logged in as ``user`` at
+    ``base`` when both are given. Every context it opened is closed after the test (a test may
+    close one sooner: ``page.context.close()``)."""
+    contexts: list[Any] = []
+
+    def open_(
+        viewport: dict[str, int],
+        base: str | None = None,
+        user: str | None = None,
+        *,
+        scale: float = 1,
+        **options: Any,
+    ) -> Any:
+        context = chromium.new_context(
+            viewport=viewport, device_scale_factor=scale, locale="zh-CN", **options
+        )
+        contexts.append(context)
+        page = context.new_page()
+        if base is not None and user is not None:
+            log_in_page(page, base, user)
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def phone_page(open_page) -> Any:
+    return open_page(PHONE, scale=2)
 
 
 def log_in_page(page: Any, base: str, username: str, password: str = DEFAULT_PASSWORD) -> None:
@@ -584,29 +641,58 @@ def make_question(app) -> Callable[..., Any]:
         with app.app_context():
             row = BankQuestion(material_id=material_id, **data)
             db.session.add(row)
-            db.session.commit()
-            db.session.refresh(row)
-            db.session.expunge(row)
-            return row
+            return _committed(row)
 
     return make
 
 
+def add_hand_bank(
+    samples: Iterable[int] = range(len(SAMPLE_QUESTIONS)),
+    *,
+    title: str = "手工题库",
+    text: str = "（手工题库）",
+    content_hash: str | None = None,
+    uid: str | None = None,
+    origin: str = "manual",
+) -> tuple[Any, list[Any]]:
+    """Inside an app context, whichever app (a live server's ``setup`` too): a material of
+    hand-made questions, the SAMPLE_QUESTIONS ``samples`` (indices taken in turn), added and
+    flushed, not committed; returns (material, questions). The questions' uids are ``uid``
+    and their place (random without it); ``content_hash`` is random without it."""
+    from quizapp.models import BankQuestion, Material
+
+    material = Material(title=title, text=text, content_hash=content_hash or uuid.uuid4().hex)
+    db.session.add(material)
+    db.session.flush()
+    rows = []
+    for place, sample in enumerate(samples):
+        data = dict(SAMPLE_QUESTIONS[sample % len(SAMPLE_QUESTIONS)])
+        data.setdefault("accepted", [])
+        rows.append(
+            BankQuestion(
+                material_id=material.id,
+                uid=f"{uid}{place}" if uid is not None else uuid.uuid4().hex[:16],
+                origin=origin,
+                **data,
+            )
+        )
+    db.session.add_all(rows)
+    db.session.flush()
+    return material, rows
+
+
 @pytest.fixture
-def make_bank(app, make_question) -> Callable[..., Any]:
+def make_bank(app) -> Callable[..., Any]:
     """A material with `n` hand-made questions of all four kinds; returns (material_id, [ids])."""
-    from quizapp.models import Material
 
     def make(n: int = 8, title: str = "手工题库") -> tuple[int, list[int]]:
         with app.app_context():
-            material = Material(
-                title=title, text="（手工题库）" + uuid.uuid4().hex, content_hash=uuid.uuid4().hex
+            material, rows = add_hand_bank(
+                range(n), title=title, text="（手工题库）" + uuid.uuid4().hex
             )
-            db.session.add(material)
+            made = material.id, [row.id for row in rows]
             db.session.commit()
-            material_id = material.id
-        ids = [make_question(material_id, sample=i).id for i in range(n)]
-        return material_id, ids
+            return made
 
     return make
 
@@ -615,21 +701,7 @@ def hand_bank(n: int = 4) -> list[Any]:
     """Inside an app context, whichever backend: a material with ``n`` hand-made questions
     (SAMPLE_QUESTIONS in turn), committed; returns the rows (the make_bank fixture adds its
     own to the ``app`` fixture only)."""
-    from quizapp.models import BankQuestion, Material
-
-    material = Material(title="手工题库", text="（手工）", content_hash=uuid.uuid4().hex)
-    db.session.add(material)
-    db.session.flush()
-    rows = []
-    for i in range(n):
-        data = dict(SAMPLE_QUESTIONS[i % len(SAMPLE_QUESTIONS)])
-        data.setdefault("accepted", [])
-        rows.append(
-            BankQuestion(
-                material_id=material.id, uid=uuid.uuid4().hex[:16], origin="manual", **data
-            )
-        )
-    db.session.add_all(rows)
+    _, rows = add_hand_bank(range(n), text="（手工）")
     db.session.commit()
     return rows
 
@@ -637,12 +709,8 @@ def hand_bank(n: int = 4) -> list[Any]:
 def logged_in_client(app, username: str, role: str, display_name: str) -> Any:
     """A test client of ``app`` logged in as a new user (for the ``db_app`` tests, which the
     make_user and login_as fixtures, bound to ``app``, do not reach)."""
-    from quizapp.models import User
-
     with app.app_context():
-        user = User(username=username, display_name=display_name, role=role)
-        user.set_password(DEFAULT_PASSWORD)
-        db.session.add(user)
+        new_user(username, role=role, display_name=display_name)
         db.session.commit()
     client = app.test_client()
     response = client.post("/auth/login", data={"username": username, "password": DEFAULT_PASSWORD})
@@ -654,16 +722,26 @@ def logged_in_client(app, username: str, role: str, display_name: str) -> Any:
 SHEET_XML = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
 
 
+def xlsx_bytes(rows: Iterable[Iterable[Any]]) -> bytes:
+    """An .xlsx workbook whose first sheet holds ``rows``."""
+    import io
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
 def xlsx_with_sheet(sheet_xml: bytes) -> bytes:
     """A valid .xlsx workbook whose first sheet's XML is replaced by ``sheet_xml``."""
     import io
     import zipfile
 
-    from openpyxl import Workbook
-
-    buffer = io.BytesIO()
-    Workbook().save(buffer)
-    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    source = zipfile.ZipFile(io.BytesIO(xlsx_bytes([])))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():

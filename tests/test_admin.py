@@ -8,8 +8,7 @@ import json
 import re
 
 import pytest
-from conftest import logged_in_client
-from openpyxl import Workbook
+from conftest import logged_in_client, xlsx_bytes
 from sqlalchemy import func, select
 
 from quizapp.extensions import db
@@ -196,16 +195,6 @@ def csv_bytes(rows: list[list[str]], encoding: str = "utf-8") -> bytes:
     out = io.StringIO()
     csv.writer(out).writerows(rows)
     return out.getvalue().encode(encoding)
-
-
-def xlsx_bytes(rows: list[list[object]]) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def upload(client, data: bytes, filename: str):

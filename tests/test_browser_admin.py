@@ -8,31 +8,23 @@ import io
 from typing import Any
 
 import pytest
-from conftest import log_in_page
-from openpyxl import Workbook
-
-from quizapp.extensions import db
-from quizapp.models import User
+from conftest import log_in_page, new_user, xlsx_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def setup_data(app: Any) -> None:
-    admin = User(username="boss", display_name="管理员", role="admin")
-    admin.set_password("password123")
-    db.session.add(admin)
+    new_user("boss", role="admin", display_name="管理员")
 
 
 def roster_file(tmp_path) -> str:  # noqa: ANN001
-    book = Workbook()
-    for row in [
+    rows = [
         ["姓名", "支部", "账号"],
         ["张三", "第一党支部", "zhangsan"],
         ["李四", "机关党支部", "lisi"],
-    ]:
-        book.active.append(row)
+    ]
     path = tmp_path / "名单.xlsx"
-    book.save(path)
+    path.write_bytes(xlsx_bytes(rows))
     return str(path)
 
 

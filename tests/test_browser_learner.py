@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 import threading
-import uuid
 from typing import Any
 
 import pytest
-from conftest import SAMPLE_QUESTIONS, answer_503, lose_first_reply
+from conftest import add_hand_bank, answer_503, lose_first_reply
 from sqlalchemy import func, select
 
 from quizapp.extensions import db
@@ -19,7 +18,6 @@ from quizapp.models import (
     AttemptAnswer,
     BankQuestion,
     Group,
-    Material,
     NotebookEntry,
     User,
 )
@@ -239,13 +237,7 @@ def test_a_second_tab_of_a_test_keeps_the_first_tabs_answers(live_server, phone_
 
 def setup_multiple(app: Any) -> None:
     """One material of one 多选 (道路自信, 理论自信, 文化自信 are right)."""
-    material = Material(title="浏览器题库", text="（手工题库）", content_hash=uuid.uuid4().hex)
-    db.session.add(material)
-    db.session.flush()
-    data = dict(SAMPLE_QUESTIONS[1], accepted=[])
-    db.session.add(
-        BankQuestion(material_id=material.id, uid=uuid.uuid4().hex[:16], origin="manual", **data)
-    )
+    add_hand_bank((1,), title="浏览器题库")
 
 
 def test_a_slow_autosave_of_a_test_does_not_put_an_older_answer_back(live_server, phone_page):

@@ -10,10 +10,19 @@ from __future__ import annotations
 
 import re
 import time
-import uuid
 
 import pytest
-from conftest import DEFAULT_PASSWORD, DESKTOP, PHONE, SAMPLE_QUESTIONS, lines_of, log_in_page
+from conftest import (
+    DESKTOP,
+    PHONE,
+    QA_DESKTOP,
+    QA_PHONE,
+    SAMPLE_QUESTIONS,
+    add_hand_bank,
+    lines_of,
+    log_in_page,
+    new_user,
+)
 from playwright.sync_api import expect
 from sqlalchemy import select
 
@@ -32,21 +41,8 @@ WRONG = {"single": "政治意识", "multiple": ["道路自信"], "cloze": ["重�
 
 
 def setup_data(app) -> None:
-    from quizapp.models import BankQuestion, Material, User
-
-    user = User(username="host1", display_name="主持人", role="organizer")
-    user.set_password(DEFAULT_PASSWORD)
-    material = Material(title="浏览器题库", text="（手工题库）", content_hash=uuid.uuid4().hex)
-    db.session.add_all([user, material])
-    db.session.flush()
-    for sample in (0, 1, 3):  # single, multiple, cloze
-        data = dict(SAMPLE_QUESTIONS[sample])
-        data.setdefault("accepted", [])
-        db.session.add(
-            BankQuestion(
-                material_id=material.id, uid=uuid.uuid4().hex[:16], origin="manual", **data
-            )
-        )
+    new_user("host1", role="organizer", display_name="主持人")
+    add_hand_bank((0, 1, 3), title="浏览器题库")  # single, multiple, cloze
 
 
 KINDS = ("single", "multiple", "judge", "cloze")
@@ -97,10 +93,27 @@ def play_answer(page, name: str) -> None:
     view.locator("[data-q-msg]", has_text="已提交").wait_for()
 
 
-def test_host_and_three_players_play_a_round(live_server, chromium, screenshot):
+def round_code(app) -> str:
+    """The code of the one round a setup made."""
+    from quizapp.models import LiveContest
+
+    with app.app_context():
+        return db.session.scalar(select(LiveContest.code))
+
+
+def join_by_link(phone, base: str, code: str, name: str):
+    """``name`` joins the round ``code`` on ``phone`` by its link (no team) and waits in the
+    lobby; returns the lobby."""
+    phone.goto(f"{base}/live/{code}")
+    phone.fill("input[name=name]", name)
+    phone.get_by_role("button", name="加入比赛").click()
+    lobby = phone.locator("[data-view=lobby]")
+    expect(lobby).to_contain_text("等待主持人开始")
+    return lobby
+
+
+def test_host_and_three_players_play_a_round(live_server, open_page, screenshot):
     app, base = live_server(setup=setup_data)
-    host_ctx = chromium.new_context(viewport=DESKTOP, locale="zh-CN")
-    contexts = [host_ctx]
     errors: list[str] = []
     lags: list[float] = []  # from the host's click until all three phones show the change
 
@@ -111,187 +124,187 @@ def test_host_and_three_players_play_a_round(live_server, chromium, screenshot):
             lambda msg: errors.append(f"{page.url}: {msg.text}") if msg.type == "error" else None,
         )
 
-    try:
-        host = host_ctx.new_page()
-        watch(host)
-        kinds = ("single", "multiple", "cloze")
-        code = create_round(
-            host, base, "浏览器现场赛", kinds, shoot=lambda page: screenshot(page, "host-create")
-        )
-        assert host.locator("img.lobby-qr").evaluate("img => img.naturalWidth") > 0
+    host = open_page(DESKTOP)
+    watch(host)
+    kinds = ("single", "multiple", "cloze")
+    code = create_round(
+        host, base, "浏览器现场赛", kinds, shoot=lambda page: screenshot(page, "host-create")
+    )
+    assert host.locator("img.lobby-qr").evaluate("img => img.naturalWidth") > 0
 
-        players = {}
-        for name in PLANS:
-            ctx = chromium.new_context(viewport=PHONE, device_scale_factor=2, locale="zh-CN")
-            contexts.append(ctx)
-            page = ctx.new_page()
-            watch(page)
-            page.goto(f"{base}/join")
-            page.fill("input[name=code]", code.lower())
-            page.get_by_role("button", name="下一步").click()
-            if name == "甲":
-                screenshot(page, "player-enter")
-            page.fill("input[name=name]", name)
-            page.fill("input[name=team_text]", TEAMS[name])
-            page.get_by_role("button", name="加入比赛").click()
-            page.locator("[data-view=lobby]", has_text="等待主持人开始").wait_for()
-            players[name] = page
-        host.locator(".host-name", has_text="丙").wait_for(timeout=3000)
-        screenshot(host, "host-lobby")
-        screenshot(players["甲"], "player-lobby")
+    players = {}
+    for name in PLANS:
+        page = open_page(PHONE, scale=2)
+        watch(page)
+        page.goto(f"{base}/join")
+        page.fill("input[name=code]", code.lower())
+        page.get_by_role("button", name="下一步").click()
+        if name == "甲":
+            screenshot(page, "player-enter")
+        page.fill("input[name=name]", name)
+        page.fill("input[name=team_text]", TEAMS[name])
+        page.get_by_role("button", name="加入比赛").click()
+        page.locator("[data-view=lobby]", has_text="等待主持人开始").wait_for()
+        players[name] = page
+    host.locator(".host-name", has_text="丙").wait_for(timeout=3000)
+    screenshot(host, "host-lobby")
+    screenshot(players["甲"], "player-lobby")
 
-        host.get_by_role("button", name="锁定报名").click()
-        host.locator("[data-locked]").wait_for(timeout=3000)
-        host.get_by_role("button", name="开放报名").click()
-        host.locator("[data-locked]").wait_for(state="hidden", timeout=3000)
+    host.get_by_role("button", name="锁定报名").click()
+    host.locator("[data-locked]").wait_for(timeout=3000)
+    host.get_by_role("button", name="开放报名").click()
+    host.locator("[data-locked]").wait_for(state="hidden", timeout=3000)
 
-        advance = host.locator("[data-advance]")
-        for number in (1, 2, 3):
-            started = time.monotonic()
-            advance.click()  # 开始比赛 / 下一题
-            for page in players.values():
-                page.locator(
-                    "[data-view=question] .live-qno", has_text=f"第 {number} / 3 题"
-                ).wait_for(timeout=5000)
-            lags.append(time.monotonic() - started)
-            host.locator("[data-q-no]", has_text=f"第 {number} / 3 题").wait_for()
-            if number == 2:  # 丙 loses the network for a moment, then answers as before
-                contexts[3].set_offline(True)
-                players["丙"].locator("[data-network]").wait_for(timeout=5000)
-                contexts[3].set_offline(False)
-            for name, page in players.items():
-                play_answer(page, name)
-            if number == 2:
-                assert players["丙"].locator("[data-network]").is_hidden()
-            host.locator("[data-answered]", has_text="已作答 3 / 3").wait_for(timeout=3000)
-            screenshot(players["乙"], f"player-question-{number}")
-            if number == 1:
-                screenshot(host, "host-question")
-            started = time.monotonic()
-            advance.click()  # 提前结束本题
-            for page in players.values():
-                page.locator("[data-view=result] [data-verdict]", has_text="回答").wait_for(
-                    timeout=5000
-                )
-            lags.append(time.monotonic() - started)
-            host.locator("[data-answer-box]").wait_for()
-            host.locator("[data-top10] .board-row").first.wait_for(timeout=3000)
-            if number == 1:
-                screenshot(host, "host-closed")
-                screenshot(players["丙"], "player-result-wrong")
-                # 乙 reloads: same player, same score, no second join
-                verdict = players["乙"].locator("[data-view=result] [data-verdict]")
-                before = (
-                    verdict.inner_text(),
-                    players["乙"].locator("[data-me-score]").first.inner_text(),
-                )
-                players["乙"].reload()
-                verdict.filter(has_text=before[0]).wait_for(timeout=3000)
-                players["乙"].locator("[data-me-score]", has_text=before[1]).first.wait_for(
-                    timeout=3000
-                )
-            if number == 2:
-                screenshot(players["甲"], "player-result-right")
-                screenshot(host, "host-closed-multiple")
-
-        advance.click()  # 公布最终结果
-        host.locator("[data-stage=finished]").wait_for()
-        host.locator(".podium-1 .podium-name").wait_for()
-        shown = [host.locator(f".podium-{i} .podium-name").inner_text() for i in (1, 2, 3)]
+    advance = host.locator("[data-advance]")
+    for number in (1, 2, 3):
+        started = time.monotonic()
+        advance.click()  # 开始比赛 / 下一题
         for page in players.values():
-            page.locator("[data-view=finished]").wait_for(timeout=3000)
-        screenshot(host, "host-podium")
-        screenshot(players["丙"], "player-finished")
+            page.locator("[data-view=question] .live-qno", has_text=f"第 {number} / 3 题").wait_for(
+                timeout=5000
+            )
+        lags.append(time.monotonic() - started)
+        host.locator("[data-q-no]", has_text=f"第 {number} / 3 题").wait_for()
+        if number == 2:  # 丙 loses the network for a moment, then answers as before
+            players["丙"].context.set_offline(True)
+            players["丙"].locator("[data-network]").wait_for(timeout=5000)
+            players["丙"].context.set_offline(False)
+        for name, page in players.items():
+            play_answer(page, name)
+        if number == 2:
+            assert players["丙"].locator("[data-network]").is_hidden()
+        host.locator("[data-answered]", has_text="已作答 3 / 3").wait_for(timeout=3000)
+        screenshot(players["乙"], f"player-question-{number}")
+        if number == 1:
+            screenshot(host, "host-question")
+        started = time.monotonic()
+        advance.click()  # 提前结束本题
+        for page in players.values():
+            page.locator("[data-view=result] [data-verdict]", has_text="回答").wait_for(
+                timeout=5000
+            )
+        lags.append(time.monotonic() - started)
+        host.locator("[data-answer-box]").wait_for()
+        host.locator("[data-top10] .board-row").first.wait_for(timeout=3000)
+        if number == 1:
+            screenshot(host, "host-closed")
+            screenshot(players["丙"], "player-result-wrong")
+            # 乙 reloads: same player, same score, no second join
+            verdict = players["乙"].locator("[data-view=result] [data-verdict]")
+            before = (
+                verdict.inner_text(),
+                players["乙"].locator("[data-me-score]").first.inner_text(),
+            )
+            players["乙"].reload()
+            verdict.filter(has_text=before[0]).wait_for(timeout=3000)
+            players["乙"].locator("[data-me-score]", has_text=before[1]).first.wait_for(
+                timeout=3000
+            )
+        if number == 2:
+            screenshot(players["甲"], "player-result-right")
+            screenshot(host, "host-closed-multiple")
 
-        from quizapp.models import LivePlayer
+    advance.click()  # 公布最终结果
+    host.locator("[data-stage=finished]").wait_for()
+    host.locator(".podium-1 .podium-name").wait_for()
+    shown = [host.locator(f".podium-{i} .podium-name").inner_text() for i in (1, 2, 3)]
+    for page in players.values():
+        page.locator("[data-view=finished]").wait_for(timeout=3000)
+    screenshot(host, "host-podium")
+    screenshot(players["丙"], "player-finished")
 
-        with app.app_context():
-            rows = db.session.execute(
-                select(LivePlayer.name, LivePlayer.rank, LivePlayer.score).order_by(LivePlayer.rank)
-            ).all()
-        assert shown == [r.name for r in rows] == ["甲", "乙", "丙"]
-        assert host.locator(".podium-1 .podium-score").inner_text() == f"{rows[0].score} 分"
-        final_rank = players["乙"].locator("[data-view=finished] [data-me-rank]").inner_text()
-        assert final_rank.startswith("第 2 名")
-        teams = host.locator("[data-teams] .board-name").all_inner_texts()
-        assert sorted(teams) == ["第一支部", "第二支部"]
-        host.get_by_role("link", name="成绩与导出").click()
-        host.locator("h2", has_text="逐题统计").wait_for()
-        screenshot(host, "host-results")
-        host.set_viewport_size(PHONE)
-        screenshot(host, "host-results-phone")
-        assert [e for e in errors if "ERR_INTERNET_DISCONNECTED" not in e] == []
-        print("phones followed the host in", [round(x, 2) for x in lags], "s")
-        assert max(lags) < 2.5, lags  # polling once a second: about 1 s, 1.5 s promised
-    finally:
-        for ctx in contexts:
-            ctx.close()
+    from quizapp.models import LivePlayer
+
+    with app.app_context():
+        rows = db.session.execute(
+            select(LivePlayer.name, LivePlayer.rank, LivePlayer.score).order_by(LivePlayer.rank)
+        ).all()
+    assert shown == [r.name for r in rows] == ["甲", "乙", "丙"]
+    assert host.locator(".podium-1 .podium-score").inner_text() == f"{rows[0].score} 分"
+    final_rank = players["乙"].locator("[data-view=finished] [data-me-rank]").inner_text()
+    assert final_rank.startswith("第 2 名")
+    teams = host.locator("[data-teams] .board-name").all_inner_texts()
+    assert sorted(teams) == ["第一支部", "第二支部"]
+    host.get_by_role("link", name="成绩与导出").click()
+    host.locator("h2", has_text="逐题统计").wait_for()
+    screenshot(host, "host-results")
+    host.set_viewport_size(PHONE)
+    screenshot(host, "host-results-phone")
+    assert [e for e in errors if "ERR_INTERNET_DISCONNECTED" not in e] == []
+    print("phones followed the host in", [round(x, 2) for x in lags], "s")
+    assert max(lags) < 2.5, lags  # polling once a second: about 1 s, 1.5 s promised
 
 
-def test_a_phone_rides_out_a_server_restart(live_server, chromium, screenshot):
+def test_a_phone_rides_out_a_server_restart(live_server, open_page, screenshot):
     """The server goes down while a question is open (a restart): the phone says the
     connection is lost, an answer tapped meanwhile says it waits and is sent again; once the
     server is back the answer is taken, the notice goes and the 大屏 counts it, untouched."""
     from quizapp.models import LiveAnswer
 
     app, base = live_server(setup=setup_data)
-    host_ctx = chromium.new_context(viewport=DESKTOP, locale="zh-CN")
-    phone_ctx = chromium.new_context(viewport=PHONE, device_scale_factor=2, locale="zh-CN")
-    try:
-        host = host_ctx.new_page()
-        code = create_round(host, base, "重启演练", ("single",))
+    host = open_page(DESKTOP)
+    code = create_round(host, base, "重启演练", ("single",))
 
-        phone = phone_ctx.new_page()
-        phone.goto(f"{base}/join")
-        phone.fill("input[name=code]", code)
-        phone.get_by_role("button", name="下一步").click()
-        phone.fill("input[name=name]", "甲")
-        phone.get_by_role("button", name="加入比赛").click()
-        phone.locator("[data-view=lobby]", has_text="等待主持人开始").wait_for()
-        host.locator("[data-advance]").click()  # 开始比赛
-        question = phone.locator("[data-view=question]")
-        question.locator(".live-qno", has_text="第 1 / 1 题").wait_for(timeout=5000)
+    phone = open_page(PHONE, scale=2)
+    phone.goto(f"{base}/join")
+    phone.fill("input[name=code]", code)
+    phone.get_by_role("button", name="下一步").click()
+    phone.fill("input[name=name]", "甲")
+    phone.get_by_role("button", name="加入比赛").click()
+    phone.locator("[data-view=lobby]", has_text="等待主持人开始").wait_for()
+    host.locator("[data-advance]").click()  # 开始比赛
+    question = phone.locator("[data-view=question]")
+    question.locator(".live-qno", has_text="第 1 / 1 题").wait_for(timeout=5000)
 
-        live_server.stop()
-        network = phone.locator("[data-network]")
-        expect(network).to_be_visible(timeout=6000)
-        expect(network).to_contain_text("连接中断")
-        expect(host.locator("[data-network]")).to_be_visible(timeout=6000)
-        question.locator(".live-choice", has_text="核心意识").click()
-        msg = question.locator("[data-q-msg]")
-        expect(msg).to_contain_text("未提交：连接中断，正在重试")
-        phone.wait_for_timeout(4000)  # longer than the old code's four quick tries
-        expect(msg).to_contain_text("正在重试")
-        for width, height in ((390, 844), (1366, 900)):
-            phone.set_viewport_size({"width": width, "height": height})
-            screenshot(phone, f"player-restart-{width}")
+    live_server.stop()
+    network = phone.locator("[data-network]")
+    expect(network).to_be_visible(timeout=6000)
+    expect(network).to_contain_text("连接中断")
+    expect(host.locator("[data-network]")).to_be_visible(timeout=6000)
+    question.locator(".live-choice", has_text="核心意识").click()
+    msg = question.locator("[data-q-msg]")
+    expect(msg).to_contain_text("未提交：连接中断，正在重试")
+    phone.wait_for_timeout(4000)  # longer than the old code's four quick tries
+    expect(msg).to_contain_text("正在重试")
+    for width, height in ((390, 844), (1366, 900)):
+        phone.set_viewport_size({"width": width, "height": height})
+        screenshot(phone, f"player-restart-{width}")
 
-        live_server.resume()
-        expect(msg).to_contain_text("已提交：核心意识", timeout=8000)
-        expect(network).to_be_hidden(timeout=6000)
-        expect(host.locator("[data-answered]")).to_have_text(
-            re.compile(r"已作答 1 / 1"), timeout=6000
-        )
-        expect(host.locator("[data-network]")).to_be_hidden()
-        for width, height in ((390, 844), (1366, 900)):
-            phone.set_viewport_size({"width": width, "height": height})
-            screenshot(phone, f"player-back-{width}")
-        with app.app_context():
-            assert len(db.session.scalars(select(LiveAnswer)).all()) == 1
-    finally:
-        host_ctx.close()
-        phone_ctx.close()
+    live_server.resume()
+    expect(msg).to_contain_text("已提交：核心意识", timeout=8000)
+    expect(network).to_be_hidden(timeout=6000)
+    expect(host.locator("[data-answered]")).to_have_text(re.compile(r"已作答 1 / 1"), timeout=6000)
+    expect(host.locator("[data-network]")).to_be_hidden()
+    for width, height in ((390, 844), (1366, 900)):
+        phone.set_viewport_size({"width": width, "height": height})
+        screenshot(phone, f"player-back-{width}")
+    with app.app_context():
+        assert len(db.session.scalars(select(LiveAnswer)).all()) == 1
 
 
-def setup_finished_round(app) -> None:
-    """The organizer of setup_data with one round of its bank, as the rounds list shows it."""
+def add_round(app, title: str, players: dict[str, str] | None = None) -> None:
+    """setup_data's organizer and bank with a round ``title`` of the bank; with ``players``
+    (name → team), they join it and it is run to its end, nobody answering."""
     from quizapp.live import services
     from quizapp.models import BankQuestion, User
 
     setup_data(app)
     host = db.session.scalar(select(User).where(User.username == "host1"))
     questions = list(db.session.scalars(select(BankQuestion)))
-    services.create_contest(questions, title="第一党支部十二月现场赛", created_by_id=host.id)
+    contest, _ = services.create_contest(questions, title=title, created_by_id=host.id)
+    if players is None:
+        return
+    for name, team in players.items():
+        services.join(contest, name=name, team=team, user_id=None)
+    moment = time.time()
+    for _ in range(2 * len(questions) + 1):  # open and close each question, then finish
+        moment += 1
+        services.advance(contest, moment)
+
+
+def setup_finished_round(app) -> None:
+    """The organizer of setup_data with one round of its bank, as the rounds list shows it."""
+    add_round(app, "第一党支部十二月现场赛")
 
 
 def test_rounds_list_fits_a_phone(live_server, phone_page, screenshot):
@@ -313,118 +326,81 @@ def test_rounds_list_fits_a_phone(live_server, phone_page, screenshot):
 
 def setup_two_player_round(app) -> None:
     """A finished round of setup_data's bank that two players took part in."""
-    from quizapp.live import services
-    from quizapp.models import BankQuestion, User
-
-    setup_data(app)
-    host = db.session.scalar(select(User).where(User.username == "host1"))
-    questions = list(db.session.scalars(select(BankQuestion)))
-    contest, _ = services.create_contest(questions, title="两人现场赛", created_by_id=host.id)
-    for name in ("甲", "乙"):
-        services.join(contest, name=name, team="第一支部", user_id=None)
-    moment = time.time()
-    for _ in range(2 * len(questions) + 1):  # open and close each question, then finish
-        moment += 1
-        services.advance(contest, moment)
+    add_round(app, "两人现场赛", {"甲": "第一支部", "乙": "第一支部"})
 
 
-def test_podium_of_two_players_has_no_empty_third_step(live_server, chromium, screenshot):
+def test_podium_of_two_players_has_no_empty_third_step(live_server, open_page, screenshot):
     """With two players the 大屏's podium shows two steps: a bronze block with nobody on it
     looked like a player whose name failed to load."""
     app, base = live_server(setup=setup_two_player_round)
-    context = chromium.new_context(viewport=DESKTOP, locale="zh-CN")
-    page = context.new_page()
-    log_in_page(page, base, "host1")
-    from quizapp.models import LiveContest
-
-    with app.app_context():
-        code = db.session.scalar(select(LiveContest.code))
+    page = open_page(DESKTOP, base, "host1")
+    code = round_code(app)
     page.goto(f"{base}/live/rounds/{code}/host")
     page.locator("[data-stage=finished]").wait_for()
     page.locator(".podium-name").first.wait_for()
     screenshot(page, "podium-two")
     assert page.locator(".podium-place").count() == 2
     assert page.locator(".podium-name").all_inner_texts() == ["乙", "甲"]  # 2nd left, 1st centre
-    context.close()
 
 
-def test_a_player_removed_in_the_lobby_is_told_so(live_server, chromium, screenshot):
+def test_a_player_removed_in_the_lobby_is_told_so(live_server, open_page, screenshot):
     """The host removes a player while the round waits in the lobby: the phone, which only
     polled the public state there, kept saying 等待主持人开始. Now it says, in a few seconds,
     that the host removed them, and offers 重新加入 (the join page, no longer pointing back to
     the old place) and 离开."""
     app, base = live_server(setup=setup_data)
-    host_ctx = chromium.new_context(viewport=DESKTOP, locale="zh-CN")
-    phone_ctx = chromium.new_context(viewport=PHONE, device_scale_factor=2, locale="zh-CN")
-    try:
-        host = host_ctx.new_page()
-        code = create_round(host, base, "移出演练", ("single",))
-        phone = phone_ctx.new_page()
-        phone.goto(f"{base}/live/{code}")
-        phone.fill("input[name=name]", "甲")
-        phone.get_by_role("button", name="加入比赛").click()
-        lobby = phone.locator("[data-view=lobby]")
-        expect(lobby).to_contain_text("等待主持人开始")
+    host = open_page(DESKTOP)
+    code = create_round(host, base, "移出演练", ("single",))
+    phone = open_page(PHONE, scale=2)
+    lobby = join_by_link(phone, base, code, "甲")
 
-        host.locator(".host-manage summary").click()
-        row = host.locator(".manage-row", has_text="甲")
-        host.once("dialog", lambda dialog: dialog.accept())
-        row.get_by_role("button", name="移出").click()
-        expect(row).to_contain_text("已移出")
+    host.locator(".host-manage summary").click()
+    row = host.locator(".manage-row", has_text="甲")
+    host.once("dialog", lambda dialog: dialog.accept())
+    row.get_by_role("button", name="移出").click()
+    expect(row).to_contain_text("已移出")
 
-        removed = phone.locator("[data-view=removed]")
-        expect(removed).to_be_visible(timeout=6000)
-        expect(removed).to_contain_text("你已被主持人移出本场比赛")
-        expect(lobby).to_be_hidden()
-        for width, height in ((390, 844), (1366, 900)):
-            phone.set_viewport_size({"width": width, "height": height})
-            screenshot(phone, f"player-removed-{width}")
-        expect(removed.get_by_role("link", name="离开")).to_be_visible()
-        removed.get_by_role("link", name="重新加入").click()
-        phone.wait_for_url(f"{base}/live/{code}")
-        expect(phone.locator("form input[name=name]")).to_be_visible()
-        expect(phone.locator("[data-resume]")).to_be_hidden()
-    finally:
-        host_ctx.close()
-        phone_ctx.close()
+    removed = phone.locator("[data-view=removed]")
+    expect(removed).to_be_visible(timeout=6000)
+    expect(removed).to_contain_text("你已被主持人移出本场比赛")
+    expect(lobby).to_be_hidden()
+    for width, height in ((390, 844), (1366, 900)):
+        phone.set_viewport_size({"width": width, "height": height})
+        screenshot(phone, f"player-removed-{width}")
+    expect(removed.get_by_role("link", name="离开")).to_be_visible()
+    removed.get_by_role("link", name="重新加入").click()
+    phone.wait_for_url(f"{base}/live/{code}")
+    expect(phone.locator("form input[name=name]")).to_be_visible()
+    expect(phone.locator("[data-resume]")).to_be_hidden()
 
 
-def test_the_final_screen_shows_the_players_last_answer(live_server, chromium, screenshot):
+def test_the_final_screen_shows_the_players_last_answer(live_server, open_page, screenshot):
     """After 公布最终结果 the phone said 最后一题： with nothing after it, then 回答错误, and never
     what the player had answered (each question's result screen does). The final screen now
     names the question (第 1 / 1 题, its kind) and shows 你的答案 under the verdict."""
     app, base = live_server(setup=setup_data)
-    host_ctx = chromium.new_context(viewport=DESKTOP, locale="zh-CN")
-    phone_ctx = chromium.new_context(viewport=PHONE, device_scale_factor=2, locale="zh-CN")
-    try:
-        host = host_ctx.new_page()
-        code = create_round(host, base, "终场演练", ("single",))
-        phone = phone_ctx.new_page()
-        phone.goto(f"{base}/live/{code}")
-        phone.fill("input[name=name]", "丙")
-        phone.get_by_role("button", name="加入比赛").click()
-        expect(phone.locator("[data-view=lobby]")).to_contain_text("等待主持人开始")
-        advance = host.locator("[data-advance]")
-        advance.click()  # 开始比赛
-        question = phone.locator("[data-view=question]")
-        question.locator(".live-choice", has_text=WRONG["single"]).click()
-        expect(question.locator("[data-q-msg]")).to_contain_text("已提交")
-        advance.click()  # 提前结束本题
-        expect(phone.locator("[data-view=result] [data-verdict]")).to_have_text("回答错误")
-        host.locator("[data-answer-box]").wait_for()
-        advance.click()  # 公布最终结果
-        final = phone.locator("[data-view=finished]")
-        expect(final).to_be_visible(timeout=5000)
-        expect(final.locator("[data-verdict]")).to_have_text("回答错误")
-        expect(final.locator("[data-mine]")).to_have_text(f"你的答案：{WRONG['single']}")
-        expect(final.locator(".player-q-head")).to_contain_text("第 1 / 1 题")
-        expect(final.locator(".player-q-head")).to_contain_text("单选")
-        for width, height in ((390, 844), (1366, 900)):
-            phone.set_viewport_size({"width": width, "height": height})
-            screenshot(phone, f"player-final-{width}")
-    finally:
-        host_ctx.close()
-        phone_ctx.close()
+    host = open_page(DESKTOP)
+    code = create_round(host, base, "终场演练", ("single",))
+    phone = open_page(PHONE, scale=2)
+    join_by_link(phone, base, code, "丙")
+    advance = host.locator("[data-advance]")
+    advance.click()  # 开始比赛
+    question = phone.locator("[data-view=question]")
+    question.locator(".live-choice", has_text=WRONG["single"]).click()
+    expect(question.locator("[data-q-msg]")).to_contain_text("已提交")
+    advance.click()  # 提前结束本题
+    expect(phone.locator("[data-view=result] [data-verdict]")).to_have_text("回答错误")
+    host.locator("[data-answer-box]").wait_for()
+    advance.click()  # 公布最终结果
+    final = phone.locator("[data-view=finished]")
+    expect(final).to_be_visible(timeout=5000)
+    expect(final.locator("[data-verdict]")).to_have_text("回答错误")
+    expect(final.locator("[data-mine]")).to_have_text(f"你的答案：{WRONG['single']}")
+    expect(final.locator(".player-q-head")).to_contain_text("第 1 / 1 题")
+    expect(final.locator(".player-q-head")).to_contain_text("单选")
+    for width, height in ((390, 844), (1366, 900)):
+        phone.set_viewport_size({"width": width, "height": height})
+        screenshot(phone, f"player-final-{width}")
 
 
 LONG_TEAM = "市委宣传部机关离退休干部第二党支部（文明办）"
@@ -432,19 +408,7 @@ LONG_TEAM = "市委宣传部机关离退休干部第二党支部（文明办）"
 
 def setup_long_team_round(app) -> None:
     """A finished round of setup_data's bank: 甲 of a branch with a long name, 乙 of 第一支部."""
-    from quizapp.live import services
-    from quizapp.models import BankQuestion, User
-
-    setup_data(app)
-    host = db.session.scalar(select(User).where(User.username == "host1"))
-    questions = list(db.session.scalars(select(BankQuestion)))
-    contest, _ = services.create_contest(questions, title="长支部名现场赛", created_by_id=host.id)
-    services.join(contest, name="甲", team=LONG_TEAM, user_id=None)
-    services.join(contest, name="乙", team="第一支部", user_id=None)
-    moment = time.time()
-    for _ in range(2 * len(questions) + 1):  # open and close each question, then finish
-        moment += 1
-        services.advance(contest, moment)
+    add_round(app, "长支部名现场赛", {"甲": LONG_TEAM, "乙": "第一支部"})
 
 
 # an element whose text is all on the screen: not cut sideways, no line hidden below its box
@@ -456,20 +420,15 @@ SHOWN_WHOLE = """e => {
 }"""
 
 
-def test_a_long_team_name_keeps_the_projector_ranking_readable(live_server, chromium, screenshot):
+def test_a_long_team_name_keeps_the_projector_ranking_readable(live_server, open_page, screenshot):
     """The 大屏's final screen on a projector (1366×900) and on a phone: a long branch name
     beside a player takes the room left and stops there with "…", the whole name its title; names
     and scores keep their room, each player's row is one line; in the 支部排名 the branch name
     wraps within its column (it was cut to 市委宣传部机关离… with no way to read the rest)."""
     app, base = live_server(setup=setup_long_team_round)
-    from quizapp.models import LiveContest
-
-    with app.app_context():
-        code = db.session.scalar(select(LiveContest.code))
-    for size in ({"width": 1366, "height": 900}, {"width": 390, "height": 844}):
-        context = chromium.new_context(viewport=size, device_scale_factor=2, locale="zh-CN")
-        page = context.new_page()
-        log_in_page(page, base, "host1")
+    code = round_code(app)
+    for size in (QA_DESKTOP, QA_PHONE):
+        page = open_page(size, base, "host1", scale=2)
         page.goto(f"{base}/live/rounds/{code}/host")
         stage = page.locator("[data-stage=finished]")
         stage.locator(".board-row").first.wait_for()
@@ -494,22 +453,17 @@ def test_a_long_team_name_keeps_the_projector_ranking_readable(live_server, chro
                 assert box["height"] <= short + 1, (size, each.inner_text())
             score = each.locator(".board-score").bounding_box()
             assert score["x"] + score["width"] <= box["x"] + box["width"] + 1, "score pushed out"
-        context.close()
+        page.context.close()
 
 
-def test_a_long_team_name_keeps_the_results_tables_readable(live_server, chromium, screenshot):
+def test_a_long_team_name_keeps_the_results_tables_readable(live_server, open_page, screenshot):
     """The organizer's 成绩 page of a round with a long branch name, on a phone and a desktop:
     the branch wraps within its own cell (at most two lines on a phone, the whole name as its
     title); rank, name and numbers stay on one line and the tables do not scroll sideways."""
     app, base = live_server(setup=setup_long_team_round)
-    from quizapp.models import LiveContest
-
-    with app.app_context():
-        code = db.session.scalar(select(LiveContest.code))
-    for size in ({"width": 390, "height": 844}, {"width": 1366, "height": 900}):
-        context = chromium.new_context(viewport=size, device_scale_factor=2, locale="zh-CN")
-        page = context.new_page()
-        log_in_page(page, base, "host1")
+    code = round_code(app)
+    for size in (QA_PHONE, QA_DESKTOP):
+        page = open_page(size, base, "host1", scale=2)
         page.goto(f"{base}/live/rounds/{code}/results")
         screenshot(page, f"live-results-long-team-{size['width']}")
         tables = page.locator("main table").all()
@@ -524,4 +478,4 @@ def test_a_long_team_name_keeps_the_results_tables_readable(live_server, chromiu
                     assert lines_of(cell) <= (2 if size["width"] == 390 else 1), size
                 else:
                     assert lines_of(cell) == 1, (size, cell.inner_text())
-        context.close()
+        page.context.close()

@@ -3,17 +3,18 @@ the countdown submits by itself before the server's deadline, and the score is t
 
 from __future__ import annotations
 
-import uuid
 from datetime import timedelta
 
 import pytest
 from conftest import (
-    DEFAULT_PASSWORD,
-    SAMPLE_QUESTIONS,
+    QA_DESKTOP,
+    QA_PHONE,
+    add_hand_bank,
     answer_503,
     lines_of,
     log_in_page,
     lose_first_reply,
+    new_user,
 )
 from playwright.sync_api import expect
 from sqlalchemy import select
@@ -28,22 +29,10 @@ LIMIT_S = 9
 def _paper_of(samples: tuple[int, ...], kind_counts: dict[str, int], time_limit_s: int) -> None:
     """learner1 and an open 答题赛 of the SAMPLE_QUESTIONS ``samples``, answers shown at once."""
     from quizapp.contests import services
-    from quizapp.models import BankQuestion, Material, User, utcnow
+    from quizapp.models import utcnow
 
-    user = User(username="learner1", display_name="学员甲")
-    user.set_password(DEFAULT_PASSWORD)
-    material = Material(title="浏览器题库", text="（手工题库）", content_hash=uuid.uuid4().hex)
-    db.session.add_all([user, material])
-    db.session.flush()
-    for sample in samples:
-        data = dict(SAMPLE_QUESTIONS[sample])
-        data.setdefault("accepted", [])
-        db.session.add(
-            BankQuestion(
-                material_id=material.id, uid=uuid.uuid4().hex[:16], origin="manual", **data
-            )
-        )
-    db.session.flush()
+    new_user("learner1", display_name="学员甲")
+    material, _ = add_hand_bank(samples, title="浏览器题库")
     services.create_contest(
         title="浏览器答题赛",
         material_id=material.id,
@@ -327,27 +316,19 @@ def test_the_deadline_hand_in_waits_for_a_server_that_is_down(live_server, phone
         assert attempt.finished_at == attempt.deadline_at
 
 
-QA_PHONE = {"width": 390, "height": 844}  # the organizer walk-through's phone
-QA_DESKTOP = {"width": 1366, "height": 900}
-
-
 def setup_team_results(app) -> None:
     """The 浏览器答题赛 for two branches' rosters (three and two members): two of the first and
     one of the second have handed in; an organizer looks at the results."""
     from quizapp.contests import services
-    from quizapp.models import Group, PaperContest, PaperRosterGroup, User, utcnow
+    from quizapp.models import Group, PaperContest, PaperRosterGroup, utcnow
 
     setup_data(app)
-    organizer = User(username="org1", display_name="组织者", role="organizer")
-    organizer.set_password(DEFAULT_PASSWORD)
+    new_user("org1", role="organizer", display_name="组织者")
     first, second = Group(name="第一党支部"), Group(name="机关第二党支部")
-    db.session.add_all([organizer, first, second])
+    db.session.add_all([first, second])
     db.session.flush()
-    members = [User(username=f"m{i}", display_name=f"党员{i}", group_id=g.id)
+    members = [new_user(f"m{i}", display_name=f"党员{i}", group_id=g.id)
                for i, g in enumerate([first, first, first, second, second])]  # fmt: skip
-    for member in members:
-        member.set_password(DEFAULT_PASSWORD)
-    db.session.add_all(members)
     db.session.flush()
     contest = db.session.scalar(select(PaperContest))
     contest.roster_groups = [PaperRosterGroup(group_id=g.id) for g in (first, second)]
@@ -357,14 +338,12 @@ def setup_team_results(app) -> None:
         services.finish_attempt(attempt, utcnow())
 
 
-def test_the_team_table_reads_on_a_phone(live_server, chromium, screenshot) -> None:
+def test_the_team_table_reads_on_a_phone(live_server, open_page, screenshot) -> None:
     """At 390 px the 各支部 table broke 第一党支部 after 支 and "2 / 应 3" after 应: on a phone
     each branch's name has its own line and no number breaks; on a desktop it is a table."""
     _app, base = live_server(setup=setup_team_results)
     for size in (QA_PHONE, QA_DESKTOP):
-        context = chromium.new_context(viewport=size, device_scale_factor=2, locale="zh-CN")
-        page = context.new_page()
-        log_in_page(page, base, "org1")
+        page = open_page(size, base, "org1", scale=2)
         page.goto(f"{base}/contests/paper/1/results")
         table = page.locator(".pc-teams")
         table.scroll_into_view_if_needed()
@@ -381,7 +360,7 @@ def test_the_team_table_reads_on_a_phone(live_server, chromium, screenshot) -> N
         assert len(cells) == 10
         for cell in cells:
             assert lines_of(cell) == 1, (size, cell.inner_text())
-        context.close()
+        page.context.close()
 
 
 LONG_BRANCH = "市委宣传部机关离退休干部第二党支部（文明办、网信办联合）"
@@ -396,16 +375,14 @@ def setup_long_branch_results(app) -> None:
     db.session.scalar(select(Group).where(Group.name == "机关第二党支部")).name = LONG_BRANCH
 
 
-def test_a_long_branch_name_keeps_the_ranking_readable(live_server, chromium, screenshot) -> None:
+def test_a_long_branch_name_keeps_the_ranking_readable(live_server, open_page, screenshot) -> None:
     """排名 with a branch name of 28 characters: at 390 px it squeezed the other columns (the
     score and time broke over lines) and ran down the row character by character. Now the name
     wraps within its own cell, at most two lines with the full name on hover (title), the
     numbers never wrap and nothing scrolls sideways; on the projector (1366 px) it is one line."""
     _app, base = live_server(setup=setup_long_branch_results)
     for size in (QA_PHONE, QA_DESKTOP):
-        context = chromium.new_context(viewport=size, device_scale_factor=2, locale="zh-CN")
-        page = context.new_page()
-        log_in_page(page, base, "org1")
+        page = open_page(size, base, "org1", scale=2)
         page.goto(f"{base}/contests/paper/1/results")
         table = page.locator(".pc-rank")
         screenshot(page, f"ranking-{size['width']}", full_page=False)
@@ -421,7 +398,7 @@ def test_a_long_branch_name_keeps_the_ranking_readable(live_server, chromium, sc
         assert team.get_attribute("title") == LONG_BRANCH
         assert team.text_content().strip() == LONG_BRANCH  # all of it in the page
         assert lines_of(team) <= (2 if size is QA_PHONE else 1), size
-        context.close()
+        page.context.close()
 
 
 def test_the_paper_pages_links_are_finger_sized_on_a_phone(live_server, phone_page, screenshot):

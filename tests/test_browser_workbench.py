@@ -8,7 +8,15 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import DEFAULT_PASSWORD, DESKTOP, PHONE, log_in_page
+from conftest import (
+    DESKTOP,
+    PHONE,
+    QA_DESKTOP,
+    QA_PHONE,
+    add_hand_bank,
+    log_in_page,
+    new_user,
+)
 from sqlalchemy import select
 
 from quizapp.extensions import db
@@ -17,11 +25,7 @@ pytestmark = pytest.mark.browser
 
 
 def add_organizer(app) -> None:
-    from quizapp.models import User
-
-    user = User(username="org1", display_name="李组织", role="organizer")
-    user.set_password(DEFAULT_PASSWORD)
-    db.session.add(user)
+    new_user("org1", role="organizer", display_name="李组织")
 
 
 def bank_of(app) -> list[tuple]:
@@ -43,7 +47,7 @@ def fits_phone(page) -> bool:
 
 
 def test_upload_review_edit_export_and_import_into_a_fresh_database(
-    live_server, chromium, screenshot, shared_dir, tmp_path
+    live_server, open_page, screenshot, shared_dir, tmp_path
 ):
     shots = Path(os.environ.get("QUIZAPP_SHOTS", tmp_path / "shots"))
     shots.mkdir(parents=True, exist_ok=True)
@@ -52,8 +56,7 @@ def test_upload_review_edit_export_and_import_into_a_fresh_database(
         page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
 
     source_app, base = live_server({"WORKBENCH_GENERATE_INLINE": False}, setup=add_organizer)
-    context = chromium.new_context(viewport=DESKTOP, locale="zh-CN", accept_downloads=True)
-    page = context.new_page()
+    page = open_page(DESKTOP, accept_downloads=True)
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     log_in_page(page, base, "org1")
@@ -101,8 +104,7 @@ def test_upload_review_edit_export_and_import_into_a_fresh_database(
     fresh_app, fresh_base = live_server(
         {"SQLALCHEMY_DATABASE_URI": "sqlite:///" + str(tmp_path / "fresh.db")}, setup=add_organizer
     )
-    other = chromium.new_context(viewport=PHONE, device_scale_factor=2, locale="zh-CN")
-    phone = other.new_page()
+    phone = open_page(PHONE, scale=2)
     phone.on("pageerror", lambda exc: errors.append(str(exc)))
     log_in_page(phone, fresh_base, "org1")
     phone.goto(f"{fresh_base}/manage/import")
@@ -126,8 +128,6 @@ def test_upload_review_edit_export_and_import_into_a_fresh_database(
     assert fits_phone(phone)
     shoot(phone, "edit-phone")
     assert errors == []
-    context.close()
-    other.close()
 
 
 LONG_TITLE = (
@@ -136,47 +136,39 @@ LONG_TITLE = (
 )
 
 
-def add_long_titled_material(app) -> None:
-    from conftest import SAMPLE_QUESTIONS
-
-    from quizapp.models import BankQuestion, Material
-
+def add_titled_material(app, title: str, key: str) -> None:
+    """org1 and a material ``title`` of the four sample questions (uids ``key``0 …)."""
     add_organizer(app)
-    material = Material(title=LONG_TITLE, text="（手工）", content_hash="long-title")
-    db.session.add(material)
-    db.session.flush()
-    for i, data in enumerate(SAMPLE_QUESTIONS):
-        fields = {"accepted": [], **data}
-        db.session.add(BankQuestion(material_id=material.id, uid=f"long{i}", **fields))
+    add_hand_bank(title=title, text="（手工）", content_hash=key, uid=key, origin="generated")
+
+
+def add_long_titled_material(app) -> None:
+    add_titled_material(app, LONG_TITLE, "long-title")
 
 
 def test_a_long_material_title_does_not_widen_the_organizer_pages(
-    live_server, chromium, screenshot
+    live_server, open_page, screenshot
 ) -> None:
     """A 140-character title (the upload form allows 200) in every material drop-down: the
     page stays as wide as the phone (the 统计 page's picker was 2294 px wide) and the desktop."""
     app, base = live_server(setup=add_long_titled_material)
     for size in (PHONE, DESKTOP):
-        context = chromium.new_context(viewport=size, locale="zh-CN")
-        page = context.new_page()
-        log_in_page(page, base, "org1")
+        page = open_page(size, base, "org1")
         for path in ("/manage/stats", "/manage/questions", "/test/new", "/live/rounds/new",
                      "/contests/paper/new", "/manage/import"):  # fmt: skip
             page.goto(base + path)
             assert page.locator("select").count(), path
             assert fits_phone(page), (size, path, page.evaluate("document.body.scrollWidth"))
         screenshot(page, f"stats-long-title-{size['width']}")
-        context.close()
+        page.context.close()
 
 
 def add_answered_questions(app) -> None:
     """The long-titled bank with one learner's practice answer to each question."""
-    from quizapp.models import Attempt, AttemptAnswer, BankQuestion, User
+    from quizapp.models import Attempt, AttemptAnswer, BankQuestion
 
     add_long_titled_material(app)
-    learner = User(username="xue1", display_name="学员", role="learner")
-    learner.set_password(DEFAULT_PASSWORD)
-    db.session.add(learner)
+    learner = new_user("xue1", display_name="学员")
     db.session.flush()
     questions = list(db.session.scalars(select(BankQuestion).order_by(BankQuestion.id)))
     attempt = Attempt(
@@ -224,33 +216,17 @@ def test_the_material_page_counts_share_one_row_on_a_phone(phone_page, live_serv
     assert fits_phone(page)
 
 
-QA_PHONE = {"width": 390, "height": 844}  # the organizer walk-through's phone
-QA_DESKTOP = {"width": 1366, "height": 900}
-
-
 def add_everyday_material(app) -> None:
     """A material with an everyday title and the four sample questions."""
-    from conftest import SAMPLE_QUESTIONS
-
-    from quizapp.models import BankQuestion, Material
-
-    add_organizer(app)
-    material = Material(title="中央政治局民主生活会", text="（手工）", content_hash="everyday")
-    db.session.add(material)
-    db.session.flush()
-    for i, data in enumerate(SAMPLE_QUESTIONS):
-        fields = {"accepted": [], **data}
-        db.session.add(BankQuestion(material_id=material.id, uid=f"day{i}", **fields))
+    add_titled_material(app, "中央政治局民主生活会", "everyday")
 
 
-def test_the_bank_filters_fold_away_on_a_phone(live_server, chromium, screenshot) -> None:
+def test_the_bank_filters_fold_away_on_a_phone(live_server, open_page, screenshot) -> None:
     """At 390×844 the six filters filled the whole first screen of 题库: no question without
     scrolling. On a phone they fold under a summary naming the current filters, and still
     filter; on a desktop they are shown as before."""
     app, base = live_server(setup=add_everyday_material)
-    context = chromium.new_context(viewport=QA_PHONE, device_scale_factor=2, locale="zh-CN")
-    page = context.new_page()
-    log_in_page(page, base, "org1")
+    page = open_page(QA_PHONE, base, "org1", scale=2)
     page.goto(base + "/manage/questions?material=1")
     screenshot(page, "bank-phone", full_page=False)
     first = page.locator(".wb-q").first
@@ -270,11 +246,9 @@ def test_the_bank_filters_fold_away_on_a_phone(live_server, chromium, screenshot
     assert summary.inner_text() == "筛选（当前：判断，搜索“三严三实”）"
     assert page.locator(".wb-q").first.bounding_box()["y"] + 60 < QA_PHONE["height"]
     screenshot(page, "bank-phone-filtered", full_page=False)
-    context.close()
+    page.context.close()
 
-    context = chromium.new_context(viewport=QA_DESKTOP, locale="zh-CN")
-    page = context.new_page()
-    log_in_page(page, base, "org1")
+    page = open_page(QA_DESKTOP, base, "org1")
     page.goto(base + "/manage/questions?material=1")
     screenshot(page, "bank-desktop", full_page=False)
     assert not page.locator(".wb-filters summary").is_visible()
@@ -284,19 +258,16 @@ def test_the_bank_filters_fold_away_on_a_phone(live_server, chromium, screenshot
     page.wait_for_load_state()
     assert "status=review" in page.url
     assert page.locator("select[name=status]").is_visible()
-    context.close()
 
 
 def test_the_paper_bar_leaves_the_first_question_alone_on_a_phone(
-    live_server, chromium, screenshot
+    live_server, open_page, screenshot
 ) -> None:
     """At 390×844 the sticky 生成试卷 bar (two rows there) covered the lower half of the first
     question. On a phone it now waits at the end of the list until a question is picked, then
     sticks to the bottom of the screen as one row; on a desktop it sticks from the start."""
     app, base = live_server(setup=add_everyday_material)
-    context = chromium.new_context(viewport=QA_PHONE, device_scale_factor=2, locale="zh-CN")
-    page = context.new_page()
-    log_in_page(page, base, "org1")
+    page = open_page(QA_PHONE, base, "org1", scale=2)
     page.goto(base + "/manage/questions?material=1")
     screenshot(page, "bank-bar-phone", full_page=False)
     bar = page.locator(".wb-paper-bar")
@@ -312,15 +283,12 @@ def test_the_paper_bar_leaves_the_first_question_alone_on_a_phone(
     with page.expect_navigation():
         bar.get_by_role("button").click()
     assert "/manage/paper" in page.url and "ids=" in page.url
-    context.close()
+    page.context.close()
 
-    context = chromium.new_context(viewport=QA_DESKTOP, locale="zh-CN")
-    page = context.new_page()
-    log_in_page(page, base, "org1")
+    page = open_page(QA_DESKTOP, base, "org1")
     page.goto(base + "/manage/questions?material=1")
     screenshot(page, "bank-bar-desktop", full_page=False)
     box = page.locator(".wb-paper-bar").bounding_box()
     assert box["y"] + box["height"] <= QA_DESKTOP["height"] + 1  # sticky from the start
     button = page.locator(".wb-paper-bar").get_by_role("button")
     assert button.inner_text() == "用选中的题生成试卷"
-    context.close()

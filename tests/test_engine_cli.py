@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from conftest import texts
 
 from quizapp.commands.generate import generate_command
 from quizapp.generation.model import BLANK, KINDS
@@ -55,14 +56,6 @@ def questions(seed0: subprocess.CompletedProcess[str]) -> list[dict[str, Any]]:
     data = json.loads(seed0.stdout)
     assert isinstance(data, list)
     return data
-
-
-def _texts(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [v for v in value if isinstance(v, str)]
-    return []
 
 
 def test_generate_succeeds_quietly(seed0: subprocess.CompletedProcess[str]) -> None:
@@ -124,11 +117,11 @@ def test_every_element_follows_the_json_contract(questions: list[dict[str, Any]]
 def test_every_key_appears_in_the_stem_answer_or_options(questions: list[dict[str, Any]]) -> None:
     hidden = []
     for q in questions:
-        shown = [fold(q["stem"]), *(fold(t) for t in _texts(q["answer"]) + q["options"])]
-        shown.append(fold("、".join(_texts(q["answer"]))))  # a list blanked item by item
+        shown = [fold(q["stem"]), *(fold(t) for t in texts(q["answer"]) + q["options"])]
+        shown.append(fold("、".join(texts(q["answer"]))))  # a list blanked item by item
         if q["kind"] == "cloze":  # a saying with one half blanked: the stem filled in shows it
             stem = q["stem"]
-            for answer in _texts(q["answer"]):
+            for answer in texts(q["answer"]):
                 stem = stem.replace("（\u3000\u3000）", answer, 1)
             shown.append(fold(stem))
         hidden += [f"{k!r}: {q['stem']}" for k in q["keys"] if not any(fold(k) in p for p in shown)]
@@ -184,7 +177,7 @@ def test_another_seed_varies_the_bank_but_keeps_ids(
             mate = by_id[q["id"]]
             assert (q["kind"], q["source"]) == (mate["kind"], mate["source"])
             assert (
-                sorted(_texts(q["answer"])) == sorted(_texts(mate["answer"]))
+                sorted(texts(q["answer"])) == sorted(texts(mate["answer"]))
                 or (q["kind"] == "judge" and q["answer"] == mate["answer"])
                 # a lex_members 多选 shows a seeded subset of one formula's members (S0)
                 or (q["template"] == "lex_members" and q["formula"] == mate["formula"])

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import named
+from conftest import named, texts
 
 from quizapp.generation.model import BLANK, Question
 from quizapp.generation.normalize import fold
@@ -88,14 +88,6 @@ def bank(request: pytest.FixtureRequest, generated) -> tuple[str, list[Question]
         text = text_of(name)
         generated[name] = (text, generate_questions(text, seed=0))
     return generated[name]
-
-
-def texts(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [v for v in value if isinstance(v, str)]
-    return []
 
 
 def show(q: Question) -> str:

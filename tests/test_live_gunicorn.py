@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, SAMPLE_QUESTIONS, free_port
+from conftest import ROOT, add_hand_bank, free_port
 from sqlalchemy import func, select, update
 
 from quizapp import create_app
 from quizapp.extensions import db
 from quizapp.live import services
-from quizapp.models import BankQuestion, LiveAnswer, LiveQuestion, Material
+from quizapp.models import LiveAnswer, LiveQuestion
 
 pytestmark = pytest.mark.slow
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
@@ -54,21 +54,7 @@ def prepare(url: str, tmp_path: Path) -> tuple[Any, str, str]:
     )
     with app.app_context():
         db.create_all()
-        material = Material(title="题库", text=uuid.uuid4().hex, content_hash=uuid.uuid4().hex)
-        db.session.add(material)
-        db.session.flush()
-        rows = []
-        for i in (0, 1, 2):
-            row = BankQuestion(
-                material_id=material.id,
-                uid=f"s{i}",
-                origin="manual",
-                accepted=[],
-                **SAMPLE_QUESTIONS[i],
-            )
-            db.session.add(row)
-            rows.append(row)
-        db.session.flush()
+        _, rows = add_hand_bank((0, 1, 2), title="题库", text=uuid.uuid4().hex, uid="s")
         contest, host = services.create_contest(rows, title="现场赛", seconds=60)
         db.session.commit()
         return app, contest.code, host

@@ -10,7 +10,8 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from conftest import xlsx_bytes
+from openpyxl import load_workbook
 from sqlalchemy import select
 
 from quizapp.contests import services
@@ -196,13 +197,7 @@ def test_create_form_validation_messages(
 
 
 def roster_upload(rows: list[list[str]], name: str = "名单.xlsx") -> tuple[io.BytesIO, str]:
-    workbook = Workbook()
-    for row in rows:
-        workbook.active.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    buffer.seek(0)
-    return buffer, name
+    return io.BytesIO(xlsx_bytes(rows)), name
 
 
 def test_create_with_groups_and_roster_file_in_china_time(

@@ -3,11 +3,10 @@ team summaries, question statistics, and reading roster files. No app, no databa
 
 from __future__ import annotations
 
-import io
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from openpyxl import Workbook
+from conftest import xlsx_bytes
 
 from quizapp.contests import scoring
 from quizapp.contests.roster import RosterError, read_roster
@@ -171,15 +170,6 @@ def test_format_duration() -> None:
 
 
 # ---------------------------------------------------------------- roster files
-
-
-def xlsx_bytes(rows: list[list[str]]) -> bytes:
-    workbook = Workbook()
-    for row in rows:
-        workbook.active.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def test_read_roster_xlsx_with_header_and_blank_rows() -> None:

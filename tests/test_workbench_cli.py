@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import json
 
-from openpyxl import Workbook, load_workbook
+from conftest import xlsx_bytes
+from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from quizapp.extensions import db
@@ -132,11 +132,7 @@ def test_bank_import_json_and_bad_files(runner, make_bank, tmp_path):
     assert payload["imported"] == 4 and payload["rejected"] == []
 
     not_a_bank = tmp_path / "names.xlsx"
-    workbook = Workbook()
-    workbook.active.append(["姓名", "支部"])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    not_a_bank.write_bytes(buffer.getvalue())
+    not_a_bank.write_bytes(xlsx_bytes([["姓名", "支部"]]))
     result = runner.invoke(args=["bank", "import", str(not_a_bank)])
     assert result.exit_code != 0 and "表头" in result.stderr and result.stdout == ""
     csv = tmp_path / "bank.csv"

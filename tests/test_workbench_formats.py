@@ -8,23 +8,12 @@ import re
 import time
 
 import pytest
-from conftest import SAMPLE_QUESTIONS, SHEET_XML, xlsx_with_sheet
-from openpyxl import Workbook, load_workbook
+from conftest import SAMPLE_QUESTIONS, SHEET_XML, xlsx_bytes, xlsx_with_sheet
+from openpyxl import load_workbook
 
 from quizapp.generation.model import BLANK
 from quizapp.workbench import exporting, importing
 from quizapp.workbench.questions import QuestionError, answer_to_text, build_question
-
-
-def xlsx(rows: list[list]) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
 
 # ------------------------------------------------------------------ question rules
 
@@ -101,7 +90,7 @@ def test_template_layout_round_trips_every_kind():
 
 
 def test_header_variants_title_row_and_trailing_empties():
-    data = xlsx(
+    data = xlsx_bytes(
         [
             ["2024年第二季度党建知识题库", None, None],
             [],
@@ -187,7 +176,7 @@ def test_header_variants_title_row_and_trailing_empties():
 
 
 def test_bad_rows_are_reported_with_excel_row_numbers_and_good_rows_kept():
-    data = xlsx(
+    data = xlsx_bytes(
         [
             ["题型", "题干", "选项A", "选项B", "选项C", "答案", "解析", "标签", "难度"],
             ["单选", "好题一（　　）", "甲", "乙", "丙", "A", "", "", "易"],
@@ -227,7 +216,7 @@ def test_unreadable_workbooks_get_one_clear_message(data, message):
 
 def test_workbook_without_a_header_is_refused():
     with pytest.raises(importing.BankFileError) as info:
-        importing.parse_xlsx(xlsx([["名单"], ["张三", "李四"]]))
+        importing.parse_xlsx(xlsx_bytes([["名单"], ["张三", "李四"]]))
     assert "表头" in info.value.message
 
 

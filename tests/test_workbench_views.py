@@ -7,8 +7,8 @@ import re
 import zipfile
 
 import pytest
-from conftest import logged_in_client
-from openpyxl import Workbook, load_workbook
+from conftest import SHEET_XML, logged_in_client, xlsx_bytes, xlsx_with_sheet
+from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from quizapp.extensions import db
@@ -556,15 +556,6 @@ def test_report_needs_a_reason(client, bank):
 # ------------------------------------------------------------------ import and export
 
 
-def xlsx_bytes(rows: list[list]) -> bytes:
-    workbook = Workbook()
-    for row in rows:
-        workbook.active.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
 def test_excel_import_keeps_good_rows_and_reports_bad_ones(client, login_as, app):
     login_as("organizer")
     data = xlsx_bytes(
@@ -921,25 +912,14 @@ def test_paper_keeps_the_valid_ids_among_absurd_ones(client, login_as, bank):
 def test_import_of_a_sheet_broken_inside_gets_a_message(client, login_as, app):
     """A bad cell reference only fails while the rows are read (read-only mode): 400 and a
     Chinese message, nothing stored."""
-    workbook = Workbook()
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                data = (
-                    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-                    b'<sheetData><row r="1"><c r="ZZZZZZ9"><v>1</v></c></row></sheetData>'
-                    b"</worksheet>"
-                )
-            target.writestr(item.filename, data)
+    broken = xlsx_with_sheet(
+        SHEET_XML + b'<sheetData><row r="1"><c r="ZZZZZZ9"><v>1</v></c></row></sheetData>'
+        b"</worksheet>"
+    )
     login_as("organizer")
     response = client.post(
         "/manage/import",
-        data={"file": (io.BytesIO(out.getvalue()), "坏.xlsx"), "material": "0"},
+        data={"file": (io.BytesIO(broken), "坏.xlsx"), "material": "0"},
         content_type="multipart/form-data",
     )
     assert response.status_code == 400

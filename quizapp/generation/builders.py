@@ -33,8 +33,9 @@ from typing import Any
 from . import distractors as dis
 from . import fields, noise
 from .confidence import common_chars, field_giveaway, series_odd_out, series_of_length
+from .jieba_setup import cached_word_ends as word_ends  # (cached, keyed by the dictionary)
+from .jieba_setup import cut as jieba_cut
 from .jieba_setup import (
-    cached_word_ends,
     dictionary_version,
     ends_on_adverb,
     is_common_word,
@@ -44,8 +45,6 @@ from .jieba_setup import (
     word_table,
     word_tag,
 )
-from .jieba_setup import cut as jieba_cut
-from .jieba_setup import word_ends as _jieba_word_ends
 from .keyphrases import (
     _CATEGORY_NOUNS,
     GENERIC_WORDS,
@@ -4518,17 +4517,6 @@ def _led_phrases(lexicon: Lexicon) -> frozenset[str]:
 
 
 # -- text templates ---------------------------------------------------------------------------
-def word_ends(text: str) -> tuple[int, ...]:
-    """Cached word boundaries of a short text (jieba_setup.word_ends)."""
-    return _word_ends_cached(text, dictionary_version())
-
-
-@lru_cache(maxsize=65536)
-def _word_ends_cached(text: str, version: int) -> tuple[int, ...]:
-    del version  # (part of the cache key: words a lexicon adds later move the boundaries)
-    return tuple(_jieba_word_ends(text))
-
-
 # Words that govern a list rather than belong to its first (or last) item: 持续抓好|党史、
 # 新中国史…, 在|党史、…, 严肃查处|领导干部配偶、…  A list whose other items start with one of
 # them is a list of verb phrases (延长产业链、提升价值链、完善利益链) and keeps its verbs.
@@ -10895,7 +10883,7 @@ def described_heads(ctx: Context) -> list[Described]:
                 clause = max(s.text.rfind(c, 0, start) for c in "，。；：、“”") + 1
                 if s.text[start - 1 : start] == "的" or (
                     start > clause
-                    and start - clause not in cached_word_ends(s.text[clause : start + size])
+                    and start - clause not in word_ends(s.text[clause : start + size])
                 ):
                     continue
             else:

@@ -568,6 +568,26 @@ def open_report_counts(question_ids: list[int]) -> dict[int, int]:
 # ------------------------------------------------------------------------------ lexicon
 
 
+# the fields of a formula an admin edits, in the order a change is logged; the lists among them
+_FORMULA_FIELDS = (
+    "members",
+    "variants",
+    "category",
+    "origin",
+    "source",
+    "effective",
+    "note",
+    "foils",
+)
+_FORMULA_LISTS = ("members", "variants", "foils")
+
+
+def _formula_field(values: dict[str, Any], field: str) -> Any:
+    """A formula's ``field`` in ``values`` (a form's, or the packaged formula's): empty if
+    absent."""
+    return values.get(field, [] if field in _FORMULA_LISTS else "")
+
+
 def save_formula(values: dict[str, Any], *, user: User | None) -> tuple[LexiconEntry, int]:
     """Store an admin's version of a formula; flag the active questions built on it for review
     when its 规范表述 (members) changed. Returns (entry, questions flagged)."""
@@ -579,33 +599,13 @@ def save_formula(values: dict[str, Any], *, user: User | None) -> tuple[LexiconE
     if entry is None:
         entry = LexiconEntry(name=name, extra={})
         db.session.add(entry)
-    for field in (
-        "members",
-        "variants",
-        "category",
-        "origin",
-        "source",
-        "effective",
-        "note",
-        "foils",
-    ):
-        setattr(
-            entry, field, values.get(field, [] if field in ("members", "variants", "foils") else "")
-        )
+    for field in _FORMULA_FIELDS:
+        setattr(entry, field, _formula_field(values, field))
     entry.updated_by_id = getattr(user, "id", None)
     entry.updated_at = utcnow()
     changes = {}
-    for field in (
-        "members",
-        "variants",
-        "category",
-        "origin",
-        "source",
-        "effective",
-        "note",
-        "foils",
-    ):
-        old = (before or {}).get(field, [] if field in ("members", "variants", "foils") else "")
+    for field in _FORMULA_FIELDS:
+        old = _formula_field(before or {}, field)
         new = getattr(entry, field)
         if list(old) != list(new) if isinstance(new, list) else (old or "") != (new or ""):
             changes[field] = [old, new]
