@@ -57,7 +57,7 @@ from .keyphrases import (
     list_edges_clean,
     pinned_pair,
 )
-from .lexicon import NUMERALS, Lexicon, one_apart_in_place
+from .lexicon import NUMERALS, Lexicon, continues_list, one_apart_in_place
 from .model import BLANK, ORDER_FREE, Formula, KeyPhrase, Question, Sentence
 from .segment import CN_DIGITS, DASH_LEVEL, Heading, document_era
 
@@ -4205,16 +4205,21 @@ def _variant_note(ctx: Context, key: KeyPhrase) -> str:
     """Name the other standard wording of the list the key is (part of) (review 23: 原文
     全面融合, 2020年表述为协调发展)."""
     notes = []
+    own_items, own = _own_list(ctx, key)
     # (another wording's member the sentence lacks is another item, not a spelling of this
     # one: named, never graded right, blind15 MA #40 and the twelfth session)
     for k in dict.fromkeys(k for _, k in _other_wording_mates(ctx, key)):
+        if continues_list(own_items or key.group, ctx.lexicon.lists[k]):
+            # a list the text's runs into is another list, no other wording of it: the five
+            # guiding thoughts to 科学发展观 are no wording of the 理论体系 (邓小平理论 …
+            # 习近平新时代中国特色社会主义思想; fourteenth session, helper "lexlists")
+            continue
         notes.append(f"{_standard_wording(ctx, k)}，本题以原文表述为准。")
     for item, variants in _list_variants(ctx, key).items():
         if key.type != "series" and key.text not in (item, "、".join(key.group)):
             continue  # (a whole list, series or enumeration, names every variant)
         for member, k in variants:
             notes.append(f"{_standard_wording(ctx, k)}，其中“{member}”对应原文“{item}”，亦可。")
-    own = _own_list_source(ctx, key)
     text = ctx.sentence(key.sentence).text
     for k in ctx.lexicon.lists_one_wider(key.group) if own else ():
         # a later wording that added an item (2013 四公开 → 2016 五公开 with 执行公开): a learner
@@ -4228,26 +4233,54 @@ def _variant_note(ctx: Context, key: KeyPhrase) -> str:
     return (" " + "".join(notes)) if notes else ""
 
 
-def _own_list_source(ctx: Context, key: KeyPhrase) -> str:
-    """Where the key's list comes from, as a learner reads it (党的十八届四中全会决定（2014）):
-    the list of three or more the key's group spells out whole, or a known list holding the
-    key that its sentence writes out whole in order; "" for another key or a list of no
-    known source."""
-    source = ""
+def _own_list(ctx: Context, key: KeyPhrase) -> tuple[tuple[str, ...], str]:
+    """The text's own list and where it comes from, as a learner reads it (党的十八届四中全会
+    决定（2014）): the list of three or more the key's group spells out whole in its order, or
+    a known list holding the key that its sentence writes out whole, in order and no more;
+    ((), "") for another key or a list of no known source."""
     if len(key.group) >= 3 and key.text in (*key.group, "、".join(key.group)):
-        source = ctx.lexicon.list_source(key.group)
-    if not source:
-        # (a key cut from a longer list than its group: 人大监督 of the eight 监督)
-        text = ctx.sentence(key.sentence).text.replace("“", "").replace("”", "")
-        source = next(
-            (
-                said
-                for items, said in ctx.lexicon.sourced_lists_holding(key.text)
-                if len(items) >= 3 and "、".join(items) in text
-            ),
-            "",
-        )
-    return _shown_source(source).split("，")[0]
+        # (the text's own list, in its order: a list reordered is no quotation of the
+        # source's; fourteenth session, helper "lexlists")
+        source = ctx.lexicon.list_source(key.group, ordered=True)
+        if source:
+            return key.group, _source_head(_shown_source(source))
+    # (a key cut from a longer list than its group: 人大监督 of the eight 监督)
+    text = ctx.sentence(key.sentence).text.replace("“", "").replace("”", "")
+    for items, said in ctx.lexicon.sourced_lists_holding(key.text):
+        if len(items) >= 3 and _written_whole(text, "、".join(items)):
+            return items, _source_head(_shown_source(said))
+    return (), ""
+
+
+def _written_whole(text: str, run: str) -> bool:
+    """Does ``text`` write the list ``run`` as a whole list, not as part of a longer one
+    (……舆论监督、巡视监督 or ……舆论监督和巡视监督 list another thing than the eight 监督)?"""
+    at = text.find(run)
+    while at >= 0:
+        end = at + len(run)
+        if not text[:at].endswith("、") and not text.startswith(_LIST_GOES_ON, end):
+            return True
+        at = text.find(run, at + 1)
+    return False
+
+
+# what continues a list past an item: another item, or a last one joined by 和/及/与
+_LIST_GOES_ON = ("、", "和", "及", "与", "以及")
+
+
+def _source_head(source: str) -> str:
+    """The document a source names, before its first comma outside brackets and quotes
+    (《关于新形势下党内政治生活的若干准则》（党的十八届六中全会，2016-10-27）, not a cut
+    bracket)."""
+    depth = 0
+    for i, ch in enumerate(source):
+        if ch in "（《“":
+            depth += 1
+        elif ch in "）》”":
+            depth -= 1
+        elif ch == "，" and depth <= 0:
+            return source[:i]
+    return source
 
 
 # a working note in a list's source: （corpus report19_full.txt）

@@ -129,9 +129,6 @@ class Lexicon:
         self._dated_lists: list[tuple[tuple[str, ...], str]] = [
             (tuple(_unquoted(i) for i in items), source) for items, source in dated_lists
         ]
-        self._list_dates: dict[frozenset[str], str] = {
-            frozenset(items): source for items, source in self._dated_lists
-        }
         # standard enumerations (不平衡、不协调、不可持续): item → the lists holding it
         self.lists: list[tuple[str, ...]] = [tuple(items) for items in lists]
         # where each standard list comes from (党的十九届五中全会（2020），…), by index
@@ -472,15 +469,23 @@ class Lexicon:
             out.setdefault(odd_text[0], []).append((odd_list[0], k))
         return tuple((item, tuple(found)) for item, found in out.items())
 
-    def list_source(self, items: Iterable[str]) -> str:
+    def list_source(self, items: Iterable[str], *, ordered: bool = False) -> str:
         """Where the list ``items`` spell out whole (any order) comes from: the source of the
         first standard list of exactly these items, else of an older wording kept in
-        ``dated_lists`` (党内监督、人大监督……舆论监督: 十八届四中全会, 2014), else ""."""
-        plain = {_unquoted(i) for i in items}
+        ``dated_lists`` (党内监督、人大监督……舆论监督: 十八届四中全会, 2014), else "".
+        ``ordered``: only a list of these items in this order (where the source is said to
+        list the text's own items)."""
+        order = tuple(_unquoted(i) for i in items)
+        plain = set(order)
         for k in self._lists_sharing(plain):
-            if set(self._plain_lists[k]) == plain:
+            if set(self._plain_lists[k]) == plain and (
+                not ordered or self._plain_lists[k] == order
+            ):
                 return self.list_sources[k] if k < len(self.list_sources) else ""
-        return self._list_dates.get(frozenset(plain), "")
+        for dated, source in self._dated_lists:
+            if set(dated) == plain and (not ordered or dated == order):
+                return source
+        return ""
 
     def sourced_lists_holding(self, item: str) -> list[tuple[tuple[str, ...], str]]:
         """(items, source) of each standard list holding ``item``, then of each older wording
@@ -775,6 +780,20 @@ def _moved_slot(items: tuple[str, ...], item: str, other: tuple[str, ...], mate:
         return False
     before = sum(1 for i in items[: items.index(item)] if i in other)
     return before != sum(1 for m in other[: other.index(mate)] if m in items)
+
+
+def continues_list(items: Sequence[str], other: Sequence[str]) -> bool:
+    """Does ``other`` continue ``items`` rather than reword it: a run they share, whole and in
+    order, that ends ``items`` and opens ``other`` (or the reverse)? 马克思列宁主义、毛泽东思想、
+    邓小平理论、“三个代表”重要思想、科学发展观 against 邓小平理论、“三个代表”重要思想、科学发展观、
+    习近平新时代中国特色社会主义思想 (the 理论体系): another list that overlaps the text's, not
+    another wording of it (fourteenth session, helper "lexlists")."""
+    plain, more = tuple(_unquoted(i) for i in items), tuple(_unquoted(i) for i in other)
+    for a, b in ((plain, more), (more, plain)):
+        for n in range(1, min(len(a), len(b))):
+            if a[-n:] == b[:n] and not set(a[:-n]) & set(b) and not set(b[n:]) & set(a):
+                return True
+    return False
 
 
 def _unquoted(text: str) -> str:
