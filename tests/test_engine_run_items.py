@@ -52,14 +52,19 @@ def test_the_single_on_the_slot_stays():
 
 
 def test_runs_a_list_pins_or_that_share_no_edge_stay():
-    # the order of a standard list pins the slot (德才兼备、以德为先、任人唯贤; 解放思想、实事求是);
+    # the order of a standard list pins the slot (德才兼备、以德为先、任人唯贤; 解放思想、实事求是),
+    # and so does a list's pair printed the other way round (政治方向、政治立场 of the 政治纪律,
+    # blind16 OA #32 usable, beside the list 政治立场、政治方向、政治原则、政治道路);
     # 劳动光荣、创造伟大 is a saying of two whose items share no edge (its four-item list's
     # 知识崇高 notwithstanding): judged usable every time
     text = (
         "新时代党的组织路线提出坚持德才兼备、以德为先、任人唯贤的方针，就是强调选干部、用人才"
         "既要重品德，又要重才干。我们必须坚持解放思想、实事求是，坚持真理、修正错误。"
         "劳动是人类的本质活动，劳动光荣、创造伟大是对人类文明进步规律的重要诠释。"
+        "党的纪律是刚性约束，政治纪律更是全党在政治方向、政治立场、政治言论、政治行动方面"
+        "必须遵守的刚性约束。"
     )
     clozes = _clozes(text)
-    for key in ("以德为先", "任人唯贤", "解放思想", "实事求是", "劳动光荣", "创造伟大"):
+    keys = ("以德为先", "任人唯贤", "解放思想", "实事求是", "劳动光荣", "创造伟大", "政治立场")
+    for key in keys:
         assert key in clozes, key

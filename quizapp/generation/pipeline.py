@@ -144,7 +144,7 @@ def bank_with_reasons(
 # open member slots (0/5) and the minor frames' blanks that name nothing (0/9). Since the
 # thirteenth session a 单选 doubted for a lone length alone, its lures of the key's class, is
 # ``lone_length_single``, kept weak (9/12; the doubtful ones still dropped 19/73). Since the
-# fourteenth session the run items whose slot a standard list fills with another item (6/26)
+# fourteenth session the run items whose slot a standard list fills with another item (5/25)
 DROPPED_WEAK = frozenset(
     "speech_business open_quality_slot open_deed_slot loose_run_common loose_run_rhetoric"
     " doubtful_single open_member_slot minor_frame common_saying adverb_run lure_in_list"
@@ -710,7 +710,7 @@ def _rival_slot_blank(q: Question, lexicon: Lexicon) -> bool:
     遵守（社会公德）、家庭美德 (职业道德, fresh F2 #28, FD #29, FF #29), 不作为、（乱作为） (慢作为,
     blind15 LC #12), 社会监督、（舆论监督） (群众监督 of the 二十大 list, blind16 ND #41 and four
     more rounds), 具体化、（程序化）、制度化 (规范化, NA #28), 参与者、建设者、（贡献者） (引领者,
-    LA #42). Dropped (:data:`DROPPED_WEAK`): judged rows of this shape were usable 6 times in 26
+    LA #42). Dropped (:data:`DROPPED_WEAK`): judged rows of this shape were usable 5 times in 25
     (docs/generation.md, "Fourteenth session: 填空 over run items"); a 单选 on the slot, whose
     lures :func:`_lure_of_a_standard_list` keeps off the list, still asks it. A run the list pins
     stays (德才兼备、以德为先、（任人唯贤）; 解放思想、（实事求是）), and so does a run whose items
@@ -727,13 +727,14 @@ def _rival_slot_blank(q: Question, lexicon: Lexicon) -> bool:
     if not (common_suffix([key, *siblings]) or (rest and common_prefix([key, *rest]))):
         return False
     groups = [g for g in lexicon.groups_of(key) if key in g]
-    last = len(parts) - 1
+    printed = [parts[i] for i in (k - 1, k + 1) if 0 <= i < len(parts)]
     for group in groups:
         at = group.index(key)
-        if (k > 0 and at > 0 and group[at - 1] in parts[k - 1]) or (
-            k < last and at + 1 < len(group) and group[at + 1] in parts[k + 1]
-        ):
-            return False  # (a list holds the key beside a printed neighbour: the order pins it)
+        mates = [group[i] for i in (at - 1, at + 1) if 0 <= i < len(group)]
+        if any(mate in part for mate in mates for part in printed):
+            # (a list holds the key beside a printed neighbour, in either order: the pair
+            # stands, 政治方向、（政治立场） of the 政治纪律 beside 政治立场、政治方向…)
+            return False
     return any(
         any(item != key and _printed_item(item, parts, k) for item in group)
         and any(item != key and len(item) == len(key) and item not in q.stem for item in group)
