@@ -11,7 +11,8 @@ shipping when it flags three failing rows or more per usable one on both halves.
 
 - ``rival_slot``: the engine's rule (pipeline._rival_slot_blank): items of one shape, a
   lexicon list holds the key and a printed item and another item of the key's length the stem
-  does not print, no lexicon list holds the key beside a printed neighbour. Shipped (dropped).
+  does not print, no lexicon list holds the key beside a printed neighbour (either order).
+  Shipped (dropped).
 - ``edge_rhetoric``: items sharing an ending with the key (凝聚力、（影响力）、执行力; 早X; X者),
   no lexicon list complete in the run, no other reference text writing the key beside a printed
   neighbour, no run of the 十九大/二十大 reports holding it beside one: the text's own rhetoric.
