@@ -47,7 +47,7 @@ from .frames import (
     shared_edge,
 )
 from .jieba_setup import dictionary_version, is_common_word, is_word, warm_up
-from .keyphrases import Extraction, extract
+from .keyphrases import Extraction, common_prefix, common_suffix, extract
 from .lexicon import Lexicon, load_lexicon
 from .model import BLANK, KINDS, ORDER_FREE, PICK_LIMIT, Question
 from .provisions import provision_questions
@@ -144,10 +144,12 @@ def bank_with_reasons(
 # the doubtful 单选 (28/89 usable, 13/60 in served quizzes: their 填空 twin stays, strong), the
 # open member slots (0/5) and the minor frames' blanks that name nothing (0/9). Since the
 # thirteenth session a 单选 doubted for a lone length alone, its lures of the key's class, is
-# ``lone_length_single``, kept weak (9/12; the doubtful ones still dropped 19/73)
+# ``lone_length_single``, kept weak (9/12; the doubtful ones still dropped 19/73). Since the
+# fourteenth session the run items whose slot a standard list fills with another item (5/25)
 DROPPED_WEAK = frozenset(
     "speech_business open_quality_slot open_deed_slot loose_run_common loose_run_rhetoric"
-    " doubtful_single open_member_slot minor_frame common_saying adverb_run lure_in_list".split()
+    " doubtful_single open_member_slot minor_frame common_saying adverb_run lure_in_list"
+    " rival_slot".split()
 )
 
 
@@ -693,14 +695,7 @@ def _loose_run_blank(q: Question, lexicon: Lexicon) -> str:
     if run is None or items is None or lexicon.is_known(answer):
         return ""
     parts, k = run
-    blank = parts[k]
-    if not (
-        blank == "\x00"
-        or k == 0
-        and blank.endswith("\x00")
-        or k == len(parts) - 1
-        and blank.startswith("\x00")
-    ):
+    if not _whole_item(parts, k):
         return ""  # (保证真实（准确）、全面规范: the blank is part of an item, not one)
     listed = items[:-1]
     if lexicon.complete_list(listed) is not None or any(lexicon.is_known(i) for i in listed):
@@ -716,6 +711,71 @@ def _loose_run_blank(q: Question, lexicon: Lexicon) -> str:
         if any(len(c) == 1 and not c <= _LOOSE_SHARED for c in columns):
             return ""  # (早发现、早报告; 政治领导力…: a shared character pins the blank)
     return "loose_run_common"
+
+
+def _whole_item(parts: list[str], k: int) -> bool:
+    """Is the blank (the NUL of ``parts[k]``) a whole item of its 、-run (the first item's lead
+    and the last one's head aside), not part of one (保证真实（准确）、全面规范)?"""
+    blank = parts[k]
+    return (
+        blank == "\x00"
+        or k == 0
+        and blank.endswith("\x00")
+        or k == len(parts) - 1
+        and blank.startswith("\x00")
+    )
+
+
+def _printed_item(item: str, parts: list[str], k: int) -> bool:
+    """Is ``item`` one of the printed items of the run ``parts`` (the blank's at ``k``; the first
+    may carry its lead, the last its head)?"""
+    last = len(parts) - 1
+    return any(
+        part == item or i == 0 and part.endswith(item) or i == last and part.startswith(item)
+        for i, part in enumerate(parts)
+        if i != k
+    )
+
+
+def _rival_slot_blank(q: Question, lexicon: Lexicon) -> bool:
+    """Is ``q`` a plain 填空 over a whole item of a 、-run of one shape (its items share an
+    opening or an ending with the key: X监督, X作为, X者, X德, 中国X) whose slot a standard list
+    fills with another item? A list of the lexicon holds the key and a printed item of the run,
+    and an item of the key's length the stem does not print, while no list holds the key beside
+    a printed neighbour in its order, so nothing but the text's own wording pins the slot:
+    遵守（社会公德）、家庭美德 (职业道德, fresh F2 #28, FD #29, FF #29), 不作为、（乱作为） (慢作为,
+    blind15 LC #12), 社会监督、（舆论监督） (群众监督 of the 二十大 list, blind16 ND #41 and four
+    more rounds), 具体化、（程序化）、制度化 (规范化, NA #28), 参与者、建设者、（贡献者） (引领者,
+    LA #42). Dropped (:data:`DROPPED_WEAK`): judged rows of this shape were usable 5 times in 25
+    (docs/generation.md, "Fourteenth session: 填空 over run items"); a 单选 on the slot, whose
+    lures :func:`_lure_of_a_standard_list` keeps off the list, still asks it. A run the list pins
+    stays (德才兼备、以德为先、（任人唯贤）; 解放思想、（实事求是）), and so does a run whose items
+    share no edge (劳动光荣、创造伟大: a saying of two, its four-item list notwithstanding)."""
+    if not is_plain_cloze(q):
+        return False
+    run, items = _raw_run_parts(q), _blank_run_items(q)
+    if run is None or items is None or not _whole_item(*run):
+        return False
+    parts, k = run
+    key = _one_answer(q)
+    siblings = [item for i, item in enumerate(items[:-1]) if i != k]
+    rest = [part for i, part in enumerate(parts) if i not in (0, k)]
+    if not (common_suffix([key, *siblings]) or (rest and common_prefix([key, *rest]))):
+        return False
+    groups = [g for g in lexicon.groups_of(key) if key in g]
+    printed = [parts[i] for i in (k - 1, k + 1) if 0 <= i < len(parts)]
+    for group in groups:
+        at = group.index(key)
+        mates = [group[i] for i in (at - 1, at + 1) if 0 <= i < len(group)]
+        if any(mate in part for mate in mates for part in printed):
+            # (a list holds the key beside a printed neighbour, in either order: the pair
+            # stands, 政治方向、（政治立场） of the 政治纪律 beside 政治立场、政治方向…)
+            return False
+    return any(
+        any(item != key and _printed_item(item, parts, k) for item in group)
+        and any(item != key and len(item) == len(key) and item not in q.stem for item in group)
+        for group in groups
+    )
 
 
 # what introduces a common saying, not the text's teaching (俗话说：“冰冻三尺，（非一日之寒）。”)
@@ -836,7 +896,10 @@ def weak_reasons(
     (``theses``), a run of numbered points with no frame (``unframed``). bench/weak_reasons.py
     reads them per judged row."""
     reasons = _weak_clozes(questions, extraction, lexicon, document)
-    for qid, why in _doubtful_singles(questions, set(reasons), lexicon, extraction.doc.text):
+    # (a 填空 whose slot a list's other item fills is no weak key: its 单选 twin, whose lures
+    # keep off that list, is how the slot is asked, not a doubtful twin)
+    twins = {qid for qid, why in reasons.items() if why != "rival_slot"}
+    for qid, why in _doubtful_singles(questions, twins, lexicon, extraction.doc.text):
         reasons.setdefault(qid, why)
     for qid, rule in _open_frames(
         questions, set(reasons), document, extraction.memo, lexicon
@@ -872,6 +935,8 @@ def _weak_cloze_reason(
     loose = _loose_run_blank(q, lexicon)
     if loose:
         return loose
+    if _rival_slot_blank(q, lexicon):
+        return "rival_slot"
     if _rhetoric_list(q, lexicon):
         return "rhetoric_list"
     if not is_plain_cloze(q):
