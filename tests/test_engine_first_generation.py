@@ -219,15 +219,18 @@ def test_a_speech_business_sentence_is_found_as_by_the_one_pattern() -> None:
 
 
 def test_a_guarded_pattern_lists_every_opening_and_finds_the_same_matches() -> None:
-    from quizapp.generation.patterns import opening_class, opening_guarded
+    from quizapp.generation.patterns import opening_class, opening_guarded, split_opening
 
     assert opening_class(r"我(?:还|又)*主持|(?:表示|致以)感谢|[稿案]x|\d{4}年") == (
         r"[我表致稿案\d]"
     )
     # (an empty match, an anchor, a lookbehind or a negated class opens on anything: unguarded)
-    for pattern in (r"a*b", r"^今天", r"(?<=，)我", r"[^，]我", r"x|.y"):
+    for pattern in (r"a*b", r"^今天", r"(?<=，)我", r"[^，]我", r"x|.y", r"(?i:a)b", r"(?i)ab"):
         assert opening_class(pattern) is None
         assert opening_guarded(pattern).pattern == pattern
+    opening, anywhere = split_opening(re.compile(r"^今天|在[]|]召开|(?:先|后)[^]|]|^希望"))
+    assert opening is not None and opening.pattern == "今天|希望"
+    assert anywhere.pattern == r"(?=[在先后])(?:在[]|]召开|(?:先|后)[^]|])"
     former = r"(?:表示|致以)[^。！，,]{0,8}(?:感谢|谢意)|我(?:[还又]|先后)*(?:召开|出席)|\d{2}年在"
     guarded = opening_guarded(former)
     old = re.compile(former)

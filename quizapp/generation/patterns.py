@@ -17,6 +17,8 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 __all__ = ["opening_class", "opening_guarded", "split_opening"]
 
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
 
 def _class_items(items: list) -> list[str] | None:
     """The class text of an ``IN`` node's items, or None (a negated class, a category other
@@ -46,7 +48,8 @@ def _opening(nodes: list) -> list[str] | None:
     if op is sre_c.IN:
         return _class_items(av)
     if op is sre_c.SUBPATTERN:
-        return _opening(list(av[3].data))
+        # (a group's own flags, (?i:…), would make its characters match others: not listed)
+        return None if av[1] or av[2] else _opening(list(av[3].data))
     if op is sre_c.BRANCH:
         out: list[str] = []
         for branch in av[1]:
@@ -63,6 +66,8 @@ def _opening(nodes: list) -> list[str] | None:
 def opening_class(pattern: str, flags: int = 0) -> str | None:
     """The character class (``[…]``) of the characters a match of ``pattern`` can open on, or
     None when the pattern may match empty or opens on something other than characters."""
+    if _GLOBAL_FLAGS.match(pattern):
+        return None  # ((?i)…: its flags must stay first, and would make others match)
     parsed = sre_parse.parse(pattern, flags)
     items = _opening(list(parsed.data))
     if not items:
@@ -81,28 +86,31 @@ def opening_guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 def _top_branches(pattern: str) -> list[str]:
     """The top-level alternatives of ``pattern``'s source (split on ``|`` outside groups and
-    classes)."""
+    classes; a ``]`` first in a class, ``[]…]`` or ``[^]…]``, is one of its characters)."""
     out: list[str] = []
-    depth, in_class, escaped, current = 0, False, False, []
-    for ch in pattern:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
+    depth, start, i, n = 0, 0, 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i += 1
+            if pattern.startswith("^", i):
+                i += 1
+            if pattern.startswith("]", i):
+                i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
         elif ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
         elif ch == "|" and depth == 0:
-            out.append("".join(current))
-            current = []
-            continue
-        current.append(ch)
-    out.append("".join(current))
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
     return out
 
 
