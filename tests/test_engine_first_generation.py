@@ -190,3 +190,101 @@ def test_a_trend_clause_is_found_as_by_the_pattern_alone() -> None:
             clause[-1:] in ("，", "。", "；") and clause[:-1].endswith(pipeline._TREND_VERBS)
         )
         assert ends == (pipeline._TREND_PREDICATE.search(clause) is not None)
+
+
+def _business_pieces() -> list[str]:
+    """Every character of _SPEECH_BUSINESS's literals, with marks, digits and a few others."""
+    own = {c for c in pipeline._SPEECH_BUSINESS.pattern if "\u4e00" <= c <= "\u9fff"}
+    words = "我们 在座 主持召开 出席 表示 感谢 安排 学习 集体学习 起草组 征求意见 换届 女士们 干杯"
+    return sorted(own) + [*"，、。；！,2019年０１", *words.split(), "那时候，我", "给我留下"]
+
+
+def test_a_speech_business_sentence_is_found_as_by_the_one_pattern() -> None:
+    # _narrates_business asks the ^ alternatives at the start and searches the others behind a
+    # lookahead of their opening characters: the same verdict as the whole pattern's search
+    rng = random.Random(11)
+    pieces = _business_pieces()
+    texts = [s.text for s in segment(SPEECH).sentences]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 24))) for _ in range(40000)]
+    texts += ["今天，我们召开大会", "2019年在北京召开", "出席今天会议的同志们", "这次集体学习"]
+    texts += ["会议，在北京召开", "、在京召开", "在北京召开", "致以诚挚的问候", "希望大家"]
+    texts += ["今天下午，中央政治局集体学习", "那时候，我在", "给我留下了深刻印象"]
+    found = 0
+    for text in texts:
+        whole = pipeline._SPEECH_BUSINESS.search(text) is not None
+        pipeline._narrates_business.cache_clear()
+        assert pipeline._narrates_business(text) == whole, text
+        found += whole
+    assert found > 5000  # (the random strings hit the alternatives often, not never)
+
+
+def test_a_guarded_pattern_lists_every_opening_and_finds_the_same_matches() -> None:
+    from quizapp.generation.patterns import opening_class, opening_guarded, split_opening
+
+    assert opening_class(r"我(?:还|又)*主持|(?:表示|致以)感谢|[稿案]x|\d{4}年") == (
+        r"[我表致稿案\d]"
+    )
+    # (an empty match, an anchor, a lookbehind or a negated class opens on anything: unguarded)
+    for pattern in (r"a*b", r"^今天", r"(?<=，)我", r"[^，]我", r"x|.y", r"(?i:a)b", r"(?i)ab"):
+        assert opening_class(pattern) is None
+        assert opening_guarded(pattern).pattern == pattern
+    opening, anywhere = split_opening(re.compile(r"^今天|在[]|]召开|(?:先|后)[^]|]|^希望"))
+    assert opening is not None and opening.pattern == "今天|希望"
+    assert anywhere.pattern == r"(?=[在先后])(?:在[]|]召开|(?:先|后)[^]|])"
+    former = r"(?:表示|致以)[^。！，,]{0,8}(?:感谢|谢意)|我(?:[还又]|先后)*(?:召开|出席)|\d{2}年在"
+    guarded = opening_guarded(former)
+    old = re.compile(former)
+    rng = random.Random(5)
+    pieces = [*"表示致以感谢谢意我还又先后召开出席年在，。！,12３"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in old.finditer(text)]
+
+
+def _guarded_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Every module-level pattern of the engine compiled by patterns.opening_guarded."""
+    import importlib
+
+    found = []
+    modules = "builders keyphrases pipeline segment normalize provisions noise spellings checking"
+    for name in modules.split():
+        module = importlib.import_module(f"quizapp.generation.{name}")
+        for attr, value in sorted(vars(module).items()):
+            if isinstance(value, re.Pattern) and str(value.pattern).startswith("(?=["):
+                found.append((f"{name}.{attr}", value))
+    return found
+
+
+def test_the_guarded_patterns_are_found() -> None:
+    assert "pipeline._SPEECH_BUSINESS_ANYWHERE" in {name for name, _ in _guarded_patterns()}
+
+
+@pytest.mark.parametrize(("name", "guarded"), _guarded_patterns())
+def test_a_guarded_pattern_finds_what_it_finds_unguarded(
+    name: str, guarded: re.Pattern[str]
+) -> None:
+    # (?=[opening])(?:pattern): the pattern itself is what follows the lookahead
+    body = guarded.pattern[guarded.pattern.index("])(?:") + 5 : -1]
+    old = re.compile(body, guarded.flags)
+    rng = random.Random(name)
+    # (its characters, and its runs of literal characters, so that whole alternatives occur)
+    runs = re.findall(r"[^\x00-\x7f]+", body)
+    pieces = sorted({c for c in body if not c.isascii()} | set("，。、；：“”2019年ab%") | set(runs))
+    texts = [s.text for s in segment(SPEECH).sentences]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(5000)]
+    # (and runs in the pattern's own order, some left out: near and whole matches of each part)
+    for _ in range(5000):
+        at = rng.randrange(len(runs))
+        kept = [r for r in runs[at : at + rng.randint(1, 6)] if rng.random() < 0.7]
+        texts.append(rng.choice(pieces) + "".join(kept) + rng.choice(pieces))
+    found = 0
+    for text in texts:
+        found += guarded.search(text) is not None
+        assert [(m.span(), m.groups()) for m in guarded.finditer(text)] == [
+            (m.span(), m.groups()) for m in old.finditer(text)
+        ]
+        cut = len(text) // 2
+        assert (guarded.search(text, 1, cut) or re.match("", "")).span() == (
+            old.search(text, 1, cut) or re.match("", "")
+        ).span()
+    assert found > 500  # (the strings hit the pattern often, not never)
