@@ -390,7 +390,7 @@ def test_submitting_twice_counts_once(app, client, login_as, make_contest, clock
         )
     # One attempt only: no second paper.
     response = client.post(f"/contests/paper/{contest_id}/start", follow_redirects=True)
-    assert "您已经答过这套题了。" in response.get_data(as_text=True)
+    assert "你已经答过这套题了。" in response.get_data(as_text=True)
 
 
 def test_answers_hidden_until_close_then_wrong_ones_reach_the_notebook(
@@ -480,7 +480,7 @@ def test_best_of_k_counts_the_best_attempt(app, client, login_as, make_contest, 
         scores.append(attempt_row(app, attempt_id).score)
     assert scores == [1, 3]
     response = client.post(f"/contests/paper/{contest_id}/start", follow_redirects=True)
-    assert "您已用完全部 2 次答题机会。" in response.get_data(as_text=True)
+    assert "你已用完全部 2 次答题机会。" in response.get_data(as_text=True)
     with app.app_context():
         results = services.contest_results(db.session.get(PaperContest, contest_id))
         assert [(r.result.user_id, r.result.score) for r in results.ranking] == [(learner.id, 3)]
@@ -603,7 +603,7 @@ def test_a_broken_answer_gets_a_clear_message_and_nothing_stored(
     assert bad_choice.get_json()["message"] == "请从给出的选项中选择。"
     elsewhere = client.post(url, data={"question": 999999})
     assert elsewhere.status_code == 400
-    assert elsewhere.get_json()["message"] == "这道题不在您的试卷上。"
+    assert elsewhere.get_json()["message"] == "这道题不在你的试卷上。"
     with app.app_context():
         assert db.session.scalars(select(PaperAnswer)).all() == []
 

@@ -230,7 +230,7 @@ def save(attempt_id: int):
     question_id = request.form.get("question", type=int)
     questions = [q for q in services.paper_questions(attempt) if q.id == question_id]
     if not questions:
-        return jsonify(error="not_on_paper", message="这道题不在您的试卷上。"), 400
+        return jsonify(error="not_on_paper", message="这道题不在你的试卷上。"), 400
     form = build_answer_form(questions, required=False)()
     if not form.validate_on_submit():
         problems = [e for errors in form.errors.values() for e in errors]
