@@ -17,6 +17,7 @@ from flask import (
     url_for,
 )
 from flask_login import current_user, login_required
+from markupsafe import Markup
 from sqlalchemy import select
 from wtforms import SelectChoice
 
@@ -33,6 +34,7 @@ from ..generation.checking import InvalidAnswer
 from ..models import Group, PaperAttempt, PaperContest
 from ..security import organizer_required
 from ..study.services import given_blanks
+from ..web import unbroken
 from . import services
 from .forms import ActionForm, PaperContestForm, utc_to_china
 from .scoring import format_duration
@@ -41,13 +43,13 @@ bp = Blueprint("contests", __name__, url_prefix="/contests")
 
 
 @bp.app_template_filter("duration")
-def duration_filter(ms: int | None) -> str:
-    return format_duration(ms)
+def duration_filter(ms: int | None) -> Markup:
+    return unbroken(format_duration(ms))  # "12 分 05 秒" on one line
 
 
 @bp.app_template_filter("percent")
-def percent_filter(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.0f}%"
+def percent_filter(value: float | None) -> Markup | str:
+    return "—" if value is None else unbroken(f"{value * 100:.0f}%")
 
 
 def _settle_closed(contests: list[PaperContest], at: datetime) -> None:
