@@ -477,6 +477,7 @@ def test_logged_in_player_rejoins_as_themselves_and_wrong_answers_reach_the_note
     with app.app_context():
         entries = db.session.scalars(select(NotebookEntry)).all()
         assert [(e.user_id, e.source_kind) for e in entries] == [(user.id, "live")]
+    assert "现场赛中答错" in client.get("/notebook").get_data(as_text=True)  # was 竞赛中答错
 
 
 def test_openapi_describes_every_endpoint(app):

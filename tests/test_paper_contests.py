@@ -428,6 +428,9 @@ def test_answers_hidden_until_close_then_wrong_ones_reach_the_notebook(
         assert {e.question_id for e in entries} == wrong
         assert all(e.user_id == user.id and e.source_kind == "paper" for e in entries)
         assert all(e.wrong_count == 1 for e in entries)
+    # the 错题本 says where they came from: a 答题赛 (it said 纸质试卷, a print-out)
+    notebook = client.get("/notebook").get_data(as_text=True)
+    assert notebook.count("答题赛中答错") == 4 and "纸质试卷" not in notebook
 
 
 def test_reveal_immediately_shows_answers_at_submit(app, client, login_as, make_contest):
