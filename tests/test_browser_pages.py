@@ -1,7 +1,8 @@
 """Every page a member and an organizer see, in headless Chromium at phone sizes (360×740,
 390×844) and on a desktop (1366×900), over one world with long names: no date, time, score or
 count is broken across two lines ("2026-11-" / "29", "12 /" / "30", "3" / "人"), no page scrolls
-sideways, and from 390px on no table scrolls sideways inside its card.
+sideways, from 390px on no table scrolls sideways inside its card, no text is under 12px, and
+a member's links and buttons are at least 32px tall on a phone.
 
 Screenshots of every page at both sizes are written to the test's temporary folder
 (``screenshots/<page>-<width>.png``).
@@ -87,6 +88,20 @@ BROKEN_RUNS = """re => {
   }
   return broken;
 }"""
+
+
+SMALL_TARGETS = """() => [...document.querySelectorAll("main a[href], main button, main summary")]
+  .filter(e => e.checkVisibility())
+  // a link inside a sentence is exempt (as WCAG's target size exempts it)
+  .filter(e => !(getComputedStyle(e).display === "inline"
+                 && e.parentElement.innerText.trim().length > e.innerText.trim().length + 4))
+  .filter(e => e.getBoundingClientRect().height < 32)
+  .map(e => e.innerText.trim())"""
+
+TINY_TEXT = """() => [...document.querySelectorAll("body *")]
+  .filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.data.trim()))
+  .filter(e => e.checkVisibility() && parseFloat(getComputedStyle(e).fontSize) < 12)
+  .map(e => `${e.innerText.trim().slice(0, 12)} ${getComputedStyle(e).fontSize}`)"""
 
 
 def broken_runs(page: Any) -> list[str]:
@@ -264,16 +279,20 @@ DESKTOP_1366 = {"width": 1366, "height": 900}
 @pytest.mark.parametrize(
     "viewport", [PHONE, PHONE_390, DESKTOP_1366], ids=["phone-360", "phone-390", "desktop"]
 )
-def test_no_date_or_count_breaks_across_lines(live_server, chromium, screenshot, viewport):
+def test_pages_read_whole_on_a_phone_and_a_desktop(live_server, chromium, screenshot, viewport):
     """On a phone a date broke inside itself (开放时间 2026-11-29 20:00 至 2026-12-05 20:00 read
     "2026-12-" on one line, "05 20:00" on the next), and so did counts ("104 道" / "题", "3 /
     10", "已交卷 1" / "次"). Every page of the walk now keeps each one on a line. At 390px the
     答题赛 ranking and the 现场赛 results table scrolled sideways by 22 and 28px with a
-    six-character name beside 12 分 05 秒; they now fit."""
+    six-character name beside 12 分 05 秒; they now fit. On the member's pages at phone size
+    every link and button is a finger's target (全部材料 and 我的成绩 on the home page were 23px
+    tall), and no text anywhere is under 12px (a badge in a small line was 10.6px, 纠错 in the
+    错题本's small line 11.6px)."""
     app, base = live_server(setup=setup_world)
     width = viewport["width"]
     broken: dict[str, list[str]] = {}
     wide: list[str] = []
+    small: dict[str, list[str]] = {}
     for username, pages in world_urls(app).items():
         context = chromium.new_context(viewport=viewport, device_scale_factor=1, locale="zh-CN")
         page = context.new_page()
@@ -284,6 +303,10 @@ def test_no_date_or_count_breaks_across_lines(live_server, chromium, screenshot,
             screenshot(page, f"{name}-{width}")
             if runs := broken_runs(page):
                 broken[name] = runs
+            if tiny := page.evaluate(TINY_TEXT):
+                small[name] = tiny
+            if username == "xiaoli" and width < 700 and (targets := page.evaluate(SMALL_TARGETS)):
+                small[name] = targets
             if page.evaluate("document.documentElement.scrollWidth") > width:
                 wide.append(name)
             sideways = page.eval_on_selector_all(
@@ -294,5 +317,7 @@ def test_no_date_or_count_breaks_across_lines(live_server, chromium, screenshot,
             if sideways and width >= 390:
                 wide.append(f"{name}: {sideways} table(s) scroll sideways")
         context.close()
-    assert not broken, "\n".join(f"{name}: {runs}" for name, runs in broken.items())
-    assert not wide, wide  # nor a table inside its card
+    problems = [f"broken {name}: {runs}" for name, runs in broken.items()]
+    problems += [f"too wide {name}" for name in wide]  # the page, or a table inside its card
+    problems += [f"too small {name}: {items}" for name, items in small.items()]
+    assert not problems, "\n".join(problems)
