@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from flask import Flask, current_app, jsonify, render_template, request, url_for
 from flask_login import current_user
+from markupsafe import Markup
 from werkzeug.exceptions import BadRequest, HTTPException
 from werkzeug.routing import IntegerConverter
 
@@ -24,7 +25,7 @@ CONTENT_SECURITY_POLICY = (
 ERROR_MESSAGES = {
     400: "请求无效。如果是表单过期，请刷新页面后再提交。",
     401: "请先登录。",
-    403: "您没有权限访问此页面。",
+    403: "你没有权限访问此页面。",
     404: "页面不存在，或者已被删除。",
     405: "不支持这种请求方式。",
     409: "操作与当前状态冲突，请刷新后再试。",
@@ -81,7 +82,7 @@ def register_web(app: Flask) -> None:
     app.register_error_handler(Exception, handle_unexpected_error)
     app.after_request(add_security_headers)
     app.after_request(buffer_static_text)  # runs before Flask-Compress (registered earlier)
-    app.jinja_env.filters["cntime"] = china_time
+    app.jinja_env.filters["cntime"] = shown_time
     app.jinja_env.globals["blank_hints"] = blank_hints  # the stem macros of _macros.html
     # the answer pages, which show the source sentence in a box of its own
     app.jinja_env.globals["explanation_beyond_source"] = explanation_beyond_source
@@ -217,3 +218,17 @@ def china_time(value: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
     if value is None:
         return ""
     return value.astimezone(CHINA).strftime(fmt)
+
+
+def unbroken(text: str) -> Markup:
+    """``text`` kept on one line (a date, a time, a score or a count with its unit): on a phone
+    "2026-11-29 20:00" broke into "2026-11-" and "29 20:00", "12 分 05 秒" into "12 分 05" and
+    "秒". Empty text stays empty (and falsy: ``{{ t|cntime or '从未' }}``)."""
+    if not text:
+        return Markup("")
+    return Markup('<span class="nowrap">{}</span>').format(text)
+
+
+def shown_time(value: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> Markup:
+    """The ``cntime`` filter: :func:`china_time`, kept on one line."""
+    return unbroken(china_time(value, fmt))

@@ -315,6 +315,40 @@ def test_readmit_gives_a_new_phone_the_same_player(api, clock):
     assert api.answer(new, q2, ["道路自信", "理论自信", "文化自信"]).status_code == 200
 
 
+def test_a_removed_player_joins_again_under_the_same_name(api, clock):
+    """The host removes 甲 in the lobby; 甲 taps 重新加入 and joins under the same name (the old
+    place held the name: 409 名字已经有人用了). The new place plays from zero; the old token,
+    as a forgotten tab on the phone still holds it, is refused and scores for nobody."""
+    old = api.player("甲")
+    api.player("乙")
+    old_id = api.client.get(f"{API}/{api.code}/players").get_json()["players"][0]["id"]
+    removed = api.client.post(f"{API}/{api.code}/players/{old_id}/remove", headers=api.host)
+    assert removed.status_code == 200
+
+    again = api.join("甲")
+    assert again.status_code == 201, again.get_json()
+    new = {"Authorization": f"Bearer {again.get_json()['token']}"}
+    assert again.get_json()["player_id"] != old_id
+    assert error_of(api.join("甲"), 409) == "name_taken", "the new 甲 holds the name"
+
+    q1 = api.advance().get_json()["question"]["id"]
+    clock.advance(1)
+    assert error_of(api.answer(old, q1, "核心意识"), 403) == "removed"
+    assert api.answer(new, q1, "核心意识").status_code == 200
+    api.advance()
+    board = api.leaderboard()["players"]
+    assert [(p["name"], p["score"]) for p in board] == [("甲", 975), ("乙", 0)]
+    host_view = api.client.get(f"{API}/{api.code}/players", headers=api.host).get_json()
+    assert [(p["name"], p["removed"]) for p in host_view["players"]] == [
+        ("甲", True),
+        ("乙", False),
+        ("甲", False),
+    ]
+    # the old place cannot come back beside the new one: two 甲 on the 大屏
+    refused = api.client.post(f"{API}/{api.code}/players/{old_id}/readmit", headers=api.host)
+    assert error_of(refused, 409) == "name_taken"
+
+
 def test_full_round_leaderboard_teams_and_finish(api, clock):
     a, b, c, d = (
         api.player("甲", "一支部"),
@@ -443,6 +477,7 @@ def test_logged_in_player_rejoins_as_themselves_and_wrong_answers_reach_the_note
     with app.app_context():
         entries = db.session.scalars(select(NotebookEntry)).all()
         assert [(e.user_id, e.source_kind) for e in entries] == [(user.id, "live")]
+    assert "现场赛中答错" in client.get("/notebook").get_data(as_text=True)  # was 竞赛中答错
 
 
 def test_openapi_describes_every_endpoint(app):

@@ -374,6 +374,68 @@ def test_a_player_removed_in_the_lobby_is_told_so(live_server, open_page, screen
     expect(phone.locator("[data-resume]")).to_be_hidden()
 
 
+def test_a_removed_player_rejoins_under_the_same_name(live_server, chromium, screenshot):
+    """The host removes 甲 in the lobby; the phone offers 重新加入 and 甲 joins again under the
+    same name (the old place held it: 名字“甲”已经有人用了). A forgotten second tab of the old
+    place, which missed the removal, shows the first question and 甲 taps an answer there: it
+    is refused (the tab says 已被移出) and scores for nobody, while the new 甲 scores."""
+    from quizapp.models import LiveAnswer, LivePlayer
+
+    app, base = live_server(setup=setup_data)
+    host_ctx = chromium.new_context(viewport=DESKTOP, locale="zh-CN")
+    phone_ctx = chromium.new_context(viewport=PHONE, device_scale_factor=2, locale="zh-CN")
+    try:
+        host = host_ctx.new_page()
+        code = create_round(host, base, "重新加入演练", ("single",))
+        phone = phone_ctx.new_page()
+        phone.goto(f"{base}/live/{code}")
+        phone.fill("input[name=name]", "甲")
+        phone.get_by_role("button", name="加入比赛").click()
+        expect(phone.locator("[data-view=lobby]")).to_contain_text("等待主持人开始")
+        stale = phone_ctx.new_page()  # the old place's second tab; it never hears of the removal
+        stale.route("**/me", lambda route: route.abort())
+        stale.goto(f"{base}/live/{code}/play")
+        expect(stale.locator("[data-view=lobby]")).to_be_visible()
+
+        host.locator(".host-manage summary").click()
+        host.once("dialog", lambda dialog: dialog.accept())
+        host.locator(".manage-row", has_text="甲").get_by_role("button", name="移出").click()
+        removed = phone.locator("[data-view=removed]")
+        expect(removed).to_be_visible(timeout=6000)
+        removed.get_by_role("link", name="重新加入").click()
+        phone.wait_for_url(f"{base}/live/{code}")
+        phone.fill("input[name=name]", "甲")
+        phone.get_by_role("button", name="加入比赛").click()
+        expect(phone.locator(".field .error")).to_have_count(0)
+        expect(phone.locator("[data-view=lobby]")).to_contain_text("等待主持人开始")
+        screenshot(phone, "player-rejoined")
+        expect(host.locator(".host-name", has_text="甲")).to_have_count(1, timeout=5000)
+        expect(host.locator("[data-player-count]").first).to_have_text("1")
+
+        host.locator("[data-advance]").click()  # 开始比赛
+        for page in (phone, stale):
+            expect(page.locator("[data-view=question]")).to_be_visible(timeout=6000)
+        stale.locator(".live-choice", has_text="核心意识").click()
+        expect(stale.locator("[data-view=removed]")).to_be_visible(timeout=6000)
+        phone.locator(".live-choice", has_text="核心意识").click()
+        phone.locator("[data-q-msg]", has_text="已提交").wait_for()
+        new_token = phone.locator("#live-player").get_attribute("data-token")
+        stored = phone.evaluate(f"localStorage.getItem('quizapp.live.{code}')")
+        assert stored == new_token, "the stale tab left the new place's token alone"
+
+        with app.app_context():
+            rows = db.session.execute(
+                select(LivePlayer.name, LivePlayer.removed).order_by(LivePlayer.id)
+            ).all()
+            assert [tuple(r) for r in rows] == [("甲", True), ("甲", False)]
+            answers = db.session.execute(select(LiveAnswer.player_id, LiveAnswer.correct)).all()
+            new_id = db.session.scalar(select(LivePlayer.id).where(LivePlayer.removed.is_(False)))
+            assert [tuple(a) for a in answers] == [(new_id, True)]
+    finally:
+        host_ctx.close()
+        phone_ctx.close()
+
+
 def test_the_final_screen_shows_the_players_last_answer(live_server, open_page, screenshot):
     """After 公布最终结果 the phone said 最后一题： with nothing after it, then 回答错误, and never
     what the player had answered (each question's result screen does). The final screen now

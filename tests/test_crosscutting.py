@@ -10,6 +10,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -730,3 +731,41 @@ def test_immediate_answers_allow_only_one_attempt(app, client, world):
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count(PaperContest.id))) == before
     assert client.post("/contests/paper/new", data=dict(form, max_attempts="1")).status_code == 302
+
+
+# ---------------------------------------------------------------- one voice: 你
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_page_says_ni_to_its_user_never_nin(app, client, world, role):
+    """The pages addressed the user as 您 in the 答题赛, 纠错, sign-up and error pages and as 你
+    in the study pages, the 现场赛 and the 错题本 (a member saw 您的答案 on one page and 你的答案 on
+    the next). Every page, for every role, now says 你 (docs/pages.md, fourteenth session)."""
+    if role != "anonymous":
+        log_in(client, world.users[role].username)
+    saying_nin = []
+    for _endpoint, method, url in build_urls(app, world):
+        if method != "GET":
+            continue
+        response = client.get(url)
+        if response.mimetype in ("text/html", "application/json") and "您" in response.get_data(
+            as_text=True
+        ):
+            saying_nin.append(url)
+        response.close()
+    assert not saying_nin
+
+
+def test_no_message_the_app_can_show_says_nin():
+    """Flash messages, form errors and API messages are Python strings, and the phones' texts
+    live in static/js: none of them says 您 (the engine and its data, which quote source texts,
+    are left out)."""
+    root = Path(__file__).resolve().parent.parent
+    sources = [*root.glob("templates/**/*.html"), *root.glob("static/js/*.js")]
+    sources += [
+        p
+        for p in root.glob("quizapp/**/*.py")
+        if not p.is_relative_to(root / "quizapp" / "generation")
+    ]
+    assert len(sources) > 100
+    assert [str(p.relative_to(root)) for p in sources if "您" in p.read_text("utf-8")] == []

@@ -178,6 +178,30 @@ def test_name_taken_and_locked_lobby_are_explained(app, client, round_code):
     assert "主持人已锁定入场" in page and "加入比赛" not in page
 
 
+def test_a_logged_in_player_the_host_removed_joins_again(app, client, login_as, round_code):
+    """A logged-in member the host removed taps 重新加入: the join form (their name filled in)
+    used to answer 你已被主持人移出本场比赛 and let them in under no name at all. They now
+    join as a new player under the same name; their old place stays removed."""
+    login_as("learner", display_name="王芳")
+    code = round_code()
+    assert client.post(f"/live/{code}", data={"name": "王芳"}).status_code == 302
+    with app.app_context():
+        contest = live.find_contest(code)
+        old_id = db.session.scalar(select(LivePlayer.id))
+        live.remove_player(contest, old_id)
+        db.session.commit()
+    form = client.get(f"/live/{code}").get_data(as_text=True)
+    assert 'value="王芳"' in form and "加入比赛" in form
+    again = client.post(f"/live/{code}", data={"name": "王芳"})
+    assert again.status_code == 302 and again.headers["Location"].endswith("/play")
+    with app.app_context():
+        rows = db.session.execute(
+            select(LivePlayer.id, LivePlayer.name, LivePlayer.removed).order_by(LivePlayer.id)
+        ).all()
+        assert [(r.name, r.removed) for r in rows] == [("王芳", True), ("王芳", False)]
+    assert client.get(f"/live/{code}").headers["Location"].endswith("/play")  # plays now
+
+
 def test_team_is_chosen_from_groups_when_there_are_some(app, client, round_code, make_group):
     make_group("机关第一党支部")
     code = round_code()

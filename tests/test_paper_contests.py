@@ -287,7 +287,9 @@ def test_contest_page_lists_the_kinds_without_stray_spaces(
     contest_id = make_contest(material_id, counts={"single": 3, "judge": 2, "cloze": 1})
     login_as()
     page = client.get(f"/contests/paper/{contest_id}").get_data(as_text=True)
-    shown = re.sub(r"\s+", " ", page)  # what a browser shows: any run of whitespace is one space
+    # what a browser shows: any run of whitespace is one space, and the spans that keep a count
+    # on one line ("3 题") show nothing of their own
+    shown = re.sub(r"\s+", " ", re.sub(r'</?span( class="nowrap")?>', "", page))
     # no space before 、 or ， (Chinese punctuation takes none; the kind absent is left out)
     assert "<dd>单选 3 题、判断 2 题、填空 1 题，共 6 题，每人试卷随机</dd>" in shown
 
@@ -385,7 +387,7 @@ def test_submitting_twice_counts_once(app, client, login_as, make_contest, clock
         )
     # One attempt only: no second paper.
     response = client.post(f"/contests/paper/{contest_id}/start", follow_redirects=True)
-    assert "您已经答过这套题了。" in response.get_data(as_text=True)
+    assert "你已经答过这套题了。" in response.get_data(as_text=True)
 
 
 def test_answers_hidden_until_close_then_wrong_ones_reach_the_notebook(
@@ -421,6 +423,9 @@ def test_answers_hidden_until_close_then_wrong_ones_reach_the_notebook(
         assert {e.question_id for e in entries} == wrong
         assert all(e.user_id == user.id and e.source_kind == "paper" for e in entries)
         assert all(e.wrong_count == 1 for e in entries)
+    # the 错题本 says where they came from: a 答题赛 (it said 纸质试卷, a print-out)
+    notebook = client.get("/notebook").get_data(as_text=True)
+    assert notebook.count("答题赛中答错") == 4 and "纸质试卷" not in notebook
 
 
 def test_reveal_immediately_shows_answers_at_submit(app, client, login_as, make_contest):
@@ -475,7 +480,7 @@ def test_best_of_k_counts_the_best_attempt(app, client, login_as, make_contest, 
         scores.append(attempt_row(app, attempt_id).score)
     assert scores == [1, 3]
     response = client.post(f"/contests/paper/{contest_id}/start", follow_redirects=True)
-    assert "您已用完全部 2 次答题机会。" in response.get_data(as_text=True)
+    assert "你已用完全部 2 次答题机会。" in response.get_data(as_text=True)
     with app.app_context():
         results = services.contest_results(db.session.get(PaperContest, contest_id))
         assert [(r.result.user_id, r.result.score) for r in results.ranking] == [(learner.id, 3)]
@@ -598,7 +603,7 @@ def test_a_broken_answer_gets_a_clear_message_and_nothing_stored(
     assert bad_choice.get_json()["message"] == "请从给出的选项中选择。"
     elsewhere = client.post(url, data={"question": 999999})
     assert elsewhere.status_code == 400
-    assert elsewhere.get_json()["message"] == "这道题不在您的试卷上。"
+    assert elsewhere.get_json()["message"] == "这道题不在你的试卷上。"
     with app.app_context():
         assert db.session.scalars(select(PaperAnswer)).all() == []
 

@@ -52,7 +52,7 @@ def register():
             form.username.errors.append("这个账号已被注册，请换一个，或直接登录。")
         else:
             login_user(user)
-            flash(f"注册成功，欢迎您，{user.display_name}！", "success")
+            flash(f"注册成功，欢迎你，{user.display_name}！", "success")
             return redirect(_next_url())
     return render_template("auth/register.html", form=form, title="注册")
 
@@ -89,7 +89,7 @@ def login():
 @bp.post("/logout")
 def logout():
     logout_user()
-    flash("您已退出登录。", "info")
+    flash("你已退出登录。", "info")
     return redirect(url_for("study.home"))
 
 

@@ -288,9 +288,9 @@ def start_attempt(contest: PaperContest, user_id: int, at: datetime) -> PaperAtt
     )
     if used >= contest.max_attempts:
         message = (
-            "您已经答过这套题了。"
+            "你已经答过这套题了。"
             if contest.max_attempts == 1
-            else (f"您已用完全部 {contest.max_attempts} 次答题机会。")
+            else (f"你已用完全部 {contest.max_attempts} 次答题机会。")
         )
         raise PaperError(message, "no_attempts_left")
     if contest.material_id is None:
@@ -339,7 +339,7 @@ def save_answer(attempt: PaperAttempt, question_id: int, response: Any, at: date
     if at > attempt.deadline_at + GRACE:
         raise PaperError("答题时间已到，这个答案没有被记录。", "late")
     if question_id not in attempt.question_ids:
-        raise PaperError("这道题不在您的试卷上。", "not_on_paper")
+        raise PaperError("这道题不在你的试卷上。", "not_on_paper")
     stored = db.session.scalar(
         select(PaperAnswer).where(
             PaperAnswer.attempt_id == attempt.id, PaperAnswer.question_id == question_id

@@ -17,6 +17,7 @@ from flask import (
     url_for,
 )
 from flask_login import current_user, login_required
+from markupsafe import Markup
 from sqlalchemy import select
 from wtforms import SelectChoice
 
@@ -33,6 +34,7 @@ from ..generation.checking import InvalidAnswer
 from ..models import Group, PaperAttempt, PaperContest
 from ..security import organizer_required
 from ..study.services import given_blanks
+from ..web import unbroken
 from . import services
 from .forms import ActionForm, PaperContestForm, utc_to_china
 from .scoring import format_duration
@@ -41,13 +43,13 @@ bp = Blueprint("contests", __name__, url_prefix="/contests")
 
 
 @bp.app_template_filter("duration")
-def duration_filter(ms: int | None) -> str:
-    return format_duration(ms)
+def duration_filter(ms: int | None) -> Markup:
+    return unbroken(format_duration(ms))  # "12 分 05 秒" on one line
 
 
 @bp.app_template_filter("percent")
-def percent_filter(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.0f}%"
+def percent_filter(value: float | None) -> Markup | str:
+    return "—" if value is None else unbroken(f"{value * 100:.0f}%")
 
 
 def _settle_closed(contests: list[PaperContest], at: datetime) -> None:
@@ -230,7 +232,7 @@ def save(attempt_id: int):
     question_id = request.form.get("question", type=int)
     questions = [q for q in services.paper_questions(attempt) if q.id == question_id]
     if not questions:
-        return jsonify(error="not_on_paper", message="这道题不在您的试卷上。"), 400
+        return jsonify(error="not_on_paper", message="这道题不在你的试卷上。"), 400
     form = build_answer_form(questions, required=False)()
     if not form.validate_on_submit():
         problems = [e for errors in form.errors.values() for e in errors]

@@ -441,18 +441,21 @@ def join(
     """Add a player; returns (player, token, created).
 
     A logged-in user who already plays in this round gets their own player back with a new
-    token (created False), which is how a reload on another device keeps the score. The join
-    rate limit is counted by the caller, in its own short transaction.
+    token (created False), which is how a reload on another device keeps the score. A player
+    the host removed (the phone offers 重新加入) joins as a new player, under the same name if
+    they like: the removed row keeps its name for the results page but no longer holds it, and
+    keeps its own token, so a forgotten tab with that token is still refused and never answers
+    for the new row. The join rate limit is counted by the caller, in its own short transaction.
     """
     if user_id is not None:
         mine = db.session.scalar(
             select(LivePlayer).where(
-                LivePlayer.contest_id == contest.id, LivePlayer.user_id == user_id
+                LivePlayer.contest_id == contest.id,
+                LivePlayer.user_id == user_id,
+                LivePlayer.removed.is_(False),
             )
         )
         if mine is not None:
-            if mine.removed:
-                raise LiveError(403, "removed", "你已被主持人移出本场比赛。")
             token = new_token()
             mine.token_hash = hash_token(token)
             db.session.flush()
@@ -465,12 +468,7 @@ def join(
         raise LiveError(409, "finished", "比赛已经结束，不能再加入。")
     if contest.lobby_locked:
         raise LiveError(403, "locked", "主持人已锁定入场，不能再加入本场比赛。")
-    taken = db.session.scalar(
-        select(LivePlayer.id).where(
-            LivePlayer.contest_id == contest.id, LivePlayer.name == clean_name
-        )
-    )
-    if taken is not None:
+    if _name_holder(contest, clean_name) is not None:
         raise LiveError(409, "name_taken", f"名字“{clean_name}”已经有人用了，请换一个。")
     token = new_token()
     player = LivePlayer(
@@ -487,6 +485,17 @@ def join(
     except IntegrityError:
         raise LiveError(409, "name_taken", f"名字“{clean_name}”已经有人用了，请换一个。") from None
     return player, token, True
+
+
+def _name_holder(contest: LiveContest, name: str) -> int | None:
+    """The player still in the round who goes by ``name`` (a removed one does not hold it)."""
+    return db.session.scalar(
+        select(LivePlayer.id).where(
+            LivePlayer.contest_id == contest.id,
+            LivePlayer.name == name,
+            LivePlayer.removed.is_(False),
+        )
+    )
 
 
 # ---------------------------------------------------------------- answering
@@ -817,9 +826,20 @@ def remove_player(contest: LiveContest, player_id: int) -> LivePlayer:
 
 
 def readmit_player(contest: LiveContest, player_id: int) -> tuple[LivePlayer, str]:
-    """Give a player a new token (for a new phone) and let them back in if they were removed."""
+    """Give a player a new token (for a new phone) and let them back in if they were removed.
+
+    A removed player whose name someone has joined under since (they themselves, through
+    重新加入) cannot come back under it: two players of one name would be one line on the 大屏
+    to the room. The host is told so (409) and the new player plays on."""
     contest = lock_contest(contest)
     player = _player_of(contest, player_id)
+    if player.removed and _name_holder(contest, player.name) is not None:
+        raise LiveError(
+            409,
+            "name_taken",
+            f"“{player.name}”移出后已有人用这个名字重新加入，不能恢复这一位。"
+            "如需保留原成绩，请先移出新加入的那一位。",
+        )
     token = new_token()
     player.token_hash = hash_token(token)
     was_removed = player.removed

@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -121,7 +122,9 @@ class LiveQuestion(db.Model):
 
 
 class LivePlayer(db.Model):
-    """A player. The name is unique in its round; the token is stored only as a hash.
+    """A player. The name is unique among the round's players still in it (a player the host
+    removed keeps their name on the results page but no longer holds it: they, or anyone, may
+    join again under it as a new player); the token is stored only as a hash.
 
     Joining order is the id order. `score`, `correct_count`, `right_ms` and `rank` are the
     standings over the questions up to the round's `ranked_through`, rewritten when a question
@@ -129,7 +132,16 @@ class LivePlayer(db.Model):
     """
 
     __tablename__ = "live_players"
-    __table_args__ = (UniqueConstraint("contest_id", "name"),)
+    __table_args__ = (
+        Index(
+            "uq_live_players_active_name",
+            "contest_id",
+            "name",
+            unique=True,
+            sqlite_where=text("NOT removed"),
+            postgresql_where=text("NOT removed"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     contest_id: Mapped[int] = mapped_column(

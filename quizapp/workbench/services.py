@@ -519,7 +519,7 @@ def check_report_allowed(question_id: int, key: str) -> None:
         )
     )
     if duplicate is not None:
-        raise WorkbenchError("您已经报告过这道题，组织者处理前不必重复提交。")
+        raise WorkbenchError("你已经报告过这道题，组织者处理前不必重复提交。")
 
 
 def add_report(

@@ -521,7 +521,7 @@ def report_question(question_id: int):
             flash(exc.message, "warning")
             return render_template("workbench/report.html", form=form, row=row), code
         db.session.commit()
-        flash("谢谢！您的纠错已提交，组织者会尽快核实。", "success")
+        flash("谢谢！你的纠错已提交，组织者会尽快核实。", "success")
         target = _local_path(form.next.data or "")
         if target:
             return redirect(target)

@@ -12,10 +12,16 @@
     var names = { single: "单选", multiple: "多选", judge: "判断", cloze: "填空" };
     var show = function () {
       var s = sizes[select.value];
-      if (!s) { out.textContent = ""; return; }
-      out.textContent = "该题库现有：" + ["single", "multiple", "judge", "cloze"].map(function (k) {
-        return names[k] + " " + (s[k] || 0) + " 道";
-      }).join("，");
+      out.textContent = "";
+      if (!s) { return; }
+      out.appendChild(document.createTextNode("该题库现有："));
+      ["single", "multiple", "judge", "cloze"].forEach(function (k, i) {
+        if (i) { out.appendChild(document.createTextNode("，")); }
+        var count = document.createElement("span");
+        count.className = "nowrap";  // "单选 3 道" on one line
+        count.textContent = names[k] + " " + (s[k] || 0) + " 道";
+        out.appendChild(count);
+      });
     };
     select.addEventListener("change", show);
     show();

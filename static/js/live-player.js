@@ -32,8 +32,12 @@
   function saveToken(token) {
     try { window.localStorage.setItem(storeKey, token); } catch (e) { /* private mode */ }
   }
+  // Only this page's own token: a forgotten tab of a player the host removed must not wipe the
+  // token the same phone got by joining again (重新加入) in another tab.
   function dropToken() {
-    try { window.localStorage.removeItem(storeKey); } catch (e) { /* private mode */ }
+    try {
+      if (window.localStorage.getItem(storeKey) === token) { window.localStorage.removeItem(storeKey); }
+    } catch (e) { /* private mode */ }
   }
 
   var token = root.dataset.token || readToken();

@@ -20,9 +20,21 @@
   var touched = window.QuizTouched(form);
   if (form.hasAttribute("data-unsaved")) { touched.touchAll(); }
 
+  // A count in the text ("已保存 12 题") is kept on one line.
   function setStatus(text, failing) {
     if (!status) { return; }
-    status.textContent = text;
+    status.textContent = "";
+    text.split(/(\d+ 题)/).forEach(function (part, i) {
+      if (!part) { return; }
+      if (i % 2) {
+        var count = document.createElement("span");
+        count.className = "nowrap";
+        count.textContent = part;
+        status.appendChild(count);
+      } else {
+        status.appendChild(document.createTextNode(part));
+      }
+    });
     status.classList.toggle("is-error", !!failing);
   }
 
