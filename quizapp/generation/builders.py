@@ -181,10 +181,12 @@ _LEANING = (
     "也",
     "都",
     "并",
+    "又",  # 既可以…，|又可以…: the second half of a pair leans on the first
 )
 _CONNECTIVES = frozenset(
     "另一方面 一方面 同时 与此同时 但是 但 然而 因此 所以 此外 另外 其次 首先 再次 最后 总之 "
-    "当然 而且 并且 因而 从而 为此 对此 可见 事实上 实际上 由此可见 总的来看 总的说来".split()
+    "当然 而且 并且 因而 从而 为此 对此 可见 事实上 实际上 由此可见 总的来看 总的说来 "
+    "比如 例如 譬如".split()
 )
 
 
@@ -707,11 +709,11 @@ def _with_sentence_before(
 
 
 # a sentence opening on a pronoun that points to the sentence before (这也是中国人民敬仰生命的
-# 人文精神的最好印证！, 这种思想表现在…, 此举…): 这次, 这五年, 这些年, 这里 point to the
-# occasion, not to a sentence
+# 人文精神的最好印证！, 这种思想表现在…, 这项制度…, 这也抓住了…, 此举…): 这次, 这五年, 这些年,
+# 这里 point to the occasion, not to a sentence
 _REFERENT_OPENING = re.compile(
-    r"这(?:[也就还既正又都才更]|不仅|不但)?是|这(?:种|些(?![年天])|样|类|一(?![年天次])|个问题)"
-    r"|此(?:举|乃|即|种)"
+    r"这(?:[也就还既正又都才更]|不仅|不但)?是|这(?:种|些(?![年天])|样|类|项|一(?![年天次])|个问题)"
+    r"|这(?:也|就|还|正|又)(?=[\u4e00-\u9fff])|此(?:举|乃|即|种)"
 )
 
 
@@ -933,11 +935,16 @@ def _own_subject_cached(clause: str, version: int) -> bool:
     """:func:`_own_subject`, kept per clause (the windows of a sentence's keys ask of the same
     clauses); jieba's dictionary ``version`` is part of the key, as words move the answer."""
     del version  # (part of the cache key only)
+    # (a 是 inside a quotation is none of the clause's: 体现了“依规依纪、实事求是，…”原则)
+    unquoted = _QUOTED_SPAN.sub("“甲”", clause)
     return (
         clause.startswith(_OWN_SUBJECTS)
         or bool(_subject_and_modal(clause))
-        or _COPULA.search(clause.split("，", 1)[0]) is not None
+        or _COPULA.search(unquoted.split("，", 1)[0]) is not None
     )
+
+
+_QUOTED_SPAN = re.compile("“[^“”]*”")
 
 
 def _with_represented(
@@ -1017,8 +1024,17 @@ def _with_subject_clause(
     if not modal:
         head = lo + 1 if lo + 1 < k and dated else lo
         subject = _agent_opening(text[starts[head] : ends[head]]) if head < k else ""
+        subject = subject or (_named_agent(text[starts[head] : ends[head]]) if head < k else "")
         if not subject:
-            return stem, la, lb
+            # 同志们，1月8日中央召开…大会，习近平总书记发表了重要讲话，…，|提出了“（　　）”…:
+            # a person or a document acting in a later clause, the nearest before the window
+            head = next(
+                (x for x in range(k - 1, head, -1) if _named_agent(text[starts[x] : ends[x]])),
+                -1,
+            )
+            if head < 0:
+                return stem, la, lb
+            subject = _named_agent(text[starts[head] : ends[head]])
         subject_at = head
     if subject_at == lo + 1 and dated:  # 100年来，|中国青年满怀…: the time goes in as well
         subject = text[starts[lo] : ends[lo]] + subject
@@ -1050,7 +1066,33 @@ def _with_subject_clause(
             if got is not None:
                 shift = len(lead) + start - starts[k]
                 return got, la + shift, lb + shift
+    if sure and len(stem) > WINDOW_CHARS + 12 and len(lead) <= _SHORT_LEAD:
+        # a window its list already makes long (《决定》突出…，|安排了A、B、…、G等7个部分) takes a
+        # short subject in front all the same: a dozen characters more, and it says whose list
+        body = text[starts[k] : body_end]
+        shift = len(lead) + start - starts[k]
+        return lead + body + tail, la + shift, lb + shift
     return ("", 0, 0) if modal else (stem, la, lb)
+
+
+_SHORT_LEAD = 12  # the longest subject lead a window over WINDOW_CHARS + 12 still takes
+# a person who acts (习近平总书记发表了重要讲话，/ 刘少奇同志…): the heads of
+# :func:`_named_agent`'s persons
+_PERSON_HEADS = ("书记", "同志", "主席", "总理", "委员长")
+# a document title opening a clause as its subject (《决定》突出促进…，): not 《决定》的…,
+# 《决定》中…
+_TITLE_SUBJECT = re.compile(r"《[^》《]{1,20}》(?:稿|草案)?(?=[^的之和与及、，,；;。是中里上])")
+
+
+def _named_agent(clause: str) -> str:
+    """The person (习近平总书记, …同志) or the document (《决定》) that opens ``clause`` as the
+    subject of its verb, or "": the two agents a later clause of a chronicle with no subject
+    of its own is sure to go on with."""
+    m = _TITLE_SUBJECT.match(clause.lstrip(_LAYOUT_LEAD))
+    if m is not None:
+        return clause[: len(clause) - len(clause.lstrip(_LAYOUT_LEAD)) + m.end()]
+    agent = _agent_opening(clause)
+    return agent if agent.endswith(_PERSON_HEADS) else ""
 
 
 # a time clause that a copula's complement runs through (“十四五”时期是…之后，|乘势而上开启…的
@@ -1135,9 +1177,17 @@ def _trimmed(
     """``lead`` + text[x:body_end] + ``tail``, its clauses after the ``j``-th going first (when
     ``trim``) while it is longer than WINDOW_CHARS + 12; None when it still is."""
     body = text[x:body_end]
+    cut = False
     while trim and len(lead) + len(body) + len(tail) > WINDOW_CHARS + 12 and body_end > ends[j]:
         body_end = max(e for e in ends if e < body_end)
-        body, tail = text[x : body_end - 1] + "。", ""
+        body, tail, cut = text[x : body_end - 1] + "。", "", True
+    while cut and body_end > ends[j]:
+        # (…原则，不仅有些内容是前所未有的，|而且…: one half of a correlative goes with the other)
+        at = max(e for e in ends if e < body_end)
+        if not text.startswith(_CORRELATIVES, at):
+            break
+        body_end = at
+        body = text[x : body_end - 1] + "。"
     if len(lead) + len(body) + len(tail) > WINDOW_CHARS + 12:
         return None
     return lead + body + tail
@@ -2754,14 +2804,23 @@ def _with_era_lead(text: str, stem: str, la: int, lb: int, start: int) -> tuple[
     """A stem from a later clause of a sentence without ；that opens on an era clause and its
     subject (新民主主义革命时期，共青团广泛传播…，…，|团结带领…) keeps both in front with ……
     (新民主主义革命时期，共青团……团结带领…): the clauses after them share that subject and
-    that period (transfer round T3). A lead over 40 characters is not shown."""
-    m = _ERA_LEAD.match(text)
-    if m is None or start <= m.end() or "；" in text or ";" in text:
+    that period (transfer round T3). A count of years back is such a clause as well (——40年来，
+    深圳坚持…，…，|实现了…; 过去的一年，…，|“十二五”规划圆满收官: blind13 JB #32, blind15
+    LC #17). The subject is a body named after its leaders, a phrase ending on an agent, or a
+    word a verb follows (深圳|坚持…), never a coverb (今年以来，面对…). A lead over 40
+    characters is not shown."""
+    dash = len(text) - len(text.lstrip(_LAYOUT_LEAD))  # (——40年来，…)
+    m = _ERA_LEAD.match(text[dash:]) or _YEARS_LEAD.match(text[dash:])
+    if m is None or start <= dash + m.end() or "；" in text or ";" in text:
         return stem, la, lb
-    at = m.end()
-    size = word_end_at(text, at, 5) - at
-    subject = text[at : at + size] if size >= 2 else ""
-    if subject.startswith(_NO_SUBJECT) or text[at + size : at + size + 1] in "，、,":
+    at = dash + m.end()
+    subject = _era_subject(text[at : at + 24])
+    size = len(subject)
+    if not subject:
+        size = word_end_at(text, at, 5) - at
+        verb = text[at + size : word_end_at(text, at + size, 4)]
+        subject = text[at : at + size] if size >= 2 and verb in _VERB_OPENINGS else ""
+    if subject.startswith(_NO_SUBJECT + _COVERBS) or text[at + size : at + size + 1] in "，、,":
         subject = ""
     if subject:
         said = text.find("，", at) + 1
@@ -2773,6 +2832,38 @@ def _with_era_lead(text: str, stem: str, la: int, lb: int, start: int) -> tuple[
     if len(lead) > 40:
         return stem, la, lb
     return lead + stem, la + len(lead), lb + len(lead)
+
+
+# coverbs a clause opens on after its era (今年以来，面对…，|…): no subject
+_COVERBS = ("面对", "随着", "按照", "根据", "通过", "围绕", "针对", "对于", "为了")
+# the leaders a body is named after (以习近平同志为核心的党中央)
+_LED_BODY = re.compile(
+    r"以[\u4e00-\u9fff]{2,8}同志为(?:主要|核心)?(?:代表|核心)的(?:中国共产党人|党中央)"
+)
+
+
+def _era_subject(rest: str) -> str:
+    """The subject opening ``rest``, the clause after an era (党的十八大以来，|以习近平同志为
+    核心的党中央把…; 特别是进入新时代以来，|我国工人阶级和广大劳动群众在…): a body named
+    after its leaders, else the longest phrase within 16 characters that ends on an agent head
+    at a word's end, with no verb or coverb in it; else ""."""
+    m = _LED_BODY.match(rest)
+    if m is not None:
+        return m.group(0)
+    ends = word_ends(rest[:20])
+    best = 0
+    for head in _AGENT_HEADS:
+        at = rest.find(head, 0, 16 - len(head) + 1)
+        end = at + len(head)
+        if at < 0 or end not in ends or rest[end : end + 1] in ("", *"的之和与及、，,是"):
+            continue
+        phrase = rest[:end]
+        if _han(phrase) < len(phrase) or _NOT_A_SUBJECT.search(phrase):
+            continue
+        if phrase.startswith(_NO_SUBJECT + _COVERBS) or any(v in phrase for v in _VERB_OPENINGS):
+            continue
+        best = max(best, end)
+    return rest[:best]
 
 
 def _with_topic(text: str, stem: str, la: int, lb: int, start: int) -> tuple[str, int, int]:
@@ -2823,15 +2914,19 @@ def _with_goal_year(
 
 # a span of years back from now (五年来 / 十年前 / 近五年 / 过去十年间), shared by the two
 # time patterns below (review 23b)
-_NUMERAL_YEARS = "[一二三四五六七八九十百]{1,3}年"
-_YEARS_BACK = rf"(?:近|过去|这)?{_NUMERAL_YEARS}(?:来|前|间)|(?:近|过去|这){_NUMERAL_YEARS}"
+# (五年来 / 40年来 / 过去的一年: a count of years in figures or numerals)
+_NUMERAL_YEARS = "(?:[一二三四五六七八九十百]{1,3}|[0-9０-９]{1,3})年"
+_YEARS_BACK = rf"(?:近|过去|这)?{_NUMERAL_YEARS}(?:来|前|间)|(?:近|过去的?|这){_NUMERAL_YEARS}"
+# a count of years back opening a sentence (五年来，/ 40年来，/ 过去的一年，)
+_YEARS_LEAD = re.compile(rf"^(?:{_YEARS_BACK}|一年来|过去的一年)[，,]")
 _GOAL_YEAR = re.compile(rf"^(?:到[0-9０-９〇零一二三四五六七八九十]{{2,4}}年|{_YEARS_BACK})[，,]")
 _CORRELATIVES = ("既", "一方面", "不是", "只有", "只要", "不仅")
-# a clause that dates what follows: 1922年春天，/ 到二〇三五年，/ 在大革命时期，
+# a clause that dates what follows: 1922年春天，/ 到二〇三五年，/ 在大革命时期，/ 2014年10月23日，
+# / 去年5月，
 _TIME_LEAD = re.compile(
     r"^(?:(?:到|在|从|至)?[0-9０-９〇零一二三四五六七八九十]{2,4}年|(?:未来|今后)[一二三四五六七八九十]{1,2}年"
-    rf"|{_YEARS_BACK})"
-    r"[\u4e00-\u9fff]{0,12}?[，,]"
+    rf"|{_YEARS_BACK}|去年|今年)"
+    r"(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?[\u4e00-\u9fff]{0,12}?[，,]"
 )
 # the time a longer opening clause dates its sentence by (未来五年是…的关键时期，)
 _TIME_PHRASE = re.compile(r"^(?:未来|今后)[一二三四五六七八九十]{1,2}年")
@@ -2991,6 +3086,9 @@ def _window(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int]:
         hi += 1  # …面向未来的，|民族的科学的大众的社会主义文化: never end on a dangling 的
     while hi > last and hi > lo and text[clauses[hi][0] : clauses[hi][1] - 1] in _CONNECTIVES:
         hi -= 1  # …，而且其严厉程度也是空前的，因此。: a connective leads into what was cut
+    if hi > last and hi > lo and text[clauses[hi][1] - 1] in "：:":
+        if _SPEECH_END.search(text, clauses[hi][0], clauses[hi][1] - 1):
+            hi -= 1  # …及其危害，严肃地指出：|“…”: the saying was cut, its verb says nothing
     return _with_subject(text, clauses, cut_from, lo, _clause_span(text, clauses, lo, hi, la, lb))
 
 
@@ -3048,18 +3146,24 @@ def _before_open_frame(
 
 
 # a clause of manner or means (以…的奋斗姿态，/ 通过…的方式，) whose verb comes in a later clause
-_BARE_ADVERBIAL = re.compile(r"(?:以|通过|按照|本着|围绕|凭借|依靠)(?![为])[^，；。为]*?")
+# (以新担当新作为: 作为 a noun at its end; 以…作为标准 is a verb's frame)
+_BARE_ADVERBIAL = re.compile(
+    r"(?:以|通过|按照|本着|围绕|凭借|依靠)(?![为])[^，；。为]*?(?:新作为)?"
+)
 _ADVERBIAL_HEADS = (
     "姿态", "状态", "精神", "作风", "态度", "方式", "方法", "办法", "手段", "途径", "原则",
     "标准", "决心", "勇气", "毅力", "面貌", "风貌", "干劲", "劲头", "气概", "力度", "举措",
     "措施", "形式", "思路", "要求", "部署", "安排", "执着", "坚毅", "胸襟", "境界", "韧劲", "定力",
-    "情怀", "担当", "魄力", "锐气",
+    "情怀", "担当", "魄力", "锐气", "智慧", "新作为",
 )  # fmt: skip
 
 
-# a clause of circumstance with no verb (在全面建成小康社会的基础上，|分两步走…)
+# a clause of circumstance with no verb (在全面建成小康社会的基础上，|分两步走…), its subject
+# before it at most (近年来，我们在群众路线教育、…和党史学习教育中，|都坚持把…; 习近平总书记在
+# 党的十八届四中全会第二次全体会议上，|深刻剖析了…)
 _BARE_CIRCUMSTANCE = re.compile(
-    r"在[^，；。]{2,30}(?:基础上|前提下|条件下|过程中|进程中|背景下|情况下|同时)"
+    r"(?:我们|他们|全党|[\u4e00-\u9fff]{1,6}(?:书记|同志|主席|总理))?(?:都|也|还|曾|先后)?"
+    r"在[^，；。]{2,30}(?:基础上|前提下|条件下|过程中|进程中|背景下|情况下|同时|中|上)"
 )
 
 
@@ -3079,16 +3183,19 @@ def _past_bare_adverbial(
     bad: Callable[[int], bool],
 ) -> int:
     """The last clause of a window that does not end on an adverbial of manner or means with
-    no verb (…作为奋斗目标，|以永不懈怠的精神状态和一往无前的奋斗姿态，|继续朝着…前进): the next
-    clause completes it when it fits, else the window ends before it (X3 class 3); -1 when the
-    key lies in the adverbial and its verb is out of reach."""
+    no verb (…作为奋斗目标，|以永不懈怠的精神状态和一往无前的奋斗姿态，|继续朝着…前进) nor on a
+    circumstance (近年来，我们在…和党史学习教育中，|都坚持把…): the next clause completes it when
+    the stem stays within WINDOW_CHARS + 12, else the window ends before it (X3 class 3); -1
+    when the key lies in the adverbial and its verb is out of reach."""
     if hi + 1 >= len(clauses):
         return hi  # the sentence's own end: nothing cut
     x, y = clauses[hi]
     body = text[x:y].rstrip("，,、；;：:")
     if not _bare_adverbial(body):
         return hi
-    if not bad(hi + 1) and clauses[hi + 1][1] - clauses[lo][0] <= WINDOW_CHARS:
+    # (as far as a subject's clause may stretch it: 近年来，我们在…中，都坚持把…作为生动教材和
+    # 鲜活载体 is 67 characters)
+    if not bad(hi + 1) and clauses[hi + 1][1] - clauses[lo][0] <= WINDOW_CHARS + 12:
         return hi + 1
     circumstance = _BARE_CIRCUMSTANCE.fullmatch(body) is not None
     if hi > last and hi > lo:
