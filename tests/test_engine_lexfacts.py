@@ -66,6 +66,7 @@ def test_political_three_abilities_state_one_first_date(lexicon) -> None:  # typ
         ("三重一大", "现行表述自2010-06-05"),  # first in the 1996 中纪委 公报; day unverified
         ("三座大山", "1949-10-01"),  # no date a wording took effect
         ("三农", "十五届三中全会"),  # no record the 1998 plenum used the name
+        ("三农", "提出：十九大报告"),  # the name is decades older; the 2017 report quotes it
     ],
 )
 def test_unverified_or_wrong_origins_are_not_shown(lexicon, name: str, wrong: str) -> None:  # type: ignore[no-untyped-def]
