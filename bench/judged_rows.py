@@ -6,8 +6,9 @@ whose gold lists are held out) is matched to today's bank (``generate_questions(
 by text label, kind, template, answer and the words of the abridged stem (its pieces must make up
 60% of the question's stem). Printed per set and round type: usable / judged rows the engine asks
 normally (``strong``), marks weak (``weak``), or no longer asks (``gone``). ``--json`` writes
-every row with its match (id, template, stem as shown, answer, options, reason) for sorting the
-failing ones by reason and template; diff two runs to see which judged rows a rule moves.
+every row with its match (id, template, stem as shown, answer, options, accepted spellings,
+reason) for sorting the failing ones by reason and template; diff two runs to see which judged
+rows a rule moves.
 
     PYTHONPATH=. .venv/bin/python bench/judged_rows.py [--json rows.json] [--sets blind12,blind13]
 """
@@ -225,6 +226,7 @@ def main():
                 qstem=shown_stem(q),
                 qans=ansstr(q),
                 options=q.options,
+                accepted=q.accepted,
                 score=round(score, 2),
                 source=q.source,
             )

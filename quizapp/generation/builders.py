@@ -60,6 +60,7 @@ from .keyphrases import (
 from .lexicon import NUMERALS, Lexicon, continues_list, one_apart_in_place
 from .model import BLANK, ORDER_FREE, Formula, KeyPhrase, Question, Sentence
 from .segment import CN_DIGITS, DASH_LEVEL, Heading, document_era
+from .spellings import same_word_forms
 
 __all__ = ["Context", "build_all", "question_id"]
 
@@ -3520,7 +3521,8 @@ def _first_word_echo(key: str, own: str) -> Callable[[str], bool] | None:
 
 
 # standard abbreviations (the full form, then its short forms): a stem printing the short form
-# of the key prints the key (全国人大常委会 … 建立健全（人民代表大会）: review 20)
+# of the key prints the key (全国人大常委会 … 建立健全（人民代表大会）: review 20). (The names a
+# blank accepts for each other are spellings.ABBREVIATIONS: another table, of whole names.)
 _ABBREVIATIONS = {
     "人民代表大会": ("人大",),
     "政治协商会议": ("政协",),
@@ -4506,6 +4508,8 @@ _NAME_LEADS = (
     "推进",
     "推动",
     "加强",
+    "建设",  # 建设中国特色社会主义法治体系 → 中国特色社会主义法治体系 (fresh FD #20)
+    "构建",
 )
 _NAME_HEADS = ("制度", "体系", "战略", "原则")  # dropped from a name; only 制度 is ever added
 # The leads a name may be given in a blank: modifiers of the name itself. A verb (坚持, 推进, 决胜)
@@ -4514,18 +4518,6 @@ _NAME_HEADS = ("制度", "体系", "战略", "原则")  # dropped from a name; o
 _ADDABLE_LEADS = ("高水平", "全面")
 
 
-# One word written two ways (互相尊重 / 相互尊重): either is the same answer.
-_SAME_WORDS = (
-    ("互相", "相互"),
-    ("相互", "互相"),
-    ("毋忘", "勿忘"),
-    ("勿忘", "毋忘"),
-    ("发展和安全", "发展与安全"),  # 统筹发展和安全 / 统筹发展与安全
-    ("发展与安全", "发展和安全"),
-    ("百年奋斗目标", "百年目标"),  # 第二个百年奋斗目标 / 第二个百年目标
-    ("百年目标", "百年奋斗目标"),
-)
-_SAME_WORD = re.compile("|".join(a for a, _ in _SAME_WORDS))  # (most keys hold none)
 # Stock lists said of anything (调动…的积极性、主动性、创造性): no blank tests a formulation there.
 _STOCK_LISTS = frozenset(
     frozenset(items)
@@ -4608,9 +4600,7 @@ def _standard_forms(lexicon: Lexicon, text: str) -> tuple[str, ...]:
     modifier, with or without the head noun of its name (cached: a key asks once per blank
     and per list spelling, and texts share most keys)."""
     known = lexicon.is_known
-    forms = (
-        [text.replace(a, b) for a, b in _SAME_WORDS if a in text] if _SAME_WORD.search(text) else []
-    )
+    forms = same_word_forms(text)  # (互相尊重 / 相互尊重; every blank takes them: more_spellings)
     congress = _CONGRESS.match(text) or _CONGRESS_FULL.match(text)
     if congress:  # 党的七大 = 七大 = 中共七大 = 党的第七次全国代表大会
         n = congress.group(1)

@@ -13,10 +13,11 @@ unit counts by its value (三个月 = 3个月 = ３个月, 两个月 = 二个月
 a numeral that names a formula (两个维护, 三个代表) is left as written. A cloze blank is right
 when its folded text equals any spelling listed in ``accepted`` for that blank (or the answer
 itself), also once both drop an inner 的 (or a 地 after a fixed adverb), write 百年 as 一百年 and
-a duration in months (半年 = 6个月), write 做主 as 作主, and once the response drops a word
-the stem prints right before or after the blank and the learner wrote again (每（每半年）);
-an order-free cloze (``ordered`` false) is right when the responses can be paired one-to-one
-with the blanks; a multiple choice is right only when exactly the correct options are chosen.
+a duration in months (半年 = 6个月), write 做主 as 作主, name a plenum in full (十九届中央委员会
+第四次全体会议 = 十九届四中全会), and once the response drops a word the stem prints right before
+or after the blank and the learner wrote again (每（每半年）); an order-free cloze (``ordered``
+false) is right when the responses can be paired one-to-one with blanks that take them by the
+same rules; a multiple choice is right only when exactly the correct options are chosen.
 
 A response of the wrong shape (a number for a cloze, an option that is not on the question, three
 answers for two blanks) raises :class:`InvalidAnswer`, a ``ValueError`` with a Chinese message:
@@ -166,17 +167,23 @@ _HUNDRED_YEARS = re.compile("(?<![0-9零〇一二两三四五六七八九十百�
 _HALF_YEAR = re.compile("(?<![上下前后])半年")
 _WHOLE_YEARS = re.compile(r"(?<![0-9])(10|[1-9])年")
 # 党的十九届四中全会 = 中共十九届四中全会 = 十九届中央四中全会 = 第十九届四中全会 = 十九届四中全会
-# (reviews R31, QY1): the party, 第 and 中央 name the same plenum; the ordinals still differ
+# = 十九届中央委员会第四次全体会议 (reviews R31, QY1): the party, 第 and 中央 name the same plenum;
+# the ordinals still differ
 _PLENUM = re.compile(
     "(?:党的|中共|中国共产党)?第?([一二三四五六七八九十]{1,3})届(?:中央|中央委员会)?"
     "([一二三四五六七八九十])中全会"
+)
+# … and its full name, 十九届中央委员会第四次全体会议 (reviews QY1 #27, R31 #9: "refused")
+_PLENUM_FULL = re.compile(
+    "(?:党的|中共|中国共产党)?第?([一二三四五六七八九十]{1,3})届中央委员会"
+    "第([一二三四五六七八九十])次全体会议"
 )
 
 
 def _loose_key(text: str) -> str:
     """:func:`answer_key` with the foldings above: what two spellings of one answer share."""
     text = _HUNDRED_YEARS.sub("一百", text)  # 百年 = 一百年, then a count like any other
-    text = _PLENUM.sub(r"\1届\2中全会", text)
+    text = _PLENUM_FULL.sub(r"\1届\2中全会", _PLENUM.sub(r"\1届\2中全会", text))
     key = answer_key(text)
     key = _HALF_YEAR.sub("6个月", key)
     key = _WHOLE_YEARS.sub(lambda m: f"{int(m.group(1)) * 12}个月", key)
@@ -188,7 +195,7 @@ def _loose_key(text: str) -> str:
 _STEM_CHARS = 6  # the most stem characters a learner is taken to repeat into the blank
 # A repeated piece of one character must be a word of its own (每（每半年）), not a fragment of
 # one (建 of 为构建, 保 of 保稳定): only these one-character words count as written again.
-_ONE_CHARACTER_WORDS = frozenset("每在于为以对向和与及从")
+ONE_CHARACTER_WORDS = frozenset("每在于为以对向和与及从")
 
 
 def _stem_sides(question: Any) -> list[tuple[str, str]]:
@@ -206,7 +213,7 @@ def _repeated_runs(side: str, before: bool) -> list[str]:
     runs = [""]
     for n in range(1, min(_STEM_CHARS, len(side)) + 1):
         run = side[-n:] if before else side[:n]
-        if n > 1 or run in _ONE_CHARACTER_WORDS:
+        if n > 1 or run in ONE_CHARACTER_WORDS:
             runs.append(run)
     return runs
 
@@ -250,13 +257,14 @@ def _cloze_response(question: Any, given: Any) -> list[str]:
     return responses
 
 
-def _pairs_one_to_one(keys: list[str], spellings: list[set[str]]) -> bool:
-    """Can every response be matched to a different blank that accepts it? (bipartite matching)"""
+def _pairs_one_to_one(right: list[list[bool]]) -> bool:
+    """Can every response be matched to a different blank that accepts it (``right[r][b]``:
+    blank ``b`` accepts response ``r``)? (bipartite matching)"""
     owner: dict[int, int] = {}  # blank -> response
 
     def place(response: int, seen: set[int]) -> bool:
-        for blank, accepted in enumerate(spellings):
-            if blank in seen or keys[response] not in accepted:
+        for blank, takes in enumerate(right[response]):
+            if blank in seen or not takes:
                 continue
             seen.add(blank)
             if blank not in owner or place(owner[blank], seen):
@@ -264,7 +272,7 @@ def _pairs_one_to_one(keys: list[str], spellings: list[set[str]]) -> bool:
                 return True
         return False
 
-    return all(place(response, set()) for response in range(len(keys)))
+    return all(place(response, set()) for response in range(len(right)))
 
 
 def _kind(question: Any) -> str:
@@ -294,7 +302,20 @@ def check_answer(question: Any, given: Any) -> bool:
                 key in accepted or _blank_right(key, {_loose_key(s) for s in accepted}, *side)
                 for key, accepted, side in zip(keys, spellings, sides, strict=True)
             )
-        return _pairs_one_to_one(keys, spellings)
+        # order-free: each response right in a blank of its own, by the same looser keys as in
+        # order (中华民族伟大复兴的战略全局 in 统筹（　　）和（　　）: blind12 HJ #11)
+        sides = _stem_sides(question)
+        if len(sides) != len(spellings):
+            sides = [("", "")] * len(spellings)
+        loose = [{_loose_key(s) for s in accepted} for accepted in spellings]
+        right = [
+            [
+                key in accepted or _blank_right(key, loose[b], *sides[b])
+                for b, accepted in enumerate(spellings)
+            ]
+            for key in keys
+        ]
+        return _pairs_one_to_one(right)
 
     options: list[str] = list(_get(question, "options") or [])
     if kind == "single":

@@ -17,12 +17,22 @@ Rules (each one says why in its function): a possessive before the key (我们�
 思想 → 习近平新时代中国特色社会主义思想); an organ of the centre named with 中共 or by its
 standard abbreviation, and a level written 一级 or 级 (中央组织部 → 中组部 / 中共中央组织部,
 省一级党委 → 省级党委); a formula's short name inside a longer key (中央八项规定精神 →
-八项规定精神).
+八项规定精神); fourteenth session (helper "spellings"): a formula's numeral in digits (六个必须 →
+6个必须), a name's standard short or full name (中国共青团 → 共青团 / 中国共产主义青年团,
+亚投行 → 亚洲基础设施投资银行), 我国 for 中国 (我国工人阶级 → 中国工人阶级), a verb every printed
+sibling repeats (面向经济主战场 → 经济主战场), the honorific of a named spirit (伟大建党精神 →
+建党精神), one word written two ways (历史周期率 / 周期律, 怎么 / 怎样, 互相 / 相互), 同 / 与 / 和
+before …相结合, and a listed spelling as it reads in its place (以（　　）运动为标志: 整风运动 →
+整风). Refused there: 及 for 和 (完善及发展…), and a verb-object turn (建设精神文明) where the
+blank does not open its clause (推动社会主义（　　）).
 
 Refused on purpose (reviews asked, the rules do not): a stock synonym (讲实话 / 说真话 for 说实话,
 密切联系 for 血肉联系: another wording, and a checker that took one-character swaps would take
 wrong answers too); one half of a coordinated head (巡视 for 巡视巡察: the blank holds both);
-another name of the same referent (习近平新时代中国特色社会主义思想 for 党的创新理论).
+another name of the same referent (习近平新时代中国特色社会主义思想 for 党的创新理论); 党的 put
+before a key (党的群众路线 for 群众路线: 党的政治建设 is another thing than the 五位一体's
+政治建设, and the lexicon cannot tell which key is which); a bare short name outside the
+abbreviation table (五四运动 for 五四爱国运动).
 """
 
 from __future__ import annotations
@@ -32,16 +42,19 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from . import distractors as dis
-from .checking import answer_key, check_answer
-from .jieba_setup import dictionary_version, is_word
+from .checking import ONE_CHARACTER_WORDS, answer_key, check_answer
+from .jieba_setup import cut, dictionary_version, is_word, word_tag
 from .lexicon import Lexicon
 from .model import BLANK, Formula
 from .segment import cn_number, cn_numeral
 
 __all__ = [
+    "ABBREVIATIONS",
+    "SAME_WORDS",
     "more_spellings",
     "other_phrase",
     "same_phrase_only",
+    "same_word_forms",
     "widen_accepted",
     "with_plain_forms",
 ]
@@ -50,23 +63,34 @@ _MIN_REST = 3  # the shortest remainder a stripped key may leave: 传家宝 yes,
 
 # 我们党的传家宝 / 党的传家宝 / 传家宝: a possessive says whose the thing is, not what it is.
 # (Longest first; each also yields the 党的 form, which learners write as often as the bare one.)
-_POSSESSIVES = ("中国共产党的", "我们党的", "我们的", "我国的", "党的")
+_POSSESSIVES = ("中国共产党的", "我们党的", "我们的", "我国的", "党的", "我国")
 _PARTY_POSSESSIVES = ("中国共产党的", "我们党的")
+# whose the thing is, said of the country: 我国工人阶级 = 中国工人阶级 (blind15 MB #48)
+_NATIONAL_POSSESSIVES = ("我国的", "我国")
 
 # Frame words a list repeats before every member (一种生活态度、一种工作责任、一种精神追求;
 # 务必不忘初心…，务必谦虚谨慎…; 必须坚持人民至上、必须坚持自信自立): the learner fills in the
 # member and leaves the repeated frame outside. Only frames, never content (政治判断力、政治领悟力:
 # 领悟力 alone is not the term, reviews FT1/FT5).
 _FRAMES = frozenset(
-    ["务必", "必须", "必须坚持", "坚持", "始终", "坚决"] + [f"一{c}" for c in "种个项条支批场套份"]
+    ["务必", "必须", "必须坚持", "坚持", "始终", "坚决", "面向"]
+    + [f"一{c}" for c in "种个项条支批场套份"]
 )
+# ... and a common verb the key shares with every sibling printed next to it (融入社会发展、融入
+# 日常生活 after （融入法治建设）; 增强政治意识、（增强大局意识）): the learner writes its object. A
+# verb is no content of the member the way a shared modifier is (政治判断力、政治领悟力).
+_FRAME_VERB_TAGS = ("v",)
 # (longest first, sorted once: one key never starts with two frames of one length)
 _FRAMES_LONGEST_FIRST = tuple(sorted(_FRAMES, key=len, reverse=True))
 _SIBLING_SEP = re.compile("[、，,；;]")
 
 # 和 / 与 / 及 joining two terms (批评和自我批评, 世界观和方法论, 国家治理体系和治理能力现代化):
-# the standard documents write either; a conjunction inside a word (和平, 参与, 以及) is not one.
+# the standard documents write 和 or 与; a conjunction inside a word (和平, 参与, 以及) is not
+# one. A key is written with 和 or 与 only: 及 lists nouns in prose and no formulation is written
+# with it (完善及发展中国特色社会主义制度, …体系及治理能力现代化 were shown as right: blind16
+# NB #8, OE #6); a key with 及 is written with 和 or 与 as well.
 _CONJUNCTIONS = "和与及"
+_WRITTEN_CONJUNCTIONS = "和与"
 
 # 《中华人民共和国宪法》 → 宪法 / 中国宪法; 中国共产党纪律处分条例 → 纪律处分条例: a law or party
 # rule is cited by its short title as often as by its full one.
@@ -97,13 +121,15 @@ def _short_enough(rest: str) -> bool:
 
 def _possessive_forms(key: str) -> list[str]:
     """我们党的传家宝 → 党的传家宝, 传家宝 (reviews FT1, FT4, FT6: 传家宝 refused);
-    党的创新理论 → 创新理论 (FT7), never 理论."""
+    党的创新理论 → 创新理论 (FT7), never 理论; 我国工人阶级 → 中国工人阶级, 工人阶级."""
     out: list[str] = []
     for lead in _POSSESSIVES:
         rest = key[len(lead) :]
         if key.startswith(lead) and _short_enough(rest) and not rest.startswith("的"):
             if lead in _PARTY_POSSESSIVES:
                 out.append("党的" + rest)
+            if lead in _NATIONAL_POSSESSIVES:
+                out.append("中国" + rest)
             out.append(rest)
             break
     return out
@@ -137,8 +163,13 @@ def _siblings(stem: str, blank: int) -> list[str]:
 def _frame_forms(key: str, stem: str, blank: int) -> list[str]:
     """一种生活态度、一种工作责任、（一种精神追求） → 精神追求 (FT4 #17); （务必不忘初心、牢记
     使命），务必谦虚谨慎… → 不忘初心、牢记使命 (QT1 #5): the frame a sibling next to the blank
-    repeats is left outside by a learner."""
-    for sibling in _siblings(stem, blank):
+    repeats is left outside by a learner; so is a verb every printed sibling repeats (面向世界
+    科技前沿、（面向经济主战场）、面向国家重大需求 → 经济主战场, blind14 KB #5) and their 伟大
+    (伟大创造精神、（伟大奋斗精神） → 奋斗精神, blind16 NF #48), but not a verb the items differ
+    by (改进警卫工作、（改进新闻报道）、严格文稿发表) or a word only one shares (各级指导组、
+    （巡回督导组）、巡回指导组)."""
+    siblings = _siblings(stem, blank)
+    for sibling in siblings:
         n = 0
         while n < min(len(key), len(sibling)) and key[n] == sibling[n]:
             n += 1
@@ -148,7 +179,24 @@ def _frame_forms(key: str, stem: str, blank: int) -> list[str]:
             if n >= len(lead) and key.startswith(lead) and sibling.startswith(lead):
                 rest = key[len(lead) :]
                 return [rest] if _short_enough(rest) else []
+    verb, rest = key[:2], key[2:]
+    if (
+        siblings
+        and (word_tag(verb) in _FRAME_VERB_TAGS or verb == _INTENSIFIER)
+        and _short_enough(rest)
+        and all(_short_enough(s[s.find(verb) + 2 :]) for s in siblings if verb in s)
+        and all(s.startswith(verb) for s in siblings[1 if _before_blank(stem, blank) else 0 :])
+        and verb in siblings[0]
+    ):
+        return [rest]
     return []
+
+
+def _before_blank(stem: str, blank: int) -> bool:
+    """Is the first of :func:`_siblings` the piece before the blank (a list's first item, which
+    holds the clause's lead: 坚持面向世界科技前沿、（　　）)?"""
+    before = stem.split(BLANK)[blank]
+    return bool(before[-1:]) and bool(_SIBLING_SEP.match(before[-1]))
 
 
 def _inside_word(text: str, i: int) -> bool:
@@ -175,11 +223,23 @@ def _conjunction_forms(key: str) -> list[str]:
     left, right = key[:i], key[i + 1 :]
     if not any(is_word(right[:n]) for n in (2, 3, 4)):
         return []  # 宜居宜业和美乡村: 美乡 opens no word, so 和 belongs to 和美, not a join
-    out = [left + c + right for c in _CONJUNCTIONS if c != key[i]]
+    out = [left + c + right for c in _WRITTEN_CONJUNCTIONS if c != key[i]]
     if len(left) <= 3 and len(right) <= 4:
         # two short terms listed: 批评、自我批评 (not 统筹发展、安全: a verb's object split)
         out.append(f"{left}、{right}")
     return out
+
+
+# 同 / 与 / 和 before what a thing is joined with (同中国具体实际相结合 = 与中国具体实际相结合 =
+# 和中国具体实际相结合: blind round 14b #40, "refused"): the documents write all three.
+_JOINED_WITH = re.compile("^([同与和])(.{2,}相(?:结合|适应|统一|协调|衔接|一致|融合|配合))$")
+
+
+def _preposition_forms(key: str) -> list[str]:
+    m = _JOINED_WITH.match(key)
+    if m is None:
+        return []
+    return [p + m.group(2) for p in "同与和" if p != m.group(1)]
 
 
 def _title_forms(key: str) -> list[str]:
@@ -245,6 +305,116 @@ def _formula_tail_forms(key: str, lexicon: Lexicon) -> list[str]:
     return []
 
 
+# A formula's numeral written in digits: 六个必须 = 6个必须, 十四个坚持 = 14个坚持, 二十一条 = 21条
+# (QY1 #15, blind16 OE #55, review 9 #31, review 14 #3: "refused"). The checker leaves such a
+# numeral as written (四个意识 is no count of 意识), so the form is listed, as the lexicon lists
+# 4个意识: only at the key's head, before 个/项/条, from 2 (一个 is no formula's count).
+_FORMULA_NUMERAL = re.compile("^([两一二三四五六七八九十]{1,3})(?=[个项条])")
+
+
+def _formula_numeral_forms(key: str) -> list[str]:
+    """六个必须 → 6个必须; not a count of a unit (三个月: :func:`_number_forms`)."""
+    m = _FORMULA_NUMERAL.match(key)
+    if m is None:
+        return []
+    n = cn_number(m.group(1).replace("两", "二"))
+    if n is None or n < 2:
+        return []
+    form = str(n) + key[m.end() :]
+    return [] if same_answer(key, form) else [form]
+
+
+# Standard names and their standard short forms, each set one name (中国共产主义青年团 = 共青团,
+# transfer T5 #40; 亚洲基础设施投资银行 = 亚投行, X3 #37; 监察委员会 = 监委, X4 #14): a key holding
+# one is written with any other. (Longest first within a set: the first one found is replaced.)
+ABBREVIATIONS: tuple[tuple[str, ...], ...] = (
+    ("中国共产主义青年团", "共产主义青年团", "中国共青团", "共青团"),
+    ("人民代表大会", "人大"),
+    ("政治协商会议", "政协"),
+    ("纪律检查委员会", "纪委"),
+    ("监察委员会", "监委"),
+    ("中央军事委员会", "中央军委", "军委"),
+    ("国有资产监督管理委员会", "国资委"),
+    ("发展和改革委员会", "发改委"),
+    ("亚洲基础设施投资银行", "亚投行"),
+)
+
+
+def _abbreviation_forms(key: str) -> list[str]:
+    """中国共青团 → 中国共产主义青年团, 共青团…; 人民代表大会制度 → 人大制度; 政协会议 → 政治协商
+    会议 (a head the full name ends on is not written twice)."""
+    out: list[str] = []
+    words: list[str] | None = None
+    for names in ABBREVIATIONS:
+        found = next((n for n in names if n in key), None)
+        if found is None:
+            continue
+        if len(found) <= 3:  # (a short name must be a word of the key: not 人大 of 工人大罢工)
+            words = cut(key, hmm=False) if words is None else words
+            if found not in words:
+                continue
+        at = key.index(found)
+        head, tail = key[:at], key[at + len(found) :]
+        for other in names:
+            if other != found:
+                out.append(head + other + _after_name(other, tail))
+    return out
+
+
+def _after_name(name: str, tail: str) -> str:
+    """``tail`` without the head ``name`` already ends on (政治协商会议 + 会议 → 政治协商会议)."""
+    for n in range(min(len(name), len(tail)), 1, -1):
+        if name.endswith(tail[:n]):
+            return tail[n:]
+    return tail
+
+
+# One word written two ways (互相尊重 / 相互尊重, 历史周期率 / 历史周期律, 怎么培养人 / 怎样培养人):
+# either is the same answer (blind16 OB #23, B1 #26).
+SAME_WORDS = (
+    ("互相", "相互"),
+    ("相互", "互相"),
+    ("毋忘", "勿忘"),
+    ("勿忘", "毋忘"),
+    ("发展和安全", "发展与安全"),  # 统筹发展和安全 / 统筹发展与安全
+    ("发展与安全", "发展和安全"),
+    ("百年奋斗目标", "百年目标"),  # 第二个百年奋斗目标 / 第二个百年目标
+    ("百年目标", "百年奋斗目标"),
+    ("周期率", "周期律"),  # 跳出历史周期率: 黄炎培's own word and the usual one both in print
+    ("周期律", "周期率"),
+)
+_SAME_WORD = re.compile("|".join(a for a, _ in SAME_WORDS))  # (most keys hold none)
+# 怎么 / 怎样 (not the 怎么样 of 就是要知道怎么样爱国)
+_HOW = re.compile("怎么(?!样)|怎样")
+
+
+def same_word_forms(key: str) -> list[str]:
+    """互相尊重 → 相互尊重, 跳出历史周期率 → 跳出历史周期律, 怎么培养人 → 怎样培养人."""
+    forms = [key.replace(a, b) for a, b in SAME_WORDS if a in key] if _SAME_WORD.search(key) else []
+    if _HOW.search(key):
+        forms.append(_HOW.sub(lambda m: "怎样" if m.group(0) == "怎么" else "怎么", key))
+    return forms
+
+
+# 伟大建党精神 = 建党精神, 伟大创造精神 = 创造精神 (blind16 NF #48: "accept the forms without
+# 伟大"): the honorific of a named spirit is dropped, as 高水平 of 高水平科技自立自强; never
+# added, never where what is left is no spirit's name (伟大斗争) or a term of its own the
+# lexicon knows (民族精神 beside 伟大民族精神; its aliases pair 伟大抗疫精神 and 抗疫精神).
+_INTENSIFIER = "伟大"
+
+
+def _intensifier_forms(key: str, lexicon: Lexicon) -> list[str]:
+    rest = key[len(_INTENSIFIER) :]
+    if (
+        key.startswith(_INTENSIFIER)
+        and len(rest) >= 4
+        and rest.endswith("精神")
+        and not lexicon.is_known(rest)
+    ):
+        return [rest]
+    return []
+
+
 _ARABIC = re.compile(r"(?<![\d.])([1-9]\d?)(?![\d.%])")
 _HAN_NUMBER = re.compile("[一二两三四五六七八九十]+")
 # measure words after which 2 is read 两 (两个月, 两年), not 二
@@ -302,10 +472,15 @@ def more_spellings(key: str, stem: str, blank: int, lexicon: Lexicon) -> list[st
         *_possessive_forms(key),
         *_frame_forms(key, stem, blank),
         *([] if titled else _conjunction_forms(key)),
+        *_preposition_forms(key),
         *_title_forms(key),
         *_owner_forms(key, stem, blank, lexicon),
         *_organ_forms(key),
         *_formula_tail_forms(key, lexicon),
+        *_formula_numeral_forms(key),
+        *_abbreviation_forms(key),
+        *same_word_forms(key),
+        *_intensifier_forms(key, lexicon),
     ]
     # (only what the checker takes for the same number: a form it would refuse is not shown)
     numbers = [f for f in _number_forms(key) if same_answer(key, f)]
@@ -326,29 +501,95 @@ def widen_accepted(
 ) -> list[list[str]]:
     """Each blank's accepted spellings with :func:`more_spellings` of its answer added, except
     a spelling the blanked stem prints (a sibling, or a giveaway) or a part of another blank's
-    answer. A question with nothing to add keeps its lists as they were."""
+    answer; each listed spelling read in its place (:func:`_in_place`). A question with nothing
+    to change keeps its lists as they were."""
     lists = [list(s) for s in accepted]
     if stem.count(BLANK) != len(answers):
         return lists
     shown = dis.fold_key(stem.replace(BLANK, "|"))
     others = [dis.fold_key(a) for a in answers]
+    parts = stem.split(BLANK)
     version = dictionary_version()
     for index, answer in enumerate(answers):
-        have = {dis.fold_key(s) for s in (answer, *(lists[index] if index < len(lists) else ()))}
-        added = []
-        for form in _more_spellings(answer, stem, index, lexicon, version):
-            folded = dis.fold_key(form)
-            if not folded or folded in have or folded in shown:
+        before, after = parts[index], parts[index + 1]
+        listed = lists[index] if index < len(lists) else [answer]
+        have = {dis.fold_key(s) for s in (answer, *listed)}
+        out = []
+        for form in listed:
+            if form != answer and _turned_out_of_place(answer, form, before):
                 continue
-            if any(folded in other for k, other in enumerate(others) if k != index):
-                continue  # (another blank's answer, or a part of it)
-            have.add(folded)
-            added.append(form)
-        if added:
+            out.append(form)
+            reading = form if form == answer else _in_place(form, before, after)
+            if reading != form:  # (整风运动 before 运动为标志 reads 整风: listed as well)
+                _add_new(out, reading, have, shown, others, index)
+        for form in _more_spellings(answer, stem, index, lexicon, version):
+            if _turned_out_of_place(answer, form, before):
+                continue
+            _add_new(out, form, have, shown, others, index)
+            reading = _in_place(form, before, after)
+            if reading != form:
+                _add_new(out, reading, have, shown, others, index)
+        if out != listed:
             while len(lists) <= index:
                 lists.append([answers[len(lists)]])
-            lists[index] += added
+            lists[index] = out
     return lists
+
+
+def _add_new(
+    out: list[str], form: str, have: set[str], shown: str, others: list[str], index: int
+) -> None:
+    """Add ``form`` to a blank's spellings ``out`` unless it is one of those it has (``have``,
+    folded, which it joins), printed in the stem (``shown``, folded) or a part of another
+    blank's answer (``others``, folded, the blank's own at ``index``)."""
+    folded = dis.fold_key(form)
+    if not folded or folded in have or folded in shown:
+        return
+    if any(folded in other for k, other in enumerate(others) if k != index):
+        return  # (another blank's answer, or a part of it)
+    have.add(folded)
+    out.append(form)
+
+
+_CLAUSE_OPENINGS = "，。；：！？“（,;:!?("
+
+
+def _turned_out_of_place(answer: str, form: str, before: str) -> bool:
+    """Is ``form`` the verb-object turn of a noun key (生态文明建设 → 建设生态文明) in a blank
+    that does not open its clause? 建设生态文明是…千年大计 reads, 推动社会主义（建设精神文明）
+    is no sentence (blind11 GF #7, GJ #8)."""
+    return (
+        len(form) == len(answer) > 4
+        and form[:2] == answer[-2:]
+        and form[2:] == answer[:-2]
+        and bool(before)
+        and before[-1] not in _CLAUSE_OPENINGS
+    )
+
+
+def _in_place(form: str, before: str, after: str) -> str:
+    """``form`` as it reads in the blank between ``before`` and ``after``: without the tail
+    the stem prints right after the blank and the head it prints right before (以（　　）运动为
+    标志: 整风运动 → 整风, transfer2 X4 #18, where 整风 was refused; 刘少奇同志是（　　）的光辉
+    榜样: the whole point → its core). At least two characters are left; a one-character edge
+    only of the function words the checker reads as written again (为, 以: checking._blank_right,
+    which also takes the form written whole)."""
+
+    def edge(n: int, piece: str) -> bool:
+        return n > 1 or piece in ONE_CHARACTER_WORDS
+
+    whole = form
+    for n in range(len(form) - 2, 0, -1):
+        if after.startswith(form[-n:]) and edge(n, form[-n:]):
+            form = form[:-n]
+            break
+    for n in range(len(form) - 2, 0, -1):
+        if before.endswith(form[:n]) and edge(n, form[:n]):
+            form = form[n:]
+            break
+    if form != whole and (before[-1:] == form[:1] or after[:1] == form[-1:]):
+        return whole  # (what is left still reads a stem character twice: 同（同中国具体实际）)
+    return form
 
 
 # A lead that makes another formulation, not another spelling: 全面依法治国 is a 四个全面 member,
