@@ -209,12 +209,33 @@ def answer_count(question_id: int) -> int:
     return int(total or 0)
 
 
+def papers_under_way(question_id: int) -> int:
+    """答题赛 papers being answered now (started, not handed in, time not up) that hold the
+    question. Few at any time: papers close at their deadline."""
+    from ..contests.services import GRACE, now
+    from ..models import PaperAttempt
+
+    drawn = db.session.scalars(
+        select(PaperAttempt.question_ids).where(
+            PaperAttempt.finished_at.is_(None), PaperAttempt.deadline_at >= now() - GRACE
+        )
+    )
+    return sum(1 for ids in drawn if question_id in (ids or []))
+
+
 def delete_question(row: BankQuestion, *, user: User | None) -> None:
-    """Delete a question nobody answered yet (answered ones are disabled instead)."""
+    """Delete a question nobody answered yet (answered ones are disabled instead), unless a
+    答题赛 paper being answered holds it: the paper would lose a question it is scored on."""
     answered = answer_count(row.id)
     if answered:
         raise WorkbenchError(
             f"这道题已有 {answered} 条作答记录，删除会丢掉统计和错题本；请改为“停用”。"
+        )
+    sitting = papers_under_way(row.id)
+    if sitting:
+        raise WorkbenchError(
+            f"这道题在 {sitting} 份正在作答的答题赛试卷上，删除会让这些试卷少一道题；"
+            "请改为“停用”（已抽到它的试卷照常作答），或等这些试卷交卷后再删除。"
         )
     if row.origin == "generated":
         exists = db.session.scalar(
