@@ -23,7 +23,8 @@ from flask import (
     url_for,
 )
 from flask_login import current_user
-from sqlalchemy import Text, cast, func, select
+from sqlalchemy import Text, cast, delete, func, select
+from sqlalchemy.exc import IntegrityError
 from wtforms import SelectChoice
 
 from ..bank.services import find_material_by_text
@@ -156,13 +157,26 @@ def preview(token: str):
     if form.validate_on_submit():
         existing = find_material_by_text(draft.text)
         if existing is not None:
-            db.session.delete(draft)
+            # (a statement: the draft may be gone already, deleted by the request that saved it)
+            db.session.execute(delete(UploadDraft).where(UploadDraft.id == draft.id))
             db.session.commit()
             flash(f"这份材料已经添加过了：《{existing.title}》。", "info")
             return redirect(url_for(".material", material_id=existing.id))
-        material = services.confirm_draft(
-            draft, title=form.title.data, source=form.source.data or "", user=_user()
-        )
+        try:
+            with db.session.begin_nested():
+                material = services.confirm_draft(
+                    draft, title=form.title.data, source=form.source.data or "", user=_user()
+                )
+        except IntegrityError:
+            # the same text saved a moment ago by another request (this form sent twice, or
+            # the file uploaded in two tabs): that material is the one
+            existing = find_material_by_text(draft.text)
+            if existing is None:  # pragma: no cover - the constraint names the text's hash
+                raise
+            db.session.execute(delete(UploadDraft).where(UploadDraft.id == draft.id))
+            db.session.commit()
+            flash(f"这份材料已经添加过了：《{existing.title}》。", "info")
+            return redirect(url_for(".generating", material_id=existing.id))
         job = services.start_job(material, user=_user())
         db.session.commit()
         services.launch_job(current_app._get_current_object(), job.id)
@@ -488,7 +502,10 @@ def enable_question(question_id: int):
 @bp.post("/questions/<int:question_id>/delete")
 @organizer_required
 def delete_question(question_id: int):
-    row = db.get_or_404(BankQuestion, question_id)
+    # locked: the same delete sent twice at once finds the question gone (404), no error
+    row = services.lock_question(question_id)
+    if row is None:
+        abort(404)
     material_id = row.material_id
     try:
         services.delete_question(row, user=_user())
