@@ -919,3 +919,26 @@ def test_an_exam_handed_in_after_a_question_was_deleted_counts_what_it_asked(
     client.post(f"/test/{token}/exam", data=data)
     assert "3 / 3" in client.get(f"/test/{token}/result").get_data(as_text=True)
     assert (attempt_row(app, token).score, attempt_row(app, token).total) == (3, 3)
+
+
+def test_a_material_without_questions_offers_no_self_test(app, client, make_bank) -> None:
+    """A text the engine asked nothing of (too short) or whose questions are all 停用: the
+    pages offered 自测 and 打印试卷 anyway, and starting said 请换一种题型 (no kind would do)."""
+    make_bank(2, title="有题的材料")
+    with app.app_context():
+        empty = Material(title="一句话的通知", text="今天下午开会。", content_hash=uuid.uuid4().hex)
+        db.session.add(empty)
+        db.session.commit()
+        empty_id = empty.id
+    for url in ("/", "/materials", f"/materials/{empty_id}"):
+        page = client.get(url).get_data(as_text=True)
+        assert f"/test/new?material={empty_id}" not in page, url
+        assert f"/materials/{empty_id}/paper" not in page, url
+        assert "还没有题目" in page, url
+    assert "/test/new?material=" in client.get("/materials").get_data(as_text=True)
+    data = {"material": empty_id, "count": "10", "kinds": ALL_KINDS, "mode": "practice",
+            "time_limit": "0"}  # fmt: skip
+    page = client.post("/test/new", data=data).get_data(as_text=True)
+    assert "这份材料还没有题目，请换一份材料。" in page and "请换一种题型" not in page
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Attempt)) == 0

@@ -278,6 +278,17 @@ def test_preview_then_generate_builds_the_bank_and_a_duplicate_returns_it(
     assert count(app, Material) == 1 and count(app, UploadDraft) == 0
 
 
+def test_a_text_that_gives_no_question_says_what_to_do(client, login_as):
+    """The engine asks nothing of a text too short: the bank page said, in green,
+    生成题库：0 道新题, and nothing about learners unable to test themselves on it."""
+    login_as("organizer")
+    draft = upload(client, "今天下午三点开会。".encode(), "通知.txt").headers["Location"]
+    generating = client.post(draft, data={"title": "开会通知", "source": ""}).headers["Location"]
+    page = client.get(generating, follow_redirects=True).get_data(as_text=True)
+    assert "0 道新题" in page
+    assert "flash-warning" in page and "目前没有可用的题目" in page and "手工加题" in page
+
+
 def test_background_generation_reports_progress_until_done(app, client, login_as, seed_text):
     app.config["WORKBENCH_GENERATE_INLINE"] = False
     login_as("organizer")

@@ -177,7 +177,9 @@ def start():
             form.material.data = materials[0].id
     if form.validate_on_submit():
         pool = services.active_questions(form.material.data, form.kinds.data)
-        if not pool:
+        if not pool and not services.question_counts([form.material.data]):
+            form.material.errors.append("这份材料还没有题目，请换一份材料。")
+        elif not pool:
             form.kinds.errors.append("这份材料没有所选题型的题目，请换一种题型。")
         else:
             count = int(form.count.data)

@@ -239,6 +239,11 @@ def generating(material_id: int):
     if job is None or job.state == "done":
         if job is not None:
             flash(job.message or "题库已生成。", "success")
+            if not job.questions:  # a text too short, or none of it asked: say what to do
+                flash(
+                    "这份材料目前没有可用的题目，学员还不能自测它：可以手工加题，或向它导入题库。",
+                    "warning",
+                )
         return redirect(url_for(".questions", material=material.id))
     stale = services.job_is_stale(job)
     seconds = max(3, math.ceil(material.char_count / 4000))
