@@ -713,3 +713,27 @@ def test_a_question_on_a_paper_being_answered_cannot_be_deleted(
     with app.app_context():
         assert db.session.get(BankQuestion, first.id) is None
         assert db.session.get(BankQuestion, second.id) is not None
+
+
+def test_taking_questions_out_of_a_contests_bank_warns_the_organizer(
+    app, client, login_as, make_bank, make_contest, make_user, clock
+) -> None:
+    """An organizer 停用s a question (a 纠错 came in) while a 答题赛 on its bank is open: the
+    bank now holds fewer 单选 than each paper asks, so the papers drawn from then on are
+    shorter than the others. The bank page said nothing; it now names the contest and kind."""
+    material_id, ids = make_bank(8)  # two of each kind; the contest asks two of each
+    make_contest(material_id, title="十二月答题赛")
+    make_contest(material_id, title="已结束的答题赛", opens=-7200, closes=-3600)
+    login_as("organizer")
+    with app.app_context():
+        singles = db.session.scalars(
+            select(BankQuestion.id).where(BankQuestion.kind == "single")
+        ).all()
+    page = client.post(f"/manage/questions/{singles[0]}/disable", follow_redirects=True)
+    text = page.get_data(as_text=True)
+    assert "已停用这道题" in text
+    assert "答题赛“十二月答题赛”每份试卷要抽单选题 2 道（现在只有 1 道）" in text
+    assert "已结束的答题赛" not in text
+    client.post(f"/manage/questions/{singles[0]}/enable")
+    edited = client.get(f"/manage/questions/{singles[0]}/edit", follow_redirects=True)
+    assert "十二月答题赛" not in edited.get_data(as_text=True)  # whole again: nothing to say

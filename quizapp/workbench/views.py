@@ -54,6 +54,7 @@ from .forms import (
     UploadForm,
 )
 from .importing import BankFileError, parse_bank_file
+from .questions import KIND_LABELS
 
 bp = Blueprint("workbench", __name__, url_prefix="/manage")
 
@@ -429,6 +430,8 @@ def edit_question(question_id: int):
         )
         db.session.commit()
         flash("已保存修改。" if changes else "没有改动。", "success" if changes else "info")
+        if "status" in changes and row.status != "active":
+            _warn_short_contests(row.material_id)
         return redirect(url_for(".edit_question", question_id=row.id))
     reports = db.session.scalars(
         select(QuestionReport)
@@ -477,6 +480,23 @@ def new_question(material_id: int):
     ), status
 
 
+def _warn_short_contests(material_id: int) -> None:
+    """After a question left the material's active bank (停用, 待复核, deleted): say which 答题赛
+    not yet closed now draw shorter papers than they ask, so the organizer can make up for it."""
+    from ..contests.services import contests_short_of, now
+
+    for contest, kinds in contests_short_of(material_id, now()):
+        asked = "、".join(
+            f"{KIND_LABELS.get(kind, kind)}题 {want} 道（现在只有 {left} 道）"
+            for kind, (want, left) in kinds.items()
+        )
+        flash(
+            f"注意：答题赛“{contest.title}”每份试卷要抽{asked}，之后开始答题的人试卷会少题；"
+            "可以启用或手工添加这类题目补足。",
+            "warning",
+        )
+
+
 def _back_to_list(row: BankQuestion):  # noqa: ANN202
     target = request.args.get("next") or ""
     if target.startswith("/manage/") and not target.startswith("//"):
@@ -491,6 +511,7 @@ def disable_question(question_id: int):
     services.set_status(row, "disabled", user=_user())
     db.session.commit()
     flash("已停用这道题：自测和竞赛不再抽到它，重新生成也不会恢复。", "success")
+    _warn_short_contests(row.material_id)
     return _back_to_list(row)
 
 
@@ -519,6 +540,7 @@ def delete_question(question_id: int):
         return redirect(url_for(".edit_question", question_id=row.id))
     db.session.commit()
     flash("已删除这道题。", "success")
+    _warn_short_contests(material_id)
     return redirect(url_for(".questions", material=material_id))
 
 
