@@ -685,3 +685,55 @@ def test_a_paper_nobody_handed_in_closes_when_its_page_is_opened(
     data = {**answer(questions[2], True), **answer(questions[3], True)}
     client.post(f"{url}/submit", data=data, headers={"Accept": "application/json"})
     assert attempt_row(app, attempt_id).score == 1
+
+
+def test_a_question_on_a_paper_being_answered_cannot_be_deleted(
+    app, client, login_as, make_contest, make_user, clock
+) -> None:
+    """Deleting a question nobody answered yet, while it sits on a paper being answered, would
+    take it off that paper (which still counts it in its total): refused, with 停用 offered.
+    Once the paper is handed in, or its time is up, the question can go."""
+    contest_id = make_contest(limit=120)
+    login_as()
+    attempt_id = start(client, contest_id)
+    first, second = paper_of(app, attempt_id)[:2]
+    organizer = app.test_client()
+    organizer.post(
+        "/auth/login", data={"username": make_user(role="organizer").username,
+                             "password": "password123"},
+    )  # fmt: skip
+    refused = organizer.post(f"/manage/questions/{first.id}/delete", follow_redirects=True)
+    page = refused.get_data(as_text=True)
+    assert "1 份正在作答的答题赛试卷上" in page and "请改为“停用”" in page
+    with app.app_context():
+        assert db.session.get(BankQuestion, first.id) is not None
+    assert len(paper_of(app, attempt_id)) == 8
+    clock.advance(121)  # time is up (nobody handed in): no paper is being answered any more
+    assert organizer.post(f"/manage/questions/{first.id}/delete").status_code == 302
+    with app.app_context():
+        assert db.session.get(BankQuestion, first.id) is None
+        assert db.session.get(BankQuestion, second.id) is not None
+
+
+def test_taking_questions_out_of_a_contests_bank_warns_the_organizer(
+    app, client, login_as, make_bank, make_contest, make_user, clock
+) -> None:
+    """An organizer 停用s a question (a 纠错 came in) while a 答题赛 on its bank is open: the
+    bank now holds fewer 单选 than each paper asks, so the papers drawn from then on are
+    shorter than the others. The bank page said nothing; it now names the contest and kind."""
+    material_id, ids = make_bank(8)  # two of each kind; the contest asks two of each
+    make_contest(material_id, title="十二月答题赛")
+    make_contest(material_id, title="已结束的答题赛", opens=-7200, closes=-3600)
+    login_as("organizer")
+    with app.app_context():
+        singles = db.session.scalars(
+            select(BankQuestion.id).where(BankQuestion.kind == "single")
+        ).all()
+    page = client.post(f"/manage/questions/{singles[0]}/disable", follow_redirects=True)
+    text = page.get_data(as_text=True)
+    assert "已停用这道题" in text
+    assert "答题赛“十二月答题赛”每份试卷要抽单选题 2 道（现在只有 1 道）" in text
+    assert "已结束的答题赛" not in text
+    client.post(f"/manage/questions/{singles[0]}/enable")
+    edited = client.get(f"/manage/questions/{singles[0]}/edit", follow_redirects=True)
+    assert "十二月答题赛" not in edited.get_data(as_text=True)  # whole again: nothing to say

@@ -13,7 +13,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from conftest import SAMPLE_QUESTIONS, hand_bank
+from conftest import SAMPLE_QUESTIONS, hand_bank, logged_in_client
 from sqlalchemy import func, select
 
 from quizapp.extensions import db
@@ -868,3 +868,77 @@ def test_exam_hand_in_by_the_page_after_time_keeps_what_was_saved(app, client, m
     page = client.get(f"/test/{token}/result").get_data(as_text=True)
     assert "时间已到，已按时间到时保存的答案自动交卷" in page
     assert attempt_row(app, token).score == 1 and count_answers(app, token) == 1
+
+
+def organizer_deletes(app, qid: int) -> None:
+    """An organizer deletes question ``qid`` through the workbench (nobody answered it)."""
+    organizer = logged_in_client(app, f"wb_{uuid.uuid4().hex[:8]}", "organizer", "组织者")
+    assert organizer.post(f"/manage/questions/{qid}/delete").status_code == 302
+    with app.app_context():
+        assert db.session.get(BankQuestion, qid) is None
+
+
+def test_a_practice_goes_on_past_a_question_deleted_meanwhile(app, client, make_bank) -> None:
+    """An organizer deletes a question of a 练习 under way (nobody had answered it): the 练习
+    is numbered over the questions still there, so 下一题 and 继续 lead to the next one (they
+    answered 404 for the deleted number, and the 练习 never finished), and the result counts
+    the questions asked."""
+    material_id, _ = make_bank(4)
+    token = start(client, material_id)
+    order = attempt_row(app, token).question_ids
+    first = question(app, order[0])
+    client.post(f"/test/{token}/q/1", data=answer_data(first, RIGHT[first.kind]))
+    organizer_deletes(app, order[1])
+    feedback = client.get(f"/test/{token}/q/1").get_data(as_text=True)
+    assert "第 1 / 3 题" in feedback and f'href="/test/{token}/q/2"' in feedback
+    for number, qid in enumerate(order[2:], start=2):
+        resumed = client.get(f"/test/{token}")
+        assert resumed.headers["Location"].endswith(f"/test/{token}/q/{number}")
+        page = client.get(f"/test/{token}/q/{number}")
+        q = question(app, qid)
+        assert page.status_code == 200 and q.stem in page_text(page.get_data(as_text=True))
+        assert f"第 {number} / 3 题" in page.get_data(as_text=True)
+        client.post(f"/test/{token}/q/{number}", data=answer_data(q, RIGHT[q.kind]))
+    result = client.get(f"/test/{token}", follow_redirects=True).get_data(as_text=True)
+    assert "3 / 3" in result
+    attempt = attempt_row(app, token)
+    assert attempt.submitted_at is not None and (attempt.score, attempt.total) == (3, 3)
+
+
+def test_an_exam_handed_in_after_a_question_was_deleted_counts_what_it_asked(
+    app, client, make_bank
+) -> None:
+    material_id, _ = make_bank(4)
+    token = start(client, material_id, mode="exam")
+    order = attempt_row(app, token).question_ids
+    organizer_deletes(app, order[3])
+    data: dict[str, Any] = {"action": "submit"}
+    for qid in order[:3]:
+        q = question(app, qid)
+        data.update(answer_data(q, RIGHT[q.kind]))
+    client.post(f"/test/{token}/exam", data=data)
+    assert "3 / 3" in client.get(f"/test/{token}/result").get_data(as_text=True)
+    assert (attempt_row(app, token).score, attempt_row(app, token).total) == (3, 3)
+
+
+def test_a_material_without_questions_offers_no_self_test(app, client, make_bank) -> None:
+    """A text the engine asked nothing of (too short) or whose questions are all 停用: the
+    pages offered 自测 and 打印试卷 anyway, and starting said 请换一种题型 (no kind would do)."""
+    make_bank(2, title="有题的材料")
+    with app.app_context():
+        empty = Material(title="一句话的通知", text="今天下午开会。", content_hash=uuid.uuid4().hex)
+        db.session.add(empty)
+        db.session.commit()
+        empty_id = empty.id
+    for url in ("/", "/materials", f"/materials/{empty_id}"):
+        page = client.get(url).get_data(as_text=True)
+        assert f"/test/new?material={empty_id}" not in page, url
+        assert f"/materials/{empty_id}/paper" not in page, url
+        assert "还没有题目" in page, url
+    assert "/test/new?material=" in client.get("/materials").get_data(as_text=True)
+    data = {"material": empty_id, "count": "10", "kinds": ALL_KINDS, "mode": "practice",
+            "time_limit": "0"}  # fmt: skip
+    page = client.post("/test/new", data=data).get_data(as_text=True)
+    assert "这份材料还没有题目，请换一份材料。" in page and "请换一种题型" not in page
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Attempt)) == 0

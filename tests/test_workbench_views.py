@@ -278,6 +278,17 @@ def test_preview_then_generate_builds_the_bank_and_a_duplicate_returns_it(
     assert count(app, Material) == 1 and count(app, UploadDraft) == 0
 
 
+def test_a_text_that_gives_no_question_says_what_to_do(client, login_as):
+    """The engine asks nothing of a text too short: the bank page said, in green,
+    生成题库：0 道新题, and nothing about learners unable to test themselves on it."""
+    login_as("organizer")
+    draft = upload(client, "今天下午三点开会。".encode(), "通知.txt").headers["Location"]
+    generating = client.post(draft, data={"title": "开会通知", "source": ""}).headers["Location"]
+    page = client.get(generating, follow_redirects=True).get_data(as_text=True)
+    assert "0 道新题" in page
+    assert "flash-warning" in page and "目前没有可用的题目" in page and "手工加题" in page
+
+
 def test_background_generation_reports_progress_until_done(app, client, login_as, seed_text):
     app.config["WORKBENCH_GENERATE_INLINE"] = False
     login_as("organizer")
@@ -925,3 +936,78 @@ def test_import_of_a_sheet_broken_inside_gets_a_message(client, login_as, app):
     assert response.status_code == 400
     assert "无法读取这个 .xlsx 文件" in response.get_data(as_text=True)
     assert count(app, Material) == 0 and count(app, BankQuestion) == 0
+
+
+# ------------------------------------------------------------------ a form sent twice at once
+
+
+def at_once(app, client, url: str, data, times: int = 6) -> list[int]:
+    """``times`` copies of one POST by ``client``'s browser, sent at the same moment (a form
+    sent twice: a double click without the page's script, a browser sending it again); the
+    status codes, or the error of a request that raised."""
+    from concurrent.futures import ThreadPoolExecutor
+    from threading import Barrier
+
+    cookie = client.get_cookie("session").value
+    barrier = Barrier(times)
+
+    def send(_: int) -> int | str:
+        browser = app.test_client()
+        browser.set_cookie("session", cookie)
+        barrier.wait(timeout=10)
+        try:
+            return browser.post(url, data=data(), content_type="multipart/form-data").status_code
+        except Exception as exc:  # noqa: BLE001 - reported in the result
+            return repr(exc)
+
+    with ThreadPoolExecutor(times) as pool:
+        return list(pool.map(send, range(times)))
+
+
+def test_workbench_forms_sent_at_once_change_the_bank_once(db_app):
+    """Saving an upload, adding a question by hand, importing a sheet, deleting a question and
+    a 纠错, each sent six times at the same moment: one material, one question, one import,
+    one report, and the others told so (PostgreSQL answered 500 to the extra saves and
+    deletes, and kept six copies of the added and the imported question)."""
+    app = db_app
+    client = logged_in_client(app, "wb_twice", "organizer", "组织者")
+    text = "党的政治建设是党的根本性建设，决定党的建设方向和效果。\n必须坚定“四个自信”。"
+    draft = client.post(
+        "/manage/materials/upload",
+        data={"file": (io.BytesIO(text.encode()), "通知.txt")},
+        content_type="multipart/form-data",
+    ).headers["Location"]
+    codes = at_once(app, client, draft, lambda: {"title": "通知", "source": ""})
+    assert set(codes) == {302}, codes
+    assert count(app, Material) == 1 and count(app, UploadDraft) == 0
+    with app.app_context():
+        material_id = db.session.scalar(select(Material.id))
+
+    stem = "并发加的判断题是对的。"
+    codes = at_once(
+        app, client, f"/manage/materials/{material_id}/questions/new",
+        lambda: {"kind": "judge", "stem": stem, "answer": "对", "status": "active"},
+    )  # fmt: skip
+    assert set(codes) <= {302, 400} and codes.count(302) == 1, codes
+    assert count(app, BankQuestion, BankQuestion.stem == stem) == 1
+
+    sheet = xlsx_bytes([["题型", "题干", "答案"], ["判断", "导入的判断题是对的。", "对"]])
+    codes = at_once(
+        app, client, "/manage/import",
+        lambda: {"material": str(material_id), "file": (io.BytesIO(sheet), "题库.xlsx")},
+    )  # fmt: skip
+    assert set(codes) == {200}, codes
+    assert count(app, BankQuestion, BankQuestion.stem == "导入的判断题是对的。") == 1
+
+    with app.app_context():
+        qid = db.session.scalar(select(BankQuestion.id).where(BankQuestion.stem == stem))
+    codes = at_once(
+        app, client, f"/manage/questions/{qid}/report",
+        lambda: {"category": "answer", "reason": "答案似乎不对"},
+    )  # fmt: skip
+    assert set(codes) <= {302, 409} and codes.count(302) == 1, codes
+    assert count(app, QuestionReport) == 1
+
+    codes = at_once(app, client, f"/manage/questions/{qid}/delete", lambda: {})
+    assert set(codes) <= {302, 404} and codes.count(302) == 1, codes
+    assert count(app, BankQuestion, BankQuestion.stem == stem) == 0

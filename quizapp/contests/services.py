@@ -70,6 +70,30 @@ def pool_sizes(material_id: int) -> dict[str, int]:
     return {kind: len(ids) for kind, ids in pool_by_kind(material_id).items()}
 
 
+def contests_short_of(material_id: int, at: datetime) -> list[tuple[PaperContest, dict]]:
+    """答题赛 on the material, not closed yet, whose papers would now draw fewer questions of
+    a kind than they ask (its active questions went below the count after the contest was
+    made: a paper drawn then is shorter than the others): each with {kind: (asked, left)}."""
+    contests = list(
+        db.session.scalars(
+            select(PaperContest)
+            .where(PaperContest.material_id == material_id, PaperContest.closes_at > at)
+            .order_by(PaperContest.closes_at, PaperContest.id)
+        )
+    )
+    if not contests:
+        return []
+    sizes = pool_sizes(material_id)
+    short = []
+    for contest in contests:
+        kinds = scoring.shortfall(sizes, contest.kind_counts)
+        if kinds:
+            short.append(
+                (contest, {k: (int(contest.kind_counts[k]), left) for k, left in kinds.items()})
+            )
+    return short
+
+
 def materials_with_banks() -> list[tuple[Material, int]]:
     """Materials that have active questions, with their count, newest first."""
     count = func.count(BankQuestion.id)

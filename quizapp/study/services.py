@@ -199,6 +199,20 @@ def attempt_questions(attempt: Attempt) -> list[BankQuestion]:
     return [rows[i] for i in ids if i in rows]
 
 
+def asked_count(attempt: Attempt) -> int:
+    """How many of the attempt's questions are still in the bank (an organizer may delete one
+    nobody answered yet, also while a test is under way)."""
+    ids = list(attempt.question_ids or [])
+    if not ids:
+        return 0
+    return int(
+        db.session.scalar(
+            select(func.count()).select_from(BankQuestion).where(BankQuestion.id.in_(ids))
+        )
+        or 0
+    )
+
+
 def answers_by_question(attempt: Attempt) -> dict[int, AttemptAnswer]:
     return {
         a.question_id: a
@@ -307,7 +321,7 @@ def answer_question(
         return stored, False
     _note(attempt, question.id, response, is_correct, now)
     _refresh_score(attempt)
-    if len(answers_by_question(attempt)) >= len(attempt.question_ids or []):
+    if len(answers_by_question(attempt)) >= asked_count(attempt):
         _close(attempt, now)
     db.session.flush()
     return answer, True
@@ -372,16 +386,19 @@ def save_exam_answers(
 
 
 def _close(attempt: Attempt, now: datetime) -> bool:
-    """Mark the attempt submitted unless it already is; True for the one call that closed it."""
+    """Mark the attempt submitted unless it already is; True for the one call that closed it.
+
+    The total becomes the questions the test still holds: one deleted while it was under way
+    was never shown again, so it does not count against the learner."""
     end = deadline(attempt)
     submitted_at = min(now, end) if end is not None else now
     closed = db.session.execute(
         update(Attempt)
         .where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
-        .values(submitted_at=submitted_at)
+        .values(submitted_at=submitted_at, total=asked_count(attempt))
         .execution_options(synchronize_session=False)
     ).rowcount
-    db.session.refresh(attempt, ["submitted_at"])
+    db.session.refresh(attempt, ["submitted_at", "total"])
     return closed == 1
 
 

@@ -177,7 +177,9 @@ def start():
             form.material.data = materials[0].id
     if form.validate_on_submit():
         pool = services.active_questions(form.material.data, form.kinds.data)
-        if not pool:
+        if not pool and not services.question_counts([form.material.data]):
+            form.material.errors.append("这份材料还没有题目，请换一份材料。")
+        elif not pool:
             form.kinds.errors.append("这份材料没有所选题型的题目，请换一种题型。")
         else:
             count = int(form.count.data)
@@ -261,20 +263,20 @@ def attempt(token: str):
     if attempt.mode == "exam":
         return _render_exam(attempt)
     answered = services.answers_by_question(attempt)
-    for number, qid in enumerate(attempt.question_ids or [], start=1):
-        if qid not in answered:
+    for number, question in enumerate(services.attempt_questions(attempt), start=1):
+        if question.id not in answered:
             return redirect(url_for("study.question", token=token, number=number))
     return redirect(url_for("study.result", token=token))
 
 
-def _question_at(attempt: Attempt, number: int) -> BankQuestion:
-    ids = attempt.question_ids or []
-    if not 1 <= number <= len(ids):
+def _question_at(attempt: Attempt, number: int) -> tuple[BankQuestion, int]:
+    """The question numbered ``number`` and how many there are. A 练习 is numbered over its
+    questions still in the bank, as the 测验 and the result are: one an organizer deleted
+    meanwhile drops out instead of leaving a number that answers 404."""
+    questions = services.attempt_questions(attempt)
+    if not 1 <= number <= len(questions):
         abort(404)
-    question = db.session.get(BankQuestion, ids[number - 1])
-    if question is None:
-        abort(404)
-    return question
+    return questions[number - 1], len(questions)
 
 
 @bp.route("/test/<token>/q/<int:number>", methods=["GET", "POST"])
@@ -283,7 +285,7 @@ def question(token: str, number: int):
     attempt = _load_attempt(token)
     if attempt.mode == "exam":
         return redirect(url_for("study.attempt", token=token))
-    question = _question_at(attempt, number)
+    question, total = _question_at(attempt, number)
     answer = services.answers_by_question(attempt).get(question.id)
     form = build_answer_form([question], required=True)()
     if answer is None and attempt.submitted_at is None and form.validate_on_submit():
@@ -302,7 +304,6 @@ def question(token: str, number: int):
         return redirect(url_for("study.question", token=token, number=number))
     if answer is None and attempt.submitted_at is not None:
         return redirect(url_for("study.result", token=token))
-    total = len(attempt.question_ids or [])
     return render_template(
         "study/question.html",
         attempt=attempt,

@@ -134,6 +134,25 @@ def _short(text: str, n: int = 30) -> str:
 # ------------------------------------------------------------------------------ questions
 
 
+def lock_material(material_id: int) -> None:
+    """Make the changes to one material's bank wait for each other (PostgreSQL locks the
+    material's row; an SQLite writer holds the database's lock from its first statement).
+
+    Adding, importing and deleting read the bank and then write it: two requests at once (a
+    form sent twice) would both find the bank without the new question and add it twice."""
+    db.session.execute(select(Material.id).where(Material.id == material_id).with_for_update())
+
+
+def lock_question(question_id: int) -> BankQuestion | None:
+    """The question, its row locked for a change (None once another request deleted it)."""
+    return db.session.scalar(
+        select(BankQuestion)
+        .where(BankQuestion.id == question_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+
+
 def question_snapshot(row: BankQuestion) -> dict[str, Any]:
     data = {name: getattr(row, name) for name in EDITABLE_FIELDS}
     data["status"] = row.status
@@ -209,12 +228,33 @@ def answer_count(question_id: int) -> int:
     return int(total or 0)
 
 
+def papers_under_way(question_id: int) -> int:
+    """答题赛 papers being answered now (started, not handed in, time not up) that hold the
+    question. Few at any time: papers close at their deadline."""
+    from ..contests.services import GRACE, now
+    from ..models import PaperAttempt
+
+    drawn = db.session.scalars(
+        select(PaperAttempt.question_ids).where(
+            PaperAttempt.finished_at.is_(None), PaperAttempt.deadline_at >= now() - GRACE
+        )
+    )
+    return sum(1 for ids in drawn if question_id in (ids or []))
+
+
 def delete_question(row: BankQuestion, *, user: User | None) -> None:
-    """Delete a question nobody answered yet (answered ones are disabled instead)."""
+    """Delete a question nobody answered yet (answered ones are disabled instead), unless a
+    答题赛 paper being answered holds it: the paper would lose a question it is scored on."""
     answered = answer_count(row.id)
     if answered:
         raise WorkbenchError(
             f"这道题已有 {answered} 条作答记录，删除会丢掉统计和错题本；请改为“停用”。"
+        )
+    sitting = papers_under_way(row.id)
+    if sitting:
+        raise WorkbenchError(
+            f"这道题在 {sitting} 份正在作答的答题赛试卷上，删除会让这些试卷少一道题；"
+            "请改为“停用”（已抽到它的试卷照常作答），或等这些试卷交卷后再删除。"
         )
     if row.origin == "generated":
         exists = db.session.scalar(
@@ -251,6 +291,7 @@ def existing_keys(material_id: int) -> set[tuple[str, str]]:
 def create_question(
     material: Material, fields: dict[str, Any], *, user: User | None
 ) -> BankQuestion:
+    lock_material(material.id)
     if same_question_key(fields["kind"], fields["stem"]) in existing_keys(material.id):
         raise WorkbenchError("题库里已经有一道题型和题干都相同的题。")
     row = BankQuestion(material_id=material.id, uid=new_uid("m"), origin="manual", **fields)
@@ -303,8 +344,10 @@ def import_questions(
     """Add the parsed questions to a material; returns (imported, rejected rows).
 
     A row asking what the bank already asks (same kind and folded stem) is rejected, so importing
-    a bank twice does not double it. Engine ids from JSON are kept unless already taken.
+    a bank twice does not double it (also when the two imports arrive at once). Engine ids
+    from JSON are kept unless already taken.
     """
+    lock_material(material.id)
     keys = existing_keys(material.id)
     uids = set(
         db.session.scalars(select(BankQuestion.uid).where(BankQuestion.material_id == material.id))
@@ -525,6 +568,7 @@ def check_report_allowed(question_id: int, key: str) -> None:
 def add_report(
     question: BankQuestion, *, category: str, reason: str, user: User | None, key: str
 ) -> QuestionReport:
+    lock_question(question.id)  # one report, also when the form arrives twice at once
     check_report_allowed(question.id, key)
     report = QuestionReport(
         question_id=question.id,

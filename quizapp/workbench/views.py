@@ -23,7 +23,8 @@ from flask import (
     url_for,
 )
 from flask_login import current_user
-from sqlalchemy import Text, cast, func, select
+from sqlalchemy import Text, cast, delete, func, select
+from sqlalchemy.exc import IntegrityError
 from wtforms import SelectChoice
 
 from ..bank.services import find_material_by_text
@@ -53,6 +54,7 @@ from .forms import (
     UploadForm,
 )
 from .importing import BankFileError, parse_bank_file
+from .questions import KIND_LABELS
 
 bp = Blueprint("workbench", __name__, url_prefix="/manage")
 
@@ -156,13 +158,26 @@ def preview(token: str):
     if form.validate_on_submit():
         existing = find_material_by_text(draft.text)
         if existing is not None:
-            db.session.delete(draft)
+            # (a statement: the draft may be gone already, deleted by the request that saved it)
+            db.session.execute(delete(UploadDraft).where(UploadDraft.id == draft.id))
             db.session.commit()
             flash(f"这份材料已经添加过了：《{existing.title}》。", "info")
             return redirect(url_for(".material", material_id=existing.id))
-        material = services.confirm_draft(
-            draft, title=form.title.data, source=form.source.data or "", user=_user()
-        )
+        try:
+            with db.session.begin_nested():
+                material = services.confirm_draft(
+                    draft, title=form.title.data, source=form.source.data or "", user=_user()
+                )
+        except IntegrityError:
+            # the same text saved a moment ago by another request (this form sent twice, or
+            # the file uploaded in two tabs): that material is the one
+            existing = find_material_by_text(draft.text)
+            if existing is None:  # pragma: no cover - the constraint names the text's hash
+                raise
+            db.session.execute(delete(UploadDraft).where(UploadDraft.id == draft.id))
+            db.session.commit()
+            flash(f"这份材料已经添加过了：《{existing.title}》。", "info")
+            return redirect(url_for(".generating", material_id=existing.id))
         job = services.start_job(material, user=_user())
         db.session.commit()
         services.launch_job(current_app._get_current_object(), job.id)
@@ -225,6 +240,11 @@ def generating(material_id: int):
     if job is None or job.state == "done":
         if job is not None:
             flash(job.message or "题库已生成。", "success")
+            if not job.questions:  # a text too short, or none of it asked: say what to do
+                flash(
+                    "这份材料目前没有可用的题目，学员还不能自测它：可以手工加题，或向它导入题库。",
+                    "warning",
+                )
         return redirect(url_for(".questions", material=material.id))
     stale = services.job_is_stale(job)
     seconds = max(3, math.ceil(material.char_count / 4000))
@@ -410,6 +430,8 @@ def edit_question(question_id: int):
         )
         db.session.commit()
         flash("已保存修改。" if changes else "没有改动。", "success" if changes else "info")
+        if "status" in changes and row.status != "active":
+            _warn_short_contests(row.material_id)
         return redirect(url_for(".edit_question", question_id=row.id))
     reports = db.session.scalars(
         select(QuestionReport)
@@ -458,6 +480,23 @@ def new_question(material_id: int):
     ), status
 
 
+def _warn_short_contests(material_id: int) -> None:
+    """After a question left the material's active bank (停用, 待复核, deleted): say which 答题赛
+    not yet closed now draw shorter papers than they ask, so the organizer can make up for it."""
+    from ..contests.services import contests_short_of, now
+
+    for contest, kinds in contests_short_of(material_id, now()):
+        asked = "、".join(
+            f"{KIND_LABELS.get(kind, kind)}题 {want} 道（现在只有 {left} 道）"
+            for kind, (want, left) in kinds.items()
+        )
+        flash(
+            f"注意：答题赛“{contest.title}”每份试卷要抽{asked}，之后开始答题的人试卷会少题；"
+            "可以启用或手工添加这类题目补足。",
+            "warning",
+        )
+
+
 def _back_to_list(row: BankQuestion):  # noqa: ANN202
     target = request.args.get("next") or ""
     if target.startswith("/manage/") and not target.startswith("//"):
@@ -472,6 +511,7 @@ def disable_question(question_id: int):
     services.set_status(row, "disabled", user=_user())
     db.session.commit()
     flash("已停用这道题：自测和竞赛不再抽到它，重新生成也不会恢复。", "success")
+    _warn_short_contests(row.material_id)
     return _back_to_list(row)
 
 
@@ -488,7 +528,10 @@ def enable_question(question_id: int):
 @bp.post("/questions/<int:question_id>/delete")
 @organizer_required
 def delete_question(question_id: int):
-    row = db.get_or_404(BankQuestion, question_id)
+    # locked: the same delete sent twice at once finds the question gone (404), no error
+    row = services.lock_question(question_id)
+    if row is None:
+        abort(404)
     material_id = row.material_id
     try:
         services.delete_question(row, user=_user())
@@ -497,6 +540,7 @@ def delete_question(question_id: int):
         return redirect(url_for(".edit_question", question_id=row.id))
     db.session.commit()
     flash("已删除这道题。", "success")
+    _warn_short_contests(material_id)
     return redirect(url_for(".questions", material=material_id))
 
 
