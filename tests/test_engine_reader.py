@@ -230,6 +230,32 @@ def test_docx_paragraphs_and_tables_come_in_body_order() -> None:
     ]
 
 
+def test_docx_text_box_is_read_once() -> None:
+    """Word stores a text box twice, as a drawing (mc:Choice) and a VML fallback (mc:Fallback);
+    an organizer's boxed title came out doubled (文本框里的标题文本框里的标题)."""
+    import docx
+    from lxml import etree
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("正文：增强“四个意识”。")
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+    def boxed(text: str) -> str:
+        return f"<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>"
+
+    run = etree.fromstring(
+        f'<w:r xmlns:w="{w}" xmlns:mc="{mc}"><mc:AlternateContent>'
+        f'<mc:Choice Requires="wps"><w:drawing>{boxed("文本框里的标题")}</w:drawing></mc:Choice>'
+        f"<mc:Fallback><w:pict>{boxed('文本框里的标题')}</w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+    paragraph._p.append(run)
+    out = io.BytesIO()
+    document.save(out)
+    assert read_document(out.getvalue(), "框.docx") == "正文：增强“四个意识”。文本框里的标题"
+
+
 def test_docx_extension_is_case_insensitive() -> None:
     assert read_document(make_docx(), "材料.DOCX").startswith("学习材料")
 

@@ -381,10 +381,13 @@ def read_docx(data: bytes) -> str:
     p_tag, tbl_tag, sdt_tag = qn("w:p"), qn("w:tbl"), qn("w:sdt")
     content_tag, row_tag, cell_tag = qn("w:sdtContent"), qn("w:tr"), qn("w:tc")
     t_tag, tab_tag, br_tag = qn("w:t"), qn("w:tab"), qn("w:br")
+    fallback_tag = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
     def paragraph_text(p) -> str:  # type: ignore[no-untyped-def]
         parts: list[str] = []
         for node in p.iter(t_tag, tab_tag, br_tag):
+            if next(node.iterancestors(fallback_tag), None) is not None:
+                continue  # Word writes a text box twice: the drawing and a fallback copy of it
             if node.tag == t_tag:
                 parts.append(node.text or "")
             elif node.tag == tab_tag:
