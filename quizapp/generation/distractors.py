@@ -274,6 +274,12 @@ def best_candidates(
             break
         if same_ending and not cand.endswith(same_ending):
             continue
+        fc, lc, usable, cpunct, cnum = _candidate_traits(cand)
+        # (first: the key's siblings, excluded, are a third of the candidates; each test up to
+        # ``seen.add`` drops a candidate whatever the others answer, and ``seen`` holds only
+        # candidates ``keep``, the caller's costlier test, passed)
+        if not fc or fc in seen or fc in refused or fc in banned:
+            continue
         if cand[0] in "的之" or ("和" in cand and not key_has_and):
             continue  # 的教育体系, 宏观和微观: fragments or pairs, not look-alikes
         if cand[0] in _DEGREE_ADVERBS and cand[0] != key[:1]:
@@ -283,9 +289,6 @@ def best_candidates(
         if cand.startswith(_NEGATED_MODALS) and not key.startswith(_NEGATED_MODALS):
             continue  # 不会劳动 beside 辛勤劳动: the failing, not a kind of the thing
         if keep is not None and not keep(cand):
-            continue
-        fc, lc, usable, cpunct, cnum = _candidate_traits(cand)
-        if not fc or fc in seen or fc in refused or fc in banned:
             continue
         seen.add(fc)
         if not usable:
