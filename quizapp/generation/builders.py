@@ -1364,8 +1364,14 @@ def _with_topic_clause(
     if k < 0 or ends[k] < key_end:
         return stem, la, lb
     lead, rest = text[starts[k] : key_at], text[key_end : ends[k]]
-    if not _han(lead) or not _han(rest) or _han(lead + rest) > 4:
+    # (hanzi on both sides of the blank, four at most together; the count of one side alone
+    # often settles it)
+    in_lead = _han(lead)
+    if not in_lead or in_lead >= 4:
         return stem, la, lb  # (a frame on both sides of the blank, 加快…步伐, and nothing else)
+    in_rest = _han(rest)
+    if not in_rest or in_lead + in_rest > 4:
+        return stem, la, lb
     if any(c in lead + rest for c in "、“”《"):
         return stem, la, lb
     key = _bigrams(text[key_at:key_end])
