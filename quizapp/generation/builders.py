@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import chain, combinations, islice
+from operator import add
 from typing import Any
 
 from . import distractors as dis
@@ -1414,8 +1415,14 @@ def _with_topic_clause(
     if k < 0 or ends[k] < key_end:
         return stem, la, lb
     lead, rest = text[starts[k] : key_at], text[key_end : ends[k]]
-    if not _han(lead) or not _han(rest) or _han(lead + rest) > 4:
+    # (hanzi on both sides of the blank, four at most together; the count of one side alone
+    # often settles it)
+    in_lead = _han(lead)
+    if not in_lead or in_lead >= 4:
         return stem, la, lb  # (a frame on both sides of the blank, 加快…步伐, and nothing else)
+    in_rest = _han(rest)
+    if not in_rest or in_lead + in_rest > 4:
+        return stem, la, lb
     if any(c in lead + rest for c in "、“”《"):
         return stem, la, lb
     key = _bigrams(text[key_at:key_end])
@@ -3389,12 +3396,14 @@ def _without_cues(
     # not a cue (the dictionary is asked last, about what is left)
     own = text[clauses[first][0] : la] + "|" + text[lb : clauses[last][1]]
     short = _abbreviation_cues(key)
-    if any(w in own for w in short):
+    # (most keys have no abbreviation, initials or contraction: no generator over an empty set)
+    if short and any(w in own for w in short):
         return -1, -1  # 全国人大常委会建立健全（人民代表大会）…: the clause prints the key
     initials = _initial_cues(key)
-    if any(w in own for w in initials):
+    if initials and any(w in own for w in initials):
         return -1, -1  # 学习的最大敌人是（自我满足），…，就必须永不自满。: 自[我]满[足]
-    short |= initials
+    if initials:
+        short |= initials
     if lo == first and hi == last:
         return lo, hi  # no context clause to drop
     if "、" in key and not short:
@@ -3404,43 +3413,48 @@ def _without_cues(
     # in a list, the word that sets the key apart from its siblings is a cue however common
     # (中国之问、…、（时代之问），…时代要求); elsewhere a common word is not
     in_list = "、" in own
-    pairs = {key[k : k + 2] for k in range(len(key) - 1)}
+    pairs = set(map(add, key, key[1:]))  # (its two-character stretches)
     if text[la - 1 : la] not in _LIST_JOINS and text[lb : lb + 1] not in _LIST_JOINS:
         pairs -= _NEVER_CUES  # (an item of a list is set apart by its head: 轻监管、（弱服务）)
+    if not in_list:
+        pairs -= GENERIC_WORDS
     freq = word_table()  # (is_word's look-up without its call)
-    words = {
-        w for w in pairs if (in_list or w not in GENERIC_WORDS) and w not in own and freq.get(w)
-    } | short
-    words |= {w for w in _contraction_cues(key) if w not in own}
-    echoes = _rare_echoes(key, own, rare) if rare else set()
-    first_echo = _first_word_echo(key, own)
+    words = {w for w in pairs if w not in own and freq.get(w)} | short
+    contraction = _contraction_cues(key)
+    if contraction:
+        words |= {w for w in contraction if w not in own}
+    # (both echoes are of a key of two words, which most keys are not: asked once here)
+    two = _two_words(key)
+    echoes = _rare_echoes(key, own, rare) if rare and two else set()
+    first_echo = _first_word_echo(key, own) if two else None
     if not words and not echoes and first_echo is None:
         return lo, hi
     # a clause ending on the key's head as the key ends its clause is its parallel (我们有党的
     # 领导的政治优势，|有社会主义的（制度优势）): the head is their pattern, not a cue
     head = key[-2:] if lb >= clauses[last][1] - 1 and key[-2:] in words else ""
 
-    def cued(i: int) -> bool:
-        x, y = clauses[i]
-        clause = text[x:y]
+    def cued(clause: str) -> bool:
         shown = [w for w in words if w in clause]
         if head and shown == [head] and clause.rstrip(_CLAUSE_END).endswith(head):
             return False
         return bool(shown)
 
-    def echoed(i: int) -> bool:
-        clause = text[clauses[i][0] : clauses[i][1]]
-        if first_echo is not None and first_echo(clause):
-            return True
-        return any(c in clause for c in echoes)
-
     new_lo, new_hi = lo, hi
     for i in range(last + 1, hi + 1):
-        if cued(i) or echoed(i):
+        x, y = clauses[i]
+        clause = text[x:y]
+        if (
+            cued(clause)
+            or first_echo is not None
+            and first_echo(clause)
+            or echoes
+            and any(c in clause for c in echoes)
+        ):
             new_hi = i - 1
             break
     for i in range(first - 1, lo - 1, -1):
-        if cued(i):
+        x, y = clauses[i]
+        if cued(text[x:y]):
             new_lo = i + 1
             break
     if (new_lo, new_hi) == (lo, hi):

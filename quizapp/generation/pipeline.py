@@ -416,10 +416,15 @@ def _descriptive_list_blank(q: Question) -> bool:
     return suffixed >= 2 and len({item[-1] for item in listed}) > 1
 
 
-def _raw_run_parts(q: Question) -> tuple[list[str], int] | None:
+def _raw_run_parts(q: Question) -> tuple[tuple[str, ...], int] | None:
     """The raw 、-items of the run ``q``'s one blank stands in (the blank a NUL, the first item
     with its lead, the last with its head) and the index of the blank's item; None off a list."""
-    stem = q.stem
+    # (the weak rules ask it of one question five times or more: found once per stem)
+    return _run_parts_of(q.stem)
+
+
+@lru_cache(maxsize=4096)
+def _run_parts_of(stem: str) -> tuple[tuple[str, ...], int] | None:
     at = stem.find(BLANK)
     if at < 0 or stem.count(BLANK) != 1:
         return None
@@ -432,7 +437,7 @@ def _raw_run_parts(q: Question) -> tuple[list[str], int] | None:
     parts = (stem[start:at] + "\x00" + stem[after:end]).split("、")
     if len(parts) < 2:
         return None
-    return parts, next(i for i, part in enumerate(parts) if "\x00" in part)
+    return tuple(parts), next(i for i, part in enumerate(parts) if "\x00" in part)
 
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -720,7 +725,7 @@ def _loose_run_blank(q: Question, lexicon: Lexicon) -> str:
     return "loose_run_common"
 
 
-def _whole_item(parts: list[str], k: int) -> bool:
+def _whole_item(parts: Sequence[str], k: int) -> bool:
     """Is the blank (the NUL of ``parts[k]``) a whole item of its 、-run (the first item's lead
     and the last one's head aside), not part of one (保证真实（准确）、全面规范)?"""
     blank = parts[k]
@@ -733,7 +738,7 @@ def _whole_item(parts: list[str], k: int) -> bool:
     )
 
 
-def _printed_item(item: str, parts: list[str], k: int) -> bool:
+def _printed_item(item: str, parts: Sequence[str], k: int) -> bool:
     """Is ``item`` one of the printed items of the run ``parts`` (the blank's at ``k``; the first
     may carry its lead, the last its head)?"""
     last = len(parts) - 1
