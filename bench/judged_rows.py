@@ -55,7 +55,11 @@ def parse(path=ROOT / "docs" / "quality.md"):
             cur = None
             continue
         if cur and line.startswith("|"):
-            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            # (a cell's own | is written \| : 多选 answers, 道路自信 \| 理论自信)
+            cells = [
+                c.strip().replace("\\|", "|")
+                for c in re.split(r"(?<!\\)\|", line.strip().strip("|"))
+            ]
             if len(cells) >= 6 and cells[0].isdigit():
                 v = next(
                     (
@@ -158,10 +162,15 @@ def answer_ok(row, q):
 def match(row, bank):
     """(the bank question a judged row stands for, its score), or (None, 0.0): of its kind, its
     answer not contradicted, the best stem match (a template or an unchecked answer costs a
-    little), if it reaches 0.6."""
+    little; a row naming only its kind, as later rounds do, names no template), if it reaches
+    0.6."""
     kind_label = row["kind"].split()[0] if row["kind"] else ""
     kind = LABEL_KIND.get(kind_label)
     tmpl = row["kind"].split()[1] if len(row["kind"].split()) > 1 else None
+    if tmpl == kind:
+        # (later rounds name the kind, not the template: “判断 judge”, “多选 multiple” name no
+        # template, and were charged as another template's for every question they stand for)
+        tmpl = None
     cands = []
     for q in bank:
         if kind and q.kind != kind:

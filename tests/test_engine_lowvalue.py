@@ -35,7 +35,7 @@ def test_lexicon_lures_are_real_and_not_right_too():
     lex = load_lexicon()
     four = next(f for f in lex if f.name == "四个自信")
     assert not {"实践自信", "发展自信"} & set(four.foils)
-    reform = next(f for f in lex if getattr(f, "title", "") == "进一步全面深化改革的原则")
+    reform = next(f for f in lex if f.name == "六个坚持（进一步全面深化改革原则）")
     assert "坚持人民至上" not in reform.foils
     text = "马克思主义在中国焕发出强大生机。科学社会主义在二十一世纪的中国焕发出强大生机活力。"
     for q in generate_questions(text, seed=0):

@@ -9075,15 +9075,36 @@ def _lexicon_name_and_judge(
     qid: Callable[..., str],
     common: dict,
 ) -> Iterator[Question]:
-    fid, name, said = formula.name, _quoted(formula.shown), formula.spoken
-    explanation, source, para = common["explanation"], common["source"], common["paragraph"]
-    sep = "；" if any("、" in m for m in members) else "、"
+    fid = formula.name
     # …合称
     question = _lex_name_question(ctx, formula, members, qid("single", "lex_name"), common)
     if question is not None:
         yield question
-    # 判断
+    # 判断: the statement as the lexicon has it and with one member swapped, both (the quiz
+    # takes one per formula, of the answer its other 判断 need); a coin of the text once made
+    # one of them, so a text naming one or two formulas served 判断 all 错误 (seven tuning texts)
+    # or all 正确 (three): a learner answered them blind. The coin's side comes first.
     truth = int(hashlib.sha1(f"{ctx.doc_key}|lex|{fid}".encode()).hexdigest(), 16) % 2 == 0
+    for side in (truth, not truth):
+        statement = _lex_statement(ctx, formula, members, qid, common, side)
+        if statement is not None:
+            yield statement
+
+
+def _lex_statement(
+    ctx: Context,
+    formula: Formula,
+    members: list[str],
+    qid: Callable[..., str],
+    common: dict,
+    truth: bool,
+) -> Question | None:
+    """The lexicon's 判断 on ``formula``: its members as they are (``truth``), or one swapped
+    for a foil that reads as the formula misremembered; None when there is no such foil or the
+    statement would run too long."""
+    fid, name, said = formula.name, _quoted(formula.shown), formula.spoken
+    explanation, source, para = common["explanation"], common["source"], common["paragraph"]
+    sep = "；" if any("、" in m for m in members) else "、"
     template = "lex_judge_true" if truth else "lex_judge_false"
     i = qid("judge", template)
     shown = list(members)
@@ -9093,7 +9114,7 @@ def _lexicon_name_and_judge(
         at = start = fixed.randrange(len(members))
         foil = _foils(ctx, formula, members[at], 1, rng, fits=_shape_of(formula, members[at]))
         if not foil:
-            return
+            return None
         # a foil in another member's frame (以党的组织建设为统领 beside 以党的政治建设为统领)
         # takes that member's place: set beside it, the statement names two 统领 and shows
         # itself false by its look (blind rounds BB #31, BH #31)
@@ -9113,7 +9134,7 @@ def _lexicon_name_and_judge(
             swaps[at_key] = _false_swap(ctx, formula, members, start, plausible)
         swap = swaps[at_key]
         if swap is None:
-            return
+            return None
         if not plausible(at, foil[0]):
             at, foil = swap[0], [swap[1]]
         shown[at] = foil[0]
@@ -9121,22 +9142,23 @@ def _lexicon_name_and_judge(
     else:
         expl = "正确。" + explanation
     whole = _statement_stem(name, formula, shown, colon="")
-    if whole or len(sep.join(shown)) <= 90:
-        yield Question(
-            id=i,
-            kind="judge",
-            # (members that are only the clauses of a longer statement are what it 包括)
-            stem=whole or f"{name}{'包括' if formula.statement else '是指'}{sep.join(shown)}。",
-            options=[],
-            answer=truth,
-            keys=[said],
-            source=source,
-            explanation=expl,
-            paragraph=para,
-            formula=fid,
-            difficulty=_difficulty("judge", said),
-            template=template,
-        )
+    if not whole and len(sep.join(shown)) > 90:
+        return None
+    return Question(
+        id=i,
+        kind="judge",
+        # (members that are only the clauses of a longer statement are what it 包括)
+        stem=whole or f"{name}{'包括' if formula.statement else '是指'}{sep.join(shown)}。",
+        options=[],
+        answer=truth,
+        keys=[said],
+        source=source,
+        explanation=expl,
+        paragraph=para,
+        formula=fid,
+        difficulty=_difficulty("judge", said),
+        template=template,
+    )
 
 
 # -- all ------------------------------------------------------------------------------------------

@@ -1509,6 +1509,18 @@ def pick_traits(q: Question, lexicon: Lexicon) -> tuple[set[str], list[str], str
     )
 
 
+def _alternating(judges: list[Question], first: bool) -> list[Question]:
+    """``judges`` (ranked) with true and false statements taking turns, the best of each side
+    first, those whose answer is ``first`` opening."""
+    trues = [q for q in judges if q.answer is True]
+    falses = [q for q in judges if q.answer is not True]
+    sides = (trues, falses) if first else (falses, trues)
+    mixed: list[Question] = []
+    for k in range(max(len(trues), len(falses))):
+        mixed.extend(x[k] for x in sides if k < len(x))
+    return mixed
+
+
 def select(
     questions: list[Question],
     count: int,
@@ -1578,14 +1590,17 @@ def select(
         # a doubtful plain 单选 (``weak``) ranks after every other 单选 of its tier
         rank.update((q.id, rank[q.id] - 1) for q in items if q.kind == "single" and q.id in weak)
         items.sort(key=lambda q: (-rank[q.id], q.id))
-    if "judge" in by_kind:
+    # the answer a quiz's 判断 open on, and go back to when they are even: a coin of the seed and
+    # the bank (a fixed draw, not ``rng``: the rest of the pick stays as it was). False first
+    # always made a quiz's one 判断 错误 nine times in ten and its first 判断 错误 in most
+    # quizzes (served over the tuning texts, fourteenth session): an answer a learner guesses
+    judges = by_kind.get("judge", [])
+    first_true = bool(judges) and (
+        random.Random(f"judge-first|{seed}|{min(q.id for q in judges)}").random() < 0.5
+    )
+    if judges:
         # true and false statements alternate, so a short quiz is not all 正确
-        trues = [q for q in by_kind["judge"] if q.answer is True]
-        falses = [q for q in by_kind["judge"] if q.answer is not True]
-        mixed: list[Question] = []
-        for k in range(max(len(trues), len(falses))):
-            mixed.extend(x[k] for x in (falses, trues) if k < len(x))
-        by_kind["judge"] = mixed
+        by_kind["judge"] = _alternating(judges, first_true)
     shown_order = [k for k in kinds if by_kind.get(k)]
     # 判断 choose first, then the scarcest kind: a false statement names a formula's members,
     # so picked after the choices it would be blocked and a quiz's 判断 all 正确 (review 14),
@@ -1698,11 +1713,12 @@ def select(
         # third formula of one sentence waits (the sentence would fill the quiz)
         return asked if plain or asked - plain >= 2 else 0
 
-    def tier(q: Question) -> int:
+    def tier(q: Question, share_waits: bool = True, held_waits: bool = True) -> int:
         """0 best; 2–6 only when no kind has a question of a lower tier. The repeats a quiz
         asks only when the bank has nothing fresh left: a second question from one sentence (2),
         a third or more (3), an asked key or formula (4), a leak (6); a weak one (5) before a
-        leak only."""
+        leak only. Without ``share_waits`` a lexicon question past its share is fresh (0), and
+        without ``held_waits`` one whose sentence another kind waits for."""
         if leaks(q):
             return 6
         keys, _, _, local = traits_of(q)
@@ -1729,30 +1745,76 @@ def select(
             return 2 if asked == 1 else 3  # a second question from an asked sentence, a third
         if q.formula and q.kind != "judge" and dis.fold_key(q.formula) in judge_formulas():
             return 1  # left to the 判断, whose checkable facts are nearly all formulas
-        if held_sentences().get(sources[q.id], set()) - {q.kind}:
+        if held_waits and held_sentences().get(sources[q.id], set()) - {q.kind}:
             return 1  # its sentence is left to a kind short of its share
         if q.template.startswith("lex_"):
             # a quiz mostly of lexicon questions tests the formula list, not the text: past its
             # share they wait for the other templates' fresh questions (weak ones stay tier 2)
-            return 0 if lex_picked < lex_cap else 1
+            return 0 if lex_picked < lex_cap or not share_waits else 1
         # a template the reviews found mostly unusable (a heading item) is never fresher than a
         # lexicon question past its share (round Q1: the heading 单选 went out instead)
         return 0 if prior[q.id] >= WEAK_PRIOR else 1
 
+    def lexicon_only_left(q: Question) -> bool:
+        """Are the questions the kinds waiting for ``q``'s sentence have left there all of the
+        lexicon (another formula's question stays fresh after a lexicon one of its sentence:
+        ``asked_sentence``), so that ``q`` takes no place of theirs?"""
+        mine = sources[q.id]
+        waiting = held_sentences().get(mine, set()) - {q.kind}
+        return all(
+            other.template.startswith("lex_")
+            for kind in waiting
+            for other in by_kind[kind]
+            if other.id not in picked_ids
+            and (sources.get(other.id) or sources.setdefault(other.id, dis.fold_key(other.source)))
+            == mine
+        )
+
     def best_of(kind: str, below: int, plain_only: bool = False) -> tuple[Question | None, int]:
         """The best ranked question of ``kind`` of the lowest tier under ``below`` (with
-        ``plain_only``, of no lexicon template and not ``weak``)."""
+        ``plain_only``, of no lexicon template and not ``weak``), and its tier. Of the 判断, one
+        whose answer the quiz's 判断 have given less often (when even, the quiz's first answer)
+        goes first among the fresh ones, and one of that answer counts as fresh where it waits
+        only for the lexicon's share, or, a lexicon one, for a sentence whose other kinds have
+        only lexicon questions left there: true lexicon statements waiting so left every quiz of
+        10 on four tuning texts all 错误 (zongjie2020, cyl100, tuopin, yuanshi)."""
+        want: bool | None = None
+        if kind == "judge":
+            said = Counter(q.answer is True for q in picked if q.kind == "judge")
+            want = said[True] < said[False] if said[True] != said[False] else first_true
         best: Question | None = None
         best_tier = below
+        best_key: tuple[int, bool, bool] | None = None
         for q in by_kind[kind]:
             if q.id in picked_ids:
                 continue
             if plain_only and (q.id in weak or q.template.startswith("lex_")):
                 continue
             t = tier(q)
-            if t < best_tier:
-                best, best_tier = q, t
-                if t == 0:
+            if t >= below:
+                continue
+            unwanted = want is not None and (q.answer is True) != want
+            fresh = t == 0 or (
+                t == 1
+                and want is not None
+                and not unwanted
+                and (
+                    tier(q, share_waits=False) == 0
+                    or q.template.startswith("lex_")
+                    and tier(q, share_waits=False, held_waits=False) == 0
+                    and lexicon_only_left(q)
+                )
+            )
+            # a kind's first place takes a repeat (tier 1) only after the fresh questions that
+            # wait in tier 1: with the 判断 in another order a 单选 asked the formula a 判断 had
+            # (seed 6 of the served-quiz test), and the answers are preferred among fresh ones
+            repeat = t == 1 and bool(
+                asked_sentence(q) or quizmix_overlapping(traits_of(q)[0], used_keys)
+            )
+            key = (0, False, unwanted) if fresh else (t, repeat, False)
+            if best_key is None or key < best_key:
+                best, best_tier, best_key = q, t, key
+                if key == (0, False, False):
                     break
         return best, best_tier
 

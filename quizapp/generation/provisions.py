@@ -369,15 +369,51 @@ def _asked(
         return
     if judge_lure in text:
         return
+    lead = _statement_lead(ctx, s, text, judge_lure)
+    if lead is None:
+        return
     ctx.judged.add(s.text)
     swap = judge_lure
     if swap.startswith("每") and text[a - 1 : a] == "每":
         a, key = a - 1, "每" + key  # 每半年 → 每年: the period is swapped whole
-    statement = text[:a] + swap + text[b:]
+    statement = lead + text[:a] + swap + text[b:]
     explanation = f"错误。原文为“{key}”，不是“{swap}”。" + source
     yield _question(
         ctx, "judge", f"{family}_judge_false", key, s, statement, False, [], [swap], explanation
     )
+
+
+# a rule whose subject the sentence before names: 培训时间一般不少于三天 (whose training?), 如遇
+# 特殊情况可以适当延长审批时间 (which 审批?); group 1 the process a 时间/期限 belongs to
+# (not 一段时间, 前段时间: a span of time, no process's)
+_REFERS_BACK = re.compile(r"^(?:(?![一前这那]段)([\u4e00-\u9fff]{2})(?:时间|期限)|如遇|如有)")
+
+
+def _statement_lead(ctx: Context, s: Sentence, text: str, lure: str) -> str | None:
+    """What a 判断 on ``text`` (the stem ``s`` gives, opening it) says first so that it is a
+    whole claim: "" when it is one already; the sentence before, where ``text`` opens on what
+    that sentence names (培训时间… after …应当对发展对象进行短期集中培训。: fresh F8 #27, FF,
+    "whose training?"); None when that sentence is no plain sentence of the same paragraph,
+    does not name it, would make the statement too long or prints ``lure`` (the swap would
+    read as copied from the line before)."""
+    found = _REFERS_BACK.match(text)
+    if found is None:
+        return ""
+    before = ctx.ex.doc.sentences[s.index - 1] if s.index > 0 else None
+    if (
+        before is None
+        or before.paragraph != s.paragraph
+        or before.is_heading
+        or before.is_noise
+        or ctx.ex.doc.sentence_tainted(before)
+    ):
+        return None
+    lead = _ARTICLE.sub("", before.text)
+    if not lead.endswith("。") or lure in lead or len(lead) + len(text) > _LONG_SENTENCE:
+        return None
+    if found.group(1) and found.group(1) not in lead:
+        return None
+    return lead
 
 
 # -- quantities ---------------------------------------------------------------------------
@@ -633,8 +669,46 @@ def _body_questions(ctx: Context) -> Iterator[Question]:
             lures = body_lures(organs, body)
             # a relative or ranged body (上级党委, 县级以上党委组织部门) may be the very organ a
             # swap names (中央组织部 is above 县级): only an absolute body gets a false twin
-            swap = next((o for o in lures if _absolute_body(o)), "") if _absolute_body(body) else ""
+            swap = (
+                next(
+                    (o for o in lures if _absolute_body(o) and not _below_named(o, s.text, a, b)),
+                    "",
+                )
+                if _absolute_body(body)
+                else ""
+            )
             yield from _asked(ctx, s, s.start + a, s.start + b, body, lures, "body", whole, swap)
+
+
+# the level each rank names, low to high (上级 above the 基层 at least; 县级以上 no one level),
+# and of the branch's own bodies, below any 党委 (党支部委员会, 党支部党员大会, 党总支)
+_RANK_LEVELS = (("基层", 1.0), ("上级", 1.5), ("县级以上", 0.0), ("县级", 2.0), ("省级", 4.0),
+                ("省一级", 4.0), ("中央", 5.0))  # fmt: skip
+_BRANCH_CORES = ("党小组", "党支部", "党总支", "党员大会")
+# the acts whose body is the top of the sentence's chain: who approves, who sets the form
+_TOP_ACTS = ("审批", "批准", "制定", "解释")
+
+
+def _rank_level(organ: str) -> float:
+    """How high an organ stands (0 for none read: 党委, 所在单位党组织, 县级以上…)."""
+    if organ in ("中央组织部", "党中央"):
+        return 5.0
+    rank, core = _organ_parts(organ)
+    if not rank and core.startswith(_BRANCH_CORES):
+        return 0.5
+    return next((level for name, level in _RANK_LEVELS if rank == name), 0.0)
+
+
+def _below_named(lure: str, text: str, a: int, b: int) -> bool:
+    """Does ``lure``, in the place of a body that approves or sets a form (``_TOP_ACTS``), stand
+    below an organ the rest of the sentence names (由县级党委组织部门负责制定，省级党委组织部门
+    按照式样统一印制 for 中央组织部; 经上级党委审查，报基层党委批准 for 省一级党委): the chain
+    shows it false without knowing the rule (fresh F7 #29)?"""
+    if not text[b:].removeprefix("负责").startswith(_TOP_ACTS):
+        return False
+    level = _rank_level(lure)
+    rest = text[:a] + "，" + text[b:]
+    return any(level < _rank_level(m.group(0)) for m in _ORGAN.finditer(rest))
 
 
 # ranks that name an organ only relative to another (上级党委 above a 省级 organ is 中央)
