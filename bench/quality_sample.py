@@ -30,7 +30,7 @@ added in the fifth session to tune on, ``--set fresh_test`` four more kept blind
 ``--set blind14`` the eleventh session's blind texts,
 ``--set blind15`` the twelfth session's blind texts,
 ``--set blind16`` the thirteenth session's blind texts,
-``--set blind17`` the fourteenth session's blind texts.
+``--set blind17`` the fourteenth session's texts (blind until rounds PA–PF).
 """
 
 from __future__ import annotations
@@ -169,7 +169,8 @@ TEXT_SETS = {
         ("dangfeng", HELDOUT / "article_dangfeng_lianzheng_2017.txt"),
         ("gangyao1", HELDOUT / "gangyao_xuexi_ch1_2019.txt"),
     ),
-    # fourteenth session: four more texts (SOURCES.md "blind17"), kept blind
+    # fourteenth session: four more texts (SOURCES.md "blind17"), blind until its rounds PA–PF;
+    # reviewed, its lists moved to dev/ in the fifteenth session
     "blind17": (
         ("xianfa40", HELDOUT / "article_xi_xianfa40_2022.txt"),
         ("yihao2023", HELDOUT / "doc_yihao_wenjian_2023.txt"),
