@@ -167,3 +167,22 @@ def test_a_list_source_shows_no_working_note() -> None:
         == "党的十九大报告（2017-10-18），“形成全方位外交布局”"
     )
     assert _shown_source("党的二十大报告（2022），监督体系") == "党的二十大报告（2022），监督体系"
+
+
+def test_the_new_era_four_haves_are_not_asked_under_the_old_name(lexicon) -> None:  # type: ignore[no-untyped-def]
+    # “四有军人”是指有灵魂、有本事、有理想、有品德 (错误) is contestable: the older 四有革命军人
+    # are 有理想、有道德、有文化、有纪律, the very foils (fifteenth session, round LJ #18)
+    from quizapp.generation import generate_questions
+
+    text = "我们要培养有灵魂、有本事、有血性、有品德的新时代革命军人，建设强大的人民军队。"
+    stems = [q.stem for q in generate_questions(text) if q.template.startswith("lex_")]
+    assert stems, "the formula is still asked"
+    for stem in stems:
+        assert "“四有军人”" not in stem, stem
+    assert any("“‘四有’新时代革命军人”" in stem for stem in stems), stems
+
+
+def test_the_two_overall_situations_cite_where_they_were_paired(lexicon) -> None:  # type: ignore[no-untyped-def]
+    # 统筹国内国际两个大局 of the 六中全会 is the other 两个大局 (国内/国际): round LJ #13
+    text = _explained(lexicon, "两个大局（战略全局）")
+    assert "统筹国内国际两个大局" not in text and "江西" in text, text
