@@ -30,7 +30,8 @@ added in the fifth session to tune on, ``--set fresh_test`` four more kept blind
 ``--set blind14`` the eleventh session's blind texts,
 ``--set blind15`` the twelfth session's blind texts,
 ``--set blind16`` the thirteenth session's blind texts,
-``--set blind17`` the fourteenth session's texts (blind until rounds PA–PF).
+``--set blind17`` the fourteenth session's texts (blind until rounds PA–PF),
+``--set blind18`` the fifteenth session's blind texts.
 """
 
 from __future__ import annotations
@@ -176,6 +177,13 @@ TEXT_SETS = {
         ("yihao2023", HELDOUT / "doc_yihao_wenjian_2023.txt"),
         ("baxiang", HELDOUT / "article_baxiang_jingyan_2025.txt"),
         ("gangyao11", HELDOUT / "gangyao_xuexi_ch11_2019.txt"),
+    ),
+    # fifteenth session: four more texts (SOURCES.md "blind18"), kept blind
+    "blind18": (
+        ("zhaoleji", HELDOUT / "article_zhaoleji_congyan_zhidang_2022.txt"),
+        ("dadang", HELDOUT / "article_dadang_nanti_2024.txt"),
+        ("dangshi", HELDOUT / "speech_xi_dangshi_dongyuan_2021_part1.txt"),
+        ("jiwei3", HELDOUT / "gongbao_jiwei_20th_3rd_plenum_2024.txt"),
     ),
 }
 TEXTS = TEXT_SETS["review"]
