@@ -60,3 +60,22 @@ def test_the_sannong_explanation_names_where_it_was_put_forward() -> None:
     for q in made:
         assert "提出：2003年中央农村工作会议" in q.explanation, q.explanation
         assert "十九大报告重申" in q.explanation, q.explanation
+
+
+def test_the_texts_topic_in_its_title_is_no_lure() -> None:
+    # 扎实推进（乡村振兴）等重点工作 reads true in the 一号文件 on 全面推进乡村振兴重点工作
+    # (blind17 PF #20); 加强（党史学习教育） in the 党史学习教育工作条例 (blind9 CI #40, CO #33…)
+    for name, topic, key in [
+        ("doc_yihao_wenjian_2023", "乡村振兴", "乡村建设"),
+        ("tiaoli_dangshi_xuexi_jiaoyu_2024", "党史学习教育", "爱国主义教育"),
+    ]:
+        made = [
+            q
+            for q in heldout_bank(name)
+            if q.kind in ("single", "multiple")
+            and key in q.answer
+            and not q.template.startswith("lex_")
+        ]
+        assert made, name
+        for q in made:
+            assert topic not in q.options, (name, q.stem, q.options)
