@@ -3720,6 +3720,10 @@ def candidates_for(
     exclude.update(o for item in key.group for o in lex.overlapping(item))
     # a name first stated after the text (党纪学习教育 on a 2017 text: dangfeng #43)
     exclude |= _later_names(ctx)
+    # the text's own topic, named in its title line: 推进（乡村振兴）等重点工作 reads true in the
+    # 一号文件 on 全面推进乡村振兴重点工作 (blind17 PF #20), 加强（党史学习教育） in the 党史学习
+    # 教育工作条例 (blind9 CI #40, CL #33, CM #40, CO #33, CP #33: edit, each time for that lure)
+    exclude |= _title_phrases(ctx)
 
     def lex_phrases() -> list[str]:
         return [p for p, _ in lex.phrase_pool()]
@@ -4014,6 +4018,25 @@ def _later_names(ctx: Context) -> frozenset[str]:
             name for name, since in ctx.lexicon.term_dates.items() if latest and latest < since
         )
     return memo["later_names"]
+
+
+# a first line that is a title: short, no sentence end
+_TITLE_END = re.compile(r"[。！？；]")
+
+
+def _title_phrases(ctx: Context) -> frozenset[str]:
+    """Every stretch of two characters or more of the text's title line (its first line, when
+    it reads as a title: 60 characters or fewer, no sentence end): no lure, as the title names
+    what the text is about, and a learner reads its topic as right in any of its sentences."""
+    memo = ctx.ex.memo
+    if "title_phrases" not in memo:
+        first = ctx.ex.doc.text.lstrip().split("\n", 1)[0].strip()
+        found: set[str] = set()
+        if len(first) <= 60 and not _TITLE_END.search(first):
+            for run in re.findall(r"[\u4e00-\u9fff]{2,}", first):
+                found.update(run[i:j] for i in range(len(run)) for j in range(i + 2, len(run) + 1))
+        memo["title_phrases"] = frozenset(found)
+    return memo["title_phrases"]
 
 
 def _era_lures(ctx: Context) -> frozenset[str]:
