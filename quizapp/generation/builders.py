@@ -3434,7 +3434,9 @@ def _without_cues(
     head = key[-2:] if lb >= clauses[last][1] - 1 and key[-2:] in words else ""
 
     def cued(clause: str) -> bool:
-        shown = [w for w in words if w in clause]
+        shown = [
+            w for w in words if w in clause and (w in short or _echoed_word(w, clause, freq, key))
+        ]
         if head and shown == [head] and clause.rstrip(_CLAUSE_END).endswith(head):
             return False
         return bool(shown)
@@ -3504,6 +3506,34 @@ def _two_words(key: str) -> bool:
         return False
     freq = word_table()
     return bool(freq.get(key[:2])) and bool(freq.get(key[2:]))
+
+
+def _echoed_word(w: str, clause: str, freq: dict[str, int], key: str = "") -> bool:
+    """Does ``clause`` print the two characters ``w`` of ``key`` as a word, and not only across
+    the halves of a longer word (four or six characters) that shares nothing else with the key
+    (法治 in 依法治国, the cue that pins 法治中国: a cut there left 推进（　　）建设 to 数字中国,
+    健康中国 and 美丽中国 as well, PD #8, PE #7, PF #1)? An occurrence opening or closing a
+    longer word (精神 of 精神文明) is the word, and so is one inside the key itself or inside a
+    word sharing another two characters with it (生产 of 新质生产力, 生活 of 组织生活会)."""
+    if key and key in clause:
+        return True
+    at = clause.find(w)
+    while at != -1:
+        inside = False
+        for size in (4, 6):
+            # (at an odd offset of a word of two-character halves: 依法|治国, not 党的|全面|领导)
+            for start in range(at - 1, max(-1, at + len(w) - size), -2):
+                word = clause[start : start + size]
+                if start + size <= at + len(w) or start + size > len(clause):
+                    continue
+                if freq.get(word) and not any(
+                    key[k : k + 2] != w and key[k : k + 2] in word for k in range(len(key) - 1)
+                ):
+                    inside = True
+        if not inside:
+            return True
+        at = clause.find(w, at + 1)
+    return False
 
 
 def _first_word_echo(key: str, own: str) -> Callable[[str], bool] | None:
@@ -6957,8 +6987,11 @@ def _echoed(key: KeyPhrase, stem: str, wrong: list[str]) -> bool:
             len(prefix) >= 2 and not all(w.startswith(prefix) for w in wrong)
         )
     text = key.text
+    freq = word_table()
     return any(
-        is_word(word := text[k : k + 2]) and word in stem and not any(word in w for w in wrong)
+        is_word(word := text[k : k + 2])
+        and _echoed_word(word, stem, freq, text)
+        and not any(word in w for w in wrong)
         for k in range(len(text) - 1)
     )
 
