@@ -130,3 +130,16 @@ def test_the_constitutions_wording_is_graded_right() -> None:
     (equal,) = _clozes(CONSTITUTION, "法律面前人人平等")
     assert check_answer(equal, ["法律面前一律平等"])
     assert not check_answer(equal, ["法律面前人人有份"])
+
+
+def test_a_clause_series_shown_in_part_is_completed() -> None:
+    text = _text("speech_xi_sanzhong_erci_2024.txt")
+    stems = [
+        _shown(q)
+        for q in generate_questions(text, seed=0)
+        if q.kind == "cloze" and "推进国家治理体系和治理能力现代化" in q.answer
+    ]
+    assert stems
+    for stem in stems:
+        if "更加注重系统集成，更加注重突出重点" in stem:
+            assert "更加注重突出重点，更加注重改革实效。" in stem, stem
