@@ -254,6 +254,16 @@ def _window_of(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int
     if stem:
         stem, la, lb = _without_giveaway_lead(stem, la, lb)
     if stem:
+        stem, la, lb = _with_sentence_subject(s.text, stem, la, lb, a - s.start)
+    if stem:
+        stem, la, lb = _with_object_sentence(ctx, s, stem, la, lb)
+    if stem:
+        stem, la, lb = _with_condition_lead(s.text, stem, la, lb, a - s.start)
+    if stem:
+        stem, la, lb = _with_purpose_end(s.text, stem, la, lb, b - s.start)
+    if stem:
+        stem, la, lb = _whole_clause_series(s.text, stem, la, lb, b - s.start)
+    if stem:
         stem, la, lb = _with_lead_frame(ctx, s, stem, la, lb)
     if stem and stem.startswith(_AND_OPENINGS) and not stem.startswith(_AND_WORDS):
         cut = next(len(w) for w in _AND_OPENINGS if stem.startswith(w))
@@ -661,6 +671,190 @@ def _lead_frame(before: str) -> str:
     dropped = before[head + len(subject) : clauses[first][0]]
     plain = dropped.startswith(_FRAME_ADVERBIAL) and not _CLAUSE_SPLIT.search(dropped[:-1])
     return subject + ("" if plain else "……") + tail
+
+
+# a sentence's subject standing alone as its first clause: a noun phrase with 的 (我们党领导人民
+# 制定的宪法，) or the subject of a copula (习近平新时代中国特色社会主义思想是…理论，)
+_BARE_SUBJECT = re.compile(r"[\u4e00-\u9fff]{2,10}的[\u4e00-\u9fff]{2,6}")
+_COPULA_SUBJECT = re.compile(r"([\u4e00-\u9fff]{4,20}?)是(?!否)")
+_VERB_TAGS = ("v", "vn")
+
+
+def _with_sentence_subject(
+    text: str, stem: str, la: int, lb: int, key_at: int
+) -> tuple[str, int, int]:
+    """A window opening on a later clause with no subject of its own (克服了…，…具有（　　）、
+    坚实基础…; 在指导…的历史进军中，必将…), in a sentence whose first clause is its subject
+    alone — a noun phrase with 的 the next clause's verb follows (我们党领导人民制定的宪法，集中
+    了…) or the subject of a copula (习近平新时代中国特色社会主义思想是不断发展的开放的理论，) —
+    takes that subject in front, with …… unless the window follows it (blind17 PA #5, blind16
+    NC #43)."""
+    start = key_at - la
+    if start <= 0 or text[start - 1] not in "，," or text[start:key_at] != stem[:la]:
+        return stem, la, lb
+    if any(c in text[:start] for c in "；;：:“”"):
+        return stem, la, lb
+    first = text.find("，")
+    if first < 4 or first >= start:
+        return stem, la, lb
+    opening = text[start : (text.find("，", start) + 1 or len(text) + 1) - 1]
+    if _own_subject(opening) or not (
+        word_tag(opening[:2]) in _VERB_TAGS or opening[:1] in "在为对"
+    ):
+        return stem, la, lb
+    clause = text[:first]
+    if (
+        word_tag(clause[:2])
+        or clause[:2] in _VERB_OPENINGS
+        or clause.startswith(_MODAL_OPENINGS + ("在", "为", "对", "从", "随着", "这", "其"))
+    ):
+        return stem, la, lb  # (a verb, a modal or a preposition opens it: no subject)
+    copula = _COPULA_SUBJECT.match(clause)
+    if copula and copula.group(1)[-1] in "就也而还更都又正总但即只于要凡若乃便":
+        copula = None  # (全面依法治国就是…: 就是 says what it is, no subject)
+    if _BARE_SUBJECT.fullmatch(clause) and word_tag(text[first + 1 : first + 3]) in _VERB_TAGS:
+        subject = clause
+        if word_tag(clause[-2:]) or len(word_ends(clause)) < 3:
+            return stem, la, lb  # (…的发展: a verb heads it, no noun)
+    elif copula and "的" not in copula.group(1) and not word_tag(copula.group(1)[-2:]):
+        subject = copula.group(1)
+    else:
+        return stem, la, lb
+    lead = subject + ("，" if first + 1 == start and subject == clause else "……")
+    return lead + stem, la + len(lead), lb + len(lead)
+
+
+_OBJECT_SENTENCE_CHARS = 24  # the longest whole-sentence stem of bare verbs that takes a lead
+_LIST_LABEL_LEAD = re.compile(r"^[（(][一二三四五六七八九十0-9]{1,3}[）)]")
+
+
+def _with_object_sentence(
+    ctx: Context, s: Sentence, stem: str, la: int, lb: int
+) -> tuple[str, int, int]:
+    """A short sentence asked whole whose predicate is a run of bare verbs ending it, with no
+    object (习近平总书记亲自谋划、亲自部署、（　　）。: of what?), takes the sentence before in
+    its paragraph (a heading's too, its label dropped) when that has 30 characters or fewer and
+    leans on nothing (习近平总书记带头，中央政治局严格执行中央八项规定。…, blind17 PA #23,
+    PB #22)."""
+    if stem != s.text or len(stem) > _OBJECT_SENTENCE_CHARS or "的" in stem:
+        return stem, la, lb
+    if stem[lb:] not in ("。", "！") or stem[la - 1 : la] != "、" or s.index == 0:
+        return stem, la, lb
+    run_start = max(stem.rfind(c, 0, la) for c in "，,：:") + 1
+    items = [*stem[run_start : la - 1].split("、"), stem[la:lb]]
+    items[0] = items[0][-len(items[-1]) :]
+    if len(items) < 3 or word_tag(items[-1][-2:]) not in _VERB_TAGS:
+        return stem, la, lb
+    if any(word_tag(i[-2:]) not in ("", *_VERB_TAGS) for i in items):
+        return stem, la, lb
+    prev = ctx.sentence(s.index - 1)
+    if prev.paragraph != s.paragraph or prev.is_noise:
+        return stem, la, lb
+    before = _LIST_LABEL_LEAD.sub("", prev.text)
+    if len(before) > _BEFORE_CHARS or before[-1:] not in _SENT_END or _leans_back(before):
+        return stem, la, lb
+    return before + stem, la + len(before), lb + len(before)
+
+
+# the main clause a condition leads to (只有…，才能保证…): 才 before a modal or a copula
+_CONDITION_MAIN = re.compile(r"(?<![人英天奇干口刚方])才(?:能|会|可|是|有|得|算|真正|更|不)")
+
+
+def _with_condition_lead(
+    text: str, stem: str, la: int, lb: int, key_at: int
+) -> tuple[str, int, int]:
+    """A stem showing the 才能 of a 只有…才能… sentence whose 只有 clause the window cut (…，
+    才能保证（　　）、法制统一、政令统一。) takes that clause in front: whole when it comes right
+    before the stem, else its first clause and …… (只有坚持党的领导、…有机统一，……才能确保
+    （　　）。; blind17 PB #3, PC #8). A condition over 30 characters is not shown."""
+    start = key_at - la
+    if start <= 0 or "只有" in stem or text[start:key_at] != stem[:la]:
+        return stem, la, lb
+    main = _CONDITION_MAIN.search(stem)
+    if main is None or "只有" not in text[:start]:
+        return stem, la, lb
+    cond = text.rfind("只有", 0, start)
+    if cond > 0 and text[cond - 1] not in "，,；;：:“":
+        return stem, la, lb
+    end = min((i for i in (text.find(c, cond) for c in "，,；;") if i >= 0), default=-1)
+    if end < 0 or end >= start:
+        return stem, la, lb
+    if end + 1 == start:
+        lead = text[cond:start]
+    else:
+        lead = text[cond : end + 1] + "……"
+    if len(lead) > 32:
+        return stem, la, lb
+    return lead + stem, la + len(lead), lb + len(lead)
+
+
+# the main clause a purpose (为…) leads to at the sentence's end: …而团结奋斗！ / …而努力奋斗。
+_PURPOSE_MAIN = re.compile(r"而(?:[\u4e00-\u9fff]{0,4})(?:奋斗|努力|拼搏|奋进)[。！!]?$")
+_PURPOSE_OPENING = re.compile(r"(?:^|[，,；;])为(?!了解|什么|此|人民服务)")
+
+
+def _with_purpose_end(text: str, stem: str, la: int, lb: int, key_end: int) -> tuple[str, int, int]:
+    """A stem showing a purpose clause (为全面建成…强国，实现（　　）。) cut before the main
+    clause it leads to at the sentence's end (…而团结奋斗！) takes that clause in: the rest of
+    the sentence when the stem stays within WINDOW_CHARS + 48, else …… and its last clause
+    (blind17 PA #9)."""
+    shown = stem[lb:].rstrip("。！!")
+    if not text.startswith(shown, key_end):
+        return stem, la, lb
+    rest = text[key_end + len(shown) :]
+    if len(rest) < 4 or rest[0] not in "，,；;" or not _PURPOSE_MAIN.search(rest):
+        return stem, la, lb
+    if "而" in stem[lb:] or not _PURPOSE_OPENING.search(stem[:la]):
+        return stem, la, lb
+    tail = rest[1:]
+    if len(stem) + len(tail) > WINDOW_CHARS + 48:
+        last = max(tail.rfind(c) for c in "，,；;")
+        if last < 0:
+            return stem, la, lb
+        return stem[:lb] + shown + "，……" + tail[last + 1 :], la, lb
+    return stem[:lb] + shown + rest, la, lb
+
+
+_SERIES_CHARS = WINDOW_CHARS + 24  # the longest stem a clause series is completed in
+
+
+def _whole_clause_series(
+    text: str, stem: str, la: int, lb: int, key_end: int
+) -> tuple[str, int, int]:
+    """A window ending after the key inside a series of clauses that open alike, two or more
+    of them shown (…的总目标，更加注重系统集成，更加注重突出重点|，更加注重改革实效，…), takes
+    in the series' other clauses when the stem stays within WINDOW_CHARS + 24 (blind16 NB #8:
+    the three 更加注重 shown as two)."""
+    shown = stem[lb:].rstrip("。")
+    if not shown or not text.startswith(shown, key_end):
+        return stem, la, lb
+    end = key_end + len(shown)
+    if end >= len(text) or text[end] not in "，,":
+        return stem, la, lb
+    last = max(shown.rfind("，"), shown.rfind(","))
+    if last < 0:
+        return stem, la, lb
+    clause = shown[last + 1 :]
+    nxt_end = min((i for i in (text.find(c, end + 1) for c in "，,；;。") if i >= 0), default=-1)
+    if nxt_end < 0:
+        return stem, la, lb
+    opening = common_prefix([clause, text[end + 1 : nxt_end]])
+    if len(opening) < 2 or not _han(opening) == len(opening) or len(clause) <= len(opening):
+        return stem, la, lb
+    before = shown[:last]
+    if not before[max(before.rfind("，"), before.rfind(",")) + 1 :].startswith(opening):
+        return stem, la, lb  # (the stem shows one clause of the series: no series to a reader)
+    while True:  # (the series' later clauses, all opening alike)
+        after = min(
+            (i for i in (text.find(c, nxt_end + 1) for c in "，,；;。") if i >= 0), default=-1
+        )
+        if after < 0 or text[nxt_end] not in "，," or not text.startswith(opening, nxt_end + 1):
+            break
+        nxt_end = after
+    body = stem[:lb] + text[key_end:nxt_end] + "。"
+    if len(body) <= _SERIES_CHARS:
+        return body, la, lb
+    return stem, la, lb
 
 
 def _with_lead_frame(

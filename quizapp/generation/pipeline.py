@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
+from operator import eq
 
 from . import distractors as dis
 from . import noise, reference
@@ -150,7 +151,7 @@ def bank_with_reasons(
 DROPPED_WEAK = frozenset(
     "speech_business open_quality_slot open_deed_slot loose_run_common loose_run_rhetoric"
     " doubtful_single open_member_slot minor_frame common_saying adverb_run lure_in_list"
-    " rival_slot".split()
+    " rival_slot text_rival".split()
 )
 
 
@@ -818,6 +819,56 @@ def _rival_slot_blank(q: Question, lexicon: Lexicon) -> bool:
     )
 
 
+def _text_rival_blank(q: Question, text: str, lexicon: Lexicon) -> bool:
+    """Is ``q`` a plain 填空 over a whole item of a 、-run whose items share a frame (two or more
+    characters in the same places: 符合宪法精神、体现宪法权威、（保证宪法实施） → ··宪法··;
+    坚持（有责必问）、问责必严 → ·责必·) when the same text prints, as an item of another
+    list, a phrase of that frame and the key's length the stem does not (维护宪法尊严、保证
+    宪法实施; 失责必问、问责必严)? A learner who read the text has two answers (blind17 PC #4,
+    blind16 NC #25)."""
+    if not is_plain_cloze(q):
+        return False
+    run, items = _raw_run_parts(q), _blank_run_items(q)
+    if run is None or items is None or not _whole_item(*run):
+        return False
+    parts, k = run
+    key = _one_answer(q)
+    n = len(key)
+    # the printed items the stem shows whole (not a first item's lead, nor a last one's head)
+    siblings = [p for i, p in enumerate(parts) if i != k and len(p) == n and _HAN_RUN.fullmatch(p)]
+    if n < 3 or not siblings:
+        return False
+    fixed = [i for i in range(n) if all(s[i] == key[i] for s in siblings)]
+    if len(fixed) < 2 or len(fixed) == n:
+        return False
+    if fixed == [0, 1] and key[:2] in _DEGREE_OPENINGS:
+        return False  # (更加积极、更加开放、（更加有效）: an adverb run, :func:`_adverb_run_blank`)
+    printed = [parts[i] for i in (k - 1, k + 1) if 0 <= i < len(parts)]
+    for group in lexicon.groups_of(key):
+        at = group.index(key) if key in group else -1
+        mates = [group[i] for i in (at - 1, at + 1) if at >= 0 and 0 <= i < len(group)]
+        if any(mate in part for mate in mates for part in printed):
+            return False  # (a standard list holds the key beside a printed neighbour: pinned)
+    frame = "".join(re.escape(key[i]) if i in fixed else "[\u4e00-\u9fff]" for i in range(n))
+    spellings = set(q.accepted[0]) if q.accepted else set()
+    # where a rival stands: beside the key in another list, or in the key's place beside the
+    # neighbour the stem prints (坚持（有责必问）、问责必严 ~ 失责必问、问责必严)
+    shapes = [f"({frame})、{re.escape(key)}", f"(?<={re.escape(key)}、)({frame})"]
+    if k + 1 < len(parts) and parts[k + 1] in siblings:
+        shapes.append(f"({frame})、{re.escape(parts[k + 1])}")
+    if k > 0 and parts[k - 1] in siblings:
+        shapes.append(f"(?<={re.escape(parts[k - 1])}、)({frame})")
+    for shape in shapes:
+        for found in re.finditer(f"(?={shape})", text):
+            rival = found.group(1)
+            if rival == key or rival in q.stem or rival in spellings:
+                continue
+            if any(sum(map(eq, rival, s)) > len(fixed) for s in siblings):
+                continue  # (有责必问 for 失责必问、（问责必严）: a printed sibling's variant)
+            return True
+    return False
+
+
 # what introduces a common saying, not the text's teaching (俗话说：“冰冻三尺，（非一日之寒）。”)
 # (a folk proverb only: 古人说：“纸上得来终觉浅，绝知此事要躬行。” is a line the teachers' dev
 # gold asks)
@@ -938,7 +989,7 @@ def weak_reasons(
     reasons = _weak_clozes(questions, extraction, lexicon, document)
     # (a 填空 whose slot a list's other item fills is no weak key: its 单选 twin, whose lures
     # keep off that list, is how the slot is asked, not a doubtful twin)
-    twins = {qid for qid, why in reasons.items() if why != "rival_slot"}
+    twins = {qid for qid, why in reasons.items() if why not in ("rival_slot", "text_rival")}
     for qid, why in _doubtful_singles(questions, twins, lexicon, extraction.doc.text):
         reasons.setdefault(qid, why)
     for qid, rule in _open_frames(
@@ -960,7 +1011,12 @@ def weak_reasons(
 
 
 def _weak_cloze_reason(
-    q: Question, titled: frozenset[str], key_types: dict[str, str], lexicon: Lexicon, document: str
+    q: Question,
+    titled: frozenset[str],
+    key_types: dict[str, str],
+    lexicon: Lexicon,
+    document: str,
+    text: str = "",
 ) -> str:
     """The first rule of :func:`_weak_clozes` that finds ``q`` weak, or ""."""
     if _low_value(q, titled):
@@ -979,6 +1035,8 @@ def _weak_cloze_reason(
         return loose
     if _rival_slot_blank(q, lexicon):
         return "rival_slot"
+    if text and _text_rival_blank(q, text, lexicon):
+        return "text_rival"
     if _rhetoric_list(q, lexicon):
         return "rhetoric_list"
     if not is_plain_cloze(q):
@@ -1008,7 +1066,9 @@ def _weak_clozes(
     verdicts: dict[str, str] = extraction.memo.setdefault("weak_cloze", {})
     for q in questions:
         if q.id not in verdicts:
-            verdicts[q.id] = _weak_cloze_reason(q, titled, key_types, lexicon, document)
+            verdicts[q.id] = _weak_cloze_reason(
+                q, titled, key_types, lexicon, document, extraction.doc.text
+            )
     return {q.id: verdicts[q.id] for q in questions if verdicts[q.id]}
 
 

@@ -18,10 +18,11 @@ from functools import lru_cache
 from .model import BLANK
 from .segment import cn_number
 
-# a list label at the head of a stem: （四）, （5）, 四、, 4. / 4．/ 4、, ①…⑳ (a 第N条 label is
-# cut by the builders' own window)
+# a list label at the head of a stem: （四）, （5）, 四、, 4. / 4．/ 4、, ①…⑳, and a book's
+# paragraph number (（119）习近平总书记指出：…, blind17 PC #40; a 第N条 label is cut by the
+# builders' own window)
 _LIST_LABEL = re.compile(
-    r"^(?:[（(](?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})[）)]|[一二三四五六七八九十]{1,3}、"
+    r"^(?:[（(](?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,3})[）)]|[一二三四五六七八九十]{1,3}、"
     r"|[0-9]{1,2}[.．、](?![0-9])|[\u2460-\u2473])[ \u3000]*"
 )
 # a numeral label: 四港, 四个全面, 三大攻坚战, 两个维护, 五位一体 is not one (位一体 is no head

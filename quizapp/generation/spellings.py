@@ -382,6 +382,9 @@ SAME_WORDS = (
     ("百年目标", "百年奋斗目标"),
     ("周期率", "周期律"),  # 跳出历史周期率: 黄炎培's own word and the usual one both in print
     ("周期律", "周期率"),
+    # 法律面前人人平等 / the constitution's own 法律面前一律平等 (宪法第三十三条, blind17 PB #3)
+    ("法律面前人人平等", "法律面前一律平等"),
+    ("法律面前一律平等", "法律面前人人平等"),
 )
 _SAME_WORD = re.compile("|".join(a for a, _ in SAME_WORDS))  # (most keys hold none)
 # 怎么 / 怎样 (not the 怎么样 of 就是要知道怎么样爱国)
