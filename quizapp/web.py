@@ -84,6 +84,9 @@ def register_web(app: Flask) -> None:
     app.after_request(buffer_static_text)  # runs before Flask-Compress (registered earlier)
     app.jinja_env.filters["cntime"] = shown_time
     app.jinja_env.globals["blank_hints"] = blank_hints  # the stem macros of _macros.html
+    app.jinja_env.globals["upload_limit"] = upload_limit  # render_field's file fields
+    app.jinja_env.globals["too_large_message"] = too_large_message
+    app.jinja_env.globals["upload_limit_label"] = upload_limit_label
     # the answer pages, which show the source sentence in a box of its own
     app.jinja_env.globals["explanation_beyond_source"] = explanation_beyond_source
     app.jinja_env.globals["KIND_LABELS"] = {
@@ -127,7 +130,7 @@ def handle_http_error(error: HTTPException):  # noqa: ANN201
     if code == 400 and "CSRF" in (error.description or ""):
         message = "表单已失效（缺少或错误的安全令牌），请刷新页面后重新提交。"
     if code == 413:
-        message = f"上传的内容太大，不能超过 {_size_label(request.max_content_length)}。"
+        message = too_large_message()
     if wants_json():
         return jsonify(error=error.name.lower().replace(" ", "_"), message=message), code
     back = _way_back_to_the_form() if code == 413 else None
@@ -153,6 +156,27 @@ def _way_back_to_the_form() -> str | None:
     if current_user.is_authenticated and current_user.is_organizer:
         return url_for("workbench.upload")
     return None
+
+
+def upload_limit() -> int:
+    """The most a file sent through an upload form may weigh, in bytes: the file limit, or the
+    request limit when that is lower. Upload pages render it into their file fields, whose
+    script (static/js/app.js) refuses a larger file before sending it."""
+    limits = [
+        current_app.config.get("MAX_UPLOAD_BYTES"),
+        current_app.config.get("MAX_CONTENT_LENGTH"),
+    ]
+    return min((int(v) for v in limits if v), default=0)
+
+
+def upload_limit_label() -> str:
+    """The upload limit as people read it (5 MB); a file field's hint says it as ``{limit}``."""
+    return _size_label(upload_limit())
+
+
+def too_large_message() -> str:
+    """What the 413 page and a file field's own check say: one sentence, one limit."""
+    return f"上传的内容太大，不能超过 {upload_limit_label()}。"
 
 
 def _size_label(limit: int | None) -> str:

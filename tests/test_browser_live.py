@@ -520,8 +520,10 @@ def test_a_long_team_name_keeps_the_projector_ranking_readable(live_server, open
 
 def test_a_long_team_name_keeps_the_results_tables_readable(live_server, open_page, screenshot):
     """The organizer's 成绩 page of a round with a long branch name, on a phone and a desktop:
-    the branch wraps within its own cell (at most two lines on a phone, the whole name as its
-    title); rank, name and numbers stay on one line and the tables do not scroll sideways."""
+    in 支部排名 the branch wraps within its own cell (at most two lines on a phone, the whole name
+    as its title); in 选手成绩 it keeps its column on a desktop and is a second line under the
+    player's name on a phone (at most two lines); rank, name and numbers stay on one line and
+    the tables do not scroll sideways."""
     app, base = live_server(setup=setup_long_team_round)
     code = round_code(app)
     for size in (QA_PHONE, QA_DESKTOP):
@@ -533,11 +535,19 @@ def test_a_long_team_name_keeps_the_results_tables_readable(live_server, open_pa
         for table, team_column in zip(tables, (2, 1), strict=True):
             box = "t => t.closest('.table-wrap')"
             assert table.evaluate(f"t => ({box})(t).scrollWidth <= ({box})(t).clientWidth"), size
-            row = table.locator("tbody tr", has=page.locator("td", has_text="市委宣传部"))
+            row = table.locator("tbody tr", has=page.locator("td", has_text="市委宣传部")).first
+            phone = size["width"] == 390
             for i, cell in enumerate(row.locator("td").all()):
                 if i == team_column:
                     assert cell.get_attribute("title") == LONG_TEAM
-                    assert lines_of(cell) <= (2 if size["width"] == 390 else 1), size
+                    if phone and team_column == 2:  # the player's branch: under the name
+                        assert not cell.is_visible()
+                    else:
+                        assert lines_of(cell) <= (2 if phone else 1), size
+                elif cell.locator(".rank-sub").count() and phone:
+                    under = cell.locator(".rank-sub")
+                    assert under.text_content() == LONG_TEAM and lines_of(under) <= 2
+                    assert lines_of(cell.locator("span").first) == 1, cell.inner_text()
                 else:
                     assert lines_of(cell) == 1, (size, cell.inner_text())
         page.context.close()

@@ -292,3 +292,41 @@ def test_the_paper_bar_leaves_the_first_question_alone_on_a_phone(
     assert box["y"] + box["height"] <= QA_DESKTOP["height"] + 1  # sticky from the start
     button = page.locator(".wb-paper-bar").get_by_role("button")
     assert button.inner_text() == "用选中的题生成试卷"
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_sent(live_server, open_page, screenshot):
+    """The upload page reads the chosen file's size and refuses one over the app's configured
+    limit (64 KB here) with the server's own message, without sending it; a smaller file goes."""
+    from quizapp.models import UploadDraft
+    from quizapp.web import too_large_message
+
+    app, base = live_server({"MAX_UPLOAD_BYTES": 64 * 1024}, setup=add_organizer)
+    with app.test_request_context():
+        message = too_large_message()
+    assert message == "上传的内容太大，不能超过 64 KB。"
+    page = open_page(PHONE, base, "org1", scale=2)
+    posts: list[str] = []
+    page.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
+    for path, name in (("/manage/import", "题库.xlsx"), ("/manage/materials/upload", "讲话.txt")):
+        page.goto(base + path)
+        field = page.locator("input[type=file]")
+        assert field.get_attribute("data-max-bytes") == str(64 * 1024)
+        assert "最大 64 KB。" in page.locator(".field-filefield .hint").text_content()
+        big = {"name": name, "mimeType": "text/plain", "buffer": "党".encode() * 30_000}
+        field.set_input_files(big)
+        alert = page.locator(".error-size")
+        assert alert.text_content() == message  # shown as soon as the file is chosen
+        page.click("main form button[type=submit]")
+        assert page.url == base + path and alert.text_content() == message
+        assert not page.locator("button.is-busy").count()  # the form was not marked sent
+    screenshot(page, "upload-too-large-360")
+    assert posts == []  # neither page sent anything
+    with app.app_context():
+        assert db.session.scalar(select(UploadDraft)) is None
+    small = {"name": "讲话.txt", "mimeType": "text/plain",
+             "buffer": ("坚持以人民为中心的发展思想。" * 50).encode()}  # fmt: skip
+    page.locator("input[type=file]").set_input_files(small)
+    assert page.locator(".error-size").count() == 0
+    page.click("main form button[type=submit]")
+    page.wait_for_url("**/manage/materials/draft/**")
+    assert len(posts) == 1

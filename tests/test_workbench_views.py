@@ -245,6 +245,11 @@ def test_oversized_upload_gets_413_in_chinese(client, login_as, app):
     assert response.status_code == 413
     assert "不能超过 5 MB" in response.get_data(as_text=True)
     assert count(app, UploadDraft) == 0
+    # the form carries the same limit and message for the page's own check before sending
+    for path in ("/manage/materials/upload", "/manage/import"):
+        form = client.get(path).get_data(as_text=True)
+        assert f'data-max-bytes="{limit}"' in form
+        assert 'data-too-large="上传的内容太大，不能超过 5 MB。"' in form and "最大 5 MB。" in form
 
 
 def test_preview_then_generate_builds_the_bank_and_a_duplicate_returns_it(

@@ -374,7 +374,14 @@ def save_answer(attempt: PaperAttempt, question_id: int, response: Any, at: date
             db.session.delete(stored)
             db.session.flush()
         return False
-    question = db.session.get(BankQuestion, question_id)
+    # read under a share lock (PostgreSQL): a corrected key being saved (workbench.regrade)
+    # is waited for, so this answer is checked by it or re-scored with the others
+    question = db.session.scalar(
+        select(BankQuestion)
+        .where(BankQuestion.id == question_id)
+        .with_for_update(read=True)
+        .execution_options(populate_existing=True)
+    )
     if question is None:
         raise PaperError("这道题已被删除。", "not_on_paper")
     engine_question = question.to_engine_dict()

@@ -104,3 +104,31 @@ def rank_teams(players: Sequence[PlayerTotals]) -> list[RankedTeam]:
         RankedTeam(rank=i, team=team, score=score, players=count)
         for i, (_, _, _, team, score, count) in enumerate(rows, start=1)
     ]
+
+
+@dataclass(frozen=True)
+class ScoredAnswer:
+    """One of a player's answers as :func:`replay_points` sees it."""
+
+    position: int
+    correct: bool
+    elapsed_ms: int
+    seconds: int
+
+
+def replay_points(answers: Sequence[ScoredAnswer], points_max: int, streak_cap: int) -> list[int]:
+    """Each answer's points (streak bonus included), as if given again in question order: what
+    the answers of one player are worth after their verdicts change (a corrected key). A right
+    answer at position p continues the run of right answers at p − 1, p − 2 …, as when it
+    arrived (every earlier question was closed by then). Returned in the order given."""
+    right = {a.position for a in answers if a.correct}
+    points = []
+    for answer in answers:
+        value = answer_points(answer.correct, answer.elapsed_ms, answer.seconds, points_max)
+        if answer.correct and streak_cap > 0:
+            run = 1
+            while answer.position - run in right:
+                run += 1
+            value += streak_bonus(run, streak_cap)
+        points.append(value)
+    return points

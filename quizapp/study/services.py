@@ -246,6 +246,20 @@ def check(question: BankQuestion, response: Any) -> bool:
     return check_answer(question.to_engine_dict(), response)
 
 
+def read_keys(questions: Sequence[BankQuestion]) -> None:
+    """Reload the questions' keys under a share lock (PostgreSQL; SQLite writers are serial):
+    a corrected key being saved (workbench.regrade) is waited for, so an answer stored now is
+    checked by it or re-scored with the others."""
+    ids = [q.id for q in questions]
+    if ids:
+        db.session.scalars(
+            select(BankQuestion)
+            .where(BankQuestion.id.in_(ids))
+            .with_for_update(read=True)
+            .execution_options(populate_existing=True)
+        ).all()
+
+
 def _refresh_score(attempt: Attempt) -> None:
     db.session.flush()
     attempt.score = (
@@ -293,6 +307,7 @@ def answer_question(
     if attempt.submitted_at is not None:
         raise AttemptClosed
     now = now or utcnow()
+    read_keys([question])
     is_correct = check(question, response)
     last = db.session.scalar(
         select(func.max(AttemptAnswer.answered_at)).where(AttemptAnswer.attempt_id == attempt.id)
@@ -341,6 +356,7 @@ def save_exam_answers(
     now = now or utcnow()
     if attempt.submitted_at is not None or is_over_time(attempt, now):
         raise AttemptClosed
+    read_keys([q for q in questions if responses.get(q.id) is not None])
     verdicts = {}
     for question in questions:
         response = responses.get(question.id)

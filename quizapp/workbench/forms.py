@@ -49,7 +49,7 @@ class UploadForm(FlaskForm):
     file = FileField(
         "学习材料文件",
         validators=[FileRequired("请选择要上传的文件。")],
-        description="支持 .txt（UTF-8、GBK/GB18030、UTF-16）和 .docx，最大 5 MB。",
+        description="支持 .txt（UTF-8、GBK/GB18030、UTF-16）和 .docx，最大 {limit}。",
     )
 
 
@@ -150,7 +150,7 @@ class ImportForm(FlaskForm):
     file = FileField(
         "题库文件",
         validators=[FileRequired("请选择要导入的文件。")],
-        description="Excel（.xlsx，题库模板格式）或引擎的 JSON；最大 5 MB。",
+        description="Excel（.xlsx，题库模板格式）或引擎的 JSON；最大 {limit}。",
     )
     material = SelectField("导入到", coerce=int, validate_choice=True)
     title = StringField(

@@ -79,6 +79,7 @@ ACTION_LABELS = {
     "question.edit": "修改题目",
     "question.status": "启用/停用",
     "question.delete": "删除题目",
+    "question.regrade": "重新评分",
     "report.add": "学员纠错",
     "report.close": "处理纠错",
     "lexicon.edit": "修改提法",

@@ -41,7 +41,7 @@ from ..models import (
 from ..paging import id_arg, page_number, valid_id
 from ..security import admin_required, organizer_required
 from ..spreadsheet import keep_text
-from . import exporting, services
+from . import exporting, regrade, services
 from . import filtering as questions_filter
 from .forms import (
     REPORT_CATEGORIES,
@@ -425,11 +425,23 @@ def edit_question(question_id: int):
         form.fill_from(row)
     form.kind.data = row.kind  # the kind of an existing question does not change
     if form.validate_on_submit():
-        changes = services.update_question(
+        # locked: the same form sent twice waits for the first and finds nothing left to change
+        row = services.lock_question(question_id)
+        if row is None:
+            abort(404)
+        changes, rescored = regrade.edit_question(
             row, form.question_fields, status=form.status.data, user=_user()
         )
         db.session.commit()
         flash("已保存修改。" if changes else "没有改动。", "success" if changes else "info")
+        if rescored is not None and rescored.answers:
+            flash(rescored.done_text(), "success")
+            for place in rescored.closed_contests:
+                flash(
+                    f"注意：{place.label}已经结束，参赛者的成绩和排名已按新答案改变"
+                    f"（{place.changed} 条作答的对错变了）；如已公布名次，请向参赛者说明。",
+                    "warning",
+                )
         if "status" in changes and row.status != "active":
             _warn_short_contests(row.material_id)
         return redirect(url_for(".edit_question", question_id=row.id))
@@ -452,7 +464,7 @@ def edit_question(question_id: int):
         reports=reports,
         history=history,
         categories=REPORT_CATEGORIES,
-        answered=services.answer_count(row.id),
+        stored=regrade.stored_answers(row.id),
     ), status
 
 

@@ -1,6 +1,46 @@
 // Small behaviours shared by every page. No inline scripts: the CSP forbids them.
 (function () {
   "use strict";
+  // A file field with data-max-bytes (the app's upload limit, rendered by render_field) refuses
+  // a larger file before it is sent, with the server's own message (data-too-large); the
+  // server still checks. Runs first (capture on window), so a refused form is not marked sent.
+  function fileTooLarge(input) {
+    var limit = parseInt(input.dataset.maxBytes || "0", 10);
+    var file = input.files && input.files[0];
+    var field = input.closest(".field") || input.parentNode;
+    var note = field.querySelector(".error-size");
+    if (limit > 0 && file && file.size > limit) {
+      if (!note) {
+        note = document.createElement("p");
+        note.className = "error error-size";
+        note.setAttribute("role", "alert");
+        field.appendChild(note);
+      }
+      note.textContent = input.dataset.tooLarge;
+      field.classList.add("has-error");
+      return true;
+    }
+    if (note) {
+      note.remove();
+      if (!field.querySelector(".error")) { field.classList.remove("has-error"); }
+    }
+    return false;
+  }
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (input.matches && input.matches("input[type=file][data-max-bytes]")) { fileTooLarge(input); }
+  });
+  window.addEventListener("submit", function (event) {
+    var inputs = event.target.querySelectorAll("input[type=file][data-max-bytes]");
+    var refused = null;
+    inputs.forEach(function (input) { if (fileTooLarge(input) && !refused) { refused = input; } });
+    if (refused) {
+      event.preventDefault();
+      event.stopPropagation();
+      refused.focus();
+    }
+  }, true);
+
   // Forms marked data-once cannot be sent twice by a double click; data-confirm asks first.
   document.addEventListener("submit", function (event) {
     var form = event.target;
