@@ -855,3 +855,51 @@ def test_a_clause_of_a_verb_and_its_blanked_object_names_the_measure() -> None:
     source = "坚持稳中求进工作总基调不动摇。"
     q = add_led_clause_key(cloze("坚持（　　）工作总基调不动摇。", ["稳中求进"], source))
     assert q.keys == ["稳中求进"]
+
+
+# -- fifteenth session: a saying of two clauses standing as a sentence -------------------------
+def _pair_clozes(text: str, sentence: str) -> list:
+    return [
+        q
+        for q in generate_questions(text, seed=0)
+        if q.kind == "cloze" and q.source.strip() == sentence
+    ]
+
+
+def test_a_saying_of_two_clauses_standing_alone_is_asked_by_its_second_clause() -> None:
+    text = (
+        "广大科技工作者要树立敢于创造的雄心壮志，肩负起历史赋予的科技创新重任。"
+        "科学无国界，科学家有祖国。"
+        "我国科技事业取得的历史性成就，是一代又一代矢志报国的科学家前赴后继、接续奋斗的结果。"
+    )
+    made = _pair_clozes(text, "科学无国界，科学家有祖国。")
+    assert [(q.stem, q.answer) for q in made] == [("科学无国界，（　　）。", ["科学家有祖国"])]
+    assert "科学无国界，科学家有祖国" in made[0].covers + made[0].keys  # the saying is named
+
+
+def test_a_topic_and_its_verdict_blank_what_the_verdict_names() -> None:
+    text = (
+        "建设高素质教师队伍。人才培养，关键在教师。教师队伍素质直接决定着大学办学能力和水平。"
+        "脱贫攻坚，精准是要义。必须坚持精准扶贫、精准脱贫，解决好扶持谁、谁来扶、怎么扶问题。"
+    )
+    assert [(q.stem, q.answer) for q in _pair_clozes(text, "人才培养，关键在教师。")] == [
+        ("人才培养，关键在（　　）。", ["教师"])
+    ]
+    assert [(q.stem, q.answer) for q in _pair_clozes(text, "脱贫攻坚，精准是要义。")] == [
+        ("脱贫攻坚，（　　）是要义。", ["精准"])
+    ]
+
+
+def test_two_measures_or_a_progress_report_in_one_sentence_are_no_saying() -> None:
+    text = (
+        "大力发展青贮饲料，加快推进秸秆养畜。新兴产业持续壮大，传统产业加快升级。"
+        "理论源于实践，又用来指导实践。光荣属于劳动者，幸福属于劳动者。"
+    )
+    for sentence in (
+        "大力发展青贮饲料，加快推进秸秆养畜。",
+        "新兴产业持续壮大，传统产业加快升级。",
+        "理论源于实践，又用来指导实践。",
+        "光荣属于劳动者，幸福属于劳动者。",
+    ):
+        stems = [q.stem for q in _pair_clozes(text, sentence)]
+        assert not any(s.endswith("，（　　）。") for s in stems), (sentence, stems)

@@ -9561,6 +9561,7 @@ def build_all(ctx: Context) -> list[Question]:
     for question in [
         *formulation_clozes(ctx, named),
         *triple_thesis_clozes(ctx, named),
+        *standing_pair_clozes(ctx, named),
         *parallel_thesis_judges(ctx),
         *contrast_thesis_judges(ctx),
         *clause_list_clozes(ctx, named),
@@ -10829,6 +10830,104 @@ def triple_thesis_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
             continue
         named.add(whole)
         key = KeyPhrase(answer, "quotation", s.index, s.start + a, s.start + a + len(answer), 0.6)
+        yield _whole_named_cloze(ctx, s, key, stem, whole, _accepted(ctx, key), id_source=s.text)
+
+
+# -- a saying of two clauses standing as a sentence (fifteenth session, helper "coverage") ----
+# 科学无国界，科学家有祖国。 宪法的生命在于实施，宪法的权威也在于实施。: two clauses of four to ten
+# characters, nothing else in the sentence
+_STANDING_PAIR = re.compile(r"^([\u4e00-\u9fff]{4,10})，([\u4e00-\u9fff]{4,10})[。！]$")
+# a clause opening on a verb of policy is a measure (大力发展青贮饲料，加快推进秸秆养畜), no saying
+_MEASURE_LEADS = tuple(
+    "推进 推动 发展 建设 加强 完善 健全 实施 强化 坚持 深化 统筹 培育 有序 大力 开展 全面 加快 支持"
+    " 优化 扩大 提高 提升 建立 构建 保障 用好 尊重 加大 严肃 防治 开拓 继续 持续 促进 落实 增强"
+    " 深入 积极 着力 切实 不断 进一步 做好 抓好 办好 维护 鼓励 引导 规范 壮大 巩固 拓展 夯实 筑牢"
+    " 打造 畅通 坚决 依法 严格 严厉 探索 鼓励 加快 努力 认真 广泛 组织 开发 落地 针对 结合 围绕"
+    " 按照 根据 通过 经过 对于 关于 由于 为了 随着 在 对 把 将 从 以 让 使 向 同 与 和".split()
+)
+# a clause that reports progress (全民健身广泛开展; 传统产业加快升级; 环境状况得到改善): a
+# report's summary, which other results complete as well, no saying
+_PROGRESS_CLAUSE = re.compile(
+    "(?:广泛|持续|明显|加快|得到|显著|不断|大幅|稳步|逐步|有效|全面|日益|更加|普遍|深入|扎实)"
+    "(?:开展|壮大|加强|升级|改善|提升|增强|提高|扩大|推进|发展|巩固|完善|优化|下降|增长|健全|落实)$"
+)
+# a first clause that leans on what came before (不仅…, 关键是要…, 同时…) or opens on a time
+# (四十载…, 危急时刻): the pair is no saying standing alone
+_LEANING_LEADS = tuple(
+    "不仅 不但 虽然 如果 只要 即使 尽管 因此 所以 同时 此外 关键 首先 其次 最后 当前 目前".split()
+)
+_TIME_WORD = re.compile("[一二三四五六七八九十百千]+[年载]|时刻|之际|时候|以来")
+# a second clause of a bare thesis after its topic (脱贫攻坚，精准是要义): its subject is blanked
+_TOPIC_THESIS = re.compile("^([\u4e00-\u9fff]{2,4})是(?:要义|根本|关键|重点|前提|基础|保障|核心)$")
+# the second clause of a thesis said as topic and verdict (人才培养，关键在教师): only what
+# follows the verdict word is blanked (关键在（　　）)
+_VERDICT_LEADS = ("关键在于", "关键在", "关键是", "成败在于", "根本在于", "重点在于", "要害在于")
+
+
+def _standing_pair(text: str) -> tuple[str, str] | None:
+    """The two clauses of a sentence that is a saying or thesis said in two clauses and nothing
+    else (强国必先强农，农强方能国强; 企业营销无国界，企业家有祖国), or None: not a pair of measures
+    (either clause opening on a verb of policy or a preposition), no pronoun, no figure, clauses
+    of about one length (at most two characters apart), and not a couplet the saying rule
+    already asks (:func:`keyphrases.couplet_halves`)."""
+    m = _STANDING_PAIR.match(text.strip())  # (a line in quotes is the quoted-line rule's)
+    if m is None:
+        return None
+    a, b = m.group(1), m.group(2)
+    if abs(len(a) - len(b)) > 2 or a == b:
+        return None
+    if a.startswith(_MEASURE_LEADS) or b.startswith(_MEASURE_LEADS):
+        return None
+    if a.startswith(_NO_SUBJECT) or re.search("[我你他她它这那咱]|其[^实]", a + b):
+        return None
+    if a.startswith(_LEANING_LEADS) or _TIME_WORD.search(a) or re.search("[0-9]", a + b):
+        return None
+    if b.startswith(("又", "但", "就", "还", "而")):
+        return None  # 理论源于实践，（又用来指导实践）: a sequel of the first clause, no saying
+    if _PROGRESS_CLAUSE.search(a) or _PROGRESS_CLAUSE.search(b):
+        return None
+    if len(a) < 5 and not (b.startswith(_VERDICT_LEADS) or _TOPIC_THESIS.match(b)):
+        return None  # 危急时刻，又见遍地英雄: four characters pin no clause
+    if sum(x == y for x, y in zip(a[::-1], b[::-1], strict=False)) >= max(3, len(b) - 2):
+        return None  # 光荣属于劳动者，（幸福属于劳动者）: the first clause spells the second
+    if couplet_halves(f"{a}，{b}。") is not None:
+        return None
+    return a, b
+
+
+def standing_pair_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
+    """填空 on a saying or thesis of two clauses standing as a sentence of its own that no
+    question asks yet: its first clause is printed and its second blanked (科学无国界，（　　）。),
+    or, when the second gives a verdict (关键在…, 成败在于…), what the verdict names (人才培养，
+    关键在（　　）。). Recalled word for word, as a 党课 teacher asks a 金句; the whole saying is
+    among the keys."""
+    tainted = ctx.ex.doc.tainted
+    for s in ctx.ex.doc.sentences:
+        if s.is_noise or s.is_heading or len(s.text) > 26 or s.text.count("，") != 1:
+            continue
+        pair = _standing_pair(s.text)
+        if pair is None:
+            continue
+        first, second = pair
+        whole = f"{first}，{second}"
+        if whole in named or second in named:
+            continue
+        if noise.overlaps(s.start, s.start + len(s.text), tainted):
+            continue
+        at = s.text.find(second, len(first))
+        answer = second
+        for lead in _VERDICT_LEADS:
+            if second.startswith(lead) and len(second) - len(lead) >= 2:
+                at, answer = at + len(lead), second[len(lead) :]
+                break
+        if (topic := _TOPIC_THESIS.match(second)) is not None:
+            answer = topic.group(1)  # 脱贫攻坚，（精准）是要义
+        stem = s.text[:at] + BLANK + s.text[at + len(answer) :]
+        if _readable(answer, stem):
+            continue
+        named.add(whole)
+        start = s.start + at
+        key = KeyPhrase(answer, "quotation", s.index, start, start + len(answer), 0.6)
         yield _whole_named_cloze(ctx, s, key, stem, whole, _accepted(ctx, key), id_source=s.text)
 
 

@@ -1901,7 +1901,10 @@ def select(
             repeat = t == 1 and bool(
                 asked_sentence(q) or quizmix_overlapping(traits_of(q)[0], used_keys)
             )
-            key = (0, False, unwanted) if fresh else (t, repeat, False)
+            # (of one tier, a 判断 of the answer the quiz wants goes first too: a true one of
+            # a formula a 单选 had waited (tier 1) beside a false one, ranked first, and the
+            # short quiz's 判断 came out all 正确)
+            key = (0, False, unwanted) if fresh else (t, repeat, unwanted)
             if best_key is None or key < best_key:
                 best, best_tier, best_key = q, t, key
                 if key == (0, False, False):
