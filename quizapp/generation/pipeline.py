@@ -1575,11 +1575,44 @@ def quizmix_overlapping(keys: set[str], used: set[str]) -> set[str]:
     }
 
 
+def quizmix_member_formulas(q: Question, lexicon: Lexicon) -> list[str]:
+    """The lexicon formulas a question of no formula asks a member of, where its source sentence
+    names the formula or prints another of its members (深化纠治…形式主义、（　　）等问题 asks
+    四风 as much as a 判断 reciting 四风 does: two such questions were one content twice in the
+    blind17 review rounds PD–PF, each printing the other's key)."""
+    if q.formula or q.template.startswith("lex_"):
+        return []
+    answers = _answer_texts(q)
+    source = q.source
+    found: list[str] = []
+    for a in answers:
+        for formula in lexicon.owners(a):
+            if formula.name in found:
+                continue
+            names = (formula.name, formula.spoken, *formula.variants)
+            others = (s for m in formula.members if m not in answers for s in formula.spellings(m))
+            if any(n and n in source for n in names) or any(
+                len(s) >= 2 and s in source for s in others
+            ):
+                found.append(formula.name)
+    return found
+
+
+def quizmix_same_answer(a: str, b: str) -> bool:
+    """One answer asked twice: equal, or (three characters or more) one inside the other
+    (世界百年未有之大变局, the member a false 判断 on 两个大局 hides, and 百年未有之大变局)."""
+    if a.startswith("⟦") or b.startswith("⟦"):
+        return False  # two questions on one formula ask it twice (a key), neither prints it
+    return a == b or (min(len(a), len(b)) >= 3 and (a in b or b in a))
+
+
 def pick_traits(q: Question, lexicon: Lexicon) -> tuple[set[str], list[str], str, str | None]:
     """What :func:`select` compares of ``q``: (keys, folded answers, folded stem and options,
-    heading/label class). Keys: its first key (or its id), its formula, its answers of three
-    characters or more and the named lists they make; answers: its own, a false 判断's hidden
-    key and the shorter names of a formula inside one."""
+    heading/label class). Keys: its first key (or its id), its formula (or the formula whose
+    member it asks, ``quizmix_member_formulas``), its answers of three characters or more and
+    the named lists they make; answers: its own and their accepted spellings of three
+    characters or more (十八大 of 党的十八大), a false 判断's hidden key and the shorter names of
+    a formula inside one."""
     # a formula counts as a key: one question per formula while others remain (round Q1:
     # 主题教育目标 and 八项规定 were each asked twice in a quiz of 13)
     keys = {dis.fold_key(q.keys[0]) if q.keys else q.id}
@@ -1589,14 +1622,45 @@ def pick_traits(q: Question, lexicon: Lexicon) -> tuple[set[str], list[str], str
     # 义务教育、基本医疗、住房安全, three items of one tuopin quiz: rounds EC–EH)
     keys.update(dis.fold_key(a) for a in _answer_texts(q) if len(a) >= 3)
     keys.update(dis.fold_key(n) for n in quizmix_list_names(_answer_texts(q), lexicon))
+    keys.update(dis.fold_key(n) for n in quizmix_member_formulas(q, lexicon))
     own = [*_answer_texts(q), *_hidden_answers(q, lexicon)]
+    own += [s for spellings in q.accepted for s in spellings if len(s) >= 3 and s not in own]
     own += _names_inside(own, lexicon)
+    # a question reciting a formula's whole member list (a true lexicon 判断) answers every other
+    # question on it: 下列不属于“六稳”的是 beside “六稳”是指稳就业…稳预期 (blind11 bushu, six
+    # quizzes of 10 in ten), the 判断 on 社会主义核心价值观 beside the 单选 on it (rounds PD–PF).
+    # Both carry a marker of the formula: the one as an answer, the other as printed text
+    on = {q.formula} if q.formula else set()
+    on.update(quizmix_member_formulas(q, lexicon))
     return (
         keys,
-        [dis.fold_key(a) for a in own if len(a) >= 2],
-        dis.fold_key(q.stem + "|" + "|".join(q.options)),
+        [dis.fold_key(a) for a in own if len(a) >= 2] + [quizmix_marker(n) for n in sorted(on)],
+        dis.fold_key(q.stem + "|" + "|".join(q.options))
+        + "".join(quizmix_marker(n) for n in quizmix_recited(q, lexicon)),
         _local_class(q, lexicon),
     )
+
+
+def quizmix_marker(name: str) -> str:
+    """The token :func:`pick_traits` puts among a question's answers for the formula it asks
+    and in its printed text for a formula it recites whole (no stem holds the brackets)."""
+    return f"⟦{name}⟧"
+
+
+def quizmix_recited(q: Question, lexicon: Lexicon) -> list[str]:
+    """The formulas whose every member ``q``'s stem (or, for its own formula, stem and options)
+    prints: a learner reading it knows any other question on them."""
+    found = [
+        hit.formula.name
+        for hit in lexicon.find_member_runs(q.stem)
+        if len(hit.members_found) == len(hit.formula.members)
+    ]
+    formula = lexicon.get(q.formula) if q.formula else None
+    if formula is not None and formula.name not in found and formula.members:
+        shown = q.stem + "|" + "|".join(q.options)
+        if all(any(s in shown for s in formula.spellings(m)) for m in formula.members):
+            found.append(formula.name)
+    return found
 
 
 def _alternating(judges: list[Question], first: bool) -> list[Question]:
@@ -1730,7 +1794,7 @@ def select(
         return (
             any(a in text for a in answers)
             or any(a in t for a in own for t in shown)
-            or any(a in answers for a in own)
+            or any(quizmix_same_answer(a, b) for a in own for b in answers)
         )
 
     judge_share = -(-count // len(order)) if order else 0
