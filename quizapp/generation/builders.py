@@ -10991,6 +10991,8 @@ def _swappable(theses: list[tuple[str, str]], i: int, j: int) -> bool:
     (x, p), (y, q) = theses[i], theses[j]
     if x in y or y in x:
         return False
+    if _aim_frame(x) and _aim_frame(y):
+        return False
     if _leans_on(x, q) or _leans_on(y, p):
         return False
     core_p, core_q = p.strip("“”"), q.strip("“”")
@@ -10998,6 +11000,15 @@ def _swappable(theses: list[tuple[str, str]], i: int, j: int) -> bool:
         return False
     # a predicate naming its own subject's kind (中华民族是…的民族): the swap reads absurd
     return core_p[-2:] not in (x[-2:], y[-2:]) and core_q[-2:] not in (x[-2:], y[-2:])
+
+
+def _aim_frame(subject: str) -> bool:
+    """Is ``subject`` a short headless 的-phrase, a verb made a noun (指向的, 着眼的, 谋划的 of
+    解决大党独有难题，指向的是…，着眼的是…)? Two such clauses say of one deed what it aims at or
+    weighs, from two near angles: their objects swapped, the statement still says it (blind18
+    QD #19, QE #11, QF #19: unusable each time, "the near-synonyms 指向/着眼 are swapped, the
+    claim is still true"). (jieba tags few of these verbs: 指向, 着力, 致力 have no tag.)"""
+    return subject.endswith("的") and 2 <= len(subject) - 1 <= 3
 
 
 # what a sentence of nicknames says (人们常说，华盛顿州是“常青之州”，西雅图市是“翡翠之城”;
