@@ -517,3 +517,20 @@ def test_the_submit_button_keeps_clear_of_the_last_option(
     button = page.locator("button.submit-answer").bounding_box()
     screenshot(page, f"practice-{kind}-360", full_page=False)
     assert button["y"] - (last["y"] + last["height"]) >= 12
+
+
+def test_an_empty_practice_answer_still_gets_the_forms_message(live_server, phone_page):
+    """提交答案 with nothing chosen, now that the page sends the answer itself: the learner sees
+    the form's own message on the same question, nothing is kept, and the answer then chosen
+    goes through."""
+    app, base = live_server(setup=setup_data)
+    page = phone_page
+    start_practice(page, base, "single")
+    page.click("button.submit-answer")
+    expect(page.locator(".question-card .error")).to_have_text("请选择一个选项。")
+    with app.app_context():
+        assert db.session.scalars(select(AttemptAnswer.question_id)).all() == []
+    qid = question_ids(page, ".question-card")[0]
+    answer(page, page.locator(".question-card"), load_question(app, qid), right=True)
+    page.click("button.submit-answer")
+    expect(page.locator(".feedback .verdict")).to_have_text("回答正确")

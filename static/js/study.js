@@ -27,13 +27,18 @@
       answerStatus.hidden = false;
     });
     var sendAnswer = function () {
-      return fetch(answerForm.getAttribute("action"), {
-        method: "POST", body: new FormData(answerForm), credentials: "same-origin"
+      // The redirect is not followed here: the page goes to the question's address itself,
+      // which shows the feedback (or the result of a test closed meanwhile), one request as
+      // the form's own post made.
+      var action = answerForm.getAttribute("action");
+      return fetch(action, {
+        method: "POST", body: new FormData(answerForm), credentials: "same-origin",
+        redirect: "manual"
       }).then(function (response) {
         if (response.status >= 500) { return false; }
         answerLeaving = true;
-        if (response.redirected) {
-          window.location.href = response.url;  // the question's page, with the feedback
+        if (response.type === "opaqueredirect") {
+          window.location.href = action;
         } else {
           HTMLFormElement.prototype.submit.call(answerForm);
         }
