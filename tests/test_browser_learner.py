@@ -452,3 +452,85 @@ def test_the_hand_in_confirm_says_how_many_questions_are_unanswered(live_server,
     with app.app_context():
         exam = db.session.scalar(select(Attempt).where(Attempt.mode == "exam"))
         assert exam.submitted_at is None
+
+
+def start_practice(page: Any, base: str, kind: str | None = None) -> None:
+    """A visitor starts a 练习 (of one kind when ``kind`` is given) and waits for question 1."""
+    page.goto(base + "/test/new")
+    if kind is not None:
+        for box in page.locator("input[name=kinds]").all():
+            box.set_checked(box.get_attribute("value") == kind)
+    page.click("form.start-form button[type=submit]")
+    page.wait_for_selector("button.submit-answer")
+
+
+def test_a_practice_answer_sent_through_a_network_drop_gets_through(
+    live_server, phone_page, screenshot
+):
+    """The phone loses the network as 提交答案 is tapped (twice): the learner stays on the
+    question with the answer ticked and a red line saying it is retried, not on the browser's
+    error page (qa8: the answer was lost there); once the network is back the feedback shows by
+    itself and the answer is kept once."""
+    app, base = live_server(setup=setup_data)
+    page = phone_page
+    start_practice(page, base)
+    question_url = page.url
+    qid = question_ids(page, ".question-card")[0]
+    answer(page, page.locator(".question-card"), load_question(app, qid), right=True)
+    dropped: list[str] = []
+
+    def no_network(route: Any) -> None:
+        if route.request.method == "POST":
+            dropped.append(route.request.method)
+            route.abort("internetdisconnected")
+        else:
+            route.continue_()
+
+    page.route(question_url, no_network)
+    page.locator("button.submit-answer").dblclick()
+    status = page.locator("[data-answer-status]")
+    expect(status).to_contain_text("正在自动重试")
+    expect(status).to_have_class(re.compile(r"\bis-error\b"))
+    page.wait_for_timeout(1500)
+    assert page.url == question_url and len(dropped) >= 2  # sent again, nobody tapping
+    expect(page.locator(".question-card form")).to_be_visible()
+    for size in ((360, 740), (1280, 800)):
+        page.set_viewport_size({"width": size[0], "height": size[1]})
+        screenshot(page, f"practice-offline-{size[0]}", full_page=False)
+    page.unroute(question_url)
+    expect(page.locator(".feedback .verdict")).to_have_text("回答正确", timeout=15000)
+    with app.app_context():
+        kept = db.session.scalars(select(AttemptAnswer.question_id)).all()
+    assert kept == [qid]
+
+
+@pytest.mark.parametrize("kind", ["single", "multiple", "judge"])
+def test_the_submit_button_keeps_clear_of_the_last_option(
+    live_server, phone_page, screenshot, kind
+):
+    """On a phone the 练习's 提交答案 sat flush against the last option's border (qa8): a thumb
+    aiming at 错 or D met the button. There is a visible gap."""
+    _app, base = live_server(setup=setup_data)
+    page = phone_page
+    start_practice(page, base, kind)
+    last = page.locator(".question-card label.option").last.bounding_box()
+    button = page.locator("button.submit-answer").bounding_box()
+    screenshot(page, f"practice-{kind}-360", full_page=False)
+    assert button["y"] - (last["y"] + last["height"]) >= 12
+
+
+def test_an_empty_practice_answer_still_gets_the_forms_message(live_server, phone_page):
+    """提交答案 with nothing chosen, now that the page sends the answer itself: the learner sees
+    the form's own message on the same question, nothing is kept, and the answer then chosen
+    goes through."""
+    app, base = live_server(setup=setup_data)
+    page = phone_page
+    start_practice(page, base, "single")
+    page.click("button.submit-answer")
+    expect(page.locator(".question-card .error")).to_have_text("请选择一个选项。")
+    with app.app_context():
+        assert db.session.scalars(select(AttemptAnswer.question_id)).all() == []
+    qid = question_ids(page, ".question-card")[0]
+    answer(page, page.locator(".question-card"), load_question(app, qid), right=True)
+    page.click("button.submit-answer")
+    expect(page.locator(".feedback .verdict")).to_have_text("回答正确")

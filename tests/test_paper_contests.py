@@ -737,3 +737,21 @@ def test_taking_questions_out_of_a_contests_bank_warns_the_organizer(
     client.post(f"/manage/questions/{singles[0]}/enable")
     edited = client.get(f"/manage/questions/{singles[0]}/edit", follow_redirects=True)
     assert "十二月答题赛" not in edited.get_data(as_text=True)  # whole again: nothing to say
+
+
+def test_a_revealed_paper_shows_the_source_as_the_practice_does(
+    app, client, login_as, make_contest
+):
+    """Once the answers are public each question shows 原文： with the question's key marked
+    in it, then 解析, as the 练习 and the 错题本 do (qa8: the 答题赛 showed an unlabelled
+    quote, its key unmarked, after the 解析)."""
+    contest_id = make_contest(counts={"single": 1}, reveal="immediately")
+    login_as()
+    attempt_id = start(client, contest_id)
+    (q,) = paper_of(app, attempt_id)
+    client.post(f"/contests/attempts/{attempt_id}/submit", data=answer(q, False))
+    page = client.get(f"/contests/attempts/{attempt_id}").get_data(as_text=True)
+    card = page.split('class="card pc-q')[1]
+    source = card[card.index("原文：") :]
+    assert any(f"<mark>{key}</mark>" in source for key in q.keys), card
+    assert card.index("原文：") < card.index("解析：")

@@ -942,3 +942,21 @@ def test_a_material_without_questions_offers_no_self_test(app, client, make_bank
     assert "这份材料还没有题目，请换一份材料。" in page and "请换一种题型" not in page
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Attempt)) == 0
+
+
+def test_the_notebook_does_not_call_an_old_mistake_the_last_answer(
+    app, client, login_as, make_bank
+) -> None:
+    """A 单选 answered wrong in a 练习, then right in its 复习: the 错题本 still shows the wrong
+    answer (what to learn from), but no longer as 你上次的答案, which it is not (qa8: the learner
+    read their fixed mistake as their latest answer, in red)."""
+    login_as()
+    material_id, _ = make_bank(4)
+    token = start(client, material_id, kinds=["single"])
+    q = question(app, attempt_row(app, token).question_ids[0])
+    client.post(f"/test/{token}/q/1", data=answer_data(q, WRONG["single"]))
+    review_token = client.post("/review").headers["Location"].rsplit("/", 1)[-1]
+    client.post(f"/test/{review_token}/q/1", data=answer_data(q, RIGHT["single"]))
+    entry = page_text(client.get("/notebook").get_data(as_text=True))
+    assert "上次的答案" not in entry
+    assert "你答错时的答案：A. 政治意识" in entry

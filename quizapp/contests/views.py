@@ -33,6 +33,7 @@ from ..extensions import db
 from ..generation.checking import InvalidAnswer
 from ..models import Group, PaperAttempt, PaperContest
 from ..security import organizer_required
+from ..study.reading import marked_source
 from ..study.services import given_blanks
 from ..web import unbroken
 from . import services
@@ -221,6 +222,7 @@ def attempt(attempt_id: int):
         else {},
         right_label=services.right_answer_label,
         answer_label=services.answer_label,
+        marked_source=marked_source,
     )
 
 

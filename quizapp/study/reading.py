@@ -167,3 +167,13 @@ def mark_keys(text: str, keys: Iterable[str], stem: str = "") -> Markup:
         cursor = end
     out.append(escape(text[cursor:]))
     return Markup("").join(out)
+
+
+def marked_source(question: Any) -> Markup:
+    """A question's source sentence with its keys and, for a 填空, its answers marked (a short
+    key only where the stem asks it: ``mark_keys``): the 原文 under a question answered in a
+    练习, the 错题本 and a revealed 答题赛 paper."""
+    keys = list(question.keys or [])
+    if question.kind == "cloze" and isinstance(question.answer, list):
+        keys += [a for a in question.answer if isinstance(a, str)]
+    return mark_keys(question.source, keys, question.stem)

@@ -17,7 +17,6 @@ from flask import (
     url_for,
 )
 from flask_login import current_user
-from markupsafe import Markup
 from sqlalchemy import select
 from wtforms import SelectChoice
 
@@ -316,20 +315,11 @@ def question(token: str, number: int):
         given=services.format_response(question, answer.response) if answer else "",
         blanks=services.given_blanks(question, answer.response) if answer else [],
         correct=services.format_response(question, question.answer) if answer else "",
-        source=_marked_source(question) if answer else "",
+        source=reading.marked_source(question) if answer else "",
         chosen=_chosen(question, answer.response) if answer else set(),
         right=_chosen(question, question.answer) if answer else set(),
         finish_form=ActionForm(),
     )
-
-
-def _marked_source(question: BankQuestion) -> Markup:
-    """The source sentence with the question's keys and cloze answers marked (a short key only
-    where the stem asks it: ``reading.mark_keys``)."""
-    keys = list(question.keys or [])
-    if question.kind == "cloze" and isinstance(question.answer, list):
-        keys += [a for a in question.answer if isinstance(a, str)]
-    return reading.mark_keys(question.source, keys, question.stem)
 
 
 def _chosen(question: BankQuestion, response: Any) -> set[str]:
@@ -459,7 +449,7 @@ def result(token: str):
         result=result,
         material=db.session.get(Material, attempt.material_id) if attempt.material_id else None,
         duration=services.format_duration(services.duration_seconds(attempt)),
-        marked_source=_marked_source,
+        marked_source=reading.marked_source,
     )
 
 
@@ -521,7 +511,7 @@ def notebook_page():
         cutoff=due_cutoff(utcnow(), _china()),
         format_response=services.format_response,
         given_blanks=services.given_blanks,
-        marked_source=_marked_source,
+        marked_source=reading.marked_source,
         form=ActionForm(),
     )
 

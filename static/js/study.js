@@ -8,6 +8,57 @@
     printButton.addEventListener("click", function () { window.print(); });
   }
 
+  // 练习/复习: 提交答案 is sent by the page. A moment without network (or the server
+  // restarting) used to leave the learner on the browser's error page, the answer not sent; now
+  // the page says so and sends it again (QuizInOrder in app.js: 1 s, 2 s, 4 s … and at once when
+  // the browser is back online) with what the form holds then, and shows the feedback once it
+  // got through. The server keeps the first answer to a question, so a repeat whose first
+  // reply was lost only shows it. Anything but the feedback page (an empty answer, an expired
+  // form) is left to the form's own post, so the server's page says what went wrong.
+  var answerForm = document.querySelector("form[data-practice-answer]");
+  if (answerForm) {
+    var answerStatus = answerForm.querySelector("[data-answer-status]");
+    var answerSending = false;
+    var answerLeaving = false;
+    var answerQueue = window.QuizInOrder(function (failing) {
+      if (!failing.length || !answerStatus) { return; }
+      answerStatus.textContent = "网络或服务器暂时不通，答案还没提交，正在自动重试…（请不要关闭本页）";
+      answerStatus.classList.add("is-error");
+      answerStatus.hidden = false;
+    });
+    var sendAnswer = function () {
+      // The redirect is not followed here: the page goes to the question's address itself,
+      // which shows the feedback (or the result of a test closed meanwhile), one request as
+      // the form's own post made.
+      var action = answerForm.getAttribute("action");
+      return fetch(action, {
+        method: "POST", body: new FormData(answerForm), credentials: "same-origin",
+        redirect: "manual"
+      }).then(function (response) {
+        if (response.status >= 500) { return false; }
+        answerLeaving = true;
+        if (response.type === "opaqueredirect") {
+          window.location.href = action;
+        } else {
+          HTMLFormElement.prototype.submit.call(answerForm);
+        }
+        return true;
+      }, function () { return false; });
+    };
+    answerForm.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (answerSending) { return; }  // a second tap: the first is on its way or retried
+      answerSending = true;
+      answerQueue("answer", sendAnswer);
+    });
+    window.addEventListener("pageshow", function (event) {
+      if (event.persisted) { answerSending = false; answerLeaving = false; }
+    });
+    window.addEventListener("beforeunload", function (event) {
+      if (answerQueue.pending() && !answerLeaving) { event.preventDefault(); event.returnValue = ""; }
+    });
+  }
+
   var form = document.getElementById("exam-form");
   if (!form) { return; }
   var status = form.querySelector("[data-save-status]");
