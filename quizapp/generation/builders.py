@@ -3991,6 +3991,8 @@ def candidates_for(
     if key.type == "term":
         cls_name = lex.term_class(key.text)
         same = lex.class_terms(cls_name) if cls_name else []
+        if cls_name == "党内教育":
+            exclude |= _STANDING_CAMPAIGNS - {key.text}
         if cls_name in _QUALITY_CLASSES and _after_carry_verb(ctx, key):
             # 发扬（斗争精神）: 奋斗精神, 担当精神 are carried forward as well; the named spirits
             # (太行精神) would be lures of another kind (round Y1): no 单选
@@ -4242,6 +4244,47 @@ def _later_names(ctx: Context) -> frozenset[str]:
             name for name, since in ctx.lexicon.term_dates.items() if latest and latest < since
         )
     return memo["later_names"]
+
+
+# The classes whose standard group is larger than any list a text prints: the 中国共产党人精神
+# 谱系 (46 spirits in its first batch, 2021-09). A text's list of them (形成了井冈山精神、长征精神…
+# 等伟大精神) is a part of the group, so every other spirit of it reads as right in the list's
+# slot (塞罕坝精神, 大别山精神, 抗击非典精神, 东北抗联精神: blind18 QD #23, QE #28, QF #26), and
+# only the text's order tells the key: a key listed beside a mate of its group gets no 单选.
+_OPEN_GROUP_CLASSES = frozenset({"精神谱系"})
+
+
+def _open_group_member(ctx: Context, key: KeyPhrase, blanked: str) -> bool:
+    """Is ``key`` a member of an open standard group (:data:`_OPEN_GROUP_CLASSES`) printed
+    in a list beside another member of it (in ``blanked``, the stem with its blank)?"""
+    cls_name = ctx.lexicon.term_class(key.text)
+    if cls_name not in _OPEN_GROUP_CLASSES:
+        return False
+    printed = blanked.replace("“", "").replace("”", "")
+    mates = [
+        m
+        for m in ctx.lexicon.class_terms(cls_name)
+        if m != key.text and m in printed and key.text not in m and m not in key.text
+    ]
+    # an open list (…等伟大精神) or a run of three: a pair may be pinned by the text's place
+    # (伟大建党精神和（红船精神）、浙江精神 in a Zhejiang report)
+    return len(mates) >= 2 or (bool(mates) and "等" in printed[printed.find(BLANK) :])
+
+
+# The campaigns the Party made standing (常态化长效化): 党史学习教育 (2022), 党纪学习教育 (2024),
+# 两学一做学习教育 (常态化制度化, 2017). Each reads as right beside any education a text has a
+# body carry on (常态化开展政治教育、（党性教育）: blind18 QD #34, QE #35, QF #39), so none is
+# a lure of another education.
+_STANDING_CAMPAIGNS = frozenset({"党史学习教育", "党纪学习教育", "两学一做学习教育"})
+
+
+def _title_key(ctx: Context, key: KeyPhrase) -> bool:
+    """Is ``key`` (four characters or more) a stretch of the text's title line: the subject
+    the whole text is about (《关于在全党开展（党史学习教育）的通知》 in the speech at the 党史学习
+    教育动员大会: blind18 QF #22), which a 单选 asks of no learner?"""
+    # (a half of a printed pair is a slogan's member, asked as such: 在全党开展“（不忘初心）、牢记
+    # 使命”主题教育 at that campaign's 总结大会, ED #10, usable)
+    return len(key.text) >= 4 and len(key.group) < 2 and key.text in _title_phrases(ctx)
 
 
 # a first line that is a title: short, no sentence end
@@ -5970,6 +6013,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     single_ok = wrong is not None and not (strict and _generic_head(key.text))
     if single_ok and _manner_key(ctx, key):
         single_ok = False  # （综合施策）推动…: 分类施策 fills it as well (DC #36)
+    if single_ok and (_open_group_member(ctx, key, blanked) or _title_key(ctx, key)):
+        single_ok = False  # 形成了（井冈山精神）、长征精神…等伟大精神 (QD #23); the title's subject
     if key.type == "definition" and not standard:
         single_ok = False  # 人民性 among 转折性, 积极性: a shared ending is not a shared sense
     if single_ok and wrong and _echoed(key, blanked, wrong):
