@@ -68,3 +68,11 @@ def test_no_standing_campaign_is_a_lure_of_another_education() -> None:
     assert singles
     for q in singles:
         assert not {"党史学习教育", "党纪学习教育", "两学一做学习教育"} & set(q.options)
+
+
+@pytest.mark.parametrize("seed", [1904, 1905, 1906])
+def test_the_served_quiz_asks_no_blank_of_the_open_list_either(seed: int) -> None:
+    # the 填空 that replaced the 单选: 形成了井冈山精神、长征精神、（　　）〔4字〕精神、…等伟大精神
+    # takes 东北抗联, 抗击非典 as well; asked last, after the quiz's other questions
+    quiz = generate_questions(heldout_text(DANGSHI), seed=seed, count=10)
+    assert not [q for q in quiz if "等伟大精神" in q.stem]

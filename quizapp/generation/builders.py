@@ -34,6 +34,7 @@ from typing import Any
 from . import distractors as dis
 from . import fields, noise
 from .confidence import common_chars, field_giveaway, series_odd_out, series_of_length
+from .frames import OPEN_GROUP_CLASSES, open_group_listed
 from .jieba_setup import cached_word_ends as word_ends  # (cached, keyed by the dictionary)
 from .jieba_setup import cut as jieba_cut
 from .jieba_setup import (
@@ -4246,29 +4247,14 @@ def _later_names(ctx: Context) -> frozenset[str]:
     return memo["later_names"]
 
 
-# The classes whose standard group is larger than any list a text prints: the 中国共产党人精神
-# 谱系 (46 spirits in its first batch, 2021-09). A text's list of them (形成了井冈山精神、长征精神…
-# 等伟大精神) is a part of the group, so every other spirit of it reads as right in the list's
-# slot (塞罕坝精神, 大别山精神, 抗击非典精神, 东北抗联精神: blind18 QD #23, QE #28, QF #26), and
-# only the text's order tells the key: a key listed beside a mate of its group gets no 单选.
-_OPEN_GROUP_CLASSES = frozenset({"精神谱系"})
-
-
 def _open_group_member(ctx: Context, key: KeyPhrase, blanked: str) -> bool:
-    """Is ``key`` a member of an open standard group (:data:`_OPEN_GROUP_CLASSES`) printed
-    in a list beside another member of it (in ``blanked``, the stem with its blank)?"""
+    """Is ``key`` a member of an open standard group (frames.OPEN_GROUP_CLASSES: the 精神谱系)
+    listed in ``blanked`` beside its mates (:func:`frames.open_group_listed`)? Every other
+    member reads as right in the slot: no 单选 (blind18 QD #23, QE #28, QF #26)."""
     cls_name = ctx.lexicon.term_class(key.text)
-    if cls_name not in _OPEN_GROUP_CLASSES:
+    if cls_name not in OPEN_GROUP_CLASSES:
         return False
-    printed = blanked.replace("“", "").replace("”", "")
-    mates = [
-        m
-        for m in ctx.lexicon.class_terms(cls_name)
-        if m != key.text and m in printed and key.text not in m and m not in key.text
-    ]
-    # an open list (…等伟大精神) or a run of three: a pair may be pinned by the text's place
-    # (伟大建党精神和（红船精神）、浙江精神 in a Zhejiang report)
-    return len(mates) >= 2 or (bool(mates) and "等" in printed[printed.find(BLANK) :])
+    return open_group_listed(blanked, BLANK, key.text, ctx.lexicon.class_terms(cls_name))
 
 
 # The campaigns the Party made standing (常态化长效化): 党史学习教育 (2022), 党纪学习教育 (2024),
