@@ -100,9 +100,16 @@ def norm(s):
 BLANKS = re.compile(r"（[\s　]*）(〔[^〕]*〕)?|\(\s*\)(〔[^〕]*〕)?|〔[^〕]*〕|\[[^\]]*\]")
 
 
+OPTIONS_TAIL = re.compile(
+    r"\s*A[\s.．]?(?=[\u4e00-\u9fff“])[^A-E]*B[\s.．]?[^A-E]*C[\s.．]?[^A-E]*D[\s.．]?[^A-E]*$"
+)
+
+
 def frags(stem):
     stem = re.sub(r"\(\+.*?\)$", "", stem)  # (+ options) note
     stem = re.sub(r"\s\(.*?\)$", "", stem)
+    # the options a 单选 row prints after its stem (…的首要任务。A 党的制度建设 B … D 党的思想建设)
+    stem = OPTIONS_TAIL.sub("", stem)
     parts = re.split(r"…+|\.\.\.|——|" + BLANKS.pattern, stem)
     out = []
     for p in parts:

@@ -34,6 +34,7 @@ from typing import Any
 from . import distractors as dis
 from . import fields, noise
 from .confidence import common_chars, field_giveaway, series_odd_out, series_of_length
+from .frames import OPEN_GROUP_CLASSES, open_group_listed
 from .jieba_setup import cached_word_ends as word_ends  # (cached, keyed by the dictionary)
 from .jieba_setup import cut as jieba_cut
 from .jieba_setup import (
@@ -3991,6 +3992,8 @@ def candidates_for(
     if key.type == "term":
         cls_name = lex.term_class(key.text)
         same = lex.class_terms(cls_name) if cls_name else []
+        if cls_name == "党内教育":
+            exclude |= _STANDING_CAMPAIGNS - {key.text}
         if cls_name in _QUALITY_CLASSES and _after_carry_verb(ctx, key):
             # 发扬（斗争精神）: 奋斗精神, 担当精神 are carried forward as well; the named spirits
             # (太行精神) would be lures of another kind (round Y1): no 单选
@@ -4242,6 +4245,32 @@ def _later_names(ctx: Context) -> frozenset[str]:
             name for name, since in ctx.lexicon.term_dates.items() if latest and latest < since
         )
     return memo["later_names"]
+
+
+def _open_group_member(ctx: Context, key: KeyPhrase, blanked: str) -> bool:
+    """Is ``key`` a member of an open standard group (frames.OPEN_GROUP_CLASSES: the 精神谱系)
+    listed in ``blanked`` beside its mates (:func:`frames.open_group_listed`)? Every other
+    member reads as right in the slot: no 单选 (blind18 QD #23, QE #28, QF #26)."""
+    cls_name = ctx.lexicon.term_class(key.text)
+    if cls_name not in OPEN_GROUP_CLASSES:
+        return False
+    return open_group_listed(blanked, BLANK, key.text, ctx.lexicon.class_terms(cls_name))
+
+
+# The campaigns the Party made standing (常态化长效化): 党史学习教育 (2022), 党纪学习教育 (2024),
+# 两学一做学习教育 (常态化制度化, 2017). Each reads as right beside any education a text has a
+# body carry on (常态化开展政治教育、（党性教育）: blind18 QD #34, QE #35, QF #39), so none is
+# a lure of another education.
+_STANDING_CAMPAIGNS = frozenset({"党史学习教育", "党纪学习教育", "两学一做学习教育"})
+
+
+def _title_key(ctx: Context, key: KeyPhrase) -> bool:
+    """Is ``key`` (four characters or more) a stretch of the text's title line: the subject
+    the whole text is about (《关于在全党开展（党史学习教育）的通知》 in the speech at the 党史学习
+    教育动员大会: blind18 QF #22), which a 单选 asks of no learner?"""
+    # (a half of a printed pair is a slogan's member, asked as such: 在全党开展“（不忘初心）、牢记
+    # 使命”主题教育 at that campaign's 总结大会, ED #10, usable)
+    return len(key.text) >= 4 and len(key.group) < 2 and key.text in _title_phrases(ctx)
 
 
 # a first line that is a title: short, no sentence end
@@ -5970,6 +5999,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     single_ok = wrong is not None and not (strict and _generic_head(key.text))
     if single_ok and _manner_key(ctx, key):
         single_ok = False  # （综合施策）推动…: 分类施策 fills it as well (DC #36)
+    if single_ok and (_open_group_member(ctx, key, blanked) or _title_key(ctx, key)):
+        single_ok = False  # 形成了（井冈山精神）、长征精神…等伟大精神 (QD #23); the title's subject
     if key.type == "definition" and not standard:
         single_ok = False  # 人民性 among 转折性, 积极性: a shared ending is not a shared sense
     if single_ok and wrong and _echoed(key, blanked, wrong):

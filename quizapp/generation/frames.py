@@ -105,6 +105,25 @@ NAMED_MODIFIER_CLASSES = frozenset({"工作方法"})
 _PAIR_JOINS = "和与及、"
 
 
+# The classes whose standard group is larger than any list a text prints: the 中国共产党人精神
+# 谱系 (46 spirits in its first batch, 2021-09). A text's list of them (形成了井冈山精神、长征精神…
+# 等伟大精神) is a part of the group, so every other spirit of it reads as right in the list's
+# slot (塞罕坝精神, 大别山精神, 抗击非典精神, 东北抗联精神: blind18 QD #23, QE #28, QF #26), and
+# only the text's order tells the key.
+OPEN_GROUP_CLASSES = frozenset({"精神谱系"})
+
+
+def open_group_listed(stem: str, blank: str, key: str, members) -> bool:
+    """Is ``key``, a member of an open group (``members``: its class,
+    :data:`OPEN_GROUP_CLASSES`), blanked in ``stem`` within a list printing two more members, or
+    one before an open 等? A pair may be pinned by the text's place (伟大建党精神和（红船精神）、
+    浙江精神 in a Zhejiang report)."""
+    printed = stem.replace("“", "").replace("”", "")
+    mates = [m for m in members if m != key and m in printed and key not in m and m not in key]
+    at = printed.find(blank)
+    return len(mates) >= 2 or (bool(mates) and at >= 0 and "等" in printed[at:])
+
+
 def _clause_at(stem: str, at: int, end: int) -> tuple[str, str]:
     """The text of ``stem``'s clause before ``at`` and after ``end``: up to the nearest marks
     other than the enumeration comma 、 (a run of items stays in one clause)."""

@@ -40,10 +40,12 @@ from .frames import (
     DUTY_HEADS,
     NAMED_CLASSES,
     NAMED_MODIFIER_CLASSES,
+    OPEN_GROUP_CLASSES,
     deed_slot_open,
     frame_mates,
     is_deed_or_role,
     member_slot_open,
+    open_group_listed,
     quality_slot_open,
     shared_edge,
 )
@@ -1102,6 +1104,8 @@ def _open_frame_rule(q: Question, document: str, lexicon: Lexicon) -> str:
         return "frame_filled_elsewhere"
     if _open_quality_slot(q, lexicon):
         return "open_quality_slot"
+    if _open_group_slot(q, lexicon):
+        return "open_group_slot"
     if _open_deed_slot(q, lexicon):
         return "open_deed_slot"
     if _open_duty_slot(q, lexicon):
@@ -1130,6 +1134,22 @@ def _open_quality_slot(q: Question, lexicon: Lexicon) -> bool:
         or lexicon.term_class(key[:-2]) in NAMED_MODIFIER_CLASSES
     )
     return quality_slot_open(q.stem, BLANK, key, mates, named)
+
+
+def _open_group_slot(q: Question, lexicon: Lexicon) -> bool:
+    """Is ``q`` a plain 填空 over a member of an open group (frames.OPEN_GROUP_CLASSES: the
+    精神谱系) listed beside its mates (形成了井冈山精神、长征精神、（遵义会议）〔4字〕精神、…
+    等伟大精神)? 东北抗联, 抗击非典 fit the 4字 slot as well: the 单选's rule (blind18 QD #23),
+    asked last."""
+    if not is_plain_cloze(q):
+        return False
+    key = q.answer[0]
+    at = q.stem.find(BLANK)
+    whole = key + "精神" if q.stem[at + len(BLANK) :].lstrip("”").startswith("精神") else key
+    cls_name = lexicon.term_class(whole)
+    if cls_name not in OPEN_GROUP_CLASSES:
+        return False
+    return open_group_listed(q.stem, BLANK, whole, lexicon.class_terms(cls_name))
 
 
 def _open_duty_slot(q: Question, lexicon: Lexicon) -> bool:
