@@ -258,7 +258,11 @@ def _window_of(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int
     if stem:
         stem, la, lb = _with_object_sentence(ctx, s, stem, la, lb)
     if stem:
+        stem, la, lb = _with_subject_head(s.text, stem, la, lb, a - s.start)
+    if stem:
         stem, la, lb = _with_condition_lead(s.text, stem, la, lb, a - s.start)
+    if stem:
+        stem, la, lb = _with_condition_end(s.text, stem, la, lb, a - s.start)
     if stem:
         stem, la, lb = _with_purpose_end(s.text, stem, la, lb, b - s.start)
     if stem:
@@ -269,6 +273,8 @@ def _window_of(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int
         cut = next(len(w) for w in _AND_OPENINGS if stem.startswith(w))
         if cut <= la:  # 并根据新的实践…: the stem shows no predicate 并 joins it to
             stem, la, lb = stem[cut:], la - cut, lb - cut
+    if stem:
+        stem, la, lb = _without_cut_connective(stem, la, lb)
     if not stem:
         return stem, la, lb
     return _balanced_quotes(*_tidy_stem(stem, la, lb))
@@ -11774,3 +11780,160 @@ def unknown_run_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
             ordered=False,
             paragraph=s.paragraph,
         )
+
+
+# --- fifteenth session, helper "window18": heads, conditions and enumerators the window cut ---
+_WHOLE_HEAD_CHARS = WINDOW_CHARS + 12  # the longest stem that opens at its sentence's start instead
+_HEAD_LEAD_CHARS = 18  # the longest subject clause put in front with ……
+_HEAD_STEM_CHARS = WINDOW_CHARS + 24  # the longest stem a subject lead or a 就 clause makes
+_FRAME_CLAUSE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:认为|指出|强调|号召|看到)")
+_PREDICATE_OPENING = tuple("在为对把以是将从向") + _MODAL_OPENINGS
+_LEANING_JIU = re.compile(r"^[\u4e00-\u9fff]{1,8}?就(?!是)")
+_CONDITION_PAIRS = (("只要", "就"), ("只有", "才"))
+_DANGLING_CONNECTIVES = ("从此", "此后", "为此", "因此", "同时", "所以", "然而", "但是", "于是")
+_LIST_ENUMERATOR = re.compile(r"^[一二三四五六七八九十]{1,2}(?:是|要)(?=[\u4e00-\u9fff])")
+_LIST_ENUMERATOR_INSIDE = re.compile(r"[，,；;。][一二三四五六七八九十]{1,2}(?:是|要)")
+
+
+def _copied_at(text: str, stem: str, la: int, key_at: int) -> int:
+    """Where ``stem`` starts in ``text`` when it is copied unbroken from it (its last stop
+    aside), else -1."""
+    start = key_at - la
+    body = stem.rstrip("。！？!?，,；;")
+    if start < 0 or text[start : start + len(body)] != body:
+        return -1
+    return start
+
+
+def _opens_on_predicate(clause: str) -> bool:
+    """Does ``clause`` open on a predicate, naming no subject of its own (统揽伟大斗争、…;
+    立志于…; 是…成果)?"""
+    if not clause or _own_subject(clause) or _agent_opening(clause):
+        return False
+    return (
+        clause.startswith(_PREDICATE_OPENING)
+        or clause[:2] in _VERB_OPENINGS
+        or word_tag(clause[:2]) in _VERB_TAGS
+        or word_tag(clause[:1]) in _VERB_TAGS
+    )
+
+
+def _subject_head(text: str, start: int) -> int:
+    """The end of the sentence's subject clause before ``start`` (我们党作为马克思主义执政党，;
+    全面从严治党，是…: the topic of a copula; 全会认为，习近平总书记重要讲话…, its frame taken
+    along), or -1."""
+    clauses = []
+    at = 0
+    while at < start and len(clauses) < 2:
+        end = min((i for i in (text.find(c, at) for c in "，,") if i >= 0), default=-1)
+        if end < 0 or end >= start:
+            break
+        clauses.append((at, end))
+        at = end + 1
+    if any(c in text[:start] for c in "；;：:“”"):
+        return -1
+    for n, (x, y) in enumerate(clauses):
+        clause = text[x:y]
+        if n == 0 and _FRAME_CLAUSE.fullmatch(clause) and not _SAYS.search(clause[:2]):
+            continue  # (全会认为，: the subject follows)
+        if _SAYS.search(clause) and n == 0:
+            return -1  # (习近平总书记强调，: a speaker, which the window drops on purpose)
+        if clause.endswith("是") or "越" in clause or len(clause) <= 4:
+            return -1  # (尤为重要的是，/ 党越是长期执政，/ 我相信，: a frame, not a subject)
+        agent = _agent_opening(clause)
+        if agent == clause or agent and clause[len(agent) :].startswith("作为"):
+            return y  # (a subject alone; 我们党作为马克思主义执政党，)
+        if _own_subject(clause) or agent:
+            return -(y + 2)  # (a subject with its own predicate: only a whole sentence takes it)
+        topic = (
+            len(clause) <= 14
+            and text[y + 1 : y + 2] == "是"
+            and not clause.startswith(_PREDICATE_OPENING)
+            and clause[:2] not in _VERB_OPENINGS
+        )
+        if topic:
+            return y  # (全面从严治党，是…)
+        return -1
+    return -1
+
+
+def _with_subject_head(text: str, stem: str, la: int, lb: int, key_at: int) -> tuple[str, int, int]:
+    """A window opening on a predicate whose subject it cut (统揽伟大斗争、…作出的战略部署，是…
+    成果; 立志于…，面临的执政考验…; 就坚持… after 从…起，我们党) opens at its sentence's start when
+    that stays within WINDOW_CHARS + 12, else takes the subject clause in front with …… (全面从严
+    治党，……统揽…; 我们党作为马克思主义执政党，……; blind18 QA #3, #6, QB #10, QD #5)."""
+    start = _copied_at(text, stem, la, key_at)
+    if start <= 0 or text[start - 1] not in "，,":
+        return stem, la, lb
+    first_end = min(
+        (i for i in (text.find(c, start) for c in "，,；;。") if i >= 0), default=len(text)
+    )
+    opening = text[start:first_end]
+    leans = _LEANING_JIU.match(opening) is not None
+    if not (_opens_on_predicate(opening) or _LEANING_JIU.match(opening)):
+        return stem, la, lb
+    head = _subject_head(text, start)
+    if head == -1 and not leans:
+        return stem, la, lb
+    if any(c in text[:start] for c in "；;：:“”"):
+        return stem, la, lb
+    if start + len(stem) <= _WHOLE_HEAD_CHARS:
+        return text[:start] + stem, la + start, lb + start
+    if head < 0 or head > _HEAD_LEAD_CHARS:
+        return stem, la, lb
+    lead = text[: head + 1] + ("" if head + 1 == start else "……")
+    if len(lead) + len(stem) > _HEAD_STEM_CHARS:
+        return stem, la, lb
+    return lead + stem, la + len(lead), lb + len(lead)
+
+
+def _with_condition_end(
+    text: str, stem: str, la: int, lb: int, key_at: int
+) -> tuple[str, int, int]:
+    """A stem showing 只要/只有 but cut before the 就/才 clause it needs (只要我们对…有清醒的认识、
+    坚定的意志，坚持（　　）、未雨绸缪。) takes that clause: the rest of the sentence when it
+    follows at once, else …… and that clause (blind18 QE #20, QF #16)."""
+    start = _copied_at(text, stem, la, key_at)
+    if start < 0:
+        return stem, la, lb
+    body = stem.rstrip("。！？!?，,；;")
+    end = start + len(body)
+    for opening, main in _CONDITION_PAIRS:
+        at = body.find(opening)
+        if at < 0 or main in body[at:]:
+            continue
+        if end >= len(text) or text[end] not in "，,":
+            return stem, la, lb
+        clause = re.compile(r"[，,]" + main).search(text, end)
+        if clause is None or any(c in text[end : clause.start()] for c in "。！？；;"):
+            return stem, la, lb
+        close = min(
+            (i for i in (text.find(c, clause.end()) for c in "，,；;。！？!?") if i >= 0),
+            default=len(text),
+        )
+        tail = text[clause.start() + 1 : close + 1]
+        joint = text[end : clause.start() + 1] if clause.start() == end else "，……"
+        new = body + joint + tail
+        if len(new) > _HEAD_STEM_CHARS:
+            return stem, la, lb
+        if new[-1] in "，,；;":
+            new = new[:-1] + "。"
+        return new, la, lb
+    return stem, la, lb
+
+
+def _without_cut_connective(stem: str, la: int, lb: int) -> tuple[str, int, int]:
+    """A stem ending on a connective whose clause the window cut (…为中华民族谋复兴，从此。) ends
+    before it (blind18 QF #28); a list's enumerator opening it (五是要学习党史、…) goes when
+    the list is not shown (QA #30, QB #23)."""
+    for word in _DANGLING_CONNECTIVES:
+        for stop in "。！":
+            tail = "，" + word + stop
+            if stem.endswith(tail) and len(stem) - len(tail) >= lb:
+                stem = stem[: -len(tail)] + stop
+    m = _LIST_ENUMERATOR.match(stem)
+    if m and m.end() <= la and not _LIST_ENUMERATOR_INSIDE.search(stem, m.end()):
+        cut = m.end() - (1 if m.group().endswith("要") and not m.group().endswith("是要") else 0)
+        cut = len(m.group()) if m.group()[-1] == "是" else cut
+        stem, la, lb = stem[cut:], la - cut, lb - cut
+    return stem, la, lb

@@ -1,0 +1,62 @@
+"""Fifteenth session, helper "window18": windows that cut a subject, a 就 clause or keep a
+list's enumerator (blind18 QA–QF). Stems as the learner sees them."""
+
+from quizapp.generation import builders
+
+
+def test_subject_clause_comes_back_with_ellipsis():
+    text = (
+        "我们党作为马克思主义执政党，立志于中华民族千秋伟业，进行着伟大而艰巨的事业，"
+        "面临的执政考验、改革开放考验、市场经济考验、外部环境考验将长期存在，"
+        "精神懈怠危险、能力不足危险将长期存在，党的建设面临不少顽固性、多发性问题。"
+    )
+    start = text.index("面临的")
+    end = text.index("，精神")
+    key_at = text.index("改革开放考验")
+    stem = text[start:end]
+    got, la, lb = builders._with_subject_head(
+        text, stem, key_at - start, key_at - start + 6, key_at
+    )
+    assert got.startswith("我们党作为马克思主义执政党，") and "面临的执政考验" in got
+    assert got[la:lb] == "改革开放考验"
+
+
+def test_condition_takes_its_jiu_clause():
+    text = (
+        "只要我们对解决大党独有难题有清醒的认识、坚定的意志，坚持底线思维、未雨绸缪，"
+        "下好先手棋、打好主动仗，就能在解决大党独有难题上不断取得突破和进展。"
+    )
+    stem = text[: text.index("，下好")]
+    key_at = text.index("底线思维")
+    got, la, lb = builders._with_condition_end(text, stem, key_at, key_at + 4, key_at)
+    assert got.endswith("，……就能在解决大党独有难题上不断取得突破和进展。")
+    assert got[la:lb] == "底线思维"
+
+
+def test_dangling_connective_and_lone_enumerator_go():
+    got, la, lb = builders._without_cut_connective(
+        "始终不渝为人民谋幸福、为民族谋复兴，从此。", 4, 9
+    )
+    assert got == "始终不渝为人民谋幸福、为民族谋复兴。"
+    stem = "五是要学习党史、新中国史、改革开放史，做到知史爱党。"
+    got, la, lb = builders._without_cut_connective(stem, 8, 12)
+    assert got.startswith("要学习党史") and got[la:lb] == "新中国史"
+    shown = "一是迎来建党百年，二是进入新时代，三是完成脱贫攻坚。"
+    assert builders._without_cut_connective(shown, 29, 33)[0] == shown
+
+
+def test_bank_stems_of_blind18_texts():
+    from pathlib import Path
+
+    from quizapp.generation import generate_questions
+
+    root = Path(__file__).resolve().parent.parent / "bench" / "heldout_texts"
+    qs = generate_questions(
+        (root / "speech_xi_dangshi_dongyuan_2021_part1.txt").read_text("utf-8"), seed=0
+    )
+    stems = [q.stem for q in qs]
+    assert not any(s.startswith("五是要学习") for s in stems)
+    assert not any(s.endswith("，从此。") for s in stems)
+    assert any(s.startswith("从登上中国政治舞台的那一刻起，我们党就坚持") for s in stems)
+    qs = generate_questions((root / "article_dadang_nanti_2024.txt").read_text("utf-8"), seed=0)
+    assert not any("只要" in q.stem and "就" not in q.stem.split("只要")[1] for q in qs)
