@@ -60,3 +60,19 @@ def test_bank_stems_of_blind18_texts():
     assert any(s.startswith("从登上中国政治舞台的那一刻起，我们党就坚持") for s in stems)
     qs = generate_questions((root / "article_dadang_nanti_2024.txt").read_text("utf-8"), seed=0)
     assert not any("只要" in q.stem and "就" not in q.stem.split("只要")[1] for q in qs)
+
+
+def test_topic_of_a_copula_comes_back():
+    text = (
+        "全面从严治党，是以习近平同志为核心的党中央把握新时代历史方位，以强烈的历史自觉、历史主动，"
+        "统筹国内国际两个大局，统揽伟大斗争、伟大工程、伟大事业、伟大梦想作出的战略部署，"
+        "是马克思主义建党学说同中国共产党建设实际相结合的重大理论和实践成果，具有重要时代价值。"
+    )
+    start = text.index("统揽")
+    end = text.index("，具有")
+    key_at = text.index("伟大梦想")
+    stem = text[start:end]
+    got, la, lb = builders._with_subject_head(
+        text, stem, key_at - start, key_at - start + 4, key_at
+    )
+    assert got.startswith("全面从严治党，……统揽伟大斗争") and got[la:lb] == "伟大梦想"

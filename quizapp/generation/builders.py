@@ -11849,8 +11849,7 @@ def _subject_head(text: str, start: int) -> int:
             len(clause) <= 14
             and text[y + 1 : y + 2] == "是"
             and not clause.startswith(_PREDICATE_OPENING)
-            and clause[:2] not in _VERB_OPENINGS
-        )
+        )  # (a verb phrase is a topic too: 坚持党的领导，是…)
         if topic:
             return y  # (全面从严治党，是…)
         return -1
@@ -11870,9 +11869,10 @@ def _with_subject_head(text: str, stem: str, la: int, lb: int, key_at: int) -> t
     )
     opening = text[start:first_end]
     leans = _LEANING_JIU.match(opening) is not None
-    if not (_opens_on_predicate(opening) or _LEANING_JIU.match(opening)):
-        return stem, la, lb
     head = _subject_head(text, start)
+    topic = head > 0 and text[head + 1 : head + 2] == "是" and not _own_subject(opening)
+    if not (_opens_on_predicate(opening) or leans or topic):
+        return stem, la, lb  # (全面从严治党，是…，统揽…作出的战略部署，是…: the topic's)
     if head == -1 and not leans:
         return stem, la, lb
     if any(c in text[:start] for c in "；;：:“”"):
