@@ -76,3 +76,18 @@ def test_topic_of_a_copula_comes_back():
         text, stem, key_at - start, key_at - start + 4, key_at
     )
     assert got.startswith("全面从严治党，……统揽伟大斗争") and got[la:lb] == "伟大梦想"
+
+
+def test_ellipsis_keeps_a_yue_condition_and_no_modifier_agent():
+    from pathlib import Path
+
+    from quizapp.generation import generate_questions
+
+    root = Path(__file__).resolve().parent.parent / "bench" / "heldout_texts"
+    text = (root / "article_dadang_nanti_2024.txt").read_text("utf-8")
+    stems = [q.stem for q in generate_questions(text, seed=0)]
+    assert not any(s.startswith(("党的组织……", "党和人民……")) for s in stems)
+    assert any(s.startswith("党的组织规模越庞大，……") for s in stems)
+    text = (root / "gongbao_jiwei_20th_3rd_plenum_2024.txt").read_text("utf-8")
+    stems = [q.stem for q in generate_questions(text, seed=0)]
+    assert not any(s.startswith("习近平总书记……凝聚了") for s in stems)

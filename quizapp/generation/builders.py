@@ -1253,6 +1253,14 @@ def _with_subject_clause(
     )  # (the clauses taken in must not spell the key)
     sure = modal or not (subject.endswith(_OWN_SUBJECTS) or text.startswith(_LAYOUT_LEAD))
     lead = subject + "……"
+    held = text[starts[subject_at] : ends[subject_at]].rstrip("，,")
+    rest = held[len(subject) :] if held.startswith(subject) else ""
+    if not modal and (rest.startswith("关于") or _SEEING_END.search(held)):
+        # 习近平总书记|关于党的自我革命的重要思想凝聚了…, 我们也要|看到，现在仍有一些…: the
+        # agent is no subject of the window's clauses (blind18 QB #31, QD #33, QB #27, QD #21)
+        return stem, la, lb
+    if not modal and "越" in rest and len(held) <= _HEAD_LEAD_CHARS + 2:
+        lead = held + "，……"  # (党的组织规模越庞大，……越需要…; QB #14, QD #14, QF #20)
     # the window as it was, the subject in front (its clauses whole, else the subject alone
     # with ……); only then the clauses after the key's go to make room
     for trim in (False, True):
@@ -1277,6 +1285,7 @@ def _with_subject_clause(
     return ("", 0, 0) if modal else (stem, la, lb)
 
 
+_SEEING_END = re.compile(r"(?:看到|认识到|看出|意识到)$")
 _SHORT_LEAD = 12  # the longest subject lead a window over WINDOW_CHARS + 12 still takes
 # a person who acts (习近平总书记发表了重要讲话，/ 刘少奇同志…): the heads of
 # :func:`_named_agent`'s persons
