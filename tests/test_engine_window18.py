@@ -91,3 +91,19 @@ def test_ellipsis_keeps_a_yue_condition_and_no_modifier_agent():
     text = (root / "gongbao_jiwei_20th_3rd_plenum_2024.txt").read_text("utf-8")
     stems = [q.stem for q in generate_questions(text, seed=0)]
     assert not any(s.startswith("习近平总书记……凝聚了") for s in stems)
+
+
+def test_purpose_clause_takes_the_verb_before():
+    text = (
+        "全会号召，要更加紧密地团结在以习近平同志为核心的党中央周围，勠力同心、忠诚履职，"
+        "以一往无前的奋斗姿态、永不懈怠的精神状态推进新征程纪检监察工作高质量发展，"
+        "为以中国式现代化全面推进强国建设、民族复兴伟业提供坚强保障！"
+    )
+    start = text.index("为以中国式")
+    key_at = text.index("强国建设")
+    stem = text[start:]
+    got, la, lb = builders._with_subject_head(
+        text, stem, key_at - start, key_at - start + 4, key_at
+    )
+    assert got.startswith("以一往无前的奋斗姿态") and got.endswith("提供坚强保障！")
+    assert got[la:lb] == "强国建设"

@@ -11883,6 +11883,18 @@ def _with_subject_head(text: str, stem: str, la: int, lb: int, key_at: int) -> t
     if not (_opens_on_predicate(opening) or leans or topic):
         return stem, la, lb  # (全面从严治党，是…，统揽…作出的战略部署，是…: the topic's)
     if head == -1 and not leans:
+        main_shown = text[first_end + 1 : first_end + 3].startswith(_MODAL_OPENINGS)
+        if (
+            opening.startswith("为")
+            and not opening.startswith(("为了", "为什么"))
+            and not main_shown
+        ):
+            # 为以中国式现代化全面推进…提供坚强保障！: the purpose's verb is in the clause
+            # before (以…推进新征程纪检监察工作高质量发展，; blind18 QF #40)
+            prev = max(text.rfind(c, 0, start - 1) for c in "，,；;：:") + 1
+            before = text[prev:start]
+            if len(before) + len(stem) <= _WHOLE_HEAD_CHARS and not before.startswith("为"):
+                return before + stem, la + len(before), lb + len(before)
         return stem, la, lb
     if any(c in text[:start] for c in "；;：:“”"):
         return stem, la, lb
