@@ -259,7 +259,11 @@ def _window_of(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int
     if stem:
         stem, la, lb = _with_object_sentence(ctx, s, stem, la, lb)
     if stem:
+        stem, la, lb = _with_subject_head(s.text, stem, la, lb, a - s.start)
+    if stem:
         stem, la, lb = _with_condition_lead(s.text, stem, la, lb, a - s.start)
+    if stem:
+        stem, la, lb = _with_condition_end(s.text, stem, la, lb, a - s.start)
     if stem:
         stem, la, lb = _with_purpose_end(s.text, stem, la, lb, b - s.start)
     if stem:
@@ -270,6 +274,8 @@ def _window_of(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int
         cut = next(len(w) for w in _AND_OPENINGS if stem.startswith(w))
         if cut <= la:  # 并根据新的实践…: the stem shows no predicate 并 joins it to
             stem, la, lb = stem[cut:], la - cut, lb - cut
+    if stem:
+        stem, la, lb = _without_cut_connective(stem, la, lb)
     if not stem:
         return stem, la, lb
     return _balanced_quotes(*_tidy_stem(stem, la, lb))
@@ -1248,6 +1254,14 @@ def _with_subject_clause(
     )  # (the clauses taken in must not spell the key)
     sure = modal or not (subject.endswith(_OWN_SUBJECTS) or text.startswith(_LAYOUT_LEAD))
     lead = subject + "……"
+    held = text[starts[subject_at] : ends[subject_at]].rstrip("，,")
+    rest = held[len(subject) :] if held.startswith(subject) else ""
+    if not modal and (rest.startswith("关于") or _SEEING_END.search(held)):
+        # 习近平总书记|关于党的自我革命的重要思想凝聚了…, 我们也要|看到，现在仍有一些…: the
+        # agent is no subject of the window's clauses (blind18 QB #31, QD #33, QB #27, QD #21)
+        return stem, la, lb
+    if not modal and "越" in rest and len(held) <= _HEAD_LEAD_CHARS + 2:
+        lead = held + "，……"  # (党的组织规模越庞大，……越需要…; QB #14, QD #14, QF #20)
     # the window as it was, the subject in front (its clauses whole, else the subject alone
     # with ……); only then the clauses after the key's go to make room
     for trim in (False, True):
@@ -1272,6 +1286,7 @@ def _with_subject_clause(
     return ("", 0, 0) if modal else (stem, la, lb)
 
 
+_SEEING_END = re.compile(r"(?:看到|认识到|看出|意识到)$")
 _SHORT_LEAD = 12  # the longest subject lead a window over WINDOW_CHARS + 12 still takes
 # a person who acts (习近平总书记发表了重要讲话，/ 刘少奇同志…): the heads of
 # :func:`_named_agent`'s persons
@@ -11816,3 +11831,172 @@ def unknown_run_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
             ordered=False,
             paragraph=s.paragraph,
         )
+
+
+# --- fifteenth session, helper "window18": heads, conditions and enumerators the window cut ---
+_WHOLE_HEAD_CHARS = WINDOW_CHARS + 12  # the longest stem that opens at its sentence's start instead
+_HEAD_LEAD_CHARS = 18  # the longest subject clause put in front with ……
+_HEAD_STEM_CHARS = WINDOW_CHARS + 24  # the longest stem a subject lead or a 就 clause makes
+_FRAME_CLAUSE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:认为|指出|强调|号召|看到)")
+_PREDICATE_OPENING = tuple("在为对把以是将从向") + _MODAL_OPENINGS
+_LEANING_JIU = re.compile(r"^[\u4e00-\u9fff]{1,8}?就(?!是)")
+_CONDITION_PAIRS = (("只要", "就"), ("只有", "才"))
+_DANGLING_CONNECTIVES = ("从此", "此后", "为此", "因此", "同时", "所以", "然而", "但是", "于是")
+_LIST_ENUMERATOR = re.compile(r"^[一二三四五六七八九十]{1,2}(?:是|要)(?=[\u4e00-\u9fff])")
+_LIST_ENUMERATOR_INSIDE = re.compile(r"[，,；;。][一二三四五六七八九十]{1,2}(?:是|要)")
+
+
+def _copied_at(text: str, stem: str, la: int, key_at: int) -> int:
+    """Where ``stem`` starts in ``text`` when it is copied unbroken from it (its last stop
+    aside), else -1."""
+    start = key_at - la
+    body = stem.rstrip("。！？!?，,；;")
+    if start < 0 or text[start : start + len(body)] != body:
+        return -1
+    return start
+
+
+def _opens_on_predicate(clause: str) -> bool:
+    """Does ``clause`` open on a predicate, naming no subject of its own (统揽伟大斗争、…;
+    立志于…; 是…成果)?"""
+    if not clause or _own_subject(clause) or _agent_opening(clause):
+        return False
+    return (
+        clause.startswith(_PREDICATE_OPENING)
+        or clause[:2] in _VERB_OPENINGS
+        or word_tag(clause[:2]) in _VERB_TAGS
+        or word_tag(clause[:1]) in _VERB_TAGS
+    )
+
+
+def _subject_head(text: str, start: int) -> int:
+    """The end of the sentence's subject clause before ``start`` (我们党作为马克思主义执政党，;
+    全面从严治党，是…: the topic of a copula; 全会认为，习近平总书记重要讲话…, its frame taken
+    along), or -1."""
+    clauses = []
+    at = 0
+    while at < start and len(clauses) < 2:
+        end = min((i for i in (text.find(c, at) for c in "，,") if i >= 0), default=-1)
+        if end < 0 or end >= start:
+            break
+        clauses.append((at, end))
+        at = end + 1
+    if any(c in text[:start] for c in "；;：:“”"):
+        return -1
+    for n, (x, y) in enumerate(clauses):
+        clause = text[x:y]
+        if n == 0 and _FRAME_CLAUSE.fullmatch(clause) and not _SAYS.search(clause[:2]):
+            continue  # (全会认为，: the subject follows)
+        if _SAYS.search(clause) and n == 0:
+            return -1  # (习近平总书记强调，: a speaker, which the window drops on purpose)
+        if clause.endswith("是") or "越" in clause or len(clause) <= 4:
+            return -1  # (尤为重要的是，/ 党越是长期执政，/ 我相信，: a frame, not a subject)
+        agent = _agent_opening(clause)
+        if agent == clause or agent and clause[len(agent) :].startswith("作为"):
+            return y  # (a subject alone; 我们党作为马克思主义执政党，)
+        if _own_subject(clause) or agent:
+            return -(y + 2)  # (a subject with its own predicate: only a whole sentence takes it)
+        topic = (
+            len(clause) <= 14
+            and text[y + 1 : y + 2] == "是"
+            and not clause.startswith(_PREDICATE_OPENING)
+        )  # (a verb phrase is a topic too: 坚持党的领导，是…)
+        if topic:
+            return y  # (全面从严治党，是…)
+        return -1
+    return -1
+
+
+def _with_subject_head(text: str, stem: str, la: int, lb: int, key_at: int) -> tuple[str, int, int]:
+    """A window opening on a predicate whose subject it cut (统揽伟大斗争、…作出的战略部署，是…
+    成果; 立志于…，面临的执政考验…; 就坚持… after 从…起，我们党) opens at its sentence's start when
+    that stays within WINDOW_CHARS + 12, else takes the subject clause in front with …… (全面从严
+    治党，……统揽…; 我们党作为马克思主义执政党，……; blind18 QA #3, #6, QB #10, QD #5)."""
+    start = _copied_at(text, stem, la, key_at)
+    if start <= 0 or text[start - 1] not in "，,":
+        return stem, la, lb
+    first_end = min(
+        (i for i in (text.find(c, start) for c in "，,；;。") if i >= 0), default=len(text)
+    )
+    opening = text[start:first_end]
+    leans = _LEANING_JIU.match(opening) is not None
+    head = _subject_head(text, start)
+    topic = head > 0 and text[head + 1 : head + 2] == "是" and not _own_subject(opening)
+    if not (_opens_on_predicate(opening) or leans or topic):
+        return stem, la, lb  # (全面从严治党，是…，统揽…作出的战略部署，是…: the topic's)
+    if head == -1 and not leans:
+        main_shown = text[first_end + 1 : first_end + 3].startswith(_MODAL_OPENINGS)
+        if (
+            opening.startswith("为")
+            and not opening.startswith(("为了", "为什么"))
+            and not main_shown
+        ):
+            # 为以中国式现代化全面推进…提供坚强保障！: the purpose's verb is in the clause
+            # before (以…推进新征程纪检监察工作高质量发展，; blind18 QF #40)
+            prev = max(text.rfind(c, 0, start - 1) for c in "，,；;：:") + 1
+            before = text[prev:start]
+            if len(before) + len(stem) <= _WHOLE_HEAD_CHARS and not before.startswith("为"):
+                return before + stem, la + len(before), lb + len(before)
+        return stem, la, lb
+    if any(c in text[:start] for c in "；;：:“”"):
+        return stem, la, lb
+    if start + len(stem) <= _WHOLE_HEAD_CHARS:
+        return text[:start] + stem, la + start, lb + start
+    if head < 0 or head > _HEAD_LEAD_CHARS:
+        return stem, la, lb
+    lead = text[: head + 1] + ("" if head + 1 == start else "……")
+    if len(lead) + len(stem) > _HEAD_STEM_CHARS:
+        return stem, la, lb
+    return lead + stem, la + len(lead), lb + len(lead)
+
+
+def _with_condition_end(
+    text: str, stem: str, la: int, lb: int, key_at: int
+) -> tuple[str, int, int]:
+    """A stem showing 只要/只有 but cut before the 就/才 clause it needs (只要我们对…有清醒的认识、
+    坚定的意志，坚持（　　）、未雨绸缪。) takes that clause: the rest of the sentence when it
+    follows at once, else …… and that clause (blind18 QE #20, QF #16)."""
+    start = _copied_at(text, stem, la, key_at)
+    if start < 0:
+        return stem, la, lb
+    body = stem.rstrip("。！？!?，,；;")
+    end = start + len(body)
+    for opening, main in _CONDITION_PAIRS:
+        at = body.find(opening)
+        if at < 0 or main in body[at:]:
+            continue
+        if end >= len(text) or text[end] not in "，,":
+            return stem, la, lb
+        clause = re.compile(r"[，,]" + main).search(text, end)
+        if clause is None or any(c in text[end : clause.start()] for c in "。！？；;"):
+            return stem, la, lb
+        close = min(
+            (i for i in (text.find(c, clause.end()) for c in "，,；;。！？!?") if i >= 0),
+            default=len(text),
+        )
+        tail = text[clause.start() + 1 : close + 1]
+        joint = text[end : clause.start() + 1] if clause.start() == end else "，……"
+        new = body + joint + tail
+        if len(new) > _HEAD_STEM_CHARS:
+            return stem, la, lb
+        if new[-1] in "，,；;":
+            new = new[:-1] + "。"
+        return new, la, lb
+    return stem, la, lb
+
+
+def _without_cut_connective(stem: str, la: int, lb: int) -> tuple[str, int, int]:
+    """A stem ending on a connective whose clause the window cut (…为中华民族谋复兴，从此。) ends
+    before it (blind18 QF #28); a list's enumerator opening it (五是要学习党史、…) goes when
+    the list is not shown (QA #30, QB #23)."""
+    for word in _DANGLING_CONNECTIVES:
+        for stop in "。！":
+            tail = "，" + word + stop
+            if stem.endswith(tail) and len(stem) - len(tail) >= lb:
+                stem = stem[: -len(tail)] + stop
+    m = _LIST_ENUMERATOR.match(stem)
+    if m and m.end() <= la and not _LIST_ENUMERATOR_INSIDE.search(stem, m.end()):
+        cut = m.end() - (1 if m.group().endswith("要") and not m.group().endswith("是要") else 0)
+        cut = len(m.group()) if m.group()[-1] == "是" else cut
+        stem, la, lb = stem[cut:], la - cut, lb - cut
+    return stem, la, lb
