@@ -756,6 +756,17 @@ def _loose_run_blank(q: Question, lexicon: Lexicon) -> str:
     return "loose_run_common"
 
 
+def _whole_run_blank(q: Question) -> tuple[tuple[str, ...], int, list[str], str] | None:
+    """A plain 填空 over a whole item of a 、-run: the run's parts, the blank's place among
+    them, the run's items and the key; None for any other question."""
+    if not is_plain_cloze(q):
+        return None
+    run, items = _raw_run_parts(q), _blank_run_items(q)
+    if run is None or items is None or not _whole_item(*run):
+        return None
+    return (*run, items, _one_answer(q))
+
+
 def _whole_item(parts: Sequence[str], k: int) -> bool:
     """Is the blank (the NUL of ``parts[k]``) a whole item of its 、-run (the first item's lead
     and the last one's head aside), not part of one (保证真实（准确）、全面规范)?"""
@@ -794,13 +805,10 @@ def _rival_slot_blank(q: Question, lexicon: Lexicon) -> bool:
     lures :func:`_lure_of_a_standard_list` keeps off the list, still asks it. A run the list pins
     stays (德才兼备、以德为先、（任人唯贤）; 解放思想、（实事求是）), and so does a run whose items
     share no edge (劳动光荣、创造伟大: a saying of two, its four-item list notwithstanding)."""
-    if not is_plain_cloze(q):
+    blank = _whole_run_blank(q)
+    if blank is None:
         return False
-    run, items = _raw_run_parts(q), _blank_run_items(q)
-    if run is None or items is None or not _whole_item(*run):
-        return False
-    parts, k = run
-    key = _one_answer(q)
+    parts, k, items, key = blank
     siblings = [item for i, item in enumerate(items[:-1]) if i != k]
     rest = [part for i, part in enumerate(parts) if i not in (0, k)]
     if not (common_suffix([key, *siblings]) or (rest and common_prefix([key, *rest]))):
@@ -828,13 +836,10 @@ def _text_rival_blank(q: Question, text: str, lexicon: Lexicon) -> bool:
     list, a phrase of that frame and the key's length the stem does not (维护宪法尊严、保证
     宪法实施; 失责必问、问责必严)? A learner who read the text has two answers (blind17 PC #4,
     blind16 NC #25)."""
-    if not is_plain_cloze(q):
+    blank = _whole_run_blank(q)
+    if blank is None:
         return False
-    run, items = _raw_run_parts(q), _blank_run_items(q)
-    if run is None or items is None or not _whole_item(*run):
-        return False
-    parts, k = run
-    key = _one_answer(q)
+    parts, k, _, key = blank
     n = len(key)
     # the printed items the stem shows whole (not a first item's lead, nor a last one's head)
     siblings = [p for i, p in enumerate(parts) if i != k and len(p) == n and _HAN_RUN.fullmatch(p)]
