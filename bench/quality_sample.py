@@ -31,7 +31,8 @@ added in the fifth session to tune on, ``--set fresh_test`` four more kept blind
 ``--set blind15`` the twelfth session's blind texts,
 ``--set blind16`` the thirteenth session's blind texts,
 ``--set blind17`` the fourteenth session's texts (blind until rounds PA–PF),
-``--set blind18`` the fifteenth session's texts (blind until rounds QA–QF).
+``--set blind18`` the fifteenth session's texts (blind until rounds QA–QF),
+``--set blind19`` the sixteenth session's blind texts.
 """
 
 from __future__ import annotations
@@ -185,6 +186,14 @@ TEXT_SETS = {
         ("dadang", HELDOUT / "article_dadang_nanti_2024.txt"),
         ("dangshi", HELDOUT / "speech_xi_dangshi_dongyuan_2021_part1.txt"),
         ("jiwei3", HELDOUT / "gongbao_jiwei_20th_3rd_plenum_2024.txt"),
+    ),
+    # sixteenth session: texts of other genres (SOURCES.md "blind19"), kept blind
+    "blind19": (
+        ("qianwan", HELDOUT / "diaoyan_qianwan_gongcheng_2023.txt"),
+        ("zhishi", HELDOUT / "speech_xi_zhishichanquan_2020.txt"),
+        ("chuangxin", HELDOUT / "article_chuangxin_siwei_zhejiang_2021.txt"),
+        ("jueyi", HELDOUT / "jueyi_bainian_fendou_2021_xuyan_sec1-2.txt"),
+        ("boao", HELDOUT / "speech_xi_boao_nianhui_2015.txt"),
     ),
 }
 TEXTS = TEXT_SETS["review"]
