@@ -417,6 +417,41 @@ def test_a_closed_paper_contests_notebooks_follow_the_corrected_key(db_app, monk
     assert SINGLE["stem"][:8] in page and "答题赛中答错" in page
 
 
+def test_a_live_rounds_notebooks_follow_the_corrected_key(db_app, monkeypatch):
+    """Players signed in when they joined get their 现场赛 mistakes in the 错题本 when a
+    question closes; a correction moves them as it moves the points."""
+    app = db_app
+    now = [1_800_000_000.0]
+    monkeypatch.setattr(live_services, "now_ts", lambda: now[0])
+    _, single_id, _, _ = bank(app)
+    code, host = live_round(app, [single_id])
+    jia = logged_in_client(app, "jia", "learner", "甲")
+    yi = logged_in_client(app, "yi", "learner", "乙")
+    tokens = {}
+    for client, name in ((jia, "甲"), (yi, "乙")):
+        reply = client.post(f"{API}/{code}/players", json={"name": name})
+        tokens[name] = {"Authorization": f"Bearer {reply.get_json()['token']}"}
+    state = jia.post(f"{API}/{code}/advance", headers=host).get_json()
+    for name, given in (("甲", WRONG_KEY), ("乙", "核心意识")):
+        jia.post(
+            f"{API}/{code}/answers",
+            headers=tokens[name],
+            json={"question_id": state["question"]["id"], "answer": given},
+        )
+    jia.post(f"{API}/{code}/advance", headers=host)  # closed: mistakes to the 错题本
+    assert "错题本是空的" in notebook_page(jia)
+    assert "现场赛中答错" in notebook_page(yi)
+    organizer = logged_in_client(app, "org", "organizer", "王组织")
+    page = flashes(
+        organizer.post(
+            f"/manage/questions/{single_id}/edit", data=edit_form(), follow_redirects=True
+        ).get_data(as_text=True)
+    )
+    assert "1 人的这道题移出错题本" in page and "1 人的这道题记入错题本" in page
+    assert "错题本是空的" in notebook_page(yi)
+    assert "现场赛中答错" in notebook_page(jia)
+
+
 def test_an_exam_not_handed_in_leaves_the_notebook_to_its_hand_in(db_app):
     """A 测验 still open has not noted anything yet: the correction changes no 错题本, and the
     hand-in notes the verdicts by the corrected key."""
