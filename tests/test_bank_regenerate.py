@@ -360,11 +360,12 @@ def test_a_regenerated_spelling_rescores_answers_and_the_notebook(app, engine):
         assert "question.regrade" in actions and "bank.regenerate" in actions
 
 
-def test_a_regenerated_question_that_asks_otherwise_keeps_the_answered_version(app, engine):
+def test_a_regenerated_question_that_asks_otherwise_keeps_the_answered_version(db_app, engine):
     """The engine draws another non-member (忧患意识 for 实践意识) under the same id. The answer
     实践意识 was right for the question asked; scored by the new key it would not even fit.
     The answered version stays with its answers (retired), the new one is a new row. An
     organizer's edited key is never overwritten by a regeneration."""
+    app = db_app
     first = ["政治意识", "大局意识", "实践意识", "看齐意识"]
     engine.questions = [not_member_q("实践意识", first), judge_q(True)]
     with app.app_context():
