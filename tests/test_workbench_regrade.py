@@ -24,8 +24,11 @@ from quizapp.models import (
     LiveAnswer,
     LiveQuestion,
     Material,
+    NotebookEntry,
     PaperAnswer,
 )
+from quizapp.study import notebook
+from quizapp.study.owner import Owner
 from quizapp.workbench.regrade import carry_response
 
 SINGLE, JUDGE, CLOZE = SAMPLE_QUESTIONS[0], SAMPLE_QUESTIONS[2], SAMPLE_QUESTIONS[3]
@@ -312,6 +315,194 @@ def test_an_edit_that_leaves_the_key_alone_rescores_nothing(app, client, login_a
     )
     page = flashes(response.get_data(as_text=True))
     assert "已保存修改。" in page and "重新评分" not in page
+
+
+# ---------------------------------------------------------------- the 错题本 follows
+
+
+def practise_single(app, client, material_id: int, single_id: int, option: str) -> None:
+    """A 练习 of the material's one single choice, answered with ``option``."""
+    data = {"material": material_id, "count": "0", "kinds": ["single"], "mode": "practice",
+            "time_limit": "0"}  # fmt: skip
+    token = client.post("/test/new", data=data).headers["Location"].rsplit("/", 1)[-1]
+    choice = str(SINGLE["options"].index(option))
+    assert client.post(f"/test/{token}/q/1", data={f"q{single_id}": choice}).status_code == 302
+
+
+def notebook_page(client) -> str:
+    return flashes(client.get("/notebook").get_data(as_text=True))
+
+
+def test_the_notebook_follows_a_corrected_key(db_app):
+    """丁 answered the text's 核心意识 and was marked wrong by the wrong key; 戊 answered the
+    wrong key and was marked right. After the correction 丁's 错题本 no longer holds the
+    question, 戊's does (with 戊's answer as the mistake), in the edit's own request."""
+    app = db_app
+    material_id, single_id, _, _ = bank(app)
+    ding = logged_in_client(app, "ding", "learner", "丁")
+    wu = logged_in_client(app, "wu", "learner", "戊")
+    practise_single(app, ding, material_id, single_id, "核心意识")
+    practise_single(app, wu, material_id, single_id, WRONG_KEY)
+    assert SINGLE["stem"][:8] in notebook_page(ding)
+    assert "错题本是空的" in notebook_page(wu)
+
+    organizer = logged_in_client(app, "org", "organizer", "王组织")
+    response = organizer.post(
+        f"/manage/questions/{single_id}/edit", data=edit_form(), follow_redirects=True
+    )
+    page = flashes(response.get_data(as_text=True))
+    moved = "错题本随之更新：1 人的这道题移出错题本（按新答案没有答错），1 人的这道题记入错题本。"
+    assert moved in page
+
+    mine = notebook_page(ding)
+    assert "错题本是空的" in mine and "已掌握 0 题" in mine  # removed, not "mastered"
+    theirs = notebook_page(wu)
+    assert SINGLE["stem"][:8] in theirs
+    assert f"你答错时的答案：A. {WRONG_KEY}" in theirs
+    assert "今日待复习 1 题" in theirs  # due at once, as any mistake
+    with app.app_context():
+        entry = db.session.scalars(select(NotebookEntry)).one()
+        assert entry.last_response == WRONG_KEY and entry.wrong_count == 1
+        audit = db.session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "question.regrade")
+        ).one()
+        assert audit.details["notebook"] == {"left": 1, "entered": 1}
+
+
+def test_a_question_wrong_elsewhere_stays_in_the_notebook(db_app):
+    """丁 got the question wrong twice: once by the wrong key only, once for real (大局意识).
+    The correction takes back the first mistake, not the entry."""
+    app = db_app
+    material_id, single_id, _, _ = bank(app)
+    ding = logged_in_client(app, "ding", "learner", "丁")
+    practise_single(app, ding, material_id, single_id, "大局意识")
+    practise_single(app, ding, material_id, single_id, "核心意识")
+    with app.app_context():
+        entry = db.session.scalars(select(NotebookEntry)).one()
+        assert entry.wrong_count == 2 and entry.last_response == "核心意识"
+    organizer = logged_in_client(app, "org", "organizer", "王组织")
+    page = flashes(
+        organizer.post(
+            f"/manage/questions/{single_id}/edit", data=edit_form(), follow_redirects=True
+        ).get_data(as_text=True)
+    )
+    assert "错题本随之更新" not in page  # nobody's entry came or went
+    mine = notebook_page(ding)
+    assert "你答错时的答案：B. 大局意识" in mine  # the real mistake, not the answer now right
+    assert "错 1 次" in mine
+    with app.app_context():
+        entry = db.session.scalars(select(NotebookEntry)).one()
+        assert entry.wrong_count == 1 and entry.last_response == "大局意识"
+
+
+def test_a_closed_paper_contests_notebooks_follow_the_corrected_key(db_app, monkeypatch):
+    app = db_app
+    clock = Clock()
+    monkeypatch.setattr(paper_services, "now", clock)
+    material_id, single_id, judge_id, _ = bank(app)
+    contest_id = paper_contest(app, material_id, clock)
+    jia = logged_in_client(app, "jia", "learner", "甲")
+    yi = logged_in_client(app, "yi", "learner", "乙")
+    sit(jia, contest_id, single_id, judge_id, WRONG_KEY)
+    sit(yi, contest_id, single_id, judge_id, "核心意识")
+    clock.t += timedelta(hours=2)  # closed: answers shown, mistakes in the 错题本
+    for client in (jia, yi):
+        client.get(f"/contests/paper/{contest_id}")
+    assert "错题本是空的" in notebook_page(jia)
+    assert SINGLE["stem"][:8] in notebook_page(yi)
+    organizer = logged_in_client(app, "org", "organizer", "王组织")
+    organizer.post(f"/manage/questions/{single_id}/edit", data=edit_form())
+    assert "错题本是空的" in notebook_page(yi)
+    page = notebook_page(jia)
+    assert SINGLE["stem"][:8] in page and "答题赛中答错" in page
+
+
+def test_a_live_rounds_notebooks_follow_the_corrected_key(db_app, monkeypatch):
+    """Players signed in when they joined get their 现场赛 mistakes in the 错题本 when a
+    question closes; a correction moves them as it moves the points."""
+    app = db_app
+    now = [1_800_000_000.0]
+    monkeypatch.setattr(live_services, "now_ts", lambda: now[0])
+    _, single_id, _, _ = bank(app)
+    code, host = live_round(app, [single_id])
+    jia = logged_in_client(app, "jia", "learner", "甲")
+    yi = logged_in_client(app, "yi", "learner", "乙")
+    tokens = {}
+    for client, name in ((jia, "甲"), (yi, "乙")):
+        reply = client.post(f"{API}/{code}/players", json={"name": name})
+        tokens[name] = {"Authorization": f"Bearer {reply.get_json()['token']}"}
+    state = jia.post(f"{API}/{code}/advance", headers=host).get_json()
+    for name, given in (("甲", WRONG_KEY), ("乙", "核心意识")):
+        jia.post(
+            f"{API}/{code}/answers",
+            headers=tokens[name],
+            json={"question_id": state["question"]["id"], "answer": given},
+        )
+    jia.post(f"{API}/{code}/advance", headers=host)  # closed: mistakes to the 错题本
+    assert "错题本是空的" in notebook_page(jia)
+    assert "现场赛中答错" in notebook_page(yi)
+    organizer = logged_in_client(app, "org", "organizer", "王组织")
+    page = flashes(
+        organizer.post(
+            f"/manage/questions/{single_id}/edit", data=edit_form(), follow_redirects=True
+        ).get_data(as_text=True)
+    )
+    assert "1 人的这道题移出错题本" in page and "1 人的这道题记入错题本" in page
+    assert "错题本是空的" in notebook_page(yi)
+    assert "现场赛中答错" in notebook_page(jia)
+
+
+def test_an_exam_not_handed_in_leaves_the_notebook_to_its_hand_in(db_app):
+    """A 测验 still open has not noted anything yet: the correction changes no 错题本, and the
+    hand-in notes the verdicts by the corrected key."""
+    app = db_app
+    material_id, single_id, _, _ = bank(app)
+    wu = logged_in_client(app, "wu", "learner", "戊")
+    data = {"material": material_id, "count": "0", "kinds": ["single"], "mode": "exam",
+            "time_limit": "0"}  # fmt: skip
+    token = wu.post("/test/new", data=data).headers["Location"].rsplit("/", 1)[-1]
+    choice = str(SINGLE["options"].index(WRONG_KEY))
+    wu.post(f"/test/{token}/exam", data={f"q{single_id}": choice, "action": "save"})
+    organizer = logged_in_client(app, "org", "organizer", "王组织")
+    page = flashes(
+        organizer.post(
+            f"/manage/questions/{single_id}/edit", data=edit_form(), follow_redirects=True
+        ).get_data(as_text=True)
+    )
+    assert "错题本随之更新" not in page
+    assert "错题本是空的" in notebook_page(wu)
+    wu.post(f"/test/{token}/exam", data={f"q{single_id}": choice, "action": "submit"})
+    assert SINGLE["stem"][:8] in notebook_page(wu)
+
+
+def test_a_mistake_found_by_the_correction_reopens_a_mastered_entry(ctx, make_user):
+    """The rules of follow_rescoring on their own: a mastered entry opens again for an answer
+    now wrong; an entry whose kept answer is still wrong stays when the stored answers it came
+    from are gone (a deleted contest)."""
+    now = datetime(2026, 11, 29, 8, tzinfo=UTC)
+    user = make_user()
+    material_id, single_id, _, _ = bank(ctx)
+    owner = Owner(user_id=user.id)
+    notebook.record_answer(user_id=user.id, visitor_id=None, question_id=single_id,
+                           response="大局意识", is_correct=False, now=now)  # fmt: skip
+    entry = db.session.scalars(select(NotebookEntry)).one()
+    notebook.mark_mastered(entry, now)
+    later = now + timedelta(days=9)
+    answer = notebook.Rescored(owner, WRONG_KEY, True, False, now, "self")
+    moves = notebook.follow_rescoring(single_id, [answer], lambda given: False, later)
+    assert (moves.entered, moves.left) == (1, 0)
+    assert entry.mastered_at is None and entry.due_at == later and entry.wrong_count == 2
+    assert entry.last_response == WRONG_KEY
+
+    # its only stored mistake is now right, but the entry keeps an answer still wrong
+    entry.last_response = "大局意识"
+    back = notebook.Rescored(owner, WRONG_KEY, False, True, now, "self")
+    moves = notebook.follow_rescoring(single_id, [back], lambda given: given == WRONG_KEY, later)
+    assert (moves.entered, moves.left) == (0, 0)
+    assert db.session.scalars(select(NotebookEntry)).one() is entry
+    # ... and leaves once that answer is right too
+    moves = notebook.follow_rescoring(single_id, [back], lambda given: True, later)
+    assert moves.left == 1 and db.session.scalars(select(NotebookEntry)).all() == []
 
 
 # ---------------------------------------------------------------- the pure parts

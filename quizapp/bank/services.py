@@ -30,10 +30,12 @@ class BankStats:
     retired: int = 0  # generated rows the engine no longer produces (disabled, not deleted)
     revived: int = 0  # retired rows the engine produces again (active again)
     duplicates: int = 0  # new generated questions skipped: a kept row already asks them
+    rescored: int = 0  # updated or revived rows whose stored answers were re-scored
+    split: int = 0  # answered rows the engine now asks otherwise: kept apart, new row added
 
     @property
     def total(self) -> int:
-        return self.added + self.updated + self.unchanged + self.kept + self.revived
+        return self.added + self.updated + self.unchanged + self.kept + self.revived + self.split
 
 
 def content_hash(text: str) -> str:
@@ -186,16 +188,10 @@ def regenerate_bank(
         elif _kept(row):
             _refresh_pick(row, question)
             stats.kept += 1
-        elif row.retired:
-            apply_generated(row, question)
-            row.retired = False
-            row.status = "active"
-            stats.revived += 1
-        elif _same_as_generated(row, question):
+        elif not row.retired and _same_as_generated(row, question):
             stats.unchanged += 1
         else:
-            apply_generated(row, question)
-            stats.updated += 1
+            _take_new_version(material, row, question, stats)
     for uid, row in existing.items():
         if uid in seen:
             continue
@@ -208,6 +204,39 @@ def regenerate_bank(
     material.generated_at = utcnow()
     db.session.flush()
     return stats
+
+
+def _take_new_version(
+    material: Material, row: BankQuestion, question: generation.Question, stats: BankStats
+) -> None:
+    """An untouched generated row (active, or retired and produced again) takes the engine's
+    version. Its stored answers must not end up judged by a key they were not given against
+    (workbench.regrade.regenerated_fate): the same question with another key re-scores them
+    as an organizer's correction does; another question under the same id leaves the old
+    version to them, retired under a new uid, and the engine's version becomes a new row."""
+    from ..workbench.regrade import regenerated_fate, rescore
+
+    fate = regenerated_fate(row, question.to_dict())
+    if fate == "split":
+        row.uid = f"{row.uid}~{row.id}"[:40]
+        row.status = "disabled"
+        row.retired = True
+        db.session.flush()  # the engine's uid is free before the new row takes it
+        db.session.add(question_row(material.id, question))
+        stats.split += 1
+        return
+    before = row.to_engine_dict()
+    apply_generated(row, question)
+    if row.retired:
+        row.retired = False
+        row.status = "active"
+        stats.revived += 1
+    else:
+        stats.updated += 1
+    if fate == "rescore":
+        db.session.flush()
+        rescore(row, before, user=None, why="重新生成后答案有变")
+        stats.rescored += 1
 
 
 def question_row(material_id: int, question: generation.Question) -> BankQuestion:

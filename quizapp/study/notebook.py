@@ -5,6 +5,9 @@ Services add and flush; the caller commits.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -104,6 +107,98 @@ def record_answer(
     entry.last_response = response
     _apply(entry, False, now)
     db.session.flush()
+
+
+@dataclass(frozen=True)
+class Rescored:
+    """One stored answer that reached (or would have reached) its owner's 错题本, with its
+    verdict before and after a corrected key (see workbench/regrade.py)."""
+
+    owner: Owner
+    response: Any
+    was_correct: bool
+    is_correct: bool
+    at: datetime
+    source_kind: str = "self"
+
+
+@dataclass
+class Moves:
+    """How many owners' entries a re-scoring took out of the 错题本 and put (back) in."""
+
+    left: int = 0
+    entered: int = 0
+
+
+def follow_rescoring(
+    question_id: int,
+    answers: Iterable[Rescored],
+    right_now: Callable[[Any], bool],
+    now: datetime | None = None,
+) -> Moves:
+    """The 错题本 after a question's stored answers were checked again by a corrected key.
+
+    Per owner whose verdicts moved:
+
+    * an answer now wrong is a mistake found now: the question enters the notebook (a mastered
+      entry opens again), due at once, as any mistake;
+    * when none of the owner's stored answers is wrong any more and the answer the entry keeps
+      is right by the corrected key (``right_now``), the entry was made by the wrong key alone:
+      it is removed (not marked 已掌握, which the learner never did). An entry whose kept answer
+      is still wrong stays: it came from an answer stored nowhere else (a deleted contest);
+    * otherwise (wrong elsewhere) the entry stays, counting only the mistakes still wrong, and
+      shows a wrong answer as 你答错时的答案.
+    """
+    now = now or utcnow()
+    moves = Moves()
+    by_owner: dict[Owner, list[Rescored]] = defaultdict(list)
+    for answer in answers:
+        if answer.owner.is_known:
+            by_owner[answer.owner].append(answer)
+    for owner, mine in by_owner.items():
+        to_right = [a for a in mine if a.is_correct and not a.was_correct]
+        to_wrong = [a for a in mine if a.was_correct and not a.is_correct]
+        if not to_right and not to_wrong:
+            continue
+        wrong = sorted((a for a in mine if not a.is_correct), key=lambda a: a.at)
+        entry = _find(owner, question_id)
+        if not wrong:
+            if entry is not None and right_now(entry.last_response):
+                db.session.delete(entry)
+                moves.left += 1
+            continue
+        if entry is None:
+            if not to_wrong:  # no entry to follow (nothing new went wrong)
+                continue
+            latest = wrong[-1]
+            db.session.add(
+                NotebookEntry(
+                    user_id=owner.user_id,
+                    visitor_id=owner.visitor_id,
+                    question_id=question_id,
+                    last_response=latest.response,
+                    wrong_count=len(wrong),
+                    right_streak=0,
+                    interval_days=0,
+                    due_at=now,
+                    source_kind=latest.source_kind[:16],
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+            moves.entered += 1
+            continue
+        entry.wrong_count = max(1, entry.wrong_count - len(to_right) + len(to_wrong))
+        if to_wrong:
+            if entry.mastered_at is not None:
+                moves.entered += 1
+            entry.last_response = max(to_wrong, key=lambda a: a.at).response
+            _apply(entry, False, now)
+        elif right_now(entry.last_response):
+            entry.last_response = wrong[-1].response
+            entry.updated_at = now
+    db.session.flush()
+    return moves
 
 
 def mark_mastered(entry: NotebookEntry, now: datetime | None = None) -> None:

@@ -14,8 +14,9 @@ the same call made twice (a form sent twice) changes nothing the second time. Ch
 stored by their text: when an option's text was corrected, a response that chose the old text
 counts as choosing the option now at its place (as a printed paper's letter would). A response
 that no longer fits the question (a cloze whose blanks changed in number) keeps its verdict
-and is counted as kept. The 错题本 is left as it is (a question wrongly marked wrong comes back
-for review once, and is then answered under the corrected key).
+and is counted as kept. The 错题本 follows the verdicts of the answers that reached it
+(``study.notebook.follow_rescoring``): a question its owner now got right everywhere leaves it,
+one now got wrong enters it.
 
 Services add and flush; the view commits once, so the edit and its re-scoring are one
 transaction.
@@ -43,12 +44,15 @@ from ..models import (
     BankQuestion,
     LiveAnswer,
     LiveContest,
+    LivePlayer,
     LiveQuestion,
     PaperAnswer,
     PaperAttempt,
     PaperContest,
     User,
 )
+from ..study.notebook import Moves, Rescored, follow_rescoring
+from ..study.owner import Owner
 from .services import _short, record, update_question
 
 # what check_answer reads of a question (a choice's or judgement's stem does not change a
@@ -88,6 +92,7 @@ class Place:
 @dataclass
 class Report:
     places: list[Place] = field(default_factory=list)
+    notebook: Moves = field(default_factory=Moves)
 
     @property
     def answers(self) -> int:
@@ -127,6 +132,13 @@ class Report:
             text += "相关成绩和排名已随之更新。"
         else:
             text += "没有哪条作答的对错因此改变。"
+        moved = []
+        if self.notebook.left:
+            moved.append(f"{self.notebook.left} 人的这道题移出错题本（按新答案没有答错）")
+        if self.notebook.entered:
+            moved.append(f"{self.notebook.entered} 人的这道题记入错题本")
+        if moved:
+            text += "错题本随之更新：" + "，".join(moved) + "。"
         return text
 
 
@@ -231,6 +243,14 @@ def _verdict(question: dict[str, Any], old_options: list[str], given: Any) -> tu
         raise InvalidAnswer("") from exc
 
 
+def _right_now(question: dict[str, Any], old_options: list[str], given: Any) -> bool:
+    """Is the answer a 错题本 entry keeps right by the corrected key? (No when it cannot tell.)"""
+    try:
+        return _verdict(question, old_options, given)[0]
+    except InvalidAnswer:
+        return False
+
+
 def _tally(place: Place, was: bool, now: bool) -> None:
     place.answers += 1
     if now and not was:
@@ -239,7 +259,9 @@ def _tally(place: Place, was: bool, now: bool) -> None:
         place.to_wrong += 1
 
 
-def rescore(row: BankQuestion, before: dict[str, Any], *, user: User | None) -> Report:
+def rescore(
+    row: BankQuestion, before: dict[str, Any], *, user: User | None, why: str = "改了答案"
+) -> Report:
     """Check every stored answer to ``row`` again against its corrected key (``before`` is the
     question's engine dict before the edit) and rewrite verdicts, scores, points and standings.
     Returns what it did, per contest; writes one audit entry when there was anything to do."""
@@ -247,14 +269,18 @@ def rescore(row: BankQuestion, before: dict[str, Any], *, user: User | None) -> 
     question = row.to_engine_dict()
     old_options = list(before.get("options") or [])
     places: dict[tuple[str, int | None], Place] = {}
-    _rescore_papers(row.id, question, old_options, places, at)
-    _rescore_live(row.id, question, old_options, places)
-    _rescore_self(row.id, question, old_options, places)
+    noted: list[Rescored] = []  # the answers a 错题本 has seen, with their verdicts
+    _rescore_papers(row.id, question, old_options, places, at, noted)
+    _rescore_live(row.id, question, old_options, places, noted)
+    _rescore_self(row.id, question, old_options, places, noted)
     report = Report(sorted(places.values(), key=_place_order))
+    report.notebook = follow_rescoring(
+        row.id, noted, lambda given: _right_now(question, old_options, given)
+    )
     if report.places:
         record(
             "question.regrade",
-            f"题目 #{row.id}“{_short(row.stem)}”改了答案，重新评分 {report.answers} 条作答",
+            f"题目 #{row.id}“{_short(row.stem)}”{why}，重新评分 {report.answers} 条作答",
             user=user,
             target_type="question",
             target_id=row.id,
@@ -271,11 +297,87 @@ def rescore(row: BankQuestion, before: dict[str, Any], *, user: User | None) -> 
                         "kept": p.kept,
                     }
                     for p in report.places
-                ]
+                ],
+                "notebook": {"left": report.notebook.left, "entered": report.notebook.entered},
             },
         )
     db.session.flush()
     return report
+
+
+# ---------------------------------------------------------------- a regenerated question
+
+
+def regenerated_fate(row: BankQuestion, new: dict[str, Any]) -> str:
+    """What regenerating a material does to an untouched generated row that the engine now
+    produces as ``new`` under the same id (the id hashes the key phrase and the source
+    sentence, not the options, the other blanks or the spellings accepted, so these can move):
+
+    * ``"update"``: no stored answer would get another verdict (or nothing changed that the
+      check reads): the row takes the new version, as before;
+    * ``"rescore"``: the same question (same options, same statement, same blanks or
+      sentence) with another key, e.g. a spelling the lexicon now accepts: the row takes the
+      new version and its answers are re-scored as after an organizer's correction;
+    * ``"split"``: another question under the same id (options drawn again, a blank moved, a
+      statement changed) that stored answers would be scored by: they answered the old
+      version, so that version is kept for them (retired) and the new one is a new row.
+    """
+    before = row.to_engine_dict()
+    if not any(before.get(name) != new.get(name) for name in KEY_FIELDS):
+        return "update"
+    if not _verdicts_would_move(row.id, new):
+        return "update"
+    return "rescore" if same_question(before, new) else "split"
+
+
+def same_question(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    """Does ``new`` ask what ``old`` asked (with perhaps another key)?"""
+    if old["kind"] != new["kind"]:
+        return False
+    if old["kind"] in ("single", "multiple"):
+        return sorted(map(fold, old.get("options") or [])) == sorted(
+            map(fold, new.get("options") or [])
+        )
+    if old["kind"] == "judge":
+        return fold(old["stem"]) == fold(new["stem"])
+    return _folded(old.get("answer")) == _folded(new.get("answer")) or fold(old["stem"]) == fold(
+        new["stem"]
+    )
+
+
+def _folded(answer: Any) -> Any:
+    if isinstance(answer, list):
+        return [fold(str(a)) for a in answer]
+    return fold(str(answer))
+
+
+def _verdicts_would_move(question_id: int, new: dict[str, Any]) -> bool:
+    """Would a stored answer to the question be judged otherwise by ``new`` (or no longer fit
+    it)? Responses are checked as given: an option the engine no longer offers does not fit."""
+    stored = [
+        *db.session.execute(
+            select(AttemptAnswer.response, AttemptAnswer.is_correct).where(
+                AttemptAnswer.question_id == question_id
+            )
+        ),
+        *db.session.execute(
+            select(PaperAnswer.response, PaperAnswer.is_correct).where(
+                PaperAnswer.question_id == question_id
+            )
+        ),
+        *db.session.execute(
+            select(LiveAnswer.response, LiveAnswer.correct)
+            .join(LiveQuestion, LiveQuestion.id == LiveAnswer.question_id)
+            .where(LiveQuestion.bank_question_id == question_id)
+        ),
+    ]
+    for response, was_right in stored:
+        try:
+            if check_answer(new, response) != was_right:
+                return True
+        except (InvalidAnswer, TypeError, ValueError):
+            return True
+    return False
 
 
 def _place_order(place: Place) -> tuple[int, int]:
@@ -288,6 +390,7 @@ def _rescore_papers(
     old_options: list[str],
     places: dict[tuple[str, int | None], Place],
     at: datetime,
+    noted: list[Rescored],
 ) -> None:
     rows = db.session.execute(
         select(PaperAnswer, PaperAttempt, PaperContest)
@@ -309,6 +412,11 @@ def _rescore_papers(
             place.kept += 1
             continue
         _tally(place, answer.is_correct, right)
+        if attempt.notebook_at is not None:  # its mistakes went to the 错题本 (answers shown)
+            noted.append(
+                Rescored(Owner(user_id=attempt.user_id), answer.response, answer.is_correct,
+                         right, answer.answered_at, "paper")
+            )  # fmt: skip
         answer.canonical = canonical[:2000]
         if answer.is_correct != right:
             answer.is_correct = right
@@ -330,6 +438,7 @@ def _rescore_live(
     question: dict[str, Any],
     old_options: list[str],
     places: dict[tuple[str, int | None], Place],
+    noted: list[Rescored],
 ) -> None:
     copies = db.session.scalars(
         select(LiveQuestion)
@@ -348,10 +457,14 @@ def _rescore_live(
         place = places.setdefault(
             ("live", contest.id), Place("live", contest.title, _live_state(contest), contest.id)
         )
-        answers = db.session.scalars(
-            select(LiveAnswer).where(LiveAnswer.question_id == copy.id).order_by(LiveAnswer.id)
+        answers = db.session.execute(
+            select(LiveAnswer, LivePlayer.user_id)
+            .join(LivePlayer, LivePlayer.id == LiveAnswer.player_id)
+            .where(LiveAnswer.question_id == copy.id)
+            .order_by(LiveAnswer.id)
         ).all()
-        for answer in answers:
+        settled = contest.ranked_through >= copy.position  # its mistakes went to 错题本s
+        for answer, user_id in answers:
             try:
                 right, canonical = _verdict(copy.question, old, answer.response)
             except InvalidAnswer:
@@ -359,6 +472,11 @@ def _rescore_live(
                 place.kept += 1
                 continue
             _tally(place, answer.correct, right)
+            if settled and user_id is not None:
+                noted.append(
+                    Rescored(Owner(user_id=user_id), answer.response, answer.correct, right,
+                             answer.arrived_at, "live")
+                )  # fmt: skip
             answer.canonical = canonical
             if answer.correct != right:
                 answer.correct = right
@@ -401,6 +519,7 @@ def _rescore_self(
     question: dict[str, Any],
     old_options: list[str],
     places: dict[tuple[str, int | None], Place],
+    noted: list[Rescored],
 ) -> None:
     rows = db.session.execute(
         select(AttemptAnswer, Attempt)
@@ -420,6 +539,11 @@ def _rescore_self(
             place.kept += 1
             continue
         _tally(place, answer.is_correct, right)
+        if attempt.mode != "exam" or attempt.submitted_at is not None:  # noted in the 错题本
+            noted.append(
+                Rescored(_attempt_owner(attempt), answer.response, answer.is_correct, right,
+                         answer.answered_at, "review" if attempt.mode == "review" else "self")
+            )  # fmt: skip
         if answer.is_correct != right:
             answer.is_correct = right
             touched[attempt.id] = attempt
@@ -433,3 +557,10 @@ def _rescore_self(
                 AttemptAnswer.attempt_id == attempt.id, AttemptAnswer.is_correct.is_(True)
             )
         )
+
+
+def _attempt_owner(attempt: Attempt) -> Owner:
+    """The 错题本 a self-test's answers go to (as study.services notes them)."""
+    if attempt.user_id is not None:
+        return Owner(user_id=attempt.user_id)
+    return Owner(visitor_id=attempt.visitor_id)

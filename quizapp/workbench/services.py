@@ -484,6 +484,8 @@ def run_job(job_id: int) -> None:
             if first
             else f"重新生成《{material.title}》的题库：新增 {bank.added}，更新 {bank.updated}，"
             f"未变 {bank.unchanged}，保留 {bank.kept}，退役 {bank.retired}"
+            + (f"，{bank.rescored} 道题答案有变、已按新答案重新评分" if bank.rescored else "")
+            + (f"，{bank.split} 道题问法变了、答过的旧版停用保留" if bank.split else "")
         )
         record(
             "bank.generate" if first else "bank.regenerate",
@@ -500,6 +502,8 @@ def run_job(job_id: int) -> None:
                 "retired": bank.retired,
                 "revived": bank.revived,
                 "duplicates": bank.duplicates,
+                "rescored": bank.rescored,
+                "split": bank.split,
             },
         )
         job.state = "done"

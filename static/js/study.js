@@ -8,6 +8,79 @@
     printButton.addEventListener("click", function () { window.print(); });
   }
 
+  // 练习/复习: a choice made but not sent yet survives a reload, or the phone's browser
+  // dropping the tab while the learner looks elsewhere (qa8: Chrome restored none). It is kept
+  // in this browser under the test and the question (localStorage: a tab the system closed
+  // loses its sessionStorage on some phones), put back when the question is shown again and
+  // never sent by itself: the learner still presses 提交答案. It is forgotten once the answer is
+  // stored (the feedback page), and after a week in any case.
+  var DRAFT_PREFIX = "quizapp-draft:";
+  var DRAFT_DAYS = 7;
+  var drafts = (function () {
+    try {
+      var store = window.localStorage;
+      store.setItem(DRAFT_PREFIX + "probe", "1");
+      store.removeItem(DRAFT_PREFIX + "probe");
+      return store;
+    } catch (e) { return null; }  // storage off (a private window): nothing is kept
+  })();
+
+  function forgetDraft(key) {
+    if (drafts) { drafts.removeItem(DRAFT_PREFIX + key); }
+  }
+
+  function forgetOldDrafts() {
+    if (!drafts) { return; }
+    var oldest = Date.now() - DRAFT_DAYS * 86400000;
+    for (var i = drafts.length - 1; i >= 0; i--) {
+      var name = drafts.key(i);
+      if (!name || name.indexOf(DRAFT_PREFIX) !== 0) { continue; }
+      var kept = null;
+      try { kept = JSON.parse(drafts.getItem(name)); } catch (e) { kept = null; }
+      if (!kept || !(kept.at > oldest)) { drafts.removeItem(name); }
+    }
+  }
+
+  // The answer inputs' state: {name: value} for a choice or a blank, {name: [values]} for 多选.
+  function readChoices(form) {
+    var choices = {}, any = false;
+    Array.prototype.forEach.call(form.querySelectorAll("input[name^=q]"), function (input) {
+      if (input.type === "checkbox") {
+        if (!choices[input.name]) { choices[input.name] = []; }
+        if (input.checked) { choices[input.name].push(input.value); any = true; }
+      } else if (input.type === "radio") {
+        if (input.checked) { choices[input.name] = input.value; any = true; }
+      } else if (input.type === "text") {
+        choices[input.name] = input.value;
+        if (input.value.trim()) { any = true; }
+      }
+    });
+    return any ? choices : null;
+  }
+
+  function putBackChoices(form, choices) {
+    var restored = false;
+    Array.prototype.forEach.call(form.querySelectorAll("input[name^=q]"), function (input) {
+      if (!Object.prototype.hasOwnProperty.call(choices, input.name)) { return; }
+      var value = choices[input.name];
+      if (input.type === "checkbox") {
+        input.checked = Array.isArray(value) && value.indexOf(input.value) >= 0;
+      } else if (input.type === "radio") {
+        input.checked = input.value === value;
+      } else if (input.type === "text" && typeof value === "string") {
+        input.value = value;
+      } else {
+        return;
+      }
+      restored = true;
+    });
+    return restored;
+  }
+
+  forgetOldDrafts();
+  var stored = document.querySelector("[data-draft-stored]");
+  if (stored) { forgetDraft(stored.getAttribute("data-draft-stored")); }
+
   // 练习/复习: 提交答案 is sent by the page. A moment without network (or the server
   // restarting) used to leave the learner on the browser's error page, the answer not sent; now
   // the page says so and sends it again (QuizInOrder in app.js: 1 s, 2 s, 4 s … and at once when
@@ -18,6 +91,30 @@
   var answerForm = document.querySelector("form[data-practice-answer]");
   if (answerForm) {
     var answerStatus = answerForm.querySelector("[data-answer-status]");
+    var draftKey = answerForm.getAttribute("data-draft");
+    if (drafts && draftKey) {
+      var keptDraft = null;
+      try { keptDraft = JSON.parse(drafts.getItem(DRAFT_PREFIX + draftKey)); } catch (e) { keptDraft = null; }
+      // a form the server sent back with a message holds what was sent: that stands
+      var hasErrors = !!answerForm.querySelector(".error");
+      if (keptDraft && keptDraft.choices && !hasErrors && putBackChoices(answerForm, keptDraft.choices)
+          && answerStatus) {
+        answerStatus.textContent = "已恢复你刚才的选择（还没有提交）。";
+        answerStatus.hidden = false;
+      }
+      var keepDraft = function () {
+        var choices = readChoices(answerForm);
+        try {
+          if (choices) {
+            drafts.setItem(DRAFT_PREFIX + draftKey, JSON.stringify({ at: Date.now(), choices: choices }));
+          } else {
+            forgetDraft(draftKey);
+          }
+        } catch (e) { /* storage full: the choice is only on the page, as before */ }
+      };
+      answerForm.addEventListener("change", keepDraft);
+      answerForm.addEventListener("input", keepDraft);
+    }
     var answerSending = false;
     var answerLeaving = false;
     var answerQueue = window.QuizInOrder(function (failing) {
@@ -38,6 +135,7 @@
         if (response.status >= 500) { return false; }
         answerLeaving = true;
         if (response.type === "opaqueredirect") {
+          if (draftKey) { forgetDraft(draftKey); }  // stored: the feedback page follows
           window.location.href = action;
         } else {
           HTMLFormElement.prototype.submit.call(answerForm);
