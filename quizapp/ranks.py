@@ -28,3 +28,9 @@ def rank_label(rank: int | None, tied: bool) -> str:
     if rank is None:
         return ""
     return f"并列第 {rank} 名" if tied else f"第 {rank} 名"
+
+
+def tie_label(rank: int | None, tied: bool) -> str:
+    """An export's 并列 column: 并列第 N 名 beside a shared rank, empty otherwise (the 名次 column
+    stays a number, so that a sheet still sorts by it)."""
+    return rank_label(rank, True) if tied else ""

@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # openpyxl is imported when a workbook is written, not at sta
 
 from ..extensions import db
 from ..models import LiveAnswer, LiveContest, LivePlayer, LiveQuestion
-from ..ranks import rank_label
+from ..ranks import tie_label
 from ..spreadsheet import keep_text
 from .ranking import PlayerTotals, rank_players, rank_teams
 from .state import question_closed
@@ -254,7 +254,7 @@ def results_workbook(contest: LiveContest, results: Results) -> bytes:
         [
             [
                 p.rank,
-                rank_label(p.rank, True) if p.tied else "",
+                tie_label(p.rank, p.tied),
                 p.name,
                 p.team or "",
                 p.score,
@@ -299,10 +299,7 @@ def results_workbook(contest: LiveContest, results: Results) -> bytes:
         wb,
         "支部排名",
         ["名次", "并列", "支部/小组", "平均分", "人数"],
-        [
-            [t.rank, rank_label(t.rank, True) if t.tied else "", t.team, t.score, t.players]
-            for t in results.teams
-        ],
+        [[t.rank, tie_label(t.rank, t.tied), t.team, t.score, t.players] for t in results.teams],
         [6, 12, 24, 10, 8],
     )
     wb.properties.title = contest.title
