@@ -199,6 +199,7 @@ def test_open_question_reveals_no_answer_and_closed_one_does(api, clock):
     assert board["players"] == [
         {
             "rank": 1,
+            "tied": False,
             "name": "甲",
             "team": None,
             "score": 875,
@@ -394,8 +395,8 @@ def test_full_round_leaderboard_teams_and_finish(api, clock):
         (4, "丁", 1750, 2),
     ]
     assert board["teams"] == [
-        {"rank": 1, "team": "一支部", "score": 2825, "players": 2},
-        {"rank": 2, "team": "二支部", "score": 1800, "players": 1},
+        {"rank": 1, "tied": False, "team": "一支部", "score": 2825, "players": 2},
+        {"rank": 2, "tied": False, "team": "二支部", "score": 1800, "players": 1},
     ]
     me = api.client.get(f"{API}/{api.code}/me", headers=c).get_json()
     assert (me["rank"], me["score"], me["status"]) == (3, 1800, "finished")
@@ -579,19 +580,55 @@ def test_provisional_rank_follows_every_clause_of_the_ranking_rule(api, clock):
         ("丙", 1.0, "核心意识"),  # 975: clause 1, first
         ("甲", 2.019, "核心意识"),  # 950 (949.5 rounds up) but slower: clause 2
         ("乙", 2.0, "核心意识"),  # 950
-        ("戊", 2.0, "核心意识"),  # 950, same time as 乙, joined later: clause 3
+        ("戊", 2.0, "核心意识"),  # 950, same time as 乙: clause 3, they share 第 2 名
         ("丁", 1.0, "政治意识"),  # wrong: 0
     ]:
         clock.now = opened + at
         assert api.answer(headers[name], qid, given).status_code == 200
     clock.now = opened + 21
-    provisional = {
-        name: api.client.get(f"{API}/{api.code}/me", headers=headers[name]).get_json()["rank"]
-        for name in names
+
+    def ranks():
+        mine = {
+            name: api.client.get(f"{API}/{api.code}/me", headers=headers[name]).get_json()
+            for name in names
+        }
+        return {name: (me["rank"], me["tied"]) for name, me in mine.items()}
+
+    provisional = ranks()
+    assert provisional == {
+        "丙": (1, False),
+        "乙": (2, True),
+        "戊": (2, True),
+        "甲": (4, False),  # nobody is 第 3 名
+        "丁": (5, False),
     }
-    assert provisional == {"丙": 1, "乙": 2, "戊": 3, "甲": 4, "丁": 5}
+    board = api.leaderboard()  # settles
+    assert {p["name"]: (p["rank"], p["tied"]) for p in board["players"]} == provisional
+    # 乙 joined before 戊: listed first within the tie
+    assert [p["name"] for p in board["players"]] == ["丙", "乙", "戊", "甲", "丁"]
+    assert ranks() == provisional  # the stored ranks, read after settling
+
+
+def test_players_who_all_answered_wrong_are_all_first_equal(api, clock):
+    """Three phones after a question nobody got right: each says 并列第 1 名, none 第 2 名."""
+    headers = {name: api.player(name) for name in ["甲", "乙", "丙"]}
+    qid = api.advance().get_json()["question"]["id"]
+    for name in headers:
+        clock.advance(1)
+        assert api.answer(headers[name], qid, "政治意识").status_code == 200
+    clock.advance(30)  # closed by its deadline, not settled yet
+    for header in headers.values():
+        me = api.client.get(f"{API}/{api.code}/me", headers=header).get_json()
+        assert (me["score"], me["rank"], me["tied"], me["players"]) == (0, 1, True, 3)
     board = api.leaderboard()
-    assert {p["name"]: p["rank"] for p in board["players"]} == provisional
+    assert [(p["name"], p["rank"], p["tied"]) for p in board["players"]] == [
+        ("甲", 1, True),
+        ("乙", 1, True),
+        ("丙", 1, True),
+    ]
+    for header in headers.values():  # settled: the stored ranks say the same
+        me = api.client.get(f"{API}/{api.code}/me", headers=header).get_json()
+        assert (me["rank"], me["tied"]) == (1, True)
 
 
 def test_advance_with_expect_ignores_a_double_tap(api):

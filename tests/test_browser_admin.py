@@ -37,7 +37,8 @@ def test_admin_on_a_phone(live_server, phone_page, chromium, screenshot, tmp_pat
     page = phone_page
     log_in_page(page, base, "boss")
 
-    page.click(".nav >> text=用户")
+    page.click(".nav-menu summary")  # on a phone 用户 is in the 我的 menu
+    page.click(".nav-menu-list >> text=用户")
     page.click(".subnav >> text=支部/小组")
     page.fill("input[name=name]", "第一党支部")
     page.click("main form.form button[type=submit]")
@@ -75,6 +76,7 @@ def test_admin_on_a_phone(live_server, phone_page, chromium, screenshot, tmp_pat
     try:
         learner = other.new_page()
         log_in_page(learner, base, "lisi", password)
-        assert "李四" in learner.inner_text(".topbar")
+        learner.click(".nav-menu summary")
+        assert "李四 · 设置" in learner.inner_text(".topbar")
     finally:
         other.close()

@@ -94,12 +94,14 @@ def test_learner_on_a_phone(live_server, phone_page, screenshot) -> None:
     page.fill("input[name=password2]", "password123")
     page.click("form button[type=submit]")
     page.wait_for_url(base + "/")
-    assert "小李" in page.inner_text(".topbar")
+    page.click(".nav-menu summary")  # on a phone the name is in the 我的 menu
+    assert "小李 · 设置" in page.inner_text(".topbar")
+    page.click(".nav-menu summary")
     screenshot(page, "01-home")
     no_sideways_scroll(page)
 
     # read the speech: key phrases are marked and link to their questions
-    page.click(".nav >> text=学习材料")
+    page.locator(".nav").get_by_role("link", name="学习材料", exact=True).click()  # 学习
     page.click("a:has-text('学习原文')")
     # (count() does not wait for the page a click opens: on a busy machine it read the old one)
     expect(page.locator("a.key").nth(10)).to_be_attached()
@@ -169,7 +171,7 @@ def test_learner_on_a_phone(live_server, phone_page, screenshot) -> None:
     screenshot(page, "07-exam-result")
 
     # the 错题本 holds the practice mistake, due today
-    page.click(".nav >> text=错题本")
+    page.locator(".nav").get_by_role("link", name="错题本", exact=True).click()  # 错题
     wrong = load_question(app, wrong_qid)
     # the stem as every page draws it: a cloze blank followed by the length of its key
     stem = stem_shown(wrong.stem, blank_lengths(wrong.answer))

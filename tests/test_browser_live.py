@@ -504,7 +504,8 @@ def test_a_long_team_name_keeps_the_projector_ranking_readable(live_server, open
         assert team.evaluate(SHOWN_WHOLE), size  # all of it on the screen, not cut with "…"
         if size["width"] == 1366:  # the projector has room for the player's whole branch name
             assert row.locator(".board-team").evaluate(SHOWN_WHOLE)
-        assert stage.locator(".podium-1 .podium-team").get_attribute("title") == LONG_TEAM
+        first = stage.locator(".podium-place", has=page.locator(".podium-name", has_text="甲"))
+        assert first.locator(".podium-team").get_attribute("title") == LONG_TEAM
         short = stage.locator("[data-top10] .board-row", has_text="乙").bounding_box()["height"]
         for each in stage.locator(".board-row").all():
             box = each.bounding_box()
@@ -551,3 +552,51 @@ def test_a_long_team_name_keeps_the_results_tables_readable(live_server, open_pa
                 else:
                     assert lines_of(cell) == 1, (size, cell.inner_text())
         page.context.close()
+
+
+def test_players_all_wrong_are_all_first_equal_on_the_phones_and_the_projector(
+    live_server, open_page, screenshot
+):
+    """Three players all answer the only question wrong. Each phone said 第 1 名, 第 2 名 or
+    第 3 名 by joining order; now each says 并列第 1 名 / 3 人, the 大屏's ranking shows 并列 in
+    each rank circle, and the podium stands all three level on the first step."""
+    app, base = live_server(setup=setup_data)
+    host = open_page(DESKTOP)
+    code = create_round(host, base, "全错演练", ("single",))
+    phones = {name: open_page(PHONE, scale=2) for name in ("甲", "乙", "丙")}
+    for name, phone in phones.items():
+        join_by_link(phone, base, code, name)
+    host.locator(".host-name", has_text="丙").wait_for(timeout=3000)
+    advance = host.locator("[data-advance]")
+    advance.click()  # 开始比赛
+    for phone in phones.values():
+        question = phone.locator("[data-view=question]")
+        question.locator(".live-choice", has_text=WRONG["single"]).click()
+        expect(question.locator("[data-q-msg]")).to_contain_text("已提交")
+    advance.click()  # 提前结束本题
+    for phone in phones.values():
+        result = phone.locator("[data-view=result]")
+        expect(result.locator("[data-verdict]")).to_have_text("回答错误", timeout=5000)
+        expect(result.locator("[data-me-rank]")).to_have_text("并列第 1 名 / 3 人")
+    screenshot(phones["丙"], "tie-player-result-360")
+    board = host.locator(".host-board [data-top10]")
+    ranks = board.locator(".board-rank")
+    expect(ranks).to_have_count(3, timeout=3000)
+    assert ranks.all_inner_texts() == ["并列\n1"] * 3
+    assert [r.get_attribute("title") for r in ranks.all()] == ["并列第 1 名"] * 3
+    assert board.locator(".board-name").all_inner_texts() == ["甲", "乙", "丙"]
+    screenshot(host, "tie-host-closed-1280")
+
+    advance.click()  # 公布最终结果
+    host.locator("[data-stage=finished]").wait_for()
+    podium = host.locator("[data-podium]")
+    expect(podium.locator(".podium-place")).to_have_count(3)
+    assert podium.locator(".podium-1").count() == 3  # one step height for the three
+    tops = [box["y"] for box in (b.bounding_box() for b in podium.locator(".podium-block").all())]
+    assert max(tops) - min(tops) < 1, tops
+    assert podium.locator(".podium-block").all_inner_texts() == ["并列1"] * 3
+    screenshot(host, "tie-host-podium-1280")
+    final = phones["乙"].locator("[data-view=finished]")
+    expect(final).to_be_visible(timeout=5000)
+    expect(final.locator("[data-me-rank]")).to_have_text("并列第 1 名 / 3 人")
+    screenshot(phones["乙"], "tie-player-final-360")

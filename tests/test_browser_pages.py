@@ -373,3 +373,89 @@ def test_rankings_fit_a_360px_phone_with_a_long_name(live_server, chromium, scre
             assert side.is_visible() and not cell.locator(".rank-sub").is_visible()
         assert not broken_runs(page), (name, broken_runs(page))
         context.close()
+
+
+NAMES = {"member1": "欧阳建国同志", "org2": "组织员王建国", "admin2": "管理员"}
+
+
+def setup_bar_people(app: Any) -> None:
+    """A member with a six-character name, an organizer and an admin (no materials needed)."""
+    from conftest import new_user
+
+    for username, role in (("member1", "learner"), ("org2", "organizer"), ("admin2", "admin")):
+        new_user(username, role=role, display_name=NAMES[username])
+    new_user("big1", display_name=NAMES["member1"]).large_font = True
+
+
+BAR_ITEMS = """bar => [...bar.querySelectorAll('a, button, summary')]
+  .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
+  .map(e => { const r = e.getBoundingClientRect();
+              return {text: e.innerText.trim(), top: Math.round(r.top), right: r.right}; })"""
+
+
+@pytest.mark.parametrize("username", ["member1", "org2", "admin2", None])
+def test_the_top_bar_is_one_row_on_a_360px_phone(live_server, chromium, screenshot, username):
+    """A logged-in member's top bar took three rows of a 360px phone (理论学习自测 / 学习材料 错题本
+    竞赛 我的成绩 name / 退出, 149px of 740). On a phone it is now one row: the brand, 学习, 错题,
+    竞赛 and 我的, a menu with 我的成绩, the member's name (设置), 管理 and 用户 for those who
+    have them, and 退出. On a desktop (1280px) every link is on the bar as before."""
+    app, base = live_server(setup=setup_bar_people)
+    who = username or "visitor"
+    for viewport in ({"width": 1280, "height": 800}, PHONE):
+        context = chromium.new_context(viewport=viewport, device_scale_factor=2, locale="zh-CN")
+        page = context.new_page()
+        if username:
+            log_in_page(page, base, username)
+        else:
+            page.goto(base + "/")
+        width = viewport["width"]
+        screenshot(page, f"topbar-{who}-{width}", full_page=False)
+        bar = page.locator(".topbar")
+        items = bar.evaluate(BAR_ITEMS)
+        rows = {item["top"] for item in items}
+        assert len(rows) == 1, (width, items)  # one row
+        assert bar.bounding_box()["height"] <= 60, (width, bar.bounding_box())
+        assert max(item["right"] for item in items) <= width, items
+        texts = [item["text"] for item in items]
+        if not username:
+            assert texts[-2:] == ["登录", "注册"], texts
+        elif width > 700:
+            assert texts[1:5] == ["学习材料", "错题本", "竞赛", "我的成绩"], texts
+            assert texts[-2:] == [NAMES[username], "退出"], texts
+        else:
+            assert texts == ["理论学习自测", "学习", "错题", "竞赛", "我的"], texts
+            bar.get_by_text("我的", exact=True).click()
+            menu = bar.evaluate(BAR_ITEMS)
+            screenshot(page, f"topbar-{who}-{width}-menu", full_page=False)
+            shown = [item["text"] for item in menu][5:]
+            extra = {"member1": [], "org2": ["管理"], "admin2": ["管理", "用户"]}[username]
+            assert shown == ["我的成绩", *extra, f"{NAMES[username]} · 设置", "退出"], shown
+            page.get_by_role("link", name="我的成绩").click()
+            page.wait_for_url(base + "/me/scores*")
+            bar.get_by_text("我的", exact=True).click()
+            bar.get_by_role("button", name="退出").click()
+            page.wait_for_url(base + "/*")
+            assert "登录" in bar.inner_text()
+        context.close()
+
+
+def test_the_top_bar_with_large_type_stays_on_the_screen(live_server, chromium, screenshot):
+    """A member who chose 大字号 (20px) at 360px: the brand takes a row and the links the next
+    (two rows, not three), nothing runs off the screen, and 我的 opens its menu on the screen."""
+    app, base = live_server(setup=setup_bar_people)
+    context = chromium.new_context(viewport=PHONE, device_scale_factor=2, locale="zh-CN")
+    page = context.new_page()
+    log_in_page(page, base, "big1")
+    screenshot(page, "topbar-large-font-360", full_page=False)
+    bar = page.locator(".topbar")
+    items = bar.evaluate(BAR_ITEMS)
+    assert len({item["top"] for item in items}) <= 2, items
+    assert max(item["right"] for item in items) <= PHONE["width"], items
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    bar.get_by_text("我的", exact=True).click()
+    menu = page.locator(".nav-menu-list").bounding_box()
+    assert menu["x"] >= 0 and menu["x"] + menu["width"] <= PHONE["width"], menu
+    screenshot(page, "topbar-large-font-360-menu", full_page=False)
+    page.locator("main").click(position={"x": 20, "y": 400})  # a tap outside closes it
+    assert not page.locator(".nav-menu-list").is_visible()
+    context.close()

@@ -293,19 +293,51 @@ def test_host_runs_a_round_and_exports_results(app, client, login_as, round_code
     book = load_workbook(io.BytesIO(response.data))
     assert book.sheetnames == ["选手成绩", "逐题统计", "支部排名"]
     rows = list(book["选手成绩"].iter_rows(min_row=2, values_only=True))
-    assert [(r[0], r[1], r[2], r[4]) for r in rows] == [
-        (1, "甲", "一支部", 4), (2, "丙", "二支部", 2), (3, "乙", "一支部", 0),
+    assert [(r[0], r[1], r[2], r[3], r[5]) for r in rows] == [
+        (1, None, "甲", "一支部", 4), (2, None, "丙", "二支部", 2), (3, None, "乙", "一支部", 0),
     ]  # fmt: skip
     leaderboard = client.get(f"/api/v1/contests/{code}/leaderboard").json
-    assert [r[3] for r in rows] == [p["score"] for p in leaderboard["players"]]
+    assert [r[4] for r in rows] == [p["score"] for p in leaderboard["players"]]
     questions = list(book["逐题统计"].iter_rows(min_row=2, values_only=True))
     assert [q[6] for q in questions] == [2, 2, 1, 1]  # right answers per question
     assert questions[0][7] == pytest.approx(2 / 3, abs=1e-3)
     assert "核心意识（正确）：2" in questions[0][8] and "政治意识：1" in questions[0][8]
     teams = list(book["支部排名"].iter_rows(min_row=2, values_only=True))
-    assert [(t[1], t[3]) for t in teams] == [
+    assert [(t[2], t[4]) for t in teams] == [
         (p["team"], p["players"]) for p in leaderboard["teams"]
     ]
+
+
+def test_players_equal_in_score_and_time_share_a_rank_on_the_page_and_in_the_export(
+    app, client, login_as, round_code
+):
+    """Three players all wrong on the first question: each is 并列第 1 名 on the results page and
+    in the workbook (名次 1 for each, a number that sorts, and 并列第 1 名 beside it); their
+    two 支部 of equal average and size share 第 1 名 too."""
+    host = login_as("organizer")
+    code = round_code(host.id)
+    players = app.test_client()
+    tokens = [join_api(players, code, name, team) for name, team in
+              [("甲", "一支部"), ("乙", "二支部"), ("丙", None)]]  # fmt: skip
+    qid = client.post(f"/live/rounds/{code}/advance", json={}).json["question"]["id"]
+    for token in tokens:
+        assert api_answer(players, code, token, qid, "政治意识").status_code == 200
+    assert client.post(f"/live/rounds/{code}/advance", json={}).json["status"] == "closed"
+
+    page = client.get(f"/live/rounds/{code}/results").get_data(as_text=True)
+    cells = re.findall(r'<td class="rank-no"[^>]*>(.*?)</td>', page)
+    tie = '<small class="rank-tie">并列</small>1'
+    assert cells == [tie] * 5  # 3 players, 2 支部
+    assert page.index('title="甲"') < page.index('title="乙"') < page.index('title="丙"')
+    assert page.count('title="并列第 1 名"') == 5
+
+    book = load_workbook(io.BytesIO(client.get(f"/live/rounds/{code}/export.xlsx").data))
+    rows = list(book["选手成绩"].iter_rows(min_row=1, values_only=True))
+    assert rows[0][:3] == ("名次", "并列", "姓名")
+    assert [r[:3] for r in rows[1:]] == [(1, "并列第 1 名", "甲"), (1, "并列第 1 名", "乙"),
+                                         (1, "并列第 1 名", "丙")]  # fmt: skip
+    teams = list(book["支部排名"].iter_rows(min_row=2, values_only=True))
+    assert [t[:3] for t in teams] == [(1, "并列第 1 名", "一支部"), (1, "并列第 1 名", "二支部")]
 
 
 def test_lock_remove_and_readmit_from_the_host_screen(app, client, login_as, round_code):

@@ -14,6 +14,7 @@ from quizapp.live.ranking import (
     streak_bonus,
 )
 from quizapp.live.state import LiveStatus, derive_status
+from quizapp.ranks import rank_label
 
 
 def totals(pid: int, score: int = 0, right_ms: int = 0, team: str | None = None, joined=None):
@@ -81,18 +82,45 @@ def test_clause_2_does_not_override_a_higher_score():
     assert order(players) == [1, 2]
 
 
-def test_clause_3_equal_score_and_time_earlier_joiner_first():
+def test_clause_3_equal_score_and_time_share_a_rank_earlier_joiner_listed_first():
     players = [
         totals(7, score=900, right_ms=3000, joined=2),
         totals(8, score=900, right_ms=3000, joined=1),
     ]
-    assert order(players) == [8, 7]
+    ranked = rank_players(players)
+    assert [(r.totals.player_id, r.rank, r.tied) for r in ranked] == [(8, 1, True), (7, 1, True)]
 
 
-def test_rank_is_the_one_based_position_without_shared_ranks():
-    ranked = rank_players([totals(1), totals(2), totals(3)])  # all equal but joining order
-    assert [r.rank for r in ranked] == [1, 2, 3]
-    assert [r.totals.player_id for r in ranked] == [1, 2, 3]
+def test_shared_ranks_skip_the_places_they_fill():
+    """Standard competition ranking: 1, 2, 2, 4 (nobody is 第 3 名)."""
+    ranked = rank_players(
+        [
+            totals(1, score=1900, right_ms=4000),
+            totals(2, score=950, right_ms=2000),
+            totals(3, score=950, right_ms=2000),
+            totals(4, score=950, right_ms=2001),  # a millisecond slower: not tied
+        ]
+    )
+    assert [(r.totals.player_id, r.rank, r.tied) for r in ranked] == [
+        (1, 1, False),
+        (2, 2, True),
+        (3, 2, True),
+        (4, 4, False),
+    ]
+
+
+def test_three_players_all_wrong_are_all_first_equal():
+    """After a question nobody answered right, nobody is 第 2 名 for having joined later."""
+    ranked = rank_players([totals(1), totals(2), totals(3)])
+    assert [r.rank for r in ranked] == [1, 1, 1]
+    assert all(r.tied for r in ranked)
+    assert [r.totals.player_id for r in ranked] == [1, 2, 3]  # listed by joining
+    assert [rank_label(r.rank, r.tied) for r in ranked] == ["并列第 1 名"] * 3
+
+
+def test_an_untied_rank_reads_plainly():
+    ranked = rank_players([totals(1, score=10), totals(2)])
+    assert [rank_label(r.rank, r.tied) for r in ranked] == ["第 1 名", "第 2 名"]
 
 
 # ---------------------------------------------------------------- teams
@@ -118,16 +146,22 @@ def test_players_without_a_team_are_in_no_team_row():
     assert rows[0].players == 1
 
 
-def test_equal_team_averages_more_members_first_then_earlier_member():
+def test_equal_team_averages_more_members_first_equal_size_shares_the_rank():
     rows = rank_teams(
         [
             totals(1, score=800, team="甲"),
             totals(2, score=800, team="乙"),
             totals(3, score=800, team="乙"),
             totals(4, score=800, team="丙"),
+            totals(5, score=700, team="丁"),
         ]
     )
-    assert [t.team for t in rows] == ["乙", "甲", "丙"]
+    assert [(t.team, t.rank, t.tied) for t in rows] == [
+        ("乙", 1, False),
+        ("甲", 2, True),  # 800 with one member, as 丙: listed by the earlier member
+        ("丙", 2, True),
+        ("丁", 4, False),
+    ]
 
 
 # ---------------------------------------------------------------- status, derived in one place

@@ -514,6 +514,61 @@ def test_roster_participation_rate_and_missing_list(
     assert [p.username for p in results.missing] == ["a2"]
 
 
+def test_branches_rank_by_average_then_participation_and_ties_share_a_rank(
+    app, client, auth, make_user, make_group, make_contest, clock
+):
+    """Four 支部 on the roster; 一支部's one who took part scored as well as 二支部's and 三支部's
+    (1 each) but half of 一支部 did not take part: 二支部 and 三支部 are 并列第 1 名 (both 100%),
+    一支部 第 3 名, and 四支部, where nobody handed in, is listed last without a rank (it was
+    ranked by an average of 0 among the others). The page, a member's view after the close and
+    the Excel sheet say the same."""
+    groups = {name: make_group(name) for name in ("一支部", "二支部", "三支部", "四支部")}
+    users = {
+        key: make_user(key, display_name=key, group_id=groups[team].id)
+        for key, team in [("a1", "一支部"), ("a2", "一支部"), ("b1", "二支部"),
+                          ("c1", "三支部"), ("d1", "四支部")]
+    }  # fmt: skip
+    contest_id = make_contest(groups=[g.id for g in groups.values()])
+    for key in ("a1", "b1", "c1"):
+        auth.login(key)
+        attempt_id = start(client, contest_id)
+        questions = paper_of(app, attempt_id)
+        client.post(f"/contests/attempts/{attempt_id}/submit", data=answer(questions[0], True))
+        auth.logout()
+    assert users["a2"] and users["d1"]
+
+    def branch_rows(page: str) -> list[tuple[str, str]]:
+        table = page[
+            page.index('<table class="pc-teams') : page.index("</table>", page.index("pc-teams"))
+        ]
+        rows = re.findall(
+            r'<td class="rank-no"[^>]*>(.*?)</td><td class="pc-team"[^>]*>(.*?)</td>', table
+        )
+        return [(re.sub(r"<[^>]+>", " ", rank).strip(), name) for rank, name in rows]
+
+    # within the tie by name (三 sorts before 二 by code point, as the missing list sorts)
+    expected = [("并列 1", "三支部"), ("并列 1", "二支部"), ("3", "一支部"), ("—", "四支部")]
+    organizer = make_user(role="organizer")
+    auth.login(organizer.username)
+    page = client.get(f"/contests/paper/{contest_id}/results").get_data(as_text=True)
+    assert branch_rows(page) == expected
+    assert "平均分相同，参与率高者在前" in page
+    book = load_workbook(io.BytesIO(client.get(f"/contests/paper/{contest_id}/results.xlsx").data))
+    sheet = list(book["支部"].iter_rows(values_only=True))
+    assert sheet[0][:3] == ("名次", "并列", "支部")
+    assert [row[:3] for row in sheet[1:]] == [
+        (1, "并列第 1 名", "三支部"), (1, "并列第 1 名", "二支部"), (3, None, "一支部"),
+        (None, None, "四支部"),
+    ]  # fmt: skip
+    auth.logout()
+    clock.advance(3700)  # closed: the members see the ranking too
+    auth.login("d1")
+    assert (
+        branch_rows(client.get(f"/contests/paper/{contest_id}/results").get_data(as_text=True))
+        == expected
+    )
+
+
 def test_excel_export_opens_with_every_sheet(app, client, login_as, make_user, auth, make_contest):
     contest_id = make_contest()
     learner = make_user("learner1", display_name="学员甲")
@@ -532,7 +587,8 @@ def test_excel_export_opens_with_every_sheet(app, client, login_as, make_user, a
     workbook = load_workbook(io.BytesIO(response.data))
     assert workbook.sheetnames == ["参赛者", "题目", "支部", "未参加", "说明"]
     people = list(workbook["参赛者"].iter_rows(values_only=True))
-    assert people[1][:6] == (1, "学员甲", "learner1", None, 1, 8)
+    assert people[0][:2] == ("排名", "并列")
+    assert people[1][:7] == (1, None, "学员甲", "learner1", None, 1, 8)
     questions_sheet = list(workbook["题目"].iter_rows(values_only=True))
     assert len(questions_sheet) == 1 + 8
     first = next(row for row in questions_sheet[1:] if row[2] == questions[0].stem and row[6])

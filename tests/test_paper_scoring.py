@@ -96,10 +96,10 @@ def test_rank_clause_3_equal_score_and_time_earlier_submission_first() -> None:
     assert order(rows) == [2, 1]
 
 
-def test_rank_clause_4_all_equal_lower_user_id_first() -> None:
-    rows = rank_results([result(5, 8, 200, 10), result(3, 8, 200, 10)])
-    assert order(rows) == [3, 5]
-    assert [r.rank for r in rows] == [1, 2]
+def test_rank_clause_4_all_equal_share_the_rank_listed_by_user_id() -> None:
+    rows = rank_results([result(5, 8, 200, 10), result(3, 8, 200, 10), result(4, 7, 1, 1)])
+    assert order(rows) == [3, 5, 4]
+    assert [(r.rank, r.tied) for r in rows] == [(1, True), (1, True), (3, False)]
 
 
 def test_rank_best_of_k_keeps_each_persons_best_attempt_only() -> None:
@@ -147,6 +147,63 @@ def test_team_summary_with_roster_rate_and_missing() -> None:
     assert (second.participants, second.expected, second.rate) == (0, 1, 0)
     # by team, then name (丙 sorts before 乙 by code point)
     assert [p.username for p in scoring.missing_people(roster, ranking)] == ["c", "b", "d"]
+
+
+def ranked_teams(scores: dict[str, list[int]], roster: dict[str, int] | None = None):
+    """team_summaries over one participant per score (team -> their scores) and, with `roster`
+    (team -> roster size), a roster whose first members are the participants."""
+    results, people, uid = [], [], 0
+    for team, values in scores.items():
+        for score in values:
+            uid += 1
+            results.append(result(uid, score, 60, uid, team=None if team == "-" else team))
+    ranking = rank_results(results)
+    if roster is not None:
+        taken = {r.result.team: [] for r in ranking}
+        for row in ranking:
+            taken[row.result.team].append(row.result.user_id)
+        for team, size in roster.items():
+            ids = taken.get(team, [])
+            for i in range(size):
+                uid += 1
+                people.append(Person(ids[i] if i < len(ids) else uid, f"p{uid}", f"u{uid}", team))
+    teams = scoring.team_summaries(ranking, people if roster is not None else None)
+    return [(t.team, t.rank, t.tied) for t in teams]
+
+
+def test_teams_rank_by_the_average_of_those_who_handed_in() -> None:
+    """A 支部 whose two who took part scored 9 and 7 (average 8) ranks above one of a single 7:
+    the average, not the sum, so a big 支部 does not win by numbers alone."""
+    rows = ranked_teams({"一支部": [9, 7], "二支部": [7], "三支部": [6, 6, 6, 6]})
+    assert rows == [("一支部", 1, False), ("二支部", 2, False), ("三支部", 3, False)]
+
+
+def test_teams_of_equal_average_rank_by_participation_rate() -> None:
+    """Both average 8: the 支部 where 2 of 2 took part ranks above the one where 2 of 4 did."""
+    rows = ranked_teams({"一支部": [8, 8], "二支部": [9, 7]}, roster={"一支部": 4, "二支部": 2})
+    assert rows == [("二支部", 1, False), ("一支部", 2, False)]
+
+
+def test_teams_equal_in_average_and_rate_share_the_rank() -> None:
+    rows = ranked_teams(
+        {"乙支部": [8], "甲支部": [6, 10], "丙支部": [5]},
+        roster={"乙支部": 2, "甲支部": 4, "丙支部": 1},
+    )
+    assert rows == [("乙支部", 1, True), ("甲支部", 1, True), ("丙支部", 3, False)]  # by name
+
+
+def test_teams_without_a_roster_of_equal_average_share_the_rank() -> None:
+    rows = ranked_teams({"二支部": [8], "一支部": [7, 9], "三支部": [10]})
+    assert rows == [("三支部", 1, False), ("一支部", 2, True), ("二支部", 2, True)]
+
+
+def test_a_team_nobody_of_which_handed_in_is_not_ranked_and_no_team_comes_last() -> None:
+    """A 支部 on the roster with no paper has no average (the page shows —): it is listed after
+    the ranked ones, unranked, not 第 N 名 with 0 points; 未分组 is no 支部 and has no rank."""
+    rows = ranked_teams(
+        {"-": [10], "一支部": [0]}, roster={"一支部": 1, "二支部": 3}
+    )  # 一支部's one member scored 0
+    assert rows == [("一支部", 1, False), ("二支部", None, False), (scoring.NO_TEAM, None, False)]
 
 
 # ---------------------------------------------------------------- questions

@@ -109,6 +109,7 @@ SCHEMAS: dict[str, Any] = {
                     "required": ["rank", "name", "team", "score", "correct"],
                     "properties": {
                         "rank": {"type": "integer"},
+                        "tied": {"type": "boolean", "description": "与他人名次相同（并列）"},
                         "name": {"type": "string"},
                         "team": {"type": ["string", "null"]},
                         "score": {"type": "integer"},
@@ -125,6 +126,7 @@ SCHEMAS: dict[str, Any] = {
                     "required": ["rank", "team", "score", "players"],
                     "properties": {
                         "rank": {"type": "integer"},
+                        "tied": {"type": "boolean", "description": "与他人名次相同（并列）"},
                         "team": {"type": "string"},
                         "score": {"type": "integer", "description": "队员平均分（四舍五入）"},
                         "players": {"type": "integer", "description": "队员人数"},
@@ -144,6 +146,7 @@ SCHEMAS: dict[str, Any] = {
             "score": {"type": "integer"},
             "correct": {"type": "integer"},
             "rank": {"type": ["integer", "null"]},
+            "tied": {"type": "boolean", "description": "与他人名次相同（并列）"},
             "players": {"type": "integer"},
             "questions_counted": {"type": "integer"},
             "current": {
@@ -369,8 +372,10 @@ def _paths() -> dict[str, Any]:
             "get": {
                 "summary": "排行榜",
                 "description": (
-                    "只计已结束的题。选手按得分、答对题用时之和（少者在前）、加入先后排序，"
-                    "rank 为从 1 起的名次；队伍得分为队员平均分（四舍五入），"
+                    "只计已结束的题。选手按得分、答对题用时之和（少者在前）排名，"
+                    "两者都相同的选手名次相同（并列，tied 为 true，如 1、1、3），"
+                    "并列者按加入先后列出；"
+                    "队伍得分为队员平均分（四舍五入），平均分和人数都相同的队伍并列；"
                     "无队伍的选手不计入队伍。"
                     "被移出的选手不在榜上。"
                 ),

@@ -11,6 +11,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from ..models import PaperContest
+from ..ranks import tie_label
 from ..spreadsheet import keep_text
 from .scoring import format_duration
 from .services import ContestResults, right_answer_label
@@ -41,15 +42,15 @@ def results_workbook(contest: PaperContest, results: ContestResults, at: datetim
     workbook = Workbook()
     people = _sheet(
         workbook, "参赛者",
-        ["排名", "姓名", "账号", "支部", "得分", "题数", "用时", "用时（秒）", "交卷时间"],
-        [6, 12, 14, 16, 6, 6, 12, 10, 20], first=True,
+        ["排名", "并列", "姓名", "账号", "支部", "得分", "题数", "用时", "用时（秒）", "交卷时间"],
+        [6, 12, 12, 14, 16, 6, 6, 12, 10, 20], first=True,
     )  # fmt: skip
     for row in results.ranking:
         r = row.result
         people.append([
-            row.rank, r.name, results.usernames.get(r.user_id, ""), r.team or "", r.score,
-            r.total, format_duration(r.time_used_ms), round(r.time_used_ms / 1000, 1),
-            _china(r.submitted_at),
+            row.rank, tie_label(row.rank, row.tied), r.name, results.usernames.get(r.user_id, ""),
+            r.team or "", r.score, r.total, format_duration(r.time_used_ms),
+            round(r.time_used_ms / 1000, 1), _china(r.submitted_at),
         ])  # fmt: skip
 
     questions = _sheet(
@@ -73,16 +74,18 @@ def results_workbook(contest: PaperContest, results: ContestResults, at: datetim
 
     teams = _sheet(
         workbook, "支部",
-        ["支部", "参加人数", "应参加人数", "参与率", "平均分", "最高分", "未参加人数"],
-        [18, 10, 10, 8, 8, 8, 10], first=False,
+        ["名次", "并列", "支部", "参加人数", "应参加人数", "参与率", "平均分", "最高分",
+         "未参加人数"],
+        [6, 12, 18, 10, 10, 8, 8, 8, 10], first=False,
     )  # fmt: skip
     for team in results.teams:
         teams.append([
-            team.team, team.participants, team.expected if results.roster is not None else "",
-            team.rate, team.average, team.best if team.participants else "",
+            team.rank, tie_label(team.rank, team.tied), team.team, team.participants,
+            team.expected if results.roster is not None else "", team.rate,
+            team.average if team.participants else "", team.best if team.participants else "",
             len(team.missing) if results.roster is not None else "",
         ])  # fmt: skip
-        teams.cell(teams.max_row, 4).number_format = "0%"
+        teams.cell(teams.max_row, 6).number_format = "0%"
 
     missing = _sheet(workbook, "未参加", ["姓名", "账号", "支部"], [12, 14, 18], first=False)
     if results.roster is None:
@@ -97,8 +100,10 @@ def results_workbook(contest: PaperContest, results: ContestResults, at: datetim
         ("答题赛", contest.title),
         ("开放时间", f"{_china(contest.opens_at)} 至 {_china(contest.closes_at)}（北京时间）"),
         ("导出时间", _china(at)),
-        ("排名规则", "得分高者在前；得分相同，用时少者在前；再相同，交卷早者在前。"
-                    "可答多次时取每人最好的一次。"),
+        ("排名规则", "得分高者在前；得分相同，用时少者在前；再相同，交卷早者在前；"
+                    "都相同者名次并列（如 1、1、3）。可答多次时取每人最好的一次。"),
+        ("支部排名", "按交卷者的平均分排名；平均分相同，参与率高者在前（有应参加名单时）；"
+                    "都相同者名次并列。还没有人交卷的支部和未分组不排名。"),
     ):  # fmt: skip
         info.append([key, value])
 

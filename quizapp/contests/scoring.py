@@ -10,6 +10,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from ..ranks import shared_ranks
+
 KIND_ORDER = ("single", "multiple", "judge", "cloze")  # the order of sections on a paper
 NO_TEAM = "未分组"
 
@@ -82,10 +84,16 @@ class Result:
 class Ranked:
     rank: int
     result: Result
+    tied: bool = False  # another participant shares the rank (并列第 N 名)
 
 
 def _rank_key(result: Result) -> tuple:
-    return (-result.score, result.time_used_ms, result.submitted_at, result.user_id)
+    """What decides a rank: participants equal in all of it share the rank."""
+    return (-result.score, result.time_used_ms, result.submitted_at)
+
+
+def _order_key(result: Result) -> tuple:
+    return (*_rank_key(result), result.user_id)
 
 
 def rank_results(results: Iterable[Result]) -> list[Ranked]:
@@ -95,17 +103,21 @@ def rank_results(results: Iterable[Result]) -> list[Ranked]:
     1. higher score first;
     2. equal scores: less time used first (time from starting the attempt to its close);
     3. equal time too: the earlier submission first;
-    4. all equal: the lower user id (an arbitrary but stable order).
+    4. all equal: the same rank (并列, 1, 1, 3), listed by user id (a stable order).
     With best of K, a participant's best attempt is the one that would rank highest by the same
-    rule. The rank is the 1-based position in this order.
+    rule.
     """
     best: dict[int, Result] = {}
     for result in results:
         held = best.get(result.user_id)
-        if held is None or _rank_key(result) < _rank_key(held):
+        if held is None or _order_key(result) < _order_key(held):
             best[result.user_id] = result
-    ordered = sorted(best.values(), key=_rank_key)
-    return [Ranked(rank=i, result=r) for i, r in enumerate(ordered, start=1)]
+    ordered = sorted(best.values(), key=_order_key)
+    ranks = shared_ranks([_rank_key(r) for r in ordered])
+    return [
+        Ranked(rank=rank, result=r, tied=tied)
+        for r, (rank, tied) in zip(ordered, ranks, strict=True)
+    ]
 
 
 # ---------------------------------------------------------------- teams
@@ -128,6 +140,8 @@ class TeamSummary:
     best: int = 0
     missing: list[Person] = field(default_factory=list)
     on_roster: int = 0  # participants who are on the roster
+    rank: int | None = None  # None: 未分组, or nobody of the team has handed in
+    tied: bool = False  # another team shares the rank
 
     @property
     def rate(self) -> float | None:
@@ -137,11 +151,29 @@ class TeamSummary:
         return self.on_roster / self.expected
 
 
+def team_rank_key(team: TeamSummary) -> tuple[float, int]:
+    """What ranks a team (支部), as its row shows it: the average score of its members who
+    handed in (two decimals), then the participation rate (whole percent; a team without a
+    roster count has none and comes after one that has). Teams equal in both share a rank."""
+    rate = -1 if team.rate is None else round(team.rate * 100)
+    return (-team.average, -rate)
+
+
 def team_summaries(ranking: Sequence[Ranked], roster: Sequence[Person] | None) -> list[TeamSummary]:
     """Per team (支部): participants, roster size and participation rate (when there is a roster),
-    the list of roster members who have not taken it, average and best score (best attempts).
-    Teams come in order of average score (higher first), then by name; people without a team
-    form the team "未分组", listed last."""
+    the list of roster members who have not taken it, average and best score (best attempts),
+    and the team's rank.
+
+    Ranking of the teams (:func:`team_rank_key`), each clause deciding only when the earlier
+    ones are equal:
+    1. higher average score of the members who handed in (their best attempts) first: how well
+       the 支部 knows the material, the number the organizer reads first;
+    2. equal averages: the higher participation rate first (with a roster);
+    3. equal in both: the same rank (并列, 1, 1, 3), listed by name.
+    Teams nobody of which has handed in have no average and no rank; they follow the ranked
+    ones, by name. People without a team form "未分组", listed last and not ranked (it is no
+    支部).
+    """
     taken = {r.result.user_id for r in ranking}
     scores: dict[str, list[int]] = defaultdict(list)
     for row in ranking:
@@ -166,7 +198,18 @@ def team_summaries(ranking: Sequence[Ranked], roster: Sequence[Person] | None) -
         for summary in teams.values():
             if summary.expected is None:
                 summary.expected = 0
-    return sorted(teams.values(), key=lambda t: (t.team == NO_TEAM, -t.average, t.team))
+    ranked = sorted(
+        (t for t in teams.values() if t.team != NO_TEAM and t.participants),
+        key=lambda t: (team_rank_key(t), t.team),
+    )
+    for team, (rank, tied) in zip(
+        ranked, shared_ranks([team_rank_key(t) for t in ranked]), strict=True
+    ):
+        team.rank, team.tied = rank, tied
+    unranked = sorted(
+        (t for t in teams.values() if t.rank is None), key=lambda t: (t.team == NO_TEAM, t.team)
+    )
+    return ranked + unranked
 
 
 def missing_people(roster: Sequence[Person], ranking: Sequence[Ranked]) -> list[Person]:

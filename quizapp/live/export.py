@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # openpyxl is imported when a workbook is written, not at sta
 
 from ..extensions import db
 from ..models import LiveAnswer, LiveContest, LivePlayer, LiveQuestion
+from ..ranks import tie_label
 from ..spreadsheet import keep_text
 from .ranking import PlayerTotals, rank_players, rank_teams
 from .state import question_closed
@@ -38,6 +39,7 @@ class PlayerRow:
     answered: int
     right_seconds: float  # total time of the right answers
     removed: bool
+    tied: bool = False  # another player shares the rank
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ class TeamRow:
     team: str
     score: int
     players: int
+    tied: bool = False
 
 
 @dataclass(frozen=True)
@@ -172,6 +175,7 @@ def contest_results(contest: LiveContest, now: datetime | None = None) -> Result
             answered=answered[r.totals.player_id],
             right_seconds=round(r.totals.right_ms / 1000, 1),
             removed=False,
+            tied=r.tied,
         )
         for r in ranked
     ]
@@ -200,7 +204,7 @@ def contest_results(contest: LiveContest, now: datetime | None = None) -> Result
                 shares=_shares(q, given),
             )
         )
-    teams = [TeamRow(t.rank, t.team, t.score, t.players) for t in rank_teams(active)]
+    teams = [TeamRow(t.rank, t.team, t.score, t.players, t.tied) for t in rank_teams(active)]
     return Results(players=player_rows, questions=question_rows, teams=teams)
 
 
@@ -226,7 +230,8 @@ def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list[Any]], w
 
 
 def results_workbook(contest: LiveContest, results: Results) -> bytes:
-    """An .xlsx with three sheets: 选手成绩, 逐题统计, 支部排名."""
+    """An .xlsx with three sheets: 选手成绩, 逐题统计, 支部排名. 名次 stays a number (it sorts);
+    a shared rank says so in the next column, 并列第 N 名."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment
 
@@ -235,10 +240,21 @@ def results_workbook(contest: LiveContest, results: Results) -> bytes:
     _sheet(
         wb,
         "选手成绩",
-        ["名次", "姓名", "支部/小组", "得分", "答对题数", "作答题数", "答对用时（秒）", "状态"],
+        [
+            "名次",
+            "并列",
+            "姓名",
+            "支部/小组",
+            "得分",
+            "答对题数",
+            "作答题数",
+            "答对用时（秒）",
+            "状态",
+        ],
         [
             [
                 p.rank,
+                tie_label(p.rank, p.tied),
                 p.name,
                 p.team or "",
                 p.score,
@@ -249,7 +265,7 @@ def results_workbook(contest: LiveContest, results: Results) -> bytes:
             ]
             for p in results.players
         ],  # fmt: skip
-        [6, 16, 20, 10, 10, 10, 14, 8],
+        [6, 12, 16, 20, 10, 10, 10, 14, 8],
     )
     rows = []
     for q in results.questions:
@@ -282,9 +298,9 @@ def results_workbook(contest: LiveContest, results: Results) -> bytes:
     _sheet(
         wb,
         "支部排名",
-        ["名次", "支部/小组", "平均分", "人数"],
-        [[t.rank, t.team, t.score, t.players] for t in results.teams],
-        [6, 24, 10, 8],
+        ["名次", "并列", "支部/小组", "平均分", "人数"],
+        [[t.rank, tie_label(t.rank, t.tied), t.team, t.score, t.players] for t in results.teams],
+        [6, 12, 24, 10, 8],
     )
     wb.properties.title = contest.title
     wb.properties.creator = "理论学习自测"

@@ -14,6 +14,8 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..ranks import shared_ranks
+
 STREAK_STEP = 100
 
 
@@ -55,6 +57,7 @@ class PlayerTotals:
 class RankedPlayer:
     rank: int
     totals: PlayerTotals
+    tied: bool = False  # another player shares the rank (shown 并列第 N 名)
 
 
 @dataclass(frozen=True)
@@ -63,32 +66,48 @@ class RankedTeam:
     team: str
     score: int
     players: int
+    tied: bool = False
+
+
+def player_rank_key(p: PlayerTotals) -> tuple[int, int]:
+    """What decides a player's rank: players equal in it share the rank."""
+    return (-p.score, p.right_ms)
 
 
 def player_sort_key(p: PlayerTotals) -> tuple[int, int, int]:
-    return (-p.score, p.right_ms, p.joined)
+    return (*player_rank_key(p), p.joined)
 
 
 def rank_players(players: Iterable[PlayerTotals]) -> list[RankedPlayer]:
-    """Order players and number them 1, 2, 3 … (rank is the 1-based position; no shared ranks).
+    """Order players and give each a rank; equal players share it (1, 1, 3).
 
     The ranking rule, each clause deciding only when all earlier ones are equal:
 
     1. higher score first;
     2. then less total time taken by the right answers (from each question's opening to the
        answer's arrival) first;
-    3. then earlier joining first.
+    3. players equal in both share a rank (``并列第 N 名``), and the next rank skips the places
+       they fill; among them, the earlier joiner is listed first (a stable order on every
+       screen, not a better rank).
+
+    After a question nobody answered right, everyone still at 0 is 并列第 1 名: joining first
+    is no achievement.
     """
     ordered = sorted(players, key=player_sort_key)
-    return [RankedPlayer(rank=i, totals=p) for i, p in enumerate(ordered, start=1)]
+    ranks = shared_ranks([player_rank_key(p) for p in ordered])
+    return [
+        RankedPlayer(rank=rank, totals=p, tied=tied)
+        for p, (rank, tied) in zip(ordered, ranks, strict=True)
+    ]
 
 
 def rank_teams(players: Sequence[PlayerTotals]) -> list[RankedTeam]:
     """Team rows: one per team name, over its members; players without a team are in no row.
 
     A team's score is its members' average score, rounded (halves up); `players` is its member
-    count. Teams are ordered by score (higher first), then by member count (more first), then by
-    the joining order of their earliest member; rank is the 1-based position.
+    count. Teams are ordered by score (higher first), then by member count (more first); teams
+    equal in both share a rank (1, 1, 3) and are listed by the joining order of their earliest
+    member.
     """
     members: dict[str, list[PlayerTotals]] = {}
     for player in players:
@@ -100,9 +119,10 @@ def rank_teams(players: Sequence[PlayerTotals]) -> list[RankedTeam]:
         first = min(p.joined for p in group)
         rows.append((-average, -len(group), first, team, average, len(group)))
     rows.sort()
+    ranks = shared_ranks([(key_score, key_count) for key_score, key_count, *_ in rows])
     return [
-        RankedTeam(rank=i, team=team, score=score, players=count)
-        for i, (_, _, _, team, score, count) in enumerate(rows, start=1)
+        RankedTeam(rank=rank, team=team, score=score, players=count, tied=tied)
+        for (_, _, _, team, score, count), (rank, tied) in zip(rows, ranks, strict=True)
     ]
 
 

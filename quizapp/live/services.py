@@ -50,6 +50,7 @@ from ..models import (
 from ..models.live import LIVE_POINTS_RANGE, LIVE_SECONDS_RANGE, LIVE_STREAK_MAX
 from .ranking import (
     PlayerTotals,
+    RankedPlayer,
     RankedTeam,
     answer_points,
     rank_players,
@@ -865,18 +866,16 @@ def players_list(contest: LiveContest, *, include_removed: bool) -> list[dict[st
 
 @dataclass
 class Standings:
-    players: list[LivePlayer]  # ranked, removed players left out
+    players: list[RankedPlayer]  # in rank order, removed players left out
     teams: list[RankedTeam]
 
 
 def standings(contest: LiveContest) -> Standings:
-    """The stored standings (as of the last settled question), players in rank order."""
-    players = list(
-        db.session.scalars(
-            select(LivePlayer)
-            .where(LivePlayer.contest_id == contest.id, LivePlayer.removed.is_(False))
-            .order_by(LivePlayer.rank.is_(None), LivePlayer.rank, LivePlayer.id)
-        )
+    """The stored standings (as of the last settled question), ranked by
+    :func:`quizapp.live.ranking.rank_players` over the stored totals: the stored ranks, and a
+    rank for a player who joined since the last settling (0 points, with the others at 0)."""
+    players = db.session.scalars(
+        select(LivePlayer).where(LivePlayer.contest_id == contest.id, LivePlayer.removed.is_(False))
     )
     totals = [
         PlayerTotals(
@@ -890,7 +889,7 @@ def standings(contest: LiveContest) -> Standings:
         )
         for p in players
     ]
-    return Standings(players=players, teams=rank_teams(totals))
+    return Standings(players=rank_players(totals), teams=rank_teams(totals))
 
 
 def leaderboard_payload(contest: LiveContest) -> dict[str, Any]:
@@ -898,18 +897,19 @@ def leaderboard_payload(contest: LiveContest) -> dict[str, Any]:
     return {
         "players": [
             {
-                "rank": i,
-                "name": p.name,
-                "team": p.team,
-                "score": p.score,
-                "correct": p.correct_count,
-                "player_id": p.id,
-                "time_ms": p.right_ms,
+                "rank": r.rank,
+                "tied": r.tied,
+                "name": r.totals.name,
+                "team": r.totals.team,
+                "score": r.totals.score,
+                "correct": r.totals.correct,
+                "player_id": r.totals.player_id,
+                "time_ms": r.totals.right_ms,
             }
-            for i, p in enumerate(result.players, start=1)
+            for r in result.players
         ],
         "teams": [
-            {"rank": t.rank, "team": t.team, "score": t.score, "players": t.players}
+            {"rank": t.rank, "tied": t.tied, "team": t.team, "score": t.score, "players": t.players}
             for t in result.teams
         ],
         "questions_counted": contest.ranked_through,
@@ -918,13 +918,15 @@ def leaderboard_payload(contest: LiveContest) -> dict[str, Any]:
 
 def provisional_standing(
     contest_id: int, question_id: int, player_id: int
-) -> tuple[int, int, int, int]:
-    """(score, correct, rank, players) once the question (closed, not yet settled) is settled.
+) -> tuple[int, int, int, bool, int]:
+    """(score, correct, rank, tied, players) once the question (closed, not yet settled) is
+    settled.
 
     A single read, no write: the stored totals plus this question's answers, and the player's
-    rank counted in SQL by the same rule as :func:`quizapp.live.ranking.rank_players` (higher
-    score, then less right-answer time, then earlier joining). Every phone asks at the close,
-    so this has to be cheap.
+    rank counted in SQL by the same rule as :func:`quizapp.live.ranking.rank_players`: one more
+    than the players ahead (higher score, or equal score and less right-answer time); `tied` when
+    another player has the same score and time. Every phone asks at the close, so this has to be
+    cheap.
     """
     a = LiveAnswer
     totals = (
@@ -948,20 +950,28 @@ def provisional_standing(
             .where(
                 (totals.c.score > me.c.score)
                 | ((totals.c.score == me.c.score) & (totals.c.ms < me.c.ms))
-                | (
-                    (totals.c.score == me.c.score)
-                    & (totals.c.ms == me.c.ms)
-                    & (totals.c.id < me.c.id)
-                )
             )
             .scalar_subquery()
             .label("ahead"),
+            select(func.count())
+            .select_from(totals)
+            .where(
+                (totals.c.score == me.c.score) & (totals.c.ms == me.c.ms) & (totals.c.id != me.c.id)
+            )
+            .scalar_subquery()
+            .label("alongside"),
             select(func.count()).select_from(totals).scalar_subquery().label("players"),
         ).where(me.c.id == player_id)
     ).first()
     if row is None:
-        return 0, 0, 0, 0
-    return int(row.score), int(row.correct), int(row.ahead) + 1, int(row.players)
+        return 0, 0, 0, False, 0
+    return (
+        int(row.score),
+        int(row.correct),
+        int(row.ahead) + 1,
+        int(row.alongside) > 0,
+        int(row.players),
+    )
 
 
 def player_result(code: str, token: str | None, now: float) -> dict[str, Any]:
@@ -1033,16 +1043,18 @@ def player_result(code: str, token: str | None, now: float) -> dict[str, Any]:
     counted = row.ranked_through
     unsettled = row.question_id is not None and row.ranked_through < row.position
     if unsettled and question_closed(row.deadline, row.closed_at, to_dt(now)):
-        score, correct, rank, players = provisional_standing(
+        score, correct, rank, tied, players = provisional_standing(
             row.contest_id, row.question_id, row.player_id
         )
         counted = row.position
     else:
-        players = db.session.scalar(
-            select(func.count())
-            .select_from(LivePlayer)
-            .where(LivePlayer.contest_id == row.contest_id, LivePlayer.removed.is_(False))
-        )
+        counts = db.session.execute(
+            select(
+                func.count().label("players"),
+                func.count(LivePlayer.id).filter(LivePlayer.rank == rank).label("at_rank"),
+            ).where(LivePlayer.contest_id == row.contest_id, LivePlayer.removed.is_(False))
+        ).one()
+        players, tied = counts.players, rank is not None and counts.at_rank > 1
     return {
         "player_id": row.player_id,
         "name": row.name,
@@ -1051,6 +1063,7 @@ def player_result(code: str, token: str | None, now: float) -> dict[str, Any]:
         "score": score,
         "correct": correct,
         "rank": rank,
+        "tied": tied,
         "players": players,
         "questions_counted": counted,
         "current": mine,

@@ -175,4 +175,19 @@
       });
     }
   };
+
+  // The top bar's 我的 menu (a <details>, so it opens without this script) closes when a tap
+  // lands outside it or on Escape, as a menu does.
+  document.addEventListener("click", function (event) {
+    document.querySelectorAll("[data-nav-menu][open]").forEach(function (menu) {
+      if (!menu.contains(event.target)) { menu.open = false; }
+    });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") { return; }
+    document.querySelectorAll("[data-nav-menu][open]").forEach(function (menu) {
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    });
+  });
 })();

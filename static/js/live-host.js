@@ -273,6 +273,17 @@
     return node;
   }
 
+  // the rank in its circle; a shared one says 并列 above the number (title: 并列第 N 名)
+  function rankBadge(row) {
+    var badge = el("span", "board-rank" + (row.rank <= 3 ? " is-top" : "") + (row.tied ? " is-tied" : ""), "");
+    if (row.tied) {
+      badge.appendChild(el("small", "board-tie", "并列"));
+      badge.title = "并列第 " + row.rank + " 名";
+    }
+    badge.appendChild(document.createTextNode(String(row.rank)));
+    return badge;
+  }
+
   function drawBoard() {
     if (!board) { return; }
     var top = board.players.slice(0, 10);
@@ -280,7 +291,7 @@
       ol.textContent = "";
       top.forEach(function (p) {
         var li = el("li", "board-row");
-        li.appendChild(el("span", "board-rank", String(p.rank)));
+        li.appendChild(rankBadge(p));
         li.appendChild(el("span", "board-name", p.name));
         li.appendChild(titled(el("span", "board-team", p.team || "")));
         li.appendChild(el("span", "board-score", String(p.score)));
@@ -293,19 +304,23 @@
       [1, 0, 2].forEach(function (i) {
         var p = board.players[i];
         if (!p) { return; }  // fewer than three players: no empty step
-        var place = el("div", "podium-place podium-" + (i + 1));
-        place.dataset.rank = String(i + 1);
+        // a step's height and number are the player's rank: tied players stand level
+        var place = el("div", "podium-place podium-" + Math.min(p.rank, 3));
+        place.dataset.rank = String(p.rank);
         place.appendChild(el("div", "podium-name", p.name));
         place.appendChild(titled(el("div", "podium-team", p.team || "")));
         place.appendChild(el("div", "podium-score", p.score + " 分"));
-        place.appendChild(el("div", "podium-block", String(i + 1)));
+        var block = el("div", "podium-block", "");
+        if (p.tied) { block.appendChild(el("small", "podium-tie", "并列")); }
+        block.appendChild(document.createTextNode(String(p.rank)));
+        place.appendChild(block);
         podium.appendChild(place);
       });
       var teams = $("[data-teams]");
       teams.textContent = "";
       board.teams.forEach(function (t) {
         var li = el("li", "board-row is-team");
-        li.appendChild(el("span", "board-rank", String(t.rank)));
+        li.appendChild(rankBadge(t));
         li.appendChild(titled(el("span", "board-name", t.team)));
         li.appendChild(el("span", "board-team", t.players + " 人"));
         li.appendChild(el("span", "board-score", String(t.score)));

@@ -176,7 +176,8 @@
     root.querySelectorAll("[data-me-team]").forEach(function (n) { n.textContent = me.team || "未选支部"; });
     root.querySelectorAll("[data-me-score]").forEach(function (n) { n.textContent = String(me.score || 0); });
     root.querySelectorAll("[data-me-rank]").forEach(function (n) {
-      n.textContent = me.rank ? ("第 " + me.rank + " 名 / " + me.players + " 人") : "—";
+      // players equal in score and time share a rank (see live/ranking.py): 并列第 1 名
+      n.textContent = me.rank ? ((me.tied ? "并列" : "") + "第 " + me.rank + " 名 / " + me.players + " 人") : "—";
     });
   }
 
