@@ -265,6 +265,8 @@ def _window_of(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int
     if stem:
         stem, la, lb = _with_condition_end(s.text, stem, la, lb, a - s.start)
     if stem:
+        stem, la, lb = _with_main_clause_end(s.text, stem, la, lb, a - s.start)
+    if stem:
         stem, la, lb = _with_purpose_end(s.text, stem, la, lb, b - s.start)
     if stem:
         stem, la, lb = _whole_clause_series(s.text, stem, la, lb, b - s.start)
@@ -276,6 +278,8 @@ def _window_of(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int
             stem, la, lb = stem[cut:], la - cut, lb - cut
     if stem:
         stem, la, lb = _without_cut_connective(stem, la, lb)
+    if stem:
+        stem, la, lb = _with_named_he(ctx, s, stem, la, lb)
     if not stem:
         return stem, la, lb
     return _balanced_quotes(*_tidy_stem(stem, la, lb))
@@ -1212,7 +1216,17 @@ def _with_subject_clause(
     subject_at, subject = -1, ""
     # 以江泽民同志为主要代表的中国共产党人，|…，形成了“（　　）”重要思想: whose thought is the
     # cue (blind16 NB #57, NE #49), unless the name spells the key (邓小平理论)
-    named = _REPRESENTED.fullmatch(text, starts[lo], ends[lo] - 1) if lo < k else None
+    # (the nearest such clause before the window, not only the item's first: 在这个时期，毛泽东
+    # 同志提出…，以毛泽东同志为主要代表的中国共产党人，…提出…，包括…，|尊重价值规律 is theirs,
+    # not the first clause's 毛泽东同志's: blind19 RD #37, RF #37)
+    named = next(
+        (
+            m
+            for x in range(k - 1, lo - 1, -1)
+            if (m := _REPRESENTED.fullmatch(text, starts[x], ends[x] - 1))
+        ),
+        None,
+    )
     if named and not _bigrams(named.group(1)) & _bigrams(text[key_at:key_end]):
         return _with_represented(ctx, text, stem, la, lb, key_at, key_end, k, named.group(0))
     for x in range(k - 1, lo - 1, -1):
@@ -3046,10 +3060,34 @@ def _with_era_lead(text: str, stem: str, la: int, lb: int, start: int) -> tuple[
             return stem, la, lb  # the window shows the subject's own clause
     if stem.startswith(_PRONOUN_SUBJECTS + _SUBORDINATORS) or "“" in stem[:1]:
         return stem, la, lb
-    lead = m.group(0)[:-1] + "，" + subject + "……"
+    era = m.group(0)[:-1] + "，"
+    if _DEICTIC_ERA.match(era):
+        era = ""  # (在这个时期 points to a paragraph the stem does not show: RA #28, RF #37)
+    led = _standing_led_body(text, at, start)
+    if led:
+        # 在这个时期，毛泽东同志提出…，以毛泽东同志为主要代表的中国共产党人，…提出…，包括…，|
+        # 尊重价值规律…: the list is theirs, not the first clause's 毛泽东同志's (RD #37)
+        subject = led
+    lead = era + subject + "……"
+    if not subject and not era:
+        return stem, la, lb
     if len(lead) > 40:
         return stem, la, lb
     return lead + stem, la + len(lead), lb + len(lead)
+
+
+_DEICTIC_ERA = re.compile(r"^在?[这那此][个一]?(?:时期|时代|阶段)")
+
+
+def _standing_led_body(text: str, at: int, start: int) -> str:
+    """The last clause standing alone between ``at`` and the stem's ``start`` that names a body
+    after its leaders (，以毛泽东同志为主要代表的中国共产党人，), or "": the subject of the
+    clauses after it, whoever the era's first clause names."""
+    found = ""
+    for m in _LED_BODY.finditer(text, at, start):
+        if text[m.start() - 1 : m.start()] in "，," and text[m.end() : m.end() + 1] in "，,":
+            found = m.group(0)
+    return found
 
 
 # coverbs a clause opens on after its era (今年以来，面对…，|…): no subject
@@ -8147,6 +8185,21 @@ def _bare_he(stem: str) -> int:
 _HE = re.compile(r"(?<!其)他(?![们人])")
 
 
+def _with_named_he(ctx: Context, s: Sentence, stem: str, la: int, lb: int) -> tuple[str, int, int]:
+    """A bare 他 before the blank stands for the person the text is about (:func:`_referent`)
+    in every stem the window cuts, not only a single blank's (他又在总结瑞安等地试点经验的基础上，
+    …、（　　）、（　　）“三位一体”…, blind19 RE #25, RF #25); a 他 with no sure referent is
+    left for the builder to refuse."""
+    he = _bare_he(stem)
+    if he < 0 or he >= la:
+        return stem, la, lb
+    name = _referent(ctx, s)
+    if not name:
+        return stem, la, lb
+    shift = len(name) - 1
+    return stem[:he] + name + stem[he + 1 :], la + shift, lb + shift
+
+
 _COMRADE = re.compile(r"([\u4e00-\u9fff]{2,3})同志")
 
 
@@ -11982,6 +12035,117 @@ def _with_condition_end(
         if new[-1] in "，,；;":
             new = new[:-1] + "。"
         return new, la, lb
+    return stem, la, lb
+
+
+# a clause that only sets up the verb of the clause after it: 按照…的战略布局, 通过长期艰苦努力,
+# 并同非洲国家一道 (a coverb and its object), or 以毛泽东同志为主要代表的中国共产党人 (a subject)
+_COVERB_OPENING = re.compile(
+    r"^[^，,；;]{0,6}?(?:按照|依照|遵照|根据|依据|本着|遵循|沿着|围绕|通过|经过|随着|基于)"
+)
+_ALONG_WITH = re.compile(r"^(?:并|还|也|又|都)?(?:同|与|跟|和)[^，,；;]{1,16}(?:一道|一起)$")
+_NAMED_SUBJECT = re.compile(r"^以[^，,；;]{1,16}为(?:主要)?代表的[^，,；;]{1,10}$")
+# a clause with no main verb, only a time or place span: 从“民主恳谈”到村务监督; 在…的紧要关头
+_SPAN_CLAUSE = re.compile(
+    r"^(?:从(?![^，,；;]*、到)[^，,；;]+到[^，,；;]+|在[^，,；;]+(?:中|时|下|之际|时刻|关头|期间|过程中))$"
+)  # (not 从群众中来、到群众中去: two verbs)
+_MAIN_CLAUSE_REACH = 3  # the most clauses taken on to reach the verb a dangling clause sets up
+
+
+def _sets_up_next_clause(clause: str) -> bool:
+    """Does ``clause`` only prepare the verb that follows it (a coverb phrase ending on a noun,
+    a 同…一道, a named subject, a span of time or place)?"""
+    if _ALONG_WITH.match(clause) or _NAMED_SUBJECT.match(clause) or _SPAN_CLAUSE.match(clause):
+        return True
+    m = _COVERB_OPENING.match(clause)
+    if m is None:
+        return False
+    rest = clause[m.end() :]
+    head = rest[rest.rfind("的") + 1 :] if "的" in rest else rest
+    # (按照党中央部署推进改革 has its own verb after the object: a whole clause)
+    if head.endswith("努力"):
+        return True  # (通过长期艰苦努力: 努力 is tagged a verb, here the noun the coverb takes)
+    return 0 < len(head) <= 4 and word_tag(head[-2:]) not in _VERB_TAGS
+
+
+def _clause_close(text: str, at: int) -> int:
+    """Where the clause starting at ``at`` ends: its first stop outside quotes and titles
+    (主持制定“向北发展，向南防御”的战略方针 is one clause), or the text's end."""
+    depth = 0
+    for i in range(at, len(text)):
+        c = text[i]
+        if c in "“《":
+            depth += 1
+        elif c in "”》":
+            depth = max(0, depth - 1)
+        elif depth == 0 and c in "，,；;。！？!?":
+            return i
+    return len(text)
+
+
+def _with_far_main_clause(text: str, body: str, end: int) -> str:
+    """``body``, a run of clauses that only set up a verb (从“民主恳谈”到村务监督，从…到…制度),
+    with …… and the first clause after ``end`` that has its verb, and the clause after that
+    when it fits (，……浙江解放思想、大胆创新，推出并实施了一系列…创新制度。), within
+    WINDOW_CHARS + 24; else "" (no question: 从…到…、… with no verb in reach)."""
+    at = end
+    while at < len(text) and text[at] in "，,":
+        close = _clause_close(text, at + 1)
+        clause = text[at + 1 : close]
+        if _sets_up_next_clause(clause):
+            at = close
+            continue
+        new = body + "，……" + clause
+        if len(new) + 1 > _HEAD_STEM_CHARS:
+            return ""
+        if close < len(text) and text[close] in "，,":
+            after = _clause_close(text, close + 1)
+            if len(new) + after - close + 1 <= _HEAD_STEM_CHARS:
+                new += "，" + text[close + 1 : after]
+        return new + "。"
+    return ""
+
+
+def _with_main_clause_end(
+    text: str, stem: str, la: int, lb: int, key_at: int
+) -> tuple[str, int, int]:
+    """A stem the window ends on a clause that only sets up the next one (中国人民正在按照…的
+    战略布局。; 亚洲国家率先倡导…，并同非洲国家一道。; …通过长期艰苦努力。; …，以毛泽东同志为
+    主要代表的中国共产党人。; blind19 RB #45, RF #6, #47, #50) takes the clauses up to the verb
+    when the stem stays within WINDOW_CHARS + 24; else the clause goes when the blank is before
+    it, and a stem that is nothing but such clauses (从“民主恳谈”到村务监督，从…到…制度。,
+    RA #24) takes its verb's clause after …… (:func:`_with_far_main_clause`), or is no
+    question."""
+    if stem.endswith("…"):
+        return stem, la, lb  # (a stem the window marks as cut says so itself)
+    body = stem.rstrip("。！？!?，,；;")
+    key_end = key_at + lb - la
+    tail = body[lb:]
+    if "…" in tail or text[key_end : key_end + len(tail)] != tail:
+        return stem, la, lb
+    end = key_end + len(tail)
+    if end >= len(text) or text[end] not in "，,":
+        return stem, la, lb
+    last_at = max(body.rfind(c) for c in "，,；;") + 1
+    if not _sets_up_next_clause(body[last_at:]):
+        return stem, la, lb
+    new, at = body, end
+    for _ in range(_MAIN_CLAUSE_REACH):
+        close = _clause_close(text, at + 1)
+        clause = text[at + 1 : close]
+        new += "，" + clause
+        if len(new) + 1 > _HEAD_STEM_CHARS:
+            break
+        if not _sets_up_next_clause(clause):
+            return new + "。", la, lb
+        if close >= len(text) or text[close] not in "，,":
+            break
+        at = close
+    clauses = [c for c in re.split(r"[，,；;]", body) if c]
+    if all(_sets_up_next_clause(c) for c in clauses):
+        return _with_far_main_clause(text, body, end), la, lb
+    if last_at > lb and not _sets_up_next_clause(body[: last_at - 1].split("，")[-1]):
+        return body[: last_at - 1] + "。", la, lb  # (the blank is in the clauses before)
     return stem, la, lb
 
 
