@@ -153,7 +153,7 @@ def bank_with_reasons(
 DROPPED_WEAK = frozenset(
     "speech_business open_quality_slot open_deed_slot loose_run_common loose_run_rhetoric"
     " doubtful_single open_member_slot minor_frame common_saying adverb_run lure_in_list"
-    " rival_slot text_rival".split()
+    " rival_slot text_rival word_cut_by_blank".split()
 )
 
 
@@ -445,6 +445,87 @@ def _coined_modifier_list(q: Question, lexicon: Lexicon, document: str) -> bool:
     if lexicon.complete_list(items) is not None or any(lexicon.is_known(i) for i in items):
         return False
     return not any(reference.established(i, document) for i in items)
+
+
+def _word_cut_by_blank(q: Question) -> bool:
+    """Does ``q``'s one blank open inside a common word, the two characters before it and the
+    key's first two making it: 全社会尊重和保护知识（产权意识）明显提升 (blind19 RA #14, RC #16:
+    unusable; the word is 知识产权, and the blank asks the generic 意识 with half of it)? A
+    teacher blanks the whole word or nothing. Dropped from the bank (:data:`DROPPED_WEAK`)."""
+    at = q.stem.find(BLANK)
+    before, answer = q.stem[max(0, at - 2) : at], q.answer[0]
+    return (
+        len(answer) >= 3
+        and _HAN_RUN.fullmatch(before) is not None
+        and len(before) == 2
+        and is_common_word(before + answer[:2])
+    )
+
+
+# what a blank opening its sentence is the head of when it only sets the scene: 新时代新征程上，
+# 全面从严治党上，党的十八大以来，
+_ADVERBIAL_HEAD = re.compile(r"(?:上|中|里|以来)，")
+# a congress, a plenum, a meeting: 党的八大, 十一届三中全会, 遵义会议, 庆祝大会
+_MEETING_END = re.compile(r"(?:大|会|会议)$")
+
+
+def _time_adverbial(q: Question) -> bool:
+    """Is ``q`` a plain 填空 whose blank opens its sentence as the head of a time or scene
+    adverbial: （新时代新征程）上，要更加自觉站稳人民立场… (blind19 RB #4: the adverbial that
+    opens six paragraphs, not what the sentence says), 在（全面从严治党）上，… (transfer T4 #12,
+    edit)? The sentence's content is what follows the comma; the blank tests the stage it is set
+    on, which any period or field of the text fills. Asked last, kept in the bank."""
+    stem = q.stem.removeprefix("在")
+    if not (stem.startswith(BLANK) and _ADVERBIAL_HEAD.match(stem, len(BLANK))):
+        return False
+    # (a meeting is what happened there, the point of the sentence: 在（党的八大）上，刘少奇同志
+    # 代表党中央作政治报告)
+    return not _MEETING_END.search(q.answer[0])
+
+
+# a modifier of the -化 kind: 信息化, 智能化, 数字化, 网络化 (two or three characters)
+_HUA_WORD = re.compile(r"[\u4e00-\u9fff]{1,2}化")
+
+
+def _paired_hua_word(q: Question, lexicon: Lexicon) -> bool:
+    """Is ``q`` a plain 填空 over one of two -化 modifiers joined by 、 and no standard list:
+    要加强知识产权（信息化）、智能化基础设施建设, 以信息化、（智能化）为杠杆, 推进宪法监督的规范化、
+    （程序化）建设 (blind19 RB #13, RD #15, RE #11, RF #14, blind17 PA #2: unusable; blind14 KA
+    #20, KI #20, #28: edit)? 数字化 and 网络化 fit the slot as well, and the pair is a description,
+    not a formula. Runs of three or more (市场化、法治化、国际化; 制度化、规范化、程序化) and the
+    lexicon's lists (新型工业化、信息化、城镇化、农业现代化) are what the reviewers passed, and are
+    left alone. Asked last, kept in the bank."""
+    answer = q.answer[0]
+    run = _raw_run_parts(q)
+    if run is None or not _HUA_WORD.fullmatch(answer):
+        return False
+    parts, k = run
+    if len(parts) != 2:
+        return False
+    other = parts[1 - k]
+    found = _HUA_WORD.match(other) if k == 0 else re.search(r"[\u4e00-\u9fff]{1,2}化$", other)
+    if not found:
+        return False
+    mate = found.group(0)
+    # (the other word may carry a lead character: 加强知识产权信息化 → 权信息化 or 信息化)
+    mates = {mate, mate[1:]} if len(mate) == 3 else {mate}
+    return not any(lexicon.complete_list((answer, m)) for m in mates)
+
+
+# a clause end right after one character: 建设地区（金融安全）网。
+_ONE_CHAR_CLAUSE_END = re.compile(r"([\u4e00-\u9fff])[，。；！？]")
+
+
+def _compound_head_left(q: Question) -> bool:
+    """Is ``q`` a plain 填空 whose blank is the modifier of a one-character head that ends the
+    clause, the key's end and that head making a word: 建设地区（金融安全）网。 (blind19 RD #50:
+    unusable, a technical detail; the thing named is the 金融安全网, and the blank asks the half
+    of it the head leaves)? A predicate after the blank (选配（政治素质）好、…) makes no word
+    with the key's end and is left alone. Asked last, kept in the bank."""
+    at = q.stem.find(BLANK)
+    found = _ONE_CHAR_CLAUSE_END.match(q.stem, at + len(BLANK))
+    answer = q.answer[0]
+    return bool(found) and len(answer) >= 3 and is_word(answer[-2:] + found.group(1))
 
 
 def _raw_run_parts(q: Question) -> tuple[tuple[str, ...], int] | None:
@@ -1058,6 +1139,14 @@ def _weak_cloze_reason(
         return "rhetoric_list"
     if not is_plain_cloze(q):
         return ""
+    if _word_cut_by_blank(q):
+        return "word_cut_by_blank"
+    if _time_adverbial(q):
+        return "time_adverbial"
+    if _paired_hua_word(q, lexicon):
+        return "paired_hua_word"
+    if _compound_head_left(q):
+        return "compound_head_left"
     if _coined(q, lexicon, document):
         return "coined"
     if too_weak(q, key_types.get(q.answer[0], ""), lexicon.is_known(q.answer[0])):
@@ -1197,7 +1286,24 @@ def _open_deed_slot(q: Question, lexicon: Lexicon) -> bool:
         return False
     mates = {mate for group in lexicon.groups_of(key) for mate in group if mate != key}
     kind = [t for t in lexicon.class_terms(cls or "") if is_deed_or_role(t, cls)]
-    return deed_slot_open(q.stem, BLANK, key, kind, mates)
+    return deed_slot_open(_without_pair_mate(q, kind), BLANK, key, kind, mates)
+
+
+def _without_pair_mate(q: Question, class_terms: Iterable[str]) -> str:
+    """``q``'s stem with the other deed of a pair the blank stands in left out: 知难而进、
+    （迎难而上） and （知难而进）、迎难而上 (blind19 RD #23, RE #27, RF #23: unusable, 攻坚克难
+    fits as well). One deed beside the blank is a pair of the text's, not the stock run of the
+    class that pins the one left (面对矛盾敢于（迎难而上），面对危机敢于挺身而出…); a standard
+    list holding the pair still pins it."""
+    run = _raw_run_parts(q)
+    if run is None or len(run[0]) != 2:
+        return q.stem
+    parts, k = run
+    other = parts[1 - k]
+    for term in class_terms:
+        if other.startswith(term) if k == 0 else other.endswith(term):
+            return q.stem.replace(other, other.replace(term, ""), 1)
+    return q.stem
 
 
 def _open_member_slot(q: Question, lexicon: Lexicon) -> bool:
