@@ -13,6 +13,8 @@ Always printed too: the rank's AUC per half (``rank_auc``: the rank without its 
 pairs of judged questions of one text and kind, the pairs the pick compares). ``--keys``: by the
 type of the key whose score a question's rank reads (``key_types``; heading, definition, quoted
 …), its judged usable share per half, bank-wide and as served, and the key types a quiz serves.
+Always printed too: the usable share by kind per half, of the bank's judged questions (seed 0,
+each once) and of the served ones (a served 单选 below the bank's 单选: the pick is forced).
 
     PYTHONPATH=. .venv/bin/python bench/served_judged.py --rows rows.json [--seeds 10] [--count 30]
 """
@@ -150,10 +152,20 @@ def main() -> int:
 
     for kind, halves in sorted(by_type.items(), key=lambda kv: -sum(n for _, n in kv[1].values())):
         print(f"  judged, key type {kind}: {shares(halves)}")
+    # the bank's judged questions (seed 0, each once) by kind: what a served quiz should beat
+    bank_kind = {k: {g: [0.0, 0] for g in ("fit", "hold")} for k in KINDS}
+    for st, text_label, _ in texts:
+        for q in banks[st, text_label][0]:
+            if q.id in label:
+                half = bank_kind[q.kind]["fit" if st in FIT else "hold"]
+                half[0] += label[q.id]
+                half[1] += 1
+    print("bank, by kind: " + " | ".join(f"{k} {shares(bank_kind[k])}" for k in KINDS))
     for count in args.count or (10, 20, 30):
         served_type = defaultdict(lambda: {g: [0.0, 0] for g in ("fit", "hold")})
         types = Counter()
         share = {g: [0.0, 0] for g in ("fit", "hold", "all")}
+        by_kind = {k: {g: [0.0, 0] for g in ("fit", "hold")} for k in KINDS}
         kinds, paragraphs, weak, distinct = Counter(), [], 0, []
         for st, text_label, _ in texts:
             group = "fit" if st in FIT else "hold"
@@ -173,6 +185,8 @@ def main() -> int:
                         for g in (group, "all"):
                             share[g][0] += label[q.id]
                             share[g][1] += 1
+                        by_kind[q.kind][group][0] += label[q.id]
+                        by_kind[q.kind][group][1] += 1
             distinct.append(len(served))
         items = sum(kinds.values())
         print(
@@ -182,6 +196,7 @@ def main() -> int:
             + f" | paragraphs {statistics.mean(paragraphs):.2f} | weak {weak}"
             + f" | distinct per text {statistics.mean(distinct):.1f}"
         )
+        print("  served, by kind: " + " | ".join(f"{k} {shares(by_kind[k])}" for k in KINDS))
         for kind, halves in sorted(served_type.items(), key=lambda kv: -types[kv[0]]):
             print(f"  served, key type {kind} ({types[kind]} items): {shares(halves)}")
     return 0
