@@ -438,3 +438,70 @@ def test_the_paper_pages_links_are_finger_sized_on_a_phone(live_server, phone_pa
     screenshot(page, "paper-result-links-390")
     page.set_viewport_size({"width": 1366, "height": 900})
     screenshot(page, "paper-result-links-1366")
+
+
+def drafts_kept(page) -> list[str]:
+    return page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('quizapp-draft:'))")
+
+
+def test_a_reload_keeps_the_answers_not_yet_saved(live_server, phone_page, screenshot) -> None:
+    """An 答题赛 paper on a phone whose network drops: the single choice ticked cannot be saved,
+    the page is reloaded. Before, the tick was gone; now it comes back, in that tab and in a new
+    one after the tab was dropped, and is saved once the network is back; a blank reloaded
+    before its save (0.7 s) comes back too. Never handed in by itself; 交卷 hands in both, and
+    the browser keeps nothing of the paper."""
+    from quizapp.models import PaperAnswer, PaperAttempt
+
+    app, base = live_server(setup=setup_long_paper)
+    page = phone_page
+    start_paper(page, base)
+    paper_url = page.url
+    page.route("**/answer", lambda route: route.abort())  # the network is gone
+    page.locator(".option", has_text="核心意识").click()
+    expect(page.locator("[data-saved].is-error")).to_have_text("未保存，正在重试…")
+    page.once("dialog", lambda dialog: dialog.accept())  # "leave this page?": yes
+    page.reload()
+    assert page.locator(".option", has_text="核心意识").locator("input").is_checked()
+    expect(page.locator("#pc-answered")).to_have_text("1")
+    with app.app_context():
+        assert db.session.scalars(select(PaperAnswer)).all() == []
+
+    context = page.context  # the phone drops the tab; the paper is opened again
+    page.close()
+    page = context.new_page()
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(paper_url)
+    assert page.locator(".option", has_text="核心意识").locator("input").is_checked()
+    expect(page.locator("[data-saved].is-saved")).to_have_count(1)
+    assert drafts_kept(page) == []
+    with app.app_context():
+        assert len(db.session.scalars(select(PaperAnswer)).all()) == 1
+
+    page.fill("fieldset[data-question] input[type=text]", "根本性")
+    page.reload()  # before the blank's save was due
+    assert page.input_value("fieldset[data-question] input[type=text]") == "根本性"
+    expect(page.locator("#pc-status")).to_have_text("已恢复刚才还没保存的 1 题，已自动保存")
+    expect(page.locator("[data-saved].is-saved")).to_have_count(2)
+    expect(page.locator("#pc-answered")).to_have_text("2")
+    for width, height in ((360, 740), (1280, 800)):
+        page.set_viewport_size({"width": width, "height": height})
+        screenshot(page, f"paper-restored-{width}", full_page=False)
+    assert drafts_kept(page) == []
+    with app.app_context():
+        attempt = db.session.scalar(select(PaperAttempt))
+        assert attempt.finished_at is None  # never handed in by itself
+        assert len(db.session.scalars(select(PaperAnswer)).all()) == 2
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("button.pc-submit")
+    page.wait_for_selector("text=正确答案")
+    assert drafts_kept(page) == []
+    with app.app_context():
+        attempt = db.session.scalar(select(PaperAttempt))
+        assert (attempt.score, attempt.close_reason) == (2, "submitted")
+    # a draft left behind however the paper was handed in: its result page forgets it
+    page.evaluate(
+        """key => localStorage.setItem('quizapp-draft:' + key, JSON.stringify({at: Date.now()}))""",
+        f"paper:{attempt.id}:1",
+    )
+    page.reload()
+    assert drafts_kept(page) == []

@@ -960,3 +960,67 @@ def test_the_notebook_does_not_call_an_old_mistake_the_last_answer(
     entry = page_text(client.get("/notebook").get_data(as_text=True))
     assert "上次的答案" not in entry
     assert "你答错时的答案：A. 政治意识" in entry
+
+
+def set_question(app, qid: int, **fields: Any) -> None:
+    with app.app_context():
+        row = db.session.get(BankQuestion, qid)
+        for name, value in fields.items():
+            setattr(row, name, value)
+        db.session.commit()
+
+
+def notebook_figures(client) -> tuple[int, int, int, int]:
+    """(今日待复习 on the home page, on the 错题本, 未掌握, entries listed), as a learner reads
+    them."""
+    home = client.get("/").get_data(as_text=True)
+    page = page_text(client.get("/notebook").get_data(as_text=True))
+    return (
+        int(re.search(r'data-testid="due-count">(\d+)<', home).group(1)),
+        int(re.search(r"今日待复习 (\d+) 题", page).group(1)),
+        int(re.search(r"未掌握 (\d+) 题", page).group(1)),
+        page.count("你答错时的答案："),
+    )
+
+
+def test_the_notebook_counts_only_what_a_review_asks(db_app) -> None:
+    """Four mistakes; then the organizer disables one question, sends one to 待复核, and a
+    regeneration keeps the answered version of a third apart (retired, uid ``<uid>~<id>``).
+    Before, 今日待复习 said 4 and 开始复习 asked 2 (the 待复核 one among them); once only
+    disabled ones were due the page said 今日待复习 N 题 and then 今天没有要复习的错题。 Now every
+    figure, the list and the review agree on the one in use; the others wait, schedule intact,
+    and come back when their question is used again."""
+    client = logged_in_client(db_app, "xuexi", "learner", "学员甲")
+    material_id, ids = seed_bank(db_app, 4)
+    token = start(client, material_id)
+    asked = attempt_row(db_app, token).question_ids
+    for number, qid in enumerate(asked, start=1):
+        q = question(db_app, qid)
+        client.post(f"/test/{token}/q/{number}", data=answer_data(q, WRONG[q.kind]))
+    assert notebook_figures(client) == (4, 4, 4, 4)
+
+    disabled, in_review, split, kept = ids
+    set_question(db_app, disabled, status="disabled")
+    set_question(db_app, in_review, status="review")
+    uid = question(db_app, split).uid
+    set_question(db_app, split, status="disabled", retired=True, uid=f"{uid}~{split}")
+    assert notebook_figures(client) == (1, 1, 1, 1)
+    page = page_text(client.get("/notebook").get_data(as_text=True))
+    assert question(db_app, kept).stem in page
+    assert all(question(db_app, q).stem not in page for q in (disabled, in_review, split))
+    assert "另有 3 道错题的题目已停用或暂停使用，暂不列出、不用复习" in page
+
+    review_token = client.post("/review").headers["Location"].rsplit("/", 1)[-1]
+    assert attempt_row(db_app, review_token).question_ids == [kept]
+    q = question(db_app, kept)
+    client.post(f"/test/{review_token}/q/1", data=answer_data(q, RIGHT[q.kind]))
+    assert notebook_figures(client) == (0, 0, 1, 1)  # tomorrow's, still to learn
+    assert "开始复习" not in client.get("/notebook").get_data(as_text=True)
+    assert client.post("/review").headers["Location"].endswith("/notebook")
+
+    set_question(db_app, disabled, status="active")  # used again: the mistake is back, due
+    assert notebook_figures(client) == (1, 1, 2, 2)
+    page = page_text(client.get("/notebook").get_data(as_text=True))
+    assert question(db_app, disabled).stem in page and "另有 2 道错题" in page
+    review_token = client.post("/review").headers["Location"].rsplit("/", 1)[-1]
+    assert attempt_row(db_app, review_token).question_ids == [disabled]

@@ -207,32 +207,63 @@ def mark_mastered(entry: NotebookEntry, now: datetime | None = None) -> None:
     db.session.flush()
 
 
+# What the 错题本 lists, counts and re-asks: entries still to learn whose question is in use
+# (status "active", as a 练习 serves). A question an organizer disabled or sent to 待复核, one
+# regeneration retired, or the answered version kept apart (uid ``<uid>~<id>``) is no longer
+# asked anywhere: its entry leaves the counts and the list with its schedule intact, and comes
+# back as it was if the question is used again. Every figure and list below is built on this
+# one query, so 今日待复习 N 题 is always what 开始复习 asks (study9 found "今日待复习 1 题" and
+# then "今天没有要复习的错题。").
 def open_entries(owner: Owner):  # noqa: ANN201
-    """A select of the owner's notebook rows still to learn, due first."""
+    """A select of the owner's notebook rows still to learn on questions in use, due first."""
     return (
         select(NotebookEntry)
-        .where(owner.filter(NotebookEntry), NotebookEntry.mastered_at.is_(None))
+        .join(BankQuestion, BankQuestion.id == NotebookEntry.question_id)
+        .where(
+            owner.filter(NotebookEntry),
+            NotebookEntry.mastered_at.is_(None),
+            BankQuestion.status == "active",
+        )
         .order_by(NotebookEntry.due_at, NotebookEntry.id)
     )
 
 
 def due_query(owner: Owner, now: datetime | None = None):  # noqa: ANN201
+    """The open entries due today (China's day): what 开始复习 asks and 今日待复习 counts."""
     cutoff = due_cutoff(now or utcnow(), CHINA)
     return open_entries(owner).where(NotebookEntry.due_at < cutoff)
+
+
+def _count(query) -> int:  # noqa: ANN001
+    return db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
 
 
 def count_due(owner: Owner, now: datetime | None = None) -> int:
     if not owner.is_known:
         return 0
-    return (
-        db.session.scalar(select(func.count()).select_from(due_query(owner, now).subquery())) or 0
-    )
+    return _count(due_query(owner, now))
 
 
 def count_open(owner: Owner) -> int:
     if not owner.is_known:
         return 0
-    return db.session.scalar(select(func.count()).select_from(open_entries(owner).subquery())) or 0
+    return _count(open_entries(owner))
+
+
+def count_set_aside(owner: Owner) -> int:
+    """Entries still to learn whose question is not in use (disabled, 待复核, retired): not
+    listed, not due, kept for when the question is used again."""
+    if not owner.is_known:
+        return 0
+    return _count(
+        select(NotebookEntry.id)
+        .join(BankQuestion, BankQuestion.id == NotebookEntry.question_id)
+        .where(
+            owner.filter(NotebookEntry),
+            NotebookEntry.mastered_at.is_(None),
+            BankQuestion.status != "active",
+        )
+    )
 
 
 def count_mastered(owner: Owner) -> int:
@@ -249,13 +280,7 @@ def count_mastered(owner: Owner) -> int:
 
 
 def due_question_ids(owner: Owner, limit: int, now: datetime | None = None) -> list[int]:
-    """The questions of a review session: due items whose question is still in use."""
+    """The questions of a review session: the first ``limit`` of what count_due counts."""
     if not owner.is_known:
         return []
-    query = (
-        due_query(owner, now)
-        .join(BankQuestion, BankQuestion.id == NotebookEntry.question_id)
-        .where(BankQuestion.status != "disabled")
-        .limit(limit)
-    )
-    return [e.question_id for e in db.session.scalars(query)]
+    return [e.question_id for e in db.session.scalars(due_query(owner, now).limit(limit))]

@@ -508,6 +508,7 @@ def notebook_page():
         due=notebook.count_due(owner),
         open_count=notebook.count_open(owner),
         mastered=notebook.count_mastered(owner),
+        set_aside=notebook.count_set_aside(owner),
         cutoff=due_cutoff(utcnow(), _china()),
         format_response=services.format_response,
         given_blanks=services.given_blanks,

@@ -151,6 +151,158 @@
     return run;
   };
 
+  // Answers chosen in this browser but not yet with the server survive a reload, or a phone's
+  // browser dropping the tab in the background (qa8: Chrome restored none): the 练习's choice
+  // before 提交答案 (study.js), a 测验's or an 答题赛's answer before its autosave got through
+  // (forPaper below). They are kept in localStorage (a tab the system closed comes back without
+  // its sessionStorage on some phones) under "quizapp-draft:<key>", put back when the page is
+  // shown again and never handed in by themselves; forgotten once the server has the answer,
+  // and after a week on any page. Without storage (a private window) pages work as before.
+  window.QuizDrafts = (function () {
+    var PREFIX = "quizapp-draft:";
+    var DAYS = 7;
+    var store = (function () {
+      try {
+        var s = window.localStorage;
+        s.setItem(PREFIX + "probe", "1");
+        s.removeItem(PREFIX + "probe");
+        return s;
+      } catch (e) { return null; }
+    })();
+
+    function get(key) {
+      if (!store) { return null; }
+      try { return JSON.parse(store.getItem(PREFIX + key)); } catch (e) { return null; }
+    }
+    function put(key, value) {
+      if (!store) { return; }
+      value.at = Date.now();
+      try { store.setItem(PREFIX + key, JSON.stringify(value)); } catch (e) { /* full: page only */ }
+    }
+    function forget(key) { if (store) { store.removeItem(PREFIX + key); } }
+    // every draft whose name passes `test` (drafts that cannot be read go too)
+    function forgetWhere(test) {
+      if (!store) { return; }
+      for (var i = store.length - 1; i >= 0; i--) {
+        var name = store.key(i);
+        if (!name || name.indexOf(PREFIX) !== 0) { continue; }
+        var kept = null;
+        try { kept = JSON.parse(store.getItem(name)); } catch (e) { kept = null; }
+        if (!kept || test(name.slice(PREFIX.length), kept)) { store.removeItem(name); }
+      }
+    }
+    var oldest = Date.now() - DAYS * 86400000;
+    forgetWhere(function (_name, kept) { return !(kept.at > oldest); });
+    // a paper's result page: it is handed in, however that happened (a reply lost, the
+    // server's own close at the deadline), so none of its drafts is worth keeping
+    Array.prototype.forEach.call(document.querySelectorAll("[data-drafts-done]"), function (el) {
+      var done = el.getAttribute("data-drafts-done") + ":";
+      forgetWhere(function (name) { return name.indexOf(done) === 0; });
+    });
+
+    // The answer inputs' state in `scope`: {name: value} for a choice or a blank, {name:
+    // [values]} for 多选 (an untouched 单选 has no entry). Inputs are named q<id>[_<blank>].
+    function read(scope) {
+      var choices = {};
+      Array.prototype.forEach.call(scope.querySelectorAll("input[name^=q]"), function (input) {
+        if (input.type === "checkbox") {
+          if (!choices[input.name]) { choices[input.name] = []; }
+          if (input.checked) { choices[input.name].push(input.value); }
+        } else if (input.type === "radio") {
+          if (input.checked) { choices[input.name] = input.value; }
+        } else if (input.type === "text") {
+          choices[input.name] = input.value;
+        }
+      });
+      return choices;
+    }
+    function isEmpty(choices) {
+      return !Object.keys(choices).some(function (name) {
+        var value = choices[name];
+        return Array.isArray(value) ? value.length > 0 : String(value).trim() !== "";
+      });
+    }
+    function putBack(scope, choices) {
+      var restored = false;
+      Array.prototype.forEach.call(scope.querySelectorAll("input[name^=q]"), function (input) {
+        if (!Object.prototype.hasOwnProperty.call(choices, input.name)) { return; }
+        var value = choices[input.name];
+        if (input.type === "checkbox") {
+          input.checked = Array.isArray(value) && value.indexOf(input.value) >= 0;
+        } else if (input.type === "radio") {
+          input.checked = input.value === value;
+        } else if (input.type === "text" && typeof value === "string") {
+          input.value = value;
+        } else {
+          return;
+        }
+        restored = true;
+      });
+      return restored;
+    }
+    function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+
+    // A paper that saves as it goes (a 测验, an 答题赛): one draft per question under
+    // "<key>:<question id>", holding what the page shows and what the server held when it was
+    // made (`base`). A draft is put back only over that same server answer: if the server has
+    // another one now (saved from another device, or this save got through and only its reply
+    // was lost), the server's stands and the draft is forgotten. `cards` are the questions'
+    // elements, each with data-question="<id>".
+    function forPaper(key, cards) {
+      var base = {};  // question id -> its answer as the server holds it, as far as we know
+      var card = {};
+      Array.prototype.forEach.call(cards, function (el) {
+        card[el.dataset.question] = el;
+        base[el.dataset.question] = read(el);
+      });
+      function name(qid) { return key + ":" + qid; }
+      return {
+        // after a change: keep it until the server has it
+        keep: function (qid) {
+          if (!card[qid]) { return; }
+          var now = read(card[qid]);
+          if (same(now, base[qid])) { forget(name(qid)); } else { put(name(qid), { choices: now, base: base[qid] }); }
+        },
+        // the server answered a save that carried `sent` for this question
+        saved: function (qid, sent) {
+          if (!card[qid]) { return; }
+          base[qid] = sent;
+          this.keep(qid);
+        },
+        // the page's state now, per question (to say later what a save carried)
+        snapshot: function () {
+          var all = {};
+          Object.keys(card).forEach(function (qid) { all[qid] = read(card[qid]); });
+          return all;
+        },
+        // the questions whose unsaved answer was put back, in the page's order
+        restore: function () {
+          var restored = [];
+          Array.prototype.forEach.call(cards, function (el) {
+            var qid = el.dataset.question;
+            var draft = get(name(qid));
+            if (!draft || !draft.choices) { return; }
+            if (!same(draft.base, base[qid]) || same(draft.choices, base[qid])) {
+              forget(name(qid));
+              return;
+            }
+            if (putBack(el, draft.choices)) { restored.push(el); }
+          });
+          return restored;
+        },
+        // handed in: nothing of this paper is worth keeping
+        done: function () {
+          forgetWhere(function (n) { return n.indexOf(key + ":") === 0; });
+        }
+      };
+    }
+
+    return {
+      on: !!store, get: get, put: put, forget: forget, read: read, isEmpty: isEmpty,
+      putBack: putBack, forPaper: forPaper
+    };
+  })();
+
   // The stem of a question with each cloze blank followed by the length of its key (〔4字〕),
   // drawn alike by the live host and the players' phones (the server sends lengths, never keys).
   window.QuizStem = {

@@ -44,6 +44,15 @@
   // 交卷 and the hand-in at the deadline carry only the questions changed in this tab, so a tab
   // opened earlier, still blank where another tab answered, does not erase those answers.
   var touched = window.QuizTouched(paper);
+  // An answer changed but not saved yet (no network, the server restarting) survives a reload
+  // or the tab being dropped: kept in this browser per question until its save got through
+  // (QuizDrafts.forPaper in app.js), put back and saved when the paper is opened again; never
+  // handed in by itself.
+  var drafts = window.QuizDrafts;
+  var paperDrafts = drafts.on && paper.dataset.draft
+    ? drafts.forPaper(paper.dataset.draft, paper.querySelectorAll("fieldset[data-question]")) : null;
+  var restoredNote = "";  // said with the saves until the learner changes something
+  var restoring = false;
 
   function serverNow() { return Date.now() + offset; }
 
@@ -119,6 +128,7 @@
     if (submitting) { return null; }  // the hand-in carries this answer
     var qid = fieldset.dataset.question;
     var version = changes[qid];
+    var sent = paperDrafts ? drafts.read(fieldset) : null;
     var body = new URLSearchParams();
     body.append("question", qid);
     if (csrf) { body.append("csrf_token", csrf.value); }
@@ -147,10 +157,12 @@
       return response.json().then(function (data) {
         mark.classList.remove("is-retry");
         if (changes[qid] === version) { delete pendingFrom[qid]; }  // the server has the latest
+        // answered (saved, or refused for good): a draft of what was sent is no longer needed
+        if (paperDrafts) { paperDrafts.saved(qid, sent); }
         if (response.ok) {
           mark.textContent = data.saved ? "已保存" : "";
           mark.classList.toggle("is-saved", !!data.saved);
-          if (!statusEl.dataset.failed && !submitting) { statusEl.textContent = "已自动保存"; }
+          if (!statusEl.dataset.failed && !submitting) { statusEl.textContent = restoredNote + "已自动保存"; }
           // the server's answers: those saved from another tab of this paper count too
           if (data.answered_ids) {
             serverHas = {};
@@ -173,12 +185,16 @@
   paper.querySelectorAll("fieldset[data-question]").forEach(function (fieldset) {
     var qid = fieldset.dataset.question;
     fieldset.addEventListener("change", function () {
+      if (!restoring) { restoredNote = ""; }
+      if (paperDrafts) { paperDrafts.keep(qid); }
       window.clearTimeout(timers[qid]);
       changed(qid);
       save(fieldset);
     });
     fieldset.addEventListener("input", function (event) {
       if (event.target.type !== "text") { return; }
+      restoredNote = "";
+      if (paperDrafts) { paperDrafts.keep(qid); }
       window.clearTimeout(timers[qid]);
       changed(qid);
       timers[qid] = window.setTimeout(function () { save(fieldset); }, 700);
@@ -213,6 +229,7 @@
         return response.json().then(function (body) {
           if (body.url) {
             leaving = true;
+            if (paperDrafts) { paperDrafts.done(); }
             window.location.href = body.url;
           } else {  // refused (signed out, an expired form): say why, the answers stay here
             submitting = false;
@@ -250,5 +267,17 @@
     event.preventDefault();
     handIn("正在交卷…");
   });
+  if (paperDrafts) {
+    var restored = paperDrafts.restore();
+    if (restored.length) {
+      restoredNote = "已恢复刚才还没保存的 " + restored.length + " 题，";
+      statusEl.textContent = restoredNote + "保存中…";
+    }
+    restoring = true;
+    restored.forEach(function (fieldset) {  // as if changed again: touched, counted, saved
+      fieldset.querySelector("input[name^=q]").dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    restoring = false;
+  }
   tick();
 })();

@@ -8,78 +8,12 @@
     printButton.addEventListener("click", function () { window.print(); });
   }
 
-  // 练习/复习: a choice made but not sent yet survives a reload, or the phone's browser
-  // dropping the tab while the learner looks elsewhere (qa8: Chrome restored none). It is kept
-  // in this browser under the test and the question (localStorage: a tab the system closed
-  // loses its sessionStorage on some phones), put back when the question is shown again and
-  // never sent by itself: the learner still presses 提交答案. It is forgotten once the answer is
-  // stored (the feedback page), and after a week in any case.
-  var DRAFT_PREFIX = "quizapp-draft:";
-  var DRAFT_DAYS = 7;
-  var drafts = (function () {
-    try {
-      var store = window.localStorage;
-      store.setItem(DRAFT_PREFIX + "probe", "1");
-      store.removeItem(DRAFT_PREFIX + "probe");
-      return store;
-    } catch (e) { return null; }  // storage off (a private window): nothing is kept
-  })();
-
-  function forgetDraft(key) {
-    if (drafts) { drafts.removeItem(DRAFT_PREFIX + key); }
-  }
-
-  function forgetOldDrafts() {
-    if (!drafts) { return; }
-    var oldest = Date.now() - DRAFT_DAYS * 86400000;
-    for (var i = drafts.length - 1; i >= 0; i--) {
-      var name = drafts.key(i);
-      if (!name || name.indexOf(DRAFT_PREFIX) !== 0) { continue; }
-      var kept = null;
-      try { kept = JSON.parse(drafts.getItem(name)); } catch (e) { kept = null; }
-      if (!kept || !(kept.at > oldest)) { drafts.removeItem(name); }
-    }
-  }
-
-  // The answer inputs' state: {name: value} for a choice or a blank, {name: [values]} for 多选.
-  function readChoices(form) {
-    var choices = {}, any = false;
-    Array.prototype.forEach.call(form.querySelectorAll("input[name^=q]"), function (input) {
-      if (input.type === "checkbox") {
-        if (!choices[input.name]) { choices[input.name] = []; }
-        if (input.checked) { choices[input.name].push(input.value); any = true; }
-      } else if (input.type === "radio") {
-        if (input.checked) { choices[input.name] = input.value; any = true; }
-      } else if (input.type === "text") {
-        choices[input.name] = input.value;
-        if (input.value.trim()) { any = true; }
-      }
-    });
-    return any ? choices : null;
-  }
-
-  function putBackChoices(form, choices) {
-    var restored = false;
-    Array.prototype.forEach.call(form.querySelectorAll("input[name^=q]"), function (input) {
-      if (!Object.prototype.hasOwnProperty.call(choices, input.name)) { return; }
-      var value = choices[input.name];
-      if (input.type === "checkbox") {
-        input.checked = Array.isArray(value) && value.indexOf(input.value) >= 0;
-      } else if (input.type === "radio") {
-        input.checked = input.value === value;
-      } else if (input.type === "text" && typeof value === "string") {
-        input.value = value;
-      } else {
-        return;
-      }
-      restored = true;
-    });
-    return restored;
-  }
-
-  forgetOldDrafts();
+  // 练习/复习: a choice made but not sent yet survives a reload or the tab being dropped
+  // (QuizDrafts in app.js): put back when the question is shown again, never sent by itself
+  // (the learner still presses 提交答案), forgotten once the answer is stored (the feedback page).
+  var drafts = window.QuizDrafts;
   var stored = document.querySelector("[data-draft-stored]");
-  if (stored) { forgetDraft(stored.getAttribute("data-draft-stored")); }
+  if (stored) { drafts.forget(stored.getAttribute("data-draft-stored")); }
 
   // 练习/复习: 提交答案 is sent by the page. A moment without network (or the server
   // restarting) used to leave the learner on the browser's error page, the answer not sent; now
@@ -92,25 +26,18 @@
   if (answerForm) {
     var answerStatus = answerForm.querySelector("[data-answer-status]");
     var draftKey = answerForm.getAttribute("data-draft");
-    if (drafts && draftKey) {
-      var keptDraft = null;
-      try { keptDraft = JSON.parse(drafts.getItem(DRAFT_PREFIX + draftKey)); } catch (e) { keptDraft = null; }
+    if (drafts.on && draftKey) {
+      var keptDraft = drafts.get(draftKey);
       // a form the server sent back with a message holds what was sent: that stands
       var hasErrors = !!answerForm.querySelector(".error");
-      if (keptDraft && keptDraft.choices && !hasErrors && putBackChoices(answerForm, keptDraft.choices)
+      if (keptDraft && keptDraft.choices && !hasErrors && drafts.putBack(answerForm, keptDraft.choices)
           && answerStatus) {
         answerStatus.textContent = "已恢复你刚才的选择（还没有提交）。";
         answerStatus.hidden = false;
       }
       var keepDraft = function () {
-        var choices = readChoices(answerForm);
-        try {
-          if (choices) {
-            drafts.setItem(DRAFT_PREFIX + draftKey, JSON.stringify({ at: Date.now(), choices: choices }));
-          } else {
-            forgetDraft(draftKey);
-          }
-        } catch (e) { /* storage full: the choice is only on the page, as before */ }
+        var choices = drafts.read(answerForm);
+        if (drafts.isEmpty(choices)) { drafts.forget(draftKey); } else { drafts.put(draftKey, { choices: choices }); }
       };
       answerForm.addEventListener("change", keepDraft);
       answerForm.addEventListener("input", keepDraft);
@@ -135,7 +62,7 @@
         if (response.status >= 500) { return false; }
         answerLeaving = true;
         if (response.type === "opaqueredirect") {
-          if (draftKey) { forgetDraft(draftKey); }  // stored: the feedback page follows
+          if (draftKey) { drafts.forget(draftKey); }  // stored: the feedback page follows
           window.location.href = action;
         } else {
           HTMLFormElement.prototype.submit.call(answerForm);
@@ -168,6 +95,17 @@
   // Only the questions changed in this tab are sent as changes (see QuizTouched in app.js).
   var touched = window.QuizTouched(form);
   if (form.hasAttribute("data-unsaved")) { touched.touchAll(); }
+
+  // An answer changed but not autosaved yet survives a reload or the tab being dropped: kept in
+  // this browser per question until a save carrying it got through (QuizDrafts.forPaper in
+  // app.js), put back and autosaved when the page is opened again; never handed in by itself.
+  var paperDrafts = drafts.on && form.dataset.draft
+    ? drafts.forPaper(form.dataset.draft, form.querySelectorAll("[data-question]")) : null;
+  var restoredNote = "";
+  function keepDraftOf(input) {
+    var card = paperDrafts && input.closest && input.closest("[data-question]");
+    if (card) { paperDrafts.keep(card.dataset.question); }
+  }
 
   // A count in the text ("已保存 12 题") is kept on one line.
   function setStatus(text, failing) {
@@ -209,6 +147,7 @@
     var data = new FormData(form);
     data.set("action", "save");
     touched.addTo(data);
+    var sent = paperDrafts ? paperDrafts.snapshot() : {};
     if (byButton) { setStatus("正在保存…"); }
     return fetch(form.getAttribute("action"), {
       method: "POST", body: data, credentials: "same-origin",
@@ -217,9 +156,13 @@
       if (response.status >= 500) { return false; }  // the server restarting, a proxy's 502
       return response.json().then(function (body) {
         if (response.status === 409 && body.url) { go(body.url); return true; }
+        if (body.saved) {
+          Object.keys(sent).forEach(function (qid) { paperDrafts.saved(qid, sent[qid]); });
+        }
         if (submitting) { return true; }  // the hand-in's status stays
         if (body.saved) {
-          setStatus((byButton ? "已保存 " : "已自动保存 ") + body.kept + " 题的答案。");
+          setStatus(restoredNote + (byButton ? "已保存 " : "已自动保存 ") + body.kept + " 题的答案。");
+          restoredNote = "";
         } else {
           setStatus(body.message || "保存失败，请刷新页面后再试。", true);
         }
@@ -228,12 +171,14 @@
     }).catch(function () { return false; });
   }
 
-  form.addEventListener("change", function () {
+  form.addEventListener("change", function (event) {
+    keepDraftOf(event.target);
     window.clearTimeout(saveTimer);
     saveTimer = window.setTimeout(save, 800);
   });
   form.addEventListener("input", function (event) {
     if (event.target.type !== "text") { return; }
+    keepDraftOf(event.target);
     window.clearTimeout(saveTimer);
     saveTimer = window.setTimeout(save, 800);
   });
@@ -311,6 +256,7 @@
 
   function go(url) {
     leaving = true;
+    if (paperDrafts) { paperDrafts.done(); }  // handed in (or closed): nothing left to save
     window.location.href = url;
   }
 
@@ -322,6 +268,18 @@
   window.addEventListener("beforeunload", function (event) {
     if (inOrder.pending() && !leaving) { event.preventDefault(); event.returnValue = ""; }
   });
+
+  // A page the server sent back with a message shows what was posted: that stands.
+  if (paperDrafts && !form.hasAttribute("data-unsaved")) {
+    var restored = paperDrafts.restore();
+    restored.forEach(function (card) {  // as if changed again: touched, kept, autosaved
+      card.querySelector("input[name^=q]").dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    if (restored.length) {
+      restoredNote = "已恢复刚才还没保存的 " + restored.length + " 题；";
+      setStatus(restoredNote + "正在自动保存…");
+    }
+  }
 
   if (timer && form.dataset.secondsLeft) {
     var end = Date.now() + parseInt(form.dataset.secondsLeft, 10) * 1000;
