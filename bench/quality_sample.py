@@ -32,7 +32,8 @@ added in the fifth session to tune on, ``--set fresh_test`` four more kept blind
 ``--set blind16`` the thirteenth session's blind texts,
 ``--set blind17`` the fourteenth session's texts (blind until rounds PA–PF),
 ``--set blind18`` the fifteenth session's texts (blind until rounds QA–QF),
-``--set blind19`` the sixteenth session's blind texts.
+``--set blind19`` the sixteenth session's texts (blind until rounds RA–RF),
+``--set blind20`` the sixteenth session's second blind set.
 """
 
 from __future__ import annotations
@@ -194,6 +195,14 @@ TEXT_SETS = {
         ("chuangxin", HELDOUT / "article_chuangxin_siwei_zhejiang_2021.txt"),
         ("jueyi", HELDOUT / "jueyi_bainian_fendou_2021_xuyan_sec1-2.txt"),
         ("boao", HELDOUT / "speech_xi_boao_nianhui_2015.txt"),
+    ),
+    # sixteenth session, second set (SOURCES.md "blind20"): kept blind to compare the session's
+    # start and end engines on text no rule was written on
+    "blind20": (
+        ("yijian", HELDOUT / "yijian_gaojineng_rencai_2022.txt"),
+        ("dangzhang", HELDOUT / "dangzhang_zonggang_2022.txt"),
+        ("fuyu", HELDOUT / "speech_xi_gongtong_fuyu_2021.txt"),
+        ("jianpin", HELDOUT / "speech_xi_jianpin_luntan_2015.txt"),
     ),
 }
 TEXTS = TEXT_SETS["review"]
