@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
-
-from flask import Flask
+from typing import TYPE_CHECKING, Any
 
 from . import config as cfg
+
+if TYPE_CHECKING:
+    from flask import Flask
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    # (Flask imported here, not at the top: ``import quizapp.generation`` runs this package's
+    # __init__ first, and the engine alone, in a worker's fork or a script, needs no Flask:
+    # about a tenth of a second of a cold engine's start)
+    from flask import Flask
+
     app = Flask(
         __name__,
         instance_path=(test_config or {}).get("INSTANCE_PATH")

@@ -9,6 +9,11 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+# (first, on its own: loading it has ``re`` share character classes among the patterns the
+# engine's modules compile as they load, see patterns.share_charset_compiles)
+from . import patterns  # noqa: F401
+
+# isort: split
 from .checking import InvalidAnswer, canonical_response, check_answer
 from .hints import blank_lengths, hint_text, stem_shown
 from .lexicon import Lexicon, load_lexicon

@@ -12,10 +12,12 @@ nothing, so matches, groups and their offsets are the pattern's own.
 from __future__ import annotations
 
 import re
+from re import _compiler as sre_compile  # type: ignore[attr-defined]
 from re import _constants as sre_c  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
 
-__all__ = ["opening_class", "opening_guarded", "split_opening"]
+__all__ = ["opening_class", "opening_guarded", "split_opening", "share_charset_compiles"]
 
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 
@@ -125,3 +127,43 @@ def split_opening(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, re.
     anywhere = [b for b in branches if not b.startswith("^")]
     opening = re.compile("|".join(anchored), pattern.flags) if anchored else None
     return opening, opening_guarded("|".join(anywhere), pattern.flags)
+
+
+# ``re`` turns each character class into its compiled form (``_optimize_charset``) by marking
+# every character of every range in a 65,536-entry map, one Python step per character: a Han
+# range [一-鿿] costs about a millisecond, and the ~370 patterns the engine compiles as its
+# modules load ask for ~1,000 classes (387 distinct; 15 with a large range), some 0.15 s of a
+# cold start. The result depends only on the class's items and the case-folding helpers passed
+# in, and its callers only read it (they copy it into the pattern's code), so one class is
+# worked out once per process and handed back to every pattern that holds it: the compiled
+# code is the same.
+_charset_memo: dict[tuple, tuple[list, bool]] = {}
+_CHARSET_MEMO_MAX = 4096  # (~410 once the engine has generated a few texts)
+
+
+def _shared_charset(charset: Any, iscased: Any = None, fixup: Any = None, fixes: Any = None):
+    try:
+        key = (tuple(charset), iscased, fixup, None if fixes is None else id(fixes))
+        got = _charset_memo.get(key)
+    except TypeError:  # (an item that cannot be hashed: worked out as usual)
+        return _plain_charset(charset, iscased, fixup, fixes)
+    if got is None:
+        if len(_charset_memo) >= _CHARSET_MEMO_MAX:
+            _charset_memo.clear()  # (a process compiling patterns made on the fly: kept bounded)
+        got = _charset_memo[key] = _plain_charset(charset, iscased, fixup, fixes)
+    out, hascased = got
+    return list(out), hascased
+
+
+_plain_charset = getattr(sre_compile, "_optimize_charset", None)
+
+
+def share_charset_compiles() -> None:
+    """Have ``re`` work out each distinct character class once per process (see above); a
+    Python whose ``re`` has no ``_optimize_charset`` of this form is left as it is."""
+    if _plain_charset is not None and sre_compile._optimize_charset is _plain_charset:
+        sre_compile._optimize_charset = _shared_charset
+
+
+# (on import: the engine's package loads this module before its others)
+share_charset_compiles()
