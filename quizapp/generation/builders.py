@@ -49,6 +49,7 @@ from .jieba_setup import (
 )
 from .keyphrases import (
     _CATEGORY_NOUNS,
+    _DATE_EVENT_RE,
     GENERIC_WORDS,
     Extraction,
     _joined_phrases,
@@ -2162,6 +2163,81 @@ def _poverty_lure(lure: str, keys: Iterable[str], text: str) -> bool:
     return _POVERTY_CUES.search(text) is None
 
 
+def _event_among_kinds(lure: str, items: Iterable[str]) -> bool:
+    """Is ``lure`` an event named by its date (五卅运动, 五四运动, 一二九运动) offered among kinds
+    of a thing (工人运动、青年运动、农民运动、妇女运动)? One such event is an instance of a kind
+    (五卅运动 was a 工人运动 the Party led in the 大革命, 五四运动 a 青年运动), so a learner who
+    knows the history defends it as right (blind19 RD #33, RE #31, RF #31)."""
+    if _DATE_EVENT_RE.fullmatch(lure) is None:
+        return False
+    return not any(_DATE_EVENT_RE.fullmatch(i) for i in items)
+
+
+# movements named by the people who make them (工人运动, 青年运动): kinds, not events
+_MOVEMENT_KIND_RE = re.compile("(?:工人|农民|青年|妇女|学生|群众)运动")
+
+
+def _kind_among_events(lure: str, items: Iterable[str]) -> bool:
+    """Is ``lure`` a kind of movement (青年运动, 农民运动) offered among named events (太平天国
+    运动、洋务运动、戊戌变法、义和团运动)? It is another kind of thing, and may be right as
+    well (太平天国 was a 农民运动): the mirror of :func:`_event_among_kinds`."""
+    if _MOVEMENT_KIND_RE.fullmatch(lure) is None:
+        return False
+    return not any(_MOVEMENT_KIND_RE.fullmatch(i) for i in items)
+
+
+# Present-day foreign-policy trends, opposed in reports since the 2000s (the 国际逆流 class
+# without 霸权主义 and 强权政治, opposed since the 1970s) and the 三股势力 of 2001: beside the
+# enemies of the Party's history (三座大山; 反对帝国主义、霸权主义、殖民主义、种族主义 of the
+# 1950s–70s) they are of another era, told apart at sight (blind19 RB #31, RC #31)
+_PRESENT_DAY_TRENDS = frozenset(
+    {
+        "单边主义",
+        "保护主义",
+        "冷战思维",
+        "小院高墙",
+        "脱钩断链",
+        "阵营对抗",
+        "零和博弈",
+        "恐怖主义",
+        "分裂主义",
+        "极端主义",
+        "民族分裂主义",
+    }
+)
+
+
+def _enemy_list(items: Sequence[str]) -> bool:
+    """Are most of ``items`` enemies of NEGATIVE_WORDS (帝国主义、封建主义、官僚资本主义)?"""
+    return sum(i in NEGATIVE_WORDS for i in items) * 2 > len(items)
+
+
+def _enemy_mates(lexicon: Lexicon, items: Sequence[str]) -> list[str]:
+    """The enemies a list of enemies can take as lures, whether or not the text names them:
+    NEGATIVE_WORDS and, where the list is a formula's members, its foils (殖民主义, 修正主义 of
+    the 三座大山), the items themselves left out. (Not another list's: 修正主义 was opposed in
+    the 1960s' foreign policy, right beside 反对帝国主义、霸权主义、殖民主义、种族主义.)"""
+    foils = {
+        f
+        for formula in lexicon.owners(items[0])
+        if len(formula.members) == len(items) and all(formula.is_member_text(i) for i in items)
+        for f in formula.foils
+    }
+    return sorted((NEGATIVE_WORDS | foils) - set(items))
+
+
+def _enemy_misfit(lexicon: Lexicon, lure: str, items: Sequence[str]) -> bool:
+    """Is ``lure`` out of place among a list of enemies (most items of NEGATIVE_WORDS): a
+    thing no enemy (多边主义, which China advocates; 命令主义, a fault of style) unless the list
+    is a formula that has it as a foil (修正主义 of the 三座大山), or a present-day trend
+    (单边主义) where no item is one?"""
+    if not _enemy_list(items):
+        return False
+    if lure in _PRESENT_DAY_TRENDS:
+        return not any(i in _PRESENT_DAY_TRENDS for i in items)
+    return lure not in _enemy_mates(lexicon, items)
+
+
 def _off_field_lure(
     ctx: Context, lure: str, key: str, items: Sequence[str], stem: str, pair: bool = True
 ) -> bool:
@@ -3996,6 +4072,9 @@ def candidates_for(
     # a near-synonym of a printed list item is right beside it too (信息化 beside 数字化、
     # （网络化）、智能化; 军事安全 beside 国家经济安全、（　　）… next to 国防安全, KB #15)
     exclude.update(o for item in key.group for o in lex.overlapping(item))
+    # another name of a printed list item is right beside it as well (新型政党制度 beside
+    # 人民代表大会制度、中国共产党领导的多党合作和政治协商制度…, blind19 RE #38, RF #33)
+    exclude.update(n for item in key.group for n in lex.names.get(item, ()))
     # a name first stated after the text (党纪学习教育 on a 2017 text: dangfeng #43)
     exclude |= _later_names(ctx)
     # the text's own topic, named in its title line: 推进（乡村振兴）等重点工作 reads true in the
@@ -4152,6 +4231,7 @@ NEGATIVE_WORDS = frozenset(
         "霸权主义",
         "强权政治",
         "殖民主义",
+        "种族主义",
         "单边主义",
         "保护主义",
         "恐怖主义",
@@ -4445,9 +4525,29 @@ def _explain_formula(formula: Formula, date: tuple[str, str] = ("", "")) -> str:
     return "".join(parts)
 
 
+def _spelled_formula(ctx: Context, key: KeyPhrase) -> Formula | None:
+    """The formula whose members the key's printed list spells out, one item a member in some
+    accepted wording, though the text was not taken to state it (a 2015 speech's 全面建成小康
+    社会、全面深化改革、全面依法治国、全面从严治党, the 四个全面 before the 2020 rewording): its
+    explanation dates the wording (blind19 RA #34, RC #34, RF #50 had none)."""
+    items = key.group
+    if len(items) < 3:
+        return None
+    for formula in ctx.lexicon.owners(items[0]):
+        if (
+            formula.match_members
+            and len(formula.members) == len(items)
+            and all(formula.is_member_text(i) for i in items)
+            and len({m for i in items for m in formula.members if i in formula.spellings(m)})
+            == len(items)
+        ):
+            return formula
+    return None
+
+
 def _explain_text(ctx: Context, key: KeyPhrase, s: Sentence) -> str:
     text = f"原文：{s.text}"
-    formula = _formula(ctx, key)
+    formula = _formula(ctx, key) or _spelled_formula(ctx, key)
     # (not a name the text defines otherwise: 三座大山 of 市场的冰山、融资的高山、转型的火山)
     if formula is not None and not _defined_otherwise(ctx, formula):
         text += " " + _explain_formula(formula, _text_date(ctx))
@@ -5925,6 +6025,11 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
                 # (a list item's lures come from the text's lists and the whole vocabulary by
                 # shape alone: 养老服务体系 for 军民融合's 体系, KA–KL)
                 and not (listed and _off_field_lure(ctx, c, key.text, key.group, blanked))
+                # (any key, listed or not: 洋务运动 of 太平天国运动、（　　）、戊戌变法 is a quoted
+                # event, its group the events after it)
+                and not _event_among_kinds(c, key.group or (key.text,))
+                and not _kind_among_events(c, key.group or (key.text,))
+                and not (listed and _enemy_misfit(ctx.lexicon, c, key.group))
             )
 
         pool = dis.best_candidates(
@@ -7602,6 +7707,11 @@ def group_questions(
         pool = [c for c in pool if fits_list(c, items) and _same_form(ctx, c, items)]
     else:
         return  # no shared pattern, no class: intruders would be guesses (items get clozes)
+    if _enemy_list(items):
+        # 推翻压在中国人民头上的（　　）三座大山 in a text that names no other enemy: the
+        # enemies of the vocabulary, of the list's pattern, rather than 集体主义 or 单边主义
+        mates = _enemy_mates(ctx.lexicon, items)
+        pool = sorted({*pool, *(c for c in mates if c.startswith(prefix) and c.endswith(suffix))})
     shared = set(items[0]).intersection(*items[1:]) - _LINKING_CHARS
     if shared:
         # 知行合一、以知促行、以行求知 beside 党要管党: an intruder without the characters every
@@ -7632,6 +7742,9 @@ def group_questions(
         if not any(_split_ending(item, c) for item in correct)
         and not _off_field_lure(ctx, c, typical, items, blanked, pair=False)
         and not _noun_among_verbs(c, items)
+        and not _event_among_kinds(c, items)
+        and not _kind_among_events(c, items)
+        and not _enemy_misfit(ctx.lexicon, c, items)
     ]
     best = dis.best_candidates(
         typical,
@@ -8499,8 +8612,13 @@ def _foils(
 ) -> list[str] | None:
     exclude = _forbidden(ctx, formula)
     own_foils = formula.foils if fits is None else [f for f in formula.foils if fits(f)]
+    # (two foils near one member in the same way, 公平 and 正义 beside 公正, are one lure: the
+    # second would make a wording trap; a draw of one lure is left as it was)
+    near = _near_foil_names(formula) if n >= 2 else None
     # the formula's own foils first, whatever their length (they were chosen for it) …
-    own = dis.pick(like, own_foils, n, rng, exclude=exclude, stem=stem, max_distance=40.0)
+    own = dis.pick(
+        like, own_foils, n, rng, exclude=exclude, stem=stem, max_distance=40.0, aliases=near
+    )
     if own:
         return own
     # … else members of sibling formulas and other phrases of the same shape
@@ -8513,7 +8631,25 @@ def _foils(
         cands = [c for c in cands if fits(c)]
     # (坚定文化自信 of another formula holds the member 文化自信: right as well, blind16)
     cands = [c for c in cands if not any(m in c for m in formula.members if len(m) >= 2)]
-    return dis.pick(like, cands, n, rng, exclude=exclude, stem=stem, ranked=True, max_distance=4.0)
+    return dis.pick(
+        like,
+        cands,
+        n,
+        rng,
+        exclude=exclude,
+        stem=stem,
+        ranked=True,
+        max_distance=4.0,
+        aliases=near,
+    )
+
+
+def _near_foil_names(formula: Formula) -> dict[str, tuple[str, ...]] | None:
+    """Each foil of a ``near_foils`` group → the others of its group, as ``dis.pick`` keeps two
+    names of one thing apart (None when the formula has no group)."""
+    if not formula.near_foils:
+        return None
+    return {f: tuple(g for g in group if g != f) for group in formula.near_foils for f in group}
 
 
 def _alone_by_length(answer: str, others: Iterable[str]) -> bool:
@@ -8747,6 +8883,8 @@ def _mixed_lures(
         folded = [dis.fold_key(c) for c in combo]
         if any(a != b and a in b for a in folded for b in folded):
             continue  # (面向未来 beside 面向未来产业发展: one phrase twice)
+        if any(len(set(combo) & set(group)) >= 2 for group in formula.near_foils):
+            continue  # (公平 beside 正义: two near-misses of 公正, a wording trap)
         if not _lengths_give_away(correct, combo):
             return list(combo)
     return None
@@ -9112,6 +9250,21 @@ def _statement_stem(name: str, formula: Formula, shown: list[str], colon: str = 
     return ""
 
 
+def _earlier_cores(formula: Formula, member: str, core: str) -> list[str]:
+    """The words a blank over ``core``, the end of ``member``, held in the member's earlier
+    wordings of the same length and opening (社会主义现代化国家 of the 十八大's …富强民主文明和谐
+    的社会主义现代化国家, for the 十九大's 社会主义现代化强国): right in a text older than the
+    current wording (a 2015 speech on the 两个一百年, blind19 RA #35)."""
+    if not member.endswith(core):
+        return []
+    out = []
+    for earlier in formula.member_aliases.get(member, ()):
+        tail = earlier[-len(core) :]
+        if tail != core and len(common_prefix((tail, core))) >= len(core) - 2:
+            out.append(tail)
+    return out
+
+
 def _lexicon_clozes(
     ctx: Context,
     formula: Formula,
@@ -9142,6 +9295,8 @@ def _lexicon_clozes(
         if core and core in member:
             blanked_member = member.replace(core, BLANK, 1)
             answer, accepted = core, [core]
+            if _predates(ctx, formula):
+                accepted += _earlier_cores(formula, member, core)
         elif len(member) <= 10:
             blanked_member = BLANK
             answer, accepted = member, list(formula.spellings(member))

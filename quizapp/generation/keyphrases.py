@@ -153,6 +153,8 @@ class Extraction:
     )
     formula_sentences: dict[str, int] = field(default_factory=dict)  # formula → first sentence
     formula_by_members: dict[str, bool] = field(default_factory=dict)
+    # formulas whose chosen sentence names them and spells out their members (see below)
+    formula_named_spelled: set[str] = field(default_factory=set)
     # a shared name (主题教育总要求) → the version the whole text's evidence picks
     senses: dict[str, Formula] = field(default_factory=dict)
     counts: Counter = field(default_factory=Counter)
@@ -236,11 +238,13 @@ def extract(
 # -- 1/2 lexicon names and spelled-out members --------------------------------------------
 def _lexicon_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
     out = []
+    named_here: set[str] = set()
     for hit in ex.lexicon.find_names(s.text, ex.senses):
         start, end = s.start + hit.start, s.start + hit.end
         if noise.overlaps(start, end, tainted):
             continue
         name = s.text[hit.start : hit.end]
+        named_here.add(hit.formula.name)
         ex.formula_sentences.setdefault(hit.formula.name, s.index)
         ex.formula_by_members.setdefault(hit.formula.name, False)
         out.append(
@@ -258,8 +262,16 @@ def _lexicon_keys(ex: Extraction, s: Sentence, tainted) -> Iterable[KeyPhrase]:
     for hit in ex.lexicon.find_member_runs(s.text, s.start):
         if noise.overlaps(hit.start, hit.end, tainted):
             continue
-        ex.formula_sentences.setdefault(hit.formula.name, s.index)
-        ex.formula_by_members.setdefault(hit.formula.name, True)
+        name = hit.formula.name
+        ex.formula_sentences.setdefault(name, s.index)
+        ex.formula_by_members.setdefault(name, True)
+        if name in named_here and name not in ex.formula_named_spelled:
+            # the sentence that names the formula and spells it out is its 出处, not an earlier
+            # one that does only one of them (推翻帝国主义、封建主义、官僚资本主义三座大山 of
+            # the 决议, not its 反对帝国主义、封建主义、官僚资本主义: blind19 RC #32, RE #30)
+            ex.formula_named_spelled.add(name)
+            ex.formula_sentences[name] = s.index
+            ex.formula_by_members[name] = False
         local = s.text[hit.start - s.start : hit.end - s.start]
         for member in hit.members_found:
             for spelling in hit.formula.spellings(member):

@@ -932,6 +932,7 @@ def _formula_from_dict(item: dict) -> Formula:
         note=item.get("note", ""),
         parts={k: tuple(v) for k, v in item.get("parts", {}).items()},
         foils=tuple(item.get("foils", ())),
+        near_foils=tuple(tuple(group) for group in item.get("near_foils", ())),
         related=tuple(item.get("related", ())),
         cores=dict(item.get("cores", {})),
         statement=item.get("statement", ""),

@@ -49,6 +49,9 @@ class Formula:
     parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Real phrases of the same shape that are NOT members: the preferred distractors.
     foils: tuple[str, ...] = ()
+    # Foils near one member in the same way (公平, 正义 beside 公正): one of a group per question
+    # at most, as two make a wording trap (blind19 RE #5).
+    near_foils: tuple[tuple[str, ...], ...] = ()
     # Phrases tied to the formula that must never serve as distractors (制度建设 for 5+2 …).
     related: tuple[str, ...] = ()
     # For long members, the short phrase a cloze blanks: {"以党的政治建设为统领": "党的政治建设"}.
