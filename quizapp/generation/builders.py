@@ -242,6 +242,8 @@ def _window_of(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int
     if stem:
         stem, la, lb = _with_subject_clause(ctx, s.text, stem, la, lb, a - s.start, b - s.start)
     if stem:
+        stem, la, lb = _with_topic_agent(s.text, stem, la, lb, a - s.start, b - s.start)
+    if stem:
         stem, la, lb = _with_copula_subject(s.text, stem, la, lb, a - s.start)
     if stem:
         stem, la, lb = _with_clause_before_key(s.text, stem, la, lb, a - s.start)
@@ -1299,6 +1301,74 @@ def _with_subject_clause(
         shift = len(lead) + start - starts[k]
         return lead + body + tail, la + shift, lb + shift
     return ("", 0, 0) if modal else (stem, la, lb)
+
+
+# a place or a body opening a sentence's topic clause with a verb of its own (浙江把…贯穿…，/
+# 中国共产党自一九二一年成立以来，/ 他把…结合起来，): the agent of the clauses after it, which
+# :func:`_agent_opening` does not name (blind19 RA #7, RE/RF #21, RE #36)
+_TOPIC_AGENT = re.compile(
+    r"(中国共产党|我们党|党中央|浙江省|浙江|全会|中国|党|他)"
+    r"(?=把|将|自|始终|一直|坚持|从|不断|先后|深入|全面|积极|大力|高度|紧紧|牢牢|历来|率先)"
+)
+# a clause whose verb makes the clause before it its subject (南昌起义打响…，|标志着…: RA #26)
+_SIGNIFYING = ("标志着", "宣告", "意味着", "表明")
+
+
+def _with_topic_agent(
+    text: str, stem: str, la: int, lb: int, key_at: int, key_end: int
+) -> tuple[str, int, int]:
+    """A window opening after a comma on a clause with no subject of its own, whose agent is a
+    place or body opening an earlier clause of its ；-item (浙江把…各阶段，|以整治环境“脏乱差”为
+    先手棋，…; 中国共产党自一九二一年成立以来，|始终把…), or whose verb signifies what the
+    clauses before it tell (南昌起义打响…第一枪，|标志着…), takes that subject in: the clauses from
+    the agent's on when the stem stays within WINDOW_CHARS + 12 and they do not spell the key,
+    else the agent in front with …… (浙江……以整治环境…), clauses after the key's going while it
+    is too long; a stem that still is: no question. A signifying clause whose subject does not
+    fit whole is left as it was."""
+    start, _end, s_from, s_to = _source_span(text, stem, la, key_at)
+    if s_from != 0 or start <= 0 or text[start - 1] not in "，,":
+        return stem, la, lb
+    item = max(text.rfind(c, 0, start) for c in "；;：:") + 1
+    starts, ends = _clause_edges(text)
+    k = bisect_right(starts, start) - 1
+    if starts[k] != start:
+        return stem, la, lb
+    first = text[start : ends[k]]
+    if not (_opens_on_predicate(first) or first.startswith(_SIGNIFYING)):
+        return stem, la, lb  # (各地按照…推进改革: a subject of its own)
+    lo = bisect_right(starts, item) - 1
+    signifying = first.startswith(_SIGNIFYING)
+    x, agent = -1, ""
+    for y in range(k - 1, lo - 1, -1):
+        clause = text[starts[y] : ends[y]].lstrip(_LAYOUT_LEAD)
+        m = _TOPIC_AGENT.match(clause)
+        if m and m.end() in word_ends(clause[:16]):
+            x, agent = y, m.group(1)
+            break
+        if _own_subject(clause) or _agent_opening(clause) or _SPEECH_END.search(clause[:-1]):
+            return stem, la, lb  # (a nearer subject, or what is said after 全会提出，)
+    if signifying and x < 0:
+        x = lo
+    if x < 0:
+        return stem, la, lb
+    whole = text[starts[x] : start]
+    # (a word in common is no giveaway: 中国 of 中国共产党 and of 为中国人民谋幸福)
+    spelled = len(_bigrams(text[key_at:key_end]) & _bigrams(whole)) >= 2
+    if len(whole) + len(stem) <= WINDOW_CHARS + 12 and not spelled:
+        shift = len(whole)
+        return whole + stem, la + shift, lb + shift
+    if not agent:
+        return stem, la, lb
+    lead = agent + "……"
+    body = stem
+    while len(lead) + len(body) > _HEAD_STEM_CHARS:
+        # (never before a later blank of a stem of several: 〔…〕（　　）、（　　）)
+        after = max(lb, body.rfind("（　　）") + 4)
+        cut = max(body.rfind(c, after, len(body) - 1) for c in "，,；;")
+        if cut < 0:
+            return "", 0, 0
+        body = body[:cut] + "。"
+    return lead + body, la + len(lead), lb + len(lead)
 
 
 _SEEING_END = re.compile(r"(?:看到|认识到|看出|意识到)$")
