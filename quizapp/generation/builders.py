@@ -4460,6 +4460,32 @@ def _open_group_member(ctx: Context, key: KeyPhrase, blanked: str) -> bool:
     return open_group_listed(blanked, BLANK, key.text, ctx.lexicon.class_terms(cls_name))
 
 
+# the joins of a run of things a body carries on (政治教育、（党性教育）; （党性教育）和业务培训)
+_RUN_JOINS = ("和", "、", "及", "与")
+
+
+def _listed_education(ctx: Context, key: KeyPhrase, blanked: str) -> bool:
+    """Is ``key`` an education of the Party (class 党内教育, …教育) blanked as one item of a run
+    of the things a body carries on (强化（党性教育）和业务培训; 常态化开展政治教育、（党性教育）)?
+    Any other education of the class (警示教育, 红色教育, 党风廉政教育) reads as right beside the
+    printed item, and nothing in a run tells which one the text wrote: no 单选 (blind9 CK–CP
+    dangan ×5, blind18 QD–QF jiwei3 ×3, transfer3 QY1 wang_chen; all edit or unusable). An
+    education the frame pins (把（党性教育）作为共产党人的“心学”; 反面教材的（警示教育）作用;
+    以…为重点的（理想信念教育）实践活动) stands alone in its slot and keeps its 单选 (usable,
+    blind15–16). A campaign (a dated name: 党史学习教育) in a run is an item of the chronology
+    of campaigns the text recites (…“两学一做”学习教育、“不忘初心、牢记使命”主题教育、（党史学习
+    教育）), whose order pins it: left alone."""
+    if not key.text.endswith("教育") or ctx.lexicon.term_class(key.text) != "党内教育":
+        return False
+    if key.text in ctx.lexicon.term_dates:
+        return False
+    at = blanked.find(BLANK)
+    if at < 0:
+        return False
+    before, after = blanked[:at], blanked[at + len(BLANK) :]
+    return before.endswith(_RUN_JOINS) or after.startswith(_RUN_JOINS)
+
+
 # The campaigns the Party made standing (常态化长效化): 党史学习教育 (2022), 党纪学习教育 (2024),
 # 两学一做学习教育 (常态化制度化, 2017). Each reads as right beside any education a text has a
 # body carry on (常态化开展政治教育、（党性教育）: blind18 QD #34, QE #35, QF #39), so none is
@@ -6229,6 +6255,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         single_ok = False  # （综合施策）推动…: 分类施策 fills it as well (DC #36)
     if single_ok and (_open_group_member(ctx, key, blanked) or _title_key(ctx, key)):
         single_ok = False  # 形成了（井冈山精神）、长征精神…等伟大精神 (QD #23); the title's subject
+    if single_ok and _listed_education(ctx, key, blanked):
+        single_ok = False  # 强化（党性教育）和业务培训: 警示教育 fits as well (CK–CP, QD–QF)
     if key.type == "definition" and not standard:
         single_ok = False  # 人民性 among 转折性, 积极性: a shared ending is not a shared sense
     if single_ok and wrong and _echoed(key, blanked, wrong):
