@@ -2286,9 +2286,9 @@ def _enemy_mates(lexicon: Lexicon, items: Sequence[str]) -> list[str]:
     """The enemies a list of enemies can take as lures, whether or not the text names them:
     NEGATIVE_WORDS and, where the list is a formula's members, its foils (殖民主义, 修正主义 of
     the 三座大山), the items themselves left out; a formula's own foils alone where it has them
-    (种族主义 among the 三座大山 is of another struggle: blind20 SG #6). (Not another list's:
-    修正主义 was opposed in the 1960s' foreign policy, right beside 反对帝国主义、霸权主义、殖民主义、
-    种族主义.)"""
+    (种族主义 among the 三座大山 is of another struggle: blind20 SG #6). (Not another
+    list's: 修正主义 was opposed in the 1960s' foreign policy, right beside
+    反对帝国主义、霸权主义、殖民主义、种族主义.)"""
     foils = {
         f
         for formula in lexicon.owners(items[0])
