@@ -24,9 +24,7 @@ def test_the_six_precisions_are_stated_as_the_text_and_the_2015_wording_have_the
 
 def test_the_common_misspelling_of_the_first_precision_is_accepted_never_offered() -> None:
     bank = heldout_bank(JIANPIN)
-    blanks = [
-        q for q in bank if q.kind == "cloze" and q.answer and q.answer[0] == "扶持对象精准"
-    ]
+    blanks = [q for q in bank if q.kind == "cloze" and q.answer and q.answer[0] == "扶持对象精准"]
     assert blanks
     assert check_answer(blanks[0], ["扶贫对象精准"] + list(blanks[0].answer[1:]))
     for q in bank:
