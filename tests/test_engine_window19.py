@@ -114,3 +114,22 @@ def test_bare_he_is_named_in_a_two_blank_stem():
     assert any(s.startswith("习近平同志又在总结瑞安") and "不分先后" in s for s in stems)
     spans = [s for s in stems if s.startswith("从“民主恳谈”到村务监督")]
     assert spans and all(s.endswith("推出并实施了一系列影响深远的创新制度。") for s in spans)
+
+
+def test_he_of_a_word_is_not_named_as_the_person():
+    # (review9: 利他, 他国, 他方 are no pronoun; naming the text's person there made
+    # 利己和利刘少奇同志的关系 in every stem of the sentence)
+    text = (
+        "刘少奇同志是伟大的马克思主义者。刘少奇同志长期领导白区工作。"
+        "刘少奇同志为党的建设作出了重大贡献。刘少奇同志重视党员修养。"
+        "刘少奇同志主持起草了许多重要文件。\n"
+        "新中国从不干涉他国内政，始终坚持和平共处五项原则，坚持独立自主的和平外交政策。"
+        "共产党员要正确处理利己和利他的关系，坚持全心全意为人民服务的根本宗旨，加强党性修养。"
+        "在处理分歧时要兼顾他方利益，坚持求同存异，维护党的团结统一。\n"
+    )
+    stems = [q.stem for q in generate_questions(text, seed=0)]
+    assert any("利己和利他的关系" in s for s in stems)
+    assert not any("刘少奇同志" in s[1:] for s in stems)
+    # (the pronoun itself is still named: 组织安排他到…, 他强调…)
+    assert builders._bare_he("组织安排他到延安工作，（　　）") == 4
+    assert builders._bare_he("他国家观念很强") == 0

@@ -505,6 +505,21 @@ def test_a_mistake_found_by_the_correction_reopens_a_mastered_entry(ctx, make_us
     assert moves.left == 1 and db.session.scalars(select(NotebookEntry)).all() == []
 
 
+def test_a_mastered_entry_made_by_the_wrong_key_goes_uncounted(ctx, make_user):
+    """A mastered entry (已掌握, not in the list) whose only mistake the correction makes right is
+    removed, but the organizer is not told it left anyone's 错题本: it was not in it (review9)."""
+    now = datetime(2026, 11, 29, 8, tzinfo=UTC)
+    user = make_user()
+    _, single_id, _, _ = bank(ctx)
+    notebook.record_answer(user_id=user.id, visitor_id=None, question_id=single_id,
+                           response=WRONG_KEY, is_correct=False, now=now)  # fmt: skip
+    notebook.mark_mastered(db.session.scalars(select(NotebookEntry)).one(), now)
+    back = notebook.Rescored(Owner(user_id=user.id), WRONG_KEY, False, True, now, "self")
+    moves = notebook.follow_rescoring(single_id, [back], lambda given: True, now)
+    assert (moves.entered, moves.left) == (0, 0)
+    assert db.session.scalars(select(NotebookEntry)).all() == []
+
+
 # ---------------------------------------------------------------- the pure parts
 
 

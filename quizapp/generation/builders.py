@@ -8395,7 +8395,9 @@ def _bare_he(stem: str) -> int:
     return -1
 
 
-_HE = re.compile(r"(?<!其)他(?![们人])")
+# 他 the pronoun, not the 他 of a word (其他, 他们, 他人; 利他, 他国, 他方, 他乡, 他者, 他山之石,
+# 排他性, 吉他): naming the referent there made 利己和利刘少奇同志的关系 of 利己和利他的关系
+_HE = re.compile(r"(?<![其利吉])他(?![们人乡方者]|国(?!家)|山之石|(?<=排他)性)")
 
 
 def _with_named_he(ctx: Context, s: Sentence, stem: str, la: int, lb: int) -> tuple[str, int, int]:

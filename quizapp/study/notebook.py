@@ -164,8 +164,9 @@ def follow_rescoring(
         entry = _find(owner, question_id)
         if not wrong:
             if entry is not None and right_now(entry.last_response):
+                if entry.mastered_at is None:  # (a mastered one was out of the list already)
+                    moves.left += 1
                 db.session.delete(entry)
-                moves.left += 1
             continue
         if entry is None:
             if not to_wrong:  # no entry to follow (nothing new went wrong)
