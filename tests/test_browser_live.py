@@ -343,6 +343,47 @@ def test_podium_of_two_players_has_no_empty_third_step(live_server, open_page, s
     assert page.locator(".podium-name").all_inner_texts() == ["乙", "甲"]  # 2nd left, 1st centre
 
 
+def setup_three_tied_for_third(app) -> None:
+    """A finished round of setup_data's bank: 甲 and 乙 answer the first question right (甲
+    sooner), 丙, 丁 and 戊 answer nothing, so they share the third place."""
+    from quizapp.live import services
+    from quizapp.models import BankQuestion, User
+
+    setup_data(app)
+    host = db.session.scalar(select(User).where(User.username == "host1"))
+    questions = list(db.session.scalars(select(BankQuestion)))
+    contest, _ = services.create_contest(questions[:1], title="并列第三", created_by_id=host.id)
+    tokens = {}
+    for name in ("甲", "乙", "丙", "丁", "戊"):
+        tokens[name] = services.join(contest, name=name, team=None, user_id=None)[1]
+    moment = time.time()
+    services.advance(contest, moment)  # question 1 open
+    sample = next(s for s in SAMPLE_QUESTIONS if s["stem"] == questions[0].stem)
+    body = {"question_id": contest.questions[0].uid, "answer": sample["answer"]}
+    services.submit_answer(contest.code, tokens["甲"], body, arrival=moment + 1)
+    services.submit_answer(contest.code, tokens["乙"], body, arrival=moment + 3)
+    services.advance(contest, moment + 5)  # closed
+    services.advance(contest, moment + 6)  # finished
+
+
+def test_the_podium_says_who_else_shares_its_third_step(live_server, open_page, screenshot):
+    """qa9: 甲 first, 乙 second, 丙, 丁 and 戊 equal third. Every phone said 并列第 3 名, but the
+    podium's third step showed 丙 alone (`并列 3`), first to join: as if joining sooner were a
+    better place. The step now also says 另有 2 人并列 (丁、戊 in its title)."""
+    app, base = live_server(setup=setup_three_tied_for_third)
+    page = open_page(DESKTOP, base, "host1")
+    page.goto(f"{base}/live/rounds/{round_code(app)}/host")
+    page.locator("[data-stage=finished]").wait_for()
+    podium = page.locator("[data-podium]")
+    expect(podium.locator(".podium-place")).to_have_count(3)
+    assert podium.locator(".podium-name").all_inner_texts() == ["乙", "甲", "丙"]
+    third = podium.locator(".podium-place").nth(2)
+    expect(third.locator(".podium-more")).to_have_text("另有 2 人并列")
+    assert third.locator(".podium-more").get_attribute("title") == "并列第 3 名：丙、丁、戊"
+    assert podium.locator(".podium-more").count() == 1
+    screenshot(page, "podium-three-tied-third")
+
+
 def test_a_player_removed_in_the_lobby_is_told_so(live_server, open_page, screenshot):
     """The host removes a player while the round waits in the lobby: the phone, which only
     polled the public state there, kept saying 等待主持人开始. Now it says, in a few seconds,

@@ -459,3 +459,32 @@ def test_the_top_bar_with_large_type_stays_on_the_screen(live_server, chromium, 
     page.locator("main").click(position={"x": 20, "y": 400})  # a tap outside closes it
     assert not page.locator(".nav-menu-list").is_visible()
     context.close()
+
+
+def test_the_menu_closes_when_the_keyboard_leaves_it(live_server, chromium, screenshot):
+    """qa9: at 360px a keyboard user opening 我的 with Enter and tabbing past 退出 left the menu
+    open over the page: the next focus (打开错题本) sat under it, out of sight. Tabbing out now
+    closes the menu; Escape closes it and gives the focus back to 我的, as before."""
+    app, base = live_server(setup=setup_bar_people)
+    context = chromium.new_context(viewport=PHONE, device_scale_factor=2, locale="zh-CN")
+    page = context.new_page()
+    log_in_page(page, base, "member1")
+    page.locator(".nav-menu summary").focus()
+    page.keyboard.press("Enter")
+    menu = page.locator(".nav-menu-list")
+    assert menu.is_visible()
+    for _ in range(3):  # 我的成绩, the name · 设置, 退出
+        page.keyboard.press("Tab")
+        assert menu.is_visible()
+    assert page.evaluate("document.activeElement.textContent.trim()") == "退出"
+    page.keyboard.press("Tab")  # out of the menu, into the page
+    assert not menu.is_visible()
+    assert page.evaluate("!document.activeElement.closest('.nav-menu')")
+    screenshot(page, "topbar-menu-tabbed-out-360", full_page=False)
+    page.keyboard.press("Shift+Tab")  # back to 退出: the menu is shut, so 我的 itself
+    page.keyboard.press("Enter")
+    assert menu.is_visible()
+    page.keyboard.press("Escape")
+    assert not menu.is_visible()
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    context.close()

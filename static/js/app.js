@@ -335,6 +335,12 @@
       if (!menu.contains(event.target)) { menu.open = false; }
     });
   });
+  // The keyboard tabbing out of the open menu closes it too: left open, it covered what took
+  // the focus next (打开错题本 at 360px), out of sight (qa9).
+  document.addEventListener("focusout", function (event) {
+    var menu = event.target.closest && event.target.closest("[data-nav-menu][open]");
+    if (menu && event.relatedTarget && !menu.contains(event.relatedTarget)) { menu.open = false; }
+  });
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") { return; }
     document.querySelectorAll("[data-nav-menu][open]").forEach(function (menu) {

@@ -308,6 +308,16 @@
         var place = el("div", "podium-place podium-" + Math.min(p.rank, 3));
         place.dataset.rank = String(p.rank);
         place.appendChild(el("div", "podium-name", p.name));
+        // three players stand on the podium; those who share the third one's rank but did not
+        // fit (all on 0 points, say) are counted under its name and named in the title, so
+        // having joined sooner does not look like a better place (qa9)
+        var sharing = board.players.filter(function (q) { return q.rank === p.rank; });
+        var offPodium = i !== 2 ? [] : board.players.slice(3).filter(function (q) { return q.rank === p.rank; });
+        if (offPodium.length) {
+          var more = el("div", "podium-more", "另有 " + offPodium.length + " 人并列");
+          more.title = "并列第 " + p.rank + " 名：" + sharing.map(function (q) { return q.name; }).join("、");
+          place.appendChild(more);
+        }
         place.appendChild(titled(el("div", "podium-team", p.team || "")));
         place.appendChild(el("div", "podium-score", p.score + " 分"));
         var block = el("div", "podium-block", "");
