@@ -736,8 +736,8 @@ def test_the_notebook_on_a_phone_says_what_it_set_aside(live_server, phone_page,
     expect(main).to_contain_text("今日待复习 2 题 · 未掌握 2 题 · 已掌握 0 题")
     expect(page.locator(".notebook-entry")).to_have_count(2)
     expect(page.locator("[data-testid=set-aside]")).to_have_text(
-        "另有 1 道错题的题目已停用或暂停使用，暂不列出、不用复习；"
-        "题目重新启用后，它们会回到错题本。"
+        "另有 1 道错题的题目已停用、暂停使用或已换成新版本，暂不列出、不用复习；"
+        "停用或暂停的题目重新启用后，它们会回到错题本。"
     )
     no_sideways_scroll(page)
     for size in ((360, 740), (1280, 800)):
