@@ -1008,7 +1008,7 @@ def test_the_notebook_counts_only_what_a_review_asks(db_app) -> None:
     page = page_text(client.get("/notebook").get_data(as_text=True))
     assert question(db_app, kept).stem in page
     assert all(question(db_app, q).stem not in page for q in (disabled, in_review, split))
-    assert "另有 3 道错题的题目已停用或暂停使用，暂不列出、不用复习" in page
+    assert "另有 3 道错题的题目已停用、暂停使用或已换成新版本，暂不列出、不用复习" in page
 
     review_token = client.post("/review").headers["Location"].rsplit("/", 1)[-1]
     assert attempt_row(db_app, review_token).question_ids == [kept]
