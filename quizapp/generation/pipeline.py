@@ -483,8 +483,10 @@ def _time_adverbial(q: Question) -> bool:
     return not _MEETING_END.search(q.answer[0])
 
 
-# a modifier of the -化 kind: 信息化, 智能化, 数字化, 网络化 (two or three characters)
+# a modifier of the -化 kind: 信息化, 智能化, 数字化, 网络化 (two or three characters), and the
+# same closing an item (…知识产权信息化)
 _HUA_WORD = re.compile(r"[\u4e00-\u9fff]{1,2}化")
+_HUA_WORD_END = re.compile(r"[\u4e00-\u9fff]{1,2}化$")
 
 
 def _paired_hua_word(q: Question, lexicon: Lexicon) -> bool:
@@ -503,11 +505,11 @@ def _paired_hua_word(q: Question, lexicon: Lexicon) -> bool:
     if len(parts) != 2:
         return False
     other = parts[1 - k]
-    found = _HUA_WORD.match(other) if k == 0 else re.search(r"[\u4e00-\u9fff]{1,2}化$", other)
+    found = _HUA_WORD.match(other) if k == 0 else _HUA_WORD_END.search(other)
     if not found:
         return False
     mate = found.group(0)
-    # (the other word may carry a lead character: 加强知识产权信息化 → 权信息化 or 信息化)
+    # (three characters may be a lead character and a word of two: 进一步美化 → 步美化 or 美化)
     mates = {mate, mate[1:]} if len(mate) == 3 else {mate}
     return not any(lexicon.complete_list((answer, m)) for m in mates)
 
@@ -1300,9 +1302,14 @@ def _without_pair_mate(q: Question, class_terms: Iterable[str]) -> str:
         return q.stem
     parts, k = run
     other = parts[1 - k]
+    # (the other item stands right after the blank's 、 or right before it: cut there, not at
+    # the stem's first copy of its words)
+    at = q.stem.find(BLANK)
+    start = at + len(BLANK) + 1 if k == 0 else at - 1 - len(other)
     for term in class_terms:
         if other.startswith(term) if k == 0 else other.endswith(term):
-            return q.stem.replace(other, other.replace(term, ""), 1)
+            kept = other[len(term) :] if k == 0 else other[: len(other) - len(term)]
+            return q.stem[:start] + kept + q.stem[start + len(other) :]
     return q.stem
 
 
