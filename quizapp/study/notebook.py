@@ -52,6 +52,42 @@ def _apply(entry: NotebookEntry, is_correct: bool, now: datetime) -> None:
     entry.updated_at = now
 
 
+def _insert_entry(
+    owner: Owner,
+    question_id: int,
+    response: Any,
+    source_kind: str,
+    now: datetime,
+    wrong_count: int = 1,
+) -> NotebookEntry | None:
+    """A new row for the owner's first mistake on the question, due at once: None once it is
+    in. When another request noted a mistake on the same question at the same moment (a learner
+    answering while an organizer corrects the key), the row it made, for the caller to follow
+    as one it had found (the unique row would otherwise fail the caller's commit)."""
+    entry = NotebookEntry(
+        user_id=owner.user_id,
+        visitor_id=owner.visitor_id,
+        question_id=question_id,
+        last_response=response,
+        wrong_count=wrong_count,
+        right_streak=0,
+        interval_days=0,
+        due_at=now,
+        source_kind=source_kind[:16],
+        created_at=now,
+        updated_at=now,
+    )
+    try:
+        with db.session.begin_nested():
+            db.session.add(entry)
+    except IntegrityError:
+        found = _find(owner, question_id)
+        if found is None:  # pragma: no cover - the other row vanished again
+            raise
+        return found
+    return None
+
+
 def record_answer(
     *,
     user_id: int | None,
@@ -76,27 +112,8 @@ def record_answer(
     if entry is None:
         if is_correct:
             return
-        entry = NotebookEntry(
-            user_id=owner.user_id,
-            visitor_id=owner.visitor_id,
-            question_id=question_id,
-            last_response=response,
-            wrong_count=1,
-            right_streak=0,
-            interval_days=0,
-            due_at=now,
-            source_kind=source_kind[:16],
-            created_at=now,
-            updated_at=now,
-        )
-        try:
-            with db.session.begin_nested():
-                db.session.add(entry)
-        except IntegrityError:  # the same mistake noted at the same moment by another request
-            entry = _find(owner, question_id)
-            if entry is None:  # pragma: no cover - the other row vanished again
-                raise
-        else:
+        entry = _insert_entry(owner, question_id, response, source_kind, now)
+        if entry is None:
             return
     if is_correct:
         if entry.mastered_at is None and entry.due_at < due_cutoff(now, CHINA):
@@ -172,23 +189,12 @@ def follow_rescoring(
             if not to_wrong:  # no entry to follow (nothing new went wrong)
                 continue
             latest = wrong[-1]
-            db.session.add(
-                NotebookEntry(
-                    user_id=owner.user_id,
-                    visitor_id=owner.visitor_id,
-                    question_id=question_id,
-                    last_response=latest.response,
-                    wrong_count=len(wrong),
-                    right_streak=0,
-                    interval_days=0,
-                    due_at=now,
-                    source_kind=latest.source_kind[:16],
-                    created_at=now,
-                    updated_at=now,
-                )
+            entry = _insert_entry(
+                owner, question_id, latest.response, latest.source_kind, now, len(wrong)
             )
-            moves.entered += 1
-            continue
+            if entry is None:
+                moves.entered += 1
+                continue
         entry.wrong_count = max(1, entry.wrong_count - len(to_right) + len(to_wrong))
         if to_wrong:
             if entry.mastered_at is not None:
