@@ -33,7 +33,8 @@ added in the fifth session to tune on, ``--set fresh_test`` four more kept blind
 ``--set blind17`` the fourteenth session's texts (blind until rounds PA–PF),
 ``--set blind18`` the fifteenth session's texts (blind until rounds QA–QF),
 ``--set blind19`` the sixteenth session's texts (blind until rounds RA–RF),
-``--set blind20`` the sixteenth session's second blind set.
+``--set blind20`` the sixteenth session's second blind set,
+``--set blind21`` the seventeenth session's blind set (two 党内法规 documents, two 邓小平 speeches).
 """
 
 from __future__ import annotations
@@ -203,6 +204,14 @@ TEXT_SETS = {
         ("dangzhang", HELDOUT / "dangzhang_zonggang_2022.txt"),
         ("fuyu", HELDOUT / "speech_xi_gongtong_fuyu_2021.txt"),
         ("jianpin", HELDOUT / "speech_xi_jianpin_luntan_2015.txt"),
+    ),
+    # seventeenth session (SOURCES.md "blind21"): kept blind to compare the session's start and end
+    # engines on text no rule was written on; other genres and an older voice
+    "blind21": (
+        ("tiaoli", HELDOUT / "tiaoli_jilv_chufen_2018_zongze.txt"),
+        ("tixi", HELDOUT / "dangnei_fagui_tixi_2021_part1.txt"),
+        ("nanfang", HELDOUT / "speech_deng_nanfang_tanhua_1992.txt"),
+        ("jiefang", HELDOUT / "speech_deng_jiefang_sixiang_1978.txt"),
     ),
 }
 TEXTS = TEXT_SETS["review"]
