@@ -2,7 +2,8 @@
 
 Two rows that every clause of a ranking rule finds equal share a rank, and the next rank skips as
 many places as shared the one before: 1, 1, 3. A row that shares its rank is shown
-``并列第 N 名`` (:func:`rank_label`). Both contests (现场赛 players and teams, 答题赛 支部) use it.
+``并列第 N 名`` (:func:`tie_label` in an export; the pages and phones write it themselves). Both
+contests (现场赛 players and teams, 答题赛 支部) use it.
 """
 
 from __future__ import annotations
@@ -23,14 +24,7 @@ def shared_ranks(keys: Sequence[Hashable]) -> list[tuple[int, bool]]:
     return [(rank, count[rank] > 1) for rank in ranks]
 
 
-def rank_label(rank: int | None, tied: bool) -> str:
-    """第 3 名 / 并列第 1 名 ("" for no rank)."""
-    if rank is None:
-        return ""
-    return f"并列第 {rank} 名" if tied else f"第 {rank} 名"
-
-
 def tie_label(rank: int | None, tied: bool) -> str:
     """An export's 并列 column: 并列第 N 名 beside a shared rank, empty otherwise (the 名次 column
     stays a number, so that a sheet still sorts by it)."""
-    return rank_label(rank, True) if tied else ""
+    return f"并列第 {rank} 名" if tied and rank is not None else ""

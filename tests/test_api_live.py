@@ -631,6 +631,45 @@ def test_players_who_all_answered_wrong_are_all_first_equal(api, clock):
         assert (me["rank"], me["tied"]) == (1, True)
 
 
+def test_a_player_who_joins_after_a_settled_question_has_the_rank_the_big_screen_shows(api, clock):
+    """Joining between questions: 0 points, the last place shared with the others at 0, on the
+    phone as on the 大屏 (it read `—` while the 大屏 ranked them), and the one at 0 before now
+    shares it too."""
+    first, second = api.player("甲"), api.player("乙")
+    qid = api.advance().get_json()["question"]["id"]
+    clock.advance(2)
+    api.answer(first, qid, "核心意识")
+    api.answer(second, qid, "政治意识")  # wrong: 0
+    clock.advance(30)
+    api.leaderboard()  # settles question 1
+    late = api.player("丙")
+    board = api.leaderboard()
+    assert [(p["name"], p["rank"], p["tied"]) for p in board["players"]] == [
+        ("甲", 1, False),
+        ("乙", 2, True),
+        ("丙", 2, True),
+    ]
+    phones = {
+        name: api.client.get(f"{API}/{api.code}/me", headers=header).get_json()
+        for name, header in [("甲", first), ("乙", second), ("丙", late)]
+    }
+    assert {name: (me["rank"], me["tied"], me["players"]) for name, me in phones.items()} == {
+        "甲": (1, False, 3),
+        "乙": (2, True, 3),
+        "丙": (2, True, 3),
+    }
+    assert phones["丙"]["score"] == 0 and phones["丙"]["questions_counted"] == 1
+
+
+def test_no_rank_before_a_question_is_counted(api):
+    header = api.player("甲")
+    api.player("乙")
+    assert api.client.get(f"{API}/{api.code}/me", headers=header).get_json()["rank"] is None
+    api.advance()  # open, nothing settled yet
+    me = api.client.get(f"{API}/{api.code}/me", headers=header).get_json()
+    assert (me["rank"], me["tied"], me["questions_counted"]) == (None, False, 0)
+
+
 def test_advance_with_expect_ignores_a_double_tap(api):
     first = api.client.post(f"{API}/{api.code}/advance", headers=api.host, json={"expect": "lobby"})
     assert first.get_json()["status"] == "open"

@@ -425,3 +425,57 @@ def test_a_key_change_nobody_is_scored_by_is_a_plain_update(ctx, engine):
     bank = rows(material.id)
     assert bank["n1"].answer == "忧患意识" and bank["c1"].accepted == [["根本性", "根本"]]
     assert not db.session.scalars(select(AttemptAnswer)).one().is_correct
+
+
+def test_a_lure_drawn_again_leaves_wrong_answers_wrong_and_forces_no_split(db_app, engine):
+    """The engine draws another lure (忧患意识 for 看齐意识) with the same key. A 练习 and a
+    现场赛 player chose 看齐意识: wrong then, and wrong by the new key. Checked as given, the
+    choice no longer offered counted as a verdict that would move, so the answered version was
+    kept apart: the question left the learner's 错题本 (set aside with a retired row) and its
+    answers were split from the new row's. Now it is a plain update: one row, the mistake
+    still listed, both answers still wrong."""
+    from quizapp.live import services as live
+    from quizapp.models import LiveAnswer
+    from quizapp.workbench import regrade
+
+    app = db_app
+    first = ["政治意识", "大局意识", "实践意识", "看齐意识"]
+    engine.questions = [not_member_q("实践意识", first)]
+    with app.app_context():
+        material, _ = add_material("增强“四个意识”。", title="讲话")
+        db.session.commit()
+        material_id, row_id = material.id, rows(material.id)["n1"].id
+        contest, _ = live.create_contest([rows(material_id)["n1"]], title="支部知识竞赛")
+        token = live.join(contest, name="甲", team=None, user_id=None)[1]
+        moment = live.now_ts()
+        live.advance(contest, moment)  # open
+        body = {"question_id": contest.questions[0].uid, "answer": "看齐意识"}
+        live.submit_answer(contest.code, token, body, arrival=moment + 1)
+        live.advance(contest, moment + 2)  # closed
+        db.session.commit()
+    learner = logged_in_client(app, "ding", "learner", "丁")
+    practise(learner, material_id, "single", {f"q{row_id}": "3"})  # 看齐意识
+    assert "未掌握 1 题" in learner.get("/notebook").get_data(as_text=True)
+
+    engine.questions = [not_member_q("实践意识", ["政治意识", "大局意识", "实践意识", "忧患意识"])]
+    with app.app_context():
+        stats = regenerate_bank(db.session.get(Material, material_id))
+        db.session.commit()
+        assert (stats.updated, stats.rescored, stats.split) == (1, 0, 0)
+        bank = rows(material_id)
+        assert list(bank) == ["n1"] and bank["n1"].id == row_id
+        assert bank["n1"].options[3] == "忧患意识" and bank["n1"].answer == "实践意识"
+        assert db.session.scalars(select(AttemptAnswer.is_correct)).all() == [False]
+        assert db.session.scalars(select(LiveAnswer.correct)).all() == [False]
+    notebook = learner.get("/notebook").get_data(as_text=True)
+    assert "未掌握 1 题" in notebook and "看齐意识" in notebook and "另有" not in notebook
+
+    # an organizer then makes the new lure the key: the round's copy still had 看齐意识 at that
+    # place, and the choice of it is no choice of 忧患意识 (it was carried there by place)
+    with app.app_context():
+        regrade.edit_question(
+            db.session.get(BankQuestion, row_id), {"answer": "忧患意识"}, status=None, user=None
+        )
+        db.session.commit()
+        assert db.session.scalars(select(LiveAnswer.correct)).all() == [False]
+        assert db.session.scalars(select(AttemptAnswer.is_correct)).all() == [False]

@@ -641,3 +641,48 @@ def test_players_all_wrong_are_all_first_equal_on_the_phones_and_the_projector(
     expect(final).to_be_visible(timeout=5000)
     expect(final.locator("[data-me-rank]")).to_have_text("并列第 1 名 / 3 人")
     screenshot(phones["乙"], "tie-player-final-360")
+
+
+def test_a_player_who_joins_between_questions_sees_the_rank_the_projector_shows(
+    live_server, open_page, screenshot
+):
+    """甲 answers the first question right, 乙 wrong; the host closes it and 丙 joins before the
+    next. The 大屏 ranks 丙 at once (0 points, 并列 2 with 乙); the phone said `—` until the
+    next question settled. It now says 并列第 2 名 / 3 人, as the 大屏 does."""
+    app, base = live_server(setup=setup_data)
+    host = open_page(QA_DESKTOP)
+    code = create_round(host, base, "中途加入", ("single",))
+    phones = {name: open_page(QA_PHONE, scale=2) for name in ("甲", "乙")}
+    for name, phone in phones.items():
+        join_by_link(phone, base, code, name)
+    host.locator(".host-name", has_text="乙").wait_for(timeout=3000)
+    advance = host.locator("[data-advance]")
+    advance.click()  # 开始比赛
+    for name, phone in phones.items():
+        question = phone.locator("[data-view=question]")
+        sample = next(s for s in SAMPLE_QUESTIONS if s["kind"] == "single")
+        given = sample["answer"] if name == "甲" else WRONG["single"]
+        question.locator(".live-choice", has_text=given).click()
+        expect(question.locator("[data-q-msg]")).to_contain_text("已提交")
+    advance.click()  # 提前结束本题
+    expect(phones["乙"].locator("[data-view=result] [data-me-rank]")).to_have_text("第 2 名 / 2 人")
+
+    late = open_page(QA_PHONE, scale=2)
+    late.goto(f"{base}/live/{code}")
+    late.fill("input[name=name]", "丙")
+    late.get_by_role("button", name="加入比赛").click()
+    result = late.locator("[data-view=result]")
+    expect(result).to_be_visible(timeout=5000)
+    expect(result.locator("[data-me-rank]")).to_have_text("并列第 2 名 / 3 人")
+    board = host.locator(".host-board [data-top10]")
+    expect(board.locator(".board-name")).to_have_count(3, timeout=5000)
+    assert board.locator(".board-name").all_inner_texts() == ["甲", "乙", "丙"]
+    assert [r.get_attribute("title") for r in board.locator(".board-rank").all()] == [
+        None,
+        "并列第 2 名",
+        "并列第 2 名",
+    ]
+    screenshot(late, "late-joiner-result-390")
+    late.set_viewport_size(QA_DESKTOP)
+    screenshot(late, "late-joiner-result-1366")
+    screenshot(host, "late-joiner-host-1366")

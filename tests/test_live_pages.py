@@ -300,7 +300,11 @@ def test_host_runs_a_round_and_exports_results(app, client, login_as, round_code
     assert [r[4] for r in rows] == [p["score"] for p in leaderboard["players"]]
     questions = list(book["逐题统计"].iter_rows(min_row=2, values_only=True))
     assert [q[6] for q in questions] == [2, 2, 1, 1]  # right answers per question
-    assert questions[0][7] == pytest.approx(2 / 3, abs=1e-3)
+    # 2 of 3 right: 67% on the page and in the sheet (the sheet said 66.7%)
+    assert [(q[7], book["逐题统计"].cell(2, 8).number_format) for q in questions[:1]] == [
+        (0.67, "0%")
+    ]
+    assert re.findall(r"正确率 (\d+)%", page) == ["67", "67", "50", "50"]
     assert "核心意识（正确）：2" in questions[0][8] and "政治意识：1" in questions[0][8]
     teams = list(book["支部排名"].iter_rows(min_row=2, values_only=True))
     assert [(t[2], t[4]) for t in teams] == [

@@ -14,7 +14,7 @@ from quizapp.live.ranking import (
     streak_bonus,
 )
 from quizapp.live.state import LiveStatus, derive_status
-from quizapp.ranks import rank_label
+from quizapp.ranks import tie_label
 
 
 def totals(pid: int, score: int = 0, right_ms: int = 0, team: str | None = None, joined=None):
@@ -115,12 +115,12 @@ def test_three_players_all_wrong_are_all_first_equal():
     assert [r.rank for r in ranked] == [1, 1, 1]
     assert all(r.tied for r in ranked)
     assert [r.totals.player_id for r in ranked] == [1, 2, 3]  # listed by joining
-    assert [rank_label(r.rank, r.tied) for r in ranked] == ["并列第 1 名"] * 3
+    assert [tie_label(r.rank, r.tied) for r in ranked] == ["并列第 1 名"] * 3
 
 
-def test_an_untied_rank_reads_plainly():
+def test_an_untied_rank_has_nothing_in_the_tie_column():
     ranked = rank_players([totals(1, score=10), totals(2)])
-    assert [rank_label(r.rank, r.tied) for r in ranked] == ["第 1 名", "第 2 名"]
+    assert [(r.rank, tie_label(r.rank, r.tied)) for r in ranked] == [(1, ""), (2, "")]
 
 
 # ---------------------------------------------------------------- teams

@@ -508,8 +508,8 @@ def test_roster_participation_rate_and_missing_list(
         results = services.contest_results(db.session.get(PaperContest, contest_id))
     teams = {t.team: t for t in results.teams}
     assert (teams["一支部"].participants, teams["一支部"].expected) == (1, 2)
-    assert teams["一支部"].rate == 0.5
-    assert teams["二支部"].rate == 1
+    assert teams["一支部"].rate == 50  # whole percent, as the page and the sheet show it
+    assert teams["二支部"].rate == 100
     assert teams["未分组"].participants == 1 and teams["未分组"].expected == 0
     assert [p.username for p in results.missing] == ["a2"]
 
@@ -567,6 +567,32 @@ def test_branches_rank_by_average_then_participation_and_ties_share_a_rank(
         branch_rows(client.get(f"/contests/paper/{contest_id}/results").get_data(as_text=True))
         == expected
     )
+
+
+def test_the_page_and_the_sheet_show_the_same_participation(
+    app, client, auth, make_user, make_group, make_contest
+):
+    """One of 一支部's eight took part: 12.5%. The page read 12% (a half rounded to even) and
+    the Excel sheet 13% (its "0%" cell rounds the half up). Both now say 13% (四舍五入), and
+    the cell holds that figure, so no spreadsheet program can show another."""
+    group = make_group("一支部")
+    for n in range(8):
+        make_user(f"m{n}", display_name=f"成员{n}", group_id=group.id)
+    contest_id = make_contest(groups=[group.id])
+    auth.login("m0")
+    attempt_id = start(client, contest_id)
+    client.post(
+        f"/contests/attempts/{attempt_id}/submit", data=answer(paper_of(app, attempt_id)[0], True)
+    )
+    auth.logout()
+    auth.login(make_user(role="organizer").username)
+    page = client.get(f"/contests/paper/{contest_id}/results").get_data(as_text=True)
+    shown = re.findall(r'<td data-label="参与率">(.*?)</td>', page)
+    assert [re.sub(r"<[^>]+>", "", cell) for cell in shown] == ["13%"]
+    book = load_workbook(io.BytesIO(client.get(f"/contests/paper/{contest_id}/results.xlsx").data))
+    header = [cell.value for cell in book["支部"][1]]
+    cell = book["支部"].cell(2, header.index("参与率") + 1)
+    assert (cell.value, cell.number_format) == (0.13, "0%")
 
 
 def test_excel_export_opens_with_every_sheet(app, client, login_as, make_user, auth, make_contest):

@@ -11,6 +11,7 @@ from conftest import xlsx_bytes
 from quizapp.contests import scoring
 from quizapp.contests.roster import RosterError, read_roster
 from quizapp.contests.scoring import Person, Result, rank_results
+from quizapp.percent import whole_percent
 
 T0 = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
 
@@ -142,7 +143,7 @@ def test_team_summary_with_roster_rate_and_missing() -> None:
     teams = {t.team: t for t in scoring.team_summaries(ranking, roster)}
     first, second = teams["一支部"], teams["二支部"]
     assert (first.participants, first.expected, first.on_roster) == (2, 3, 1)
-    assert first.rate == pytest.approx(1 / 3)
+    assert first.rate == 33  # whole percent
     assert [p.name for p in first.missing] == ["乙", "丙"]
     assert (second.participants, second.expected, second.rate) == (0, 1, 0)
     # by team, then name (丙 sorts before 乙 by code point)
@@ -215,9 +216,9 @@ def test_question_stats_right_rate_and_distribution() -> None:
         answers=[(1, "A", True), (1, "B", False), (1, "B", False), (2, "对", True)],
     )
     assert stats[1].asked == 4 and stats[1].answered == 3 and stats[1].right == 1
-    assert stats[1].right_rate == pytest.approx(0.25)  # unanswered counts as not right
+    assert stats[1].right_rate == 25  # unanswered counts as not right; whole percent
     assert stats[1].distribution == [("B", 2), ("A", 1)]
-    assert stats[2].right_rate == 1
+    assert stats[2].right_rate == 100
 
 
 def test_format_duration() -> None:
@@ -259,3 +260,10 @@ def test_read_roster_errors(data: bytes, name: str, message: str) -> None:
     with pytest.raises(RosterError) as caught:
         read_roster(data, name)
     assert message in caught.value.message
+
+
+def test_a_rate_is_a_whole_percent_with_halves_rounded_up() -> None:
+    """The one rounding of a results page and its sheet (四舍五入, exact: 29/200 is 14.5%, which
+    float arithmetic makes 14.4999…)."""
+    assert [whole_percent(1, 8), whole_percent(29, 200), whole_percent(1, 3)] == [13, 15, 33]
+    assert [whole_percent(0, 5), whole_percent(5, 5), whole_percent(0, 0)] == [0, 100, None]

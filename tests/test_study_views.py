@@ -1024,3 +1024,35 @@ def test_the_notebook_counts_only_what_a_review_asks(db_app) -> None:
     assert question(db_app, disabled).stem in page and "另有 2 道错题" in page
     review_token = client.post("/review").headers["Location"].rsplit("/", 1)[-1]
     assert attempt_row(db_app, review_token).question_ids == [disabled]
+
+
+def test_mastered_counts_only_questions_still_in_use(db_app) -> None:
+    """Three mistakes, all marked 已掌握; then one question is disabled and a regeneration keeps
+    another's answered version apart. 已掌握 said 3 while the list, 未掌握 and 复习 had left
+    those two out; it now counts the one still in use, and the disabled one comes back to it
+    when the question is used again."""
+    client = logged_in_client(db_app, "xuexi", "learner", "学员甲")
+    material_id, ids = seed_bank(db_app, 3)
+    token = start(client, material_id)
+    for number, qid in enumerate(attempt_row(db_app, token).question_ids, start=1):
+        q = question(db_app, qid)
+        client.post(f"/test/{token}/q/{number}", data=answer_data(q, WRONG[q.kind]))
+    with db_app.app_context():
+        entry_ids = list(db.session.scalars(select(NotebookEntry.id)))
+    for entry_id in entry_ids:
+        client.post(f"/notebook/{entry_id}/mastered")
+
+    def mastered() -> int:
+        page = page_text(client.get("/notebook").get_data(as_text=True))
+        return int(re.search(r"已掌握 (\d+) 题", page).group(1))
+
+    assert mastered() == 3
+    disabled, split, _kept = ids
+    set_question(db_app, disabled, status="disabled")
+    uid = question(db_app, split).uid
+    set_question(db_app, split, status="disabled", retired=True, uid=f"{uid}~{split}")
+    assert mastered() == 1
+    page = page_text(client.get("/notebook").get_data(as_text=True))
+    assert "未掌握 0 题 · 已掌握 1 题" in page and "所有错题都已掌握。" in page
+    set_question(db_app, disabled, status="active")
+    assert mastered() == 2

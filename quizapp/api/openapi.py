@@ -145,7 +145,10 @@ SCHEMAS: dict[str, Any] = {
             "status": {"type": "string"},
             "score": {"type": "integer"},
             "correct": {"type": "integer"},
-            "rank": {"type": ["integer", "null"]},
+            "rank": {
+                "type": ["integer", "null"],
+                "description": "名次，与排行榜同一规则（中途加入者按 0 分）；尚无计入的题时为 null",
+            },
             "tied": {"type": "boolean", "description": "与他人名次相同（并列）"},
             "players": {"type": "integer"},
             "questions_counted": {"type": "integer"},

@@ -11,6 +11,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from ..models import PaperContest
+from ..percent import as_fraction
 from ..ranks import tie_label
 from ..spreadsheet import keep_text
 from .scoring import format_duration
@@ -65,7 +66,7 @@ def results_workbook(contest: PaperContest, results: ContestResults, at: datetim
         questions.append([
             number, KIND_NAMES.get(item.question.kind, item.question.kind), item.question.stem,
             right_answer_label(item.question), stats.asked, stats.answered, stats.right,
-            stats.right_rate, spread,
+            as_fraction(stats.right_rate), spread,
         ])  # fmt: skip
         questions.cell(questions.max_row, 8).number_format = "0%"
     for row in questions.iter_rows(min_row=2):
@@ -81,7 +82,7 @@ def results_workbook(contest: PaperContest, results: ContestResults, at: datetim
     for team in results.teams:
         teams.append([
             team.rank, tie_label(team.rank, team.tied), team.team, team.participants,
-            team.expected if results.roster is not None else "", team.rate,
+            team.expected if results.roster is not None else "", as_fraction(team.rate),
             team.average if team.participants else "", team.best if team.participants else "",
             len(team.missing) if results.roster is not None else "",
         ])  # fmt: skip

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from ..percent import whole_percent
 from ..ranks import shared_ranks
 
 KIND_ORDER = ("single", "multiple", "judge", "cloze")  # the order of sections on a paper
@@ -144,18 +145,18 @@ class TeamSummary:
     tied: bool = False  # another team shares the rank
 
     @property
-    def rate(self) -> float | None:
-        """Participation rate against the roster (participants on the roster / roster size)."""
-        if not self.expected:
-            return None
-        return self.on_roster / self.expected
+    def rate(self) -> int | None:
+        """Participation rate against the roster (participants on the roster / roster size), in
+        whole percent as the page and the sheet show it (:func:`quizapp.percent.whole_percent`);
+        None without a roster count."""
+        return whole_percent(self.on_roster, self.expected)
 
 
 def team_rank_key(team: TeamSummary) -> tuple[float, int]:
     """What ranks a team (支部), as its row shows it: the average score of its members who
     handed in (two decimals), then the participation rate (whole percent; a team without a
     roster count has none and comes after one that has). Teams equal in both share a rank."""
-    rate = -1 if team.rate is None else round(team.rate * 100)
+    rate = -1 if team.rate is None else team.rate
     return (-team.average, -rate)
 
 
@@ -231,9 +232,10 @@ class QuestionStats:
     distribution: list[tuple[str, int]] = field(default_factory=list)  # label, count; most first
 
     @property
-    def right_rate(self) -> float | None:
-        """Right answers over the papers that asked the question (unanswered counts as wrong)."""
-        return self.right / self.asked if self.asked else None
+    def right_rate(self) -> int | None:
+        """Right answers over the papers that asked the question (unanswered counts as wrong), in
+        whole percent as the page and the sheet show it."""
+        return whole_percent(self.right, self.asked)
 
 
 def question_stats(

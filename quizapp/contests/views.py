@@ -49,8 +49,9 @@ def duration_filter(ms: int | None) -> Markup:
 
 
 @bp.app_template_filter("percent")
-def percent_filter(value: float | None) -> Markup | str:
-    return "—" if value is None else unbroken(f"{value * 100:.0f}%")
+def percent_filter(value: int | None) -> Markup | str:
+    """A rate in whole percent (quizapp.percent.whole_percent, as the sheet shows it): 13%."""
+    return "—" if value is None else unbroken(f"{value}%")
 
 
 def _settle_closed(contests: list[PaperContest], at: datetime) -> None:

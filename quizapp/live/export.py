@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # openpyxl is imported when a workbook is written, not at sta
 
 from ..extensions import db
 from ..models import LiveAnswer, LiveContest, LivePlayer, LiveQuestion
+from ..percent import as_fraction, whole_percent
 from ..ranks import tie_label
 from ..spreadsheet import keep_text
 from .ranking import PlayerTotals, rank_players, rank_teams
@@ -62,9 +63,10 @@ class QuestionRow:
     shares: list[AnswerShare] = field(default_factory=list)
 
     @property
-    def right_rate(self) -> float | None:
-        """Right answers over the players who answered (None when nobody did)."""
-        return self.correct / self.answered if self.answered else None
+    def right_rate(self) -> int | None:
+        """Right answers over the players who answered (None when nobody did), in whole
+        percent: the results page and the sheet show the same figure."""
+        return whole_percent(self.correct, self.answered)
 
 
 @dataclass(frozen=True)
@@ -270,9 +272,8 @@ def results_workbook(contest: LiveContest, results: Results) -> bytes:
     rows = []
     for q in results.questions:
         spread = "；".join(f"{s.text}{'（正确）' if s.right else ''}：{s.count}" for s in q.shares)
-        rate = round(q.right_rate, 4) if q.right_rate is not None else None
         rows.append([q.number, KIND_LABELS.get(q.kind, q.kind), q.stem, q.answer, q.players,
-                     q.answered, q.correct, rate, spread])  # fmt: skip
+                     q.answered, q.correct, as_fraction(q.right_rate), spread])  # fmt: skip
     ws = _sheet(
         wb,
         "逐题统计",
@@ -291,7 +292,7 @@ def results_workbook(contest: LiveContest, results: Results) -> bytes:
         [6, 6, 50, 24, 10, 10, 10, 10, 50],
     )
     for cell in ws["H"][1:]:
-        cell.number_format = "0.0%"
+        cell.number_format = "0%"
     for col in ("C", "I"):
         for cell in ws[col][1:]:
             cell.alignment = Alignment(wrap_text=True, vertical="top")

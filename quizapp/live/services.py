@@ -996,7 +996,7 @@ def player_result(code: str, token: str | None, now: float) -> dict[str, Any]:
                 p.removed,
                 p.score,
                 p.correct_count,
-                p.rank,
+                p.right_ms,
                 q.id.label("question_id"),
                 q.uid,
                 q.position,
@@ -1039,7 +1039,7 @@ def player_result(code: str, token: str | None, now: float) -> dict[str, Any]:
             "correct": bool(row.correct) if revealed else None,
             "points": (row.points or 0) if revealed else None,
         }
-    score, correct, rank = row.score, row.correct_count, row.rank
+    score, correct = row.score, row.correct_count
     counted = row.ranked_through
     unsettled = row.question_id is not None and row.ranked_through < row.position
     if unsettled and question_closed(row.deadline, row.closed_at, to_dt(now)):
@@ -1048,13 +1048,25 @@ def player_result(code: str, token: str | None, now: float) -> dict[str, Any]:
         )
         counted = row.position
     else:
+        # The stored totals ranked as the 大屏 ranks them (standings): one more than the players
+        # ahead, so a player who joined since the last settling (stored rank empty, 0 points)
+        # shares the place of the others at 0 on the phone too, and they share it with them.
+        level = LivePlayer.score == row.score
         counts = db.session.execute(
             select(
                 func.count().label("players"),
-                func.count(LivePlayer.id).filter(LivePlayer.rank == rank).label("at_rank"),
+                func.count(LivePlayer.id)
+                .filter(
+                    (LivePlayer.score > row.score) | (level & (LivePlayer.right_ms < row.right_ms))
+                )
+                .label("ahead"),
+                func.count(LivePlayer.id)
+                .filter(level & (LivePlayer.right_ms == row.right_ms))
+                .label("alongside"),
             ).where(LivePlayer.contest_id == row.contest_id, LivePlayer.removed.is_(False))
         ).one()
-        players, tied = counts.players, rank is not None and counts.at_rank > 1
+        players, tied = counts.players, bool(counted) and counts.alongside > 1
+        rank = counts.ahead + 1 if counted else None  # nothing counted yet: no rank
     return {
         "player_id": row.player_id,
         "name": row.name,

@@ -214,23 +214,27 @@ def mark_mastered(entry: NotebookEntry, now: datetime | None = None) -> None:
     db.session.flush()
 
 
-# What the 错题本 lists, counts and re-asks: entries still to learn whose question is in use
-# (status "active", as a 练习 serves). A question an organizer disabled or sent to 待复核, one
-# regeneration retired, or the answered version kept apart (uid ``<uid>~<id>``) is no longer
-# asked anywhere: its entry leaves the counts and the list with its schedule intact, and comes
-# back as it was if the question is used again. Every figure and list below is built on this
-# one query, so 今日待复习 N 题 is always what 开始复习 asks (study9 found "今日待复习 1 题" and
-# then "今天没有要复习的错题。").
-def open_entries(owner: Owner):  # noqa: ANN201
-    """A select of the owner's notebook rows still to learn on questions in use, due first."""
+# What the 错题本 lists, counts and re-asks: entries whose question is in use (status "active",
+# as a 练习 serves). A question an organizer disabled or sent to 待复核, one regeneration
+# retired, or the answered version kept apart (uid ``<uid>~<id>``) is no longer asked anywhere:
+# its entry leaves the counts and the list with its schedule intact, and comes back as it was if
+# the question is used again. Every figure and list below is built on this one query, so
+# 今日待复习 N 题 is always what 开始复习 asks (study9 found "今日待复习 1 题" and then
+# "今天没有要复习的错题。"), and 已掌握 N 题 counts mastered questions the learner can still meet.
+def entries_in_use(owner: Owner):  # noqa: ANN201
+    """A select of the owner's notebook rows, mastered or not, whose question is in use."""
     return (
         select(NotebookEntry)
         .join(BankQuestion, BankQuestion.id == NotebookEntry.question_id)
-        .where(
-            owner.filter(NotebookEntry),
-            NotebookEntry.mastered_at.is_(None),
-            BankQuestion.status == "active",
-        )
+        .where(owner.filter(NotebookEntry), BankQuestion.status == "active")
+    )
+
+
+def open_entries(owner: Owner):  # noqa: ANN201
+    """A select of the owner's notebook rows still to learn on questions in use, due first."""
+    return (
+        entries_in_use(owner)
+        .where(NotebookEntry.mastered_at.is_(None))
         .order_by(NotebookEntry.due_at, NotebookEntry.id)
     )
 
@@ -274,16 +278,11 @@ def count_set_aside(owner: Owner) -> int:
 
 
 def count_mastered(owner: Owner) -> int:
+    """Mastered entries on questions in use: a question taken out of use leaves this figure as
+    it leaves the list, and comes back to it with the question."""
     if not owner.is_known:
         return 0
-    return (
-        db.session.scalar(
-            select(func.count())
-            .select_from(NotebookEntry)
-            .where(owner.filter(NotebookEntry), NotebookEntry.mastered_at.is_not(None))
-        )
-        or 0
-    )
+    return _count(entries_in_use(owner).where(NotebookEntry.mastered_at.is_not(None)))
 
 
 def due_question_ids(owner: Owner, limit: int, now: datetime | None = None) -> list[int]:

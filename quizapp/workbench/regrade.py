@@ -352,8 +352,9 @@ def _folded(answer: Any) -> Any:
 
 
 def _verdicts_would_move(question_id: int, new: dict[str, Any]) -> bool:
-    """Would a stored answer to the question be judged otherwise by ``new`` (or no longer fit
-    it)? Responses are checked as given: an option the engine no longer offers does not fit."""
+    """Would a stored answer to the question get another verdict by ``new``'s key? 自测, 答题赛
+    and 现场赛 answers alike, each against the verdict it has (a 现场赛 answer's was given by the
+    round's copy of the question)."""
     stored = [
         *db.session.execute(
             select(AttemptAnswer.response, AttemptAnswer.is_correct).where(
@@ -371,13 +372,22 @@ def _verdicts_would_move(question_id: int, new: dict[str, Any]) -> bool:
             .where(LiveQuestion.bank_question_id == question_id)
         ),
     ]
-    for response, was_right in stored:
-        try:
-            if check_answer(new, response) != was_right:
-                return True
-        except (InvalidAnswer, TypeError, ValueError):
-            return True
-    return False
+    return any(_new_verdict(new, response) != was_right for response, was_right in stored)
+
+
+def _new_verdict(new: dict[str, Any], response: Any) -> bool | None:
+    """The verdict ``new``'s key gives a stored response. A choice of an option ``new`` no
+    longer offers is wrong by it (the key is among the options offered), as it was when that
+    option was a lure: a lure drawn again does not move a wrong answer's verdict, so it forces
+    no split. None (a verdict no answer has) when the response cannot be judged by ``new`` at
+    all, e.g. a cloze whose blanks changed in number: that one moves."""
+    try:
+        return check_answer(new, response)
+    except (InvalidAnswer, TypeError, ValueError):
+        chosen = response if isinstance(response, list) else [response]
+        if new.get("kind") in ("single", "multiple") and all(isinstance(c, str) for c in chosen):
+            return False
+        return None
 
 
 def _place_order(place: Place) -> tuple[int, int]:
@@ -450,7 +460,7 @@ def _rescore_live(
     by_contest: dict[int, set[int]] = defaultdict(set)  # contest id -> players to replay
     for copy in copies:
         snapshot = dict(copy.question)
-        old = list(snapshot.get("options") or old_options)
+        old = _same_places(snapshot.get("options") or old_options, old_options)
         snapshot.update({name: question[name] for name in SNAPSHOT_FIELDS if name in question})
         copy.question = json.loads(json.dumps(snapshot, ensure_ascii=False, default=str))
         contest = db.session.get(LiveContest, copy.contest_id)
@@ -485,6 +495,17 @@ def _rescore_live(
     db.session.flush()
     for contest_id, players in by_contest.items():
         _replay_live(db.session.get(LiveContest, contest_id), players)
+
+
+def _same_places(copy: list[str], before: list[str]) -> list[str]:
+    """A round's copy of the options, for carrying its answers to the corrected ones by place:
+    a place where the bank's version before the edit holds another text carries nothing (""),
+    since a regeneration drew another lure there after the round (updated in place, as no
+    verdict moved): a choice of that lure was wrong, and is no choice of what stands there now."""
+    return [
+        option if place < len(before) and fold(option) == fold(before[place]) else ""
+        for place, option in enumerate(copy)
+    ]
 
 
 def _replay_live(contest: LiveContest, player_ids: set[int]) -> None:

@@ -100,8 +100,11 @@
       shownKey = k;
       drawStage();
     }
-    if ((s.status === "closed" || s.status === "finished") && boardKey !== k) {
-      boardKey = k;
+    // the ranking again when someone joins or leaves between questions (a late joiner is
+    // ranked at 0 points at once, as their phone says)
+    var bk = k + "|" + (overview ? overview.players.filter(function (p) { return !p.removed; }).map(function (p) { return p.id; }).join(",") : "");
+    if ((s.status === "closed" || s.status === "finished") && boardKey !== bk) {
+      boardKey = bk;
       request("GET", d.leaderboardUrl).then(function (res) {
         if (res.status === 200) { board = res.data; drawBoard(); }
         else { boardKey = ""; }
