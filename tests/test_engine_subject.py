@@ -66,6 +66,21 @@ def test_a_verb_s_object_in_a_series_gets_no_subject():
     assert got == (stem, la, la + 4)
 
 
+def test_the_party_named_alone_is_the_subject_of_the_clauses_after():
+    text = "中国共产党领导人民进行伟大奋斗，团结带领全国各族人民，积累了宝贵的历史经验。"
+    got = _shared(text, "积累了", "宝贵的历史经验")
+    assert got == text
+
+
+def test_what_a_plenum_said_gets_no_plenum_as_its_subject():
+    text = "全会提出，坚持创新发展，必须把创新摆在国家发展全局的核心位置，不断推进理论创新。"
+    stem = text[text.index("坚持创新发展") :]
+    at = text.index("理论创新")
+    la = at - text.index("坚持创新发展")
+    got = builders._with_shared_subject(text, stem, la, la + 4, at, at + 4)
+    assert got == (stem, la, la + 4)
+
+
 def test_bank_stems_name_who_acted():
     def stems(name: str) -> list[str]:
         text = (HELDOUT / name).read_text(encoding="utf-8")
@@ -77,6 +92,8 @@ def test_bank_stems_name_who_acted():
         ("article_zhaoleji_congyan_zhidang_2022.txt", "决定了我们党", "这样的初心使命、性质宗旨，"),
         ("speech_xi_yuanshi_dahui_2018_part1.txt", "描绘了把我国", "党的十九大……"),
         ("communique_19cc6_2021.txt", "统筹国内国际两个大局", "以习近平同志为核心的党中央……"),
+        ("article_dadang_nanti_2024.txt", "不断增强", "我们党……"),
+        ("gongbao_19th_4th_plenum_2019.txt", "审议通过了《中共中央关于坚持", "全会……"),
     ):
         got = stems(name)
         assert not any(s.startswith(verb) for s in got)

@@ -12283,6 +12283,10 @@ _CLAUSE_AGENTS = (
     "大会",
     "国家",
 )
+# a frame whose clauses after it are what is said (全会提出，/ 会议强调，/ 全会认为，)
+_SAID_FRAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:认为|指出|强调|提出|号召|看到|要求|表示|宣布)")
+# the Party or a body named alone opening its clause, its verb next (中国共产党|领导人民…)
+_NAMED_BODY = re.compile(r"(中国共产党|我们党|党中央|全会|我国|中国|党)")
 # a body named after its leader, standing alone as its clause (以习近平同志为核心的党中央，)
 _LEADER_BODY = re.compile(
     r"以[\u4e00-\u9fff]{2,4}同志为(?:核心|主要代表)的(?:党中央|中国共产党人)$"
@@ -12337,6 +12341,11 @@ def _clause_subject(clause: str) -> tuple[str, str]:
     m = _TOPIC_AGENT.match(body)
     if m is not None:
         return m.group(1), "topic"
+    m = _NAMED_BODY.match(body)
+    if m is not None and m.end() in word_ends(body[:16]):
+        after = body[m.end() : m.end() + 2]
+        if after in _VERB_OPENINGS or word_tag(after) in ("v", "d"):
+            return m.group(1), "topic"  # (中国共产党领导人民…, 党团结带领…: the body acts)
     found = _subject_and_modal(body)
     if found:
         return found, "modal"
@@ -12412,7 +12421,7 @@ def _with_shared_subject(
     x, subject, how = -1, "", ""
     for y in range(k - 1, max(lo, k - _SHARED_WALK) - 1, -1):
         clause = text[starts[y] : ends[y]].lstrip(_LAYOUT_LEAD)
-        if _SPEECH_END.search(clause.rstrip("，,")) or _FRAME_CLAUSE.fullmatch(clause[:-1]):
+        if _SPEECH_END.search(clause.rstrip("，,")) or _SAID_FRAME.fullmatch(clause[:-1]):
             break  # (全会提出，: what follows is said, its subject after the frame)
         subject, how = _clause_subject(clause)
         if not subject and y == k - 1 and aspect and _topic_phrase(clause.rstrip("，,")):
