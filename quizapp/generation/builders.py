@@ -264,6 +264,8 @@ def _window_of(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int
     if stem:
         stem, la, lb = _with_subject_head(s.text, stem, la, lb, a - s.start)
     if stem:
+        stem, la, lb = _with_shared_subject(s.text, stem, la, lb, a - s.start, b - s.start)
+    if stem:
         stem, la, lb = _with_condition_lead(s.text, stem, la, lb, a - s.start)
     if stem:
         stem, la, lb = _with_condition_end(s.text, stem, la, lb, a - s.start)
@@ -12258,6 +12260,207 @@ def _with_subject_head(text: str, stem: str, la: int, lb: int, key_at: int) -> t
     if len(lead) + len(stem) > _HEAD_STEM_CHARS:
         return stem, la, lb
     return lead + stem, la + len(lead), lb + len(lead)
+
+
+# --- seventeenth session, helper "subject": a clause going on with the verb of the one before ---
+# a clause opening on a verb marked for aspect (积累了, 形成了, 凝聚着): it tells what a subject
+# named in an earlier clause of its sentence did (党的十九大确立了…，|制定了…; 党领导人民进行伟大
+# 奋斗，|积累了宝贵的历史经验), never an instruction, which a bare verb opens
+_ASPECT_OPENING = re.compile(r"([\u4e00-\u9fff]{2})[了着过](?![解])")
+# a noun phrase and the aspect-marked verb after it (党的十九大|确立了; …重要思想|凝结了)
+_SUBJECT_ASPECT = re.compile(r"([\u4e00-\u9fff“”《》、]{2,24}?)([\u4e00-\u9fff]{2})[了着](?![解])")
+_SHARED_WALK = 8  # the most clauses looked back through for the subject
+_SHARED_LEAD_CHARS = 24  # the longest subject put in front with …… (…关于…的重要思想……凝聚了…)
+# the heads of a noun phrase that acts as a clause's subject before a verb word_tag may not know
+_CLAUSE_AGENTS = (
+    *_AGENT_HEADS,
+    "党",
+    "中国共产党",
+    "共产党人",
+    "我国",
+    "中国",
+    "全会",
+    "大会",
+    "国家",
+)
+# a frame whose clauses after it are what is said (全会提出，/ 会议强调，/ 全会认为，)
+_SAID_FRAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:认为|指出|强调|提出|号召|看到|要求|表示|宣布)")
+# the Party or a body named alone opening its clause, its verb next (中国共产党|领导人民…)
+_NAMED_BODY = re.compile(r"(中国共产党|我们党|党中央|全会|我国|中国|党)")
+# a body named after its leader, standing alone as its clause (以习近平同志为核心的党中央，)
+_LEADER_BODY = re.compile(
+    r"以[\u4e00-\u9fff]{2,4}同志为(?:核心|主要代表)的(?:党中央|中国共产党人)$"
+)
+
+
+def _opens_on_aspect(clause: str) -> bool:
+    """Does ``clause`` open on a verb marked for aspect (积累了…, 形成了…, 凝聚着…)?"""
+    m = _ASPECT_OPENING.match(clause)
+    return m is not None and word_tag(m.group(1)) in _VERB_TAGS
+
+
+def _noun_subject(phrase: str) -> bool:
+    """Is ``phrase`` a noun phrase that can be a clause's subject (党的十九大, 这样的初心使命),
+    not a predicate, a time or a frame (在…中, 一百年来, 全会提出)?"""
+    if len(phrase) < 2 or _opens_on_predicate(phrase) or _lead_clause(phrase + "，"):
+        return False
+    if phrase.startswith(_PREDICATE_OPENING) or phrase[:2] in _VERB_OPENINGS:
+        return False
+    if word_tag(phrase[:2]) in (*_VERB_TAGS, "d", "p", "c") or phrase.startswith(_PRONOUN_SUBJECTS):
+        return False
+    if phrase.endswith(tuple("和与及、并而")) or _SAYS.search(phrase):
+        return False  # (全会听取和|讨论了…: two verbs, the subject before them)
+    words = [w for w in jieba_cut(_QUOTED_SPAN.sub("甲", phrase)) if w.strip()]
+    # (党中央专门|印发了, 极大|增强了: an adverb or a verb is no part of a subject)
+    if any(word_tag(w) == "v" for w in words):
+        return False
+    return word_tag(words[-1]) not in ("a", "d", "ad", "p", "c")
+
+
+def _clause_subject(clause: str) -> tuple[str, str]:
+    """The subject ``clause`` opens on and how it was found: ``aspect`` (党的十九大确立了… → 党的
+    十九大), ``copula`` (“两个确立”是… → “两个确立”), ``topic`` (中国共产党始终… → 中国共产党),
+    ``modal`` (各级党委要… → 各级党委), ``agent`` (广大人民群众众志成城… → 广大人民群众),
+    ``led`` (以习近平同志为核心的党中央，), ``clause`` (党领导人民进行…: a guess, which only ever
+    goes in with its whole clause); or ("", "")."""
+    body = clause.rstrip("，,")
+    m = _SUBJECT_ASPECT.match(body)
+    if m is not None and word_tag(m.group(2)) in _VERB_TAGS:
+        phrase = m.group(1)
+        for head in _AGENT_HEADS:
+            at = phrase.find(head, 0, len(phrase) - 1)
+            if at >= 0 and 0 < len(phrase) - at - len(head) <= 2:
+                phrase = phrase[: at + len(head)]  # (党中央|专门出台了…: an adverb)
+                break
+        if _noun_subject(phrase):
+            return phrase, "aspect"
+    unquoted = _QUOTED_SPAN.sub(lambda q: "甲" * len(q.group(0)), body)
+    at = unquoted.find("是")
+    if 2 <= at <= 18 and _noun_subject(body[:at]) and _COPULA.search(unquoted[: at + 1]):
+        return body[:at], "copula"
+    m = _TOPIC_AGENT.match(body)
+    if m is not None:
+        return m.group(1), "topic"
+    m = _NAMED_BODY.match(body)
+    if m is not None and m.end() in word_ends(body[:16]):
+        after = body[m.end() : m.end() + 2]
+        if after in _VERB_OPENINGS or word_tag(after) in ("v", "d"):
+            return m.group(1), "topic"  # (中国共产党领导人民…, 党团结带领…: the body acts)
+    found = _subject_and_modal(body)
+    if found:
+        return found, "modal"
+    found = _agent_opening(body)
+    if found and not body[len(found) :].startswith(("关于", "的", "之")):
+        # (习近平总书记|关于党的自我革命的重要思想凝聚了…: the agent only modifies the subject)
+        return found, "agent"
+    m = _LEADER_BODY.match(body)
+    if m is not None:
+        return m.group(0), "led"
+    # a noun phrase ending on an agent and its predicate (党领导人民进行…; 一代又一代中国共产党人
+    # 顽强拼搏…; 广大党员、干部以…开展…): where the phrase ends is a guess
+    best = ""
+    for end in sorted(word_ends(body[:16])):
+        phrase = body[:end]
+        if end > 12 or any(word_tag(w) == "v" for w in jieba_cut(phrase)):
+            break
+        if (
+            phrase.endswith(_CLAUSE_AGENTS)
+            and body[end : end + 1] not in ("", *"的之和与及、，,是")
+            and (phrase == "党" or _noun_subject(phrase) or phrase.startswith("一代"))
+        ):
+            best = phrase  # (the longest: 一代又一代中国共产党人, not …中国共产党)
+    if best:
+        return best, "clause"  # (not 分领域|阐述…, 明确|坚持…: no agent)
+    return "", ""
+
+
+def _topic_phrase(clause: str) -> bool:
+    """Is ``clause`` a noun phrase standing alone as the topic of the clause after it (这样的
+    初心使命、性质宗旨), holding no verb, time or frame?"""
+    if not 2 <= len(clause) <= _HEAD_LEAD_CHARS or _lead_clause(clause + "，"):
+        return False
+    if _opens_on_predicate(clause) or clause.startswith(_PREDICATE_OPENING) or _SAYS.search(clause):
+        return False
+    words = [w for w in jieba_cut(clause) if w not in "、的之和与及"]
+    return bool(words) and all(word_tag(w) in ("", "n") and _han(w) == len(w) for w in words)
+
+
+def _with_shared_subject(
+    text: str, stem: str, la: int, lb: int, key_at: int, key_end: int
+) -> tuple[str, int, int]:
+    """A window opening after a comma on a clause whose verb is marked for aspect (积累了宝贵的
+    历史经验…; 制定了…的宏伟蓝图; 凝聚了全党高度共识…), whose subject an earlier clause of its
+    ；-item names (党领导人民进行伟大奋斗，; 党的十九大确立了…，; 这样的初心使命、性质宗旨，),
+    takes that subject in: the clauses from the subject's on when the stem stays within
+    WINDOW_CHARS + 12 and they do not spell the key; else the clause just before when it is
+    the subject's and short; else the subject in front with …… (党的十九大……制定了…), clauses
+    after the last blank going while the stem is over WINDOW_CHARS + 24 (a stem its list makes
+    longer still takes a lead of 12 characters or fewer as it is). A window opening on a bare
+    verb, coverb or adverb (更加注重…, 要求大力弘扬…) does the same only when that subject's
+    clause tells what it did (党中央专门出台了…，), is a place or body (:data:`_TOPIC_AGENT`) or
+    a body named after its leader standing alone (以习近平同志为核心的党中央，…，|统筹…): an
+    instruction's verb (要…，|不断提高…) needs no subject. A stem that does not fit stays as it
+    was."""
+    start, _end, s_from, _s_to = _source_span(text, stem, la, key_at)
+    if s_from != 0 or start <= 0 or text[start - 1] not in "，,":
+        return stem, la, lb
+    starts, ends = _clause_edges(text)
+    k = bisect_right(starts, start) - 1
+    opening = text[start : ends[k]]
+    aspect = _opens_on_aspect(opening)
+    # (更加注重…, 已经…; not 不敢腐、不能腐…, a topic of its own)
+    adverb = word_tag(opening[:2]) == "d" and opening[0] != "不" and not _own_subject(opening)
+    if starts[k] != start or not (aspect or adverb or _opens_on_predicate(opening)):
+        return stem, la, lb
+    if stem.find("》") >= 0 and stem.find("《") not in range(0, stem.find("》")):
+        return stem, la, lb  # (…工作（　　）》工作报告: cut inside a title, no subject mends it)
+    if not aspect and k > 0 and _same_ending(text, starts[k - 1], ends[k - 1], start, ends[k]):
+        return stem, la, lb  # (…创新精神，|追求真理、严谨治学的求实精神，…: a verb's objects)
+    item = max(text.rfind(c, 0, start) for c in "；;：:") + 1
+    lo = bisect_right(starts, item) - 1
+    x, subject, how = -1, "", ""
+    for y in range(k - 1, max(lo, k - _SHARED_WALK) - 1, -1):
+        clause = text[starts[y] : ends[y]].lstrip(_LAYOUT_LEAD)
+        if _SPEECH_END.search(clause.rstrip("，,")) or _SAID_FRAME.fullmatch(clause[:-1]):
+            break  # (全会提出，: what follows is said, its subject after the frame)
+        subject, how = _clause_subject(clause)
+        if not subject and y == k - 1 and aspect and _topic_phrase(clause.rstrip("，,")):
+            subject, how = clause.rstrip("，,"), "clause"  # (这样的初心使命、性质宗旨，|决定了…)
+        if subject:
+            x = y
+            break
+    if x < 0 or not aspect and how not in ("aspect", "topic", "led"):
+        # (要…，|不断提高…: an instruction's bare verb needs no subject; only a narrative
+        # clause (…确立了…，|制定了…) goes on with the subject of the clause before; a guessed
+        # noun phrase (全会提出，党的十六大以后，|以胡锦涛同志…) brought in frames and times)
+        return stem, la, lb
+    whole = text[starts[x] : start]
+    spelled = len(_bigrams(text[key_at:key_end]) & _bigrams(whole)) >= 2
+    if len(whole) + len(stem) <= WINDOW_CHARS + 12 and not spelled:
+        return whole + stem, la + len(whole), lb + len(whole)
+    near = text[starts[k - 1] : start]
+    if x == k - 1 and len(near) <= _HEAD_LEAD_CHARS and not spelled:
+        lead = near
+    elif (
+        how == "clause"
+        or len(subject) > _SHARED_LEAD_CHARS
+        or len(_bigrams(text[key_at:key_end]) & _bigrams(subject)) >= 2
+    ):
+        return stem, la, lb
+    else:
+        lead = subject + "……"
+    body = stem
+    while len(lead) + len(body) > _HEAD_STEM_CHARS:
+        after = max(lb, body.rfind("（　　）") + 4)
+        cut = max(body.rfind(c, after, len(body) - 1) for c in "，,；;")
+        if cut < 0:
+            if len(lead) <= _SHORT_LEAD:
+                # (a stem its list already makes long takes a short subject all the same:
+                # 党领导人民进行伟大奋斗，积累了…，这就是：坚持（　　）…)
+                return lead + stem, la + len(lead), lb + len(lead)
+            return stem, la, lb
+        body = body[:cut] + "。"
+    return lead + body, la + len(lead), lb + len(lead)
 
 
 def _with_condition_end(
