@@ -203,6 +203,51 @@ def test_the_stats_table_keeps_the_stems_readable_on_a_phone(phone_page, live_se
     )
 
 
+def add_a_question_all_got_wrong(app) -> None:
+    """The long-titled bank; six learners each chose 政治意识 for its 单选 (the key: 核心意识),
+    so the question carries three hints: 太难, 区分度低, 错误选项比正确选项更受选."""
+    from quizapp.models import Attempt, AttemptAnswer, BankQuestion
+
+    add_long_titled_material(app)
+    single = db.session.scalar(select(BankQuestion).where(BankQuestion.kind == "single"))
+    for n in range(6):
+        learner = new_user(f"xue{n}", display_name=f"学员{n}")
+        db.session.flush()
+        attempt = Attempt(
+            token=f"all-wrong-{n}",
+            user_id=learner.id,
+            material_id=single.material_id,
+            mode="practice",
+        )
+        db.session.add(attempt)
+        db.session.flush()
+        db.session.add(
+            AttemptAnswer(
+                attempt_id=attempt.id, question_id=single.id, response="政治意识", is_correct=False
+            )
+        )
+
+
+def test_a_questions_hints_stay_inside_its_card_on_a_phone(
+    live_server, open_page, screenshot
+) -> None:
+    """On a phone the 统计 hints of a question sat on one line that did not wrap: the third,
+    错误选项比正确选项更受选, ran past the card's edge and was cut off (错误选项比正确选 at
+    390 px)."""
+    app, base = live_server(setup=add_a_question_all_got_wrong)
+    for size in (PHONE, QA_PHONE):
+        page = open_page(size, base, "org1", scale=2)
+        page.goto(base + "/manage/stats")
+        screenshot(page, f"stats-hints-{size['width']}")
+        badges = page.locator(".wb-stats-table td[data-label='提示'] .badge")
+        assert badges.all_inner_texts() == ["太难", "区分度低", "错误选项比正确选项更受选"]
+        card = page.locator(".wb-stats-table tr.is-flagged").first.bounding_box()
+        for badge in badges.all():
+            box = badge.bounding_box()
+            assert box["x"] + box["width"] <= card["x"] + card["width"], badge.inner_text()
+        page.context.close()
+
+
 def test_the_material_page_counts_share_one_row_on_a_phone(phone_page, live_server, screenshot):
     """启用 / 待复核 / 停用 are three short numbers: stacked as three full-width cards they pushed
     the material's actions (审核题目, 重新生成, 导出) below the first screen of a phone."""
