@@ -375,3 +375,59 @@ def test_a_file_over_the_limit_is_refused_before_it_is_sent(live_server, open_pa
     page.click("main form button[type=submit]")
     page.wait_for_url("**/manage/materials/draft/**")
     assert len(posts) == 1
+
+
+def in_view(locator) -> bool:
+    """The element is on the screen as the page stands (not above or below it)."""
+    return locator.evaluate(
+        "e => { const r = e.getBoundingClientRect();"
+        " return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight; }"
+    )
+
+
+def test_a_form_sent_back_shows_its_message_without_scrolling(
+    live_server, open_page, screenshot
+) -> None:
+    """A form the server sent back opened at the page's top while its message sat below the
+    first screen: 编辑题目 with answer Z on a phone (the message 1,200 px down), 新建答题赛 with
+    交卷后立即公布答案 and two attempts on a desktop (950 px down, the screen 900 px). Nothing
+    on the screen said the save had failed; the first message is now brought into view."""
+    from quizapp.models import BankQuestion
+
+    app, base = live_server(setup=add_everyday_material)
+    with app.app_context():
+        single = db.session.scalar(select(BankQuestion.id).where(BankQuestion.kind == "single"))
+
+    page = open_page(QA_PHONE, base, "org1", scale=2)
+    page.goto(f"{base}/manage/questions/{single}/edit")
+    page.fill("input[name=answer]", "Z")
+    page.get_by_role("button", name="保存修改").click()
+    page.wait_for_load_state()
+    message = page.locator(".field.has-error .error")
+    assert message.inner_text() == "答案“Z”不是已有的选项（A～D）"
+    assert in_view(message)
+    screenshot(page, "edit-error-phone", full_page=False)
+    page.context.close()
+
+    page = open_page(QA_DESKTOP, base, "org1")
+    page.goto(f"{base}/contests/paper/new")
+    page.fill("input[name=title]", "十二月答题赛")
+    for kind in ("single", "multiple", "judge", "cloze"):
+        page.fill(f"input[name=count_{kind}]", "1")
+    page.fill("input[name=max_attempts]", "2")
+    page.check("input[name=reveal][value=immediately]")
+    page.get_by_role("button", name="创建答题赛").click()
+    page.wait_for_load_state()
+    message = page.locator(".field.has-error .error")
+    assert "每人只能答一次" in message.inner_text()
+    assert in_view(message)
+    screenshot(page, "paper-new-error-desktop", full_page=False)
+
+    # a message already on the first screen leaves the page where it is
+    page.goto(f"{base}/manage/materials/upload")
+    empty = {"name": "空.txt", "mimeType": "text/plain", "buffer": b""}
+    page.set_input_files("input[type=file]", empty)
+    page.get_by_role("button", name="上传并预览").click()
+    page.wait_for_load_state()
+    assert page.locator(".field.has-error .error").inner_text() == "文件是空的，没有任何内容。"
+    assert page.evaluate("window.scrollY") == 0
