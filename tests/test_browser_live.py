@@ -641,3 +641,37 @@ def test_players_all_wrong_are_all_first_equal_on_the_phones_and_the_projector(
     expect(final).to_be_visible(timeout=5000)
     expect(final.locator("[data-me-rank]")).to_have_text("并列第 1 名 / 3 人")
     screenshot(phones["乙"], "tie-player-final-360")
+
+
+def setup_key_out_of_order(app) -> None:
+    """host1 and one 多选 whose key lists its options out of their order (the bank keeps the
+    key in the order of the text: 文化自信 before 道路自信 and 理论自信, options A, B, D)."""
+    new_user("host1", role="organizer", display_name="主持人")
+    _material, rows = add_hand_bank((1,), title="浏览器题库")
+    rows[0].answer = ["文化自信", "道路自信", "理论自信"]
+
+
+def test_a_multiple_choice_key_is_told_in_the_order_of_its_options(
+    live_server, open_page, screenshot
+):
+    """The 大屏 ticked A, B and D and said under them 正确答案：文化自信；道路自信；理论自信 (the
+    bank's order), and the phones said the same: D first, A and B after. The key is now told
+    in the order of the options, as the 练习 and the 答题赛 tell it."""
+    app, base = live_server(setup=setup_key_out_of_order)
+    host = open_page(QA_DESKTOP)
+    code = create_round(host, base, "顺序演练", ("multiple",))
+    phone = open_page(QA_PHONE, scale=2)
+    join_by_link(phone, base, code, "甲")
+    advance = host.locator("[data-advance]")
+    advance.click()  # 开始比赛
+    question = phone.locator("[data-view=question]")
+    question.locator("label.live-check", has_text="道路自信").locator("input").check()
+    question.get_by_role("button", name="提交答案").click()
+    expect(question.locator("[data-q-msg]")).to_contain_text("已提交")
+    advance.click()  # 提前结束本题
+    key = "道路自信；理论自信；文化自信"
+    expect(host.locator("[data-answer]")).to_have_text(key)
+    expect(phone.locator("[data-view=result] [data-answer]")).to_have_text(key)
+    screenshot(host, "multiple-key-in-order", full_page=False)
+    advance.click()  # 公布最终结果
+    expect(phone.locator("[data-view=finished] [data-answer]")).to_have_text(key)
