@@ -431,3 +431,36 @@ def test_a_form_sent_back_shows_its_message_without_scrolling(
     page.wait_for_load_state()
     assert page.locator(".field.has-error .error").inner_text() == "文件是空的，没有任何内容。"
     assert page.evaluate("window.scrollY") == 0
+
+
+def test_the_upload_limit_stays_on_one_line_on_a_phone(live_server, open_page, screenshot) -> None:
+    """导入题库 on a phone ended its hint 最大 5 / MB。: the number on one line, its unit on the
+    next. The limit is now one unbroken piece on both upload pages, at 360 and 390 px."""
+    app, base = live_server(setup=add_organizer)
+    for size in (PHONE, QA_PHONE):
+        page = open_page(size, base, "org1", scale=2)
+        for path in ("/manage/import", "/manage/materials/upload"):
+            page.goto(base + path)
+            hint = page.locator(".field-filefield .hint")
+            assert "最大 5 MB。" in hint.text_content()
+            lines = hint.evaluate(
+                """e => {
+                  const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+                  const text = [];
+                  for (let n = walk.nextNode(); n; n = walk.nextNode()) text.push(n);
+                  const tops = new Set();
+                  for (const node of text) {
+                    const at = node.data.indexOf('5 MB');
+                    const range = document.createRange();
+                    if (at >= 0) { range.setStart(node, at); range.setEnd(node, at + 4); }
+                    else continue;
+                    for (const r of range.getClientRects()) {
+                      if (r.width > 0) tops.add(Math.round(r.top));
+                    }
+                  }
+                  return tops.size;
+                }"""
+            )
+            assert lines == 1, (size, path)
+        screenshot(page, f"import-limit-{size['width']}")
+        page.context.close()
