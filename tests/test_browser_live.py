@@ -675,3 +675,30 @@ def test_a_multiple_choice_key_is_told_in_the_order_of_its_options(
     screenshot(host, "multiple-key-in-order", full_page=False)
     advance.click()  # 公布最终结果
     expect(phone.locator("[data-view=finished] [data-answer]")).to_have_text(key)
+
+
+def test_the_player_list_on_the_projector_looks_like_it_opens(live_server, open_page, screenshot):
+    """选手管理（移出、换机重连） sat under the 大屏 as small grey text with nothing marking it as
+    something to open (its summary was a flex box, which drops the browser's ▸): a host looking
+    for where to remove a player read it as a footnote. It now has a ▸ that turns ▾ when open."""
+    app, base = live_server(setup=setup_data)
+    host = open_page(QA_DESKTOP)
+    create_round(host, base, "管理演练", ("single",))
+    summary = host.locator(".host-manage summary")
+
+    def marker() -> dict:
+        return summary.evaluate(
+            """s => { const m = getComputedStyle(s, '::before');
+                      return {content: m.content,
+                              left: parseFloat(m.borderLeftWidth),
+                              top: parseFloat(m.borderTopWidth),
+                              leftColor: m.borderLeftColor, topColor: m.borderTopColor}; }"""
+        )
+
+    closed = marker()
+    assert closed["content"] != "none" and closed["left"] > 0, closed  # ▸: a left border
+    assert closed["leftColor"] != "rgba(0, 0, 0, 0)", closed
+    summary.click()
+    opened = marker()
+    assert opened["top"] > 0 and opened["topColor"] != "rgba(0, 0, 0, 0)", opened  # ▾
+    screenshot(host, "host-manage-open", full_page=False)
