@@ -407,6 +407,26 @@ def test_a_bad_edit_shows_the_reason_and_changes_nothing(client, login_as, bank,
     assert count(app, AuditEntry) == 0
 
 
+def test_several_letters_for_a_single_choice_key_say_only_one_is_allowed(
+    client, login_as, bank, app
+):
+    """Typing CD as the key of a 单选 said 答案“cd”不是已有的选项（A～D）: but C and D are both
+    there. The message now says a 单选 takes one letter."""
+    _, ids = bank
+    login_as("organizer")
+    single = {
+        "kind": "single",
+        "stem": "新题干（　　）",
+        "options": ["甲", "乙", "丙", "丁"],
+        "answer_text": "cd",
+    }
+    response = client.post(f"/manage/questions/{ids[0]}/edit", data=question_form(single))
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "单选题只填一个字母（如 C），“cd”是 2 个" in page
+    assert "不是已有的选项" not in page
+
+
 def test_add_by_hand_disable_enable_and_delete(client, login_as, bank, app):
     material_id, ids = bank
     login_as("organizer")
