@@ -249,7 +249,8 @@ def test_oversized_upload_gets_413_in_chinese(client, login_as, app):
     for path in ("/manage/materials/upload", "/manage/import"):
         form = client.get(path).get_data(as_text=True)
         assert f'data-max-bytes="{limit}"' in form
-        assert 'data-too-large="上传的内容太大，不能超过 5 MB。"' in form and "最大 5 MB。" in form
+        assert 'data-too-large="上传的内容太大，不能超过 5 MB。"' in form
+        assert '最大 <span class="nowrap">5 MB</span>。' in form  # one piece on a phone
 
 
 def test_preview_then_generate_builds_the_bank_and_a_duplicate_returns_it(
