@@ -130,7 +130,12 @@ def test_host_and_three_players_play_a_round(live_server, open_page, screenshot)
     code = create_round(
         host, base, "浏览器现场赛", kinds, shoot=lambda page: screenshot(page, "host-create")
     )
-    assert host.locator("img.lobby-qr").evaluate("img => img.naturalWidth") > 0
+    # (the lobby's QR is an <img> the page may still be loading: wait for it, on a busy machine)
+    host.wait_for_function(
+        "() => { const img = document.querySelector('img.lobby-qr');"
+        " return img !== null && img.complete && img.naturalWidth > 0; }",
+        timeout=10000,
+    )
 
     players = {}
     for name in PLANS:
@@ -686,3 +691,64 @@ def test_a_player_who_joins_between_questions_sees_the_rank_the_projector_shows(
     late.set_viewport_size(QA_DESKTOP)
     screenshot(late, "late-joiner-result-1366")
     screenshot(host, "late-joiner-host-1366")
+
+
+def setup_key_out_of_order(app) -> None:
+    """host1 and one 多选 whose key lists its options out of their order (the bank keeps the
+    key in the order of the text: 文化自信 before 道路自信 and 理论自信, options A, B, D)."""
+    new_user("host1", role="organizer", display_name="主持人")
+    _material, rows = add_hand_bank((1,), title="浏览器题库")
+    rows[0].answer = ["文化自信", "道路自信", "理论自信"]
+
+
+def test_a_multiple_choice_key_is_told_in_the_order_of_its_options(
+    live_server, open_page, screenshot
+):
+    """The 大屏 ticked A, B and D and said under them 正确答案：文化自信；道路自信；理论自信 (the
+    bank's order), and the phones said the same: D first, A and B after. The key is now told
+    in the order of the options, as the 练习 and the 答题赛 tell it."""
+    app, base = live_server(setup=setup_key_out_of_order)
+    host = open_page(QA_DESKTOP)
+    code = create_round(host, base, "顺序演练", ("multiple",))
+    phone = open_page(QA_PHONE, scale=2)
+    join_by_link(phone, base, code, "甲")
+    advance = host.locator("[data-advance]")
+    advance.click()  # 开始比赛
+    question = phone.locator("[data-view=question]")
+    question.locator("label.live-check", has_text="道路自信").locator("input").check()
+    question.get_by_role("button", name="提交答案").click()
+    expect(question.locator("[data-q-msg]")).to_contain_text("已提交")
+    advance.click()  # 提前结束本题
+    key = "道路自信；理论自信；文化自信"
+    expect(host.locator("[data-answer]")).to_have_text(key)
+    expect(phone.locator("[data-view=result] [data-answer]")).to_have_text(key)
+    screenshot(host, "multiple-key-in-order", full_page=False)
+    advance.click()  # 公布最终结果
+    expect(phone.locator("[data-view=finished] [data-answer]")).to_have_text(key)
+
+
+def test_the_player_list_on_the_projector_looks_like_it_opens(live_server, open_page, screenshot):
+    """选手管理（移出、换机重连） sat under the 大屏 as small grey text with nothing marking it as
+    something to open (its summary was a flex box, which drops the browser's ▸): a host looking
+    for where to remove a player read it as a footnote. It now has a ▸ that turns ▾ when open."""
+    app, base = live_server(setup=setup_data)
+    host = open_page(QA_DESKTOP)
+    create_round(host, base, "管理演练", ("single",))
+    summary = host.locator(".host-manage summary")
+
+    def marker() -> dict:
+        return summary.evaluate(
+            """s => { const m = getComputedStyle(s, '::before');
+                      return {content: m.content,
+                              left: parseFloat(m.borderLeftWidth),
+                              top: parseFloat(m.borderTopWidth),
+                              leftColor: m.borderLeftColor, topColor: m.borderTopColor}; }"""
+        )
+
+    closed = marker()
+    assert closed["content"] != "none" and closed["left"] > 0, closed  # ▸: a left border
+    assert closed["leftColor"] != "rgba(0, 0, 0, 0)", closed
+    summary.click()
+    opened = marker()
+    assert opened["top"] > 0 and opened["topColor"] != "rgba(0, 0, 0, 0)", opened  # ▾
+    screenshot(host, "host-manage-open", full_page=False)

@@ -203,6 +203,51 @@ def test_the_stats_table_keeps_the_stems_readable_on_a_phone(phone_page, live_se
     )
 
 
+def add_a_question_all_got_wrong(app) -> None:
+    """The long-titled bank; six learners each chose 政治意识 for its 单选 (the key: 核心意识),
+    so the question carries three hints: 太难, 区分度低, 错误选项比正确选项更受选."""
+    from quizapp.models import Attempt, AttemptAnswer, BankQuestion
+
+    add_long_titled_material(app)
+    single = db.session.scalar(select(BankQuestion).where(BankQuestion.kind == "single"))
+    for n in range(6):
+        learner = new_user(f"xue{n}", display_name=f"学员{n}")
+        db.session.flush()
+        attempt = Attempt(
+            token=f"all-wrong-{n}",
+            user_id=learner.id,
+            material_id=single.material_id,
+            mode="practice",
+        )
+        db.session.add(attempt)
+        db.session.flush()
+        db.session.add(
+            AttemptAnswer(
+                attempt_id=attempt.id, question_id=single.id, response="政治意识", is_correct=False
+            )
+        )
+
+
+def test_a_questions_hints_stay_inside_its_card_on_a_phone(
+    live_server, open_page, screenshot
+) -> None:
+    """On a phone the 统计 hints of a question sat on one line that did not wrap: the third,
+    错误选项比正确选项更受选, ran past the card's edge and was cut off (错误选项比正确选 at
+    390 px)."""
+    app, base = live_server(setup=add_a_question_all_got_wrong)
+    for size in (PHONE, QA_PHONE):
+        page = open_page(size, base, "org1", scale=2)
+        page.goto(base + "/manage/stats")
+        screenshot(page, f"stats-hints-{size['width']}")
+        badges = page.locator(".wb-stats-table td[data-label='提示'] .badge")
+        assert badges.all_inner_texts() == ["太难", "区分度低", "错误选项比正确选项更受选"]
+        card = page.locator(".wb-stats-table tr.is-flagged").first.bounding_box()
+        for badge in badges.all():
+            box = badge.bounding_box()
+            assert box["x"] + box["width"] <= card["x"] + card["width"], badge.inner_text()
+        page.context.close()
+
+
 def test_the_material_page_counts_share_one_row_on_a_phone(phone_page, live_server, screenshot):
     """启用 / 待复核 / 停用 are three short numbers: stacked as three full-width cards they pushed
     the material's actions (审核题目, 重新生成, 导出) below the first screen of a phone."""
@@ -330,3 +375,92 @@ def test_a_file_over_the_limit_is_refused_before_it_is_sent(live_server, open_pa
     page.click("main form button[type=submit]")
     page.wait_for_url("**/manage/materials/draft/**")
     assert len(posts) == 1
+
+
+def in_view(locator) -> bool:
+    """The element is on the screen as the page stands (not above or below it)."""
+    return locator.evaluate(
+        "e => { const r = e.getBoundingClientRect();"
+        " return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight; }"
+    )
+
+
+def test_a_form_sent_back_shows_its_message_without_scrolling(
+    live_server, open_page, screenshot
+) -> None:
+    """A form the server sent back opened at the page's top while its message sat below the
+    first screen: 编辑题目 with answer Z on a phone (the message 1,200 px down), 新建答题赛 with
+    交卷后立即公布答案 and two attempts on a desktop (950 px down, the screen 900 px). Nothing
+    on the screen said the save had failed; the first message is now brought into view."""
+    from quizapp.models import BankQuestion
+
+    app, base = live_server(setup=add_everyday_material)
+    with app.app_context():
+        single = db.session.scalar(select(BankQuestion.id).where(BankQuestion.kind == "single"))
+
+    page = open_page(QA_PHONE, base, "org1", scale=2)
+    page.goto(f"{base}/manage/questions/{single}/edit")
+    page.fill("input[name=answer]", "Z")
+    page.get_by_role("button", name="保存修改").click()
+    page.wait_for_load_state()
+    message = page.locator(".field.has-error .error")
+    assert message.inner_text() == "答案“Z”不是已有的选项（A～D）"
+    assert in_view(message)
+    screenshot(page, "edit-error-phone", full_page=False)
+    page.context.close()
+
+    page = open_page(QA_DESKTOP, base, "org1")
+    page.goto(f"{base}/contests/paper/new")
+    page.fill("input[name=title]", "十二月答题赛")
+    for kind in ("single", "multiple", "judge", "cloze"):
+        page.fill(f"input[name=count_{kind}]", "1")
+    page.fill("input[name=max_attempts]", "2")
+    page.check("input[name=reveal][value=immediately]")
+    page.get_by_role("button", name="创建答题赛").click()
+    page.wait_for_load_state()
+    message = page.locator(".field.has-error .error")
+    assert "每人只能答一次" in message.inner_text()
+    assert in_view(message)
+    screenshot(page, "paper-new-error-desktop", full_page=False)
+
+    # a message already on the first screen leaves the page where it is
+    page.goto(f"{base}/manage/materials/upload")
+    empty = {"name": "空.txt", "mimeType": "text/plain", "buffer": b""}
+    page.set_input_files("input[type=file]", empty)
+    page.get_by_role("button", name="上传并预览").click()
+    page.wait_for_load_state()
+    assert page.locator(".field.has-error .error").inner_text() == "文件是空的，没有任何内容。"
+    assert page.evaluate("window.scrollY") == 0
+
+
+def test_the_upload_limit_stays_on_one_line_on_a_phone(live_server, open_page, screenshot) -> None:
+    """导入题库 on a phone ended its hint 最大 5 / MB。: the number on one line, its unit on the
+    next. The limit is now one unbroken piece on both upload pages, at 360 and 390 px."""
+    app, base = live_server(setup=add_organizer)
+    for size in (PHONE, QA_PHONE):
+        page = open_page(size, base, "org1", scale=2)
+        for path in ("/manage/import", "/manage/materials/upload"):
+            page.goto(base + path)
+            hint = page.locator(".field-filefield .hint")
+            assert "最大 5 MB。" in hint.text_content()
+            lines = hint.evaluate(
+                """e => {
+                  const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+                  const text = [];
+                  for (let n = walk.nextNode(); n; n = walk.nextNode()) text.push(n);
+                  const tops = new Set();
+                  for (const node of text) {
+                    const at = node.data.indexOf('5 MB');
+                    const range = document.createRange();
+                    if (at >= 0) { range.setStart(node, at); range.setEnd(node, at + 4); }
+                    else continue;
+                    for (const r of range.getClientRects()) {
+                      if (r.width > 0) tops.add(Math.round(r.top));
+                    }
+                  }
+                  return tops.size;
+                }"""
+            )
+            assert lines == 1, (size, path)
+        screenshot(page, f"import-limit-{size['width']}")
+        page.context.close()

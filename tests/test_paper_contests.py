@@ -837,3 +837,34 @@ def test_a_revealed_paper_shows_the_source_as_the_practice_does(
     source = card[card.index("原文：") :]
     assert any(f"<mark>{key}</mark>" in source for key in q.keys), card
     assert card.index("原文：") < card.index("解析：")
+
+
+def test_a_revealed_paper_tells_choices_with_their_letters_in_option_order(
+    app, client, auth, login_as, make_bank, make_contest
+):
+    """After the hand-in a 多选 read 你的答案：忧患意识 and 正确答案：文化自信、道路自信、理论自信:
+    no letters though the paper had lettered its options, the key in the bank's order (D before
+    A and B). The 练习 and the 错题本 say C. 忧患意识 and A. …；B. …；D. …; so now does the
+    答题赛, on the learner's page and in the organizer's 各题正确率."""
+    material_id, _ = make_bank(8)
+    with app.app_context():
+        multiple = db.session.scalar(
+            select(BankQuestion).where(
+                BankQuestion.material_id == material_id, BankQuestion.kind == "multiple"
+            )
+        )
+        multiple.answer = ["文化自信", "道路自信", "理论自信"]
+        db.session.commit()
+    contest_id = make_contest(material_id, counts={"multiple": 1}, reveal="immediately")
+    login_as()
+    attempt_id = start(client, contest_id)
+    (q,) = paper_of(app, attempt_id)
+    assert q.options[:4] == ["道路自信", "理论自信", "忧患意识", "文化自信"]
+    client.post(f"/contests/attempts/{attempt_id}/submit", data=answer(q, False))
+    page = client.get(f"/contests/attempts/{attempt_id}").get_data(as_text=True)
+    assert "你的答案：C. 忧患意识</p>" in page
+    assert "正确答案：<b>A. 道路自信；B. 理论自信；D. 文化自信</b>" in page
+    auth.logout()
+    login_as(role="organizer", username="org9")
+    page = client.get(f"/contests/paper/{contest_id}/results").get_data(as_text=True)
+    assert "正确答案：<b>A. 道路自信；B. 理论自信；D. 文化自信</b>" in page

@@ -249,7 +249,8 @@ def test_oversized_upload_gets_413_in_chinese(client, login_as, app):
     for path in ("/manage/materials/upload", "/manage/import"):
         form = client.get(path).get_data(as_text=True)
         assert f'data-max-bytes="{limit}"' in form
-        assert 'data-too-large="上传的内容太大，不能超过 5 MB。"' in form and "最大 5 MB。" in form
+        assert 'data-too-large="上传的内容太大，不能超过 5 MB。"' in form
+        assert '最大 <span class="nowrap">5 MB</span>。' in form  # one piece on a phone
 
 
 def test_preview_then_generate_builds_the_bank_and_a_duplicate_returns_it(
@@ -405,6 +406,26 @@ def test_a_bad_edit_shows_the_reason_and_changes_nothing(client, login_as, bank,
     with app.app_context():
         assert db.session.get(BankQuestion, ids[0]).stem.startswith("增强")
     assert count(app, AuditEntry) == 0
+
+
+def test_several_letters_for_a_single_choice_key_say_only_one_is_allowed(
+    client, login_as, bank, app
+):
+    """Typing CD as the key of a 单选 said 答案“cd”不是已有的选项（A～D）: but C and D are both
+    there. The message now says a 单选 takes one letter."""
+    _, ids = bank
+    login_as("organizer")
+    single = {
+        "kind": "single",
+        "stem": "新题干（　　）",
+        "options": ["甲", "乙", "丙", "丁"],
+        "answer_text": "cd",
+    }
+    response = client.post(f"/manage/questions/{ids[0]}/edit", data=question_form(single))
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "单选题只填一个字母（如 C），“cd”是 2 个" in page
+    assert "不是已有的选项" not in page
 
 
 def test_add_by_hand_disable_enable_and_delete(client, login_as, bank, app):

@@ -184,6 +184,12 @@ def build_question(
         fields["options"] = options
         if kind == "single":
             index = _option_by_answer(options, answer_text)
+            letters = re.sub(r"[\s,，、;；]", "", _letters(answer_text))
+            if index is None and len(letters) > 1 and set(letters) <= set(LETTERS[: len(options)]):
+                # CD for a 单选: both are options, one is all a 单选 takes
+                raise QuestionError(
+                    f"单选题只填一个字母（如 C），“{answer_text}”是 {len(letters)} 个"
+                )
             if index is None:
                 raise QuestionError(
                     f"答案“{answer_text}”不是已有的选项（A～{LETTERS[len(options) - 1]}）"

@@ -41,6 +41,17 @@
     }
   }, true);
 
+  // A form the server sent back with a message below the first screen (编辑题目 on a phone,
+  // 新建答题赛 on a desktop) opened at the page's top with nothing in sight saying the save had
+  // failed. The first message is brought into view; not focused, or a phone opens its keyboard.
+  (function () {
+    var first = document.querySelector("main form .error");
+    if (!first || window.location.hash) { return; }
+    var box = first.getBoundingClientRect();
+    if (box.height === 0 || (box.top >= 0 && box.bottom <= window.innerHeight)) { return; }
+    (first.closest(".field") || first).scrollIntoView({ block: "center" });
+  })();
+
   // Forms marked data-once cannot be sent twice by a double click; data-confirm asks first.
   document.addEventListener("submit", function (event) {
     var form = event.target;

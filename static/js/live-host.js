@@ -138,8 +138,18 @@
     $("[data-answer-box]").hidden = open;
     if (open) { $("[data-explain]").hidden = true; }
     $("[data-board-box]").hidden = open;
-    if (!open) { $("[data-answer]").textContent = answerText(q.answer); }
+    if (!open) { $("[data-answer]").textContent = keyText(q); }
     drawOptions();
+  }
+
+  // A 多选's key in the order of its options: the bank keeps the order of the text (文化自信；
+  // 道路自信；理论自信 under A, B and D ticked), the 练习 and the 答题赛 tell it A, B, D.
+  function keyText(q) {
+    var a = q.answer, options = q.options || [];
+    if (Array.isArray(a) && q.kind === "multiple") {
+      a = a.slice().sort(function (x, y) { return options.indexOf(x) - options.indexOf(y); });
+    }
+    return answerText(a);
   }
 
   function answerText(answer) {

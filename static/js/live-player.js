@@ -292,6 +292,16 @@
     m.className = "live-msg " + (cls || "");
   }
 
+  // A 多选's key in the order of its options: the bank keeps the order of the text (文化自信；
+  // 道路自信；理论自信 under A, B and D ticked), the 练习 and the 答题赛 tell it A, B, D.
+  function keyText(q) {
+    var a = q.answer, options = q.options || [];
+    if (Array.isArray(a) && q.kind === "multiple") {
+      a = a.slice().sort(function (x, y) { return options.indexOf(x) - options.indexOf(y); });
+    }
+    return answerText(a);
+  }
+
   function answerText(answer) {
     if (answer === true) { return "对"; }
     if (answer === false) { return "错"; }
@@ -384,7 +394,7 @@
     var verdict = view.querySelector("[data-verdict]");
     var points = view.querySelector("[data-points]");
     var answerBox = view.querySelector("[data-answer]");
-    if (answerBox) { answerBox.textContent = answerText(q.answer); }
+    if (answerBox) { answerBox.textContent = keyText(q); }
     var fresh = meFreshKey === stateKey(s);
     var cur = fresh && me && me.current && me.current.question_id === q.id ? me.current : null;
     if (verdict) {
