@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,6 +16,28 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """The app, built with the cyclic garbage collector paused.
+
+    A start makes some 150,000 objects (modules, classes, mapped tables, routes) that live as
+    long as the process; the collector's passes over them while they are made cost about a
+    tenth of create_app. An app built for serving (no test config: app.py, so each gunicorn
+    worker and each `flask` command) then freezes them (gc.freeze): later full collections
+    skip them, and a command's exit does not tear them down one by one. The collector is on
+    again on return if it was on (docs/generation.md, "Seventeenth session: start-up").
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        app = _create_app(test_config)
+        if test_config is None:
+            gc.freeze()
+        return app
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _create_app(test_config: dict[str, Any] | None) -> Flask:
     # (Flask imported here, not at the top: ``import quizapp.generation`` runs this package's
     # __init__ first, and the engine alone, in a worker's fork or a script, needs no Flask:
     # about a tenth of a second of a cold engine's start)
@@ -44,6 +67,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"pool_pre_ping": True})
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
+    from . import models  # noqa: F401  (every table registered before migrations look)
     from .database import configure_engine
     from .extensions import compress, csrf, db, login_manager, migrate
 
@@ -52,11 +76,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     compress.init_app(app)
     login_manager.init_app(app)
-    configure_engine(app)
+    configure_engine(app)  # after the models: it completes their indexes on PostgreSQL
 
-    from . import models  # noqa: F401  (every table registered before migrations look)
+    from .routing import LazyBuilderRule
     from .web import register_web
 
+    app.url_rule_class = LazyBuilderRule  # before the blueprints add their rules
     register_web(app)
 
     from .commands import register_commands

@@ -138,8 +138,7 @@ class LivePlayer(db.Model):
             "contest_id",
             "name",
             unique=True,
-            sqlite_where=text("NOT removed"),
-            postgresql_where=text("NOT removed"),
+            sqlite_where=text("NOT removed"),  # PostgreSQL's too: database.configure_engine
         ),
     )
 

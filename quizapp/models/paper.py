@@ -114,8 +114,7 @@ class PaperAttempt(db.Model):
             "contest_id",
             "user_id",
             unique=True,
-            sqlite_where=text("finished_at IS NULL"),
-            postgresql_where=text("finished_at IS NULL"),
+            sqlite_where=text("finished_at IS NULL"),  # PostgreSQL's too: database.configure_engine
         ),
         CheckConstraint("number >= 1", name="number_positive"),
         CheckConstraint(
