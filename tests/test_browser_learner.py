@@ -8,7 +8,15 @@ import threading
 from typing import Any
 
 import pytest
-from conftest import add_hand_bank, answer_503, log_in_page, lose_first_reply, new_user
+from conftest import (
+    QA_DESKTOP,
+    QA_PHONE,
+    add_hand_bank,
+    answer_503,
+    log_in_page,
+    lose_first_reply,
+    new_user,
+)
 from sqlalchemy import func, select
 
 from quizapp.extensions import db
@@ -747,3 +755,32 @@ def test_the_notebook_on_a_phone_says_what_it_set_aside(live_server, phone_page,
     page.click("main >> text=开始复习")
     page.wait_for_selector("button.submit-answer")
     expect(page.locator("main")).to_contain_text("复习 · 第 1 / 2 题")
+
+
+def test_the_notebook_summary_and_entries_have_no_stray_space_or_separator(live_server, open_page):
+    """At 390 and 1366 the 错题本's summary card opened with a line's worth of empty space above
+    今日待复习 (33 px from the card's edge to the text, twice the card's padding), and each
+    entry's grey line ended 今天复习 · 纠错, the · before an underlined link looking stray.
+    The figures now start at the card's padding; 纠错 stands beside 已掌握."""
+    _app, base = live_server(setup=setup_notebook)
+    for viewport in (QA_PHONE, QA_DESKTOP):
+        page = open_page(viewport, base, "xiaoli")
+        page.goto(base + "/notebook")
+        gap = page.evaluate(
+            """() => {
+              const card = document.querySelector('main section.card');
+              const pad = parseFloat(getComputedStyle(card).paddingTop);
+              const tops = [...card.querySelectorAll('.row > p, .row button')]
+                .map(e => e.getBoundingClientRect().top);
+              return Math.min(...tops) - card.getBoundingClientRect().top - pad;
+            }"""
+        )
+        # what shows first (the figures, or 开始复习 beside them) sits at the card's padding
+        assert gap <= 2, (viewport, gap)
+        entry = page.locator(".notebook-entry").first
+        expect(entry.locator("p.small.muted")).to_have_text("自测中答错 · 错 1 次 · 今天复习")
+        link = entry.locator("a.report-link")
+        expect(link).to_have_text("纠错")
+        mastered = entry.get_by_role("button", name="已掌握")
+        assert link.bounding_box()["x"] < mastered.bounding_box()["x"], viewport
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]

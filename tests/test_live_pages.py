@@ -312,6 +312,34 @@ def test_host_runs_a_round_and_exports_results(app, client, login_as, round_code
     ]
 
 
+def test_a_multiple_choice_key_is_told_in_option_order_on_the_results_page_and_in_the_export(
+    app, client, login_as, make_bank
+):
+    """The results page and the 逐题统计 sheet said 正确答案：文化自信；道路自信；理论自信 (the
+    bank's order of the text, no letters) where the 大屏 and the phones say A. …；B. …；D. …."""
+    host = login_as("organizer")
+    material_id, ids = make_bank(4)
+    with app.app_context():
+        questions = [db.session.get(BankQuestion, i) for i in ids]
+        multiple = next(q for q in questions if q.kind == "multiple")
+        multiple.answer = ["文化自信", "道路自信", "理论自信"]
+        contest, _ = live.create_contest(
+            [multiple], title="测试现场赛", material_id=material_id, created_by_id=host.id
+        )
+        db.session.commit()
+        code = contest.code
+    players = app.test_client()
+    token = join_api(players, code, "甲")
+    qid = client.post(f"/live/rounds/{code}/advance", json={}).json["question"]["id"]
+    assert api_answer(players, code, token, qid, ["道路自信"]).status_code == 200
+    assert client.post(f"/live/rounds/{code}/advance", json={}).json["status"] == "closed"
+    key = "A. 道路自信；B. 理论自信；D. 文化自信"
+    page = client.get(f"/live/rounds/{code}/results").get_data(as_text=True)
+    assert f"正确答案：<b>{key}</b>" in page
+    book = load_workbook(io.BytesIO(client.get(f"/live/rounds/{code}/export.xlsx").data))
+    assert book["逐题统计"]["D1"].value == "正确答案" and book["逐题统计"]["D2"].value == key
+
+
 def test_players_equal_in_score_and_time_share_a_rank_on_the_page_and_in_the_export(
     app, client, login_as, round_code
 ):

@@ -31,6 +31,7 @@ from ..models import (
     User,
     utcnow,
 )
+from ..study.services import format_response
 from . import scoring
 from .roster import RosterRow
 
@@ -540,7 +541,11 @@ def answer_label(canonical: str) -> str:
 
 
 def right_answer_label(question: BankQuestion) -> str:
+    """The key as the 练习 writes it: a choice with its letter, a 多选's in the order of its
+    options (A. 道路自信；B. 理论自信；D. 文化自信, not the bank's order of the text)."""
     answer = question.answer
+    if question.kind in ("single", "multiple") and answer:
+        return format_response(question, answer)
     if question.kind == "judge":
         return "对" if answer else "错"
     if isinstance(answer, list):

@@ -223,7 +223,7 @@ def attempt(attempt_id: int):
         blanks={q.id: given_blanks(q, saved[q.id].response) for q in questions if q.id in saved}
         if visible
         else {},
-        right_label=_right_label,
+        right_label=services.right_answer_label,
         answer_label=_given_label,
         marked_source=marked_source,
     )
@@ -239,13 +239,6 @@ def _given_label(question: BankQuestion, canonical: str) -> str:
     if question.kind in ("single", "multiple") and value:
         return format_response(question, value)
     return services.answer_label(canonical)
-
-
-def _right_label(question: BankQuestion) -> str:
-    """The key as the 练习 writes it (A. …；B. …；D. …, not in the bank's order of the text)."""
-    if question.kind in ("single", "multiple") and question.answer:
-        return format_response(question, question.answer)
-    return services.right_answer_label(question)
 
 
 @bp.post("/attempts/<int:attempt_id>/answer")
@@ -343,7 +336,7 @@ def results(contest_id: int):
         contest=contest,
         state=services.state_of(contest, at),
         results=services.contest_results(contest),
-        right_label=_right_label,
+        right_label=services.right_answer_label,
         full=current_user.is_organizer,
     )
 

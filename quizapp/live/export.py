@@ -24,6 +24,7 @@ from ..models import LiveAnswer, LiveContest, LivePlayer, LiveQuestion
 from ..percent import as_fraction, whole_percent
 from ..ranks import tie_label
 from ..spreadsheet import keep_text
+from ..study.services import format_answer
 from .ranking import PlayerTotals, rank_players, rank_teams
 from .state import question_closed
 
@@ -93,6 +94,16 @@ def answer_text(value: Any) -> str:
     if isinstance(value, list):
         return "；".join(str(v) for v in value)
     return "" if value is None else str(value)
+
+
+def key_text(question: dict[str, Any]) -> str:
+    """A question's key as the 练习 and the 大屏 tell it: a choice with its letter, a 多选's in
+    the order of its options (A. 协调；C. 开放；E. 创新, not the bank's order of the text)."""
+    kind = question.get("kind")
+    answer = question.get("answer")
+    if kind in ("single", "multiple") and answer:
+        return format_answer(kind, question.get("options"), answer)
+    return answer_text(answer)
 
 
 def _shares(question: LiveQuestion, answers: list[LiveAnswer]) -> list[AnswerShare]:
@@ -198,7 +209,7 @@ def contest_results(contest: LiveContest, now: datetime | None = None) -> Result
                 number=q.position,
                 kind=q.question.get("kind", ""),
                 stem=q.question.get("stem", ""),
-                answer=answer_text(q.question.get("answer")),
+                answer=key_text(q.question),
                 closed=q.id in closed_ids,
                 answered=len(given),
                 correct=sum(1 for a in given if a.correct),

@@ -446,15 +446,20 @@ def close_if_over_time(attempt: Attempt, now: datetime | None = None) -> bool:
 
 def format_response(question: BankQuestion, response: Any) -> str:
     """A response (or the answer) written for people: option letters and texts, 对/错."""
+    return format_answer(question.kind, question.options, response)
+
+
+def format_answer(kind: str | None, options: Sequence[str] | None, response: Any) -> str:
+    """format_response for a question held as its kind and options (a 现场赛's copy of one):
+    a choice with its letter, several in the order of the options, joined by ；."""
     if response is None:
         return "未作答"
-    kind = question.kind
     if kind == "judge":
         return "对" if response in (True, "true", "对") else "错"
     if kind == "cloze":
         values = response if isinstance(response, list) else [response]
         return "；".join(str(v) if str(v).strip() else "（空）" for v in values)
-    options = list(question.options or [])
+    options = list(options or [])
     values = response if isinstance(response, list) else [response]
     parts = []
     for value in sorted(values, key=lambda v: options.index(v) if v in options else 99):
