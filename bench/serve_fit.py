@@ -302,6 +302,9 @@ def main() -> int:
     parser.add_argument("--cache", help="pickle of the banks (written when missing)")
     parser.add_argument("--weights", action="store_true")
     parser.add_argument("--serve", action="store_true")
+    parser.add_argument(
+        "--shipped", action="store_true", help="serve with SERVE_WEIGHTS as shipped, not the refit"
+    )
     parser.add_argument("--variants", help="comma-separated VARIANTS names (default all)")
     parser.add_argument(
         "--before", help="pickle of the engine's served quizzes (written if missing)"
@@ -323,8 +326,9 @@ def main() -> int:
         counts = args.count or [10, 20]
         fitted = dict(confidence.SERVE_WEIGHTS)
         base = {k: getattr(pipeline, k) for k in BEFORE}
-        confidence.SERVE_WEIGHTS.clear()
-        confidence.SERVE_WEIGHTS.update(w)
+        if not args.shipped:
+            confidence.SERVE_WEIGHTS.clear()
+            confidence.SERVE_WEIGHTS.update(w)
         before = None
         chosen = args.variants.split(",") if args.variants else list(VARIANTS)
         for name in ["before", *chosen]:
