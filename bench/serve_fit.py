@@ -6,7 +6,8 @@ the share of its rows judged usable (usable 1, edit and unusable 0). Each judged
 seed-0 banks gives its ``confidence.serve_features`` (``pipeline.serve_feature_rows``: general
 traits of kind, template, blank, key, stem and options, and of its bank: its key printed by
 another question). A logistic score (L2, Newton steps, plain Python) is fitted on every set but
-``TEST`` (blind19, blind20: the cleanest unseen rows, on which no fit was made) and checked left
+``TEST`` (blind19, blind20 and, once judged, blind21: the cleanest unseen rows, on which no fit
+was made) and checked left
 one set out (AUC, calibration by tenths of the score, the AUC within one text and kind: the
 pairs the pick compares, against the hand-fitted rank's) and on ``TEST``. ``--weights`` prints
 the weights fitted on every set but ``TEST``, in the form ``SERVE_WEIGHTS`` takes.
@@ -44,7 +45,7 @@ from served_judged import FIT, labels  # noqa: E402
 
 from quizapp.generation import KINDS, confidence, load_lexicon, pipeline  # noqa: E402
 
-TEST = ("blind19", "blind20")
+TEST = ("blind19", "blind20", "blind21")
 L2 = 2.0
 
 
@@ -218,7 +219,7 @@ def report_fit(data: list[dict], names: list[str], rank: dict[str, float]) -> di
     w = fit(train, names)
     sc = {r["id"]: confidence.usable_score(r["x"], w) for r in test}
     pairs = [(sc[r["id"]], r["y"]) for r in test]
-    print(f"test (blind19 + blind20, fitted on every other set): AUC {auc(pairs):.3f}")
+    print(f"test ({' + '.join(TEST)}, fitted on every other set): AUC {auc(pairs):.3f}")
     print("  calibration: " + calibration(pairs))
     print(
         f"  within text and kind: score {pair_auc(test, sc):.3f}, "
