@@ -1023,10 +1023,7 @@ def test_served_quiz_ranks_reliable_templates_first_within_a_kind() -> None:
     # an untagged key scoring 0.1 above the lexicon item: ahead on most seeds without the bonus
     scores = {"l1": 0.9, "c0": 1.0}
     firsts = [select([lex, plain], 1, seed, scores)[0].id for seed in range(40)]
-    # (before the usable score, seventeenth session, the jitter still asked the plain 填空 first
-    # on some seeds; the score puts the lexicon item, 95% usable judged against 80%, further
-    # ahead: blind19 + blind20's served quizzes of 10 gained 1.3 points)
-    assert firsts.count("l1") > 24, firsts
+    assert firsts.count("l1") > 24 and "c0" in firsts, firsts  # (the jitter still varies it)
     lexicon = load_lexicon()
     gap = template_prior(lex, lexicon) - template_prior(plain, lexicon)
     assert PRIOR_WEIGHT * gap > 0.1

@@ -8,10 +8,6 @@ score reads a few general traits of the blank and its key, none of them a listed
 ``bench/confidence_fit.py`` rebuilds the labelled set and refits the weights. A served quiz
 takes a plain 填空 under the threshold last (``pipeline.select``); the bank keeps it, since
 dropping it cost 5–6 points of gold coverage (docs/generation.md).
-
-Since the seventeenth session it also scores any question, every kind and template
-(:func:`serve_features`, :data:`SERVE_WEIGHTS`, :func:`usable_score`): the served quiz adds that
-score to its rank (``pipeline.select``); ``bench/serve_fit.py`` fits and checks it.
 """
 
 from __future__ import annotations
@@ -22,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .jieba_setup import cut, is_common_word, is_word, word_frequency, word_tag
+from .jieba_setup import cut, is_common_word, is_word
 from .keyphrases import common_prefix, common_suffix
 from .model import BLANK, Question
 
@@ -366,145 +362,3 @@ def series_of_length(stem: str, n: int) -> bool:
     interior = [x for x in endings if x in openings]
     edge = [x for x in {*endings, *openings} if x not in interior and len(x) == n]
     return len(interior) + len(edge) >= 2 and all(len(x) == n for x in interior)
-
-
-# -- usable score of any question, for the served quiz ---------------------------------------
-# A served quiz (``pipeline.select``) ranks each kind's questions by how likely a teacher finds
-# them usable. The score reads general traits of any question (kind, template, its blank, key,
-# stem and options; no listed phrase) and the bank it stands in (is its key printed by another
-# question), all from the stored question, so a bank picked by the web app scores alike.
-# ``bench/serve_fit.py`` fits the weights (logistic, L2) on docs/quality.md's judged rows.
-SERVE_STEM_SHORT = 20  # stem characters (blank left out) at or under which little pins the key
-SERVE_STEM_LONG = 80
-SERVE_SOURCE_SHORT = 30
-_PRONOUN_OPENING = re.compile(r"^[…。.]*(这|那|其|该|此|它|他们|她们|他|她)")
-_OPENING_MARKS = "…。.，、；：！？“”‘’《》「」—-· 　"
-_VERB_TAGS = frozenset({"v", "vn"})
-_ADVERB_TAGS = frozenset({"d", "p", "c"})
-
-
-def _answers(q: Question) -> list[str]:
-    found = q.answer if isinstance(q.answer, list) else [q.answer]
-    return [a for a in found if isinstance(a, str)]
-
-
-def _all_items_blanked(stem: str) -> bool:
-    """Does a 、-series of two items or more stand in the stem with every item blanked?"""
-    if BLANK + "、" + BLANK not in stem:
-        return False
-    for clause in re.split("[，。；：！？“”]", stem.replace(BLANK, "\x00")):
-        parts = clause.split("、")
-        if len(parts) >= 2 and all(p.strip("\x00") == "" and "\x00" in p for p in parts):
-            return True
-    return False
-
-
-def serve_features(
-    q: Question, prior: float, printed_elsewhere: bool, lexicon_known: bool
-) -> dict[str, float]:
-    """The traits :data:`SERVE_WEIGHTS` reads of ``q``: ``prior`` its template's record
-    (``pipeline.template_prior``), ``printed_elsewhere`` another question of its bank prints its
-    key, ``lexicon_known`` the lexicon knows every answer of it."""
-    answers = _answers(q)
-    answer = answers[0] if answers else ""
-    stem = q.stem
-    at = stem.find(BLANK)
-    before = stem[:at] if at >= 0 else ""
-    after = stem[at + len(BLANK) :] if at >= 0 else ""
-    near = before[-_NEAR:] + after[:_NEAR]
-    # how the text's own sentence opens (a lexicon stem's 下列… is the template's)
-    opening = "" if stem.startswith(("下列", "关于")) else stem.lstrip(_OPENING_MARKS)
-    tag = word_tag(opening[:2]) or word_tag(opening[:1]) if opening else ""
-    bare = len(stem) - stem.count(BLANK) * len(BLANK)
-    lex = q.template.startswith("lex_")
-    choice = q.kind in ("single", "multiple") and len(q.options) >= 2
-    lengths = [len(o) for o in q.options]
-    lone = choice and isinstance(q.answer, str) and lengths.count(len(q.answer)) == 1
-    prior = min(max(prior, 0.02), 0.98)
-    freq = word_frequency(answer) if answer else 0
-    traits = {
-        "prior": math.log(prior / (1 - prior)),
-        "single": q.kind == "single",
-        "multiple": q.kind == "multiple",
-        "judge": q.kind == "judge",
-        "judge_true": q.kind == "judge" and q.answer is True,
-        "lexicon": lex,
-        "tagged": bool(q.formula) and not lex,
-        "answers_known": lexicon_known,
-        "several_blanks": q.kind == "cloze" and isinstance(q.answer, list) and len(q.answer) > 1,
-        "all_items_blanked": q.kind == "cloze" and _all_items_blanked(stem),
-        "short_stem": bare <= SERVE_STEM_SHORT,
-        "long_stem": bare > SERVE_STEM_LONG,
-        "short_source": len(q.source) < SERVE_SOURCE_SHORT,
-        "opens_verb": tag in _VERB_TAGS,
-        "opens_adverb": tag in _ADVERB_TAGS,
-        "opens_pronoun": bool(_PRONOUN_OPENING.match(stem)),
-        "opens_cut": stem[:1] in "…",
-        "blank_first": at == 0,
-        "list_blank": before.endswith("、") or after.startswith("、"),
-        "quoted_blank": before[-1:] in '“"‘《' and after[:1] in '”"’》' and before != "",
-        "blank_ends": at >= 0 and after.strip('。！？”"') == "",
-        "shares_char": at >= 0 and any(c in near for c in set(answer)),
-        "semicolon": "；" in q.source,
-        "key_printed": printed_elsewhere,
-        "key_common": COMMON_WORD_FREQ_FLOOR <= freq and not lexicon_known,
-        "key_unknown": freq == 0 and not lexicon_known,
-        "key_short": 0 < len(answer) <= 2,
-        "key_long": len(answer) > 10,
-        "lone_length": lone,
-        "weak": q.weak,
-        "key_score": q.pick_score,
-    }
-    # (the traits it has only: most are absent, and the pick scores every question of a bank)
-    return {name: float(value) for name, value in traits.items() if value}
-
-
-COMMON_WORD_FREQ_FLOOR = 100
-# Weights of the usable score in log-odds, fitted by bench/serve_fit.py (L2 2.0) on the 3,360
-# judged questions of every tuning set but blind19 and blind20 (2,766 usable); the comments give
-# the usable share with and without the trait on those rows. Left one set out AUC 0.71; on
-# blind19 + blind20 (316 questions, never fitted on) 0.61, the hand-fitted rank 0.57.
-SERVE_WEIGHTS: dict[str, float] = {
-    "bias": 0.54,
-    "prior": 0.70,  # the template's record on unseen text, in log-odds (template_prior)
-    # 填空 of 2+ blanks: 0.85 usable against 0.82, but under what the prior gives their templates
-    "several_blanks": -0.99,
-    "weak": -0.98,  # the bank doubts it (Question.weak): 0.63 against 0.86
-    "all_items_blanked": -0.71,  # a 、-series whose every item is blanked (0.61, 9 rows)
-    "lone_length": -0.68,  # a choice whose key alone has its length (0.74 against 0.82)
-    "list_blank": 0.51,  # 、 beside the blank: the series pins it (0.87 against 0.78)
-    "lexicon": 0.49,  # a lexicon template (0.95 against 0.80)
-    "opens_adverb": -0.42,  # the stem opens on an adverb, preposition or conjunction (0.76)
-    "key_printed": 0.37,  # another question prints the key: the text stresses it (0.85/0.68)
-    "long_stem": -0.36,  # over 80 characters (0.74)
-    "tagged": -0.33,  # a formula tagged on a plain template (0.92, its prior already high)
-    "short_source": -0.30,  # a source under 30 characters (0.65)
-    "judge_true": -0.30,
-    "key_short": 0.30,  # a key of two characters or fewer (0.88)
-    "opens_cut": -0.27,  # the stem opens on …… (0.69, 7 rows)
-    "answers_known": -0.25,
-    "quoted_blank": -0.24,  # “（　　）”: the text's own label (0.71 against 0.83)
-    "judge": -0.23,
-    "semicolon": -0.23,  # the source has ；-items (0.78)
-    "shares_char": 0.22,  # a key character within 12 of the blank (0.84 against 0.80)
-    "opens_pronoun": 0.20,
-    "opens_verb": 0.19,
-    "key_common": -0.18,
-    "key_long": -0.17,
-    "short_stem": -0.16,
-    "single": 0.16,
-    "blank_first": 0.16,
-    "blank_ends": -0.08,
-    "key_score": 0.06,
-    "multiple": 0.03,
-    "key_unknown": 0.03,
-}
-
-
-def usable_score(features: dict[str, float], weights: dict[str, float] | None = None) -> float:
-    """The probability, by :data:`SERVE_WEIGHTS`, that a teacher finds the question whose
-    :func:`serve_features` are ``features`` usable as served."""
-    weights = SERVE_WEIGHTS if weights is None else weights
-    z = weights.get("bias", 0.0) + sum(weights.get(n, 0.0) * v for n, v in features.items())
-    z = max(-30.0, min(30.0, z))
-    return 1.0 / (1.0 + math.exp(-z))

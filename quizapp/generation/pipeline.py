@@ -33,10 +33,8 @@ from .confidence import (
     common_chars,
     is_plain_cloze,
     is_plain_single,
-    serve_features,
     single_doubt,
     too_weak,
-    usable_score,
 )
 from .frames import (
     DUTY_HEADS,
@@ -1556,18 +1554,6 @@ SERVE_TRAITS: dict[str, float] = {
 }
 SHORT_SOURCE = 30
 SERVE_WEIGHT = 0.3
-# The usable score (``confidence.usable_score``, seventeenth session, helper "doubt"): a logistic
-# score over general traits of any question, fitted on docs/quality.md's judged rows of every
-# tuning set but blind19/blind20. Added to the rank times USABLE_WEIGHT (the hand-fitted terms,
-# key score + prior + traits, times HAND_RANK), and a question scoring under USABLE_FLOOR is asked,
-# once its kind is in, only when nothing better is left (as a template under ``WEAK_PRIOR``).
-# Served quizzes of 10 / 20 (seeds 0–9, bench/serve_fit.py --serve): blind19 + blind20 usable
-# 0.655 → 0.668 / 0.618 → 0.630, FIT 0.913 → 0.919 / 0.871 → 0.872, HOLD 0.793 → 0.798 /
-# 0.748 → 0.748. The score alone (HAND_RANK 0) gained more on blind19 + 20 (+2.2 at 10) but
-# lost on FIT and HOLD (docs/generation.md, "Seventeenth session: … (helper "doubt")")
-USABLE_WEIGHT = 3.0
-HAND_RANK = 1.0
-USABLE_FLOOR = 0.5
 
 
 def serve_traits(q: Question, printed_elsewhere: bool) -> dict[str, bool]:
@@ -1583,9 +1569,8 @@ def serve_traits(q: Question, printed_elsewhere: bool) -> dict[str, bool]:
     }
 
 
-def printed_elsewhere(questions: list[Question]) -> dict[str, bool]:
-    """Question id → does another question of ``questions`` print its first key (two
-    characters or more) in its stem?"""
+def serve_bonus(questions: list[Question]) -> dict[str, float]:
+    """Rank points per question id: :data:`SERVE_WEIGHT` × the summed weights of its traits."""
     keys = [q.keys[0] if q.keys and len(q.keys[0]) >= 2 else "" for q in questions]
     # the stems holding each key's first two characters: a key is looked for in those only (a
     # long bank's every stem read for every key: 35 ms on report20's 1,239 questions, now 20)
@@ -1596,55 +1581,14 @@ def printed_elsewhere(questions: list[Question]) -> dict[str, bool]:
         for piece in firsts & {stem[i : i + 2] for i in range(len(stem) - 1)}:
             holding[piece].append(n)
     printers: dict[str, list[int]] = {}  # key → the questions whose stem prints it
-    out: dict[str, bool] = {}
+    out: dict[str, float] = {}
     for n, (q, key) in enumerate(zip(questions, keys, strict=True)):
         if key and key not in printers:
             printers[key] = [m for m in holding[key[:2]] if key in questions[m].stem]
-        out[q.id] = bool(key) and any(m != n for m in printers[key])
-    return out
-
-
-def serve_bonus(
-    questions: list[Question], printed: dict[str, bool] | None = None
-) -> dict[str, float]:
-    """Rank points per question id: :data:`SERVE_WEIGHT` × the summed weights of its traits
-    (``printed``: :func:`printed_elsewhere` of ``questions``, worked out when not given)."""
-    if printed is None:
-        printed = printed_elsewhere(questions)
-    out: dict[str, float] = {}
-    for q in questions:
-        traits = serve_traits(q, printed[q.id])
+        elsewhere = bool(key) and any(m != n for m in printers[key])
+        traits = serve_traits(q, elsewhere)
         out[q.id] = SERVE_WEIGHT * sum(w for name, w in SERVE_TRAITS.items() if traits[name])
     return out
-
-
-def serve_feature_rows(
-    questions: list[Question],
-    lexicon: Lexicon,
-    prior: dict[str, float] | None = None,
-    printed: dict[str, bool] | None = None,
-) -> dict[str, dict[str, float]]:
-    """Question id → its :func:`confidence.serve_features` in the bank ``questions``."""
-    if printed is None:
-        printed = printed_elsewhere(questions)
-    out = {}
-    for q in questions:
-        answers = _answer_texts(q)
-        known = bool(answers) and all(map(lexicon.is_known, answers))
-        p = prior[q.id] if prior is not None else template_prior(q, lexicon)
-        out[q.id] = serve_features(q, p, printed[q.id], known)
-    return out
-
-
-def serve_scores(
-    questions: list[Question],
-    lexicon: Lexicon,
-    prior: dict[str, float] | None = None,
-    printed: dict[str, bool] | None = None,
-) -> dict[str, float]:
-    """Question id → :func:`confidence.usable_score`: how likely a teacher finds it usable."""
-    rows = serve_feature_rows(questions, lexicon, prior, printed)
-    return {qid: usable_score(f) for qid, f in rows.items()}
 
 
 # One served quiz asks each thing once (thirteenth session, helper "quizdedup"): blind16 rounds
@@ -1893,15 +1837,13 @@ def select(
     Within a kind, questions are ranked by their key's score, a bonus for reliable templates
     and keys (``template_prior``), one for the traits a teacher's verdict follows within a text
     (``serve_bonus``: a blank in a list, a key the text prints again; a short sentence or a
-    doubted question down), the usable score times ``USABLE_WEIGHT`` (``serve_scores``: a
-    logistic score of general traits of any question, fitted on the judged rows) and a seeded
-    jitter (so another seed picks others among near-equals). The pick prefers (``tier``), in
-    this order: a fresh question (from a sentence not yet asked, on no key or formula yet
-    asked, printing no picked answer); a fresh one that waits (a lexicon question once they
-    hold ``LEX_PERCENT`` of the ``count`` places, one on a formula a 判断 still needs or from a
-    sentence a kind short of its share needs, a template under ``WEAK_PRIOR`` or a question
-    scoring under ``USABLE_FLOOR`` once its kind is in). Only when no kind has one of those: a
-    second question from an asked sentence, then a third or more; a question on an asked key or
+    doubted question down) and a seeded jitter (so another seed picks others among
+    near-equals). The pick prefers (``tier``), in this order: a fresh question (from a sentence
+    not yet asked, on no key or formula yet asked, printing no picked answer); a fresh one that
+    waits (a lexicon question once they hold ``LEX_PERCENT`` of the ``count`` places, one on a
+    formula a 判断 still needs or from a sentence a kind short of its share needs, a template
+    under ``WEAK_PRIOR`` once its kind is in). Only when no kind has one of those: a second
+    question from an asked sentence, then a third or more; a question on an asked key or
     formula; a second heading item or unknown quoted label, a question in ``weak`` other than
     a 单选 (ids the confidence gate found too weak to ask), a choice sharing more than
     ``QUIZMIX_SHARED_OPTIONS`` options with a picked one (its lure pool); last one
@@ -1936,22 +1878,14 @@ def select(
         by_kind.setdefault(q.kind, []).append(q)
     # once per question: tier() asks again for every place of the quiz
     prior = {q.id: template_prior(q, lexicon) for q in questions}
-    printed = printed_elsewhere(questions)
-    bonus = serve_bonus(questions, printed) if SERVE_WEIGHT else dict.fromkeys(prior, 0.0)
-    usable = (
-        serve_scores(questions, lexicon, prior, printed)
-        if USABLE_WEIGHT or USABLE_FLOOR
-        else dict.fromkeys(prior, 1.0)
-    )
+    bonus = serve_bonus(questions) if SERVE_WEIGHT else dict.fromkeys(prior, 0.0)
     rank: dict[str, float] = {}
     for items in by_kind.values():
         jitter = {q.id: rng.random() * 0.3 for q in items}
         rank.update(
             (
                 q.id,
-                HAND_RANK * (scores.get(q.id, 0.5) + PRIOR_WEIGHT * prior[q.id] + bonus[q.id])
-                + jitter[q.id]
-                + USABLE_WEIGHT * usable[q.id],
+                scores.get(q.id, 0.5) + jitter[q.id] + PRIOR_WEIGHT * prior[q.id] + bonus[q.id],
             )
             for q in items
         )
@@ -2096,9 +2030,7 @@ def select(
             # a kind's first place: every kind stays in the quiz (a 判断 or 多选 hangs on the
             # few formulas a text names, which another kind's question may have asked)
             return 1
-        weak_template = q.kind in picked_kinds and (
-            prior[q.id] < WEAK_PRIOR or usable[q.id] < USABLE_FLOOR
-        )
+        weak_template = prior[q.id] < WEAK_PRIOR and q.kind in picked_kinds
         # (a doubtful 单选 keeps its tier: its place is lent, see lent())
         # a choice question whose options repeat a picked one's lure pool
         shared = q.options and any(
