@@ -235,6 +235,22 @@ def test_stats_page_links_flagged_questions_to_their_edit_page(client, login_as,
     assert ("知识答题赛", "第一支部", 1, 4, 0.25) == teams[1][:5]
 
 
+def test_stats_page_rounds_a_half_percent_up_as_the_contest_results_page_does(
+    app, client, login_as, make_user, answered_bank
+):
+    """1 of 8 in the roster took part: the 答题赛's results page reads 13% (四舍五入), and so
+    does 统计 (it read 12%, Python's format rounding a half to even)."""
+    from quizapp.models import Group
+
+    with app.app_context():
+        group_id = db.session.scalar(db.select(Group.id).where(Group.name == "第一支部"))
+    for _ in range(4):
+        make_user(group_id=group_id)
+    login_as("organizer")
+    page = client.get("/manage/stats").get_data(as_text=True)
+    assert "<td>13%</td>" in page and "<td>12%</td>" not in page
+
+
 def test_stats_export_writes_formula_like_names_as_text(app, client, login_as, answered_bank):
     """A contest, live round or team named like a formula stays text in the organizer's Excel."""
     from io import BytesIO

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..generation.normalize import fold
+from ..percent import whole_percent
 
 TOP_SHARE = 0.27
 MIN_TAKERS_FOR_DISCRIMINATION = 5
@@ -69,6 +70,12 @@ class QuestionStats:
     discrimination: float | None = None
     option_counts: list[int] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
+
+    @property
+    def right_percent(self) -> int | None:
+        """The right rate in whole percent, rounded as every results page rounds it
+        (:func:`quizapp.percent.whole_percent`: 1 of 8 is 13%, as a 答题赛's page reads)."""
+        return whole_percent(self.right, self.answered)
 
     @property
     def flag_labels(self) -> list[str]:
@@ -181,6 +188,12 @@ class GroupScores:
         if not self.expected:
             return None
         return self.participants / self.expected
+
+    @property
+    def participation_percent(self) -> int | None:
+        """The participation rate in whole percent, rounded as the 答题赛's results page
+        rounds it (1 of 8 is 13% on both pages)."""
+        return whole_percent(self.participants, self.expected)
 
 
 def summarize_scores(
