@@ -235,3 +235,14 @@ def test_a_learner_is_asked_what_they_have_not_answered_right_first(ctx) -> None
     assert all(q.id in known for q in picked[new:]) and not known & {q.id for q in picked[:new]}
     everything, new = services.pick_new_first(owner, questions, 0, material_id)
     assert new == 6 and {q.id for q in everything[6:]} == known
+
+
+def test_a_result_rounds_a_half_percent_up_as_every_results_page_does() -> None:
+    """1 right of 8 reads 13% (四舍五入), as a 答题赛's and a 现场赛's pages read it, not 12%
+    (Python's round() takes a half to the even number); 5 of 8 is 63%, not 62%."""
+    from quizapp.models import Attempt
+    from quizapp.study.services import KindStat, Result
+
+    assert [KindStat("single", right, 8).percent for right in (1, 3, 5, 0)] == [13, 38, 63, 0]
+    assert KindStat("judge").percent == 0  # no question of the kind
+    assert Result(Attempt(score=5, total=8), []).percent == 63

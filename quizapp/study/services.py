@@ -22,6 +22,7 @@ from ..extensions import db
 from ..generation.checking import InvalidAnswer, answer_key, check_answer
 from ..generation.model import BLANK, PICK_LIMIT
 from ..models import Attempt, AttemptAnswer, BankQuestion, Material, utcnow
+from ..percent import whole_percent
 from . import notebook
 from .owner import Owner
 
@@ -573,7 +574,7 @@ class KindStat:
 
     @property
     def percent(self) -> int:
-        return round(100 * self.right / self.total) if self.total else 0
+        return whole_percent(self.right, self.total) or 0  # (1 of 8: 13%, as every page)
 
 
 @dataclass
@@ -588,7 +589,7 @@ class Result:
 
     @property
     def percent(self) -> int:
-        return round(100 * self.attempt.score / self.attempt.total) if self.attempt.total else 0
+        return whole_percent(self.attempt.score, self.attempt.total) or 0
 
 
 def result_of(attempt: Attempt) -> Result:

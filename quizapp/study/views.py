@@ -25,6 +25,7 @@ from ..database import begin_write
 from ..extensions import db
 from ..models import Attempt, BankQuestion, Material, NotebookEntry
 from ..paging import page_number as _page_number
+from ..percent import whole_percent
 from . import notebook, reading, services
 from .forms import ActionForm, PaperForm, StartForm
 from .owner import current_owner
@@ -476,7 +477,10 @@ def scores():
     from ..web import china_time
 
     trend = services.trend(
-        [(round(100 * a.score / a.total), china_time(a.submitted_at, "%m-%d")) for a in finished]
+        [
+            (whole_percent(a.score, a.total) or 0, china_time(a.submitted_at, "%m-%d"))
+            for a in finished
+        ]
     )
     return render_template(
         "study/scores.html",
