@@ -250,6 +250,15 @@ def test_stats_page_rounds_a_half_percent_up_as_the_contest_results_page_does(
     page = client.get("/manage/stats").get_data(as_text=True)
     assert "<td>13%</td>" in page and "<td>12%</td>" not in page
 
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(BytesIO(client.get("/manage/stats.xlsx").data))
+    rate = workbook["队伍"]["E2"]  # the sheet reads what the page reads, 13%, not 0.125
+    assert (rate.value, rate.number_format) == (0.13, "0%")
+    assert workbook["题目统计"]["F2"].number_format == "0%"
+
 
 def test_stats_export_writes_formula_like_names_as_text(app, client, login_as, answered_bank):
     """A contest, live round or team named like a formula stays text in the organizer's Excel."""

@@ -39,6 +39,7 @@ from ..models import (
     UploadDraft,
 )
 from ..paging import id_arg, page_number, valid_id
+from ..percent import as_fraction
 from ..security import admin_required, organizer_required
 from ..spreadsheet import keep_text
 from . import exporting, regrade, services
@@ -762,7 +763,7 @@ def stats_export():
                 exporting.KIND_LABELS[row.kind],
                 row.stem,
                 s.answered,
-                None if s.right_rate is None else round(s.right_rate, 4),
+                as_fraction(s.right_percent),
                 None if s.discrimination is None else round(s.discrimination, 4),
                 "、".join(s.flag_labels),
             ]
@@ -778,7 +779,7 @@ def stats_export():
                 c["title"],
                 s.participants,
                 s.expected,
-                _r(s.participation_rate),
+                as_fraction(s.participation_percent),
                 _r(s.average),
                 _r(s.best),
                 c["unit"],
@@ -796,12 +797,16 @@ def stats_export():
                     t.name,
                     t.participants,
                     t.expected,
-                    _r(t.participation_rate),
+                    as_fraction(t.participation_percent),
                     _r(t.average),
                     _r(t.best),
                     c["unit"],
                 ]
             )
+    # the rates as the page shows them (13%, quizapp.percent), not 0.125
+    for name, column in (("题目统计", "F"), ("竞赛", "E"), ("队伍", "E")):
+        for cell in workbook[name][column][1:]:
+            cell.number_format = "0%"
     keep_text(workbook)  # a contest or team named "=3+4" stays text, never a formula
     buffer = io.BytesIO()
     workbook.save(buffer)
