@@ -23,15 +23,17 @@ def configure_engine(app: Flask) -> None:
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     elif engine.dialect.name == "postgresql":
-        _partial_indexes_on_postgresql()
+        partial_indexes_on_postgresql()
 
 
-def _partial_indexes_on_postgresql() -> None:
+def partial_indexes_on_postgresql() -> None:
     """Give PostgreSQL the WHERE of each partial index the models declare for SQLite.
 
     The models write only ``sqlite_where``: a ``postgresql_where`` beside it makes SQLAlchemy
     import its PostgreSQL dialect as the model class is made, some 35 ms of every start, an
-    SQLite one included (docs/generation.md, "Seventeenth session: start-up").
+    SQLite one included (docs/generation.md, "Seventeenth session: start-up"). Called on a
+    PostgreSQL app's start, and by migrations/env.py whatever the database, so that a migration
+    ``flask db migrate`` writes against SQLite keeps the condition for PostgreSQL too.
     """
     for table in db.metadata.tables.values():
         for index in table.indexes:

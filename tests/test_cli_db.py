@@ -196,6 +196,31 @@ def test_flask_db_commands_run_from_the_command_line(tmp_path):
     assert _counts(url)["alembic_version"] == 1
 
 
+def test_a_migration_written_against_sqlite_keeps_the_postgresql_index_condition(tmp_path):
+    """`flask db migrate` on a developer's SQLite writes each partial unique index with its
+    PostgreSQL WHERE as well (the models give only SQLite's: without it PostgreSQL got a full
+    unique index, and a second 现场赛 player could never take a removed player's name)."""
+    import shutil
+
+    directory = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS.parent, directory, ignore=shutil.ignore_patterns("*.py[co]"))
+    for old in (directory / "versions").glob("*.py"):
+        old.unlink()
+    url = "sqlite:///" + str(tmp_path / "empty.db")
+    env = {**os.environ, "QUIZAPP_INSTANCE": str(tmp_path / "inst"), "DATABASE_URL": url}
+    written = _flask(["db", "-d", str(directory), "migrate", "-m", "all"], env)
+    assert written.returncode == 0, written.stderr[-3000:]
+    (script,) = (directory / "versions").glob("*.py")
+    lines = {
+        name: next(line for line in script.read_text("utf-8").splitlines() if name in line)
+        for name in ("uq_live_players_active_name", "uq_paper_attempts_one_active")
+    }
+    assert "postgresql_where=sa.text('NOT removed')" in lines["uq_live_players_active_name"]
+    assert (
+        "postgresql_where=sa.text('finished_at IS NULL')" in lines["uq_paper_attempts_one_active"]
+    )
+
+
 def test_flask_db_help_lists_flask_migrate_commands(runner):
     result = runner.invoke(args=["db", "--help"])
     assert result.exit_code == 0, result.output

@@ -42,6 +42,11 @@ target_db = current_app.extensions['migrate'].db
 
 
 def get_metadata():
+    # the models' partial indexes get their PostgreSQL condition whatever the database: a
+    # migration written against SQLite would otherwise build a full unique index there
+    from quizapp.database import partial_indexes_on_postgresql
+
+    partial_indexes_on_postgresql()
     if hasattr(target_db, 'metadatas'):
         return target_db.metadatas[None]
     return target_db.metadata
