@@ -97,8 +97,9 @@ def answer_text(value: Any) -> str:
 
 
 def key_text(question: dict[str, Any]) -> str:
-    """A question's key as the 练习 and the 大屏 tell it: a choice with its letter, a 多选's in
-    the order of its options (A. 协调；C. 开放；E. 创新, not the bank's order of the text)."""
+    """A question's key as the 练习 writes it: a choice with its letter, a 多选's in the order
+    of its options (A. 协调；C. 开放；E. 创新, not the bank's order of the text; the 大屏 and
+    the phones tell it in that order too, without the letters)."""
     kind = question.get("kind")
     answer = question.get("answer")
     if kind in ("single", "multiple") and answer:
