@@ -20,17 +20,20 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     A start makes some 150,000 objects (modules, classes, mapped tables, routes) that live as
     long as the process; the collector's passes over them while they are made cost about a
-    tenth of create_app. An app built for serving (no test config: app.py, so each gunicorn
-    worker and each `flask` command) then freezes them (gc.freeze): later full collections
-    skip them, and a command's exit does not tear them down one by one. The collector is on
-    again on return if it was on (docs/generation.md, "Seventeenth session: start-up").
+    tenth of create_app. They then go to the oldest generation untraversed (gc.freeze then
+    gc.unfreeze), so the first young collection after the start does not walk them all. Not
+    left frozen: the engine moves what a generation keeps the same way, which it can do only
+    while nothing is frozen (pipeline._collector_paused; a frozen start made every upload's
+    first generation pay that walk). The collector is on again on return if it was on
+    (docs/generation.md, "Seventeenth session: start-up").
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         app = _create_app(test_config)
-        if test_config is None:
+        if gc.get_freeze_count() == 0:  # (a caller's frozen objects stay frozen)
             gc.freeze()
+            gc.unfreeze()
         return app
     finally:
         if was_enabled:
