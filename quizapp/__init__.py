@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import gc
 import os
 from pathlib import Path
@@ -15,6 +16,9 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parent.parent
 
 
+_FREEZE_AT_EXIT = False  # (registered once per process, however many apps it builds)
+
+
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """The app, built with the cyclic garbage collector paused.
 
@@ -24,8 +28,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     gc.unfreeze), so the first young collection after the start does not walk them all. Not
     left frozen: the engine moves what a generation keeps the same way, which it can do only
     while nothing is frozen (pipeline._collector_paused; a frozen start made every upload's
-    first generation pay that walk). The collector is on again on return if it was on
-    (docs/generation.md, "Seventeenth session: start-up").
+    first generation pay that walk). At exit everything is frozen, so the interpreter's last
+    collections do not walk the start's objects one more time (about 0.2 s of CPU a `flask`
+    command). The collector is on again on return if it was on (docs/generation.md,
+    "Seventeenth session: start-up").
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -34,6 +40,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         if gc.get_freeze_count() == 0:  # (a caller's frozen objects stay frozen)
             gc.freeze()
             gc.unfreeze()
+        global _FREEZE_AT_EXIT
+        if not _FREEZE_AT_EXIT:
+            atexit.register(gc.freeze)
+            _FREEZE_AT_EXIT = True
         return app
     finally:
         if was_enabled:
