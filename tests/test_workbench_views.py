@@ -424,7 +424,7 @@ def test_several_letters_for_a_single_choice_key_say_only_one_is_allowed(
     response = client.post(f"/manage/questions/{ids[0]}/edit", data=question_form(single))
     assert response.status_code == 400
     page = response.get_data(as_text=True)
-    assert "单选题只填一个字母（如 C），“cd”是 2 个" in page
+    assert "单选题只填一个字母（如 C），“cd”填了 2 个字母" in page
     assert "不是已有的选项" not in page
 
 

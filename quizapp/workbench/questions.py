@@ -188,7 +188,7 @@ def build_question(
             if index is None and len(letters) > 1 and set(letters) <= set(LETTERS[: len(options)]):
                 # CD for a 单选: both are options, one is all a 单选 takes
                 raise QuestionError(
-                    f"单选题只填一个字母（如 C），“{answer_text}”是 {len(letters)} 个"
+                    f"单选题只填一个字母（如 C），“{answer_text}”填了 {len(letters)} 个字母"
                 )
             if index is None:
                 raise QuestionError(
