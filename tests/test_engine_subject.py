@@ -9,14 +9,27 @@ from quizapp.generation import builders, generate_questions
 HELDOUT = Path(__file__).resolve().parent.parent / "bench" / "heldout_texts"
 
 
-def _shared(text: str, stem_from: str, key: str) -> str:
-    """The window from ``stem_from`` to the sentence's end, the key marked, after the step."""
+def _step(text: str, stem_from: str, key: str) -> tuple[tuple[str, int, int], tuple[str, int, int]]:
+    """The window from ``stem_from`` to the sentence's end with the key marked, before and after
+    the step."""
     stem = text[text.index(stem_from) :]
     at = text.index(key)
     la = at - text.index(stem_from)
-    got, gla, glb = builders._with_shared_subject(text, stem, la, la + len(key), at, at + len(key))
+    before = (stem, la, la + len(key))
+    return before, builders._with_shared_subject(text, *before, at, at + len(key))
+
+
+def _shared(text: str, stem_from: str, key: str) -> str:
+    """The window after the step, its key still marked."""
+    got, gla, glb = _step(text, stem_from, key)[1]
     assert got[gla:glb] == key
     return got
+
+
+def _unchanged(text: str, stem_from: str, key: str) -> bool:
+    """Does the step leave the window as it was?"""
+    before, after = _step(text, stem_from, key)
+    return after == before
 
 
 def test_an_aspect_verb_takes_the_clause_naming_its_subject():
@@ -47,11 +60,7 @@ def test_an_agent_modifying_the_subject_is_not_taken_for_it():
 
 def test_an_instruction_after_a_subject_and_modal_is_left_to_its_own_step():
     text = "各级党组织要加强自身建设，不断提高政治判断力、政治领悟力、政治执行力。"
-    stem = text[text.index("不断") :]
-    at = text.index("政治领悟力")
-    la = at - text.index("不断")
-    got = builders._with_shared_subject(text, stem, la, la + 5, at, at + 5)
-    assert got == (stem, la, la + 5)
+    assert _unchanged(text, "不断", "政治领悟力")
 
 
 def test_a_verb_s_object_in_a_series_gets_no_subject():
@@ -59,11 +68,7 @@ def test_a_verb_s_object_in_a_series_gets_no_subject():
         "去年5月，党中央专门出台了《意见》，要求大力弘扬胸怀祖国、服务人民的爱国精神，"
         "勇攀高峰、敢为人先的创新精神，追求真理、严谨治学的求实精神。"
     )
-    stem = text[text.index("追求真理") :]
-    at = text.index("严谨治学")
-    la = at - text.index("追求真理")
-    got = builders._with_shared_subject(text, stem, la, la + 4, at, at + 4)
-    assert got == (stem, la, la + 4)
+    assert _unchanged(text, "追求真理", "严谨治学")
 
 
 def test_the_party_named_alone_is_the_subject_of_the_clauses_after():
@@ -74,11 +79,7 @@ def test_the_party_named_alone_is_the_subject_of_the_clauses_after():
 
 def test_what_a_plenum_said_gets_no_plenum_as_its_subject():
     text = "全会提出，坚持创新发展，必须把创新摆在国家发展全局的核心位置，不断推进理论创新。"
-    stem = text[text.index("坚持创新发展") :]
-    at = text.index("理论创新")
-    la = at - text.index("坚持创新发展")
-    got = builders._with_shared_subject(text, stem, la, la + 4, at, at + 4)
-    assert got == (stem, la, la + 4)
+    assert _unchanged(text, "坚持创新发展", "理论创新")
 
 
 def test_bank_stems_name_who_acted():

@@ -86,7 +86,7 @@ def test_too_hard_is_flagged_but_only_from_five_answers():
 def test_contest_summary_participation_average_and_best():
     summary = st.summarize_scores("第一支部", [60.0, 80.0, 100.0], expected=4)
     assert summary.participants == 3
-    assert summary.participation_rate == 0.75
+    assert summary.participation_percent == 75
     assert summary.average == 80.0 and summary.best == 100.0
     assert st.summarize_scores("空", []).average is None
 

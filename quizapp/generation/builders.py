@@ -1362,15 +1362,23 @@ def _with_topic_agent(
     if not agent:
         return stem, la, lb
     lead = agent + "……"
-    body = stem
-    while len(lead) + len(body) > _HEAD_STEM_CHARS:
+    body = _clauses_to_fit(len(lead), stem, lb)
+    if body is None:
+        return "", 0, 0
+    return lead + body, la + len(lead), lb + len(lead)
+
+
+def _clauses_to_fit(lead_chars: int, body: str, lb: int) -> str | None:
+    """``body`` with clauses after its last blank dropped until a lead of ``lead_chars`` and it
+    fit in _HEAD_STEM_CHARS (ended on 。), or None when no clause is left to drop."""
+    while lead_chars + len(body) > _HEAD_STEM_CHARS:
         # (never before a later blank of a stem of several: 〔…〕（　　）、（　　）)
         after = max(lb, body.rfind("（　　）") + 4)
         cut = max(body.rfind(c, after, len(body) - 1) for c in "，,；;")
         if cut < 0:
-            return "", 0, 0
+            return None
         body = body[:cut] + "。"
-    return lead + body, la + len(lead), lb + len(lead)
+    return body
 
 
 _SEEING_END = re.compile(r"(?:看到|认识到|看出|意识到)$")
@@ -12449,17 +12457,13 @@ def _with_shared_subject(
         return stem, la, lb
     else:
         lead = subject + "……"
-    body = stem
-    while len(lead) + len(body) > _HEAD_STEM_CHARS:
-        after = max(lb, body.rfind("（　　）") + 4)
-        cut = max(body.rfind(c, after, len(body) - 1) for c in "，,；;")
-        if cut < 0:
-            if len(lead) <= _SHORT_LEAD:
-                # (a stem its list already makes long takes a short subject all the same:
-                # 党领导人民进行伟大奋斗，积累了…，这就是：坚持（　　）…)
-                return lead + stem, la + len(lead), lb + len(lead)
+    body = _clauses_to_fit(len(lead), stem, lb)
+    if body is None:
+        if len(lead) > _SHORT_LEAD:
             return stem, la, lb
-        body = body[:cut] + "。"
+        # (a stem its list already makes long takes a short subject all the same:
+        # 党领导人民进行伟大奋斗，积累了…，这就是：坚持（　　）…)
+        body = stem
     return lead + body, la + len(lead), lb + len(lead)
 
 

@@ -184,12 +184,6 @@ class GroupScores:
     best: float | None = None
 
     @property
-    def participation_rate(self) -> float | None:
-        if not self.expected:
-            return None
-        return self.participants / self.expected
-
-    @property
     def participation_percent(self) -> int | None:
         """The participation rate in whole percent, rounded as the 答题赛's results page
         rounds it (1 of 8 is 13% on both pages)."""
