@@ -34,7 +34,8 @@ added in the fifth session to tune on, ``--set fresh_test`` four more kept blind
 ``--set blind18`` the fifteenth session's texts (blind until rounds QA–QF),
 ``--set blind19`` the sixteenth session's texts (blind until rounds RA–RF),
 ``--set blind20`` the sixteenth session's second blind set,
-``--set blind21`` the seventeenth session's blind set (two 党内法规 documents, two 邓小平 speeches).
+``--set blind21`` the seventeenth session's blind set (two 党内法规 documents, two 邓小平 speeches),
+``--set blind22`` the eighteenth session's blind set (two 江泽民 speeches, two 毛泽东 texts of 1949).
 """
 
 from __future__ import annotations
@@ -212,6 +213,14 @@ TEXT_SETS = {
         ("tixi", HELDOUT / "dangnei_fagui_tixi_2021_part1.txt"),
         ("nanfang", HELDOUT / "speech_deng_nanfang_tanhua_1992.txt"),
         ("jiefang", HELDOUT / "speech_deng_jiefang_sixiang_1978.txt"),
+    ),
+    # eighteenth session (SOURCES.md "blind22"): kept blind to compare the session's start and end
+    # engines; older voices again (江泽民 1996/1999, 毛泽东 1949), few numbered formulas
+    "blind22": (
+        ("sanjiang", HELDOUT / "speech_jiang_sanjiang_jiaoyu_1999.txt"),
+        ("xuanchuan", HELDOUT / "speech_jiang_xuanchuan_buzhang_1996.txt"),
+        ("erzhong", HELDOUT / "report_mao_qijie_erzhong_1949.txt"),
+        ("zhuanzheng", HELDOUT / "article_mao_renmin_minzhu_zhuanzheng_1949.txt"),
     ),
 }
 TEXTS = TEXT_SETS["review"]
