@@ -35,7 +35,8 @@ added in the fifth session to tune on, ``--set fresh_test`` four more kept blind
 ``--set blind19`` the sixteenth session's texts (blind until rounds RA–RF),
 ``--set blind20`` the sixteenth session's second blind set,
 ``--set blind21`` the seventeenth session's blind set (two 党内法规 documents, two 邓小平 speeches),
-``--set blind22`` the eighteenth session's blind set (two 江泽民 speeches, two 毛泽东 texts of 1949).
+``--set blind22`` the eighteenth session's first blind set (two 江泽民 speeches, two 毛泽东 texts of 1949),
+``--set blind23`` its second (毛泽东 1941 and 1956, 邓小平 1980, 江泽民 1996).
 """
 
 from __future__ import annotations
@@ -221,6 +222,14 @@ TEXT_SETS = {
         ("xuanchuan", HELDOUT / "speech_jiang_xuanchuan_buzhang_1996.txt"),
         ("erzhong", HELDOUT / "report_mao_qijie_erzhong_1949.txt"),
         ("zhuanzheng", HELDOUT / "article_mao_renmin_minzhu_zhuanzheng_1949.txt"),
+    ),
+    # eighteenth session, second set (SOURCES.md "blind23"): built after blind22 was read and
+    # tuned on, kept blind to measure that tuning on texts of the same voices
+    "blind23": (
+        ("gaizao", HELDOUT / "report_mao_gaizao_women_de_xuexi_1941.txt"),
+        ("shida", HELDOUT / "speech_mao_lun_shida_guanxi_1956_sec1-7.txt"),
+        ("lingdao", HELDOUT / "speech_deng_lingdao_zhidu_gaige_1980_sec1-3.txt"),
+        ("changzheng", HELDOUT / "speech_jiang_changzheng60_1996.txt"),
     ),
 }
 TEXTS = TEXT_SETS["review"]
