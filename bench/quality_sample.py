@@ -35,7 +35,8 @@ added in the fifth session to tune on, ``--set fresh_test`` four more kept blind
 ``--set blind19`` the sixteenth session's texts (blind until rounds RA–RF),
 ``--set blind20`` the sixteenth session's second blind set,
 ``--set blind21`` the seventeenth session's blind set (two 党内法规 documents, two 邓小平 speeches),
-``--set blind22`` the eighteenth session's first blind set (two 江泽民 speeches, two 毛泽东 texts of 1949),
+``--set blind22`` the eighteenth session's first blind set (two 江泽民 speeches, two 毛泽东 texts
+of 1949),
 ``--set blind23`` its second (毛泽东 1941 and 1956, 邓小平 1980, 江泽民 1996).
 """
 
