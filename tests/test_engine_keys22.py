@@ -156,3 +156,9 @@ def test_one_title_of_a_series_of_examples_is_not_asked() -> None:
     answers = [q.answer for q in generate_questions(text, seed=0) if q.kind == "cloze"]
     assert not [a for a in answers if a in (["黄河大合唱"], ["团结就是力量"], ["歌唱祖国"])]
     assert ["共产党宣言"] in answers
+
+
+def test_a_speakers_opening_on_a_report_is_material() -> None:
+    opening = "刚才，李明同志在这次会议上所作的报告，我完全赞成。我们要认真学习，抓好落实。\n"
+    doc = segment("在全省工作会议上的讲话\n（二〇二〇年三月五日）\n" + opening + REPORT)
+    assert doc.paragraphs[2].kind == "body"

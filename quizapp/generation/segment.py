@@ -225,7 +225,10 @@ _NOTE_AUTHOR = re.compile(
 
 
 def _is_note(text: str) -> bool:
-    """Is ``text`` a paragraph of an editor's note about the text (这是…的讲话。…)?"""
+    """Is ``text`` a paragraph of an editor's note about the text (这是…的讲话。…)? A paragraph
+    in the first person is the speaker's (刚才，X同志在这次会议上所作的报告，我完全赞成)."""
+    if "我" in text:
+        return False
     return bool(_NOTE_THIS.search(text) or _NOTE_AUTHOR.search(text))
 
 
