@@ -162,3 +162,9 @@ def test_a_speakers_opening_on_a_report_is_material() -> None:
     opening = "刚才，李明同志在这次会议上所作的报告，我完全赞成。我们要认真学习，抓好落实。\n"
     doc = segment("在全省工作会议上的讲话\n（二〇二〇年三月五日）\n" + opening + REPORT)
     assert doc.paragraphs[2].kind == "body"
+
+
+def test_an_adverb_before_the_copula_is_no_part_of_the_subject() -> None:
+    text = BODY + "但是我们的事情还很多，比如走路，过去的工作只不过是像万里长征走完了第一步。\n"
+    answers = [q.answer for q in generate_questions(text, seed=0) if q.kind == "cloze"]
+    assert not [a for a in answers if "只不过" in "".join(a)]

@@ -10488,6 +10488,9 @@ _NO_SUBJECT += ("并", "但", "而", "更", "才", "只", "要", "应", "必须"
 # an adverb before 是 (特别是, 也是, 正是, 就是): the clause is no ``X是Y`` thesis
 _ADVERB_BEFORE_SHI = ("特别", "尤其", "即", "就", "也", "还", "正", "更", "都", "总", "而", "不")
 _ADVERB_BEFORE_SHI += ("乃", "便", "于", "只", "若", "凡", "但", "可", "或", "仍", "均", "亦", "又")
+# (and the adverbs of two characters or more: （过去的工作只不过）是像万里长征走完了第一步,
+# blind22 VA #39, VB #38)
+_ADVERB_BEFORE_SHI += ("不过", "无非", "仅仅", "恰恰", "其实", "实际上", "确实")
 # a clause saying that X is Y (认识到…, 树立…是…的思想): someone's view, not the text's thesis
 _REPORTED = re.compile(r"认识到|认为|指出|强调|明确|牢记|表明|证明|说明|坚信|懂得|树立|相信")
 # a thesis about the country itself (中国是全球最有潜力的大市场): any reader fills the blank
