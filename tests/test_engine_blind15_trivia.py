@@ -29,8 +29,10 @@ def test_no_judge_swaps_the_nicknames_of_a_courtesy_passage() -> None:
 
 
 def test_an_ordinal_completing_a_dictionary_name_is_asked_last() -> None:
+    # (eighteenth session, keys22: no longer a key at all, the event name a longer name ends
+    # on is not taken, blind11 GH #26, GO #24, blind15 LE #46, MD #55, blind22: 0 usable of 8)
     war = [q for q in heldout_bank(XIYATU) if q.answer == ["世界大战"]]
-    assert war and all(q.weak for q in war)
+    assert not war
     assert _low_value(
         plain_cloze(f"70年前，中美作为第二次{BLANK}盟国并肩奋战。", "世界大战"), frozenset()
     )

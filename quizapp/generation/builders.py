@@ -5340,6 +5340,28 @@ def _in_open_series(text: str, end: int) -> bool:
     return text[pos : pos + 1] == "等"
 
 
+# what shows a series of titles to be examples of a class (…、《歌唱祖国》这些优秀歌曲, 《红楼梦》、
+# 《三国演义》、《水浒传》这样一些古典名著)
+_EXAMPLE_TAIL = ("这些", "这样", "那样", "那些", "之类", "一类")
+
+
+def _example_titles(text: str, a: int, b: int) -> bool:
+    """Is the quoted title at [a, b) of ``text`` one of a 、-series of two or more titles that
+    the text goes on to call examples (这些/这样一些…)? A teacher asks no one title of such a
+    series: another of the class fits its blank as well (blind22 VA #12, #15, VB #17: 0/3)."""
+    if text[a - 1 : a] != "《":
+        return False
+    pos, items = b, 1
+    while pos < len(text) and text[pos] == "》":
+        pos += 1
+    while text[pos : pos + 2] == "、《" and (close := text.find("》", pos + 2)) > 0:
+        pos, items = close + 1, items + 1
+    back = a - 1
+    while text[back - 2 : back] == "》、" and (opened := text.rfind("《", 0, back - 2)) >= 0:
+        back, items = opened, items + 1
+    return items >= 2 and text.startswith(_EXAMPLE_TAIL, pos)
+
+
 _OPEN_TAIL = re.compile(
     r"(?:、[^，。；：、！？,;:!?“”‘’《》（）()\s]{1,12})*"
     r"(?:(?:以及|和|与|及)[^，。；：、！？,;:!?“”‘’《》（）()\s]{1,12}?)?等(?![待同级于])"
@@ -5598,6 +5620,8 @@ def items_worth_asking(ctx: Context, group: tuple[str, ...]) -> bool:
         return ctx.lexicon.complete_list(group) is not None  # (review 22b)
     if len(group) < 2 or ctx.lexicon.known_list(group):
         return True
+    if open_class_list(group):
+        return False
     if all(ctx.lexicon.is_known(t) for t in group):
         return True
     if len(group) == 2:
@@ -5625,6 +5649,27 @@ def _worth_asking_cached(ctx: Context, group: tuple[str, ...]) -> bool:
 
 
 _OPEN_CLASS_HEADS = frozenset({"意识", "精神", "观念", "能力", "水平"})
+# heads of lists a speaker picks from an open class, as terms the lexicon may know each of:
+# kinds of work (思想政治工作、组织工作、宣传工作、群众工作: 统战工作 fits as well), interests
+# (部门利益、地方利益、小团体利益: 个人利益), deeds done to the masses
+# (宣传群众、动员群众、教育群众:
+# 组织群众), and a manner adverb over verbs (认真对待、认真研究、认真解决: 认真分析)
+# (blind22: 0 usable of 28 rows on such lists; a list the lexicon knows whole is still asked)
+_OPEN_LIST_HEADS = ("工作", "利益", "群众")
+_OPEN_LIST_LEADS = ("认真", "切实", "积极", "大力", "努力", "不断", "坚决", "进一步")
+
+
+def open_class_list(group: tuple[str, ...]) -> bool:
+    """Is the 、-list the text's own pick from an open class (:data:`_OPEN_LIST_HEADS`,
+    :data:`_OPEN_LIST_LEADS`): a head or lead every item shares, and a core of its own each?"""
+    if len(group) < 3:
+        return False
+    suffix, prefix = common_suffix(group), common_prefix(group)
+    if suffix in _OPEN_LIST_HEADS and all(len(t) > len(suffix) for t in group):
+        return True
+    return prefix in _OPEN_LIST_LEADS and all(len(t) > len(prefix) for t in group)
+
+
 # characters that link words rather than name things: shared by every item, they set none apart
 _LINKING_CHARS = frozenset("的之和与及、，")
 
@@ -5845,6 +5890,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         return  # 宁可数量少一些，但要保证质量: a clause to recite, not a phrase to recall
     if key.type == "quoted" and _in_open_series(s.text, key.end - s.start):
         return  # 《共产党宣言》、《共产主义ABC》、《政治经济学》等: one of some examples
+    if key.type == "quoted" and _example_titles(s.text, key.start - s.start, key.end - s.start):
+        return  # 像《义勇军进行曲》、《黄河大合唱》…这些优秀歌曲: one of some examples
     if key.type == "quoted" and "、" in key.text:
         quoted_items = tuple(key.text.split("、"))
         if _rhetoric_pattern(quoted_items) and not ctx.lexicon.known_list(quoted_items):
@@ -10441,6 +10488,9 @@ _NO_SUBJECT += ("并", "但", "而", "更", "才", "只", "要", "应", "必须"
 # an adverb before 是 (特别是, 也是, 正是, 就是): the clause is no ``X是Y`` thesis
 _ADVERB_BEFORE_SHI = ("特别", "尤其", "即", "就", "也", "还", "正", "更", "都", "总", "而", "不")
 _ADVERB_BEFORE_SHI += ("乃", "便", "于", "只", "若", "凡", "但", "可", "或", "仍", "均", "亦", "又")
+# (and the adverbs of two characters or more: （过去的工作只不过）是像万里长征走完了第一步,
+# blind22 VA #39, VB #38)
+_ADVERB_BEFORE_SHI += ("不过", "无非", "仅仅", "恰恰", "其实", "实际上", "确实")
 # a clause saying that X is Y (认识到…, 树立…是…的思想): someone's view, not the text's thesis
 _REPORTED = re.compile(r"认识到|认为|指出|强调|明确|牢记|表明|证明|说明|坚信|懂得|树立|相信")
 # a thesis about the country itself (中国是全球最有潜力的大市场): any reader fills the blank
@@ -11261,6 +11311,24 @@ def _standing_pair(text: str) -> tuple[str, str] | None:
     return a, b
 
 
+# words of free prose, not of a saying: a clause holding one says what happened or must be done
+# in words of its own (两个国家都落后，中国则更落后; 陷于四分五裂的国民党，已经脱离了一切群众;
+# 城乡改革的基本政策，一定要长期保持稳定); 了 and 要 are not among them (苦难考验了中国人民，
+# 也锻炼了中国人民; 学马列要精，要管用的: sayings)
+_FREE_PROSE_WORDS = frozenset({"则", "已经", "一定", "曾经", "正在"})
+
+
+def _free_predicate(clause: str) -> bool:
+    """Is the second clause of a two-clause sentence a free predicate rather than half of a
+    saying: a 是…的 of manner (中国人找到马克思主义，是经过俄国人介绍的), or a clause holding a
+    word of :data:`_FREE_PROSE_WORDS`? Its words are the speaker's own, and other wordings say
+    it as well (blind21–22: 0 usable of 6 such rows; 社会主义是干出来的，新时代是奋斗出来的 and
+    团结统一是党的生命，是党的力量所在 stay)."""
+    if clause.startswith("是") and clause.endswith("的"):
+        return True
+    return any(w in _FREE_PROSE_WORDS for w in jieba_cut(clause))
+
+
 def standing_pair_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
     """填空 on a saying or thesis of two clauses standing as a sentence of its own that no
     question asks yet: its first clause is printed and its second blanked (科学无国界，（　　）。),
@@ -11288,6 +11356,8 @@ def standing_pair_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
                 break
         if (topic := _TOPIC_THESIS.match(second)) is not None:
             answer = topic.group(1)  # 脱贫攻坚，（精准）是要义
+        if _free_predicate(answer):
+            continue
         stem = s.text[:at] + BLANK + s.text[at + len(answer) :]
         if _readable(answer, stem):
             continue
@@ -11368,6 +11438,23 @@ def _swappable(theses: list[tuple[str, str]], i: int, j: int) -> bool:
     return core_p[-2:] not in (x[-2:], y[-2:]) and core_q[-2:] not in (x[-2:], y[-2:])
 
 
+# words naming the people, one another's near-synonyms in a thesis (人民是历史的创造者, 群众是
+# 真正的英雄: swapped, the statement is as true as before)
+_PEOPLE_WORDS = frozenset(
+    "人民 群众 人民群众 广大群众 广大人民 广大人民群众 老百姓 百姓 民众".split()
+)
+
+
+def _one_referent(ctx: Context, x: str, y: str) -> bool:
+    """Do two subjects name one thing, so that a thesis said of the one holds of the other:
+    the people (人民 / 群众), or near-synonyms or covers the lexicon knows (奋斗精神 / 拼搏精神)?
+    Swapped, such theses stay true (blind22 VA #3, VD #7, VE #2, VF #9: 群众是历史的创造者，
+    人民是真正的英雄, unusable each time)."""
+    if x in _PEOPLE_WORDS and y in _PEOPLE_WORDS:
+        return True
+    return y in ctx.lexicon.overlapping(x) or x in ctx.lexicon.overlapping(y)
+
+
 def _aim_frame(subject: str) -> bool:
     """Is ``subject`` a short headless 的-phrase, a verb made a noun (指向的, 着眼的, 谋划的 of
     解决大党独有难题，指向的是…，着眼的是…)? Two such clauses say of one deed what it aims at or
@@ -11402,7 +11489,11 @@ def parallel_thesis_judges(ctx: Context) -> Iterator[Question]:
             subjects = [t[0] for t in theses]
             if len(set(subjects)) != len(subjects):
                 continue
-            pairs = [p for p in combinations(range(len(run)), 2) if _swappable(theses, *p)]
+            pairs = [
+                p
+                for p in combinations(range(len(run)), 2)
+                if _swappable(theses, *p) and not _one_referent(ctx, subjects[p[0]], subjects[p[1]])
+            ]
             first, last = spans[run[0]][0], spans[run[-1]][1]
             if not pairs or noise.overlaps(s.start + first, s.start + last, tainted):
                 continue
@@ -11482,6 +11573,11 @@ def _thesis_judge(
     )
 
 
+# a view someone holds (有些同志认为…, 有人以为…): the contrast after it is theirs, often the
+# view the text refutes, and the text may go on to report the swap as well (或者反过来，认为…):
+# swapped, the 判断 is not surely false (blind22 VD #23–24, VE #27, #29, VF #25, #29: 0/6)
+_HELD_VIEW = re.compile(r"认为|以为|觉得|主张|断言|幻想|想象|说什么")
+
 # a contrast thesis: X不是A，而是B (新发展格局决不是封闭的国内循环，而是开放的国内国际双循环)
 _CONTRAST = re.compile(
     r"^([\u4e00-\u9fff、]{2,12}?)(决不|绝不|并不|不)(是)([\u4e00-\u9fff、]{2,20})$"
@@ -11511,6 +11607,8 @@ def contrast_thesis_judges(ctx: Context) -> Iterator[Question]:
             asserted = but.group(1)
             if subject.startswith(_NO_SUBJECT + ("最", "从来")) or _REPORTED.match(subject):
                 continue  # 也不是风头主义者, 最重要的不是…: whose thesis lies elsewhere
+            if _HELD_VIEW.search(subject):
+                continue  # 有些糊涂的同志认为不是…，而是…: a view the text reports, not its own
             # (a reported view opens the clause: 牢记 inside 不忘初心、牢记使命 names the slogan)
             if subject.endswith(_ADVERB_BEFORE_SHI) or subject.endswith(("都", "也")):
                 continue

@@ -26,6 +26,7 @@ from .builders import (
     UNFRAMED_POINTS,
     Context,
     build_all,
+    open_class_list,
     rhetoric_run,
 )
 from .confidence import (
@@ -1046,7 +1047,9 @@ def _rhetoric_list(q: Question, lexicon: Lexicon) -> bool:
     if q.kind != "cloze" or q.template != "cloze_list" or "、" not in q.keys[0]:
         return False
     items = tuple(q.keys[0].split("、"))
-    return rhetoric_run(items) and lexicon.complete_list(items) is None
+    # (and a run of an open class, 思想政治工作、组织工作、宣传工作、群众工作; 认真对待、认真研究、
+    # 认真解决: 统战工作 or 认真分析 fits a blank as well, blind22: 0 usable of 14 such rows)
+    return (rhetoric_run(items) or open_class_list(items)) and lexicon.complete_list(items) is None
 
 
 def _lure_of_a_standard_list(q: Question, lexicon: Lexicon) -> bool:
