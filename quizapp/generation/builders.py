@@ -236,6 +236,10 @@ def _window_of(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int
         before = _sentence_before(ctx, s)
         stem, la, lb = _with_antecedent(s.text, stem, la, lb, a - s.start, before)
     if stem:
+        stem, la, lb = _with_linked_clause(s.text, stem, la, lb, a - s.start)
+    if stem:
+        stem, la, lb = _with_summed_up_clauses(s.text, stem, la, lb, a - s.start)
+    if stem:
         stem, la, lb = _with_referent(ctx, s, stem, la, lb, a - s.start)
     if stem:
         stem, la, lb = _with_yi_frame(s.text, stem, la, lb, a - s.start)
@@ -281,6 +285,10 @@ def _window_of(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int
         cut = next(len(w) for w in _AND_OPENINGS if stem.startswith(w))
         if cut <= la:  # 并根据新的实践…: the stem shows no predicate 并 joins it to
             stem, la, lb = stem[cut:], la - cut, lb - cut
+    if stem:
+        stem, la, lb = _without_cut_item_tail(s.text, stem, la, lb)
+    if stem:
+        stem, la, lb = _without_opening_connective(s.text, stem, la, lb)
     if stem:
         stem, la, lb = _without_cut_connective(stem, la, lb)
     if stem:
@@ -12627,4 +12635,125 @@ def _without_cut_connective(stem: str, la: int, lb: int) -> tuple[str, int, int]
         cut = m.end() - (1 if m.group().endswith("要") and not m.group().endswith("是要") else 0)
         cut = len(m.group()) if m.group()[-1] == "是" else cut
         stem, la, lb = stem[cut:], la - cut, lb - cut
+    return stem, la, lb
+
+
+# --- stems that are no whole statement (eighteenth session, helper "stems22") ---
+
+# a connective opening a clause inside its sentence that says how it goes on from the clause
+# before (…的积极作用，|同时有效地防止…; …，|但…; …，|从而…): the clause before is half of it
+_LINKING_OPENING = re.compile(
+    r"(?:同时|与此同时|但是|但|然而|可是|不过|因此|所以|因而|从而|进而|而且|并且)(?![期代间])"
+)
+# a connective opening a sentence, linking it to the sentence before (但帝国主义者…依然存在):
+# the statement stands without it
+_SENTENCE_CONNECTIVE = re.compile(
+    r"(?:(?:但是|但|然而|可是|不过)(?![，,是])|(?:但是|然而|可是|不过|同时|因此|所以|因而|此外|另外|总之|与此同时)[，,])"
+)
+# a clause summing up what came before it in its sentence (…，这是完全错误的; …，这就是…)
+_SUMMING_CLAUSE = re.compile(r"[，,](?:这|这就|这也|这都|这正|这同样|这又)(?:是|就是)")
+# a clause comparing with an item cut off before it (…进行剖析，这也是多年来少有的)
+_ALSO_CLAUSE = re.compile(r"[，,](?:这|那)(?:也|同样|又|还)")
+
+
+def _item_start(text: str, at: int) -> int:
+    """Where the ；-item holding text[at] starts."""
+    return max(text.rfind(c, 0, at) for c in "；;") + 1
+
+
+def _with_linked_clause(
+    text: str, stem: str, la: int, lb: int, key_at: int
+) -> tuple[str, int, int]:
+    """A window copied from a clause start after a comma whose clause opens on a linking
+    connective (同时有效地防止…的滋长蔓延: 同时 with what? blind22 VA #20, VB #16, #19) takes in
+    the clauses before it in its ；-item back to one that does not open on one, when the stem
+    stays within _HEAD_STEM_CHARS; else it stays."""
+    start, end, s_from, s_to = _source_span(text, stem, la, key_at)
+    if s_from != 0 or start <= 0 or text[start - 1] not in "，,":
+        return stem, la, lb
+    if not _LINKING_OPENING.match(text, start):
+        return stem, la, lb
+    starts, ends = _clause_edges(text)
+    k = bisect_right(starts, start) - 1
+    if k <= 0 or starts[k] != start:
+        return stem, la, lb
+    first = k - 1
+    while first >= 0 and text[ends[first] - 1] not in "；;":
+        clause = text[starts[first] : ends[first] - 1]
+        if clause in _CONNECTIVES or len(clause) <= 2:
+            return stem, la, lb  # (同时，|而且…: the clause before is a connective alone)
+        if not _LINKING_OPENING.match(clause) and _leans_back(clause) is None:
+            break
+        first -= 1
+    if first < 0 or text[ends[first] - 1] in "；;":
+        return stem, la, lb
+    lead = text[starts[first] : start]
+    if len(lead) + len(stem) > _HEAD_STEM_CHARS:
+        return stem, la, lb  # (clauses after the blank stay: 免予党纪处分 is the rule's point)
+    if stem[la:lb] in lead:
+        return stem, la, lb  # (…要带头严格执行中央八项规定精神，|同时…: the lead prints the key)
+    return lead + stem, la + len(lead), lb + len(lead)
+
+
+def _with_summed_up_clauses(
+    text: str, stem: str, la: int, lb: int, key_at: int
+) -> tuple[str, int, int]:
+    """A window copied from a clause start after a comma that runs into a clause summing up
+    what came before it (认为可以抛弃“（节制资本）”的口号，这是完全错误的: the 如果认为… that
+    这 sums up is cut, blind22 VB #24, VD #28, VE #28, VF #24) opens at its ；-item's start
+    when the stem stays within WINDOW_CHARS + 12 and the lead is no speaker's frame (全会提出，);
+    else it stays."""
+    start, end, s_from, s_to = _source_span(text, stem, la, key_at)
+    if s_from != 0 or start <= 0 or text[start - 1] not in "，,":
+        return stem, la, lb
+    summed = _SUMMING_CLAUSE.search(text, key_at, end)
+    if summed is None:
+        return stem, la, lb
+    first = _item_start(text, start)
+    lead = text[first:start]
+    if len(lead) + len(stem) > WINDOW_CHARS + 12 or _ANY_SPEAKER_LEAD.match(lead):
+        return stem, la, lb
+    if stem[la:lb] in lead:
+        return stem, la, lb
+    if "“" in lead and "”" not in lead:
+        return stem, la, lb
+    return lead + stem, la + len(lead), lb + len(lead)
+
+
+# a lead whose first clause is a speaker's frame (全会提出，/ 他强调，/ 我们认为，): what follows
+# is what was said, whose window was cut after it on purpose
+_ANY_SPEAKER_LEAD = re.compile(
+    r"[^，,；;]{0,16}(?:提出|指出|强调|认为|表示|说|指明|明确|宣布)[，,：:]"
+)
+
+
+def _without_opening_connective(s_text: str, stem: str, la: int, lb: int) -> tuple[str, int, int]:
+    """A stem opening on its sentence's first word when that word links the sentence to the one
+    before it (但帝国主义者直接经营的…依然存在; 但是我们的事情还很多) opens after it: the
+    statement stands without it (blind22 VA #26, VB #38)."""
+    m = _SENTENCE_CONNECTIVE.match(stem)
+    if m is None or m.end() > la or not s_text.startswith(stem[: m.end()]):
+        return stem, la, lb
+    cut = m.end()
+    if len(stem) - cut - (lb - la) < _GIVEAWAY_REST:
+        return stem, la, lb
+    return stem[cut:], la - cut, lb - cut
+
+
+def _without_cut_item_tail(s_text: str, stem: str, la: int, lb: int) -> tuple[str, int, int]:
+    """A stem that runs past its blank into the next ；-item and stops at that item's first comma
+    (…进行剖析，这也是多年来少有的；充分发扬民主。: a fragment, blind22 VA #1, #4, VB #3, VC
+    #10, VD #5, VE #3, VF #1) ends at the ；; a last clause after the blank comparing with an
+    item the stem does not show (，这也是…/，这同样是…) goes as well."""
+    semi = stem.rfind("；", lb)
+    if semi >= 0:
+        piece = stem[semi + 1 :].rstrip("。！")
+        if piece and not any(c in piece for c in "，,；;") and piece + "，" in s_text:
+            stem = stem[:semi] + "。"
+    if "；" not in stem[:la]:
+        also = list(_ALSO_CLAUSE.finditer(stem, lb))
+        if also and not any(c in stem[also[-1].end() :] for c in "，,；;"):
+            rest = stem[: also[-1].start()]
+            if len(rest) - (lb - la) >= _GIVEAWAY_REST:
+                stem = rest + "。"
     return stem, la, lb
