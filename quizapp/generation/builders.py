@@ -276,6 +276,10 @@ def _window_of(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int
     if stem:
         stem, la, lb = _with_main_clause_end(s.text, stem, la, lb, a - s.start)
     if stem:
+        stem, la, lb = _with_subject_predicate(s.text, stem, la, lb, a - s.start)
+    if stem:
+        stem, la, lb = _with_condition_consequence(s.text, stem, la, lb, a - s.start)
+    if stem:
         stem, la, lb = _with_purpose_end(s.text, stem, la, lb, b - s.start)
     if stem:
         stem, la, lb = _whole_clause_series(s.text, stem, la, lb, b - s.start)
@@ -12756,4 +12760,95 @@ def _without_cut_item_tail(s_text: str, stem: str, la: int, lb: int) -> tuple[st
             rest = stem[: also[-1].start()]
             if len(rest) - (lb - la) >= _GIVEAWAY_REST:
                 stem = rest + "。"
+    return stem, la, lb
+
+
+# how a clause opens that is the predicate of a subject standing alone before it (…的不正确态度，
+# |在抗日时期并没有完全克服; …的外国反动派，|就是…): an adverb, a modal or a copula, after a
+# 在-adverbial at most
+_PREDICATE_AFTER_SUBJECT = re.compile(
+    r"(?:在[^，,；;。]{1,12}?)?(?:并没有|没有|并未|并不|也许|就是|也是|都是|是|已经|曾经|曾|仍然|依然"
+    r"|还是|又|也|都|必将|正在|不能|不会|应当|必须)"
+)
+
+
+def _is_bare_noun_phrase(clause: str) -> bool:
+    """Is ``clause`` a noun phrase alone (我们党内由…所养成的对待党外民主人士的不正确态度): a 的
+    with no more than a noun after it, no verb (jieba's v) past the 的?"""
+    at = clause.rfind("的")
+    head = clause[at + 1 :]
+    if at < 0 or not 2 <= len(head) <= 8 or not _han(head) == len(head):
+        return False
+    words = jieba_cut(head)
+    return bool(words) and word_tag(words[-1]) == "" and not any(word_tag(w) == "v" for w in words)
+
+
+def _with_subject_predicate(
+    text: str, stem: str, la: int, lb: int, key_at: int
+) -> tuple[str, int, int]:
+    """A stem that is its sentence's first clause alone, a noun phrase the window cut from its
+    predicate (我们党内由（土地革命战争时期）的关门主义作风所养成的对待党外民主人士的不正确态度。:
+    blind22 VA #22, VD #25, VE #23), takes the next clause, the predicate, when it opens on an
+    adverb, modal or copula (:data:`_PREDICATE_AFTER_SUBJECT`), does not print the key and the
+    stem stays within WINDOW_CHARS + 24; else it stays."""
+    body = stem.rstrip("。！？!?")
+    if body != stem[:-1] or not text.startswith(body) or lb > len(body):
+        return stem, la, lb
+    end = len(body)
+    if end >= len(text) or text[end] not in "，," or any(c in body for c in "，,；;：:“”"):
+        return stem, la, lb
+    if not _is_bare_noun_phrase(body) or "是" in body[:la] + body[lb:]:
+        return stem, la, lb  # (（　　）是中华民族的根和魂: a copula's statement, whole)
+    close = _clause_close(text, end + 1)
+    clause = text[end + 1 : close]
+    if not _PREDICATE_AFTER_SUBJECT.match(clause) or stem[la:lb] in clause:
+        return stem, la, lb
+    if len(body) + len(clause) + 2 > _HEAD_STEM_CHARS:
+        return stem, la, lb
+    return body + "，" + clause + "。", la, lb
+
+
+# a clause of condition, concession or aim that only sets up the clause after it (…，如果没有
+# 坚强的领导核心、科学的理论指引，|是难以想象的; 即是：深知欲达到胜利，|“必须唤起民众…”)
+_CONDITION_OPENING = re.compile(
+    r"(?:如果|假如|倘若|若(?!干)|要想|一旦|即使|纵然|虽然|尽管|深知欲|欲(?!望))"
+)
+_CONDITION_REACH = 3  # the most clauses a stem ending on a condition takes to reach its verb
+
+
+def _with_condition_consequence(
+    text: str, stem: str, la: int, lb: int, key_at: int
+) -> tuple[str, int, int]:
+    """A stem the window ends on a clause of condition or aim (…的（根本大计），如果没有坚强的
+    领导核心、科学的理论指引。; …即是：深知欲达到胜利。: blind22 VB #31, VC #37) takes the clauses
+    up to the one that says what follows from it, within WINDOW_CHARS + 24; else that clause
+    goes when the blank is before it and what is left is no bare noun phrase; else it stays."""
+    if stem.endswith("…"):
+        return stem, la, lb
+    body = stem.rstrip("。！？!?")
+    key_end = key_at + lb - la
+    tail = body[lb:]
+    if "…" in tail or text[key_end : key_end + len(tail)] != tail:
+        return stem, la, lb
+    end = key_end + len(tail)
+    if end >= len(text) or text[end] not in "，,":
+        return stem, la, lb
+    last_at = max(body.rfind(c) for c in "，,；;：:") + 1
+    if not _CONDITION_OPENING.match(body, last_at):
+        return stem, la, lb
+    new, at = body, end
+    for _ in range(_CONDITION_REACH):
+        close = _clause_close(text, at + 1)
+        clause = text[at + 1 : close]
+        new += "，" + clause
+        if len(new) + 1 > _HEAD_STEM_CHARS or stem[la:lb] in clause:
+            break
+        if not (_CONDITION_OPENING.match(clause) or _sets_up_next_clause(clause)):
+            return new + "。", la, lb
+        if close >= len(text) or text[close] not in "，,":
+            break
+        at = close
+    rest = body[: last_at - 1]
+    if last_at > lb and not _is_bare_noun_phrase(re.split(r"[，,；;：:]", rest)[-1]):
+        return rest + "。", la, lb
     return stem, la, lb
