@@ -120,9 +120,9 @@ def test_a_condition_at_the_end_takes_what_follows_from_it():
 
 def test_a_condition_whose_consequence_is_too_far_goes():
     text = (
-        "我们要坚持实事求是的思想路线，如果脱离实际，就会在经济建设、政治建设、文化建设、"
+        "我们要始终坚持实事求是，如果脱离实际，就会在经济建设、政治建设、文化建设、"
         "社会建设、生态文明建设和党的建设等各个领域、各个方面、各个环节、各个层级的各项具体工作中犯下主观主义和经验主义的错误。"
     )
     stem, la, lb, at = _window(text, "我们", "实事求是", "如果脱离实际")
     got, _, _ = builders._with_condition_consequence(text, stem, la, lb, at)
-    assert got == "我们要坚持实事求是的思想路线。"
+    assert got == "我们要始终坚持实事求是。"
