@@ -126,3 +126,14 @@ def test_a_condition_whose_consequence_is_too_far_goes():
     stem, la, lb, at = _window(text, "我们", "实事求是", "如果脱离实际")
     got, _, _ = builders._with_condition_consequence(text, stem, la, lb, at)
     assert got == "我们要始终坚持实事求是。"
+
+
+def test_a_clause_opening_on_nayang_takes_the_condition_it_follows_from():
+    text = (
+        "如果没有正确路线的指引，我们的事业就不会取得胜利，那样，广大农民就还处在"
+        "地主阶级的剥削和压迫之下，我们就还在黑暗中摸索。"
+    )
+    stem, la, lb, at = _window(text, "那样", "地主阶级")
+    got, gla, glb = builders._with_linked_clause(text, stem, la, lb, at)
+    assert got == text
+    assert got[gla:glb] == "地主阶级"

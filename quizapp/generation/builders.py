@@ -12647,7 +12647,8 @@ def _without_cut_connective(stem: str, la: int, lb: int) -> tuple[str, int, int]
 # a connective opening a clause inside its sentence that says how it goes on from the clause
 # before (…的积极作用，|同时有效地防止…; …，|但…; …，|从而…): the clause before is half of it
 _LINKING_OPENING = re.compile(
-    r"(?:同时|与此同时|但是|但|然而|可是|不过|因此|所以|因而|从而|进而|而且|并且)(?![期代间])"
+    r"(?:同时|与此同时|但是|但|然而|可是|不过|因此|所以|因而|从而|进而|而且|并且|否则|不然"
+    r"|那样(?=[，,]))(?![期代间])"
 )
 # a connective opening a sentence, linking it to the sentence before (但帝国主义者…依然存在):
 # the statement stands without it
@@ -12691,6 +12692,10 @@ def _with_linked_clause(
         first -= 1
     if first < 0 or text[ends[first] - 1] in "；;":
         return stem, la, lb
+    while first > 0 and text[ends[first - 1] - 1] not in "；;":
+        if not _CONDITION_OPENING.match(text, starts[first - 1]):
+            break
+        first -= 1  # (如果没有…，中国革命…还没有胜利，|那样，…: the condition goes in front too)
     lead = text[starts[first] : start]
     if len(lead) + len(stem) > _HEAD_STEM_CHARS:
         return stem, la, lb  # (clauses after the blank stay: 免予党纪处分 is the rule's point)
