@@ -137,3 +137,17 @@ def test_a_clause_opening_on_nayang_takes_the_condition_it_follows_from():
     got, gla, glb = builders._with_linked_clause(text, stem, la, lb, at)
     assert got == text
     assert got[gla:glb] == "地主阶级"
+
+
+def test_a_cai_neng_item_takes_the_condition_its_sentence_opens_on():
+    text = (
+        "深入调查研究，才能把握好全局和局部的关系，认清工作的重点；才能把握好当前和长远的关系，"
+        "统筹兼顾地安排好各方面的工作。"
+    )
+    start = text.index("才能把握好当前")
+    at = text.index("统筹兼顾")
+    stem = text[start:]
+    la = at - start
+    got, gla, glb = builders._with_bare_condition_lead(text, stem, la, la + 4, at)
+    assert got == "深入调查研究，……" + stem
+    assert got[gla:glb] == "统筹兼顾"

@@ -272,6 +272,8 @@ def _window_of(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int
     if stem:
         stem, la, lb = _with_condition_lead(s.text, stem, la, lb, a - s.start)
     if stem:
+        stem, la, lb = _with_bare_condition_lead(s.text, stem, la, lb, a - s.start)
+    if stem:
         stem, la, lb = _with_condition_end(s.text, stem, la, lb, a - s.start)
     if stem:
         stem, la, lb = _with_main_clause_end(s.text, stem, la, lb, a - s.start)
@@ -12857,3 +12859,30 @@ def _with_condition_consequence(
     if last_at > lb and not _is_bare_noun_phrase(re.split(r"[，,；;：:]", rest)[-1]):
         return rest + "。", la, lb
     return stem, la, lb
+
+
+# the main clause of a condition the sentence states without 只有 (正确分析和认识形势，|才能…)
+_BARE_CONDITION_MAIN = re.compile(r"才(?:能|会|可能|可以)")
+_BARE_CONDITION_CHARS = 24  # the longest first clause that goes in front as such a condition
+
+
+def _with_bare_condition_lead(
+    text: str, stem: str, la: int, lb: int, key_at: int
+) -> tuple[str, int, int]:
+    """A stem opening on 才能 (才会, 才可能) of a sentence that states its condition without
+    只有, in its first clause (正确分析和认识形势，才能…；才能把握好改革发展稳定的关系，（统筹
+    兼顾）地处理好…), takes that clause in front: whole when it comes right before the stem,
+    else with …… (blind22 sanjiang; :func:`_with_condition_lead` does it for 只有). A first
+    clause over 24 characters, or one with a 才 of its own, is not shown."""
+    start = key_at - la
+    if start <= 0 or text[start:key_at] != stem[:la] or not _BARE_CONDITION_MAIN.match(stem):
+        return stem, la, lb
+    if "只有" in text[:start] or text[start - 1] not in "，,；;":
+        return stem, la, lb
+    end = min((i for i in (text.find(c) for c in "，,；;：:") if i >= 0), default=-1)
+    if end <= 0 or end >= start or end > _BARE_CONDITION_CHARS or "才" in text[:end]:
+        return stem, la, lb
+    if _ANY_SPEAKER_LEAD.match(text[: end + 1]) or stem[la:lb] in text[:end]:
+        return stem, la, lb
+    lead = text[: end + 1] if end + 1 == start else text[:end] + "，……"
+    return lead + stem, la + len(lead), lb + len(lead)
