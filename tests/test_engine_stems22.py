@@ -151,3 +151,17 @@ def test_a_cai_neng_item_takes_the_condition_its_sentence_opens_on():
     got, gla, glb = builders._with_bare_condition_lead(text, stem, la, la + 4, at)
     assert got == "深入调查研究，……" + stem
     assert got[gla:glb] == "统筹兼顾"
+
+
+def test_an_item_opening_on_an_aspect_verb_takes_the_sentences_subject():
+    text = (
+        "这次会议通过的决议，提出了党在土地改革中的基本方针；阐明了在新的形势下，"
+        "党的工作重心必须转到经济建设上来，各级党组织必须以生产建设为中心。"
+    )
+    start = text.index("阐明了")
+    at = text.index("生产建设")
+    stem = text[start:]
+    la = at - start
+    got, gla, glb = builders._with_items_subject(text, stem, la, la + 4, at)
+    assert got == "这次会议通过的决议……" + stem
+    assert got[gla:glb] == "生产建设"

@@ -270,6 +270,8 @@ def _window_of(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int
     if stem:
         stem, la, lb = _with_shared_subject(s.text, stem, la, lb, a - s.start, b - s.start)
     if stem:
+        stem, la, lb = _with_items_subject(s.text, stem, la, lb, a - s.start)
+    if stem:
         stem, la, lb = _with_condition_lead(s.text, stem, la, lb, a - s.start)
     if stem:
         stem, la, lb = _with_bare_condition_lead(s.text, stem, la, lb, a - s.start)
@@ -12885,4 +12887,35 @@ def _with_bare_condition_lead(
     if _ANY_SPEAKER_LEAD.match(text[: end + 1]) or stem[la:lb] in text[:end]:
         return stem, la, lb
     lead = text[: end + 1] if end + 1 == start else text[:end] + "，……"
+    return lead + stem, la + len(lead), lb + len(lead)
+
+
+_ITEMS_SUBJECT_CHARS = 24  # the longest subject of a sentence's ；-items that goes in front
+
+
+def _with_items_subject(
+    text: str, stem: str, la: int, lb: int, key_at: int
+) -> tuple[str, int, int]:
+    """A window copied from a ；-item start that opens on a verb marked for aspect, in a sentence
+    whose first clause is its subject standing alone and whose first item goes on with a verb
+    marked for aspect as well (毛泽东在这次会议上所作的报告，提出了…；|说明了…；|规定了…: blind22
+    VB #25, VD #27, VE #22, VF #27) takes that subject in front with …… (it is every item's),
+    when it has 24 characters or fewer, does not print the key and the stem stays within
+    WINDOW_CHARS + 24; else it stays."""
+    start, _, s_from, _ = _source_span(text, stem, la, key_at)
+    if s_from != 0 or start <= 0 or text[start - 1] not in "；;":
+        return stem, la, lb
+    if not _opens_on_aspect(text[start : start + 8]):
+        return stem, la, lb
+    first = min((i for i in (text.find(c) for c in "，,") if i >= 0), default=-1)
+    if first <= 1 or first > _ITEMS_SUBJECT_CHARS or any(c in text[:first] for c in "；;：:"):
+        return stem, la, lb
+    subject = text[:first]
+    if not _opens_on_aspect(text[first + 1 : first + 9]):
+        return stem, la, lb
+    if not (_noun_subject(subject) or _is_bare_noun_phrase(subject)) or stem[la:lb] in subject:
+        return stem, la, lb
+    lead = subject + "……"
+    if len(lead) + len(stem) > _HEAD_STEM_CHARS:
+        return stem, la, lb
     return lead + stem, la + len(lead), lb + len(lead)
