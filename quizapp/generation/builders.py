@@ -236,6 +236,10 @@ def _window_of(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int
         before = _sentence_before(ctx, s)
         stem, la, lb = _with_antecedent(s.text, stem, la, lb, a - s.start, before)
     if stem:
+        stem, la, lb = _with_linked_clause(s.text, stem, la, lb, a - s.start)
+    if stem:
+        stem, la, lb = _with_summed_up_clauses(s.text, stem, la, lb, a - s.start)
+    if stem:
         stem, la, lb = _with_referent(ctx, s, stem, la, lb, a - s.start)
     if stem:
         stem, la, lb = _with_yi_frame(s.text, stem, la, lb, a - s.start)
@@ -266,11 +270,19 @@ def _window_of(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int
     if stem:
         stem, la, lb = _with_shared_subject(s.text, stem, la, lb, a - s.start, b - s.start)
     if stem:
+        stem, la, lb = _with_items_subject(s.text, stem, la, lb, a - s.start)
+    if stem:
         stem, la, lb = _with_condition_lead(s.text, stem, la, lb, a - s.start)
+    if stem:
+        stem, la, lb = _with_bare_condition_lead(s.text, stem, la, lb, a - s.start)
     if stem:
         stem, la, lb = _with_condition_end(s.text, stem, la, lb, a - s.start)
     if stem:
         stem, la, lb = _with_main_clause_end(s.text, stem, la, lb, a - s.start)
+    if stem:
+        stem, la, lb = _with_subject_predicate(s.text, stem, la, lb, a - s.start)
+    if stem:
+        stem, la, lb = _with_condition_consequence(s.text, stem, la, lb, a - s.start)
     if stem:
         stem, la, lb = _with_purpose_end(s.text, stem, la, lb, b - s.start)
     if stem:
@@ -281,6 +293,10 @@ def _window_of(ctx: Context, s: Sentence, a: int, b: int) -> tuple[str, int, int
         cut = next(len(w) for w in _AND_OPENINGS if stem.startswith(w))
         if cut <= la:  # 并根据新的实践…: the stem shows no predicate 并 joins it to
             stem, la, lb = stem[cut:], la - cut, lb - cut
+    if stem:
+        stem, la, lb = _without_cut_item_tail(s.text, stem, la, lb)
+    if stem:
+        stem, la, lb = _without_opening_connective(s.text, stem, la, lb)
     if stem:
         stem, la, lb = _without_cut_connective(stem, la, lb)
     if stem:
@@ -12726,3 +12742,278 @@ def _without_cut_connective(stem: str, la: int, lb: int) -> tuple[str, int, int]
         cut = len(m.group()) if m.group()[-1] == "是" else cut
         stem, la, lb = stem[cut:], la - cut, lb - cut
     return stem, la, lb
+
+
+# --- stems that are no whole statement (eighteenth session, helper "stems22") ---
+
+# a connective opening a clause inside its sentence that says how it goes on from the clause
+# before (…的积极作用，|同时有效地防止…; …，|但…; …，|从而…): the clause before is half of it
+_LINKING_OPENING = re.compile(
+    r"(?:同时|与此同时|但是|但|然而|可是|不过|因此|所以|因而|从而|进而|而且|并且|否则|不然"
+    r"|那样(?=[，,]))(?![期代间])"
+)
+# a connective opening a sentence, linking it to the sentence before (但帝国主义者…依然存在):
+# the statement stands without it
+_SENTENCE_CONNECTIVE = re.compile(
+    r"(?:(?:但是|但|然而|可是|不过)(?![，,是])|(?:但是|然而|可是|不过|同时|因此|所以|因而|此外|另外|总之|与此同时)[，,])"
+)
+# a clause summing up what came before it in its sentence (…，这是完全错误的; …，这就是…)
+_SUMMING_CLAUSE = re.compile(r"[，,](?:这|这就|这也|这都|这正|这同样|这又)(?:是|就是)")
+# a clause comparing with an item cut off before it (…进行剖析，这也是多年来少有的)
+_ALSO_CLAUSE = re.compile(r"[，,](?:这|那)(?:也|同样|又|还)")
+
+
+def _item_start(text: str, at: int) -> int:
+    """Where the ；-item holding text[at] starts."""
+    return max(text.rfind(c, 0, at) for c in "；;") + 1
+
+
+def _with_linked_clause(
+    text: str, stem: str, la: int, lb: int, key_at: int
+) -> tuple[str, int, int]:
+    """A window copied from a clause start after a comma whose clause opens on a linking
+    connective (同时有效地防止…的滋长蔓延: 同时 with what? blind22 VA #20, VB #16, #19) takes in
+    the clauses before it in its ；-item back to one that does not open on one, when the stem
+    stays within _HEAD_STEM_CHARS; else it stays."""
+    start, end, s_from, s_to = _source_span(text, stem, la, key_at)
+    if s_from != 0 or start <= 0 or text[start - 1] not in "，,":
+        return stem, la, lb
+    if not _LINKING_OPENING.match(text, start):
+        return stem, la, lb
+    starts, ends = _clause_edges(text)
+    k = bisect_right(starts, start) - 1
+    if k <= 0 or starts[k] != start:
+        return stem, la, lb
+    first = k - 1
+    while first >= 0 and text[ends[first] - 1] not in "；;":
+        clause = text[starts[first] : ends[first] - 1]
+        if clause in _CONNECTIVES or len(clause) <= 2:
+            return stem, la, lb  # (同时，|而且…: the clause before is a connective alone)
+        if not _LINKING_OPENING.match(clause) and _leans_back(clause) is None:
+            break
+        first -= 1
+    if first < 0 or text[ends[first] - 1] in "；;":
+        return stem, la, lb
+    while first > 0 and text[ends[first - 1] - 1] not in "；;":
+        if not _CONDITION_OPENING.match(text, starts[first - 1]):
+            break
+        first -= 1  # (如果没有…，中国革命…还没有胜利，|那样，…: the condition goes in front too)
+    lead = text[starts[first] : start]
+    if len(lead) + len(stem) > _HEAD_STEM_CHARS:
+        return stem, la, lb  # (clauses after the blank stay: 免予党纪处分 is the rule's point)
+    if stem[la:lb] in lead:
+        return stem, la, lb  # (…要带头严格执行中央八项规定精神，|同时…: the lead prints the key)
+    return lead + stem, la + len(lead), lb + len(lead)
+
+
+def _with_summed_up_clauses(
+    text: str, stem: str, la: int, lb: int, key_at: int
+) -> tuple[str, int, int]:
+    """A window copied from a clause start after a comma that runs into a clause summing up
+    what came before it (认为可以抛弃“（节制资本）”的口号，这是完全错误的: the 如果认为… that
+    这 sums up is cut, blind22 VB #24, VD #28, VE #28, VF #24) opens at its ；-item's start
+    when the stem stays within WINDOW_CHARS + 12 and the lead is no speaker's frame (全会提出，);
+    else it stays."""
+    start, end, s_from, s_to = _source_span(text, stem, la, key_at)
+    if s_from != 0 or start <= 0 or text[start - 1] not in "，,":
+        return stem, la, lb
+    summed = _SUMMING_CLAUSE.search(text, key_at, end)
+    if summed is None:
+        return stem, la, lb
+    first = _item_start(text, start)
+    lead = text[first:start]
+    if len(lead) + len(stem) > WINDOW_CHARS + 12 or _ANY_SPEAKER_LEAD.match(lead):
+        return stem, la, lb
+    if stem[la:lb] in lead:
+        return stem, la, lb
+    if "“" in lead and "”" not in lead:
+        return stem, la, lb
+    return lead + stem, la + len(lead), lb + len(lead)
+
+
+# a lead whose first clause is a speaker's frame (全会提出，/ 他强调，/ 我们认为，): what follows
+# is what was said, whose window was cut after it on purpose
+_ANY_SPEAKER_LEAD = re.compile(
+    r"[^，,；;]{0,16}(?:提出|指出|强调|认为|表示|说|指明|明确|宣布)[，,：:]"
+)
+
+
+def _without_opening_connective(s_text: str, stem: str, la: int, lb: int) -> tuple[str, int, int]:
+    """A stem opening on its sentence's first word when that word links the sentence to the one
+    before it (但帝国主义者直接经营的…依然存在; 但是我们的事情还很多) opens after it: the
+    statement stands without it (blind22 VA #26, VB #38)."""
+    m = _SENTENCE_CONNECTIVE.match(stem)
+    if m is None or m.end() > la or not s_text.startswith(stem[: m.end()]):
+        return stem, la, lb
+    cut = m.end()
+    if len(stem) - cut - (lb - la) < _GIVEAWAY_REST:
+        return stem, la, lb
+    return stem[cut:], la - cut, lb - cut
+
+
+def _without_cut_item_tail(s_text: str, stem: str, la: int, lb: int) -> tuple[str, int, int]:
+    """A stem that runs past its blank into the next ；-item and stops at that item's first comma
+    (…进行剖析，这也是多年来少有的；充分发扬民主。: a fragment, blind22 VA #1, #4, VB #3, VC
+    #10, VD #5, VE #3, VF #1) ends at the ；; a last clause after the blank comparing with an
+    item the stem does not show (，这也是…/，这同样是…) goes as well."""
+    semi = stem.rfind("；", lb)
+    if semi >= 0:
+        piece = stem[semi + 1 :].rstrip("。！")
+        if piece and not any(c in piece for c in "，,；;") and piece + "，" in s_text:
+            stem = stem[:semi] + "。"
+    if "；" not in stem[:la]:
+        also = list(_ALSO_CLAUSE.finditer(stem, lb))
+        if also and not any(c in stem[also[-1].end() :] for c in "，,；;"):
+            rest = stem[: also[-1].start()]
+            if len(rest) - (lb - la) >= _GIVEAWAY_REST:
+                stem = rest + "。"
+    return stem, la, lb
+
+
+# how a clause opens that is the predicate of a subject standing alone before it (…的不正确态度，
+# |在抗日时期并没有完全克服; …的外国反动派，|就是…): an adverb, a modal or a copula, after a
+# 在-adverbial at most
+_PREDICATE_AFTER_SUBJECT = re.compile(
+    r"(?:在[^，,；;。]{1,12}?)?(?:并没有|没有|并未|并不|也许|就是|也是|都是|是|已经|曾经|曾|仍然|依然"
+    r"|还是|又|也|都|必将|正在|不能|不会|应当|必须)"
+)
+
+
+def _is_bare_noun_phrase(clause: str) -> bool:
+    """Is ``clause`` a noun phrase alone (我们党内由…所养成的对待党外民主人士的不正确态度): a 的
+    with no more than a noun after it, no verb (jieba's v) past the 的?"""
+    at = clause.rfind("的")
+    head = clause[at + 1 :]
+    if at < 0 or not 2 <= len(head) <= 8 or not _han(head) == len(head):
+        return False
+    words = jieba_cut(head)
+    return bool(words) and word_tag(words[-1]) == "" and not any(word_tag(w) == "v" for w in words)
+
+
+def _with_subject_predicate(
+    text: str, stem: str, la: int, lb: int, key_at: int
+) -> tuple[str, int, int]:
+    """A stem that is its sentence's first clause alone, a noun phrase the window cut from its
+    predicate (我们党内由（土地革命战争时期）的关门主义作风所养成的对待党外民主人士的不正确态度。:
+    blind22 VA #22, VD #25, VE #23), takes the next clause, the predicate, when it opens on an
+    adverb, modal or copula (:data:`_PREDICATE_AFTER_SUBJECT`), does not print the key and the
+    stem stays within WINDOW_CHARS + 24; else it stays."""
+    body = stem.rstrip("。！？!?")
+    if body != stem[:-1] or not text.startswith(body) or lb > len(body):
+        return stem, la, lb
+    end = len(body)
+    if end >= len(text) or text[end] not in "，," or any(c in body for c in "，,；;：:“”"):
+        return stem, la, lb
+    if not _is_bare_noun_phrase(body) or "是" in body[:la] + body[lb:]:
+        return stem, la, lb  # (（　　）是中华民族的根和魂: a copula's statement, whole)
+    close = _clause_close(text, end + 1)
+    clause = text[end + 1 : close]
+    if not _PREDICATE_AFTER_SUBJECT.match(clause) or stem[la:lb] in clause:
+        return stem, la, lb
+    if len(body) + len(clause) + 2 > _HEAD_STEM_CHARS:
+        return stem, la, lb
+    return body + "，" + clause + "。", la, lb
+
+
+# a clause of condition, concession or aim that only sets up the clause after it (…，如果没有
+# 坚强的领导核心、科学的理论指引，|是难以想象的; 即是：深知欲达到胜利，|“必须唤起民众…”)
+_CONDITION_OPENING = re.compile(
+    r"(?:如果|假如|倘若|若(?!干)|要想|一旦|即使|纵然|虽然|尽管|深知欲|欲(?!望))"
+)
+_CONDITION_REACH = 3  # the most clauses a stem ending on a condition takes to reach its verb
+
+
+def _with_condition_consequence(
+    text: str, stem: str, la: int, lb: int, key_at: int
+) -> tuple[str, int, int]:
+    """A stem the window ends on a clause of condition or aim (…的（根本大计），如果没有坚强的
+    领导核心、科学的理论指引。; …即是：深知欲达到胜利。: blind22 VB #31, VC #37) takes the clauses
+    up to the one that says what follows from it, within WINDOW_CHARS + 24; else that clause
+    goes when the blank is before it and what is left is no bare noun phrase; else it stays."""
+    if stem.endswith("…"):
+        return stem, la, lb
+    body = stem.rstrip("。！？!?")
+    key_end = key_at + lb - la
+    tail = body[lb:]
+    if "…" in tail or text[key_end : key_end + len(tail)] != tail:
+        return stem, la, lb
+    end = key_end + len(tail)
+    if end >= len(text) or text[end] not in "，,":
+        return stem, la, lb
+    last_at = max(body.rfind(c) for c in "，,；;：:") + 1
+    if not _CONDITION_OPENING.match(body, last_at):
+        return stem, la, lb
+    new, at = body, end
+    for _ in range(_CONDITION_REACH):
+        close = _clause_close(text, at + 1)
+        clause = text[at + 1 : close]
+        new += "，" + clause
+        if len(new) + 1 > _HEAD_STEM_CHARS or stem[la:lb] in clause:
+            break
+        if not (_CONDITION_OPENING.match(clause) or _sets_up_next_clause(clause)):
+            return new + "。", la, lb
+        if close >= len(text) or text[close] not in "，,":
+            break
+        at = close
+    rest = body[: last_at - 1]
+    if last_at > lb and not _is_bare_noun_phrase(re.split(r"[，,；;：:]", rest)[-1]):
+        return rest + "。", la, lb
+    return stem, la, lb
+
+
+# the main clause of a condition the sentence states without 只有 (正确分析和认识形势，|才能…)
+_BARE_CONDITION_MAIN = re.compile(r"才(?:能|会|可能|可以)")
+_BARE_CONDITION_CHARS = 24  # the longest first clause that goes in front as such a condition
+
+
+def _with_bare_condition_lead(
+    text: str, stem: str, la: int, lb: int, key_at: int
+) -> tuple[str, int, int]:
+    """A stem opening on 才能 (才会, 才可能) of a sentence that states its condition without
+    只有, in its first clause (正确分析和认识形势，才能…；才能把握好改革发展稳定的关系，（统筹
+    兼顾）地处理好…), takes that clause in front: whole when it comes right before the stem,
+    else with …… (blind22 sanjiang; :func:`_with_condition_lead` does it for 只有). A first
+    clause over 24 characters, or one with a 才 of its own, is not shown."""
+    start = key_at - la
+    if start <= 0 or text[start:key_at] != stem[:la] or not _BARE_CONDITION_MAIN.match(stem):
+        return stem, la, lb
+    if "只有" in text[:start] or text[start - 1] not in "，,；;":
+        return stem, la, lb
+    end = min((i for i in (text.find(c) for c in "，,；;：:") if i >= 0), default=-1)
+    if end <= 0 or end >= start or end > _BARE_CONDITION_CHARS or "才" in text[:end]:
+        return stem, la, lb
+    if _ANY_SPEAKER_LEAD.match(text[: end + 1]) or stem[la:lb] in text[:end]:
+        return stem, la, lb
+    lead = text[: end + 1] if end + 1 == start else text[:end] + "，……"
+    return lead + stem, la + len(lead), lb + len(lead)
+
+
+_ITEMS_SUBJECT_CHARS = 24  # the longest subject of a sentence's ；-items that goes in front
+
+
+def _with_items_subject(
+    text: str, stem: str, la: int, lb: int, key_at: int
+) -> tuple[str, int, int]:
+    """A window copied from a ；-item start that opens on a verb marked for aspect, in a sentence
+    whose first clause is its subject standing alone and whose first item goes on with a verb
+    marked for aspect as well (毛泽东在这次会议上所作的报告，提出了…；|说明了…；|规定了…: blind22
+    VB #25, VD #27, VE #22, VF #27) takes that subject in front with …… (it is every item's),
+    when it has 24 characters or fewer, does not print the key and the stem stays within
+    WINDOW_CHARS + 24; else it stays."""
+    start, _, s_from, _ = _source_span(text, stem, la, key_at)
+    if s_from != 0 or start <= 0 or text[start - 1] not in "；;":
+        return stem, la, lb
+    if not _opens_on_aspect(text[start : start + 8]):
+        return stem, la, lb
+    first = min((i for i in (text.find(c) for c in "，,") if i >= 0), default=-1)
+    if first <= 1 or first > _ITEMS_SUBJECT_CHARS or any(c in text[:first] for c in "；;：:"):
+        return stem, la, lb
+    subject = text[:first]
+    if not _opens_on_aspect(text[first + 1 : first + 9]):
+        return stem, la, lb
+    if not (_noun_subject(subject) or _is_bare_noun_phrase(subject)) or stem[la:lb] in subject:
+        return stem, la, lb
+    lead = subject + "……"
+    if len(lead) + len(stem) > _HEAD_STEM_CHARS:
+        return stem, la, lb
+    return lead + stem, la + len(lead), lb + len(lead)
