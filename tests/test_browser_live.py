@@ -222,7 +222,9 @@ def test_host_and_three_players_play_a_round(live_server, open_page, screenshot)
 
     with app.app_context():
         rows = db.session.execute(
-            select(LivePlayer.name, LivePlayer.rank, LivePlayer.score).order_by(LivePlayer.rank)
+            select(LivePlayer.name, LivePlayer.score).order_by(
+                LivePlayer.score.desc(), LivePlayer.right_ms
+            )
         ).all()
     assert shown == [r.name for r in rows] == ["甲", "乙", "丙"]
     assert host.locator(".podium-1 .podium-score").inner_text() == f"{rows[0].score} 分"

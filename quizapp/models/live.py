@@ -126,9 +126,11 @@ class LivePlayer(db.Model):
     removed keeps their name on the results page but no longer holds it: they, or anyone, may
     join again under it as a new player); the token is stored only as a hash.
 
-    Joining order is the id order. `score`, `correct_count`, `right_ms` and `rank` are the
-    standings over the questions up to the round's `ranked_through`, rewritten when a question
-    is settled (they never move while a question is open).
+    Joining order is the id order. `score`, `correct_count` and `right_ms` are the totals over
+    the questions up to the round's `ranked_through`, rewritten when a question is settled (they
+    never move while a question is open). No rank is stored: every screen ranks these totals
+    (`standings`, `player_result`), so a player who joins or is removed moves the others' ranks
+    at once.
     """
 
     __tablename__ = "live_players"
@@ -157,7 +159,6 @@ class LivePlayer(db.Model):
     score: Mapped[int] = mapped_column(default=0)
     correct_count: Mapped[int] = mapped_column(default=0)
     right_ms: Mapped[int] = mapped_column(BigInteger, default=0)
-    rank: Mapped[int | None] = mapped_column()
 
     def __repr__(self) -> str:
         return f"<LivePlayer {self.id} {self.name} in {self.contest_id}>"
