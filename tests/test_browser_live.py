@@ -278,7 +278,7 @@ def test_a_phone_rides_out_a_server_restart(live_server, open_page, screenshot):
         screenshot(phone, f"player-restart-{width}")
 
     live_server.resume()
-    expect(msg).to_contain_text("已提交：核心意识", timeout=8000)
+    expect(msg).to_contain_text("已提交：C. 核心意识", timeout=8000)
     expect(network).to_be_hidden(timeout=6000)
     expect(host.locator("[data-answered]")).to_have_text(re.compile(r"已作答 1 / 1"), timeout=6000)
     expect(host.locator("[data-network]")).to_be_hidden()
@@ -505,7 +505,7 @@ def test_the_final_screen_shows_the_players_last_answer(live_server, open_page, 
     final = phone.locator("[data-view=finished]")
     expect(final).to_be_visible(timeout=5000)
     expect(final.locator("[data-verdict]")).to_have_text("回答错误")
-    expect(final.locator("[data-mine]")).to_have_text(f"你的答案：{WRONG['single']}")
+    expect(final.locator("[data-mine]")).to_have_text(f"你的答案：A. {WRONG['single']}")
     expect(final.locator(".player-q-head")).to_contain_text("第 1 / 1 题")
     expect(final.locator(".player-q-head")).to_contain_text("单选")
     for width, height in ((390, 844), (1366, 900)):
@@ -708,7 +708,8 @@ def test_a_multiple_choice_key_is_told_in_the_order_of_its_options(
 ):
     """The 大屏 ticked A, B and D and said under them 正确答案：文化自信；道路自信；理论自信 (the
     bank's order), and the phones said the same: D first, A and B after. The key is now told
-    in the order of the options, as the 练习 and the 答题赛 tell it."""
+    in the order of the options with their letters, as the 练习 and the 答题赛 tell it (one
+    script, static/js/live.js, writes it for both screens)."""
     app, base = live_server(setup=setup_key_out_of_order)
     host = open_page(QA_DESKTOP)
     code = create_round(host, base, "顺序演练", ("multiple",))
@@ -721,7 +722,7 @@ def test_a_multiple_choice_key_is_told_in_the_order_of_its_options(
     question.get_by_role("button", name="提交答案").click()
     expect(question.locator("[data-q-msg]")).to_contain_text("已提交")
     advance.click()  # 提前结束本题
-    key = "道路自信；理论自信；文化自信"
+    key = "A. 道路自信；B. 理论自信；D. 文化自信"
     expect(host.locator("[data-answer]")).to_have_text(key)
     expect(phone.locator("[data-view=result] [data-answer]")).to_have_text(key)
     screenshot(host, "multiple-key-in-order", full_page=False)

@@ -21,9 +21,13 @@
   var answerUrl = root.dataset.answerUrl;
   var meUrl = root.dataset.meUrl;
   var joinUrl = root.dataset.joinUrl;
-  var BLANK = window.QuizStem.BLANK;
-  var LETTERS = "ABCDEFGHIJ";
-  var KIND_LABELS = { cloze: "填空", single: "单选", multiple: "多选", judge: "判断" };
+  var live = window.QuizLive;  // live.js: drawn alike on the 大屏
+  var BLANK = live.BLANK;
+  var LETTERS = live.LETTERS;
+  var KIND_LABELS = live.KIND_LABELS;
+  var keyText = live.keyText;
+  var answerText = live.answerText;
+  var choiceText = live.choiceText;
   var LOBBY_ME_MS = 3000;
 
   function readToken() {
@@ -206,7 +210,7 @@
     container.appendChild(el("span", "badge badge-" + q.kind, KIND_LABELS[q.kind] || q.kind));
   }
 
-  var drawStem = window.QuizStem.draw;  // (app.js: shared with the other live page)
+  var drawStem = live.drawStem;
 
   function blankCount(stem) {
     var n = stem.split(BLANK).length - 1;
@@ -292,23 +296,6 @@
     m.className = "live-msg " + (cls || "");
   }
 
-  // A 多选's key in the order of its options: the bank keeps the order of the text (文化自信；
-  // 道路自信；理论自信 under A, B and D ticked), the 练习 and the 答题赛 tell it A, B, D.
-  function keyText(q) {
-    var a = q.answer, options = q.options || [];
-    if (Array.isArray(a) && q.kind === "multiple") {
-      a = a.slice().sort(function (x, y) { return options.indexOf(x) - options.indexOf(y); });
-    }
-    return answerText(a);
-  }
-
-  function answerText(answer) {
-    if (answer === true) { return "对"; }
-    if (answer === false) { return "错"; }
-    if (Array.isArray(answer)) { return answer.join("；"); }
-    return answer === null || answer === undefined ? "" : String(answer);
-  }
-
   function lockForm() {
     var form = $("[data-q-form]");
     form.querySelectorAll("button, input").forEach(function (n) { n.disabled = true; });
@@ -330,7 +317,7 @@
     if (Array.isArray(a)) {
       form.querySelectorAll("input.live-blank").forEach(function (inp, i) { if (a[i] !== undefined) { inp.value = a[i]; } });
     }
-    message("已提交：" + answerText(a) + "。等待揭晓…", "live-msg-ok");
+    message("已提交：" + (state && state.question ? choiceText(state.question, a) : answerText(a)) + "。等待揭晓…", "live-msg-ok");
   }
 
   function submit(q, answer, button) {
@@ -415,7 +402,7 @@
     }
     if (points) { points.textContent = !fresh ? "" : (cur && cur.points ? "+" + cur.points + " 分" : "+0 分"); }
     var mine = view.querySelector("[data-mine]");
-    if (mine) { mine.textContent = cur && cur.answered ? "你的答案：" + answerText(cur.answer) : ""; }
+    if (mine) { mine.textContent = cur && cur.answered ? "你的答案：" + choiceText(q, cur.answer) : ""; }
     drawMe();
   }
 
