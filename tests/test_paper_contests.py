@@ -845,7 +845,8 @@ def test_a_revealed_paper_tells_choices_with_their_letters_in_option_order(
     """After the hand-in a 多选 read 你的答案：忧患意识 and 正确答案：文化自信、道路自信、理论自信:
     no letters though the paper had lettered its options, the key in the bank's order (D before
     A and B). The 练习 and the 错题本 say C. 忧患意识 and A. …；B. …；D. …; so now does the
-    答题赛, on the learner's page, in the organizer's 各题正确率 and in the Excel sheet."""
+    答题赛, on the learner's page, in the organizer's 各题正确率 (its 答案分布 too) and in the
+    Excel sheet."""
     material_id, _ = make_bank(8)
     with app.app_context():
         multiple = db.session.scalar(
@@ -868,8 +869,11 @@ def test_a_revealed_paper_tells_choices_with_their_letters_in_option_order(
     login_as(role="organizer", username="org9")
     page = client.get(f"/contests/paper/{contest_id}/results").get_data(as_text=True)
     assert "正确答案：<b>A. 道路自信；B. 理论自信；D. 文化自信</b>" in page
+    # the 答案分布 under it said 忧患意识 1 without the letter (web12)
+    assert re.findall(r'<ul class="pc-dist">\s*<li><span>([^<]*)</span>', page) == ["C. 忧患意识"]
     # the Excel sheet said 文化自信、道路自信、理论自信 (web11)
     book = load_workbook(io.BytesIO(client.get(f"/contests/paper/{contest_id}/results.xlsx").data))
     header = [cell.value for cell in book["题目"][1]]
     key = book["题目"].cell(2, header.index("正确答案") + 1).value
     assert key == "A. 道路自信；B. 理论自信；D. 文化自信"
+    assert book["题目"].cell(2, header.index("答案分布") + 1).value == "C. 忧患意识：1"
