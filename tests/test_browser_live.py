@@ -655,7 +655,8 @@ def test_a_player_who_joins_between_questions_sees_the_rank_the_projector_shows(
 ):
     """甲 answers the first question right, 乙 wrong; the host closes it and 丙 joins before the
     next. The 大屏 ranks 丙 at once (0 points, 并列 2 with 乙); the phone said `—` until the
-    next question settled. It now says 并列第 2 名 / 3 人, as the 大屏 does."""
+    next question settled. It now says 并列第 2 名 / 3 人, as the 大屏 does, and so does 乙's
+    phone, which kept 第 2 名 / 2 人 until the next question."""
     app, base = live_server(setup=setup_data)
     host = open_page(QA_DESKTOP)
     code = create_round(host, base, "中途加入", ("single",))
@@ -689,6 +690,12 @@ def test_a_player_who_joins_between_questions_sees_the_rank_the_projector_shows(
         "并列第 2 名",
         "并列第 2 名",
     ]
+    # 乙's phone, already on the result screen, said 第 2 名 / 2 人 until the next question
+    # (web12): the state counts the players who join after the start, and the phone asks again
+    expect(phones["乙"].locator("[data-view=result] [data-me-rank]")).to_have_text(
+        "并列第 2 名 / 3 人", timeout=6000
+    )
+    expect(phones["甲"].locator("[data-view=result] [data-me-rank]")).to_have_text("第 1 名 / 3 人")
     screenshot(late, "late-joiner-result-390")
     late.set_viewport_size(QA_DESKTOP)
     screenshot(late, "late-joiner-result-1366")

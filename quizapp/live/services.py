@@ -327,6 +327,7 @@ def state_payload(
     question: dict[str, Any] | None,
     deadline: datetime | None,
     closed_at: datetime | None,
+    roster: int,
     now: float,
 ) -> dict[str, Any]:
     status = derive_status(position, finished, deadline, closed_at, to_dt(now))
@@ -342,6 +343,7 @@ def state_payload(
         "code": code,
         "title": title,
         "locked": locked,
+        "roster": roster,
     }
 
 
@@ -354,6 +356,7 @@ _STATE_QUERY = (
         LiveContest.current_position,
         LiveContest.question_count,
         LiveContest.finished_at,
+        LiveContest.roster_changes,
         LiveQuestion.uid,
         LiveQuestion.question,
         LiveQuestion.deadline,
@@ -386,6 +389,7 @@ def read_state(code: str, now: float) -> dict[str, Any] | None:
         question=row.question,
         deadline=row.deadline,
         closed_at=row.closed_at,
+        roster=row.roster_changes,
         now=now,
     )
 
@@ -414,6 +418,7 @@ def contest_state(contest: LiveContest, now: float) -> dict[str, Any]:
         question=question.question if question else None,
         deadline=question.deadline if question else None,
         closed_at=question.closed_at if question else None,
+        roster=contest.roster_changes,
         now=now,
     )
 
@@ -485,7 +490,22 @@ def join(
             db.session.flush()
     except IntegrityError:
         raise LiveError(409, "name_taken", f"名字“{clean_name}”已经有人用了，请换一个。") from None
+    roster_changed(contest)
     return player, token, True
+
+
+def roster_changed(contest: LiveContest) -> None:
+    """Count a change to the players of a started round (see LiveContest.roster_changes): one
+    atomic update, and none in the lobby, where many join at once and no phone shows a rank."""
+    if contest.current_position == 0:
+        return
+    db.session.execute(
+        update(LiveContest)
+        .where(LiveContest.id == contest.id)
+        .values(roster_changes=LiveContest.roster_changes + 1)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.expire(contest, ["roster_changes"])
 
 
 def _name_holder(contest: LiveContest, name: str) -> int | None:
@@ -802,6 +822,7 @@ def remove_player(contest: LiveContest, player_id: int) -> LivePlayer:
     player.removed = True
     db.session.flush()
     recompute_standings(contest)
+    roster_changed(contest)
     return player
 
 
@@ -827,6 +848,7 @@ def readmit_player(contest: LiveContest, player_id: int) -> tuple[LivePlayer, st
     db.session.flush()
     if was_removed:
         recompute_standings(contest)
+        roster_changed(contest)
     return player, token
 
 

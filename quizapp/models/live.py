@@ -35,7 +35,10 @@ class LiveContest(db.Model):
     """A live round. `current_position` is 0 in the lobby, then the 1-based open/closed question.
 
     `finished_at` is set when the host advances past the last question. `ranked_through` is the
-    last question position whose answers are in the players' stored standings.
+    last question position whose answers are in the players' stored standings. `roster_changes`
+    counts the players who joined, were removed or came back once the round had started: the
+    state every phone polls carries it, so a phone asks for its rank again when the number of
+    players it is ranked among changes (in the lobby the phones ask every few seconds anyway).
     """
 
     __tablename__ = "live_contests"
@@ -68,6 +71,7 @@ class LiveContest(db.Model):
     question_count: Mapped[int] = mapped_column(default=0)
     current_position: Mapped[int] = mapped_column(default=0)
     ranked_through: Mapped[int] = mapped_column(default=0)
+    roster_changes: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -28,7 +28,7 @@
   var keyText = live.keyText;
   var answerText = live.answerText;
   var choiceText = live.choiceText;
-  var LOBBY_ME_MS = 3000;
+  var LOBBY_ME_MS = 3000;   // the lobby's own asking, and the least gap between two asks for a roster change
 
   function readToken() {
     try { return window.localStorage.getItem(storeKey) || ""; } catch (e) { return ""; }
@@ -56,6 +56,7 @@
   var meKey = "";          // for which state key `me` was asked
   var meFreshKey = "";     // for which state key `me` has arrived
   var meAskedAt = 0;       // when `me` was last asked (Date.now())
+  var meRoster = null;     // the state's roster count when `me` was last asked
   var sentAnswer = null;   // what this page sent for the open question
   var sending = false;
   var pollTimer = null;
@@ -143,7 +144,12 @@
     if (sentAnswer && (!s.question || sentAnswer.qid !== s.question.id)) { sentAnswer = null; }
     // In the lobby the state stays the same until the start; the phone asks for itself every
     // few seconds so a player the host removed is told so (the public state does not say).
-    if (meKey !== key || (s.status === "lobby" && Date.now() - meAskedAt >= LOBBY_ME_MS)) {
+    // Once started, someone joining or being removed changes the 第 N 名 / M 人 of every phone
+    // (the state counts those changes): asked again, at most every few seconds for a wave of
+    // late joiners, never on a timer.
+    var rosterMoved = meRoster !== null && s.roster !== undefined && s.roster !== meRoster;
+    var due = Date.now() - meAskedAt >= LOBBY_ME_MS;
+    if (meKey !== key || ((s.status === "lobby" || rosterMoved) && due)) {
       refreshMe(key);
     }
     if (key !== shownKey) {
@@ -156,6 +162,7 @@
   function refreshMe(key) {
     meKey = key;
     meAskedAt = Date.now();
+    meRoster = state ? state.roster : null;
     api("GET", meUrl).then(function (res) {
       if (res.status === 401) { dropToken(); window.location.replace(joinUrl); return; }
       if (res.status === 403) { me = { removed: true }; draw(); return; }
