@@ -203,7 +203,7 @@ def test_every_state_changing_route_needs_a_csrf_token_except_the_bearer_api(app
             continue
         response = client.open(url, method=method, data={})
         body = response.get_data(as_text=True)
-        csrf_refusal = response.status_code == 400 and "安全令牌" in body
+        csrf_refusal = response.status_code == 400 and "页面已失效" in body
         if url.startswith("/api/v1/"):
             if csrf_refusal:
                 wrong.append(f"{method} {url}: the bearer API asks for a CSRF token")
