@@ -75,3 +75,19 @@ class QuizForm(FlaskForm):
     class Meta:
         def get_translations(self, form: Any) -> ChineseTranslations:
             return TRANSLATIONS
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        """As FlaskForm's, with one message for a value that could not be read: 1.5 for a whole
+        number says 请填写整数。 alone (the field's own checks, run on the nothing it read, added
+        题目数量应在 1 到 50 之间 under it); an empty box says the field's own 请填写… alone."""
+        valid = super().validate(extra_validators)
+        for field in self:
+            if not field.process_errors:
+                continue
+            typed = any(str(value).strip() for value in field.raw_data or ())
+            own = [e for e in field.errors if e not in field.process_errors]
+            if typed or not own:
+                field.errors = list(field.process_errors)
+            else:
+                field.errors = own
+        return valid

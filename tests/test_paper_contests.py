@@ -200,6 +200,19 @@ def test_create_form_validation_messages(
         assert db.session.scalar(select(PaperContest)) is None
 
 
+def test_a_number_that_is_not_whole_gets_one_message(client, login_as, make_bank) -> None:
+    """1.5 题 said `Not a valid integer value.` and, under it, the range message run on the
+    nothing that was read (题数应在 0 到 200 之间): now 请填写整数。 alone."""
+    material_id, _ = make_bank(8)
+    login_as("organizer")
+    page = client.post(
+        "/contests/paper/new", data=valid_form(material_id, count_single="1.5")
+    ).get_data(as_text=True)
+    start = page.index('id="count_single"')
+    field = page[start : page.index("</div>", start)]
+    assert re.findall(r'<p class="error"[^>]*>([^<]*)</p>', field) == ["请填写整数。"]
+
+
 def test_a_time_typed_by_hand_is_taken(app, client, login_as, make_bank) -> None:
     """A browser without a date-time picker shows a text box: 2025-01-01 08:00 typed there (a
     space, not the picker's T) said "Not a valid datetime value."; it is now taken as it is."""
