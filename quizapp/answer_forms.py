@@ -13,17 +13,16 @@ from collections.abc import Sequence
 from typing import Any
 
 import wtforms
-from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
 from wtforms import Field, SelectChoice, SelectField, SelectMultipleField, StringField
 from wtforms.validators import InputRequired, Length, Optional, StopValidation
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from .forms import NOT_A_CHOICE, QuizForm
 from .generation import blank_lengths, hint_text
 from .models import BankQuestion
 
 BLANK_MAX = 100
-NOT_A_CHOICE = "请从给出的选项中选择。"
 JUDGE_CHOICES = [SelectChoice("true", "对"), SelectChoice("false", "错")]
 
 
@@ -102,7 +101,7 @@ def option_choices(question: BankQuestion) -> list[SelectChoice]:
     return [SelectChoice(str(i), text) for i, text in enumerate(question.options or [])]
 
 
-def build_answer_form(questions: Sequence[BankQuestion], *, required: bool) -> type[FlaskForm]:
+def build_answer_form(questions: Sequence[BankQuestion], *, required: bool) -> type[QuizForm]:
     """A form class with one field per question (a cloze: one per blank).
 
     `required` (练习) asks for an answer; otherwise (测验, contest paper) a blank stays
@@ -139,14 +138,14 @@ def build_answer_form(questions: Sequence[BankQuestion], *, required: bool) -> t
                     + [Length(max=BLANK_MAX, message=f"每空最多 {BLANK_MAX} 个字。")],
                     render_kw={"placeholder": f"{length}个字"} if length else None,
                 )
-    return type("AnswerForm", (FlaskForm,), attrs)
+    return type("AnswerForm", (QuizForm,), attrs)
 
 
 def _blank(data: Any) -> bool:
     return data in (None, "", "None")  # "None": a missing radio value coerced to text
 
 
-def response_from(form: FlaskForm, question: BankQuestion) -> Any:
+def response_from(form: QuizForm, question: BankQuestion) -> Any:
     """The response in the engine's format, or None when the question was left blank."""
     if question.kind == "cloze":
         values = [(form[field_name(question, b)].data or "").strip()
@@ -180,7 +179,7 @@ def changed_questions(
     return [q for q in questions if str(q.id) in touched]
 
 
-def fill_form(form: FlaskForm, question: BankQuestion, response: Any) -> None:
+def fill_form(form: QuizForm, question: BankQuestion, response: Any) -> None:
     """Put a saved response back into the form (a paper or a 测验 reloaded)."""
     if response is None:
         return

@@ -119,6 +119,12 @@ def refuse_nul_characters() -> None:
         raise BadInput(NUL_MESSAGE)
 
 
+# A form posted without its page's token: mostly a page kept open while the session went (the
+# browser was closed, a phone brought an old tab back). It said 安全令牌 and 刷新页面, and
+# refreshing the error page posts the stale form again.
+CSRF_MESSAGE = "这个页面已失效（可能打开太久，或浏览器关闭过），请回到刚才的页面，刷新后重新提交。"
+CSRF_MESSAGE_JSON = "这个页面已失效（可能打开太久，或浏览器关闭过），请刷新页面后重新提交。"
+
 FORM_TYPES = frozenset({"application/x-www-form-urlencoded", "multipart/form-data"})
 
 
@@ -127,20 +133,26 @@ def handle_http_error(error: HTTPException):  # noqa: ANN201
     message = ERROR_MESSAGES.get(code, error.description or "请求出错。")
     if isinstance(error, BadInput):
         message = error.message
-    if code == 400 and "CSRF" in (error.description or ""):
-        message = "表单已失效（缺少或错误的安全令牌），请刷新页面后重新提交。"
+    stale = code == 400 and "CSRF" in (error.description or "")
+    if stale:
+        message = CSRF_MESSAGE
     if code == 413:
         message = too_large_message()
     if wants_json():
+        if stale:  # a page's script posted it: that page is the one to refresh
+            message = CSRF_MESSAGE_JSON
         return jsonify(error=error.name.lower().replace(" ", "_"), message=message), code
-    back = _way_back_to_the_form() if code == 413 else None
-    return render_template("errors/error.html", code=code, message=message, back=back), code
+    back = _way_back_to_the_form(upload=code == 413) if code == 413 or stale else None
+    label = "回到刚才的页面" if stale else "返回重新选择文件"
+    return render_template(
+        "errors/error.html", code=code, message=message, back=back, back_label=label
+    ), code
 
 
-def _way_back_to_the_form() -> str | None:
-    """Where a too-large upload's page sends the user to choose another file: the page they
-    came from when it is on this site, else the form that was posted (every upload form posts
-    to its own address), else the material upload page for an organizer."""
+def _way_back_to_the_form(*, upload: bool) -> str | None:
+    """Where a too-large upload's or a stale form's page sends the user: the page they came from
+    when it is on this site, else the form that was posted (every upload form posts to its own
+    address), else, for an upload, the material upload page for an organizer."""
     came_from = urlsplit(request.referrer or "")
     if (
         came_from.scheme in ("http", "https")
@@ -153,7 +165,7 @@ def _way_back_to_the_form() -> str | None:
     rule = request.url_rule
     if rule is not None and "GET" in (rule.methods or ()):
         return request.full_path.rstrip("?")
-    if current_user.is_authenticated and current_user.is_organizer:
+    if upload and current_user.is_authenticated and current_user.is_organizer:
         return url_for("workbench.upload")
     return None
 

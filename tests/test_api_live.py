@@ -661,6 +661,33 @@ def test_a_player_who_joins_after_a_settled_question_has_the_rank_the_big_screen
     assert phones["丙"]["score"] == 0 and phones["丙"]["questions_counted"] == 1
 
 
+def test_the_state_tells_the_phones_when_the_players_they_are_ranked_among_change(api, clock):
+    """A phone on the result screen kept 第 2 名 / 2 人 when a third player joined, until the next
+    question: it asks for its rank when the state changes. The state now counts the players who
+    join, are removed or come back after the start (not in the lobby: a rush of joins there
+    would send every phone asking, and the lobby shows no rank)."""
+    first = api.player("甲")
+    api.player("乙")
+    assert api.state().get_json()["roster"] == 0  # lobby joins are not counted
+    qid = api.advance().get_json()["question"]["id"]
+    api.answer(first, qid, "核心意识")
+    api.advance()  # closed
+    assert api.state().get_json()["roster"] == 0
+    api.player("丙")
+    assert api.state().get_json()["roster"] == 1
+    players = api.client.get(f"{API}/{api.code}/players", headers=api.host).get_json()["players"]
+    late_id = players[-1]["id"]
+    assert api.client.post(
+        f"{API}/{api.code}/players/{late_id}/remove", headers=api.host
+    ).get_json()["removed"]
+    assert api.state().get_json()["roster"] == 2
+    readmit = api.client.post(f"{API}/{api.code}/players/{late_id}/readmit", headers=api.host)
+    assert readmit.status_code == 200
+    assert api.state().get_json()["roster"] == 3
+    me = api.client.get(f"{API}/{api.code}/me", headers=first).get_json()
+    assert (me["rank"], me["players"]) == (1, 3)
+
+
 def test_no_rank_before_a_question_is_counted(api):
     header = api.player("甲")
     api.player("乙")

@@ -222,7 +222,9 @@ def test_host_and_three_players_play_a_round(live_server, open_page, screenshot)
 
     with app.app_context():
         rows = db.session.execute(
-            select(LivePlayer.name, LivePlayer.rank, LivePlayer.score).order_by(LivePlayer.rank)
+            select(LivePlayer.name, LivePlayer.score).order_by(
+                LivePlayer.score.desc(), LivePlayer.right_ms
+            )
         ).all()
     assert shown == [r.name for r in rows] == ["甲", "乙", "丙"]
     assert host.locator(".podium-1 .podium-score").inner_text() == f"{rows[0].score} 分"
@@ -276,7 +278,7 @@ def test_a_phone_rides_out_a_server_restart(live_server, open_page, screenshot):
         screenshot(phone, f"player-restart-{width}")
 
     live_server.resume()
-    expect(msg).to_contain_text("已提交：核心意识", timeout=8000)
+    expect(msg).to_contain_text("已提交：C. 核心意识", timeout=8000)
     expect(network).to_be_hidden(timeout=6000)
     expect(host.locator("[data-answered]")).to_have_text(re.compile(r"已作答 1 / 1"), timeout=6000)
     expect(host.locator("[data-network]")).to_be_hidden()
@@ -503,7 +505,7 @@ def test_the_final_screen_shows_the_players_last_answer(live_server, open_page, 
     final = phone.locator("[data-view=finished]")
     expect(final).to_be_visible(timeout=5000)
     expect(final.locator("[data-verdict]")).to_have_text("回答错误")
-    expect(final.locator("[data-mine]")).to_have_text(f"你的答案：{WRONG['single']}")
+    expect(final.locator("[data-mine]")).to_have_text(f"你的答案：A. {WRONG['single']}")
     expect(final.locator(".player-q-head")).to_contain_text("第 1 / 1 题")
     expect(final.locator(".player-q-head")).to_contain_text("单选")
     for width, height in ((390, 844), (1366, 900)):
@@ -653,7 +655,8 @@ def test_a_player_who_joins_between_questions_sees_the_rank_the_projector_shows(
 ):
     """甲 answers the first question right, 乙 wrong; the host closes it and 丙 joins before the
     next. The 大屏 ranks 丙 at once (0 points, 并列 2 with 乙); the phone said `—` until the
-    next question settled. It now says 并列第 2 名 / 3 人, as the 大屏 does."""
+    next question settled. It now says 并列第 2 名 / 3 人, as the 大屏 does, and so does 乙's
+    phone, which kept 第 2 名 / 2 人 until the next question."""
     app, base = live_server(setup=setup_data)
     host = open_page(QA_DESKTOP)
     code = create_round(host, base, "中途加入", ("single",))
@@ -687,6 +690,12 @@ def test_a_player_who_joins_between_questions_sees_the_rank_the_projector_shows(
         "并列第 2 名",
         "并列第 2 名",
     ]
+    # 乙's phone, already on the result screen, said 第 2 名 / 2 人 until the next question
+    # (web12): the state counts the players who join after the start, and the phone asks again
+    expect(phones["乙"].locator("[data-view=result] [data-me-rank]")).to_have_text(
+        "并列第 2 名 / 3 人", timeout=6000
+    )
+    expect(phones["甲"].locator("[data-view=result] [data-me-rank]")).to_have_text("第 1 名 / 3 人")
     screenshot(late, "late-joiner-result-390")
     late.set_viewport_size(QA_DESKTOP)
     screenshot(late, "late-joiner-result-1366")
@@ -706,7 +715,8 @@ def test_a_multiple_choice_key_is_told_in_the_order_of_its_options(
 ):
     """The 大屏 ticked A, B and D and said under them 正确答案：文化自信；道路自信；理论自信 (the
     bank's order), and the phones said the same: D first, A and B after. The key is now told
-    in the order of the options, as the 练习 and the 答题赛 tell it."""
+    in the order of the options with their letters, as the 练习 and the 答题赛 tell it (one
+    script, static/js/live.js, writes it for both screens)."""
     app, base = live_server(setup=setup_key_out_of_order)
     host = open_page(QA_DESKTOP)
     code = create_round(host, base, "顺序演练", ("multiple",))
@@ -719,7 +729,7 @@ def test_a_multiple_choice_key_is_told_in_the_order_of_its_options(
     question.get_by_role("button", name="提交答案").click()
     expect(question.locator("[data-q-msg]")).to_contain_text("已提交")
     advance.click()  # 提前结束本题
-    key = "道路自信；理论自信；文化自信"
+    key = "A. 道路自信；B. 理论自信；D. 文化自信"
     expect(host.locator("[data-answer]")).to_have_text(key)
     expect(phone.locator("[data-view=result] [data-answer]")).to_have_text(key)
     screenshot(host, "multiple-key-in-order", full_page=False)

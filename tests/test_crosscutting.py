@@ -203,7 +203,7 @@ def test_every_state_changing_route_needs_a_csrf_token_except_the_bearer_api(app
             continue
         response = client.open(url, method=method, data={})
         body = response.get_data(as_text=True)
-        csrf_refusal = response.status_code == 400 and "安全令牌" in body
+        csrf_refusal = response.status_code == 400 and "页面已失效" in body
         if url.startswith("/api/v1/"):
             if csrf_refusal:
                 wrong.append(f"{method} {url}: the bearer API asks for a CSRF token")
@@ -445,7 +445,12 @@ def test_main_pages_are_gzipped_and_light(client, world, make_material):
 
 # ---------------------------------------------------------------- bad input never gives a 500
 
-JUNK_VALUES = ["abc", "-1", "99999999999999999999", "=1+1\u202e" + "长" * 3000]
+JUNK_VALUES = ["abc", "-1", "1.5", "99999999999999999999", "=1+1\u202e" + "长" * 3000]
+# what WTForms writes itself, in English, when a value cannot be read (quizapp/forms.py)
+WTFORMS_ENGLISH = re.compile(
+    r"Not a valid|Invalid [Cc]hoice|could not coerce|This field is required|Field must be"
+    r"|Number must be|not a valid choice|Invalid input"
+)
 JUNK_QUERY = (
     "?page=-1&per_page=100000&part=0&q=%E2%80%AE%01&kind=zzz&status=zzz&count=-5&seed=%01"
     "&material=abc&group=abc&role=root&next=//evil.example&t=x&token=x"
@@ -477,7 +482,9 @@ def form_fields(html: str) -> list[str]:
 
 def test_junk_input_on_every_route_gives_a_message_not_a_server_error(app, client, world):
     """Every form field filled with junk, junk query strings and junk JSON bodies: 4xx or a
-    page again, never a 500 (as admin, who reaches every route)."""
+    page again, never a 500 (as admin, who reaches every route). The page's messages are
+    Chinese: 1.5 in a number box said "Not a valid integer value.", a choice that could not be
+    read "Invalid Choice: could not coerce." (web12)."""
     log_in(client, world.users["admin"].username)
     urls = build_urls(app, world)
     pages = {
@@ -493,9 +500,12 @@ def test_junk_input_on_every_route_gives_a_message_not_a_server_error(app, clien
         except Exception as exc:  # noqa: BLE001
             wrong.append(f"{method} {url} {kwargs}: raised {type(exc).__name__}: {exc}")
             return
+        body = response.get_data().decode("utf-8", "replace")
         response.close()
         if response.status_code >= 500:
             wrong.append(f"{method} {url} {kwargs}: {response.status_code}")
+        elif found := WTFORMS_ENGLISH.search(body):
+            wrong.append(f"{method} {url} {str(kwargs)[:80]}: says {found.group()!r} in English")
 
     for endpoint, method, url in urls:
         if endpoint in SKIP_POST or endpoint == "static":

@@ -305,7 +305,7 @@ def test_host_runs_a_round_and_exports_results(app, client, login_as, round_code
         (0.67, "0%")
     ]
     assert re.findall(r"正确率 (\d+)%", page) == ["67", "67", "50", "50"]
-    assert "核心意识（正确）：2" in questions[0][8] and "政治意识：1" in questions[0][8]
+    assert "C. 核心意识（正确）：2" in questions[0][8] and "A. 政治意识：1" in questions[0][8]
     teams = list(book["支部排名"].iter_rows(min_row=2, values_only=True))
     assert [(t[2], t[4]) for t in teams] == [
         (p["team"], p["players"]) for p in leaderboard["teams"]
@@ -338,6 +338,27 @@ def test_a_multiple_choice_key_is_told_in_option_order_on_the_results_page_and_i
     assert f"正确答案：<b>{key}</b>" in page
     book = load_workbook(io.BytesIO(client.get(f"/live/rounds/{code}/export.xlsx").data))
     assert book["逐题统计"]["D1"].value == "正确答案" and book["逐题统计"]["D2"].value == key
+
+
+def test_the_answer_spread_names_each_option_with_its_letter(app, client, login_as, round_code):
+    """The 答案分布 of a choice question (results page, 逐题统计 sheet) named its options without
+    their letters (道路自信 ✓：1 人) where the question, the key and the 大屏 show them: each
+    option now has its letter, in the order of the options."""
+    host = login_as("organizer")
+    code = round_code(host.id)
+    players = app.test_client()
+    token = join_api(players, code, "甲")
+    for answer in ("政治意识", ["道路自信", "忧患意识"]):
+        qid = client.post(f"/live/rounds/{code}/advance", json={}).json["question"]["id"]
+        assert api_answer(players, code, token, qid, answer).status_code == 200
+        assert client.post(f"/live/rounds/{code}/advance", json={}).json["status"] == "closed"
+    page = client.get(f"/live/rounds/{code}/results").get_data(as_text=True)
+    spread = re.findall(r"<li>([A-J]\. [^<：✓]*?)(?: ✓)?：", page)
+    assert spread == ["A. 政治意识", "B. 大局意识", "C. 核心意识", "D. 看齐意识"] + [
+        "A. 道路自信", "B. 理论自信", "C. 忧患意识", "D. 文化自信", "E. 纪律意识",
+    ]  # fmt: skip
+    book = load_workbook(io.BytesIO(client.get(f"/live/rounds/{code}/export.xlsx").data))
+    assert book["逐题统计"]["I3"].value.startswith("A. 道路自信（正确）：1；B. 理论自信（正确）：0")
 
 
 def test_players_equal_in_score_and_time_share_a_rank_on_the_page_and_in_the_export(

@@ -8,6 +8,7 @@ from alembic.migration import MigrationContext
 from conftest import base_config
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from quizapp import create_app
 from quizapp.extensions import db
@@ -70,3 +71,48 @@ def test_a_bank_stored_before_the_pick_columns_keeps_its_rows(empty_db_app):
         row = db.session.get(BankQuestion, 1)
         assert (row.uid, row.stem, row.answer) == ("g1", "题干", True)
         assert (row.pick_score, row.weak) == (0.5, False)
+
+
+def test_a_round_stored_before_the_rank_went_keeps_its_players_and_their_names(empty_db_app):
+    """Dropping `live_players.rank` (SQLite rebuilds the table) keeps the players, their scores
+    and the rule on names: a removed player's name is free for a new one, a name in play is not."""
+    with empty_db_app.app_context():
+        upgrade(revision="5c1d7a2e9b40")
+        with db.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO live_contests (id, code, title, host_token_hash,"
+                    " seconds_per_question, points_max, streak_bonus, lobby_locked,"
+                    " question_count, current_position, ranked_through, created_at) VALUES"
+                    " (1, 'ABC123', '知识竞赛', 'h', 20, 1000, 0, false, 1, 1, 1,"
+                    " '2026-01-01 00:00:00')"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO live_players (id, contest_id, name, token_hash, removed,"
+                    " joined_at, score, correct_count, right_ms, rank) VALUES"
+                    " (1, 1, '甲', 't1', true, '2026-01-01 00:00:00', 0, 0, 0, NULL),"
+                    " (2, 1, '乙', 't2', false, '2026-01-01 00:00:00', 950, 1, 3000, 1)"
+                )
+            )
+        upgrade()
+        assert "rank" not in {c["name"] for c in inspect(db.engine).get_columns("live_players")}
+        with db.engine.begin() as conn:
+            rows = conn.execute(text("SELECT name, score FROM live_players ORDER BY id")).all()
+            assert [tuple(r) for r in rows] == [("甲", 0), ("乙", 950)]
+            conn.execute(
+                text(
+                    "INSERT INTO live_players (id, contest_id, name, token_hash, removed,"
+                    " joined_at, score, correct_count, right_ms) VALUES"
+                    " (3, 1, '甲', 't3', false, '2026-01-01 00:00:00', 0, 0, 0)"
+                )
+            )
+        with pytest.raises(IntegrityError), db.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO live_players (id, contest_id, name, token_hash, removed,"
+                    " joined_at, score, correct_count, right_ms) VALUES"
+                    " (4, 1, '乙', 't4', false, '2026-01-01 00:00:00', 0, 0, 0)"
+                )
+            )

@@ -182,6 +182,10 @@ def valid_form(material_id: int, **changes: Any) -> dict[str, Any]:
         ({"time_limit": "0"}, "答题限时应在 1 到 600 分钟之间。"),
         ({"max_attempts": "11"}, "答题次数应在 1 到 10 之间。"),
         ({"reveal": "never"}, "请从给出的选项中选择。"),
+        # what WTForms wrote itself came out in English (web12: quizapp/forms.py)
+        ({"count_single": "1.5"}, "请填写整数。"),
+        ({"material": "abc"}, "请从给出的选项中选择。"),
+        ({"opens_at": "明天上午"}, "时间格式不对，请按 2026-12-01 09:00 这样的格式填写。"),
     ],
 )
 def test_create_form_validation_messages(
@@ -194,6 +198,33 @@ def test_create_form_validation_messages(
     assert message in response.get_data(as_text=True)
     with app.app_context():
         assert db.session.scalar(select(PaperContest)) is None
+
+
+def test_a_number_that_is_not_whole_gets_one_message(client, login_as, make_bank) -> None:
+    """1.5 题 said `Not a valid integer value.` and, under it, the range message run on the
+    nothing that was read (题数应在 0 到 200 之间): now 请填写整数。 alone."""
+    material_id, _ = make_bank(8)
+    login_as("organizer")
+    page = client.post(
+        "/contests/paper/new", data=valid_form(material_id, count_single="1.5")
+    ).get_data(as_text=True)
+    start = page.index('id="count_single"')
+    field = page[start : page.index("</div>", start)]
+    assert re.findall(r'<p class="error"[^>]*>([^<]*)</p>', field) == ["请填写整数。"]
+
+
+def test_a_time_typed_by_hand_is_taken(app, client, login_as, make_bank) -> None:
+    """A browser without a date-time picker shows a text box: 2025-01-01 08:00 typed there (a
+    space, not the picker's T) said "Not a valid datetime value."; it is now taken as it is."""
+    material_id, _ = make_bank(8)
+    login_as("organizer")
+    response = client.post(
+        "/contests/paper/new", data=valid_form(material_id, opens_at="2025-01-01 08:00")
+    )
+    assert response.status_code == 302
+    with app.app_context():
+        contest = db.session.scalar(select(PaperContest))
+        assert contest.opens_at == datetime(2025, 1, 1, 0, 0, tzinfo=UTC)  # 08:00 in Beijing
 
 
 def roster_upload(rows: list[list[str]], name: str = "名单.xlsx") -> tuple[io.BytesIO, str]:
@@ -845,7 +876,8 @@ def test_a_revealed_paper_tells_choices_with_their_letters_in_option_order(
     """After the hand-in a 多选 read 你的答案：忧患意识 and 正确答案：文化自信、道路自信、理论自信:
     no letters though the paper had lettered its options, the key in the bank's order (D before
     A and B). The 练习 and the 错题本 say C. 忧患意识 and A. …；B. …；D. …; so now does the
-    答题赛, on the learner's page, in the organizer's 各题正确率 and in the Excel sheet."""
+    答题赛, on the learner's page, in the organizer's 各题正确率 (its 答案分布 too) and in the
+    Excel sheet."""
     material_id, _ = make_bank(8)
     with app.app_context():
         multiple = db.session.scalar(
@@ -868,8 +900,11 @@ def test_a_revealed_paper_tells_choices_with_their_letters_in_option_order(
     login_as(role="organizer", username="org9")
     page = client.get(f"/contests/paper/{contest_id}/results").get_data(as_text=True)
     assert "正确答案：<b>A. 道路自信；B. 理论自信；D. 文化自信</b>" in page
+    # the 答案分布 under it said 忧患意识 1 without the letter (web12)
+    assert re.findall(r'<ul class="pc-dist">\s*<li><span>([^<]*)</span>', page) == ["C. 忧患意识"]
     # the Excel sheet said 文化自信、道路自信、理论自信 (web11)
     book = load_workbook(io.BytesIO(client.get(f"/contests/paper/{contest_id}/results.xlsx").data))
     header = [cell.value for cell in book["题目"][1]]
     key = book["题目"].cell(2, header.index("正确答案") + 1).value
     assert key == "A. 道路自信；B. 理论自信；D. 文化自信"
+    assert book["题目"].cell(2, header.index("答案分布") + 1).value == "C. 忧患意识：1"

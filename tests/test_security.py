@@ -170,13 +170,34 @@ def test_post_without_csrf_token_is_rejected_in_chinese(client, make_user):
     ]:
         response = client.post(path, data=data)
         assert response.status_code == 400, path
-        assert "安全令牌" in response.get_data(as_text=True)
+        assert "页面已失效" in response.get_data(as_text=True)
     response = client.post(
         "/auth/login", data={"username": "zhang", "password": "password123", "csrf_token": "forged"}
     )
     assert response.status_code == 400
     with client.session_transaction() as sess:
         assert "_user_id" not in sess
+
+
+@pytest.mark.parametrize("app_config", [{"WTF_CSRF_ENABLED": True}])
+def test_a_stale_form_leads_back_to_its_page_instead_of_asking_to_refresh_the_error(client):
+    """A form posted after its session went (the browser closed, a phone's old tab brought
+    back) said 表单已失效（缺少或错误的安全令牌），请刷新页面后重新提交 with only 回到首页:
+    refreshing that error page posts the stale form again. It now says what happened in plain
+    words and offers the page the form was on; a page's script is told to refresh itself."""
+    client.get("/test/new")
+    response = client.post(
+        "/test/new", data={"csrf_token": "stale"}, headers={"Referer": "http://localhost/test/new"}
+    )
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "这个页面已失效（可能打开太久，或浏览器关闭过）" in page and "安全令牌" not in page
+    assert '<a class="btn btn-primary" href="/test/new">回到刚才的页面</a>' in page
+    # without a Referer: the form's own page when it has one (GET on the same address)
+    page = client.post("/test/new", data={}).get_data(as_text=True)
+    assert 'href="/test/new">回到刚才的页面</a>' in page
+    reply = client.post("/test/new", data={}, headers={"Accept": "application/json"})
+    assert reply.status_code == 400 and "请刷新页面后重新提交" in reply.get_json()["message"]
 
 
 @pytest.mark.parametrize("app_config", [{"WTF_CSRF_ENABLED": True}])

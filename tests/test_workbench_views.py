@@ -284,6 +284,23 @@ def test_preview_then_generate_builds_the_bank_and_a_duplicate_returns_it(
     assert count(app, Material) == 1 and count(app, UploadDraft) == 0
 
 
+def test_a_preview_sent_twice_leads_to_the_material_it_made(client, login_as, seed_text, app):
+    """保存并生成题库 sent a second time (a double tap without the page's script, the back
+    button): the first send made the material and took the draft, and the second said 这份上传
+    已过期或已经生成，请重新上传 on the upload page. It now lands on the materials list, where
+    the new material is first, and says so."""
+    login_as("organizer")
+    preview_url = upload(client, seed_text.encode(), "讲话稿.txt").headers["Location"]
+    form = {"title": "理论学习讲话", "source": ""}
+    assert client.post(preview_url, data=form).status_code == 302
+    again = client.post(preview_url, data=form)
+    assert again.status_code == 302 and again.headers["Location"].endswith("/manage/")
+    page = client.get(again.headers["Location"]).get_data(as_text=True)
+    assert "这份上传已经保存过，或者已经过期：保存过的材料在下面的列表里" in page
+    assert "重新上传" in page and "理论学习讲话" in page
+    assert count(app, Material) == 1
+
+
 def test_a_text_that_gives_no_question_says_what_to_do(client, login_as):
     """The engine asks nothing of a text too short: the bank page said, in green,
     生成题库：0 道新题, and nothing about learners unable to test themselves on it."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from sqlalchemy import func, select
 from wtforms import HiddenField, SearchField, SelectChoice, SelectField, StringField
@@ -10,12 +9,13 @@ from wtforms.validators import DataRequired, Length, ValidationError
 
 from ..auth.forms import display_name_field, group_choices, group_ids, safe_int, strip_text
 from ..extensions import db
+from ..forms import QuizForm
 from ..models import ROLE_LABELS, ROLES, Group
 
 GROUP_NAME_MAX = 64
 
 
-class UserSearchForm(FlaskForm):
+class UserSearchForm(QuizForm):
     """The search box of the users list (a GET form: no CSRF token needed)."""
 
     class Meta:
@@ -34,7 +34,7 @@ class UserSearchForm(FlaskForm):
         self.group.choices = group_choices(placeholder="全部支部/小组")
 
 
-class UserEditForm(FlaskForm):
+class UserEditForm(QuizForm):
     display_name = display_name_field()
     group_id = SelectField("所属支部/小组", coerce=safe_int, validate_choice=False)
     role = SelectField(
@@ -54,7 +54,7 @@ class UserEditForm(FlaskForm):
             raise ValidationError("请选择有效的角色。")
 
 
-class GroupForm(FlaskForm):
+class GroupForm(QuizForm):
     name = StringField(
         "名称",
         filters=[strip_text],
@@ -77,7 +77,7 @@ class GroupForm(FlaskForm):
             raise ValidationError(f"已有名为“{field.data}”的支部/小组。")
 
 
-class RosterForm(FlaskForm):
+class RosterForm(QuizForm):
     roster = FileField(
         "名单文件",
         validators=[
@@ -89,7 +89,7 @@ class RosterForm(FlaskForm):
     )
 
 
-class RosterDownloadForm(FlaskForm):
+class RosterDownloadForm(QuizForm):
     """Carries the accounts just created back to the server to be returned as a CSV file."""
 
     payload = HiddenField(validators=[DataRequired("没有可以下载的名单。")])

@@ -86,6 +86,11 @@ SCHEMAS: dict[str, Any] = {
             "code": {"type": "string"},
             "title": {"type": "string"},
             "locked": {"type": "boolean", "description": "主持人是否已锁定入场"},
+            "roster": {
+                "type": "integer",
+                "description": "比赛开始后选手的变动次数（有人加入、被移出或恢复）；"
+                "变了就重新查询本人名次（GET /contests/{code}/me）",
+            },
         },
     },
     "Joined": {

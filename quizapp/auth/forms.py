@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flask_wtf import FlaskForm
 from sqlalchemy import func, select
 from wtforms import BooleanField, PasswordField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, ValidationError
 
 from ..extensions import db
+from ..forms import QuizForm
 from ..models import Group, User
 
 USERNAME_RE = re.compile(r"^[\w.@-]+$")  # \w includes Chinese characters
@@ -81,7 +81,7 @@ def display_name_field(**kwargs: Any) -> StringField:
     )
 
 
-def password_length(form: FlaskForm, field: PasswordField) -> None:
+def password_length(form: QuizForm, field: PasswordField) -> None:
     if field.data and len(field.data) < PASSWORD_MIN:
         raise ValidationError(f"密码至少 {PASSWORD_MIN} 位。")
     if field.data and len(field.data) > PASSWORD_MAX:
@@ -109,7 +109,7 @@ def new_password_fields(label: str) -> tuple[PasswordField, PasswordField]:
     )
 
 
-class RegisterForm(FlaskForm):
+class RegisterForm(QuizForm):
     username = StringField(
         "账号",
         filters=[normalize_username],
@@ -142,7 +142,7 @@ class RegisterForm(FlaskForm):
             raise ValidationError("请从列表中选择所属支部/小组。")
 
 
-class LoginForm(FlaskForm):
+class LoginForm(QuizForm):
     username = StringField(
         "账号",
         filters=[normalize_username],
@@ -157,15 +157,15 @@ class LoginForm(FlaskForm):
     remember = BooleanField("在这台设备上保持登录")
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(QuizForm):
     display_name = display_name_field()
 
 
-class FontForm(FlaskForm):
+class FontForm(QuizForm):
     large_font = BooleanField("大字号（适合老花眼或小屏幕）")
 
 
-class PasswordForm(FlaskForm):
+class PasswordForm(QuizForm):
     current = PasswordField(
         "当前密码",
         validators=[InputRequired("请填写当前密码。")],

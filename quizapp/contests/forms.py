@@ -6,7 +6,6 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
     DateTimeLocalField,
@@ -19,11 +18,14 @@ from wtforms import (
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from ..answer_forms import NOT_A_CHOICE, MultiCheckboxField
+from ..forms import QuizForm
 from . import services
 from .roster import RosterError, read_roster
 
 CHINA = ZoneInfo("Asia/Shanghai")
-DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+# what a date-time picker sends, then what a person types where a browser has no picker (the
+# message of a time that is neither shows the second: forms.MESSAGES)
+DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 KIND_FIELDS = (("single", "count_single"), ("multiple", "count_multiple"),
                ("judge", "count_judge"), ("cloze", "count_cloze"))  # fmt: skip
 KIND_NAMES = {"single": "单选", "multiple": "多选", "judge": "判断", "cloze": "填空"}
@@ -55,7 +57,7 @@ def count_field(label: str, default: int) -> IntegerField:
     )
 
 
-class PaperContestForm(FlaskForm):
+class PaperContestForm(QuizForm):
     title = StringField(
         "名称",
         validators=[
@@ -71,13 +73,13 @@ class PaperContestForm(FlaskForm):
     )
     opens_at = DateTimeLocalField(
         "开始时间",
-        format=DATETIME_FORMAT,
+        format=DATETIME_FORMATS,
         validators=[InputRequired("请填写开始时间。")],
         description="北京时间。",
     )
     closes_at = DateTimeLocalField(
         "截止时间",
-        format=DATETIME_FORMAT,
+        format=DATETIME_FORMATS,
         validators=[InputRequired("请填写截止时间。")],
         description="北京时间；截止后公布排名。",
     )
@@ -185,5 +187,5 @@ class PaperContestForm(FlaskForm):
         self.roster_user_ids = match.user_ids
 
 
-class ActionForm(FlaskForm):
+class ActionForm(QuizForm):
     """A bare POST with its CSRF token (start, submit)."""

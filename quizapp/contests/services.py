@@ -31,7 +31,7 @@ from ..models import (
     User,
     utcnow,
 )
-from ..study.services import format_response
+from ..study.services import choice_label
 from . import scoring
 from .roster import RosterRow
 
@@ -527,12 +527,8 @@ def saved_answers(attempt: PaperAttempt) -> dict[int, PaperAnswer]:
     return {a.question_id: a for a in rows}
 
 
-def answer_label(canonical: str) -> str:
-    """A readable answer from its canonical JSON: options joined by 、, blanks by ／, 对/错."""
-    try:
-        value = json.loads(canonical)
-    except (TypeError, ValueError):
-        return str(canonical)
+def value_label(value: Any) -> str:
+    """A readable answer: options joined by 、, blanks too, 对/错; an empty one （空）."""
     if isinstance(value, bool):
         return "对" if value else "错"
     if isinstance(value, list):
@@ -540,17 +536,20 @@ def answer_label(canonical: str) -> str:
     return str(value)
 
 
+def answer_label(question: BankQuestion, canonical: str) -> str:
+    """A learner's answer from its canonical JSON as the 练习 writes it: a choice with its letter
+    (C. 忧患意识), several in the order of the options; a blank and 对/错 by value_label."""
+    try:
+        value: Any = json.loads(canonical)
+    except (TypeError, ValueError):
+        return str(canonical)
+    return choice_label(question.kind, question.options, value, value_label)
+
+
 def right_answer_label(question: BankQuestion) -> str:
     """The key as the 练习 writes it: a choice with its letter, a 多选's in the order of its
     options (A. 道路自信；B. 理论自信；D. 文化自信, not the bank's order of the text)."""
-    answer = question.answer
-    if question.kind in ("single", "multiple") and answer:
-        return format_response(question, answer)
-    if question.kind == "judge":
-        return "对" if answer else "错"
-    if isinstance(answer, list):
-        return "、".join(str(a) for a in answer)
-    return str(answer)
+    return choice_label(question.kind, question.options, question.answer, value_label)
 
 
 # ---------------------------------------------------------------- results
@@ -595,11 +594,19 @@ def contest_results(contest: PaperContest) -> ContestResults:
         .join(PaperAttempt, PaperAnswer.attempt_id == PaperAttempt.id)
         .where(PaperAttempt.contest_id == contest.id, PaperAttempt.finished_at.is_not(None))
     )
+    by_id = {
+        q.id: q
+        for q in db.session.scalars(select(BankQuestion).where(BankQuestion.id.in_(set(asked))))
+    }
     stats = scoring.question_stats(
-        asked, ((qid, answer_label(canonical), right) for qid, canonical, right in answers)
+        asked,
+        (
+            (qid, answer_label(by_id[qid], canonical), right)
+            for qid, canonical, right in answers
+            if qid in by_id
+        ),
     )
-    questions = db.session.scalars(select(BankQuestion).where(BankQuestion.id.in_(list(stats))))
-    rows = [QuestionRow(q, stats[q.id]) for q in questions]
+    rows = [QuestionRow(q, stats[q.id]) for q in by_id.values()]
     kind_rank = {kind: i for i, kind in enumerate(scoring.KIND_ORDER)}
     rows.sort(key=lambda r: (kind_rank.get(r.question.kind, 9), r.question.id))
     return ContestResults(

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta
-from typing import Any
 
 from flask import (
     Blueprint,
@@ -33,10 +31,10 @@ from ..answer_forms import (
 from ..database import begin_write
 from ..extensions import db
 from ..generation.checking import InvalidAnswer
-from ..models import BankQuestion, Group, PaperAttempt, PaperContest
+from ..models import Group, PaperAttempt, PaperContest
 from ..security import organizer_required
 from ..study.reading import marked_source
-from ..study.services import format_response, given_blanks
+from ..study.services import given_blanks
 from ..web import unbroken
 from . import services
 from .forms import ActionForm, PaperContestForm, utc_to_china
@@ -224,21 +222,9 @@ def attempt(attempt_id: int):
         if visible
         else {},
         right_label=services.right_answer_label,
-        answer_label=_given_label,
+        answer_label=services.answer_label,
         marked_source=marked_source,
     )
-
-
-def _given_label(question: BankQuestion, canonical: str) -> str:
-    """A learner's answer as the 练习 writes it: a choice with its letter (C. 忧患意识), several
-    in the order of the options; a blank and 对/错 as the contest's own label has them."""
-    try:
-        value: Any = json.loads(canonical)
-    except (TypeError, ValueError):
-        value = None
-    if question.kind in ("single", "multiple") and value:
-        return format_response(question, value)
-    return services.answer_label(canonical)
 
 
 @bp.post("/attempts/<int:attempt_id>/answer")

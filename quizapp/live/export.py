@@ -24,7 +24,7 @@ from ..models import LiveAnswer, LiveContest, LivePlayer, LiveQuestion
 from ..percent import as_fraction, whole_percent
 from ..ranks import tie_label
 from ..spreadsheet import keep_text
-from ..study.services import format_answer
+from ..study.services import LETTERS, choice_label
 from .ranking import PlayerTotals, rank_players, rank_teams
 from .state import question_closed
 
@@ -98,13 +98,11 @@ def answer_text(value: Any) -> str:
 
 def key_text(question: dict[str, Any]) -> str:
     """A question's key as the 练习 writes it: a choice with its letter, a 多选's in the order
-    of its options (A. 协调；C. 开放；E. 创新, not the bank's order of the text; the 大屏 and
-    the phones tell it in that order too, without the letters)."""
-    kind = question.get("kind")
-    answer = question.get("answer")
-    if kind in ("single", "multiple") and answer:
-        return format_answer(kind, question.get("options"), answer)
-    return answer_text(answer)
+    of its options (A. 协调；C. 开放；E. 创新, not the bank's order of the text), as the 大屏
+    and the phones tell it too (static/js/live.js)."""
+    return choice_label(
+        question.get("kind"), question.get("options"), question.get("answer"), answer_text
+    )
 
 
 def _shares(question: LiveQuestion, answers: list[LiveAnswer]) -> list[AnswerShare]:
@@ -124,7 +122,10 @@ def _shares(question: LiveQuestion, answers: list[LiveAnswer]) -> list[AnswerSha
             for option in chosen if isinstance(chosen, list) else [chosen]:
                 counts[option] += 1
         rights = set(right) if isinstance(right, list) else {right}
-        return [AnswerShare(o, counts.get(o, 0), o in rights) for o in data.get("options") or []]
+        return [
+            AnswerShare(f"{LETTERS[i]}. {o}", counts.get(o, 0), o in rights)
+            for i, o in enumerate(data.get("options") or [])
+        ]
     spelled: dict[str, tuple[str, bool]] = {}
     counts = Counter()
     for a in answers:

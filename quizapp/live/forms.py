@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     IntegerField,
@@ -17,6 +16,7 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
+from ..forms import QuizForm
 from ..models.live import LIVE_POINTS_RANGE, LIVE_SECONDS_RANGE
 
 KIND_CHOICES = [
@@ -32,7 +32,7 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = widgets.CheckboxInput()
 
 
-class CreateLiveForm(FlaskForm):
+class CreateLiveForm(QuizForm):
     material_id = SelectField(
         "学习材料（题库）", coerce=int, validators=[InputRequired("请选择材料。")]
     )
@@ -78,7 +78,7 @@ class CreateLiveForm(FlaskForm):
             raise ValidationError("请至少选择一种题型。")
 
 
-class JoinCodeForm(FlaskForm):
+class JoinCodeForm(QuizForm):
     code = StringField(
         "竞赛码",
         validators=[InputRequired("请输入竞赛码。"), Length(max=12, message="竞赛码不正确。")],
@@ -86,7 +86,7 @@ class JoinCodeForm(FlaskForm):
     )
 
 
-class PlayerJoinForm(FlaskForm):
+class PlayerJoinForm(QuizForm):
     """Name and 支部. The team is a choice of the admin-managed groups (so a team's score is not
     split by spelling); free entry is offered only where no groups are set up."""
 

@@ -327,6 +327,7 @@ def state_payload(
     question: dict[str, Any] | None,
     deadline: datetime | None,
     closed_at: datetime | None,
+    roster: int,
     now: float,
 ) -> dict[str, Any]:
     status = derive_status(position, finished, deadline, closed_at, to_dt(now))
@@ -342,6 +343,7 @@ def state_payload(
         "code": code,
         "title": title,
         "locked": locked,
+        "roster": roster,
     }
 
 
@@ -354,6 +356,7 @@ _STATE_QUERY = (
         LiveContest.current_position,
         LiveContest.question_count,
         LiveContest.finished_at,
+        LiveContest.roster_changes,
         LiveQuestion.uid,
         LiveQuestion.question,
         LiveQuestion.deadline,
@@ -386,6 +389,7 @@ def read_state(code: str, now: float) -> dict[str, Any] | None:
         question=row.question,
         deadline=row.deadline,
         closed_at=row.closed_at,
+        roster=row.roster_changes,
         now=now,
     )
 
@@ -414,6 +418,7 @@ def contest_state(contest: LiveContest, now: float) -> dict[str, Any]:
         question=question.question if question else None,
         deadline=question.deadline if question else None,
         closed_at=question.closed_at if question else None,
+        roster=contest.roster_changes,
         now=now,
     )
 
@@ -485,7 +490,22 @@ def join(
             db.session.flush()
     except IntegrityError:
         raise LiveError(409, "name_taken", f"名字“{clean_name}”已经有人用了，请换一个。") from None
+    roster_changed(contest)
     return player, token, True
+
+
+def roster_changed(contest: LiveContest) -> None:
+    """Count a change to the players of a started round (see LiveContest.roster_changes): one
+    atomic update, and none in the lobby, where many join at once and no phone shows a rank."""
+    if contest.current_position == 0:
+        return
+    db.session.execute(
+        update(LiveContest)
+        .where(LiveContest.id == contest.id)
+        .values(roster_changes=LiveContest.roster_changes + 1)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.expire(contest, ["roster_changes"])
 
 
 def _name_holder(contest: LiveContest, name: str) -> int | None:
@@ -684,7 +704,7 @@ def settle(contest: LiveContest, question: LiveQuestion, now: float, *, by: str)
 
 
 def recompute_standings(contest: LiveContest) -> None:
-    """Rewrite every player's score, right answers, right-answer time and rank."""
+    """Rewrite every player's score, right answers and right-answer time."""
     sums = {
         row.player_id: row
         for row in db.session.execute(
@@ -702,38 +722,18 @@ def recompute_standings(contest: LiveContest) -> None:
             .group_by(LiveAnswer.player_id)
         )
     }
-    players = db.session.execute(
-        select(LivePlayer.id, LivePlayer.name, LivePlayer.team, LivePlayer.removed).where(
-            LivePlayer.contest_id == contest.id
+    players = db.session.scalars(select(LivePlayer.id).where(LivePlayer.contest_id == contest.id))
+    rows = []
+    for pid in players:
+        s = sums.get(pid)
+        rows.append(
+            {
+                "id": pid,
+                "score": int(s.score or 0) if s else 0,
+                "correct_count": int(s.correct or 0) if s else 0,
+                "right_ms": int(s.ms or 0) if s else 0,
+            }
         )
-    ).all()
-    totals = {}
-    for p in players:
-        s = sums.get(p.id)
-        totals[p.id] = PlayerTotals(
-            player_id=p.id,
-            name=p.name,
-            team=p.team,
-            joined=p.id,
-            score=int(s.score or 0) if s else 0,
-            correct=int(s.correct or 0) if s else 0,
-            right_ms=int(s.ms or 0) if s else 0,
-        )
-    removed = {p.id for p in players if p.removed}
-    ranks = {
-        r.totals.player_id: r.rank
-        for r in rank_players(t for pid, t in totals.items() if pid not in removed)
-    }
-    rows = [
-        {
-            "id": pid,
-            "score": t.score,
-            "correct_count": t.correct,
-            "right_ms": t.right_ms,
-            "rank": ranks.get(pid),
-        }
-        for pid, t in totals.items()
-    ]
     if rows:
         db.session.execute(update(LivePlayer), rows)
     db.session.flush()
@@ -820,9 +820,9 @@ def remove_player(contest: LiveContest, player_id: int) -> LivePlayer:
     contest = lock_contest(contest)
     player = _player_of(contest, player_id)
     player.removed = True
-    player.rank = None
     db.session.flush()
     recompute_standings(contest)
+    roster_changed(contest)
     return player
 
 
@@ -848,6 +848,7 @@ def readmit_player(contest: LiveContest, player_id: int) -> tuple[LivePlayer, st
     db.session.flush()
     if was_removed:
         recompute_standings(contest)
+        roster_changed(contest)
     return player, token
 
 
@@ -872,8 +873,8 @@ class Standings:
 
 def standings(contest: LiveContest) -> Standings:
     """The stored standings (as of the last settled question), ranked by
-    :func:`quizapp.live.ranking.rank_players` over the stored totals: the stored ranks, and a
-    rank for a player who joined since the last settling (0 points, with the others at 0)."""
+    :func:`quizapp.live.ranking.rank_players` over the stored totals, so a player who joined
+    since the last settling (0 points) ranks with the others at 0."""
     players = db.session.scalars(
         select(LivePlayer).where(LivePlayer.contest_id == contest.id, LivePlayer.removed.is_(False))
     )
@@ -1049,7 +1050,7 @@ def player_result(code: str, token: str | None, now: float) -> dict[str, Any]:
         counted = row.position
     else:
         # The stored totals ranked as the 大屏 ranks them (standings): one more than the players
-        # ahead, so a player who joined since the last settling (stored rank empty, 0 points)
+        # ahead, so a player who joined since the last settling (0 points)
         # shares the place of the others at 0 on the phone too, and they share it with them.
         level = LivePlayer.score == row.score
         counts = db.session.execute(

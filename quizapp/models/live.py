@@ -35,7 +35,10 @@ class LiveContest(db.Model):
     """A live round. `current_position` is 0 in the lobby, then the 1-based open/closed question.
 
     `finished_at` is set when the host advances past the last question. `ranked_through` is the
-    last question position whose answers are in the players' stored standings.
+    last question position whose answers are in the players' stored standings. `roster_changes`
+    counts the players who joined, were removed or came back once the round had started: the
+    state every phone polls carries it, so a phone asks for its rank again when the number of
+    players it is ranked among changes (in the lobby the phones ask every few seconds anyway).
     """
 
     __tablename__ = "live_contests"
@@ -68,6 +71,7 @@ class LiveContest(db.Model):
     question_count: Mapped[int] = mapped_column(default=0)
     current_position: Mapped[int] = mapped_column(default=0)
     ranked_through: Mapped[int] = mapped_column(default=0)
+    roster_changes: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -126,9 +130,11 @@ class LivePlayer(db.Model):
     removed keeps their name on the results page but no longer holds it: they, or anyone, may
     join again under it as a new player); the token is stored only as a hash.
 
-    Joining order is the id order. `score`, `correct_count`, `right_ms` and `rank` are the
-    standings over the questions up to the round's `ranked_through`, rewritten when a question
-    is settled (they never move while a question is open).
+    Joining order is the id order. `score`, `correct_count` and `right_ms` are the totals over
+    the questions up to the round's `ranked_through`, rewritten when a question is settled (they
+    never move while a question is open). No rank is stored: every screen ranks these totals
+    (`standings`, `player_result`), so a player who joins or is removed moves the others' ranks
+    at once.
     """
 
     __tablename__ = "live_players"
@@ -157,7 +163,6 @@ class LivePlayer(db.Model):
     score: Mapped[int] = mapped_column(default=0)
     correct_count: Mapped[int] = mapped_column(default=0)
     right_ms: Mapped[int] = mapped_column(BigInteger, default=0)
-    rank: Mapped[int | None] = mapped_column()
 
     def __repr__(self) -> str:
         return f"<LivePlayer {self.id} {self.name} in {self.contest_id}>"

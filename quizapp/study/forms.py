@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from flask_wtf import FlaskForm
 from wtforms import SelectChoice, StringField
 from wtforms.validators import InputRequired, Length, Optional
 
 from ..answer_forms import AtLeastOne, ChineseRadioField, ChineseSelectField, MultiCheckboxField
+from ..forms import QuizForm
 
 KIND_PAIRS = [("single", "单选"), ("multiple", "多选"), ("judge", "判断"), ("cloze", "填空")]
 COUNT_PAIRS = [("10", "10 题"), ("20", "20 题"), ("50", "50 题"), ("0", "全部")]
@@ -26,7 +26,7 @@ def choices(pairs: Sequence[tuple[Any, str]]) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in pairs]
 
 
-class StartForm(FlaskForm):
+class StartForm(QuizForm):
     material = ChineseSelectField(
         "学习材料", coerce=int, validators=[InputRequired("请选择学习材料。")]
     )
@@ -53,7 +53,7 @@ class StartForm(FlaskForm):
                                     description="只对测验有效；时间到后自动交卷。")  # fmt: skip
 
 
-class PaperForm(FlaskForm):
+class PaperForm(QuizForm):
     """Query-string form of the print view (a GET: nothing changes)."""
 
     class Meta:
@@ -66,5 +66,5 @@ class PaperForm(FlaskForm):
     seed = StringField("试卷编号", validators=[Optional(), Length(max=12)])
 
 
-class ActionForm(FlaskForm):
+class ActionForm(QuizForm):
     """A bare POST with its CSRF token (start review, 已掌握, finish, quick start)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import secrets
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -469,6 +469,17 @@ def format_answer(kind: str | None, options: Sequence[str] | None, response: Any
         else:
             parts.append(str(value))
     return "；".join(parts)
+
+
+def choice_label(
+    kind: str | None, options: Sequence[str] | None, value: Any, other: Callable[[Any], str]
+) -> str:
+    """A 单选's or 多选's answer (or key) as the 练习 writes it (format_answer: with its letter,
+    several in the order of the options); any other value, and no choice at all, as ``other``
+    writes it (each contest's own label for 对/错 and blanks)."""
+    if kind in ("single", "multiple") and value:
+        return format_answer(kind, options, value)
+    return other(value)
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,11 @@ import re
 from datetime import date
 from typing import Any
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import DateField, HiddenField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from ..forms import QuizForm
 from .questions import (
     KIND_LABELS,
     LETTERS,
@@ -45,7 +45,7 @@ def split_list(text: str | None) -> list[str]:
     return out
 
 
-class UploadForm(FlaskForm):
+class UploadForm(QuizForm):
     file = FileField(
         "学习材料文件",
         validators=[FileRequired("请选择要上传的文件。")],
@@ -53,7 +53,7 @@ class UploadForm(FlaskForm):
     )
 
 
-class ConfirmMaterialForm(FlaskForm):
+class ConfirmMaterialForm(QuizForm):
     title = StringField("标题", validators=[DataRequired("请填写标题。"), Length(max=200)])
     source = StringField(
         "来源",
@@ -62,7 +62,7 @@ class ConfirmMaterialForm(FlaskForm):
     )
 
 
-class QuestionForm(FlaskForm):
+class QuestionForm(QuizForm):
     """One question, written the way 题库 spreadsheets write it (see workbench.questions)."""
 
     kind = SelectField("题型", choices=KIND_CHOICES)
@@ -131,7 +131,7 @@ class QuestionForm(FlaskForm):
         return True
 
 
-class ReportForm(FlaskForm):
+class ReportForm(QuizForm):
     category = SelectField(
         "问题类型", choices=[SelectChoice(k, v) for k, v in REPORT_CATEGORIES.items()]
     )
@@ -146,7 +146,7 @@ class ReportForm(FlaskForm):
     next = HiddenField()  # where to go back to (a path on this site)
 
 
-class ImportForm(FlaskForm):
+class ImportForm(QuizForm):
     file = FileField(
         "题库文件",
         validators=[FileRequired("请选择要导入的文件。")],
@@ -160,7 +160,7 @@ class ImportForm(FlaskForm):
     )
 
 
-class FormulaForm(FlaskForm):
+class FormulaForm(QuizForm):
     name = StringField("提法名称", validators=[DataRequired("请填写名称。"), Length(max=64)])
     members = TextAreaField(
         "规范表述（成员）",
@@ -205,7 +205,7 @@ class FormulaForm(FlaskForm):
         }
 
 
-class QuestionFilterForm(FlaskForm):
+class QuestionFilterForm(QuizForm):
     """The review list's filters (a GET form: no CSRF token)."""
 
     class Meta:

@@ -151,8 +151,14 @@ def _default_title(draft: UploadDraft) -> str:
 def preview(token: str):
     draft = db.session.scalar(select(UploadDraft).where(UploadDraft.token == token))
     if draft is None:
-        flash("这份上传已过期或已经生成，请重新上传。", "warning")
-        return redirect(url_for(".upload"))
+        # Saved already (the form sent twice, the back button) or expired. It sent people to
+        # upload again, though the first send had made the material: the list shows it.
+        flash(
+            "这份上传已经保存过，或者已经过期：保存过的材料在下面的列表里（最新的在最上面），"
+            "列表里没有就请重新上传。",
+            "warning",
+        )
+        return redirect(url_for(".index"))
     form = ConfirmMaterialForm()
     if request.method == "GET":
         form.title.data = _default_title(draft)

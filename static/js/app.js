@@ -314,31 +314,6 @@
     };
   })();
 
-  // The stem of a question with each cloze blank followed by the length of its key (〔4字〕),
-  // drawn alike by the live host and the players' phones (the server sends lengths, never keys).
-  window.QuizStem = {
-    BLANK: "（　　）",
-    draw: function (node, q) {
-      var hints = q.blanks || [];
-      node.textContent = "";
-      q.stem.split(window.QuizStem.BLANK).forEach(function (part, i) {
-        if (i > 0) {
-          var blank = document.createElement("span");  // kept on one line with its hint
-          blank.className = "blank";
-          blank.textContent = window.QuizStem.BLANK;
-          if (hints[i - 1]) {
-            var hint = document.createElement("span");
-            hint.className = "blank-hint";
-            hint.textContent = "〔" + hints[i - 1] + "字〕";
-            blank.appendChild(hint);
-          }
-          node.appendChild(blank);
-        }
-        node.appendChild(document.createTextNode(part));
-      });
-    }
-  };
-
   // The top bar's 我的 menu (a <details>, so it opens without this script) closes when a tap
   // lands outside it or on Escape, as a menu does.
   document.addEventListener("click", function (event) {

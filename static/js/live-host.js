@@ -7,8 +7,9 @@
   if (!root) { return; }
 
   var d = root.dataset;
-  var LETTERS = "ABCDEFGHIJ";
-  var KIND_LABELS = { cloze: "填空", single: "单选", multiple: "多选", judge: "判断" };
+  var live = window.QuizLive;  // live.js: drawn alike on the phones
+  var LETTERS = live.LETTERS;
+  var KIND_LABELS = live.KIND_LABELS;
   var offset = 0;
   var offsetKnown = false;
   var state = null;
@@ -29,7 +30,9 @@
     return node;
   }
 
-  var drawStem = window.QuizStem.draw;  // (app.js: shared with the other live page)
+  var drawStem = live.drawStem;
+  var keyText = live.keyText;
+  var answerText = live.answerText;
 
   function serverNow() { return Date.now() / 1000 + offset; }
 
@@ -140,23 +143,6 @@
     $("[data-board-box]").hidden = open;
     if (!open) { $("[data-answer]").textContent = keyText(q); }
     drawOptions();
-  }
-
-  // A 多选's key in the order of its options: the bank keeps the order of the text (文化自信；
-  // 道路自信；理论自信 under A, B and D ticked), the 练习 and the 答题赛 tell it A, B, D.
-  function keyText(q) {
-    var a = q.answer, options = q.options || [];
-    if (Array.isArray(a) && q.kind === "multiple") {
-      a = a.slice().sort(function (x, y) { return options.indexOf(x) - options.indexOf(y); });
-    }
-    return answerText(a);
-  }
-
-  function answerText(answer) {
-    if (answer === true) { return "对"; }
-    if (answer === false) { return "错"; }
-    if (Array.isArray(answer)) { return answer.join("；"); }
-    return answer === null || answer === undefined ? "" : String(answer);
   }
 
   function isRight(q, option) {

@@ -21,10 +21,14 @@
   var answerUrl = root.dataset.answerUrl;
   var meUrl = root.dataset.meUrl;
   var joinUrl = root.dataset.joinUrl;
-  var BLANK = window.QuizStem.BLANK;
-  var LETTERS = "ABCDEFGHIJ";
-  var KIND_LABELS = { cloze: "填空", single: "单选", multiple: "多选", judge: "判断" };
-  var LOBBY_ME_MS = 3000;
+  var live = window.QuizLive;  // live.js: drawn alike on the 大屏
+  var BLANK = live.BLANK;
+  var LETTERS = live.LETTERS;
+  var KIND_LABELS = live.KIND_LABELS;
+  var keyText = live.keyText;
+  var answerText = live.answerText;
+  var choiceText = live.choiceText;
+  var LOBBY_ME_MS = 3000;   // the lobby's own asking, and the least gap between two asks for a roster change
 
   function readToken() {
     try { return window.localStorage.getItem(storeKey) || ""; } catch (e) { return ""; }
@@ -52,6 +56,7 @@
   var meKey = "";          // for which state key `me` was asked
   var meFreshKey = "";     // for which state key `me` has arrived
   var meAskedAt = 0;       // when `me` was last asked (Date.now())
+  var meRoster = null;     // the state's roster count when `me` was last asked
   var sentAnswer = null;   // what this page sent for the open question
   var sending = false;
   var pollTimer = null;
@@ -139,7 +144,12 @@
     if (sentAnswer && (!s.question || sentAnswer.qid !== s.question.id)) { sentAnswer = null; }
     // In the lobby the state stays the same until the start; the phone asks for itself every
     // few seconds so a player the host removed is told so (the public state does not say).
-    if (meKey !== key || (s.status === "lobby" && Date.now() - meAskedAt >= LOBBY_ME_MS)) {
+    // Once started, someone joining or being removed changes the 第 N 名 / M 人 of every phone
+    // (the state counts those changes): asked again, at most every few seconds for a wave of
+    // late joiners, never on a timer.
+    var rosterMoved = meRoster !== null && s.roster !== undefined && s.roster !== meRoster;
+    var due = Date.now() - meAskedAt >= LOBBY_ME_MS;
+    if (meKey !== key || ((s.status === "lobby" || rosterMoved) && due)) {
       refreshMe(key);
     }
     if (key !== shownKey) {
@@ -152,6 +162,7 @@
   function refreshMe(key) {
     meKey = key;
     meAskedAt = Date.now();
+    meRoster = state ? state.roster : null;
     api("GET", meUrl).then(function (res) {
       if (res.status === 401) { dropToken(); window.location.replace(joinUrl); return; }
       if (res.status === 403) { me = { removed: true }; draw(); return; }
@@ -206,7 +217,7 @@
     container.appendChild(el("span", "badge badge-" + q.kind, KIND_LABELS[q.kind] || q.kind));
   }
 
-  var drawStem = window.QuizStem.draw;  // (app.js: shared with the other live page)
+  var drawStem = live.drawStem;
 
   function blankCount(stem) {
     var n = stem.split(BLANK).length - 1;
@@ -292,23 +303,6 @@
     m.className = "live-msg " + (cls || "");
   }
 
-  // A 多选's key in the order of its options: the bank keeps the order of the text (文化自信；
-  // 道路自信；理论自信 under A, B and D ticked), the 练习 and the 答题赛 tell it A, B, D.
-  function keyText(q) {
-    var a = q.answer, options = q.options || [];
-    if (Array.isArray(a) && q.kind === "multiple") {
-      a = a.slice().sort(function (x, y) { return options.indexOf(x) - options.indexOf(y); });
-    }
-    return answerText(a);
-  }
-
-  function answerText(answer) {
-    if (answer === true) { return "对"; }
-    if (answer === false) { return "错"; }
-    if (Array.isArray(answer)) { return answer.join("；"); }
-    return answer === null || answer === undefined ? "" : String(answer);
-  }
-
   function lockForm() {
     var form = $("[data-q-form]");
     form.querySelectorAll("button, input").forEach(function (n) { n.disabled = true; });
@@ -330,7 +324,7 @@
     if (Array.isArray(a)) {
       form.querySelectorAll("input.live-blank").forEach(function (inp, i) { if (a[i] !== undefined) { inp.value = a[i]; } });
     }
-    message("已提交：" + answerText(a) + "。等待揭晓…", "live-msg-ok");
+    message("已提交：" + (state && state.question ? choiceText(state.question, a) : answerText(a)) + "。等待揭晓…", "live-msg-ok");
   }
 
   function submit(q, answer, button) {
@@ -415,7 +409,7 @@
     }
     if (points) { points.textContent = !fresh ? "" : (cur && cur.points ? "+" + cur.points + " 分" : "+0 分"); }
     var mine = view.querySelector("[data-mine]");
-    if (mine) { mine.textContent = cur && cur.answered ? "你的答案：" + answerText(cur.answer) : ""; }
+    if (mine) { mine.textContent = cur && cur.answered ? "你的答案：" + choiceText(q, cur.answer) : ""; }
     drawMe();
   }
 
