@@ -1863,7 +1863,8 @@ def select(
     characters or more inside another.
 
     ``scores`` (id → key score) and ``weak`` default to what each question carries
-    (``Question.pick_score``, ``Question.weak``: set by ``generate_questions``).
+    (``Question.pick_score``, ``Question.weak``: set by ``generate_questions``). The quiz is
+    shown with its kinds spread in proportion (``shown_spread``), not in pick order.
     """
     if count <= 0:
         return []
@@ -2184,11 +2185,47 @@ def select(
                 shown.append(text)
                 answers.extend(own)
                 progress = True
-    # shown in the kinds' own order, round-robin (填空, 单选, 多选, 判断, 填空 …)
-    queues = {k: [q for q in picked if q.kind == k] for k in shown_order}
-    return [
-        queues[k][n]
-        for n in range(max((len(v) for v in queues.values()), default=0))
-        for k in shown_order
-        if n < len(queues[k])
-    ]
+    return shown_spread(picked, shown_order)
+
+
+def shown_spread(picked: Sequence[Question], kinds: Sequence[str]) -> list[Question]:
+    """``picked`` in the order a quiz shows them: the kinds spread through it in proportion,
+    each kind's questions in their own (pick) order, and no run of one kind longer than the
+    counts force (``ceil(n / (others + 1))`` for a kind of ``n`` questions).
+
+    Each place goes to the kind furthest behind its share of the places so far (when even, one
+    other than the place before, then the first of ``kinds``), unless that would leave a run
+    longer than needed now or later. A round robin over the kinds (the order before) ran out of
+    the scarce kinds first: a 练习 of 20 of the bundled speech ended on 8 填空 in a row."""
+    queues = {k: [q for q in picked if q.kind == k] for k in kinds}
+    counts = {k: len(v) for k, v in queues.items() if v}
+    total = sum(counts.values())
+    if not total:
+        return []
+    longest = max(-(-n // (total - n + 1)) for n in counts.values())
+    placed = dict.fromkeys(counts, 0)
+    last, run = "", 0
+
+    def fits(kind: str) -> bool:
+        """Can ``kind`` take the next place and every kind's rest still keep runs of
+        ``longest``? (The rest of a kind fits while it has no more than ``longest`` per gap
+        between the others' questions; the gap after a run of its own holds less.)"""
+        now = run + 1 if kind == last else 1
+        left = {k: n - placed[k] - (k == kind) for k, n in counts.items()}
+        rest = sum(left.values())
+        return now <= longest and all(
+            n <= longest * (rest - n) + longest - (now if k == kind else 0) for k, n in left.items()
+        )
+
+    shown: list[Question] = []
+    for place in range(1, total + 1):
+        ranked = sorted(
+            (k for k in counts if placed[k] < counts[k]),
+            key=lambda k: (placed[k] * total - place * counts[k], k == last, kinds.index(k)),
+        )
+        kind = next((k for k in ranked if fits(k)), ranked[0])
+        shown.append(queues[kind][placed[kind]])
+        placed[kind] += 1
+        run = run + 1 if kind == last else 1
+        last = kind
+    return shown
