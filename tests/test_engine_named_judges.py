@@ -9,6 +9,8 @@ from __future__ import annotations
 from conftest import heldout_bank
 
 from quizapp.generation import builders
+from quizapp.generation.model import Question
+from quizapp.generation.pipeline import select
 
 
 def _judges(name: str) -> list[str]:
@@ -69,3 +71,41 @@ def test_an_opening_statement_ends_its_keys_clause_group() -> None:
     assert builders._opening_statement(opening, later, "坚持") is None
     long = "新形势下，" + "、".join(["全面从严治党"] * 20) + "。"
     assert builders._opening_statement(long, 5, "全面从严治党") is None
+
+
+def _question(qid: str, kind: str, source: str, answer, template: str) -> Question:
+    return Question(
+        id=qid,
+        kind=kind,
+        stem=source,
+        options=[],
+        answer=answer,
+        keys=[qid],
+        source=source,
+        explanation="",
+        template=template,
+        pick_score=0.9,
+    )
+
+
+def test_a_quiz_does_not_fill_its_judges_with_false_statements_alone() -> None:
+    # the new statements are all 错误: after a 判断 answered 错误, another plain false one waits
+    # for the other kinds' fresh questions, so a short quiz's 判断 are not all 错误
+    words = ["改革发展", "开放合作", "创新驱动", "协调推进"]
+    bank = [
+        _question(f"c{n}", "cloze", f"第{n}段要坚持{w}，做好各项工作。", [w], "cloze")
+        for n, w in enumerate(words)
+    ]
+    bank += [
+        _question(f"j{n}", "judge", f"第{n}条判断的句子，说法各不相同的。", False, "judge_false")
+        for n in range(3)
+    ]
+    for seed in range(10):
+        quiz = select(bank, 4, seed, kinds=["cloze", "judge"])
+        assert [q.kind for q in quiz].count("judge") == 1
+    # with no other kind fresh, they are still asked
+    assert len(select(bank[4:], 3, 0, kinds=["judge"])) == 3
+    # a true one beside them is taken after a false one, as before
+    bank.append(_question("t", "judge", "另一条判断的句子，说法是正确的。", True, "lex_judge_true"))
+    quiz = select(bank, 4, 0, kinds=["cloze", "judge"])
+    assert sorted(q.answer for q in quiz if q.kind == "judge") == [False, True]

@@ -1843,7 +1843,8 @@ def select(
     waits (a lexicon question once they hold ``LEX_PERCENT`` of the ``count`` places, one on a
     formula a 判断 still needs or from a sentence a kind short of its share needs, a template
     under ``WEAK_PRIOR`` once its kind is in). Only when no kind has one of those: a second
-    question from an asked sentence, then a third or more; a question on an asked key or
+    question from an asked sentence or a plain false 判断 when the quiz's 判断 so far are all
+    错误, then a third or more; a question on an asked key or
     formula; a second heading item or unknown quoted label, a question in ``weak`` other than
     a 单选 (ids the confidence gate found too weak to ask), a choice sharing more than
     ``QUIZMIX_SHARED_OPTIONS`` options with a picked one (its lure pool); last one
@@ -2020,10 +2021,21 @@ def select(
         """0 best; 2–6 only when no kind has a question of a lower tier. The repeats a quiz
         asks only when the bank has nothing fresh left: a second question from one sentence (2),
         a third or more (3), an asked key or formula (4), a leak (6); a weak one (5) before a
-        leak only. Without ``share_waits`` a lexicon question past its share is fresh (0), and
-        without ``held_waits`` one whose sentence another kind waits for."""
+        leak only; a plain false 判断 after only false ones (2). Without ``share_waits`` a
+        lexicon question past its share is fresh (0), and without ``held_waits`` one whose
+        sentence another kind waits for."""
         if leaks(q):
             return 6
+        if (
+            q.template == "judge_false"
+            and kind_count["judge"]
+            and not any(p.answer is True for p in picked if p.kind == "judge")
+        ):
+            # a plain false statement (never made true: ``builders.SWAPPABLE_CLASSES``) after
+            # 判断 that were all 错误 waits as a second question of a sentence does: taken at
+            # once, it doubled the quizzes of 10 whose 判断 are all 错误 (28 → 47 of some 700
+            # on the tuning texts), an answer a learner guesses
+            return 2
         keys, _, _, local = traits_of(q)
         asked = asked_sentence(q)
         reused = bool(quizmix_overlapping(keys, used_keys))
