@@ -80,8 +80,8 @@ def test_a_blind16_quiz_asks_each_sentence_and_formula_once(name, seed, count):
     assert same_sentence(quiz) == []
     assert same_formula(quiz) == []
     assert leaks(quiz) == []
-    # every kind is still served, in the round-robin order 填空, 单选, 多选, 判断
-    assert [q.kind for q in quiz[:4]] == ["cloze", "single", "multiple", "judge"]
+    # every kind is still served
+    assert {q.kind for q in quiz} == {"cloze", "single", "multiple", "judge"}
 
 
 def _q(qid, kind, source, answer, *, options=(), formula=None, template=None, weak=False):

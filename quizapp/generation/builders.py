@@ -6365,20 +6365,34 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         # 分散主义 is true; the statement takes another foil or is not made (blind round BE #24)
         wrong = [w for w in wrong if not _held_alike(ctx.lexicon, key.text, w)]
         wrong = wrong or pick_wrong(1, statement=True)
-    if key.score < FULL_SCORE or len(stem) < 16 or len(stem) - len(key.text) < 10:
+    # a term of a class whose members each name one thing, asked as a 单选, is judged false
+    # with one of the 单选's lures of its class in its place (see SWAPPABLE_CLASSES)
+    named = _swappable_term(ctx, key, wrong if single_ok else None)
+    if named:
+        wrong = named
+    floor = CHOICE_SCORE if named else FULL_SCORE
+    if key.score < floor or len(stem) < 16 or len(stem) - len(key.text) < 10:
         return  # a true/false statement needs context around the key
-    if key.type == "enumeration" or s.is_heading or not _checkable(ctx, key, s.text):
+    if key.type == "enumeration" or s.is_heading or not (named or _checkable(ctx, key, s.text)):
         # a list item is a measure, a heading an imperative (a named formula, judged by the
         # lexicon templates, stopped above): none is a fact this sentence should be judged on
         return
-    truth = _judged_true(ctx, key, source)
+    if named and _CUT_PREDICATE.search(stem):
+        return  # 新民主主义革命时期，党面临的主要任务是。: what it is was cut off
+    truth = False if named else _judged_true(ctx, key, source)
     opening = s.text.lstrip(_LAYOUT_LEAD)
     opening = opening[article_label_len(opening) :]
     head = opening.split("，", 1)[0]
     if head in _CONNECTIVES:
         opening = opening[len(head) + 1 :]
     if not opening.startswith(stem.rstrip("。…")[:12]):
-        return  # 制定…等重大问题作出决定: a window cut from the middle is not a statement
+        # 制定…等重大问题作出决定: a window cut from the middle is not a statement; a member's
+        # statement is then the sentence's opening, up to the end of the key's clause group
+        at = key.start - s.start - (len(s.text) - len(opening))
+        whole = _opening_statement(opening, at, key.text) if key.type == "member" else None
+        if whole is None:
+            return
+        stem, a, b = whole
     if opening.startswith(_PRONOUN_SUBJECTS + _SUBORDINATORS):
         return  # 他还说：“…” / 即使在…时刻。: whose statement, or what it leads to, lies elsewhere
     if truth and _UTTERANCE.search(stem):
@@ -6441,6 +6455,54 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         template=template,
         formula=key.formula,
     )
+
+
+# Vocabulary classes whose members each name one thing (a period of the Party's history, the
+# 根本/基本 standing of one system, the 第一… of one item, one named spirit or thought, one
+# regional strategy): a member in another's place makes a clearly false statement. Open classes
+# (党内教育, 重大战略, 强国 goals, 改革举措, 经济形态, 安全领域 …) leave a swap that reads as
+# true or absurd: on the tuning sets their swaps read 60–70% usable, these 33 of 34 (eighteenth
+# session, helper "mix"; docs/generation.md).
+SWAPPABLE_CLASSES = frozenset(
+    {"历史时期", "制度定位", "第一定位", "精神谱系", "科学理论", "区域战略"}
+)
+# a statement whose last clause stops on its copula or verb: what it says was cut off
+_CUT_PREDICATE = re.compile(r"(?:是|为|即|到)。?$")
+# the longest statement made from a sentence's opening (a window cut from the middle)
+JUDGE_OPENING_CHARS = 110
+_GROUP_END = re.compile("[；;。！？!?…]")
+
+
+def _swappable_term(ctx: Context, key: KeyPhrase, lures: list[str] | None) -> list[str]:
+    """The lures of ``key``'s 单选 (``lures``) that make its false statement when ``key`` is a
+    vocabulary term of a class in :data:`SWAPPABLE_CLASSES`: those of its own class, none held
+    alike (empty when it is no such term)."""
+    if key.type != "term" or not lures:
+        return []
+    cls = ctx.lexicon.term_class(key.text)
+    if cls not in SWAPPABLE_CLASSES:
+        return []
+    return [
+        w
+        for w in lures
+        if ctx.lexicon.term_class(w) == cls and not _held_alike(ctx.lexicon, key.text, w)
+    ]
+
+
+def _opening_statement(opening: str, at: int, key: str) -> tuple[str, int, int] | None:
+    """A statement of the sentence ``opening`` (its lead trimmed) on the key at ``at``: the
+    sentence from its start to the end of the key's clause group (the next ；。！？), when the
+    key is in the first group and the statement is no longer than JUDGE_OPENING_CHARS; with
+    the key's offsets in it. For a member whose window was cut from the middle of a long
+    sentence (精神懈怠危险、能力不足危险…更加尖锐地摆在全党面前 without 新形势下，党面临的…)."""
+    if at < 0 or opening[at : at + len(key)] != key or _GROUP_END.search(opening, 0, at):
+        return None
+    end = _GROUP_END.search(opening, at + len(key))
+    body = opening[: end.start() if end else len(opening)].rstrip("，,：:、")
+    if len(body) + 1 > JUDGE_OPENING_CHARS:
+        return None
+    # (a list's enumerator opening it goes, as from a window: 五是要学习党史、…)
+    return _without_cut_connective(body + "。", at, at + len(key))
 
 
 # Verbs of a process (加强, 推进 …): after 实现 (which takes a result: 实现全面建成小康社会) a swap

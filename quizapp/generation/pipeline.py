@@ -1846,7 +1846,8 @@ def select(
     waits (a lexicon question once they hold ``LEX_PERCENT`` of the ``count`` places, one on a
     formula a 判断 still needs or from a sentence a kind short of its share needs, a template
     under ``WEAK_PRIOR`` once its kind is in). Only when no kind has one of those: a second
-    question from an asked sentence, then a third or more; a question on an asked key or
+    question from an asked sentence or a plain false 判断 when the quiz's 判断 so far are all
+    错误, then a third or more; a question on an asked key or
     formula; a second heading item or unknown quoted label, a question in ``weak`` other than
     a 单选 (ids the confidence gate found too weak to ask), a choice sharing more than
     ``QUIZMIX_SHARED_OPTIONS`` options with a picked one (its lure pool); last one
@@ -1866,7 +1867,8 @@ def select(
     characters or more inside another.
 
     ``scores`` (id → key score) and ``weak`` default to what each question carries
-    (``Question.pick_score``, ``Question.weak``: set by ``generate_questions``).
+    (``Question.pick_score``, ``Question.weak``: set by ``generate_questions``). The quiz is
+    shown with its kinds spread in proportion (``shown_spread``), not in pick order.
     """
     if count <= 0:
         return []
@@ -2022,10 +2024,21 @@ def select(
         """0 best; 2–6 only when no kind has a question of a lower tier. The repeats a quiz
         asks only when the bank has nothing fresh left: a second question from one sentence (2),
         a third or more (3), an asked key or formula (4), a leak (6); a weak one (5) before a
-        leak only. Without ``share_waits`` a lexicon question past its share is fresh (0), and
-        without ``held_waits`` one whose sentence another kind waits for."""
+        leak only; a plain false 判断 after only false ones (2). Without ``share_waits`` a
+        lexicon question past its share is fresh (0), and without ``held_waits`` one whose
+        sentence another kind waits for."""
         if leaks(q):
             return 6
+        if (
+            q.template == "judge_false"
+            and kind_count["judge"]
+            and not any(p.answer is True for p in picked if p.kind == "judge")
+        ):
+            # a plain false statement (never made true: ``builders.SWAPPABLE_CLASSES``) after
+            # 判断 that were all 错误 waits as a second question of a sentence does: taken at
+            # once, it doubled the quizzes of 10 whose 判断 are all 错误 (28 → 47 of some 700
+            # on the tuning texts), an answer a learner guesses
+            return 2
         keys, _, _, local = traits_of(q)
         asked = asked_sentence(q)
         reused = bool(quizmix_overlapping(keys, used_keys))
@@ -2187,11 +2200,47 @@ def select(
                 shown.append(text)
                 answers.extend(own)
                 progress = True
-    # shown in the kinds' own order, round-robin (填空, 单选, 多选, 判断, 填空 …)
-    queues = {k: [q for q in picked if q.kind == k] for k in shown_order}
-    return [
-        queues[k][n]
-        for n in range(max((len(v) for v in queues.values()), default=0))
-        for k in shown_order
-        if n < len(queues[k])
-    ]
+    return shown_spread(picked, shown_order)
+
+
+def shown_spread(picked: Sequence[Question], kinds: Sequence[str]) -> list[Question]:
+    """``picked`` in the order a quiz shows them: the kinds spread through it in proportion,
+    each kind's questions in their own (pick) order, and no run of one kind longer than the
+    counts force (``ceil(n / (others + 1))`` for a kind of ``n`` questions).
+
+    Each place goes to the kind furthest behind its share of the places so far (when even, one
+    other than the place before, then the first of ``kinds``), unless that would leave a run
+    longer than needed now or later. A round robin over the kinds (the order before) ran out of
+    the scarce kinds first: a 练习 of 20 of the bundled speech ended on 8 填空 in a row."""
+    queues = {k: [q for q in picked if q.kind == k] for k in kinds}
+    counts = {k: len(v) for k, v in queues.items() if v}
+    total = sum(counts.values())
+    if not total:
+        return []
+    longest = max(-(-n // (total - n + 1)) for n in counts.values())
+    placed = dict.fromkeys(counts, 0)
+    last, run = "", 0
+
+    def fits(kind: str) -> bool:
+        """Can ``kind`` take the next place and every kind's rest still keep runs of
+        ``longest``? (The rest of a kind fits while it has no more than ``longest`` per gap
+        between the others' questions; the gap after a run of its own holds less.)"""
+        now = run + 1 if kind == last else 1
+        left = {k: n - placed[k] - (k == kind) for k, n in counts.items()}
+        rest = sum(left.values())
+        return now <= longest and all(
+            n <= longest * (rest - n) + longest - (now if k == kind else 0) for k, n in left.items()
+        )
+
+    shown: list[Question] = []
+    for place in range(1, total + 1):
+        ranked = sorted(
+            (k for k in counts if placed[k] < counts[k]),
+            key=lambda k: (placed[k] * total - place * counts[k], k == last, kinds.index(k)),
+        )
+        kind = next((k for k in ranked if fits(k)), ranked[0])
+        shown.append(queues[kind][placed[kind]])
+        placed[kind] += 1
+        run = run + 1 if kind == last else 1
+        last = kind
+    return shown
