@@ -6107,7 +6107,6 @@ def _key_reading(
     reading.cands, reading.exclude, reading.ranked, reading.polar = cands, exclude, ranked, polar
     reading.strict, reading.tail, reading.reach, reading.keep = strict, tail, reach, keep
     reading.known, reading.open_slot, reading.ism_modifier = known, open_slot, ism_modifier
-    reading.single_qid = question_id(ctx.doc_key, "single", "single", key.text, source)
     return reading
 
 
@@ -6220,8 +6219,8 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     standard, open_slot, ism_modifier = r.standard, r.open_slot, r.ism_modifier
     after_blank = stem[b:]
     listed = key.type == "enumeration"
-    single_qid = r.single_qid
-    rng: random.Random | None = None  # (seeded on the first draw: most keys find too few)
+    single_qid = r.single_qid  # made with the seeded rng, on the first draw: most keys find too few
+    rng: random.Random | None = None
 
     def lure_pool(n: int, statement: bool) -> tuple[list[str], list[str], str] | None:
         """What ``n`` lures are drawn from: the pool, the text's contrast of the key that comes
@@ -6319,7 +6318,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
 
     def pick_wrong(n: int, statement: bool = False) -> list[str] | None:
         """``n`` lures drawn from :func:`lure_pool`'s with the question's rng."""
-        nonlocal rng
+        nonlocal rng, single_qid
         drawn = r.pools.get((n, statement), _UNREAD)
         if drawn is _UNREAD:
             drawn = r.pools[n, statement] = lure_pool(n, statement)
@@ -6327,6 +6326,10 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             return None
         pool, contrast, typed = drawn
         if rng is None:
+            if not single_qid:
+                single_qid = r.single_qid = question_id(
+                    ctx.doc_key, "single", "single", key.text, source
+                )
             rng = _rng(ctx, single_qid)
         if contrast:
             rest = [c for c in pool if c != contrast[0]]
@@ -10171,7 +10174,8 @@ def _asked_chain(stem: str, answer: str, asked: set[str]) -> tuple[str, ...]:
     at = stem.find(BLANK)
     items, left, right = [answer], at, at + len(BLANK)
     while stem[left - 1 : left] == "、":
-        found = max((a for a in asked if stem[: left - 1].endswith(a)), key=len, default="")
+        before = stem[: left - 1]  # (cut once, not once per asked item)
+        found = max((a for a in asked if before.endswith(a)), key=len, default="")
         if not found:
             return ()
         items.insert(0, found)
