@@ -9925,7 +9925,16 @@ def _keys_by_text(ctx: Context) -> list[list[KeyPhrase]]:
 
     A key text gets its questions once (from its best occurrence); of a 、-list of three or
     more items, which the 多选 covers whole, only two items (fixed per text) get their own.
+    Seed-free (whether a list's 多选 is made is decided before its draw): kept with the
+    extraction.
     """
+    kept = ctx.ex.memo.get("keys_by_text")
+    if kept is None:
+        kept = ctx.ex.memo["keys_by_text"] = _keys_by_text_of(ctx)
+    return kept
+
+
+def _keys_by_text_of(ctx: Context) -> list[list[KeyPhrase]]:
     by_text: dict[str, list[KeyPhrase]] = {}
     for key in ctx.ex.keys:
         by_text.setdefault(key.text, []).append(key)
@@ -11876,8 +11885,9 @@ def described_heads(ctx: Context) -> list[Described]:
     teachers' gold lists ask whole. The run is a list the extraction found, or items of one
     length whose first starts on a word of its own (弘扬|胸怀祖国, not 弘扬胸怀祖国 nor
     更加灵活的|政策体系); the head closes its clause and names one thing (no 和, 等 or 的).
-    Found once per text."""
-    found = ctx.indexes.get("_described")
+    Found once per text (kept with the extraction: it reads the text, its lists and jieba's
+    dictionary)."""
+    found = ctx.ex.memo.get("described")
     if found is not None:
         return found
     found = []
@@ -11931,7 +11941,7 @@ def described_heads(ctx: Context) -> list[Described]:
             if noise.overlaps(s.start + start, s.start + m.end(2), ctx.ex.doc.tainted):
                 continue
             found.append(Described(whole, tuple(items), head, s.index, start))
-    ctx.indexes["_described"] = found
+    ctx.ex.memo["described"] = found
     return found
 
 
@@ -11983,7 +11993,7 @@ def add_described_key(ctx: Context, q: Question) -> Question:
         return q
     if q.stem.count(BLANK) != len(answers):
         return q
-    by_source = ctx.indexes.setdefault("_described_in", {})
+    by_source = ctx.ex.memo.setdefault("described_in", {})
     runs = by_source.get(q.source)
     if runs is None:  # (questions share their sources: each is scanned once)
         runs = [d for d in described_heads(ctx) if d.head in q.source and d.items[0] in q.source]
