@@ -10158,7 +10158,7 @@ def add_printed_list_key(ctx: Context, q: Question, asked: dict[str, set[str]]) 
     if chain and chain not in lists:
         lists.append(chain)
     for items in lists:
-        if not 2 <= len(items) <= 4 or not list_edges_clean(items):
+        if not 2 <= len(items) <= 4 or not _edges_clean(ctx, items):
             continue
         whole = "、".join(items)
         printed = "、".join(BLANK if item == answer else item for item in items)
@@ -10174,6 +10174,17 @@ def add_printed_list_key(ctx: Context, q: Question, asked: dict[str, set[str]]) 
             continue  # 解决地|区差距、城乡差距: the first item cut out of a word
         q.keys = [*q.keys, whole]
     return q
+
+
+def _edges_clean(ctx: Context, items: tuple[str, ...]) -> bool:
+    """:func:`~.keyphrases.list_edges_clean`, kept with the extraction (it reads jieba's
+    dictionary, which the extraction's key holds): a text's lists are asked about again and
+    again."""
+    known: dict[tuple[str, ...], bool] = ctx.ex.memo.setdefault("edges_clean", {})
+    clean = known.get(items)
+    if clean is None:
+        clean = known[items] = list_edges_clean(items)
+    return clean
 
 
 def _asked_chain(stem: str, answer: str, asked: set[str]) -> tuple[str, ...]:
@@ -10266,18 +10277,18 @@ def _printed_list(ctx: Context, stem: str, right: tuple[str, ...]) -> list[str]:
 
 def _sorted_groups(ctx: Context) -> list[tuple[str, ...]]:
     """The text's lists in sorted order (sorted once per text, not once per question)."""
-    ordered = ctx.indexes.get("_sorted_groups")
+    ordered = ctx.ex.memo.get("sorted_groups")
     if ordered is None:
-        ordered = ctx.indexes["_sorted_groups"] = sorted(ctx.ex.groups)
+        ordered = ctx.ex.memo["sorted_groups"] = sorted(ctx.ex.groups)
     return ordered
 
 
 def _groups_holding(ctx: Context) -> dict[str, list[tuple[str, ...]]]:
     """Item → the text's lists holding it, in sorted order (built once per text: every asked
     question looks up its answer)."""
-    index = ctx.indexes.get("_groups_holding")
+    index = ctx.ex.memo.get("groups_holding")
     if index is None:
-        index = ctx.indexes["_groups_holding"] = {}
+        index = ctx.ex.memo["groups_holding"] = {}
         for items in _sorted_groups(ctx):
             for item in dict.fromkeys(items):
                 index.setdefault(item, []).append(items)
