@@ -6026,22 +6026,22 @@ def _key_reading(
     # 死角 is asked; a trivial varying part, no plain 填空 (blind16 dangfeng #21, #32)
     part = _frame_part(ctx.lexicon, stem, a, b) if key.type != "quoted" else None
     reading = _KeyReading(
-        key,
-        s,
-        stem,
-        a,
-        b,
-        source,
-        blanked,
-        accepted,
-        explanation,
-        fault_slot,
-        era_slot,
-        covered,
-        alike,
-        frame_mates,
-        part,
-        standard,
+        key=key,
+        s=s,
+        stem=stem,
+        a=a,
+        b=b,
+        source=source,
+        blanked=blanked,
+        accepted=accepted,
+        explanation=explanation,
+        fault_slot=fault_slot,
+        era_slot=era_slot,
+        covered=covered,
+        alike=alike,
+        frame_mates=frame_mates,
+        part=part,
+        standard=standard,
     )
     if key.score < CHOICE_SCORE:
         return reading
@@ -6132,19 +6132,20 @@ class _KeyReading:
     era_slot: bool
     covered: bool
     alike: bool
-    frame_mates: Any
+    frame_mates: tuple[str, ...]
     part: tuple[int, int] | None
     standard: bool
+    # what a 单选's and a 判断's lures are drawn from (``lures``: the key may get either)
     lures: bool = False
-    cands: list[str] = field(default_factory=list)
+    cands: list[str] | dis.LengthIndex = field(default_factory=list)
     exclude: set[str] = field(default_factory=set)
     ranked: bool = False
-    polar: Any = None
+    polar: frozenset[str] = frozenset()
     strict: bool = False
     tail: str = ""
     reach: float = 0.0
     keep: Callable[[str], bool] | None = None
-    known: Any = None
+    known: frozenset[str] = frozenset()
     open_slot: bool = False
     ism_modifier: bool = False
     single_qid: str = ""
