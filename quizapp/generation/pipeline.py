@@ -112,8 +112,8 @@ def bank_with_reasons(
         extraction, doc_key = _extracted(text, lexicon, dictionary_version())
         ctx = Context(extraction, seed, doc_key)
         built = [*build_all(ctx), *provision_questions(ctx)]
-        # (each kept with the extraction, by what it reads: a text generated again finishes
-        # and checks each of its seed-free questions once)
+        # (kept with the extraction, by what they read: a text generated again finishes and
+        # checks each of its clozes, which the seed does not change, once)
         finished = extraction.memo.setdefault("finished", {})
         for q in built:
             _finish(q, lexicon, finished)
@@ -231,6 +231,7 @@ def _finish(
 
 
 def _finish_question(q: Question, lexicon: Lexicon) -> None:
+    """:func:`_finish`'s touches, made on ``q``."""
     # a list label left at the stem's head is layout (（四）坚持…, blind round RA #23)
     q.stem = strip_list_label(q.stem)
     if q.kind == "cloze" and not q.ordered and contrast_list(q.answer):
