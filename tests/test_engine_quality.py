@@ -2880,6 +2880,36 @@ def test_speed_a_text_generated_again_reuses_its_extraction(seed_text: str) -> N
     assert pipeline._extracted.cache_info().misses == 2
 
 
+def test_speed_a_text_generated_again_reads_each_key_once(seed_text: str, monkeypatch) -> None:
+    # each key's and each list's checks, window and lure pools are kept with the extraction
+    # (the seed-free half of text_questions and group_questions): a text generated again with
+    # another seed runs none of them, draws its own lures, and gives what a fresh extraction
+    # gives at that seed
+    from quizapp.generation import builders, pipeline
+
+    pipeline._extracted.cache_clear()
+    fresh = {
+        seed: [q.to_dict() for q in generate_questions(seed_text, seed=seed)] for seed in (5, 9)
+    }
+    pipeline._extracted.cache_clear()
+    generate_questions(seed_text, seed=0)
+    read: list[object] = []
+    for name in ("_key_reading", "_group_reading"):
+        real = getattr(builders, name)
+        monkeypatch.setattr(
+            builders, name, lambda *args, _real=real: read.append(args) or _real(*args)
+        )
+    again = {
+        seed: [q.to_dict() for q in generate_questions(seed_text, seed=seed)] for seed in (9, 5)
+    }
+    assert again == fresh
+    assert read == []
+    options = {seed: {q["id"]: q["options"] for q in again[seed]} for seed in again}
+    kinds = {q["kind"] for q in again[5] if q["options"]}
+    assert {"single", "multiple"} <= kinds
+    assert any(options[5][i] != options[9][i] for i in options[5])  # the seed still draws
+
+
 # -- the formula 多选 shows a seeded part of the formula (sixth session, S0) ---------------------
 # QY1, F1, S0: “‘四个意识’包括” showed the four members and one lure, so a learner picked all
 # but the odd one out; it now shows two or three of four members (three or four of more) among

@@ -26,10 +26,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import chain, combinations, islice
 from operator import add
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import distractors as dis
 from . import fields, noise
@@ -5834,15 +5834,18 @@ def _shared_opening(key: KeyPhrase) -> bool:
     return _list_item(key) and _short_patterned(key.group)
 
 
-def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
+def _key_reading(
+    ctx: Context, key: KeyPhrase
+) -> _KeyReading | Callable[[Context], Iterator[Question]] | None:
+    """The key's :class:`_KeyReading`; or the template that asks it instead (a heading, a whole
+    series, a formula member under a bare mark); or None, when no question is worth asking."""
     if key.score < MIN_SCORE:
         return
     s = ctx.sentence(key.sentence)
     if s.is_noise:
         return
     if key.type == "heading":
-        yield from _heading_questions(ctx, key, s)
-        return
+        return partial(_heading_questions, key=key, s=s)
     if s.is_heading:
         # 三、以行动大担当推动…打造全省（高质量发展）重要增长极: a heading printed bare with its
         # ordinal and no end mark; its own keys ask it as a heading (review X2)
@@ -5900,8 +5903,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         # 真心爱才、悉心育才、倾心引才、精心用才: too long to recall in one blank, and
         # 推进（科学立法、民主立法、依法立法）asks a list where a phrase is expected (review 14):
         # one blank per item
-        yield from _series_cloze(ctx, key, s)
-        return
+        return partial(_series_cloze, key=key, s=s)
     if key.type == "quoted" and len(key.text) > 12:
         return  # 宁可数量少一些，但要保证质量: a clause to recite, not a phrase to recall
     if key.type == "quoted" and _in_open_series(s.text, key.end - s.start):
@@ -6022,8 +6024,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     if standard and len(stem) <= 16 and stem[a - 1 : a] == "，" and _bare_mark_after(stem[b:]):
         # 乡村振兴，（生态宜居）是关键。: every member of the formula fits the bare mark; which
         # one the text maps to 关键 is the point, asked among the others (reviews 15b–20b)
-        yield from _thesis_member_single(ctx, key, s, _blank(stem, a, b))
-        return
+        return partial(_thesis_member_single, key=key, s=s, blanked=_blank(stem, a, b))
     tail = s.text[key.end - s.start : key.end - s.start + 2]
     if _CONGRESS.match(key.text) and tail in ("以来", "作出"):
         return  # （党的十八大）以来 / 是（党的十九大）作出的: a time or an agent, 党中央 fits too
@@ -6056,7 +6057,6 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     if any((fa := dis.fold_key(sp)) and fa in shown for sp in accepted):
         return
     explanation = _explain_text(ctx, key, s)
-    para = s.paragraph
 
     # 由（官僚主义）作风引发的: any …主义 of the faults fills a modifier slot before a fault
     # head (形式主义, 命令主义): no cloze; a 单选 whose look-alikes cannot fit may stay (22)
@@ -6085,49 +6085,29 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     frame_mates = _frame_mates(ctx, key.text, stem, a, b)
     if frame_mates:
         alike = True
-        yield from _horizon_single(ctx, key, s, stem, a, b)
     # 打虎上无禁区、（拍蝇上无死角）、猎狐上无空白: the siblings print 拍蝇上无's frame, so only
     # 死角 is asked; a trivial varying part, no plain 填空 (blind16 dangfeng #21, #32)
     part = _frame_part(ctx.lexicon, stem, a, b) if key.type != "quoted" else None
-    if part is not None and part[0] < part[1] and not (fault_slot or era_slot or covered):
-        asked = stem[part[0] : part[1]]
-        yield Question(
-            id=question_id(ctx.doc_key, "cloze", "cloze", asked + "|" + key.text, source),
-            kind="cloze",
-            stem=_blank(stem, *part),
-            options=[],
-            answer=[asked],
-            keys=[asked, key.text, *_whole_pair(key, s)],
-            source=source,
-            explanation=explanation,
-            accepted=[[asked]],
-            ordered=True,
-            paragraph=para,
-            difficulty=_difficulty("cloze", asked),
-            template="cloze",
-            formula=key.formula,
-        )
-    qid = question_id(ctx.doc_key, "cloze", "cloze", key.text, source)
-    if not fault_slot and not era_slot and not covered and not alike and part is None:
-        yield Question(
-            id=qid,
-            kind="cloze",
-            stem=blanked,
-            options=[],
-            answer=[key.text],
-            keys=[key.text, *_whole_pair(key, s)],
-            source=source,
-            explanation=explanation,
-            accepted=[accepted],
-            ordered=True,
-            paragraph=para,
-            difficulty=_difficulty("cloze", key.text),
-            template="cloze",
-            formula=key.formula,
-        )
-
+    reading = _KeyReading(
+        key=key,
+        s=s,
+        stem=stem,
+        a=a,
+        b=b,
+        source=source,
+        blanked=blanked,
+        accepted=accepted,
+        explanation=explanation,
+        fault_slot=fault_slot,
+        era_slot=era_slot,
+        covered=covered,
+        alike=alike,
+        frame_mates=frame_mates,
+        part=part,
+        standard=standard,
+    )
     if key.score < CHOICE_SCORE:
-        return
+        return reading
     # an unknown numbered formula's look-alikes are lexicon slogans (承包地“三严三实”制度 for
     # “三权分置”), as are those of a formula used as a plain word (“三会一课”工作 for “三农”
     # 工作): absurd in the sentence, as option or as a false statement
@@ -6139,7 +6119,7 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         # (decided before look-alikes are gathered: a numbered formula gets neither a 单选 nor a
         # 判断 (the lexicon templates judge it), a list item with a generic head no 单选 (see
         # single_ok) and, as a list item, no 判断)
-        return
+        return reading
     # (gathered only now: most keys get a cloze alone, which needs no look-alikes)
     cands, exclude, ranked = candidates_for(ctx, key)
     others = _other_wording_mates(ctx, key)
@@ -6148,8 +6128,6 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     if frame_mates:
         exclude = exclude | set(frame_mates)
     polar = dis.folded(_other_polarity(ctx, (key.text, *key.group)))
-    single_qid = ""  # made with the seeded rng, on the first draw: most keys find too few
-    rng: random.Random | None = None
     # free-text keys need look-alikes with the same ending (…导向 for 问题导向)
     strict = key.type in ("quotation", "definition", "quoted", "enumeration")
     # the ending a look-alike must share: the last word (…强国, …问题) for longer keys
@@ -6175,18 +6153,144 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     # stem names is pinned by it, and the key's standard mates (第一动力) are the test
     clause = re.split(r"[，。；：！？]", stem[:a])[-1]
     open_slot = not re.search(r"是|作为|这个|这一", clause) and not after_blank.startswith("这一")
-    listed = key.type == "enumeration"
     ism_modifier = (
         key.text.endswith("主义")
         and not fault_slot  # 由（官僚主义）作风: the faults' own rule picks these lures
         and stem[a - 1 : a] != "、"
         and after_blank[:1] != "、"
     )
+    if fault_slot:
+        # (the key's formula mates, and faults the text puts before the same head, fit too)
+        fault_head = next(h for h in _FAULT_HEADS if stem[b:].startswith(h))
+        exclude = set(exclude) | {
+            m for f in ctx.lexicon.owners(key.text) for m in f.members if m != key.text
+        }
+        exclude |= _faults_before(ctx, fault_head)
+    reading.lures = True
+    reading.cands, reading.exclude, reading.ranked, reading.polar = cands, exclude, ranked, polar
+    reading.strict, reading.tail, reading.reach, reading.keep = strict, tail, reach, keep
+    reading.known, reading.open_slot, reading.ism_modifier = known, open_slot, ism_modifier
+    return reading
 
-    def pick_wrong(n: int, statement: bool = False) -> list[str] | None:
-        """``n`` lures, drawn with the question's rng; for a false statement (``statement``)
-        none the Party holds to as it holds to the key (:func:`_held_alike`)."""
-        nonlocal rng, single_qid
+
+@dataclass(slots=True)
+class _KeyReading:
+    """The seed-free half of :func:`text_questions` for one key: the key as blanked, its stem,
+    what its 填空 are made from and, for a key a 单选 or 判断 may be asked on (``lures``), what
+    its look-alikes are drawn from, with each lure pool once worked out (``pools``). Every check
+    and step that makes it reads the text, the lexicon and jieba's dictionary, never the seed or
+    the order of calls: kept in the extraction's memo, so a text generated again (another seed,
+    a quiz picked from its bank) draws only the lures and builds the questions."""
+
+    key: KeyPhrase
+    s: Sentence
+    stem: str
+    a: int
+    b: int
+    source: str
+    blanked: str
+    accepted: list[str]
+    explanation: str
+    fault_slot: bool
+    era_slot: bool
+    covered: bool
+    alike: bool
+    frame_mates: tuple[str, ...]
+    part: tuple[int, int] | None
+    standard: bool
+    # what a 单选's and a 判断's lures are drawn from (``lures``: the key may get either)
+    lures: bool = False
+    cands: list[str] | dis.LengthIndex = field(default_factory=list)
+    exclude: set[str] = field(default_factory=set)
+    ranked: bool = False
+    polar: frozenset[str] = frozenset()
+    strict: bool = False
+    tail: str = ""
+    reach: float = 0.0
+    keep: Callable[[str], bool] | None = None
+    known: frozenset[str] = frozenset()
+    open_slot: bool = False
+    ism_modifier: bool = False
+    single_qid: str = ""
+    pools: dict[tuple[int, bool], tuple[list[str], list[str], str] | None] = field(
+        default_factory=dict
+    )
+
+
+# (a reading not yet worked out, where None is a key that makes no question)
+_UNREAD: Any = object()
+
+
+def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
+    """The 填空, 单选 and 判断 on one key: its reading (:func:`_key_reading`, kept per text),
+    then the questions, whose lures the seed draws."""
+    readings = ctx.ex.memo.setdefault("key_reading", {})
+    r = readings.get(key, _UNREAD)
+    if r is _UNREAD:
+        r = readings[key] = _key_reading(ctx, key)
+    if r is None:
+        return
+    if not isinstance(r, _KeyReading):
+        yield from r(ctx)  # a template of its own: a heading, a whole series, a formula member
+        return
+    key, s, stem, a, b, source, blanked = r.key, r.s, r.stem, r.a, r.b, r.source, r.blanked
+    explanation, part, para = r.explanation, r.part, s.paragraph
+    fault_slot, era_slot, covered = r.fault_slot, r.era_slot, r.covered
+    if r.frame_mates:
+        yield from _horizon_single(ctx, key, s, stem, a, b)
+
+    if part is not None and part[0] < part[1] and not (fault_slot or era_slot or covered):
+        asked = stem[part[0] : part[1]]
+        yield Question(
+            id=question_id(ctx.doc_key, "cloze", "cloze", asked + "|" + key.text, source),
+            kind="cloze",
+            stem=_blank(stem, *part),
+            options=[],
+            answer=[asked],
+            keys=[asked, key.text, *_whole_pair(key, s)],
+            source=source,
+            explanation=explanation,
+            accepted=[[asked]],
+            ordered=True,
+            paragraph=para,
+            difficulty=_difficulty("cloze", asked),
+            template="cloze",
+            formula=key.formula,
+        )
+    qid = question_id(ctx.doc_key, "cloze", "cloze", key.text, source)
+    if not fault_slot and not era_slot and not covered and not r.alike and part is None:
+        yield Question(
+            id=qid,
+            kind="cloze",
+            stem=blanked,
+            options=[],
+            answer=[key.text],
+            keys=[key.text, *_whole_pair(key, s)],
+            source=source,
+            explanation=explanation,
+            accepted=[list(r.accepted)],
+            ordered=True,
+            paragraph=para,
+            difficulty=_difficulty("cloze", key.text),
+            template="cloze",
+            formula=key.formula,
+        )
+
+    if not r.lures:
+        return
+    cands, exclude, ranked, polar = r.cands, r.exclude, r.ranked, r.polar
+    strict, tail, reach, keep, known = r.strict, r.tail, r.reach, r.keep, r.known
+    standard, open_slot, ism_modifier = r.standard, r.open_slot, r.ism_modifier
+    after_blank = stem[b:]
+    listed = key.type == "enumeration"
+    single_qid = r.single_qid  # made with the seeded rng, on the first draw: most keys find too few
+    rng: random.Random | None = None
+
+    def lure_pool(n: int, statement: bool) -> tuple[list[str], list[str], str] | None:
+        """What ``n`` lures are drawn from: the pool, the text's contrast of the key that comes
+        first, and the typed head every lure keeps; for a false statement (``statement``) none
+        the Party holds to as it holds to the key (:func:`_held_alike`). Seed-free: worked out
+        once per key and text (``_KeyReading.pools``)."""
 
         def shape(c: str) -> bool:
             return (
@@ -6274,8 +6378,22 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
         if n >= 3 and _one_family(ctx.lexicon, pool):
             return None  # 蓝天、碧水、净土保卫战 and 污染防治攻坚战 beside 脱贫攻坚战 (CG #6, #26)
         contrast = [] if n < 3 else _drawable_contrast(key.text, contrasts, pool, fit, typed)
+        return pool, contrast, typed
+
+    def pick_wrong(n: int, statement: bool = False) -> list[str] | None:
+        """``n`` lures drawn from :func:`lure_pool`'s with the question's rng."""
+        nonlocal rng, single_qid
+        drawn = r.pools.get((n, statement), _UNREAD)
+        if drawn is _UNREAD:
+            drawn = r.pools[n, statement] = lure_pool(n, statement)
+        if drawn is None:
+            return None
+        pool, contrast, typed = drawn
         if rng is None:
-            single_qid = question_id(ctx.doc_key, "single", "single", key.text, source)
+            if not single_qid:
+                single_qid = r.single_qid = question_id(
+                    ctx.doc_key, "single", "single", key.text, source
+                )
             rng = _rng(ctx, single_qid)
         if contrast:
             rest = [c for c in pool if c != contrast[0]]
@@ -6317,13 +6435,6 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
             c for c in kept or [] if c in pool or not _inside_a_member(c, answer + "，" + s.text)
         ]
 
-    if fault_slot:
-        # (the key's formula mates, and faults the text puts before the same head, fit too)
-        fault_head = next(h for h in _FAULT_HEADS if stem[b:].startswith(h))
-        exclude = set(exclude) | {
-            m for f in ctx.lexicon.owners(key.text) for m in f.members if m != key.text
-        }
-        exclude |= _faults_before(ctx, fault_head)
     wrong = pick_wrong(3)
     single_ok = wrong is not None and not (strict and _generic_head(key.text))
     if single_ok and _manner_key(ctx, key):
@@ -7877,10 +7988,60 @@ def _noun_among_verbs(lure: str, items: Sequence[str]) -> bool:
     return lure.endswith(_NOUN_HEADS) and not any(i.endswith(_NOUN_HEADS) for i in items)
 
 
+class _GroupReading(NamedTuple):
+    """The seed-free half of :func:`group_questions` for one list: the items (a verb they share
+    shed), the stem, the keys it asks and the intruders the seed draws from."""
+
+    items: tuple[str, ...]
+    s: Sentence
+    blanked: str
+    correct: list[str]
+    best: list[str]
+    typical: str
+
+
 def group_questions(
     ctx: Context, items: tuple[str, ...], where: tuple[int, int, int]
 ) -> Iterator[Question]:
-    """多选 over a whole 、-list: its items among one or two intruders of the same shape."""
+    """多选 over a whole 、-list: its items among one or two intruders of the same shape (its
+    reading, :func:`_group_reading`, kept per text: the seed draws only the intruders)."""
+    readings = ctx.ex.memo.setdefault("group_reading", {})
+    r = readings.get((items, where), _UNREAD)
+    if r is _UNREAD:
+        r = readings[items, where] = _group_reading(ctx, items, where)
+    if r is None:
+        return
+    items, s, blanked, correct, best, typical = r
+    source = s.text
+    qid = question_id(ctx.doc_key, "multiple", "multi_enum", "、".join(items), source)
+    rng = _rng(ctx, qid)  # (seeded only now: most lists find too few intruders)
+    wrong = rng.sample(best, _GROUP_LURES)  # as dis.pick draws
+    for item in correct:
+        if _readable(item, blanked):
+            return
+    yield Question(
+        id=qid,
+        kind="multiple",
+        stem=blanked,
+        options=_shuffle(correct + wrong, rng),
+        answer=list(correct),
+        keys=list(correct),
+        source=source,
+        explanation=f"原文：{source}",
+        paragraph=s.paragraph,
+        difficulty=_difficulty("multiple", typical),
+        template="multi_enum",
+    )
+
+
+# the intruders of a 多选 over a text's list
+_GROUP_LURES = 2
+
+
+def _group_reading(
+    ctx: Context, items: tuple[str, ...], where: tuple[int, int, int]
+) -> _GroupReading | None:
+    """What :func:`group_questions` asks of a list, or None when no 多选 is made of it."""
     index, start, end = where
     if len(items) < 3:
         return
@@ -7915,7 +8076,7 @@ def group_questions(
     correct = multi_enum_keys(items)
     if any(item.startswith(("其他", "其它")) for item in correct):
         return  # 理论创新、实践创新…以及其他各方面创新: "the others" is no option
-    n_wrong = 2
+    n_wrong = _GROUP_LURES
     key0 = KeyPhrase(items[0], "enumeration", index, start, end, 0.6, None, items)
     _, exclude, _ = candidates_for(ctx, key0)
     exclude |= set(items)
@@ -8008,25 +8169,7 @@ def group_questions(
         return  # 习近平强军思想 beside 习近平新时代…思想 / length alone would answer (F1)
     if n_wrong >= 2 and any(_lures_odd_out(item, best) for item in correct):
         return  # every lure …教育 beside the key 庆祝建党百年: its shape marks it right (F5 #10)
-    qid = question_id(ctx.doc_key, "multiple", "multi_enum", "、".join(items), source)
-    rng = _rng(ctx, qid)  # (seeded only now: most lists find too few intruders)
-    wrong = rng.sample(best, n_wrong)  # as dis.pick draws
-    for item in correct:
-        if _readable(item, blanked):
-            return
-    yield Question(
-        id=qid,
-        kind="multiple",
-        stem=blanked,
-        options=_shuffle(correct + wrong, rng),
-        answer=correct,
-        keys=list(correct),
-        source=source,
-        explanation=f"原文：{source}",
-        paragraph=s.paragraph,
-        difficulty=_difficulty("multiple", typical),
-        template="multi_enum",
-    )
+    return _GroupReading(items, s, blanked, correct, best, typical)
 
 
 _BROAD_CLASS = 10  # a vocabulary class of more terms than this is too broad to draw lures from
@@ -9908,7 +10051,16 @@ def _keys_by_text(ctx: Context) -> list[list[KeyPhrase]]:
 
     A key text gets its questions once (from its best occurrence); of a 、-list of three or
     more items, which the 多选 covers whole, only two items (fixed per text) get their own.
+    Seed-free (whether a list's 多选 is made is decided before its draw): kept with the
+    extraction.
     """
+    kept = ctx.ex.memo.get("keys_by_text")
+    if kept is None:
+        kept = ctx.ex.memo["keys_by_text"] = _keys_by_text_of(ctx)
+    return kept
+
+
+def _keys_by_text_of(ctx: Context) -> list[list[KeyPhrase]]:
     by_text: dict[str, list[KeyPhrase]] = {}
     for key in ctx.ex.keys:
         by_text.setdefault(key.text, []).append(key)
@@ -10132,7 +10284,7 @@ def add_printed_list_key(ctx: Context, q: Question, asked: dict[str, set[str]]) 
     if chain and chain not in lists:
         lists.append(chain)
     for items in lists:
-        if not 2 <= len(items) <= 4 or not list_edges_clean(items):
+        if not 2 <= len(items) <= 4 or not _edges_clean(ctx, items):
             continue
         whole = "、".join(items)
         printed = "、".join(BLANK if item == answer else item for item in items)
@@ -10150,6 +10302,17 @@ def add_printed_list_key(ctx: Context, q: Question, asked: dict[str, set[str]]) 
     return q
 
 
+def _edges_clean(ctx: Context, items: tuple[str, ...]) -> bool:
+    """:func:`~.keyphrases.list_edges_clean`, kept with the extraction (it reads jieba's
+    dictionary, which the extraction's key holds): a text's lists are asked about again and
+    again."""
+    known: dict[tuple[str, ...], bool] = ctx.ex.memo.setdefault("edges_clean", {})
+    clean = known.get(items)
+    if clean is None:
+        clean = known[items] = list_edges_clean(items)
+    return clean
+
+
 def _asked_chain(stem: str, answer: str, asked: set[str]) -> tuple[str, ...]:
     """The 、-run around the one blank of ``stem`` made only of items other questions of the
     sentence ask (their edges are the builders'), with ``answer`` in the blank; () when an item
@@ -10157,7 +10320,8 @@ def _asked_chain(stem: str, answer: str, asked: set[str]) -> tuple[str, ...]:
     at = stem.find(BLANK)
     items, left, right = [answer], at, at + len(BLANK)
     while stem[left - 1 : left] == "、":
-        found = max((a for a in asked if stem[: left - 1].endswith(a)), key=len, default="")
+        before = stem[: left - 1]  # (cut once, not once per asked item)
+        found = max((a for a in asked if before.endswith(a)), key=len, default="")
         if not found:
             return ()
         items.insert(0, found)
@@ -10239,18 +10403,18 @@ def _printed_list(ctx: Context, stem: str, right: tuple[str, ...]) -> list[str]:
 
 def _sorted_groups(ctx: Context) -> list[tuple[str, ...]]:
     """The text's lists in sorted order (sorted once per text, not once per question)."""
-    ordered = ctx.indexes.get("_sorted_groups")
+    ordered = ctx.ex.memo.get("sorted_groups")
     if ordered is None:
-        ordered = ctx.indexes["_sorted_groups"] = sorted(ctx.ex.groups)
+        ordered = ctx.ex.memo["sorted_groups"] = sorted(ctx.ex.groups)
     return ordered
 
 
 def _groups_holding(ctx: Context) -> dict[str, list[tuple[str, ...]]]:
     """Item → the text's lists holding it, in sorted order (built once per text: every asked
     question looks up its answer)."""
-    index = ctx.indexes.get("_groups_holding")
+    index = ctx.ex.memo.get("groups_holding")
     if index is None:
-        index = ctx.indexes["_groups_holding"] = {}
+        index = ctx.ex.memo["groups_holding"] = {}
         for items in _sorted_groups(ctx):
             for item in dict.fromkeys(items):
                 index.setdefault(item, []).append(items)
@@ -11909,8 +12073,9 @@ def described_heads(ctx: Context) -> list[Described]:
     teachers' gold lists ask whole. The run is a list the extraction found, or items of one
     length whose first starts on a word of its own (弘扬|胸怀祖国, not 弘扬胸怀祖国 nor
     更加灵活的|政策体系); the head closes its clause and names one thing (no 和, 等 or 的).
-    Found once per text."""
-    found = ctx.indexes.get("_described")
+    Found once per text (kept with the extraction: it reads the text, its lists and jieba's
+    dictionary)."""
+    found = ctx.ex.memo.get("described")
     if found is not None:
         return found
     found = []
@@ -11964,7 +12129,7 @@ def described_heads(ctx: Context) -> list[Described]:
             if noise.overlaps(s.start + start, s.start + m.end(2), ctx.ex.doc.tainted):
                 continue
             found.append(Described(whole, tuple(items), head, s.index, start))
-    ctx.indexes["_described"] = found
+    ctx.ex.memo["described"] = found
     return found
 
 
@@ -12016,7 +12181,7 @@ def add_described_key(ctx: Context, q: Question) -> Question:
         return q
     if q.stem.count(BLANK) != len(answers):
         return q
-    by_source = ctx.indexes.setdefault("_described_in", {})
+    by_source = ctx.ex.memo.setdefault("described_in", {})
     runs = by_source.get(q.source)
     if runs is None:  # (questions share their sources: each is scanned once)
         runs = [d for d in described_heads(ctx) if d.head in q.source and d.items[0] in q.source]

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from operator import eq
+from typing import Any
 
 from . import distractors as dis
 from . import noise, reference
@@ -112,10 +113,13 @@ def bank_with_reasons(
         extraction, doc_key = _extracted(text, lexicon, dictionary_version())
         ctx = Context(extraction, seed, doc_key)
         built = [*build_all(ctx), *provision_questions(ctx)]
+        # (kept with the extraction, by what they read: a text generated again finishes and
+        # checks each of its clozes, which the seed does not change, once)
+        finished = extraction.memo.setdefault("finished", {})
         for q in built:
-            _finish(q, lexicon)
+            _finish(q, lexicon, finished)
         questions = [q for q in built if q.kind in wanted]
-        questions = _checked(questions)
+        questions = _checked(questions, extraction.memo.setdefault("checked", {}))
         questions = [
             q
             for q in questions
@@ -207,8 +211,28 @@ def _extracted(text: str, lexicon: Lexicon, version: int) -> tuple[Extraction, s
     return extract(text, lexicon=lexicon), document_key(text)
 
 
-def _finish(q: Question, lexicon: Lexicon) -> None:
-    """The last touches every built question takes, whichever template made it."""
+def _finish(
+    q: Question,
+    lexicon: Lexicon,
+    finished: dict[tuple[Any, ...], tuple[str, bool, tuple[tuple[str, ...], ...]]] | None = None,
+) -> None:
+    """The last touches every built question takes, whichever template made it. A cloze's
+    are read back from ``finished`` (stem, order and spellings by stem, answer, order and
+    spellings) when a question of the same text was finished so before."""
+    if finished is None or q.kind != "cloze":
+        _finish_question(q, lexicon)
+        return
+    key = (q.stem, tuple(q.answer), q.ordered, tuple(map(tuple, q.accepted)))
+    done = finished.get(key)
+    if done is None:
+        _finish_question(q, lexicon)
+        done = finished[key] = (q.stem, q.ordered, tuple(map(tuple, q.accepted)))
+    q.stem, q.ordered = done[0], done[1]
+    q.accepted = [list(spellings) for spellings in done[2]]
+
+
+def _finish_question(q: Question, lexicon: Lexicon) -> None:
+    """:func:`_finish`'s touches, made on ``q``."""
     # a list label left at the stem's head is layout (（四）坚持…, blind round RA #23)
     q.stem = strip_list_label(q.stem)
     if q.kind == "cloze" and not q.ordered and contrast_list(q.answer):
@@ -1458,12 +1482,26 @@ def check_question(q: Question) -> str | None:
     return None
 
 
-def _checked(questions: list[Question]) -> list[Question]:
+def _checked(
+    questions: list[Question], verdicts: dict[tuple[Any, ...], str | None] | None = None
+) -> list[Question]:
+    """``questions`` without those :func:`check_question` finds a defect in and repeats (of id,
+    or of kind and folded stem). ``verdicts``: the verdicts on clozes found before, by what the
+    check reads (a text generated again checks each of its clozes once; the options of the
+    other kinds vary with the seed)."""
     seen_ids: set[str] = set()
     seen: set[tuple[str, str]] = set()
     out = []
     for q in questions:
-        if check_question(q) is not None or q.id in seen_ids:
+        if verdicts is None or q.kind != "cloze":  # (a cloze's check is seed-free)
+            verdict = check_question(q)
+        else:
+            answer = tuple(q.answer) if isinstance(q.answer, list) else q.answer
+            key = (q.kind, q.stem, tuple(q.options), answer, q.ordered)
+            if key not in verdicts:
+                verdicts[key] = check_question(q)
+            verdict = verdicts[key]
+        if verdict is not None or q.id in seen_ids:
             continue
         sig = (q.kind, dis.fold_key(q.stem))
         if sig in seen:
