@@ -9934,6 +9934,7 @@ def build_all(ctx: Context) -> list[Question]:
         *quality_list_clozes(ctx, named),
         *described_set_clozes(ctx, named),
         *unknown_run_clozes(ctx, named),
+        *transition_clozes(ctx, out),
     ]:
         if question.id not in made:
             made.add(question.id)
@@ -12628,3 +12629,120 @@ def _without_cut_connective(stem: str, la: int, lb: int) -> tuple[str, int, int]
         cut = len(m.group()) if m.group()[-1] == "是" else cut
         stem, la, lb = stem[cut:], la - cut, lb - cut
     return stem, la, lb
+
+
+# -- a stated change of course: 由A转变为B (old-voice and report prose) -----------------------
+# 党的工作重心由乡村移到了城市; 中国由农业国转变为工业国; 经济已由高速增长阶段转向高质量发展阶段:
+# a thesis naming where something moves from and to. The verbs of such a change; 发展为 and
+# 变为 are left out (由于…发展为…错误: a cause, not a course).
+_TRANSITION = re.compile(
+    r"由(?P<a>[\u4e00-\u9fff]{2,10}?)"
+    r"(?P<verb>转变为|转变成|转向|转到|转移到|移到了|移到|进到|变成了|变成|过渡到)"
+    r"(?P<b>[\u4e00-\u9fff]{2,16})"
+)
+# a 由 that opens no "from": 由于, 由此, 自由, 理由 …
+_NOT_FROM_BEFORE = frozenset("自理经缘不任听")
+_NOT_FROM_AFTER = frozenset("于此衷")
+# what may close the destination after 的 (…社会主义社会的发展方向): a noun naming the change
+_TRANSITION_TAILS = ("发展方向", "方向", "目标", "任务", "过程", "转变", "历史性转变")
+# words before the subject that report or cause the change (指出了中国由…; 使中国…)
+_TRANSITION_LEADS = re.compile(r"^(?:.*?(?:指出了|说明了|指出|说明|标志着|要求|推动|促进|使|实现))")
+_TRANSITION_STEM_CHARS = 90
+
+
+def _transition_destination(rest: str) -> str | None:
+    """The destination B of ``由A…B`` from what follows the verb to the clause's end, or None:
+    B closes the clause, or a 、 that opens the next change (、由…), or a 的 before a noun naming
+    the change (社会主义社会的发展方向). B runs into a list (并跑、领跑) or a long tail: no thesis."""
+    if "、" in rest:
+        head, _, after = rest.partition("、")
+        if not after.startswith("由"):
+            return None
+        rest = head
+    for tail in _TRANSITION_TAILS:
+        if rest.endswith("的" + tail) and len(rest) - len(tail) - 1 >= 3:
+            rest = rest[: -len(tail) - 1]
+            break
+    if not 2 <= len(rest) <= 14 or _han(rest) != len(rest):
+        return None
+    if rest.endswith(("的", "了", "和", "与", "及")):
+        return None
+    return rest
+
+
+def transition_parts(clause: str) -> list[tuple[int, str, str, str]]:
+    """The changes of course stated in one clause: (where 由 is, A, verb, B) for each
+    ``由A转变为B`` whose 由 opens a "from" (not 由于, 自由…), A of two to ten characters
+    and B closing the clause (:func:`_transition_destination`). Two changes joined by 、 are both
+    read (中国由农业国转变为工业国、由新民主主义社会转变为社会主义社会的发展方向)."""
+    found = []
+    for m in _TRANSITION.finditer(clause):
+        at = m.start()
+        if at > 0 and clause[at - 1] in _NOT_FROM_BEFORE:
+            continue
+        if m.group("a")[0] in _NOT_FROM_AFTER:
+            continue
+        rest = clause[m.start("b") :]
+        nxt = rest.find("、由")
+        b = _transition_destination(rest if nxt < 0 else rest[:nxt])
+        if b is None or b == m.group("a"):
+            continue
+        found.append((at, m.group("a"), m.group("verb"), b))
+    return found
+
+
+def _transition_stem(text: str, a: int, b: int) -> str | None:
+    """The stem around a change blanked at text[a:b]: the sentence when short, else the clause
+    holding it (and the one before when the change opens its clause with 由, to show whose
+    change it is), ending on 。."""
+    stem = text[:a] + BLANK + text[b:]
+    if len(text) <= _TRANSITION_STEM_CHARS:
+        return stem.rstrip("，,；;：:") if stem[-1:] in "。！？" else stem.rstrip("，,；;：:") + "。"
+    marks = "，,；;。！？：:"
+    lo = max(text.rfind(c, 0, a) for c in marks) + 1
+    if text[lo:a].lstrip().startswith("由") and lo > 0:
+        lo = max(text.rfind(c, 0, lo - 1) for c in marks) + 1
+    hi = min((i for i in (text.find(c, b) for c in marks) if i >= 0), default=len(text))
+    window = text[lo:a] + BLANK + text[b:hi]
+    if len(window) > _TRANSITION_STEM_CHARS:
+        return None
+    return window + "。"
+
+
+def transition_clozes(ctx: Context, asked: Sequence[Question]) -> Iterator[Question]:
+    """填空 on the destination of a change of course the text states (党的工作重心由乡村移到了
+    （　　）; 中国由农业国转变为（　　）; 经济已由高速增长阶段转向（　　）): the thesis says where
+    the work, the economy or the country goes, and the starting point shown pins it. A teacher
+    asks it as it stands; the whole change (its subject when the clause names one) is among the
+    keys. None where a question on the same sentence already blanks a piece of the destination
+    (高质量发展 of the lexicon). Cloze only.
+    """
+    tainted = ctx.ex.doc.tainted
+    blanked: dict[str, list[str]] = {}
+    for q in asked:
+        if q.kind == "cloze":
+            blanked.setdefault(q.source, []).extend(a for a in q.answer if isinstance(a, str))
+    for s in ctx.ex.doc.sentences:
+        if s.is_noise or s.is_heading or "由" not in s.text:
+            continue
+        for m in _CLAUSE_BODY.finditer(s.text):
+            clause = m.group(0)
+            for at, a, verb, dest in transition_parts(clause):
+                start = m.start() + at + 1 + len(a) + len(verb)
+                end = start + len(dest)
+                if noise.overlaps(s.start + start, s.start + end, tainted):
+                    continue
+                if any(len(x) >= 2 and (x in dest or dest in x) for x in blanked.get(s.text, ())):
+                    continue
+                stem = _transition_stem(s.text, start, end)
+                if stem is None or _readable(dest, stem):
+                    continue
+                change = f"由{a}{verb}{dest}"
+                lead = clause[:at].strip()
+                lead = _TRANSITION_LEADS.sub("", lead) if _TRANSITION_LEADS.match(lead) else lead
+                whole = lead + change if 2 <= len(lead) <= 12 and _han(lead) == len(lead) else ""
+                key = KeyPhrase(dest, "thesis", s.index, s.start + start, s.start + end, 0.6)
+                q = _whole_named_cloze(ctx, s, key, stem, change, _accepted(ctx, key), change)
+                if whole:
+                    q.keys = [whole, *q.keys]
+                yield q
