@@ -24,7 +24,14 @@ from judged_cloze import (
     text_paths,
 )
 
-BLIND: tuple[str, ...] = ("blind19", "blind20", "blind21", "blind22", "blind23")  # sets never read
+BLIND: tuple[str, ...] = (
+    "blind19",
+    "blind20",
+    "blind21",
+    "blind22",
+    "blind23",
+    "blind24",
+)  # sets never read
 PATHS = text_paths(skip=BLIND)
 KINDS = ("填空", "填空 cloze")
 OPEN = re.compile(

@@ -28,7 +28,17 @@ from judged_cloze import (
 )
 
 # their gold lists are in bench/heldout_gold/test*, or the set is still blind
-HELD_OUT = ("fresh_test", "blind6", "blind7", "blind19", "blind20", "blind21", "blind22", "blind23")
+HELD_OUT = (
+    "fresh_test",
+    "blind6",
+    "blind7",
+    "blind19",
+    "blind20",
+    "blind21",
+    "blind22",
+    "blind23",
+    "blind24",
+)
 PATHS = text_paths(skip=HELD_OUT)
 PLAIN = ("填空", "填空 cloze", "填空 plain", "填空 (cloze)")
 CHECK_FROM = "## Ninth session: the blind12 texts"  # the check rounds start here

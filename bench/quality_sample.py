@@ -37,7 +37,8 @@ added in the fifth session to tune on, ``--set fresh_test`` four more kept blind
 ``--set blind21`` the seventeenth session's blind set (two 党内法规 documents, two 邓小平 speeches),
 ``--set blind22`` the eighteenth session's first blind set (two 江泽民 speeches, two 毛泽东 texts
 of 1949),
-``--set blind23`` its second (毛泽东 1941 and 1956, 邓小平 1980, 江泽民 1996).
+``--set blind23`` its second (毛泽东 1941 and 1956, 邓小平 1980, 江泽民 1996),
+``--set blind24`` its third (毛泽东 1930 and 1934, 邓小平 1985, 江泽民 2001).
 """
 
 from __future__ import annotations
@@ -231,6 +232,14 @@ TEXT_SETS = {
         ("shida", HELDOUT / "speech_mao_lun_shida_guanxi_1956_sec1-7.txt"),
         ("lingdao", HELDOUT / "speech_deng_lingdao_zhidu_gaige_1980_sec1-3.txt"),
         ("changzheng", HELDOUT / "speech_jiang_changzheng60_1996.txt"),
+    ),
+    # eighteenth session, third set (SOURCES.md "blind24"): built after blind23 was read, kept
+    # blind to measure the session's final engine on texts of the same voices
+    "blind24": (
+        ("benben", HELDOUT / "article_mao_fandui_benben_zhuyi_1930.txt"),
+        ("guanxin", HELDOUT / "speech_mao_guanxin_qunzhong_shenghuo_1934.txt"),
+        ("daibiao", HELDOUT / "speech_deng_quanguo_daibiao_huiyi_1985.txt"),
+        ("zuofeng", HELDOUT / "speech_jiang_shanxi_zuofeng_jianshe_2001.txt"),
     ),
 }
 TEXTS = TEXT_SETS["review"]
