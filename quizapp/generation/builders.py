@@ -13377,7 +13377,6 @@ _SERIES_LEADS_NOT = frozenset(
     " 一个 有 是 这 那 把 使 让".split()
 )
 _SERIES_PRONOUN = re.compile(r"我们|你们|他们|她们|它们|^例如|^比如")
-_SERIES_MODALS = ("我们要", "必须", "还要", "就要", "更要", "也要", "要")
 _SERIES_ITEM = re.compile(r"[\u4e00-\u9fff]{2,12}")
 _SERIES_MAX = 5
 _SERIES_STEM_CHARS = 90
@@ -13418,13 +13417,10 @@ def _series_frame(items: Sequence[str]) -> tuple[str, str] | None:
 def _series_lead(items: Sequence[str]) -> int:
     """How much of the first clause leads the series in (我们要|消灭阶级，消灭国家权力，…;
     被限制——|在活动范围方面，…): the first item starts at the last place the later items' opening
-    begins in it; when they share no opening, after a modal that opens it (要|发现专家)."""
+    begins in it (the whole clause when they share none)."""
     pre = common_prefix(items[1:])
     if not pre:
-        # (a modal before the first item is the sentence's: 要|发现专家，培养专家，重用专家)
-        first = items[0]
-        modal = next((m for m in _SERIES_MODALS if first.startswith(m)), "")
-        return len(modal) if len(first) - len(modal) >= 2 else 0
+        return 0
     at = items[0].rfind(pre)
     return max(at, 0)
 
