@@ -46,36 +46,3 @@ def test_a_cause_or_a_list_is_no_change_of_course() -> None:
     assert transition_parts("党领导广大军民逐步由积极防御转向战略进攻") == [
         (9, "积极防御", "转向", "战略进攻")
     ]
-
-
-# -- a series of clauses in one frame, set off by commas ------------------------------------
-def test_a_comma_series_in_one_frame_is_asked_by_its_later_items() -> None:
-    text = (
-        "我们对资本主义的限制是有伸缩性的。"
-        "它将从几个方面被限制——在活动范围方面，在税收政策方面，在市场价格方面，在劳动条件方面。"
-        "这种限制和反限制将长期存在。"
-    )
-    made = [q for q in generate_questions(text, seed=0) if q.template == "series_cloze"]
-    assert [q.stem for q in made] == [
-        "它将从几个方面被限制——在活动范围方面，在（　　）方面，在（　　）方面，在（　　）方面。"
-    ]
-    q = made[0]
-    assert q.answer == ["税收政策", "市场价格", "劳动条件"]
-    assert "在活动范围方面，在税收政策方面，在市场价格方面，在劳动条件方面" in q.keys + q.covers
-
-
-def test_a_lead_before_the_first_item_stays_shown() -> None:
-    text = "领导成员要互相信任，互相支持，互相补充，互相谅解；遇到意见分歧，要坦诚相见。"
-    made = [q for q in generate_questions(text, seed=0) if q.template == "series_cloze"]
-    assert [q.answer for q in made] == [["支持", "补充", "谅解"]]
-    assert made[0].stem.startswith("领导成员要互相信任，互相（　　），")
-
-
-def test_clauses_of_a_narrative_or_a_salutation_are_no_series() -> None:
-    from quizapp.generation.builders import comma_series
-
-    assert comma_series("他们也要受处罚，也要坐班房，也要劳动改造。") == []  # 也要: a link
-    assert comma_series("尊敬的主席，尊敬的总统，尊敬的首相，女士们，先生们！") == []
-    # a core cut across a phrase (资产阶级|的民主主义) or holding a pronoun (不只我们|高兴)
-    assert comma_series("西方资产阶级的文明，资产阶级的民主主义，资产阶级共和国的方案。") == []
-    assert comma_series("不只我们高兴，人民高兴，国家高兴。") == []

@@ -10212,7 +10212,6 @@ def build_all(ctx: Context) -> list[Question]:
         *described_set_clozes(ctx, named),
         *unknown_run_clozes(ctx, named),
         *transition_clozes(ctx, out),
-        *comma_series_clozes(ctx, named),
     ]:
         if question.id not in made:
             made.add(question.id)
@@ -13270,8 +13269,7 @@ _TRANSITION_STEM_CHARS = 90
 def _transition_destination(rest: str) -> str | None:
     """The destination B of ``由A…B`` from what follows the verb to the clause's end, or None:
     B closes the clause, or a 、 that opens the next change (、由…), or a 的 before a noun naming
-    the change (社会主义社会的发展方向). B running into a list (并跑、领跑) or a long tail is
-    no thesis."""
+    the change (社会主义社会的发展方向). B runs into a list (并跑、领跑) or a long tail: no thesis."""
     if "、" in rest:
         head, _, after = rest.partition("、")
         if not after.startswith("由"):
@@ -13315,8 +13313,7 @@ def _transition_stem(text: str, a: int, b: int) -> str | None:
     change it is), ending on 。."""
     stem = text[:a] + BLANK + text[b:]
     if len(text) <= _TRANSITION_STEM_CHARS:
-        stem = stem.rstrip("，,；;：:")
-        return stem if stem[-1:] in "。！？" else stem + "。"
+        return stem.rstrip("，,；;：:") if stem[-1:] in "。！？" else stem.rstrip("，,；;：:") + "。"
     marks = "，,；;。！？：:"
     lo = max(text.rfind(c, 0, a) for c in marks) + 1
     if text[lo:a].lstrip().startswith("由") and lo > 0:
@@ -13365,141 +13362,3 @@ def transition_clozes(ctx: Context, asked: Sequence[Question]) -> Iterator[Quest
                 if whole:
                     q.keys = [whole, *q.keys]
                 yield q
-
-
-# -- a series of short clauses in one frame, set off by commas (old-voice lists) -------------
-# 消灭阶级，消灭国家权力，消灭党; 在活动范围方面，在税收政策方面，在市场价格方面; 对社会负责，
-# 对人民负责，对后代负责: argued prose of the old voices lists by clauses, not by 、, and the
-# 、-list keys never see such a list. Frames that open on a bare adverb or a modal (也要…, 就会…,
-# 有些人…) link clauses of a narrative, not the items of a list.
-_SERIES_LEADS_NOT = frozenset(
-    "也 要 就 都 还 又 才 更 再 可以 也要 也可以 就要 就会 还要 能 不能 会 我们 我们就 有些人 有的"
-    " 一个 有 是 这 那 把 使 让".split()
-)
-_SERIES_PRONOUN = re.compile(r"我们|你们|他们|她们|它们|^例如|^比如")
-_SERIES_ITEM = re.compile(r"[\u4e00-\u9fff]{2,12}")
-_SERIES_MAX = 5
-_SERIES_STEM_CHARS = 90
-
-
-def _series_frame(items: Sequence[str]) -> tuple[str, str] | None:
-    """(opening, closing) the items share, or None: at least two characters of frame in all, an
-    opening of one character only when a closing goes with it or it is a negation or preposition
-    (不, 对, 在, 以, 向, 为); each cut at a word's edge in every item; the cores that vary are one
-    to six characters, all different."""
-    pre = common_prefix(items)
-    suf = common_suffix(items)
-    shortest = min(len(i) for i in items)
-    if len(pre) + len(suf) >= shortest:
-        suf = suf[len(pre) + len(suf) - shortest + 1 :] if suf else suf
-    if pre in _SERIES_LEADS_NOT or pre.startswith(("尊敬", "亲爱")):
-        return None  # (尊敬的…，尊敬的…: a salutation)
-    if len(pre) + len(suf) < 2 and not (len(pre) == 1 and pre in "不对在以向为"):
-        return None
-    cores = [i[len(pre) : len(i) - len(suf)] for i in items]
-    if any(not 1 <= len(c) <= 6 for c in cores) or len(set(cores)) != len(cores):
-        return None
-    # a core opening or closing on 的, or holding a pronoun, is cut across a phrase (资产阶级|
-    # 的民主主义, 有些是|发展中的|问题, 不只我们|高兴), not an item of a list
-    if any(c[0] == "的" or c[-1] == "的" or _SERIES_PRONOUN.search(c) for c in cores):
-        return None
-    # (jieba may keep a frame and a core as one word, 互相信任: half the items cut there will do)
-    cut = sum(
-        len(pre) in ends and len(item) - len(suf) in ends
-        for item in items
-        for ends in [{0, *word_ends(item)}]
-    )
-    if 2 * cut < len(items):
-        return None
-    return pre, suf
-
-
-def _series_lead(items: Sequence[str]) -> int:
-    """How much of the first clause leads the series in (我们要|消灭阶级，消灭国家权力，…;
-    被限制——|在活动范围方面，…): the first item starts at the last place the later items' opening
-    begins in it (the whole clause when they share none)."""
-    pre = common_prefix(items[1:])
-    if not pre:
-        return 0
-    at = items[0].rfind(pre)
-    return max(at, 0)
-
-
-def comma_series(text: str) -> list[tuple[int, int, str, str, list[str]]]:
-    """Runs of three to five clauses of ``text`` in one frame, set off by commas or semicolons:
-    (start, end, opening, closing, cores) each. A clause of the run is two to twelve characters
-    of Chinese; the run is the longest from its first clause (:func:`_series_frame`)."""
-    body = text.rstrip("。！？?!")
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for m in re.finditer(r"[，；]|$", body):
-        spans.append((pos, m.start()))
-        pos = m.end()
-        if m.end() == len(body):
-            break
-    found = []
-    i = 0
-    while i < len(spans) - 2:
-        best = None
-        for j in range(min(len(spans), i + _SERIES_MAX), i + 2, -1):
-            items = [body[a:b] for a, b in spans[i:j]]
-            lead = _series_lead(items)
-            items[0] = items[0][lead:]
-            if not all(_SERIES_ITEM.fullmatch(x) for x in items):
-                continue
-            frame = _series_frame(items)
-            if frame is not None:
-                pre, suf = frame
-                cores = [x[len(pre) : len(x) - len(suf)] for x in items]
-                best = (j, (spans[i][0] + lead, spans[j - 1][1], pre, suf, cores))
-                break
-        if best is None:
-            i += 1
-            continue
-        found.append(best[1])
-        i = best[0]
-    return found
-
-
-def comma_series_clozes(ctx: Context, named: set[str]) -> Iterator[Question]:
-    """填空 on a series of clauses in one frame set off by commas (消灭阶级，消灭（　　），消灭
-    （　　）; 在活动范围方面，在（　　）方面，…): the first item and the frame are shown, the other
-    items' cores blanked in order; the whole series is among the keys. Cloze only."""
-    tainted = ctx.ex.doc.tainted
-    for s in ctx.ex.doc.sentences:
-        if s.is_noise or s.is_heading or s.text.count("，") + s.text.count("；") < 2:
-            continue
-        for a, b, pre, suf, cores in comma_series(s.text):
-            whole = s.text[a:b]
-            if whole in named or noise.overlaps(s.start + a, s.start + b, tainted):
-                continue
-            items = [pre + c + suf for c in cores]
-            sep = s.text[a + len(items[0])]
-            shown = sep.join([items[0], *(pre + BLANK + suf for _ in cores[1:])])
-            stem = s.text[:a] + shown + s.text[b:]
-            if len(stem) > _SERIES_STEM_CHARS:
-                lo = max(s.text.rfind(c, 0, a - 1) for c in "，；。：") + 1 if a else 0
-                hi = s.text.find("，", b + 1)
-                hi = len(s.text) if hi < 0 else hi
-                stem = s.text[lo:a] + shown + s.text[b:hi]
-                if len(stem) > _SERIES_STEM_CHARS:
-                    continue
-            stem = stem.rstrip("，；：") + ("" if stem[-1:] in "。！？?!" else "。")
-            if any(_readable(c, stem) for c in cores[1:] if len(c) >= 2):
-                continue
-            named.add(whole)
-            key = KeyPhrase(cores[1], "quotation", s.index, s.start + a, s.start + b, 0.6)
-            yield Question(
-                id=question_id(ctx.doc_key, "cloze", "series_cloze", whole, s.text),
-                kind="cloze",
-                stem=stem,
-                options=[],
-                answer=list(cores[1:]),
-                keys=[whole, *items[1:]],
-                source=s.text,
-                explanation=_explain_text(ctx, key, s),
-                accepted=[[c] for c in cores[1:]],
-                paragraph=s.paragraph,
-                difficulty=_difficulty("cloze", whole, 0.05),
-                template="series_cloze",
-            )
