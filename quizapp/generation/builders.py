@@ -13269,7 +13269,8 @@ _TRANSITION_STEM_CHARS = 90
 def _transition_destination(rest: str) -> str | None:
     """The destination B of ``由A…B`` from what follows the verb to the clause's end, or None:
     B closes the clause, or a 、 that opens the next change (、由…), or a 的 before a noun naming
-    the change (社会主义社会的发展方向). B runs into a list (并跑、领跑) or a long tail: no thesis."""
+    the change (社会主义社会的发展方向). B running into a list (并跑、领跑) or a long tail is
+    no thesis."""
     if "、" in rest:
         head, _, after = rest.partition("、")
         if not after.startswith("由"):
@@ -13313,7 +13314,8 @@ def _transition_stem(text: str, a: int, b: int) -> str | None:
     change it is), ending on 。."""
     stem = text[:a] + BLANK + text[b:]
     if len(text) <= _TRANSITION_STEM_CHARS:
-        return stem.rstrip("，,；;：:") if stem[-1:] in "。！？" else stem.rstrip("，,；;：:") + "。"
+        stem = stem.rstrip("，,；;：:")
+        return stem if stem[-1:] in "。！？" else stem + "。"
     marks = "，,；;。！？：:"
     lo = max(text.rfind(c, 0, a) for c in marks) + 1
     if text[lo:a].lstrip().startswith("由") and lo > 0:
