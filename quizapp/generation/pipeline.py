@@ -1554,8 +1554,11 @@ TEMPLATE_COUNTS: dict[str, tuple[int, int]] = {
     "term_cloze": (1, 1),
     # blind14 (rounds KD–KG, KJ–KL): 7 rows, all usable, all one question (自主创新 and 自力更生
     # swapped in 自主创新是…奋斗基点，自力更生是…必由之路), in line with judge_false's 20/22;
-    # thesis_judge_true, never judged blind, takes judge_true's rate
-    "thesis_judge_false": (7, 7),
+    # thesis_judge_true, never judged blind, takes judge_true's rate. Eighteenth session: the
+    # rows of blind18–blind24 add 3 usable in 16 (人民/群众 swapped; a reversed 不是…而是 thesis a
+    # learner rejects at a glance, 马克思主义理论从来不是行动的指南，而是教条), so the prior
+    # falls from 0.89 to 0.44 and the pick serves these after the reliable 判断
+    "thesis_judge_false": (10, 23),
 }
 _KIND_TEMPLATE = {
     "cloze": "cloze",
