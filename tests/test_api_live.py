@@ -277,6 +277,7 @@ def test_answer_in_the_grace_scores_half_points(api, clock):
     q1 = api.advance().get_json()["question"]["id"]
     clock.advance(20.4)
     assert api.answer(alice, q1, "核心意识").status_code == 200
+    clock.advance(0.2)  # the board counts the question once the grace is over
     assert api.leaderboard()["players"][0]["score"] == 500
 
 
@@ -747,6 +748,23 @@ def test_no_key_while_a_late_answer_can_still_be_taken(api, db_app, clock):
     assert api.client.get(f"{API}/{api.code}/questions/{qid}/stats").status_code == 200
     me = api.client.get(f"{API}/{api.code}/me", headers=alice).get_json()
     assert me["current"]["correct"] is False and me["questions_counted"] == 1
+
+
+def test_reading_the_leaderboard_at_the_deadline_cuts_no_answer_off(api, clock):
+    """The 大屏 reads the leaderboard as soon as it sees the question closed; that read settled
+    the question at once, and an answer still inside the grace was then refused (409), though
+    it would have counted had nobody looked. Settling now waits for the grace."""
+    alice, bob = api.player("甲"), api.player("乙")
+    qid = api.advance().get_json()["question"]["id"]
+    clock.advance(20.1)
+    assert [p["score"] for p in api.leaderboard()["players"]] == [0, 0]  # not settled yet
+    clock.advance(0.2)
+    assert api.answer(alice, qid, "核心意识").get_json() == {"accepted": True}
+    clock.advance(0.3)  # 20.6 s: the grace is over
+    assert error_of(api.answer(bob, qid, "核心意识"), 409) == "closed"
+    board = api.leaderboard()  # settles now
+    assert [(p["name"], p["score"]) for p in board["players"]] == [("甲", 500), ("乙", 0)]
+    assert api.state().get_json()["question"]["answer"] == "核心意识"
 
 
 def test_a_question_the_host_closed_shows_its_key_at_once(api, clock):

@@ -57,7 +57,7 @@ from .ranking import (
     rank_teams,
     streak_bonus,
 )
-from .state import ANSWER_GRACE_S, LiveStatus, derive_status, key_public, question_closed
+from .state import ANSWER_GRACE_S, LiveStatus, derive_status, key_public
 
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L: easy to read out and type
 CODE_LENGTH = 6
@@ -681,7 +681,9 @@ def _run_length(player_id: int, position: int) -> int:
 def needs_settling(contest: LiveContest, question: LiveQuestion | None, now: float) -> bool:
     if question is None or contest.ranked_through >= question.position:
         return False
-    return question_closed(question.deadline, question.closed_at, to_dt(now))
+    # Not before the grace is over: settling closes the question for good, and an answer sent
+    # in time but still on its way would be refused (the 大屏 reads the leaderboard at once).
+    return key_public(question.deadline, question.closed_at, to_dt(now))
 
 
 def settle_if_due(contest: LiveContest, now: float) -> bool:
