@@ -114,7 +114,9 @@
     // the ranking again when someone joins or leaves between questions (a late joiner is
     // ranked at 0 points at once, as their phone says)
     var bk = k + "|" + (overview ? overview.players.filter(function (p) { return !p.removed; }).map(function (p) { return p.id; }).join(",") : "");
-    if ((s.status === "closed" || s.status === "finished") && boardKey !== bk) {
+    // (not before the key: the question is counted only once no late answer can come)
+    var counted = s.status === "finished" || (s.status === "closed" && s.question && s.question.answer !== undefined);
+    if (counted && boardKey !== bk) {
       boardKey = bk;
       request("GET", d.leaderboardUrl).then(function (res) {
         if (res.status === 200) { board = res.data; drawBoard(); }
