@@ -277,6 +277,7 @@ def test_answer_in_the_grace_scores_half_points(api, clock):
     q1 = api.advance().get_json()["question"]["id"]
     clock.advance(20.4)
     assert api.answer(alice, q1, "核心意识").status_code == 200
+    clock.advance(0.2)  # the board counts the question once the grace is over
     assert api.leaderboard()["players"][0]["score"] == 500
 
 
@@ -558,7 +559,7 @@ def test_player_result_at_the_deadline_without_any_write(api, db_app, clock):
         "points": None,
     }
     assert open_me["score"] == 0  # nothing moves while the question is open
-    clock.advance(10.1)  # closed by its deadline; nobody advanced or read the leaderboard
+    clock.advance(10.6)  # closed by its deadline and the grace; nobody advanced or settled
     me = api.client.get(f"{API}/{api.code}/me", headers=bob).get_json()
     assert (me["score"], me["rank"], me["questions_counted"]) == (750, 1, 1)
     assert me["current"]["correct"] is True and me["current"]["points"] == 750
@@ -720,3 +721,59 @@ def test_late_joiner_enters_at_the_current_question(api, clock):
         ("甲", 925),
         ("迟到者", 900),
     ]
+
+
+def test_no_key_while_a_late_answer_can_still_be_taken(api, db_app, clock):
+    """Between the deadline and the end of the 0.5 s grace an answer is still taken, so nothing
+    a player's phone can read may tell the key then: a script polling at the deadline read it
+    from the state (or /stats, or its own /me) and answered right within the grace."""
+    alice, bob = api.player("甲"), api.player("乙")
+    qid = api.advance().get_json()["question"]["id"]
+    clock.advance(5)
+    api.answer(alice, qid, "政治意识")  # wrong
+    clock.advance(15.1)  # past the deadline, inside the grace; nobody has settled
+    state = api.state().get_json()
+    assert state["status"] == "closed"  # the phones stop taking answers at the deadline
+    assert "answer" not in state["question"]
+    stats = api.client.get(f"{API}/{api.code}/questions/{qid}/stats")
+    assert error_of(stats, 409) == "not_closed"
+    me = api.client.get(f"{API}/{api.code}/me", headers=alice).get_json()
+    assert me["current"]["correct"] is None and me["current"]["points"] is None
+    assert me["score"] == 0 and me["questions_counted"] == 0
+    assert api.answer(bob, qid, "核心意识").get_json() == {"accepted": True}  # in the grace
+
+    clock.advance(0.5)  # the grace is over: no answer is taken any more, the key is public
+    assert error_of(api.answer(api.player("丙"), qid, "核心意识"), 409) == "closed"
+    assert api.state().get_json()["question"]["answer"] == "核心意识"
+    assert api.client.get(f"{API}/{api.code}/questions/{qid}/stats").status_code == 200
+    me = api.client.get(f"{API}/{api.code}/me", headers=alice).get_json()
+    assert me["current"]["correct"] is False and me["questions_counted"] == 1
+
+
+def test_reading_the_leaderboard_at_the_deadline_cuts_no_answer_off(api, clock):
+    """The 大屏 reads the leaderboard as soon as it sees the question closed; that read settled
+    the question at once, and an answer still inside the grace was then refused (409), though
+    it would have counted had nobody looked. Settling now waits for the grace."""
+    alice, bob = api.player("甲"), api.player("乙")
+    qid = api.advance().get_json()["question"]["id"]
+    clock.advance(20.1)
+    assert [p["score"] for p in api.leaderboard()["players"]] == [0, 0]  # not settled yet
+    clock.advance(0.2)
+    assert api.answer(alice, qid, "核心意识").get_json() == {"accepted": True}
+    clock.advance(0.3)  # 20.6 s: the grace is over
+    assert error_of(api.answer(bob, qid, "核心意识"), 409) == "closed"
+    board = api.leaderboard()  # settles now
+    assert [(p["name"], p["score"]) for p in board["players"]] == [("甲", 500), ("乙", 0)]
+    assert api.state().get_json()["question"]["answer"] == "核心意识"
+
+
+def test_a_question_the_host_closed_shows_its_key_at_once(api, clock):
+    """Closed by the host no answer is taken any more: the key need not wait for the grace."""
+    api.player("甲")
+    api.advance()
+    clock.advance(5)
+    api.advance()  # the host closes q1 early
+    state = api.state().get_json()
+    assert state["status"] == "closed" and state["question"]["answer"] == "核心意识"
+    qid = state["question"]["id"]
+    assert api.client.get(f"{API}/{api.code}/questions/{qid}/stats").status_code == 200

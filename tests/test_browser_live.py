@@ -762,3 +762,39 @@ def test_the_player_list_on_the_projector_looks_like_it_opens(live_server, open_
     opened = marker()
     assert opened["top"] > 0 and opened["topColor"] != "rgba(0, 0, 0, 0)", opened  # ▾
     screenshot(host, "host-manage-open", full_page=False)
+
+
+def test_a_question_closed_by_its_deadline_is_told_and_counted(live_server, open_page):
+    """No one presses 提前结束: the deadline closes the question. The key comes only once the
+    late answers' 0.5 s grace is over (the phone says 正在揭晓 meanwhile); then the phone tells
+    right or wrong with its points and the 大屏 shows the key and a ranking that counts it."""
+
+    def setup(app) -> None:
+        from quizapp.live import services as live
+
+        host = new_user("host1", role="organizer", display_name="主持人")
+        db.session.flush()
+        material, rows = add_hand_bank((0,), title="截止题库")
+        live.create_contest(
+            rows, title="截止测试", seconds=10, material_id=material.id, created_by_id=host.id
+        )
+
+    app, base = live_server(setup=setup)
+    code = round_code(app)
+    host = open_page(DESKTOP)
+    log_in_page(host, base, "host1")
+    host.goto(f"{base}/live/rounds/{code}/host")
+    phone = open_page(PHONE, scale=2)
+    join_by_link(phone, base, code, "甲")
+    host.locator(".host-name", has_text="甲").wait_for(timeout=3000)
+    host.locator("[data-advance]").click()
+    phone.locator("[data-view=question] .live-choice", has_text="核心意识").click()
+    phone.locator("[data-q-msg]", has_text="已提交").wait_for()
+    verdict = phone.locator("[data-view=result] [data-verdict]")
+    expect(verdict).to_have_text("回答正确", timeout=15000)
+    points = phone.locator("[data-view=result] [data-points]").inner_text()
+    assert re.fullmatch(r"\+\d+ 分", points) and points != "+0 分", points
+    expect(phone.locator("[data-view=result] [data-answer]")).to_contain_text("核心意识")
+    expect(host.locator("[data-answer]")).to_contain_text("核心意识", timeout=3000)
+    board = host.locator("[data-top10] .board-row").first
+    expect(board.locator(".board-score")).to_have_text(points[1:-2], timeout=3000)

@@ -1054,3 +1054,20 @@ def test_workbench_forms_sent_at_once_change_the_bank_once(db_app):
     codes = at_once(app, client, f"/manage/questions/{qid}/delete", lambda: {})
     assert set(codes) <= {302, 404} and codes.count(302) == 1, codes
     assert count(app, BankQuestion, BankQuestion.stem == stem) == 0
+
+
+@pytest.mark.parametrize(
+    "target", ["/\\evil.example/x", "/\\/evil.example/x", "/\t/evil.example", "https:evil.example"]
+)
+def test_a_report_never_sends_the_reader_off_site(client, bank, target):
+    """`/\\evil.example` passed as a path on this site: browsers read a backslash as a slash,
+    so the reader who filed a report from a crafted link (?next=…) went to another site."""
+    _, ids = bank
+    form = client.get(f"/manage/questions/{ids[0]}/report", query_string={"next": target})
+    assert 'name="next" type="hidden" value=""' in form.get_data(as_text=True)
+    response = client.post(
+        f"/manage/questions/{ids[0]}/report",
+        data={"category": "stem", "reason": "有歧义", "next": target},
+    )
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith(f"/manage/questions/{ids[0]}/report")

@@ -72,7 +72,10 @@ SCHEMAS: dict[str, Any] = {
             },
             "answer": {
                 **ANSWER_SCHEMA,
-                "description": "正确答案；只在 status 为 closed 或 finished 时出现",
+                "description": (
+                    "正确答案；只在 status 为 closed 或 finished，且已不再收答案"
+                    "（主持人已结束本题，或截止后 0.5 秒的网络宽限已过）时出现"
+                ),
             },
         },
     },
@@ -248,7 +251,8 @@ def _paths() -> dict[str, Any]:
                 "summary": "比赛状态（轮询）",
                 "description": (
                     "只读。题目作答中（open）时不含任何答案信息；截止时间一过即为 closed，"
-                    "无需主持人操作；closed/finished 时题目带 answer。"
+                    "无需主持人操作；截止后 0.5 秒宽限内仍收迟到的答案，此后（或主持人结束本题后）"
+                    "题目才带 answer。"
                 ),
                 "parameters": [CODE_PARAM],
                 "responses": {

@@ -57,14 +57,14 @@ from .ranking import (
     rank_teams,
     streak_bonus,
 )
-from .state import LiveStatus, derive_status, question_closed
+from .state import ANSWER_GRACE_S, LiveStatus, derive_status, key_public
 
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L: easy to read out and type
 CODE_LENGTH = 6
 NAME_MAX = 16
 TEAM_MAX = 32
 TITLE_MAX = 100
-MAX_GRACE_S = 0.5
+MAX_GRACE_S = ANSWER_GRACE_S
 MAX_RESPONSE_CHARS = 2000
 QUESTION_KINDS = ("single", "multiple", "judge", "cloze")
 
@@ -334,7 +334,12 @@ def state_payload(
     q = None
     if question is not None and uid is not None and status != LiveStatus.LOBBY:
         q = question_payload(
-            question, uid, position, total, deadline, reveal=status != LiveStatus.OPEN
+            question,
+            uid,
+            position,
+            total,
+            deadline,
+            reveal=status != LiveStatus.OPEN and key_public(deadline, closed_at, to_dt(now)),
         )
     return {
         "status": str(status),
@@ -676,7 +681,9 @@ def _run_length(player_id: int, position: int) -> int:
 def needs_settling(contest: LiveContest, question: LiveQuestion | None, now: float) -> bool:
     if question is None or contest.ranked_through >= question.position:
         return False
-    return question_closed(question.deadline, question.closed_at, to_dt(now))
+    # Not before the grace is over: settling closes the question for good, and an answer sent
+    # in time but still on its way would be refused (the 大屏 reads the leaderboard at once).
+    return key_public(question.deadline, question.closed_at, to_dt(now))
 
 
 def settle_if_due(contest: LiveContest, now: float) -> bool:
@@ -1031,7 +1038,9 @@ def player_result(code: str, token: str | None, now: float) -> dict[str, Any]:
     mine = None
     if row.question_id is not None:
         answered = row.answer_id is not None
-        revealed = status in (LiveStatus.CLOSED, LiveStatus.FINISHED)
+        revealed = status in (LiveStatus.CLOSED, LiveStatus.FINISHED) and key_public(
+            row.deadline, row.closed_at, to_dt(now)
+        )
         mine = {
             "question_id": row.uid,
             "number": row.position,
@@ -1043,7 +1052,7 @@ def player_result(code: str, token: str | None, now: float) -> dict[str, Any]:
     score, correct = row.score, row.correct_count
     counted = row.ranked_through
     unsettled = row.question_id is not None and row.ranked_through < row.position
-    if unsettled and question_closed(row.deadline, row.closed_at, to_dt(now)):
+    if unsettled and key_public(row.deadline, row.closed_at, to_dt(now)):
         score, correct, rank, tied, players = provisional_standing(
             row.contest_id, row.question_id, row.player_id
         )
@@ -1090,7 +1099,7 @@ def question_stats(contest: LiveContest, uid: str, now: float) -> dict[str, Any]
     )
     if question is None:
         raise LiveError(404, "not_found", "本场比赛没有这道题。")
-    if question.opened_at is None or not question_closed(
+    if question.opened_at is None or not key_public(
         question.deadline, question.closed_at, to_dt(now)
     ):
         raise LiveError(409, "not_closed", "这道题还没有结束，结束后才能查看答题分布。")

@@ -9,8 +9,12 @@ finished  the host advanced past the last question.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
+
+# An answer that arrives this long after the deadline still counts (it was sent in time; the
+# network took the rest). No key may be shown while one can still arrive.
+ANSWER_GRACE_S = 0.5
 
 
 class LiveStatus(StrEnum):
@@ -25,6 +29,17 @@ def question_closed(deadline: datetime | None, closed_at: datetime | None, now: 
     if closed_at is not None:
         return True
     return deadline is not None and now >= deadline
+
+
+def key_public(deadline: datetime | None, closed_at: datetime | None, now: datetime) -> bool:
+    """Whether the key (and who got it right) may be shown: once the question is closed for
+    good (closed_at: settled or closed by the host; no answer is taken after it) or its deadline
+    and the grace have passed. Between the deadline and the end of the grace the round reads
+    closed (the phones stop taking answers) but a late answer in flight still counts, so a
+    script reading the key then could still answer right."""
+    if closed_at is not None:
+        return True
+    return deadline is not None and now > deadline + timedelta(seconds=ANSWER_GRACE_S)
 
 
 def derive_status(

@@ -41,7 +41,7 @@ from .export import contest_results, results_workbook
 from .forms import CreateLiveForm, JoinCodeForm, PlayerJoinForm
 from .qr import qr_svg
 from .services import LiveError
-from .state import LiveStatus
+from .state import LiveStatus, key_public
 
 bp = Blueprint("live", __name__, url_prefix=None)
 
@@ -421,15 +421,16 @@ def player_id_from_body() -> int:
 def host_overview(contest: LiveContest):
     """What the 大屏 needs besides the public state: players and the current question's answers.
 
-    While a question is open only the number of answers is given; the distribution comes once
-    it has closed.
+    While a question is open, and in the grace after its deadline, only the number of answers is
+    given; the distribution (which tells the key) comes once it has closed for good.
     """
     now = live.now_ts()
     question = live.current_question(contest)
     distribution = None
     if question is not None and question.opened_at is not None:
         status = live.status_of(contest, question, now)
-        if status == LiveStatus.OPEN:
+        public = key_public(question.deadline, question.closed_at, live.to_dt(now))
+        if status == LiveStatus.OPEN or not public:  # (the grace after the deadline: no key)
             answered = db.session.scalar(
                 select(func.count())
                 .select_from(LiveAnswer)

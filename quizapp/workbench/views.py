@@ -597,6 +597,8 @@ def report_question(question_id: int):
 
 def _local_path(url: str) -> str:
     """A path on this site to go back to (the page the reader came from), or ''."""
+    if any(ch in url for ch in "\\\r\n\t"):  # a browser reads /\evil.example as //evil.example
+        return ""
     parts = urlsplit(url)
     if parts.netloc and parts.netloc != request.host:
         return ""

@@ -90,10 +90,18 @@
       var left = state.question.deadline - serverNow();
       if (left > 0 && left < 1) { return Math.max(150, left * 1000 + 120); }
     }
+    if (state && state.status === "closed" && state.question && state.question.answer === undefined) {
+      return 300;  // the key comes within the grace
+    }
     return 1000;
   }
 
-  function key(s) { return s.status + ":" + (s.question ? s.question.id : ""); }
+  // A question past its deadline shows its key only once no late answer can count (the 0.5 s
+  // grace, or the settling): the key's arrival is a change of its own.
+  function key(s) {
+    var q = s.question;
+    return s.status + ":" + (q ? q.id + (q.answer !== undefined ? ":key" : "") : "");
+  }
 
   function onState(s) {
     state = s;
@@ -106,7 +114,9 @@
     // the ranking again when someone joins or leaves between questions (a late joiner is
     // ranked at 0 points at once, as their phone says)
     var bk = k + "|" + (overview ? overview.players.filter(function (p) { return !p.removed; }).map(function (p) { return p.id; }).join(",") : "");
-    if ((s.status === "closed" || s.status === "finished") && boardKey !== bk) {
+    // (not before the key: the question is counted only once no late answer can come)
+    var counted = s.status === "finished" || (s.status === "closed" && s.question && s.question.answer !== undefined);
+    if (counted && boardKey !== bk) {
       boardKey = bk;
       request("GET", d.leaderboardUrl).then(function (res) {
         if (res.status === 200) { board = res.data; drawBoard(); }

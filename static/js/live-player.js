@@ -125,6 +125,9 @@
       var left = state.question.deadline - serverNow();
       if (left > 0 && left < 1) { return Math.max(150, left * 1000 + 120); }
     }
+    if (state && state.status === "closed" && state.question && state.question.answer === undefined) {
+      return 300;  // the key comes within the grace
+    }
     // Waiting for the host (lobby, between questions): look a little more often.
     return state && state.status === "open" ? 1000 : 700;
   }
@@ -134,8 +137,11 @@
     if (bar) { bar.hidden = ok; }
   }
 
+  // The key's arrival (a little after the deadline: see live-host.js) is a change of its own:
+  // /me tells right or wrong only from then on.
   function stateKey(s) {
-    return s.status + ":" + (s.question ? s.question.id : "");
+    var q = s.question;
+    return s.status + ":" + (q ? q.id + (q.answer !== undefined ? ":key" : "") : "");
   }
 
   function onState(s) {
@@ -391,9 +397,10 @@
     if (answerBox) { answerBox.textContent = keyText(q); }
     var fresh = meFreshKey === stateKey(s);
     var cur = fresh && me && me.current && me.current.question_id === q.id ? me.current : null;
+    var pending = !fresh || q.answer === undefined;  // the key (and the verdict) still to come
     if (verdict) {
       verdict.className = "live-verdict";
-      if (!fresh) {
+      if (pending) {
         verdict.textContent = "正在揭晓…";
         verdict.classList.add("is-none");
       } else if (!cur || !cur.answered) {
@@ -407,7 +414,7 @@
         verdict.classList.add("is-wrong");
       }
     }
-    if (points) { points.textContent = !fresh ? "" : (cur && cur.points ? "+" + cur.points + " 分" : "+0 分"); }
+    if (points) { points.textContent = pending ? "" : (cur && cur.points ? "+" + cur.points + " 分" : "+0 分"); }
     var mine = view.querySelector("[data-mine]");
     if (mine) { mine.textContent = cur && cur.answered ? "你的答案：" + choiceText(q, cur.answer) : ""; }
     drawMe();
