@@ -13555,10 +13555,17 @@ def _from_sentence_start(
             continue
         if key in lead or any(p in lead for p in pieces):
             continue
+        shown = stem[:la] + "|" + stem[lb:]
+        if any(p in lead and p not in shown for p in _key_bigrams(key)):
+            continue  # (伟大社会革命 before （伟大斗争）: a lead sharing a word with the key)
         got = _whole_within(lead + stem, la + len(lead), lb + len(lead))
         if got is not None:
             return got
     return stem, la, lb
+
+
+# a sentence's opening clause that only places it after the sentence before (之后，习近平同志…)
+_SEQUEL_LEADS = frozenset("之后 此后 其后 随后 后来 然后 接着 同年 次年 当时 这时 那时 对此".split())
 
 
 def _statement_start(text: str, at: int) -> int:
@@ -13567,7 +13574,7 @@ def _statement_start(text: str, at: int) -> int:
     while at < len(text) and text[at] in _LAYOUT_LEAD:
         at += 1
     head = text[at:].split("，", 1)[0]
-    if head in _CONNECTIVES or _DISCOURSE_ORDINAL.fullmatch(head):
+    if head in _CONNECTIVES or head in _SEQUEL_LEADS or _DISCOURSE_ORDINAL.fullmatch(head):
         at += len(head) + 1
     m = _SPEAKER_LEAD.match(text, at)
     if m is not None:
@@ -13619,3 +13626,13 @@ def _names_own_subject(stem: str, la: int) -> bool:
     ):
         return False
     return word_tag(first) not in ("v", "a", "p", "d", "c")  # (改革开放 vn names it)
+
+
+def _key_bigrams(key: str) -> set[str]:
+    """The two-character pieces of ``key`` (of each 、-item), of Chinese characters only."""
+    return {
+        item[i : i + 2]
+        for item in key.split("、")
+        for i in range(len(item) - 1)
+        if _han(item[i : i + 2]) == 2
+    }
