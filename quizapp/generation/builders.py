@@ -13565,7 +13565,9 @@ def _from_sentence_start(
 
 
 # a sentence's opening clause that only places it after the sentence before (之后，习近平同志…)
-_SEQUEL_LEADS = frozenset("之后 此后 其后 随后 后来 然后 接着 同年 次年 当时 这时 那时 对此".split())
+_SEQUEL_LEADS = frozenset(
+    "之后 此后 其后 随后 后来 然后 接着 同年 次年 当时 这时 那时 对此".split()
+)
 
 
 def _statement_start(text: str, at: int) -> int:
