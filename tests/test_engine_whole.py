@@ -35,3 +35,29 @@ def test_clauses_after_the_blank_go_from_the_end_but_not_a_predicate():
     assert got is not None and got[0].endswith("健全完善。") and len(got[0]) <= 120
     leaning = head + "是" + "全面从严治党的必然要求" * 4 + "。"
     assert builders._whole_within(leaning, la, la + 6) is None
+
+
+def test_a_spliced_stem_going_on_without_a_subject_is_served_last():
+    from quizapp.generation import pipeline
+    from quizapp.generation.model import Question
+
+    def question(stem: str) -> Question:
+        return Question(
+            id="x",
+            kind="cloze",
+            stem=stem,
+            options=[],
+            answer="依规治党",
+            keys=["依规治党"],
+            source="",
+            explanation="",
+            accepted=[["依规治党"]],
+            paragraph=0,
+            template="cloze",
+        )
+
+    cut = question("要在党中央集中统一领导下，……坚持制度治党、（　　），更加突出…。")
+    named = question("全会指出，……党的各方面建设坚持制度治党、（　　）。")
+    assert pipeline.serve_traits(cut, False)["spliced_subjectless"]
+    assert not pipeline.serve_traits(named, False)["spliced_subjectless"]
+    assert pipeline.serve_bonus([cut])["x"] < pipeline.serve_bonus([named])["x"]

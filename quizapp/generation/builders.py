@@ -13638,3 +13638,15 @@ def _key_bigrams(key: str) -> set[str]:
         for i in range(len(item) - 1)
         if _han(item[i : i + 2]) == 2
     }
+
+
+def spliced_without_subject(stem: str) -> bool:
+    """Does ``stem`` splice its sentence with …… and go on after the last …… with a clause that
+    names no subject of its own (……坚持（　　）…)? Such stems were usable 11 times in 41 as served
+    on blind18–23 and 54 in 75 on the older sets, against 69% and 84% for stems from the
+    sentence's start (helper "whole", judged served rows): a quiz serves them last."""
+    if "……" not in stem:
+        return False
+    rest = stem.rsplit("……", 1)[1]
+    at = rest.find(BLANK)
+    return bool(rest) and not _names_own_subject(rest, at if at >= 0 else len(rest))
