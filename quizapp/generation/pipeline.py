@@ -29,6 +29,7 @@ from .builders import (
     build_all,
     open_class_list,
     rhetoric_run,
+    spliced_without_subject,
 )
 from .confidence import (
     LONE_LENGTH,
@@ -1595,7 +1596,14 @@ SERVE_TRAITS: dict[str, float] = {
     "key_printed": 0.6,
     # the blank stands beside a 、: its list's other items pin it (83–92%)
     "list_blank": 0.8,
+    # a plain stem spliced with …… going on with a clause of no subject of its own
+    # (:func:`builders.spliced_without_subject`; eighteenth session, helper "whole")
+    "spliced_subjectless": -0.5,
 }
+# the plain templates whose stems the window cuts from one sentence
+_PLAIN_WINDOW_TEMPLATES = frozenset(
+    {"cloze", "single", "judge_true", "judge_false", "multi_enum", "cloze_list"}
+)
 SHORT_SOURCE = 30
 SERVE_WEIGHT = 0.3
 
@@ -1610,6 +1618,8 @@ def serve_traits(q: Question, printed_elsewhere: bool) -> dict[str, bool]:
         "key_printed": printed_elsewhere,
         "list_blank": at >= 0
         and (q.stem[:at].endswith("、") or q.stem[at + len(BLANK) :].startswith("、")),
+        "spliced_subjectless": q.template in _PLAIN_WINDOW_TEMPLATES
+        and spliced_without_subject(q.stem),
     }
 
 
