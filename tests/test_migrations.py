@@ -116,3 +116,41 @@ def test_a_round_stored_before_the_rank_went_keeps_its_players_and_their_names(e
                     " (4, 1, '乙', 't4', false, '2026-01-01 00:00:00', 0, 0, 0)"
                 )
             )
+
+
+def test_contest_only_keeps_every_material_open_and_its_bank_in_place(empty_db_app):
+    """仅用于竞赛 arrives off for every stored material, and neither adding nor removing the
+    column touches the bank: a SQLite batch that recreated `materials` dropped it, and with
+    foreign keys on the drop deleted every bank question by cascade."""
+    from quizapp.models import Material
+
+    with empty_db_app.app_context():
+        upgrade(revision="a4c8e2f61d37")
+        with db.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO materials (id, title, source, text, content_hash, char_count,"
+                    " key_phrases, is_default, created_at) VALUES (1, '材料', '', '正文', 'h', 2,"
+                    " '[]', false, '2026-01-01 00:00:00')"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO bank_questions (id, uid, material_id, kind, stem, options,"
+                    " answer, accepted, ordered, keys, source, explanation, difficulty, template,"
+                    " tags, origin, status, edited, retired, created_at, updated_at) VALUES (1,"
+                    " 'g1', 1, 'judge', '题干', '[]', 'true', '[]', true, '[]', '', '', 0.5, '',"
+                    " '[]', 'generated', 'active', false, false, '2026-01-01 00:00:00',"
+                    " '2026-01-01 00:00:00')"
+                )
+            )
+        upgrade()
+        assert db.session.get(Material, 1).contest_only is False
+        assert db.session.get(BankQuestion, 1).stem == "题干"
+        db.session.remove()
+
+        downgrade(revision="a4c8e2f61d37")
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM bank_questions")).scalar() == 1
+            columns = {c["name"] for c in inspect(conn).get_columns("materials")}
+        assert "contest_only" not in columns

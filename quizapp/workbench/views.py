@@ -47,6 +47,7 @@ from . import filtering as questions_filter
 from .forms import (
     REPORT_CATEGORIES,
     ConfirmMaterialForm,
+    ContestOnlyForm,
     FormulaForm,
     ImportForm,
     QuestionFilterForm,
@@ -220,7 +221,28 @@ def material(material_id: int):
         by_kind=by_kind,
         job=job,
         phrases=phrases,
+        visibility_form=ContestOnlyForm(contest_only=material.contest_only),
     )
+
+
+@bp.post("/materials/<int:material_id>/contest-only")
+@organizer_required
+def contest_only(material_id: int):
+    """仅用于竞赛 on or off: the study area hides the bank; contests still draw from it."""
+    material = db.get_or_404(Material, material_id)
+    form = ContestOnlyForm()
+    if not form.validate_on_submit():
+        abort(400)
+    if services.set_contest_only(material, bool(form.contest_only.data), user=_user()):
+        db.session.commit()
+        if material.contest_only:
+            flash(
+                "已设为仅用于竞赛：学员在练习、关键词、试卷和错题本中都看不到这份材料的题目。",
+                "success",
+            )
+        else:
+            flash("已向学员开放：这份材料的题目重新出现在练习和试卷中。", "success")
+    return redirect(url_for(".material", material_id=material.id))
 
 
 @bp.post("/materials/<int:material_id>/regenerate")
