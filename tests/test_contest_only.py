@@ -271,7 +271,7 @@ def test_contests_still_draw_from_a_hidden_bank(app, client, login_as, make_bank
     set_contest_only(app, material_id)
     login_as("organizer")
     page = client.get(f"/live/rounds/new?material_id={material_id}").get_data(as_text=True)
-    assert "竞赛题库" in page
+    assert "竞赛题库（8 题，仅用于竞赛）" in page
     response = client.post(
         "/live/rounds/new",
         data={"material_id": material_id, "title": "七一知识竞赛", "count": 4,
@@ -301,3 +301,28 @@ def test_contests_still_draw_from_a_hidden_bank(app, client, login_as, make_bank
     client.post(f"/contests/attempts/{attempt_id}/submit", data={})
     result = client.get(f"/contests/attempts/{attempt_id}").get_data(as_text=True)
     assert "正确答案" in result  # revealed at once, as this contest says: as before
+
+
+def test_a_report_page_does_not_read_a_hidden_bank_out(app, client, login_as, make_bank) -> None:
+    """纠错 takes a question id: on a bank kept for contests it shows a learner no question,
+    and the report still goes through (a 答题赛's result page links to it)."""
+    material_id, ids = make_bank(4, title="竞赛题库")
+    questions = bank_of(app, material_id)
+    set_contest_only(app, material_id)
+    login_as("learner")
+    for qid in ids:
+        page = client.get(f"/manage/questions/{qid}/report").get_data(as_text=True)
+        assert "现仅用于竞赛" in page and keys_shown(page, questions) == []
+        assert "政治意识" not in page  # an option
+    response = client.post(
+        f"/manage/questions/{ids[0]}/report", data={"category": "answer", "reason": "答案有误"}
+    )
+    assert response.status_code == 302
+    with app.app_context():
+        from quizapp.models import QuestionReport
+
+        assert db.session.scalar(select(func.count(QuestionReport.id))) == 1
+    client.post("/auth/logout")
+    login_as("organizer")
+    page = client.get(f"/manage/questions/{ids[0]}/report").get_data(as_text=True)
+    assert "居于核心地位" in page and "现仅用于竞赛" not in page

@@ -604,7 +604,8 @@ def report_question(question_id: int):
         except services.WorkbenchError as exc:
             code = 429 if "频繁" in exc.message else 409
             flash(exc.message, "warning")
-            return render_template("workbench/report.html", form=form, row=row), code
+            hidden = row.material.contest_only and not getattr(current_user, "is_organizer", False)
+            return render_template("workbench/report.html", form=form, row=row, hidden=hidden), code
         db.session.commit()
         flash("谢谢！你的纠错已提交，组织者会尽快核实。", "success")
         target = _local_path(form.next.data or "")
@@ -612,8 +613,11 @@ def report_question(question_id: int):
             return redirect(target)
         return redirect(url_for(".report_question", question_id=row.id, sent=1))
     status = 400 if form.is_submitted() else 200
+    # a bank kept 仅用于竞赛 shows its questions to organizers only: anyone may still report one
+    # (from a 答题赛's result page, which shows it), but its id does not read the bank out
+    hidden = row.material.contest_only and not getattr(current_user, "is_organizer", False)
     return render_template(
-        "workbench/report.html", form=form, row=row, sent=request.args.get("sent")
+        "workbench/report.html", form=form, row=row, sent=request.args.get("sent"), hidden=hidden
     ), status
 
 
