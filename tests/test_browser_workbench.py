@@ -464,3 +464,40 @@ def test_the_upload_limit_stays_on_one_line_on_a_phone(live_server, open_page, s
             assert lines == 1, (size, path)
         screenshot(page, f"import-limit-{size['width']}")
         page.context.close()
+
+
+def add_bank_and_a_learner(app) -> None:
+    add_organizer(app)
+    new_user("xue1", role="learner", display_name="王学员")
+    add_hand_bank(range(4), title="十一月答题赛题库", text="（手工题库）十一月")
+
+
+def test_contest_only_is_set_on_a_phone_and_a_learner_is_told(
+    live_server, open_page, screenshot
+) -> None:
+    """仅用于竞赛 on the material page at 360 px: the checkbox, its words and the button fit the
+    screen; a learner opening the material afterwards reads why it is closed, and no key."""
+    app, base = live_server(setup=add_bank_and_a_learner)
+    page = open_page(PHONE, scale=2)
+    log_in_page(page, base, "org1")
+    page.goto(base + "/manage/materials/1")
+    page.locator("#contest-only").scroll_into_view_if_needed()
+    screenshot(page, "contest-only-off-360")
+    page.get_by_label("仅用于竞赛：学员练习与试卷中不显示").check()
+    page.get_by_role("button", name="保存开放范围").click()
+    page.wait_for_url("**/manage/materials/1")
+    assert "已设为仅用于竞赛" in page.locator(".flash").first.inner_text()
+    assert "仅用于竞赛" in page.get_by_test_id("visibility").inner_text()
+    assert page.get_by_label("仅用于竞赛：学员练习与试卷中不显示").is_checked()
+    assert fits_phone(page)
+    page.locator("#contest-only").scroll_into_view_if_needed()
+    screenshot(page, "contest-only-on-360", full_page=False)
+
+    learner = open_page(PHONE, scale=2)
+    log_in_page(learner, base, "xue1")
+    assert "十一月答题赛题库" not in learner.locator("main").inner_text()
+    learner.goto(base + "/materials/1/paper?count=4&seed=ab12")
+    text = learner.locator("main").inner_text()
+    assert "暂不开放" in text and "这份材料现仅用于竞赛" in text and "核心意识" not in text
+    assert fits_phone(learner)
+    screenshot(learner, "contest-only-learner-360")

@@ -116,3 +116,87 @@ def test_a_round_stored_before_the_rank_went_keeps_its_players_and_their_names(e
                     " (4, 1, '乙', 't4', false, '2026-01-01 00:00:00', 0, 0, 0)"
                 )
             )
+
+
+def test_contest_only_keeps_every_material_open_and_its_bank_in_place(empty_db_app):
+    """仅用于竞赛 arrives off for every stored material, and neither adding nor removing the
+    column touches the bank: a SQLite batch that recreated `materials` dropped it, and with
+    foreign keys on the drop deleted every bank question by cascade."""
+    from quizapp.models import Material
+
+    with empty_db_app.app_context():
+        upgrade(revision="a4c8e2f61d37")
+        with db.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO materials (id, title, source, text, content_hash, char_count,"
+                    " key_phrases, is_default, created_at) VALUES (1, '材料', '', '正文', 'h', 2,"
+                    " '[]', false, '2026-01-01 00:00:00')"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO bank_questions (id, uid, material_id, kind, stem, options,"
+                    " answer, accepted, ordered, keys, source, explanation, difficulty, template,"
+                    " tags, origin, status, edited, retired, created_at, updated_at) VALUES (1,"
+                    " 'g1', 1, 'judge', '题干', '[]', 'true', '[]', true, '[]', '', '', 0.5, '',"
+                    " '[]', 'generated', 'active', false, false, '2026-01-01 00:00:00',"
+                    " '2026-01-01 00:00:00')"
+                )
+            )
+        upgrade()
+        assert db.session.get(Material, 1).contest_only is False
+        assert db.session.get(BankQuestion, 1).stem == "题干"
+        db.session.remove()
+
+        downgrade(revision="a4c8e2f61d37")
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM bank_questions")).scalar() == 1
+            columns = {c["name"] for c in inspect(conn).get_columns("materials")}
+        assert "contest_only" not in columns
+
+
+def test_upgrading_from_the_first_revision_keeps_every_row_that_hangs_off_a_rebuilt_table(
+    empty_db_app,
+):
+    """SQLite rebuilds a table in a batch (copy, drop, rename); with foreign keys on, the drop
+    deleted every child row by its ON DELETE CASCADE: upgrading a database of the first
+    revision emptied the 错题本 (bank_questions rebuilt) and the 现场赛 answers (live_players
+    rebuilt). Migrations now run with foreign keys off; the app's connections keep them on."""
+    stamp = "'2026-01-01 00:00:00'"
+    with empty_db_app.app_context():
+        upgrade(revision="d583dd0082b1")
+        with db.engine.begin() as conn:
+            for statement in (
+                "INSERT INTO materials (id, title, source, text, content_hash, char_count,"
+                f" key_phrases, is_default, created_at) VALUES (1, 'm', '', 't', 'h', 1, '[]',"
+                f" false, {stamp})",
+                "INSERT INTO bank_questions (id, uid, material_id, kind, stem, options, answer,"
+                " accepted, ordered, keys, source, explanation, difficulty, template, tags,"
+                " origin, status, edited, retired, created_at, updated_at) VALUES (1, 'g1', 1,"
+                " 'judge', '题干', '[]', 'true', '[]', true, '[]', '', '', 0.5, '', '[]',"
+                f" 'generated', 'active', false, false, {stamp}, {stamp})",
+                "INSERT INTO notebook_entries (id, visitor_id, question_id, last_response,"
+                " wrong_count, right_streak, interval_days, due_at, source_kind, created_at,"
+                f" updated_at) VALUES (1, 'v1', 1, 'false', 1, 0, 0, {stamp}, 'self', {stamp},"
+                f" {stamp})",
+                "INSERT INTO live_contests (id, code, title, host_token_hash,"
+                " seconds_per_question, points_max, streak_bonus, lobby_locked, question_count,"
+                f" current_position, ranked_through, created_at) VALUES (1, 'ABC123', 't', 'h',"
+                f" 20, 1000, 0, false, 1, 1, 1, {stamp})",
+                "INSERT INTO live_players (id, contest_id, name, token_hash, removed, joined_at,"
+                f" score, correct_count, right_ms) VALUES (1, 1, '甲', 't1', false, {stamp},"
+                " 950, 1, 3000)",
+                "INSERT INTO live_questions (id, contest_id, position, uid, bank_question_id,"
+                " question, seconds) VALUES (1, 1, 1, 'g1', 1, '{}', 20)",
+                "INSERT INTO live_answers (id, player_id, question_id, response, canonical,"
+                f" correct, points, elapsed_ms, arrived_at) VALUES (1, 1, 1, 'true', 'true',"
+                f" true, 950, 3000, {stamp})",
+            ):
+                conn.execute(text(statement))
+        upgrade()
+        with db.engine.connect() as conn:
+            for table in ("bank_questions", "notebook_entries", "live_players", "live_answers"):
+                assert conn.execute(text(f"SELECT count(*) FROM {table}")).scalar() == 1, table
+            if conn.dialect.name == "sqlite":  # the app's connection enforces them again
+                assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1

@@ -92,7 +92,10 @@ def index():
 def create():
     form = PaperContestForm()
     banks = services.materials_with_banks()
-    form.material.choices = [SelectChoice(m.id, f"{m.title}（{n} 题）") for m, n in banks]
+    form.material.choices = [
+        SelectChoice(m.id, f"{m.title}（{n} 题{'，仅用于竞赛' if m.contest_only else ''}）")
+        for m, n in banks
+    ]
     form.groups.choices = [
         SelectChoice(g.id, g.name)
         for g in db.session.scalars(select(Group).order_by(Group.sort_order, Group.name))

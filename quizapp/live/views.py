@@ -308,13 +308,16 @@ def index():
 
 def material_choices() -> list[SelectChoice]:
     rows = db.session.execute(
-        select(Material.id, Material.title, func.count(BankQuestion.id))
+        select(Material.id, Material.title, Material.contest_only, func.count(BankQuestion.id))
         .join(BankQuestion, BankQuestion.material_id == Material.id)
         .where(BankQuestion.status == "active")
-        .group_by(Material.id, Material.title)
+        .group_by(Material.id, Material.title, Material.contest_only)
         .order_by(Material.id.desc())
     ).all()
-    return [SelectChoice(row[0], f"{row[1]}（{row[2]} 题）") for row in rows]
+    return [
+        SelectChoice(mid, f"{title}（{n} 题{'，仅用于竞赛' if hidden else ''}）")
+        for mid, title, hidden, n in rows
+    ]
 
 
 @bp.route("/live/rounds/new", methods=["GET", "POST"])

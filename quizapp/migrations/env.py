@@ -98,14 +98,28 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
-        context.configure(
-            connection=connection,
-            target_metadata=get_metadata(),
-            **conf_args
-        )
+        # SQLite: a batch operation rebuilds a table (create a copy, drop the old, rename), and
+        # with foreign keys on, dropping a parent table deletes every child row by its ON DELETE
+        # CASCADE: rebuilding bank_questions emptied the 错题本, the answers and the reports,
+        # rebuilding live_players the 现场赛 answers. The app turns them on for each connection
+        # (quizapp.database); a migration runs with them off (the pragma is ignored inside a
+        # transaction: it goes to the driver's connection before Alembic begins one) and the
+        # connection goes back to the pool with them on.
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        try:
+            context.configure(
+                connection=connection,
+                target_metadata=get_metadata(),
+                **conf_args
+            )
 
-        with context.begin_transaction():
-            context.run_migrations()
+            with context.begin_transaction():
+                context.run_migrations()
+        finally:
+            if sqlite:
+                connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
 
 
 if context.is_offline_mode():

@@ -38,6 +38,10 @@ class Material(db.Model):
     # The engine's key phrases, cached at generation: [{"text", "type", "start", "end", ...}]
     key_phrases: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)
     is_default: Mapped[bool] = mapped_column(default=False)
+    # 仅用于竞赛: an organizer keeps the bank for 答题赛 and 现场赛 only. The study area
+    # (reading, keyword pages, 练习/测验, 试卷, 错题本) neither lists nor shows it; contests
+    # still draw from it.
+    contest_only: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     generated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
-from ..models import BankQuestion, NotebookEntry, utcnow
+from ..models import BankQuestion, Material, NotebookEntry, utcnow
 from ..web import CHINA
 from .owner import Owner
 from .schedule import ReviewState, due_cutoff, schedule_next
@@ -221,12 +221,21 @@ def mark_mastered(entry: NotebookEntry, now: datetime | None = None) -> None:
 # the question is used again. Every figure and list below is built on this one query, so
 # 今日待复习 N 题 is always what 开始复习 asks (study9 found "今日待复习 1 题" and then
 # "今天没有要复习的错题。"), and 已掌握 N 题 counts mastered questions the learner can still meet.
+#
+# A question of a material kept 仅用于竞赛 is not in use in the study area either: its entries
+# leave the list and the counts the same way (the page says how many, and of which materials,
+# instead of showing their keys), and come back when the organizer opens the material again.
 def entries_in_use(owner: Owner):  # noqa: ANN201
     """A select of the owner's notebook rows, mastered or not, whose question is in use."""
     return (
         select(NotebookEntry)
         .join(BankQuestion, BankQuestion.id == NotebookEntry.question_id)
-        .where(owner.filter(NotebookEntry), BankQuestion.status == "active")
+        .join(Material, Material.id == BankQuestion.material_id)
+        .where(
+            owner.filter(NotebookEntry),
+            BankQuestion.status == "active",
+            Material.contest_only.is_(False),
+        )
     )
 
 
@@ -269,12 +278,35 @@ def count_set_aside(owner: Owner) -> int:
     return _count(
         select(NotebookEntry.id)
         .join(BankQuestion, BankQuestion.id == NotebookEntry.question_id)
+        .join(Material, Material.id == BankQuestion.material_id)
         .where(
             owner.filter(NotebookEntry),
             NotebookEntry.mastered_at.is_(None),
             BankQuestion.status != "active",
+            Material.contest_only.is_(False),
         )
     )
+
+
+def closed_materials(owner: Owner) -> list[tuple[str, int]]:
+    """Materials kept 仅用于竞赛 that hold entries still to learn: (title, entries), by title.
+    Not listed, not due, no key shown; they come back when the material is opened again."""
+    if not owner.is_known:
+        return []
+    rows = db.session.execute(
+        select(Material.title, func.count(NotebookEntry.id))
+        .select_from(NotebookEntry)
+        .join(BankQuestion, BankQuestion.id == NotebookEntry.question_id)
+        .join(Material, Material.id == BankQuestion.material_id)
+        .where(
+            owner.filter(NotebookEntry),
+            NotebookEntry.mastered_at.is_(None),
+            Material.contest_only.is_(True),
+        )
+        .group_by(Material.id, Material.title)
+        .order_by(Material.title)
+    )
+    return [(title, n) for title, n in rows]
 
 
 def count_mastered(owner: Owner) -> int:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..bank.pick import engine_pick
@@ -187,6 +187,21 @@ def find_attempt(token: str, owner: Owner) -> Attempt | None:
     if attempt is None or not owner.owns(attempt):
         return None
     return attempt
+
+
+def contest_only_material(attempt: Attempt) -> Material | None:
+    """A material kept 仅用于竞赛 that the attempt was taken on or draws a question from (a
+    错题复习 mixes materials), or None: such an attempt is closed in the study area, its keys
+    included, until the material is opened again."""
+    ids = list(attempt.question_ids or [])
+    in_attempt = Material.id.in_(
+        select(BankQuestion.material_id).where(BankQuestion.id.in_(ids)).scalar_subquery()
+    )
+    if attempt.material_id is not None:
+        in_attempt = or_(Material.id == attempt.material_id, in_attempt)
+    return db.session.scalar(
+        select(Material).where(Material.contest_only.is_(True), in_attempt).limit(1)
+    )
 
 
 def attempt_questions(attempt: Attempt) -> list[BankQuestion]:

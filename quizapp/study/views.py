@@ -11,6 +11,7 @@ from flask import (
     abort,
     flash,
     jsonify,
+    make_response,
     redirect,
     render_template,
     request,
@@ -41,15 +42,42 @@ TREND_LAST = 30
 
 
 def _materials() -> list[Material]:
+    """The materials of the study area: every one but those kept 仅用于竞赛."""
     return list(
-        db.session.scalars(select(Material).order_by(Material.is_default.desc(), Material.id))
+        db.session.scalars(
+            select(Material)
+            .where(Material.contest_only.is_(False))
+            .order_by(Material.is_default.desc(), Material.id)
+        )
     )
+
+
+CLOSED_MESSAGE = "这份材料现仅用于竞赛，暂不开放阅读、练习和试卷。"
+
+
+def _closed(material: Material | None = None) -> None:
+    """Stop the request with the 仅用于竞赛 page (403): the study area shows none of the
+    material's text, questions or keys, to anyone; organizers work on it in the workbench."""
+    if _wants_json():
+        abort(make_response(jsonify(saved=False, closed=True, message=CLOSED_MESSAGE), 403))
+    page = render_template("study/closed.html", material=material, message=CLOSED_MESSAGE)
+    abort(make_response(page, 403))
+
+
+def _open_material(material_id: int) -> Material:
+    material = db.get_or_404(Material, material_id)
+    if material.contest_only:
+        _closed(material)
+    return material
 
 
 def _load_attempt(token: str) -> Attempt:
     attempt = services.find_attempt(token, current_owner(create=False))
     if attempt is None:
         abort(404)
+    closed = services.contest_only_material(attempt)
+    if closed is not None:
+        _closed(closed)
     return attempt
 
 
@@ -88,7 +116,7 @@ def materials():
 
 @bp.get("/materials/<int:material_id>")
 def material(material_id: int):
-    material = db.get_or_404(Material, material_id)
+    material = _open_material(material_id)
     phrases = material.key_phrases or []
     parts = reading.split_parts(reading.paragraphs(material.text, phrases))
     part = request.args.get("part", 1, type=int)
@@ -114,7 +142,7 @@ def _phrase(material: Material, index: int) -> str:
 
 @bp.get("/materials/<int:material_id>/keys/<int:index>")
 def phrase(material_id: int, index: int):
-    material = db.get_or_404(Material, material_id)
+    material = _open_material(material_id)
     text = _phrase(material, index)
     questions = services.questions_with_phrase(material.id, text)
     return render_template(
@@ -125,7 +153,7 @@ def phrase(material_id: int, index: int):
 
 @bp.post("/materials/<int:material_id>/keys/<int:index>")
 def phrase_practice(material_id: int, index: int):
-    material = db.get_or_404(Material, material_id)
+    material = _open_material(material_id)
     text = _phrase(material, index)
     form = ActionForm()
     if not form.validate_on_submit():
@@ -144,7 +172,7 @@ def phrase_practice(material_id: int, index: int):
 @bp.get("/materials/<int:material_id>/paper")
 def paper(material_id: int):
     """试卷: a printable paper, its answer key on a separate page."""
-    material = db.get_or_404(Material, material_id)
+    material = _open_material(material_id)
     form = PaperForm(request.args)
     if request.args and not form.validate():
         return render_template("study/paper.html", material=material, form=form, questions=None)
@@ -513,6 +541,7 @@ def notebook_page():
         open_count=notebook.count_open(owner),
         mastered=notebook.count_mastered(owner),
         set_aside=notebook.count_set_aside(owner),
+        closed=notebook.closed_materials(owner),
         cutoff=due_cutoff(utcnow(), _china()),
         format_response=services.format_response,
         given_blanks=services.given_blanks,

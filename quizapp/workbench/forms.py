@@ -7,7 +7,15 @@ from datetime import date
 from typing import Any
 
 from flask_wtf.file import FileField, FileRequired
-from wtforms import DateField, HiddenField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    DateField,
+    HiddenField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from ..forms import QuizForm
@@ -60,6 +68,10 @@ class ConfirmMaterialForm(QuizForm):
         validators=[Optional(), Length(max=300)],
         description="例如：某某会议上的讲话，2024年5月",
     )
+
+
+class ContestOnlyForm(QuizForm):
+    contest_only = BooleanField("仅用于竞赛：学员练习与试卷中不显示")
 
 
 class QuestionForm(QuizForm):

@@ -72,6 +72,7 @@ STATUS_LABELS = {"active": "启用", "disabled": "停用", "review": "待复核"
 ACTION_LABELS = {
     "material.add": "添加材料",
     "material.edit": "修改材料",
+    "material.contest_only": "开放范围",
     "bank.generate": "生成题库",
     "bank.regenerate": "重新生成",
     "bank.import": "导入题目",
@@ -126,6 +127,24 @@ def record(
     )
     db.session.add(entry)
     return entry
+
+
+def set_contest_only(material: Material, value: bool, *, user: User | None = None) -> bool:
+    """Turn 仅用于竞赛 on or off; False when it already was so (nothing written)."""
+    if material.contest_only == value:
+        return False
+    material.contest_only = value
+    record(
+        "material.contest_only",
+        ("设为仅用于竞赛：" if value else "向学员开放：") + _short(material.title),
+        user=user,
+        target_type="material",
+        target_id=material.id,
+        material_id=material.id,
+        details={"contest_only": value},
+    )
+    db.session.flush()
+    return True
 
 
 def _short(text: str, n: int = 30) -> str:

@@ -47,6 +47,7 @@ from . import filtering as questions_filter
 from .forms import (
     REPORT_CATEGORIES,
     ConfirmMaterialForm,
+    ContestOnlyForm,
     FormulaForm,
     ImportForm,
     QuestionFilterForm,
@@ -220,7 +221,28 @@ def material(material_id: int):
         by_kind=by_kind,
         job=job,
         phrases=phrases,
+        visibility_form=ContestOnlyForm(contest_only=material.contest_only),
     )
+
+
+@bp.post("/materials/<int:material_id>/contest-only")
+@organizer_required
+def contest_only(material_id: int):
+    """仅用于竞赛 on or off: the study area hides the bank; contests still draw from it."""
+    material = db.get_or_404(Material, material_id)
+    form = ContestOnlyForm()
+    if not form.validate_on_submit():
+        abort(400)
+    if services.set_contest_only(material, bool(form.contest_only.data), user=_user()):
+        db.session.commit()
+        if material.contest_only:
+            flash(
+                "已设为仅用于竞赛：学员在练习、关键词、试卷和错题本中都看不到这份材料的题目。",
+                "success",
+            )
+        else:
+            flash("已向学员开放：这份材料的题目重新出现在练习和试卷中。", "success")
+    return redirect(url_for(".material", material_id=material.id))
 
 
 @bp.post("/materials/<int:material_id>/regenerate")
@@ -582,7 +604,8 @@ def report_question(question_id: int):
         except services.WorkbenchError as exc:
             code = 429 if "频繁" in exc.message else 409
             flash(exc.message, "warning")
-            return render_template("workbench/report.html", form=form, row=row), code
+            hidden = row.material.contest_only and not getattr(current_user, "is_organizer", False)
+            return render_template("workbench/report.html", form=form, row=row, hidden=hidden), code
         db.session.commit()
         flash("谢谢！你的纠错已提交，组织者会尽快核实。", "success")
         target = _local_path(form.next.data or "")
@@ -590,8 +613,11 @@ def report_question(question_id: int):
             return redirect(target)
         return redirect(url_for(".report_question", question_id=row.id, sent=1))
     status = 400 if form.is_submitted() else 200
+    # a bank kept 仅用于竞赛 shows its questions to organizers only: anyone may still report one
+    # (from a 答题赛's result page, which shows it), but its id does not read the bank out
+    hidden = row.material.contest_only and not getattr(current_user, "is_organizer", False)
     return render_template(
-        "workbench/report.html", form=form, row=row, sent=request.args.get("sent")
+        "workbench/report.html", form=form, row=row, sent=request.args.get("sent"), hidden=hidden
     ), status
 
 
