@@ -6285,7 +6285,9 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     standard, open_slot, ism_modifier = r.standard, r.open_slot, r.ism_modifier
     after_blank = stem[b:]
     listed = key.type == "enumeration"
-    single_qid = r.single_qid  # made with the seeded rng, on the first draw: most keys find too few
+    # (the 单选's id, which seeds the draw's rng: made on the first draw, as most keys find too
+    # few lures; seed-free, so kept with the reading)
+    single_qid = r.single_qid
     rng: random.Random | None = None
 
     def lure_pool(n: int, statement: bool) -> tuple[list[str], list[str], str] | None:
