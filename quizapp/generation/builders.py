@@ -12916,6 +12916,27 @@ def _with_far_main_clause(text: str, body: str, end: int) -> str:
     return ""
 
 
+def _stem_going_on(
+    text: str, stem: str, la: int, lb: int, key_at: int, end_marks: str
+) -> tuple[str, int] | None:
+    """``stem`` without the ``end_marks`` it ends on, and where its last clause ends in the
+    sentence ``text`` (the blank ``stem[la:lb]`` at ``key_at``), when the stem stops there
+    while the sentence goes on after a comma; else None (a stem the window marks as cut, …,
+    says so itself). What :func:`_with_main_clause_end` and :func:`_with_condition_consequence`
+    extend."""
+    if stem.endswith("…"):
+        return None
+    body = stem.rstrip(end_marks)
+    key_end = key_at + lb - la
+    tail = body[lb:]
+    if "…" in tail or text[key_end : key_end + len(tail)] != tail:
+        return None
+    end = key_end + len(tail)
+    if end >= len(text) or text[end] not in "，,":
+        return None
+    return body, end
+
+
 def _with_main_clause_end(
     text: str, stem: str, la: int, lb: int, key_at: int
 ) -> tuple[str, int, int]:
@@ -12926,16 +12947,10 @@ def _with_main_clause_end(
     it, and a stem that is nothing but such clauses (从“民主恳谈”到村务监督，从…到…制度。,
     RA #24) takes its verb's clause after …… (:func:`_with_far_main_clause`), or is no
     question."""
-    if stem.endswith("…"):
-        return stem, la, lb  # (a stem the window marks as cut says so itself)
-    body = stem.rstrip("。！？!?，,；;")
-    key_end = key_at + lb - la
-    tail = body[lb:]
-    if "…" in tail or text[key_end : key_end + len(tail)] != tail:
+    going_on = _stem_going_on(text, stem, la, lb, key_at, "。！？!?，,；;")
+    if going_on is None:
         return stem, la, lb
-    end = key_end + len(tail)
-    if end >= len(text) or text[end] not in "，,":
-        return stem, la, lb
+    body, end = going_on
     last_at = max(body.rfind(c) for c in "，,；;") + 1
     if not _sets_up_next_clause(body[last_at:]):
         return stem, la, lb
@@ -13162,16 +13177,10 @@ def _with_condition_consequence(
     领导核心、科学的理论指引。; …即是：深知欲达到胜利。: blind22 VB #31, VC #37) takes the clauses
     up to the one that says what follows from it, within WINDOW_CHARS + 24; else that clause
     goes when the blank is before it and what is left is no bare noun phrase; else it stays."""
-    if stem.endswith("…"):
+    going_on = _stem_going_on(text, stem, la, lb, key_at, "。！？!?")
+    if going_on is None:
         return stem, la, lb
-    body = stem.rstrip("。！？!?")
-    key_end = key_at + lb - la
-    tail = body[lb:]
-    if "…" in tail or text[key_end : key_end + len(tail)] != tail:
-        return stem, la, lb
-    end = key_end + len(tail)
-    if end >= len(text) or text[end] not in "，,":
-        return stem, la, lb
+    body, end = going_on
     last_at = max(body.rfind(c) for c in "，,；;：:") + 1
     if not _CONDITION_OPENING.match(body, last_at):
         return stem, la, lb
