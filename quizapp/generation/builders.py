@@ -5669,9 +5669,8 @@ def _worth_asking_cached(ctx: Context, group: tuple[str, ...]) -> bool:
 _OPEN_CLASS_HEADS = frozenset({"意识", "精神", "观念", "能力", "水平"})
 # heads of lists a speaker picks from an open class, as terms the lexicon may know each of:
 # kinds of work (思想政治工作、组织工作、宣传工作、群众工作: 统战工作 fits as well), interests
-# (部门利益、地方利益、小团体利益: 个人利益), deeds done to the masses
-# (宣传群众、动员群众、教育群众:
-# 组织群众), and a manner adverb over verbs (认真对待、认真研究、认真解决: 认真分析)
+# (部门利益、地方利益、小团体利益: 个人利益), deeds done to the masses (宣传群众、动员群众、
+# 教育群众: 组织群众), and a manner adverb over verbs (认真对待、认真研究、认真解决: 认真分析)
 # (blind22: 0 usable of 28 rows on such lists; a list the lexicon knows whole is still asked)
 _OPEN_LIST_HEADS = ("工作", "利益", "群众")
 _OPEN_LIST_LEADS = ("认真", "切实", "积极", "大力", "努力", "不断", "坚决", "进一步")
@@ -13400,7 +13399,7 @@ def _from_sentence_start(
     from the end (not the start) to keep the stem within :data:`_WHOLE_CHARS`, unless one that
     goes leans on the clause before (，是…的必然要求: the predicate of what is shown). A stem
     with …… or a lead the window wrote is left as it is."""
-    if "……" in stem or "…" in stem:
+    if "…" in stem:  # (…… or a window's cut)
         return stem, la, lb
     text = s.text
     start, end, s_from, s_to = _source_span(text, stem, la, key_at)
