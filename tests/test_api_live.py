@@ -777,3 +777,28 @@ def test_a_question_the_host_closed_shows_its_key_at_once(api, clock):
     assert state["status"] == "closed" and state["question"]["answer"] == "核心意识"
     qid = state["question"]["id"]
     assert api.client.get(f"{API}/{api.code}/questions/{qid}/stats").status_code == 200
+
+
+def test_a_player_removed_and_let_back_in_keeps_the_score_and_moves_the_ranks_at_once(api, clock):
+    """No total is rewritten when the host removes a player or lets them back in (no rank is
+    stored): the one still in is first of one at once, and the one let back has their points
+    and their place again."""
+    alice, bob = api.player("甲"), api.player("乙")
+    q1 = api.advance().get_json()["question"]["id"]
+    api.answer(bob, q1, "核心意识")
+    clock.advance(2)
+    api.answer(alice, q1, "核心意识")
+    api.advance()  # closed and counted: 乙 answered first
+    players = api.client.get(f"{API}/{api.code}/players", headers=api.host).get_json()["players"]
+    bob_id = players[1]["id"]
+    bob_score = api.client.get(f"{API}/{api.code}/me", headers=bob).get_json()["score"]
+    assert bob_score > 0
+    api.client.post(f"{API}/{api.code}/players/{bob_id}/remove", headers=api.host)
+    me = api.client.get(f"{API}/{api.code}/me", headers=alice).get_json()
+    assert (me["rank"], me["players"]) == (1, 1)
+    readmit = api.client.post(f"{API}/{api.code}/players/{bob_id}/readmit", headers=api.host)
+    back = {"Authorization": f"Bearer {readmit.get_json()['token']}"}
+    mine = api.client.get(f"{API}/{api.code}/me", headers=back).get_json()
+    assert (mine["score"], mine["rank"], mine["players"]) == (bob_score, 1, 2)
+    me = api.client.get(f"{API}/{api.code}/me", headers=alice).get_json()
+    assert (me["rank"], me["players"]) == (2, 2)

@@ -5669,9 +5669,8 @@ def _worth_asking_cached(ctx: Context, group: tuple[str, ...]) -> bool:
 _OPEN_CLASS_HEADS = frozenset({"意识", "精神", "观念", "能力", "水平"})
 # heads of lists a speaker picks from an open class, as terms the lexicon may know each of:
 # kinds of work (思想政治工作、组织工作、宣传工作、群众工作: 统战工作 fits as well), interests
-# (部门利益、地方利益、小团体利益: 个人利益), deeds done to the masses
-# (宣传群众、动员群众、教育群众:
-# 组织群众), and a manner adverb over verbs (认真对待、认真研究、认真解决: 认真分析)
+# (部门利益、地方利益、小团体利益: 个人利益), deeds done to the masses (宣传群众、动员群众、
+# 教育群众: 组织群众), and a manner adverb over verbs (认真对待、认真研究、认真解决: 认真分析)
 # (blind22: 0 usable of 28 rows on such lists; a list the lexicon knows whole is still asked)
 _OPEN_LIST_HEADS = ("工作", "利益", "群众")
 _OPEN_LIST_LEADS = ("认真", "切实", "积极", "大力", "努力", "不断", "坚决", "进一步")
@@ -6285,7 +6284,9 @@ def text_questions(ctx: Context, key: KeyPhrase) -> Iterator[Question]:
     standard, open_slot, ism_modifier = r.standard, r.open_slot, r.ism_modifier
     after_blank = stem[b:]
     listed = key.type == "enumeration"
-    single_qid = r.single_qid  # made with the seeded rng, on the first draw: most keys find too few
+    # (the 单选's id, which seeds the draw's rng: made on the first draw, as most keys find too
+    # few lures; seed-free, so kept with the reading)
+    single_qid = r.single_qid
     rng: random.Random | None = None
 
     def lure_pool(n: int, statement: bool) -> tuple[list[str], list[str], str] | None:
@@ -12914,6 +12915,27 @@ def _with_far_main_clause(text: str, body: str, end: int) -> str:
     return ""
 
 
+def _stem_going_on(
+    text: str, stem: str, la: int, lb: int, key_at: int, end_marks: str
+) -> tuple[str, int] | None:
+    """``stem`` without the ``end_marks`` it ends on, and where its last clause ends in the
+    sentence ``text`` (the blank ``stem[la:lb]`` at ``key_at``), when the stem stops there
+    while the sentence goes on after a comma; else None (a stem the window marks as cut, …,
+    says so itself). What :func:`_with_main_clause_end` and :func:`_with_condition_consequence`
+    extend."""
+    if stem.endswith("…"):
+        return None
+    body = stem.rstrip(end_marks)
+    key_end = key_at + lb - la
+    tail = body[lb:]
+    if "…" in tail or text[key_end : key_end + len(tail)] != tail:
+        return None
+    end = key_end + len(tail)
+    if end >= len(text) or text[end] not in "，,":
+        return None
+    return body, end
+
+
 def _with_main_clause_end(
     text: str, stem: str, la: int, lb: int, key_at: int
 ) -> tuple[str, int, int]:
@@ -12924,16 +12946,10 @@ def _with_main_clause_end(
     it, and a stem that is nothing but such clauses (从“民主恳谈”到村务监督，从…到…制度。,
     RA #24) takes its verb's clause after …… (:func:`_with_far_main_clause`), or is no
     question."""
-    if stem.endswith("…"):
-        return stem, la, lb  # (a stem the window marks as cut says so itself)
-    body = stem.rstrip("。！？!?，,；;")
-    key_end = key_at + lb - la
-    tail = body[lb:]
-    if "…" in tail or text[key_end : key_end + len(tail)] != tail:
+    going_on = _stem_going_on(text, stem, la, lb, key_at, "。！？!?，,；;")
+    if going_on is None:
         return stem, la, lb
-    end = key_end + len(tail)
-    if end >= len(text) or text[end] not in "，,":
-        return stem, la, lb
+    body, end = going_on
     last_at = max(body.rfind(c) for c in "，,；;") + 1
     if not _sets_up_next_clause(body[last_at:]):
         return stem, la, lb
@@ -13160,16 +13176,10 @@ def _with_condition_consequence(
     领导核心、科学的理论指引。; …即是：深知欲达到胜利。: blind22 VB #31, VC #37) takes the clauses
     up to the one that says what follows from it, within WINDOW_CHARS + 24; else that clause
     goes when the blank is before it and what is left is no bare noun phrase; else it stays."""
-    if stem.endswith("…"):
+    going_on = _stem_going_on(text, stem, la, lb, key_at, "。！？!?")
+    if going_on is None:
         return stem, la, lb
-    body = stem.rstrip("。！？!?")
-    key_end = key_at + lb - la
-    tail = body[lb:]
-    if "…" in tail or text[key_end : key_end + len(tail)] != tail:
-        return stem, la, lb
-    end = key_end + len(tail)
-    if end >= len(text) or text[end] not in "，,":
-        return stem, la, lb
+    body, end = going_on
     last_at = max(body.rfind(c) for c in "，,；;：:") + 1
     if not _CONDITION_OPENING.match(body, last_at):
         return stem, la, lb
@@ -13389,7 +13399,7 @@ def _from_sentence_start(
     from the end (not the start) to keep the stem within :data:`_WHOLE_CHARS`, unless one that
     goes leans on the clause before (，是…的必然要求: the predicate of what is shown). A stem
     with …… or a lead the window wrote is left as it is."""
-    if "……" in stem or "…" in stem:
+    if "…" in stem:  # (…… or a window's cut)
         return stem, la, lb
     text = s.text
     start, end, s_from, s_to = _source_span(text, stem, la, key_at)

@@ -1433,7 +1433,6 @@ def _collector_paused() -> Iterator[None]:
 # -- step: check --------------------------------------------------------------------------
 def check_question(q: Question) -> str | None:
     """The first defect of ``q`` (a short reason), or None when it is fit to ask."""
-    texts = [q.stem, *q.options]
     if q.kind == "cloze":
         answers = list(q.answer)
         if q.stem.count(BLANK) != len(answers) or not answers:
@@ -1479,7 +1478,6 @@ def check_question(q: Question) -> str | None:
             for o in q.options:
                 if o != a and o not in answers and dis.is_variant(o, a):
                     return "variant of the answer among options"
-    del texts
     return None
 
 

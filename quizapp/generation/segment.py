@@ -234,8 +234,9 @@ def _is_note(text: str) -> bool:
 
 def _mark_notes(paragraphs: list[Paragraph]) -> None:
     """The editor's note is no material: the first body paragraph under a headline with a
-    date line, or a paragraph wholly in parentheses, when it speaks of the text (这是…的报告,
-    X在这次会议上所作的报告, X的这个讲话)."""
+    date line when it speaks of the text (:func:`_is_note`: 这是…的报告, X在这次会议上所作的
+    报告, X的这个讲话), and any paragraph wholly in parentheses that opens on 这是…的报告
+    (``_NOTE_THIS`` alone)."""
     dated = False
     for para in paragraphs:
         if para.kind == "title":

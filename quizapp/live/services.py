@@ -823,12 +823,12 @@ def _player_of(contest: LiveContest, player_id: int) -> LivePlayer:
 
 
 def remove_player(contest: LiveContest, player_id: int) -> LivePlayer:
-    """Take a player out: their token stops working and they leave the standings."""
+    """Take a player out: their token stops working and they leave the standings (every screen
+    ranks the players still in; their stored totals stay as they were, for a way back)."""
     contest = lock_contest(contest)
     player = _player_of(contest, player_id)
     player.removed = True
     db.session.flush()
-    recompute_standings(contest)
     roster_changed(contest)
     return player
 
@@ -853,8 +853,7 @@ def readmit_player(contest: LiveContest, player_id: int) -> tuple[LivePlayer, st
     was_removed = player.removed
     player.removed = False
     db.session.flush()
-    if was_removed:
-        recompute_standings(contest)
+    if was_removed:  # (their totals were kept: the screens rank them again at once)
         roster_changed(contest)
     return player, token
 
