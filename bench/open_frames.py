@@ -31,6 +31,7 @@ BLIND: tuple[str, ...] = (
     "blind22",
     "blind23",
     "blind24",
+    "blind25",
 )  # sets never read
 PATHS = text_paths(skip=BLIND)
 KINDS = ("填空", "填空 cloze")

@@ -38,6 +38,7 @@ HELD_OUT = (
     "blind22",
     "blind23",
     "blind24",
+    "blind25",
 )
 PATHS = text_paths(skip=HELD_OUT)
 PLAIN = ("填空", "填空 cloze", "填空 plain", "填空 (cloze)")

@@ -38,7 +38,8 @@ added in the fifth session to tune on, ``--set fresh_test`` four more kept blind
 ``--set blind22`` the eighteenth session's first blind set (two 江泽民 speeches, two 毛泽东 texts
 of 1949),
 ``--set blind23`` its second (毛泽东 1941 and 1956, 邓小平 1980, 江泽民 1996),
-``--set blind24`` its third (毛泽东 1930 and 1934, 邓小平 1985, 江泽民 2001).
+``--set blind24`` its third (毛泽东 1930 and 1934, 邓小平 1985, 江泽民 2001),
+``--set blind25`` its fourth (毛泽东 1937 and 1938, 邓小平 1980, 江泽民 2001).
 """
 
 from __future__ import annotations
@@ -240,6 +241,14 @@ TEXT_SETS = {
         ("guanxin", HELDOUT / "speech_mao_guanxin_qunzhong_shenghuo_1934.txt"),
         ("daibiao", HELDOUT / "speech_deng_quanguo_daibiao_huiyi_1985.txt"),
         ("zuofeng", HELDOUT / "speech_jiang_shanxi_zuofeng_jianshe_2001.txt"),
+    ),
+    # eighteenth session, fourth set (SOURCES.md "blind25"): built after blind24 was read, kept
+    # blind to measure the session's last engine wave
+    "blind25": (
+        ("shijian", HELDOUT / "article_mao_shijianlun_1937.txt"),
+        ("diwei", HELDOUT / "report_mao_minzu_zhanzheng_diwei_1938_part2.txt"),
+        ("luxian", HELDOUT / "speech_deng_jianchi_luxian_gaijin_fangfa_1980.txt"),
+        ("guofang", HELDOUT / "speech_jiang_guofang_daxue_lilun_yantaoban_2001.txt"),
     ),
 }
 TEXTS = TEXT_SETS["review"]
