@@ -944,7 +944,11 @@ def _with_sentence_before(
 _REFERENT_OPENING = re.compile(
     r"这(?:[也就还既正又都才更]|不仅|不但)?是|这(?:种|些(?![年天])|样|类|项|一(?![年天次])|个问题)"
     r"|这(?:也|就|还|正|又)(?=[\u4e00-\u9fff])|此(?:举|乃|即|种)"
+    r"|这[两二三四几][个股种条点项方]|二者|两者|它们?"
 )
+# an opening that sums up two or more things the sentence before named (helper "reach"): what
+# it points to is that whole sentence, not its last clause
+_PAIR_OPENING = re.compile(r"这[两二三四几]|二者|两者")
 
 
 def _with_referent(
@@ -995,6 +999,8 @@ def _with_referent(
             or head.startswith(_PRONOUN_SUBJECTS + _LEANING + ("才", "就", "而", "但", "又"))
         ):
             said = ""
+        if said.startswith("……") and _PAIR_OPENING.match(m.group(0)):
+            said = ""  # (二者 after ……官僚主义的要害是…: the cut took one of the two away)
     starts, ends = _clause_edges(text)
     j = bisect_left(ends, key_at + lb - la)  # the clause holding the key's end
     body_end = key_at - la + s_to
