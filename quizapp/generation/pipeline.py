@@ -28,6 +28,7 @@ from .builders import (
     Context,
     build_all,
     open_class_list,
+    opens_pointing_back,
     rhetoric_run,
     spliced_without_subject,
 )
@@ -1131,6 +1132,8 @@ def weak_reasons(
             reasons[q.id] = "lure_in_list"
         elif q.id not in reasons and _coined_modifier_list(q, lexicon, document):
             reasons[q.id] = "coined_modifier_list"
+        elif q.id not in reasons and opens_pointing_back(q.stem):
+            reasons[q.id] = "points_back"
     for qid in theses:
         reasons.setdefault(qid, "defining_thesis")
     for qid in unframed:
