@@ -23,16 +23,9 @@ from judged_cloze import (
     print_counts,
     text_paths,
 )
+from quality_sample import BLIND_SETS
 
-BLIND: tuple[str, ...] = (
-    "blind19",
-    "blind20",
-    "blind21",
-    "blind22",
-    "blind23",
-    "blind24",
-    "blind25",
-)  # sets never read
+BLIND: tuple[str, ...] = BLIND_SETS  # sets never read
 PATHS = text_paths(skip=BLIND)
 KINDS = ("填空", "填空 cloze")
 OPEN = re.compile(

@@ -26,20 +26,10 @@ from judged_cloze import (
     print_counts,
     text_paths,
 )
+from quality_sample import BLIND_SETS
 
 # their gold lists are in bench/heldout_gold/test*, or the set is still blind
-HELD_OUT = (
-    "fresh_test",
-    "blind6",
-    "blind7",
-    "blind19",
-    "blind20",
-    "blind21",
-    "blind22",
-    "blind23",
-    "blind24",
-    "blind25",
-)
+HELD_OUT = ("fresh_test", "blind6", "blind7", *BLIND_SETS)
 PATHS = text_paths(skip=HELD_OUT)
 PLAIN = ("填空", "填空 cloze", "填空 plain", "填空 (cloze)")
 CHECK_FROM = "## Ninth session: the blind12 texts"  # the check rounds start here
