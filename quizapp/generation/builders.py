@@ -12959,24 +12959,42 @@ def _with_main_clause_end(
     last_at = max(body.rfind(c) for c in "，,；;") + 1
     if not _sets_up_next_clause(body[last_at:]):
         return stem, la, lb
-    new, at = body, end
-    for _ in range(_MAIN_CLAUSE_REACH):
-        close = _clause_close(text, at + 1)
-        clause = text[at + 1 : close]
-        new += "，" + clause
-        if len(new) + 1 > _HEAD_STEM_CHARS:
-            break
-        if not _sets_up_next_clause(clause):
-            return new + "。", la, lb
-        if close >= len(text) or text[close] not in "，,":
-            break
-        at = close
+    done = _clauses_to_done(text, body, end, _MAIN_CLAUSE_REACH, _sets_up_next_clause)
+    if done is not None:
+        return done, la, lb
     clauses = [c for c in re.split(r"[，,；;]", body) if c]
     if all(_sets_up_next_clause(c) for c in clauses):
         return _with_far_main_clause(text, body, end), la, lb
     if last_at > lb and not _sets_up_next_clause(body[: last_at - 1].split("，")[-1]):
         return body[: last_at - 1] + "。", la, lb  # (the blank is in the clauses before)
     return stem, la, lb
+
+
+def _clauses_to_done(
+    text: str,
+    body: str,
+    end: int,
+    reach: int,
+    still_open: Callable[[str], bool],
+    key: str | None = None,
+) -> str | None:
+    """``body`` (a stem's text up to ``end`` in ``text``) with the comma clauses after it taken
+    one by one while each ``still_open`` (sets up the next), up to ``reach`` clauses, ending on
+    the first that completes it, with 。; None when the stem would pass _HEAD_STEM_CHARS, a clause
+    holds ``key``, the sentence stops on another mark or the reach runs out."""
+    new, at = body, end
+    for _ in range(reach):
+        close = _clause_close(text, at + 1)
+        clause = text[at + 1 : close]
+        new += "，" + clause
+        if len(new) + 1 > _HEAD_STEM_CHARS or (key is not None and key in clause):
+            return None
+        if not still_open(clause):
+            return new + "。"
+        if close >= len(text) or text[close] not in "，,":
+            return None
+        at = close
+    return None
 
 
 def _without_cut_connective(stem: str, la: int, lb: int) -> tuple[str, int, int]:
@@ -13189,18 +13207,16 @@ def _with_condition_consequence(
     last_at = max(body.rfind(c) for c in "，,；;：:") + 1
     if not _CONDITION_OPENING.match(body, last_at):
         return stem, la, lb
-    new, at = body, end
-    for _ in range(_CONDITION_REACH):
-        close = _clause_close(text, at + 1)
-        clause = text[at + 1 : close]
-        new += "，" + clause
-        if len(new) + 1 > _HEAD_STEM_CHARS or stem[la:lb] in clause:
-            break
-        if not (_CONDITION_OPENING.match(clause) or _sets_up_next_clause(clause)):
-            return new + "。", la, lb
-        if close >= len(text) or text[close] not in "，,":
-            break
-        at = close
+    done = _clauses_to_done(
+        text,
+        body,
+        end,
+        _CONDITION_REACH,
+        lambda clause: bool(_CONDITION_OPENING.match(clause)) or _sets_up_next_clause(clause),
+        key=stem[la:lb],
+    )
+    if done is not None:
+        return done, la, lb
     rest = body[: last_at - 1]
     if last_at > lb and not _is_bare_noun_phrase(re.split(r"[，,；;：:]", rest)[-1]):
         return rest + "。", la, lb
