@@ -44,29 +44,29 @@ def test_upgrade_builds_the_models_schema_and_downgrade_removes_it(empty_db_app)
         assert remaining == set()
 
 
+# one material and one generated 判断 of it, in the columns every revision since d583dd0082b1 has
+MATERIAL_ROW = (
+    "INSERT INTO materials (id, title, source, text, content_hash, char_count, key_phrases,"
+    " is_default, created_at) VALUES (1, '材料', '', '正文', 'h', 2, '[]', false,"
+    " '2026-01-01 00:00:00')"
+)
+BANK_ROW = (
+    "INSERT INTO bank_questions (id, uid, material_id, kind, stem, options, answer, accepted,"
+    " ordered, keys, source, explanation, difficulty, template, tags, origin, status, edited,"
+    " retired, created_at, updated_at) VALUES (1, 'g1', 1, 'judge', '题干', '[]', 'true', '[]',"
+    " true, '[]', '', '', 0.5, '', '[]', 'generated', 'active', false, false,"
+    " '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+)
+
+
 def test_a_bank_stored_before_the_pick_columns_keeps_its_rows(empty_db_app):
     """Rows stored before the quiz pick's columns read 0.5 and not weak, as the pick then
     treated every row (regeneration fills them from the engine)."""
     with empty_db_app.app_context():
         upgrade(revision="d583dd0082b1")
         with db.engine.begin() as conn:
-            conn.execute(
-                text(
-                    "INSERT INTO materials (id, title, source, text, content_hash, char_count,"
-                    " key_phrases, is_default, created_at) VALUES (1, '材料', '', '正文', 'h', 2,"
-                    " '[]', false, '2026-01-01 00:00:00')"
-                )
-            )
-            conn.execute(
-                text(
-                    "INSERT INTO bank_questions (id, uid, material_id, kind, stem, options,"
-                    " answer, accepted, ordered, keys, source, explanation, difficulty, template,"
-                    " tags, origin, status, edited, retired, created_at, updated_at) VALUES (1,"
-                    " 'g1', 1, 'judge', '题干', '[]', 'true', '[]', true, '[]', '', '', 0.5, '',"
-                    " '[]', 'generated', 'active', false, false, '2026-01-01 00:00:00',"
-                    " '2026-01-01 00:00:00')"
-                )
-            )
+            conn.execute(text(MATERIAL_ROW))
+            conn.execute(text(BANK_ROW))
         upgrade()
         row = db.session.get(BankQuestion, 1)
         assert (row.uid, row.stem, row.answer) == ("g1", "题干", True)
@@ -127,23 +127,8 @@ def test_contest_only_keeps_every_material_open_and_its_bank_in_place(empty_db_a
     with empty_db_app.app_context():
         upgrade(revision="a4c8e2f61d37")
         with db.engine.begin() as conn:
-            conn.execute(
-                text(
-                    "INSERT INTO materials (id, title, source, text, content_hash, char_count,"
-                    " key_phrases, is_default, created_at) VALUES (1, '材料', '', '正文', 'h', 2,"
-                    " '[]', false, '2026-01-01 00:00:00')"
-                )
-            )
-            conn.execute(
-                text(
-                    "INSERT INTO bank_questions (id, uid, material_id, kind, stem, options,"
-                    " answer, accepted, ordered, keys, source, explanation, difficulty, template,"
-                    " tags, origin, status, edited, retired, created_at, updated_at) VALUES (1,"
-                    " 'g1', 1, 'judge', '题干', '[]', 'true', '[]', true, '[]', '', '', 0.5, '',"
-                    " '[]', 'generated', 'active', false, false, '2026-01-01 00:00:00',"
-                    " '2026-01-01 00:00:00')"
-                )
-            )
+            conn.execute(text(MATERIAL_ROW))
+            conn.execute(text(BANK_ROW))
         upgrade()
         assert db.session.get(Material, 1).contest_only is False
         assert db.session.get(BankQuestion, 1).stem == "题干"
@@ -168,14 +153,8 @@ def test_upgrading_from_the_first_revision_keeps_every_row_that_hangs_off_a_rebu
         upgrade(revision="d583dd0082b1")
         with db.engine.begin() as conn:
             for statement in (
-                "INSERT INTO materials (id, title, source, text, content_hash, char_count,"
-                f" key_phrases, is_default, created_at) VALUES (1, 'm', '', 't', 'h', 1, '[]',"
-                f" false, {stamp})",
-                "INSERT INTO bank_questions (id, uid, material_id, kind, stem, options, answer,"
-                " accepted, ordered, keys, source, explanation, difficulty, template, tags,"
-                " origin, status, edited, retired, created_at, updated_at) VALUES (1, 'g1', 1,"
-                " 'judge', '题干', '[]', 'true', '[]', true, '[]', '', '', 0.5, '', '[]',"
-                f" 'generated', 'active', false, false, {stamp}, {stamp})",
+                MATERIAL_ROW,
+                BANK_ROW,
                 "INSERT INTO notebook_entries (id, visitor_id, question_id, last_response,"
                 " wrong_count, right_streak, interval_days, due_at, source_kind, created_at,"
                 f" updated_at) VALUES (1, 'v1', 1, 'false', 1, 0, 0, {stamp}, 'self', {stamp},"
