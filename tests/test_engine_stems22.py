@@ -31,12 +31,9 @@ def test_a_clause_opening_on_tongshi_takes_the_clause_it_goes_on_from():
 
 def test_a_clause_before_that_prints_the_key_is_not_taken():
     text = "各级党委要带头执行民主集中制，同时要抓好下级党组织执行民主集中制的工作。"
-    start = text.index("同时")
-    at = text.index("民主集中制", start)
-    stem = text[start:]
-    la = at - start
-    got = builders._with_linked_clause(text, stem, la, la + 5, at)
-    assert got == (stem, la, la + 5)
+    stem, la, lb, at = _window(text, "同时", "民主集中制")
+    got = builders._with_linked_clause(text, stem, la, lb, at)
+    assert got == (stem, la, lb)
 
 
 def test_a_summing_zhe_shi_takes_the_clauses_it_sums_up():
@@ -144,11 +141,8 @@ def test_a_cai_neng_item_takes_the_condition_its_sentence_opens_on():
         "深入调查研究，才能把握好全局和局部的关系，认清工作的重点；才能把握好当前和长远的关系，"
         "统筹兼顾地安排好各方面的工作。"
     )
-    start = text.index("才能把握好当前")
-    at = text.index("统筹兼顾")
-    stem = text[start:]
-    la = at - start
-    got, gla, glb = builders._with_bare_condition_lead(text, stem, la, la + 4, at)
+    stem, la, lb, at = _window(text, "才能把握好当前", "统筹兼顾")
+    got, gla, glb = builders._with_bare_condition_lead(text, stem, la, lb, at)
     assert got == "深入调查研究，……" + stem
     assert got[gla:glb] == "统筹兼顾"
 
@@ -158,10 +152,7 @@ def test_an_item_opening_on_an_aspect_verb_takes_the_sentences_subject():
         "这次会议通过的决议，提出了党在土地改革中的基本方针；阐明了在新的形势下，"
         "党的工作重心必须转到经济建设上来，各级党组织必须以生产建设为中心。"
     )
-    start = text.index("阐明了")
-    at = text.index("生产建设")
-    stem = text[start:]
-    la = at - start
-    got, gla, glb = builders._with_items_subject(text, stem, la, la + 4, at)
+    stem, la, lb, at = _window(text, "阐明了", "生产建设")
+    got, gla, glb = builders._with_items_subject(text, stem, la, lb, at)
     assert got == "这次会议通过的决议……" + stem
     assert got[gla:glb] == "生产建设"
