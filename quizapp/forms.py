@@ -10,9 +10,11 @@ integer value." and "Invalid Choice: could not coerce." under a Chinese label.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from flask_wtf import FlaskForm
+from wtforms.i18n import get_translations
 
 NOT_A_CHOICE = "请从给出的选项中选择。"
 MESSAGES = {
@@ -56,14 +58,23 @@ MESSAGES = {
 }
 
 
+@cache
+def _wtforms_chinese() -> Any:
+    """WTForms' own Chinese catalogue (wtforms/locale/zh), loaded at the first form error."""
+    return get_translations(["zh"])
+
+
 class ChineseTranslations:
-    """WTForms' gettext interface over MESSAGES; a message not listed stays as it is."""
+    """WTForms' gettext interface over MESSAGES (plainer than WTForms' own zh wording: 不是有效的
+    整数。, 选择无效：无法转化类型。); a message not listed takes WTForms' own Chinese."""
 
     def gettext(self, string: str) -> str:
-        return MESSAGES.get(string, string)
+        return MESSAGES.get(string) or _wtforms_chinese().gettext(string)
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return MESSAGES.get(singular if n == 1 else plural, singular if n == 1 else plural)
+        return MESSAGES.get(singular if n == 1 else plural) or _wtforms_chinese().ngettext(
+            singular, plural, n
+        )
 
 
 TRANSLATIONS = ChineseTranslations()
