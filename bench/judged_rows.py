@@ -31,7 +31,7 @@ from quality_sample import TEXT_SETS, shown_stem  # noqa: E402
 from quizapp.generation import KIND_LABELS, generate_questions  # noqa: E402
 
 ALLOWED = ["review", "transfer", "transfer2", "transfer3", "fresh"] + [
-    f"blind{n}" for n in range(8, 25)
+    f"blind{n}" for n in range(8, 27)
 ]
 LABEL_KIND = {v: k for k, v in KIND_LABELS.items()}
 TextKey = tuple[str, str]  # (set, label)

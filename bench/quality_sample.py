@@ -39,7 +39,9 @@ added in the fifth session to tune on, ``--set fresh_test`` four more kept blind
 of 1949),
 ``--set blind23`` its second (毛泽东 1941 and 1956, 邓小平 1980, 江泽民 1996),
 ``--set blind24`` its third (毛泽东 1930 and 1934, 邓小平 1985, 江泽民 2001),
-``--set blind25`` its fourth (毛泽东 1937 and 1938, 邓小平 1980, 江泽民 2001).
+``--set blind25`` its fourth (毛泽东 1937 and 1938, 邓小平 1980, 江泽民 2001),
+``--set blind26`` the nineteenth session's blind set (毛泽东 1938, 江泽民 2002, 邓小平 1979 twice),
+``--set blind27`` its second (毛泽东 1943 and 1942, 江泽民 2000, 邓小平 1979).
 """
 
 from __future__ import annotations
@@ -250,6 +252,22 @@ TEXT_SETS = {
         ("luxian", HELDOUT / "speech_deng_jianchi_luxian_gaijin_fangfa_1980.txt"),
         ("guofang", HELDOUT / "speech_jiang_guofang_daxue_lilun_yantaoban_2001.txt"),
     ),
+    # nineteenth session (SOURCES.md "blind26"): built blind before the session's serving
+    # change, to measure it
+    "blind26": (
+        ("aiguo", HELDOUT / "report_mao_minzu_zhanzheng_diwei_1938_part1.txt"),
+        ("quanli", HELDOUT / "speech_jiang_quanliguan_zhongjiwei7_2002.txt"),
+        ("jingji", HELDOUT / "speech_deng_jingji_gongzuo_jidian_yijian_1979.txt"),
+        ("youliang", HELDOUT / "speech_deng_gaoji_ganbu_youliang_chuantong_1979_sec1.txt"),
+    ),
+    # its second (SOURCES.md "blind27"), built blind while blind26 was read: the change
+    # measured again on texts nobody had read
+    "blind27": (
+        ("fangfa", HELDOUT / "article_mao_guanyu_lingdao_fangfa_1943.txt"),
+        ("bagu", HELDOUT / "speech_mao_fandui_dang_bagu_1942_zuizhuang1-4.txt"),
+        ("jiangzhehu", HELDOUT / "speech_jiang_jiangzhehu_dangjian_zuotan_2000_sec1.txt"),
+        ("sixiang", HELDOUT / "speech_deng_jianchi_sixiang_jiben_yuanze_1979_sec1.txt"),
+    ),
 }
 # sets still kept blind: their texts stay out of the reference, frame and lure tables
 # (bench/reference_keys.py, open_frames.py, open_slots.py) and their gold lists unread; a new
@@ -262,6 +280,8 @@ BLIND_SETS: tuple[str, ...] = (
     "blind23",
     "blind24",
     "blind25",
+    "blind26",
+    "blind27",
 )
 TEXTS = TEXT_SETS["review"]
 

@@ -311,6 +311,36 @@ FEWER_KINDS = {
         "no judge question",
         "no multiple question",
     ],
+    # blind26 (nineteenth session): argued prose of the old voices, few lists or formulas
+    "heldout/report_mao_minzu_zhanzheng_diwei_1938_part1": [
+        "no judge question",
+        "no multiple question",
+        "no single question",
+    ],
+    "heldout/speech_jiang_quanliguan_zhongjiwei7_2002": [
+        "no judge question",
+        "no multiple question",
+    ],
+    "heldout/speech_deng_jingji_gongzuo_jidian_yijian_1979": [
+        "no judge question",
+        "no multiple question",
+    ],
+    "heldout/speech_deng_gaoji_ganbu_youliang_chuantong_1979_sec1": [
+        "no judge question",
+        "no multiple question",
+        "no single question",
+    ],
+    # blind27 (nineteenth session)
+    "heldout/article_mao_guanyu_lingdao_fangfa_1943": ["no judge question", "no multiple question"],
+    "heldout/speech_mao_fandui_dang_bagu_1942_zuizhuang1-4": ["no multiple question"],
+    "heldout/speech_jiang_jiangzhehu_dangjian_zuotan_2000_sec1": [
+        "no multiple question",
+        "no single question",
+    ],
+    "heldout/speech_deng_jianchi_sixiang_jiben_yuanze_1979_sec1": [
+        "no judge question",
+        "no multiple question",
+    ],
 }
 
 
