@@ -101,7 +101,7 @@ def repeats(quiz: list, lexicon) -> dict[str, int]:
 
 def main() -> int:
     from quizapp.generation import KINDS, load_lexicon
-    from quizapp.generation.pipeline import bank_with_reasons, select
+    from quizapp.generation.pipeline import bank_with_reasons, select, servable
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=10)
@@ -140,7 +140,7 @@ def main() -> int:
         for label, _ in texts:
             for s, bank in enumerate(banks[label][: args.seeds]):
                 if picks is None:
-                    quiz = select(bank, count, s, lexicon=lexicon)
+                    quiz = select(servable(bank), count, s, lexicon=lexicon)
                 else:
                     by_id = {q.id: q for q in bank}
                     quiz = [by_id[i] for i in picks[(label, s, count)]]

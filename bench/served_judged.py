@@ -3,9 +3,10 @@
 Every judged row of docs/quality.md on a tuning set is matched to today's bank as
 ``bench/judged_rows.py`` does (or read from its ``--json`` dump: ``--rows``); a question's label is
 the share of its rows judged usable. For every text of those sets, seeds 0..N-1 and each quiz
-size, the served quiz (``select`` over ``bank_with_reasons(text, seed=s)``, what
-``generate_questions(text, seed=s, count=n)`` returns) is read: usable share among the served
-questions that match a judged row (and how many match), by half of the sets (``FIT``: the sets
+size, the served quiz (``select`` over the ``servable`` questions of
+``bank_with_reasons(text, seed=s)``, what ``generate_questions(text, seed=s, count=n)`` returns) is
+read: usable share among the served questions that match a judged row (and how many match), by
+half of the sets (``FIT``: the sets
 ``pipeline.SERVE_TRAITS`` was fitted on, ``HOLD``: the others), besides the kind mix, the distinct
 paragraphs a quiz touches, the weak questions served and the distinct questions the seeds serve.
 ``--bank-rounds`` labels from the bank rounds only (random samples of a bank: no served-quiz bias).
@@ -106,7 +107,7 @@ def matched_rows(banks: dict[tuple[str, str], list]) -> list[dict]:
 
 def main() -> int:
     from quizapp.generation import KINDS, load_lexicon
-    from quizapp.generation.pipeline import bank_with_reasons, select
+    from quizapp.generation.pipeline import bank_with_reasons, select, servable
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", help="bench/judged_rows.py --json dump (else matched here)")
@@ -171,7 +172,7 @@ def main() -> int:
             group = "fit" if st in FIT else "hold"
             served = set()
             for s, bank in enumerate(banks[st, text_label]):
-                quiz = select(bank, count, s, lexicon=lexicon)
+                quiz = select(servable(bank), count, s, lexicon=lexicon)
                 served.update(q.id for q in quiz)
                 kinds.update(q.kind for q in quiz)
                 paragraphs.append(len({q.paragraph for q in quiz}))

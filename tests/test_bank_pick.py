@@ -8,14 +8,16 @@ import uuid
 import pytest
 
 from quizapp.bank.pick import engine_pick
+from quizapp.bank.services import doubted_count
+from quizapp.contests.services import pool_by_kind
 from quizapp.extensions import db
 from quizapp.generation import generate_questions
 from quizapp.generation.model import BLANK
-from quizapp.generation.pipeline import select
+from quizapp.generation.pipeline import select, servable
 from quizapp.live import services as live
 from quizapp.models import BankQuestion, Material
-from quizapp.study.services import active_questions, pick_questions
-from quizapp.workbench.services import update_question
+from quizapp.study.services import pick_questions, servable_questions
+from quizapp.workbench.services import confirm_question, update_question
 
 POLICY = "policy_rural_revitalization_opinions_2018"
 MA_SPEECH = "speech_ma_weiguang_cadre_training_2018"  # 19 weak 填空 of 141 questions
@@ -29,10 +31,11 @@ def corpus_text(shared_dir, name: str) -> str:
 def test_a_quiz_from_a_whole_active_bank_is_the_engines_quiz(app, make_material, shared_dir, name):
     text = corpus_text(shared_dir, name)
     material = make_material(text)
-    bank = generate_questions(text)
+    bank = servable(generate_questions(text))
     with app.app_context():
-        rows = active_questions(material.id)
-        assert len(rows) == len(bank)  # the whole bank is active
+        rows = servable_questions(material.id)
+        # the whole bank is active: a learner may be served all of it but the doubted questions
+        assert sorted(r.uid for r in rows) == sorted(q.id for q in bank)
         # at the seed the bank was made with, the engine's own quiz, id for id and in order
         engine_quiz = [q.id for q in generate_questions(text, count=20, seed=0)]
         assert [r.uid for r in engine_pick(rows, 20, 0)] == engine_quiz
@@ -46,18 +49,36 @@ def test_a_quiz_from_a_whole_active_bank_is_the_engines_quiz(app, make_material,
         assert {r.uid for r in live.pick_questions(material.id, 20, seed=0)} == set(engine_quiz)
 
 
-def test_a_weak_cloze_is_not_served_while_better_questions_remain(app, make_material, shared_dir):
+def test_a_doubted_question_is_served_nowhere_until_an_organizer_confirms_it(
+    app, make_material, shared_dir
+):
     material = make_material(corpus_text(shared_dir, MA_SPEECH))
     with app.app_context():
-        rows = active_questions(material.id)
-        # (a doubtful plain 单选 is marked weak too: it lends its place, see test_engine_confidence)
-        weak = {r.uid for r in rows if r.weak and r.kind == "cloze"}
-        assert len(weak) >= 10 and {r.kind for r in rows if r.weak} <= {"cloze", "single"}
-        clozes = sum(r.kind == "cloze" and not r.weak for r in rows)
-        for s in range(10):
-            quiz = pick_questions(rows, 20, random.Random(s))
-            assert not {r.uid for r in quiz} & weak
-            assert clozes > sum(r.kind == "cloze" for r in quiz)  # better 填空 were left
+        stored = db.session.scalars(
+            db.select(BankQuestion).where(BankQuestion.material_id == material.id)
+        ).all()
+        weak = {r.uid for r in stored if r.weak}
+        assert len(weak) >= 10 and doubted_count(material.id) == len(weak)
+        rows = servable_questions(material.id)
+        assert len(rows) == len(stored) - len(weak) and not {r.uid for r in rows} & weak
+        # not in a quiz of any size, "all" included, nor in a live round or a 答题赛's pool
+        for count in (10, 20, 0):
+            assert not {r.uid for r in pick_questions(rows, count, random.Random(count))} & weak
+        everything = live.pick_questions(material.id, len(rows), seed=1)
+        assert len(everything) == len(rows) and not {r.uid for r in everything} & weak
+        held = f"另有 {len(weak)} 道存疑题，在题库审核中确认后可用"
+        with pytest.raises(live.LiveError, match=held):
+            live.pick_questions(material.id, len(rows) + 1, seed=1)
+        pooled = {i for ids in pool_by_kind(material.id).values() for i in ids}
+        assert pooled == {r.id for r in rows}
+        # an organizer's 确认可用 lets one be served, and says so in the audit log
+        doubted = next(r for r in stored if r.weak)
+        assert confirm_question(doubted, user=None)
+        db.session.commit()
+        assert doubted.uid in {r.uid for r in servable_questions(material.id)}
+        assert doubted.id in {i for ids in pool_by_kind(material.id).values() for i in ids}
+        assert doubted_count(material.id) == len(weak) - 1
+        assert not confirm_question(doubted, user=None)  # twice: nothing more to confirm
 
 
 def cloze_row(material_id: int, source: str, answer: str, *, score: float, weak: bool):
@@ -84,14 +105,14 @@ def test_the_weak_flag_is_read_from_the_bank_and_an_edit_clears_it(ctx) -> None:
     plain = cloze_row(material.id, "必须坚持系统观念。", "系统观念", score=0.5, weak=False)
     db.session.add_all([flagged, plain])
     db.session.commit()
-    rows = active_questions(material.id)
+    rows = servable_questions(material.id)
     # the better scored question is weak: the other one takes the only place, at every seed
     assert {pick_questions(rows, 1, random.Random(s))[0].uid for s in range(8)} == {plain.uid}
     # an organizer who edits it and keeps it makes it theirs: no longer weak, it ranks first
     update_question(flagged, {"explanation": "组织者核对过原文。"}, status=None, user=None)
     db.session.commit()
     assert not flagged.weak and flagged.pick_score == 1.0
-    rows = active_questions(material.id)
+    rows = servable_questions(material.id)
     assert {pick_questions(rows, 1, random.Random(s))[0].uid for s in range(8)} == {flagged.uid}
 
 
@@ -107,7 +128,7 @@ def test_the_apps_quiz_asks_each_sentence_and_formula_once(app, make_material):
     heldout = Path(__file__).resolve().parent.parent / "bench" / "heldout_texts"
     material = make_material((heldout / "speech_xi_sanzhong_erci_2024.txt").read_text("utf-8"))
     with app.app_context():
-        rows = active_questions(material.id)
+        rows = servable_questions(material.id)
         for seed in (1704, 1705, 1706):
             quiz = [Question.from_dict(r.to_engine_dict()) for r in engine_pick(rows, 10, seed)]
             assert len(quiz) == 10

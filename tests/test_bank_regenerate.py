@@ -191,6 +191,31 @@ def test_bank_rows_carry_what_the_quiz_pick_reads(ctx, engine):
     assert (bank["x2"].pick_score, bank["x2"].weak) == (0.5, False)
 
 
+def test_a_confirmed_question_stays_served_as_worded_through_regeneration(ctx, engine):
+    doubted = q("g1", "第一题（　　）")
+    doubted.weak = True
+    engine.questions = [doubted, q("g2", "第二题（　　）")]
+    material, _ = add_material("一段材料的文字。", title="材料")
+    db.session.commit()
+    bank = rows(material.id)
+    assert bank["g1"].weak and not bank["g1"].servable
+    assert services.confirm_question(bank["g1"], user=None)
+    db.session.commit()
+    assert bank["g1"].servable and bank["g1"].confirmed and not bank["g1"].edited
+    entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "question.confirm"))
+    assert entry is not None and "可以出给学员" in entry.summary
+    # the engine still doubts it and words it otherwise: the organizer's wording stays served
+    reworded = q("g1", "第一题新版（　　）")
+    reworded.weak = True
+    engine.questions = [reworded, q("g2", "第二题（　　）")]
+    regenerate_bank(material)
+    db.session.commit()
+    bank = rows(material.id)
+    assert bank["g1"].stem == "第一题（　　）" and bank["g1"].servable
+    served = {r.uid for r in study_services.servable_questions(material.id)}
+    assert served == {"g1", "g2"}
+
+
 def test_regenerating_twice_with_the_real_engine_changes_nothing(ctx, seed_text):
     material, _ = add_material(seed_text, title="讲话")
     db.session.commit()

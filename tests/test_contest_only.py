@@ -151,8 +151,11 @@ def test_the_study_lists_leave_a_hidden_material_out(app, client, login_as, make
     for path in ("/", "/materials", "/test/new"):
         page = client.get(path).get_data(as_text=True)
         assert "公开题库" in page and "竞赛题库" not in page, path
-    # asked for by hand (an old link, a form edited in the browser)
-    page = client.get(f"/test/new?material={hidden_id}").get_data(as_text=True)
+    # asked for by hand (an old link, a form edited in the browser): the closed page, not a
+    # start form that quietly picked another material
+    response = client.get(f"/test/new?material={hidden_id}")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 403 and CLOSED in page and "竞赛题库" in page
     assert f'value="{hidden_id}"' not in page
     response = client.post(
         "/test/new",

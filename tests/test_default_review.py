@@ -24,7 +24,7 @@ from quizapp.extensions import db
 from quizapp.generation import BLANK, check_answer, generate_questions
 from quizapp.generation.normalize import fold
 from quizapp.models import AuditEntry, BankQuestion
-from quizapp.study.services import active_questions, pick_questions
+from quizapp.study.services import pick_questions, servable_questions
 from quizapp.workbench.services import update_question
 
 
@@ -94,7 +94,7 @@ def test_init_db_disables_the_unusable_and_stores_the_edits(
     verdicts = {item["id"]: item for item in review_items}
     unusable = {uid for uid, item in verdicts.items() if item["verdict"] == "unusable"}
     edited = {uid for uid, item in verdicts.items() if item["verdict"] == "edit"}
-    assert f"按随附审阅停用 {len(unusable)} 道、修改 {len(edited)} 道" in result.output
+    assert f"按随附审阅停用 {len(unusable)} 道、修改 {len(edited)} 道、确认 " in result.output
     with app.app_context():
         material, created = ensure_default_material()
         assert not created
@@ -114,16 +114,21 @@ def test_init_db_disables_the_unusable_and_stores_the_edits(
                     assert getattr(row, name) == value, (uid, name)
         for uid in set(rows) - unusable - edited:
             assert rows[uid].status == "active" and not rows[uid].edited
-        # a reviewed edit is a person's, as an organizer's: no edited 填空 is weak any more
+        # a reviewed edit is a person's, as an organizer's: no edited 填空 is weak any more; a
+        # doubted question judged usable as it reads is confirmed (served), the rest stay doubted
         weak = {uid for uid, q in bundled_bank.items() if q.weak}
+        usable = {uid for uid, v in verdicts.items() if v["verdict"] == "usable"}
         assert weak & edited and not any(rows[uid].weak for uid in edited)
-        assert {uid for uid, row in rows.items() if row.weak} == weak - edited
+        assert weak & usable and all(rows[uid].confirmed for uid in weak & usable)
+        assert {uid for uid, row in rows.items() if row.weak} == weak - edited - usable
+        assert not any(rows[uid].confirmed for uid in set(rows) - (weak & usable))
         # the audit log says what the shipped review did, in Chinese
         summaries = db.session.scalars(select(AuditEntry.summary)).all()
         assert sum("随附审阅停用了题目" in s for s in summaries) == len(unusable)
         assert sum("随附审阅修改了题目" in s for s in summaries) == len(edited)
+        assert sum("随附审阅确认了题目" in s for s in summaries) == len(weak & usable)
         # quizzes of every size come from the reviewed bank only
-        active = active_questions(material.id)
+        active = servable_questions(material.id)
         assert unusable.isdisjoint(q.uid for q in active)
         for seed in range(5):
             picked = pick_questions(active, 10, random.Random(seed))

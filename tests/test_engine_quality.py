@@ -3003,6 +3003,34 @@ def test_a_numeral_label_is_not_blanked_after_its_counted_members() -> None:
     assert not [q for q in bank if q.kind != "judge" and "四港" in q.answer], "四港 counted"
 
 
+def test_a_blank_inside_the_texts_brackets_is_not_asked() -> None:
+    text = FILLER + (
+        "无论是执行战争、生产、教育（包括整风）等中心任务，或是执行检查工作、审查干部和其他工作，"
+        "除了采取一般号召和个别指导相结合的方法以外，还必须采取领导骨干和广大群众相结合的方法。\n"
+    )
+    # (the engine blanked 包括整风 here: 教育（（　　））等中心任务)
+    stems = [q.stem for q in generate_questions(text)]
+    assert stems and not any("（" + BLANK in s or "(" + BLANK in s for s in stems), stems
+
+
+def test_a_stem_cut_after_its_connective_is_not_asked() -> None:
+    from quizapp.generation.model import Question
+    from quizapp.generation.pipeline import check_question
+
+    text = FILLER + (
+        "如果“五四”时期反对老八股和老教条主义是革命的和必需的，那末，今天我们用马克思主义来批判"
+        "新八股和新教条主义也是革命的和必需的。\n"
+    )
+    # (the engine cut a 填空 here at 那末: 如果……反对老八股和老（　　）是革命的和必需的，那末。)
+    stems = [q.stem for q in generate_questions(text)]
+    assert stems and not any(s.endswith("那末。") for s in stems), stems
+    cut = Question(id="x", kind="cloze", stem=f"如果…反对老{BLANK}是必需的，那么。", options=[],
+                   answer=["教条主义"], keys=["教条主义"], source="", explanation="")  # fmt: skip
+    assert check_question(cut) == "stem ends on a connective"
+    cut.stem = f"如果反对老{BLANK}是必需的，那么今天批判新的也是必需的。"
+    assert check_question(cut) is None
+
+
 def test_a_contrast_is_not_split_into_order_free_items() -> None:
     from quizapp.generation.model import Question
     from quizapp.generation.pipeline import check_question

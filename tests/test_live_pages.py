@@ -428,6 +428,17 @@ def test_lock_remove_and_readmit_from_the_host_screen(app, client, login_as, rou
     assert me.status_code == 200 and me.json["player_id"] == player_id
     old = phone.get(f"/api/v1/contests/{code}/me", headers={"Authorization": f"Bearer {old_token}"})
     assert old.status_code == 401, "the old phone no longer plays"
+    # the QR code is good once: the new phone holds a token of its own, and a second scan (a
+    # photo of the host's screen) is refused; the new phone reloading the link plays on
+    link = readmit["url"].replace("http://localhost", "")
+    assert token not in link
+    third = app.test_client()
+    refused = third.get(link, follow_redirects=True).get_data(as_text=True)
+    assert "请让主持人重新生成换机二维码" in refused and "data-token" not in refused
+    again = new_phone.get(link)
+    assert again.status_code == 302 and again.headers["Location"].endswith("/play")
+    me = new_phone.get(f"/api/v1/contests/{code}/me", headers={"Authorization": f"Bearer {token}"})
+    assert me.status_code == 200 and me.json["player_id"] == player_id
 
     bad = client.post(f"/live/rounds/{code}/remove", json={"player_id": "x"})
     assert bad.status_code == 400 and bad.json["message"]

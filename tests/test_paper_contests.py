@@ -200,6 +200,24 @@ def test_create_form_validation_messages(
         assert db.session.scalar(select(PaperContest)) is None
 
 
+def test_a_short_pool_names_the_doubted_questions_an_organizer_may_confirm(
+    app, client, login_as, make_bank
+) -> None:
+    material_id, ids = make_bank(8)  # 2 of each kind
+    with app.app_context():
+        multiple = [r for r in db.session.scalars(select(BankQuestion).where(
+            BankQuestion.id.in_(ids), BankQuestion.kind == "multiple"))]  # fmt: skip
+        multiple[0].weak = True  # doubted by the engine: not drawn until confirmed
+        db.session.commit()
+    login_as("organizer")
+    response = client.post("/contests/paper/new", data=valid_form(material_id))
+    text = response.get_data(as_text=True)
+    assert "多选题只有 1 道（要抽 2 道）" in text
+    assert "另有 1 道存疑题，在题库审核中确认后可用" in text
+    with app.app_context():
+        assert db.session.scalar(select(PaperContest)) is None
+
+
 def test_a_number_that_is_not_whole_gets_one_message(client, login_as, make_bank) -> None:
     """1.5 题 said `Not a valid integer value.` and, under it, the range message run on the
     nothing that was read (题数应在 0 到 200 之间): now 请填写整数。 alone."""

@@ -195,16 +195,18 @@ def test_a_quiz_is_the_engines_balanced_pick_not_a_random_sample(ctx) -> None:
 
     material, _ = ensure_default_material()
     db.session.commit()
-    pool = services.active_questions(material.id)
+    pool = services.servable_questions(material.id)
     for seed in range(5):
         quiz = services.pick_questions(pool, 16, random.Random(seed))
         assert len(quiz) == 16 and len({q.id for q in quiz}) == 16
         kinds = Counter(q.kind for q in quiz)
-        # every kind, about a quarter each; a plain 单选/多选 may lend a place to a reliable item,
-        # so the speech's 16 hold 1–4 单选 (the engine's own pick, seeds 0–19: 1–4 at the eighth
-        # session's end too, 2.25 on average then, 1.95 after the ninth session's rules)
+        # every kind, two at least; a plain 单选/多选 may lend a place to a reliable item. (Since
+        # the nineteenth session the doubted 单选 are not in the pool, so they no longer lend
+        # theirs: the engine's quizzes of 16 of the unreviewed speech, seeds 0–4, hold 3–5 单选
+        # and 2–3 each of 多选 and 判断; over every
+        # text of bench/quality_sample.py the quizzes of 10 are 52% 填空 against 55% before)
         assert set(kinds) == {"cloze", "single", "multiple", "judge"}
-        assert kinds["cloze"] <= 8 and sum(n >= 3 for n in kinds.values()) >= 3, kinds
+        assert kinds["cloze"] <= 8 and min(kinds.values()) >= 2, kinds
         formulas = [q.formula for q in quiz if q.formula and q.kind != "judge"]
         assert len(formulas) == len(set(formulas)), formulas
     again = services.pick_questions(pool, 16, random.Random(3))

@@ -287,6 +287,30 @@ def test_start_refuses_a_kind_the_material_lacks(app, client, make_bank) -> None
     assert "没有所选题型的题目" in response.get_data(as_text=True)
 
 
+def test_a_question_the_engine_doubts_waits_for_an_organizer(app, client, make_bank) -> None:
+    material_id, ids = make_bank(4)
+    with app.app_context():
+        db.session.get(BankQuestion, ids[3]).weak = True  # the 填空 (SAMPLE_QUESTIONS' order)
+        db.session.commit()
+    assert "3 道题" in client.get("/materials").get_data(as_text=True)
+    response = client.post("/test/new", data={"material": material_id, "count": "10",
+                                              "kinds": ALL_KINDS, "mode": "practice"})  # fmt: skip
+    assert response.status_code == 302
+    token = response.headers["Location"].rsplit("/", 1)[-1]
+    assert ids[3] not in attempt_row(app, token).question_ids
+    page = client.get(response.headers["Location"], follow_redirects=True).get_data(as_text=True)
+    assert "只有 3 道题，已全部出给你（另有 1 道题在等组织者审核）" in page
+    # a material whose every question is doubted says why there is nothing to practise
+    with app.app_context():
+        for qid in ids:
+            db.session.get(BankQuestion, qid).weak = True
+        db.session.commit()
+    response = client.post("/test/new", data={"material": material_id, "count": "10",
+                                              "kinds": ALL_KINDS, "mode": "practice"})  # fmt: skip
+    assert response.status_code == 200
+    assert "这份材料的题目还在等组织者审核" in response.get_data(as_text=True)
+
+
 # ---------------------------------------------------------------- 测验
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from urllib.parse import quote
 
 import pytest
 from conftest import SHEET_XML, logged_in_client, xlsx_bytes, xlsx_with_sheet
@@ -67,6 +68,7 @@ ORGANIZER_POSTS = [
     "/manage/materials/{m}/regenerate",
     "/manage/questions/{q}/disable",
     "/manage/questions/{q}/enable",
+    "/manage/questions/{q}/confirm",
     "/manage/questions/{q}/delete",
     "/manage/import",
     "/manage/materials/upload",
@@ -552,6 +554,26 @@ def test_review_list_shows_and_filters_what_the_engine_doubts(client, login_as, 
     text = page.get_data(as_text=True)
     assert "共 1 道题" in text and f"/manage/questions/{ids[1]}/edit" in text
     assert f"/manage/questions/{ids[0]}/edit" not in text
+    assert text.count("原文：") == 1  # its sentence, to judge it by without opening it
+    # 确认可用 brings the organizer back to where they were reading (the next question's anchor)
+    assert f'id="q-{ids[1]}"' in text and f"%23q-{ids[1]}" in text
+    # the material page says how many wait and why; the edit page explains and offers 确认可用
+    page = client.get(f"/manage/materials/{material_id}").get_data(as_text=True)
+    assert "1 道存疑题</a>不会出给学员和竞赛" in page
+    page = client.get(f"/manage/questions/{ids[1]}/edit").get_data(as_text=True)
+    assert "确认可用或修改保存之前" in page and f"/manage/questions/{ids[1]}/confirm" in page
+    # confirmed from the filtered list, the organizer lands back on it, now empty
+    listing = f"/manage/questions?material={material_id}&status=doubtful"
+    response = client.post(f"/manage/questions/{ids[1]}/confirm?next={quote(listing)}")
+    assert response.status_code == 302 and response.headers["Location"] == listing
+    text = client.get(listing).get_data(as_text=True)
+    assert "已确认这道题可用" in text and "共 0 道题" in text
+    with app.app_context():
+        row = db.session.get(BankQuestion, ids[1])
+        assert row.servable and row.confirmed
+        entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "question.confirm"))
+        assert entry is not None and entry.target_id == ids[1]
+    assert "存疑题" not in client.get(f"/manage/materials/{material_id}").get_data(as_text=True)
 
 
 # ------------------------------------------------------------------ 纠错 reports

@@ -45,6 +45,7 @@ class Verdict:
 class ReviewStats:
     disabled: int = 0
     edited: int = 0
+    confirmed: int = 0
 
 
 def load_review(path: Path = REVIEW_PATH) -> dict[str, Verdict]:
@@ -76,7 +77,8 @@ def question_fingerprint(question: Mapping[str, Any]) -> str:
 
 
 def apply_review(material: Material, verdicts: dict[str, Verdict] | None = None) -> ReviewStats:
-    """Disable the generated rows judged unusable and store the judged edits.
+    """Disable the generated rows judged unusable, store the judged edits and confirm the
+    questions the engine doubts that were judged usable as they read (确认可用: served).
 
     Only untouched generated rows are changed (a row a person already edited, disabled or made
     by hand is theirs), and only when the verdict is about the row as it reads now.
@@ -94,7 +96,19 @@ def apply_review(material: Material, verdicts: dict[str, Verdict] | None = None)
             continue
         if verdict.fingerprint != question_fingerprint(row.to_engine_dict()):
             continue  # the engine now asks it otherwise: the verdict was not about this
-        if verdict.verdict == "unusable":
+        if verdict.verdict == "usable" and row.weak:
+            row.weak = False
+            row.confirmed = True  # as an organizer's 确认可用 (workbench.services.confirm_question)
+            record(
+                "question.confirm",
+                f"随附审阅确认了题目 #{row.id}可以出给学员：" + verdict.reason,
+                target_type="question",
+                target_id=row.id,
+                material_id=material.id,
+                details={"weak": [True, False], "review": verdict.reason},
+            )
+            stats.confirmed += 1
+        elif verdict.verdict == "unusable":
             row.status = "disabled"
             row.tags = [*(row.tags or []), TAG_DISABLED]
             record(

@@ -6,11 +6,12 @@ Services add and flush; the caller (view or CLI command) commits once.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from .. import generation
 from ..extensions import db
@@ -93,8 +94,29 @@ def add_material(
 
 def _kept(row: BankQuestion) -> bool:
     """A row whose content regeneration must leave as it is (its ``pick_score`` and, unless
-    edited, ``weak`` still follow the engine)."""
-    return row.edited or row.origin != "generated" or (row.status != "active" and not row.retired)
+    edited or confirmed, ``weak`` still follow the engine). A confirmed row is kept: the
+    organizer let this wording be served, not whatever the engine words next."""
+    return (
+        row.edited
+        or row.confirmed
+        or row.origin != "generated"
+        or (row.status != "active" and not row.retired)
+    )
+
+
+def doubted_count(material_id: int, kinds: Iterable[str] | None = None) -> int:
+    """Active questions of the material (of ``kinds``, when given) held back from learners and
+    contests because the engine doubts them (``weak``, not ``BankQuestion.servable``) until an
+    organizer confirms or edits them: what a short pool's message adds."""
+    query = select(func.count()).where(
+        BankQuestion.material_id == material_id,
+        BankQuestion.status == "active",
+        BankQuestion.weak.is_(True),
+    )
+    kinds = list(kinds or [])
+    if kinds:
+        query = query.where(BankQuestion.kind.in_(kinds))
+    return int(db.session.scalar(query) or 0)
 
 
 def _same_key(kind: str, stem: str) -> tuple[str, str]:
@@ -129,9 +151,9 @@ def regenerate_bank(
 
     Rows are matched by the engine's stable id (``uid``):
 
-    * a row a person edited, disabled, sent to review, made by hand or imported keeps every field
-      a person can see; a kept generated row still takes the engine's ``pick_score`` (and
-      ``weak``, unless edited);
+    * a row a person edited, confirmed, disabled, sent to review, made by hand or imported keeps
+      every field a person can see; a kept generated row still takes the engine's
+      ``pick_score`` (and ``weak``, unless edited or confirmed);
     * an untouched generated row takes the engine's new version;
     * a generated row the engine no longer produces is retired (status "disabled", ``retired``
       set), never deleted, so answers stored against it keep their question; if the engine
@@ -258,12 +280,12 @@ def apply_generated(row: BankQuestion, question: generation.Question) -> None:
 
 def _refresh_pick(row: BankQuestion, question: generation.Question) -> None:
     """What the quiz pick reads follows the engine on a kept generated row too (no person sets
-    it; a bank stored before the columns existed gets it this way), except that an edited row
-    stays not weak: a person's edit clears the flag."""
+    it; a bank stored before the columns existed gets it this way), except that an edited or
+    confirmed row stays not weak: a person's edit or 确认可用 clears the flag."""
     if row.origin != "generated":
         return
     row.pick_score = question.pick_score
-    if not row.edited:
+    if not row.edited and not row.confirmed:
         row.weak = question.weak
 
 

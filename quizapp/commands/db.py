@@ -36,7 +36,8 @@ def init_db_command() -> None:
         count = len(material.questions)
         click.echo(
             f"已载入默认学习材料《{material.title}》，生成 {count} 道题"
-            f"（按随附审阅停用 {reviewed.disabled} 道、修改 {reviewed.edited} 道）。"
+            f"（按随附审阅停用 {reviewed.disabled} 道、修改 {reviewed.edited} 道、"
+            f"确认 {reviewed.confirmed} 道存疑题）。"
         )
     click.echo("数据库已就绪。")
 

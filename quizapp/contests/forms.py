@@ -18,6 +18,7 @@ from wtforms import (
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from ..answer_forms import NOT_A_CHOICE, MultiCheckboxField
+from ..bank.services import doubted_count
 from ..forms import QuizForm
 from . import services
 from .roster import RosterError, read_roster
@@ -165,7 +166,9 @@ class PaperContestForm(QuizForm):
                 f"{KIND_NAMES[kind]}题只有 {have} 道（要抽 {counts[kind]} 道）"
                 for kind, have in short.items()
             ]
-            raise ValidationError("这个题库的题不够：" + "；".join(parts) + "。")
+            doubted = doubted_count(field.data, short)
+            more = f"另有 {doubted} 道存疑题，在题库审核中确认后可用。" if doubted else ""
+            raise ValidationError("这个题库的题不够：" + "；".join(parts) + "。" + more)
 
     def validate_roster_file(self, field: FileField) -> None:
         upload = field.data

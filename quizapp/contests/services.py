@@ -58,7 +58,7 @@ def now() -> datetime:
 def pool_by_kind(material_id: int) -> dict[str, list[int]]:
     rows = db.session.execute(
         select(BankQuestion.kind, BankQuestion.id).where(
-            BankQuestion.material_id == material_id, BankQuestion.status == "active"
+            BankQuestion.material_id == material_id, BankQuestion.servable
         )
     )
     pool: dict[str, list[int]] = {kind: [] for kind in scoring.KIND_ORDER}
@@ -73,7 +73,7 @@ def pool_sizes(material_id: int) -> dict[str, int]:
 
 def contests_short_of(material_id: int, at: datetime) -> list[tuple[PaperContest, dict]]:
     """答题赛 on the material, not closed yet, whose papers would now draw fewer questions of
-    a kind than they ask (its active questions went below the count after the contest was
+    a kind than they ask (its servable questions went below the count after the contest was
     made: a paper drawn then is shorter than the others): each with {kind: (asked, left)}."""
     contests = list(
         db.session.scalars(
@@ -96,12 +96,13 @@ def contests_short_of(material_id: int, at: datetime) -> list[tuple[PaperContest
 
 
 def materials_with_banks() -> list[tuple[Material, int]]:
-    """Materials that have active questions, with their count, newest first."""
+    """Materials that have questions a contest may draw (``BankQuestion.servable``), with their
+    count, newest first."""
     count = func.count(BankQuestion.id)
     rows = db.session.execute(
         select(Material, count)
         .join(BankQuestion, BankQuestion.material_id == Material.id)
-        .where(BankQuestion.status == "active")
+        .where(BankQuestion.servable)
         .group_by(Material.id)
         .order_by(Material.is_default.desc(), Material.created_at.desc(), Material.id.desc())
     )

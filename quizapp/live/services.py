@@ -34,6 +34,7 @@ from sqlalchemy import and_, bindparam, case, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..bank.pick import engine_pick
+from ..bank.services import doubted_count
 from ..database import dialect_insert
 from ..extensions import db
 from ..generation.checking import InvalidAnswer, canonical_response, check_answer
@@ -145,7 +146,8 @@ def _new_code() -> str:
 def pick_questions(
     material_id: int, count: int, kinds: list[str] | None = None, seed: int | None = None
 ) -> list[BankQuestion]:
-    """`count` active questions of the material's bank, of the given kinds, in random order."""
+    """`count` servable questions of the material's bank (active, not doubted: a question
+    the engine doubts waits for an organizer), of the given kinds, in random order."""
     kinds = [k for k in (kinds or QUESTION_KINDS) if k in QUESTION_KINDS]
     if not kinds:
         raise LiveError(400, "bad_request", "请至少选择一种题型。")
@@ -154,15 +156,19 @@ def pick_questions(
             select(BankQuestion)
             .where(
                 BankQuestion.material_id == material_id,
-                BankQuestion.status == "active",
+                BankQuestion.servable,
                 BankQuestion.kind.in_(kinds),
             )
             .order_by(BankQuestion.id)
         )
     )
     if len(pool) < count:
+        doubted = doubted_count(material_id, kinds)
         raise LiveError(
-            400, "not_enough_questions", f"题库中符合条件的题只有 {len(pool)} 道，不够 {count} 道。"
+            400,
+            "not_enough_questions",
+            f"题库中符合条件的题只有 {len(pool)} 道，不够 {count} 道"
+            + (f"（另有 {doubted} 道存疑题，在题库审核中确认后可用）。" if doubted else "。"),
         )
     if seed is None:
         seed = random.SystemRandom().randrange(2**32)
@@ -856,6 +862,24 @@ def readmit_player(contest: LiveContest, player_id: int) -> tuple[LivePlayer, st
     if was_removed:  # (their totals were kept: the screens rank them again at once)
         roster_changed(contest)
     return player, token
+
+
+def claim_resume_token(contest: LiveContest, token: str | None) -> tuple[LivePlayer, str]:
+    """The phone that opens a re-admitted player's 换机 link first gets the player, under a
+    token of its own: the link's token is replaced at once, so a second scan of the same QR
+    code (a photo of the host's screen, a second phone) is refused instead of sharing the
+    player. One conditional update: of two phones scanning together, one wins."""
+    player = player_for_token(contest, token)
+    fresh = new_token()
+    claimed = db.session.execute(
+        update(LivePlayer)
+        .where(LivePlayer.id == player.id, LivePlayer.token_hash == hash_token(token or ""))
+        .values(token_hash=hash_token(fresh))
+        .execution_options(synchronize_session=False)
+    )
+    if claimed.rowcount != 1:
+        raise LiveError(401, "unauthorized", "这个换机二维码已经用过了。")
+    return player, fresh
 
 
 # ---------------------------------------------------------------- reads for screens

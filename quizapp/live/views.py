@@ -216,14 +216,18 @@ def play(code: str):
 
 @bp.get("/live/<code>/resume")
 def resume(code: str):
-    """A re-admitted player's new phone: keep the token from the host's QR code, then play."""
+    """A re-admitted player's new phone: the host's QR code is good once (its token is
+    exchanged for this phone's own, ``live.claim_resume_token``), then play."""
     contest = load_contest(code)
-    token = request.args.get("t", "")
     try:
-        live.player_for_token(contest, token)
+        _, token = live.claim_resume_token(contest, request.args.get("t", ""))
     except LiveError as exc:
+        db.session.rollback()
+        if cookie_player(contest)[1] is not None:  # this phone claimed it already (a reload)
+            return redirect(url_for("live.play", code=contest.code))
         flash(exc.message + " 请让主持人重新生成换机二维码。", "error")
         return redirect(url_for("live.enter", code=contest.code))
+    db.session.commit()
     return with_player_cookie(redirect(url_for("live.play", code=contest.code)),
                               contest.code, token)  # fmt: skip
 
@@ -310,7 +314,7 @@ def material_choices() -> list[SelectChoice]:
     rows = db.session.execute(
         select(Material.id, Material.title, Material.contest_only, func.count(BankQuestion.id))
         .join(BankQuestion, BankQuestion.material_id == Material.id)
-        .where(BankQuestion.status == "active")
+        .where(BankQuestion.servable)
         .group_by(Material.id, Material.title, Material.contest_only)
         .order_by(Material.id.desc())
     ).all()

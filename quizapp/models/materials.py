@@ -12,8 +12,10 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    and_,
     false,
 )
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -94,6 +96,9 @@ class BankQuestion(db.Model):
     # weak (workbench.services.update_question).
     pick_score: Mapped[float] = mapped_column(default=0.5, server_default="0.5")
     weak: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # 确认可用: an organizer read the question as the engine worded it and let it be served;
+    # ``weak`` stays cleared through regeneration (workbench.services.confirm_question)
+    confirmed: Mapped[bool] = mapped_column(default=False, server_default=false())
     tags: Mapped[list[str]] = mapped_column(JSONType, default=list)
     origin: Mapped[str] = mapped_column(String(16), default="generated")
     status: Mapped[str] = mapped_column(String(16), default="active")
@@ -108,6 +113,19 @@ class BankQuestion(db.Model):
 
     def __repr__(self) -> str:
         return f"<BankQuestion {self.id} {self.kind} {self.stem[:20]}>"
+
+    @hybrid_property
+    def servable(self) -> bool:
+        """May a learner or a contest be given this row without a person looking at it first?
+        Active and not doubted by the engine (``weak``: generation.pipeline.servable). An
+        organizer's 确认可用 or edit clears ``weak``; every pool a learner, a 答题赛 or a 现场赛
+        draws from reads this, never ``status`` alone."""
+        return self.status == "active" and not self.weak
+
+    @servable.inplace.expression
+    @classmethod
+    def _servable_expression(cls) -> Any:
+        return and_(cls.status == "active", cls.weak.is_(False))
 
     ENGINE_FIELDS = (
         "kind", "stem", "options", "answer", "accepted", "ordered", "keys", "source",

@@ -44,9 +44,10 @@ class AttemptClosed(Exception):
 # ---------------------------------------------------------------- choosing questions
 
 
-def active_questions(material_id: int, kinds: Iterable[str] | None = None) -> list[BankQuestion]:
+def servable_questions(material_id: int, kinds: Iterable[str] | None = None) -> list[BankQuestion]:
+    """The rows a learner may be served (``BankQuestion.servable``: active, not doubted)."""
     query = select(BankQuestion).where(
-        BankQuestion.material_id == material_id, BankQuestion.status == "active"
+        BankQuestion.material_id == material_id, BankQuestion.servable
     )
     kinds = list(kinds or [])
     if kinds:
@@ -55,10 +56,10 @@ def active_questions(material_id: int, kinds: Iterable[str] | None = None) -> li
 
 
 def question_counts(material_ids: Sequence[int] | None = None) -> dict[int, int]:
-    """Active questions per material."""
+    """Questions a learner may be served, per material."""
     query = (
         select(BankQuestion.material_id, func.count())
-        .where(BankQuestion.status == "active")
+        .where(BankQuestion.servable)
         .group_by(BankQuestion.material_id)
     )
     if material_ids is not None:
@@ -144,7 +145,7 @@ def questions_with_phrase(material_id: int, phrase: str) -> list[BankQuestion]:
     """The material's questions testing `phrase`: one of their keys contains it (or the reverse)."""
     return [
         q
-        for q in active_questions(material_id)
+        for q in servable_questions(material_id)
         if any(phrase in key or (len(key) >= 2 and key in phrase) for key in (q.keys or []))
     ]
 

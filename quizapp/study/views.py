@@ -22,6 +22,7 @@ from sqlalchemy import select
 from wtforms import SelectChoice
 
 from ..answer_forms import build_answer_form, changed_questions, fill_form, response_from
+from ..bank.services import doubted_count
 from ..database import begin_write
 from ..extensions import db
 from ..models import Attempt, BankQuestion, Material, NotebookEntry
@@ -179,7 +180,7 @@ def paper(material_id: int):
     seed = form.seed.data or secrets.token_hex(3)
     kinds = form.kinds.data or []
     count = int(form.count.data or 20)
-    pool = services.active_questions(material.id, kinds)
+    pool = services.servable_questions(material.id, kinds)
     questions = services.pick_questions(pool, count, random.Random(seed))
     order = {kind: i for i, kind in enumerate(services.KINDS_PAPER_ORDER)}
     questions.sort(key=lambda q: order.get(q.kind, 9))
@@ -201,12 +202,17 @@ def start():
         wanted = request.args.get("material", type=int)
         if wanted in {m.id for m in materials}:
             form.material.data = wanted
+        elif wanted and (hidden := db.session.get(Material, wanted)) is not None:
+            _closed(hidden)  # an old link to a bank now kept for contests: say so, pick nothing
         elif materials:
             form.material.data = materials[0].id
     if form.validate_on_submit():
-        pool = services.active_questions(form.material.data, form.kinds.data)
+        pool = services.servable_questions(form.material.data, form.kinds.data)
         if not pool and not services.question_counts([form.material.data]):
-            form.material.errors.append("这份材料还没有题目，请换一份材料。")
+            if doubted_count(form.material.data):
+                form.material.errors.append("这份材料的题目还在等组织者审核，请换一份材料。")
+            else:
+                form.material.errors.append("这份材料还没有题目，请换一份材料。")
         elif not pool:
             form.kinds.errors.append("这份材料没有所选题型的题目，请换一种题型。")
         else:
@@ -215,7 +221,12 @@ def start():
                 current_owner(), pool, count, form.material.data
             )
             if count and len(pool) < count:
-                flash(f"所选题型只有 {len(pool)} 道题，已全部出给你。", "info")
+                held = doubted_count(form.material.data, form.kinds.data)
+                flash(
+                    f"所选题型只有 {len(pool)} 道题，已全部出给你"
+                    + (f"（另有 {held} 道题在等组织者审核）。" if held else "。"),
+                    "info",
+                )
             elif len(questions) < min(len(pool), count or len(pool)):
                 flash(
                     f"题库共有 {len(pool)} 道题，一次最多出 {len(questions)} 道，已随机抽取。",
@@ -261,7 +272,7 @@ def quick_start():
         flash("还没有学习材料。", "warning")
         return redirect(url_for("study.home"))
     material = materials[0]
-    pool = services.active_questions(material.id)
+    pool = services.servable_questions(material.id)
     questions, new = services.pick_new_first(current_owner(), pool, QUICK_COUNT, material.id)
     if not questions:
         flash("这份材料还没有题目。", "warning")

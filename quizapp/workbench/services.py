@@ -79,6 +79,7 @@ ACTION_LABELS = {
     "question.add": "手工加题",
     "question.edit": "修改题目",
     "question.status": "启用/停用",
+    "question.confirm": "确认可用",
     "question.delete": "删除题目",
     "question.regrade": "重新评分",
     "report.add": "学员纠错",
@@ -231,6 +232,27 @@ def set_status(row: BankQuestion, status: str, *, user: User | None) -> None:
         details={"status": [old, status]},
     )
     db.session.flush()
+
+
+def confirm_question(row: BankQuestion, *, user: User | None) -> bool:
+    """确认可用: an organizer lets a question the engine doubts (``weak``) be served as it is
+    worded. ``confirmed`` keeps the decision through regeneration (bank.services._kept). False
+    when there was nothing to confirm (the row is not doubted): nothing is written."""
+    if not row.weak:
+        return False
+    row.weak = False
+    row.confirmed = True
+    record(
+        "question.confirm",
+        f"确认题目 #{row.id}“{_short(row.stem)}”可以出给学员",
+        user=user,
+        target_type="question",
+        target_id=row.id,
+        material_id=row.material_id,
+        details={"weak": [True, False]},
+    )
+    db.session.flush()
+    return True
 
 
 def answer_count(question_id: int) -> int:

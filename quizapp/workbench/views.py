@@ -212,6 +212,13 @@ def material(material_id: int):
             .group_by(BankQuestion.kind)
         ).all()
     )
+    doubtful = db.session.scalar(
+        select(func.count()).where(
+            BankQuestion.material_id == material.id,
+            BankQuestion.weak.is_(True),
+            BankQuestion.status != "disabled",
+        )
+    )
     job = services.latest_job(material.id)
     phrases = _phrase_choices(material)
     return render_template(
@@ -219,6 +226,7 @@ def material(material_id: int):
         material=material,
         by_status=by_status,
         by_kind=by_kind,
+        doubtful=doubtful,
         job=job,
         phrases=phrases,
         visibility_form=ContestOnlyForm(contest_only=material.contest_only),
@@ -553,6 +561,18 @@ def disable_question(question_id: int):
     db.session.commit()
     flash("已停用这道题：自测和竞赛不再抽到它，重新生成也不会恢复。", "success")
     _warn_short_contests(row.material_id)
+    return _back_to_list(row)
+
+
+@bp.post("/questions/<int:question_id>/confirm")
+@organizer_required
+def confirm_question(question_id: int):
+    row = db.get_or_404(BankQuestion, question_id)
+    if services.confirm_question(row, user=_user()):
+        db.session.commit()
+        flash("已确认这道题可用：练习、测验和竞赛从现在起会抽到它。", "success")
+    else:
+        flash("这道题不是存疑题，无需确认。", "info")
     return _back_to_list(row)
 
 
