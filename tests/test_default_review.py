@@ -94,7 +94,12 @@ def test_init_db_disables_the_unusable_and_stores_the_edits(
     verdicts = {item["id"]: item for item in review_items}
     unusable = {uid for uid, item in verdicts.items() if item["verdict"] == "unusable"}
     edited = {uid for uid, item in verdicts.items() if item["verdict"] == "edit"}
-    assert f"按随附审阅停用 {len(unusable)} 道、修改 {len(edited)} 道、确认 " in result.output
+    doubted = {uid for uid, q in bundled_bank.items() if q.weak}
+    usable_doubted = doubted & {u for u, v in verdicts.items() if v["verdict"] == "usable"}
+    assert (
+        f"按随附审阅停用 {len(unusable)} 道、修改 {len(edited)} 道、"
+        f"确认 {len(usable_doubted)} 道存疑题" in result.output
+    )
     with app.app_context():
         material, created = ensure_default_material()
         assert not created
@@ -133,6 +138,46 @@ def test_init_db_disables_the_unusable_and_stores_the_edits(
         for seed in range(5):
             picked = pick_questions(active, 10, random.Random(seed))
             assert len(picked) == 10 and unusable.isdisjoint(q.uid for q in picked)
+
+
+def test_init_db_on_an_older_database_confirms_the_reviewed_doubts_and_warns_of_short_contests(
+    app, runner
+) -> None:
+    """A database whose default material was stored before doubted questions waited for a
+    person: init-db confirms the ones the shipped review judged usable (and nothing else: a
+    question its organizers enabled again stays enabled), and names every open 答题赛 whose
+    pool can no longer fill its papers."""
+    from datetime import timedelta
+
+    from quizapp.contests.services import create_contest, now
+
+    with app.app_context():
+        db.drop_all()
+    assert runner.invoke(args=["init-db"]).exit_code == 0
+    with app.app_context():
+        material, _ = ensure_default_material()
+        confirmed = [r for r in material.questions if r.confirmed]
+        assert confirmed
+        for row in confirmed:  # as stored before the column existed
+            row.weak, row.confirmed = True, False
+        enabled_again = next(r for r in material.questions if r.status == "disabled")
+        enabled_again.status = "active"
+        create_contest(
+            title="学习答题赛", material_id=material.id, opens_at=now(),
+            closes_at=now() + timedelta(days=1), kind_counts={"judge": 500}, time_limit_s=600,
+            max_attempts=1, reveal="after_close", created_by_id=None,
+        )  # fmt: skip
+        db.session.commit()
+        enabled_id, confirmed_ids = enabled_again.id, {r.id for r in confirmed}
+    result = runner.invoke(args=["init-db"])
+    assert result.exit_code == 0, result.output
+    assert f"按随附审阅确认了默认学习材料的 {len(confirmed_ids)} 道存疑题" in result.output
+    assert "注意：答题赛《学习答题赛》的题库不够了（判断题要抽 500 道、只剩" in result.output
+    with app.app_context():
+        assert all(db.session.get(BankQuestion, i).servable for i in confirmed_ids)
+        assert db.session.get(BankQuestion, enabled_id).status == "active"
+    again = runner.invoke(args=["init-db"])
+    assert "确认了默认学习材料" not in again.output
 
 
 @pytest.fixture

@@ -320,6 +320,7 @@ FEWER_KINDS = {
     "heldout/speech_jiang_quanliguan_zhongjiwei7_2002": [
         "no judge question",
         "no multiple question",
+        "no single question",
     ],
     "heldout/speech_deng_jingji_gongzuo_jidian_yijian_1979": [
         "no judge question",

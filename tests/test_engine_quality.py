@@ -3011,6 +3011,17 @@ def test_a_blank_inside_the_texts_brackets_is_not_asked() -> None:
     # (the engine blanked 包括整风 here: 教育（（　　））等中心任务)
     stems = [q.stem for q in generate_questions(text)]
     assert stems and not any("（" + BLANK in s or "(" + BLANK in s for s in stems), stems
+    from quizapp.generation.model import Question
+    from quizapp.generation.pipeline import check_question
+
+    def cloze(stem: str, answer: str) -> Question:
+        return Question(id="x", kind="cloze", stem=stem, options=[], answer=[answer],
+                        keys=[answer], source="", explanation="")  # fmt: skip
+
+    for stem in (f"提出一般号召（{BLANK}计划）外", f"教育（包括{BLANK}）等", f"教育({BLANK})等"):
+        assert check_question(cloze(stem, "整风")) == "blank inside the text's brackets", stem
+    # quotation marks between keep it legible: the name of a formula, asked
+    assert check_question(cloze(f"违纪行为（概括为“{BLANK}”）及其危害。", "七个有之")) is None
 
 
 def test_a_stem_cut_after_its_connective_is_not_asked() -> None:

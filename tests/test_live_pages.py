@@ -418,8 +418,15 @@ def test_lock_remove_and_readmit_from_the_host_screen(app, client, login_as, rou
     readmit = client.post(f"/live/rounds/{code}/readmit", json={"player_id": player_id}).json
     assert readmit["name"] == "赵六" and "/resume?t=" in readmit["url"]
     assert client.get(readmit["qr_url"]).mimetype == "image/svg+xml"
+    link = readmit["url"].replace("http://localhost", "")
+    qr_token = link.split("t=", 1)[1]
+    # opening the link (a scanner's prefetch, a link preview) only shows who continues: the
+    # player is taken by a tap, a POST
+    preview = app.test_client().get(link)
+    assert preview.status_code == 200 and "赵六" in preview.get_data(as_text=True)
+    assert "在这台手机上继续比赛" in preview.get_data(as_text=True)
     new_phone = app.test_client()
-    response = new_phone.get(readmit["url"].replace("http://localhost", ""))
+    response = new_phone.post(link, data={"t": qr_token})
     assert response.status_code == 302 and response.headers["Location"].endswith("/play")
     token = re.search(
         r'data-token="([^"]+)"', new_phone.get(f"/live/{code}/play").get_data(as_text=True)
@@ -429,12 +436,14 @@ def test_lock_remove_and_readmit_from_the_host_screen(app, client, login_as, rou
     old = phone.get(f"/api/v1/contests/{code}/me", headers={"Authorization": f"Bearer {old_token}"})
     assert old.status_code == 401, "the old phone no longer plays"
     # the QR code is good once: the new phone holds a token of its own, and a second scan (a
-    # photo of the host's screen) is refused; the new phone reloading the link plays on
-    link = readmit["url"].replace("http://localhost", "")
-    assert token not in link
+    # photo of the host's screen) is refused; the new phone opening the link again plays on
+    assert token != qr_token
     third = app.test_client()
-    refused = third.get(link, follow_redirects=True).get_data(as_text=True)
-    assert "请让主持人重新生成换机二维码" in refused and "data-token" not in refused
+    for refused in (third.get(link, follow_redirects=True),
+                    third.post(link, data={"t": qr_token}, follow_redirects=True)):  # fmt: skip
+        text = refused.get_data(as_text=True)
+        assert "这个换机二维码已经失效（每个只能用一次）。请让主持人重新生成换机二维码" in text
+        assert "data-token" not in text
     again = new_phone.get(link)
     assert again.status_code == 302 and again.headers["Location"].endswith("/play")
     me = new_phone.get(f"/api/v1/contests/{code}/me", headers={"Authorization": f"Bearer {token}"})

@@ -1050,6 +1050,33 @@ def test_the_notebook_counts_only_what_a_review_asks(db_app) -> None:
     assert attempt_row(db_app, review_token).question_ids == [disabled]
 
 
+def test_a_mistake_on_a_question_the_engine_now_doubts_waits_until_it_is_confirmed(
+    db_app,
+) -> None:
+    """Regeneration may mark a question a learner got wrong as doubted (weak): it is no longer
+    served, so the 错题本 sets it aside like a disabled one, and brings it back when an organizer
+    confirms it."""
+    from quizapp.workbench.services import confirm_question
+
+    client = logged_in_client(db_app, "xuexi", "learner", "学员甲")
+    material_id, ids = seed_bank(db_app, 2)
+    token = start(client, material_id)
+    for number, qid in enumerate(attempt_row(db_app, token).question_ids, start=1):
+        q = question(db_app, qid)
+        client.post(f"/test/{token}/q/{number}", data=answer_data(q, WRONG[q.kind]))
+    assert notebook_figures(client) == (2, 2, 2, 2)
+    doubted, kept = ids
+    set_question(db_app, doubted, weak=True)
+    assert notebook_figures(client) == (1, 1, 1, 1)
+    assert "另有 1 道错题" in page_text(client.get("/notebook").get_data(as_text=True))
+    review_token = client.post("/review").headers["Location"].rsplit("/", 1)[-1]
+    assert attempt_row(db_app, review_token).question_ids == [kept]
+    with db_app.app_context():
+        assert confirm_question(db.session.get(BankQuestion, doubted), user=None)
+        db.session.commit()
+    assert notebook_figures(client)[2:] == (2, 2)
+
+
 def test_mastered_counts_only_questions_still_in_use(db_app) -> None:
     """Three mistakes, all marked 已掌握; then one question is disabled and a regeneration keeps
     another's answered version apart. 已掌握 said 3 while the list, 未掌握 and 复习 had left

@@ -544,36 +544,49 @@ def test_review_list_filters_search_and_pages(client, login_as, make_bank, make_
 
 def test_review_list_shows_and_filters_what_the_engine_doubts(client, login_as, make_bank, app):
     material_id, ids = make_bank(4)
+    first, second, in_review = ids[1], ids[2], ids[3]
     with app.app_context():
-        db.session.get(BankQuestion, ids[1]).weak = True
+        for qid in (first, second, in_review):
+            db.session.get(BankQuestion, qid).weak = True
+        db.session.get(BankQuestion, in_review).status = "review"  # 待复核: not served either way
         db.session.commit()
     login_as("organizer")
     page = client.get(f"/manage/questions?material={material_id}").get_data(as_text=True)
-    assert "共 4 道题" in page and page.count(">存疑</span>") == 1
-    page = client.get(f"/manage/questions?material={material_id}&status=doubtful")
-    text = page.get_data(as_text=True)
-    assert "共 1 道题" in text and f"/manage/questions/{ids[1]}/edit" in text
+    assert "共 4 道题" in page and page.count(">存疑</span>") == 2
+    listing = f"/manage/questions?material={material_id}&status=doubtful"
+    text = client.get(listing).get_data(as_text=True)
+    assert "共 2 道题" in text and f"/manage/questions/{first}/edit" in text
     assert f"/manage/questions/{ids[0]}/edit" not in text
-    assert text.count("原文：") == 1  # its sentence, to judge it by without opening it
-    # 确认可用 brings the organizer back to where they were reading (the next question's anchor)
-    assert f'id="q-{ids[1]}"' in text and f"%23q-{ids[1]}" in text
+    assert f"/manage/questions/{in_review}/edit" not in text
+    assert text.count("原文：") == 2  # its sentence, to judge it by without opening it
+    # 确认可用 brings the organizer back to where they were reading: the question after the one
+    # confirmed (the one before, for the last)
+    forms = dict(re.findall(r'<form id="wb-confirm-(\d+)"[^>]*action="([^"]+)"', text))
+    assert forms[str(first)].endswith(f"%23q-{second}") and f'id="q-{second}"' in text
+    assert forms[str(second)].endswith(f"%23q-{first}")
     # the material page says how many wait and why; the edit page explains and offers 确认可用
     page = client.get(f"/manage/materials/{material_id}").get_data(as_text=True)
-    assert "1 道存疑题</a>不会出给学员和竞赛" in page
-    page = client.get(f"/manage/questions/{ids[1]}/edit").get_data(as_text=True)
-    assert "确认可用或修改保存之前" in page and f"/manage/questions/{ids[1]}/confirm" in page
-    # confirmed from the filtered list, the organizer lands back on it, now empty
-    listing = f"/manage/questions?material={material_id}&status=doubtful"
-    response = client.post(f"/manage/questions/{ids[1]}/confirm?next={quote(listing)}")
-    assert response.status_code == 302 and response.headers["Location"] == listing
+    assert "2 道存疑题</a>不会出给学员和竞赛" in page
+    page = client.get(f"/manage/questions/{first}/edit").get_data(as_text=True)
+    assert "确认可用或修改保存之前" in page and f"/manage/questions/{first}/confirm" in page
+    assert "确认可用或修改保存之前" not in client.get(
+        f"/manage/questions/{in_review}/edit").get_data(as_text=True)  # fmt: skip
+    # confirmed from the filtered list, the organizer lands back on it, at the next question
+    target = f"{listing}#q-{second}"
+    response = client.post(f"/manage/questions/{first}/confirm?next={quote(target)}")
+    assert response.status_code == 302 and response.headers["Location"] == target
     text = client.get(listing).get_data(as_text=True)
-    assert "已确认这道题可用" in text and "共 0 道题" in text
+    assert "已确认这道题可用" in text and "共 1 道题" in text
     with app.app_context():
-        row = db.session.get(BankQuestion, ids[1])
+        row = db.session.get(BankQuestion, first)
         assert row.servable and row.confirmed
         entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "question.confirm"))
-        assert entry is not None and entry.target_id == ids[1]
-    assert "存疑题" not in client.get(f"/manage/materials/{material_id}").get_data(as_text=True)
+        assert entry is not None and entry.target_id == first
+    # a 待复核 row is not confirmed: it would still not be served
+    refused = client.post(f"/manage/questions/{in_review}/confirm", follow_redirects=True)
+    assert "只有启用中的存疑题需要确认" in refused.get_data(as_text=True)
+    page = client.get(f"/manage/materials/{material_id}").get_data(as_text=True)
+    assert "1 道存疑题</a>" in page
 
 
 # ------------------------------------------------------------------ 纠错 reports

@@ -20,8 +20,9 @@ def engine_pick(
 
     The pick sees each row as the engine's question: its id the engine's (``uid``: the seed's
     jitter and every tie go by it) and the score and weak flag the bank stored. So for a
-    material whose whole bank is active, the quiz is ``select`` over the engine's bank, the
-    pick the reviews measured (docs/quality.md), not one ranking every row alike. Rows whose
+    material whose whole bank is as generated, the quiz over its servable rows is ``select``
+    over ``servable`` of the engine's bank, what ``generate_questions(count=…)`` serves and the
+    reviews measured (docs/quality.md), not one ranking every row alike. Rows whose
     ids are in ``last`` are picked as the engine picks a question it doubts (``weak``): only
     when nothing fresher is left for their place.
     """

@@ -76,12 +76,18 @@ def question_fingerprint(question: Mapping[str, Any]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def apply_review(material: Material, verdicts: dict[str, Verdict] | None = None) -> ReviewStats:
+def apply_review(
+    material: Material, verdicts: dict[str, Verdict] | None = None, *, confirm_only: bool = False
+) -> ReviewStats:
     """Disable the generated rows judged unusable, store the judged edits and confirm the
     questions the engine doubts that were judged usable as they read (确认可用: served).
 
     Only untouched generated rows are changed (a row a person already edited, disabled or made
     by hand is theirs), and only when the verdict is about the row as it reads now.
+    ``confirm_only``: the confirmations alone, for a database whose default material was stored
+    before doubted questions waited for a person (init-db on an upgrade): a disable or an edit
+    applied then would overrule what its organizers have done since (a question they enabled
+    again is untouched as far as this can tell).
     """
     verdicts = load_review() if verdicts is None else verdicts
     stats = ReviewStats()
@@ -108,6 +114,8 @@ def apply_review(material: Material, verdicts: dict[str, Verdict] | None = None)
                 details={"weak": [True, False], "review": verdict.reason},
             )
             stats.confirmed += 1
+        elif confirm_only:
+            continue
         elif verdict.verdict == "unusable":
             row.status = "disabled"
             row.tags = [*(row.tags or []), TAG_DISABLED]

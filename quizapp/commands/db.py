@@ -30,16 +30,46 @@ def init_db_command() -> None:
             click.echo("已生成密钥文件：" + str(cfg.secret_key_path(current_app.instance_path)))
     upgrade(directory=current_app.extensions["migrate"].directory)
     material, created = ensure_default_material()
-    reviewed = apply_review(material) if created else None
+    reviewed = apply_review(material, confirm_only=not created)
     db.session.commit()
-    if reviewed is not None:
+    if created:
         count = len(material.questions)
         click.echo(
             f"已载入默认学习材料《{material.title}》，生成 {count} 道题"
             f"（按随附审阅停用 {reviewed.disabled} 道、修改 {reviewed.edited} 道、"
             f"确认 {reviewed.confirmed} 道存疑题）。"
         )
+    elif reviewed.confirmed:
+        click.echo(f"按随附审阅确认了默认学习材料的 {reviewed.confirmed} 道存疑题。")
+    for line in _short_contests():
+        click.echo(line)
     click.echo("数据库已就绪。")
+
+
+def _short_contests() -> list[str]:
+    """A warning per open 答题赛 whose pool can no longer fill its papers: after an upgrade
+    the questions the engine doubts wait for an organizer, and a paper drawn now would be
+    shorter than the ones drawn before."""
+    from ..contests.services import contests_short_of, now
+    from ..generation import KIND_LABELS
+    from ..models import PaperContest
+
+    at = now()
+    materials = db.session.scalars(
+        select(PaperContest.material_id).where(PaperContest.closes_at > at).distinct()
+    )
+    lines = []
+    for material_id in materials:
+        for contest, kinds in contests_short_of(material_id, at):
+            parts = "、".join(
+                f"{KIND_LABELS[k]}题要抽 {asked} 道、只剩 {left} 道"
+                for k, (asked, left) in kinds.items()
+            )
+            lines.append(
+                f"注意：答题赛《{contest.title}》的题库不够了（{parts}）。"
+                "请在题库审核中确认存疑题，或减少题数。"
+            )
+    return lines
 
 
 def _secret_from_env() -> bool:

@@ -32,7 +32,7 @@ from .common import quiet_jieba, read_material
     "--count",
     type=click.IntRange(min=1),
     default=None,
-    help="最多输出多少道题；不写则输出引擎认为值得出的全部题目。",
+    help="出一份最多这么多题的测验（不含引擎存疑的题）；不写则输出引擎认为值得出的全部题目。",
 )
 def generate_command(path: Path, output_format: str, seed: int, count: int | None) -> None:
     """从学习材料（.txt 或 .docx）生成题目，以 JSON 数组输出到标准输出。"""

@@ -199,8 +199,11 @@ class Question:
     covers: list[str] = field(default_factory=list)
     # What the quiz pick (pipeline.select) reads besides the question itself, filled by
     # generate_questions for every question so that a stored bank is picked from as the engine
-    # picks: its key's score from the extraction, and whether the confidence gate finds it a
-    # plain 填空 too weak to ask while better questions remain. A hand-made question is neither.
+    # picks: its key's score from the extraction, and whether the engine doubts it (the weak
+    # rules, pipeline.weak_reasons). ``select`` asks a doubted question last; what a learner is
+    # served holds none until a person confirms or edits it (pipeline.servable: the "asked
+    # last" of the weak rules' comments is ``select``'s, no longer the app's). A hand-made
+    # question is neither.
     pick_score: float = 0.5
     weak: bool = False
 

@@ -1454,6 +1454,13 @@ _CONNECTIVE_END = re.compile(
 )
 
 
+def _blank_in_brackets(stem: str) -> bool:
+    """Does a blank of ``stem`` touch a bracket of the text's own, as （（　　）计划） or
+    （包括（　　））? (Quotation marks between them keep it legible: 行为（概括为“（　　）”）, the
+    name of 七个有之, stays asked.)"""
+    return any(pair in stem for pair in ("（" + BLANK, "(" + BLANK, BLANK + "）", BLANK + ")"))
+
+
 def check_question(q: Question) -> str | None:
     """The first defect of ``q`` (a short reason), or None when it is fit to ask."""
     if q.kind == "cloze":
@@ -1483,9 +1490,9 @@ def check_question(q: Question) -> str | None:
         # cut where the text goes on: 如果……是革命的和必需的，那末。 (blind26 ZA #9, #16, blind27
         # ZC #40, ZD #14: never a statement a learner can complete)
         return "stem ends on a connective"
-    if "（" + BLANK in q.stem or "(" + BLANK in q.stem:
-        # the blank opens the text's own brackets: it reads （（　　）计划）, a blank nobody can
-        # tell apart from the brackets around it (blind27 rounds ZC, ZD: 全年整风, 包括整风)
+    if _blank_in_brackets(q.stem):
+        # inside the text's own brackets a blank reads （（　　）计划） or （包括（　　）），
+        # nobody can tell it from the brackets around it (blind27 ZC, ZD: 全年整风, 包括整风)
         return "blank inside the text's brackets"
     if q.kind in ("cloze", "single") and counted_label(q.stem, answers[0]):
         return "numeral label counted off the list before it"  # 海港、陆港…“（四港）” (RC #35)

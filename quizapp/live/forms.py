@@ -1,4 +1,5 @@
-"""Forms of the live round's web pages: create a round, enter a join code, join as a player."""
+"""Forms of the live round's web pages: create a round, enter a join code, join as a player,
+continue on a new phone."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 
 from wtforms import (
     BooleanField,
+    HiddenField,
     IntegerField,
     SelectChoice,
     SelectField,
@@ -84,6 +86,13 @@ class JoinCodeForm(QuizForm):
         validators=[InputRequired("请输入竞赛码。"), Length(max=12, message="竞赛码不正确。")],
         filters=[lambda v: re.sub(r"\s+", "", v or "").upper()],
     )
+
+
+class ResumeForm(QuizForm):
+    """换机: the token of the host's QR code, posted from the new phone (a GET only shows the
+    page: a link preview or a scanner's prefetch must not use the code up)."""
+
+    t = HiddenField(validators=[InputRequired(), Length(max=64)])
 
 
 class PlayerJoinForm(QuizForm):

@@ -878,7 +878,7 @@ def claim_resume_token(contest: LiveContest, token: str | None) -> tuple[LivePla
         .execution_options(synchronize_session=False)
     )
     if claimed.rowcount != 1:
-        raise LiveError(401, "unauthorized", "这个换机二维码已经用过了。")
+        raise LiveError(401, "unauthorized", "这个换机二维码已经失效（每个只能用一次）。")
     return player, fresh
 
 

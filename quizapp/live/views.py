@@ -38,7 +38,7 @@ from ..security import organizer_required
 from . import ratelimit
 from . import services as live
 from .export import contest_results, results_workbook
-from .forms import CreateLiveForm, JoinCodeForm, PlayerJoinForm
+from .forms import CreateLiveForm, JoinCodeForm, PlayerJoinForm, ResumeForm
 from .qr import qr_svg
 from .services import LiveError
 from .state import LiveStatus, key_public
@@ -214,22 +214,31 @@ def play(code: str):
     return response
 
 
-@bp.get("/live/<code>/resume")
+@bp.route("/live/<code>/resume", methods=["GET", "POST"])
 def resume(code: str):
-    """A re-admitted player's new phone: the host's QR code is good once (its token is
-    exchanged for this phone's own, ``live.claim_resume_token``), then play."""
+    """A re-admitted player's new phone. The GET shows who they continue as; the POST (a tap)
+    takes the player: the host's QR code is good once (its token is exchanged for this phone's
+    own, ``live.claim_resume_token``, in a write transaction begun as such), then play."""
     contest = load_contest(code)
+    form = ResumeForm(t=request.args.get("t", ""))
     try:
-        _, token = live.claim_resume_token(contest, request.args.get("t", ""))
+        if form.validate_on_submit():
+            _, token = live.claim_resume_token(contest, form.t.data)
+            db.session.commit()
+            return with_player_cookie(redirect(url_for("live.play", code=contest.code)),
+                                      contest.code, token)  # fmt: skip
+        player = live.player_for_token(contest, form.t.data)
     except LiveError as exc:
         db.session.rollback()
-        if cookie_player(contest)[1] is not None:  # this phone claimed it already (a reload)
+        if cookie_player(contest)[1] is not None:  # this phone took the player already
             return redirect(url_for("live.play", code=contest.code))
-        flash(exc.message + " 请让主持人重新生成换机二维码。", "error")
+        used = "这个换机二维码已经失效（每个只能用一次）。" if exc.status == 401 else exc.message
+        flash(used + "请让主持人重新生成换机二维码。", "error")
         return redirect(url_for("live.enter", code=contest.code))
-    db.session.commit()
-    return with_player_cookie(redirect(url_for("live.play", code=contest.code)),
-                              contest.code, token)  # fmt: skip
+    response = Response(render_template("live/resume.html", contest=contest, player=player,
+                                        form=form))  # fmt: skip
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def svg_response(data: str) -> Response:

@@ -214,9 +214,10 @@ def mark_mastered(entry: NotebookEntry, now: datetime | None = None) -> None:
     db.session.flush()
 
 
-# What the 错题本 lists, counts and re-asks: entries whose question is in use (status "active",
-# as a 练习 serves). A question an organizer disabled or sent to 待复核, one regeneration
-# retired, or the answered version kept apart (uid ``<uid>~<id>``) is no longer asked anywhere:
+# What the 错题本 lists, counts and re-asks: entries whose question is in use (``servable``: active
+# and not doubted by the engine, as a 练习 serves). A question an organizer disabled or sent to
+# 待复核, one regeneration retired or the engine now doubts (until confirmed), or the answered
+# version kept apart (uid ``<uid>~<id>``) is no longer asked anywhere:
 # its entry leaves the counts and the list with its schedule intact, and comes back as it was if
 # the question is used again. Every figure and list below is built on this one query, so
 # 今日待复习 N 题 is always what 开始复习 asks (study9 found "今日待复习 1 题" and then
@@ -233,7 +234,7 @@ def entries_in_use(owner: Owner):  # noqa: ANN201
         .join(Material, Material.id == BankQuestion.material_id)
         .where(
             owner.filter(NotebookEntry),
-            BankQuestion.status == "active",
+            BankQuestion.servable,
             Material.contest_only.is_(False),
         )
     )
@@ -271,8 +272,8 @@ def count_open(owner: Owner) -> int:
 
 
 def count_set_aside(owner: Owner) -> int:
-    """Entries still to learn whose question is not in use (disabled, 待复核, retired): not
-    listed, not due, kept for when the question is used again."""
+    """Entries still to learn whose question is not in use (disabled, 待复核, retired, doubted by
+    the engine): not listed, not due, kept for when the question is used again."""
     if not owner.is_known:
         return 0
     return _count(
@@ -282,7 +283,7 @@ def count_set_aside(owner: Owner) -> int:
         .where(
             owner.filter(NotebookEntry),
             NotebookEntry.mastered_at.is_(None),
-            BankQuestion.status != "active",
+            ~BankQuestion.servable,
             Material.contest_only.is_(False),
         )
     )

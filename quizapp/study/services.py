@@ -81,8 +81,9 @@ def pick_questions(
 
     A quiz of a part of the bank is the engine's own pick (`bank.pick.engine_pick`): the kinds
     balanced, one question per formula and sentence while others remain, no answer printed by
-    another question, the kinds the served-quiz reviews found reliable first and a weak 填空
-    last (docs/quality.md: rounds Q1–Q7). A random sample of the bank reads worse on a text
+    another question, the kinds the served-quiz reviews found reliable first (docs/quality.md:
+    rounds Q1–Q7; the pools hold no doubted question: ``servable_questions``). A random sample
+    of the bank reads worse on a text
     nobody reviewed. Questions whose ids are in ``last`` are picked only when nothing fresher
     is left for their place (and come after the others when all are asked).
     """

@@ -27,6 +27,7 @@ from ..database import begin_write
 from ..extensions import db
 from ..models import Attempt, BankQuestion, Material, NotebookEntry
 from ..paging import page_number as _page_number
+from ..paging import valid_id
 from ..percent import whole_percent
 from . import notebook, reading, services
 from .forms import ActionForm, PaperForm, StartForm
@@ -202,7 +203,7 @@ def start():
         wanted = request.args.get("material", type=int)
         if wanted in {m.id for m in materials}:
             form.material.data = wanted
-        elif wanted and (hidden := db.session.get(Material, wanted)) is not None:
+        elif wanted and valid_id(wanted) and (hidden := db.session.get(Material, wanted)):
             _closed(hidden)  # an old link to a bank now kept for contests: say so, pick nothing
         elif materials:
             form.material.data = materials[0].id

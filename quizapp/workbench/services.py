@@ -237,8 +237,9 @@ def set_status(row: BankQuestion, status: str, *, user: User | None) -> None:
 def confirm_question(row: BankQuestion, *, user: User | None) -> bool:
     """确认可用: an organizer lets a question the engine doubts (``weak``) be served as it is
     worded. ``confirmed`` keeps the decision through regeneration (bank.services._kept). False
-    when there was nothing to confirm (the row is not doubted): nothing is written."""
-    if not row.weak:
+    when there is nothing to confirm (the row is not doubted, or not active: a disabled or 待复核
+    row is not served either way): nothing is written."""
+    if not row.weak or row.status != "active":
         return False
     row.weak = False
     row.confirmed = True

@@ -216,7 +216,7 @@ def material(material_id: int):
         select(func.count()).where(
             BankQuestion.material_id == material.id,
             BankQuestion.weak.is_(True),
-            BankQuestion.status != "disabled",
+            BankQuestion.status == "active",
         )
     )
     job = services.latest_job(material.id)
@@ -375,8 +375,8 @@ def questions():
         query = query.where(BankQuestion.status == status)
     elif status == "retired":
         query = query.where(BankQuestion.retired.is_(True))
-    elif status == "doubtful":  # what the engine's pick asks last: worth reviewing first
-        query = query.where(BankQuestion.weak.is_(True), BankQuestion.status != "disabled")
+    elif status == "doubtful":  # held back from every pool until confirmed or edited
+        query = query.where(BankQuestion.weak.is_(True), BankQuestion.status == "active")
     elif status == "reported":
         reported = select(QuestionReport.question_id).where(QuestionReport.status == "open")
         query = query.where(BankQuestion.id.in_(reported))
@@ -572,7 +572,7 @@ def confirm_question(question_id: int):
         db.session.commit()
         flash("已确认这道题可用：练习、测验和竞赛从现在起会抽到它。", "success")
     else:
-        flash("这道题不是存疑题，无需确认。", "info")
+        flash("只有启用中的存疑题需要确认：这道题不是。", "info")
     return _back_to_list(row)
 
 
