@@ -218,6 +218,22 @@ def test_a_short_pool_names_the_doubted_questions_an_organizer_may_confirm(
         assert db.session.scalar(select(PaperContest)) is None
 
 
+def test_a_material_whose_every_question_is_doubted_is_named_not_offered(
+    app, client, login_as, make_bank
+) -> None:
+    material_id, ids = make_bank(4, title="新上传的讲话")
+    with app.app_context():
+        for qid in ids:
+            db.session.get(BankQuestion, qid).weak = True
+        db.session.commit()
+    login_as("organizer")
+    for page in ("/contests/paper/new", "/live/rounds/new"):
+        text = client.get(page).get_data(as_text=True)
+        assert f'<option value="{material_id}"' not in text, page
+        assert "新上传的讲话</a>》的 4 道题都是存疑题，在题库审核中确认后才能用于竞赛" in text, page
+        assert f"/manage/questions?material={material_id}&amp;status=doubtful" in text, page
+
+
 def test_a_number_that_is_not_whole_gets_one_message(client, login_as, make_bank) -> None:
     """1.5 题 said `Not a valid integer value.` and, under it, the range message run on the
     nothing that was read (题数应在 0 到 200 之间): now 请填写整数。 alone."""

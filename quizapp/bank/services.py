@@ -119,6 +119,24 @@ def doubted_count(material_id: int, kinds: Iterable[str] | None = None) -> int:
     return int(db.session.scalar(query) or 0)
 
 
+def materials_awaiting_review() -> list[tuple[Material, int]]:
+    """Materials none of whose questions may be served yet, every active one doubted by the
+    engine, with how many wait: a contest form lists no such material, and says why."""
+    servable = select(BankQuestion.material_id).where(BankQuestion.servable)
+    rows = db.session.execute(
+        select(Material, func.count(BankQuestion.id))
+        .join(BankQuestion, BankQuestion.material_id == Material.id)
+        .where(
+            BankQuestion.status == "active",
+            BankQuestion.weak.is_(True),
+            Material.id.not_in(servable),
+        )
+        .group_by(Material.id)
+        .order_by(Material.id)
+    )
+    return [(material, n) for material, n in rows]
+
+
 def _same_key(kind: str, stem: str) -> tuple[str, str]:
     return kind, generation.normalize.fold(stem)
 

@@ -28,6 +28,7 @@ from ..answer_forms import (
     fill_form,
     response_from,
 )
+from ..bank.services import materials_awaiting_review
 from ..database import begin_write
 from ..extensions import db
 from ..generation.checking import InvalidAnswer
@@ -104,7 +105,8 @@ def create():
         start_at = utc_to_china(services.now()).replace(minute=0) + timedelta(hours=1)
         form.opens_at.data = start_at
         form.closes_at.data = (start_at + timedelta(days=7)).replace(hour=22)
-    if not banks:
+    waiting = materials_awaiting_review()
+    if not banks and not waiting:
         flash("还没有可用的题库：请先添加学习材料并生成题目。", "warning")
     if form.validate_on_submit():
         contest = services.create_contest(
@@ -124,7 +126,9 @@ def create():
         flash(f"已创建答题赛“{contest.title}”。", "success")
         return redirect(url_for("contests.paper", contest_id=contest.id))
     sizes = {m.id: services.pool_sizes(m.id) for m, _ in banks}
-    return render_template("contests/create.html", title="新建答题赛", form=form, sizes=sizes)
+    return render_template(
+        "contests/create.html", title="新建答题赛", form=form, sizes=sizes, waiting=waiting
+    )
 
 
 @bp.get("/paper/<int:contest_id>")

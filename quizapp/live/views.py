@@ -31,6 +31,7 @@ from flask_login import current_user
 from sqlalchemy import func, select
 from wtforms import SelectChoice
 
+from ..bank.services import materials_awaiting_review
 from ..database import begin_write
 from ..extensions import db, login_manager
 from ..models import BankQuestion, Group, LiveAnswer, LiveContest, LivePlayer, Material
@@ -362,7 +363,7 @@ def create():
             else:
                 db.session.commit()
                 return redirect(url_for("live.host", code=contest.code))
-    return render_template("live/create.html", form=form)
+    return render_template("live/create.html", form=form, waiting=materials_awaiting_review())
 
 
 @bp.get("/live/rounds/<code>/host")
