@@ -41,7 +41,8 @@ of 1949),
 ``--set blind24`` its third (毛泽东 1930 and 1934, 邓小平 1985, 江泽民 2001),
 ``--set blind25`` its fourth (毛泽东 1937 and 1938, 邓小平 1980, 江泽民 2001),
 ``--set blind26`` the nineteenth session's blind set (毛泽东 1938, 江泽民 2002, 邓小平 1979 twice),
-``--set blind27`` its second (毛泽东 1943 and 1942, 江泽民 2000, 邓小平 1979).
+``--set blind27`` its second (毛泽东 1943 and 1942, 江泽民 2000, 邓小平 1979),
+``--set blind28`` its third (江泽民 2000, 邓小平 1979 twice, 毛泽东 1942).
 """
 
 from __future__ import annotations
@@ -268,6 +269,13 @@ TEXT_SETS = {
         ("jiangzhehu", HELDOUT / "speech_jiang_jiangzhehu_dangjian_zuotan_2000_sec1.txt"),
         ("sixiang", HELDOUT / "speech_deng_jianchi_sixiang_jiben_yuanze_1979_sec1.txt"),
     ),
+    # its third (SOURCES.md "blind28"), built blind after the session's changes had landed
+    "blind28": (
+        ("zhongjiwei", HELDOUT / "speech_jiang_zhongjiwei5_2000_sec1-2.txt"),
+        ("jiebanren", HELDOUT / "speech_deng_gaoji_ganbu_youliang_chuantong_1979_sec2.txt"),
+        ("zhengdun", HELDOUT / "speech_mao_zhengdun_dang_de_zuofeng_1942_part1.txt"),
+        ("shichang", HELDOUT / "talk_deng_shehuizhuyi_shichang_jingji_1979.txt"),
+    ),
 }
 # sets still kept blind: their texts stay out of the reference, frame and lure tables
 # (bench/reference_keys.py, open_frames.py, open_slots.py) and their gold lists unread; a new
@@ -282,6 +290,7 @@ BLIND_SETS: tuple[str, ...] = (
     "blind25",
     "blind26",
     "blind27",
+    "blind28",
 )
 TEXTS = TEXT_SETS["review"]
 

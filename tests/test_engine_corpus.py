@@ -342,6 +342,21 @@ FEWER_KINDS = {
         "no judge question",
         "no multiple question",
     ],
+    # blind28 (nineteenth session)
+    "heldout/speech_deng_gaoji_ganbu_youliang_chuantong_1979_sec2": [
+        "no judge question",
+        "no multiple question",
+        "no single question",
+    ],
+    "heldout/speech_mao_zhengdun_dang_de_zuofeng_1942_part1": [
+        "no judge question",
+        "no multiple question",
+    ],
+    "heldout/talk_deng_shehuizhuyi_shichang_jingji_1979": [
+        "no judge question",
+        "no multiple question",
+        "no single question",
+    ],
 }
 
 
