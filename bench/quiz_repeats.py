@@ -140,7 +140,7 @@ def main() -> int:
         for label, _ in texts:
             for s, bank in enumerate(banks[label][: args.seeds]):
                 if picks is None:
-                    quiz = select(servable(bank), count, s, lexicon=lexicon)
+                    quiz = select(servable(bank), count, s, lexicon=lexicon, repeats=False)
                 else:
                     by_id = {q.id: q for q in bank}
                     quiz = [by_id[i] for i in picks[(label, s, count)]]

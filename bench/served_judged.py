@@ -172,7 +172,7 @@ def main() -> int:
             group = "fit" if st in FIT else "hold"
             served = set()
             for s, bank in enumerate(banks[st, text_label]):
-                quiz = select(servable(bank), count, s, lexicon=lexicon)
+                quiz = select(servable(bank), count, s, lexicon=lexicon, repeats=False)
                 served.update(q.id for q in quiz)
                 kinds.update(q.kind for q in quiz)
                 paragraphs.append(len({q.paragraph for q in quiz}))

@@ -681,6 +681,35 @@ def add_hand_bank(
     return material, rows
 
 
+def add_statement_bank(n: int, *, title: str = "判断题库") -> tuple[Any, list[Any]]:
+    """Inside an app context: a material of ``n`` distinct true 判断 on distinct sentences and
+    keys, flushed. SAMPLE_QUESTIONS taken in turn repeat themselves, and a learner's quiz never
+    asks one question twice nor one whose answer another prints (``select(repeats=False)``):
+    a test of which questions a quiz of several picks needs questions that are all different."""
+    from quizapp.models import BankQuestion, Material
+
+    material = Material(title=title, text="（判断题库）", content_hash=uuid.uuid4().hex)
+    db.session.add(material)
+    db.session.flush()
+    rows = [
+        BankQuestion(
+            material_id=material.id,
+            uid=uuid.uuid4().hex[:16],
+            kind="judge",
+            origin="manual",
+            stem=f"第{place + 1}条要点：坚持党的全面领导是第{place + 1}项要求。",
+            answer=True,
+            source=f"原文第{place + 1}句。",
+            keys=[f"第{place + 1}项要求"],
+            explanation="正确。",
+        )  # fmt: skip
+        for place in range(n)
+    ]
+    db.session.add_all(rows)
+    db.session.flush()
+    return material, rows
+
+
 @pytest.fixture
 def make_bank(app) -> Callable[..., Any]:
     """A material with `n` hand-made questions of all four kinds; returns (material_id, [ids])."""

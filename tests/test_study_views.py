@@ -13,7 +13,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from conftest import SAMPLE_QUESTIONS, hand_bank, logged_in_client
+from conftest import SAMPLE_QUESTIONS, add_statement_bank, hand_bank, logged_in_client
 from sqlalchemy import func, select
 
 from quizapp.extensions import db
@@ -141,8 +141,11 @@ def answer_all(client, app, token: str, wrong: set[int] = frozenset()) -> None:
         assert response.status_code == 302
 
 
-def test_next_practice_asks_what_the_learner_has_not_answered_right(app, client, make_bank):
-    material_id, ids = make_bank(24)
+def test_next_practice_asks_what_the_learner_has_not_answered_right(app, client):
+    with app.app_context():  # (all different: a quiz never asks one question twice)
+        _, rows = add_statement_bank(24)
+        ids = [row.id for row in rows]
+        db.session.commit()
     first = client.post("/test/quick").headers["Location"].rsplit("/", 1)[-1]
     first_ids = attempt_row(app, first).question_ids
     missed = first_ids[0]

@@ -41,5 +41,7 @@ def engine_pick(
     # round gives its places in that order: 填空 first)
     kinds = set(kinds)
     wanted = tuple(k for k in generation.KINDS if k in kinds)
-    picked = generation.select(questions, count, seed, kinds=wanted, lexicon=current_lexicon())
+    picked = generation.select(
+        questions, count, seed, kinds=wanted, lexicon=current_lexicon(), repeats=False
+    )
     return [rows_by_id[q.id] for q in picked]

@@ -85,14 +85,15 @@ def generate_questions(
     ``count=None`` gives every question worth asking, in reading order, the doubtful ones
     (``Question.weak``) among them; with ``count``, the quiz a learner is served: a seeded pick
     of up to that many, balanced over the kinds asked for, from the questions not doubted
-    (:func:`servable`), so fewer when the text has fewer.
+    (:func:`servable`), none asking a key again past its kind's first place nor given away by
+    another (``select(repeats=False)``), so fewer when the text has fewer.
     """
     lexicon = lexicon if lexicon is not None else load_lexicon()
     wanted = tuple(k for k in KINDS if kinds is None or k in set(kinds))
     questions, _ = bank_with_reasons(text, seed=seed, lexicon=lexicon, kinds=wanted)
     if count is None:
         return questions
-    return select(servable(questions), count, seed, kinds=wanted, lexicon=lexicon)
+    return select(servable(questions), count, seed, kinds=wanted, lexicon=lexicon, repeats=False)
 
 
 def servable(questions: list[Question]) -> list[Question]:
@@ -1921,6 +1922,7 @@ def select(
     kinds: Iterable[str] = KINDS,
     lexicon: Lexicon | None = None,
     weak: set[str] | frozenset[str] | None = None,
+    repeats: bool = True,
 ) -> list[Question]:
     """A seeded pick of ``count`` questions, round-robin over the kinds, best keys first.
 
@@ -1956,6 +1958,15 @@ def select(
     ``scores`` (id → key score) and ``weak`` default to what each question carries
     (``Question.pick_score``, ``Question.weak``: set by ``generate_questions``). The quiz is
     shown with its kinds spread in proportion (``shown_spread``), not in pick order.
+
+    Without ``repeats`` the pick stops after tier 3 (a third question from a sentence): it
+    never asks an asked key or formula again past a kind's first place (4), a second heading
+    item, a lure pool again or a weak template (5), nor a leak (6); the quiz comes out shorter
+    instead. That is what a learner is served (``generate_questions`` with ``count``,
+    ``bank.pick.engine_pick``): with the doubted questions out of the pool, a short bank
+    reached those tiers far sooner (quizzes of 20 on the tuning texts: one formula asked again
+    1.37 times a quiz against 0.45, an answer printed by another question in 82 of 279 against
+    43; a 四个意识 asked by eight questions of twenty; bench/quiz_repeats.py).
     """
     if count <= 0:
         return []
@@ -2259,7 +2270,7 @@ def select(
     # ranked question of the lowest tier. A kind with nothing below tier 2 waits its turn; only
     # when no kind has one is a question of tier 2 taken, then 3 …, and last one that leaks (a
     # short text asks few sentences: balance gives way before an answer is printed twice)
-    for worst in range(1, 7):
+    for worst in range(1, 7 if repeats else 6):
         progress = True
         while len(picked) < count and progress:
             progress = False
