@@ -702,7 +702,7 @@ def add_statement_bank(n: int, *, title: str = "判断题库") -> tuple[Any, lis
             source=f"原文第{place + 1}句。",
             keys=[f"第{place + 1}项要求"],
             explanation="正确。",
-        )  # fmt: skip
+        )
         for place in range(n)
     ]
     db.session.add_all(rows)

@@ -204,7 +204,7 @@ def test_a_quiz_is_the_engines_balanced_pick_not_a_random_sample(ctx) -> None:
         # the nineteenth session the doubted 单选 are not in the pool, so they no longer lend
         # theirs: the engine's quizzes of 16 of the unreviewed speech, seeds 0–4, hold 3–5 单选
         # and 2–3 each of 多选 and 判断; over every
-        # text of bench/quality_sample.py the quizzes of 10 are 52% 填空 against 55% before)
+        # text of bench/quality_sample.py the quizzes of 10 are 52% 填空 against 56% before)
         assert set(kinds) == {"cloze", "single", "multiple", "judge"}
         assert kinds["cloze"] <= 8 and min(kinds.values()) >= 2, kinds
         formulas = [q.formula for q in quiz if q.formula and q.kind != "judge"]

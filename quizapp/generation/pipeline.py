@@ -85,8 +85,8 @@ def generate_questions(
     ``count=None`` gives every question worth asking, in reading order, the doubtful ones
     (``Question.weak``) among them; with ``count``, the quiz a learner is served: a seeded pick
     of up to that many, balanced over the kinds asked for, from the questions not doubted
-    (:func:`servable`), none asking a key again past its kind's first place nor given away by
-    another (``select(repeats=False)``), so fewer when the text has fewer.
+    (:func:`servable`), none given away by another (``select(repeats=False)``), so fewer when
+    the text has fewer.
     """
     lexicon = lexicon if lexicon is not None else load_lexicon()
     wanted = tuple(k for k in KINDS if kinds is None or k in set(kinds))
@@ -1959,14 +1959,14 @@ def select(
     (``Question.pick_score``, ``Question.weak``: set by ``generate_questions``). The quiz is
     shown with its kinds spread in proportion (``shown_spread``), not in pick order.
 
-    Without ``repeats`` the pick stops after tier 3 (a third question from a sentence): it
-    never asks an asked key or formula again past a kind's first place (4), a second heading
-    item, a lure pool again or a weak template (5), nor a leak (6); the quiz comes out shorter
+    Without ``repeats`` the pick never takes a leak (tier 6: a question printing a picked
+    one's answer, or whose answer a picked one prints or asks): the quiz comes out shorter
     instead. That is what a learner is served (``generate_questions`` with ``count``,
     ``bank.pick.engine_pick``): with the doubted questions out of the pool, a short bank
-    reached those tiers far sooner (quizzes of 20 on the tuning texts: one formula asked again
-    1.37 times a quiz against 0.45, an answer printed by another question in 82 of 279 against
-    43; a 四个意识 asked by eight questions of twenty; bench/quiz_repeats.py).
+    reached its last tiers far sooner (quizzes of 20 on the tuning texts: an answer printed by
+    another question in 82 of 279 against 43 at the start, 0 without ``repeats``; a 四个意识
+    asked by eight questions of twenty, its 判断 printing what the others asked;
+    bench/quiz_repeats.py).
     """
     if count <= 0:
         return []
