@@ -13,7 +13,7 @@ from sqlalchemy import select
 from quizapp.extensions import db
 from quizapp.live import services as live
 from quizapp.live.qr import qr_svg
-from quizapp.models import BankQuestion, LiveContest, LivePlayer
+from quizapp.models import BankQuestion, LiveContest, LivePlayer, LiveQuestion
 
 
 @pytest.fixture
@@ -96,20 +96,42 @@ def test_create_round_from_material(app, client, login_as, make_bank):
     assert "手工题库（8 题）" in page
     response = client.post(
         "/live/rounds/new",
-        data={"material_id": material_id, "title": "七一知识竞赛", "count": 5,
+        data={"material_id": material_id, "title": "七一知识竞赛", "count": 4,
               "kinds": ["single", "judge", "cloze", "multiple"], "seconds": 15, "points": 1000},
     )  # fmt: skip
     assert response.status_code == 302
     code = response.headers["Location"].split("/")[-2]
     contest = contest_row(app, code)
     assert (contest.title, contest.question_count, contest.seconds_per_question) == (
-        "七一知识竞赛", 5, 15,
+        "七一知识竞赛", 4, 15,
     )  # fmt: skip
     assert contest.streak_bonus == 0, "the streak bonus is off unless asked for"
     assert contest.created_by_id == user.id
     host = client.get(response.headers["Location"]).get_data(as_text=True)
     assert code in host and "开始比赛" in host
     assert "七一知识竞赛" in client.get("/live/rounds").get_data(as_text=True)
+
+
+def test_a_round_asks_no_question_another_gives_away_and_says_it_is_shorter(
+    app, client, login_as, make_bank
+):
+    material_id, _ = make_bank(8)  # SAMPLE_QUESTIONS twice: each question has a twin
+    login_as("organizer")
+    response = client.post(
+        "/live/rounds/new",
+        data={"material_id": material_id, "count": 8,
+              "kinds": ["single", "judge", "cloze", "multiple"], "seconds": 15, "points": 1000},
+        follow_redirects=True,
+    )  # fmt: skip
+    page = response.get_data(as_text=True)
+    code = re.search(r"/live/rounds/(\w+)/host", response.request.path).group(1)
+    contest = contest_row(app, code)
+    assert contest.question_count < 8
+    with app.app_context():
+        stems = [q.question["stem"] for q in db.session.scalars(
+            select(LiveQuestion).where(LiveQuestion.contest_id == contest.id))]  # fmt: skip
+    assert len(stems) == len(set(stems)) == contest.question_count
+    assert f"本场比赛就出这 {contest.question_count} 道（要出 8 道）" in page
 
 
 @pytest.mark.parametrize(

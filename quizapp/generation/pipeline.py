@@ -2043,7 +2043,8 @@ def select(
         # other's answer (伟大斗争、（　　）… after （　　）、伟大工程…) nor asks it again
         _, own, text, _ = traits_of(q)
         return (
-            any(a in text for a in answers)
+            text in shown  # the same question again (a hand-made or imported twin)
+            or any(a in text for a in answers)
             or any(a in t for a in own for t in shown)
             or any(quizmix_same_answer(a, b) for a in own for b in answers)
         )

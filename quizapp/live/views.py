@@ -362,6 +362,14 @@ def create():
                 form.count.errors.append(exc.message)
             else:
                 db.session.commit()
+                if contest.question_count < form.count.data:
+                    # the pick never asks a question another one gives away (select: repeats)
+                    n = contest.question_count
+                    flash(
+                        f"题库里互不泄露答案的题只有 {n} 道，"
+                        f"本场比赛就出这 {n} 道（要出 {form.count.data} 道）。",
+                        "info",
+                    )
                 return redirect(url_for("live.host", code=contest.code))
     return render_template("live/create.html", form=form, waiting=materials_awaiting_review())
 
