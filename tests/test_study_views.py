@@ -314,6 +314,19 @@ def test_a_question_the_engine_doubts_waits_for_an_organizer(app, client, make_b
     assert "这份材料的题目还在等组织者审核" in response.get_data(as_text=True)
 
 
+def test_a_short_pool_serves_no_question_twice_nor_one_another_gives_away(
+    app, client, make_bank
+) -> None:
+    material_id, _ = make_bank(8)  # SAMPLE_QUESTIONS twice: each question has a twin
+    response = client.post("/test/new", data={"material": material_id, "count": "10",
+                                              "kinds": ALL_KINDS, "mode": "practice"})  # fmt: skip
+    asked = attempt_row(app, response.headers["Location"].rsplit("/", 1)[-1]).question_ids
+    stems = [question(app, qid).stem for qid in asked]
+    assert len(stems) == len(set(stems)) == 4
+    page = client.get(response.headers["Location"], follow_redirects=True).get_data(as_text=True)
+    assert "所选题型只有 8 道题，本次出其中互不泄露答案的 4 道。" in page
+
+
 # ---------------------------------------------------------------- 测验
 
 

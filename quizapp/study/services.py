@@ -76,8 +76,10 @@ def pick_questions(
     rng: random.Random | None = None,
     last: Collection[int] = (),
 ) -> list[BankQuestion]:
-    """`count` questions (all of them, shuffled, when count is 0 or more than there are), and
-    never more than MAX_QUESTIONS: "all" of a bank of thousands would make a page of megabytes.
+    """`count` questions (all of them, shuffled, when count is 0), and never more than
+    MAX_QUESTIONS: "all" of a bank of thousands would make a page of megabytes. A count past
+    what there are is the engine's pick of all of them: the whole pool but any question
+    another one would give away (a short bank: 《关于经济工作的几点意见》 serves 4).
 
     A quiz of a part of the bank is the engine's own pick (`bank.pick.engine_pick`): the kinds
     balanced, one question per formula and sentence while others remain, no answer printed by
@@ -90,8 +92,8 @@ def pick_questions(
     rng = rng or random.Random()
     chosen = list(questions)
     wanted = MAX_QUESTIONS if count <= 0 else min(count, MAX_QUESTIONS)
-    if wanted < len(chosen) and wanted <= PICK_LIMIT:
-        return engine_pick(chosen, wanted, rng.randrange(2**32), last=last)
+    if count > 0 and min(wanted, len(chosen)) <= PICK_LIMIT:
+        return engine_pick(chosen, min(wanted, len(chosen)), rng.randrange(2**32), last=last)
     rng.shuffle(chosen)
     chosen.sort(key=lambda q: q.id in last)  # (a stable sort: the shuffle stays within each part)
     return chosen[:wanted]

@@ -223,8 +223,13 @@ def start():
             )
             if count and len(pool) < count:
                 held = doubted_count(form.material.data, form.kinds.data)
+                given = (
+                    "已全部出给你"
+                    if len(questions) == len(pool)
+                    else f"本次出其中互不泄露答案的 {len(questions)} 道"
+                )
                 flash(
-                    f"所选题型只有 {len(pool)} 道题，已全部出给你"
+                    f"所选题型只有 {len(pool)} 道题，{given}"
                     + (f"（另有 {held} 道题在等组织者审核）。" if held else "。"),
                     "info",
                 )
