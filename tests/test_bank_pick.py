@@ -44,7 +44,8 @@ def test_a_quiz_from_a_whole_active_bank_is_the_engines_quiz(app, make_material,
         for s in range(3):
             seed = random.Random(s).randrange(2**32)
             served = pick_questions(rows, 20, random.Random(s))
-            assert [r.uid for r in served] == [q.id for q in select(bank, 20, seed)]
+            expected = select(bank, 20, seed, repeats=False)
+            assert [r.uid for r in served] == [q.id for q in expected]
         # a live round asks the same questions, shuffled
         assert {r.uid for r in live.pick_questions(material.id, 20, seed=0)} == set(engine_quiz)
 
@@ -78,6 +79,56 @@ def test_a_doubted_question_is_served_nowhere_until_an_organizer_confirms_it(
         assert doubted.id in {i for ids in pool_by_kind(material.id).values() for i in ids}
         assert doubted_count(material.id) == len(weak) - 1
         assert not confirm_question(doubted, user=None)  # twice: nothing more to confirm
+
+
+def test_the_served_pick_takes_no_question_another_gives_away_nor_a_twin() -> None:
+    from quizapp.generation.model import Question
+
+    def question(uid: str, kind: str, stem: str, answer, key: str, source: str) -> Question:
+        return Question(id=uid, kind=kind, stem=stem, options=[], answer=answer, keys=[key],
+                        source=source, explanation="")  # fmt: skip
+
+    people, key = "坚持以人民为中心的发展思想。", "以人民为中心"
+    system = "必须坚持系统观念。"
+    bank = [
+        question("c1", "cloze", f"坚持{BLANK}的发展思想。", [key], key, people),
+        question("c2", "cloze", f"坚持{BLANK}的发展思想。", [key], key, people),  # c1's twin
+        question("j1", "judge", people, True, key, people),  # prints c1's answer
+        question("c3", "cloze", f"必须坚持{BLANK}。", ["系统观念"], "系统观念", system),
+    ]
+    # the pick of old takes every question when asked for all; the served one stops before the
+    # twin and before the statement that answers the 填空 (or the 填空 the statement answers)
+    assert len(select(bank, 4, 0)) == 4
+    served = {q.id for q in select(bank, 4, 0, repeats=False)}
+    assert "c3" in served and len(served & {"c1", "c2", "j1"}) == 1
+
+
+def test_a_short_pick_of_new_questions_is_topped_up_from_the_known_ones(app, make_material):
+    """New questions that give each other away leave their own pick short: the test is picked
+    over the whole bank instead, the known ones filling what the new ones cannot."""
+    from quizapp.study import services as study
+    from quizapp.study.owner import Owner
+
+    with app.app_context():
+        material = Material(title="两组题", text="（手工）", content_hash=uuid.uuid4().hex)
+        db.session.add(material)
+        db.session.flush()
+        known = [cloze_row(material.id, f"第{n}条：必须坚持原则{n}。", f"原则{n}", score=0.5,
+                           weak=False) for n in range(1, 5)]  # fmt: skip
+        twins = [cloze_row(material.id, "我们要坚持问题导向。", "问题导向", score=0.5, weak=False)
+                 for _ in range(4)]  # fmt: skip
+        db.session.add_all(known + twins)
+        db.session.commit()
+        owner = Owner(visitor_id="c" * 32)
+        attempt = study.start_attempt(owner, known, mode="practice", material_id=material.id)
+        for row in known:
+            study.answer_question(attempt, row, row.answer)
+        db.session.commit()
+        assert study.answered_right(owner, material.id) == {r.id for r in known}
+        picked, new = study.pick_new_first(owner, servable_questions(material.id), 4, material.id,
+                                           random.Random(1))  # fmt: skip
+        assert len(picked) == 4 and new == 1  # one of the twins, then the known ones
+        assert {r.id for r in picked[1:]} <= {r.id for r in known}
 
 
 def cloze_row(material_id: int, source: str, answer: str, *, score: float, weak: bool):

@@ -325,6 +325,14 @@ def test_a_short_pool_serves_no_question_twice_nor_one_another_gives_away(
     assert len(stems) == len(set(stems)) == 4
     page = client.get(response.headers["Location"], follow_redirects=True).get_data(as_text=True)
     assert "所选题型只有 8 道题，本次出其中互不泄露答案的 4 道。" in page
+    # a pool larger than the count can come out short the same way, and says so (not the
+    # 200-question cap's 一次最多出)
+    material_id, _ = make_bank(12)
+    response = client.post("/test/new", data={"material": material_id, "count": "10",
+                                              "kinds": ALL_KINDS, "mode": "practice"})  # fmt: skip
+    page = client.get(response.headers["Location"], follow_redirects=True).get_data(as_text=True)
+    assert "所选题型共有 12 道题，其中互不泄露答案的本次抽到 4 道，就出这些。" in page
+    assert "一次最多出" not in page
 
 
 # ---------------------------------------------------------------- 测验

@@ -1941,7 +1941,8 @@ def select(
     a 单选 (ids the confidence gate found too weak to ask), a choice sharing more than
     ``QUIZMIX_SHARED_OPTIONS`` options with a picked one (its lure pool); last one
     that prints a picked question's answer (or whose answer a picked question prints, or that
-    asks the same answer, a false 判断's hidden key included). A kind's first place may take a
+    asks the same answer, a false 判断's hidden key included, or that is a picked one again: the
+    same stem and options, a hand-made or imported twin). A kind's first place may take a
     repeat that is no leak. Once a kind has a place, a plain
     单选/多选 (``LENDING_TEMPLATES``) under ``RELIABLE_PRIOR`` gives its next one to a fresh
     reliable question of another kind, which may be one a 判断 was holding. A doubtful 单选 (in

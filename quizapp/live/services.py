@@ -146,8 +146,10 @@ def _new_code() -> str:
 def pick_questions(
     material_id: int, count: int, kinds: list[str] | None = None, seed: int | None = None
 ) -> list[BankQuestion]:
-    """`count` servable questions of the material's bank (active, not doubted: a question
-    the engine doubts waits for an organizer), of the given kinds, in random order."""
+    """Up to `count` servable questions of the material's bank (active, not doubted: a
+    question the engine doubts waits for an organizer), of the given kinds, in random order:
+    fewer when the engine's pick (``count`` up to ``PICK_LIMIT``) finds no more that none of
+    the others gives away."""
     kinds = [k for k in (kinds or QUESTION_KINDS) if k in QUESTION_KINDS]
     if not kinds:
         raise LiveError(400, "bad_request", "请至少选择一种题型。")

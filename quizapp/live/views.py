@@ -366,8 +366,8 @@ def create():
                     # the pick never asks a question another one gives away (select: repeats)
                     n = contest.question_count
                     flash(
-                        f"题库里互不泄露答案的题只有 {n} 道，"
-                        f"本场比赛就出这 {n} 道（要出 {form.count.data} 道）。",
+                        f"本场比赛抽到 {n} 道互不泄露答案的题（要出 {form.count.data} 道），"
+                        "就出这些。",
                         "info",
                     )
                 return redirect(url_for("live.host", code=contest.code))

@@ -76,10 +76,12 @@ def pick_questions(
     rng: random.Random | None = None,
     last: Collection[int] = (),
 ) -> list[BankQuestion]:
-    """`count` questions (all of them, shuffled, when count is 0), and never more than
-    MAX_QUESTIONS: "all" of a bank of thousands would make a page of megabytes. A count past
-    what there are is the engine's pick of all of them: the whole pool but any question
-    another one would give away (a short bank: 《关于经济工作的几点意见》 serves 4).
+    """Up to `count` questions (all of them, shuffled, when count is 0), and never more than
+    MAX_QUESTIONS: "all" of a bank of thousands would make a page of megabytes. Fewer when
+    the pool cannot fill the count without a question another one gives away: a count up to
+    ``PICK_LIMIT`` (a count past what there are too) is the engine's pick, which never takes
+    such a question (``select(repeats=False)``; a short bank: 《关于经济工作的几点意见》 serves
+    4); a larger one is a random sample.
 
     A quiz of a part of the bank is the engine's own pick (`bank.pick.engine_pick`): the kinds
     balanced, one question per formula and sentence while others remain, no answer printed by
@@ -130,15 +132,20 @@ def pick_new_first(
     the 错题本 schedules it anyway). Returns the pick and how many of it are new to them.
 
     While enough new questions remain, the test is picked from them alone; when fewer are
-    left, one pick over the whole bank takes the known ones only where nothing new is left for
-    a place, so the engine's rules (no question printing another's answer, one per sentence)
-    hold over the whole test. "All questions" (count 0) is the whole bank, new ones first.
+    left, or the new ones give each other away so that their pick comes out short, one pick
+    over the whole bank takes the known ones only where nothing new is left for a place, so
+    the engine's rules (no question printing another's answer, one per sentence) hold over the
+    whole test. "All questions" (count 0) is the whole bank, new ones first.
     """
+    rng = rng or random.Random()
     known = answered_right(owner, material_id)
     new = [q for q in questions if q.id not in known]
     if known and count > 0 and len(new) >= min(count, MAX_QUESTIONS):
+        state = rng.getstate()
         picked = pick_questions(new, count, rng)
-        return picked, len(picked)
+        if len(picked) >= min(count, MAX_QUESTIONS):
+            return picked, len(picked)
+        rng.setstate(state)  # (the pick over the whole bank draws as if it were the first)
     picked = pick_questions(questions, count, rng, last=known)
     fresh = [q for q in picked if q.id not in known]
     return fresh + [q for q in picked if q.id in known], len(fresh)

@@ -233,7 +233,13 @@ def start():
                     + (f"（另有 {held} 道题在等组织者审核）。" if held else "。"),
                     "info",
                 )
-            elif len(questions) < min(len(pool), count or len(pool)):
+            elif count and len(questions) < count:
+                flash(
+                    f"所选题型共有 {len(pool)} 道题，其中互不泄露答案的本次抽到 "
+                    f"{len(questions)} 道，就出这些。",
+                    "info",
+                )
+            elif len(questions) < len(pool) and not count:
                 flash(
                     f"题库共有 {len(pool)} 道题，一次最多出 {len(questions)} 道，已随机抽取。",
                     "info",
