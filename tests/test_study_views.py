@@ -1085,9 +1085,7 @@ def test_a_mistake_on_a_question_the_engine_now_doubts_waits_until_it_is_confirm
     client = logged_in_client(db_app, "xuexi", "learner", "学员甲")
     material_id, ids = seed_bank(db_app, 2)
     token = start(client, material_id)
-    for number, qid in enumerate(attempt_row(db_app, token).question_ids, start=1):
-        q = question(db_app, qid)
-        client.post(f"/test/{token}/q/{number}", data=answer_data(q, WRONG[q.kind]))
+    answer_all(client, db_app, token, wrong=set(attempt_row(db_app, token).question_ids))
     assert notebook_figures(client) == (2, 2, 2, 2)
     doubted, kept = ids
     set_question(db_app, doubted, weak=True)

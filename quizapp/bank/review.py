@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import BankQuestion, Material
-from ..workbench.services import FIELD_LABELS, record
+from ..workbench.services import FIELD_LABELS, confirm_question, record
 
 REVIEW_PATH = Path(__file__).resolve().parent.parent / "data" / "seed_review.json"
 VERDICTS = ("usable", "edit", "unusable")
@@ -103,17 +103,8 @@ def apply_review(
         if verdict.fingerprint != question_fingerprint(row.to_engine_dict()):
             continue  # the engine now asks it otherwise: the verdict was not about this
         if verdict.verdict == "usable" and row.weak:
-            row.weak = False
-            row.confirmed = True  # as an organizer's 确认可用 (workbench.services.confirm_question)
-            record(
-                "question.confirm",
-                f"随附审阅确认了题目 #{row.id}可以出给学员：" + verdict.reason,
-                target_type="question",
-                target_id=row.id,
-                material_id=material.id,
-                details={"weak": [True, False], "review": verdict.reason},
-            )
-            stats.confirmed += 1
+            # as an organizer's 确认可用 (weak is only ever true of an active row here)
+            stats.confirmed += confirm_question(row, user=None, review=verdict.reason)
         elif confirm_only:
             continue
         elif verdict.verdict == "unusable":

@@ -109,9 +109,7 @@ def doubted_count(material_id: int, kinds: Iterable[str] | None = None) -> int:
     contests because the engine doubts them (``weak``, not ``BankQuestion.servable``) until an
     organizer confirms or edits them: what a short pool's message adds."""
     query = select(func.count()).where(
-        BankQuestion.material_id == material_id,
-        BankQuestion.status == "active",
-        BankQuestion.weak.is_(True),
+        BankQuestion.material_id == material_id, BankQuestion.doubted
     )
     kinds = list(kinds or [])
     if kinds:
@@ -126,11 +124,7 @@ def materials_awaiting_review() -> list[tuple[Material, int]]:
     rows = db.session.execute(
         select(Material, func.count(BankQuestion.id))
         .join(BankQuestion, BankQuestion.material_id == Material.id)
-        .where(
-            BankQuestion.status == "active",
-            BankQuestion.weak.is_(True),
-            Material.id.not_in(servable),
-        )
+        .where(BankQuestion.doubted, Material.id.not_in(servable))
         .group_by(Material.id)
         .order_by(Material.id)
     )

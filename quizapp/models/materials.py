@@ -127,6 +127,17 @@ class BankQuestion(db.Model):
     def _servable_expression(cls) -> Any:
         return and_(cls.status == "active", cls.weak.is_(False))
 
+    @hybrid_property
+    def doubted(self) -> bool:
+        """存疑: active, but held back because the engine doubts it (``weak``) until an organizer
+        confirms or edits it; a disabled or 待复核 row is not served either way."""
+        return self.status == "active" and self.weak
+
+    @doubted.inplace.expression
+    @classmethod
+    def _doubted_expression(cls) -> Any:
+        return and_(cls.status == "active", cls.weak.is_(True))
+
     ENGINE_FIELDS = (
         "kind", "stem", "options", "answer", "accepted", "ordered", "keys", "source",
         "explanation", "paragraph", "difficulty", "template", "formula", "pick_score", "weak",

@@ -234,23 +234,31 @@ def set_status(row: BankQuestion, status: str, *, user: User | None) -> None:
     db.session.flush()
 
 
-def confirm_question(row: BankQuestion, *, user: User | None) -> bool:
+def confirm_question(row: BankQuestion, *, user: User | None, review: str | None = None) -> bool:
     """确认可用: an organizer lets a question the engine doubts (``weak``) be served as it is
     worded. ``confirmed`` keeps the decision through regeneration (bank.services._kept). False
     when there is nothing to confirm (the row is not doubted, or not active: a disabled or 待复核
-    row is not served either way): nothing is written."""
-    if not row.weak or row.status != "active":
+    row is not served either way): nothing is written. ``review``: the reason (possibly empty)
+    of the bundled material's shipped review (bank.review), which confirms as an organizer
+    would."""
+    if not row.doubted:
         return False
     row.weak = False
     row.confirmed = True
+    details: dict[str, Any] = {"weak": [True, False]}
+    if review is not None:
+        summary = f"随附审阅确认了题目 #{row.id}可以出给学员：{review}"
+        details["review"] = review
+    else:
+        summary = f"确认题目 #{row.id}“{_short(row.stem)}”可以出给学员"
     record(
         "question.confirm",
-        f"确认题目 #{row.id}“{_short(row.stem)}”可以出给学员",
+        summary,
         user=user,
         target_type="question",
         target_id=row.id,
         material_id=row.material_id,
-        details={"weak": [True, False]},
+        details=details,
     )
     db.session.flush()
     return True

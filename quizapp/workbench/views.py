@@ -27,7 +27,7 @@ from sqlalchemy import Text, cast, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from wtforms import SelectChoice
 
-from ..bank.services import find_material_by_text
+from ..bank.services import doubted_count, find_material_by_text
 from ..extensions import db
 from ..generation.normalize import fold
 from ..generation.reader import DocumentError, read_document
@@ -212,13 +212,7 @@ def material(material_id: int):
             .group_by(BankQuestion.kind)
         ).all()
     )
-    doubtful = db.session.scalar(
-        select(func.count()).where(
-            BankQuestion.material_id == material.id,
-            BankQuestion.weak.is_(True),
-            BankQuestion.status == "active",
-        )
-    )
+    doubtful = doubted_count(material.id)
     job = services.latest_job(material.id)
     phrases = _phrase_choices(material)
     return render_template(
@@ -376,7 +370,7 @@ def questions():
     elif status == "retired":
         query = query.where(BankQuestion.retired.is_(True))
     elif status == "doubtful":  # held back from every pool until confirmed or edited
-        query = query.where(BankQuestion.weak.is_(True), BankQuestion.status == "active")
+        query = query.where(BankQuestion.doubted)
     elif status == "reported":
         reported = select(QuestionReport.question_id).where(QuestionReport.status == "open")
         query = query.where(BankQuestion.id.in_(reported))
