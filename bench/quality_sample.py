@@ -42,7 +42,8 @@ of 1949),
 ``--set blind25`` its fourth (毛泽东 1937 and 1938, 邓小平 1980, 江泽民 2001),
 ``--set blind26`` the nineteenth session's blind set (毛泽东 1938, 江泽民 2002, 邓小平 1979 twice),
 ``--set blind27`` its second (毛泽东 1943 and 1942, 江泽民 2000, 邓小平 1979),
-``--set blind28`` its third (江泽民 2000, 邓小平 1979 twice, 毛泽东 1942).
+``--set blind28`` its third (江泽民 2000, 邓小平 1979 twice, 毛泽东 1942),
+``--set blind29`` the twentieth session's (习近平 2021 twice and 2016, the 2020 中央纪委 公报).
 """
 
 from __future__ import annotations
@@ -276,6 +277,14 @@ TEXT_SETS = {
         ("zhengdun", HELDOUT / "speech_mao_zhengdun_dang_de_zuofeng_1942_part1.txt"),
         ("shichang", HELDOUT / "talk_deng_shehuizhuyi_shichang_jingji_1979.txt"),
     ),
+    # twentieth session (SOURCES.md "blind29"): the served floor of the nineteenth measured on
+    # texts of today's voice, which no blind set since blind15 had
+    "blind29": (
+        ("hongse", HELDOUT / "speech_xi_hongse_ziyuan_2021.txt"),
+        ("fazhi", HELDOUT / "speech_xi_fazhi_tixi_2021.txt"),
+        ("zhishi", HELDOUT / "speech_xi_zhishifenzi_zuotan_2016.txt"),
+        ("jiwei", HELDOUT / "gongbao_jiwei_19th_4th_plenum_2020.txt"),
+    ),
 }
 # sets still kept blind: their texts stay out of the reference, frame and lure tables
 # (bench/reference_keys.py, open_frames.py, open_slots.py) and their gold lists unread; a new
@@ -291,6 +300,7 @@ BLIND_SETS: tuple[str, ...] = (
     "blind26",
     "blind27",
     "blind28",
+    "blind29",
 )
 TEXTS = TEXT_SETS["review"]
 

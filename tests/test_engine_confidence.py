@@ -79,7 +79,13 @@ def test_served_quizzes_of_the_bundled_speech_ask_no_weak_plain_cloze() -> None:
     # ... marked, so that a quiz picked from a stored bank takes it last too (tests/test_bank_pick.py
     # picks from a real database)
     assert {q.stem for q in bank if q.weak} >= {weak_stem}
-    assert all(conf.is_plain_cloze(q) or conf.is_plain_single(q) for q in bank if q.weak)
+    # (and a 填空 over a run the speech coined, 干与不干、（干多干少）、（干好干坏）一个样:
+    # pipeline._coined_list; the shipped review confirms it)
+    assert all(
+        conf.is_plain_cloze(q) or conf.is_plain_single(q) or q.doubt == "coined_list"
+        for q in bank
+        if q.weak
+    )
 
 
 # ---------------------------------------------------------------- keys only one text uses

@@ -371,6 +371,21 @@ def test_zero_defects(bank, check: str, lexicon, request: pytest.FixtureRequest)
     assert not problems, failures(problems, check)
 
 
+@pytest.mark.parametrize("bank", TEXT_NAMES, indirect=True)
+def test_every_doubted_question_says_why(bank) -> None:
+    """The organizer reviewing a 存疑 question reads why the engine doubts it: each weak
+    question names its rule, and every rule has its own note (generation.doubts)."""
+    from quizapp.generation.doubts import DOUBT_NOTES
+
+    _, questions = bank
+    unexplained = [
+        f"{q.doubt or '(no rule)'}: {show(q)}"
+        for q in questions
+        if q.weak != bool(q.doubt) or (q.weak and q.doubt not in DOUBT_NOTES)
+    ]
+    assert not unexplained, "\n".join(unexplained[:10])
+
+
 # The checks must be able to fail: a small bank with one planted defect per check.
 PLANTED_TEXT = "增强“四个意识”、坚定“四个自信”。\n新华社记者 张三 摄\n…………\n"
 

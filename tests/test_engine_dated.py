@@ -130,6 +130,8 @@ def test_content_bounds_of_a_few_lines():
     # a congress still to come bounds nothing; 新时代 makes a text of the 十九大 or later
     assert inferred_era("以优异成绩迎接党的十九大胜利召开。") == ("", "")
     assert inferred_era("党的十八大以来，中国特色社会主义进入新时代。") == ("2017-10-18", "")
+    # …but not the word once in its everyday sense (a 2016 speech, blind29)
+    assert inferred_era("不断谱写新时代的劳动者之歌。") == ("", "")
     # a session's own communique is of that session
     head = "中国共产党第十八届中央委员会第五次全体会议公报\n全会听取和讨论了工作报告。"
     assert inferred_era(head) == ("2015-10-26", "2015-11-25")

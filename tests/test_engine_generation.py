@@ -42,6 +42,8 @@ CONTRACT = {
     # beyond issue 2's contract (extra fields are allowed): what the quiz pick reads
     "pick_score",
     "weak",
+    # and the rule that doubts a weak question, for the organizer's review (generation.doubts)
+    "doubt",
 }
 
 

@@ -15,6 +15,7 @@ from . import patterns  # noqa: F401
 
 # isort: split
 from .checking import InvalidAnswer, canonical_response, check_answer
+from .doubts import doubt_note
 from .hints import blank_lengths, hint_text, stem_shown
 from .lexicon import Lexicon, load_lexicon
 from .model import BLANK, KIND_LABELS, KINDS, Formula, KeyPhrase, Question
@@ -81,6 +82,7 @@ __all__ = [
     "canonical_response",
     "check_answer",
     "decode_text",
+    "doubt_note",
     "find_key_phrases",
     "generate_questions",
     "hint_text",

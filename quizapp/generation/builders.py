@@ -4351,15 +4351,59 @@ NEGATIVE_WORDS = frozenset(
 
 
 def _other_polarity(ctx: Context, items: Iterable[str]) -> frozenset[str]:
-    """Terms of the opposite sense to ``items``, never to be offered as their wrong options."""
+    """Terms of the opposite sense to ``items``, never to be offered as their wrong options:
+    the lexicon's (:func:`_negative_terms`) and the text's own (:func:`_text_polarity`)."""
     lex = ctx.lexicon
+    items = tuple(items)
+    negated, plain = _text_polarity(ctx)
+    # the text's runs after a verb of avoiding (切实避免越权立法、重复立法、盲目立法) are not
+    # lures of a run it asks to pursue (深入推进科学立法、（民主立法）、依法立法), nor the other
+    # way round (blind29 #54, #27: ruled out by their sense)
+    text_side = plain if any(i in negated for i in items) else negated
     negative = _negative_terms(lex)
     if not NEGATIVE_CLASSES.isdisjoint(map(lex.term_class, items)):
-        return frozenset()  # a list of faults: other faults are the right look-alikes
+        return text_side  # a list of faults: other faults are the right look-alikes
     if any(i in negative for i in items):
         # 推翻帝国主义、封建主义…: enemies, not faults of style (个人主义 is no 三座大山)
-        return _negative_terms(lex, classes_only=True)
-    return negative
+        return _negative_terms(lex, classes_only=True) | text_side
+    return negative | text_side
+
+
+# a verb of avoiding or fighting before a 、-run: the run names what the text rejects
+_REJECTING = re.compile(
+    r"(?:避免|防止|杜绝|反对|克服|纠正|纠治|整治|遏制|摒弃|力戒|防范|禁止|严禁|不搞|破除|"
+    r"惩治|查处|清除|铲除|根除|消除|打击|整肃|严防)"
+    r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})"
+)
+_RUN = re.compile(r"(?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8}")
+
+
+def _run_items(run: str) -> list[str]:
+    """The items of a 、-run :data:`_RUN` matched, the first cut to the second's length: the
+    match opens on the words before it too (深入推进科学立法、民主立法 → 科学立法)."""
+    items = run.split("、")
+    if len(items[0]) > len(items[1]):
+        items[0] = items[0][-len(items[1]) :]
+    return items
+
+
+def _text_polarity(ctx: Context) -> tuple[frozenset[str], frozenset[str]]:
+    """(the items of the text's 、-runs that follow a verb of rejecting, those of its other
+    runs), an item in both left out of both: worked out once per text."""
+    cached = ctx.indexes.get("text_polarity")
+    if cached is None:
+        text = ctx.ex.doc.text
+        rejected = [(m.start(1), m.end(1), m.group(1)) for m in _REJECTING.finditer(text)]
+        negated = {i for _, _, run in rejected for i in run.split("、")}
+        plain = {
+            i
+            for m in _RUN.finditer(text)
+            if not any(m.start() < end and start < m.end() for start, end, _ in rejected)
+            for i in _run_items(m.group(0))
+        }
+        cached = (frozenset(negated - plain), frozenset(plain - negated))
+        ctx.indexes["text_polarity"] = cached
+    return cached
 
 
 @lru_cache(maxsize=8)

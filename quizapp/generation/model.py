@@ -206,6 +206,9 @@ class Question:
     # question is neither.
     pick_score: float = 0.5
     weak: bool = False
+    # the weak rule that doubts it ("" when not weak): the organizer's review reads why
+    # (doubts.doubt_note)
+    doubt: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

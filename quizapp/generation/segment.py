@@ -495,7 +495,11 @@ _REPORT_RE = re.compile(
     rf"在(?:中国共产党)?第({_NUM})次全国代表大会上的报告|向大会作报告。?(?:中国共产党)?第({_NUM})次全国代表大会"
 )
 # what only a text of the 十九大 or later says
-_MODERN_RE = re.compile(r"新时代|中国式现代化|两个确立|两个维护")
+_MODERN_RE = re.compile(r"进入新时代|新时代中国特色社会主义|中国式现代化|两个确立|两个维护")
+# 新时代 alone as the 十九大's era, not the word a 2016 speech uses once (谱写新时代的劳动者之歌,
+# blind29): a text of that era names it again and again
+_NEW_ERA = "新时代"
+_NEW_ERA_TIMES = 2
 _NPC_RE = re.compile(
     rf"第?({_NUM})届全国(?:人民代表大会|人大|政协|委员会)(?:第|[^，。]{{0,6}}?)([{_CN_ORD}])次会议"
     rf"|全国(?:人大|政协)({_NUM})届([{_CN_ORD}])次会议"
@@ -610,7 +614,7 @@ def inferred_era(text: str) -> tuple[str, str]:
     lines = [line.strip() for line in text.split("\n", 8)[:8] if line.strip()]
     opening = "\n".join(lines[:5])
     lo, hi = _latest_session(text), ""
-    if _MODERN_RE.search(text):
+    if _MODERN_RE.search(text) or text.count(_NEW_ERA) >= _NEW_ERA_TIMES:
         lo = max(lo, _CONGRESSES[19])
     session = _own_session(lines[0] if lines else "", opening)
     if session:

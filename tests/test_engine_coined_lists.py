@@ -1,0 +1,48 @@
+"""A 填空 over several items of a run the text coined waits for an organizer (pipeline._coined_list):
+nothing but the text's own wording pins its blanks (blind29: 重实情、（看本质）、（建真言）, unusable)."""
+
+from quizapp.generation import generate_questions
+from quizapp.generation.doubts import DOUBT_NOTES
+from quizapp.generation.pipeline import bank_with_reasons
+
+TEXT = (
+    "广大知识分子要实事求是、客观公允，重实情、看本质、建真言，多为党和政府献计出力。"
+    "全面推进科学立法、严格执法、公正司法、全民守法，全面推进国家各方面工作法治化。"
+)
+
+
+def test_a_list_blank_over_the_texts_own_run_is_doubted_and_not_served():
+    questions, why = bank_with_reasons(TEXT)
+    lists = {tuple(q.answer): q for q in questions if q.template == "cloze_list"}
+    coined = lists[("看本质", "建真言")]
+    assert coined.weak and coined.doubt == "coined_list" and why[coined.id] == "coined_list"
+    assert "词库和其他学习材料里都没有" in DOUBT_NOTES[coined.doubt]
+    # the standard list of 全面依法治国's sixteen characters is asked as before
+    standard = lists[("科学立法", "严格执法", "公正司法", "全民守法")]
+    assert not standard.weak and standard.doubt == ""
+    served = [q for seed in range(5) for q in generate_questions(TEXT, seed=seed, count=10)]
+    assert served and coined.id not in {q.id for q in served}
+
+
+def test_what_the_text_rejects_is_no_lure_for_what_it_pursues():
+    # 切实避免越权立法、重复立法、盲目立法 and 深入推进科学立法、民主立法、依法立法 in one speech
+    # (blind29 #54: 重复立法 and 盲目立法 as lures of 民主立法, ruled out by their sense; #27: a
+    # 多选 on 切实避免（　　） with 科学立法 among its lures)
+    from conftest import heldout_text
+
+    rejected = {"越权立法", "重复立法", "盲目立法"}
+    pursued = {"科学立法", "民主立法", "依法立法", "领导立法"}
+    choices = [
+        q
+        for seed in range(4)
+        for q in generate_questions(heldout_text("speech_xi_fazhi_tixi_2021"), seed=seed)
+        if q.kind in ("single", "multiple")
+    ]
+    for q in choices:
+        answers = {q.answer} if isinstance(q.answer, str) else set(q.answer)
+        lures = set(q.options) - answers
+        if answers & pursued or answers & {"保证执法", "支持司法", "带头守法"}:
+            assert not lures & rejected, (q.stem, q.options)
+        if answers & rejected:
+            assert not lures & pursued, (q.stem, q.options)
+    assert any(set(q.options) & pursued for q in choices)  # the positive run is still asked
