@@ -7,6 +7,7 @@ so deadlines pass without waiting.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from typing import Any
 
@@ -522,8 +523,9 @@ def test_cli_creates_a_live_round_from_a_text_file(app, runner, tmp_path, seed_t
         ]
     )
     assert result.exit_code == 0, result.output
-    out = json.loads(result.output.strip().splitlines()[-1])
-    assert set(out) == {"code", "host_token", "join_url", "host_url"}
+    out = json.loads(result.stdout.strip().splitlines()[-1])
+    assert set(out) == {"code", "host_token", "questions", "join_url", "host_url"}
+    assert out["questions"] == 5 and not result.stderr
     assert out["join_url"].endswith(f"/live/{out['code']}")
     client = app.test_client()
     state = client.get(f"{API}/{out['code']}").get_json()
@@ -532,6 +534,29 @@ def test_cli_creates_a_live_round_from_a_text_file(app, runner, tmp_path, seed_t
         f"{API}/{out['code']}/advance", headers={"Authorization": f"Bearer {out['host_token']}"}
     )
     assert response.get_json()["question"]["total"] == 5
+
+
+def test_cli_says_when_a_round_holds_fewer_questions_than_asked(app, runner, tmp_path):
+    # a short text: three list items serve at most a few questions none of which gives
+    # another away
+    path = tmp_path / "短材料.txt"
+    path.write_text("我们要增强“四个意识”、坚定“四个自信”、做到“两个维护”。\n", encoding="utf-8")
+    refused = runner.invoke(args=["contest", "create", "--file", str(path), "--questions", "200"])
+    pool = int(re.search(r"只有 (\d+) 道，不够 200 道", refused.output).group(1))
+    # asked for the whole pool, the round leaves out what another question gives away
+    result = runner.invoke(
+        args=["contest", "create", "--file", str(path), "--questions", str(pool)]
+    )
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout.strip().splitlines()[-1])
+    assert 0 < out["questions"] < pool
+    told = f"本场比赛抽到 {out['questions']} 道互不泄露答案的题（要出 {pool} 道）"
+    assert told in result.stderr
+    client = app.test_client()
+    response = client.post(
+        f"{API}/{out['code']}/advance", headers={"Authorization": f"Bearer {out['host_token']}"}
+    )
+    assert response.get_json()["question"]["total"] == out["questions"]
 
 
 def test_cli_refuses_bad_input(runner, tmp_path):
@@ -765,6 +790,20 @@ def test_reading_the_leaderboard_at_the_deadline_cuts_no_answer_off(api, clock):
     board = api.leaderboard()  # settles now
     assert [(p["name"], p["score"]) for p in board["players"]] == [("甲", 500), ("乙", 0)]
     assert api.state().get_json()["question"]["answer"] == "核心意识"
+
+
+def test_the_hosts_next_question_waits_for_the_grace(api, clock):
+    """下一题 pressed just after the deadline settled the question at once, and an answer sent
+    in time but still on its way was refused. The host now waits out the half second."""
+    alice = api.player("甲")
+    qid = api.advance().get_json()["question"]["id"]
+    clock.advance(20.1)  # past the deadline, inside the grace
+    assert error_of(api.advance(), 409) == "revealing"
+    clock.advance(0.2)
+    assert api.answer(alice, qid, "核心意识").get_json() == {"accepted": True}
+    clock.advance(0.3)  # the grace is over: the next question opens
+    assert api.advance().get_json()["question"]["number"] == 2
+    assert [(p["name"], p["score"]) for p in api.leaderboard()["players"]] == [("甲", 500)]
 
 
 def test_a_question_the_host_closed_shows_its_key_at_once(api, clock):

@@ -130,9 +130,10 @@ def test_regeneration_keeps_edits_disabled_and_manual_questions(ctx, engine):
 
 
 def test_bank_rows_carry_what_the_quiz_pick_reads(ctx, engine):
-    def scored(uid: str, stem: str, score: float, weak: bool) -> Question:
+    def scored(uid: str, stem: str, score: float, weak: bool, doubt: str = "coined") -> Question:
         question = q(uid, stem)
         question.pick_score, question.weak = score, weak
+        question.doubt = doubt if weak else ""
         return question
 
     engine.questions = [
@@ -148,6 +149,7 @@ def test_bank_rows_carry_what_the_quiz_pick_reads(ctx, engine):
         "g2": (0.7, False),
         "g3": (0.8, True),
     }
+    assert [bank[uid].doubt for uid in ("g1", "g2", "g3")] == ["coined", "", "coined"]
     # an organizer edits g1 (no longer weak), disables g3 and adds one by hand (0.5, not weak)
     services.update_question(bank["g1"], {"stem": "第一题（改过）（　　）"}, status=None, user=None)
     services.set_status(bank["g3"], "disabled", user=None)
@@ -163,7 +165,7 @@ def test_bank_rows_carry_what_the_quiz_pick_reads(ctx, engine):
     # the edited one in its score only; the kept rows keep what a person set
     engine.questions = [
         scored("g1", "第一题（　　）", 0.6, True),
-        scored("g2", "第二题（　　）", 1.0, True),
+        scored("g2", "第二题（　　）", 1.0, True, doubt="frame_filled_elsewhere"),
         scored("g3", "第三题新版（　　）", 0.55, False),
     ]
     regenerate_bank(material)
@@ -175,6 +177,7 @@ def test_bank_rows_carry_what_the_quiz_pick_reads(ctx, engine):
         "g3": (0.55, False),
     }
     assert bank["g1"].stem == "第一题（改过）（　　）" and bank["g3"].stem == "第三题（　　）"
+    assert bank["g2"].doubt == "frame_filled_elsewhere"  # the reason follows the engine too
     assert bank["g3"].status == "disabled"
 
     # the engine's JSON keeps both when imported; a question without them is 0.5 and not weak
@@ -187,7 +190,14 @@ def test_bank_rows_carry_what_the_quiz_pick_reads(ctx, engine):
     del data[1]["pick_score"], data[1]["weak"]
     services.import_questions(material, parse_json(json.dumps(data).encode()), user=None)
     bank = rows(material.id)
-    assert (bank["x1"].pick_score, bank["x1"].weak) == (0.95, True)
+    assert (bank["x1"].pick_score, bank["x1"].weak, bank["x1"].doubt) == (0.95, True, "coined")
+    # a reason the engine does not name, or no string at all, is not stored (the generic note)
+    odd = [scored("x3", "导入的第三题（　　）", 0.6, True).to_dict() for _ in range(2)]
+    odd[0]["doubt"], odd[1]["doubt"] = "随便写的", ["coined"]
+    odd[1]["id"], odd[1]["stem"] = "x4", "导入的第四题（　　）"
+    services.import_questions(material, parse_json(json.dumps(odd).encode()), user=None)
+    bank = rows(material.id)
+    assert [(bank[u].weak, bank[u].doubt) for u in ("x3", "x4")] == [(True, ""), (True, "")]
     assert (bank["x2"].pick_score, bank["x2"].weak) == (0.5, False)
 
 

@@ -635,6 +635,24 @@ def test_print_paper_has_its_key_on_a_separate_page(app, client, make_bank) -> N
     assert bad.status_code == 200 and "请从给出的选项中选择" in bad.get_data(as_text=True)
 
 
+def test_a_short_paper_says_how_many_it_holds_and_why(app, client, make_bank) -> None:
+    material_id, ids = make_bank(4)
+    with app.app_context():
+        db.session.get(BankQuestion, ids[3]).weak = True  # the 填空, waiting for an organizer
+        db.session.commit()
+    page = client.get(f"/materials/{material_id}/paper?count=10&seed=abc").get_data(as_text=True)
+    assert "共 3 题" in page
+    assert "所选题型只有 3 道题，已全部组卷（另有 1 道题在等组织者审核）。" in page
+    # a pool as large as the count whose questions give each other away (each has a twin)
+    material_id, _ = make_bank(12)
+    page = client.get(f"/materials/{material_id}/paper?count=10&seed=abc").get_data(as_text=True)
+    assert "共 4 题" in page
+    assert "所选题型共有 12 道题，其中互不泄露答案的本次抽到 4 道，就出这些。" in page
+    # a full paper says nothing
+    page = client.get(f"/materials/{material_id}/paper?count=0&seed=abc").get_data(as_text=True)
+    assert 'data-testid="paper-short"' not in page
+
+
 # ---------------------------------------------------------------- the length of a cloze blank
 
 # Two keys of unequal length, in either order: 不分先后 takes them either way, and each blank still

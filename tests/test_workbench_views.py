@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from quizapp.extensions import db
+from quizapp.generation.doubts import DOUBT_NOTES, GENERIC_NOTE
 from quizapp.models import AuditEntry, BankQuestion, Material, QuestionReport, UploadDraft
 from quizapp.workbench import exporting
 
@@ -549,6 +550,8 @@ def test_review_list_shows_and_filters_what_the_engine_doubts(client, login_as, 
         for qid in (first, second, in_review):
             db.session.get(BankQuestion, qid).weak = True
         db.session.get(BankQuestion, in_review).status = "review"  # 待复核: not served either way
+        # (``second`` stored before the reason was kept: the generic note)
+        db.session.get(BankQuestion, first).doubt = "coined"
         db.session.commit()
     login_as("organizer")
     page = client.get(f"/manage/questions?material={material_id}").get_data(as_text=True)
@@ -559,6 +562,10 @@ def test_review_list_shows_and_filters_what_the_engine_doubts(client, login_as, 
     assert f"/manage/questions/{ids[0]}/edit" not in text
     assert f"/manage/questions/{in_review}/edit" not in text
     assert text.count("原文：") == 2  # its sentence, to judge it by without opening it
+    # and why the engine doubts it, so the organizer knows what to check
+    notes = re.findall(r'data-testid="doubt-note">存疑原因：([^<]+)<', text)
+    assert notes == [DOUBT_NOTES["coined"], GENERIC_NOTE]
+    assert "词库和其他学习材料里都没有" in notes[0]
     # 确认可用 brings the organizer back to where they were reading: the question after the one
     # confirmed (the one before, for the last)
     forms = dict(re.findall(r'<form id="wb-confirm-(\d+)"[^>]*action="([^"]+)"', text))
@@ -569,6 +576,7 @@ def test_review_list_shows_and_filters_what_the_engine_doubts(client, login_as, 
     assert "2 道存疑题</a>不会出给学员和竞赛" in page
     page = client.get(f"/manage/questions/{first}/edit").get_data(as_text=True)
     assert "确认可用或修改保存之前" in page and f"/manage/questions/{first}/confirm" in page
+    assert f"存疑原因：{DOUBT_NOTES['coined']}" in page
     assert "确认可用或修改保存之前" not in client.get(
         f"/manage/questions/{in_review}/edit").get_data(as_text=True)  # fmt: skip
     # confirmed from the filtered list, the organizer lands back on it, at the next question

@@ -293,12 +293,14 @@ def apply_generated(row: BankQuestion, question: generation.Question) -> None:
 def _refresh_pick(row: BankQuestion, question: generation.Question) -> None:
     """What the quiz pick reads follows the engine on a kept generated row too (no person sets
     it; a bank stored before the columns existed gets it this way), except that an edited or
-    confirmed row stays not weak: a person's edit or 确认可用 clears the flag."""
+    confirmed row stays not weak: a person's edit or 确认可用 clears the flag (its ``doubt``,
+    the reason, is then left as it was: nothing shows it)."""
     if row.origin != "generated":
         return
     row.pick_score = question.pick_score
     if not row.edited and not row.confirmed:
         row.weak = question.weak
+        row.doubt = question.doubt
 
 
 def ensure_default_material() -> tuple[Material, bool]:

@@ -99,11 +99,20 @@ def create_command(
         db.session.rollback()
         raise click.ClickException(exc.message) from None
     db.session.commit()
+    if contest.question_count < count:
+        # (as the 新建现场赛 page says it: the pick never asks a question another one gives
+        # away, nor one the engine doubts; stderr, so stdout stays one JSON line)
+        click.echo(
+            f"本场比赛抽到 {contest.question_count} 道互不泄露答案的题（要出 {count} 道），"
+            "就出这些；存疑题在题库审核中确认后才会出。",
+            err=True,
+        )
     click.echo(
         json.dumps(
             {
                 "code": contest.code,
                 "host_token": host_token,
+                "questions": contest.question_count,
                 **live_links(contest.code, host_token),
             },
             ensure_ascii=False,

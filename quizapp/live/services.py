@@ -802,6 +802,15 @@ def advance(contest: LiveContest, now: float, *, expect: Any = None) -> None:
         settle(contest, question, now, by="host")
         return
     if status == LiveStatus.CLOSED:
+        if question.closed_at is None and not key_public(question.deadline, None, to_dt(now)):
+            # closed by its deadline, but an answer sent in time may still be on its way: the
+            # host's 下一题 would settle the question at once and refuse it (the 大屏 enables
+            # the button once the key is shown, which waits for the same grace)
+            raise LiveError(
+                409,
+                "revealing",
+                "正在揭晓答案：截止后半秒内送达的作答仍然有效，请稍候再点下一题。",
+            )
         if contest.ranked_through < question.position:
             settle(contest, question, now, by="host" if question.closed_at else "deadline")
         if contest.current_position >= contest.question_count:

@@ -19,6 +19,7 @@ from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from ..generation.doubts import doubt_note
 from ._common import JSONType, UTCDateTime, utcnow
 
 QUESTION_KINDS = ("cloze", "single", "multiple", "judge")
@@ -96,6 +97,9 @@ class BankQuestion(db.Model):
     # weak (workbench.services.update_question).
     pick_score: Mapped[float] = mapped_column(default=0.5, server_default="0.5")
     weak: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # the engine's reason for ``weak`` (generation.Question.doubt, a rule name; "" on a row
+    # stored before it was kept): the workbench shows its note (generation.doubt_note)
+    doubt: Mapped[str] = mapped_column(String(40), default="", server_default="")
     # 确认可用: an organizer read the question as the engine worded it and let it be served;
     # ``weak`` stays cleared through regeneration (workbench.services.confirm_question)
     confirmed: Mapped[bool] = mapped_column(default=False, server_default=false())
@@ -138,9 +142,15 @@ class BankQuestion(db.Model):
     def _doubted_expression(cls) -> Any:
         return and_(cls.status == "active", cls.weak.is_(True))
 
+    @property
+    def doubt_note(self) -> str:
+        """Why the engine doubts this row, in the organizer's words (generation.doubt_note)."""
+        return doubt_note(self.doubt)
+
     ENGINE_FIELDS = (
         "kind", "stem", "options", "answer", "accepted", "ordered", "keys", "source",
         "explanation", "paragraph", "difficulty", "template", "formula", "pick_score", "weak",
+        "doubt",
     )  # fmt: skip
 
     def to_engine_dict(self) -> dict[str, Any]:

@@ -70,6 +70,25 @@ def question_counts(material_ids: Sequence[int] | None = None) -> dict[int, int]
 MAX_QUESTIONS = 200  # one test or printed paper at most (a page stays light on a phone)
 
 
+def short_pick_note(
+    pool: int, picked: int, count: int, held: int, *, whole: str = "已全部出给你"
+) -> str:
+    """What a learner is told when a test or paper holds fewer questions than asked ("" when
+    it holds them all): a pool smaller than the count (``held``: the doubted questions of the
+    same kinds, waiting for an organizer), a pick that leaves out questions another one gives
+    away (``pick_questions``), or "全部" (count 0) past ``MAX_QUESTIONS``. ``whole``: how the
+    page says the whole pool was given."""
+    if count and pool < count:
+        given = whole if picked == pool else f"本次出其中互不泄露答案的 {picked} 道"
+        waiting = f"（另有 {held} 道题在等组织者审核）" if held else ""
+        return f"所选题型只有 {pool} 道题，{given}{waiting}。"
+    if count and picked < count:
+        return f"所选题型共有 {pool} 道题，其中互不泄露答案的本次抽到 {picked} 道，就出这些。"
+    if not count and picked < pool:
+        return f"题库共有 {pool} 道题，一次最多出 {picked} 道，已随机抽取。"
+    return ""
+
+
 def pick_questions(
     questions: Sequence[BankQuestion],
     count: int,

@@ -185,9 +185,11 @@ def paper(material_id: int):
     questions = services.pick_questions(pool, count, random.Random(seed))
     order = {kind: i for i, kind in enumerate(services.KINDS_PAPER_ORDER)}
     questions.sort(key=lambda q: order.get(q.kind, 9))
+    held = doubted_count(material.id, kinds) if count and len(pool) < count else 0
+    short = services.short_pick_note(len(pool), len(questions), count, held, whole="已全部组卷")
     return render_template(
         "study/paper.html", material=material, form=form, questions=questions, seed=seed,
-        format_response=services.format_response, letters=services.LETTERS,
+        format_response=services.format_response, letters=services.LETTERS, short=short,
     )  # fmt: skip
 
 
@@ -221,29 +223,14 @@ def start():
             questions, new = services.pick_new_first(
                 current_owner(), pool, count, form.material.data
             )
-            if count and len(pool) < count:
-                held = doubted_count(form.material.data, form.kinds.data)
-                given = (
-                    "已全部出给你"
-                    if len(questions) == len(pool)
-                    else f"本次出其中互不泄露答案的 {len(questions)} 道"
-                )
-                flash(
-                    f"所选题型只有 {len(pool)} 道题，{given}"
-                    + (f"（另有 {held} 道题在等组织者审核）。" if held else "。"),
-                    "info",
-                )
-            elif count and len(questions) < count:
-                flash(
-                    f"所选题型共有 {len(pool)} 道题，其中互不泄露答案的本次抽到 "
-                    f"{len(questions)} 道，就出这些。",
-                    "info",
-                )
-            elif len(questions) < len(pool) and not count:
-                flash(
-                    f"题库共有 {len(pool)} 道题，一次最多出 {len(questions)} 道，已随机抽取。",
-                    "info",
-                )
+            held = (
+                doubted_count(form.material.data, form.kinds.data)
+                if count and len(pool) < count
+                else 0
+            )
+            note = services.short_pick_note(len(pool), len(questions), count, held)
+            if note:
+                flash(note, "info")
             _note_known(new, len(questions), len(pool))
             minutes = int(form.time_limit.data or 0)
             attempt = services.start_attempt(

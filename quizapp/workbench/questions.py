@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any
 
+from ..generation.doubts import DOUBT_NOTES
 from ..generation.model import BLANK
 from ..generation.normalize import fold
 
@@ -360,6 +361,10 @@ def from_engine_dict(data: dict[str, Any]) -> dict[str, Any]:
         fields["pick_score"] = max(0.0, min(1.0, float(score)))
     if isinstance(data.get("weak"), bool):
         fields["weak"] = data["weak"]
+        # (only a rule the engine names: the column is short and the note is looked up by it)
+        doubt = data.get("doubt")
+        if data["weak"] and isinstance(doubt, str) and doubt in DOUBT_NOTES:
+            fields["doubt"] = doubt
     return fields
 
 

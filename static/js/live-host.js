@@ -356,7 +356,10 @@
     if (s.status === "closed" && s.question && s.question.number >= s.question.total) { labels.closed = "公布最终结果"; }
     advance.textContent = labels[s.status];
     advance.hidden = s.status === "finished";
-    advance.disabled = busy || Date.now() < restUntil;
+    // (closed by its deadline, the key comes once late answers' half-second grace is over:
+    // 下一题 waits for it, or the server refuses it, 409 revealing)
+    var revealing = s.status === "closed" && s.question && !("answer" in s.question);
+    advance.disabled = busy || Date.now() < restUntil || Boolean(revealing);
     advance.classList.toggle("btn-danger", s.status === "open");
     var lock = $("[data-lock]");
     lock.hidden = s.status === "finished" || !overview;
