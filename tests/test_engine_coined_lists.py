@@ -46,3 +46,16 @@ def test_what_the_text_rejects_is_no_lure_for_what_it_pursues():
         if answers & rejected:
             assert not lures & pursued, (q.stem, q.options)
     assert any(set(q.options) & pursued for q in choices)  # the positive run is still asked
+
+
+def test_a_festivals_date_name_before_the_festival_is_of_low_value():
+    # “（五一）”国际劳动节: the stem names the festival (blind29 ZG #63, blind15: unusable)
+    text = (
+        "我这次来安徽调研，正好是“五一”国际劳动节、“五四”青年节前夕。"
+        "我们要弘扬劳模精神、劳动精神、工匠精神，在全社会营造崇尚劳动的浓厚氛围。"
+    )
+    questions, why = bank_with_reasons(text)
+    festivals = [q for q in questions if q.kind == "cloze" and q.answer in (["五一"], ["五四"])]
+    assert festivals and all(why.get(q.id) == "low_value" for q in festivals)
+    served = [q for seed in range(3) for q in generate_questions(text, seed=seed, count=10)]
+    assert not {q.id for q in festivals} & {q.id for q in served}

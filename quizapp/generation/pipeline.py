@@ -367,19 +367,30 @@ def _title_names(text: str) -> frozenset[str]:
 
 
 def _low_value(q: Question, titled: frozenset[str]) -> bool:
-    """Is ``q`` a plain 填空 over a plan period (“（十四五）”时期, read off the years) or a name
-    the document's title prints (the learner studies it under that name)? Blind rounds CG #11,
+    """Is ``q`` a plain 填空 over a plan period (“（十四五）”时期, read off the years), a name
+    the document's title prints (the learner studies it under that name) or a festival's date
+    name the stem follows with the festival (“（五一）”国际劳动节)? Blind rounds CG #11,
     #29, CH #11 judged them trivial; the bank keeps them, as the teachers' gold lists ask for
     十二五, 十三五 and 八八战略 (bench/heldout_gold/dev)."""
     # (a lexicon formula too: 十四五 is one)
     if not (q.kind == "cloze" and q.template == "cloze" and len(q.answer) == 1):
         return False
     answer = q.answer[0]
+    at = q.stem.find(BLANK)
     return (
         bool(_PLAN_PERIOD.fullmatch(answer))
         or answer in titled
-        or _ordinal_completion(q.stem[: q.stem.find(BLANK)], answer)
+        or _ordinal_completion(q.stem[:at], answer)
+        or bool(_FESTIVAL_DATE.fullmatch(answer) and _FESTIVAL.match(q.stem[at + len(BLANK) :]))
     )
+
+
+# a festival's date name before the festival the stem prints: “（五一）”国际劳动节, “（五四）”青年节
+# (blind29 ZG #63, blind15: unusable, the stem says which)
+_FESTIVAL_DATE = re.compile(r"[一二三四五六七八九十]{2}")
+_FESTIVAL = re.compile(
+    r"[”’」]?(?:国际劳动节|青年节|建军节|国际妇女节|妇女节|国际儿童节|儿童节|国庆节|劳动节)"
+)
 
 
 # a figure the text reports: a number with its unit (3500亿元, 160多人/次, 18个, 37人, 26.1%)
