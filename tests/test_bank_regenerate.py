@@ -178,6 +178,8 @@ def test_bank_rows_carry_what_the_quiz_pick_reads(ctx, engine):
     }
     assert bank["g1"].stem == "第一题（改过）（　　）" and bank["g3"].stem == "第三题（　　）"
     assert bank["g2"].doubt == "frame_filled_elsewhere"  # the reason follows the engine too
+    # the edited g1 keeps its old rule name, which no longer holds: its engine dict says none
+    assert (bank["g1"].doubt, bank["g1"].to_engine_dict()["doubt"]) == ("coined", "")
     assert bank["g3"].status == "disabled"
 
     # the engine's JSON keeps both when imported; a question without them is 0.5 and not weak

@@ -59,3 +59,28 @@ def test_a_festivals_date_name_before_the_festival_is_of_low_value():
     assert festivals and all(why.get(q.id) == "low_value" for q in festivals)
     served = [q for seed in range(3) for q in generate_questions(text, seed=seed, count=10)]
     assert not {q.id for q in festivals} & {q.id for q in served}
+
+
+def test_the_polarity_of_a_text_s_runs_is_read_from_the_runs_themselves():
+    # a key of neither kind of run bans nothing: 力戒（形式主义） keeps the faults the text
+    # rejects elsewhere as its lures; runs joined by 和 and closed by 等问题 are read whole
+    from quizapp.generation import load_lexicon, warm_up
+    from quizapp.generation.builders import Context, _other_polarity
+    from quizapp.generation.jieba_setup import dictionary_version
+    from quizapp.generation.pipeline import _extracted
+
+    lexicon = load_lexicon()
+    warm_up(lexicon)
+    text = (
+        "要力戒形式主义。坚决反对官僚主义、享乐主义、奢靡之风。"
+        "要深入推进科学立法、民主立法和依法立法，切实避免越权立法、重复立法和盲目立法等问题。"
+        "打好防范化解重大风险、精准脱贫、污染防治的攻坚战。"
+    )
+    extraction, key = _extracted(text, lexicon, dictionary_version())
+    ctx = Context(extraction, 0, key)
+    faults = {"官僚主义", "享乐主义", "奢靡之风"}
+    assert not _other_polarity(ctx, ["形式主义"]) & faults
+    rejected, pursued = {"越权立法", "重复立法", "盲目立法"}, {"科学立法", "民主立法", "依法立法"}
+    assert _other_polarity(ctx, ["民主立法"]) >= rejected
+    assert _other_polarity(ctx, ["重复立法"]) >= pursued
+    assert not _other_polarity(ctx, ["精准脱贫"]) & {"化解重大风险", "污染防治"}  # 防范化解: an aim

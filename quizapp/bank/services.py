@@ -223,6 +223,7 @@ def regenerate_bank(
             _refresh_pick(row, question)
             stats.kept += 1
         elif not row.retired and _same_as_generated(row, question):
+            row.doubt = question.doubt  # (the reason alone is no new version)
             stats.unchanged += 1
         else:
             _take_new_version(material, row, question, stats)
@@ -281,7 +282,9 @@ def question_row(material_id: int, question: generation.Question) -> BankQuestio
 
 def _same_as_generated(row: BankQuestion, question: generation.Question) -> bool:
     data = question.to_dict()
-    return all(getattr(row, name) == data[name] for name in BankQuestion.ENGINE_FIELDS)
+    return all(
+        getattr(row, name) == data[name] for name in BankQuestion.ENGINE_FIELDS if name != "doubt"
+    )
 
 
 def apply_generated(row: BankQuestion, question: generation.Question) -> None:

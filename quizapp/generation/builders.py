@@ -4358,8 +4358,13 @@ def _other_polarity(ctx: Context, items: Iterable[str]) -> frozenset[str]:
     negated, plain = _text_polarity(ctx)
     # the text's runs after a verb of avoiding (切实避免越权立法、重复立法、盲目立法) are not
     # lures of a run it asks to pursue (深入推进科学立法、（民主立法）、依法立法), nor the other
-    # way round (blind29 #54, #27: ruled out by their sense)
-    text_side = plain if any(i in negated for i in items) else negated
+    # way round (blind29 #54, #27: ruled out by their sense); an item of neither bans nothing
+    # (力戒（形式主义） keeps 官僚主义, 享乐主义 of 坚决反对官僚主义、享乐主义…)
+    text_side: frozenset[str] = frozenset()
+    if any(i in negated for i in items):
+        text_side = plain
+    elif any(i in plain for i in items):
+        text_side = negated
     negative = _negative_terms(lex)
     if not NEGATIVE_CLASSES.isdisjoint(map(lex.term_class, items)):
         return text_side  # a list of faults: other faults are the right look-alikes
@@ -4370,21 +4375,29 @@ def _other_polarity(ctx: Context, items: Iterable[str]) -> frozenset[str]:
 
 
 # a verb of avoiding or fighting before a 、-run: the run names what the text rejects
+# (not 消除 or 防范: 消除贫困、改善民生…, 防范化解重大风险 are aims)
 _REJECTING = re.compile(
-    r"(?:避免|防止|杜绝|反对|克服|纠正|纠治|整治|遏制|摒弃|力戒|防范|禁止|严禁|不搞|破除|"
-    r"惩治|查处|清除|铲除|根除|消除|打击|整肃|严防)"
-    r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})"
+    r"(?:避免|防止|杜绝|反对|克服|纠正|纠治|整治|遏制|摒弃|力戒|禁止|严禁|不搞|破除|"
+    r"惩治|查处|清除|铲除|根除|打击|整肃|严防)"
+    r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,12})"
 )
-_RUN = re.compile(r"(?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8}")
+_RUN = re.compile(r"(?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,12}")
+# what joins a run's last items, and what follows its last (重复立法和盲目立法等问题)
+_RUN_JOIN = re.compile("和|及|与")
+_RUN_TAIL = re.compile("[等的].*$")
 
 
-def _run_items(run: str) -> list[str]:
-    """The items of a 、-run :data:`_RUN` matched, the first cut to the second's length: the
-    match opens on the words before it too (深入推进科学立法、民主立法 → 科学立法)."""
-    items = run.split("、")
-    if len(items[0]) > len(items[1]):
-        items[0] = items[0][-len(items[1]) :]
-    return items
+def _run_items(run: str, lead: bool = True) -> list[str]:
+    """The items of a 、-run a pattern matched: the last cut before 等/的 and split at 和/及/与
+    (重复立法和盲目立法等问题 → 重复立法, 盲目立法); with ``lead``, the first cut to the
+    shortest other item's length, the match opening on the words before the run too (深入推进
+    科学立法、民主立法 → 科学立法)."""
+    *items, last = run.split("、")
+    items += [i for i in _RUN_JOIN.split(_RUN_TAIL.sub("", last)) if i]
+    if lead and len(items) > 1:
+        shortest = min(len(i) for i in items[1:])
+        items[0] = items[0][-shortest:]
+    return [i for i in items if len(i) >= 2]
 
 
 def _text_polarity(ctx: Context) -> tuple[frozenset[str], frozenset[str]]:
@@ -4394,7 +4407,7 @@ def _text_polarity(ctx: Context) -> tuple[frozenset[str], frozenset[str]]:
     if cached is None:
         text = ctx.ex.doc.text
         rejected = [(m.start(1), m.end(1), m.group(1)) for m in _REJECTING.finditer(text)]
-        negated = {i for _, _, run in rejected for i in run.split("、")}
+        negated = {i for _, _, run in rejected for i in _run_items(run, lead=False)}
         plain = {
             i
             for m in _RUN.finditer(text)

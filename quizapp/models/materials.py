@@ -157,6 +157,8 @@ class BankQuestion(db.Model):
         """The question in the engine's contract format (what check_answer and exports take)."""
         data = {name: getattr(self, name) for name in self.ENGINE_FIELDS}
         data["id"] = self.uid
+        if not self.weak:  # (a confirmed or edited row keeps the rule name; it no longer holds)
+            data["doubt"] = ""
         return data
 
     def public_dict(self) -> dict[str, Any]:

@@ -78,6 +78,8 @@ def short_pick_note(
     same kinds, waiting for an organizer), a pick that leaves out questions another one gives
     away (``pick_questions``), or "全部" (count 0) past ``MAX_QUESTIONS``. ``whole``: how the
     page says the whole pool was given."""
+    if not pool:
+        return f"所选题型的 {held} 道题都在等组织者审核，审核后才能出题。" if held else ""
     if count and pool < count:
         given = whole if picked == pool else f"本次出其中互不泄露答案的 {picked} 道"
         waiting = f"（另有 {held} 道题在等组织者审核）" if held else ""

@@ -185,7 +185,7 @@ def paper(material_id: int):
     questions = services.pick_questions(pool, count, random.Random(seed))
     order = {kind: i for i, kind in enumerate(services.KINDS_PAPER_ORDER)}
     questions.sort(key=lambda q: order.get(q.kind, 9))
-    held = doubted_count(material.id, kinds) if count and len(pool) < count else 0
+    held = doubted_count(material.id, kinds) if not pool or count and len(pool) < count else 0
     short = services.short_pick_note(len(pool), len(questions), count, held, whole="已全部组卷")
     return render_template(
         "study/paper.html", material=material, form=form, questions=questions, seed=seed,

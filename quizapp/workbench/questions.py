@@ -284,8 +284,8 @@ def from_engine_dict(data: dict[str, Any]) -> dict[str, Any]:
     """Check a question in the engine's JSON format; return the fields to store.
 
     The engine's own fields (source, keys, paragraph, difficulty, template, formula, accepted,
-    ordered, pick_score, weak) are kept; the question is checked by the same rules as a
-    spreadsheet row.
+    ordered, pick_score, weak and, with weak, the rule named in doubt) are kept; the question is
+    checked by the same rules as a spreadsheet row.
     """
     if not isinstance(data, dict):
         raise QuestionError("不是一道题（应为 JSON 对象）")
