@@ -43,7 +43,8 @@ of 1949),
 ``--set blind26`` the nineteenth session's blind set (毛泽东 1938, 江泽民 2002, 邓小平 1979 twice),
 ``--set blind27`` its second (毛泽东 1943 and 1942, 江泽民 2000, 邓小平 1979),
 ``--set blind28`` its third (江泽民 2000, 邓小平 1979 twice, 毛泽东 1942),
-``--set blind29`` the twentieth session's (习近平 2021 twice and 2016, the 2020 中央纪委 公报).
+``--set blind29`` the twentieth session's (习近平 2021 twice and 2016, the 2020 中央纪委 公报),
+``--set blind30`` its second (习近平: two 求是 collections of 2021, 2020 考古, 2022 香港25周年).
 """
 
 from __future__ import annotations
@@ -285,6 +286,14 @@ TEXT_SETS = {
         ("zhishi", HELDOUT / "speech_xi_zhishifenzi_zuotan_2016.txt"),
         ("jiwei", HELDOUT / "gongbao_jiwei_19th_4th_plenum_2020.txt"),
     ),
+    # its second (SOURCES.md "blind30"), built blind after blind29 was read and the session's
+    # changes made: the end engine measured on texts nobody had read
+    "blind30": (
+        ("zhengzhi", HELDOUT / "article_xi_zhengzhi_jianshe_2021_part1.txt"),
+        ("jiyin", HELDOUT / "article_xi_hongse_jiyin_2021_part1.txt"),
+        ("kaogu", HELDOUT / "speech_xi_kaogu_2020.txt"),
+        ("xianggang", HELDOUT / "speech_xi_xianggang25_2022.txt"),
+    ),
 }
 # sets still kept blind: their texts stay out of the reference, frame and lure tables
 # (bench/reference_keys.py, open_frames.py, open_slots.py) and their gold lists unread; a new
@@ -301,6 +310,7 @@ BLIND_SETS: tuple[str, ...] = (
     "blind27",
     "blind28",
     "blind29",
+    "blind30",
 )
 TEXTS = TEXT_SETS["review"]
 

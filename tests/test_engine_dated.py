@@ -29,6 +29,14 @@ def test_a_date_line_dates_the_text_and_a_body_date_does_not():
     assert document_date(heldout_text("tiaoli_jieyue_fanlangfei_2025_ch1-5")) == "2025-05-02"
     # 1978年12月18日，在中华民族历史上… opens the body: no date line
     assert document_date(heldout_text("speech_xi_reform40_2018_part1")) == ""
+    # a 求是 collection of dated excerpts: the first excerpt's source line dates that excerpt
+    collection = (
+        "总结党的历史经验 加强党的政治建设\n习近平\n一\n"
+        "遵义会议作为我们党历史上一次具有伟大转折意义的重要会议，在革命最危急关头挽救了党。\n"
+        "(2015年6月16日至18日在贵州调研时的讲话)\n二\n"
+    )
+    assert document_date(collection) == ""
+    assert document_date("讲话\n（2015年6月16日）\n习近平\n同志们：今天我们开会。\n") == "2015-06-16"
 
 
 def test_a_2015_speech_of_the_three_zixin_is_not_asked_the_four():

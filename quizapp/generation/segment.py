@@ -394,12 +394,16 @@ def _dates(line: str) -> list[str]:
 
 def document_date(text: str) -> str:
     """The ISO date of a text's date line among its first lines, or "" (no date line: a body
-    sentence that opens on a date, 1978年12月18日，在中华民族历史上…, is not one)."""
+    sentence that opens on a date, 1978年12月18日，在中华民族历史上…, is not one, nor the source
+    line of a 求是 collection's first excerpt, (2015年6月16日至18日在贵州调研时的讲话), which
+    follows a paragraph of body: the collection is of a later year)."""
     lines = text.split("\n", 8)[:8]
     found: list[str] = []
     open_paren = False
     for line in lines:
         line = line.strip()
+        if not open_paren and _BODY_LINE.search(line) and not line.startswith(("（", "(")):
+            break  # (the body has begun: what follows dates a part, not the text)
         if open_paren or line.startswith(("（", "(", "——")):
             found.extend(_dates(line))
             open_paren = (
@@ -412,6 +416,10 @@ def document_date(text: str) -> str:
         if found and not open_paren:
             break
     return max(found, default="")
+
+
+# a line of body text: a sentence's end
+_BODY_LINE = re.compile("[。！？]")
 
 
 # ---------------------------------------------------------------------------------------------
