@@ -36,7 +36,9 @@ def test_a_date_line_dates_the_text_and_a_body_date_does_not():
         "(2015年6月16日至18日在贵州调研时的讲话)\n二\n"
     )
     assert document_date(collection) == ""
-    assert document_date("讲话\n（2015年6月16日）\n习近平\n同志们：今天我们开会。\n") == "2015-06-16"
+    assert (
+        document_date("讲话\n（2015年6月16日）\n习近平\n同志们：今天我们开会。\n") == "2015-06-16"
+    )
 
 
 def test_a_2015_speech_of_the_three_zixin_is_not_asked_the_four():

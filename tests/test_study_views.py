@@ -656,9 +656,7 @@ def test_a_short_paper_says_how_many_it_holds_and_why(app, client, make_bank) ->
     with app.app_context():
         db.session.get(BankQuestion, ids[3]).weak = True  # the only 填空
         db.session.commit()
-    page = client.get(f"/materials/{material_id}/paper?count=10&kinds=cloze").get_data(
-        as_text=True
-    )
+    page = client.get(f"/materials/{material_id}/paper?count=10&kinds=cloze").get_data(as_text=True)
     assert "所选题型的 1 道题都在等组织者审核，审核后才能出题。" in page
 
 
