@@ -84,3 +84,20 @@ def test_the_polarity_of_a_text_s_runs_is_read_from_the_runs_themselves():
     assert _other_polarity(ctx, ["民主立法"]) >= rejected
     assert _other_polarity(ctx, ["重复立法"]) >= pursued
     assert not _other_polarity(ctx, ["精准脱贫"]) & {"化解重大风险", "污染防治"}  # 防范化解: an aim
+
+
+def test_the_source_line_under_an_excerpt_is_no_material():
+    # a 求是 collection prints each excerpt's occasion under it: (2019年5月20日至22日在江西考察…
+    # 时的讲话) gave a 判断 with 江西 swapped (blind30, unusable)
+    text = (
+        "用好红色资源 传承好红色基因\n习近平\n一\n"
+        "井冈山是中国革命的摇篮。井冈山时期留给我们最为宝贵的财富，就是跨越时空的井冈山精神。"
+        "我们要坚定理想信念，坚持实事求是、敢闯新路，坚持依靠群众、勇于胜利。\n"
+        "(2016年2月1日至3日在江西看望慰问广大干部群众时的讲话)\n二\n"
+        "江西是一片充满红色记忆的红土地，我们要把红色资源利用好、把红色传统发扬好、"
+        "把红色基因传承好。\n"
+        "(2019年5月20日至22日在江西考察并主持召开推动中部地区崛起工作座谈会时的讲话)\n"
+    )
+    questions = generate_questions(text, seed=0)
+    assert questions
+    assert not [q for q in questions if "时的讲话" in q.source or "时的讲话" in q.stem]

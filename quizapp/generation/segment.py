@@ -232,11 +232,20 @@ def _is_note(text: str) -> bool:
     return bool(_NOTE_THIS.search(text) or _NOTE_AUTHOR.search(text))
 
 
+# the source line under an excerpt of a 求是 collection: (2019年5月20日至22日在江西考察并主持召开
+# 推动中部地区崛起工作座谈会时的讲话), （2016年7月1日在庆祝中国共产党成立95周年大会上的讲话）
+# (blind30: a 判断 was made of one, its 江西 swapped, unusable)
+_EXCERPT_SOURCE = re.compile(
+    r"[（(]\d{4}年\d{1,2}月[^）)]{0,80}?"
+    r"(?:讲话|谈话|指示|批示|贺信|回信|致信|讲话要点|讲话的一部分|文章|报告)[^）)]{0,12}[）)]$"
+)
+
+
 def _mark_notes(paragraphs: list[Paragraph]) -> None:
     """The editor's note is no material: the first body paragraph under a headline with a
     date line when it speaks of the text (:func:`_is_note`: 这是…的报告, X在这次会议上所作的
-    报告, X的这个讲话), and any paragraph wholly in parentheses that opens on 这是…的报告
-    (``_NOTE_THIS`` alone)."""
+    报告, X的这个讲话), any paragraph wholly in parentheses that opens on 这是…的报告
+    (``_NOTE_THIS`` alone), and the dated source line under an excerpt (:data:`_EXCERPT_SOURCE`)."""
     dated = False
     for para in paragraphs:
         if para.kind == "title":
@@ -250,7 +259,7 @@ def _mark_notes(paragraphs: list[Paragraph]) -> None:
     for para in paragraphs:
         text = para.text
         if para.kind == "body" and text.startswith(("（", "(")) and text.endswith(("）", ")")):
-            if _NOTE_THIS.search(text):
+            if _NOTE_THIS.search(text) or _EXCERPT_SOURCE.match(text):
                 para.kind = "noise"
 
 
