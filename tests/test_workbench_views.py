@@ -590,11 +590,20 @@ def test_review_list_shows_and_filters_what_the_engine_doubts(client, login_as, 
         assert row.servable and row.confirmed
         entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "question.confirm"))
         assert entry is not None and entry.target_id == first
+    # …or dropped there: 停用 from the list, back at the same place
+    text = client.get(listing).get_data(as_text=True)
+    drops = dict(re.findall(r'<form id="wb-drop-(\d+)"[^>]*action="([^"]+)"', text))
+    assert set(drops) == {str(second)} and "%23q-" in drops[str(second)]
+    response = client.post(f"/manage/questions/{second}/disable?next={quote(listing)}")
+    assert response.status_code == 302 and response.headers["Location"] == listing
+    assert "共 0 道题" in client.get(listing).get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(BankQuestion, second).status == "disabled"
     # a 待复核 row is not confirmed: it would still not be served
     refused = client.post(f"/manage/questions/{in_review}/confirm", follow_redirects=True)
     assert "只有启用中的存疑题需要确认" in refused.get_data(as_text=True)
     page = client.get(f"/manage/materials/{material_id}").get_data(as_text=True)
-    assert "1 道存疑题</a>" in page
+    assert "道存疑题</a>" not in page  # one confirmed, one dropped: none waits
 
 
 # ------------------------------------------------------------------ 纠错 reports
