@@ -101,3 +101,27 @@ def test_the_source_line_under_an_excerpt_is_no_material():
     questions = generate_questions(text, seed=0)
     assert questions
     assert not [q for q in questions if "时的讲话" in q.source or "时的讲话" in q.stem]
+
+
+def test_a_frame_other_texts_fill_otherwise_names_their_words():
+    # 不能（弄虚作假）: other study texts write 不能一叶障目 … in that frame; the organizer reads
+    # which words, not only that there are some
+    from conftest import heldout_text
+
+    from quizapp.generation.doubts import doubt_note, known_doubt, with_words
+
+    bank = generate_questions(heldout_text("speech_deng_jingji_gongzuo_jidian_yijian_1979"))
+    framed = [q for q in bank if q.doubt.startswith("frame_filled_elsewhere:")]
+    assert framed and all(known_doubt(q.doubt) and len(q.doubt) <= 40 for q in framed)
+    note = doubt_note(framed[0].doubt)
+    words = framed[0].doubt.split(":", 1)[1].split("、")
+    assert note.startswith("别的学习材料在同样的句式里填的是“") and all(
+        f"“{w}”" in note for w in words
+    )
+    # what the column holds stays short; a value of another shape reads the rule's plain note
+    assert (
+        len(with_words("frame_filled_elsewhere", ["甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未申酉"]))
+        <= 40
+    )
+    assert not known_doubt("frame_filled_elsewhere:<b>") and not known_doubt("coined:词语")
+    assert doubt_note("frame_filled_elsewhere") == doubt_note("frame_filled_elsewhere:<b>")

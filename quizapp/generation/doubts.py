@@ -1,13 +1,17 @@
 """Why the engine doubts a question, said to the organizer who reviews it.
 
 A doubted question (``Question.weak``) is not served until an organizer confirms or edits it
-(pipeline.servable). ``Question.doubt`` names the rule that doubted it (pipeline.weak_reasons);
-the workbench shows the note below beside the 存疑 badge, so the organizer knows what to look
-at rather than re-reading the whole question for an unknown fault. Each note says what the rule
-found and what to check; the wording stays plain, as the organizer is a teacher, not an engineer.
+(pipeline.servable). ``Question.doubt`` names the rule that doubted it (pipeline.weak_reasons),
+and for a rule that found the words another study text puts in the blank's frame, up to two of
+them after a colon (``frame_filled_elsewhere:攻坚克难``); the workbench shows the note below
+beside the 存疑 badge, so the organizer knows what to look at rather than re-reading the whole
+question for an unknown fault. Each note says what the rule found and what to check; the
+wording stays plain, as the organizer is a teacher, not an engineer.
 """
 
 from __future__ import annotations
+
+import re
 
 # (a rule without a note of its own, or a row stored before the reason was kept, reads this)
 GENERIC_NOTE = "引擎对这道题把握不大：请对照原文看答案是不是要点、题干能否只填出这一个答案。"
@@ -55,6 +59,41 @@ DOUBT_NOTES: dict[str, str] = {
 }
 
 
-def doubt_note(rule: str | None) -> str:
-    """The note for the rule that doubted a question (``Question.doubt``), or the generic one."""
-    return DOUBT_NOTES.get(rule or "", GENERIC_NOTE)
+# the notes that name the words found (``rule:词、词``), by rule
+_WITH_WORDS = {
+    "frame_filled_elsewhere": "别的学习材料在同样的句式里填的是{words}，{fillers}。",
+}
+# what may follow the rule's colon: one or two words (a stored or imported value is checked)
+_WORDS = re.compile(r"[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12})?")
+DOUBT_MAX = 40  # (bank_questions.doubt)
+
+
+def with_words(rule: str, words: list[str]) -> str:
+    """``rule`` with the first words (one or two, as fit the column) a note can name."""
+    if rule not in _WITH_WORDS or not words:
+        return rule
+    shown = [w for w in words[:2] if _WORDS.fullmatch(w)]
+    while shown and len(f"{rule}:{'、'.join(shown)}") > DOUBT_MAX:
+        shown.pop()
+    return f"{rule}:{'、'.join(shown)}" if shown else rule
+
+
+def known_doubt(value: object) -> bool:
+    """Is ``value`` a doubt the notes can say (a rule name, with words where the rule names
+    some)? What an import may store."""
+    if not isinstance(value, str) or len(value) > DOUBT_MAX:
+        return False
+    rule, _, words = value.partition(":")
+    if not words:
+        return rule in DOUBT_NOTES
+    return rule in _WITH_WORDS and bool(_WORDS.fullmatch(words))
+
+
+def doubt_note(doubt: str | None) -> str:
+    """The note for the rule that doubted a question (``Question.doubt``), naming the words it
+    found where it keeps them, or the generic one."""
+    rule, _, words = (doubt or "").partition(":")
+    if words and rule in _WITH_WORDS and _WORDS.fullmatch(words):
+        quoted = "、".join(f"“{w}”" for w in words.split("、"))
+        return _WITH_WORDS[rule].format(words=quoted, fillers=_OTHER_FILLERS)
+    return DOUBT_NOTES.get(rule, GENERIC_NOTE)

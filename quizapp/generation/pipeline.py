@@ -40,6 +40,7 @@ from .confidence import (
     single_doubt,
     too_weak,
 )
+from .doubts import with_words
 from .frames import (
     DUTY_HEADS,
     NAMED_CLASSES,
@@ -153,7 +154,7 @@ def bank_with_reasons(
         )
         for q in questions:
             q.pick_score = ctx.scores.get(q.id, 0.5)
-            q.doubt = weak.get(q.id, "")
+            q.doubt = _doubt(q, weak.get(q.id, ""), doc_key)
             q.weak = bool(q.doubt)
             q.keys, q.covers = shown_keys(q, lexicon)
         if not undropped:
@@ -325,6 +326,15 @@ def _coined(q: Question, lexicon: Lexicon, document: str) -> bool:
         and not lexicon.is_known(q.answer[0])
         and not reference.established(q.answer[0], document)
     )
+
+
+def _doubt(q: Question, rule: str, document: str) -> str:
+    """``Question.doubt``: the weak ``rule``, with the words another study text puts in the
+    frame when that is why (the organizer reads which: doubts.with_words)."""
+    if rule != "frame_filled_elsewhere":
+        return rule
+    spellings = q.accepted[0] if q.accepted else ()
+    return with_words(rule, frame_mates(q.stem, BLANK, q.answer[0], spellings, document))
 
 
 def _coined_list(q: Question, lexicon: Lexicon, document: str) -> bool:

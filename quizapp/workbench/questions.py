@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any
 
-from ..generation.doubts import DOUBT_NOTES
+from ..generation.doubts import known_doubt
 from ..generation.model import BLANK
 from ..generation.normalize import fold
 
@@ -363,7 +363,7 @@ def from_engine_dict(data: dict[str, Any]) -> dict[str, Any]:
         fields["weak"] = data["weak"]
         # (only a rule the engine names: the column is short and the note is looked up by it)
         doubt = data.get("doubt")
-        if data["weak"] and isinstance(doubt, str) and doubt in DOUBT_NOTES:
+        if data["weak"] and known_doubt(doubt):
             fields["doubt"] = doubt
     return fields
 
