@@ -16,6 +16,7 @@ import pytest
 from conftest import SAMPLE_QUESTIONS, add_statement_bank, hand_bank, logged_in_client
 from sqlalchemy import func, select
 
+from quizapp.bank.pick import GIVEAWAY_NOTE
 from quizapp.extensions import db
 from quizapp.models import (
     Attempt,
@@ -324,14 +325,14 @@ def test_a_short_pool_serves_no_question_twice_nor_one_another_gives_away(
     stems = [question(app, qid).stem for qid in asked]
     assert len(stems) == len(set(stems)) == 4
     page = client.get(response.headers["Location"], follow_redirects=True).get_data(as_text=True)
-    assert "所选题型只有 8 道题，本次出其中互不泄露答案的 4 道。" in page
+    assert f"所选题型只有 8 道题，{GIVEAWAY_NOTE}，本次出 4 道。" in page
     # a pool larger than the count can come out short the same way, and says so (not the
     # 200-question cap's 一次最多出)
     material_id, _ = make_bank(12)
     response = client.post("/test/new", data={"material": material_id, "count": "10",
                                               "kinds": ALL_KINDS, "mode": "practice"})  # fmt: skip
     page = client.get(response.headers["Location"], follow_redirects=True).get_data(as_text=True)
-    assert "所选题型共有 12 道题，其中互不泄露答案的本次抽到 4 道，就出这些。" in page
+    assert f"所选题型共有 12 道题，但{GIVEAWAY_NOTE}，本次出 4 道；再来一次会换题。" in page
     assert "一次最多出" not in page
 
 
@@ -647,7 +648,7 @@ def test_a_short_paper_says_how_many_it_holds_and_why(app, client, make_bank) ->
     material_id, _ = make_bank(12)
     page = client.get(f"/materials/{material_id}/paper?count=10&seed=abc").get_data(as_text=True)
     assert "共 4 题" in page
-    assert "所选题型共有 12 道题，其中互不泄露答案的本次抽到 4 道，就出这些。" in page
+    assert f"所选题型共有 12 道题，但{GIVEAWAY_NOTE}，本次出 4 道；再来一次会换题。" in page
     # a full paper says nothing
     page = client.get(f"/materials/{material_id}/paper?count=0&seed=abc").get_data(as_text=True)
     assert 'data-testid="paper-short"' not in page

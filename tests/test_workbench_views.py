@@ -271,7 +271,15 @@ def test_preview_then_generate_builds_the_bank_and_a_duplicate_returns_it(
     status = client.get(generating.replace("/generating", "/status")).get_json()
     assert status["state"] == "done" and status["questions"] > 20
     done = client.get(generating)
-    assert done.status_code == 302 and "/manage/questions?material=" in done.headers["Location"]
+    with app.app_context():
+        material = db.session.scalars(select(Material)).one()
+        held = db.session.scalar(select(func.count()).where(BankQuestion.doubted))
+    # a bank with questions the engine doubts lands on the material page, which counts them
+    assert held and done.status_code == 302
+    assert done.headers["Location"].endswith(f"/manage/materials/{material.id}")
+    page = client.get(done.headers["Location"]).get_data(as_text=True)
+    assert f"其中 {held} 道是存疑题：审核后才会出给学员和竞赛。" in page
+    assert f"{held} 道存疑题</a>" in page
     with app.app_context():
         material = db.session.scalars(select(Material)).one()
         assert material.title == "理论学习讲话" and material.source == "专题班"
@@ -571,9 +579,20 @@ def test_review_list_shows_and_filters_what_the_engine_doubts(client, login_as, 
     forms = dict(re.findall(r'<form id="wb-confirm-(\d+)"[^>]*action="([^"]+)"', text))
     assert forms[str(first)].endswith(f"%23q-{second}") and f'id="q-{second}"' in text
     assert forms[str(second)].endswith(f"%23q-{first}")
-    # the material page says how many wait and why; the edit page explains and offers 确认可用
+    # the material page says how many wait and why, beside how many are served; the edit page
+    # explains and offers 确认可用
     page = client.get(f"/manage/materials/{material_id}").get_data(as_text=True)
     assert "2 道存疑题</a>不会出给学员和竞赛" in page
+    counts = {
+        label: n for n, label in re.findall(r'class="stat">(\d+)</span><span>([^<]+)</span>', page)
+    }
+    assert {k: counts[k] for k in ("可出题", "存疑", "待复核")} == {
+        "可出题": "1",
+        "存疑": "2",
+        "待复核": "1",
+    }
+    served = client.get(f"/manage/questions?material={material_id}&status=servable")
+    assert "共 1 道题" in served.get_data(as_text=True)
     page = client.get(f"/manage/questions/{first}/edit").get_data(as_text=True)
     assert "确认可用或修改保存之前" in page and f"/manage/questions/{first}/confirm" in page
     assert f"存疑原因：{DOUBT_NOTES['coined']}" in page

@@ -8,6 +8,11 @@ from .. import generation
 from ..models import BankQuestion
 from .lexicon import current_lexicon
 
+# Why a pick holds fewer questions than asked, in the words a learner or a contest's organizer
+# reads (the start page, 试卷, 现场赛, `flask contest create`): ``select(repeats=False)`` never
+# asks a question another one gives away.
+GIVEAWAY_NOTE = "有些题会互相透露答案（多是同一句话出的几道题），一次只出其中一道"
+
 
 def engine_pick(
     rows: Sequence[BankQuestion],

@@ -77,6 +77,7 @@ def create_command(
     path: Path, count: int, seconds: int, title: str | None, points: int, streak: int
 ) -> None:
     """从文本文件出题，建立一场现场赛，输出比赛码、主持人令牌和链接（JSON）。"""
+    from ..bank.pick import GIVEAWAY_NOTE
     from ..bank.services import add_material
     from ..generation.reader import DocumentError, read_document
     from ..live.services import LiveError, create_from_material
@@ -103,8 +104,8 @@ def create_command(
         # (as the 新建现场赛 page says it: the pick never asks a question another one gives
         # away, nor one the engine doubts; stderr, so stdout stays one JSON line)
         click.echo(
-            f"本场比赛抽到 {contest.question_count} 道互不泄露答案的题（要出 {count} 道），"
-            "就出这些；存疑题在题库审核中确认后才会出。",
+            f"本场比赛出 {contest.question_count} 道题（要出 {count} 道）：题库里{GIVEAWAY_NOTE}；"
+            "存疑题在题库审核中确认后才会出。",
             err=True,
         )
     click.echo(

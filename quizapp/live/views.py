@@ -31,6 +31,7 @@ from flask_login import current_user
 from sqlalchemy import func, select
 from wtforms import SelectChoice
 
+from ..bank.pick import GIVEAWAY_NOTE
 from ..bank.services import materials_awaiting_review
 from ..database import begin_write
 from ..extensions import db, login_manager
@@ -366,8 +367,8 @@ def create():
                     # the pick never asks a question another one gives away (select: repeats)
                     n = contest.question_count
                     flash(
-                        f"本场比赛抽到 {n} 道互不泄露答案的题（要出 {form.count.data} 道），"
-                        "就出这些。",
+                        f"本场比赛出 {n} 道题（要出 {form.count.data} 道）：题库里{GIVEAWAY_NOTE}。"
+                        "想多出题，可以多选几种题型，或先在题库审核中确认存疑题。",
                         "info",
                     )
                 return redirect(url_for("live.host", code=contest.code))

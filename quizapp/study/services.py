@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from ..bank.pick import engine_pick
+from ..bank.pick import GIVEAWAY_NOTE, engine_pick
 from ..extensions import db
 from ..generation.checking import InvalidAnswer, answer_key, check_answer
 from ..generation.model import BLANK, PICK_LIMIT
@@ -81,11 +81,11 @@ def short_pick_note(
     if not pool:
         return f"所选题型的 {held} 道题都在等组织者审核，审核后才能出题。" if held else ""
     if count and pool < count:
-        given = whole if picked == pool else f"本次出其中互不泄露答案的 {picked} 道"
+        given = whole if picked == pool else f"{GIVEAWAY_NOTE}，本次出 {picked} 道"
         waiting = f"（另有 {held} 道题在等组织者审核）" if held else ""
         return f"所选题型只有 {pool} 道题，{given}{waiting}。"
     if count and picked < count:
-        return f"所选题型共有 {pool} 道题，其中互不泄露答案的本次抽到 {picked} 道，就出这些。"
+        return f"所选题型共有 {pool} 道题，但{GIVEAWAY_NOTE}，本次出 {picked} 道；再来一次会换题。"
     if not count and picked < pool:
         return f"题库共有 {pool} 道题，一次最多出 {picked} 道，已随机抽取。"
     return ""

@@ -233,6 +233,7 @@ class QuestionFilterForm(QuizForm):
             SelectChoice("", "全部状态"),
             *STATUS_CHOICES,
             SelectChoice("reported", "有纠错"),
+            SelectChoice("servable", "可出题"),
             SelectChoice("doubtful", "引擎存疑"),
             SelectChoice("retired", "已退役"),
         ],

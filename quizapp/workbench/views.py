@@ -276,6 +276,10 @@ def generating(material_id: int):
                     "这份材料目前没有可用的题目，学员还不能自测它：可以手工加题，或向它导入题库。",
                     "warning",
                 )
+            elif held := doubted_count(material.id):
+                # the material page counts them beside the servable ones and links their list
+                flash(f"其中 {held} 道是存疑题：审核后才会出给学员和竞赛。", "info")
+                return redirect(url_for(".material", material_id=material.id))
         return redirect(url_for(".questions", material=material.id))
     stale = services.job_is_stale(job)
     seconds = max(3, math.ceil(material.char_count / 4000))
@@ -371,6 +375,8 @@ def questions():
         query = query.where(BankQuestion.retired.is_(True))
     elif status == "doubtful":  # held back from every pool until confirmed or edited
         query = query.where(BankQuestion.doubted)
+    elif status == "servable":  # what learners and contests draw from
+        query = query.where(BankQuestion.servable)
     elif status == "reported":
         reported = select(QuestionReport.question_id).where(QuestionReport.status == "open")
         query = query.where(BankQuestion.id.in_(reported))
