@@ -348,14 +348,27 @@ def create():
             form.material_id.errors.append("材料不存在。")
         else:
             try:
-                contest, _ = live.create_from_material(
-                    material,
-                    count=form.count.data,
-                    kinds=form.kinds.data,
+                questions = live.pick_questions(material.id, form.count.data, form.kinds.data)
+                if len(questions) < form.count.data:
+                    # the pick never asks a question another one gives away (select: repeats):
+                    # said here, on the organizer's form, not on the 大屏 the room watches, and
+                    # the count set to what it holds, so that one more tap creates the round
+                    n = len(questions)
+                    form.count.errors.append(
+                        f"题库里{GIVEAWAY_NOTE}，按这个设置只能出 {n} 道题。题目数量已改成 {n}，"
+                        "再点创建即可；想多出题，可以多选几种题型，或先在题库审核中确认存疑题。"
+                    )
+                    form.count.data, form.count.raw_data = n, [str(n)]
+                    return render_template(
+                        "live/create.html", form=form, waiting=materials_awaiting_review()
+                    )
+                contest, _ = live.create_contest(
+                    questions,
                     title=(form.title.data or "").strip() or f"{material.title[:90]} 现场赛",
                     seconds=form.seconds.data,
                     points=form.points.data,
                     streak=live.LIVE_STREAK_MAX if form.streak.data else 0,
+                    material_id=material.id,
                     created_by_id=current_user.id,
                 )
             except LiveError as exc:
@@ -363,14 +376,6 @@ def create():
                 form.count.errors.append(exc.message)
             else:
                 db.session.commit()
-                if contest.question_count < form.count.data:
-                    # the pick never asks a question another one gives away (select: repeats)
-                    n = contest.question_count
-                    flash(
-                        f"本场比赛出 {n} 道题（要出 {form.count.data} 道）：题库里{GIVEAWAY_NOTE}。"
-                        "想多出题，可以多选几种题型，或先在题库审核中确认存疑题。",
-                        "info",
-                    )
                 return redirect(url_for("live.host", code=contest.code))
     return render_template("live/create.html", form=form, waiting=materials_awaiting_review())
 
