@@ -87,7 +87,7 @@ def test_upload_review_edit_export_and_import_into_a_fresh_database(
     page.get_by_role("button", name="筛选").click()
     page.wait_for_url("**kind=single**")
     page.locator(".wb-q").first.get_by_role("link", name="编辑").click()
-    page.wait_for_url("**/edit")
+    page.wait_for_url(re.compile(r".*/questions/\d+/edit(\?.*)?$"))
     stem = page.locator("textarea[name=stem]")
     new_stem = stem.input_value().replace("（　　）", "（　　）【已审核】", 1)
     stem.fill(new_stem)

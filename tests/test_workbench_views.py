@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import pytest
 from conftest import SHEET_XML, logged_in_client, xlsx_bytes, xlsx_with_sheet
@@ -598,6 +598,17 @@ def test_review_list_shows_and_filters_what_the_engine_doubts(client, login_as, 
     assert f"存疑原因：{DOUBT_NOTES['coined']}" in page
     assert "确认可用或修改保存之前" not in client.get(
         f"/manage/questions/{in_review}/edit").get_data(as_text=True)  # fmt: skip
+    # 编辑 from the filtered list comes back to it (返回题库 and 确认可用 on the edit page); a
+    # back path that is not the list's is not followed
+    edit = re.search(rf'href="(/manage/questions/{first}/edit\?back=[^"]+)"', text).group(1)
+    page = client.get(edit.replace("&amp;", "&")).get_data(as_text=True)
+    back = f"{listing}#q-{first}".replace("&", "&amp;")
+    assert f'href="{back}">返回题库</a>' in page
+    action = re.search(rf'action="(/manage/questions/{first}/confirm\?next=[^"]+)"', page).group(1)
+    assert unquote(action.split("next=", 1)[1]) == f"{listing}#q-{first}"  # 确认可用's way back
+    for hostile in ("//evil.example/x", "/manage/questions\\evil", "https://evil.example"):
+        page = client.get(f"/manage/questions/{first}/edit?back={quote(hostile)}")
+        assert "evil" not in page.get_data(as_text=True)
     # confirmed from the filtered list, the organizer lands back on it, at the next question
     target = f"{listing}#q-{second}"
     response = client.post(f"/manage/questions/{first}/confirm?next={quote(target)}")

@@ -453,10 +453,19 @@ def _tag_choices(query: Any) -> list[str]:
     return sorted(found)[:100]
 
 
+def _list_back() -> str:
+    """The question list an edit page was opened from (``back``: its filters, page and the card's
+    anchor), or "" for the material's whole list: only a path of that list is taken."""
+    back = request.args.get("back") or ""
+    local = back.startswith("/manage/questions") and not any(c in back for c in "\\\r\n\t")
+    return back if local else ""
+
+
 @bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
 @organizer_required
 def edit_question(question_id: int):
     row = db.get_or_404(BankQuestion, question_id)
+    back = _list_back()
     form = QuestionForm()
     if request.method == "GET":
         form.fill_from(row)
@@ -481,7 +490,7 @@ def edit_question(question_id: int):
                 )
         if "status" in changes and row.status != "active":
             _warn_short_contests(row.material_id)
-        return redirect(url_for(".edit_question", question_id=row.id))
+        return redirect(url_for(".edit_question", question_id=row.id, back=back or None))
     reports = db.session.scalars(
         select(QuestionReport)
         .where(QuestionReport.question_id == row.id)
@@ -502,6 +511,7 @@ def edit_question(question_id: int):
         history=history,
         categories=REPORT_CATEGORIES,
         stored=regrade.stored_answers(row.id),
+        back=back,
     ), status
 
 
