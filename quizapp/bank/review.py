@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import BankQuestion, Material
-from ..workbench.services import FIELD_LABELS, confirm_question, record
+from ..workbench.services import FIELD_LABELS, confirm_question, record_question
 
 REVIEW_PATH = Path(__file__).resolve().parent.parent / "data" / "seed_review.json"
 VERDICTS = ("usable", "edit", "unusable")
@@ -110,12 +110,10 @@ def apply_review(
         elif verdict.verdict == "unusable":
             row.status = "disabled"
             row.tags = [*(row.tags or []), TAG_DISABLED]
-            record(
+            record_question(
+                row,
                 "question.status",
                 f"随附审阅停用了题目 #{row.id}：{verdict.reason}",
-                target_type="question",
-                target_id=row.id,
-                material_id=material.id,
                 details={"status": ["active", "disabled"], "review": verdict.reason},
             )
             stats.disabled += 1
@@ -135,13 +133,11 @@ def apply_review(
             row.tags = [*(row.tags or []), TAG_EDITED]
             row.edited = True  # a person's decision: regeneration leaves the row as it is
             row.weak = False  # as an organizer's edit (workbench.services.update_question)
-            record(
+            record_question(
+                row,
                 "question.edit",
                 f"随附审阅修改了题目 #{row.id}（{'、'.join(FIELD_LABELS[k] for k in changes)}）："
                 + verdict.reason,
-                target_type="question",
-                target_id=row.id,
-                material_id=material.id,
                 details={**changes, "review": verdict.reason},
             )
             stats.edited += 1

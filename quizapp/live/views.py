@@ -354,13 +354,12 @@ def create():
                     # said here, on the organizer's form, not on the 大屏 the room watches, and
                     # the count set to what it holds, so that one more tap creates the round
                     n = len(questions)
-                    form.count.errors.append(
-                        f"题库里{GIVEAWAY_NOTE}，按这个设置只能出 {n} 道题。题目数量已改成 {n}，"
-                        "再点创建即可；想多出题，可以多选几种题型，或先在题库审核中确认存疑题。"
-                    )
                     form.count.data, form.count.raw_data = n, [str(n)]
-                    return render_template(
-                        "live/create.html", form=form, waiting=materials_awaiting_review()
+                    raise LiveError(
+                        409,
+                        "short_pick",
+                        f"题库里{GIVEAWAY_NOTE}，按这个设置只能出 {n} 道题。题目数量已改成 {n}，"
+                        "再点创建即可；想多出题，可以多选几种题型，或先在题库审核中确认存疑题。",
                     )
                 contest, _ = live.create_contest(
                     questions,

@@ -53,7 +53,7 @@ from ..models import (
 )
 from ..study.notebook import Moves, Rescored, follow_rescoring
 from ..study.owner import Owner
-from .services import _short, record, update_question
+from .services import _short, record_question, update_question
 
 # what check_answer reads of a question (a choice's or judgement's stem does not change a
 # verdict, but re-checking them is harmless and keeps the rule simple)
@@ -278,13 +278,11 @@ def rescore(
         row.id, noted, lambda given: _right_now(question, old_options, given)
     )
     if report.places:
-        record(
+        record_question(
+            row,
             "question.regrade",
             f"题目 #{row.id}“{_short(row.stem)}”{why}，重新评分 {report.answers} 条作答",
             user=user,
-            target_type="question",
-            target_id=row.id,
-            material_id=row.material_id,
             details={
                 "places": [
                     {

@@ -130,6 +130,26 @@ def record(
     return entry
 
 
+def record_question(
+    row: BankQuestion,
+    action: str,
+    summary: str,
+    *,
+    user: User | None = None,
+    details: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """:func:`record` of what was done to the question ``row`` (its id and material)."""
+    return record(
+        action,
+        summary,
+        user=user,
+        target_type="question",
+        target_id=row.id,
+        material_id=row.material_id,
+        details=details,
+    )
+
+
 def set_contest_only(material: Material, value: bool, *, user: User | None = None) -> bool:
     """Turn 仅用于竞赛 on or off; False when it already was so (nothing written)."""
     if material.contest_only == value:
@@ -203,13 +223,11 @@ def update_question(
         # the confidence gate judged the engine's wording, unread by anyone; once a person has
         # edited the question and kept it, it is theirs, as a question they made (never weak)
         row.weak = False
-    record(
+    record_question(
+        row,
         "question.edit",
         f"修改了题目 #{row.id}“{_short(row.stem)}”：" + "、".join(FIELD_LABELS[k] for k in changes),
         user=user,
-        target_type="question",
-        target_id=row.id,
-        material_id=row.material_id,
         details=changes,
     )
     db.session.flush()
@@ -222,13 +240,11 @@ def set_status(row: BankQuestion, status: str, *, user: User | None) -> None:
     old = row.status
     row.status = status
     row.retired = False  # a person decided: regeneration leaves it as it is
-    record(
+    record_question(
+        row,
         "question.status",
         f"把题目 #{row.id}“{_short(row.stem)}”设为{STATUS_LABELS[status]}",
         user=user,
-        target_type="question",
-        target_id=row.id,
-        material_id=row.material_id,
         details={"status": [old, status]},
     )
     db.session.flush()
@@ -251,13 +267,11 @@ def confirm_question(row: BankQuestion, *, user: User | None, review: str | None
         details["review"] = review
     else:
         summary = f"确认题目 #{row.id}“{_short(row.stem)}”可以出给学员"
-    record(
+    record_question(
+        row,
         "question.confirm",
         summary,
         user=user,
-        target_type="question",
-        target_id=row.id,
-        material_id=row.material_id,
         details=details,
     )
     db.session.flush()
@@ -315,13 +329,11 @@ def delete_question(row: BankQuestion, *, user: User | None) -> None:
         )
         if exists is None:
             db.session.add(QuestionTombstone(material_id=row.material_id, uid=row.uid))
-    record(
+    record_question(
+        row,
         "question.delete",
         f"删除了题目 #{row.id}“{_short(row.stem)}”",
         user=user,
-        target_type="question",
-        target_id=row.id,
-        material_id=row.material_id,
         details={"question": {**question_snapshot(row), "uid": row.uid, "origin": row.origin}},
     )
     db.session.delete(row)
@@ -348,13 +360,11 @@ def create_question(
     row = BankQuestion(material_id=material.id, uid=new_uid("m"), origin="manual", **fields)
     db.session.add(row)
     db.session.flush()
-    record(
+    record_question(
+        row,
         "question.add",
         f"手工添加了{KIND_LABELS[row.kind]}题 #{row.id}“{_short(row.stem)}”",
         user=user,
-        target_type="question",
-        target_id=row.id,
-        material_id=material.id,
         details={"question": question_snapshot(row)},
     )
     return row
